@@ -1,0 +1,79 @@
+// Copyright whosaid authors.
+//
+// Extractor finds reported speech in one article and turns each finding into
+// a whosaid.v1.Claim: what was said (byte spans into the text), who said it
+// (resolved to an entity across the article), to whom, through which
+// intermediary, the reporting cue and the stance it carries.
+//
+//   auto extractor = whosaid::Extractor::Create(whosaid::ExtractorOptions());
+//   if (!extractor.ok()) return extractor.status();
+//   whosaid::v1::Document doc;
+//   doc.set_id("a1");
+//   doc.set_text("\"We are ready,\" the minister said.");
+//   whosaid::v1::Extraction out;
+//   absl::Status s = (*extractor)->Extract(doc, &out);
+//   // out.claims(0).speaker().text() == "the minister"
+//
+// An Extractor is immutable after Create() and safe for concurrent use by
+// multiple threads. Creating one compiles every pattern in the lexicons, so
+// make one and keep it.
+#ifndef WHOSAID_EXTRACTOR_H_
+#define WHOSAID_EXTRACTOR_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "whosaid/v1/claim.pb.h"
+
+namespace whosaid {
+
+// The version written into Claim.extractor_version.
+extern const char kExtractorVersion[];
+
+struct ExtractorOptions {
+  // Directory holding lexicon files (verbs.tsv, titles.txt, ...). A file
+  // present there replaces the built-in one of the same name; missing files
+  // fall back to the lexicons compiled into the binary. Empty: built-in only.
+  std::string lexicon_dir;
+
+  // Documents larger than this are rejected with kInvalidArgument rather than
+  // processed. Default: 64 MiB.
+  size_t max_document_bytes = 64 << 20;
+};
+
+class ExtractorImpl;
+
+class Extractor {
+ public:
+  // Loads and compiles the lexicons. Errors name the lexicon file and line
+  // (kInvalidArgument for a malformed file or bad pattern, kNotFound for a
+  // missing lexicon_dir).
+  static absl::StatusOr<std::unique_ptr<Extractor>> Create(
+      const ExtractorOptions& options);
+
+  ~Extractor();
+  // Not copyable or movable: compiled patterns are expensive.
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
+
+  // Finds the claims in `doc` and writes `out` (cleared first): a copy of
+  // the document, its claims in text order and the entities they mention.
+  // Returns kInvalidArgument, naming the byte offset, if doc.text() is not
+  // valid UTF-8 or is larger than max_document_bytes; `out` is then empty.
+  absl::Status Extract(const v1::Document& doc, v1::Extraction* out) const;
+
+  // The same, without copying the document text into `out`: out->document()
+  // holds everything but the text. For callers that keep the text already.
+  absl::Status ExtractClaims(const v1::Document& doc,
+                             v1::Extraction* out) const;
+
+ private:
+  explicit Extractor(std::unique_ptr<ExtractorImpl> impl);
+  std::unique_ptr<ExtractorImpl> impl_;
+};
+
+}  // namespace whosaid
+
+#endif  // WHOSAID_EXTRACTOR_H_

@@ -1,0 +1,16 @@
+#include "common_flags.h"
+
+#include "absl/flags/flag.h"
+
+ABSL_FLAG(std::string, format, "",
+          "Output format. extract: text|jsonl|json|textproto|pb|annotations "
+          "(default text); queries: text|json|jsonl|textproto|pb.");
+ABSL_FLAG(std::string, lexicons, "",
+          "Directory of lexicon files that replace the built-in ones of the "
+          "same name (verbs.tsv, titles.txt, ...).");
+ABSL_FLAG(std::string, store, "",
+          "The claim store (SQLite file). Default: $WHOSAID_STORE, else "
+          "./whosaid.db.");
+ABSL_FLAG(std::string, topics, "",
+          "A topic lexicon (textproto) replacing the built-in one.");
+ABSL_FLAG(bool, quiet, false, "No progress on stderr.");
