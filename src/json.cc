@@ -435,6 +435,10 @@ const JsonValue* JsonValue::Find(absl::string_view key) const {
   return nullptr;
 }
 
+JsonValue* JsonValue::FindMutable(absl::string_view key) {
+  return const_cast<JsonValue*>(static_cast<const JsonValue*>(this)->Find(key));
+}
+
 JsonValue* JsonValue::Append(JsonValue v) {
   items_.push_back(std::move(v));
   return &items_.back();

@@ -74,6 +74,9 @@ class JsonValue {
   // there is none (or this is not an object). Linear in the member count.
   // The pointer is valid until this value is modified or destroyed.
   const JsonValue* Find(absl::string_view key) const;
+  // The same, mutable: lets a caller move a large string out
+  // (`std::move(*v->FindMutable("text")->mutable_string())`).
+  JsonValue* FindMutable(absl::string_view key);
 
   // Builders. Append REQUIRES is_array(); Set REQUIRES is_object() (appends
   // a member; does not replace an existing one). They return the new element.
