@@ -16,6 +16,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
 namespace whosaid {
@@ -27,6 +28,14 @@ struct Range {
   uint32_t end = 0;
 };
 
+// How marks pair (see text_layout.cc for the details): each mark is judged
+// by its context first (an opener follows start / space / bracket / dash and
+// precedes a non-space; a closer follows a non-space and precedes space,
+// punctuation or the end), then by its shape (“ „ ‟ `` « open, ” '' » close),
+// then by alternation (straight " and ″). An opening mark pairs with the next
+// closing mark of any style in the same paragraph, so “war of aggression"
+// is one quote. A closing mark with no quote open is ignored.
+//
 // A quoted span. Marks recognised: straight " and curly “ ” (U+201C/D),
 // guillemets « » (U+00AB/BB, either direction), low „ (U+201E) closed by “ or
 // ”, ‟ (U+201F), double prime ″ (U+2033), and `` '' (LaTeX style). Single
@@ -36,7 +45,10 @@ struct Quote {
   uint32_t begin = 0;      // first byte after the opening mark
   uint32_t end = 0;        // offset of the closing mark; for an unclosed
                            // quote, the end of its paragraph (trailing
-                           // whitespace excluded)
+                           // whitespace excluded), or, when a new opening
+                           // mark restarts quoting before any close, the
+                           // end of the text before that mark. Quotes never
+                           // overlap and never nest.
   uint32_t close_end = 0;  // first byte after the closing mark (== end if
                            // unclosed)
   bool closed = false;
@@ -64,6 +76,21 @@ struct TextLayout {
   }
 };
 
+// The abbreviation lexicon (seeds/lexicons/abbreviations.txt): one
+// abbreviation per line with its period(s), optionally followed by a tab and
+// `final` when it often ends a sentence ("U.S.\tfinal"); '#' starts a
+// comment.
+struct Abbreviations {
+  absl::flat_hash_set<std::string> all;             // "Mr.", "U.S.", ...
+  absl::flat_hash_set<std::string> sentence_final;  // subset: "U.S.", ...
+};
+
+// Parses the lexicon text. Returns kInvalidArgument naming
+// "file_name:line: message" for an entry without a final period, an unknown
+// second field, or invalid UTF-8.
+absl::StatusOr<Abbreviations> ParseAbbreviations(absl::string_view text,
+                                                 absl::string_view file_name);
+
 // Returns OK if `text` is valid UTF-8 (no overlongs, surrogates or code
 // points above U+10FFFF). Otherwise kInvalidArgument naming the byte offset
 // of the first bad byte: "invalid UTF-8 at byte 1234". NUL bytes are valid
@@ -74,15 +101,43 @@ class Segmenter {
  public:
   // `abbreviations` are tokens that end in a period without ending a
   // sentence ("Mr.", "Sen.", "U.S.", "Jan."), compared case-sensitively with
-  // the period. Copied.
+  // the period. Those also in `sentence_final` commonly end a sentence:
+  // after one a boundary is made only when the next word is a common
+  // sentence starter or an opening quote ("the U.S. The president" splits,
+  // "the U.S. Senate" does not). Other abbreviations never end a sentence.
+  // Both sets are copied. For convenience an entry of `abbreviations` may
+  // also be written "U.S. final" (a lexicon line with its flag).
+  //
+  // Sentence rules (within a paragraph): a sentence ends after a run of
+  // . ! ? … and any closing marks ” " ’ ' » ) ] }, when whitespace follows
+  // and then an uppercase letter, digit, opening quote mark or bracket.
+  // A single "." does not end one after an abbreviation as above, after a
+  // single-letter initial or dotted acronym not in the list ("George W.
+  // Bush", "J.K. Rowling"; these count as "final" ones), or after a number
+  // that opens the paragraph ("1. The"). An ellipsis ends one only before a
+  // sentence starter. Decimals, URLs and `?" he said` never split because
+  // no whitespace + uppercase follows.
+  Segmenter(const absl::flat_hash_set<std::string>& abbreviations,
+            const absl::flat_hash_set<std::string>& sentence_final);
   explicit Segmenter(const absl::flat_hash_set<std::string>& abbreviations);
+  explicit Segmenter(const Abbreviations& abbreviations)
+      : Segmenter(abbreviations.all, abbreviations.sentence_final) {}
 
   // Fills `out` (cleared first). Works on any bytes, valid UTF-8 or not,
-  // in time linear in text.size().
+  // in time linear in text.size(). Paragraphs are split at \n, \r, U+0085,
+  // U+2028 and U+2029; a paragraph holding only whitespace (ASCII or Unicode
+  // spaces, BOM) is dropped. Text beyond 4 GiB - 1 bytes (not addressable by
+  // the 32-bit offsets) is ignored.
   void Segment(absl::string_view text, TextLayout* out) const;
 
  private:
+  void SegmentSentences(const char* base, Range para, int index,
+                        TextLayout* out) const;
+  bool BoundaryAfterPeriod(const char* para_begin, const char* para_end,
+                           const char* period, const char* next) const;
+
   absl::flat_hash_set<std::string> abbreviations_;
+  absl::flat_hash_set<std::string> final_abbreviations_;  // subset
 };
 
 }  // namespace internal

@@ -1,0 +1,614 @@
+#include "internal/text_layout.h"
+
+#include <cstdint>
+#include <cstring>
+#include <limits>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+
+namespace whosaid {
+namespace internal {
+namespace {
+
+using Byte = unsigned char;
+
+constexpr int32_t kInvalid = -1;  // a byte that starts no valid character
+constexpr int32_t kNone = -2;     // before the start / after the end
+
+inline Byte At(const char* p) { return static_cast<Byte>(*p); }
+
+// Decodes the character at p (p < end). Sets *len to its length in bytes;
+// an ill-formed sequence decodes as kInvalid with *len = 1, so callers
+// always advance and never read past `end`.
+int32_t Decode(const char* p, const char* end, int* len) {
+  const Byte b0 = At(p);
+  *len = 1;
+  if (b0 < 0x80) return b0;
+  int n;
+  int32_t cp;
+  Byte lo = 0x80, hi = 0xBF;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    n = 1;
+    cp = b0 & 0x1F;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    n = 2;
+    cp = b0 & 0x0F;
+    if (b0 == 0xE0) lo = 0xA0;  // overlong
+    if (b0 == 0xED) hi = 0x9F;  // surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    n = 3;
+    cp = b0 & 0x07;
+    if (b0 == 0xF0) lo = 0x90;  // overlong
+    if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return kInvalid;
+  }
+  if (end - p <= n) return kInvalid;
+  for (int i = 1; i <= n; ++i) {
+    const Byte c = At(p + i);
+    if (c < lo || c > hi) return kInvalid;
+    lo = 0x80;
+    hi = 0xBF;
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  *len = n + 1;
+  return cp;
+}
+
+// Decodes the character that ends just before p, not looking before
+// `begin`. Returns kNone at begin; kInvalid (with *len = 1) if the bytes
+// before p are not the tail of a well-formed character.
+int32_t DecodeBefore(const char* begin, const char* p, int* len) {
+  *len = 1;
+  if (p <= begin) return kNone;
+  const char* q = p - 1;
+  while (q > begin && p - q < 4 && (At(q) & 0xC0) == 0x80) --q;
+  int n;
+  const int32_t cp = Decode(q, p, &n);
+  if (q + n != p) return kInvalid;
+  *len = n;
+  return cp;
+}
+
+bool IsSpace(int32_t c) {
+  if (c < 0) return false;
+  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
+  return c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+// Uppercase letters of the scripts news text uses: ASCII, Latin-1, Latin
+// Extended-A/B (alternating case pairs), Latin Extended Additional, Greek and
+// Cyrillic. Other scripts have no case and never start a sentence here.
+bool IsUpper(int32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (c < 0x100) return c >= 0xC0 && c <= 0xDE && c != 0xD7;
+  if (c < 0x138) return c % 2 == 0;
+  if (c >= 0x139 && c <= 0x148) return c % 2 == 1;
+  if (c >= 0x14A && c <= 0x177) return c % 2 == 0;
+  if (c == 0x178) return true;
+  if (c >= 0x179 && c <= 0x17E) return c % 2 == 1;
+  if (c >= 0x200 && c <= 0x233) return c % 2 == 0;
+  if (c >= 0x391 && c <= 0x3A9) return true;
+  if (c >= 0x400 && c <= 0x42F) return true;
+  if (c >= 0x1E00 && c <= 0x1EFF) return c % 2 == 0;
+  return false;
+}
+
+bool IsDash(int32_t c) { return c == '-' || (c >= 0x2010 && c <= 0x2015); }
+
+// Quote-like characters, single ones included: context for flanking tests.
+bool IsQuoteChar(int32_t c) {
+  return c == '"' || c == '\'' || c == '`' || c == 0xAB || c == 0xBB ||
+         (c >= 0x2018 && c <= 0x201F) || c == 0x2033 || c == 0x2039 ||
+         c == 0x203A;
+}
+
+// Characters a closing mark may be followed by.
+bool IsClosingPunct(int32_t c) {
+  switch (c) {
+    case '.': case ',': case ';': case ':': case '!': case '?':
+    case ')': case ']': case '}': case 0x2026:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsOpeningBracket(int32_t c) { return c == '(' || c == '[' || c == '{'; }
+
+// ---------------------------------------------------------------- quotes
+
+enum class Shape { kAmbiguous, kOpen, kClose };
+
+// Recognises a double quote mark at p. Returns its length in bytes (0 if
+// none) and its shape.
+int MatchQuoteMark(const char* p, const char* end, Shape* shape) {
+  const Byte b = At(p);
+  const ptrdiff_t left = end - p;
+  switch (b) {
+    case '"':
+      *shape = Shape::kAmbiguous;
+      return 1;
+    case '`':
+      if (left >= 2 && p[1] == '`') {
+        *shape = Shape::kOpen;
+        return 2;
+      }
+      return 0;
+    case '\'':
+      if (left >= 2 && p[1] == '\'') {
+        *shape = Shape::kClose;
+        return 2;
+      }
+      return 0;
+    case 0xC2:
+      if (left < 2) return 0;
+      if (At(p + 1) == 0xAB) {
+        *shape = Shape::kOpen;
+        return 2;
+      }
+      if (At(p + 1) == 0xBB) {
+        *shape = Shape::kClose;
+        return 2;
+      }
+      return 0;
+    case 0xE2:
+      if (left < 3) return 0;
+      if (At(p + 1) == 0x80) {
+        switch (At(p + 2)) {
+          case 0x9C:  // “
+          case 0x9E:  // „
+          case 0x9F:  // ‟
+            *shape = Shape::kOpen;
+            return 3;
+          case 0x9D:  // ”
+            *shape = Shape::kClose;
+            return 3;
+          case 0xB3:  // ″
+            *shape = Shape::kAmbiguous;
+            return 3;
+        }
+      }
+      return 0;
+    default:
+      return 0;
+  }
+}
+
+// Lead bytes of quote marks.
+struct QuoteLeadTable {
+  bool lead[256] = {};
+  constexpr QuoteLeadTable() {
+    lead[static_cast<Byte>('"')] = true;
+    lead[static_cast<Byte>('`')] = true;
+    lead[static_cast<Byte>('\'')] = true;
+    lead[0xC2] = true;
+    lead[0xE2] = true;
+  }
+};
+constexpr QuoteLeadTable kQuoteLead;
+
+// Decides whether the mark [m, m + len) inside [pb, pe) opens (true) or
+// closes (false) a quote; `quote_open` says whether one is open now.
+bool OpensQuote(const char* pb, const char* pe, const char* m, int len,
+                Shape shape, bool quote_open) {
+  int n;
+  const int32_t prev = DecodeBefore(pb, m, &n);
+  const int32_t next = m + len < pe ? Decode(m + len, pe, &n) : kNone;
+  const bool prev_space = prev == kNone || IsSpace(prev);
+  const bool next_space = next == kNone || IsSpace(next);
+  const bool can_open = (prev_space || IsOpeningBracket(prev) ||
+                         IsDash(prev) || prev == '/' || IsQuoteChar(prev)) &&
+                        !next_space && !IsClosingPunct(next);
+  const bool can_close =
+      !prev_space && (next_space || IsClosingPunct(next) || IsDash(next) ||
+                      next == '/' || IsQuoteChar(next));
+  if (can_open != can_close) return can_open;
+  if (shape == Shape::kOpen) return true;
+  if (shape == Shape::kClose) return false;
+  return !quote_open;  // alternation
+}
+
+// Strips whitespace from the end of [begin, end).
+const char* TrimRight(const char* begin, const char* end) {
+  int n;
+  while (end > begin && IsSpace(DecodeBefore(begin, end, &n))) end -= n;
+  return end;
+}
+
+// Finds the quotes of paragraph [pb, pe) (number `index`), appending them.
+void FindQuotes(const char* base, const char* pb, const char* pe, int index,
+                TextLayout* out) {
+  std::vector<Quote>& quotes = out->quotes;
+  int open = -1;  // index into quotes of the quote open now
+  for (const char* p = pb; p < pe;) {
+    if (!kQuoteLead.lead[At(p)]) {
+      ++p;
+      continue;
+    }
+    Shape shape;
+    const int len = MatchQuoteMark(p, pe, &shape);
+    if (len == 0) {
+      ++p;
+      continue;
+    }
+    const uint32_t at = static_cast<uint32_t>(p - base);
+    if (OpensQuote(pb, pe, p, len, shape, open >= 0)) {
+      if (open >= 0) {  // restart: the previous quote was never closed
+        Quote& q = quotes[open];
+        q.end = static_cast<uint32_t>(TrimRight(base + q.begin, p) - base);
+        q.close_end = q.end;
+      }
+      Quote q;
+      q.open = at;
+      q.begin = at + len;
+      q.paragraph = index;
+      quotes.push_back(q);
+      open = static_cast<int>(quotes.size()) - 1;
+    } else if (open >= 0) {
+      Quote& q = quotes[open];
+      q.end = at;
+      q.close_end = at + len;
+      q.closed = true;
+      open = -1;
+    }  // else: a closing mark with nothing open; ignored.
+    p += len;
+  }
+  if (open >= 0) {
+    Quote& q = quotes[open];
+    q.end = static_cast<uint32_t>(pe - base);
+    q.close_end = q.end;
+  }
+}
+
+// ------------------------------------------------------------- sentences
+
+// Words that commonly open a sentence in news English. After an ambiguous
+// period ("U.S.", "Inc.", an initial, an ellipsis) one of these followed by
+// a space or punctuation other than "." makes a sentence boundary.
+constexpr absl::string_view kSentenceStarters[] = {
+    "A",       "After",   "Also",  "Although", "An",      "And",
+    "As",      "At",      "Before", "Both",    "But",     "During",
+    "For",     "He",      "Her",   "His",      "However", "I",
+    "If",      "In",      "It",    "Its",      "Last",    "Many",
+    "Meanwhile", "Most",  "My",    "No",       "Now",     "On",
+    "One",     "Our",     "She",   "Since",    "So",      "Some",
+    "That",    "The",     "Their", "Then",     "There",   "These",
+    "They",    "This",    "Those", "Though",   "Under",   "We",
+    "What",    "When",    "While", "Who",      "Why",     "With",
+    "Yet",     "You",
+};
+
+bool StartsWithSentenceStarter(const char* p, const char* end) {
+  const char* q = p;
+  while (q < end && q - p < 12 && absl::ascii_isalpha(At(q))) ++q;
+  if (q == p || (q < end && (absl::ascii_isalpha(At(q)) || *q == '.'))) {
+    return false;
+  }
+  const absl::string_view word(p, static_cast<size_t>(q - p));
+  for (absl::string_view s : kSentenceStarters) {
+    if (s == word) return true;
+  }
+  return false;
+}
+
+// An opening mark or bracket that may start a sentence.
+bool IsSentenceOpener(int32_t c) {
+  return c == '"' || c == '\'' || c == '`' || c == '(' || c == '[' ||
+         c == 0xAB || c == 0xBF || c == 0xA1 || c == 0x2018 ||
+         c == 0x201C || c == 0x201E || c == 0x201F;
+}
+
+// Length of the closing mark or bracket at p, or 0.
+int ClosingMarkLength(const char* p, const char* end) {
+  const Byte b = At(p);
+  if (b == ')' || b == ']' || b == '}' || b == '"' || b == '\'') return 1;
+  if (b == 0xC2 && end - p >= 2 && At(p + 1) == 0xBB) return 2;  // »
+  if (b == 0xE2 && end - p >= 3 && At(p + 1) == 0x80) {
+    const Byte c = At(p + 2);
+    // ’ ” “ (German closer) ″
+    if (c == 0x99 || c == 0x9D || c == 0x9C || c == 0xB3) return 3;
+  }
+  return 0;
+}
+
+bool IsEllipsisAt(const char* p, const char* end) {
+  return end - p >= 3 && At(p) == 0xE2 && At(p + 1) == 0x80 &&
+         At(p + 2) == 0xA6;
+}
+
+struct TerminatorTable {
+  bool stop[256] = {};
+  constexpr TerminatorTable() {
+    stop[static_cast<Byte>('.')] = true;
+    stop[static_cast<Byte>('!')] = true;
+    stop[static_cast<Byte>('?')] = true;
+    stop[0xE2] = true;  // …
+  }
+};
+constexpr TerminatorTable kTerminator;
+
+struct LineBreakTable {
+  bool stop[256] = {};
+  constexpr LineBreakTable() {
+    stop[static_cast<Byte>('\n')] = true;
+    stop[static_cast<Byte>('\r')] = true;
+    stop[0xC2] = true;  // U+0085
+    stop[0xE2] = true;  // U+2028, U+2029
+  }
+};
+constexpr LineBreakTable kLineBreak;
+
+// Length of the line break at p, or 0.
+int LineBreakLength(const char* p, const char* end) {
+  const Byte b = At(p);
+  if (b == '\n' || b == '\r') return 1;
+  if (b == 0xC2) return end - p >= 2 && At(p + 1) == 0x85 ? 2 : 0;
+  if (b == 0xE2 && end - p >= 3 && At(p + 1) == 0x80 &&
+      (At(p + 2) == 0xA8 || At(p + 2) == 0xA9)) {
+    return 3;
+  }
+  return 0;
+}
+
+bool IsDottedAcronym(absl::string_view token) {
+  // (Letter ".")+ with at least two letters: "J.K.", "F.B.I.".
+  if (token.size() < 4 || token.size() % 2 != 0) return false;
+  for (size_t i = 0; i < token.size(); i += 2) {
+    if (!absl::ascii_isalpha(static_cast<Byte>(token[i])) ||
+        token[i + 1] != '.') {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ API
+
+absl::StatusOr<Abbreviations> ParseAbbreviations(
+    absl::string_view text, absl::string_view file_name) {
+  Abbreviations out;
+  int line_no = 0;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    ++line_no;
+    const size_t hash = line.find('#');
+    if (hash != absl::string_view::npos) line = line.substr(0, hash);
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty()) continue;
+    if (!ValidateUtf8(line).ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(file_name, ":", line_no, ": invalid UTF-8"));
+    }
+    std::vector<absl::string_view> fields =
+        absl::StrSplit(line, absl::ByAnyChar(" \t"), absl::SkipEmpty());
+    if (fields.size() > 2 || (fields.size() == 2 && fields[1] != "final")) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          file_name, ":", line_no,
+          ": expected \"abbreviation[<TAB>final]\", got \"", line, "\""));
+    }
+    if (fields[0].back() != '.') {
+      return absl::InvalidArgumentError(absl::StrCat(
+          file_name, ":", line_no, ": abbreviation \"", fields[0],
+          "\" does not end in a period"));
+    }
+    out.all.insert(std::string(fields[0]));
+    if (fields.size() == 2) out.sentence_final.insert(std::string(fields[0]));
+  }
+  return out;
+}
+
+absl::Status ValidateUtf8(absl::string_view text) {
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  const char* p = begin;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  while (p < end) {
+    // Fast path: 8 ASCII bytes, none of them NUL.
+    while (end - p >= 8) {
+      uint64_t v;
+      std::memcpy(&v, p, 8);
+      if (((v | ((v - kOnes) & ~v)) & kHigh) != 0) break;
+      p += 8;
+    }
+    if (p >= end) break;
+    int len;
+    const int32_t c = Decode(p, end, &len);
+    if (c == kInvalid) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("invalid UTF-8 at byte ", p - begin));
+    }
+    if (c == 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("NUL byte at byte ", p - begin));
+    }
+    p += len;
+  }
+  return absl::OkStatus();
+}
+
+Segmenter::Segmenter(const absl::flat_hash_set<std::string>& abbreviations,
+                     const absl::flat_hash_set<std::string>& sentence_final)
+    : Segmenter(abbreviations) {
+  for (const std::string& entry : sentence_final) {
+    abbreviations_.insert(entry);
+    final_abbreviations_.insert(entry);
+  }
+}
+
+Segmenter::Segmenter(const absl::flat_hash_set<std::string>& abbreviations) {
+  for (const std::string& entry : abbreviations) {
+    std::vector<absl::string_view> fields =
+        absl::StrSplit(entry, absl::ByAnyChar(" \t"), absl::SkipEmpty());
+    if (fields.empty()) continue;
+    abbreviations_.insert(std::string(fields[0]));
+    if (fields.size() >= 2 && fields[1] == "final") {
+      final_abbreviations_.insert(std::string(fields[0]));
+    }
+  }
+}
+
+void Segmenter::Segment(absl::string_view text, TextLayout* out) const {
+  out->Clear();
+  if (text.size() > std::numeric_limits<uint32_t>::max()) {
+    text = text.substr(0, std::numeric_limits<uint32_t>::max());
+  }
+  const char* const base = text.data();
+  const char* const end = base + text.size();
+  size_t last_unclosed = static_cast<size_t>(-1);  // quote open at the end
+                                                   // of the last paragraph
+  for (const char* p = base; p < end;) {
+    // One line: [line, p), then skip the break.
+    const char* const line = p;
+    int brk = 0;
+    while (p < end) {
+      if (kLineBreak.stop[At(p)] && (brk = LineBreakLength(p, end)) > 0) break;
+      ++p;
+    }
+    const char* pb = line;
+    const char* pe = TrimRight(line, p);
+    int n;
+    while (pb < pe && IsSpace(Decode(pb, pe, &n))) pb += n;
+    p += brk;
+    if (pb == pe) continue;
+
+    const int index = static_cast<int>(out->paragraphs.size());
+    out->paragraphs.push_back(
+        Range{static_cast<uint32_t>(pb - base), static_cast<uint32_t>(pe - base)});
+    const size_t first_quote = out->quotes.size();
+    FindQuotes(base, pb, pe, index, out);
+    if (last_unclosed != static_cast<size_t>(-1) &&
+        out->quotes.size() > first_quote &&
+        out->quotes[first_quote].open == out->paragraphs.back().begin) {
+      out->quotes[last_unclosed].continues = true;
+    }
+    last_unclosed = static_cast<size_t>(-1);
+    if (out->quotes.size() > first_quote && !out->quotes.back().closed &&
+        out->quotes.back().end == out->paragraphs.back().end) {
+      last_unclosed = out->quotes.size() - 1;
+    }
+    SegmentSentences(base, out->paragraphs.back(), index, out);
+  }
+}
+
+void Segmenter::SegmentSentences(const char* base, Range para, int index,
+                                 TextLayout* out) const {
+  const char* const pb = base + para.begin;
+  const char* const pe = base + para.end;
+  const char* start = pb;
+  const char* p = pb;
+  while (p < pe) {
+    if (!kTerminator.stop[At(p)]) {
+      ++p;
+      continue;
+    }
+    if (At(p) == 0xE2 && !IsEllipsisAt(p, pe)) {
+      ++p;
+      continue;
+    }
+    // The run of terminators.
+    const char* const first = p;
+    int dots = 0;
+    bool bang = false, ellipsis = false;
+    while (p < pe) {
+      if (*p == '.') {
+        ++dots;
+        ++p;
+      } else if (*p == '!' || *p == '?') {
+        bang = true;
+        ++p;
+      } else if (IsEllipsisAt(p, pe)) {
+        ellipsis = true;
+        p += 3;
+      } else {
+        break;
+      }
+    }
+    const char* const run_end = p;
+    // Closing marks, then whitespace.
+    int n;
+    while (p < pe && (n = ClosingMarkLength(p, pe)) > 0) p += n;
+    const char* const sentence_end = p;
+    while (p < pe && IsSpace(Decode(p, pe, &n))) p += n;
+    if (p == sentence_end || p >= pe) continue;
+    const int32_t next = Decode(p, pe, &n);
+    if (!IsUpper(next) && !(next >= '0' && next <= '9') &&
+        !IsSentenceOpener(next)) {
+      continue;
+    }
+    bool boundary;
+    if (bang) {
+      boundary = true;
+    } else if (ellipsis || dots >= 2) {
+      boundary = StartsWithSentenceStarter(p, pe);
+    } else if (sentence_end > run_end) {
+      boundary = true;  // `ready." The`: the quote or bracket closed
+    } else {
+      boundary = BoundaryAfterPeriod(pb, pe, first, p);
+    }
+    if (boundary) {
+      out->sentences.push_back(Sentence{static_cast<uint32_t>(start - base),
+                                        static_cast<uint32_t>(sentence_end - base),
+                                        index});
+      start = p;
+    }
+  }
+  out->sentences.push_back(Sentence{static_cast<uint32_t>(start - base),
+                                    static_cast<uint32_t>(pe - base), index});
+}
+
+// The single period at `period` is followed by whitespace and then `next`
+// (inside the paragraph [para_begin, para_end)), which can start a sentence.
+// Decides from the token before the period.
+bool Segmenter::BoundaryAfterPeriod(const char* para_begin,
+                                    const char* para_end, const char* period,
+                                    const char* next) const {
+  const char* tb = period;
+  int n;
+  while (tb > para_begin) {
+    const int32_t c = DecodeBefore(para_begin, tb, &n);
+    if (IsSpace(c)) break;
+    tb -= n;
+  }
+  // Drop opening marks and brackets: `(Mr.`, `"Gen.`.
+  while (tb < period) {
+    const int32_t c = Decode(tb, period, &n);
+    if (!IsSentenceOpener(c) && !IsQuoteChar(c)) break;
+    tb += n;
+  }
+  if (tb == period) return true;  // a lone "."
+  const absl::string_view token(tb, static_cast<size_t>(period + 1 - tb));
+  // After an ambiguous period a quote may open the next sentence; a bracket
+  // usually does not ("SACRAMENTO, Calif. (AP)").
+  const int32_t c = Decode(next, para_end, &n);
+  const bool opener_next = IsSentenceOpener(c) && c != '(' && c != '[';
+  if (abbreviations_.contains(token)) {
+    if (!final_abbreviations_.contains(token)) return false;
+    return opener_next || StartsWithSentenceStarter(next, para_end);
+  }
+  // A single-letter initial: "W." in "George W. Bush".
+  const int32_t first = Decode(tb, period, &n);
+  if (tb + n == period && IsUpper(first)) {
+    return StartsWithSentenceStarter(next, para_end);
+  }
+  if (IsDottedAcronym(token)) {
+    return opener_next || StartsWithSentenceStarter(next, para_end);
+  }
+  // A list number opening the paragraph: "1. The first point".
+  if (tb == para_begin) {
+    const char* q = tb;
+    while (q < period && absl::ascii_isdigit(At(q))) ++q;
+    if (q == period) return false;
+  }
+  return true;
+}
+
+}  // namespace internal
+}  // namespace whosaid
