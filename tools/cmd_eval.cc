@@ -1,13 +1,188 @@
+// whosaid eval: score the engine (or a predictions file) against gold
+// annotations.
+//
+//   whosaid eval --gold=polnear-dev.jsonl,litbank-dev.jsonl [--errors=20]
+//       [--format=text|markdown|json] [--predictions=FILE.jsonl]
+//       [--speech_cues=FILE] [--lexicons=DIR] [MORE_GOLD.jsonl ...]
 #include <cstdio>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/flags/flag.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "commands.h"
+#include "common_flags.h"
+#include "whosaid/evaluator.h"
+#include "whosaid/extractor.h"
+#include "whosaid/gold.h"
+
+ABSL_FLAG(std::vector<std::string>, gold, {},
+          "eval: gold annotation files (JSON Lines), comma-separated; "
+          "positional arguments are more gold files.");
+ABSL_FLAG(int, errors, 0,
+          "eval: print the error table and up to N misses and N false alarms "
+          "per dataset, with context.");
+ABSL_FLAG(std::string, predictions, "",
+          "eval: score this annotations-format file (whosaid extract "
+          "--format=annotations, or any system's output in the gold format) "
+          "instead of running the engine.");
+ABSL_FLAG(std::string, speech_cues, "",
+          "eval: a speech-cue word list replacing the built-in "
+          "speech_cues.txt.");
 
 namespace whosaid_tool {
 
+namespace {
+
+void PrintError(const absl::Status& s) {
+  std::fprintf(stderr, "whosaid eval: %s\n", std::string(s.message()).c_str());
+}
+
+// Predicted claims for one gold document: from the predictions file, or by
+// running the engine.
+class Predictor {
+ public:
+  static absl::StatusOr<std::unique_ptr<Predictor>> Create() {
+    auto p = std::unique_ptr<Predictor>(new Predictor());
+    p->path_ = absl::GetFlag(FLAGS_predictions);
+    if (!p->path_.empty()) {
+      absl::StatusOr<std::vector<whosaid::GoldDocument>> docs =
+          whosaid::ReadGoldFile(p->path_);
+      if (!docs.ok()) return docs.status();
+      for (whosaid::GoldDocument& d : *docs) {
+        std::string id = d.id;
+        if (!p->predictions_.emplace(id, std::move(d)).second) {
+          return absl::InvalidArgumentError(
+              absl::StrCat(p->path_, ": document id '", id, "' repeated"));
+        }
+      }
+      return p;
+    }
+    whosaid::ExtractorOptions options;
+    options.lexicon_dir = absl::GetFlag(FLAGS_lexicons);
+    absl::StatusOr<std::unique_ptr<whosaid::Extractor>> e =
+        whosaid::Extractor::Create(options);
+    if (!e.ok()) return e.status();
+    p->extractor_ = std::move(*e);
+    return p;
+  }
+
+  // Fills `out`. kNotFound-free: a document missing from the predictions
+  // file has no claims (counted in missing()).
+  absl::Status Predict(const whosaid::GoldDocument& gold,
+                       whosaid::v1::Extraction* out) {
+    if (extractor_ != nullptr) {
+      whosaid::v1::Document doc;
+      doc.set_id(gold.id);
+      doc.set_text(gold.text);
+      return extractor_->ExtractClaims(doc, out);
+    }
+    out->Clear();
+    auto it = predictions_.find(gold.id);
+    if (it == predictions_.end()) {
+      ++missing_;
+      return absl::OkStatus();
+    }
+    if (it->second.text != gold.text) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path_, ":", it->second.line, ": document '", gold.id,
+                       "': text differs from the gold text"));
+    }
+    *out = whosaid::ExtractionFromGold(it->second);
+    return absl::OkStatus();
+  }
+
+  int missing() const { return missing_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  Predictor() = default;
+  std::string path_;
+  absl::flat_hash_map<std::string, whosaid::GoldDocument> predictions_;
+  std::unique_ptr<whosaid::Extractor> extractor_;
+  int missing_ = 0;
+};
+
+}  // namespace
+
 int RunEval(const Args& args) {
-  (void)args;
-  std::fprintf(stderr, "whosaid eval: not built yet\n");
-  return 2;
+  std::vector<std::string> files = absl::GetFlag(FLAGS_gold);
+  files.insert(files.end(), args.begin(), args.end());
+  if (files.empty()) {
+    std::fprintf(stderr,
+                 "whosaid eval: no gold file; usage: whosaid eval "
+                 "--gold=FILE.jsonl[,FILE2...] [--errors=N] "
+                 "[--format=text|markdown|json] [--predictions=FILE]\n");
+    return 2;
+  }
+  absl::StatusOr<whosaid::ReportFormat> format =
+      whosaid::ParseReportFormat(absl::GetFlag(FLAGS_format));
+  if (!format.ok()) {
+    PrintError(format.status());
+    return 2;
+  }
+  const int max_errors = absl::GetFlag(FLAGS_errors);
+  if (max_errors < 0) {
+    std::fprintf(stderr, "whosaid eval: --errors must be >= 0\n");
+    return 2;
+  }
+  const std::string cues_path = absl::GetFlag(FLAGS_speech_cues);
+  absl::StatusOr<whosaid::SpeechCues> cues =
+      cues_path.empty() ? whosaid::SpeechCues::Builtin()
+                        : whosaid::SpeechCues::FromFile(cues_path);
+  if (!cues.ok()) {
+    PrintError(cues.status());
+    return 2;
+  }
+  absl::StatusOr<std::unique_ptr<Predictor>> predictor = Predictor::Create();
+  if (!predictor.ok()) {
+    PrintError(predictor.status());
+    return 2;
+  }
+  whosaid::EvaluatorOptions options;
+  options.max_examples = static_cast<size_t>(max_errors);
+  whosaid::Evaluator evaluator(&*cues, options);
+  const bool quiet = absl::GetFlag(FLAGS_quiet);
+  int failures = 0;
+  for (const std::string& file : files) {
+    absl::StatusOr<std::vector<whosaid::GoldDocument>> docs =
+        whosaid::ReadGoldFile(file);
+    if (!docs.ok()) {
+      PrintError(docs.status());
+      return 2;
+    }
+    for (const whosaid::GoldDocument& gold : *docs) {
+      whosaid::v1::Extraction predicted;
+      absl::Status s = (*predictor)->Predict(gold, &predicted);
+      if (s.ok()) s = evaluator.Add(gold, predicted);
+      if (!s.ok()) {
+        // The document is skipped; the scores cover the others.
+        std::fprintf(stderr, "whosaid eval: %s:%d: %s\n", file.c_str(),
+                     gold.line, std::string(s.message()).c_str());
+        ++failures;
+      }
+    }
+  }
+  if ((*predictor)->missing() > 0 && !quiet) {
+    std::fprintf(stderr,
+                 "whosaid eval: %d gold documents have no entry in %s; "
+                 "scored as no claims\n",
+                 (*predictor)->missing(), (*predictor)->path().c_str());
+  }
+  std::vector<whosaid::DatasetScores> scores = evaluator.Scores();
+  std::string out = whosaid::FormatScores(scores, *format);
+  if (max_errors > 0) out += whosaid::FormatErrors(scores, *format);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (failures > 0) {
+    std::fprintf(stderr, "whosaid eval: %d documents skipped\n", failures);
+    return 1;
+  }
+  return 0;
 }
 
 }  // namespace whosaid_tool

@@ -1,0 +1,308 @@
+// Copyright whosaid authors.
+//
+// Scoring predicted claims against gold annotations (whosaid/gold.h).
+//
+//   absl::StatusOr<whosaid::SpeechCues> cues = whosaid::SpeechCues::Builtin();
+//   whosaid::Evaluator evaluator(&*cues, whosaid::EvaluatorOptions());
+//   for (const whosaid::GoldDocument& gold : docs) {
+//     whosaid::v1::Extraction predicted = Run(gold.text);
+//     absl::Status s = evaluator.Add(gold, predicted);
+//   }
+//   std::printf("%s", whosaid::FormatScores(evaluator.Scores(),
+//                                           whosaid::ReportFormat::kText)
+//                         .c_str());
+//
+// How a prediction is matched to a gold quote
+// -------------------------------------------
+// Content spans are compared as sets of bytes: the union of a quote's parts
+// (a discontinuous quote counts only its pieces, not the attribution between
+// them). The overlap ratio of a gold quote G and a predicted claim P is
+// |G ∩ P| / |G ∪ P|. Matching is one-to-one and greedy: all pairs in a
+// document with a non-zero ratio are sorted by ratio (highest first; ties by
+// gold, then prediction order) and taken while both sides are still free.
+// A pair taken with ratio >= EvaluatorOptions::min_overlap (0.5) is a match.
+// So two predictions on one gold quote count once; the other is a false
+// positive.
+//
+// The metrics (each keeps its counts, not just a ratio)
+// -----------------------------------------------------
+// content@0.5   P = matches / predictions, R = matches / gold quotes.
+// content exact Like content@0.5, but a pair matches only when each part,
+//               trimmed of whitespace, punctuation and quote marks (ASCII and
+//               Unicode “ ” « » „ ‘ ’ ...) at both ends, is identical; also
+//               one-to-one (each gold quote takes the first free prediction
+//               whose trimmed parts are equal).
+// speaker       Among matches whose gold quote has a speaker. Right when the
+//               predicted speaker span shares a word character with a gold
+//               speaker part (lenient: PolNeAR speakers are full noun
+//               phrases); when gold has only a canonical name (LitBank), or
+//               the prediction has no span, when the names match (NameMatch).
+//               Gold quotes without a speaker (implicit sources) are left out.
+// speaker canonical  Among matches whose gold has `speaker_canonical`: the
+//               predicted canonical name (else mention text) name-matches it.
+// end-to-end    A content@0.5 match whose speaker is right. A gold quote with
+//               no speaker counts right only if the prediction has none
+//               either (the engine should not invent a source).
+// cue           Among matches whose gold has a cue: the predicted cue span
+//               overlaps a gold cue part by at least one byte.
+// kind          Among matches whose gold kind is known: same ClaimKind.
+// recall by kind  Matched / gold quotes of each kind.
+// speech-cue recall  Recall (content@0.5 and end-to-end) over the gold
+//               quotes whose cue contains a speech word form (SpeechCues).
+//               PolNeAR annotates beliefs, polls and intentions as well; this
+//               is the part a quote tool is meant to find.
+// stance, addressee, reported_via  Among matches whose gold has the seed
+//               fields (GoldQuote::has_roles). Stance: StanceName() equal.
+//               Addressee / reported_via: both none, or names match.
+//
+// Ratios with a zero denominator are undefined and printed "n/a", except
+// precision with no predictions, which is 0 (and F1 is then 0).
+//
+// Error analysis
+// --------------
+// Each gold quote and prediction that is not fully right gets one cause per
+// thing that went wrong (a match can be both kWrongSpeaker and kWrongCue):
+// kMissed (no prediction overlaps it; sub-grouped by the lemma of the gold
+// cue's speech word, or "(not speech) <cue text>", or "(no cue)"),
+// kBoundary (overlapped, but not matched at min_overlap; by gold kind),
+// kWrongSpeaker (no predicted speaker / gold has none / predicted is a
+// pronoun / gold is a pronoun / gold nominal "the ..." / gold apposition /
+// other, the first that applies), kFalseAlarm (a prediction no gold quote overlaps: headline
+// (on the first line) / scare quote (in quote marks, no speech cue) / other;
+// or a duplicate overlapping only gold quotes matched to other predictions),
+// kWrongCue (other / no predicted cue), kWrongKind ("gold direct, predicted
+// indirect"). An unmatched prediction that overlaps an unmatched gold quote
+// is counted once, as that quote's kBoundary.
+#ifndef WHOSAID_EVALUATOR_H_
+#define WHOSAID_EVALUATOR_H_
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "whosaid/gold.h"
+#include "whosaid/v1/claim.pb.h"
+
+namespace whosaid {
+
+// SpeechCues: which reporting cues are speech ("said", "has told",
+// "according to") as opposed to belief, intention or polling ("are afraid",
+// "enjoyed support"). Read from a word list, one lower-case word form per
+// line, optionally followed by a tab and its lemma ("told\ttell"); a form may
+// be several words ("according to", "pointed out"); '#' starts a comment.
+// The built-in list is seeds/lexicons/speech_cues.txt.
+//
+// Immutable after construction; safe for concurrent use.
+class SpeechCues {
+ public:
+  // The built-in list. Fails only if the embedded file is broken.
+  static absl::StatusOr<SpeechCues> Builtin();
+  // Parses `contents`; errors are kInvalidArgument "file_name:line: message"
+  // (a form with upper-case letters, or more than two columns).
+  static absl::StatusOr<SpeechCues> Parse(absl::string_view contents,
+                                          absl::string_view file_name);
+  // Reads and parses the file at `path` (kNotFound if it cannot be opened).
+  static absl::StatusOr<SpeechCues> FromFile(const std::string& path);
+
+  // The lemma of the first speech form found among the words of `cue_text`
+  // (case-insensitive; longest form first at each word), or "" if none:
+  // "has said" -> "say", "According to" -> "according to", ":" -> "".
+  std::string Lemma(absl::string_view cue_text) const;
+  bool IsSpeechCue(absl::string_view cue_text) const {
+    return !Lemma(cue_text).empty();
+  }
+  size_t size() const { return lemmas_.size(); }
+
+ private:
+  SpeechCues() = default;
+  absl::flat_hash_map<std::string, std::string> lemmas_;  // form -> lemma
+  size_t max_words_ = 1;
+};
+
+// NameMatch()
+//
+// Whether two speaker names denote the same person, leniently: equal ignoring
+// ASCII case and surrounding space, or the same last word ("head"):
+// "Sebastien Lecornu" / "lecornu" match; "Clinton" / "Bill" do not. Empty
+// names never match.
+bool NameMatch(absl::string_view a, absl::string_view b);
+
+// TrimQuoteMarks()
+//
+// `s` without leading and trailing whitespace, ASCII punctuation and Unicode
+// quotation marks, dashes, ellipses and no-break spaces. Used by the exact
+// content match. Returns a view into `s`.
+absl::string_view TrimQuoteMarks(absl::string_view s);
+
+// A ratio with its counts.
+struct Ratio {
+  int64_t right = 0;
+  int64_t total = 0;
+  // right / total; 0 when total is 0 (callers print "n/a" then).
+  double value() const {
+    return total == 0 ? 0.0 : static_cast<double>(right) / total;
+  }
+};
+
+// Precision, recall and F1 from counts. With one-to-one matching the number
+// of matches is both the true positives among predictions and the found
+// gold quotes.
+struct Prf {
+  int64_t matched = 0;
+  int64_t gold = 0;
+  int64_t predicted = 0;
+  // matched / predicted; 0 when there are no predictions.
+  double precision() const {
+    return predicted == 0 ? 0.0 : static_cast<double>(matched) / predicted;
+  }
+  // matched / gold; 0 when there is no gold.
+  double recall() const {
+    return gold == 0 ? 0.0 : static_cast<double>(matched) / gold;
+  }
+  double f1() const {
+    double p = precision(), r = recall();
+    return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
+  }
+};
+
+// What went wrong (see the header comment for the sub-groups).
+enum class ErrorCause {
+  kMissed = 0,
+  kBoundary,
+  kWrongSpeaker,
+  kFalseAlarm,
+  kWrongCue,
+  kWrongKind,
+};
+inline constexpr int kNumErrorCauses = 6;
+
+// "missed", "wrong content boundary", "wrong speaker", "false alarm",
+// "wrong cue", "wrong kind".
+absl::string_view ErrorCauseName(ErrorCause cause);
+
+// One miss or false alarm, shown with its context.
+struct ErrorExample {
+  ErrorCause cause = ErrorCause::kMissed;
+  std::string subgroup;
+  std::string document_id;
+  // The sentence(s) around, on one line: gold content in [ ], predicted
+  // content in { }, gold speaker in < >, predicted speaker in | |.
+  std::string context;
+  // One line about the roles: "gold speaker 'he', cue 'said', indirect".
+  std::string detail;
+};
+
+// A cause and its count, sub-grouped, biggest first.
+struct ErrorGroup {
+  ErrorCause cause = ErrorCause::kMissed;
+  int64_t count = 0;
+  std::vector<std::pair<std::string, int64_t>> subgroups;
+};
+
+// The scores of one dataset (one GoldDocument::source).
+struct DatasetScores {
+  std::string source;
+  int64_t documents = 0;
+
+  Prf content;     // content@min_overlap
+  Prf exact;       // trimmed parts identical
+  Prf end_to_end;  // content match and speaker right
+
+  Ratio speaker;
+  Ratio speaker_canonical;
+  Ratio cue;
+  Ratio kind;
+  Ratio recall_direct;
+  Ratio recall_indirect;
+  Ratio recall_mixed;
+  Ratio speech_cue_recall;
+  Ratio speech_cue_end_to_end_recall;
+  Ratio stance;
+  Ratio addressee;
+  Ratio reported_via;
+
+  // Error counts: cause -> subgroup -> count.
+  std::array<std::map<std::string, int64_t>, kNumErrorCauses> errors;
+  // Up to EvaluatorOptions::max_examples of each, in document order.
+  std::vector<ErrorExample> misses;        // kMissed and kBoundary
+  std::vector<ErrorExample> false_alarms;  // kFalseAlarm
+};
+
+// The error counts of `scores` grouped by cause, biggest first (ties in
+// ErrorCause order), each with its sub-groups biggest first, at most
+// `max_subgroups` of them (the rest summed as "(N other groups)").
+std::vector<ErrorGroup> GroupErrors(const DatasetScores& scores,
+                                    size_t max_subgroups = 15);
+
+struct EvaluatorOptions {
+  // A prediction matches a gold quote at this content overlap ratio (|∩| /
+  // |∪|) or more. Default 0.5.
+  double min_overlap = 0.5;
+  // How many misses and how many false alarms to keep per dataset, with
+  // context, for --errors. Default 0: counts only.
+  size_t max_examples = 0;
+};
+
+// Accumulates (gold document, predicted extraction) pairs and scores them
+// per dataset.
+//
+// Not thread-safe: call Add() from one thread (or lock around it).
+class Evaluator {
+ public:
+  // `cues` is not owned and must outlive the Evaluator.
+  Evaluator(const SpeechCues* cues, EvaluatorOptions options);
+
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
+
+  // Scores `predicted` (claims whose spans index into gold.text; its
+  // document text is not read) against `gold` and adds the counts to the
+  // dataset gold.source. Returns kInvalidArgument naming the document and
+  // claim if a predicted span lies outside gold.text; nothing is added then.
+  absl::Status Add(const GoldDocument& gold, const v1::Extraction& predicted);
+
+  // The scores so far, one per dataset, in the order datasets were first
+  // added.
+  std::vector<DatasetScores> Scores() const { return datasets_; }
+
+ private:
+  DatasetScores* Dataset(const std::string& source);
+
+  const SpeechCues* cues_;
+  EvaluatorOptions options_;
+  std::vector<DatasetScores> datasets_;
+};
+
+enum class ReportFormat { kText, kMarkdown, kJson };
+
+// Parses "text", "markdown" (or "md"), "json"; "" is text.
+absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name);
+
+// FormatScores()
+//
+// The scores as a table: one row per metric, one column per dataset; cells
+// "62.5% (5/8)", or "n/a" for an empty denominator. kMarkdown is a GitHub
+// table to paste into BENCHMARKS.md; kJson one JSON object with every count,
+// the error groups and the examples.
+std::string FormatScores(absl::Span<const DatasetScores> scores,
+                         ReportFormat format);
+
+// FormatErrors()
+//
+// The error analysis of each dataset as text (or Markdown): the table of
+// causes and sub-groups, then the kept misses and false alarms with context.
+// Empty for kJson (FormatScores() includes them).
+std::string FormatErrors(absl::Span<const DatasetScores> scores,
+                         ReportFormat format);
+
+}  // namespace whosaid
+
+#endif  // WHOSAID_EVALUATOR_H_

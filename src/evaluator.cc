@@ -1,0 +1,580 @@
+#include "whosaid/evaluator.h"
+
+#include <algorithm>
+#include <optional>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "internal/embedded.h"
+#include "internal/eval_errors.h"
+
+namespace whosaid {
+
+using internal::Ranges;
+
+namespace {
+
+bool IsWordByte(char c) {
+  return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '\'' ||
+         c == '-' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Lower-cased words of `s`: runs of letters, digits, apostrophes, hyphens
+// and non-ASCII bytes.
+std::vector<std::string> Words(absl::string_view s) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (!IsWordByte(s[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && IsWordByte(s[j])) ++j;
+    words.push_back(absl::AsciiStrToLower(s.substr(i, j - i)));
+    i = j;
+  }
+  return words;
+}
+
+// The code point starting at s[i] and its length; {0xFFFD, 1} for a bad
+// sequence.
+std::pair<uint32_t, int> DecodeAt(absl::string_view s, size_t i) {
+  unsigned char c = s[i];
+  int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (c >= 0x80 && c < 0xC0) return {0xFFFD, 1};
+  if (i + len > s.size()) return {0xFFFD, 1};
+  uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+  for (int k = 1; k < len; ++k) {
+    unsigned char cc = s[i + k];
+    if ((cc & 0xC0) != 0x80) return {0xFFFD, 1};
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  return {cp, len};
+}
+
+// Non-ASCII code points TrimQuoteMarks() removes.
+bool IsTrimmableCodePoint(uint32_t cp) {
+  switch (cp) {
+    case 0x00A0:  // no-break space
+    case 0x00AB:  // «
+    case 0x00BB:  // »
+    case 0x2009:  // thin space
+    case 0x2013:  // –
+    case 0x2014:  // —
+    case 0x2026:  // …
+    case 0x2032:  // ′
+    case 0x2033:  // ″
+    case 0x2039:  // ‹
+    case 0x203A:  // ›
+    case 0x202F:  // narrow no-break space
+    case 0x3000:  // ideographic space
+    case 0x300C:  // 「
+    case 0x300D:  // 」
+      return true;
+    default:
+      return cp >= 0x2018 && cp <= 0x201F;  // ‘ ’ ‚ ‛ “ ” „ ‟
+  }
+}
+
+bool IsTrimmableAt(absl::string_view s, size_t i, int* len) {
+  unsigned char c = s[i];
+  if (c < 0x80) {
+    *len = 1;
+    return absl::ascii_isspace(c) || absl::ascii_ispunct(c);
+  }
+  std::pair<uint32_t, int> d = DecodeAt(s, i);
+  *len = d.second;
+  return IsTrimmableCodePoint(d.first);
+}
+
+GoldSpan ToGold(const v1::Span& s) { return GoldSpan{s.begin(), s.end()}; }
+
+bool HasSpan(const v1::Mention& m) {
+  return m.has_span() && m.span().end() > m.span().begin();
+}
+
+// The name a mention gives: its canonical name, else its text.
+absl::string_view MentionName(const v1::Mention& m) {
+  return m.canonical_name().empty() ? absl::string_view(m.text())
+                                    : absl::string_view(m.canonical_name());
+}
+
+bool PredHasSpeaker(const v1::Claim& p) {
+  return p.has_speaker() && (HasSpan(p.speaker()) || !p.speaker().text().empty() ||
+                             !p.speaker().canonical_name().empty());
+}
+
+bool GoldHasSpeaker(const GoldQuote& g) {
+  return !g.speaker.empty() || g.speaker_canonical.has_value();
+}
+
+bool SpeakerRight(absl::string_view text, const GoldQuote& g,
+                  const v1::Claim& p) {
+  if (!PredHasSpeaker(p)) return false;
+  const v1::Mention& m = p.speaker();
+  if (!g.speaker.empty() && HasSpan(m)) {
+    for (const GoldSpan& part : g.speaker) {
+      if (internal::ShareWordByte(text, part, ToGold(m.span()))) return true;
+    }
+    return false;
+  }
+  if (!g.speaker.empty()) {
+    std::string gold_name = g.speaker_text.has_value()
+                                ? *g.speaker_text
+                                : GoldQuote::JoinedText(text, g.speaker);
+    return NameMatch(gold_name, m.text()) ||
+           NameMatch(gold_name, m.canonical_name());
+  }
+  return NameMatch(*g.speaker_canonical, MentionName(m));
+}
+
+// Addressee / reported_via: both none, or the names match.
+void ScoreRole(const std::optional<std::string>& gold, bool has_pred,
+               const v1::Mention& pred, Ratio* r) {
+  r->total++;
+  if (!gold.has_value()) {
+    if (!has_pred) r->right++;
+    return;
+  }
+  if (has_pred && NameMatch(*gold, MentionName(pred))) r->right++;
+}
+
+bool HasMention(bool has, const v1::Mention& m) {
+  return has && (!m.canonical_name().empty() || !m.text().empty());
+}
+
+absl::string_view KindName(v1::ClaimKind k) {
+  switch (k) {
+    case v1::CLAIM_KIND_DIRECT:
+      return "direct";
+    case v1::CLAIM_KIND_INDIRECT:
+      return "indirect";
+    case v1::CLAIM_KIND_MIXED:
+      return "mixed";
+    default:
+      return "unknown";
+  }
+}
+
+// The gold quote's content parts trimmed by TrimQuoteMarks(), as Ranges.
+Ranges TrimmedRanges(absl::string_view text, const std::vector<GoldSpan>& parts) {
+  std::vector<GoldSpan> out;
+  for (const GoldSpan& p : parts) {
+    absl::string_view s = GoldQuote::Text(text, p);
+    absl::string_view t = TrimQuoteMarks(s);
+    if (t.empty()) continue;
+    uint32_t b = p.begin + static_cast<uint32_t>(t.data() - s.data());
+    out.push_back(GoldSpan{b, b + static_cast<uint32_t>(t.size())});
+  }
+  return internal::Normalize(std::move(out));
+}
+
+std::vector<GoldSpan> ClaimParts(const v1::Claim& c) {
+  std::vector<GoldSpan> parts;
+  for (const v1::Span& s : c.content_parts()) parts.push_back(ToGold(s));
+  return parts;
+}
+
+absl::Status CheckSpan(const GoldDocument& gold, int claim, const char* role,
+                       const v1::Span& s) {
+  if (s.begin() <= s.end() && s.end() <= gold.text.size()) {
+    return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      "document '", gold.id, "': claim ", claim, ": ", role, " span [",
+      s.begin(), ", ", s.end(), ") out of range: text has ", gold.text.size(),
+      " bytes"));
+}
+
+absl::Status CheckClaims(const GoldDocument& gold, const v1::Extraction& e) {
+  for (int i = 0; i < e.claims_size(); ++i) {
+    const v1::Claim& c = e.claims(i);
+    for (const v1::Span& s : c.content_parts()) {
+      absl::Status st = CheckSpan(gold, i, "content", s);
+      if (!st.ok()) return st;
+    }
+    const std::pair<const char*, const v1::Span*> roles[] = {
+        {"speaker", c.has_speaker() && c.speaker().has_span()
+                        ? &c.speaker().span()
+                        : nullptr},
+        {"cue", c.has_cue() && c.cue().has_span() ? &c.cue().span() : nullptr}};
+    for (const auto& r : roles) {
+      if (r.second == nullptr) continue;
+      absl::Status st = CheckSpan(gold, i, r.first, *r.second);
+      if (!st.ok()) return st;
+    }
+  }
+  return absl::OkStatus();
+}
+
+// Parses a lexicon line's form: lower-case words separated by single spaces.
+absl::StatusOr<std::string> CleanForm(absl::string_view raw) {
+  std::vector<absl::string_view> words =
+      absl::StrSplit(raw, ' ', absl::SkipEmpty());
+  std::string form = absl::StrJoin(words, " ");
+  if (form.empty()) return absl::InvalidArgumentError("empty form");
+  for (char c : form) {
+    if (absl::ascii_isupper(static_cast<unsigned char>(c))) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("'", form, "' is not lower-case"));
+    }
+  }
+  return form;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// SpeechCues
+
+absl::StatusOr<SpeechCues> SpeechCues::Parse(absl::string_view contents,
+                                             absl::string_view file_name) {
+  SpeechCues cues;
+  absl::flat_hash_map<std::string, int> first_line;
+  int line_no = 0;
+  for (absl::string_view line : absl::StrSplit(contents, '\n')) {
+    ++line_no;
+    size_t hash = line.find('#');
+    if (hash != absl::string_view::npos) line = line.substr(0, hash);
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty()) continue;
+    std::vector<absl::string_view> cols = absl::StrSplit(line, '\t');
+    auto fail = [&](absl::string_view msg) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(file_name, ":", line_no, ": ", msg));
+    };
+    if (cols.size() > 2) return fail("expected 'form' or 'form<TAB>lemma'");
+    absl::StatusOr<std::string> form = CleanForm(cols[0]);
+    if (!form.ok()) return fail(form.status().message());
+    std::string lemma = *form;
+    if (cols.size() == 2) {
+      absl::StatusOr<std::string> l = CleanForm(cols[1]);
+      if (!l.ok()) return fail(absl::StrCat("lemma: ", l.status().message()));
+      lemma = *l;
+    }
+    auto [it, inserted] = first_line.emplace(*form, line_no);
+    if (!inserted) {
+      return fail(absl::StrCat("duplicate form '", *form, "' (first on line ",
+                               it->second, ")"));
+    }
+    size_t words = std::count(form->begin(), form->end(), ' ') + 1;
+    cues.max_words_ = std::max(cues.max_words_, words);
+    cues.lemmas_[*form] = std::move(lemma);
+  }
+  if (cues.lemmas_.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(file_name, ": no speech cue forms"));
+  }
+  return cues;
+}
+
+absl::StatusOr<SpeechCues> SpeechCues::Builtin() {
+  return Parse(internal::FindEmbeddedFile("speech_cues.txt"),
+               "speech_cues.txt (built-in)");
+}
+
+absl::StatusOr<SpeechCues> SpeechCues::FromFile(const std::string& path) {
+  absl::StatusOr<std::string> contents = internal::ReadWholeFile(path);
+  if (!contents.ok()) return contents.status();
+  return Parse(*contents, path);
+}
+
+std::string SpeechCues::Lemma(absl::string_view cue_text) const {
+  std::vector<std::string> words = Words(cue_text);
+  for (size_t i = 0; i < words.size(); ++i) {
+    size_t n = std::min(max_words_, words.size() - i);
+    for (; n >= 1; --n) {
+      std::string key = words[i];
+      for (size_t k = 1; k < n; ++k) absl::StrAppend(&key, " ", words[i + k]);
+      auto it = lemmas_.find(key);
+      if (it != lemmas_.end()) return it->second;
+    }
+  }
+  return "";
+}
+
+// ---------------------------------------------------------------------------
+// Name and text helpers
+
+bool NameMatch(absl::string_view a, absl::string_view b) {
+  std::string x = absl::AsciiStrToLower(absl::StripAsciiWhitespace(a));
+  std::string y = absl::AsciiStrToLower(absl::StripAsciiWhitespace(b));
+  if (x.empty() || y.empty()) return false;
+  if (x == y) return true;
+  auto head = [](absl::string_view s) {
+    for (absl::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+      if (absl::EndsWith(s, suffix)) s.remove_suffix(suffix.size());
+    }
+    std::vector<std::string> w = Words(s);
+    // A trailing apostrophe or hyphen is not part of the head.
+    if (w.empty()) return std::string();
+    std::string h = w.back();
+    while (!h.empty() && (h.back() == '\'' || h.back() == '-')) h.pop_back();
+    return h;
+  };
+  std::string hx = head(x), hy = head(y);
+  return !hx.empty() && hx == hy;
+}
+
+absl::string_view TrimQuoteMarks(absl::string_view s) {
+  int len = 0;
+  while (!s.empty() && IsTrimmableAt(s, 0, &len)) s.remove_prefix(len);
+  while (!s.empty()) {
+    size_t i = s.size() - 1;
+    int back = 0;
+    while (i > 0 && back < 3 &&
+           (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) {
+      --i;
+      ++back;
+    }
+    if (!IsTrimmableAt(s, i, &len) || i + len != s.size()) break;
+    s.remove_suffix(len);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// Evaluator
+
+Evaluator::Evaluator(const SpeechCues* cues, EvaluatorOptions options)
+    : cues_(cues), options_(options) {}
+
+DatasetScores* Evaluator::Dataset(const std::string& source) {
+  for (DatasetScores& d : datasets_) {
+    if (d.source == source) return &d;
+  }
+  datasets_.emplace_back();
+  datasets_.back().source = source;
+  return &datasets_.back();
+}
+
+absl::Status Evaluator::Add(const GoldDocument& gold,
+                            const v1::Extraction& predicted) {
+  absl::Status st = CheckClaims(gold, predicted);
+  if (!st.ok()) return st;
+  DatasetScores& d = *Dataset(gold.source);
+  const absl::string_view text = gold.text;
+  const int num_gold = static_cast<int>(gold.quotes.size());
+  const int num_pred = predicted.claims_size();
+  d.documents++;
+
+  std::vector<Ranges> g_ranges(num_gold), p_ranges(num_pred);
+  for (int g = 0; g < num_gold; ++g) {
+    g_ranges[g] = internal::Normalize(gold.quotes[g].content);
+  }
+  for (int p = 0; p < num_pred; ++p) {
+    p_ranges[p] = internal::ClaimContent(predicted.claims(p));
+  }
+
+  // Greedy one-to-one matching by overlap ratio (see the header).
+  struct Pair {
+    double ratio;
+    int g, p;
+  };
+  std::vector<Pair> pairs;
+  std::vector<std::vector<int>> p_overlaps(num_pred);
+  std::vector<bool> g_overlapped(num_gold, false);
+  for (int g = 0; g < num_gold; ++g) {
+    const uint64_t gs = internal::Size(g_ranges[g]);
+    for (int p = 0; p < num_pred; ++p) {
+      uint64_t ov = internal::Overlap(g_ranges[g], p_ranges[p]);
+      if (ov == 0) continue;
+      uint64_t uni = gs + internal::Size(p_ranges[p]) - ov;
+      pairs.push_back(Pair{static_cast<double>(ov) / uni, g, p});
+      p_overlaps[p].push_back(g);
+      g_overlapped[g] = true;
+    }
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
+    if (a.ratio != b.ratio) return a.ratio > b.ratio;
+    if (a.g != b.g) return a.g < b.g;
+    return a.p < b.p;
+  });
+  std::vector<int> g_match(num_gold, -1), p_match(num_pred, -1);
+  int matches = 0;
+  for (const Pair& pr : pairs) {
+    if (pr.ratio < options_.min_overlap) break;
+    if (g_match[pr.g] >= 0 || p_match[pr.p] >= 0) continue;
+    g_match[pr.g] = pr.p;
+    p_match[pr.p] = pr.g;
+    ++matches;
+  }
+  d.content.gold += num_gold;
+  d.content.predicted += num_pred;
+  d.content.matched += matches;
+
+  // Exact match of the trimmed parts, also one-to-one.
+  std::vector<Ranges> p_trimmed(num_pred);
+  for (int p = 0; p < num_pred; ++p) {
+    p_trimmed[p] = TrimmedRanges(text, ClaimParts(predicted.claims(p)));
+  }
+  std::vector<bool> p_exact_used(num_pred, false);
+  for (int g = 0; g < num_gold; ++g) {
+    Ranges gt = TrimmedRanges(text, gold.quotes[g].content);
+    if (gt.empty()) continue;
+    for (int p = 0; p < num_pred; ++p) {
+      if (!p_exact_used[p] && p_trimmed[p] == gt) {
+        p_exact_used[p] = true;
+        d.exact.matched++;
+        break;
+      }
+    }
+  }
+  d.exact.gold += num_gold;
+  d.exact.predicted += num_pred;
+  d.end_to_end.gold += num_gold;
+  d.end_to_end.predicted += num_pred;
+
+  auto add_error = [&](ErrorCause cause, const std::string& subgroup) {
+    d.errors[static_cast<int>(cause)][subgroup]++;
+  };
+  auto example = [&](ErrorCause cause, const std::string& subgroup,
+                     const GoldQuote* g, const v1::Claim* p) {
+    ErrorExample e;
+    e.cause = cause;
+    e.subgroup = subgroup;
+    e.document_id = gold.id;
+    e.context = internal::Context(text, g, p);
+    e.detail = internal::Detail(text, g, p);
+    return e;
+  };
+
+  for (int g = 0; g < num_gold; ++g) {
+    const GoldQuote& q = gold.quotes[g];
+    const bool matched = g_match[g] >= 0;
+    Ratio* by_kind = q.kind == v1::CLAIM_KIND_DIRECT     ? &d.recall_direct
+                     : q.kind == v1::CLAIM_KIND_INDIRECT ? &d.recall_indirect
+                     : q.kind == v1::CLAIM_KIND_MIXED    ? &d.recall_mixed
+                                                         : nullptr;
+    if (by_kind != nullptr) {
+      by_kind->total++;
+      if (matched) by_kind->right++;
+    }
+    const bool speech_cue =
+        !q.cue.empty() && cues_->IsSpeechCue(GoldQuote::JoinedText(text, q.cue));
+    if (speech_cue) {
+      d.speech_cue_recall.total++;
+      d.speech_cue_end_to_end_recall.total++;
+      if (matched) d.speech_cue_recall.right++;
+    }
+    if (!matched) {
+      const bool boundary = g_overlapped[g];
+      const ErrorCause cause =
+          boundary ? ErrorCause::kBoundary : ErrorCause::kMissed;
+      const std::string sub = boundary
+                                  ? std::string(KindName(q.kind))
+                                  : internal::MissedSubgroup(text, q, *cues_);
+      add_error(cause, sub);
+      if (d.misses.size() < options_.max_examples) {
+        d.misses.push_back(example(cause, sub, &q, nullptr));
+      }
+      continue;
+    }
+    const v1::Claim& c = predicted.claims(g_match[g]);
+    bool e2e;
+    if (GoldHasSpeaker(q)) {
+      const bool right = SpeakerRight(text, q, c);
+      d.speaker.total++;
+      if (right) d.speaker.right++;
+      if (!right) {
+        add_error(ErrorCause::kWrongSpeaker,
+                  internal::SpeakerSubgroup(text, q, c));
+      }
+      e2e = right;
+    } else {
+      e2e = !PredHasSpeaker(c);
+      if (!e2e) add_error(ErrorCause::kWrongSpeaker, "gold has no speaker");
+    }
+    if (e2e) {
+      d.end_to_end.matched++;
+      if (speech_cue) d.speech_cue_end_to_end_recall.right++;
+    }
+    if (q.speaker_canonical.has_value()) {
+      d.speaker_canonical.total++;
+      if (c.has_speaker() &&
+          NameMatch(*q.speaker_canonical, MentionName(c.speaker()))) {
+        d.speaker_canonical.right++;
+      }
+    }
+    if (!q.cue.empty()) {
+      d.cue.total++;
+      bool right = false;
+      if (c.has_cue() && c.cue().has_span() &&
+          c.cue().span().end() > c.cue().span().begin()) {
+        Ranges pc = internal::Normalize({ToGold(c.cue().span())});
+        right = internal::Overlap(internal::Normalize(q.cue), pc) > 0;
+      }
+      if (right) {
+        d.cue.right++;
+      } else {
+        add_error(ErrorCause::kWrongCue,
+                  c.has_cue() && c.cue().has_span() ? "other"
+                                                    : "no predicted cue");
+      }
+    }
+    if (q.kind != v1::CLAIM_KIND_UNSPECIFIED) {
+      d.kind.total++;
+      if (c.kind() == q.kind) {
+        d.kind.right++;
+      } else {
+        add_error(ErrorCause::kWrongKind,
+                  absl::StrCat("gold ", KindName(q.kind), ", predicted ",
+                               KindName(c.kind())));
+      }
+    }
+    if (q.has_roles) {
+      if (q.stance.has_value()) {
+        d.stance.total++;
+        if (StanceName(c.stance(), c.without_evidence()) == *q.stance) {
+          d.stance.right++;
+        }
+      }
+      ScoreRole(q.addressee_canonical,
+                HasMention(c.has_addressee(), c.addressee()), c.addressee(),
+                &d.addressee);
+      ScoreRole(q.reported_via,
+                HasMention(c.has_reported_via(), c.reported_via()),
+                c.reported_via(), &d.reported_via);
+    }
+  }
+
+  for (int p = 0; p < num_pred; ++p) {
+    if (p_match[p] >= 0) continue;
+    std::string sub;
+    if (p_overlaps[p].empty()) {
+      sub = internal::FalseAlarmSubgroup(text, predicted.claims(p), *cues_);
+    } else {
+      bool all_matched = true;
+      for (int g : p_overlaps[p]) all_matched &= g_match[g] >= 0;
+      // Overlapping an unmatched gold quote: counted there, as kBoundary.
+      if (!all_matched) continue;
+      sub = "duplicate of a matched quote";
+    }
+    add_error(ErrorCause::kFalseAlarm, sub);
+    if (d.false_alarms.size() < options_.max_examples) {
+      d.false_alarms.push_back(
+          example(ErrorCause::kFalseAlarm, sub, nullptr, &predicted.claims(p)));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name) {
+  if (name.empty() || name == "text") return ReportFormat::kText;
+  if (name == "markdown" || name == "md") return ReportFormat::kMarkdown;
+  if (name == "json") return ReportFormat::kJson;
+  return absl::InvalidArgumentError(absl::StrCat(
+      "unknown --format '", name, "' for eval: expected text, markdown or json"));
+}
+
+}  // namespace whosaid

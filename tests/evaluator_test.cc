@@ -1,0 +1,695 @@
+#include "whosaid/evaluator.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "internal/eval_errors.h"
+#include "internal/json.h"
+#include "whosaid/gold.h"
+
+namespace whosaid {
+namespace {
+
+using ::testing::HasSubstr;
+
+// The message of `s` as a std::string, which gmock matchers print readably.
+std::string Msg(const absl::Status& s) { return std::string(s.message()); }
+
+using ::testing::StartsWith;
+
+const SpeechCues& Cues() {
+  static const SpeechCues* cues = [] {
+    absl::StatusOr<SpeechCues> c = SpeechCues::Builtin();
+    EXPECT_TRUE(c.ok()) << c.status();
+    return new SpeechCues(*std::move(c));
+  }();
+  return *cues;
+}
+
+// Builds documents and predictions by the text they cover, so each test
+// reads as "gold says X, the engine says Y".
+class Doc {
+ public:
+  Doc(std::string text, std::string source = "test") {
+    gold_.id = "d";
+    gold_.source = std::move(source);
+    gold_.text = std::move(text);
+    predicted_.mutable_document()->set_id("d");
+  }
+
+  GoldSpan Find(absl::string_view s, int nth = 0) const {
+    size_t at = gold_.text.find(std::string(s));
+    for (int i = 0; i < nth && at != std::string::npos; ++i) {
+      at = gold_.text.find(std::string(s), at + 1);
+    }
+    EXPECT_NE(at, std::string::npos) << s;
+    return GoldSpan{static_cast<uint32_t>(at),
+                    static_cast<uint32_t>(at + s.size())};
+  }
+
+  // A gold quote; an empty speaker or cue leaves it out.
+  GoldQuote& Gold(std::vector<std::string> content, absl::string_view speaker,
+                  absl::string_view cue,
+                  v1::ClaimKind kind = v1::CLAIM_KIND_INDIRECT) {
+    GoldQuote q;
+    for (const std::string& c : content) q.content.push_back(Find(c));
+    if (!speaker.empty()) {
+      q.speaker.push_back(Find(speaker));
+      q.speaker_text = std::string(speaker);
+    }
+    if (!cue.empty()) q.cue.push_back(Find(cue));
+    q.kind = kind;
+    gold_.quotes.push_back(q);
+    return gold_.quotes.back();
+  }
+
+  v1::Claim& Predict(std::vector<std::string> content,
+                     absl::string_view speaker, absl::string_view cue,
+                     v1::ClaimKind kind = v1::CLAIM_KIND_INDIRECT) {
+    v1::Claim* c = predicted_.add_claims();
+    for (const std::string& s : content) {
+      GoldSpan g = Find(s);
+      v1::Span* sp = c->add_content_parts();
+      sp->set_begin(g.begin);
+      sp->set_end(g.end);
+    }
+    if (!speaker.empty()) {
+      GoldSpan g = Find(speaker);
+      c->mutable_speaker()->set_text(std::string(speaker));
+      c->mutable_speaker()->mutable_span()->set_begin(g.begin);
+      c->mutable_speaker()->mutable_span()->set_end(g.end);
+    }
+    if (!cue.empty()) {
+      GoldSpan g = Find(cue);
+      c->mutable_cue()->set_text(std::string(cue));
+      c->mutable_cue()->mutable_span()->set_begin(g.begin);
+      c->mutable_cue()->mutable_span()->set_end(g.end);
+    }
+    c->set_kind(kind);
+    return *c;
+  }
+
+  DatasetScores Score(size_t max_examples = 5) const {
+    EvaluatorOptions options;
+    options.max_examples = max_examples;
+    Evaluator e(&Cues(), options);
+    absl::Status s = e.Add(gold_, predicted_);
+    EXPECT_TRUE(s.ok()) << s;
+    std::vector<DatasetScores> all = e.Scores();
+    EXPECT_EQ(all.size(), 1u);
+    return all.empty() ? DatasetScores() : all[0];
+  }
+
+  GoldDocument gold_;
+  v1::Extraction predicted_;
+};
+
+int64_t ErrorCount(const DatasetScores& d, ErrorCause cause,
+                   const std::string& subgroup) {
+  const auto& m = d.errors[static_cast<int>(cause)];
+  auto it = m.find(subgroup);
+  return it == m.end() ? 0 : it->second;
+}
+
+int64_t ErrorTotal(const DatasetScores& d) {
+  int64_t n = 0;
+  for (const auto& m : d.errors) {
+    for (const auto& [k, v] : m) n += v;
+  }
+  return n;
+}
+
+void ExpectAllRight(const Ratio& r, const char* name) {
+  EXPECT_EQ(r.right, r.total) << name;
+}
+
+TEST(Evaluator, GoldScoredAgainstItselfIsPerfect) {
+  struct Case {
+    const char* file;
+    int64_t quotes;
+    int64_t with_speaker;
+    int64_t with_roles;
+  };
+  const Case cases[] = {
+      {"tests/testdata/defense-ministers-call.gold.jsonl", 18, 18, 18},
+      {"tests/testdata/eval/small.gold.jsonl", 7, 6, 2},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.file);
+    absl::StatusOr<std::vector<GoldDocument>> docs = ReadGoldFile(c.file);
+    ASSERT_TRUE(docs.ok()) << docs.status();
+    Evaluator e(&Cues(), EvaluatorOptions());
+    for (const GoldDocument& d : *docs) {
+      ASSERT_TRUE(e.Add(d, ExtractionFromGold(d)).ok());
+    }
+    std::vector<DatasetScores> all = e.Scores();
+    ASSERT_EQ(all.size(), 1u);
+    const DatasetScores& s = all[0];
+    EXPECT_EQ(s.documents, static_cast<int64_t>(docs->size()));
+    for (const Prf* p : {&s.content, &s.exact, &s.end_to_end}) {
+      EXPECT_EQ(p->gold, c.quotes);
+      EXPECT_EQ(p->predicted, c.quotes);
+      EXPECT_EQ(p->matched, c.quotes);
+      EXPECT_DOUBLE_EQ(p->f1(), 1.0);
+    }
+    EXPECT_EQ(s.speaker.total, c.with_speaker);
+    EXPECT_EQ(s.stance.total, c.with_roles);
+    EXPECT_EQ(s.addressee.total, c.with_roles);
+    EXPECT_EQ(s.reported_via.total, c.with_roles);
+    EXPECT_GT(s.cue.total, 0);
+    EXPECT_GT(s.kind.total, 0);
+    EXPECT_GT(s.speech_cue_recall.total, 0);
+    EXPECT_GT(s.speaker_canonical.total, 0);
+    ExpectAllRight(s.speaker, "speaker");
+    ExpectAllRight(s.speaker_canonical, "speaker_canonical");
+    ExpectAllRight(s.cue, "cue");
+    ExpectAllRight(s.kind, "kind");
+    ExpectAllRight(s.recall_direct, "recall_direct");
+    ExpectAllRight(s.recall_indirect, "recall_indirect");
+    ExpectAllRight(s.recall_mixed, "recall_mixed");
+    ExpectAllRight(s.speech_cue_recall, "speech_cue_recall");
+    ExpectAllRight(s.speech_cue_end_to_end_recall, "speech_cue_e2e");
+    ExpectAllRight(s.stance, "stance");
+    ExpectAllRight(s.addressee, "addressee");
+    ExpectAllRight(s.reported_via, "reported_via");
+    EXPECT_EQ(ErrorTotal(s), 0);
+    EXPECT_TRUE(GroupErrors(s).empty());
+  }
+}
+
+TEST(Evaluator, EmptyPredictions) {
+  Doc d("Officials said the talks failed. He denied it.");
+  d.Gold({"the talks failed"}, "Officials", "said");
+  d.Gold({"it"}, "He", "denied");
+  DatasetScores s = d.Score();
+  EXPECT_EQ(s.content.gold, 2);
+  EXPECT_EQ(s.content.predicted, 0);
+  EXPECT_EQ(s.content.matched, 0);
+  EXPECT_EQ(s.content.recall(), 0.0);
+  EXPECT_EQ(s.content.precision(), 0.0);  // documented: 0, not n/a
+  EXPECT_EQ(s.content.f1(), 0.0);
+  EXPECT_EQ(s.end_to_end.f1(), 0.0);
+  EXPECT_EQ(s.speaker.total, 0);  // accuracies are over matches only
+  EXPECT_EQ(ErrorCount(s, ErrorCause::kMissed, "say"), 1);
+  EXPECT_EQ(ErrorCount(s, ErrorCause::kMissed, "deny"), 1);
+  EXPECT_EQ(s.misses.size(), 2u);
+  std::string table = FormatScores({s}, ReportFormat::kText);
+  EXPECT_THAT(table, HasSubstr("0.0% (0/0)"));
+  EXPECT_THAT(table, HasSubstr("n/a"));
+}
+
+TEST(Evaluator, OverlapThresholdIsOneHalf) {
+  // Gold content is 10 bytes, "0123456789".
+  struct Case {
+    std::string predicted;
+    bool match;
+  };
+  const Case cases[] = {
+      {"0123456789", true},
+      {"012345", true},         // 6 / 10
+      {"01234", true},          // 5 / 10, exactly the threshold
+      {"0123", false},          // 4 / 10
+      {"0123456789abcd", true}, // 10 / 14
+      {"0123456789abcdefghijk", false},  // 10 / 21
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.predicted);
+    Doc d("X said 0123456789abcdefghijk.");
+    d.Gold({"0123456789"}, "X", "said");
+    d.Predict({c.predicted}, "X", "said");
+    DatasetScores s = d.Score();
+    EXPECT_EQ(s.content.matched, c.match ? 1 : 0);
+    EXPECT_EQ(ErrorCount(s, ErrorCause::kBoundary, "indirect"),
+              c.match ? 0 : 1);
+  }
+}
+
+TEST(Evaluator, PartsAreComparedAsTheirUnion) {
+  // Gold parts "AAAAA" + "BBBBB": 10 bytes, where their hull has 22.
+  Doc d("\"AAAAA,\" X said. \"BBBBB.\"");
+  d.Gold({"AAAAA", "BBBBB"}, "X", "said", v1::CLAIM_KIND_DIRECT);
+  // Covering the hull: 10 / 22, no match (against the hull it would be 1).
+  d.Predict({"AAAAA,\" X said. \"BBBBB"}, "X", "said", v1::CLAIM_KIND_DIRECT);
+  EXPECT_EQ(d.Score().content.matched, 0);
+  Doc e = d;
+  e.predicted_.clear_claims();
+  e.Predict({"AAAAA"}, "X", "said", v1::CLAIM_KIND_DIRECT);  // 5 / 10
+  EXPECT_EQ(e.Score().content.matched, 1);
+  e.predicted_.clear_claims();
+  e.Predict({"AAAA"}, "X", "said", v1::CLAIM_KIND_DIRECT);  // 4 / 10
+  EXPECT_EQ(e.Score().content.matched, 0);
+  e.predicted_.clear_claims();
+  e.Predict({"AAAAA", "BBBBB"}, "X", "said", v1::CLAIM_KIND_DIRECT);
+  DatasetScores s = e.Score();
+  EXPECT_EQ(s.content.matched, 1);
+  EXPECT_EQ(s.exact.matched, 1);
+}
+
+TEST(Evaluator, MatchingIsOneToOne) {
+  Doc d("X said the plan will work out fine.");
+  d.Gold({"the plan will work out fine"}, "X", "said");
+  d.Predict({"the plan will work out fine"}, "X", "said");
+  d.Predict({"the plan will work out"}, "X", "said");
+  DatasetScores s = d.Score();
+  EXPECT_EQ(s.content.matched, 1);
+  EXPECT_EQ(s.content.predicted, 2);
+  EXPECT_DOUBLE_EQ(s.content.precision(), 0.5);
+  EXPECT_DOUBLE_EQ(s.content.recall(), 1.0);
+  EXPECT_DOUBLE_EQ(s.content.f1(), 2.0 / 3);
+  EXPECT_EQ(s.exact.matched, 1);
+  EXPECT_EQ(ErrorCount(s, ErrorCause::kFalseAlarm,
+                       "duplicate of a matched quote"),
+            1);
+}
+
+TEST(Evaluator, GreedyMatchingPrefersTheHigherRatio) {
+  // Nested gold quotes; each prediction overlaps both at >= 0.5 (9/14), but
+  // equals one of them. Taking pairs by highest ratio pairs each prediction
+  // with its equal, so both speakers come out right.
+  Doc d("A said aaaa bbbb cccc, B said.");
+  d.Gold({"aaaa bbbb cccc"}, "A", "said");
+  d.Gold({"bbbb cccc"}, "B", "said");
+  d.Predict({"bbbb cccc"}, "B", "said");
+  d.Predict({"aaaa bbbb cccc"}, "A", "said");
+  DatasetScores s = d.Score();
+  EXPECT_EQ(s.content.matched, 2);
+  EXPECT_EQ(s.speaker.right, 2);
+}
+
+TEST(Evaluator, ExactMatchTrimsQuoteMarksAndPunctuation) {
+  const std::string text =
+      "He said: \xE2\x80\x9CWe are ready.\xE2\x80\x9D Then \xC2\xAB"
+      "fine\xC2\xBB, she said.";
+  struct Case {
+    std::string gold;
+    std::string predicted;
+    bool exact;
+  };
+  const Case cases[] = {
+      {"\xE2\x80\x9CWe are ready.\xE2\x80\x9D", "We are ready", true},
+      {"We are ready.", "\xE2\x80\x9CWe are ready", true},
+      {"\xE2\x80\x9CWe are ready.\xE2\x80\x9D", "We are read", false},
+      {"\xC2\xAB" "fine\xC2\xBB", "fine", true},  // 4 / 8
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.predicted);
+    Doc d(text);
+    d.Gold({c.gold}, "He", "said", v1::CLAIM_KIND_DIRECT);
+    d.Predict({c.predicted}, "He", "said", v1::CLAIM_KIND_DIRECT);
+    DatasetScores s = d.Score();
+    EXPECT_EQ(s.exact.matched, c.exact ? 1 : 0);
+    EXPECT_EQ(s.content.matched, 1);
+  }
+}
+
+TEST(Evaluator, SpeakerSpansOverlapLeniently) {
+  const std::string text =
+      "President Barack Obama, the former senator, said it was over. He "
+      "smiled.";
+  struct Case {
+    std::string predicted_speaker;
+    bool right;
+    std::string subgroup;
+  };
+  const Case cases[] = {
+      {"Obama", true, ""},
+      {"President Barack Obama, the former senator,", true, ""},
+      {"the former senator", true, ""},
+      {"He", false, "predicted is a pronoun"},
+      {"", false, "no predicted speaker"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.predicted_speaker);
+    Doc d(text);
+    d.Gold({"it was over"}, "President Barack Obama, the former senator,",
+           "said");
+    d.Predict({"it was over"}, c.predicted_speaker, "said");
+    DatasetScores s = d.Score();
+    EXPECT_EQ(s.speaker.total, 1);
+    EXPECT_EQ(s.speaker.right, c.right ? 1 : 0);
+    EXPECT_EQ(s.end_to_end.matched, c.right ? 1 : 0);
+    if (!c.right) {
+      EXPECT_EQ(ErrorCount(s, ErrorCause::kWrongSpeaker, c.subgroup), 1);
+    }
+  }
+}
+
+TEST(Evaluator, WrongSpeakerSubgroups) {
+  const std::string text =
+      "The minister said A. Smith, an aide, said B. She said C. Jones said "
+      "D. Brown said E.";
+  struct Case {
+    std::string gold_speaker, predicted_speaker, content, subgroup;
+  };
+  const Case cases[] = {
+      {"The minister", "Jones", "A", "gold is nominal (the ...)"},
+      {"Smith, an aide,", "Jones", "B", "gold has an apposition"},
+      {"She", "Jones", "C", "gold is a pronoun"},
+      {"Jones", "Brown", "D", "other"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.subgroup);
+    Doc d(text);
+    d.Gold({c.content}, c.gold_speaker, "said");
+    d.Predict({c.content}, c.predicted_speaker, "said");
+    DatasetScores s = d.Score();
+    EXPECT_EQ(s.speaker.right, 0);
+    EXPECT_EQ(ErrorCount(s, ErrorCause::kWrongSpeaker, c.subgroup), 1);
+  }
+}
+
+TEST(Evaluator, CanonicalSpeakersMatchByHead) {
+  struct Case {
+    std::string predicted_canonical;
+    bool right;
+  };
+  const Case cases[] = {
+      {"Clarissa Dalloway", true},
+      {"clarissa dalloway", true},
+      {"Mrs. Dalloway", true},
+      {"Dalloway", true},
+      {"Peter Walsh", false},
+      {"Clarissa", false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.predicted_canonical);
+    Doc d("\"Come in,\" said Mrs. Dalloway.", "litbank");
+    GoldQuote& g = d.Gold({"\"Come in,\""}, "", "", v1::CLAIM_KIND_DIRECT);
+    g.speaker_canonical = "Clarissa Dalloway";
+    v1::Claim& p = d.Predict({"\"Come in,\""}, "", "", v1::CLAIM_KIND_DIRECT);
+    p.mutable_speaker()->set_canonical_name(c.predicted_canonical);
+    DatasetScores s = d.Score();
+    EXPECT_EQ(s.speaker.total, 1);
+    EXPECT_EQ(s.speaker.right, c.right ? 1 : 0);
+    EXPECT_EQ(s.speaker_canonical.right, c.right ? 1 : 0);
+    EXPECT_EQ(s.end_to_end.matched, c.right ? 1 : 0);
+  }
+}
+
+TEST(Evaluator, ImplicitSourcesAreRightOnlyWithoutAPredictedSpeaker) {
+  Doc d("It is widely believed that taxes will rise, analysts said.");
+  d.Gold({"that taxes will rise"}, "", "believed");
+  d.Predict({"that taxes will rise"}, "", "believed");
+  DatasetScores s = d.Score();
+  EXPECT_EQ(s.speaker.total, 0);
+  EXPECT_EQ(s.end_to_end.matched, 1);
+
+  Doc e("It is widely believed that taxes will rise, analysts said.");
+  e.Gold({"that taxes will rise"}, "", "believed");
+  e.Predict({"that taxes will rise"}, "analysts", "said");
+  DatasetScores t = e.Score();
+  EXPECT_EQ(t.speaker.total, 0);
+  EXPECT_EQ(t.end_to_end.matched, 0);
+  EXPECT_EQ(ErrorCount(t, ErrorCause::kWrongSpeaker, "gold has no speaker"),
+            1);
+  EXPECT_EQ(ErrorCount(t, ErrorCause::kWrongCue, "other"), 1);
+}
+
+TEST(Evaluator, CueKindAndSpeechCueRecall) {
+  Doc d("Smith has said that prices rose. Jones fears that prices will "
+        "fall. Lee told me: \"no.\"");
+  d.Gold({"that prices rose"}, "Smith", "has said");
+  d.Gold({"that prices will fall"}, "Jones", "fears");
+  d.Gold({"\"no.\""}, "Lee", "told", v1::CLAIM_KIND_DIRECT);
+  d.Predict({"that prices rose"}, "Smith", "said");  // cue overlaps
+  d.Predict({"\"no.\""}, "Lee", "me", v1::CLAIM_KIND_INDIRECT);
+  DatasetScores s = d.Score();
+  EXPECT_EQ(s.content.matched, 2);
+  EXPECT_EQ(s.cue.total, 2);
+  EXPECT_EQ(s.cue.right, 1);
+  EXPECT_EQ(s.kind.total, 2);
+  EXPECT_EQ(s.kind.right, 1);
+  EXPECT_EQ(ErrorCount(s, ErrorCause::kWrongKind,
+                       "gold direct, predicted indirect"),
+            1);
+  // "has said" and "told" are speech cues; "fears" is not.
+  EXPECT_EQ(s.speech_cue_recall.total, 2);
+  EXPECT_EQ(s.speech_cue_recall.right, 2);
+  EXPECT_EQ(s.recall_indirect.total, 2);
+  EXPECT_EQ(s.recall_indirect.right, 1);
+  EXPECT_EQ(s.recall_direct.right, 1);
+  EXPECT_EQ(ErrorCount(s, ErrorCause::kMissed, "(not speech) fears"), 1);
+}
+
+TEST(Evaluator, FalseAlarmSubgroups) {
+  const std::string text =
+      "Obama: \"We will win\"\nThe so-called \"reform\" passed. The bill "
+      "was signed, aides noted.";
+  struct Case {
+    std::string predicted, cue, subgroup;
+  };
+  const Case cases[] = {
+      {"We will win", "", "headline"},
+      {"reform", "", "scare quote"},
+      {"reform", "noted", "other"},  // a speech cue: not a scare quote
+      {"The bill was signed", "noted", "other"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.predicted);
+    Doc d(text);
+    d.Predict({c.predicted}, "", c.cue);
+    DatasetScores s = d.Score();
+    EXPECT_EQ(ErrorCount(s, ErrorCause::kFalseAlarm, c.subgroup), 1);
+    ASSERT_EQ(s.false_alarms.size(), 1u);
+    EXPECT_THAT(s.false_alarms[0].context,
+                HasSubstr(absl::StrCat("{", c.predicted, "}")));
+  }
+}
+
+TEST(Evaluator, StanceAddresseeAndReportedVia) {
+  Doc d("Lecornu told Shoigu that France was ready, a statement said.");
+  GoldQuote& g = d.Gold({"that France was ready"}, "Lecornu", "told");
+  g.has_roles = true;
+  g.stance = "assert";
+  g.addressee_canonical = "Sergei Shoigu";
+  g.reported_via = "French Defense Ministry";
+  v1::Claim& p = d.Predict({"that France was ready"}, "Lecornu", "told");
+  p.set_stance(v1::STANCE_CLAIM);
+  p.mutable_addressee()->set_canonical_name("Shoigu");
+  DatasetScores s = d.Score();
+  EXPECT_EQ(s.stance.total, 1);
+  EXPECT_EQ(s.stance.right, 0);
+  EXPECT_EQ(s.addressee.right, 1);  // head match
+  EXPECT_EQ(s.reported_via.total, 1);
+  EXPECT_EQ(s.reported_via.right, 0);  // gold has one, prediction none
+}
+
+TEST(Evaluator, DatasetsAreNotPooled) {
+  Evaluator e(&Cues(), EvaluatorOptions());
+  Doc news("X said it.", "polnear");
+  news.Gold({"it"}, "X", "said");
+  Doc fiction("\"Hi,\" said Y.", "litbank");
+  fiction.Gold({"\"Hi,\""}, "", "", v1::CLAIM_KIND_DIRECT);
+  ASSERT_TRUE(e.Add(news.gold_, news.predicted_).ok());
+  ASSERT_TRUE(e.Add(fiction.gold_, ExtractionFromGold(fiction.gold_)).ok());
+  std::vector<DatasetScores> all = e.Scores();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].source, "polnear");
+  EXPECT_EQ(all[0].content.matched, 0);
+  EXPECT_EQ(all[1].source, "litbank");
+  EXPECT_EQ(all[1].content.matched, 1);
+}
+
+TEST(Evaluator, RejectsPredictedSpansOutsideTheText) {
+  Doc d("X said it.");
+  v1::Claim* c = d.predicted_.add_claims();
+  c->add_content_parts()->set_end(99);
+  Evaluator e(&Cues(), EvaluatorOptions());
+  absl::Status s = e.Add(d.gold_, d.predicted_);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Msg(s), HasSubstr("document 'd': claim 0: content span"));
+  EXPECT_TRUE(e.Scores().empty());
+}
+
+TEST(SpeechCues, Lemmas) {
+  absl::StatusOr<SpeechCues> cues = SpeechCues::Parse(
+      "# comment\nsay\nsaid\tsay  # past\naccording to\npointed out\tpoint "
+      "out\n\n",
+      "cues.txt");
+  ASSERT_TRUE(cues.ok()) << cues.status();
+  EXPECT_EQ(cues->size(), 4u);
+  struct Case {
+    const char* cue;
+    const char* lemma;
+  };
+  const Case cases[] = {
+      {"said", "say"},         {"has Said", "say"},
+      {"According to", "according to"}, {"according", ""},
+      {"pointed out", "point out"},      {"pointed", ""},
+      {":", ""},               {"are afraid", ""},
+      {"", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.cue);
+    EXPECT_EQ(cues->Lemma(c.cue), c.lemma);
+  }
+}
+
+TEST(SpeechCues, ParseErrorsNameTheLine) {
+  struct Case {
+    const char* contents;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"say\nSaid\n", "cues.txt:2: 'Said' is not lower-case"},
+      {"say\nsaid\tsay\textra\n", "cues.txt:2: expected"},
+      {"say\n# x\nsay\n", "cues.txt:3: duplicate form 'say' (first on line 1)"},
+      {"# only comments\n", "cues.txt: no speech cue forms"},
+      {"said\tSay\n", "cues.txt:1: lemma:"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.contents);
+    absl::StatusOr<SpeechCues> cues = SpeechCues::Parse(c.contents, "cues.txt");
+    ASSERT_FALSE(cues.ok());
+    EXPECT_THAT(Msg(cues.status()), HasSubstr(c.message));
+  }
+  absl::StatusOr<SpeechCues> missing = SpeechCues::FromFile("no/such/cues.txt");
+  EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST(SpeechCues, BuiltinCoversCommonCues) {
+  const SpeechCues& cues = Cues();
+  EXPECT_GT(cues.size(), 200u);
+  for (const char* cue :
+       {"said", "says", "say", "has said", "according to", "told", "adding",
+        "wrote", "asked", "tweeted", "pointed out", "warned", "denied"}) {
+    SCOPED_TRACE(cue);
+    EXPECT_TRUE(cues.IsSpeechCue(cue));
+  }
+  for (const char* cue : {":", "are afraid", "enjoyed tremendous support"}) {
+    SCOPED_TRACE(cue);
+    EXPECT_FALSE(cues.IsSpeechCue(cue));
+  }
+  EXPECT_EQ(cues.Lemma("has told"), "tell");
+}
+
+TEST(NameMatch, EqualityOrHead) {
+  struct Case {
+    const char* a;
+    const char* b;
+    bool match;
+  };
+  const Case cases[] = {
+      {"Sebastien Lecornu", "Lecornu", true},
+      {"sebastien lecornu", "SEBASTIEN LECORNU", true},
+      {"narrator", "Narrator", true},
+      {"Obama's", "Barack Obama", true},
+      {"Bill Clinton", "Hillary Clinton", true},  // lenient by design
+      {"Clinton", "Bill", false},
+      {"", "", false},
+      {"Lecornu", "", false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(absl::StrCat(c.a, " / ", c.b));
+    EXPECT_EQ(NameMatch(c.a, c.b), c.match);
+  }
+}
+
+TEST(TrimQuoteMarks, BothEnds) {
+  struct Case {
+    const char* in;
+    const char* out;
+  };
+  const Case cases[] = {
+      {"\"We are ready,\"", "We are ready"},
+      {"\xE2\x80\x9CWe are ready.\xE2\x80\x9D", "We are ready"},
+      {"\xC2\xAB oui \xC2\xBB", "oui"},
+      {"\xE2\x80\x98single\xE2\x80\x99", "single"},
+      {"\xE2\x80\x9E" "low\xE2\x80\x9C", "low"},
+      {"  ...word...  ", "word"},
+      {"caf\xC3\xA9", "caf\xC3\xA9"},  // a letter is not trimmed
+      {"\"\"", ""},
+      {"", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.in);
+    EXPECT_EQ(TrimQuoteMarks(c.in), c.out);
+  }
+}
+
+TEST(GroupErrors, BiggestFirstWithCappedSubgroups) {
+  DatasetScores s;
+  s.errors[static_cast<int>(ErrorCause::kMissed)] = {
+      {"say", 5}, {"tell", 3}, {"add", 1}, {"note", 1}};
+  s.errors[static_cast<int>(ErrorCause::kFalseAlarm)] = {{"headline", 20}};
+  s.errors[static_cast<int>(ErrorCause::kWrongCue)] = {{"other", 2}};
+  std::vector<ErrorGroup> g = GroupErrors(s, 2);
+  ASSERT_EQ(g.size(), 3u);
+  EXPECT_EQ(g[0].cause, ErrorCause::kFalseAlarm);
+  EXPECT_EQ(g[0].count, 20);
+  EXPECT_EQ(g[1].cause, ErrorCause::kMissed);
+  EXPECT_EQ(g[1].count, 10);
+  ASSERT_EQ(g[1].subgroups.size(), 3u);
+  EXPECT_EQ(g[1].subgroups[0], std::make_pair(std::string("say"), int64_t{5}));
+  EXPECT_EQ(g[1].subgroups[1], std::make_pair(std::string("tell"), int64_t{3}));
+  EXPECT_EQ(g[1].subgroups[2],
+            std::make_pair(std::string("(2 other groups)"), int64_t{2}));
+  EXPECT_EQ(g[2].cause, ErrorCause::kWrongCue);
+}
+
+TEST(Context, MarksGoldAndPredictedSpans) {
+  Doc d("First line.\nAn earlier sentence. Officials said the talks failed. "
+        "Later text.");
+  GoldQuote& g = d.Gold({"the talks failed"}, "Officials", "said");
+  v1::Claim& p = d.Predict({"talks failed"}, "", "");
+  std::string ctx = internal::Context(d.gold_.text, &g, &p);
+  EXPECT_EQ(ctx, "<Officials> said [the {talks failed}].");
+  std::string detail = internal::Detail(d.gold_.text, &g, &p);
+  EXPECT_THAT(detail, HasSubstr("gold: speaker 'Officials', cue 'said'"));
+  EXPECT_THAT(detail, HasSubstr("predicted: speaker none"));
+}
+
+TEST(FormatScores, TextMarkdownAndJson) {
+  absl::StatusOr<std::vector<GoldDocument>> docs =
+      ReadGoldFile("tests/testdata/defense-ministers-call.gold.jsonl");
+  ASSERT_TRUE(docs.ok()) << docs.status();
+  EvaluatorOptions options;
+  options.max_examples = 3;
+  Evaluator e(&Cues(), options);
+  v1::Extraction half = ExtractionFromGold((*docs)[0]);
+  while (half.claims_size() > 9) half.mutable_claims()->RemoveLast();
+  ASSERT_TRUE(e.Add((*docs)[0], half).ok());
+  std::vector<DatasetScores> scores = e.Scores();
+
+  std::string text = FormatScores(scores, ReportFormat::kText);
+  EXPECT_THAT(text, StartsWith("metric"));
+  EXPECT_THAT(text, HasSubstr("content@0.5 recall"));
+  EXPECT_THAT(text, HasSubstr("50.0% (9/18)"));
+  EXPECT_THAT(text, HasSubstr("100.0% (9/9)"));
+
+  std::string md = FormatScores(scores, ReportFormat::kMarkdown);
+  EXPECT_THAT(md, StartsWith("| metric | seed |\n| --- | ---: |\n"));
+
+  std::string errors = FormatErrors(scores, ReportFormat::kText);
+  EXPECT_THAT(errors, HasSubstr("== Errors: seed =="));
+  EXPECT_THAT(errors, HasSubstr("missed"));
+  EXPECT_EQ(scores[0].misses.size(), 3u);
+
+  std::string json = FormatScores(scores, ReportFormat::kJson);
+  absl::StatusOr<internal::JsonValue> v = internal::ParseJson(json);
+  ASSERT_TRUE(v.ok()) << v.status() << json;
+  const internal::JsonValue* datasets = v->Find("datasets");
+  ASSERT_NE(datasets, nullptr);
+  ASSERT_EQ(datasets->array().size(), 1u);
+  const internal::JsonValue* content = datasets->array()[0].Find("content");
+  ASSERT_NE(content, nullptr);
+  EXPECT_EQ(content->Find("matched")->number(), 9);
+  EXPECT_EQ(content->Find("gold")->number(), 18);
+  EXPECT_EQ(datasets->array()[0].Find("misses")->array().size(), 3u);
+  EXPECT_EQ(FormatErrors(scores, ReportFormat::kJson), "");
+}
+
+TEST(ParseReportFormat, Names) {
+  EXPECT_EQ(*ParseReportFormat(""), ReportFormat::kText);
+  EXPECT_EQ(*ParseReportFormat("markdown"), ReportFormat::kMarkdown);
+  EXPECT_EQ(*ParseReportFormat("json"), ReportFormat::kJson);
+  EXPECT_THAT(Msg(ParseReportFormat("html").status()),
+              HasSubstr("unknown --format 'html'"));
+}
+
+}  // namespace
+}  // namespace whosaid
