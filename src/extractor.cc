@@ -1,21 +1,217 @@
 #include "whosaid/extractor.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "internal/attribution.h"
+#include "internal/lexicon.h"
+#include "internal/speakers.h"
+#include "internal/text_layout.h"
+#include "whosaid/topic_tagger.h"
 
 namespace whosaid {
 
 const char kExtractorVersion[] = "whosaid-" WHOSAID_VERSION;
 
+namespace {
+
+using internal::Finding;
+using internal::Range;
+
+// FNV-1a, 64 bits: stable across builds and platforms, unlike absl::Hash.
+uint64_t Fnv1a(absl::string_view s, uint64_t h = 1469598103934665603ull) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::string ClaimId(absl::string_view doc_id, const std::vector<Range>& parts) {
+  uint64_t h = Fnv1a(doc_id);
+  for (const Range& r : parts) h = Fnv1a(absl::StrCat(":", r.begin, "-", r.end), h);
+  return absl::StrFormat("%016x", h);
+}
+
+void SetSpan(Range r, v1::Span* span) {
+  span->set_begin(r.begin);
+  span->set_end(r.end);
+}
+
+absl::string_view Slice(absl::string_view text, Range r) {
+  return text.substr(r.begin, r.end - r.begin);
+}
+
+}  // namespace
+
 class ExtractorImpl {
  public:
-  absl::Status Extract(const v1::Document& doc, v1::Extraction* out) const {
-    (void)doc;
-    (void)out;
-    return absl::OkStatus();
-  }
+  std::unique_ptr<internal::Lexicon> lexicon;
+  std::unique_ptr<internal::Segmenter> segmenter;
+  std::unique_ptr<internal::Attributor> attributor;
+  std::unique_ptr<TopicTagger> topics;
+  size_t max_bytes = 0;
+
+  absl::Status Extract(const v1::Document& doc, v1::Extraction* out) const;
+
+ private:
+  void FillMention(absl::string_view text, Range span,
+                   const internal::Resolution& res,
+                   const internal::SpeakerResolver& resolver,
+                   v1::Mention* m) const;
 };
+
+void ExtractorImpl::FillMention(absl::string_view text, Range span,
+                                const internal::Resolution& res,
+                                const internal::SpeakerResolver& resolver,
+                                v1::Mention* m) const {
+  m->set_text(std::string(Slice(text, span)));
+  SetSpan(span, m->mutable_span());
+  m->set_kind(res.kind);
+  if (res.entity >= 0) {
+    const internal::ResolvedEntity& e = resolver.entities()[res.entity];
+    m->set_entity_id(internal::SpeakerResolver::EntityId(e));
+    m->set_canonical_name(e.canonical);
+    m->set_entity_type(e.type);
+  } else {
+    m->set_canonical_name(m->text());
+    m->set_entity_type(v1::ENTITY_TYPE_UNKNOWN);
+  }
+}
+
+absl::Status ExtractorImpl::Extract(const v1::Document& doc,
+                                    v1::Extraction* out) const {
+  const std::string& text = doc.text();
+  if (text.size() > max_bytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "document is ", text.size(), " bytes, more than the limit of ",
+        max_bytes));
+  }
+  absl::Status s = internal::ValidateUtf8(text);
+  if (!s.ok()) return s;
+
+  internal::TextLayout layout;
+  segmenter->Segment(text, &layout);
+  std::vector<Finding> findings;
+  attributor->Find(text, layout, &findings);
+  if (findings.empty()) return absl::OkStatus();
+
+  internal::SpeakerResolver resolver(lexicon.get(), text, &layout);
+  resolver.Index();
+  // Resolve speakers in the order they appear.
+  std::vector<size_t> order(findings.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return findings[a].speaker.begin < findings[b].speaker.begin;
+  });
+  std::vector<internal::Resolution> speaker(findings.size());
+  std::vector<internal::Resolution> addressee(findings.size());
+  for (size_t i : order) {
+    if (findings[i].speaker.end > findings[i].speaker.begin) {
+      speaker[i] = resolver.Resolve(findings[i].speaker);
+    }
+    if (findings[i].addressee.end > findings[i].addressee.begin) {
+      addressee[i] = resolver.Resolve(findings[i].addressee);
+    }
+  }
+  // A claim that goes on reporting the same speaker as the one before keeps
+  // its intermediary ("a statement said X told ...; X also called on ...").
+  std::vector<int> via(findings.size(), -1);
+  for (size_t i = 0; i < findings.size(); ++i) {
+    via[i] = findings[i].via;
+    if (via[i] < 0 && i > 0 && via[i - 1] >= 0 && speaker[i].entity >= 0 &&
+        speaker[i].entity == speaker[i - 1].entity &&
+        findings[i].paragraph - findings[i - 1].paragraph <= 1) {
+      via[i] = via[i - 1];
+    }
+  }
+
+  std::vector<std::string> ids(findings.size());
+  for (size_t i = 0; i < findings.size(); ++i) {
+    ids[i] = ClaimId(doc.id(), findings[i].content);
+  }
+  std::vector<bool> used_entity(resolver.entities().size(), false);
+  const auto& rules = lexicon->rules();
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (f.drop) continue;
+    v1::Claim* c = out->add_claims();
+    c->set_id(ids[i]);
+    c->set_document_id(doc.id());
+    std::vector<std::string> parts;
+    for (const Range& r : f.content) {
+      parts.emplace_back(Slice(text, r));
+      SetSpan(r, c->add_content_parts());
+    }
+    c->set_content(absl::StrJoin(parts, " ... "));
+    c->set_kind(f.direct  ? v1::CLAIM_KIND_DIRECT
+                : f.mixed ? v1::CLAIM_KIND_MIXED
+                          : v1::CLAIM_KIND_INDIRECT);
+    const internal::CueEntry* cue =
+        f.cue_index >= 0 ? &lexicon->cues()[f.cue_index] : nullptr;
+    if (f.cue.end > f.cue.begin) {
+      c->mutable_cue()->set_text(std::string(Slice(text, f.cue)));
+      SetSpan(f.cue, c->mutable_cue()->mutable_span());
+    }
+    if (cue != nullptr) c->mutable_cue()->set_lemma(cue->lemma);
+    if (f.speaker.end > f.speaker.begin) {
+      FillMention(text, f.speaker, speaker[i], resolver, c->mutable_speaker());
+      if (speaker[i].entity >= 0) used_entity[speaker[i].entity] = true;
+    }
+    if (f.addressee.end > f.addressee.begin) {
+      FillMention(text, f.addressee, addressee[i], resolver,
+                  c->mutable_addressee());
+      if (addressee[i].entity >= 0) used_entity[addressee[i].entity] = true;
+    }
+    if (via[i] >= 0) {
+      const Finding& outer = findings[via[i]];
+      if (outer.speaker.end > outer.speaker.begin) {
+        FillMention(text, outer.speaker, speaker[via[i]], resolver,
+                    c->mutable_reported_via());
+        if (speaker[via[i]].entity >= 0) used_entity[speaker[via[i]].entity] = true;
+      }
+      if (!outer.drop) c->set_reported_via_claim_id(ids[via[i]]);
+    }
+    v1::Stance stance = cue != nullptr ? cue->stance : v1::STANCE_ASSERT;
+    if (f.without_evidence &&
+        (stance == v1::STANCE_ASSERT || stance == v1::STANCE_CLAIM)) {
+      stance = v1::STANCE_CLAIM;
+      c->set_without_evidence(true);
+    }
+    c->set_stance(stance);
+    if (topics != nullptr) {
+      std::vector<std::string> t;
+      topics->Tag(c->content(), &t);
+      for (std::string& name : t) c->add_topics(std::move(name));
+    }
+    float confidence = f.rule >= 0 ? rules[f.rule].confidence : 0.6f;
+    if (f.inherited) confidence *= 0.9f;
+    c->set_confidence(confidence);
+    c->set_rule(f.rule >= 0 ? rules[f.rule].name
+                            : std::string(f.builtin_rule ? f.builtin_rule : ""));
+    c->set_extractor_version(kExtractorVersion);
+    if (doc.has_published()) *c->mutable_published() = doc.published();
+  }
+  for (size_t e = 0; e < used_entity.size(); ++e) {
+    if (!used_entity[e]) continue;
+    const internal::ResolvedEntity& re = resolver.entities()[e];
+    v1::Entity* ent = out->add_entities();
+    ent->set_id(internal::SpeakerResolver::EntityId(re));
+    ent->set_canonical_name(re.canonical);
+    ent->set_type(re.type);
+    for (const std::string& role : re.roles) {
+      v1::Role* r = ent->add_roles();
+      r->set_title(role);
+      r->set_document_id(doc.id());
+      if (doc.has_published()) *r->mutable_seen() = doc.published();
+    }
+    for (const std::string& alias : re.aliases) ent->add_aliases(alias);
+  }
+  return absl::OkStatus();
+}
 
 Extractor::Extractor(std::unique_ptr<ExtractorImpl> impl)
     : impl_(std::move(impl)) {}
@@ -23,23 +219,53 @@ Extractor::~Extractor() = default;
 
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
     const ExtractorOptions& options) {
-  (void)options;
-  return std::unique_ptr<Extractor>(
-      new Extractor(std::make_unique<ExtractorImpl>()));
+  auto impl = std::make_unique<ExtractorImpl>();
+  auto lex = internal::Lexicon::Load(options.lexicon_dir);
+  if (!lex.ok()) return lex.status();
+  impl->lexicon = *std::move(lex);
+  impl->segmenter = std::make_unique<internal::Segmenter>(
+      impl->lexicon->abbreviation_lexicon());
+  auto attributor = internal::Attributor::Create(impl->lexicon.get());
+  if (!attributor.ok()) return attributor.status();
+  impl->attributor = *std::move(attributor);
+  auto topics = options.topics_file.empty()
+                    ? TopicTagger::Create(impl->lexicon->topics_text(),
+                                          "topics.textproto")
+                    : TopicTagger::CreateFromFile(options.topics_file);
+  if (!topics.ok()) return topics.status();
+  impl->topics = *std::move(topics);
+  impl->max_bytes = options.max_document_bytes;
+  return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
 }
 
 absl::Status Extractor::Extract(const v1::Document& doc,
                                 v1::Extraction* out) const {
   out->Clear();
   absl::Status s = impl_->Extract(doc, out);
-  if (s.ok()) *out->mutable_document() = doc;
+  if (!s.ok()) {
+    out->Clear();
+    return s;
+  }
+  *out->mutable_document() = doc;
   return s;
 }
 
 absl::Status Extractor::ExtractClaims(const v1::Document& doc,
                                       v1::Extraction* out) const {
   out->Clear();
-  return impl_->Extract(doc, out);
+  absl::Status s = impl_->Extract(doc, out);
+  if (!s.ok()) {
+    out->Clear();
+    return s;
+  }
+  v1::Document* d = out->mutable_document();
+  d->set_id(doc.id());
+  d->set_url(doc.url());
+  d->set_title(doc.title());
+  d->set_outlet(doc.outlet());
+  if (doc.has_published()) *d->mutable_published() = doc.published();
+  d->set_language(doc.language());
+  return s;
 }
 
 }  // namespace whosaid

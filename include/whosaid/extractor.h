@@ -38,6 +38,11 @@ struct ExtractorOptions {
   // fall back to the lexicons compiled into the binary. Empty: built-in only.
   std::string lexicon_dir;
 
+  // A topic lexicon (textproto, see seeds/lexicons/topics.textproto) that
+  // replaces the built-in one. Empty: the topics.textproto of lexicon_dir if
+  // it has one, else the built-in lexicon.
+  std::string topics_file;
+
   // Documents larger than this are rejected with kInvalidArgument rather than
   // processed. Default: 64 MiB.
   size_t max_document_bytes = 64 << 20;

@@ -1,0 +1,463 @@
+#include "internal/attribution.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "re2/re2.h"
+#include "re2/set.h"
+
+namespace whosaid {
+namespace internal {
+
+struct Attributor::CompiledRule {
+  const RuleSpec* spec = nullptr;
+  int index = 0;
+  std::unique_ptr<RE2> re;
+  int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
+  bool classes[5] = {false, false, false, false, false};
+};
+
+namespace {
+
+re2::StringPiece Piece(absl::string_view s) {
+  return re2::StringPiece(s.data(), s.size());
+}
+
+RE2::Options RuleOptions() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
+// The units the rules see: sentences, merged where a quote runs across a
+// sentence boundary inside a paragraph.
+struct Unit {
+  Range range;
+  int paragraph = 0;
+};
+
+void BuildUnits(const TextLayout& layout, std::vector<Unit>* units) {
+  units->clear();
+  const auto& sents = layout.sentences;
+  const auto& quotes = layout.quotes;
+  size_t s = 0;
+  while (s < sents.size()) {
+    Unit u{{sents[s].begin, sents[s].end}, sents[s].paragraph};
+    size_t t = s + 1;
+    bool grew = true;
+    while (grew) {
+      grew = false;
+      auto it = std::lower_bound(
+          quotes.begin(), quotes.end(), u.range.begin,
+          [](const Quote& q, uint32_t off) { return q.open < off; });
+      for (; it != quotes.end() && it->open < u.range.end; ++it) {
+        if (it->paragraph == u.paragraph && it->close_end > u.range.end) {
+          u.range.end = it->close_end;
+          grew = true;
+        }
+      }
+      while (t < sents.size() && sents[t].paragraph == u.paragraph &&
+             sents[t].begin < u.range.end) {
+        if (sents[t].end > u.range.end) {
+          u.range.end = sents[t].end;
+          grew = true;
+        }
+        ++t;
+      }
+    }
+    units->push_back(u);
+    s = t;
+  }
+}
+
+Range TokenSpan(const std::vector<Token>& tokens, size_t a, size_t b) {
+  if (a >= b || b > tokens.size()) return Range();
+  return Range{tokens[a].begin, tokens[b - 1].end};
+}
+
+bool IsTrimTag(char c) {
+  return c == ',' || c == '.' || c == ';' || c == ':' || c == '-';
+}
+
+// Turns the token range [a, b) of a content group into a span, and reports
+// whether it is one whole quotation (then the span is inside the marks) or
+// holds quoted material.
+Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
+                  size_t a, size_t b, bool* direct, bool* mixed) {
+  while (a < b && (IsTrimTag(tags[a]) || tags[a] == 't')) ++a;
+  while (b > a && IsTrimTag(tags[b - 1])) --b;
+  *direct = false;
+  if (a >= b) return Range();
+  int marks_inside = 0;
+  for (size_t k = a; k < b; ++k) marks_inside += tags[k] == 'q' || tags[k] == 'Q';
+  if (tags[a] == 'q') {
+    bool closed_at_end = tags[b - 1] == 'Q';
+    int inner = 0;
+    for (size_t k = a + 1; k + (closed_at_end ? 1 : 0) < b; ++k) {
+      inner += tags[k] == 'q' || tags[k] == 'Q';
+    }
+    if (inner == 0 && b - a >= 2) {
+      *direct = true;
+      *mixed = false;
+      uint32_t end = closed_at_end ? tokens[b - 1].begin : tokens[b - 1].end;
+      return Range{tokens[a].end, end};
+    }
+  }
+  *mixed = marks_inside > 0;
+  return TokenSpan(tokens, a, b);
+}
+
+void AddQuoteContinuations(const TextLayout& layout, Finding* f) {
+  // A quote that runs on into following paragraphs: add each as a part.
+  const Range last = f->content.back();
+  auto it = std::find_if(layout.quotes.begin(), layout.quotes.end(),
+                         [&](const Quote& q) { return q.begin == last.begin; });
+  while (it != layout.quotes.end() && it->continues) {
+    int next_para = it->paragraph + 1;
+    auto next = std::find_if(it + 1, layout.quotes.end(), [&](const Quote& q) {
+      return q.paragraph >= next_para;
+    });
+    if (next == layout.quotes.end() || next->paragraph != next_para) break;
+    f->content.push_back(Range{next->begin, next->end});
+    it = next;
+  }
+}
+
+}  // namespace
+
+Attributor::Attributor(const Lexicon* lexicon)
+    : lex_(lexicon), tagger_(lexicon) {}
+Attributor::~Attributor() = default;
+
+absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
+    const Lexicon* lexicon) {
+  std::unique_ptr<Attributor> a(new Attributor(lexicon));
+  const auto& specs = lexicon->rules();
+  for (size_t i = 0; i < specs.size(); ++i) {
+    const RuleSpec& spec = specs[i];
+    auto rule = std::make_unique<CompiledRule>();
+    rule->spec = &spec;
+    rule->index = static_cast<int>(i);
+    rule->re = std::make_unique<RE2>(spec.pattern, RuleOptions());
+    if (!rule->re->ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "rules.tsv: rule '", spec.name, "': ", rule->re->error()));
+    }
+    const auto& groups = rule->re->NamedCapturingGroups();
+    auto group = [&](const char* name) {
+      auto it = groups.find(name);
+      return it == groups.end() ? 0 : it->second;
+    };
+    rule->cue = group("cue");
+    rule->speaker = group("speaker");
+    rule->content = group("content");
+    rule->content2 = group("content2");
+    rule->addressee = group("addressee");
+    if (spec.name == "subject") {
+      if (rule->speaker == 0) {
+        return absl::InvalidArgumentError(
+            "rules.tsv: rule 'subject' needs a speaker group");
+      }
+      a->subject_ = std::move(rule->re);
+      continue;
+    }
+    if (rule->cue == 0 || rule->content == 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "rules.tsv: rule '", spec.name, "' needs cue and content groups"));
+    }
+    for (CueClass c : spec.classes) rule->classes[static_cast<int>(c)] = true;
+    a->rules_.push_back(std::move(rule));
+  }
+  if (a->subject_ == nullptr) {
+    return absl::InvalidArgumentError("rules.tsv: no 'subject' rule");
+  }
+  // The candidate filter: any cue word form, or any double quote mark.
+  std::vector<std::string> firsts;
+  for (const auto& [form, index] : lexicon->cue_forms()) {
+    firsts.push_back(RE2::QuoteMeta(form.substr(0, form.find(' '))));
+  }
+  std::sort(firsts.begin(), firsts.end());
+  firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
+  RE2::Options o = RuleOptions();
+  o.set_case_sensitive(false);
+  a->candidate_ = std::make_unique<RE2>(
+      absl::StrCat("\\b(?:", absl::StrJoin(firsts, "|"),
+                   ")\\b|[\"\\x{201C}\\x{201D}\\x{201E}\\x{201F}\\x{AB}\\x{BB}\\x{2033}]"),
+      o);
+  if (!a->candidate_->ok()) {
+    return absl::InternalError(
+        absl::StrCat("cue filter: ", a->candidate_->error()));
+  }
+  return a;
+}
+
+std::string Attributor::TagsFor(absl::string_view text,
+                                const TextLayout& layout, Range range) const {
+  QuoteMarks marks;
+  marks.Build(layout);
+  std::vector<Token> tokens;
+  std::string tags;
+  tagger_.Tag(text, range, marks, &tokens, &tags);
+  return tags;
+}
+
+void Attributor::Find(absl::string_view text, const TextLayout& layout,
+                      std::vector<Finding>* out) const {
+  out->clear();
+  std::vector<Unit> units;
+  BuildUnits(layout, &units);
+  QuoteMarks marks;
+  marks.Build(layout);
+
+  std::vector<Token> tokens;
+  std::string tags, marked;
+  std::vector<bool> inside;
+  std::vector<re2::StringPiece> groups;
+  std::vector<int> unit_findings(units.size(), 0);
+  static const LazyRE2 kNoEvidence = {
+      "without (?:providing|offering|citing|presenting|giving|any)?\\s*"
+      "(?:any )?evidence|(?:provided|offered|gave|cited) no evidence"};
+
+  for (size_t u = 0; u < units.size(); ++u) {
+    const Unit& unit = units[u];
+    absl::string_view utext =
+        text.substr(unit.range.begin, unit.range.end - unit.range.begin);
+    if (!RE2::PartialMatch(Piece(utext), *candidate_)) continue;
+    tagger_.Tag(text, unit.range, marks, &tokens, &tags);
+    inside.assign(tokens.size(), false);
+    bool in = false;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      if (tags[k] == 'q') in = true;
+      inside[k] = in && tags[k] != 'q';
+      if (tags[k] == 'Q') in = false;
+    }
+    const size_t first_finding = out->size();
+    bool no_evidence = RE2::PartialMatch(Piece(utext), *kNoEvidence);
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      if (tokens[k].cue_words == 0 || inside[k]) continue;
+      // Negated ("did not say"), passive ("was said") and infinitive
+      // ("declined to comment") cues report nothing.
+      size_t p = k;
+      while (p > 0 && (tags[p - 1] == 'l' || tags[p - 1] == 'v')) --p;
+      if (p > 0 && (tags[p - 1] == 'z' || tags[p - 1] == 'b')) continue;
+      if (k > 0 && tags[k - 1] == 'r' &&
+          absl::EqualsIgnoreCase(
+              text.substr(tokens[k - 1].begin, tokens[k - 1].end - tokens[k - 1].begin),
+              "to")) {
+        continue;
+      }
+      const CueEntry& cue = lex_->cues()[tokens[k].cue];
+      // "continue to support", "want to": a say/belief verb before an
+      // infinitive reports nothing (promises and threats do).
+      const size_t after = k + tokens[k].cue_words;
+      if (after < tokens.size() && tags[after] == 'r' &&
+          (cue.cue_class == CueClass::kSay || cue.cue_class == CueClass::kBelief) &&
+          cue.stance != v1::STANCE_PROMISE && cue.stance != v1::STANCE_WARN &&
+          absl::EqualsIgnoreCase(text.substr(tokens[after].begin,
+                                             tokens[after].end - tokens[after].begin),
+                                 "to")) {
+        continue;
+      }
+      absl::string_view first_word =
+          text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+      marked = tags;
+      marked[k] = absl::EndsWith(first_word, "ing") ? '%' : '@';
+      for (const auto& rule : rules_) {
+        if (!rule->classes[static_cast<int>(cue.cue_class)]) continue;
+        const int n = rule->re->NumberOfCapturingGroups() + 1;
+        groups.assign(n, re2::StringPiece());
+        if (!rule->re->Match(Piece(marked), 0, marked.size(), RE2::UNANCHORED,
+                             groups.data(), n)) {
+          continue;
+        }
+        auto range_of = [&](int g, size_t* a, size_t* b) {
+          if (g == 0 || groups[g].data() == nullptr) return false;
+          *a = groups[g].data() - marked.data();
+          *b = *a + groups[g].size();
+          return *b > *a;
+        };
+        size_t ca, cb;
+        if (!range_of(rule->cue, &ca, &cb) || ca != k) continue;
+        Finding f;
+        f.rule = rule->index;
+        f.cue_index = tokens[k].cue;
+        f.cue = TokenSpan(tokens, k, k + tokens[k].cue_words);
+        f.unit = static_cast<int>(u);
+        f.paragraph = unit.paragraph;
+        f.without_evidence = no_evidence;
+        size_t a, b;
+        if (range_of(rule->content, &a, &b)) {
+          // A trailing attribution may have split off the closing mark of a
+          // quote the content opened: take it back.
+          int open = 0;
+          for (size_t m = a; m < b; ++m) {
+            open += marked[m] == 'q' ? 1 : (marked[m] == 'Q' ? -1 : 0);
+          }
+          size_t e = b;
+          while (open > 0 && e < marked.size() &&
+                 (marked[e] == ',' || marked[e] == 'Q')) {
+            if (marked[e] == 'Q') {
+              b = e + 1;
+              --open;
+            }
+            ++e;
+          }
+          bool direct = false, mixed = false;
+          Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
+          if (r.end > r.begin) f.content.push_back(r);
+          f.direct = direct;
+          f.mixed = mixed;
+        }
+        if (f.content.empty()) continue;
+        if (range_of(rule->content2, &a, &b)) {
+          bool direct = false, mixed = false;
+          Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
+          if (r.end > r.begin) {
+            f.content.push_back(r);
+            f.direct = f.direct && direct;
+            f.mixed = f.mixed || mixed || (direct != f.direct);
+          }
+        }
+        if (range_of(rule->speaker, &a, &b)) {
+          while (a < b && (tags[b - 1] == ',' || tags[b - 1] == '-')) --b;
+          f.speaker = TokenSpan(tokens, a, b);
+        } else {
+          // Coordinated or participial cue: the speaker of the clause.
+          // Not from a cue nested in another's content ("X reaffirmed that
+          // France condemned it and said ...": X said it).
+          for (size_t j = out->size(); j > first_finding; --j) {
+            const Finding& prev = (*out)[j - 1];
+            if (prev.speaker.end == prev.speaker.begin ||
+                prev.cue.begin >= f.cue.begin) {
+              continue;
+            }
+            bool nested = false;
+            for (size_t i = first_finding; i < out->size(); ++i) {
+              for (const Range& r : (*out)[i].content) {
+                nested |= r.begin <= prev.cue.begin && prev.cue.end <= r.end;
+              }
+            }
+            if (nested) continue;
+            f.speaker = prev.speaker;
+            break;
+          }
+          if (f.speaker.end == f.speaker.begin) {
+            const int sn = subject_->NumberOfCapturingGroups() + 1;
+            std::vector<re2::StringPiece> sg(sn);
+            if (subject_->Match(Piece(marked), 0, marked.size(),
+                                RE2::ANCHOR_START, sg.data(), sn)) {
+              const auto& named = subject_->NamedCapturingGroups();
+              int g = named.at("speaker");
+              if (sg[g].data() != nullptr && !sg[g].empty()) {
+                size_t sa = sg[g].data() - marked.data();
+                if (sa < k) {
+                  f.speaker = TokenSpan(tokens, sa, sa + sg[g].size());
+                }
+              }
+            }
+          }
+          if (f.speaker.end == f.speaker.begin) continue;
+          f.inherited = true;
+        }
+        if (range_of(rule->addressee, &a, &b)) {
+          while (a < b && (IsTrimTag(tags[a]) || tags[a] == 'r')) ++a;
+          while (b > a && (IsTrimTag(tags[b - 1]) || tags[b - 1] == 'r')) --b;
+          f.addressee = TokenSpan(tokens, a, b);
+        }
+        if (f.direct) AddQuoteContinuations(layout, &f);
+        out->push_back(std::move(f));
+        ++unit_findings[u];
+        break;
+      }
+    }
+  }
+
+  // "A," Mr. Obama said. "B." -- a quote that makes up the next sentence of
+  // the paragraph continues the attributed quote.
+  for (size_t i = 0; i < out->size(); ++i) {
+    Finding& f = (*out)[i];
+    if (!f.direct || f.content.size() != 1) continue;
+    size_t u = f.unit + 1;
+    if (u >= units.size() || units[u].paragraph != f.paragraph ||
+        unit_findings[u] != 0) {
+      continue;
+    }
+    auto it = std::lower_bound(
+        layout.quotes.begin(), layout.quotes.end(), units[u].range.begin,
+        [](const Quote& q, uint32_t off) { return q.open < off; });
+    if (it == layout.quotes.end() || it->open != units[u].range.begin) continue;
+    // The quote must make up the unit, but for final punctuation.
+    if (units[u].range.end > it->close_end + 1) continue;
+    f.content.push_back(Range{it->begin, it->end});
+    unit_findings[u] = 1;
+    AddQuoteContinuations(layout, &f);
+  }
+
+  // A paragraph that is only a quotation continues the speaker of the one
+  // before it.
+  std::vector<int> para_last(layout.paragraphs.size(), -1);
+  for (size_t i = 0; i < out->size(); ++i) {
+    para_last[(*out)[i].paragraph] = static_cast<int>(i);
+  }
+  size_t qi = 0;
+  const size_t n_found = out->size();
+  for (size_t p = 1; p < layout.paragraphs.size(); ++p) {
+    if (para_last[p] >= 0 || para_last[p - 1] < 0) continue;
+    const Range para = layout.paragraphs[p];
+    while (qi < layout.quotes.size() && layout.quotes[qi].open < para.begin) ++qi;
+    if (qi >= layout.quotes.size() || layout.quotes[qi].open != para.begin) continue;
+    const Quote& q = layout.quotes[qi];
+    // Already part of a multi-paragraph quote?
+    bool taken = false;
+    for (size_t i = 0; i < n_found && !taken; ++i) {
+      for (const Range& r : (*out)[i].content) taken |= r.begin == q.begin;
+    }
+    if (taken) continue;
+    const Finding& prev = (*out)[para_last[p - 1]];
+    if (prev.speaker.end == prev.speaker.begin || q.end - q.begin < 20) continue;
+    Finding f;
+    f.content.push_back(Range{q.begin, q.end});
+    f.speaker = prev.speaker;
+    f.cue_index = prev.cue_index;
+    f.builtin_rule = "follow_on_quote";
+    f.paragraph = static_cast<int>(p);
+    f.unit = -1;
+    f.direct = true;
+    f.inherited = true;
+    AddQuoteContinuations(layout, &f);
+    para_last[p] = static_cast<int>(out->size());
+    out->push_back(std::move(f));
+  }
+  std::stable_sort(out->begin(), out->end(), [](const Finding& a, const Finding& b) {
+    return a.content.front().begin < b.content.front().begin;
+  });
+
+  // Nesting: a cue inside another finding's content is reported through it.
+  // "According to X" only names the source of what it covers.
+  for (size_t j = 0; j < out->size(); ++j) {
+    Finding& inner = (*out)[j];
+    if (inner.cue.end == inner.cue.begin) continue;
+    for (size_t i = 0; i < out->size(); ++i) {
+      if (i == j) continue;
+      const Finding& outer = (*out)[i];
+      bool covers = false;
+      for (const Range& r : outer.content) {
+        covers |= r.begin <= inner.cue.begin && inner.cue.end <= r.end;
+      }
+      if (!covers) continue;
+      inner.via = static_cast<int>(i);
+      if (lex_->cues()[outer.cue_index].cue_class == CueClass::kAccording) {
+        (*out)[i].drop = true;
+      }
+      break;
+    }
+  }
+}
+
+}  // namespace internal
+}  // namespace whosaid

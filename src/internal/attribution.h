@@ -1,0 +1,77 @@
+// Attribution: finds reporting cues in the tagged sentences of a document and
+// applies the named rules of rules.tsv to find, for each cue, its speaker,
+// content and addressee. The output is spans only; speaker resolution and
+// stance come after.
+//
+// An Attributor is immutable and safe for concurrent use.
+#ifndef WHOSAID_INTERNAL_ATTRIBUTION_H_
+#define WHOSAID_INTERNAL_ATTRIBUTION_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "internal/lexicon.h"
+#include "internal/tagger.h"
+#include "internal/text_layout.h"
+
+namespace re2 {
+class RE2;
+}  // namespace re2
+
+namespace whosaid {
+namespace internal {
+
+// One attribution found in a document, as byte spans into its text.
+struct Finding {
+  std::vector<Range> content;  // one or more parts, in text order
+  Range speaker;               // empty when the speaker is inherited/unknown
+  Range cue;
+  Range addressee;             // empty when none
+  int cue_index = -1;          // into Lexicon::cues()
+  int rule = -1;               // into Lexicon::rules(); -1 for built-in rules
+  const char* builtin_rule = nullptr;  // name when rule == -1
+  int unit = 0;                // index of the sentence unit
+  int paragraph = 0;
+  bool direct = false;         // content is wholly inside quote marks
+  bool mixed = false;          // content contains quoted material
+  bool inherited = false;      // speaker taken from the context
+  int via = -1;                // index of the finding it is reported through
+  bool drop = false;           // folded into another finding
+  bool without_evidence = false;
+};
+
+class Attributor {
+ public:
+  // Compiles the rules of `lexicon` (which must outlive the Attributor).
+  // Errors name the rule: "rules.tsv: rule 'quote_speaker_cue': missing )".
+  static absl::StatusOr<std::unique_ptr<Attributor>> Create(
+      const Lexicon* lexicon);
+  ~Attributor();
+
+  // Finds the attributions in `text`, segmented as `layout`. `out` is
+  // cleared first.
+  void Find(absl::string_view text, const TextLayout& layout,
+            std::vector<Finding>* out) const;
+
+  // For tests: the tag string of text[range].
+  std::string TagsFor(absl::string_view text, const TextLayout& layout,
+                      Range range) const;
+
+ private:
+  struct CompiledRule;
+  explicit Attributor(const Lexicon* lexicon);
+
+  const Lexicon* lex_;
+  Tagger tagger_;
+  std::vector<std::unique_ptr<CompiledRule>> rules_;
+  std::unique_ptr<re2::RE2> subject_;
+  std::unique_ptr<re2::RE2> candidate_;
+};
+
+}  // namespace internal
+}  // namespace whosaid
+
+#endif  // WHOSAID_INTERNAL_ATTRIBUTION_H_

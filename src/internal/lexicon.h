@@ -1,0 +1,128 @@
+// The lexicons that drive the engine: reporting cues with their stance,
+// closed-class words, titles, nominal heads, pronouns, first names,
+// abbreviations and the attribution rules. Each is a data file in
+// seeds/lexicons/, compiled into the library and replaceable file by file
+// from a directory (ExtractorOptions::lexicon_dir).
+//
+// A Lexicon is immutable once loaded and safe for concurrent use.
+#ifndef WHOSAID_INTERNAL_LEXICON_H_
+#define WHOSAID_INTERNAL_LEXICON_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "internal/text_layout.h"
+#include "whosaid/v1/claim.pb.h"
+
+namespace whosaid {
+namespace internal {
+
+// How a cue frames its content (see verbs.tsv).
+enum class CueClass : uint8_t { kSay, kTell, kDirective, kAccording, kBelief };
+
+struct CueEntry {
+  std::string lemma;  // "say", "call on", "according to"
+  v1::Stance stance = v1::STANCE_ASSERT;
+  CueClass cue_class = CueClass::kSay;
+  int words = 1;  // number of words in every form
+};
+
+// Closed-class categories (function_words.tsv).
+enum class WordClass : uint8_t {
+  kNone,
+  kDet,
+  kPoss,
+  kPron,
+  kPrep,
+  kConj,
+  kSub,
+  kRel,
+  kThat,
+  kAux,
+  kCop,
+  kAdv,
+  kNeg,
+  kMod,
+};
+
+struct PronounInfo {
+  char gender = 'x';     // m f n x
+  bool plural = false;
+  bool person = false;   // refers to a person only
+};
+
+// One attribution rule (rules.tsv): a named RE2 pattern over the tag string
+// of a sentence, tried in file order.
+struct RuleSpec {
+  std::string name;
+  std::vector<CueClass> classes;  // cue classes it applies to
+  std::string pattern;            // macros expanded
+  float confidence = 0.5f;
+  int line = 0;
+};
+
+class Lexicon {
+ public:
+  // Loads every lexicon: from `dir` when it holds a file of that name, else
+  // the built-in copy. Errors: kNotFound if `dir` is given but is not a
+  // directory; kInvalidArgument "verbs.tsv:12: unknown stance 'asert'".
+  static absl::StatusOr<std::unique_ptr<Lexicon>> Load(const std::string& dir);
+
+  // The cue entry for a lower-case word form ("said", "according to"), or
+  // nullptr.
+  const CueEntry* FindCue(absl::string_view lower_form) const;
+  // Longest cue phrase length in words.
+  int max_cue_words() const { return max_cue_words_; }
+  // All cue forms, for building the candidate matcher.
+  const absl::flat_hash_map<std::string, int>& cue_forms() const {
+    return cue_forms_;
+  }
+  const std::vector<CueEntry>& cues() const { return cues_; }
+
+  WordClass FunctionWord(absl::string_view lower) const;
+  bool IsTitle(absl::string_view lower) const {
+    return titles_.contains(lower);
+  }
+  // The entity type a nominal head marks, or ENTITY_TYPE_UNSPECIFIED.
+  v1::EntityType Nominal(absl::string_view lower) const;
+  const PronounInfo* Pronoun(absl::string_view lower) const;
+  // 'm', 'f', or 0 when the first name is unknown.
+  char FirstNameGender(absl::string_view name) const;
+
+  const absl::flat_hash_set<std::string>& abbreviations() const {
+    return abbreviations_.all;
+  }
+  const Abbreviations& abbreviation_lexicon() const { return abbreviations_; }
+  const std::vector<RuleSpec>& rules() const { return rules_; }
+  // The topic lexicon text (textproto) and its file name for messages.
+  const std::string& topics_text() const { return topics_text_; }
+
+ private:
+  Lexicon() = default;
+
+  std::vector<CueEntry> cues_;
+  absl::flat_hash_map<std::string, int> cue_forms_;
+  int max_cue_words_ = 1;
+  absl::flat_hash_map<std::string, WordClass> function_words_;
+  absl::flat_hash_set<std::string> titles_;
+  absl::flat_hash_map<std::string, v1::EntityType> nominals_;
+  absl::flat_hash_map<std::string, PronounInfo> pronouns_;
+  absl::flat_hash_map<std::string, char> first_names_;
+  Abbreviations abbreviations_;
+  std::vector<RuleSpec> rules_;
+  std::string topics_text_;
+};
+
+// Regular English inflections of a (possibly multi-word) verb lemma: the
+// lemma, 3rd person -s, past -ed and -ing, inflecting the first word.
+std::vector<std::string> InflectVerb(absl::string_view lemma);
+
+}  // namespace internal
+}  // namespace whosaid
+
+#endif  // WHOSAID_INTERNAL_LEXICON_H_

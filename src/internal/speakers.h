@@ -1,0 +1,86 @@
+// Speaker resolution inside one article: turns speaker and addressee
+// mentions ("French Defense Minister Sebastien Lecornu", "Lecornu", "the
+// French minister", "he", "a French Defense Ministry statement") into
+// entities with a canonical name, a type, roles and aliases.
+//
+// One SpeakerResolver per document: Index() the text first, then Resolve()
+// mentions in text order. Not thread-safe; cheap to create.
+#ifndef WHOSAID_INTERNAL_SPEAKERS_H_
+#define WHOSAID_INTERNAL_SPEAKERS_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "internal/lexicon.h"
+#include "internal/tagger.h"
+#include "internal/text_layout.h"
+#include "whosaid/v1/claim.pb.h"
+
+namespace whosaid {
+namespace internal {
+
+struct ResolvedEntity {
+  std::string canonical;
+  v1::EntityType type = v1::ENTITY_TYPE_UNKNOWN;
+  char gender = 0;  // 'm', 'f' or 0
+  std::vector<std::string> roles;
+  std::vector<std::string> aliases;
+};
+
+struct Resolution {
+  int entity = -1;  // index into entities(); -1 when unresolved
+  v1::MentionKind kind = v1::MENTION_KIND_UNSPECIFIED;
+};
+
+class SpeakerResolver {
+ public:
+  // `lexicon` must outlive the resolver; `text` must outlive it too.
+  SpeakerResolver(const Lexicon* lexicon, absl::string_view text,
+                  const TextLayout* layout);
+
+  // Finds the people named in the text (with their titles) so that later
+  // surname-only and pronoun mentions can refer back to them.
+  void Index();
+
+  // Resolves the mention text[span]. Call in text order.
+  Resolution Resolve(Range span);
+
+  const std::vector<ResolvedEntity>& entities() const { return entities_; }
+
+  // "person:sebastien-lecornu".
+  static std::string EntityId(const ResolvedEntity& e);
+
+ private:
+  struct NameMention {
+    uint32_t position;
+    int entity;
+  };
+  int AddEntity(std::string canonical, v1::EntityType type);
+  int FindOrAdd(const std::string& canonical, v1::EntityType type);
+  void AddAlias(int entity, absl::string_view alias);
+  void AddRole(int entity, absl::string_view role);
+  int ResolvePronoun(const PronounInfo& p, uint32_t position);
+  int ResolveNominal(const std::vector<Token>& toks, const std::string& tags,
+                     size_t head, uint32_t position);
+  int PersonFromWords(const std::vector<absl::string_view>& words,
+                      uint32_t position, bool allow_unknown);
+  void Note(int entity, uint32_t position);
+
+  const Lexicon* lex_;
+  absl::string_view text_;
+  const TextLayout* layout_;
+  Tagger tagger_;
+  QuoteMarks no_marks_;
+  std::vector<ResolvedEntity> entities_;
+  absl::flat_hash_map<std::string, int> by_name_;     // lower canonical
+  absl::flat_hash_map<std::string, int> by_surname_;  // persons
+  std::vector<NameMention> mentions_;  // every entity mention, text order
+  int last_document_issuer_ = -1;
+};
+
+}  // namespace internal
+}  // namespace whosaid
+
+#endif  // WHOSAID_INTERNAL_SPEAKERS_H_

@@ -1,0 +1,66 @@
+// Tokens and tags: the engine's view of a sentence. Each token gets one tag
+// character (see the legend in seeds/lexicons/rules.tsv), so a sentence
+// becomes a short string the attribution rules match with RE2.
+//
+// A Tagger is immutable and safe for concurrent use.
+#ifndef WHOSAID_INTERNAL_TAGGER_H_
+#define WHOSAID_INTERNAL_TAGGER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "internal/lexicon.h"
+#include "internal/text_layout.h"
+
+namespace whosaid {
+namespace internal {
+
+struct Token {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  char tag = 'o';
+  bool cap = false;       // starts with an upper-case letter
+  uint8_t cue_words = 0;  // words in the cue phrase starting here, or 0
+  int cue = -1;           // index into Lexicon::cues() when cue_words > 0
+};
+
+// Where the quote marks of a document open and close, by byte offset.
+class QuoteMarks {
+ public:
+  void Build(const TextLayout& layout);
+  // 'q' for an opening mark at `offset`, 'Q' for a closing one, 0 otherwise.
+  char At(uint32_t offset) const {
+    auto it = marks_.find(offset);
+    return it == marks_.end() ? 0 : it->second;
+  }
+
+ private:
+  absl::flat_hash_map<uint32_t, char> marks_;
+};
+
+class Tagger {
+ public:
+  // `lexicon` must outlive the Tagger.
+  explicit Tagger(const Lexicon* lexicon) : lex_(lexicon) {}
+
+  // Tokenizes text[range.begin, range.end) and appends one Token and one tag
+  // character per token to `tokens` and `tags` (both cleared first).
+  void Tag(absl::string_view text, Range range, const QuoteMarks& marks,
+           std::vector<Token>* tokens, std::string* tags) const;
+
+ private:
+  char WordTag(absl::string_view text, std::vector<Token>* tokens,
+               size_t i, bool sentence_start, std::string* lower) const;
+  const Lexicon* lex_;
+};
+
+// Lower-cases ASCII letters of `s` into `out`.
+void AsciiLower(absl::string_view s, std::string* out);
+
+}  // namespace internal
+}  // namespace whosaid
+
+#endif  // WHOSAID_INTERNAL_TAGGER_H_

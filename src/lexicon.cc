@@ -1,0 +1,380 @@
+#include "internal/lexicon.h"
+
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <filesystem>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "internal/embedded.h"
+
+namespace whosaid {
+namespace internal {
+namespace {
+
+// The text of lexicon `name`: from `dir` if it has the file, else built in.
+absl::Status ReadLexicon(const std::string& dir, absl::string_view name,
+                         std::string* out) {
+  if (!dir.empty()) {
+    std::filesystem::path p = std::filesystem::path(dir) / std::string(name);
+    std::error_code ec;
+    if (std::filesystem::exists(p, ec)) {
+      std::ifstream in(p, std::ios::binary);
+      if (!in) return absl::NotFoundError(absl::StrCat(p.string(), ": cannot read"));
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      *out = ss.str();
+      return absl::OkStatus();
+    }
+  }
+  absl::string_view data = FindEmbeddedFile(name);
+  if (data.empty()) {
+    return absl::NotFoundError(absl::StrCat(name, ": no such lexicon"));
+  }
+  *out = std::string(data);
+  return absl::OkStatus();
+}
+
+// Calls fn(line_number, fields) for each non-blank, non-comment line, split
+// on tabs. Stops at the first error fn returns, prefixed with "name:line: ".
+template <typename Fn>
+absl::Status ForEachLine(absl::string_view name, absl::string_view text,
+                         Fn fn) {
+  int line_no = 0;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    ++line_no;
+    line = absl::StripSuffix(line, "\r");
+    absl::string_view trimmed = absl::StripAsciiWhitespace(line);
+    if (trimmed.empty() || trimmed[0] == '#') continue;
+    std::vector<absl::string_view> fields = absl::StrSplit(line, '\t');
+    for (auto& f : fields) f = absl::StripAsciiWhitespace(f);
+    absl::Status s = fn(fields);
+    if (!s.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(name, ":", line_no, ": ", s.message()));
+    }
+  }
+  return absl::OkStatus();
+}
+
+bool ParseStance(absl::string_view s, v1::Stance* out) {
+  static const struct {
+    const char* name;
+    v1::Stance stance;
+  } kStances[] = {
+      {"assert", v1::STANCE_ASSERT},   {"deny", v1::STANCE_DENY},
+      {"claim", v1::STANCE_CLAIM},     {"condemn", v1::STANCE_CONDEMN},
+      {"warn", v1::STANCE_WARN},       {"demand", v1::STANCE_DEMAND},
+      {"promise", v1::STANCE_PROMISE}, {"question", v1::STANCE_QUESTION},
+      {"praise", v1::STANCE_PRAISE},   {"believe", v1::STANCE_BELIEVE},
+      {"admit", v1::STANCE_ADMIT},
+  };
+  for (const auto& e : kStances) {
+    if (s == e.name) {
+      *out = e.stance;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ParseCueClass(absl::string_view s, CueClass* out) {
+  static const struct {
+    const char* name;
+    CueClass cls;
+  } kClasses[] = {
+      {"say", CueClass::kSay},
+      {"tell", CueClass::kTell},
+      {"directive", CueClass::kDirective},
+      {"according", CueClass::kAccording},
+      {"belief", CueClass::kBelief},
+  };
+  for (const auto& e : kClasses) {
+    if (s == e.name) {
+      *out = e.cls;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ParseWordClass(absl::string_view s, WordClass* out) {
+  static const struct {
+    const char* name;
+    WordClass cls;
+  } kClasses[] = {
+      {"det", WordClass::kDet},   {"poss", WordClass::kPoss},
+      {"pron", WordClass::kPron}, {"prep", WordClass::kPrep},
+      {"conj", WordClass::kConj}, {"sub", WordClass::kSub},
+      {"rel", WordClass::kRel},   {"that", WordClass::kThat},
+      {"aux", WordClass::kAux},   {"cop", WordClass::kCop},
+      {"adv", WordClass::kAdv},   {"neg", WordClass::kNeg},
+      {"mod", WordClass::kMod},
+  };
+  for (const auto& e : kClasses) {
+    if (s == e.name) {
+      *out = e.cls;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ParseEntityType(absl::string_view s, v1::EntityType* out) {
+  if (s == "person") *out = v1::ENTITY_TYPE_PERSON;
+  else if (s == "organisation") *out = v1::ENTITY_TYPE_ORGANISATION;
+  else if (s == "government") *out = v1::ENTITY_TYPE_GOVERNMENT;
+  else if (s == "group") *out = v1::ENTITY_TYPE_GROUP;
+  else if (s == "document") *out = v1::ENTITY_TYPE_DOCUMENT;
+  else return false;
+  return true;
+}
+
+int CountWords(absl::string_view s) {
+  int n = 1;
+  for (char c : s) n += c == ' ';
+  return n;
+}
+
+}  // namespace
+
+std::vector<std::string> InflectVerb(absl::string_view lemma) {
+  absl::string_view word = lemma, rest;
+  size_t sp = lemma.find(' ');
+  if (sp != absl::string_view::npos) {
+    word = lemma.substr(0, sp);
+    rest = lemma.substr(sp);
+  }
+  std::string w(word);
+  auto is_vowel = [](char c) { return absl::StrContains("aeiou", c); };
+  bool cons_y = w.size() > 1 && w.back() == 'y' && !is_vowel(w[w.size() - 2]);
+  std::string s, d, g;
+  if (absl::EndsWith(w, "s") || absl::EndsWith(w, "x") ||
+      absl::EndsWith(w, "z") || absl::EndsWith(w, "ch") ||
+      absl::EndsWith(w, "sh")) {
+    s = w + "es";
+  } else if (cons_y) {
+    s = w.substr(0, w.size() - 1) + "ies";
+  } else {
+    s = w + "s";
+  }
+  if (absl::EndsWith(w, "e")) {
+    d = w + "d";
+  } else if (cons_y) {
+    d = w.substr(0, w.size() - 1) + "ied";
+  } else {
+    d = w + "ed";
+  }
+  if (absl::EndsWith(w, "ie")) {
+    g = w.substr(0, w.size() - 2) + "ying";
+  } else if (absl::EndsWith(w, "e") && !absl::EndsWith(w, "ee")) {
+    g = w.substr(0, w.size() - 1) + "ing";
+  } else {
+    g = w + "ing";
+  }
+  return {absl::StrCat(w, rest), absl::StrCat(s, rest), absl::StrCat(d, rest),
+          absl::StrCat(g, rest)};
+}
+
+absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
+  if (!dir.empty()) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+      return absl::NotFoundError(
+          absl::StrCat(dir, ": lexicon directory not found"));
+    }
+  }
+  std::unique_ptr<Lexicon> lex(new Lexicon());
+  std::string text;
+
+  // verbs.tsv: lemma, stance, class, forms.
+  absl::Status s = ReadLexicon(dir, "verbs.tsv", &text);
+  if (!s.ok()) return s;
+  s = ForEachLine("verbs.tsv", text, [&](const std::vector<absl::string_view>& f) {
+    if (f.size() < 3) return absl::InvalidArgumentError("expected lemma, stance, class");
+    CueEntry e;
+    e.lemma = absl::AsciiStrToLower(f[0]);
+    if (e.lemma.empty()) return absl::InvalidArgumentError("empty lemma");
+    if (!ParseStance(f[1], &e.stance)) {
+      return absl::InvalidArgumentError(absl::StrCat("unknown stance '", f[1], "'"));
+    }
+    if (!ParseCueClass(f[2], &e.cue_class)) {
+      return absl::InvalidArgumentError(absl::StrCat("unknown class '", f[2], "'"));
+    }
+    e.words = CountWords(e.lemma);
+    std::vector<std::string> forms;
+    if (f.size() > 3 && !f[3].empty()) {
+      for (absl::string_view form : absl::StrSplit(f[3], ',', absl::SkipWhitespace())) {
+        forms.push_back(absl::AsciiStrToLower(absl::StripAsciiWhitespace(form)));
+      }
+    } else {
+      forms = InflectVerb(e.lemma);
+    }
+    for (const std::string& form : forms) {
+      if (CountWords(form) != e.words) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "form '", form, "' has a different number of words than '", e.lemma, "'"));
+      }
+    }
+    int index = static_cast<int>(lex->cues_.size());
+    lex->max_cue_words_ = std::max(lex->max_cue_words_, e.words);
+    lex->cues_.push_back(std::move(e));
+    for (std::string& form : forms) lex->cue_forms_.emplace(std::move(form), index);
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+
+  s = ReadLexicon(dir, "function_words.tsv", &text);
+  if (!s.ok()) return s;
+  s = ForEachLine("function_words.tsv", text, [&](const std::vector<absl::string_view>& f) {
+    WordClass c;
+    if (f.size() < 2 || !ParseWordClass(f[1], &c)) {
+      return absl::InvalidArgumentError("expected word and a category (det, prep, ...)");
+    }
+    lex->function_words_.emplace(absl::AsciiStrToLower(f[0]), c);
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+
+  s = ReadLexicon(dir, "titles.txt", &text);
+  if (!s.ok()) return s;
+  s = ForEachLine("titles.txt", text, [&](const std::vector<absl::string_view>& f) {
+    lex->titles_.insert(absl::AsciiStrToLower(f[0]));
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+
+  s = ReadLexicon(dir, "nominals.tsv", &text);
+  if (!s.ok()) return s;
+  s = ForEachLine("nominals.tsv", text, [&](const std::vector<absl::string_view>& f) {
+    v1::EntityType t;
+    if (f.size() < 2 || !ParseEntityType(f[1], &t)) {
+      return absl::InvalidArgumentError(
+          "expected word and a type (person organisation government group document)");
+    }
+    lex->nominals_.emplace(absl::AsciiStrToLower(f[0]), t);
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+
+  s = ReadLexicon(dir, "pronouns.tsv", &text);
+  if (!s.ok()) return s;
+  s = ForEachLine("pronouns.tsv", text, [&](const std::vector<absl::string_view>& f) {
+    if (f.size() < 4 || f[1].size() != 1 || !absl::StrContains("mfnx", f[1][0]) ||
+        (f[2] != "s" && f[2] != "p")) {
+      return absl::InvalidArgumentError(
+          "expected pronoun, gender (m f n x), number (s p), person|group|any");
+    }
+    PronounInfo p;
+    p.gender = f[1][0];
+    p.plural = f[2] == "p";
+    p.person = f[3] == "person";
+    lex->pronouns_.emplace(absl::AsciiStrToLower(f[0]), p);
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+
+  s = ReadLexicon(dir, "first_names.tsv", &text);
+  if (!s.ok()) return s;
+  s = ForEachLine("first_names.tsv", text, [&](const std::vector<absl::string_view>& f) {
+    if (f.size() < 2 || (f[1] != "m" && f[1] != "f")) {
+      return absl::InvalidArgumentError("expected name and gender (m or f)");
+    }
+    lex->first_names_.emplace(std::string(f[0]), f[1][0]);
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+
+  s = ReadLexicon(dir, "abbreviations.txt", &text);
+  if (!s.ok()) return s;
+  {
+    absl::StatusOr<Abbreviations> abbr = ParseAbbreviations(text, "abbreviations.txt");
+    if (!abbr.ok()) return abbr.status();
+    lex->abbreviations_ = *std::move(abbr);
+  }
+
+  // rules.tsv: "define NAME pattern" and "rule NAME classes confidence pattern".
+  s = ReadLexicon(dir, "rules.tsv", &text);
+  if (!s.ok()) return s;
+  std::vector<std::pair<std::string, std::string>> macros;
+  int line_no = 0;
+  s = ForEachLine("rules.tsv", text, [&](const std::vector<absl::string_view>& f) {
+    ++line_no;
+    if (f[0] == "define") {
+      if (f.size() != 3) return absl::InvalidArgumentError("expected: define NAME PATTERN");
+      std::string body = absl::StrReplaceAll(f[2], macros);
+      macros.emplace_back(absl::StrCat("{", f[1], "}"), body);
+      return absl::OkStatus();
+    }
+    if (f[0] != "rule" || f.size() != 5) {
+      return absl::InvalidArgumentError("expected: rule NAME CLASSES CONFIDENCE PATTERN");
+    }
+    RuleSpec r;
+    r.name = std::string(f[1]);
+    r.line = line_no;
+    for (absl::string_view c : absl::StrSplit(f[2], ',', absl::SkipWhitespace())) {
+      CueClass cls;
+      if (!ParseCueClass(c, &cls)) {
+        return absl::InvalidArgumentError(absl::StrCat("unknown cue class '", c, "'"));
+      }
+      r.classes.push_back(cls);
+    }
+    if (!absl::SimpleAtof(f[3], &r.confidence) || r.confidence < 0 || r.confidence > 1) {
+      return absl::InvalidArgumentError("confidence must be a number in [0, 1]");
+    }
+    r.pattern = absl::StrReplaceAll(f[4], macros);
+    if (absl::StrContains(r.pattern, "{")) {
+      // Only macro references use braces: RE2 repetition counts are written
+      // without them in rules.tsv... except {m,n}; allow digits.
+      for (size_t i = r.pattern.find('{'); i != std::string::npos;
+           i = r.pattern.find('{', i + 1)) {
+        if (i + 1 < r.pattern.size() && !absl::ascii_isdigit(r.pattern[i + 1])) {
+          return absl::InvalidArgumentError(
+              absl::StrCat("undefined macro in rule '", r.name, "'"));
+        }
+      }
+    }
+    lex->rules_.push_back(std::move(r));
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+
+  s = ReadLexicon(dir, "topics.textproto", &lex->topics_text_);
+  if (!s.ok()) return s;
+  return lex;
+}
+
+const CueEntry* Lexicon::FindCue(absl::string_view lower_form) const {
+  auto it = cue_forms_.find(lower_form);
+  return it == cue_forms_.end() ? nullptr : &cues_[it->second];
+}
+
+WordClass Lexicon::FunctionWord(absl::string_view lower) const {
+  auto it = function_words_.find(lower);
+  return it == function_words_.end() ? WordClass::kNone : it->second;
+}
+
+v1::EntityType Lexicon::Nominal(absl::string_view lower) const {
+  auto it = nominals_.find(lower);
+  return it == nominals_.end() ? v1::ENTITY_TYPE_UNSPECIFIED : it->second;
+}
+
+const PronounInfo* Lexicon::Pronoun(absl::string_view lower) const {
+  auto it = pronouns_.find(lower);
+  return it == pronouns_.end() ? nullptr : &it->second;
+}
+
+char Lexicon::FirstNameGender(absl::string_view name) const {
+  auto it = first_names_.find(name);
+  return it == first_names_.end() ? 0 : it->second;
+}
+
+}  // namespace internal
+}  // namespace whosaid

@@ -1,0 +1,450 @@
+#include "internal/speakers.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
+
+namespace whosaid {
+namespace internal {
+namespace {
+
+bool IsUpperStart(absl::string_view w) {
+  if (w.empty()) return false;
+  unsigned char c = w[0];
+  if (c >= 'A' && c <= 'Z') return true;
+  return c == 0xC3 && w.size() > 1 && static_cast<unsigned char>(w[1]) >= 0x80 &&
+         static_cast<unsigned char>(w[1]) <= 0x9E;
+}
+
+bool IsWordChar(unsigned char c) {
+  return absl::ascii_isalnum(c) || c >= 0x80 || c == '-' || c == '.' ||
+         c == '\'';
+}
+
+// "Macron's" -> "Macron"; "Sen." stays.
+absl::string_view StripPossessive(absl::string_view w) {
+  if (absl::EndsWith(w, "'s") || absl::EndsWith(w, "'S")) {
+    return w.substr(0, w.size() - 2);
+  }
+  if (absl::EndsWith(w, "\xE2\x80\x99s")) return w.substr(0, w.size() - 4);
+  return w;
+}
+
+std::string Lower(absl::string_view s) { return absl::AsciiStrToLower(s); }
+
+bool Contains(const std::vector<std::string>& v, absl::string_view s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+}  // namespace
+
+SpeakerResolver::SpeakerResolver(const Lexicon* lexicon, absl::string_view text,
+                                 const TextLayout* layout)
+    : lex_(lexicon), text_(text), layout_(layout), tagger_(lexicon) {}
+
+std::string SpeakerResolver::EntityId(const ResolvedEntity& e) {
+  const char* prefix = "unknown";
+  switch (e.type) {
+    case v1::ENTITY_TYPE_PERSON: prefix = "person"; break;
+    case v1::ENTITY_TYPE_ORGANISATION: prefix = "organisation"; break;
+    case v1::ENTITY_TYPE_GOVERNMENT: prefix = "government"; break;
+    case v1::ENTITY_TYPE_GROUP: prefix = "group"; break;
+    case v1::ENTITY_TYPE_DOCUMENT: prefix = "document"; break;
+    default: break;
+  }
+  std::string id = absl::StrCat(prefix, ":");
+  bool dash = false;
+  for (unsigned char c : e.canonical) {
+    if (absl::ascii_isalnum(c) || c >= 0x80) {
+      if (dash && id.back() != ':') id.push_back('-');
+      dash = false;
+      id.push_back(absl::ascii_tolower(c));
+    } else {
+      dash = true;
+    }
+  }
+  return id;
+}
+
+int SpeakerResolver::AddEntity(std::string canonical, v1::EntityType type) {
+  ResolvedEntity e;
+  e.canonical = std::move(canonical);
+  e.type = type;
+  by_name_[Lower(e.canonical)] = static_cast<int>(entities_.size());
+  entities_.push_back(std::move(e));
+  return static_cast<int>(entities_.size()) - 1;
+}
+
+int SpeakerResolver::FindOrAdd(const std::string& canonical,
+                               v1::EntityType type) {
+  auto it = by_name_.find(Lower(canonical));
+  if (it != by_name_.end()) {
+    ResolvedEntity& e = entities_[it->second];
+    if (e.type == v1::ENTITY_TYPE_UNKNOWN) e.type = type;
+    return it->second;
+  }
+  return AddEntity(canonical, type);
+}
+
+void SpeakerResolver::AddAlias(int entity, absl::string_view alias) {
+  if (entity < 0 || alias.empty()) return;
+  auto& aliases = entities_[entity].aliases;
+  if (!Contains(aliases, alias)) aliases.emplace_back(alias);
+}
+
+void SpeakerResolver::AddRole(int entity, absl::string_view role) {
+  if (entity < 0 || role.empty()) return;
+  auto& roles = entities_[entity].roles;
+  if (!Contains(roles, role)) roles.emplace_back(role);
+  std::string r = Lower(role);
+  if (absl::StartsWith(r, "mr")) entities_[entity].gender = 'm';
+  if (absl::StartsWith(r, "mrs") || absl::StartsWith(r, "ms")) {
+    entities_[entity].gender = 'f';
+  }
+}
+
+void SpeakerResolver::Note(int entity, uint32_t position) {
+  if (entity < 0) return;
+  NameMention m{position, entity};
+  auto it = std::upper_bound(
+      mentions_.begin(), mentions_.end(), position,
+      [](uint32_t p, const NameMention& x) { return p < x.position; });
+  mentions_.insert(it, m);
+}
+
+// Words w (a run of capitalised words): "French Defense Minister Sebastien
+// Lecornu" -> person "Sebastien Lecornu" with role "French Defense
+// Minister". Returns -1 when the run does not name a person.
+int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
+                                     uint32_t position, bool allow_unknown) {
+  if (w.empty()) return -1;
+  int last_title = -1;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (lex_->IsTitle(Lower(w[i]))) last_title = static_cast<int>(i);
+  }
+  size_t start = last_title + 1;
+  if (start >= w.size()) return -1;
+  if (last_title < 0) {
+    // No title: a known first name must start the name, or the caller
+    // accepts an unknown one.
+    size_t i = 0;
+    while (i < w.size() && lex_->FirstNameGender(w[i]) == 0) ++i;
+    if (i < w.size() && i + 1 < w.size()) {
+      start = i;
+    } else if (!allow_unknown) {
+      return -1;
+    }
+  }
+  size_t end = std::min(w.size(), start + 3);
+  std::vector<absl::string_view> name(w.begin() + start, w.begin() + end);
+  name.back() = StripPossessive(name.back());
+  for (absl::string_view n : name) {
+    v1::EntityType t = lex_->Nominal(Lower(n));
+    if (t != v1::ENTITY_TYPE_UNSPECIFIED && t != v1::ENTITY_TYPE_PERSON) {
+      return -1;  // "Defense Ministry" is not a person
+    }
+  }
+  std::string surname(name.back());
+  int entity;
+  if (name.size() == 1) {
+    auto it = by_surname_.find(surname);
+    if (it != by_surname_.end()) {
+      entity = it->second;
+    } else if (last_title >= 0 || allow_unknown) {
+      entity = FindOrAdd(surname, v1::ENTITY_TYPE_PERSON);
+      by_surname_.emplace(surname, entity);
+    } else {
+      return -1;
+    }
+  } else {
+    std::string full = absl::StrJoin(name, " ");
+    entity = FindOrAdd(full, v1::ENTITY_TYPE_PERSON);
+    entities_[entity].type = v1::ENTITY_TYPE_PERSON;
+    by_surname_[surname] = entity;
+    AddAlias(entity, surname);
+    if (char g = lex_->FirstNameGender(name.front())) entities_[entity].gender = g;
+  }
+  if (last_title >= 0) {
+    std::string role(w[0].data(), w[last_title].data() + w[last_title].size() -
+                                      w[0].data());
+    AddRole(entity, role);
+  }
+  Note(entity, position);
+  return entity;
+}
+
+void SpeakerResolver::Index() {
+  // Runs of capitalised words, separated by single spaces.
+  const absl::string_view t = text_;
+  std::vector<absl::string_view> run;
+  uint32_t run_pos = 0;
+  auto flush = [&]() {
+    if (run.size() >= 2) {
+      PersonFromWords(run, run_pos, /*allow_unknown=*/false);
+    } else if (run.size() == 1) {
+      auto it = by_surname_.find(std::string(StripPossessive(run[0])));
+      if (it != by_surname_.end()) Note(it->second, run_pos);
+    }
+    run.clear();
+  };
+  size_t i = 0;
+  while (i < t.size()) {
+    unsigned char c = t[i];
+    if (!IsWordChar(c) || c == '-' || c == '.' || c == '\'') {
+      bool keeps_run = c == ' ' && i + 1 < t.size() && i > 0 &&
+                       t[i - 1] != ',' && t[i - 1] != ';' && t[i - 1] != ':';
+      if (!keeps_run) flush();
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < t.size() && IsWordChar(t[j])) ++j;
+    absl::string_view w = t.substr(i, j - i);
+    // A sentence-final period ends the run unless the word is an initial or
+    // an abbreviation ("W.", "Sen.").
+    bool ends_sentence = false;
+    if (absl::EndsWith(w, ".") && w.size() > 2 &&
+        !lex_->abbreviations().contains(w) && !lex_->IsTitle(Lower(w))) {
+      w.remove_suffix(1);
+      ends_sentence = true;
+    }
+    if (IsUpperStart(w)) {
+      if (run.empty()) run_pos = static_cast<uint32_t>(i);
+      run.push_back(w);
+    } else {
+      flush();
+    }
+    if (ends_sentence) flush();
+    i = j;
+  }
+  flush();
+}
+
+int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position) {
+  auto end = std::upper_bound(
+      mentions_.begin(), mentions_.end(), position,
+      [](uint32_t pos, const NameMention& x) { return pos < x.position; });
+  for (auto it = end; it != mentions_.begin();) {
+    --it;
+    if (it->position >= position) continue;
+    const ResolvedEntity& e = entities_[it->entity];
+    if (p.person || p.gender == 'm' || p.gender == 'f') {
+      if (e.type != v1::ENTITY_TYPE_PERSON) continue;
+      if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;
+      return it->entity;
+    }
+    if (p.plural) {
+      if (e.type == v1::ENTITY_TYPE_GROUP ||
+          e.type == v1::ENTITY_TYPE_ORGANISATION ||
+          e.type == v1::ENTITY_TYPE_GOVERNMENT) {
+        return it->entity;
+      }
+      continue;
+    }
+    if (p.gender == 'n' && e.type != v1::ENTITY_TYPE_PERSON &&
+        e.type != v1::ENTITY_TYPE_UNKNOWN) {
+      return it->entity;
+    }
+  }
+  return -1;
+}
+
+// "the French minister", "the ministry", "a French Defense Ministry
+// statement": the head at toks[head] is a role or a nominal.
+int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
+                                    const std::string& tags, size_t head,
+                                    uint32_t position) {
+  auto word = [&](size_t k) {
+    return text_.substr(toks[k].begin, toks[k].end - toks[k].begin);
+  };
+  std::string head_lower = Lower(word(head));
+  // Capitalised modifiers before the head ("French", "Defense Ministry").
+  size_t first = head;
+  while (first > 0 && (tags[first - 1] == 'N' || tags[first - 1] == 'R')) --first;
+  std::vector<absl::string_view> mods;
+  for (size_t k = first; k < head; ++k) mods.push_back(word(k));
+  bool definite = first > 0 && tags[first - 1] == 'd';
+  v1::EntityType type = lex_->Nominal(head_lower);
+
+  if (type == v1::ENTITY_TYPE_DOCUMENT) {
+    // A statement speaks for its issuer.
+    int issuer = -1;
+    if (mods.size() == 1 && !by_name_.contains(Lower(mods[0]))) {
+      std::string adj = Lower(mods[0]);
+      for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+        const ResolvedEntity& e = entities_[it->entity];
+        if ((e.type == v1::ENTITY_TYPE_GOVERNMENT ||
+             e.type == v1::ENTITY_TYPE_ORGANISATION) &&
+            absl::StrContains(Lower(e.canonical), adj)) {
+          issuer = it->entity;
+          break;
+        }
+      }
+    }
+    if (issuer < 0 && !mods.empty()) {
+      std::string name(mods.front().data(),
+                       mods.back().data() + mods.back().size() - mods.front().data());
+      v1::EntityType t = v1::ENTITY_TYPE_ORGANISATION;
+      for (absl::string_view m : mods) {
+        if (lex_->Nominal(Lower(m)) == v1::ENTITY_TYPE_GOVERNMENT) {
+          t = v1::ENTITY_TYPE_GOVERNMENT;
+        }
+      }
+      int person = PersonFromWords(mods, position, false);
+      issuer = person >= 0 ? person : FindOrAdd(name, t);
+    }
+    if (issuer < 0) issuer = last_document_issuer_;
+    if (issuer >= 0) last_document_issuer_ = issuer;
+    return issuer;
+  }
+
+  if (tags[head] == 'R' || type == v1::ENTITY_TYPE_PERSON) {
+    // A role: the latest person holding it.
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      if (it->position >= position) continue;
+      const ResolvedEntity& e = entities_[it->entity];
+      if (e.type != v1::ENTITY_TYPE_PERSON) continue;
+      for (const std::string& role : e.roles) {
+        std::string r = Lower(role);
+        if (!absl::StrContains(r, head_lower)) continue;
+        bool all = true;
+        for (absl::string_view m : mods) all &= absl::StrContains(r, Lower(m));
+        if (all) return it->entity;
+      }
+    }
+    return -1;
+  }
+
+  if (definite && mods.empty() && type != v1::ENTITY_TYPE_UNSPECIFIED) {
+    // "the ministry": the latest entity whose name has that word.
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      if (it->position >= position) continue;
+      const ResolvedEntity& e = entities_[it->entity];
+      if (absl::StrContains(Lower(e.canonical), head_lower)) return it->entity;
+    }
+  }
+  return -1;
+}
+
+Resolution SpeakerResolver::Resolve(Range span) {
+  Resolution res;
+  if (span.end <= span.begin || span.end > text_.size()) return res;
+  std::vector<Token> toks;
+  std::string tags;
+  tagger_.Tag(text_, span, no_marks_, &toks, &tags);
+  if (toks.empty()) return res;
+  auto word = [&](size_t k) {
+    return text_.substr(toks[k].begin, toks[k].end - toks[k].begin);
+  };
+  // A coordination names its first conjunct: "Kyiv and its allies".
+  size_t n = toks.size();
+  for (size_t k = 1; k < n; ++k) {
+    if (tags[k] == 'x') { n = k; break; }
+  }
+  // The head comes before any preposition: "representative to the UN".
+  size_t pre = n;
+  for (size_t k = 1; k < n; ++k) {
+    if (tags[k] == 'r') { pre = k; break; }
+  }
+  size_t head = pre;
+  while (head > 0 && (tags[head - 1] == ',' || tags[head - 1] == 'g' ||
+                      tags[head - 1] == '-')) {
+    --head;
+  }
+  if (head == 0) return res;
+  --head;
+  const uint32_t pos = span.begin;
+  absl::string_view as_written = text_.substr(span.begin, span.end - span.begin);
+
+  int entity = -1;
+  if (n == 1 && tags[0] == 'P') {
+    res.kind = v1::MENTION_KIND_PRONOUN;
+    const PronounInfo* p = lex_->Pronoun(Lower(word(0)));
+    if (p != nullptr) entity = ResolvePronoun(*p, pos);
+    if (entity >= 0) {
+      AddAlias(entity, word(0));
+      if (p != nullptr && (p->gender == 'm' || p->gender == 'f') &&
+          entities_[entity].gender == 0) {
+        entities_[entity].gender = p->gender;
+      }
+    }
+    res.entity = entity;
+    Note(entity, pos);
+    return res;
+  }
+
+  // Strip a leading determiner for the canonical form.
+  size_t first = 0;
+  while (first < head && (tags[first] == 'd' || tags[first] == 'p')) ++first;
+  bool head_is_name = tags[head] == 'N' ||
+                      (tags[head] == 'R' && toks[head].cap && head > first &&
+                       tags[head - 1] == 'N');
+  v1::EntityType head_type = lex_->Nominal(Lower(word(head)));
+  bool lower_head = !toks[head].cap;
+
+  if (!lower_head && head_type == v1::ENTITY_TYPE_UNSPECIFIED &&
+      (head_is_name || tags[head] == 'N')) {
+    // A name: the run of capitalised words that ends at the head.
+    size_t run = head;
+    while (run > first && (tags[run - 1] == 'N' || tags[run - 1] == 'R' ||
+                           tags[run - 1] == '-')) {
+      --run;
+    }
+    std::vector<absl::string_view> words;
+    for (size_t k = run; k <= head; ++k) {
+      if (tags[k] != '-') words.push_back(word(k));
+    }
+    res.kind = v1::MENTION_KIND_NAME;
+    entity = PersonFromWords(words, pos, /*allow_unknown=*/false);
+    if (entity < 0) {
+      std::string name(text_.substr(toks[run].begin, toks[head].end - toks[run].begin));
+      name = std::string(StripPossessive(name));
+      v1::EntityType t = v1::ENTITY_TYPE_UNKNOWN;
+      for (absl::string_view w : words) {
+        v1::EntityType wt = lex_->Nominal(Lower(w));
+        if (wt == v1::ENTITY_TYPE_GOVERNMENT || wt == v1::ENTITY_TYPE_ORGANISATION) t = wt;
+      }
+      // A lone surname not seen before is most likely a person.
+      if (words.size() == 1 && t == v1::ENTITY_TYPE_UNKNOWN &&
+          by_name_.find(Lower(name)) == by_name_.end()) {
+        entity = PersonFromWords(words, pos, /*allow_unknown=*/true);
+      }
+      if (entity < 0) {
+        entity = FindOrAdd(name, t);
+        Note(entity, pos);
+      }
+    }
+  } else {
+    res.kind = v1::MENTION_KIND_NOMINAL;
+    entity = ResolveNominal(toks, tags, head, pos);
+    if (entity < 0) {
+      // A description that names nobody known: keep it as written.
+      size_t end = pre;
+      while (end > first && (tags[end - 1] == ',' || tags[end - 1] == '-')) --end;
+      std::string name(text_.substr(toks[first].begin, toks[end - 1].end - toks[first].begin));
+      if (span.end > toks[pre - 1].end && pre < toks.size() && n == toks.size()) {
+        // Keep the prepositional tail: "representative to the United Nations".
+        size_t last = toks.size();
+        while (last > first + 1 && (tags[last - 1] == ',' || tags[last - 1] == '.')) --last;
+        name = std::string(text_.substr(toks[first].begin, toks[last - 1].end - toks[first].begin));
+      }
+      v1::EntityType t = head_type;
+      if (t == v1::ENTITY_TYPE_UNSPECIFIED) {
+        t = tags[head] == 'R' ? v1::ENTITY_TYPE_PERSON : v1::ENTITY_TYPE_UNKNOWN;
+      }
+      entity = FindOrAdd(name, t);
+    }
+    Note(entity, pos);
+  }
+  AddAlias(entity, as_written);
+  res.entity = entity;
+  return res;
+}
+
+}  // namespace internal
+}  // namespace whosaid

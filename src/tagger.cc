@@ -1,0 +1,288 @@
+#include "internal/tagger.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_replace.h"
+
+namespace whosaid {
+namespace internal {
+namespace {
+
+// Multi-byte punctuation that never belongs to a word: its length, and the
+// tag it gets when it is not a paired quote mark.
+int PunctuationAt(absl::string_view t, size_t i, char* tag) {
+  unsigned char c = t[i];
+  if (c == 0xC2 && i + 1 < t.size()) {
+    unsigned char d = t[i + 1];
+    if (d == 0xAB || d == 0xBB) { *tag = '-'; return 2; }  // « »
+    if (d == 0xA0) { *tag = ' '; return 2; }               // no-break space
+    return 0;
+  }
+  if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
+    unsigned char d = t[i + 2];
+    switch (d) {
+      case 0x9C: case 0x9D: case 0x9E: case 0x9F: case 0xB3:  // “ ” „ ‟ ″
+      case 0x98: case 0x99:                                   // ‘ ’
+        *tag = '-';
+        return 3;
+      case 0x93: case 0x94: case 0x95:  // – — ―
+        *tag = ';';
+        return 3;
+      case 0xA6:  // …
+        *tag = '.';
+        return 3;
+      case 0x8B: case 0xAF: case 0x89: case 0x8A: case 0x88: case 0x87:
+        *tag = ' ';  // zero-width and narrow spaces
+        return 3;
+      default:
+        return 0;
+    }
+  }
+  return 0;
+}
+
+bool IsWordByte(absl::string_view t, size_t i) {
+  unsigned char c = t[i];
+  if (absl::ascii_isalnum(c)) return true;
+  if (c < 0x80) return false;
+  char tag;
+  return PunctuationAt(t, i, &tag) == 0;
+}
+
+bool IsApostrophe(absl::string_view t, size_t i, size_t* len) {
+  if (t[i] == '\'') { *len = 1; return true; }
+  if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 &&
+      static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+      static_cast<unsigned char>(t[i + 2]) == 0x99) {
+    *len = 3;
+    return true;
+  }
+  return false;
+}
+
+bool StartsUpper(absl::string_view t, size_t i) {
+  unsigned char c = t[i];
+  if (c >= 'A' && c <= 'Z') return true;
+  // Latin-1 supplement upper case: U+00C0..U+00DE.
+  if (c == 0xC3 && i + 1 < t.size()) {
+    unsigned char d = t[i + 1];
+    return d >= 0x80 && d <= 0x9E && d != 0x97;
+  }
+  return false;
+}
+
+}  // namespace
+
+void AsciiLower(absl::string_view s, std::string* out) {
+  out->assign(s.data(), s.size());
+  for (char& c : *out) c = absl::ascii_tolower(c);
+}
+
+void QuoteMarks::Build(const TextLayout& layout) {
+  marks_.clear();
+  marks_.reserve(layout.quotes.size() * 2);
+  for (const Quote& q : layout.quotes) {
+    marks_[q.open] = 'q';
+    if (q.closed) marks_[q.end] = 'Q';
+  }
+}
+
+void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
+                 std::vector<Token>* tokens, std::string* tags) const {
+  tokens->clear();
+  tags->clear();
+  const size_t end = std::min<size_t>(range.end, text.size());
+  size_t i = range.begin;
+  std::string lower;
+  while (i < end) {
+    unsigned char c = text[i];
+    if (absl::ascii_isspace(c)) { ++i; continue; }
+    Token tok;
+    tok.begin = static_cast<uint32_t>(i);
+    char ptag;
+    size_t nt_len = 0;
+    if (char m = marks.At(static_cast<uint32_t>(i))) {
+      // A paired quote mark: its length is that of the character there.
+      size_t len = c == '"' ? 1 : (c == 0xC2 ? 2 : (c >= 0xE0 ? 3 : 1));
+      if (c == '`' || c == '\'') len = 2;  // `` and ''
+      tok.end = static_cast<uint32_t>(std::min(end, i + len));
+      tok.tag = m;
+    } else if (int n = PunctuationAt(text, i, &ptag)) {
+      i += n;
+      if (ptag == ' ') continue;
+      tok.end = static_cast<uint32_t>(i);
+      tok.tag = ptag;
+      tokens->push_back(tok);
+      tags->push_back(ptag);
+      continue;
+    } else if ((c == 'n' || c == 'N') && i + 1 < end &&
+               IsApostrophe(text, i + 1, &nt_len) && i + 1 + nt_len < end &&
+               (text[i + 1 + nt_len] == 't' || text[i + 1 + nt_len] == 'T') &&
+               (i + 2 + nt_len >= end || !IsWordByte(text, i + 2 + nt_len))) {
+      tok.end = static_cast<uint32_t>(i + 2 + nt_len);  // n't
+      tok.tag = 'z';
+    } else if (IsWordByte(text, i)) {
+      size_t j = i;
+      while (j < end) {
+        size_t alen = 0;
+        if (IsWordByte(text, j)) { ++j; continue; }
+        char x = text[j];
+        bool next_word = j + 1 < end && IsWordByte(text, j + 1);
+        if ((x == '-' || x == '&' || x == '.' || x == ',') && next_word) {
+          // "vice-president", "AT&T", "U.S", "1,000" / "3.5" (digits only).
+          if (x == ',' && !(absl::ascii_isdigit(text[j - 1]) &&
+                            absl::ascii_isdigit(text[j + 1]))) break;
+          if (x == '.' && absl::ascii_isdigit(text[j - 1]) !=
+                              absl::ascii_isdigit(text[j + 1])) break;
+          ++j;
+          continue;
+        }
+        if (IsApostrophe(text, j, &alen) && j + alen < end &&
+            IsWordByte(text, j + alen)) {
+          // Possessive 's and n't become tokens of their own.
+          size_t k = j + alen;
+          bool s_end = (text[k] == 's' || text[k] == 'S') &&
+                       (k + 1 >= end || !IsWordByte(text, k + 1));
+          bool nt = j > i && (text[j - 1] == 'n' || text[j - 1] == 'N') &&
+                    (text[k] == 't' || text[k] == 'T') &&
+                    (k + 1 >= end || !IsWordByte(text, k + 1));
+          if (s_end) break;
+          if (nt) { --j; break; }
+          j = k;
+          continue;
+        }
+        break;
+      }
+      if (j == i) j = i + 1;  // a lone 'n' before 't: keep progress
+      // A final period belongs to abbreviations and initials.
+      if (j < end && text[j] == '.') {
+        absl::string_view w = text.substr(i, j - i + 1);
+        bool initial = j - i == 1 && StartsUpper(text, i);
+        if (initial || lex_->abbreviations().contains(w) ||
+            absl::StrContains(text.substr(i, j - i), '.')) {
+          ++j;
+        }
+      }
+      tok.end = static_cast<uint32_t>(j);
+      tok.cap = StartsUpper(text, i);
+      tok.tag = 'o';
+    } else {
+      size_t alen = 0;
+      if (IsApostrophe(text, i, &alen)) {
+        size_t k = i + alen;
+        if (k < end && (text[k] == 's' || text[k] == 'S') &&
+            (k + 1 >= end || !IsWordByte(text, k + 1))) {
+          tok.end = static_cast<uint32_t>(k + 1);
+          tok.tag = 'g';
+        } else if (!tokens->empty() && tokens->back().end == i &&
+                   text[i - 1] == 's') {
+          tok.end = static_cast<uint32_t>(k);  // plural possessive: voters'
+          tok.tag = 'g';
+        } else {
+          tok.end = static_cast<uint32_t>(k);
+          tok.tag = '-';
+        }
+      } else {
+        tok.end = static_cast<uint32_t>(i + 1);
+        switch (c) {
+          case ',': tok.tag = ','; break;
+          case ':': tok.tag = ':'; break;
+          case ';': tok.tag = ';'; break;
+          case '.': case '!': case '?': tok.tag = '.'; break;
+          case '(': case '[': tok.tag = '('; break;
+          case ')': case ']': tok.tag = ')'; break;
+          default: tok.tag = '-'; break;
+        }
+        if (c == '-' && i + 1 < end && text[i + 1] == '-') {
+          tok.end = static_cast<uint32_t>(i + 2);  // "--" is a dash
+          tok.tag = ';';
+        }
+      }
+    }
+    i = tok.end;
+    tokens->push_back(tok);
+    tags->push_back(tok.tag);
+  }
+  // Tag words now that neighbours are known.
+  for (size_t k = 0; k < tokens->size(); ++k) {
+    Token& t = (*tokens)[k];
+    if (t.tag != 'o') continue;
+    bool start = k == 0 || (*tags)[k - 1] == 'q' || (*tags)[k - 1] == '.' ||
+                 (*tags)[k - 1] == ':' || (*tags)[k - 1] == '(' ||
+                 (*tags)[k - 1] == ';';
+    t.tag = WordTag(text, tokens, k, start, &lower);
+    (*tags)[k] = t.tag;
+    if (t.cue_words > 1) {
+      for (size_t m = 1; m < t.cue_words && k + m < tokens->size(); ++m) {
+        (*tokens)[k + m].tag = '_';
+        (*tags)[k + m] = '_';
+      }
+      k += t.cue_words - 1;
+    }
+  }
+}
+
+char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
+                     size_t i, bool sentence_start, std::string* lower) const {
+  const std::vector<Token>& tokens = *token_list;
+  Token& t = (*token_list)[i];
+  absl::string_view word = text.substr(t.begin, t.end - t.begin);
+  AsciiLower(word, lower);
+  if (lower->empty()) return '-';
+  if (lower->find("\xE2\x80\x99") != std::string::npos) {
+    *lower = absl::StrReplaceAll(*lower, {{"\xE2\x80\x99", "'"}});
+  }
+  if (absl::ascii_isdigit((*lower)[0])) return '0';
+  // Cues: lower case (or first in the sentence), not after a determiner
+  // ("the report", "his call": nouns).
+  if (!t.cap || sentence_start) {
+    char prev = i > 0 ? tokens[i - 1].tag : ' ';
+    bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j';
+    if (!noun_slot) {
+      std::string phrase = *lower;
+      for (int n = 1; n <= lex_->max_cue_words(); ++n) {
+        if (n > 1) {
+          size_t k = i + n - 1;
+          if (k >= tokens.size() || tokens[k].tag != 'o' || tokens[k].cap) break;
+          phrase.push_back(' ');
+          std::string w;
+          AsciiLower(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), &w);
+          phrase += w;
+        }
+        const CueEntry* cue = lex_->FindCue(phrase);
+        if (cue != nullptr && cue->words == n) {
+          t.cue_words = static_cast<uint8_t>(n);
+          t.cue = lex_->cue_forms().find(phrase)->second;
+        }
+      }
+      if (t.cue_words > 0) return 'C';
+    }
+  }
+  if (!t.cap || sentence_start || (*lower == "i")) {
+    switch (lex_->FunctionWord(*lower)) {
+      case WordClass::kDet: return 'd';
+      case WordClass::kPoss: return 'p';
+      case WordClass::kPron: return 'P';
+      case WordClass::kPrep: return 'r';
+      case WordClass::kConj: return 'x';
+      case WordClass::kSub: return 's';
+      case WordClass::kRel: return 'w';
+      case WordClass::kThat: return 't';
+      case WordClass::kAux: return 'v';
+      case WordClass::kCop: return 'b';
+      case WordClass::kAdv: return 'l';
+      case WordClass::kNeg: return 'z';
+      case WordClass::kMod: return t.cap ? 'N' : 'j';
+      case WordClass::kNone: break;
+    }
+  }
+  if (lex_->IsTitle(*lower)) return 'R';
+  if (t.cap) return 'N';
+  if (lex_->Nominal(*lower) != v1::ENTITY_TYPE_UNSPECIFIED) return 'n';
+  if (absl::EndsWith(*lower, "ly") && lower->size() > 4) return 'l';
+  if (absl::EndsWith(*lower, "ing") && lower->size() > 5) return 'i';
+  return 'o';
+}
+
+}  // namespace internal
+}  // namespace whosaid
