@@ -34,6 +34,7 @@ CREATE TABLE documents(
   id TEXT NOT NULL UNIQUE,
   text_hash INTEGER NOT NULL,
   outlet TEXT NOT NULL DEFAULT '',
+  url TEXT NOT NULL DEFAULT '',
   published INTEGER,
   ingested_at INTEGER NOT NULL,
   proto BLOB NOT NULL);
@@ -420,20 +421,20 @@ absl::StatusOr<PutResult> ClaimStore::Put(const v1::Extraction& x) {
     if (!s.ok()) return s;
     auto u = Sql(
         "UPDATE documents SET text_hash = ?, outlet = ?, published = ?, "
-        "ingested_at = ?, proto = ? WHERE rowid = ?");
+        "ingested_at = ?, proto = ?, url = ? WHERE rowid = ?");
     if (!u.ok()) return u.status();
     (*u)->Bind(1, hash).Bind(2, doc.outlet());
     if (published) (*u)->Bind(3, *published);
-    (*u)->Bind(4, Now()).BindBlob(5, proto).Bind(6, rowid);
+    (*u)->Bind(4, Now()).BindBlob(5, proto).Bind(6, doc.url()).Bind(7, rowid);
     s = (*u)->Run();
   } else {
     auto ins = Sql(
         "INSERT INTO documents(id, text_hash, outlet, published, "
-        "ingested_at, proto) VALUES (?, ?, ?, ?, ?, ?)");
+        "ingested_at, proto, url) VALUES (?, ?, ?, ?, ?, ?, ?)");
     if (!ins.ok()) return ins.status();
     (*ins)->Bind(1, doc.id()).Bind(2, hash).Bind(3, doc.outlet());
     if (published) (*ins)->Bind(4, *published);
-    (*ins)->Bind(5, Now()).BindBlob(6, proto);
+    (*ins)->Bind(5, Now()).BindBlob(6, proto).Bind(7, doc.url());
     s = (*ins)->Run();
     rowid = db_->last_insert_rowid();
   }
@@ -1025,7 +1026,8 @@ absl::StatusOr<std::vector<StoredClaim>> ClaimStore::FindClaims(
   if (!s.ok()) return s;
   std::vector<Bindable> binds;
   std::string sql =
-      "SELECT c.proto, c.outlet, r.id, r.canonical_name, r.type FROM ";
+      "SELECT c.proto, c.outlet, r.id, r.canonical_name, r.type, d.url "
+      "FROM ";
   bool fts = !query.text.empty();
   if (fts) {
     std::string match = FtsQuery(query.text);
@@ -1038,6 +1040,7 @@ absl::StatusOr<std::vector<StoredClaim>> ClaimStore::FindClaims(
     sql += "claims c ";
   }
   sql +=
+      "JOIN documents d ON d.rowid = c.document_rowid "
       "LEFT JOIN entities e ON e.id = c.speaker_id "
       "LEFT JOIN entities r ON r.id = coalesce(e.merged_into, e.id) "
       "WHERE 1 ";
@@ -1117,6 +1120,7 @@ absl::StatusOr<std::vector<StoredClaim>> ClaimStore::FindClaims(
       return absl::DataLossError(absl::StrCat(path_, ": a claim is corrupt"));
     }
     sc.outlet = std::string((*q)->Text(1));
+    sc.url = std::string((*q)->Text(5));
     if (!(*q)->IsNull(2)) {
       sc.claim.mutable_speaker()->set_entity_id(std::string((*q)->Text(2)));
       sc.claim.mutable_speaker()->set_canonical_name(

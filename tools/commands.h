@@ -18,6 +18,19 @@ int RunExtract(const Args& args);
 int RunEval(const Args& args);
 // Store and queries (tools/cmd_store.cc).
 // STORE_COMMANDS
+int RunIngest(const Args& args);
+int RunReindex(const Args& args);
+int RunWho(const Args& args);
+int RunTopic(const Args& args);
+int RunSearch(const Args& args);
+int RunShow(const Args& args);
+int RunStats(const Args& args);
+int RunSpeakers(const Args& args);
+int RunMerge(const Args& args);
+int RunSplit(const Args& args);
+int RunReview(const Args& args);
+int RunExport(const Args& args);
+int RunImport(const Args& args);
 
 }  // namespace whosaid_tool
 

@@ -28,6 +28,40 @@ const Command kCommands[] = {
      "--gold FILE.jsonl [--errors N]\n"
      "      score the engine against gold annotations"},
     // STORE_COMMAND_TABLE
+    {"ingest", whosaid_tool::RunIngest,
+     "[--store FILE] [--topics FILE] [--quiet] [FILE|DIR|-]...\n"
+     "      extract claims into the store (re-ingesting adds nothing)"},
+    {"reindex", whosaid_tool::RunReindex,
+     "[--lexicons DIR] [--topics FILE]\n"
+     "      re-run the current engine over every stored document"},
+    {"who", whosaid_tool::RunWho,
+     "NAME [--since D --until D --stance S --kind K --topic T --limit N]\n"
+     "      everything a speaker said, newest first"},
+    {"topic", whosaid_tool::RunTopic,
+     "TOPIC [filters]\n      claims on a topic, grouped by speaker"},
+    {"search", whosaid_tool::RunSearch,
+     "WORDS... [filters]\n      full-text search over claims, ranked"},
+    {"show", whosaid_tool::RunShow,
+     "CLAIM_ID\n      one claim in its context"},
+    {"stats", whosaid_tool::RunStats,
+     "[--top N]\n      documents, claims by kind and stance, top speakers "
+     "and topics"},
+    {"speakers", whosaid_tool::RunSpeakers,
+     "[--top N] [--type person|organisation|...]\n"
+     "      speakers with claim counts, aliases and roles"},
+    {"merge", whosaid_tool::RunMerge,
+     "INTO_ID FROM_ID\n      make FROM an alias of INTO"},
+    {"split", whosaid_tool::RunSplit,
+     "ID [ALIAS]\n      undo a merge, or split an alias off into its own "
+     "entity"},
+    {"review", whosaid_tool::RunReview,
+     "CLAIM_ID --rating TEXT [--url URL --by ORG]\n"
+     "      record a fact-check verdict"},
+    {"export", whosaid_tool::RunExport,
+     "[filters] --format=pb|jsonl|claimreview [--out FILE]\n"
+     "      write claims for other services"},
+    {"import", whosaid_tool::RunImport,
+     "FILE.pb...\n      load exported claims into the store"},
 };
 
 std::string Usage() {

@@ -150,10 +150,11 @@ struct ClaimQuery {
 //     entity (after the user's merges and splits), the mention text as
 //     written;
 //   - reviews: every review recorded for it, in the order recorded;
-// and the document's outlet.
+// and the document's outlet and URL.
 struct StoredClaim {
   v1::Claim claim;
   std::string outlet;
+  std::string url;
   std::string speaker_type;  // "person", "organisation", ...; "" if none
 };
 
