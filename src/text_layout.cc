@@ -4,6 +4,10 @@
 #include <cstring>
 #include <limits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -180,19 +184,6 @@ int MatchQuoteMark(const char* p, const char* end, Shape* shape) {
   }
 }
 
-// Lead bytes of quote marks.
-struct QuoteLeadTable {
-  bool lead[256] = {};
-  constexpr QuoteLeadTable() {
-    lead[static_cast<Byte>('"')] = true;
-    lead[static_cast<Byte>('`')] = true;
-    lead[static_cast<Byte>('\'')] = true;
-    lead[0xC2] = true;
-    lead[0xE2] = true;
-  }
-};
-constexpr QuoteLeadTable kQuoteLead;
-
 // Decides whether the mark [m, m + len) inside [pb, pe) opens (true) or
 // closes (false) a quote; `quote_open` says whether one is open now.
 bool OpensQuote(const char* pb, const char* pe, const char* m, int len,
@@ -221,49 +212,32 @@ const char* TrimRight(const char* begin, const char* end) {
   return end;
 }
 
-// Finds the quotes of paragraph [pb, pe) (number `index`), appending them.
-void FindQuotes(const char* base, const char* pb, const char* pe, int index,
-                TextLayout* out) {
-  std::vector<Quote>& quotes = out->quotes;
-  int open = -1;  // index into quotes of the quote open now
-  for (const char* p = pb; p < pe;) {
-    if (!kQuoteLead.lead[At(p)]) {
-      ++p;
-      continue;
+// Handles the quote mark [m, m + len) of paragraph `index`, which begins at
+// pb (the text ends at `end`). `*open` is the index into `quotes` of the
+// quote open now, or -1.
+void OnQuoteMark(const char* base, const char* pb, const char* end,
+                 const char* m, int len, Shape shape, int index, int* open,
+                 std::vector<Quote>* quotes) {
+  const uint32_t at = static_cast<uint32_t>(m - base);
+  if (OpensQuote(pb, end, m, len, shape, *open >= 0)) {
+    if (*open >= 0) {  // restart: the previous quote was never closed
+      Quote& q = (*quotes)[*open];
+      q.end = static_cast<uint32_t>(TrimRight(base + q.begin, m) - base);
+      q.close_end = q.end;
     }
-    Shape shape;
-    const int len = MatchQuoteMark(p, pe, &shape);
-    if (len == 0) {
-      ++p;
-      continue;
-    }
-    const uint32_t at = static_cast<uint32_t>(p - base);
-    if (OpensQuote(pb, pe, p, len, shape, open >= 0)) {
-      if (open >= 0) {  // restart: the previous quote was never closed
-        Quote& q = quotes[open];
-        q.end = static_cast<uint32_t>(TrimRight(base + q.begin, p) - base);
-        q.close_end = q.end;
-      }
-      Quote q;
-      q.open = at;
-      q.begin = at + len;
-      q.paragraph = index;
-      quotes.push_back(q);
-      open = static_cast<int>(quotes.size()) - 1;
-    } else if (open >= 0) {
-      Quote& q = quotes[open];
-      q.end = at;
-      q.close_end = at + len;
-      q.closed = true;
-      open = -1;
-    }  // else: a closing mark with nothing open; ignored.
-    p += len;
-  }
-  if (open >= 0) {
-    Quote& q = quotes[open];
-    q.end = static_cast<uint32_t>(pe - base);
-    q.close_end = q.end;
-  }
+    Quote q;
+    q.open = at;
+    q.begin = at + static_cast<uint32_t>(len);
+    q.paragraph = index;
+    quotes->push_back(q);
+    *open = static_cast<int>(quotes->size()) - 1;
+  } else if (*open >= 0) {
+    Quote& q = (*quotes)[*open];
+    q.end = at;
+    q.close_end = at + static_cast<uint32_t>(len);
+    q.closed = true;
+    *open = -1;
+  }  // else: a closing mark with nothing open; ignored.
 }
 
 // ------------------------------------------------------------- sentences
@@ -322,28 +296,6 @@ bool IsEllipsisAt(const char* p, const char* end) {
          At(p + 2) == 0xA6;
 }
 
-struct TerminatorTable {
-  bool stop[256] = {};
-  constexpr TerminatorTable() {
-    stop[static_cast<Byte>('.')] = true;
-    stop[static_cast<Byte>('!')] = true;
-    stop[static_cast<Byte>('?')] = true;
-    stop[0xE2] = true;  // …
-  }
-};
-constexpr TerminatorTable kTerminator;
-
-struct LineBreakTable {
-  bool stop[256] = {};
-  constexpr LineBreakTable() {
-    stop[static_cast<Byte>('\n')] = true;
-    stop[static_cast<Byte>('\r')] = true;
-    stop[0xC2] = true;  // U+0085
-    stop[0xE2] = true;  // U+2028, U+2029
-  }
-};
-constexpr LineBreakTable kLineBreak;
-
 // Length of the line break at p, or 0.
 int LineBreakLength(const char* p, const char* end) {
   const Byte b = At(p);
@@ -354,6 +306,56 @@ int LineBreakLength(const char* p, const char* end) {
     return 3;
   }
   return 0;
+}
+
+// Bytes that may start something the scan must look at: a line break, a
+// quote mark or a sentence terminator. Everything else is skipped.
+enum : uint8_t { kBreakByte = 1, kQuoteByte = 2, kTermByte = 4 };
+struct ClassTable {
+  uint8_t cls[256] = {};
+  constexpr ClassTable() {
+    cls[static_cast<Byte>('\n')] = kBreakByte;
+    cls[static_cast<Byte>('\r')] = kBreakByte;
+    cls[static_cast<Byte>('"')] = kQuoteByte;
+    cls[static_cast<Byte>('`')] = kQuoteByte;
+    cls[static_cast<Byte>('\'')] = kQuoteByte;
+    cls[static_cast<Byte>('.')] = kTermByte;
+    cls[static_cast<Byte>('!')] = kTermByte;
+    cls[static_cast<Byte>('?')] = kTermByte;
+    cls[0xC2] = kBreakByte | kQuoteByte;              // U+0085, « »
+    cls[0xE2] = kBreakByte | kQuoteByte | kTermByte;  // U+2028, “ ”, …
+  }
+};
+constexpr ClassTable kClass;
+
+// Returns the first byte in [p, end) of a class in kClass, or end. Most text
+// has one every few dozen bytes, so SSE2 tests 16 at a time.
+const char* SkipPlain(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+  const __m128i dq = _mm_set1_epi8('"'), bq = _mm_set1_epi8('`');
+  const __m128i sq = _mm_set1_epi8('\''), dot = _mm_set1_epi8('.');
+  const __m128i ex = _mm_set1_epi8('!'), qm = _mm_set1_epi8('?');
+  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
+  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, dq));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, bq));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, sq));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, dot));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, ex));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, qm));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, c2));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, e2));
+    const int mask = _mm_movemask_epi8(m);
+    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
+  while (p < end && kClass.cls[At(p)] == 0) ++p;
+  return p;
 }
 
 bool IsDottedAcronym(absl::string_view token) {
@@ -462,106 +464,132 @@ void Segmenter::Segment(absl::string_view text, TextLayout* out) const {
   }
   const char* const base = text.data();
   const char* const end = base + text.size();
-  size_t last_unclosed = static_cast<size_t>(-1);  // quote open at the end
-                                                   // of the last paragraph
-  for (const char* p = base; p < end;) {
-    // One line: [line, p), then skip the break.
-    const char* const line = p;
-    int brk = 0;
-    while (p < end) {
-      if (kLineBreak.stop[At(p)] && (brk = LineBreakLength(p, end)) > 0) break;
-      ++p;
+  constexpr size_t kNoQuote = static_cast<size_t>(-1);
+  size_t last_unclosed = kNoQuote;  // quote open at the end of the last
+                                    // paragraph
+  const char* p = base;
+  while (p < end) {
+    // Skip line breaks and blank space up to the paragraph's first character.
+    int n = LineBreakLength(p, end);
+    if (n > 0 || IsSpace(Decode(p, end, &n))) {
+      p += n;
+      continue;
     }
-    const char* pb = line;
-    const char* pe = TrimRight(line, p);
-    int n;
-    while (pb < pe && IsSpace(Decode(pb, pe, &n))) pb += n;
-    p += brk;
-    if (pb == pe) continue;
-
     const int index = static_cast<int>(out->paragraphs.size());
-    out->paragraphs.push_back(
-        Range{static_cast<uint32_t>(pb - base), static_cast<uint32_t>(pe - base)});
     const size_t first_quote = out->quotes.size();
-    FindQuotes(base, pb, pe, index, out);
-    if (last_unclosed != static_cast<size_t>(-1) &&
-        out->quotes.size() > first_quote &&
-        out->quotes[first_quote].open == out->paragraphs.back().begin) {
+    const char* const line_end = ScanParagraph(base, p, end, index, out);
+    out->paragraphs.push_back(
+        Range{static_cast<uint32_t>(p - base),
+              static_cast<uint32_t>(TrimRight(p, line_end) - base)});
+    const Range& para = out->paragraphs.back();
+    if (last_unclosed != kNoQuote && out->quotes.size() > first_quote &&
+        out->quotes[first_quote].open == para.begin) {
       out->quotes[last_unclosed].continues = true;
     }
-    last_unclosed = static_cast<size_t>(-1);
+    last_unclosed = kNoQuote;
     if (out->quotes.size() > first_quote && !out->quotes.back().closed &&
-        out->quotes.back().end == out->paragraphs.back().end) {
+        out->quotes.back().end == para.end) {
       last_unclosed = out->quotes.size() - 1;
     }
-    SegmentSentences(base, out->paragraphs.back(), index, out);
+    p = line_end;
   }
 }
 
-void Segmenter::SegmentSentences(const char* base, Range para, int index,
-                                 TextLayout* out) const {
-  const char* const pb = base + para.begin;
-  const char* const pe = base + para.end;
-  const char* start = pb;
+// One pass over the paragraph starting at pb (a non-space byte): finds its
+// quotes and sentences and returns where it ends (a line break or `end`).
+const char* Segmenter::ScanParagraph(const char* base, const char* pb,
+                                     const char* end, int index,
+                                     TextLayout* out) const {
+  const char* start = pb;  // of the current sentence
+  int open = -1;           // index into out->quotes of the quote open now
   const char* p = pb;
-  while (p < pe) {
-    if (!kTerminator.stop[At(p)]) {
-      ++p;
-      continue;
-    }
-    if (At(p) == 0xE2 && !IsEllipsisAt(p, pe)) {
-      ++p;
-      continue;
-    }
-    // The run of terminators.
-    const char* const first = p;
-    int dots = 0;
-    bool bang = false, ellipsis = false;
-    while (p < pe) {
-      if (*p == '.') {
-        ++dots;
-        ++p;
-      } else if (*p == '!' || *p == '?') {
-        bang = true;
-        ++p;
-      } else if (IsEllipsisAt(p, pe)) {
-        ellipsis = true;
-        p += 3;
-      } else {
-        break;
+  while ((p = SkipPlain(p, end)) < end) {
+    const uint8_t cls = kClass.cls[At(p)];
+    if ((cls & kBreakByte) && LineBreakLength(p, end) > 0) break;
+    if (cls & kQuoteByte) {
+      Shape shape;
+      const int len = MatchQuoteMark(p, end, &shape);
+      if (len > 0) {
+        OnQuoteMark(base, pb, end, p, len, shape, index, &open, &out->quotes);
+        p += len;
+        continue;
       }
     }
-    const char* const run_end = p;
-    // Closing marks, then whitespace.
-    int n;
-    while (p < pe && (n = ClosingMarkLength(p, pe)) > 0) p += n;
-    const char* const sentence_end = p;
-    while (p < pe && IsSpace(Decode(p, pe, &n))) p += n;
-    if (p == sentence_end || p >= pe) continue;
-    const int32_t next = Decode(p, pe, &n);
-    if (!IsUpper(next) && !(next >= '0' && next <= '9') &&
-        !IsSentenceOpener(next)) {
+    if ((cls & kTermByte) && (At(p) != 0xE2 || IsEllipsisAt(p, end))) {
+      p = OnTerminator(base, pb, end, p, index, &start, out);
       continue;
     }
-    bool boundary;
-    if (bang) {
-      boundary = true;
-    } else if (ellipsis || dots >= 2) {
-      boundary = StartsWithSentenceStarter(p, pe);
-    } else if (sentence_end > run_end) {
-      boundary = true;  // `ready." The`: the quote or bracket closed
-    } else {
-      boundary = BoundaryAfterPeriod(pb, pe, first, p);
-    }
-    if (boundary) {
-      out->sentences.push_back(Sentence{static_cast<uint32_t>(start - base),
-                                        static_cast<uint32_t>(sentence_end - base),
-                                        index});
-      start = p;
-    }
+    ++p;
+  }
+  const char* const pe = TrimRight(pb, p);
+  if (open >= 0) {
+    Quote& q = out->quotes[open];
+    q.end = static_cast<uint32_t>(pe - base);
+    q.close_end = q.end;
   }
   out->sentences.push_back(Sentence{static_cast<uint32_t>(start - base),
                                     static_cast<uint32_t>(pe - base), index});
+  return p;
+}
+
+// Handles the run of terminators (. ! ? …) at p in the paragraph starting at
+// pb. If it ends a sentence, appends the sentence [*start, its end) and moves
+// *start to the next one. Returns the end of the run; the closing marks
+// after it are left for the quote scan.
+const char* Segmenter::OnTerminator(const char* base, const char* pb,
+                                    const char* end, const char* p, int index,
+                                    const char** start,
+                                    TextLayout* out) const {
+  const char* const first = p;
+  int dots = 0;
+  bool bang = false, ellipsis = false;
+  while (p < end) {
+    if (*p == '.') {
+      ++dots;
+      ++p;
+    } else if (*p == '!' || *p == '?') {
+      bang = true;
+      ++p;
+    } else if (IsEllipsisAt(p, end)) {
+      ellipsis = true;
+      p += 3;
+    } else {
+      break;
+    }
+  }
+  const char* const run_end = p;
+  // Closing marks, then whitespace within the line, then the next character.
+  int n;
+  while (p < end && (n = ClosingMarkLength(p, end)) > 0) p += n;
+  const char* const sentence_end = p;
+  while (p < end && LineBreakLength(p, end) == 0 && IsSpace(Decode(p, end, &n))) {
+    p += n;
+  }
+  if (p == sentence_end || p >= end || LineBreakLength(p, end) > 0) {
+    return run_end;
+  }
+  const int32_t next = Decode(p, end, &n);
+  if (!IsUpper(next) && !(next >= '0' && next <= '9') &&
+      !IsSentenceOpener(next)) {
+    return run_end;
+  }
+  bool boundary;
+  if (bang) {
+    boundary = true;
+  } else if (ellipsis || dots >= 2) {
+    boundary = StartsWithSentenceStarter(p, end);
+  } else if (sentence_end > run_end) {
+    boundary = true;  // `ready." The`: the quote or bracket closed
+  } else {
+    boundary = BoundaryAfterPeriod(pb, end, first, p);
+  }
+  if (boundary) {
+    out->sentences.push_back(Sentence{static_cast<uint32_t>(*start - base),
+                                      static_cast<uint32_t>(sentence_end - base),
+                                      index});
+    *start = p;
+  }
+  return run_end;
 }
 
 // The single period at `period` is followed by whitespace and then `next`

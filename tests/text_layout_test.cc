@@ -257,6 +257,10 @@ TEST(Segmenter, Paragraphs) {
       {"A\xE2\x80\xA9" "B\xE2\x80\xA8" "C", {"A", "B", "C"}},
       {"\xEF\xBB\xBFTitle\n", {"Title"}},            // BOM is not text
       {"\xC2\xA0\xC2\xA0Indented\xC2\xA0", {"Indented"}},  // NBSP trimmed
+      // Regression: a multi-byte space on a blank line made the skip over
+      // the next line break eat the first letter of the paragraph.
+      {"A\n\xC2\xA0\nBcd", {"A", "Bcd"}},
+      {"A\n\xE2\x80\x83\n\nXyz\r\n\xE3\x80\x80\r\nQ", {"A", "Xyz", "Q"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);

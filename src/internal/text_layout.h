@@ -131,8 +131,12 @@ class Segmenter {
   void Segment(absl::string_view text, TextLayout* out) const;
 
  private:
-  void SegmentSentences(const char* base, Range para, int index,
-                        TextLayout* out) const;
+  const char* ScanParagraph(const char* base, const char* pb,
+                            const char* end, int index,
+                            TextLayout* out) const;
+  const char* OnTerminator(const char* base, const char* pb, const char* end,
+                           const char* p, int index, const char** start,
+                           TextLayout* out) const;
   bool BoundaryAfterPeriod(const char* para_begin, const char* para_end,
                            const char* period, const char* next) const;
 
