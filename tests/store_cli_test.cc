@@ -1,0 +1,404 @@
+// Runs the built `whosaid` binary (WHOSAID_BINARY) on stores as a user would:
+// ingest twice, query, export -> import -> export, the Python reader, a kill
+// -9 in the middle of an ingest, and stores that are damaged, foreign,
+// locked or unwritable. Everything is generated in a temporary directory;
+// nothing under /work/shared is needed.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "internal/json.h"
+#include "whosaid/claim_store.h"
+#include "whosaid/extractor.h"
+
+#ifndef WHOSAID_BINARY
+#error "WHOSAID_BINARY must name the whosaid executable"
+#endif
+#ifndef WHOSAID_PYTHON_DIR
+#error "WHOSAID_PYTHON_DIR must name the directory of the generated _pb2"
+#endif
+
+namespace whosaid {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+const char* const kNames[] = {"Anna Keller", "Boris Ivanov", "Chen Wei",
+                              "Dana Okafor", "Emil Novak"};
+const char* const kTopics[] = {"the election", "the war", "inflation",
+                               "the new vaccine", "border security"};
+
+// JSONL of `n` short articles, each with one quote by a named speaker.
+std::string Corpus(int n, int offset = 0) {
+  std::string out;
+  for (int i = offset; i < offset + n; ++i) {
+    std::string text = absl::StrCat(
+        "Article ", i, ".\\n\\n", kNames[i % 5], ", a minister, spoke on ",
+        kTopics[i % 5], " on Monday. \\\"We will act on ", kTopics[(i / 5) % 5],
+        " now, in case ", i, ",\\\" ", kNames[i % 5],
+        " said. Critics disagreed.");
+    absl::StrAppend(&out, "{\"id\": \"gen-", i, "\", \"published\": \"2024-0",
+                    1 + i % 9, "-1", i % 10, "\", \"outlet\": \"Wire\", ",
+                    "\"text\": \"", text, "\"}\n");
+  }
+  return out;
+}
+
+class StoreCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           absl::StrCat("store_cli_test.", getpid(), ".",
+                        ::testing::UnitTest::GetInstance()
+                            ->current_test_info()
+                            ->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    store_ = (dir_ / "w.db").string();
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::permissions(dir_, fs::perms::owner_all, ec);
+    fs::remove_all(dir_);
+  }
+
+  std::string Write(const std::string& name, const std::string& content) {
+    fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+
+  // Runs `whosaid ARGS` through the shell (stdin /dev/null).
+  RunResult Run(const std::string& args, const std::string& env = "") {
+    fs::path out = dir_ / "stdout", err = dir_ / "stderr";
+    std::string cmd = absl::StrCat(env, " ", WHOSAID_BINARY, " ", args,
+                                   " </dev/null >", out.string(), " 2>",
+                                   err.string());
+    int status = std::system(cmd.c_str());
+    RunResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = Slurp(out);
+    r.err = Slurp(err);
+    return r;
+  }
+  RunResult Whosaid(const std::string& args) {
+    return Run(absl::StrCat(args, " --store=", store_));
+  }
+
+  // Documents and claims as `whosaid stats --format=json` reports them.
+  std::pair<int64_t, int64_t> Counts(const std::string& store) {
+    RunResult r = Run(absl::StrCat("stats --format=json --store=", store));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    auto json = internal::ParseJson(r.out);
+    EXPECT_TRUE(json.ok()) << r.out;
+    if (!json.ok() || !json->is_array() || json->array().empty()) {
+      return {-1, -1};
+    }
+    const internal::JsonValue& s = json->array()[0];
+    auto num = [&](const char* key) -> int64_t {
+      const internal::JsonValue* v = s.Find(key);
+      if (v == nullptr) return 0;  // proto3 JSON omits zeros
+      // int64 fields are JSON strings in protobuf's mapping.
+      return std::stoll(v->is_string() ? v->string_value() : v->raw_number());
+    };
+    return {num("documents"), num("claims")};
+  }
+
+  fs::path dir_;
+  std::string store_;
+};
+
+TEST_F(StoreCliTest, IngestTwiceAddsNothingAndQueriesAnswer) {
+  std::string corpus = Write("c.jsonl", Corpus(40));
+  RunResult first = Whosaid(absl::StrCat("ingest ", corpus));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_THAT(first.err, HasSubstr("40 added"));
+  auto [docs, claims] = Counts(store_);
+  EXPECT_EQ(docs, 40);
+  EXPECT_GT(claims, 0);
+  RunResult second = Whosaid(absl::StrCat("ingest ", corpus));
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_THAT(second.err, HasSubstr("0 added, 0 replaced, 40 unchanged"));
+  EXPECT_EQ(Counts(store_), std::make_pair(docs, claims));
+
+  // Queries: table and every program format.
+  RunResult who = Whosaid("who 'anna keller'");
+  ASSERT_EQ(who.exit_code, 0) << who.err;
+  EXPECT_THAT(who.out, HasSubstr("DATE"));
+  EXPECT_THAT(who.out, HasSubstr("Anna Keller"));
+  EXPECT_THAT(who.out, ::testing::Not(HasSubstr("Boris Ivanov")));
+  for (const char* format : {"json", "jsonl", "textproto", "pb"}) {
+    SCOPED_TRACE(format);
+    RunResult r = Whosaid(absl::StrCat("who Keller --format=", format));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_FALSE(r.out.empty());
+  }
+  RunResult json = Whosaid("who Keller --format=json");
+  auto parsed = internal::ParseJson(json.out);
+  ASSERT_TRUE(parsed.ok()) << json.out;
+  ASSERT_TRUE(parsed->is_array());
+  EXPECT_GT(parsed->array().size(), 0u);
+  for (const char* q : {"speakers --top 3", "stats", "search act now",
+                        "topic elections", "who Keller --since=2024-03-01 "
+                        "--until=2024-06-01 --stance=assert --limit=2"}) {
+    SCOPED_TRACE(q);
+    RunResult r = Whosaid(q);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_FALSE(r.out.empty());
+  }
+  // Usage errors exit 2 with a message.
+  for (const char* q : {"who", "who Keller --stance=shouting",
+                        "who Keller --since=yesterday", "who Keller --format=xml",
+                        "show no-such-claim", "speakers --type=robot",
+                        "merge person:nobody person:anna-keller"}) {
+    SCOPED_TRACE(q);
+    RunResult r = Whosaid(q);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_THAT(r.err, HasSubstr("whosaid"));
+  }
+}
+
+TEST_F(StoreCliTest, ExportImportExportIsIdenticalAndPythonReadsIt) {
+  ASSERT_EQ(Whosaid(absl::StrCat("ingest ", Write("c.jsonl", Corpus(30))))
+                .exit_code,
+            0);
+  RunResult jsonl = Whosaid("export --format=jsonl");
+  ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
+  std::vector<std::string> lines =
+      absl::StrSplit(jsonl.out, '\n', absl::SkipEmpty());
+  ASSERT_FALSE(lines.empty());
+  std::string first_id;
+  for (const std::string& line : lines) {
+    auto v = internal::ParseJson(line);
+    ASSERT_TRUE(v.ok()) << line;
+    if (first_id.empty()) first_id = v->Find("id")->string_value();
+  }
+  RunResult review = Whosaid(absl::StrCat(
+      "review ", first_id, " --rating=False --url=https://check.example/1 "
+      "--by='Check Org' --rating_value=1 --best_rating=5 --worst_rating=1"));
+  ASSERT_EQ(review.exit_code, 0) << review.err;
+
+  std::string a = (dir_ / "a.pb").string(), b = (dir_ / "b.pb").string();
+  ASSERT_EQ(Whosaid(absl::StrCat("export --format=pb --out=", a)).exit_code, 0);
+  std::string other = (dir_ / "other.db").string();
+  RunResult imp = Run(absl::StrCat("import ", a, " --store=", other));
+  ASSERT_EQ(imp.exit_code, 0) << imp.err;
+  RunResult exp2 =
+      Run(absl::StrCat("export --format=pb --out=", b, " --store=", other));
+  ASSERT_EQ(exp2.exit_code, 0) << exp2.err;
+  EXPECT_EQ(Slurp(a), Slurp(b));
+  EXPECT_GT(Slurp(a).size(), 100u);
+
+  RunResult cr = Whosaid("export --format=claimreview");
+  ASSERT_EQ(cr.exit_code, 0) << cr.err;
+  auto items = internal::ParseJson(cr.out);
+  ASSERT_TRUE(items.ok()) << cr.out;
+  ASSERT_EQ(items->array().size(), 1u);
+  const internal::JsonValue& item = items->array()[0];
+  EXPECT_EQ(item.Find("@type")->string_value(), "ClaimReview");
+  EXPECT_EQ(item.Find("url")->string_value(), "https://check.example/1");
+  EXPECT_EQ(item.Find("reviewRating")->Find("alternateName")->string_value(),
+            "False");
+
+  // The Python example reads the same records.
+  fs::path py_out = dir_ / "py.out", py_err = dir_ / "py.err";
+  std::string cmd = absl::StrCat("PYTHONPATH=", WHOSAID_PYTHON_DIR,
+                                 " /usr/bin/python3 tools/read_claims.py ", a,
+                                 " >", py_out.string(), " 2>", py_err.string());
+  int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << Slurp(py_err);
+  std::string py = Slurp(py_out);
+  EXPECT_THAT(py, HasSubstr(absl::StrCat(lines.size(), " claims")));
+  EXPECT_THAT(py, HasSubstr(first_id + "\t"));
+  // A truncated file: the reader says so and exits 1.
+  std::string data = Slurp(a);
+  std::string cut = Write("cut.pb", data.substr(0, data.size() - 3));
+  cmd = absl::StrCat("PYTHONPATH=", WHOSAID_PYTHON_DIR,
+                     " /usr/bin/python3 tools/read_claims.py ", cut, " >",
+                     py_out.string(), " 2>", py_err.string());
+  status = std::system(cmd.c_str());
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  EXPECT_THAT(Slurp(py_err), HasSubstr("truncated"));
+  // And whosaid import reports it with the file and record, keeping the rest.
+  std::string third = (dir_ / "third.db").string();
+  RunResult bad = Run(absl::StrCat("import ", cut, " --store=", third));
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_THAT(bad.err, HasSubstr(absl::StrCat(cut, ":record ", lines.size())));
+  EXPECT_THAT(bad.err, HasSubstr("truncated"));
+}
+
+TEST_F(StoreCliTest, KillNineMidIngestLeavesAConsistentStore) {
+  const int kDocs = 3000;
+  std::string corpus = Write("big.jsonl", Corpus(kDocs));
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+    std::string store_flag = "--store=" + store_;
+    execl(WHOSAID_BINARY, WHOSAID_BINARY, "ingest", "--batch_documents=50",
+          "--TEST_delay_us=2000", store_flag.c_str(), corpus.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Wait until some batches are committed, then kill without warning.
+  int64_t seen = 0;
+  for (int i = 0; i < 300 && seen < 200; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (fs::exists(store_)) {
+      auto store = ClaimStore::Open(store_, {});
+      if (store.ok()) {
+        auto stats = (*store)->Stats(1);
+        if (stats.ok()) seen = stats->documents();
+      }
+    }
+  }
+  ASSERT_EQ(kill(pid, SIGKILL), 0);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the ingest finished before the kill";
+
+  // The store opens; whole batches only; every stored document has exactly
+  // the claims the engine finds in it.
+  auto [docs, claims] = Counts(store_);
+  EXPECT_GT(docs, 0);
+  EXPECT_LT(docs, kDocs);
+  EXPECT_EQ(docs % 50, 0) << docs;
+  {
+    auto store = ClaimStore::Open(store_, {});
+    ASSERT_TRUE(store.ok()) << store.status();
+    EXPECT_TRUE((*store)->CheckIntegrity().ok());
+    auto extractor = Extractor::Create(ExtractorOptions());
+    ASSERT_TRUE(extractor.ok());
+    int64_t expected = 0;
+    v1::Extraction x;
+    ASSERT_TRUE((*store)
+                    ->ForEachDocument([&](const v1::Document& d) {
+                      absl::Status s = (*extractor)->Extract(d, &x);
+                      expected += x.claims_size();
+                      return s;
+                    })
+                    .ok());
+    EXPECT_EQ(claims, expected);
+  }
+  // A re-run completes it, without duplicates.
+  RunResult rerun = Whosaid(absl::StrCat("ingest --batch_documents=500 ", corpus));
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_THAT(rerun.err, HasSubstr(absl::StrCat(kDocs - docs, " added")));
+  EXPECT_THAT(rerun.err, HasSubstr(absl::StrCat(docs, " unchanged")));
+  auto [all_docs, all_claims] = Counts(store_);
+  EXPECT_EQ(all_docs, kDocs);
+  RunResult fresh = Run(absl::StrCat("ingest ", corpus, " --store=",
+                                     (dir_ / "fresh.db").string()));
+  ASSERT_EQ(fresh.exit_code, 0) << fresh.err;
+  EXPECT_EQ(Counts((dir_ / "fresh.db").string()).second, all_claims);
+}
+
+TEST_F(StoreCliTest, DamagedForeignLockedAndUnwritableStores) {
+  ASSERT_EQ(Whosaid(absl::StrCat("ingest ", Write("c.jsonl", Corpus(20))))
+                .exit_code,
+            0);
+  std::string good = Slurp(store_);
+  struct Row {
+    const char* name;
+    std::string contents;
+    const char* message;
+  };
+  std::string damaged = good;
+  for (size_t i = 100; i < 4096 && i < damaged.size(); ++i) damaged[i] = 'Z';
+  const Row rows[] = {
+      {"text file", "this is my shopping list\n", "not an SQLite database"},
+      {"binary junk", std::string(10000, '\xa5'), "not an SQLite database"},
+      {"damaged store", damaged, "damaged"},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.name);
+    std::string path = Write("bad.db", row.contents);
+    for (const char* cmd : {"stats", "who Keller", "ingest /dev/null"}) {
+      SCOPED_TRACE(cmd);
+      RunResult r = Run(absl::StrCat(cmd, " --store=", path));
+      EXPECT_EQ(r.exit_code, 2);
+      EXPECT_THAT(r.err, HasSubstr(path));
+      EXPECT_THAT(r.err, HasSubstr(row.message));
+      EXPECT_EQ(Slurp(path), row.contents) << "the file was modified";
+    }
+  }
+  // A missing store: queries do not create one.
+  std::string missing = (dir_ / "missing.db").string();
+  RunResult r = Run(absl::StrCat("stats --store=", missing));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("no such store"));
+  EXPECT_FALSE(fs::exists(missing));
+  // WHOSAID_STORE names the store when --store is absent.
+  r = Run("stats", absl::StrCat("WHOSAID_STORE=", store_));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr(store_));
+
+  // Locked: another writer holds the lock; we wait busy_timeout_ms, then
+  // fail clearly. Readers are not blocked (WAL).
+  {
+    auto holder = ClaimStore::Open(store_, {});
+    ASSERT_TRUE(holder.ok());
+    v1::Extraction x;
+    x.mutable_document()->set_id("held");
+    x.mutable_document()->set_text("held text");
+    ASSERT_TRUE((*holder)->Put(x).ok());  // open batch = write lock
+    RunResult locked = Whosaid(absl::StrCat(
+        "ingest --busy_timeout_ms=200 ", Write("more.jsonl", Corpus(5, 100))));
+    EXPECT_EQ(locked.exit_code, 2);
+    EXPECT_THAT(locked.err, HasSubstr("locked by another process"));
+    RunResult reader = Whosaid("stats");
+    EXPECT_EQ(reader.exit_code, 0) << reader.err;
+  }
+  EXPECT_EQ(Counts(store_).first, 21);  // the holder's batch committed
+
+  // Unwritable places: a read-only file system, and (unless root, who may
+  // write anyway) a read-only directory.
+  r = Run("ingest --store=/proc/whosaid-test.db /dev/null");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("/proc/whosaid-test.db"));
+  if (geteuid() != 0) {
+    fs::path ro = dir_ / "ro";
+    fs::create_directories(ro);
+    fs::permissions(ro, fs::perms::owner_read | fs::perms::owner_exec);
+    r = Run(absl::StrCat("ingest --store=", (ro / "x.db").string(), " ",
+                         Write("c2.jsonl", Corpus(2))));
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_THAT(r.err, HasSubstr("cannot open"));
+    fs::permissions(ro, fs::perms::owner_all);
+  }
+}
+
+}  // namespace
+}  // namespace whosaid
