@@ -266,7 +266,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       absl::string_view first_word =
           text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
       marked = tags;
-      marked[k] = absl::EndsWith(first_word, "ing") ? '%' : '@';
+      marked[k] = absl::EndsWith(first_word, "ing") &&
+                          cue.cue_class != CueClass::kAccording
+                      ? '%'
+                      : '@';
       for (const auto& rule : rules_) {
         if (!rule->classes[static_cast<int>(cue.cue_class)]) continue;
         const int n = rule->re->NumberOfCapturingGroups() + 1;

@@ -107,6 +107,12 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       if (c == '`' || c == '\'') len = 2;  // `` and ''
       tok.end = static_cast<uint32_t>(std::min(end, i + len));
       tok.tag = m;
+    } else if (size_t alen = 0; IsApostrophe(text, i, &alen) &&
+               i + alen < end && (text[i + alen] == 's' || text[i + alen] == 'S') &&
+               (i + alen + 1 >= end || !IsWordByte(text, i + alen + 1)) &&
+               !tokens->empty() && tokens->back().end == i) {
+      tok.end = static_cast<uint32_t>(i + alen + 1);  // possessive 's
+      tok.tag = 'g';
     } else if (int n = PunctuationAt(text, i, &ptag)) {
       i += n;
       if (ptag == ' ') continue;
