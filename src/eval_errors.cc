@@ -225,15 +225,38 @@ std::string MissedSubgroup(absl::string_view text, const GoldQuote& gold,
   std::string cue = GoldQuote::JoinedText(text, gold.cue);
   std::string lemma = cues.Lemma(cue);
   if (!lemma.empty()) return lemma;
+  // Not a speech cue: group by its first word that is not an auxiliary,
+  // negation, adverb, article or preposition ("has long believed" ->
+  // "believed", "in a statement" -> "statement"), else by the whole cue
+  // (":").
+  static const char* const kSkip[] = {
+      "has",   "have",   "had",   "is",    "are",   "was",   "were",  "be",
+      "been",  "being",  "will",  "would", "could", "should", "can",  "may",
+      "might", "must",   "do",    "does",  "did",   "not",   "don't", "didn't",
+      "doesn't", "don\xE2\x80\x99t", "didn\xE2\x80\x99t", "also", "long",
+      "still", "never", "often", "repeatedly", "previously", "reportedly",
+      "recently", "publicly", "privately", "already", "just", "even",
+      "to",    "the",    "a",     "an",    "in",    "his",   "her",   "their",
+      "its",   "our",    "my",    "your",  "of",    "on",    "that"};
   std::vector<absl::string_view> words =
       absl::StrSplit(cue, absl::ByAnyChar(" \t\r\n"), absl::SkipEmpty());
-  std::string s = absl::AsciiStrToLower(absl::StrJoin(words, " "));
-  if (s.size() > 40) {
-    size_t cut = 37;
-    while (cut > 0 && IsContinuation(s, cut)) --cut;
-    s = absl::StrCat(s.substr(0, cut), "...");
+  std::string head;
+  for (absl::string_view w : words) {
+    std::string lw = absl::AsciiStrToLower(TrimQuoteMarks(w));
+    bool skip = lw.empty();
+    for (const char* k : kSkip) skip |= lw == k;
+    if (!skip) {
+      head = lw;
+      break;
+    }
   }
-  return absl::StrCat("(not speech) ", s);
+  if (head.empty()) head = absl::AsciiStrToLower(absl::StrJoin(words, " "));
+  if (head.size() > 40) {
+    size_t cut = 37;
+    while (cut > 0 && IsContinuation(head, cut)) --cut;
+    head = absl::StrCat(head.substr(0, cut), "...");
+  }
+  return absl::StrCat("(not speech) ", head);
 }
 
 std::string SpeakerSubgroup(absl::string_view text, const GoldQuote& gold,

@@ -98,9 +98,10 @@ std::vector<Row> Rows() {
   return rows;
 }
 
+// Columns before `left_columns` are aligned left, the others right.
 std::string TextTable(const std::vector<std::string>& header,
                       const std::vector<std::vector<std::string>>& body,
-                      ReportFormat format) {
+                      ReportFormat format, size_t left_columns = 1) {
   std::vector<size_t> width(header.size(), 0);
   auto measure = [&](const std::vector<std::string>& row) {
     for (size_t i = 0; i < row.size(); ++i) {
@@ -117,14 +118,15 @@ std::string TextTable(const std::vector<std::string>& header,
     }
     for (size_t i = 0; i < row.size(); ++i) {
       std::string pad(width[i] - row[i].size(), ' ');
-      absl::StrAppend(&out, i == 0 ? row[i] + pad : "  " + pad + row[i]);
+      if (i > 0) out += "  ";
+      absl::StrAppend(&out, i < left_columns ? row[i] + pad : pad + row[i]);
     }
     out += "\n";
   };
   line(header);
   if (format == ReportFormat::kMarkdown) {
     std::vector<std::string> sep(header.size(), "---:");
-    sep[0] = "---";
+    for (size_t i = 0; i < left_columns && i < sep.size(); ++i) sep[i] = "---";
     line(sep);
   } else {
     size_t total = 0;
@@ -284,7 +286,7 @@ std::string FormatErrors(absl::Span<const DatasetScores> scores,
     if (body.empty()) {
       out += "no errors\n";
     } else {
-      out += TextTable({"cause", "subgroup", "count"}, body, format);
+      out += TextTable({"cause", "subgroup", "count"}, body, format, 2);
     }
     auto examples = [&](const char* title,
                         const std::vector<ErrorExample>& list) {
