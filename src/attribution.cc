@@ -18,7 +18,7 @@ struct Attributor::CompiledRule {
   int index = 0;
   std::unique_ptr<RE2> re;
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
-  bool classes[5] = {false, false, false, false, false};
+  bool classes[6] = {false, false, false, false, false, false};
 };
 
 namespace {

@@ -95,6 +95,7 @@ bool ParseCueClass(absl::string_view s, CueClass* out) {
       {"directive", CueClass::kDirective},
       {"according", CueClass::kAccording},
       {"belief", CueClass::kBelief},
+      {"label", CueClass::kLabel},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {

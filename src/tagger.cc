@@ -209,6 +209,17 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     tokens->push_back(tok);
     tags->push_back(tok.tag);
   }
+  // A colon before a quotation introduces it ("Pew Research: \"...\"") when
+  // the lexicon lists ":" as a cue.
+  for (size_t k = 0; k + 1 < tokens->size(); ++k) {
+    if ((*tags)[k] != ':' || (*tags)[k + 1] != 'q') continue;
+    auto it = lex_->cue_forms().find(":");
+    if (it == lex_->cue_forms().end()) break;
+    (*tokens)[k].cue_words = 1;
+    (*tokens)[k].cue = it->second;
+    (*tokens)[k].tag = 'C';
+    (*tags)[k] = 'C';
+  }
   // Tag words now that neighbours are known.
   for (size_t k = 0; k < tokens->size(); ++k) {
     Token& t = (*tokens)[k];

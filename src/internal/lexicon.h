@@ -23,7 +23,14 @@ namespace whosaid {
 namespace internal {
 
 // How a cue frames its content (see verbs.tsv).
-enum class CueClass : uint8_t { kSay, kTell, kDirective, kAccording, kBelief };
+enum class CueClass : uint8_t {
+  kSay,
+  kTell,
+  kDirective,
+  kAccording,
+  kBelief,
+  kLabel,
+};
 
 struct CueEntry {
   std::string lemma;  // "say", "call on", "according to"
