@@ -1,0 +1,2 @@
+€
+d9d691a173d442b4defense-ministers-call`at a
