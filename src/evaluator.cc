@@ -16,6 +16,7 @@
 #include "absl/strings/string_view.h"
 #include "internal/embedded.h"
 #include "internal/eval_errors.h"
+#include "internal/json.h"
 
 namespace whosaid {
 
@@ -217,6 +218,25 @@ absl::Status CheckClaims(const GoldDocument& gold, const v1::Extraction& e) {
   return absl::OkStatus();
 }
 
+// Rejects binary junk before it reaches an error message: control bytes and
+// invalid UTF-8 (column is 1-based).
+absl::Status CheckTextLine(absl::string_view line) {
+  for (size_t i = 0; i < line.size();) {
+    unsigned char c = line[i];
+    if (c < 0x20 && c != '\t' && c != '\r') {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "column ", i + 1, ": control byte ", c, ": not a text file"));
+    }
+    int len = c < 0x80 ? 1 : internal::Utf8SequenceLength(line, i);
+    if (len == 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("column ", i + 1, ": invalid UTF-8"));
+    }
+    i += len;
+  }
+  return absl::OkStatus();
+}
+
 // Parses a lexicon line's form: lower-case words separated by single spaces.
 absl::StatusOr<std::string> CleanForm(absl::string_view raw) {
   std::vector<absl::string_view> words =
@@ -244,6 +264,11 @@ absl::StatusOr<SpeechCues> SpeechCues::Parse(absl::string_view contents,
   int line_no = 0;
   for (absl::string_view line : absl::StrSplit(contents, '\n')) {
     ++line_no;
+    absl::Status text_ok = CheckTextLine(line);
+    if (!text_ok.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(file_name, ":", line_no, ": ", text_ok.message()));
+    }
     size_t hash = line.find('#');
     if (hash != absl::string_view::npos) line = line.substr(0, hash);
     line = absl::StripAsciiWhitespace(line);

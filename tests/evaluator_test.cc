@@ -540,6 +540,8 @@ TEST(SpeechCues, ParseErrorsNameTheLine) {
       {"say\n# x\nsay\n", "cues.txt:3: duplicate form 'say' (first on line 1)"},
       {"# only comments\n", "cues.txt: no speech cue forms"},
       {"said\tSay\n", "cues.txt:1: lemma:"},
+      {"say\n\x01\xff\xfe", "cues.txt:2: column 1: control byte 1"},
+      {"say\nsa\xffid", "cues.txt:2: column 3: invalid UTF-8"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.contents);

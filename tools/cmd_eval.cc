@@ -1,7 +1,7 @@
 // whosaid eval: score the engine (or a predictions file) against gold
 // annotations.
 //
-//   whosaid eval --gold=polnear-dev.jsonl,litbank-dev.jsonl [--errors=20]
+//   whosaid eval --gold=polnear-dev.jsonl --gold=litbank-dev.jsonl [--errors=20]
 //       [--format=text|markdown|json] [--predictions=FILE.jsonl]
 //       [--speech_cues=FILE] [--lexicons=DIR] [MORE_GOLD.jsonl ...]
 #include <cstdio>
@@ -11,19 +11,53 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/flags/flag.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
 #include "commands.h"
 #include "common_flags.h"
 #include "whosaid/evaluator.h"
 #include "whosaid/extractor.h"
 #include "whosaid/gold.h"
 
-ABSL_FLAG(std::vector<std::string>, gold, {},
-          "eval: gold annotation files (JSON Lines), comma-separated; "
-          "positional arguments are more gold files.");
+namespace whosaid_tool {
+
+// The value of --gold. The flag may be repeated (--gold a --gold b), but
+// Abseil keeps only the last value of a repeated flag, so every parse also
+// appends its files to AllGoldFiles(), which RunEval() reads.
+struct GoldFiles {
+  std::vector<std::string> paths;
+};
+std::vector<std::string>& AllGoldFiles();
+bool AbslParseFlag(absl::string_view text, GoldFiles* out, std::string* error);
+std::string AbslUnparseFlag(const GoldFiles& g);
+
+std::vector<std::string>& AllGoldFiles() {
+  static auto* files = new std::vector<std::string>();
+  return *files;
+}
+
+bool AbslParseFlag(absl::string_view text, GoldFiles* out, std::string*) {
+  out->paths = absl::StrSplit(text, ',', absl::SkipEmpty());
+  for (const std::string& p : out->paths) AllGoldFiles().push_back(p);
+  return true;
+}
+
+std::string AbslUnparseFlag(const GoldFiles& g) {
+  return absl::StrJoin(g.paths, ",");
+}
+
+}  // namespace whosaid_tool
+
+ABSL_FLAG(whosaid_tool::GoldFiles, gold, {},
+          "eval: gold annotation files (JSON Lines); repeat the flag or "
+          "separate files by commas; positional arguments are more gold "
+          "files.");
 ABSL_FLAG(int, errors, 0,
           "eval: print the error table and up to N misses and N false alarms "
           "per dataset, with context.");
@@ -111,8 +145,14 @@ class Predictor {
 }  // namespace
 
 int RunEval(const Args& args) {
-  std::vector<std::string> files = absl::GetFlag(FLAGS_gold);
-  files.insert(files.end(), args.begin(), args.end());
+  // Every --gold given, then the positional files; each file once.
+  std::vector<std::string> files;
+  absl::flat_hash_set<std::string> seen;
+  std::vector<std::string> given = AllGoldFiles();
+  given.insert(given.end(), args.begin(), args.end());
+  for (const std::string& f : given) {
+    if (seen.insert(f).second) files.push_back(f);
+  }
   if (files.empty()) {
     std::fprintf(stderr,
                  "whosaid eval: no gold file; usage: whosaid eval "
