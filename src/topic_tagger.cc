@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
@@ -39,6 +40,15 @@ class FirstError : public google::protobuf::io::ErrorCollector {
 
 re2::StringPiece Piece(absl::string_view s) {
   return re2::StringPiece(s.data(), s.size());
+}
+
+// Wraps a pattern so it matches whole words only. \b keeps the set's DFA
+// small (a (?:^|\W) prefix on every pattern made matching ~6x slower); a
+// pattern that ends in a period ("U\.S\.") takes a non-word or the end.
+std::string WholeWords(absl::string_view pattern) {
+  bool ends_in_period = absl::EndsWith(pattern, ".");
+  return absl::StrCat("\\b(?:", pattern, ")",
+                      ends_in_period ? "(?:\\W|$)" : "\\b");
 }
 
 }  // namespace
@@ -115,7 +125,7 @@ absl::StatusOr<std::unique_ptr<TopicTagger>> TopicTagger::Create(
       }
       std::string error;
       int index = tagger->patterns_->set.Add(
-          Piece(absl::StrCat("(?:^|\\W)(?:", pattern, ")(?:\\W|$)")), &error);
+          Piece(WholeWords(pattern)), &error);
       if (index < 0) {
         return absl::InvalidArgumentError(absl::StrCat(
             origin, ":", line, ": bad pattern \"", pattern, "\": ", error));
