@@ -32,7 +32,8 @@ bool HasSpan(const v1::Mention& m) {
 }
 
 bool IsContinuation(absl::string_view text, size_t i) {
-  return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  return i < text.size() &&
+         (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
 }
 
 // The text a mention shows: its span's text, else its text, else its
@@ -51,9 +52,9 @@ std::string GoldSpeakerText(absl::string_view text, const GoldQuote& g) {
 }
 
 // Double quotation marks (as the gold README counts them).
-const char* const kQuoteMarks[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D",
-                                   "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9E",
-                                   "\xE2\x80\x9F", "\xE2\x80\xB3"};
+const char* const kQuoteMarks[] = {
+    "\"",       "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB",
+    "\xC2\xBB", "\xE2\x80\x9E", "\xE2\x80\x9F", "\xE2\x80\xB3"};
 
 bool StartsWithQuoteMark(absl::string_view s) {
   for (const char* q : kQuoteMarks) {
@@ -70,8 +71,8 @@ bool EndsWithQuoteMark(absl::string_view s) {
 }
 
 bool IsClosingPunct(char c) {
-  return c == '.' || c == ',' || c == '!' || c == '?' || c == ';' ||
-         c == ':' || absl::ascii_isspace(static_cast<unsigned char>(c));
+  return c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':' ||
+         absl::ascii_isspace(static_cast<unsigned char>(c));
 }
 
 // Whether text[b, e) sits inside (or consists of) a double-quoted span.
@@ -136,12 +137,14 @@ std::string Quoted(absl::string_view s) {
 }  // namespace
 
 Ranges Normalize(std::vector<GoldSpan> spans) {
-  spans.erase(std::remove_if(spans.begin(), spans.end(),
-                             [](const GoldSpan& s) { return s.end <= s.begin; }),
-              spans.end());
-  std::sort(spans.begin(), spans.end(), [](const GoldSpan& a, const GoldSpan& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
-  });
+  spans.erase(
+      std::remove_if(spans.begin(), spans.end(),
+                     [](const GoldSpan& s) { return s.end <= s.begin; }),
+      spans.end());
+  std::sort(spans.begin(), spans.end(),
+            [](const GoldSpan& a, const GoldSpan& b) {
+              return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+            });
   Ranges out;
   for (const GoldSpan& s : spans) {
     if (!out.empty() && s.begin <= out.back().end) {
@@ -203,14 +206,16 @@ bool ShareWordByte(absl::string_view text, GoldSpan a, GoldSpan b) {
 
 bool IsPronoun(absl::string_view s) {
   static const char* const kPronouns[] = {
-      "i",    "me",     "my",   "mine", "we",    "us",    "our",
-      "ours", "you",    "your", "yours", "he",   "him",   "his",
-      "she",  "her",    "hers", "it",   "its",   "they",  "them",
-      "their", "theirs", "one", "who",  "whom",  "whose", "which",
-      "that", "this",   "these", "those", "himself", "herself",
-      "themselves", "itself", "myself", "ourselves", "yourself"};
+      "i",      "me",        "my",      "mine",    "we",         "us",
+      "our",    "ours",      "you",     "your",    "yours",      "he",
+      "him",    "his",       "she",     "her",     "hers",       "it",
+      "its",    "they",      "them",    "their",   "theirs",     "one",
+      "who",    "whom",      "whose",   "which",   "that",       "this",
+      "these",  "those",     "himself", "herself", "themselves", "itself",
+      "myself", "ourselves", "yourself"};
   std::string w = absl::AsciiStrToLower(absl::StripAsciiWhitespace(s));
-  while (!w.empty() && absl::ascii_ispunct(static_cast<unsigned char>(w.back()))) {
+  while (!w.empty() &&
+         absl::ascii_ispunct(static_cast<unsigned char>(w.back()))) {
     w.pop_back();
   }
   for (const char* p : kPronouns) {
@@ -229,15 +234,62 @@ std::string MissedSubgroup(absl::string_view text, const GoldQuote& gold,
   // negation, adverb, article or preposition ("has long believed" ->
   // "believed", "in a statement" -> "statement"), else by the whole cue
   // (":").
-  static const char* const kSkip[] = {
-      "has",   "have",   "had",   "is",    "are",   "was",   "were",  "be",
-      "been",  "being",  "will",  "would", "could", "should", "can",  "may",
-      "might", "must",   "do",    "does",  "did",   "not",   "don't", "didn't",
-      "doesn't", "don\xE2\x80\x99t", "didn\xE2\x80\x99t", "also", "long",
-      "still", "never", "often", "repeatedly", "previously", "reportedly",
-      "recently", "publicly", "privately", "already", "just", "even",
-      "to",    "the",    "a",     "an",    "in",    "his",   "her",   "their",
-      "its",   "our",    "my",    "your",  "of",    "on",    "that"};
+  static const char* const kSkip[] = {"has",
+                                      "have",
+                                      "had",
+                                      "is",
+                                      "are",
+                                      "was",
+                                      "were",
+                                      "be",
+                                      "been",
+                                      "being",
+                                      "will",
+                                      "would",
+                                      "could",
+                                      "should",
+                                      "can",
+                                      "may",
+                                      "might",
+                                      "must",
+                                      "do",
+                                      "does",
+                                      "did",
+                                      "not",
+                                      "don't",
+                                      "didn't",
+                                      "doesn't",
+                                      "don\xE2\x80\x99t",
+                                      "didn\xE2\x80\x99t",
+                                      "also",
+                                      "long",
+                                      "still",
+                                      "never",
+                                      "often",
+                                      "repeatedly",
+                                      "previously",
+                                      "reportedly",
+                                      "recently",
+                                      "publicly",
+                                      "privately",
+                                      "already",
+                                      "just",
+                                      "even",
+                                      "to",
+                                      "the",
+                                      "a",
+                                      "an",
+                                      "in",
+                                      "his",
+                                      "her",
+                                      "their",
+                                      "its",
+                                      "our",
+                                      "my",
+                                      "your",
+                                      "of",
+                                      "on",
+                                      "that"};
   std::vector<absl::string_view> words =
       absl::StrSplit(cue, absl::ByAnyChar(" \t\r\n"), absl::SkipEmpty());
   std::string head;
@@ -330,7 +382,8 @@ std::string Context(absl::string_view text, const GoldQuote* gold,
     --start;
   }
   const bool cut_left = start > 0 && !IsSentenceEnd(text, start - 1);
-  while (start < f.begin && absl::ascii_isspace(static_cast<unsigned char>(text[start]))) {
+  while (start < f.begin &&
+         absl::ascii_isspace(static_cast<unsigned char>(text[start]))) {
     ++start;
   }
   size_t end = f.end;
@@ -370,8 +423,7 @@ std::string Detail(absl::string_view text, const GoldQuote* gold,
     std::string s = "gold: speaker ";
     std::string sp = GoldSpeakerText(text, *gold);
     absl::StrAppend(&s, sp.empty() ? "none" : Quoted(sp));
-    if (gold->speaker_canonical.has_value() &&
-        *gold->speaker_canonical != sp) {
+    if (gold->speaker_canonical.has_value() && *gold->speaker_canonical != sp) {
       absl::StrAppend(&s, " (", *gold->speaker_canonical, ")");
     }
     absl::StrAppend(&s, ", cue ",

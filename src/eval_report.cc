@@ -64,7 +64,9 @@ std::vector<Row> Rows() {
       {"gold quotes",
        [](const DatasetScores& d) { return absl::StrCat(d.content.gold); }},
       {"predicted claims",
-       [](const DatasetScores& d) { return absl::StrCat(d.content.predicted); }},
+       [](const DatasetScores& d) {
+         return absl::StrCat(d.content.predicted);
+       }},
   };
   for (auto& r : PrfRows("content@0.5 precision", "content@0.5 recall",
                          "content@0.5 F1", &DatasetScores::content)) {
@@ -80,8 +82,7 @@ std::vector<Row> Rows() {
   }
   const Row more[] = {
       RatioRow("speaker accuracy", &DatasetScores::speaker),
-      RatioRow("speaker canonical accuracy",
-               &DatasetScores::speaker_canonical),
+      RatioRow("speaker canonical accuracy", &DatasetScores::speaker_canonical),
       RatioRow("cue accuracy", &DatasetScores::cue),
       RatioRow("kind accuracy", &DatasetScores::kind),
       RatioRow("recall direct", &DatasetScores::recall_direct),
@@ -147,8 +148,9 @@ void AppendRatioJson(absl::string_view key, int64_t right, int64_t total,
   AppendKey(key, out);
   absl::StrAppend(out, "{\"right\":", right, ",\"total\":", total);
   if (total > 0) {
-    absl::StrAppend(out, ",\"value\":",
-                    absl::StrFormat("%.6g", static_cast<double>(right) / total));
+    absl::StrAppend(
+        out, ",\"value\":",
+        absl::StrFormat("%.6g", static_cast<double>(right) / total));
   }
   out->push_back('}');
 }
@@ -229,8 +231,7 @@ std::string Json(absl::Span<const DatasetScores> scores) {
       out += "{";
       AppendKey("cause", &out);
       internal::AppendJsonString(ErrorCauseName(groups[g].cause), &out);
-      absl::StrAppend(&out, ",\"count\":", groups[g].count,
-                      ",\"subgroups\":[");
+      absl::StrAppend(&out, ",\"count\":", groups[g].count, ",\"subgroups\":[");
       for (size_t k = 0; k < groups[g].subgroups.size(); ++k) {
         if (k > 0) out += ",";
         out += "{";
@@ -277,8 +278,8 @@ std::string FormatErrors(absl::Span<const DatasetScores> scores,
                     md ? "\n\n" : " ==\n");
     std::vector<std::vector<std::string>> body;
     for (const ErrorGroup& g : GroupErrors(d)) {
-      body.push_back({std::string(ErrorCauseName(g.cause)), "",
-                      absl::StrCat(g.count)});
+      body.push_back(
+          {std::string(ErrorCauseName(g.cause)), "", absl::StrCat(g.count)});
       for (const auto& [name, n] : g.subgroups) {
         body.push_back({"", name, absl::StrCat(n)});
       }
@@ -301,9 +302,8 @@ std::string FormatErrors(absl::Span<const DatasetScores> scores,
                         "\n  ", code, e.context, code, "\n");
       }
     };
-    examples(
-        "misses (gold [content] <speaker>, predicted {content} |speaker|)",
-        d.misses);
+    examples("misses (gold [content] <speaker>, predicted {content} |speaker|)",
+             d.misses);
     examples("false alarms (predicted {content} |speaker|)", d.false_alarms);
   }
   return out;

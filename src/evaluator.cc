@@ -1,8 +1,8 @@
 #include "whosaid/evaluator.h"
 
 #include <algorithm>
-#include <optional>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -54,7 +54,10 @@ std::pair<uint32_t, int> DecodeAt(absl::string_view s, size_t i) {
   int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
   if (c >= 0x80 && c < 0xC0) return {0xFFFD, 1};
   if (i + len > s.size()) return {0xFFFD, 1};
-  uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+  uint32_t cp = len == 1   ? c
+                : len == 2 ? c & 0x1F
+                : len == 3 ? c & 0x0F
+                           : c & 0x07;
   for (int k = 1; k < len; ++k) {
     unsigned char cc = s[i + k];
     if ((cc & 0xC0) != 0x80) return {0xFFFD, 1};
@@ -111,8 +114,9 @@ absl::string_view MentionName(const v1::Mention& m) {
 }
 
 bool PredHasSpeaker(const v1::Claim& p) {
-  return p.has_speaker() && (HasSpan(p.speaker()) || !p.speaker().text().empty() ||
-                             !p.speaker().canonical_name().empty());
+  return p.has_speaker() &&
+         (HasSpan(p.speaker()) || !p.speaker().text().empty() ||
+          !p.speaker().canonical_name().empty());
 }
 
 bool GoldHasSpeaker(const GoldQuote& g) {
@@ -168,7 +172,8 @@ absl::string_view KindName(v1::ClaimKind k) {
 }
 
 // The gold quote's content parts trimmed by TrimQuoteMarks(), as Ranges.
-Ranges TrimmedRanges(absl::string_view text, const std::vector<GoldSpan>& parts) {
+Ranges TrimmedRanges(absl::string_view text,
+                     const std::vector<GoldSpan>& parts) {
   std::vector<GoldSpan> out;
   for (const GoldSpan& p : parts) {
     absl::string_view s = GoldQuote::Text(text, p);
@@ -191,10 +196,10 @@ absl::Status CheckSpan(const GoldDocument& gold, int claim, const char* role,
   if (s.begin() <= s.end() && s.end() <= gold.text.size()) {
     return absl::OkStatus();
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "document '", gold.id, "': claim ", claim, ": ", role, " span [",
-      s.begin(), ", ", s.end(), ") out of range: text has ", gold.text.size(),
-      " bytes"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("document '", gold.id, "': claim ", claim, ": ", role,
+                   " span [", s.begin(), ", ", s.end(),
+                   ") out of range: text has ", gold.text.size(), " bytes"));
 }
 
 absl::Status CheckClaims(const GoldDocument& gold, const v1::Extraction& e) {
@@ -383,41 +388,45 @@ DatasetScores* Evaluator::Dataset(const std::string& source) {
   return &datasets_.back();
 }
 
-absl::Status Evaluator::Add(const GoldDocument& gold,
-                            const v1::Extraction& predicted) {
-  absl::Status st = CheckClaims(gold, predicted);
-  if (!st.ok()) return st;
-  DatasetScores& d = *Dataset(gold.source);
-  const absl::string_view text = gold.text;
+namespace {
+
+// The one-to-one content matching of one document (see the header).
+struct Matching {
+  std::vector<int> g_match;        // gold quote -> matched claim, or -1
+  std::vector<int> p_match;        // claim -> matched gold quote, or -1
+  std::vector<bool> g_overlapped;  // some claim overlaps it
+  std::vector<std::vector<int>> p_overlaps;  // gold quotes each claim overlaps
+  int64_t matches = 0;
+};
+
+Matching MatchContent(const GoldDocument& gold, const v1::Extraction& pred,
+                      double min_overlap) {
   const int num_gold = static_cast<int>(gold.quotes.size());
-  const int num_pred = predicted.claims_size();
-  d.documents++;
-
-  std::vector<Ranges> g_ranges(num_gold), p_ranges(num_pred);
-  for (int g = 0; g < num_gold; ++g) {
-    g_ranges[g] = internal::Normalize(gold.quotes[g].content);
-  }
+  const int num_pred = pred.claims_size();
+  std::vector<Ranges> p_ranges(num_pred);
   for (int p = 0; p < num_pred; ++p) {
-    p_ranges[p] = internal::ClaimContent(predicted.claims(p));
+    p_ranges[p] = internal::ClaimContent(pred.claims(p));
   }
-
-  // Greedy one-to-one matching by overlap ratio (see the header).
   struct Pair {
     double ratio;
     int g, p;
   };
   std::vector<Pair> pairs;
-  std::vector<std::vector<int>> p_overlaps(num_pred);
-  std::vector<bool> g_overlapped(num_gold, false);
+  Matching m;
+  m.g_match.assign(num_gold, -1);
+  m.p_match.assign(num_pred, -1);
+  m.g_overlapped.assign(num_gold, false);
+  m.p_overlaps.resize(num_pred);
   for (int g = 0; g < num_gold; ++g) {
-    const uint64_t gs = internal::Size(g_ranges[g]);
+    const Ranges gr = internal::Normalize(gold.quotes[g].content);
+    const uint64_t gs = internal::Size(gr);
     for (int p = 0; p < num_pred; ++p) {
-      uint64_t ov = internal::Overlap(g_ranges[g], p_ranges[p]);
+      const uint64_t ov = internal::Overlap(gr, p_ranges[p]);
       if (ov == 0) continue;
-      uint64_t uni = gs + internal::Size(p_ranges[p]) - ov;
+      const uint64_t uni = gs + internal::Size(p_ranges[p]) - ov;
       pairs.push_back(Pair{static_cast<double>(ov) / uni, g, p});
-      p_overlaps[p].push_back(g);
-      g_overlapped[g] = true;
+      m.p_overlaps[p].push_back(g);
+      m.g_overlapped[g] = true;
     }
   }
   std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
@@ -425,170 +434,199 @@ absl::Status Evaluator::Add(const GoldDocument& gold,
     if (a.g != b.g) return a.g < b.g;
     return a.p < b.p;
   });
-  std::vector<int> g_match(num_gold, -1), p_match(num_pred, -1);
-  int matches = 0;
   for (const Pair& pr : pairs) {
-    if (pr.ratio < options_.min_overlap) break;
-    if (g_match[pr.g] >= 0 || p_match[pr.p] >= 0) continue;
-    g_match[pr.g] = pr.p;
-    p_match[pr.p] = pr.g;
-    ++matches;
+    if (pr.ratio < min_overlap) break;
+    if (m.g_match[pr.g] >= 0 || m.p_match[pr.p] >= 0) continue;
+    m.g_match[pr.g] = pr.p;
+    m.p_match[pr.p] = pr.g;
+    ++m.matches;
   }
-  d.content.gold += num_gold;
-  d.content.predicted += num_pred;
-  d.content.matched += matches;
+  return m;
+}
 
-  // Exact match of the trimmed parts, also one-to-one.
-  std::vector<Ranges> p_trimmed(num_pred);
-  for (int p = 0; p < num_pred; ++p) {
-    p_trimmed[p] = TrimmedRanges(text, ClaimParts(predicted.claims(p)));
+// Exact matches of the trimmed parts, one-to-one: each gold quote takes the
+// first free claim whose trimmed parts are the same bytes.
+int64_t CountExactMatches(const GoldDocument& gold,
+                          const v1::Extraction& pred) {
+  std::vector<Ranges> trimmed(pred.claims_size());
+  for (int p = 0; p < pred.claims_size(); ++p) {
+    trimmed[p] = TrimmedRanges(gold.text, ClaimParts(pred.claims(p)));
   }
-  std::vector<bool> p_exact_used(num_pred, false);
-  for (int g = 0; g < num_gold; ++g) {
-    Ranges gt = TrimmedRanges(text, gold.quotes[g].content);
+  std::vector<bool> used(pred.claims_size(), false);
+  int64_t n = 0;
+  for (const GoldQuote& q : gold.quotes) {
+    const Ranges gt = TrimmedRanges(gold.text, q.content);
     if (gt.empty()) continue;
-    for (int p = 0; p < num_pred; ++p) {
-      if (!p_exact_used[p] && p_trimmed[p] == gt) {
-        p_exact_used[p] = true;
-        d.exact.matched++;
+    for (size_t p = 0; p < trimmed.size(); ++p) {
+      if (!used[p] && trimmed[p] == gt) {
+        used[p] = true;
+        ++n;
         break;
       }
     }
   }
-  d.exact.gold += num_gold;
-  d.exact.predicted += num_pred;
-  d.end_to_end.gold += num_gold;
-  d.end_to_end.predicted += num_pred;
+  return n;
+}
 
-  auto add_error = [&](ErrorCause cause, const std::string& subgroup) {
-    d.errors[static_cast<int>(cause)][subgroup]++;
-  };
-  auto example = [&](ErrorCause cause, const std::string& subgroup,
-                     const GoldQuote* g, const v1::Claim* p) {
-    ErrorExample e;
-    e.cause = cause;
-    e.subgroup = subgroup;
-    e.document_id = gold.id;
-    e.context = internal::Context(text, g, p);
-    e.detail = internal::Detail(text, g, p);
-    return e;
-  };
+void AddError(DatasetScores* d, ErrorCause cause, const std::string& sub) {
+  d->errors[static_cast<int>(cause)][sub]++;
+}
 
-  for (int g = 0; g < num_gold; ++g) {
+ErrorExample Example(ErrorCause cause, const std::string& subgroup,
+                     const GoldDocument& gold, const GoldQuote* g,
+                     const v1::Claim* p) {
+  ErrorExample e;
+  e.cause = cause;
+  e.subgroup = subgroup;
+  e.document_id = gold.id;
+  e.context = internal::Context(gold.text, g, p);
+  e.detail = internal::Detail(gold.text, g, p);
+  return e;
+}
+
+Ratio* RecallOfKind(v1::ClaimKind kind, DatasetScores* d) {
+  switch (kind) {
+    case v1::CLAIM_KIND_DIRECT:
+      return &d->recall_direct;
+    case v1::CLAIM_KIND_INDIRECT:
+      return &d->recall_indirect;
+    case v1::CLAIM_KIND_MIXED:
+      return &d->recall_mixed;
+    default:
+      return nullptr;
+  }
+}
+
+// Speaker (and end-to-end), canonical name, cue, kind and the seed roles
+// of a content match.
+void ScoreMatch(absl::string_view text, const GoldQuote& q, const v1::Claim& c,
+                bool speech_cue, DatasetScores* d) {
+  bool e2e;
+  if (GoldHasSpeaker(q)) {
+    e2e = SpeakerRight(text, q, c);
+    d->speaker.total++;
+    if (e2e) {
+      d->speaker.right++;
+    } else {
+      AddError(d, ErrorCause::kWrongSpeaker,
+               internal::SpeakerSubgroup(text, q, c));
+    }
+  } else {
+    e2e = !PredHasSpeaker(c);
+    if (!e2e) AddError(d, ErrorCause::kWrongSpeaker, "gold has no speaker");
+  }
+  if (e2e) {
+    d->end_to_end.matched++;
+    if (speech_cue) d->speech_cue_end_to_end_recall.right++;
+  }
+  if (q.speaker_canonical.has_value()) {
+    d->speaker_canonical.total++;
+    if (c.has_speaker() &&
+        NameMatch(*q.speaker_canonical, MentionName(c.speaker()))) {
+      d->speaker_canonical.right++;
+    }
+  }
+  if (!q.cue.empty()) {
+    d->cue.total++;
+    const bool has_cue = c.has_cue() && c.cue().has_span() &&
+                         c.cue().span().end() > c.cue().span().begin();
+    if (has_cue && internal::Overlap(internal::Normalize(q.cue),
+                                     {ToGold(c.cue().span())}) > 0) {
+      d->cue.right++;
+    } else {
+      AddError(d, ErrorCause::kWrongCue,
+               has_cue ? "other" : "no predicted cue");
+    }
+  }
+  if (q.kind != v1::CLAIM_KIND_UNSPECIFIED) {
+    d->kind.total++;
+    if (c.kind() == q.kind) {
+      d->kind.right++;
+    } else {
+      AddError(d, ErrorCause::kWrongKind,
+               absl::StrCat("gold ", KindName(q.kind), ", predicted ",
+                            KindName(c.kind())));
+    }
+  }
+  if (!q.has_roles) return;
+  if (q.stance.has_value()) {
+    d->stance.total++;
+    if (StanceName(c.stance(), c.without_evidence()) == *q.stance) {
+      d->stance.right++;
+    }
+  }
+  ScoreRole(q.addressee_canonical, HasMention(c.has_addressee(), c.addressee()),
+            c.addressee(), &d->addressee);
+  ScoreRole(q.reported_via, HasMention(c.has_reported_via(), c.reported_via()),
+            c.reported_via(), &d->reported_via);
+}
+
+}  // namespace
+
+absl::Status Evaluator::Add(const GoldDocument& gold,
+                            const v1::Extraction& predicted) {
+  absl::Status st = CheckClaims(gold, predicted);
+  if (!st.ok()) return st;
+  DatasetScores& d = *Dataset(gold.source);
+  const absl::string_view text = gold.text;
+  const int64_t num_gold = static_cast<int64_t>(gold.quotes.size());
+  const int64_t num_pred = predicted.claims_size();
+  d.documents++;
+  const Matching m = MatchContent(gold, predicted, options_.min_overlap);
+  for (Prf* prf : {&d.content, &d.exact, &d.end_to_end}) {
+    prf->gold += num_gold;
+    prf->predicted += num_pred;
+  }
+  d.content.matched += m.matches;
+  d.exact.matched += CountExactMatches(gold, predicted);
+
+  for (size_t g = 0; g < gold.quotes.size(); ++g) {
     const GoldQuote& q = gold.quotes[g];
-    const bool matched = g_match[g] >= 0;
-    Ratio* by_kind = q.kind == v1::CLAIM_KIND_DIRECT     ? &d.recall_direct
-                     : q.kind == v1::CLAIM_KIND_INDIRECT ? &d.recall_indirect
-                     : q.kind == v1::CLAIM_KIND_MIXED    ? &d.recall_mixed
-                                                         : nullptr;
-    if (by_kind != nullptr) {
-      by_kind->total++;
-      if (matched) by_kind->right++;
+    const bool matched = m.g_match[g] >= 0;
+    if (Ratio* r = RecallOfKind(q.kind, &d)) {
+      r->total++;
+      if (matched) r->right++;
     }
     const bool speech_cue =
-        !q.cue.empty() && cues_->IsSpeechCue(GoldQuote::JoinedText(text, q.cue));
+        !q.cue.empty() &&
+        cues_->IsSpeechCue(GoldQuote::JoinedText(text, q.cue));
     if (speech_cue) {
       d.speech_cue_recall.total++;
       d.speech_cue_end_to_end_recall.total++;
       if (matched) d.speech_cue_recall.right++;
     }
-    if (!matched) {
-      const bool boundary = g_overlapped[g];
-      const ErrorCause cause =
-          boundary ? ErrorCause::kBoundary : ErrorCause::kMissed;
-      const std::string sub = boundary
-                                  ? std::string(KindName(q.kind))
-                                  : internal::MissedSubgroup(text, q, *cues_);
-      add_error(cause, sub);
-      if (d.misses.size() < options_.max_examples) {
-        d.misses.push_back(example(cause, sub, &q, nullptr));
-      }
+    if (matched) {
+      ScoreMatch(text, q, predicted.claims(m.g_match[g]), speech_cue, &d);
       continue;
     }
-    const v1::Claim& c = predicted.claims(g_match[g]);
-    bool e2e;
-    if (GoldHasSpeaker(q)) {
-      const bool right = SpeakerRight(text, q, c);
-      d.speaker.total++;
-      if (right) d.speaker.right++;
-      if (!right) {
-        add_error(ErrorCause::kWrongSpeaker,
-                  internal::SpeakerSubgroup(text, q, c));
-      }
-      e2e = right;
-    } else {
-      e2e = !PredHasSpeaker(c);
-      if (!e2e) add_error(ErrorCause::kWrongSpeaker, "gold has no speaker");
-    }
-    if (e2e) {
-      d.end_to_end.matched++;
-      if (speech_cue) d.speech_cue_end_to_end_recall.right++;
-    }
-    if (q.speaker_canonical.has_value()) {
-      d.speaker_canonical.total++;
-      if (c.has_speaker() &&
-          NameMatch(*q.speaker_canonical, MentionName(c.speaker()))) {
-        d.speaker_canonical.right++;
-      }
-    }
-    if (!q.cue.empty()) {
-      d.cue.total++;
-      bool right = false;
-      if (c.has_cue() && c.cue().has_span() &&
-          c.cue().span().end() > c.cue().span().begin()) {
-        Ranges pc = internal::Normalize({ToGold(c.cue().span())});
-        right = internal::Overlap(internal::Normalize(q.cue), pc) > 0;
-      }
-      if (right) {
-        d.cue.right++;
-      } else {
-        add_error(ErrorCause::kWrongCue,
-                  c.has_cue() && c.cue().has_span() ? "other"
-                                                    : "no predicted cue");
-      }
-    }
-    if (q.kind != v1::CLAIM_KIND_UNSPECIFIED) {
-      d.kind.total++;
-      if (c.kind() == q.kind) {
-        d.kind.right++;
-      } else {
-        add_error(ErrorCause::kWrongKind,
-                  absl::StrCat("gold ", KindName(q.kind), ", predicted ",
-                               KindName(c.kind())));
-      }
-    }
-    if (q.has_roles) {
-      if (q.stance.has_value()) {
-        d.stance.total++;
-        if (StanceName(c.stance(), c.without_evidence()) == *q.stance) {
-          d.stance.right++;
-        }
-      }
-      ScoreRole(q.addressee_canonical,
-                HasMention(c.has_addressee(), c.addressee()), c.addressee(),
-                &d.addressee);
-      ScoreRole(q.reported_via,
-                HasMention(c.has_reported_via(), c.reported_via()),
-                c.reported_via(), &d.reported_via);
+    const bool boundary = m.g_overlapped[g];
+    const ErrorCause cause =
+        boundary ? ErrorCause::kBoundary : ErrorCause::kMissed;
+    const std::string sub = boundary
+                                ? std::string(KindName(q.kind))
+                                : internal::MissedSubgroup(text, q, *cues_);
+    AddError(&d, cause, sub);
+    if (d.misses.size() < options_.max_examples) {
+      d.misses.push_back(Example(cause, sub, gold, &q, nullptr));
     }
   }
 
-  for (int p = 0; p < num_pred; ++p) {
-    if (p_match[p] >= 0) continue;
+  for (int p = 0; p < predicted.claims_size(); ++p) {
+    if (m.p_match[p] >= 0) continue;
     std::string sub;
-    if (p_overlaps[p].empty()) {
+    if (m.p_overlaps[p].empty()) {
       sub = internal::FalseAlarmSubgroup(text, predicted.claims(p), *cues_);
     } else {
       bool all_matched = true;
-      for (int g : p_overlaps[p]) all_matched &= g_match[g] >= 0;
+      for (int g : m.p_overlaps[p]) all_matched &= m.g_match[g] >= 0;
       // Overlapping an unmatched gold quote: counted there, as kBoundary.
       if (!all_matched) continue;
       sub = "duplicate of a matched quote";
     }
-    add_error(ErrorCause::kFalseAlarm, sub);
+    AddError(&d, ErrorCause::kFalseAlarm, sub);
     if (d.false_alarms.size() < options_.max_examples) {
-      d.false_alarms.push_back(
-          example(ErrorCause::kFalseAlarm, sub, nullptr, &predicted.claims(p)));
+      d.false_alarms.push_back(Example(ErrorCause::kFalseAlarm, sub, gold,
+                                       nullptr, &predicted.claims(p)));
     }
   }
   return absl::OkStatus();
@@ -598,8 +636,9 @@ absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name) {
   if (name.empty() || name == "text") return ReportFormat::kText;
   if (name == "markdown" || name == "md") return ReportFormat::kMarkdown;
   if (name == "json") return ReportFormat::kJson;
-  return absl::InvalidArgumentError(absl::StrCat(
-      "unknown --format '", name, "' for eval: expected text, markdown or json"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("unknown --format '", name,
+                   "' for eval: expected text, markdown or json"));
 }
 
 }  // namespace whosaid

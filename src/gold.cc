@@ -24,9 +24,9 @@ using internal::JsonValue;
 
 namespace {
 
-const char* const kStanceNames[] = {
-    "",       "assert",  "deny",     "claim",  "condemn", "warn",
-    "demand", "promise", "question", "praise", "believe", "admit"};
+const char* const kStanceNames[] = {"",         "assert", "deny",    "claim",
+                                    "condemn",  "warn",   "demand",  "promise",
+                                    "question", "praise", "believe", "admit"};
 
 absl::Status Invalid(absl::string_view msg) {
   return absl::InvalidArgumentError(msg);
@@ -211,8 +211,9 @@ absl::StatusOr<v1::ClaimKind> ParseKind(const JsonValue& q) {
     if (k == "mixed") return v1::CLAIM_KIND_MIXED;
     if (k == "unknown") return v1::CLAIM_KIND_UNSPECIFIED;
   }
-  return Invalid("\"kind\" must be \"direct\", \"indirect\", \"mixed\" or "
-                 "\"unknown\"");
+  return Invalid(
+      "\"kind\" must be \"direct\", \"indirect\", \"mixed\" or "
+      "\"unknown\"");
 }
 
 bool IsStanceName(absl::string_view s) {
@@ -305,7 +306,8 @@ class Writer {
     AppendSpan(h.begin, h.end, out);
     if (parts.size() < 2) return;
     for (bool bytes : {false, true}) {
-      absl::StrAppend(out, ",\"", role, bytes ? "_parts_bytes\":[" : "_parts\":[");
+      absl::StrAppend(out, ",\"", role,
+                      bytes ? "_parts_bytes\":[" : "_parts\":[");
       for (size_t i = 0; i < parts.size(); ++i) {
         if (i > 0) out->push_back(',');
         if (bytes) {
@@ -409,7 +411,8 @@ absl::StatusOr<GoldDocument> ParseGoldLine(absl::string_view line) {
   if (!quotes->is_array()) return Invalid("\"quotes\" must be a list");
   CodePoints cps(doc.text);
   for (size_t i = 0; i < quotes->array().size(); ++i) {
-    absl::StatusOr<GoldQuote> q = ParseQuote(quotes->array()[i], doc.text, &cps);
+    absl::StatusOr<GoldQuote> q =
+        ParseQuote(quotes->array()[i], doc.text, &cps);
     if (!q.ok()) {
       return Invalid(absl::StrCat("document \"", doc.id, "\": quote ", i, ": ",
                                   q.status().message()));
@@ -419,7 +422,8 @@ absl::StatusOr<GoldDocument> ParseGoldLine(absl::string_view line) {
   return doc;
 }
 
-absl::StatusOr<std::vector<GoldDocument>> ReadGoldFile(const std::string& path) {
+absl::StatusOr<std::vector<GoldDocument>> ReadGoldFile(
+    const std::string& path) {
   absl::StatusOr<std::string> contents = internal::ReadWholeFile(path);
   if (!contents.ok()) return contents.status();
   std::vector<GoldDocument> docs;
@@ -429,9 +433,9 @@ absl::StatusOr<std::vector<GoldDocument>> ReadGoldFile(const std::string& path) 
     if (absl::StripAsciiWhitespace(line).empty()) continue;
     absl::StatusOr<GoldDocument> doc = ParseGoldLine(line);
     if (!doc.ok()) {
-      return absl::Status(doc.status().code(),
-                          absl::StrCat(path, ":", line_no, ": ",
-                                       doc.status().message()));
+      return absl::Status(
+          doc.status().code(),
+          absl::StrCat(path, ":", line_no, ": ", doc.status().message()));
     }
     doc->line = line_no;
     docs.push_back(std::move(*doc));

@@ -210,10 +210,10 @@ TEST(Evaluator, OverlapThresholdIsOneHalf) {
   };
   const Case cases[] = {
       {"0123456789", true},
-      {"012345", true},         // 6 / 10
-      {"01234", true},          // 5 / 10, exactly the threshold
-      {"0123", false},          // 4 / 10
-      {"0123456789abcd", true}, // 10 / 14
+      {"012345", true},                  // 6 / 10
+      {"01234", true},                   // 5 / 10, exactly the threshold
+      {"0123", false},                   // 4 / 10
+      {"0123456789abcd", true},          // 10 / 14
       {"0123456789abcdefghijk", false},  // 10 / 21
   };
   for (const Case& c : cases) {
@@ -261,9 +261,9 @@ TEST(Evaluator, MatchingIsOneToOne) {
   EXPECT_DOUBLE_EQ(s.content.recall(), 1.0);
   EXPECT_DOUBLE_EQ(s.content.f1(), 2.0 / 3);
   EXPECT_EQ(s.exact.matched, 1);
-  EXPECT_EQ(ErrorCount(s, ErrorCause::kFalseAlarm,
-                       "duplicate of a matched quote"),
-            1);
+  EXPECT_EQ(
+      ErrorCount(s, ErrorCause::kFalseAlarm, "duplicate of a matched quote"),
+      1);
 }
 
 TEST(Evaluator, GreedyMatchingPrefersTheHigherRatio) {
@@ -293,7 +293,9 @@ TEST(Evaluator, ExactMatchTrimsQuoteMarksAndPunctuation) {
       {"\xE2\x80\x9CWe are ready.\xE2\x80\x9D", "We are ready", true},
       {"We are ready.", "\xE2\x80\x9CWe are ready", true},
       {"\xE2\x80\x9CWe are ready.\xE2\x80\x9D", "We are read", false},
-      {"\xC2\xAB" "fine\xC2\xBB", "fine", true},  // 4 / 8
+      {"\xC2\xAB"
+       "fine\xC2\xBB",
+       "fine", true},  // 4 / 8
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.predicted);
@@ -368,12 +370,9 @@ TEST(Evaluator, CanonicalSpeakersMatchByHead) {
     bool right;
   };
   const Case cases[] = {
-      {"Clarissa Dalloway", true},
-      {"clarissa dalloway", true},
-      {"Mrs. Dalloway", true},
-      {"Dalloway", true},
-      {"Peter Walsh", false},
-      {"Clarissa", false},
+      {"Clarissa Dalloway", true}, {"clarissa dalloway", true},
+      {"Mrs. Dalloway", true},     {"Dalloway", true},
+      {"Peter Walsh", false},      {"Clarissa", false},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.predicted_canonical);
@@ -404,14 +403,14 @@ TEST(Evaluator, ImplicitSourcesAreRightOnlyWithoutAPredictedSpeaker) {
   DatasetScores t = e.Score();
   EXPECT_EQ(t.speaker.total, 0);
   EXPECT_EQ(t.end_to_end.matched, 0);
-  EXPECT_EQ(ErrorCount(t, ErrorCause::kWrongSpeaker, "gold has no speaker"),
-            1);
+  EXPECT_EQ(ErrorCount(t, ErrorCause::kWrongSpeaker, "gold has no speaker"), 1);
   EXPECT_EQ(ErrorCount(t, ErrorCause::kWrongCue, "other"), 1);
 }
 
 TEST(Evaluator, CueKindAndSpeechCueRecall) {
-  Doc d("Smith has said that prices rose. Jones fears that prices will "
-        "fall. Lee told me: \"no.\"");
+  Doc d(
+      "Smith has said that prices rose. Jones fears that prices will "
+      "fall. Lee told me: \"no.\"");
   d.Gold({"that prices rose"}, "Smith", "has said");
   d.Gold({"that prices will fall"}, "Jones", "fears");
   d.Gold({"\"no.\""}, "Lee", "told", v1::CLAIM_KIND_DIRECT);
@@ -423,9 +422,9 @@ TEST(Evaluator, CueKindAndSpeechCueRecall) {
   EXPECT_EQ(s.cue.right, 1);
   EXPECT_EQ(s.kind.total, 2);
   EXPECT_EQ(s.kind.right, 1);
-  EXPECT_EQ(ErrorCount(s, ErrorCause::kWrongKind,
-                       "gold direct, predicted indirect"),
-            1);
+  EXPECT_EQ(
+      ErrorCount(s, ErrorCause::kWrongKind, "gold direct, predicted indirect"),
+      1);
   // "has said" and "told" are speech cues; "fears" is not.
   EXPECT_EQ(s.speech_cue_recall.total, 2);
   EXPECT_EQ(s.speech_cue_recall.right, 2);
@@ -517,10 +516,14 @@ TEST(SpeechCues, Lemmas) {
     const char* lemma;
   };
   const Case cases[] = {
-      {"said", "say"},         {"has Said", "say"},
-      {"According to", "according to"}, {"according", ""},
-      {"pointed out", "point out"},      {"pointed", ""},
-      {":", ""},               {"are afraid", ""},
+      {"said", "say"},
+      {"has Said", "say"},
+      {"According to", "according to"},
+      {"according", ""},
+      {"pointed out", "point out"},
+      {"pointed", ""},
+      {":", ""},
+      {"are afraid", ""},
       {"", ""},
   };
   for (const Case& c : cases) {
@@ -601,7 +604,9 @@ TEST(TrimQuoteMarks, BothEnds) {
       {"\xE2\x80\x9CWe are ready.\xE2\x80\x9D", "We are ready"},
       {"\xC2\xAB oui \xC2\xBB", "oui"},
       {"\xE2\x80\x98single\xE2\x80\x99", "single"},
-      {"\xE2\x80\x9E" "low\xE2\x80\x9C", "low"},
+      {"\xE2\x80\x9E"
+       "low\xE2\x80\x9C",
+       "low"},
       {"  ...word...  ", "word"},
       {"caf\xC3\xA9", "caf\xC3\xA9"},  // a letter is not trimmed
       {"\"\"", ""},
@@ -634,8 +639,9 @@ TEST(GroupErrors, BiggestFirstWithCappedSubgroups) {
 }
 
 TEST(Context, MarksGoldAndPredictedSpans) {
-  Doc d("First line.\nAn earlier sentence. Officials said the talks failed. "
-        "Later text.");
+  Doc d(
+      "First line.\nAn earlier sentence. Officials said the talks failed. "
+      "Later text.");
   GoldQuote& g = d.Gold({"the talks failed"}, "Officials", "said");
   v1::Claim& p = d.Predict({"talks failed"}, "", "");
   std::string ctx = internal::Context(d.gold_.text, &g, &p);

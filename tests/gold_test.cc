@@ -123,7 +123,8 @@ TEST(ReadGoldFile, ErrorsNamePathAndLine) {
       {"{\"id\": \"x\", \"source\": \"t\", \"text\": \"\xC3\xA9!\", "
        "\"quotes\": [{\"content_bytes\": [1, 3]}]}",
        "content_bytes [1, 3) splits a UTF-8 sequence at byte 1"},
-      {"{\"id\": \"x\", \"source\": \"t\", \"text\": \"\xC3\xA9" "a!\", "
+      {"{\"id\": \"x\", \"source\": \"t\", \"text\": \"\xC3\xA9"
+       "a!\", "
        "\"quotes\": [{\"content\": [1, 2], \"content_bytes\": [3, 4]}]}",
        "content and content_bytes disagree"},
       {R"({"id": "x", "source": "t", "text": "abc",
@@ -182,7 +183,8 @@ TEST(ReadGoldFile, MissingEmptyAndDirectory) {
       ReadGoldFile("tests/testdata/eval/no-such-file.jsonl");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
-  EXPECT_THAT(Msg(missing.status()),
+  EXPECT_THAT(
+      Msg(missing.status()),
       StartsWith("tests/testdata/eval/no-such-file.jsonl: cannot open"));
 
   std::string empty = WriteTemp("empty.jsonl", "\n  \n");

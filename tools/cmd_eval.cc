@@ -1,7 +1,8 @@
 // whosaid eval: score the engine (or a predictions file) against gold
 // annotations.
 //
-//   whosaid eval --gold=polnear-dev.jsonl --gold=litbank-dev.jsonl [--errors=20]
+//   whosaid eval --gold=polnear-dev.jsonl --gold=litbank-dev.jsonl
+//   [--errors=20]
 //       [--format=text|markdown|json] [--predictions=FILE.jsonl]
 //       [--speech_cues=FILE] [--lexicons=DIR] [MORE_GOLD.jsonl ...]
 #include <cstdio>

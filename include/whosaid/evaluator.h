@@ -67,12 +67,12 @@
 // kBoundary (overlapped, but not matched at min_overlap; by gold kind),
 // kWrongSpeaker (no predicted speaker / gold has none / predicted is a
 // pronoun / gold is a pronoun / gold nominal "the ..." / gold apposition /
-// other, the first that applies), kFalseAlarm (a prediction no gold quote overlaps: headline
-// (on the first line) / scare quote (in quote marks, no speech cue) / other;
-// or a duplicate overlapping only gold quotes matched to other predictions),
-// kWrongCue (other / no predicted cue), kWrongKind ("gold direct, predicted
-// indirect"). An unmatched prediction that overlaps an unmatched gold quote
-// is counted once, as that quote's kBoundary.
+// other, the first that applies), kFalseAlarm (a prediction no gold quote
+// overlaps: headline (on the first line) / scare quote (in quote marks, no
+// speech cue) / other; or a duplicate overlapping only gold quotes matched to
+// other predictions), kWrongCue (other / no predicted cue), kWrongKind ("gold
+// direct, predicted indirect"). An unmatched prediction that overlaps an
+// unmatched gold quote is counted once, as that quote's kBoundary.
 #ifndef WHOSAID_EVALUATOR_H_
 #define WHOSAID_EVALUATOR_H_
 
