@@ -184,13 +184,38 @@ int MatchQuoteMark(const char* p, const char* end, Shape* shape) {
   }
 }
 
-// Decides whether the mark [m, m + len) inside [pb, pe) opens (true) or
-// closes (false) a quote; `quote_open` says whether one is open now.
-bool OpensQuote(const char* pb, const char* pe, const char* m, int len,
+// Length of the line break at p, or 0.
+int LineBreakLength(const char* p, const char* end) {
+  const Byte b = At(p);
+  if (b == '\n' || b == '\r') return 1;
+  if (b == 0xC2) return end - p >= 2 && At(p + 1) == 0x85 ? 2 : 0;
+  if (b == 0xE2 && end - p >= 3 && At(p + 1) == 0x80 &&
+      (At(p + 2) == 0xA8 || At(p + 2) == 0xA9)) {
+    return 3;
+  }
+  return 0;
+}
+
+// Whether only whitespace lies between p and the end of its line.
+bool AtParagraphEnd(const char* p, const char* end) {
+  int n;
+  while (p < end) {
+    if (LineBreakLength(p, end) > 0) return true;
+    if (!IsSpace(Decode(p, end, &n))) return false;
+    p += n;
+  }
+  return true;
+}
+
+// Decides whether the mark [m, m + len) of the paragraph that begins at pb
+// opens (true) or closes (false) a quote; `quote_open` says whether one is
+// open now. `end` is the end of the text (the paragraph's end is not known
+// yet; a line break counts as space).
+bool OpensQuote(const char* pb, const char* end, const char* m, int len,
                 Shape shape, bool quote_open) {
   int n;
   const int32_t prev = DecodeBefore(pb, m, &n);
-  const int32_t next = m + len < pe ? Decode(m + len, pe, &n) : kNone;
+  const int32_t next = m + len < end ? Decode(m + len, end, &n) : kNone;
   const bool prev_space = prev == kNone || IsSpace(prev);
   const bool next_space = next == kNone || IsSpace(next);
   const bool can_open = (prev_space || IsOpeningBracket(prev) ||
@@ -200,6 +225,10 @@ bool OpensQuote(const char* pb, const char* pe, const char* m, int len,
       !prev_space && (next_space || IsClosingPunct(next) || IsDash(next) ||
                       next == '/' || IsQuoteChar(next));
   if (can_open != can_close) return can_open;
+  // Neither side decides (`illegal. “` + end of line): a mark with nothing
+  // but whitespace after it up to the end of its paragraph has nothing to
+  // open, so it closes (or, with no quote open, is ignored).
+  if (next_space && AtParagraphEnd(m + len, end)) return false;
   if (shape == Shape::kOpen) return true;
   if (shape == Shape::kClose) return false;
   return !quote_open;  // alternation
@@ -246,16 +275,30 @@ void OnQuoteMark(const char* base, const char* pb, const char* end,
 // period ("U.S.", "Inc.", an initial, an ellipsis) one of these followed by
 // a space or punctuation other than "." makes a sentence boundary.
 constexpr absl::string_view kSentenceStarters[] = {
-    "A",       "After",   "Also",  "Although", "An",      "And",
-    "As",      "At",      "Before", "Both",    "But",     "During",
-    "For",     "He",      "Her",   "His",      "However", "I",
-    "If",      "In",      "It",    "Its",      "Last",    "Many",
-    "Meanwhile", "Most",  "My",    "No",       "Now",     "On",
-    "One",     "Our",     "She",   "Since",    "So",      "Some",
-    "That",    "The",     "Their", "Then",     "There",   "These",
-    "They",    "This",    "Those", "Though",   "Under",   "We",
-    "What",    "When",    "While", "Who",      "Why",     "With",
-    "Yet",     "You",
+    "A",        "About",    "According", "After",   "Again",    "All",
+    "Also",     "Although", "Among",     "An",      "And",      "Another",
+    "Any",      "Are",      "As",        "At",      "Because",  "Before",
+    "Both",     "But",      "By",        "Can",     "Could",    "Despite",
+    "Did",      "Do",       "Does",      "During",  "Each",     "Earlier",
+    "Even",     "Every",    "Everyone",  "Few",     "For",      "From",
+    "Had",      "Has",      "Have",      "He",      "Her",      "Here",
+    "His",      "How",      "However",   "I",       "If",       "In",
+    "Indeed",   "Instead",  "Is",        "It",      "Its",      "Just",
+    "Last",     "Later",    "Let",       "Like",    "Many",     "Maybe",
+    "Meanwhile", "More",    "Most",      "Much",    "My",       "No",
+    "Nobody",   "Not",      "Nothing",   "Now",     "Of",       "On",
+    "Once",     "One",      "Only",      "Other",   "Others",   "Our",
+    "Over",     "Perhaps",  "Several",   "She",     "Should",   "Since",
+    "So",       "Some",     "Still",     "Such",    "That",     "The",
+    "Their",    "Then",     "There",     "These",   "They",     "This",
+    "Those",    "Though",   "Thus",      "To",      "Today",    "Under",
+    "Unless",   "Unlike",   "Until",     "Was",     "We",       "Were",
+    "What",     "Whatever", "When",      "Where",   "Whether",  "Which",
+    "While",    "Who",      "Why",       "With",    "Without",  "Would",
+    "Yes",      "Yesterday", "Yet",      "You",      "Certainly", "Clearly",
+    "Finally",  "First",    "Fortunately", "Hopefully", "Never",  "Next",
+    "Obviously", "Often",   "Please",    "Probably", "Sadly",    "Sometimes",
+    "Unfortunately", "Well",
 };
 
 bool StartsWithSentenceStarter(const char* p, const char* end) {
@@ -294,18 +337,6 @@ int ClosingMarkLength(const char* p, const char* end) {
 bool IsEllipsisAt(const char* p, const char* end) {
   return end - p >= 3 && At(p) == 0xE2 && At(p + 1) == 0x80 &&
          At(p + 2) == 0xA6;
-}
-
-// Length of the line break at p, or 0.
-int LineBreakLength(const char* p, const char* end) {
-  const Byte b = At(p);
-  if (b == '\n' || b == '\r') return 1;
-  if (b == 0xC2) return end - p >= 2 && At(p + 1) == 0x85 ? 2 : 0;
-  if (b == 0xE2 && end - p >= 3 && At(p + 1) == 0x80 &&
-      (At(p + 2) == 0xA8 || At(p + 2) == 0xA9)) {
-    return 3;
-  }
-  return 0;
 }
 
 // Bytes that may start something the scan must look at: a line break, a
@@ -575,7 +606,10 @@ const char* Segmenter::OnTerminator(const char* base, const char* pb,
   }
   bool boundary;
   if (bang) {
-    boundary = true;
+    // `"Is that all there is?" Trump said.`: a quote ending in ? or ! and
+    // then its speech tag is one sentence.
+    boundary = sentence_end == run_end || StartsWithSentenceStarter(p, end) ||
+               !LooksLikeSpeechTag(p, end);
   } else if (ellipsis || dots >= 2) {
     boundary = StartsWithSentenceStarter(p, end);
   } else if (sentence_end > run_end) {
@@ -590,6 +624,31 @@ const char* Segmenter::OnTerminator(const char* base, const char* pb,
     *start = p;
   }
   return run_end;
+}
+
+// Whether the text at p reads like a speech tag after a quote: one to three
+// capitalised words (abbreviations from the list allowed: "Mr. Li"), then a
+// lowercase word, as in "Trump said", "Sen. Warren told reporters".
+bool Segmenter::LooksLikeSpeechTag(const char* p, const char* end) const {
+  for (int caps = 0; caps <= 3; ++caps) {
+    const char* const word = p;
+    while (p < end && (absl::ascii_isalpha(At(p)) || *p == '-' || *p == '\'')) {
+      ++p;
+    }
+    if (p == word) return false;
+    if (!absl::ascii_isupper(At(word))) {
+      return caps > 0 && (p == end || *p == ' ' || *p == ',' || *p == '.' ||
+                          *p == ';' || *p == ':');
+    }
+    if (p < end && *p == '.') {
+      const absl::string_view token(word, static_cast<size_t>(p + 1 - word));
+      if (!abbreviations_.contains(token)) return false;
+      ++p;
+    }
+    if (p >= end || *p != ' ') return false;
+    ++p;
+  }
+  return false;
 }
 
 // The single period at `period` is followed by whitespace and then `next`

@@ -357,6 +357,14 @@ TEST(Segmenter, Sentences) {
       {"He paused\xE2\x80\xA6 The end.", {"He paused\xE2\x80\xA6", "The end."}},
       // Quotes.
       {"\"Why?\" he asked.", {"\"Why?\" he asked."}},
+      {"\"Is that all?\" Trump said.", {"\"Is that all?\" Trump said."}},
+      {"\"Why?\" Sen. Elizabeth Warren asked reporters.",
+       {"\"Why?\" Sen. Elizabeth Warren asked reporters."}},
+      {"\"Why?\" The answer is simple.", {"\"Why?\"", "The answer is simple."}},
+      {"\"Why?\" Because we can.", {"\"Why?\"", "Because we can."}},
+      {"Why? Trump said so.", {"Why?", "Trump said so."}},  // no quote closed
+      {"It happened on FRIDAY, DEC. 2 at noon.",
+       {"It happened on FRIDAY, DEC. 2 at noon."}},
       {"\"Stop!\" she shouted.", {"\"Stop!\" she shouted."}},
       {"\xE2\x80\x9CWhy?\xE2\x80\x9D he asked.",
        {"\xE2\x80\x9CWhy?\xE2\x80\x9D he asked."}},
@@ -420,7 +428,11 @@ TEST(Segmenter, Quotes) {
       {"He said \"\" then.", {"[]"}},
       // Unclosed at paragraph end: ends at the paragraph end.
       {"He said \"we will go  ", {"[we will go>"}},
-      {"Trailing mark \"", {"[>"}},
+      // A mark with only space after it up to the paragraph end opens
+      // nothing: it closes the open quote, or is ignored.
+      {"Trailing mark \"  ", {}},
+      {"He said \xE2\x80\x9Cno, it is illegal. \xE2\x80\x9C\n\nNext.",
+       {"[no, it is illegal. ]"}},
       // A stray closer with nothing open is ignored.
       {"A 12\" pizza.", {}},
       {"A 12\" pizza and \"a quote\" here.", {"[a quote]"}},

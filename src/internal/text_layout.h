@@ -116,7 +116,9 @@ class Segmenter {
   // Bush", "J.K. Rowling"; these count as "final" ones), or after a number
   // that opens the paragraph ("1. The"). An ellipsis ends one only before a
   // sentence starter. Decimals, URLs and `?" he said` never split because
-  // no whitespace + uppercase follows.
+  // no whitespace + uppercase follows; nor does `?" Trump said.` (after ? or
+  // ! and a closing quote, capitalised words then a lowercase word read as
+  // the quote's speech tag).
   Segmenter(const absl::flat_hash_set<std::string>& abbreviations,
             const absl::flat_hash_set<std::string>& sentence_final);
   explicit Segmenter(const absl::flat_hash_set<std::string>& abbreviations);
@@ -137,6 +139,7 @@ class Segmenter {
   const char* OnTerminator(const char* base, const char* pb, const char* end,
                            const char* p, int index, const char** start,
                            TextLayout* out) const;
+  bool LooksLikeSpeechTag(const char* p, const char* end) const;
   bool BoundaryAfterPeriod(const char* para_begin, const char* para_end,
                            const char* period, const char* next) const;
 
