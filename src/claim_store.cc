@@ -246,7 +246,7 @@ absl::Status ClaimStore::Migrate() {
   }
   absl::Status s = db_->Exec(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-      "PRAGMA foreign_keys=ON;");
+      "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;");
   if (!s.ok()) return s;
 
   auto version = [&]() -> absl::StatusOr<int> {

@@ -39,7 +39,6 @@
 #include "whosaid/extractor.h"
 #include "whosaid/proto_json.h"
 #include "whosaid/store_export.h"
-#include "whosaid/topic_tagger.h"
 
 ABSL_FLAG(std::string, since, "",
           "who/topic/search/export: claims published on or after this date "
@@ -74,7 +73,7 @@ ABSL_FLAG(std::string, note, "", "review: a note.");
 ABSL_FLAG(std::string, reviewed, "", "review: date of the review.");
 ABSL_FLAG(int32_t, busy_timeout_ms, 5000,
           "How long to wait for another process's lock on the store.");
-ABSL_FLAG(int32_t, batch_documents, 100,
+ABSL_FLAG(int32_t, batch_documents, 500,
           "ingest/reindex: documents per committed transaction.");
 ABSL_FLAG(int32_t, TEST_delay_us, 0,
           "TEST ONLY: ingest sleeps this long per document (kill tests).");
@@ -356,26 +355,15 @@ absl::Status QueryFromFlags(ClaimQuery* q) {
   return absl::OkStatus();
 }
 
-// ---- Topics for ingest and reindex ----
+// ---- The engine for ingest and reindex ----
 
-absl::StatusOr<std::unique_ptr<whosaid::TopicTagger>> MakeTagger() {
-  std::string path = absl::GetFlag(FLAGS_topics);
-  if (path.empty()) return whosaid::TopicTagger::CreateDefault();
-  return whosaid::TopicTagger::CreateFromFile(path);
-}
-
-// Tags each claim with the topics of its content and speaker. A user
-// lexicon (--topics) replaces the engine's topics; the default adds to them.
-void TagClaims(const whosaid::TopicTagger& tagger, bool replace,
-               v1::Extraction* x) {
-  for (v1::Claim& c : *x->mutable_claims()) {
-    std::vector<std::string> topics;
-    if (!replace) topics.assign(c.topics().begin(), c.topics().end());
-    tagger.Tag(c.content(), &topics);
-    tagger.Tag(c.speaker().text(), &topics);
-    c.clear_topics();
-    for (auto& t : topics) c.add_topics(std::move(t));
-  }
+// The extractor, with --lexicons and --topics. It fills Claim.topics from
+// the topic lexicon (--topics replaces the built-in one).
+absl::StatusOr<std::unique_ptr<whosaid::Extractor>> MakeExtractor() {
+  whosaid::ExtractorOptions options;
+  options.lexicon_dir = absl::GetFlag(FLAGS_lexicons);
+  options.topics_file = absl::GetFlag(FLAGS_topics);
+  return whosaid::Extractor::Create(options);
 }
 
 // Total bytes of the regular files under `inputs` (0 if unknown: stdin).
@@ -443,13 +431,8 @@ int RunIngest(const Args& args) {
   }
   auto reader = whosaid::DocumentReader::Open(args);
   if (!reader.ok()) return Fail(cmd, reader.status());
-  whosaid::ExtractorOptions eo;
-  eo.lexicon_dir = absl::GetFlag(FLAGS_lexicons);
-  auto extractor = whosaid::Extractor::Create(eo);
+  auto extractor = MakeExtractor();
   if (!extractor.ok()) return Fail(cmd, extractor.status());
-  auto tagger = MakeTagger();
-  if (!tagger.ok()) return Fail(cmd, tagger.status());
-  bool replace_topics = !absl::GetFlag(FLAGS_topics).empty();
   auto store = OpenStore(true);
   if (!store.ok()) return Fail(cmd, store.status());
   int delay_us = absl::GetFlag(FLAGS_TEST_delay_us);
@@ -484,7 +467,6 @@ int RunIngest(const Args& args) {
         ++skipped;
         continue;
       }
-      TagClaims(**tagger, replace_topics, &x);
       auto put = (*store)->Put(x);
       if (!put.ok()) return Fail(cmd, put.status());
       if (*put == whosaid::PutResult::kReplaced) {
@@ -523,13 +505,8 @@ int RunIngest(const Args& args) {
 int RunReindex(const Args& args) {
   const char* cmd = "reindex";
   if (!args.empty()) return Fail(cmd, "takes no arguments");
-  whosaid::ExtractorOptions eo;
-  eo.lexicon_dir = absl::GetFlag(FLAGS_lexicons);
-  auto extractor = whosaid::Extractor::Create(eo);
+  auto extractor = MakeExtractor();
   if (!extractor.ok()) return Fail(cmd, extractor.status());
-  auto tagger = MakeTagger();
-  if (!tagger.ok()) return Fail(cmd, tagger.status());
-  bool replace_topics = !absl::GetFlag(FLAGS_topics).empty();
   auto store = OpenStore(false);
   if (!store.ok()) return Fail(cmd, store.status());
   int64_t docs = 0, claims = 0, skipped = 0, bytes = 0;
@@ -545,7 +522,6 @@ int RunReindex(const Args& args) {
       return absl::OkStatus();
     }
     *x.mutable_document() = doc;
-    TagClaims(**tagger, replace_topics, &x);
     ++docs;
     bytes += static_cast<int64_t>(doc.text().size());
     claims += x.claims_size();
