@@ -1,6 +1,7 @@
 #include "internal/attribution.h"
 
 #include <algorithm>
+#include <bitset>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -19,6 +20,7 @@ struct Attributor::CompiledRule {
   std::unique_ptr<RE2> re;
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
   bool classes[6] = {false, false, false, false, false, false};
+  std::bitset<128> needs;
 };
 
 namespace {
@@ -171,6 +173,9 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
           "rules.tsv: rule '", spec.name, "' needs cue and content groups"));
     }
     for (CueClass c : spec.classes) rule->classes[static_cast<int>(c)] = true;
+    for (unsigned char c : spec.needs) {
+      if (c < 128) rule->needs.set(c);
+    }
     a->rules_.push_back(std::move(rule));
   }
   if (a->subject_ == nullptr) {
@@ -237,6 +242,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       if (tags[k] == 'Q') in = false;
     }
     const size_t first_finding = out->size();
+    std::bitset<128> present;
+    for (unsigned char c : tags) present.set(c & 127);
     bool no_evidence = RE2::PartialMatch(Piece(utext), *kNoEvidence);
     for (size_t k = 0; k < tokens.size(); ++k) {
       if (tokens[k].cue_words == 0 || inside[k]) continue;
@@ -270,8 +277,16 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                           cue.cue_class != CueClass::kAccording
                       ? '%'
                       : '@';
+      std::bitset<128> here = present;
+      here.set(static_cast<unsigned char>(marked[k]));
       for (const auto& rule : rules_) {
         if (!rule->classes[static_cast<int>(cue.cue_class)]) continue;
+        if ((rule->needs & ~here).any()) continue;
+        // A match/no-match answer needs only the DFA; submatches cost more.
+        if (!rule->re->Match(Piece(marked), 0, marked.size(), RE2::UNANCHORED,
+                             nullptr, 0)) {
+          continue;
+        }
         const int n = rule->re->NumberOfCapturingGroups() + 1;
         groups.assign(n, re2::StringPiece());
         if (!rule->re->Match(Piece(marked), 0, marked.size(), RE2::UNANCHORED,
@@ -328,6 +343,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         if (range_of(rule->speaker, &a, &b)) {
           while (a < b && (tags[b - 1] == ',' || tags[b - 1] == '-')) --b;
+          // A "speaker" that starts with a bare word and holds a
+          // preposition is a verb phrase ("that touched on the war ...").
+          if (a < b && (tags[a] == 'o' || tags[a] == 'i') &&
+              std::find(tags.begin() + a, tags.begin() + b, 'r') != tags.begin() + b) {
+            continue;
+          }
           f.speaker = TokenSpan(tokens, a, b);
         } else {
           // Coordinated or participial cue: the speaker of the clause.

@@ -314,8 +314,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       macros.emplace_back(absl::StrCat("{", f[1], "}"), body);
       return absl::OkStatus();
     }
-    if (f[0] != "rule" || f.size() != 5) {
-      return absl::InvalidArgumentError("expected: rule NAME CLASSES CONFIDENCE PATTERN");
+    if (f[0] != "rule" || (f.size() != 5 && f.size() != 6)) {
+      return absl::InvalidArgumentError(
+          "expected: rule NAME CLASSES CONFIDENCE PATTERN [NEEDS]");
     }
     RuleSpec r;
     r.name = std::string(f[1]);
@@ -331,6 +332,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       return absl::InvalidArgumentError("confidence must be a number in [0, 1]");
     }
     r.pattern = absl::StrReplaceAll(f[4], macros);
+    if (f.size() == 6) r.needs = std::string(f[5]);
     if (absl::StrContains(r.pattern, "{")) {
       // Only macro references use braces: RE2 repetition counts are written
       // without them in rules.tsv... except {m,n}; allow digits.
@@ -349,6 +351,18 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
 
   s = ReadLexicon(dir, "topics.textproto", &lex->topics_text_);
   if (!s.ok()) return s;
+
+  for (const auto& [form, index] : lex->cue_forms_) {
+    size_t sp = form.find(' ');
+    if (sp == std::string::npos) {
+      lex->words_[form].cue = index;
+    } else {
+      lex->words_[form.substr(0, sp)].cue_prefix = true;
+    }
+  }
+  for (const auto& [word, cls] : lex->function_words_) lex->words_[word].word_class = cls;
+  for (const auto& word : lex->titles_) lex->words_[word].title = true;
+  for (const auto& [word, type] : lex->nominals_) lex->words_[word].nominal = type;
   return lex;
 }
 

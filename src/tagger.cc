@@ -250,33 +250,42 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     *lower = absl::StrReplaceAll(*lower, {{"\xE2\x80\x99", "'"}});
   }
   if (absl::ascii_isdigit((*lower)[0])) return '0';
+  const WordInfo* info = lex_->Word(*lower);
   // Cues: lower case (or first in the sentence), not after a determiner
   // ("the report", "his call": nouns).
-  if (!t.cap || sentence_start) {
+  if (info != nullptr && (info->cue >= 0 || info->cue_prefix) &&
+      (!t.cap || sentence_start)) {
     char prev = i > 0 ? tokens[i - 1].tag : ' ';
-    bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j';
+    char prev2 = i > 1 ? tokens[i - 2].tag : ' ';
+    // "the report", "his call", "the terrorist attack": nouns.
+    bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j' ||
+                     (prev == 'o' && (prev2 == 'd' || prev2 == 'p'));
     if (!noun_slot) {
-      std::string phrase = *lower;
-      for (int n = 1; n <= lex_->max_cue_words(); ++n) {
-        if (n > 1) {
+      if (info->cue >= 0) {
+        t.cue_words = 1;
+        t.cue = info->cue;
+      }
+      if (info->cue_prefix) {
+        std::string phrase = *lower;
+        std::string w;
+        for (int n = 2; n <= lex_->max_cue_words(); ++n) {
           size_t k = i + n - 1;
           if (k >= tokens.size() || tokens[k].tag != 'o' || tokens[k].cap) break;
-          phrase.push_back(' ');
-          std::string w;
           AsciiLower(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), &w);
+          phrase.push_back(' ');
           phrase += w;
-        }
-        const CueEntry* cue = lex_->FindCue(phrase);
-        if (cue != nullptr && cue->words == n) {
-          t.cue_words = static_cast<uint8_t>(n);
-          t.cue = lex_->cue_forms().find(phrase)->second;
+          auto it = lex_->cue_forms().find(phrase);
+          if (it != lex_->cue_forms().end()) {
+            t.cue_words = static_cast<uint8_t>(n);
+            t.cue = it->second;
+          }
         }
       }
       if (t.cue_words > 0) return 'C';
     }
   }
-  if (!t.cap || sentence_start || (*lower == "i")) {
-    switch (lex_->FunctionWord(*lower)) {
+  if (info != nullptr && (!t.cap || sentence_start || *lower == "i")) {
+    switch (info->word_class) {
       case WordClass::kDet: return 'd';
       case WordClass::kPoss: return 'p';
       case WordClass::kPron: return 'P';
@@ -293,9 +302,9 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kNone: break;
     }
   }
-  if (lex_->IsTitle(*lower)) return 'R';
+  if (info != nullptr && info->title) return 'R';
   if (t.cap) return 'N';
-  if (lex_->Nominal(*lower) != v1::ENTITY_TYPE_UNSPECIFIED) return 'n';
+  if (info != nullptr && info->nominal != v1::ENTITY_TYPE_UNSPECIFIED) return 'n';
   if (absl::EndsWith(*lower, "ly") && lower->size() > 4) return 'l';
   if (absl::EndsWith(*lower, "ing") && lower->size() > 5) return 'i';
   return 'o';

@@ -17,9 +17,8 @@
 #include "internal/tagger.h"
 #include "internal/text_layout.h"
 
-namespace re2 {
-class RE2;
-}  // namespace re2
+#include "re2/re2.h"
+#include "re2/set.h"
 
 namespace whosaid {
 namespace internal {

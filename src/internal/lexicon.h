@@ -63,6 +63,16 @@ struct PronounInfo {
   bool person = false;   // refers to a person only
 };
 
+// Everything the lexicons say about one lower-case word, for taggers that
+// look each word up once.
+struct WordInfo {
+  int cue = -1;             // single-word cue form: index into cues()
+  bool cue_prefix = false;  // first word of a multi-word cue form
+  WordClass word_class = WordClass::kNone;
+  bool title = false;
+  v1::EntityType nominal = v1::ENTITY_TYPE_UNSPECIFIED;
+};
+
 // One attribution rule (rules.tsv): a named RE2 pattern over the tag string
 // of a sentence, tried in file order.
 struct RuleSpec {
@@ -70,6 +80,9 @@ struct RuleSpec {
   std::vector<CueClass> classes;  // cue classes it applies to
   std::string pattern;            // macros expanded
   float confidence = 0.5f;
+  // Tag characters that must all occur in a tag string for the rule to
+  // match there (a cheap test before running the pattern).
+  std::string needs;
   int line = 0;
 };
 
@@ -91,6 +104,11 @@ class Lexicon {
   }
   const std::vector<CueEntry>& cues() const { return cues_; }
 
+  // What the lexicons know of a lower-case word, or nullptr.
+  const WordInfo* Word(absl::string_view lower) const {
+    auto it = words_.find(lower);
+    return it == words_.end() ? nullptr : &it->second;
+  }
   WordClass FunctionWord(absl::string_view lower) const;
   bool IsTitle(absl::string_view lower) const {
     return titles_.contains(lower);
@@ -122,6 +140,7 @@ class Lexicon {
   absl::flat_hash_map<std::string, char> first_names_;
   Abbreviations abbreviations_;
   std::vector<RuleSpec> rules_;
+  absl::flat_hash_map<std::string, WordInfo> words_;
   std::string topics_text_;
 };
 
