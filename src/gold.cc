@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "internal/eval_errors.h"
 #include "internal/json.h"
 
@@ -430,6 +431,8 @@ absl::StatusOr<std::vector<GoldDocument>> ReadGoldFile(
   int line_no = 0;
   for (absl::string_view line : absl::StrSplit(*contents, '\n')) {
     ++line_no;
+    // Tolerate a UTF-8 byte order mark, as some editors write one.
+    if (line_no == 1) absl::ConsumePrefix(&line, "\xEF\xBB\xBF");
     if (absl::StripAsciiWhitespace(line).empty()) continue;
     absl::StatusOr<GoldDocument> doc = ParseGoldLine(line);
     if (!doc.ok()) {

@@ -178,6 +178,20 @@ TEST(ReadGoldFile, ErrorsNamePathAndLine) {
   }
 }
 
+TEST(ReadGoldFile, ToleratesByteOrderMarkAndCrLf) {
+  std::string path = WriteTemp(
+      "bom.jsonl",
+      "\xEF\xBB\xBF{\"id\": \"a\", \"source\": \"t\", \"text\": \"ab\", "
+      "\"quotes\": [{\"content_bytes\": [0, 2]}]}\r\n"
+      "{\"id\": \"b\", \"source\": \"t\", \"text\": \"c\", \"quotes\": "
+      "[]}\r\n");
+  absl::StatusOr<std::vector<GoldDocument>> docs = ReadGoldFile(path);
+  ASSERT_TRUE(docs.ok()) << docs.status();
+  ASSERT_EQ(docs->size(), 2u);
+  EXPECT_EQ((*docs)[0].id, "a");
+  EXPECT_EQ((*docs)[1].line, 2);
+}
+
 TEST(ReadGoldFile, MissingEmptyAndDirectory) {
   absl::StatusOr<std::vector<GoldDocument>> missing =
       ReadGoldFile("tests/testdata/eval/no-such-file.jsonl");
