@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -185,6 +186,79 @@ TEST_F(StoreCliTest, IngestTwiceAddsNothingAndQueriesAnswer) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_THAT(r.err, HasSubstr("whosaid"));
   }
+}
+
+TEST_F(StoreCliTest, ReindexWithAUserLexiconRetagsAndKeepsCounts) {
+  std::string corpus = Write("c.jsonl", Corpus(25));
+  ASSERT_EQ(Whosaid(absl::StrCat("ingest ", corpus)).exit_code, 0);
+  auto before = Counts(store_);
+  RunResult none = Whosaid("topic vaccines");
+  EXPECT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_THAT(none.out, HasSubstr("no claims on topic"));
+  std::string lexicon = Write(
+      "mine.textproto",
+      "topics { name: \"vaccines\" kind: TOPIC_KIND_SUBJECT "
+      "patterns: \"vaccines?\" }\n");
+  RunResult re = Whosaid(absl::StrCat("reindex --topics=", lexicon));
+  ASSERT_EQ(re.exit_code, 0) << re.err;
+  EXPECT_THAT(re.err, HasSubstr("25 documents re-extracted"));
+  EXPECT_EQ(Counts(store_), before);
+  RunResult topic = Whosaid("topic vaccines --format=jsonl");
+  ASSERT_EQ(topic.exit_code, 0) << topic.err;
+  EXPECT_THAT(topic.out, HasSubstr("new vaccine"));
+  EXPECT_THAT(topic.out, ::testing::Not(HasSubstr("inflation now")));
+  // A broken lexicon is reported with its file and line; nothing changes.
+  std::string bad = Write("bad.textproto", "topics { name: \"x\"\n patterns: \"(\" }\n");
+  RunResult broken = Whosaid(absl::StrCat("reindex --topics=", bad));
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_THAT(broken.err, HasSubstr(absl::StrCat(bad, ":2: bad pattern")));
+  EXPECT_EQ(Counts(store_), before);
+}
+
+TEST_F(StoreCliTest, MergeSplitAndShow) {
+  ASSERT_EQ(Whosaid(absl::StrCat("ingest ", Write("c.jsonl", Corpus(20))))
+                .exit_code,
+            0);
+  RunResult speakers = Whosaid("speakers --type=person --format=jsonl");
+  ASSERT_EQ(speakers.exit_code, 0) << speakers.err;
+  EXPECT_THAT(speakers.out, HasSubstr("person:anna-keller"));
+  EXPECT_THAT(speakers.out, HasSubstr("person:boris-ivanov"));
+  auto lines = [](const std::string& s) {
+    return std::count(s.begin(), s.end(), '\n');
+  };
+  EXPECT_EQ(lines(Whosaid("who Keller --format=jsonl").out), 4);
+  RunResult merge = Whosaid("merge person:anna-keller person:boris-ivanov");
+  ASSERT_EQ(merge.exit_code, 0) << merge.err;
+  EXPECT_THAT(merge.out, HasSubstr("merged person:boris-ivanov into "
+                                   "person:anna-keller"));
+  // Boris Ivanov's claims now count as Anna Keller's.
+  RunResult who = Whosaid("who Keller --format=jsonl");
+  EXPECT_EQ(lines(who.out), 8);
+  EXPECT_THAT(who.out, HasSubstr("\"text\":\"Boris Ivanov\""));
+  RunResult split = Whosaid("split person:boris-ivanov");
+  ASSERT_EQ(split.exit_code, 0) << split.err;
+  who = Whosaid("who Keller --format=jsonl");
+  EXPECT_EQ(lines(who.out), 4);
+  EXPECT_THAT(who.out, ::testing::Not(HasSubstr("Boris")));
+  RunResult again = Whosaid("split person:boris-ivanov");
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_THAT(again.err, HasSubstr("not merged"));
+
+  RunResult one = Whosaid("who Keller --format=jsonl --limit=1");
+  auto claim = internal::ParseJson(one.out);
+  ASSERT_TRUE(claim.ok()) << one.out;
+  std::string id = claim->Find("id")->string_value();
+  RunResult show = Whosaid("show " + id);
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_THAT(show.out, HasSubstr(absl::StrCat("claim     ", id)));
+  EXPECT_THAT(show.out, HasSubstr("[We will act on"));  // content marked
+  EXPECT_THAT(show.out, HasSubstr("Anna Keller [person:anna-keller"));
+  RunResult show_json = Whosaid("show " + id + " --format=json");
+  ASSERT_EQ(show_json.exit_code, 0);
+  auto ctx = internal::ParseJson(show_json.out);
+  ASSERT_TRUE(ctx.ok()) << show_json.out;
+  EXPECT_THAT(ctx->array()[0].Find("context")->string_value(),
+              HasSubstr("said"));
 }
 
 TEST_F(StoreCliTest, ExportImportExportIsIdenticalAndPythonReadsIt) {
