@@ -181,24 +181,29 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   if (a->subject_ == nullptr) {
     return absl::InvalidArgumentError("rules.tsv: no 'subject' rule");
   }
-  // The candidate filter: any cue word form, or any double quote mark.
-  std::vector<std::string> firsts;
-  for (const auto& [form, index] : lexicon->cue_forms()) {
-    firsts.push_back(RE2::QuoteMeta(form.substr(0, form.find(' '))));
-  }
-  std::sort(firsts.begin(), firsts.end());
-  firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
-  RE2::Options o = RuleOptions();
-  o.set_case_sensitive(false);
-  a->candidate_ = std::make_unique<RE2>(
-      absl::StrCat("\\b(?:", absl::StrJoin(firsts, "|"),
-                   ")\\b|[\"\\x{201C}\\x{201D}\\x{201E}\\x{201F}\\x{AB}\\x{BB}\\x{2033}]"),
-      o);
-  if (!a->candidate_->ok()) {
-    return absl::InternalError(
-        absl::StrCat("cue filter: ", a->candidate_->error()));
-  }
   return a;
+}
+
+bool Attributor::HasCueWord(absl::string_view text) const {
+  // Words of ASCII letters, looked up lower-cased: cheaper than tagging.
+  char buf[24];
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    if (!absl::ascii_isalpha(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && absl::ascii_isalpha(text[j])) ++j;
+    if (j - i <= sizeof(buf)) {
+      for (size_t k = i; k < j; ++k) buf[k - i] = absl::ascii_tolower(text[k]);
+      const WordInfo* info = lex_->Word(absl::string_view(buf, j - i));
+      if (info != nullptr && (info->cue >= 0 || info->cue_prefix)) return true;
+    }
+    i = j;
+  }
+  return false;
 }
 
 std::string Attributor::TagsFor(absl::string_view text,
@@ -232,7 +237,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     const Unit& unit = units[u];
     absl::string_view utext =
         text.substr(unit.range.begin, unit.range.end - unit.range.begin);
-    if (!RE2::PartialMatch(Piece(utext), *candidate_)) continue;
+    // Only sentences with a cue word, or a colon that may introduce a
+    // quotation, can hold an attribution.
+    if (!HasCueWord(utext) && utext.find(':') == absl::string_view::npos) {
+      continue;
+    }
     tagger_.Tag(text, unit.range, marks, &tokens, &tags);
     inside.assign(tokens.size(), false);
     bool in = false;

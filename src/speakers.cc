@@ -108,6 +108,14 @@ void SpeakerResolver::AddRole(int entity, absl::string_view role) {
   }
 }
 
+bool SpeakerResolver::IsTitleWord(absl::string_view w) const {
+  char buf[32];
+  if (w.size() > sizeof(buf)) return false;
+  for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
+  const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
+  return info != nullptr && info->title;
+}
+
 void SpeakerResolver::Note(int entity, uint32_t position) {
   if (entity < 0) return;
   NameMention m{position, entity};
@@ -125,7 +133,7 @@ int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
   if (w.empty()) return -1;
   int last_title = -1;
   for (size_t i = 0; i < w.size(); ++i) {
-    if (lex_->IsTitle(Lower(w[i]))) last_title = static_cast<int>(i);
+    if (IsTitleWord(w[i])) last_title = static_cast<int>(i);
   }
   size_t start = last_title + 1;
   if (start >= w.size()) return -1;
@@ -187,7 +195,7 @@ void SpeakerResolver::Index() {
     if (run.size() >= 2) {
       PersonFromWords(run, run_pos, /*allow_unknown=*/false);
     } else if (run.size() == 1) {
-      auto it = by_surname_.find(std::string(StripPossessive(run[0])));
+      auto it = by_surname_.find(StripPossessive(run[0]));
       if (it != by_surname_.end()) Note(it->second, run_pos);
     }
     run.clear();
@@ -209,7 +217,7 @@ void SpeakerResolver::Index() {
     // an abbreviation ("W.", "Sen.").
     bool ends_sentence = false;
     if (absl::EndsWith(w, ".") && w.size() > 2 &&
-        !lex_->abbreviations().contains(w) && !lex_->IsTitle(Lower(w))) {
+        !lex_->abbreviations().contains(w) && !IsTitleWord(w)) {
       w.remove_suffix(1);
       ends_sentence = true;
     }

@@ -62,12 +62,13 @@ class Attributor {
  private:
   struct CompiledRule;
   explicit Attributor(const Lexicon* lexicon);
+  // The candidate filter: does `text` hold a cue word?
+  bool HasCueWord(absl::string_view text) const;
 
   const Lexicon* lex_;
   Tagger tagger_;
   std::vector<std::unique_ptr<CompiledRule>> rules_;
   std::unique_ptr<re2::RE2> subject_;
-  std::unique_ptr<re2::RE2> candidate_;
 };
 
 }  // namespace internal

@@ -67,6 +67,8 @@ class SpeakerResolver {
   int PersonFromWords(const std::vector<absl::string_view>& words,
                       uint32_t position, bool allow_unknown);
   void Note(int entity, uint32_t position);
+  // `w` is a title or role word, in any case.
+  bool IsTitleWord(absl::string_view w) const;
 
   const Lexicon* lex_;
   absl::string_view text_;
