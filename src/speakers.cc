@@ -370,7 +370,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
   absl::string_view as_written = text_.substr(span.begin, span.end - span.begin);
 
   int entity = -1;
-  if (n == 1 && tags[0] == 'P') {
+  if (n == 1 && (tags[0] == 'P' || tags[0] == 'w')) {
     res.kind = v1::MENTION_KIND_PRONOUN;
     const PronounInfo* p = lex_->Pronoun(Lower(word(0)));
     if (p != nullptr) entity = ResolvePronoun(*p, pos);
