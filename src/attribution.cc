@@ -271,7 +271,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // "continue to support", "want to": a say/belief verb before an
       // infinitive reports nothing (promises and threats do).
       const size_t after = k + tokens[k].cue_words;
-      if (after < tokens.size() && tags[after] == 'r' &&
+      if (after + 1 < tokens.size() && tags[after] == 'r' &&
+          (tags[after + 1] == 'o' || tags[after + 1] == 'b' ||
+           tags[after + 1] == 'v' || tags[after + 1] == 'l') &&
+          cue.lemma != "say" &&
           (cue.cue_class == CueClass::kSay || cue.cue_class == CueClass::kBelief) &&
           cue.stance != v1::STANCE_PROMISE && cue.stance != v1::STANCE_WARN &&
           absl::EqualsIgnoreCase(text.substr(tokens[after].begin,

@@ -209,15 +209,20 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     tokens->push_back(tok);
     tags->push_back(tok.tag);
   }
-  // A colon before a quotation introduces it ("Pew Research: \"...\"") when
-  // the lexicon lists ":" as a cue.
-  for (size_t k = 0; k + 1 < tokens->size(); ++k) {
-    if ((*tags)[k] != ':' || (*tags)[k + 1] != 'q') continue;
-    auto it = lex_->cue_forms().find(":");
-    if (it == lex_->cue_forms().end()) break;
-    (*tokens)[k].cue_words = 1;
-    (*tokens)[k].cue = it->second;
-    (*tokens)[k].tag = 'C';
+  // Punctuation that attributes a quotation when the lexicon lists it as a
+  // cue: a colon before one ("Pew Research: \"...\""), a dash after one
+  // ("\"...\" \u2015 Esther Tapia").
+  for (size_t k = 0; k < tokens->size(); ++k) {
+    char tag = (*tags)[k];
+    bool colon = tag == ':' && k + 1 < tokens->size() && (*tags)[k + 1] == 'q';
+    bool dash = tag == ';' && k > 0 && (*tags)[k - 1] == 'Q';
+    if (!colon && !dash) continue;
+    Token& t = (*tokens)[k];
+    auto it = lex_->cue_forms().find(text.substr(t.begin, t.end - t.begin));
+    if (it == lex_->cue_forms().end()) continue;
+    t.cue_words = 1;
+    t.cue = it->second;
+    t.tag = 'C';
     (*tags)[k] = 'C';
   }
   // Tag words now that neighbours are known.
