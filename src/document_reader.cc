@@ -18,6 +18,7 @@
 #include "google/protobuf/util/delimited_message_util.h"
 #include "google/protobuf/util/time_util.h"
 #include "internal/json.h"
+#include "internal/text_layout.h"
 
 namespace whosaid {
 
@@ -176,14 +177,6 @@ class LineReader {
   bool first_line_ = true;
 };
 
-// SWAR: some byte of x is zero / has its high bit set.
-constexpr uint64_t kOnes = ~uint64_t{0} / 255;
-constexpr uint64_t kHighs = kOnes * 0x80;
-
-absl::Status TextError(absl::string_view what, size_t pos) {
-  return absl::InvalidArgumentError(absl::StrCat(what, " at byte ", pos));
-}
-
 enum class Format { kJsonl, kPb, kText, kSniff };
 
 Format FormatOf(const std::string& path) {
@@ -241,29 +234,7 @@ void ReadMeta(const internal::JsonValue& meta, v1::Document* doc) {
 }  // namespace
 
 absl::Status CheckDocumentText(absl::string_view text) {
-  const char* const p = text.data();
-  const size_t n = text.size();
-  size_t i = 0;
-  while (i < n) {
-    // Fast path: 8 ASCII bytes without NUL at a time.
-    while (n - i >= 8) {
-      uint64_t x;
-      std::memcpy(&x, p + i, 8);
-      if ((((x - kOnes) & ~x) | x) & kHighs) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    unsigned char c = static_cast<unsigned char>(p[i]);
-    if (c == 0) return TextError("NUL byte", i);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int len = internal::Utf8SequenceLength(text, i);
-    if (len == 0) return TextError("invalid UTF-8", i);
-    i += len;
-  }
-  return absl::OkStatus();
+  return internal::ValidateUtf8(text);
 }
 
 absl::Status ParsePublished(absl::string_view value,

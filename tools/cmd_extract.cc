@@ -1,13 +1,74 @@
-#include <cstdio>
+// whosaid extract [--format=text|jsonl|json|textproto|pb|annotations]
+//                 [--lexicons=DIR] [FILE|DIR|-]...
+//
+// Exit codes: 0 all inputs read and written; 1 some record was skipped (each
+// one reported on stderr as "path:line: message"); 2 usage error, bad
+// lexicons, or the output could not be written.
+#include <unistd.h>
 
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include "absl/flags/flag.h"
+#include "absl/strings/str_join.h"
 #include "commands.h"
+#include "common_flags.h"
+#include "whosaid/claim_writer.h"
+#include "whosaid/document_reader.h"
+#include "whosaid/extractor.h"
+#include "whosaid/pipeline.h"
 
 namespace whosaid_tool {
 
-int RunExtract(const Args& args) {
-  (void)args;
-  std::fprintf(stderr, "whosaid extract: not built yet\n");
+namespace {
+
+int Fail(absl::string_view message) {
+  std::fprintf(stderr, "whosaid extract: %.*s\n",
+               static_cast<int>(message.size()), message.data());
   return 2;
+}
+
+}  // namespace
+
+int RunExtract(const Args& args) {
+  std::string format = absl::GetFlag(FLAGS_format);
+  if (format.empty()) format = "text";
+  if (args.empty()) {
+    return Fail(
+        "no inputs: give files, directories, or '-' for standard input\n"
+        "usage: whosaid extract [--format=" +
+        absl::StrJoin(whosaid::ClaimWriter::Formats(), "|") +
+        "] [FILE|DIR|-]...");
+  }
+  auto writer = whosaid::ClaimWriter::Create(format, &std::cout);
+  if (!writer.ok()) return Fail(writer.status().message());
+  if (format == "pb" && isatty(STDOUT_FILENO)) {
+    return Fail("refusing to write binary --format=pb to a terminal");
+  }
+  whosaid::ExtractorOptions options;
+  options.lexicon_dir = absl::GetFlag(FLAGS_lexicons);
+  auto extractor = whosaid::Extractor::Create(options);
+  if (!extractor.ok()) return Fail(extractor.status().message());
+  auto reader = whosaid::DocumentReader::Open(args);
+  if (!reader.ok()) return Fail(reader.status().message());
+
+  std::ios::sync_with_stdio(false);
+  absl::StatusOr<whosaid::ExtractionStats> stats = whosaid::RunExtraction(
+      reader->get(), **extractor, writer->get(), &std::cerr);
+  if (!stats.ok()) return Fail(stats.status().message());
+  if (stats->skipped > 0) {
+    std::cerr << "whosaid extract: " << stats->skipped
+              << (stats->skipped == 1 ? " record" : " records")
+              << " skipped; " << stats->documents << " documents, "
+              << stats->claims << " claims written\n";
+    return 1;
+  }
+  if (!absl::GetFlag(FLAGS_quiet) && isatty(STDERR_FILENO)) {
+    std::cerr << "whosaid extract: " << stats->documents << " documents, "
+              << stats->claims << " claims\n";
+  }
+  return 0;
 }
 
 }  // namespace whosaid_tool
