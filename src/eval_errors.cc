@@ -101,24 +101,27 @@ struct Marker {
   uint32_t offset;
   int order;         // closers (0) before openers (1) at one offset
   uint32_t partner;  // the other end of the span, for nesting
+  int layer;         // for equal spans: lower layers outside
   const char* mark;
 };
 
-void AddMarks(const std::vector<GoldSpan>& spans, const char* open,
+void AddMarks(const std::vector<GoldSpan>& spans, int layer, const char* open,
               const char* close, std::vector<Marker>* out) {
   for (const GoldSpan& s : spans) {
     if (s.end <= s.begin) continue;
-    out->push_back(Marker{s.begin, 1, s.end, open});
-    out->push_back(Marker{s.end, 0, s.begin, close});
+    out->push_back(Marker{s.begin, 1, s.end, layer, open});
+    out->push_back(Marker{s.end, 0, s.begin, layer, close});
   }
 }
 
 // Nested marks: at one offset, close the span opened last first, and open
-// the span that ends last first.
+// the span that ends last first; of two equal spans, the lower layer is the
+// outer one.
 bool MarkerBefore(const Marker& a, const Marker& b) {
   if (a.offset != b.offset) return a.offset < b.offset;
   if (a.order != b.order) return a.order < b.order;
-  return a.partner > b.partner;
+  if (a.partner != b.partner) return a.partner > b.partner;
+  return a.order == 1 ? a.layer < b.layer : a.layer > b.layer;
 }
 
 std::string Quoted(absl::string_view s) {
@@ -356,19 +359,19 @@ std::string Context(absl::string_view text, const GoldQuote* gold,
   std::vector<Marker> markers;
   std::vector<GoldSpan> focus;
   if (gold != nullptr) {
-    AddMarks(gold->content, "[", "]", &markers);
-    AddMarks(gold->speaker, "<", ">", &markers);
+    AddMarks(gold->content, 0, "[", "]", &markers);
+    AddMarks(gold->speaker, 1, "<", ">", &markers);
     focus.insert(focus.end(), gold->content.begin(), gold->content.end());
     focus.insert(focus.end(), gold->speaker.begin(), gold->speaker.end());
     focus.insert(focus.end(), gold->cue.begin(), gold->cue.end());
   }
   if (predicted != nullptr) {
     Ranges pc = ClaimContent(*predicted);
-    AddMarks(pc, "{", "}", &markers);
+    AddMarks(pc, 2, "{", "}", &markers);
     focus.insert(focus.end(), pc.begin(), pc.end());
     if (HasSpan(predicted->speaker())) {
       std::vector<GoldSpan> ps = {ToGold(predicted->speaker().span())};
-      AddMarks(ps, "|", "|", &markers);
+      AddMarks(ps, 3, "|", "|", &markers);
       focus.insert(focus.end(), ps.begin(), ps.end());
     }
   }

@@ -395,6 +395,7 @@ struct Matching {
   std::vector<int> g_match;        // gold quote -> matched claim, or -1
   std::vector<int> p_match;        // claim -> matched gold quote, or -1
   std::vector<bool> g_overlapped;  // some claim overlaps it
+  std::vector<int> g_best;         // the claim overlapping it most, or -1
   std::vector<std::vector<int>> p_overlaps;  // gold quotes each claim overlaps
   int64_t matches = 0;
 };
@@ -416,6 +417,7 @@ Matching MatchContent(const GoldDocument& gold, const v1::Extraction& pred,
   m.g_match.assign(num_gold, -1);
   m.p_match.assign(num_pred, -1);
   m.g_overlapped.assign(num_gold, false);
+  m.g_best.assign(num_gold, -1);
   m.p_overlaps.resize(num_pred);
   for (int g = 0; g < num_gold; ++g) {
     const Ranges gr = internal::Normalize(gold.quotes[g].content);
@@ -434,6 +436,9 @@ Matching MatchContent(const GoldDocument& gold, const v1::Extraction& pred,
     if (a.g != b.g) return a.g < b.g;
     return a.p < b.p;
   });
+  for (const Pair& pr : pairs) {
+    if (m.g_best[pr.g] < 0) m.g_best[pr.g] = pr.p;
+  }
   for (const Pair& pr : pairs) {
     if (pr.ratio < min_overlap) break;
     if (m.g_match[pr.g] >= 0 || m.p_match[pr.p] >= 0) continue;
@@ -607,7 +612,10 @@ absl::Status Evaluator::Add(const GoldDocument& gold,
                                 : internal::MissedSubgroup(text, q, *cues_);
     AddError(&d, cause, sub);
     if (d.misses.size() < options_.max_examples) {
-      d.misses.push_back(Example(cause, sub, gold, &q, nullptr));
+      // A boundary error shows the prediction that overlaps it most.
+      const v1::Claim* near =
+          boundary ? &predicted.claims(m.g_best[g]) : nullptr;
+      d.misses.push_back(Example(cause, sub, gold, &q, near));
     }
   }
 

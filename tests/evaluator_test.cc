@@ -203,18 +203,22 @@ TEST(Evaluator, EmptyPredictions) {
 }
 
 TEST(Evaluator, OverlapThresholdIsOneHalf) {
-  // Gold content is 10 bytes, "0123456789".
+  // Gold content is 10 bytes, "0123456789". A miss is shown with the
+  // prediction that overlaps it most, marks nested.
   struct Case {
     std::string predicted;
     bool match;
+    std::string context;  // of the boundary error, if no match
   };
   const Case cases[] = {
-      {"0123456789", true},
-      {"012345", true},                  // 6 / 10
-      {"01234", true},                   // 5 / 10, exactly the threshold
-      {"0123", false},                   // 4 / 10
-      {"0123456789abcd", true},          // 10 / 14
-      {"0123456789abcdefghijk", false},  // 10 / 21
+      {"0123456789", true, ""},
+      {"012345", true, ""},  // 6 / 10
+      {"01234", true, ""},   // 5 / 10, exactly the threshold
+      {"0123", false,        // 4 / 10
+       "<|X|> said [{0123}456789]abcdefghijk."},
+      {"0123456789abcd", true, ""},     // 10 / 14
+      {"0123456789abcdefghijk", false,  // 10 / 21
+       "<|X|> said {[0123456789]abcdefghijk}."},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.predicted);
@@ -225,6 +229,11 @@ TEST(Evaluator, OverlapThresholdIsOneHalf) {
     EXPECT_EQ(s.content.matched, c.match ? 1 : 0);
     EXPECT_EQ(ErrorCount(s, ErrorCause::kBoundary, "indirect"),
               c.match ? 0 : 1);
+    if (!c.match) {
+      ASSERT_EQ(s.misses.size(), 1u);
+      EXPECT_EQ(s.misses[0].context, c.context);
+      EXPECT_THAT(s.misses[0].detail, HasSubstr("predicted: speaker 'X'"));
+    }
   }
 }
 
