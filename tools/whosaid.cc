@@ -25,8 +25,10 @@ const Command kCommands[] = {
      "[--format=text|jsonl|json|textproto|pb|annotations] [FILE|DIR|-]...\n"
      "      find who said what in articles (text files, JSONL, or stdin)"},
     {"eval", whosaid_tool::RunEval,
-     "--gold FILE.jsonl [--errors N]\n"
-     "      score the engine against gold annotations"},
+     "--gold FILE.jsonl [--gold FILE2...] [--errors N]\n"
+     "      [--format=text|markdown|json] [--predictions FILE.jsonl]\n"
+     "      score the engine (or a predictions file in the gold format)\n"
+     "      against gold annotations, per dataset"},
     // STORE_COMMAND_TABLE
     {"ingest", whosaid_tool::RunIngest,
      "[--store FILE] [--topics FILE] [--quiet] [FILE|DIR|-]...\n"
