@@ -398,11 +398,42 @@ absl::StatusOr<int64_t> ClaimStore::DocumentRowid(absl::string_view id) {
   return (*q)->Int(0);
 }
 
+// The writers below roll the open batch back on any error, so that no
+// half-written document is ever committed (by a later Commit() or the
+// destructor); the batch's earlier documents are lost with it and the next
+// ingest stores them again.
+void ClaimStore::Abort() {
+  if (in_batch_) (void)db_->Exec("ROLLBACK");
+  in_batch_ = false;
+  batch_count_ = 0;
+}
+
 absl::StatusOr<PutResult> ClaimStore::Put(const v1::Extraction& x) {
-  const v1::Document& doc = x.document();
-  if (doc.id().empty()) {
+  if (x.document().id().empty()) {  // bad input: the batch stays
     return absl::InvalidArgumentError("document without an id");
   }
+  auto r = PutInBatch(x);
+  if (!r.ok()) Abort();
+  return r;
+}
+
+absl::Status ClaimStore::ReplaceClaims(const v1::Extraction& x) {
+  absl::Status s = ReplaceInBatch(x);
+  if (!s.ok()) Abort();
+  return s;
+}
+
+absl::Status ClaimStore::Import(const v1::Claim& claim) {
+  if (claim.id().empty() || claim.document_id().empty()) {
+    return absl::InvalidArgumentError("claim without an id or document_id");
+  }
+  absl::Status s = ImportInBatch(claim);
+  if (!s.ok()) Abort();
+  return s;
+}
+
+absl::StatusOr<PutResult> ClaimStore::PutInBatch(const v1::Extraction& x) {
+  const v1::Document& doc = x.document();
   absl::Status s = Begin();
   if (!s.ok()) return s;
   auto state = Check(doc);
@@ -449,7 +480,7 @@ absl::StatusOr<PutResult> ClaimStore::Put(const v1::Extraction& x) {
                                            : PutResult::kAdded;
 }
 
-absl::Status ClaimStore::ReplaceClaims(const v1::Extraction& x) {
+absl::Status ClaimStore::ReplaceInBatch(const v1::Extraction& x) {
   absl::Status s = Begin();
   if (!s.ok()) return s;
   auto rowid = DocumentRowid(x.document().id());
@@ -668,10 +699,7 @@ absl::Status ClaimStore::AddReview(absl::string_view claim_id,
   return Commit();
 }
 
-absl::Status ClaimStore::Import(const v1::Claim& claim) {
-  if (claim.id().empty() || claim.document_id().empty()) {
-    return absl::InvalidArgumentError("claim without an id or document_id");
-  }
+absl::Status ClaimStore::ImportInBatch(const v1::Claim& claim) {
   absl::Status s = Begin();
   if (!s.ok()) return s;
   auto rowid = DocumentRowid(claim.document_id());

@@ -644,6 +644,47 @@ TEST_F(ClaimStoreTest, LockedStoreIsUnavailable) {
   EXPECT_EQ(after->documents(), 2);
 }
 
+// A writer that fails mid-batch rolls the batch back: nothing half-written
+// is committed later by Commit() or the destructor.
+TEST_F(ClaimStoreTest, FailedPutRollsTheBatchBack) {
+  { ASSERT_NE(OpenStore(), nullptr); }  // create the schema
+  // Sabotage: inserting claim "bad:1" fails, after its document row is in.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TRIGGER sabotage BEFORE INSERT ON claims "
+                         "WHEN NEW.id = 'bad:1' BEGIN SELECT RAISE(ABORT, "
+                         "'sabotage'); END",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  ClaimStoreOptions big_batch;
+  big_batch.batch_documents = 1000;
+  auto store = OpenStore(big_batch);
+  ASSERT_NE(store, nullptr);
+  DocBuilder good("good", "2024-01-01");
+  good.Claim("person:a", "A", "A", "fine words");
+  ASSERT_TRUE(store->Put(good.get()).ok());
+  // Bad input is refused without touching the batch.
+  v1::Extraction no_id;
+  EXPECT_EQ(store->Put(no_id).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  DocBuilder bad("bad", "2024-01-02");
+  bad.Claim("person:b", "B", "B", "other words");
+  auto put = store->Put(bad.get());
+  ASSERT_FALSE(put.ok());
+  EXPECT_THAT(put.status().message(), HasSubstr("sabotage"));
+  ASSERT_TRUE(store->Commit().ok());
+  auto stats = store->Stats(1);
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->documents(), 0) << "a failed batch was committed";
+  EXPECT_EQ(stats->claims(), 0);
+  // The next run stores the good document again.
+  ASSERT_TRUE(store->Put(good.get()).ok());
+  ASSERT_TRUE(store->Commit().ok());
+  EXPECT_EQ(store->Stats(1)->documents(), 1);
+}
+
 TEST(StoreUtil, NormNameAndEntityIds) {
   struct Row {
     const char* name;

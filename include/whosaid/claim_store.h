@@ -39,7 +39,8 @@
 //   `batch_documents` documents, by Commit(), and by the destructor. A crash
 //   or kill at any moment loses at most the open batch: every committed
 //   document is whole (its text, claims, entities and topics), and the next
-//   ingest carries on, skipping what is stored.
+//   ingest carries on, skipping what is stored. A writer that fails (Put,
+//   ReplaceClaims, Import) rolls the open batch back, for the same reason.
 //
 // Speakers across documents
 //   Entity ids come from the extractor: type and canonical name
@@ -260,6 +261,11 @@ class ClaimStore {
   ClaimStore(std::string path, std::unique_ptr<internal::Db> db,
              const ClaimStoreOptions& options);
   absl::Status Begin();
+  // Rolls back the open batch.
+  void Abort();
+  absl::StatusOr<PutResult> PutInBatch(const v1::Extraction& x);
+  absl::Status ReplaceInBatch(const v1::Extraction& x);
+  absl::Status ImportInBatch(const v1::Claim& claim);
   absl::Status Migrate();
   absl::StatusOr<int64_t> DocumentRowid(absl::string_view id);
   absl::Status DeleteDocumentClaims(int64_t doc_rowid);
