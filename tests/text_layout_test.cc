@@ -533,6 +533,42 @@ TEST(Segmenter, ThousandsOfUnbalancedMarks) {
   EXPECT_FALSE(layout.quotes.back().continues);
 }
 
+TEST(Segmenter, PathologicalMegabyteInputsStayLinear) {
+  // Each pattern repeated to 1 MiB, one paragraph. A quadratic path (a
+  // rescan per mark or per period) would take minutes; these take
+  // milliseconds. The counts check the scan really went through.
+  struct Case {
+    const char* unit;
+    size_t sentences_per_unit;  // 0: not checked
+  } cases[] = {
+      {"\" ", 0},                     // marks separated by space
+      {"\"          ", 0},            // and by long space
+      {"Go. ", 1},                     // a sentence per 4 bytes
+      {". A", 0},                      // "A." reads as an initial
+      {"Mr. ", 0},                     // abbreviations, never a boundary
+      {"\"Why?\" Trump said. ", 1},     // speech tags
+      {".\"\"\"\"\"\"\"\"", 0},        // terminator + many closers
+      {"\xE2\x80\x9C\xE2\x80\x9D\xC2\xAB", 0},
+      {"a.b.c.d.e.f.g.h.", 0},         // a long token full of periods
+      {"\xE2\x80\xA6 ", 0},           // ellipses
+      {"\xFF\xC3", 0},                 // invalid UTF-8
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.unit);
+    std::string text;
+    const std::string unit = c.unit;
+    while (text.size() < (1u << 20)) text += unit;
+    const size_t units = text.size() / unit.size();
+    TextLayout layout = Segment(text);
+    CheckInvariants(text, layout);
+    EXPECT_EQ(layout.paragraphs.size(), 1u);
+    if (c.sentences_per_unit > 0) {
+      EXPECT_NEAR(static_cast<double>(layout.sentences.size()),
+                  static_cast<double>(units * c.sentences_per_unit), 2.0);
+    }
+  }
+}
+
 TEST(Segmenter, InvalidUtf8DoesNotCrash) {
   const std::string cases[] = {
       "\xFF\xFE\xFD",

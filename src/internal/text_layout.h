@@ -65,7 +65,7 @@ struct Sentence {
 };
 
 struct TextLayout {
-  std::vector<Range> paragraphs;   // non-empty lines or blank-line blocks
+  std::vector<Range> paragraphs;   // one per non-blank line, trimmed
   std::vector<Sentence> sentences; // in order, inside paragraphs
   std::vector<Quote> quotes;       // in order of `open`
 
