@@ -19,7 +19,7 @@ struct Attributor::CompiledRule {
   int index = 0;
   std::unique_ptr<RE2> re;
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
-  bool classes[6] = {false, false, false, false, false, false};
+  bool classes[7] = {false, false, false, false, false, false, false};
   std::bitset<128> needs;
 };
 
@@ -42,6 +42,18 @@ struct Unit {
   Range range;
   int paragraph = 0;
 };
+
+// Does a closed quote end at `end` (its closing mark the last thing there)?
+bool IsClosingMarkBefore(const TextLayout& layout, uint32_t end) {
+  auto it = std::lower_bound(
+      layout.quotes.begin(), layout.quotes.end(), end,
+      [](const Quote& q, uint32_t off) { return q.close_end < off; });
+  return it != layout.quotes.end() && it->closed && it->close_end == end;
+}
+
+// Short enough to be a bare attribution ("Trump said.", "Rep. Earl
+// Blumenauer (D-Ore.) said.").
+bool IsShort(const Sentence& s) { return s.end - s.begin <= 48; }
 
 void BuildUnits(const TextLayout& layout, std::vector<Unit>* units) {
   units->clear();
@@ -71,6 +83,14 @@ void BuildUnits(const TextLayout& layout, std::vector<Unit>* units) {
         }
         ++t;
       }
+    }
+    // "...missing." Trump said. -- a short sentence after a quote that
+    // closes the unit attributes it.
+    while (t < sents.size() && sents[t].paragraph == u.paragraph &&
+           u.range.end > 0 && IsClosingMarkBefore(layout, u.range.end) &&
+           IsShort(sents[t])) {
+      u.range.end = sents[t].end;
+      ++t;
     }
     units->push_back(u);
     s = t;
@@ -182,6 +202,24 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     return absl::InvalidArgumentError("rules.tsv: no 'subject' rule");
   }
   return a;
+}
+
+bool Attributor::IsDocumentHead(absl::string_view text,
+                                const std::vector<Token>& tokens, size_t a,
+                                size_t b) const {
+  // The last word before any preposition: "a poll of likely voters".
+  size_t head = b;
+  for (size_t k = a; k < b; ++k) {
+    if (tokens[k].tag == 'r') {
+      head = k;
+      break;
+    }
+  }
+  if (head == a) return false;
+  const Token& t = tokens[head - 1];
+  std::string lower;
+  AsciiLower(text.substr(t.begin, t.end - t.begin), &lower);
+  return lex_->Nominal(lower) == v1::ENTITY_TYPE_DOCUMENT;
 }
 
 bool Attributor::HasCueWord(absl::string_view text) const {
@@ -355,10 +393,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         if (range_of(rule->speaker, &a, &b)) {
           while (a < b && (tags[b - 1] == ',' || tags[b - 1] == '-')) --b;
-          // A "speaker" that starts with a bare word and holds a
-          // preposition is a verb phrase ("that touched on the war ...").
-          if (a < b && (tags[a] == 'o' || tags[a] == 'i') &&
-              std::find(tags.begin() + a, tags.begin() + b, 'r') != tags.begin() + b) {
+          // A "speaker" that starts with a bare word and a preposition is a
+          // verb phrase ("that touched on the war ...").
+          if (a + 1 < b && (tags[a] == 'o' || tags[a] == 'i') && tags[a + 1] == 'r') {
+            continue;
+          }
+          // "Polls show", "the study found": evidence verbs speak only for
+          // documents.
+          if (cue.cue_class == CueClass::kEvidence &&
+              !IsDocumentHead(text, tokens, a, b)) {
             continue;
           }
           f.speaker = TokenSpan(tokens, a, b);

@@ -96,6 +96,7 @@ bool ParseCueClass(absl::string_view s, CueClass* out) {
       {"according", CueClass::kAccording},
       {"belief", CueClass::kBelief},
       {"label", CueClass::kLabel},
+      {"evidence", CueClass::kEvidence},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {

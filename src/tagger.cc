@@ -261,10 +261,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   if (info != nullptr && (info->cue >= 0 || info->cue_prefix) &&
       (!t.cap || sentence_start)) {
     char prev = i > 0 ? tokens[i - 1].tag : ' ';
-    char prev2 = i > 1 ? tokens[i - 2].tag : ' ';
-    // "the report", "his call", "the terrorist attack": nouns.
-    bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j' ||
-                     (prev == 'o' && (prev2 == 'd' || prev2 == 'p'));
+    // "the report", "his call": nouns.
+    bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j';
     if (!noun_slot) {
       if (info->cue >= 0) {
         t.cue_words = 1;

@@ -64,6 +64,9 @@ class Attributor {
   explicit Attributor(const Lexicon* lexicon);
   // The candidate filter: does `text` hold a cue word?
   bool HasCueWord(absl::string_view text) const;
+  // Is the noun phrase tokens[a, b) headed by a document ("the poll")?
+  bool IsDocumentHead(absl::string_view text, const std::vector<Token>& tokens,
+                      size_t a, size_t b) const;
 
   const Lexicon* lex_;
   Tagger tagger_;

@@ -30,6 +30,7 @@ enum class CueClass : uint8_t {
   kAccording,
   kBelief,
   kLabel,
+  kEvidence,  // "polls show": the speaker must be a document
 };
 
 struct CueEntry {
