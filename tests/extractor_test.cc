@@ -1,13 +1,484 @@
+// Tests of the attribution engine through its public API: one table row per
+// reporting pattern the engine claims to cover (spans checked by their text),
+// speaker resolution across an article, and bad input and bad lexicons.
 #include "whosaid/extractor.h"
 
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
 #include "gtest/gtest.h"
 
 namespace whosaid {
 namespace {
 
-TEST(Extractor, CreatesWithBuiltInLexicons) {
-  auto e = Extractor::Create(ExtractorOptions());
+// The text of `span` in `text`, or a marker when it does not fit.
+std::string SpanText(absl::string_view text, const v1::Span& span) {
+  if (span.begin() > span.end() || span.end() > text.size()) {
+    return absl::StrCat("<bad span [", span.begin(), ", ", span.end(), ")>");
+  }
+  return std::string(text.substr(span.begin(), span.end() - span.begin()));
+}
+
+// The content parts of `c`, joined by " ... ".
+std::string ContentText(absl::string_view text, const v1::Claim& c) {
+  std::vector<std::string> parts;
+  for (const v1::Span& p : c.content_parts()) parts.push_back(SpanText(text, p));
+  return absl::StrJoin(parts, " ... ");
+}
+
+const Extractor& BuiltIn() {
+  static const Extractor* const kExtractor = [] {
+    auto e = Extractor::Create(ExtractorOptions());
+    EXPECT_TRUE(e.ok()) << e.status();
+    return e.ok() ? e->release() : nullptr;
+  }();
+  return *kExtractor;
+}
+
+v1::Extraction ExtractText(absl::string_view text, absl::string_view id = "doc") {
+  v1::Document doc;
+  doc.set_id(std::string(id));
+  doc.set_text(std::string(text));
+  v1::Extraction out;
+  absl::Status s = BuiltIn().Extract(doc, &out);
+  EXPECT_TRUE(s.ok()) << s;
+  return out;
+}
+
+struct PatternCase {
+  const char* name;
+  const char* text;
+  int num_claims;
+  int index;            // the claim checked, in text order
+  const char* content;  // content parts joined by " ... "
+  v1::ClaimKind kind;
+  v1::Stance stance;
+  const char* speaker;    // canonical name
+  const char* cue;        // cue text
+  const char* addressee;  // canonical name, "" for none
+  const char* via;        // reported_via canonical name, "" for none
+  bool without_evidence;
+};
+
+constexpr auto kDirect = v1::CLAIM_KIND_DIRECT;
+constexpr auto kIndirect = v1::CLAIM_KIND_INDIRECT;
+constexpr auto kMixed = v1::CLAIM_KIND_MIXED;
+
+const PatternCase kPatterns[] = {
+    {"quote_comma_name_said",
+     "\"We will rebuild the bridge,\" Mayor Anna Keller said.", 1, 0,
+     "We will rebuild the bridge,", kDirect, v1::STANCE_ASSERT, "Anna Keller",
+     "said", "", "", false},
+    {"quote_comma_said_name",
+     "\"The budget is balanced,\" said Finance Minister Paul Grant.", 1, 0,
+     "The budget is balanced,", kDirect, v1::STANCE_ASSERT, "Paul Grant",
+     "said", "", "", false},
+    {"name_said_comma_quote",
+     "Mayor Anna Keller said, \"The pool will reopen in June.\"", 1, 0,
+     "The pool will reopen in June.", kDirect, v1::STANCE_ASSERT,
+     "Anna Keller", "said", "", "", false},
+    {"name_said_colon",
+     "Mayor Anna Keller said: the pool will reopen in June.", 1, 0,
+     "the pool will reopen in June", kIndirect, v1::STANCE_ASSERT,
+     "Anna Keller", "said", "", "", false},
+    {"name_said_that",
+     "Senator Maria Lopez said that the bill would pass next week.", 1, 0,
+     "the bill would pass next week", kIndirect, v1::STANCE_ASSERT,
+     "Maria Lopez", "said", "", "", false},
+    {"name_said_zero_that",
+     "Senator Maria Lopez said the bill would pass next week.", 1, 0,
+     "the bill would pass next week", kIndirect, v1::STANCE_ASSERT,
+     "Maria Lopez", "said", "", "", false},
+    {"content_name_said",
+     "The vote will be delayed until spring, Senator Maria Lopez said.", 1, 0,
+     "The vote will be delayed until spring", kIndirect, v1::STANCE_ASSERT,
+     "Maria Lopez", "said", "", "", false},
+    {"according_to_front",
+     "According to Health Minister Tom Ruiz, hospitals are running out of "
+     "beds.",
+     1, 0, "hospitals are running out of beds", kIndirect, v1::STANCE_ASSERT,
+     "Tom Ruiz", "According to", "", "", false},
+    {"according_to_back",
+     "Hospitals are running out of beds, according to Health Minister Tom "
+     "Ruiz.",
+     1, 0, "Hospitals are running out of beds", kIndirect, v1::STANCE_ASSERT,
+     "Tom Ruiz", "according to", "", "", false},
+    {"told_addressee_that",
+     "Foreign Minister Karl Weiss told the ambassador that Germany would "
+     "send more aid.",
+     1, 0, "Germany would send more aid", kIndirect, v1::STANCE_ASSERT,
+     "Karl Weiss", "told", "ambassador", "", false},
+    {"told_addressee_zero_that",
+     "Mayor Anna Keller told residents the pool would reopen in June.", 1, 0,
+     "the pool would reopen in June", kIndirect, v1::STANCE_ASSERT,
+     "Anna Keller", "told", "residents", "", false},
+    {"has_claimed",
+     "Prime Minister Lena Hart has claimed that the election was rigged.", 1,
+     0, "the election was rigged", kIndirect, v1::STANCE_CLAIM, "Lena Hart",
+     "claimed", "", "", false},
+    {"denied",
+     "Prime Minister Lena Hart denied that the army had entered the city.", 1,
+     0, "the army had entered the city", kIndirect, v1::STANCE_DENY,
+     "Lena Hart", "denied", "", "", false},
+    {"warned",
+     "Governor Rita Moss warned that the ceasefire could collapse.", 1, 0,
+     "the ceasefire could collapse", kIndirect, v1::STANCE_WARN, "Rita Moss",
+     "warned", "", "", false},
+    {"noted", "Governor Rita Moss noted that tax revenue had risen.", 1, 0,
+     "tax revenue had risen", kIndirect, v1::STANCE_ASSERT, "Rita Moss",
+     "noted", "", "", false},
+    {"reaffirmed",
+     "President John Adler reaffirmed that the alliance remains strong.", 1, 0,
+     "the alliance remains strong", kIndirect, v1::STANCE_ASSERT,
+     "John Adler", "reaffirmed", "", "", false},
+    {"promised", "President Karen Wells promised that taxes would not rise.",
+     1, 0, "taxes would not rise", kIndirect, v1::STANCE_PROMISE,
+     "Karen Wells", "promised", "", "", false},
+    {"admitted",
+     "Chief Executive Mark Stone admitted that the company had made "
+     "mistakes.",
+     1, 0, "the company had made mistakes", kIndirect, v1::STANCE_ADMIT,
+     "Mark Stone", "admitted", "", "", false},
+    {"asked", "\"Who will pay for this?\" asked Senator Bill Hart.", 1, 0,
+     "Who will pay for this?", kDirect, v1::STANCE_QUESTION, "Bill Hart",
+     "asked", "", "", false},
+    {"called_on",
+     "Mayor Anna Keller called on the government to raise wages.", 1, 0,
+     "the government to raise wages", kIndirect, v1::STANCE_DEMAND,
+     "Anna Keller", "called on", "government", "", false},
+    {"urged", "Mayor Anna Keller urged residents to use the new pool.", 1, 0,
+     "residents to use the new pool", kIndirect, v1::STANCE_DEMAND,
+     "Anna Keller", "urged", "residents", "", false},
+    {"mixed_quote",
+     "Senator Maria Lopez said the plan was \"a total disaster\" for "
+     "farmers.",
+     1, 0, "the plan was \"a total disaster\" for farmers", kMixed,
+     v1::STANCE_ASSERT, "Maria Lopez", "said", "", "", false},
+    {"interrupted_quote",
+     "\"We are not afraid,\" Mayor Anna Keller said, \"and we will not "
+     "leave.\"",
+     1, 0, "We are not afraid, ... and we will not leave.", kDirect,
+     v1::STANCE_ASSERT, "Anna Keller", "said", "", "", false},
+    {"follow_on_quote_paragraph",
+     "\"Prices will fall soon,\" Governor Rita Moss said.\n\"We have done "
+     "our part and we expect the banks to do theirs.\"",
+     2, 1, "We have done our part and we expect the banks to do theirs.",
+     kDirect, v1::STANCE_ASSERT, "Rita Moss", "", "", "", false},
+    {"nested_outer",
+     "A ministry statement said Foreign Minister Karl Weiss told the "
+     "ambassador that Germany would respond.",
+     2, 0,
+     "Foreign Minister Karl Weiss told the ambassador that Germany would "
+     "respond",
+     kIndirect, v1::STANCE_ASSERT, "ministry statement", "said", "", "",
+     false},
+    {"nested_inner",
+     "A ministry statement said Foreign Minister Karl Weiss told the "
+     "ambassador that Germany would respond.",
+     2, 1, "Germany would respond", kIndirect, v1::STANCE_ASSERT,
+     "Karl Weiss", "told", "ambassador", "ministry statement", false},
+    {"relative_clause_between",
+     "French President Emmanuel Macron visited Berlin on Monday.\nMacron, "
+     "who is on his first trip abroad this year, said the two countries "
+     "must work together.",
+     1, 0, "the two countries must work together", kIndirect,
+     v1::STANCE_ASSERT, "Emmanuel Macron", "said", "", "", false},
+    {"apposition_between",
+     "Acme Corp chief executive Mark Stone, 52, said the factory would stay "
+     "open.",
+     1, 0, "the factory would stay open", kIndirect, v1::STANCE_ASSERT,
+     "Mark Stone", "said", "", "", false},
+    {"without_evidence",
+     "Russian officials have claimed without providing evidence that the "
+     "drones came from abroad.",
+     1, 0, "the drones came from abroad", kIndirect, v1::STANCE_CLAIM,
+     "Russian officials", "claimed", "", "", true},
+    {"pronoun_he",
+     "President Emmanuel Macron met workers in Lyon on Friday.\nHe said the "
+     "factory would stay open.",
+     1, 0, "the factory would stay open", kIndirect, v1::STANCE_ASSERT,
+     "Emmanuel Macron", "said", "", "", false},
+    {"pronoun_she_after_quote",
+     "Mayor Anna Keller spoke on Monday.\n\"We will hire more teachers,\" "
+     "she said.",
+     1, 0, "We will hire more teachers,", kDirect, v1::STANCE_ASSERT,
+     "Anna Keller", "said", "", "", false},
+    {"surname_only",
+     "President Emmanuel Macron met workers in Lyon on Friday.\nMacron said "
+     "the factory would stay open.",
+     1, 0, "the factory would stay open", kIndirect, v1::STANCE_ASSERT,
+     "Emmanuel Macron", "said", "", "", false},
+    {"nominal_ministry",
+     "The German Foreign Ministry said on Monday that talks would resume.\n"
+     "The ministry said the move was unacceptable.",
+     2, 1, "the move was unacceptable", kIndirect, v1::STANCE_ASSERT,
+     "German Foreign Ministry", "said", "", "", false},
+};
+
+TEST(Extractor, Patterns) {
+  for (const PatternCase& tc : kPatterns) {
+    SCOPED_TRACE(tc.name);
+    const v1::Extraction out = ExtractText(tc.text);
+    const std::string& text = out.document().text();
+    ASSERT_EQ(out.claims_size(), tc.num_claims);
+    const v1::Claim& c = out.claims(tc.index);
+    EXPECT_EQ(ContentText(text, c), tc.content);
+    EXPECT_EQ(c.kind(), tc.kind);
+    EXPECT_EQ(c.stance(), tc.stance);
+    EXPECT_EQ(c.without_evidence(), tc.without_evidence);
+    EXPECT_EQ(c.speaker().canonical_name(), tc.speaker);
+    EXPECT_EQ(c.cue().text(), tc.cue);
+    if (c.has_cue() && !c.cue().text().empty()) {
+      EXPECT_EQ(SpanText(text, c.cue().span()), c.cue().text());
+    }
+    EXPECT_EQ(c.addressee().canonical_name(), tc.addressee);
+    EXPECT_EQ(c.reported_via().canonical_name(), tc.via);
+    EXPECT_EQ(c.document_id(), "doc");
+    EXPECT_FALSE(c.id().empty());
+    EXPECT_FALSE(c.rule().empty());
+    EXPECT_GT(c.confidence(), 0.0f);
+    EXPECT_LE(c.confidence(), 1.0f);
+    // The speaker span holds the mention text (a single span).
+    if (c.has_speaker() && c.speaker().span().end() > 0) {
+      EXPECT_EQ(SpanText(text, c.speaker().span()), c.speaker().text());
+    }
+  }
+}
+
+TEST(Extractor, NestedAttributionLinksTheInnerClaimToTheOuter) {
+  const v1::Extraction out = ExtractText(
+      "A ministry statement said Foreign Minister Karl Weiss told the "
+      "ambassador that Germany would respond.");
+  ASSERT_EQ(out.claims_size(), 2);
+  EXPECT_EQ(out.claims(1).reported_via_claim_id(), out.claims(0).id());
+  EXPECT_EQ(out.claims(1).reported_via().entity_type(),
+            v1::ENTITY_TYPE_DOCUMENT);
+  EXPECT_TRUE(out.claims(0).reported_via_claim_id().empty());
+}
+
+TEST(Extractor, InterruptedQuoteHasTwoPartsInOneClaim) {
+  const v1::Extraction out = ExtractText(
+      "\"We are not afraid,\" Mayor Anna Keller said, \"and we will not "
+      "leave.\"");
+  ASSERT_EQ(out.claims_size(), 1);
+  const v1::Claim& c = out.claims(0);
+  ASSERT_EQ(c.content_parts_size(), 2);
+  EXPECT_LT(c.content_parts(0).end(), c.content_parts(1).begin());
+  EXPECT_EQ(c.content(), "We are not afraid, ... and we will not leave.");
+}
+
+TEST(Extractor, NegatedCueGivesNoClaim) {
+  for (const char* text :
+       {"The minister did not say whether the plant would close.",
+        "Mayor Anna Keller didn't say when the pool would reopen.",
+        "A spokeswoman for the company declined to comment."}) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(ExtractText(text).claims_size(), 0);
+  }
+}
+
+TEST(Extractor, TitleAndNameGiveCanonicalNameAndRole) {
+  const v1::Extraction out = ExtractText(
+      "President Emmanuel Macron met workers in Lyon on Friday.\nMacron said "
+      "the factory would stay open.");
+  ASSERT_EQ(out.claims_size(), 1);
+  const v1::Mention& m = out.claims(0).speaker();
+  EXPECT_EQ(m.text(), "Macron");
+  EXPECT_EQ(m.canonical_name(), "Emmanuel Macron");
+  EXPECT_EQ(m.entity_type(), v1::ENTITY_TYPE_PERSON);
+  EXPECT_EQ(m.kind(), v1::MENTION_KIND_NAME);
+  const v1::Entity* entity = nullptr;
+  for (const v1::Entity& e : out.entities()) {
+    if (e.id() == m.entity_id()) entity = &e;
+  }
+  ASSERT_NE(entity, nullptr) << "speaker entity " << m.entity_id();
+  EXPECT_EQ(entity->canonical_name(), "Emmanuel Macron");
+  ASSERT_EQ(entity->roles_size(), 1);
+  EXPECT_EQ(entity->roles(0).title(), "President");
+  EXPECT_EQ(entity->roles(0).document_id(), "doc");
+}
+
+TEST(Extractor, PronounResolvesToTheLastMalePerson) {
+  const v1::Extraction out = ExtractText(
+      "Mayor Anna Keller met President John Adler on Monday.\nHe said the "
+      "alliance remains strong.");
+  ASSERT_EQ(out.claims_size(), 1);
+  EXPECT_EQ(out.claims(0).speaker().text(), "He");
+  EXPECT_EQ(out.claims(0).speaker().kind(), v1::MENTION_KIND_PRONOUN);
+  EXPECT_EQ(out.claims(0).speaker().canonical_name(), "John Adler");
+}
+
+TEST(Extractor, EmptyTextGivesNoClaims) {
+  v1::Document doc;
+  doc.set_id("empty");
+  v1::Extraction out;
+  ASSERT_TRUE(BuiltIn().Extract(doc, &out).ok());
+  EXPECT_EQ(out.claims_size(), 0);
+  EXPECT_EQ(out.document().id(), "empty");
+}
+
+TEST(Extractor, InvalidUtf8IsRejectedNamingTheByte) {
+  v1::Document doc;
+  doc.set_id("bad");
+  doc.set_text(std::string("Keller said \xC3\x28 it.", 17));
+  v1::Extraction out;
+  out.add_claims();  // must be cleared
+  absl::Status s = BuiltIn().Extract(doc, &out);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
+  EXPECT_TRUE(absl::StrContains(s.message(), "byte 12")) << s;
+  EXPECT_EQ(out.claims_size(), 0);
+}
+
+TEST(Extractor, DocumentOverTheLimitIsRejected) {
+  ExtractorOptions options;
+  options.max_document_bytes = 100;
+  auto e = Extractor::Create(options);
   ASSERT_TRUE(e.ok()) << e.status();
+  v1::Document doc;
+  doc.set_id("big");
+  doc.set_text(std::string(101, 'a'));
+  v1::Extraction out;
+  absl::Status s = (*e)->Extract(doc, &out);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
+  EXPECT_EQ(out.claims_size(), 0);
+  doc.set_text(std::string(100, 'a'));
+  EXPECT_TRUE((*e)->Extract(doc, &out).ok());
+}
+
+TEST(Extractor, ManyUnbalancedQuoteMarksAreFast) {
+  std::string text;
+  for (int i = 0; i < 10000; ++i) text += i % 7 == 0 ? "\" said " : "\"";
+  auto start = std::chrono::steady_clock::now();
+  v1::Extraction out = ExtractText(text);
+  double seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - start)
+                       .count();
+  EXPECT_LT(seconds, 2.0);
+  for (const v1::Claim& c : out.claims()) {
+    for (const v1::Span& p : c.content_parts()) {
+      EXPECT_LE(p.begin(), p.end());
+      EXPECT_LE(p.end(), text.size());
+    }
+  }
+}
+
+TEST(Extractor, ExtractClaimsLeavesOutTheText) {
+  v1::Document doc;
+  doc.set_id("d");
+  doc.set_text("\"We will rebuild the bridge,\" Mayor Anna Keller said.");
+  v1::Extraction with_text, without_text;
+  ASSERT_TRUE(BuiltIn().Extract(doc, &with_text).ok());
+  ASSERT_TRUE(BuiltIn().ExtractClaims(doc, &without_text).ok());
+  EXPECT_EQ(with_text.document().text(), doc.text());
+  EXPECT_TRUE(without_text.document().text().empty());
+  EXPECT_EQ(without_text.document().id(), "d");
+  ASSERT_EQ(without_text.claims_size(), 1);
+  EXPECT_EQ(without_text.claims(0).SerializeAsString(),
+            with_text.claims(0).SerializeAsString());
+}
+
+TEST(Extractor, ClaimIdsAreStableAndDependOnTheDocument) {
+  const char* text =
+      "Senator Maria Lopez said the bill would pass next week.\n\"The "
+      "budget is balanced,\" said Finance Minister Paul Grant.";
+  v1::Extraction a = ExtractText(text, "doc-a");
+  v1::Extraction again = ExtractText(text, "doc-a");
+  v1::Extraction b = ExtractText(text, "doc-b");
+  ASSERT_EQ(a.claims_size(), 2);
+  ASSERT_EQ(again.claims_size(), 2);
+  ASSERT_EQ(b.claims_size(), 2);
+  EXPECT_NE(a.claims(0).id(), a.claims(1).id());
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(a.claims(i).id(), again.claims(i).id());
+    EXPECT_NE(a.claims(i).id(), b.claims(i).id());
+  }
+}
+
+// A temporary lexicon directory, removed at the end of the test.
+class TempLexiconDir {
+ public:
+  TempLexiconDir() {
+    const auto* info = testing::UnitTest::GetInstance()->current_test_info();
+    path_ = std::filesystem::temp_directory_path() /
+            absl::StrCat("whosaid_extractor_test_", info->name(), "_",
+                         ::getpid());
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempLexiconDir() { std::filesystem::remove_all(path_); }
+  void Write(const std::string& name, const std::string& contents) {
+    std::ofstream(path_ / name, std::ios::binary) << contents;
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+TEST(Extractor, MissingLexiconDirIsNotFound) {
+  ExtractorOptions options;
+  options.lexicon_dir = "/nonexistent/whosaid/lexicons";
+  auto e = Extractor::Create(options);
+  EXPECT_EQ(e.status().code(), absl::StatusCode::kNotFound) << e.status();
+}
+
+TEST(Extractor, BrokenLexiconFilesNameFileAndLine) {
+  struct Case {
+    const char* file;
+    const char* contents;
+    const char* want;  // in the message
+  } cases[] = {
+      {"verbs.tsv", "# cues\nsay\tassert\tsay\ntell\tasert\ttell\n",
+       "verbs.tsv:3: unknown stance 'asert'"},
+      {"verbs.tsv", "say\tassert\tspeak\n", "verbs.tsv:1: unknown class"},
+      {"verbs.tsv", "say\n", "verbs.tsv:1:"},
+      {"rules.tsv", "# rules\n\nrule\tx\tsay\tlots\t(?P<cue>@)\n",
+       "rules.tsv:3: confidence must be a number"},
+      {"rules.tsv", "define\tX\n", "rules.tsv:1: expected: define NAME"},
+      {"rules.tsv", "rule\tx\tshout\t0.5\t(?P<cue>@)\n", "rules.tsv:1:"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(absl::StrCat(c.file, ": ", c.contents));
+    TempLexiconDir dir;
+    dir.Write(c.file, c.contents);
+    ExtractorOptions options;
+    options.lexicon_dir = dir.path();
+    auto e = Extractor::Create(options);
+    ASSERT_FALSE(e.ok());
+    EXPECT_EQ(e.status().code(), absl::StatusCode::kInvalidArgument)
+        << e.status();
+    EXPECT_TRUE(absl::StrContains(e.status().message(), c.want))
+        << e.status();
+  }
+}
+
+TEST(Extractor, LexiconDirReplacesOneFile) {
+  // A verbs.tsv that knows only "say": "claimed" is then no cue.
+  TempLexiconDir dir;
+  dir.Write("verbs.tsv", "say\tassert\tsay\tsay,says,said,saying\n");
+  ExtractorOptions options;
+  options.lexicon_dir = dir.path();
+  auto e = Extractor::Create(options);
+  ASSERT_TRUE(e.ok()) << e.status();
+  v1::Document doc;
+  doc.set_id("d");
+  doc.set_text(
+      "Prime Minister Lena Hart has claimed that the election was rigged.\n"
+      "Senator Maria Lopez said the bill would pass next week.");
+  v1::Extraction out;
+  ASSERT_TRUE((*e)->Extract(doc, &out).ok());
+  ASSERT_EQ(out.claims_size(), 1);
+  EXPECT_EQ(out.claims(0).cue().text(), "said");
 }
 
 }  // namespace
