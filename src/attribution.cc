@@ -275,9 +275,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     const Unit& unit = units[u];
     absl::string_view utext =
         text.substr(unit.range.begin, unit.range.end - unit.range.begin);
-    // Only sentences with a cue word, or a colon that may introduce a
-    // quotation, can hold an attribution.
-    if (!HasCueWord(utext) && utext.find(':') == absl::string_view::npos) {
+    // Only sentences with a cue word, or a colon or dash that may attribute
+    // a quotation, can hold an attribution.
+    if (!HasCueWord(utext) && utext.find(':') == absl::string_view::npos &&
+        utext.find("\xE2\x80\x95") == absl::string_view::npos &&
+        utext.find("\xE2\x80\x94") == absl::string_view::npos) {
       continue;
     }
     tagger_.Tag(text, unit.range, marks, &tokens, &tags);

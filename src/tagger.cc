@@ -214,7 +214,9 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   // ("\"...\" \u2015 Esther Tapia").
   for (size_t k = 0; k < tokens->size(); ++k) {
     char tag = (*tags)[k];
-    bool colon = tag == ':' && k + 1 < tokens->size() && (*tags)[k + 1] == 'q';
+    // (Not after a verb that introduces the quote itself: "adding:".)
+    bool colon = tag == ':' && k + 1 < tokens->size() && (*tags)[k + 1] == 'q' &&
+                 (k == 0 || ((*tags)[k - 1] != 'C' && (*tags)[k - 1] != '_'));
     bool dash = tag == ';' && k > 0 && (*tags)[k - 1] == 'Q';
     if (!colon && !dash) continue;
     Token& t = (*tokens)[k];
