@@ -379,12 +379,12 @@ absl::string_view TrimQuoteMarks(absl::string_view s) {
 Evaluator::Evaluator(const SpeechCues* cues, EvaluatorOptions options)
     : cues_(cues), options_(options) {}
 
-DatasetScores* Evaluator::Dataset(const std::string& source) {
+DatasetScores* Evaluator::Dataset(absl::string_view source) {
   for (DatasetScores& d : datasets_) {
     if (d.source == source) return &d;
   }
   datasets_.emplace_back();
-  datasets_.back().source = source;
+  datasets_.back().source = std::string(source);
   return &datasets_.back();
 }
 
@@ -569,10 +569,11 @@ void ScoreMatch(absl::string_view text, const GoldQuote& q, const v1::Claim& c,
 }  // namespace
 
 absl::Status Evaluator::Add(const GoldDocument& gold,
-                            const v1::Extraction& predicted) {
+                            const v1::Extraction& predicted,
+                            absl::string_view dataset) {
   absl::Status st = CheckClaims(gold, predicted);
   if (!st.ok()) return st;
-  DatasetScores& d = *Dataset(gold.source);
+  DatasetScores& d = *Dataset(dataset.empty() ? gold.source : dataset);
   const absl::string_view text = gold.text;
   const int64_t num_gold = static_cast<int64_t>(gold.quotes.size());
   const int64_t num_pred = predicted.claims_size();

@@ -259,6 +259,59 @@ absl::StatusOr<GoldQuote> ParseQuote(const JsonValue& q, absl::string_view text,
   return out;
 }
 
+// `value` (the member `key`) as a list of quotes; errors say "quote i: ".
+absl::Status ParseQuotes(const JsonValue& value, absl::string_view key,
+                         absl::string_view text, CodePoints* cps,
+                         std::vector<GoldQuote>* out) {
+  if (!value.is_array()) {
+    return Invalid(absl::StrCat("\"", key, "\" must be a list"));
+  }
+  for (size_t i = 0; i < value.array().size(); ++i) {
+    absl::StatusOr<GoldQuote> q = ParseQuote(value.array()[i], text, cps);
+    if (!q.ok()) {
+      // Top-level quotes are "quote 3: ...", others "meta...[0]: quote 3".
+      const std::string where =
+          key == "quotes" ? std::string() : absl::StrCat(key, ": ");
+      return Invalid(
+          absl::StrCat(where, "quote ", i, ": ", q.status().message()));
+    }
+    out->push_back(std::move(*q));
+  }
+  return absl::OkStatus();
+}
+
+// meta.alt_annotations, when present.
+absl::Status ParseAlternatives(const JsonValue& doc, absl::string_view text,
+                               CodePoints* cps,
+                               std::vector<GoldAnnotation>* out) {
+  const JsonValue* meta = doc.Find("meta");
+  if (meta == nullptr || !meta->is_object()) return absl::OkStatus();
+  const JsonValue* alt = meta->Find("alt_annotations");
+  if (alt == nullptr || alt->is_null()) return absl::OkStatus();
+  if (!alt->is_array()) return Invalid("meta.alt_annotations must be a list");
+  for (size_t i = 0; i < alt->array().size(); ++i) {
+    const JsonValue& a = alt->array()[i];
+    const std::string where = absl::StrCat("meta.alt_annotations[", i, "]");
+    const JsonValue* quotes = a.Find("quotes");
+    const JsonValue* annotator = a.Find("annotator");
+    if (quotes == nullptr) {
+      return Invalid(absl::StrCat(where, ": missing \"quotes\""));
+    }
+    GoldAnnotation ann;
+    if (annotator != nullptr && !annotator->is_null()) {
+      if (!annotator->is_string()) {
+        return Invalid(
+            absl::StrCat(where, ": \"annotator\" must be a string or null"));
+      }
+      ann.annotator = annotator->string_value();
+    }
+    absl::Status s = ParseQuotes(*quotes, where, text, cps, &ann.quotes);
+    if (!s.ok()) return s;
+    out->push_back(std::move(ann));
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::string> RequiredString(const JsonValue& v,
                                            absl::string_view key) {
   const JsonValue* f = v.Find(key);
@@ -335,6 +388,33 @@ void AppendOptional(absl::string_view key, const std::optional<std::string>& v,
   }
 }
 
+absl::string_view KindName(v1::ClaimKind k);
+
+void AppendQuotes(const Writer& w, const std::vector<GoldQuote>& quotes,
+                  std::string* out) {
+  *out += "[";
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    const GoldQuote& q = quotes[i];
+    if (i > 0) *out += ",";
+    *out += "{";
+    w.Role("content", q.content, out);
+    *out += ",";
+    w.Role("speaker", q.speaker, out);
+    AppendOptional("speaker_text", q.speaker_text, out);
+    *out += ",";
+    w.Role("cue", q.cue, out);
+    absl::StrAppend(out, ",\"kind\":\"", KindName(q.kind), "\"");
+    AppendOptional("speaker_canonical", q.speaker_canonical, out);
+    if (q.has_roles) {
+      AppendOptional("stance", q.stance, out);
+      AppendOptional("addressee_canonical", q.addressee_canonical, out);
+      AppendOptional("reported_via", q.reported_via, out);
+    }
+    *out += "}";
+  }
+  *out += "]";
+}
+
 absl::string_view KindName(v1::ClaimKind k) {
   switch (k) {
     case v1::CLAIM_KIND_DIRECT:
@@ -392,7 +472,7 @@ bool GoldQuote::operator==(const GoldQuote& o) const {
 
 bool GoldDocument::operator==(const GoldDocument& o) const {
   return id == o.id && source == o.source && text == o.text &&
-         quotes == o.quotes;
+         quotes == o.quotes && alternatives == o.alternatives;
 }
 
 absl::StatusOr<GoldDocument> ParseGoldLine(absl::string_view line) {
@@ -409,16 +489,11 @@ absl::StatusOr<GoldDocument> ParseGoldLine(absl::string_view line) {
   }
   const JsonValue* quotes = v->Find("quotes");
   if (quotes == nullptr) return Invalid("missing \"quotes\"");
-  if (!quotes->is_array()) return Invalid("\"quotes\" must be a list");
   CodePoints cps(doc.text);
-  for (size_t i = 0; i < quotes->array().size(); ++i) {
-    absl::StatusOr<GoldQuote> q =
-        ParseQuote(quotes->array()[i], doc.text, &cps);
-    if (!q.ok()) {
-      return Invalid(absl::StrCat("document \"", doc.id, "\": quote ", i, ": ",
-                                  q.status().message()));
-    }
-    doc.quotes.push_back(std::move(*q));
+  absl::Status s = ParseQuotes(*quotes, "quotes", doc.text, &cps, &doc.quotes);
+  if (s.ok()) s = ParseAlternatives(*v, doc.text, &cps, &doc.alternatives);
+  if (!s.ok()) {
+    return Invalid(absl::StrCat("document \"", doc.id, "\": ", s.message()));
   }
   return doc;
 }
@@ -457,27 +532,21 @@ std::string GoldToJsonLine(const GoldDocument& doc) {
   internal::AppendJsonString(doc.source, &out);
   out += ",\"text\":";
   internal::AppendJsonString(doc.text, &out);
-  out += ",\"quotes\":[";
-  for (size_t i = 0; i < doc.quotes.size(); ++i) {
-    const GoldQuote& q = doc.quotes[i];
-    if (i > 0) out += ",";
-    out += "{";
-    w.Role("content", q.content, &out);
-    out += ",";
-    w.Role("speaker", q.speaker, &out);
-    AppendOptional("speaker_text", q.speaker_text, &out);
-    out += ",";
-    w.Role("cue", q.cue, &out);
-    absl::StrAppend(&out, ",\"kind\":\"", KindName(q.kind), "\"");
-    AppendOptional("speaker_canonical", q.speaker_canonical, &out);
-    if (q.has_roles) {
-      AppendOptional("stance", q.stance, &out);
-      AppendOptional("addressee_canonical", q.addressee_canonical, &out);
-      AppendOptional("reported_via", q.reported_via, &out);
+  out += ",\"quotes\":";
+  AppendQuotes(w, doc.quotes, &out);
+  if (!doc.alternatives.empty()) {
+    out += ",\"meta\":{\"alt_annotations\":[";
+    for (size_t i = 0; i < doc.alternatives.size(); ++i) {
+      if (i > 0) out += ",";
+      out += "{\"annotator\":";
+      internal::AppendJsonString(doc.alternatives[i].annotator, &out);
+      out += ",\"quotes\":";
+      AppendQuotes(w, doc.alternatives[i].quotes, &out);
+      out += "}";
     }
-    out += "}";
+    out += "]}";
   }
-  out += "]}";
+  out += "}";
   return out;
 }
 

@@ -136,7 +136,7 @@ TEST(Evaluator, GoldScoredAgainstItselfIsPerfect) {
   };
   const Case cases[] = {
       {"tests/testdata/defense-ministers-call.gold.jsonl", 18, 18, 18},
-      {"tests/testdata/eval/small.gold.jsonl", 7, 6, 2},
+      {"tests/testdata/eval/small.gold.jsonl", 8, 7, 2},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.file);
@@ -500,6 +500,15 @@ TEST(Evaluator, DatasetsAreNotPooled) {
   EXPECT_EQ(all[0].content.matched, 0);
   EXPECT_EQ(all[1].source, "litbank");
   EXPECT_EQ(all[1].content.matched, 1);
+  // An explicit dataset name overrides gold.source.
+  ASSERT_TRUE(
+      e.Add(news.gold_, ExtractionFromGold(news.gold_), "polnear annotators")
+          .ok());
+  all = e.Scores();
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[2].source, "polnear annotators");
+  EXPECT_EQ(all[2].content.matched, 1);
+  EXPECT_EQ(all[0].documents, 1);
 }
 
 TEST(Evaluator, RejectsPredictedSpansOutsideTheText) {

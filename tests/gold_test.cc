@@ -69,7 +69,7 @@ TEST(ReadGoldFile, ReadsTheSeedGold) {
 TEST(ReadGoldFile, ReadsPartsNullSpeakersAndUnicode) {
   absl::StatusOr<std::vector<GoldDocument>> docs = ReadGoldFile(kSmallGold);
   ASSERT_TRUE(docs.ok()) << docs.status();
-  ASSERT_EQ(docs->size(), 4u);
+  ASSERT_EQ(docs->size(), 5u);
   const GoldDocument& d = (*docs)[0];
   ASSERT_EQ(d.quotes.size(), 3u);
   const GoldQuote& parts = d.quotes[0];
@@ -94,6 +94,21 @@ TEST(ReadGoldFile, ReadsPartsNullSpeakersAndUnicode) {
   EXPECT_EQ(canonical.speaker_canonical, "Clarissa Dalloway");
   EXPECT_TRUE((*docs)[3].quotes.empty());
   EXPECT_EQ((*docs)[3].line, 4);
+  EXPECT_TRUE((*docs)[3].alternatives.empty());
+}
+
+TEST(ReadGoldFile, ReadsOtherAnnotators) {
+  absl::StatusOr<std::vector<GoldDocument>> docs = ReadGoldFile(kSmallGold);
+  ASSERT_TRUE(docs.ok()) << docs.status();
+  const GoldDocument& d = (*docs)[4];
+  ASSERT_EQ(d.quotes.size(), 1u);
+  ASSERT_EQ(d.alternatives.size(), 2u);
+  EXPECT_EQ(d.alternatives[0].annotator, "a2");
+  ASSERT_EQ(d.alternatives[0].quotes.size(), 1u);
+  EXPECT_EQ(GoldQuote::JoinedText(d.text, d.alternatives[0].quotes[0].content),
+            "budget is balanced");
+  EXPECT_EQ(d.alternatives[1].annotator, "a3");
+  EXPECT_TRUE(d.alternatives[1].quotes.empty());
 }
 
 TEST(ReadGoldFile, ErrorsNamePathAndLine) {
@@ -161,6 +176,17 @@ TEST(ReadGoldFile, ErrorsNamePathAndLine) {
       {R"({"id": "x", "source": "t", "text": "abc",
           "quotes": [{"content_bytes": [0, 3], "speaker_bytes": [1, 9]}]})",
        "speaker_bytes [1, 9) out of range"},
+      {R"({"id": "x", "source": "t", "text": "abc", "quotes": [],
+          "meta": {"alt_annotations": [{"annotator": "a",
+                   "quotes": [{"content_bytes": [0, 7]}]}]}})",
+       "document \"x\": meta.alt_annotations[0]: quote 0: content_bytes [0, "
+       "7) out of range"},
+      {R"({"id": "x", "source": "t", "text": "abc", "quotes": [],
+          "meta": {"alt_annotations": {}}})",
+       "meta.alt_annotations must be a list"},
+      {R"({"id": "x", "source": "t", "text": "abc", "quotes": [],
+          "meta": {"alt_annotations": [{"annotator": "a"}]}})",
+       "meta.alt_annotations[0]: missing \"quotes\""},
   };
   int n = 0;
   for (const Case& c : cases) {

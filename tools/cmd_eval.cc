@@ -66,6 +66,12 @@ ABSL_FLAG(std::string, predictions, "",
           "eval: score this annotations-format file (whosaid extract "
           "--format=annotations, or any system's output in the gold format) "
           "instead of running the engine.");
+ABSL_FLAG(bool, agreement, false,
+          "eval: instead of the engine, score the other annotators' quotes "
+          "of the documents that have them (PolNeAR meta.alt_annotations) "
+          "against the main quotes: the human agreement ceiling. Columns "
+          "are named '<source> annotators'; 'documents' counts (document, "
+          "annotator) pairs.");
 ABSL_FLAG(std::string, speech_cues, "",
           "eval: a speech-cue word list replacing the built-in "
           "speech_cues.txt.");
@@ -143,6 +149,24 @@ class Predictor {
   int missing_ = 0;
 };
 
+// --agreement: each other annotator's quotes scored as predictions against
+// the main quotes, in the column "<source> annotators".
+void AddAnnotators(const std::vector<whosaid::GoldDocument>& docs,
+                   whosaid::Evaluator* evaluator) {
+  for (const whosaid::GoldDocument& gold : docs) {
+    for (const whosaid::GoldAnnotation& alt : gold.alternatives) {
+      whosaid::GoldDocument other;
+      other.id = gold.id;
+      other.text = gold.text;
+      other.quotes = alt.quotes;
+      // The reader checked these spans against the same text: cannot fail.
+      absl::Status s = evaluator->Add(gold, whosaid::ExtractionFromGold(other),
+                                      absl::StrCat(gold.source, " annotators"));
+      if (!s.ok()) PrintError(s);
+    }
+  }
+}
+
 }  // namespace
 
 int RunEval(const Args& args) {
@@ -180,10 +204,21 @@ int RunEval(const Args& args) {
     PrintError(cues.status());
     return 2;
   }
-  absl::StatusOr<std::unique_ptr<Predictor>> predictor = Predictor::Create();
-  if (!predictor.ok()) {
-    PrintError(predictor.status());
+  const bool agreement = absl::GetFlag(FLAGS_agreement);
+  if (agreement && !absl::GetFlag(FLAGS_predictions).empty()) {
+    std::fprintf(stderr,
+                 "whosaid eval: --agreement and --predictions exclude each "
+                 "other\n");
     return 2;
+  }
+  std::unique_ptr<Predictor> predictor;
+  if (!agreement) {
+    absl::StatusOr<std::unique_ptr<Predictor>> p = Predictor::Create();
+    if (!p.ok()) {
+      PrintError(p.status());
+      return 2;
+    }
+    predictor = std::move(*p);
   }
   whosaid::EvaluatorOptions options;
   options.max_examples = static_cast<size_t>(max_errors);
@@ -197,9 +232,13 @@ int RunEval(const Args& args) {
       PrintError(docs.status());
       return 2;
     }
+    if (agreement) {
+      AddAnnotators(*docs, &evaluator);
+      continue;
+    }
     for (const whosaid::GoldDocument& gold : *docs) {
       whosaid::v1::Extraction predicted;
-      absl::Status s = (*predictor)->Predict(gold, &predicted);
+      absl::Status s = predictor->Predict(gold, &predicted);
       if (s.ok()) s = evaluator.Add(gold, predicted);
       if (!s.ok()) {
         // The document is skipped; the scores cover the others.
@@ -209,13 +248,19 @@ int RunEval(const Args& args) {
       }
     }
   }
-  if ((*predictor)->missing() > 0 && !quiet) {
+  if (predictor != nullptr && predictor->missing() > 0 && !quiet) {
     std::fprintf(stderr,
                  "whosaid eval: %d gold documents have no entry in %s; "
                  "scored as no claims\n",
-                 (*predictor)->missing(), (*predictor)->path().c_str());
+                 predictor->missing(), predictor->path().c_str());
   }
   std::vector<whosaid::DatasetScores> scores = evaluator.Scores();
+  if (scores.empty()) {
+    std::fprintf(stderr,
+                 "whosaid eval: --agreement: no document in the gold files "
+                 "has other annotators (meta.alt_annotations)\n");
+    return 2;
+  }
   std::string out = whosaid::FormatScores(scores, *format);
   if (max_errors > 0) out += whosaid::FormatErrors(scores, *format);
   std::fwrite(out.data(), 1, out.size(), stdout);

@@ -267,14 +267,19 @@ class Evaluator {
   // document text is not read) against `gold` and adds the counts to the
   // dataset gold.source. Returns kInvalidArgument naming the document and
   // claim if a predicted span lies outside gold.text; nothing is added then.
-  absl::Status Add(const GoldDocument& gold, const v1::Extraction& predicted);
+  //
+  // `dataset` names the column to add to; empty (the default) means
+  // gold.source. (`whosaid eval --agreement` adds other annotators' quotes
+  // as "polnear annotators".)
+  absl::Status Add(const GoldDocument& gold, const v1::Extraction& predicted,
+                   absl::string_view dataset = "");
 
   // The scores so far, one per dataset, in the order datasets were first
   // added.
   std::vector<DatasetScores> Scores() const { return datasets_; }
 
  private:
-  DatasetScores* Dataset(const std::string& source);
+  DatasetScores* Dataset(absl::string_view source);
 
   const SpeechCues* cues_;
   EvaluatorOptions options_;

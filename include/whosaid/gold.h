@@ -27,9 +27,11 @@
 //                "cue": [364, 368], "cue_bytes": [364, 368],
 //                "kind": "direct", "speaker_canonical": null}]}
 //
+// Of "meta", only "alt_annotations" is read (see GoldAnnotation).
 // The seed gold file adds three per-quote fields: "stance" (a lower-case
 // Stance name, see StanceName()), "addressee_canonical" and "reported_via"
-// (canonical names or null). Other keys ("meta", "extra") are ignored.
+// (canonical names or null). Other keys ("extra", the rest of "meta") are
+// ignored.
 //
 // Everything here works on byte offsets: the reader converts code-point spans
 // to bytes (and checks the two agree when both are given), the writer
@@ -98,6 +100,19 @@ struct GoldQuote {
   bool operator!=(const GoldQuote& o) const { return !(*this == o); }
 };
 
+// Another annotator's quotes for the same document (PolNeAR documents
+// annotated by several people keep them in "meta": {"alt_annotations":
+// [{"annotator": "4e07", "quotes": [...]}]}). Scoring them against the main
+// quotes estimates the human agreement ceiling (`whosaid eval --agreement`).
+struct GoldAnnotation {
+  std::string annotator;
+  std::vector<GoldQuote> quotes;
+
+  bool operator==(const GoldAnnotation& o) const {
+    return annotator == o.annotator && quotes == o.quotes;
+  }
+};
+
 // One annotated document.
 struct GoldDocument {
   std::string id;
@@ -108,6 +123,8 @@ struct GoldDocument {
   std::string text;
   // In file order (the gold files sort them by content start).
   std::vector<GoldQuote> quotes;
+  // Other annotators' versions of `quotes`, if any.
+  std::vector<GoldAnnotation> alternatives;
   // The 1-based line the document was read from; 0 when not read from a
   // file. For error messages only: not written, not compared by ==.
   int line = 0;
