@@ -1,0 +1,174 @@
+// One table row per attribution rule of seeds/lexicons/rules.tsv: a sentence
+// that rule (and no earlier one) attributes, with the speaker, cue and content
+// it must find. RulesTsvHasNoRuleWithoutARow reads the rule names from the
+// embedded rules.tsv, so a rule added without a row here fails the test.
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
+#include "gtest/gtest.h"
+#include "internal/embedded.h"
+#include "whosaid/extractor.h"
+
+namespace whosaid {
+namespace {
+
+struct RuleCase {
+  const char* rule;
+  const char* text;
+  const char* speaker;  // the speaker mention as written
+  const char* cue;
+  const char* content;  // content parts joined by " ... "
+};
+
+const RuleCase kCases[] = {
+    {"according_front",
+     "According to the city council, the pool will reopen in June.",
+     "the city council", "According to", "the pool will reopen in June"},
+    {"according_back",
+     "The pool will reopen in June, according to the city council.",
+     "the city council", "according to", "The pool will reopen in June"},
+    {"cue_speaker_quote",
+     "Said Mayor Anna Keller, \"The pool will reopen in June.\"",
+     "Mayor Anna Keller", "Said", "The pool will reopen in June."},
+    {"speaker_label_quote",
+     "Mayor Anna Keller called the plan \"a betrayal of voters.\"",
+     "Mayor Anna Keller", "called", "a betrayal of voters."},
+    {"quote_dash_speaker",
+     "\"The pool will reopen in June,\" said Mayor Anna Keller.",
+     "Mayor Anna Keller", "said", "The pool will reopen in June,"},
+    {"quote_cue_speaker", "\"Who will pay for this?\" asked Senator Bill Hart.",
+     "Senator Bill Hart", "asked", "Who will pay for this?"},
+    {"quote_speaker_cue",
+     "\"The pool will reopen in June,\" Mayor Anna Keller said.",
+     "Mayor Anna Keller", "said", "The pool will reopen in June,"},
+    {"quote_speaker_cue",
+     "\"We are not afraid,\" Mayor Anna Keller said, \"and we will not "
+     "leave.\"",
+     "Mayor Anna Keller", "said",
+     "We are not afraid, ... and we will not leave."},
+    {"speaker_cue_colon",
+     "Mayor Anna Keller said: the pool will reopen in June.",
+     "Mayor Anna Keller", "said", "the pool will reopen in June"},
+    {"speaker_cue_quote",
+     "Mayor Anna Keller said, \"The pool will reopen in June.\"",
+     "Mayor Anna Keller", "said", "The pool will reopen in June."},
+    {"speaker_cue_quote", "Trump: \"We will win again.\"", "Trump", ":",
+     "We will win again."},
+    {"content_speaker_cue",
+     "The pool will reopen in June, Mayor Anna Keller said.",
+     "Mayor Anna Keller", "said", "The pool will reopen in June"},
+    {"content_cue_speaker",
+     "The pool will reopen in June, said Mayor Anna Keller.",
+     "Mayor Anna Keller", "said", "The pool will reopen in June"},
+    {"speaker_tell_that",
+     "Mayor Anna Keller told residents that the pool would reopen in June.",
+     "Mayor Anna Keller", "told", "the pool would reopen in June"},
+    {"speaker_tell",
+     "Mayor Anna Keller told residents the pool would reopen in June.",
+     "Mayor Anna Keller", "told", "the pool would reopen in June"},
+    {"speaker_directive",
+     "Mayor Anna Keller urged residents to use the new pool.",
+     "Mayor Anna Keller", "urged", "residents to use the new pool"},
+    {"speaker_cue_that",
+     "Mayor Anna Keller said that the pool would reopen in June.",
+     "Mayor Anna Keller", "said", "the pool would reopen in June"},
+    {"participle_that",
+     "Mayor Anna Keller has opened the library, saying that the pool would "
+     "reopen in June.",
+     "Mayor Anna Keller", "saying", "the pool would reopen in June"},
+    {"participle_quote",
+     "Mayor Anna Keller has opened the library, saying \"the pool will "
+     "reopen in June.\"",
+     "Mayor Anna Keller", "saying", "the pool will reopen in June."},
+    {"np_participle_quote",
+     "The ministry released a video of spokesman Paul Dunn saying \"the "
+     "talks went well.\"",
+     "spokesman Paul Dunn", "saying", "the talks went well."},
+    {"coordinated_cue",
+     "Mayor Anna Keller would not give a date but said that the pool would "
+     "reopen in June.",
+     "Mayor Anna Keller", "said", "the pool would reopen in June"},
+    {"relative_cue_that",
+     "The plan was backed by Mayor Anna Keller, who said that the pool would "
+     "reopen in June.",
+     "who", "said", "the pool would reopen in June"},
+    {"name_cue_that", "In 2016 Keller said the pool would reopen in June.",
+     "Keller", "said", "the pool would reopen in June"},
+    // Built in, not in rules.tsv: a quotation paragraph after an attributed
+    // one continues its speaker.
+    {"follow_on_quote",
+     "\"Prices will fall soon,\" Governor Rita Moss said.\n\"We have done "
+     "our part.\"",
+     "Governor Rita Moss", "", "We have done our part."},
+};
+
+// The rule names of rules.tsv, in file order.
+std::vector<std::string> RuleNames() {
+  std::vector<std::string> names;
+  absl::string_view data = internal::FindEmbeddedFile("rules.tsv");
+  for (absl::string_view line : absl::StrSplit(data, '\n')) {
+    if (!absl::ConsumePrefix(&line, "rule\t")) continue;
+    names.emplace_back(line.substr(0, line.find('\t')));
+  }
+  return names;
+}
+
+TEST(AttributionRules, EachRuleFindsSpeakerCueAndContent) {
+  auto extractor = Extractor::Create(ExtractorOptions());
+  ASSERT_TRUE(extractor.ok()) << extractor.status();
+  for (const RuleCase& tc : kCases) {
+    SCOPED_TRACE(absl::StrCat(tc.rule, ": ", tc.text));
+    v1::Document doc;
+    doc.set_id("rules");
+    doc.set_text(tc.text);
+    v1::Extraction out;
+    ASSERT_TRUE((*extractor)->Extract(doc, &out).ok());
+    // The row's claim is the last one (a follow-on quote comes second).
+    ASSERT_GE(out.claims_size(), 1);
+    const v1::Claim& c = out.claims(out.claims_size() - 1);
+    absl::string_view text = doc.text();
+    std::vector<std::string> parts;
+    for (const v1::Span& p : c.content_parts()) {
+      ASSERT_LE(p.end(), text.size());
+      parts.emplace_back(text.substr(p.begin(), p.end() - p.begin()));
+    }
+    EXPECT_EQ(c.rule(), tc.rule);
+    EXPECT_EQ(c.speaker().text(), tc.speaker);
+    EXPECT_EQ(c.cue().text(), tc.cue);
+    EXPECT_EQ(absl::StrJoin(parts, " ... "), tc.content);
+  }
+}
+
+TEST(AttributionRules, RulesTsvHasNoRuleWithoutARow) {
+  std::vector<std::string> names = RuleNames();
+  ASSERT_GE(names.size(), 10u) << "rules.tsv not embedded?";
+  std::set<std::string> covered;
+  for (const RuleCase& tc : kCases) covered.insert(tc.rule);
+  for (const std::string& name : names) {
+    // "subject" is not tried on its own: it gives the speaker of the
+    // participle and coordinated rows above.
+    if (name == "subject") continue;
+    EXPECT_TRUE(covered.count(name)) << "rules.tsv rule '" << name
+                                     << "' has no row in kCases";
+  }
+  EXPECT_NE(std::find(names.begin(), names.end(), "subject"), names.end());
+}
+
+TEST(AttributionRules, EveryRowNamesAKnownRule) {
+  std::vector<std::string> names = RuleNames();
+  names.push_back("follow_on_quote");
+  for (const RuleCase& tc : kCases) {
+    EXPECT_NE(std::find(names.begin(), names.end(), tc.rule), names.end())
+        << tc.rule;
+  }
+}
+
+}  // namespace
+}  // namespace whosaid
