@@ -15,6 +15,7 @@
 #include "absl/time/time.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl.h"
+#include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/util/delimited_message_util.h"
 #include "google/protobuf/util/time_util.h"
 #include "internal/json.h"
@@ -538,15 +539,23 @@ class DocumentReader::Impl {
 
   bool ReadPbRecord(v1::Document* doc, std::string* origin,
                     absl::Status* error) {
-    google::protobuf::io::CodedInputStream coded(pb_in_.get());
-    coded.SetTotalBytesLimit(
-        static_cast<int>(std::min<size_t>(options_.max_record_bytes + 16,
-                                          std::numeric_limits<int>::max())));
     bool clean_eof = false;
+    bool parsed;
+    {
+      // One CodedInputStream per record (its byte limit is per stream). It
+      // must be gone before Close() destroys the stream it reads from.
+      // Invalid UTF-8 in a string field fails the parse, which we report;
+      // keep protobuf from logging it to stderr as well.
+      google::protobuf::LogSilencer quiet;
+      google::protobuf::io::CodedInputStream coded(pb_in_.get());
+      coded.SetTotalBytesLimit(static_cast<int>(std::min<size_t>(
+          options_.max_record_bytes + 16, std::numeric_limits<int>::max())));
+      parsed = google::protobuf::util::ParseDelimitedFromCodedStream(
+          &scratch_, &coded, &clean_eof);
+    }
     ++records_in_file_;
     *origin = absl::StrCat(path_, ":record ", records_in_file_);
-    if (!google::protobuf::util::ParseDelimitedFromCodedStream(
-            &scratch_, &coded, &clean_eof)) {
+    if (!parsed) {
       bool empty = records_in_file_ == 1;
       if (clean_eof && !empty) {
         Close();
