@@ -251,7 +251,8 @@ absl::Status ClaimStore::Migrate() {
 
   auto version = [&]() -> absl::StatusOr<int> {
     if (!ours) return 0;
-    auto v = db_->Prepare("SELECT coalesce(max(version), 0) FROM schema_version");
+    auto v =
+        db_->Prepare("SELECT coalesce(max(version), 0) FROM schema_version");
     if (!v.ok()) return v.status();
     auto r = (*v)->Step();
     if (!r.ok()) return r.status();
@@ -263,10 +264,10 @@ absl::Status ClaimStore::Migrate() {
                    ? options_.TEST_max_schema_version
                    : kStoreSchemaVersion;
   if (*current > kStoreSchemaVersion) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        path_, ": store schema version ", *current,
-        " is newer than this whosaid understands (", kStoreSchemaVersion,
-        "); upgrade whosaid"));
+    return absl::FailedPreconditionError(
+        absl::StrCat(path_, ": store schema version ", *current,
+                     " is newer than this whosaid understands (",
+                     kStoreSchemaVersion, "); upgrade whosaid"));
   }
   schema_version_ = *current;
   if (*current >= target) return absl::OkStatus();
@@ -311,7 +312,8 @@ absl::Status ClaimStore::Migrate() {
             return fail(absl::DataLossError(absl::StrCat(
                 path_, ": claim row ", (*read)->Int(0), " is corrupt")));
           }
-          s = (*write)->Bind(1, (*read)->Int(0))
+          s = (*write)
+                  ->Bind(1, (*read)->Int(0))
                   .Bind(2, c.content())
                   .Bind(3, FtsSpeaker(c))
                   .Run();
@@ -320,9 +322,9 @@ absl::Status ClaimStore::Migrate() {
       }
     }
     if (!s.ok()) return fail(s);
-    s = db_->Exec(absl::StrCat(
-        "INSERT INTO schema_version(version, applied_at) VALUES (", v, ", ",
-        Now(), ")"));
+    s = db_->Exec(
+        absl::StrCat("INSERT INTO schema_version(version, applied_at) VALUES (",
+                     v, ", ", Now(), ")"));
     if (!s.ok()) return fail(s);
     schema_version_ = v;
   }
@@ -450,18 +452,18 @@ absl::StatusOr<PutResult> ClaimStore::PutInBatch(const v1::Extraction& x) {
     rowid = *r;
     s = DeleteDocumentClaims(rowid);
     if (!s.ok()) return s;
-    auto u = Sql(
-        "UPDATE documents SET text_hash = ?, outlet = ?, published = ?, "
-        "ingested_at = ?, proto = ?, url = ? WHERE rowid = ?");
+    auto u =
+        Sql("UPDATE documents SET text_hash = ?, outlet = ?, published = ?, "
+            "ingested_at = ?, proto = ?, url = ? WHERE rowid = ?");
     if (!u.ok()) return u.status();
     (*u)->Bind(1, hash).Bind(2, doc.outlet());
     if (published) (*u)->Bind(3, *published);
     (*u)->Bind(4, Now()).BindBlob(5, proto).Bind(6, doc.url()).Bind(7, rowid);
     s = (*u)->Run();
   } else {
-    auto ins = Sql(
-        "INSERT INTO documents(id, text_hash, outlet, published, "
-        "ingested_at, proto, url) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    auto ins =
+        Sql("INSERT INTO documents(id, text_hash, outlet, published, "
+            "ingested_at, proto, url) VALUES (?, ?, ?, ?, ?, ?, ?)");
     if (!ins.ok()) return ins.status();
     (*ins)->Bind(1, doc.id()).Bind(2, hash).Bind(3, doc.outlet());
     if (published) (*ins)->Bind(4, *published);
@@ -536,7 +538,8 @@ absl::Status ClaimStore::UpsertEntity(const v1::Entity& entity) {
       "VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET proto = "
       "excluded.proto WHERE length(excluded.proto) > length(entities.proto)");
   if (!q.ok()) return q.status();
-  return (*q)->Bind(1, entity.id())
+  return (*q)
+      ->Bind(1, entity.id())
       .Bind(2, static_cast<int64_t>(entity.type()))
       .Bind(3, entity.canonical_name())
       .Bind(4, internal::NormName(entity.canonical_name()))
@@ -570,9 +573,9 @@ absl::Status ClaimStore::InsertExtraction(int64_t doc_rowid,
     }
     for (const v1::Role& role : e.roles()) {
       if (role.title().empty()) continue;
-      auto q = Sql(
-          "INSERT OR IGNORE INTO entity_roles(entity_id, title, "
-          "document_rowid, seen) VALUES (?, ?, ?, ?)");
+      auto q =
+          Sql("INSERT OR IGNORE INTO entity_roles(entity_id, title, "
+              "document_rowid, seen) VALUES (?, ?, ?, ?)");
       if (!q.ok()) return q.status();
       s = (*q)->Bind(1, e.id())
               .Bind(2, role.title())
@@ -647,10 +650,13 @@ absl::Status ClaimStore::InsertClaim(int64_t doc_rowid, const v1::Claim& in,
   if (!s.ok()) return s;
   if (db_->changes() == 0) return absl::OkStatus();  // duplicate claim id
   int64_t rowid = db_->last_insert_rowid();
-  auto fts = Sql(
-      "INSERT INTO claims_fts(rowid, content, speaker) VALUES (?, ?, ?)");
+  auto fts =
+      Sql("INSERT INTO claims_fts(rowid, content, speaker) VALUES (?, ?, ?)");
   if (!fts.ok()) return fts.status();
-  s = (*fts)->Bind(1, rowid).Bind(2, claim.content()).Bind(3, FtsSpeaker(claim))
+  s = (*fts)
+          ->Bind(1, rowid)
+          .Bind(2, claim.content())
+          .Bind(3, FtsSpeaker(claim))
           .Run();
   if (!s.ok()) return s;
   for (const std::string& topic : claim.topics()) {
@@ -715,9 +721,9 @@ absl::Status ClaimStore::ImportInBatch(const v1::Claim& claim) {
     v1::Document stub;
     stub.set_id(claim.document_id());
     if (claim.has_published()) *stub.mutable_published() = claim.published();
-    auto ins = Sql(
-        "INSERT INTO documents(id, text_hash, outlet, published, "
-        "ingested_at, proto) VALUES (?, ?, '', ?, ?, ?)");
+    auto ins =
+        Sql("INSERT INTO documents(id, text_hash, outlet, published, "
+            "ingested_at, proto) VALUES (?, ?, '', ?, ?, ?)");
     if (!ins.ok()) return ins.status();
     (*ins)->Bind(1, stub.id()).Bind(2, internal::TextHash(""));
     if (auto p = Seconds(claim.published())) (*ins)->Bind(3, *p);
@@ -728,12 +734,11 @@ absl::Status ClaimStore::ImportInBatch(const v1::Claim& claim) {
   } else {
     return rowid.status();
   }
-  for (const char* sql :
-       {"DELETE FROM claims_fts WHERE rowid IN "
-        "(SELECT rowid FROM claims WHERE id = ?)",
-        "DELETE FROM claim_topics WHERE claim_rowid IN "
-        "(SELECT rowid FROM claims WHERE id = ?)",
-        "DELETE FROM claims WHERE id = ?"}) {
+  for (const char* sql : {"DELETE FROM claims_fts WHERE rowid IN "
+                          "(SELECT rowid FROM claims WHERE id = ?)",
+                          "DELETE FROM claim_topics WHERE claim_rowid IN "
+                          "(SELECT rowid FROM claims WHERE id = ?)",
+                          "DELETE FROM claims WHERE id = ?"}) {
     auto q = Sql(sql);
     if (!q.ok()) return q.status();
     s = (*q)->Bind(1, claim.id()).Run();
@@ -788,8 +793,7 @@ absl::StatusOr<std::string> ClaimStore::Root(absl::string_view id) {
   auto r = (*q)->Step();
   if (!r.ok()) return r.status();
   if (!*r) {
-    return absl::NotFoundError(
-        absl::StrCat(path_, ": no entity \"", id, "\""));
+    return absl::NotFoundError(absl::StrCat(path_, ": no entity \"", id, "\""));
   }
   return std::string((*q)->Text(0));
 }
@@ -805,8 +809,9 @@ absl::Status ClaimStore::Merge(absl::string_view into, absl::string_view from) {
   }
   absl::Status s = Begin();
   if (!s.ok()) return s;
-  auto q = Sql("UPDATE entities SET merged_into = ? WHERE id = ? OR "
-               "merged_into = ?");
+  auto q =
+      Sql("UPDATE entities SET merged_into = ? WHERE id = ? OR "
+          "merged_into = ?");
   if (!q.ok()) return q.status();
   s = (*q)->Bind(1, *a).Bind(2, *b).Bind(3, *b).Run();
   if (!s.ok()) return s;
@@ -826,9 +831,11 @@ absl::StatusOr<std::string> ClaimStore::Split(absl::string_view id,
           absl::StrCat(path_, ": no entity \"", id, "\""));
     }
     if ((*q)->IsNull(0)) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "\"", id, "\" is not merged into another entity; to split off an "
-          "alias, name it: whosaid split ", id, " ALIAS"));
+      return absl::FailedPreconditionError(
+          absl::StrCat("\"", id,
+                       "\" is not merged into another entity; to split off an "
+                       "alias, name it: whosaid split ",
+                       id, " ALIAS"));
     }
     absl::Status s = Begin();
     if (!s.ok()) return s;
@@ -847,16 +854,20 @@ absl::StatusOr<std::string> ClaimStore::Split(absl::string_view id,
       "(SELECT id FROM entities WHERE id = ?1 OR merged_into = ?1)";
   auto count = Sql(absl::StrCat(
       "SELECT (SELECT count(*) FROM claims WHERE speaker_norm = ?2 AND "
-      "speaker_id IN ", members, "), (SELECT count(*) FROM entity_aliases "
-      "WHERE alias_norm = ?2 AND entity_id IN ", members, "), "
+      "speaker_id IN ",
+      members,
+      "), (SELECT count(*) FROM entity_aliases "
+      "WHERE alias_norm = ?2 AND entity_id IN ",
+      members,
+      "), "
       "(SELECT type FROM entities WHERE id = ?1)"));
   if (!count.ok()) return count.status();
   (*count)->Bind(1, *root).Bind(2, norm);
   auto r = (*count)->Step();
   if (!r.ok()) return r.status();
   if ((*count)->Int(0) == 0 && (*count)->Int(1) == 0) {
-    return absl::NotFoundError(absl::StrCat(
-        path_, ": \"", *root, "\" has no alias \"", alias, "\""));
+    return absl::NotFoundError(
+        absl::StrCat(path_, ": \"", *root, "\" has no alias \"", alias, "\""));
   }
   auto type = static_cast<v1::EntityType>((*count)->Int(2));
   (*count)->Reset();
@@ -877,11 +888,12 @@ absl::StatusOr<std::string> ClaimStore::Split(absl::string_view id,
   entity.set_id(new_id);
   entity.set_canonical_name(std::string(alias));
   entity.set_type(type);
-  auto ins = Sql(
-      "INSERT INTO entities(id, type, canonical_name, name_norm, "
-      "user_created, proto) VALUES (?, ?, ?, ?, 1, ?)");
+  auto ins =
+      Sql("INSERT INTO entities(id, type, canonical_name, name_norm, "
+          "user_created, proto) VALUES (?, ?, ?, ?, 1, ?)");
   if (!ins.ok()) return ins.status();
-  s = (*ins)->Bind(1, new_id)
+  s = (*ins)
+          ->Bind(1, new_id)
           .Bind(2, static_cast<int64_t>(type))
           .Bind(3, std::string(alias))
           .Bind(4, norm)
@@ -890,14 +902,14 @@ absl::StatusOr<std::string> ClaimStore::Split(absl::string_view id,
   if (!s.ok()) return s;
   for (const std::string& sql : std::vector<std::string>{
            std::string("INSERT OR REPLACE INTO entity_splits(from_id, "
-                   "alias_norm, to_id) SELECT id, ?2, ?3 FROM entities "
-                   "WHERE id = ?1 OR merged_into = ?1"),
-        absl::StrCat("UPDATE claims SET speaker_id = ?3 WHERE speaker_norm "
-                     "= ?2 AND speaker_id IN ",
-                     members),
-        absl::StrCat("UPDATE OR REPLACE entity_aliases SET entity_id = ?3 "
-                     "WHERE alias_norm = ?2 AND entity_id IN ",
-                     members)}) {
+                       "alias_norm, to_id) SELECT id, ?2, ?3 FROM entities "
+                       "WHERE id = ?1 OR merged_into = ?1"),
+           absl::StrCat("UPDATE claims SET speaker_id = ?3 WHERE speaker_norm "
+                        "= ?2 AND speaker_id IN ",
+                        members),
+           absl::StrCat("UPDATE OR REPLACE entity_aliases SET entity_id = ?3 "
+                        "WHERE alias_norm = ?2 AND entity_id IN ",
+                        members)}) {
     auto q = Sql(sql);
     if (!q.ok()) return q.status();
     s = (*q)->Bind(1, *root).Bind(2, norm).Bind(3, new_id).Run();
@@ -943,7 +955,8 @@ absl::StatusOr<v1::SpeakerSummary> ClaimStore::Summary(absl::string_view root,
   }
   auto a = Sql(absl::StrCat(
       "SELECT alias, count(DISTINCT document_rowid) AS n FROM entity_aliases "
-      "WHERE entity_id IN ", members, " GROUP BY alias ORDER BY n DESC, alias"));
+      "WHERE entity_id IN ",
+      members, " GROUP BY alias ORDER BY n DESC, alias"));
   if (!a.ok()) return a.status();
   (*a)->Bind(1, root);
   while (true) {
@@ -959,9 +972,11 @@ absl::StatusOr<v1::SpeakerSummary> ClaimStore::Summary(absl::string_view root,
       "SELECT title, min(seen), max(seen), count(DISTINCT document_rowid), "
       "(SELECT d.id FROM entity_roles r2 JOIN documents d ON d.rowid = "
       "r2.document_rowid WHERE r2.title = entity_roles.title AND "
-      "r2.entity_id IN ", members, " ORDER BY r2.seen DESC LIMIT 1) "
-      "FROM entity_roles WHERE entity_id IN ", members,
-      " GROUP BY title ORDER BY max(seen) DESC, title"));
+      "r2.entity_id IN ",
+      members,
+      " ORDER BY r2.seen DESC LIMIT 1) "
+      "FROM entity_roles WHERE entity_id IN ",
+      members, " GROUP BY title ORDER BY max(seen) DESC, title"));
   if (!ro.ok()) return ro.status();
   (*ro)->Bind(1, root);
   while (true) {
@@ -1041,8 +1056,8 @@ absl::Status ClaimStore::FillReviews(v1::Claim* claim) {
     absl::string_view blob = (*q)->Blob(0);
     if (!claim->add_reviews()->ParseFromArray(blob.data(),
                                               static_cast<int>(blob.size()))) {
-      return absl::DataLossError(absl::StrCat(
-          path_, ": a review of claim \"", claim->id(), "\" is corrupt"));
+      return absl::DataLossError(absl::StrCat(path_, ": a review of claim \"",
+                                              claim->id(), "\" is corrupt"));
     }
   }
   return absl::OkStatus();
@@ -1091,8 +1106,9 @@ absl::StatusOr<std::vector<StoredClaim>> ClaimStore::FindClaims(
     }
     sql += absl::StrCat(
         "AND r.id IN (SELECT coalesce(merged_into, id) FROM entities WHERE id "
-        "IN (SELECT id FROM entities WHERE 1", names,
-        " UNION SELECT entity_id FROM entity_aliases WHERE 1", aliases, ")) ");
+        "IN (SELECT id FROM entities WHERE 1",
+        names, " UNION SELECT entity_id FROM entity_aliases WHERE 1", aliases,
+        ")) ");
   }
   if (!query.speaker_id.empty()) {
     auto root = Root(query.speaker_id);
@@ -1195,10 +1211,9 @@ absl::StatusOr<std::vector<v1::TopicGroup>> ClaimStore::ByTopic(
     }
     std::vector<std::pair<std::string, int64_t>> sorted(counts.begin(),
                                                         counts.end());
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const auto& a, const auto& b) {
-                       return a.second > b.second;
-                     });
+    std::stable_sort(
+        sorted.begin(), sorted.end(),
+        [](const auto& a, const auto& b) { return a.second > b.second; });
     for (const auto& [k, n] : sorted) {
       v1::Count* c = g.add_stances();
       c->set_key(k);
@@ -1218,9 +1233,9 @@ absl::StatusOr<std::vector<v1::TopicGroup>> ClaimStore::ByTopic(
 absl::StatusOr<v1::ClaimContext> ClaimStore::Show(absl::string_view claim_id) {
   absl::Status s = Commit();
   if (!s.ok()) return s;
-  auto q = Sql(
-      "SELECT c.proto, d.proto, d.outlet FROM claims c JOIN documents d ON "
-      "d.rowid = c.document_rowid WHERE c.id = ?");
+  auto q =
+      Sql("SELECT c.proto, d.proto, d.outlet FROM claims c JOIN documents d ON "
+          "d.rowid = c.document_rowid WHERE c.id = ?");
   if (!q.ok()) return q.status();
   (*q)->Bind(1, claim_id);
   auto r = (*q)->Step();
@@ -1307,9 +1322,9 @@ absl::StatusOr<v1::StoreStats> ClaimStore::Stats(int top) {
   out.set_claims(*claims);
   out.set_entities(*entities);
   out.set_reviews(*reviews);
-  auto counts = [&](const std::string& sql, auto label,
-                    google::protobuf::RepeatedPtrField<v1::Count>* into)
-      -> absl::Status {
+  auto counts =
+      [&](const std::string& sql, auto label,
+          google::protobuf::RepeatedPtrField<v1::Count>* into) -> absl::Status {
     auto q = Sql(sql);
     if (!q.ok()) return q.status();
     while (true) {
@@ -1322,38 +1337,40 @@ absl::StatusOr<v1::StoreStats> ClaimStore::Stats(int top) {
     }
     return absl::OkStatus();
   };
-  s = counts("SELECT kind, count(*) AS n FROM claims GROUP BY kind ORDER BY n "
-             "DESC",
-             [](Stmt& q, v1::Count* c) {
-               c->set_key(v1::ClaimKind_Name(
-                   static_cast<v1::ClaimKind>(q.Int(0))));
-             },
-             out.mutable_claims_by_kind());
+  s = counts(
+      "SELECT kind, count(*) AS n FROM claims GROUP BY kind ORDER BY n "
+      "DESC",
+      [](Stmt& q, v1::Count* c) {
+        c->set_key(v1::ClaimKind_Name(static_cast<v1::ClaimKind>(q.Int(0))));
+      },
+      out.mutable_claims_by_kind());
   if (!s.ok()) return s;
-  s = counts("SELECT stance, count(*) AS n FROM claims GROUP BY stance ORDER "
-             "BY n DESC",
-             [](Stmt& q, v1::Count* c) {
-               c->set_key(v1::Stance_Name(static_cast<v1::Stance>(q.Int(0))));
-             },
-             out.mutable_claims_by_stance());
+  s = counts(
+      "SELECT stance, count(*) AS n FROM claims GROUP BY stance ORDER "
+      "BY n DESC",
+      [](Stmt& q, v1::Count* c) {
+        c->set_key(v1::Stance_Name(static_cast<v1::Stance>(q.Int(0))));
+      },
+      out.mutable_claims_by_stance());
   if (!s.ok()) return s;
-  s = counts(absl::StrCat(
-                 "SELECT r.id, count(*) AS n, r.canonical_name FROM claims c "
-                 "JOIN entities e ON e.id = c.speaker_id JOIN entities r ON "
-                 "r.id = coalesce(e.merged_into, e.id) GROUP BY r.id ORDER "
-                 "BY n DESC, r.canonical_name LIMIT ",
-                 top),
-             [](Stmt& q, v1::Count* c) {
-               c->set_key(std::string(q.Text(0)));
-               c->set_label(std::string(q.Text(2)));
-             },
-             out.mutable_top_speakers());
+  s = counts(
+      absl::StrCat("SELECT r.id, count(*) AS n, r.canonical_name FROM claims c "
+                   "JOIN entities e ON e.id = c.speaker_id JOIN entities r ON "
+                   "r.id = coalesce(e.merged_into, e.id) GROUP BY r.id ORDER "
+                   "BY n DESC, r.canonical_name LIMIT ",
+                   top),
+      [](Stmt& q, v1::Count* c) {
+        c->set_key(std::string(q.Text(0)));
+        c->set_label(std::string(q.Text(2)));
+      },
+      out.mutable_top_speakers());
   if (!s.ok()) return s;
-  s = counts(absl::StrCat("SELECT topic, count(*) AS n FROM claim_topics "
-                          "GROUP BY topic ORDER BY n DESC, topic LIMIT ",
-                          top),
-             [](Stmt& q, v1::Count* c) { c->set_key(std::string(q.Text(0))); },
-             out.mutable_top_topics());
+  s = counts(
+      absl::StrCat("SELECT topic, count(*) AS n FROM claim_topics "
+                   "GROUP BY topic ORDER BY n DESC, topic LIMIT ",
+                   top),
+      [](Stmt& q, v1::Count* c) { c->set_key(std::string(q.Text(0))); },
+      out.mutable_top_topics());
   if (!s.ok()) return s;
   return out;
 }
@@ -1371,8 +1388,8 @@ absl::Status ClaimStore::CheckIntegrity() {
     if ((*q)->Text(0) != "ok") problems.emplace_back((*q)->Text(0));
   }
   if (!problems.empty()) {
-    return absl::DataLossError(absl::StrCat(path_, ": damaged: ",
-                                            absl::StrJoin(problems, "; ")));
+    return absl::DataLossError(
+        absl::StrCat(path_, ": damaged: ", absl::StrJoin(problems, "; ")));
   }
   return absl::OkStatus();
 }

@@ -25,8 +25,8 @@ absl::Status ReadDelimitedClaims(
   size_t pos = 0;
   for (int64_t n = 1; pos < data.size(); ++n) {
     auto error = [&](absl::string_view what) {
-      return absl::DataLossError(absl::StrCat(origin, ":record ", n, " (byte ",
-                                              pos, "): ", what));
+      return absl::DataLossError(
+          absl::StrCat(origin, ":record ", n, " (byte ", pos, "): ", what));
     };
     // The varint length, by hand: at most 5 bytes for 32 bits.
     uint64_t size = 0;
@@ -45,8 +45,9 @@ absl::Status ReadDelimitedClaims(
                                 max_record_bytes, "-byte limit"));
     }
     if (size > data.size() - i) {
-      return error(absl::StrCat("truncated record (", size, " bytes announced, ",
-                                data.size() - i, " left)"));
+      return error(absl::StrCat("truncated record (", size,
+                                " bytes announced, ", data.size() - i,
+                                " left)"));
     }
     v1::Claim claim;
     if (!claim.ParseFromArray(data.data() + i, static_cast<int>(size))) {
@@ -62,8 +63,7 @@ absl::Status ReadDelimitedClaims(
 namespace {
 
 std::string Iso(const google::protobuf::Timestamp& t) {
-  return absl::FormatTime("%Y-%m-%d",
-                          absl::FromUnixSeconds(t.seconds()),
+  return absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(t.seconds()),
                           absl::UTCTimeZone());
 }
 

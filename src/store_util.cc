@@ -76,8 +76,8 @@ size_t SentenceStart(absl::string_view text, size_t pos) {
     if (prev == '\n') return i;
     if (IsSpace(prev)) {
       size_t m = SkipClosingQuotes(text, i - 1);
-      if (m > 0 && (text[m - 1] == '.' || text[m - 1] == '!' ||
-                    text[m - 1] == '?')) {
+      if (m > 0 &&
+          (text[m - 1] == '.' || text[m - 1] == '!' || text[m - 1] == '?')) {
         return i;
       }
     }
@@ -92,9 +92,8 @@ size_t SentenceEnd(absl::string_view text, size_t pos) {
     if (c == '\n') return i;
     if (c == '.' || c == '!' || c == '?') {
       size_t j = i + 1;
-      while (j < text.size() &&
-             (text[j] == '"' || text[j] == '\'' ||
-              text.substr(j, 3) == "\xe2\x80\x9d")) {
+      while (j < text.size() && (text[j] == '"' || text[j] == '\'' ||
+                                 text.substr(j, 3) == "\xe2\x80\x9d")) {
         j += text[j] == '"' || text[j] == '\'' ? 1 : 3;
       }
       if (j >= text.size() || IsSpace(text[j])) return j;

@@ -98,14 +98,14 @@ absl::StatusOr<std::unique_ptr<TopicTagger>> TopicTagger::Create(
           absl::StrCat(origin, ":", topic_line, ": topic without a name"));
     }
     if (!seen.insert(topic.name()).second) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          origin, ":", topic_line, ": topic \"", topic.name(),
-          "\" defined twice"));
+      return absl::InvalidArgumentError(absl::StrCat(origin, ":", topic_line,
+                                                     ": topic \"", topic.name(),
+                                                     "\" defined twice"));
     }
     if (topic.patterns_size() == 0) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(origin, ":", topic_line, ": topic \"", topic.name(),
-                       "\" has no patterns"));
+      return absl::InvalidArgumentError(absl::StrCat(origin, ":", topic_line,
+                                                     ": topic \"", topic.name(),
+                                                     "\" has no patterns"));
     }
     for (int p = 0; p < topic.patterns_size(); ++p) {
       const std::string& pattern = topic.patterns(p);
@@ -119,13 +119,13 @@ absl::StatusOr<std::unique_ptr<TopicTagger>> TopicTagger::Create(
                          "\": ", alone.error()));
       }
       if (RE2::FullMatch("", alone)) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            origin, ":", line, ": pattern \"", pattern,
-            "\" matches the empty string"));
+        return absl::InvalidArgumentError(
+            absl::StrCat(origin, ":", line, ": pattern \"", pattern,
+                         "\" matches the empty string"));
       }
       std::string error;
-      int index = tagger->patterns_->set.Add(
-          Piece(WholeWords(pattern)), &error);
+      int index =
+          tagger->patterns_->set.Add(Piece(WholeWords(pattern)), &error);
       if (index < 0) {
         return absl::InvalidArgumentError(absl::StrCat(
             origin, ":", line, ": bad pattern \"", pattern, "\": ", error));
@@ -170,8 +170,7 @@ void TopicTagger::Tag(absl::string_view text,
   for (int h : hits) hit_topic[pattern_topic_[h]] = true;
   for (size_t t = 0; t < names_.size(); ++t) {
     if (!hit_topic[t]) continue;
-    if (std::find(topics->begin(), topics->end(), names_[t]) ==
-        topics->end()) {
+    if (std::find(topics->begin(), topics->end(), names_[t]) == topics->end()) {
       topics->push_back(names_[t]);
     }
   }

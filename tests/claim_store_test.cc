@@ -54,8 +54,7 @@ class DocBuilder {
   }
   // Adds `speaker_text said "content".` as a claim.
   DocBuilder& Claim(const std::string& entity_id, const std::string& name,
-                    const std::string& speaker_text,
-                    const std::string& content,
+                    const std::string& speaker_text, const std::string& content,
                     v1::Stance stance = v1::STANCE_ASSERT,
                     v1::ClaimKind kind = v1::CLAIM_KIND_DIRECT,
                     std::vector<std::string> topics = {}) {
@@ -96,10 +95,9 @@ class ClaimStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
-           absl::StrCat("claim_store_test_", getpid(), "_",
-                        ::testing::UnitTest::GetInstance()
-                            ->current_test_info()
-                            ->name());
+           absl::StrCat(
+               "claim_store_test_", getpid(), "_",
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     path_ = (dir_ / "whosaid.db").string();
@@ -115,9 +113,9 @@ class ClaimStoreTest : public ::testing::Test {
   // Three documents: Putin and Macron, a later one with "Putin" alone, and
   // one with another Putin.
   void Fill(ClaimStore* store) {
-    v1::Entity putin = Person("person:vladimir-putin", "Vladimir Putin",
-                              {"President Vladimir Putin", "Putin"},
-                              {"President"});
+    v1::Entity putin =
+        Person("person:vladimir-putin", "Vladimir Putin",
+               {"President Vladimir Putin", "Putin"}, {"President"});
     v1::Entity macron = Person("person:emmanuel-macron", "Emmanuel Macron",
                                {"Macron", "French President Emmanuel Macron"},
                                {"French President"});
@@ -128,7 +126,8 @@ class ClaimStoreTest : public ::testing::Test {
              v1::CLAIM_KIND_INDIRECT, {"Ukraine", "terrorism"});
     d1.Claim(macron.id(), macron.canonical_name(), "Macron",
              "sending troops to Ukraine should not be ruled out",
-             v1::STANCE_ASSERT, v1::CLAIM_KIND_INDIRECT, {"Ukraine", "defense"});
+             v1::STANCE_ASSERT, v1::CLAIM_KIND_INDIRECT,
+             {"Ukraine", "defense"});
     DocBuilder d2("d2", "2024-05-10", "AP");
     d2.Entity(Person("person:vladimir-putin", "Vladimir Putin", {"Putin"}));
     d2.Claim(putin.id(), putin.canonical_name(), "Putin",
@@ -193,20 +192,25 @@ TEST_F(ClaimStoreTest, FindClaimsFilters) {
        {"we're not in that situation today",
         "sending troops to Ukraine should not be ruled out"}},
       {"unknown speaker", q([](ClaimQuery& c) { c.speaker = "Shoigu"; }), {}},
-      {"stance", q([](ClaimQuery& c) { c.stance = v1::STANCE_DENY; }),
+      {"stance",
+       q([](ClaimQuery& c) { c.stance = v1::STANCE_DENY; }),
        {"we're not in that situation today"}},
-      {"kind", q([](ClaimQuery& c) { c.kind = v1::CLAIM_KIND_INDIRECT; }),
+      {"kind",
+       q([](ClaimQuery& c) { c.kind = v1::CLAIM_KIND_INDIRECT; }),
        {"Ukraine could have been involved",
         "sending troops to Ukraine should not be ruled out"}},
-      {"topic, any case", q([](ClaimQuery& c) { c.topic = "DEFENSE"; }),
+      {"topic, any case",
+       q([](ClaimQuery& c) { c.topic = "DEFENSE"; }),
        {"we're not in that situation today",
         "sending troops to Ukraine should not be ruled out"}},
-      {"since", q([](ClaimQuery& c) { c.since = *ParseQueryDate("2024-05-01"); }),
+      {"since",
+       q([](ClaimQuery& c) { c.since = *ParseQueryDate("2024-05-01"); }),
        {"the West is to blame", "we're not in that situation today"}},
       {"until (exclusive)",
        q([](ClaimQuery& c) { c.until = *ParseQueryDate("2024-04-01"); }),
        {"the bridge will open in spring"}},
-      {"limit", q([](ClaimQuery& c) { c.limit = 1; }),
+      {"limit",
+       q([](ClaimQuery& c) { c.limit = 1; }),
        {"the West is to blame"}},
       {"speaker and topic",
        q([](ClaimQuery& c) {
@@ -247,9 +251,9 @@ TEST_F(ClaimStoreTest, SpeakersAreOneEntityAcrossDocumentsWithAliases) {
   for (const auto& s : *speakers) {
     rows.push_back(absl::StrCat(s.entity().id(), "=", s.claim_count()));
   }
-  EXPECT_THAT(rows, ElementsAre("person:emmanuel-macron=2",
-                                "person:vladimir-putin=2",
-                                "person:igor-putin=1"));
+  EXPECT_THAT(rows,
+              ElementsAre("person:emmanuel-macron=2", "person:vladimir-putin=2",
+                          "person:igor-putin=1"));
   auto putin = store->GetSpeaker("person:vladimir-putin");
   ASSERT_TRUE(putin.ok()) << putin.status();
   // "Putin" and the canonical name were seen in both documents.
@@ -397,15 +401,16 @@ TEST_F(ClaimStoreTest, TopicGroupsBySpeakerWithStances) {
   for (const auto& c : (*groups)[0].stances()) {
     stances.push_back(absl::StrCat(c.key(), "=", c.count()));
   }
-  EXPECT_THAT(stances, UnorderedElementsAre("STANCE_ASSERT=1", "STANCE_DENY=1"));
+  EXPECT_THAT(stances,
+              UnorderedElementsAre("STANCE_ASSERT=1", "STANCE_DENY=1"));
 }
 
 TEST_F(ClaimStoreTest, ShowGivesSentenceSpeakerAndChain) {
   auto store = OpenStore();
   ASSERT_NE(store, nullptr);
   DocBuilder d("seed", "2024-04-03");
-  d.Entity(Person("person:sebastien-lecornu", "Sebastien Lecornu",
-                  {"Lecornu"}, {"French Defense Minister"}));
+  d.Entity(Person("person:sebastien-lecornu", "Sebastien Lecornu", {"Lecornu"},
+                  {"French Defense Minister"}));
   d.Claim("document:statement", "statement", "The statement",
           "Lecornu spoke to Shoigu");
   d.Claim("person:sebastien-lecornu", "Sebastien Lecornu", "Lecornu",
@@ -541,9 +546,8 @@ TEST_F(ClaimStoreTest, NewerSchemaIsRefused) {
   { ASSERT_NE(OpenStore(), nullptr); }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db,
-                         "INSERT INTO schema_version VALUES (99, 0)", nullptr,
-                         nullptr, nullptr),
+  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_version VALUES (99, 0)",
+                         nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
   auto store = ClaimStore::Open(path_, {});
@@ -567,8 +571,8 @@ TEST_F(ClaimStoreTest, BadFilesGetClearErrorsAndStayUnchanged) {
   };
   std::string sqlite_header("SQLite format 3\0", 16);
   const Row rows[] = {
-      {"text file", "hello, I am not a database\n",
-       absl::StatusCode::kDataLoss, "not an SQLite database"},
+      {"text file", "hello, I am not a database\n", absl::StatusCode::kDataLoss,
+       "not an SQLite database"},
       {"binary junk", std::string(8192, '\x9c'), absl::StatusCode::kDataLoss,
        "not an SQLite database"},
       {"truncated header", sqlite_header + std::string(100, '\0'),
@@ -695,7 +699,11 @@ TEST(StoreUtil, NormNameAndEntityIds) {
       {"President Vladimir Putin's", " president vladimir putin s ",
        "person:president-vladimir-putin-s"},
       {"  ", "", "person:unnamed"},
-      {"S\xc3\xa9" "bastien", " s\xc3\xa9" "bastien ", "person:s-bastien"},
+      {"S\xc3\xa9"
+       "bastien",
+       " s\xc3\xa9"
+       "bastien ",
+       "person:s-bastien"},
   };
   for (const Row& row : rows) {
     SCOPED_TRACE(row.name);
@@ -703,7 +711,8 @@ TEST(StoreUtil, NormNameAndEntityIds) {
     EXPECT_EQ(internal::EntityIdFor(v1::ENTITY_TYPE_PERSON, row.name), row.id);
   }
   EXPECT_NE(internal::TextHash("a"), internal::TextHash("b"));
-  EXPECT_EQ(internal::TextHash(""), static_cast<int64_t>(1469598103934665603ull));
+  EXPECT_EQ(internal::TextHash(""),
+            static_cast<int64_t>(1469598103934665603ull));
 }
 
 TEST(StoreUtil, ParseQueryDate) {

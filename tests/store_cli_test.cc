@@ -78,10 +78,9 @@ class StoreCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           absl::StrCat("store_cli_test.", getpid(), ".",
-                        ::testing::UnitTest::GetInstance()
-                            ->current_test_info()
-                            ->name());
+           absl::StrCat(
+               "store_cli_test.", getpid(), ".",
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     store_ = (dir_ / "w.db").string();
@@ -101,9 +100,9 @@ class StoreCliTest : public ::testing::Test {
   // Runs `whosaid ARGS` through the shell (stdin /dev/null).
   RunResult Run(const std::string& args, const std::string& env = "") {
     fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    std::string cmd = absl::StrCat(env, " ", WHOSAID_BINARY, " ", args,
-                                   " </dev/null >", out.string(), " 2>",
-                                   err.string());
+    std::string cmd =
+        absl::StrCat(env, " ", WHOSAID_BINARY, " ", args, " </dev/null >",
+                     out.string(), " 2>", err.string());
     int status = std::system(cmd.c_str());
     RunResult r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -168,19 +167,20 @@ TEST_F(StoreCliTest, IngestTwiceAddsNothingAndQueriesAnswer) {
   ASSERT_TRUE(parsed.ok()) << json.out;
   ASSERT_TRUE(parsed->is_array());
   EXPECT_GT(parsed->array().size(), 0u);
-  for (const char* q : {"speakers --top 3", "stats", "search act now",
-                        "topic elections", "who Keller --since=2024-03-01 "
-                        "--until=2024-06-01 --stance=assert --limit=2"}) {
+  for (const char* q :
+       {"speakers --top 3", "stats", "search act now", "topic elections",
+        "who Keller --since=2024-03-01 "
+        "--until=2024-06-01 --stance=assert --limit=2"}) {
     SCOPED_TRACE(q);
     RunResult r = Whosaid(q);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_FALSE(r.out.empty());
   }
   // Usage errors exit 2 with a message.
-  for (const char* q : {"who", "who Keller --stance=shouting",
-                        "who Keller --since=yesterday", "who Keller --format=xml",
-                        "show no-such-claim", "speakers --type=robot",
-                        "merge person:nobody person:anna-keller"}) {
+  for (const char* q :
+       {"who", "who Keller --stance=shouting", "who Keller --since=yesterday",
+        "who Keller --format=xml", "show no-such-claim",
+        "speakers --type=robot", "merge person:nobody person:anna-keller"}) {
     SCOPED_TRACE(q);
     RunResult r = Whosaid(q);
     EXPECT_EQ(r.exit_code, 2);
@@ -195,10 +195,10 @@ TEST_F(StoreCliTest, ReindexWithAUserLexiconRetagsAndKeepsCounts) {
   RunResult none = Whosaid("topic vaccines");
   EXPECT_EQ(none.exit_code, 0) << none.err;
   EXPECT_THAT(none.out, HasSubstr("no claims on topic"));
-  std::string lexicon = Write(
-      "mine.textproto",
-      "topics { name: \"vaccines\" kind: TOPIC_KIND_SUBJECT "
-      "patterns: \"vaccines?\" }\n");
+  std::string lexicon =
+      Write("mine.textproto",
+            "topics { name: \"vaccines\" kind: TOPIC_KIND_SUBJECT "
+            "patterns: \"vaccines?\" }\n");
   RunResult re = Whosaid(absl::StrCat("reindex --topics=", lexicon));
   ASSERT_EQ(re.exit_code, 0) << re.err;
   EXPECT_THAT(re.err, HasSubstr("25 documents re-extracted"));
@@ -208,7 +208,8 @@ TEST_F(StoreCliTest, ReindexWithAUserLexiconRetagsAndKeepsCounts) {
   EXPECT_THAT(topic.out, HasSubstr("new vaccine"));
   EXPECT_THAT(topic.out, ::testing::Not(HasSubstr("inflation now")));
   // A broken lexicon is reported with its file and line; nothing changes.
-  std::string bad = Write("bad.textproto", "topics { name: \"x\"\n patterns: \"(\" }\n");
+  std::string bad =
+      Write("bad.textproto", "topics { name: \"x\"\n patterns: \"(\" }\n");
   RunResult broken = Whosaid(absl::StrCat("reindex --topics=", bad));
   EXPECT_EQ(broken.exit_code, 2);
   EXPECT_THAT(broken.err, HasSubstr(absl::StrCat(bad, ":2: bad pattern")));
@@ -216,9 +217,9 @@ TEST_F(StoreCliTest, ReindexWithAUserLexiconRetagsAndKeepsCounts) {
 }
 
 TEST_F(StoreCliTest, MergeSplitAndShow) {
-  ASSERT_EQ(Whosaid(absl::StrCat("ingest ", Write("c.jsonl", Corpus(20))))
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      Whosaid(absl::StrCat("ingest ", Write("c.jsonl", Corpus(20)))).exit_code,
+      0);
   RunResult speakers = Whosaid("speakers --type=person --format=jsonl");
   ASSERT_EQ(speakers.exit_code, 0) << speakers.err;
   EXPECT_THAT(speakers.out, HasSubstr("person:anna-keller"));
@@ -262,9 +263,9 @@ TEST_F(StoreCliTest, MergeSplitAndShow) {
 }
 
 TEST_F(StoreCliTest, ExportImportExportIsIdenticalAndPythonReadsIt) {
-  ASSERT_EQ(Whosaid(absl::StrCat("ingest ", Write("c.jsonl", Corpus(30))))
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      Whosaid(absl::StrCat("ingest ", Write("c.jsonl", Corpus(30)))).exit_code,
+      0);
   RunResult jsonl = Whosaid("export --format=jsonl");
   ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
   std::vector<std::string> lines =
@@ -277,7 +278,8 @@ TEST_F(StoreCliTest, ExportImportExportIsIdenticalAndPythonReadsIt) {
     if (first_id.empty()) first_id = v->Find("id")->string_value();
   }
   RunResult review = Whosaid(absl::StrCat(
-      "review ", first_id, " --rating=False --url=https://check.example/1 "
+      "review ", first_id,
+      " --rating=False --url=https://check.example/1 "
       "--by='Check Org' --rating_value=1 --best_rating=5 --worst_rating=1"));
   ASSERT_EQ(review.exit_code, 0) << review.err;
 
@@ -387,22 +389,23 @@ TEST_F(StoreCliTest, KillNineMidIngestLeavesAConsistentStore) {
     EXPECT_EQ(claims, expected);
   }
   // A re-run completes it, without duplicates.
-  RunResult rerun = Whosaid(absl::StrCat("ingest --batch_documents=500 ", corpus));
+  RunResult rerun =
+      Whosaid(absl::StrCat("ingest --batch_documents=500 ", corpus));
   ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
   EXPECT_THAT(rerun.err, HasSubstr(absl::StrCat(kDocs - docs, " added")));
   EXPECT_THAT(rerun.err, HasSubstr(absl::StrCat(docs, " unchanged")));
   auto [all_docs, all_claims] = Counts(store_);
   EXPECT_EQ(all_docs, kDocs);
-  RunResult fresh = Run(absl::StrCat("ingest ", corpus, " --store=",
-                                     (dir_ / "fresh.db").string()));
+  RunResult fresh = Run(absl::StrCat(
+      "ingest ", corpus, " --store=", (dir_ / "fresh.db").string()));
   ASSERT_EQ(fresh.exit_code, 0) << fresh.err;
   EXPECT_EQ(Counts((dir_ / "fresh.db").string()).second, all_claims);
 }
 
 TEST_F(StoreCliTest, DamagedForeignLockedAndUnwritableStores) {
-  ASSERT_EQ(Whosaid(absl::StrCat("ingest ", Write("c.jsonl", Corpus(20))))
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      Whosaid(absl::StrCat("ingest ", Write("c.jsonl", Corpus(20)))).exit_code,
+      0);
   std::string good = Slurp(store_);
   struct Row {
     const char* name;

@@ -49,9 +49,9 @@ class StoreSeedTest : public ::testing::Test {
     fs::remove_all(*dir_);
     fs::create_directories(*dir_);
     store_ = new std::string((*dir_ / "seed.db").string());
-    std::string cmd = absl::StrCat(
-        WHOSAID_BINARY, " ingest --quiet --store=", *store_,
-        " seeds/defense-ministers-call.txt");
+    std::string cmd =
+        absl::StrCat(WHOSAID_BINARY, " ingest --quiet --store=", *store_,
+                     " seeds/defense-ministers-call.txt");
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   }
   static void TearDownTestSuite() {
@@ -63,12 +63,12 @@ class StoreSeedTest : public ::testing::Test {
   // Runs a query with --format=jsonl and parses the claims.
   static std::vector<v1::Claim> Query(const std::string& args) {
     fs::path out = *dir_ / "out", err = *dir_ / "err";
-    std::string cmd =
-        absl::StrCat(WHOSAID_BINARY, " ", args, " --format=jsonl --store=",
-                     *store_, " >", out.string(), " 2>", err.string());
+    std::string cmd = absl::StrCat(WHOSAID_BINARY, " ", args,
+                                   " --format=jsonl --store=", *store_, " >",
+                                   out.string(), " 2>", err.string());
     int status = std::system(cmd.c_str());
-    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        << cmd << "\n" << Slurp(err);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << cmd << "\n"
+                                                               << Slurp(err);
     std::vector<v1::Claim> claims;
     for (absl::string_view line :
          absl::StrSplit(Slurp(out), '\n', absl::SkipEmpty())) {
@@ -107,10 +107,9 @@ TEST_F(StoreSeedTest, WhoMacronIsHisThreeClaimsAndNothingElse) {
       "not in that situation today"};
   for (const char* want : kWant) {
     SCOPED_TRACE(want);
-    EXPECT_TRUE(std::any_of(contents.begin(), contents.end(),
-                            [&](const std::string& c) {
-                              return absl::StrContains(c, want);
-                            }));
+    EXPECT_TRUE(std::any_of(
+        contents.begin(), contents.end(),
+        [&](const std::string& c) { return absl::StrContains(c, want); }));
   }
 }
 
@@ -138,10 +137,9 @@ TEST_F(StoreSeedTest, WhoLecornuIsFiveIncludingTheMinistryStatement) {
 TEST_F(StoreSeedTest, TopicTerrorismHasTheClaimsAReaderExpects) {
   // `topic` prints one TopicGroup per speaker.
   fs::path out = *dir_ / "t.jsonl", err = *dir_ / "t.err";
-  std::string cmd = absl::StrCat(WHOSAID_BINARY,
-                                 " topic terrorism --format=jsonl --store=",
-                                 *store_, " >", out.string(), " 2>",
-                                 err.string());
+  std::string cmd = absl::StrCat(
+      WHOSAID_BINARY, " topic terrorism --format=jsonl --store=", *store_, " >",
+      out.string(), " 2>", err.string());
   ASSERT_EQ(std::system(cmd.c_str()), 0) << Slurp(err);
   std::vector<std::string> contents;
   for (absl::string_view line :
@@ -161,10 +159,9 @@ TEST_F(StoreSeedTest, TopicTerrorismHasTheClaimsAReaderExpects) {
     }
   }
   auto has = [&](const char* s) {
-    return std::any_of(contents.begin(), contents.end(),
-                       [&](const std::string& c) {
-                         return absl::StrContains(c, s);
-                       });
+    return std::any_of(
+        contents.begin(), contents.end(),
+        [&](const std::string& c) { return absl::StrContains(c, s); });
   };
   EXPECT_TRUE(has("France was always ready to face down terrorism"));
   EXPECT_TRUE(has("stop using the terrorist attack"));
@@ -181,11 +178,10 @@ TEST_F(StoreSeedTest, SearchTroopsFindsEveryClaimAboutTroops) {
     EXPECT_THAT(absl::AsciiStrToLower(c.content()), HasSubstr("troops"));
   }
   std::vector<std::string> contents = Contents(claims);
-  EXPECT_TRUE(std::any_of(contents.begin(), contents.end(),
-                          [](const std::string& c) {
-                            return absl::StrContains(
-                                c, "sending Western troops to Ukraine");
-                          }));
+  EXPECT_TRUE(
+      std::any_of(contents.begin(), contents.end(), [](const std::string& c) {
+        return absl::StrContains(c, "sending Western troops to Ukraine");
+      }));
   // Every claim whose content says "troops" is found.
   int with_troops = 0;
   for (const v1::Claim& c : Query("who Macron")) {

@@ -28,11 +28,7 @@ const char kSmallLexicon[] = R"pb(
     patterns: "U\\.S\\."
     patterns: "(?-i:US)"
   }
-  topics {
-    name: "NATO"
-    kind: TOPIC_KIND_ORGANISATION
-    patterns: "(?-i:NATO)"
-  }
+  topics { name: "NATO" kind: TOPIC_KIND_ORGANISATION patterns: "(?-i:NATO)" }
 )pb";
 
 std::vector<std::string> TagWith(const TopicTagger& tagger,
@@ -140,8 +136,7 @@ TEST(TopicTagger, DefaultLexiconOnNews) {
       {"the Kremlin said Moscow would respond", {"Russia"}},
       {"NATO and the U.N. Security Council met",
        {"security", "NATO", "United Nations"}},
-      {"Inflation rose as the central bank held interest rates",
-       {"economy"}},
+      {"Inflation rose as the central bank held interest rates", {"economy"}},
       {"The senator said the election was rigged and voters were misled",
        {"elections"}},
       {"Refugees crossed the border seeking asylum", {"migration"}},
@@ -159,11 +154,14 @@ TEST(TopicTagger, DefaultLexiconOnNews) {
 TEST(TopicTagger, DefaultLexiconHasTheTopicsNewsReadersExpect) {
   auto tagger = TopicTagger::CreateDefault();
   ASSERT_TRUE(tagger.ok()) << tagger.status();
-  for (const char* name :
-       {"war", "terrorism", "elections", "economy", "health", "climate",
-        "migration", "crime", "diplomacy", "defense", "energy", "technology",
-        "education", "justice", "religion", "sports", "Ukraine", "Russia",
-        "United States", "NATO", "United Nations", "European Union"}) {
+  for (const char* name : {"war",           "terrorism", "elections",
+                           "economy",       "health",    "climate",
+                           "migration",     "crime",     "diplomacy",
+                           "defense",       "energy",    "technology",
+                           "education",     "justice",   "religion",
+                           "sports",        "Ukraine",   "Russia",
+                           "United States", "NATO",      "United Nations",
+                           "European Union"}) {
     SCOPED_TRACE(name);
     EXPECT_THAT((*tagger)->topic_names(), ::testing::Contains(name));
   }

@@ -171,7 +171,8 @@ absl::Status PrintMessages(
 }
 
 template <typename T>
-std::vector<const google::protobuf::Message*> Pointers(const std::vector<T>& v) {
+std::vector<const google::protobuf::Message*> Pointers(
+    const std::vector<T>& v) {
   std::vector<const google::protobuf::Message*> out;
   for (const T& m : v) out.push_back(&m);
   return out;
@@ -274,8 +275,10 @@ std::string EnumWord(const std::string& name) {
   size_t us = name.find('_');
   size_t us2 = us == std::string::npos ? us : name.find('_', us + 1);
   std::string w = name;
-  if (absl::StartsWith(name, "CLAIM_KIND_")) w = name.substr(11);
-  else if (us != std::string::npos) w = name.substr(us + 1);
+  if (absl::StartsWith(name, "CLAIM_KIND_"))
+    w = name.substr(11);
+  else if (us != std::string::npos)
+    w = name.substr(us + 1);
   (void)us2;
   return absl::AsciiStrToLower(w);
 }
@@ -293,9 +296,10 @@ std::string ClaimsTable(const std::vector<StoredClaim>& claims,
     std::vector<std::string> row = {Date(c.published()),
                                     sc.outlet.empty() ? "-" : sc.outlet};
     if (with_speaker) {
-      row.push_back(c.speaker().canonical_name().empty()
-                        ? (c.speaker().text().empty() ? "-" : c.speaker().text())
-                        : c.speaker().canonical_name());
+      row.push_back(
+          c.speaker().canonical_name().empty()
+              ? (c.speaker().text().empty() ? "-" : c.speaker().text())
+              : c.speaker().canonical_name());
     }
     row.push_back(EnumWord(v1::ClaimKind_Name(c.kind())));
     row.push_back(EnumWord(v1::Stance_Name(c.stance())));
@@ -318,22 +322,26 @@ std::string ClaimsTable(const std::vector<StoredClaim>& claims,
 absl::Status QueryFromFlags(ClaimQuery* q) {
   if (std::string v = absl::GetFlag(FLAGS_since); !v.empty()) {
     auto t = whosaid::ParseQueryDate(v);
-    if (!t.ok()) return absl::InvalidArgumentError(absl::StrCat("--since: ", t.status().message()));
+    if (!t.ok())
+      return absl::InvalidArgumentError(
+          absl::StrCat("--since: ", t.status().message()));
     q->since = *t;
   }
   if (std::string v = absl::GetFlag(FLAGS_until); !v.empty()) {
     auto t = whosaid::ParseQueryDate(v);
-    if (!t.ok()) return absl::InvalidArgumentError(absl::StrCat("--until: ", t.status().message()));
+    if (!t.ok())
+      return absl::InvalidArgumentError(
+          absl::StrCat("--until: ", t.status().message()));
     q->until = *t;
   }
   if (std::string v = absl::GetFlag(FLAGS_stance); !v.empty()) {
     v1::Stance stance;
     std::string name = absl::AsciiStrToUpper(v);
     if (!absl::StartsWith(name, "STANCE_")) name = "STANCE_" + name;
-    if (!v1::Stance_Parse(name, &stance) ||
-        stance == v1::STANCE_UNSPECIFIED) {
+    if (!v1::Stance_Parse(name, &stance) || stance == v1::STANCE_UNSPECIFIED) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "--stance=", v, ": unknown stance (assert, deny, claim, condemn, "
+          "--stance=", v,
+          ": unknown stance (assert, deny, claim, condemn, "
           "warn, demand, promise, question, praise, believe, admit)"));
     }
     q->stance = stance;
@@ -402,9 +410,9 @@ class Progress {
     last_ = now;
     double secs = std::max(1e-3, absl::ToDoubleSeconds(now - start_));
     double mb = bytes / 1e6;
-    std::string line = absl::StrFormat(
-        "\r%d documents, %.1f MB, %.2f MB/s, %d claims", docs, mb, mb / secs,
-        claims);
+    std::string line =
+        absl::StrFormat("\r%d documents, %.1f MB, %.2f MB/s, %d claims", docs,
+                        mb, mb / secs, claims);
     if (total_ > 0 && bytes > 0 && !final) {
       double left = std::max(0.0, (total_ - bytes) / (bytes / secs));
       line += absl::StrFormat(", ETA %ds", static_cast<int>(left + 0.5));
@@ -476,7 +484,8 @@ int RunIngest(const Args& args) {
       }
       claims += x.claims_size();
     }
-    if (delay_us > 0) std::this_thread::sleep_for(std::chrono::microseconds(delay_us));
+    if (delay_us > 0)
+      std::this_thread::sleep_for(std::chrono::microseconds(delay_us));
     progress.Update(docs, bytes, claims, false);
   }
   absl::Status s = (*store)->Commit();
@@ -484,19 +493,17 @@ int RunIngest(const Args& args) {
   progress.Update(docs, bytes, claims, true);
   if (!absl::GetFlag(FLAGS_quiet)) {
     double secs = absl::ToDoubleSeconds(absl::Now() - start);
-    std::fprintf(stderr,
-                 "whosaid ingest: %s: %lld documents read (%lld added, %lld "
-                 "replaced, %lld unchanged, %lld duplicate texts, %lld "
-                 "skipped), %lld claims stored, %.1f MB in %.1f s (%.2f "
-                 "MB/s)\n",
-                 StorePath().c_str(), static_cast<long long>(docs),
-                 static_cast<long long>(added),
-                 static_cast<long long>(replaced),
-                 static_cast<long long>(unchanged),
-                 static_cast<long long>(duplicates),
-                 static_cast<long long>(skipped),
-                 static_cast<long long>(claims), bytes / 1e6, secs,
-                 secs > 0 ? bytes / 1e6 / secs : 0.0);
+    std::fprintf(
+        stderr,
+        "whosaid ingest: %s: %lld documents read (%lld added, %lld "
+        "replaced, %lld unchanged, %lld duplicate texts, %lld "
+        "skipped), %lld claims stored, %.1f MB in %.1f s (%.2f "
+        "MB/s)\n",
+        StorePath().c_str(), static_cast<long long>(docs),
+        static_cast<long long>(added), static_cast<long long>(replaced),
+        static_cast<long long>(unchanged), static_cast<long long>(duplicates),
+        static_cast<long long>(skipped), static_cast<long long>(claims),
+        bytes / 1e6, secs, secs > 0 ? bytes / 1e6 / secs : 0.0);
   }
   return skipped > 0 ? 1 : 0;
 }
@@ -564,8 +571,9 @@ int PrintClaims(absl::string_view cmd,
 int RunWho(const Args& args) {
   const char* cmd = "who";
   if (args.size() != 1 || args[0].empty()) {
-    return Fail(cmd, "usage: whosaid who NAME [--since --until --stance "
-                     "--kind --topic --limit]");
+    return Fail(cmd,
+                "usage: whosaid who NAME [--since --until --stance "
+                "--kind --topic --limit]");
   }
   auto format = QueryFormat();
   if (!format.ok()) return Fail(cmd, format.status());
@@ -597,8 +605,9 @@ int RunSearch(const Args& args) {
 int RunTopic(const Args& args) {
   const char* cmd = "topic";
   if (args.size() != 1 || args[0].empty()) {
-    return Fail(cmd, "usage: whosaid topic TOPIC [--since --until --stance "
-                     "--kind --limit]");
+    return Fail(cmd,
+                "usage: whosaid topic TOPIC [--since --until --stance "
+                "--kind --limit]");
   }
   auto format = QueryFormat();
   if (!format.ok()) return Fail(cmd, format.status());
@@ -637,7 +646,8 @@ int RunTopic(const Args& args) {
       claims.push_back(std::move(sc));
     }
     std::string table = ClaimsTable(claims, false);
-    for (absl::string_view line : absl::StrSplit(table, '\n', absl::SkipEmpty())) {
+    for (absl::string_view line :
+         absl::StrSplit(table, '\n', absl::SkipEmpty())) {
       absl::StrAppend(&out, "  ", line, "\n");
     }
     out += "\n";
@@ -696,17 +706,17 @@ int RunShow(const Args& args) {
   const v1::Document& d = ctx->document();
   std::string out;
   absl::StrAppend(&out, "claim     ", c.id(), "\n");
-  absl::StrAppend(&out, "document  ", d.id(),
-                  d.title().empty() ? "" : absl::StrCat("  \"", d.title(), "\""),
-                  "\n");
+  absl::StrAppend(
+      &out, "document  ", d.id(),
+      d.title().empty() ? "" : absl::StrCat("  \"", d.title(), "\""), "\n");
   absl::StrAppend(&out, "          ", Date(d.published()), "  ",
                   d.outlet().empty() ? "-" : d.outlet(),
                   d.url().empty() ? "" : absl::StrCat("  ", d.url()), "\n");
   absl::StrAppend(&out, "kind      ", EnumWord(v1::ClaimKind_Name(c.kind())),
                   ", stance ", EnumWord(v1::Stance_Name(c.stance())),
-                  c.without_evidence() ? ", without evidence" : "",
-                  ", cue \"", c.cue().text(), "\"",
-                  c.cue().negated() ? " (negated)" : "", "\n");
+                  c.without_evidence() ? ", without evidence" : "", ", cue \"",
+                  c.cue().text(), "\"", c.cue().negated() ? " (negated)" : "",
+                  "\n");
   if (!c.topics().empty()) {
     absl::StrAppend(&out, "topics    ", absl::StrJoin(c.topics(), ", "), "\n");
   }
@@ -748,8 +758,7 @@ int RunShow(const Args& args) {
   }
   for (const v1::Review& r : c.reviews()) {
     absl::StrAppend(&out, "review    ", r.rating(), " by ",
-                    r.author().empty() ? "-" : r.author(), "  ", r.url(),
-                    "\n");
+                    r.author().empty() ? "-" : r.author(), "  ", r.url(), "\n");
   }
   return Emit(cmd, out);
 }
@@ -782,11 +791,11 @@ int RunStats(const Args& args) {
     absl::StrAppend(&out, "\n", title, "\n");
     Table t({"", "COUNT"});
     for (const v1::Count& c : rows) {
-      std::string key = words ? EnumWord(c.key())
-                              : (c.label().empty()
-                                     ? c.key()
-                                     : absl::StrCat(c.label(), " [", c.key(),
-                                                    "]"));
+      std::string key =
+          words ? EnumWord(c.key())
+                : (c.label().empty()
+                       ? c.key()
+                       : absl::StrCat(c.label(), " [", c.key(), "]"));
       t.Add({absl::StrCat("  ", key), absl::StrCat(c.count())});
     }
     t.Print(&out);
@@ -801,7 +810,8 @@ int RunStats(const Args& args) {
 // whosaid speakers [--top N] [--type TYPE]
 int RunSpeakers(const Args& args) {
   const char* cmd = "speakers";
-  if (!args.empty()) return Fail(cmd, "usage: whosaid speakers [--top N] [--type TYPE]");
+  if (!args.empty())
+    return Fail(cmd, "usage: whosaid speakers [--top N] [--type TYPE]");
   auto format = QueryFormat();
   if (!format.ok()) return Fail(cmd, format.status());
   v1::EntityType type = v1::ENTITY_TYPE_UNSPECIFIED;
@@ -823,12 +833,12 @@ int RunSpeakers(const Args& args) {
   for (const v1::SpeakerSummary& s : *speakers) {
     std::vector<std::string> roles, aliases;
     for (const v1::RoleSeen& r : s.roles()) {
-      roles.push_back(absl::StrCat(r.title(), " (", Date(r.first_seen()),
-                                   r.first_seen().seconds() ==
-                                           r.last_seen().seconds()
-                                       ? ""
-                                       : absl::StrCat("..", Date(r.last_seen())),
-                                   ")"));
+      roles.push_back(
+          absl::StrCat(r.title(), " (", Date(r.first_seen()),
+                       r.first_seen().seconds() == r.last_seen().seconds()
+                           ? ""
+                           : absl::StrCat("..", Date(r.last_seen())),
+                       ")"));
       if (roles.size() == 2) break;
     }
     for (const v1::Count& a : s.alias_counts()) {
@@ -848,8 +858,9 @@ int RunSpeakers(const Args& args) {
 int RunMerge(const Args& args) {
   const char* cmd = "merge";
   if (args.size() != 2) {
-    return Fail(cmd, "usage: whosaid merge INTO_ID FROM_ID (FROM becomes an "
-                     "alias of INTO)");
+    return Fail(cmd,
+                "usage: whosaid merge INTO_ID FROM_ID (FROM becomes an "
+                "alias of INTO)");
   }
   auto store = OpenStore(false);
   if (!store.ok()) return Fail(cmd, store.status());
@@ -857,17 +868,18 @@ int RunMerge(const Args& args) {
   if (!s.ok()) return Fail(cmd, s);
   auto summary = (*store)->GetSpeaker(args[0]);
   if (!summary.ok()) return Fail(cmd, summary.status());
-  return Emit(cmd, absl::StrCat("merged ", args[1], " into ",
-                                summary->entity().id(), ": ",
-                                summary->claim_count(), " claims\n"));
+  return Emit(cmd,
+              absl::StrCat("merged ", args[1], " into ", summary->entity().id(),
+                           ": ", summary->claim_count(), " claims\n"));
 }
 
 // whosaid split ID [ALIAS]
 int RunSplit(const Args& args) {
   const char* cmd = "split";
   if (args.empty() || args.size() > 2) {
-    return Fail(cmd, "usage: whosaid split ID (undo a merge) | whosaid split "
-                     "ID ALIAS (move that alias's claims to a new entity)");
+    return Fail(cmd,
+                "usage: whosaid split ID (undo a merge) | whosaid split "
+                "ID ALIAS (move that alias's claims to a new entity)");
   }
   auto store = OpenStore(false);
   if (!store.ok()) return Fail(cmd, store.status());
@@ -875,18 +887,19 @@ int RunSplit(const Args& args) {
   if (!id.ok()) return Fail(cmd, id.status());
   auto summary = (*store)->GetSpeaker(*id);
   if (!summary.ok()) return Fail(cmd, summary.status());
-  return Emit(cmd, absl::StrCat(args.size() == 2 ? "split off " : "unmerged ",
-                                *id, ": ", summary->claim_count(),
-                                " claims\n"));
+  return Emit(cmd,
+              absl::StrCat(args.size() == 2 ? "split off " : "unmerged ", *id,
+                           ": ", summary->claim_count(), " claims\n"));
 }
 
 // whosaid review CLAIM_ID --rating R [--url U] [--by B] ...
 int RunReview(const Args& args) {
   const char* cmd = "review";
   if (args.size() != 1 || absl::GetFlag(FLAGS_rating).empty()) {
-    return Fail(cmd, "usage: whosaid review CLAIM_ID --rating TEXT [--url URL] "
-                     "[--by ORG] [--rating_value N --best_rating N "
-                     "--worst_rating N] [--reviewed DATE] [--note TEXT]");
+    return Fail(cmd,
+                "usage: whosaid review CLAIM_ID --rating TEXT [--url URL] "
+                "[--by ORG] [--rating_value N --best_rating N "
+                "--worst_rating N] [--reviewed DATE] [--note TEXT]");
   }
   v1::Review r;
   r.set_rating(absl::GetFlag(FLAGS_rating));
@@ -924,9 +937,10 @@ int RunReview(const Args& args) {
 int RunExport(const Args& args) {
   const char* cmd = "export";
   if (!args.empty()) {
-    return Fail(cmd, "usage: whosaid export [--speaker --since --until "
-                     "--stance --kind --topic --limit] "
-                     "--format=pb|jsonl|claimreview [--out FILE]");
+    return Fail(cmd,
+                "usage: whosaid export [--speaker --since --until "
+                "--stance --kind --topic --limit] "
+                "--format=pb|jsonl|claimreview [--out FILE]");
   }
   std::string format = absl::GetFlag(FLAGS_format);
   if (format.empty()) format = "jsonl";
@@ -946,7 +960,8 @@ int RunExport(const Args& args) {
   if (!claims.ok()) return Fail(cmd, claims.status());
   std::string data;
   if (format == "pb") {
-    for (const StoredClaim& c : *claims) whosaid::AppendDelimited(c.claim, &data);
+    for (const StoredClaim& c : *claims)
+      whosaid::AppendDelimited(c.claim, &data);
   } else if (format == "jsonl") {
     for (const StoredClaim& c : *claims) {
       auto json = whosaid::MessageToJson(c.claim);
@@ -1004,8 +1019,8 @@ int RunImport(const Args& args) {
     std::string data((std::istreambuf_iterator<char>(in)),
                      std::istreambuf_iterator<char>());
     int64_t n = 0, record = 0;
-    absl::Status s = whosaid::ReadDelimitedClaims(
-        data, path, [&](const v1::Claim& c) {
+    absl::Status s =
+        whosaid::ReadDelimitedClaims(data, path, [&](const v1::Claim& c) {
           ++record;
           absl::Status e = (*store)->Import(c);
           if (absl::IsInvalidArgument(e)) {  // this record only

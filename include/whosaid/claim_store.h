@@ -127,7 +127,8 @@ struct ClaimQuery {
   std::string speaker;
   // Exact entity id (after merges: the claims of merged entities too).
   std::string speaker_id;
-  // Published in [since, until).
+  // Published in [since, until). Claims whose document has no date never
+  // match a date filter.
   std::optional<absl::Time> since;
   std::optional<absl::Time> until;
   v1::Stance stance = v1::STANCE_UNSPECIFIED;
@@ -206,7 +207,8 @@ class ClaimStore {
       const std::function<absl::Status(const v1::Document&)>& fn);
 
   // Records a fact-check verdict on a stored claim. kNotFound if no claim
-  // has `claim_id`.
+  // has `claim_id`. Reviews are kept by claim id: they survive re-ingest and
+  // Reindex as long as the extractor gives the claim the same id.
   absl::Status AddReview(absl::string_view claim_id, const v1::Review& review);
 
   // Stores one exported claim (whosaid export --format=pb). Its document is
