@@ -1,0 +1,192 @@
+// The lexicons: the built-in files load, lookups answer what the data files
+// say, regular verb inflection, and malformed files are rejected naming
+// file:line.
+#include "internal/lexicon.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+
+namespace whosaid {
+namespace internal {
+namespace {
+
+TEST(InflectVerb, RegularForms) {
+  struct Case {
+    const char* lemma;
+    std::vector<std::string> forms;  // lemma, -s, -ed, -ing
+  } cases[] = {
+      {"add", {"add", "adds", "added", "adding"}},
+      {"note", {"note", "notes", "noted", "noting"}},
+      {"deny", {"deny", "denies", "denied", "denying"}},
+      {"push", {"push", "pushes", "pushed", "pushing"}},
+      {"stress", {"stress", "stresses", "stressed", "stressing"}},
+      {"tie", {"tie", "ties", "tied", "tying"}},
+      {"agree", {"agree", "agrees", "agreed", "agreeing"}},
+      {"play", {"play", "plays", "played", "playing"}},
+      {"call on", {"call on", "calls on", "called on", "calling on"}},
+      {"point out", {"point out", "points out", "pointed out", "pointing out"}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.lemma);
+    EXPECT_EQ(InflectVerb(c.lemma), c.forms);
+  }
+}
+
+class BuiltInLexicon : public testing::Test {
+ protected:
+  void SetUp() override {
+    auto lex = Lexicon::Load("");
+    ASSERT_TRUE(lex.ok()) << lex.status();
+    lex_ = std::move(*lex);
+  }
+  std::unique_ptr<Lexicon> lex_;
+};
+
+TEST_F(BuiltInLexicon, Cues) {
+  struct Case {
+    const char* form;
+    const char* lemma;
+    v1::Stance stance;
+    CueClass cue_class;
+    int words;
+  } cases[] = {
+      {"said", "say", v1::STANCE_ASSERT, CueClass::kSay, 1},
+      {"told", "tell", v1::STANCE_ASSERT, CueClass::kTell, 1},
+      {"denied", "deny", v1::STANCE_DENY, CueClass::kSay, 1},
+      {"warned", "warn", v1::STANCE_WARN, CueClass::kTell, 1},
+      {"claimed", "claim", v1::STANCE_CLAIM, CueClass::kSay, 1},
+      {"according to", "according to", v1::STANCE_ASSERT,
+       CueClass::kAccording, 2},
+      {"called on", "call on", v1::STANCE_DEMAND, CueClass::kDirective, 2},
+      {"urged", "urge", v1::STANCE_DEMAND, CueClass::kDirective, 1},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.form);
+    const CueEntry* e = lex_->FindCue(c.form);
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->lemma, c.lemma);
+    EXPECT_EQ(e->stance, c.stance);
+    EXPECT_EQ(e->cue_class, c.cue_class);
+    EXPECT_EQ(e->words, c.words);
+  }
+  EXPECT_EQ(lex_->FindCue("table"), nullptr);
+  EXPECT_EQ(lex_->FindCue("Said"), nullptr) << "forms are lower case";
+  EXPECT_GE(lex_->max_cue_words(), 2);
+}
+
+TEST_F(BuiltInLexicon, WordsNamesAndRules) {
+  EXPECT_EQ(lex_->FunctionWord("the"), WordClass::kDet);
+  EXPECT_EQ(lex_->FunctionWord("that"), WordClass::kThat);
+  EXPECT_EQ(lex_->FunctionWord("minister"), WordClass::kNone);
+  EXPECT_TRUE(lex_->IsTitle("minister"));
+  EXPECT_FALSE(lex_->IsTitle("bridge"));
+  EXPECT_EQ(lex_->Nominal("ministry"), v1::ENTITY_TYPE_GOVERNMENT);
+  EXPECT_EQ(lex_->Nominal("bridge"), v1::ENTITY_TYPE_UNSPECIFIED);
+  ASSERT_NE(lex_->Pronoun("she"), nullptr);
+  EXPECT_EQ(lex_->Pronoun("she")->gender, 'f');
+  EXPECT_FALSE(lex_->Pronoun("she")->plural);
+  EXPECT_EQ(lex_->Pronoun("bridge"), nullptr);
+  EXPECT_EQ(lex_->FirstNameGender("John"), 'm');
+  EXPECT_EQ(lex_->FirstNameGender("Anna"), 'f');
+  EXPECT_EQ(lex_->FirstNameGender("Zyxw"), 0);
+  EXPECT_TRUE(lex_->abbreviations().contains("Sen."));
+  ASSERT_FALSE(lex_->rules().empty());
+  for (const RuleSpec& r : lex_->rules()) {
+    SCOPED_TRACE(r.name);
+    EXPECT_GT(r.line, 0);
+    EXPECT_FALSE(r.classes.empty());
+    EXPECT_GE(r.confidence, 0.0f);
+    EXPECT_LE(r.confidence, 1.0f);
+    // Macros ({NP}) are expanded; counted repetitions ({0,6}) stay.
+    for (size_t i = r.pattern.find('{'); i != std::string::npos;
+         i = r.pattern.find('{', i + 1)) {
+      EXPECT_TRUE(i + 1 < r.pattern.size() &&
+                  absl::ascii_isdigit(r.pattern[i + 1]))
+          << "unexpanded macro at " << i << ": " << r.pattern;
+    }
+  }
+  const WordInfo* said = lex_->Word("said");
+  ASSERT_NE(said, nullptr);
+  EXPECT_GE(said->cue, 0);
+  const WordInfo* according = lex_->Word("according");
+  ASSERT_NE(according, nullptr);
+  EXPECT_TRUE(according->cue_prefix);
+}
+
+// A temporary lexicon directory holding one file.
+class LexiconDirTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           absl::StrCat("whosaid_lexicon_test_", ::getpid());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  absl::Status LoadWith(const std::string& name, const std::string& text) {
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+    return Lexicon::Load(dir_.string()).status();
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {
+  struct Case {
+    const char* file;
+    const char* text;
+    const char* want;
+  } cases[] = {
+      {"verbs.tsv", "# c\n\nsay\tassert\tsay\nwarn\twarning\tsay\n",
+       "verbs.tsv:4: unknown stance 'warning'"},
+      {"verbs.tsv", "say\tassert\tyell\n", "verbs.tsv:1: unknown class 'yell'"},
+      {"verbs.tsv", "say\tassert\n", "verbs.tsv:1: expected lemma, stance"},
+      {"verbs.tsv", "call on\tdemand\tdirective\tcall,calls on\n",
+       "verbs.tsv:1: form 'call' has a different number of words"},
+      {"function_words.tsv", "the\n", "function_words.tsv:1: expected word"},
+      {"first_names.tsv", "Anna\tf\nJohn\n", "first_names.tsv:2: expected name"},
+      {"rules.tsv", "define\tX\n", "rules.tsv:1: expected: define NAME"},
+      {"rules.tsv", "rule\tx\tshout\t0.5\t(?P<cue>@)\n",
+       "rules.tsv:1: unknown cue class 'shout'"},
+      {"rules.tsv", "rule\tx\tsay\t1.5\t(?P<cue>@)\n",
+       "rules.tsv:1: confidence must be a number in [0, 1]"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(absl::StrCat(c.file, ": ", c.text));
+    absl::Status s = LoadWith(c.file, c.text);
+    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
+    EXPECT_TRUE(absl::StrContains(s.message(), c.want)) << s;
+  }
+}
+
+TEST_F(LexiconDirTest, FileInDirReplacesTheBuiltInOne) {
+  ASSERT_TRUE(LoadWith("verbs.tsv", "shout\tassert\tsay\n").ok());
+  auto lex = Lexicon::Load(dir_.string());
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  ASSERT_NE((*lex)->FindCue("shouted"), nullptr);
+  EXPECT_EQ((*lex)->FindCue("shouted")->lemma, "shout");
+  EXPECT_EQ((*lex)->FindCue("said"), nullptr);
+  // Other files stay built in.
+  EXPECT_TRUE((*lex)->IsTitle("minister"));
+}
+
+TEST(Lexicon, MissingDirIsNotFound) {
+  auto lex = Lexicon::Load("/nonexistent/whosaid/lexicons");
+  EXPECT_EQ(lex.status().code(), absl::StatusCode::kNotFound) << lex.status();
+}
+
+}  // namespace
+}  // namespace internal
+}  // namespace whosaid

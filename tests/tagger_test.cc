@@ -1,0 +1,141 @@
+// Tag strings of whole sentences (see the tag legend in
+// seeds/lexicons/rules.tsv): tokens, possessives ('s and ’s), n't,
+// abbreviations, multi-word cues, and cue words used as nouns.
+#include "internal/tagger.h"
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_join.h"
+#include "gtest/gtest.h"
+#include "internal/attribution.h"
+#include "internal/lexicon.h"
+#include "internal/text_layout.h"
+
+namespace whosaid {
+namespace internal {
+namespace {
+
+class TaggerTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    auto lex = Lexicon::Load("");
+    ASSERT_TRUE(lex.ok()) << lex.status();
+    lex_ = std::move(*lex);
+    segmenter_ = std::make_unique<Segmenter>(lex_->abbreviation_lexicon());
+  }
+
+  // Tags the whole of `text`; fills `tokens` with the token texts joined by
+  // '|'.
+  std::string Tag(const std::string& text, std::string* tokens = nullptr) {
+    TextLayout layout;
+    segmenter_->Segment(text, &layout);
+    QuoteMarks marks;
+    marks.Build(layout);
+    Tagger tagger(lex_.get());
+    std::vector<Token> toks;
+    std::string tags;
+    tagger.Tag(text, Range{0, static_cast<uint32_t>(text.size())}, marks,
+               &toks, &tags);
+    EXPECT_EQ(toks.size(), tags.size());
+    std::vector<std::string> words;
+    for (const Token& t : toks) {
+      EXPECT_LE(t.begin, t.end);
+      EXPECT_LE(t.end, text.size());
+      words.push_back(text.substr(t.begin, t.end - t.begin));
+    }
+    if (tokens != nullptr) *tokens = absl::StrJoin(words, "|");
+    return tags;
+  }
+
+  std::unique_ptr<Lexicon> lex_;
+  std::unique_ptr<Segmenter> segmenter_;
+};
+
+TEST_F(TaggerTest, Sentences) {
+  struct Case {
+    const char* text;
+    const char* tags;
+    const char* tokens;
+  } cases[] = {
+      {"\"We are ready,\" Mayor Anna Keller said.", "qPbo,QRNNC.",
+       "\"|We|are|ready|,|\"|Mayor|Anna|Keller|said|."},
+      // Multi-word cues: the first word is the cue, the rest '_'.
+      {"According to the ministry, the talks failed.", "C_dn,doo.",
+       "According|to|the|ministry|,|the|talks|failed|."},
+      {"The union called on the government to act.", "dnC_dnro.",
+       "The|union|called|on|the|government|to|act|."},
+      // Possessives, straight, curly and plural.
+      {"Russia's war and Russia\u2019s war and the voters' anger.",
+       "NgoxNgoxdngo.",
+       "Russia|'s|war|and|Russia|\u2019s|war|and|the|voters|'|anger|."},
+      // n't is a negation token of its own.
+      {"The minister didn't say it, and he can't.", "dRvzCP,xPoz.",
+       "The|minister|did|n't|say|it|,|and|he|ca|n't|."},
+      {"The minister didn\u2019t say it.", "dRvzCP.",
+       "The|minister|did|n\u2019t|say|it|."},
+      // Abbreviations keep their period; "U.S." is one token.
+      {"Sen. Bill Hart of the U.S. Senate said he was tired.",
+       "RNNrdNNCPbo.", "Sen.|Bill|Hart|of|the|U.S.|Senate|said|he|was|tired|."},
+      {"He told reporters in 2016 that she would win.", "PCor0tPvo.",
+       "He|told|reporters|in|2016|that|she|would|win|."},
+      {"Officials who spoke to him have said that it is not over.",
+       "NworovCtPbzr.",
+       "Officials|who|spoke|to|him|have|said|that|it|is|not|over|."},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    std::string tokens;
+    EXPECT_EQ(Tag(c.text, &tokens), c.tags);
+    EXPECT_EQ(tokens, c.tokens);
+  }
+}
+
+TEST_F(TaggerTest, CueWordsUsedAsNounsAreNotCues) {
+  struct Case {
+    const char* text;
+    const char* tags;
+  } cases[] = {
+      // "report" and "statement" are heads of the speaker, "said" the cue.
+      {"The report said the plan failed.", "dnCdoo."},
+      {"The statement said the plan failed.", "dnCdoo."},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    std::string tags = Tag(c.text);
+    EXPECT_EQ(tags, c.tags);
+    EXPECT_EQ(std::count(tags.begin(), tags.end(), 'C'), 1);
+  }
+}
+
+TEST_F(TaggerTest, QuoteMarksOnlyWhenPaired) {
+  // A lone mark is not a quote: no q or Q in the tags.
+  std::string tags = Tag("He said \"no and left.");
+  EXPECT_EQ(tags.find('Q'), std::string::npos) << tags;
+  EXPECT_EQ(Tag("He said \"fine.\""), "PCqo.Q");
+}
+
+TEST_F(TaggerTest, AttributorTagsForMatchesTagger) {
+  auto attributor = Attributor::Create(lex_.get());
+  ASSERT_TRUE(attributor.ok()) << attributor.status();
+  const std::string text =
+      "Weather was calm. \"We are ready,\" Mayor Anna Keller said.";
+  TextLayout layout;
+  segmenter_->Segment(text, &layout);
+  ASSERT_EQ(layout.sentences.size(), 2u);
+  const Sentence& s = layout.sentences[1];
+  EXPECT_EQ((*attributor)->TagsFor(text, layout, Range{s.begin, s.end}),
+            "qPbo,QRNNC.");
+}
+
+TEST_F(TaggerTest, AsciiLower) {
+  std::string out;
+  AsciiLower("Said MINISTER \xC3\x89lys\xC3\xA9" "e", &out);
+  EXPECT_EQ(out, "said minister \xC3\x89lys\xC3\xA9" "e");
+}
+
+}  // namespace
+}  // namespace internal
+}  // namespace whosaid
