@@ -1,0 +1,57 @@
+// Fuzzes lexicon loading: the first byte picks the file (even: rules.tsv,
+// odd: verbs.tsv), the rest is written as that file into a temporary lexicon
+// directory. Extractor::Create() must return a Status, never crash; when it
+// succeeds, the engine must run on a short article.
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "whosaid/extractor.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const std::filesystem::path dir = [] {
+    std::filesystem::path p = std::filesystem::temp_directory_path() /
+                              ("whosaid_lexicon_fuzzer_" +
+                               std::to_string(::getpid()));
+    std::filesystem::create_directories(p);
+    return p;
+  }();
+  if (size < 1 || size > 64 * 1024) return 0;
+  const char* name = data[0] % 2 == 0 ? "rules.tsv" : "verbs.tsv";
+  std::filesystem::remove(dir / "rules.tsv");
+  std::filesystem::remove(dir / "verbs.tsv");
+  {
+    std::ofstream out(dir / name, std::ios::binary);
+    out.write(reinterpret_cast<const char*>(data + 1), size - 1);
+  }
+  whosaid::ExtractorOptions options;
+  options.lexicon_dir = dir.string();
+  auto e = whosaid::Extractor::Create(options);
+  if (!e.ok()) {
+    if (e.status().message().empty()) {
+      std::fprintf(stderr, "lexicon_fuzzer: error without a message\n");
+      std::abort();
+    }
+    return 0;
+  }
+  whosaid::v1::Document doc;
+  doc.set_id("fuzz");
+  doc.set_text(
+      "\"We will rebuild the bridge,\" Mayor Anna Keller said.\nAccording "
+      "to the ministry, the talks failed. Keller told reporters that she "
+      "would run again.");
+  whosaid::v1::Extraction out;
+  absl::Status s = (*e)->Extract(doc, &out);
+  if (!s.ok()) {
+    std::fprintf(stderr, "lexicon_fuzzer: Extract failed: %s\n",
+                 s.ToString().c_str());
+    std::abort();
+  }
+  return 0;
+}
