@@ -1,0 +1,167 @@
+// Speaker resolution inside one article: names with titles, surname-only
+// mentions, pronouns, nominals, and entity ids.
+#include "internal/speakers.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "internal/lexicon.h"
+#include "internal/text_layout.h"
+
+namespace whosaid {
+namespace internal {
+namespace {
+
+class SpeakersTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    auto lex = Lexicon::Load("");
+    ASSERT_TRUE(lex.ok()) << lex.status();
+    lex_ = std::move(*lex);
+    segmenter_ = std::make_unique<Segmenter>(lex_->abbreviation_lexicon());
+  }
+
+  struct Resolved {
+    std::string canonical;  // "" when unresolved
+    v1::EntityType type = v1::ENTITY_TYPE_UNSPECIFIED;
+    v1::MentionKind kind = v1::MENTION_KIND_UNSPECIFIED;
+    std::vector<std::string> roles;
+  };
+
+  // Resolves, in text order, the mentions of `text` given as the n-th
+  // occurrence (0-based) of each string in `mentions`.
+  std::vector<Resolved> ResolveAll(
+      const std::string& text,
+      const std::vector<std::pair<std::string, int>>& mentions) {
+    TextLayout layout;
+    segmenter_->Segment(text, &layout);
+    SpeakerResolver resolver(lex_.get(), text, &layout);
+    resolver.Index();
+    std::vector<Resolved> out;
+    for (const auto& [m, n] : mentions) {
+      size_t at = text.find(m);
+      for (int i = 0; i < n && at != std::string::npos; ++i) {
+        at = text.find(m, at + 1);
+      }
+      EXPECT_NE(at, std::string::npos) << m;
+      if (at == std::string::npos) continue;
+      Resolution r = resolver.Resolve(
+          Range{static_cast<uint32_t>(at), static_cast<uint32_t>(at + m.size())});
+      Resolved res;
+      res.kind = r.kind;
+      if (r.entity >= 0) {
+        const ResolvedEntity& e = resolver.entities()[r.entity];
+        res.canonical = e.canonical;
+        res.type = e.type;
+        res.roles = e.roles;
+      }
+      out.push_back(res);
+    }
+    return out;
+  }
+
+  std::unique_ptr<Lexicon> lex_;
+  std::unique_ptr<Segmenter> segmenter_;
+};
+
+TEST_F(SpeakersTest, TitleNameThenSurname) {
+  const std::string text =
+      "French Defense Minister Sebastien Lecornu spoke to Sergei Shoigu. "
+      "Lecornu said France was ready.";
+  auto r = ResolveAll(text, {{"French Defense Minister Sebastien Lecornu", 0},
+                             {"Lecornu", 1}});
+  ASSERT_EQ(r.size(), 2u);
+  for (const Resolved& x : r) {
+    EXPECT_EQ(x.canonical, "Sebastien Lecornu");
+    EXPECT_EQ(x.type, v1::ENTITY_TYPE_PERSON);
+    EXPECT_EQ(x.kind, v1::MENTION_KIND_NAME);
+    EXPECT_EQ(x.roles, std::vector<std::string>{"French Defense Minister"});
+  }
+}
+
+TEST_F(SpeakersTest, SurnameOfAPersonNamedOnlyInTheText) {
+  // Index() finds "President Emmanuel Macron" though it is never a speaker.
+  const std::string text =
+      "President Emmanuel Macron met workers on Friday. Macron said the "
+      "factory would stay open.";
+  auto r = ResolveAll(text, {{"Macron", 1}});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].canonical, "Emmanuel Macron");
+  EXPECT_EQ(r[0].roles, std::vector<std::string>{"President"});
+}
+
+TEST_F(SpeakersTest, PronounsByGender) {
+  const std::string text =
+      "Mayor Anna Keller met President John Adler on Monday. He said the "
+      "alliance was strong. She said the city agreed.";
+  auto r = ResolveAll(text, {{"He", 0}, {"She", 0}});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].canonical, "John Adler");
+  EXPECT_EQ(r[0].kind, v1::MENTION_KIND_PRONOUN);
+  EXPECT_EQ(r[1].canonical, "Anna Keller");
+  EXPECT_EQ(r[1].kind, v1::MENTION_KIND_PRONOUN);
+}
+
+TEST_F(SpeakersTest, NominalRefersToTheOrganisationNamedBefore) {
+  const std::string text =
+      "The German Foreign Ministry said talks would resume. The ministry "
+      "said the move was unacceptable.";
+  auto r = ResolveAll(text, {{"The German Foreign Ministry", 0},
+                             {"The ministry", 0}});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].canonical, "German Foreign Ministry");
+  EXPECT_EQ(r[0].type, v1::ENTITY_TYPE_GOVERNMENT);
+  EXPECT_EQ(r[1].canonical, "German Foreign Ministry");
+  EXPECT_EQ(r[1].kind, v1::MENTION_KIND_NOMINAL);
+}
+
+TEST_F(SpeakersTest, NominalTypes) {
+  struct Case {
+    const char* mention;
+    const char* canonical;
+    v1::EntityType type;
+  } cases[] = {
+      {"The report", "report", v1::ENTITY_TYPE_DOCUMENT},
+      {"Russian officials", "Russian officials", v1::ENTITY_TYPE_GROUP},
+      {"A ministry statement", "ministry statement", v1::ENTITY_TYPE_DOCUMENT},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.mention);
+    const std::string text =
+        absl::StrCat(c.mention, " said the plan had failed.");
+    auto r = ResolveAll(text, {{c.mention, 0}});
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].canonical, c.canonical);
+    EXPECT_EQ(r[0].type, c.type);
+    EXPECT_EQ(r[0].kind, v1::MENTION_KIND_NOMINAL);
+  }
+}
+
+TEST(SpeakerResolver, EntityId) {
+  struct Case {
+    const char* canonical;
+    v1::EntityType type;
+    const char* id;
+  } cases[] = {
+      {"Sebastien Lecornu", v1::ENTITY_TYPE_PERSON, "person:sebastien-lecornu"},
+      {"French Defense Ministry", v1::ENTITY_TYPE_GOVERNMENT,
+       "government:french-defense-ministry"},
+      {"prime minister's office", v1::ENTITY_TYPE_ORGANISATION,
+       "organisation:prime-minister-s-office"},
+      {"  Odd -- name ", v1::ENTITY_TYPE_UNKNOWN, "unknown:odd-name"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.canonical);
+    ResolvedEntity e;
+    e.canonical = c.canonical;
+    e.type = c.type;
+    EXPECT_EQ(SpeakerResolver::EntityId(e), c.id);
+  }
+}
+
+}  // namespace
+}  // namespace internal
+}  // namespace whosaid
