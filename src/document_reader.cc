@@ -98,6 +98,9 @@ class LineReader {
       while (i < end_ && IsSpace(buf_[i])) ++i;
       if (i < end_) return static_cast<unsigned char>(buf_[i]);
       if (eof_) return -1;
+      // Over max_line bytes of white space: no record can follow that fits;
+      // say "not JSON" so the caller reads it as text and reports the size.
+      if (i > max_line_) return ' ';
       Fill();
     }
   }
@@ -179,6 +182,12 @@ class LineReader {
 };
 
 enum class Format { kJsonl, kPb, kText, kSniff };
+
+bool IsArticleName(const fs::path& path) {
+  std::string ext = absl::AsciiStrToLower(path.extension().string());
+  return ext.empty() || ext == ".txt" || ext == ".text" || ext == ".jsonl" ||
+         ext == ".json" || ext == ".pb";
+}
 
 Format FormatOf(const std::string& path) {
   std::string ext = absl::AsciiStrToLower(fs::path(path).extension().string());
@@ -400,7 +409,13 @@ class DocumentReader::Impl {
         ec.clear();
         continue;
       }
-      if (it->is_regular_file(ec)) pending_.push_back(it->path().string());
+      // In a directory only articles count (.txt, .text, .jsonl, .json, .pb,
+      // or no extension), so lexicons or notes kept beside them are not read
+      // as documents. Files named on the command line are read whatever
+      // their name.
+      if (it->is_regular_file(ec) && IsArticleName(it->path())) {
+        pending_.push_back(it->path().string());
+      }
       ec.clear();
     }
     std::sort(pending_.begin(), pending_.end());
@@ -409,7 +424,7 @@ class DocumentReader::Impl {
           absl::StrCat(dir, ": cannot read directory: ", ec.message()));
     }
     if (pending_.empty()) {
-      return absl::NotFoundError(absl::StrCat(dir, ": no files in directory"));
+      return absl::NotFoundError(absl::StrCat(dir, ": no article files (.txt, .jsonl, .json, .pb) in directory"));
     }
     return absl::OkStatus();
   }
@@ -422,6 +437,7 @@ class DocumentReader::Impl {
     line_no_ = 0;
     records_in_file_ = 0;
     empty_checked_ = false;
+    seen_record_ = false;
     if (format_ == Format::kPb) {
       pb_in_ = std::make_unique<google::protobuf::io::FileInputStream>(
           fileno(f));
@@ -528,9 +544,21 @@ class DocumentReader::Impl {
       if (IsBlank(line)) continue;
       absl::Status s = ParseJsonDocument(line, &scratch_);
       if (!s.ok()) {
+        absl::string_view trimmed = absl::StripAsciiWhitespace(line);
+        if (!seen_record_ && (trimmed == "{" || trimmed == "[")) {
+          // Pretty-printed JSON: every following line would fail too.
+          *error = At(*origin, absl::InvalidArgumentError(
+                                   "expected one JSON object per line (JSON "
+                                   "Lines), found multi-line JSON; rest of "
+                                   "file skipped"));
+          Close();
+          return true;
+        }
+        seen_record_ = true;
         *error = At(*origin, s);
         return true;
       }
+      seen_record_ = true;
       doc->Swap(&scratch_);
       *error = absl::OkStatus();
       return true;
@@ -597,6 +625,7 @@ class DocumentReader::Impl {
   int64_t line_no_ = 0;
   int64_t records_in_file_ = 0;
   bool empty_checked_ = false;
+  bool seen_record_ = false;  // a non-blank JSONL line was read
   v1::Document scratch_;
 
   int64_t documents_ = 0;

@@ -217,6 +217,17 @@ TEST_F(DocumentReaderTest, BlankLinesCrLfAndBomAreHandled) {
   EXPECT_EQ(recs[1].origin, path + ":4");
 }
 
+TEST_F(DocumentReaderTest, PrettyPrintedJsonStopsWithOneClearError) {
+  std::string path = Write("pretty.json",
+                           "{\n  \"id\": \"a\",\n  \"text\": \"A\"\n}\n");
+  std::vector<Record> recs = ReadAll({path, Write("ok.txt", "Fine.")});
+  ASSERT_EQ(recs.size(), 2u);
+  EXPECT_EQ(recs[0].origin, path + ":1");
+  EXPECT_THAT(std::string(recs[0].error.message()),
+              HasSubstr("expected one JSON object per line"));
+  EXPECT_TRUE(recs[1].error.ok());
+}
+
 TEST_F(DocumentReaderTest, TextFiles) {
   std::string plain = Write("news/story-1.txt", "\xEF\xBB\xBF\"Hi,\" he said.\n");
   std::string json_like = Write("news/data.dat", "  {\"id\": \"j\", \"text\": \"J\"}\n");
@@ -327,8 +338,11 @@ TEST_F(DocumentReaderTest, OversizedRecordsAreSkipped) {
                                              big_line +
                                              "{\"id\": \"c\", \"text\": \"C\"}\n");
   std::string text = Write("big.txt", std::string(5000, 'y'));
-  std::vector<Record> recs = ReadAll({jsonl, text}, options);
-  ASSERT_EQ(recs.size(), 4u);
+  std::string spaces = Write("spaces.txt", std::string(5000, ' ') + "x");
+  std::vector<Record> recs = ReadAll({jsonl, text, spaces}, options);
+  ASSERT_EQ(recs.size(), 5u);
+  EXPECT_EQ(recs[4].error.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(recs[4].origin, spaces);
   EXPECT_EQ(recs[0].doc.id(), "a");
   EXPECT_EQ(recs[1].error.code(), absl::StatusCode::kResourceExhausted);
   EXPECT_EQ(recs[1].origin, jsonl + ":2");

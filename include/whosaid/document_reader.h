@@ -30,6 +30,9 @@
 //                 "meta" object is read too: meta.title, meta.publisher
 //                 (outlet), meta.publication_date, meta.url, when the
 //                 top-level field is absent. Every other field is ignored.
+//                 Pretty-printed (multi-line) JSON is not JSON Lines: a
+//                 first line holding only '{' or '[' ends that file with
+//                 one error.
 //   .pb           delimited whosaid.v1.Document records: varint length, then
 //                 the serialized message (protobuf's writeDelimitedTo).
 //   other         if the first non-space byte is '{', JSON Lines; otherwise
