@@ -115,8 +115,16 @@ bool IsQuoteChar(int32_t c) {
 // Characters a closing mark may be followed by.
 bool IsClosingPunct(int32_t c) {
   switch (c) {
-    case '.': case ',': case ';': case ':': case '!': case '?':
-    case ')': case ']': case '}': case 0x2026:
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
+    case ')':
+    case ']':
+    case '}':
+    case 0x2026:
       return true;
     default:
       return false;
@@ -218,8 +226,8 @@ bool OpensQuote(const char* pb, const char* end, const char* m, int len,
   const int32_t next = m + len < end ? Decode(m + len, end, &n) : kNone;
   const bool prev_space = prev == kNone || IsSpace(prev);
   const bool next_space = next == kNone || IsSpace(next);
-  const bool can_open = (prev_space || IsOpeningBracket(prev) ||
-                         IsDash(prev) || prev == '/' || IsQuoteChar(prev)) &&
+  const bool can_open = (prev_space || IsOpeningBracket(prev) || IsDash(prev) ||
+                         prev == '/' || IsQuoteChar(prev)) &&
                         !next_space && !IsClosingPunct(next);
   const bool can_close =
       !prev_space && (next_space || IsClosingPunct(next) || IsDash(next) ||
@@ -275,30 +283,53 @@ void OnQuoteMark(const char* base, const char* pb, const char* end,
 // period ("U.S.", "Inc.", an initial, an ellipsis) one of these followed by
 // a space or punctuation other than "." makes a sentence boundary.
 constexpr absl::string_view kSentenceStarters[] = {
-    "A",        "About",    "According", "After",   "Again",    "All",
-    "Also",     "Although", "Among",     "An",      "And",      "Another",
-    "Any",      "Are",      "As",        "At",      "Because",  "Before",
-    "Both",     "But",      "By",        "Can",     "Could",    "Despite",
-    "Did",      "Do",       "Does",      "During",  "Each",     "Earlier",
-    "Even",     "Every",    "Everyone",  "Few",     "For",      "From",
-    "Had",      "Has",      "Have",      "He",      "Her",      "Here",
-    "His",      "How",      "However",   "I",       "If",       "In",
-    "Indeed",   "Instead",  "Is",        "It",      "Its",      "Just",
-    "Last",     "Later",    "Let",       "Like",    "Many",     "Maybe",
-    "Meanwhile", "More",    "Most",      "Much",    "My",       "No",
-    "Nobody",   "Not",      "Nothing",   "Now",     "Of",       "On",
-    "Once",     "One",      "Only",      "Other",   "Others",   "Our",
-    "Over",     "Perhaps",  "Several",   "She",     "Should",   "Since",
-    "So",       "Some",     "Still",     "Such",    "That",     "The",
-    "Their",    "Then",     "There",     "These",   "They",     "This",
-    "Those",    "Though",   "Thus",      "To",      "Today",    "Under",
-    "Unless",   "Unlike",   "Until",     "Was",     "We",       "Were",
-    "What",     "Whatever", "When",      "Where",   "Whether",  "Which",
-    "While",    "Who",      "Why",       "With",    "Without",  "Would",
-    "Yes",      "Yesterday", "Yet",      "You",      "Certainly", "Clearly",
-    "Finally",  "First",    "Fortunately", "Hopefully", "Never",  "Next",
-    "Obviously", "Often",   "Please",    "Probably", "Sadly",    "Sometimes",
-    "Unfortunately", "Well",
+    "A",           "About",     "According",
+    "After",       "Again",     "All",
+    "Also",        "Although",  "Among",
+    "An",          "And",       "Another",
+    "Any",         "Are",       "As",
+    "At",          "Because",   "Before",
+    "Both",        "But",       "By",
+    "Can",         "Certainly", "Clearly",
+    "Could",       "Despite",   "Did",
+    "Do",          "Does",      "During",
+    "Each",        "Earlier",   "Even",
+    "Every",       "Everyone",  "Few",
+    "Finally",     "First",     "For",
+    "Fortunately", "From",      "Had",
+    "Has",         "Have",      "He",
+    "Her",         "Here",      "His",
+    "Hopefully",   "How",       "However",
+    "I",           "If",        "In",
+    "Indeed",      "Instead",   "Is",
+    "It",          "Its",       "Just",
+    "Last",        "Later",     "Let",
+    "Like",        "Many",      "Maybe",
+    "Meanwhile",   "More",      "Most",
+    "Much",        "My",        "Never",
+    "Next",        "No",        "Nobody",
+    "Not",         "Nothing",   "Now",
+    "Obviously",   "Of",        "Often",
+    "On",          "Once",      "One",
+    "Only",        "Other",     "Others",
+    "Our",         "Over",      "Perhaps",
+    "Please",      "Probably",  "Sadly",
+    "Several",     "She",       "Should",
+    "Since",       "So",        "Some",
+    "Sometimes",   "Still",     "Such",
+    "That",        "The",       "Their",
+    "Then",        "There",     "These",
+    "They",        "This",      "Those",
+    "Though",      "Thus",      "To",
+    "Today",       "Under",     "Unfortunately",
+    "Unless",      "Unlike",    "Until",
+    "Was",         "We",        "Well",
+    "Were",        "What",      "Whatever",
+    "When",        "Where",     "Whether",
+    "Which",       "While",     "Who",
+    "Why",         "With",      "Without",
+    "Would",       "Yes",       "Yesterday",
+    "Yet",         "You",
 };
 
 bool StartsWithSentenceStarter(const char* p, const char* end) {
@@ -317,8 +348,8 @@ bool StartsWithSentenceStarter(const char* p, const char* end) {
 // An opening mark or bracket that may start a sentence.
 bool IsSentenceOpener(int32_t c) {
   return c == '"' || c == '\'' || c == '`' || c == '(' || c == '[' ||
-         c == 0xAB || c == 0xBF || c == 0xA1 || c == 0x2018 ||
-         c == 0x201C || c == 0x201E || c == 0x201F;
+         c == 0xAB || c == 0xBF || c == 0xA1 || c == 0x2018 || c == 0x201C ||
+         c == 0x201E || c == 0x201F;
 }
 
 // Length of the closing mark or bracket at p, or 0.
@@ -405,8 +436,8 @@ bool IsDottedAcronym(absl::string_view token) {
 
 // ------------------------------------------------------------------ API
 
-absl::StatusOr<Abbreviations> ParseAbbreviations(
-    absl::string_view text, absl::string_view file_name) {
+absl::StatusOr<Abbreviations> ParseAbbreviations(absl::string_view text,
+                                                 absl::string_view file_name) {
   Abbreviations out;
   int line_no = 0;
   for (absl::string_view line : absl::StrSplit(text, '\n')) {
@@ -427,9 +458,9 @@ absl::StatusOr<Abbreviations> ParseAbbreviations(
           ": expected \"abbreviation[<TAB>final]\", got \"", line, "\""));
     }
     if (fields[0].back() != '.') {
-      return absl::InvalidArgumentError(absl::StrCat(
-          file_name, ":", line_no, ": abbreviation \"", fields[0],
-          "\" does not end in a period"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(file_name, ":", line_no, ": abbreviation \"", fields[0],
+                       "\" does not end in a period"));
     }
     out.all.insert(std::string(fields[0]));
     if (fields.size() == 2) out.sentence_final.insert(std::string(fields[0]));
@@ -569,8 +600,7 @@ const char* Segmenter::ScanParagraph(const char* base, const char* pb,
 // after it are left for the quote scan.
 const char* Segmenter::OnTerminator(const char* base, const char* pb,
                                     const char* end, const char* p, int index,
-                                    const char** start,
-                                    TextLayout* out) const {
+                                    const char** start, TextLayout* out) const {
   const char* const first = p;
   int dots = 0;
   bool bang = false, ellipsis = false;
@@ -593,7 +623,8 @@ const char* Segmenter::OnTerminator(const char* base, const char* pb,
   int n;
   while (p < end && (n = ClosingMarkLength(p, end)) > 0) p += n;
   const char* const sentence_end = p;
-  while (p < end && LineBreakLength(p, end) == 0 && IsSpace(Decode(p, end, &n))) {
+  while (p < end && LineBreakLength(p, end) == 0 &&
+         IsSpace(Decode(p, end, &n))) {
     p += n;
   }
   if (p == sentence_end || p >= end || LineBreakLength(p, end) > 0) {
@@ -618,9 +649,9 @@ const char* Segmenter::OnTerminator(const char* base, const char* pb,
     boundary = BoundaryAfterPeriod(pb, end, first, p);
   }
   if (boundary) {
-    out->sentences.push_back(Sentence{static_cast<uint32_t>(*start - base),
-                                      static_cast<uint32_t>(sentence_end - base),
-                                      index});
+    out->sentences.push_back(
+        Sentence{static_cast<uint32_t>(*start - base),
+                 static_cast<uint32_t>(sentence_end - base), index});
     *start = p;
   }
   return run_end;

@@ -39,9 +39,8 @@ std::string Repeat(const std::string& unit, size_t size) {
 const Segmenter& BenchSegmenter() {
   static const Segmenter* const kSegmenter = [] {
     auto abbreviations = ParseAbbreviations(
-        FindEmbeddedFile("abbreviations.txt"), "abbreviations.txt");
-    return new Segmenter(abbreviations.ok() ? *abbreviations
-                                            : Abbreviations());
+        FindEmbeddedFile("abbreviations.tsv"), "abbreviations.tsv");
+    return new Segmenter(abbreviations.ok() ? *abbreviations : Abbreviations());
   }();
   return *kSegmenter;
 }
@@ -64,9 +63,10 @@ void BM_SegmentSeedArticle(benchmark::State& state) {
 BENCHMARK(BM_SegmentSeedArticle)->Arg(4 << 10)->Arg(256 << 10)->Arg(4 << 20);
 
 void BM_SegmentQuoteHeavy(benchmark::State& state) {
-  RunSegment(state, Repeat("\"We are ready,\" he said. \xE2\x80\x9CWe go.\xE2\x80\x9D "
-                           "\"Why?\" she asked. Mr. Smith left the U.S. The end.",
-                           static_cast<size_t>(state.range(0))));
+  RunSegment(state,
+             Repeat("\"We are ready,\" he said. \xE2\x80\x9CWe go.\xE2\x80\x9D "
+                    "\"Why?\" she asked. Mr. Smith left the U.S. The end.",
+                    static_cast<size_t>(state.range(0))));
 }
 BENCHMARK(BM_SegmentQuoteHeavy)->Arg(256 << 10);
 

@@ -1,8 +1,8 @@
-// Fuzzes the normalisation stage: ValidateUtf8 and Segmenter::Segment on any
-// bytes, checking the layout invariants the engine relies on (paragraphs,
-// sentences and quotes ordered, non-overlapping and inside the text and their
-// paragraph). Any violation aborts, which libFuzzer and the replay main both
-// report.
+// Fuzzes the normalisation stage: ValidateUtf8, ParseAbbreviations (inputs
+// starting with '#') and Segmenter::Segment on any bytes, checking the layout
+// invariants the engine relies on (paragraphs, sentences and quotes ordered,
+// non-overlapping and inside the text and their paragraph). Any violation
+// aborts, which libFuzzer and the replay main both report.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -30,8 +30,8 @@ void Check(bool ok, const char* what) {
 const whosaid::internal::Segmenter& FuzzSegmenter() {
   static const whosaid::internal::Segmenter* const kSegmenter = [] {
     auto abbreviations = whosaid::internal::ParseAbbreviations(
-        whosaid::internal::FindEmbeddedFile("abbreviations.txt"),
-        "abbreviations.txt");
+        whosaid::internal::FindEmbeddedFile("abbreviations.tsv"),
+        "abbreviations.tsv");
     Check(abbreviations.ok(), "embedded abbreviations parse");
     return new whosaid::internal::Segmenter(*abbreviations);
   }();
@@ -46,7 +46,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)whosaid::internal::ValidateUtf8(text);
 
   TextLayout layout;
-  FuzzSegmenter().Segment(text, &layout);
+  if (!text.empty() && text[0] == '#') {
+    // Input that starts like a lexicon file: parse it as the abbreviation
+    // lexicon and, if it parses, segment the same bytes with it.
+    auto parsed = whosaid::internal::ParseAbbreviations(text, "fuzz.txt");
+    if (parsed.ok()) {
+      for (const std::string& a : parsed->all) {
+        Check(!a.empty() && a.back() == '.', "entries end in a period");
+      }
+      for (const std::string& a : parsed->sentence_final) {
+        Check(parsed->all.contains(a), "final entries are entries");
+      }
+      whosaid::internal::Segmenter(*parsed).Segment(text, &layout);
+    } else {
+      Check(parsed.status().message().substr(0, 9) == "fuzz.txt:",
+            "lexicon errors name the file");
+      FuzzSegmenter().Segment(text, &layout);
+    }
+  } else {
+    FuzzSegmenter().Segment(text, &layout);
+  }
 
   uint32_t prev = 0;
   for (const Range& p : layout.paragraphs) {

@@ -23,11 +23,11 @@ using ::testing::HasSubstr;
 // A Segmenter over the real lexicon, as the engine builds it.
 const Segmenter& TestSegmenter() {
   static const Segmenter* const kSegmenter = [] {
-    std::ifstream in("seeds/lexicons/abbreviations.txt", std::ios::binary);
+    std::ifstream in("seeds/lexicons/abbreviations.tsv", std::ios::binary);
     std::string text((std::istreambuf_iterator<char>(in)),
                      std::istreambuf_iterator<char>());
     auto abbreviations =
-        ParseAbbreviations(text, "seeds/lexicons/abbreviations.txt");
+        ParseAbbreviations(text, "seeds/lexicons/abbreviations.tsv");
     EXPECT_TRUE(abbreviations.ok()) << abbreviations.status();
     EXPECT_GT(abbreviations->all.size(), 100u);
     return new Segmenter(*abbreviations);
@@ -69,8 +69,8 @@ std::vector<std::string> Sentences(absl::string_view text) {
 std::vector<std::string> Quotes(absl::string_view text) {
   std::vector<std::string> out;
   for (const Quote& q : Segment(text).quotes) {
-    std::string s = absl::StrCat("[", Slice(text, q.begin, q.end),
-                                 q.closed ? "]" : ">");
+    std::string s =
+        absl::StrCat("[", Slice(text, q.begin, q.end), q.closed ? "]" : ">");
     if (q.continues) s += "+";
     out.push_back(s);
   }
@@ -126,7 +126,8 @@ TEST(ValidateUtf8, AcceptsValidText) {
       "caf\xC3\xA9",
       "\xE2\x80\x9CQuote\xE2\x80\x9D",
       "\xF0\x9F\x98\x80 emoji",
-      "\xEF\xBB\xBF" "BOM",
+      "\xEF\xBB\xBF"
+      "BOM",
       "\xF4\x8F\xBF\xBF",  // U+10FFFF
       "\xED\x9F\xBF",      // U+D7FF, last before the surrogates
   };
@@ -142,15 +143,15 @@ TEST(ValidateUtf8, NamesTheFirstBadByte) {
     std::string message;
   } cases[] = {
       {"\x80", "invalid UTF-8 at byte 0"},
-      {"abc\xC3", "invalid UTF-8 at byte 3"},          // truncated
-      {"abc\xC3(", "invalid UTF-8 at byte 3"},         // bad continuation
+      {"abc\xC3", "invalid UTF-8 at byte 3"},                // truncated
+      {"abc\xC3(", "invalid UTF-8 at byte 3"},               // bad continuation
       {"abcdefghijkl\xC0\xAF", "invalid UTF-8 at byte 12"},  // overlong /
       {"0123456789\xE0\x80\xAF", "invalid UTF-8 at byte 10"},  // overlong
-      {"x\xED\xA0\x80", "invalid UTF-8 at byte 1"},    // surrogate D800
-      {"xy\xF4\x90\x80\x80", "invalid UTF-8 at byte 2"},  // above 10FFFF
+      {"x\xED\xA0\x80", "invalid UTF-8 at byte 1"},            // surrogate D800
+      {"xy\xF4\x90\x80\x80", "invalid UTF-8 at byte 2"},       // above 10FFFF
       {"xyz\xF5\x80\x80\x80", "invalid UTF-8 at byte 3"},
       {"caf\xC3\xA9 \xFF", "invalid UTF-8 at byte 6"},
-      {"\xF0\x9F\x98", "invalid UTF-8 at byte 0"},    // truncated 4-byte
+      {"\xF0\x9F\x98", "invalid UTF-8 at byte 0"},  // truncated 4-byte
       {std::string("0123456789abcdef\0gh", 19), "NUL byte at byte 16"},
       {std::string("ab\0", 3), "NUL byte at byte 2"},
   };
@@ -233,8 +234,8 @@ TEST(ParseAbbreviations, RejectsBadLinesNamingFileAndLine) {
 }
 
 TEST(ParseAbbreviations, EmbeddedLexiconParses) {
-  auto parsed = ParseAbbreviations(FindEmbeddedFile("abbreviations.txt"),
-                                   "abbreviations.txt");
+  auto parsed = ParseAbbreviations(FindEmbeddedFile("abbreviations.tsv"),
+                                   "abbreviations.tsv");
   ASSERT_TRUE(parsed.ok()) << parsed.status();
   EXPECT_TRUE(parsed->all.contains("Sen."));
   EXPECT_TRUE(parsed->sentence_final.contains("U.S."));
@@ -254,8 +255,12 @@ TEST(Segmenter, Paragraphs) {
       {"First.\r\nSecond.\r\n", {"First.", "Second."}},
       {"First.\rSecond.", {"First.", "Second."}},
       {"A\n\n\n   \n\tB\n", {"A", "B"}},
-      {"A\xE2\x80\xA9" "B\xE2\x80\xA8" "C", {"A", "B", "C"}},
-      {"\xEF\xBB\xBFTitle\n", {"Title"}},            // BOM is not text
+      {"A\xE2\x80\xA9"
+       "B\xE2\x80\xA8"
+       "C\xC2\x85"
+       "D",
+       {"A", "B", "C", "D"}},
+      {"\xEF\xBB\xBFTitle\n", {"Title"}},                  // BOM is not text
       {"\xC2\xA0\xC2\xA0Indented\xC2\xA0", {"Indented"}},  // NBSP trimmed
       // Regression: a multi-byte space on a blank line made the skip over
       // the next line break eat the first letter of the paragraph.
@@ -297,14 +302,19 @@ TEST(Segmenter, Sentences) {
       {"He left.   She stayed.", {"He left.", "She stayed."}},
       {"He left.\tShe stayed.", {"He left.", "She stayed."}},
       {"He left. (She stayed.)", {"He left.", "(She stayed.)"}},
-      {"Nach Hause. \xC3\x9C" "ber alles.",
-       {"Nach Hause.", "\xC3\x9C" "ber alles."}},
-      {"Done. \xC5\x81\xC3\xB3" "d\xC5\xBA is next.",  // Łódź
-       {"Done.", "\xC5\x81\xC3\xB3" "d\xC5\xBA is next."}},
+      {"Nach Hause. \xC3\x9C"
+       "ber alles.",
+       {"Nach Hause.",
+        "\xC3\x9C"
+        "ber alles."}},
+      {"Done. \xC5\x81\xC3\xB3"
+       "d\xC5\xBA is next.",  // Łódź
+       {"Done.",
+        "\xC5\x81\xC3\xB3"
+        "d\xC5\xBA is next."}},
       // Headline without a period: the paragraph is the sentence.
       {"Ministers speak by phone", {"Ministers speak by phone"}},
-      {"No period here\nSecond line.",
-       {"No period here", "Second line."}},
+      {"No period here\nSecond line.", {"No period here", "Second line."}},
       // Lowercase after a period does not start a sentence.
       {"He bought an iPhone. iPads too.", {"He bought an iPhone. iPads too."}},
       // Abbreviations.
@@ -407,10 +417,12 @@ TEST(Segmenter, Quotes) {
       {"No quotes here.", {}},
       {"He said \"we are ready\" today.", {"[we are ready]"}},
       {"\"One,\" he said, \"two.\"", {"[One,]", "[two.]"}},
-      {"\xE2\x80\x9C" "Curly\xE2\x80\x9D marks.", {"[Curly]"}},
+      {"\xE2\x80\x9C"
+       "Curly\xE2\x80\x9D marks.",
+       {"[Curly]"}},
       {"\xC2\xAB Bonjour \xC2\xBB dit-il.", {"[ Bonjour ]"}},
       {"Er sagte \xC2\xBBJa\xC2\xAB und ging.", {"[Ja]"}},  // » « German
-      {"Er sagte \xE2\x80\x9EJa\xE2\x80\x9C und ging.", {"[Ja]"}},  // „ “
+      {"Er sagte \xE2\x80\x9EJa\xE2\x80\x9C und ging.", {"[Ja]"}},    // „ “
       {"Powiedzia\xC5\x82 \xE2\x80\x9ETak\xE2\x80\x9D.", {"[Tak]"}},  // „ ”
       {"\xE2\x80\x9FReversed\xE2\x80\x9D mark.", {"[Reversed]"}},
       {"``LaTeX style'' quote.", {"[LaTeX style]"}},
@@ -494,22 +506,26 @@ TEST(Segmenter, ThousandsOfUnbalancedMarks) {
     std::string text;
   } cases[] = {
       {"straight", std::string(10000, '"')},
-      {"spaced", [] {
+      {"spaced",
+       [] {
          std::string s;
          for (int i = 0; i < 10000; ++i) s += "\" ";
          return s;
        }()},
-      {"openers", [] {
+      {"openers",
+       [] {
          std::string s;
          for (int i = 0; i < 10000; ++i) s += " \xE2\x80\x9Cword";
          return s;
        }()},
-      {"closers", [] {
+      {"closers",
+       [] {
          std::string s;
          for (int i = 0; i < 10000; ++i) s += "word\xE2\x80\x9D ";
          return s;
        }()},
-      {"lines", [] {
+      {"lines",
+       [] {
          std::string s;
          for (int i = 0; i < 10000; ++i) s += "\"a\n";
          return s;
@@ -541,17 +557,17 @@ TEST(Segmenter, PathologicalMegabyteInputsStayLinear) {
     const char* unit;
     size_t sentences_per_unit;  // 0: not checked
   } cases[] = {
-      {"\" ", 0},                     // marks separated by space
-      {"\"          ", 0},            // and by long space
-      {"Go. ", 1},                     // a sentence per 4 bytes
-      {". A", 0},                      // "A." reads as an initial
-      {"Mr. ", 0},                     // abbreviations, never a boundary
-      {"\"Why?\" Trump said. ", 1},     // speech tags
-      {".\"\"\"\"\"\"\"\"", 0},        // terminator + many closers
+      {"\" ", 0},                    // marks separated by space
+      {"\"          ", 0},           // and by long space
+      {"Go. ", 1},                   // a sentence per 4 bytes
+      {". A", 0},                    // "A." reads as an initial
+      {"Mr. ", 0},                   // abbreviations, never a boundary
+      {"\"Why?\" Trump said. ", 1},  // speech tags
+      {".\"\"\"\"\"\"\"\"", 0},      // terminator + many closers
       {"\xE2\x80\x9C\xE2\x80\x9D\xC2\xAB", 0},
-      {"a.b.c.d.e.f.g.h.", 0},         // a long token full of periods
-      {"\xE2\x80\xA6 ", 0},           // ellipses
-      {"\xFF\xC3", 0},                 // invalid UTF-8
+      {"a.b.c.d.e.f.g.h.", 0},  // a long token full of periods
+      {"\xE2\x80\xA6 ", 0},     // ellipses
+      {"\xFF\xC3", 0},          // invalid UTF-8
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.unit);

@@ -65,9 +65,9 @@ struct Sentence {
 };
 
 struct TextLayout {
-  std::vector<Range> paragraphs;   // one per non-blank line, trimmed
-  std::vector<Sentence> sentences; // in order, inside paragraphs
-  std::vector<Quote> quotes;       // in order of `open`
+  std::vector<Range> paragraphs;    // one per non-blank line, trimmed
+  std::vector<Sentence> sentences;  // in order, inside paragraphs
+  std::vector<Quote> quotes;        // in order of `open`
 
   void Clear() {
     paragraphs.clear();
@@ -76,7 +76,7 @@ struct TextLayout {
   }
 };
 
-// The abbreviation lexicon (seeds/lexicons/abbreviations.txt): one
+// The abbreviation lexicon (seeds/lexicons/abbreviations.tsv): one
 // abbreviation per line with its period(s), optionally followed by a tab and
 // `final` when it often ends a sentence ("U.S.\tfinal"); '#' starts a
 // comment.
@@ -133,9 +133,8 @@ class Segmenter {
   void Segment(absl::string_view text, TextLayout* out) const;
 
  private:
-  const char* ScanParagraph(const char* base, const char* pb,
-                            const char* end, int index,
-                            TextLayout* out) const;
+  const char* ScanParagraph(const char* base, const char* pb, const char* end,
+                            int index, TextLayout* out) const;
   const char* OnTerminator(const char* base, const char* pb, const char* end,
                            const char* p, int index, const char** start,
                            TextLayout* out) const;
