@@ -1,0 +1,133 @@
+// Benchmarks of the engine: Extractor::ExtractClaims on the seed article and
+// on synthetic news-like text of several sizes, and the Segmenter alone.
+// Run from the source directory (the seed article is read from seeds/):
+//   build/extractor_benchmark --benchmark_filter=Extract
+#include <cstdint>
+#include <fstream>
+#include <memory>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "benchmark/benchmark.h"
+#include "internal/lexicon.h"
+#include "internal/text_layout.h"
+#include "whosaid/extractor.h"
+
+namespace whosaid {
+namespace {
+
+const Extractor& TheExtractor() {
+  static const Extractor* const kExtractor = [] {
+    auto e = Extractor::Create(ExtractorOptions());
+    return e.ok() ? e->release() : nullptr;
+  }();
+  return *kExtractor;
+}
+
+// Paragraphs in the shapes news uses, with a name, a title and a number
+// filled in; deterministic for a given size.
+std::string SyntheticNews(size_t bytes) {
+  static const char* const kTemplates[] = {
+      "\"We will not accept this,\" {T} {F} {L} said on {D}.",
+      "{L} told reporters that the talks had reached {N} rounds and would "
+      "continue next week.",
+      "According to the ministry, {N} people were evacuated from the coast.",
+      "The plan was \"a step backwards,\" {L} said, adding that voters "
+      "deserved better.",
+      "Officials in the capital declined to comment on the report.",
+      "The so-called \"reform\" has been delayed {N} times since {D}.",
+      "{T} {F} {L} has claimed without providing evidence that the vote was "
+      "rigged.",
+      "Prices rose {N} percent in the year to {D}, the statistics office "
+      "said.",
+      "\"It is over,\" {L} said. \"We lost, and we will be back.\"",
+      "The union called on the government to raise wages by {N} percent.",
+  };
+  static const char* const kFirst[] = {"Anna", "John", "Maria", "Karl",
+                                       "Lena", "Paul", "Rita", "Tom"};
+  static const char* const kLast[] = {"Keller", "Adler", "Lopez", "Weiss",
+                                      "Hart",   "Grant", "Moss",  "Ruiz"};
+  static const char* const kTitle[] = {"Mayor", "Senator", "President",
+                                       "Foreign Minister", "Governor"};
+  static const char* const kDay[] = {"Monday", "Tuesday", "March",
+                                     "Friday"};
+  std::mt19937 rng(42);
+  std::string out;
+  while (out.size() < bytes) {
+    std::string p = kTemplates[rng() % 10];
+    p = absl::StrReplaceAll(
+        p, {{"{T}", kTitle[rng() % 5]},
+            {"{F}", kFirst[rng() % 8]},
+            {"{L}", kLast[rng() % 8]},
+            {"{D}", kDay[rng() % 4]},
+            {"{N}", absl::StrCat(rng() % 500)}});
+    absl::StrAppend(&out, p, "\n");
+  }
+  return out;
+}
+
+void RunExtract(benchmark::State& state, const std::string& text) {
+  v1::Document doc;
+  doc.set_id("bench");
+  doc.set_text(text);
+  v1::Extraction out;
+  int64_t claims = 0;
+  for (auto _ : state) {
+    absl::Status s = TheExtractor().ExtractClaims(doc, &out);
+    if (!s.ok()) {
+      state.SkipWithError(s.ToString().c_str());
+      return;
+    }
+    claims += out.claims_size();
+    benchmark::DoNotOptimize(out);
+  }
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(text.size()));
+  state.counters["claims"] = benchmark::Counter(
+      static_cast<double>(claims), benchmark::Counter::kAvgIterations);
+}
+
+void BM_ExtractSeed(benchmark::State& state) {
+  std::ifstream in("seeds/defense-ministers-call.txt", std::ios::binary);
+  if (!in) {
+    state.SkipWithError(
+        "seeds/defense-ministers-call.txt: cannot open (run from the source "
+        "directory)");
+    return;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  RunExtract(state, ss.str());
+}
+BENCHMARK(BM_ExtractSeed);
+
+void BM_ExtractSynthetic(benchmark::State& state) {
+  RunExtract(state, SyntheticNews(static_cast<size_t>(state.range(0))));
+}
+BENCHMARK(BM_ExtractSynthetic)->Arg(4 << 10)->Arg(64 << 10)->Arg(1 << 20);
+
+void BM_Segment(benchmark::State& state) {
+  auto lex = internal::Lexicon::Load("");
+  if (!lex.ok()) {
+    state.SkipWithError(lex.status().ToString().c_str());
+    return;
+  }
+  internal::Segmenter segmenter((*lex)->abbreviation_lexicon());
+  const std::string text = SyntheticNews(static_cast<size_t>(state.range(0)));
+  internal::TextLayout layout;
+  for (auto _ : state) {
+    segmenter.Segment(text, &layout);
+    benchmark::DoNotOptimize(layout);
+  }
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(text.size()));
+}
+BENCHMARK(BM_Segment)->Arg(64 << 10)->Arg(1 << 20);
+
+}  // namespace
+}  // namespace whosaid
+
+BENCHMARK_MAIN();
