@@ -851,7 +851,8 @@ absl::StatusOr<std::string> ClaimStore::Split(absl::string_view id,
   if (!root.ok()) return root.status();
   std::string norm = internal::NormName(alias);
   const std::string members =
-      "(SELECT id FROM entities WHERE id = ?1 OR merged_into = ?1)";
+      "(SELECT id FROM entities WHERE id = ?1 UNION ALL "
+      "SELECT id FROM entities WHERE merged_into = ?1)";
   auto count = Sql(absl::StrCat(
       "SELECT (SELECT count(*) FROM claims WHERE speaker_norm = ?2 AND "
       "speaker_id IN ",
@@ -943,7 +944,8 @@ absl::StatusOr<v1::SpeakerSummary> ClaimStore::Summary(absl::string_view root,
   e->clear_roles();
   (*q)->Reset();
   const std::string members =
-      "(SELECT id FROM entities WHERE id = ?1 OR merged_into = ?1)";
+      "(SELECT id FROM entities WHERE id = ?1 UNION ALL "
+      "SELECT id FROM entities WHERE merged_into = ?1)";
   auto m = Sql("SELECT id FROM entities WHERE merged_into = ? ORDER BY id");
   if (!m.ok()) return m.status();
   (*m)->Bind(1, root);
@@ -1033,8 +1035,9 @@ absl::StatusOr<v1::SpeakerSummary> ClaimStore::GetSpeaker(
   auto root = Root(id);
   if (!root.ok()) return root.status();
   auto q = Sql(
-      "SELECT count(*) FROM claims c JOIN entities e ON e.id = c.speaker_id "
-      "WHERE coalesce(e.merged_into, e.id) = ?");
+      "SELECT count(*) FROM claims WHERE speaker_id IN (SELECT id FROM "
+      "entities WHERE id = ?1 UNION ALL SELECT id FROM entities WHERE "
+      "merged_into = ?1)");
   if (!q.ok()) return q.status();
   (*q)->Bind(1, *root);
   auto r = (*q)->Step();
@@ -1063,6 +1066,73 @@ absl::Status ClaimStore::FillReviews(v1::Claim* claim) {
   return absl::OkStatus();
 }
 
+// Fills temp.query_speakers with the ids of every entity whose claims the
+// query's speaker names: the entities matched, by id or by name (canonical
+// names first; aliases only if no canonical name matches), resolved to their
+// roots, and every entity merged into those roots.
+absl::Status ClaimStore::SelectSpeakers(const ClaimQuery& query) {
+  absl::Status s = db_->Exec(
+      "CREATE TEMP TABLE IF NOT EXISTS query_speakers(id TEXT PRIMARY KEY); "
+      "DELETE FROM temp.query_speakers;");
+  if (!s.ok()) return s;
+  std::vector<std::string> matched;
+  auto collect = [&](const std::string& sql,
+                     const std::vector<std::string>& binds) -> absl::Status {
+    auto q = Sql(sql);
+    if (!q.ok()) return q.status();
+    for (size_t i = 0; i < binds.size(); ++i) {
+      (*q)->Bind(static_cast<int>(i + 1), binds[i]);
+    }
+    while (true) {
+      auto r = (*q)->Step();
+      if (!r.ok()) return r.status();
+      if (!*r) break;
+      matched.emplace_back((*q)->Text(0));
+    }
+    (*q)->Reset();
+    return absl::OkStatus();
+  };
+  if (!query.speaker_id.empty()) {
+    auto root = Root(query.speaker_id);
+    if (!root.ok()) return root.status();
+    matched.push_back(*root);
+  }
+  if (!query.speaker.empty()) {
+    std::vector<std::string> words = absl::StrSplit(
+        internal::NormName(query.speaker), ' ', absl::SkipEmpty());
+    if (words.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "speaker name \"", query.speaker, "\" has no letters or digits"));
+    }
+    std::vector<std::string> likes;
+    std::string names = "SELECT id FROM entities WHERE 1";
+    std::string aliases =
+        "SELECT DISTINCT entity_id FROM entity_aliases WHERE 1";
+    for (const std::string& w : words) {
+      names += " AND name_norm LIKE ?";
+      aliases += " AND alias_norm LIKE ?";
+      likes.push_back(absl::StrCat("% ", w, " %"));
+    }
+    s = collect(names, likes);
+    if (!s.ok()) return s;
+    if (matched.empty()) {
+      s = collect(aliases, likes);
+      if (!s.ok()) return s;
+    }
+  }
+  for (const std::string& id : matched) {
+    auto ins = Sql(
+        "INSERT OR IGNORE INTO temp.query_speakers(id) "
+        "SELECT coalesce(merged_into, id) FROM entities WHERE id = ?");
+    if (!ins.ok()) return ins.status();
+    s = (*ins)->Bind(1, id).Run();
+    if (!s.ok()) return s;
+  }
+  return db_->Exec(
+      "INSERT OR IGNORE INTO temp.query_speakers(id) SELECT id FROM entities "
+      "WHERE merged_into IN (SELECT id FROM temp.query_speakers)");
+}
+
 absl::StatusOr<std::vector<StoredClaim>> ClaimStore::FindClaims(
     const ClaimQuery& query) {
   absl::Status s = Commit();
@@ -1088,33 +1158,10 @@ absl::StatusOr<std::vector<StoredClaim>> ClaimStore::FindClaims(
       "LEFT JOIN entities r ON r.id = coalesce(e.merged_into, e.id) "
       "WHERE 1 ";
   if (fts) sql += "AND claims_fts MATCH ? ";
-  if (!query.speaker.empty()) {
-    std::vector<std::string> words = absl::StrSplit(
-        internal::NormName(query.speaker), ' ', absl::SkipEmpty());
-    if (words.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "speaker name \"", query.speaker, "\" has no letters or digits"));
-    }
-    std::string names, aliases;
-    for (const std::string& w : words) {
-      names += " AND name_norm LIKE ?";
-      binds.push_back(absl::StrCat("% ", w, " %"));
-    }
-    for (const std::string& w : words) {
-      aliases += " AND alias_norm LIKE ?";
-      binds.push_back(absl::StrCat("% ", w, " %"));
-    }
-    sql += absl::StrCat(
-        "AND r.id IN (SELECT coalesce(merged_into, id) FROM entities WHERE id "
-        "IN (SELECT id FROM entities WHERE 1",
-        names, " UNION SELECT entity_id FROM entity_aliases WHERE 1", aliases,
-        ")) ");
-  }
-  if (!query.speaker_id.empty()) {
-    auto root = Root(query.speaker_id);
-    if (!root.ok()) return root.status();
-    sql += "AND r.id = ? ";
-    binds.push_back(*root);
+  if (!query.speaker.empty() || !query.speaker_id.empty()) {
+    s = SelectSpeakers(query);
+    if (!s.ok()) return s;
+    sql += "AND c.speaker_id IN (SELECT id FROM temp.query_speakers) ";
   }
   if (query.since) {
     sql += "AND c.published >= ? ";

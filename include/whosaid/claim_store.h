@@ -122,8 +122,9 @@ enum class PutResult { kAdded, kReplaced, kUnchanged, kDuplicate };
 // Filters of FindClaims() and Export. Empty/unset fields do not filter.
 struct ClaimQuery {
   // Speaker name, alias-aware and case-insensitive: every word of `speaker`
-  // must be a word of the entity's canonical name or of one alias ("Macron",
-  // "emmanuel macron", "the French minister").
+  // must be a word of the entity's canonical name ("Macron", "emmanuel
+  // macron"); if no canonical name matches, of one of its aliases ("the
+  // French minister"). Entities merged into a match count as the match.
   std::string speaker;
   // Exact entity id (after merges: the claims of merged entities too).
   std::string speaker_id;
@@ -283,6 +284,7 @@ class ClaimStore {
                                            absl::string_view mention);
   absl::StatusOr<std::string> Root(absl::string_view id);
   absl::Status FillReviews(v1::Claim* claim);
+  absl::Status SelectSpeakers(const ClaimQuery& query);
   absl::StatusOr<v1::SpeakerSummary> Summary(absl::string_view root,
                                              int64_t claims);
   // A cached prepared statement for `sql`, reset and ready to bind.
