@@ -1034,10 +1034,10 @@ absl::StatusOr<v1::SpeakerSummary> ClaimStore::GetSpeaker(
     absl::string_view id) {
   auto root = Root(id);
   if (!root.ok()) return root.status();
-  auto q = Sql(
-      "SELECT count(*) FROM claims WHERE speaker_id IN (SELECT id FROM "
-      "entities WHERE id = ?1 UNION ALL SELECT id FROM entities WHERE "
-      "merged_into = ?1)");
+  auto q =
+      Sql("SELECT count(*) FROM claims WHERE speaker_id IN (SELECT id FROM "
+          "entities WHERE id = ?1 UNION ALL SELECT id FROM entities WHERE "
+          "merged_into = ?1)");
   if (!q.ok()) return q.status();
   (*q)->Bind(1, *root);
   auto r = (*q)->Step();
@@ -1121,9 +1121,9 @@ absl::Status ClaimStore::SelectSpeakers(const ClaimQuery& query) {
     }
   }
   for (const std::string& id : matched) {
-    auto ins = Sql(
-        "INSERT OR IGNORE INTO temp.query_speakers(id) "
-        "SELECT coalesce(merged_into, id) FROM entities WHERE id = ?");
+    auto ins =
+        Sql("INSERT OR IGNORE INTO temp.query_speakers(id) "
+            "SELECT coalesce(merged_into, id) FROM entities WHERE id = ?");
     if (!ins.ok()) return ins.status();
     s = (*ins)->Bind(1, id).Run();
     if (!s.ok()) return s;
