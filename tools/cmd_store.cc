@@ -497,7 +497,7 @@ int RunIngest(const Args& args) {
         stderr,
         "whosaid ingest: %s: %lld documents read (%lld added, %lld "
         "replaced, %lld unchanged, %lld duplicate texts, %lld "
-        "skipped), %lld claims stored, %.1f MB in %.1f s (%.2f "
+        "skipped), %lld claims extracted, %.1f MB in %.1f s (%.2f "
         "MB/s)\n",
         StorePath().c_str(), static_cast<long long>(docs),
         static_cast<long long>(added), static_cast<long long>(replaced),
