@@ -297,7 +297,10 @@ std::string MissedSubgroup(absl::string_view text, const GoldQuote& gold,
       absl::StrSplit(cue, absl::ByAnyChar(" \t\r\n"), absl::SkipEmpty());
   std::string head;
   for (absl::string_view w : words) {
-    std::string lw = absl::AsciiStrToLower(TrimQuoteMarks(w));
+    // A possessive cue ("Trump’s plan") keeps its apostrophe.
+    const bool possessive = w == "'s" || w == "\xE2\x80\x99s";
+    std::string lw =
+        possessive ? "'s" : absl::AsciiStrToLower(TrimQuoteMarks(w));
     bool skip = lw.empty();
     for (const char* k : kSkip) skip |= lw == k;
     if (!skip) {

@@ -443,6 +443,29 @@ TEST(Evaluator, CueKindAndSpeechCueRecall) {
   EXPECT_EQ(ErrorCount(s, ErrorCause::kMissed, "(not speech) fears"), 1);
 }
 
+TEST(Evaluator, MissedNonSpeechCuesGroupByHeadWord) {
+  struct Case {
+    std::string text, cue, subgroup;
+  };
+  const Case cases[] = {
+      {"They have long believed it was over.", "have long believed",
+       "(not speech) believed"},
+      {"In a statement, it was over.", "In a statement",
+       "(not speech) statement"},
+      {"Trump\xE2\x80\x99s plan: it was over.", "\xE2\x80\x99s",
+       "(not speech) 's"},
+      {"Polls: it was over.", ":", "(not speech) :"},
+      {"He has repeatedly said it was over.", "has repeatedly said", "say"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.cue);
+    Doc d(c.text);
+    d.Gold({"it was over"}, "", c.cue);
+    DatasetScores s = d.Score();
+    EXPECT_EQ(ErrorCount(s, ErrorCause::kMissed, c.subgroup), 1);
+  }
+}
+
 TEST(Evaluator, FalseAlarmSubgroups) {
   const std::string text =
       "Obama: \"We will win\"\nThe so-called \"reform\" passed. The bill "
