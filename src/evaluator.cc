@@ -309,8 +309,8 @@ absl::StatusOr<SpeechCues> SpeechCues::Parse(absl::string_view contents,
 }
 
 absl::StatusOr<SpeechCues> SpeechCues::Builtin() {
-  return Parse(internal::FindEmbeddedFile("speech_cues.txt"),
-               "speech_cues.txt (built-in)");
+  return Parse(internal::FindEmbeddedFile("speech_cues.tsv"),
+               "speech_cues.tsv (built-in)");
 }
 
 absl::StatusOr<SpeechCues> SpeechCues::FromFile(const std::string& path) {

@@ -245,9 +245,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   });
   if (!s.ok()) return s;
 
-  s = ReadLexicon(dir, "titles.txt", &text);
+  s = ReadLexicon(dir, "titles.tsv", &text);
   if (!s.ok()) return s;
-  s = ForEachLine("titles.txt", text, [&](const std::vector<absl::string_view>& f) {
+  s = ForEachLine("titles.tsv", text, [&](const std::vector<absl::string_view>& f) {
     lex->titles_.insert(absl::AsciiStrToLower(f[0]));
     return absl::OkStatus();
   });
@@ -294,10 +294,10 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   });
   if (!s.ok()) return s;
 
-  s = ReadLexicon(dir, "abbreviations.txt", &text);
+  s = ReadLexicon(dir, "abbreviations.tsv", &text);
   if (!s.ok()) return s;
   {
-    absl::StatusOr<Abbreviations> abbr = ParseAbbreviations(text, "abbreviations.txt");
+    absl::StatusOr<Abbreviations> abbr = ParseAbbreviations(text, "abbreviations.tsv");
     if (!abbr.ok()) return abbr.status();
     lex->abbreviations_ = *std::move(abbr);
   }

@@ -264,7 +264,7 @@ TEST_F(DocumentReaderTest, DirectoriesAreRecursiveSortedAndSkipHidden) {
   EXPECT_EQ(recs[1].doc.id(), "z");
   EXPECT_EQ(recs[2].doc.id(), "b");
   EXPECT_THAT(std::string(recs[3].error.message()),
-              HasSubstr("empty: no files in directory"));
+              HasSubstr("empty: no article files"));
 }
 
 TEST_F(DocumentReaderTest, MissingInputIsReportedAndReadingGoesOn) {

@@ -74,7 +74,7 @@ ABSL_FLAG(bool, agreement, false,
           "annotator) pairs.");
 ABSL_FLAG(std::string, speech_cues, "",
           "eval: a speech-cue word list replacing the built-in "
-          "speech_cues.txt.");
+          "speech_cues.tsv.");
 
 namespace whosaid_tool {
 

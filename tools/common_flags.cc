@@ -7,7 +7,7 @@ ABSL_FLAG(std::string, format, "",
           "(default text); queries: text|json|jsonl|textproto|pb.");
 ABSL_FLAG(std::string, lexicons, "",
           "Directory of lexicon files that replace the built-in ones of the "
-          "same name (verbs.tsv, titles.txt, ...).");
+          "same name (verbs.tsv, titles.tsv, ...).");
 ABSL_FLAG(std::string, store, "",
           "The claim store (SQLite file). Default: $WHOSAID_STORE, else "
           "./whosaid.db.");

@@ -33,7 +33,7 @@ namespace whosaid {
 extern const char kExtractorVersion[];
 
 struct ExtractorOptions {
-  // Directory holding lexicon files (verbs.tsv, titles.txt, ...). A file
+  // Directory holding lexicon files (verbs.tsv, titles.tsv, ...). A file
   // present there replaces the built-in one of the same name; missing files
   // fall back to the lexicons compiled into the binary. Empty: built-in only.
   std::string lexicon_dir;
