@@ -240,13 +240,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
 
 absl::Status Extractor::Extract(const v1::Document& doc,
                                 v1::Extraction* out) const {
-  out->Clear();
-  absl::Status s = impl_->Extract(doc, out);
-  if (!s.ok()) {
-    out->Clear();
-    return s;
-  }
-  *out->mutable_document() = doc;
+  absl::Status s = ExtractClaims(doc, out);
+  if (s.ok()) out->mutable_document()->set_text(doc.text());
   return s;
 }
 
@@ -258,6 +253,7 @@ absl::Status Extractor::ExtractClaims(const v1::Document& doc,
     out->Clear();
     return s;
   }
+  // Everything but the text, which callers of this variant keep already.
   v1::Document* d = out->mutable_document();
   d->set_id(doc.id());
   d->set_url(doc.url());
