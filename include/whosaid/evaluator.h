@@ -98,7 +98,7 @@ namespace whosaid {
 // "enjoyed support"). Read from a word list, one lower-case word form per
 // line, optionally followed by a tab and its lemma ("told\ttell"); a form may
 // be several words ("according to", "pointed out"); '#' starts a comment.
-// The built-in list is seeds/lexicons/speech_cues.txt.
+// The built-in list is seeds/lexicons/speech_cues.tsv.
 //
 // Immutable after construction; safe for concurrent use.
 class SpeechCues {
