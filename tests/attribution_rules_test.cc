@@ -155,8 +155,8 @@ TEST(AttributionRules, RulesTsvHasNoRuleWithoutARow) {
     // "subject" is not tried on its own: it gives the speaker of the
     // participle and coordinated rows above.
     if (name == "subject") continue;
-    EXPECT_TRUE(covered.count(name)) << "rules.tsv rule '" << name
-                                     << "' has no row in kCases";
+    EXPECT_TRUE(covered.count(name))
+        << "rules.tsv rule '" << name << "' has no row in kCases";
   }
   EXPECT_NE(std::find(names.begin(), names.end(), "subject"), names.end());
 }

@@ -47,23 +47,21 @@ std::string SyntheticNews(size_t bytes) {
       "The union called on the government to raise wages by {N} percent.",
   };
   static const char* const kFirst[] = {"Anna", "John", "Maria", "Karl",
-                                       "Lena", "Paul", "Rita", "Tom"};
+                                       "Lena", "Paul", "Rita",  "Tom"};
   static const char* const kLast[] = {"Keller", "Adler", "Lopez", "Weiss",
                                       "Hart",   "Grant", "Moss",  "Ruiz"};
   static const char* const kTitle[] = {"Mayor", "Senator", "President",
                                        "Foreign Minister", "Governor"};
-  static const char* const kDay[] = {"Monday", "Tuesday", "March",
-                                     "Friday"};
+  static const char* const kDay[] = {"Monday", "Tuesday", "March", "Friday"};
   std::mt19937 rng(42);
   std::string out;
   while (out.size() < bytes) {
     std::string p = kTemplates[rng() % 10];
-    p = absl::StrReplaceAll(
-        p, {{"{T}", kTitle[rng() % 5]},
-            {"{F}", kFirst[rng() % 8]},
-            {"{L}", kLast[rng() % 8]},
-            {"{D}", kDay[rng() % 4]},
-            {"{N}", absl::StrCat(rng() % 500)}});
+    p = absl::StrReplaceAll(p, {{"{T}", kTitle[rng() % 5]},
+                                {"{F}", kFirst[rng() % 8]},
+                                {"{L}", kLast[rng() % 8]},
+                                {"{D}", kDay[rng() % 4]},
+                                {"{N}", absl::StrCat(rng() % 500)}});
     absl::StrAppend(&out, p, "\n");
   }
   return out;

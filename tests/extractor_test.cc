@@ -32,7 +32,8 @@ std::string SpanText(absl::string_view text, const v1::Span& span) {
 // The content parts of `c`, joined by " ... ".
 std::string ContentText(absl::string_view text, const v1::Claim& c) {
   std::vector<std::string> parts;
-  for (const v1::Span& p : c.content_parts()) parts.push_back(SpanText(text, p));
+  for (const v1::Span& p : c.content_parts())
+    parts.push_back(SpanText(text, p));
   return absl::StrJoin(parts, " ... ");
 }
 
@@ -45,7 +46,8 @@ const Extractor& BuiltIn() {
   return *kExtractor;
 }
 
-v1::Extraction ExtractText(absl::string_view text, absl::string_view id = "doc") {
+v1::Extraction ExtractText(absl::string_view text,
+                           absl::string_view id = "doc") {
   v1::Document doc;
   doc.set_id(std::string(id));
   doc.set_text(std::string(text));
@@ -85,11 +87,10 @@ const PatternCase kPatterns[] = {
      "said", "", "", false},
     {"name_said_comma_quote",
      "Mayor Anna Keller said, \"The pool will reopen in June.\"", 1, 0,
-     "The pool will reopen in June.", kDirect, v1::STANCE_ASSERT,
-     "Anna Keller", "said", "", "", false},
-    {"name_said_colon",
-     "Mayor Anna Keller said: the pool will reopen in June.", 1, 0,
-     "the pool will reopen in June", kIndirect, v1::STANCE_ASSERT,
+     "The pool will reopen in June.", kDirect, v1::STANCE_ASSERT, "Anna Keller",
+     "said", "", "", false},
+    {"name_said_colon", "Mayor Anna Keller said: the pool will reopen in June.",
+     1, 0, "the pool will reopen in June", kIndirect, v1::STANCE_ASSERT,
      "Anna Keller", "said", "", "", false},
     {"name_said_that",
      "Senator Maria Lopez said that the bill would pass next week.", 1, 0,
@@ -123,27 +124,26 @@ const PatternCase kPatterns[] = {
      "the pool would reopen in June", kIndirect, v1::STANCE_ASSERT,
      "Anna Keller", "told", "residents", "", false},
     {"has_claimed",
-     "Prime Minister Lena Hart has claimed that the election was rigged.", 1,
-     0, "the election was rigged", kIndirect, v1::STANCE_CLAIM, "Lena Hart",
+     "Prime Minister Lena Hart has claimed that the election was rigged.", 1, 0,
+     "the election was rigged", kIndirect, v1::STANCE_CLAIM, "Lena Hart",
      "claimed", "", "", false},
     {"denied",
      "Prime Minister Lena Hart denied that the army had entered the city.", 1,
      0, "the army had entered the city", kIndirect, v1::STANCE_DENY,
      "Lena Hart", "denied", "", "", false},
-    {"warned",
-     "Governor Rita Moss warned that the ceasefire could collapse.", 1, 0,
-     "the ceasefire could collapse", kIndirect, v1::STANCE_WARN, "Rita Moss",
-     "warned", "", "", false},
+    {"warned", "Governor Rita Moss warned that the ceasefire could collapse.",
+     1, 0, "the ceasefire could collapse", kIndirect, v1::STANCE_WARN,
+     "Rita Moss", "warned", "", "", false},
     {"noted", "Governor Rita Moss noted that tax revenue had risen.", 1, 0,
      "tax revenue had risen", kIndirect, v1::STANCE_ASSERT, "Rita Moss",
      "noted", "", "", false},
     {"reaffirmed",
      "President John Adler reaffirmed that the alliance remains strong.", 1, 0,
-     "the alliance remains strong", kIndirect, v1::STANCE_ASSERT,
-     "John Adler", "reaffirmed", "", "", false},
-    {"promised", "President Karen Wells promised that taxes would not rise.",
-     1, 0, "taxes would not rise", kIndirect, v1::STANCE_PROMISE,
-     "Karen Wells", "promised", "", "", false},
+     "the alliance remains strong", kIndirect, v1::STANCE_ASSERT, "John Adler",
+     "reaffirmed", "", "", false},
+    {"promised", "President Karen Wells promised that taxes would not rise.", 1,
+     0, "taxes would not rise", kIndirect, v1::STANCE_PROMISE, "Karen Wells",
+     "promised", "", "", false},
     {"admitted",
      "Chief Executive Mark Stone admitted that the company had made "
      "mistakes.",
@@ -152,9 +152,8 @@ const PatternCase kPatterns[] = {
     {"asked", "\"Who will pay for this?\" asked Senator Bill Hart.", 1, 0,
      "Who will pay for this?", kDirect, v1::STANCE_QUESTION, "Bill Hart",
      "asked", "", "", false},
-    {"called_on",
-     "Mayor Anna Keller called on the government to raise wages.", 1, 0,
-     "the government to raise wages", kIndirect, v1::STANCE_DEMAND,
+    {"called_on", "Mayor Anna Keller called on the government to raise wages.",
+     1, 0, "the government to raise wages", kIndirect, v1::STANCE_DEMAND,
      "Anna Keller", "called on", "government", "", false},
     {"urged", "Mayor Anna Keller urged residents to use the new pool.", 1, 0,
      "residents to use the new pool", kIndirect, v1::STANCE_DEMAND,
@@ -180,19 +179,18 @@ const PatternCase kPatterns[] = {
      2, 0,
      "Foreign Minister Karl Weiss told the ambassador that Germany would "
      "respond",
-     kIndirect, v1::STANCE_ASSERT, "ministry statement", "said", "", "",
-     false},
+     kIndirect, v1::STANCE_ASSERT, "ministry statement", "said", "", "", false},
     {"nested_inner",
      "A ministry statement said Foreign Minister Karl Weiss told the "
      "ambassador that Germany would respond.",
-     2, 1, "Germany would respond", kIndirect, v1::STANCE_ASSERT,
-     "Karl Weiss", "told", "ambassador", "ministry statement", false},
+     2, 1, "Germany would respond", kIndirect, v1::STANCE_ASSERT, "Karl Weiss",
+     "told", "ambassador", "ministry statement", false},
     {"relative_clause_between",
      "French President Emmanuel Macron visited Berlin on Monday.\nMacron, "
      "who is on his first trip abroad this year, said the two countries "
      "must work together.",
-     1, 0, "the two countries must work together", kIndirect,
-     v1::STANCE_ASSERT, "Emmanuel Macron", "said", "", "", false},
+     1, 0, "the two countries must work together", kIndirect, v1::STANCE_ASSERT,
+     "Emmanuel Macron", "said", "", "", false},
     {"apposition_between",
      "Acme Corp chief executive Mark Stone, 52, said the factory would stay "
      "open.",
@@ -360,9 +358,9 @@ TEST(Extractor, ManyUnbalancedQuoteMarksAreFast) {
   for (int i = 0; i < 10000; ++i) text += i % 7 == 0 ? "\" said " : "\"";
   auto start = std::chrono::steady_clock::now();
   v1::Extraction out = ExtractText(text);
-  double seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   EXPECT_LT(seconds, 2.0);
   for (const v1::Claim& c : out.claims()) {
     for (const v1::Span& p : c.content_parts()) {
@@ -409,9 +407,9 @@ class TempLexiconDir {
  public:
   TempLexiconDir() {
     const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-    path_ = std::filesystem::temp_directory_path() /
-            absl::StrCat("whosaid_extractor_test_", info->name(), "_",
-                         ::getpid());
+    path_ =
+        std::filesystem::temp_directory_path() /
+        absl::StrCat("whosaid_extractor_test_", info->name(), "_", ::getpid());
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
   }
@@ -457,8 +455,7 @@ TEST(Extractor, BrokenLexiconFilesNameFileAndLine) {
     ASSERT_FALSE(e.ok());
     EXPECT_EQ(e.status().code(), absl::StatusCode::kInvalidArgument)
         << e.status();
-    EXPECT_TRUE(absl::StrContains(e.status().message(), c.want))
-        << e.status();
+    EXPECT_TRUE(absl::StrContains(e.status().message(), c.want)) << e.status();
   }
 }
 

@@ -16,9 +16,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const std::filesystem::path dir = [] {
-    std::filesystem::path p = std::filesystem::temp_directory_path() /
-                              ("whosaid_lexicon_fuzzer_" +
-                               std::to_string(::getpid()));
+    std::filesystem::path p =
+        std::filesystem::temp_directory_path() /
+        ("whosaid_lexicon_fuzzer_" + std::to_string(::getpid()));
     std::filesystem::create_directories(p);
     return p;
   }();

@@ -35,9 +35,9 @@ struct Row {
 };
 
 // Unicode quote marks: “ ” ‘ ’ « ».
-constexpr absl::string_view kQuoteMarks[] = {
-    "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98",
-    "\xE2\x80\x99", "\xC2\xAB",     "\xC2\xBB"};
+constexpr absl::string_view kQuoteMarks[] = {"\xE2\x80\x9C", "\xE2\x80\x9D",
+                                             "\xE2\x80\x98", "\xE2\x80\x99",
+                                             "\xC2\xAB",     "\xC2\xBB"};
 
 // Trims spaces, ASCII punctuation and Unicode quote marks at both ends.
 std::string TrimContent(absl::string_view s) {
@@ -131,10 +131,14 @@ std::vector<Row> ReadCorpus() {
 
 std::string KindName(v1::ClaimKind kind) {
   switch (kind) {
-    case v1::CLAIM_KIND_DIRECT: return "direct";
-    case v1::CLAIM_KIND_INDIRECT: return "indirect";
-    case v1::CLAIM_KIND_MIXED: return "mixed";
-    default: return "unspecified";
+    case v1::CLAIM_KIND_DIRECT:
+      return "direct";
+    case v1::CLAIM_KIND_INDIRECT:
+      return "indirect";
+    case v1::CLAIM_KIND_MIXED:
+      return "mixed";
+    default:
+      return "unspecified";
   }
 }
 
@@ -150,13 +154,14 @@ std::vector<std::string> Actual(const Extractor& extractor, const Row& row) {
   for (const v1::Claim& c : out.claims()) {
     std::vector<std::string> parts;
     for (const v1::Span& p : c.content_parts()) {
-      parts.push_back(
-          TrimContent(absl::string_view(row.text).substr(p.begin(), p.end() - p.begin())));
+      parts.push_back(TrimContent(
+          absl::string_view(row.text).substr(p.begin(), p.end() - p.begin())));
     }
     std::string speaker = c.has_speaker() ? c.speaker().canonical_name() : "";
     if (speaker.empty()) speaker = c.has_speaker() ? c.speaker().text() : "-";
     result.push_back(Describe(speaker, c.cue().text(),
-                              absl::StrJoin(parts, " ... "), KindName(c.kind())));
+                              absl::StrJoin(parts, " ... "),
+                              KindName(c.kind())));
   }
   return result;
 }

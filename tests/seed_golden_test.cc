@@ -116,7 +116,8 @@ TEST_F(SeedGolden, AtLeast16Of18RightEndToEnd) {
     }
     bool cue_ok = false;
     for (const GoldSpan& s : q.cue) {
-      cue_ok |= c.cue().span().begin() < s.end && s.begin < c.cue().span().end();
+      cue_ok |=
+          c.cue().span().begin() < s.end && s.begin < c.cue().span().end();
     }
     if (!cue_ok) problems += " cue '" + c.cue().text() + "'";
     if (problems.empty()) {
@@ -134,9 +135,10 @@ TEST_F(SeedGolden, AtLeast16Of18RightEndToEnd) {
                 predicted_.claims(p).speaker().text().c_str(),
                 predicted_.claims(p).cue().text().c_str());
   }
-  std::printf("seed: %d of %zu gold claims right end to end, %d predictions "
-              "match no gold claim\n",
-              right, gold_.quotes.size(), unmatched);
+  std::printf(
+      "seed: %d of %zu gold claims right end to end, %d predictions "
+      "match no gold claim\n",
+      right, gold_.quotes.size(), unmatched);
   EXPECT_GE(right, 16);
   EXPECT_LE(unmatched, 2);
 }

@@ -48,8 +48,8 @@ class SpeakersTest : public testing::Test {
       }
       EXPECT_NE(at, std::string::npos) << m;
       if (at == std::string::npos) continue;
-      Resolution r = resolver.Resolve(
-          Range{static_cast<uint32_t>(at), static_cast<uint32_t>(at + m.size())});
+      Resolution r = resolver.Resolve(Range{
+          static_cast<uint32_t>(at), static_cast<uint32_t>(at + m.size())});
       Resolved res;
       res.kind = r.kind;
       if (r.entity >= 0) {
@@ -71,8 +71,8 @@ TEST_F(SpeakersTest, TitleNameThenSurname) {
   const std::string text =
       "French Defense Minister Sebastien Lecornu spoke to Sergei Shoigu. "
       "Lecornu said France was ready.";
-  auto r = ResolveAll(text, {{"French Defense Minister Sebastien Lecornu", 0},
-                             {"Lecornu", 1}});
+  auto r = ResolveAll(
+      text, {{"French Defense Minister Sebastien Lecornu", 0}, {"Lecornu", 1}});
   ASSERT_EQ(r.size(), 2u);
   for (const Resolved& x : r) {
     EXPECT_EQ(x.canonical, "Sebastien Lecornu");
@@ -109,8 +109,8 @@ TEST_F(SpeakersTest, NominalRefersToTheOrganisationNamedBefore) {
   const std::string text =
       "The German Foreign Ministry said talks would resume. The ministry "
       "said the move was unacceptable.";
-  auto r = ResolveAll(text, {{"The German Foreign Ministry", 0},
-                             {"The ministry", 0}});
+  auto r = ResolveAll(
+      text, {{"The German Foreign Ministry", 0}, {"The ministry", 0}});
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(r[0].canonical, "German Foreign Ministry");
   EXPECT_EQ(r[0].type, v1::ENTITY_TYPE_GOVERNMENT);

@@ -37,8 +37,8 @@ class TaggerTest : public testing::Test {
     Tagger tagger(lex_.get());
     std::vector<Token> toks;
     std::string tags;
-    tagger.Tag(text, Range{0, static_cast<uint32_t>(text.size())}, marks,
-               &toks, &tags);
+    tagger.Tag(text, Range{0, static_cast<uint32_t>(text.size())}, marks, &toks,
+               &tags);
     EXPECT_EQ(toks.size(), tags.size());
     std::vector<std::string> words;
     for (const Token& t : toks) {
@@ -77,8 +77,8 @@ TEST_F(TaggerTest, Sentences) {
       {"The minister didn\u2019t say it.", "dRvzCP.",
        "The|minister|did|n\u2019t|say|it|."},
       // Abbreviations keep their period; "U.S." is one token.
-      {"Sen. Bill Hart of the U.S. Senate said he was tired.",
-       "RNNrdNNCPbo.", "Sen.|Bill|Hart|of|the|U.S.|Senate|said|he|was|tired|."},
+      {"Sen. Bill Hart of the U.S. Senate said he was tired.", "RNNrdNNCPbo.",
+       "Sen.|Bill|Hart|of|the|U.S.|Senate|said|he|was|tired|."},
       {"He told reporters in 2016 that she would win.", "PCor0tPvo.",
        "He|told|reporters|in|2016|that|she|would|win|."},
       {"Officials who spoke to him have said that it is not over.",
@@ -132,8 +132,13 @@ TEST_F(TaggerTest, AttributorTagsForMatchesTagger) {
 
 TEST_F(TaggerTest, AsciiLower) {
   std::string out;
-  AsciiLower("Said MINISTER \xC3\x89lys\xC3\xA9" "e", &out);
-  EXPECT_EQ(out, "said minister \xC3\x89lys\xC3\xA9" "e");
+  AsciiLower(
+      "Said MINISTER \xC3\x89lys\xC3\xA9"
+      "e",
+      &out);
+  EXPECT_EQ(out,
+            "said minister \xC3\x89lys\xC3\xA9"
+            "e");
 }
 
 }  // namespace
