@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <streambuf>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -459,7 +461,63 @@ class AnnotationsWriter : public WriterBase {
   }
 };
 
+// A std::streambuf over a C FILE*: each write goes to fwrite (stdio does
+// the buffering), so the stream's badbit reflects write failures.
+class FileStreamBuf : public std::streambuf {
+ public:
+  explicit FileStreamBuf(FILE* file) : file_(file) {}
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    return static_cast<std::streamsize>(
+        std::fwrite(s, 1, static_cast<size_t>(n), file_));
+  }
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return 0;
+    char ch = traits_type::to_char_type(c);
+    return std::fwrite(&ch, 1, 1, file_) == 1 ? c : traits_type::eof();
+  }
+  int sync() override {
+    return std::fflush(file_) == 0 && !std::ferror(file_) ? 0 : -1;
+  }
+
+ private:
+  FILE* const file_;
+};
+
+// Owns the ostream over a FILE* and forwards to the real writer.
+class FileWriter : public ClaimWriter {
+ public:
+  FileWriter(FILE* file, absl::string_view format)
+      : buf_(file), stream_(&buf_), format_(format) {}
+
+  absl::Status Init() {
+    auto inner = ClaimWriter::Create(format_, &stream_);
+    if (!inner.ok()) return inner.status();
+    inner_ = std::move(*inner);
+    return absl::OkStatus();
+  }
+  absl::Status Write(const v1::Extraction& e) override {
+    return inner_->Write(e);
+  }
+  absl::Status Finish() override { return inner_->Finish(); }
+
+ private:
+  FileStreamBuf buf_;
+  std::ostream stream_;
+  std::string format_;
+  std::unique_ptr<ClaimWriter> inner_;
+};
+
 }  // namespace
+
+absl::StatusOr<std::unique_ptr<ClaimWriter>> ClaimWriter::Create(
+    absl::string_view format, FILE* file) {
+  auto w = std::make_unique<FileWriter>(file, format);
+  absl::Status s = w->Init();
+  if (!s.ok()) return s;
+  return std::unique_ptr<ClaimWriter>(std::move(w));
+}
 
 std::string FormatClaimText(const v1::Claim& c, absl::string_view text) {
   std::string out;

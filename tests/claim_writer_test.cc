@@ -1,5 +1,6 @@
 #include "whosaid/claim_writer.h"
 
+#include <cstdio>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -332,6 +333,33 @@ TEST(ClaimWriter, AnnotationsRejectSpansOutsideTheText) {
   EXPECT_TRUE((*w)->Write(Sample()).ok());  // still usable
   EXPECT_TRUE((*w)->Finish().ok());
   EXPECT_NE(out.str(), "");
+}
+
+TEST(ClaimWriter, WritesToCFiles) {
+  FILE* f = std::tmpfile();
+  ASSERT_NE(f, nullptr);
+  auto w = ClaimWriter::Create("jsonl", f);
+  ASSERT_TRUE(w.ok()) << w.status();
+  ASSERT_TRUE((*w)->Write(Sample()).ok());
+  ASSERT_TRUE((*w)->Finish().ok());
+  std::rewind(f);
+  std::string got;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) got.append(buf, n);
+  std::fclose(f);
+  EXPECT_EQ(got, WriteAll("jsonl", {Sample()}));
+  EXPECT_FALSE(ClaimWriter::Create("yaml", stdout).ok());
+
+  // A full disk: the failure shows by Finish() at the latest.
+  FILE* full = std::fopen("/dev/full", "w");
+  if (full == nullptr) GTEST_SKIP() << "no /dev/full";
+  auto fw = ClaimWriter::Create("text", full);
+  ASSERT_TRUE(fw.ok());
+  absl::Status s = (*fw)->Write(Sample());
+  if (s.ok()) s = (*fw)->Finish();
+  EXPECT_EQ(s.code(), absl::StatusCode::kDataLoss);
+  std::fclose(full);
 }
 
 TEST(ClaimWriter, StreamFailureIsDataLoss) {

@@ -42,6 +42,7 @@
 #ifndef WHOSAID_CLAIM_WRITER_H_
 #define WHOSAID_CLAIM_WRITER_H_
 
+#include <cstdio>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -61,6 +62,12 @@ class ClaimWriter {
   // format is unknown. REQUIRES: out != nullptr.
   static absl::StatusOr<std::unique_ptr<ClaimWriter>> Create(
       absl::string_view format, std::ostream* out);
+
+  // The same, writing to a C stream (stdout, a file from fopen). The writer
+  // does not own or close `file`; Finish() flushes it. Write errors (ferror,
+  // short writes) are reported as kDataLoss. REQUIRES: file != nullptr.
+  static absl::StatusOr<std::unique_ptr<ClaimWriter>> Create(
+      absl::string_view format, FILE* file);
 
   // The format names Create() accepts, in the order help text lists them.
   static const std::vector<std::string>& Formats();
