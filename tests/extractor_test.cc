@@ -9,7 +9,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -400,6 +402,34 @@ TEST(Extractor, ClaimIdsAreStableAndDependOnTheDocument) {
     EXPECT_EQ(a.claims(i).id(), again.claims(i).id());
     EXPECT_NE(a.claims(i).id(), b.claims(i).id());
   }
+}
+
+TEST(Extractor, ConcurrentExtractsAgree) {
+  // An Extractor is documented as safe for concurrent use.
+  std::ifstream in("seeds/defense-ministers-call.txt", std::ios::binary);
+  ASSERT_TRUE(in.good());
+  std::string text((std::istreambuf_iterator<char>(in)),
+                   std::istreambuf_iterator<char>());
+  const std::string want = ExtractText(text, "seed").SerializeAsString();
+  ASSERT_GT(ExtractText(text, "seed").claims_size(), 10);
+  std::vector<std::string> got(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 5; ++i) {
+        v1::Document doc;
+        doc.set_id("seed");
+        doc.set_text(text);
+        v1::Extraction out;
+        if (BuiltIn().Extract(doc, &out).ok()) {
+          got[t] = out.SerializeAsString();
+        }
+        if (got[t] != want) return;
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  for (int t = 0; t < 4; ++t) EXPECT_EQ(got[t], want) << "thread " << t;
 }
 
 // A temporary lexicon directory, removed at the end of the test.
