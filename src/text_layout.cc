@@ -1,7 +1,9 @@
 #include "internal/text_layout.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <limits>
 
 #if defined(__SSE2__)
@@ -281,7 +283,8 @@ void OnQuoteMark(const char* base, const char* pb, const char* end,
 
 // Words that commonly open a sentence in news English. After an ambiguous
 // period ("U.S.", "Inc.", an initial, an ellipsis) one of these followed by
-// a space or punctuation other than "." makes a sentence boundary.
+// a space or punctuation other than "." makes a sentence boundary. Sorted,
+// for binary search.
 constexpr absl::string_view kSentenceStarters[] = {
     "A",           "About",     "According",
     "After",       "Again",     "All",
@@ -334,15 +337,14 @@ constexpr absl::string_view kSentenceStarters[] = {
 
 bool StartsWithSentenceStarter(const char* p, const char* end) {
   const char* q = p;
-  while (q < end && q - p < 12 && absl::ascii_isalpha(At(q))) ++q;
+  // 16 letters is more than the longest starter ("Unfortunately", 13).
+  while (q < end && q - p < 16 && absl::ascii_isalpha(At(q))) ++q;
   if (q == p || (q < end && (absl::ascii_isalpha(At(q)) || *q == '.'))) {
     return false;
   }
   const absl::string_view word(p, static_cast<size_t>(q - p));
-  for (absl::string_view s : kSentenceStarters) {
-    if (s == word) return true;
-  }
-  return false;
+  return std::binary_search(std::begin(kSentenceStarters),
+                            std::end(kSentenceStarters), word);
 }
 
 // An opening mark or bracket that may start a sentence.

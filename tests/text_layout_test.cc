@@ -396,6 +396,25 @@ TEST(Segmenter, Sentences) {
   }
 }
 
+TEST(Segmenter, EverySentenceStarterIsFound) {
+  // The starter list is binary-searched: words from its start, middle and
+  // end must all make "the U.S. <Word> ..." split.
+  const char* const words[] = {"A",    "About",     "Because", "Certainly",
+                               "More", "Probably",  "The",     "Unfortunately",
+                               "Well", "Yesterday", "You"};
+  for (const char* w : words) {
+    const std::string text = absl::StrCat("We met in the U.S. ", w, " left.");
+    SCOPED_TRACE(text);
+    EXPECT_THAT(Sentences(text),
+                ElementsAre("We met in the U.S.", absl::StrCat(w, " left.")));
+  }
+  // Not starters: a name, and a starter that is really an initial ("A.").
+  EXPECT_THAT(Sentences("We met in the U.S. Trump left."),
+              ElementsAre("We met in the U.S. Trump left."));
+  EXPECT_THAT(Sentences("We met in the U.S. A. Smith left."),
+              ElementsAre("We met in the U.S. A. Smith left."));
+}
+
 TEST(Segmenter, SentencesKeepTheirParagraph) {
   const std::string text = "One. Two.\n\nThree.";
   TextLayout layout = Segment(text);
