@@ -4,6 +4,8 @@
 #include <bitset>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -137,14 +139,13 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
 void AddQuoteContinuations(const TextLayout& layout, Finding* f) {
   // A quote that runs on into following paragraphs: add each as a part.
   const Range last = f->content.back();
-  auto it = std::find_if(layout.quotes.begin(), layout.quotes.end(),
-                         [&](const Quote& q) { return q.begin == last.begin; });
-  while (it != layout.quotes.end() && it->continues) {
-    int next_para = it->paragraph + 1;
-    auto next = std::find_if(it + 1, layout.quotes.end(), [&](const Quote& q) {
-      return q.paragraph >= next_para;
-    });
-    if (next == layout.quotes.end() || next->paragraph != next_para) break;
+  auto it = std::lower_bound(
+      layout.quotes.begin(), layout.quotes.end(), last.begin,
+      [](const Quote& q, uint32_t off) { return q.begin < off; });
+  if (it == layout.quotes.end() || it->begin != last.begin) return;
+  while (it->continues) {
+    auto next = it + 1;
+    if (next == layout.quotes.end() || next->paragraph != it->paragraph + 1) break;
     f->content.push_back(Range{next->begin, next->end});
     it = next;
   }
@@ -167,8 +168,9 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->index = static_cast<int>(i);
     rule->re = std::make_unique<RE2>(spec.pattern, RuleOptions());
     if (!rule->re->ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "rules.tsv: rule '", spec.name, "': ", rule->re->error()));
+      return absl::InvalidArgumentError(
+          absl::StrCat("rules.tsv:", spec.line, ": rule '", spec.name,
+                       "': ", rule->re->error()));
     }
     const auto& groups = rule->re->NamedCapturingGroups();
     auto group = [&](const char* name) {
@@ -486,7 +488,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     para_last[(*out)[i].paragraph] = static_cast<int>(i);
   }
   size_t qi = 0;
-  const size_t n_found = out->size();
+  absl::flat_hash_set<uint32_t> taken;
+  for (const Finding& f : *out) {
+    for (const Range& r : f.content) taken.insert(r.begin);
+  }
   for (size_t p = 1; p < layout.paragraphs.size(); ++p) {
     if (para_last[p] >= 0 || para_last[p - 1] < 0) continue;
     const Range para = layout.paragraphs[p];
@@ -494,11 +499,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     if (qi >= layout.quotes.size() || layout.quotes[qi].open != para.begin) continue;
     const Quote& q = layout.quotes[qi];
     // Already part of a multi-paragraph quote?
-    bool taken = false;
-    for (size_t i = 0; i < n_found && !taken; ++i) {
-      for (const Range& r : (*out)[i].content) taken |= r.begin == q.begin;
-    }
-    if (taken) continue;
+    if (taken.contains(q.begin)) continue;
     const Finding& prev = (*out)[para_last[p - 1]];
     if (prev.speaker.end == prev.speaker.begin || q.end - q.begin < 20) continue;
     Finding f;
@@ -519,23 +520,30 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   });
 
   // Nesting: a cue inside another finding's content is reported through it.
-  // "According to X" only names the source of what it covers.
-  for (size_t j = 0; j < out->size(); ++j) {
-    Finding& inner = (*out)[j];
-    if (inner.cue.end == inner.cue.begin) continue;
-    for (size_t i = 0; i < out->size(); ++i) {
-      if (i == j) continue;
-      const Finding& outer = (*out)[i];
-      bool covers = false;
-      for (const Range& r : outer.content) {
-        covers |= r.begin <= inner.cue.begin && inner.cue.end <= r.end;
+  // "According to X" only names the source of what it covers. Both lie in
+  // one unit, so only findings of the same unit are compared.
+  absl::flat_hash_map<int, std::vector<int>> by_unit;
+  for (size_t i = 0; i < out->size(); ++i) {
+    if ((*out)[i].unit >= 0) by_unit[(*out)[i].unit].push_back(static_cast<int>(i));
+  }
+  for (const auto& [unit, members] : by_unit) {
+    for (int j : members) {
+      Finding& inner = (*out)[j];
+      if (inner.cue.end == inner.cue.begin) continue;
+      for (int i : members) {
+        if (i == j) continue;
+        const Finding& outer = (*out)[i];
+        bool covers = false;
+        for (const Range& r : outer.content) {
+          covers |= r.begin <= inner.cue.begin && inner.cue.end <= r.end;
+        }
+        if (!covers) continue;
+        inner.via = i;
+        if (lex_->cues()[outer.cue_index].cue_class == CueClass::kAccording) {
+          (*out)[i].drop = true;
+        }
+        break;
       }
-      if (!covers) continue;
-      inner.via = static_cast<int>(i);
-      if (lex_->cues()[outer.cue_index].cue_class == CueClass::kAccording) {
-        (*out)[i].drop = true;
-      }
-      break;
     }
   }
 }

@@ -30,9 +30,13 @@ uint64_t Fnv1a(absl::string_view s, uint64_t h = 1469598103934665603ull) {
   return h;
 }
 
-std::string ClaimId(absl::string_view doc_id, const std::vector<Range>& parts) {
+// Two cues can report the same words ("X said and Y agreed that ..."), so
+// the cue is part of the identity.
+std::string ClaimId(absl::string_view doc_id, const std::vector<Range>& parts,
+                    Range cue) {
   uint64_t h = Fnv1a(doc_id);
   for (const Range& r : parts) h = Fnv1a(absl::StrCat(":", r.begin, "-", r.end), h);
+  h = Fnv1a(absl::StrCat("@", cue.begin, "-", cue.end), h);
   return absl::StrFormat("%016x", h);
 }
 
@@ -131,7 +135,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
 
   std::vector<std::string> ids(findings.size());
   for (size_t i = 0; i < findings.size(); ++i) {
-    ids[i] = ClaimId(doc.id(), findings[i].content);
+    ids[i] = ClaimId(doc.id(), findings[i].content, findings[i].cue);
   }
   std::vector<bool> used_entity(resolver.entities().size(), false);
   const auto& rules = lexicon->rules();

@@ -46,10 +46,11 @@ absl::Status ReadLexicon(const std::string& dir, absl::string_view name,
 // on tabs. Stops at the first error fn returns, prefixed with "name:line: ".
 template <typename Fn>
 absl::Status ForEachLine(absl::string_view name, absl::string_view text,
-                         Fn fn) {
+                         Fn fn, int* current_line = nullptr) {
   int line_no = 0;
   for (absl::string_view line : absl::StrSplit(text, '\n')) {
     ++line_no;
+    if (current_line != nullptr) *current_line = line_no;
     line = absl::StripSuffix(line, "\r");
     absl::string_view trimmed = absl::StripAsciiWhitespace(line);
     if (trimmed.empty() || trimmed[0] == '#') continue;
@@ -308,7 +309,6 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   std::vector<std::pair<std::string, std::string>> macros;
   int line_no = 0;
   s = ForEachLine("rules.tsv", text, [&](const std::vector<absl::string_view>& f) {
-    ++line_no;
     if (f[0] == "define") {
       if (f.size() != 3) return absl::InvalidArgumentError("expected: define NAME PATTERN");
       std::string body = absl::StrReplaceAll(f[2], macros);
@@ -347,7 +347,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     }
     lex->rules_.push_back(std::move(r));
     return absl::OkStatus();
-  });
+  }, &line_no);
   if (!s.ok()) return s;
 
   s = ReadLexicon(dir, "topics.textproto", &lex->topics_text_);

@@ -349,10 +349,11 @@ Resolution SpeakerResolver::Resolve(Range span) {
   auto word = [&](size_t k) {
     return text_.substr(toks[k].begin, toks[k].end - toks[k].begin);
   };
-  // A coordination names its first conjunct: "Kyiv and its allies".
+  // A coordination names its first conjunct: "Kyiv and its allies"; a
+  // party tag is not part of a name: "Sen. Bill Hart (R-Texas)".
   size_t n = toks.size();
   for (size_t k = 1; k < n; ++k) {
-    if (tags[k] == 'x') { n = k; break; }
+    if (tags[k] == 'x' || tags[k] == '(') { n = k; break; }
   }
   // The head comes before any preposition: "representative to the UN".
   size_t pre = n;

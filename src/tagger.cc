@@ -209,6 +209,23 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     tokens->push_back(tok);
     tags->push_back(tok.tag);
   }
+  // Tag words now that neighbours are known.
+  for (size_t k = 0; k < tokens->size(); ++k) {
+    Token& t = (*tokens)[k];
+    if (t.tag != 'o') continue;
+    bool start = k == 0 || (*tags)[k - 1] == 'q' || (*tags)[k - 1] == '.' ||
+                 (*tags)[k - 1] == ':' || (*tags)[k - 1] == '(' ||
+                 (*tags)[k - 1] == ';';
+    t.tag = WordTag(text, tokens, k, start, &lower);
+    (*tags)[k] = t.tag;
+    if (t.cue_words > 1) {
+      for (size_t m = 1; m < t.cue_words && k + m < tokens->size(); ++m) {
+        (*tokens)[k + m].tag = '_';
+        (*tags)[k + m] = '_';
+      }
+      k += t.cue_words - 1;
+    }
+  }
   // Punctuation that attributes a quotation when the lexicon lists it as a
   // cue: a colon before one ("Pew Research: \"...\""), a dash after one
   // ("\"...\" \u2015 Esther Tapia").
@@ -226,23 +243,6 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     t.cue = it->second;
     t.tag = 'C';
     (*tags)[k] = 'C';
-  }
-  // Tag words now that neighbours are known.
-  for (size_t k = 0; k < tokens->size(); ++k) {
-    Token& t = (*tokens)[k];
-    if (t.tag != 'o') continue;
-    bool start = k == 0 || (*tags)[k - 1] == 'q' || (*tags)[k - 1] == '.' ||
-                 (*tags)[k - 1] == ':' || (*tags)[k - 1] == '(' ||
-                 (*tags)[k - 1] == ';';
-    t.tag = WordTag(text, tokens, k, start, &lower);
-    (*tags)[k] = t.tag;
-    if (t.cue_words > 1) {
-      for (size_t m = 1; m < t.cue_words && k + m < tokens->size(); ++m) {
-        (*tokens)[k + m].tag = '_';
-        (*tags)[k + m] = '_';
-      }
-      k += t.cue_words - 1;
-    }
   }
 }
 
