@@ -145,11 +145,11 @@ class TextWriter : public WriterBase {
     if (!d.title().empty()) absl::StrAppend(&out, " | ", d.title());
     if (!d.outlet().empty()) absl::StrAppend(&out, " | ", d.outlet());
     if (d.has_published()) {
-      absl::StrAppend(&out, " | ",
-                      absl::FormatTime("%Y-%m-%d",
-                                       absl::FromUnixSeconds(
-                                           d.published().seconds()),
-                                       absl::UTCTimeZone()));
+      absl::StrAppend(
+          &out, " | ",
+          absl::FormatTime("%Y-%m-%d",
+                           absl::FromUnixSeconds(d.published().seconds()),
+                           absl::UTCTimeZone()));
     }
     absl::StrAppend(&out, " (", e.claims_size(),
                     e.claims_size() == 1 ? " claim)\n" : " claims)\n");
@@ -196,9 +196,9 @@ class JsonWriter : public WriterBase {
     meta.set_language(d.language());
     absl::StatusOr<std::string> doc_json = MessageToJson(meta);
     if (!doc_json.ok()) return doc_json.status();
-    std::string out = absl::StrCat(documents_ == 0 ? "[\n" : ",\n",
-                                   "{\"document\": ", *doc_json,
-                                   ",\n \"claims\": [");
+    std::string out =
+        absl::StrCat(documents_ == 0 ? "[\n" : ",\n",
+                     "{\"document\": ", *doc_json, ",\n \"claims\": [");
     for (int i = 0; i < e.claims_size(); ++i) {
       absl::StatusOr<std::string> json = MessageToJson(e.claims(i));
       if (!json.ok()) return json.status();
@@ -248,8 +248,8 @@ class PbWriter : public WriterBase {
     {
       google::protobuf::io::StringOutputStream raw(&out);
       for (const v1::Claim& c : e.claims()) {
-        if (!google::protobuf::util::SerializeDelimitedToZeroCopyStream(
-                c, &raw)) {
+        if (!google::protobuf::util::SerializeDelimitedToZeroCopyStream(c,
+                                                                        &raw)) {
           return absl::InternalError("cannot serialize Claim " + c.id());
         }
       }
@@ -265,9 +265,9 @@ absl::Status CheckSpan(const v1::Claim& c, absl::string_view role,
       (s.begin() < text.size() && IsContinuation(text[s.begin()])) ||
       (s.end() < text.size() && IsContinuation(text[s.end()]))) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "document ", c.document_id(), ": claim ", c.id(), ": ", role,
-        " span [", s.begin(), ", ", s.end(), ") does not fit the text (",
-        text.size(), " bytes, UTF-8)"));
+        "document ", c.document_id(), ": claim ", c.id(), ": ", role, " span [",
+        s.begin(), ", ", s.end(), ") does not fit the text (", text.size(),
+        " bytes, UTF-8)"));
   }
   return absl::OkStatus();
 }
@@ -354,7 +354,8 @@ class AnnotationsWriter : public WriterBase {
             "document ", d.id(), ": claim ", c.id(), " has no content span"));
       }
       std::vector<std::pair<const char*, const v1::Span*>> spans;
-      for (const v1::Span& s : c.content_parts()) spans.push_back({"content", &s});
+      for (const v1::Span& s : c.content_parts())
+        spans.push_back({"content", &s});
       spans.push_back({"speaker", &c.speaker().span()});
       spans.push_back({"cue", &c.cue().span()});
       for (auto [role, s] : spans) {
@@ -417,7 +418,8 @@ class AnnotationsWriter : public WriterBase {
     AppendPair(hull.begin(), hull.end(), out);
     if (parts.size() > 1) {
       for (bool bytes : {false, true}) {
-        *out += bytes ? ", \"content_parts_bytes\": [" : ", \"content_parts\": [";
+        *out +=
+            bytes ? ", \"content_parts_bytes\": [" : ", \"content_parts\": [";
         for (int i = 0; i < parts.size(); ++i) {
           if (i > 0) *out += ", ";
           if (bytes) {
@@ -434,12 +436,12 @@ class AnnotationsWriter : public WriterBase {
     *out += ", \"speaker_text\": ";
     AppendNullableString(speaker != nullptr ? c.speaker().text() : "", out);
     AppendRole("cue", SpanIfAny(c.has_cue(), c.cue().span()), cp, out);
-    absl::StrAppend(out, ", \"kind\": \"",
-                    c.kind() == v1::CLAIM_KIND_UNSPECIFIED
-                        ? std::string("unknown")
-                        : EnumWord(v1::ClaimKind_descriptor(), c.kind(),
-                                   "CLAIM_KIND_"),
-                    "\"");
+    absl::StrAppend(
+        out, ", \"kind\": \"",
+        c.kind() == v1::CLAIM_KIND_UNSPECIFIED
+            ? std::string("unknown")
+            : EnumWord(v1::ClaimKind_descriptor(), c.kind(), "CLAIM_KIND_"),
+        "\"");
     *out += ", \"speaker_canonical\": ";
     AppendNullableString(
         c.has_speaker() ? c.speaker().canonical_name() : std::string(), out);
@@ -532,13 +534,15 @@ std::string FormatClaimText(const v1::Claim& c, absl::string_view text) {
   if (c.without_evidence()) tags.push_back("without evidence");
   if (c.cue().negated()) tags.push_back("negated");
   if (c.kind() != v1::CLAIM_KIND_UNSPECIFIED) {
-    tags.push_back(EnumWord(v1::ClaimKind_descriptor(), c.kind(),
-                            "CLAIM_KIND_"));
+    tags.push_back(
+        EnumWord(v1::ClaimKind_descriptor(), c.kind(), "CLAIM_KIND_"));
   }
-  if (!tags.empty()) absl::StrAppend(&out, " [", absl::StrJoin(tags, ", "), "]");
+  if (!tags.empty())
+    absl::StrAppend(&out, " [", absl::StrJoin(tags, ", "), "]");
   out += "\n";
   std::string to = c.has_addressee() ? MentionLabel(c.addressee(), false) : "";
-  std::string via = c.has_reported_via() ? MentionLabel(c.reported_via(), false) : "";
+  std::string via =
+      c.has_reported_via() ? MentionLabel(c.reported_via(), false) : "";
   if (!to.empty() || !via.empty()) {
     out += kIndent;
     if (!to.empty()) absl::StrAppend(&out, "to ", to);
@@ -548,16 +552,15 @@ std::string FormatClaimText(const v1::Claim& c, absl::string_view text) {
   }
   AppendWrapped(absl::StrCat("\"", ContentOf(c, text), "\""), kIndent, &out);
   if (!c.content_parts().empty()) {
-    absl::StrAppend(&out, kIndent, "bytes ", SpanList(c.content_parts()),
-                    "\n");
+    absl::StrAppend(&out, kIndent, "bytes ", SpanList(c.content_parts()), "\n");
   }
   return out;
 }
 
 const std::vector<std::string>& ClaimWriter::Formats() {
   static const std::vector<std::string>* const kFormats =
-      new std::vector<std::string>{"text", "jsonl",       "json",
-                                   "textproto", "pb", "annotations"};
+      new std::vector<std::string>{"text",      "jsonl", "json",
+                                   "textproto", "pb",    "annotations"};
   return *kFormats;
 }
 
@@ -577,10 +580,9 @@ absl::StatusOr<std::unique_ptr<ClaimWriter>> ClaimWriter::Create(
   } else if (format == "annotations") {
     w = std::make_unique<AnnotationsWriter>(out);
   } else {
-    return absl::InvalidArgumentError(
-        absl::StrCat("unknown output format '", format,
-                     "' (expected one of: ", absl::StrJoin(Formats(), ", "),
-                     ")"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "unknown output format '", format,
+        "' (expected one of: ", absl::StrJoin(Formats(), ", "), ")"));
   }
   return w;
 }

@@ -198,12 +198,18 @@ Format FormatOf(const std::string& path) {
 
 const char* TypeName(const internal::JsonValue& v) {
   switch (v.type()) {
-    case internal::JsonValue::Type::kNull: return "null";
-    case internal::JsonValue::Type::kBool: return "a boolean";
-    case internal::JsonValue::Type::kNumber: return "a number";
-    case internal::JsonValue::Type::kString: return "a string";
-    case internal::JsonValue::Type::kArray: return "an array";
-    case internal::JsonValue::Type::kObject: return "an object";
+    case internal::JsonValue::Type::kNull:
+      return "null";
+    case internal::JsonValue::Type::kBool:
+      return "a boolean";
+    case internal::JsonValue::Type::kNumber:
+      return "a number";
+    case internal::JsonValue::Type::kString:
+      return "a string";
+    case internal::JsonValue::Type::kArray:
+      return "an array";
+    case internal::JsonValue::Type::kObject:
+      return "an object";
   }
   return "?";
 }
@@ -389,9 +395,9 @@ class DocumentReader::Impl {
   bool Fail(const std::string& path, int err, std::string* origin,
             absl::Status* error) {
     *origin = path;
-    *error = err == ENOENT ? absl::NotFoundError(
-                                 path + ": no such file or directory")
-                           : OpenError(path, err);
+    *error = err == ENOENT
+                 ? absl::NotFoundError(path + ": no such file or directory")
+                 : OpenError(path, err);
     ++errors_;
     return true;
   }
@@ -424,7 +430,8 @@ class DocumentReader::Impl {
           absl::StrCat(dir, ": cannot read directory: ", ec.message()));
     }
     if (pending_.empty()) {
-      return absl::NotFoundError(absl::StrCat(dir, ": no article files (.txt, .jsonl, .json, .pb) in directory"));
+      return absl::NotFoundError(absl::StrCat(
+          dir, ": no article files (.txt, .jsonl, .json, .pb) in directory"));
     }
     return absl::OkStatus();
   }
@@ -439,8 +446,8 @@ class DocumentReader::Impl {
     empty_checked_ = false;
     seen_record_ = false;
     if (format_ == Format::kPb) {
-      pb_in_ = std::make_unique<google::protobuf::io::FileInputStream>(
-          fileno(f));
+      pb_in_ =
+          std::make_unique<google::protobuf::io::FileInputStream>(fileno(f));
     } else {
       lines_ = std::make_unique<LineReader>(f, options_.max_record_bytes);
     }
@@ -455,8 +462,7 @@ class DocumentReader::Impl {
 
   // Reads one record from the open file. False when the file is done (and
   // closed) without producing a record or an error.
-  bool ReadRecord(v1::Document* doc, std::string* origin,
-                  absl::Status* error) {
+  bool ReadRecord(v1::Document* doc, std::string* origin, absl::Status* error) {
     if (format_ == Format::kPb) return ReadPbRecord(doc, origin, error);
     if (!empty_checked_) {
       empty_checked_ = true;
@@ -529,9 +535,10 @@ class DocumentReader::Impl {
       ++line_no_;
       *origin = absl::StrCat(path_, ":", line_no_);
       if (r == LineReader::kReadError) {
-        *error = At(*origin, absl::UnavailableError(absl::StrCat(
-                                 "read error: ",
-                                 std::strerror(lines_->error_number()))));
+        *error =
+            At(*origin,
+               absl::UnavailableError(absl::StrCat(
+                   "read error: ", std::strerror(lines_->error_number()))));
         Close();
         return true;
       }

@@ -49,9 +49,8 @@ inline uint64_t Load8(const char* p) {
 // True if some byte of the word is '"', '\\', a control character or not
 // ASCII: the bytes a JSON string scanner must stop at.
 inline bool NeedsAttention(uint64_t x) {
-  return ((x & kHighs) | HasByteLess(x, 0x20) |
-          HasZeroByte(x ^ (kOnes * '"')) | HasZeroByte(x ^ (kOnes * '\\'))) !=
-         0;
+  return ((x & kHighs) | HasByteLess(x, 0x20) | HasZeroByte(x ^ (kOnes * '"')) |
+          HasZeroByte(x ^ (kOnes * '\\'))) != 0;
 }
 
 void AppendUtf8(uint32_t cp, std::string* out) {
@@ -284,14 +283,30 @@ class Parser {
     if (p_ == end_) return Fail("unterminated escape in string");
     char c = *p_;
     switch (c) {
-      case '"': out->push_back('"'); break;
-      case '\\': out->push_back('\\'); break;
-      case '/': out->push_back('/'); break;
-      case 'b': out->push_back('\b'); break;
-      case 'f': out->push_back('\f'); break;
-      case 'n': out->push_back('\n'); break;
-      case 'r': out->push_back('\r'); break;
-      case 't': out->push_back('\t'); break;
+      case '"':
+        out->push_back('"');
+        break;
+      case '\\':
+        out->push_back('\\');
+        break;
+      case '/':
+        out->push_back('/');
+        break;
+      case 'b':
+        out->push_back('\b');
+        break;
+      case 'f':
+        out->push_back('\f');
+        break;
+      case 'n':
+        out->push_back('\n');
+        break;
+      case 'r':
+        out->push_back('\r');
+        break;
+      case 't':
+        out->push_back('\t');
+        break;
       case 'u': {
         uint32_t cp;
         if (!ParseHex4(&cp)) return false;
@@ -300,7 +315,8 @@ class Parser {
         }
         if (cp >= 0xD800 && cp <= 0xDBFF) {
           if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') {
-            return FailAt(at, "high surrogate not followed by \\u low surrogate");
+            return FailAt(at,
+                          "high surrogate not followed by \\u low surrogate");
           }
           ++p_;
           uint32_t lo;
@@ -344,8 +360,8 @@ class Parser {
       } else if (c < 0x20) {
         return Fail("control character in string must be escaped");
       } else if (c >= 0x80) {
-        int n = Utf8SequenceLength(
-            absl::string_view(begin_, end_ - begin_), p_ - begin_);
+        int n = Utf8SequenceLength(absl::string_view(begin_, end_ - begin_),
+                                   p_ - begin_);
         if (n == 0) return Fail("invalid UTF-8 in string");
         p_ += n;
       } else {
@@ -507,13 +523,27 @@ void AppendJsonString(absl::string_view s, std::string* out) {
     }
     out->append(base + run, i - run);
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\t': out->append("\\t"); break;
-      case '\r': out->append("\\r"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
       default: {
         char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
         out->append(esc, 6);

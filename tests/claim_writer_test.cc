@@ -26,7 +26,9 @@ using ::testing::Not;
 // The text has curly quotes and an accented name before the spans, so code
 // point offsets differ from byte offsets.
 constexpr char kText[] =
-    "S\xC3\xA9" "bastien Lecornu told Shoigu that \xE2\x80\x9C" "peace\xE2\x80\x9D"
+    "S\xC3\xA9"
+    "bastien Lecornu told Shoigu that \xE2\x80\x9C"
+    "peace\xE2\x80\x9D"
     " is near, a ministry statement said. \"We are ready,\" she said, \"to "
     "act.\"";
 
@@ -161,7 +163,8 @@ TEST(FormatClaimText, WrapsLongContentAtOneHundredColumns) {
   for (const std::string& line : lines) {
     SCOPED_TRACE(line);
     int cols = 0;
-    for (char ch : line) cols += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    for (char ch : line)
+      cols += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
     EXPECT_LE(cols, 100);
   }
   EXPECT_EQ(lines[2].substr(0, 5), "     ");  // continuation under the quote
@@ -170,8 +173,7 @@ TEST(FormatClaimText, WrapsLongContentAtOneHundredColumns) {
 TEST(ClaimWriter, JsonlParsesBackAsClaims) {
   v1::Extraction e = Sample();
   std::string out = WriteAll("jsonl", {e});
-  std::vector<std::string> lines =
-      absl::StrSplit(out, '\n', absl::SkipEmpty());
+  std::vector<std::string> lines = absl::StrSplit(out, '\n', absl::SkipEmpty());
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_THAT(lines[0], HasSubstr("\"document_id\":\"d1\""));
   for (int i = 0; i < 2; ++i) {
@@ -220,7 +222,8 @@ TEST(ClaimWriter, TextprotoParsesBack) {
     ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(p, &back)) << p;
     EXPECT_TRUE(MessageDifferencer::Equals(back, e));
   }
-  EXPECT_THAT(out, HasSubstr("S\xC3\xA9""bastien"));  // UTF-8 not escaped
+  EXPECT_THAT(out, HasSubstr("S\xC3\xA9"
+                             "bastien"));  // UTF-8 not escaped
 }
 
 TEST(ClaimWriter, PbReadsBackDelimited) {
@@ -231,8 +234,8 @@ TEST(ClaimWriter, PbReadsBackDelimited) {
   while (true) {
     v1::Claim c;
     bool clean_eof = false;
-    if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(
-            &c, &in, &clean_eof)) {
+    if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&c, &in,
+                                                                  &clean_eof)) {
       EXPECT_TRUE(clean_eof);
       break;
     }
@@ -266,8 +269,8 @@ TEST(ClaimWriter, AnnotationsUseGoldFieldsAndCodePoints) {
   struct Case {
     std::string key, want;
   } cases[] = {
-      {"content", absl::StrCat(CodePoints(p0.begin()), ",",
-                               CodePoints(p0.end()))},
+      {"content",
+       absl::StrCat(CodePoints(p0.begin()), ",", CodePoints(p0.end()))},
       {"content_bytes", absl::StrCat(p0.begin(), ",", p0.end())},
       {"speaker", absl::StrCat(CodePoints(c0.speaker().span().begin()), ",",
                                CodePoints(c0.speaker().span().end()))},
@@ -291,8 +294,7 @@ TEST(ClaimWriter, AnnotationsUseGoldFieldsAndCodePoints) {
   EXPECT_EQ(quotes[0].Find("reported_via")->string_value(),
             "French Defense Ministry");
   EXPECT_EQ(quotes[1].Find("kind")->string_value(), "direct");
-  EXPECT_EQ(quotes[1].Find("stance")->string_value(),
-            "claim_without_evidence");
+  EXPECT_EQ(quotes[1].Find("stance")->string_value(), "claim_without_evidence");
   ASSERT_NE(quotes[1].Find("content_parts_bytes"), nullptr);
   EXPECT_EQ(quotes[1].Find("content_parts_bytes")->array().size(), 2u);
   // The hull of the parts.

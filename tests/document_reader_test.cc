@@ -33,10 +33,9 @@ class DocumentReaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           absl::StrCat("document_reader_test.", getpid(), ".",
-                        ::testing::UnitTest::GetInstance()
-                            ->current_test_info()
-                            ->name());
+           absl::StrCat(
+               "document_reader_test.", getpid(), ".",
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -103,12 +102,15 @@ TEST_F(DocumentReaderTest, JsonRecordErrors) {
       {"{\"text\": \"x\"}", "missing \"id\""},
       {"{\"id\": \"a\"}", "missing \"text\""},
       {"{\"id\": \"\", \"text\": \"x\"}", "\"id\" is empty"},
-      {"{\"id\": 1.5, \"text\": \"x\"}", "\"id\" must be a string or an integer"},
+      {"{\"id\": 1.5, \"text\": \"x\"}",
+       "\"id\" must be a string or an integer"},
       {"{\"id\": true, \"text\": \"x\"}", "not a boolean"},
-      {"{\"id\": \"a\", \"text\": 3}", "\"text\" must be a string, not a number"},
+      {"{\"id\": \"a\", \"text\": 3}",
+       "\"text\" must be a string, not a number"},
       {"{\"id\": \"a\", \"text\": \"x\", \"title\": 3}",
        "\"title\" must be a string"},
-      {"{\"id\": \"a\", \"text\": \"ab\\u0000\"}", "\"text\": NUL byte at byte 2"},
+      {"{\"id\": \"a\", \"text\": \"ab\\u0000\"}",
+       "\"text\": NUL byte at byte 2"},
       {"{\"id\": \"a\", \"text\": \"ab\xFF\"}", "column 24: invalid UTF-8"},
       {"{\"id\": \"a\", \"text\": \"x\", \"published\": \"yesterday\"}",
        "cannot read \"yesterday\""},
@@ -206,9 +208,10 @@ TEST(CheckDocumentText, Table) {
 }
 
 TEST_F(DocumentReaderTest, BlankLinesCrLfAndBomAreHandled) {
-  std::string path = Write(
-      "b.jsonl", "\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"A\"}\r\n\r\n   \n"
-                 "{\"id\": \"b\", \"text\": \"B\"}");  // no final newline
+  std::string path =
+      Write("b.jsonl",
+            "\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"A\"}\r\n\r\n   \n"
+            "{\"id\": \"b\", \"text\": \"B\"}");  // no final newline
   std::vector<Record> recs = ReadAll({path});
   ASSERT_EQ(recs.size(), 2u);
   EXPECT_TRUE(recs[0].error.ok()) << recs[0].error;
@@ -218,8 +221,8 @@ TEST_F(DocumentReaderTest, BlankLinesCrLfAndBomAreHandled) {
 }
 
 TEST_F(DocumentReaderTest, PrettyPrintedJsonStopsWithOneClearError) {
-  std::string path = Write("pretty.json",
-                           "{\n  \"id\": \"a\",\n  \"text\": \"A\"\n}\n");
+  std::string path =
+      Write("pretty.json", "{\n  \"id\": \"a\",\n  \"text\": \"A\"\n}\n");
   std::vector<Record> recs = ReadAll({path, Write("ok.txt", "Fine.")});
   ASSERT_EQ(recs.size(), 2u);
   EXPECT_EQ(recs[0].origin, path + ":1");
@@ -229,8 +232,10 @@ TEST_F(DocumentReaderTest, PrettyPrintedJsonStopsWithOneClearError) {
 }
 
 TEST_F(DocumentReaderTest, TextFiles) {
-  std::string plain = Write("news/story-1.txt", "\xEF\xBB\xBF\"Hi,\" he said.\n");
-  std::string json_like = Write("news/data.dat", "  {\"id\": \"j\", \"text\": \"J\"}\n");
+  std::string plain =
+      Write("news/story-1.txt", "\xEF\xBB\xBF\"Hi,\" he said.\n");
+  std::string json_like =
+      Write("news/data.dat", "  {\"id\": \"j\", \"text\": \"J\"}\n");
   std::string bad = Write("bad.txt", "Good start\xC3\x28 then junk");
   std::string nul = Write("nul.txt", std::string("a\0b", 3));
   std::string empty = Write("empty.txt", "");
@@ -305,8 +310,7 @@ std::string DelimitedDocs(int n) {
 TEST_F(DocumentReaderTest, DelimitedProtobuf) {
   std::string good = Write("docs.pb", DelimitedDocs(3));
   std::string all = DelimitedDocs(3);
-  std::string truncated =
-      Write("cut.pb", all.substr(0, all.size() - 3));
+  std::string truncated = Write("cut.pb", all.substr(0, all.size() - 3));
   std::string junk = Write("junk.pb", "\xFF\xFF\xFF\xFF\xFF\xFF garbage");
   std::string empty = Write("empty.pb", "");
   std::vector<Record> recs = ReadAll({good, truncated, junk, empty});
@@ -332,11 +336,11 @@ TEST_F(DocumentReaderTest, DelimitedProtobuf) {
 TEST_F(DocumentReaderTest, OversizedRecordsAreSkipped) {
   DocumentReaderOptions options;
   options.max_record_bytes = 1000;
-  std::string big_line = "{\"id\": \"big\", \"text\": \"" +
-                         std::string(5000, 'x') + "\"}\n";
-  std::string jsonl = Write("big.jsonl", "{\"id\": \"a\", \"text\": \"A\"}\n" +
-                                             big_line +
-                                             "{\"id\": \"c\", \"text\": \"C\"}\n");
+  std::string big_line =
+      "{\"id\": \"big\", \"text\": \"" + std::string(5000, 'x') + "\"}\n";
+  std::string jsonl =
+      Write("big.jsonl", "{\"id\": \"a\", \"text\": \"A\"}\n" + big_line +
+                             "{\"id\": \"c\", \"text\": \"C\"}\n");
   std::string text = Write("big.txt", std::string(5000, 'y'));
   std::string spaces = Write("spaces.txt", std::string(5000, ' ') + "x");
   std::vector<Record> recs = ReadAll({jsonl, text, spaces}, options);
@@ -356,9 +360,9 @@ TEST_F(DocumentReaderTest, OversizedRecordsAreSkipped) {
 TEST_F(DocumentReaderTest, LongLineGrowsTheBuffer) {
   std::string text;
   while (text.size() < (5 << 20)) text += "A sentence about nothing. ";
-  std::string path = Write("long.jsonl", "{\"id\": \"long\", \"text\": \"" +
-                                             text + "\"}\n" +
-                                             "{\"id\": \"s\", \"text\": \"S\"}\n");
+  std::string path =
+      Write("long.jsonl", "{\"id\": \"long\", \"text\": \"" + text + "\"}\n" +
+                              "{\"id\": \"s\", \"text\": \"S\"}\n");
   std::vector<Record> recs = ReadAll({path});
   ASSERT_EQ(recs.size(), 2u);
   EXPECT_TRUE(recs[0].error.ok()) << recs[0].error;

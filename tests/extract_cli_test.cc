@@ -22,8 +22,8 @@
 #include "gtest/gtest.h"
 #include "internal/json.h"
 #include "whosaid/gold.h"
-#include "whosaid/v1/claim.pb.h"
 #include "whosaid/proto_json.h"
+#include "whosaid/v1/claim.pb.h"
 
 #ifndef WHOSAID_BINARY
 #error "WHOSAID_BINARY must name the whosaid executable"
@@ -55,10 +55,9 @@ class ExtractCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           absl::StrCat("extract_cli_test.", getpid(), ".",
-                        ::testing::UnitTest::GetInstance()
-                            ->current_test_info()
-                            ->name());
+           absl::StrCat(
+               "extract_cli_test.", getpid(), ".",
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -72,12 +71,13 @@ class ExtractCliTest : public ::testing::Test {
 
   // Runs `whosaid extract ARGS` through the shell, stdin from `stdin_file`
   // (or /dev/null), capturing stdout and stderr into files.
-  RunResult Extract(const std::string& args, const std::string& stdin_file = "") {
+  RunResult Extract(const std::string& args,
+                    const std::string& stdin_file = "") {
     fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    std::string cmd = absl::StrCat(
-        WHOSAID_BINARY, " extract ", args, " <",
-        stdin_file.empty() ? "/dev/null" : stdin_file, " >", out.string(),
-        " 2>", err.string());
+    std::string cmd =
+        absl::StrCat(WHOSAID_BINARY, " extract ", args, " <",
+                     stdin_file.empty() ? "/dev/null" : stdin_file, " >",
+                     out.string(), " 2>", err.string());
     int status = std::system(cmd.c_str());
     RunResult r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
@@ -117,7 +117,8 @@ TEST_F(ExtractCliTest, MalformedLineIsReportedOthersWritten) {
   // jsonl: every line a Claim (the engine may find none; then no lines).
   r = Extract("--format=jsonl " + path);
   EXPECT_EQ(r.exit_code, 1);
-  for (absl::string_view line : absl::StrSplit(r.out, '\n', absl::SkipEmpty())) {
+  for (absl::string_view line :
+       absl::StrSplit(r.out, '\n', absl::SkipEmpty())) {
     v1::Claim c;
     EXPECT_TRUE(JsonToMessage(line, &c).ok()) << line;
     EXPECT_TRUE(c.document_id() == "good1" || c.document_id() == "good2")
@@ -215,9 +216,9 @@ TEST_F(ExtractCliTest, HugeAndPathologicalArticles) {
   auto start = std::chrono::steady_clock::now();
   RunResult r = Extract(absl::StrCat("--format=json ", big_jsonl, " ", big_txt,
                                      " ", unbalanced, " ", dense_txt));
-  double secs = std::chrono::duration<double>(
-                    std::chrono::steady_clock::now() - start)
-                    .count();
+  double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_LT(secs, 60) << "extract took " << secs << " s";
   absl::StatusOr<internal::JsonValue> v = internal::ParseJson(r.out);
@@ -230,11 +231,11 @@ TEST_F(ExtractCliTest, HugeAndPathologicalArticles) {
 
 // Every output format parses back with the matching reader.
 TEST_F(ExtractCliTest, EachFormatParsesBack) {
-  std::string jsonl = Write(
-      "two.jsonl",
-      "{\"id\": \"a\", \"text\": \"\\\"We are ready,\\\" the minister "
-      "said.\"}\n{\"id\": \"b\", \"text\": \"Officials said the talks "
-      "failed.\"}\n");
+  std::string jsonl =
+      Write("two.jsonl",
+            "{\"id\": \"a\", \"text\": \"\\\"We are ready,\\\" the minister "
+            "said.\"}\n{\"id\": \"b\", \"text\": \"Officials said the talks "
+            "failed.\"}\n");
   std::string inputs = absl::StrCat(kSeed, " ", jsonl);
 
   RunResult r = Extract("--format=pb " + inputs);
@@ -253,7 +254,8 @@ TEST_F(ExtractCliTest, EachFormatParsesBack) {
 
   r = Extract("--format=jsonl " + inputs);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (absl::string_view line : absl::StrSplit(r.out, '\n', absl::SkipEmpty())) {
+  for (absl::string_view line :
+       absl::StrSplit(r.out, '\n', absl::SkipEmpty())) {
     v1::Claim c;
     EXPECT_TRUE(JsonToMessage(line, &c).ok()) << line;
   }

@@ -104,8 +104,8 @@ TEST(ParseJson, InvalidInputsNameColumnAndExpectation) {
 }
 
 TEST(ParseJson, DepthLimitIsExactly256) {
-  std::string ok = std::string(kMaxJsonDepth, '[') +
-                   std::string(kMaxJsonDepth, ']');
+  std::string ok =
+      std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
   EXPECT_TRUE(ParseJson(ok).ok());
   std::string objects;
   for (int i = 0; i < kMaxJsonDepth + 1; ++i) objects += "{\"a\":";
@@ -190,10 +190,18 @@ TEST(Utf8SequenceLength, Table) {
     std::string in;
     int want;
   } cases[] = {
-      {"a", 1},          {"\xC3\xA9", 2},         {"\xC3", 0},
-      {"\xC1\xBF", 0},   {"\xE2\x82\xAC", 3},     {"\xE0\x9F\xBF", 0},
-      {"\xED\x9F\xBF", 3}, {"\xED\xA0\x80", 0},   {"\xF0\x9F\x98\x80", 4},
-      {"\xF0\x8F\xBF\xBF", 0}, {"\xF4\x90\x80\x80", 0}, {"\x80", 0},
+      {"a", 1},
+      {"\xC3\xA9", 2},
+      {"\xC3", 0},
+      {"\xC1\xBF", 0},
+      {"\xE2\x82\xAC", 3},
+      {"\xE0\x9F\xBF", 0},
+      {"\xED\x9F\xBF", 3},
+      {"\xED\xA0\x80", 0},
+      {"\xF0\x9F\x98\x80", 4},
+      {"\xF0\x8F\xBF\xBF", 0},
+      {"\xF4\x90\x80\x80", 0},
+      {"\x80", 0},
       {"\xFF", 0},
   };
   for (const Case& c : cases) {
@@ -214,9 +222,9 @@ TEST(ParseJson, LongStringIsFast) {
   std::string line = "{\"id\": \"big\", \"text\": \"" + text + "\"}";
   auto start = std::chrono::steady_clock::now();
   absl::StatusOr<JsonValue> v = ParseJson(line);
-  double secs = std::chrono::duration<double>(
-                    std::chrono::steady_clock::now() - start)
-                    .count();
+  double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   ASSERT_TRUE(v.ok()) << v.status();
   EXPECT_GT(v->Find("text")->string_value().size(), 15u << 20);
   double mbps = line.size() / secs / 1e6;

@@ -59,9 +59,9 @@ int RunExtract(const Args& args) {
   if (!stats.ok()) return Fail(stats.status().message());
   if (stats->skipped > 0) {
     std::cerr << "whosaid extract: " << stats->skipped
-              << (stats->skipped == 1 ? " record" : " records")
-              << " skipped; " << stats->documents << " documents, "
-              << stats->claims << " claims written\n";
+              << (stats->skipped == 1 ? " record" : " records") << " skipped; "
+              << stats->documents << " documents, " << stats->claims
+              << " claims written\n";
     return 1;
   }
   if (!absl::GetFlag(FLAGS_quiet) && isatty(STDERR_FILENO)) {
