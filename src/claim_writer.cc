@@ -244,14 +244,24 @@ class PbWriter : public WriterBase {
   using WriterBase::WriterBase;
 
   absl::Status Write(const v1::Extraction& e) override {
+    // One coded stream for all claims: a stream per claim (as
+    // SerializeDelimitedToZeroCopyStream makes) re-grows and clears the
+    // string each time, quadratic in the claims of a document.
     std::string out;
     {
       google::protobuf::io::StringOutputStream raw(&out);
+      google::protobuf::io::CodedOutputStream coded(&raw);
       for (const v1::Claim& c : e.claims()) {
-        if (!google::protobuf::util::SerializeDelimitedToZeroCopyStream(c,
-                                                                        &raw)) {
+        size_t size = c.ByteSizeLong();
+        if (size > static_cast<size_t>(INT32_MAX)) {
           return absl::InternalError("cannot serialize Claim " + c.id());
         }
+        coded.WriteVarint32(static_cast<uint32_t>(size));
+        c.SerializeWithCachedSizes(&coded);
+      }
+      if (coded.HadError()) {
+        return absl::InternalError("cannot serialize the claims of " +
+                                   e.document().id());
       }
     }
     return Emit(out);

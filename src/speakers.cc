@@ -43,6 +43,15 @@ bool Contains(const std::vector<std::string>& v, absl::string_view s) {
 
 }  // namespace
 
+// How many of the latest mentions are searched for an antecedent.
+constexpr ptrdiff_t kWindow = 400;
+
+std::vector<SpeakerResolver::NameMention>::const_reverse_iterator
+SpeakerResolver::WindowEnd() const {
+  return mentions_.rbegin() +
+         std::min<ptrdiff_t>(static_cast<ptrdiff_t>(mentions_.size()), kWindow);
+}
+
 SpeakerResolver::SpeakerResolver(const Lexicon* lexicon, absl::string_view text,
                                  const TextLayout* layout)
     : lex_(lexicon), text_(text), layout_(layout), tagger_(lexicon) {}
@@ -237,7 +246,10 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position) {
   auto end = std::upper_bound(
       mentions_.begin(), mentions_.end(), position,
       [](uint32_t pos, const NameMention& x) { return pos < x.position; });
-  for (auto it = end; it != mentions_.begin();) {
+  // Antecedents are recent: look back over a bounded window of mentions,
+  // so long documents stay linear.
+  const auto window = end - std::min<ptrdiff_t>(end - mentions_.begin(), kWindow);
+  for (auto it = end; it != window;) {
     --it;
     if (it->position >= position) continue;
     const ResolvedEntity& e = entities_[it->entity];
@@ -284,7 +296,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     int issuer = -1;
     if (mods.size() == 1 && !by_name_.contains(Lower(mods[0]))) {
       std::string adj = Lower(mods[0]);
-      for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      for (auto it = mentions_.rbegin(); it != WindowEnd(); ++it) {
         const ResolvedEntity& e = entities_[it->entity];
         if ((e.type == v1::ENTITY_TYPE_GOVERNMENT ||
              e.type == v1::ENTITY_TYPE_ORGANISATION) &&
@@ -313,7 +325,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
 
   if (tags[head] == 'R' || type == v1::ENTITY_TYPE_PERSON) {
     // A role: the latest person holding it.
-    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+    for (auto it = mentions_.rbegin(); it != WindowEnd(); ++it) {
       if (it->position >= position) continue;
       const ResolvedEntity& e = entities_[it->entity];
       if (e.type != v1::ENTITY_TYPE_PERSON) continue;
@@ -330,7 +342,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
 
   if (definite && mods.empty() && type != v1::ENTITY_TYPE_UNSPECIFIED) {
     // "the ministry": the latest entity whose name has that word.
-    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+    for (auto it = mentions_.rbegin(); it != WindowEnd(); ++it) {
       if (it->position >= position) continue;
       const ResolvedEntity& e = entities_[it->entity];
       if (absl::StrContains(Lower(e.canonical), head_lower)) return it->entity;
