@@ -158,19 +158,6 @@ bool HasMention(bool has, const v1::Mention& m) {
   return has && (!m.canonical_name().empty() || !m.text().empty());
 }
 
-absl::string_view KindName(v1::ClaimKind k) {
-  switch (k) {
-    case v1::CLAIM_KIND_DIRECT:
-      return "direct";
-    case v1::CLAIM_KIND_INDIRECT:
-      return "indirect";
-    case v1::CLAIM_KIND_MIXED:
-      return "mixed";
-    default:
-      return "unknown";
-  }
-}
-
 // The gold quote's content parts trimmed by TrimQuoteMarks(), as Ranges.
 Ranges TrimmedRanges(absl::string_view text,
                      const std::vector<GoldSpan>& parts) {

@@ -388,8 +388,6 @@ void AppendOptional(absl::string_view key, const std::optional<std::string>& v,
   }
 }
 
-absl::string_view KindName(v1::ClaimKind k);
-
 void AppendQuotes(const Writer& w, const std::vector<GoldQuote>& quotes,
                   std::string* out) {
   *out += "[";
@@ -415,18 +413,6 @@ void AppendQuotes(const Writer& w, const std::vector<GoldQuote>& quotes,
   *out += "]";
 }
 
-absl::string_view KindName(v1::ClaimKind k) {
-  switch (k) {
-    case v1::CLAIM_KIND_DIRECT:
-      return "direct";
-    case v1::CLAIM_KIND_INDIRECT:
-      return "indirect";
-    case v1::CLAIM_KIND_MIXED:
-      return "mixed";
-    default:
-      return "unknown";
-  }
-}
 
 std::optional<std::string> MentionName(bool has, const v1::Mention& m) {
   if (!has) return std::nullopt;
@@ -548,6 +534,19 @@ std::string GoldToJsonLine(const GoldDocument& doc) {
   }
   out += "}";
   return out;
+}
+
+absl::string_view KindName(v1::ClaimKind k) {
+  switch (k) {
+    case v1::CLAIM_KIND_DIRECT:
+      return "direct";
+    case v1::CLAIM_KIND_INDIRECT:
+      return "indirect";
+    case v1::CLAIM_KIND_MIXED:
+      return "mixed";
+    default:
+      return "unknown";
+  }
 }
 
 std::string StanceName(v1::Stance stance, bool without_evidence) {

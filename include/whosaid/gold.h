@@ -160,6 +160,12 @@ absl::StatusOr<std::vector<GoldDocument>> ReadGoldFile(const std::string& path);
 // the reader accepts.
 std::string GoldToJsonLine(const GoldDocument& doc);
 
+// KindName()
+//
+// The gold name of a claim kind: "direct", "indirect", "mixed"; "unknown"
+// for CLAIM_KIND_UNSPECIFIED.
+absl::string_view KindName(v1::ClaimKind kind);
+
 // StanceName()
 //
 // The gold name of a claim's stance: "assert", "deny", "claim" (or
