@@ -295,7 +295,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     const size_t first_finding = out->size();
     std::bitset<128> present;
     for (unsigned char c : tags) present.set(c & 127);
-    bool no_evidence = RE2::PartialMatch(Piece(utext), *kNoEvidence);
+    // "without providing evidence": looked for only once a unit has a claim.
+    int no_evidence = -1;
     for (size_t k = 0; k < tokens.size(); ++k) {
       if (tokens[k].cue_words == 0 || inside[k]) continue;
       // Negated ("did not say"), passive ("was said") and infinitive
@@ -361,7 +362,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         f.cue = TokenSpan(tokens, k, k + tokens[k].cue_words);
         f.unit = static_cast<int>(u);
         f.paragraph = unit.paragraph;
-        f.without_evidence = no_evidence;
+        if (no_evidence < 0) {
+          no_evidence = RE2::PartialMatch(Piece(utext), *kNoEvidence) ? 1 : 0;
+        }
+        f.without_evidence = no_evidence == 1;
         size_t a, b;
         if (range_of(rule->content, &a, &b)) {
           // A trailing attribution may have split off the closing mark of a

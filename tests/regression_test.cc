@@ -19,6 +19,7 @@
 #include "absl/strings/strip.h"
 #include "gtest/gtest.h"
 #include "whosaid/extractor.h"
+#include "whosaid/gold.h"
 
 namespace whosaid {
 namespace {
@@ -127,19 +128,6 @@ std::vector<Row> ReadCorpus() {
     rows.push_back(std::move(r));
   }
   return rows;
-}
-
-std::string KindName(v1::ClaimKind kind) {
-  switch (kind) {
-    case v1::CLAIM_KIND_DIRECT:
-      return "direct";
-    case v1::CLAIM_KIND_INDIRECT:
-      return "indirect";
-    case v1::CLAIM_KIND_MIXED:
-      return "mixed";
-    default:
-      return "unspecified";
-  }
 }
 
 // What the engine finds, in the same form as the expectations.
