@@ -234,7 +234,10 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // (Not after a verb that introduces the quote itself: "adding:".)
     bool colon = tag == ':' && k + 1 < tokens->size() && (*tags)[k + 1] == 'q' &&
                  (k == 0 || ((*tags)[k - 1] != 'C' && (*tags)[k - 1] != '_'));
-    bool dash = tag == ';' && k > 0 && (*tags)[k - 1] == 'Q';
+    // (A dash after a quote labels it only when a name follows.)
+    bool dash = tag == ';' && k > 0 && (*tags)[k - 1] == 'Q' &&
+                k + 1 < tokens->size() &&
+                ((*tags)[k + 1] == 'N' || (*tags)[k + 1] == 'R');
     if (!colon && !dash) continue;
     Token& t = (*tokens)[k];
     auto it = lex_->cue_forms().find(text.substr(t.begin, t.end - t.begin));
