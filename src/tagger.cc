@@ -209,11 +209,20 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     tokens->push_back(tok);
     tags->push_back(tok.tag);
   }
+  // A headline in title case ("Mayor Says Pool Will Reopen") capitalises
+  // its cues and function words: read every word as if it began a sentence.
+  size_t words = 0, capitals = 0;
+  for (const Token& t : *tokens) {
+    if (t.tag != 'o' || !absl::ascii_isalpha(text[t.begin])) continue;
+    ++words;
+    capitals += t.cap;
+  }
+  const bool headline = words >= 4 && capitals * 5 >= words * 4;
   // Tag words now that neighbours are known.
   for (size_t k = 0; k < tokens->size(); ++k) {
     Token& t = (*tokens)[k];
     if (t.tag != 'o') continue;
-    bool start = k == 0 || (*tags)[k - 1] == 'q' || (*tags)[k - 1] == '.' ||
+    bool start = headline || k == 0 || (*tags)[k - 1] == 'q' || (*tags)[k - 1] == '.' ||
                  (*tags)[k - 1] == ':' || (*tags)[k - 1] == '(' ||
                  (*tags)[k - 1] == ';';
     t.tag = WordTag(text, tokens, k, start, &lower);
@@ -313,7 +322,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   if (info != nullptr && info->title) return 'R';
   if (t.cap) return 'N';
   if (info != nullptr && info->nominal != v1::ENTITY_TYPE_UNSPECIFIED) return 'n';
-  if (absl::EndsWith(*lower, "ly") && lower->size() > 4) return 'l';
+  if (absl::EndsWith(*lower, "ly") && lower->size() > 5) return 'l';  // not "rally"
   if (absl::EndsWith(*lower, "ing") && lower->size() > 5) return 'i';
   return 'o';
 }
