@@ -57,7 +57,18 @@ bool IsClosingMarkBefore(const TextLayout& layout, uint32_t end) {
 // Blumenauer (D-Ore.) said.").
 bool IsShort(const Sentence& s) { return s.end - s.begin <= 48; }
 
-void BuildUnits(const TextLayout& layout, std::vector<Unit>* units) {
+// The paragraph that holds byte `off`.
+int ParagraphAt(const TextLayout& layout, uint32_t off) {
+  auto it = std::upper_bound(
+      layout.paragraphs.begin(), layout.paragraphs.end(), off,
+      [](uint32_t o, const Range& p) { return o < p.begin; });
+  return it == layout.paragraphs.begin()
+             ? 0
+             : static_cast<int>(it - layout.paragraphs.begin()) - 1;
+}
+
+void BuildUnits(absl::string_view text, const TextLayout& layout,
+                std::vector<Unit>* units) {
   units->clear();
   const auto& sents = layout.sentences;
   const auto& quotes = layout.quotes;
@@ -93,6 +104,23 @@ void BuildUnits(const TextLayout& layout, std::vector<Unit>* units) {
            IsShort(sents[t])) {
       u.range.end = sents[t].end;
       ++t;
+    }
+    // "Cruz continued:" closing a paragraph introduces the quotation that
+    // opens the next one: they make one unit. (Only a short lead-in: a long
+    // sentence ending in a colon has content of its own.)
+    if (u.range.end > u.range.begin && text[u.range.end - 1] == ':' &&
+        sents[t - 1].end - sents[t - 1].begin <= 64 &&
+        t < sents.size() && sents[t].paragraph == u.paragraph + 1) {
+      auto it = std::lower_bound(
+          quotes.begin(), quotes.end(), sents[t].begin,
+          [](const Quote& q, uint32_t off) { return q.open < off; });
+      if (it != quotes.end() && it->open == sents[t].begin) {
+        u.range.end = it->close_end;
+        while (t < sents.size() && sents[t].begin < u.range.end) {
+          u.range.end = std::max(u.range.end, sents[t].end);
+          ++t;
+        }
+      }
     }
     units->push_back(u);
     s = t;
@@ -260,7 +288,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                       std::vector<Finding>* out) const {
   out->clear();
   std::vector<Unit> units;
-  BuildUnits(layout, &units);
+  BuildUnits(text, layout, &units);
   QuoteMarks marks;
   marks.Build(layout);
 
@@ -489,7 +517,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   // before it.
   std::vector<int> para_last(layout.paragraphs.size(), -1);
   for (size_t i = 0; i < out->size(); ++i) {
-    para_last[(*out)[i].paragraph] = static_cast<int>(i);
+    // (A quotation introduced across a paragraph break ends in a later one.)
+    int last = std::max((*out)[i].paragraph,
+                        ParagraphAt(layout, (*out)[i].content.back().begin));
+    para_last[last] = static_cast<int>(i);
   }
   size_t qi = 0;
   absl::flat_hash_set<uint32_t> taken;
