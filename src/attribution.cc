@@ -329,9 +329,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       if (tokens[k].cue_words == 0 || inside[k]) continue;
       // Negated ("did not say"), passive ("was said") and infinitive
       // ("declined to comment") cues report nothing.
+      // ("is saying" is progressive, not passive.)
+      absl::string_view cue_word =
+          text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+      const bool progressive = absl::EndsWith(cue_word, "ing");
       size_t p = k;
       while (p > 0 && (tags[p - 1] == 'l' || tags[p - 1] == 'v')) --p;
-      if (p > 0 && (tags[p - 1] == 'z' || tags[p - 1] == 'b')) continue;
+      if (p > 0 && (tags[p - 1] == 'z' || (tags[p - 1] == 'b' && !progressive))) {
+        continue;
+      }
       if (k > 0 && tags[k - 1] == 'r' &&
           absl::EqualsIgnoreCase(
               text.substr(tokens[k - 1].begin, tokens[k - 1].end - tokens[k - 1].begin),
@@ -356,7 +362,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       absl::string_view first_word =
           text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
       marked = tags;
-      marked[k] = absl::EndsWith(first_word, "ing") &&
+      // An -ing cue is a participle ('%'), but for the progressive ("is
+      // saying"), which is a finite verb ('@').
+      const bool after_copula = p > 0 && tags[p - 1] == 'b';
+      marked[k] = absl::EndsWith(first_word, "ing") && !after_copula &&
                           cue.cue_class != CueClass::kAccording
                       ? '%'
                       : '@';
