@@ -586,6 +586,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (lex_->cues()[outer.cue_index].cue_class == CueClass::kAccording) {
           (*out)[i].drop = true;
         }
+        // "X says he thinks C": a belief inside reported speech is part of
+        // what was said, not a claim of its own.
+        if (lex_->cues()[inner.cue_index].cue_class == CueClass::kBelief) {
+          inner.drop = true;
+        }
         break;
       }
     }
