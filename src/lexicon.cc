@@ -271,14 +271,18 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   if (!s.ok()) return s;
   s = ForEachLine("pronouns.tsv", text, [&](const std::vector<absl::string_view>& f) {
     if (f.size() < 4 || f[1].size() != 1 || !absl::StrContains("mfnx", f[1][0]) ||
-        (f[2] != "s" && f[2] != "p")) {
+        (f[2] != "s" && f[2] != "p") ||
+        (f[3] != "person" && f[3] != "group" && f[3] != "any" &&
+         f[3] != "relative")) {
       return absl::InvalidArgumentError(
-          "expected pronoun, gender (m f n x), number (s p), person|group|any");
+          "expected pronoun, gender (m f n x), number (s p), "
+          "person|group|any|relative");
     }
     PronounInfo p;
     p.gender = f[1][0];
     p.plural = f[2] == "p";
     p.person = f[3] == "person";
+    p.relative = f[3] == "relative";
     lex->pronouns_.emplace(absl::AsciiStrToLower(f[0]), p);
     return absl::OkStatus();
   });

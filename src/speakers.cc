@@ -249,6 +249,21 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position) {
   // Antecedents are recent: look back over a bounded window of mentions,
   // so long documents stay linear.
   const auto window = end - std::min<ptrdiff_t>(end - mentions_.begin(), kWindow);
+  if (p.relative) {
+    // "Anna Keller, who chairs the board, said": the nearest mention before
+    // it in the same sentence.
+    auto sent = std::upper_bound(
+        layout_->sentences.begin(), layout_->sentences.end(), position,
+        [](uint32_t pos, const Sentence& x) { return pos < x.begin; });
+    if (sent == layout_->sentences.begin()) return -1;
+    const uint32_t sentence_begin = (sent - 1)->begin;
+    for (auto it = end; it != window;) {
+      --it;
+      if (it->position >= position) continue;
+      return it->position >= sentence_begin ? it->entity : -1;
+    }
+    return -1;
+  }
   for (auto it = end; it != window;) {
     --it;
     if (it->position >= position) continue;

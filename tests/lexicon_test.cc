@@ -158,6 +158,8 @@ TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {
       {"function_words.tsv", "the\n", "function_words.tsv:1: expected word"},
       {"first_names.tsv", "Anna\tf\nJohn\n",
        "first_names.tsv:2: expected name"},
+      {"pronouns.tsv", "he\tm\ts\tperson\nwho\tx\ts\tanyone\n",
+       "pronouns.tsv:2: expected pronoun"},
       {"rules.tsv", "define\tX\n", "rules.tsv:1: expected: define NAME"},
       {"rules.tsv", "rule\tx\tshout\t0.5\t(?P<cue>@)\n",
        "rules.tsv:1: unknown cue class 'shout'"},

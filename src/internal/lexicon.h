@@ -62,6 +62,7 @@ struct PronounInfo {
   char gender = 'x';     // m f n x
   bool plural = false;
   bool person = false;   // refers to a person only
+  bool relative = false;  // "who": the nearest name before it in its sentence
 };
 
 // Everything the lexicons say about one lower-case word, for taggers that
