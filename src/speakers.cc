@@ -202,7 +202,9 @@ void SpeakerResolver::Index() {
   uint32_t run_pos = 0;
   auto flush = [&]() {
     if (run.size() >= 2) {
-      PersonFromWords(run, run_pos, /*allow_unknown=*/false);
+      if (PersonFromWords(run, run_pos, /*allow_unknown=*/false) < 0) {
+        NoteOrganisation(run, run_pos);
+      }
     } else if (run.size() == 1) {
       auto it = by_surname_.find(StripPossessive(run[0]));
       if (it != by_surname_.end()) Note(it->second, run_pos);
@@ -240,6 +242,32 @@ void SpeakerResolver::Index() {
     i = j;
   }
   flush();
+}
+
+// "The German Foreign Ministry summoned ...": a run of capitalised words
+// that ends in an organisation or government word, so that a later "the
+// ministry" can refer to it.
+void SpeakerResolver::NoteOrganisation(const std::vector<absl::string_view>& run,
+                                       uint32_t position) {
+  std::string last = Lower(StripPossessive(run.back()));
+  v1::EntityType type = lex_->Nominal(last);
+  if (type != v1::ENTITY_TYPE_GOVERNMENT &&
+      type != v1::ENTITY_TYPE_ORGANISATION) {
+    return;
+  }
+  size_t first = 0;  // not a sentence-initial "The"
+  while (first + 1 < run.size()) {
+    const WordInfo* info = lex_->Word(Lower(run[first]));
+    if (info == nullptr || info->word_class == WordClass::kNone) break;
+    ++first;
+  }
+  if (run.size() - first < 2) return;
+  absl::string_view tail = StripPossessive(run.back());
+  std::string name(run[first].data(),
+                   tail.data() + tail.size() - run[first].data());
+  Note(FindOrAdd(name, type), position +
+                                  static_cast<uint32_t>(run[first].data() -
+                                                        run.front().data()));
 }
 
 int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position) {

@@ -67,6 +67,8 @@ class SpeakerResolver {
   int PersonFromWords(const std::vector<absl::string_view>& words,
                       uint32_t position, bool allow_unknown);
   void Note(int entity, uint32_t position);
+  void NoteOrganisation(const std::vector<absl::string_view>& run,
+                        uint32_t position);
   // Where a backward search over mentions_ stops (a recency window).
   std::vector<NameMention>::const_reverse_iterator WindowEnd() const;
   // `w` is a title or role word, in any case.
