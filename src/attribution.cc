@@ -449,6 +449,20 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               !IsDocumentHead(text, tokens, a, b)) {
             continue;
           }
+          // "The minister's spokesman, Paul Dunn, said": the name in
+          // apposition to a role is the speaker.
+          bool named = false;
+          for (size_t m = a; m < b; ++m) named |= tags[m] == 'N';
+          if (!named && b < k && tags[b] == ',') {
+            size_t e = b + 1;
+            while (e < k && tags[e] == 'N') ++e;
+            size_t after = e + 1;
+            while (after < k && (tags[after] == 'l' || tags[after] == 'v')) ++after;
+            if (e > b + 1 && e < k && tags[e] == ',' && after == k) {
+              a = b + 1;
+              b = e;
+            }
+          }
           f.speaker = TokenSpan(tokens, a, b);
         } else {
           // Coordinated or participial cue: the speaker of the clause.
