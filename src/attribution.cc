@@ -164,6 +164,26 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
   return TokenSpan(tokens, a, b);
 }
 
+// A quotation attributed in its last paragraph ("...," she said.) began in
+// earlier ones: put those paragraphs first.
+void AddQuoteBeginnings(const TextLayout& layout, Finding* f) {
+  const Range first = f->content.front();
+  auto it = std::lower_bound(
+      layout.quotes.begin(), layout.quotes.end(), first.begin,
+      [](const Quote& q, uint32_t off) { return q.begin < off; });
+  if (it == layout.quotes.end() || it->begin != first.begin) return;
+  std::vector<Range> earlier;
+  while (it != layout.quotes.begin()) {
+    auto prev = it - 1;
+    if (!prev->continues || prev->paragraph + 1 != it->paragraph) break;
+    earlier.push_back(Range{prev->begin, prev->end});
+    it = prev;
+  }
+  if (earlier.empty()) return;
+  std::reverse(earlier.begin(), earlier.end());
+  f->content.insert(f->content.begin(), earlier.begin(), earlier.end());
+}
+
 void AddQuoteContinuations(const TextLayout& layout, Finding* f) {
   // A quote that runs on into following paragraphs: add each as a part.
   const Range last = f->content.back();
@@ -507,7 +527,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           while (b > a && (IsTrimTag(tags[b - 1]) || tags[b - 1] == 'r')) --b;
           f.addressee = TokenSpan(tokens, a, b);
         }
-        if (f.direct) AddQuoteContinuations(layout, &f);
+        if (f.direct) {
+          AddQuoteBeginnings(layout, &f);
+          AddQuoteContinuations(layout, &f);
+        }
         out->push_back(std::move(f));
         ++unit_findings[u];
         break;
