@@ -10,6 +10,8 @@
 #include "internal/lexicon.h"
 #include "internal/speakers.h"
 #include "internal/text_layout.h"
+#include "re2/re2.h"
+#include "re2/set.h"
 #include "whosaid/topic_tagger.h"
 
 namespace whosaid {
@@ -57,16 +59,55 @@ class ExtractorImpl {
   std::unique_ptr<internal::Segmenter> segmenter;
   std::unique_ptr<internal::Attributor> attributor;
   std::unique_ptr<TopicTagger> topics;
+  // content_stances.tsv, one pattern per line; the first match wins.
+  std::unique_ptr<RE2::Set> content_stances;
   size_t max_bytes = 0;
 
   absl::Status Extract(const v1::Document& doc, v1::Extraction* out) const;
 
+  // Compiles content_stances.tsv; errors name the line.
+  absl::Status CompileContentStances();
+
  private:
+  // The stance a content phrase gives a neutral claim, or `stance`.
+  v1::Stance ContentStance(absl::string_view content, v1::Stance stance) const;
   void FillMention(absl::string_view text, Range span,
                    const internal::Resolution& res,
                    const internal::SpeakerResolver& resolver,
                    v1::Mention* m) const;
 };
+
+absl::Status ExtractorImpl::CompileContentStances() {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  content_stances = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const internal::ContentStance& cs : lexicon->content_stances()) {
+    std::string error;
+    if (content_stances->Add(cs.pattern, &error) < 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "content_stances.tsv:", cs.line, ": bad pattern: ", error));
+    }
+  }
+  if (!lexicon->content_stances().empty() && !content_stances->Compile()) {
+    return absl::ResourceExhaustedError(
+        "content_stances.tsv: patterns too large to compile");
+  }
+  return absl::OkStatus();
+}
+
+v1::Stance ExtractorImpl::ContentStance(absl::string_view content,
+                                        v1::Stance stance) const {
+  if (lexicon->content_stances().empty()) return stance;
+  std::vector<int> hits;
+  if (!content_stances->Match(re2::StringPiece(content.data(), content.size()),
+                              &hits) ||
+      hits.empty()) {
+    return stance;
+  }
+  return lexicon->content_stances()[*std::min_element(hits.begin(), hits.end())]
+      .stance;
+}
 
 void ExtractorImpl::FillMention(absl::string_view text, Range span,
                                 const internal::Resolution& res,
@@ -180,6 +221,22 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       if (!outer.drop) c->set_reported_via_claim_id(ids[via[i]]);
     }
     v1::Stance stance = cue != nullptr ? cue->stance : v1::STANCE_ASSERT;
+    if (cue != nullptr && cue->stance_from_content) {
+      // The first claim whose cue lies in this one's content.
+      for (size_t j = i + 1; j < findings.size() && stance == cue->stance; ++j) {
+        const Finding& g = findings[j];
+        if (g.cue_index < 0 || g.cue.end <= g.cue.begin) continue;
+        for (const Range& r : f.content) {
+          if (r.begin <= g.cue.begin && g.cue.end <= r.end) {
+            stance = lexicon->cues()[g.cue_index].stance;
+            break;
+          }
+        }
+      }
+    }
+    if (stance == v1::STANCE_ASSERT && !f.direct) {
+      stance = ContentStance(c->content(), stance);
+    }
     if (f.without_evidence &&
         (stance == v1::STANCE_ASSERT || stance == v1::STANCE_CLAIM)) {
       stance = v1::STANCE_CLAIM;
@@ -237,6 +294,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
                                           "topics.textproto")
                     : TopicTagger::CreateFromFile(options.topics_file);
   if (!topics.ok()) return topics.status();
+  absl::Status stances = impl->CompileContentStances();
+  if (!stances.ok()) return stances;
   impl->topics = *std::move(topics);
   impl->max_bytes = options.max_document_bytes;
   return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));

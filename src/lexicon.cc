@@ -205,7 +205,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     CueEntry e;
     e.lemma = absl::AsciiStrToLower(f[0]);
     if (e.lemma.empty()) return absl::InvalidArgumentError("empty lemma");
-    if (!ParseStance(f[1], &e.stance)) {
+    if (f[1] == "content") {
+      e.stance_from_content = true;
+    } else if (!ParseStance(f[1], &e.stance)) {
       return absl::InvalidArgumentError(absl::StrCat("unknown stance '", f[1], "'"));
     }
     if (!ParseCueClass(f[2], &e.cue_class)) {
@@ -308,6 +310,26 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   }
 
   // rules.tsv: "define NAME pattern" and "rule NAME classes confidence pattern".
+  // content_stances.tsv: stance, pattern.
+  s = ReadLexicon(dir, "content_stances.tsv", &text);
+  if (!s.ok()) return s;
+  int stance_line = 0;
+  s = ForEachLine("content_stances.tsv", text,
+                  [&](const std::vector<absl::string_view>& f) {
+    if (f.size() != 2 || f[1].empty()) {
+      return absl::InvalidArgumentError("expected stance, pattern");
+    }
+    ContentStance c;
+    if (!ParseStance(f[0], &c.stance)) {
+      return absl::InvalidArgumentError(absl::StrCat("unknown stance '", f[0], "'"));
+    }
+    c.pattern = std::string(f[1]);
+    c.line = stance_line;
+    lex->content_stances_.push_back(std::move(c));
+    return absl::OkStatus();
+  }, &stance_line);
+  if (!s.ok()) return s;
+
   s = ReadLexicon(dir, "rules.tsv", &text);
   if (!s.ok()) return s;
   std::vector<std::pair<std::string, std::string>> macros;

@@ -136,6 +136,25 @@ const PatternCase kPatterns[] = {
     {"warned", "Governor Rita Moss warned that the ceasefire could collapse.",
      1, 0, "the ceasefire could collapse", kIndirect, v1::STANCE_WARN,
      "Rita Moss", "warned", "", "", false},
+    {"content_denies",
+     "Governor Rita Moss said there was no evidence that the mill was "
+     "polluting the river.",
+     1, 0, "there was no evidence that the mill was polluting the river",
+     kIndirect, v1::STANCE_DENY, "Rita Moss", "said", "", "", false},
+    {"content_warns",
+     "Governor Rita Moss said the strike would cause serious problems for "
+     "farmers.",
+     1, 0, "the strike would cause serious problems for farmers", kIndirect,
+     v1::STANCE_WARN, "Rita Moss", "said", "", "", false},
+    {"direct_quote_keeps_cue_stance",
+     "\"There is no evidence that the mill pollutes,\" Governor Rita Moss "
+     "said.",
+     1, 0, "There is no evidence that the mill pollutes,", kDirect,
+     v1::STANCE_ASSERT, "Rita Moss", "said", "", "", false},
+    {"reaffirm_takes_reported_stance",
+     "Governor Rita Moss reaffirmed that the state condemned the attack.", 2,
+     0, "the state condemned the attack", kIndirect, v1::STANCE_CONDEMN,
+     "Rita Moss", "reaffirmed", "", "", false},
     {"noted", "Governor Rita Moss noted that tax revenue had risen.", 1, 0,
      "tax revenue had risen", kIndirect, v1::STANCE_ASSERT, "Rita Moss",
      "noted", "", "", false},
@@ -474,6 +493,11 @@ TEST(Extractor, BrokenLexiconFilesNameFileAndLine) {
        "rules.tsv:3: confidence must be a number"},
       {"rules.tsv", "define\tX\n", "rules.tsv:1: expected: define NAME"},
       {"rules.tsv", "rule\tx\tshout\t0.5\t(?P<cue>@)\n", "rules.tsv:1:"},
+      {"content_stances.tsv", "# c\ndeny\tno evidence\nscold\tshame\n",
+       "content_stances.tsv:3: unknown stance 'scold'"},
+      {"content_stances.tsv", "deny\n", "content_stances.tsv:1: expected"},
+      {"content_stances.tsv", "deny\tno evidence\nwarn\t(unclosed\n",
+       "content_stances.tsv:2: bad pattern"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(absl::StrCat(c.file, ": ", c.contents));

@@ -38,6 +38,18 @@ struct CueEntry {
   v1::Stance stance = v1::STANCE_ASSERT;
   CueClass cue_class = CueClass::kSay;
   int words = 1;  // number of words in every form
+  // "reaffirm", "reiterate" (stance "content" in verbs.tsv): the stance of
+  // the claim reported inside the content, if any ("reaffirmed that France
+  // condemned it": condemn), else assert.
+  bool stance_from_content = false;
+};
+
+// A phrase in the content of a neutral claim that gives it a stance
+// (content_stances.tsv): "said there was no evidence that ..." denies.
+struct ContentStance {
+  v1::Stance stance = v1::STANCE_ASSERT;
+  std::string pattern;  // RE2, case-insensitive
+  int line = 0;
 };
 
 // Closed-class categories (function_words.tsv).
@@ -126,6 +138,9 @@ class Lexicon {
   }
   const Abbreviations& abbreviation_lexicon() const { return abbreviations_; }
   const std::vector<RuleSpec>& rules() const { return rules_; }
+  const std::vector<ContentStance>& content_stances() const {
+    return content_stances_;
+  }
   // The topic lexicon text (textproto) and its file name for messages.
   const std::string& topics_text() const { return topics_text_; }
 
@@ -142,6 +157,7 @@ class Lexicon {
   absl::flat_hash_map<std::string, char> first_names_;
   Abbreviations abbreviations_;
   std::vector<RuleSpec> rules_;
+  std::vector<ContentStance> content_stances_;
   absl::flat_hash_map<std::string, WordInfo> words_;
   std::string topics_text_;
 };
