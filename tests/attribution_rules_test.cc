@@ -100,6 +100,10 @@ const RuleCase kCases[] = {
      "The ministry released a video of spokesman Paul Dunn saying \"the "
      "talks went well.\"",
      "spokesman Paul Dunn", "saying", "the talks went well."},
+    {"participle_clause",
+     "Mayor Anna Keller wrote to the council, urging members to delay the "
+     "vote.",
+     "Mayor Anna Keller", "urging", "members to delay the vote"},
     {"coordinated_cue",
      "Mayor Anna Keller would not give a date but said that the pool would "
      "reopen in June.",
