@@ -257,7 +257,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
 bool Attributor::IsDocumentHead(absl::string_view text,
                                 const std::vector<Token>& tokens, size_t a,
                                 size_t b) const {
-  // The last word before any preposition: "a poll of likely voters".
+  // Up to the first preposition: "a poll of likely voters".
   size_t head = b;
   for (size_t k = a; k < b; ++k) {
     if (tokens[k].tag == 'r') {
@@ -265,11 +265,14 @@ bool Attributor::IsDocumentHead(absl::string_view text,
       break;
     }
   }
-  if (head == a) return false;
-  const Token& t = tokens[head - 1];
+  // Any noun before the preposition: "New polls released Sunday".
   std::string lower;
-  AsciiLower(text.substr(t.begin, t.end - t.begin), &lower);
-  return lex_->Nominal(lower) == v1::ENTITY_TYPE_DOCUMENT;
+  for (size_t k = a; k < head; ++k) {
+    const Token& t = tokens[k];
+    AsciiLower(text.substr(t.begin, t.end - t.begin), &lower);
+    if (lex_->Nominal(lower) == v1::ENTITY_TYPE_DOCUMENT) return true;
+  }
+  return false;
 }
 
 bool Attributor::HasCueWord(absl::string_view text) const {
