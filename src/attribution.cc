@@ -374,8 +374,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       if (after + 1 < tokens.size() && tags[after] == 'r' &&
           (tags[after + 1] == 'o' || tags[after + 1] == 'b' ||
            tags[after + 1] == 'v' || tags[after + 1] == 'l') &&
-          cue.lemma != "say" &&
-          (cue.cue_class == CueClass::kSay || cue.cue_class == CueClass::kBelief) &&
+          cue.lemma != "say" && cue.cue_class == CueClass::kSay &&
           cue.stance != v1::STANCE_PROMISE && cue.stance != v1::STANCE_WARN &&
           absl::EqualsIgnoreCase(text.substr(tokens[after].begin,
                                              tokens[after].end - tokens[after].begin),
