@@ -240,8 +240,22 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   // ("\"...\" \u2015 Esther Tapia").
   for (size_t k = 0; k < tokens->size(); ++k) {
     char tag = (*tags)[k];
-    // (Not after a verb that introduces the quote itself: "adding:".)
-    bool colon = tag == ':' && k + 1 < tokens->size() && (*tags)[k + 1] == 'q' &&
+    // (Not after a verb that introduces the quote itself: "adding:".) A
+    // colon after a short name that opens a headline or a transcript line
+    // labels what follows ("Graham: Trump Is Wrong"; "TAPPER: Take a
+    // listen.").
+    bool name_label = k > 0 && k <= 5 && k + 1 < tokens->size();
+    bool shouted = true;  // the name in capitals, as transcripts write it
+    for (size_t m = 0; name_label && m < k; ++m) {
+      char c = (*tags)[m];
+      name_label = c == 'N' || c == 'R' || (c == 'n' && m > 0) || c == 'g';
+      for (size_t b = (*tokens)[m].begin; b < (*tokens)[m].end; ++b) {
+        shouted &= !absl::ascii_islower(text[b]);
+      }
+    }
+    name_label &= headline || shouted;
+    bool colon = tag == ':' && k + 1 < tokens->size() &&
+                 ((*tags)[k + 1] == 'q' || name_label) &&
                  (k == 0 || ((*tags)[k - 1] != 'C' && (*tags)[k - 1] != '_'));
     // (A dash after a quote labels it only when a name follows.)
     bool dash = tag == ';' && k > 0 && (*tags)[k - 1] == 'Q' &&

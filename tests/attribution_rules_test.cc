@@ -120,6 +120,9 @@ const RuleCase kCases[] = {
      "\"Prices will fall soon,\" Governor Rita Moss said.\n\"We have done "
      "our part.\"",
      "Governor Rita Moss", "", "We have done our part."},
+    // (A plain "KELLER: C." is taken by speaker_cue_that first.)
+    {"speaker_colon", "Keller: Council\u2019s \u2018Pool Plan Is In Question.\u2019",
+     "Keller", ":", "Council\u2019s \u2018Pool Plan Is In Question"},
 };
 
 // The rule names of rules.tsv, in file order.
