@@ -254,9 +254,16 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       }
     }
     name_label &= headline || shouted;
+    // Nor when a finite verb before it in the sentence attributes the quote
+    // ("the campaign said in a statement: ..."; but "From X writing at Y:").
+    bool verb_before = false;
+    for (size_t m = 0; m < k; ++m) {
+      const Token& v = (*tokens)[m];
+      verb_before |= (*tags)[m] == 'C' &&
+                     !absl::EndsWith(text.substr(v.begin, v.end - v.begin), "ing");
+    }
     bool colon = tag == ':' && k + 1 < tokens->size() &&
-                 ((*tags)[k + 1] == 'q' || name_label) &&
-                 (k == 0 || ((*tags)[k - 1] != 'C' && (*tags)[k - 1] != '_'));
+                 ((*tags)[k + 1] == 'q' || name_label) && !verb_before;
     // (A dash after a quote labels it only when a name follows.)
     bool dash = tag == ';' && k > 0 && (*tags)[k - 1] == 'Q' &&
                 k + 1 < tokens->size() &&
