@@ -39,7 +39,7 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller", "Said", "The pool will reopen in June."},
     {"speaker_label_quote",
      "Mayor Anna Keller called the plan \"a betrayal of voters.\"",
-     "Mayor Anna Keller", "called", "a betrayal of voters."},
+     "Mayor Anna Keller", "called", "the plan \"a betrayal of voters.\""},
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},
