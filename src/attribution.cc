@@ -275,6 +275,14 @@ bool Attributor::IsDocumentHead(absl::string_view text,
   return false;
 }
 
+bool Attributor::IsCandidate(absl::string_view unit) const {
+  // Only sentences with a cue word, or a colon or dash that may attribute
+  // a quotation, can hold an attribution.
+  return HasCueWord(unit) || unit.find(':') != absl::string_view::npos ||
+         unit.find("\xE2\x80\x95") != absl::string_view::npos ||
+         unit.find("\xE2\x80\x94") != absl::string_view::npos;
+}
+
 bool Attributor::HasCueWord(absl::string_view text) const {
   // Words of ASCII letters, looked up lower-cased: cheaper than tagging.
   char buf[24];
@@ -295,6 +303,25 @@ bool Attributor::HasCueWord(absl::string_view text) const {
     i = j;
   }
   return false;
+}
+
+void Attributor::TagUnits(
+    absl::string_view text, const TextLayout& layout,
+    std::vector<std::pair<Range, std::string>>* out) const {
+  out->clear();
+  std::vector<Unit> units;
+  BuildUnits(text, layout, &units);
+  QuoteMarks marks;
+  marks.Build(layout);
+  std::vector<Token> tokens;
+  std::string tags;
+  for (const Unit& unit : units) {
+    absl::string_view utext =
+        text.substr(unit.range.begin, unit.range.end - unit.range.begin);
+    if (!IsCandidate(utext)) continue;
+    tagger_.Tag(text, unit.range, marks, &tokens, &tags);
+    out->emplace_back(unit.range, tags);
+  }
 }
 
 std::string Attributor::TagsFor(absl::string_view text,
@@ -328,13 +355,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     const Unit& unit = units[u];
     absl::string_view utext =
         text.substr(unit.range.begin, unit.range.end - unit.range.begin);
-    // Only sentences with a cue word, or a colon or dash that may attribute
-    // a quotation, can hold an attribution.
-    if (!HasCueWord(utext) && utext.find(':') == absl::string_view::npos &&
-        utext.find("\xE2\x80\x95") == absl::string_view::npos &&
-        utext.find("\xE2\x80\x94") == absl::string_view::npos) {
-      continue;
-    }
+    if (!IsCandidate(utext)) continue;
     tagger_.Tag(text, unit.range, marks, &tokens, &tags);
     inside.assign(tokens.size(), false);
     bool in = false;

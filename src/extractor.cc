@@ -276,6 +276,20 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
 
 Extractor::Extractor(std::unique_ptr<ExtractorImpl> impl)
     : impl_(std::move(impl)) {}
+std::vector<Extractor::TaggedUnit> Extractor::TagUnits(
+    absl::string_view text) const {
+  std::vector<TaggedUnit> out;
+  if (!internal::ValidateUtf8(text).ok()) return out;
+  internal::TextLayout layout;
+  impl_->segmenter->Segment(text, &layout);
+  std::vector<std::pair<Range, std::string>> units;
+  impl_->attributor->TagUnits(text, layout, &units);
+  for (auto& [range, tags] : units) {
+    out.push_back(TaggedUnit{range.begin, range.end, std::move(tags)});
+  }
+  return out;
+}
+
 Extractor::~Extractor() = default;
 
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(

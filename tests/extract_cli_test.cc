@@ -73,9 +73,14 @@ class ExtractCliTest : public ::testing::Test {
   // (or /dev/null), capturing stdout and stderr into files.
   RunResult Extract(const std::string& args,
                     const std::string& stdin_file = "") {
+    return Run("extract", args, stdin_file);
+  }
+
+  RunResult Run(const std::string& command, const std::string& args,
+                const std::string& stdin_file = "") {
     fs::path out = dir_ / "stdout", err = dir_ / "stderr";
     std::string cmd =
-        absl::StrCat(WHOSAID_BINARY, " extract ", args, " <",
+        absl::StrCat(WHOSAID_BINARY, " ", command, " ", args, " <",
                      stdin_file.empty() ? "/dev/null" : stdin_file, " >",
                      out.string(), " 2>", err.string());
     int status = std::system(cmd.c_str());
@@ -94,6 +99,19 @@ TEST_F(ExtractCliTest, SeedArticleSucceeds) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("== defense-ministers-call"));
   EXPECT_THAT(r.err, IsEmpty());
+}
+
+TEST_F(ExtractCliTest, TagsShowsTagStringsAndRules) {
+  std::string path =
+      Write("a.txt", "The weather was fine.\n\"We will win,\" Ann Lee said.\n");
+  RunResult r = Run("tags", path);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  // Only the sentence with a cue is shown, with its tag string and the
+  // claim's rule.
+  EXPECT_THAT(r.out, ::testing::Not(HasSubstr("weather")));
+  EXPECT_THAT(r.out, HasSubstr("\"We will win,\" Ann Lee said.\n  qPvo,QNNC.\n"));
+  EXPECT_THAT(r.out, HasSubstr("-> quote_speaker_cue: Ann Lee | said | We will win,"));
+  EXPECT_EQ(Run("tags", "").exit_code, 2);
 }
 
 TEST_F(ExtractCliTest, MalformedLineIsReportedOthersWritten) {

@@ -14,6 +14,8 @@ using Args = std::vector<std::string>;
 
 // Engine and I/O (tools/cmd_extract.cc).
 int RunExtract(const Args& args);
+// Rule authoring (tools/cmd_tags.cc).
+int RunTags(const Args& args);
 // Evaluation (tools/cmd_eval.cc).
 int RunEval(const Args& args);
 // Store and queries (tools/cmd_store.cc).

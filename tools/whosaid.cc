@@ -24,6 +24,10 @@ const Command kCommands[] = {
     {"extract", whosaid_tool::RunExtract,
      "[--format=text|jsonl|json|textproto|pb|annotations] [FILE|DIR|-]...\n"
      "      find who said what in articles (text files, JSONL, or stdin)"},
+    {"tags", whosaid_tool::RunTags,
+     "[--lexicons DIR] [FILE|DIR|-]...\n"
+     "      for rule authors: each sentence with the tag string the rules\n"
+     "      of rules.tsv match, and the rule behind each claim"},
     {"eval", whosaid_tool::RunEval,
      "--gold FILE.jsonl [--gold FILE2...] [--errors N]\n"
      "      [--format=text|markdown|json] [--predictions FILE.jsonl]\n"

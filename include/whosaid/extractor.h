@@ -20,11 +20,14 @@
 #ifndef WHOSAID_EXTRACTOR_H_
 #define WHOSAID_EXTRACTOR_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "whosaid/v1/claim.pb.h"
 
 namespace whosaid {
@@ -73,6 +76,16 @@ class Extractor {
   // holds everything but the text. For callers that keep the text already.
   absl::Status ExtractClaims(const v1::Document& doc,
                              v1::Extraction* out) const;
+
+  // For rule authors (`whosaid tags`): each sentence unit of `text` that
+  // the attribution rules look at, with the tag string they match against
+  // (one character per token; the legend is at the top of rules.tsv).
+  struct TaggedUnit {
+    uint32_t begin = 0;  // byte span of the unit in `text`
+    uint32_t end = 0;
+    std::string tags;
+  };
+  std::vector<TaggedUnit> TagUnits(absl::string_view text) const;
 
  private:
   explicit Extractor(std::unique_ptr<ExtractorImpl> impl);

@@ -55,6 +55,11 @@ class Attributor {
   void Find(absl::string_view text, const TextLayout& layout,
             std::vector<Finding>* out) const;
 
+  // The units Find() tags (sentences holding a cue, merged across quotes),
+  // each with its tag string.
+  void TagUnits(absl::string_view text, const TextLayout& layout,
+                std::vector<std::pair<Range, std::string>>* out) const;
+
   // For tests: the tag string of text[range].
   std::string TagsFor(absl::string_view text, const TextLayout& layout,
                       Range range) const;
@@ -64,6 +69,8 @@ class Attributor {
   explicit Attributor(const Lexicon* lexicon);
   // The candidate filter: does `text` hold a cue word?
   bool HasCueWord(absl::string_view text) const;
+  // Can the unit hold an attribution (a cue word, a colon or a dash)?
+  bool IsCandidate(absl::string_view unit) const;
   // Is the noun phrase tokens[a, b) headed by a document ("the poll")?
   bool IsDocumentHead(absl::string_view text, const std::vector<Token>& tokens,
                       size_t a, size_t b) const;
