@@ -184,6 +184,22 @@ void AddQuoteBeginnings(const TextLayout& layout, Finding* f) {
   f->content.insert(f->content.begin(), earlier.begin(), earlier.end());
 }
 
+// "Burton explained from a podium.", "she said on Monday": a content that is
+// one prepositional phrase says nothing. (Directives and labels take
+// objects: "called on X to ...".)
+bool IsBarePhrase(const std::string& tags, size_t a, size_t b, CueClass c) {
+  if (c != CueClass::kSay && c != CueClass::kTell && c != CueClass::kBelief) {
+    return false;
+  }
+  while (a < b && IsTrimTag(tags[a])) ++a;
+  while (b > a && IsTrimTag(tags[b - 1])) --b;
+  if (a >= b || tags[a] != 'r' || b - a > 6) return false;
+  for (size_t k = a + 1; k < b; ++k) {
+    if (!absl::StrContains("dpjNRno0gl", tags[k])) return false;
+  }
+  return true;
+}
+
 void AddQuoteContinuations(const TextLayout& layout, Finding* f) {
   // A quote that runs on into following paragraphs: add each as a part.
   const Range last = f->content.back();
@@ -465,7 +481,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
-          if (r.end > r.begin) f.content.push_back(r);
+          if (r.end > r.begin && !IsBarePhrase(marked, a, b, cue.cue_class)) {
+            f.content.push_back(r);
+          }
           f.direct = direct;
           f.mixed = mixed;
         }
