@@ -1,5 +1,6 @@
-// Fuzzes lexicon loading: the first byte picks the file (even: rules.tsv,
-// odd: verbs.tsv), the rest is written as that file into a temporary lexicon
+// Fuzzes lexicon loading: the first byte picks the file (rules.tsv,
+// verbs.tsv, content_stances.tsv, pronouns.tsv, function_words.tsv or
+// nominals.tsv), the rest is written as that file into a temporary lexicon
 // directory. Extractor::Create() must return a Status, never crash; when it
 // succeeds, the engine must run on a short article.
 #include <unistd.h>
@@ -23,9 +24,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return p;
   }();
   if (size < 1 || size > 64 * 1024) return 0;
-  const char* name = data[0] % 2 == 0 ? "rules.tsv" : "verbs.tsv";
-  std::filesystem::remove(dir / "rules.tsv");
-  std::filesystem::remove(dir / "verbs.tsv");
+  // (Even bytes below 128 choose rules.tsv and odd ones verbs.tsv, as the
+  // corpus was written before the other files joined.)
+  static const char* const kFiles[] = {"rules.tsv",          "verbs.tsv",
+                                       "content_stances.tsv", "pronouns.tsv",
+                                       "function_words.tsv", "nominals.tsv"};
+  const char* name = data[0] < 128 ? kFiles[data[0] % 2]
+                                   : kFiles[2 + (data[0] - 128) % 4];
+  for (const char* f : kFiles) std::filesystem::remove(dir / f);
   {
     std::ofstream out(dir / name, std::ios::binary);
     out.write(reinterpret_cast<const char*>(data + 1), size - 1);
