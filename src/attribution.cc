@@ -164,14 +164,21 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
   return TokenSpan(tokens, a, b);
 }
 
+// The quote whose text begins at `begin`, or quotes.end().
+std::vector<Quote>::const_iterator QuoteAt(const TextLayout& layout,
+                                           uint32_t begin) {
+  auto it = std::lower_bound(
+      layout.quotes.begin(), layout.quotes.end(), begin,
+      [](const Quote& q, uint32_t off) { return q.begin < off; });
+  return it != layout.quotes.end() && it->begin == begin ? it
+                                                         : layout.quotes.end();
+}
+
 // A quotation attributed in its last paragraph ("...," she said.) began in
 // earlier ones: put those paragraphs first.
 void AddQuoteBeginnings(const TextLayout& layout, Finding* f) {
-  const Range first = f->content.front();
-  auto it = std::lower_bound(
-      layout.quotes.begin(), layout.quotes.end(), first.begin,
-      [](const Quote& q, uint32_t off) { return q.begin < off; });
-  if (it == layout.quotes.end() || it->begin != first.begin) return;
+  auto it = QuoteAt(layout, f->content.front().begin);
+  if (it == layout.quotes.end()) return;
   std::vector<Range> earlier;
   while (it != layout.quotes.begin()) {
     auto prev = it - 1;
@@ -202,11 +209,8 @@ bool IsBarePhrase(const std::string& tags, size_t a, size_t b, CueClass c) {
 
 void AddQuoteContinuations(const TextLayout& layout, Finding* f) {
   // A quote that runs on into following paragraphs: add each as a part.
-  const Range last = f->content.back();
-  auto it = std::lower_bound(
-      layout.quotes.begin(), layout.quotes.end(), last.begin,
-      [](const Quote& q, uint32_t off) { return q.begin < off; });
-  if (it == layout.quotes.end() || it->begin != last.begin) return;
+  auto it = QuoteAt(layout, f->content.back().begin);
+  if (it == layout.quotes.end()) return;
   while (it->continues) {
     auto next = it + 1;
     if (next == layout.quotes.end() || next->paragraph != it->paragraph + 1) break;
