@@ -463,7 +463,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         f.unit = static_cast<int>(u);
         f.paragraph = unit.paragraph;
         if (no_evidence < 0) {
-          no_evidence = RE2::PartialMatch(Piece(utext), *kNoEvidence) ? 1 : 0;
+          // Every branch of the pattern spells "evidence".
+          no_evidence = absl::StrContains(utext, "evidence") &&
+                                RE2::PartialMatch(Piece(utext), *kNoEvidence)
+                            ? 1
+                            : 0;
         }
         f.without_evidence = no_evidence == 1;
         size_t a, b;

@@ -21,10 +21,24 @@ bool IsUpperStart(absl::string_view w) {
          static_cast<unsigned char>(w[1]) <= 0x9E;
 }
 
-bool IsWordChar(unsigned char c) {
-  return absl::ascii_isalnum(c) || c >= 0x80 || c == '-' || c == '.' ||
-         c == '\'';
+// Bytes of the words Index() reads: letters, digits, any byte of a
+// multi-byte character, and - . ' inside words. A table, as Index() asks
+// for every byte of the text.
+struct WordCharTable {
+  bool is[256];
+};
+constexpr WordCharTable MakeWordCharTable() {
+  WordCharTable t{};
+  for (int c = 0; c < 256; ++c) {
+    t.is[c] = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+              (c >= 'a' && c <= 'z') || c >= 0x80 || c == '-' || c == '.' ||
+              c == '\'';
+  }
+  return t;
 }
+constexpr WordCharTable kWordChar = MakeWordCharTable();
+
+inline bool IsWordChar(unsigned char c) { return kWordChar.is[c]; }
 
 // "Macron's" -> "Macron"; "Sen." stays.
 absl::string_view StripPossessive(absl::string_view w) {

@@ -1,5 +1,7 @@
 #include "internal/tagger.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_replace.h"
@@ -41,10 +43,26 @@ int PunctuationAt(absl::string_view t, size_t i, char* tag) {
   return 0;
 }
 
-bool IsWordByte(absl::string_view t, size_t i) {
+// ASCII letters and digits, by byte.
+struct AsciiAlnumTable {
+  bool is[128];
+};
+constexpr AsciiAlnumTable MakeAsciiAlnumTable() {
+  AsciiAlnumTable t{};
+  for (int c = 0; c < 128; ++c) {
+    t.is[c] = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+              (c >= 'a' && c <= 'z');
+  }
+  return t;
+}
+constexpr AsciiAlnumTable kAsciiAlnum = MakeAsciiAlnumTable();
+
+// Letters, digits and multi-byte characters other than the punctuation of
+// PunctuationAt(), whose lead bytes are 0xC2 and 0xE2.
+inline bool IsWordByte(absl::string_view t, size_t i) {
   unsigned char c = t[i];
-  if (absl::ascii_isalnum(c)) return true;
-  if (c < 0x80) return false;
+  if (c < 0x80) return kAsciiAlnum.is[c];
+  if (c != 0xC2 && c != 0xE2) return true;
   char tag;
   return PunctuationAt(t, i, &tag) == 0;
 }
@@ -79,12 +97,29 @@ void AsciiLower(absl::string_view s, std::string* out) {
 }
 
 void QuoteMarks::Build(const TextLayout& layout) {
-  marks_.clear();
-  marks_.reserve(layout.quotes.size() * 2);
+  sorted_.clear();
+  sorted_.reserve(layout.quotes.size() * 2);
   for (const Quote& q : layout.quotes) {
-    marks_[q.open] = 'q';
-    if (q.closed) marks_[q.end] = 'Q';
+    sorted_.push_back({q.open, 'q'});
+    if (q.closed) sorted_.push_back({q.end, 'Q'});
   }
+  // Quotes come in text order and never overlap, so this is sorted already;
+  // should two marks share an offset, the later one is kept.
+  std::stable_sort(sorted_.begin(), sorted_.end(),
+                   [](const Mark& a, const Mark& b) { return a.offset < b.offset; });
+  size_t n = 0;
+  for (size_t k = 0; k < sorted_.size(); ++k) {
+    if (n > 0 && sorted_[n - 1].offset == sorted_[k].offset) --n;
+    sorted_[n++] = sorted_[k];
+  }
+  sorted_.resize(n);
+}
+
+char QuoteMarks::At(uint32_t offset) const {
+  auto it = std::lower_bound(
+      sorted_.begin(), sorted_.end(), offset,
+      [](const Mark& m, uint32_t off) { return m.offset < off; });
+  return it != sorted_.end() && it->offset == offset ? it->tag : 0;
 }
 
 void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
@@ -94,6 +129,17 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   const size_t end = std::min<size_t>(range.end, text.size());
   size_t i = range.begin;
   std::string lower;
+  // The next quote mark at or after i.
+  const std::vector<QuoteMarks::Mark>& mark_list = marks.sorted();
+  auto next_mark = std::lower_bound(
+      mark_list.begin(), mark_list.end(), range.begin,
+      [](const QuoteMarks::Mark& m, uint32_t off) { return m.offset < off; });
+  auto mark_at = [&](size_t offset) -> char {
+    while (next_mark != mark_list.end() && next_mark->offset < offset) ++next_mark;
+    return next_mark != mark_list.end() && next_mark->offset == offset
+               ? next_mark->tag
+               : 0;
+  };
   while (i < end) {
     unsigned char c = text[i];
     if (absl::ascii_isspace(c)) { ++i; continue; }
@@ -101,7 +147,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     tok.begin = static_cast<uint32_t>(i);
     char ptag;
     size_t nt_len = 0;
-    if (char m = marks.At(static_cast<uint32_t>(i))) {
+    if (char m = mark_at(i)) {
       // A paired quote mark: its length is that of the character there.
       size_t len = c == '"' ? 1 : (c == 0xC2 ? 2 : (c >= 0xE0 ? 3 : 1));
       if (c == '`' || c == '\'') len = 2;  // `` and ''

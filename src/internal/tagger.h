@@ -10,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "internal/lexicon.h"
 #include "internal/text_layout.h"
@@ -30,15 +29,21 @@ struct Token {
 // Where the quote marks of a document open and close, by byte offset.
 class QuoteMarks {
  public:
+  struct Mark {
+    uint32_t offset;
+    char tag;  // 'q' opens, 'Q' closes
+  };
+
   void Build(const TextLayout& layout);
   // 'q' for an opening mark at `offset`, 'Q' for a closing one, 0 otherwise.
-  char At(uint32_t offset) const {
-    auto it = marks_.find(offset);
-    return it == marks_.end() ? 0 : it->second;
-  }
+  char At(uint32_t offset) const;
+  // The marks by offset, one per offset: a tagger walking a sentence from
+  // left to right follows them with a cursor instead of looking each token
+  // up.
+  const std::vector<Mark>& sorted() const { return sorted_; }
 
  private:
-  absl::flat_hash_map<uint32_t, char> marks_;
+  std::vector<Mark> sorted_;
 };
 
 class Tagger {
