@@ -31,6 +31,9 @@ re2::StringPiece Piece(absl::string_view s) {
   return re2::StringPiece(s.data(), s.size());
 }
 
+// HasCueWord() looks up words of up to this many letters.
+constexpr size_t kMaxCueWord = 24;
+
 RE2::Options RuleOptions() {
   RE2::Options o;
   o.set_log_errors(false);
@@ -271,6 +274,15 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   if (a->subject_ == nullptr) {
     return absl::InvalidArgumentError("rules.tsv: no 'subject' rule");
   }
+  a->cue_shapes_.assign(kMaxCueWord * 26 * 26, false);
+  for (const auto& [word, info] : lexicon->words()) {
+    if (info.cue < 0 && !info.cue_prefix) continue;
+    if (word.empty() || word.size() > kMaxCueWord) continue;
+    // HasCueWord() looks up only lower-cased runs of ASCII letters.
+    bool letters = true;
+    for (char c : word) letters &= c >= 'a' && c <= 'z';
+    if (letters) a->cue_shapes_[CueShape(word.size(), word.front(), word.back())] = true;
+  }
   return a;
 }
 
@@ -303,9 +315,14 @@ bool Attributor::IsCandidate(absl::string_view unit) const {
          unit.find("\xE2\x80\x94") != absl::string_view::npos;
 }
 
+size_t Attributor::CueShape(size_t length, char first, char last) {
+  return ((length - 1) * 26 + (absl::ascii_tolower(first) - 'a')) * 26 +
+         (absl::ascii_tolower(last) - 'a');
+}
+
 bool Attributor::HasCueWord(absl::string_view text) const {
   // Words of ASCII letters, looked up lower-cased: cheaper than tagging.
-  char buf[24];
+  char buf[kMaxCueWord];
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
@@ -315,7 +332,7 @@ bool Attributor::HasCueWord(absl::string_view text) const {
     }
     size_t j = i;
     while (j < n && absl::ascii_isalpha(text[j])) ++j;
-    if (j - i <= sizeof(buf)) {
+    if (j - i <= sizeof(buf) && cue_shapes_[CueShape(j - i, text[i], text[j - 1])]) {
       for (size_t k = i; k < j; ++k) buf[k - i] = absl::ascii_tolower(text[k]);
       const WordInfo* info = lex_->Word(absl::string_view(buf, j - i));
       if (info != nullptr && (info->cue >= 0 || info->cue_prefix)) return true;

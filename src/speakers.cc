@@ -238,6 +238,13 @@ void SpeakerResolver::Index() {
     size_t j = i;
     while (j < t.size() && IsWordChar(t[j])) ++j;
     absl::string_view w = t.substr(i, j - i);
+    if (!IsUpperStart(w)) {
+      // Ends the run, whether or not it ends the sentence too. (Dropping a
+      // final period below never changes how a word starts.)
+      flush();
+      i = j;
+      continue;
+    }
     // A sentence-final period ends the run unless the word is an initial or
     // an abbreviation ("W.", "Sen.").
     bool ends_sentence = false;
@@ -246,12 +253,8 @@ void SpeakerResolver::Index() {
       w.remove_suffix(1);
       ends_sentence = true;
     }
-    if (IsUpperStart(w)) {
-      if (run.empty()) run_pos = static_cast<uint32_t>(i);
-      run.push_back(w);
-    } else {
-      flush();
-    }
+    if (run.empty()) run_pos = static_cast<uint32_t>(i);
+    run.push_back(w);
     if (ends_sentence) flush();
     i = j;
   }
@@ -411,8 +414,8 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
 Resolution SpeakerResolver::Resolve(Range span) {
   Resolution res;
   if (span.end <= span.begin || span.end > text_.size()) return res;
-  std::vector<Token> toks;
-  std::string tags;
+  std::vector<Token>& toks = tokens_;
+  std::string& tags = tags_;
   tagger_.Tag(text_, span, no_marks_, &toks, &tags);
   if (toks.empty()) return res;
   auto word = [&](size_t k) {

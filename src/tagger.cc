@@ -4,7 +4,6 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/str_replace.h"
 
 namespace whosaid {
 namespace internal {
@@ -87,6 +86,23 @@ bool StartsUpper(absl::string_view t, size_t i) {
     return d >= 0x80 && d <= 0x9E && d != 0x97;
   }
   return false;
+}
+
+// Writes `word` with its ASCII letters lower-cased and each \u2019 made an
+// apostrophe to `out` (room for word.size() bytes), and returns it.
+absl::string_view LowerWord(absl::string_view word, char* out) {
+  size_t n = 0;
+  for (size_t k = 0; k < word.size(); ++k) {
+    char c = word[k];
+    if (c == '\xE2' && k + 2 < word.size() && word[k + 1] == '\x80' &&
+        word[k + 2] == '\x99') {
+      out[n++] = '\'';
+      k += 2;
+      continue;
+    }
+    out[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+  }
+  return absl::string_view(out, n);
 }
 
 }  // namespace
@@ -175,6 +191,10 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tok.tag = 'z';
     } else if (IsWordByte(text, i)) {
       size_t j = i;
+      while (j < end && static_cast<unsigned char>(text[j]) < 0x80 &&
+             kAsciiAlnum.is[static_cast<unsigned char>(text[j])]) {
+        ++j;
+      }
       while (j < end) {
         size_t alen = 0;
         if (IsWordByte(text, j)) { ++j; continue; }
@@ -326,17 +346,19 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
 }
 
 char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
-                     size_t i, bool sentence_start, std::string* lower) const {
+                     size_t i, bool sentence_start, std::string* buffer) const {
   const std::vector<Token>& tokens = *token_list;
   Token& t = (*token_list)[i];
   absl::string_view word = text.substr(t.begin, t.end - t.begin);
-  AsciiLower(word, lower);
-  if (lower->empty()) return '-';
-  if (lower->find("\xE2\x80\x99") != std::string::npos) {
-    *lower = absl::StrReplaceAll(*lower, {{"\xE2\x80\x99", "'"}});
+  if (word.empty()) return '-';
+  char small[32];
+  if (word.size() > sizeof(small) && buffer->size() < word.size()) {
+    buffer->resize(word.size());
   }
-  if (absl::ascii_isdigit((*lower)[0])) return '0';
-  const WordInfo* info = lex_->Word(*lower);
+  const absl::string_view lower = LowerWord(
+      word, word.size() <= sizeof(small) ? small : &(*buffer)[0]);
+  if (absl::ascii_isdigit(lower[0])) return '0';
+  const WordInfo* info = lex_->Word(lower);
   // Cues: lower case (or first in the sentence), not after a determiner
   // ("the report", "his call": nouns).
   if (info != nullptr && (info->cue >= 0 || info->cue_prefix) &&
@@ -350,7 +372,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         t.cue = info->cue;
       }
       if (info->cue_prefix) {
-        std::string phrase = *lower;
+        std::string phrase(lower);
         std::string w;
         for (int n = 2; n <= lex_->max_cue_words(); ++n) {
           size_t k = i + n - 1;
@@ -368,7 +390,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       if (t.cue_words > 0) return 'C';
     }
   }
-  if (info != nullptr && (!t.cap || sentence_start || *lower == "i")) {
+  if (info != nullptr && (!t.cap || sentence_start || lower == "i")) {
     switch (info->word_class) {
       case WordClass::kDet: return 'd';
       case WordClass::kPoss: return 'p';
@@ -389,8 +411,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   if (info != nullptr && info->title) return 'R';
   if (t.cap) return 'N';
   if (info != nullptr && info->nominal != v1::ENTITY_TYPE_UNSPECIFIED) return 'n';
-  if (absl::EndsWith(*lower, "ly") && lower->size() > 5) return 'l';  // not "rally"
-  if (absl::EndsWith(*lower, "ing") && lower->size() > 5) return 'i';
+  if (absl::EndsWith(lower, "ly") && lower.size() > 5) return 'l';  // not "rally"
+  if (absl::EndsWith(lower, "ing") && lower.size() > 5) return 'i';
   return 'o';
 }
 

@@ -71,6 +71,8 @@ class Attributor {
   bool HasCueWord(absl::string_view text) const;
   // Can the unit hold an attribution (a cue word, a colon or a dash)?
   bool IsCandidate(absl::string_view unit) const;
+  // Where a word of ASCII letters falls in cue_shapes_.
+  static size_t CueShape(size_t length, char first, char last);
   // Is the noun phrase tokens[a, b) headed by a document ("the poll")?
   bool IsDocumentHead(absl::string_view text, const std::vector<Token>& tokens,
                       size_t a, size_t b) const;
@@ -78,6 +80,10 @@ class Attributor {
   const Lexicon* lex_;
   Tagger tagger_;
   std::vector<std::unique_ptr<CompiledRule>> rules_;
+  // The lengths and first and last letters of the cue words (and first
+  // words of cue phrases): most words of a text fail this test and need no
+  // lexicon lookup in HasCueWord().
+  std::vector<bool> cue_shapes_;
   std::unique_ptr<re2::RE2> subject_;
 };
 

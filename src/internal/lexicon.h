@@ -166,6 +166,8 @@ class Lexicon {
     auto it = words_.find(lower);
     return it == words_.end() ? nullptr : &it->second;
   }
+  // Every word the lexicons know, for building filters over them.
+  const WordMap<WordInfo>& words() const { return words_; }
   WordClass FunctionWord(absl::string_view lower) const;
   bool IsTitle(absl::string_view lower) const {
     return titles_.contains(lower);

@@ -80,8 +80,11 @@ class SpeakerResolver {
   Tagger tagger_;
   QuoteMarks no_marks_;
   std::vector<ResolvedEntity> entities_;
-  absl::flat_hash_map<std::string, int> by_name_;     // lower canonical
-  absl::flat_hash_map<std::string, int> by_surname_;  // persons
+  WordMap<int> by_name_;     // lower canonical
+  WordMap<int> by_surname_;  // persons
+  // Resolve()'s tokens and tags, kept to reuse their memory.
+  std::vector<Token> tokens_;
+  std::string tags_;
   std::vector<NameMention> mentions_;  // every entity mention, text order
   int last_document_issuer_ = -1;
 };

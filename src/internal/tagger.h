@@ -57,8 +57,9 @@ class Tagger {
            std::vector<Token>* tokens, std::string* tags) const;
 
  private:
+  // `buffer` holds the lower-cased word when it is too long for the stack.
   char WordTag(absl::string_view text, std::vector<Token>* tokens,
-               size_t i, bool sentence_start, std::string* lower) const;
+               size_t i, bool sentence_start, std::string* buffer) const;
   const Lexicon* lex_;
 };
 
