@@ -5,7 +5,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_join.h"
 #include "internal/attribution.h"
 #include "internal/lexicon.h"
 #include "internal/speakers.h"
@@ -71,9 +70,12 @@ class ExtractorImpl {
  private:
   // The stance a content phrase gives a neutral claim, or `stance`.
   v1::Stance ContentStance(absl::string_view content, v1::Stance stance) const;
+  // `entity_ids` caches SpeakerResolver::EntityId() by entity; empty
+  // entries are computed here.
   void FillMention(absl::string_view text, Range span,
                    const internal::Resolution& res,
                    const internal::SpeakerResolver& resolver,
+                   std::vector<std::string>* entity_ids,
                    v1::Mention* m) const;
 };
 
@@ -112,13 +114,16 @@ v1::Stance ExtractorImpl::ContentStance(absl::string_view content,
 void ExtractorImpl::FillMention(absl::string_view text, Range span,
                                 const internal::Resolution& res,
                                 const internal::SpeakerResolver& resolver,
+                                std::vector<std::string>* entity_ids,
                                 v1::Mention* m) const {
   m->set_text(std::string(Slice(text, span)));
   SetSpan(span, m->mutable_span());
   m->set_kind(res.kind);
   if (res.entity >= 0) {
     const internal::ResolvedEntity& e = resolver.entities()[res.entity];
-    m->set_entity_id(internal::SpeakerResolver::EntityId(e));
+    std::string& id = (*entity_ids)[res.entity];
+    if (id.empty()) id = internal::SpeakerResolver::EntityId(e);
+    m->set_entity_id(id);
     m->set_canonical_name(e.canonical);
     m->set_entity_type(e.type);
   } else {
@@ -179,6 +184,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     ids[i] = ClaimId(doc.id(), findings[i].content, findings[i].cue);
   }
   std::vector<bool> used_entity(resolver.entities().size(), false);
+  std::vector<std::string> entity_ids(resolver.entities().size());
   const auto& rules = lexicon->rules();
   for (size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
@@ -186,12 +192,14 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     v1::Claim* c = out->add_claims();
     c->set_id(ids[i]);
     c->set_document_id(doc.id());
-    std::vector<std::string> parts;
+    // The parts joined by " ... ", built in place.
+    std::string* content = c->mutable_content();
     for (const Range& r : f.content) {
-      parts.emplace_back(Slice(text, r));
+      if (&r != &f.content.front()) content->append(" ... ");
+      absl::string_view part = Slice(text, r);
+      content->append(part.data(), part.size());
       SetSpan(r, c->add_content_parts());
     }
-    c->set_content(absl::StrJoin(parts, " ... "));
     c->set_kind(f.direct  ? v1::CLAIM_KIND_DIRECT
                 : f.mixed ? v1::CLAIM_KIND_MIXED
                           : v1::CLAIM_KIND_INDIRECT);
@@ -203,18 +211,19 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     }
     if (cue != nullptr) c->mutable_cue()->set_lemma(cue->lemma);
     if (f.speaker.end > f.speaker.begin) {
-      FillMention(text, f.speaker, speaker[i], resolver, c->mutable_speaker());
+      FillMention(text, f.speaker, speaker[i], resolver, &entity_ids,
+                  c->mutable_speaker());
       if (speaker[i].entity >= 0) used_entity[speaker[i].entity] = true;
     }
     if (f.addressee.end > f.addressee.begin) {
-      FillMention(text, f.addressee, addressee[i], resolver,
+      FillMention(text, f.addressee, addressee[i], resolver, &entity_ids,
                   c->mutable_addressee());
       if (addressee[i].entity >= 0) used_entity[addressee[i].entity] = true;
     }
     if (via[i] >= 0) {
       const Finding& outer = findings[via[i]];
       if (outer.speaker.end > outer.speaker.begin) {
-        FillMention(text, outer.speaker, speaker[via[i]], resolver,
+        FillMention(text, outer.speaker, speaker[via[i]], resolver, &entity_ids,
                     c->mutable_reported_via());
         if (speaker[via[i]].entity >= 0) used_entity[speaker[via[i]].entity] = true;
       }
@@ -260,7 +269,10 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     if (!used_entity[e]) continue;
     const internal::ResolvedEntity& re = resolver.entities()[e];
     v1::Entity* ent = out->add_entities();
-    ent->set_id(internal::SpeakerResolver::EntityId(re));
+    if (entity_ids[e].empty()) {
+      entity_ids[e] = internal::SpeakerResolver::EntityId(re);
+    }
+    ent->set_id(std::move(entity_ids[e]));
     ent->set_canonical_name(re.canonical);
     ent->set_type(re.type);
     for (const std::string& role : re.roles) {

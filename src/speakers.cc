@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "absl/types/span.h"
 
 namespace whosaid {
 namespace internal {
@@ -131,6 +132,13 @@ void SpeakerResolver::AddRole(int entity, absl::string_view role) {
   }
 }
 
+v1::EntityType SpeakerResolver::NominalOf(absl::string_view w) const {
+  char buf[32];
+  if (w.size() > sizeof(buf)) return lex_->Nominal(Lower(w));
+  for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
+  return lex_->Nominal(absl::string_view(buf, w.size()));
+}
+
 bool SpeakerResolver::IsTitleWord(absl::string_view w) const {
   char buf[32];
   if (w.size() > sizeof(buf)) return false;
@@ -171,11 +179,14 @@ int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
       return -1;
     }
   }
-  size_t end = std::min(w.size(), start + 3);
-  std::vector<absl::string_view> name(w.begin() + start, w.begin() + end);
+  // At most three words: no allocation for them.
+  absl::string_view name_words[3];
+  const size_t name_size = std::min(w.size(), start + 3) - start;
+  for (size_t i = 0; i < name_size; ++i) name_words[i] = w[start + i];
+  const absl::Span<absl::string_view> name(name_words, name_size);
   name.back() = StripPossessive(name.back());
   for (absl::string_view n : name) {
-    v1::EntityType t = lex_->Nominal(Lower(n));
+    v1::EntityType t = NominalOf(n);
     if (t != v1::ENTITY_TYPE_UNSPECIFIED && t != v1::ENTITY_TYPE_PERSON) {
       return -1;  // "Defense Ministry" is not a person
     }
@@ -371,7 +382,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
                        mods.back().data() + mods.back().size() - mods.front().data());
       v1::EntityType t = v1::ENTITY_TYPE_ORGANISATION;
       for (absl::string_view m : mods) {
-        if (lex_->Nominal(Lower(m)) == v1::ENTITY_TYPE_GOVERNMENT) {
+        if (NominalOf(m) == v1::ENTITY_TYPE_GOVERNMENT) {
           t = v1::ENTITY_TYPE_GOVERNMENT;
         }
       }
@@ -465,7 +476,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
   bool head_is_name = tags[head] == 'N' ||
                       (tags[head] == 'R' && toks[head].cap && head > first &&
                        tags[head - 1] == 'N');
-  v1::EntityType head_type = lex_->Nominal(Lower(word(head)));
+  v1::EntityType head_type = NominalOf(word(head));
   bool lower_head = !toks[head].cap;
 
   if (!lower_head && head_type == v1::ENTITY_TYPE_UNSPECIFIED &&
@@ -487,7 +498,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
       name = std::string(StripPossessive(name));
       v1::EntityType t = v1::ENTITY_TYPE_UNKNOWN;
       for (absl::string_view w : words) {
-        v1::EntityType wt = lex_->Nominal(Lower(w));
+        v1::EntityType wt = NominalOf(w);
         if (wt == v1::ENTITY_TYPE_GOVERNMENT || wt == v1::ENTITY_TYPE_ORGANISATION) t = wt;
       }
       // A lone surname not seen before is most likely a person.

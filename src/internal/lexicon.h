@@ -122,8 +122,13 @@ struct WordHash {
 
 struct WordEq {
   using is_transparent = void;
+  // Words are short: an inline loop beats a call to memcmp.
   bool operator()(absl::string_view a, absl::string_view b) const {
-    return a == b;
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
   }
 };
 

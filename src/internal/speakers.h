@@ -73,6 +73,8 @@ class SpeakerResolver {
   std::vector<NameMention>::const_reverse_iterator WindowEnd() const;
   // `w` is a title or role word, in any case.
   bool IsTitleWord(absl::string_view w) const;
+  // Lexicon::Nominal() of `w` lower-cased.
+  v1::EntityType NominalOf(absl::string_view w) const;
 
   const Lexicon* lex_;
   absl::string_view text_;
