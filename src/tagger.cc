@@ -306,11 +306,14 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   // ("\"...\" \u2015 Esther Tapia").
   for (size_t k = 0; k < tokens->size(); ++k) {
     char tag = (*tags)[k];
+    // Only colons and dashes; the loops below look back over the sentence,
+    // so they run for colons alone.
+    if (tag != ':' && tag != ';') continue;
     // (Not after a verb that introduces the quote itself: "adding:".) A
     // colon after a short name that opens a headline or a transcript line
     // labels what follows ("Graham: Trump Is Wrong"; "TAPPER: Take a
     // listen.").
-    bool name_label = k > 0 && k <= 5 && k + 1 < tokens->size();
+    bool name_label = tag == ':' && k > 0 && k <= 5 && k + 1 < tokens->size();
     bool shouted = true;  // the name in capitals, as transcripts write it
     for (size_t m = 0; name_label && m < k; ++m) {
       char c = (*tags)[m];
@@ -323,7 +326,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // Nor when a finite verb before it in the sentence attributes the quote
     // ("the campaign said in a statement: ..."; but "From X writing at Y:").
     bool verb_before = false;
-    for (size_t m = 0; m < k; ++m) {
+    for (size_t m = 0; tag == ':' && m < k; ++m) {
       const Token& v = (*tokens)[m];
       verb_before |= (*tags)[m] == 'C' &&
                      !absl::EndsWith(text.substr(v.begin, v.end - v.begin), "ing");
