@@ -277,8 +277,7 @@ void SpeakerResolver::Index() {
 // ministry" can refer to it.
 void SpeakerResolver::NoteOrganisation(const std::vector<absl::string_view>& run,
                                        uint32_t position) {
-  std::string last = Lower(StripPossessive(run.back()));
-  v1::EntityType type = lex_->Nominal(last);
+  v1::EntityType type = NominalOf(StripPossessive(run.back()));
   if (type != v1::ENTITY_TYPE_GOVERNMENT &&
       type != v1::ENTITY_TYPE_ORGANISATION) {
     return;
