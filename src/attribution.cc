@@ -4,7 +4,6 @@
 #include <bitset>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -669,15 +668,21 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   // Nesting: a cue inside another finding's content is reported through it.
   // "According to X" only names the source of what it covers. Both lie in
   // one unit, so only findings of the same unit are compared.
-  absl::flat_hash_map<int, std::vector<int>> by_unit;
+  // (unit, finding) pairs sorted: each unit's findings in index order, with
+  // no allocation per unit.
+  std::vector<std::pair<int, int>> by_unit;
   for (size_t i = 0; i < out->size(); ++i) {
-    if ((*out)[i].unit >= 0) by_unit[(*out)[i].unit].push_back(static_cast<int>(i));
+    if ((*out)[i].unit >= 0) by_unit.emplace_back((*out)[i].unit, static_cast<int>(i));
   }
-  for (const auto& [unit, members] : by_unit) {
-    for (int j : members) {
+  std::sort(by_unit.begin(), by_unit.end());
+  for (size_t first = 0, last = 0; first < by_unit.size(); first = last) {
+    while (last < by_unit.size() && by_unit[last].first == by_unit[first].first) ++last;
+    for (size_t x = first; x < last; ++x) {
+      const int j = by_unit[x].second;
       Finding& inner = (*out)[j];
       if (inner.cue.end == inner.cue.begin) continue;
-      for (int i : members) {
+      for (size_t y = first; y < last; ++y) {
+        const int i = by_unit[y].second;
         if (i == j) continue;
         const Finding& outer = (*out)[i];
         bool covers = false;
