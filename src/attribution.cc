@@ -129,6 +129,13 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
   }
 }
 
+// The units of a document and the quote marks its tagger needs.
+void PrepareUnits(absl::string_view text, const TextLayout& layout,
+                  std::vector<Unit>* units, QuoteMarks* marks) {
+  BuildUnits(text, layout, units);
+  marks->Build(layout);
+}
+
 Range TokenSpan(const std::vector<Token>& tokens, size_t a, size_t b) {
   if (a >= b || b > tokens.size()) return Range();
   return Range{tokens[a].begin, tokens[b - 1].end};
@@ -346,9 +353,8 @@ void Attributor::TagUnits(
     std::vector<std::pair<Range, std::string>>* out) const {
   out->clear();
   std::vector<Unit> units;
-  BuildUnits(text, layout, &units);
   QuoteMarks marks;
-  marks.Build(layout);
+  PrepareUnits(text, layout, &units, &marks);
   std::vector<Token> tokens;
   std::string tags;
   for (const Unit& unit : units) {
@@ -374,9 +380,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                       std::vector<Finding>* out) const {
   out->clear();
   std::vector<Unit> units;
-  BuildUnits(text, layout, &units);
   QuoteMarks marks;
-  marks.Build(layout);
+  PrepareUnits(text, layout, &units, &marks);
 
   std::vector<Token> tokens;
   std::string tags, marked;

@@ -104,10 +104,8 @@ class Predictor {
       }
       return p;
     }
-    whosaid::ExtractorOptions options;
-    options.lexicon_dir = absl::GetFlag(FLAGS_lexicons);
     absl::StatusOr<std::unique_ptr<whosaid::Extractor>> e =
-        whosaid::Extractor::Create(options);
+        ExtractorFromFlags();
     if (!e.ok()) return e.status();
     p->extractor_ = std::move(*e);
     return p;

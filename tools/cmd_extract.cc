@@ -46,9 +46,7 @@ int RunExtract(const Args& args) {
   if (format == "pb" && isatty(STDOUT_FILENO)) {
     return Fail("refusing to write binary --format=pb to a terminal");
   }
-  whosaid::ExtractorOptions options;
-  options.lexicon_dir = absl::GetFlag(FLAGS_lexicons);
-  auto extractor = whosaid::Extractor::Create(options);
+  auto extractor = ExtractorFromFlags();
   if (!extractor.ok()) return Fail(extractor.status().message());
   auto reader = whosaid::DocumentReader::Open(args);
   if (!reader.ok()) return Fail(reader.status().message());

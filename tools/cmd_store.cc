@@ -365,15 +365,6 @@ absl::Status QueryFromFlags(ClaimQuery* q) {
 
 // ---- The engine for ingest and reindex ----
 
-// The extractor, with --lexicons and --topics. It fills Claim.topics from
-// the topic lexicon (--topics replaces the built-in one).
-absl::StatusOr<std::unique_ptr<whosaid::Extractor>> MakeExtractor() {
-  whosaid::ExtractorOptions options;
-  options.lexicon_dir = absl::GetFlag(FLAGS_lexicons);
-  options.topics_file = absl::GetFlag(FLAGS_topics);
-  return whosaid::Extractor::Create(options);
-}
-
 // Total bytes of the regular files under `inputs` (0 if unknown: stdin).
 int64_t InputBytes(const Args& inputs) {
   int64_t total = 0;
@@ -439,7 +430,7 @@ int RunIngest(const Args& args) {
   }
   auto reader = whosaid::DocumentReader::Open(args);
   if (!reader.ok()) return Fail(cmd, reader.status());
-  auto extractor = MakeExtractor();
+  auto extractor = ExtractorFromFlags();
   if (!extractor.ok()) return Fail(cmd, extractor.status());
   auto store = OpenStore(true);
   if (!store.ok()) return Fail(cmd, store.status());
@@ -512,7 +503,7 @@ int RunIngest(const Args& args) {
 int RunReindex(const Args& args) {
   const char* cmd = "reindex";
   if (!args.empty()) return Fail(cmd, "takes no arguments");
-  auto extractor = MakeExtractor();
+  auto extractor = ExtractorFromFlags();
   if (!extractor.ok()) return Fail(cmd, extractor.status());
   auto store = OpenStore(false);
   if (!store.ok()) return Fail(cmd, store.status());

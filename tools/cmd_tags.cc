@@ -38,9 +38,7 @@ int RunTags(const Args& args) {
     return Fail("no inputs: give files, directories, or '-'\n"
                 "usage: whosaid tags [--lexicons=DIR] [FILE|DIR|-]...");
   }
-  whosaid::ExtractorOptions options;
-  options.lexicon_dir = absl::GetFlag(FLAGS_lexicons);
-  auto extractor = whosaid::Extractor::Create(options);
+  auto extractor = ExtractorFromFlags();
   if (!extractor.ok()) return Fail(extractor.status().message());
   auto reader = whosaid::DocumentReader::Open(args);
   if (!reader.ok()) return Fail(reader.status().message());

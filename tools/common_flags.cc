@@ -14,3 +14,14 @@ ABSL_FLAG(std::string, store, "",
 ABSL_FLAG(std::string, topics, "",
           "A topic lexicon (textproto) replacing the built-in one.");
 ABSL_FLAG(bool, quiet, false, "No progress on stderr.");
+
+namespace whosaid_tool {
+
+absl::StatusOr<std::unique_ptr<whosaid::Extractor>> ExtractorFromFlags() {
+  whosaid::ExtractorOptions options;
+  options.lexicon_dir = absl::GetFlag(FLAGS_lexicons);
+  options.topics_file = absl::GetFlag(FLAGS_topics);
+  return whosaid::Extractor::Create(options);
+}
+
+}  // namespace whosaid_tool

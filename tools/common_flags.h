@@ -3,14 +3,25 @@
 #ifndef WHOSAID_TOOLS_COMMON_FLAGS_H_
 #define WHOSAID_TOOLS_COMMON_FLAGS_H_
 
+#include <memory>
 #include <string>
 
 #include "absl/flags/declare.h"
+#include "absl/status/statusor.h"
+#include "whosaid/extractor.h"
 
 ABSL_DECLARE_FLAG(std::string, format);
 ABSL_DECLARE_FLAG(std::string, lexicons);
 ABSL_DECLARE_FLAG(std::string, store);
 ABSL_DECLARE_FLAG(std::string, topics);
 ABSL_DECLARE_FLAG(bool, quiet);
+
+namespace whosaid_tool {
+
+// The engine with --lexicons and --topics (which replaces the built-in topic
+// lexicon). Errors name the lexicon file and line.
+absl::StatusOr<std::unique_ptr<whosaid::Extractor>> ExtractorFromFlags();
+
+}  // namespace whosaid_tool
 
 #endif  // WHOSAID_TOOLS_COMMON_FLAGS_H_
