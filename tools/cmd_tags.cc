@@ -48,9 +48,8 @@ int RunTags(const Args& args) {
   std::string origin;
   absl::Status error;
   while ((*reader)->Next(&doc, &origin, &error)) {
-    if (!error.ok()) {
-      std::fprintf(stderr, "%s: %s\n", origin.c_str(),
-                   std::string(error.message()).c_str());
+    if (!error.ok()) {  // the message names the file and line
+      std::fprintf(stderr, "%s\n", std::string(error.message()).c_str());
       exit_code = 1;
       continue;
     }
