@@ -240,7 +240,12 @@ void SpeakerResolver::Index() {
   while (i < t.size()) {
     unsigned char c = t[i];
     if (!IsWordChar(c) || c == '-' || c == '.' || c == '\'') {
-      bool keeps_run = c == ' ' && i + 1 < t.size() && i > 0 &&
+      // A space, or in hard-wrapped text a line break inside a paragraph.
+      const bool space =
+          c == ' ' || (c == '\n' && layout_ != nullptr &&
+                       layout_->hard_wrapped && i + 1 < t.size() &&
+                       t[i + 1] != '\n' && t[i + 1] != '\r');
+      bool keeps_run = space && i + 1 < t.size() && i > 0 &&
                        t[i - 1] != ',' && t[i - 1] != ';' && t[i - 1] != ':';
       if (!keeps_run) flush();
       ++i;

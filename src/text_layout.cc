@@ -206,10 +206,27 @@ int LineBreakLength(const char* p, const char* end) {
   return 0;
 }
 
-// Whether only whitespace lies between p and the end of its line.
-bool AtParagraphEnd(const char* p, const char* end) {
+// In hard-wrapped text, the length of the line break at p when it is a
+// soft one (the next line is not blank: the paragraph goes on), else 0.
+int SoftBreakLength(const char* p, const char* end, bool wrapped) {
+  if (!wrapped) return 0;
+  int n = LineBreakLength(p, end);
+  if (n == 0) return 0;
+  if (*p == '\r' && end - p >= 2 && p[1] == '\n') n = 2;
+  const char* q = p + n;
+  while (q < end && (*q == ' ' || *q == '\t')) ++q;
+  if (q >= end || LineBreakLength(q, end) > 0) return 0;
+  return n;
+}
+
+// Whether only whitespace lies between p and the end of its paragraph.
+bool AtParagraphEnd(const char* p, const char* end, bool wrapped) {
   int n;
   while (p < end) {
+    if ((n = SoftBreakLength(p, end, wrapped)) > 0) {
+      p += n;
+      continue;
+    }
     if (LineBreakLength(p, end) > 0) return true;
     if (!IsSpace(Decode(p, end, &n))) return false;
     p += n;
@@ -217,12 +234,37 @@ bool AtParagraphEnd(const char* p, const char* end) {
   return true;
 }
 
+// Hard-wrapped text: at least three lines run on into the next one, and at
+// least 80% of those are 30 to 80 characters long (a book at a fixed width;
+// news puts each paragraph on one line).
+bool LooksHardWrapped(const char* p, const char* end) {
+  int joined = 0, fixed = 0;
+  const char* line = p;
+  while (line < end) {
+    const char* nl = static_cast<const char*>(
+        std::memchr(line, '\n', static_cast<size_t>(end - line)));
+    if (nl == nullptr) break;
+    const char* next = nl + 1;
+    const char* q = next;
+    while (q < end && (*q == ' ' || *q == '\t' || *q == '\r')) ++q;
+    const bool blank_line = line == nl || (nl - line == 1 && *line == '\r');
+    if (!blank_line && q < end && *q != '\n') {
+      ++joined;
+      int chars = 0;  // code points: bytes that do not continue a character
+      for (const char* c = line; c < nl; ++c) chars += (At(c) & 0xC0) != 0x80;
+      if (chars >= 30 && chars <= 81) ++fixed;
+    }
+    line = next;
+  }
+  return joined >= 3 && fixed * 5 >= joined * 4;
+}
+
 // Decides whether the mark [m, m + len) of the paragraph that begins at pb
 // opens (true) or closes (false) a quote; `quote_open` says whether one is
 // open now. `end` is the end of the text (the paragraph's end is not known
 // yet; a line break counts as space).
 bool OpensQuote(const char* pb, const char* end, const char* m, int len,
-                Shape shape, bool quote_open) {
+                Shape shape, bool quote_open, bool wrapped) {
   int n;
   const int32_t prev = DecodeBefore(pb, m, &n);
   const int32_t next = m + len < end ? Decode(m + len, end, &n) : kNone;
@@ -238,7 +280,7 @@ bool OpensQuote(const char* pb, const char* end, const char* m, int len,
   // Neither side decides (`illegal. “` + end of line): a mark with nothing
   // but whitespace after it up to the end of its paragraph has nothing to
   // open, so it closes (or, with no quote open, is ignored).
-  if (next_space && AtParagraphEnd(m + len, end)) return false;
+  if (next_space && AtParagraphEnd(m + len, end, wrapped)) return false;
   if (shape == Shape::kOpen) return true;
   if (shape == Shape::kClose) return false;
   return !quote_open;  // alternation
@@ -255,10 +297,10 @@ const char* TrimRight(const char* begin, const char* end) {
 // pb (the text ends at `end`). `*open` is the index into `quotes` of the
 // quote open now, or -1.
 void OnQuoteMark(const char* base, const char* pb, const char* end,
-                 const char* m, int len, Shape shape, int index, int* open,
-                 std::vector<Quote>* quotes) {
+                 const char* m, int len, Shape shape, int index, bool wrapped,
+                 int* open, std::vector<Quote>* quotes) {
   const uint32_t at = static_cast<uint32_t>(m - base);
-  if (OpensQuote(pb, end, m, len, shape, *open >= 0)) {
+  if (OpensQuote(pb, end, m, len, shape, *open >= 0, wrapped)) {
     if (*open >= 0) {  // restart: the previous quote was never closed
       Quote& q = (*quotes)[*open];
       q.end = static_cast<uint32_t>(TrimRight(base + q.begin, m) - base);
@@ -531,6 +573,7 @@ void Segmenter::Segment(absl::string_view text, TextLayout* out) const {
   constexpr size_t kNoQuote = static_cast<size_t>(-1);
   size_t last_unclosed = kNoQuote;  // quote open at the end of the last
                                     // paragraph
+  out->hard_wrapped = LooksHardWrapped(base, end);
   const char* p = base;
   while (p < end) {
     // Skip line breaks and blank space up to the paragraph's first character.
@@ -569,12 +612,18 @@ const char* Segmenter::ScanParagraph(const char* base, const char* pb,
   const char* p = pb;
   while ((p = SkipPlain(p, end)) < end) {
     const uint8_t cls = kClass.cls[At(p)];
-    if ((cls & kBreakByte) && LineBreakLength(p, end) > 0) break;
+    if ((cls & kBreakByte) && LineBreakLength(p, end) > 0) {
+      const int soft = SoftBreakLength(p, end, out->hard_wrapped);
+      if (soft == 0) break;
+      p += soft;
+      continue;
+    }
     if (cls & kQuoteByte) {
       Shape shape;
       const int len = MatchQuoteMark(p, end, &shape);
       if (len > 0) {
-        OnQuoteMark(base, pb, end, p, len, shape, index, &open, &out->quotes);
+        OnQuoteMark(base, pb, end, p, len, shape, index, out->hard_wrapped,
+                    &open, &out->quotes);
         p += len;
         continue;
       }
@@ -625,8 +674,13 @@ const char* Segmenter::OnTerminator(const char* base, const char* pb,
   int n;
   while (p < end && (n = ClosingMarkLength(p, end)) > 0) p += n;
   const char* const sentence_end = p;
-  while (p < end && LineBreakLength(p, end) == 0 &&
-         IsSpace(Decode(p, end, &n))) {
+  while (p < end) {
+    const int soft = SoftBreakLength(p, end, out->hard_wrapped);
+    if (soft > 0) {
+      p += soft;
+      continue;
+    }
+    if (LineBreakLength(p, end) > 0 || !IsSpace(Decode(p, end, &n))) break;
     p += n;
   }
   if (p == sentence_end || p >= end || LineBreakLength(p, end) > 0) {

@@ -16,6 +16,7 @@ namespace whosaid {
 namespace internal {
 namespace {
 
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
 using ::testing::HasSubstr;
@@ -272,6 +273,40 @@ TEST(Segmenter, Paragraphs) {
     EXPECT_THAT(Paragraphs(c.text), ElementsAreArray(c.paragraphs));
     CheckInvariants(c.text, Segment(c.text));
   }
+}
+
+// A book wrapped at a fixed width: a single line break is a space, blank
+// lines end paragraphs, and sentences and quotes run across line breaks.
+TEST(Segmenter, HardWrappedText) {
+  const std::string text =
+      "The old man walked slowly along the road towards the village, and\n"
+      "at the corner he met the schoolmaster coming the other way with a\n"
+      "bundle of books under his arm.\n"
+      "\n"
+      "\"Good evening to you, sir,\" said the old man. \"It is a cold\n"
+      "night for a walk, and the wind is rising over the hill again.\"\n"
+      "\n"
+      "\"It is,\" said the schoolmaster.\n";
+  TextLayout layout = Segment(text);
+  EXPECT_TRUE(layout.hard_wrapped);
+  EXPECT_THAT(Paragraphs(text),
+              ElementsAre(HasSubstr("with a\nbundle of books under his arm."),
+                          HasSubstr("cold\nnight for a walk"),
+                          "\"It is,\" said the schoolmaster."));
+  EXPECT_THAT(Sentences(text),
+              Contains("\"It is a cold\nnight for a walk, and the wind is "
+                       "rising over the hill again.\""));
+  EXPECT_THAT(Quotes(text),
+              Contains("[It is a cold\nnight for a walk, and the wind is "
+                       "rising over the hill again.]"));
+  CheckInvariants(text, layout);
+
+  // News: one paragraph per line, however short the lines.
+  const std::string news =
+      "Flood waters rise\nBy Jane Doe\nRescue teams worked all night.\n"
+      "\"We are tired,\" one said.\n";
+  EXPECT_FALSE(Segment(news).hard_wrapped);
+  EXPECT_EQ(Paragraphs(news).size(), 4u);
 }
 
 TEST(Segmenter, ParagraphOffsetsAreBytesIntoTheText) {

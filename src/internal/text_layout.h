@@ -68,11 +68,15 @@ struct TextLayout {
   std::vector<Range> paragraphs;    // one per non-blank line, trimmed
   std::vector<Sentence> sentences;  // in order, inside paragraphs
   std::vector<Quote> quotes;        // in order of `open`
+  // The text is hard-wrapped (a book's fixed-width lines): a single line
+  // break is a space and paragraphs end at blank lines.
+  bool hard_wrapped = false;
 
   void Clear() {
     paragraphs.clear();
     sentences.clear();
     quotes.clear();
+    hard_wrapped = false;
   }
 };
 
@@ -128,7 +132,10 @@ class Segmenter {
   // Fills `out` (cleared first). Works on any bytes, valid UTF-8 or not,
   // in time linear in text.size(). Paragraphs are split at \n, \r, U+0085,
   // U+2028 and U+2029; a paragraph holding only whitespace (ASCII or Unicode
-  // spaces, BOM) is dropped. Text beyond 4 GiB - 1 bytes (not addressable by
+  // spaces, BOM) is dropped. Hard-wrapped text (most lines that run on into
+  // a next line are 30 to 80 characters long, as in a book at a fixed
+  // width) is the exception: there a single line break is a space and only
+  // a blank line ends a paragraph. Text beyond 4 GiB - 1 bytes (not addressable by
   // the 32-bit offsets) is ignored.
   void Segment(absl::string_view text, TextLayout* out) const;
 
