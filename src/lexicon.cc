@@ -264,7 +264,17 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       return absl::InvalidArgumentError(
           "expected word and a type (person organisation government group document)");
     }
-    lex->nominals_.emplace(absl::AsciiStrToLower(f[0]), t);
+    char gender = 0;
+    if (f.size() >= 3) {
+      if (t != v1::ENTITY_TYPE_PERSON || (f[2] != "m" && f[2] != "f")) {
+        return absl::InvalidArgumentError(
+            "a third column (gender m or f) is only for person nouns");
+      }
+      gender = f[2][0];
+    }
+    std::string lower = absl::AsciiStrToLower(f[0]);
+    if (gender != 0) lex->person_genders_.emplace(lower, gender);
+    lex->nominals_.emplace(std::move(lower), t);
     return absl::OkStatus();
   });
   if (!s.ok()) return s;
@@ -285,6 +295,13 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     p.plural = f[2] == "p";
     p.person = f[3] == "person";
     p.relative = f[3] == "relative";
+    if (f.size() >= 5) {
+      if (f[4] != "deictic") {
+        return absl::InvalidArgumentError(
+            "the fifth column of a pronoun can only be 'deictic'");
+      }
+      p.deictic = true;
+    }
     lex->pronouns_.emplace(absl::AsciiStrToLower(f[0]), p);
     return absl::OkStatus();
   });
@@ -390,6 +407,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   for (const auto& [word, cls] : lex->function_words_) lex->words_[word].word_class = cls;
   for (const auto& word : lex->titles_) lex->words_[word].title = true;
   for (const auto& [word, type] : lex->nominals_) lex->words_[word].nominal = type;
+  for (const auto& [word, g] : lex->person_genders_) lex->words_[word].person_gender = g;
   return lex;
 }
 

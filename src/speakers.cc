@@ -148,7 +148,7 @@ bool SpeakerResolver::IsTitleWord(absl::string_view w) const {
 }
 
 void SpeakerResolver::Note(int entity, uint32_t position) {
-  if (entity < 0) return;
+  if (entity < 0 || quiet_) return;
   NameMention m{position, entity};
   auto it = std::upper_bound(
       mentions_.begin(), mentions_.end(), position,
@@ -195,11 +195,18 @@ int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
   int entity;
   if (name.size() == 1) {
     auto it = by_surname_.find(surname);
+    auto first = by_first_.end();
+    if (it == by_surname_.end() && last_title < 0) first = by_first_.find(surname);
     if (it != by_surname_.end()) {
       entity = it->second;
+    } else if (first != by_first_.end()) {
+      entity = first->second;
     } else if (last_title >= 0 || allow_unknown) {
       entity = FindOrAdd(surname, v1::ENTITY_TYPE_PERSON);
       by_surname_.emplace(surname, entity);
+      if (last_title < 0 && entities_[entity].gender == 0) {
+        entities_[entity].gender = lex_->FirstNameGender(surname);
+      }
     } else {
       return -1;
     }
@@ -209,7 +216,11 @@ int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
     entities_[entity].type = v1::ENTITY_TYPE_PERSON;
     by_surname_[surname] = entity;
     AddAlias(entity, surname);
-    if (char g = lex_->FirstNameGender(name.front())) entities_[entity].gender = g;
+    if (char g = lex_->FirstNameGender(name.front())) {
+      entities_[entity].gender = g;
+      // "Florence" after "Florence Linden": the same person.
+      if (name.size() >= 2) by_first_.emplace(std::string(name.front()), entity);
+    }
   }
   if (last_title >= 0) {
     std::string role(w[0].data(), w[last_title].data() + w[last_title].size() -
@@ -221,21 +232,46 @@ int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
 }
 
 void SpeakerResolver::Index() {
-  // Runs of capitalised words, separated by single spaces.
+  // Runs of capitalised words, separated by single spaces, and person nouns
+  // after a determiner ("the old man", "a girl"). Mentions inside quotation
+  // marks are not antecedents (vocatives, people talked about): their names
+  // are learnt but not noted.
   const absl::string_view t = text_;
+  const std::vector<Quote>* quotes = layout_ != nullptr ? &layout_->quotes : nullptr;
+  size_t qi = 0;
+  auto inside_quote = [&](uint32_t pos) {
+    if (quotes == nullptr) return false;
+    while (qi < quotes->size() && (*quotes)[qi].end <= pos) ++qi;
+    return qi < quotes->size() && (*quotes)[qi].begin <= pos;
+  };
   std::vector<absl::string_view> run;
   uint32_t run_pos = 0;
   auto flush = [&]() {
+    if (run.empty()) return;
+    quiet_ = inside_quote(run_pos);
     if (run.size() >= 2) {
       if (PersonFromWords(run, run_pos, /*allow_unknown=*/false) < 0) {
         NoteOrganisation(run, run_pos);
       }
-    } else if (run.size() == 1) {
-      auto it = by_surname_.find(StripPossessive(run[0]));
-      if (it != by_surname_.end()) Note(it->second, run_pos);
+    } else {
+      absl::string_view w = StripPossessive(run[0]);
+      auto it = by_surname_.find(w);
+      auto first = it == by_surname_.end() ? by_first_.find(w) : by_first_.end();
+      if (it != by_surname_.end()) {
+        Note(it->second, run_pos);
+      } else if (first != by_first_.end()) {
+        Note(first->second, run_pos);
+      } else if (!quiet_ && lex_->FirstNameGender(w) != 0 && !IsLexiconWord(w)) {
+        // A known first name alone ("Florence") names a person.
+        PersonFromWords({w}, run_pos, /*allow_unknown=*/true);
+      }
     }
+    quiet_ = false;
     run.clear();
   };
+  constexpr size_t kNoDet = static_cast<size_t>(-1);
+  size_t det_at = kNoDet;  // where the last determiner began
+  int since_det = 0;       // words after it
   size_t i = 0;
   while (i < t.size()) {
     unsigned char c = t[i];
@@ -248,6 +284,7 @@ void SpeakerResolver::Index() {
       bool keeps_run = space && i + 1 < t.size() && i > 0 &&
                        t[i - 1] != ',' && t[i - 1] != ';' && t[i - 1] != ':';
       if (!keeps_run) flush();
+      if (!space) det_at = kNoDet;
       ++i;
       continue;
     }
@@ -258,6 +295,25 @@ void SpeakerResolver::Index() {
       // Ends the run, whether or not it ends the sentence too. (Dropping a
       // final period below never changes how a word starts.)
       flush();
+      const bool final_period = absl::EndsWith(w, ".");
+      absl::string_view lw = final_period ? w.substr(0, w.size() - 1) : w;
+      const WordInfo* info = lex_->Word(lw);
+      if (info != nullptr && info->person_gender != 0 && det_at != kNoDet) {
+        if (!inside_quote(static_cast<uint32_t>(det_at))) {
+          int e = FindOrAdd(std::string(lw), v1::ENTITY_TYPE_PERSON);
+          entities_[e].type = v1::ENTITY_TYPE_PERSON;
+          if (entities_[e].gender == 0) entities_[e].gender = info->person_gender;
+          Note(e, static_cast<uint32_t>(det_at));
+        }
+        det_at = kNoDet;
+      } else if (info != nullptr && (info->word_class == WordClass::kDet ||
+                                     info->word_class == WordClass::kPoss)) {
+        det_at = i;
+        since_det = 0;
+      } else if (det_at != kNoDet && ++since_det > 2) {
+        det_at = kNoDet;
+      }
+      if (final_period) det_at = kNoDet;
       i = j;
       continue;
     }
@@ -271,7 +327,13 @@ void SpeakerResolver::Index() {
     }
     if (run.empty()) run_pos = static_cast<uint32_t>(i);
     run.push_back(w);
-    if (ends_sentence) flush();
+    // "The" opening a sentence.
+    det_at = run.size() == 1 && IsDeterminer(w) ? i : kNoDet;
+    since_det = 0;
+    if (ends_sentence) {
+      flush();
+      det_at = kNoDet;
+    }
     i = j;
   }
   flush();
@@ -302,7 +364,32 @@ void SpeakerResolver::NoteOrganisation(const std::vector<absl::string_view>& run
                                                         run.front().data()));
 }
 
+bool SpeakerResolver::IsDeterminer(absl::string_view w) const {
+  char buf[8];
+  if (w.size() > sizeof(buf)) return false;
+  for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
+  const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
+  return info != nullptr && (info->word_class == WordClass::kDet ||
+                             info->word_class == WordClass::kPoss);
+}
+
+char SpeakerResolver::PersonGender(absl::string_view w) const {
+  char buf[24];
+  if (w.size() > sizeof(buf)) return 0;
+  for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
+  const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
+  return info != nullptr ? info->person_gender : 0;
+}
+
+bool SpeakerResolver::IsLexiconWord(absl::string_view w) const {
+  char buf[32];
+  if (w.size() > sizeof(buf)) return false;
+  for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
+  return lex_->Word(absl::string_view(buf, w.size())) != nullptr;
+}
+
 int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position) {
+  if (p.deictic) return -1;  // "I said": the narrator, not the last name
   auto end = std::upper_bound(
       mentions_.begin(), mentions_.end(), position,
       [](uint32_t pos, const NameMention& x) { return pos < x.position; });
@@ -515,6 +602,18 @@ Resolution SpeakerResolver::Resolve(Range span) {
         Note(entity, pos);
       }
     }
+  } else if (lower_head && PersonGender(word(head)) != 0) {
+    // "the old man", "his mother": a person of that sex, named by the words
+    // up to the head.
+    res.kind = v1::MENTION_KIND_NOMINAL;
+    std::string name(text_.substr(toks[first].begin, toks[head].end - toks[first].begin));
+    for (char& ch : name) {
+      if (ch == '\n' || ch == '\r') ch = ' ';
+    }
+    entity = FindOrAdd(name, v1::ENTITY_TYPE_PERSON);
+    entities_[entity].type = v1::ENTITY_TYPE_PERSON;
+    if (entities_[entity].gender == 0) entities_[entity].gender = PersonGender(word(head));
+    Note(entity, pos);
   } else {
     res.kind = v1::MENTION_KIND_NOMINAL;
     entity = ResolveNominal(toks, tags, head, pos);

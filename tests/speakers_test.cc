@@ -105,6 +105,70 @@ TEST_F(SpeakersTest, PronounsByGender) {
   EXPECT_EQ(r[1].kind, v1::MENTION_KIND_PRONOUN);
 }
 
+TEST_F(SpeakersTest, FirstAndSecondPersonPronounsAreNotResolved) {
+  // A narrator's "I" is not the last man named.
+  const std::string text =
+      "Captain John Stockham came aboard at noon. I said nothing to him.";
+  auto r = ResolveAll(text, {{"I", 0}});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].canonical, "");
+  EXPECT_EQ(r[0].kind, v1::MENTION_KIND_PRONOUN);
+}
+
+TEST_F(SpeakersTest, PersonNounsAreAntecedents) {
+  // "the old woman" and "a boy" are people of a known sex.
+  const std::string text =
+      "Mayor John Adler left early. The old woman sat by the fire and a boy "
+      "stood at the door. She said it was late. He said nothing.";
+  auto r = ResolveAll(text, {{"She", 0}, {"He", 0}});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].canonical, "woman");
+  EXPECT_EQ(r[0].type, v1::ENTITY_TYPE_PERSON);
+  EXPECT_EQ(r[1].canonical, "boy");
+}
+
+TEST_F(SpeakersTest, PersonNounSpeakerHasASex) {
+  const std::string text =
+      "Mayor John Adler left early. The old woman said it was late. She "
+      "went home.";
+  auto r = ResolveAll(text, {{"The old woman", 0}, {"She", 0}});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].canonical, "old woman");
+  EXPECT_EQ(r[0].kind, v1::MENTION_KIND_NOMINAL);
+  EXPECT_EQ(r[1].canonical, "old woman");
+}
+
+TEST_F(SpeakersTest, FirstNameAloneIsThePersonNamedInFull) {
+  const std::string text =
+      "Florence Linden came down late. Everybody waited. Florence said she "
+      "was tired.";
+  auto r = ResolveAll(text, {{"Florence", 1}, {"she", 0}});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].canonical, "Florence Linden");
+  EXPECT_EQ(r[1].canonical, "Florence Linden");
+}
+
+TEST_F(SpeakersTest, KnownFirstNameAloneIsAPerson) {
+  const std::string text = "Margaret came in from the garden. She said it was raining.";
+  auto r = ResolveAll(text, {{"She", 0}});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].canonical, "Margaret");
+}
+
+TEST_F(SpeakersTest, NamesInsideQuotesAreNotAntecedents) {
+  // "Robert" is spoken to, not the one who speaks.
+  const std::string text =
+      "Mayor Anna Keller looked up. \"Sit down, Robert Hale,\" she said.";
+  auto r = ResolveAll(text, {{"she", 0}});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].canonical, "Anna Keller");
+  const std::string male =
+      "Mayor John Adler looked up. \"Sit down, Robert Hale,\" he said.";
+  r = ResolveAll(male, {{"he", 0}});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].canonical, "John Adler");
+}
+
 TEST_F(SpeakersTest, NominalRefersToTheOrganisationNamedBefore) {
   const std::string text =
       "The German Foreign Ministry said talks would resume. The ministry "

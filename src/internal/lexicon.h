@@ -78,6 +78,9 @@ struct PronounInfo {
   bool plural = false;
   bool person = false;   // refers to a person only
   bool relative = false;  // "who": the nearest name before it in its sentence
+  // Points at the speaker or the hearer ("I", "we", "you"): never resolved
+  // to an earlier mention.
+  bool deictic = false;
 };
 
 // Everything the lexicons say about one lower-case word, for taggers that
@@ -88,6 +91,9 @@ struct WordInfo {
   WordClass word_class = WordClass::kNone;
   bool title = false;
   v1::EntityType nominal = v1::ENTITY_TYPE_UNSPECIFIED;
+  // 'm' or 'f' for a noun that names a person of that sex ("man", "girl",
+  // "mother"; nominals.tsv), else 0.
+  char person_gender = 0;
 };
 
 // The hash of the word-keyed lexicon maps. The taggers look up nearly every
@@ -203,6 +209,7 @@ class Lexicon {
   WordMap<WordClass> function_words_;
   absl::flat_hash_set<std::string> titles_;
   WordMap<v1::EntityType> nominals_;
+  WordMap<char> person_genders_;  // "girl" -> 'f'
   WordMap<PronounInfo> pronouns_;
   WordMap<char> first_names_;
   Abbreviations abbreviations_;

@@ -75,6 +75,12 @@ class SpeakerResolver {
   bool IsTitleWord(absl::string_view w) const;
   // Lexicon::Nominal() of `w` lower-cased.
   v1::EntityType NominalOf(absl::string_view w) const;
+  // `w` is a determiner or possessive ("the", "His"), in any case.
+  bool IsDeterminer(absl::string_view w) const;
+  // `w`, lower-cased, is in some lexicon (a cue, function word, title...).
+  bool IsLexiconWord(absl::string_view w) const;
+  // 'm' or 'f' when `w` is a person noun with a sex ("girl"), else 0.
+  char PersonGender(absl::string_view w) const;
 
   const Lexicon* lex_;
   absl::string_view text_;
@@ -87,8 +93,10 @@ class SpeakerResolver {
   // Resolve()'s tokens and tags, kept to reuse their memory.
   std::vector<Token> tokens_;
   std::string tags_;
+  WordMap<int> by_first_;    // "Florence" -> person
   std::vector<NameMention> mentions_;  // every entity mention, text order
   int last_document_issuer_ = -1;
+  bool quiet_ = false;  // Note() records nothing (indexing inside a quote)
 };
 
 }  // namespace internal
