@@ -629,8 +629,22 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     AddQuoteContinuations(layout, &f);
   }
 
+  // The quotations that open their paragraph: turns of dialogue.
+  std::vector<int> para_quote(layout.paragraphs.size(), -1);
+  for (size_t qi = 0, p = 0; qi < layout.quotes.size(); ++qi) {
+    const Quote& q = layout.quotes[qi];
+    while (p < layout.paragraphs.size() && layout.paragraphs[p].begin < q.open) ++p;
+    if (p < layout.paragraphs.size() && layout.paragraphs[p].begin == q.open) {
+      para_quote[p] = static_cast<int>(qi);
+    }
+  }
+  for (Finding& f : *out) {
+    const int qi = para_quote[f.paragraph];
+    f.turn = qi >= 0 && f.direct && f.content.front().begin == layout.quotes[qi].begin;
+  }
+
   // A paragraph that is only a quotation continues the speaker of the one
-  // before it.
+  // before it, or, after a turn of dialogue, is the next turn.
   std::vector<int> para_last(layout.paragraphs.size(), -1);
   for (size_t i = 0; i < out->size(); ++i) {
     // (A quotation introduced across a paragraph break ends in a later one.)
@@ -638,30 +652,32 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                         ParagraphAt(layout, (*out)[i].content.back().begin));
     para_last[last] = static_cast<int>(i);
   }
-  size_t qi = 0;
   absl::flat_hash_set<uint32_t> taken;
   for (const Finding& f : *out) {
     for (const Range& r : f.content) taken.insert(r.begin);
   }
   for (size_t p = 1; p < layout.paragraphs.size(); ++p) {
-    if (para_last[p] >= 0 || para_last[p - 1] < 0) continue;
-    const Range para = layout.paragraphs[p];
-    while (qi < layout.quotes.size() && layout.quotes[qi].open < para.begin) ++qi;
-    if (qi >= layout.quotes.size() || layout.quotes[qi].open != para.begin) continue;
-    const Quote& q = layout.quotes[qi];
+    if (para_last[p] >= 0 || para_last[p - 1] < 0 || para_quote[p] < 0) continue;
+    const Quote& q = layout.quotes[para_quote[p]];
     // Already part of a multi-paragraph quote?
-    if (taken.contains(q.begin)) continue;
+    if (taken.contains(q.begin) || q.end <= q.begin) continue;
     const Finding& prev = (*out)[para_last[p - 1]];
-    if (prev.speaker.end == prev.speaker.begin || q.end - q.begin < 20) continue;
+    const bool follow_on =
+        prev.speaker.end > prev.speaker.begin && q.end - q.begin >= 20;
+    if (!follow_on && !prev.turn) continue;
     Finding f;
     f.content.push_back(Range{q.begin, q.end});
-    f.speaker = prev.speaker;
-    f.cue_index = prev.cue_index;
-    f.builtin_rule = "follow_on_quote";
+    if (follow_on) {
+      f.speaker = prev.speaker;
+      f.cue_index = prev.cue_index;
+    }
+    f.builtin_rule = follow_on ? "follow_on_quote" : "dialogue_turn";
     f.paragraph = static_cast<int>(p);
     f.unit = -1;
     f.direct = true;
     f.inherited = true;
+    f.turn = true;
+    f.turn_open = true;
     AddQuoteContinuations(layout, &f);
     para_last[p] = static_cast<int>(out->size());
     out->push_back(std::move(f));

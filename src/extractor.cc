@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "internal/attribution.h"
@@ -48,6 +49,99 @@ void SetSpan(Range r, v1::Span* span) {
 
 absl::string_view Slice(absl::string_view text, Range r) {
   return text.substr(r.begin, r.end - r.begin);
+}
+
+// Who speaks a turn of dialogue that names no speaker. After a turn that
+// speaks to someone ("he asked Katharine"), that someone answers; in an
+// exchange ("A," said X. / "B," said Y.) the other party of the
+// conversation speaks next: the latest earlier turn's speaker who is not
+// the last one's. Otherwise a quotation paragraph goes on in the voice of
+// the one before it (follow_on_quote keeps its speaker), or stays without a
+// speaker.
+void AssignDialogueTurns(absl::string_view text,
+                         const internal::SpeakerResolver& resolver,
+                         std::vector<Finding>* findings,
+                         std::vector<internal::Resolution>* speaker,
+                         std::vector<internal::Resolution>* addressee) {
+  // Who a finding's speaker is: its entity, else its words.
+  auto same_speaker = [&](int a, int b) {
+    const internal::Resolution& ra = (*speaker)[a];
+    const internal::Resolution& rb = (*speaker)[b];
+    if (ra.entity >= 0 || rb.entity >= 0) return ra.entity == rb.entity;
+    return absl::EqualsIgnoreCase(Slice(text, (*findings)[a].speaker),
+                                  Slice(text, (*findings)[b].speaker));
+  };
+  auto has_speaker = [&](int a) {
+    return (*findings)[a].speaker.end > (*findings)[a].speaker.begin ||
+           (*speaker)[a].entity >= 0;
+  };
+  // The turns of the conversation going on, latest last. A conversation
+  // ends where more than kGap paragraphs pass without a turn.
+  constexpr int kGap = 3;
+  constexpr size_t kMemory = 4;
+  int turns[kMemory];
+  size_t num_turns = 0;
+  // Conversation, not a speech reported at length: short turns follow one
+  // another. Then a bare quotation after a turn is a reply, not more of it.
+  constexpr uint32_t kShortTurn = 120;
+  int short_pairs = 0;
+  for (size_t i = 1, prev = 0; i < findings->size(); ++i) {
+    const Finding& f = (*findings)[i];
+    if (!f.turn) continue;
+    const Finding& p = (*findings)[prev];
+    if (p.turn && p.paragraph == f.paragraph - 1 &&
+        p.content.front().end - p.content.front().begin < kShortTurn &&
+        f.content.front().end - f.content.front().begin < kShortTurn) {
+      ++short_pairs;
+    }
+    prev = i;
+  }
+  const bool conversation = short_pairs >= 2;
+  for (size_t i = 0; i < findings->size(); ++i) {
+    Finding& f = (*findings)[i];
+    if (!f.turn) continue;
+    if (num_turns > 0) {
+      const int last_para = (*findings)[turns[num_turns - 1]].paragraph;
+      if (last_para == f.paragraph) continue;
+      if (f.paragraph - last_para > kGap) num_turns = 0;
+    }
+    if (f.turn_open && num_turns > 0) {
+      const int last = turns[num_turns - 1];
+      const Finding& prev = (*findings)[last];
+      int other = -1;
+      if (prev.paragraph == f.paragraph - 1 && has_speaker(last)) {
+        for (size_t k = num_turns - 1; k > 0; --k) {
+          const int t = turns[k - 1];
+          if (has_speaker(t) && !same_speaker(t, last)) {
+            other = t;
+            break;
+          }
+        }
+      }
+      if (prev.paragraph == f.paragraph - 1 &&
+          prev.addressee.end > prev.addressee.begin) {
+        f.speaker = prev.addressee;
+        (*speaker)[i] = (*addressee)[last];
+      } else if (other >= 0 && conversation) {
+        f.speaker = (*findings)[other].speaker;
+        (*speaker)[i] = (*speaker)[other];
+      } else if (conversation && prev.paragraph == f.paragraph - 1 &&
+                 has_speaker(last)) {
+        // The first reply: to the person named last who did not just speak.
+        const int e = resolver.OtherPerson((*speaker)[last].entity,
+                                           f.content.front().begin);
+        if (e >= 0) {
+          f.speaker = Range();
+          (*speaker)[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
+        }
+      }
+    }
+    if (num_turns == kMemory) {
+      std::copy(turns + 1, turns + kMemory, turns);
+      --num_turns;
+    }
+    turns[num_turns++] = static_cast<int>(i);
+  }
 }
 
 }  // namespace
@@ -167,6 +261,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       addressee[i] = resolver.Resolve(findings[i].addressee);
     }
   }
+  AssignDialogueTurns(text, resolver, &findings, &speaker, &addressee);
   // A claim that goes on reporting the same speaker as the one before keeps
   // its intermediary ("a statement said X told ...; X also called on ...").
   std::vector<int> via(findings.size(), -1);
@@ -214,6 +309,16 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       FillMention(text, f.speaker, speaker[i], resolver, &entity_ids,
                   c->mutable_speaker());
       if (speaker[i].entity >= 0) used_entity[speaker[i].entity] = true;
+    } else if (speaker[i].entity >= 0) {
+      // A turn of dialogue given to a person not named at the quote.
+      const internal::ResolvedEntity& e = resolver.entities()[speaker[i].entity];
+      v1::Mention* m = c->mutable_speaker();
+      m->set_text(e.canonical);
+      m->set_kind(speaker[i].kind);
+      m->set_entity_id(internal::SpeakerResolver::EntityId(e));
+      m->set_canonical_name(e.canonical);
+      m->set_entity_type(e.type);
+      used_entity[speaker[i].entity] = true;
     }
     if (f.addressee.end > f.addressee.begin) {
       FillMention(text, f.addressee, addressee[i], resolver, &entity_ids,

@@ -296,18 +296,34 @@ void SpeakerResolver::Index() {
       // final period below never changes how a word starts.)
       flush();
       const bool final_period = absl::EndsWith(w, ".");
-      absl::string_view lw = final_period ? w.substr(0, w.size() - 1) : w;
+      const size_t word_end = final_period ? j - 1 : j;
+      absl::string_view lw = t.substr(i, word_end - i);
       const WordInfo* info = lex_->Word(lw);
-      if (info != nullptr && info->person_gender != 0 && det_at != kNoDet) {
+      // Not "the boy Tom" (an apposition: the name is the mention).
+      size_t after = j;
+      while (after < t.size() && t[after] == ' ') ++after;
+      const bool apposition = !final_period && after < t.size() && after > j &&
+                              IsUpperStart(t.substr(after, 1));
+      if (info != nullptr && info->person_gender != 0 && det_at != kNoDet &&
+          !apposition) {
         if (!inside_quote(static_cast<uint32_t>(det_at))) {
-          int e = FindOrAdd(std::string(lw), v1::ENTITY_TYPE_PERSON);
+          // "old man" in "the old man": the words after the article.
+          size_t from = det_at;
+          while (from < i && IsWordChar(t[from])) ++from;
+          while (from < i && !IsWordChar(t[from])) ++from;
+          std::string name(t.substr(from, word_end - from));
+          for (char& ch : name) {
+            if (ch == '\n' || ch == '\r') ch = ' ';
+          }
+          int e = FindOrAdd(name, v1::ENTITY_TYPE_PERSON);
           entities_[e].type = v1::ENTITY_TYPE_PERSON;
           if (entities_[e].gender == 0) entities_[e].gender = info->person_gender;
           Note(e, static_cast<uint32_t>(det_at));
         }
         det_at = kNoDet;
-      } else if (info != nullptr && (info->word_class == WordClass::kDet ||
-                                     info->word_class == WordClass::kPoss)) {
+      } else if (info != nullptr && info->word_class == WordClass::kDet) {
+        // An article or demonstrative: "his father" is someone talked
+        // about more often than someone present.
         det_at = i;
         since_det = 0;
       } else if (det_at != kNoDet && ++since_det > 2) {
@@ -328,7 +344,7 @@ void SpeakerResolver::Index() {
     if (run.empty()) run_pos = static_cast<uint32_t>(i);
     run.push_back(w);
     // "The" opening a sentence.
-    det_at = run.size() == 1 && IsDeterminer(w) ? i : kNoDet;
+    det_at = run.size() == 1 && IsArticle(w) ? i : kNoDet;
     since_det = 0;
     if (ends_sentence) {
       flush();
@@ -364,13 +380,12 @@ void SpeakerResolver::NoteOrganisation(const std::vector<absl::string_view>& run
                                                         run.front().data()));
 }
 
-bool SpeakerResolver::IsDeterminer(absl::string_view w) const {
+bool SpeakerResolver::IsArticle(absl::string_view w) const {
   char buf[8];
   if (w.size() > sizeof(buf)) return false;
   for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
   const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
-  return info != nullptr && (info->word_class == WordClass::kDet ||
-                             info->word_class == WordClass::kPoss);
+  return info != nullptr && info->word_class == WordClass::kDet;
 }
 
 char SpeakerResolver::PersonGender(absl::string_view w) const {
@@ -386,6 +401,19 @@ bool SpeakerResolver::IsLexiconWord(absl::string_view w) const {
   if (w.size() > sizeof(buf)) return false;
   for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
   return lex_->Word(absl::string_view(buf, w.size())) != nullptr;
+}
+
+int SpeakerResolver::OtherPerson(int entity, uint32_t position) const {
+  auto end = std::upper_bound(
+      mentions_.begin(), mentions_.end(), position,
+      [](uint32_t pos, const NameMention& x) { return pos < x.position; });
+  const auto window = end - std::min<ptrdiff_t>(end - mentions_.begin(), kWindow);
+  for (auto it = end; it != window;) {
+    --it;
+    if (it->position >= position || it->entity == entity) continue;
+    if (entities_[it->entity].type == v1::ENTITY_TYPE_PERSON) return it->entity;
+  }
+  return -1;
 }
 
 int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position) {

@@ -122,7 +122,7 @@ TEST_F(SpeakersTest, PersonNounsAreAntecedents) {
       "stood at the door. She said it was late. He said nothing.";
   auto r = ResolveAll(text, {{"She", 0}, {"He", 0}});
   ASSERT_EQ(r.size(), 2u);
-  EXPECT_EQ(r[0].canonical, "woman");
+  EXPECT_EQ(r[0].canonical, "old woman");
   EXPECT_EQ(r[0].type, v1::ENTITY_TYPE_PERSON);
   EXPECT_EQ(r[1].canonical, "boy");
 }
@@ -167,6 +167,25 @@ TEST_F(SpeakersTest, NamesInsideQuotesAreNotAntecedents) {
   r = ResolveAll(male, {{"he", 0}});
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].canonical, "John Adler");
+}
+
+TEST_F(SpeakersTest, OtherPersonIsTheLastOtherPersonNamed) {
+  const std::string text =
+      "Mayor John Adler met Anna Keller at noon. \"Robert Hale is late,\" "
+      "said John Adler. Later.";
+  TextLayout layout;
+  segmenter_->Segment(text, &layout);
+  SpeakerResolver resolver(lex_.get(), text, &layout);
+  resolver.Index();
+  const uint32_t end = static_cast<uint32_t>(text.find("Later"));
+  const uint32_t said = static_cast<uint32_t>(text.find("said John"));
+  Resolution john = resolver.Resolve(Range{said + 5, said + 15});
+  ASSERT_GE(john.entity, 0);
+  // Not John himself, and not Robert Hale, who is only talked about.
+  int other = resolver.OtherPerson(john.entity, end);
+  ASSERT_GE(other, 0);
+  EXPECT_EQ(resolver.entities()[other].canonical, "Anna Keller");
+  EXPECT_EQ(resolver.OtherPerson(other, end), john.entity);
 }
 
 TEST_F(SpeakersTest, NominalRefersToTheOrganisationNamedBefore) {

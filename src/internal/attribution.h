@@ -40,6 +40,12 @@ struct Finding {
   int via = -1;                // index of the finding it is reported through
   bool drop = false;           // folded into another finding
   bool without_evidence = false;
+  // A turn of dialogue: the content opens its paragraph with a quotation.
+  bool turn = false;
+  // A built-in turn (follow_on_quote, dialogue_turn) whose speaker the
+  // conversation decides once speakers are resolved (see
+  // AssignDialogueTurns in extractor.cc).
+  bool turn_open = false;
 };
 
 class Attributor {

@@ -49,6 +49,10 @@ class SpeakerResolver {
 
   const std::vector<ResolvedEntity>& entities() const { return entities_; }
 
+  // The person mentioned last before `position` (outside quotation marks)
+  // who is not `entity`, or -1: the other party of a conversation.
+  int OtherPerson(int entity, uint32_t position) const;
+
   // "person:sebastien-lecornu".
   static std::string EntityId(const ResolvedEntity& e);
 
@@ -75,8 +79,8 @@ class SpeakerResolver {
   bool IsTitleWord(absl::string_view w) const;
   // Lexicon::Nominal() of `w` lower-cased.
   v1::EntityType NominalOf(absl::string_view w) const;
-  // `w` is a determiner or possessive ("the", "His"), in any case.
-  bool IsDeterminer(absl::string_view w) const;
+  // `w` is a determiner ("the", "A"), in any case.
+  bool IsArticle(absl::string_view w) const;
   // `w`, lower-cased, is in some lexicon (a cue, function word, title...).
   bool IsLexiconWord(absl::string_view w) const;
   // 'm' or 'f' when `w` is a person noun with a sex ("girl"), else 0.
