@@ -20,7 +20,7 @@ struct Attributor::CompiledRule {
   int index = 0;
   std::unique_ptr<RE2> re;
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
-  bool classes[7] = {false, false, false, false, false, false, false};
+  bool classes[8] = {false, false, false, false, false, false, false, false};
   std::bitset<128> needs;
 };
 

@@ -98,6 +98,7 @@ bool ParseCueClass(absl::string_view s, CueClass* out) {
       {"belief", CueClass::kBelief},
       {"label", CueClass::kLabel},
       {"evidence", CueClass::kEvidence},
+      {"quote", CueClass::kQuote},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {

@@ -54,6 +54,11 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller", "said", "The pool will reopen in June,"},
     {"quote_cue_speaker", "\"Who will pay for this?\" asked Senator Bill Hart.",
      "Senator Bill Hart", "asked", "Who will pay for this?"},
+    // A speech tag of the "quote" class (returned, laughed) beside a quote.
+    {"quote_cue_speaker", "\"Not yet,\" returned the old man.",
+     "the old man", "returned", "Not yet,"},
+    {"quote_speaker_cue", "\"Not yet,\" the old man laughed.",
+     "the old man", "laughed", "Not yet,"},
     {"quote_speaker_cue",
      "\"The pool will reopen in June,\" Mayor Anna Keller said.",
      "Mayor Anna Keller", "said", "The pool will reopen in June,"},

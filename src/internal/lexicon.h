@@ -34,6 +34,7 @@ enum class CueClass : uint8_t {
   kBelief,
   kLabel,
   kEvidence,  // "polls show": the speaker must be a document
+  kQuote,     // "returned", "laughed": reports only a quotation beside it
 };
 
 struct CueEntry {
