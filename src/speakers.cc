@@ -318,6 +318,7 @@ void SpeakerResolver::Index() {
           int e = FindOrAdd(name, v1::ENTITY_TYPE_PERSON);
           entities_[e].type = v1::ENTITY_TYPE_PERSON;
           if (entities_[e].gender == 0) entities_[e].gender = info->person_gender;
+          if (entities_[e].aliases.empty()) entities_[e].described = true;
           Note(e, static_cast<uint32_t>(det_at));
         }
         det_at = kNoDet;
@@ -439,13 +440,22 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position) {
     }
     return -1;
   }
+  // A person known only by a description ("the lad") gives way to a
+  // person named a few mentions before: fiction names its characters.
+  constexpr int kPreferName = 6;
+  int described = -1, since = 0;
   for (auto it = end; it != window;) {
     --it;
     if (it->position >= position) continue;
     const ResolvedEntity& e = entities_[it->entity];
     if (p.person || p.gender == 'm' || p.gender == 'f') {
+      if (described >= 0 && ++since > kPreferName) return described;
       if (e.type != v1::ENTITY_TYPE_PERSON) continue;
       if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;
+      if (e.described) {
+        if (described < 0) described = it->entity;
+        continue;
+      }
       return it->entity;
     }
     if (p.plural) {
@@ -461,7 +471,7 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position) {
       return it->entity;
     }
   }
-  return -1;
+  return described;
 }
 
 // "the French minister", "the ministry", "a French Defense Ministry
@@ -640,6 +650,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
     }
     entity = FindOrAdd(name, v1::ENTITY_TYPE_PERSON);
     entities_[entity].type = v1::ENTITY_TYPE_PERSON;
+    entities_[entity].described = true;
     if (entities_[entity].gender == 0) entities_[entity].gender = PersonGender(word(head));
     Note(entity, pos);
   } else {

@@ -25,6 +25,7 @@ struct ResolvedEntity {
   std::string canonical;
   v1::EntityType type = v1::ENTITY_TYPE_UNKNOWN;
   char gender = 0;  // 'm', 'f' or 0
+  bool described = false;  // known by a person noun only ("the old man")
   std::vector<std::string> roles;
   std::vector<std::string> aliases;
 };
