@@ -657,21 +657,32 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     for (const Range& r : f.content) taken.insert(r.begin);
   }
   for (size_t p = 1; p < layout.paragraphs.size(); ++p) {
-    if (para_last[p] >= 0 || para_last[p - 1] < 0 || para_quote[p] < 0) continue;
-    const Quote& q = layout.quotes[para_quote[p]];
+    if (para_last[p] >= 0 || para_quote[p] < 0) continue;
+    const int qi = para_quote[p];
+    const Quote& q = layout.quotes[qi];
     // Already part of a multi-paragraph quote?
     if (taken.contains(q.begin) || q.end <= q.begin) continue;
-    const Finding& prev = (*out)[para_last[p - 1]];
-    const bool follow_on =
-        prev.speaker.end > prev.speaker.begin && q.end - q.begin >= 20;
-    if (!follow_on && !prev.turn) continue;
+    if (qi > 0 && layout.quotes[qi - 1].continues) continue;
     Finding f;
-    f.content.push_back(Range{q.begin, q.end});
-    if (follow_on) {
-      f.speaker = prev.speaker;
-      f.cue_index = prev.cue_index;
+    if (para_last[p - 1] < 0) {
+      // After narration: a turn if the document turns out to be a
+      // conversation (the extractor decides; see needs_conversation).
+      f.builtin_rule = "narrated_turn";
+      f.needs_conversation = true;
+      f.narrated = true;
+    } else {
+      const Finding& prev = (*out)[para_last[p - 1]];
+      const bool follow_on =
+          prev.speaker.end > prev.speaker.begin && q.end - q.begin >= 20;
+      if (!follow_on && !prev.turn) continue;
+      if (follow_on) {
+        f.speaker = prev.speaker;
+        f.cue_index = prev.cue_index;
+      }
+      f.builtin_rule = follow_on ? "follow_on_quote" : "dialogue_turn";
+      f.needs_conversation = prev.needs_conversation;
     }
-    f.builtin_rule = follow_on ? "follow_on_quote" : "dialogue_turn";
+    f.content.push_back(Range{q.begin, q.end});
     f.paragraph = static_cast<int>(p);
     f.unit = -1;
     f.direct = true;

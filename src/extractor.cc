@@ -59,6 +59,7 @@ absl::string_view Slice(absl::string_view text, Range r) {
 // the one before it (follow_on_quote keeps its speaker), or stays without a
 // speaker.
 void AssignDialogueTurns(absl::string_view text,
+                         const internal::TextLayout& layout,
                          const internal::SpeakerResolver& resolver,
                          std::vector<Finding>* findings,
                          std::vector<internal::Resolution>* speaker,
@@ -87,7 +88,7 @@ void AssignDialogueTurns(absl::string_view text,
   int short_pairs = 0;
   for (size_t i = 1, prev = 0; i < findings->size(); ++i) {
     const Finding& f = (*findings)[i];
-    if (!f.turn) continue;
+    if (!f.turn || f.needs_conversation) continue;
     const Finding& p = (*findings)[prev];
     if (p.turn && p.paragraph == f.paragraph - 1 &&
         p.content.front().end - p.content.front().begin < kShortTurn &&
@@ -99,13 +100,38 @@ void AssignDialogueTurns(absl::string_view text,
   const bool conversation = short_pairs >= 2;
   for (size_t i = 0; i < findings->size(); ++i) {
     Finding& f = (*findings)[i];
-    if (!f.turn) continue;
+    if (f.needs_conversation && !conversation) f.drop = true;
+    if (!f.turn || f.drop) continue;
     if (num_turns > 0) {
       const int last_para = (*findings)[turns[num_turns - 1]].paragraph;
       if (last_para == f.paragraph) continue;
       if (f.paragraph - last_para > kGap) num_turns = 0;
     }
-    if (f.turn_open && num_turns > 0) {
+    const bool after_narration = f.narrated;
+    if (after_narration) {
+      // A turn after narration: the one the narration is about speaks.
+      int other = -1;
+      if (num_turns > 0) {
+        const int last = turns[num_turns - 1];
+        for (size_t k = num_turns - 1; k > 0 && has_speaker(last); --k) {
+          const int t = turns[k - 1];
+          if (has_speaker(t) && !same_speaker(t, last)) {
+            other = t;
+            break;
+          }
+        }
+      }
+      const int e = resolver.SubjectOf(layout.paragraphs[f.paragraph - 1]);
+      if (e >= 0) {
+        (*speaker)[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
+      } else if (other >= 0) {
+        f.speaker = (*findings)[other].speaker;
+        (*speaker)[i] = (*speaker)[other];
+      } else if (f.needs_conversation) {
+        f.drop = true;
+        continue;
+      }
+    } else if (f.turn_open && num_turns > 0) {
       const int last = turns[num_turns - 1];
       const Finding& prev = (*findings)[last];
       int other = -1;
@@ -261,7 +287,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       addressee[i] = resolver.Resolve(findings[i].addressee);
     }
   }
-  AssignDialogueTurns(text, resolver, &findings, &speaker, &addressee);
+  AssignDialogueTurns(text, layout, resolver, &findings, &speaker, &addressee);
   // A claim that goes on reporting the same speaker as the one before keeps
   // its intermediary ("a statement said X told ...; X also called on ...").
   std::vector<int> via(findings.size(), -1);

@@ -417,7 +417,39 @@ int SpeakerResolver::OtherPerson(int entity, uint32_t position) const {
   return -1;
 }
 
-int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position) {
+int SpeakerResolver::SubjectOf(Range paragraph) const {
+  if (paragraph.end <= paragraph.begin || paragraph.end > text_.size()) return -1;
+  size_t j = paragraph.begin;
+  while (j < paragraph.end && j - paragraph.begin < 8 &&
+         absl::ascii_isalpha(static_cast<unsigned char>(text_[j]))) {
+    ++j;
+  }
+  char buf[8];
+  const size_t n = j - paragraph.begin;
+  if (n > 0 && n < sizeof(buf)) {
+    for (size_t k = 0; k < n; ++k) {
+      buf[k] = absl::ascii_tolower(static_cast<unsigned char>(text_[paragraph.begin + k]));
+    }
+    const PronounInfo* p = lex_->Pronoun(absl::string_view(buf, n));
+    if (p != nullptr) {
+      if (p->deictic || (p->gender != 'm' && p->gender != 'f')) return -1;
+      return ResolvePronoun(*p, paragraph.begin);
+    }
+  }
+  // The subject is named in the first words: "The girl flushed."
+  constexpr uint32_t kFirstWords = 40;
+  auto it = std::lower_bound(
+      mentions_.begin(), mentions_.end(), paragraph.begin,
+      [](const NameMention& x, uint32_t pos) { return x.position < pos; });
+  for (; it != mentions_.end() && it->position < paragraph.end &&
+         it->position < paragraph.begin + kFirstWords;
+       ++it) {
+    if (entities_[it->entity].type == v1::ENTITY_TYPE_PERSON) return it->entity;
+  }
+  return -1;
+}
+
+int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position) const {
   if (p.deictic) return -1;  // "I said": the narrator, not the last name
   auto end = std::upper_bound(
       mentions_.begin(), mentions_.end(), position,

@@ -46,6 +46,10 @@ struct Finding {
   // conversation decides once speakers are resolved (see
   // AssignDialogueTurns in extractor.cc).
   bool turn_open = false;
+  // Kept only in a document that holds a conversation: a quotation
+  // paragraph after narration (narrated_turn) and the turns that follow it.
+  bool needs_conversation = false;
+  bool narrated = false;  // narrated_turn: the paragraph before is narration
 };
 
 class Attributor {

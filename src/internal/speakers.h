@@ -54,6 +54,10 @@ class SpeakerResolver {
   // who is not `entity`, or -1: the other party of a conversation.
   int OtherPerson(int entity, uint32_t position) const;
 
+  // The person a paragraph of narration is about: "He" or "She" opening it,
+  // resolved, or the first person named in its first words; -1 if none.
+  int SubjectOf(Range paragraph) const;
+
   // "person:sebastien-lecornu".
   static std::string EntityId(const ResolvedEntity& e);
 
@@ -66,7 +70,7 @@ class SpeakerResolver {
   int FindOrAdd(const std::string& canonical, v1::EntityType type);
   void AddAlias(int entity, absl::string_view alias);
   void AddRole(int entity, absl::string_view role);
-  int ResolvePronoun(const PronounInfo& p, uint32_t position);
+  int ResolvePronoun(const PronounInfo& p, uint32_t position) const;
   int ResolveNominal(const std::vector<Token>& toks, const std::string& tags,
                      size_t head, uint32_t position);
   int PersonFromWords(const std::vector<absl::string_view>& words,
