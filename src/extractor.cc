@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -51,6 +52,55 @@ absl::string_view Slice(absl::string_view text, Range r) {
   return text.substr(r.begin, r.end - r.begin);
 }
 
+// The person a quotation speaks to by name: "True, Florence, but ...",
+// "Curtis, ring the bell", "Good night, Mr. Denham." A capitalised word
+// after the start or a comma, before a comma or final punctuation, that
+// names a known person. -1 if none.
+int Vocative(absl::string_view text, Range r,
+             const internal::SpeakerResolver& resolver) {
+  const uint32_t end = std::min<uint32_t>(r.end, static_cast<uint32_t>(text.size()));
+  uint32_t i = r.begin;
+  bool after_break = true;  // at the start, or after ", "
+  while (i < end) {
+    const unsigned char c = text[i];
+    if (!absl::ascii_isalpha(c)) {
+      if (c == ',') {
+        after_break = true;
+      } else if (c != ' ' && c != '\n') {
+        after_break = false;
+      }
+      ++i;
+      continue;
+    }
+    uint32_t j = i;
+    while (j < end && (absl::ascii_isalpha(static_cast<unsigned char>(text[j])) ||
+                       text[j] == '.')) {
+      ++j;
+    }
+    // Titles before the name: "Mr. Denham", "Uncle John".
+    uint32_t k = j;
+    while (after_break && absl::ascii_isupper(c) && k + 1 < end && text[k] == ' ' &&
+           absl::ascii_isupper(static_cast<unsigned char>(text[k + 1]))) {
+      uint32_t m = k + 1;
+      while (m < end && absl::ascii_isalpha(static_cast<unsigned char>(text[m]))) ++m;
+      i = k + 1;
+      j = k = m;
+    }
+    if (after_break && absl::ascii_isupper(c) &&
+        (j >= end || text[j] == ',' || text[j] == '!' || text[j] == '?' ||
+         text[j] == ';' ||
+         (text[j] == '.' && (j + 1 >= end || text[j + 1] == ' ')))) {
+      absl::string_view w = text.substr(i, j - i);
+      while (!w.empty() && w.back() == '.') w.remove_suffix(1);
+      const int e = resolver.PersonNamed(w);
+      if (e >= 0) return e;
+    }
+    after_break = false;
+    i = j;
+  }
+  return -1;
+}
+
 // Who speaks a turn of dialogue that names no speaker. After a turn that
 // speaks to someone ("he asked Katharine"), that someone answers; in an
 // exchange ("A," said X. / "B," said Y.) the other party of the
@@ -97,7 +147,16 @@ void AssignDialogueTurns(absl::string_view text,
     }
     prev = i;
   }
-  const bool conversation = short_pairs >= 2;
+  std::vector<int> vocative(findings->size(), -1);
+  int vocatives = 0;
+  for (size_t i = 0; i < findings->size(); ++i) {
+    const Finding& f = (*findings)[i];
+    if (!f.turn) continue;
+    vocative[i] = Vocative(text, f.content.front(), resolver);
+    if (vocative[i] >= 0 && !f.needs_conversation) ++vocatives;
+  }
+  // People who call each other by name are talking to each other.
+  const bool conversation = short_pairs >= 2 || vocatives >= 2;
   for (size_t i = 0; i < findings->size(); ++i) {
     Finding& f = (*findings)[i];
     if (f.needs_conversation && !conversation) f.drop = true;
@@ -148,6 +207,12 @@ void AssignDialogueTurns(absl::string_view text,
           prev.addressee.end > prev.addressee.begin) {
         f.speaker = prev.addressee;
         (*speaker)[i] = (*addressee)[last];
+      } else if (conversation && prev.paragraph == f.paragraph - 1 &&
+                 vocative[last] >= 0 && vocative[last] != (*speaker)[last].entity &&
+                 vocative[last] != vocative[i]) {
+        // "..., Florence?" -- Florence answers.
+        f.speaker = Range();
+        (*speaker)[i] = internal::Resolution{vocative[last], v1::MENTION_KIND_NAME};
       } else if (other >= 0 && conversation) {
         f.speaker = (*findings)[other].speaker;
         (*speaker)[i] = (*speaker)[other];
@@ -161,6 +226,14 @@ void AssignDialogueTurns(absl::string_view text,
           (*speaker)[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
         }
       }
+    }
+    // Nobody calls himself by name: "True, Florence, but ..." is not
+    // Florence's.
+    if (f.turn_open && vocative[i] >= 0 && (*speaker)[i].entity == vocative[i]) {
+      const int e = resolver.OtherPerson(vocative[i], f.content.front().begin);
+      f.speaker = Range();
+      (*speaker)[i] = e >= 0 ? internal::Resolution{e, v1::MENTION_KIND_NAME}
+                             : internal::Resolution();
     }
     if (num_turns == kMemory) {
       std::copy(turns + 1, turns + kMemory, turns);

@@ -417,6 +417,14 @@ int SpeakerResolver::OtherPerson(int entity, uint32_t position) const {
   return -1;
 }
 
+int SpeakerResolver::PersonNamed(absl::string_view word) const {
+  auto it = by_surname_.find(word);
+  if (it != by_surname_.end()) return it->second;
+  it = by_first_.find(word);
+  if (it != by_first_.end()) return it->second;
+  return -1;
+}
+
 int SpeakerResolver::SubjectOf(Range paragraph) const {
   if (paragraph.end <= paragraph.begin || paragraph.end > text_.size()) return -1;
   size_t j = paragraph.begin;

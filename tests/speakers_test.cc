@@ -203,6 +203,22 @@ TEST_F(SpeakersTest, OtherPersonIsTheLastOtherPersonNamed) {
   EXPECT_EQ(resolver.OtherPerson(other, end), john.entity);
 }
 
+TEST_F(SpeakersTest, PersonNamedByOneWord) {
+  const std::string text = "Florence Linden and Mayor Tom Baker met.";
+  TextLayout layout;
+  segmenter_->Segment(text, &layout);
+  SpeakerResolver resolver(lex_.get(), text, &layout);
+  resolver.Index();
+  const int florence = resolver.PersonNamed("Florence");
+  ASSERT_GE(florence, 0);
+  EXPECT_EQ(resolver.entities()[florence].canonical, "Florence Linden");
+  EXPECT_EQ(resolver.PersonNamed("Linden"), florence);
+  const int baker = resolver.PersonNamed("Baker");
+  ASSERT_GE(baker, 0);
+  EXPECT_EQ(resolver.entities()[baker].canonical, "Tom Baker");
+  EXPECT_EQ(resolver.PersonNamed("Well"), -1);
+}
+
 TEST_F(SpeakersTest, NominalRefersToTheOrganisationNamedBefore) {
   const std::string text =
       "The German Foreign Ministry said talks would resume. The ministry "

@@ -58,6 +58,10 @@ class SpeakerResolver {
   // resolved, or the first person named in its first words; -1 if none.
   int SubjectOf(Range paragraph) const;
 
+  // The person a single name word stands for ("Florence", "Denham"), from
+  // the names seen so far; -1 if none.
+  int PersonNamed(absl::string_view word) const;
+
   // "person:sebastien-lecornu".
   static std::string EntityId(const ResolvedEntity& e);
 
