@@ -166,6 +166,21 @@ void AssignDialogueTurns(absl::string_view text,
       if (last_para == f.paragraph) continue;
       if (f.paragraph - last_para > kGap) num_turns = 0;
     }
+    // '"...," he said' two turns after his last: in an exchange of two the
+    // pronoun is the one whose turn it is, not the last man named.
+    if (!f.turn_open && conversation && num_turns >= 2 &&
+        (*speaker)[i].kind == v1::MENTION_KIND_PRONOUN && (*speaker)[i].entity >= 0) {
+      const int last = turns[num_turns - 1], before = turns[num_turns - 2];
+      const Finding& prev = (*findings)[last];
+      const int b = (*speaker)[before].entity;
+      if (prev.paragraph == f.paragraph - 1 &&
+          (*findings)[before].paragraph == f.paragraph - 2 && b >= 0 &&
+          b != (*speaker)[last].entity && b != (*speaker)[i].entity &&
+          resolver.entities()[b].type == v1::ENTITY_TYPE_PERSON &&
+          resolver.entities()[b].gender == resolver.entities()[(*speaker)[i].entity].gender) {
+        (*speaker)[i].entity = b;
+      }
+    }
     const bool after_narration = f.narrated;
     if (after_narration) {
       // A turn after narration: the one the narration is about speaks.
