@@ -108,12 +108,13 @@ int Vocative(absl::string_view text, Range r,
 // the last one's. Otherwise a quotation paragraph goes on in the voice of
 // the one before it (follow_on_quote keeps its speaker), or stays without a
 // speaker.
-void AssignDialogueTurns(absl::string_view text,
+bool AssignDialogueTurns(absl::string_view text,
                          const internal::TextLayout& layout,
                          const internal::SpeakerResolver& resolver,
                          std::vector<Finding>* findings,
                          std::vector<internal::Resolution>* speaker,
-                         std::vector<internal::Resolution>* addressee) {
+                         std::vector<internal::Resolution>* addressee,
+                         bool* dialogue) {
   // Who a finding's speaker is: its entity, else its words.
   auto same_speaker = [&](int a, int b) {
     const internal::Resolution& ra = (*speaker)[a];
@@ -256,6 +257,8 @@ void AssignDialogueTurns(absl::string_view text,
     }
     turns[num_turns++] = static_cast<int>(i);
   }
+  *dialogue = conversation;
+  return conversation;
 }
 
 }  // namespace
@@ -375,7 +378,13 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       addressee[i] = resolver.Resolve(findings[i].addressee);
     }
   }
-  AssignDialogueTurns(text, layout, resolver, &findings, &speaker, &addressee);
+  // In a book (hard-wrapped text) that holds a conversation each quotation
+  // is an utterance of its own: '"A," said X. "B."' gives two claims, as
+  // fiction is read, not one claim in two parts, as news reports a
+  // statement interrupted by its attribution.
+  bool dialogue = false;
+  AssignDialogueTurns(text, layout, resolver, &findings, &speaker, &addressee,
+                      &dialogue);
   // A claim that goes on reporting the same speaker as the one before keeps
   // its intermediary ("a statement said X told ...; X also called on ...").
   std::vector<int> via(findings.size(), -1);
@@ -398,15 +407,24 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   for (size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
     if (f.drop) continue;
+    const bool split =
+        dialogue && layout.hard_wrapped && f.direct && f.content.size() > 1;
+    std::vector<Range> one;
+    for (size_t part = 0; part < (split ? f.content.size() : 1); ++part) {
+    const std::vector<Range>* content = &f.content;
+    if (split) {
+      one.assign(1, f.content[part]);
+      content = &one;
+    }
     v1::Claim* c = out->add_claims();
-    c->set_id(ids[i]);
+    c->set_id(split ? ClaimId(doc.id(), one, f.cue) : ids[i]);
     c->set_document_id(doc.id());
     // The parts joined by " ... ", built in place.
-    std::string* content = c->mutable_content();
-    for (const Range& r : f.content) {
-      if (&r != &f.content.front()) content->append(" ... ");
+    std::string* joined = c->mutable_content();
+    for (const Range& r : *content) {
+      if (&r != &content->front()) joined->append(" ... ");
       absl::string_view part = Slice(text, r);
-      content->append(part.data(), part.size());
+      joined->append(part.data(), part.size());
       SetSpan(r, c->add_content_parts());
     }
     c->set_kind(f.direct  ? v1::CLAIM_KIND_DIRECT
@@ -483,6 +501,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
                             : std::string(f.builtin_rule ? f.builtin_rule : ""));
     c->set_extractor_version(kExtractorVersion);
     if (doc.has_published()) *c->mutable_published() = doc.published();
+    }  // part
   }
   for (size_t e = 0; e < used_entity.size(); ++e) {
     if (!used_entity[e]) continue;
