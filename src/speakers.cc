@@ -201,6 +201,18 @@ int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
       entity = it->second;
     } else if (first != by_first_.end()) {
       entity = first->second;
+    } else if (auto full = last_title < 0 ? full_names_.find(surname)
+                                          : full_names_.end();
+               full != full_names_.end()) {
+      // "Curtis", and "Curtis Waring" somewhere in the text: one person,
+      // named in full.
+      entity = FindOrAdd(full->second, v1::ENTITY_TYPE_PERSON);
+      entities_[entity].type = v1::ENTITY_TYPE_PERSON;
+      by_first_.emplace(surname, entity);
+      by_surname_.emplace(full->second.substr(full->second.rfind(' ') + 1), entity);
+      if (entities_[entity].gender == 0) {
+        entities_[entity].gender = lex_->FirstNameGender(surname);
+      }
     } else if (last_title >= 0 || allow_unknown) {
       entity = FindOrAdd(surname, v1::ENTITY_TYPE_PERSON);
       by_surname_.emplace(surname, entity);
@@ -249,6 +261,12 @@ void SpeakerResolver::Index() {
   auto flush = [&]() {
     if (run.empty()) return;
     quiet_ = inside_quote(run_pos);
+    if (run.size() == 2 && !IsLexiconWord(run[0]) && !IsLexiconWord(run[1]) &&
+        StripPossessive(run[1]).size() == run[1].size()) {
+      // Two capitalised words, neither a title nor a common word: a given
+      // name and a surname, for a later lone given name.
+      full_names_.emplace(std::string(run[0]), absl::StrCat(run[0], " ", run[1]));
+    }
     if (run.size() >= 2) {
       if (PersonFromWords(run, run_pos, /*allow_unknown=*/false) < 0) {
         NoteOrganisation(run, run_pos);

@@ -163,6 +163,16 @@ TEST_F(SpeakersTest, FirstNameAloneIsThePersonNamedInFull) {
   EXPECT_EQ(r[1].canonical, "Florence Linden");
 }
 
+TEST_F(SpeakersTest, LoneNameTakesTheFullNameSeenInTheText) {
+  // "Curtis" is no known first name, but "Curtis Waring" names him in full.
+  const std::string text =
+      "\"Curtis Waring, have you no heart?\" she asked. Curtis said nothing.";
+  auto r = ResolveAll(text, {{"Curtis", 1}});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].canonical, "Curtis Waring");
+  EXPECT_EQ(r[0].type, v1::ENTITY_TYPE_PERSON);
+}
+
 TEST_F(SpeakersTest, KnownFirstNameAloneIsAPerson) {
   const std::string text = "Margaret came in from the garden. She said it was raining.";
   auto r = ResolveAll(text, {{"She", 0}});

@@ -107,6 +107,8 @@ class SpeakerResolver {
   std::vector<Token> tokens_;
   std::string tags_;
   WordMap<int> by_first_;    // "Florence" -> person
+  // "Curtis" -> "Curtis Waring": two-word names seen anywhere in the text.
+  WordMap<std::string> full_names_;
   std::vector<NameMention> mentions_;  // every entity mention, text order
   int last_document_issuer_ = -1;
   bool quiet_ = false;  // Note() records nothing (indexing inside a quote)
