@@ -475,6 +475,29 @@ int SpeakerResolver::SubjectOf(Range paragraph) const {
   return -1;
 }
 
+// The latest sentence with an antecedent names its subject first: of the
+// compatible people it names, the first.
+int SpeakerResolver::SubjectFirst(
+    const PronounInfo& p, std::vector<NameMention>::const_iterator found,
+    std::vector<NameMention>::const_iterator window) const {
+  if (layout_ == nullptr || layout_->sentences.empty()) return found->entity;
+  const auto& sents = layout_->sentences;
+  auto s = std::upper_bound(sents.begin(), sents.end(), found->position,
+                            [](uint32_t pos, const Sentence& x) { return pos < x.begin; });
+  if (s == sents.begin()) return found->entity;
+  const uint32_t begin = (s - 1)->begin;
+  int best = found->entity;
+  for (auto it = found; it != window;) {
+    --it;
+    if (it->position < begin) break;
+    const ResolvedEntity& e = entities_[it->entity];
+    if (e.type != v1::ENTITY_TYPE_PERSON || e.described) continue;
+    if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;
+    best = it->entity;
+  }
+  return best;
+}
+
 int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position) const {
   if (p.deictic) return -1;  // "I said": the narrator, not the last name
   auto end = std::upper_bound(
@@ -514,7 +537,7 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position) con
         if (described < 0) described = it->entity;
         continue;
       }
-      return it->entity;
+      return SubjectFirst(p, it, window);
     }
     if (p.plural) {
       if (e.type == v1::ENTITY_TYPE_GROUP ||

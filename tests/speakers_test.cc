@@ -229,6 +229,17 @@ TEST_F(SpeakersTest, PersonNamedByOneWord) {
   EXPECT_EQ(resolver.PersonNamed("Well"), -1);
 }
 
+TEST_F(SpeakersTest, PronounTakesTheSubjectOfTheLatestSentence) {
+  // Both men are named in the sentence before; its subject is the one "he"
+  // goes on about.
+  const std::string text =
+      "Mayor John Adler thanked Robert Hale for the loan. He said the town "
+      "would repay it.";
+  auto r = ResolveAll(text, {{"He", 0}});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].canonical, "John Adler");
+}
+
 TEST_F(SpeakersTest, NominalRefersToTheOrganisationNamedBefore) {
   const std::string text =
       "The German Foreign Ministry said talks would resume. The ministry "

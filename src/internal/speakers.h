@@ -75,6 +75,9 @@ class SpeakerResolver {
   void AddAlias(int entity, absl::string_view alias);
   void AddRole(int entity, absl::string_view role);
   int ResolvePronoun(const PronounInfo& p, uint32_t position) const;
+  int SubjectFirst(const PronounInfo& p,
+                   std::vector<NameMention>::const_iterator found,
+                   std::vector<NameMention>::const_iterator window) const;
   int ResolveNominal(const std::vector<Token>& toks, const std::string& tags,
                      size_t head, uint32_t position);
   int PersonFromWords(const std::vector<absl::string_view>& words,
