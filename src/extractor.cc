@@ -382,6 +382,17 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   // is an utterance of its own: '"A," said X. "B."' gives two claims, as
   // fiction is read, not one claim in two parts, as news reports a
   // statement interrupted by its attribution.
+  // A novel's narrator tells what its people know, feel and think ("she
+  // felt that ..."): thought, not a claim anybody made. In a book
+  // (hard-wrapped text) belief cues report only quotations.
+  if (layout.hard_wrapped) {
+    for (Finding& f : findings) {
+      if (!f.direct && f.cue_index >= 0 &&
+          lexicon->cues()[f.cue_index].cue_class == internal::CueClass::kBelief) {
+        f.drop = true;
+      }
+    }
+  }
   bool dialogue = false;
   AssignDialogueTurns(text, layout, resolver, &findings, &speaker, &addressee,
                       &dialogue);
