@@ -345,8 +345,10 @@ void SpeakerResolver::Index() {
         // about more often than someone present.
         det_at = i;
         since_det = 0;
-      } else if (det_at != kNoDet && ++since_det > 2) {
-        det_at = kNoDet;
+      } else if (det_at != kNoDet &&
+                 (++since_det > 2 ||
+                  (info != nullptr && info->word_class != WordClass::kNone))) {
+        det_at = kNoDet;  // only adjectives between: not "a kind of man"
       }
       if (final_period) det_at = kNoDet;
       i = j;

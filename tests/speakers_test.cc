@@ -130,6 +130,13 @@ TEST_F(SpeakersTest, PersonNounsAreAntecedents) {
   r = ResolveAll(boy, {{"He", 0}});
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].canonical, "boy");
+  // Only adjectives stand between the article and the noun.
+  const std::string kind =
+      "Mayor Anna Keller left early. It was a kind of man she disliked. He "
+      "said nothing.";
+  r = ResolveAll(kind, {{"He", 0}});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].canonical, "");
 }
 
 TEST_F(SpeakersTest, NamedPersonBeatsADescriptionJustBefore) {
