@@ -166,7 +166,10 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     if (char m = mark_at(i)) {
       // A paired quote mark: its length is that of the character there.
       size_t len = c == '"' ? 1 : (c == 0xC2 ? 2 : (c >= 0xE0 ? 3 : 1));
-      if (c == '`' || c == '\'') len = 2;  // `` and ''
+      if (c == '`' || c == '\'') {
+        // `` and '', or a single ' where single marks quote.
+        len = i + 1 < end && static_cast<unsigned char>(text[i + 1]) == c ? 2 : 1;
+      }
       tok.end = static_cast<uint32_t>(std::min(end, i + len));
       tok.tag = m;
     } else if (size_t alen = 0; IsApostrophe(text, i, &alen) &&

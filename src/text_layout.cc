@@ -141,9 +141,32 @@ enum class Shape { kAmbiguous, kOpen, kClose };
 
 // Recognises a double quote mark at p. Returns its length in bytes (0 if
 // none) and its shape.
-int MatchQuoteMark(const char* p, const char* end, Shape* shape) {
+bool IsAsciiLetterAt(const char* p, const char* begin, const char* end) {
+  return p >= begin && p < end && absl::ascii_isalpha(At(p));
+}
+
+int MatchQuoteMark(const char* p, const char* end, Shape* shape,
+                   const char* begin = nullptr, bool single = false) {
   const Byte b = At(p);
   const ptrdiff_t left = end - p;
+  if (single && begin != nullptr) {
+    // Single marks quote; one between two letters is an apostrophe
+    // ("don't", "don’t").
+    int len = 0;
+    if (b == '\'' && !(left >= 2 && p[1] == '\'')) {
+      len = 1;
+      *shape = Shape::kAmbiguous;
+    } else if (b == 0xE2 && left >= 3 && At(p + 1) == 0x80 &&
+               (At(p + 2) == 0x98 || At(p + 2) == 0x99)) {
+      len = 3;
+      *shape = At(p + 2) == 0x98 ? Shape::kOpen : Shape::kClose;
+    }
+    if (len > 0) {
+      const bool letters = IsAsciiLetterAt(p - 1, begin, end) &&
+                           IsAsciiLetterAt(p + len, begin, end);
+      return letters ? 0 : len;
+    }
+  }
   switch (b) {
     case '"':
       *shape = Shape::kAmbiguous;
@@ -232,6 +255,32 @@ bool AtParagraphEnd(const char* p, const char* end, bool wrapped) {
     p += n;
   }
   return true;
+}
+
+// Dialogue in single quotation marks: at least three lines open with ' or
+// ‘ and none with a double mark.
+bool DialogueInSingleQuotes(const char* p, const char* end) {
+  int singles = 0;
+  const char* line = p;
+  while (line < end) {
+    const char* q = line;
+    while (q < end && (*q == ' ' || *q == '\t')) ++q;
+    if (q < end) {
+      if (*q == '"' || (end - q >= 3 && At(q) == 0xE2 && At(q + 1) == 0x80 &&
+                        (At(q + 2) == 0x9C || At(q + 2) == 0x9D))) {
+        return false;
+      }
+      if ((*q == '\'' && !(end - q >= 2 && q[1] == '\'')) ||
+          (end - q >= 3 && At(q) == 0xE2 && At(q + 1) == 0x80 && At(q + 2) == 0x98)) {
+        ++singles;
+      }
+    }
+    const char* nl = static_cast<const char*>(
+        std::memchr(line, '\n', static_cast<size_t>(end - line)));
+    if (nl == nullptr) break;
+    line = nl + 1;
+  }
+  return singles >= 3;
 }
 
 // Hard-wrapped text: at least three lines run on into the next one, and at
@@ -574,6 +623,7 @@ void Segmenter::Segment(absl::string_view text, TextLayout* out) const {
   size_t last_unclosed = kNoQuote;  // quote open at the end of the last
                                     // paragraph
   out->hard_wrapped = LooksHardWrapped(base, end);
+  out->single_quotes = DialogueInSingleQuotes(base, end);
   const char* p = base;
   while (p < end) {
     // Skip line breaks and blank space up to the paragraph's first character.
@@ -620,7 +670,7 @@ const char* Segmenter::ScanParagraph(const char* base, const char* pb,
     }
     if (cls & kQuoteByte) {
       Shape shape;
-      const int len = MatchQuoteMark(p, end, &shape);
+      const int len = MatchQuoteMark(p, end, &shape, base, out->single_quotes);
       if (len > 0) {
         OnQuoteMark(base, pb, end, p, len, shape, index, out->hard_wrapped,
                     &open, &out->quotes);

@@ -309,6 +309,33 @@ TEST(Segmenter, HardWrappedText) {
   EXPECT_EQ(Paragraphs(news).size(), 4u);
 }
 
+// Dialogue in single quotation marks, curly or straight; apostrophes
+// inside words stay apostrophes.
+TEST(Segmenter, DialogueInSingleQuotes) {
+  const std::string curly =
+      "\xE2\x80\x98Where is the dog?\xE2\x80\x99 he asked.\n"
+      "\xE2\x80\x98It\xE2\x80\x99s in the yard,\xE2\x80\x99 she said.\n"
+      "\xE2\x80\x98Then fetch it.\xE2\x80\x99\n";
+  TextLayout layout = Segment(curly);
+  EXPECT_TRUE(layout.single_quotes);
+  EXPECT_THAT(Quotes(curly),
+              ElementsAre("[Where is the dog?]", "[It\xE2\x80\x99s in the yard,]",
+                          "[Then fetch it.]"));
+  CheckInvariants(curly, layout);
+  const std::string straight =
+      "'Where is the dog?' he asked.\n'It's in the yard,' she said.\n"
+      "'Then fetch it.'\n";
+  EXPECT_THAT(Quotes(straight),
+              ElementsAre("[Where is the dog?]", "[It's in the yard,]",
+                          "[Then fetch it.]"));
+  // With double marks in use, single ones are not quotation marks.
+  const std::string news =
+      "\"The 'personal insult' line worked,\" she said.\n'Tis true.\n"
+      "'Twas so.\n'Em too.\n";
+  EXPECT_FALSE(Segment(news).single_quotes);
+  EXPECT_THAT(Quotes(news), ElementsAre("[The 'personal insult' line worked,]"));
+}
+
 TEST(Segmenter, ParagraphOffsetsAreBytesIntoTheText) {
   const std::string text = "  Hi there.\r\n\r\n\xC3\x89t\xC3\xA9 fini. \n";
   TextLayout layout = Segment(text);

@@ -71,12 +71,16 @@ struct TextLayout {
   // The text is hard-wrapped (a book's fixed-width lines): a single line
   // break is a space and paragraphs end at blank lines.
   bool hard_wrapped = false;
+  // Dialogue is in single quotation marks (‘...’ or '...'): lines open with
+  // them and never with double marks.
+  bool single_quotes = false;
 
   void Clear() {
     paragraphs.clear();
     sentences.clear();
     quotes.clear();
     hard_wrapped = false;
+    single_quotes = false;
   }
 };
 
