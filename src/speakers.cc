@@ -261,8 +261,9 @@ void SpeakerResolver::Index() {
   auto flush = [&]() {
     if (run.empty()) return;
     quiet_ = inside_quote(run_pos);
-    if (run.size() == 2 && !IsLexiconWord(run[0]) && !IsLexiconWord(run[1]) &&
-        StripPossessive(run[1]).size() == run[1].size()) {
+    if (run.size() == 2 && StripPossessive(run[1]).size() == run[1].size() &&
+        !full_names_.contains(run[0]) && !IsLexiconWord(run[0]) &&
+        !IsLexiconWord(run[1])) {
       // Two capitalised words, neither a title nor a common word: a given
       // name and a surname, for a later lone given name.
       full_names_.emplace(std::string(run[0]), absl::StrCat(run[0], " ", run[1]));
@@ -274,7 +275,8 @@ void SpeakerResolver::Index() {
     } else {
       absl::string_view w = StripPossessive(run[0]);
       auto it = by_surname_.find(w);
-      auto first = it == by_surname_.end() ? by_first_.find(w) : by_first_.end();
+      auto first = it == by_surname_.end() && !by_first_.empty() ? by_first_.find(w)
+                                                                : by_first_.end();
       if (it != by_surname_.end()) {
         Note(it->second, run_pos);
       } else if (first != by_first_.end()) {
@@ -316,7 +318,15 @@ void SpeakerResolver::Index() {
       const bool final_period = absl::EndsWith(w, ".");
       const size_t word_end = final_period ? j - 1 : j;
       absl::string_view lw = t.substr(i, word_end - i);
-      const WordInfo* info = lex_->Word(lw);
+      // Only the words just after an article are looked up: a hash lookup
+      // per word of every text would cost more than it finds.
+      if (IsArticleWord(lw)) {
+        det_at = final_period ? kNoDet : i;
+        since_det = 0;
+        i = j;
+        continue;
+      }
+      const WordInfo* info = det_at != kNoDet ? lex_->Word(lw) : nullptr;
       // Not "the boy Tom" (an apposition: the name is the mention).
       size_t after = j;
       while (after < t.size() && t[after] == ' ') ++after;
@@ -340,11 +350,6 @@ void SpeakerResolver::Index() {
           Note(e, static_cast<uint32_t>(det_at));
         }
         det_at = kNoDet;
-      } else if (info != nullptr && info->word_class == WordClass::kDet) {
-        // An article or demonstrative: "his father" is someone talked
-        // about more often than someone present.
-        det_at = i;
-        since_det = 0;
       } else if (det_at != kNoDet &&
                  (++since_det > 2 ||
                   (info != nullptr && info->word_class != WordClass::kNone))) {
@@ -365,7 +370,7 @@ void SpeakerResolver::Index() {
     if (run.empty()) run_pos = static_cast<uint32_t>(i);
     run.push_back(w);
     // "The" opening a sentence.
-    det_at = run.size() == 1 && IsArticle(w) ? i : kNoDet;
+    det_at = run.size() == 1 && IsArticleWord(w) ? i : kNoDet;
     since_det = 0;
     if (ends_sentence) {
       flush();
@@ -399,14 +404,6 @@ void SpeakerResolver::NoteOrganisation(const std::vector<absl::string_view>& run
   Note(FindOrAdd(name, type), position +
                                   static_cast<uint32_t>(run[first].data() -
                                                         run.front().data()));
-}
-
-bool SpeakerResolver::IsArticle(absl::string_view w) const {
-  char buf[8];
-  if (w.size() > sizeof(buf)) return false;
-  for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
-  const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
-  return info != nullptr && info->word_class == WordClass::kDet;
 }
 
 char SpeakerResolver::PersonGender(absl::string_view w) const {

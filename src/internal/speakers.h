@@ -91,8 +91,18 @@ class SpeakerResolver {
   bool IsTitleWord(absl::string_view w) const;
   // Lexicon::Nominal() of `w` lower-cased.
   v1::EntityType NominalOf(absl::string_view w) const;
-  // `w` is a determiner ("the", "A"), in any case.
-  bool IsArticle(absl::string_view w) const;
+  // `w` is an article or demonstrative ("the", "A", "that"), in any case:
+  // "his father" is someone talked about more often than someone present,
+  // so possessives do not count.
+  static bool IsArticleWord(absl::string_view w) {
+    if (w.empty() || w.size() > 4) return false;
+    const char c = static_cast<char>(w[0] | 0x20);  // ASCII lower case
+    if (c != 't' && c != 'a') return false;
+    char buf[4];
+    for (size_t i = 0; i < w.size(); ++i) buf[i] = static_cast<char>(w[i] | 0x20);
+    const absl::string_view l(buf, w.size());
+    return l == "the" || l == "a" || l == "an" || l == "this" || l == "that";
+  }
   // `w`, lower-cased, is in some lexicon (a cue, function word, title...).
   bool IsLexiconWord(absl::string_view w) const;
   // 'm' or 'f' when `w` is a person noun with a sex ("girl"), else 0.
