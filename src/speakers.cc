@@ -197,7 +197,25 @@ int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
     auto it = by_surname_.find(surname);
     auto first = by_first_.end();
     if (it == by_surname_.end() && last_title < 0) first = by_first_.find(surname);
-    if (it != by_surname_.end()) {
+    // "Mr. Hilbery" is not "Katharine Hilbery": a title of the other sex
+    // names another person of the family.
+    char title_gender = 0;
+    if (last_title >= 0) {
+      std::string t = Lower(w[last_title]);
+      if (!t.empty() && t.back() == '.') t.pop_back();
+      if (t == "mr" || t == "sir" || t == "lord") title_gender = 'm';
+      if (t == "mrs" || t == "miss" || t == "ms" || t == "lady" || t == "madam") {
+        title_gender = 'f';
+      }
+    }
+    if (it != by_surname_.end() && title_gender != 0 &&
+        entities_[it->second].gender != 0 &&
+        entities_[it->second].gender != title_gender) {
+      entity = FindOrAdd(absl::StrCat(w[last_title], " ", surname),
+                         v1::ENTITY_TYPE_PERSON);
+      entities_[entity].type = v1::ENTITY_TYPE_PERSON;
+      entities_[entity].gender = title_gender;
+    } else if (it != by_surname_.end()) {
       entity = it->second;
     } else if (first != by_first_.end()) {
       entity = first->second;

@@ -247,6 +247,16 @@ TEST_F(SpeakersTest, PronounTakesTheSubjectOfTheLatestSentence) {
   EXPECT_EQ(r[0].canonical, "John Adler");
 }
 
+TEST_F(SpeakersTest, TitleOfTheOtherSexNamesAnotherPerson) {
+  const std::string text =
+      "Katharine Hilbery poured the tea. Mr. Hilbery said nothing. Mrs. "
+      "Hilbery laughed.";
+  auto r = ResolveAll(text, {{"Mr. Hilbery", 0}, {"Mrs. Hilbery", 0}});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].canonical, "Mr. Hilbery");
+  EXPECT_EQ(r[1].canonical, "Katharine Hilbery");
+}
+
 TEST_F(SpeakersTest, NominalRefersToTheOrganisationNamedBefore) {
   const std::string text =
       "The German Foreign Ministry said talks would resume. The ministry "
