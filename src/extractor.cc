@@ -410,6 +410,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
 
   std::vector<std::string> ids(findings.size());
   for (size_t i = 0; i < findings.size(); ++i) {
+    if (findings[i].drop) continue;  // no claim, no id
     ids[i] = ClaimId(doc.id(), findings[i].content, findings[i].cue);
   }
   std::vector<bool> used_entity(resolver.entities().size(), false);

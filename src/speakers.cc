@@ -346,12 +346,14 @@ void SpeakerResolver::Index() {
       }
       const WordInfo* info = det_at != kNoDet ? lex_->Word(lw) : nullptr;
       // Not "the boy Tom" (an apposition: the name is the mention).
-      size_t after = j;
-      while (after < t.size() && t[after] == ' ') ++after;
-      const bool apposition = !final_period && after < t.size() && after > j &&
-                              IsUpperStart(t.substr(after, 1));
+      auto apposition = [&]() {
+        size_t after = j;
+        while (after < t.size() && t[after] == ' ') ++after;
+        return !final_period && after < t.size() && after > j &&
+               IsUpperStart(t.substr(after, 1));
+      };
       if (info != nullptr && info->person_gender != 0 && det_at != kNoDet &&
-          !apposition) {
+          !apposition()) {
         if (!inside_quote(static_cast<uint32_t>(det_at))) {
           // "old man" in "the old man": the words after the article.
           size_t from = det_at;
