@@ -513,6 +513,17 @@ TEST(Extractor, BrokenLexiconFilesNameFileAndLine) {
   }
 }
 
+TEST(Extractor, CountriesNamedInSeveralWordsAreGovernments) {
+  const v1::Extraction out = ExtractText(
+      "The United States said it would send aid. The United Kingdom said it "
+      "would not.");
+  ASSERT_EQ(out.claims_size(), 2);
+  for (const v1::Claim& c : out.claims()) {
+    EXPECT_EQ(c.speaker().entity_type(), v1::ENTITY_TYPE_GOVERNMENT)
+        << c.speaker().canonical_name();
+  }
+}
+
 TEST(Extractor, LexiconDirReplacesOneFile) {
   // A verbs.tsv that knows only "say": "claimed" is then no cue.
   TempLexiconDir dir;
