@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "absl/types/span.h"
+#include "internal/store_util.h"
 
 namespace whosaid {
 namespace internal {
@@ -72,27 +73,8 @@ SpeakerResolver::SpeakerResolver(const Lexicon* lexicon, absl::string_view text,
     : lex_(lexicon), text_(text), layout_(layout), tagger_(lexicon) {}
 
 std::string SpeakerResolver::EntityId(const ResolvedEntity& e) {
-  const char* prefix = "unknown";
-  switch (e.type) {
-    case v1::ENTITY_TYPE_PERSON: prefix = "person"; break;
-    case v1::ENTITY_TYPE_ORGANISATION: prefix = "organisation"; break;
-    case v1::ENTITY_TYPE_GOVERNMENT: prefix = "government"; break;
-    case v1::ENTITY_TYPE_GROUP: prefix = "group"; break;
-    case v1::ENTITY_TYPE_DOCUMENT: prefix = "document"; break;
-    default: break;
-  }
-  std::string id = absl::StrCat(prefix, ":");
-  bool dash = false;
-  for (unsigned char c : e.canonical) {
-    if (absl::ascii_isalnum(c) || c >= 0x80) {
-      if (dash && id.back() != ':') id.push_back('-');
-      dash = false;
-      id.push_back(absl::ascii_tolower(c));
-    } else {
-      dash = true;
-    }
-  }
-  return id;
+  // The store makes ids for entities it creates the same way.
+  return EntityIdFor(e.type, e.canonical);
 }
 
 int SpeakerResolver::AddEntity(std::string canonical, v1::EntityType type) {

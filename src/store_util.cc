@@ -40,7 +40,8 @@ std::string EntityIdFor(v1::EntityType type, absl::string_view name) {
   if (kind.empty()) kind = "unknown";
   std::string slug;
   for (unsigned char c : name) {
-    if (absl::ascii_isalnum(c)) {
+    // Letters outside ASCII stay as they are: "sébastien".
+    if (absl::ascii_isalnum(c) || c >= 0x80) {
       slug += static_cast<char>(absl::ascii_tolower(c));
     } else if (!slug.empty() && slug.back() != '-') {
       slug += '-';

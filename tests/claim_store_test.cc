@@ -703,7 +703,8 @@ TEST(StoreUtil, NormNameAndEntityIds) {
        "bastien",
        " s\xc3\xa9"
        "bastien ",
-       "person:s-bastien"},
+       "person:s\xc3\xa9"
+       "bastien"},
   };
   for (const Row& row : rows) {
     SCOPED_TRACE(row.name);

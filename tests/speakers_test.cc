@@ -304,6 +304,13 @@ TEST(SpeakerResolver, EntityId) {
       {"prime minister's office", v1::ENTITY_TYPE_ORGANISATION,
        "organisation:prime-minister-s-office"},
       {"  Odd -- name ", v1::ENTITY_TYPE_UNKNOWN, "unknown:odd-name"},
+      // The same ids as the store gives (internal::EntityIdFor).
+      {"S\xc3\xa9"
+       "bastien Lecornu",
+       v1::ENTITY_TYPE_PERSON,
+       "person:s\xc3\xa9"
+       "bastien-lecornu"},
+      {"--", v1::ENTITY_TYPE_UNSPECIFIED, "unknown:unnamed"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.canonical);

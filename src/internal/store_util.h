@@ -21,9 +21,10 @@ int64_t TextHash(absl::string_view text);
 // " president vladimir putin s ". Empty input gives "".
 std::string NormName(absl::string_view name);
 
-// The entity id the extractor would give: "person:vladimir-putin". Type
-// names as EntityTypeName() ("unknown" when unspecified); the slug is the
-// ASCII letters and digits of `name`, lowered, other runs made '-'.
+// The entity id of every entity the extractor and the store make:
+// "person:vladimir-putin". Type names as EntityTypeName() ("unknown" when
+// unspecified); the slug is the letters and digits of `name` (ASCII ones
+// lowered, other UTF-8 bytes kept), other runs made '-'; "unnamed" if none.
 std::string EntityIdFor(v1::EntityType type, absl::string_view name);
 
 // The sentence(s) around a claim: from the start of the sentence holding the
