@@ -949,27 +949,23 @@ absl::StatusOr<v1::SpeakerSummary> ClaimStore::Summary(absl::string_view root,
   auto m = Sql("SELECT id FROM entities WHERE merged_into = ? ORDER BY id");
   if (!m.ok()) return m.status();
   (*m)->Bind(1, root);
-  while (true) {
-    auto row = (*m)->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  absl::Status m_rows = (*m)->ForEachRow([&] {
     out.add_merged_ids(std::string((*m)->Text(0)));
-  }
+  });
+  if (!m_rows.ok()) return m_rows;
   auto a = Sql(absl::StrCat(
       "SELECT alias, count(DISTINCT document_rowid) AS n FROM entity_aliases "
       "WHERE entity_id IN ",
       members, " GROUP BY alias ORDER BY n DESC, alias"));
   if (!a.ok()) return a.status();
   (*a)->Bind(1, root);
-  while (true) {
-    auto row = (*a)->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  absl::Status a_rows = (*a)->ForEachRow([&] {
     e->add_aliases(std::string((*a)->Text(0)));
     v1::Count* c = out.add_alias_counts();
     c->set_key(std::string((*a)->Text(0)));
     c->set_count((*a)->Int(1));
-  }
+  });
+  if (!a_rows.ok()) return a_rows;
   auto ro = Sql(absl::StrCat(
       "SELECT title, min(seen), max(seen), count(DISTINCT document_rowid), "
       "(SELECT d.id FROM entity_roles r2 JOIN documents d ON d.rowid = "
@@ -981,10 +977,7 @@ absl::StatusOr<v1::SpeakerSummary> ClaimStore::Summary(absl::string_view root,
       members, " GROUP BY title ORDER BY max(seen) DESC, title"));
   if (!ro.ok()) return ro.status();
   (*ro)->Bind(1, root);
-  while (true) {
-    auto row = (*ro)->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  absl::Status ro_rows = (*ro)->ForEachRow([&] {
     v1::RoleSeen* rs = out.add_roles();
     rs->set_title(std::string((*ro)->Text(0)));
     SetSeconds((*ro)->Int(1), rs->mutable_first_seen());
@@ -994,7 +987,8 @@ absl::StatusOr<v1::SpeakerSummary> ClaimStore::Summary(absl::string_view root,
     role->set_title(rs->title());
     role->set_document_id(std::string((*ro)->Text(4)));
     SetSeconds((*ro)->Int(2), role->mutable_seen());
-  }
+  });
+  if (!ro_rows.ok()) return ro_rows;
   return out;
 }
 
@@ -1015,12 +1009,10 @@ absl::StatusOr<std::vector<v1::SpeakerSummary>> ClaimStore::Speakers(
     (*q)->Bind(1, static_cast<int64_t>(type));
   }
   std::vector<std::pair<std::string, int64_t>> roots;
-  while (true) {
-    auto r = (*q)->Step();
-    if (!r.ok()) return r.status();
-    if (!*r) break;
+  absl::Status q_rows = (*q)->ForEachRow([&] {
     roots.emplace_back(std::string((*q)->Text(0)), (*q)->Int(1));
-  }
+  });
+  if (!q_rows.ok()) return q_rows;
   std::vector<v1::SpeakerSummary> out;
   for (const auto& [root, n] : roots) {
     auto summary = Summary(root, n);
@@ -1083,12 +1075,10 @@ absl::Status ClaimStore::SelectSpeakers(const ClaimQuery& query) {
     for (size_t i = 0; i < binds.size(); ++i) {
       (*q)->Bind(static_cast<int>(i + 1), binds[i]);
     }
-    while (true) {
-      auto r = (*q)->Step();
-      if (!r.ok()) return r.status();
-      if (!*r) break;
+    absl::Status q_rows = (*q)->ForEachRow([&] {
       matched.emplace_back((*q)->Text(0));
-    }
+    });
+    if (!q_rows.ok()) return q_rows;
     (*q)->Reset();
     return absl::OkStatus();
   };
@@ -1374,15 +1364,11 @@ absl::StatusOr<v1::StoreStats> ClaimStore::Stats(int top) {
           google::protobuf::RepeatedPtrField<v1::Count>* into) -> absl::Status {
     auto q = Sql(sql);
     if (!q.ok()) return q.status();
-    while (true) {
-      auto r = (*q)->Step();
-      if (!r.ok()) return r.status();
-      if (!*r) break;
+    return (*q)->ForEachRow([&] {
       v1::Count* c = into->Add();
       label(**q, c);
       c->set_count((*q)->Int(1));
-    }
-    return absl::OkStatus();
+    });
   };
   s = counts(
       "SELECT kind, count(*) AS n FROM claims GROUP BY kind ORDER BY n "
@@ -1428,12 +1414,10 @@ absl::Status ClaimStore::CheckIntegrity() {
   auto q = db_->Prepare("PRAGMA quick_check");
   if (!q.ok()) return q.status();
   std::vector<std::string> problems;
-  while (true) {
-    auto r = (*q)->Step();
-    if (!r.ok()) return r.status();
-    if (!*r) break;
+  absl::Status q_rows = (*q)->ForEachRow([&] {
     if ((*q)->Text(0) != "ok") problems.emplace_back((*q)->Text(0));
-  }
+  });
+  if (!q_rows.ok()) return q_rows;
   if (!problems.empty()) {
     return absl::DataLossError(
         absl::StrCat(path_, ": damaged: ", absl::StrJoin(problems, "; ")));

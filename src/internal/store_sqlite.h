@@ -76,6 +76,17 @@ class Stmt {
   absl::StatusOr<bool> Step();
   // Steps to completion, expecting no row; then resets.
   absl::Status Run();
+  // Steps through every row, calling fn() on each (read the row with Int(),
+  // Text(), ...); stops at the first SQLite error.
+  template <typename Fn>
+  absl::Status ForEachRow(Fn fn) {
+    while (true) {
+      absl::StatusOr<bool> row = Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return absl::OkStatus();
+      fn();
+    }
+  }
   // Resets for reuse and clears bindings.
   void Reset();
 
