@@ -14,6 +14,7 @@
 #include "google/protobuf/util/delimited_message_util.h"
 #include "google/protobuf/util/time_util.h"
 #include "gtest/gtest.h"
+#include "test_util.h"
 
 namespace whosaid {
 namespace {
@@ -31,22 +32,12 @@ struct Record {
 
 class DocumentReaderTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           absl::StrCat(
-               "document_reader_test.", getpid(), ".",
-               ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = test::FreshTestDir("document_reader_test"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   // Writes `content` to `name` under the test directory; returns its path.
   std::string Write(const std::string& name, const std::string& content) {
-    fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
+    return test::WriteFile(dir_, name, content);
   }
 
   std::vector<Record> ReadAll(std::vector<std::string> inputs,

@@ -23,6 +23,7 @@
 #include "internal/json.h"
 #include "whosaid/gold.h"
 #include "whosaid/proto_json.h"
+#include "test_util.h"
 #include "whosaid/v1/claim.pb.h"
 
 #ifndef WHOSAID_BINARY
@@ -38,35 +39,16 @@ using ::testing::IsEmpty;
 
 constexpr char kSeed[] = "seeds/defense-ministers-call.txt";
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::RunResult;
+using test::Slurp;
 
 class ExtractCliTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           absl::StrCat(
-               "extract_cli_test.", getpid(), ".",
-               ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = test::FreshTestDir("extract_cli_test"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   std::string Write(const std::string& name, const std::string& content) {
-    fs::path p = dir_ / name;
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
+    return test::WriteFile(dir_, name, content);
   }
 
   // Runs `whosaid extract ARGS` through the shell, stdin from `stdin_file`
@@ -78,17 +60,10 @@ class ExtractCliTest : public ::testing::Test {
 
   RunResult Run(const std::string& command, const std::string& args,
                 const std::string& stdin_file = "") {
-    fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    std::string cmd =
+    return test::RunShell(
         absl::StrCat(WHOSAID_BINARY, " ", command, " ", args, " <",
-                     stdin_file.empty() ? "/dev/null" : stdin_file, " >",
-                     out.string(), " 2>", err.string());
-    int status = std::system(cmd.c_str());
-    RunResult r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-    r.out = Slurp(out);
-    r.err = Slurp(err);
-    return r;
+                     stdin_file.empty() ? "/dev/null" : stdin_file),
+        dir_);
   }
 
   fs::path dir_;

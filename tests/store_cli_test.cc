@@ -25,6 +25,7 @@
 #include "gtest/gtest.h"
 #include "internal/json.h"
 #include "whosaid/claim_store.h"
+#include "test_util.h"
 #include "whosaid/extractor.h"
 
 #ifndef WHOSAID_BINARY
@@ -40,18 +41,8 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::RunResult;
+using test::Slurp;
 
 const char* const kNames[] = {"Anna Keller", "Boris Ivanov", "Chen Wei",
                               "Dana Okafor", "Emil Novak"};
@@ -77,12 +68,7 @@ std::string Corpus(int n, int offset = 0) {
 class StoreCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           absl::StrCat(
-               "store_cli_test.", getpid(), ".",
-               ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = test::FreshTestDir("store_cli_test");
     store_ = (dir_ / "w.db").string();
   }
   void TearDown() override {
@@ -92,23 +78,13 @@ class StoreCliTest : public ::testing::Test {
   }
 
   std::string Write(const std::string& name, const std::string& content) {
-    fs::path p = dir_ / name;
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
+    return test::WriteFile(dir_, name, content);
   }
 
   // Runs `whosaid ARGS` through the shell (stdin /dev/null).
   RunResult Run(const std::string& args, const std::string& env = "") {
-    fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    std::string cmd =
-        absl::StrCat(env, " ", WHOSAID_BINARY, " ", args, " </dev/null >",
-                     out.string(), " 2>", err.string());
-    int status = std::system(cmd.c_str());
-    RunResult r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = Slurp(out);
-    r.err = Slurp(err);
-    return r;
+    return test::RunShell(
+        absl::StrCat(env, " ", WHOSAID_BINARY, " ", args, " </dev/null"), dir_);
   }
   RunResult Whosaid(const std::string& args) {
     return Run(absl::StrCat(args, " --store=", store_));

@@ -1,0 +1,76 @@
+// Helpers shared by the tests that run the `whosaid` binary or write files:
+// a scratch directory per test, file reading and writing, and shell runs
+// with stdout and stderr captured.
+#ifndef WHOSAID_TESTS_TEST_UTIL_H_
+#define WHOSAID_TESTS_TEST_UTIL_H_
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+
+namespace whosaid {
+namespace test {
+
+// The whole content of the file at `p` ("" if it cannot be read).
+inline std::string Slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A fresh directory named after the suite, the process and the running
+// test, removed and made anew.
+inline std::filesystem::path FreshTestDir(const std::string& suite) {
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() /
+      absl::StrCat(suite, ".", getpid(), ".",
+                   ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// Writes `content` to dir/name (making parent directories); returns its path.
+inline std::string WriteFile(const std::filesystem::path& dir,
+                             const std::string& name,
+                             const std::string& content) {
+  std::filesystem::path p = dir / name;
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << content;
+  return p.string();
+}
+
+struct RunResult {
+  int exit_code = -1;  // 128 when the command did not exit normally
+  std::string out;
+  std::string err;
+};
+
+// Runs `command` through the shell with stdout and stderr redirected into
+// files under `dir`, and returns its exit code and both outputs.
+inline RunResult RunShell(const std::string& command,
+                          const std::filesystem::path& dir) {
+  const std::filesystem::path out = dir / "stdout", err = dir / "stderr";
+  const std::string cmd =
+      absl::StrCat(command, " >", out.string(), " 2>", err.string());
+  const int status = std::system(cmd.c_str());
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  r.out = Slurp(out);
+  r.err = Slurp(err);
+  return r;
+}
+
+}  // namespace test
+}  // namespace whosaid
+
+#endif  // WHOSAID_TESTS_TEST_UTIL_H_
