@@ -19,6 +19,12 @@ struct Attributor::CompiledRule {
   const RuleSpec* spec = nullptr;
   int index = 0;
   std::unique_ptr<RE2> re;
+  // The pattern cut after its cue group, when that group stands at the top
+  // level: `left` ends with the cue, `right` starts after it (see
+  // SplitAtCue). Submatches are found with the two halves, which costs far
+  // less than the whole pattern (MatchRuleGroups); both are null when the
+  // rule cannot be cut.
+  std::unique_ptr<RE2> left, right;
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
   bool classes[8] = {false, false, false, false, false, false, false, false};
   std::bitset<128> needs;
@@ -29,6 +35,44 @@ namespace {
 re2::StringPiece Piece(absl::string_view s) {
   return re2::StringPiece(s.data(), s.size());
 }
+
+}  // namespace
+
+bool MatchRuleGroups(const RE2& whole, const RE2* left, const RE2* right,
+                     absl::string_view tags,
+                     std::vector<re2::StringPiece>* groups) {
+  const int n = whole.NumberOfCapturingGroups() + 1;
+  groups->assign(n, re2::StringPiece());
+  if (left != nullptr && right != nullptr) {
+    // The cue is the only '@' (or '%') of the tag string, so every match of
+    // the whole pattern has the left half end after it, and the right half
+    // start there: the leftmost match of the left half, then the right half
+    // anchored where it ends, give the groups the whole pattern would. Only
+    // when the right half fails there (the cue group gives back a '_' the
+    // right half needs) is the whole pattern run.
+    const int nl = left->NumberOfCapturingGroups() + 1;
+    if (!left->Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED,
+                     groups->data(), nl)) {
+      return false;
+    }
+    const size_t cut = (*groups)[0].data() + (*groups)[0].size() - tags.data();
+    const int nr = n - nl + 1;
+    // The right half writes its whole match over the left half's last group
+    // (put back after), then its own groups after the left half's.
+    std::vector<re2::StringPiece>& g = *groups;
+    re2::StringPiece saved = g[nl - 1];
+    if (right->Match(Piece(tags), cut, tags.size(), RE2::ANCHOR_START,
+                     &g[nl - 1], nr)) {
+      g[nl - 1] = saved;
+      return true;
+    }
+    groups->assign(n, re2::StringPiece());
+  }
+  return whole.Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED,
+                     groups->data(), n);
+}
+
+namespace {
 
 // HasCueWord() looks up words of up to this many letters.
 constexpr size_t kMaxCueWord = 24;
@@ -230,6 +274,45 @@ void AddQuoteContinuations(const TextLayout& layout, Finding* f) {
 
 }  // namespace
 
+size_t CueGroupEnd(absl::string_view p) {
+  static constexpr absl::string_view kCue = "(?P<cue>";
+  int depth = 0;
+  size_t cue_open = absl::string_view::npos, cue_end = absl::string_view::npos;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      // A class: a "]" right after "[" or "[^" is a member, not its end.
+      size_t j = i + 1;
+      if (j < p.size() && p[j] == '^') ++j;
+      if (j < p.size() && p[j] == ']') ++j;
+      while (j < p.size() && p[j] != ']') j += p[j] == '\\' ? 2 : 1;
+      i = j;
+    } else if (c == '|' && depth == 0) {
+      return absl::string_view::npos;
+    } else if (c == '(') {
+      if (depth == 0 && cue_open == absl::string_view::npos &&
+          absl::StartsWith(p.substr(i), kCue)) {
+        cue_open = i;
+      }
+      ++depth;
+    } else if (c == ')') {
+      if (--depth == 0 && cue_open != absl::string_view::npos &&
+          cue_end == absl::string_view::npos) {
+        cue_end = i + 1;
+      }
+    }
+  }
+  // Nothing to cut off when the cue ends the pattern, nor when a quantifier
+  // applies to the cue group.
+  if (cue_end >= p.size() || absl::string_view("?*+{").find(p[cue_end]) !=
+                                 absl::string_view::npos) {
+    return absl::string_view::npos;
+  }
+  return cue_end;
+}
+
 Attributor::Attributor(const Lexicon* lexicon)
     : lex_(lexicon), tagger_(lexicon) {}
 Attributor::~Attributor() = default;
@@ -259,6 +342,17 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->content = group("content");
     rule->content2 = group("content2");
     rule->addressee = group("addressee");
+    if (size_t cut = CueGroupEnd(spec.pattern); cut != std::string::npos) {
+      auto left = std::make_unique<RE2>(spec.pattern.substr(0, cut), RuleOptions());
+      auto right = std::make_unique<RE2>(spec.pattern.substr(cut), RuleOptions());
+      // The halves number their groups as the whole does, left then right.
+      if (left->ok() && right->ok() &&
+          left->NumberOfCapturingGroups() + right->NumberOfCapturingGroups() ==
+              rule->re->NumberOfCapturingGroups()) {
+        rule->left = std::move(left);
+        rule->right = std::move(right);
+      }
+    }
     if (spec.name == "subject") {
       if (rule->speaker == 0) {
         return absl::InvalidArgumentError(
@@ -463,10 +557,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                              nullptr, 0)) {
           continue;
         }
-        const int n = rule->re->NumberOfCapturingGroups() + 1;
-        groups.assign(n, re2::StringPiece());
-        if (!rule->re->Match(Piece(marked), 0, marked.size(), RE2::UNANCHORED,
-                             groups.data(), n)) {
+        if (!MatchRuleGroups(*rule->re, rule->left.get(), rule->right.get(),
+                             marked, &groups)) {
           continue;
         }
         auto range_of = [&](int g, size_t* a, size_t* b) {

@@ -1,0 +1,149 @@
+// The attributor's rule matching: where a rule's pattern is cut at its cue
+// group, and that the two halves find exactly the groups the whole pattern
+// finds, for every rule of the built-in rules.tsv, on the tag strings of real
+// sentences and on mutations of them.
+#include "internal/attribution.h"
+
+#include <memory>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "gtest/gtest.h"
+#include "internal/lexicon.h"
+#include "internal/text_layout.h"
+#include "re2/re2.h"
+#include "test_util.h"
+
+namespace whosaid {
+namespace internal {
+namespace {
+
+using test::Slurp;
+constexpr size_t kNpos = absl::string_view::npos;
+
+TEST(CueGroupEnd, CutsAfterATopLevelCueGroup) {
+  EXPECT_EQ(CueGroupEnd("(?P<speaker>N+)(?P<cue>@_*)(?P<content>o+)$"), 27u);
+  EXPECT_EQ(CueGroupEnd("^N(?P<cue>@)o"), 12u);
+  // Parentheses inside a class or escaped are not groups.
+  EXPECT_EQ(CueGroupEnd("[()]\\((?P<cue>@)o"), 16u);
+  EXPECT_EQ(CueGroupEnd("[^()@qQ]+(?P<cue>@)o"), 19u);
+  // "]" first in a class is a member.
+  EXPECT_EQ(CueGroupEnd("[]()](?P<cue>@)o"), 15u);
+  EXPECT_EQ(CueGroupEnd("[^](](?P<cue>@)o"), 15u);
+}
+
+TEST(CueGroupEnd, RefusesWhatCannotBeCut) {
+  // No cue group, or one inside another group.
+  EXPECT_EQ(CueGroupEnd("N+@o+"), kNpos);
+  EXPECT_EQ(CueGroupEnd("(?:N(?P<cue>@))o"), kNpos);
+  // A top-level alternation, before or after the cue.
+  EXPECT_EQ(CueGroupEnd("N|(?P<cue>@)o"), kNpos);
+  EXPECT_EQ(CueGroupEnd("N(?P<cue>@)o|x"), kNpos);
+  // A quantifier on the cue group.
+  EXPECT_EQ(CueGroupEnd("N(?P<cue>@)?o"), kNpos);
+  EXPECT_EQ(CueGroupEnd("N(?P<cue>@)*o"), kNpos);
+  EXPECT_EQ(CueGroupEnd("N(?P<cue>@){2}o"), kNpos);
+  // Nothing after the cue.
+  EXPECT_EQ(CueGroupEnd("N(?P<cue>@_*)"), kNpos);
+}
+
+// Group offsets, -1 for a group that did not take part.
+std::vector<std::pair<int, int>> Offsets(absl::string_view tags,
+                                         const std::vector<re2::StringPiece>& g) {
+  std::vector<std::pair<int, int>> out;
+  for (size_t i = 1; i < g.size(); ++i) {
+    if (g[i].data() == nullptr) {
+      out.emplace_back(-1, -1);
+    } else {
+      int b = static_cast<int>(g[i].data() - tags.data());
+      out.emplace_back(b, b + static_cast<int>(g[i].size()));
+    }
+  }
+  return out;
+}
+
+TEST(MatchRuleGroups, HalvesGiveTheGroupsOfTheWholePattern) {
+  auto lex = Lexicon::Load("");
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  auto attributor = Attributor::Create(lex->get());
+  ASSERT_TRUE(attributor.ok()) << attributor.status();
+  Segmenter segmenter((*lex)->abbreviation_lexicon());
+
+  // Tag strings of real sentences: the seed article and the passages of the
+  // regression corpus.
+  std::vector<std::string> texts = {
+      Slurp("seeds/defense-ministers-call.txt")};
+  for (absl::string_view line : absl::StrSplit(
+           Slurp("tests/testdata/regression/phenomena.tsv"), '\n')) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols = absl::StrSplit(line, '\t');
+    if (cols.size() >= 2) texts.push_back(cols[1]);
+  }
+  std::vector<std::string> sentences;
+  for (const std::string& text : texts) {
+    TextLayout layout;
+    segmenter.Segment(text, &layout);
+    std::vector<std::pair<Range, std::string>> units;
+    (*attributor)->TagUnits(text, layout, &units);
+    for (auto& [range, tags] : units) sentences.push_back(tags);
+  }
+  ASSERT_GT(sentences.size(), 100u);
+
+  // Each sentence with each of its cues marked, as Find marks them, and
+  // random mutations of those.
+  static constexpr absl::string_view kTagChars = "CqQNRnoPpdgrtwxsvblzji0,:;.()-_";
+  std::mt19937 rng(20261202);
+  std::vector<std::string> marked;
+  for (const std::string& tags : sentences) {
+    for (size_t k = 0; k < tags.size(); ++k) {
+      if (tags[k] != 'C') continue;
+      for (char cue : {'@', '%'}) {
+        std::string m = tags;
+        m[k] = cue;
+        marked.push_back(m);
+        for (int variant = 0; variant < 8; ++variant) {
+          std::string v = m;
+          for (int edits = 1 + variant % 3; edits > 0; --edits) {
+            size_t at = rng() % v.size();
+            if (at == k) continue;
+            v[at] = kTagChars[rng() % kTagChars.size()];
+          }
+          marked.push_back(v);
+        }
+      }
+    }
+  }
+
+  RE2::Options options;
+  options.set_log_errors(false);
+  int rules_cut = 0, matches = 0;
+  for (const RuleSpec& spec : (*lex)->rules()) {
+    const size_t cut = CueGroupEnd(spec.pattern);
+    if (cut == kNpos) continue;
+    RE2 whole(spec.pattern, options), left(spec.pattern.substr(0, cut), options),
+        right(spec.pattern.substr(cut), options);
+    ASSERT_TRUE(whole.ok() && left.ok() && right.ok()) << spec.name;
+    ++rules_cut;
+    for (const std::string& tags : marked) {
+      std::vector<re2::StringPiece> by_halves, by_whole;
+      bool a = MatchRuleGroups(whole, &left, &right, tags, &by_halves);
+      bool b = MatchRuleGroups(whole, nullptr, nullptr, tags, &by_whole);
+      ASSERT_EQ(a, b) << spec.name << " on " << tags;
+      if (!a) continue;
+      ++matches;
+      EXPECT_EQ(Offsets(tags, by_halves), Offsets(tags, by_whole))
+          << spec.name << " on " << tags;
+    }
+  }
+  // Most rules can be cut, and the strings exercise them.
+  EXPECT_GE(rules_cut, 20);
+  EXPECT_GE(matches, 1000);
+}
+
+}  // namespace
+}  // namespace internal
+}  // namespace whosaid
