@@ -38,6 +38,22 @@ re2::StringPiece Piece(absl::string_view s) {
 
 }  // namespace
 
+bool MatchesRule(const RE2& whole, const RE2* left, const RE2* right,
+                 absl::string_view tags, size_t cue_end) {
+  // A cue of one word: the cue group ends right after it, so the whole
+  // pattern matches exactly when the right half matches there and the left
+  // half matches up to there. (With more words the cue group could end
+  // earlier: the whole pattern decides.) Each half is a smaller automaton
+  // run over part of the string, and most rules fail on one side at once.
+  if (left != nullptr && right != nullptr && cue_end >= 1 &&
+      cue_end <= tags.size() && tags[cue_end - 1] != '_') {
+    return right->Match(Piece(tags), cue_end, tags.size(), RE2::ANCHOR_START,
+                        nullptr, 0) &&
+           left->Match(Piece(tags), 0, cue_end, RE2::UNANCHORED, nullptr, 0);
+  }
+  return whole.Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED, nullptr, 0);
+}
+
 bool MatchRuleGroups(const RE2& whole, const RE2* left, const RE2* right,
                      absl::string_view tags,
                      std::vector<re2::StringPiece>* groups) {
@@ -547,14 +563,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                           cue.cue_class != CueClass::kAccording
                       ? '%'
                       : '@';
+      // Where the cue's words end in the tag string.
+      size_t cue_end = k + 1;
+      while (cue_end < marked.size() && marked[cue_end] == '_') ++cue_end;
       std::bitset<128> here = present;
       here.set(static_cast<unsigned char>(marked[k]));
       for (const auto& rule : rules_) {
         if (!rule->classes[static_cast<int>(cue.cue_class)]) continue;
         if ((rule->needs & ~here).any()) continue;
         // A match/no-match answer needs only the DFA; submatches cost more.
-        if (!rule->re->Match(Piece(marked), 0, marked.size(), RE2::UNANCHORED,
-                             nullptr, 0)) {
+        if (!MatchesRule(*rule->re, rule->left.get(), rule->right.get(), marked,
+                         cue_end)) {
           continue;
         }
         if (!MatchRuleGroups(*rule->re, rule->left.get(), rule->right.get(),

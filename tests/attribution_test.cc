@@ -1,6 +1,6 @@
 // The attributor's rule matching: where a rule's pattern is cut at its cue
-// group, and that the two halves find exactly the groups the whole pattern
-// finds, for every rule of the built-in rules.tsv, on the tag strings of real
+// group, and that the two halves answer exactly as the whole pattern does
+// (whether it matches, and its groups), for every rule of the built-in rules.tsv, on the tag strings of real
 // sentences and on mutations of them.
 #include "internal/attribution.h"
 
@@ -66,7 +66,7 @@ std::vector<std::pair<int, int>> Offsets(absl::string_view tags,
   return out;
 }
 
-TEST(MatchRuleGroups, HalvesGiveTheGroupsOfTheWholePattern) {
+TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
   auto lex = Lexicon::Load("");
   ASSERT_TRUE(lex.ok()) << lex.status();
   auto attributor = Attributor::Create(lex->get());
@@ -133,6 +133,12 @@ TEST(MatchRuleGroups, HalvesGiveTheGroupsOfTheWholePattern) {
       bool a = MatchRuleGroups(whole, &left, &right, tags, &by_halves);
       bool b = MatchRuleGroups(whole, nullptr, nullptr, tags, &by_whole);
       ASSERT_EQ(a, b) << spec.name << " on " << tags;
+      // The match/no-match test from the halves agrees too.
+      size_t cue = tags.find_first_of("@%");
+      size_t cue_end = cue + 1;
+      while (cue_end < tags.size() && tags[cue_end] == '_') ++cue_end;
+      ASSERT_EQ(MatchesRule(whole, &left, &right, tags, cue_end), b)
+          << spec.name << " on " << tags;
       if (!a) continue;
       ++matches;
       EXPECT_EQ(Offsets(tags, by_halves), Offsets(tags, by_whole))

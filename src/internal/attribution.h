@@ -68,6 +68,13 @@ size_t CueGroupEnd(absl::string_view pattern);
 // whole pattern is a match of the left half followed by one of the right
 // half, and the halves give the same groups as the whole at a fraction of
 // the cost.
+// Does rule pattern `whole` match `tags`, whose cue ('@' or '%', once) ends
+// at `cue_end`? The same answer as whole.Match(), from the halves when the
+// pattern is cut.
+bool MatchesRule(const re2::RE2& whole, const re2::RE2* left,
+                 const re2::RE2* right, absl::string_view tags,
+                 size_t cue_end);
+
 bool MatchRuleGroups(const re2::RE2& whole, const re2::RE2* left,
                      const re2::RE2* right, absl::string_view tags,
                      std::vector<re2::StringPiece>* groups);
