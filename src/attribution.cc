@@ -24,7 +24,11 @@ struct Attributor::CompiledRule {
   // SplitAtCue). Submatches are found with the two halves, which costs far
   // less than the whole pattern (MatchRuleGroups); both are null when the
   // rule cannot be cut.
-  std::unique_ptr<RE2> left, right;
+  // Owned by Attributor::halves_: rules that share a half share one RE2
+  // (its DFA cache, and its answer for a cue in Find).
+  const RE2* left = nullptr;
+  const RE2* right = nullptr;
+  int left_half = -1, right_half = -1;  // indices into halves_
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
   bool classes[8] = {false, false, false, false, false, false, false, false};
   std::bitset<128> needs;
@@ -39,7 +43,8 @@ re2::StringPiece Piece(absl::string_view s) {
 }  // namespace
 
 bool MatchesRule(const RE2& whole, const RE2* left, const RE2* right,
-                 absl::string_view tags, size_t cue_end) {
+                 absl::string_view tags, size_t cue_end, int8_t* left_known,
+                 int8_t* right_known) {
   // A cue of one word: the cue group ends right after it, so the whole
   // pattern matches exactly when the right half matches there and the left
   // half matches up to there. (With more words the cue group could end
@@ -47,9 +52,21 @@ bool MatchesRule(const RE2& whole, const RE2* left, const RE2* right,
   // run over part of the string, and most rules fail on one side at once.
   if (left != nullptr && right != nullptr && cue_end >= 1 &&
       cue_end <= tags.size() && tags[cue_end - 1] != '_') {
-    return right->Match(Piece(tags), cue_end, tags.size(), RE2::ANCHOR_START,
-                        nullptr, 0) &&
-           left->Match(Piece(tags), 0, cue_end, RE2::UNANCHORED, nullptr, 0);
+    // A known answer for this string and cue is used, a new one noted.
+    auto known = [](int8_t* cell, auto&& compute) {
+      if (cell == nullptr) return compute();
+      if (*cell < 0) *cell = compute() ? 1 : 0;
+      return *cell == 1;
+    };
+    return known(right_known,
+                 [&] {
+                   return right->Match(Piece(tags), cue_end, tags.size(),
+                                       RE2::ANCHOR_START, nullptr, 0);
+                 }) &&
+           known(left_known, [&] {
+             return left->Match(Piece(tags), 0, cue_end, RE2::UNANCHORED,
+                                nullptr, 0);
+           });
   }
   return whole.Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED, nullptr, 0);
 }
@@ -359,14 +376,17 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->content2 = group("content2");
     rule->addressee = group("addressee");
     if (size_t cut = CueGroupEnd(spec.pattern); cut != std::string::npos) {
-      auto left = std::make_unique<RE2>(spec.pattern.substr(0, cut), RuleOptions());
-      auto right = std::make_unique<RE2>(spec.pattern.substr(cut), RuleOptions());
+      const int l = a->Half(spec.pattern.substr(0, cut), /*left=*/true);
+      const int r = a->Half(spec.pattern.substr(cut), /*left=*/false);
       // The halves number their groups as the whole does, left then right.
-      if (left->ok() && right->ok() &&
-          left->NumberOfCapturingGroups() + right->NumberOfCapturingGroups() ==
+      if (l >= 0 && r >= 0 &&
+          a->halves_[l]->NumberOfCapturingGroups() +
+                  a->halves_[r]->NumberOfCapturingGroups() ==
               rule->re->NumberOfCapturingGroups()) {
-        rule->left = std::move(left);
-        rule->right = std::move(right);
+        rule->left_half = l;
+        rule->right_half = r;
+        rule->left = a->halves_[l].get();
+        rule->right = a->halves_[r].get();
       }
     }
     if (spec.name == "subject") {
@@ -400,6 +420,18 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     if (letters) a->cue_shapes_[CueShape(word.size(), word.front(), word.back())] = true;
   }
   return a;
+}
+
+int Attributor::Half(const std::string& pattern, bool left) {
+  const std::string key = absl::StrCat(left ? "L" : "R", pattern);
+  auto it = half_index_.find(key);
+  if (it != half_index_.end()) return it->second;
+  auto re = std::make_unique<RE2>(pattern, RuleOptions());
+  if (!re->ok()) return -1;
+  halves_.push_back(std::move(re));
+  const int index = static_cast<int>(halves_.size()) - 1;
+  half_index_.emplace(key, index);
+  return index;
 }
 
 bool Attributor::IsDocumentHead(absl::string_view text,
@@ -498,6 +530,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   std::vector<bool> inside;
   std::vector<re2::StringPiece> groups;
   std::vector<int> unit_findings(units.size(), 0);
+  std::vector<int8_t> half_known;
   static const LazyRE2 kNoEvidence = {
       "without (?:providing|offering|citing|presenting|giving|any)?\\s*"
       "(?:any )?evidence|(?:provided|offered|gave|cited) no evidence"};
@@ -566,18 +599,22 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // Where the cue's words end in the tag string.
       size_t cue_end = k + 1;
       while (cue_end < marked.size() && marked[cue_end] == '_') ++cue_end;
+      // What each shared half answered for this cue: -1 not asked yet.
+      half_known.assign(halves_.size(), -1);
       std::bitset<128> here = present;
       here.set(static_cast<unsigned char>(marked[k]));
       for (const auto& rule : rules_) {
         if (!rule->classes[static_cast<int>(cue.cue_class)]) continue;
         if ((rule->needs & ~here).any()) continue;
         // A match/no-match answer needs only the DFA; submatches cost more.
-        if (!MatchesRule(*rule->re, rule->left.get(), rule->right.get(), marked,
-                         cue_end)) {
+        if (!MatchesRule(*rule->re, rule->left, rule->right, marked, cue_end,
+                         rule->left_half >= 0 ? &half_known[rule->left_half] : nullptr,
+                         rule->right_half >= 0 ? &half_known[rule->right_half]
+                                               : nullptr)) {
           continue;
         }
-        if (!MatchRuleGroups(*rule->re, rule->left.get(), rule->right.get(),
-                             marked, &groups)) {
+        if (!MatchRuleGroups(*rule->re, rule->left, rule->right, marked,
+                             &groups)) {
           continue;
         }
         auto range_of = [&](int g, size_t* a, size_t* b) {

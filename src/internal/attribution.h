@@ -7,10 +7,12 @@
 #ifndef WHOSAID_INTERNAL_ATTRIBUTION_H_
 #define WHOSAID_INTERNAL_ATTRIBUTION_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "internal/lexicon.h"
@@ -71,9 +73,12 @@ size_t CueGroupEnd(absl::string_view pattern);
 // Does rule pattern `whole` match `tags`, whose cue ('@' or '%', once) ends
 // at `cue_end`? The same answer as whole.Match(), from the halves when the
 // pattern is cut.
+// `left_known` and `right_known`, when given, hold what each half answered
+// before for the same string and cue (-1: not asked yet) and get its answer.
 bool MatchesRule(const re2::RE2& whole, const re2::RE2* left,
                  const re2::RE2* right, absl::string_view tags,
-                 size_t cue_end);
+                 size_t cue_end, int8_t* left_known = nullptr,
+                 int8_t* right_known = nullptr);
 
 bool MatchRuleGroups(const re2::RE2& whole, const re2::RE2* left,
                      const re2::RE2* right, absl::string_view tags,
@@ -114,9 +119,16 @@ class Attributor {
   bool IsDocumentHead(absl::string_view text, const std::vector<Token>& tokens,
                       size_t a, size_t b) const;
 
+  // The index in halves_ of a compiled half of a rule (left: up to and
+  // with the cue group), one RE2 per distinct half; -1 if it does not
+  // compile.
+  int Half(const std::string& pattern, bool left);
+
   const Lexicon* lex_;
   Tagger tagger_;
   std::vector<std::unique_ptr<CompiledRule>> rules_;
+  std::vector<std::unique_ptr<re2::RE2>> halves_;
+  absl::flat_hash_map<std::string, int> half_index_;
   // The lengths and first and last letters of the cue words (and first
   // words of cue phrases): most words of a text fail this test and need no
   // lexicon lookup in HasCueWord().
