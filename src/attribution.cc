@@ -327,6 +327,13 @@ size_t CueGroupEnd(absl::string_view p) {
     } else if (c == '(') {
       if (depth == 0 && cue_open == absl::string_view::npos &&
           absl::StartsWith(p.substr(i), kCue)) {
+        // The group must take the cue's own mark first, once: then it
+        // starts where Find marked the cue, and nowhere else.
+        const size_t body = i + kCue.size();
+        if (body + 1 >= p.size() || kCueMarks.find(p[body]) == absl::string_view::npos ||
+            absl::string_view("?*+{").find(p[body + 1]) != absl::string_view::npos) {
+          return absl::string_view::npos;
+        }
         cue_open = i;
       }
       ++depth;
@@ -592,6 +599,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // An -ing cue is a participle ('%'), but for the progressive ("is
       // saying"), which is a finite verb ('@').
       const bool after_copula = p > 0 && tags[p - 1] == 'b';
+      // (Both marks are in kCueMarks; the tagger gives neither.)
       marked[k] = absl::EndsWith(first_word, "ing") && !after_copula &&
                           cue.cue_class != CueClass::kAccording
                       ? '%'

@@ -49,6 +49,11 @@ TEST(CueGroupEnd, RefusesWhatCannotBeCut) {
   EXPECT_EQ(CueGroupEnd("N(?P<cue>@){2}o"), kNpos);
   // Nothing after the cue.
   EXPECT_EQ(CueGroupEnd("N(?P<cue>@_*)"), kNpos);
+  // A cue group that need not start with the cue's mark, once.
+  EXPECT_EQ(CueGroupEnd("N(?P<cue>C)o"), kNpos);
+  EXPECT_EQ(CueGroupEnd("N(?P<cue>[@%])o"), kNpos);
+  EXPECT_EQ(CueGroupEnd("N(?P<cue>@?_)o"), kNpos);
+  EXPECT_EQ(CueGroupEnd("N(?P<cue>@+)o"), kNpos);
 }
 
 // Group offsets, -1 for a group that did not take part.

@@ -54,10 +54,16 @@ struct Finding {
   bool narrated = false;  // narrated_turn: the paragraph before is narration
 };
 
+// The tags that mark the cue being attributed in a tag string: '@' for a
+// finite verb or phrase, '%' for a participle. A marked string holds one of
+// them once; the tagger never gives them.
+inline constexpr absl::string_view kCueMarks = "@%";
+
 // Where a rule's pattern can be cut in two: right after its cue group
 // "(?P<cue>...)" when that group stands at the top level of the pattern,
-// carries no quantifier, and is not the end of the pattern, and the pattern
-// has no top-level alternation; npos otherwise. Escapes and character
+// opens with one cue mark (kCueMarks), carries no quantifier, and is not the
+// end of the pattern, and the pattern has no top-level alternation; npos
+// otherwise. Escapes and character
 // classes are skipped, so "\\(" and "[()]" are no parentheses. The
 // Attributor finds a rule's groups with the two halves, which costs far less
 // than matching the whole pattern (see MatchRuleGroups).
