@@ -21,7 +21,7 @@ struct Attributor::CompiledRule {
   std::unique_ptr<RE2> re;
   // The pattern cut after its cue group, when that group stands at the top
   // level: `left` ends with the cue, `right` starts after it (see
-  // SplitAtCue). Submatches are found with the two halves, which costs far
+  // CueGroupEnd). Submatches are found with the two halves, which costs far
   // less than the whole pattern (MatchRuleGroups); both are null when the
   // rule cannot be cut.
   // Owned by Attributor::halves_: rules that share a half share one RE2
