@@ -52,12 +52,12 @@ absl::string_view Slice(absl::string_view text, Range r) {
   return text.substr(r.begin, r.end - r.begin);
 }
 
-// The person a quotation speaks to by name: "True, Florence, but ...",
+// The words a quotation may call someone by: "True, Florence, but ...",
 // "Curtis, ring the bell", "Good night, Mr. Denham." A capitalised word
-// after the start or a comma, before a comma or final punctuation, that
-// names a known person. -1 if none.
-int Vocative(absl::string_view text, Range r,
-             const internal::SpeakerResolver& resolver) {
+// after the start or a comma, before a comma or final punctuation (after
+// any titles: "Mr. Denham"), in text order.
+template <typename Fn>
+void ForEachVocativeWord(absl::string_view text, Range r, Fn&& fn) {
   const uint32_t end = std::min<uint32_t>(r.end, static_cast<uint32_t>(text.size()));
   uint32_t i = r.begin;
   bool after_break = true;  // at the start, or after ", "
@@ -78,25 +78,145 @@ int Vocative(absl::string_view text, Range r,
       ++j;
     }
     // Titles before the name: "Mr. Denham", "Uncle John".
+    // A longer word with a period ends a sentence: "..., Watson. And ...".
     uint32_t k = j;
     while (after_break && absl::ascii_isupper(c) && k + 1 < end && text[k] == ' ' &&
-           absl::ascii_isupper(static_cast<unsigned char>(text[k + 1]))) {
+           absl::ascii_isupper(static_cast<unsigned char>(text[k + 1])) &&
+           (text[k - 1] != '.' || k - i <= 4)) {
       uint32_t m = k + 1;
       while (m < end && absl::ascii_isalpha(static_cast<unsigned char>(text[m]))) ++m;
       i = k + 1;
       j = k = m;
     }
+    // The word takes in a period: "Good night, Mr. Denham." ends there.
     if (after_break && absl::ascii_isupper(c) &&
         (j >= end || text[j] == ',' || text[j] == '!' || text[j] == '?' ||
          text[j] == ';' ||
-         (text[j] == '.' && (j + 1 >= end || text[j + 1] == ' ')))) {
+         (text[j - 1] == '.' && (text[j] == ' ' || text[j] == '\n')))) {
       absl::string_view w = text.substr(i, j - i);
       while (!w.empty() && w.back() == '.') w.remove_suffix(1);
-      const int e = resolver.PersonNamed(w);
-      if (e >= 0) return e;
+      if (!w.empty() && fn(w)) return;
     }
     after_break = false;
     i = j;
+  }
+}
+
+// The person a quotation speaks to by name, among the known; -1 if none.
+int Vocative(absl::string_view text, Range r,
+             const internal::SpeakerResolver& resolver) {
+  int e = -1;
+  ForEachVocativeWord(text, r, [&](absl::string_view w) {
+    e = resolver.PersonNamed(w);
+    return e >= 0;
+  });
+  return e;
+}
+
+// Whether `word` stands as a word of its own in `text`.
+bool HasWord(absl::string_view text, absl::string_view word) {
+  for (size_t at = text.find(word); at != absl::string_view::npos;
+       at = text.find(word, at + 1)) {
+    const size_t after = at + word.size();
+    if ((at == 0 || !absl::ascii_isalpha(static_cast<unsigned char>(text[at - 1]))) &&
+        (after >= text.size() ||
+         !absl::ascii_isalpha(static_cast<unsigned char>(text[after])))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether `name` stands as a word outside the quotations of `layout`.
+bool NamedInNarration(absl::string_view text, const internal::TextLayout& layout,
+                      absl::string_view name) {
+  size_t qi = 0;
+  for (size_t at = text.find(name); at != absl::string_view::npos;
+       at = text.find(name, at + 1)) {
+    const size_t after = at + name.size();
+    if ((at > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[at - 1]))) ||
+        (after < text.size() &&
+         absl::ascii_isalpha(static_cast<unsigned char>(text[after])))) {
+      continue;
+    }
+    while (qi < layout.quotes.size() && layout.quotes[qi].close_end <= at) ++qi;
+    if (qi >= layout.quotes.size() || layout.quotes[qi].open > at) return true;
+  }
+  return false;
+}
+
+// The narrator of a story told in the first person ('"...," said I'), by
+// name: the name the narration gives itself ("I called myself Pip", "my
+// name is Ishmael"), else the name the others call the narrator by, at
+// least twice, which the narration never uses for anyone it tells about
+// ('"I think, Watson, that ..."'). -1 if none.
+int NarratorEntity(absl::string_view text, const internal::TextLayout& layout,
+                   const std::vector<Finding>& findings,
+                   const std::vector<internal::Resolution>& speaker,
+                   internal::SpeakerResolver* resolver) {
+  // Turns whose speaker the conversation decides later do not count.
+  auto is_narrator = [&](size_t i) {
+    const Finding& f = findings[i];
+    return !f.turn_open && speaker[i].entity < 0 && speaker[i].kind == v1::MENTION_KIND_PRONOUN &&
+           Slice(text, f.speaker) == "I";
+  };
+  int narrator_turns = 0;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (!findings[i].drop && is_narrator(i)) ++narrator_turns;
+  }
+  if (narrator_turns < 2) return -1;
+  // The narration names the narrator.
+  auto inside_quote = [&](size_t at) {
+    for (const internal::Quote& q : layout.quotes) {
+      if (q.open > at) return false;
+      if (at < q.close_end) return true;
+    }
+    return false;
+  };
+  for (absl::string_view cue : {"I called myself ", "my name is ", "My name is ",
+                                "my name was ", "My name was ", "Call me "}) {
+    for (size_t at = text.find(cue); at != absl::string_view::npos;
+         at = text.find(cue, at + 1)) {
+      size_t b = at + cue.size(), e = b;
+      while (e < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) {
+        ++e;
+      }
+      const absl::string_view w = text.substr(b, e - b);
+      if (e > b && !inside_quote(at) && resolver->MayBeName(w)) {
+        return resolver->NamedPerson(w);
+      }
+    }
+  }
+  // The others call the narrator by name, once at least after other words
+  // (a quotation opens with "Oh," and "Well," as well).
+  struct Called {
+    absl::string_view name;
+    int count = 0;
+    bool after_words = false;
+  };
+  std::vector<Called> called;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (f.drop || !f.direct || is_narrator(i)) continue;
+    for (const Range& part : f.content) {
+      ForEachVocativeWord(text, part, [&](absl::string_view w) {
+        if (!resolver->MayBeName(w)) return false;
+        auto it = std::find_if(called.begin(), called.end(),
+                               [&](const Called& c) { return c.name == w; });
+        if (it == called.end()) it = called.insert(called.end(), Called{w});
+        ++it->count;
+        it->after_words |= w.data() != text.data() + part.begin;
+        return false;
+      });
+    }
+  }
+  std::stable_sort(called.begin(), called.end(),
+                   [](const Called& a, const Called& b) { return a.count > b.count; });
+  for (const Called& c : called) {
+    if (c.count < 2) break;
+    // A name is never written in lower case ("Well," and "Oh," are).
+    if (!c.after_words || HasWord(text, absl::AsciiStrToLower(c.name))) continue;
+    if (!NamedInNarration(text, layout, c.name)) return resolver->NamedPerson(c.name);
   }
   return -1;
 }
@@ -390,6 +510,18 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       if (!f.direct && f.cue_index >= 0 &&
           lexicon->cues()[f.cue_index].cue_class == internal::CueClass::kBelief) {
         f.drop = true;
+      }
+    }
+  }
+  // "said I" in a story its narrator tells: the narrator, when named.
+  if (layout.hard_wrapped) {
+    const int narrator = NarratorEntity(text, layout, findings, speaker, &resolver);
+    if (narrator >= 0) {
+      for (size_t i = 0; i < findings.size(); ++i) {
+        if (speaker[i].entity < 0 && speaker[i].kind == v1::MENTION_KIND_PRONOUN &&
+            Slice(text, findings[i].speaker) == "I") {
+          speaker[i].entity = narrator;
+        }
       }
     }
   }

@@ -436,6 +436,19 @@ int SpeakerResolver::OtherPerson(int entity, uint32_t position) const {
   return -1;
 }
 
+int SpeakerResolver::NamedPerson(absl::string_view name) {
+  const int known = PersonNamed(name);
+  if (known >= 0) return known;
+  const int e = FindOrAdd(std::string(name), v1::ENTITY_TYPE_PERSON);
+  entities_[e].type = v1::ENTITY_TYPE_PERSON;
+  by_surname_.emplace(std::string(name), e);
+  return e;
+}
+
+bool SpeakerResolver::MayBeName(absl::string_view w) const {
+  return IsUpperStart(w) && !IsLexiconWord(w) && lex_->Pronoun(Lower(w)) == nullptr;
+}
+
 int SpeakerResolver::PersonNamed(absl::string_view word) const {
   auto it = by_surname_.find(word);
   if (it != by_surname_.end()) return it->second;

@@ -62,6 +62,14 @@ class SpeakerResolver {
   // the names seen so far; -1 if none.
   int PersonNamed(absl::string_view word) const;
 
+  // A person called `name` (one word, "Watson"): the one known by that name,
+  // else a new person. For a name learnt outside Index() (the narrator's).
+  int NamedPerson(absl::string_view name);
+
+  // `w` could be a person's name: capitalised and no word of the lexicons
+  // (not "Well", "Yes", "Sir", "Mother").
+  bool MayBeName(absl::string_view w) const;
+
   // "person:sebastien-lecornu".
   static std::string EntityId(const ResolvedEntity& e);
 
