@@ -302,6 +302,34 @@ bool AssignDialogueTurns(absl::string_view text,
         (*speaker)[i].entity = b;
       }
     }
+    // '"...," said his step-son' (or "the mother") in an exchange of two:
+    // a description of the one whose turn it is, when that one is named.
+    // Not "said a gentleman" or "somebody else": an indefinite brings in
+    // somebody new.
+    if (!f.turn_open && conversation && num_turns >= 2 &&
+        (*speaker)[i].kind == v1::MENTION_KIND_NOMINAL &&
+        f.speaker.end > f.speaker.begin) {
+      const int last = turns[num_turns - 1], before = turns[num_turns - 2];
+      const int b = (*speaker)[before].entity;
+      const int own = (*speaker)[i].entity;
+      const auto& entities = resolver.entities();
+      const absl::string_view first_word =
+          Slice(text, f.speaker).substr(0, Slice(text, f.speaker).find(' '));
+      const bool indefinite = absl::EqualsIgnoreCase(first_word, "a") ||
+                              absl::EqualsIgnoreCase(first_word, "an") ||
+                              absl::EqualsIgnoreCase(first_word, "one") ||
+                              absl::EqualsIgnoreCase(first_word, "another") ||
+                              absl::StartsWithIgnoreCase(first_word, "some") ||
+                              absl::StartsWithIgnoreCase(first_word, "any");
+      if (!indefinite && (*findings)[last].paragraph == f.paragraph - 1 &&
+          (*findings)[before].paragraph == f.paragraph - 2 && b >= 0 &&
+          b != own && b != (*speaker)[last].entity &&
+          entities[b].type == v1::ENTITY_TYPE_PERSON && !entities[b].described &&
+          (own < 0 || entities[own].gender == 0 ||
+           entities[own].gender == entities[b].gender)) {
+        (*speaker)[i].entity = b;
+      }
+    }
     const bool after_narration = f.narrated;
     if (after_narration) {
       // A turn after narration: the one the narration is about speaks.
