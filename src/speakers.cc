@@ -145,8 +145,14 @@ int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
                                      uint32_t position, bool allow_unknown) {
   if (w.empty()) return -1;
   int last_title = -1;
+  // In a book a person noun before a name is a title too: "Parson
+  // Tringham", "Aunt Juley".
+  const bool books = layout_ != nullptr && layout_->hard_wrapped;
   for (size_t i = 0; i < w.size(); ++i) {
-    if (IsTitleWord(w[i])) last_title = static_cast<int>(i);
+    if (IsTitleWord(w[i]) ||
+        (books && i + 1 < w.size() && PersonGender(w[i]) != 0)) {
+      last_title = static_cast<int>(i);
+    }
   }
   size_t start = last_title + 1;
   if (start >= w.size()) return -1;
@@ -406,6 +412,31 @@ void SpeakerResolver::NoteOrganisation(const std::vector<absl::string_view>& run
   Note(FindOrAdd(name, type), position +
                                   static_cast<uint32_t>(run[first].data() -
                                                         run.front().data()));
+}
+
+int SpeakerResolver::TitledPerson(absl::string_view head,
+                                  const std::vector<Token>& toks,
+                                  const std::string& tags, size_t first,
+                                  size_t head_index) const {
+  // Only "the parson": not "a parson", "the old parson" or "his parson".
+  if (layout_ == nullptr || !layout_->hard_wrapped || first == 0 ||
+      first != head_index || tags[first - 1] != 'd' ||
+      !absl::EqualsIgnoreCase(text_.substr(toks[first - 1].begin,
+                                           toks[first - 1].end - toks[first - 1].begin),
+                              "the")) {
+    return -1;
+  }
+  int only = -1;
+  for (size_t k = 0; k < entities_.size(); ++k) {
+    const ResolvedEntity& e = entities_[k];
+    if (e.type != v1::ENTITY_TYPE_PERSON) continue;
+    for (const std::string& role : e.roles) {
+      if (!absl::EqualsIgnoreCase(role, head)) continue;
+      if (only >= 0 && only != static_cast<int>(k)) return -1;
+      only = static_cast<int>(k);
+    }
+  }
+  return only;
 }
 
 char SpeakerResolver::PersonGender(absl::string_view w) const {
@@ -735,6 +766,11 @@ Resolution SpeakerResolver::Resolve(Range span) {
         Note(entity, pos);
       }
     }
+  } else if (lower_head && PersonGender(word(head)) != 0 &&
+             (entity = TitledPerson(word(head), toks, tags, first, head)) >= 0) {
+    // "the parson", and "Parson Tringham" in the text.
+    res.kind = v1::MENTION_KIND_NOMINAL;
+    Note(entity, pos);
   } else if (lower_head && PersonGender(word(head)) != 0) {
     // "the old man", "his mother": a person of that sex, named by the words
     // up to the head.

@@ -180,6 +180,30 @@ TEST_F(SpeakersTest, LoneNameTakesTheFullNameSeenInTheText) {
   EXPECT_EQ(r[0].type, v1::ENTITY_TYPE_PERSON);
 }
 
+TEST_F(SpeakersTest, InABookThePersonNounBeforeANameIsATitle) {
+  // A book's hard-wrapped lines: "Parson Mallory" is a parson called
+  // Mallory, and "the parson" is he, even before he is named.
+  const std::string book =
+      "The road from the mill ran down past the church and the old yew tree,\n"
+      "and it was there, one evening late in the autumn, that the carrier met\n"
+      "a rider on a gray mare coming slowly up the hill towards the village,\n"
+      "humming a tune to himself as if nobody in the world could hear him.\n"
+      "\n"
+      "\"Good evening,\" said the parson.\n"
+      "\n"
+      "\"I am Parson Mallory, of the chapel at the ford,\" he added.\n";
+  auto r = ResolveAll(book, {{"the parson", 0}, {"Parson Mallory", 0}});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].canonical, "Mallory");
+  EXPECT_EQ(r[1].canonical, "Mallory");
+  EXPECT_EQ(r[1].roles, std::vector<std::string>{"Parson"});
+  // Not in news, and not a described parson ("a parson", "the old parson").
+  auto news = ResolveAll("\"Good evening,\" said the parson. Parson Mallory left.",
+                         {{"the parson", 0}});
+  ASSERT_EQ(news.size(), 1u);
+  EXPECT_EQ(news[0].canonical, "parson");
+}
+
 TEST_F(SpeakersTest, KnownFirstNameAloneIsAPerson) {
   const std::string text = "Margaret came in from the garden. She said it was raining.";
   auto r = ResolveAll(text, {{"She", 0}});

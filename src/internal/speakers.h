@@ -111,6 +111,10 @@ class SpeakerResolver {
     const absl::string_view l(buf, w.size());
     return l == "the" || l == "a" || l == "an" || l == "this" || l == "that";
   }
+  // In a book, "the parson" (toks[first..head] after "the") names the one
+  // person titled "Parson" in the text; -1 if none or several.
+  int TitledPerson(absl::string_view head, const std::vector<Token>& toks,
+                   const std::string& tags, size_t first, size_t head_index) const;
   // `w`, lower-cased, is in some lexicon (a cue, function word, title...).
   bool IsLexiconWord(absl::string_view w) const;
   // 'm' or 'f' when `w` is a person noun with a sex ("girl"), else 0.
