@@ -520,6 +520,32 @@ int SpeakerResolver::SubjectOf(Range paragraph) const {
   return -1;
 }
 
+uint32_t SpeakerResolver::SentenceWithPronounSubject(const PronounInfo& p,
+                                                     uint32_t position) const {
+  const auto& sents = layout_->sentences;
+  auto s = std::upper_bound(sents.begin(), sents.end(), position,
+                            [](uint32_t pos, const Sentence& x) { return pos < x.begin; });
+  if (s == sents.begin()) return kNoSentence;
+  const uint32_t begin = (s - 1)->begin;
+  // The first word: "He" or "She" of the pronoun's sex, before `position`.
+  uint32_t j = begin;
+  while (j < text_.size() && j - begin < 4 &&
+         absl::ascii_isalpha(static_cast<unsigned char>(text_[j]))) {
+    ++j;
+  }
+  if (j >= position || j - begin < 2 || j - begin > 3) return kNoSentence;
+  char buf[4];
+  for (uint32_t k = begin; k < j; ++k) {
+    buf[k - begin] = absl::ascii_tolower(static_cast<unsigned char>(text_[k]));
+  }
+  const PronounInfo* first = lex_->Pronoun(absl::string_view(buf, j - begin));
+  if (first == nullptr || first->deictic || first->gender != p.gender ||
+      first->relative || first->plural) {
+    return kNoSentence;
+  }
+  return begin;
+}
+
 // The latest sentence with an antecedent names its subject first: of the
 // compatible people it names, the first.
 int SpeakerResolver::SubjectFirst(
@@ -543,7 +569,8 @@ int SpeakerResolver::SubjectFirst(
   return best;
 }
 
-int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position) const {
+int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
+                                    int depth) const {
   if (p.deictic) return -1;  // "I said": the narrator, not the last name
   auto end = std::upper_bound(
       mentions_.begin(), mentions_.end(), position,
@@ -581,6 +608,17 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position) con
       if (e.described) {
         if (described < 0) described = it->entity;
         continue;
+      }
+      // "He glanced round; save for Katharine, they were all over forty,
+      // and Mr. Fortescue was ...": a sentence whose subject is the same
+      // pronoun goes on about the one that pronoun is, not the person it
+      // names after it.
+      if ((p.gender == 'm' || p.gender == 'f') && depth < 3 && layout_ != nullptr) {
+        const uint32_t begin = SentenceWithPronounSubject(p, it->position);
+        if (begin != kNoSentence) {
+          const int e = ResolvePronoun(p, begin, depth + 1);
+          if (e >= 0) return e;
+        }
       }
       return SubjectFirst(p, it, window);
     }

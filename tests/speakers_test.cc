@@ -271,6 +271,17 @@ TEST_F(SpeakersTest, PronounTakesTheSubjectOfTheLatestSentence) {
   EXPECT_EQ(r[0].canonical, "John Adler");
 }
 
+TEST_F(SpeakersTest, PronounFollowsASentenceWhoseSubjectIsThatPronoun) {
+  // The latest sentence names Robert Hale, but its subject is "He", the
+  // mayor: "he" goes on about the mayor.
+  const std::string text =
+      "Mayor John Adler came in late. He looked round the room, where only "
+      "Robert Hale was left. \"Is the vote over?\" he asked.";
+  auto r = ResolveAll(text, {{"he", 3}});  // the "he" of "he asked"
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].canonical, "John Adler");
+}
+
 TEST_F(SpeakersTest, TitleOfTheOtherSexNamesAnotherPerson) {
   const std::string text =
       "Katharine Hilbery poured the tea. Mr. Hilbery said nothing. Mrs. "

@@ -82,7 +82,12 @@ class SpeakerResolver {
   int FindOrAdd(const std::string& canonical, v1::EntityType type);
   void AddAlias(int entity, absl::string_view alias);
   void AddRole(int entity, absl::string_view role);
-  int ResolvePronoun(const PronounInfo& p, uint32_t position) const;
+  // `depth` counts the sentences followed back through pronoun subjects.
+  int ResolvePronoun(const PronounInfo& p, uint32_t position, int depth = 0) const;
+  // Where the sentence holding `position` begins, when its first word is a
+  // pronoun of p's sex ("He glanced round ..."); else kNoSentence.
+  static constexpr uint32_t kNoSentence = static_cast<uint32_t>(-1);
+  uint32_t SentenceWithPronounSubject(const PronounInfo& p, uint32_t position) const;
   int SubjectFirst(const PronounInfo& p,
                    std::vector<NameMention>::const_iterator found,
                    std::vector<NameMention>::const_iterator window) const;
