@@ -302,6 +302,30 @@ bool AssignDialogueTurns(absl::string_view text,
         (*speaker)[i].entity = b;
       }
     }
+    // '"It is your best work, Basil," said Lord Henry.' / '"I shall not
+    // send it," he answered': the one the turn before spoke to answers,
+    // when the pronoun fits.
+    if (!f.turn_open && conversation && num_turns >= 1 &&
+        (*speaker)[i].kind == v1::MENTION_KIND_PRONOUN) {
+      const int last = turns[num_turns - 1];
+      const Finding& prev = (*findings)[last];
+      const absl::string_view pronoun = Slice(text, f.speaker);
+      const char gender = absl::EqualsIgnoreCase(pronoun, "he")    ? 'm'
+                          : absl::EqualsIgnoreCase(pronoun, "she") ? 'f'
+                                                                   : 0;
+      int spoken_to = -1;
+      if (prev.addressee.end > prev.addressee.begin) {
+        spoken_to = (*addressee)[last].entity;
+      } else {
+        spoken_to = vocative[last];
+      }
+      if (gender != 0 && prev.paragraph == f.paragraph - 1 && spoken_to >= 0 &&
+          spoken_to != (*speaker)[last].entity &&
+          resolver.entities()[spoken_to].type == v1::ENTITY_TYPE_PERSON &&
+          resolver.entities()[spoken_to].gender == gender) {
+        (*speaker)[i].entity = spoken_to;
+      }
+    }
     // '"...," said his step-son' (or "the mother") in an exchange of two:
     // a description of the one whose turn it is, when that one is named.
     // Not "said a gentleman" or "somebody else": an indefinite brings in
