@@ -355,6 +355,7 @@ void SpeakerResolver::Index() {
           entities_[e].type = v1::ENTITY_TYPE_PERSON;
           if (entities_[e].gender == 0) entities_[e].gender = info->person_gender;
           if (entities_[e].aliases.empty()) entities_[e].described = true;
+          if ((t[det_at] | 0x20) == 'a') entities_[e].introduced = true;
           Note(e, static_cast<uint32_t>(det_at));
         }
         det_at = kNoDet;
@@ -437,6 +438,27 @@ int SpeakerResolver::TitledPerson(absl::string_view head,
     }
   }
   return only;
+}
+
+int SpeakerResolver::SceneReferent(char gender, uint32_t position) const {
+  const auto& paras = layout_->paragraphs;
+  auto p = std::upper_bound(paras.begin(), paras.end(), position,
+                            [](uint32_t pos, const Range& x) { return pos < x.begin; });
+  if (p == paras.begin()) return -1;
+  --p;
+  const uint32_t from = (p - std::min<ptrdiff_t>(p - paras.begin(), 2))->begin;
+  auto end = std::lower_bound(
+      mentions_.begin(), mentions_.end(), position,
+      [](const NameMention& x, uint32_t pos) { return x.position < pos; });
+  for (auto it = end; it != mentions_.begin();) {
+    --it;
+    if (it->position < from) break;
+    const ResolvedEntity& e = entities_[it->entity];
+    if (e.type == v1::ENTITY_TYPE_PERSON && !e.described && e.gender == gender) {
+      return it->entity;
+    }
+  }
+  return -1;
 }
 
 char SpeakerResolver::PersonGender(absl::string_view w) const {
@@ -816,6 +838,21 @@ Resolution SpeakerResolver::Resolve(Range span) {
     std::string name(text_.substr(toks[first].begin, toks[head].end - toks[first].begin));
     for (char& ch : name) {
       if (ch == '\n' || ch == '\r') ch = ' ';
+    }
+    // In a book, "the prostrate man" whom no "a prostrate man" brought in
+    // is somebody in the scene already, by name.
+    if (layout_ != nullptr && layout_->hard_wrapped && first > 0 && first == 1 &&
+        tags[0] == 'd' && absl::EqualsIgnoreCase(word(0), "the")) {
+      auto known = by_name_.find(Lower(name));
+      if (known == by_name_.end() || !entities_[known->second].introduced) {
+        const int e = SceneReferent(PersonGender(word(head)), pos);
+        if (e >= 0) {
+          Note(e, pos);
+          AddAlias(e, as_written);
+          res.entity = e;
+          return res;
+        }
+      }
     }
     entity = FindOrAdd(name, v1::ENTITY_TYPE_PERSON);
     entities_[entity].type = v1::ENTITY_TYPE_PERSON;

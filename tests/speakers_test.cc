@@ -204,6 +204,25 @@ TEST_F(SpeakersTest, InABookThePersonNounBeforeANameIsATitle) {
   EXPECT_EQ(news[0].canonical, "parson");
 }
 
+TEST_F(SpeakersTest, InABookTheDescriptionOfSomebodyInTheSceneIsHim) {
+  // "the weary man" was never brought in as "a weary man": Tom Baker, named
+  // just before. A described stranger ("a stranger" ... "the stranger")
+  // stays himself.
+  const std::string book =
+      "Tom Baker threw himself down on the grass by the side of the road,\n"
+      "and lay there with his hat over his eyes while the carts went by him\n"
+      "one after another on their way to the market in the town below, and\n"
+      "a stranger on a gray horse stopped to look at him for a long while.\n"
+      "\n"
+      "\"I am tired of walking,\" said the weary man.\n"
+      "\n"
+      "\"So am I,\" said the stranger.\n";
+  auto r = ResolveAll(book, {{"the weary man", 0}, {"the stranger", 0}});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].canonical, "Tom Baker");
+  EXPECT_EQ(r[1].canonical, "stranger");
+}
+
 TEST_F(SpeakersTest, KnownFirstNameAloneIsAPerson) {
   const std::string text = "Margaret came in from the garden. She said it was raining.";
   auto r = ResolveAll(text, {{"She", 0}});

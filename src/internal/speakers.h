@@ -26,6 +26,7 @@ struct ResolvedEntity {
   v1::EntityType type = v1::ENTITY_TYPE_UNKNOWN;
   char gender = 0;  // 'm', 'f' or 0
   bool described = false;  // known by a person noun only ("the old man")
+  bool introduced = false;  // described after "a"/"an" somewhere ("a man")
   std::vector<std::string> roles;
   std::vector<std::string> aliases;
 };
@@ -118,6 +119,10 @@ class SpeakerResolver {
   }
   // In a book, "the parson" (toks[first..head] after "the") names the one
   // person titled "Parson" in the text; -1 if none or several.
+  // In a book, "the young man" not brought in before as "a young man":
+  // the person of that sex named last, in this paragraph or the two before;
+  // -1 if none.
+  int SceneReferent(char gender, uint32_t position) const;
   int TitledPerson(absl::string_view head, const std::vector<Token>& toks,
                    const std::string& tags, size_t first, size_t head_index) const;
   // `w`, lower-cased, is in some lexicon (a cue, function word, title...).
