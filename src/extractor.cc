@@ -145,6 +145,9 @@ bool NamedInNarration(absl::string_view text, const internal::TextLayout& layout
   return false;
 }
 
+// "I", or "I." ending a sentence ('said I.').
+bool IsI(absl::string_view w) { return w == "I" || w == "I."; }
+
 // The narrator of a story told in the first person ('"...," said I'), by
 // name: the name the narration gives itself ("I called myself Pip", "my
 // name is Ishmael"), else the name the others call the narrator by, at
@@ -158,7 +161,7 @@ int NarratorEntity(absl::string_view text, const internal::TextLayout& layout,
   auto is_narrator = [&](size_t i) {
     const Finding& f = findings[i];
     return !f.turn_open && speaker[i].entity < 0 && speaker[i].kind == v1::MENTION_KIND_PRONOUN &&
-           Slice(text, f.speaker) == "I";
+           IsI(Slice(text, f.speaker));
   };
   int narrator_turns = 0;
   for (size_t i = 0; i < findings.size(); ++i) {
@@ -571,7 +574,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     if (narrator >= 0) {
       for (size_t i = 0; i < findings.size(); ++i) {
         if (speaker[i].entity < 0 && speaker[i].kind == v1::MENTION_KIND_PRONOUN &&
-            Slice(text, findings[i].speaker) == "I") {
+            IsI(Slice(text, findings[i].speaker))) {
           speaker[i].entity = narrator;
         }
       }

@@ -769,9 +769,15 @@ Resolution SpeakerResolver::Resolve(Range span) {
   absl::string_view as_written = text_.substr(span.begin, span.end - span.begin);
 
   int entity = -1;
-  if (n == 1 && (tags[0] == 'P' || tags[0] == 'w')) {
+  // "said I." at the end of a sentence: the pronoun, not an initial.
+  const PronounInfo* before_period =
+      n == 1 && word(0).size() <= 4 && absl::EndsWith(word(0), ".")
+          ? lex_->Pronoun(Lower(word(0).substr(0, word(0).size() - 1)))
+          : nullptr;
+  if (n == 1 && (tags[0] == 'P' || tags[0] == 'w' || before_period != nullptr)) {
     res.kind = v1::MENTION_KIND_PRONOUN;
-    const PronounInfo* p = lex_->Pronoun(Lower(word(0)));
+    const PronounInfo* p =
+        before_period != nullptr ? before_period : lex_->Pronoun(Lower(word(0)));
     if (p != nullptr) entity = ResolvePronoun(*p, pos);
     if (entity >= 0) {
       AddAlias(entity, word(0));

@@ -115,6 +115,18 @@ TEST_F(SpeakersTest, FirstAndSecondPersonPronounsAreNotResolved) {
   EXPECT_EQ(r[0].kind, v1::MENTION_KIND_PRONOUN);
 }
 
+TEST_F(SpeakersTest, PronounWithTheSentencePeriodIsAPronoun) {
+  // '"Yes," said I.': "I." ends the sentence; it is no initial of a name,
+  // and no later "he" refers to it.
+  const std::string text =
+      "Captain John Stockham came aboard. \"Yes,\" said I. He nodded.";
+  auto r = ResolveAll(text, {{"I.", 0}, {"He", 0}});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].canonical, "");
+  EXPECT_EQ(r[0].kind, v1::MENTION_KIND_PRONOUN);
+  EXPECT_EQ(r[1].canonical, "John Stockham");
+}
+
 TEST_F(SpeakersTest, PersonNounsAreAntecedents) {
   // "the old woman" and "a boy" are people of a known sex.
   const std::string text =
