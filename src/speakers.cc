@@ -351,12 +351,28 @@ void SpeakerResolver::Index() {
           for (char& ch : name) {
             if (ch == '\n' || ch == '\r') ch = ' ';
           }
-          int e = FindOrAdd(name, v1::ENTITY_TYPE_PERSON);
-          entities_[e].type = v1::ENTITY_TYPE_PERSON;
-          if (entities_[e].gender == 0) entities_[e].gender = info->person_gender;
-          if (entities_[e].aliases.empty()) entities_[e].described = true;
-          if ((t[det_at] | 0x20) == 'a') entities_[e].introduced = true;
-          Note(e, static_cast<uint32_t>(det_at));
+          // In a book, "the man" whom no "a man" brought in is the man of
+          // the scene, by name (see Resolve()).
+          const bool the = det_at + 3 < t.size() && (t[det_at] | 0x20) == 't' &&
+                           (t[det_at + 1] | 0x20) == 'h' && (t[det_at + 2] | 0x20) == 'e' &&
+                           !IsWordChar(t[det_at + 3]);
+          int scene = -1;
+          if (the && layout_ != nullptr && layout_->hard_wrapped) {
+            auto known = by_name_.find(Lower(name));
+            if (known == by_name_.end() || !entities_[known->second].introduced) {
+              scene = SceneReferent(info->person_gender, static_cast<uint32_t>(det_at));
+            }
+          }
+          if (scene >= 0) {
+            Note(scene, static_cast<uint32_t>(det_at));
+          } else {
+            int e = FindOrAdd(name, v1::ENTITY_TYPE_PERSON);
+            entities_[e].type = v1::ENTITY_TYPE_PERSON;
+            if (entities_[e].gender == 0) entities_[e].gender = info->person_gender;
+            if (entities_[e].aliases.empty()) entities_[e].described = true;
+            if ((t[det_at] | 0x20) == 'a') entities_[e].introduced = true;
+            Note(e, static_cast<uint32_t>(det_at));
+          }
         }
         det_at = kNoDet;
       } else if (det_at != kNoDet &&

@@ -235,6 +235,27 @@ TEST_F(SpeakersTest, InABookTheDescriptionOfSomebodyInTheSceneIsHim) {
   EXPECT_EQ(r[1].canonical, "stranger");
 }
 
+TEST_F(SpeakersTest, InABookANarratedDescriptionOfSomebodyInTheSceneIsHim) {
+  // The paragraph after Tom Baker's is about "the weary man": Tom Baker,
+  // as no "a weary man" came in.
+  const std::string book =
+      "Tom Baker threw himself down on the grass by the side of the road,\n"
+      "and lay there with his hat over his eyes while the carts went by him\n"
+      "one after another on their way to the market in the town below,\n"
+      "and the dust of the road settled on his coat and on his boots.\n"
+      "\n"
+      "The weary man slept until the sun was low over the hills.\n";
+  TextLayout layout;
+  segmenter_->Segment(book, &layout);
+  ASSERT_TRUE(layout.hard_wrapped);
+  ASSERT_EQ(layout.paragraphs.size(), 2u);
+  SpeakerResolver resolver(lex_.get(), book, &layout);
+  resolver.Index();
+  const int subject = resolver.SubjectOf(layout.paragraphs[1]);
+  ASSERT_GE(subject, 0);
+  EXPECT_EQ(resolver.entities()[subject].canonical, "Tom Baker");
+}
+
 TEST_F(SpeakersTest, KnownFirstNameAloneIsAPerson) {
   const std::string text = "Margaret came in from the garden. She said it was raining.";
   auto r = ResolveAll(text, {{"She", 0}});
