@@ -769,6 +769,13 @@ Resolution SpeakerResolver::Resolve(Range span) {
   for (size_t k = 1; k < n; ++k) {
     if (tags[k] == 'x' || tags[k] == '(') { n = k; break; }
   }
+  // "Miss Pinkerton herself": the reflexive is no part of the name.
+  if (n > 1) {
+    const absl::string_view last = word(n - 1);
+    if (absl::EqualsIgnoreCase(last, "himself") || absl::EqualsIgnoreCase(last, "herself")) {
+      --n;
+    }
+  }
   // The head comes before any preposition: "representative to the UN".
   size_t pre = n;
   for (size_t k = 1; k < n; ++k) {

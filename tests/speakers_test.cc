@@ -93,6 +93,16 @@ TEST_F(SpeakersTest, SurnameOfAPersonNamedOnlyInTheText) {
   EXPECT_EQ(r[0].roles, std::vector<std::string>{"President"});
 }
 
+TEST_F(SpeakersTest, ReflexiveAfterANameIsNoPartOfIt) {
+  const std::string text =
+      "\"We are ready,\" said Mayor Anna Keller herself. \"So am I,\" said "
+      "Miss Stroud.";
+  auto r = ResolveAll(text, {{"Mayor Anna Keller herself", 0}});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].canonical, "Anna Keller");
+  EXPECT_EQ(r[0].kind, v1::MENTION_KIND_NAME);
+}
+
 TEST_F(SpeakersTest, PronounsByGender) {
   const std::string text =
       "Mayor Anna Keller met President John Adler on Monday. He said the "
