@@ -53,6 +53,20 @@ absl::string_view StripPossessive(absl::string_view w) {
 
 std::string Lower(absl::string_view s) { return absl::AsciiStrToLower(s); }
 
+// "Everyone", "Nothing", "One": capitalised at a sentence's start, never a
+// person's name.
+bool IsIndefinite(absl::string_view w) {
+  static const char* const kWords[] = {
+      "everyone", "everybody", "someone", "somebody", "anyone",  "anybody",
+      "nobody",   "nothing",   "something", "anything", "everything", "one",
+      "another",  "none",      "each"};
+  if (w.size() < 3 || w.size() > 10) return false;
+  for (const char* k : kWords) {
+    if (absl::EqualsIgnoreCase(w, k)) return true;
+  }
+  return false;
+}
+
 bool Contains(const std::vector<std::string>& v, absl::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -181,6 +195,7 @@ int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
   }
   std::string surname(name.back());
   int entity;
+  if (name.size() == 1 && last_title < 0 && IsIndefinite(surname)) return -1;
   if (name.size() == 1) {
     auto it = by_surname_.find(surname);
     auto first = by_first_.end();

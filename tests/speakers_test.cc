@@ -103,6 +103,17 @@ TEST_F(SpeakersTest, ReflexiveAfterANameIsNoPartOfIt) {
   EXPECT_EQ(r[0].kind, v1::MENTION_KIND_NAME);
 }
 
+TEST_F(SpeakersTest, IndefinitePronounIsNoPerson) {
+  // "Everyone" opening a sentence is no man that "he" could be.
+  const std::string text =
+      "Mayor Tom Baker came in late. Everyone knew the vote was over. "
+      "\"Too late,\" he said.";
+  auto r = ResolveAll(text, {{"Everyone", 0}, {"he", 1}});  // "he said"
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_NE(r[0].type, v1::ENTITY_TYPE_PERSON);
+  EXPECT_EQ(r[1].canonical, "Tom Baker");
+}
+
 TEST_F(SpeakersTest, PronounsByGender) {
   const std::string text =
       "Mayor Anna Keller met President John Adler on Monday. He said the "
