@@ -384,6 +384,11 @@ bool AssignDialogueTurns(absl::string_view text,
     } else if (f.turn_open && num_turns > 0) {
       const int last = turns[num_turns - 1];
       const Finding& prev = (*findings)[last];
+      // In a book a new paragraph of quotation right after another is a
+      // new speaker (one who goes on leaves the quotation open), in a
+      // conversation or not.
+      const bool alternate =
+          conversation || (layout.hard_wrapped && prev.paragraph == f.paragraph - 1);
       int other = -1;
       if (prev.paragraph == f.paragraph - 1 && has_speaker(last)) {
         for (size_t k = num_turns - 1; k > 0; --k) {
@@ -398,16 +403,16 @@ bool AssignDialogueTurns(absl::string_view text,
           prev.addressee.end > prev.addressee.begin) {
         f.speaker = prev.addressee;
         (*speaker)[i] = (*addressee)[last];
-      } else if (conversation && prev.paragraph == f.paragraph - 1 &&
+      } else if (alternate && prev.paragraph == f.paragraph - 1 &&
                  vocative[last] >= 0 && vocative[last] != (*speaker)[last].entity &&
                  vocative[last] != vocative[i]) {
         // "..., Florence?" -- Florence answers.
         f.speaker = Range();
         (*speaker)[i] = internal::Resolution{vocative[last], v1::MENTION_KIND_NAME};
-      } else if (other >= 0 && conversation) {
+      } else if (other >= 0 && alternate) {
         f.speaker = (*findings)[other].speaker;
         (*speaker)[i] = (*speaker)[other];
-      } else if (conversation && prev.paragraph == f.paragraph - 1 &&
+      } else if (alternate && prev.paragraph == f.paragraph - 1 &&
                  has_speaker(last)) {
         // The first reply: to the person named last who did not just speak.
         const int e = resolver.OtherPerson((*speaker)[last].entity,
