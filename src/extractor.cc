@@ -273,11 +273,32 @@ bool AssignDialogueTurns(absl::string_view text,
   }
   std::vector<int> vocative(findings->size(), -1);
   int vocatives = 0;
-  for (size_t i = 0; i < findings->size(); ++i) {
+  // '"What name?" / "Greyson,--office on second floor."': a name opening
+  // the answer to a question for a name is the speaker's own.
+  std::vector<int> own_name(findings->size(), -1);
+  for (size_t i = 0, prev_turn = 0; i < findings->size(); ++i) {
     const Finding& f = (*findings)[i];
     if (!f.turn) continue;
     vocative[i] = Vocative(text, f.content.front(), resolver);
+    const Finding& p = (*findings)[prev_turn];
+    if (vocative[i] >= 0 && i > 0 && p.turn && p.paragraph == f.paragraph - 1) {
+      bool asks_name = false;
+      for (const Range& r : p.content) {
+        const absl::string_view part = Slice(text, r);
+        const size_t at = part.rfind("name");
+        asks_name |= at != absl::string_view::npos &&
+                     part.find_first_of("?!", at) != absl::string_view::npos;
+      }
+      const absl::string_view first = Slice(text, f.content.front());
+      size_t w = 0;
+      while (w < first.size() && absl::ascii_isalpha(static_cast<unsigned char>(first[w]))) ++w;
+      if (asks_name && w > 0 && resolver.PersonNamed(first.substr(0, w)) == vocative[i]) {
+        own_name[i] = vocative[i];
+        vocative[i] = -1;
+      }
+    }
     if (vocative[i] >= 0 && !f.needs_conversation) ++vocatives;
+    prev_turn = i;
   }
   // People who call each other by name are talking to each other.
   const bool conversation = short_pairs >= 2 || vocatives >= 2;
@@ -422,6 +443,10 @@ bool AssignDialogueTurns(absl::string_view text,
           (*speaker)[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
         }
       }
+    }
+    if (f.turn_open && own_name[i] >= 0) {
+      f.speaker = Range();
+      (*speaker)[i] = internal::Resolution{own_name[i], v1::MENTION_KIND_NAME};
     }
     // Nobody calls himself by name: "True, Florence, but ..." is not
     // Florence's.
