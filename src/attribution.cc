@@ -693,6 +693,38 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     para_last[p] = static_cast<int>(out->size());
     out->push_back(std::move(f));
   }
+  // In a book, a quotation that follows narration in its paragraph, with no
+  // cue ("Lord Henry elevated his eyebrows. \"Not send it anywhere?\""),
+  // is said by the one the narration is about: the extractor keeps it in a
+  // conversation and gives it that speaker.
+  if (layout.hard_wrapped) {
+    for (const Quote& q : layout.quotes) {
+      if (!q.closed || q.continues || q.end <= q.begin + 12) continue;
+      const int p = q.paragraph;
+      if (p < 0 || p >= static_cast<int>(layout.paragraphs.size()) ||
+          para_last[p] >= 0 || q.open <= layout.paragraphs[p].begin ||
+          taken.contains(q.begin)) {
+        continue;
+      }
+      const unsigned char first = static_cast<unsigned char>(text[q.begin]);
+      const char last = text[q.end - 1];
+      const absl::string_view quoted = text.substr(q.begin, q.end - q.begin);
+      if (!(first >= 'A' && first <= 'Z') || quoted.find(' ') == absl::string_view::npos ||
+          (last != '.' && last != '!' && last != '?' && last != ',' && last != '-')) {
+        continue;
+      }
+      Finding f;
+      f.builtin_rule = "narration_quote";
+      f.needs_conversation = true;
+      f.turn = true;  // an utterance of the conversation, for turn-taking
+      f.content.push_back(Range{q.begin, q.end});
+      f.paragraph = p;
+      f.unit = -1;
+      f.direct = true;
+      f.inherited = true;
+      out->push_back(std::move(f));
+    }
+  }
   std::stable_sort(out->begin(), out->end(), [](const Finding& a, const Finding& b) {
     return a.content.front().begin < b.content.front().begin;
   });

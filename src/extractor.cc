@@ -598,6 +598,17 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       }
     }
   }
+  // A quotation after narration in its paragraph, with no cue: the one the
+  // narration before it is about.
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (f.builtin_rule == nullptr || absl::string_view(f.builtin_rule) != "narration_quote") {
+      continue;
+    }
+    const uint32_t begin = layout.paragraphs[f.paragraph].begin;
+    const int e = resolver.SubjectOf(Range{begin, f.content.front().begin});
+    if (e >= 0) speaker[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
+  }
   // "said I" in a story its narrator tells: the narrator, when named.
   if (layout.hard_wrapped) {
     const int narrator = NarratorEntity(text, layout, findings, speaker, &resolver);
