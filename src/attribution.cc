@@ -629,6 +629,41 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     AddQuoteContinuations(layout, &f);
   }
 
+  // '"You young dog," said the man, licking his lips, "what fat cheeks you
+  // ha' got."': a quote after the attribution, in the same sentence, goes on
+  // with the first. Only a short stretch without a sentence end or another
+  // quote between, and only in books (on PolNeAR news dev it cost 1 content
+  // match, exact F1 41.9 -> 41.6 and end-to-end F1 57.5 -> 57.4).
+  if (layout.hard_wrapped) {
+    absl::flat_hash_set<uint32_t> used;
+    for (const Finding& f : *out) {
+      for (const Range& r : f.content) used.insert(r.begin);
+    }
+    for (Finding& f : *out) {
+      if (!f.direct || f.content.size() != 1 || f.speaker.end <= f.speaker.begin ||
+          f.cue.end <= f.cue.begin || f.speaker.begin < f.content.front().end ||
+          f.cue.begin < f.content.front().end) {
+        continue;
+      }
+      const uint32_t after = std::max(f.speaker.end, f.cue.end);
+      auto it = std::lower_bound(
+          layout.quotes.begin(), layout.quotes.end(), after,
+          [](const Quote& q, uint32_t off) { return q.open < off; });
+      if (it == layout.quotes.end() || it->paragraph != f.paragraph ||
+          used.contains(it->begin) || it->open - after > 80 || it->end <= it->begin) {
+        continue;
+      }
+      const absl::string_view between = text.substr(after, it->open - after);
+      if (between.find_first_of(".!?\n") != absl::string_view::npos &&
+          between.find_first_of(".!?") != absl::string_view::npos) {
+        continue;
+      }
+      f.content.push_back(Range{it->begin, it->end});
+      used.insert(it->begin);
+      AddQuoteContinuations(layout, &f);
+    }
+  }
+
   // The quotations that open their paragraph: turns of dialogue.
   std::vector<int> para_quote(layout.paragraphs.size(), -1);
   for (size_t qi = 0, p = 0; qi < layout.quotes.size(); ++qi) {
