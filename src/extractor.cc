@@ -224,6 +224,31 @@ int NarratorEntity(absl::string_view text, const internal::TextLayout& layout,
   return -1;
 }
 
+// In a book, the one the narration after a turn's quotation, in its
+// paragraph, is about ('"Oh, Emil! ..." She went to the foot of the
+// pole.'): its first words name or point at the speaker. -1 if none.
+int BeatSubject(absl::string_view text, const internal::TextLayout& layout,
+                const Finding& f, const internal::SpeakerResolver& resolver) {
+  if (!layout.hard_wrapped || f.paragraph < 0 ||
+      f.paragraph >= static_cast<int>(layout.paragraphs.size())) {
+    return -1;
+  }
+  const Range para = layout.paragraphs[f.paragraph];
+  uint32_t b = f.content.back().end;
+  while (b < para.end && !absl::ascii_isalpha(static_cast<unsigned char>(text[b]))) {
+    const unsigned char c = static_cast<unsigned char>(text[b]);
+    // Only the closing mark, punctuation and space: not another quotation.
+    if (c == '"' || (c == 0xE2 && b + 2 < para.end &&
+                     static_cast<unsigned char>(text[b + 1]) == 0x80 &&
+                     static_cast<unsigned char>(text[b + 2]) == 0x9C)) {
+      if (b != f.content.back().end) return -1;
+    }
+    ++b;
+  }
+  if (b + 2 >= para.end) return -1;
+  return resolver.SubjectOf(Range{b, para.end});
+}
+
 // Who speaks a turn of dialogue that names no speaker. After a turn that
 // speaks to someone ("he asked Katharine"), that someone answers; in an
 // exchange ("A," said X. / "B," said Y.) the other party of the
@@ -393,11 +418,14 @@ bool AssignDialogueTurns(absl::string_view text,
         }
       }
       const int e = resolver.SubjectOf(layout.paragraphs[f.paragraph - 1]);
+      const int beat = e < 0 && other < 0 ? BeatSubject(text, layout, f, resolver) : -1;
       if (e >= 0) {
         (*speaker)[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
       } else if (other >= 0) {
         f.speaker = (*findings)[other].speaker;
         (*speaker)[i] = (*speaker)[other];
+      } else if (beat >= 0) {
+        (*speaker)[i] = internal::Resolution{beat, v1::MENTION_KIND_NAME};
       } else if (f.needs_conversation) {
         f.drop = true;
         continue;
