@@ -785,6 +785,41 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     AddQuoteContinuations(layout, &f);
   }
 
+  // '"You young dog," said the man, licking his lips, "what fat cheeks you
+  // ha' got."': a quote after the attribution, in the same sentence, goes on
+  // with the first. Only a short stretch without a sentence end or another
+  // quote between, and only in books (on PolNeAR news dev it cost 1 content
+  // match, exact F1 41.9 -> 41.6 and end-to-end F1 57.5 -> 57.4).
+  if (layout.hard_wrapped) {
+    absl::flat_hash_set<uint32_t> used;
+    for (const Finding& f : *out) {
+      for (const Range& r : f.content) used.insert(r.begin);
+    }
+    for (Finding& f : *out) {
+      if (!f.direct || f.content.size() != 1 || f.speaker.end <= f.speaker.begin ||
+          f.cue.end <= f.cue.begin || f.speaker.begin < f.content.front().end ||
+          f.cue.begin < f.content.front().end) {
+        continue;
+      }
+      const uint32_t after = std::max(f.speaker.end, f.cue.end);
+      auto it = std::lower_bound(
+          layout.quotes.begin(), layout.quotes.end(), after,
+          [](const Quote& q, uint32_t off) { return q.open < off; });
+      if (it == layout.quotes.end() || it->paragraph != f.paragraph ||
+          used.contains(it->begin) || it->open - after > 80 || it->end <= it->begin) {
+        continue;
+      }
+      const absl::string_view between = text.substr(after, it->open - after);
+      if (between.find_first_of(".!?\n") != absl::string_view::npos &&
+          between.find_first_of(".!?") != absl::string_view::npos) {
+        continue;
+      }
+      f.content.push_back(Range{it->begin, it->end});
+      used.insert(it->begin);
+      AddQuoteContinuations(layout, &f);
+    }
+  }
+
   // The quotations that open their paragraph: turns of dialogue.
   std::vector<int> para_quote(layout.paragraphs.size(), -1);
   for (size_t qi = 0, p = 0; qi < layout.quotes.size(); ++qi) {
@@ -848,6 +883,38 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     AddQuoteContinuations(layout, &f);
     para_last[p] = static_cast<int>(out->size());
     out->push_back(std::move(f));
+  }
+  // In a book, a quotation that follows narration in its paragraph, with no
+  // cue ("Lord Henry elevated his eyebrows. \"Not send it anywhere?\""),
+  // is said by the one the narration is about: the extractor keeps it in a
+  // conversation and gives it that speaker.
+  if (layout.hard_wrapped) {
+    for (const Quote& q : layout.quotes) {
+      if (!q.closed || q.continues || q.end <= q.begin + 12) continue;
+      const int p = q.paragraph;
+      if (p < 0 || p >= static_cast<int>(layout.paragraphs.size()) ||
+          para_last[p] >= 0 || q.open <= layout.paragraphs[p].begin ||
+          taken.contains(q.begin)) {
+        continue;
+      }
+      const unsigned char first = static_cast<unsigned char>(text[q.begin]);
+      const char last = text[q.end - 1];
+      const absl::string_view quoted = text.substr(q.begin, q.end - q.begin);
+      if (!(first >= 'A' && first <= 'Z') || quoted.find(' ') == absl::string_view::npos ||
+          (last != '.' && last != '!' && last != '?' && last != ',' && last != '-')) {
+        continue;
+      }
+      Finding f;
+      f.builtin_rule = "narration_quote";
+      f.needs_conversation = true;
+      f.turn = true;  // an utterance of the conversation, for turn-taking
+      f.content.push_back(Range{q.begin, q.end});
+      f.paragraph = p;
+      f.unit = -1;
+      f.direct = true;
+      f.inherited = true;
+      out->push_back(std::move(f));
+    }
   }
   std::stable_sort(out->begin(), out->end(), [](const Finding& a, const Finding& b) {
     return a.content.front().begin < b.content.front().begin;

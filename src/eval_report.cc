@@ -83,6 +83,8 @@ std::vector<Row> Rows() {
   const Row more[] = {
       RatioRow("speaker accuracy", &DatasetScores::speaker),
       RatioRow("speaker canonical accuracy", &DatasetScores::speaker_canonical),
+      RatioRow("speaker canonical accuracy (strict)",
+               &DatasetScores::speaker_canonical_strict),
       RatioRow("cue accuracy", &DatasetScores::cue),
       RatioRow("kind accuracy", &DatasetScores::kind),
       RatioRow("recall direct", &DatasetScores::recall_direct),
@@ -209,6 +211,7 @@ std::string Json(absl::Span<const DatasetScores> scores) {
     const std::pair<const char*, const Ratio*> ratios[] = {
         {"speaker", &d.speaker},
         {"speaker_canonical", &d.speaker_canonical},
+        {"speaker_canonical_strict", &d.speaker_canonical_strict},
         {"cue", &d.cue},
         {"kind", &d.kind},
         {"recall_direct", &d.recall_direct},

@@ -140,7 +140,7 @@ bool SpeakerRight(absl::string_view text, const GoldQuote& g,
     return NameMatch(gold_name, m.text()) ||
            NameMatch(gold_name, m.canonical_name());
   }
-  return NameMatch(*g.speaker_canonical, MentionName(m));
+  return SamePersonName(*g.speaker_canonical, MentionName(m));
 }
 
 // Addressee / reported_via: both none, or the names match.
@@ -343,6 +343,58 @@ bool NameMatch(absl::string_view a, absl::string_view b) {
   return !hx.empty() && hx == hy;
 }
 
+bool SamePersonName(absl::string_view a, absl::string_view b) {
+  if (NameMatch(a, b)) return true;
+  // The words of `s` as written, without a possessive.
+  auto words_of = [](absl::string_view s) {
+    std::vector<absl::string_view> w;
+    size_t i = 0;
+    while (i < s.size()) {
+      if (!IsWordByte(s[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < s.size() && IsWordByte(s[j])) ++j;
+      absl::string_view word = s.substr(i, j - i);
+      for (absl::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+        if (absl::EndsWith(word, suffix)) word.remove_suffix(suffix.size());
+      }
+      while (!word.empty() && (word.back() == '\'' || word.back() == '-')) {
+        word.remove_suffix(1);
+      }
+      if (!word.empty()) w.push_back(word);
+      i = j;
+    }
+    return w;
+  };
+  std::vector<absl::string_view> x = words_of(a), y = words_of(b);
+  if (x.empty() || y.empty() || x.size() == y.size()) return false;
+  if (x.size() > y.size()) std::swap(x, y);
+  // The shorter must be a proper name: capitalised words, not a pronoun or a
+  // title on its own.
+  static const char* const kNotNames[] = {
+      "i",    "he",   "she",   "we",   "they", "you",  "it",   "me",
+      "him",  "her",  "us",    "them", "my",   "his",  "our",  "their",
+      "mr",   "mrs",  "miss",  "ms",   "dr",   "sir",  "lady", "lord",
+      "madam", "master", "the", "a",   "an"};
+  bool any_name = false;
+  for (absl::string_view w : x) {
+    const unsigned char c = static_cast<unsigned char>(w[0]);
+    if (!(c >= 'A' && c <= 'Z') && c < 0x80) return false;
+    std::string l = absl::AsciiStrToLower(w);
+    bool name = true;
+    for (const char* n : kNotNames) {
+      if (l == n) name = false;
+    }
+    any_name |= name;
+    bool found = false;
+    for (absl::string_view v : y) found |= absl::EqualsIgnoreCase(v, w);
+    if (!found) return false;
+  }
+  return any_name;
+}
+
 absl::string_view TrimQuoteMarks(absl::string_view s) {
   int len = 0;
   while (!s.empty() && IsTrimmableAt(s, 0, &len)) s.remove_prefix(len);
@@ -513,9 +565,14 @@ void ScoreMatch(absl::string_view text, const GoldQuote& q, const v1::Claim& c,
   }
   if (q.speaker_canonical.has_value()) {
     d->speaker_canonical.total++;
+    d->speaker_canonical_strict.total++;
+    if (c.has_speaker() &&
+        SamePersonName(*q.speaker_canonical, MentionName(c.speaker()))) {
+      d->speaker_canonical.right++;
+    }
     if (c.has_speaker() &&
         NameMatch(*q.speaker_canonical, MentionName(c.speaker()))) {
-      d->speaker_canonical.right++;
+      d->speaker_canonical_strict.right++;
     }
   }
   if (!q.cue.empty()) {

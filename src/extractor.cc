@@ -52,12 +52,12 @@ absl::string_view Slice(absl::string_view text, Range r) {
   return text.substr(r.begin, r.end - r.begin);
 }
 
-// The person a quotation speaks to by name: "True, Florence, but ...",
+// The words a quotation may call someone by: "True, Florence, but ...",
 // "Curtis, ring the bell", "Good night, Mr. Denham." A capitalised word
-// after the start or a comma, before a comma or final punctuation, that
-// names a known person. -1 if none.
-int Vocative(absl::string_view text, Range r,
-             const internal::SpeakerResolver& resolver) {
+// after the start or a comma, before a comma or final punctuation (after
+// any titles: "Mr. Denham"), in text order.
+template <typename Fn>
+void ForEachVocativeWord(absl::string_view text, Range r, Fn&& fn) {
   const uint32_t end = std::min<uint32_t>(r.end, static_cast<uint32_t>(text.size()));
   uint32_t i = r.begin;
   bool after_break = true;  // at the start, or after ", "
@@ -78,27 +78,175 @@ int Vocative(absl::string_view text, Range r,
       ++j;
     }
     // Titles before the name: "Mr. Denham", "Uncle John".
+    // A longer word with a period ends a sentence: "..., Watson. And ...".
     uint32_t k = j;
     while (after_break && absl::ascii_isupper(c) && k + 1 < end && text[k] == ' ' &&
-           absl::ascii_isupper(static_cast<unsigned char>(text[k + 1]))) {
+           absl::ascii_isupper(static_cast<unsigned char>(text[k + 1])) &&
+           (text[k - 1] != '.' || k - i <= 4)) {
       uint32_t m = k + 1;
       while (m < end && absl::ascii_isalpha(static_cast<unsigned char>(text[m]))) ++m;
       i = k + 1;
       j = k = m;
     }
+    // The word takes in a period: "Good night, Mr. Denham." ends there.
     if (after_break && absl::ascii_isupper(c) &&
         (j >= end || text[j] == ',' || text[j] == '!' || text[j] == '?' ||
          text[j] == ';' ||
-         (text[j] == '.' && (j + 1 >= end || text[j + 1] == ' ')))) {
+         (text[j - 1] == '.' && (text[j] == ' ' || text[j] == '\n')))) {
       absl::string_view w = text.substr(i, j - i);
       while (!w.empty() && w.back() == '.') w.remove_suffix(1);
-      const int e = resolver.PersonNamed(w);
-      if (e >= 0) return e;
+      if (!w.empty() && fn(w)) return;
     }
     after_break = false;
     i = j;
   }
+}
+
+// The person a quotation speaks to by name, among the known; -1 if none.
+int Vocative(absl::string_view text, Range r,
+             const internal::SpeakerResolver& resolver) {
+  int e = -1;
+  ForEachVocativeWord(text, r, [&](absl::string_view w) {
+    e = resolver.PersonNamed(w);
+    return e >= 0;
+  });
+  return e;
+}
+
+// Whether `word` stands as a word of its own in `text`.
+bool HasWord(absl::string_view text, absl::string_view word) {
+  for (size_t at = text.find(word); at != absl::string_view::npos;
+       at = text.find(word, at + 1)) {
+    const size_t after = at + word.size();
+    if ((at == 0 || !absl::ascii_isalpha(static_cast<unsigned char>(text[at - 1]))) &&
+        (after >= text.size() ||
+         !absl::ascii_isalpha(static_cast<unsigned char>(text[after])))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether `name` stands as a word outside the quotations of `layout`.
+bool NamedInNarration(absl::string_view text, const internal::TextLayout& layout,
+                      absl::string_view name) {
+  size_t qi = 0;
+  for (size_t at = text.find(name); at != absl::string_view::npos;
+       at = text.find(name, at + 1)) {
+    const size_t after = at + name.size();
+    if ((at > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[at - 1]))) ||
+        (after < text.size() &&
+         absl::ascii_isalpha(static_cast<unsigned char>(text[after])))) {
+      continue;
+    }
+    while (qi < layout.quotes.size() && layout.quotes[qi].close_end <= at) ++qi;
+    if (qi >= layout.quotes.size() || layout.quotes[qi].open > at) return true;
+  }
+  return false;
+}
+
+// "I", or "I." ending a sentence ('said I.').
+bool IsI(absl::string_view w) { return w == "I" || w == "I."; }
+
+// The narrator of a story told in the first person ('"...," said I'), by
+// name: the name the narration gives itself ("I called myself Pip", "my
+// name is Ishmael"), else the name the others call the narrator by, at
+// least twice, which the narration never uses for anyone it tells about
+// ('"I think, Watson, that ..."'). -1 if none.
+int NarratorEntity(absl::string_view text, const internal::TextLayout& layout,
+                   const std::vector<Finding>& findings,
+                   const std::vector<internal::Resolution>& speaker,
+                   internal::SpeakerResolver* resolver) {
+  // Turns whose speaker the conversation decides later do not count.
+  auto is_narrator = [&](size_t i) {
+    const Finding& f = findings[i];
+    return !f.turn_open && speaker[i].entity < 0 && speaker[i].kind == v1::MENTION_KIND_PRONOUN &&
+           IsI(Slice(text, f.speaker));
+  };
+  int narrator_turns = 0;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (!findings[i].drop && is_narrator(i)) ++narrator_turns;
+  }
+  if (narrator_turns < 2) return -1;
+  // The narration names the narrator.
+  auto inside_quote = [&](size_t at) {
+    for (const internal::Quote& q : layout.quotes) {
+      if (q.open > at) return false;
+      if (at < q.close_end) return true;
+    }
+    return false;
+  };
+  for (absl::string_view cue : {"I called myself ", "my name is ", "My name is ",
+                                "my name was ", "My name was ", "Call me "}) {
+    for (size_t at = text.find(cue); at != absl::string_view::npos;
+         at = text.find(cue, at + 1)) {
+      size_t b = at + cue.size(), e = b;
+      while (e < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) {
+        ++e;
+      }
+      const absl::string_view w = text.substr(b, e - b);
+      if (e > b && !inside_quote(at) && resolver->MayBeName(w)) {
+        return resolver->NamedPerson(w);
+      }
+    }
+  }
+  // The others call the narrator by name, once at least after other words
+  // (a quotation opens with "Oh," and "Well," as well).
+  struct Called {
+    absl::string_view name;
+    int count = 0;
+    bool after_words = false;
+  };
+  std::vector<Called> called;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (f.drop || !f.direct || is_narrator(i)) continue;
+    for (const Range& part : f.content) {
+      ForEachVocativeWord(text, part, [&](absl::string_view w) {
+        if (!resolver->MayBeName(w)) return false;
+        auto it = std::find_if(called.begin(), called.end(),
+                               [&](const Called& c) { return c.name == w; });
+        if (it == called.end()) it = called.insert(called.end(), Called{w});
+        ++it->count;
+        it->after_words |= w.data() != text.data() + part.begin;
+        return false;
+      });
+    }
+  }
+  std::stable_sort(called.begin(), called.end(),
+                   [](const Called& a, const Called& b) { return a.count > b.count; });
+  for (const Called& c : called) {
+    if (c.count < 2) break;
+    // A name is never written in lower case ("Well," and "Oh," are).
+    if (!c.after_words || HasWord(text, absl::AsciiStrToLower(c.name))) continue;
+    if (!NamedInNarration(text, layout, c.name)) return resolver->NamedPerson(c.name);
+  }
   return -1;
+}
+
+// In a book, the one the narration after a turn's quotation, in its
+// paragraph, is about ('"Oh, Emil! ..." She went to the foot of the
+// pole.'): its first words name or point at the speaker. -1 if none.
+int BeatSubject(absl::string_view text, const internal::TextLayout& layout,
+                const Finding& f, const internal::SpeakerResolver& resolver) {
+  if (!layout.hard_wrapped || f.paragraph < 0 ||
+      f.paragraph >= static_cast<int>(layout.paragraphs.size())) {
+    return -1;
+  }
+  const Range para = layout.paragraphs[f.paragraph];
+  uint32_t b = f.content.back().end;
+  while (b < para.end && !absl::ascii_isalpha(static_cast<unsigned char>(text[b]))) {
+    const unsigned char c = static_cast<unsigned char>(text[b]);
+    // Only the closing mark, punctuation and space: not another quotation.
+    if (c == '"' || (c == 0xE2 && b + 2 < para.end &&
+                     static_cast<unsigned char>(text[b + 1]) == 0x80 &&
+                     static_cast<unsigned char>(text[b + 2]) == 0x9C)) {
+      if (b != f.content.back().end) return -1;
+    }
+    ++b;
+  }
+  if (b + 2 >= para.end) return -1;
+  return resolver.SubjectOf(Range{b, para.end});
 }
 
 // Who speaks a turn of dialogue that names no speaker. After a turn that
@@ -150,11 +298,32 @@ bool AssignDialogueTurns(absl::string_view text,
   }
   std::vector<int> vocative(findings->size(), -1);
   int vocatives = 0;
-  for (size_t i = 0; i < findings->size(); ++i) {
+  // '"What name?" / "Greyson,--office on second floor."': a name opening
+  // the answer to a question for a name is the speaker's own.
+  std::vector<int> own_name(findings->size(), -1);
+  for (size_t i = 0, prev_turn = 0; i < findings->size(); ++i) {
     const Finding& f = (*findings)[i];
     if (!f.turn) continue;
     vocative[i] = Vocative(text, f.content.front(), resolver);
+    const Finding& p = (*findings)[prev_turn];
+    if (vocative[i] >= 0 && i > 0 && p.turn && p.paragraph == f.paragraph - 1) {
+      bool asks_name = false;
+      for (const Range& r : p.content) {
+        const absl::string_view part = Slice(text, r);
+        const size_t at = part.rfind("name");
+        asks_name |= at != absl::string_view::npos &&
+                     part.find_first_of("?!", at) != absl::string_view::npos;
+      }
+      const absl::string_view first = Slice(text, f.content.front());
+      size_t w = 0;
+      while (w < first.size() && absl::ascii_isalpha(static_cast<unsigned char>(first[w]))) ++w;
+      if (asks_name && w > 0 && resolver.PersonNamed(first.substr(0, w)) == vocative[i]) {
+        own_name[i] = vocative[i];
+        vocative[i] = -1;
+      }
+    }
     if (vocative[i] >= 0 && !f.needs_conversation) ++vocatives;
+    prev_turn = i;
   }
   // People who call each other by name are talking to each other.
   const bool conversation = short_pairs >= 2 || vocatives >= 2;
@@ -182,6 +351,58 @@ bool AssignDialogueTurns(absl::string_view text,
         (*speaker)[i].entity = b;
       }
     }
+    // '"It is your best work, Basil," said Lord Henry.' / '"I shall not
+    // send it," he answered': the one the turn before spoke to answers,
+    // when the pronoun fits.
+    if (!f.turn_open && conversation && num_turns >= 1 &&
+        (*speaker)[i].kind == v1::MENTION_KIND_PRONOUN) {
+      const int last = turns[num_turns - 1];
+      const Finding& prev = (*findings)[last];
+      const absl::string_view pronoun = Slice(text, f.speaker);
+      const char gender = absl::EqualsIgnoreCase(pronoun, "he")    ? 'm'
+                          : absl::EqualsIgnoreCase(pronoun, "she") ? 'f'
+                                                                   : 0;
+      int spoken_to = -1;
+      if (prev.addressee.end > prev.addressee.begin) {
+        spoken_to = (*addressee)[last].entity;
+      } else {
+        spoken_to = vocative[last];
+      }
+      if (gender != 0 && prev.paragraph == f.paragraph - 1 && spoken_to >= 0 &&
+          spoken_to != (*speaker)[last].entity &&
+          resolver.entities()[spoken_to].type == v1::ENTITY_TYPE_PERSON &&
+          resolver.entities()[spoken_to].gender == gender) {
+        (*speaker)[i].entity = spoken_to;
+      }
+    }
+    // '"...," said his step-son' (or "the mother") in an exchange of two:
+    // a description of the one whose turn it is, when that one is named.
+    // Not "said a gentleman" or "somebody else": an indefinite brings in
+    // somebody new.
+    if (!f.turn_open && conversation && num_turns >= 2 &&
+        (*speaker)[i].kind == v1::MENTION_KIND_NOMINAL &&
+        f.speaker.end > f.speaker.begin) {
+      const int last = turns[num_turns - 1], before = turns[num_turns - 2];
+      const int b = (*speaker)[before].entity;
+      const int own = (*speaker)[i].entity;
+      const auto& entities = resolver.entities();
+      const absl::string_view first_word =
+          Slice(text, f.speaker).substr(0, Slice(text, f.speaker).find(' '));
+      const bool indefinite = absl::EqualsIgnoreCase(first_word, "a") ||
+                              absl::EqualsIgnoreCase(first_word, "an") ||
+                              absl::EqualsIgnoreCase(first_word, "one") ||
+                              absl::EqualsIgnoreCase(first_word, "another") ||
+                              absl::StartsWithIgnoreCase(first_word, "some") ||
+                              absl::StartsWithIgnoreCase(first_word, "any");
+      if (!indefinite && (*findings)[last].paragraph == f.paragraph - 1 &&
+          (*findings)[before].paragraph == f.paragraph - 2 && b >= 0 &&
+          b != own && b != (*speaker)[last].entity &&
+          entities[b].type == v1::ENTITY_TYPE_PERSON && !entities[b].described &&
+          (own < 0 || entities[own].gender == 0 ||
+           entities[own].gender == entities[b].gender)) {
+        (*speaker)[i].entity = b;
+      }
+    }
     const bool after_narration = f.narrated;
     if (after_narration) {
       // A turn after narration: the one the narration is about speaks.
@@ -197,11 +418,14 @@ bool AssignDialogueTurns(absl::string_view text,
         }
       }
       const int e = resolver.SubjectOf(layout.paragraphs[f.paragraph - 1]);
+      const int beat = e < 0 && other < 0 ? BeatSubject(text, layout, f, resolver) : -1;
       if (e >= 0) {
         (*speaker)[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
       } else if (other >= 0) {
         f.speaker = (*findings)[other].speaker;
         (*speaker)[i] = (*speaker)[other];
+      } else if (beat >= 0) {
+        (*speaker)[i] = internal::Resolution{beat, v1::MENTION_KIND_NAME};
       } else if (f.needs_conversation) {
         f.drop = true;
         continue;
@@ -209,6 +433,11 @@ bool AssignDialogueTurns(absl::string_view text,
     } else if (f.turn_open && num_turns > 0) {
       const int last = turns[num_turns - 1];
       const Finding& prev = (*findings)[last];
+      // In a book a new paragraph of quotation right after another is a
+      // new speaker (one who goes on leaves the quotation open), in a
+      // conversation or not.
+      const bool alternate =
+          conversation || (layout.hard_wrapped && prev.paragraph == f.paragraph - 1);
       int other = -1;
       if (prev.paragraph == f.paragraph - 1 && has_speaker(last)) {
         for (size_t k = num_turns - 1; k > 0; --k) {
@@ -223,16 +452,16 @@ bool AssignDialogueTurns(absl::string_view text,
           prev.addressee.end > prev.addressee.begin) {
         f.speaker = prev.addressee;
         (*speaker)[i] = (*addressee)[last];
-      } else if (conversation && prev.paragraph == f.paragraph - 1 &&
+      } else if (alternate && prev.paragraph == f.paragraph - 1 &&
                  vocative[last] >= 0 && vocative[last] != (*speaker)[last].entity &&
                  vocative[last] != vocative[i]) {
         // "..., Florence?" -- Florence answers.
         f.speaker = Range();
         (*speaker)[i] = internal::Resolution{vocative[last], v1::MENTION_KIND_NAME};
-      } else if (other >= 0 && conversation) {
+      } else if (other >= 0 && alternate) {
         f.speaker = (*findings)[other].speaker;
         (*speaker)[i] = (*speaker)[other];
-      } else if (conversation && prev.paragraph == f.paragraph - 1 &&
+      } else if (alternate && prev.paragraph == f.paragraph - 1 &&
                  has_speaker(last)) {
         // The first reply: to the person named last who did not just speak.
         const int e = resolver.OtherPerson((*speaker)[last].entity,
@@ -242,6 +471,10 @@ bool AssignDialogueTurns(absl::string_view text,
           (*speaker)[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
         }
       }
+    }
+    if (f.turn_open && own_name[i] >= 0) {
+      f.speaker = Range();
+      (*speaker)[i] = internal::Resolution{own_name[i], v1::MENTION_KIND_NAME};
     }
     // Nobody calls himself by name: "True, Florence, but ..." is not
     // Florence's.
@@ -390,6 +623,29 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       if (!f.direct && f.cue_index >= 0 &&
           lexicon->cues()[f.cue_index].cue_class == internal::CueClass::kBelief) {
         f.drop = true;
+      }
+    }
+  }
+  // A quotation after narration in its paragraph, with no cue: the one the
+  // narration before it is about.
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (f.builtin_rule == nullptr || absl::string_view(f.builtin_rule) != "narration_quote") {
+      continue;
+    }
+    const uint32_t begin = layout.paragraphs[f.paragraph].begin;
+    const int e = resolver.SubjectOf(Range{begin, f.content.front().begin});
+    if (e >= 0) speaker[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
+  }
+  // "said I" in a story its narrator tells: the narrator, when named.
+  if (layout.hard_wrapped) {
+    const int narrator = NarratorEntity(text, layout, findings, speaker, &resolver);
+    if (narrator >= 0) {
+      for (size_t i = 0; i < findings.size(); ++i) {
+        if (speaker[i].entity < 0 && speaker[i].kind == v1::MENTION_KIND_PRONOUN &&
+            IsI(Slice(text, findings[i].speaker))) {
+          speaker[i].entity = narrator;
+        }
       }
     }
   }

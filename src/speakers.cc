@@ -53,6 +53,20 @@ absl::string_view StripPossessive(absl::string_view w) {
 
 std::string Lower(absl::string_view s) { return absl::AsciiStrToLower(s); }
 
+// "Everyone", "Nothing", "One": capitalised at a sentence's start, never a
+// person's name.
+bool IsIndefinite(absl::string_view w) {
+  static const char* const kWords[] = {
+      "everyone", "everybody", "someone", "somebody", "anyone",  "anybody",
+      "nobody",   "nothing",   "something", "anything", "everything", "one",
+      "another",  "none",      "each"};
+  if (w.size() < 3 || w.size() > 10) return false;
+  for (const char* k : kWords) {
+    if (absl::EqualsIgnoreCase(w, k)) return true;
+  }
+  return false;
+}
+
 bool Contains(const std::vector<std::string>& v, absl::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -145,8 +159,14 @@ int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
                                      uint32_t position, bool allow_unknown) {
   if (w.empty()) return -1;
   int last_title = -1;
+  // In a book a person noun before a name is a title too: "Parson
+  // Tringham", "Aunt Juley".
+  const bool books = layout_ != nullptr && layout_->hard_wrapped;
   for (size_t i = 0; i < w.size(); ++i) {
-    if (IsTitleWord(w[i])) last_title = static_cast<int>(i);
+    if (IsTitleWord(w[i]) ||
+        (books && i + 1 < w.size() && PersonGender(w[i]) != 0)) {
+      last_title = static_cast<int>(i);
+    }
   }
   size_t start = last_title + 1;
   if (start >= w.size()) return -1;
@@ -175,6 +195,7 @@ int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
   }
   std::string surname(name.back());
   int entity;
+  if (name.size() == 1 && last_title < 0 && IsIndefinite(surname)) return -1;
   if (name.size() == 1) {
     auto it = by_surname_.find(surname);
     auto first = by_first_.end();
@@ -345,11 +366,28 @@ void SpeakerResolver::Index() {
           for (char& ch : name) {
             if (ch == '\n' || ch == '\r') ch = ' ';
           }
-          int e = FindOrAdd(name, v1::ENTITY_TYPE_PERSON);
-          entities_[e].type = v1::ENTITY_TYPE_PERSON;
-          if (entities_[e].gender == 0) entities_[e].gender = info->person_gender;
-          if (entities_[e].aliases.empty()) entities_[e].described = true;
-          Note(e, static_cast<uint32_t>(det_at));
+          // In a book, "the man" whom no "a man" brought in is the man of
+          // the scene, by name (see Resolve()).
+          const bool the = det_at + 3 < t.size() && (t[det_at] | 0x20) == 't' &&
+                           (t[det_at + 1] | 0x20) == 'h' && (t[det_at + 2] | 0x20) == 'e' &&
+                           !IsWordChar(t[det_at + 3]);
+          int scene = -1;
+          if (the && layout_ != nullptr && layout_->hard_wrapped) {
+            auto known = by_name_.find(Lower(name));
+            if (known == by_name_.end() || !entities_[known->second].introduced) {
+              scene = SceneReferent(info->person_gender, static_cast<uint32_t>(det_at));
+            }
+          }
+          if (scene >= 0) {
+            Note(scene, static_cast<uint32_t>(det_at));
+          } else {
+            int e = FindOrAdd(name, v1::ENTITY_TYPE_PERSON);
+            entities_[e].type = v1::ENTITY_TYPE_PERSON;
+            if (entities_[e].gender == 0) entities_[e].gender = info->person_gender;
+            if (entities_[e].aliases.empty()) entities_[e].described = true;
+            if ((t[det_at] | 0x20) == 'a') entities_[e].introduced = true;
+            Note(e, static_cast<uint32_t>(det_at));
+          }
         }
         det_at = kNoDet;
       } else if (det_at != kNoDet &&
@@ -408,6 +446,52 @@ void SpeakerResolver::NoteOrganisation(const std::vector<absl::string_view>& run
                                                         run.front().data()));
 }
 
+int SpeakerResolver::TitledPerson(absl::string_view head,
+                                  const std::vector<Token>& toks,
+                                  const std::string& tags, size_t first,
+                                  size_t head_index) const {
+  // Only "the parson": not "a parson", "the old parson" or "his parson".
+  if (layout_ == nullptr || !layout_->hard_wrapped || first == 0 ||
+      first != head_index || tags[first - 1] != 'd' ||
+      !absl::EqualsIgnoreCase(text_.substr(toks[first - 1].begin,
+                                           toks[first - 1].end - toks[first - 1].begin),
+                              "the")) {
+    return -1;
+  }
+  int only = -1;
+  for (size_t k = 0; k < entities_.size(); ++k) {
+    const ResolvedEntity& e = entities_[k];
+    if (e.type != v1::ENTITY_TYPE_PERSON) continue;
+    for (const std::string& role : e.roles) {
+      if (!absl::EqualsIgnoreCase(role, head)) continue;
+      if (only >= 0 && only != static_cast<int>(k)) return -1;
+      only = static_cast<int>(k);
+    }
+  }
+  return only;
+}
+
+int SpeakerResolver::SceneReferent(char gender, uint32_t position) const {
+  const auto& paras = layout_->paragraphs;
+  auto p = std::upper_bound(paras.begin(), paras.end(), position,
+                            [](uint32_t pos, const Range& x) { return pos < x.begin; });
+  if (p == paras.begin()) return -1;
+  --p;
+  const uint32_t from = (p - std::min<ptrdiff_t>(p - paras.begin(), 2))->begin;
+  auto end = std::lower_bound(
+      mentions_.begin(), mentions_.end(), position,
+      [](const NameMention& x, uint32_t pos) { return x.position < pos; });
+  for (auto it = end; it != mentions_.begin();) {
+    --it;
+    if (it->position < from) break;
+    const ResolvedEntity& e = entities_[it->entity];
+    if (e.type == v1::ENTITY_TYPE_PERSON && !e.described && e.gender == gender) {
+      return it->entity;
+    }
+  }
+  return -1;
+}
+
 char SpeakerResolver::PersonGender(absl::string_view w) const {
   char buf[24];
   if (w.size() > sizeof(buf)) return 0;
@@ -434,6 +518,19 @@ int SpeakerResolver::OtherPerson(int entity, uint32_t position) const {
     if (entities_[it->entity].type == v1::ENTITY_TYPE_PERSON) return it->entity;
   }
   return -1;
+}
+
+int SpeakerResolver::NamedPerson(absl::string_view name) {
+  const int known = PersonNamed(name);
+  if (known >= 0) return known;
+  const int e = FindOrAdd(std::string(name), v1::ENTITY_TYPE_PERSON);
+  entities_[e].type = v1::ENTITY_TYPE_PERSON;
+  by_surname_.emplace(std::string(name), e);
+  return e;
+}
+
+bool SpeakerResolver::MayBeName(absl::string_view w) const {
+  return IsUpperStart(w) && !IsLexiconWord(w) && lex_->Pronoun(Lower(w)) == nullptr;
 }
 
 int SpeakerResolver::PersonNamed(absl::string_view word) const {
@@ -476,6 +573,32 @@ int SpeakerResolver::SubjectOf(Range paragraph) const {
   return -1;
 }
 
+uint32_t SpeakerResolver::SentenceWithPronounSubject(const PronounInfo& p,
+                                                     uint32_t position) const {
+  const auto& sents = layout_->sentences;
+  auto s = std::upper_bound(sents.begin(), sents.end(), position,
+                            [](uint32_t pos, const Sentence& x) { return pos < x.begin; });
+  if (s == sents.begin()) return kNoSentence;
+  const uint32_t begin = (s - 1)->begin;
+  // The first word: "He" or "She" of the pronoun's sex, before `position`.
+  uint32_t j = begin;
+  while (j < text_.size() && j - begin < 4 &&
+         absl::ascii_isalpha(static_cast<unsigned char>(text_[j]))) {
+    ++j;
+  }
+  if (j >= position || j - begin < 2 || j - begin > 3) return kNoSentence;
+  char buf[4];
+  for (uint32_t k = begin; k < j; ++k) {
+    buf[k - begin] = absl::ascii_tolower(static_cast<unsigned char>(text_[k]));
+  }
+  const PronounInfo* first = lex_->Pronoun(absl::string_view(buf, j - begin));
+  if (first == nullptr || first->deictic || first->gender != p.gender ||
+      first->relative || first->plural) {
+    return kNoSentence;
+  }
+  return begin;
+}
+
 // The latest sentence with an antecedent names its subject first: of the
 // compatible people it names, the first.
 int SpeakerResolver::SubjectFirst(
@@ -499,7 +622,8 @@ int SpeakerResolver::SubjectFirst(
   return best;
 }
 
-int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position) const {
+int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
+                                    int depth) const {
   if (p.deictic) return -1;  // "I said": the narrator, not the last name
   auto end = std::upper_bound(
       mentions_.begin(), mentions_.end(), position,
@@ -537,6 +661,17 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position) con
       if (e.described) {
         if (described < 0) described = it->entity;
         continue;
+      }
+      // "He glanced round; save for Katharine, they were all over forty,
+      // and Mr. Fortescue was ...": a sentence whose subject is the same
+      // pronoun goes on about the one that pronoun is, not the person it
+      // names after it.
+      if ((p.gender == 'm' || p.gender == 'f') && depth < 3 && layout_ != nullptr) {
+        const uint32_t begin = SentenceWithPronounSubject(p, it->position);
+        if (begin != kNoSentence) {
+          const int e = ResolvePronoun(p, begin, depth + 1);
+          if (e >= 0) return e;
+        }
       }
       return SubjectFirst(p, it, window);
     }
@@ -649,6 +784,13 @@ Resolution SpeakerResolver::Resolve(Range span) {
   for (size_t k = 1; k < n; ++k) {
     if (tags[k] == 'x' || tags[k] == '(') { n = k; break; }
   }
+  // "Miss Pinkerton herself": the reflexive is no part of the name.
+  if (n > 1) {
+    const absl::string_view last = word(n - 1);
+    if (absl::EqualsIgnoreCase(last, "himself") || absl::EqualsIgnoreCase(last, "herself")) {
+      --n;
+    }
+  }
   // The head comes before any preposition: "representative to the UN".
   size_t pre = n;
   for (size_t k = 1; k < n; ++k) {
@@ -665,9 +807,15 @@ Resolution SpeakerResolver::Resolve(Range span) {
   absl::string_view as_written = text_.substr(span.begin, span.end - span.begin);
 
   int entity = -1;
-  if (n == 1 && (tags[0] == 'P' || tags[0] == 'w')) {
+  // "said I." at the end of a sentence: the pronoun, not an initial.
+  const PronounInfo* before_period =
+      n == 1 && word(0).size() <= 4 && absl::EndsWith(word(0), ".")
+          ? lex_->Pronoun(Lower(word(0).substr(0, word(0).size() - 1)))
+          : nullptr;
+  if (n == 1 && (tags[0] == 'P' || tags[0] == 'w' || before_period != nullptr)) {
     res.kind = v1::MENTION_KIND_PRONOUN;
-    const PronounInfo* p = lex_->Pronoun(Lower(word(0)));
+    const PronounInfo* p =
+        before_period != nullptr ? before_period : lex_->Pronoun(Lower(word(0)));
     if (p != nullptr) entity = ResolvePronoun(*p, pos);
     if (entity >= 0) {
       AddAlias(entity, word(0));
@@ -722,6 +870,11 @@ Resolution SpeakerResolver::Resolve(Range span) {
         Note(entity, pos);
       }
     }
+  } else if (lower_head && PersonGender(word(head)) != 0 &&
+             (entity = TitledPerson(word(head), toks, tags, first, head)) >= 0) {
+    // "the parson", and "Parson Tringham" in the text.
+    res.kind = v1::MENTION_KIND_NOMINAL;
+    Note(entity, pos);
   } else if (lower_head && PersonGender(word(head)) != 0) {
     // "the old man", "his mother": a person of that sex, named by the words
     // up to the head.
@@ -729,6 +882,21 @@ Resolution SpeakerResolver::Resolve(Range span) {
     std::string name(text_.substr(toks[first].begin, toks[head].end - toks[first].begin));
     for (char& ch : name) {
       if (ch == '\n' || ch == '\r') ch = ' ';
+    }
+    // In a book, "the prostrate man" whom no "a prostrate man" brought in
+    // is somebody in the scene already, by name.
+    if (layout_ != nullptr && layout_->hard_wrapped && first > 0 && first == 1 &&
+        tags[0] == 'd' && absl::EqualsIgnoreCase(word(0), "the")) {
+      auto known = by_name_.find(Lower(name));
+      if (known == by_name_.end() || !entities_[known->second].introduced) {
+        const int e = SceneReferent(PersonGender(word(head)), pos);
+        if (e >= 0) {
+          Note(e, pos);
+          AddAlias(e, as_written);
+          res.entity = e;
+          return res;
+        }
+      }
     }
     entity = FindOrAdd(name, v1::ENTITY_TYPE_PERSON);
     entities_[entity].type = v1::ENTITY_TYPE_PERSON;

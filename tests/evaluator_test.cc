@@ -373,15 +373,17 @@ TEST(Evaluator, WrongSpeakerSubgroups) {
   }
 }
 
-TEST(Evaluator, CanonicalSpeakersMatchByHead) {
+TEST(Evaluator, CanonicalSpeakersMatchByHeadOrSamePersonName) {
   struct Case {
     std::string predicted_canonical;
     bool right;
+    bool strict;  // by NameMatch alone
   };
   const Case cases[] = {
-      {"Clarissa Dalloway", true}, {"clarissa dalloway", true},
-      {"Mrs. Dalloway", true},     {"Dalloway", true},
-      {"Peter Walsh", false},      {"Clarissa", false},
+      {"Clarissa Dalloway", true, true}, {"clarissa dalloway", true, true},
+      {"Mrs. Dalloway", true, true},     {"Dalloway", true, true},
+      {"Peter Walsh", false, false},     {"Clarissa", true, false},
+      {"Peter", false, false},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.predicted_canonical);
@@ -394,6 +396,8 @@ TEST(Evaluator, CanonicalSpeakersMatchByHead) {
     EXPECT_EQ(s.speaker.total, 1);
     EXPECT_EQ(s.speaker.right, c.right ? 1 : 0);
     EXPECT_EQ(s.speaker_canonical.right, c.right ? 1 : 0);
+    EXPECT_EQ(s.speaker_canonical_strict.total, 1);
+    EXPECT_EQ(s.speaker_canonical_strict.right, c.strict ? 1 : 0);
     EXPECT_EQ(s.end_to_end.matched, c.right ? 1 : 0);
   }
 }
@@ -632,6 +636,33 @@ TEST(NameMatch, EqualityOrHead) {
   for (const Case& c : cases) {
     SCOPED_TRACE(absl::StrCat(c.a, " / ", c.b));
     EXPECT_EQ(NameMatch(c.a, c.b), c.match);
+  }
+}
+
+TEST(SamePersonName, ProperNameAmongTheOthersWords) {
+  struct Case {
+    const char* a;
+    const char* b;
+    bool match;
+  };
+  const Case cases[] = {
+      {"Sebastien Lecornu", "Lecornu", true},  // NameMatch
+      {"Wilma", "Wilma Stroud", true},
+      {"Otto Q. Brandt", "Otto", true},
+      {"Aunt Wilma Stroud", "Wilma", true},
+      {"Wilma's", "Wilma Stroud", true},
+      {"Wilma", "Otto Stroud", false},
+      {"man", "a man on the stairs", false},  // a description, not a name
+      {"Mr.", "Mr. Brandt", false},           // a title alone
+      {"I", "I. Brandt", false},              // a pronoun
+      {"Wilma Stroud", "Wilma Brandt", false},
+      {"the Wilma", "Wilma", true},           // NameMatch (same last word)
+      {"", "Wilma", false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(absl::StrCat(c.a, " / ", c.b));
+    EXPECT_EQ(SamePersonName(c.a, c.b), c.match);
+    EXPECT_EQ(SamePersonName(c.b, c.a), c.match);
   }
 }
 

@@ -111,7 +111,10 @@ std::vector<Row> ReadCorpus() {
     r.name = f[0];
     r.text = absl::StrReplaceAll(f[1], {{"\\n", "\n"}});
     if (f[2] != "none") {
-      for (absl::string_view c : absl::StrSplit(f[2], " ;; ")) {
+      // \n stands for a line break in the expected content too (a
+      // quotation of a hard-wrapped book).
+      const std::string expected = absl::StrReplaceAll(f[2], {{"\\n", "\n"}});
+      for (absl::string_view c : absl::StrSplit(expected, " ;; ")) {
         r.expected.push_back(NormaliseExpected(c, line_no));
       }
     }

@@ -93,6 +93,27 @@ TEST_F(SpeakersTest, SurnameOfAPersonNamedOnlyInTheText) {
   EXPECT_EQ(r[0].roles, std::vector<std::string>{"President"});
 }
 
+TEST_F(SpeakersTest, ReflexiveAfterANameIsNoPartOfIt) {
+  const std::string text =
+      "\"We are ready,\" said Mayor Anna Keller herself. \"So am I,\" said "
+      "Miss Stroud.";
+  auto r = ResolveAll(text, {{"Mayor Anna Keller herself", 0}});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].canonical, "Anna Keller");
+  EXPECT_EQ(r[0].kind, v1::MENTION_KIND_NAME);
+}
+
+TEST_F(SpeakersTest, IndefinitePronounIsNoPerson) {
+  // "Everyone" opening a sentence is no man that "he" could be.
+  const std::string text =
+      "Mayor Tom Baker came in late. Everyone knew the vote was over. "
+      "\"Too late,\" he said.";
+  auto r = ResolveAll(text, {{"Everyone", 0}, {"he", 1}});  // "he said"
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_NE(r[0].type, v1::ENTITY_TYPE_PERSON);
+  EXPECT_EQ(r[1].canonical, "Tom Baker");
+}
+
 TEST_F(SpeakersTest, PronounsByGender) {
   const std::string text =
       "Mayor Anna Keller met President John Adler on Monday. He said the "
@@ -113,6 +134,18 @@ TEST_F(SpeakersTest, FirstAndSecondPersonPronounsAreNotResolved) {
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].canonical, "");
   EXPECT_EQ(r[0].kind, v1::MENTION_KIND_PRONOUN);
+}
+
+TEST_F(SpeakersTest, PronounWithTheSentencePeriodIsAPronoun) {
+  // '"Yes," said I.': "I." ends the sentence; it is no initial of a name,
+  // and no later "he" refers to it.
+  const std::string text =
+      "Captain John Stockham came aboard. \"Yes,\" said I. He nodded.";
+  auto r = ResolveAll(text, {{"I.", 0}, {"He", 0}});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].canonical, "");
+  EXPECT_EQ(r[0].kind, v1::MENTION_KIND_PRONOUN);
+  EXPECT_EQ(r[1].canonical, "John Stockham");
 }
 
 TEST_F(SpeakersTest, PersonNounsAreAntecedents) {
@@ -180,6 +213,70 @@ TEST_F(SpeakersTest, LoneNameTakesTheFullNameSeenInTheText) {
   EXPECT_EQ(r[0].type, v1::ENTITY_TYPE_PERSON);
 }
 
+TEST_F(SpeakersTest, InABookThePersonNounBeforeANameIsATitle) {
+  // A book's hard-wrapped lines: "Parson Mallory" is a parson called
+  // Mallory, and "the parson" is he, even before he is named.
+  const std::string book =
+      "The road from the mill ran down past the church and the old yew tree,\n"
+      "and it was there, one evening late in the autumn, that the carrier met\n"
+      "a rider on a gray mare coming slowly up the hill towards the village,\n"
+      "humming a tune to himself as if nobody in the world could hear him.\n"
+      "\n"
+      "\"Good evening,\" said the parson.\n"
+      "\n"
+      "\"I am Parson Mallory, of the chapel at the ford,\" he added.\n";
+  auto r = ResolveAll(book, {{"the parson", 0}, {"Parson Mallory", 0}});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].canonical, "Mallory");
+  EXPECT_EQ(r[1].canonical, "Mallory");
+  EXPECT_EQ(r[1].roles, std::vector<std::string>{"Parson"});
+  // Not in news, and not a described parson ("a parson", "the old parson").
+  auto news = ResolveAll("\"Good evening,\" said the parson. Parson Mallory left.",
+                         {{"the parson", 0}});
+  ASSERT_EQ(news.size(), 1u);
+  EXPECT_EQ(news[0].canonical, "parson");
+}
+
+TEST_F(SpeakersTest, InABookTheDescriptionOfSomebodyInTheSceneIsHim) {
+  // "the weary man" was never brought in as "a weary man": Tom Baker, named
+  // just before. A described stranger ("a stranger" ... "the stranger")
+  // stays himself.
+  const std::string book =
+      "Tom Baker threw himself down on the grass by the side of the road,\n"
+      "and lay there with his hat over his eyes while the carts went by him\n"
+      "one after another on their way to the market in the town below, and\n"
+      "a stranger on a gray horse stopped to look at him for a long while.\n"
+      "\n"
+      "\"I am tired of walking,\" said the weary man.\n"
+      "\n"
+      "\"So am I,\" said the stranger.\n";
+  auto r = ResolveAll(book, {{"the weary man", 0}, {"the stranger", 0}});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].canonical, "Tom Baker");
+  EXPECT_EQ(r[1].canonical, "stranger");
+}
+
+TEST_F(SpeakersTest, InABookANarratedDescriptionOfSomebodyInTheSceneIsHim) {
+  // The paragraph after Tom Baker's is about "the weary man": Tom Baker,
+  // as no "a weary man" came in.
+  const std::string book =
+      "Tom Baker threw himself down on the grass by the side of the road,\n"
+      "and lay there with his hat over his eyes while the carts went by him\n"
+      "one after another on their way to the market in the town below,\n"
+      "and the dust of the road settled on his coat and on his boots.\n"
+      "\n"
+      "The weary man slept until the sun was low over the hills.\n";
+  TextLayout layout;
+  segmenter_->Segment(book, &layout);
+  ASSERT_TRUE(layout.hard_wrapped);
+  ASSERT_EQ(layout.paragraphs.size(), 2u);
+  SpeakerResolver resolver(lex_.get(), book, &layout);
+  resolver.Index();
+  const int subject = resolver.SubjectOf(layout.paragraphs[1]);
+  ASSERT_GE(subject, 0);
+  EXPECT_EQ(resolver.entities()[subject].canonical, "Tom Baker");
+}
+
 TEST_F(SpeakersTest, KnownFirstNameAloneIsAPerson) {
   const std::string text = "Margaret came in from the garden. She said it was raining.";
   auto r = ResolveAll(text, {{"She", 0}});
@@ -243,6 +340,17 @@ TEST_F(SpeakersTest, PronounTakesTheSubjectOfTheLatestSentence) {
       "Mayor John Adler thanked Robert Hale for the loan. He said the town "
       "would repay it.";
   auto r = ResolveAll(text, {{"He", 0}});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].canonical, "John Adler");
+}
+
+TEST_F(SpeakersTest, PronounFollowsASentenceWhoseSubjectIsThatPronoun) {
+  // The latest sentence names Robert Hale, but its subject is "He", the
+  // mayor: "he" goes on about the mayor.
+  const std::string text =
+      "Mayor John Adler came in late. He looked round the room, where only "
+      "Robert Hale was left. \"Is the vote over?\" he asked.";
+  auto r = ResolveAll(text, {{"he", 3}});  // the "he" of "he asked"
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].canonical, "John Adler");
 }

@@ -39,7 +39,12 @@
 //               the prediction has no span, when the names match (NameMatch).
 //               Gold quotes without a speaker (implicit sources) are left out.
 // speaker canonical  Among matches whose gold has `speaker_canonical`: the
-//               predicted canonical name (else mention text) name-matches it.
+//               predicted canonical name (else mention text) names the same
+//               person (SamePersonName: NameMatch, or one proper name's words
+//               among the other's: "Florence" / "Florence Linden"). The
+//               speaker and end-to-end figures compare canonical names the
+//               same way.
+// speaker canonical (strict)  The same with NameMatch alone.
 // end-to-end    A content@0.5 match whose speaker is right. A gold quote with
 //               no speaker counts right only if the prediction has none
 //               either (the engine should not invent a source).
@@ -135,6 +140,17 @@ class SpeechCues {
 // names never match.
 bool NameMatch(absl::string_view a, absl::string_view b);
 
+// SamePersonName()
+//
+// NameMatch(), or the words of one name are all among the other's words and
+// are a proper name as written (each word capitalised, not a pronoun or a
+// title alone): "Florence" / "Florence Linden", "Terry" / "Terry O.
+// Nicholson" match; "man" / "a man in the crowd", "Mr." / "Mr. Greyson" and
+// "Florence" / "John Linden" do not. For gold that names an entity by one of
+// its names (LitBank), where the engine may give another form of the same
+// name.
+bool SamePersonName(absl::string_view a, absl::string_view b);
+
 // TrimQuoteMarks()
 //
 // `s` without leading and trailing whitespace, ASCII punctuation and Unicode
@@ -218,6 +234,7 @@ struct DatasetScores {
 
   Ratio speaker;
   Ratio speaker_canonical;
+  Ratio speaker_canonical_strict;  // NameMatch only
   Ratio cue;
   Ratio kind;
   Ratio recall_direct;

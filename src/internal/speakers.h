@@ -26,6 +26,7 @@ struct ResolvedEntity {
   v1::EntityType type = v1::ENTITY_TYPE_UNKNOWN;
   char gender = 0;  // 'm', 'f' or 0
   bool described = false;  // known by a person noun only ("the old man")
+  bool introduced = false;  // described after "a"/"an" somewhere ("a man")
   std::vector<std::string> roles;
   std::vector<std::string> aliases;
 };
@@ -62,6 +63,14 @@ class SpeakerResolver {
   // the names seen so far; -1 if none.
   int PersonNamed(absl::string_view word) const;
 
+  // A person called `name` (one word, "Watson"): the one known by that name,
+  // else a new person. For a name learnt outside Index() (the narrator's).
+  int NamedPerson(absl::string_view name);
+
+  // `w` could be a person's name: capitalised and no word of the lexicons
+  // (not "Well", "Yes", "Sir", "Mother").
+  bool MayBeName(absl::string_view w) const;
+
   // "person:sebastien-lecornu".
   static std::string EntityId(const ResolvedEntity& e);
 
@@ -74,7 +83,12 @@ class SpeakerResolver {
   int FindOrAdd(const std::string& canonical, v1::EntityType type);
   void AddAlias(int entity, absl::string_view alias);
   void AddRole(int entity, absl::string_view role);
-  int ResolvePronoun(const PronounInfo& p, uint32_t position) const;
+  // `depth` counts the sentences followed back through pronoun subjects.
+  int ResolvePronoun(const PronounInfo& p, uint32_t position, int depth = 0) const;
+  // Where the sentence holding `position` begins, when its first word is a
+  // pronoun of p's sex ("He glanced round ..."); else kNoSentence.
+  static constexpr uint32_t kNoSentence = static_cast<uint32_t>(-1);
+  uint32_t SentenceWithPronounSubject(const PronounInfo& p, uint32_t position) const;
   int SubjectFirst(const PronounInfo& p,
                    std::vector<NameMention>::const_iterator found,
                    std::vector<NameMention>::const_iterator window) const;
@@ -103,6 +117,14 @@ class SpeakerResolver {
     const absl::string_view l(buf, w.size());
     return l == "the" || l == "a" || l == "an" || l == "this" || l == "that";
   }
+  // In a book, "the parson" (toks[first..head] after "the") names the one
+  // person titled "Parson" in the text; -1 if none or several.
+  // In a book, "the young man" not brought in before as "a young man":
+  // the person of that sex named last, in this paragraph or the two before;
+  // -1 if none.
+  int SceneReferent(char gender, uint32_t position) const;
+  int TitledPerson(absl::string_view head, const std::vector<Token>& toks,
+                   const std::string& tags, size_t first, size_t head_index) const;
   // `w`, lower-cased, is in some lexicon (a cue, function word, title...).
   bool IsLexiconWord(absl::string_view w) const;
   // 'm' or 'f' when `w` is a person noun with a sex ("girl"), else 0.
