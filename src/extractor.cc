@@ -78,7 +78,7 @@ void ForEachVocativeWord(absl::string_view text, Range r, Fn&& fn) {
       ++j;
     }
     // Titles before the name: "Mr. Denham", "Uncle John".
-    // A longer word with a period ends a sentence: "..., Watson. And ...".
+    // A longer word with a period ends a sentence: "..., Hollis. And ...".
     uint32_t k = j;
     while (after_break && absl::ascii_isupper(c) && k + 1 < end && text[k] == ' ' &&
            absl::ascii_isupper(static_cast<unsigned char>(text[k + 1])) &&
@@ -149,10 +149,10 @@ bool NamedInNarration(absl::string_view text, const internal::TextLayout& layout
 bool IsI(absl::string_view w) { return w == "I" || w == "I."; }
 
 // The narrator of a story told in the first person ('"...," said I'), by
-// name: the name the narration gives itself ("I called myself Pip", "my
+// name: the name the narration gives itself ("I called myself Tom", "my
 // name is Ishmael"), else the name the others call the narrator by, at
 // least twice, which the narration never uses for anyone it tells about
-// ('"I think, Watson, that ..."'). -1 if none.
+// ('"I think, Hollis, that ..."'). -1 if none.
 int NarratorEntity(absl::string_view text, const internal::TextLayout& layout,
                    const std::vector<Finding>& findings,
                    const std::vector<internal::Resolution>& speaker,
@@ -298,7 +298,7 @@ bool AssignDialogueTurns(absl::string_view text,
   }
   std::vector<int> vocative(findings->size(), -1);
   int vocatives = 0;
-  // '"What name?" / "Greyson,--office on second floor."': a name opening
+  // '"What name?" / "Marlow, from the second floor."': a name opening
   // the answer to a question for a name is the speaker's own.
   std::vector<int> own_name(findings->size(), -1);
   for (size_t i = 0, prev_turn = 0; i < findings->size(); ++i) {

@@ -160,7 +160,7 @@ int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
   if (w.empty()) return -1;
   int last_title = -1;
   // In a book a person noun before a name is a title too: "Parson
-  // Tringham", "Aunt Juley".
+  // Hale", "Aunt Maud".
   const bool books = layout_ != nullptr && layout_->hard_wrapped;
   for (size_t i = 0; i < w.size(); ++i) {
     if (IsTitleWord(w[i]) ||
@@ -784,7 +784,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
   for (size_t k = 1; k < n; ++k) {
     if (tags[k] == 'x' || tags[k] == '(') { n = k; break; }
   }
-  // "Miss Pinkerton herself": the reflexive is no part of the name.
+  // "Miss Varley herself": the reflexive is no part of the name.
   if (n > 1) {
     const absl::string_view last = word(n - 1);
     if (absl::EqualsIgnoreCase(last, "himself") || absl::EqualsIgnoreCase(last, "herself")) {
@@ -872,7 +872,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
     }
   } else if (lower_head && PersonGender(word(head)) != 0 &&
              (entity = TitledPerson(word(head), toks, tags, first, head)) >= 0) {
-    // "the parson", and "Parson Tringham" in the text.
+    // "the parson", and "Parson Hale" in the text.
     res.kind = v1::MENTION_KIND_NOMINAL;
     Note(entity, pos);
   } else if (lower_head && PersonGender(word(head)) != 0) {
@@ -883,7 +883,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
     for (char& ch : name) {
       if (ch == '\n' || ch == '\r') ch = ' ';
     }
-    // In a book, "the prostrate man" whom no "a prostrate man" brought in
+    // In a book, "the tired man" whom no "a tired man" brought in
     // is somebody in the scene already, by name.
     if (layout_ != nullptr && layout_->hard_wrapped && first > 0 && first == 1 &&
         tags[0] == 'd' && absl::EqualsIgnoreCase(word(0), "the")) {

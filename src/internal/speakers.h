@@ -63,7 +63,7 @@ class SpeakerResolver {
   // the names seen so far; -1 if none.
   int PersonNamed(absl::string_view word) const;
 
-  // A person called `name` (one word, "Watson"): the one known by that name,
+  // A person called `name` (one word, "Hollis"): the one known by that name,
   // else a new person. For a name learnt outside Index() (the narrator's).
   int NamedPerson(absl::string_view name);
 
