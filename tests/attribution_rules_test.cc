@@ -81,6 +81,11 @@ const RuleCase kCases[] = {
     {"content_speaker_cue",
      "The pool will reopen in June, Mayor Anna Keller said.",
      "Mayor Anna Keller", "said", "The pool will reopen in June"},
+    // A subject with an appositive is the speaker, not inverted content.
+    {"speaker_paren_cue",
+     "Anna Keller, the mayor of the town since 2019, criticized the "
+     "council's budget plan.",
+     "Anna Keller", "criticized", "the council's budget plan"},
     {"content_cue_speaker",
      "The pool will reopen in June, said Mayor Anna Keller.",
      "Mayor Anna Keller", "said", "The pool will reopen in June"},
