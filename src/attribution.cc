@@ -20,6 +20,8 @@ struct Attributor::CompiledRule {
   int index = 0;
   std::unique_ptr<RE2> re;
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
+  // An empty group "nospeaker": the claim has no speaker (an unnamed asker).
+  int nospeaker = 0;
   bool classes[8] = {false, false, false, false, false, false, false, false};
   std::bitset<128> needs;
 };
@@ -259,6 +261,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->content = group("content");
     rule->content2 = group("content2");
     rule->addressee = group("addressee");
+    rule->nospeaker = group("nospeaker");
     if (spec.name == "subject") {
       if (rule->speaker == 0) {
         return absl::InvalidArgumentError(
@@ -526,7 +529,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             f.mixed = f.mixed || mixed || (direct != f.direct);
           }
         }
-        if (range_of(rule->speaker, &a, &b)) {
+        if (rule->nospeaker != 0) {
+          // "Asked whether C, ...": the question has no speaker in the text.
+        } else if (range_of(rule->speaker, &a, &b)) {
           while (a < b && (tags[b - 1] == ',' || tags[b - 1] == '-')) --b;
           // A "speaker" that starts with a bare word and a preposition is a
           // verb phrase ("that touched on the war ...").

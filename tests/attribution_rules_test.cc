@@ -43,6 +43,12 @@ const RuleCase kCases[] = {
     {"asked_by",
      "Asked by a reporter whether the pool would reopen, the mayor nodded.",
      "a reporter", "Asked", "whether the pool would reopen"},
+    // A question put by someone the text does not name: no speaker.
+    {"asked_whether",
+     "Asked whether the pool would reopen in June, the mayor nodded.",
+     "", "Asked", "whether the pool would reopen in June"},
+    {"asked_about", "When asked about the new pool, the mayor smiled.",
+     "", "asked", "the new pool"},
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},
