@@ -87,6 +87,12 @@ const RuleCase kCases[] = {
     {"content_speaker_cue",
      "The pool will reopen in June, Mayor Anna Keller said.",
      "Mayor Anna Keller", "said", "The pool will reopen in June"},
+    // Prepositional phrases after a trailing cue: the clause before is
+    // the content.
+    {"content_speaker_cue_pp",
+     "The pool will reopen in June, the mayor said in an interview with the "
+     "local radio station.",
+     "the mayor", "said", "The pool will reopen in June"},
     // A subject with an appositive is the speaker, not inverted content.
     {"speaker_paren_cue",
      "Anna Keller, the mayor of the town since 2019, criticized the "
