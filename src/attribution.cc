@@ -415,17 +415,22 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     int no_evidence = -1;
     for (size_t k = 0; k < tokens.size(); ++k) {
       if (tokens[k].cue_words == 0 || inside[k]) continue;
-      // Negated ("did not say"), passive ("was said") and infinitive
-      // ("declined to comment") cues report nothing.
+      // Passive ("was said") and infinitive ("declined to comment") cues
+      // report nothing. Negated ones do in news: "did not say whether C",
+      // "has never suggested C" ('z' is an adverb to the rules); in a book
+      // (hard-wrapped text) "he did not answer" is narration.
       // ("is saying" is progressive, not passive.)
       absl::string_view cue_word =
           text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
       const bool progressive = absl::EndsWith(cue_word, "ing");
       size_t p = k;
-      while (p > 0 && (tags[p - 1] == 'l' || tags[p - 1] == 'v')) --p;
-      if (p > 0 && (tags[p - 1] == 'z' || (tags[p - 1] == 'b' && !progressive))) {
-        continue;
+      bool negated = false;
+      while (p > 0 && (tags[p - 1] == 'l' || tags[p - 1] == 'v' || tags[p - 1] == 'z')) {
+        negated |= tags[p - 1] == 'z';
+        --p;
       }
+      if (p > 0 && tags[p - 1] == 'b' && !progressive) continue;
+      if (negated && layout.hard_wrapped) continue;
       if (k > 0 && tags[k - 1] == 'r' &&
           absl::EqualsIgnoreCase(
               text.substr(tokens[k - 1].begin, tokens[k - 1].end - tokens[k - 1].begin),
@@ -483,7 +488,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         Finding f;
         f.rule = rule->index;
         f.cue_index = tokens[k].cue;
-        f.cue = TokenSpan(tokens, k, k + tokens[k].cue_words);
+        f.negated = negated;
+        // A negated cue shows its negation: "did not say", "has never said".
+        f.cue = TokenSpan(tokens, negated ? p : k, k + tokens[k].cue_words);
         f.unit = static_cast<int>(u);
         f.paragraph = unit.paragraph;
         if (no_evidence < 0) {

@@ -40,6 +40,7 @@ struct Finding {
   int via = -1;                // index of the finding it is reported through
   bool drop = false;           // folded into another finding
   bool without_evidence = false;
+  bool negated = false;        // "did not say C": the cue is negated
   // A turn of dialogue: the content opens its paragraph with a quotation.
   bool turn = false;
   // A built-in turn (follow_on_quote, dialogue_turn) whose speaker the
