@@ -431,11 +431,31 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       }
       if (p > 0 && tags[p - 1] == 'b' && !progressive) continue;
       if (negated && layout.hard_wrapped) continue;
-      if (k > 0 && tags[k - 1] == 'r' &&
+      // An infinitive ("went on to say C", "declined to say whether C") is
+      // marked '&': only rules that name it attribute it. In a book it is
+      // narration ("she wanted to say something").
+      // (A word in -s after "to" is a noun: "responded to requests".)
+      absl::string_view cue_text =
+          text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+      const bool after_to =
+          k > 0 && tags[k - 1] == 'r' &&
           absl::EqualsIgnoreCase(
               text.substr(tokens[k - 1].begin, tokens[k - 1].end - tokens[k - 1].begin),
-              "to")) {
-        continue;
+              "to");
+      const bool infinitive = after_to && (!absl::EndsWith(cue_text, "s") ||
+                                           absl::EndsWith(cue_text, "ss"));
+      if (after_to && (!infinitive || layout.hard_wrapped)) continue;
+      // "declined to say whether C": a refusal, not a report.
+      if (infinitive && k >= 2) {
+        char lower[24];
+        const Token& v = tokens[k - 2];
+        if (v.end - v.begin <= sizeof(lower)) {
+          for (uint32_t b = v.begin; b < v.end; ++b) {
+            lower[b - v.begin] = absl::ascii_tolower(text[b]);
+          }
+          const WordInfo* w = lex_->Word(absl::string_view(lower, v.end - v.begin));
+          if (w != nullptr && w->word_class == WordClass::kRefuse) continue;
+        }
       }
       const CueEntry& cue = lex_->cues()[tokens[k].cue];
       // "continue to support", "want to": a say/belief verb before an
@@ -443,7 +463,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       const size_t after = k + tokens[k].cue_words;
       if (after + 1 < tokens.size() && tags[after] == 'r' &&
           (tags[after + 1] == 'o' || tags[after + 1] == 'b' ||
-           tags[after + 1] == 'v' || tags[after + 1] == 'l') &&
+           tags[after + 1] == 'v' || tags[after + 1] == 'l' ||
+           tags[after + 1] == 'C') &&
           cue.lemma != "say" && cue.cue_class == CueClass::kSay &&
           cue.stance != v1::STANCE_PROMISE && cue.stance != v1::STANCE_WARN &&
           absl::EqualsIgnoreCase(text.substr(tokens[after].begin,
@@ -457,7 +478,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // An -ing cue is a participle ('%'), but for the progressive ("is
       // saying"), which is a finite verb ('@').
       const bool after_copula = p > 0 && tags[p - 1] == 'b';
-      marked[k] = absl::EndsWith(first_word, "ing") && !after_copula &&
+      marked[k] = infinitive ? '&'
+                  : absl::EndsWith(first_word, "ing") && !after_copula &&
                           cue.cue_class != CueClass::kAccording
                       ? '%'
                       : '@';

@@ -120,7 +120,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"rel", WordClass::kRel},   {"that", WordClass::kThat},
       {"aux", WordClass::kAux},   {"cop", WordClass::kCop},
       {"adv", WordClass::kAdv},   {"neg", WordClass::kNeg},
-      {"mod", WordClass::kMod},
+      {"mod", WordClass::kMod},   {"refuse", WordClass::kRefuse},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {

@@ -411,7 +411,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kAdv: return 'l';
       case WordClass::kNeg: return 'z';
       case WordClass::kMod: return t.cap ? 'N' : 'j';
-      case WordClass::kNone: break;
+      case WordClass::kNone:
+      case WordClass::kRefuse: break;
     }
   }
   if (info != nullptr && info->title) return 'R';

@@ -110,6 +110,10 @@ const RuleCase kCases[] = {
     {"speaker_directive",
      "Mayor Anna Keller urged residents to use the new pool.",
      "Mayor Anna Keller", "urged", "residents to use the new pool"},
+    // An infinitive after another verb: its subject speaks.
+    {"speaker_to_cue",
+     "Mayor Anna Keller went on to say that the pool would reopen in June.",
+     "Mayor Anna Keller", "say", "the pool would reopen in June"},
     {"speaker_cue_that",
      "Mayor Anna Keller said that the pool would reopen in June.",
      "Mayor Anna Keller", "said", "the pool would reopen in June"},

@@ -72,6 +72,9 @@ enum class WordClass : uint8_t {
   kAdv,
   kNeg,
   kMod,
+  // A verb of refusal ("declined"): tagged 'o'; an infinitive cue after it
+  // ("declined to say") reports nothing.
+  kRefuse,
 };
 
 struct PronounInfo {
