@@ -295,6 +295,15 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   return a;
 }
 
+bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
+  char lower[16];
+  if (t.end - t.begin > sizeof(lower)) return false;
+  for (uint32_t b = t.begin; b < t.end; ++b) lower[b - t.begin] = absl::ascii_tolower(text[b]);
+  const WordInfo* w = lex_->Word(absl::string_view(lower, t.end - t.begin));
+  return w != nullptr && (w->word_class == WordClass::kPronDet ||
+                          w->word_class == WordClass::kPronDetSingular);
+}
+
 bool Attributor::IsDocumentHead(absl::string_view text,
                                 const std::vector<Token>& tokens, size_t a,
                                 size_t b) const {
@@ -567,6 +576,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (a + 1 < b && (tags[a] == 'o' || tags[a] == 'i') && tags[a + 1] == 'r') {
             continue;
           }
+          // A lone determiner speaks only if it stands for a noun phrase
+          // ("Another said", not "the only question").
+          if (b == a + 1 && tags[a] == 'd' && !IsPronDet(text, tokens[a])) continue;
           // "Polls show", "the study found": evidence verbs speak only for
           // documents.
           if (cue.cue_class == CueClass::kEvidence &&

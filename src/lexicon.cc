@@ -121,6 +121,8 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"aux", WordClass::kAux},   {"cop", WordClass::kCop},
       {"adv", WordClass::kAdv},   {"neg", WordClass::kNeg},
       {"mod", WordClass::kMod},   {"refuse", WordClass::kRefuse},
+      {"prondet", WordClass::kPronDet},
+      {"prondet1", WordClass::kPronDetSingular},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {

@@ -372,6 +372,27 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     char prev = i > 0 ? tokens[i - 1].tag : ' ';
     // "the report", "his call": nouns.
     bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j';
+    // "Some say", "Another said": a determiner that opens its noun phrase
+    // and stands for it, before a verb form (a form in -s is a noun there:
+    // "some reports").
+    if (prev == 'd' && !absl::EndsWith(lower, "s") &&
+        (i < 2 || (tokens[i - 2].tag != 'd' && tokens[i - 2].tag != 'p' &&
+                   tokens[i - 2].tag != 'j' && tokens[i - 2].tag != 'g'))) {
+      absl::string_view det = text.substr(tokens[i - 1].begin,
+                                          tokens[i - 1].end - tokens[i - 1].begin);
+      char dl[16];
+      if (det.size() <= sizeof(dl)) {
+        const WordInfo* d = lex_->Word(LowerWord(det, dl));
+        if (d != nullptr && d->word_class == WordClass::kPronDet) noun_slot = false;
+        // After "another", "each": a past form only (not a base form).
+        if (d != nullptr && d->word_class == WordClass::kPronDetSingular &&
+            info->cue >= 0) {
+          const std::string& lemma = lex_->cues()[info->cue].lemma;
+          noun_slot = !(absl::EndsWith(lower, "ed") ||
+                        (lower != lemma && !absl::EndsWith(lower, "ing")));
+        }
+      }
+    }
     if (!noun_slot) {
       if (info->cue >= 0) {
         t.cue_words = 1;
@@ -398,7 +419,9 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   }
   if (info != nullptr && (!t.cap || sentence_start || lower == "i")) {
     switch (info->word_class) {
-      case WordClass::kDet: return 'd';
+      case WordClass::kDet:
+      case WordClass::kPronDet:
+      case WordClass::kPronDetSingular: return 'd';
       case WordClass::kPoss: return 'p';
       case WordClass::kPron: return 'P';
       case WordClass::kPrep: return 'r';

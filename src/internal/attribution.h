@@ -85,6 +85,8 @@ class Attributor {
   // Where a word of ASCII letters falls in cue_shapes_.
   static size_t CueShape(size_t length, char first, char last);
   // Is the noun phrase tokens[a, b) headed by a document ("the poll")?
+  // "another", "some": a determiner that can stand for a noun phrase.
+  bool IsPronDet(absl::string_view text, const Token& t) const;
   bool IsDocumentHead(absl::string_view text, const std::vector<Token>& tokens,
                       size_t a, size_t b) const;
 
