@@ -81,6 +81,11 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller", "said", "The pool will reopen in June."},
     {"speaker_cue_quote", "Trump: \"We will win again.\"", "Trump", ":",
      "We will win again."},
+    // The quotation after the cue, not the clause that goes on after it.
+    {"speaker_cue_quote_tail",
+     "Mayor Anna Keller wrote to residents, \"The pool will reopen in "
+     "June,\" and waved to the crowd.",
+     "Mayor Anna Keller", "wrote", "The pool will reopen in June,"},
     {"content_speaker_cue_content",
      "After the storm, the mayor said, the pool will reopen in June.",
      "the mayor", "said", "After the storm ... the pool will reopen in June"},
