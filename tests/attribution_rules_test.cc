@@ -146,6 +146,10 @@ const RuleCase kCases[] = {
      "The plan was backed by Mayor Anna Keller, who said that the pool would "
      "reopen in June.",
      "who", "said", "the pool would reopen in June"},
+    // Relative "that" after a noun, before a quotation.
+    {"that_relative_cue",
+     "Residents carried signs that said \"Open the pool!\"",
+     "that", "said", "Open the pool!"},
     {"name_cue_that", "In 2016 Keller said the pool would reopen in June.",
      "Keller", "said", "the pool would reopen in June"},
     // Built in, not in rules.tsv: a quotation paragraph after an attributed
