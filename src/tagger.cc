@@ -290,6 +290,19 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   // Tag words now that neighbours are known.
   for (size_t k = 0; k < tokens->size(); ++k) {
     Token& t = (*tokens)[k];
+    // "he's", "that's", "who's": 's after a pronoun is "is" before an -ing
+    // form ("he's claiming": a copula), else "has" ("she's said": an
+    // auxiliary), not a possessive.
+    if (t.tag == 'g' && k > 0 && absl::StrContains("Ptw", (*tags)[k - 1])) {
+      const bool ing = k + 1 < tokens->size() &&
+                       absl::EndsWith(text.substr((*tokens)[k + 1].begin,
+                                                  (*tokens)[k + 1].end -
+                                                      (*tokens)[k + 1].begin),
+                                      "ing");
+      t.tag = ing ? 'b' : 'v';
+      (*tags)[k] = t.tag;
+      continue;
+    }
     if (t.tag != 'o') continue;
     bool start = headline || k == 0 || (*tags)[k - 1] == 'q' || (*tags)[k - 1] == '.' ||
                  (*tags)[k - 1] == ':' || (*tags)[k - 1] == '(' ||
