@@ -52,6 +52,10 @@ const RuleCase kCases[] = {
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},
+    // A participle clause opening the sentence: the subject after it.
+    {"participle_front",
+     "Insisting that the water was safe, Mayor Anna Keller reopened the pool.",
+     "Mayor Anna Keller", "Insisting", "the water was safe"},
     {"participle_label",
      "Mayor Anna Keller attacked the council, calling its plan a betrayal.",
      "Mayor Anna Keller", "calling", "its plan a betrayal"},
