@@ -668,8 +668,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         layout.quotes.begin(), layout.quotes.end(), units[u].range.begin,
         [](const Quote& q, uint32_t off) { return q.open < off; });
     if (it == layout.quotes.end() || it->open != units[u].range.begin) continue;
-    // The quote must make up the unit, but for final punctuation.
-    if (units[u].range.end > it->close_end + 1) continue;
+    // (Words after the quote that attribute nothing do not stop it: the
+    // quote still goes on the speaker's words.)
     f.content.push_back(Range{it->begin, it->end});
     unit_findings[u] = 1;
     AddQuoteContinuations(layout, &f);
