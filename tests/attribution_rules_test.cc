@@ -49,6 +49,11 @@ const RuleCase kCases[] = {
      "", "Asked", "whether the pool would reopen in June"},
     {"asked_about", "When asked about the new pool, the mayor smiled.",
      "", "asked", "the new pool"},
+    // The object is a relative pronoun before the speaker.
+    {"label_relative_quote",
+     "The council passed a plan which Mayor Anna Keller called \"a "
+     "betrayal of voters.\"",
+     "Mayor Anna Keller", "called", "a betrayal of voters."},
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},
