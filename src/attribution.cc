@@ -654,11 +654,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     }
   }
 
-  // "A," Mr. Obama said. "B." -- a quote that makes up the next sentence of
-  // the paragraph continues the attributed quote.
+  // "A," Mr. Obama said. "B." -- a quote that opens the next sentence of
+  // the paragraph continues the attributed claim, direct or not ("X said
+  // that C. \"B.\"").
   for (size_t i = 0; i < out->size(); ++i) {
     Finding& f = (*out)[i];
-    if (!f.direct || f.content.size() != 1) continue;
+    if (f.content.size() != 1) continue;
     size_t u = f.unit + 1;
     if (u >= units.size() || units[u].paragraph != f.paragraph ||
         unit_findings[u] != 0) {
@@ -671,6 +672,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     // (Words after the quote that attribute nothing do not stop it: the
     // quote still goes on the speaker's words.)
     f.content.push_back(Range{it->begin, it->end});
+    // (Reported words followed by a quotation: "X said C. \"Q.\"")
+    f.mixed = f.mixed || !f.direct;
     unit_findings[u] = 1;
     AddQuoteContinuations(layout, &f);
   }
