@@ -95,6 +95,9 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller wrote to residents, \"The pool will reopen in "
      "June,\" and waved to the crowd.",
      "Mayor Anna Keller", "wrote", "The pool will reopen in June,"},
+    // A short answer after the cue of a sentence opened by a question.
+    {"asked_answer", "Asked whether the pool would reopen, the mayor said no.",
+     "the mayor", "said", "no"},
     {"content_speaker_cue_content",
      "After the storm, the mayor said, the pool will reopen in June.",
      "the mayor", "said", "After the storm ... the pool will reopen in June"},
