@@ -425,7 +425,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     for (size_t k = 0; k < tokens.size(); ++k) {
       if (tokens[k].cue_words == 0 || inside[k]) continue;
       // Passive ("was said") and infinitive ("declined to comment") cues
-      // report nothing. Negated ones do in news: "did not say whether C",
+      // report something only where a rule names them ('=' and '&' below).
+      // Negated ones do in news: "did not say whether C",
       // "has never suggested C" ('z' is an adverb to the rules); in a book
       // (hard-wrapped text) "he did not answer" is narration.
       // ("is saying" is progressive, not passive.)
@@ -438,7 +439,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         negated |= tags[p - 1] == 'z';
         --p;
       }
-      if (p > 0 && tags[p - 1] == 'b' && !progressive) continue;
+      // A passive cue ("was asked whether C") is marked '=': only rules that
+      // name it attribute it (not in books).
+      const bool passive = p > 0 && tags[p - 1] == 'b' && !progressive;
+      if (passive && layout.hard_wrapped) continue;
       if (negated && layout.hard_wrapped) continue;
       // An infinitive ("went on to say C", "declined to say whether C") is
       // marked '&': only rules that name it attribute it. In a book it is
@@ -487,7 +491,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // An -ing cue is a participle ('%'), but for the progressive ("is
       // saying"), which is a finite verb ('@').
       const bool after_copula = p > 0 && tags[p - 1] == 'b';
-      marked[k] = infinitive ? '&'
+      marked[k] = passive ? '=' : infinitive ? '&'
                   : absl::EndsWith(first_word, "ing") && !after_copula &&
                           cue.cue_class != CueClass::kAccording
                       ? '%'

@@ -54,6 +54,10 @@ const RuleCase kCases[] = {
      "The council passed a plan which Mayor Anna Keller called \"a "
      "betrayal of voters.\"",
      "Mayor Anna Keller", "called", "a betrayal of voters."},
+    // A passive question: the asker is not named.
+    {"passive_asked",
+     "The mayor was asked whether the pool would reopen in June.", "",
+     "asked", "whether the pool would reopen in June"},
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},
