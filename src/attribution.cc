@@ -30,6 +30,8 @@ struct Attributor::CompiledRule {
   const RE2* right = nullptr;
   int left_half = -1, right_half = -1;  // indices into halves_
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
+  // An empty group "nospeaker": the claim has no speaker (an unnamed asker).
+  int nospeaker = 0;
   bool classes[8] = {false, false, false, false, false, false, false, false};
   std::bitset<128> needs;
 };
@@ -382,6 +384,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->content = group("content");
     rule->content2 = group("content2");
     rule->addressee = group("addressee");
+    rule->nospeaker = group("nospeaker");
     if (size_t cut = CueGroupEnd(spec.pattern); cut != std::string::npos) {
       const int l = a->Half(spec.pattern.substr(0, cut), /*left=*/true);
       const int r = a->Half(spec.pattern.substr(cut), /*left=*/false);
@@ -439,6 +442,15 @@ int Attributor::Half(const std::string& pattern, bool left) {
   const int index = static_cast<int>(halves_.size()) - 1;
   half_index_.emplace(key, index);
   return index;
+}
+
+bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
+  char lower[16];
+  if (t.end - t.begin > sizeof(lower)) return false;
+  for (uint32_t b = t.begin; b < t.end; ++b) lower[b - t.begin] = absl::ascii_tolower(text[b]);
+  const WordInfo* w = lex_->Word(absl::string_view(lower, t.end - t.begin));
+  return w != nullptr && (w->word_class == WordClass::kPronDet ||
+                          w->word_class == WordClass::kPronDetSingular);
 }
 
 bool Attributor::IsDocumentHead(absl::string_view text,
@@ -562,22 +574,51 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     int no_evidence = -1;
     for (size_t k = 0; k < tokens.size(); ++k) {
       if (tokens[k].cue_words == 0 || inside[k]) continue;
-      // Negated ("did not say"), passive ("was said") and infinitive
-      // ("declined to comment") cues report nothing.
+      // Passive ("was said") and infinitive ("declined to comment") cues
+      // report something only where a rule names them ('=' and '&' below).
+      // Negated ones do in news: "did not say whether C",
+      // "has never suggested C" ('z' is an adverb to the rules); in a book
+      // (hard-wrapped text) "he did not answer" is narration.
       // ("is saying" is progressive, not passive.)
       absl::string_view cue_word =
           text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
       const bool progressive = absl::EndsWith(cue_word, "ing");
       size_t p = k;
-      while (p > 0 && (tags[p - 1] == 'l' || tags[p - 1] == 'v')) --p;
-      if (p > 0 && (tags[p - 1] == 'z' || (tags[p - 1] == 'b' && !progressive))) {
-        continue;
+      bool negated = false;
+      while (p > 0 && (tags[p - 1] == 'l' || tags[p - 1] == 'v' || tags[p - 1] == 'z')) {
+        negated |= tags[p - 1] == 'z';
+        --p;
       }
-      if (k > 0 && tags[k - 1] == 'r' &&
+      // A passive cue ("was asked whether C") is marked '=': only rules that
+      // name it attribute it (not in books).
+      const bool passive = p > 0 && tags[p - 1] == 'b' && !progressive;
+      if (passive && layout.hard_wrapped) continue;
+      if (negated && layout.hard_wrapped) continue;
+      // An infinitive ("went on to say C", "declined to say whether C") is
+      // marked '&': only rules that name it attribute it. In a book it is
+      // narration ("she wanted to say something").
+      // (A word in -s after "to" is a noun: "responded to requests".)
+      absl::string_view cue_text =
+          text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+      const bool after_to =
+          k > 0 && tags[k - 1] == 'r' &&
           absl::EqualsIgnoreCase(
               text.substr(tokens[k - 1].begin, tokens[k - 1].end - tokens[k - 1].begin),
-              "to")) {
-        continue;
+              "to");
+      const bool infinitive = after_to && (!absl::EndsWith(cue_text, "s") ||
+                                           absl::EndsWith(cue_text, "ss"));
+      if (after_to && (!infinitive || layout.hard_wrapped)) continue;
+      // "declined to say whether C": a refusal, not a report.
+      if (infinitive && k >= 2) {
+        char lower[24];
+        const Token& v = tokens[k - 2];
+        if (v.end - v.begin <= sizeof(lower)) {
+          for (uint32_t b = v.begin; b < v.end; ++b) {
+            lower[b - v.begin] = absl::ascii_tolower(text[b]);
+          }
+          const WordInfo* w = lex_->Word(absl::string_view(lower, v.end - v.begin));
+          if (w != nullptr && w->word_class == WordClass::kRefuse) continue;
+        }
       }
       const CueEntry& cue = lex_->cues()[tokens[k].cue];
       // "continue to support", "want to": a say/belief verb before an
@@ -585,7 +626,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       const size_t after = k + tokens[k].cue_words;
       if (after + 1 < tokens.size() && tags[after] == 'r' &&
           (tags[after + 1] == 'o' || tags[after + 1] == 'b' ||
-           tags[after + 1] == 'v' || tags[after + 1] == 'l') &&
+           tags[after + 1] == 'v' || tags[after + 1] == 'l' ||
+           tags[after + 1] == 'C') &&
           cue.lemma != "say" && cue.cue_class == CueClass::kSay &&
           cue.stance != v1::STANCE_PROMISE && cue.stance != v1::STANCE_WARN &&
           absl::EqualsIgnoreCase(text.substr(tokens[after].begin,
@@ -599,8 +641,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // An -ing cue is a participle ('%'), but for the progressive ("is
       // saying"), which is a finite verb ('@').
       const bool after_copula = p > 0 && tags[p - 1] == 'b';
-      // (Both marks are in kCueMarks; the tagger gives neither.)
-      marked[k] = absl::EndsWith(first_word, "ing") && !after_copula &&
+      // (Every mark is in kCueMarks; the tagger gives none of them.)
+      marked[k] = passive ? '=' : infinitive ? '&'
+                  : absl::EndsWith(first_word, "ing") && !after_copula &&
                           cue.cue_class != CueClass::kAccording
                       ? '%'
                       : '@';
@@ -636,7 +679,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         Finding f;
         f.rule = rule->index;
         f.cue_index = tokens[k].cue;
-        f.cue = TokenSpan(tokens, k, k + tokens[k].cue_words);
+        f.negated = negated;
+        // A negated cue shows its negation: "did not say", "has never said".
+        f.cue = TokenSpan(tokens, negated ? p : k, k + tokens[k].cue_words);
         f.unit = static_cast<int>(u);
         f.paragraph = unit.paragraph;
         if (no_evidence < 0) {
@@ -682,13 +727,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             f.mixed = f.mixed || mixed || (direct != f.direct);
           }
         }
-        if (range_of(rule->speaker, &a, &b)) {
+        if (rule->nospeaker != 0) {
+          // "Asked whether C, ...": the question has no speaker in the text.
+        } else if (range_of(rule->speaker, &a, &b)) {
           while (a < b && (tags[b - 1] == ',' || tags[b - 1] == '-')) --b;
           // A "speaker" that starts with a bare word and a preposition is a
           // verb phrase ("that touched on the war ...").
           if (a + 1 < b && (tags[a] == 'o' || tags[a] == 'i') && tags[a + 1] == 'r') {
             continue;
           }
+          // A lone determiner speaks only if it stands for a noun phrase
+          // ("Another said", not "the only question").
+          if (b == a + 1 && tags[a] == 'd' && !IsPronDet(text, tokens[a])) continue;
           // "Polls show", "the study found": evidence verbs speak only for
           // documents.
           if (cue.cue_class == CueClass::kEvidence &&
@@ -764,11 +814,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     }
   }
 
-  // "A," Mr. Obama said. "B." -- a quote that makes up the next sentence of
-  // the paragraph continues the attributed quote.
+  // "A," Mr. Obama said. "B." -- a quote that opens the next sentence of
+  // the paragraph continues the attributed claim, direct or not ("X said
+  // that C. \"B.\"").
   for (size_t i = 0; i < out->size(); ++i) {
     Finding& f = (*out)[i];
-    if (!f.direct || f.content.size() != 1) continue;
+    if (f.content.size() != 1) continue;
     size_t u = f.unit + 1;
     if (u >= units.size() || units[u].paragraph != f.paragraph ||
         unit_findings[u] != 0) {
@@ -778,9 +829,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         layout.quotes.begin(), layout.quotes.end(), units[u].range.begin,
         [](const Quote& q, uint32_t off) { return q.open < off; });
     if (it == layout.quotes.end() || it->open != units[u].range.begin) continue;
-    // The quote must make up the unit, but for final punctuation.
-    if (units[u].range.end > it->close_end + 1) continue;
+    // (Words after the quote that attribute nothing do not stop it: the
+    // quote still goes on the speaker's words.)
     f.content.push_back(Range{it->begin, it->end});
+    // (Reported words followed by a quotation: "X said C. \"Q.\"")
+    f.mixed = f.mixed || !f.direct;
     unit_findings[u] = 1;
     AddQuoteContinuations(layout, &f);
   }

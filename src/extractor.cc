@@ -756,6 +756,8 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       stance = v1::STANCE_CLAIM;
       c->set_without_evidence(true);
     }
+    // "did not deny C" neither denies nor asserts C: no stance.
+    if (f.negated) stance = v1::STANCE_UNSPECIFIED;
     c->set_stance(stance);
     if (topics != nullptr) {
       std::vector<std::string> t;

@@ -120,7 +120,9 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"rel", WordClass::kRel},   {"that", WordClass::kThat},
       {"aux", WordClass::kAux},   {"cop", WordClass::kCop},
       {"adv", WordClass::kAdv},   {"neg", WordClass::kNeg},
-      {"mod", WordClass::kMod},
+      {"mod", WordClass::kMod},   {"refuse", WordClass::kRefuse},
+      {"prondet", WordClass::kPronDet},
+      {"prondet1", WordClass::kPronDetSingular},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {

@@ -290,6 +290,19 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   // Tag words now that neighbours are known.
   for (size_t k = 0; k < tokens->size(); ++k) {
     Token& t = (*tokens)[k];
+    // "he's", "that's", "who's": 's after a pronoun is "is" before an -ing
+    // form ("he's claiming": a copula), else "has" ("she's said": an
+    // auxiliary), not a possessive.
+    if (t.tag == 'g' && k > 0 && absl::StrContains("Ptw", (*tags)[k - 1])) {
+      const bool ing = k + 1 < tokens->size() &&
+                       absl::EndsWith(text.substr((*tokens)[k + 1].begin,
+                                                  (*tokens)[k + 1].end -
+                                                      (*tokens)[k + 1].begin),
+                                      "ing");
+      t.tag = ing ? 'b' : 'v';
+      (*tags)[k] = t.tag;
+      continue;
+    }
     if (t.tag != 'o') continue;
     bool start = headline || k == 0 || (*tags)[k - 1] == 'q' || (*tags)[k - 1] == '.' ||
                  (*tags)[k - 1] == ':' || (*tags)[k - 1] == '(' ||
@@ -372,6 +385,27 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     char prev = i > 0 ? tokens[i - 1].tag : ' ';
     // "the report", "his call": nouns.
     bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j';
+    // "Some say", "Another said": a determiner that opens its noun phrase
+    // and stands for it, before a verb form (a form in -s is a noun there:
+    // "some reports").
+    if (prev == 'd' && !absl::EndsWith(lower, "s") &&
+        (i < 2 || (tokens[i - 2].tag != 'd' && tokens[i - 2].tag != 'p' &&
+                   tokens[i - 2].tag != 'j' && tokens[i - 2].tag != 'g'))) {
+      absl::string_view det = text.substr(tokens[i - 1].begin,
+                                          tokens[i - 1].end - tokens[i - 1].begin);
+      char dl[16];
+      if (det.size() <= sizeof(dl)) {
+        const WordInfo* d = lex_->Word(LowerWord(det, dl));
+        if (d != nullptr && d->word_class == WordClass::kPronDet) noun_slot = false;
+        // After "another", "each": a past form only (not a base form).
+        if (d != nullptr && d->word_class == WordClass::kPronDetSingular &&
+            info->cue >= 0) {
+          const std::string& lemma = lex_->cues()[info->cue].lemma;
+          noun_slot = !(absl::EndsWith(lower, "ed") ||
+                        (lower != lemma && !absl::EndsWith(lower, "ing")));
+        }
+      }
+    }
     if (!noun_slot) {
       if (info->cue >= 0) {
         t.cue_words = 1;
@@ -398,7 +432,9 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   }
   if (info != nullptr && (!t.cap || sentence_start || lower == "i")) {
     switch (info->word_class) {
-      case WordClass::kDet: return 'd';
+      case WordClass::kDet:
+      case WordClass::kPronDet:
+      case WordClass::kPronDetSingular: return 'd';
       case WordClass::kPoss: return 'p';
       case WordClass::kPron: return 'P';
       case WordClass::kPrep: return 'r';
@@ -411,7 +447,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kAdv: return 'l';
       case WordClass::kNeg: return 'z';
       case WordClass::kMod: return t.cap ? 'N' : 'j';
-      case WordClass::kNone: break;
+      case WordClass::kNone:
+      case WordClass::kRefuse: break;
     }
   }
   if (info != nullptr && info->title) return 'R';

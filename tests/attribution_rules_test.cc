@@ -43,9 +43,28 @@ const RuleCase kCases[] = {
     {"asked_by",
      "Asked by a reporter whether the pool would reopen, the mayor nodded.",
      "a reporter", "Asked", "whether the pool would reopen"},
+    // A question put by someone the text does not name: no speaker.
+    {"asked_whether",
+     "Asked whether the pool would reopen in June, the mayor nodded.",
+     "", "Asked", "whether the pool would reopen in June"},
+    {"asked_about", "When asked about the new pool, the mayor smiled.",
+     "", "asked", "the new pool"},
+    // The object is a relative pronoun before the speaker.
+    {"label_relative_quote",
+     "The council passed a plan which Mayor Anna Keller called \"a "
+     "betrayal of voters.\"",
+     "Mayor Anna Keller", "called", "a betrayal of voters."},
+    // A passive question: the asker is not named.
+    {"passive_asked",
+     "The mayor was asked whether the pool would reopen in June.", "",
+     "asked", "whether the pool would reopen in June"},
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},
+    // A participle clause opening the sentence: the subject after it.
+    {"participle_front",
+     "Insisting that the water was safe, Mayor Anna Keller reopened the pool.",
+     "Mayor Anna Keller", "Insisting", "the water was safe"},
     {"participle_label",
      "Mayor Anna Keller attacked the council, calling its plan a betrayal.",
      "Mayor Anna Keller", "calling", "its plan a betrayal"},
@@ -75,12 +94,31 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller", "said", "The pool will reopen in June."},
     {"speaker_cue_quote", "Trump: \"We will win again.\"", "Trump", ":",
      "We will win again."},
+    // The quotation after the cue, not the clause that goes on after it.
+    {"speaker_cue_quote_tail",
+     "Mayor Anna Keller wrote to residents, \"The pool will reopen in "
+     "June,\" and waved to the crowd.",
+     "Mayor Anna Keller", "wrote", "The pool will reopen in June,"},
+    // A short answer after the cue of a sentence opened by a question.
+    {"asked_answer", "Asked whether the pool would reopen, the mayor said no.",
+     "the mayor", "said", "no"},
     {"content_speaker_cue_content",
      "After the storm, the mayor said, the pool will reopen in June.",
      "the mayor", "said", "After the storm ... the pool will reopen in June"},
     {"content_speaker_cue",
      "The pool will reopen in June, Mayor Anna Keller said.",
      "Mayor Anna Keller", "said", "The pool will reopen in June"},
+    // Prepositional phrases after a trailing cue: the clause before is
+    // the content.
+    {"content_speaker_cue_pp",
+     "The pool will reopen in June, the mayor said in an interview with the "
+     "local radio station.",
+     "the mayor", "said", "The pool will reopen in June"},
+    // A subject with an appositive is the speaker, not inverted content.
+    {"speaker_paren_cue",
+     "Anna Keller, the mayor of the town since 2019, criticized the "
+     "council's budget plan.",
+     "Anna Keller", "criticized", "the council's budget plan"},
     {"content_cue_speaker",
      "The pool will reopen in June, said Mayor Anna Keller.",
      "Mayor Anna Keller", "said", "The pool will reopen in June"},
@@ -93,6 +131,10 @@ const RuleCase kCases[] = {
     {"speaker_directive",
      "Mayor Anna Keller urged residents to use the new pool.",
      "Mayor Anna Keller", "urged", "residents to use the new pool"},
+    // An infinitive after another verb: its subject speaks.
+    {"speaker_to_cue",
+     "Mayor Anna Keller went on to say that the pool would reopen in June.",
+     "Mayor Anna Keller", "say", "the pool would reopen in June"},
     {"speaker_cue_that",
      "Mayor Anna Keller said that the pool would reopen in June.",
      "Mayor Anna Keller", "said", "the pool would reopen in June"},
@@ -120,6 +162,10 @@ const RuleCase kCases[] = {
      "The plan was backed by Mayor Anna Keller, who said that the pool would "
      "reopen in June.",
      "who", "said", "the pool would reopen in June"},
+    // Relative "that" after a noun, before a quotation.
+    {"that_relative_cue",
+     "Residents carried signs that said \"Open the pool!\"",
+     "that", "said", "Open the pool!"},
     {"name_cue_that", "In 2016 Keller said the pool would reopen in June.",
      "Keller", "said", "the pool would reopen in June"},
     // Built in, not in rules.tsv: a quotation paragraph after an attributed

@@ -106,7 +106,7 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
   for (const std::string& tags : sentences) {
     for (size_t k = 0; k < tags.size(); ++k) {
       if (tags[k] != 'C') continue;
-      for (char cue : {'@', '%'}) {
+      for (char cue : kCueMarks) {
         std::string m = tags;
         m[k] = cue;
         marked.push_back(m);
@@ -139,7 +139,7 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
       bool b = MatchRuleGroups(whole, nullptr, nullptr, tags, &by_whole);
       ASSERT_EQ(a, b) << spec.name << " on " << tags;
       // The match/no-match test from the halves agrees too.
-      size_t cue = tags.find_first_of("@%");
+      size_t cue = absl::string_view(tags).find_first_of(kCueMarks);
       size_t cue_end = cue + 1;
       while (cue_end < tags.size() && tags[cue_end] == '_') ++cue_end;
       ASSERT_EQ(MatchesRule(whole, &left, &right, tags, cue_end), b)

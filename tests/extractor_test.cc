@@ -296,13 +296,23 @@ TEST(Extractor, InterruptedQuoteHasTwoPartsInOneClaim) {
   EXPECT_EQ(c.content(), "We are not afraid, ... and we will not leave.");
 }
 
-TEST(Extractor, NegatedCueGivesNoClaim) {
+TEST(Extractor, InfinitiveCueGivesNoClaim) {
+  EXPECT_EQ(ExtractText("A spokeswoman for the company declined to comment.")
+                .claims_size(),
+            0);
+}
+
+// News reports what was not said as an attribution too ("did not say
+// whether C"); such a claim carries no stance ("did not deny" denies
+// nothing).
+TEST(Extractor, NegatedCueGivesAClaimWithoutStance) {
   for (const char* text :
        {"The minister did not say whether the plant would close.",
-        "Mayor Anna Keller didn't say when the pool would reopen.",
-        "A spokeswoman for the company declined to comment."}) {
+        "Mayor Anna Keller didn't deny that the pool would close."}) {
     SCOPED_TRACE(text);
-    EXPECT_EQ(ExtractText(text).claims_size(), 0);
+    const v1::Extraction out = ExtractText(text);
+    ASSERT_EQ(out.claims_size(), 1);
+    EXPECT_EQ(out.claims(0).stance(), v1::STANCE_UNSPECIFIED);
   }
 }
 

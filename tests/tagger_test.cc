@@ -71,6 +71,9 @@ TEST_F(TaggerTest, Sentences) {
       {"Russia's war and Russia\u2019s war and the voters' anger.",
        "NgoxNgoxdngo.",
        "Russia|'s|war|and|Russia|\u2019s|war|and|the|voters|'|anger|."},
+      // 's after a pronoun is "is" before an -ing form, else "has".
+      {"He's saying that she's left.", "PbCtPvo.",
+       "He|'s|saying|that|she|'s|left|."},
       // n't is a negation token of its own.
       {"The minister didn't say it, and he can't.", "dRvzCP,xPoz.",
        "The|minister|did|n't|say|it|,|and|he|ca|n't|."},

@@ -42,6 +42,7 @@ struct Finding {
   int via = -1;                // index of the finding it is reported through
   bool drop = false;           // folded into another finding
   bool without_evidence = false;
+  bool negated = false;        // "did not say C": the cue is negated
   // A turn of dialogue: the content opens its paragraph with a quotation.
   bool turn = false;
   // A built-in turn (follow_on_quote, dialogue_turn) whose speaker the
@@ -55,9 +56,10 @@ struct Finding {
 };
 
 // The tags that mark the cue being attributed in a tag string: '@' for a
-// finite verb or phrase, '%' for a participle. A marked string holds one of
-// them once; the tagger never gives them.
-inline constexpr absl::string_view kCueMarks = "@%";
+// finite verb or phrase, '%' for a participle, '&' for an infinitive after
+// "to", '=' for a passive. A marked string holds one of them once; the
+// tagger never gives them.
+inline constexpr absl::string_view kCueMarks = "@%&=";
 
 // Where a rule's pattern can be cut in two: right after its cue group
 // "(?P<cue>...)" when that group stands at the top level of the pattern,
@@ -122,6 +124,8 @@ class Attributor {
   // Where a word of ASCII letters falls in cue_shapes_.
   static size_t CueShape(size_t length, char first, char last);
   // Is the noun phrase tokens[a, b) headed by a document ("the poll")?
+  // "another", "some": a determiner that can stand for a noun phrase.
+  bool IsPronDet(absl::string_view text, const Token& t) const;
   bool IsDocumentHead(absl::string_view text, const std::vector<Token>& tokens,
                       size_t a, size_t b) const;
 

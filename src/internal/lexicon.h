@@ -72,6 +72,15 @@ enum class WordClass : uint8_t {
   kAdv,
   kNeg,
   kMod,
+  // A verb of refusal ("declined"): tagged 'o'; an infinitive cue after it
+  // ("declined to say") reports nothing.
+  kRefuse,
+  // A determiner that also stands alone for a noun phrase ("some",
+  // "another"): tagged 'd', and a verb form after it is a cue ("Some say").
+  kPronDet,
+  // The same, singular ("another", "each"): only a past form after it is a
+  // cue ("Another said"; "another brief moment", "each question" are nouns).
+  kPronDetSingular,
 };
 
 struct PronounInfo {
