@@ -705,6 +705,8 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       SetSpan(f.cue, c->mutable_cue()->mutable_span());
     }
     if (cue != nullptr) c->mutable_cue()->set_lemma(cue->lemma);
+    // "did not say C": readers see the negation (and no stance, below).
+    if (f.negated) c->mutable_cue()->set_negated(true);
     if (f.speaker.end > f.speaker.begin) {
       FillMention(text, f.speaker, speaker[i], resolver, &entity_ids,
                   c->mutable_speaker());

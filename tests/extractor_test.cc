@@ -313,7 +313,12 @@ TEST(Extractor, NegatedCueGivesAClaimWithoutStance) {
     const v1::Extraction out = ExtractText(text);
     ASSERT_EQ(out.claims_size(), 1);
     EXPECT_EQ(out.claims(0).stance(), v1::STANCE_UNSPECIFIED);
+    // The cue shows its negation, and says so.
+    EXPECT_TRUE(out.claims(0).cue().negated());
+    EXPECT_TRUE(absl::StartsWith(out.claims(0).cue().text(), "did")) << out.claims(0).cue().text();
   }
+  // An affirmative cue is not negated.
+  EXPECT_FALSE(ExtractText("The minister said the plant would close.").claims(0).cue().negated());
 }
 
 TEST(Extractor, TitleAndNameGiveCanonicalNameAndRole) {
