@@ -327,6 +327,11 @@ size_t CueGroupEnd(absl::string_view p) {
     } else if (c == '|' && depth == 0) {
       return absl::string_view::npos;
     } else if (c == '(') {
+      // A flag group ("(?i)", "(?U:...)") may reach across the cut: the
+      // halves would not be read as the whole is.
+      if (i + 2 < p.size() && p[i + 1] == '?' && p[i + 2] != 'P' && p[i + 2] != ':') {
+        return absl::string_view::npos;
+      }
       if (depth == 0 && cue_open == absl::string_view::npos &&
           absl::StartsWith(p.substr(i), kCue)) {
         // The group must take the cue's own mark first, once: then it

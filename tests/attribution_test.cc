@@ -49,6 +49,9 @@ TEST(CueGroupEnd, RefusesWhatCannotBeCut) {
   EXPECT_EQ(CueGroupEnd("N(?P<cue>@){2}o"), kNpos);
   // Nothing after the cue.
   EXPECT_EQ(CueGroupEnd("N(?P<cue>@_*)"), kNpos);
+  // Flags, which may reach across the cut.
+  EXPECT_EQ(CueGroupEnd("(?U)N+(?P<cue>@)o+"), kNpos);
+  EXPECT_EQ(CueGroupEnd("N(?P<cue>@)(?i:o)"), kNpos);
   // A cue group that need not start with the cue's mark, once.
   EXPECT_EQ(CueGroupEnd("N(?P<cue>C)o"), kNpos);
   EXPECT_EQ(CueGroupEnd("N(?P<cue>[@%])o"), kNpos);
