@@ -404,12 +404,12 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
         rule->right = a->halves_[r].get();
       }
     }
-    if (spec.name == "subject") {
+    if (absl::StartsWith(spec.name, "subject")) {
       if (rule->speaker == 0) {
-        return absl::InvalidArgumentError(
-            "rules.tsv: rule 'subject' needs a speaker group");
+        return absl::InvalidArgumentError(absl::StrCat(
+            "rules.tsv: rule '", spec.name, "' needs a speaker group"));
       }
-      a->subject_ = std::move(rule->re);
+      a->subjects_.push_back(std::move(rule->re));
       continue;
     }
     if (rule->cue == 0 || rule->content == 0) {
@@ -422,7 +422,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     }
     a->rules_.push_back(std::move(rule));
   }
-  if (a->subject_ == nullptr) {
+  if (a->subjects_.empty()) {
     return absl::InvalidArgumentError("rules.tsv: no 'subject' rule");
   }
   a->cue_shapes_.assign(kMaxCueWord * 26 * 26, false);
@@ -785,19 +785,20 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             f.speaker = prev.speaker;
             break;
           }
-          if (f.speaker.end == f.speaker.begin) {
-            const int sn = subject_->NumberOfCapturingGroups() + 1;
+          // Else the subject rules, in file order: the first that names a
+          // speaker before the cue.
+          for (const auto& subject : subjects_) {
+            if (f.speaker.end > f.speaker.begin) break;
+            const int sn = subject->NumberOfCapturingGroups() + 1;
             std::vector<re2::StringPiece> sg(sn);
-            if (subject_->Match(Piece(marked), 0, marked.size(),
-                                RE2::ANCHOR_START, sg.data(), sn)) {
-              const auto& named = subject_->NamedCapturingGroups();
-              int g = named.at("speaker");
-              if (sg[g].data() != nullptr && !sg[g].empty()) {
-                size_t sa = sg[g].data() - marked.data();
-                if (sa < k) {
-                  f.speaker = TokenSpan(tokens, sa, sa + sg[g].size());
-                }
-              }
+            if (!subject->Match(Piece(marked), 0, marked.size(), RE2::UNANCHORED,
+                                sg.data(), sn)) {
+              continue;
+            }
+            const int g = subject->NamedCapturingGroups().at("speaker");
+            if (sg[g].data() != nullptr && !sg[g].empty()) {
+              size_t sa = sg[g].data() - marked.data();
+              if (sa < k) f.speaker = TokenSpan(tokens, sa, sa + sg[g].size());
             }
           }
           if (f.speaker.end == f.speaker.begin) continue;

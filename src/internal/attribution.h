@@ -143,7 +143,9 @@ class Attributor {
   // words of cue phrases): most words of a text fail this test and need no
   // lexicon lookup in HasCueWord().
   std::vector<bool> cue_shapes_;
-  std::unique_ptr<re2::RE2> subject_;
+  // The rules named subject*: the subject a coordinated or participial cue
+  // shares, tried in file order.
+  std::vector<std::unique_ptr<re2::RE2>> subjects_;
 };
 
 }  // namespace internal
