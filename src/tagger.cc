@@ -347,8 +347,11 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       verb_before |= (*tags)[m] == 'C' &&
                      !absl::EndsWith(text.substr(v.begin, v.end - v.begin), "ing");
     }
+    // Nor right after a cue, which introduces the quotation itself
+    // ("..., saying: \"Q\"", "goes on to say: \"Q\"").
+    const bool after_cue = k > 0 && ((*tags)[k - 1] == 'C' || (*tags)[k - 1] == '_');
     bool colon = tag == ':' && k + 1 < tokens->size() &&
-                 ((*tags)[k + 1] == 'q' || name_label) && !verb_before;
+                 ((*tags)[k + 1] == 'q' || name_label) && !verb_before && !after_cue;
     // (A dash after a quote labels it only when a name follows.)
     bool dash = tag == ';' && k > 0 && (*tags)[k - 1] == 'Q' &&
                 k + 1 < tokens->size() &&

@@ -113,6 +113,13 @@ TEST_F(TaggerTest, CueWordsUsedAsNounsAreNotCues) {
   }
 }
 
+TEST_F(TaggerTest, ColonAfterACueIsNoCueOfItsOwn) {
+  // The cue before it introduces the quotation; the colon is punctuation.
+  EXPECT_EQ(Tag("The mayor left, saying: \"We are ready.\""), "dRo,C:qPbo.Q");
+  // Without a cue before it, a colon before a quotation labels it.
+  EXPECT_EQ(Tag("Pew Research: \"Most voters are tired.\""), "NNCqdnbo.Q");
+}
+
 TEST_F(TaggerTest, QuoteMarksOnlyWhenPaired) {
   // A lone mark is not a quote: no q or Q in the tags.
   std::string tags = Tag("He said \"no and left.");
