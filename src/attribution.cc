@@ -126,12 +126,15 @@ struct Unit {
   int paragraph = 0;
 };
 
-// Does a closed quote end at `end` (its closing mark the last thing there)?
-bool IsClosingMarkBefore(const TextLayout& layout, uint32_t end) {
+// Is `unit` one closed quotation, from its opening mark to its closing one
+// ("\"We are ready. We will win.\"")? A unit with words of its own before
+// the quotation has its attribution already ("X says C and \"Q.\"").
+bool IsQuotationUnit(const TextLayout& layout, Range unit) {
   auto it = std::lower_bound(
-      layout.quotes.begin(), layout.quotes.end(), end,
+      layout.quotes.begin(), layout.quotes.end(), unit.end,
       [](const Quote& q, uint32_t off) { return q.close_end < off; });
-  return it != layout.quotes.end() && it->closed && it->close_end == end;
+  return it != layout.quotes.end() && it->closed && it->close_end == unit.end &&
+         it->open == unit.begin;
 }
 
 // Short enough to be a bare attribution ("Trump said.", "Rep. Earl
@@ -178,10 +181,10 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
         ++t;
       }
     }
-    // "...missing." Trump said. -- a short sentence after a quote that
-    // closes the unit attributes it.
+    // "...missing." Trump said. -- a short sentence after a quotation that
+    // makes up the unit attributes it.
     while (t < sents.size() && sents[t].paragraph == u.paragraph &&
-           u.range.end > 0 && IsClosingMarkBefore(layout, u.range.end) &&
+           u.range.end > 0 && IsQuotationUnit(layout, u.range) &&
            IsShort(sents[t])) {
       u.range.end = sents[t].end;
       ++t;
