@@ -164,12 +164,18 @@ absl::StatusOr<std::unique_ptr<TopicTagger>> TopicTagger::CreateFromFile(
 void TopicTagger::Tag(absl::string_view text,
                       std::vector<std::string>* topics) const {
   if (names_.empty()) return;
-  std::vector<int> hits;
+  // One buffer per thread: Set::Match clears and refills it, so a claim costs
+  // no allocation here once the buffer has grown.
+  thread_local std::vector<int> hits;
   if (!patterns_->set.Match(Piece(text), &hits)) return;
-  std::vector<bool> hit_topic(names_.size(), false);
-  for (int h : hits) hit_topic[pattern_topic_[h]] = true;
-  for (size_t t = 0; t < names_.size(); ++t) {
-    if (!hit_topic[t]) continue;
+  // Set indices come in no particular order; pattern_topic_ is
+  // non-decreasing, so sorted indices give topics in lexicon order.
+  std::sort(hits.begin(), hits.end());
+  int last = -1;
+  for (int h : hits) {
+    int t = pattern_topic_[h];
+    if (t == last) continue;
+    last = t;
     if (std::find(topics->begin(), topics->end(), names_[t]) == topics->end()) {
       topics->push_back(names_[t]);
     }

@@ -1,11 +1,16 @@
 #include "whosaid/topic_tagger.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "re2/re2.h"
+#include "re2/set.h"
 
 namespace whosaid {
 namespace {
@@ -72,6 +77,166 @@ TEST(TopicTagger, AppendsWithoutDuplicates) {
   EXPECT_THAT(topics, ElementsAre("custom", "war", "NATO"));
   EXPECT_THAT((*tagger)->topic_names(),
               ElementsAre("war", "United States", "NATO"));
+}
+
+// The plain matcher Tag() must agree with: every pattern, wrapped for whole
+// words as documented in topic_tagger.h, in one RE2::Set, case-insensitive;
+// a topic is tagged when one of its patterns is in the set's hits.
+class ReferenceTagger {
+ public:
+  explicit ReferenceTagger(const std::vector<std::vector<std::string>>& topics)
+      : set_(Options(), RE2::UNANCHORED) {
+    for (size_t t = 0; t < topics.size(); ++t) {
+      for (const std::string& p : topics[t]) {
+        std::string wrapped =
+            absl::StrCat("\\b(?:", p, ")",
+                         absl::EndsWith(p, ".") ? "(?:\\W|$)" : "\\b");
+        EXPECT_GE(set_.Add(wrapped, nullptr), 0) << p;
+        topic_of_.push_back(static_cast<int>(t));
+      }
+    }
+    EXPECT_TRUE(set_.Compile());
+  }
+  std::vector<int> Topics(const std::string& text) const {
+    std::vector<int> hits;
+    set_.Match(text, &hits);
+    std::vector<bool> on(topic_of_.empty() ? 0 : topic_of_.back() + 1);
+    for (int h : hits) on[topic_of_[h]] = true;
+    std::vector<int> out;
+    for (size_t t = 0; t < on.size(); ++t) {
+      if (on[t]) out.push_back(static_cast<int>(t));
+    }
+    return out;
+  }
+
+ private:
+  static RE2::Options Options() {
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    o.set_log_errors(false);
+    return o;
+  }
+  RE2::Set set_;
+  std::vector<int> topic_of_;
+};
+
+// Text-format string escaping for a pattern.
+std::string Quote(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '\\' || c == '"') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c >= 0x80) {
+      out += absl::StrCat("\\", c / 64, (c / 8) % 8, c % 8);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+// Words the random texts are made of: pattern hits and near misses,
+// case variants, non-ASCII letters (K is U+212A KELVIN SIGN, which RE2
+// folds to k; \xc5\xbf is U+017F LONG S, folded to s), punctuation.
+const char* const kWords[] = {
+    "war",     "WARS",      "software", "warm",      "toward",  "postwar",
+    "war-torn", "U.S.",     "u.s.",     "U.S",       "US",      "us",
+    "Us",      "USA",       "NATO",     "nato",      "Nato",    "invasion",
+    "invasions", "Kyiv",    "KYIV",     "\xe2\x84\xaayiv", "wa\xc5\xbf",
+    "Z\xc3\xbcrich", "Z\xc3\x9cRICH", "z\xc3\xbcrich", "caf\xc3\xa9",
+    "CAF\xc3\x89", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x94", "2024",
+    "1999",    "9/11",      "F-16",     "F-16s",     "$5",      "5%",
+    "the",     "said",      "a",        "of",        "_war_",   "war_",
+    "x",       "e.g.",      "St.",      "st",        "vote",    "voters",
+    "voting",  "re-elect",  "reelected", "al-Qaeda", "al Qaeda", "Qaeda",
+    "COVID-19", "covid",    "ISIS",     "isis",      "",        "...",
+    ".",       ",",         "\"",       "'",         "(",       ")",
+    "-",       "\n",        "\t",       "  ",        "\xc3\xa9t\xc3\xa9",
+};
+
+std::string RandomText(uint64_t* state) {
+  auto next = [state]() {
+    *state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>(*state >> 33);
+  };
+  const size_t n = sizeof(kWords) / sizeof(kWords[0]);
+  std::string text;
+  int words = static_cast<int>(next() % 12);
+  for (int i = 0; i < words; ++i) {
+    uint32_t r = next();
+    if (!text.empty() && r % 4 != 0) text += ' ';
+    text += kWords[(r / 4) % n];
+  }
+  return text;
+}
+
+TEST(TopicTagger, AgreesWithPlainSetOverManyTextsAndLexicons) {
+  const std::vector<std::vector<std::vector<std::string>>> lexicons = {
+      // Literal words, a case-sensitive acronym, patterns ending in a
+      // period.
+      {{"wars?", "invasions?"},
+       {"U\\.S\\.", "(?-i:US)", "United States"},
+       {"(?-i:NATO)"},
+       {"Kyiv|Kiev", "Ukrain(e|ian|ians)"}},
+      // No literal atoms at all: classes, digits, dots, alternations of
+      // single letters.
+      {{"\\d+"},
+       {"[a-z]\\.[a-z]\\."},
+       {"\\pL+\\d+"},
+       {"F-\\d+s?"},
+       {"(?-i:[A-Z]{2,})"},
+       {"."},
+       {"\\$\\d"}},
+      // Non-ASCII patterns and letters RE2 folds to ASCII.
+      {{"Z\xc3\xbcrich"},
+       {"caf\xc3\xa9"},
+       {"\xc3\xa9t\xc3\xa9"},
+       {"kyiv"},
+       {"was"},
+       {"St\\.", "e\\.g\\."}},
+      // Overlapping patterns across topics, prefixes of each other,
+      // and patterns spanning words.
+      {{"al[- ]Qaeda"},
+       {"Qaeda"},
+       {"vot(e|es|ed|er|ers|ing)"},
+       {"re-?elect(ed|ion)?"},
+       {"covid(-19)?"},
+       {"(?-i:ISIS|ISIL)"},
+       {"war"},
+       {"war-torn"},
+       {"the"},
+       {"said"}},
+  };
+  for (size_t l = 0; l < lexicons.size(); ++l) {
+    SCOPED_TRACE(absl::StrCat("lexicon ", l));
+    std::string textproto;
+    std::vector<std::string> names;
+    for (size_t t = 0; t < lexicons[l].size(); ++t) {
+      names.push_back(absl::StrCat("t", t));
+      absl::StrAppend(&textproto, "topics { name: \"t", t, "\"");
+      for (const std::string& p : lexicons[l][t]) {
+        absl::StrAppend(&textproto, " patterns: ", Quote(p));
+      }
+      absl::StrAppend(&textproto, " }\n");
+    }
+    auto tagger = TopicTagger::Create(textproto, "random.textproto");
+    ASSERT_TRUE(tagger.ok()) << tagger.status();
+    ReferenceTagger reference(lexicons[l]);
+    uint64_t state = 12345 + l;
+    int tagged = 0;
+    for (int i = 0; i < 20000; ++i) {
+      std::string text = RandomText(&state);
+      std::vector<std::string> want;
+      for (int t : reference.Topics(text)) want.push_back(names[t]);
+      std::vector<std::string> got = TagWith(**tagger, text);
+      ASSERT_EQ(got, want) << "text: \"" << text << "\"";
+      if (!got.empty()) ++tagged;
+    }
+    // The texts exercise both outcomes.
+    EXPECT_GT(tagged, 1000);
+    EXPECT_LT(tagged, 20000);
+  }
 }
 
 TEST(TopicTagger, ErrorsNameFileAndLine) {
