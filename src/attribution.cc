@@ -702,6 +702,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         f.without_evidence = no_evidence == 1;
         size_t a, b;
         if (range_of(rule->content, &a, &b)) {
+          // The cue's own words are no content ("talking about": not
+          // "about"), however the pattern split them.
+          if (a < k + tokens[k].cue_words && b > k) continue;
           // A trailing attribution may have split off the closing mark of a
           // quote the content opened: take it back.
           int open = 0;
