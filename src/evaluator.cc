@@ -29,10 +29,10 @@ bool IsWordByte(char c) {
          c == '-' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-// Lower-cased words of `s`: runs of letters, digits, apostrophes, hyphens
-// and non-ASCII bytes.
-std::vector<std::string> Words(absl::string_view s) {
-  std::vector<std::string> words;
+// The words of `s` as written: runs of letters, digits, apostrophes,
+// hyphens and non-ASCII bytes.
+std::vector<absl::string_view> WordSpans(absl::string_view s) {
+  std::vector<absl::string_view> words;
   size_t i = 0;
   while (i < s.size()) {
     if (!IsWordByte(s[i])) {
@@ -41,9 +41,16 @@ std::vector<std::string> Words(absl::string_view s) {
     }
     size_t j = i;
     while (j < s.size() && IsWordByte(s[j])) ++j;
-    words.push_back(absl::AsciiStrToLower(s.substr(i, j - i)));
+    words.push_back(s.substr(i, j - i));
     i = j;
   }
+  return words;
+}
+
+// Lower-cased words of `s` (WordSpans).
+std::vector<std::string> Words(absl::string_view s) {
+  std::vector<std::string> words;
+  for (absl::string_view w : WordSpans(s)) words.push_back(absl::AsciiStrToLower(w));
   return words;
 }
 
@@ -348,15 +355,7 @@ bool SamePersonName(absl::string_view a, absl::string_view b) {
   // The words of `s` as written, without a possessive.
   auto words_of = [](absl::string_view s) {
     std::vector<absl::string_view> w;
-    size_t i = 0;
-    while (i < s.size()) {
-      if (!IsWordByte(s[i])) {
-        ++i;
-        continue;
-      }
-      size_t j = i;
-      while (j < s.size() && IsWordByte(s[j])) ++j;
-      absl::string_view word = s.substr(i, j - i);
+    for (absl::string_view word : WordSpans(s)) {
       for (absl::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
         if (absl::EndsWith(word, suffix)) word.remove_suffix(suffix.size());
       }
@@ -364,7 +363,6 @@ bool SamePersonName(absl::string_view a, absl::string_view b) {
         word.remove_suffix(1);
       }
       if (!word.empty()) w.push_back(word);
-      i = j;
     }
     return w;
   };
