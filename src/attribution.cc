@@ -79,7 +79,7 @@ bool MatchRuleGroups(const RE2& whole, const RE2* left, const RE2* right,
   const int n = whole.NumberOfCapturingGroups() + 1;
   groups->assign(n, re2::StringPiece());
   if (left != nullptr && right != nullptr) {
-    // The cue is the only '@' (or '%') of the tag string, so every match of
+    // The cue's mark is the only one of the tag string, so every match of
     // the whole pattern has the left half end after it, and the right half
     // start there: the leftmost match of the left half, then the right half
     // anchored where it ends, give the groups the whole pattern would. Only
@@ -452,11 +452,15 @@ int Attributor::Half(const std::string& pattern, bool left) {
   return index;
 }
 
-bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
-  char lower[16];
-  if (t.end - t.begin > sizeof(lower)) return false;
+const WordInfo* Attributor::WordOf(absl::string_view text, const Token& t) const {
+  char lower[24];
+  if (t.end - t.begin > sizeof(lower)) return nullptr;
   for (uint32_t b = t.begin; b < t.end; ++b) lower[b - t.begin] = absl::ascii_tolower(text[b]);
-  const WordInfo* w = lex_->Word(absl::string_view(lower, t.end - t.begin));
+  return lex_->Word(absl::string_view(lower, t.end - t.begin));
+}
+
+bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
+  const WordInfo* w = WordOf(text, t);
   return w != nullptr && (w->word_class == WordClass::kPronDet ||
                           w->word_class == WordClass::kPronDetSingular);
 }
@@ -606,27 +610,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // marked '&': only rules that name it attribute it. In a book it is
       // narration ("she wanted to say something").
       // (A word in -s after "to" is a noun: "responded to requests".)
-      absl::string_view cue_text =
-          text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
       const bool after_to =
           k > 0 && tags[k - 1] == 'r' &&
           absl::EqualsIgnoreCase(
               text.substr(tokens[k - 1].begin, tokens[k - 1].end - tokens[k - 1].begin),
               "to");
-      const bool infinitive = after_to && (!absl::EndsWith(cue_text, "s") ||
-                                           absl::EndsWith(cue_text, "ss"));
+      const bool infinitive = after_to && (!absl::EndsWith(cue_word, "s") ||
+                                           absl::EndsWith(cue_word, "ss"));
       if (after_to && (!infinitive || layout.hard_wrapped)) continue;
       // "declined to say whether C": a refusal, not a report.
       if (infinitive && k >= 2) {
-        char lower[24];
-        const Token& v = tokens[k - 2];
-        if (v.end - v.begin <= sizeof(lower)) {
-          for (uint32_t b = v.begin; b < v.end; ++b) {
-            lower[b - v.begin] = absl::ascii_tolower(text[b]);
-          }
-          const WordInfo* w = lex_->Word(absl::string_view(lower, v.end - v.begin));
-          if (w != nullptr && w->word_class == WordClass::kRefuse) continue;
-        }
+        const WordInfo* w = WordOf(text, tokens[k - 2]);
+        if (w != nullptr && w->word_class == WordClass::kRefuse) continue;
       }
       const CueEntry& cue = lex_->cues()[tokens[k].cue];
       // "continue to support", "want to": a say/belief verb before an
@@ -643,15 +638,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                                  "to")) {
         continue;
       }
-      absl::string_view first_word =
-          text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
       marked = tags;
       // An -ing cue is a participle ('%'), but for the progressive ("is
       // saying"), which is a finite verb ('@').
       const bool after_copula = p > 0 && tags[p - 1] == 'b';
       // (Every mark is in kCueMarks; the tagger gives none of them.)
       marked[k] = passive ? '=' : infinitive ? '&'
-                  : absl::EndsWith(first_word, "ing") && !after_copula &&
+                  : progressive && !after_copula &&
                           cue.cue_class != CueClass::kAccording
                       ? '%'
                       : '@';

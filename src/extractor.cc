@@ -113,36 +113,37 @@ int Vocative(absl::string_view text, Range r,
   return e;
 }
 
-// Whether `word` stands as a word of its own in `text`.
-bool HasWord(absl::string_view text, absl::string_view word) {
+// Calls fn(offset) for each place `word` stands as a word of its own in
+// `text` (no letter on either side), in text order, until fn returns true;
+// returns whether it did.
+template <typename Fn>
+bool AnyWordAt(absl::string_view text, absl::string_view word, Fn&& fn) {
   for (size_t at = text.find(word); at != absl::string_view::npos;
        at = text.find(word, at + 1)) {
     const size_t after = at + word.size();
     if ((at == 0 || !absl::ascii_isalpha(static_cast<unsigned char>(text[at - 1]))) &&
         (after >= text.size() ||
-         !absl::ascii_isalpha(static_cast<unsigned char>(text[after])))) {
+         !absl::ascii_isalpha(static_cast<unsigned char>(text[after]))) &&
+        fn(at)) {
       return true;
     }
   }
   return false;
 }
 
+// Whether `word` stands as a word of its own in `text`.
+bool HasWord(absl::string_view text, absl::string_view word) {
+  return AnyWordAt(text, word, [](size_t) { return true; });
+}
+
 // Whether `name` stands as a word outside the quotations of `layout`.
 bool NamedInNarration(absl::string_view text, const internal::TextLayout& layout,
                       absl::string_view name) {
   size_t qi = 0;
-  for (size_t at = text.find(name); at != absl::string_view::npos;
-       at = text.find(name, at + 1)) {
-    const size_t after = at + name.size();
-    if ((at > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[at - 1]))) ||
-        (after < text.size() &&
-         absl::ascii_isalpha(static_cast<unsigned char>(text[after])))) {
-      continue;
-    }
+  return AnyWordAt(text, name, [&](size_t at) {
     while (qi < layout.quotes.size() && layout.quotes[qi].close_end <= at) ++qi;
-    if (qi >= layout.quotes.size() || layout.quotes[qi].open > at) return true;
-  }
-  return false;
+    return qi >= layout.quotes.size() || layout.quotes[qi].open > at;
+  });
 }
 
 // "I", or "I." ending a sentence ('said I.').

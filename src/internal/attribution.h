@@ -63,31 +63,31 @@ inline constexpr absl::string_view kCueMarks = "@%&=";
 
 // Where a rule's pattern can be cut in two: right after its cue group
 // "(?P<cue>...)" when that group stands at the top level of the pattern,
-// opens with one cue mark (kCueMarks), carries no quantifier, and is not the
-// end of the pattern, and the pattern has no top-level alternation; npos
-// otherwise. Escapes and character
-// classes are skipped, so "\\(" and "[()]" are no parentheses. The
-// Attributor finds a rule's groups with the two halves, which costs far less
-// than matching the whole pattern (see MatchRuleGroups).
+// opens with one cue mark (kCueMarks), carries no quantifier and is not the
+// end of the pattern, and the pattern has no top-level alternation and no
+// flag group; npos otherwise. Escapes and character classes are skipped, so
+// "\\(" and "[()]" are no parentheses. The Attributor matches a rule with
+// the two halves, which costs far less than the whole pattern (MatchesRule,
+// MatchRuleGroups).
 size_t CueGroupEnd(absl::string_view pattern);
 
-// The groups of the leftmost match of rule pattern `whole` in `tags`,
-// numbered as `whole` numbers them; false when it does not match. `left` and
-// `right` are the halves of `whole` cut at CueGroupEnd(), or null. `tags`
-// must hold the cue's tag ('@' or '%') once at most: then every match of the
-// whole pattern is a match of the left half followed by one of the right
-// half, and the halves give the same groups as the whole at a fraction of
-// the cost.
-// Does rule pattern `whole` match `tags`, whose cue ('@' or '%', once) ends
-// at `cue_end`? The same answer as whole.Match(), from the halves when the
-// pattern is cut.
-// `left_known` and `right_known`, when given, hold what each half answered
-// before for the same string and cue (-1: not asked yet) and get its answer.
+// Does rule pattern `whole` match `tags`, whose cue mark (once) begins the
+// cue's words, which end at `cue_end`? The same answer as whole.Match(),
+// from the halves `left` and `right` of `whole` cut at CueGroupEnd() (or
+// from `whole` when they are null). `left_known` and `right_known`, when
+// given, hold what each half answered before for the same string and cue
+// (-1: not asked yet) and get its answer.
 bool MatchesRule(const re2::RE2& whole, const re2::RE2* left,
                  const re2::RE2* right, absl::string_view tags,
                  size_t cue_end, int8_t* left_known = nullptr,
                  int8_t* right_known = nullptr);
 
+// The groups of the leftmost match of rule pattern `whole` in `tags`,
+// numbered as `whole` numbers them; false when it does not match. `left` and
+// `right` are the halves of `whole` cut at CueGroupEnd(), or null. `tags`
+// must hold a cue mark once at most: then every match of the whole pattern
+// is a match of the left half followed by one of the right half, and the
+// halves give the same groups as the whole at a fraction of the cost.
 bool MatchRuleGroups(const re2::RE2& whole, const re2::RE2* left,
                      const re2::RE2* right, absl::string_view tags,
                      std::vector<re2::StringPiece>* groups);
@@ -123,9 +123,11 @@ class Attributor {
   bool IsCandidate(absl::string_view unit) const;
   // Where a word of ASCII letters falls in cue_shapes_.
   static size_t CueShape(size_t length, char first, char last);
-  // Is the noun phrase tokens[a, b) headed by a document ("the poll")?
+  // The lexicon entry of token `t`, lower-cased, or nullptr.
+  const WordInfo* WordOf(absl::string_view text, const Token& t) const;
   // "another", "some": a determiner that can stand for a noun phrase.
   bool IsPronDet(absl::string_view text, const Token& t) const;
+  // Is the noun phrase tokens[a, b) headed by a document ("the poll")?
   bool IsDocumentHead(absl::string_view text, const std::vector<Token>& tokens,
                       size_t a, size_t b) const;
 
