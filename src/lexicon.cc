@@ -123,6 +123,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"mod", WordClass::kMod},   {"refuse", WordClass::kRefuse},
       {"prondet", WordClass::kPronDet},
       {"prondet1", WordClass::kPronDetSingular},
+      {"indef", WordClass::kIndefinite},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {
@@ -254,7 +255,15 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   s = ReadLexicon(dir, "titles.tsv", &text);
   if (!s.ok()) return s;
   s = ForEachLine("titles.tsv", text, [&](const std::vector<absl::string_view>& f) {
-    lex->titles_.insert(absl::AsciiStrToLower(f[0]));
+    std::string lower = absl::AsciiStrToLower(f[0]);
+    if (f.size() >= 2) {
+      if (f[1] != "m" && f[1] != "f") {
+        return absl::InvalidArgumentError(
+            "a second column, if any, is the sex the title tells: m or f");
+      }
+      lex->title_genders_[lower] = f[1][0];
+    }
+    lex->titles_.insert(std::move(lower));
     return absl::OkStatus();
   });
   if (!s.ok()) return s;
@@ -409,6 +418,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   }
   for (const auto& [word, cls] : lex->function_words_) lex->words_[word].word_class = cls;
   for (const auto& word : lex->titles_) lex->words_[word].title = true;
+  for (const auto& [word, g] : lex->title_genders_) lex->words_[word].title_gender = g;
   for (const auto& [word, type] : lex->nominals_) lex->words_[word].nominal = type;
   for (const auto& [word, g] : lex->person_genders_) lex->words_[word].person_gender = g;
   return lex;

@@ -55,18 +55,6 @@ std::string Lower(absl::string_view s) { return absl::AsciiStrToLower(s); }
 
 // "Everyone", "Nothing", "One": capitalised at a sentence's start, never a
 // person's name.
-bool IsIndefinite(absl::string_view w) {
-  static const char* const kWords[] = {
-      "everyone", "everybody", "someone", "somebody", "anyone",  "anybody",
-      "nobody",   "nothing",   "something", "anything", "everything", "one",
-      "another",  "none",      "each"};
-  if (w.size() < 3 || w.size() > 10) return false;
-  for (const char* k : kWords) {
-    if (absl::EqualsIgnoreCase(w, k)) return true;
-  }
-  return false;
-}
-
 bool Contains(const std::vector<std::string>& v, absl::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -121,11 +109,28 @@ void SpeakerResolver::AddRole(int entity, absl::string_view role) {
   if (entity < 0 || role.empty()) return;
   auto& roles = entities_[entity].roles;
   if (!Contains(roles, role)) roles.emplace_back(role);
-  std::string r = Lower(role);
-  if (absl::StartsWith(r, "mr")) entities_[entity].gender = 'm';
-  if (absl::StartsWith(r, "mrs") || absl::StartsWith(r, "ms")) {
-    entities_[entity].gender = 'f';
-  }
+  // "Mrs." tells the sex; "MSNBC host" does not.
+  const char g = TitleGender(role.substr(0, role.find(' ')));
+  if (g != 0) entities_[entity].gender = g;
+}
+
+const WordInfo* SpeakerResolver::WordOf(absl::string_view w) const {
+  char buf[32];
+  if (w.size() > sizeof(buf)) return nullptr;
+  for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
+  return lex_->Word(absl::string_view(buf, w.size()));
+}
+
+char SpeakerResolver::TitleGender(absl::string_view w) const {
+  const WordInfo* info = WordOf(w);
+  return info != nullptr ? info->title_gender : 0;
+}
+
+bool SpeakerResolver::IsIndefinite(absl::string_view w) const {
+  // "Another", "Each" and "Neither" stand for a noun phrase too.
+  const WordInfo* info = WordOf(w);
+  return info != nullptr && (info->word_class == WordClass::kIndefinite ||
+                             info->word_class == WordClass::kPronDetSingular);
 }
 
 v1::EntityType SpeakerResolver::NominalOf(absl::string_view w) const {
@@ -136,10 +141,7 @@ v1::EntityType SpeakerResolver::NominalOf(absl::string_view w) const {
 }
 
 bool SpeakerResolver::IsTitleWord(absl::string_view w) const {
-  char buf[32];
-  if (w.size() > sizeof(buf)) return false;
-  for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
-  const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
+  const WordInfo* info = WordOf(w);
   return info != nullptr && info->title;
 }
 
@@ -202,15 +204,7 @@ int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
     if (it == by_surname_.end() && last_title < 0) first = by_first_.find(surname);
     // "Mr. Hilbery" is not "Katharine Hilbery": a title of the other sex
     // names another person of the family.
-    char title_gender = 0;
-    if (last_title >= 0) {
-      std::string t = Lower(w[last_title]);
-      if (!t.empty() && t.back() == '.') t.pop_back();
-      if (t == "mr" || t == "sir" || t == "lord") title_gender = 'm';
-      if (t == "mrs" || t == "miss" || t == "ms" || t == "lady" || t == "madam") {
-        title_gender = 'f';
-      }
-    }
+    const char title_gender = last_title >= 0 ? TitleGender(w[last_title]) : 0;
     if (it != by_surname_.end() && title_gender != 0 &&
         entities_[it->second].gender != 0 &&
         entities_[it->second].gender != title_gender) {
@@ -279,8 +273,7 @@ void SpeakerResolver::Index() {
   };
   std::vector<absl::string_view> run;
   uint32_t run_pos = 0;
-  auto flush = [&]() {
-    if (run.empty()) return;
+  auto flush_run = [&]() {
     quiet_ = inside_quote(run_pos);
     if (run.size() == 2 && StripPossessive(run[1]).size() == run[1].size() &&
         !full_names_.contains(run[0]) && !IsLexiconWord(run[0]) &&
@@ -309,6 +302,10 @@ void SpeakerResolver::Index() {
     }
     quiet_ = false;
     run.clear();
+  };
+  // Most words are not capitalised: the test inline, the work out of line.
+  auto flush = [&]() {
+    if (!run.empty()) flush_run();
   };
   constexpr size_t kNoDet = static_cast<size_t>(-1);
   size_t det_at = kNoDet;  // where the last determiner began

@@ -451,7 +451,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kNeg: return 'z';
       case WordClass::kMod: return t.cap ? 'N' : 'j';
       case WordClass::kNone:
-      case WordClass::kRefuse: break;
+      case WordClass::kRefuse:
+      case WordClass::kIndefinite: break;
     }
   }
   if (info != nullptr && info->title) return 'R';

@@ -156,6 +156,8 @@ TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {
       {"verbs.tsv", "call on\tdemand\tdirective\tcall,calls on\n",
        "verbs.tsv:1: form 'call' has a different number of words"},
       {"function_words.tsv", "the\n", "function_words.tsv:1: expected word"},
+      {"titles.tsv", "mayor\nmrs.\tfemale\n",
+       "titles.tsv:2: a second column, if any, is the sex the title tells"},
       {"first_names.tsv", "Anna\tf\nJohn\n",
        "first_names.tsv:2: expected name"},
       {"pronouns.tsv", "he\tm\ts\tperson\nwho\tx\ts\tanyone\n",
@@ -183,6 +185,29 @@ TEST_F(LexiconDirTest, FileInDirReplacesTheBuiltInOne) {
   EXPECT_EQ((*lex)->FindCue("said"), nullptr);
   // Other files stay built in.
   EXPECT_TRUE((*lex)->IsTitle("minister"));
+}
+
+TEST_F(LexiconDirTest, TitlesTellASexOnlyWhereTheFileSaysSo) {
+  ASSERT_TRUE(LoadWith("titles.tsv", "# c\nmayor\ndame\tf\nsir\tm\n").ok());
+  auto lex = Lexicon::Load(dir_.string());
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  ASSERT_NE((*lex)->Word("dame"), nullptr);
+  EXPECT_EQ((*lex)->Word("dame")->title_gender, 'f');
+  EXPECT_EQ((*lex)->Word("sir")->title_gender, 'm');
+  EXPECT_TRUE((*lex)->Word("mayor")->title);
+  EXPECT_EQ((*lex)->Word("mayor")->title_gender, 0);
+  // Not in this file, so no title at all.
+  EXPECT_FALSE((*lex)->IsTitle("mrs."));
+}
+
+TEST(Lexicon, IndefinitePronounsAreAClassOfTheirOwn) {
+  auto lex = Lexicon::Load("");
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  for (const char* w : {"someone", "everybody", "nothing", "one"}) {
+    ASSERT_NE((*lex)->Word(w), nullptr) << w;
+    EXPECT_EQ((*lex)->Word(w)->word_class, WordClass::kIndefinite) << w;
+  }
+  EXPECT_EQ((*lex)->FunctionWord("the"), WordClass::kDet);
 }
 
 TEST(Lexicon, MissingDirIsNotFound) {

@@ -365,6 +365,19 @@ TEST_F(SpeakersTest, TitleOfTheOtherSexNamesAnotherPerson) {
   EXPECT_EQ(r[1].canonical, "Katharine Hilbery");
 }
 
+TEST_F(SpeakersTest, OnlyATitleOfTheLexiconTellsTheSex) {
+  // "Ms." makes Dana Whitfield a woman; a role that merely begins with the
+  // same letters ("MSNBC host") says nothing of Carl Ostrow's sex, so "he"
+  // can be him.
+  const std::string text =
+      "Ms. Dana Whitfield spoke first. MSNBC host Carl Ostrow asked about "
+      "the deal. He said it was late. She said it was not.";
+  auto r = ResolveAll(text, {{"He", 0}, {"She", 0}});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].canonical, "Carl Ostrow");
+  EXPECT_EQ(r[1].canonical, "Dana Whitfield");
+}
+
 TEST_F(SpeakersTest, NominalRefersToTheOrganisationNamedBefore) {
   const std::string text =
       "The German Foreign Ministry said talks would resume. The ministry "

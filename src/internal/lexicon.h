@@ -81,6 +81,9 @@ enum class WordClass : uint8_t {
   // The same, singular ("another", "each"): only a past form after it is a
   // cue ("Another said"; "another brief moment", "each question" are nouns).
   kPronDetSingular,
+  // A pronoun that names nobody in particular ("someone", "everyone",
+  // "nothing"): tagged 'o'; it is never taken for a person's name.
+  kIndefinite,
 };
 
 struct PronounInfo {
@@ -100,6 +103,9 @@ struct WordInfo {
   bool cue_prefix = false;  // first word of a multi-word cue form
   WordClass word_class = WordClass::kNone;
   bool title = false;
+  // 'm' or 'f' for a title that tells the sex of the one it names ("Mrs.";
+  // titles.tsv), else 0.
+  char title_gender = 0;
   v1::EntityType nominal = v1::ENTITY_TYPE_UNSPECIFIED;
   // 'm' or 'f' for a noun that names a person of that sex ("man", "girl",
   // "mother"; nominals.tsv), else 0.
@@ -218,6 +224,7 @@ class Lexicon {
   int max_cue_words_ = 1;
   WordMap<WordClass> function_words_;
   absl::flat_hash_set<std::string> titles_;
+  WordMap<char> title_genders_;  // "mrs." -> 'f'
   WordMap<v1::EntityType> nominals_;
   WordMap<char> person_genders_;  // "girl" -> 'f'
   WordMap<PronounInfo> pronouns_;

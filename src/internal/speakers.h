@@ -101,8 +101,14 @@ class SpeakerResolver {
                         uint32_t position);
   // Where a backward search over mentions_ stops (a recency window).
   std::vector<NameMention>::const_reverse_iterator WindowEnd() const;
+  // What the lexicons know of `w` lower-cased, or nullptr.
+  const WordInfo* WordOf(absl::string_view w) const;
   // `w` is a title or role word, in any case.
   bool IsTitleWord(absl::string_view w) const;
+  // The sex a title tells ("Mrs." 'f'; titles.tsv), in any case, or 0.
+  char TitleGender(absl::string_view w) const;
+  // `w`, in any case, names nobody in particular ("someone", "another").
+  bool IsIndefinite(absl::string_view w) const;
   // Lexicon::Nominal() of `w` lower-cased.
   v1::EntityType NominalOf(absl::string_view w) const;
   // `w` is an article or demonstrative ("the", "A", "that"), in any case:
