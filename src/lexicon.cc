@@ -421,6 +421,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   for (const auto& [word, g] : lex->title_genders_) lex->words_[word].title_gender = g;
   for (const auto& [word, type] : lex->nominals_) lex->words_[word].nominal = type;
   for (const auto& [word, g] : lex->person_genders_) lex->words_[word].person_gender = g;
+  for (const auto& [word, info] : lex->words_) {
+    if (!word.empty()) lex->word_shapes_.set(WordShape(word));
+  }
   return lex;
 }
 

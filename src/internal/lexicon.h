@@ -8,6 +8,7 @@
 #ifndef WHOSAID_INTERNAL_LEXICON_H_
 #define WHOSAID_INTERNAL_LEXICON_H_
 
+#include <bitset>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -190,6 +191,9 @@ class Lexicon {
 
   // What the lexicons know of a lower-case word, or nullptr.
   const WordInfo* Word(absl::string_view lower) const {
+    // Most words of a text (names, content words) are in no lexicon: a bit
+    // for their length and end letters answers for them without a hash.
+    if (lower.empty() || !word_shapes_[WordShape(lower)]) return nullptr;
     auto it = words_.find(lower);
     return it == words_.end() ? nullptr : &it->second;
   }
@@ -233,6 +237,15 @@ class Lexicon {
   std::vector<RuleSpec> rules_;
   std::vector<ContentStance> content_stances_;
   WordMap<WordInfo> words_;
+  // Where a word falls in word_shapes_: its length (up to 16) and the low
+  // five bits of its first and last bytes. Different words share a shape;
+  // a shape no word of words_ has rules a word out.
+  static size_t WordShape(absl::string_view w) {
+    const size_t len = w.size() < 16 ? w.size() : 16;
+    return (len * 32 + (static_cast<unsigned char>(w.front()) & 31)) * 32 +
+           (static_cast<unsigned char>(w.back()) & 31);
+  }
+  std::bitset<17 * 32 * 32> word_shapes_;
   std::string topics_text_;
 };
 
