@@ -4,7 +4,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -206,14 +205,9 @@ TEST_F(ExtractCliTest, HugeAndPathologicalArticles) {
   while (dense.size() < (256 << 10)) dense += speech;
   std::string dense_txt = Write("dense.txt", dense);
 
-  auto start = std::chrono::steady_clock::now();
   RunResult r = Extract(absl::StrCat("--format=json ", big_jsonl, " ", big_txt,
                                      " ", unbalanced, " ", dense_txt));
-  double secs =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count();
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_LT(secs, 60) << "extract took " << secs << " s";
   absl::StatusOr<internal::JsonValue> v = internal::ParseJson(r.out);
   ASSERT_TRUE(v.ok()) << v.status();
   ASSERT_EQ(v->array().size(), 4u);

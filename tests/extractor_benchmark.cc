@@ -1,5 +1,6 @@
 // Benchmarks of the engine: Extractor::ExtractClaims on the seed article and
-// on synthetic news-like text of several sizes, and the Segmenter alone.
+// on synthetic news-like text of several sizes, the Segmenter alone, and two
+// pathological inputs (unbalanced quote marks; a 16 MiB JSON string).
 // Run from the source directory (the seed article is read from seeds/):
 //   build/extractor_benchmark --benchmark_filter=Extract
 #include <cstdint>
@@ -12,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "benchmark/benchmark.h"
+#include "internal/json.h"
 #include "internal/lexicon.h"
 #include "internal/text_layout.h"
 #include "whosaid/extractor.h"
@@ -124,6 +126,34 @@ void BM_Segment(benchmark::State& state) {
                           static_cast<int64_t>(text.size()));
 }
 BENCHMARK(BM_Segment)->Arg(64 << 10)->Arg(1 << 20);
+
+// Pathological inputs, to see they stay linear: thousands of unbalanced
+// quote marks, and one JSONL line holding a 16 MiB string full of escapes.
+void BM_ExtractUnbalancedQuotes(benchmark::State& state) {
+  std::string text;
+  for (int i = 0; i < state.range(0); ++i) text += i % 7 == 0 ? "\" said " : "\"";
+  RunExtract(state, text);
+}
+BENCHMARK(BM_ExtractUnbalancedQuotes)->Arg(10000);
+
+void BM_ParseJsonLongString(benchmark::State& state) {
+  const std::string para =
+      "The minister said on Tuesday that \xE2\x80\x9Cthe talks would "
+      "continue\xE2\x80\x9D and added: \\\"nothing is agreed\\\".\\n";
+  std::string text;
+  while (text.size() < static_cast<size_t>(state.range(0))) text += para;
+  const std::string line = "{\"id\": \"big\", \"text\": \"" + text + "\"}";
+  for (auto _ : state) {
+    auto v = internal::ParseJson(line);
+    if (!v.ok()) {
+      state.SkipWithError(v.status().ToString().c_str());
+      return;
+    }
+    benchmark::DoNotOptimize(v);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(line.size()));
+}
+BENCHMARK(BM_ParseJsonLongString)->Arg(16 << 20);
 
 }  // namespace
 }  // namespace whosaid

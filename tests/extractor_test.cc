@@ -5,7 +5,6 @@
 
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -389,15 +388,11 @@ TEST(Extractor, DocumentOverTheLimitIsRejected) {
   EXPECT_TRUE((*e)->Extract(doc, &out).ok());
 }
 
-TEST(Extractor, ManyUnbalancedQuoteMarksAreFast) {
+// (How fast: BM_ExtractUnbalancedQuotes in extractor_benchmark.)
+TEST(Extractor, ManyUnbalancedQuoteMarksGiveSpansInsideTheText) {
   std::string text;
   for (int i = 0; i < 10000; ++i) text += i % 7 == 0 ? "\" said " : "\"";
-  auto start = std::chrono::steady_clock::now();
   v1::Extraction out = ExtractText(text);
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count();
-  EXPECT_LT(seconds, 2.0);
   for (const v1::Claim& c : out.claims()) {
     for (const v1::Span& p : c.content_parts()) {
       EXPECT_LE(p.begin(), p.end());
