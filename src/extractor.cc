@@ -786,6 +786,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     ent->set_id(std::move(entity_ids[e]));
     ent->set_canonical_name(re.canonical);
     ent->set_type(re.type);
+    ent->set_affiliation(re.affiliation);
     for (const std::string& role : re.roles) {
       v1::Role* r = ent->add_roles();
       r->set_title(role);

@@ -297,10 +297,10 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     if (f.size() < 4 || f[1].size() != 1 || !absl::StrContains("mfnx", f[1][0]) ||
         (f[2] != "s" && f[2] != "p") ||
         (f[3] != "person" && f[3] != "group" && f[3] != "any" &&
-         f[3] != "relative")) {
+         f[3] != "relative" && f[3] != "possessive")) {
       return absl::InvalidArgumentError(
           "expected pronoun, gender (m f n x), number (s p), "
-          "person|group|any|relative");
+          "person|group|any|relative|possessive");
     }
     PronounInfo p;
     p.gender = f[1][0];
@@ -314,7 +314,10 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       }
       p.deictic = true;
     }
-    lex->pronouns_.emplace(absl::AsciiStrToLower(f[0]), p);
+    // A possessive ("her campaign") points back as a pronoun does, but is
+    // no subject: kept apart so that no speaker is ever just "her".
+    (f[3] == "possessive" ? lex->possessives_ : lex->pronouns_)
+        .emplace(absl::AsciiStrToLower(f[0]), p);
     return absl::OkStatus();
   });
   if (!s.ok()) return s;
@@ -445,6 +448,11 @@ v1::EntityType Lexicon::Nominal(absl::string_view lower) const {
 const PronounInfo* Lexicon::Pronoun(absl::string_view lower) const {
   auto it = pronouns_.find(lower);
   return it == pronouns_.end() ? nullptr : &it->second;
+}
+
+const PronounInfo* Lexicon::Possessive(absl::string_view lower) const {
+  auto it = possessives_.find(lower);
+  return it == possessives_.end() ? nullptr : &it->second;
 }
 
 char Lexicon::FirstNameGender(absl::string_view name) const {

@@ -765,6 +765,62 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
   return -1;
 }
 
+int SpeakerResolver::OwnedNominal(const std::vector<Token>& toks,
+                                  const std::string& tags, size_t first,
+                                  size_t head, uint32_t position) {
+  const v1::EntityType type = NominalOf(text_.substr(
+      toks[head].begin, toks[head].end - toks[head].begin));
+  if (type != v1::ENTITY_TYPE_ORGANISATION && type != v1::ENTITY_TYPE_GOVERNMENT &&
+      type != v1::ENTITY_TYPE_GROUP) {
+    return -1;
+  }
+  auto word = [&](size_t k) {
+    return text_.substr(toks[k].begin, toks[k].end - toks[k].begin);
+  };
+  int owner = -1;
+  size_t rest = first;  // where the owned words begin
+  if (first > 0 && tags[first - 1] == 'p') {
+    // "her campaign": the one the possessive points back to.
+    // (Not "their": whose families "their families" are is anyone's guess.)
+    const PronounInfo* p = lex_->Possessive(Lower(word(first - 1)));
+    if (p != nullptr && !p->deictic && !p->plural) owner = ResolvePronoun(*p, position);
+  } else {
+    // "Lopez's campaign", "the Lopez campaign": a name already known.
+    size_t end = first;
+    while (end < head && tags[end] == 'N') ++end;
+    if (end > first && (tags[end] == 'g' || end == head)) {
+      // As a name alone would resolve ("Hillary Clinton" is not "Bill
+      // Clinton"), but bringing in nobody new.
+      std::vector<absl::string_view> name;
+      for (size_t k = first; k < end; ++k) name.push_back(word(k));
+      owner = PersonFromWords(name, position, /*allow_unknown=*/false);
+      if (owner < 0) {
+        auto known = by_name_.find(Lower(text_.substr(
+            toks[first].begin, toks[end - 1].end - toks[first].begin)));
+        if (known != by_name_.end()) owner = known->second;
+      }
+      // A lone surname, as Resolve() reads one.
+      if (owner < 0 && end == first + 1) owner = PersonNamed(StripPossessive(word(first)));
+      rest = tags[end] == 'g' ? end + 1 : end;
+    }
+  }
+  // Not "the office's campaign": owners are named, not owned.
+  if (owner < 0 || rest > head || !entities_[owner].affiliation.empty()) return -1;
+  // Words only: not 'his "people"'.
+  for (size_t k = rest; k <= head; ++k) {
+    if (!absl::ascii_isalpha(tags[k]) || tags[k] == 'q' || tags[k] == 'Q') return -1;
+  }
+  const std::string owner_name = entities_[owner].canonical;
+  std::string owned(text_.substr(toks[rest].begin, toks[head].end - toks[rest].begin));
+  for (char& ch : owned) {
+    if (ch == '\n' || ch == '\r') ch = ' ';
+  }
+  const int e = FindOrAdd(absl::StrCat(owner_name, "'s ", owned), type);
+  entities_[e].type = type;
+  if (entities_[e].affiliation.empty()) entities_[e].affiliation = owner_name;
+  return e;
+}
+
 Resolution SpeakerResolver::Resolve(Range span) {
   Resolution res;
   if (span.end <= span.begin || span.end > text_.size()) return res;
@@ -903,6 +959,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
   } else {
     res.kind = v1::MENTION_KIND_NOMINAL;
     entity = ResolveNominal(toks, tags, head, pos);
+    if (entity < 0) entity = OwnedNominal(toks, tags, first, head, pos);
     if (entity < 0) {
       // A description that names nobody known: keep it as written.
       size_t end = pre;

@@ -210,6 +210,17 @@ TEST(Lexicon, IndefinitePronounsAreAClassOfTheirOwn) {
   EXPECT_EQ((*lex)->FunctionWord("the"), WordClass::kDet);
 }
 
+TEST(Lexicon, PossessivesAreNoSubjectPronouns) {
+  auto lex = Lexicon::Load("");
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  ASSERT_NE((*lex)->Possessive("her"), nullptr);
+  EXPECT_EQ((*lex)->Possessive("her")->gender, 'f');
+  EXPECT_TRUE((*lex)->Possessive("their")->plural);
+  EXPECT_EQ((*lex)->Pronoun("her"), nullptr);
+  EXPECT_EQ((*lex)->Possessive("she"), nullptr);
+  ASSERT_NE((*lex)->Pronoun("she"), nullptr);
+}
+
 TEST(Lexicon, MissingDirIsNotFound) {
   auto lex = Lexicon::Load("/nonexistent/whosaid/lexicons");
   EXPECT_EQ(lex.status().code(), absl::StatusCode::kNotFound) << lex.status();

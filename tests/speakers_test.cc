@@ -2,6 +2,7 @@
 // mentions, pronouns, nominals, and entity ids.
 #include "internal/speakers.h"
 
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -376,6 +377,43 @@ TEST_F(SpeakersTest, OnlyATitleOfTheLexiconTellsTheSex) {
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(r[0].canonical, "Carl Ostrow");
   EXPECT_EQ(r[1].canonical, "Dana Whitfield");
+}
+
+TEST_F(SpeakersTest, OwnedOrganisationIsTheOwnersOneEntity) {
+  // "Her campaign", "Ortiz's campaign", "the Ortiz campaign" and, after
+  // them, "the campaign" are one organisation, affiliated with its owner.
+  const std::string text =
+      "Governor Lena Ortiz spoke on Monday. Her campaign said she would "
+      "win. Ortiz's campaign said so again. The Ortiz campaign agreed. The "
+      "campaign said it was busy. Mayor Paul Dane arrived. His office said "
+      "he was tired. Their families said nothing.";
+  TextLayout layout;
+  segmenter_->Segment(text, &layout);
+  SpeakerResolver resolver(lex_.get(), text, &layout);
+  resolver.Index();
+  std::vector<int> got;
+  for (const char* m : {"Her campaign", "Ortiz's campaign", "The Ortiz campaign",
+                        "The campaign", "His office", "Their families"}) {
+    const size_t at = text.find(m);
+    ASSERT_NE(at, std::string::npos) << m;
+    got.push_back(resolver.Resolve(Range{static_cast<uint32_t>(at),
+                                         static_cast<uint32_t>(at + strlen(m))})
+                      .entity);
+  }
+  ASSERT_GE(got[0], 0);
+  const ResolvedEntity& campaign = resolver.entities()[got[0]];
+  EXPECT_EQ(campaign.canonical, "Lena Ortiz's campaign");
+  EXPECT_EQ(campaign.type, v1::ENTITY_TYPE_ORGANISATION);
+  EXPECT_EQ(campaign.affiliation, "Lena Ortiz");
+  EXPECT_EQ(got[1], got[0]);
+  EXPECT_EQ(got[2], got[0]);
+  EXPECT_EQ(got[3], got[0]);
+  ASSERT_GE(got[4], 0);
+  EXPECT_EQ(resolver.entities()[got[4]].canonical, "Paul Dane's office");
+  // "their" could be anyone's: no owner is guessed.
+  ASSERT_GE(got[5], 0);
+  EXPECT_EQ(resolver.entities()[got[5]].canonical, "families");
+  EXPECT_EQ(resolver.entities()[got[5]].affiliation, "");
 }
 
 TEST_F(SpeakersTest, NominalRefersToTheOrganisationNamedBefore) {

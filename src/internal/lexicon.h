@@ -206,6 +206,9 @@ class Lexicon {
   // The entity type a nominal head marks, or ENTITY_TYPE_UNSPECIFIED.
   v1::EntityType Nominal(absl::string_view lower) const;
   const PronounInfo* Pronoun(absl::string_view lower) const;
+  // A possessive determiner ("her", "their") as the pronoun it stands for,
+  // or nullptr.
+  const PronounInfo* Possessive(absl::string_view lower) const;
   // 'm', 'f', or 0 when the first name is unknown.
   char FirstNameGender(absl::string_view name) const;
 
@@ -232,6 +235,7 @@ class Lexicon {
   WordMap<v1::EntityType> nominals_;
   WordMap<char> person_genders_;  // "girl" -> 'f'
   WordMap<PronounInfo> pronouns_;
+  WordMap<PronounInfo> possessives_;  // "his", "their" (pronouns.tsv)
   WordMap<char> first_names_;
   Abbreviations abbreviations_;
   std::vector<RuleSpec> rules_;

@@ -29,6 +29,8 @@ struct ResolvedEntity {
   bool introduced = false;  // described after "a"/"an" somewhere ("a man")
   std::vector<std::string> roles;
   std::vector<std::string> aliases;
+  // Whose it is: "Maria Lopez" for "Maria Lopez's campaign".
+  std::string affiliation;
 };
 
 struct Resolution {
@@ -94,6 +96,11 @@ class SpeakerResolver {
                    std::vector<NameMention>::const_iterator window) const;
   int ResolveNominal(const std::vector<Token>& toks, const std::string& tags,
                      size_t head, uint32_t position);
+  // "her campaign", "Lopez's office", "the Lopez campaign": an organisation,
+  // government or group head (toks[head]) owned by someone the text names;
+  // that owner's "Maria Lopez's campaign", or -1.
+  int OwnedNominal(const std::vector<Token>& toks, const std::string& tags,
+                   size_t first, size_t head, uint32_t position);
   int PersonFromWords(const std::vector<absl::string_view>& words,
                       uint32_t position, bool allow_unknown);
   void Note(int entity, uint32_t position);
