@@ -495,6 +495,128 @@ bool AssignDialogueTurns(absl::string_view text,
   return conversation;
 }
 
+
+// An exchange between two people: a run of paragraphs, one after another,
+// each holding a quotation, where the speakers take turns. When the turns
+// said by a name ('"...," said Anna') all fall to one person on the even
+// paragraphs and to another on the odd ones, the run is their exchange:
+// every turn its attribution does not name (a bare quotation, a pronoun, a
+// description such as "the gentleman") is the one of the two whose turn it
+// is. A pronoun of the other sex keeps its own.
+void AlternateExchanges(absl::string_view text,
+                        const internal::SpeakerResolver& resolver,
+                        std::vector<Finding>* findings,
+                        std::vector<internal::Resolution>* speaker) {
+  const auto& entities = resolver.entities();
+  // Findings by paragraph, in text order: runs of consecutive paragraphs.
+  std::vector<int> order;
+  for (size_t i = 0; i < findings->size(); ++i) {
+    const Finding& f = (*findings)[i];
+    if (!f.drop && f.direct && f.paragraph >= 0) order.push_back(static_cast<int>(i));
+  }
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return (*findings)[a].paragraph < (*findings)[b].paragraph;
+  });
+  auto named = [&](int i) {
+    const Finding& f = (*findings)[i];
+    const internal::Resolution& r = (*speaker)[i];
+    return f.rule >= 0 && f.speaker.end > f.speaker.begin && r.entity >= 0 &&
+           entities[r.entity].type == v1::ENTITY_TYPE_PERSON &&
+           (r.kind == v1::MENTION_KIND_NAME ||
+            (r.kind == v1::MENTION_KIND_NOMINAL && !entities[r.entity].described));
+  };
+  auto pronoun = [&](int i) {
+    const Finding& f = (*findings)[i];
+    return f.rule >= 0 && f.speaker.end > f.speaker.begin &&
+           (*speaker)[i].kind == v1::MENTION_KIND_PRONOUN && (*speaker)[i].entity >= 0;
+  };
+  constexpr int kMinRun = 3;
+  size_t start = 0;
+  while (start < order.size()) {
+    // The run: paragraphs p, p+1, p+2, ... each with a quotation.
+    size_t end = start + 1;
+    while (end < order.size() &&
+           (*findings)[order[end]].paragraph - (*findings)[order[end - 1]].paragraph <= 1) {
+      ++end;
+    }
+    const int first_para = (*findings)[order[start]].paragraph;
+    const int paras = (*findings)[order[end - 1]].paragraph - first_para + 1;
+    if (paras >= kMinRun) {
+      // Per parity: the one person its named turns give (-2: several), and
+      // how often pronoun turns point at each candidate.
+      int party[2] = {-1, -1};
+      bool any_named = false;
+      for (size_t k = start; k < end; ++k) {
+        const int i = order[k];
+        if (!named(i)) continue;
+        const int side = ((*findings)[i].paragraph - first_para) % 2;
+        const int e = (*speaker)[i].entity;
+        if (party[side] == -1) {
+          party[side] = e;
+        } else if (party[side] != e) {
+          party[side] = -2;
+        }
+        any_named = true;
+      }
+      // A side no name gives: the person its pronoun turns point at most.
+      for (int side = 0; side < 2 && any_named; ++side) {
+        if (party[side] != -1) continue;
+        std::vector<std::pair<int, int>> votes;  // entity, count
+        for (size_t k = start; k < end; ++k) {
+          const int i = order[k];
+          if (((*findings)[i].paragraph - first_para) % 2 != side || !pronoun(i)) continue;
+          const int e = (*speaker)[i].entity;
+          auto it = std::find_if(votes.begin(), votes.end(),
+                                 [&](const std::pair<int, int>& v) { return v.first == e; });
+          if (it == votes.end()) {
+            votes.emplace_back(e, 1);
+          } else {
+            ++it->second;
+          }
+        }
+        int best = -1, best_count = 0;
+        for (const auto& [e, n] : votes) {
+          if (n > best_count) best = e, best_count = n;
+        }
+        party[side] = best;
+      }
+      // Nobody calls himself by name: a turn that speaks to the one whose
+      // turn it would be ("Don't, Jo.") shows more than two people talking.
+      bool two = any_named && party[0] >= 0 && party[1] >= 0 && party[0] != party[1];
+      for (size_t k = start; k < end && two; ++k) {
+        const Finding& f = (*findings)[order[k]];
+        const int own = party[(f.paragraph - first_para) % 2];
+        // (A name that answers "What name?" is the speaker's own, and was
+        // given so.)
+        two = (*speaker)[order[k]].entity == own ||
+              Vocative(text, f.content.front(), resolver) != own;
+      }
+      if (two) {
+        for (size_t k = start; k < end; ++k) {
+          const int i = order[k];
+          if (named(i)) continue;
+          Finding& f = (*findings)[i];
+          const int e = party[(f.paragraph - first_para) % 2];
+          internal::Resolution& r = (*speaker)[i];
+          if (r.entity == e) continue;
+          if (r.kind == v1::MENTION_KIND_PRONOUN && f.speaker.end > f.speaker.begin &&
+              r.entity >= 0 && entities[r.entity].gender != 0 &&
+              entities[e].gender != 0 && entities[r.entity].gender != entities[e].gender) {
+            continue;  // "she" is not the man whose turn it is
+          }
+          if (r.kind == v1::MENTION_KIND_NOMINAL && f.rule >= 0 && r.entity >= 0 &&
+              !entities[r.entity].described) {
+            continue;  // "said his uncle", known by name: a third party
+          }
+          if (f.rule < 0) f.speaker = Range();  // the span was another turn's
+          r.entity = e;
+          if (f.speaker.end <= f.speaker.begin) r.kind = v1::MENTION_KIND_NAME;
+        }
+      }
+    }
+    start = end;
+  }
+}
 }  // namespace
 
 class ExtractorImpl {
@@ -653,6 +775,9 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   bool dialogue = false;
   AssignDialogueTurns(text, layout, resolver, &findings, &speaker, &addressee,
                       &dialogue);
+  if (dialogue && layout.hard_wrapped) {
+    AlternateExchanges(text, resolver, &findings, &speaker);
+  }
   // A claim that goes on reporting the same speaker as the one before keeps
   // its intermediary ("a statement said X told ...; X also called on ...").
   std::vector<int> via(findings.size(), -1);
