@@ -520,6 +520,23 @@ int SpeakerResolver::OtherPerson(int entity, uint32_t position) const {
   return -1;
 }
 
+int SpeakerResolver::OtherNamedPerson(int entity, uint32_t position,
+                                      char gender) const {
+  auto end = std::upper_bound(
+      mentions_.begin(), mentions_.end(), position,
+      [](uint32_t pos, const NameMention& x) { return pos < x.position; });
+  const auto window = end - std::min<ptrdiff_t>(end - mentions_.begin(), kWindow);
+  for (auto it = end; it != window;) {
+    --it;
+    if (it->position >= position || it->entity == entity) continue;
+    const ResolvedEntity& e = entities_[it->entity];
+    if (e.type != v1::ENTITY_TYPE_PERSON || e.described) continue;
+    if ((gender == 'm' || gender == 'f') && e.gender != 0 && e.gender != gender) continue;
+    return it->entity;
+  }
+  return -1;
+}
+
 int SpeakerResolver::NamedPerson(absl::string_view name) {
   const int known = PersonNamed(name);
   if (known >= 0) return known;

@@ -55,6 +55,12 @@ class SpeakerResolver {
   // who is not `entity`, or -1: the other party of a conversation.
   int OtherPerson(int entity, uint32_t position) const;
 
+  // The person known by name (not only by a description such as "the
+  // man") mentioned last before `position` who is not `entity` and, when
+  // `gender` is 'm' or 'f' and the person's is known, of that sex; -1 if
+  // none.
+  int OtherNamedPerson(int entity, uint32_t position, char gender) const;
+
   // The person a paragraph of narration is about: "He" or "She" opening it,
   // resolved, or the first person named in its first words; -1 if none.
   int SubjectOf(Range paragraph) const;
