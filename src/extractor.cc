@@ -725,6 +725,30 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   if (findings.empty()) return absl::OkStatus();
 
   internal::SpeakerResolver resolver(lexicon.get(), text, &layout);
+  // In a book, one who speaks by a single name ('"...," said Holmes') that
+  // no list of first names knows is a person from the start: the
+  // narration's earlier "Holmes" is then an antecedent for "he". By the
+  // full name the text gives somewhere ("Sherlock Holmes"), if any.
+  if (layout.hard_wrapped) {
+    for (const Finding& f : findings) {
+      const absl::string_view w = Slice(text, f.speaker);
+      if (f.rule < 0 || w.size() <= 2 ||
+          w.find_first_of(" \n.'") != absl::string_view::npos ||
+          !resolver.MayBeName(w) || lexicon->FirstNameGender(w) != 0) {
+        continue;
+      }
+      absl::string_view first;
+      AnyWordAt(text, w, [&](size_t at) {
+        if (at < 3 || (text[at - 1] != ' ' && text[at - 1] != '\n')) return false;
+        size_t b = at - 1;
+        while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+        const absl::string_view x = text.substr(b, at - 1 - b);
+        if (x.size() > 1 && resolver.MayBeName(x)) first = x;
+        return !first.empty();
+      });
+      resolver.LearnPerson(first, w);
+    }
+  }
   resolver.Index();
   // Resolve speakers in the order they appear.
   std::vector<size_t> order(findings.size());

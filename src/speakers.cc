@@ -537,6 +537,20 @@ int SpeakerResolver::OtherNamedPerson(int entity, uint32_t position,
   return -1;
 }
 
+void SpeakerResolver::LearnPerson(absl::string_view first, absl::string_view surname) {
+  if (by_surname_.contains(surname)) return;
+  const int e = FindOrAdd(first.empty() ? std::string(surname)
+                                        : absl::StrCat(first, " ", surname),
+                          v1::ENTITY_TYPE_PERSON);
+  entities_[e].type = v1::ENTITY_TYPE_PERSON;
+  by_surname_.emplace(std::string(surname), e);
+  if (!first.empty()) {
+    by_first_.emplace(std::string(first), e);
+    AddAlias(e, surname);
+    if (entities_[e].gender == 0) entities_[e].gender = lex_->FirstNameGender(first);
+  }
+}
+
 int SpeakerResolver::NamedPerson(absl::string_view name) {
   const int known = PersonNamed(name);
   if (known >= 0) return known;

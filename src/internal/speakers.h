@@ -73,6 +73,10 @@ class SpeakerResolver {
   // else a new person. For a name learnt outside Index() (the narrator's).
   int NamedPerson(absl::string_view name);
 
+  // Before Index(): `surname` (and `first`, when not empty: "Sherlock
+  // Holmes") names a person, though no list of first names knows it.
+  void LearnPerson(absl::string_view first, absl::string_view surname);
+
   // `w` could be a person's name: capitalised and no word of the lexicons
   // (not "Well", "Yes", "Sir", "Mother").
   bool MayBeName(absl::string_view w) const;
