@@ -734,7 +734,8 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       const absl::string_view w = Slice(text, f.speaker);
       if (f.rule < 0 || w.size() <= 2 ||
           w.find_first_of(" \n.'") != absl::string_view::npos ||
-          !resolver.MayBeName(w) || lexicon->FirstNameGender(w) != 0) {
+          !resolver.MayBeName(w) || lexicon->FirstNameGender(w) != 0 ||
+          resolver.PersonNamed(w) >= 0) {  // learnt from an earlier turn
         continue;
       }
       absl::string_view first;
