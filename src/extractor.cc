@@ -531,17 +531,23 @@ void AlternateExchanges(absl::string_view text,
            (*speaker)[i].kind == v1::MENTION_KIND_PRONOUN && (*speaker)[i].entity >= 0;
   };
   constexpr int kMinRun = 3;
+  constexpr int kStep = 2;
   size_t start = 0;
   while (start < order.size()) {
     // The run: paragraphs p, p+1, p+2, ... each with a quotation.
     size_t end = start + 1;
     while (end < order.size() &&
-           (*findings)[order[end]].paragraph - (*findings)[order[end - 1]].paragraph <= 1) {
+           (*findings)[order[end]].paragraph - (*findings)[order[end - 1]].paragraph <= kStep) {
       ++end;
     }
-    const int first_para = (*findings)[order[start]].paragraph;
-    const int paras = (*findings)[order[end - 1]].paragraph - first_para + 1;
-    if (paras >= kMinRun) {
+    // Each finding's turn: how many paragraphs of the run come before its own.
+    std::vector<int> turn(end - start, 0);
+    for (size_t k = start + 1; k < end; ++k) {
+      turn[k - start] = turn[k - start - 1] +
+                        ((*findings)[order[k]].paragraph != (*findings)[order[k - 1]].paragraph);
+    }
+    auto side_of = [&](size_t k) { return turn[k - start] % 2; };
+    if (turn.back() + 1 >= kMinRun) {
       // Per parity: the one person its named turns give (-2: several), and
       // how often pronoun turns point at each candidate.
       int party[2] = {-1, -1};
@@ -549,7 +555,7 @@ void AlternateExchanges(absl::string_view text,
       for (size_t k = start; k < end; ++k) {
         const int i = order[k];
         if (!named(i)) continue;
-        const int side = ((*findings)[i].paragraph - first_para) % 2;
+        const int side = side_of(k);
         const int e = (*speaker)[i].entity;
         if (party[side] == -1) {
           party[side] = e;
@@ -564,7 +570,7 @@ void AlternateExchanges(absl::string_view text,
         std::vector<std::pair<int, int>> votes;  // entity, count
         for (size_t k = start; k < end; ++k) {
           const int i = order[k];
-          if (((*findings)[i].paragraph - first_para) % 2 != side || !pronoun(i)) continue;
+          if (side_of(k) != side || !pronoun(i)) continue;
           const int e = (*speaker)[i].entity;
           auto it = std::find_if(votes.begin(), votes.end(),
                                  [&](const std::pair<int, int>& v) { return v.first == e; });
@@ -593,7 +599,7 @@ void AlternateExchanges(absl::string_view text,
       bool two = any_named && party[0] >= 0 && party[1] >= 0 && party[0] != party[1];
       for (size_t k = start; k < end && two; ++k) {
         const Finding& f = (*findings)[order[k]];
-        const int own = party[(f.paragraph - first_para) % 2];
+        const int own = party[side_of(k)];
         // (A name that answers "What name?" is the speaker's own, and was
         // given so.)
         two = (*speaker)[order[k]].entity == own ||
@@ -604,7 +610,7 @@ void AlternateExchanges(absl::string_view text,
           const int i = order[k];
           if (named(i)) continue;
           Finding& f = (*findings)[i];
-          const int e = party[(f.paragraph - first_para) % 2];
+          const int e = party[side_of(k)];
           internal::Resolution& r = (*speaker)[i];
           if (r.entity == e) continue;
           if (r.kind == v1::MENTION_KIND_PRONOUN && f.speaker.end > f.speaker.begin &&
@@ -738,16 +744,30 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
           resolver.PersonNamed(w) >= 0) {  // learnt from an earlier turn
         continue;
       }
-      absl::string_view first;
+      // The word before it in "Sherlock Holmes"; the word after it in
+      // "Hugh Bray", where it is the given name.
+      absl::string_view first, surname;
       AnyWordAt(text, w, [&](size_t at) {
+        const size_t after = at + w.size();
+        if (after + 2 < text.size() && (text[after] == ' ' || text[after] == '\n')) {
+          size_t e = after + 1;
+          while (e < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) ++e;
+          const absl::string_view y = text.substr(after + 1, e - after - 1);
+          if (y.size() > 1 && resolver.MayBeName(y)) surname = y;
+        }
+        if (!surname.empty()) return true;
         if (at < 3 || (text[at - 1] != ' ' && text[at - 1] != '\n')) return false;
         size_t b = at - 1;
         while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
         const absl::string_view x = text.substr(b, at - 1 - b);
-        if (x.size() > 1 && resolver.MayBeName(x)) first = x;
-        return !first.empty();
+        if (first.empty() && x.size() > 1 && resolver.MayBeName(x)) first = x;
+        return false;
       });
-      resolver.LearnPerson(first, w);
+      if (!surname.empty()) {
+        resolver.LearnPerson(w, surname);
+      } else {
+        resolver.LearnPerson(first, w);
+      }
     }
   }
   resolver.Index();
