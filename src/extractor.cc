@@ -747,19 +747,20 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       // The word before it in "Sherlock Holmes"; the word after it in
       // "Hugh Bray", where it is the given name.
       absl::string_view first, surname;
-      AnyWordAt(text, w, [&](size_t at) {
+      const absl::string_view all = text;  // views, not copies, of its words
+      AnyWordAt(all, w, [&](size_t at) {
         const size_t after = at + w.size();
         if (after + 2 < text.size() && (text[after] == ' ' || text[after] == '\n')) {
           size_t e = after + 1;
           while (e < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) ++e;
-          const absl::string_view y = text.substr(after + 1, e - after - 1);
+          const absl::string_view y = all.substr(after + 1, e - after - 1);
           if (y.size() > 1 && resolver.MayBeName(y)) surname = y;
         }
         if (!surname.empty()) return true;
         if (at < 3 || (text[at - 1] != ' ' && text[at - 1] != '\n')) return false;
         size_t b = at - 1;
         while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
-        const absl::string_view x = text.substr(b, at - 1 - b);
+        const absl::string_view x = all.substr(b, at - 1 - b);
         if (first.empty() && x.size() > 1 && resolver.MayBeName(x)) first = x;
         return false;
       });
