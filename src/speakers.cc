@@ -653,6 +653,29 @@ int SpeakerResolver::SubjectFirst(
   return best;
 }
 
+bool SpeakerResolver::PronounFollows(uint32_t position, char gender) const {
+  // Past the name's words: letters, periods, apostrophes ("Mr. O'Hara's").
+  size_t j = position;
+  auto word_char = [&](size_t k) {
+    const unsigned char c = static_cast<unsigned char>(text_[k]);
+    return absl::ascii_isalpha(c) || c == '.' || c == '\'' || c >= 0x80;
+  };
+  for (int words = 0; words < 4 && j < text_.size(); ++words) {
+    while (j < text_.size() && word_char(j)) ++j;
+    if (j + 1 >= text_.size() || (text_[j] != ' ' && text_[j] != '\n')) return false;
+    const size_t next = j + 1;
+    if (!absl::ascii_isupper(static_cast<unsigned char>(text_[next]))) {
+      const absl::string_view rest = text_.substr(next, 4);
+      const absl::string_view want = gender == 'm' ? "he " : "she ";
+      return absl::StartsWith(rest, want) ||
+             (gender == 'm' && absl::StartsWith(rest, "he\n")) ||
+             (gender == 'f' && rest == "she\n");
+    }
+    j = next;
+  }
+  return false;
+}
+
 int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
                                     int depth) const {
   if (p.deictic) return -1;  // "I said": the narrator, not the last name
@@ -681,6 +704,9 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
   // person named a few mentions before: fiction names its characters.
   constexpr int kPreferName = 6;
   int described = -1, since = 0;
+  constexpr int kMaxSkipped = 4;
+  int skipped[kMaxSkipped];
+  int num_skipped = 0;
   for (auto it = end; it != window;) {
     --it;
     if (it->position >= position) continue;
@@ -691,6 +717,16 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
       if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;
       if (e.described) {
         if (described < 0) described = it->entity;
+        continue;
+      }
+      // "In front of Winterbourne he paused": a pronoun of this sex right
+      // after the name is somebody else, the one this pronoun goes on about.
+      // So is that name before it, here.
+      if (std::find(skipped, skipped + num_skipped, it->entity) != skipped + num_skipped) {
+        continue;
+      }
+      if ((p.gender == 'm' || p.gender == 'f') && PronounFollows(it->position, p.gender)) {
+        if (num_skipped < kMaxSkipped) skipped[num_skipped++] = it->entity;
         continue;
       }
       // "He glanced round; save for Katharine, they were all over forty,

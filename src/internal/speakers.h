@@ -99,6 +99,9 @@ class SpeakerResolver {
   // pronoun of p's sex ("He glanced round ..."); else kNoSentence.
   static constexpr uint32_t kNoSentence = static_cast<uint32_t>(-1);
   uint32_t SentenceWithPronounSubject(const PronounInfo& p, uint32_t position) const;
+  // The name mentioned at `position` is followed straight by "he" (gender
+  // 'm') or "she" ('f'): "In front of Winterbourne he paused".
+  bool PronounFollows(uint32_t position, char gender) const;
   int SubjectFirst(const PronounInfo& p,
                    std::vector<NameMention>::const_iterator found,
                    std::vector<NameMention>::const_iterator window) const;
