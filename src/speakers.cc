@@ -477,7 +477,7 @@ int SpeakerResolver::SceneReferent(char gender, uint32_t position) const {
                             [](uint32_t pos, const Range& x) { return pos < x.begin; });
   if (p == paras.begin()) return -1;
   --p;
-  const uint32_t from = (p - std::min<ptrdiff_t>(p - paras.begin(), 2))->begin;
+  const uint32_t from = (p - std::min<ptrdiff_t>(p - paras.begin(), 8))->begin;
   auto end = std::lower_bound(
       mentions_.begin(), mentions_.end(), position,
       [](const NameMention& x, uint32_t pos) { return x.position < pos; });

@@ -133,7 +133,8 @@ class SpeakerResolver {
   // In a book, "the parson" (toks[first..head] after "the") names the one
   // person titled "Parson" in the text; -1 if none or several.
   // In a book, "the young man" not brought in before as "a young man":
-  // the person of that sex named last, in this paragraph or the two before;
+  // the person of that sex named last, in this paragraph or the eight before
+  // (a scene);
   // -1 if none.
   int SceneReferent(char gender, uint32_t position) const;
   int TitledPerson(absl::string_view head, const std::vector<Token>& toks,
