@@ -186,6 +186,11 @@ int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
   const size_t name_size = std::min(w.size(), start + 3) - start;
   for (size_t i = 0; i < name_size; ++i) name_words[i] = w[start + i];
   const absl::Span<absl::string_view> name(name_words, name_size);
+  // "Robin Hood's Well", "St. Paul's School": a possessive inside the run
+  // names a place or a thing of that person's, not a person.
+  for (size_t i = 0; i + 1 < name.size(); ++i) {
+    if (StripPossessive(name[i]).size() != name[i].size()) return -1;
+  }
   name.back() = StripPossessive(name.back());
   for (absl::string_view n : name) {
     v1::EntityType t = NominalOf(n);
