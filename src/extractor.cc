@@ -496,13 +496,15 @@ bool AssignDialogueTurns(absl::string_view text,
 }
 
 
-// An exchange between two people: a run of paragraphs, one after another,
-// each holding a quotation, where the speakers take turns. When the turns
-// said by a name ('"...," said Anna') all fall to one person on the even
-// paragraphs and to another on the odd ones, the run is their exchange:
-// every turn its attribution does not name (a bare quotation, a pronoun, a
-// description such as "the gentleman") is the one of the two whose turn it
-// is. A pronoun of the other sex keeps its own.
+// An exchange between two people: a run of quotation paragraphs, with at
+// most one paragraph of narration between two of them, where the speakers
+// take turns. When the turns said by a name ('"...," said Anna', or "said
+// the parson" for a person known by name) all fall to one person on the
+// even turns and to another on the odd ones, the run is their exchange:
+// every turn its attribution does not name (a bare quotation, "he" or
+// "she", a description known by no name such as "the gentleman") is the
+// one of the two whose turn it is. A pronoun of the other sex keeps its
+// own, and so does "I".
 void AlternateExchanges(absl::string_view text,
                         const internal::SpeakerResolver& resolver,
                         std::vector<Finding>* findings,
@@ -534,7 +536,7 @@ void AlternateExchanges(absl::string_view text,
   constexpr int kStep = 2;
   size_t start = 0;
   while (start < order.size()) {
-    // The run: paragraphs p, p+1, p+2, ... each with a quotation.
+    // The run: quotation paragraphs, at most kStep - 1 others between two.
     size_t end = start + 1;
     while (end < order.size() &&
            (*findings)[order[end]].paragraph - (*findings)[order[end - 1]].paragraph <= kStep) {
@@ -613,14 +615,18 @@ void AlternateExchanges(absl::string_view text,
           const int e = party[side_of(k)];
           internal::Resolution& r = (*speaker)[i];
           if (r.entity == e) continue;
-          if (r.kind == v1::MENTION_KIND_PRONOUN && f.speaker.end > f.speaker.begin &&
-              r.entity >= 0 && entities[r.entity].gender != 0 &&
-              entities[e].gender != 0 && entities[r.entity].gender != entities[e].gender) {
-            continue;  // "she" is not the man whose turn it is
+          if (r.kind == v1::MENTION_KIND_PRONOUN && f.speaker.end > f.speaker.begin) {
+            // "I said" is the narrator's, whoever's turn it is; "she" is not
+            // the man whose turn it is.
+            const absl::string_view p = Slice(text, f.speaker);
+            const char sex = absl::EqualsIgnoreCase(p, "he")    ? 'm'
+                             : absl::EqualsIgnoreCase(p, "she") ? 'f'
+                                                                : 0;
+            if (sex == 0 || (entities[e].gender != 0 && entities[e].gender != sex)) continue;
           }
           if (r.kind == v1::MENTION_KIND_NOMINAL && f.rule >= 0 && r.entity >= 0 &&
               !entities[r.entity].described) {
-            continue;  // "said his uncle", known by name: a third party
+            continue;  // "said his uncle", "said another": somebody else
           }
           if (f.rule < 0) f.speaker = Range();  // the span was another turn's
           r.entity = e;
