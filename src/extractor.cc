@@ -584,15 +584,16 @@ void AlternateExchanges(absl::string_view text,
         }
         // A pronoun that points at the other side's speaker was resolved to
         // the last man named, not to the one whose turn it is: then the
-        // other person of its sex named last before the run.
+        // other person of its sex named last before the run. So too for a
+        // side with no pronoun either (bare turns, "said her cousin").
         int best = -1, best_count = 0;
         for (const auto& [e, n] : votes) {
           if (e != party[1 - side] && n > best_count) best = e, best_count = n;
         }
-        if (best < 0 && !votes.empty() && party[1 - side] >= 0) {
+        if (best < 0 && party[1 - side] >= 0) {
           best = resolver.OtherNamedPerson(
               party[1 - side], (*findings)[order[start]].content.front().begin,
-              entities[votes.front().first].gender);
+              votes.empty() ? 0 : entities[votes.front().first].gender);
         }
         party[side] = best;
       }
