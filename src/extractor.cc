@@ -768,7 +768,13 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
         size_t b = at - 1;
         while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
         const absl::string_view x = all.substr(b, at - 1 - b);
-        if (first.empty() && x.size() > 1 && resolver.MayBeName(x)) first = x;
+        // Not a capitalised word opening a sentence ("Poor Holmes!").
+        size_t c = b;
+        while (c > 0 && (all[c - 1] == ' ' || all[c - 1] == '\n')) --c;
+        const bool opens = c == 0 || absl::string_view(".!?\"'(").find(all[c - 1]) !=
+                                         absl::string_view::npos ||
+                           static_cast<unsigned char>(all[c - 1]) >= 0x80;
+        if (first.empty() && !opens && x.size() > 1 && resolver.MayBeName(x)) first = x;
         return false;
       });
       if (!surname.empty()) {
