@@ -495,6 +495,149 @@ bool AssignDialogueTurns(absl::string_view text,
   return conversation;
 }
 
+
+// An exchange between two people: a run of quotation paragraphs, with at
+// most one paragraph of narration between two of them, where the speakers
+// take turns. When the turns said by a name ('"...," said Anna', or "said
+// the parson" for a person known by name) all fall to one person on the
+// even turns and to another on the odd ones, the run is their exchange:
+// every turn its attribution does not name (a bare quotation, "he" or
+// "she", a description known by no name such as "the gentleman") is the
+// one of the two whose turn it is. A pronoun of the other sex keeps its
+// own, and so does "I".
+void AlternateExchanges(absl::string_view text,
+                        const internal::SpeakerResolver& resolver,
+                        std::vector<Finding>* findings,
+                        std::vector<internal::Resolution>* speaker) {
+  const auto& entities = resolver.entities();
+  // Findings by paragraph, in text order: runs of consecutive paragraphs.
+  std::vector<int> order;
+  for (size_t i = 0; i < findings->size(); ++i) {
+    const Finding& f = (*findings)[i];
+    if (!f.drop && f.direct && f.paragraph >= 0) order.push_back(static_cast<int>(i));
+  }
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return (*findings)[a].paragraph < (*findings)[b].paragraph;
+  });
+  auto named = [&](int i) {
+    const Finding& f = (*findings)[i];
+    const internal::Resolution& r = (*speaker)[i];
+    return f.rule >= 0 && f.speaker.end > f.speaker.begin && r.entity >= 0 &&
+           entities[r.entity].type == v1::ENTITY_TYPE_PERSON &&
+           (r.kind == v1::MENTION_KIND_NAME ||
+            (r.kind == v1::MENTION_KIND_NOMINAL && !entities[r.entity].described));
+  };
+  auto pronoun = [&](int i) {
+    const Finding& f = (*findings)[i];
+    return f.rule >= 0 && f.speaker.end > f.speaker.begin &&
+           (*speaker)[i].kind == v1::MENTION_KIND_PRONOUN && (*speaker)[i].entity >= 0;
+  };
+  constexpr int kMinRun = 3;
+  constexpr int kStep = 2;
+  size_t start = 0;
+  while (start < order.size()) {
+    // The run: quotation paragraphs, at most kStep - 1 others between two.
+    size_t end = start + 1;
+    while (end < order.size() &&
+           (*findings)[order[end]].paragraph - (*findings)[order[end - 1]].paragraph <= kStep) {
+      ++end;
+    }
+    // Each finding's turn: how many paragraphs of the run come before its own.
+    std::vector<int> turn(end - start, 0);
+    for (size_t k = start + 1; k < end; ++k) {
+      turn[k - start] = turn[k - start - 1] +
+                        ((*findings)[order[k]].paragraph != (*findings)[order[k - 1]].paragraph);
+    }
+    auto side_of = [&](size_t k) { return turn[k - start] % 2; };
+    if (turn.back() + 1 >= kMinRun) {
+      // Per parity: the one person its named turns give (-2: several), and
+      // how often pronoun turns point at each candidate.
+      int party[2] = {-1, -1};
+      bool any_named = false;
+      for (size_t k = start; k < end; ++k) {
+        const int i = order[k];
+        if (!named(i)) continue;
+        const int side = side_of(k);
+        const int e = (*speaker)[i].entity;
+        if (party[side] == -1) {
+          party[side] = e;
+        } else if (party[side] != e) {
+          party[side] = -2;
+        }
+        any_named = true;
+      }
+      // A side no name gives: the person its pronoun turns point at most.
+      for (int side = 0; side < 2 && any_named; ++side) {
+        if (party[side] != -1) continue;
+        std::vector<std::pair<int, int>> votes;  // entity, count
+        for (size_t k = start; k < end; ++k) {
+          const int i = order[k];
+          if (side_of(k) != side || !pronoun(i)) continue;
+          const int e = (*speaker)[i].entity;
+          auto it = std::find_if(votes.begin(), votes.end(),
+                                 [&](const std::pair<int, int>& v) { return v.first == e; });
+          if (it == votes.end()) {
+            votes.emplace_back(e, 1);
+          } else {
+            ++it->second;
+          }
+        }
+        // A pronoun that points at the other side's speaker was resolved to
+        // the last man named, not to the one whose turn it is: then the
+        // other person of its sex named last before the run. So too for a
+        // side with no pronoun either (bare turns, "said her cousin").
+        int best = -1, best_count = 0;
+        for (const auto& [e, n] : votes) {
+          if (e != party[1 - side] && n > best_count) best = e, best_count = n;
+        }
+        if (best < 0 && party[1 - side] >= 0) {
+          best = resolver.OtherNamedPerson(
+              party[1 - side], (*findings)[order[start]].content.front().begin,
+              votes.empty() ? 0 : entities[votes.front().first].gender);
+        }
+        party[side] = best;
+      }
+      // Nobody calls himself by name: a turn that speaks to the one whose
+      // turn it would be ("Don't, Jo.") shows more than two people talking.
+      bool two = any_named && party[0] >= 0 && party[1] >= 0 && party[0] != party[1];
+      for (size_t k = start; k < end && two; ++k) {
+        const Finding& f = (*findings)[order[k]];
+        const int own = party[side_of(k)];
+        // (A name that answers "What name?" is the speaker's own, and was
+        // given so.)
+        two = (*speaker)[order[k]].entity == own ||
+              Vocative(text, f.content.front(), resolver) != own;
+      }
+      if (two) {
+        for (size_t k = start; k < end; ++k) {
+          const int i = order[k];
+          if (named(i)) continue;
+          Finding& f = (*findings)[i];
+          const int e = party[side_of(k)];
+          internal::Resolution& r = (*speaker)[i];
+          if (r.entity == e) continue;
+          if (r.kind == v1::MENTION_KIND_PRONOUN && f.speaker.end > f.speaker.begin) {
+            // "I said" is the narrator's, whoever's turn it is; "she" is not
+            // the man whose turn it is.
+            const absl::string_view p = Slice(text, f.speaker);
+            const char sex = absl::EqualsIgnoreCase(p, "he")    ? 'm'
+                             : absl::EqualsIgnoreCase(p, "she") ? 'f'
+                                                                : 0;
+            if (sex == 0 || (entities[e].gender != 0 && entities[e].gender != sex)) continue;
+          }
+          if (r.kind == v1::MENTION_KIND_NOMINAL && f.rule >= 0 && r.entity >= 0 &&
+              !entities[r.entity].described) {
+            continue;  // "said his uncle", "said another": somebody else
+          }
+          if (f.rule < 0) f.speaker = Range();  // the span was another turn's
+          r.entity = e;
+          if (f.speaker.end <= f.speaker.begin) r.kind = v1::MENTION_KIND_NAME;
+        }
+      }
+    }
+    start = end;
+  }
+}
 }  // namespace
 
 class ExtractorImpl {
@@ -595,6 +738,52 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   if (findings.empty()) return absl::OkStatus();
 
   internal::SpeakerResolver resolver(lexicon.get(), text, &layout);
+  // In a book, one who speaks by a single name ('"...," said Holmes') that
+  // no list of first names knows is a person from the start: the
+  // narration's earlier "Holmes" is then an antecedent for "he". By the
+  // full name the text gives somewhere ("Sherlock Holmes"), if any.
+  if (layout.hard_wrapped) {
+    for (const Finding& f : findings) {
+      const absl::string_view w = Slice(text, f.speaker);
+      if (f.rule < 0 || w.size() <= 2 ||
+          w.find_first_of(" \n.'") != absl::string_view::npos ||
+          !resolver.MayBeName(w) || lexicon->FirstNameGender(w) != 0 ||
+          resolver.PersonNamed(w) >= 0) {  // learnt from an earlier turn
+        continue;
+      }
+      // The word before it in "Sherlock Holmes"; the word after it in
+      // "Hugh Bray", where it is the given name.
+      absl::string_view first, surname;
+      const absl::string_view all = text;  // views, not copies, of its words
+      AnyWordAt(all, w, [&](size_t at) {
+        const size_t after = at + w.size();
+        if (after + 2 < text.size() && (text[after] == ' ' || text[after] == '\n')) {
+          size_t e = after + 1;
+          while (e < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) ++e;
+          const absl::string_view y = all.substr(after + 1, e - after - 1);
+          if (y.size() > 1 && resolver.MayBeName(y)) surname = y;
+        }
+        if (!surname.empty()) return true;
+        if (at < 3 || (text[at - 1] != ' ' && text[at - 1] != '\n')) return false;
+        size_t b = at - 1;
+        while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+        const absl::string_view x = all.substr(b, at - 1 - b);
+        // Not a capitalised word opening a sentence ("Poor Holmes!").
+        size_t c = b;
+        while (c > 0 && (all[c - 1] == ' ' || all[c - 1] == '\n')) --c;
+        const bool opens = c == 0 || absl::string_view(".!?\"'(").find(all[c - 1]) !=
+                                         absl::string_view::npos ||
+                           static_cast<unsigned char>(all[c - 1]) >= 0x80;
+        if (first.empty() && !opens && x.size() > 1 && resolver.MayBeName(x)) first = x;
+        return false;
+      });
+      if (!surname.empty()) {
+        resolver.LearnPerson(w, surname);
+      } else {
+        resolver.LearnPerson(first, w);
+      }
+    }
+  }
   resolver.Index();
   // Resolve speakers in the order they appear.
   std::vector<size_t> order(findings.size());
@@ -653,6 +842,9 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   bool dialogue = false;
   AssignDialogueTurns(text, layout, resolver, &findings, &speaker, &addressee,
                       &dialogue);
+  if (dialogue && layout.hard_wrapped) {
+    AlternateExchanges(text, resolver, &findings, &speaker);
+  }
   // A claim that goes on reporting the same speaker as the one before keeps
   // its intermediary ("a statement said X told ...; X also called on ...").
   std::vector<int> via(findings.size(), -1);

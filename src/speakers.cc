@@ -188,6 +188,11 @@ int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
   const size_t name_size = std::min(w.size(), start + 3) - start;
   for (size_t i = 0; i < name_size; ++i) name_words[i] = w[start + i];
   const absl::Span<absl::string_view> name(name_words, name_size);
+  // "Robin Hood's Well", "St. Paul's School": a possessive inside the run
+  // names a place or a thing of that person's, not a person.
+  for (size_t i = 0; i + 1 < name.size(); ++i) {
+    if (StripPossessive(name[i]).size() != name[i].size()) return -1;
+  }
   name.back() = StripPossessive(name.back());
   for (absl::string_view n : name) {
     v1::EntityType t = NominalOf(n);
@@ -474,7 +479,7 @@ int SpeakerResolver::SceneReferent(char gender, uint32_t position) const {
                             [](uint32_t pos, const Range& x) { return pos < x.begin; });
   if (p == paras.begin()) return -1;
   --p;
-  const uint32_t from = (p - std::min<ptrdiff_t>(p - paras.begin(), 2))->begin;
+  const uint32_t from = (p - std::min<ptrdiff_t>(p - paras.begin(), 8))->begin;
   auto end = std::lower_bound(
       mentions_.begin(), mentions_.end(), position,
       [](const NameMention& x, uint32_t pos) { return x.position < pos; });
@@ -515,6 +520,37 @@ int SpeakerResolver::OtherPerson(int entity, uint32_t position) const {
     if (entities_[it->entity].type == v1::ENTITY_TYPE_PERSON) return it->entity;
   }
   return -1;
+}
+
+int SpeakerResolver::OtherNamedPerson(int entity, uint32_t position,
+                                      char gender) const {
+  auto end = std::upper_bound(
+      mentions_.begin(), mentions_.end(), position,
+      [](uint32_t pos, const NameMention& x) { return pos < x.position; });
+  const auto window = end - std::min<ptrdiff_t>(end - mentions_.begin(), kWindow);
+  for (auto it = end; it != window;) {
+    --it;
+    if (it->position >= position || it->entity == entity) continue;
+    const ResolvedEntity& e = entities_[it->entity];
+    if (e.type != v1::ENTITY_TYPE_PERSON || e.described) continue;
+    if ((gender == 'm' || gender == 'f') && e.gender != 0 && e.gender != gender) continue;
+    return it->entity;
+  }
+  return -1;
+}
+
+void SpeakerResolver::LearnPerson(absl::string_view first, absl::string_view surname) {
+  if (by_surname_.contains(surname)) return;
+  const int e = FindOrAdd(first.empty() ? std::string(surname)
+                                        : absl::StrCat(first, " ", surname),
+                          v1::ENTITY_TYPE_PERSON);
+  entities_[e].type = v1::ENTITY_TYPE_PERSON;
+  by_surname_.emplace(std::string(surname), e);
+  if (!first.empty()) {
+    by_first_.emplace(std::string(first), e);
+    AddAlias(e, surname);
+    if (entities_[e].gender == 0) entities_[e].gender = lex_->FirstNameGender(first);
+  }
 }
 
 int SpeakerResolver::NamedPerson(absl::string_view name) {
@@ -619,6 +655,29 @@ int SpeakerResolver::SubjectFirst(
   return best;
 }
 
+bool SpeakerResolver::PronounFollows(uint32_t position, char gender) const {
+  // Past the name's words: letters, periods, apostrophes ("Mr. O'Hara's").
+  size_t j = position;
+  auto word_char = [&](size_t k) {
+    const unsigned char c = static_cast<unsigned char>(text_[k]);
+    return absl::ascii_isalpha(c) || c == '.' || c == '\'' || c >= 0x80;
+  };
+  for (int words = 0; words < 4 && j < text_.size(); ++words) {
+    while (j < text_.size() && word_char(j)) ++j;
+    if (j + 1 >= text_.size() || (text_[j] != ' ' && text_[j] != '\n')) return false;
+    const size_t next = j + 1;
+    if (!absl::ascii_isupper(static_cast<unsigned char>(text_[next]))) {
+      const absl::string_view rest = text_.substr(next, 4);
+      const absl::string_view want = gender == 'm' ? "he " : "she ";
+      return absl::StartsWith(rest, want) ||
+             (gender == 'm' && absl::StartsWith(rest, "he\n")) ||
+             (gender == 'f' && rest == "she\n");
+    }
+    j = next;
+  }
+  return false;
+}
+
 int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
                                     int depth) const {
   if (p.deictic) return -1;  // "I said": the narrator, not the last name
@@ -647,6 +706,9 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
   // person named a few mentions before: fiction names its characters.
   constexpr int kPreferName = 6;
   int described = -1, since = 0;
+  constexpr int kMaxSkipped = 4;
+  int skipped[kMaxSkipped];
+  int num_skipped = 0;
   for (auto it = end; it != window;) {
     --it;
     if (it->position >= position) continue;
@@ -657,6 +719,16 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
       if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;
       if (e.described) {
         if (described < 0) described = it->entity;
+        continue;
+      }
+      // "In front of Winterbourne he paused": a pronoun of this sex right
+      // after the name is somebody else, the one this pronoun goes on about.
+      // So is that name before it, here.
+      if (std::find(skipped, skipped + num_skipped, it->entity) != skipped + num_skipped) {
+        continue;
+      }
+      if ((p.gender == 'm' || p.gender == 'f') && PronounFollows(it->position, p.gender)) {
+        if (num_skipped < kMaxSkipped) skipped[num_skipped++] = it->entity;
         continue;
       }
       // "He glanced round; save for Katharine, they were all over forty,

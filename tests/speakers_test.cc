@@ -104,6 +104,18 @@ TEST_F(SpeakersTest, ReflexiveAfterANameIsNoPartOfIt) {
   EXPECT_EQ(r[0].kind, v1::MENTION_KIND_NAME);
 }
 
+TEST_F(SpeakersTest, PossessiveInsideANameMakesAPlace) {
+  // "Robin Hood's Well" is a spring, not a man that "he" could be, though
+  // "Robin" is a first name.
+  const std::string text =
+      "The road ran past Robin Hood's Well and on to the town. At noon the "
+      "boy came home. \"I won,\" he said.";
+  // (The fourth "he": the first three are in "The" and "the".)
+  auto r = ResolveAll(text, {{"he", 3}});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].canonical, "boy");
+}
+
 TEST_F(SpeakersTest, IndefinitePronounIsNoPerson) {
   // "Everyone" opening a sentence is no man that "he" could be.
   const std::string text =

@@ -57,6 +57,12 @@ class SpeakerResolver {
   // who is not `entity`, or -1: the other party of a conversation.
   int OtherPerson(int entity, uint32_t position) const;
 
+  // The person known by name (not only by a description such as "the
+  // man") mentioned last before `position` who is not `entity` and, when
+  // `gender` is 'm' or 'f' and the person's is known, of that sex; -1 if
+  // none.
+  int OtherNamedPerson(int entity, uint32_t position, char gender) const;
+
   // The person a paragraph of narration is about: "He" or "She" opening it,
   // resolved, or the first person named in its first words; -1 if none.
   int SubjectOf(Range paragraph) const;
@@ -68,6 +74,10 @@ class SpeakerResolver {
   // A person called `name` (one word, "Hollis"): the one known by that name,
   // else a new person. For a name learnt outside Index() (the narrator's).
   int NamedPerson(absl::string_view name);
+
+  // Before Index(): `surname` (and `first`, when not empty: "Sherlock
+  // Holmes") names a person, though no list of first names knows it.
+  void LearnPerson(absl::string_view first, absl::string_view surname);
 
   // `w` could be a person's name: capitalised and no word of the lexicons
   // (not "Well", "Yes", "Sir", "Mother").
@@ -91,6 +101,9 @@ class SpeakerResolver {
   // pronoun of p's sex ("He glanced round ..."); else kNoSentence.
   static constexpr uint32_t kNoSentence = static_cast<uint32_t>(-1);
   uint32_t SentenceWithPronounSubject(const PronounInfo& p, uint32_t position) const;
+  // The name mentioned at `position` is followed straight by "he" (gender
+  // 'm') or "she" ('f'): "In front of Winterbourne he paused".
+  bool PronounFollows(uint32_t position, char gender) const;
   int SubjectFirst(const PronounInfo& p,
                    std::vector<NameMention>::const_iterator found,
                    std::vector<NameMention>::const_iterator window) const;
@@ -133,7 +146,8 @@ class SpeakerResolver {
   // In a book, "the parson" (toks[first..head] after "the") names the one
   // person titled "Parson" in the text; -1 if none or several.
   // In a book, "the young man" not brought in before as "a young man":
-  // the person of that sex named last, in this paragraph or the two before;
+  // the person of that sex named last, in this paragraph or the eight before
+  // (a scene);
   // -1 if none.
   int SceneReferent(char gender, uint32_t position) const;
   int TitledPerson(absl::string_view head, const std::vector<Token>& toks,
