@@ -308,6 +308,8 @@ std::string FormatErrors(absl::Span<const DatasetScores> scores,
     examples("misses (gold [content] <speaker>, predicted {content} |speaker|)",
              d.misses);
     examples("false alarms (predicted {content} |speaker|)", d.false_alarms);
+    examples("wrong speakers (gold <speaker>, predicted |speaker|)",
+             d.wrong_speakers);
   }
   return out;
 }

@@ -540,22 +540,31 @@ Ratio* RecallOfKind(v1::ClaimKind kind, DatasetScores* d) {
 }
 
 // Speaker (and end-to-end), canonical name, cue, kind and the seed roles
-// of a content match.
-void ScoreMatch(absl::string_view text, const GoldQuote& q, const v1::Claim& c,
-                bool speech_cue, DatasetScores* d) {
+// of a content match; up to `max_examples` wrong speakers kept with their
+// context.
+void ScoreMatch(const GoldDocument& gold, const GoldQuote& q, const v1::Claim& c,
+                bool speech_cue, size_t max_examples, DatasetScores* d) {
+  const absl::string_view text = gold.text;
   bool e2e;
+  std::string wrong;  // the subgroup of a wrong speaker
   if (GoldHasSpeaker(q)) {
     e2e = SpeakerRight(text, q, c);
     d->speaker.total++;
     if (e2e) {
       d->speaker.right++;
     } else {
-      AddError(d, ErrorCause::kWrongSpeaker,
-               internal::SpeakerSubgroup(text, q, c));
+      wrong = internal::SpeakerSubgroup(text, q, c);
     }
   } else {
     e2e = !PredHasSpeaker(c);
-    if (!e2e) AddError(d, ErrorCause::kWrongSpeaker, "gold has no speaker");
+    if (!e2e) wrong = "gold has no speaker";
+  }
+  if (!e2e) {
+    AddError(d, ErrorCause::kWrongSpeaker, wrong);
+    if (d->wrong_speakers.size() < max_examples) {
+      d->wrong_speakers.push_back(
+          Example(ErrorCause::kWrongSpeaker, wrong, gold, &q, &c));
+    }
   }
   if (e2e) {
     d->end_to_end.matched++;
@@ -644,7 +653,8 @@ absl::Status Evaluator::Add(const GoldDocument& gold,
       if (matched) d.speech_cue_recall.right++;
     }
     if (matched) {
-      ScoreMatch(text, q, predicted.claims(m.g_match[g]), speech_cue, &d);
+      ScoreMatch(gold, q, predicted.claims(m.g_match[g]), speech_cue,
+                 options_.max_examples, &d);
       continue;
     }
     const bool boundary = m.g_overlapped[g];

@@ -370,6 +370,14 @@ TEST(Evaluator, WrongSpeakerSubgroups) {
     DatasetScores s = d.Score();
     EXPECT_EQ(s.speaker.right, 0);
     EXPECT_EQ(ErrorCount(s, ErrorCause::kWrongSpeaker, c.subgroup), 1);
+    // Kept with its context for --errors: both speakers marked.
+    ASSERT_EQ(s.wrong_speakers.size(), 1u);
+    EXPECT_EQ(s.wrong_speakers[0].subgroup, c.subgroup);
+    EXPECT_THAT(s.wrong_speakers[0].context,
+                HasSubstr(absl::StrCat("<", c.gold_speaker, ">")));
+    EXPECT_THAT(s.wrong_speakers[0].context,
+                HasSubstr(absl::StrCat("|", c.predicted_speaker, "|")));
+    EXPECT_TRUE(d.Score(0).wrong_speakers.empty());
   }
 }
 

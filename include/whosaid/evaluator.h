@@ -204,7 +204,7 @@ inline constexpr int kNumErrorCauses = 6;
 // "wrong cue", "wrong kind".
 absl::string_view ErrorCauseName(ErrorCause cause);
 
-// One miss or false alarm, shown with its context.
+// One miss, false alarm or wrong speaker, shown with its context.
 struct ErrorExample {
   ErrorCause cause = ErrorCause::kMissed;
   std::string subgroup;
@@ -251,6 +251,7 @@ struct DatasetScores {
   // Up to EvaluatorOptions::max_examples of each, in document order.
   std::vector<ErrorExample> misses;        // kMissed and kBoundary
   std::vector<ErrorExample> false_alarms;  // kFalseAlarm
+  std::vector<ErrorExample> wrong_speakers;  // kWrongSpeaker
 };
 
 // The error counts of `scores` grouped by cause, biggest first (ties in
@@ -263,8 +264,8 @@ struct EvaluatorOptions {
   // A prediction matches a gold quote at this content overlap ratio (|∩| /
   // |∪|) or more. Default 0.5.
   double min_overlap = 0.5;
-  // How many misses and how many false alarms to keep per dataset, with
-  // context, for --errors. Default 0: counts only.
+  // How many misses, false alarms and wrong speakers to keep per dataset,
+  // with context, for --errors. Default 0: counts only.
   size_t max_examples = 0;
 };
 
