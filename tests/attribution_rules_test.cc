@@ -59,6 +59,11 @@ const RuleCase kCases[] = {
     {"passive_asked",
      "The mayor was asked whether the pool would reopen in June.", "",
      "asked", "whether the pool would reopen in June"},
+    // A passive belief with an infinitive: no one named; the subject and
+    // the infinitive are the content.
+    {"passive_belief_to",
+     "The new pool is widely expected to open in June.", "", "expected",
+     "The new pool ... to open in June"},
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},
