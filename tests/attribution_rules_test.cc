@@ -166,6 +166,10 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller wrote to the council, urging members to delay the "
      "vote.",
      "Mayor Anna Keller", "urging", "members to delay the vote"},
+    // A participle after a subordinator: said by the subject.
+    {"participle_sub",
+     "The mayor closed the pool, while arguing that the water was safe.",
+     "The mayor", "arguing", "the water was safe"},
     {"coordinated_cue",
      "Mayor Anna Keller would not give a date but said that the pool would "
      "reopen in June.",
