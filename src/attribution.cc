@@ -1004,13 +1004,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         if (!covers) continue;
         inner.via = i;
-        if (lex_->cues()[outer.cue_index].cue_class == CueClass::kAccording) {
-          (*out)[i].drop = true;
-        }
         // "X says he thinks C": a belief inside reported speech is part of
         // what was said, not a claim of its own.
-        if (lex_->cues()[inner.cue_index].cue_class == CueClass::kBelief) {
-          inner.drop = true;
+        const bool inner_belief =
+            lex_->cues()[inner.cue_index].cue_class == CueClass::kBelief;
+        if (inner_belief) inner.drop = true;
+        // "According to X, Y said C": Y's claim, reported by X. Not when the
+        // inner cue is a belief, which is dropped ("voters who believe C,
+        // according to exit polls": the poll's claim).
+        if (lex_->cues()[outer.cue_index].cue_class == CueClass::kAccording &&
+            !inner_belief) {
+          (*out)[i].drop = true;
         }
         break;
       }
