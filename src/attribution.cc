@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "re2/re2.h"
 #include "re2/set.h"
 
@@ -464,6 +465,45 @@ bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
   return w != nullptr && (w->word_class == WordClass::kPronDet ||
                           w->word_class == WordClass::kPronDetSingular);
 }
+
+namespace {
+
+// Does the quotation read as a sentence of speech: a capital first, a final
+// . ! ? or , and three words or more, two of them (and a third of all) in
+// lower case and not short function words, so not a title ("The Art of the
+// Deal.", "State of the Union,")?
+bool IsOrphanQuote(absl::string_view quoted) {
+  quoted = absl::StripAsciiWhitespace(quoted);
+  if (quoted.size() < 8 || !absl::ascii_isupper(static_cast<unsigned char>(quoted[0]))) {
+    return false;
+  }
+  const char last = quoted.back();
+  if (last != '.' && last != '!' && last != '?' && last != ',') return false;
+  static constexpr absl::string_view kSmall[] = {
+      "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"};
+  int words = 0, lower = 0;
+  for (absl::string_view w : absl::StrSplit(quoted, ' ', absl::SkipEmpty())) {
+    ++words;
+    if (!absl::ascii_islower(static_cast<unsigned char>(w[0]))) continue;
+    bool small = false;
+    for (absl::string_view s : kSmall) small |= w == s;
+    if (!small) ++lower;
+  }
+  return words >= 3 && lower >= 2 && lower * 3 >= words;
+}
+
+// Does [begin, end) overlap the content of a finding?
+bool OverlapsContent(const std::vector<Finding>& findings, uint32_t begin,
+                     uint32_t end) {
+  for (const Finding& f : findings) {
+    for (const Range& r : f.content) {
+      if (r.begin < end && begin < r.end) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 bool Attributor::IsDocumentHead(absl::string_view text,
                                 const std::vector<Token>& tokens, size_t a,
@@ -968,6 +1008,45 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       f.turn = true;  // an utterance of the conversation, for turn-taking
       f.content.push_back(Range{q.begin, q.end});
       f.paragraph = p;
+      f.unit = -1;
+      f.direct = true;
+      f.inherited = true;
+      out->push_back(std::move(f));
+    }
+  }
+  // In news, a quotation that reads as a sentence and that no rule took
+  // ("... by interjecting, \"Only on Mondays.\"", "When X finally wrapped up
+  // -- \"I will fight for you!\" -- the balloons ...") is a direct claim;
+  // the extractor finds its speaker in the paragraph or takes the one of the
+  // claim before it, and drops it when there is none. Not a title ("Fox News
+  // Sunday,") nor a scare quote (lower case, no final punctuation, fewer
+  // than three words).
+  if (!layout.hard_wrapped) {
+    for (const Quote& q : layout.quotes) {
+      if (!q.closed || q.continues || q.end <= q.begin) continue;
+      if (!IsOrphanQuote(text.substr(q.begin, q.end - q.begin)) ||
+          OverlapsContent(*out, q.begin, q.end)) {
+        continue;
+      }
+      // A headline quoted in a list of articles: "\"Q,\" by X's Y:".
+      absl::string_view rest = text.substr(q.close_end, 6);
+      while (!rest.empty() && (rest.front() == ' ' || rest.front() == ',')) rest.remove_prefix(1);
+      if (absl::StartsWith(rest, "by ")) continue;
+      // After a quotation of the same paragraph that a claim holds
+      // ("\"A,\" X said of Cruz. \"B.\""): more of that claim.
+      Finding* before = nullptr;
+      for (Finding& g : *out) {
+        if (g.paragraph != q.paragraph || !g.direct || g.content.back().end > q.begin) continue;
+        if (before == nullptr || g.content.back().end > before->content.back().end) before = &g;
+      }
+      if (before != nullptr && q.open - before->content.back().end < 120) {
+        before->content.push_back(Range{q.begin, q.end});
+        continue;
+      }
+      Finding f;
+      f.builtin_rule = "orphan_quote";
+      f.content.push_back(Range{q.begin, q.end});
+      f.paragraph = q.paragraph;
       f.unit = -1;
       f.direct = true;
       f.inherited = true;
