@@ -50,6 +50,8 @@ const RuleCase kCases[] = {
      "", "Asked", "whether the pool would reopen in June"},
     {"asked_about", "When asked about the new pool, the mayor smiled.",
      "", "asked", "the new pool"},
+    {"asked_wh", "The mayor smiled when asked what the council would do next.",
+     "", "asked", "what the council would do next"},
     // The object is a relative pronoun before the speaker.
     {"label_relative_quote",
      "The council passed a plan which Mayor Anna Keller called \"a "
