@@ -1085,9 +1085,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         inner.via = i;
         // "X says he thinks C": a belief inside reported speech is part of
         // what was said, not a claim of its own.
-        const bool inner_belief =
-            lex_->cues()[inner.cue_index].cue_class == CueClass::kBelief;
+        const CueClass inner_class = lex_->cues()[inner.cue_index].cue_class;
+        const bool inner_belief = inner_class == CueClass::kBelief;
         if (inner_belief) inner.drop = true;
+        // "X said Y called the plan a disaster": what X reports Y called it
+        // is part of X's claim, unless it is all Y's quotation.
+        if (inner_class == CueClass::kLabel && !inner.direct) {
+          inner.drop = true;
+        }
         // "According to X, Y said C": Y's claim, reported by X. Not when the
         // inner cue is a belief, which is dropped ("voters who believe C,
         // according to exit polls": the poll's claim).
