@@ -492,6 +492,28 @@ bool IsOrphanQuote(absl::string_view quoted) {
   return words >= 3 && lower >= 2 && lower * 3 >= words;
 }
 
+// Is the word before `pos`, or the one before an adverb there, a modal
+// ("would offer", "will probably add")?
+bool ModalBefore(absl::string_view text, uint32_t pos) {
+  static constexpr absl::string_view kModals[] = {
+      "would", "will", "could", "might", "may", "can", "should", "must", "ll"};
+  size_t end = pos;
+  for (int n = 0; n < 2; ++n) {
+    while (end > 0 && text[end - 1] == ' ') --end;
+    size_t begin = end;
+    while (begin > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
+    if (begin == end) return false;
+    const absl::string_view word = text.substr(begin, end - begin);
+    for (absl::string_view m : kModals) {
+      if (absl::EqualsIgnoreCase(word, m)) return true;
+    }
+    // Only an adverb may stand between ("will probably add").
+    if (!absl::EndsWith(word, "ly")) return false;
+    end = begin;
+  }
+  return false;
+}
+
 // Does [begin, end) overlap the content of a finding?
 bool OverlapsContent(const std::vector<Finding>& findings, uint32_t begin,
                      uint32_t end) {
@@ -1093,6 +1115,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (inner_class == CueClass::kLabel && !inner.direct) {
           inner.drop = true;
         }
+        // "X said he would offer a prayer": a cue under a modal in reported
+        // speech is what X said will happen, not a claim made.
+        if (!inner.direct && ModalBefore(text, inner.cue.begin)) inner.drop = true;
         // "According to X, Y said C": Y's claim, reported by X. Not when the
         // inner cue is a belief, which is dropped ("voters who believe C,
         // according to exit polls": the poll's claim).
