@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "re2/re2.h"
 #include "re2/set.h"
 
@@ -464,6 +465,67 @@ bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
   return w != nullptr && (w->word_class == WordClass::kPronDet ||
                           w->word_class == WordClass::kPronDetSingular);
 }
+
+namespace {
+
+// Does the quotation read as a sentence of speech: a capital first, a final
+// . ! ? or , and three words or more, two of them (and a third of all) in
+// lower case and not short function words, so not a title ("The Art of the
+// Deal.", "State of the Union,")?
+bool IsOrphanQuote(absl::string_view quoted) {
+  quoted = absl::StripAsciiWhitespace(quoted);
+  if (quoted.size() < 8 || !absl::ascii_isupper(static_cast<unsigned char>(quoted[0]))) {
+    return false;
+  }
+  const char last = quoted.back();
+  if (last != '.' && last != '!' && last != '?' && last != ',') return false;
+  static constexpr absl::string_view kSmall[] = {
+      "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"};
+  int words = 0, lower = 0;
+  for (absl::string_view w : absl::StrSplit(quoted, ' ', absl::SkipEmpty())) {
+    ++words;
+    if (!absl::ascii_islower(static_cast<unsigned char>(w[0]))) continue;
+    bool small = false;
+    for (absl::string_view s : kSmall) small |= w == s;
+    if (!small) ++lower;
+  }
+  return words >= 3 && lower >= 2 && lower * 3 >= words;
+}
+
+// Is the word before `pos`, or the one before an adverb there, a modal
+// ("would offer", "will probably add")?
+bool ModalBefore(absl::string_view text, uint32_t pos) {
+  static constexpr absl::string_view kModals[] = {
+      "would", "will", "could", "might", "may", "can", "should", "must", "ll"};
+  size_t end = pos;
+  for (int n = 0; n < 2; ++n) {
+    while (end > 0 && text[end - 1] == ' ') --end;
+    size_t begin = end;
+    while (begin > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
+    if (begin == end) return false;
+    const absl::string_view word = text.substr(begin, end - begin);
+    for (absl::string_view m : kModals) {
+      if (absl::EqualsIgnoreCase(word, m)) return true;
+    }
+    // Only an adverb may stand between ("will probably add").
+    if (!absl::EndsWith(word, "ly")) return false;
+    end = begin;
+  }
+  return false;
+}
+
+// Does [begin, end) overlap the content of a finding?
+bool OverlapsContent(const std::vector<Finding>& findings, uint32_t begin,
+                     uint32_t end) {
+  for (const Finding& f : findings) {
+    for (const Range& r : f.content) {
+      if (r.begin < end && begin < r.end) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 bool Attributor::IsDocumentHead(absl::string_view text,
                                 const std::vector<Token>& tokens, size_t a,
@@ -974,6 +1036,45 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       out->push_back(std::move(f));
     }
   }
+  // In news, a quotation that reads as a sentence and that no rule took
+  // ("... by interjecting, \"Only on Mondays.\"", "When X finally wrapped up
+  // -- \"I will fight for you!\" -- the balloons ...") is a direct claim;
+  // the extractor finds its speaker in the paragraph or takes the one of the
+  // claim before it, and drops it when there is none. Not a title ("Fox News
+  // Sunday,") nor a scare quote (lower case, no final punctuation, fewer
+  // than three words).
+  if (!layout.hard_wrapped) {
+    for (const Quote& q : layout.quotes) {
+      if (!q.closed || q.continues || q.end <= q.begin) continue;
+      if (!IsOrphanQuote(text.substr(q.begin, q.end - q.begin)) ||
+          OverlapsContent(*out, q.begin, q.end)) {
+        continue;
+      }
+      // A headline quoted in a list of articles: "\"Q,\" by X's Y:".
+      absl::string_view rest = text.substr(q.close_end, 6);
+      while (!rest.empty() && (rest.front() == ' ' || rest.front() == ',')) rest.remove_prefix(1);
+      if (absl::StartsWith(rest, "by ")) continue;
+      // After a quotation of the same paragraph that a claim holds
+      // ("\"A,\" X said of Cruz. \"B.\""): more of that claim.
+      Finding* before = nullptr;
+      for (Finding& g : *out) {
+        if (g.paragraph != q.paragraph || !g.direct || g.content.back().end > q.begin) continue;
+        if (before == nullptr || g.content.back().end > before->content.back().end) before = &g;
+      }
+      if (before != nullptr && q.open - before->content.back().end < 120) {
+        before->content.push_back(Range{q.begin, q.end});
+        continue;
+      }
+      Finding f;
+      f.builtin_rule = "orphan_quote";
+      f.content.push_back(Range{q.begin, q.end});
+      f.paragraph = q.paragraph;
+      f.unit = -1;
+      f.direct = true;
+      f.inherited = true;
+      out->push_back(std::move(f));
+    }
+  }
   std::stable_sort(out->begin(), out->end(), [](const Finding& a, const Finding& b) {
     return a.content.front().begin < b.content.front().begin;
   });
@@ -1004,13 +1105,25 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         if (!covers) continue;
         inner.via = i;
-        if (lex_->cues()[outer.cue_index].cue_class == CueClass::kAccording) {
-          (*out)[i].drop = true;
-        }
         // "X says he thinks C": a belief inside reported speech is part of
         // what was said, not a claim of its own.
-        if (lex_->cues()[inner.cue_index].cue_class == CueClass::kBelief) {
+        const CueClass inner_class = lex_->cues()[inner.cue_index].cue_class;
+        const bool inner_belief = inner_class == CueClass::kBelief;
+        if (inner_belief) inner.drop = true;
+        // "X said Y called the plan a disaster": what X reports Y called it
+        // is part of X's claim, unless it is all Y's quotation.
+        if (inner_class == CueClass::kLabel && !inner.direct) {
           inner.drop = true;
+        }
+        // "X said he would offer a prayer": a cue under a modal in reported
+        // speech is what X said will happen, not a claim made.
+        if (!inner.direct && ModalBefore(text, inner.cue.begin)) inner.drop = true;
+        // "According to X, Y said C": Y's claim, reported by X. Not when the
+        // inner cue is a belief, which is dropped ("voters who believe C,
+        // according to exit polls": the poll's claim).
+        if (lex_->cues()[outer.cue_index].cue_class == CueClass::kAccording &&
+            !inner_belief) {
+          (*out)[i].drop = true;
         }
         break;
       }

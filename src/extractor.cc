@@ -818,14 +818,32 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   }
   // A quotation after narration in its paragraph, with no cue: the one the
   // narration before it is about.
+  // A quotation in news that no rule took (orphan_quote): the same, or the
+  // person named right after it ("\"Q,\" Blige sings to Clinton"), or the
+  // speaker of the claim before it; with none, no claim.
   for (size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
-    if (f.builtin_rule == nullptr || absl::string_view(f.builtin_rule) != "narration_quote") {
-      continue;
+    if (f.builtin_rule == nullptr) continue;
+    const absl::string_view rule = f.builtin_rule;
+    if (rule != "narration_quote" && rule != "orphan_quote") continue;
+    const Range& para = layout.paragraphs[f.paragraph];
+    int e = resolver.SubjectOf(Range{para.begin, f.content.front().begin});
+    if (e < 0 && rule == "orphan_quote") {
+      // Past the closing mark and the punctuation before it.
+      uint32_t after = f.content.back().end;
+      while (after < para.end && !absl::ascii_isalpha(static_cast<unsigned char>(text[after]))) {
+        ++after;
+      }
+      e = resolver.SubjectOf(Range{after, para.end});
     }
-    const uint32_t begin = layout.paragraphs[f.paragraph].begin;
-    const int e = resolver.SubjectOf(Range{begin, f.content.front().begin});
+    // Else the speaker of the claim before it, in its paragraph or the one
+    // before (news goes on quoting the last speaker).
+    for (size_t j = i; e < 0 && rule == "orphan_quote" && j-- > 0;) {
+      if (findings[j].paragraph < f.paragraph - 1) break;
+      if (!findings[j].drop && speaker[j].entity >= 0) e = speaker[j].entity;
+    }
     if (e >= 0) speaker[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
+    if (e < 0 && rule == "orphan_quote") findings[i].drop = true;
   }
   // "said I" in a story its narrator tells: the narrator, when named.
   if (layout.hard_wrapped) {

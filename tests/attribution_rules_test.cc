@@ -50,6 +50,8 @@ const RuleCase kCases[] = {
      "", "Asked", "whether the pool would reopen in June"},
     {"asked_about", "When asked about the new pool, the mayor smiled.",
      "", "asked", "the new pool"},
+    {"asked_wh", "The mayor smiled when asked what the council would do next.",
+     "", "asked", "what the council would do next"},
     // The object is a relative pronoun before the speaker.
     {"label_relative_quote",
      "The council passed a plan which Mayor Anna Keller called \"a "
@@ -59,6 +61,11 @@ const RuleCase kCases[] = {
     {"passive_asked",
      "The mayor was asked whether the pool would reopen in June.", "",
      "asked", "whether the pool would reopen in June"},
+    // A passive belief with an infinitive: no one named; the subject and
+    // the infinitive are the content.
+    {"passive_belief_to",
+     "The new pool is widely expected to open in June.", "", "expected",
+     "The new pool ... to open in June"},
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},
@@ -106,6 +113,9 @@ const RuleCase kCases[] = {
     {"content_speaker_cue_content",
      "After the storm, the mayor said, the pool will reopen in June.",
      "the mayor", "said", "After the storm ... the pool will reopen in June"},
+    {"content_speaker_tell",
+     "The pool will reopen in June, Mayor Anna Keller told reporters.",
+     "Mayor Anna Keller", "told", "The pool will reopen in June"},
     {"content_speaker_cue",
      "The pool will reopen in June, Mayor Anna Keller said.",
      "Mayor Anna Keller", "said", "The pool will reopen in June"},
@@ -161,6 +171,10 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller wrote to the council, urging members to delay the "
      "vote.",
      "Mayor Anna Keller", "urging", "members to delay the vote"},
+    // A participle after a subordinator: said by the subject.
+    {"participle_sub",
+     "The mayor closed the pool, while arguing that the water was safe.",
+     "The mayor", "arguing", "the water was safe"},
     {"coordinated_cue",
      "Mayor Anna Keller would not give a date but said that the pool would "
      "reopen in June.",
