@@ -514,16 +514,36 @@ bool ModalBefore(absl::string_view text, uint32_t pos) {
   return false;
 }
 
-// Does [begin, end) overlap the content of a finding?
-bool OverlapsContent(const std::vector<Finding>& findings, uint32_t begin,
-                     uint32_t end) {
-  for (const Finding& f : findings) {
-    for (const Range& r : f.content) {
-      if (r.begin < end && begin < r.end) return true;
+// The content ranges of a set of findings, for "does [begin, end) overlap
+// any of them?" in O(log n): sorted by where they begin, with the furthest
+// end reached by each prefix.
+class ContentIndex {
+ public:
+  explicit ContentIndex(const std::vector<Finding>& findings) {
+    for (const Finding& f : findings) {
+      for (const Range& r : f.content) ranges_.push_back(r);
+    }
+    std::sort(ranges_.begin(), ranges_.end(),
+              [](const Range& a, const Range& b) { return a.begin < b.begin; });
+    uint32_t furthest = 0;
+    for (const Range& r : ranges_) {
+      furthest = std::max(furthest, r.end);
+      reach_.push_back(furthest);
     }
   }
-  return false;
-}
+
+  bool Overlaps(uint32_t begin, uint32_t end) const {
+    // The ranges that begin before `end`; one of them must end after `begin`.
+    const size_t n = std::lower_bound(ranges_.begin(), ranges_.end(), end,
+                                      [](const Range& r, uint32_t e) { return r.begin < e; }) -
+                     ranges_.begin();
+    return n > 0 && reach_[n - 1] > begin;
+  }
+
+ private:
+  std::vector<Range> ranges_;
+  std::vector<uint32_t> reach_;
+};
 
 }  // namespace
 
@@ -1044,10 +1064,25 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   // Sunday,") nor a scare quote (lower case, no final punctuation, fewer
   // than three words).
   if (!layout.hard_wrapped) {
+    // Both questions below are asked once per quotation, so each is a
+    // lookup, not a pass over every finding: a long article full of
+    // quotations stays linear. (Quotations never overlap, so what this loop
+    // adds cannot overlap a later one: the content taken before it will do.)
+    ContentIndex taken(*out);
+    // Direct findings by where their content ends, swept in step with the
+    // quotations; best[p] is the one of paragraph p that ends last before
+    // the quotation at hand.
+    std::vector<std::pair<uint32_t, size_t>> direct_ends;
+    for (size_t i = 0; i < out->size(); ++i) {
+      if ((*out)[i].direct) direct_ends.emplace_back((*out)[i].content.back().end, i);
+    }
+    std::sort(direct_ends.begin(), direct_ends.end());
+    std::vector<int> best(layout.paragraphs.size(), -1);
+    size_t swept = 0;
     for (const Quote& q : layout.quotes) {
       if (!q.closed || q.continues || q.end <= q.begin) continue;
       if (!IsOrphanQuote(text.substr(q.begin, q.end - q.begin)) ||
-          OverlapsContent(*out, q.begin, q.end)) {
+          taken.Overlaps(q.begin, q.end)) {
         continue;
       }
       // A headline quoted in a list of articles: "\"Q,\" by X's Y:".
@@ -1056,13 +1091,20 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       if (absl::StartsWith(rest, "by ")) continue;
       // After a quotation of the same paragraph that a claim holds
       // ("\"A,\" X said of Cruz. \"B.\""): more of that claim.
-      Finding* before = nullptr;
-      for (Finding& g : *out) {
-        if (g.paragraph != q.paragraph || !g.direct || g.content.back().end > q.begin) continue;
-        if (before == nullptr || g.content.back().end > before->content.back().end) before = &g;
+      for (; swept < direct_ends.size() && direct_ends[swept].first <= q.begin; ++swept) {
+        const size_t i = direct_ends[swept].second;
+        const int p = (*out)[i].paragraph;
+        if (p < 0 || p >= static_cast<int>(best.size())) continue;
+        if (best[p] < 0 ||
+            (*out)[i].content.back().end > (*out)[best[p]].content.back().end) {
+          best[p] = static_cast<int>(i);
+        }
       }
-      if (before != nullptr && q.open - before->content.back().end < 120) {
-        before->content.push_back(Range{q.begin, q.end});
+      const int para = q.paragraph;
+      const bool known = para >= 0 && para < static_cast<int>(best.size());
+      if (known && best[para] >= 0 &&
+          q.open - (*out)[best[para]].content.back().end < 120) {
+        (*out)[best[para]].content.push_back(Range{q.begin, q.end});
         continue;
       }
       Finding f;
@@ -1072,6 +1114,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       f.unit = -1;
       f.direct = true;
       f.inherited = true;
+      if (known) best[para] = static_cast<int>(out->size());
       out->push_back(std::move(f));
     }
   }

@@ -1,6 +1,7 @@
 // Benchmarks of the engine: Extractor::ExtractClaims on the seed article and
 // on synthetic news-like text of several sizes, the Segmenter alone, and two
-// pathological inputs (unbalanced quote marks; a 16 MiB JSON string).
+// pathological inputs (unbalanced quote marks; one paragraph full of
+// quotations; a 16 MiB JSON string).
 // Run from the source directory (the seed article is read from seeds/):
 //   build/extractor_benchmark --benchmark_filter=Extract
 #include <cstdint>
@@ -135,6 +136,18 @@ void BM_ExtractUnbalancedQuotes(benchmark::State& state) {
   RunExtract(state, text);
 }
 BENCHMARK(BM_ExtractUnbalancedQuotes)->Arg(10000);
+
+// One paragraph of attributed quotations each followed by one no rule takes
+// (orphan_quote): time per byte should not grow with the size.
+void BM_ExtractQuoteHeavyParagraph(benchmark::State& state) {
+  std::string text;
+  while (text.size() < static_cast<size_t>(state.range(0))) {
+    text += "\"The harvest was poor this year, and prices rose again,\" she said. "
+            "\"We will plant again in the spring.\" ";
+  }
+  RunExtract(state, text);
+}
+BENCHMARK(BM_ExtractQuoteHeavyParagraph)->Arg(256 << 10)->Arg(2 << 20);
 
 void BM_ParseJsonLongString(benchmark::State& state) {
   const std::string para =
