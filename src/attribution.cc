@@ -493,10 +493,8 @@ bool IsOrphanQuote(absl::string_view quoted) {
 }
 
 // Is the word before `pos`, or the one before an adverb there, a modal
-// ("would offer", "will probably add")?
-bool ModalBefore(absl::string_view text, uint32_t pos) {
-  static constexpr absl::string_view kModals[] = {
-      "would", "will", "could", "might", "may", "can", "should", "must", "ll"};
+// ("would offer", "will probably add", "she'll add"; function_words.tsv)?
+bool ModalBefore(const Lexicon& lex, absl::string_view text, uint32_t pos) {
   size_t end = pos;
   for (int n = 0; n < 2; ++n) {
     while (end > 0 && text[end - 1] == ' ') --end;
@@ -504,8 +502,17 @@ bool ModalBefore(absl::string_view text, uint32_t pos) {
     while (begin > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
     if (begin == end) return false;
     const absl::string_view word = text.substr(begin, end - begin);
-    for (absl::string_view m : kModals) {
-      if (absl::EqualsIgnoreCase(word, m)) return true;
+    // "she'll": the contraction of "will".
+    if (absl::EqualsIgnoreCase(word, "ll") && begin > 0 &&
+        (text[begin - 1] == '\'' || absl::EndsWith(text.substr(0, begin), "\xE2\x80\x99"))) {
+      return true;
+    }
+    char lower[16];
+    if (word.size() <= sizeof(lower)) {
+      for (size_t k = 0; k < word.size(); ++k) lower[k] = absl::ascii_tolower(word[k]);
+      if (lex.FunctionWord(absl::string_view(lower, word.size())) == WordClass::kModal) {
+        return true;
+      }
     }
     // Only an adverb may stand between ("will probably add").
     if (!absl::EndsWith(word, "ly")) return false;
@@ -1160,7 +1167,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         // "X said he would offer a prayer": a cue under a modal in reported
         // speech is what X said will happen, not a claim made.
-        if (!inner.direct && ModalBefore(text, inner.cue.begin)) inner.drop = true;
+        if (!inner.direct && ModalBefore(*lex_, text, inner.cue.begin)) inner.drop = true;
         // "According to X, Y said C": Y's claim, reported by X. Not when the
         // inner cue is a belief, which is dropped ("voters who believe C,
         // according to exit polls": the poll's claim).

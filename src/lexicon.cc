@@ -124,6 +124,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"prondet", WordClass::kPronDet},
       {"prondet1", WordClass::kPronDetSingular},
       {"indef", WordClass::kIndefinite},
+      {"modal", WordClass::kModal},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {

@@ -445,7 +445,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kSub: return 's';
       case WordClass::kRel: return 'w';
       case WordClass::kThat: return 't';
-      case WordClass::kAux: return 'v';
+      case WordClass::kAux:
+      case WordClass::kModal: return 'v';
       case WordClass::kCop: return 'b';
       case WordClass::kAdv: return 'l';
       case WordClass::kNeg: return 'z';

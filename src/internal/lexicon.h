@@ -85,6 +85,10 @@ enum class WordClass : uint8_t {
   // A pronoun that names nobody in particular ("someone", "everyone",
   // "nothing"): tagged 'o'; it is never taken for a person's name.
   kIndefinite,
+  // A modal auxiliary ("would", "could"): tagged 'v' as any auxiliary; a cue
+  // under it in reported speech ("X said she would offer C") tells what
+  // will happen, not a claim made.
+  kModal,
 };
 
 struct PronounInfo {
