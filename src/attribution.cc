@@ -42,33 +42,79 @@ re2::StringPiece Piece(absl::string_view s) {
   return re2::StringPiece(s.data(), s.size());
 }
 
+// How far can the cue group that ends a left half reach? "(?P<cue>@)" ends
+// right after the mark (1); "(?P<cue>@_*)" anywhere in the run of '_' (the
+// cue's further words) after it (2); any other group: not known here (0).
+int CueGroupReach(absl::string_view left) {
+  static constexpr absl::string_view kCue = "(?P<cue>";
+  if (!absl::EndsWith(left, ")")) return 0;
+  left.remove_suffix(1);
+  int reach = 1;
+  if (absl::EndsWith(left, "_*")) {
+    left.remove_suffix(2);
+    reach = 2;
+  }
+  if (left.empty() || kCueMarks.find(left.back()) == absl::string_view::npos) {
+    return 0;
+  }
+  left.remove_suffix(1);
+  return absl::EndsWith(left, kCue) ? reach : 0;
+}
+
 }  // namespace
 
 bool MatchesRule(const RE2& whole, const RE2* left, const RE2* right,
                  absl::string_view tags, size_t cue_end, int8_t* left_known,
                  int8_t* right_known) {
+  // A known answer for this string and cue is used, a new one noted.
+  auto known = [](int8_t* cell, auto&& compute) {
+    if (cell == nullptr) return compute();
+    if (*cell < 0) *cell = compute() ? 1 : 0;
+    return *cell == 1;
+  };
+  auto right_at = [&](size_t cut) {
+    return right->Match(Piece(tags), cut, tags.size(), RE2::ANCHOR_START,
+                        nullptr, 0);
+  };
+  auto left_before_cue_end = [&] {
+    return left->Match(Piece(tags), 0, cue_end, RE2::UNANCHORED, nullptr, 0);
+  };
   // A cue of one word: the cue group ends right after it, so the whole
   // pattern matches exactly when the right half matches there and the left
-  // half matches up to there. (With more words the cue group could end
-  // earlier: the whole pattern decides.) Each half is a smaller automaton
-  // run over part of the string, and most rules fail on one side at once.
+  // half matches up to there. Each half is a smaller automaton run over
+  // part of the string, and most rules fail on one side at once.
   if (left != nullptr && right != nullptr && cue_end >= 1 &&
       cue_end <= tags.size() && tags[cue_end - 1] != '_') {
-    // A known answer for this string and cue is used, a new one noted.
-    auto known = [](int8_t* cell, auto&& compute) {
-      if (cell == nullptr) return compute();
-      if (*cell < 0) *cell = compute() ? 1 : 0;
-      return *cell == 1;
-    };
-    return known(right_known,
-                 [&] {
-                   return right->Match(Piece(tags), cue_end, tags.size(),
-                                       RE2::ANCHOR_START, nullptr, 0);
-                 }) &&
-           known(left_known, [&] {
-             return left->Match(Piece(tags), 0, cue_end, RE2::UNANCHORED,
-                                nullptr, 0);
-           });
+    return known(right_known, [&] { return right_at(cue_end); }) &&
+           known(left_known, left_before_cue_end);
+  }
+  // A cue of more words ("@__"): the cue group starts at the mark, the only
+  // one of the string, and ends right after it ("(?P<cue>@)") or anywhere
+  // in the run of '_' after it ("(?P<cue>@_*)"): the whole pattern matches
+  // exactly when the left half matches before the end of the run (then it
+  // can end at any of those places, the part before the mark being the
+  // same) and the right half matches at one of them. The whole pattern
+  // decides for any other cue group.
+  if (left != nullptr && right != nullptr && cue_end >= 2 &&
+      cue_end <= tags.size()) {
+    size_t mark = cue_end - 1;
+    while (mark > 0 && tags[mark] == '_') --mark;
+    const int reach = kCueMarks.find(tags[mark]) == absl::string_view::npos
+                          ? 0
+                          : CueGroupReach(left->pattern());
+    if (reach != 0) {
+      // The end of the run first: its answer may be known already.
+      bool right_matches = false;
+      if (reach == 2) {
+        right_matches = known(right_known, [&] { return right_at(cue_end); });
+        for (size_t cut = cue_end - 1; !right_matches && cut > mark; --cut) {
+          right_matches = right_at(cut);
+        }
+      } else {
+        right_matches = right_at(mark + 1);
+      }
+      return right_matches && known(left_known, left_before_cue_end);
+    }
   }
   return whole.Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED, nullptr, 0);
 }

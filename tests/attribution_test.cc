@@ -113,6 +113,19 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
         std::string m = tags;
         m[k] = cue;
         marked.push_back(m);
+        // The cue as a phrase of two or three words ("@_", "@__"): the
+        // halves answer for those too (MatchesRule).
+        for (int words = 1; words <= 2; ++words) {
+          std::string phrase = m;
+          phrase.insert(k + 1, std::string(words, '_'));
+          marked.push_back(phrase);
+          // And the same with the word after the phrase made a '_' too
+          // (the cue group may take it or leave it to the right half).
+          if (k + 1 + words < phrase.size()) {
+            phrase[k + 1 + words] = '_';
+            marked.push_back(phrase);
+          }
+        }
         for (int variant = 0; variant < 8; ++variant) {
           std::string v = m;
           for (int edits = 1 + variant % 3; edits > 0; --edits) {
@@ -128,7 +141,7 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
 
   RE2::Options options;
   options.set_log_errors(false);
-  int rules_cut = 0, matches = 0;
+  int rules_cut = 0, matches = 0, phrase_matches = 0;
   for (const RuleSpec& spec : (*lex)->rules()) {
     const size_t cut = CueGroupEnd(spec.pattern);
     if (cut == kNpos) continue;
@@ -149,6 +162,7 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
           << spec.name << " on " << tags;
       if (!a) continue;
       ++matches;
+      if (cue_end > cue + 1) ++phrase_matches;
       EXPECT_EQ(Offsets(tags, by_halves), Offsets(tags, by_whole))
           << spec.name << " on " << tags;
     }
@@ -156,6 +170,7 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
   // Most rules can be cut, and the strings exercise them.
   EXPECT_GE(rules_cut, 20);
   EXPECT_GE(matches, 1000);
+  EXPECT_GE(phrase_matches, 100);
 }
 
 }  // namespace

@@ -74,9 +74,11 @@ size_t CueGroupEnd(absl::string_view pattern);
 // Does rule pattern `whole` match `tags`, whose cue mark (once) begins the
 // cue's words, which end at `cue_end`? The same answer as whole.Match(),
 // from the halves `left` and `right` of `whole` cut at CueGroupEnd() (or
-// from `whole` when they are null). `left_known` and `right_known`, when
-// given, hold what each half answered before for the same string and cue
-// (-1: not asked yet) and get its answer.
+// from `whole` when they are null; for a cue of several words, also when
+// its cue group is neither "(?P<cue>@)" nor "(?P<cue>@_*)", with any cue
+// mark). `left_known` and `right_known`, when given, hold what each half
+// answered before for the same string and cue (left: in tags[0, cue_end);
+// right: anchored at cue_end; -1: not asked yet) and get its answer.
 bool MatchesRule(const re2::RE2& whole, const re2::RE2* left,
                  const re2::RE2* right, absl::string_view tags,
                  size_t cue_end, int8_t* left_known = nullptr,
