@@ -146,7 +146,8 @@ class Attributor {
   // The lengths and first and last letters of the cue words (and first
   // words of cue phrases): most words of a text fail this test and need no
   // lexicon lookup in HasCueWord().
-  std::vector<bool> cue_shapes_;
+  // (Bytes, not bits: one load each.)
+  std::vector<uint8_t> cue_shapes_;
   // The rules named subject*: the subject a coordinated or participial cue
   // shares, tried in file order.
   std::vector<std::unique_ptr<re2::RE2>> subjects_;
