@@ -628,7 +628,6 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
 
   std::vector<Token> tokens;
   std::string tags, marked;
-  std::vector<bool> inside;
   std::vector<re2::StringPiece> groups;
   std::vector<int> unit_findings(units.size(), 0);
   std::vector<int8_t> half_known;
@@ -642,20 +641,19 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         text.substr(unit.range.begin, unit.range.end - unit.range.begin);
     if (!IsCandidate(utext)) continue;
     tagger_.Tag(text, unit.range, marks, &tokens, &tags);
-    inside.assign(tokens.size(), false);
-    bool in = false;
-    for (size_t k = 0; k < tokens.size(); ++k) {
-      if (tags[k] == 'q') in = true;
-      inside[k] = in && tags[k] != 'q';
-      if (tags[k] == 'Q') in = false;
-    }
     const size_t first_finding = out->size();
     std::bitset<128> present;
     for (unsigned char c : tags) present.set(c & 127);
     // "without providing evidence": looked for only once a unit has a claim.
     int no_evidence = -1;
+    // Whether token k is inside a quotation (after a 'q', up to its 'Q'),
+    // followed along the loop.
+    bool in_quote = false;
     for (size_t k = 0; k < tokens.size(); ++k) {
-      if (tokens[k].cue_words == 0 || inside[k]) continue;
+      if (tags[k] == 'q') in_quote = true;
+      const bool inside = in_quote && tags[k] != 'q';
+      if (tags[k] == 'Q') in_quote = false;
+      if (tokens[k].cue_words == 0 || inside) continue;
       // Passive ("was said") and infinitive ("declined to comment") cues
       // report something only where a rule names them ('=' and '&' below).
       // Negated ones do in news: "did not say whether C",
