@@ -409,6 +409,207 @@ size_t CueGroupEnd(absl::string_view p) {
   return cue_end;
 }
 
+namespace {
+
+// Reads a pattern for FirstBytes(): what each part can begin with, and
+// whether it can match the empty string. Anything it does not know sets
+// ok = false.
+class FirstReader {
+ public:
+  struct First {
+    std::bitset<256> bytes;
+    bool empty = true;  // can match the empty string
+  };
+
+  explicit FirstReader(absl::string_view p) : p_(p) {}
+
+  bool Read(std::bitset<256>* first) {
+    First f = Alternation();
+    if (!ok_ || i_ != p_.size() || f.empty) return false;
+    *first = f.bytes;
+    return true;
+  }
+
+ private:
+  First Alternation() {
+    First f = Concatenation();
+    while (ok_ && i_ < p_.size() && p_[i_] == '|') {
+      ++i_;
+      First g = Concatenation();
+      f.bytes |= g.bytes;
+      f.empty = f.empty || g.empty;
+    }
+    return f;
+  }
+
+  First Concatenation() {
+    First f;  // empty so far
+    while (ok_ && i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
+      First g = Repetition();
+      // A part adds its first bytes while all before it can be empty.
+      if (f.empty) {
+        f.bytes |= g.bytes;
+        f.empty = g.empty;
+      }
+    }
+    return f;
+  }
+
+  First Repetition() {
+    First f = Atom();
+    while (ok_ && i_ < p_.size()) {
+      const char c = p_[i_];
+      if (c == '*' || c == '?') {
+        f.empty = true;
+        ++i_;
+      } else if (c == '+') {
+        ++i_;
+      } else if (c == '{') {
+        // "{n}", "{n,}", "{n,m}": empty when n is 0.
+        size_t j = i_ + 1;
+        int n = 0;
+        bool digits = false;
+        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') {
+          n = std::min(n * 10 + (p_[j] - '0'), 1000);
+          digits = true;
+          ++j;
+        }
+        if (j < p_.size() && p_[j] == ',') {
+          ++j;
+          while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') ++j;
+        }
+        if (!digits || j >= p_.size() || p_[j] != '}') {
+          ok_ = false;  // RE2 would read "{" as a literal: not followed here
+          return f;
+        }
+        if (n == 0) f.empty = true;
+        i_ = j + 1;
+      } else {
+        break;
+      }
+      if (i_ < p_.size() && p_[i_] == '?') ++i_;  // non-greedy
+    }
+    return f;
+  }
+
+  // A punctuation character escaped is itself; letters and digits after
+  // "\" (classes, assertions, codes) are not read here.
+  bool Escaped(char* c) {
+    if (i_ + 1 >= p_.size() || absl::ascii_isalnum(p_[i_ + 1])) {
+      ok_ = false;
+      return false;
+    }
+    *c = p_[i_ + 1];
+    i_ += 2;
+    return true;
+  }
+
+  First Atom() {
+    First f;
+    const char c = p_[i_];
+    if (c == '(') {
+      ++i_;
+      if (i_ < p_.size() && p_[i_] == '?') {
+        if (i_ + 1 < p_.size() && p_[i_ + 1] == ':') {
+          i_ += 2;
+        } else if (i_ + 2 < p_.size() && p_[i_ + 1] == 'P' && p_[i_ + 2] == '<') {
+          const size_t close = p_.find('>', i_);
+          if (close == absl::string_view::npos) {
+            ok_ = false;
+            return f;
+          }
+          i_ = close + 1;
+        } else {
+          ok_ = false;  // flags
+          return f;
+        }
+      }
+      f = Alternation();
+      if (!ok_ || i_ >= p_.size() || p_[i_] != ')') {
+        ok_ = false;
+        return f;
+      }
+      ++i_;
+      return f;
+    }
+    f.empty = false;
+    if (c == '[') {
+      Class(&f.bytes);
+    } else if (c == '.') {
+      f.bytes.set();
+      f.bytes.reset('\n');
+      ++i_;
+    } else if (c == '^' || c == '$') {
+      f.empty = true;  // an assertion: matches no byte
+      ++i_;
+    } else if (c == '\\') {
+      char e;
+      if (Escaped(&e)) f.bytes.set(static_cast<unsigned char>(e));
+    } else if (c == '*' || c == '+' || c == '?' || c == '{' || c == ')' ||
+               c == '|') {
+      ok_ = false;
+    } else {
+      f.bytes.set(static_cast<unsigned char>(c));
+      ++i_;
+    }
+    return f;
+  }
+
+  void Class(std::bitset<256>* bytes) {
+    ++i_;  // '['
+    bool negated = false;
+    if (i_ < p_.size() && p_[i_] == '^') {
+      negated = true;
+      ++i_;
+    }
+    std::bitset<256> members;
+    bool first = true;
+    while (ok_ && i_ < p_.size() && (p_[i_] != ']' || first)) {
+      first = false;
+      char lo;
+      if (p_[i_] == '\\') {
+        if (!Escaped(&lo)) return;
+      } else if (p_[i_] == '[') {
+        ok_ = false;  // "[[:alpha:]]"
+        return;
+      } else {
+        lo = p_[i_++];
+      }
+      char hi = lo;
+      if (i_ + 1 < p_.size() && p_[i_] == '-' && p_[i_ + 1] != ']') {
+        ++i_;
+        if (p_[i_] == '\\') {
+          if (!Escaped(&hi)) return;
+        } else {
+          hi = p_[i_++];
+        }
+      }
+      for (int b = static_cast<unsigned char>(lo);
+           b <= static_cast<unsigned char>(hi); ++b) {
+        members.set(b);
+      }
+    }
+    if (i_ >= p_.size()) {
+      ok_ = false;
+      return;
+    }
+    ++i_;  // ']'
+    // (A negated class matches any character but its members: bytes of
+    // UTF-8 sequences among them.)
+    *bytes = negated ? ~members : members;
+  }
+
+  absl::string_view p_;
+  size_t i_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+bool FirstBytes(absl::string_view pattern, std::bitset<256>* first) {
+  return FirstReader(pattern).Read(first);
+}
+
 Attributor::Attributor(const Lexicon* lexicon)
     : lex_(lexicon), tagger_(lexicon) {}
 Attributor::~Attributor() = default;
@@ -473,6 +674,16 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   }
   if (a->subjects_.empty()) {
     return absl::InvalidArgumentError("rules.tsv: no 'subject' rule");
+  }
+  // The bytes each right half can begin with.
+  a->half_first_.assign(a->halves_.size(), std::bitset<256>());
+  a->half_first_known_.assign(a->halves_.size(), false);
+  for (const auto& [key, index] : a->half_index_) {
+    // A key is "L" or "R" and the pattern (see Half()).
+    if (key[0] == 'R') {
+      a->half_first_known_[index] =
+          FirstBytes(absl::string_view(key).substr(1), &a->half_first_[index]);
+    }
   }
   a->cue_shapes_.assign(kMaxCueWord * 26 * 26, 0);
   for (const auto& [word, info] : lexicon->words()) {
@@ -726,6 +937,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       for (const auto& rule : rules_) {
         if (!rule->classes[static_cast<int>(cue.cue_class)]) continue;
         if ((rule->needs & ~here).any()) continue;
+        // A right half that cannot begin with the byte after the cue does
+        // not match there: no need to run it (MatchesRule asks it first).
+        if (const int r = rule->right_half;
+            r >= 0 && half_known[r] < 0 && half_first_known_[r] &&
+            cue_end < marked.size() &&
+            !half_first_[r][static_cast<unsigned char>(marked[cue_end])]) {
+          half_known[r] = 0;
+        }
         // A match/no-match answer needs only the DFA; submatches cost more.
         if (!MatchesRule(*rule->re, rule->left, rule->right, marked, cue_end,
                          rule->left_half >= 0 ? &half_known[rule->left_half] : nullptr,

@@ -4,6 +4,7 @@
 // sentences and on mutations of them.
 #include "internal/attribution.h"
 
+#include <bitset>
 #include <memory>
 #include <random>
 #include <string>
@@ -57,6 +58,61 @@ TEST(CueGroupEnd, RefusesWhatCannotBeCut) {
   EXPECT_EQ(CueGroupEnd("N(?P<cue>[@%])o"), kNpos);
   EXPECT_EQ(CueGroupEnd("N(?P<cue>@?_)o"), kNpos);
   EXPECT_EQ(CueGroupEnd("N(?P<cue>@+)o"), kNpos);
+}
+
+std::string Bytes(absl::string_view pattern) {
+  std::bitset<256> first;
+  if (!FirstBytes(pattern, &first)) return "?";
+  std::string out;
+  for (int b = 0; b < 128; ++b) {
+    if (first[b]) out += static_cast<char>(b);
+  }
+  // Bytes from 128 on: only a negated class or "." takes them, all at once.
+  if (first[200]) out += "+";
+  return out;
+}
+
+TEST(FirstBytes, ReadsWhatAMatchBeginsWith) {
+  EXPECT_EQ(Bytes("ab"), "a");
+  EXPECT_EQ(Bytes("a?b"), "ab");
+  EXPECT_EQ(Bytes("a*b*c"), "abc");
+  EXPECT_EQ(Bytes("a+b"), "a");
+  EXPECT_EQ(Bytes("a{0,3}b"), "ab");
+  EXPECT_EQ(Bytes("a{1,3}b"), "a");
+  EXPECT_EQ(Bytes("a|b|cd"), "abc");
+  EXPECT_EQ(Bytes("(?:,|Q,?)x"), ",Q");
+  EXPECT_EQ(Bytes("(?P<content>[dp]?N+)"), "Ndp");
+  EXPECT_EQ(Bytes("(?:(?:x)?)y"), "xy");
+  EXPECT_EQ(Bytes("\\(a"), "(");
+  EXPECT_EQ(Bytes("[a-c,]x"), ",abc");
+  EXPECT_EQ(Bytes("[]a]"), "]a");
+  EXPECT_EQ(Bytes("[\\]]"), "]");
+  // Assertions match no byte: what follows them begins the match.
+  EXPECT_EQ(Bytes("^a"), "a");
+  EXPECT_EQ(Bytes("$|a"), "?");
+  // A negated class or "." can begin with any byte but those it leaves out.
+  std::string any = Bytes("[^,@]x");
+  EXPECT_EQ(any.find_first_of(",@"), std::string::npos);
+  EXPECT_NE(any.find('N'), std::string::npos);
+  EXPECT_EQ(any.back(), '+');
+  EXPECT_EQ(Bytes(".").find('\n'), std::string::npos);
+}
+
+TEST(FirstBytes, RefusesWhatItCannotTell) {
+  // The empty string matches: any byte, or none, may follow.
+  EXPECT_EQ(Bytes(""), "?");
+  EXPECT_EQ(Bytes("a*"), "?");
+  EXPECT_EQ(Bytes("(?:a|)"), "?");
+  EXPECT_EQ(Bytes("[.]?$"), "?");
+  // Flags, Perl classes and assertions, POSIX classes, odd repetitions.
+  EXPECT_EQ(Bytes("(?i)a"), "?");
+  EXPECT_EQ(Bytes("\\da"), "?");
+  EXPECT_EQ(Bytes("\\ba"), "?");
+  EXPECT_EQ(Bytes("[[:alpha:]]"), "?");
+  EXPECT_EQ(Bytes("a{,2}"), "?");
+  EXPECT_EQ(Bytes("(a"), "?");
+  EXPECT_EQ(Bytes("a)"), "?");
+  EXPECT_EQ(Bytes("[ab"), "?");
 }
 
 // Group offsets, -1 for a group that did not take part.
@@ -141,7 +197,7 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
 
   RE2::Options options;
   options.set_log_errors(false);
-  int rules_cut = 0, matches = 0, phrase_matches = 0;
+  int rules_cut = 0, matches = 0, phrase_matches = 0, rights_read = 0;
   for (const RuleSpec& spec : (*lex)->rules()) {
     const size_t cut = CueGroupEnd(spec.pattern);
     if (cut == kNpos) continue;
@@ -149,6 +205,25 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
         right(spec.pattern.substr(cut), options);
     ASSERT_TRUE(whole.ok() && left.ok() && right.ok()) << spec.name;
     ++rules_cut;
+    // Where the right half matches, it begins with one of its first bytes.
+    std::bitset<256> first;
+    if (FirstBytes(spec.pattern.substr(cut), &first)) {
+      ++rights_read;
+      for (size_t s = 0; s < marked.size(); ++s) {
+        const std::string& tags = marked[s];
+        for (size_t at = 0; at < tags.size(); ++at) {
+          // (At every position of one string in 8; after the cue in all.)
+          if (s % 8 != 0 && (at == 0 || kCueMarks.find(tags[at - 1]) == kNpos)) {
+            continue;
+          }
+          if (!first[static_cast<unsigned char>(tags[at])]) {
+            ASSERT_FALSE(right.Match(tags, at, tags.size(), RE2::ANCHOR_START,
+                                     nullptr, 0))
+                << spec.name << " at " << at << " of " << tags;
+          }
+        }
+      }
+    }
     for (const std::string& tags : marked) {
       std::vector<re2::StringPiece> by_halves, by_whole;
       bool a = MatchRuleGroups(whole, &left, &right, tags, &by_halves);
@@ -171,6 +246,8 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
   EXPECT_GE(rules_cut, 20);
   EXPECT_GE(matches, 1000);
   EXPECT_GE(phrase_matches, 100);
+  // Most right halves tell their first bytes.
+  EXPECT_GE(rights_read, 20);
 }
 
 }  // namespace

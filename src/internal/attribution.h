@@ -7,6 +7,7 @@
 #ifndef WHOSAID_INTERNAL_ATTRIBUTION_H_
 #define WHOSAID_INTERNAL_ATTRIBUTION_H_
 
+#include <bitset>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -94,6 +95,13 @@ bool MatchRuleGroups(const re2::RE2& whole, const re2::RE2* left,
                      const re2::RE2* right, absl::string_view tags,
                      std::vector<re2::StringPiece>* groups);
 
+// The bytes a match of `pattern` can begin with, in `first`; false when
+// that is not known (the pattern can match the empty string, or uses syntax
+// not read here: flags, Perl classes, ...). A superset at worst: a match
+// anchored at position i of a string needs that string's byte i in `first`.
+// Find() uses it to answer for a right half without running it.
+bool FirstBytes(absl::string_view pattern, std::bitset<256>* first);
+
 class Attributor {
  public:
   // Compiles the rules of `lexicon` (which must outlive the Attributor).
@@ -143,6 +151,10 @@ class Attributor {
   std::vector<std::unique_ptr<CompiledRule>> rules_;
   std::vector<std::unique_ptr<re2::RE2>> halves_;
   absl::flat_hash_map<std::string, int> half_index_;
+  // For each right half of halves_ whose first bytes are known (FirstBytes),
+  // those bytes; the other halves have none set and are always run.
+  std::vector<std::bitset<256>> half_first_;
+  std::vector<bool> half_first_known_;
   // The lengths and first and last letters of the cue words (and first
   // words of cue phrases): most words of a text fail this test and need no
   // lexicon lookup in HasCueWord().
