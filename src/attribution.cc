@@ -421,7 +421,8 @@ class FirstReader {
     bool empty = true;  // can match the empty string
   };
 
-  explicit FirstReader(absl::string_view p) : p_(p) {}
+  // `last`: what each part can end with instead.
+  FirstReader(absl::string_view p, bool last) : p_(p), last_(last) {}
 
   bool Read(std::bitset<256>* first) {
     First f = Alternation();
@@ -443,14 +444,17 @@ class FirstReader {
   }
 
   First Concatenation() {
-    First f;  // empty so far
+    std::vector<First> parts;
     while (ok_ && i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
-      First g = Repetition();
+      parts.push_back(Repetition());
+    }
+    if (last_) std::reverse(parts.begin(), parts.end());
+    First f;  // empty so far
+    for (const First& g : parts) {
       // A part adds its first bytes while all before it can be empty.
-      if (f.empty) {
-        f.bytes |= g.bytes;
-        f.empty = g.empty;
-      }
+      if (!f.empty) break;
+      f.bytes |= g.bytes;
+      f.empty = g.empty;
     }
     return f;
   }
@@ -600,6 +604,7 @@ class FirstReader {
   }
 
   absl::string_view p_;
+  const bool last_;
   size_t i_ = 0;
   bool ok_ = true;
 };
@@ -607,7 +612,11 @@ class FirstReader {
 }  // namespace
 
 bool FirstBytes(absl::string_view pattern, std::bitset<256>* first) {
-  return FirstReader(pattern).Read(first);
+  return FirstReader(pattern, /*last=*/false).Read(first);
+}
+
+bool LastBytes(absl::string_view pattern, std::bitset<256>* last) {
+  return FirstReader(pattern, /*last=*/true).Read(last);
 }
 
 Attributor::Attributor(const Lexicon* lexicon)
@@ -675,14 +684,18 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   if (a->subjects_.empty()) {
     return absl::InvalidArgumentError("rules.tsv: no 'subject' rule");
   }
-  // The bytes each right half can begin with.
-  a->half_first_.assign(a->halves_.size(), std::bitset<256>());
-  a->half_first_known_.assign(a->halves_.size(), false);
+  // The bytes each right half can begin with, and those the part of each
+  // left half before its cue group can end with.
+  a->half_edge_.assign(a->halves_.size(), std::bitset<256>());
+  a->half_edge_known_.assign(a->halves_.size(), false);
   for (const auto& [key, index] : a->half_index_) {
     // A key is "L" or "R" and the pattern (see Half()).
+    absl::string_view pattern = absl::string_view(key).substr(1);
     if (key[0] == 'R') {
-      a->half_first_known_[index] =
-          FirstBytes(absl::string_view(key).substr(1), &a->half_first_[index]);
+      a->half_edge_known_[index] = FirstBytes(pattern, &a->half_edge_[index]);
+    } else if (size_t cue = pattern.rfind("(?P<cue>"); cue != absl::string_view::npos) {
+      a->half_edge_known_[index] =
+          LastBytes(pattern.substr(0, cue), &a->half_edge_[index]);
     }
   }
   a->cue_shapes_.assign(kMaxCueWord * 26 * 26, 0);
@@ -938,12 +951,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (!rule->classes[static_cast<int>(cue.cue_class)]) continue;
         if ((rule->needs & ~here).any()) continue;
         // A right half that cannot begin with the byte after the cue does
-        // not match there: no need to run it (MatchesRule asks it first).
+        // not match there, nor a left half whose part before the cue group
+        // cannot end with the byte before the mark: no need to run them.
         if (const int r = rule->right_half;
-            r >= 0 && half_known[r] < 0 && half_first_known_[r] &&
+            r >= 0 && half_known[r] < 0 && half_edge_known_[r] &&
             cue_end < marked.size() &&
-            !half_first_[r][static_cast<unsigned char>(marked[cue_end])]) {
+            !half_edge_[r][static_cast<unsigned char>(marked[cue_end])]) {
           half_known[r] = 0;
+        }
+        if (const int l = rule->left_half;
+            l >= 0 && half_known[l] < 0 && half_edge_known_[l] && k > 0 &&
+            !half_edge_[l][static_cast<unsigned char>(marked[k - 1])]) {
+          half_known[l] = 0;
         }
         // A match/no-match answer needs only the DFA; submatches cost more.
         if (!MatchesRule(*rule->re, rule->left, rule->right, marked, cue_end,

@@ -115,6 +115,19 @@ TEST(FirstBytes, RefusesWhatItCannotTell) {
   EXPECT_EQ(Bytes("[ab"), "?");
 }
 
+TEST(LastBytes, ReadsWhatAMatchEndsWith) {
+  std::bitset<256> last;
+  ASSERT_TRUE(LastBytes("ab", &last));
+  EXPECT_TRUE(last['b']);
+  EXPECT_FALSE(last['a']);
+  ASSERT_TRUE(LastBytes("(?:x|[NR]+)[lvz]*(?:\\(y\\))?", &last));
+  EXPECT_EQ(last.count(), 7u);  // x N R l v z )
+  EXPECT_TRUE(last[')'] && last['x'] && last['N'] && last['z']);
+  ASSERT_TRUE(LastBytes("a$", &last));
+  EXPECT_TRUE(last['a']);
+  EXPECT_FALSE(LastBytes("^[lx]*", &last));
+}
+
 // Group offsets, -1 for a group that did not take part.
 std::vector<std::pair<int, int>> Offsets(absl::string_view tags,
                                          const std::vector<re2::StringPiece>& g) {
@@ -197,7 +210,8 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
 
   RE2::Options options;
   options.set_log_errors(false);
-  int rules_cut = 0, matches = 0, phrase_matches = 0, rights_read = 0;
+  int rules_cut = 0, matches = 0, phrase_matches = 0, rights_read = 0,
+      lefts_read = 0;
   for (const RuleSpec& spec : (*lex)->rules()) {
     const size_t cut = CueGroupEnd(spec.pattern);
     if (cut == kNpos) continue;
@@ -221,6 +235,22 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
                                      nullptr, 0))
                 << spec.name << " at " << at << " of " << tags;
           }
+        }
+      }
+    }
+    // Where the left half matches, the part before its cue group ends
+    // with one of its last bytes.
+    std::bitset<256> last;
+    const std::string left_pattern = spec.pattern.substr(0, cut);
+    if (LastBytes(left_pattern.substr(0, left_pattern.rfind("(?P<cue>")), &last)) {
+      ++lefts_read;
+      for (const std::string& tags : marked) {
+        const size_t mark = absl::string_view(tags).find_first_of(kCueMarks);
+        size_t cue_end = mark + 1;
+        while (cue_end < tags.size() && tags[cue_end] == '_') ++cue_end;
+        if (mark == 0 || !last[static_cast<unsigned char>(tags[mark - 1])]) {
+          ASSERT_FALSE(left.Match(tags, 0, cue_end, RE2::UNANCHORED, nullptr, 0))
+              << spec.name << " on " << tags;
         }
       }
     }
@@ -248,6 +278,7 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
   EXPECT_GE(phrase_matches, 100);
   // Most right halves tell their first bytes.
   EXPECT_GE(rights_read, 20);
+  EXPECT_GE(lefts_read, 20);
 }
 
 }  // namespace

@@ -101,6 +101,8 @@ bool MatchRuleGroups(const re2::RE2& whole, const re2::RE2* left,
 // anchored at position i of a string needs that string's byte i in `first`.
 // Find() uses it to answer for a right half without running it.
 bool FirstBytes(absl::string_view pattern, std::bitset<256>* first);
+// The same for the bytes a match of `pattern` can end with.
+bool LastBytes(absl::string_view pattern, std::bitset<256>* last);
 
 class Attributor {
  public:
@@ -151,10 +153,12 @@ class Attributor {
   std::vector<std::unique_ptr<CompiledRule>> rules_;
   std::vector<std::unique_ptr<re2::RE2>> halves_;
   absl::flat_hash_map<std::string, int> half_index_;
-  // For each right half of halves_ whose first bytes are known (FirstBytes),
-  // those bytes; the other halves have none set and are always run.
-  std::vector<std::bitset<256>> half_first_;
-  std::vector<bool> half_first_known_;
+  // For each right half of halves_, the bytes it can begin with
+  // (FirstBytes); for each left half, those the part before its cue group
+  // can end with (LastBytes): where they are known. The other halves are
+  // always run.
+  std::vector<std::bitset<256>> half_edge_;
+  std::vector<bool> half_edge_known_;
   // The lengths and first and last letters of the cue words (and first
   // words of cue phrases): most words of a text fail this test and need no
   // lexicon lookup in HasCueWord().
