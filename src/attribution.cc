@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <bitset>
+#include <map>
+#include <mutex>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -15,10 +17,25 @@
 namespace whosaid {
 namespace internal {
 
+namespace {
+RE2::Options RuleOptions();
+}  // namespace
+
 struct Attributor::CompiledRule {
   const RuleSpec* spec = nullptr;
   int index = 0;
-  std::unique_ptr<RE2> re;
+  // The whole pattern. A rule cut in halves seldom needs it (MatchesRule,
+  // MatchRuleGroups): it is compiled when first asked for, which spares
+  // most of the cost of Create().
+  const RE2& Whole() const {
+    std::call_once(whole_once, [this] {
+      if (re == nullptr) re = std::make_unique<RE2>(spec->pattern, RuleOptions());
+    });
+    return *re;
+  }
+  mutable std::once_flag whole_once;
+  mutable std::unique_ptr<RE2> re;  // set by Create() unless cut in halves
+  int groups = 0;  // capturing groups of the whole pattern
   // The pattern cut after its cue group, when that group stands at the top
   // level: `left` ends with the cue, `right` starts after it (see
   // CueGroupEnd). Submatches are found with the two halves, which costs far
@@ -61,11 +78,12 @@ int CueGroupReach(absl::string_view left) {
   return absl::EndsWith(left, kCue) ? reach : 0;
 }
 
-}  // namespace
-
-bool MatchesRule(const RE2& whole, const RE2* left, const RE2* right,
-                 absl::string_view tags, size_t cue_end, int8_t* left_known,
-                 int8_t* right_known) {
+// MatchesRule(), with the whole pattern from `whole()`, asked for only when
+// the halves cannot answer.
+template <typename Whole>
+bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
+                     absl::string_view tags, size_t cue_end,
+                     int8_t* left_known, int8_t* right_known) {
   // A known answer for this string and cue is used, a new one noted.
   auto known = [](int8_t* cell, auto&& compute) {
     if (cell == nullptr) return compute();
@@ -116,13 +134,27 @@ bool MatchesRule(const RE2& whole, const RE2* left, const RE2* right,
       return right_matches && known(left_known, left_before_cue_end);
     }
   }
-  return whole.Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED, nullptr, 0);
+  return whole().Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED, nullptr,
+                       0);
 }
 
-bool MatchRuleGroups(const RE2& whole, const RE2* left, const RE2* right,
-                     absl::string_view tags,
-                     std::vector<re2::StringPiece>* groups) {
-  const int n = whole.NumberOfCapturingGroups() + 1;
+}  // namespace
+
+bool MatchesRule(const RE2& whole, const RE2* left, const RE2* right,
+                 absl::string_view tags, size_t cue_end, int8_t* left_known,
+                 int8_t* right_known) {
+  return MatchesRuleWith([&]() -> const RE2& { return whole; }, left, right,
+                         tags, cue_end, left_known, right_known);
+}
+
+namespace {
+
+// MatchRuleGroups(), for a whole pattern of n - 1 groups, given by `whole()`
+// when the halves cannot answer.
+template <typename Whole>
+bool MatchRuleGroupsWith(const Whole& whole, int n, const RE2* left,
+                         const RE2* right, absl::string_view tags,
+                         std::vector<re2::StringPiece>* groups) {
   groups->assign(n, re2::StringPiece());
   if (left != nullptr && right != nullptr) {
     // The cue's mark is the only one of the tag string, so every match of
@@ -149,8 +181,18 @@ bool MatchRuleGroups(const RE2& whole, const RE2* left, const RE2* right,
     }
     groups->assign(n, re2::StringPiece());
   }
-  return whole.Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED,
-                     groups->data(), n);
+  return whole().Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED,
+                       groups->data(), n);
+}
+
+}  // namespace
+
+bool MatchRuleGroups(const RE2& whole, const RE2* left, const RE2* right,
+                     absl::string_view tags,
+                     std::vector<re2::StringPiece>* groups) {
+  return MatchRuleGroupsWith([&]() -> const RE2& { return whole; },
+                             whole.NumberOfCapturingGroups() + 1, left, right,
+                             tags, groups);
 }
 
 namespace {
@@ -632,16 +674,46 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     auto rule = std::make_unique<CompiledRule>();
     rule->spec = &spec;
     rule->index = static_cast<int>(i);
-    rule->re = std::make_unique<RE2>(spec.pattern, RuleOptions());
-    if (!rule->re->ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("rules.tsv:", spec.line, ": rule '", spec.name,
-                       "': ", rule->re->error()));
+    // Cut in halves where the pattern can be (CueGroupEnd): they number
+    // their groups as the whole does, left then right, and need distinct
+    // names (the whole would refuse the same name twice). Otherwise, or if
+    // a half does not compile, the whole pattern is compiled now: it
+    // reports what is wrong with it.
+    std::map<std::string, int> names;
+    if (size_t cut = CueGroupEnd(spec.pattern); cut != std::string::npos) {
+      const int l = a->Half(spec.pattern.substr(0, cut), /*left=*/true);
+      const int r = a->Half(spec.pattern.substr(cut), /*left=*/false);
+      if (l >= 0 && r >= 0) {
+        const RE2& left = *a->halves_[l];
+        const RE2& right = *a->halves_[r];
+        names = left.NamedCapturingGroups();
+        bool distinct = true;
+        for (const auto& [name, g] : right.NamedCapturingGroups()) {
+          distinct &= names.emplace(name, left.NumberOfCapturingGroups() + g).second;
+        }
+        if (distinct) {
+          rule->left_half = l;
+          rule->right_half = r;
+          rule->left = &left;
+          rule->right = &right;
+          rule->groups =
+              left.NumberOfCapturingGroups() + right.NumberOfCapturingGroups();
+        }
+      }
     }
-    const auto& groups = rule->re->NamedCapturingGroups();
+    if (rule->left == nullptr) {
+      rule->re = std::make_unique<RE2>(spec.pattern, RuleOptions());
+      if (!rule->re->ok()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("rules.tsv:", spec.line, ": rule '", spec.name,
+                         "': ", rule->re->error()));
+      }
+      names = rule->re->NamedCapturingGroups();
+      rule->groups = rule->re->NumberOfCapturingGroups();
+    }
     auto group = [&](const char* name) {
-      auto it = groups.find(name);
-      return it == groups.end() ? 0 : it->second;
+      auto it = names.find(name);
+      return it == names.end() ? 0 : it->second;
     };
     rule->cue = group("cue");
     rule->speaker = group("speaker");
@@ -649,26 +721,14 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->content2 = group("content2");
     rule->addressee = group("addressee");
     rule->nospeaker = group("nospeaker");
-    if (size_t cut = CueGroupEnd(spec.pattern); cut != std::string::npos) {
-      const int l = a->Half(spec.pattern.substr(0, cut), /*left=*/true);
-      const int r = a->Half(spec.pattern.substr(cut), /*left=*/false);
-      // The halves number their groups as the whole does, left then right.
-      if (l >= 0 && r >= 0 &&
-          a->halves_[l]->NumberOfCapturingGroups() +
-                  a->halves_[r]->NumberOfCapturingGroups() ==
-              rule->re->NumberOfCapturingGroups()) {
-        rule->left_half = l;
-        rule->right_half = r;
-        rule->left = a->halves_[l].get();
-        rule->right = a->halves_[r].get();
-      }
-    }
     if (absl::StartsWith(spec.name, "subject")) {
       if (rule->speaker == 0) {
         return absl::InvalidArgumentError(absl::StrCat(
             "rules.tsv: rule '", spec.name, "' needs a speaker group"));
       }
-      a->subjects_.push_back(std::move(rule->re));
+      a->subjects_.push_back(rule->re != nullptr ? std::move(rule->re)
+                                                 : std::make_unique<RE2>(
+                                                       spec.pattern, RuleOptions()));
       continue;
     }
     if (rule->cue == 0 || rule->content == 0) {
@@ -965,14 +1025,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           half_known[l] = 0;
         }
         // A match/no-match answer needs only the DFA; submatches cost more.
-        if (!MatchesRule(*rule->re, rule->left, rule->right, marked, cue_end,
+        auto whole = [&rule]() -> const RE2& { return rule->Whole(); };
+        if (!MatchesRuleWith(whole, rule->left, rule->right, marked, cue_end,
                          rule->left_half >= 0 ? &half_known[rule->left_half] : nullptr,
                          rule->right_half >= 0 ? &half_known[rule->right_half]
                                                : nullptr)) {
           continue;
         }
-        if (!MatchRuleGroups(*rule->re, rule->left, rule->right, marked,
-                             &groups)) {
+        if (!MatchRuleGroupsWith(whole, rule->groups + 1, rule->left,
+                                 rule->right, marked, &groups)) {
           continue;
         }
         auto range_of = [&](int g, size_t* a, size_t* b) {
