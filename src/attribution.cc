@@ -46,6 +46,9 @@ struct Attributor::CompiledRule {
   const RE2* left = nullptr;
   const RE2* right = nullptr;
   int left_half = -1, right_half = -1;  // indices into halves_
+  // The left half ending where the cue group does (LeftToCuePattern), or
+  // null. Owned by Attributor::left_to_cue_.
+  const RE2* left_to_cue = nullptr;
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
   // An empty group "nospeaker": the claim has no speaker (an unnamed asker).
   int nospeaker = 0;
@@ -153,7 +156,8 @@ namespace {
 // when the halves cannot answer.
 template <typename Whole>
 bool MatchRuleGroupsWith(const Whole& whole, int n, const RE2* left,
-                         const RE2* right, absl::string_view tags,
+                         const RE2* right, const RE2* left_to_cue,
+                         absl::string_view tags,
                          std::vector<re2::StringPiece>* groups) {
   groups->assign(n, re2::StringPiece());
   if (left != nullptr && right != nullptr) {
@@ -164,8 +168,24 @@ bool MatchRuleGroupsWith(const Whole& whole, int n, const RE2* left,
     // when the right half fails there (the cue group gives back a '_' the
     // right half needs) is the whole pattern run.
     const int nl = left->NumberOfCapturingGroups() + 1;
-    if (!left->Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED,
-                     groups->data(), nl)) {
+    // Where the cue group ends, the leftmost match of the left half ends
+    // (all its matches end in the cue's words, and its leftmost-first one
+    // where the cue group ends). The left half with "$" after it, run on
+    // the string up to there, finds it from that end: the same start and
+    // groups, without the forward scan RE2 makes to find the end.
+    const size_t mark = tags.find_first_of(kCueMarks);
+    const int reach = left_to_cue == nullptr || mark == absl::string_view::npos
+                          ? 0
+                          : CueGroupReach(left->pattern());
+    if (reach != 0) {
+      size_t end = mark + 1;
+      while (reach == 2 && end < tags.size() && tags[end] == '_') ++end;
+      if (!left_to_cue->Match(Piece(tags.substr(0, end)), 0, end,
+                              RE2::UNANCHORED, groups->data(), nl)) {
+        return false;
+      }
+    } else if (!left->Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED,
+                            groups->data(), nl)) {
       return false;
     }
     const size_t cut = (*groups)[0].data() + (*groups)[0].size() - tags.data();
@@ -189,10 +209,42 @@ bool MatchRuleGroupsWith(const Whole& whole, int n, const RE2* left,
 
 bool MatchRuleGroups(const RE2& whole, const RE2* left, const RE2* right,
                      absl::string_view tags,
-                     std::vector<re2::StringPiece>* groups) {
+                     std::vector<re2::StringPiece>* groups,
+                     const RE2* left_to_cue) {
   return MatchRuleGroupsWith([&]() -> const RE2& { return whole; },
                              whole.NumberOfCapturingGroups() + 1, left, right,
-                             tags, groups);
+                             left_to_cue, tags, groups);
+}
+
+std::string LeftToCuePattern(absl::string_view left) {
+  // Not for a half anchored at the start (RE2 runs no forward scan for
+  // it), nor for one whose answer could change when the string ends where
+  // the cue group does: "$", "\z" or a word boundary in it, flags and
+  // syntax not read here.
+  if (left.empty() || left[0] == '^' || CueGroupReach(left) == 0) return "";
+  for (size_t i = 0; i < left.size(); ++i) {
+    const char c = left[i];
+    if (c == '\\') {
+      if (i + 1 >= left.size() || absl::ascii_isalnum(left[i + 1])) return "";
+      ++i;
+    } else if (c == '[') {
+      // A class: a "]" right after "[" or "[^" is a member, not its end.
+      size_t j = i + 1;
+      if (j < left.size() && left[j] == '^') ++j;
+      if (j < left.size() && left[j] == ']') ++j;
+      while (j < left.size() && left[j] != ']') {
+        if (left[j] == '[') return "";
+        j += left[j] == '\\' ? 2 : 1;
+      }
+      i = j;
+    } else if (c == '(' && i + 2 < left.size() && left[i + 1] == '?' &&
+               left[i + 2] != 'P' && left[i + 2] != ':') {
+      return "";
+    } else if (c == '$') {
+      return "";
+    }
+  }
+  return absl::StrCat("(?:", left, ")$");
 }
 
 namespace {
@@ -744,6 +796,23 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   if (a->subjects_.empty()) {
     return absl::InvalidArgumentError("rules.tsv: no 'subject' rule");
   }
+  // The left halves with "$" after them, for MatchRuleGroups.
+  a->left_to_cue_.resize(a->halves_.size());
+  for (const auto& rule : a->rules_) {
+    const int l = rule->left_half;
+    if (l < 0) continue;
+    if (a->left_to_cue_[l] == nullptr) {
+      const std::string pattern = LeftToCuePattern(a->halves_[l]->pattern());
+      if (pattern.empty()) continue;
+      auto re = std::make_unique<RE2>(pattern, RuleOptions());
+      if (!re->ok() || re->NumberOfCapturingGroups() !=
+                           a->halves_[l]->NumberOfCapturingGroups()) {
+        continue;
+      }
+      a->left_to_cue_[l] = std::move(re);
+    }
+    rule->left_to_cue = a->left_to_cue_[l].get();
+  }
   // The bytes each right half can begin with, and those the part of each
   // left half before its cue group can end with.
   a->half_edge_.assign(a->halves_.size(), std::bitset<256>());
@@ -1033,7 +1102,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           continue;
         }
         if (!MatchRuleGroupsWith(whole, rule->groups + 1, rule->left,
-                                 rule->right, marked, &groups)) {
+                                 rule->right, rule->left_to_cue, marked,
+                                 &groups)) {
           continue;
         }
         auto range_of = [&](int g, size_t* a, size_t* b) {

@@ -115,6 +115,18 @@ TEST(FirstBytes, RefusesWhatItCannotTell) {
   EXPECT_EQ(Bytes("[ab"), "?");
 }
 
+TEST(LeftToCuePattern, PutsAnEndAfterTheCueGroup) {
+  EXPECT_EQ(LeftToCuePattern("[,;]N+(?P<cue>@_*)"), "(?:[,;]N+(?P<cue>@_*))$");
+  EXPECT_EQ(LeftToCuePattern("(?:^|x)N(?P<cue>%)"), "(?:(?:^|x)N(?P<cue>%))$");
+  EXPECT_EQ(LeftToCuePattern("[$]N(?P<cue>@)"), "(?:[$]N(?P<cue>@))$");
+  // Anchored at the start, another cue group, or what could read past it.
+  EXPECT_EQ(LeftToCuePattern("^N(?P<cue>@)"), "");
+  EXPECT_EQ(LeftToCuePattern("N(?P<cue>@_)"), "");
+  EXPECT_EQ(LeftToCuePattern("N$|x(?P<cue>@)"), "");
+  EXPECT_EQ(LeftToCuePattern("N\\b(?P<cue>@)"), "");
+  EXPECT_EQ(LeftToCuePattern("(?i)N(?P<cue>@)"), "");
+}
+
 TEST(LastBytes, ReadsWhatAMatchEndsWith) {
   std::bitset<256> last;
   ASSERT_TRUE(LastBytes("ab", &last));
@@ -211,7 +223,7 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
   RE2::Options options;
   options.set_log_errors(false);
   int rules_cut = 0, matches = 0, phrase_matches = 0, rights_read = 0,
-      lefts_read = 0;
+      lefts_read = 0, to_cue_rules = 0, to_cue_matches = 0;
   for (const RuleSpec& spec : (*lex)->rules()) {
     const size_t cut = CueGroupEnd(spec.pattern);
     if (cut == kNpos) continue;
@@ -254,11 +266,28 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
         }
       }
     }
+    std::unique_ptr<RE2> to_cue;
+    if (std::string p = LeftToCuePattern(left_pattern); !p.empty()) {
+      to_cue = std::make_unique<RE2>(p, options);
+      ASSERT_TRUE(to_cue->ok()) << spec.name;
+      ++to_cue_rules;
+    }
     for (const std::string& tags : marked) {
       std::vector<re2::StringPiece> by_halves, by_whole;
       bool a = MatchRuleGroups(whole, &left, &right, tags, &by_halves);
       bool b = MatchRuleGroups(whole, nullptr, nullptr, tags, &by_whole);
       ASSERT_EQ(a, b) << spec.name << " on " << tags;
+      // And the left half run from where the cue group ends.
+      std::vector<re2::StringPiece> by_end;
+      if (to_cue != nullptr) {
+        ASSERT_EQ(MatchRuleGroups(whole, &left, &right, tags, &by_end, to_cue.get()), b)
+            << spec.name << " on " << tags;
+        if (b) {
+          ++to_cue_matches;
+          EXPECT_EQ(Offsets(tags, by_end), Offsets(tags, by_whole))
+              << spec.name << " on " << tags;
+        }
+      }
       // The match/no-match test from the halves agrees too.
       size_t cue = absl::string_view(tags).find_first_of(kCueMarks);
       size_t cue_end = cue + 1;
@@ -279,6 +308,9 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
   // Most right halves tell their first bytes.
   EXPECT_GE(rights_read, 20);
   EXPECT_GE(lefts_read, 20);
+  // Most rules have a left half run from the cue's end, and it matches.
+  EXPECT_GE(to_cue_rules, 20);
+  EXPECT_GE(to_cue_matches, 500);
 }
 
 }  // namespace

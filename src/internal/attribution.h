@@ -91,9 +91,19 @@ bool MatchesRule(const re2::RE2& whole, const re2::RE2* left,
 // must hold a cue mark once at most: then every match of the whole pattern
 // is a match of the left half followed by one of the right half, and the
 // halves give the same groups as the whole at a fraction of the cost.
+// `left_to_cue`, when given, is the RE2 of LeftToCuePattern(left).
 bool MatchRuleGroups(const re2::RE2& whole, const re2::RE2* left,
                      const re2::RE2* right, absl::string_view tags,
-                     std::vector<re2::StringPiece>* groups);
+                     std::vector<re2::StringPiece>* groups,
+                     const re2::RE2* left_to_cue = nullptr);
+
+// The left half `left` with "$" after it, which MatchRuleGroups runs on the
+// string up to where the cue group ends: RE2 finds the match from its end,
+// without the forward scan it makes for `left` to find it. "" when `left`
+// is anchored at the start (no scan to spare), its cue group is neither
+// "(?P<cue>@)" nor "(?P<cue>@_*)", or it could answer otherwise on the
+// shorter string ("$", "\z", word boundaries; flags and syntax not read).
+std::string LeftToCuePattern(absl::string_view left);
 
 // The bytes a match of `pattern` can begin with, in `first`; false when
 // that is not known (the pattern can match the empty string, or uses syntax
@@ -158,6 +168,8 @@ class Attributor {
   // can end with (LastBytes): where they are known. The other halves are
   // always run.
   std::vector<std::bitset<256>> half_edge_;
+  // By index in halves_: the left halves' LeftToCuePattern, where given.
+  std::vector<std::unique_ptr<re2::RE2>> left_to_cue_;
   std::vector<bool> half_edge_known_;
   // The lengths and first and last letters of the cue words (and first
   // words of cue phrases): most words of a text fail this test and need no
