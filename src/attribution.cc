@@ -85,8 +85,8 @@ int CueGroupReach(absl::string_view left) {
 // the halves cannot answer.
 template <typename Whole>
 bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
-                     absl::string_view tags, size_t cue_end,
-                     int8_t* left_known, int8_t* right_known) {
+                     const RE2* left_to_cue, absl::string_view tags,
+                     size_t cue_end, int8_t* left_known, int8_t* right_known) {
   // A known answer for this string and cue is used, a new one noted.
   auto known = [](int8_t* cell, auto&& compute) {
     if (cell == nullptr) return compute();
@@ -98,6 +98,22 @@ bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
                         nullptr, 0);
   };
   auto left_before_cue_end = [&] {
+    // Every match of the left half ends where its cue group can end, and
+    // one ends where it ends last (LeftToCuePattern): there, RE2 runs the
+    // half backward from that end, anchored, and stops at a match, instead
+    // of scanning the string up to the cue for a match anywhere.
+    if (left_to_cue != nullptr) {
+      size_t mark = cue_end - 1;
+      while (mark > 0 && tags[mark] == '_') --mark;
+      const int reach = kCueMarks.find(tags[mark]) == absl::string_view::npos
+                            ? 0
+                            : CueGroupReach(left->pattern());
+      if (reach != 0) {
+        const size_t end = reach == 2 ? cue_end : mark + 1;
+        return left_to_cue->Match(Piece(tags.substr(0, end)), 0, end,
+                                  RE2::UNANCHORED, nullptr, 0);
+      }
+    }
     return left->Match(Piece(tags), 0, cue_end, RE2::UNANCHORED, nullptr, 0);
   };
   // A cue of one word: the cue group ends right after it, so the whole
@@ -145,9 +161,9 @@ bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
 
 bool MatchesRule(const RE2& whole, const RE2* left, const RE2* right,
                  absl::string_view tags, size_t cue_end, int8_t* left_known,
-                 int8_t* right_known) {
+                 int8_t* right_known, const RE2* left_to_cue) {
   return MatchesRuleWith([&]() -> const RE2& { return whole; }, left, right,
-                         tags, cue_end, left_known, right_known);
+                         left_to_cue, tags, cue_end, left_known, right_known);
 }
 
 namespace {
@@ -1095,10 +1111,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         // A match/no-match answer needs only the DFA; submatches cost more.
         auto whole = [&rule]() -> const RE2& { return rule->Whole(); };
-        if (!MatchesRuleWith(whole, rule->left, rule->right, marked, cue_end,
-                         rule->left_half >= 0 ? &half_known[rule->left_half] : nullptr,
-                         rule->right_half >= 0 ? &half_known[rule->right_half]
-                                               : nullptr)) {
+        if (!MatchesRuleWith(
+                whole, rule->left, rule->right, rule->left_to_cue, marked,
+                cue_end,
+                rule->left_half >= 0 ? &half_known[rule->left_half] : nullptr,
+                rule->right_half >= 0 ? &half_known[rule->right_half]
+                                      : nullptr)) {
           continue;
         }
         if (!MatchRuleGroupsWith(whole, rule->groups + 1, rule->left,

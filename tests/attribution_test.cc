@@ -222,6 +222,7 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
 
   RE2::Options options;
   options.set_log_errors(false);
+  const RE2 anything("");
   int rules_cut = 0, matches = 0, phrase_matches = 0, rights_read = 0,
       lefts_read = 0, to_cue_rules = 0, to_cue_matches = 0;
   for (const RuleSpec& spec : (*lex)->rules()) {
@@ -294,6 +295,19 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
       while (cue_end < tags.size() && tags[cue_end] == '_') ++cue_end;
       ASSERT_EQ(MatchesRule(whole, &left, &right, tags, cue_end), b)
           << spec.name << " on " << tags;
+      if (to_cue != nullptr) {
+        ASSERT_EQ(MatchesRule(whole, &left, &right, tags, cue_end, nullptr,
+                              nullptr, to_cue.get()),
+                  b)
+            << spec.name << " on " << tags;
+        // The left half's own answer, whatever the right half's: with a
+        // right half that matches anywhere, MatchesRule answers for the
+        // left one.
+        ASSERT_EQ(MatchesRule(whole, &left, &anything, tags, cue_end, nullptr,
+                              nullptr, to_cue.get()),
+                  left.Match(tags, 0, cue_end, RE2::UNANCHORED, nullptr, 0))
+            << spec.name << " on " << tags;
+      }
       if (!a) continue;
       ++matches;
       if (cue_end > cue + 1) ++phrase_matches;

@@ -80,10 +80,12 @@ size_t CueGroupEnd(absl::string_view pattern);
 // mark). `left_known` and `right_known`, when given, hold what each half
 // answered before for the same string and cue (left: in tags[0, cue_end);
 // right: anchored at cue_end; -1: not asked yet) and get its answer.
+// `left_to_cue`, when given, is the RE2 of LeftToCuePattern(left).
 bool MatchesRule(const re2::RE2& whole, const re2::RE2* left,
                  const re2::RE2* right, absl::string_view tags,
                  size_t cue_end, int8_t* left_known = nullptr,
-                 int8_t* right_known = nullptr);
+                 int8_t* right_known = nullptr,
+                 const re2::RE2* left_to_cue = nullptr);
 
 // The groups of the leftmost match of rule pattern `whole` in `tags`,
 // numbered as `whole` numbers them; false when it does not match. `left` and
