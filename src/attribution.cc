@@ -49,6 +49,7 @@ struct Attributor::CompiledRule {
   // The left half ending where the cue group does (LeftToCuePattern), or
   // null. Owned by Attributor::left_to_cue_.
   const RE2* left_to_cue = nullptr;
+  int left_reach = 0;  // CueGroupReach of the left half
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
   // An empty group "nospeaker": the claim has no speaker (an unnamed asker).
   int nospeaker = 0;
@@ -83,10 +84,15 @@ int CueGroupReach(absl::string_view left) {
 
 // MatchesRule(), with the whole pattern from `whole()`, asked for only when
 // the halves cannot answer.
+// `left_reach` is CueGroupReach(left->pattern()), or -1 to work it out.
 template <typename Whole>
 bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
-                     const RE2* left_to_cue, absl::string_view tags,
-                     size_t cue_end, int8_t* left_known, int8_t* right_known) {
+                     const RE2* left_to_cue, int left_reach,
+                     absl::string_view tags, size_t cue_end,
+                     int8_t* left_known, int8_t* right_known) {
+  auto reach_of_left = [&] {
+    return left_reach >= 0 ? left_reach : CueGroupReach(left->pattern());
+  };
   // A known answer for this string and cue is used, a new one noted.
   auto known = [](int8_t* cell, auto&& compute) {
     if (cell == nullptr) return compute();
@@ -107,7 +113,7 @@ bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
       while (mark > 0 && tags[mark] == '_') --mark;
       const int reach = kCueMarks.find(tags[mark]) == absl::string_view::npos
                             ? 0
-                            : CueGroupReach(left->pattern());
+                            : reach_of_left();
       if (reach != 0) {
         const size_t end = reach == 2 ? cue_end : mark + 1;
         return left_to_cue->Match(Piece(tags.substr(0, end)), 0, end,
@@ -138,7 +144,7 @@ bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
     while (mark > 0 && tags[mark] == '_') --mark;
     const int reach = kCueMarks.find(tags[mark]) == absl::string_view::npos
                           ? 0
-                          : CueGroupReach(left->pattern());
+                          : reach_of_left();
     if (reach != 0) {
       // The end of the run first: its answer may be known already.
       bool right_matches = false;
@@ -163,17 +169,20 @@ bool MatchesRule(const RE2& whole, const RE2* left, const RE2* right,
                  absl::string_view tags, size_t cue_end, int8_t* left_known,
                  int8_t* right_known, const RE2* left_to_cue) {
   return MatchesRuleWith([&]() -> const RE2& { return whole; }, left, right,
-                         left_to_cue, tags, cue_end, left_known, right_known);
+                         left_to_cue, /*left_reach=*/-1, tags, cue_end,
+                         left_known, right_known);
 }
 
 namespace {
 
 // MatchRuleGroups(), for a whole pattern of n - 1 groups, given by `whole()`
 // when the halves cannot answer.
+// `left_reach` is CueGroupReach(left->pattern()), or -1 to work it out;
+// `mark` where the cue's mark is in `tags`, or npos to look for it.
 template <typename Whole>
 bool MatchRuleGroupsWith(const Whole& whole, int n, const RE2* left,
                          const RE2* right, const RE2* left_to_cue,
-                         absl::string_view tags,
+                         int left_reach, absl::string_view tags, size_t mark,
                          std::vector<re2::StringPiece>* groups) {
   groups->assign(n, re2::StringPiece());
   if (left != nullptr && right != nullptr) {
@@ -189,10 +198,11 @@ bool MatchRuleGroupsWith(const Whole& whole, int n, const RE2* left,
     // where the cue group ends). The left half with "$" after it, run on
     // the string up to there, finds it from that end: the same start and
     // groups, without the forward scan RE2 makes to find the end.
-    const size_t mark = tags.find_first_of(kCueMarks);
+    if (mark == absl::string_view::npos) mark = tags.find_first_of(kCueMarks);
     const int reach = left_to_cue == nullptr || mark == absl::string_view::npos
                           ? 0
-                          : CueGroupReach(left->pattern());
+                      : left_reach >= 0 ? left_reach
+                                        : CueGroupReach(left->pattern());
     if (reach != 0) {
       size_t end = mark + 1;
       while (reach == 2 && end < tags.size() && tags[end] == '_') ++end;
@@ -229,7 +239,8 @@ bool MatchRuleGroups(const RE2& whole, const RE2* left, const RE2* right,
                      const RE2* left_to_cue) {
   return MatchRuleGroupsWith([&]() -> const RE2& { return whole; },
                              whole.NumberOfCapturingGroups() + 1, left, right,
-                             left_to_cue, tags, groups);
+                             left_to_cue, /*left_reach=*/-1, tags,
+                             absl::string_view::npos, groups);
 }
 
 std::string LeftToCuePattern(absl::string_view left) {
@@ -766,6 +777,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
           rule->right = &right;
           rule->groups =
               left.NumberOfCapturingGroups() + right.NumberOfCapturingGroups();
+          rule->left_reach = CueGroupReach(left.pattern());
         }
       }
     }
@@ -1112,16 +1124,16 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // A match/no-match answer needs only the DFA; submatches cost more.
         auto whole = [&rule]() -> const RE2& { return rule->Whole(); };
         if (!MatchesRuleWith(
-                whole, rule->left, rule->right, rule->left_to_cue, marked,
-                cue_end,
+                whole, rule->left, rule->right, rule->left_to_cue,
+                rule->left_reach, marked, cue_end,
                 rule->left_half >= 0 ? &half_known[rule->left_half] : nullptr,
                 rule->right_half >= 0 ? &half_known[rule->right_half]
                                       : nullptr)) {
           continue;
         }
         if (!MatchRuleGroupsWith(whole, rule->groups + 1, rule->left,
-                                 rule->right, rule->left_to_cue, marked,
-                                 &groups)) {
+                                 rule->right, rule->left_to_cue,
+                                 rule->left_reach, marked, k, &groups)) {
           continue;
         }
         auto range_of = [&](int g, size_t* a, size_t* b) {
