@@ -29,7 +29,9 @@ struct Attributor::CompiledRule {
   // most of the cost of Create().
   const RE2& Whole() const {
     std::call_once(whole_once, [this] {
-      if (re == nullptr) re = std::make_unique<RE2>(spec->pattern, RuleOptions());
+      if (re == nullptr) {
+        re = std::make_unique<RE2>(spec->pattern, RuleOptions());
+      }
     });
     return *re;
   }
@@ -637,7 +639,8 @@ class FirstReader {
       if (i_ < p_.size() && p_[i_] == '?') {
         if (i_ + 1 < p_.size() && p_[i_ + 1] == ':') {
           i_ += 2;
-        } else if (i_ + 2 < p_.size() && p_[i_ + 1] == 'P' && p_[i_ + 2] == '<') {
+        } else if (i_ + 2 < p_.size() && p_[i_ + 1] == 'P' &&
+                   p_[i_ + 2] == '<') {
           const size_t close = p_.find('>', i_);
           if (close == absl::string_view::npos) {
             ok_ = false;
@@ -768,7 +771,8 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
         names = left.NamedCapturingGroups();
         bool distinct = true;
         for (const auto& [name, g] : right.NamedCapturingGroups()) {
-          distinct &= names.emplace(name, left.NumberOfCapturingGroups() + g).second;
+          distinct &=
+              names.emplace(name, left.NumberOfCapturingGroups() + g).second;
         }
         if (distinct) {
           rule->left_half = l;
@@ -806,9 +810,10 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
         return absl::InvalidArgumentError(absl::StrCat(
             "rules.tsv: rule '", spec.name, "' needs a speaker group"));
       }
-      a->subjects_.push_back(rule->re != nullptr ? std::move(rule->re)
-                                                 : std::make_unique<RE2>(
-                                                       spec.pattern, RuleOptions()));
+      if (rule->re == nullptr) {
+        rule->re = std::make_unique<RE2>(spec.pattern, RuleOptions());
+      }
+      a->subjects_.push_back(std::move(rule->re));
       continue;
     }
     if (rule->cue == 0 || rule->content == 0) {
@@ -850,7 +855,8 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     absl::string_view pattern = absl::string_view(key).substr(1);
     if (key[0] == 'R') {
       a->half_edge_known_[index] = FirstBytes(pattern, &a->half_edge_[index]);
-    } else if (size_t cue = pattern.rfind("(?P<cue>"); cue != absl::string_view::npos) {
+    } else if (size_t cue = pattern.rfind("(?P<cue>");
+               cue != absl::string_view::npos) {
       a->half_edge_known_[index] =
           LastBytes(pattern.substr(0, cue), &a->half_edge_[index]);
     }

@@ -99,9 +99,10 @@ bool MatchRuleGroups(const re2::RE2& whole, const re2::RE2* left,
                      std::vector<re2::StringPiece>* groups,
                      const re2::RE2* left_to_cue = nullptr);
 
-// The left half `left` with "$" after it, which MatchRuleGroups runs on the
-// string up to where the cue group ends: RE2 finds the match from its end,
-// without the forward scan it makes for `left` to find it. "" when `left`
+// The left half `left` with "$" after it, which MatchesRule and
+// MatchRuleGroups run on the string up to where the cue group ends: RE2
+// runs it backward from that end, without the forward scan it makes for
+// `left` to find a match and its end. "" when `left`
 // is anchored at the start (no scan to spare), its cue group is neither
 // "(?P<cue>@)" nor "(?P<cue>@_*)", or it could answer otherwise on the
 // shorter string ("$", "\z", word boundaries; flags and syntax not read).
@@ -170,9 +171,9 @@ class Attributor {
   // can end with (LastBytes): where they are known. The other halves are
   // always run.
   std::vector<std::bitset<256>> half_edge_;
+  std::vector<bool> half_edge_known_;
   // By index in halves_: the left halves' LeftToCuePattern, where given.
   std::vector<std::unique_ptr<re2::RE2>> left_to_cue_;
-  std::vector<bool> half_edge_known_;
   // The lengths and first and last letters of the cue words (and first
   // words of cue phrases): most words of a text fail this test and need no
   // lexicon lookup in HasCueWord().
