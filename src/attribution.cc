@@ -868,7 +868,11 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     // HasCueWord() looks up only lower-cased runs of ASCII letters.
     bool letters = true;
     for (char c : word) letters &= c >= 'a' && c <= 'z';
-    if (letters) a->cue_shapes_[CueShape(word.size(), word.front(), word.back())] = 1;
+    // (A word of one letter is its own second letter.)
+    if (letters) {
+      a->cue_shapes_[CueShape(word.size(), word.front(), word.back())] |=
+          uint32_t{1} << (word[word.size() > 1 ? 1 : 0] - 'a');
+    }
   }
   return a;
 }
@@ -966,9 +970,13 @@ bool Attributor::HasCueWord(absl::string_view text) const {
     size_t j = i + 1;
     while (j < n && lower[p[j]] != 0) ++j;
     const size_t length = j - i;
+    // Its length, first and last letters, then its second letter, among
+    // the cue words' (see Create).
     if (length <= sizeof(buf) &&
-        cue_shapes_[((length - 1) * 26 + (lower[p[i]] - 'a')) * 26 +
-                    (lower[p[j - 1]] - 'a')]) {
+        ((cue_shapes_[((length - 1) * 26 + (lower[p[i]] - 'a')) * 26 +
+                      (lower[p[j - 1]] - 'a')] >>
+          (lower[p[length > 1 ? i + 1 : i]] - 'a')) &
+         1) != 0) {
       for (size_t k = i; k < j; ++k) buf[k - i] = lower[p[k]];
       const WordInfo* info = lex_->Word(absl::string_view(buf, length));
       if (info != nullptr && (info->cue >= 0 || info->cue_prefix)) return true;

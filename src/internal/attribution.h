@@ -175,10 +175,10 @@ class Attributor {
   // By index in halves_: the left halves' LeftToCuePattern, where given.
   std::vector<std::unique_ptr<re2::RE2>> left_to_cue_;
   // The lengths and first and last letters of the cue words (and first
-  // words of cue phrases): most words of a text fail this test and need no
-  // lexicon lookup in HasCueWord().
-  // (Bytes, not bits: one load each.)
-  std::vector<uint8_t> cue_shapes_;
+  // words of cue phrases), each with the set of their second letters (bit
+  // 0 for 'a'): most words of a text fail this test and need no lexicon
+  // lookup in HasCueWord().
+  std::vector<uint32_t> cue_shapes_;
   // The rules named subject*: the subject a coordinated or participial cue
   // shares, tried in file order.
   std::vector<std::unique_ptr<re2::RE2>> subjects_;
