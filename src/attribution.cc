@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <bitset>
+#include <map>
+#include <mutex>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -16,10 +18,27 @@
 namespace whosaid {
 namespace internal {
 
+namespace {
+RE2::Options RuleOptions();
+}  // namespace
+
 struct Attributor::CompiledRule {
   const RuleSpec* spec = nullptr;
   int index = 0;
-  std::unique_ptr<RE2> re;
+  // The whole pattern. A rule cut in halves seldom needs it (MatchesRule,
+  // MatchRuleGroups): it is compiled when first asked for, which spares
+  // most of the cost of Create().
+  const RE2& Whole() const {
+    std::call_once(whole_once, [this] {
+      if (re == nullptr) {
+        re = std::make_unique<RE2>(spec->pattern, RuleOptions());
+      }
+    });
+    return *re;
+  }
+  mutable std::once_flag whole_once;
+  mutable std::unique_ptr<RE2> re;  // set by Create() unless cut in halves
+  int groups = 0;  // capturing groups of the whole pattern
   // The pattern cut after its cue group, when that group stands at the top
   // level: `left` ends with the cue, `right` starts after it (see
   // CueGroupEnd). Submatches are found with the two halves, which costs far
@@ -30,6 +49,10 @@ struct Attributor::CompiledRule {
   const RE2* left = nullptr;
   const RE2* right = nullptr;
   int left_half = -1, right_half = -1;  // indices into halves_
+  // The left half ending where the cue group does (LeftToCuePattern), or
+  // null. Owned by Attributor::left_to_cue_.
+  const RE2* left_to_cue = nullptr;
+  int left_reach = 0;  // CueGroupReach of the left half
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
   // An empty group "nospeaker": the claim has no speaker (an unnamed asker).
   int nospeaker = 0;
@@ -43,41 +66,127 @@ re2::StringPiece Piece(absl::string_view s) {
   return re2::StringPiece(s.data(), s.size());
 }
 
+// How far can the cue group that ends a left half reach? "(?P<cue>@)" ends
+// right after the mark (1); "(?P<cue>@_*)" anywhere in the run of '_' (the
+// cue's further words) after it (2); any other group: not known here (0).
+int CueGroupReach(absl::string_view left) {
+  static constexpr absl::string_view kCue = "(?P<cue>";
+  if (!absl::EndsWith(left, ")")) return 0;
+  left.remove_suffix(1);
+  int reach = 1;
+  if (absl::EndsWith(left, "_*")) {
+    left.remove_suffix(2);
+    reach = 2;
+  }
+  if (left.empty() || kCueMarks.find(left.back()) == absl::string_view::npos) {
+    return 0;
+  }
+  left.remove_suffix(1);
+  return absl::EndsWith(left, kCue) ? reach : 0;
+}
+
+// MatchesRule(), with the whole pattern from `whole()`, asked for only when
+// the halves cannot answer.
+// `left_reach` is CueGroupReach(left->pattern()), or -1 to work it out.
+template <typename Whole>
+bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
+                     const RE2* left_to_cue, int left_reach,
+                     absl::string_view tags, size_t cue_end,
+                     int8_t* left_known, int8_t* right_known) {
+  auto reach_of_left = [&] {
+    return left_reach >= 0 ? left_reach : CueGroupReach(left->pattern());
+  };
+  // A known answer for this string and cue is used, a new one noted.
+  auto known = [](int8_t* cell, auto&& compute) {
+    if (cell == nullptr) return compute();
+    if (*cell < 0) *cell = compute() ? 1 : 0;
+    return *cell == 1;
+  };
+  auto right_at = [&](size_t cut) {
+    return right->Match(Piece(tags), cut, tags.size(), RE2::ANCHOR_START,
+                        nullptr, 0);
+  };
+  auto left_before_cue_end = [&] {
+    // Every match of the left half ends where its cue group can end, and
+    // one ends where it ends last (LeftToCuePattern): there, RE2 runs the
+    // half backward from that end, anchored, and stops at a match, instead
+    // of scanning the string up to the cue for a match anywhere.
+    if (left_to_cue != nullptr) {
+      size_t mark = cue_end - 1;
+      while (mark > 0 && tags[mark] == '_') --mark;
+      const int reach = kCueMarks.find(tags[mark]) == absl::string_view::npos
+                            ? 0
+                            : reach_of_left();
+      if (reach != 0) {
+        const size_t end = reach == 2 ? cue_end : mark + 1;
+        return left_to_cue->Match(Piece(tags.substr(0, end)), 0, end,
+                                  RE2::UNANCHORED, nullptr, 0);
+      }
+    }
+    return left->Match(Piece(tags), 0, cue_end, RE2::UNANCHORED, nullptr, 0);
+  };
+  // A cue of one word: the cue group ends right after it, so the whole
+  // pattern matches exactly when the right half matches there and the left
+  // half matches up to there. Each half is a smaller automaton run over
+  // part of the string, and most rules fail on one side at once.
+  if (left != nullptr && right != nullptr && cue_end >= 1 &&
+      cue_end <= tags.size() && tags[cue_end - 1] != '_') {
+    return known(right_known, [&] { return right_at(cue_end); }) &&
+           known(left_known, left_before_cue_end);
+  }
+  // A cue of more words ("@__"): the cue group starts at the mark, the only
+  // one of the string, and ends right after it ("(?P<cue>@)") or anywhere
+  // in the run of '_' after it ("(?P<cue>@_*)"): the whole pattern matches
+  // exactly when the left half matches before the end of the run (then it
+  // can end at any of those places, the part before the mark being the
+  // same) and the right half matches at one of them. The whole pattern
+  // decides for any other cue group.
+  if (left != nullptr && right != nullptr && cue_end >= 2 &&
+      cue_end <= tags.size()) {
+    size_t mark = cue_end - 1;
+    while (mark > 0 && tags[mark] == '_') --mark;
+    const int reach = kCueMarks.find(tags[mark]) == absl::string_view::npos
+                          ? 0
+                          : reach_of_left();
+    if (reach != 0) {
+      // The end of the run first: its answer may be known already.
+      bool right_matches = false;
+      if (reach == 2) {
+        right_matches = known(right_known, [&] { return right_at(cue_end); });
+        for (size_t cut = cue_end - 1; !right_matches && cut > mark; --cut) {
+          right_matches = right_at(cut);
+        }
+      } else {
+        right_matches = right_at(mark + 1);
+      }
+      return right_matches && known(left_known, left_before_cue_end);
+    }
+  }
+  return whole().Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED, nullptr,
+                       0);
+}
+
 }  // namespace
 
 bool MatchesRule(const RE2& whole, const RE2* left, const RE2* right,
                  absl::string_view tags, size_t cue_end, int8_t* left_known,
-                 int8_t* right_known) {
-  // A cue of one word: the cue group ends right after it, so the whole
-  // pattern matches exactly when the right half matches there and the left
-  // half matches up to there. (With more words the cue group could end
-  // earlier: the whole pattern decides.) Each half is a smaller automaton
-  // run over part of the string, and most rules fail on one side at once.
-  if (left != nullptr && right != nullptr && cue_end >= 1 &&
-      cue_end <= tags.size() && tags[cue_end - 1] != '_') {
-    // A known answer for this string and cue is used, a new one noted.
-    auto known = [](int8_t* cell, auto&& compute) {
-      if (cell == nullptr) return compute();
-      if (*cell < 0) *cell = compute() ? 1 : 0;
-      return *cell == 1;
-    };
-    return known(right_known,
-                 [&] {
-                   return right->Match(Piece(tags), cue_end, tags.size(),
-                                       RE2::ANCHOR_START, nullptr, 0);
-                 }) &&
-           known(left_known, [&] {
-             return left->Match(Piece(tags), 0, cue_end, RE2::UNANCHORED,
-                                nullptr, 0);
-           });
-  }
-  return whole.Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED, nullptr, 0);
+                 int8_t* right_known, const RE2* left_to_cue) {
+  return MatchesRuleWith([&]() -> const RE2& { return whole; }, left, right,
+                         left_to_cue, /*left_reach=*/-1, tags, cue_end,
+                         left_known, right_known);
 }
 
-bool MatchRuleGroups(const RE2& whole, const RE2* left, const RE2* right,
-                     absl::string_view tags,
-                     std::vector<re2::StringPiece>* groups) {
-  const int n = whole.NumberOfCapturingGroups() + 1;
+namespace {
+
+// MatchRuleGroups(), for a whole pattern of n - 1 groups, given by `whole()`
+// when the halves cannot answer.
+// `left_reach` is CueGroupReach(left->pattern()), or -1 to work it out;
+// `mark` where the cue's mark is in `tags`, or npos to look for it.
+template <typename Whole>
+bool MatchRuleGroupsWith(const Whole& whole, int n, const RE2* left,
+                         const RE2* right, const RE2* left_to_cue,
+                         int left_reach, absl::string_view tags, size_t mark,
+                         std::vector<re2::StringPiece>* groups) {
   groups->assign(n, re2::StringPiece());
   if (left != nullptr && right != nullptr) {
     // The cue's mark is the only one of the tag string, so every match of
@@ -87,8 +196,25 @@ bool MatchRuleGroups(const RE2& whole, const RE2* left, const RE2* right,
     // when the right half fails there (the cue group gives back a '_' the
     // right half needs) is the whole pattern run.
     const int nl = left->NumberOfCapturingGroups() + 1;
-    if (!left->Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED,
-                     groups->data(), nl)) {
+    // Where the cue group ends, the leftmost match of the left half ends
+    // (all its matches end in the cue's words, and its leftmost-first one
+    // where the cue group ends). The left half with "$" after it, run on
+    // the string up to there, finds it from that end: the same start and
+    // groups, without the forward scan RE2 makes to find the end.
+    if (mark == absl::string_view::npos) mark = tags.find_first_of(kCueMarks);
+    const int reach = left_to_cue == nullptr || mark == absl::string_view::npos
+                          ? 0
+                      : left_reach >= 0 ? left_reach
+                                        : CueGroupReach(left->pattern());
+    if (reach != 0) {
+      size_t end = mark + 1;
+      while (reach == 2 && end < tags.size() && tags[end] == '_') ++end;
+      if (!left_to_cue->Match(Piece(tags.substr(0, end)), 0, end,
+                              RE2::UNANCHORED, groups->data(), nl)) {
+        return false;
+      }
+    } else if (!left->Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED,
+                            groups->data(), nl)) {
       return false;
     }
     const size_t cut = (*groups)[0].data() + (*groups)[0].size() - tags.data();
@@ -104,8 +230,51 @@ bool MatchRuleGroups(const RE2& whole, const RE2* left, const RE2* right,
     }
     groups->assign(n, re2::StringPiece());
   }
-  return whole.Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED,
-                     groups->data(), n);
+  return whole().Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED,
+                       groups->data(), n);
+}
+
+}  // namespace
+
+bool MatchRuleGroups(const RE2& whole, const RE2* left, const RE2* right,
+                     absl::string_view tags,
+                     std::vector<re2::StringPiece>* groups,
+                     const RE2* left_to_cue) {
+  return MatchRuleGroupsWith([&]() -> const RE2& { return whole; },
+                             whole.NumberOfCapturingGroups() + 1, left, right,
+                             left_to_cue, /*left_reach=*/-1, tags,
+                             absl::string_view::npos, groups);
+}
+
+std::string LeftToCuePattern(absl::string_view left) {
+  // Not for a half anchored at the start (RE2 runs no forward scan for
+  // it), nor for one whose answer could change when the string ends where
+  // the cue group does: "$", "\z" or a word boundary in it, flags and
+  // syntax not read here.
+  if (left.empty() || left[0] == '^' || CueGroupReach(left) == 0) return "";
+  for (size_t i = 0; i < left.size(); ++i) {
+    const char c = left[i];
+    if (c == '\\') {
+      if (i + 1 >= left.size() || absl::ascii_isalnum(left[i + 1])) return "";
+      ++i;
+    } else if (c == '[') {
+      // A class: a "]" right after "[" or "[^" is a member, not its end.
+      size_t j = i + 1;
+      if (j < left.size() && left[j] == '^') ++j;
+      if (j < left.size() && left[j] == ']') ++j;
+      while (j < left.size() && left[j] != ']') {
+        if (left[j] == '[') return "";
+        j += left[j] == '\\' ? 2 : 1;
+      }
+      i = j;
+    } else if (c == '(' && i + 2 < left.size() && left[i + 1] == '?' &&
+               left[i + 2] != 'P' && left[i + 2] != ':') {
+      return "";
+    } else if (c == '$') {
+      return "";
+    }
+  }
+  return absl::StrCat("(?:", left, ")$");
 }
 
 namespace {
@@ -364,6 +533,217 @@ size_t CueGroupEnd(absl::string_view p) {
   return cue_end;
 }
 
+namespace {
+
+// Reads a pattern for FirstBytes(): what each part can begin with, and
+// whether it can match the empty string. Anything it does not know sets
+// ok = false.
+class FirstReader {
+ public:
+  struct First {
+    std::bitset<256> bytes;
+    bool empty = true;  // can match the empty string
+  };
+
+  // `last`: what each part can end with instead.
+  FirstReader(absl::string_view p, bool last) : p_(p), last_(last) {}
+
+  bool Read(std::bitset<256>* first) {
+    First f = Alternation();
+    if (!ok_ || i_ != p_.size() || f.empty) return false;
+    *first = f.bytes;
+    return true;
+  }
+
+ private:
+  First Alternation() {
+    First f = Concatenation();
+    while (ok_ && i_ < p_.size() && p_[i_] == '|') {
+      ++i_;
+      First g = Concatenation();
+      f.bytes |= g.bytes;
+      f.empty = f.empty || g.empty;
+    }
+    return f;
+  }
+
+  First Concatenation() {
+    std::vector<First> parts;
+    while (ok_ && i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
+      parts.push_back(Repetition());
+    }
+    if (last_) std::reverse(parts.begin(), parts.end());
+    First f;  // empty so far
+    for (const First& g : parts) {
+      // A part adds its first bytes while all before it can be empty.
+      if (!f.empty) break;
+      f.bytes |= g.bytes;
+      f.empty = g.empty;
+    }
+    return f;
+  }
+
+  First Repetition() {
+    First f = Atom();
+    while (ok_ && i_ < p_.size()) {
+      const char c = p_[i_];
+      if (c == '*' || c == '?') {
+        f.empty = true;
+        ++i_;
+      } else if (c == '+') {
+        ++i_;
+      } else if (c == '{') {
+        // "{n}", "{n,}", "{n,m}": empty when n is 0.
+        size_t j = i_ + 1;
+        int n = 0;
+        bool digits = false;
+        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') {
+          n = std::min(n * 10 + (p_[j] - '0'), 1000);
+          digits = true;
+          ++j;
+        }
+        if (j < p_.size() && p_[j] == ',') {
+          ++j;
+          while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') ++j;
+        }
+        if (!digits || j >= p_.size() || p_[j] != '}') {
+          ok_ = false;  // RE2 would read "{" as a literal: not followed here
+          return f;
+        }
+        if (n == 0) f.empty = true;
+        i_ = j + 1;
+      } else {
+        break;
+      }
+      if (i_ < p_.size() && p_[i_] == '?') ++i_;  // non-greedy
+    }
+    return f;
+  }
+
+  // A punctuation character escaped is itself; letters and digits after
+  // "\" (classes, assertions, codes) are not read here.
+  bool Escaped(char* c) {
+    if (i_ + 1 >= p_.size() || absl::ascii_isalnum(p_[i_ + 1])) {
+      ok_ = false;
+      return false;
+    }
+    *c = p_[i_ + 1];
+    i_ += 2;
+    return true;
+  }
+
+  First Atom() {
+    First f;
+    const char c = p_[i_];
+    if (c == '(') {
+      ++i_;
+      if (i_ < p_.size() && p_[i_] == '?') {
+        if (i_ + 1 < p_.size() && p_[i_ + 1] == ':') {
+          i_ += 2;
+        } else if (i_ + 2 < p_.size() && p_[i_ + 1] == 'P' &&
+                   p_[i_ + 2] == '<') {
+          const size_t close = p_.find('>', i_);
+          if (close == absl::string_view::npos) {
+            ok_ = false;
+            return f;
+          }
+          i_ = close + 1;
+        } else {
+          ok_ = false;  // flags
+          return f;
+        }
+      }
+      f = Alternation();
+      if (!ok_ || i_ >= p_.size() || p_[i_] != ')') {
+        ok_ = false;
+        return f;
+      }
+      ++i_;
+      return f;
+    }
+    f.empty = false;
+    if (c == '[') {
+      Class(&f.bytes);
+    } else if (c == '.') {
+      f.bytes.set();
+      f.bytes.reset('\n');
+      ++i_;
+    } else if (c == '^' || c == '$') {
+      f.empty = true;  // an assertion: matches no byte
+      ++i_;
+    } else if (c == '\\') {
+      char e;
+      if (Escaped(&e)) f.bytes.set(static_cast<unsigned char>(e));
+    } else if (c == '*' || c == '+' || c == '?' || c == '{' || c == ')' ||
+               c == '|') {
+      ok_ = false;
+    } else {
+      f.bytes.set(static_cast<unsigned char>(c));
+      ++i_;
+    }
+    return f;
+  }
+
+  void Class(std::bitset<256>* bytes) {
+    ++i_;  // '['
+    bool negated = false;
+    if (i_ < p_.size() && p_[i_] == '^') {
+      negated = true;
+      ++i_;
+    }
+    std::bitset<256> members;
+    bool first = true;
+    while (ok_ && i_ < p_.size() && (p_[i_] != ']' || first)) {
+      first = false;
+      char lo;
+      if (p_[i_] == '\\') {
+        if (!Escaped(&lo)) return;
+      } else if (p_[i_] == '[') {
+        ok_ = false;  // "[[:alpha:]]"
+        return;
+      } else {
+        lo = p_[i_++];
+      }
+      char hi = lo;
+      if (i_ + 1 < p_.size() && p_[i_] == '-' && p_[i_ + 1] != ']') {
+        ++i_;
+        if (p_[i_] == '\\') {
+          if (!Escaped(&hi)) return;
+        } else {
+          hi = p_[i_++];
+        }
+      }
+      for (int b = static_cast<unsigned char>(lo);
+           b <= static_cast<unsigned char>(hi); ++b) {
+        members.set(b);
+      }
+    }
+    if (i_ >= p_.size()) {
+      ok_ = false;
+      return;
+    }
+    ++i_;  // ']'
+    // (A negated class matches any character but its members: bytes of
+    // UTF-8 sequences among them.)
+    *bytes = negated ? ~members : members;
+  }
+
+  absl::string_view p_;
+  const bool last_;
+  size_t i_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+bool FirstBytes(absl::string_view pattern, std::bitset<256>* first) {
+  return FirstReader(pattern, /*last=*/false).Read(first);
+}
+
+bool LastBytes(absl::string_view pattern, std::bitset<256>* last) {
+  return FirstReader(pattern, /*last=*/true).Read(last);
+}
+
 Attributor::Attributor(const Lexicon* lexicon)
     : lex_(lexicon), tagger_(lexicon) {}
 Attributor::~Attributor() = default;
@@ -377,16 +757,48 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     auto rule = std::make_unique<CompiledRule>();
     rule->spec = &spec;
     rule->index = static_cast<int>(i);
-    rule->re = std::make_unique<RE2>(spec.pattern, RuleOptions());
-    if (!rule->re->ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("rules.tsv:", spec.line, ": rule '", spec.name,
-                       "': ", rule->re->error()));
+    // Cut in halves where the pattern can be (CueGroupEnd): they number
+    // their groups as the whole does, left then right, and need distinct
+    // names (the whole would refuse the same name twice). Otherwise, or if
+    // a half does not compile, the whole pattern is compiled now: it
+    // reports what is wrong with it.
+    std::map<std::string, int> names;
+    if (size_t cut = CueGroupEnd(spec.pattern); cut != std::string::npos) {
+      const int l = a->Half(spec.pattern.substr(0, cut), /*left=*/true);
+      const int r = a->Half(spec.pattern.substr(cut), /*left=*/false);
+      if (l >= 0 && r >= 0) {
+        const RE2& left = *a->halves_[l];
+        const RE2& right = *a->halves_[r];
+        names = left.NamedCapturingGroups();
+        bool distinct = true;
+        for (const auto& [name, g] : right.NamedCapturingGroups()) {
+          distinct &=
+              names.emplace(name, left.NumberOfCapturingGroups() + g).second;
+        }
+        if (distinct) {
+          rule->left_half = l;
+          rule->right_half = r;
+          rule->left = &left;
+          rule->right = &right;
+          rule->groups =
+              left.NumberOfCapturingGroups() + right.NumberOfCapturingGroups();
+          rule->left_reach = CueGroupReach(left.pattern());
+        }
+      }
     }
-    const auto& groups = rule->re->NamedCapturingGroups();
+    if (rule->left == nullptr) {
+      rule->re = std::make_unique<RE2>(spec.pattern, RuleOptions());
+      if (!rule->re->ok()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("rules.tsv:", spec.line, ": rule '", spec.name,
+                         "': ", rule->re->error()));
+      }
+      names = rule->re->NamedCapturingGroups();
+      rule->groups = rule->re->NumberOfCapturingGroups();
+    }
     auto group = [&](const char* name) {
-      auto it = groups.find(name);
-      return it == groups.end() ? 0 : it->second;
+      auto it = names.find(name);
+      return it == names.end() ? 0 : it->second;
     };
     rule->cue = group("cue");
     rule->speaker = group("speaker");
@@ -394,24 +806,13 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->content2 = group("content2");
     rule->addressee = group("addressee");
     rule->nospeaker = group("nospeaker");
-    if (size_t cut = CueGroupEnd(spec.pattern); cut != std::string::npos) {
-      const int l = a->Half(spec.pattern.substr(0, cut), /*left=*/true);
-      const int r = a->Half(spec.pattern.substr(cut), /*left=*/false);
-      // The halves number their groups as the whole does, left then right.
-      if (l >= 0 && r >= 0 &&
-          a->halves_[l]->NumberOfCapturingGroups() +
-                  a->halves_[r]->NumberOfCapturingGroups() ==
-              rule->re->NumberOfCapturingGroups()) {
-        rule->left_half = l;
-        rule->right_half = r;
-        rule->left = a->halves_[l].get();
-        rule->right = a->halves_[r].get();
-      }
-    }
     if (absl::StartsWith(spec.name, "subject")) {
       if (rule->speaker == 0) {
         return absl::InvalidArgumentError(absl::StrCat(
             "rules.tsv: rule '", spec.name, "' needs a speaker group"));
+      }
+      if (rule->re == nullptr) {
+        rule->re = std::make_unique<RE2>(spec.pattern, RuleOptions());
       }
       a->subjects_.push_back(std::move(rule->re));
       continue;
@@ -429,14 +830,50 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   if (a->subjects_.empty()) {
     return absl::InvalidArgumentError("rules.tsv: no 'subject' rule");
   }
-  a->cue_shapes_.assign(kMaxCueWord * 26 * 26, false);
+  // The left halves with "$" after them, for MatchRuleGroups.
+  a->left_to_cue_.resize(a->halves_.size());
+  for (const auto& rule : a->rules_) {
+    const int l = rule->left_half;
+    if (l < 0) continue;
+    if (a->left_to_cue_[l] == nullptr) {
+      const std::string pattern = LeftToCuePattern(a->halves_[l]->pattern());
+      if (pattern.empty()) continue;
+      auto re = std::make_unique<RE2>(pattern, RuleOptions());
+      if (!re->ok() || re->NumberOfCapturingGroups() !=
+                           a->halves_[l]->NumberOfCapturingGroups()) {
+        continue;
+      }
+      a->left_to_cue_[l] = std::move(re);
+    }
+    rule->left_to_cue = a->left_to_cue_[l].get();
+  }
+  // The bytes each right half can begin with, and those the part of each
+  // left half before its cue group can end with.
+  a->half_edge_.assign(a->halves_.size(), std::bitset<256>());
+  a->half_edge_known_.assign(a->halves_.size(), false);
+  for (const auto& [key, index] : a->half_index_) {
+    // A key is "L" or "R" and the pattern (see Half()).
+    absl::string_view pattern = absl::string_view(key).substr(1);
+    if (key[0] == 'R') {
+      a->half_edge_known_[index] = FirstBytes(pattern, &a->half_edge_[index]);
+    } else if (size_t cue = pattern.rfind("(?P<cue>");
+               cue != absl::string_view::npos) {
+      a->half_edge_known_[index] =
+          LastBytes(pattern.substr(0, cue), &a->half_edge_[index]);
+    }
+  }
+  a->cue_shapes_.assign(kMaxCueWord * 26 * 26, 0);
   for (const auto& [word, info] : lexicon->words()) {
     if (info.cue < 0 && !info.cue_prefix) continue;
     if (word.empty() || word.size() > kMaxCueWord) continue;
     // HasCueWord() looks up only lower-cased runs of ASCII letters.
     bool letters = true;
     for (char c : word) letters &= c >= 'a' && c <= 'z';
-    if (letters) a->cue_shapes_[CueShape(word.size(), word.front(), word.back())] = true;
+    // (A word of one letter is its own second letter.)
+    if (letters) {
+      a->cue_shapes_[CueShape(word.size(), word.front(), word.back())] |=
+          uint32_t{1} << (word[word.size() > 1 ? 1 : 0] - 'a');
+    }
   }
   return a;
 }
@@ -588,21 +1025,49 @@ size_t Attributor::CueShape(size_t length, char first, char last) {
          (absl::ascii_tolower(last) - 'a');
 }
 
+namespace {
+
+// Each byte lower-cased if it is an ASCII letter, else 0: one load per byte
+// tells HasCueWord() whether a word goes on, and gives its letter.
+struct LetterTable {
+  char lower[256];
+  constexpr LetterTable() : lower() {
+    for (int c = 'a'; c <= 'z'; ++c) {
+      lower[c] = static_cast<char>(c);
+      lower[c - 'a' + 'A'] = static_cast<char>(c);
+    }
+  }
+};
+constexpr LetterTable kLetters;
+
+}  // namespace
+
 bool Attributor::HasCueWord(absl::string_view text) const {
   // Words of ASCII letters, looked up lower-cased: cheaper than tagging.
+  // (Every unit is scanned: a few instructions a byte count.)
+  const char* const lower = kLetters.lower;
+  const unsigned char* const p =
+      reinterpret_cast<const unsigned char*>(text.data());
   char buf[kMaxCueWord];
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
-    if (!absl::ascii_isalpha(text[i])) {
+    if (lower[p[i]] == 0) {
       ++i;
       continue;
     }
-    size_t j = i;
-    while (j < n && absl::ascii_isalpha(text[j])) ++j;
-    if (j - i <= sizeof(buf) && cue_shapes_[CueShape(j - i, text[i], text[j - 1])]) {
-      for (size_t k = i; k < j; ++k) buf[k - i] = absl::ascii_tolower(text[k]);
-      const WordInfo* info = lex_->Word(absl::string_view(buf, j - i));
+    size_t j = i + 1;
+    while (j < n && lower[p[j]] != 0) ++j;
+    const size_t length = j - i;
+    // Its length, first and last letters, then its second letter, among
+    // the cue words' (see Create).
+    if (length <= sizeof(buf) &&
+        ((cue_shapes_[((length - 1) * 26 + (lower[p[i]] - 'a')) * 26 +
+                      (lower[p[j - 1]] - 'a')] >>
+          (lower[p[length > 1 ? i + 1 : i]] - 'a')) &
+         1) != 0) {
+      for (size_t k = i; k < j; ++k) buf[k - i] = lower[p[k]];
+      const WordInfo* info = lex_->Word(absl::string_view(buf, length));
       if (info != nullptr && (info->cue >= 0 || info->cue_prefix)) return true;
     }
     i = j;
@@ -647,7 +1112,6 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
 
   std::vector<Token> tokens;
   std::string tags, marked;
-  std::vector<bool> inside;
   std::vector<re2::StringPiece> groups;
   std::vector<int> unit_findings(units.size(), 0);
   std::vector<int8_t> half_known;
@@ -661,20 +1125,19 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         text.substr(unit.range.begin, unit.range.end - unit.range.begin);
     if (!IsCandidate(utext)) continue;
     tagger_.Tag(text, unit.range, marks, &tokens, &tags);
-    inside.assign(tokens.size(), false);
-    bool in = false;
-    for (size_t k = 0; k < tokens.size(); ++k) {
-      if (tags[k] == 'q') in = true;
-      inside[k] = in && tags[k] != 'q';
-      if (tags[k] == 'Q') in = false;
-    }
     const size_t first_finding = out->size();
     std::bitset<128> present;
     for (unsigned char c : tags) present.set(c & 127);
     // "without providing evidence": looked for only once a unit has a claim.
     int no_evidence = -1;
+    // Whether token k is inside a quotation (after a 'q', up to its 'Q'),
+    // followed along the loop.
+    bool in_quote = false;
     for (size_t k = 0; k < tokens.size(); ++k) {
-      if (tokens[k].cue_words == 0 || inside[k]) continue;
+      if (tags[k] == 'q') in_quote = true;
+      const bool inside = in_quote && tags[k] != 'q';
+      if (tags[k] == 'Q') in_quote = false;
+      if (tokens[k].cue_words == 0 || inside) continue;
       // Passive ("was said") and infinitive ("declined to comment") cues
       // report something only where a rule names them ('=' and '&' below).
       // Negated ones do in news: "did not say whether C",
@@ -747,15 +1210,33 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       for (const auto& rule : rules_) {
         if (!rule->classes[static_cast<int>(cue.cue_class)]) continue;
         if ((rule->needs & ~here).any()) continue;
+        // A right half that cannot begin with the byte after the cue does
+        // not match there, nor a left half whose part before the cue group
+        // cannot end with the byte before the mark: no need to run them.
+        if (const int r = rule->right_half;
+            r >= 0 && half_known[r] < 0 && half_edge_known_[r] &&
+            cue_end < marked.size() &&
+            !half_edge_[r][static_cast<unsigned char>(marked[cue_end])]) {
+          half_known[r] = 0;
+        }
+        if (const int l = rule->left_half;
+            l >= 0 && half_known[l] < 0 && half_edge_known_[l] && k > 0 &&
+            !half_edge_[l][static_cast<unsigned char>(marked[k - 1])]) {
+          half_known[l] = 0;
+        }
         // A match/no-match answer needs only the DFA; submatches cost more.
-        if (!MatchesRule(*rule->re, rule->left, rule->right, marked, cue_end,
-                         rule->left_half >= 0 ? &half_known[rule->left_half] : nullptr,
-                         rule->right_half >= 0 ? &half_known[rule->right_half]
-                                               : nullptr)) {
+        auto whole = [&rule]() -> const RE2& { return rule->Whole(); };
+        if (!MatchesRuleWith(
+                whole, rule->left, rule->right, rule->left_to_cue,
+                rule->left_reach, marked, cue_end,
+                rule->left_half >= 0 ? &half_known[rule->left_half] : nullptr,
+                rule->right_half >= 0 ? &half_known[rule->right_half]
+                                      : nullptr)) {
           continue;
         }
-        if (!MatchRuleGroups(*rule->re, rule->left, rule->right, marked,
-                             &groups)) {
+        if (!MatchRuleGroupsWith(whole, rule->groups + 1, rule->left,
+                                 rule->right, rule->left_to_cue,
+                                 rule->left_reach, marked, k, &groups)) {
           continue;
         }
         auto range_of = [&](int g, size_t* a, size_t* b) {

@@ -4,6 +4,7 @@
 // sentences and on mutations of them.
 #include "internal/attribution.h"
 
+#include <bitset>
 #include <memory>
 #include <random>
 #include <string>
@@ -57,6 +58,86 @@ TEST(CueGroupEnd, RefusesWhatCannotBeCut) {
   EXPECT_EQ(CueGroupEnd("N(?P<cue>[@%])o"), kNpos);
   EXPECT_EQ(CueGroupEnd("N(?P<cue>@?_)o"), kNpos);
   EXPECT_EQ(CueGroupEnd("N(?P<cue>@+)o"), kNpos);
+}
+
+std::string Bytes(absl::string_view pattern) {
+  std::bitset<256> first;
+  if (!FirstBytes(pattern, &first)) return "?";
+  std::string out;
+  for (int b = 0; b < 128; ++b) {
+    if (first[b]) out += static_cast<char>(b);
+  }
+  // Bytes from 128 on: only a negated class or "." takes them, all at once.
+  if (first[200]) out += "+";
+  return out;
+}
+
+TEST(FirstBytes, ReadsWhatAMatchBeginsWith) {
+  EXPECT_EQ(Bytes("ab"), "a");
+  EXPECT_EQ(Bytes("a?b"), "ab");
+  EXPECT_EQ(Bytes("a*b*c"), "abc");
+  EXPECT_EQ(Bytes("a+b"), "a");
+  EXPECT_EQ(Bytes("a{0,3}b"), "ab");
+  EXPECT_EQ(Bytes("a{1,3}b"), "a");
+  EXPECT_EQ(Bytes("a|b|cd"), "abc");
+  EXPECT_EQ(Bytes("(?:,|Q,?)x"), ",Q");
+  EXPECT_EQ(Bytes("(?P<content>[dp]?N+)"), "Ndp");
+  EXPECT_EQ(Bytes("(?:(?:x)?)y"), "xy");
+  EXPECT_EQ(Bytes("\\(a"), "(");
+  EXPECT_EQ(Bytes("[a-c,]x"), ",abc");
+  EXPECT_EQ(Bytes("[]a]"), "]a");
+  EXPECT_EQ(Bytes("[\\]]"), "]");
+  // Assertions match no byte: what follows them begins the match.
+  EXPECT_EQ(Bytes("^a"), "a");
+  EXPECT_EQ(Bytes("$|a"), "?");
+  // A negated class or "." can begin with any byte but those it leaves out.
+  std::string any = Bytes("[^,@]x");
+  EXPECT_EQ(any.find_first_of(",@"), std::string::npos);
+  EXPECT_NE(any.find('N'), std::string::npos);
+  EXPECT_EQ(any.back(), '+');
+  EXPECT_EQ(Bytes(".").find('\n'), std::string::npos);
+}
+
+TEST(FirstBytes, RefusesWhatItCannotTell) {
+  // The empty string matches: any byte, or none, may follow.
+  EXPECT_EQ(Bytes(""), "?");
+  EXPECT_EQ(Bytes("a*"), "?");
+  EXPECT_EQ(Bytes("(?:a|)"), "?");
+  EXPECT_EQ(Bytes("[.]?$"), "?");
+  // Flags, Perl classes and assertions, POSIX classes, odd repetitions.
+  EXPECT_EQ(Bytes("(?i)a"), "?");
+  EXPECT_EQ(Bytes("\\da"), "?");
+  EXPECT_EQ(Bytes("\\ba"), "?");
+  EXPECT_EQ(Bytes("[[:alpha:]]"), "?");
+  EXPECT_EQ(Bytes("a{,2}"), "?");
+  EXPECT_EQ(Bytes("(a"), "?");
+  EXPECT_EQ(Bytes("a)"), "?");
+  EXPECT_EQ(Bytes("[ab"), "?");
+}
+
+TEST(LeftToCuePattern, PutsAnEndAfterTheCueGroup) {
+  EXPECT_EQ(LeftToCuePattern("[,;]N+(?P<cue>@_*)"), "(?:[,;]N+(?P<cue>@_*))$");
+  EXPECT_EQ(LeftToCuePattern("(?:^|x)N(?P<cue>%)"), "(?:(?:^|x)N(?P<cue>%))$");
+  EXPECT_EQ(LeftToCuePattern("[$]N(?P<cue>@)"), "(?:[$]N(?P<cue>@))$");
+  // Anchored at the start, another cue group, or what could read past it.
+  EXPECT_EQ(LeftToCuePattern("^N(?P<cue>@)"), "");
+  EXPECT_EQ(LeftToCuePattern("N(?P<cue>@_)"), "");
+  EXPECT_EQ(LeftToCuePattern("N$|x(?P<cue>@)"), "");
+  EXPECT_EQ(LeftToCuePattern("N\\b(?P<cue>@)"), "");
+  EXPECT_EQ(LeftToCuePattern("(?i)N(?P<cue>@)"), "");
+}
+
+TEST(LastBytes, ReadsWhatAMatchEndsWith) {
+  std::bitset<256> last;
+  ASSERT_TRUE(LastBytes("ab", &last));
+  EXPECT_TRUE(last['b']);
+  EXPECT_FALSE(last['a']);
+  ASSERT_TRUE(LastBytes("(?:x|[NR]+)[lvz]*(?:\\(y\\))?", &last));
+  EXPECT_EQ(last.count(), 7u);  // x N R l v z )
+  EXPECT_TRUE(last[')'] && last['x'] && last['N'] && last['z']);
+  ASSERT_TRUE(LastBytes("a$", &last));
+  EXPECT_TRUE(last['a']);
+  EXPECT_FALSE(LastBytes("^[lx]*", &last));
 }
 
 // Group offsets, -1 for a group that did not take part.
@@ -113,6 +194,19 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
         std::string m = tags;
         m[k] = cue;
         marked.push_back(m);
+        // The cue as a phrase of two or three words ("@_", "@__"): the
+        // halves answer for those too (MatchesRule).
+        for (int words = 1; words <= 2; ++words) {
+          std::string phrase = m;
+          phrase.insert(k + 1, std::string(words, '_'));
+          marked.push_back(phrase);
+          // And the same with the word after the phrase made a '_' too
+          // (the cue group may take it or leave it to the right half).
+          if (k + 1 + words < phrase.size()) {
+            phrase[k + 1 + words] = '_';
+            marked.push_back(phrase);
+          }
+        }
         for (int variant = 0; variant < 8; ++variant) {
           std::string v = m;
           for (int edits = 1 + variant % 3; edits > 0; --edits) {
@@ -128,7 +222,9 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
 
   RE2::Options options;
   options.set_log_errors(false);
-  int rules_cut = 0, matches = 0;
+  const RE2 anything("");
+  int rules_cut = 0, matches = 0, phrase_matches = 0, rights_read = 0,
+      lefts_read = 0, to_cue_rules = 0, to_cue_matches = 0;
   for (const RuleSpec& spec : (*lex)->rules()) {
     const size_t cut = CueGroupEnd(spec.pattern);
     if (cut == kNpos) continue;
@@ -136,19 +232,85 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
         right(spec.pattern.substr(cut), options);
     ASSERT_TRUE(whole.ok() && left.ok() && right.ok()) << spec.name;
     ++rules_cut;
+    // Where the right half matches, it begins with one of its first bytes.
+    std::bitset<256> first;
+    if (FirstBytes(spec.pattern.substr(cut), &first)) {
+      ++rights_read;
+      for (size_t s = 0; s < marked.size(); ++s) {
+        const std::string& tags = marked[s];
+        for (size_t at = 0; at < tags.size(); ++at) {
+          // (At every position of one string in 8; after the cue in all.)
+          if (s % 8 != 0 && (at == 0 || kCueMarks.find(tags[at - 1]) == kNpos)) {
+            continue;
+          }
+          if (!first[static_cast<unsigned char>(tags[at])]) {
+            ASSERT_FALSE(right.Match(tags, at, tags.size(), RE2::ANCHOR_START,
+                                     nullptr, 0))
+                << spec.name << " at " << at << " of " << tags;
+          }
+        }
+      }
+    }
+    // Where the left half matches, the part before its cue group ends
+    // with one of its last bytes.
+    std::bitset<256> last;
+    const std::string left_pattern = spec.pattern.substr(0, cut);
+    if (LastBytes(left_pattern.substr(0, left_pattern.rfind("(?P<cue>")), &last)) {
+      ++lefts_read;
+      for (const std::string& tags : marked) {
+        const size_t mark = absl::string_view(tags).find_first_of(kCueMarks);
+        size_t cue_end = mark + 1;
+        while (cue_end < tags.size() && tags[cue_end] == '_') ++cue_end;
+        if (mark == 0 || !last[static_cast<unsigned char>(tags[mark - 1])]) {
+          ASSERT_FALSE(left.Match(tags, 0, cue_end, RE2::UNANCHORED, nullptr, 0))
+              << spec.name << " on " << tags;
+        }
+      }
+    }
+    std::unique_ptr<RE2> to_cue;
+    if (std::string p = LeftToCuePattern(left_pattern); !p.empty()) {
+      to_cue = std::make_unique<RE2>(p, options);
+      ASSERT_TRUE(to_cue->ok()) << spec.name;
+      ++to_cue_rules;
+    }
     for (const std::string& tags : marked) {
       std::vector<re2::StringPiece> by_halves, by_whole;
       bool a = MatchRuleGroups(whole, &left, &right, tags, &by_halves);
       bool b = MatchRuleGroups(whole, nullptr, nullptr, tags, &by_whole);
       ASSERT_EQ(a, b) << spec.name << " on " << tags;
+      // And the left half run from where the cue group ends.
+      std::vector<re2::StringPiece> by_end;
+      if (to_cue != nullptr) {
+        ASSERT_EQ(MatchRuleGroups(whole, &left, &right, tags, &by_end, to_cue.get()), b)
+            << spec.name << " on " << tags;
+        if (b) {
+          ++to_cue_matches;
+          EXPECT_EQ(Offsets(tags, by_end), Offsets(tags, by_whole))
+              << spec.name << " on " << tags;
+        }
+      }
       // The match/no-match test from the halves agrees too.
       size_t cue = absl::string_view(tags).find_first_of(kCueMarks);
       size_t cue_end = cue + 1;
       while (cue_end < tags.size() && tags[cue_end] == '_') ++cue_end;
       ASSERT_EQ(MatchesRule(whole, &left, &right, tags, cue_end), b)
           << spec.name << " on " << tags;
+      if (to_cue != nullptr) {
+        ASSERT_EQ(MatchesRule(whole, &left, &right, tags, cue_end, nullptr,
+                              nullptr, to_cue.get()),
+                  b)
+            << spec.name << " on " << tags;
+        // The left half's own answer, whatever the right half's: with a
+        // right half that matches anywhere, MatchesRule answers for the
+        // left one.
+        ASSERT_EQ(MatchesRule(whole, &left, &anything, tags, cue_end, nullptr,
+                              nullptr, to_cue.get()),
+                  left.Match(tags, 0, cue_end, RE2::UNANCHORED, nullptr, 0))
+            << spec.name << " on " << tags;
+      }
       if (!a) continue;
       ++matches;
+      if (cue_end > cue + 1) ++phrase_matches;
       EXPECT_EQ(Offsets(tags, by_halves), Offsets(tags, by_whole))
           << spec.name << " on " << tags;
     }
@@ -156,6 +318,13 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
   // Most rules can be cut, and the strings exercise them.
   EXPECT_GE(rules_cut, 20);
   EXPECT_GE(matches, 1000);
+  EXPECT_GE(phrase_matches, 100);
+  // Most right halves tell their first bytes.
+  EXPECT_GE(rights_read, 20);
+  EXPECT_GE(lefts_read, 20);
+  // Most rules have a left half run from the cue's end, and it matches.
+  EXPECT_GE(to_cue_rules, 20);
+  EXPECT_GE(to_cue_matches, 500);
 }
 
 }  // namespace

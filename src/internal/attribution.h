@@ -7,6 +7,7 @@
 #ifndef WHOSAID_INTERNAL_ATTRIBUTION_H_
 #define WHOSAID_INTERNAL_ATTRIBUTION_H_
 
+#include <bitset>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -74,13 +75,17 @@ size_t CueGroupEnd(absl::string_view pattern);
 // Does rule pattern `whole` match `tags`, whose cue mark (once) begins the
 // cue's words, which end at `cue_end`? The same answer as whole.Match(),
 // from the halves `left` and `right` of `whole` cut at CueGroupEnd() (or
-// from `whole` when they are null). `left_known` and `right_known`, when
-// given, hold what each half answered before for the same string and cue
-// (-1: not asked yet) and get its answer.
+// from `whole` when they are null; for a cue of several words, also when
+// its cue group is neither "(?P<cue>@)" nor "(?P<cue>@_*)", with any cue
+// mark). `left_known` and `right_known`, when given, hold what each half
+// answered before for the same string and cue (left: in tags[0, cue_end);
+// right: anchored at cue_end; -1: not asked yet) and get its answer.
+// `left_to_cue`, when given, is the RE2 of LeftToCuePattern(left).
 bool MatchesRule(const re2::RE2& whole, const re2::RE2* left,
                  const re2::RE2* right, absl::string_view tags,
                  size_t cue_end, int8_t* left_known = nullptr,
-                 int8_t* right_known = nullptr);
+                 int8_t* right_known = nullptr,
+                 const re2::RE2* left_to_cue = nullptr);
 
 // The groups of the leftmost match of rule pattern `whole` in `tags`,
 // numbered as `whole` numbers them; false when it does not match. `left` and
@@ -88,9 +93,29 @@ bool MatchesRule(const re2::RE2& whole, const re2::RE2* left,
 // must hold a cue mark once at most: then every match of the whole pattern
 // is a match of the left half followed by one of the right half, and the
 // halves give the same groups as the whole at a fraction of the cost.
+// `left_to_cue`, when given, is the RE2 of LeftToCuePattern(left).
 bool MatchRuleGroups(const re2::RE2& whole, const re2::RE2* left,
                      const re2::RE2* right, absl::string_view tags,
-                     std::vector<re2::StringPiece>* groups);
+                     std::vector<re2::StringPiece>* groups,
+                     const re2::RE2* left_to_cue = nullptr);
+
+// The left half `left` with "$" after it, which MatchesRule and
+// MatchRuleGroups run on the string up to where the cue group ends: RE2
+// runs it backward from that end, without the forward scan it makes for
+// `left` to find a match and its end. "" when `left`
+// is anchored at the start (no scan to spare), its cue group is neither
+// "(?P<cue>@)" nor "(?P<cue>@_*)", or it could answer otherwise on the
+// shorter string ("$", "\z", word boundaries; flags and syntax not read).
+std::string LeftToCuePattern(absl::string_view left);
+
+// The bytes a match of `pattern` can begin with, in `first`; false when
+// that is not known (the pattern can match the empty string, or uses syntax
+// not read here: flags, Perl classes, ...). A superset at worst: a match
+// anchored at position i of a string needs that string's byte i in `first`.
+// Find() uses it to answer for a right half without running it.
+bool FirstBytes(absl::string_view pattern, std::bitset<256>* first);
+// The same for the bytes a match of `pattern` can end with.
+bool LastBytes(absl::string_view pattern, std::bitset<256>* last);
 
 class Attributor {
  public:
@@ -141,10 +166,19 @@ class Attributor {
   std::vector<std::unique_ptr<CompiledRule>> rules_;
   std::vector<std::unique_ptr<re2::RE2>> halves_;
   absl::flat_hash_map<std::string, int> half_index_;
+  // For each right half of halves_, the bytes it can begin with
+  // (FirstBytes); for each left half, those the part before its cue group
+  // can end with (LastBytes): where they are known. The other halves are
+  // always run.
+  std::vector<std::bitset<256>> half_edge_;
+  std::vector<bool> half_edge_known_;
+  // By index in halves_: the left halves' LeftToCuePattern, where given.
+  std::vector<std::unique_ptr<re2::RE2>> left_to_cue_;
   // The lengths and first and last letters of the cue words (and first
-  // words of cue phrases): most words of a text fail this test and need no
-  // lexicon lookup in HasCueWord().
-  std::vector<bool> cue_shapes_;
+  // words of cue phrases), each with the set of their second letters (bit
+  // 0 for 'a'): most words of a text fail this test and need no lexicon
+  // lookup in HasCueWord().
+  std::vector<uint32_t> cue_shapes_;
   // The rules named subject*: the subject a coordinated or participial cue
   // shares, tried in file order.
   std::vector<std::unique_ptr<re2::RE2>> subjects_;
