@@ -105,6 +105,29 @@ absl::string_view LowerWord(absl::string_view word, char* out) {
   return absl::string_view(out, n);
 }
 
+// True if a lower-case word has the shape of an attributive adjective:
+// a derivational ending ("derogatory", "dangerous", "similar", "public") or
+// a hyphenated compound of lower-case words ("early-morning").
+// Only a guess from the spelling; the caller uses it where a noun reading
+// of the next word is likely anyway.
+bool AdjectiveShaped(absl::string_view w) {
+  if (w.size() < 5) return false;
+  for (char c : w) {
+    if (!(c >= 'a' && c <= 'z') && c != '-') return false;
+  }
+  if (w.find('-') != absl::string_view::npos) {
+    return w.front() != '-' && w.back() != '-';
+  }
+  static constexpr absl::string_view kEndings[] = {
+      "ous", "ful", "less", "able", "ible", "ory", "ic", "ar", "ish"};
+  // (Not "-ive", "-ent", "-ant", "-ary", "-al": "representative", "document",
+  // "consultant", "secretary", "editorial" head noun phrases that speak.)
+  for (absl::string_view e : kEndings) {
+    if (absl::EndsWith(w, e)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void AsciiLower(absl::string_view s, std::string* out) {
@@ -388,6 +411,15 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     char prev = i > 0 ? tokens[i - 1].tag : ' ';
     // "the report", "his call": nouns.
     bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j';
+    // "derogatory comments", "early-morning tweets": a form in -s after an
+    // adjective is a plural noun, not a verb (a subject before a verb in -s
+    // is a noun or a name, rarely shaped like an adjective).
+    if (!noun_slot && prev == 'o' && absl::EndsWith(lower, "s") &&
+        !absl::EndsWith(lower, "ss")) {
+      absl::string_view before = text.substr(tokens[i - 1].begin,
+                                             tokens[i - 1].end - tokens[i - 1].begin);
+      noun_slot = AdjectiveShaped(before);
+    }
     // "Some say", "Another said": a determiner that opens its noun phrase
     // and stands for it, before a verb form (a form in -s is a noun there:
     // "some reports").
