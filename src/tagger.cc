@@ -361,7 +361,14 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         shouted &= !absl::ascii_islower(text[b]);
       }
     }
-    name_label &= headline || shouted;
+    // Without capitals throughout, a name of proper nouns only before a
+    // colon that opens a capitalised sentence still labels it ("Keller:
+    // Bridge will reopen in June"); a list item after a name ("Keller: Stay
+    // the course") is too short to be a sentence.
+    bool proper = name_label;
+    for (size_t m = 0; proper && m < k; ++m) proper = (*tags)[m] == 'N';
+    name_label &= headline || shouted ||
+                  (proper && (*tokens)[k + 1].cap && tokens->size() >= k + 7);
     // Nor when a finite verb before it in the sentence attributes the quote
     // ("the campaign said in a statement: ..."; but "From X writing at Y:").
     bool verb_before = false;
