@@ -421,6 +421,19 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     // "derogatory comments", "early-morning tweets": a form in -s after an
     // adjective is a plural noun, not a verb (a subject before a verb in -s
     // is a noun or a name, rarely shaped like an adjective).
+    // "an earlier report", "his widely shared post": an adverb-like word
+    // between a determiner or possessive and the cue form (but "Some also
+    // say": a determiner that stands for its noun phrase).
+    if (!noun_slot && prev == 'l' && i >= 2 &&
+        (tokens[i - 2].tag == 'p' || tokens[i - 2].tag == 'd')) {
+      absl::string_view det = text.substr(tokens[i - 2].begin,
+                                          tokens[i - 2].end - tokens[i - 2].begin);
+      char dl[16];
+      const WordInfo* d =
+          det.size() <= sizeof(dl) ? lex_->Word(LowerWord(det, dl)) : nullptr;
+      noun_slot = d == nullptr || (d->word_class != WordClass::kPronDet &&
+                                   d->word_class != WordClass::kPronDetSingular);
+    }
     if (!noun_slot && prev == 'o' && absl::EndsWith(lower, "s") &&
         !absl::EndsWith(lower, "ss")) {
       absl::string_view before = text.substr(tokens[i - 1].begin,
