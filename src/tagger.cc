@@ -340,6 +340,14 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       k += t.cue_words - 1;
     }
   }
+  // "has since said", "had since denied": a subordinator between an
+  // auxiliary and a cue is an adverb there, not the start of a clause.
+  for (size_t k = 1; k + 1 < tokens->size(); ++k) {
+    if ((*tags)[k] == 's' && (*tags)[k - 1] == 'v' && (*tags)[k + 1] == 'C') {
+      (*tokens)[k].tag = 'l';
+      (*tags)[k] = 'l';
+    }
+  }
   // Punctuation that attributes a quotation when the lexicon lists it as a
   // cue: a colon before one ("Pew Research: \"...\""), a dash after one
   // ("\"...\" \u2015 Esther Tapia").
