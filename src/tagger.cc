@@ -105,6 +105,29 @@ absl::string_view LowerWord(absl::string_view word, char* out) {
   return absl::string_view(out, n);
 }
 
+// True if a lower-case word has the shape of an attributive adjective:
+// a derivational ending ("derogatory", "dangerous", "similar", "public") or
+// a hyphenated compound of lower-case words ("early-morning").
+// Only a guess from the spelling; the caller uses it where a noun reading
+// of the next word is likely anyway.
+bool AdjectiveShaped(absl::string_view w) {
+  if (w.size() < 5) return false;
+  for (char c : w) {
+    if (!(c >= 'a' && c <= 'z') && c != '-') return false;
+  }
+  if (w.find('-') != absl::string_view::npos) {
+    return w.front() != '-' && w.back() != '-';
+  }
+  static constexpr absl::string_view kEndings[] = {
+      "ous", "ful", "less", "able", "ible", "ory", "ic", "ar", "ish"};
+  // (Not "-ive", "-ent", "-ant", "-ary", "-al": "representative", "document",
+  // "consultant", "secretary", "editorial" head noun phrases that speak.)
+  for (absl::string_view e : kEndings) {
+    if (absl::EndsWith(w, e)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void AsciiLower(absl::string_view s, std::string* out) {
@@ -317,6 +340,14 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       k += t.cue_words - 1;
     }
   }
+  // "has since said", "had since denied": a subordinator between an
+  // auxiliary and a cue is an adverb there, not the start of a clause.
+  for (size_t k = 1; k + 1 < tokens->size(); ++k) {
+    if ((*tags)[k] == 's' && (*tags)[k - 1] == 'v' && (*tags)[k + 1] == 'C') {
+      (*tokens)[k].tag = 'l';
+      (*tags)[k] = 'l';
+    }
+  }
   // Punctuation that attributes a quotation when the lexicon lists it as a
   // cue: a colon before one ("Pew Research: \"...\""), a dash after one
   // ("\"...\" \u2015 Esther Tapia").
@@ -338,7 +369,14 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         shouted &= !absl::ascii_islower(text[b]);
       }
     }
-    name_label &= headline || shouted;
+    // Without capitals throughout, a name of proper nouns only before a
+    // colon that opens a capitalised sentence still labels it ("Keller:
+    // Bridge will reopen in June"); a list item after a name ("Keller: Stay
+    // the course") is too short to be a sentence.
+    bool proper = name_label;
+    for (size_t m = 0; proper && m < k; ++m) proper = (*tags)[m] == 'N';
+    name_label &= headline || shouted ||
+                  (proper && (*tokens)[k + 1].cap && tokens->size() >= k + 7);
     // Nor when a finite verb before it in the sentence attributes the quote
     // ("the campaign said in a statement: ..."; but "From X writing at Y:").
     bool verb_before = false;
@@ -388,6 +426,28 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     char prev = i > 0 ? tokens[i - 1].tag : ' ';
     // "the report", "his call": nouns.
     bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j';
+    // "derogatory comments", "early-morning tweets": a form in -s after an
+    // adjective is a plural noun, not a verb (a subject before a verb in -s
+    // is a noun or a name, rarely shaped like an adjective).
+    // "an earlier report", "his widely shared post": an adverb-like word
+    // between a determiner or possessive and the cue form (but "Some also
+    // say": a determiner that stands for its noun phrase).
+    if (!noun_slot && prev == 'l' && i >= 2 &&
+        (tokens[i - 2].tag == 'p' || tokens[i - 2].tag == 'd')) {
+      absl::string_view det = text.substr(tokens[i - 2].begin,
+                                          tokens[i - 2].end - tokens[i - 2].begin);
+      char dl[16];
+      const WordInfo* d =
+          det.size() <= sizeof(dl) ? lex_->Word(LowerWord(det, dl)) : nullptr;
+      noun_slot = d == nullptr || (d->word_class != WordClass::kPronDet &&
+                                   d->word_class != WordClass::kPronDetSingular);
+    }
+    if (!noun_slot && prev == 'o' && absl::EndsWith(lower, "s") &&
+        !absl::EndsWith(lower, "ss")) {
+      absl::string_view before = text.substr(tokens[i - 1].begin,
+                                             tokens[i - 1].end - tokens[i - 1].begin);
+      noun_slot = AdjectiveShaped(before);
+    }
     // "Some say", "Another said": a determiner that opens its noun phrase
     // and stands for it, before a verb form (a form in -s is a noun there:
     // "some reports").

@@ -179,9 +179,12 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller would not give a date but said that the pool would "
      "reopen in June.",
      "Mayor Anna Keller", "said", "the pool would reopen in June"},
+    {"relative_aside_cue",
+     "Mayor Anna Keller, who said the pool would reopen in June, left the "
+     "meeting early.",
+     "who", "said", "the pool would reopen in June"},
     {"relative_cue_that",
-     "The plan was backed by Mayor Anna Keller, who said that the pool would "
-     "reopen in June.",
+     "It was Mayor Anna Keller who said that the pool would reopen in June.",
      "who", "said", "the pool would reopen in June"},
     // Relative "that" after a noun, before a quotation.
     {"that_relative_cue",
