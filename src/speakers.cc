@@ -443,6 +443,21 @@ void SpeakerResolver::Index() {
       w.remove_suffix(1);
       ends_sentence = true;
     }
+    // "And Beth looked up", "But Sidney said": a conjunction or an adverb
+    // opening the sentence is no part of the name after it.
+    if (run.empty() && layout_ != nullptr && layout_->hard_wrapped) {
+      char buf[16];
+      if (w.size() < sizeof(buf)) {
+        for (size_t k = 0; k < w.size(); ++k) buf[k] = absl::ascii_tolower(w[k]);
+        const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
+        if (info != nullptr && (info->word_class == WordClass::kConj ||
+                                info->word_class == WordClass::kAdv ||
+                                info->word_class == WordClass::kSub)) {
+          i = j;
+          continue;
+        }
+      }
+    }
     if (run.empty()) run_pos = static_cast<uint32_t>(i);
     run.push_back(w);
     // "The" opening a sentence.
