@@ -250,6 +250,24 @@ int BeatSubject(absl::string_view text, const internal::TextLayout& layout,
   return resolver.SubjectOf(Range{b, para.end});
 }
 
+// BeatSubject(), only when the narration after the quotation opens with a
+// name ("And Beth looked up"), not a pronoun.
+int NamedBeatSubject(absl::string_view text, const internal::TextLayout& layout,
+                     const Finding& f, const internal::SpeakerResolver& resolver) {
+  const int e = BeatSubject(text, layout, f, resolver);
+  if (e < 0) return -1;
+  uint32_t b = f.content.back().end;
+  const uint32_t end = layout.paragraphs[f.paragraph].end;
+  while (b < end && !absl::ascii_isalpha(static_cast<unsigned char>(text[b]))) ++b;
+  size_t w = b;
+  while (w < end && absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) ++w;
+  const absl::string_view first = text.substr(b, w - b);
+  for (absl::string_view p : {"he", "she", "they", "it", "i", "we", "you", "his", "her"}) {
+    if (absl::EqualsIgnoreCase(first, p)) return -1;
+  }
+  return e;
+}
+
 // Who speaks a turn of dialogue that names no speaker. After a turn that
 // speaks to someone ("he asked Katharine"), that someone answers; in an
 // exchange ("A," said X. / "B," said Y.) the other party of the
@@ -471,6 +489,16 @@ bool AssignDialogueTurns(absl::string_view text,
           f.speaker = Range();
           (*speaker)[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
         }
+      }
+    }
+    // '"It's naughty to fret, but ..." And Beth looked at her sister': a
+    // turn that no cue attributes, followed in its paragraph by narration
+    // about someone by name, is that one's.
+    if (f.turn_open && layout.hard_wrapped) {
+      const int beat = NamedBeatSubject(text, layout, f, resolver);
+      if (beat >= 0) {
+        f.speaker = Range();
+        (*speaker)[i] = internal::Resolution{beat, v1::MENTION_KIND_NAME};
       }
     }
     if (f.turn_open && own_name[i] >= 0) {

@@ -59,6 +59,31 @@ bool Contains(const std::vector<std::string>& v, absl::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
+// The sex of the first third-person singular pronoun in the rest of the
+// sentence from `from` ("... shook his head."), else 0. Not past a quotation
+// mark: the pronouns of quoted words are about others.
+char PronounSexAfter(absl::string_view t, size_t from) {
+  constexpr size_t kMaxScan = 160;
+  const size_t end = std::min(t.size(), from + kMaxScan);
+  size_t i = from;
+  while (i < end) {
+    const unsigned char c = t[i];
+    if (c == '.' || c == '!' || c == '?' || c == ';' || c == '"' || c == 0xE2) return 0;
+    if (!absl::ascii_isalpha(c)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[j]))) ++j;
+    const absl::string_view w = t.substr(i, j - i);
+    // (Not "him" or "her": an object is more often somebody else.)
+    if (w == "he" || w == "his" || w == "himself") return 'm';
+    if (w == "she" || w == "hers" || w == "herself") return 'f';
+    i = j;
+  }
+  return 0;
+}
+
 }  // namespace
 
 // How many of the latest mentions are searched for an antecedent.
@@ -357,7 +382,16 @@ void SpeakerResolver::Index() {
         return !final_period && after < t.size() && after > j &&
                IsUpperStart(t.substr(after, 1));
       };
-      if (info != nullptr && info->person_gender != 0 && det_at != kNoDet &&
+      // In a book a person noun that tells no sex ("the doctor", "the
+      // painter") takes the sex of the first "he" or "she" after it in its
+      // sentence ("The doctor shook his head"): then it is a mention too.
+      char gender = info != nullptr ? info->person_gender : 0;
+      if (info != nullptr && gender == 0 && det_at != kNoDet &&
+          info->nominal == v1::ENTITY_TYPE_PERSON && layout_ != nullptr &&
+          layout_->hard_wrapped) {
+        gender = PronounSexAfter(t, j);
+      }
+      if (info != nullptr && gender != 0 && det_at != kNoDet &&
           !apposition()) {
         if (!inside_quote(static_cast<uint32_t>(det_at))) {
           // "old man" in "the old man": the words after the article.
@@ -377,7 +411,7 @@ void SpeakerResolver::Index() {
           if (the && layout_ != nullptr && layout_->hard_wrapped) {
             auto known = by_name_.find(Lower(name));
             if (known == by_name_.end() || !entities_[known->second].introduced) {
-              scene = SceneReferent(info->person_gender, static_cast<uint32_t>(det_at));
+              scene = SceneReferent(gender, static_cast<uint32_t>(det_at));
             }
           }
           if (scene >= 0) {
@@ -385,7 +419,7 @@ void SpeakerResolver::Index() {
           } else {
             int e = FindOrAdd(name, v1::ENTITY_TYPE_PERSON);
             entities_[e].type = v1::ENTITY_TYPE_PERSON;
-            if (entities_[e].gender == 0) entities_[e].gender = info->person_gender;
+            if (entities_[e].gender == 0) entities_[e].gender = gender;
             if (entities_[e].aliases.empty()) entities_[e].described = true;
             if ((t[det_at] | 0x20) == 'a') entities_[e].introduced = true;
             Note(e, static_cast<uint32_t>(det_at));
@@ -408,6 +442,21 @@ void SpeakerResolver::Index() {
         !lex_->abbreviations().contains(w) && !IsTitleWord(w)) {
       w.remove_suffix(1);
       ends_sentence = true;
+    }
+    // "And Beth looked up", "But Sidney said": a conjunction or an adverb
+    // opening the sentence is no part of the name after it.
+    if (run.empty() && layout_ != nullptr && layout_->hard_wrapped) {
+      char buf[16];
+      if (w.size() < sizeof(buf)) {
+        for (size_t k = 0; k < w.size(); ++k) buf[k] = absl::ascii_tolower(w[k]);
+        const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
+        if (info != nullptr && (info->word_class == WordClass::kConj ||
+                                info->word_class == WordClass::kAdv ||
+                                info->word_class == WordClass::kSub)) {
+          i = j;
+          continue;
+        }
+      }
     }
     if (run.empty()) run_pos = static_cast<uint32_t>(i);
     run.push_back(w);
@@ -1030,7 +1079,21 @@ Resolution SpeakerResolver::Resolve(Range span) {
     Note(entity, pos);
   } else {
     res.kind = v1::MENTION_KIND_NOMINAL;
-    entity = ResolveNominal(toks, tags, head, pos);
+    // In a book, "the doctor" is the doctor of the story (whose sex Index()
+    // may have learnt), not the last person of any role, as "the official"
+    // is in the news.
+    if (lower_head && head_type == v1::ENTITY_TYPE_PERSON && first > 0 &&
+        tags[first - 1] == 'd' && layout_ != nullptr && layout_->hard_wrapped) {
+      std::string name(text_.substr(toks[first].begin, toks[head].end - toks[first].begin));
+      for (char& ch : name) {
+        if (ch == '\n' || ch == '\r') ch = ' ';
+      }
+      entity = FindOrAdd(name, v1::ENTITY_TYPE_PERSON);
+      entities_[entity].type = v1::ENTITY_TYPE_PERSON;
+      if (entities_[entity].aliases.empty()) entities_[entity].described = true;
+      Note(entity, pos);
+    }
+    if (entity < 0) entity = ResolveNominal(toks, tags, head, pos);
     if (entity < 0) entity = OwnedNominal(toks, tags, first, head, pos);
     if (entity < 0) {
       // A description that names nobody known: keep it as written.
