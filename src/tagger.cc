@@ -1,7 +1,10 @@
 #include "internal/tagger.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 
@@ -11,7 +14,9 @@ namespace {
 
 // Multi-byte punctuation that never belongs to a word: its length, and the
 // tag it gets when it is not a paired quote mark.
-int PunctuationAt(absl::string_view t, size_t i, char* tag) {
+// (Inlined: it is on the path of every word byte, through IsWordByte().)
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline int PunctuationAt(absl::string_view t,
+                                                      size_t i, char* tag) {
   unsigned char c = t[i];
   if (c == 0xC2 && i + 1 < t.size()) {
     unsigned char d = t[i + 1];
@@ -42,15 +47,22 @@ int PunctuationAt(absl::string_view t, size_t i, char* tag) {
   return 0;
 }
 
-// ASCII letters and digits, by byte.
+// ASCII letters and digits, by byte (every byte, so that a scan needs no
+// test for ASCII first); and each byte lower-cased if an ASCII letter.
 struct AsciiAlnumTable {
-  bool is[128];
+  bool is[256];
+  char lower[256];
+  // For IsWordByte(): 1 a word byte, 0 not, 2 the lead byte of a
+  // character PunctuationAt() may know.
+  uint8_t word[256];
 };
 constexpr AsciiAlnumTable MakeAsciiAlnumTable() {
   AsciiAlnumTable t{};
-  for (int c = 0; c < 128; ++c) {
+  for (int c = 0; c < 256; ++c) {
     t.is[c] = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
               (c >= 'a' && c <= 'z');
+    t.lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    t.word[c] = c < 0x80 ? t.is[c] : (c == 0xC2 || c == 0xE2 ? 2 : 1);
   }
   return t;
 }
@@ -59,9 +71,8 @@ constexpr AsciiAlnumTable kAsciiAlnum = MakeAsciiAlnumTable();
 // Letters, digits and multi-byte characters other than the punctuation of
 // PunctuationAt(), whose lead bytes are 0xC2 and 0xE2.
 inline bool IsWordByte(absl::string_view t, size_t i) {
-  unsigned char c = t[i];
-  if (c < 0x80) return kAsciiAlnum.is[c];
-  if (c != 0xC2 && c != 0xE2) return true;
+  const uint8_t w = kAsciiAlnum.word[static_cast<unsigned char>(t[i])];
+  if (w != 2) return w != 0;
   char tag;
   return PunctuationAt(t, i, &tag) == 0;
 }
@@ -92,15 +103,31 @@ bool StartsUpper(absl::string_view t, size_t i) {
 // apostrophe to `out` (room for word.size() bytes), and returns it.
 absl::string_view LowerWord(absl::string_view word, char* out) {
   size_t n = 0;
-  for (size_t k = 0; k < word.size(); ++k) {
-    char c = word[k];
-    if (c == '\xE2' && k + 2 < word.size() && word[k + 1] == '\x80' &&
+  size_t k = 0;
+  // (Called for every word: eight ASCII bytes at a time while they last;
+  // the byte loop below handles the rest and any \u2019.)
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  for (; k + 8 <= word.size(); k += 8, n += 8) {
+    uint64_t v;
+    std::memcpy(&v, word.data() + k, 8);
+    if ((v & kHigh) != 0) break;
+    // With every byte below 0x80 neither sum carries into the next byte:
+    // the high bit of a byte is set in the first from 'A' on, in the
+    // second after 'Z'.
+    const uint64_t upper =
+        (v + 0x3F3F3F3F3F3F3F3Full) & ~(v + 0x2525252525252525ull) & kHigh;
+    v |= upper >> 2;  // 0x80 >> 2 is 'a' - 'A'
+    std::memcpy(out + n, &v, 8);
+  }
+  for (; k < word.size(); ++k) {
+    const unsigned char c = word[k];
+    if (c == 0xE2 && k + 2 < word.size() && word[k + 1] == '\x80' &&
         word[k + 2] == '\x99') {
       out[n++] = '\'';
       k += 2;
       continue;
     }
-    out[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    out[n++] = kAsciiAlnum.lower[c];
   }
   return absl::string_view(out, n);
 }
@@ -194,10 +221,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tok.tag = 'z';
     } else if (IsWordByte(text, i)) {
       size_t j = i;
-      while (j < end && static_cast<unsigned char>(text[j]) < 0x80 &&
-             kAsciiAlnum.is[static_cast<unsigned char>(text[j])]) {
-        ++j;
-      }
+      while (j < end && kAsciiAlnum.is[static_cast<unsigned char>(text[j])]) ++j;
       while (j < end) {
         size_t alen = 0;
         if (IsWordByte(text, j)) { ++j; continue; }
