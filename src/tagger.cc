@@ -55,6 +55,10 @@ struct AsciiAlnumTable {
   // For IsWordByte(): 1 a word byte, 0 not, 2 the lead byte of a
   // character PunctuationAt() may know.
   uint8_t word[256];
+  // Bytes after a run of ASCII letters and digits that may carry its word
+  // on (- & . , ' and any byte of a multi-byte character); after any other
+  // byte the word ends there.
+  bool goes_on[256];
 };
 constexpr AsciiAlnumTable MakeAsciiAlnumTable() {
   AsciiAlnumTable t{};
@@ -63,6 +67,8 @@ constexpr AsciiAlnumTable MakeAsciiAlnumTable() {
               (c >= 'a' && c <= 'z');
     t.lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     t.word[c] = c < 0x80 ? t.is[c] : (c == 0xC2 || c == 0xE2 ? 2 : 1);
+    t.goes_on[c] = c >= 0x80 || c == '-' || c == '&' || c == '.' || c == ',' ||
+                   c == '\'';
   }
   return t;
 }
@@ -190,6 +196,10 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     tok.begin = static_cast<uint32_t>(i);
     char ptag;
     size_t nt_len = 0;
+    // A letter or digit other than n can only begin a word (an apostrophe,
+    // multi-byte punctuation and n't begin otherwise): the tests for those
+    // are skipped.
+    const bool plain = kAsciiAlnum.is[c] && c != 'n' && c != 'N';
     if (char m = mark_at(i)) {
       // A paired quote mark: its length is that of the character there.
       size_t len = c == '"' ? 1 : (c == 0xC2 ? 2 : (c >= 0xE0 ? 3 : 1));
@@ -199,13 +209,13 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       }
       tok.end = static_cast<uint32_t>(std::min(end, i + len));
       tok.tag = m;
-    } else if (size_t alen = 0; IsApostrophe(text, i, &alen) &&
+    } else if (size_t alen = 0; !plain && IsApostrophe(text, i, &alen) &&
                i + alen < end && (text[i + alen] == 's' || text[i + alen] == 'S') &&
                (i + alen + 1 >= end || !IsWordByte(text, i + alen + 1)) &&
                !tokens->empty() && tokens->back().end == i) {
       tok.end = static_cast<uint32_t>(i + alen + 1);  // possessive 's
       tok.tag = 'g';
-    } else if (int n = PunctuationAt(text, i, &ptag)) {
+    } else if (int n = plain ? 0 : PunctuationAt(text, i, &ptag)) {
       i += n;
       if (ptag == ' ') continue;
       tok.end = static_cast<uint32_t>(i);
@@ -219,10 +229,13 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
                (i + 2 + nt_len >= end || !IsWordByte(text, i + 2 + nt_len))) {
       tok.end = static_cast<uint32_t>(i + 2 + nt_len);  // n't
       tok.tag = 'z';
-    } else if (IsWordByte(text, i)) {
+    } else if (plain || IsWordByte(text, i)) {
       size_t j = i;
       while (j < end && kAsciiAlnum.is[static_cast<unsigned char>(text[j])]) ++j;
-      while (j < end) {
+      // (Most words end at a space: the loop below only when they may not.)
+      const bool goes_on =
+          j < end && kAsciiAlnum.goes_on[static_cast<unsigned char>(text[j])];
+      while (goes_on && j < end) {
         size_t alen = 0;
         if (IsWordByte(text, j)) { ++j; continue; }
         char x = text[j];
