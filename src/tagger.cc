@@ -105,30 +105,49 @@ bool StartsUpper(absl::string_view t, size_t i) {
   return false;
 }
 
+// Lower-cases the ASCII letters of 8 (or 4) bytes at `in` into `out`, if
+// every byte is ASCII; else returns false. With every byte below 0x80
+// neither sum carries into the next byte: the high bit of a byte is set in
+// the first from 'A' on, in the second after 'Z', and 0x80 >> 2 is 'a' - 'A'.
+template <typename Word>
+inline bool LowerAscii(const char* in, char* out) {
+  constexpr Word kHigh = static_cast<Word>(0x8080808080808080ull);
+  Word v;
+  std::memcpy(&v, in, sizeof(v));
+  if ((v & kHigh) != 0) return false;
+  const Word upper = (v + static_cast<Word>(0x3F3F3F3F3F3F3F3Full)) &
+                     ~(v + static_cast<Word>(0x2525252525252525ull)) & kHigh;
+  v |= upper >> 2;
+  std::memcpy(out, &v, sizeof(v));
+  return true;
+}
+
 // Writes `word` with its ASCII letters lower-cased and each \u2019 made an
 // apostrophe to `out` (room for word.size() bytes), and returns it.
 absl::string_view LowerWord(absl::string_view word, char* out) {
-  size_t n = 0;
-  size_t k = 0;
-  // (Called for every word: eight ASCII bytes at a time while they last;
-  // the byte loop below handles the rest and any \u2019.)
-  constexpr uint64_t kHigh = 0x8080808080808080ull;
-  for (; k + 8 <= word.size(); k += 8, n += 8) {
-    uint64_t v;
-    std::memcpy(&v, word.data() + k, 8);
-    if ((v & kHigh) != 0) break;
-    // With every byte below 0x80 neither sum carries into the next byte:
-    // the high bit of a byte is set in the first from 'A' on, in the
-    // second after 'Z'.
-    const uint64_t upper =
-        (v + 0x3F3F3F3F3F3F3F3Full) & ~(v + 0x2525252525252525ull) & kHigh;
-    v |= upper >> 2;  // 0x80 >> 2 is 'a' - 'A'
-    std::memcpy(out + n, &v, 8);
+  // (Called for every word.) An ASCII word of 4 bytes or more goes a word
+  // at a time, its last chunk overlapping the one before (lower-casing a
+  // byte twice changes nothing); any other word, byte by byte below.
+  const size_t size = word.size();
+  const char* const p = word.data();
+  if (size >= 8) {
+    size_t k = 0;
+    bool ascii = true;
+    for (; ascii && k + 8 <= size; k += 8) {
+      ascii = LowerAscii<uint64_t>(p + k, out + k);
+    }
+    if (ascii &&
+        (k == size || LowerAscii<uint64_t>(p + size - 8, out + size - 8))) {
+      return absl::string_view(out, size);
+    }
+  } else if (size >= 4 && LowerAscii<uint32_t>(p, out) &&
+             LowerAscii<uint32_t>(p + size - 4, out + size - 4)) {
+    return absl::string_view(out, size);
   }
-  for (; k < word.size(); ++k) {
-    const unsigned char c = word[k];
-    if (c == 0xE2 && k + 2 < word.size() && word[k + 1] == '\x80' &&
-        word[k + 2] == '\x99') {
+  size_t n = 0;
+  for (size_t k = 0; k < size; ++k) {
+    const unsigned char c = p[k];
+    if (c == 0xE2 && k + 2 < size && p[k + 1] == '\x80' && p[k + 2] == '\x99') {
       out[n++] = '\'';
       k += 2;
       continue;
