@@ -240,7 +240,6 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tok.end = static_cast<uint32_t>(i);
       tok.tag = ptag;
       tokens->push_back(tok);
-      tags->push_back(ptag);
       continue;
     } else if ((c == 'n' || c == 'N') && i + 1 < end &&
                IsApostrophe(text, i + 1, &nt_len) && i + 1 + nt_len < end &&
@@ -332,8 +331,11 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     }
     i = tok.end;
     tokens->push_back(tok);
-    tags->push_back(tok.tag);
   }
+  // The tag string, written once the tokens are known (cheaper than a
+  // push_back per token).
+  tags->resize(tokens->size());
+  for (size_t k = 0; k < tokens->size(); ++k) (*tags)[k] = (*tokens)[k].tag;
   // A headline in title case ("Mayor Says Pool Will Reopen") capitalises
   // its cues and function words: read every word as if it began a sentence.
   size_t words = 0, capitals = 0;
