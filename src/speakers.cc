@@ -326,9 +326,12 @@ void SpeakerResolver::Index() {
           c == ' ' || (c == '\n' && layout_ != nullptr &&
                        layout_->hard_wrapped && i + 1 < t.size() &&
                        t[i + 1] != '\n' && t[i + 1] != '\r');
-      bool keeps_run = space && i + 1 < t.size() && i > 0 &&
-                       t[i - 1] != ',' && t[i - 1] != ';' && t[i - 1] != ':';
-      if (!keeps_run) flush();
+      // (Whether it keeps a run going matters only when there is one.)
+      if (!run.empty()) {
+        bool keeps_run = space && i + 1 < t.size() && i > 0 &&
+                         t[i - 1] != ',' && t[i - 1] != ';' && t[i - 1] != ':';
+        if (!keeps_run) flush_run();
+      }
       if (!space) det_at = kNoDet;
       ++i;
       continue;
