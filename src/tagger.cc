@@ -124,7 +124,9 @@ inline bool LowerAscii(const char* in, char* out) {
 
 // Writes `word` with its ASCII letters lower-cased and each \u2019 made an
 // apostrophe to `out` (room for word.size() bytes), and returns it.
-absl::string_view LowerWord(absl::string_view word, char* out) {
+// (Inlined: WordTag() calls it for every word.)
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline absl::string_view LowerWord(
+    absl::string_view word, char* out) {
   // (Called for every word.) An ASCII word of 4 bytes or more goes a word
   // at a time, its last chunk overlapping the one before (lower-casing a
   // byte twice changes nothing); any other word, byte by byte below.
