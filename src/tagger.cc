@@ -427,6 +427,8 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   }
 }
 
+// (Inlined into Tag(), its only caller: once per word.)
+ABSL_ATTRIBUTE_ALWAYS_INLINE
 char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
                      size_t i, bool sentence_start, std::string* buffer) const {
   const std::vector<Token>& tokens = *token_list;
