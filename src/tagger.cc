@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "absl/base/attributes.h"
+#include "absl/numeric/bits.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 
@@ -103,6 +104,23 @@ bool StartsUpper(absl::string_view t, size_t i) {
     return d >= 0x80 && d <= 0x9E && d != 0x97;
   }
   return false;
+}
+
+// The high bit of each of the 8 bytes in `v` (in memory order, little
+// endian) that is not an ASCII letter or digit. Per byte, for bytes below
+// 0x80: x + (0x80 - lo) has its high bit set from lo on, x + (0x7F - hi)
+// after hi, and no sum carries into the next byte. A byte from 0x80 on is
+// marked by its own high bit; a carry out of it only changes the bytes
+// after it, and only the first marked byte is read.
+inline uint64_t NotAlnum8(uint64_t v) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  auto in_range = [](uint64_t x, uint64_t lo, uint64_t hi) {
+    return (x + kOnes * (0x80 - lo)) & ~(x + kOnes * (0x7F - hi)) & kHigh;
+  };
+  const uint64_t letter = in_range(v | (kOnes * 0x20), 'a', 'z');
+  const uint64_t digit = in_range(v, '0', '9');
+  return (~(letter | digit) | v) & kHigh;
 }
 
 // Lower-cases the ASCII letters of 8 (or 4) bytes at `in` into `out`, if
@@ -251,7 +269,23 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tok.tag = 'z';
     } else if (plain || IsWordByte(text, i)) {
       size_t j = i;
-      while (j < end && kAsciiAlnum.is[static_cast<unsigned char>(text[j])]) ++j;
+      // The run of ASCII letters and digits: eight bytes a test while the
+      // sentence has them, then byte by byte.
+      bool run_ended = false;
+      while (j + 8 <= end) {
+        uint64_t v;
+        std::memcpy(&v, text.data() + j, 8);
+        if (const uint64_t stop = NotAlnum8(v); stop != 0) {
+          j += absl::countr_zero(stop) / 8;
+          run_ended = true;
+          break;
+        }
+        j += 8;
+      }
+      while (!run_ended && j < end &&
+             kAsciiAlnum.is[static_cast<unsigned char>(text[j])]) {
+        ++j;
+      }
       // (Most words end at a space: the loop below only when they may not.)
       const bool goes_on =
           j < end && kAsciiAlnum.goes_on[static_cast<unsigned char>(text[j])];
