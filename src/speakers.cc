@@ -28,6 +28,7 @@ bool IsUpperStart(absl::string_view w) {
 // for every byte of the text.
 struct WordCharTable {
   bool is[256];
+  bool starts[256];  // a word byte that may begin a word: not - . '
 };
 constexpr WordCharTable MakeWordCharTable() {
   WordCharTable t{};
@@ -35,6 +36,7 @@ constexpr WordCharTable MakeWordCharTable() {
     t.is[c] = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
               (c >= 'a' && c <= 'z') || c >= 0x80 || c == '-' || c == '.' ||
               c == '\'';
+    t.starts[c] = t.is[c] && c != '-' && c != '.' && c != '\'';
   }
   return t;
 }
@@ -343,21 +345,32 @@ void SpeakerResolver::Index() {
   size_t i = 0;
   while (i < t.size()) {
     unsigned char c = t[i];
-    if (!IsWordChar(c) || c == '-' || c == '.' || c == '\'') {
+    if (!kWordChar.starts[c]) {
       // A space, or in hard-wrapped text a line break inside a paragraph.
       const bool space =
           c == ' ' || (c == '\n' && layout_ != nullptr &&
                        layout_->hard_wrapped && i + 1 < t.size() &&
                        t[i + 1] != '\n' && t[i + 1] != '\r');
-      bool keeps_run = space && i + 1 < t.size() && i > 0 &&
-                       t[i - 1] != ',' && t[i - 1] != ';' && t[i - 1] != ':';
-      if (!keeps_run) flush();
+      // (Whether it keeps a run going matters only when there is one.)
+      if (!run.empty()) {
+        bool keeps_run = space && i + 1 < t.size() && i > 0 &&
+                         t[i - 1] != ',' && t[i - 1] != ';' && t[i - 1] != ':';
+        if (!keeps_run) flush_run();
+      }
       if (!space) det_at = kNoDet;
       ++i;
       continue;
     }
+    // The word's end: four bytes a test while they last (this runs over
+    // every byte of every text), then one at a time.
+    const unsigned char* const p = reinterpret_cast<const unsigned char*>(t.data());
+    const bool* const word_byte = kWordChar.is;
     size_t j = i;
-    while (j < t.size() && IsWordChar(t[j])) ++j;
+    while (j + 4 <= t.size() && (word_byte[p[j]] & word_byte[p[j + 1]] &
+                                 word_byte[p[j + 2]] & word_byte[p[j + 3]])) {
+      j += 4;
+    }
+    while (j < t.size() && word_byte[p[j]]) ++j;
     absl::string_view w = t.substr(i, j - i);
     if (!IsUpperStart(w)) {
       // Ends the run, whether or not it ends the sentence too. (Dropping a

@@ -1,7 +1,11 @@
 #include "internal/tagger.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
+#include "absl/base/attributes.h"
+#include "absl/numeric/bits.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 
@@ -11,7 +15,9 @@ namespace {
 
 // Multi-byte punctuation that never belongs to a word: its length, and the
 // tag it gets when it is not a paired quote mark.
-int PunctuationAt(absl::string_view t, size_t i, char* tag) {
+// (Inlined: it is on the path of every word byte, through IsWordByte().)
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline int PunctuationAt(absl::string_view t,
+                                                      size_t i, char* tag) {
   unsigned char c = t[i];
   if (c == 0xC2 && i + 1 < t.size()) {
     unsigned char d = t[i + 1];
@@ -42,15 +48,28 @@ int PunctuationAt(absl::string_view t, size_t i, char* tag) {
   return 0;
 }
 
-// ASCII letters and digits, by byte.
+// ASCII letters and digits, by byte (every byte, so that a scan needs no
+// test for ASCII first); and each byte lower-cased if an ASCII letter.
 struct AsciiAlnumTable {
-  bool is[128];
+  bool is[256];
+  char lower[256];
+  // For IsWordByte(): 1 a word byte, 0 not, 2 the lead byte of a
+  // character PunctuationAt() may know.
+  uint8_t word[256];
+  // Bytes after a run of ASCII letters and digits that may carry its word
+  // on (- & . , ' and any byte of a multi-byte character); after any other
+  // byte the word ends there.
+  bool goes_on[256];
 };
 constexpr AsciiAlnumTable MakeAsciiAlnumTable() {
   AsciiAlnumTable t{};
-  for (int c = 0; c < 128; ++c) {
+  for (int c = 0; c < 256; ++c) {
     t.is[c] = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
               (c >= 'a' && c <= 'z');
+    t.lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    t.word[c] = c < 0x80 ? t.is[c] : (c == 0xC2 || c == 0xE2 ? 2 : 1);
+    t.goes_on[c] = c >= 0x80 || c == '-' || c == '&' || c == '.' || c == ',' ||
+                   c == '\'';
   }
   return t;
 }
@@ -59,9 +78,8 @@ constexpr AsciiAlnumTable kAsciiAlnum = MakeAsciiAlnumTable();
 // Letters, digits and multi-byte characters other than the punctuation of
 // PunctuationAt(), whose lead bytes are 0xC2 and 0xE2.
 inline bool IsWordByte(absl::string_view t, size_t i) {
-  unsigned char c = t[i];
-  if (c < 0x80) return kAsciiAlnum.is[c];
-  if (c != 0xC2 && c != 0xE2) return true;
+  const uint8_t w = kAsciiAlnum.word[static_cast<unsigned char>(t[i])];
+  if (w != 2) return w != 0;
   char tag;
   return PunctuationAt(t, i, &tag) == 0;
 }
@@ -88,19 +106,73 @@ bool StartsUpper(absl::string_view t, size_t i) {
   return false;
 }
 
+// The high bit of each of the 8 bytes in `v` (in memory order, little
+// endian) that is not an ASCII letter or digit. Per byte, for bytes below
+// 0x80: x + (0x80 - lo) has its high bit set from lo on, x + (0x7F - hi)
+// after hi, and no sum carries into the next byte. A byte from 0x80 on is
+// marked by its own high bit; a carry out of it only changes the bytes
+// after it, and only the first marked byte is read.
+inline uint64_t NotAlnum8(uint64_t v) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  auto in_range = [](uint64_t x, uint64_t lo, uint64_t hi) {
+    return (x + kOnes * (0x80 - lo)) & ~(x + kOnes * (0x7F - hi)) & kHigh;
+  };
+  const uint64_t letter = in_range(v | (kOnes * 0x20), 'a', 'z');
+  const uint64_t digit = in_range(v, '0', '9');
+  return (~(letter | digit) | v) & kHigh;
+}
+
+// Lower-cases the ASCII letters of 8 (or 4) bytes at `in` into `out`, if
+// every byte is ASCII; else returns false. With every byte below 0x80
+// neither sum carries into the next byte: the high bit of a byte is set in
+// the first from 'A' on, in the second after 'Z', and 0x80 >> 2 is 'a' - 'A'.
+template <typename Word>
+inline bool LowerAscii(const char* in, char* out) {
+  constexpr Word kHigh = static_cast<Word>(0x8080808080808080ull);
+  Word v;
+  std::memcpy(&v, in, sizeof(v));
+  if ((v & kHigh) != 0) return false;
+  const Word upper = (v + static_cast<Word>(0x3F3F3F3F3F3F3F3Full)) &
+                     ~(v + static_cast<Word>(0x2525252525252525ull)) & kHigh;
+  v |= upper >> 2;
+  std::memcpy(out, &v, sizeof(v));
+  return true;
+}
+
 // Writes `word` with its ASCII letters lower-cased and each \u2019 made an
 // apostrophe to `out` (room for word.size() bytes), and returns it.
-absl::string_view LowerWord(absl::string_view word, char* out) {
+// (Inlined: WordTag() calls it for every word.)
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline absl::string_view LowerWord(
+    absl::string_view word, char* out) {
+  // (Called for every word.) An ASCII word of 4 bytes or more goes a word
+  // at a time, its last chunk overlapping the one before (lower-casing a
+  // byte twice changes nothing); any other word, byte by byte below.
+  const size_t size = word.size();
+  const char* const p = word.data();
+  if (size >= 8) {
+    size_t k = 0;
+    bool ascii = true;
+    for (; ascii && k + 8 <= size; k += 8) {
+      ascii = LowerAscii<uint64_t>(p + k, out + k);
+    }
+    if (ascii &&
+        (k == size || LowerAscii<uint64_t>(p + size - 8, out + size - 8))) {
+      return absl::string_view(out, size);
+    }
+  } else if (size >= 4 && LowerAscii<uint32_t>(p, out) &&
+             LowerAscii<uint32_t>(p + size - 4, out + size - 4)) {
+    return absl::string_view(out, size);
+  }
   size_t n = 0;
-  for (size_t k = 0; k < word.size(); ++k) {
-    char c = word[k];
-    if (c == '\xE2' && k + 2 < word.size() && word[k + 1] == '\x80' &&
-        word[k + 2] == '\x99') {
+  for (size_t k = 0; k < size; ++k) {
+    const unsigned char c = p[k];
+    if (c == 0xE2 && k + 2 < size && p[k + 1] == '\x80' && p[k + 2] == '\x99') {
       out[n++] = '\'';
       k += 2;
       continue;
     }
-    out[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    out[n++] = kAsciiAlnum.lower[c];
   }
   return absl::string_view(out, n);
 }
@@ -186,6 +258,10 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     tok.begin = static_cast<uint32_t>(i);
     char ptag;
     size_t nt_len = 0;
+    // A letter or digit other than n can only begin a word (an apostrophe,
+    // multi-byte punctuation and n't begin otherwise): the tests for those
+    // are skipped.
+    const bool plain = kAsciiAlnum.is[c] && c != 'n' && c != 'N';
     if (char m = mark_at(i)) {
       // A paired quote mark: its length is that of the character there.
       size_t len = c == '"' ? 1 : (c == 0xC2 ? 2 : (c >= 0xE0 ? 3 : 1));
@@ -195,19 +271,18 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       }
       tok.end = static_cast<uint32_t>(std::min(end, i + len));
       tok.tag = m;
-    } else if (size_t alen = 0; IsApostrophe(text, i, &alen) &&
+    } else if (size_t alen = 0; !plain && IsApostrophe(text, i, &alen) &&
                i + alen < end && (text[i + alen] == 's' || text[i + alen] == 'S') &&
                (i + alen + 1 >= end || !IsWordByte(text, i + alen + 1)) &&
                !tokens->empty() && tokens->back().end == i) {
       tok.end = static_cast<uint32_t>(i + alen + 1);  // possessive 's
       tok.tag = 'g';
-    } else if (int n = PunctuationAt(text, i, &ptag)) {
+    } else if (int n = plain ? 0 : PunctuationAt(text, i, &ptag)) {
       i += n;
       if (ptag == ' ') continue;
       tok.end = static_cast<uint32_t>(i);
       tok.tag = ptag;
       tokens->push_back(tok);
-      tags->push_back(ptag);
       continue;
     } else if ((c == 'n' || c == 'N') && i + 1 < end &&
                IsApostrophe(text, i + 1, &nt_len) && i + 1 + nt_len < end &&
@@ -215,13 +290,29 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
                (i + 2 + nt_len >= end || !IsWordByte(text, i + 2 + nt_len))) {
       tok.end = static_cast<uint32_t>(i + 2 + nt_len);  // n't
       tok.tag = 'z';
-    } else if (IsWordByte(text, i)) {
+    } else if (plain || IsWordByte(text, i)) {
       size_t j = i;
-      while (j < end && static_cast<unsigned char>(text[j]) < 0x80 &&
+      // The run of ASCII letters and digits: eight bytes a test while the
+      // sentence has them, then byte by byte.
+      bool run_ended = false;
+      while (j + 8 <= end) {
+        uint64_t v;
+        std::memcpy(&v, text.data() + j, 8);
+        if (const uint64_t stop = NotAlnum8(v); stop != 0) {
+          j += absl::countr_zero(stop) / 8;
+          run_ended = true;
+          break;
+        }
+        j += 8;
+      }
+      while (!run_ended && j < end &&
              kAsciiAlnum.is[static_cast<unsigned char>(text[j])]) {
         ++j;
       }
-      while (j < end) {
+      // (Most words end at a space: the loop below only when they may not.)
+      const bool goes_on =
+          j < end && kAsciiAlnum.goes_on[static_cast<unsigned char>(text[j])];
+      while (goes_on && j < end) {
         size_t alen = 0;
         if (IsWordByte(text, j)) { ++j; continue; }
         char x = text[j];
@@ -299,8 +390,11 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     }
     i = tok.end;
     tokens->push_back(tok);
-    tags->push_back(tok.tag);
   }
+  // The tag string, written once the tokens are known (cheaper than a
+  // push_back per token).
+  tags->resize(tokens->size());
+  for (size_t k = 0; k < tokens->size(); ++k) (*tags)[k] = (*tokens)[k].tag;
   // A headline in title case ("Mayor Says Pool Will Reopen") capitalises
   // its cues and function words: read every word as if it began a sentence.
   size_t words = 0, capitals = 0;
@@ -405,6 +499,8 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   }
 }
 
+// (Inlined into Tag(), its only caller: once per word.)
+ABSL_ATTRIBUTE_ALWAYS_INLINE
 char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
                      size_t i, bool sentence_start, std::string* buffer) const {
   const std::vector<Token>& tokens = *token_list;

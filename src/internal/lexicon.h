@@ -132,9 +132,19 @@ struct WordHash {
       std::memcpy(&v, p, 8);
       h = Mix(h ^ v);
     }
-    if (n > 0) {
-      uint64_t v = 0;
-      for (size_t i = n; i > 0; --i) v = (v << 8) | static_cast<uint8_t>(p[i - 1]);
+    // The last 1..7 bytes as a little-endian number, without a loop: two
+    // overlapping 4-byte loads, or the first, middle and last of 1..3
+    // bytes. (The same value a byte loop gives on a little-endian machine.)
+    if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      h = Mix(h ^ (lo | (static_cast<uint64_t>(hi) << (8 * (n - 4)))));
+    } else if (n > 0) {
+      const uint64_t v =
+          static_cast<uint64_t>(static_cast<uint8_t>(p[0])) |
+          static_cast<uint64_t>(static_cast<uint8_t>(p[n / 2])) << (8 * (n / 2)) |
+          static_cast<uint64_t>(static_cast<uint8_t>(p[n - 1])) << (8 * (n - 1));
       h = Mix(h ^ v);
     }
     return static_cast<size_t>(Mix(h));

@@ -58,8 +58,9 @@ class Tagger {
 
  private:
   // `buffer` holds the lower-cased word when it is too long for the stack.
-  char WordTag(absl::string_view text, std::vector<Token>* tokens,
-               size_t i, bool sentence_start, std::string* buffer) const;
+  // (Inline, and defined in tagger.cc: Tag() is its only caller.)
+  inline char WordTag(absl::string_view text, std::vector<Token>* tokens,
+                      size_t i, bool sentence_start, std::string* buffer) const;
   const Lexicon* lex_;
 };
 
