@@ -661,6 +661,12 @@ void AlternateExchanges(absl::string_view text,
               !entities[r.entity].described) {
             continue;  // "said his uncle", "said another": somebody else
           }
+          // '"...," Big Medicine bellowed': a name the cue gives, even one
+          // the resolver could not place, is the speaker's own.
+          if (f.rule >= 0 && f.speaker.end > f.speaker.begin &&
+              r.kind == v1::MENTION_KIND_NAME) {
+            continue;
+          }
           if (f.rule < 0) f.speaker = Range();  // the span was another turn's
           r.entity = e;
           if (f.speaker.end <= f.speaker.begin) r.kind = v1::MENTION_KIND_NAME;
