@@ -1306,9 +1306,16 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         } else if (range_of(rule->speaker, &a, &b)) {
           while (a < b && (tags[b - 1] == ',' || tags[b - 1] == '-')) --b;
           // A "speaker" that starts with a bare word and a preposition is a
-          // verb phrase ("that touched on the war ...").
+          // verb phrase ("that touched on the war ..."), unless the word is
+          // an indefinite pronoun for people: "cried one of the women",
+          // "someone in the crowd" (not "something in his voice").
           if (a + 1 < b && (tags[a] == 'o' || tags[a] == 'i') && tags[a + 1] == 'r') {
-            continue;
+            const WordInfo* w = WordOf(text, tokens[a]);
+            if (w == nullptr || w->word_class != WordClass::kIndefinite ||
+                absl::EndsWithIgnoreCase(
+                    text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin), "thing")) {
+              continue;
+            }
           }
           // A lone determiner speaks only if it stands for a noun phrase
           // ("Another said", not "the only question").
