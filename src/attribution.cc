@@ -1334,7 +1334,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             size_t e = b + 1;
             while (e < k && tags[e] == 'N') ++e;
             size_t after = e + 1;
-            while (after < k && (tags[after] == 'l' || tags[after] == 'v')) ++after;
+            // Adverbs, auxiliaries and "not" may stand between the comma
+            // and the cue: "The mayor, Tom Reyes, did not say whether ...".
+            while (after < k && (tags[after] == 'l' || tags[after] == 'v' ||
+                                 tags[after] == 'z')) {
+              ++after;
+            }
             if (e > b + 1 && e < k && tags[e] == ',' && after == k) {
               a = b + 1;
               b = e;
