@@ -438,6 +438,97 @@ bool StartsWithSentenceStarter(const char* p, const char* end) {
                             std::end(kSentenceStarters), word);
 }
 
+// A news dateline opening a paragraph: "WASHINGTON (AP) — ", "BEDFORD,
+// N.H. (Reuters) - ", "LONDON, March 3 (Reuters) - ", "MEXICO CITY -- ".
+// Returns the length up to the text after it (which must open with a
+// capital, a digit or a quotation mark), or 0. One to four words in
+// capitals (the first of three bytes or more), then optionally a comma
+// and up to four words or numbers (a state, a date), then optionally an
+// agency in parentheses, then a dash between spaces. The dateline is no
+// part of what anybody said.
+size_t DatelineLength(const char* p, const char* end) {
+  constexpr ptrdiff_t kMax = 80;
+  if (end - p > kMax + 8) end = p + kMax + 8;
+  const char* q = p;
+  auto caps_word = [&]() -> size_t {
+    const char* w = q;
+    bool letter = false;
+    while (q < end) {
+      const Byte b = At(q);
+      if (b >= 'A' && b <= 'Z') {
+        letter = true;
+        ++q;
+      } else if (b == '.' || b == '\'' || (b == '-' && q > w && q + 1 < end &&
+                                            At(q + 1) >= 'A' && At(q + 1) <= 'Z')) {
+        ++q;
+      } else if (b == 0xE2 && end - q >= 3 && At(q + 1) == 0x80 &&
+                 At(q + 2) == 0x99) {  // ’
+        q += 3;
+      } else {
+        break;
+      }
+    }
+    return letter ? static_cast<size_t>(q - w) : 0;
+  };
+  if (caps_word() < 3) return 0;
+  for (int words = 1; words < 4 && q + 1 < end && *q == ' ' &&
+                      At(q + 1) >= 'A' && At(q + 1) <= 'Z';
+       ++words) {
+    const char* before = q;
+    ++q;
+    if (caps_word() == 0 || (q < end && absl::ascii_islower(At(q)))) {
+      q = before;
+      break;
+    }
+  }
+  // A word of the dateline may not run on in lower case ("WASHINGTON Post").
+  if (q < end && absl::ascii_isalnum(At(q))) return 0;
+  if (q + 1 < end && *q == ',' && q[1] == ' ') {
+    q += 2;
+    for (int words = 0; words < 4; ++words) {
+      const char* w = q;
+      while (q < end && (absl::ascii_isalnum(At(q)) || *q == '.')) ++q;
+      if (q == w || absl::ascii_islower(At(w))) return 0;
+      if (q + 1 < end && *q == ' ' && absl::ascii_isalnum(At(q + 1))) {
+        ++q;
+        continue;
+      }
+      break;
+    }
+  }
+  if (q + 1 < end && *q == ' ' && q[1] == '(') {
+    const char* close = q + 2;
+    while (close < end && close - q < 32 &&
+           (absl::ascii_isalpha(At(close)) || *close == ' ' || *close == '.' ||
+            *close == '&' || *close == '-')) {
+      ++close;
+    }
+    if (close == q + 2 || close >= end || *close != ')') return 0;
+    q = close + 1;
+  }
+  const char* d = q;
+  while (q < end && *q == ' ') ++q;
+  if (q + 3 <= end && At(q) == 0xE2 && At(q + 1) == 0x80 &&
+      (At(q + 2) == 0x94 || At(q + 2) == 0x93)) {  // — or –
+    q += 3;
+  } else if (q < end && *q == '-') {
+    ++q;
+    if (q < end && *q == '-') ++q;
+  } else {
+    return 0;
+  }
+  if (q - d > 5) return 0;
+  const char* text = q;
+  while (q < end && *q == ' ') ++q;
+  if (q == text || q >= end || q - p > kMax) return 0;
+  const Byte next = At(q);
+  const bool opens = (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') ||
+                     next == '"' || next == '\'' ||
+                     (next == 0xE2 && end - q >= 3 && At(q + 1) == 0x80 &&
+                      (At(q + 2) == 0x9C || At(q + 2) == 0x98));
+  return opens ? static_cast<size_t>(q - p) : 0;
+}
+
 // An opening mark or bracket that may start a sentence.
 bool IsSentenceOpener(int32_t c) {
   return c == '"' || c == '\'' || c == '`' || c == '(' || c == '[' ||
@@ -660,6 +751,17 @@ const char* Segmenter::ScanParagraph(const char* base, const char* pb,
   const char* start = pb;  // of the current sentence
   int open = -1;           // index into out->quotes of the quote open now
   const char* p = pb;
+  // A news dateline is a sentence of its own, so that no claim's content
+  // or speaker takes it in.
+  if (!out->hard_wrapped && At(pb) >= 'A' && At(pb) <= 'Z') {
+    if (const size_t n = DatelineLength(pb, end); n > 0) {
+      const char* dash_end = TrimRight(pb, pb + n);
+      out->sentences.push_back(Sentence{static_cast<uint32_t>(pb - base),
+                                        static_cast<uint32_t>(dash_end - base),
+                                        index});
+      start = p = pb + n;
+    }
+  }
   while ((p = SkipPlain(p, end)) < end) {
     const uint8_t cls = kClass.cls[At(p)];
     if ((cls & kBreakByte) && LineBreakLength(p, end) > 0) {

@@ -215,6 +215,54 @@ TEST(Segmenter, ConstructorsAgree) {
   EXPECT_EQ(layout.sentences.size(), 2u);  // "U.S." never ends one
 }
 
+TEST(Segmenter, DatelineIsASentenceOfItsOwn) {
+  const Segmenter seg({"N.H.", "Mr."});
+  struct Case {
+    std::string text;
+    std::vector<std::string> want;
+  } cases[] = {
+      {"WASHINGTON (AP) \xE2\x80\x94 The vote is set. Mr. Li left.",
+       {"WASHINGTON (AP) \xE2\x80\x94", "The vote is set.", "Mr. Li left."}},
+      {"BEDFORD, N.H. (Reuters) - Rubio spoke.",
+       {"BEDFORD, N.H. (Reuters) -", "Rubio spoke."}},
+      {"LONDON, March 3 (Reuters) - \"We won,\" she said.",
+       {"LONDON, March 3 (Reuters) -", "\"We won,\" she said."}},
+      {"MEXICO CITY -- The rise of the peso.",
+       {"MEXICO CITY --", "The rise of the peso."}},
+      // Not datelines: a hyphenated word, lower case after the dash, a
+      // capitalised word running on in lower case, a long shouted headline,
+      // two letters.
+      {"COVID-19 cases rose.", {"COVID-19 cases rose."}},
+      {"NOTE - the vote is set.", {"NOTE - the vote is set."}},
+      {"WASHINGTON Post - The vote.", {"WASHINGTON Post - The vote."}},
+      {"NSA PROBABLY SPIES ON OBAMA - Paul said so.",
+       {"NSA PROBABLY SPIES ON OBAMA - Paul said so."}},
+      {"US - China talks resume.", {"US - China talks resume."}},
+      // Only at a paragraph's start.
+      {"The vote. WASHINGTON - The end.", {"The vote.", "WASHINGTON - The end."}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    TextLayout layout;
+    seg.Segment(c.text, &layout);
+    std::vector<std::string> got;
+    for (const Sentence& x : layout.sentences) {
+      got.push_back(Slice(c.text, x.begin, x.end));
+    }
+    EXPECT_EQ(got, c.want);
+  }
+  // Hard-wrapped books have no datelines.
+  std::string book = "CHAPTER ONE - The Start of it was long ago, and the\n";
+  for (int i = 0; i < 6; ++i) {
+    book += "lines of this book run on as a book's lines do, wrapped here.\n";
+  }
+  TextLayout layout;
+  seg.Segment(book, &layout);
+  ASSERT_FALSE(layout.sentences.empty());
+  EXPECT_EQ(layout.sentences[0].begin, 0u);
+  EXPECT_GT(layout.sentences[0].end, 30u);
+}
+
 TEST(ParseAbbreviations, RejectsBadLinesNamingFileAndLine) {
   struct Case {
     std::string text;
