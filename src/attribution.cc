@@ -403,6 +403,18 @@ bool IsTrimTag(char c) {
 Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
                   size_t a, size_t b, bool* direct, bool* mixed) {
   while (a < b && (IsTrimTag(tags[a]) || tags[a] == 't')) ++a;
+  // "said Tuesday that C", "said on Friday the plan": the time of the
+  // saying is no part of what was said (but "said Friday was the deadline"
+  // is: a verb follows).
+  size_t t = a;
+  while (t < b && (tokens[t].time ||
+                   (tags[t] == 'r' && t + 1 < b && tokens[t + 1].time))) {
+    ++t;
+  }
+  if (t > a && (t == b || !absl::StrContains("vbCz_", tags[t]))) {
+    a = t;
+    while (a < b && (IsTrimTag(tags[a]) || tags[a] == 't')) ++a;
+  }
   while (b > a && IsTrimTag(tags[b - 1])) --b;
   *direct = false;
   if (a >= b) return Range();
@@ -450,6 +462,18 @@ void AddQuoteBeginnings(const TextLayout& layout, Finding* f) {
   if (earlier.empty()) return;
   std::reverse(earlier.begin(), earlier.end());
   f->content.insert(f->content.begin(), earlier.begin(), earlier.end());
+}
+
+// Whether the tokens [a, b), commas and dashes aside, are words of time
+// ("Thursday").
+bool AllTime(const std::vector<Token>& tokens, size_t a, size_t b) {
+  bool any = false;
+  for (size_t k = a; k < b; ++k) {
+    if (tokens[k].tag == ',' || tokens[k].tag == '-') continue;
+    if (!tokens[k].time) return false;
+    any = true;
+  }
+  return any;
 }
 
 // "Burton explained from a podium.", "she said on Monday": a content that is
@@ -1303,8 +1327,23 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         if (rule->nospeaker != 0) {
           // "Asked whether C, ...": the question has no speaker in the text.
-        } else if (range_of(rule->speaker, &a, &b)) {
+        } else if (range_of(rule->speaker, &a, &b) && !AllTime(tokens, a, b)) {
           while (a < b && (tags[b - 1] == ',' || tags[b - 1] == '-')) --b;
+          // "The White House on Friday said": the day tells when, not who.
+          // (Not "a poll released (on) Sunday", "the polls on Super
+          // Tuesday": there it belongs to the participle or the name.) A
+          // day alone is no speaker: the subject rules below look further
+          // ("X's office on Thursday said").
+          if (a < b && tokens[b - 1].time) {
+            size_t e = b;
+            while (e > a && tokens[e - 1].time) --e;
+            if (e > a + 1 && tags[e - 1] == 'r' &&
+                !absl::EndsWith(text.substr(tokens[e - 2].begin,
+                                            tokens[e - 2].end - tokens[e - 2].begin),
+                                "ed")) {
+              b = e - 1;
+            }
+          }
           // A "speaker" that starts with a bare word and a preposition is a
           // verb phrase ("that touched on the war ..."), unless the word is
           // an indefinite pronoun for people: "cried one of the women",

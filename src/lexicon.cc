@@ -125,6 +125,8 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"prondet1", WordClass::kPronDetSingular},
       {"indef", WordClass::kIndefinite},
       {"modal", WordClass::kModal},
+      {"time", WordClass::kTime},
+      {"day", WordClass::kDay},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {
@@ -420,7 +422,12 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       lex->words_[form.substr(0, sp)].cue_prefix = true;
     }
   }
-  for (const auto& [word, cls] : lex->function_words_) lex->words_[word].word_class = cls;
+  for (const auto& [word, cls] : lex->function_words_) {
+    lex->words_[word].word_class = cls;
+    if (cls == WordClass::kDay) {
+      lex->max_day_word_ = std::max(lex->max_day_word_, word.size());
+    }
+  }
   for (const auto& word : lex->titles_) lex->words_[word].title = true;
   for (const auto& [word, g] : lex->title_genders_) lex->words_[word].title_gender = g;
   for (const auto& [word, type] : lex->nominals_) lex->words_[word].nominal = type;

@@ -456,6 +456,18 @@ void SpeakerResolver::Index() {
       w.remove_suffix(1);
       ends_sentence = true;
     }
+    // "on Friday": a day is no name. (After a capitalised word it stays in
+    // the run: "Super Tuesday", "Black Friday" are no "Super" or "Black".)
+    char buf[16];
+    if (run.empty() && w.size() <= lex_->max_day_word() && w.size() <= sizeof(buf)) {
+      for (size_t k = 0; k < w.size(); ++k) buf[k] = absl::ascii_tolower(w[k]);
+      const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
+      if (info != nullptr && info->word_class == WordClass::kDay) {
+        det_at = kNoDet;
+        i = j;
+        continue;
+      }
+    }
     // "And Beth looked up", "But Sidney said": a conjunction or an adverb
     // opening the sentence is no part of the name after it.
     if (run.empty() && layout_ != nullptr && layout_->hard_wrapped) {
@@ -978,9 +990,11 @@ Resolution SpeakerResolver::Resolve(Range span) {
       --n;
     }
   }
-  // The head comes before any preposition: "representative to the UN".
+  // The head comes before any preposition: "representative to the UN",
+  // and is no day: "a poll released Friday", "the announcement Monday".
   size_t pre = n;
-  for (size_t k = 1; k < n; ++k) {
+  while (pre > 1 && toks[pre - 1].time) --pre;
+  for (size_t k = 1; k < pre; ++k) {
     if (tags[k] == 'r') { pre = k; break; }
   }
   size_t head = pre;

@@ -589,6 +589,13 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       if (t.cue_words > 0) return 'C';
     }
   }
+  // "Friday" keeps the tag of a name (so noun phrases hold together:
+  // "the footage released Friday by his family"), but not before a
+  // possessive ("Friday's vote").
+  if (info != nullptr && info->word_class == WordClass::kDay) {
+    size_t len = 0;
+    t.time = t.end >= text.size() || !IsApostrophe(text, t.end, &len);
+  }
   if (info != nullptr && (!t.cap || sentence_start || lower == "i")) {
     switch (info->word_class) {
       case WordClass::kDet:
@@ -605,11 +612,15 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kModal: return 'v';
       case WordClass::kCop: return 'b';
       case WordClass::kAdv: return 'l';
+      case WordClass::kTime:
+        t.time = true;  // "yesterday" (not "USA Today")
+        return 'l';
       case WordClass::kNeg: return 'z';
       case WordClass::kMod: return t.cap ? 'N' : 'j';
       case WordClass::kNone:
       case WordClass::kRefuse:
-      case WordClass::kIndefinite: break;
+      case WordClass::kIndefinite:
+      case WordClass::kDay: break;
     }
   }
   if (info != nullptr && info->title) return 'R';

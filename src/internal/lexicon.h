@@ -89,6 +89,15 @@ enum class WordClass : uint8_t {
   // under it in reported speech ("X said she would offer C") tells what
   // will happen, not a claim made.
   kModal,
+  // A word of time written in lower case ("yesterday", "tonight"): an
+  // adverb ('l') as kAdv, and no part of what was said ("said yesterday
+  // that C"). Capitalised inside a sentence it is a name ("USA Today").
+  kTime,
+  // A day of the week ("Friday"): tagged as any capitalised word, so that
+  // noun phrases around it hold, but never part of a person's name, and
+  // no part of a speaker ("The White House on Friday said") or of what was
+  // said ("said Tuesday that C").
+  kDay,
 };
 
 struct PronounInfo {
@@ -197,6 +206,9 @@ class Lexicon {
   const CueEntry* FindCue(absl::string_view lower_form) const;
   // Longest cue phrase length in words.
   int max_cue_words() const { return max_cue_words_; }
+  // The length of the longest word of WordClass::kDay, so that callers
+  // look up only words that may be one.
+  size_t max_day_word() const { return max_day_word_; }
   // All cue forms, for building the candidate matcher.
   const WordMap<int>& cue_forms() const {
     return cue_forms_;
@@ -243,6 +255,7 @@ class Lexicon {
   std::vector<CueEntry> cues_;
   WordMap<int> cue_forms_;
   int max_cue_words_ = 1;
+  size_t max_day_word_ = 0;
   WordMap<WordClass> function_words_;
   absl::flat_hash_set<std::string> titles_;
   WordMap<char> title_genders_;  // "mrs." -> 'f'

@@ -23,6 +23,7 @@ struct Token {
   char tag = 'o';
   bool cap = false;       // starts with an upper-case letter
   uint8_t cue_words = 0;  // words in the cue phrase starting here, or 0
+  bool time = false;      // a word of time ("Friday", "yesterday")
   int cue = -1;           // index into Lexicon::cues() when cue_words > 0
 };
 
