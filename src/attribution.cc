@@ -1036,6 +1036,21 @@ bool Attributor::IsDocumentHead(absl::string_view text,
   return false;
 }
 
+bool Attributor::IssuedDocument(absl::string_view text,
+                                const std::vector<Token>& tokens,
+                                const std::string& marked, size_t a,
+                                size_t b) const {
+  // "His office released a statement saying C": the participle's speaker is
+  // the subject that issued the document (the subject rules find it), not
+  // the document, which is the object of a verb.
+  if (b >= marked.size() || marked[b] != '%' || a < 2) return false;
+  size_t d = a;  // the determiner, inside the group or right before it
+  if (marked[d] != 'd') --d;
+  return marked[d] == 'd' && d >= 1 &&
+         (marked[d - 1] == 'o' || marked[d - 1] == 'C') &&
+         IsDocumentHead(text, tokens, a, b);
+}
+
 bool Attributor::IsCandidate(absl::string_view unit) const {
   // Only sentences with a cue word, or a colon or dash that may attribute
   // a quotation, can hold an attribution.
@@ -1325,9 +1340,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             f.mixed = f.mixed || mixed || (direct != f.direct);
           }
         }
+        // "His office released a statement saying C": the subject rules
+        // below look for the one who issued the document, which speaks only
+        // when they find nobody.
+        bool has_speaker = range_of(rule->speaker, &a, &b);
+        Range issued_document;
+        if (has_speaker && IssuedDocument(text, tokens, marked, a, b)) {
+          issued_document = TokenSpan(tokens, a, b);
+          has_speaker = false;
+        }
         if (rule->nospeaker != 0) {
           // "Asked whether C, ...": the question has no speaker in the text.
-        } else if (range_of(rule->speaker, &a, &b) && !AllTime(tokens, a, b)) {
+        } else if (has_speaker && !AllTime(tokens, a, b)) {
           while (a < b && (tags[b - 1] == ',' || tags[b - 1] == '-')) --b;
           // "The White House on Friday said": the day tells when, not who.
           // (Not "a poll released (on) Sunday", "the polls on Super
@@ -1421,8 +1445,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               if (sa < k) f.speaker = TokenSpan(tokens, sa, sa + sg[g].size());
             }
           }
-          if (f.speaker.end == f.speaker.begin) continue;
-          f.inherited = true;
+          if (f.speaker.end > f.speaker.begin) {
+            f.inherited = true;
+          } else if (issued_document.end > issued_document.begin) {
+            f.speaker = issued_document;
+          } else {
+            continue;
+          }
         }
         if (range_of(rule->addressee, &a, &b)) {
           while (a < b && (IsTrimTag(tags[a]) || tags[a] == 'r')) ++a;

@@ -153,20 +153,39 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller has opened the library, saying that the pool would "
      "reopen in June.",
      "Mayor Anna Keller", "saying", "the pool would reopen in June"},
-    {"participle_quote",
+    {"participle_say_quote",
      "Mayor Anna Keller has opened the library, saying \"the pool will "
      "reopen in June.\"",
      "Mayor Anna Keller", "saying", "the pool will reopen in June."},
     // The participle's subject is that of the clause it hangs on (rule
     // subject_clause), not of the sentence.
-    {"participle_quote",
+    {"participle_say_quote",
      "The vote came late on Monday, when members of the union stopped the "
      "count, chanting \"no deal today!\"",
      "members of the union", "chanting", "no deal today!"},
-    {"np_participle_quote",
+    {"np_participle_say_quote",
      "The ministry released a video of spokesman Paul Dunn saying \"the "
      "talks went well.\"",
      "spokesman Paul Dunn", "saying", "the talks went well."},
+    // A verb of saying has no addressee: the words before the quotation
+    // are said too; and a document that a subject issued is not the speaker.
+    {"np_participle_say_quote",
+     "The mayor's office released a statement saying she \"remains "
+     "committed to the plan.\"",
+     "The mayor's office", "saying",
+     "she \"remains committed to the plan.\""},
+    {"np_participle_quote",
+     "The ministry released a video of spokesman Paul Dunn telling "
+     "reporters \"the talks went well.\"",
+     "spokesman Paul Dunn", "telling", "the talks went well."},
+    {"np_participle_clause",
+     "The city council released a statement saying the pool would reopen "
+     "in June.",
+     "The city council", "saying", "the pool would reopen in June"},
+    {"participle_quote",
+     "Mayor Anna Keller has opened the library, telling reporters \"the "
+     "pool will reopen in June.\"",
+     "Mayor Anna Keller", "telling", "the pool will reopen in June."},
     {"participle_clause",
      "Mayor Anna Keller wrote to the council, urging members to delay the "
      "vote.",

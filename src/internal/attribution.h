@@ -153,6 +153,10 @@ class Attributor {
   // "another", "some": a determiner that can stand for a noun phrase.
   bool IsPronDet(absl::string_view text, const Token& t) const;
   // Is the noun phrase tokens[a, b) headed by a document ("the poll")?
+  // Whether the speaker [a, b) of a participle cue is a document that a
+  // verb before it issued ("released a statement saying").
+  bool IssuedDocument(absl::string_view text, const std::vector<Token>& tokens,
+                      const std::string& marked, size_t a, size_t b) const;
   bool IsDocumentHead(absl::string_view text, const std::vector<Token>& tokens,
                       size_t a, size_t b) const;
 
