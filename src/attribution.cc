@@ -415,6 +415,14 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
     a = t;
     while (a < b && (IsTrimTag(tags[a]) || tags[a] == 't')) ++a;
   }
+  // "has said repeatedly that C": adverbs before "that" are the saying's
+  // (not in "Earlier that day, ...").
+  t = a;
+  while (t < b && tags[t] == 'l') ++t;
+  if (t > a && t + 1 < b && tags[t] == 't' && tags[t + 1] != 'o' &&
+      tags[t + 1] != 'n') {
+    a = t + 1;
+  }
   while (b > a && IsTrimTag(tags[b - 1])) --b;
   *direct = false;
   if (a >= b) return Range();
@@ -1391,8 +1399,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           // "The minister's spokesman, Paul Dunn, said": the name in
           // apposition to a role is the speaker.
+          // (A name before a possessive does not count: "Lopez's campaign
+          // manager, Jill Park, said".)
           bool named = false;
-          for (size_t m = a; m < b; ++m) named |= tags[m] == 'N';
+          for (size_t m = a; m < b; ++m) {
+            if (tags[m] == 'g') named = false;
+            named |= tags[m] == 'N';
+          }
           if (!named && b < k && tags[b] == ',') {
             size_t e = b + 1;
             while (e < k && tags[e] == 'N') ++e;
