@@ -862,6 +862,28 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   if (a->subjects_.empty()) {
     return absl::InvalidArgumentError("rules.tsv: no 'subject' rule");
   }
+  // Contents that report no claim ("none" in content_stances.tsv).
+  RE2::Options none_options;
+  none_options.set_case_sensitive(false);
+  none_options.set_log_errors(false);
+  auto none = std::make_unique<RE2::Set>(none_options, RE2::UNANCHORED);
+  bool any_none = false;
+  for (const ContentStance& cs : lexicon->content_stances()) {
+    if (!cs.no_claim) continue;
+    std::string error;
+    if (none->Add(cs.pattern, &error) < 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "content_stances.tsv:", cs.line, ": bad pattern: ", error));
+    }
+    any_none = true;
+  }
+  if (any_none) {
+    if (!none->Compile()) {
+      return absl::ResourceExhaustedError(
+          "content_stances.tsv: 'none' patterns too large to compile");
+    }
+    a->no_claim_ = std::move(none);
+  }
   // The left halves with "$" after them, for MatchRuleGroups.
   a->left_to_cue_.resize(a->halves_.size());
   for (const auto& rule : a->rules_) {
@@ -1042,6 +1064,14 @@ bool Attributor::IsDocumentHead(absl::string_view text,
     if (lex_->Nominal(lower) == v1::ENTITY_TYPE_DOCUMENT) return true;
   }
   return false;
+}
+
+bool Attributor::IsNoClaim(absl::string_view text, Range content) const {
+  if (no_claim_ == nullptr) return false;
+  std::vector<int> hits;
+  return no_claim_->Match(
+      re2::StringPiece(text.data() + content.begin, content.end - content.begin),
+      &hits);
 }
 
 bool Attributor::IssuedDocument(absl::string_view text,
@@ -1338,7 +1368,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           f.direct = direct;
           f.mixed = mixed;
         }
-        if (f.content.empty()) continue;
+        if (f.content.empty() || IsNoClaim(text, f.content.front())) continue;
         if (range_of(rule->content2, &a, &b)) {
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);

@@ -733,8 +733,14 @@ v1::Stance ExtractorImpl::ContentStance(absl::string_view content,
       hits.empty()) {
     return stance;
   }
-  return lexicon->content_stances()[*std::min_element(hits.begin(), hits.end())]
-      .stance;
+  // The first line that gives a stance ("none" lines make no claim at all;
+  // the attributor drops those).
+  std::sort(hits.begin(), hits.end());
+  for (int h : hits) {
+    const internal::ContentStance& cs = lexicon->content_stances()[h];
+    if (!cs.no_claim) return cs.stance;
+  }
+  return stance;
 }
 
 void ExtractorImpl::FillMention(absl::string_view text, Range span,

@@ -355,7 +355,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       return absl::InvalidArgumentError("expected stance, pattern");
     }
     ContentStance c;
-    if (!ParseStance(f[0], &c.stance)) {
+    c.no_claim = f[0] == "none";
+    if (!c.no_claim && !ParseStance(f[0], &c.stance)) {
       return absl::InvalidArgumentError(absl::StrCat("unknown stance '", f[0], "'"));
     }
     c.pattern = std::string(f[1]);

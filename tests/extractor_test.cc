@@ -508,6 +508,8 @@ TEST(Extractor, BrokenLexiconFilesNameFileAndLine) {
       {"content_stances.tsv", "deny\n", "content_stances.tsv:1: expected"},
       {"content_stances.tsv", "deny\tno evidence\nwarn\t(unclosed\n",
        "content_stances.tsv:2: bad pattern"},
+      {"content_stances.tsv", "deny\tno evidence\nnone\t(unclosed\n",
+       "content_stances.tsv:2: bad pattern"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(absl::StrCat(c.file, ": ", c.contents));
@@ -551,6 +553,31 @@ TEST(Extractor, LexiconDirReplacesOneFile) {
   ASSERT_TRUE((*e)->Extract(doc, &out).ok());
   ASSERT_EQ(out.claims_size(), 1);
   EXPECT_EQ(out.claims(0).cue().text(), "said");
+}
+
+TEST(Extractor, NoneContentStanceMakesNoClaim) {
+  // A user's content_stances.tsv line "none PATTERN" drops the claims whose
+  // content it matches, and only those; other lines still give stances.
+  const std::string text =
+      "Mayor Anna Keller said the pool would reopen in June.\n"
+      "Senator Maria Lopez said the bill was a disgrace.";
+  TempLexiconDir dir;
+  dir.Write("content_stances.tsv",
+            "none\t^the pool\\b\ncondemn\t\\bdisgrace\\b\n");
+  ExtractorOptions options;
+  options.lexicon_dir = dir.path();
+  auto e = Extractor::Create(options);
+  ASSERT_TRUE(e.ok()) << e.status();
+  v1::Document doc;
+  doc.set_id("d");
+  doc.set_text(text);
+  v1::Extraction out;
+  ASSERT_TRUE((*e)->Extract(doc, &out).ok());
+  ASSERT_EQ(out.claims_size(), 1);
+  EXPECT_EQ(out.claims(0).content(), "the bill was a disgrace");
+  EXPECT_EQ(out.claims(0).stance(), v1::STANCE_CONDEMN);
+  // With the embedded lexicons both are claims.
+  EXPECT_EQ(ExtractText(text).claims_size(), 2);
 }
 
 }  // namespace

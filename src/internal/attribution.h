@@ -153,6 +153,8 @@ class Attributor {
   // "another", "some": a determiner that can stand for a noun phrase.
   bool IsPronDet(absl::string_view text, const Token& t) const;
   // Is the noun phrase tokens[a, b) headed by a document ("the poll")?
+  // Whether a "none" line of content_stances.tsv matches the content.
+  bool IsNoClaim(absl::string_view text, Range content) const;
   // Whether the speaker [a, b) of a participle cue is a document that a
   // verb before it issued ("released a statement saying").
   bool IssuedDocument(absl::string_view text, const std::vector<Token>& tokens,
@@ -186,6 +188,9 @@ class Attributor {
   // The rules named subject*: the subject a coordinated or participial cue
   // shares, tried in file order.
   std::vector<std::unique_ptr<re2::RE2>> subjects_;
+  // The "none" lines of content_stances.tsv, or null: a content they match
+  // reports no claim ("asked not to be named").
+  std::unique_ptr<re2::RE2::Set> no_claim_;
 };
 
 }  // namespace internal

@@ -53,6 +53,8 @@ struct CueEntry {
 // (content_stances.tsv): "said there was no evidence that ..." denies.
 struct ContentStance {
   v1::Stance stance = v1::STANCE_ASSERT;
+  // "none": content that reports no claim ("asked not to be named").
+  bool no_claim = false;
   std::string pattern;  // RE2, case-insensitive
   int line = 0;
 };
