@@ -56,6 +56,10 @@ struct Attributor::CompiledRule {
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
   // An empty group "nospeaker": the claim has no speaker (an unnamed asker).
   int nospeaker = 0;
+  // A group "agent": one preposition, which must be one of the passive
+  // agent ("by" in function_words.tsv class agent: "Asked by a reporter
+  // whether C", not "Asked about the plan").
+  int agent = 0;
   bool classes[8] = {false, false, false, false, false, false, false, false};
   std::bitset<128> needs;
 };
@@ -838,6 +842,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->content2 = group("content2");
     rule->addressee = group("addressee");
     rule->nospeaker = group("nospeaker");
+    rule->agent = group("agent");
     if (absl::StartsWith(spec.name, "subject")) {
       if (rule->speaker == 0) {
         return absl::InvalidArgumentError(absl::StrCat(
@@ -1324,6 +1329,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         };
         size_t ca, cb;
         if (!range_of(rule->cue, &ca, &cb) || ca != k) continue;
+        if (rule->agent != 0) {
+          size_t ga, gb;
+          if (!range_of(rule->agent, &ga, &gb) || gb != ga + 1) continue;
+          const WordInfo* w = WordOf(text, tokens[ga]);
+          if (w == nullptr || w->word_class != WordClass::kAgent) continue;
+        }
         Finding f;
         f.rule = rule->index;
         f.cue_index = tokens[k].cue;

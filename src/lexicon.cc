@@ -127,6 +127,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"modal", WordClass::kModal},
       {"time", WordClass::kTime},
       {"day", WordClass::kDay},
+      {"agent", WordClass::kAgent},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {

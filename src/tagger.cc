@@ -603,7 +603,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kPronDetSingular: return 'd';
       case WordClass::kPoss: return 'p';
       case WordClass::kPron: return 'P';
-      case WordClass::kPrep: return 'r';
+      case WordClass::kPrep:
+      case WordClass::kAgent: return 'r';
       case WordClass::kConj: return 'x';
       case WordClass::kSub: return 's';
       case WordClass::kRel: return 'w';

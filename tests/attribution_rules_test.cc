@@ -44,6 +44,10 @@ const RuleCase kCases[] = {
     {"asked_by",
      "Asked by a reporter whether the pool would reopen, the mayor nodded.",
      "a reporter", "Asked", "whether the pool would reopen"},
+    // Only "by" names the asker: "Asked about ..." has none.
+    {"asked_about",
+     "Asked about the cost of the plan, the mayor nodded.",
+     "", "Asked", "the cost of the plan"},
     // A question put by someone the text does not name: no speaker.
     {"asked_whether",
      "Asked whether the pool would reopen in June, the mayor nodded.",

@@ -100,6 +100,9 @@ enum class WordClass : uint8_t {
   // no part of a speaker ("The White House on Friday said") or of what was
   // said ("said Tuesday that C").
   kDay,
+  // The preposition of a passive agent ("by"): tagged 'r' as any
+  // preposition; a rule's group "agent" must be one.
+  kAgent,
 };
 
 struct PronounInfo {
