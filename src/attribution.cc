@@ -867,27 +867,27 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   if (a->subjects_.empty()) {
     return absl::InvalidArgumentError("rules.tsv: no 'subject' rule");
   }
-  // Contents that report no claim ("none" in content_stances.tsv).
+  // Contents that report no claim ("none" in content_stances.tsv), as one
+  // alternation: a plain RE2 scan costs far less per finding than a set's.
   RE2::Options none_options;
   none_options.set_case_sensitive(false);
   none_options.set_log_errors(false);
-  auto none = std::make_unique<RE2::Set>(none_options, RE2::UNANCHORED);
-  bool any_none = false;
+  std::string none;
   for (const ContentStance& cs : lexicon->content_stances()) {
     if (!cs.no_claim) continue;
-    std::string error;
-    if (none->Add(cs.pattern, &error) < 0) {
+    RE2 one(cs.pattern, none_options);
+    if (!one.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "content_stances.tsv:", cs.line, ": bad pattern: ", error));
+          "content_stances.tsv:", cs.line, ": bad pattern: ", one.error()));
     }
-    any_none = true;
+    absl::StrAppend(&none, none.empty() ? "" : "|", "(?:", cs.pattern, ")");
   }
-  if (any_none) {
-    if (!none->Compile()) {
-      return absl::ResourceExhaustedError(
-          "content_stances.tsv: 'none' patterns too large to compile");
+  if (!none.empty()) {
+    a->no_claim_ = std::make_unique<RE2>(none, none_options);
+    if (!a->no_claim_->ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "content_stances.tsv: 'none' patterns: ", a->no_claim_->error()));
     }
-    a->no_claim_ = std::move(none);
   }
   // The left halves with "$" after them, for MatchRuleGroups.
   a->left_to_cue_.resize(a->halves_.size());
@@ -1072,11 +1072,10 @@ bool Attributor::IsDocumentHead(absl::string_view text,
 }
 
 bool Attributor::IsNoClaim(absl::string_view text, Range content) const {
-  if (no_claim_ == nullptr) return false;
-  std::vector<int> hits;
-  return no_claim_->Match(
-      re2::StringPiece(text.data() + content.begin, content.end - content.begin),
-      &hits);
+  return no_claim_ != nullptr &&
+         RE2::PartialMatch(re2::StringPiece(text.data() + content.begin,
+                                            content.end - content.begin),
+                           *no_claim_);
 }
 
 bool Attributor::IssuedDocument(absl::string_view text,

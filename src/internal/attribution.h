@@ -190,7 +190,7 @@ class Attributor {
   std::vector<std::unique_ptr<re2::RE2>> subjects_;
   // The "none" lines of content_stances.tsv, or null: a content they match
   // reports no claim ("asked not to be named").
-  std::unique_ptr<re2::RE2::Set> no_claim_;
+  std::unique_ptr<re2::RE2> no_claim_;
 };
 
 }  // namespace internal
