@@ -125,6 +125,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"prondet1", WordClass::kPronDetSingular},
       {"indef", WordClass::kIndefinite},
       {"modal", WordClass::kModal},
+      {"time", WordClass::kTime},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {

@@ -442,6 +442,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       (*tags)[k] = 'l';
     }
   }
+  TagTimeAfterCue(text, tokens, tags);
   // Punctuation that attributes a quotation when the lexicon lists it as a
   // cue: a colon before one ("Pew Research: \"...\""), a dash after one
   // ("\"...\" \u2015 Esther Tapia").
@@ -496,6 +497,70 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     t.cue = it->second;
     t.tag = 'C';
     (*tags)[k] = 'C';
+  }
+}
+
+void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
+                             std::string* tags) const {
+  auto word_class = [&](size_t k) {
+    const Token& t = (*tokens)[k];
+    char buf[16];
+    absl::string_view w = text.substr(t.begin, t.end - t.begin);
+    if (w.size() > sizeof(buf)) return WordClass::kNone;
+    return lex_->FunctionWord(LowerWord(w, buf));
+  };
+  const size_t n = tokens->size();
+  for (size_t k = 0; k + 2 < n; ++k) {
+    if ((*tags)[k] != 'C') continue;
+    size_t j = k + 1;
+    while (j < n && (*tags)[j] == '_') ++j;
+    // The words that open a phrase of time: one or two of an adverb
+    // ("last", "earlier"), a number or a determiner ("this", "a week ago"),
+    // or a weekday alone ("Tuesday night"; not a name, "told Smith last
+    // week"); then the noun of time, and perhaps "ago".
+    size_t m = j;
+    if (m < n && (*tags)[m] == 'N') {
+      ++m;
+    } else {
+      while (m < n && m - j < 2 && absl::StrContains("l0do", (*tags)[m]) &&
+             word_class(m) != WordClass::kTime) {
+        ++m;
+      }
+    }
+    if (m == j || m >= n || (*tags)[m] != 'o' || word_class(m) != WordClass::kTime) {
+      continue;
+    }
+    size_t end = m + 1;
+    while (end < n && (*tags)[end] == 'o' && word_class(end) == WordClass::kTime) ++end;
+    // A number in words only before "ago" ("two days ago"); other words
+    // before a noun of time are its adjectives ("said the past week").
+    const Token& last = (*tokens)[end - 1];
+    const bool ago =
+        text.substr(last.begin, last.end - last.begin) == "ago";
+    bool lead_ok = true;
+    for (size_t q = j; q < m; ++q) lead_ok &= (*tags)[q] != 'o' || ago;
+    if (!lead_ok) continue;
+    // Not a noun phrase that goes on ("said this week's vote", "said the
+    // year ahead").
+    if (end < n && absl::StrContains("gonNRij0", (*tags)[end])) continue;
+    // A determiner only as "this"/"that"/"next" or "a" ("a week ago"); not
+    // "the year", "his day".
+    bool ok = true;
+    for (size_t q = j; ok && q < m; ++q) {
+      if ((*tags)[q] != 'd') continue;
+      const Token& t = (*tokens)[q];
+      char buf[8];
+      absl::string_view w = text.substr(t.begin, t.end - t.begin);
+      absl::string_view lw = w.size() <= sizeof(buf) ? LowerWord(w, buf) : "";
+      ok = lw == "this" || lw == "next" || lw == "a" || lw == "an" ||
+           lw == "each" || lw == "every";
+    }
+    if (!ok) continue;
+    for (size_t q = j; q < end; ++q) {
+      (*tokens)[q].tag = 'l';
+      (*tags)[q] = 'l';
+    }
+    k = end - 1;
   }
 }
 
@@ -609,7 +674,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kMod: return t.cap ? 'N' : 'j';
       case WordClass::kNone:
       case WordClass::kRefuse:
-      case WordClass::kIndefinite: break;
+      case WordClass::kIndefinite:
+      case WordClass::kTime: break;
     }
   }
   if (info != nullptr && info->title) return 'R';

@@ -89,6 +89,10 @@ enum class WordClass : uint8_t {
   // under it in reported speech ("X said she would offer C") tells what
   // will happen, not a claim made.
   kModal,
+  // A noun of time ("week", "morning"): tagged 'o'; after a cue, with its
+  // determiner ("said last week", "told reporters this morning"), it is an
+  // adverbial of when the words were said, not what was said.
+  kTime,
 };
 
 struct PronounInfo {
