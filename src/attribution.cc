@@ -1657,10 +1657,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // speech is what X said will happen, not a claim made.
         if (!inner.direct && ModalBefore(*lex_, text, inner.cue.begin)) inner.drop = true;
         // "According to X, Y said C": Y's claim, reported by X. Not when the
-        // inner cue is a belief, which is dropped ("voters who believe C,
-        // according to exit polls": the poll's claim).
+        // inner cue is dropped: a belief ("voters who believe C, according
+        // to exit polls": the poll's claim), a label or a modal ("a hotel
+        // called Lodge, according to a lawsuit": the lawsuit's claim).
         if (lex_->cues()[outer.cue_index].cue_class == CueClass::kAccording &&
-            !inner_belief) {
+            !inner.drop) {
           (*out)[i].drop = true;
         }
         break;
