@@ -609,6 +609,14 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
                                              tokens[i - 1].end - tokens[i - 1].begin);
       noun_slot = AdjectiveShaped(before);
     }
+    // "a simple question", "an angry call": the base form after "a" and a
+    // word is a noun (a verb there would agree with a plural subject).
+    if (!noun_slot && prev == 'o' && i >= 2 && tokens[i - 2].tag == 'd' &&
+        info->cue >= 0 && lower == lex_->cues()[info->cue].lemma) {
+      absl::string_view det = text.substr(tokens[i - 2].begin,
+                                          tokens[i - 2].end - tokens[i - 2].begin);
+      noun_slot = absl::EqualsIgnoreCase(det, "a") || absl::EqualsIgnoreCase(det, "an");
+    }
     // "Some say", "Another said": a determiner that opens its noun phrase
     // and stands for it, before a verb form (a form in -s is a noun there:
     // "some reports").
