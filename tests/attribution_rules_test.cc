@@ -102,6 +102,11 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller", "said", "The pool will reopen in June."},
     {"speaker_cue_quote", "Trump: \"We will win again.\"", "Trump", ":",
      "We will win again."},
+    // A noun phrase before the quotation is its subject (a say cue), not
+    // an addressee: mixed content.
+    {"speaker_cue_np_quote",
+     "Mayor Anna Keller said the council \"wasted a whole year.\"",
+     "Mayor Anna Keller", "said", "the council \"wasted a whole year.\""},
     // The quotation after the cue, not the clause that goes on after it.
     {"speaker_cue_quote_tail",
      "Mayor Anna Keller wrote to residents, \"The pool will reopen in "
@@ -163,6 +168,9 @@ const RuleCase kCases[] = {
      "The vote came late on Monday, when members of the union stopped the "
      "count, chanting \"no deal today!\"",
      "members of the union", "chanting", "no deal today!"},
+    {"participle_np_quote",
+     "Mayor Anna Keller left early, noting the council \"never listens.\"",
+     "Mayor Anna Keller", "noting", "the council \"never listens.\""},
     {"np_participle_quote",
      "The ministry released a video of spokesman Paul Dunn saying \"the "
      "talks went well.\"",
