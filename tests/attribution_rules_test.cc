@@ -175,6 +175,10 @@ const RuleCase kCases[] = {
      "The ministry released a video of spokesman Paul Dunn saying \"the "
      "talks went well.\"",
      "spokesman Paul Dunn", "saying", "the talks went well."},
+    {"noun_participle_clause",
+     "The city council issued a statement saying the pool would reopen in "
+     "June.",
+     "The city council", "saying", "the pool would reopen in June"},
     {"participle_clause",
      "Mayor Anna Keller wrote to the council, urging members to delay the "
      "vote.",
