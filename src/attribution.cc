@@ -1137,7 +1137,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       if (tags[k] == 'q') in_quote = true;
       const bool inside = in_quote && tags[k] != 'q';
       if (tags[k] == 'Q') in_quote = false;
-      if (tokens[k].cue_words == 0 || inside) continue;
+      if (tokens[k].cue_words == 0) continue;
+      // The colon after a speaker's name that opens a quoted transcript line
+      // ("\"WALLACE: If I may ...") labels the line, though after its mark.
+      if (inside && !(k <= 6 && tags[0] == 'q' && tags[k] == 'C' &&
+                      text[tokens[k].begin] == ':')) {
+        continue;
+      }
       // Passive ("was said") and infinitive ("declined to comment") cues
       // report something only where a rule names them ('=' and '&' below).
       // Negated ones do in news: "did not say whether C",

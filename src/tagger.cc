@@ -455,11 +455,15 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // colon after a short name that opens a headline or a transcript line
     // labels what follows ("Graham: Trump Is Wrong"; "TAPPER: Take a
     // listen.").
-    bool name_label = tag == ':' && k > 0 && k <= 5 && k + 1 < tokens->size();
+    // (A transcript quoted in full opens each of its paragraphs with a
+    // quotation mark: "\"WALLACE: If I may, ...": the name comes after it.)
+    const size_t first = (*tags)[0] == 'q' ? 1 : 0;
+    bool name_label = tag == ':' && k > first && k - first <= 5 &&
+                      k + 1 < tokens->size();
     bool shouted = true;  // the name in capitals, as transcripts write it
-    for (size_t m = 0; name_label && m < k; ++m) {
+    for (size_t m = first; name_label && m < k; ++m) {
       char c = (*tags)[m];
-      name_label = c == 'N' || c == 'R' || (c == 'n' && m > 0) || c == 'g';
+      name_label = c == 'N' || c == 'R' || (c == 'n' && m > first) || c == 'g';
       for (size_t b = (*tokens)[m].begin; b < (*tokens)[m].end; ++b) {
         shouted &= !absl::ascii_islower(text[b]);
       }
@@ -469,7 +473,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // Bridge will reopen in June"); a list item after a name ("Keller: Stay
     // the course") is too short to be a sentence.
     bool proper = name_label;
-    for (size_t m = 0; proper && m < k; ++m) proper = (*tags)[m] == 'N';
+    for (size_t m = first; proper && m < k; ++m) proper = (*tags)[m] == 'N';
     name_label &= headline || shouted ||
                   (proper && (*tokens)[k + 1].cap && tokens->size() >= k + 7);
     // Nor when a finite verb before it in the sentence attributes the quote

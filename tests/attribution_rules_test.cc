@@ -211,6 +211,11 @@ const RuleCase kCases[] = {
      "our part.\"",
      "Governor Rita Moss", "", "We have done our part."},
     // (A plain "KELLER: C." is taken by speaker_cue_that first.)
+    // A transcript quoted in full: each paragraph opens with a quotation
+    // mark before the speaker's name.
+    {"speaker_colon_quoted",
+     "\"KELLER: If I may, we have limited time. Will the pool reopen?\"",
+     "KELLER", ":", "If I may, we have limited time. Will the pool reopen"},
     {"speaker_colon", "Keller: Council\u2019s \u2018Pool Plan Is In Question.\u2019",
      "Keller", ":", "Council\u2019s \u2018Pool Plan Is In Question"},
 };
