@@ -1218,7 +1218,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       if (tags[k] == 'q') in_quote = true;
       const bool inside = in_quote && tags[k] != 'q';
       if (tags[k] == 'Q') in_quote = false;
-      if (tokens[k].cue_words == 0 || inside) continue;
+      if (tokens[k].cue_words == 0) continue;
+      // The colon after a speaker's name that opens a quoted transcript line
+      // ("\"WALLACE: If I may ...") labels the line, though after its mark.
+      if (inside && !(k <= 6 && tags[0] == 'q' && tags[k] == 'C' &&
+                      text[tokens[k].begin] == ':')) {
+        continue;
+      }
       // Passive ("was said") and infinitive ("declined to comment") cues
       // report something only where a rule names them ('=' and '&' below).
       // Negated ones do in news: "did not say whether C",
@@ -1783,10 +1789,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // speech is what X said will happen, not a claim made.
         if (!inner.direct && ModalBefore(*lex_, text, inner.cue.begin)) inner.drop = true;
         // "According to X, Y said C": Y's claim, reported by X. Not when the
-        // inner cue is a belief, which is dropped ("voters who believe C,
-        // according to exit polls": the poll's claim).
+        // inner cue is dropped: a belief ("voters who believe C, according
+        // to exit polls": the poll's claim), a label or a modal ("a hotel
+        // called Lodge, according to a lawsuit": the lawsuit's claim).
         if (lex_->cues()[outer.cue_index].cue_class == CueClass::kAccording &&
-            !inner_belief) {
+            !inner.drop) {
           (*out)[i].drop = true;
         }
         break;

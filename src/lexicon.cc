@@ -126,8 +126,9 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"indef", WordClass::kIndefinite},
       {"modal", WordClass::kModal},
       {"time", WordClass::kTime},
-      {"day", WordClass::kDay},
+      {"weekday", WordClass::kWeekday},
       {"agent", WordClass::kAgent},
+      {"timenoun", WordClass::kTimeNoun},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {
@@ -426,8 +427,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   }
   for (const auto& [word, cls] : lex->function_words_) {
     lex->words_[word].word_class = cls;
-    if (cls == WordClass::kDay) {
-      lex->max_day_word_ = std::max(lex->max_day_word_, word.size());
+    if (cls == WordClass::kWeekday) {
+      lex->max_weekday_word_ = std::max(lex->max_weekday_word_, word.size());
     }
   }
   for (const auto& word : lex->titles_) lex->words_[word].title = true;

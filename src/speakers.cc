@@ -459,10 +459,10 @@ void SpeakerResolver::Index() {
     // "on Friday": a day is no name. (After a capitalised word it stays in
     // the run: "Super Tuesday", "Black Friday" are no "Super" or "Black".)
     char buf[16];
-    if (run.empty() && w.size() <= lex_->max_day_word() && w.size() <= sizeof(buf)) {
+    if (run.empty() && w.size() <= lex_->max_weekday_word() && w.size() <= sizeof(buf)) {
       for (size_t k = 0; k < w.size(); ++k) buf[k] = absl::ascii_tolower(w[k]);
       const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
-      if (info != nullptr && info->word_class == WordClass::kDay) {
+      if (info != nullptr && info->word_class == WordClass::kWeekday) {
         det_at = kNoDet;
         i = j;
         continue;

@@ -442,6 +442,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       (*tags)[k] = 'l';
     }
   }
+  TagTimeAfterCue(text, tokens, tags);
   // Punctuation that attributes a quotation when the lexicon lists it as a
   // cue: a colon before one ("Pew Research: \"...\""), a dash after one
   // ("\"...\" \u2015 Esther Tapia").
@@ -454,11 +455,15 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // colon after a short name that opens a headline or a transcript line
     // labels what follows ("Graham: Trump Is Wrong"; "TAPPER: Take a
     // listen.").
-    bool name_label = tag == ':' && k > 0 && k <= 5 && k + 1 < tokens->size();
+    // (A transcript quoted in full opens each of its paragraphs with a
+    // quotation mark: "\"WALLACE: If I may, ...": the name comes after it.)
+    const size_t first = (*tags)[0] == 'q' ? 1 : 0;
+    bool name_label = tag == ':' && k > first && k - first <= 5 &&
+                      k + 1 < tokens->size();
     bool shouted = true;  // the name in capitals, as transcripts write it
-    for (size_t m = 0; name_label && m < k; ++m) {
+    for (size_t m = first; name_label && m < k; ++m) {
       char c = (*tags)[m];
-      name_label = c == 'N' || c == 'R' || (c == 'n' && m > 0) || c == 'g';
+      name_label = c == 'N' || c == 'R' || (c == 'n' && m > first) || c == 'g';
       for (size_t b = (*tokens)[m].begin; b < (*tokens)[m].end; ++b) {
         shouted &= !absl::ascii_islower(text[b]);
       }
@@ -468,7 +473,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // Bridge will reopen in June"); a list item after a name ("Keller: Stay
     // the course") is too short to be a sentence.
     bool proper = name_label;
-    for (size_t m = 0; proper && m < k; ++m) proper = (*tags)[m] == 'N';
+    for (size_t m = first; proper && m < k; ++m) proper = (*tags)[m] == 'N';
     name_label &= headline || shouted ||
                   (proper && (*tokens)[k + 1].cap && tokens->size() >= k + 7);
     // Nor when a finite verb before it in the sentence attributes the quote
@@ -496,6 +501,70 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     t.cue = it->second;
     t.tag = 'C';
     (*tags)[k] = 'C';
+  }
+}
+
+void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
+                             std::string* tags) const {
+  auto word_class = [&](size_t k) {
+    const Token& t = (*tokens)[k];
+    char buf[16];
+    absl::string_view w = text.substr(t.begin, t.end - t.begin);
+    if (w.size() > sizeof(buf)) return WordClass::kNone;
+    return lex_->FunctionWord(LowerWord(w, buf));
+  };
+  const size_t n = tokens->size();
+  for (size_t k = 0; k + 2 < n; ++k) {
+    if ((*tags)[k] != 'C') continue;
+    size_t j = k + 1;
+    while (j < n && (*tags)[j] == '_') ++j;
+    // The words that open a phrase of time: one or two of an adverb
+    // ("last", "earlier"), a number or a determiner ("this", "a week ago"),
+    // or a weekday alone ("Tuesday night"; not a name, "told Smith last
+    // week"); then the noun of time, and perhaps "ago".
+    size_t m = j;
+    if (m < n && (*tags)[m] == 'N') {
+      ++m;
+    } else {
+      while (m < n && m - j < 2 && absl::StrContains("l0do", (*tags)[m]) &&
+             word_class(m) != WordClass::kTimeNoun) {
+        ++m;
+      }
+    }
+    if (m == j || m >= n || (*tags)[m] != 'o' || word_class(m) != WordClass::kTimeNoun) {
+      continue;
+    }
+    size_t end = m + 1;
+    while (end < n && (*tags)[end] == 'o' && word_class(end) == WordClass::kTimeNoun) ++end;
+    // A number in words only before "ago" ("two days ago"); other words
+    // before a noun of time are its adjectives ("said the past week").
+    const Token& last = (*tokens)[end - 1];
+    const bool ago =
+        text.substr(last.begin, last.end - last.begin) == "ago";
+    bool lead_ok = true;
+    for (size_t q = j; q < m; ++q) lead_ok &= (*tags)[q] != 'o' || ago;
+    if (!lead_ok) continue;
+    // Not a noun phrase that goes on ("said this week's vote", "said the
+    // year ahead").
+    if (end < n && absl::StrContains("gonNRij0", (*tags)[end])) continue;
+    // A determiner only as "this"/"that"/"next" or "a" ("a week ago"); not
+    // "the year", "his day".
+    bool ok = true;
+    for (size_t q = j; ok && q < m; ++q) {
+      if ((*tags)[q] != 'd') continue;
+      const Token& t = (*tokens)[q];
+      char buf[8];
+      absl::string_view w = text.substr(t.begin, t.end - t.begin);
+      absl::string_view lw = w.size() <= sizeof(buf) ? LowerWord(w, buf) : "";
+      ok = lw == "this" || lw == "next" || lw == "a" || lw == "an" ||
+           lw == "each" || lw == "every";
+    }
+    if (!ok) continue;
+    for (size_t q = j; q < end; ++q) {
+      (*tokens)[q].tag = 'l';
+      (*tags)[q] = 'l';
+    }
+    k = end - 1;
   }
 }
 
@@ -543,6 +612,14 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       absl::string_view before = text.substr(tokens[i - 1].begin,
                                              tokens[i - 1].end - tokens[i - 1].begin);
       noun_slot = AdjectiveShaped(before);
+    }
+    // "a simple question", "an angry call": the base form after "a" and a
+    // word is a noun (a verb there would agree with a plural subject).
+    if (!noun_slot && prev == 'o' && i >= 2 && tokens[i - 2].tag == 'd' &&
+        info->cue >= 0 && lower == lex_->cues()[info->cue].lemma) {
+      absl::string_view det = text.substr(tokens[i - 2].begin,
+                                          tokens[i - 2].end - tokens[i - 2].begin);
+      noun_slot = absl::EqualsIgnoreCase(det, "a") || absl::EqualsIgnoreCase(det, "an");
     }
     // "Some say", "Another said": a determiner that opens its noun phrase
     // and stands for it, before a verb form (a form in -s is a noun there:
@@ -592,7 +669,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   // "Friday" keeps the tag of a name (so noun phrases hold together:
   // "the footage released Friday by his family"), but not before a
   // possessive ("Friday's vote").
-  if (info != nullptr && info->word_class == WordClass::kDay) {
+  if (info != nullptr && info->word_class == WordClass::kWeekday) {
     size_t len = 0;
     t.time = t.end >= text.size() || !IsApostrophe(text, t.end, &len);
   }
@@ -621,7 +698,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kNone:
       case WordClass::kRefuse:
       case WordClass::kIndefinite:
-      case WordClass::kDay: break;
+      case WordClass::kWeekday:
+      case WordClass::kTimeNoun: break;
     }
   }
   if (info != nullptr && info->title) return 'R';

@@ -106,6 +106,11 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller", "said", "The pool will reopen in June."},
     {"speaker_cue_quote", "Trump: \"We will win again.\"", "Trump", ":",
      "We will win again."},
+    // A noun phrase before the quotation is its subject (a say cue), not
+    // an addressee: mixed content.
+    {"speaker_cue_np_quote",
+     "Mayor Anna Keller said the council \"wasted a whole year.\"",
+     "Mayor Anna Keller", "said", "the council \"wasted a whole year.\""},
     // The quotation after the cue, not the clause that goes on after it.
     {"speaker_cue_quote_tail",
      "Mayor Anna Keller wrote to residents, \"The pool will reopen in "
@@ -190,6 +195,15 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller has opened the library, telling reporters \"the "
      "pool will reopen in June.\"",
      "Mayor Anna Keller", "telling", "the pool will reopen in June."},
+    // (Examples of the news round's participle rules, which the rules above
+    // cover.)
+    {"participle_say_quote",
+     "Mayor Anna Keller left early, noting the council \"never listens.\"",
+     "Mayor Anna Keller", "noting", "the council \"never listens.\""},
+    {"np_participle_clause",
+     "The city council issued a statement saying the pool would reopen in "
+     "June.",
+     "The city council", "saying", "the pool would reopen in June"},
     {"participle_clause",
      "Mayor Anna Keller wrote to the council, urging members to delay the "
      "vote.",
@@ -222,6 +236,11 @@ const RuleCase kCases[] = {
      "our part.\"",
      "Governor Rita Moss", "", "We have done our part."},
     // (A plain "KELLER: C." is taken by speaker_cue_that first.)
+    // A transcript quoted in full: each paragraph opens with a quotation
+    // mark before the speaker's name.
+    {"speaker_colon_quoted",
+     "\"KELLER: If I may, we have limited time. Will the pool reopen?\"",
+     "KELLER", ":", "If I may, we have limited time. Will the pool reopen"},
     {"speaker_colon", "Keller: Council\u2019s \u2018Pool Plan Is In Question.\u2019",
      "Keller", ":", "Council\u2019s \u2018Pool Plan Is In Question"},
 };

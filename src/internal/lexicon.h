@@ -99,10 +99,14 @@ enum class WordClass : uint8_t {
   // noun phrases around it hold, but never part of a person's name, and
   // no part of a speaker ("The White House on Friday said") or of what was
   // said ("said Tuesday that C").
-  kDay,
+  kWeekday,
   // The preposition of a passive agent ("by"): tagged 'r' as any
   // preposition; a rule's group "agent" must be one.
   kAgent,
+  // A noun of time ("week", "morning"): tagged 'o'; after a cue, with its
+  // determiner ("said last week", "told reporters this morning"), it is an
+  // adverbial of when the words were said, not what was said.
+  kTimeNoun,
 };
 
 struct PronounInfo {
@@ -211,9 +215,9 @@ class Lexicon {
   const CueEntry* FindCue(absl::string_view lower_form) const;
   // Longest cue phrase length in words.
   int max_cue_words() const { return max_cue_words_; }
-  // The length of the longest word of WordClass::kDay, so that callers
+  // The length of the longest word of WordClass::kWeekday, so that callers
   // look up only words that may be one.
-  size_t max_day_word() const { return max_day_word_; }
+  size_t max_weekday_word() const { return max_weekday_word_; }
   // All cue forms, for building the candidate matcher.
   const WordMap<int>& cue_forms() const {
     return cue_forms_;
@@ -260,7 +264,7 @@ class Lexicon {
   std::vector<CueEntry> cues_;
   WordMap<int> cue_forms_;
   int max_cue_words_ = 1;
-  size_t max_day_word_ = 0;
+  size_t max_weekday_word_ = 0;
   WordMap<WordClass> function_words_;
   absl::flat_hash_set<std::string> titles_;
   WordMap<char> title_genders_;  // "mrs." -> 'f'

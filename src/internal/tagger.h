@@ -62,6 +62,11 @@ class Tagger {
   // (Inline, and defined in tagger.cc: Tag() is its only caller.)
   inline char WordTag(absl::string_view text, std::vector<Token>* tokens,
                       size_t i, bool sentence_start, std::string* buffer) const;
+  // Retags as adverbs ('l') a phrase of time right after a cue ("said last
+  // week", "announced this morning", "said two days ago"), so that a
+  // trailing cue keeps the clause before it as its content.
+  void TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
+                       std::string* tags) const;
   const Lexicon* lex_;
 };
 
