@@ -536,21 +536,32 @@ TEST(Extractor, CountriesNamedInSeveralWordsAreGovernments) {
   }
 }
 
-TEST(Extractor, LexiconDirReplacesOneFile) {
-  // A verbs.tsv that knows only "say": "claimed" is then no cue.
+// Extracts `text` with the embedded lexicons but for `file`, which has
+// `contents`.
+v1::Extraction ExtractWithLexiconFile(const std::string& file,
+                                      const std::string& contents,
+                                      const std::string& text) {
   TempLexiconDir dir;
-  dir.Write("verbs.tsv", "say\tassert\tsay\tsay,says,said,saying\n");
+  dir.Write(file, contents);
   ExtractorOptions options;
   options.lexicon_dir = dir.path();
   auto e = Extractor::Create(options);
-  ASSERT_TRUE(e.ok()) << e.status();
+  EXPECT_TRUE(e.ok()) << e.status();
+  v1::Extraction out;
+  if (!e.ok()) return out;
   v1::Document doc;
   doc.set_id("d");
-  doc.set_text(
+  doc.set_text(text);
+  EXPECT_TRUE((*e)->Extract(doc, &out).ok());
+  return out;
+}
+
+TEST(Extractor, LexiconDirReplacesOneFile) {
+  // A verbs.tsv that knows only "say": "claimed" is then no cue.
+  const v1::Extraction out = ExtractWithLexiconFile(
+      "verbs.tsv", "say\tassert\tsay\tsay,says,said,saying\n",
       "Prime Minister Lena Hart has claimed that the election was rigged.\n"
       "Senator Maria Lopez said the bill would pass next week.");
-  v1::Extraction out;
-  ASSERT_TRUE((*e)->Extract(doc, &out).ok());
   ASSERT_EQ(out.claims_size(), 1);
   EXPECT_EQ(out.claims(0).cue().text(), "said");
 }
@@ -561,18 +572,9 @@ TEST(Extractor, NoneContentStanceMakesNoClaim) {
   const std::string text =
       "Mayor Anna Keller said the pool would reopen in June.\n"
       "Senator Maria Lopez said the bill was a disgrace.";
-  TempLexiconDir dir;
-  dir.Write("content_stances.tsv",
-            "none\t^the pool\\b\ncondemn\t\\bdisgrace\\b\n");
-  ExtractorOptions options;
-  options.lexicon_dir = dir.path();
-  auto e = Extractor::Create(options);
-  ASSERT_TRUE(e.ok()) << e.status();
-  v1::Document doc;
-  doc.set_id("d");
-  doc.set_text(text);
-  v1::Extraction out;
-  ASSERT_TRUE((*e)->Extract(doc, &out).ok());
+  const v1::Extraction out = ExtractWithLexiconFile(
+      "content_stances.tsv", "none\t^the pool\\b\ncondemn\t\\bdisgrace\\b\n",
+      text);
   ASSERT_EQ(out.claims_size(), 1);
   EXPECT_EQ(out.claims(0).content(), "the bill was a disgrace");
   EXPECT_EQ(out.claims(0).stance(), v1::STANCE_CONDEMN);
