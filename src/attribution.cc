@@ -1464,6 +1464,19 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       para_quote[p] = static_cast<int>(qi);
     }
   }
+  // In a book, a quotation whose lead-in closes the paragraph before
+  // ("Said she:") is the turn of the paragraph it opens: the bare
+  // quotations after it are the replies, not more of it.
+  if (layout.hard_wrapped) {
+    for (Finding& f : *out) {
+      if (!f.direct) continue;
+      const int p = ParagraphAt(layout, f.content.front().begin);
+      if (p == f.paragraph + 1 && para_quote[p] >= 0 &&
+          layout.quotes[para_quote[p]].begin == f.content.front().begin) {
+        f.paragraph = p;
+      }
+    }
+  }
   for (Finding& f : *out) {
     const int qi = para_quote[f.paragraph];
     f.turn = qi >= 0 && f.direct && f.content.front().begin == layout.quotes[qi].begin;
