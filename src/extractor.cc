@@ -895,6 +895,34 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       }
     }
   }
+  // A novel's narration reports in its own words what its people said
+  // ("Mr. Denham muttered something"), and, in the same words, what things
+  // do ("Hoarse cries shook the hut", "traditions describe the stone"). In
+  // a book a report in the narrator's words is a claim only when someone
+  // makes it: a person, a name, or a pronoun for a person that the
+  // resolver could not place. Not "it", a generic "you", or a noun the
+  // resolver knows for no person (which also drops some people it does not
+  // know by their noun: "the clergyman explained that ...").
+  if (layout.hard_wrapped) {
+    for (size_t i = 0; i < findings.size(); ++i) {
+      Finding& f = findings[i];
+      if (f.drop || f.direct || f.mixed || f.speaker.end <= f.speaker.begin) continue;
+      const internal::Resolution& r = speaker[i];
+      if (r.entity >= 0) {
+        if (resolver.entities()[r.entity].type != v1::ENTITY_TYPE_PERSON) f.drop = true;
+        continue;
+      }
+      if (r.kind == v1::MENTION_KIND_NAME) continue;  // a name speaks
+      if (r.kind != v1::MENTION_KIND_PRONOUN) {
+        f.drop = true;
+        continue;
+      }
+      const std::string word = absl::AsciiStrToLower(Slice(text, f.speaker));
+      if (word != "i" && word != "he" && word != "she" && word != "we" && word != "they") {
+        f.drop = true;
+      }
+    }
+  }
   bool dialogue = false;
   AssignDialogueTurns(text, layout, resolver, &findings, &speaker, &addressee,
                       &dialogue);
