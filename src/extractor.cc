@@ -146,6 +146,21 @@ bool NamedInNarration(absl::string_view text, const internal::TextLayout& layout
   });
 }
 
+// Whether `word` stands somewhere in `text` inside a sentence: not after
+// the start of the text, a sentence end or an opening quotation mark.
+bool CapitalisedInSentence(absl::string_view text, absl::string_view word) {
+  return AnyWordAt(text, word, [&](size_t at) {
+    size_t b = at;
+    while (b > 0 && absl::ascii_isspace(static_cast<unsigned char>(text[b - 1]))) --b;
+    if (b == 0) return false;
+    const unsigned char c = static_cast<unsigned char>(text[b - 1]);
+    // '.', '!', '?', a straight quote, or the last byte of a curly one.
+    return !(c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == 0x9C ||
+             c == 0x98 || c == 0x9D || c == 0x99 || c == ':' || c == ';' || c == '(' ||
+             c == '[' || c == '-');
+  });
+}
+
 // "I", or "I." ending a sentence ('said I.').
 bool IsI(absl::string_view w) { return w == "I" || w == "I."; }
 
@@ -906,13 +921,24 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   if (layout.hard_wrapped) {
     for (size_t i = 0; i < findings.size(); ++i) {
       Finding& f = findings[i];
-      if (f.drop || f.direct || f.mixed || f.speaker.end <= f.speaker.begin) continue;
+      if (f.drop || f.direct || f.speaker.end <= f.speaker.begin) continue;
       const internal::Resolution& r = speaker[i];
+      if (r.kind == v1::MENTION_KIND_NAME) {
+        // A name speaks; not a capitalised word opening a sentence that
+        // the text writes in lower case and never capitalises inside a
+        // sentence ("Well may the court be dim", "Foot passengers ...").
+        const absl::string_view w = Slice(text, f.speaker);
+        if (w.find_first_of(" \n") == absl::string_view::npos &&
+            HasWord(text, absl::AsciiStrToLower(w)) && !CapitalisedInSentence(text, w)) {
+          f.drop = true;
+          continue;
+        }
+        if (r.entity < 0) continue;
+      }
       if (r.entity >= 0) {
         if (resolver.entities()[r.entity].type != v1::ENTITY_TYPE_PERSON) f.drop = true;
         continue;
       }
-      if (r.kind == v1::MENTION_KIND_NAME) continue;  // a name speaks
       if (r.kind != v1::MENTION_KIND_PRONOUN) {
         f.drop = true;
         continue;
