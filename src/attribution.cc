@@ -307,6 +307,23 @@ bool IsQuotationUnit(const TextLayout& layout, Range unit) {
          it->open == unit.begin;
 }
 
+// "The Poet and the Peasant.", "Wife of the Above,": every word of four
+// letters or more capitalised, at least two of them, and no exclamation or
+// question: the title of a piece or an inscription, not something said.
+bool IsTitleCase(absl::string_view quoted) {
+  int long_words = 0;
+  for (absl::string_view w : absl::StrSplit(quoted, absl::ByAnyChar(" \n"), absl::SkipEmpty())) {
+    size_t letters = 0;
+    while (letters < w.size() && absl::ascii_isalpha(static_cast<unsigned char>(w[letters]))) {
+      ++letters;
+    }
+    if (letters < 4) continue;
+    if (!absl::ascii_isupper(static_cast<unsigned char>(w[0]))) return false;
+    ++long_words;
+  }
+  return long_words >= 2 && quoted.find_first_of("!?") == absl::string_view::npos;
+}
+
 // Short enough to be a bare attribution ("Trump said.", "Rep. Earl
 // Blumenauer (D-Ore.) said.").
 bool IsShort(const Sentence& s) { return s.end - s.begin <= 48; }
@@ -1549,7 +1566,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       const char last = text[q.end - 1];
       const absl::string_view quoted = text.substr(q.begin, q.end - q.begin);
       if (!(first >= 'A' && first <= 'Z') || quoted.find(' ') == absl::string_view::npos ||
-          (last != '.' && last != '!' && last != '?' && last != ',' && last != '-')) {
+          (last != '.' && last != '!' && last != '?' && last != ',' && last != '-') ||
+          IsTitleCase(quoted)) {
         continue;
       }
       Finding f;
