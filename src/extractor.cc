@@ -501,9 +501,19 @@ bool AssignDialogueTurns(absl::string_view text,
         (*speaker)[i] = (*speaker)[other];
       } else if (alternate && prev.paragraph == f.paragraph - 1 &&
                  has_speaker(last)) {
-        // The first reply: to the person named last who did not just speak.
-        const int e = resolver.OtherPerson((*speaker)[last].entity,
-                                           f.content.front().begin);
+        // The first reply: the one the last speaker called by name in a
+        // turn of the conversation ('"Hulloa, Emma!" he said. ... "Am I to
+        // come home?" he asked.' -- Emma answers), else the person named
+        // last who did not just speak.
+        int e = -1;
+        for (size_t k = num_turns; k-- > 0 && e < 0;) {
+          const int t = turns[k];
+          if (same_speaker(t, last) && vocative[t] >= 0 &&
+              vocative[t] != (*speaker)[last].entity) {
+            e = vocative[t];
+          }
+        }
+        if (e < 0) e = resolver.OtherPerson((*speaker)[last].entity, f.content.front().begin);
         if (e >= 0) {
           f.speaker = Range();
           (*speaker)[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
