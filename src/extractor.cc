@@ -161,6 +161,67 @@ bool CapitalisedInSentence(absl::string_view text, absl::string_view word) {
   });
 }
 
+// "Her name was Duchess", "His name is Tom Reed" in the narration: the
+// person the pronoun points back to is called so (when known only by a
+// description). Up to three capitalised words.
+void NameTheDescribed(absl::string_view text, const internal::TextLayout& layout,
+                      internal::SpeakerResolver* resolver) {
+  size_t qi = 0;
+  for (absl::string_view verb : {"name was ", "name is "}) {
+    qi = 0;
+    for (size_t at = text.find(verb); at != absl::string_view::npos;
+         at = text.find(verb, at + 1)) {
+      // The possessive before: "Her", "her", "His", "his" (a line may
+      // break between them).
+      if (at < 4 || (text[at - 1] != ' ' && text[at - 1] != '\n')) continue;
+      const size_t after = at + verb.size();  // where the name begins
+      size_t b = at - 1;
+      while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+      const absl::string_view pronoun = text.substr(b, at - 1 - b);
+      char gender = 0;
+      if (absl::EqualsIgnoreCase(pronoun, "her")) gender = 'f';
+      if (absl::EqualsIgnoreCase(pronoun, "his")) gender = 'm';
+      if (gender == 0) continue;
+      // Narration only: not inside a quotation.
+      while (qi < layout.quotes.size() && layout.quotes[qi].close_end <= b) ++qi;
+      if (qi < layout.quotes.size() && layout.quotes[qi].open <= b) continue;
+      // The name: up to three capitalised words.
+      size_t e = after, end = e;
+      for (int words = 0; words < 3 && e < text.size(); ++words) {
+        size_t w = e;
+        while (w < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) ++w;
+        // (A title is a name here too: "Her name was Duchess".)
+        if (w == e || !absl::ascii_isupper(static_cast<unsigned char>(text[e])) ||
+            absl::EqualsIgnoreCase(text.substr(e, w - e), "the")) {
+          break;
+        }
+        end = w;
+        if (w + 1 >= text.size() || (text[w] != ' ' && text[w] != '\n')) break;
+        e = w + 1;
+      }
+      if (end == after) continue;
+      std::string name(text.substr(after, end - after));
+      std::replace(name.begin(), name.end(), '\n', ' ');
+      // Whom "her" points back to: the last person noun of that sex before
+      // it, in the sentence or the two before ("I have never forgotten my
+      // mother's advice; I knew she was a wise old horse ... Her name was").
+      const size_t from = b > 400 ? b - 400 : 0;
+      int person = -1;
+      for (size_t w = b; w > from && person < 0;) {
+        --w;
+        if (!absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) continue;
+        size_t s = w;
+        while (s > from && absl::ascii_isalpha(static_cast<unsigned char>(text[s - 1]))) --s;
+        if (absl::ascii_islower(static_cast<unsigned char>(text[s]))) {
+          person = resolver->DescribedPerson(text.substr(s, w + 1 - s), gender);
+        }
+        w = s;
+      }
+      resolver->NameDescribed(person, name);
+    }
+  }
+}
+
 // "I", or "I." ending a sentence ('said I.').
 bool IsI(absl::string_view w) { return w == "I" || w == "I."; }
 
@@ -965,6 +1026,10 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   if (dialogue && layout.hard_wrapped) {
     AlternateExchanges(text, resolver, &findings, &speaker);
   }
+  // "Her name was Duchess, but he often called her Pet": in a book the
+  // narration names one it knew only by a description ("my mother"); her
+  // turns are hers by that name.
+  if (layout.hard_wrapped) NameTheDescribed(text, layout, &resolver);
   // A claim that goes on reporting the same speaker as the one before keeps
   // its intermediary ("a statement said X told ...; X also called on ...").
   std::vector<int> via(findings.size(), -1);

@@ -624,6 +624,24 @@ int SpeakerResolver::NamedPerson(absl::string_view name) {
   return e;
 }
 
+int SpeakerResolver::DescribedPerson(absl::string_view noun, char gender) const {
+  auto it = by_name_.find(Lower(noun));
+  if (it == by_name_.end()) return -1;
+  const ResolvedEntity& e = entities_[it->second];
+  if (!e.described || e.type != v1::ENTITY_TYPE_PERSON || e.gender != gender) return -1;
+  return it->second;
+}
+
+void SpeakerResolver::NameDescribed(int entity, absl::string_view name) {
+  if (entity < 0 || name.empty() || !entities_[entity].described) return;
+  ResolvedEntity& e = entities_[entity];
+  AddAlias(entity, e.canonical);
+  e.canonical = std::string(name);
+  e.described = false;
+  by_name_.emplace(Lower(name), entity);
+  by_surname_.emplace(std::string(name.substr(name.rfind(' ') + 1)), entity);
+}
+
 bool SpeakerResolver::MayBeName(absl::string_view w) const {
   return IsUpperStart(w) && !IsLexiconWord(w) && lex_->Pronoun(Lower(w)) == nullptr;
 }

@@ -79,6 +79,15 @@ class SpeakerResolver {
   // Holmes") names a person, though no list of first names knows it.
   void LearnPerson(absl::string_view first, absl::string_view surname);
 
+  // The person known only by the description `noun` ("mother" for "my
+  // mother", "the mother"), of sex `gender`; -1 if none.
+  int DescribedPerson(absl::string_view noun, char gender) const;
+
+  // "Her name was Duchess": the person `entity`, known only by a
+  // description, is called `name` from now on (canonical name, and a word
+  // to find it by). Nothing for a person with a name already.
+  void NameDescribed(int entity, absl::string_view name);
+
   // `w` could be a person's name: capitalised and no word of the lexicons
   // (not "Well", "Yes", "Sir", "Mother").
   bool MayBeName(absl::string_view w) const;
