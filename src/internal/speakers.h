@@ -104,6 +104,13 @@ class SpeakerResolver {
   int FindOrAdd(const std::string& canonical, v1::EntityType type);
   void AddAlias(int entity, absl::string_view alias);
   void AddRole(int entity, absl::string_view role);
+  // The person named in apposition to "the `noun`" before `position` ("the
+  // artist himself, Basil Hallward,"); -1 if none. The text is searched
+  // once per noun.
+  int AppositionName(absl::string_view noun, uint32_t position) const;
+  // The first apposition to "the `noun`" in the text: where it ends and
+  // the last word of the name; {0, ""} if none.
+  std::pair<uint32_t, std::string> FindApposition(absl::string_view noun) const;
   // `depth` counts the sentences followed back through pronoun subjects.
   int ResolvePronoun(const PronounInfo& p, uint32_t position, int depth = 0) const;
   // Where the sentence holding `position` begins, when its first word is a
@@ -181,6 +188,9 @@ class SpeakerResolver {
   // "Curtis" -> "Curtis Waring": two-word names seen anywhere in the text.
   WordMap<std::string> full_names_;
   std::vector<NameMention> mentions_;  // every entity mention, text order
+  // AppositionName(): per noun, where its first apposition ends in the text
+  // and the name's last word (empty when none), found once per noun.
+  mutable WordMap<std::pair<uint32_t, std::string>> appositions_;
   int last_document_issuer_ = -1;
   bool quiet_ = false;  // Note() records nothing (indexing inside a quote)
 };
