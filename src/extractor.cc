@@ -931,11 +931,14 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   // statement interrupted by its attribution.
   // A novel's narrator tells what its people know, feel and think ("she
   // felt that ..."): thought, not a claim anybody made. In a book
-  // (hard-wrapped text) belief cues report only quotations.
+  // (hard-wrapped text) belief cues report only quotations. Label cues
+  // without one name things ("everyone called her Kitty", "a mineral
+  // called tiger-eye"): nobody claims anything.
   if (layout.hard_wrapped) {
     for (Finding& f : findings) {
-      if (!f.direct && f.cue_index >= 0 &&
-          lexicon->cues()[f.cue_index].cue_class == internal::CueClass::kBelief) {
+      if (f.direct || f.cue_index < 0) continue;
+      const internal::CueClass c = lexicon->cues()[f.cue_index].cue_class;
+      if (c == internal::CueClass::kBelief || (c == internal::CueClass::kLabel && !f.mixed)) {
         f.drop = true;
       }
     }
