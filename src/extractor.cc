@@ -547,8 +547,33 @@ bool AssignDialogueTurns(absl::string_view text,
           }
         }
       }
-      if (prev.paragraph == f.paragraph - 1 &&
-          prev.addressee.end > prev.addressee.begin) {
+      // The narration that closes the paragraph of the turn before, after
+      // its last quotation, tells who speaks next: the one its last
+      // sentence is about, whether the one who just spoke ('"Mother gave
+      // it to me," said Ogden. Mr. Pett grunted. Ogden took another piece
+      // of candy.' -- Ogden goes on) or someone else. Only in books.
+      int beat = -1;
+      if (layout.hard_wrapped && prev.paragraph == f.paragraph - 1) {
+        const uint32_t after = prev.content.back().end;
+        const Range para = layout.paragraphs[prev.paragraph];
+        // The last sentence that begins in that paragraph: narration (it
+        // opens with a letter, not a quotation mark) after the quotation.
+        auto s = std::lower_bound(
+            layout.sentences.begin(), layout.sentences.end(), para.end,
+            [](const internal::Sentence& x, uint32_t pos) { return x.begin < pos; });
+        if (s != layout.sentences.begin()) {
+          --s;
+          if (s->begin >= after && s->begin > para.begin && s->paragraph == prev.paragraph &&
+              absl::ascii_isalpha(static_cast<unsigned char>(text[s->begin]))) {
+            beat = resolver.SubjectOf(Range{s->begin, s->end});
+          }
+        }
+      }
+      if (beat >= 0) {
+        f.speaker = Range();
+        (*speaker)[i] = internal::Resolution{beat, v1::MENTION_KIND_NAME};
+      } else if (prev.paragraph == f.paragraph - 1 &&
+                 prev.addressee.end > prev.addressee.begin) {
         f.speaker = prev.addressee;
         (*speaker)[i] = (*addressee)[last];
       } else if (alternate && prev.paragraph == f.paragraph - 1 &&
