@@ -161,7 +161,7 @@ bool CapitalisedInSentence(absl::string_view text, absl::string_view word) {
   });
 }
 
-// "Her name was Duchess", "His name is Tom Reed" in the narration: the
+// "Her name was Martha Quill", "His name is Tom Reed" in the narration: the
 // person the pronoun points back to is called so (when known only by a
 // description). Up to three capitalised words.
 void NameTheDescribed(absl::string_view text, const internal::TextLayout& layout,
@@ -190,7 +190,7 @@ void NameTheDescribed(absl::string_view text, const internal::TextLayout& layout
       for (int words = 0; words < 3 && e < text.size(); ++words) {
         size_t w = e;
         while (w < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) ++w;
-        // (A title is a name here too: "Her name was Duchess".)
+        // (A title is a name here too: "Her name was Countess".)
         if (w == e || !absl::ascii_isupper(static_cast<unsigned char>(text[e])) ||
             absl::EqualsIgnoreCase(text.substr(e, w - e), "the")) {
           break;
@@ -204,7 +204,8 @@ void NameTheDescribed(absl::string_view text, const internal::TextLayout& layout
       std::replace(name.begin(), name.end(), '\n', ' ');
       // Whom "her" points back to: the last person noun of that sex before
       // it, in the sentence or the two before ("I have never forgotten my
-      // mother's advice; I knew she was a wise old horse ... Her name was").
+      // grandmother's inn; everybody was a little afraid of her ... Her name
+      // was").
       const size_t from = b > 400 ? b - 400 : 0;
       int person = -1;
       for (size_t w = b; w > from && person < 0;) {
@@ -550,8 +551,8 @@ bool AssignDialogueTurns(absl::string_view text,
       // The narration that closes the paragraph of the turn before, after
       // its last quotation, tells who speaks next: the one its last
       // sentence is about, whether the one who just spoke ('"Mother gave
-      // it to me," said Ogden. Mr. Pett grunted. Ogden took another piece
-      // of candy.' -- Ogden goes on) or someone else. Only in books.
+      // it in the loft," said Tom. His father grunted. Tom took another bite
+      // of bread.' -- Tom goes on) or someone else. Only in books.
       int beat = -1;
       if (layout.hard_wrapped && prev.paragraph == f.paragraph - 1) {
         const uint32_t after = prev.content.back().end;
@@ -588,8 +589,8 @@ bool AssignDialogueTurns(absl::string_view text,
       } else if (alternate && prev.paragraph == f.paragraph - 1 &&
                  has_speaker(last)) {
         // The first reply: the one the last speaker called by name in a
-        // turn of the conversation ('"Hulloa, Emma!" he said. ... "Am I to
-        // come home?" he asked.' -- Emma answers), else the person named
+        // turn of the conversation ('"Hallo, Bessie!" he said. ... "Is it
+        // time to go in?" he asked.' -- Bessie answers), else the person named
         // last who did not just speak.
         int e = -1;
         for (size_t k = num_turns; k-- > 0 && e < 0;) {
@@ -957,8 +958,8 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   // A novel's narrator tells what its people know, feel and think ("she
   // felt that ..."): thought, not a claim anybody made. In a book
   // (hard-wrapped text) belief cues report only quotations. Label cues
-  // without one name things ("everyone called her Kitty", "a mineral
-  // called tiger-eye"): nobody claims anything.
+  // without one name things ("he called her Sparrow", "a stone called
+  // the Giant's Tooth"): nobody claims anything.
   if (layout.hard_wrapped) {
     for (Finding& f : findings) {
       if (f.direct || f.cue_index < 0) continue;
@@ -1010,13 +1011,13 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     }
   }
   // A novel's narration reports in its own words what its people said
-  // ("Mr. Denham muttered something"), and, in the same words, what things
-  // do ("Hoarse cries shook the hut", "traditions describe the stone"). In
+  // ("Mr. Hale muttered something"), and, in the same words, what things
+  // do ("loud cries shook the barn", "old tales describe the stone"). In
   // a book a report in the narrator's words is a claim only when someone
   // makes it: a person, a name, or a pronoun for a person that the
   // resolver could not place. Not "it", a generic "you", or a noun the
   // resolver knows for no person (which also drops some people it does not
-  // know by their noun: "the clergyman explained that ...").
+  // know by their noun: "the curate explained that ...").
   if (layout.hard_wrapped) {
     for (size_t i = 0; i < findings.size(); ++i) {
       Finding& f = findings[i];
@@ -1025,7 +1026,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       if (r.kind == v1::MENTION_KIND_NAME) {
         // A name speaks; not a capitalised word opening a sentence that
         // the text writes in lower case and never capitalises inside a
-        // sentence ("Well may the court be dim", "Foot passengers ...").
+        // sentence ("Well may the mill stand idle", "Cart horses, ..., adding").
         const absl::string_view w = Slice(text, f.speaker);
         if (w.find_first_of(" \n") == absl::string_view::npos &&
             HasWord(text, absl::AsciiStrToLower(w)) && !CapitalisedInSentence(text, w)) {
@@ -1054,9 +1055,9 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   if (dialogue && layout.hard_wrapped) {
     AlternateExchanges(text, resolver, &findings, &speaker);
   }
-  // "Her name was Duchess, but he often called her Pet": in a book the
-  // narration names one it knew only by a description ("my mother"); her
-  // turns are hers by that name.
+  // "Her name was Martha Quill, but the carters called her Granny": in a
+  // book the narration names one it knew only by a description ("my
+  // grandmother"); her turns are hers by that name.
   if (layout.hard_wrapped) NameTheDescribed(text, layout, &resolver);
   // A claim that goes on reporting the same speaker as the one before keeps
   // its intermediary ("a statement said X told ...; X also called on ...").

@@ -651,7 +651,7 @@ std::pair<uint32_t, std::string> SpeakerResolver::FindApposition(absl::string_vi
       while (j < before.size() && (before[j] == ' ' || before[j] == '\n')) ++j;
     };
     skip_space();
-    // "the artist himself, Basil Hallward"
+    // "the artist himself, Walter Tarrant"
     for (absl::string_view self : {"himself", "herself"}) {
       if (before.substr(j, self.size()) == self) j += self.size();
     }
@@ -1171,7 +1171,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
       for (char& ch : name) {
         if (ch == '\n' || ch == '\r') ch = ' ';
       }
-      // "the artist himself, Basil Hallward," before: that person.
+      // "the artist himself, Walter Tarrant," before: that person.
       entity = AppositionName(name, pos);
       if (entity < 0) {
         entity = FindOrAdd(name, v1::ENTITY_TYPE_PERSON);

@@ -83,7 +83,7 @@ class SpeakerResolver {
   // mother", "the mother"), of sex `gender`; -1 if none.
   int DescribedPerson(absl::string_view noun, char gender) const;
 
-  // "Her name was Duchess": the person `entity`, known only by a
+  // "Her name was Martha Quill": the person `entity`, known only by a
   // description, is called `name` from now on (canonical name, and a word
   // to find it by). Nothing for a person with a name already.
   void NameDescribed(int entity, absl::string_view name);
@@ -105,7 +105,7 @@ class SpeakerResolver {
   void AddAlias(int entity, absl::string_view alias);
   void AddRole(int entity, absl::string_view role);
   // The person named in apposition to "the `noun`" before `position` ("the
-  // artist himself, Basil Hallward,"); -1 if none. The text is searched
+  // artist himself, Walter Tarrant,"); -1 if none. The text is searched
   // once per noun.
   int AppositionName(absl::string_view noun, uint32_t position) const;
   // The first apposition to "the `noun`" in the text: where it ends and
