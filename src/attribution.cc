@@ -307,7 +307,7 @@ bool IsQuotationUnit(const TextLayout& layout, Range unit) {
          it->open == unit.begin;
 }
 
-// "The Miller and the Maid.", "Sacred to the Memory,": every word of four
+// "The Rose of the Glen.", "In Loving Memory,": every word of four
 // letters or more capitalised, at least two of them, and no exclamation or
 // question: the title of a piece or an inscription, not something said.
 bool IsTitleCase(absl::string_view quoted) {

@@ -958,7 +958,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   // A novel's narrator tells what its people know, feel and think ("she
   // felt that ..."): thought, not a claim anybody made. In a book
   // (hard-wrapped text) belief cues report only quotations. Label cues
-  // without one name things ("he called her Sparrow", "a stone called
+  // without one name things ("he called her Wren", "a stone called
   // the Giant's Tooth"): nobody claims anything.
   if (layout.hard_wrapped) {
     for (Finding& f : findings) {
