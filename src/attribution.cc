@@ -311,6 +311,23 @@ bool IsQuotationUnit(const TextLayout& layout, Range unit) {
          it->open == unit.begin;
 }
 
+// "The Rose of the Glen.", "In Loving Memory,": every word of four
+// letters or more capitalised, at least two of them, and no exclamation or
+// question: the title of a piece or an inscription, not something said.
+bool IsTitleCase(absl::string_view quoted) {
+  int long_words = 0;
+  for (absl::string_view w : absl::StrSplit(quoted, absl::ByAnyChar(" \n"), absl::SkipEmpty())) {
+    size_t letters = 0;
+    while (letters < w.size() && absl::ascii_isalpha(static_cast<unsigned char>(w[letters]))) {
+      ++letters;
+    }
+    if (letters < 4) continue;
+    if (!absl::ascii_isupper(static_cast<unsigned char>(w[0]))) return false;
+    ++long_words;
+  }
+  return long_words >= 2 && quoted.find_first_of("!?") == absl::string_view::npos;
+}
+
 // Short enough to be a bare attribution ("Trump said.", "Rep. Earl
 // Blumenauer (D-Ore.) said.").
 bool IsShort(const Sentence& s) { return s.end - s.begin <= 48; }
@@ -1596,6 +1613,19 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       para_quote[p] = static_cast<int>(qi);
     }
   }
+  // In a book, a quotation whose lead-in closes the paragraph before
+  // ("Said she:") is the turn of the paragraph it opens: the bare
+  // quotations after it are the replies, not more of it.
+  if (layout.hard_wrapped) {
+    for (Finding& f : *out) {
+      if (!f.direct) continue;
+      const int p = ParagraphAt(layout, f.content.front().begin);
+      if (p == f.paragraph + 1 && para_quote[p] >= 0 &&
+          layout.quotes[para_quote[p]].begin == f.content.front().begin) {
+        f.paragraph = p;
+      }
+    }
+  }
   for (Finding& f : *out) {
     const int qi = para_quote[f.paragraph];
     f.turn = qi >= 0 && f.direct && f.content.front().begin == layout.quotes[qi].begin;
@@ -1668,7 +1698,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       const char last = text[q.end - 1];
       const absl::string_view quoted = text.substr(q.begin, q.end - q.begin);
       if (!(first >= 'A' && first <= 'Z') || quoted.find(' ') == absl::string_view::npos ||
-          (last != '.' && last != '!' && last != '?' && last != ',' && last != '-')) {
+          (last != '.' && last != '!' && last != '?' && last != ',' && last != '-') ||
+          IsTitleCase(quoted)) {
         continue;
       }
       Finding f;

@@ -146,6 +146,83 @@ bool NamedInNarration(absl::string_view text, const internal::TextLayout& layout
   });
 }
 
+// Whether `word` stands somewhere in `text` inside a sentence: not after
+// the start of the text, a sentence end or an opening quotation mark.
+bool CapitalisedInSentence(absl::string_view text, absl::string_view word) {
+  return AnyWordAt(text, word, [&](size_t at) {
+    size_t b = at;
+    while (b > 0 && absl::ascii_isspace(static_cast<unsigned char>(text[b - 1]))) --b;
+    if (b == 0) return false;
+    const unsigned char c = static_cast<unsigned char>(text[b - 1]);
+    // '.', '!', '?', a straight quote, or the last byte of a curly one.
+    return !(c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == 0x9C ||
+             c == 0x98 || c == 0x9D || c == 0x99 || c == ':' || c == ';' || c == '(' ||
+             c == '[' || c == '-');
+  });
+}
+
+// "Her name was Martha Quill", "His name is Tom Reed" in the narration: the
+// person the pronoun points back to is called so (when known only by a
+// description). Up to three capitalised words.
+void NameTheDescribed(absl::string_view text, const internal::TextLayout& layout,
+                      internal::SpeakerResolver* resolver) {
+  size_t qi = 0;
+  for (absl::string_view verb : {"name was ", "name is "}) {
+    qi = 0;
+    for (size_t at = text.find(verb); at != absl::string_view::npos;
+         at = text.find(verb, at + 1)) {
+      // The possessive before: "Her", "her", "His", "his" (a line may
+      // break between them).
+      if (at < 4 || (text[at - 1] != ' ' && text[at - 1] != '\n')) continue;
+      const size_t after = at + verb.size();  // where the name begins
+      size_t b = at - 1;
+      while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+      const absl::string_view pronoun = text.substr(b, at - 1 - b);
+      char gender = 0;
+      if (absl::EqualsIgnoreCase(pronoun, "her")) gender = 'f';
+      if (absl::EqualsIgnoreCase(pronoun, "his")) gender = 'm';
+      if (gender == 0) continue;
+      // Narration only: not inside a quotation.
+      while (qi < layout.quotes.size() && layout.quotes[qi].close_end <= b) ++qi;
+      if (qi < layout.quotes.size() && layout.quotes[qi].open <= b) continue;
+      // The name: up to three capitalised words.
+      size_t e = after, end = e;
+      for (int words = 0; words < 3 && e < text.size(); ++words) {
+        size_t w = e;
+        while (w < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) ++w;
+        // (A title is a name here too: "Her name was Countess".)
+        if (w == e || !absl::ascii_isupper(static_cast<unsigned char>(text[e])) ||
+            absl::EqualsIgnoreCase(text.substr(e, w - e), "the")) {
+          break;
+        }
+        end = w;
+        if (w + 1 >= text.size() || (text[w] != ' ' && text[w] != '\n')) break;
+        e = w + 1;
+      }
+      if (end == after) continue;
+      std::string name(text.substr(after, end - after));
+      std::replace(name.begin(), name.end(), '\n', ' ');
+      // Whom "her" points back to: the last person noun of that sex before
+      // it, in the sentence or the two before ("I have never forgotten my
+      // grandmother's inn; everybody was a little afraid of her ... Her name
+      // was").
+      const size_t from = b > 400 ? b - 400 : 0;
+      int person = -1;
+      for (size_t w = b; w > from && person < 0;) {
+        --w;
+        if (!absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) continue;
+        size_t s = w;
+        while (s > from && absl::ascii_isalpha(static_cast<unsigned char>(text[s - 1]))) --s;
+        if (absl::ascii_islower(static_cast<unsigned char>(text[s]))) {
+          person = resolver->DescribedPerson(text.substr(s, w + 1 - s), gender);
+        }
+        w = s;
+      }
+      resolver->NameDescribed(person, name);
+    }
+  }
+}
+
 // "I", or "I." ending a sentence ('said I.').
 bool IsI(absl::string_view w) { return w == "I" || w == "I."; }
 
@@ -471,8 +548,33 @@ bool AssignDialogueTurns(absl::string_view text,
           }
         }
       }
-      if (prev.paragraph == f.paragraph - 1 &&
-          prev.addressee.end > prev.addressee.begin) {
+      // The narration that closes the paragraph of the turn before, after
+      // its last quotation, tells who speaks next: the one its last
+      // sentence is about, whether the one who just spoke ('"Mother gave
+      // it in the loft," said Tom. His father grunted. Tom took another bite
+      // of bread.' -- Tom goes on) or someone else. Only in books.
+      int beat = -1;
+      if (layout.hard_wrapped && prev.paragraph == f.paragraph - 1) {
+        const uint32_t after = prev.content.back().end;
+        const Range para = layout.paragraphs[prev.paragraph];
+        // The last sentence that begins in that paragraph: narration (it
+        // opens with a letter, not a quotation mark) after the quotation.
+        auto s = std::lower_bound(
+            layout.sentences.begin(), layout.sentences.end(), para.end,
+            [](const internal::Sentence& x, uint32_t pos) { return x.begin < pos; });
+        if (s != layout.sentences.begin()) {
+          --s;
+          if (s->begin >= after && s->begin > para.begin && s->paragraph == prev.paragraph &&
+              absl::ascii_isalpha(static_cast<unsigned char>(text[s->begin]))) {
+            beat = resolver.SubjectOf(Range{s->begin, s->end});
+          }
+        }
+      }
+      if (beat >= 0) {
+        f.speaker = Range();
+        (*speaker)[i] = internal::Resolution{beat, v1::MENTION_KIND_NAME};
+      } else if (prev.paragraph == f.paragraph - 1 &&
+                 prev.addressee.end > prev.addressee.begin) {
         f.speaker = prev.addressee;
         (*speaker)[i] = (*addressee)[last];
       } else if (alternate && prev.paragraph == f.paragraph - 1 &&
@@ -486,9 +588,19 @@ bool AssignDialogueTurns(absl::string_view text,
         (*speaker)[i] = (*speaker)[other];
       } else if (alternate && prev.paragraph == f.paragraph - 1 &&
                  has_speaker(last)) {
-        // The first reply: to the person named last who did not just speak.
-        const int e = resolver.OtherPerson((*speaker)[last].entity,
-                                           f.content.front().begin);
+        // The first reply: the one the last speaker called by name in a
+        // turn of the conversation ('"Hallo, Bessie!" he said. ... "Is it
+        // time to go in?" he asked.' -- Bessie answers), else the person named
+        // last who did not just speak.
+        int e = -1;
+        for (size_t k = num_turns; k-- > 0 && e < 0;) {
+          const int t = turns[k];
+          if (same_speaker(t, last) && vocative[t] >= 0 &&
+              vocative[t] != (*speaker)[last].entity) {
+            e = vocative[t];
+          }
+        }
+        if (e < 0) e = resolver.OtherPerson((*speaker)[last].entity, f.content.front().begin);
         if (e >= 0) {
           f.speaker = Range();
           (*speaker)[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
@@ -851,11 +963,14 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   // statement interrupted by its attribution.
   // A novel's narrator tells what its people know, feel and think ("she
   // felt that ..."): thought, not a claim anybody made. In a book
-  // (hard-wrapped text) belief cues report only quotations.
+  // (hard-wrapped text) belief cues report only quotations. Label cues
+  // without one name things ("he called her Wren", "a stone called
+  // the Giant's Tooth"): nobody claims anything.
   if (layout.hard_wrapped) {
     for (Finding& f : findings) {
-      if (!f.direct && f.cue_index >= 0 &&
-          lexicon->cues()[f.cue_index].cue_class == internal::CueClass::kBelief) {
+      if (f.direct || f.cue_index < 0) continue;
+      const internal::CueClass c = lexicon->cues()[f.cue_index].cue_class;
+      if (c == internal::CueClass::kBelief || (c == internal::CueClass::kLabel && !f.mixed)) {
         f.drop = true;
       }
     }
@@ -901,12 +1016,55 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       }
     }
   }
+  // A novel's narration reports in its own words what its people said
+  // ("Mr. Hale muttered something"), and, in the same words, what things
+  // do ("loud cries shook the barn", "old tales describe the stone"). In
+  // a book a report in the narrator's words is a claim only when someone
+  // makes it: a person, a name, or a pronoun for a person that the
+  // resolver could not place. Not "it", a generic "you", or a noun the
+  // resolver knows for no person (which also drops some people it does not
+  // know by their noun: "the curate explained that ...").
+  if (layout.hard_wrapped) {
+    for (size_t i = 0; i < findings.size(); ++i) {
+      Finding& f = findings[i];
+      if (f.drop || f.direct || f.speaker.end <= f.speaker.begin) continue;
+      const internal::Resolution& r = speaker[i];
+      if (r.kind == v1::MENTION_KIND_NAME) {
+        // A name speaks; not a capitalised word opening a sentence that
+        // the text writes in lower case and never capitalises inside a
+        // sentence ("Well may the mill stand idle", "Cart horses, ..., adding").
+        const absl::string_view w = Slice(text, f.speaker);
+        if (w.find_first_of(" \n") == absl::string_view::npos &&
+            HasWord(text, absl::AsciiStrToLower(w)) && !CapitalisedInSentence(text, w)) {
+          f.drop = true;
+          continue;
+        }
+        if (r.entity < 0) continue;
+      }
+      if (r.entity >= 0) {
+        if (resolver.entities()[r.entity].type != v1::ENTITY_TYPE_PERSON) f.drop = true;
+        continue;
+      }
+      if (r.kind != v1::MENTION_KIND_PRONOUN) {
+        f.drop = true;
+        continue;
+      }
+      const std::string word = absl::AsciiStrToLower(Slice(text, f.speaker));
+      if (word != "i" && word != "he" && word != "she" && word != "we" && word != "they") {
+        f.drop = true;
+      }
+    }
+  }
   bool dialogue = false;
   AssignDialogueTurns(text, layout, resolver, &findings, &speaker, &addressee,
                       &dialogue);
   if (dialogue && layout.hard_wrapped) {
     AlternateExchanges(text, resolver, &findings, &speaker);
   }
+  // "Her name was Martha Quill, but the carters called her Granny": in a
+  // book the narration names one it knew only by a description ("my
+  // grandmother"); her turns are hers by that name.
+  if (layout.hard_wrapped) NameTheDescribed(text, layout, &resolver);
   // A claim that goes on reporting the same speaker as the one before keeps
   // its intermediary ("a statement said X told ...; X also called on ...").
   std::vector<int> via(findings.size(), -1);

@@ -636,6 +636,76 @@ int SpeakerResolver::NamedPerson(absl::string_view name) {
   return e;
 }
 
+int SpeakerResolver::AppositionName(absl::string_view noun, uint32_t position) const {
+  auto known = appositions_.find(noun);
+  if (known == appositions_.end()) {
+    known = appositions_.emplace(std::string(noun), FindApposition(noun)).first;
+  }
+  if (known->second.second.empty() || known->second.first > position) return -1;
+  const int e = PersonNamed(known->second.second);
+  return e >= 0 && entities_[e].type == v1::ENTITY_TYPE_PERSON ? e : -1;
+}
+
+std::pair<uint32_t, std::string> SpeakerResolver::FindApposition(absl::string_view noun) const {
+  const absl::string_view before = text_;
+  for (size_t at = before.find(noun); at != absl::string_view::npos;
+       at = before.find(noun, at + 1)) {
+    size_t j = at + noun.size();
+    // The word itself ("artist", not "artists"), with "the" before it,
+    // across a line break too.
+    if (at < 4 || (before[at - 1] != ' ' && before[at - 1] != '\n') ||
+        !absl::EqualsIgnoreCase(before.substr(at - 4, 3), "the") ||
+        (at >= 5 && absl::ascii_isalpha(static_cast<unsigned char>(before[at - 5]))) ||
+        (j < before.size() && absl::ascii_isalpha(static_cast<unsigned char>(before[j])))) {
+      continue;
+    }
+    auto skip_space = [&] {
+      while (j < before.size() && (before[j] == ' ' || before[j] == '\n')) ++j;
+    };
+    skip_space();
+    // "the artist himself, Walter Tarrant"
+    for (absl::string_view self : {"himself", "herself"}) {
+      if (before.substr(j, self.size()) == self) j += self.size();
+    }
+    if (j >= before.size() || before[j] != ',') continue;
+    ++j;
+    skip_space();
+    // A run of capitalised words: the name, known by its last word.
+    absl::string_view last;
+    while (j < before.size() && absl::ascii_isupper(static_cast<unsigned char>(before[j]))) {
+      size_t w = j;
+      while (w < before.size() && absl::ascii_isalpha(static_cast<unsigned char>(before[w]))) ++w;
+      last = before.substr(j, w - j);
+      j = w;
+      if (j + 1 >= before.size() || (before[j] != ' ' && before[j] != '\n') ||
+          !absl::ascii_isupper(static_cast<unsigned char>(before[j + 1]))) {
+        break;
+      }
+      ++j;
+    }
+    if (!last.empty()) return {static_cast<uint32_t>(j), std::string(last)};
+  }
+  return {0, std::string()};
+}
+
+int SpeakerResolver::DescribedPerson(absl::string_view noun, char gender) const {
+  auto it = by_name_.find(Lower(noun));
+  if (it == by_name_.end()) return -1;
+  const ResolvedEntity& e = entities_[it->second];
+  if (!e.described || e.type != v1::ENTITY_TYPE_PERSON || e.gender != gender) return -1;
+  return it->second;
+}
+
+void SpeakerResolver::NameDescribed(int entity, absl::string_view name) {
+  if (entity < 0 || name.empty() || !entities_[entity].described) return;
+  ResolvedEntity& e = entities_[entity];
+  AddAlias(entity, e.canonical);
+  e.canonical = std::string(name);
+  e.described = false;
+  by_name_.emplace(Lower(name), entity);
+  by_surname_.emplace(std::string(name.substr(name.rfind(' ') + 1)), entity);
+}
+
 bool SpeakerResolver::MayBeName(absl::string_view w) const {
   return IsUpperStart(w) && !IsLexiconWord(w) && lex_->Pronoun(Lower(w)) == nullptr;
 }
@@ -1115,9 +1185,13 @@ Resolution SpeakerResolver::Resolve(Range span) {
       for (char& ch : name) {
         if (ch == '\n' || ch == '\r') ch = ' ';
       }
-      entity = FindOrAdd(name, v1::ENTITY_TYPE_PERSON);
-      entities_[entity].type = v1::ENTITY_TYPE_PERSON;
-      if (entities_[entity].aliases.empty()) entities_[entity].described = true;
+      // "the artist himself, Walter Tarrant," before: that person.
+      entity = AppositionName(name, pos);
+      if (entity < 0) {
+        entity = FindOrAdd(name, v1::ENTITY_TYPE_PERSON);
+        entities_[entity].type = v1::ENTITY_TYPE_PERSON;
+        if (entities_[entity].aliases.empty()) entities_[entity].described = true;
+      }
       Note(entity, pos);
     }
     if (entity < 0) entity = ResolveNominal(toks, tags, head, pos);

@@ -79,6 +79,15 @@ class SpeakerResolver {
   // Holmes") names a person, though no list of first names knows it.
   void LearnPerson(absl::string_view first, absl::string_view surname);
 
+  // The person known only by the description `noun` ("mother" for "my
+  // mother", "the mother"), of sex `gender`; -1 if none.
+  int DescribedPerson(absl::string_view noun, char gender) const;
+
+  // "Her name was Martha Quill": the person `entity`, known only by a
+  // description, is called `name` from now on (canonical name, and a word
+  // to find it by). Nothing for a person with a name already.
+  void NameDescribed(int entity, absl::string_view name);
+
   // `w` could be a person's name: capitalised and no word of the lexicons
   // (not "Well", "Yes", "Sir", "Mother").
   bool MayBeName(absl::string_view w) const;
@@ -95,6 +104,13 @@ class SpeakerResolver {
   int FindOrAdd(const std::string& canonical, v1::EntityType type);
   void AddAlias(int entity, absl::string_view alias);
   void AddRole(int entity, absl::string_view role);
+  // The person named in apposition to "the `noun`" before `position` ("the
+  // artist himself, Walter Tarrant,"); -1 if none. The text is searched
+  // once per noun.
+  int AppositionName(absl::string_view noun, uint32_t position) const;
+  // The first apposition to "the `noun`" in the text: where it ends and
+  // the last word of the name; {0, ""} if none.
+  std::pair<uint32_t, std::string> FindApposition(absl::string_view noun) const;
   // `depth` counts the sentences followed back through pronoun subjects.
   int ResolvePronoun(const PronounInfo& p, uint32_t position, int depth = 0) const;
   // Where the sentence holding `position` begins, when its first word is a
@@ -172,6 +188,9 @@ class SpeakerResolver {
   // "Curtis" -> "Curtis Waring": two-word names seen anywhere in the text.
   WordMap<std::string> full_names_;
   std::vector<NameMention> mentions_;  // every entity mention, text order
+  // AppositionName(): per noun, where its first apposition ends in the text
+  // and the name's last word (empty when none), found once per noun.
+  mutable WordMap<std::pair<uint32_t, std::string>> appositions_;
   int last_document_issuer_ = -1;
   bool quiet_ = false;  // Note() records nothing (indexing inside a quote)
 };
