@@ -133,10 +133,17 @@ bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
   // pattern matches exactly when the right half matches there and the left
   // half matches up to there. Each half is a smaller automaton run over
   // part of the string, and most rules fail on one side at once.
+  // The left half is asked first, unless the right one is known to fail
+  // already (Find's test of its first byte, or an earlier rule's answer):
+  // more rules fail on the left, so fewer halves run. (news-5mb, right
+  // half first -> left first: 1.9686e9 -> 1.9390e9 instructions; a right
+  // half known to fail first: 1.8965e9.)
   if (left != nullptr && right != nullptr && cue_end >= 1 &&
       cue_end <= tags.size() && tags[cue_end - 1] != '_') {
-    return known(right_known, [&] { return right_at(cue_end); }) &&
-           known(left_known, left_before_cue_end);
+    // (Unless the right half's answer is known already to be no.)
+    if (right_known != nullptr && *right_known == 0) return false;
+    return known(left_known, left_before_cue_end) &&
+           known(right_known, [&] { return right_at(cue_end); });
   }
   // A cue of more words ("@__"): the cue group starts at the mark, the only
   // one of the string, and ends right after it ("(?P<cue>@)") or anywhere
@@ -153,6 +160,8 @@ bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
                           ? 0
                           : reach_of_left();
     if (reach != 0) {
+      // The left half first, as for a cue of one word (below).
+      if (!known(left_known, left_before_cue_end)) return false;
       // The end of the run first: its answer may be known already.
       bool right_matches = false;
       if (reach == 2) {
@@ -163,7 +172,7 @@ bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
       } else {
         right_matches = right_at(mark + 1);
       }
-      return right_matches && known(left_known, left_before_cue_end);
+      return right_matches;
     }
   }
   return whole().Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED, nullptr,
