@@ -295,6 +295,28 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
       while (cue_end < tags.size() && tags[cue_end] == '_') ++cue_end;
       ASSERT_EQ(MatchesRule(whole, &left, &right, tags, cue_end), b)
           << spec.name << " on " << tags;
+      // With answers known already for the halves (Find keeps them per cue,
+      // for rules that share a half), in any combination: the same answer,
+      // whichever half it asks first, and what it notes is each half's own
+      // answer (the left half up to the cue's end, the right one from it).
+      const int8_t left_answer =
+          left.Match(tags, 0, cue_end, RE2::UNANCHORED, nullptr, 0) ? 1 : 0;
+      const int8_t right_answer =
+          right.Match(tags, cue_end, tags.size(), RE2::ANCHOR_START, nullptr, 0) ? 1 : 0;
+      for (int known = 0; known < 4; ++known) {
+        int8_t left_cell = (known & 1) ? left_answer : -1;
+        int8_t right_cell = (known & 2) ? right_answer : -1;
+        ASSERT_EQ(MatchesRule(whole, &left, &right, tags, cue_end, &left_cell,
+                              &right_cell, to_cue.get()),
+                  b)
+            << spec.name << " on " << tags << " knowing " << known;
+        if (left_cell >= 0) {
+          ASSERT_EQ(left_cell, left_answer) << spec.name << " on " << tags;
+        }
+        if (right_cell >= 0) {
+          ASSERT_EQ(right_cell, right_answer) << spec.name << " on " << tags;
+        }
+      }
       if (to_cue != nullptr) {
         ASSERT_EQ(MatchesRule(whole, &left, &right, tags, cue_end, nullptr,
                               nullptr, to_cue.get()),
