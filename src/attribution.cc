@@ -947,6 +947,17 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
           LastBytes(pattern.substr(0, cue), &a->half_edge_[index]);
     }
   }
+  // The bytes each left half anchored at the start ("^...") can begin
+  // with: a tag string that begins otherwise is no match for it. (A half
+  // has no top-level alternation: CueGroupEnd cuts no pattern that has one.)
+  a->left_start_.assign(a->halves_.size(), std::bitset<256>());
+  a->left_start_known_.assign(a->halves_.size(), false);
+  for (const auto& [key, index] : a->half_index_) {
+    absl::string_view pattern = absl::string_view(key).substr(1);
+    if (key[0] == 'L' && absl::StartsWith(pattern, "^")) {
+      a->left_start_known_[index] = FirstBytes(pattern, &a->left_start_[index]);
+    }
+  }
   a->cue_shapes_.assign(kMaxCueWord * 26 * 26, 0);
   for (const auto& [word, info] : lexicon->words()) {
     if (info.cue < 0 && !info.cue_prefix) continue;
@@ -1335,6 +1346,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (const int l = rule->left_half;
             l >= 0 && half_known[l] < 0 && half_edge_known_[l] && k > 0 &&
             !half_edge_[l][static_cast<unsigned char>(marked[k - 1])]) {
+          half_known[l] = 0;
+        }
+        if (const int l = rule->left_half;
+            l >= 0 && half_known[l] < 0 && left_start_known_[l] &&
+            !left_start_[l][static_cast<unsigned char>(marked[0])]) {
           half_known[l] = 0;
         }
         // A match/no-match answer needs only the DFA; submatches cost more.

@@ -224,7 +224,8 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
   options.set_log_errors(false);
   const RE2 anything("");
   int rules_cut = 0, matches = 0, phrase_matches = 0, rights_read = 0,
-      lefts_read = 0, to_cue_rules = 0, to_cue_matches = 0;
+      lefts_read = 0, to_cue_rules = 0, to_cue_matches = 0,
+      anchored_lefts_read = 0, anchored_left_matches = 0;
   for (const RuleSpec& spec : (*lex)->rules()) {
     const size_t cut = CueGroupEnd(spec.pattern);
     if (cut == kNpos) continue;
@@ -264,6 +265,24 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
         if (mark == 0 || !last[static_cast<unsigned char>(tags[mark - 1])]) {
           ASSERT_FALSE(left.Match(tags, 0, cue_end, RE2::UNANCHORED, nullptr, 0))
               << spec.name << " on " << tags;
+        }
+      }
+    }
+    // A left half anchored at the start matches only a string that begins
+    // with one of its first bytes.
+    std::bitset<256> start;
+    if (left_pattern[0] == '^' && FirstBytes(left_pattern, &start)) {
+      ++anchored_lefts_read;
+      for (const std::string& tags : marked) {
+        const size_t mark = absl::string_view(tags).find_first_of(kCueMarks);
+        size_t cue_end = mark + 1;
+        while (cue_end < tags.size() && tags[cue_end] == '_') ++cue_end;
+        if (!start[static_cast<unsigned char>(tags[0])]) {
+          ASSERT_FALSE(left.Match(tags, 0, cue_end, RE2::UNANCHORED, nullptr, 0))
+              << spec.name << " on " << tags;
+        } else {
+          anchored_left_matches +=
+              left.Match(tags, 0, cue_end, RE2::UNANCHORED, nullptr, 0);
         }
       }
     }
@@ -344,6 +363,9 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
   // Most right halves tell their first bytes.
   EXPECT_GE(rights_read, 20);
   EXPECT_GE(lefts_read, 20);
+  // Some left halves are anchored at the start, and match some strings.
+  EXPECT_GE(anchored_lefts_read, 3);
+  EXPECT_GE(anchored_left_matches, 10);
   // Most rules have a left half run from the cue's end, and it matches.
   EXPECT_GE(to_cue_rules, 20);
   EXPECT_GE(to_cue_matches, 500);

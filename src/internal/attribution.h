@@ -178,6 +178,11 @@ class Attributor {
   // always run.
   std::vector<std::bitset<256>> half_edge_;
   std::vector<bool> half_edge_known_;
+  // For each left half anchored at the start ("^..."), the bytes a match
+  // can begin with (FirstBytes), where known: a tag string that begins
+  // with another byte is no match for it.
+  std::vector<std::bitset<256>> left_start_;
+  std::vector<bool> left_start_known_;
   // By index in halves_: the left halves' LeftToCuePattern, where given.
   std::vector<std::unique_ptr<re2::RE2>> left_to_cue_;
   // The lengths and first and last letters of the cue words (and first
