@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/io/tokenizer.h"
@@ -49,6 +50,51 @@ std::string WholeWords(absl::string_view pattern) {
   bool ends_in_period = absl::EndsWith(pattern, ".");
   return absl::StrCat("\\b(?:", pattern, ")",
                       ends_in_period ? "(?:\\W|$)" : "\\b");
+}
+
+// Whether `pattern` is plain words: ASCII letters, digits, spaces, ' and -,
+// with | and groups "(...)", and ? after a letter or a group, in each
+// top-level alternative a letter that ? does not make optional. Such a
+// pattern compiles (RE2 reads every one of them) and cannot match the empty
+// string, so Create() need not compile it alone to find out: most of the
+// lexicon's patterns are of this kind ("wars?", "air ?strikes?",
+// "invad(e|es|ed|ing)"), and compiling each alone was most of the cost of
+// Create(). Any other pattern is checked as before, and so is a long one
+// (one too large for RE2's memory budget fails to compile alone).
+bool PlainWords(absl::string_view pattern) {
+  if (pattern.size() > 256) return false;
+  auto word_char = [](char c) {
+    return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == ' ' ||
+           c == '\'' || c == '-';
+  };
+  int depth = 0;
+  bool required = false;  // in the current top-level alternative
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    const bool optional = i + 1 < pattern.size() && pattern[i + 1] == '?';
+    if (word_char(c)) {
+      if (depth == 0 && !optional) required = true;
+    } else if (c == '(') {
+      if (optional) return false;  // "(?" opens flags or a named group
+      ++depth;
+    } else if (c == ')') {
+      if (--depth < 0) return false;
+    } else if (c == '|') {
+      if (depth == 0) {
+        if (!required) return false;
+        required = false;
+      }
+    } else if (c == '?') {
+      // After a letter or a group, and not "??".
+      if (i == 0 || !(word_char(pattern[i - 1]) || pattern[i - 1] == ')') ||
+          optional) {
+        return false;
+      }
+    } else {
+      return false;
+    }
+  }
+  return depth == 0 && required;
 }
 
 }  // namespace
@@ -112,16 +158,18 @@ absl::StatusOr<std::unique_ptr<TopicTagger>> TopicTagger::Create(
       int line = topic_tree == nullptr
                      ? topic_line
                      : topic_tree->GetLocation(patterns_field, p).line + 1;
-      RE2 alone(pattern, options);
-      if (!alone.ok()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(origin, ":", line, ": bad pattern \"", pattern,
-                         "\": ", alone.error()));
-      }
-      if (RE2::FullMatch("", alone)) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(origin, ":", line, ": pattern \"", pattern,
-                         "\" matches the empty string"));
+      if (!PlainWords(pattern)) {
+        RE2 alone(pattern, options);
+        if (!alone.ok()) {
+          return absl::InvalidArgumentError(
+              absl::StrCat(origin, ":", line, ": bad pattern \"", pattern,
+                           "\": ", alone.error()));
+        }
+        if (RE2::FullMatch("", alone)) {
+          return absl::InvalidArgumentError(
+              absl::StrCat(origin, ":", line, ": pattern \"", pattern,
+                           "\" matches the empty string"));
+        }
       }
       std::string error;
       int index =

@@ -269,6 +269,50 @@ TEST(TopicTagger, ErrorsNameFileAndLine) {
   }
 }
 
+// Create() compiles alone only the patterns that are not plain words: a
+// pattern that looks plain but is not (it can match the empty string, or
+// does not parse) is still refused, with the message RE2's reading gives;
+// a plain one tags as its regular expression reads.
+TEST(TopicTagger, PlainLookingPatternsAreStillChecked) {
+  struct Row {
+    const char* pattern;
+    const char* want;  // substring of the message
+  };
+  const Row rows[] = {
+      {"wars?|", "matches the empty string"},
+      {"|wars?", "matches the empty string"},
+      {"(war|)", "matches the empty string"},
+      {"war?|s?", "matches the empty string"},
+      {"(war)?", "matches the empty string"},
+      {"w??", "matches the empty string"},
+      {"(war", "bad pattern \"(war\": missing )"},
+      {"war)", "bad pattern \"war)\": unexpected )"},
+      {"?war", "bad pattern \"?war\": no argument for repetition operator"},
+      {"war|?s", "bad pattern \"war|?s\": no argument for repetition operator"},
+      {"(?war)", "bad pattern \"(?war)\": invalid perl operator"},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.pattern);
+    auto tagger = TopicTagger::Create(
+        absl::StrCat("topics { name: \"t\" patterns: \"", row.pattern, "\" }"),
+        "t.textproto");
+    ASSERT_FALSE(tagger.ok());
+    EXPECT_THAT(tagger.status().message(), HasSubstr(row.want));
+  }
+  auto tagger = TopicTagger::Create(
+      "topics { name: \"war\" patterns: \"air ?strikes?|invad(e|es|ed|ing)\" }\n"
+      "topics { name: \"vote\" patterns: \"re-?elect(ed|ion)?\" }\n"
+      "topics { name: \"deal\" patterns: \"trade (deal|pact)s?\" }",
+      "t.textproto");
+  ASSERT_TRUE(tagger.ok()) << tagger.status();
+  EXPECT_THAT(TagWith(**tagger, "Airstrikes hit the port"), ElementsAre("war"));
+  EXPECT_THAT(TagWith(**tagger, "they invaded and were reelected"),
+              ElementsAre("war", "vote"));
+  EXPECT_THAT(TagWith(**tagger, "the trade pacts, the re-election"),
+              ElementsAre("vote", "deal"));
+  EXPECT_THAT(TagWith(**tagger, "an invader's trade deals"), ElementsAre("deal"));
+}
+
 TEST(TopicTagger, EmptyLexiconTagsNothing) {
   auto tagger = TopicTagger::Create("# nothing\n", "empty.textproto");
   ASSERT_TRUE(tagger.ok()) << tagger.status();
