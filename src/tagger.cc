@@ -511,23 +511,29 @@ void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
     char buf[16];
     absl::string_view w = text.substr(t.begin, t.end - t.begin);
     if (w.size() > sizeof(buf)) return WordClass::kNone;
-    return lex_->FunctionWord(LowerWord(w, buf));
+    // (Word(): its shape filter answers for most words without a hash.)
+    const WordInfo* info = lex_->Word(LowerWord(w, buf));
+    return info == nullptr ? WordClass::kNone : info->word_class;
   };
   const size_t n = tokens->size();
-  for (size_t k = 0; k + 2 < n; ++k) {
-    if ((*tags)[k] != 'C') continue;
+  // (Called for every sentence: find() skips to the cues.)
+  for (size_t k = tags->find('C'); k != std::string::npos && k + 2 < n;
+       k = tags->find('C', k + 1)) {
     size_t j = k + 1;
     while (j < n && (*tags)[j] == '_') ++j;
     // The words that open a phrase of time: one or two of an adverb
     // ("last", "earlier"), a number or a determiner ("this", "a week ago"),
     // or a weekday alone ("Tuesday night"; not a name, "told Smith last
     // week"); then the noun of time, and perhaps "ago".
+    // (Tags first: a word is looked up only where a noun of time can be.
+    // A lower-case word opens the phrase only before another, "two days".)
     size_t m = j;
     if (m < n && (*tags)[m] == 'N') {
       ++m;
     } else {
-      while (m < n && m - j < 2 && absl::StrContains("l0do", (*tags)[m]) &&
-             word_class(m) != WordClass::kTime) {
+      while (m < n && m - j < 2 &&
+             ((*tags)[m] == 'l' || (*tags)[m] == '0' || (*tags)[m] == 'd' ||
+              ((*tags)[m] == 'o' && m + 1 < n && (*tags)[m + 1] == 'o'))) {
         ++m;
       }
     }
