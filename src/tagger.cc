@@ -458,8 +458,12 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // (A transcript quoted in full opens each of its paragraphs with a
     // quotation mark: "\"WALLACE: If I may, ...": the name comes after it.)
     const size_t first = (*tags)[0] == 'q' ? 1 : 0;
+    // (Not a single letter: "Q:" and "A:" mark the question and the answer
+    // of an interview, and name nobody.)
     bool name_label = tag == ':' && k > first && k - first <= 5 &&
-                      k + 1 < tokens->size();
+                      k + 1 < tokens->size() &&
+                      !(k == first + 1 &&
+                        (*tokens)[first].end - (*tokens)[first].begin == 1);
     bool shouted = true;  // the name in capitals, as transcripts write it
     for (size_t m = first; name_label && m < k; ++m) {
       char c = (*tags)[m];
