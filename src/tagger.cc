@@ -625,11 +625,24 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     }
     // "a simple question", "an angry call": the base form after "a" and a
     // word is a noun (a verb there would agree with a plural subject).
-    if (!noun_slot && prev == 'o' && i >= 2 && tokens[i - 2].tag == 'd' &&
+    // The same after "his", "the" and a word not in -s ("his conclusory
+    // comment"; but "his aides say", "those surveyed say": plural subjects).
+    if (!noun_slot && prev == 'o' && i >= 2 &&
+        (tokens[i - 2].tag == 'd' || tokens[i - 2].tag == 'p') &&
         info->cue >= 0 && lower == lex_->cues()[info->cue].lemma) {
       absl::string_view det = text.substr(tokens[i - 2].begin,
                                           tokens[i - 2].end - tokens[i - 2].begin);
-      noun_slot = absl::EqualsIgnoreCase(det, "a") || absl::EqualsIgnoreCase(det, "an");
+      absl::string_view before = text.substr(tokens[i - 1].begin,
+                                             tokens[i - 1].end - tokens[i - 1].begin);
+      char dl[16];
+      const WordInfo* d =
+          det.size() <= sizeof(dl) ? lex_->Word(LowerWord(det, dl)) : nullptr;
+      noun_slot = absl::EqualsIgnoreCase(det, "a") || absl::EqualsIgnoreCase(det, "an") ||
+                  (!absl::EndsWith(before, "s") && d != nullptr &&
+                   !absl::EqualsIgnoreCase(det, "those") &&
+                   !absl::EqualsIgnoreCase(det, "these") &&
+                   d->word_class != WordClass::kPronDet &&
+                   d->word_class != WordClass::kPronDetSingular);
     }
     // "Some say", "Another said": a determiner that opens its noun phrase
     // and stands for it, before a verb form (a form in -s is a noun there:
