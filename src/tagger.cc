@@ -673,15 +673,24 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       if (info->cue_prefix) {
         std::string phrase(lower);
         std::string w;
+        // One adverb in -ly may stand inside the phrase ("spoke briefly
+        // about", "spoke out sharply against"): it is one of the cue's words,
+        // not of the phrase looked up.
+        size_t skipped = 0;
         for (int n = 2; n <= lex_->max_cue_words(); ++n) {
-          size_t k = i + n - 1;
+          size_t k = i + n - 1 + skipped;
           if (k >= tokens.size() || tokens[k].tag != 'o' || tokens[k].cap) break;
           AsciiLower(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), &w);
+          if (skipped == 0 && w.size() > 4 && absl::EndsWith(w, "ly")) {
+            skipped = 1;
+            --n;
+            continue;
+          }
           phrase.push_back(' ');
           phrase += w;
           auto it = lex_->cue_forms().find(phrase);
           if (it != lex_->cue_forms().end()) {
-            t.cue_words = static_cast<uint8_t>(n);
+            t.cue_words = static_cast<uint8_t>(n + skipped);
             t.cue = it->second;
           }
         }
