@@ -458,8 +458,12 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // (A transcript quoted in full opens each of its paragraphs with a
     // quotation mark: "\"WALLACE: If I may, ...": the name comes after it.)
     const size_t first = (*tags)[0] == 'q' ? 1 : 0;
+    // (Not a single letter: "Q:" and "A:" mark the question and the answer
+    // of an interview, and name nobody.)
     bool name_label = tag == ':' && k > first && k - first <= 5 &&
-                      k + 1 < tokens->size();
+                      k + 1 < tokens->size() &&
+                      !(k == first + 1 &&
+                        (*tokens)[first].end - (*tokens)[first].begin == 1);
     bool shouted = true;  // the name in capitals, as transcripts write it
     for (size_t m = first; name_label && m < k; ++m) {
       char c = (*tags)[m];
@@ -511,23 +515,29 @@ void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
     char buf[16];
     absl::string_view w = text.substr(t.begin, t.end - t.begin);
     if (w.size() > sizeof(buf)) return WordClass::kNone;
-    return lex_->FunctionWord(LowerWord(w, buf));
+    // (Word(): its shape filter answers for most words without a hash.)
+    const WordInfo* info = lex_->Word(LowerWord(w, buf));
+    return info == nullptr ? WordClass::kNone : info->word_class;
   };
   const size_t n = tokens->size();
-  for (size_t k = 0; k + 2 < n; ++k) {
-    if ((*tags)[k] != 'C') continue;
+  // (Called for every sentence: find() skips to the cues.)
+  for (size_t k = tags->find('C'); k != std::string::npos && k + 2 < n;
+       k = tags->find('C', k + 1)) {
     size_t j = k + 1;
     while (j < n && (*tags)[j] == '_') ++j;
     // The words that open a phrase of time: one or two of an adverb
     // ("last", "earlier"), a number or a determiner ("this", "a week ago"),
     // or a weekday alone ("Tuesday night"; not a name, "told Smith last
     // week"); then the noun of time, and perhaps "ago".
+    // (Tags first: a word is looked up only where a noun of time can be.
+    // A lower-case word opens the phrase only before another, "two days".)
     size_t m = j;
     if (m < n && (*tags)[m] == 'N') {
       ++m;
     } else {
-      while (m < n && m - j < 2 && absl::StrContains("l0do", (*tags)[m]) &&
-             word_class(m) != WordClass::kTimeNoun) {
+      while (m < n && m - j < 2 &&
+             ((*tags)[m] == 'l' || (*tags)[m] == '0' || (*tags)[m] == 'd' ||
+              ((*tags)[m] == 'o' && m + 1 < n && (*tags)[m + 1] == 'o'))) {
         ++m;
       }
     }
@@ -615,11 +625,24 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     }
     // "a simple question", "an angry call": the base form after "a" and a
     // word is a noun (a verb there would agree with a plural subject).
-    if (!noun_slot && prev == 'o' && i >= 2 && tokens[i - 2].tag == 'd' &&
+    // The same after "his", "the" and a word not in -s ("his conclusory
+    // comment"; but "his aides say", "those surveyed say": plural subjects).
+    if (!noun_slot && prev == 'o' && i >= 2 &&
+        (tokens[i - 2].tag == 'd' || tokens[i - 2].tag == 'p') &&
         info->cue >= 0 && lower == lex_->cues()[info->cue].lemma) {
       absl::string_view det = text.substr(tokens[i - 2].begin,
                                           tokens[i - 2].end - tokens[i - 2].begin);
-      noun_slot = absl::EqualsIgnoreCase(det, "a") || absl::EqualsIgnoreCase(det, "an");
+      absl::string_view before = text.substr(tokens[i - 1].begin,
+                                             tokens[i - 1].end - tokens[i - 1].begin);
+      char dl[16];
+      const WordInfo* d =
+          det.size() <= sizeof(dl) ? lex_->Word(LowerWord(det, dl)) : nullptr;
+      noun_slot = absl::EqualsIgnoreCase(det, "a") || absl::EqualsIgnoreCase(det, "an") ||
+                  (!absl::EndsWith(before, "s") && d != nullptr &&
+                   !absl::EqualsIgnoreCase(det, "those") &&
+                   !absl::EqualsIgnoreCase(det, "these") &&
+                   d->word_class != WordClass::kPronDet &&
+                   d->word_class != WordClass::kPronDetSingular);
     }
     // "Some say", "Another said": a determiner that opens its noun phrase
     // and stands for it, before a verb form (a form in -s is a noun there:
@@ -650,15 +673,24 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       if (info->cue_prefix) {
         std::string phrase(lower);
         std::string w;
+        // One adverb in -ly may stand inside the phrase ("spoke briefly
+        // about", "spoke out sharply against"): it is one of the cue's words,
+        // not of the phrase looked up.
+        size_t skipped = 0;
         for (int n = 2; n <= lex_->max_cue_words(); ++n) {
-          size_t k = i + n - 1;
+          size_t k = i + n - 1 + skipped;
           if (k >= tokens.size() || tokens[k].tag != 'o' || tokens[k].cap) break;
           AsciiLower(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), &w);
+          if (skipped == 0 && w.size() > 4 && absl::EndsWith(w, "ly")) {
+            skipped = 1;
+            --n;
+            continue;
+          }
           phrase.push_back(' ');
           phrase += w;
           auto it = lex_->cue_forms().find(phrase);
           if (it != lex_->cue_forms().end()) {
-            t.cue_words = static_cast<uint8_t>(n);
+            t.cue_words = static_cast<uint8_t>(n + skipped);
             t.cue = it->second;
           }
         }

@@ -135,6 +135,9 @@ const RuleCase kCases[] = {
      "local radio station.",
      "the mayor", "said", "The pool will reopen in June"},
     // A subject with an appositive is the speaker, not inverted content.
+    {"content_as_speaker_cue",
+     "The pool will reopen in June, as Mayor Anna Keller noted on Monday.",
+     "Mayor Anna Keller", "noted", "The pool will reopen in June"},
     {"speaker_paren_cue",
      "Anna Keller, the mayor of the town since 2019, criticized the "
      "council's budget plan.",
