@@ -97,12 +97,12 @@ bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
                      const RE2* left_to_cue, int left_reach,
                      absl::string_view tags, size_t cue_end,
                      int8_t* left_known, int8_t* right_known) {
-  // A half already known not to match here (the edge tests of Find) rules
-  // the whole pattern out, before the other half is run.
-  if ((left_known != nullptr && *left_known == 0) ||
-      (right_known != nullptr && *right_known == 0)) {
-    return false;
-  }
+  // A left half already known not to match before the cue's end (the edge
+  // tests of Find, or an earlier rule sharing it) rules the whole pattern
+  // out, before the right half is run. (A right half known to fail is known
+  // to fail right after the cue's last word only: a cue of several words
+  // may end earlier, so that case is decided below.)
+  if (left_known != nullptr && *left_known == 0) return false;
   auto reach_of_left = [&] {
     return left_reach >= 0 ? left_reach : CueGroupReach(left->pattern());
   };
