@@ -103,7 +103,13 @@ bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
   // to fail right after the cue's last word only: a cue of several words
   // may end earlier, so that case is decided below.)
   if (left_known != nullptr && *left_known == 0) return false;
-  auto reach_of_left = [&] {
+  // Where the cue's mark is (the last byte before the run of '_' that ends
+  // at cue_end), and the left half's CueGroupReach there: 0 when that byte
+  // is no mark.
+  auto mark_and_reach = [&](size_t* mark) {
+    *mark = cue_end - 1;
+    while (*mark > 0 && tags[*mark] == '_') --*mark;
+    if (kCueMarks.find(tags[*mark]) == absl::string_view::npos) return 0;
     return left_reach >= 0 ? left_reach : CueGroupReach(left->pattern());
   };
   // A known answer for this string and cue is used, a new one noted.
@@ -122,11 +128,8 @@ bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
     // half backward from that end, anchored, and stops at a match, instead
     // of scanning the string up to the cue for a match anywhere.
     if (left_to_cue != nullptr) {
-      size_t mark = cue_end - 1;
-      while (mark > 0 && tags[mark] == '_') --mark;
-      const int reach = kCueMarks.find(tags[mark]) == absl::string_view::npos
-                            ? 0
-                            : reach_of_left();
+      size_t mark;
+      const int reach = mark_and_reach(&mark);
       if (reach != 0) {
         const size_t end = reach == 2 ? cue_end : mark + 1;
         return left_to_cue->Match(Piece(tags.substr(0, end)), 0, end,
@@ -160,11 +163,8 @@ bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
   // decides for any other cue group.
   if (left != nullptr && right != nullptr && cue_end >= 2 &&
       cue_end <= tags.size()) {
-    size_t mark = cue_end - 1;
-    while (mark > 0 && tags[mark] == '_') --mark;
-    const int reach = kCueMarks.find(tags[mark]) == absl::string_view::npos
-                          ? 0
-                          : reach_of_left();
+    size_t mark;
+    const int reach = mark_and_reach(&mark);
     if (reach != 0) {
       // The left half first, as for a cue of one word (below).
       if (!known(left_known, left_before_cue_end)) return false;

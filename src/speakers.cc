@@ -583,7 +583,9 @@ bool SpeakerResolver::IsLexiconWord(absl::string_view w) const {
   return lex_->Word(absl::string_view(buf, w.size())) != nullptr;
 }
 
-int SpeakerResolver::OtherPerson(int entity, uint32_t position) const {
+template <typename Pred>
+int SpeakerResolver::LastOtherMention(int entity, uint32_t position,
+                                      const Pred& pred) const {
   auto end = std::upper_bound(
       mentions_.begin(), mentions_.end(), position,
       [](uint32_t pos, const NameMention& x) { return pos < x.position; });
@@ -591,26 +593,24 @@ int SpeakerResolver::OtherPerson(int entity, uint32_t position) const {
   for (auto it = end; it != window;) {
     --it;
     if (it->position >= position || it->entity == entity) continue;
-    if (entities_[it->entity].type == v1::ENTITY_TYPE_PERSON) return it->entity;
+    if (pred(entities_[it->entity])) return it->entity;
   }
   return -1;
 }
 
+int SpeakerResolver::OtherPerson(int entity, uint32_t position) const {
+  return LastOtherMention(entity, position, [](const ResolvedEntity& e) {
+    return e.type == v1::ENTITY_TYPE_PERSON;
+  });
+}
+
 int SpeakerResolver::OtherNamedPerson(int entity, uint32_t position,
                                       char gender) const {
-  auto end = std::upper_bound(
-      mentions_.begin(), mentions_.end(), position,
-      [](uint32_t pos, const NameMention& x) { return pos < x.position; });
-  const auto window = end - std::min<ptrdiff_t>(end - mentions_.begin(), kWindow);
-  for (auto it = end; it != window;) {
-    --it;
-    if (it->position >= position || it->entity == entity) continue;
-    const ResolvedEntity& e = entities_[it->entity];
-    if (e.type != v1::ENTITY_TYPE_PERSON || e.described) continue;
-    if ((gender == 'm' || gender == 'f') && e.gender != 0 && e.gender != gender) continue;
-    return it->entity;
-  }
-  return -1;
+  return LastOtherMention(entity, position, [gender](const ResolvedEntity& e) {
+    return e.type == v1::ENTITY_TYPE_PERSON && !e.described &&
+           !((gender == 'm' || gender == 'f') && e.gender != 0 &&
+             e.gender != gender);
+  });
 }
 
 void SpeakerResolver::LearnPerson(absl::string_view first, absl::string_view surname) {

@@ -56,6 +56,11 @@ class SpeakerResolver {
   // The person mentioned last before `position` (outside quotation marks)
   // who is not `entity`, or -1: the other party of a conversation.
   int OtherPerson(int entity, uint32_t position) const;
+  // The entity of the last mention before `position`, within the recent
+  // window, that is not `entity` and satisfies `pred(ResolvedEntity)`; -1
+  // if none.
+  template <typename Pred>
+  int LastOtherMention(int entity, uint32_t position, const Pred& pred) const;
 
   // The person known by name (not only by a description such as "the
   // man") mentioned last before `position` who is not `entity` and, when
