@@ -623,6 +623,17 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
                                              tokens[i - 1].end - tokens[i - 1].begin);
       noun_slot = AdjectiveShaped(before);
     }
+    // "White House press secretary", ", press secretary Dana Lee": a base
+    // form right before a title in lower case modifies it (a verb before a
+    // title meets it capitalised, with a name: "urge President Hart").
+    if (!noun_slot && info->cue >= 0 && i + 1 < tokens.size() &&
+        !tokens[i + 1].cap && lower == lex_->cues()[info->cue].lemma) {
+      const Token& next = tokens[i + 1];
+      absl::string_view nw = text.substr(next.begin, next.end - next.begin);
+      char nl[32];
+      const WordInfo* n = nw.size() <= sizeof(nl) ? lex_->Word(LowerWord(nw, nl)) : nullptr;
+      noun_slot = n != nullptr && n->title;
+    }
     // "a simple question", "an angry call": the base form after "a" and a
     // word is a noun (a verb there would agree with a plural subject).
     // The same after "his", "the" and a word not in -s ("his conclusory
