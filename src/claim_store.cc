@@ -227,6 +227,25 @@ absl::StatusOr<Stmt*> ClaimStore::Sql(const std::string& sql) {
   return it->second.get();
 }
 
+absl::StatusOr<Stmt*> ClaimStore::Sql(const char* sql) {
+  auto it = stmts_by_address_.find(sql);
+  // The text check guards against a caller passing a pointer that is not a
+  // literal (and so may later hold other text at the same address).
+  if (it != stmts_by_address_.end() && it->second->sql() == sql) {
+    it->second->Reset();
+    return it->second;
+  }
+  auto stmt = Sql(std::string(sql));
+  if (stmt.ok()) stmts_by_address_[sql] = *stmt;
+  return stmt;
+}
+
+void ClaimStore::ClearWriteCaches() {
+  entities_present_.clear();
+  split_answers_.clear();
+  splits_nonempty_ = -1;
+}
+
 absl::Status ClaimStore::Migrate() {
   // Read before writing anything: a file that is not ours stays untouched.
   auto tables = db_->Prepare(
@@ -337,6 +356,7 @@ absl::Status ClaimStore::Begin() {
   if (!s.ok()) return s;
   in_batch_ = true;
   batch_count_ = 0;
+  ClearWriteCaches();
   return absl::OkStatus();
 }
 
@@ -348,6 +368,7 @@ absl::Status ClaimStore::Commit() {
   }
   in_batch_ = false;
   batch_count_ = 0;
+  ClearWriteCaches();
   return s;
 }
 
@@ -408,6 +429,7 @@ void ClaimStore::Abort() {
   if (in_batch_) (void)db_->Exec("ROLLBACK");
   in_batch_ = false;
   batch_count_ = 0;
+  ClearWriteCaches();
 }
 
 absl::StatusOr<PutResult> ClaimStore::Put(const v1::Extraction& x) {
@@ -520,13 +542,37 @@ absl::Status ClaimStore::DeleteDocumentClaims(int64_t doc_rowid) {
 
 absl::StatusOr<std::string> ClaimStore::ResolveSplit(
     absl::string_view entity_id, absl::string_view mention) {
+  // Called for every claim and alias of an ingest, while entity_splits is
+  // usually empty and otherwise small and unchanged for the whole
+  // transaction: remember whether it has rows, and each answer.
+  if (in_batch_) {
+    if (splits_nonempty_ < 0) {
+      auto any = Sql("SELECT EXISTS (SELECT 1 FROM entity_splits)");
+      if (!any.ok()) return any.status();
+      auto r = (*any)->Step();
+      if (!r.ok()) return r.status();
+      splits_nonempty_ = (*any)->Int(0) != 0 ? 1 : 0;
+      (*any)->Reset();
+    }
+    if (splits_nonempty_ == 0) return std::string(entity_id);
+  }
+  std::string norm = internal::NormName(mention);
+  std::string key;
+  if (in_batch_) {
+    key = absl::StrCat(entity_id, absl::string_view("\0", 1), norm);
+    auto it = split_answers_.find(key);
+    if (it != split_answers_.end()) return it->second;
+  }
   auto q = Sql(
       "SELECT to_id FROM entity_splits WHERE from_id = ? AND alias_norm = ?");
   if (!q.ok()) return q.status();
-  (*q)->Bind(1, entity_id).Bind(2, internal::NormName(mention));
+  (*q)->Bind(1, entity_id).Bind(2, norm);
   auto r = (*q)->Step();
   if (!r.ok()) return r.status();
-  return *r ? std::string((*q)->Text(0)) : std::string(entity_id);
+  std::string answer = *r ? std::string((*q)->Text(0)) : std::string(entity_id);
+  (*q)->Reset();
+  if (in_batch_) split_answers_.emplace(std::move(key), answer);
+  return answer;
 }
 
 absl::Status ClaimStore::UpsertEntity(const v1::Entity& entity) {
@@ -538,13 +584,15 @@ absl::Status ClaimStore::UpsertEntity(const v1::Entity& entity) {
       "VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET proto = "
       "excluded.proto WHERE length(excluded.proto) > length(entities.proto)");
   if (!q.ok()) return q.status();
-  return (*q)
+  absl::Status s = (*q)
       ->Bind(1, entity.id())
       .Bind(2, static_cast<int64_t>(entity.type()))
       .Bind(3, entity.canonical_name())
       .Bind(4, internal::NormName(entity.canonical_name()))
       .BindBlob(5, bare.SerializeAsString())
       .Run();
+  if (s.ok() && in_batch_) entities_present_.insert(entity.id());
+  return s;
 }
 
 absl::Status ClaimStore::InsertExtraction(int64_t doc_rowid,
@@ -586,12 +634,15 @@ absl::Status ClaimStore::InsertExtraction(int64_t doc_rowid,
     }
   }
   for (const v1::Claim& c : x.claims()) {
-    v1::Claim claim = c;
-    if (!claim.has_published() && x.document().has_published()) {
-      *claim.mutable_published() = x.document().published();
+    // Copy only a claim that needs the document's date.
+    const v1::Claim* claim = &c;
+    if (!c.has_published() && x.document().has_published()) {
+      scratch_claim_.CopyFrom(c);
+      *scratch_claim_.mutable_published() = x.document().published();
+      claim = &scratch_claim_;
     }
-    absl::Status s = InsertClaim(doc_rowid, claim, x.document().outlet(),
-                                 Seconds(claim.published()));
+    absl::Status s = InsertClaim(doc_rowid, *claim, x.document().outlet(),
+                                 Seconds(claim->published()));
     if (!s.ok()) return s;
   }
   return absl::OkStatus();
@@ -600,8 +651,14 @@ absl::Status ClaimStore::InsertExtraction(int64_t doc_rowid,
 absl::Status ClaimStore::InsertClaim(int64_t doc_rowid, const v1::Claim& in,
                                      const std::string& outlet,
                                      std::optional<int64_t> published) {
-  v1::Claim claim = in;
-  claim.clear_reviews();
+  // Reviews are stored apart (reviews table), so the claim row's proto is
+  // the claim without them; copy only a claim that has some.
+  std::optional<v1::Claim> without_reviews;
+  if (in.reviews_size() > 0) {
+    without_reviews.emplace(in);
+    without_reviews->clear_reviews();
+  }
+  const v1::Claim& claim = without_reviews ? *without_reviews : in;
   std::string speaker_id;
   const v1::Mention& sp = claim.speaker();
   if (!sp.entity_id().empty() || !sp.text().empty()) {
@@ -612,22 +669,27 @@ absl::Status ClaimStore::InsertClaim(int64_t doc_rowid, const v1::Claim& in,
           sp.canonical_name().empty() ? sp.text() : sp.canonical_name());
     }
     // The speaker's entity, from the mention, if the extraction lacks it.
-    v1::Entity e;
-    e.set_id(speaker_id);
-    e.set_canonical_name(sp.canonical_name().empty() ? sp.text()
-                                                     : sp.canonical_name());
-    e.set_type(sp.entity_type());
-    auto q = Sql(
-        "INSERT OR IGNORE INTO entities(id, type, canonical_name, name_norm, "
-        "proto) VALUES (?, ?, ?, ?, ?)");
-    if (!q.ok()) return q.status();
-    absl::Status s = (*q)->Bind(1, e.id())
-                         .Bind(2, static_cast<int64_t>(e.type()))
-                         .Bind(3, e.canonical_name())
-                         .Bind(4, internal::NormName(e.canonical_name()))
-                         .BindBlob(5, e.SerializeAsString())
-                         .Run();
-    if (!s.ok()) return s;
+    // Entities are never deleted, so once this transaction has inserted or
+    // upserted the id, the INSERT OR IGNORE would do nothing.
+    if (!entities_present_.contains(speaker_id)) {
+      v1::Entity e;
+      e.set_id(speaker_id);
+      e.set_canonical_name(sp.canonical_name().empty() ? sp.text()
+                                                       : sp.canonical_name());
+      e.set_type(sp.entity_type());
+      auto q = Sql(
+          "INSERT OR IGNORE INTO entities(id, type, canonical_name, "
+          "name_norm, proto) VALUES (?, ?, ?, ?, ?)");
+      if (!q.ok()) return q.status();
+      absl::Status s = (*q)->Bind(1, e.id())
+                           .Bind(2, static_cast<int64_t>(e.type()))
+                           .Bind(3, e.canonical_name())
+                           .Bind(4, internal::NormName(e.canonical_name()))
+                           .BindBlob(5, e.SerializeAsString())
+                           .Run();
+      if (!s.ok()) return s;
+      if (in_batch_) entities_present_.insert(speaker_id);
+    }
     auto owner = ResolveSplit(speaker_id, sp.text());
     if (!owner.ok()) return owner.status();
     speaker_id = *owner;
@@ -667,7 +729,7 @@ absl::Status ClaimStore::InsertClaim(int64_t doc_rowid, const v1::Claim& in,
     if (!s.ok()) return s;
   }
   for (const v1::Review& r : in.reviews()) {
-    s = AddReviewRow(claim.id(), r);
+    s = AddReviewRow(in.id(), r);
     if (!s.ok()) return s;
   }
   return absl::OkStatus();
@@ -885,6 +947,7 @@ absl::StatusOr<std::string> ClaimStore::Split(absl::string_view id,
   }
   absl::Status s = Begin();
   if (!s.ok()) return s;
+  ClearWriteCaches();  // entity_splits changes below
   v1::Entity entity;
   entity.set_id(new_id);
   entity.set_canonical_name(std::string(alias));
