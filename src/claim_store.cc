@@ -240,6 +240,18 @@ absl::StatusOr<Stmt*> ClaimStore::Sql(const char* sql) {
   return stmt;
 }
 
+int64_t ClaimStore::HashOfText(absl::string_view text) {
+  // An ingest hashes each text three times (Check() before extracting,
+  // then Check() and the row inside Put()); comparing with the last text
+  // hashed is many times cheaper than the byte-serial hash.
+  if (!has_hashed_text_ || text != hashed_text_) {
+    hashed_text_.assign(text.data(), text.size());
+    text_hash_ = internal::TextHash(text);
+    has_hashed_text_ = true;
+  }
+  return text_hash_;
+}
+
 void ClaimStore::ClearWriteCaches() {
   entities_present_.clear();
   split_answers_.clear();
@@ -373,7 +385,7 @@ absl::Status ClaimStore::Commit() {
 }
 
 absl::StatusOr<DocumentState> ClaimStore::Check(const v1::Document& doc) {
-  int64_t hash = internal::TextHash(doc.text());
+  int64_t hash = HashOfText(doc.text());
   auto by_id = Sql("SELECT text_hash, proto FROM documents WHERE id = ?");
   if (!by_id.ok()) return by_id.status();
   (*by_id)->Bind(1, doc.id());
@@ -464,7 +476,7 @@ absl::StatusOr<PutResult> ClaimStore::PutInBatch(const v1::Extraction& x) {
   if (!state.ok()) return state.status();
   if (*state == DocumentState::kUnchanged) return PutResult::kUnchanged;
   if (*state == DocumentState::kDuplicate) return PutResult::kDuplicate;
-  int64_t hash = internal::TextHash(doc.text());
+  int64_t hash = HashOfText(doc.text());
   std::optional<int64_t> published = Seconds(doc.published());
   std::string proto = doc.SerializeAsString();
   int64_t rowid = 0;
@@ -576,9 +588,20 @@ absl::StatusOr<std::string> ClaimStore::ResolveSplit(
 }
 
 absl::Status ClaimStore::UpsertEntity(const v1::Entity& entity) {
-  v1::Entity bare = entity;
-  bare.clear_aliases();
-  bare.clear_roles();
+  // The entity without aliases and roles (stored in their own tables),
+  // built without copying them.
+  v1::Entity& bare = scratch_entity_;
+  bare.Clear();
+  if (entity.GetReflection()->GetUnknownFields(entity).empty()) {
+    bare.set_id(entity.id());
+    bare.set_canonical_name(entity.canonical_name());
+    bare.set_type(entity.type());
+    bare.set_affiliation(entity.affiliation());
+  } else {
+    bare.CopyFrom(entity);
+    bare.clear_aliases();
+    bare.clear_roles();
+  }
   auto q = Sql(
       "INSERT INTO entities(id, type, canonical_name, name_norm, proto) "
       "VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET proto = "

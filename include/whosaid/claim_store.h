@@ -298,6 +298,8 @@ class ClaimStore {
   // transaction (committed or rolled back) and whenever entity_splits
   // changes.
   void ClearWriteCaches();
+  // internal::TextHash(text), remembered for the last text.
+  int64_t HashOfText(absl::string_view text);
 
   std::string path_;
   std::unique_ptr<internal::Db> db_;
@@ -321,6 +323,11 @@ class ClaimStore {
   // Reused by InsertExtraction() for claims it must amend, so their
   // strings keep their capacity from claim to claim.
   v1::Claim scratch_claim_;
+  v1::Entity scratch_entity_;  // UpsertEntity()'s row proto
+  // HashOfText()'s memo: the last text hashed and its hash.
+  bool has_hashed_text_ = false;
+  std::string hashed_text_;
+  int64_t text_hash_ = 0;
 };
 
 }  // namespace whosaid
