@@ -253,7 +253,7 @@ int64_t ClaimStore::HashOfText(absl::string_view text) {
 }
 
 void ClaimStore::ClearWriteCaches() {
-  entities_present_.clear();
+  entity_proto_len_.clear();
   split_answers_.clear();
   splits_nonempty_ = -1;
 }
@@ -602,6 +602,13 @@ absl::Status ClaimStore::UpsertEntity(const v1::Entity& entity) {
     bare.clear_aliases();
     bare.clear_roles();
   }
+  std::string proto = bare.SerializeAsString();
+  // The upsert below changes nothing when the row exists with a proto at
+  // least as long: skip it when this transaction already knows so.
+  auto known = entity_proto_len_.find(entity.id());
+  if (known != entity_proto_len_.end() && proto.size() <= known->second) {
+    return absl::OkStatus();
+  }
   auto q = Sql(
       "INSERT INTO entities(id, type, canonical_name, name_norm, proto) "
       "VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET proto = "
@@ -612,9 +619,10 @@ absl::Status ClaimStore::UpsertEntity(const v1::Entity& entity) {
       .Bind(2, static_cast<int64_t>(entity.type()))
       .Bind(3, entity.canonical_name())
       .Bind(4, internal::NormName(entity.canonical_name()))
-      .BindBlob(5, bare.SerializeAsString())
+      .BindBlob(5, proto)
       .Run();
-  if (s.ok() && in_batch_) entities_present_.insert(entity.id());
+  // Stored now, with a proto of at least this length.
+  if (s.ok() && in_batch_) entity_proto_len_[entity.id()] = proto.size();
   return s;
 }
 
@@ -694,7 +702,7 @@ absl::Status ClaimStore::InsertClaim(int64_t doc_rowid, const v1::Claim& in,
     // The speaker's entity, from the mention, if the extraction lacks it.
     // Entities are never deleted, so once this transaction has inserted or
     // upserted the id, the INSERT OR IGNORE would do nothing.
-    if (!entities_present_.contains(speaker_id)) {
+    if (!entity_proto_len_.contains(speaker_id)) {
       v1::Entity e;
       e.set_id(speaker_id);
       e.set_canonical_name(sp.canonical_name().empty() ? sp.text()
@@ -711,7 +719,8 @@ absl::Status ClaimStore::InsertClaim(int64_t doc_rowid, const v1::Claim& in,
                            .BindBlob(5, e.SerializeAsString())
                            .Run();
       if (!s.ok()) return s;
-      if (in_batch_) entities_present_.insert(speaker_id);
+      // Stored now (this row or an older one): length bound 0.
+      if (in_batch_) entity_proto_len_.emplace(speaker_id, 0);
     }
     auto owner = ResolveSplit(speaker_id, sp.text());
     if (!owner.ok()) return owner.status();

@@ -78,7 +78,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -312,9 +311,11 @@ class ClaimStore {
   absl::flat_hash_map<const char*, internal::Stmt*> stmts_by_address_;
   // Valid within the open write transaction only (BEGIN IMMEDIATE: no other
   // writer can change them meanwhile); ClearWriteCaches() empties them.
-  // Entity ids this transaction has inserted or found stored: the
-  // speaker's INSERT OR IGNORE into entities can be skipped for them.
-  absl::flat_hash_set<std::string> entities_present_;
+  // Entity ids this transaction has inserted or found stored, each with a
+  // lower bound on the length of its stored proto: the speaker's INSERT OR
+  // IGNORE into entities, and UpsertEntity() of a proto no longer than the
+  // bound, would change nothing and are skipped.
+  absl::flat_hash_map<std::string, size_t> entity_proto_len_;
   // ResolveSplit() answers, keyed by entity id + '\0' + alias_norm.
   absl::flat_hash_map<std::string, std::string> split_answers_;
   // -1 unknown, 0 entity_splits is empty (every ResolveSplit() is the
