@@ -227,6 +227,37 @@ absl::StatusOr<Stmt*> ClaimStore::Sql(const std::string& sql) {
   return it->second.get();
 }
 
+absl::StatusOr<Stmt*> ClaimStore::Sql(const char* sql) {
+  auto it = stmts_by_address_.find(sql);
+  // The text check guards against a caller passing a pointer that is not a
+  // literal (and so may later hold other text at the same address).
+  if (it != stmts_by_address_.end() && it->second->sql() == sql) {
+    it->second->Reset();
+    return it->second;
+  }
+  auto stmt = Sql(std::string(sql));
+  if (stmt.ok()) stmts_by_address_[sql] = *stmt;
+  return stmt;
+}
+
+int64_t ClaimStore::HashOfText(absl::string_view text) {
+  // An ingest hashes each text three times (Check() before extracting,
+  // then Check() and the row inside Put()); comparing with the last text
+  // hashed is many times cheaper than the byte-serial hash.
+  if (!has_hashed_text_ || text != hashed_text_) {
+    hashed_text_.assign(text.data(), text.size());
+    text_hash_ = internal::TextHash(text);
+    has_hashed_text_ = true;
+  }
+  return text_hash_;
+}
+
+void ClaimStore::ClearWriteCaches() {
+  entity_proto_len_.clear();
+  split_answers_.clear();
+  splits_nonempty_ = -1;
+}
+
 absl::Status ClaimStore::Migrate() {
   // Read before writing anything: a file that is not ours stays untouched.
   auto tables = db_->Prepare(
@@ -244,9 +275,14 @@ absl::Status ClaimStore::Migrate() {
         ": not a whosaid store (an SQLite database with other tables); "
         "left unchanged"));
   }
+  // wal_autocheckpoint: an ingest batch writes more than SQLite's default
+  // 1000 pages, so each commit was followed by a checkpoint rewriting the
+  // same hot index pages; 10000 pages (40 MB of WAL) checkpoints every few
+  // batches. Durability is unchanged: commits still go through the WAL.
   absl::Status s = db_->Exec(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-      "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;");
+      "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; "
+      "PRAGMA wal_autocheckpoint=10000;");
   if (!s.ok()) return s;
 
   auto version = [&]() -> absl::StatusOr<int> {
@@ -337,6 +373,7 @@ absl::Status ClaimStore::Begin() {
   if (!s.ok()) return s;
   in_batch_ = true;
   batch_count_ = 0;
+  ClearWriteCaches();
   return absl::OkStatus();
 }
 
@@ -348,11 +385,12 @@ absl::Status ClaimStore::Commit() {
   }
   in_batch_ = false;
   batch_count_ = 0;
+  ClearWriteCaches();
   return s;
 }
 
 absl::StatusOr<DocumentState> ClaimStore::Check(const v1::Document& doc) {
-  int64_t hash = internal::TextHash(doc.text());
+  int64_t hash = HashOfText(doc.text());
   auto by_id = Sql("SELECT text_hash, proto FROM documents WHERE id = ?");
   if (!by_id.ok()) return by_id.status();
   (*by_id)->Bind(1, doc.id());
@@ -408,6 +446,7 @@ void ClaimStore::Abort() {
   if (in_batch_) (void)db_->Exec("ROLLBACK");
   in_batch_ = false;
   batch_count_ = 0;
+  ClearWriteCaches();
 }
 
 absl::StatusOr<PutResult> ClaimStore::Put(const v1::Extraction& x) {
@@ -442,7 +481,7 @@ absl::StatusOr<PutResult> ClaimStore::PutInBatch(const v1::Extraction& x) {
   if (!state.ok()) return state.status();
   if (*state == DocumentState::kUnchanged) return PutResult::kUnchanged;
   if (*state == DocumentState::kDuplicate) return PutResult::kDuplicate;
-  int64_t hash = internal::TextHash(doc.text());
+  int64_t hash = HashOfText(doc.text());
   std::optional<int64_t> published = Seconds(doc.published());
   std::string proto = doc.SerializeAsString();
   int64_t rowid = 0;
@@ -520,31 +559,76 @@ absl::Status ClaimStore::DeleteDocumentClaims(int64_t doc_rowid) {
 
 absl::StatusOr<std::string> ClaimStore::ResolveSplit(
     absl::string_view entity_id, absl::string_view mention) {
+  // Called for every claim and alias of an ingest, while entity_splits is
+  // usually empty and otherwise small and unchanged for the whole
+  // transaction: remember whether it has rows, and each answer.
+  if (in_batch_) {
+    if (splits_nonempty_ < 0) {
+      auto any = Sql("SELECT EXISTS (SELECT 1 FROM entity_splits)");
+      if (!any.ok()) return any.status();
+      auto r = (*any)->Step();
+      if (!r.ok()) return r.status();
+      splits_nonempty_ = (*any)->Int(0) != 0 ? 1 : 0;
+      (*any)->Reset();
+    }
+    if (splits_nonempty_ == 0) return std::string(entity_id);
+  }
+  std::string norm = internal::NormName(mention);
+  std::string key;
+  if (in_batch_) {
+    key = absl::StrCat(entity_id, absl::string_view("\0", 1), norm);
+    auto it = split_answers_.find(key);
+    if (it != split_answers_.end()) return it->second;
+  }
   auto q = Sql(
       "SELECT to_id FROM entity_splits WHERE from_id = ? AND alias_norm = ?");
   if (!q.ok()) return q.status();
-  (*q)->Bind(1, entity_id).Bind(2, internal::NormName(mention));
+  (*q)->Bind(1, entity_id).Bind(2, norm);
   auto r = (*q)->Step();
   if (!r.ok()) return r.status();
-  return *r ? std::string((*q)->Text(0)) : std::string(entity_id);
+  std::string answer = *r ? std::string((*q)->Text(0)) : std::string(entity_id);
+  (*q)->Reset();
+  if (in_batch_) split_answers_.emplace(std::move(key), answer);
+  return answer;
 }
 
 absl::Status ClaimStore::UpsertEntity(const v1::Entity& entity) {
-  v1::Entity bare = entity;
-  bare.clear_aliases();
-  bare.clear_roles();
+  // The entity without aliases and roles (stored in their own tables),
+  // built without copying them.
+  v1::Entity& bare = scratch_entity_;
+  bare.Clear();
+  if (entity.GetReflection()->GetUnknownFields(entity).empty()) {
+    bare.set_id(entity.id());
+    bare.set_canonical_name(entity.canonical_name());
+    bare.set_type(entity.type());
+    bare.set_affiliation(entity.affiliation());
+  } else {
+    bare.CopyFrom(entity);
+    bare.clear_aliases();
+    bare.clear_roles();
+  }
+  std::string proto = bare.SerializeAsString();
+  // The upsert below changes nothing when the row exists with a proto at
+  // least as long: skip it when this transaction already knows so.
+  auto known = entity_proto_len_.find(entity.id());
+  if (known != entity_proto_len_.end() && proto.size() <= known->second) {
+    return absl::OkStatus();
+  }
   auto q = Sql(
       "INSERT INTO entities(id, type, canonical_name, name_norm, proto) "
       "VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET proto = "
       "excluded.proto WHERE length(excluded.proto) > length(entities.proto)");
   if (!q.ok()) return q.status();
-  return (*q)
+  absl::Status s = (*q)
       ->Bind(1, entity.id())
       .Bind(2, static_cast<int64_t>(entity.type()))
       .Bind(3, entity.canonical_name())
       .Bind(4, internal::NormName(entity.canonical_name()))
-      .BindBlob(5, bare.SerializeAsString())
+      .BindBlob(5, proto)
       .Run();
+  // Stored now, with a proto of at least this length.
+  if (s.ok() && in_batch_) entity_proto_len_[entity.id()] = proto.size();
+  return s;
 }
 
 absl::Status ClaimStore::InsertExtraction(int64_t doc_rowid,
@@ -586,12 +670,15 @@ absl::Status ClaimStore::InsertExtraction(int64_t doc_rowid,
     }
   }
   for (const v1::Claim& c : x.claims()) {
-    v1::Claim claim = c;
-    if (!claim.has_published() && x.document().has_published()) {
-      *claim.mutable_published() = x.document().published();
+    // Copy only a claim that needs the document's date.
+    const v1::Claim* claim = &c;
+    if (!c.has_published() && x.document().has_published()) {
+      scratch_claim_.CopyFrom(c);
+      *scratch_claim_.mutable_published() = x.document().published();
+      claim = &scratch_claim_;
     }
-    absl::Status s = InsertClaim(doc_rowid, claim, x.document().outlet(),
-                                 Seconds(claim.published()));
+    absl::Status s = InsertClaim(doc_rowid, *claim, x.document().outlet(),
+                                 Seconds(claim->published()));
     if (!s.ok()) return s;
   }
   return absl::OkStatus();
@@ -600,8 +687,14 @@ absl::Status ClaimStore::InsertExtraction(int64_t doc_rowid,
 absl::Status ClaimStore::InsertClaim(int64_t doc_rowid, const v1::Claim& in,
                                      const std::string& outlet,
                                      std::optional<int64_t> published) {
-  v1::Claim claim = in;
-  claim.clear_reviews();
+  // Reviews are stored apart (reviews table), so the claim row's proto is
+  // the claim without them; copy only a claim that has some.
+  std::optional<v1::Claim> without_reviews;
+  if (in.reviews_size() > 0) {
+    without_reviews.emplace(in);
+    without_reviews->clear_reviews();
+  }
+  const v1::Claim& claim = without_reviews ? *without_reviews : in;
   std::string speaker_id;
   const v1::Mention& sp = claim.speaker();
   if (!sp.entity_id().empty() || !sp.text().empty()) {
@@ -612,22 +705,28 @@ absl::Status ClaimStore::InsertClaim(int64_t doc_rowid, const v1::Claim& in,
           sp.canonical_name().empty() ? sp.text() : sp.canonical_name());
     }
     // The speaker's entity, from the mention, if the extraction lacks it.
-    v1::Entity e;
-    e.set_id(speaker_id);
-    e.set_canonical_name(sp.canonical_name().empty() ? sp.text()
-                                                     : sp.canonical_name());
-    e.set_type(sp.entity_type());
-    auto q = Sql(
-        "INSERT OR IGNORE INTO entities(id, type, canonical_name, name_norm, "
-        "proto) VALUES (?, ?, ?, ?, ?)");
-    if (!q.ok()) return q.status();
-    absl::Status s = (*q)->Bind(1, e.id())
-                         .Bind(2, static_cast<int64_t>(e.type()))
-                         .Bind(3, e.canonical_name())
-                         .Bind(4, internal::NormName(e.canonical_name()))
-                         .BindBlob(5, e.SerializeAsString())
-                         .Run();
-    if (!s.ok()) return s;
+    // Entities are never deleted, so once this transaction has inserted or
+    // upserted the id, the INSERT OR IGNORE would do nothing.
+    if (!entity_proto_len_.contains(speaker_id)) {
+      v1::Entity e;
+      e.set_id(speaker_id);
+      e.set_canonical_name(sp.canonical_name().empty() ? sp.text()
+                                                       : sp.canonical_name());
+      e.set_type(sp.entity_type());
+      auto q = Sql(
+          "INSERT OR IGNORE INTO entities(id, type, canonical_name, "
+          "name_norm, proto) VALUES (?, ?, ?, ?, ?)");
+      if (!q.ok()) return q.status();
+      absl::Status s = (*q)->Bind(1, e.id())
+                           .Bind(2, static_cast<int64_t>(e.type()))
+                           .Bind(3, e.canonical_name())
+                           .Bind(4, internal::NormName(e.canonical_name()))
+                           .BindBlob(5, e.SerializeAsString())
+                           .Run();
+      if (!s.ok()) return s;
+      // Stored now (this row or an older one): length bound 0.
+      if (in_batch_) entity_proto_len_.emplace(speaker_id, 0);
+    }
     auto owner = ResolveSplit(speaker_id, sp.text());
     if (!owner.ok()) return owner.status();
     speaker_id = *owner;
@@ -667,7 +766,7 @@ absl::Status ClaimStore::InsertClaim(int64_t doc_rowid, const v1::Claim& in,
     if (!s.ok()) return s;
   }
   for (const v1::Review& r : in.reviews()) {
-    s = AddReviewRow(claim.id(), r);
+    s = AddReviewRow(in.id(), r);
     if (!s.ok()) return s;
   }
   return absl::OkStatus();
@@ -885,6 +984,7 @@ absl::StatusOr<std::string> ClaimStore::Split(absl::string_view id,
   }
   absl::Status s = Begin();
   if (!s.ok()) return s;
+  ClearWriteCaches();  // entity_splits changes below
   v1::Entity entity;
   entity.set_id(new_id);
   entity.set_canonical_name(std::string(alias));

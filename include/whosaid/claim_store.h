@@ -77,6 +77,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -289,6 +290,15 @@ class ClaimStore {
                                              int64_t claims);
   // A cached prepared statement for `sql`, reset and ready to bind.
   absl::StatusOr<internal::Stmt*> Sql(const std::string& sql);
+  // The same for a string literal: looked up by address first, so the hot
+  // ingest statements do not build a std::string key on every call.
+  absl::StatusOr<internal::Stmt*> Sql(const char* sql);
+  // Forgets what the write caches below know: at the end of every
+  // transaction (committed or rolled back) and whenever entity_splits
+  // changes.
+  void ClearWriteCaches();
+  // internal::TextHash(text), remembered for the last text.
+  int64_t HashOfText(absl::string_view text);
 
   std::string path_;
   std::unique_ptr<internal::Db> db_;
@@ -298,6 +308,27 @@ class ClaimStore {
   int batch_count_ = 0;
   // Declared after db_: destroyed (finalized) before it.
   std::map<std::string, std::unique_ptr<internal::Stmt>> stmts_;
+  absl::flat_hash_map<const char*, internal::Stmt*> stmts_by_address_;
+  // Valid within the open write transaction only (BEGIN IMMEDIATE: no other
+  // writer can change them meanwhile); ClearWriteCaches() empties them.
+  // Entity ids this transaction has inserted or found stored, each with a
+  // lower bound on the length of its stored proto: the speaker's INSERT OR
+  // IGNORE into entities, and UpsertEntity() of a proto no longer than the
+  // bound, would change nothing and are skipped.
+  absl::flat_hash_map<std::string, size_t> entity_proto_len_;
+  // ResolveSplit() answers, keyed by entity id + '\0' + alias_norm.
+  absl::flat_hash_map<std::string, std::string> split_answers_;
+  // -1 unknown, 0 entity_splits is empty (every ResolveSplit() is the
+  // identity), 1 it has rows.
+  int splits_nonempty_ = -1;
+  // Reused by InsertExtraction() for claims it must amend, so their
+  // strings keep their capacity from claim to claim.
+  v1::Claim scratch_claim_;
+  v1::Entity scratch_entity_;  // UpsertEntity()'s row proto
+  // HashOfText()'s memo: the last text hashed and its hash.
+  bool has_hashed_text_ = false;
+  std::string hashed_text_;
+  int64_t text_hash_ = 0;
 };
 
 }  // namespace whosaid

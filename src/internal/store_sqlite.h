@@ -96,6 +96,8 @@ class Stmt {
   absl::string_view Text(int col) const;
   absl::string_view Blob(int col) const;
 
+  const std::string& sql() const { return sql_; }
+
  private:
   Db* db_;
   sqlite3_stmt* stmt_;
