@@ -189,23 +189,23 @@ bool CapitalisedInSentence(absl::string_view text, absl::string_view word) {
 // person the pronoun points back to is called so (when known only by a
 // description). Up to three capitalised words.
 void NameTheDescribed(absl::string_view text, const internal::TextLayout& layout,
+                      const internal::Lexicon& lexicon,
                       internal::SpeakerResolver* resolver) {
   size_t qi = 0;
   for (absl::string_view verb : {"name was ", "name is "}) {
     qi = 0;
     for (size_t at = text.find(verb); at != absl::string_view::npos;
          at = text.find(verb, at + 1)) {
-      // The possessive before: "Her", "her", "His", "his" (a line may
-      // break between them).
+      // The possessive before, of a sex (pronouns.tsv: "her", "his"; a line
+      // may break between them).
       if (at < 4 || (text[at - 1] != ' ' && text[at - 1] != '\n')) continue;
       const size_t after = at + verb.size();  // where the name begins
       size_t b = at - 1;
       while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
-      const absl::string_view pronoun = text.substr(b, at - 1 - b);
-      char gender = 0;
-      if (absl::EqualsIgnoreCase(pronoun, "her")) gender = 'f';
-      if (absl::EqualsIgnoreCase(pronoun, "his")) gender = 'm';
-      if (gender == 0) continue;
+      const internal::PronounInfo* possessive =
+          lexicon.Possessive(absl::AsciiStrToLower(text.substr(b, at - 1 - b)));
+      const char gender = possessive == nullptr ? 0 : possessive->gender;
+      if (gender != 'm' && gender != 'f') continue;
       // Narration only: not inside a quotation.
       while (qi < layout.quotes.size() && layout.quotes[qi].close_end <= b) ++qi;
       if (qi < layout.quotes.size() && layout.quotes[qi].open <= b) continue;
@@ -820,8 +820,10 @@ class ExtractorImpl {
   std::unique_ptr<internal::Segmenter> segmenter;
   std::unique_ptr<internal::Attributor> attributor;
   std::unique_ptr<TopicTagger> topics;
-  // content_stances.tsv, one pattern per line; the first match wins.
+  // The stance lines of content_stances.tsv, one pattern each; the first
+  // match wins. (Its "none" lines are the attributor's.)
   std::unique_ptr<RE2::Set> content_stances;
+  std::vector<v1::Stance> content_stance_of;  // by pattern index in the set
   size_t max_bytes = 0;
 
   absl::Status Extract(const v1::Document& doc, v1::Extraction* out) const;
@@ -846,14 +848,17 @@ absl::Status ExtractorImpl::CompileContentStances() {
   options.set_case_sensitive(false);
   options.set_log_errors(false);
   content_stances = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  content_stance_of.clear();
   for (const internal::ContentStance& cs : lexicon->content_stances()) {
+    if (cs.no_claim) continue;
     std::string error;
     if (content_stances->Add(cs.pattern, &error) < 0) {
       return absl::InvalidArgumentError(absl::StrCat(
           "content_stances.tsv:", cs.line, ": bad pattern: ", error));
     }
+    content_stance_of.push_back(cs.stance);
   }
-  if (!lexicon->content_stances().empty() && !content_stances->Compile()) {
+  if (!content_stance_of.empty() && !content_stances->Compile()) {
     return absl::ResourceExhaustedError(
         "content_stances.tsv: patterns too large to compile");
   }
@@ -862,21 +867,14 @@ absl::Status ExtractorImpl::CompileContentStances() {
 
 v1::Stance ExtractorImpl::ContentStance(absl::string_view content,
                                         v1::Stance stance) const {
-  if (lexicon->content_stances().empty()) return stance;
+  if (content_stance_of.empty()) return stance;
   std::vector<int> hits;
   if (!content_stances->Match(re2::StringPiece(content.data(), content.size()),
                               &hits) ||
       hits.empty()) {
     return stance;
   }
-  // The first line that gives a stance ("none" lines make no claim at all;
-  // the attributor drops those).
-  std::sort(hits.begin(), hits.end());
-  for (int h : hits) {
-    const internal::ContentStance& cs = lexicon->content_stances()[h];
-    if (!cs.no_claim) return cs.stance;
-  }
-  return stance;
+  return content_stance_of[*std::min_element(hits.begin(), hits.end())];
 }
 
 void ExtractorImpl::FillMention(absl::string_view text, Range span,
@@ -1088,7 +1086,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   // "Her name was Martha Quill, but the carters called her Granny": in a
   // book the narration names one it knew only by a description ("my
   // grandmother"); her turns are hers by that name.
-  if (layout.hard_wrapped) NameTheDescribed(text, layout, &resolver);
+  if (layout.hard_wrapped) NameTheDescribed(text, layout, *lexicon, &resolver);
   // A claim that goes on reporting the same speaker as the one before keeps
   // its intermediary ("a statement said X told ...; X also called on ...").
   std::vector<int> via(findings.size(), -1);

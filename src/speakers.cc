@@ -456,31 +456,24 @@ void SpeakerResolver::Index() {
       w.remove_suffix(1);
       ends_sentence = true;
     }
-    // "on Friday": a day is no name. (After a capitalised word it stays in
-    // the run: "Super Tuesday", "Black Friday" are no "Super" or "Black".)
-    char buf[16];
-    if (run.empty() && w.size() <= lex_->max_weekday_word() && w.size() <= sizeof(buf)) {
-      for (size_t k = 0; k < w.size(); ++k) buf[k] = absl::ascii_tolower(w[k]);
-      const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
-      if (info != nullptr && info->word_class == WordClass::kWeekday) {
+    // A word that would open a run: "on Friday": a day is no name (after a
+    // capitalised word it stays in the run: "Super Tuesday", "Black Friday"
+    // are no "Super" or "Black"); in a book, "And Beth looked up", "But
+    // Sidney said": a conjunction or an adverb opening the sentence is no
+    // part of the name after it. (Looked up only where it can matter.)
+    const bool book = layout_ != nullptr && layout_->hard_wrapped;
+    if (run.empty() && (book || w.size() <= lex_->max_weekday_word())) {
+      const WordInfo* info = WordOf(w);
+      const WordClass cls = info == nullptr ? WordClass::kNone : info->word_class;
+      if (cls == WordClass::kWeekday) {
         det_at = kNoDet;
         i = j;
         continue;
       }
-    }
-    // "And Beth looked up", "But Sidney said": a conjunction or an adverb
-    // opening the sentence is no part of the name after it.
-    if (run.empty() && layout_ != nullptr && layout_->hard_wrapped) {
-      char buf[16];
-      if (w.size() < sizeof(buf)) {
-        for (size_t k = 0; k < w.size(); ++k) buf[k] = absl::ascii_tolower(w[k]);
-        const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
-        if (info != nullptr && (info->word_class == WordClass::kConj ||
-                                info->word_class == WordClass::kAdv ||
-                                info->word_class == WordClass::kSub)) {
-          i = j;
-          continue;
-        }
+      if (book && (cls == WordClass::kConj || cls == WordClass::kAdv ||
+                   cls == WordClass::kSub)) {
+        i = j;
+        continue;
       }
     }
     if (run.empty()) run_pos = static_cast<uint32_t>(i);
@@ -577,10 +570,7 @@ char SpeakerResolver::PersonGender(absl::string_view w) const {
 }
 
 bool SpeakerResolver::IsLexiconWord(absl::string_view w) const {
-  char buf[32];
-  if (w.size() > sizeof(buf)) return false;
-  for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
-  return lex_->Word(absl::string_view(buf, w.size())) != nullptr;
+  return WordOf(w) != nullptr;
 }
 
 template <typename Pred>

@@ -532,7 +532,7 @@ void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
     // (Tags first: a word is looked up only where a noun of time can be.
     // A lower-case word opens the phrase only before another, "two days".)
     size_t m = j;
-    if (m < n && (*tags)[m] == 'N') {
+    if (m < n && (*tags)[m] == 'N' && (*tokens)[m].time) {
       ++m;
     } else {
       while (m < n && m - j < 2 &&

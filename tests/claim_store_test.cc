@@ -161,6 +161,20 @@ class ClaimStoreTest : public ::testing::Test {
   std::string path_;
 };
 
+// ClaimStore::UpsertEntity() builds the entities row's proto by copying
+// Entity's fields one by one, all but aliases and roles (stored in their own
+// tables). A field added to Entity must be added there too, or the store
+// drops it without a word: this test names the fields it copies.
+TEST(ClaimStoreEntityRow, UpsertCopiesEveryFieldButAliasesAndRoles) {
+  const google::protobuf::Descriptor* d = v1::Entity::descriptor();
+  std::vector<std::string> fields;
+  for (int i = 0; i < d->field_count(); ++i) fields.push_back(d->field(i)->name());
+  EXPECT_THAT(fields, ::testing::UnorderedElementsAre(
+                          "id", "canonical_name", "type", "affiliation",
+                          "aliases", "roles"))
+      << "update ClaimStore::UpsertEntity() for the new field";
+}
+
 TEST_F(ClaimStoreTest, FindClaimsFilters) {
   auto store = OpenStore();
   ASSERT_NE(store, nullptr);

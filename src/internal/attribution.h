@@ -152,13 +152,13 @@ class Attributor {
   const WordInfo* WordOf(absl::string_view text, const Token& t) const;
   // "another", "some": a determiner that can stand for a noun phrase.
   bool IsPronDet(absl::string_view text, const Token& t) const;
-  // Is the noun phrase tokens[a, b) headed by a document ("the poll")?
   // Whether a "none" line of content_stances.tsv matches the content.
   bool IsNoClaim(absl::string_view text, Range content) const;
   // Whether the speaker [a, b) of a participle cue is a document that a
   // verb before it issued ("released a statement saying").
   bool IssuedDocument(absl::string_view text, const std::vector<Token>& tokens,
                       const std::string& marked, size_t a, size_t b) const;
+  // Is the noun phrase tokens[a, b) headed by a document ("the poll")?
   bool IsDocumentHead(absl::string_view text, const std::vector<Token>& tokens,
                       size_t a, size_t b) const;
 
