@@ -283,6 +283,19 @@ TEST_F(DocumentReaderTest, UnreadableFileIsReported) {
   EXPECT_THAT(std::string(recs[0].error.message()), StartsWith(path + ": "));
 }
 
+// A file that opens but cannot be read (the kernel refuses reads at offset 0
+// of /proc/self/mem, even to root): the read error names the file.
+TEST_F(DocumentReaderTest, ReadErrorIsReportedEvenAsRoot) {
+  const std::string path = "/proc/self/mem";
+  if (!fs::exists(path)) GTEST_SKIP() << "no " << path << " here";
+  std::vector<Record> recs = ReadAll({path, Write("ok.txt", "Fine text.")});
+  ASSERT_EQ(recs.size(), 2u);
+  EXPECT_FALSE(recs[0].error.ok());
+  EXPECT_THAT(std::string(recs[0].error.message()),
+              StartsWith(path + ": read error"));
+  EXPECT_TRUE(recs[1].error.ok());
+}
+
 std::string DelimitedDocs(int n) {
   std::string out;
   {
