@@ -134,6 +134,14 @@ int Vocative(absl::string_view text, Range r,
     e = resolver.PersonNamed(w);
     return e >= 0;
   });
+  // A name that is the whole first sentence ("Pip. Pip, sir.") answers
+  // with that name; it calls nobody.
+  uint32_t j = r.begin;
+  while (j < r.end && absl::ascii_isalpha(static_cast<unsigned char>(text[j]))) ++j;
+  if (e >= 0 && j < r.end && text[j] == '.' && j > r.begin &&
+      resolver.PersonNamed(text.substr(r.begin, j - r.begin)) == e) {
+    return -1;
+  }
   return e;
 }
 
@@ -369,6 +377,17 @@ int NamedBeatSubject(absl::string_view text, const internal::TextLayout& layout,
   return e;
 }
 
+// A description that brings in somebody new: "a gentleman", "another
+// voice", "somebody else".
+bool IsIndefinite(absl::string_view description) {
+  const absl::string_view first_word = description.substr(0, description.find(' '));
+  return absl::EqualsIgnoreCase(first_word, "a") || absl::EqualsIgnoreCase(first_word, "an") ||
+         absl::EqualsIgnoreCase(first_word, "one") ||
+         absl::EqualsIgnoreCase(first_word, "another") ||
+         absl::StartsWithIgnoreCase(first_word, "some") ||
+         absl::StartsWithIgnoreCase(first_word, "any");
+}
+
 // Who speaks a turn of dialogue that names no speaker. After a turn that
 // speaks to someone ("he asked Katharine"), that someone answers; in an
 // exchange ("A," said X. / "B," said Y.) the other party of the
@@ -510,14 +529,7 @@ bool AssignDialogueTurns(absl::string_view text,
       const int b = (*speaker)[before].entity;
       const int own = (*speaker)[i].entity;
       const auto& entities = resolver.entities();
-      const absl::string_view first_word =
-          Slice(text, f.speaker).substr(0, Slice(text, f.speaker).find(' '));
-      const bool indefinite = absl::EqualsIgnoreCase(first_word, "a") ||
-                              absl::EqualsIgnoreCase(first_word, "an") ||
-                              absl::EqualsIgnoreCase(first_word, "one") ||
-                              absl::EqualsIgnoreCase(first_word, "another") ||
-                              absl::StartsWithIgnoreCase(first_word, "some") ||
-                              absl::StartsWithIgnoreCase(first_word, "any");
+      const bool indefinite = IsIndefinite(Slice(text, f.speaker));
       if (!indefinite && (*findings)[last].paragraph == f.paragraph - 1 &&
           (*findings)[before].paragraph == f.paragraph - 2 && b >= 0 &&
           b != own && b != (*speaker)[last].entity &&
@@ -525,6 +537,46 @@ bool AssignDialogueTurns(absl::string_view text,
           (own < 0 || entities[own].gender == 0 ||
            entities[own].gender == entities[b].gender)) {
         (*speaker)[i].entity = b;
+      }
+    }
+    // '"I must be going, Basil," he said. / "Going where?" asked the
+    // painter.': a description of someone the text knows by no name ("the
+    // painter", "the leader") answering a turn that calls a person by
+    // name is that person. Not an indefinite ("a voice"): somebody new.
+    if (!f.turn_open && conversation && (*speaker)[i].kind == v1::MENTION_KIND_NOMINAL &&
+        f.speaker.end > f.speaker.begin) {
+      // The last quotation of the paragraph before, a turn or not.
+      int last = -1;
+      for (size_t j = i; j-- > 0;) {
+        const Finding& g = (*findings)[j];
+        if (g.paragraph < f.paragraph - 1) break;
+        if (g.paragraph == f.paragraph - 1 && g.direct && !g.drop) {
+          last = static_cast<int>(j);
+          break;
+        }
+      }
+      // A name after the first word ("I must be going, Basil"): a name
+      // opening the turn may answer a question with the speaker's own
+      // ("Stroud, sir.").
+      int called = -1;
+      if (last >= 0 && !(last < static_cast<int>(i) && own_name[last] >= 0)) {
+        for (const Range& r : (*findings)[last].content) {
+          ForEachVocativeWord(text, r, [&](absl::string_view w) {
+            if (w.data() == text.data() + r.begin) return false;
+            called = resolver.PersonNamed(w);
+            return called >= 0;
+          });
+          if (called >= 0) break;
+        }
+      }
+      const int own = (*speaker)[i].entity;
+      const auto& entities = resolver.entities();
+      if ((own < 0 || entities[own].described) && called >= 0 &&
+          called != (*speaker)[last].entity && !IsIndefinite(Slice(text, f.speaker)) &&
+          entities[called].type == v1::ENTITY_TYPE_PERSON &&
+          (own < 0 || entities[own].gender == 0 || entities[called].gender == 0 ||
+           entities[own].gender == entities[called].gender)) {
+        (*speaker)[i].entity = called;
       }
     }
     const bool after_narration = f.narrated;
