@@ -359,6 +359,20 @@ int BeatSubject(absl::string_view text, const internal::TextLayout& layout,
   return resolver.SubjectOf(Range{b, para.end});
 }
 
+// The one the last sentence that begins inside `r`, after its start, is
+// about (SpeakerResolver::SubjectOf()); -1 if none or if `r` is one sentence.
+int LastSentenceSubject(const internal::TextLayout& layout,
+                        const internal::SpeakerResolver& resolver, Range r) {
+  if (r.end <= r.begin + 1) return -1;
+  auto s = std::upper_bound(
+      layout.sentences.begin(), layout.sentences.end(), r.end - 1,
+      [](uint32_t pos, const internal::Sentence& x) { return pos < x.begin; });
+  if (s == layout.sentences.begin()) return -1;
+  --s;
+  if (s->begin <= r.begin || s->begin >= r.end) return -1;
+  return resolver.SubjectOf(Range{s->begin, r.end});
+}
+
 // BeatSubject(), only when the narration after the quotation opens with a
 // name ("And Beth looked up"), not a pronoun.
 int NamedBeatSubject(absl::string_view text, const internal::TextLayout& layout,
@@ -593,7 +607,10 @@ bool AssignDialogueTurns(absl::string_view text,
           }
         }
       }
-      const int e = resolver.SubjectOf(layout.paragraphs[f.paragraph - 1]);
+      // The one its last sentence is about ("The light was going. Tom
+      // stopped at the water."), else its first words.
+      int e = LastSentenceSubject(layout, resolver, layout.paragraphs[f.paragraph - 1]);
+      if (e < 0) e = resolver.SubjectOf(layout.paragraphs[f.paragraph - 1]);
       const int beat = e < 0 && other < 0 ? BeatSubject(text, layout, f, resolver) : -1;
       if (e >= 0) {
         (*speaker)[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
@@ -1060,7 +1077,15 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     const absl::string_view rule = f.builtin_rule;
     if (rule != "narration_quote" && rule != "orphan_quote") continue;
     const Range& para = layout.paragraphs[f.paragraph];
-    int e = resolver.SubjectOf(Range{para.begin, f.content.front().begin});
+    // In a book, the sentence right before it first ("The light was going.
+    // Tom stopped at the water. \"We may cross.\"").
+    int e = -1;
+    if (rule == "narration_quote") {
+      uint32_t open = f.content.front().begin;  // back over the opening mark
+      while (open > para.begin && text[open - 1] != ' ' && text[open - 1] != '\n') --open;
+      e = LastSentenceSubject(layout, resolver, Range{para.begin, open});
+    }
+    if (e < 0) e = resolver.SubjectOf(Range{para.begin, f.content.front().begin});
     if (e < 0 && rule == "orphan_quote") {
       // Past the closing mark and the punctuation before it.
       uint32_t after = f.content.back().end;
