@@ -728,6 +728,26 @@ bool AssignDialogueTurns(absl::string_view text,
     }
     turns[num_turns++] = static_cast<int>(i);
   }
+  // '"It would have been sense to bring food." / "Reckon so, Jim. ..."': a
+  // bare turn is said by the one the reply calls by name.
+  if (conversation) {
+    for (size_t i = 0; i < findings->size(); ++i) {
+      const Finding& f = (*findings)[i];
+      if (!f.turn_open || f.drop) continue;
+      for (size_t j = i + 1; j < findings->size(); ++j) {
+        const Finding& g = (*findings)[j];
+        if (g.paragraph > f.paragraph + 1) break;
+        if (g.paragraph != f.paragraph + 1 || !g.turn || g.drop) continue;
+        const int called = vocative[j];
+        if (called >= 0 && called != (*speaker)[j].entity &&
+            resolver.entities()[called].type == v1::ENTITY_TYPE_PERSON) {
+          (*findings)[i].speaker = Range();
+          (*speaker)[i] = internal::Resolution{called, v1::MENTION_KIND_NAME};
+        }
+        break;
+      }
+    }
+  }
   *dialogue = conversation;
   return conversation;
 }
