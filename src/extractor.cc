@@ -134,7 +134,7 @@ int Vocative(absl::string_view text, Range r,
     e = resolver.PersonNamed(w);
     return e >= 0;
   });
-  // A name that is the whole first sentence ("Pip. Pip, sir.") answers
+  // A name that is the whole first sentence ("Stroud. Stroud, sir.") answers
   // with that name; it calls nobody.
   uint32_t j = r.begin;
   while (j < r.end && absl::ascii_isalpha(static_cast<unsigned char>(text[j]))) ++j;
@@ -553,9 +553,9 @@ bool AssignDialogueTurns(absl::string_view text,
         (*speaker)[i].entity = b;
       }
     }
-    // '"I must be going, Basil," he said. / "Going where?" asked the
-    // painter.': a description of someone the text knows by no name ("the
-    // painter", "the leader") answering a turn that calls a person by
+    // '"I must go now, Walter," he said. / "Go where?" asked the artist.':
+    // a description of someone the text knows by no name ("the artist",
+    // "the captain") answering a turn that calls a person by
     // name is that person. Not an indefinite ("a voice"): somebody new.
     if (!f.turn_open && conversation && (*speaker)[i].kind == v1::MENTION_KIND_NOMINAL &&
         f.speaker.end > f.speaker.begin) {
@@ -569,7 +569,7 @@ bool AssignDialogueTurns(absl::string_view text,
           break;
         }
       }
-      // A name after the first word ("I must be going, Basil"): a name
+      // A name after the first word ("I must go now, Walter"): a name
       // opening the turn may answer a question with the speaker's own
       // ("Stroud, sir.").
       int called = -1;
@@ -728,7 +728,7 @@ bool AssignDialogueTurns(absl::string_view text,
     }
     turns[num_turns++] = static_cast<int>(i);
   }
-  // '"It would have been sense to bring food." / "Reckon so, Jim. ..."': a
+  // '"We ought to have brought food." / "Right you are, Lucy. ..."': a
   // bare turn is said by the one the reply calls by name.
   if (conversation) {
     for (size_t i = 0; i < findings->size(); ++i) {
