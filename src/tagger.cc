@@ -245,12 +245,18 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   auto next_mark = std::lower_bound(
       mark_list.begin(), mark_list.end(), range.begin,
       [](const QuoteMarks::Mark& m, uint32_t off) { return m.offset < off; });
+  // (Called for every token: most are before the next mark, which one
+  // comparison tells.)
+  uint32_t next_offset = next_mark != mark_list.end() ? next_mark->offset : UINT32_MAX;
   auto mark_at = [&](size_t offset) -> char {
+    if (offset < next_offset) return 0;
     while (next_mark != mark_list.end() && next_mark->offset < offset) ++next_mark;
-    return next_mark != mark_list.end() && next_mark->offset == offset
-               ? next_mark->tag
-               : 0;
+    next_offset = next_mark != mark_list.end() ? next_mark->offset : UINT32_MAX;
+    return next_offset == offset ? next_mark->tag : 0;
   };
+  // Words (tokens tagged 'o' that begin with an ASCII letter) and the
+  // capitalised ones among them, counted as they are read: see headline.
+  size_t words = 0, capitals = 0;
   while (i < end) {
     unsigned char c = text[i];
     if (absl::ascii_isspace(c)) { ++i; continue; }
@@ -355,6 +361,10 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tok.end = static_cast<uint32_t>(j);
       tok.cap = StartsUpper(text, i);
       tok.tag = 'o';
+      if (absl::ascii_isalpha(c)) {
+        ++words;
+        capitals += tok.cap;
+      }
     } else {
       size_t alen = 0;
       if (IsApostrophe(text, i, &alen)) {
@@ -397,12 +407,6 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   for (size_t k = 0; k < tokens->size(); ++k) (*tags)[k] = (*tokens)[k].tag;
   // A headline in title case ("Mayor Says Pool Will Reopen") capitalises
   // its cues and function words: read every word as if it began a sentence.
-  size_t words = 0, capitals = 0;
-  for (const Token& t : *tokens) {
-    if (t.tag != 'o' || !absl::ascii_isalpha(text[t.begin])) continue;
-    ++words;
-    capitals += t.cap;
-  }
   const bool headline = words >= 4 && capitals * 5 >= words * 4;
   // Tag words now that neighbours are known.
   for (size_t k = 0; k < tokens->size(); ++k) {
