@@ -75,6 +75,18 @@ constexpr AsciiAlnumTable MakeAsciiAlnumTable() {
 }
 constexpr AsciiAlnumTable kAsciiAlnum = MakeAsciiAlnumTable();
 
+// The tags after which a word begins a sentence (or what reads as one): an
+// opening quote mark, a sentence end, a colon, a parenthesis, a dash.
+struct OpensSentenceTable {
+  bool after[256];
+};
+constexpr OpensSentenceTable MakeOpensSentenceTable() {
+  OpensSentenceTable t{};
+  for (char c : {'q', '.', ':', '(', ';'}) t.after[static_cast<unsigned char>(c)] = true;
+  return t;
+}
+constexpr OpensSentenceTable kOpensSentence = MakeOpensSentenceTable();
+
 // Letters, digits and multi-byte characters other than the punctuation of
 // PunctuationAt(), whose lead bytes are 0xC2 and 0xE2.
 inline bool IsWordByte(absl::string_view t, size_t i) {
@@ -425,9 +437,9 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       continue;
     }
     if (t.tag != 'o') continue;
-    bool start = headline || k == 0 || (*tags)[k - 1] == 'q' || (*tags)[k - 1] == '.' ||
-                 (*tags)[k - 1] == ':' || (*tags)[k - 1] == '(' ||
-                 (*tags)[k - 1] == ';';
+    // (A table: this runs for every word.)
+    bool start = headline || k == 0 ||
+                 kOpensSentence.after[static_cast<unsigned char>((*tags)[k - 1])];
     t.tag = WordTag(text, tokens, k, start, &lower);
     (*tags)[k] = t.tag;
     if (t.cue_words > 1) {
