@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <utility>
@@ -1020,12 +1021,26 @@ bool IsOrphanQuote(absl::string_view quoted) {
   if (last != '.' && last != '!' && last != '?' && last != ',') return false;
   static constexpr absl::string_view kSmall[] = {
       "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"};
+  // The words between spaces (a hand loop: this runs for every quotation
+  // no rule took).
   int words = 0, lower = 0;
-  for (absl::string_view w : absl::StrSplit(quoted, ' ', absl::SkipEmpty())) {
+  const char* p = quoted.data();
+  const char* const end = p + quoted.size();
+  while (p < end) {
+    if (*p == ' ') {
+      ++p;
+      continue;
+    }
+    const void* space = std::memchr(p, ' ', end - p);
+    const char* const w_end = space != nullptr ? static_cast<const char*>(space) : end;
+    const absl::string_view w(p, w_end - p);
+    p = w_end;
     ++words;
     if (!absl::ascii_islower(static_cast<unsigned char>(w[0]))) continue;
     bool small = false;
-    for (absl::string_view s : kSmall) small |= w == s;
+    if (w.size() <= 4) {
+      for (absl::string_view s : kSmall) small |= w == s;
+    }
     if (!small) ++lower;
   }
   return words >= 3 && lower >= 2 && lower * 3 >= words;

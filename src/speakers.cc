@@ -143,7 +143,8 @@ void SpeakerResolver::AddRole(int entity, absl::string_view role) {
 
 const WordInfo* SpeakerResolver::WordOf(absl::string_view w) const {
   char buf[32];
-  if (w.size() > sizeof(buf)) return nullptr;
+  // (Most words are in no lexicon: the shape test first, before the copy.)
+  if (w.size() > sizeof(buf) || !lex_->MayBeWord(w)) return nullptr;
   for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
   return lex_->Word(absl::string_view(buf, w.size()));
 }
@@ -563,7 +564,7 @@ int SpeakerResolver::SceneReferent(char gender, uint32_t position) const {
 
 char SpeakerResolver::PersonGender(absl::string_view w) const {
   char buf[24];
-  if (w.size() > sizeof(buf)) return 0;
+  if (w.size() > sizeof(buf) || !lex_->MayBeWord(w)) return 0;
   for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
   const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
   return info != nullptr ? info->person_gender : 0;

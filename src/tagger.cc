@@ -75,6 +75,18 @@ constexpr AsciiAlnumTable MakeAsciiAlnumTable() {
 }
 constexpr AsciiAlnumTable kAsciiAlnum = MakeAsciiAlnumTable();
 
+// The tags after which a word begins a sentence (or what reads as one): an
+// opening quote mark, a sentence end, a colon, a parenthesis, a dash.
+struct OpensSentenceTable {
+  bool after[256];
+};
+constexpr OpensSentenceTable MakeOpensSentenceTable() {
+  OpensSentenceTable t{};
+  for (char c : {'q', '.', ':', '(', ';'}) t.after[static_cast<unsigned char>(c)] = true;
+  return t;
+}
+constexpr OpensSentenceTable kOpensSentence = MakeOpensSentenceTable();
+
 // Letters, digits and multi-byte characters other than the punctuation of
 // PunctuationAt(), whose lead bytes are 0xC2 and 0xE2.
 inline bool IsWordByte(absl::string_view t, size_t i) {
@@ -245,12 +257,18 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   auto next_mark = std::lower_bound(
       mark_list.begin(), mark_list.end(), range.begin,
       [](const QuoteMarks::Mark& m, uint32_t off) { return m.offset < off; });
+  // (Called for every token: most are before the next mark, which one
+  // comparison tells.)
+  uint32_t next_offset = next_mark != mark_list.end() ? next_mark->offset : UINT32_MAX;
   auto mark_at = [&](size_t offset) -> char {
+    if (offset < next_offset) return 0;
     while (next_mark != mark_list.end() && next_mark->offset < offset) ++next_mark;
-    return next_mark != mark_list.end() && next_mark->offset == offset
-               ? next_mark->tag
-               : 0;
+    next_offset = next_mark != mark_list.end() ? next_mark->offset : UINT32_MAX;
+    return next_offset == offset ? next_mark->tag : 0;
   };
+  // Words (tokens tagged 'o' that begin with an ASCII letter) and the
+  // capitalised ones among them, counted as they are read: see headline.
+  size_t words = 0, capitals = 0;
   while (i < end) {
     unsigned char c = text[i];
     if (absl::ascii_isspace(c)) { ++i; continue; }
@@ -355,6 +373,10 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tok.end = static_cast<uint32_t>(j);
       tok.cap = StartsUpper(text, i);
       tok.tag = 'o';
+      if (absl::ascii_isalpha(c)) {
+        ++words;
+        capitals += tok.cap;
+      }
     } else {
       size_t alen = 0;
       if (IsApostrophe(text, i, &alen)) {
@@ -393,61 +415,61 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   }
   // The tag string, written once the tokens are known (cheaper than a
   // push_back per token).
-  tags->resize(tokens->size());
-  for (size_t k = 0; k < tokens->size(); ++k) (*tags)[k] = (*tokens)[k].tag;
+  // (The loops below read the tokens and the tags through plain pointers:
+  // a tag written through a char may be any byte to the compiler, which
+  // would read the vectors' sizes and data again after each.)
+  const size_t n = tokens->size();
+  tags->resize(n);
+  Token* const tok_at = tokens->data();
+  char* const tag_at = &(*tags)[0];
+  for (size_t k = 0; k < n; ++k) tag_at[k] = tok_at[k].tag;
   // A headline in title case ("Mayor Says Pool Will Reopen") capitalises
   // its cues and function words: read every word as if it began a sentence.
-  size_t words = 0, capitals = 0;
-  for (const Token& t : *tokens) {
-    if (t.tag != 'o' || !absl::ascii_isalpha(text[t.begin])) continue;
-    ++words;
-    capitals += t.cap;
-  }
   const bool headline = words >= 4 && capitals * 5 >= words * 4;
   // Tag words now that neighbours are known.
-  for (size_t k = 0; k < tokens->size(); ++k) {
-    Token& t = (*tokens)[k];
+  for (size_t k = 0; k < n; ++k) {
+    Token& t = tok_at[k];
     // "he's", "that's", "who's": 's after a pronoun is "is" before an -ing
     // form ("he's claiming": a copula), else "has" ("she's said": an
     // auxiliary), not a possessive.
-    if (t.tag == 'g' && k > 0 && absl::StrContains("Ptw", (*tags)[k - 1])) {
-      const bool ing = k + 1 < tokens->size() &&
-                       absl::EndsWith(text.substr((*tokens)[k + 1].begin,
-                                                  (*tokens)[k + 1].end -
-                                                      (*tokens)[k + 1].begin),
-                                      "ing");
+    if (t.tag == 'g' && k > 0 && absl::StrContains("Ptw", tag_at[k - 1])) {
+      const bool ing =
+          k + 1 < n &&
+          absl::EndsWith(text.substr(tok_at[k + 1].begin,
+                                     tok_at[k + 1].end - tok_at[k + 1].begin),
+                         "ing");
       t.tag = ing ? 'b' : 'v';
-      (*tags)[k] = t.tag;
+      tag_at[k] = t.tag;
       continue;
     }
     if (t.tag != 'o') continue;
-    bool start = headline || k == 0 || (*tags)[k - 1] == 'q' || (*tags)[k - 1] == '.' ||
-                 (*tags)[k - 1] == ':' || (*tags)[k - 1] == '(' ||
-                 (*tags)[k - 1] == ';';
+    // (A table: this runs for every word.)
+    bool start = headline || k == 0 ||
+                 kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])];
     t.tag = WordTag(text, tokens, k, start, &lower);
-    (*tags)[k] = t.tag;
+    tag_at[k] = t.tag;
     if (t.cue_words > 1) {
-      for (size_t m = 1; m < t.cue_words && k + m < tokens->size(); ++m) {
-        (*tokens)[k + m].tag = '_';
-        (*tags)[k + m] = '_';
+      for (size_t m = 1; m < t.cue_words && k + m < n; ++m) {
+        tok_at[k + m].tag = '_';
+        tag_at[k + m] = '_';
       }
       k += t.cue_words - 1;
     }
   }
   // "has since said", "had since denied": a subordinator between an
   // auxiliary and a cue is an adverb there, not the start of a clause.
-  for (size_t k = 1; k + 1 < tokens->size(); ++k) {
-    if ((*tags)[k] == 's' && (*tags)[k - 1] == 'v' && (*tags)[k + 1] == 'C') {
-      (*tokens)[k].tag = 'l';
-      (*tags)[k] = 'l';
+  for (size_t k = 1; k + 1 < n; ++k) {
+    if (tag_at[k] == 's' && tag_at[k - 1] == 'v' && tag_at[k + 1] == 'C') {
+      tok_at[k].tag = 'l';
+      tag_at[k] = 'l';
     }
   }
   TagTimeAfterCue(text, tokens, tags);
   // Punctuation that attributes a quotation when the lexicon lists it as a
   // cue: a colon before one ("Pew Research: \"...\""), a dash after one
   // ("\"...\" \u2015 Esther Tapia").
-  for (size_t k = 0; k < tokens->size(); ++k) {
-    char tag = (*tags)[k];
+  for (size_t k = 0; k < n; ++k) {
+    const char tag = tag_at[k];
     // Only colons and dashes; the loops below look back over the sentence,
     // so they run for colons alone.
     if (tag != ':' && tag != ';') continue;

@@ -235,6 +235,13 @@ class Lexicon {
     auto it = words_.find(lower);
     return it == words_.end() ? nullptr : &it->second;
   }
+  // False when no word of the lexicons can be `w` lower-cased: the shape
+  // filter of Word(), which reads the length and the low five bits of the
+  // first and last bytes, the same for an ASCII letter in either case. A
+  // caller that lower-cases a word byte by byte tests this first.
+  bool MayBeWord(absl::string_view w) const {
+    return !w.empty() && word_shapes_[WordShape(w)];
+  }
   // Every word the lexicons know, for building filters over them.
   const WordMap<WordInfo>& words() const { return words_; }
   WordClass FunctionWord(absl::string_view lower) const;
