@@ -173,6 +173,12 @@ class SequenceReader {
     while (pos_ < p_.size() && !At('|') && !At(')')) {
       std::vector<Sequence> piece;
       if (!Piece(fold, &piece)) return false;
+      if (piece.size() == 1) {  // most pieces: one character
+        for (Sequence& head : *out) {
+          head.insert(head.end(), piece[0].begin(), piece[0].end());
+        }
+        continue;
+      }
       std::vector<Sequence> product;
       for (const Sequence& head : *out) {
         for (const Sequence& tail : piece) {
