@@ -309,6 +309,120 @@ TEST(TopicTagger, DefaultLexiconAgreesWithPlainSet) {
   EXPECT_GT(tagged, 5000);
 }
 
+// Random patterns over a small alphabet, built from the syntax word patterns
+// may use and some they may not (".", "*"), against the plain set on random
+// texts over the same alphabet: the reading of patterns as strings agrees
+// with RE2's.
+class RandomPatterns {
+ public:
+  explicit RandomPatterns(uint64_t seed) : state_(seed) {}
+
+  uint32_t Next() {
+    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>(state_ >> 33);
+  }
+
+  std::string Pattern(int depth) {
+    std::string out;
+    const int pieces = 1 + static_cast<int>(Next() % 4);
+    for (int i = 0; i < pieces; ++i) {
+      out += Primary(depth);
+      const char* const ops[] = {"", "", "", "?", "+", "??", "+?", "*"};
+      out += ops[Next() % 8];
+    }
+    return out;
+  }
+
+  // Characters of texts and literals: letters with non-ASCII folds (k, s),
+  // word and non-word bytes, non-ASCII letters, U+212A and U+017F.
+  std::string Char() {
+    const char* const chars[] = {"a", "b", "k", "s", "A", "K", "S", "1",
+                                 "_", " ", "-", "'", ".", ",", "\xc3\xa9",
+                                 "\xc3\x89", "\xe2\x84\xaa", "\xc5\xbf",
+                                 "\xe2\x80\x9c"};
+    return chars[Next() % (sizeof(chars) / sizeof(chars[0]))];
+  }
+
+  std::string Text() {
+    std::string out;
+    const int n = static_cast<int>(Next() % 10);
+    for (int i = 0; i < n; ++i) out += Char();
+    return out;
+  }
+
+ private:
+  std::string Primary(int depth) {
+    switch (Next() % (depth > 0 ? 7 : 5)) {
+      case 0:
+      case 1: {
+        std::string c = Char();
+        if (c == ".") return Next() % 2 ? "\\." : ".";
+        return c;
+      }
+      case 2:
+        return "\\-";
+      case 3: {
+        std::string out = "[";
+        const int n = 1 + static_cast<int>(Next() % 3);
+        for (int i = 0; i < n; ++i) {
+          std::string c = Char();
+          out += c == "." ? "\\." : c;
+        }
+        return out + "]";
+      }
+      case 4:
+        return Char();
+      default: {
+        const char* const opens[] = {"(", "(?:", "(?i:", "(?-i:"};
+        std::string out = opens[Next() % 4];
+        const int n = 1 + static_cast<int>(Next() % 3);
+        for (int i = 0; i < n; ++i) {
+          if (i > 0) out += "|";
+          out += Pattern(depth - 1);
+        }
+        return out + ")";
+      }
+    }
+  }
+
+  uint64_t state_;
+};
+
+TEST(TopicTagger, RandomPatternsAgreeWithPlainSet) {
+  RandomPatterns random(7);
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  int lexicons = 0, tagged = 0;
+  for (int l = 0; l < 300; ++l) {
+    std::vector<std::vector<std::string>> patterns;
+    std::string textproto;
+    for (int t = 0; t < 4; ++t) {
+      std::string p = random.Pattern(2);
+      RE2 alone(p, options);
+      if (!alone.ok() || RE2::FullMatch("", alone)) continue;
+      absl::StrAppend(&textproto, "topics { name: \"t", patterns.size(),
+                      "\" patterns: ", Quote(p), " }\n");
+      patterns.push_back({p});
+    }
+    if (patterns.empty()) continue;
+    auto tagger = TopicTagger::Create(textproto, "random.textproto");
+    ASSERT_TRUE(tagger.ok()) << tagger.status() << "\n" << textproto;
+    ++lexicons;
+    ReferenceTagger reference(patterns);
+    for (int i = 0; i < 300; ++i) {
+      std::string text = random.Text();
+      std::vector<std::string> want;
+      for (int t : reference.Topics(text)) want.push_back(absl::StrCat("t", t));
+      std::vector<std::string> got = TagWith(**tagger, text);
+      ASSERT_EQ(got, want) << "text: \"" << text << "\"\n" << textproto;
+      if (!got.empty()) ++tagged;
+    }
+  }
+  EXPECT_GT(lexicons, 200);
+  EXPECT_GT(tagged, 5000);
+}
+
 // Word patterns: what each kind of pattern matches and does not.
 TEST(TopicTagger, WordPatterns) {
   auto tagger = TopicTagger::Create(
@@ -320,6 +434,7 @@ TEST(TopicTagger, WordPatterns) {
         topics { name: "regex" patterns: "\\d+ troops" }
         topics { name: "repeat" patterns: "bo+m" }
         topics { name: "accent" patterns: "Bogot[a\303\241]" }
+        topics { name: "group" patterns: "(ha)+" }
       )pb",
       "t.textproto");
   ASSERT_TRUE(tagger.ok()) << tagger.status();
@@ -352,6 +467,8 @@ TEST(TopicTagger, WordPatterns) {
       // \b is ASCII: after a non-ASCII letter it needs a word character.
       {"in BOGOT\303\201 and", {}},
       {"in Bogot\303\241s", {"accent"}},
+      {"hahaha!", {"group"}},
+      {"haaa or hhha", {}},
       // U+212A KELVIN SIGN folds to k, U+017F LONG S to s; both are
       // non-word bytes for \b.
       {"\342\204\252", {}},
