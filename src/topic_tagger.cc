@@ -1,15 +1,20 @@
 #include "whosaid/topic_tagger.h"
 
 #include <algorithm>
+#include <bitset>
+#include <cstdint>
 #include <fstream>
 #include <iterator>
+#include <unordered_set>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
 #include "internal/embedded.h"
@@ -97,12 +102,473 @@ bool PlainWords(absl::string_view pattern) {
   return depth == 0 && required;
 }
 
+// Each pattern is also read, when it is simple enough, as the finite set of
+// strings it matches (a "word pattern"): RE2's syntax restricted to literal
+// characters, escaped punctuation, classes of single characters, groups
+// ("(...)", "(?:...)", "(?i:...)", "(?-i:...)"), "|", "?" and "+" after one
+// character. Tag() matches those with a WordAutomaton, which runs from the
+// start of each word of the text only, and leaves RE2 the rest.
+
+using ByteSet = std::bitset<256>;
+
+// One character position of a word pattern. An ASCII position keeps the
+// bytes it takes in `ascii` (a folding letter: both cases; RE2 also folds
+// 'k' and 's' to two non-ASCII letters, U+212A KELVIN SIGN and U+017F LONG S,
+// which Tag() leaves to RE2); a non-ASCII character keeps its code point in
+// `wide` (only RE2 knows what it folds to). `plus`: the position repeats, as
+// RE2's "x+".
+struct Atom {
+  ByteSet ascii;
+  uint32_t wide = 0;
+  bool fold = false;
+  bool plus = false;
+
+  void Add(unsigned char c) {
+    ascii.set(c);
+    if (fold && absl::ascii_isalpha(c)) ascii.set(c ^ 0x20);
+  }
+};
+using Sequence = std::vector<Atom>;
+
+// A pattern reading as more strings than this is left to RE2.
+constexpr size_t kMaxSequences = 256;
+
+// Reads a pattern RE2 has accepted into the sequences of atoms it matches,
+// or says it is not a word pattern.
+class SequenceReader {
+ public:
+  explicit SequenceReader(absl::string_view pattern) : p_(pattern) {}
+
+  // Fills *out and returns true if the whole pattern is a word pattern none
+  // of whose sequences is empty.
+  bool Read(std::vector<Sequence>* out) {
+    if (!Alternation(/*fold=*/true, out) || pos_ != p_.size()) return false;
+    for (const Sequence& s : *out) {
+      if (s.empty()) return false;
+    }
+    return true;
+  }
+
+ private:
+  bool At(char c) const { return pos_ < p_.size() && p_[pos_] == c; }
+  bool Consume(absl::string_view s) {
+    if (!absl::StartsWith(p_.substr(pos_), s)) return false;
+    pos_ += s.size();
+    return true;
+  }
+
+  bool Alternation(bool fold, std::vector<Sequence>* out) {
+    out->clear();
+    while (true) {
+      std::vector<Sequence> branch;
+      if (!Concatenation(fold, &branch)) return false;
+      out->insert(out->end(), branch.begin(), branch.end());
+      if (out->size() > kMaxSequences) return false;
+      if (!Consume("|")) return true;
+    }
+  }
+
+  bool Concatenation(bool fold, std::vector<Sequence>* out) {
+    *out = {Sequence()};
+    while (pos_ < p_.size() && !At('|') && !At(')')) {
+      std::vector<Sequence> piece;
+      if (!Piece(fold, &piece)) return false;
+      if (piece.size() == 1) {  // most pieces: one character
+        for (Sequence& head : *out) {
+          head.insert(head.end(), piece[0].begin(), piece[0].end());
+        }
+        continue;
+      }
+      std::vector<Sequence> product;
+      for (const Sequence& head : *out) {
+        for (const Sequence& tail : piece) {
+          if (product.size() == kMaxSequences) return false;
+          product.push_back(head);
+          product.back().insert(product.back().end(), tail.begin(), tail.end());
+        }
+      }
+      *out = std::move(product);
+    }
+    return true;
+  }
+
+  // A primary and its repetition operator, if any.
+  bool Piece(bool fold, std::vector<Sequence>* out) {
+    if (!Primary(fold, out)) return false;
+    if (!At('?') && !At('+')) return true;
+    const char op = p_[pos_++];
+    Consume("?");  // non-greedy: the same strings
+    if (At('?') || At('+') || At('*') || At('{')) return false;
+    if (op == '?') {
+      out->push_back(Sequence());
+      return true;
+    }
+    if (out->size() != 1 || (*out)[0].size() != 1 || (*out)[0][0].wide != 0) {
+      return false;
+    }
+    (*out)[0][0].plus = true;
+    return true;
+  }
+
+  bool Primary(bool fold, std::vector<Sequence>* out) {
+    out->clear();
+    const unsigned char c = p_[pos_];
+    if (c == '(') {
+      ++pos_;
+      bool inner = fold;
+      if (Consume("?i:")) {
+        inner = true;
+      } else if (Consume("?-i:")) {
+        inner = false;
+      } else if (!Consume("?:") && At('?')) {
+        return false;  // other flags, a named group
+      }
+      return Alternation(inner, out) && Consume(")");
+    }
+    if (c == '[') return Class(fold, out);
+    Atom atom;
+    atom.fold = fold;
+    if (c == '\\') {
+      // An escaped punctuation character is itself; other escapes (\d, \b,
+      // \pL, \x41, ...) are RE2's.
+      if (pos_ + 1 >= p_.size()) return false;
+      const unsigned char e = p_[pos_ + 1];
+      if (e >= 0x80 || !absl::ascii_ispunct(e) || e == '_') return false;
+      atom.Add(e);
+      pos_ += 2;
+    } else if (c >= 0x80) {
+      if (!Wide(&atom.wide)) return false;
+    } else if (c < 0x20 || c == 0x7f || absl::string_view(".*+?()[]{}|^$").find(c) != absl::string_view::npos) {
+      return false;
+    } else {
+      atom.Add(c);
+      ++pos_;
+    }
+    out->push_back(Sequence{atom});
+    return true;
+  }
+
+  // "[...]" of single characters, no range, no negation, no escape: the ASCII
+  // members as one atom, each non-ASCII member as an atom of its own.
+  bool Class(bool fold, std::vector<Sequence>* out) {
+    ++pos_;
+    const size_t first = pos_;
+    Atom ascii;
+    ascii.fold = fold;
+    while (true) {
+      if (pos_ >= p_.size()) return false;
+      const unsigned char c = p_[pos_];
+      if (c == ']' && pos_ > first) break;
+      if (c == ']' || c == '[' || c == '\\' || (c == '^' && pos_ == first)) {
+        return false;
+      }
+      if (c == '-' && pos_ != first &&
+          !(pos_ + 1 < p_.size() && p_[pos_ + 1] == ']')) {
+        return false;  // a range
+      }
+      if (c >= 0x80) {
+        Atom wide;
+        wide.fold = fold;
+        if (!Wide(&wide.wide)) return false;
+        out->push_back(Sequence{wide});
+        continue;
+      }
+      if (c < 0x20 || c == 0x7f) return false;
+      ascii.Add(c);
+      ++pos_;
+    }
+    ++pos_;
+    if (ascii.ascii.any()) out->insert(out->begin(), Sequence{ascii});
+    return !out->empty();
+  }
+
+  // Decodes the UTF-8 character at pos_.
+  bool Wide(uint32_t* rune) {
+    const auto byte = [this](size_t i) {
+      return static_cast<unsigned char>(p_[i]);
+    };
+    const unsigned char lead = byte(pos_);
+    int length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0;
+    if (length == 0 || pos_ + length > p_.size()) return false;
+    uint32_t r = lead & (0x7f >> length);
+    for (int i = 1; i < length; ++i) {
+      if ((byte(pos_ + i) & 0xc0) != 0x80) return false;
+      r = (r << 6) | (byte(pos_ + i) & 0x3f);
+    }
+    if (r < 0x80) return false;
+    *rune = r;
+    pos_ += length;
+    return true;
+  }
+
+  absl::string_view p_;
+  size_t pos_ = 0;
+};
+
+// The bytes RE2's \b counts as word characters.
+struct WordBytes {
+  constexpr WordBytes() : is() {
+    for (int c = 0; c < 256; ++c) {
+      is[c] = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+              (c >= 'a' && c <= 'z') || c == '_';
+    }
+  }
+  bool is[256];
+};
+constexpr WordBytes kWord;
+
+// A word pattern's sequence as RE2 syntax, for RE2 to match. (Folding the
+// folded cases again changes nothing.)
+std::string SequenceRegexp(const Sequence& sequence) {
+  std::string out;
+  for (const Atom& atom : sequence) {
+    absl::StrAppend(&out, atom.fold ? "(?i:[" : "(?-i:[");
+    if (atom.wide != 0) {
+      absl::StrAppendFormat(&out, "\\x{%x}", atom.wide);
+    }
+    for (int c = 0; c < 128; ++c) {
+      if (atom.ascii[c]) absl::StrAppendFormat(&out, "\\x{%x}", c);
+    }
+    absl::StrAppend(&out, atom.plus ? "])+" : "])");
+  }
+  return out;
+}
+
+// Whether text must hold a byte of 0x80 or above outside the punctuation
+// block U+2000..U+203F (quotes, dashes) for `sequence` to match it: it has a
+// non-ASCII character that is not punctuation and that no ASCII letter folds
+// to. (No case folding reaches that block; only U+017F and U+212A fold to
+// ASCII.)
+bool NeedsNonAsciiText(const Sequence& sequence) {
+  for (const Atom& atom : sequence) {
+    if (atom.wide != 0 && !(atom.wide >= 0x2000 && atom.wide <= 0x203f) &&
+        atom.wide != 0x17f && atom.wide != 0x212a) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// What WordAutomaton::Scan() saw in the text besides words.
+struct TextScan {
+  // The text has U+017F or U+212A, which RE2 folds to "s" and "k": the
+  // automaton's answer is incomplete.
+  bool folds_to_ascii = false;
+  // The text has a byte >= 0x80 outside U+2000..U+203F.
+  bool non_ascii = false;
+};
+
+// A deterministic automaton over bytes for word patterns whose sequences are
+// ASCII and begin with word characters. Such a sequence can match only from
+// the start of a word (a word character after a non-word one, \b), so Scan()
+// runs the automaton from each word start until it dies, usually one or two
+// bytes later: no lowercase copy of the text, no hashing, no backtracking.
+class WordAutomaton {
+ public:
+  struct Entry {
+    Sequence atoms;
+    int topic;
+    bool period_end;  // ends as (?:\W|$) rather than \b
+  };
+
+  // Builds the automaton; false if it would be too large.
+  bool Build(const std::vector<Entry>& entries);
+
+  // Appends to *topics the topic of every entry matching `text` (with
+  // repeats) and reports what else the text holds. Stops early if
+  // scan->folds_to_ascii.
+  void Scan(absl::string_view text, std::vector<int>* topics,
+            TextScan* scan) const;
+
+ private:
+  struct Accept {
+    int topic;
+    bool period_end;
+    bool operator==(const Accept& o) const {
+      return topic == o.topic && period_end == o.period_end;
+    }
+  };
+  using StateId = uint16_t;
+  static constexpr StateId kDead = 0;
+  static constexpr StateId kStart = 1;
+  static constexpr size_t kMaxStates = 1 << 16;
+
+  void Walk(const unsigned char* text, size_t begin, size_t size,
+            std::vector<int>* topics) const;
+
+  uint8_t class_of_[256] = {};
+  int32_t classes_ = 1;
+  // next_[state * classes_ + class]: the next state; kDead has no way out.
+  std::vector<StateId> next_;
+  // The entries ending in state s: accepts_[accept_begin_[s] ..
+  // accept_begin_[s + 1]).
+  std::vector<uint32_t> accept_begin_;
+  std::vector<Accept> accepts_;
+};
+
+bool WordAutomaton::Build(const std::vector<Entry>& entries) {
+  // Bytes no atom tells apart share a class.
+  std::unordered_set<ByteSet> distinct;
+  for (const Entry& entry : entries) {
+    for (const Atom& atom : entry.atoms) distinct.insert(atom.ascii);
+  }
+  int classes = 1;
+  for (const ByteSet& set : distinct) {
+    std::vector<int> renumber(2 * classes, -1);
+    int next = 0;
+    for (int b = 0; b < 256; ++b) {
+      int& id = renumber[2 * class_of_[b] + (set[b] ? 1 : 0)];
+      if (id < 0) id = next++;
+      class_of_[b] = static_cast<uint8_t>(id);
+    }
+    classes = next;
+  }
+  classes_ = classes;
+  // The classes each atom takes.
+  absl::flat_hash_map<ByteSet, std::vector<int>> classes_of;
+  for (const ByteSet& set : distinct) {
+    std::vector<bool> taken(classes_);
+    for (int b = 0; b < 256; ++b) {
+      if (set[b]) taken[class_of_[b]] = true;
+    }
+    std::vector<int>& list = classes_of[set];
+    for (int c = 0; c < classes_; ++c) {
+      if (taken[c]) list.push_back(c);
+    }
+  }
+  std::vector<std::vector<const std::vector<int>*>> atom_classes(
+      entries.size());
+  for (size_t e = 0; e < entries.size(); ++e) {
+    for (const Atom& atom : entries[e].atoms) {
+      atom_classes[e].push_back(&classes_of[atom.ascii]);
+    }
+  }
+
+  // Subset construction. A state is a sorted set of items entry << 8 |
+  // atoms matched.
+  using State = std::vector<uint32_t>;
+  std::vector<State> states(2);
+  for (size_t e = 0; e < entries.size(); ++e) {
+    states[kStart].push_back(static_cast<uint32_t>(e) << 8);
+  }
+  absl::flat_hash_map<State, StateId> ids = {{states[kDead], kDead},
+                                             {states[kStart], kStart}};
+  next_.assign(2 * classes_, kDead);
+  std::vector<State> targets(classes_);
+  for (size_t s = kStart; s < states.size(); ++s) {
+    for (State& target : targets) target.clear();
+    for (uint32_t item : states[s]) {
+      const size_t e = item >> 8, matched = item & 0xff;
+      const Sequence& atoms = entries[e].atoms;
+      if (matched < atoms.size()) {
+        for (int c : *atom_classes[e][matched]) targets[c].push_back(item + 1);
+      }
+      if (matched > 0 && atoms[matched - 1].plus) {
+        for (int c : *atom_classes[e][matched - 1]) targets[c].push_back(item);
+      }
+    }
+    for (int c = 0; c < classes_; ++c) {
+      State& target = targets[c];
+      if (target.empty()) continue;
+      std::sort(target.begin(), target.end());
+      target.erase(std::unique(target.begin(), target.end()), target.end());
+      auto [it, added] =
+          ids.try_emplace(target, static_cast<StateId>(states.size()));
+      if (added) {
+        if (states.size() >= kMaxStates) return false;
+        states.push_back(target);
+        next_.resize(states.size() * classes_, kDead);
+      }
+      next_[s * classes_ + c] = it->second;
+    }
+  }
+  accept_begin_.assign(1, 0);
+  for (const State& state : states) {
+    const size_t first = accepts_.size();
+    for (uint32_t item : state) {
+      const Entry& entry = entries[item >> 8];
+      if ((item & 0xff) != entry.atoms.size()) continue;
+      Accept accept = {entry.topic, entry.period_end};
+      if (std::find(accepts_.begin() + first, accepts_.end(), accept) ==
+          accepts_.end()) {
+        accepts_.push_back(accept);
+      }
+    }
+    accept_begin_.push_back(static_cast<uint32_t>(accepts_.size()));
+  }
+  return true;
+}
+
+void WordAutomaton::Walk(const unsigned char* text, size_t begin, size_t size,
+                         std::vector<int>* topics) const {
+  size_t s = kStart;
+  for (size_t i = begin; i < size; ++i) {
+    s = next_[s * classes_ + class_of_[text[i]]];
+    if (s == kDead) return;
+    uint32_t a = accept_begin_[s];
+    const uint32_t end = accept_begin_[s + 1];
+    if (a == end) continue;
+    // The match ends after text[i]: \b there, or (?:\W|$).
+    const bool before = kWord.is[text[i]];
+    const bool after = i + 1 < size && kWord.is[text[i + 1]];
+    for (; a < end; ++a) {
+      const Accept& accept = accepts_[a];
+      if (accept.period_end ? !after : before != after) {
+        topics->push_back(accept.topic);
+      }
+    }
+  }
+}
+
+void WordAutomaton::Scan(absl::string_view text, std::vector<int>* topics,
+                         TextScan* scan) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (kWord.is[c]) {
+      // A word starts here (the byte before, if any, is not a word byte).
+      Walk(p, i, n, topics);
+      do {
+        ++i;
+      } while (i < n && kWord.is[p[i]]);
+    } else if (c < 0x80) {
+      ++i;
+    } else if (c == 0xe2 && i + 2 < n && p[i + 1] == 0x80 &&
+               (p[i + 2] & 0xc0) == 0x80) {
+      i += 3;  // U+2000..U+203F: quotes, dashes
+    } else if ((c == 0xc5 && i + 1 < n && p[i + 1] == 0xbf) ||
+               (c == 0xe2 && i + 2 < n && p[i + 1] == 0x84 &&
+                p[i + 2] == 0xaa)) {
+      scan->folds_to_ascii = true;
+      return;
+    } else {
+      scan->non_ascii = true;
+      ++i;
+    }
+  }
+}
+
 }  // namespace
 
+// The matchers Tag() uses, built by Create() from the same patterns.
 struct TopicTagger::Patterns {
   explicit Patterns(const RE2::Options& options)
-      : set(options, RE2::UNANCHORED) {}
-  RE2::Set set;
+      : all(options, RE2::UNANCHORED), rest(options, RE2::UNANCHORED) {}
+
+  // Every pattern (set index -> topic: pattern_topic_). Used alone when the
+  // text has a letter RE2 folds to ASCII, or when `words` could not be
+  // built.
+  RE2::Set all;
+  bool all_only = false;
+  // The sequences of word patterns the automaton takes.
+  WordAutomaton words;
+  // The other patterns and sequences; empty if rest_topic is.
+  RE2::Set rest;
+  std::vector<int> rest_topic;
+  // Every pattern in `rest` needs non-ASCII text (NeedsNonAsciiText()).
+  bool rest_needs_non_ascii = true;
 };
 
 TopicTagger::TopicTagger() = default;
@@ -173,7 +639,7 @@ absl::StatusOr<std::unique_ptr<TopicTagger>> TopicTagger::Create(
       }
       std::string error;
       int index =
-          tagger->patterns_->set.Add(Piece(WholeWords(pattern)), &error);
+          tagger->patterns_->all.Add(Piece(WholeWords(pattern)), &error);
       if (index < 0) {
         return absl::InvalidArgumentError(absl::StrCat(
             origin, ":", line, ": bad pattern \"", pattern, "\": ", error));
@@ -182,11 +648,52 @@ absl::StatusOr<std::unique_ptr<TopicTagger>> TopicTagger::Create(
     }
     tagger->names_.push_back(topic.name());
   }
-  if (!tagger->patterns_->set.Compile()) {
+  if (!tagger->patterns_->all.Compile()) {
     return absl::ResourceExhaustedError(absl::StrCat(
         origin, ": topic patterns too large to compile (over 64 MiB)"));
   }
+  tagger->SplitPatterns(lexicon);
   return tagger;
+}
+
+void TopicTagger::SplitPatterns(const v1::TopicLexicon& lexicon) {
+  Patterns& m = *patterns_;
+  std::vector<WordAutomaton::Entry> words;
+  bool rest_ok = true;
+  auto add_rest = [&](const std::string& wrapped, int topic, bool gated) {
+    rest_ok = rest_ok && m.rest.Add(Piece(wrapped), nullptr) >= 0;
+    m.rest_topic.push_back(topic);
+    m.rest_needs_non_ascii = m.rest_needs_non_ascii && gated;
+  };
+  for (int t = 0; t < lexicon.topics_size(); ++t) {
+    for (const std::string& pattern : lexicon.topics(t).patterns()) {
+      std::vector<Sequence> sequences;
+      if (!SequenceReader(pattern).Read(&sequences)) {
+        add_rest(WholeWords(pattern), t, /*gated=*/false);
+        continue;
+      }
+      const bool period_end = absl::EndsWith(pattern, ".");
+      for (Sequence& sequence : sequences) {
+        const bool ascii =
+            std::all_of(sequence.begin(), sequence.end(),
+                        [](const Atom& a) { return a.wide == 0; });
+        const ByteSet& first = sequence[0].ascii;
+        bool word_start = first.any();
+        for (int b = 0; b < 256; ++b) {
+          if (first[b] && !kWord.is[b]) word_start = false;
+        }
+        if (ascii && word_start && sequence.size() < 255) {
+          words.push_back({std::move(sequence), t, period_end});
+        } else {
+          add_rest(absl::StrCat("\\b(?:", SequenceRegexp(sequence), ")",
+                                period_end ? "(?:\\W|$)" : "\\b"),
+                   t, NeedsNonAsciiText(sequence));
+        }
+      }
+    }
+  }
+  m.all_only = !rest_ok || !m.words.Build(words) ||
+               (!m.rest_topic.empty() && !m.rest.Compile());
 }
 
 absl::StatusOr<std::unique_ptr<TopicTagger>> TopicTagger::CreateDefault() {
@@ -214,16 +721,29 @@ void TopicTagger::Tag(absl::string_view text,
   if (names_.empty()) return;
   // One buffer per thread: Set::Match clears and refills it, so a claim costs
   // no allocation here once the buffer has grown.
-  thread_local std::vector<int> hits;
-  if (!patterns_->set.Match(Piece(text), &hits)) return;
-  // Set indices come in no particular order; pattern_topic_ is
-  // non-decreasing, so sorted indices give topics in lexicon order.
+  // One buffer per thread: Set::Match clears and refills it, so a claim costs
+  // no allocation here once the buffer has grown.
+  thread_local std::vector<int> set_hits;
+  thread_local std::vector<int> hits;  // topic indices, with repeats
+  hits.clear();
+  const Patterns& m = *patterns_;
+  TextScan scan;
+  if (!m.all_only) m.words.Scan(text, &hits, &scan);
+  if (m.all_only || scan.folds_to_ascii) {
+    hits.clear();
+    if (m.all.Match(Piece(text), &set_hits)) {
+      for (int h : set_hits) hits.push_back(pattern_topic_[h]);
+    }
+  } else if (!m.rest_topic.empty() &&
+             (scan.non_ascii || !m.rest_needs_non_ascii)) {
+    if (m.rest.Match(Piece(text), &set_hits)) {
+      for (int h : set_hits) hits.push_back(m.rest_topic[h]);
+    }
+  }
+  // Topic indices are in lexicon order.
   std::sort(hits.begin(), hits.end());
-  int last = -1;
-  for (int h : hits) {
-    int t = pattern_topic_[h];
-    if (t == last) continue;
-    last = t;
+  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+  for (int t : hits) {
     if (std::find(topics->begin(), topics->end(), names_[t]) == topics->end()) {
       topics->push_back(names_[t]);
     }

@@ -5,12 +5,16 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
+#include "internal/embedded.h"
 #include "re2/re2.h"
 #include "re2/set.h"
+#include "whosaid/v1/topics.pb.h"
 
 namespace whosaid {
 namespace {
@@ -207,6 +211,18 @@ TEST(TopicTagger, AgreesWithPlainSetOverManyTextsAndLexicons) {
        {"war-torn"},
        {"the"},
        {"said"}},
+      // The syntax word patterns may use: classes, "+", flag groups nested
+      // both ways, escaped punctuation, a period at the end, a sequence
+      // that starts or ends with punctuation, non-ASCII in a class.
+      {{"wa+r", "warm+"},
+       {"[uU]\\.[sS]\\.?", "(?-i:U(?i:s)A)"},
+       {"(?i:nato)|(?-i:Nato)"},
+       {"[- ]war", "war[-_]", "us\\-?a"},
+       {"\\$5", "5%", "9/11", "F-16s?"},
+       {"e\\.g\\.", "St\\."},
+       {"Z[\xc3\xbcu]rich", "caf[e\xc3\xa9]", "\xe2\x80\x94"},
+       {"ki?yiv", "wa[sz]"},
+       {"(voters?|voting)+"}},
   };
   for (size_t l = 0; l < lexicons.size(); ++l) {
     SCOPED_TRACE(absl::StrCat("lexicon ", l));
@@ -236,6 +252,234 @@ TEST(TopicTagger, AgreesWithPlainSetOverManyTextsAndLexicons) {
     // The texts exercise both outcomes.
     EXPECT_GT(tagged, 1000);
     EXPECT_LT(tagged, 20000);
+  }
+}
+
+// The default lexicon agrees with the plain set on texts made of its own
+// words and phrases (the strings its word patterns spell, cut and joined at
+// random, in random case) and the tricky words above.
+TEST(TopicTagger, DefaultLexiconAgreesWithPlainSet) {
+  v1::TopicLexicon lexicon;
+  ASSERT_TRUE(google::protobuf::TextFormat::ParseFromString(
+      std::string(internal::FindEmbeddedFile("topics.textproto")), &lexicon));
+  std::vector<std::vector<std::string>> patterns;
+  std::vector<std::string> names;
+  std::vector<std::string> words(std::begin(kWords), std::end(kWords));
+  for (const v1::Topic& topic : lexicon.topics()) {
+    names.push_back(topic.name());
+    patterns.emplace_back(topic.patterns().begin(), topic.patterns().end());
+    for (const std::string& p : topic.patterns()) {
+      // The pattern with its syntax taken out: near misses and hits.
+      std::string plain;
+      for (char c : p) {
+        if (absl::string_view("()?|[]\\:+").find(c) == absl::string_view::npos) {
+          plain += c;
+        }
+      }
+      words.push_back(plain);
+      words.push_back(plain.substr(0, plain.size() / 2 + 1));
+    }
+  }
+  auto tagger = TopicTagger::CreateDefault();
+  ASSERT_TRUE(tagger.ok()) << tagger.status();
+  ReferenceTagger reference(patterns);
+  uint64_t state = 99;
+  auto next = [&state]() {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  int tagged = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    int n = static_cast<int>(next() % 8);
+    for (int w = 0; w < n; ++w) {
+      uint32_t r = next();
+      if (!text.empty() && r % 5 != 0) text += r % 7 == 0 ? "-" : " ";
+      std::string word = words[(r / 8) % words.size()];
+      if (r % 3 == 0) word = absl::AsciiStrToUpper(word);
+      if (r % 11 == 0 && !word.empty()) word[0] = absl::ascii_toupper(word[0]);
+      text += word;
+    }
+    std::vector<std::string> want;
+    for (int t : reference.Topics(text)) want.push_back(names[t]);
+    std::vector<std::string> got = TagWith(**tagger, text);
+    ASSERT_EQ(got, want) << "text: \"" << text << "\"";
+    if (!got.empty()) ++tagged;
+  }
+  EXPECT_GT(tagged, 5000);
+}
+
+// Random patterns over a small alphabet, built from the syntax word patterns
+// may use and some they may not (".", "*"), against the plain set on random
+// texts over the same alphabet: the reading of patterns as strings agrees
+// with RE2's.
+class RandomPatterns {
+ public:
+  explicit RandomPatterns(uint64_t seed) : state_(seed) {}
+
+  uint32_t Next() {
+    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>(state_ >> 33);
+  }
+
+  std::string Pattern(int depth) {
+    std::string out;
+    const int pieces = 1 + static_cast<int>(Next() % 4);
+    for (int i = 0; i < pieces; ++i) {
+      out += Primary(depth);
+      const char* const ops[] = {"", "", "", "?", "+", "??", "+?", "*"};
+      out += ops[Next() % 8];
+    }
+    return out;
+  }
+
+  // Characters of texts and literals: letters with non-ASCII folds (k, s),
+  // word and non-word bytes, non-ASCII letters, U+212A and U+017F.
+  std::string Char() {
+    const char* const chars[] = {"a", "b", "k", "s", "A", "K", "S", "1",
+                                 "_", " ", "-", "'", ".", ",", "\xc3\xa9",
+                                 "\xc3\x89", "\xe2\x84\xaa", "\xc5\xbf",
+                                 "\xe2\x80\x9c"};
+    return chars[Next() % (sizeof(chars) / sizeof(chars[0]))];
+  }
+
+  std::string Text() {
+    std::string out;
+    const int n = static_cast<int>(Next() % 10);
+    for (int i = 0; i < n; ++i) out += Char();
+    return out;
+  }
+
+ private:
+  std::string Primary(int depth) {
+    switch (Next() % (depth > 0 ? 7 : 5)) {
+      case 0:
+      case 1: {
+        std::string c = Char();
+        if (c == ".") return Next() % 2 ? "\\." : ".";
+        return c;
+      }
+      case 2:
+        return "\\-";
+      case 3: {
+        std::string out = "[";
+        const int n = 1 + static_cast<int>(Next() % 3);
+        for (int i = 0; i < n; ++i) {
+          std::string c = Char();
+          out += c == "." ? "\\." : c;
+        }
+        return out + "]";
+      }
+      case 4:
+        return Char();
+      default: {
+        const char* const opens[] = {"(", "(?:", "(?i:", "(?-i:"};
+        std::string out = opens[Next() % 4];
+        const int n = 1 + static_cast<int>(Next() % 3);
+        for (int i = 0; i < n; ++i) {
+          if (i > 0) out += "|";
+          out += Pattern(depth - 1);
+        }
+        return out + ")";
+      }
+    }
+  }
+
+  uint64_t state_;
+};
+
+TEST(TopicTagger, RandomPatternsAgreeWithPlainSet) {
+  RandomPatterns random(7);
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  int lexicons = 0, tagged = 0;
+  for (int l = 0; l < 300; ++l) {
+    std::vector<std::vector<std::string>> patterns;
+    std::string textproto;
+    for (int t = 0; t < 4; ++t) {
+      std::string p = random.Pattern(2);
+      RE2 alone(p, options);
+      if (!alone.ok() || RE2::FullMatch("", alone)) continue;
+      absl::StrAppend(&textproto, "topics { name: \"t", patterns.size(),
+                      "\" patterns: ", Quote(p), " }\n");
+      patterns.push_back({p});
+    }
+    if (patterns.empty()) continue;
+    auto tagger = TopicTagger::Create(textproto, "random.textproto");
+    ASSERT_TRUE(tagger.ok()) << tagger.status() << "\n" << textproto;
+    ++lexicons;
+    ReferenceTagger reference(patterns);
+    for (int i = 0; i < 300; ++i) {
+      std::string text = random.Text();
+      std::vector<std::string> want;
+      for (int t : reference.Topics(text)) want.push_back(absl::StrCat("t", t));
+      std::vector<std::string> got = TagWith(**tagger, text);
+      ASSERT_EQ(got, want) << "text: \"" << text << "\"\n" << textproto;
+      if (!got.empty()) ++tagged;
+    }
+  }
+  EXPECT_GT(lexicons, 200);
+  EXPECT_GT(tagged, 5000);
+}
+
+// Word patterns: what each kind of pattern matches and does not.
+TEST(TopicTagger, WordPatterns) {
+  auto tagger = TopicTagger::Create(
+      R"pb(
+        topics { name: "word" patterns: "strikes?" }
+        topics { name: "phrase" patterns: "trade (deal|pact)s?" }
+        topics { name: "acronym" patterns: "(?-i:NHS)" }
+        topics { name: "dotted" patterns: "U\\.K\\." }
+        topics { name: "regex" patterns: "\\d+ troops" }
+        topics { name: "repeat" patterns: "bo+m" }
+        topics { name: "accent" patterns: "Bogot[a\303\241]" }
+        topics { name: "group" patterns: "(ha)+" }
+      )pb",
+      "t.textproto");
+  ASSERT_TRUE(tagger.ok()) << tagger.status();
+  struct Row {
+    const char* text;
+    std::vector<std::string> want;
+  };
+  const Row rows[] = {
+      {"a strike", {"word"}},
+      {"STRIKES, then", {"word"}},
+      {"airstrikes or strikers", {}},
+      {"strike_", {}},
+      {"strike2", {}},
+      {"(strike)", {"word"}},
+      {"a trade deal and", {"phrase"}},
+      {"Trade Pacts", {"phrase"}},
+      {"trade  deal", {}},
+      {"trade deals-ish", {"phrase"}},
+      {"the NHS", {"acronym"}},
+      {"the nhs or Nhs", {}},
+      {"the U.K. said", {"dotted"}},
+      {"in the u.k.", {"dotted"}},
+      {"the U.K.s", {}},
+      {"the U.K", {}},
+      {"500 troops left", {"regex"}},
+      {"many troops", {}},
+      {"a boooom", {"repeat"}},
+      {"a bm", {}},
+      {"in Bogota", {"accent"}},
+      // \b is ASCII: after a non-ASCII letter it needs a word character.
+      {"in BOGOT\303\201 and", {}},
+      {"in Bogot\303\241s", {"accent"}},
+      {"hahaha!", {"group"}},
+      {"haaa or hhha", {}},
+      // U+212A KELVIN SIGN folds to k, U+017F LONG S to s; both are
+      // non-word bytes for \b.
+      {"\342\204\252", {}},
+      {"\305\277trike", {}},
+      {"x\305\277trike", {"word"}},
+      {"strike\305\277", {"word"}},
+      {"the \305\277trike", {}},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.text);
+    EXPECT_THAT(TagWith(**tagger, row.text), ElementsAreArray(row.want));
   }
 }
 

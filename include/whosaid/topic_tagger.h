@@ -18,8 +18,17 @@
 //     (?:^|\W)(?:pattern)(?:\W|$), so "war" does not match "software" or
 //     "warm", and a pattern ending in a dot ("U\.S\.") still matches
 //     (\W is ASCII: a non-ASCII letter counts as a boundary);
-//   - all patterns of all topics are compiled once into one RE2::Set, so
-//     Tag() scans the text once whatever the size of the lexicon.
+//   - Tag() answers as if all patterns of all topics were in one RE2::Set.
+//     Most patterns are words and phrases ("wars?", "air ?strikes?",
+//     "(?-i:NATO)", "U\.S\."): Create() reads those as the strings they
+//     match and builds one automaton over bytes, which Tag() runs from the
+//     start of each word of the text, so the cost of a text hardly grows
+//     with the lexicon. The other patterns (\d, ".", "*", ...) and the
+//     spellings with non-ASCII letters go to a smaller RE2::Set; Tag() skips
+//     that set when it holds only such spellings and the text has no
+//     non-ASCII byte but quotes and dashes (U+2000..U+203F). A text with
+//     U+017F or U+212A, which RE2 folds to "s" and "k", takes the RE2::Set
+//     of all patterns.
 //
 // The default lexicon (seeds/lexicons/topics.textproto, compiled into the
 // library) has three kinds of topic:
@@ -48,6 +57,9 @@
 #include "absl/strings/string_view.h"
 
 namespace whosaid {
+namespace v1 {
+class TopicLexicon;
+}  // namespace v1
 
 class TopicTagger {
  public:
@@ -89,9 +101,13 @@ class TopicTagger {
  private:
   TopicTagger();
 
-  // Holds the RE2::Set (a nested class, so it cannot be forward-declared
-  // here): keeps RE2 out of this header.
+  // Holds the RE2 sets and the word automaton (topic_tagger.cc): keeps RE2
+  // out of this header.
   struct Patterns;
+
+  // Fills patterns_->words and patterns_->rest from the lexicon whose
+  // patterns are all in patterns_->all.
+  void SplitPatterns(const v1::TopicLexicon& lexicon);
 
   std::vector<std::string> names_;
   // Set index -> index into names_.
