@@ -215,6 +215,11 @@ const RuleCase kCases[] = {
     {"participle_sub",
      "The mayor closed the pool, while arguing that the water was safe.",
      "The mayor", "arguing", "the water was safe"},
+    // After "and", coordinated with a participle before it.
+    {"participle_sub",
+     "The mayor closed the pool on Monday, citing costs and warning that the "
+     "water was unsafe.",
+     "The mayor", "warning", "the water was unsafe"},
     {"coordinated_cue",
      "Mayor Anna Keller would not give a date but said that the pool would "
      "reopen in June.",
