@@ -412,6 +412,21 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
         }
       }
     }
+    // "(On Monday she said C.)": a sentence in parentheses is read without
+    // them, when the opening one closes at its end.
+    if (u.range.end - u.range.begin > 2 && text[u.range.begin] == '(' &&
+        text[u.range.end - 1] == ')') {
+      int depth = 0;
+      uint32_t i = u.range.begin;
+      for (; i < u.range.end; ++i) {
+        depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+        if (depth == 0) break;
+      }
+      if (i == u.range.end - 1) {
+        ++u.range.begin;
+        --u.range.end;
+      }
+    }
     units->push_back(u);
     s = t;
   }
