@@ -1531,6 +1531,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           }
           f.speaker = TokenSpan(tokens, a, b);
+          f.document = IsDocumentHead(text, tokens, a, b);
         } else {
           // Coordinated or participial cue: the speaker of the clause.
           // Not from a cue nested in another's content ("X reaffirmed that
@@ -1571,6 +1572,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             f.inherited = true;
           } else if (issued_document.end > issued_document.begin) {
             f.speaker = issued_document;
+            f.document = true;
           } else {
             continue;
           }
@@ -1865,6 +1867,35 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // "X said he would offer a prayer": a cue under a modal in reported
         // speech is what X said will happen, not a claim made.
         if (!inner.direct && ModalBefore(*lex_, text, inner.cue.begin)) inner.drop = true;
+        // "Ramos said Trump has not replied to C", "the aide said the
+        // senators who voted for it want C": a clause someone reports, up
+        // to the next comma or dash, is that speaker's claim, whatever cue
+        // stands in it (PolNeAR gives each word one role, so it annotates
+        // the outer claim only). Not when a document relays someone ("a
+        // statement said X told Y that C": X speaks through it), nor for
+        // a cue that goes on with the same speaker ("X said C and added D"),
+        // nor for a quotation (the words are the inner speaker's own).
+        const CueClass outer_class = lex_->cues()[outer.cue_index].cue_class;
+        if ((outer_class == CueClass::kSay || outer_class == CueClass::kTell) &&
+            !outer.document && !inner.drop && !inner.direct &&
+            !(inner.speaker.begin == outer.speaker.begin &&
+              inner.speaker.end == outer.speaker.end)) {
+          for (const Range& r : outer.content) {
+            if (r.begin > inner.cue.begin || inner.cue.end > r.end) continue;
+            uint32_t from = inner.speaker.end > inner.speaker.begin &&
+                                    inner.speaker.begin >= r.begin
+                                ? inner.speaker.begin
+                                : inner.cue.begin;
+            const absl::string_view lead = text.substr(r.begin, from - r.begin);
+            if (lead.find_first_of(",;:()") == absl::string_view::npos &&
+                !absl::StrContains(lead, " - ") &&
+                !absl::StrContains(lead, "\xE2\x80\x94") &&  // em dash
+                !absl::StrContains(lead, "\xE2\x80\x93")) {  // en dash
+              inner.drop = true;
+            }
+            break;
+          }
+        }
         // "According to X, Y said C": Y's claim, reported by X. Not when the
         // inner cue is dropped: a belief ("voters who believe C, according
         // to exit polls": the poll's claim), a label or a modal ("a hotel
