@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/functional/function_ref.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -357,7 +358,9 @@ int ParagraphAt(const TextLayout& layout, uint32_t off) {
              : static_cast<int>(it - layout.paragraphs.begin()) - 1;
 }
 
+// `is_cue_word` tells whether a word is a reporting cue.
 void BuildUnits(absl::string_view text, const TextLayout& layout,
+                absl::FunctionRef<bool(absl::string_view)> is_cue_word,
                 std::vector<Unit>* units) {
   units->clear();
   const auto& sents = layout.sentences;
@@ -396,11 +399,21 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
       ++t;
     }
     // "Cruz continued:" closing a paragraph introduces the quotation that
-    // opens the next one: they make one unit. (Only a short lead-in: a long
-    // sentence ending in a colon has content of its own.)
-    if (u.range.end > u.range.begin && text[u.range.end - 1] == ':' &&
-        sents[t - 1].end - sents[t - 1].begin <= 64 &&
-        t < sents.size() && sents[t].paragraph == u.paragraph + 1) {
+    // opens the next one: they make one unit. (Only a short lead-in, or one
+    // whose cue stands right before the colon ("..., and the senator
+    // responded:"): a long sentence ending in a colon has content of its
+    // own.)
+    bool lead_in = u.range.end > u.range.begin && text[u.range.end - 1] == ':' &&
+                   t < sents.size() && sents[t].paragraph == u.paragraph + 1;
+    if (lead_in && sents[t - 1].end - sents[t - 1].begin > 64) {
+      uint32_t w = u.range.end - 1;
+      while (w > u.range.begin &&
+             absl::ascii_isalpha(static_cast<unsigned char>(text[w - 1]))) {
+        --w;
+      }
+      lead_in = is_cue_word(text.substr(w, u.range.end - 1 - w));
+    }
+    if (lead_in) {
       auto it = std::lower_bound(
           quotes.begin(), quotes.end(), sents[t].begin,
           [](const Quote& q, uint32_t off) { return q.open < off; });
@@ -434,8 +447,9 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
 
 // The units of a document and the quote marks its tagger needs.
 void PrepareUnits(absl::string_view text, const TextLayout& layout,
+                  absl::FunctionRef<bool(absl::string_view)> is_cue_word,
                   std::vector<Unit>* units, QuoteMarks* marks) {
-  BuildUnits(text, layout, units);
+  BuildUnits(text, layout, is_cue_word, units);
   marks->Build(layout);
 }
 
@@ -1220,7 +1234,9 @@ void Attributor::TagUnits(
   out->clear();
   std::vector<Unit> units;
   QuoteMarks marks;
-  PrepareUnits(text, layout, &units, &marks);
+  PrepareUnits(
+      text, layout, [this](absl::string_view w) { return HasCueWord(w); },
+      &units, &marks);
   std::vector<Token> tokens;
   std::string tags;
   for (const Unit& unit : units) {
@@ -1247,7 +1263,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   out->clear();
   std::vector<Unit> units;
   QuoteMarks marks;
-  PrepareUnits(text, layout, &units, &marks);
+  PrepareUnits(
+      text, layout, [this](absl::string_view w) { return HasCueWord(w); },
+      &units, &marks);
 
   std::vector<Token> tokens;
   std::string tags, marked;
