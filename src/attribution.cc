@@ -1520,7 +1520,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (b == a + 1 && tags[a] == 'd' && !IsPronDet(text, tokens[a])) continue;
           // "Polls show", "the study found": evidence verbs speak only for
           // documents.
+          // In news, anyone who "found that C" or "showed that C" reports
+          // C: the complementiser makes it a finding, not an object found.
+          // (In a book it is narration: "she found that the door was shut".)
           if (cue.cue_class == CueClass::kEvidence &&
+              !(!layout.hard_wrapped && cue_end < marked.size() &&
+                marked[cue_end] == 't') &&
               !IsDocumentHead(text, tokens, a, b)) {
             continue;
           }
