@@ -425,7 +425,7 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
         }
       }
     }
-    // "(On Monday she said C.)": a sentence in parentheses is read without
+    // "(The mayor later said C.)": a sentence in parentheses is read without
     // them, when the opening one closes at its end.
     if (u.range.end - u.range.begin > 2 && text[u.range.begin] == '(' &&
         text[u.range.end - 1] == ')') {
@@ -1890,7 +1890,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // "X said he would offer a prayer": a cue under a modal in reported
         // speech is what X said will happen, not a claim made.
         if (!inner.direct && ModalBefore(*lex_, text, inner.cue.begin)) inner.drop = true;
-        // "Ramos said Trump has not replied to C", "the aide said the
+        // "The mayor said the council has not answered C", "the aide said the
         // senators who voted for it want C": a clause someone reports, up
         // to the next comma or dash, is that speaker's claim, whatever cue
         // stands in it (PolNeAR gives each word one role, so it annotates
