@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/functional/function_ref.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -358,7 +359,9 @@ int ParagraphAt(const TextLayout& layout, uint32_t off) {
              : static_cast<int>(it - layout.paragraphs.begin()) - 1;
 }
 
+// `is_cue_word` tells whether a word is a reporting cue.
 void BuildUnits(absl::string_view text, const TextLayout& layout,
+                absl::FunctionRef<bool(absl::string_view)> is_cue_word,
                 std::vector<Unit>* units) {
   units->clear();
   const auto& sents = layout.sentences;
@@ -397,11 +400,21 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
       ++t;
     }
     // "Cruz continued:" closing a paragraph introduces the quotation that
-    // opens the next one: they make one unit. (Only a short lead-in: a long
-    // sentence ending in a colon has content of its own.)
-    if (u.range.end > u.range.begin && text[u.range.end - 1] == ':' &&
-        sents[t - 1].end - sents[t - 1].begin <= 64 &&
-        t < sents.size() && sents[t].paragraph == u.paragraph + 1) {
+    // opens the next one: they make one unit. (Only a short lead-in, or one
+    // whose cue stands right before the colon ("..., and the senator
+    // responded:"): a long sentence ending in a colon has content of its
+    // own.)
+    bool lead_in = u.range.end > u.range.begin && text[u.range.end - 1] == ':' &&
+                   t < sents.size() && sents[t].paragraph == u.paragraph + 1;
+    if (lead_in && sents[t - 1].end - sents[t - 1].begin > 64) {
+      uint32_t w = u.range.end - 1;
+      while (w > u.range.begin &&
+             absl::ascii_isalpha(static_cast<unsigned char>(text[w - 1]))) {
+        --w;
+      }
+      lead_in = is_cue_word(text.substr(w, u.range.end - 1 - w));
+    }
+    if (lead_in) {
       auto it = std::lower_bound(
           quotes.begin(), quotes.end(), sents[t].begin,
           [](const Quote& q, uint32_t off) { return q.open < off; });
@@ -413,6 +426,21 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
         }
       }
     }
+    // "(The mayor later said C.)": a sentence in parentheses is read without
+    // them, when the opening one closes at its end.
+    if (u.range.end - u.range.begin > 2 && text[u.range.begin] == '(' &&
+        text[u.range.end - 1] == ')') {
+      int depth = 0;
+      uint32_t i = u.range.begin;
+      for (; i < u.range.end; ++i) {
+        depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+        if (depth == 0) break;
+      }
+      if (i == u.range.end - 1) {
+        ++u.range.begin;
+        --u.range.end;
+      }
+    }
     units->push_back(u);
     s = t;
   }
@@ -420,8 +448,9 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
 
 // The units of a document and the quote marks its tagger needs.
 void PrepareUnits(absl::string_view text, const TextLayout& layout,
+                  absl::FunctionRef<bool(absl::string_view)> is_cue_word,
                   std::vector<Unit>* units, QuoteMarks* marks) {
-  BuildUnits(text, layout, units);
+  BuildUnits(text, layout, is_cue_word, units);
   marks->Build(layout);
 }
 
@@ -1220,7 +1249,9 @@ void Attributor::TagUnits(
   out->clear();
   std::vector<Unit> units;
   QuoteMarks marks;
-  PrepareUnits(text, layout, &units, &marks);
+  PrepareUnits(
+      text, layout, [this](absl::string_view w) { return HasCueWord(w); },
+      &units, &marks);
   std::vector<Token> tokens;
   std::string tags;
   for (const Unit& unit : units) {
@@ -1247,7 +1278,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   out->clear();
   std::vector<Unit> units;
   QuoteMarks marks;
-  PrepareUnits(text, layout, &units, &marks);
+  PrepareUnits(
+      text, layout, [this](absl::string_view w) { return HasCueWord(w); },
+      &units, &marks);
 
   std::vector<Token> tokens;
   std::string tags, marked;
@@ -1502,7 +1535,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (b == a + 1 && tags[a] == 'd' && !IsPronDet(text, tokens[a])) continue;
           // "Polls show", "the study found": evidence verbs speak only for
           // documents.
+          // In news, anyone who "found that C" or "showed that C" reports
+          // C: the complementiser makes it a finding, not an object found.
+          // (In a book it is narration: "she found that the door was shut".)
           if (cue.cue_class == CueClass::kEvidence &&
+              !(!layout.hard_wrapped && cue_end < marked.size() &&
+                marked[cue_end] == 't') &&
               !IsDocumentHead(text, tokens, a, b)) {
             continue;
           }
@@ -1531,6 +1569,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           }
           f.speaker = TokenSpan(tokens, a, b);
+          f.document = IsDocumentHead(text, tokens, a, b);
         } else {
           // Coordinated or participial cue: the speaker of the clause.
           // Not from a cue nested in another's content ("X reaffirmed that
@@ -1571,6 +1610,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             f.inherited = true;
           } else if (issued_document.end > issued_document.begin) {
             f.speaker = issued_document;
+            f.document = true;
           } else {
             continue;
           }
@@ -1865,6 +1905,35 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // "X said he would offer a prayer": a cue under a modal in reported
         // speech is what X said will happen, not a claim made.
         if (!inner.direct && ModalBefore(*lex_, text, inner.cue.begin)) inner.drop = true;
+        // "The mayor said the council has not answered C", "the aide said the
+        // senators who voted for it want C": a clause someone reports, up
+        // to the next comma or dash, is that speaker's claim, whatever cue
+        // stands in it (PolNeAR gives each word one role, so it annotates
+        // the outer claim only). Not when a document relays someone ("a
+        // statement said X told Y that C": X speaks through it), nor for
+        // a cue that goes on with the same speaker ("X said C and added D"),
+        // nor for a quotation (the words are the inner speaker's own).
+        const CueClass outer_class = lex_->cues()[outer.cue_index].cue_class;
+        if ((outer_class == CueClass::kSay || outer_class == CueClass::kTell) &&
+            !outer.document && !inner.drop && !inner.direct &&
+            !(inner.speaker.begin == outer.speaker.begin &&
+              inner.speaker.end == outer.speaker.end)) {
+          for (const Range& r : outer.content) {
+            if (r.begin > inner.cue.begin || inner.cue.end > r.end) continue;
+            uint32_t from = inner.speaker.end > inner.speaker.begin &&
+                                    inner.speaker.begin >= r.begin
+                                ? inner.speaker.begin
+                                : inner.cue.begin;
+            const absl::string_view lead = text.substr(r.begin, from - r.begin);
+            if (lead.find_first_of(",;:()") == absl::string_view::npos &&
+                !absl::StrContains(lead, " - ") &&
+                !absl::StrContains(lead, "\xE2\x80\x94") &&  // em dash
+                !absl::StrContains(lead, "\xE2\x80\x93")) {  // en dash
+              inner.drop = true;
+            }
+            break;
+          }
+        }
         // "According to X, Y said C": Y's claim, reported by X. Not when the
         // inner cue is dropped: a belief ("voters who believe C, according
         // to exit polls": the poll's claim), a label or a modal ("a hotel

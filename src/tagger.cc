@@ -598,6 +598,33 @@ void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
     }
     k = end - 1;
   }
+  // The same before the cue, between its subject and it ("The mayor last
+  // week said", "A poll this month found"): an adverb or "this"/"next"
+  // and the noun of time, right before the cue or its auxiliaries.
+  for (size_t k = tags->find('C'); k != std::string::npos && k >= 2;
+       k = tags->find('C', k + 1)) {
+    size_t e = k;
+    while (e > 0 && ((*tags)[e - 1] == 'v' || (*tags)[e - 1] == 'z')) --e;
+    size_t m = e;
+    while (m > 0 && (*tags)[m - 1] == 'o' && word_class(m - 1) == WordClass::kTimeNoun) --m;
+    if (m == e || m == 0) continue;
+    const size_t lead = m - 1;
+    if ((*tags)[lead] == 'd') {
+      const Token& t = (*tokens)[lead];
+      char buf[8];
+      absl::string_view w = text.substr(t.begin, t.end - t.begin);
+      absl::string_view lw = w.size() <= sizeof(buf) ? LowerWord(w, buf) : "";
+      if (lw != "this" && lw != "next") continue;
+    } else if ((*tags)[lead] != 'l') {
+      continue;
+    }
+    // A subject before it ("The mayor last week"), not the sentence's start.
+    if (lead == 0) continue;
+    for (size_t q = lead; q < e; ++q) {
+      (*tokens)[q].tag = 'l';
+      (*tags)[q] = 'l';
+    }
+  }
 }
 
 // (Inlined into Tag(), its only caller: once per word.)

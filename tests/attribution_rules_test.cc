@@ -56,6 +56,10 @@ const RuleCase kCases[] = {
      "", "asked", "the new pool"},
     {"asked_wh", "The mayor smiled when asked what the council would do next.",
      "", "asked", "what the council would do next"},
+    // A passive whose agent ends the sentence: the agent is the source, the
+    // subject what it reported.
+    {"passive_agent", "The pool plan was first reported by the Daily Courier.",
+     "the Daily Courier", "reported", "The pool plan"},
     // The object is a relative pronoun before the speaker.
     {"label_relative_quote",
      "The council passed a plan which Mayor Anna Keller called \"a "
@@ -215,6 +219,11 @@ const RuleCase kCases[] = {
     {"participle_sub",
      "The mayor closed the pool, while arguing that the water was safe.",
      "The mayor", "arguing", "the water was safe"},
+    // After "and", coordinated with a participle before it.
+    {"participle_sub",
+     "The mayor closed the pool on Monday, citing costs and warning that the "
+     "water was unsafe.",
+     "The mayor", "warning", "the water was unsafe"},
     {"coordinated_cue",
      "Mayor Anna Keller would not give a date but said that the pool would "
      "reopen in June.",

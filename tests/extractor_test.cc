@@ -150,8 +150,9 @@ const PatternCase kPatterns[] = {
      "said.",
      1, 0, "There is no evidence that the mill pollutes,", kDirect,
      v1::STANCE_ASSERT, "Rita Moss", "said", "", "", false},
+    // (The condemnation it reports is part of the governor's claim: one claim.)
     {"reaffirm_takes_reported_stance",
-     "Governor Rita Moss reaffirmed that the state condemned the attack.", 2,
+     "Governor Rita Moss reaffirmed that the state condemned the attack.", 1,
      0, "the state condemned the attack", kIndirect, v1::STANCE_CONDEMN,
      "Rita Moss", "reaffirmed", "", "", false},
     {"noted", "Governor Rita Moss noted that tax revenue had risen.", 1, 0,

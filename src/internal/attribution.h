@@ -44,6 +44,7 @@ struct Finding {
   bool drop = false;           // folded into another finding
   bool without_evidence = false;
   bool negated = false;        // "did not say C": the cue is negated
+  bool document = false;       // the speaker is a document ("a statement said")
   // A turn of dialogue: the content opens its paragraph with a quotation.
   bool turn = false;
   // A built-in turn (follow_on_quote, dialogue_turn) whose speaker the

@@ -64,7 +64,9 @@ class Tagger {
                       size_t i, bool sentence_start, std::string* buffer) const;
   // Retags as adverbs ('l') a phrase of time right after a cue ("said last
   // week", "announced this morning", "said two days ago"), so that a
-  // trailing cue keeps the clause before it as its content.
+  // trailing cue keeps the clause before it as its content; and one between
+  // a subject and its cue ("The mayor last week said"), so that the subject
+  // speaks.
   void TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
                        std::string* tags) const;
   const Lexicon* lex_;
