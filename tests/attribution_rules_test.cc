@@ -139,6 +139,14 @@ const RuleCase kCases[] = {
     {"content_speaker_cue_content",
      "After the storm, the mayor said, the pool will reopen in June.",
      "the mayor", "said", "After the storm ... the pool will reopen in June"},
+    // The content's verb after the interruption may be a word that is a
+    // cue elsewhere ("began"); evidence cues interrupt content too.
+    {"content_speaker_cue_content",
+     "The trouble, the mayor wrote, began in the spring.",
+     "the mayor", "wrote", "The trouble ... began in the spring"},
+    {"content_speaker_cue_content",
+     "The real winner, the harbor survey shows, is the old town.",
+     "the harbor survey", "shows", "The real winner ... is the old town"},
     {"content_speaker_tell",
      "The pool will reopen in June, Mayor Anna Keller told reporters.",
      "Mayor Anna Keller", "told", "The pool will reopen in June"},
