@@ -1608,6 +1608,44 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     AddQuoteContinuations(layout, &f);
   }
 
+  // "TAPPER: Take a listen. We are back.": a name and a colon that open a
+  // paragraph of a transcript label the whole turn, not only its first
+  // sentence (the rule sees one sentence, and may stop at a clause inside
+  // it). The content runs to the end of the paragraph, through the
+  // sentences after it that attribute nothing themselves.
+  for (size_t i = 0; i < out->size(); ++i) {
+    Finding& f = (*out)[i];
+    if (f.direct || f.content.empty() || f.cue.end != f.cue.begin + 1 ||
+        text[f.cue.begin] != ':' || f.speaker.end <= f.speaker.begin) {
+      continue;
+    }
+    const Unit& unit = units[f.unit];
+    if (unit.range.begin != layout.paragraphs[unit.paragraph].begin) continue;
+    size_t lead = unit.range.begin;
+    while (lead < f.speaker.begin && (text[lead] == '"' || text[lead] == ' ')) {
+      ++lead;
+    }
+    if (lead != f.speaker.begin || f.content.back().begin < f.cue.end) continue;
+    uint32_t end = unit.range.end;
+    for (size_t u = f.unit + 1; u < units.size() &&
+                                units[u].paragraph == unit.paragraph &&
+                                unit_findings[u] == 0;
+         ++u) {
+      end = units[u].range.end;
+    }
+    while (end > f.content.back().end &&
+           absl::ascii_isspace(static_cast<unsigned char>(text[end - 1]))) {
+      --end;
+    }
+    // (Only for more words: the final stop and closing mark the rule left
+    // out stay out.)
+    bool more_words = false;
+    for (uint32_t b = f.content.back().end; b < end && !more_words; ++b) {
+      more_words = absl::ascii_isalnum(static_cast<unsigned char>(text[b]));
+    }
+    if (more_words) f.content.back().end = end;
+  }
+
   // '"You young dog," said the man, licking his lips, "what fat cheeks you
   // ha' got."': a quote after the attribution, in the same sentence, goes on
   // with the first. Only a short stretch without a sentence end or another
