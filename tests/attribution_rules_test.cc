@@ -87,6 +87,10 @@ const RuleCase kCases[] = {
     // The noun phrase the relative clause hangs on.
     {"np_object_gap", "The pool was a topic the mayor mentioned in her speech.",
      "the mayor", "mentioned", "a topic"},
+    // "appear to": no one named believes it; the subject and the
+    // infinitive are the content.
+    {"appear_to_belief", "The new pool appears to be leaking again.", "",
+     "appears to", "The new pool ... be leaking again"},
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},
