@@ -1434,6 +1434,21 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               marked[a - 1] == 't' && r.begin == tokens[a].begin) {
             r.begin = tokens[a - 1].begin;
           }
+          // "X said C, a move that ...": an appositive that sums up the
+          // reported act (a comma, "a"/"an", perhaps one modifier, a noun of
+          // class aside) is the writer's comment; the content ends before it.
+          for (size_t m = a + 1; !direct && m + 2 < b; ++m) {
+            if (marked[m] != ',' || marked[m + 1] != 'd') continue;
+            const absl::string_view det = text.substr(
+                tokens[m + 1].begin, tokens[m + 1].end - tokens[m + 1].begin);
+            if (det != "a" && det != "an") continue;
+            size_t n = m + 2;
+            if (n + 1 < b && marked[n] == 'j') ++n;
+            const WordInfo* w = WordOf(text, tokens[n]);
+            if (w == nullptr || w->word_class != WordClass::kAsideNoun) continue;
+            if (tokens[m - 1].end > r.begin) r.end = std::min(r.end, tokens[m - 1].end);
+            break;
+          }
           if (r.end > r.begin && !IsBarePhrase(marked, a, b, cue.cue_class)) {
             f.content.push_back(r);
           }
