@@ -119,6 +119,11 @@ const RuleCase kCases[] = {
      "leave.\"",
      "Mayor Anna Keller", "said",
      "We are not afraid, ... and we will not leave."},
+    // A clause with "but" and a quotation after the attribution goes on
+    // with the content.
+    {"quote_speaker_cue",
+     "\"The pool is safe,\" the mayor said, but \"the dock is not.\"",
+     "the mayor", "said", "The pool is safe, ... but \"the dock is not.\""},
     {"speaker_cue_colon",
      "Mayor Anna Keller said: the pool will reopen in June.",
      "Mayor Anna Keller", "said", "the pool will reopen in June"},
