@@ -1426,14 +1426,6 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
-          // The complementiser is part of what was said ("said [that the
-          // plan failed]"), as news attribution corpora mark it: a "that"
-          // the rule left between the cue and the content is taken in (not
-          // before a whole quotation, which stays inside its marks).
-          if (!direct && r.end > r.begin && a > k + tokens[k].cue_words &&
-              marked[a - 1] == 't' && r.begin == tokens[a].begin) {
-            r.begin = tokens[a - 1].begin;
-          }
           // "X said C, a move that ...": an appositive that sums up the
           // reported act (a comma, "a"/"an", perhaps one modifier, a noun of
           // class aside) is the writer's comment; the content ends before it.

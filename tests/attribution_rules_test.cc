@@ -181,7 +181,7 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller", "said", "The pool will reopen in June"},
     {"speaker_tell_that",
      "Mayor Anna Keller told residents that the pool would reopen in June.",
-     "Mayor Anna Keller", "told", "that the pool would reopen in June"},
+     "Mayor Anna Keller", "told", "the pool would reopen in June"},
     {"speaker_tell",
      "Mayor Anna Keller told residents the pool would reopen in June.",
      "Mayor Anna Keller", "told", "the pool would reopen in June"},
@@ -191,14 +191,14 @@ const RuleCase kCases[] = {
     // An infinitive after another verb: its subject speaks.
     {"speaker_to_cue",
      "Mayor Anna Keller went on to say that the pool would reopen in June.",
-     "Mayor Anna Keller", "say", "that the pool would reopen in June"},
+     "Mayor Anna Keller", "say", "the pool would reopen in June"},
     {"speaker_cue_that",
      "Mayor Anna Keller said that the pool would reopen in June.",
-     "Mayor Anna Keller", "said", "that the pool would reopen in June"},
+     "Mayor Anna Keller", "said", "the pool would reopen in June"},
     {"participle_that",
      "Mayor Anna Keller has opened the library, saying that the pool would "
      "reopen in June.",
-     "Mayor Anna Keller", "saying", "that the pool would reopen in June"},
+     "Mayor Anna Keller", "saying", "the pool would reopen in June"},
     {"participle_say_quote",
      "Mayor Anna Keller has opened the library, saying \"the pool will "
      "reopen in June.\"",
@@ -248,18 +248,18 @@ const RuleCase kCases[] = {
     // A participle after a subordinator: said by the subject.
     {"participle_sub",
      "The mayor closed the pool, while arguing that the water was safe.",
-     "The mayor", "arguing", "that the water was safe"},
+     "The mayor", "arguing", "the water was safe"},
     {"coordinated_cue",
      "Mayor Anna Keller would not give a date but said that the pool would "
      "reopen in June.",
-     "Mayor Anna Keller", "said", "that the pool would reopen in June"},
+     "Mayor Anna Keller", "said", "the pool would reopen in June"},
     {"relative_aside_cue",
      "Mayor Anna Keller, who said the pool would reopen in June, left the "
      "meeting early.",
      "who", "said", "the pool would reopen in June"},
     {"relative_cue_that",
      "It was Mayor Anna Keller who said that the pool would reopen in June.",
-     "who", "said", "that the pool would reopen in June"},
+     "who", "said", "the pool would reopen in June"},
     // Relative "that" after a noun, before a quotation.
     {"that_relative_cue",
      "Residents carried signs that said \"Open the pool!\"",
