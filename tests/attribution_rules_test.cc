@@ -70,23 +70,6 @@ const RuleCase kCases[] = {
     {"passive_belief_to",
      "The new pool is widely expected to open in June.", "", "expected",
      "The new pool ... to open in June"},
-    // A relative clause whose object is missing: the relative pronoun is
-    // what was said (nothing but a phrase of time follows the cue).
-    {"relative_object_gap",
-     "The council dropped the tax plan, which Mayor Anna Keller denied in "
-     "2015.",
-     "Mayor Anna Keller", "denied", "which"},
-    // The gap is the subject of the clause after the cue: a second part.
-    {"relative_subject_gap",
-     "The council dropped the tax plan, which the mayor said was too costly.",
-     "the mayor", "said", "which ... was too costly"},
-    {"relative_subject_gap",
-     "The council dropped the tax plan, which the mayor described as a "
-     "mistake.",
-     "the mayor", "described", "which ... as a mistake"},
-    // The noun phrase the relative clause hangs on.
-    {"np_object_gap", "The pool was a topic the mayor mentioned in her speech.",
-     "the mayor", "mentioned", "a topic"},
     // "appear to": no one named believes it; the subject and the
     // infinitive are the content.
     {"appear_to_belief", "The new pool appears to be leaking again.", "",
