@@ -1474,6 +1474,21 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
+          // "X said C, a move that ...": an appositive that sums up the
+          // reported act (a comma, "a"/"an", perhaps one modifier, a noun of
+          // class aside) is the writer's comment; the content ends before it.
+          for (size_t m = a + 1; !direct && m + 2 < b; ++m) {
+            if (marked[m] != ',' || marked[m + 1] != 'd') continue;
+            const absl::string_view det = text.substr(
+                tokens[m + 1].begin, tokens[m + 1].end - tokens[m + 1].begin);
+            if (det != "a" && det != "an") continue;
+            size_t n = m + 2;
+            if (n + 1 < b && marked[n] == 'j') ++n;
+            const WordInfo* w = WordOf(text, tokens[n]);
+            if (w == nullptr || w->word_class != WordClass::kAsideNoun) continue;
+            if (tokens[m - 1].end > r.begin) r.end = std::min(r.end, tokens[m - 1].end);
+            break;
+          }
           if (r.end > r.begin && !IsBarePhrase(marked, a, b, cue.cue_class)) {
             f.content.push_back(r);
           }
@@ -1653,6 +1668,44 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     f.mixed = f.mixed || !f.direct;
     unit_findings[u] = 1;
     AddQuoteContinuations(layout, &f);
+  }
+
+  // "TAPPER: Take a listen. We are back.": a name and a colon that open a
+  // paragraph of a transcript label the whole turn, not only its first
+  // sentence (the rule sees one sentence, and may stop at a clause inside
+  // it). The content runs to the end of the paragraph, through the
+  // sentences after it that attribute nothing themselves.
+  for (size_t i = 0; i < out->size(); ++i) {
+    Finding& f = (*out)[i];
+    if (f.direct || f.content.empty() || f.cue.end != f.cue.begin + 1 ||
+        text[f.cue.begin] != ':' || f.speaker.end <= f.speaker.begin) {
+      continue;
+    }
+    const Unit& unit = units[f.unit];
+    if (unit.range.begin != layout.paragraphs[unit.paragraph].begin) continue;
+    size_t lead = unit.range.begin;
+    while (lead < f.speaker.begin && (text[lead] == '"' || text[lead] == ' ')) {
+      ++lead;
+    }
+    if (lead != f.speaker.begin || f.content.back().begin < f.cue.end) continue;
+    uint32_t end = unit.range.end;
+    for (size_t u = f.unit + 1; u < units.size() &&
+                                units[u].paragraph == unit.paragraph &&
+                                unit_findings[u] == 0;
+         ++u) {
+      end = units[u].range.end;
+    }
+    while (end > f.content.back().end &&
+           absl::ascii_isspace(static_cast<unsigned char>(text[end - 1]))) {
+      --end;
+    }
+    // (Only for more words: the final stop and closing mark the rule left
+    // out stay out.)
+    bool more_words = false;
+    for (uint32_t b = f.content.back().end; b < end && !more_words; ++b) {
+      more_words = absl::ascii_isalnum(static_cast<unsigned char>(text[b]));
+    }
+    if (more_words) f.content.back().end = end;
   }
 
   // '"You young dog," said the man, licking his lips, "what fat cheeks you

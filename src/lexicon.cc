@@ -129,6 +129,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"weekday", WordClass::kWeekday},
       {"agent", WordClass::kAgent},
       {"timenoun", WordClass::kTimeNoun},
+      {"aside", WordClass::kAsideNoun},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {

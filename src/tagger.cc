@@ -791,7 +791,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kRefuse:
       case WordClass::kIndefinite:
       case WordClass::kWeekday:
-      case WordClass::kTimeNoun: break;
+      case WordClass::kTimeNoun:
+      case WordClass::kAsideNoun: break;
     }
   }
   if (info != nullptr && info->title) return 'R';

@@ -74,6 +74,10 @@ const RuleCase kCases[] = {
     {"passive_belief_to",
      "The new pool is widely expected to open in June.", "", "expected",
      "The new pool ... to open in June"},
+    // "appear to": no one named believes it; the subject and the
+    // infinitive are the content.
+    {"appear_to_belief", "The new pool appears to be leaking again.", "",
+     "appears to", "The new pool ... be leaking again"},
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},
@@ -102,6 +106,11 @@ const RuleCase kCases[] = {
      "leave.\"",
      "Mayor Anna Keller", "said",
      "We are not afraid, ... and we will not leave."},
+    // A clause with "but" and a quotation after the attribution goes on
+    // with the content.
+    {"quote_speaker_cue",
+     "\"The pool is safe,\" the mayor said, but \"the dock is not.\"",
+     "the mayor", "said", "The pool is safe, ... but \"the dock is not.\""},
     {"speaker_cue_colon",
      "Mayor Anna Keller said: the pool will reopen in June.",
      "Mayor Anna Keller", "said", "the pool will reopen in June"},
@@ -126,6 +135,14 @@ const RuleCase kCases[] = {
     {"content_speaker_cue_content",
      "After the storm, the mayor said, the pool will reopen in June.",
      "the mayor", "said", "After the storm ... the pool will reopen in June"},
+    // The content's verb after the interruption may be a word that is a
+    // cue elsewhere ("began"); evidence cues interrupt content too.
+    {"content_speaker_cue_content",
+     "The trouble, the mayor wrote, began in the spring.",
+     "the mayor", "wrote", "The trouble ... began in the spring"},
+    {"content_speaker_cue_content",
+     "The real winner, the harbor survey shows, is the old town.",
+     "the harbor survey", "shows", "The real winner ... is the old town"},
     {"content_speaker_tell",
      "The pool will reopen in June, Mayor Anna Keller told reporters.",
      "Mayor Anna Keller", "told", "The pool will reopen in June"},

@@ -107,6 +107,11 @@ enum class WordClass : uint8_t {
   // determiner ("said last week", "told reporters this morning"), it is an
   // adverbial of when the words were said, not what was said.
   kTimeNoun,
+  // A noun that sums up a reported act as a whole ("move", "swipe",
+  // "reference"): tagged 'o'; after a comma and "a"/"an" it opens an
+  // appositive to the clause before ("X said C, a move that ..."), which is
+  // the writer's comment, not part of what was said.
+  kAsideNoun,
 };
 
 struct PronounInfo {
