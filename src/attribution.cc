@@ -62,7 +62,7 @@ struct Attributor::CompiledRule {
   // agent ("by" in function_words.tsv class agent: "Asked by a reporter
   // whether C", not "Asked about the plan").
   int agent = 0;
-  bool classes[8] = {false, false, false, false, false, false, false, false};
+  bool classes[kCueClasses] = {};
   std::bitset<128> needs;
 };
 
@@ -554,7 +554,8 @@ bool AllTime(const std::vector<Token>& tokens, size_t a, size_t b) {
 // one prepositional phrase says nothing. (Directives and labels take
 // objects: "called on X to ...".)
 bool IsBarePhrase(const std::string& tags, size_t a, size_t b, CueClass c) {
-  if (c != CueClass::kSay && c != CueClass::kTell && c != CueClass::kBelief) {
+  if (c != CueClass::kSay && c != CueClass::kTell && c != CueClass::kBelief &&
+      c != CueClass::kSeem) {
     return false;
   }
   while (a < b && IsTrimTag(tags[a])) ++a;
@@ -1948,7 +1949,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // "X says he thinks C": a belief inside reported speech is part of
         // what was said, not a claim of its own.
         const CueClass inner_class = lex_->cues()[inner.cue_index].cue_class;
-        const bool inner_belief = inner_class == CueClass::kBelief;
+        const bool inner_belief =
+            inner_class == CueClass::kBelief || inner_class == CueClass::kSeem;
         if (inner_belief) inner.drop = true;
         // "X said Y called the plan a disaster": what X reports Y called it
         // is part of X's claim, unless it is all Y's quotation.

@@ -1081,7 +1081,8 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     for (Finding& f : findings) {
       if (f.direct || f.cue_index < 0) continue;
       const internal::CueClass c = lexicon->cues()[f.cue_index].cue_class;
-      if (c == internal::CueClass::kBelief || (c == internal::CueClass::kLabel && !f.mixed)) {
+      if (c == internal::CueClass::kBelief || c == internal::CueClass::kSeem ||
+          (c == internal::CueClass::kLabel && !f.mixed)) {
         f.drop = true;
       }
     }

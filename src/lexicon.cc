@@ -99,6 +99,7 @@ bool ParseCueClass(absl::string_view s, CueClass* out) {
       {"label", CueClass::kLabel},
       {"evidence", CueClass::kEvidence},
       {"quote", CueClass::kQuote},
+      {"seem", CueClass::kSeem},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {

@@ -36,7 +36,9 @@ enum class CueClass : uint8_t {
   kLabel,
   kEvidence,  // "polls show": the speaker must be a document
   kQuote,     // "returned", "laughed": reports only a quotation beside it
+  kSeem,      // "appears to": how things look, believed by no one named
 };
+inline constexpr int kCueClasses = static_cast<int>(CueClass::kSeem) + 1;
 
 struct CueEntry {
   std::string lemma;  // "say", "call on", "according to"
