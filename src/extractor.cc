@@ -384,10 +384,11 @@ int NamedBeatSubject(absl::string_view text, const internal::TextLayout& layout,
   while (b < end && !absl::ascii_isalpha(static_cast<unsigned char>(text[b]))) ++b;
   size_t w = b;
   while (w < end && absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) ++w;
-  const absl::string_view first = text.substr(b, w - b);
-  for (absl::string_view p : {"he", "she", "they", "it", "i", "we", "you", "his", "her"}) {
-    if (absl::EqualsIgnoreCase(first, p)) return -1;
-  }
+  // A pronoun or possessive (pronouns.tsv) names nobody.
+  const std::string first = absl::AsciiStrToLower(text.substr(b, w - b));
+  const internal::Lexicon& lex = resolver.lexicon();
+  const internal::PronounInfo* p = lex.Pronoun(first);
+  if ((p != nullptr && !p->relative) || lex.Possessive(first) != nullptr) return -1;
   return e;
 }
 

@@ -44,6 +44,8 @@ class SpeakerResolver {
   SpeakerResolver(const Lexicon* lexicon, absl::string_view text,
                   const TextLayout* layout);
 
+  const Lexicon& lexicon() const { return *lex_; }
+
   // Finds the people named in the text (with their titles) so that later
   // surname-only and pronoun mentions can refer back to them.
   void Index();
