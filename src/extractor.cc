@@ -375,6 +375,14 @@ int LastSentenceSubject(const internal::TextLayout& layout,
 
 // BeatSubject(), only when the narration after the quotation opens with a
 // name ("And Beth looked up"), not a pronoun.
+// 'm' or 'f' for a pronoun of one person of that sex ("he", "she" in
+// pronouns.tsv), else 0.
+char PronounSex(const internal::Lexicon& lex, absl::string_view word) {
+  const internal::PronounInfo* p = lex.Pronoun(absl::AsciiStrToLower(word));
+  if (p == nullptr || p->plural || p->relative) return 0;
+  return p->gender == 'm' || p->gender == 'f' ? p->gender : 0;
+}
+
 int NamedBeatSubject(absl::string_view text, const internal::TextLayout& layout,
                      const Finding& f, const internal::SpeakerResolver& resolver) {
   const int e = BeatSubject(text, layout, f, resolver);
@@ -516,10 +524,7 @@ bool AssignDialogueTurns(absl::string_view text,
         (*speaker)[i].kind == v1::MENTION_KIND_PRONOUN) {
       const int last = turns[num_turns - 1];
       const Finding& prev = (*findings)[last];
-      const absl::string_view pronoun = Slice(text, f.speaker);
-      const char gender = absl::EqualsIgnoreCase(pronoun, "he")    ? 'm'
-                          : absl::EqualsIgnoreCase(pronoun, "she") ? 'f'
-                                                                   : 0;
+      const char gender = PronounSex(resolver.lexicon(), Slice(text, f.speaker));
       int spoken_to = -1;
       if (prev.addressee.end > prev.addressee.begin) {
         spoken_to = (*addressee)[last].entity;
@@ -877,10 +882,7 @@ void AlternateExchanges(absl::string_view text,
           if (r.kind == v1::MENTION_KIND_PRONOUN && f.speaker.end > f.speaker.begin) {
             // "I said" is the narrator's, whoever's turn it is; "she" is not
             // the man whose turn it is.
-            const absl::string_view p = Slice(text, f.speaker);
-            const char sex = absl::EqualsIgnoreCase(p, "he")    ? 'm'
-                             : absl::EqualsIgnoreCase(p, "she") ? 'f'
-                                                                : 0;
+            const char sex = PronounSex(resolver.lexicon(), Slice(text, f.speaker));
             if (sex == 0 || (entities[e].gender != 0 && entities[e].gender != sex)) continue;
           }
           if (r.kind == v1::MENTION_KIND_NOMINAL && f.rule >= 0 && r.entity >= 0 &&
