@@ -460,7 +460,7 @@ Range TokenSpan(const std::vector<Token>& tokens, size_t a, size_t b) {
 }
 
 bool IsTrimTag(char c) {
-  return c == ',' || c == '.' || c == ';' || c == ':' || c == '-';
+  return c == ',' || c == '.' || c == ';' || c == '~' || c == ':' || c == '-';
 }
 
 // Turns the token range [a, b) of a content group into a span, and reports
