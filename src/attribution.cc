@@ -460,7 +460,7 @@ Range TokenSpan(const std::vector<Token>& tokens, size_t a, size_t b) {
 }
 
 bool IsTrimTag(char c) {
-  return c == ',' || c == '.' || c == ';' || c == ':' || c == '-';
+  return c == ',' || c == '.' || c == ';' || c == '~' || c == ':' || c == '-';
 }
 
 // Turns the token range [a, b) of a content group into a span, and reports
@@ -552,8 +552,11 @@ bool AllTime(const std::vector<Token>& tokens, size_t a, size_t b) {
 
 // "Burton explained from a podium.", "she said on Monday": a content that is
 // one prepositional phrase says nothing. (Directives and labels take
-// objects: "called on X to ...".)
-bool IsBarePhrase(const std::string& tags, size_t a, size_t b, CueClass c) {
+// objects: "called on X to ...".) "to" before a lower-case word that is not
+// a determiner or a noun head marks an infinitive, not a phrase: "X has
+// pledged to cut taxes" says what X means to do.
+bool IsBarePhrase(absl::string_view text, const std::vector<Token>& tokens,
+                  const std::string& tags, size_t a, size_t b, CueClass c) {
   if (c != CueClass::kSay && c != CueClass::kTell && c != CueClass::kBelief &&
       c != CueClass::kSeem) {
     return false;
@@ -561,6 +564,10 @@ bool IsBarePhrase(const std::string& tags, size_t a, size_t b, CueClass c) {
   while (a < b && IsTrimTag(tags[a])) ++a;
   while (b > a && IsTrimTag(tags[b - 1])) --b;
   if (a >= b || tags[a] != 'r' || b - a > 6) return false;
+  if (a + 1 < b && (tags[a + 1] == 'o' || tags[a + 1] == 'l') &&
+      text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin) == "to") {
+    return false;
+  }
   for (size_t k = a + 1; k < b; ++k) {
     if (!absl::StrContains("dpjNRno0gl", tags[k])) return false;
   }
@@ -1490,7 +1497,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             if (tokens[m - 1].end > r.begin) r.end = std::min(r.end, tokens[m - 1].end);
             break;
           }
-          if (r.end > r.begin && !IsBarePhrase(marked, a, b, cue.cue_class)) {
+          if (r.end > r.begin && !IsBarePhrase(text, tokens, marked, a, b, cue.cue_class)) {
             f.content.push_back(r);
           }
           f.direct = direct;

@@ -33,7 +33,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline int PunctuationAt(absl::string_view t,
         *tag = '-';
         return 3;
       case 0x93: case 0x94: case 0x95:  // – — ―
-        *tag = ';';
+        *tag = '~';
         return 3;
       case 0xA6:  // …
         *tag = '.';
@@ -82,7 +82,7 @@ struct OpensSentenceTable {
 };
 constexpr OpensSentenceTable MakeOpensSentenceTable() {
   OpensSentenceTable t{};
-  for (char c : {'q', '.', ':', '(', ';'}) t.after[static_cast<unsigned char>(c)] = true;
+  for (char c : {'q', '.', ':', '(', ';', '~'}) t.after[static_cast<unsigned char>(c)] = true;
   return t;
 }
 constexpr OpensSentenceTable kOpensSentence = MakeOpensSentenceTable();
@@ -406,7 +406,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         }
         if (c == '-' && i + 1 < end && text[i + 1] == '-') {
           tok.end = static_cast<uint32_t>(i + 2);  // "--" is a dash
-          tok.tag = ';';
+          tok.tag = '~';
         }
       }
     }
@@ -472,7 +472,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     const char tag = tag_at[k];
     // Only colons and dashes; the loops below look back over the sentence,
     // so they run for colons alone.
-    if (tag != ':' && tag != ';') continue;
+    if (tag != ':' && tag != '~') continue;
     // (Not after a verb that introduces the quote itself: "adding:".) A
     // colon after a short name that opens a headline or a transcript line
     // labels what follows ("Graham: Trump Is Wrong"; "TAPPER: Take a
@@ -516,7 +516,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     bool colon = tag == ':' && k + 1 < tokens->size() &&
                  ((*tags)[k + 1] == 'q' || name_label) && !verb_before && !after_cue;
     // (A dash after a quote labels it only when a name follows.)
-    bool dash = tag == ';' && k > 0 && (*tags)[k - 1] == 'Q' &&
+    bool dash = tag == '~' && k > 0 && (*tags)[k - 1] == 'Q' &&
                 k + 1 < tokens->size() &&
                 ((*tags)[k + 1] == 'N' || (*tags)[k + 1] == 'R');
     if (!colon && !dash) continue;

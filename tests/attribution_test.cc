@@ -184,7 +184,7 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
 
   // Each sentence with each of its cues marked, as Find marks them, and
   // random mutations of those.
-  static constexpr absl::string_view kTagChars = "CqQNRnoPpdgrtwxsvblzji0,:;.()-_";
+  static constexpr absl::string_view kTagChars = "CqQNRnoPpdgrtwxsvblzji0,:;~.()-_";
   std::mt19937 rng(20261202);
   std::vector<std::string> marked;
   for (const std::string& tags : sentences) {
