@@ -78,6 +78,9 @@ const RuleCase kCases[] = {
     // infinitive are the content.
     {"appear_to_belief", "The new pool appears to be leaking again.", "",
      "appears to", "The new pool ... be leaking again"},
+    // "seem" before an adjective or an infinitive: the same, one cue word.
+    {"appear_to_belief", "The new pool seems ready to reopen in June.", "",
+     "seems", "The new pool ... ready to reopen in June"},
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},
