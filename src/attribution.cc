@@ -1004,7 +1004,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   }
   a->cue_shapes_.assign(kMaxCueWord * 26 * 26, 0);
   for (const auto& [word, info] : lexicon->words()) {
-    if (info.cue < 0 && !info.cue_prefix) continue;
+    if (info.cue < 0 && !info.cue_prefix && info.noun_cue < 0) continue;
     if (word.empty() || word.size() > kMaxCueWord) continue;
     // HasCueWord() looks up only lower-cased runs of ASCII letters.
     bool letters = true;
@@ -1244,7 +1244,9 @@ bool Attributor::HasCueWord(absl::string_view text) const {
          1) != 0) {
       for (size_t k = i; k < j; ++k) buf[k - i] = lower[p[k]];
       const WordInfo* info = lex_->Word(absl::string_view(buf, length));
-      if (info != nullptr && (info->cue >= 0 || info->cue_prefix)) return true;
+      if (info != nullptr && (info->cue >= 0 || info->cue_prefix || info->noun_cue >= 0)) {
+        return true;
+      }
     }
     i = j;
   }
@@ -1956,8 +1958,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // "X says he thinks C": a belief inside reported speech is part of
         // what was said, not a claim of its own.
         const CueClass inner_class = lex_->cues()[inner.cue_index].cue_class;
-        const bool inner_belief =
-            inner_class == CueClass::kBelief || inner_class == CueClass::kSeem;
+        // So is a noun cue: "X noted Y's remarks on C" is X's claim.
+        const bool inner_belief = inner_class == CueClass::kBelief ||
+                                  inner_class == CueClass::kSeem ||
+                                  inner_class == CueClass::kNominal;
         if (inner_belief) inner.drop = true;
         // "X said Y called the plan a disaster": what X reports Y called it
         // is part of X's claim, unless it is all Y's quotation.

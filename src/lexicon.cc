@@ -100,6 +100,7 @@ bool ParseCueClass(absl::string_view s, CueClass* out) {
       {"evidence", CueClass::kEvidence},
       {"quote", CueClass::kQuote},
       {"seem", CueClass::kSeem},
+      {"nominal", CueClass::kNominal},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {
@@ -240,6 +241,14 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       }
     }
     int index = static_cast<int>(lex->cues_.size());
+    if (e.cue_class == CueClass::kNominal) {
+      // Nouns are cues only after a possessive (the tagger's noun_cue), never
+      // as verbs: a word may be both ("claim").
+      if (e.words != 1) return absl::InvalidArgumentError("a nominal cue is one word");
+      lex->cues_.push_back(std::move(e));
+      for (const std::string& form : forms) lex->words_[form].noun_cue = index;
+      return absl::OkStatus();
+    }
     lex->max_cue_words_ = std::max(lex->max_cue_words_, e.words);
     lex->cues_.push_back(std::move(e));
     for (std::string& form : forms) lex->cue_forms_.emplace(std::move(form), index);

@@ -1078,10 +1078,14 @@ Resolution SpeakerResolver::Resolve(Range span) {
       n == 1 && word(0).size() <= 4 && absl::EndsWith(word(0), ".")
           ? lex_->Pronoun(Lower(word(0).substr(0, word(0).size() - 1)))
           : nullptr;
-  if (n == 1 && (tags[0] == 'P' || tags[0] == 'w' || before_period != nullptr)) {
+  // "her" alone: the possessor of a noun cue ("her denial of C"), the one
+  // the possessive points back to.
+  if (n == 1 && (tags[0] == 'P' || tags[0] == 'w' || tags[0] == 'p' ||
+                 before_period != nullptr)) {
     res.kind = v1::MENTION_KIND_PRONOUN;
-    const PronounInfo* p =
-        before_period != nullptr ? before_period : lex_->Pronoun(Lower(word(0)));
+    const PronounInfo* p = before_period != nullptr ? before_period
+                           : tags[0] == 'p'         ? lex_->Possessive(Lower(word(0)))
+                                                    : lex_->Pronoun(Lower(word(0)));
     if (p != nullptr) entity = ResolvePronoun(*p, pos);
     if (entity >= 0) {
       AddAlias(entity, word(0));

@@ -643,6 +643,24 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       word, word.size() <= sizeof(small) ? small : &(*buffer)[0]);
   if (absl::ascii_isdigit(lower[0])) return '0';
   const WordInfo* info = lex_->Word(lower);
+  // "her denial", "the senator's sharp warning": a noun cue (class nominal)
+  // right after a possessive, perhaps with one modifier between.
+  if (info != nullptr && info->noun_cue >= 0 && !t.cap && i > 0) {
+    const char prev = tokens[i - 1].tag;
+    // (Not "his aides claim": a word in -s between is a plural subject.)
+    const bool modifier =
+        (prev == 'j' || (prev == 'o' && !absl::EndsWith(text.substr(tokens[i - 1].begin,
+                                                                    tokens[i - 1].end -
+                                                                        tokens[i - 1].begin),
+                                                        "s"))) &&
+        i >= 2 && (tokens[i - 2].tag == 'p' || tokens[i - 2].tag == 'g');
+    // Its tag stays that of the noun ("Y's remarks" is no cue to the rules
+    // of other cues); only the rules of its class attribute it.
+    if (prev == 'p' || prev == 'g' || modifier) {
+      t.cue_words = 1;
+      t.cue = info->noun_cue;
+    }
+  }
   // Cues: lower case (or first in the sentence), not after a determiner
   // ("the report", "his call": nouns).
   if (info != nullptr && (info->cue >= 0 || info->cue_prefix) &&

@@ -78,6 +78,21 @@ const RuleCase kCases[] = {
     // infinitive are the content.
     {"appear_to_belief", "The new pool appears to be leaking again.", "",
      "appears to", "The new pool ... be leaking again"},
+    // "seem" before an adjective or an infinitive: the same, one cue word.
+    {"appear_to_belief", "The new pool seems ready to reopen in June.", "",
+     "seems", "The new pool ... ready to reopen in June"},
+    // Noun cues after a possessive: the subject whose possessive it is,
+    // the possessor, or the possessor with an object after a preposition.
+    {"possessive_noun_subject",
+     "Mayor Anna Keller renewed her call for a new bridge.",
+     "Mayor Anna Keller", "call", "a new bridge"},
+    {"possessive_noun_that",
+     "After the vote, the mayor's claim that the pool was safe, made in March, "
+     "drew scorn.",
+     "the mayor's", "claim", "the pool was safe"},
+    {"possessive_noun_of",
+     "Voters cheered Senator Maria Lopez's denial of the rumours.",
+     "Senator Maria Lopez's", "denial", "the rumours"},
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},

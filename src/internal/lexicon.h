@@ -37,8 +37,9 @@ enum class CueClass : uint8_t {
   kEvidence,  // "polls show": the speaker must be a document
   kQuote,     // "returned", "laughed": reports only a quotation beside it
   kSeem,      // "appears to": how things look, believed by no one named
+  kNominal,   // "his claim that C": a noun, a cue only after a possessive
 };
-inline constexpr int kCueClasses = static_cast<int>(CueClass::kSeem) + 1;
+inline constexpr int kCueClasses = static_cast<int>(CueClass::kNominal) + 1;
 
 struct CueEntry {
   std::string lemma;  // "say", "call on", "according to"
@@ -131,6 +132,9 @@ struct PronounInfo {
 struct WordInfo {
   int cue = -1;             // single-word cue form: index into cues()
   bool cue_prefix = false;  // first word of a multi-word cue form
+  // Noun cue form (class nominal, one word): a cue only after a possessive
+  // ("her denial of C"); index into cues().
+  int noun_cue = -1;
   WordClass word_class = WordClass::kNone;
   bool title = false;
   // 'm' or 'f' for a title that tells the sex of the one it names ("Mrs.";
