@@ -915,7 +915,9 @@ class ExtractorImpl {
   std::vector<v1::Stance> content_stance_of;  // by pattern index in the set
   size_t max_bytes = 0;
 
-  absl::Status Extract(const v1::Document& doc, v1::Extraction* out) const;
+  // text_checked: the caller has run CheckDocumentText() on doc.text().
+  absl::Status Extract(const v1::Document& doc, v1::Extraction* out,
+                       bool text_checked) const;
 
   // Compiles content_stances.tsv; errors name the line.
   absl::Status CompileContentStances();
@@ -988,15 +990,18 @@ void ExtractorImpl::FillMention(absl::string_view text, Range span,
 }
 
 absl::Status ExtractorImpl::Extract(const v1::Document& doc,
-                                    v1::Extraction* out) const {
+                                    v1::Extraction* out,
+                                    bool text_checked) const {
   const std::string& text = doc.text();
   if (text.size() > max_bytes) {
     return absl::InvalidArgumentError(absl::StrCat(
         "document is ", text.size(), " bytes, more than the limit of ",
         max_bytes));
   }
-  absl::Status s = internal::ValidateUtf8(text);
-  if (!s.ok()) return s;
+  if (!text_checked) {
+    absl::Status s = internal::ValidateUtf8(text);
+    if (!s.ok()) return s;
+  }
 
   internal::TextLayout layout;
   segmenter->Segment(text, &layout);
@@ -1380,8 +1385,19 @@ absl::Status Extractor::Extract(const v1::Document& doc,
 
 absl::Status Extractor::ExtractClaims(const v1::Document& doc,
                                       v1::Extraction* out) const {
+  return ExtractClaims(doc, out, /*text_checked=*/false);
+}
+
+absl::Status Extractor::ExtractClaimsFromCheckedText(
+    const v1::Document& doc, v1::Extraction* out) const {
+  return ExtractClaims(doc, out, /*text_checked=*/true);
+}
+
+absl::Status Extractor::ExtractClaims(const v1::Document& doc,
+                                      v1::Extraction* out,
+                                      bool text_checked) const {
   out->Clear();
-  absl::Status s = impl_->Extract(doc, out);
+  absl::Status s = impl_->Extract(doc, out, text_checked);
   if (!s.ok()) {
     out->Clear();
     return s;
