@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/types/span.h"
 #include "internal/attribution.h"
 #include "internal/lexicon.h"
 #include "internal/speakers.h"
@@ -57,7 +58,7 @@ uint64_t Fnv1aRange(char mark, Range r, uint64_t h) {
 // Two cues can report the same words ("X said and Y agreed that ..."), so
 // the cue is part of the identity. (The hash of
 // "doc_id:b1-e1:b2-e2...@cb-ce", as 16 lower-case hex digits.)
-std::string ClaimId(absl::string_view doc_id, const std::vector<Range>& parts,
+std::string ClaimId(absl::string_view doc_id, absl::Span<const Range> parts,
                     Range cue) {
   uint64_t h = Fnv1a(doc_id);
   for (const Range& r : parts) h = Fnv1aRange(':', r, h);
@@ -1215,20 +1216,16 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     if (f.drop) continue;
     const bool split =
         dialogue && layout.hard_wrapped && f.direct && f.content.size() > 1;
-    std::vector<Range> one;
     for (size_t part = 0; part < (split ? f.content.size() : 1); ++part) {
-    const std::vector<Range>* content = &f.content;
-    if (split) {
-      one.assign(1, f.content[part]);
-      content = &one;
-    }
+    absl::Span<const Range> content = f.content;
+    if (split) content = absl::Span<const Range>(&f.content[part], 1);
     v1::Claim* c = out->add_claims();
-    c->set_id(split ? ClaimId(doc.id(), one, f.cue) : ids[i]);
+    c->set_id(split ? ClaimId(doc.id(), content, f.cue) : ids[i]);
     c->set_document_id(doc.id());
     // The parts joined by " ... ", built in place.
     std::string* joined = c->mutable_content();
-    for (const Range& r : *content) {
-      if (&r != &content->front()) joined->append(" ... ");
+    for (const Range& r : content) {
+      if (&r != &content.front()) joined->append(" ... ");
       absl::string_view part = Slice(text, r);
       joined->append(part.data(), part.size());
       SetSpan(r, c->add_content_parts());
