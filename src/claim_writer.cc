@@ -244,28 +244,34 @@ class PbWriter : public WriterBase {
   using WriterBase::WriterBase;
 
   absl::Status Write(const v1::Extraction& e) override {
-    // One coded stream for all claims: a stream per claim (as
-    // SerializeDelimitedToZeroCopyStream makes) re-grows and clears the
-    // string each time, quadratic in the claims of a document.
-    std::string out;
-    {
-      google::protobuf::io::StringOutputStream raw(&out);
-      google::protobuf::io::CodedOutputStream coded(&raw);
-      for (const v1::Claim& c : e.claims()) {
-        size_t size = c.ByteSizeLong();
-        if (size > static_cast<size_t>(INT32_MAX)) {
-          return absl::InternalError("cannot serialize Claim " + c.id());
-        }
-        coded.WriteVarint32(static_cast<uint32_t>(size));
-        c.SerializeWithCachedSizes(&coded);
+    // Sized first, then written straight into one buffer kept from document
+    // to document: no stream re-growing the string as it goes.
+    size_t total = 0;
+    for (const v1::Claim& c : e.claims()) {
+      size_t size = c.ByteSizeLong();
+      if (size > static_cast<size_t>(INT32_MAX)) {
+        return absl::InternalError("cannot serialize Claim " + c.id());
       }
-      if (coded.HadError()) {
-        return absl::InternalError("cannot serialize the claims of " +
-                                   e.document().id());
-      }
+      total += google::protobuf::io::CodedOutputStream::VarintSize32(
+                   static_cast<uint32_t>(size)) +
+               size;
     }
-    return Emit(out);
+    buffer_.resize(total);
+    uint8_t* p = reinterpret_cast<uint8_t*>(&buffer_[0]);
+    for (const v1::Claim& c : e.claims()) {
+      p = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
+          static_cast<uint32_t>(c.GetCachedSize()), p);
+      p = c.SerializeWithCachedSizesToArray(p);
+    }
+    if (p != reinterpret_cast<uint8_t*>(&buffer_[0]) + total) {
+      return absl::InternalError("cannot serialize the claims of " +
+                                 e.document().id());
+    }
+    return Emit(buffer_);
   }
+
+ private:
+  std::string buffer_;
 };
 
 // A span of the claim that must index into `text` for the gold format.

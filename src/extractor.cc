@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/types/span.h"
 #include "internal/attribution.h"
 #include "internal/lexicon.h"
 #include "internal/speakers.h"
@@ -57,7 +58,7 @@ uint64_t Fnv1aRange(char mark, Range r, uint64_t h) {
 // Two cues can report the same words ("X said and Y agreed that ..."), so
 // the cue is part of the identity. (The hash of
 // "doc_id:b1-e1:b2-e2...@cb-ce", as 16 lower-case hex digits.)
-std::string ClaimId(absl::string_view doc_id, const std::vector<Range>& parts,
+std::string ClaimId(absl::string_view doc_id, absl::Span<const Range> parts,
                     Range cue) {
   uint64_t h = Fnv1a(doc_id);
   for (const Range& r : parts) h = Fnv1aRange(':', r, h);
@@ -918,7 +919,9 @@ class ExtractorImpl {
   std::vector<v1::Stance> content_stance_of;  // by pattern index in the set
   size_t max_bytes = 0;
 
-  absl::Status Extract(const v1::Document& doc, v1::Extraction* out) const;
+  // text_checked: the caller has run CheckDocumentText() on doc.text().
+  absl::Status Extract(const v1::Document& doc, v1::Extraction* out,
+                       bool text_checked) const;
 
   // Compiles content_stances.tsv; errors name the line.
   absl::Status CompileContentStances();
@@ -991,15 +994,18 @@ void ExtractorImpl::FillMention(absl::string_view text, Range span,
 }
 
 absl::Status ExtractorImpl::Extract(const v1::Document& doc,
-                                    v1::Extraction* out) const {
+                                    v1::Extraction* out,
+                                    bool text_checked) const {
   const std::string& text = doc.text();
   if (text.size() > max_bytes) {
     return absl::InvalidArgumentError(absl::StrCat(
         "document is ", text.size(), " bytes, more than the limit of ",
         max_bytes));
   }
-  absl::Status s = internal::ValidateUtf8(text);
-  if (!s.ok()) return s;
+  if (!text_checked) {
+    absl::Status s = internal::ValidateUtf8(text);
+    if (!s.ok()) return s;
+  }
 
   internal::TextLayout layout;
   segmenter->Segment(text, &layout);
@@ -1213,20 +1219,16 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     if (f.drop) continue;
     const bool split =
         dialogue && layout.hard_wrapped && f.direct && f.content.size() > 1;
-    std::vector<Range> one;
     for (size_t part = 0; part < (split ? f.content.size() : 1); ++part) {
-    const std::vector<Range>* content = &f.content;
-    if (split) {
-      one.assign(1, f.content[part]);
-      content = &one;
-    }
+    absl::Span<const Range> content = f.content;
+    if (split) content = absl::Span<const Range>(&f.content[part], 1);
     v1::Claim* c = out->add_claims();
-    c->set_id(split ? ClaimId(doc.id(), one, f.cue) : ids[i]);
+    c->set_id(split ? ClaimId(doc.id(), content, f.cue) : ids[i]);
     c->set_document_id(doc.id());
     // The parts joined by " ... ", built in place.
     std::string* joined = c->mutable_content();
-    for (const Range& r : *content) {
-      if (&r != &content->front()) joined->append(" ... ");
+    for (const Range& r : content) {
+      if (&r != &content.front()) joined->append(" ... ");
       absl::string_view part = Slice(text, r);
       joined->append(part.data(), part.size());
       SetSpan(r, c->add_content_parts());
@@ -1383,8 +1385,19 @@ absl::Status Extractor::Extract(const v1::Document& doc,
 
 absl::Status Extractor::ExtractClaims(const v1::Document& doc,
                                       v1::Extraction* out) const {
+  return ExtractClaims(doc, out, /*text_checked=*/false);
+}
+
+absl::Status Extractor::ExtractClaimsFromCheckedText(
+    const v1::Document& doc, v1::Extraction* out) const {
+  return ExtractClaims(doc, out, /*text_checked=*/true);
+}
+
+absl::Status Extractor::ExtractClaims(const v1::Document& doc,
+                                      v1::Extraction* out,
+                                      bool text_checked) const {
   out->Clear();
-  absl::Status s = impl_->Extract(doc, out);
+  absl::Status s = impl_->Extract(doc, out, text_checked);
   if (!s.ok()) {
     out->Clear();
     return s;

@@ -38,8 +38,9 @@ absl::StatusOr<ExtractionStats> RunExtraction(DocumentReader* reader,
       continue;
     }
     // ExtractClaims() does not copy the text; the document (text and all)
-    // is then moved into the extraction for writers that quote it.
-    absl::Status s = extractor.ExtractClaims(doc, &extraction);
+    // is then moved into the extraction for writers that quote it. The
+    // reader has checked the text already.
+    absl::Status s = extractor.ExtractClaimsFromCheckedText(doc, &extraction);
     if (!s.ok()) {
       Report(errors, origin, s, &stats);
       continue;

@@ -77,6 +77,12 @@ class Extractor {
   absl::Status ExtractClaims(const v1::Document& doc,
                              v1::Extraction* out) const;
 
+  // The same as ExtractClaims() for a text that CheckDocumentText() has
+  // accepted already (every document a DocumentReader yields): the text is
+  // not checked again. Undefined for a text that would fail the check.
+  absl::Status ExtractClaimsFromCheckedText(const v1::Document& doc,
+                                            v1::Extraction* out) const;
+
   // For rule authors (`whosaid tags`): each sentence unit of `text` that
   // the attribution rules look at, with the tag string they match against
   // (one character per token; the legend is at the top of rules.tsv).
@@ -89,6 +95,8 @@ class Extractor {
 
  private:
   explicit Extractor(std::unique_ptr<ExtractorImpl> impl);
+  absl::Status ExtractClaims(const v1::Document& doc, v1::Extraction* out,
+                             bool text_checked) const;
   std::unique_ptr<ExtractorImpl> impl_;
 };
 

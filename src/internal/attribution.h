@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "internal/lexicon.h"
@@ -28,7 +29,8 @@ namespace internal {
 
 // One attribution found in a document, as byte spans into its text.
 struct Finding {
-  std::vector<Range> content;  // one or more parts, in text order
+  // One or more parts, in text order (nearly always one or two: inline).
+  absl::InlinedVector<Range, 2> content;
   Range speaker;               // empty when the speaker is inherited/unknown
   Range cue;
   Range addressee;             // empty when none
