@@ -21,6 +21,7 @@
 #define WHOSAID_EXTRACTOR_H_
 
 #include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <vector>
@@ -51,7 +52,10 @@ struct ExtractorOptions {
   size_t max_document_bytes = 64 << 20;
 };
 
+class ClaimWriter;
+class DocumentReader;
 class ExtractorImpl;
+struct ExtractionStats;
 
 class Extractor {
  public:
@@ -77,12 +81,6 @@ class Extractor {
   absl::Status ExtractClaims(const v1::Document& doc,
                              v1::Extraction* out) const;
 
-  // The same as ExtractClaims() for a text that CheckDocumentText() has
-  // accepted already (every document a DocumentReader yields): the text is
-  // not checked again. Undefined for a text that would fail the check.
-  absl::Status ExtractClaimsFromCheckedText(const v1::Document& doc,
-                                            v1::Extraction* out) const;
-
   // For rule authors (`whosaid tags`): each sentence unit of `text` that
   // the attribution rules look at, with the tag string they match against
   // (one character per token; the legend is at the top of rules.tsv).
@@ -94,7 +92,19 @@ class Extractor {
   std::vector<TaggedUnit> TagUnits(absl::string_view text) const;
 
  private:
+  // RunExtraction() reads documents through a DocumentReader, which has
+  // checked every text with CheckDocumentText() already.
+  friend absl::StatusOr<ExtractionStats> RunExtraction(DocumentReader* reader,
+                                                       const Extractor& extractor,
+                                                       ClaimWriter* writer,
+                                                       std::ostream* errors);
+
   explicit Extractor(std::unique_ptr<ExtractorImpl> impl);
+  // The same as ExtractClaims() for a text that CheckDocumentText() has
+  // accepted already: the text is not checked again. Undefined for a text
+  // that would fail the check, hence private.
+  absl::Status ExtractClaimsFromCheckedText(const v1::Document& doc,
+                                            v1::Extraction* out) const;
   absl::Status ExtractClaims(const v1::Document& doc, v1::Extraction* out,
                              bool text_checked) const;
   std::unique_ptr<ExtractorImpl> impl_;
