@@ -1593,6 +1593,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               b = e;
             }
           }
+          // "The senator's call for C": the possessor speaks, without
+          // the possessive ending.
+          while (b > a + 1 && tags[b - 1] == 'g') --b;
           f.speaker = TokenSpan(tokens, a, b);
           f.document = IsDocumentHead(text, tokens, a, b);
         } else {

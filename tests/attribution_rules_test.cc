@@ -89,10 +89,10 @@ const RuleCase kCases[] = {
     {"possessive_noun_that",
      "After the vote, the mayor's claim that the pool was safe, made in March, "
      "drew scorn.",
-     "the mayor's", "claim", "the pool was safe"},
+     "the mayor", "claim", "the pool was safe"},
     {"possessive_noun_of",
      "Voters cheered Senator Maria Lopez's denial of the rumours.",
-     "Senator Maria Lopez's", "denial", "the rumours"},
+     "Senator Maria Lopez", "denial", "the rumours"},
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},
