@@ -374,8 +374,6 @@ int LastSentenceSubject(const internal::TextLayout& layout,
   return resolver.SubjectOf(Range{s->begin, r.end});
 }
 
-// BeatSubject(), only when the narration after the quotation opens with a
-// name ("And Beth looked up"), not a pronoun.
 // 'm' or 'f' for a pronoun of one person of that sex ("he", "she" in
 // pronouns.tsv), else 0.
 char PronounSex(const internal::Lexicon& lex, absl::string_view word) {
@@ -384,6 +382,8 @@ char PronounSex(const internal::Lexicon& lex, absl::string_view word) {
   return p->gender == 'm' || p->gender == 'f' ? p->gender : 0;
 }
 
+// BeatSubject(), only when the narration after the quotation opens with a
+// name ("And Beth looked up"), not a pronoun.
 int NamedBeatSubject(absl::string_view text, const internal::TextLayout& layout,
                      const Finding& f, const internal::SpeakerResolver& resolver) {
   const int e = BeatSubject(text, layout, f, resolver);
@@ -1386,11 +1386,6 @@ absl::Status Extractor::Extract(const v1::Document& doc,
 absl::Status Extractor::ExtractClaims(const v1::Document& doc,
                                       v1::Extraction* out) const {
   return ExtractClaims(doc, out, /*text_checked=*/false);
-}
-
-absl::Status Extractor::ExtractClaimsFromCheckedText(
-    const v1::Document& doc, v1::Extraction* out) const {
-  return ExtractClaims(doc, out, /*text_checked=*/true);
 }
 
 absl::Status Extractor::ExtractClaims(const v1::Document& doc,

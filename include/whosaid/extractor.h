@@ -100,11 +100,9 @@ class Extractor {
                                                        std::ostream* errors);
 
   explicit Extractor(std::unique_ptr<ExtractorImpl> impl);
-  // The same as ExtractClaims() for a text that CheckDocumentText() has
-  // accepted already: the text is not checked again. Undefined for a text
-  // that would fail the check, hence private.
-  absl::Status ExtractClaimsFromCheckedText(const v1::Document& doc,
-                                            v1::Extraction* out) const;
+  // ExtractClaims(); with text_checked, for a text that CheckDocumentText()
+  // has accepted already, the text is not checked again (undefined for a
+  // text that would fail the check, hence private).
   absl::Status ExtractClaims(const v1::Document& doc, v1::Extraction* out,
                              bool text_checked) const;
   std::unique_ptr<ExtractorImpl> impl_;
