@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -55,6 +56,31 @@ absl::string_view StripPossessive(absl::string_view w) {
 
 std::string Lower(absl::string_view s) { return absl::AsciiStrToLower(s); }
 
+// `s` with its ASCII letters lower-cased, for a lookup: on the stack when it
+// is as short as names and words are (Lower() allocates past 15 bytes).
+// A temporary: Lowered(s).view() lives to the end of its full expression.
+class Lowered {
+ public:
+  explicit Lowered(absl::string_view s) {
+    char* out = small_;
+    if (s.size() > sizeof(small_)) {
+      large_.resize(s.size());
+      out = &large_[0];
+    }
+    for (size_t i = 0; i < s.size(); ++i) out[i] = absl::ascii_tolower(s[i]);
+    view_ = absl::string_view(out, s.size());
+  }
+  Lowered(const Lowered&) = delete;
+  Lowered& operator=(const Lowered&) = delete;
+
+  absl::string_view view() const { return view_; }
+
+ private:
+  char small_[64];
+  std::string large_;
+  absl::string_view view_;
+};
+
 // "Everyone", "Nothing", "One": capitalised at a sentence's start, never a
 // person's name.
 bool Contains(const std::vector<std::string>& v, absl::string_view s) {
@@ -99,7 +125,12 @@ SpeakerResolver::WindowEnd() const {
 
 SpeakerResolver::SpeakerResolver(const Lexicon* lexicon, absl::string_view text,
                                  const TextLayout* layout)
-    : lex_(lexicon), text_(text), layout_(layout), tagger_(lexicon) {}
+    : lex_(lexicon), text_(text), layout_(layout), tagger_(lexicon) {
+  // A news article names a dozen or so entities and mentions them a few
+  // dozen times: room for them at once, not after doubling from one.
+  entities_.reserve(16);
+  mentions_.reserve(64);
+}
 
 std::string SpeakerResolver::EntityId(const ResolvedEntity& e) {
   // The store makes ids for entities it creates the same way.
@@ -117,7 +148,7 @@ int SpeakerResolver::AddEntity(std::string canonical, v1::EntityType type) {
 
 int SpeakerResolver::FindOrAdd(const std::string& canonical,
                                v1::EntityType type) {
-  auto it = by_name_.find(Lower(canonical));
+  auto it = by_name_.find(Lowered(canonical).view());
   if (it != by_name_.end()) {
     ResolvedEntity& e = entities_[it->second];
     if (e.type == v1::ENTITY_TYPE_UNKNOWN) e.type = type;
@@ -163,7 +194,7 @@ bool SpeakerResolver::IsIndefinite(absl::string_view w) const {
 
 v1::EntityType SpeakerResolver::NominalOf(absl::string_view w) const {
   char buf[32];
-  if (w.size() > sizeof(buf)) return lex_->Nominal(Lower(w));
+  if (w.size() > sizeof(buf)) return lex_->Nominal(Lowered(w).view());
   for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
   return lex_->Nominal(absl::string_view(buf, w.size()));
 }
@@ -185,7 +216,7 @@ void SpeakerResolver::Note(int entity, uint32_t position) {
 // Words w (a run of capitalised words): "French Defense Minister Sebastien
 // Lecornu" -> person "Sebastien Lecornu" with role "French Defense
 // Minister". Returns -1 when the run does not name a person.
-int SpeakerResolver::PersonFromWords(const std::vector<absl::string_view>& w,
+int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
                                      uint32_t position, bool allow_unknown) {
   if (w.empty()) return -1;
   int last_title = -1;
@@ -423,7 +454,7 @@ void SpeakerResolver::Index() {
                            !IsWordChar(t[det_at + 3]);
           int scene = -1;
           if (the && layout_ != nullptr && layout_->hard_wrapped) {
-            auto known = by_name_.find(Lower(name));
+            auto known = by_name_.find(Lowered(name).view());
             if (known == by_name_.end() || !entities_[known->second].introduced) {
               scene = SceneReferent(gender, static_cast<uint32_t>(det_at));
             }
@@ -503,7 +534,7 @@ void SpeakerResolver::NoteOrganisation(const std::vector<absl::string_view>& run
   }
   size_t first = 0;  // not a sentence-initial "The"
   while (first + 1 < run.size()) {
-    const WordInfo* info = lex_->Word(Lower(run[first]));
+    const WordInfo* info = lex_->Word(Lowered(run[first]).view());
     if (info == nullptr || info->word_class == WordClass::kNone) break;
     ++first;
   }
@@ -680,7 +711,7 @@ std::pair<uint32_t, std::string> SpeakerResolver::FindApposition(absl::string_vi
 }
 
 int SpeakerResolver::DescribedPerson(absl::string_view noun, char gender) const {
-  auto it = by_name_.find(Lower(noun));
+  auto it = by_name_.find(Lowered(noun).view());
   if (it == by_name_.end()) return -1;
   const ResolvedEntity& e = entities_[it->second];
   if (!e.described || e.type != v1::ENTITY_TYPE_PERSON || e.gender != gender) return -1;
@@ -698,7 +729,7 @@ void SpeakerResolver::NameDescribed(int entity, absl::string_view name) {
 }
 
 bool SpeakerResolver::MayBeName(absl::string_view w) const {
-  return IsUpperStart(w) && !IsLexiconWord(w) && lex_->Pronoun(Lower(w)) == nullptr;
+  return IsUpperStart(w) && !IsLexiconWord(w) && lex_->Pronoun(Lowered(w).view()) == nullptr;
 }
 
 int SpeakerResolver::PersonNamed(absl::string_view word) const {
@@ -911,7 +942,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
   // Capitalised modifiers before the head ("French", "Defense Ministry").
   size_t first = head;
   while (first > 0 && (tags[first - 1] == 'N' || tags[first - 1] == 'R')) --first;
-  std::vector<absl::string_view> mods;
+  absl::InlinedVector<absl::string_view, 8> mods;
   for (size_t k = first; k < head; ++k) mods.push_back(word(k));
   bool definite = first > 0 && tags[first - 1] == 'd';
   v1::EntityType type = lex_->Nominal(head_lower);
@@ -919,13 +950,13 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
   if (type == v1::ENTITY_TYPE_DOCUMENT) {
     // A statement speaks for its issuer.
     int issuer = -1;
-    if (mods.size() == 1 && !by_name_.contains(Lower(mods[0]))) {
+    if (mods.size() == 1 && !by_name_.contains(Lowered(mods[0]).view())) {
       std::string adj = Lower(mods[0]);
       for (auto it = mentions_.rbegin(); it != WindowEnd(); ++it) {
         const ResolvedEntity& e = entities_[it->entity];
         if ((e.type == v1::ENTITY_TYPE_GOVERNMENT ||
              e.type == v1::ENTITY_TYPE_ORGANISATION) &&
-            absl::StrContains(Lower(e.canonical), adj)) {
+            absl::StrContains(Lowered(e.canonical).view(), adj)) {
           issuer = it->entity;
           break;
         }
@@ -955,10 +986,10 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
       const ResolvedEntity& e = entities_[it->entity];
       if (e.type != v1::ENTITY_TYPE_PERSON) continue;
       for (const std::string& role : e.roles) {
-        std::string r = Lower(role);
-        if (!absl::StrContains(r, head_lower)) continue;
+        const Lowered r(role);
+        if (!absl::StrContains(r.view(), head_lower)) continue;
         bool all = true;
-        for (absl::string_view m : mods) all &= absl::StrContains(r, Lower(m));
+        for (absl::string_view m : mods) all &= absl::StrContains(r.view(), Lowered(m).view());
         if (all) return it->entity;
       }
     }
@@ -970,7 +1001,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     for (auto it = mentions_.rbegin(); it != WindowEnd(); ++it) {
       if (it->position >= position) continue;
       const ResolvedEntity& e = entities_[it->entity];
-      if (absl::StrContains(Lower(e.canonical), head_lower)) return it->entity;
+      if (absl::StrContains(Lowered(e.canonical).view(), head_lower)) return it->entity;
     }
   }
   return -1;
@@ -993,7 +1024,7 @@ int SpeakerResolver::OwnedNominal(const std::vector<Token>& toks,
   if (first > 0 && tags[first - 1] == 'p') {
     // "her campaign": the one the possessive points back to.
     // (Not "their": whose families "their families" are is anyone's guess.)
-    const PronounInfo* p = lex_->Possessive(Lower(word(first - 1)));
+    const PronounInfo* p = lex_->Possessive(Lowered(word(first - 1)).view());
     if (p != nullptr && !p->deictic && !p->plural) owner = ResolvePronoun(*p, position);
   } else {
     // "Lopez's campaign", "the Lopez campaign": a name already known.
@@ -1002,12 +1033,12 @@ int SpeakerResolver::OwnedNominal(const std::vector<Token>& toks,
     if (end > first && (tags[end] == 'g' || end == head)) {
       // As a name alone would resolve ("Hillary Clinton" is not "Bill
       // Clinton"), but bringing in nobody new.
-      std::vector<absl::string_view> name;
+      absl::InlinedVector<absl::string_view, 8> name;
       for (size_t k = first; k < end; ++k) name.push_back(word(k));
       owner = PersonFromWords(name, position, /*allow_unknown=*/false);
       if (owner < 0) {
-        auto known = by_name_.find(Lower(text_.substr(
-            toks[first].begin, toks[end - 1].end - toks[first].begin)));
+        auto known = by_name_.find(Lowered(text_.substr(
+            toks[first].begin, toks[end - 1].end - toks[first].begin)).view());
         if (known != by_name_.end()) owner = known->second;
       }
       // A lone surname, as Resolve() reads one.
@@ -1076,7 +1107,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
   // "said I." at the end of a sentence: the pronoun, not an initial.
   const PronounInfo* before_period =
       n == 1 && word(0).size() <= 4 && absl::EndsWith(word(0), ".")
-          ? lex_->Pronoun(Lower(word(0).substr(0, word(0).size() - 1)))
+          ? lex_->Pronoun(Lowered(word(0).substr(0, word(0).size() - 1)).view())
           : nullptr;
   // "her" alone: the possessor of a noun cue ("her denial of C"), the one
   // the possessive points back to.
@@ -1084,8 +1115,8 @@ Resolution SpeakerResolver::Resolve(Range span) {
                  before_period != nullptr)) {
     res.kind = v1::MENTION_KIND_PRONOUN;
     const PronounInfo* p = before_period != nullptr ? before_period
-                           : tags[0] == 'p'         ? lex_->Possessive(Lower(word(0)))
-                                                    : lex_->Pronoun(Lower(word(0)));
+                           : tags[0] == 'p'         ? lex_->Possessive(Lowered(word(0)).view())
+                                                    : lex_->Pronoun(Lowered(word(0)).view());
     if (p != nullptr) entity = ResolvePronoun(*p, pos);
     if (entity >= 0) {
       AddAlias(entity, word(0));
@@ -1116,7 +1147,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
                            tags[run - 1] == '-')) {
       --run;
     }
-    std::vector<absl::string_view> words;
+    absl::InlinedVector<absl::string_view, 8> words;
     for (size_t k = run; k <= head; ++k) {
       if (tags[k] != '-') words.push_back(word(k));
     }
@@ -1132,7 +1163,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
       }
       // A lone surname not seen before is most likely a person.
       if (words.size() == 1 && t == v1::ENTITY_TYPE_UNKNOWN &&
-          by_name_.find(Lower(name)) == by_name_.end()) {
+          by_name_.find(Lowered(name).view()) == by_name_.end()) {
         entity = PersonFromWords(words, pos, /*allow_unknown=*/true);
       }
       if (entity < 0) {
@@ -1157,7 +1188,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
     // is somebody in the scene already, by name.
     if (layout_ != nullptr && layout_->hard_wrapped && first > 0 && first == 1 &&
         tags[0] == 'd' && absl::EqualsIgnoreCase(word(0), "the")) {
-      auto known = by_name_.find(Lower(name));
+      auto known = by_name_.find(Lowered(name).view());
       if (known == by_name_.end() || !entities_[known->second].introduced) {
         const int e = SceneReferent(PersonGender(word(head)), pos);
         if (e >= 0) {

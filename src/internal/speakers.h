@@ -13,6 +13,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "internal/lexicon.h"
 #include "internal/tagger.h"
 #include "internal/text_layout.h"
@@ -137,7 +138,7 @@ class SpeakerResolver {
   // that owner's "Maria Lopez's campaign", or -1.
   int OwnedNominal(const std::vector<Token>& toks, const std::string& tags,
                    size_t first, size_t head, uint32_t position);
-  int PersonFromWords(const std::vector<absl::string_view>& words,
+  int PersonFromWords(absl::Span<const absl::string_view> words,
                       uint32_t position, bool allow_unknown);
   void Note(int entity, uint32_t position);
   void NoteOrganisation(const std::vector<absl::string_view>& run,
