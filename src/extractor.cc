@@ -963,9 +963,12 @@ absl::Status ExtractorImpl::CompileContentStances() {
 v1::Stance ExtractorImpl::ContentStance(absl::string_view content,
                                         v1::Stance stance) const {
   if (content_stance_of.empty()) return stance;
+  const re2::StringPiece piece(content.data(), content.size());
+  // (Most contents match no pattern: a test without the list of hits first,
+  // which allocates nothing.)
+  if (!content_stances->Match(piece, nullptr)) return stance;
   std::vector<int> hits;
-  if (!content_stances->Match(re2::StringPiece(content.data(), content.size()),
-                              &hits) ||
+  if (!content_stances->Match(piece, &hits) ||
       hits.empty()) {
     return stance;
   }
