@@ -1,7 +1,9 @@
 #include "whosaid/extractor.h"
 
 #include <algorithm>
+#include <memory>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -907,6 +909,75 @@ void AlternateExchanges(absl::string_view text,
 }
 }  // namespace
 
+// The cues and mentions (with their spans) of the claims an Extraction held
+// before, to be filled again: Clear() would free every claim's cue and
+// mentions for the next document to allocate them anew. Each part taken
+// is as a new one (cleared; strings keep their memory).
+class ClaimParts {
+ public:
+  ClaimParts() = default;
+  ClaimParts(const ClaimParts&) = delete;
+  ClaimParts& operator=(const ClaimParts&) = delete;
+
+  // Takes the cues and mentions out of the claims of `out`.
+  void TakeFrom(v1::Extraction* out) {
+    for (v1::Claim& c : *out->mutable_claims()) {
+      if (c.has_cue()) Keep(c.release_cue(), &cues_);
+      if (c.has_speaker()) Keep(c.release_speaker(), &mentions_);
+      if (c.has_addressee()) Keep(c.release_addressee(), &mentions_);
+      if (c.has_reported_via()) Keep(c.release_reported_via(), &mentions_);
+    }
+  }
+
+  // c->mutable_cue(), mutable_speaker() ... with a kept part when the
+  // claim has none yet.
+  v1::Cue* Cue(v1::Claim* c) {
+    if (!c->has_cue()) c->set_allocated_cue(Take(&cues_));
+    return c->mutable_cue();
+  }
+  v1::Mention* Speaker(v1::Claim* c) {
+    if (!c->has_speaker()) c->set_allocated_speaker(Take(&mentions_));
+    return c->mutable_speaker();
+  }
+  v1::Mention* Addressee(v1::Claim* c) {
+    if (!c->has_addressee()) c->set_allocated_addressee(Take(&mentions_));
+    return c->mutable_addressee();
+  }
+  v1::Mention* ReportedVia(v1::Claim* c) {
+    if (!c->has_reported_via()) c->set_allocated_reported_via(Take(&mentions_));
+    return c->mutable_reported_via();
+  }
+  // m->mutable_span() for a cue or a mention.
+  template <typename M>
+  v1::Span* SpanOf(M* m) {
+    if (!m->has_span()) m->set_allocated_span(Take(&spans_));
+    return m->mutable_span();
+  }
+
+ private:
+  template <typename M>
+  void Keep(M* m, std::vector<std::unique_ptr<M>>* pool) {
+    if (m->has_span()) Keep(m->release_span(), &spans_);
+    m->Clear();
+    pool->emplace_back(m);
+  }
+  void Keep(v1::Span* span, std::vector<std::unique_ptr<v1::Span>>* pool) {
+    span->Clear();
+    pool->emplace_back(span);
+  }
+  template <typename M>
+  static M* Take(std::vector<std::unique_ptr<M>>* pool) {
+    if (pool->empty()) return new M;
+    M* m = pool->back().release();
+    pool->pop_back();
+    return m;
+  }
+
+  std::vector<std::unique_ptr<v1::Cue>> cues_;
+  std::vector<std::unique_ptr<v1::Mention>> mentions_;
+  std::vector<std::unique_ptr<v1::Span>> spans_;
+};
+
 class ExtractorImpl {
  public:
   std::unique_ptr<internal::Lexicon> lexicon;
@@ -920,8 +991,9 @@ class ExtractorImpl {
   size_t max_bytes = 0;
 
   // text_checked: the caller has run CheckDocumentText() on doc.text().
+  // The claims' cues and mentions come from `parts` when it has some.
   absl::Status Extract(const v1::Document& doc, v1::Extraction* out,
-                       bool text_checked) const;
+                       bool text_checked, ClaimParts* parts) const;
 
   // Compiles content_stances.tsv; errors name the line.
   absl::Status CompileContentStances();
@@ -935,7 +1007,7 @@ class ExtractorImpl {
                    const internal::Resolution& res,
                    const internal::SpeakerResolver& resolver,
                    std::vector<std::string>* entity_ids,
-                   v1::Mention* m) const;
+                   ClaimParts* parts, v1::Mention* m) const;
 };
 
 absl::Status ExtractorImpl::CompileContentStances() {
@@ -979,9 +1051,9 @@ void ExtractorImpl::FillMention(absl::string_view text, Range span,
                                 const internal::Resolution& res,
                                 const internal::SpeakerResolver& resolver,
                                 std::vector<std::string>* entity_ids,
-                                v1::Mention* m) const {
+                                ClaimParts* parts, v1::Mention* m) const {
   m->set_text(std::string(Slice(text, span)));
-  SetSpan(span, m->mutable_span());
+  SetSpan(span, parts->SpanOf(m));
   m->set_kind(res.kind);
   if (res.entity >= 0) {
     const internal::ResolvedEntity& e = resolver.entities()[res.entity];
@@ -997,8 +1069,8 @@ void ExtractorImpl::FillMention(absl::string_view text, Range span,
 }
 
 absl::Status ExtractorImpl::Extract(const v1::Document& doc,
-                                    v1::Extraction* out,
-                                    bool text_checked) const {
+                                    v1::Extraction* out, bool text_checked,
+                                    ClaimParts* parts) const {
   const std::string& text = doc.text();
   if (text.size() > max_bytes) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -1242,20 +1314,20 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     const internal::CueEntry* cue =
         f.cue_index >= 0 ? &lexicon->cues()[f.cue_index] : nullptr;
     if (f.cue.end > f.cue.begin) {
-      c->mutable_cue()->set_text(std::string(Slice(text, f.cue)));
-      SetSpan(f.cue, c->mutable_cue()->mutable_span());
+      parts->Cue(c)->set_text(std::string(Slice(text, f.cue)));
+      SetSpan(f.cue, parts->SpanOf(parts->Cue(c)));
     }
-    if (cue != nullptr) c->mutable_cue()->set_lemma(cue->lemma);
+    if (cue != nullptr) parts->Cue(c)->set_lemma(cue->lemma);
     // "did not say C": readers see the negation (and no stance, below).
-    if (f.negated) c->mutable_cue()->set_negated(true);
+    if (f.negated) parts->Cue(c)->set_negated(true);
     if (f.speaker.end > f.speaker.begin) {
-      FillMention(text, f.speaker, speaker[i], resolver, &entity_ids,
-                  c->mutable_speaker());
+      FillMention(text, f.speaker, speaker[i], resolver, &entity_ids, parts,
+                  parts->Speaker(c));
       if (speaker[i].entity >= 0) used_entity[speaker[i].entity] = true;
     } else if (speaker[i].entity >= 0) {
       // A turn of dialogue given to a person not named at the quote.
       const internal::ResolvedEntity& e = resolver.entities()[speaker[i].entity];
-      v1::Mention* m = c->mutable_speaker();
+      v1::Mention* m = parts->Speaker(c);
       m->set_text(e.canonical);
       m->set_kind(speaker[i].kind);
       m->set_entity_id(internal::SpeakerResolver::EntityId(e));
@@ -1264,15 +1336,15 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       used_entity[speaker[i].entity] = true;
     }
     if (f.addressee.end > f.addressee.begin) {
-      FillMention(text, f.addressee, addressee[i], resolver, &entity_ids,
-                  c->mutable_addressee());
+      FillMention(text, f.addressee, addressee[i], resolver, &entity_ids, parts,
+                  parts->Addressee(c));
       if (addressee[i].entity >= 0) used_entity[addressee[i].entity] = true;
     }
     if (via[i] >= 0) {
       const Finding& outer = findings[via[i]];
       if (outer.speaker.end > outer.speaker.begin) {
         FillMention(text, outer.speaker, speaker[via[i]], resolver, &entity_ids,
-                    c->mutable_reported_via());
+                    parts, parts->ReportedVia(c));
         if (speaker[via[i]].entity >= 0) used_entity[speaker[via[i]].entity] = true;
       }
       if (!outer.drop) c->set_reported_via_claim_id(ids[via[i]]);
@@ -1394,8 +1466,12 @@ absl::Status Extractor::ExtractClaims(const v1::Document& doc,
 absl::Status Extractor::ExtractClaims(const v1::Document& doc,
                                       v1::Extraction* out,
                                       bool text_checked) const {
+  // The claims' cues and mentions are kept for this document's claims, not
+  // freed by Clear().
+  ClaimParts parts;
+  parts.TakeFrom(out);
   out->Clear();
-  absl::Status s = impl_->Extract(doc, out, text_checked);
+  absl::Status s = impl_->Extract(doc, out, text_checked, &parts);
   if (!s.ok()) {
     out->Clear();
     return s;
