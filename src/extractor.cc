@@ -60,14 +60,25 @@ uint64_t Fnv1aRange(char mark, Range r, uint64_t h) {
 // Two cues can report the same words ("X said and Y agreed that ..."), so
 // the cue is part of the identity. (The hash of
 // "doc_id:b1-e1:b2-e2...@cb-ce", as 16 lower-case hex digits.)
-std::string ClaimId(absl::string_view doc_id, absl::Span<const Range> parts,
+// (Its digits in place: a std::string of 16 would be allocated.)
+struct ClaimIdText {
+  char digits[16];
+  absl::string_view view() const { return absl::string_view(digits, 16); }
+};
+ClaimIdText ClaimId(absl::string_view doc_id, absl::Span<const Range> parts,
                     Range cue) {
   uint64_t h = Fnv1a(doc_id);
   for (const Range& r : parts) h = Fnv1aRange(':', r, h);
   h = Fnv1aRange('@', cue, h);
-  std::string id(16, '0');
-  for (int i = 15; i >= 0; --i, h >>= 4) id[i] = "0123456789abcdef"[h & 15];
+  ClaimIdText id;
+  for (int i = 15; i >= 0; --i, h >>= 4) id.digits[i] = "0123456789abcdef"[h & 15];
   return id;
+}
+
+// *field = s, in the memory the field has already (a claim's strings are
+// filled again from document to document).
+void Assign(std::string* field, absl::string_view s) {
+  field->assign(s.data(), s.size());
 }
 
 void SetSpan(Range r, v1::Span* span) {
@@ -1052,7 +1063,7 @@ void ExtractorImpl::FillMention(absl::string_view text, Range span,
                                 const internal::SpeakerResolver& resolver,
                                 std::vector<std::string>* entity_ids,
                                 ClaimParts* parts, v1::Mention* m) const {
-  m->set_text(std::string(Slice(text, span)));
+  Assign(m->mutable_text(), Slice(text, span));
   SetSpan(span, parts->SpanOf(m));
   m->set_kind(res.kind);
   if (res.entity >= 0) {
@@ -1281,7 +1292,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     }
   }
 
-  std::vector<std::string> ids(findings.size());
+  std::vector<ClaimIdText> ids(findings.size());
   for (size_t i = 0; i < findings.size(); ++i) {
     if (findings[i].drop) continue;  // no claim, no id
     ids[i] = ClaimId(doc.id(), findings[i].content, findings[i].cue);
@@ -1298,7 +1309,8 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     absl::Span<const Range> content = f.content;
     if (split) content = absl::Span<const Range>(&f.content[part], 1);
     v1::Claim* c = out->add_claims();
-    c->set_id(split ? ClaimId(doc.id(), content, f.cue) : ids[i]);
+    Assign(c->mutable_id(),
+           (split ? ClaimId(doc.id(), content, f.cue) : ids[i]).view());
     c->set_document_id(doc.id());
     // The parts joined by " ... ", built in place.
     std::string* joined = c->mutable_content();
@@ -1314,7 +1326,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     const internal::CueEntry* cue =
         f.cue_index >= 0 ? &lexicon->cues()[f.cue_index] : nullptr;
     if (f.cue.end > f.cue.begin) {
-      parts->Cue(c)->set_text(std::string(Slice(text, f.cue)));
+      Assign(parts->Cue(c)->mutable_text(), Slice(text, f.cue));
       SetSpan(f.cue, parts->SpanOf(parts->Cue(c)));
     }
     if (cue != nullptr) parts->Cue(c)->set_lemma(cue->lemma);
@@ -1347,7 +1359,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
                     parts, parts->ReportedVia(c));
         if (speaker[via[i]].entity >= 0) used_entity[speaker[via[i]].entity] = true;
       }
-      if (!outer.drop) c->set_reported_via_claim_id(ids[via[i]]);
+      if (!outer.drop) Assign(c->mutable_reported_via_claim_id(), ids[via[i]].view());
     }
     v1::Stance stance = cue != nullptr ? cue->stance : v1::STANCE_ASSERT;
     if (cue != nullptr && cue->stance_from_content) {
@@ -1382,9 +1394,9 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     float confidence = f.rule >= 0 ? rules[f.rule].confidence : 0.6f;
     if (f.inherited) confidence *= 0.9f;
     c->set_confidence(confidence);
-    c->set_rule(f.rule >= 0 ? rules[f.rule].name
-                            : std::string(f.builtin_rule ? f.builtin_rule : ""));
-    c->set_extractor_version(kExtractorVersion);
+    Assign(c->mutable_rule(), f.rule >= 0 ? absl::string_view(rules[f.rule].name)
+                              : absl::string_view(f.builtin_rule ? f.builtin_rule : ""));
+    Assign(c->mutable_extractor_version(), kExtractorVersion);
     if (doc.has_published()) *c->mutable_published() = doc.published();
     }  // part
   }
