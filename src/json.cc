@@ -337,6 +337,22 @@ class Parser {
   }
 
   // p_ at the opening quote. Appends the unescaped content to *out.
+  // The bytes between the opening quotation mark at `open` and the closing
+  // one (a bound on the unescaped length); 0 if there is none.
+  size_t EscapedLength(const char* open) const {
+    const char* q = open + 1;
+    while (q < end_) {
+      q = static_cast<const char*>(std::memchr(q, '"', end_ - q));
+      if (q == nullptr) return 0;
+      // Escaped when an odd number of backslashes stands before it.
+      const char* b = q;
+      while (b > open + 1 && b[-1] == '\\') --b;
+      if ((q - b) % 2 == 0) return static_cast<size_t>(q - open - 1);
+      ++q;
+    }
+    return 0;
+  }
+
   bool ParseString(std::string* out) {
     const char* open = p_;
     ++p_;
@@ -354,6 +370,10 @@ class Parser {
         return true;
       }
       if (c == '\\') {
+        // At the first escape of a string that goes on, room for all of it
+        // at once: a document's text (its line breaks and quotation marks
+        // escaped) would otherwise grow and be copied a dozen times.
+        if (out->empty()) out->reserve(EscapedLength(open));
         out->append(run, p_ - run);
         if (!ParseEscape(out)) return false;
         run = p_;
