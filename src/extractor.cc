@@ -1300,6 +1300,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   std::vector<bool> used_entity(resolver.entities().size(), false);
   std::vector<std::string> entity_ids(resolver.entities().size());
   const auto& rules = lexicon->rules();
+  std::vector<std::string> topic_names;  // a claim's, kept for the next
   for (size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
     if (f.drop) continue;
@@ -1387,9 +1388,9 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     if (f.negated) stance = v1::STANCE_UNSPECIFIED;
     c->set_stance(stance);
     if (topics != nullptr) {
-      std::vector<std::string> t;
-      topics->Tag(c->content(), &t);
-      for (std::string& name : t) c->add_topics(std::move(name));
+      topic_names.clear();
+      topics->Tag(c->content(), &topic_names);
+      for (std::string& name : topic_names) c->add_topics(std::move(name));
     }
     float confidence = f.rule >= 0 ? rules[f.rule].confidence : 0.6f;
     if (f.inherited) confidence *= 0.9f;

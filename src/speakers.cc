@@ -128,7 +128,9 @@ SpeakerResolver::SpeakerResolver(const Lexicon* lexicon, absl::string_view text,
     : lex_(lexicon), text_(text), layout_(layout), tagger_(lexicon) {
   // A news article names a dozen or so entities and mentions them a few
   // dozen times: room for them at once, not after doubling from one.
-  entities_.reserve(16);
+  entities_.reserve(32);
+  by_name_.reserve(32);
+  by_surname_.reserve(16);
   mentions_.reserve(64);
 }
 
@@ -160,7 +162,10 @@ int SpeakerResolver::FindOrAdd(const std::string& canonical,
 void SpeakerResolver::AddAlias(int entity, absl::string_view alias) {
   if (entity < 0 || alias.empty()) return;
   auto& aliases = entities_[entity].aliases;
-  if (!Contains(aliases, alias)) aliases.emplace_back(alias);
+  if (Contains(aliases, alias)) return;
+  // (Most entities get a few: room for them with the first.)
+  if (aliases.empty()) aliases.reserve(4);
+  aliases.emplace_back(alias);
 }
 
 void SpeakerResolver::AddRole(int entity, absl::string_view role) {
