@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "absl/numeric/bits.h"
 #include "absl/strings/charconv.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -46,11 +47,13 @@ inline uint64_t Load8(const char* p) {
   return x;
 }
 
-// True if some byte of the word is '"', '\\', a control character or not
-// ASCII: the bytes a JSON string scanner must stop at.
-inline bool NeedsAttention(uint64_t x) {
-  return ((x & kHighs) | HasByteLess(x, 0x20) | HasZeroByte(x ^ (kOnes * '"')) |
-          HasZeroByte(x ^ (kOnes * '\\'))) != 0;
+// The high bit of the bytes of the word that are '"', '\\', a control
+// character or not ASCII: the bytes a JSON string scanner must stop at.
+// Only the lowest bit set is sure to mark such a byte (a borrow can mark a
+// byte after one), which is the first of them in memory order.
+inline uint64_t AttentionMask(uint64_t x) {
+  return (x & kHighs) | HasByteLess(x, 0x20) | HasZeroByte(x ^ (kOnes * '"')) |
+         HasZeroByte(x ^ (kOnes * '\\'));
 }
 
 void AppendUtf8(uint32_t cp, std::string* out) {
@@ -358,8 +361,17 @@ class Parser {
     ++p_;
     const char* run = p_;  // start of bytes not yet copied to *out
     while (true) {
-      // Fast path: skip 8 plain ASCII bytes at a time.
-      while (end_ - p_ >= 8 && !NeedsAttention(Load8(p_))) p_ += 8;
+      // Fast path: skip 8 plain ASCII bytes at a time, then straight to the
+      // first byte that needs attention.
+      while (end_ - p_ >= 8) {
+        const uint64_t attention = AttentionMask(Load8(p_));
+        if (attention == 0) {
+          p_ += 8;
+          continue;
+        }
+        p_ += absl::countr_zero(attention) / 8;
+        break;
+      }
       if (p_ == end_) {
         return FailAt(open, "unterminated string");
       }
@@ -523,7 +535,16 @@ void AppendJsonString(absl::string_view s, std::string* out) {
   size_t i = 0;
   size_t run = 0;  // start of bytes not yet copied
   while (true) {
-    while (n - i >= 8 && !NeedsAttention(Load8(base + i))) i += 8;
+    // 8 plain bytes at a time, then straight to the first that is not.
+    while (n - i >= 8) {
+      const uint64_t attention = AttentionMask(Load8(base + i));
+      if (attention == 0) {
+        i += 8;
+        continue;
+      }
+      i += absl::countr_zero(attention) / 8;
+      break;
+    }
     if (i >= n) break;
     unsigned char c = static_cast<unsigned char>(base[i]);
     if (c >= 0x80) {
