@@ -256,6 +256,13 @@ const RuleCase kCases[] = {
      "The mayor closed the pool on Monday, citing costs and warning that the "
      "water was unsafe.",
      "The mayor", "warning", "the water was unsafe"},
+    // A participle after "by": said by the subject.
+    {"participle_by",
+     "The mayor won the seat by denouncing the tax on shop owners.",
+     "The mayor", "denouncing", "the tax on shop owners"},
+    {"participle_by_tell",
+     "The mayor won the seat by telling voters the pool would reopen.",
+     "The mayor", "telling", "the pool would reopen"},
     {"coordinated_cue",
      "Mayor Anna Keller would not give a date but said that the pool would "
      "reopen in June.",
