@@ -278,6 +278,11 @@ const RuleCase kCases[] = {
     {"that_relative_cue",
      "Residents carried signs that said \"Open the pool!\"",
      "that", "said", "Open the pool!"},
+    // A subject with a relative clause that runs over commas to the cue.
+    {"relative_subject_cue",
+     "Some farmers who have listened to the mayor over the years, at fairs or "
+     "on the radio, said the pool would reopen.",
+     "Some farmers", "said", "the pool would reopen"},
     {"name_cue_that", "In 2016 Keller said the pool would reopen in June.",
      "Keller", "said", "the pool would reopen in June"},
     // Built in, not in rules.tsv: a quotation paragraph after an attributed
