@@ -766,7 +766,10 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         size_t skipped = 0;
         for (int n = 2; n <= lex_->max_cue_words(); ++n) {
           size_t k = i + n - 1 + skipped;
-          if (k >= tokens.size() || tokens[k].tag != 'o' || tokens[k].cap) break;
+          if (k >= tokens.size() || tokens[k].tag != 'o' ||
+              (tokens[k].cap && !sentence_start)) {
+            break;
+          }
           AsciiLower(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), &w);
           if (skipped == 0 && w.size() > 4 && absl::EndsWith(w, "ly")) {
             skipped = 1;
