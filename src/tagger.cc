@@ -434,13 +434,22 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   for (size_t k = 0; k < n; ++k) {
     Token& t = tok_at[k];
     // "he's", "that's", "who's": 's after a pronoun is "is" before an -ing
-    // form ("he's claiming": a copula), else "has" ("she's said": an
-    // auxiliary), not a possessive.
+    // form ("he's claiming", "he's not saying": a copula), else "has"
+    // ("she's said": an auxiliary), not a possessive.
     if (t.tag == 'g' && k > 0 && absl::StrContains("Ptw", tag_at[k - 1])) {
+      size_t next = k + 1;
+      if (k + 2 < n) {
+        const absl::string_view w = text.substr(
+            tok_at[k + 1].begin, tok_at[k + 1].end - tok_at[k + 1].begin);
+        if (absl::EqualsIgnoreCase(w, "not") ||
+            absl::EqualsIgnoreCase(w, "never")) {
+          next = k + 2;
+        }
+      }
       const bool ing =
-          k + 1 < n &&
-          absl::EndsWith(text.substr(tok_at[k + 1].begin,
-                                     tok_at[k + 1].end - tok_at[k + 1].begin),
+          next < n &&
+          absl::EndsWith(text.substr(tok_at[next].begin,
+                                     tok_at[next].end - tok_at[next].begin),
                          "ing");
       t.tag = ing ? 'b' : 'v';
       tag_at[k] = t.tag;
@@ -761,7 +770,10 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         size_t skipped = 0;
         for (int n = 2; n <= lex_->max_cue_words(); ++n) {
           size_t k = i + n - 1 + skipped;
-          if (k >= tokens.size() || tokens[k].tag != 'o' || tokens[k].cap) break;
+          if (k >= tokens.size() || tokens[k].tag != 'o' ||
+              (tokens[k].cap && !sentence_start)) {
+            break;
+          }
           AsciiLower(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), &w);
           if (skipped == 0 && w.size() > 4 && absl::EndsWith(w, "ly")) {
             skipped = 1;

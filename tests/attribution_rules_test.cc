@@ -256,6 +256,13 @@ const RuleCase kCases[] = {
      "The mayor closed the pool on Monday, citing costs and warning that the "
      "water was unsafe.",
      "The mayor", "warning", "the water was unsafe"},
+    // A participle after "by": said by the subject.
+    {"participle_by",
+     "The mayor won the seat by denouncing the tax on shop owners.",
+     "The mayor", "denouncing", "the tax on shop owners"},
+    {"participle_by_tell",
+     "The mayor won the seat by telling voters the pool would reopen.",
+     "The mayor", "telling", "the pool would reopen"},
     {"coordinated_cue",
      "Mayor Anna Keller would not give a date but said that the pool would "
      "reopen in June.",
@@ -271,6 +278,11 @@ const RuleCase kCases[] = {
     {"that_relative_cue",
      "Residents carried signs that said \"Open the pool!\"",
      "that", "said", "Open the pool!"},
+    // A subject with a relative clause that runs over commas to the cue.
+    {"relative_subject_cue",
+     "Some farmers who have listened to the mayor over the years, at fairs or "
+     "on the radio, said the pool would reopen.",
+     "Some farmers", "said", "the pool would reopen"},
     {"name_cue_that", "In 2016 Keller said the pool would reopen in June.",
      "Keller", "said", "the pool would reopen in June"},
     // Built in, not in rules.tsv: a quotation paragraph after an attributed
