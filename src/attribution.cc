@@ -1602,6 +1602,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               b = e;
             }
           }
+          // "CORRECTION: An earlier version ...", "Editor's note: ...": a
+          // word of class notice before a colon labels a publication's
+          // notice; no one speaks the words after it.
+          if (tokens[k].end == tokens[k].begin + 1 && text[tokens[k].begin] == ':') {
+            const WordInfo* w = WordOf(text, tokens[b - 1]);
+            if (w != nullptr && w->word_class == WordClass::kNotice) continue;
+          }
           // "The senator's call for C": the possessor speaks, without
           // the possessive ending.
           while (b > a + 1 && tags[b - 1] == 'g') --b;
