@@ -1112,6 +1112,15 @@ bool ModalBefore(const Lexicon& lex, absl::string_view text, uint32_t pos) {
   return false;
 }
 
+// Is the word right before `pos` "to" ("pledged to push for", "seemed to
+// imply"): the cue at `pos` is an infinitive?
+bool ToBefore(absl::string_view text, uint32_t pos) {
+  size_t end = pos;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  return end >= 3 && absl::EqualsIgnoreCase(text.substr(end - 2, 2), "to") &&
+         !absl::ascii_isalpha(static_cast<unsigned char>(text[end - 3]));
+}
+
 // The content ranges of a set of findings, for "does [begin, end) overlap
 // any of them?" in O(log n): sorted by where they begin, with the furthest
 // end reached by each prefix.
@@ -1593,6 +1602,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               b = e;
             }
           }
+          // "CORRECTION: An earlier version ...", "Editor's note: ...": a
+          // word of class notice before a colon labels a publication's
+          // notice; no one speaks the words after it.
+          if (tokens[k].end == tokens[k].begin + 1 && text[tokens[k].begin] == ':') {
+            const WordInfo* w = WordOf(text, tokens[b - 1]);
+            if (w != nullptr && w->word_class == WordClass::kNotice) continue;
+          }
           // "The senator's call for C": the possessor speaks, without
           // the possessive ending.
           while (b > a + 1 && tags[b - 1] == 'g') --b;
@@ -1974,6 +1990,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // "X said he would offer a prayer": a cue under a modal in reported
         // speech is what X said will happen, not a claim made.
         if (!inner.direct && ModalBefore(*lex_, text, inner.cue.begin)) inner.drop = true;
+        // "X pledged to push for C", "X seemed to imply that C": an
+        // infinitive cue in another finding's content is what that finding
+        // says X meant or seemed to do; PolNeAR annotates the outer claim.
+        if (!inner.direct && ToBefore(text, inner.cue.begin) &&
+            lex_->cues()[outer.cue_index].cue_class != CueClass::kAccording) {
+          inner.drop = true;
+        }
         // "The mayor said the council has not answered C", "the aide said the
         // senators who voted for it want C": a clause someone reports, up
         // to the next comma or dash, is that speaker's claim, whatever cue
@@ -1982,9 +2005,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // statement said X told Y that C": X speaks through it), nor for
         // a cue that goes on with the same speaker ("X said C and added D"),
         // nor for a quotation (the words are the inner speaker's own).
+        // What a poll or a study found ("the survey found that most voters
+        // said C", "records show he agreed to C") is the finding's claim,
+        // even from a document: the people it counts do not speak through it.
         const CueClass outer_class = lex_->cues()[outer.cue_index].cue_class;
-        if ((outer_class == CueClass::kSay || outer_class == CueClass::kTell) &&
-            !outer.document && !inner.drop && !inner.direct &&
+        if ((((outer_class == CueClass::kSay || outer_class == CueClass::kTell) &&
+              !outer.document) ||
+             outer_class == CueClass::kEvidence) &&
+            !inner.drop && !inner.direct &&
             !(inner.speaker.begin == outer.speaker.begin &&
               inner.speaker.end == outer.speaker.end)) {
           for (const Range& r : outer.content) {

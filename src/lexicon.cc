@@ -101,6 +101,7 @@ bool ParseCueClass(absl::string_view s, CueClass* out) {
       {"quote", CueClass::kQuote},
       {"seem", CueClass::kSeem},
       {"nominal", CueClass::kNominal},
+      {"none", CueClass::kNone},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {
@@ -132,6 +133,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"agent", WordClass::kAgent},
       {"timenoun", WordClass::kTimeNoun},
       {"aside", WordClass::kAsideNoun},
+      {"notice", WordClass::kNotice},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {

@@ -789,6 +789,12 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
           }
         }
       }
+      // "adding to her lead", "known as": a longer form of class none
+      // reports nothing; the word is tagged as any other.
+      if (t.cue_words > 0 && lex_->cues()[t.cue].cue_class == CueClass::kNone) {
+        t.cue_words = 0;
+        t.cue = -1;
+      }
       if (t.cue_words > 0) return 'C';
     }
   }
@@ -826,7 +832,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kIndefinite:
       case WordClass::kWeekday:
       case WordClass::kTimeNoun:
-      case WordClass::kAsideNoun: break;
+      case WordClass::kAsideNoun:
+      case WordClass::kNotice: break;
     }
   }
   if (info != nullptr && info->title) return 'R';

@@ -38,8 +38,10 @@ enum class CueClass : uint8_t {
   kQuote,     // "returned", "laughed": reports only a quotation beside it
   kSeem,      // "appears to": how things look, believed by no one named
   kNominal,   // "his claim that C": a noun, a cue only after a possessive
+  kNone,      // "added to his lead": a phrase that reports nothing, though
+              // its first word is a cue elsewhere (the longer form wins)
 };
-inline constexpr int kCueClasses = static_cast<int>(CueClass::kNominal) + 1;
+inline constexpr int kCueClasses = static_cast<int>(CueClass::kNone) + 1;
 
 struct CueEntry {
   std::string lemma;  // "say", "call on", "according to"
@@ -115,6 +117,10 @@ enum class WordClass : uint8_t {
   // appositive to the clause before ("X said C, a move that ..."), which is
   // the writer's comment, not part of what was said.
   kAsideNoun,
+  // A word that heads a publication's notice ("Correction", "Byline",
+  // "Editor's note"): tagged as any other word; before a colon that opens
+  // its line it labels the notice, and no one speaks the words after it.
+  kNotice,
 };
 
 struct PronounInfo {
