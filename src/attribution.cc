@@ -1166,6 +1166,37 @@ bool Attributor::IsDocumentHead(absl::string_view text,
   return false;
 }
 
+// "While the mayor has said he opposes the tax, the council approved it":
+// a cue inside an adverbial clause that opens the sentence (a subordinator
+// of class adsub, with no comma, dash or colon before the cue) reports that
+// clause only. Content after the cue ends at the comma, dash or semicolon
+// that closes the clause, outside quotations. ("As X noted, C" is another
+// matter: "as" is no adsub.)
+void Attributor::EndAtOpeningClause(absl::string_view text,
+                                    const std::vector<Token>& tokens,
+                                    const std::string& tags, size_t a,
+                                    size_t b, size_t k, Range* r) const {
+  if (a <= k) return;
+  size_t s = 0;
+  while (s < k && (tags[s] == 'l' || tags[s] == 'x')) ++s;
+  if (s >= k || tags[s] != 's') return;
+  const WordInfo* w = WordOf(text, tokens[s]);
+  if (w == nullptr || w->word_class != WordClass::kAdverbialSub) return;
+  for (size_t q = s + 1; q < k; ++q) {
+    if (tags[q] == ',' || tags[q] == ';' || tags[q] == '~' || tags[q] == ':') return;
+  }
+  int open = 0;
+  for (size_t m = a + 1; m < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0 || (tags[m] != ',' && tags[m] != ';' && tags[m] != '~')) continue;
+    size_t e = m;
+    while (e > a && IsTrimTag(tags[e - 1])) --e;
+    if (e > a && tokens[e - 1].end > r->begin) r->end = std::min(r->end, tokens[e - 1].end);
+    return;
+  }
+}
+
 bool Attributor::IsNoClaim(absl::string_view text, Range content) const {
   return no_claim_ != nullptr &&
          RE2::PartialMatch(re2::StringPiece(text.data() + content.begin,
@@ -1499,6 +1530,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             if (tokens[m - 1].end > r.begin) r.end = std::min(r.end, tokens[m - 1].end);
             break;
           }
+          if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
           if (r.end > r.begin && !IsBarePhrase(text, tokens, marked, a, b, cue.cue_class)) {
             f.content.push_back(r);
           }

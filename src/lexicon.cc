@@ -132,6 +132,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"agent", WordClass::kAgent},
       {"timenoun", WordClass::kTimeNoun},
       {"aside", WordClass::kAsideNoun},
+      {"adsub", WordClass::kAdverbialSub},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {

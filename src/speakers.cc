@@ -472,7 +472,7 @@ void SpeakerResolver::Index() {
         continue;
       }
       if (book && (cls == WordClass::kConj || cls == WordClass::kAdv ||
-                   cls == WordClass::kSub)) {
+                   cls == WordClass::kSub || cls == WordClass::kAdverbialSub)) {
         i = j;
         continue;
       }

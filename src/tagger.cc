@@ -793,7 +793,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kPrep:
       case WordClass::kAgent: return 'r';
       case WordClass::kConj: return 'x';
-      case WordClass::kSub: return 's';
+      case WordClass::kSub:
+      case WordClass::kAdverbialSub: return 's';
       case WordClass::kRel: return 'w';
       case WordClass::kThat: return 't';
       case WordClass::kAux:

@@ -115,6 +115,11 @@ enum class WordClass : uint8_t {
   // appositive to the clause before ("X said C, a move that ..."), which is
   // the writer's comment, not part of what was said.
   kAsideNoun,
+  // A subordinator that opens an adverbial clause ("while", "because",
+  // "although"): tagged 's' as kSub. A cue in such a clause that opens the
+  // sentence reports that clause only ("While the mayor said C, the council
+  // approved it"): the content ends where the clause does.
+  kAdverbialSub,
 };
 
 struct PronounInfo {
