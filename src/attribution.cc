@@ -1181,7 +1181,10 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
   while (s < k && (tags[s] == 'l' || tags[s] == 'x')) ++s;
   if (s >= k || tags[s] != 's') return;
   const WordInfo* w = WordOf(text, tokens[s]);
-  if (w == nullptr || w->word_class != WordClass::kAdverbialSub) return;
+  if (w == nullptr || (w->word_class != WordClass::kAdverbialSub &&
+                       w->word_class != WordClass::kTimeSub)) {
+    return;
+  }
   for (size_t q = s + 1; q < k; ++q) {
     if (tags[q] == ',' || tags[q] == ';' || tags[q] == '~' || tags[q] == ':') return;
   }
@@ -1193,6 +1196,42 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
     size_t e = m;
     while (e > a && IsTrimTag(tags[e - 1])) --e;
     if (e > a && tokens[e - 1].end > r->begin) r->end = std::min(r->end, tokens[e - 1].end);
+    return;
+  }
+}
+
+// "The senator endorsed Tom Reyes during a rally on Sunday", "denied the
+// charges through a lawyer", "praised the mayor after the vote": when what
+// follows the cue is a plain noun phrase (a determiner or possessive and at
+// most two words, or a name, perhaps with a possessive), a preposition of
+// class adjunct or timesub after it opens an adjunct of the act, not part of
+// what was said. (A clause goes on: "said the vote was held during a storm"
+// keeps its phrase, as the noun phrase alone is no content there.)
+void Attributor::EndAtAdjunct(absl::string_view text,
+                              const std::vector<Token>& tokens,
+                              const std::string& tags, size_t a, size_t b,
+                              size_t cue_end, Range* r) const {
+  if (a < cue_end || a > cue_end + 1) return;
+  static const LazyRE2 kPlainNounPhrase = {
+      "[dp][jN0]*[on]{1,2}|[NR]+|[NR]+g[jN]*[on]{1,2}"};
+  for (size_t m = a + 1; m < b; ++m) {
+    if (tags[m] == ',' || tags[m] == ';' || tags[m] == '~' || tags[m] == ':' ||
+        tags[m] == 'q' || tags[m] == 'Q') {
+      return;
+    }
+    if (tags[m] != 'r' && tags[m] != 's') continue;
+    const WordInfo* w = WordOf(text, tokens[m]);
+    if (w == nullptr || (w->word_class != WordClass::kAdjunctPrep &&
+                         w->word_class != WordClass::kTimeSub)) {
+      continue;
+    }
+    size_t c = a;
+    while (c < m && IsTrimTag(tags[c])) ++c;
+    if (c < m && RE2::FullMatch(re2::StringPiece(tags.data() + c, m - c),
+                                *kPlainNounPhrase) &&
+        tokens[m - 1].end > r->begin) {
+      r->end = std::min(r->end, tokens[m - 1].end);
+    }
     return;
   }
 }
@@ -1531,6 +1570,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             break;
           }
           if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
+          if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);
           if (r.end > r.begin && !IsBarePhrase(text, tokens, marked, a, b, cue.cue_class)) {
             f.content.push_back(r);
           }

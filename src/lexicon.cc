@@ -133,6 +133,8 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"timenoun", WordClass::kTimeNoun},
       {"aside", WordClass::kAsideNoun},
       {"adsub", WordClass::kAdverbialSub},
+      {"timesub", WordClass::kTimeSub},
+      {"adjunct", WordClass::kAdjunctPrep},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {
