@@ -1552,6 +1552,20 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
             ++e;
           }
+          // "Gray listed the rules: \"Be civil,\" he said.": a quotation after a
+          // colon is what the trailing attribution reports, not the narration
+          // before it.
+          if (b <= k) {
+            for (size_t m = b; m > a + 1; --m) {
+              // (A colon before a quotation may be tagged as a cue.)
+              if ((marked[m - 2] == ':' ||
+                   (marked[m - 2] == 'C' && text[tokens[m - 2].begin] == ':')) &&
+                  marked[m - 1] == 'q') {
+                a = m - 1;
+                break;
+              }
+            }
+          }
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
           // "X said C, a move that ...": an appositive that sums up the
@@ -2027,6 +2041,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         bool covers = false;
         for (const Range& r : outer.content) {
           covers |= r.begin <= inner.cue.begin && inner.cue.end <= r.end;
+        }
+        // "X listed the rules: \"Q,\" she said": a colon before the quotation
+        // is no cue of its own when a trailing attribution reports the same
+        // words.
+        if (outer.cue.end == outer.cue.begin + 1 && text[outer.cue.begin] == ':' &&
+            inner.cue.end > inner.cue.begin + 1 &&
+            inner.content.size() == outer.content.size() &&
+            std::equal(inner.content.begin(), inner.content.end(), outer.content.begin(),
+                       [](const Range& x, const Range& y) {
+                         return x.begin == y.begin && x.end == y.end;
+                       })) {
+          (*out)[i].drop = true;
         }
         if (!covers) continue;
         inner.via = i;
