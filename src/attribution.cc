@@ -565,7 +565,8 @@ bool IsBarePhrase(absl::string_view text, const std::vector<Token>& tokens,
   while (b > a && IsTrimTag(tags[b - 1])) --b;
   if (a >= b || tags[a] != 'r' || b - a > 6) return false;
   if (a + 1 < b && (tags[a + 1] == 'o' || tags[a + 1] == 'l') &&
-      text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin) == "to") {
+      absl::EqualsIgnoreCase(text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin),
+                             "to")) {
     return false;
   }
   for (size_t k = a + 1; k < b; ++k) {
