@@ -150,6 +150,10 @@ const RuleCase kCases[] = {
     {"content_speaker_cue_content",
      "After the storm, the mayor said, the pool will reopen in June.",
      "the mayor", "said", "After the storm ... the pool will reopen in June"},
+    // The interrupting attribution may carry a phrase of its own.
+    {"content_speaker_cue_content",
+     "The old pier, the mayor said in an interview, will close in May.",
+     "the mayor", "said", "The old pier ... will close in May"},
     // An infinitive opens the first part, capitalised as it starts the
     // sentence: no bare prepositional phrase.
     {"content_speaker_cue_content",
