@@ -2081,9 +2081,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // statement said X told Y that C": X speaks through it), nor for
         // a cue that goes on with the same speaker ("X said C and added D"),
         // nor for a quotation (the words are the inner speaker's own).
+        // The same holds for a finding ("a survey found that most parents
+        // said C" is the survey's claim), whoever reports it.
         const CueClass outer_class = lex_->cues()[outer.cue_index].cue_class;
-        if ((outer_class == CueClass::kSay || outer_class == CueClass::kTell) &&
-            !outer.document && !inner.drop && !inner.direct &&
+        if ((((outer_class == CueClass::kSay || outer_class == CueClass::kTell) &&
+              !outer.document) ||
+             outer_class == CueClass::kEvidence) && !inner.drop && !inner.direct &&
             !(inner.speaker.begin == outer.speaker.begin &&
               inner.speaker.end == outer.speaker.end)) {
           for (const Range& r : outer.content) {
