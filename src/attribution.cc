@@ -565,7 +565,8 @@ bool IsBarePhrase(absl::string_view text, const std::vector<Token>& tokens,
   while (b > a && IsTrimTag(tags[b - 1])) --b;
   if (a >= b || tags[a] != 'r' || b - a > 6) return false;
   if (a + 1 < b && (tags[a + 1] == 'o' || tags[a + 1] == 'l') &&
-      text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin) == "to") {
+      absl::EqualsIgnoreCase(text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin),
+                             "to")) {
     return false;
   }
   for (size_t k = a + 1; k < b; ++k) {
@@ -1175,6 +1176,76 @@ bool Attributor::IsDocumentHead(absl::string_view text,
   return false;
 }
 
+// "While the mayor has said he opposes the tax, the council approved it":
+// a cue inside an adverbial clause that opens the sentence (a subordinator
+// of class adsub, with no comma, dash or colon before the cue) reports that
+// clause only. Content after the cue ends at the comma, dash or semicolon
+// that closes the clause, outside quotations. ("As X noted, C" is another
+// matter: "as" is no adsub.)
+void Attributor::EndAtOpeningClause(absl::string_view text,
+                                    const std::vector<Token>& tokens,
+                                    const std::string& tags, size_t a,
+                                    size_t b, size_t k, Range* r) const {
+  if (a <= k) return;
+  size_t s = 0;
+  while (s < k && (tags[s] == 'l' || tags[s] == 'x')) ++s;
+  if (s >= k || tags[s] != 's') return;
+  const WordInfo* w = WordOf(text, tokens[s]);
+  if (w == nullptr || (w->word_class != WordClass::kAdverbialSub &&
+                       w->word_class != WordClass::kTimeSub)) {
+    return;
+  }
+  for (size_t q = s + 1; q < k; ++q) {
+    if (tags[q] == ',' || tags[q] == ';' || tags[q] == '~' || tags[q] == ':') return;
+  }
+  int open = 0;
+  for (size_t m = a + 1; m < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0 || (tags[m] != ',' && tags[m] != ';' && tags[m] != '~')) continue;
+    size_t e = m;
+    while (e > a && IsTrimTag(tags[e - 1])) --e;
+    if (e > a && tokens[e - 1].end > r->begin) r->end = std::min(r->end, tokens[e - 1].end);
+    return;
+  }
+}
+
+// "The senator endorsed Tom Reyes during a rally on Sunday", "denied the
+// charges through a lawyer", "praised the mayor after the vote": when what
+// follows the cue is a plain noun phrase (a determiner or possessive and at
+// most two words, or a name, perhaps with a possessive), a preposition of
+// class adjunct or timesub after it opens an adjunct of the act, not part of
+// what was said. (A clause goes on: "said the vote was held during a storm"
+// keeps its phrase, as the noun phrase alone is no content there.)
+void Attributor::EndAtAdjunct(absl::string_view text,
+                              const std::vector<Token>& tokens,
+                              const std::string& tags, size_t a, size_t b,
+                              size_t cue_end, Range* r) const {
+  if (a < cue_end || a > cue_end + 1) return;
+  static const LazyRE2 kPlainNounPhrase = {
+      "[dp][jN0]*[on]{1,2}|[NR]+|[NR]+g[jN]*[on]{1,2}"};
+  for (size_t m = a + 1; m < b; ++m) {
+    if (tags[m] == ',' || tags[m] == ';' || tags[m] == '~' || tags[m] == ':' ||
+        tags[m] == 'q' || tags[m] == 'Q') {
+      return;
+    }
+    if (tags[m] != 'r' && tags[m] != 's') continue;
+    const WordInfo* w = WordOf(text, tokens[m]);
+    if (w == nullptr || (w->word_class != WordClass::kAdjunctPrep &&
+                         w->word_class != WordClass::kTimeSub)) {
+      continue;
+    }
+    size_t c = a;
+    while (c < m && IsTrimTag(tags[c])) ++c;
+    if (c < m && RE2::FullMatch(re2::StringPiece(tags.data() + c, m - c),
+                                *kPlainNounPhrase) &&
+        tokens[m - 1].end > r->begin) {
+      r->end = std::min(r->end, tokens[m - 1].end);
+    }
+    return;
+  }
+}
+
 bool Attributor::IsNoClaim(absl::string_view text, Range content) const {
   return no_claim_ != nullptr &&
          RE2::PartialMatch(re2::StringPiece(text.data() + content.begin,
@@ -1491,6 +1562,20 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
             ++e;
           }
+          // "Gray listed the rules: \"Be civil,\" he said.": a quotation after a
+          // colon is what the trailing attribution reports, not the narration
+          // before it.
+          if (b <= k) {
+            for (size_t m = b; m > a + 1; --m) {
+              // (A colon before a quotation may be tagged as a cue.)
+              if ((marked[m - 2] == ':' ||
+                   (marked[m - 2] == 'C' && text[tokens[m - 2].begin] == ':')) &&
+                  marked[m - 1] == 'q') {
+                a = m - 1;
+                break;
+              }
+            }
+          }
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
           // "X said C, a move that ...": an appositive that sums up the
@@ -1508,6 +1593,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             if (tokens[m - 1].end > r.begin) r.end = std::min(r.end, tokens[m - 1].end);
             break;
           }
+          if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
+          if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);
           if (r.end > r.begin && !IsBarePhrase(text, tokens, marked, a, b, cue.cue_class)) {
             f.content.push_back(r);
           }
@@ -1971,6 +2058,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         bool covers = false;
         for (const Range& r : outer.content) {
           covers |= r.begin <= inner.cue.begin && inner.cue.end <= r.end;
+        }
+        // "X listed the rules: \"Q,\" she said": a colon before the quotation
+        // is no cue of its own when a trailing attribution reports the same
+        // words.
+        if (outer.cue.end == outer.cue.begin + 1 && text[outer.cue.begin] == ':' &&
+            inner.cue.end > inner.cue.begin + 1 &&
+            inner.content.size() == outer.content.size() &&
+            std::equal(inner.content.begin(), inner.content.end(), outer.content.begin(),
+                       [](const Range& x, const Range& y) {
+                         return x.begin == y.begin && x.end == y.end;
+                       })) {
+          (*out)[i].drop = true;
         }
         if (!covers) continue;
         inner.via = i;

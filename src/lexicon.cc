@@ -134,6 +134,9 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"timenoun", WordClass::kTimeNoun},
       {"aside", WordClass::kAsideNoun},
       {"notice", WordClass::kNotice},
+      {"adsub", WordClass::kAdverbialSub},
+      {"timesub", WordClass::kTimeSub},
+      {"adjunct", WordClass::kAdjunctPrep},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {

@@ -508,7 +508,8 @@ void SpeakerResolver::Index() {
         continue;
       }
       if (book && (cls == WordClass::kConj || cls == WordClass::kAdv ||
-                   cls == WordClass::kSub)) {
+                   cls == WordClass::kSub || cls == WordClass::kAdverbialSub ||
+                   cls == WordClass::kTimeSub)) {
         i = j;
         continue;
       }

@@ -813,9 +813,12 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kPoss: return 'p';
       case WordClass::kPron: return 'P';
       case WordClass::kPrep:
+      case WordClass::kAdjunctPrep:
       case WordClass::kAgent: return 'r';
       case WordClass::kConj: return 'x';
-      case WordClass::kSub: return 's';
+      case WordClass::kSub:
+      case WordClass::kAdverbialSub:
+      case WordClass::kTimeSub: return 's';
       case WordClass::kRel: return 'w';
       case WordClass::kThat: return 't';
       case WordClass::kAux:

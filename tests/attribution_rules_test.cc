@@ -150,6 +150,15 @@ const RuleCase kCases[] = {
     {"content_speaker_cue_content",
      "After the storm, the mayor said, the pool will reopen in June.",
      "the mayor", "said", "After the storm ... the pool will reopen in June"},
+    // The interrupting attribution may carry a phrase of its own.
+    {"content_speaker_cue_content",
+     "The old pier, the mayor said in an interview, will close in May.",
+     "the mayor", "said", "The old pier ... will close in May"},
+    // An infinitive opens the first part, capitalised as it starts the
+    // sentence: no bare prepositional phrase.
+    {"content_speaker_cue_content",
+     "To pass the budget, the mayor said, the council must meet in May.",
+     "the mayor", "said", "To pass the budget ... the council must meet in May"},
     // The content's verb after the interruption may be a word that is a
     // cue elsewhere ("began"); evidence cues interrupt content too.
     {"content_speaker_cue_content",

@@ -143,6 +143,17 @@ class Attributor {
                       Range range) const;
 
  private:
+  // Ends content that follows a cue inside a sentence-opening adverbial
+  // clause where that clause ends (see attribution.cc).
+  void EndAtOpeningClause(absl::string_view text,
+                          const std::vector<Token>& tokens,
+                          const std::string& tags, size_t a, size_t b,
+                          size_t k, Range* r) const;
+  // Ends a noun-phrase content before an adjunct of the act ("during a
+  // rally"; see attribution.cc).
+  void EndAtAdjunct(absl::string_view text, const std::vector<Token>& tokens,
+                    const std::string& tags, size_t a, size_t b,
+                    size_t cue_end, Range* r) const;
   struct CompiledRule;
   explicit Attributor(const Lexicon* lexicon);
   // The candidate filter: does `text` hold a cue word?

@@ -121,6 +121,20 @@ enum class WordClass : uint8_t {
   // "Editor's note"): tagged as any other word; before a colon that opens
   // its line it labels the notice, and no one speaks the words after it.
   kNotice,
+  // A subordinator that opens an adverbial clause ("while", "because",
+  // "although"): tagged 's' as kSub. A cue in such a clause that opens the
+  // sentence reports that clause only ("While the mayor said C, the council
+  // approved it"): the content ends where the clause does.
+  kAdverbialSub,
+  // A subordinator or preposition of time ("after", "before", "until"):
+  // tagged 's'; as kAdverbialSub for an opening clause, and as kAdjunctPrep
+  // after a noun phrase the cue takes ("praised the plan after the vote").
+  kTimeSub,
+  // A preposition that opens an adjunct of the act itself ("during",
+  // "through"): tagged 'r' as kPrep. After a cue whose content is a plain
+  // noun phrase it ends the content: "X endorsed Y during a rally" endorsed
+  // Y; "X denied the charges through a lawyer" denied the charges.
+  kAdjunctPrep,
 };
 
 struct PronounInfo {
