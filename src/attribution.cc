@@ -55,6 +55,9 @@ struct Attributor::CompiledRule {
   // null. Owned by Attributor::left_to_cue_.
   const RE2* left_to_cue = nullptr;
   int left_reach = 0;  // CueGroupReach of the left half
+  // The automata that answer for the halves without RE2 (MatchOnly), or
+  // null. Owned by Attributor::dfas_.
+  HalfDfas dfas;
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
   // An empty group "nospeaker": the claim has no speaker (an unnamed asker).
   int nospeaker = 0;
@@ -70,6 +73,17 @@ namespace {
 
 re2::StringPiece Piece(absl::string_view s) {
   return re2::StringPiece(s.data(), s.size());
+}
+
+// re.Match(text, startpos, endpos, anchor, nullptr, 0), answered by `dfa`
+// (the automaton of re's pattern for that anchor) when given and it can.
+bool MatchOnly(const RE2& re, const TagDfa* dfa, absl::string_view text,
+               size_t startpos, size_t endpos, RE2::Anchor anchor) {
+  if (dfa != nullptr) {
+    const int answer = dfa->Match(text, startpos, endpos);
+    if (answer >= 0) return answer == 1;
+  }
+  return re.Match(Piece(text), startpos, endpos, anchor, nullptr, 0);
 }
 
 // How far can the cue group that ends a left half reach? "(?P<cue>@)" ends
@@ -98,7 +112,8 @@ template <typename Whole>
 bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
                      const RE2* left_to_cue, int left_reach,
                      absl::string_view tags, size_t cue_end,
-                     int8_t* left_known, int8_t* right_known) {
+                     int8_t* left_known, int8_t* right_known,
+                     const HalfDfas& dfas) {
   // A left half already known not to match before the cue's end (the edge
   // tests of Find, or an earlier rule sharing it) rules the whole pattern
   // out, before the right half is run. (A right half known to fail is known
@@ -121,8 +136,8 @@ bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
     return *cell == 1;
   };
   auto right_at = [&](size_t cut) {
-    return right->Match(Piece(tags), cut, tags.size(), RE2::ANCHOR_START,
-                        nullptr, 0);
+    return MatchOnly(*right, dfas.right, tags, cut, tags.size(),
+                     RE2::ANCHOR_START);
   };
   auto left_before_cue_end = [&] {
     // Every match of the left half ends where its cue group can end, and
@@ -134,11 +149,11 @@ bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
       const int reach = mark_and_reach(&mark);
       if (reach != 0) {
         const size_t end = reach == 2 ? cue_end : mark + 1;
-        return left_to_cue->Match(Piece(tags.substr(0, end)), 0, end,
-                                  RE2::UNANCHORED, nullptr, 0);
+        return MatchOnly(*left_to_cue, dfas.left_to_cue, tags.substr(0, end),
+                         0, end, RE2::UNANCHORED);
       }
     }
-    return left->Match(Piece(tags), 0, cue_end, RE2::UNANCHORED, nullptr, 0);
+    return MatchOnly(*left, dfas.left, tags, 0, cue_end, RE2::UNANCHORED);
   };
   // A cue of one word: the cue group ends right after it, so the whole
   // pattern matches exactly when the right half matches there and the left
@@ -194,7 +209,7 @@ bool MatchesRule(const RE2& whole, const RE2* left, const RE2* right,
                  int8_t* right_known, const RE2* left_to_cue) {
   return MatchesRuleWith([&]() -> const RE2& { return whole; }, left, right,
                          left_to_cue, /*left_reach=*/-1, tags, cue_end,
-                         left_known, right_known);
+                         left_known, right_known, HalfDfas());
 }
 
 namespace {
@@ -976,6 +991,33 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     }
     rule->left_to_cue = a->left_to_cue_[l].get();
   }
+  // The automata that answer for the halves in MatchesRule: a right half
+  // anchored; a left half in its left-to-cue form, read backward; a left
+  // half anchored at the start ("^"), unanchored as Find runs it.
+  {
+    std::vector<const TagDfa*> right(a->halves_.size(), nullptr),
+        left(a->halves_.size(), nullptr), to_cue(a->halves_.size(), nullptr);
+    auto compile = [&](const RE2& re, TagDfa::Mode mode) -> const TagDfa* {
+      auto dfa = TagDfa::Compile(re.pattern(), mode);
+      if (dfa == nullptr) return nullptr;
+      a->dfas_.push_back(std::move(dfa));
+      return a->dfas_.back().get();
+    };
+    for (const auto& rule : a->rules_) {
+      const int l = rule->left_half, r = rule->right_half;
+      if (l < 0 || r < 0) continue;
+      if (right[r] == nullptr) right[r] = compile(*a->halves_[r], TagDfa::kAnchored);
+      if (rule->left_to_cue != nullptr && to_cue[l] == nullptr) {
+        to_cue[l] = compile(*rule->left_to_cue, TagDfa::kReverse);
+      }
+      if (absl::StartsWith(a->halves_[l]->pattern(), "^") && left[l] == nullptr) {
+        left[l] = compile(*a->halves_[l], TagDfa::kUnanchored);
+      }
+      rule->dfas.right = right[r];
+      rule->dfas.left = left[l];
+      rule->dfas.left_to_cue = rule->left_to_cue != nullptr ? to_cue[l] : nullptr;
+    }
+  }
   // The bytes each right half can begin with, and those the part of each
   // left half before its cue group can end with.
   a->half_edge_.assign(a->halves_.size(), std::bitset<256>());
@@ -1424,7 +1466,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 rule->left_reach, marked, cue_end,
                 rule->left_half >= 0 ? &half_known[rule->left_half] : nullptr,
                 rule->right_half >= 0 ? &half_known[rule->right_half]
-                                      : nullptr)) {
+                                      : nullptr,
+                rule->dfas)) {
           continue;
         }
         if (!MatchRuleGroupsWith(whole, rule->groups + 1, rule->left,
