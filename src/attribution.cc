@@ -222,7 +222,8 @@ template <typename Whole>
 bool MatchRuleGroupsWith(const Whole& whole, int n, const RE2* left,
                          const RE2* right, const RE2* left_to_cue,
                          int left_reach, absl::string_view tags, size_t mark,
-                         std::vector<re2::StringPiece>* groups) {
+                         std::vector<re2::StringPiece>* groups,
+                         const HalfDfas& dfas) {
   groups->assign(n, re2::StringPiece());
   if (left != nullptr && right != nullptr) {
     // The cue's mark is the only one of the tag string, so every match of
@@ -245,8 +246,21 @@ bool MatchRuleGroupsWith(const Whole& whole, int n, const RE2* left,
     if (reach != 0) {
       size_t end = mark + 1;
       while (reach == 2 && end < tags.size() && tags[end] == '_') ++end;
-      if (!left_to_cue->Match(Piece(tags.substr(0, end)), 0, end,
-                              RE2::UNANCHORED, groups->data(), nl)) {
+      // Where that match starts, RE2 finds with its reverse automaton
+      // before it runs the submatch anchored at both ends; ours tells it
+      // (the same start, so the same groups), and RE2 runs only the
+      // submatch.
+      const absl::string_view to_end = tags.substr(0, end);
+      const int start = dfas.left_to_cue != nullptr
+                            ? dfas.left_to_cue->LeftmostStart(to_end)
+                            : -2;
+      if (start == -1) return false;
+      if (start >= 0 ? !left_to_cue->Match(Piece(to_end), start, end,
+                                           RE2::ANCHOR_BOTH, groups->data(),
+                                           nl)
+                     : !left_to_cue->Match(Piece(to_end), 0, end,
+                                           RE2::UNANCHORED, groups->data(),
+                                           nl)) {
         return false;
       }
     } else if (!left->Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED,
@@ -279,7 +293,7 @@ bool MatchRuleGroups(const RE2& whole, const RE2* left, const RE2* right,
   return MatchRuleGroupsWith([&]() -> const RE2& { return whole; },
                              whole.NumberOfCapturingGroups() + 1, left, right,
                              left_to_cue, /*left_reach=*/-1, tags,
-                             absl::string_view::npos, groups);
+                             absl::string_view::npos, groups, HalfDfas());
 }
 
 std::string LeftToCuePattern(absl::string_view left) {
@@ -1472,7 +1486,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         if (!MatchRuleGroupsWith(whole, rule->groups + 1, rule->left,
                                  rule->right, rule->left_to_cue,
-                                 rule->left_reach, marked, k, &groups)) {
+                                 rule->left_reach, marked, k, &groups,
+                                 rule->dfas)) {
           continue;
         }
         auto range_of = [&](int g, size_t* a, size_t* b) {

@@ -246,7 +246,8 @@ struct Nfa {
     int set = -1;  // into sets, for kSet
   };
   std::vector<State> states;
-  std::vector<std::bitset<128>> sets;
+  std::vector<std::bitset<128>> sets;  // distinct
+  absl::flat_hash_map<std::pair<uint64_t, uint64_t>, int> set_index;
   bool too_big = false;
   // Builds the automaton of the reversed pattern, read from the end of the
   // text: concatenations run backward, and "$" holds where the reading
@@ -265,8 +266,13 @@ struct Nfa {
     switch (n.kind) {
       case Node::kSet: {
         const int s = Add(kSet, next);
-        states[s].set = static_cast<int>(sets.size());
-        sets.push_back(n.set);
+        // (Classes are kept once each: the columns are cut by each.)
+        const std::bitset<128> low(~uint64_t{0});
+        const std::pair<uint64_t, uint64_t> key((n.set & low).to_ullong(),
+                                                (n.set >> 64).to_ullong());
+        auto [it, added] = set_index.emplace(key, static_cast<int>(sets.size()));
+        if (added) sets.push_back(n.set);
+        states[s].set = it->second;
         return s;
       }
       case Node::kBegin:
@@ -405,15 +411,7 @@ std::unique_ptr<TagDfa> TagDfa::Compile(absl::string_view pattern, Mode mode,
     std::bitset<128> readable;
     for (int b = 0; b < 128; ++b) readable[b] = Readable(b);
     columns.push_back(readable);
-    std::vector<std::bitset<128>> sets = impl.nfa.sets;
-    std::sort(sets.begin(), sets.end(), [](const auto& x, const auto& y) {
-      for (int b = 0; b < 128; ++b) {
-        if (x[b] != y[b]) return y[b];
-      }
-      return false;
-    });
-    sets.erase(std::unique(sets.begin(), sets.end()), sets.end());
-    for (const std::bitset<128>& set : sets) {
+    for (const std::bitset<128>& set : impl.nfa.sets) {
       const size_t n = columns.size();
       for (size_t k = 0; k < n; ++k) {
         const std::bitset<128> in = columns[k] & set, out = columns[k] & ~set;
@@ -467,22 +465,30 @@ int32_t TagDfa::Intern(std::vector<int>& list) const {
   if (it != impl.index.end()) return it->second;
   if (static_cast<int>(impl.lists.size()) >= impl.max_states) return -1;
   const int32_t s = static_cast<int32_t>(impl.lists.size());
-  // Whether it holds a match now, or at the end of the text.
-  bool now = false;
-  impl.scratch.clear();
-  impl.builder.NewGeneration();
-  for (int t : list) {
-    now |= t == impl.match;
-    impl.builder.Close(t, /*at_begin=*/false, /*at_end=*/true, &impl.scratch);
-  }
-  const bool at_end = std::find(impl.scratch.begin(), impl.scratch.end(),
-                                impl.match) != impl.scratch.end();
+  // Whether it holds a match now; at the end of the text: worked out when
+  // a search first ends there (MatchAtEnd).
+  const bool now = std::binary_search(list.begin(), list.end(), impl.match);
   match_now_.push_back(now);
-  match_at_end_.push_back(now || at_end);
+  match_at_end_.push_back(now ? 1 : 2);
   next_.resize(next_.size() + columns_, -1);
   impl.index.emplace(list, s);
   impl.lists.push_back(list);
   return s;
+}
+
+bool TagDfa::MatchAtEnd(int32_t s) const {
+  if (match_at_end_[s] == 2) {
+    Impl& impl = *impl_;
+    impl.scratch.clear();
+    impl.builder.NewGeneration();
+    for (int t : impl.lists[s]) {
+      impl.builder.Close(t, /*at_begin=*/false, /*at_end=*/true,
+                         &impl.scratch);
+    }
+    match_at_end_[s] = std::find(impl.scratch.begin(), impl.scratch.end(),
+                                 impl.match) != impl.scratch.end();
+  }
+  return match_at_end_[s] == 1;
 }
 
 int32_t TagDfa::Step(int32_t s, int c) const {
@@ -503,6 +509,24 @@ int32_t TagDfa::Step(int32_t s, int c) const {
   return to;
 }
 
+int TagDfa::LeftmostStart(absl::string_view text) const {
+  if (!reverse_ || text.empty()) return -2;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  std::lock_guard<std::mutex> lock(mu_);
+  int32_t s = start_at_begin_;
+  int best = -1;
+  for (size_t i = text.size();; --i) {
+    if (i == 0) return MatchAtEnd(s) ? 0 : best;
+    if (match_now_[s]) best = static_cast<int>(i);
+    if (s == 0) return best;
+    const int c = column_[p[i - 1]];
+    if (c < 0) return -2;
+    const int32_t t = next_[static_cast<size_t>(s) * columns_ + c];
+    s = t >= 0 ? t : Step(s, c);
+    if (s < 0) return -2;
+  }
+}
+
 int TagDfa::Match(absl::string_view text, size_t startpos,
                   size_t endpos) const {
   // (An empty text, where "$" and "^" meet, is left to RE2.)
@@ -519,7 +543,7 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
     if (endpos != text.size()) return -1;
     int32_t s = start_at_begin_;
     for (size_t i = endpos;; --i) {
-      if (i == 0) return match_at_end_[s];
+      if (i == 0) return MatchAtEnd(s);
       if (match_now_[s]) return 1;
       if (i == startpos || s == 0) return 0;
       s = step(s, p[i - 1]);
@@ -528,7 +552,7 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
   }
   int32_t s = startpos == 0 ? start_at_begin_ : start_later_;
   for (size_t i = startpos;; ++i) {
-    if (i == text.size()) return match_at_end_[s];
+    if (i == text.size()) return MatchAtEnd(s);
     if (match_now_[s]) return 1;
     if (i == endpos || s == 0) return 0;
     s = step(s, p[i]);

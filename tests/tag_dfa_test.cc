@@ -69,6 +69,25 @@ void ExpectSameAnswers(absl::string_view pattern, const RE2& re,
         << pattern << " (mode " << mode << ") on \"" << t << "\" [" << start
         << ", " << end << ")";
     *matches += want;
+    if (mode == TagDfa::kReverse && start == 0) {
+      // And where RE2's match starts.
+      // And where RE2's match starts; from there, anchored at both ends,
+      // RE2 gives the same groups (as Find asks for them).
+      const int n = re.NumberOfCapturingGroups() + 1;
+      std::vector<re2::StringPiece> g(n), h(n);
+      const re2::StringPiece piece(t.data(), t.size());
+      const int leftmost = dfa.LeftmostStart(t);
+      if (re.Match(piece, 0, end, RE2::UNANCHORED, g.data(), n)) {
+        ASSERT_EQ(leftmost, g[0].data() - t.data()) << pattern << " on " << t;
+        ASSERT_TRUE(re.Match(piece, leftmost, end, RE2::ANCHOR_BOTH, h.data(), n));
+        for (int i = 0; i < n; ++i) {
+          ASSERT_EQ(g[i].data(), h[i].data()) << pattern << " on " << t << " group " << i;
+          ASSERT_EQ(g[i].size(), h[i].size()) << pattern << " on " << t << " group " << i;
+        }
+      } else {
+        ASSERT_EQ(leftmost, -1) << pattern << " on " << t;
+      }
+    }
   }
 }
 

@@ -55,6 +55,11 @@ class TagDfa {
   // end at the end of the text, or when the automaton is full: ask RE2.
   int Match(absl::string_view text, size_t startpos, size_t endpos) const;
 
+  // For kReverse: where the leftmost match that ends at the end of `text`
+  // starts (where RE2 starts the match it gives for a pattern that ends in
+  // "$"); -1 when there is none; -2 as Match() returns -1.
+  int LeftmostStart(absl::string_view text) const;
+
   // The states built so far.
   int states() const;
 
@@ -65,6 +70,9 @@ class TagDfa {
   // The state that state s goes to on column c, built if need be; -1 when
   // the automaton is full. Called with mu_ held.
   int32_t Step(int32_t s, int c) const;
+  // Whether state s holds a match at the end of the text (worked out the
+  // first time). Called with mu_ held.
+  bool MatchAtEnd(int32_t s) const;
   // The index of the state of the automaton's states `list` (in any order,
   // repeats allowed; sorted and made unique here), added if need be; -1
   // when the automaton is full. Called with mu_ held.
@@ -79,8 +87,8 @@ class TagDfa {
   // State s on column c goes to next_[s * columns_ + c] (-1: not built yet);
   // state 0 is dead. Guarded by mu_, as the two below.
   mutable std::vector<int32_t> next_;
-  // Whether state s holds a match that needs nothing more, or one that
-  // needs the end of the text ("$").
+  // Whether state s holds a match that needs nothing more, or one at the
+  // end of the text (perhaps by "$"; 2: not worked out yet).
   mutable std::vector<uint8_t> match_now_;
   mutable std::vector<uint8_t> match_at_end_;
   // Where a search starts at position 0 of the text (for kReverse: at its
