@@ -255,12 +255,21 @@ bool MatchRuleGroupsWith(const Whole& whole, int n, const RE2* left,
                             ? dfas.left_to_cue->LeftmostStart(to_end)
                             : -2;
       if (start == -1) return false;
-      if (start >= 0 ? !left_to_cue->Match(Piece(to_end), start, end,
-                                           RE2::ANCHOR_BOTH, groups->data(),
-                                           nl)
-                     : !left_to_cue->Match(Piece(to_end), 0, end,
-                                           RE2::UNANCHORED, groups->data(),
-                                           nl)) {
+      // The submatch from there: TagSubmatcher's, or RE2's.
+      const int found =
+          start >= 0 && dfas.left_to_cue_groups != nullptr
+              ? dfas.left_to_cue_groups->Match(to_end, start, end,
+                                               /*both_ends=*/true,
+                                               groups->data(), nl)
+              : -1;
+      if (found == 0) return false;
+      if (found < 0 &&
+          (start >= 0 ? !left_to_cue->Match(Piece(to_end), start, end,
+                                            RE2::ANCHOR_BOTH, groups->data(),
+                                            nl)
+                      : !left_to_cue->Match(Piece(to_end), 0, end,
+                                            RE2::UNANCHORED, groups->data(),
+                                            nl))) {
         return false;
       }
     } else if (!left->Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED,
@@ -273,8 +282,16 @@ bool MatchRuleGroupsWith(const Whole& whole, int n, const RE2* left,
     // (put back after), then its own groups after the left half's.
     std::vector<re2::StringPiece>& g = *groups;
     re2::StringPiece saved = g[nl - 1];
-    if (right->Match(Piece(tags), cut, tags.size(), RE2::ANCHOR_START,
-                     &g[nl - 1], nr)) {
+    int found = dfas.right_groups != nullptr
+                    ? dfas.right_groups->Match(tags, cut, tags.size(),
+                                               /*both_ends=*/false, &g[nl - 1],
+                                               nr)
+                    : -1;
+    if (found < 0) {
+      found = right->Match(Piece(tags), cut, tags.size(), RE2::ANCHOR_START,
+                           &g[nl - 1], nr);
+    }
+    if (found == 1) {
       g[nl - 1] = saved;
       return true;
     }
@@ -1011,18 +1028,32 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   {
     std::vector<const TagDfa*> right(a->halves_.size(), nullptr),
         left(a->halves_.size(), nullptr), to_cue(a->halves_.size(), nullptr);
+    std::vector<const TagSubmatcher*> right_groups(a->halves_.size(), nullptr),
+        to_cue_groups(a->halves_.size(), nullptr);
     auto compile = [&](const RE2& re, TagDfa::Mode mode) -> const TagDfa* {
       auto dfa = TagDfa::Compile(re.pattern(), mode);
       if (dfa == nullptr) return nullptr;
       a->dfas_.push_back(std::move(dfa));
       return a->dfas_.back().get();
     };
+    auto compile_groups = [&](const RE2& re) -> const TagSubmatcher* {
+      auto sub = TagSubmatcher::Compile(re.pattern());
+      if (sub == nullptr || sub->groups() != re.NumberOfCapturingGroups()) {
+        return nullptr;
+      }
+      a->submatchers_.push_back(std::move(sub));
+      return a->submatchers_.back().get();
+    };
     for (const auto& rule : a->rules_) {
       const int l = rule->left_half, r = rule->right_half;
       if (l < 0 || r < 0) continue;
-      if (right[r] == nullptr) right[r] = compile(*a->halves_[r], TagDfa::kAnchored);
+      if (right[r] == nullptr) {
+        right[r] = compile(*a->halves_[r], TagDfa::kAnchored);
+        right_groups[r] = compile_groups(*a->halves_[r]);
+      }
       if (rule->left_to_cue != nullptr && to_cue[l] == nullptr) {
         to_cue[l] = compile(*rule->left_to_cue, TagDfa::kReverse);
+        to_cue_groups[l] = compile_groups(*rule->left_to_cue);
       }
       if (absl::StartsWith(a->halves_[l]->pattern(), "^") && left[l] == nullptr) {
         left[l] = compile(*a->halves_[l], TagDfa::kUnanchored);
@@ -1030,6 +1061,9 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       rule->dfas.right = right[r];
       rule->dfas.left = left[l];
       rule->dfas.left_to_cue = rule->left_to_cue != nullptr ? to_cue[l] : nullptr;
+      rule->dfas.right_groups = right_groups[r];
+      rule->dfas.left_to_cue_groups =
+          rule->left_to_cue != nullptr ? to_cue_groups[l] : nullptr;
     }
   }
   // The bytes each right half can begin with, and those the part of each

@@ -20,11 +20,13 @@ bool Readable(unsigned char c) { return c < 128 && c != '\n'; }
 
 // A parsed pattern.
 struct Node {
-  enum Kind { kSet, kCat, kAlt, kRepeat, kBegin, kEnd, kEmpty };
+  enum Kind { kSet, kCat, kAlt, kRepeat, kBegin, kEnd, kEmpty, kCapture };
   Kind kind = kEmpty;
   std::bitset<128> set;
   std::vector<Node> kids;
   int min = 0, max = 0;  // kRepeat; max -1: no bound
+  bool lazy = false;     // kRepeat
+  int cap = 0;           // kCapture: the group's number (from 1)
 };
 
 // Reads the syntax described in tag_dfa.h; ok() false on anything else.
@@ -36,6 +38,8 @@ class Parser {
     *out = Alternation();
     return ok_ && i_ == p_.size();
   }
+
+  int groups() const { return groups_; }
 
  private:
   bool More() const { return i_ < p_.size(); }
@@ -110,7 +114,11 @@ class Parser {
     } else {
       return atom;
     }
-    if (More() && Peek() == '?') ++i_;  // lazy: the same language
+    bool lazy = false;
+    if (More() && Peek() == '?') {  // lazy: the same language, not groups
+      lazy = true;
+      ++i_;
+    }
     // A second quantifier is an error to RE2, or a flag-dependent reading.
     if (More() && (Peek() == '*' || Peek() == '+' || Peek() == '?' ||
                    Peek() == '{')) {
@@ -120,6 +128,7 @@ class Parser {
     rep.kind = Node::kRepeat;
     rep.min = min;
     rep.max = max;
+    rep.lazy = lazy;
     rep.kids.push_back(std::move(atom));
     return rep;
   }
@@ -140,6 +149,7 @@ class Parser {
     const char c = Peek();
     if (c == '(') {
       ++i_;
+      int cap = 0;
       if (p_.substr(i_, 2) == "?:") {
         i_ += 2;
       } else if (p_.substr(i_, 3) == "?P<") {
@@ -149,9 +159,12 @@ class Parser {
           return n;
         }
         i_ = close + 1;
+        cap = ++groups_;
       } else if (More() && Peek() == '?') {
         ok_ = false;  // flags, look-arounds: not read here
         return n;
+      } else {
+        cap = ++groups_;
       }
       n = Alternation();
       if (!More() || Peek() != ')') {
@@ -159,7 +172,12 @@ class Parser {
         return n;
       }
       ++i_;
-      return n;
+      if (cap == 0) return n;
+      Node group;
+      group.kind = Node::kCapture;
+      group.cap = cap;
+      group.kids.push_back(std::move(n));
+      return group;
     }
     if (c == '[') return Class();
     if (c == '.') {
@@ -235,6 +253,7 @@ class Parser {
   absl::string_view p_;
   size_t i_ = 0;
   bool ok_ = true;
+  int groups_ = 0;
 };
 
 // A Thompson automaton of a parsed pattern.
@@ -281,6 +300,8 @@ struct Nfa {
         return Add(reverse ? kBegin : kEnd, next);
       case Node::kEmpty:
         return next;
+      case Node::kCapture:
+        return Emit(n.kids[0], next);
       case Node::kCat: {
         int s = next;
         if (reverse) {
@@ -558,6 +579,267 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
     s = step(s, p[i]);
     if (s < 0) return -1;
   }
+}
+
+struct TagSubmatcher::Inst {
+  enum Op : uint8_t { kSet, kSplit, kSave, kBegin, kEnd, kMatch };
+  Op op;
+  int out = -1, out1 = -1;  // kSplit: out first
+  int arg = 0;              // kSet: into sets_; kSave: the slot
+  int row = -1;             // of the visited bitmap, or -1: not marked
+  // The bytes a path from here can read first, unless `any`: it may also
+  // read none (a match, "^" or "$" ahead). A path whose next byte is not
+  // among them fails: it is not tried.
+  std::bitset<128> first;
+  bool any = false;
+};
+
+namespace {
+
+// Emits the program of a parsed pattern, backward (each part knows what
+// follows it), keeping RE2's order of preference.
+class ProgBuilder {
+ public:
+  using Inst = TagSubmatcher::Inst;
+  ProgBuilder(std::vector<Inst>* prog, std::vector<std::bitset<128>>* sets)
+      : prog_(prog), sets_(sets) {}
+
+  bool too_big = false;
+
+  int Add(Inst::Op op, int out, int out1 = -1, int arg = 0) {
+    if (prog_->size() > 20000) too_big = true;
+    Inst inst;
+    inst.op = op;
+    inst.out = out;
+    inst.out1 = out1;
+    inst.arg = arg;
+    prog_->push_back(inst);
+    return static_cast<int>(prog_->size()) - 1;
+  }
+
+  int Emit(const Node& n, int next) {
+    if (too_big) return next;
+    switch (n.kind) {
+      case Node::kSet:
+        sets_->push_back(n.set);
+        return Add(Inst::kSet, next, -1, static_cast<int>(sets_->size()) - 1);
+      case Node::kBegin:
+        return Add(Inst::kBegin, next);
+      case Node::kEnd:
+        return Add(Inst::kEnd, next);
+      case Node::kEmpty:
+        return next;
+      case Node::kCapture: {
+        const int close = Add(Inst::kSave, next, -1, 2 * n.cap + 1);
+        return Add(Inst::kSave, Emit(n.kids[0], close), -1, 2 * n.cap);
+      }
+      case Node::kCat: {
+        int s = next;
+        for (size_t k = n.kids.size(); k > 0; --k) s = Emit(n.kids[k - 1], s);
+        return s;
+      }
+      case Node::kAlt: {
+        int s = Emit(n.kids.back(), next);
+        for (size_t k = n.kids.size() - 1; k > 0; --k) {
+          s = Add(Inst::kSplit, Emit(n.kids[k - 1], next), s);
+        }
+        return s;
+      }
+      case Node::kRepeat: {
+        const Node& kid = n.kids[0];
+        // Greedy: the kid first; lazy: what follows first.
+        auto split = [&](int kid_start, int skip) {
+          return n.lazy ? Add(Inst::kSplit, skip, kid_start)
+                        : Add(Inst::kSplit, kid_start, skip);
+        };
+        int s = next;
+        if (n.max < 0) {
+          const int loop = split(-1, next);
+          const int body = Emit(kid, loop);
+          (*prog_)[loop].out == -1 ? (*prog_)[loop].out = body
+                                   : (*prog_)[loop].out1 = body;
+          s = loop;
+        } else {
+          // x{n,m}: n times x, then (x(x...)?)? nested m - n deep.
+          for (int k = n.min; k < n.max; ++k) s = split(Emit(kid, s), next);
+        }
+        for (int k = 0; k < n.min; ++k) s = Emit(kid, s);
+        return s;
+      }
+    }
+    return next;
+  }
+
+ private:
+  std::vector<Inst>* prog_;
+  std::vector<std::bitset<128>>* sets_;
+};
+
+}  // namespace
+
+TagSubmatcher::TagSubmatcher() = default;
+TagSubmatcher::~TagSubmatcher() = default;
+
+std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
+    absl::string_view pattern) {
+  Parser parser(pattern);
+  Node root;
+  if (!parser.Parse(&root)) return nullptr;
+  std::unique_ptr<TagSubmatcher> m(new TagSubmatcher());
+  ProgBuilder builder(&m->prog_, &m->sets_);
+  const int match = builder.Add(Inst::kMatch, -1);
+  m->start_ = builder.Emit(root, match);
+  if (builder.too_big) return nullptr;
+  m->groups_ = parser.groups();
+  // Only an instruction reached from two places (or more) can be reached
+  // twice at one byte without its predecessor being so: only those are
+  // marked visited, each with its own row of the bitmap.
+  std::vector<int> from(m->prog_.size(), 0);
+  ++from[m->start_];
+  for (const Inst& inst : m->prog_) {
+    if (inst.out >= 0) ++from[inst.out];
+    if (inst.out1 >= 0) ++from[inst.out1];
+  }
+  for (size_t k = 0; k < m->prog_.size(); ++k) {
+    m->prog_[k].row = from[k] >= 2 ? m->rows_++ : -1;
+  }
+  // First bytes, to a fixed point (loops).
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (Inst& inst : m->prog_) {
+      std::bitset<128> first = inst.first;
+      bool any = inst.any;
+      switch (inst.op) {
+        case Inst::kSet:
+          first = m->sets_[inst.arg];
+          break;
+        case Inst::kSplit:
+          first |= m->prog_[inst.out].first | m->prog_[inst.out1].first;
+          any |= m->prog_[inst.out].any || m->prog_[inst.out1].any;
+          break;
+        case Inst::kSave:
+          first |= m->prog_[inst.out].first;
+          any |= m->prog_[inst.out].any;
+          break;
+        case Inst::kBegin:
+        case Inst::kEnd:
+        case Inst::kMatch:
+          any = true;
+          break;
+      }
+      if (first != inst.first || any != inst.any) {
+        inst.first = first;
+        inst.any = any;
+        changed = true;
+      }
+    }
+  }
+  return m;
+}
+
+int TagSubmatcher::Match(absl::string_view text, size_t startpos,
+                         size_t endpos, bool both_ends,
+                         re2::StringPiece* groups, int n) const {
+  if (n < 1 || n > groups_ + 1 || startpos > endpos || endpos > text.size()) {
+    return -1;
+  }
+  for (size_t i = startpos; i < endpos; ++i) {
+    if (!Readable(static_cast<unsigned char>(text[i]))) return -1;
+  }
+  const size_t len = endpos - startpos;
+  // Each instruction at each place in [startpos, endpos] once.
+  struct Job {
+    int inst;  // -1: put slot `pos` back to `old`
+    int pos;
+    int old;
+  };
+  thread_local std::vector<uint64_t> visited_buffer;
+  thread_local std::vector<Job> jobs_buffer;
+  thread_local std::vector<int> cap_buffer;
+  std::vector<uint64_t>& visited = visited_buffer;
+  std::vector<Job>& job_buffer = jobs_buffer;
+  std::vector<int>& cap = cap_buffer;
+  const size_t bits = static_cast<size_t>(rows_) * (len + 1);
+  visited.assign((bits + 63) / 64, 0);
+  // The stack of jobs: grown by hand, as a push is most of a step.
+  if (job_buffer.size() < 64) job_buffer.resize(64);
+  Job* jobs = job_buffer.data();
+  size_t top = 0;
+  auto push = [&](int inst, int pos, int old) {
+    if (top == job_buffer.size()) {
+      job_buffer.resize(2 * top);
+      jobs = job_buffer.data();
+    }
+    jobs[top++] = Job{inst, pos, old};
+  };
+  cap.assign(2 * (groups_ + 1), -1);
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  push(start_, static_cast<int>(startpos), 0);
+  const size_t row_size = len + 1;
+  while (top > 0) {
+    const Job job = jobs[--top];
+    if (job.inst < 0) {
+      cap[job.pos] = job.old;
+      continue;
+    }
+    int id = job.inst;
+    size_t i = job.pos;
+    while (true) {
+      const Inst& inst = prog_[id];
+      if (inst.row >= 0) {
+        const size_t bit =
+            static_cast<size_t>(inst.row) * row_size + (i - startpos);
+        if (visited[bit >> 6] & (uint64_t{1} << (bit & 63))) break;
+        visited[bit >> 6] |= uint64_t{1} << (bit & 63);
+      }
+      bool go = true;
+      switch (inst.op) {
+        case Inst::kSet:
+          go = i < endpos && sets_[inst.arg][p[i]];
+          if (go) ++i;
+          break;
+        case Inst::kSplit: {
+          // (A path that cannot read the next byte is not tried: it would
+          // fail at once; the order of the others is kept.)
+          const int c = i < endpos ? p[i] : -1;
+          const Inst& second = prog_[inst.out1];
+          if (second.any || (c >= 0 && second.first[c])) {
+            push(inst.out1, static_cast<int>(i), 0);
+          }
+          const Inst& next = prog_[inst.out];
+          go = next.any || (c >= 0 && next.first[c]);
+          break;
+        }
+        case Inst::kSave:
+          push(-1, inst.arg, cap[inst.arg]);
+          cap[inst.arg] = static_cast<int>(i);
+          break;
+        case Inst::kBegin:
+          go = i == 0;
+          break;
+        case Inst::kEnd:
+          go = i == text.size();
+          break;
+        case Inst::kMatch: {
+          if (both_ends && i != endpos) {
+            go = false;
+            break;
+          }
+          groups[0] = re2::StringPiece(text.data() + startpos, i - startpos);
+          for (int g = 1; g < n; ++g) {
+            const int a = cap[2 * g], b = cap[2 * g + 1];
+            groups[g] = a >= 0 && b >= 0
+                            ? re2::StringPiece(text.data() + a, b - a)
+                            : re2::StringPiece();
+          }
+          return 1;
+        }
+      }
+      if (!go) break;
+      id = inst.out;
+    }
+  }
+  return 0;
 }
 
 }  // namespace internal

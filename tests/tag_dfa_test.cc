@@ -91,6 +91,48 @@ void ExpectSameAnswers(absl::string_view pattern, const RE2& re,
   }
 }
 
+// TagSubmatcher's groups and RE2's, as Find asks for them: a right half
+// anchored at the start, from each place in or after the cue's words to the
+// end; a left-to-cue pattern anchored at both ends, from where the leftmost
+// match starts (TagDfa::LeftmostStart) to the end of each text up to there.
+void ExpectSameGroups(absl::string_view pattern, const RE2& re,
+                      const TagSubmatcher& sub, const TagDfa& dfa,
+                      TagDfa::Mode mode, absl::string_view text,
+                      int* matches) {
+  if (mode == TagDfa::kUnanchored) return;  // (left halves with "^": RE2)
+  const int n = re.NumberOfCapturingGroups() + 1;
+  size_t mark = text.find_first_of(kCueMarks);
+  if (mark == absl::string_view::npos) mark = text.size() / 2;
+  size_t cue_end = mark + 1;
+  while (cue_end < text.size() && text[cue_end] == '_') ++cue_end;
+  for (size_t at = std::min(mark + 1, text.size()); at <= cue_end; ++at) {
+    absl::string_view t = text;
+    size_t start = at, end = text.size();
+    if (mode == TagDfa::kReverse) {
+      t = text.substr(0, at);
+      const int leftmost = dfa.LeftmostStart(t);
+      if (leftmost < 0) continue;
+      start = leftmost;
+      end = at;
+    }
+    std::vector<re2::StringPiece> g(n), h(n);
+    const bool want = re.Match(re2::StringPiece(t.data(), t.size()), start, end,
+                               mode == TagDfa::kReverse ? RE2::ANCHOR_BOTH
+                                                        : RE2::ANCHOR_START,
+                               g.data(), n);
+    const int got = sub.Match(t, start, end, mode == TagDfa::kReverse, h.data(), n);
+    ASSERT_EQ(got, want ? 1 : 0) << pattern << " on " << t << " from " << start;
+    if (!want) continue;
+    ++*matches;
+    for (int i = 0; i < n; ++i) {
+      ASSERT_EQ(g[i].data(), h[i].data())
+          << pattern << " on " << t << " from " << start << " group " << i;
+      ASSERT_EQ(g[i].size(), h[i].size())
+          << pattern << " on " << t << " from " << start << " group " << i;
+    }
+  }
+}
+
 TEST(TagDfa, ReadsTheRulesSyntax) {
   struct Case {
     const char* pattern;
@@ -130,6 +172,37 @@ TEST(TagDfa, ReadsTheRulesSyntax) {
                        nullptr, 0),
               c.match)
         << c.pattern;
+  }
+}
+
+TEST(TagSubmatcher, GivesRe2sGroups) {
+  // Greedy and lazy repetitions, alternatives in order, a group that takes
+  // no part, counted repetitions, "$".
+  const char* patterns[] = {
+      "(?P<a>N+)(?P<b>N*)o", "(?P<a>N+?)(?P<b>N*)o", "(?:(?P<a>N)|(?P<b>NN))o?",
+      "(?P<a>[^,]{1,3}?)(?P<b>,.*)?$", "(?P<a>N*?)(?:,|$)", "(x)?(N+)"};
+  const char* texts[] = {"NNNo", "NN,o,N", "NNo", "o", "N,", "xNN"};
+  for (const char* pattern : patterns) {
+    RE2 re(pattern);
+    auto sub = TagSubmatcher::Compile(pattern);
+    ASSERT_NE(sub, nullptr) << pattern;
+    ASSERT_EQ(sub->groups(), re.NumberOfCapturingGroups());
+    const int n = sub->groups() + 1;
+    for (const char* text : texts) {
+      for (bool both : {false, true}) {
+        std::vector<re2::StringPiece> g(n), h(n);
+        const bool want = re.Match(text, 0, strlen(text),
+                                   both ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START,
+                                   g.data(), n);
+        ASSERT_EQ(sub->Match(text, 0, strlen(text), both, h.data(), n),
+                  want ? 1 : 0)
+            << pattern << " on " << text;
+        for (int i = 0; want && i < n; ++i) {
+          EXPECT_EQ(g[i].data(), h[i].data()) << pattern << " on " << text;
+          EXPECT_EQ(g[i].size(), h[i].size()) << pattern << " on " << text;
+        }
+      }
+    }
   }
 }
 
@@ -225,7 +298,7 @@ TEST(TagDfa, AnswersAsRe2ForEveryRule) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
-  int patterns = 0, matches = 0, most_states = 0;
+  int patterns = 0, matches = 0, most_states = 0, submatches = 0;
   for (const RuleSpec& spec : (*lex)->rules()) {
     // The halves as Find runs them: a left half unanchored when it begins
     // with "^", else its left-to-cue form read backward; a right half
@@ -246,6 +319,13 @@ TEST(TagDfa, AnswersAsRe2ForEveryRule) {
       // Every half of the rules is read.
       ASSERT_NE(dfa, nullptr) << spec.name << ": " << pattern;
       ++patterns;
+      auto sub = TagSubmatcher::Compile(pattern);
+      ASSERT_NE(sub, nullptr) << pattern;
+      ASSERT_EQ(sub->groups(), re.NumberOfCapturingGroups()) << pattern;
+      for (const std::string& s : strings) {
+        ExpectSameGroups(pattern, re, *sub, *dfa, mode, s, &submatches);
+        if (HasFatalFailure()) return;
+      }
       for (const std::string& s : strings) {
         ExpectSameAnswers(pattern, re, *dfa, mode, s, &matches);
         if (HasFatalFailure()) return;
@@ -254,6 +334,8 @@ TEST(TagDfa, AnswersAsRe2ForEveryRule) {
     }
   }
   EXPECT_GT(patterns, 100);
+  EXPECT_GT(submatches, 10000);
+  std::cout << submatches << " submatches\n";
   std::cout << patterns << " automata, " << matches << " matches, at most "
             << most_states << " states\n";
   EXPECT_GT(matches, 10000);

@@ -79,11 +79,16 @@ size_t CueGroupEnd(absl::string_view pattern);
 // The automata (TagDfa) that answer for the halves of a rule where RE2
 // would: `left` for the left half, unanchored (only for one anchored at the
 // start); `left_to_cue` for its LeftToCuePattern, read backward; `right` for
-// the right half, anchored. Null where RE2 answers.
+// the right half, anchored. The submatchers (TagSubmatcher) give the groups
+// of the right half (anchored at the start) and of the left-to-cue pattern
+// (anchored at both ends, from TagDfa::LeftmostStart). Null where RE2
+// answers.
 struct HalfDfas {
   const TagDfa* left = nullptr;
   const TagDfa* left_to_cue = nullptr;
   const TagDfa* right = nullptr;
+  const TagSubmatcher* left_to_cue_groups = nullptr;
+  const TagSubmatcher* right_groups = nullptr;
 };
 
 // Does rule pattern `whole` match `tags`, whose cue mark (once) begins the
@@ -201,6 +206,7 @@ class Attributor {
   std::vector<std::unique_ptr<re2::RE2>> left_to_cue_;
   // The halves' automata (see HalfDfas), in no order.
   std::vector<std::unique_ptr<TagDfa>> dfas_;
+  std::vector<std::unique_ptr<TagSubmatcher>> submatchers_;
   // The lengths and first and last letters of the cue words (and first
   // words of cue phrases), each with the set of their second letters (bit
   // 0 for 'a'): most words of a text fail this test and need no lexicon

@@ -17,12 +17,14 @@
 #ifndef WHOSAID_INTERNAL_TAG_DFA_H_
 #define WHOSAID_INTERNAL_TAG_DFA_H_
 
+#include <bitset>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "re2/stringpiece.h"
 
 namespace whosaid {
 namespace internal {
@@ -95,6 +97,42 @@ class TagDfa {
   // end), and elsewhere.
   int32_t start_at_begin_ = 0;
   int32_t start_later_ = 0;
+};
+
+// The groups of a match of a rule's half, as RE2 gives them: a backtracking
+// search in the order of RE2's leftmost-first preferences (alternatives in
+// order, greedy or lazy repetitions), with RE2's BitState bound (each place
+// of the program at each byte tried once), over the syntax TagDfa reads.
+// RE2 runs the same search for these short strings, after more work a call
+// (allocations, engine choice).
+//
+// A TagSubmatcher is immutable and safe for concurrent use.
+class TagSubmatcher {
+ public:
+  // Null when the pattern uses syntax TagDfa does not read.
+  static std::unique_ptr<TagSubmatcher> Compile(absl::string_view pattern);
+  ~TagSubmatcher();
+
+  // As RE2(pattern).Match(text, startpos, endpos, anchor, groups, n) with
+  // anchor RE2::ANCHOR_BOTH when `both_ends`, else RE2::ANCHOR_START: 1
+  // when it matches (groups set, unset ones null), 0 when it does not, -1
+  // when the text holds a byte not read here (see TagDfa::Match) or n is
+  // more than the pattern's groups and one: ask RE2.
+  int Match(absl::string_view text, size_t startpos, size_t endpos,
+            bool both_ends, re2::StringPiece* groups, int n) const;
+
+  int groups() const { return groups_; }
+
+  struct Inst;  // (public for the builder in tag_dfa.cc)
+
+ private:
+  TagSubmatcher();
+
+  std::vector<Inst> prog_;
+  std::vector<std::bitset<128>> sets_;
+  int start_ = 0;
+  int groups_ = 0;
+  int rows_ = 0;  // of the visited bitmap (see Inst::row)
 };
 
 }  // namespace internal
