@@ -272,9 +272,19 @@ bool MatchRuleGroupsWith(const Whole& whole, int n, const RE2* left,
                                             nl))) {
         return false;
       }
-    } else if (!left->Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED,
-                            groups->data(), nl)) {
-      return false;
+    } else {
+      // (A left half anchored with "^" matches from the start only: its
+      // groups anchored there are those of the unanchored search.)
+      const int found = dfas.left_groups != nullptr
+                            ? dfas.left_groups->Match(tags, 0, tags.size(),
+                                                      /*both_ends=*/false,
+                                                      groups->data(), nl)
+                            : -1;
+      if (found == 0) return false;
+      if (found < 0 && !left->Match(Piece(tags), 0, tags.size(),
+                                    RE2::UNANCHORED, groups->data(), nl)) {
+        return false;
+      }
     }
     const size_t cut = (*groups)[0].data() + (*groups)[0].size() - tags.data();
     const int nr = n - nl + 1;
@@ -1029,7 +1039,8 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     std::vector<const TagDfa*> right(a->halves_.size(), nullptr),
         left(a->halves_.size(), nullptr), to_cue(a->halves_.size(), nullptr);
     std::vector<const TagSubmatcher*> right_groups(a->halves_.size(), nullptr),
-        to_cue_groups(a->halves_.size(), nullptr);
+        to_cue_groups(a->halves_.size(), nullptr),
+        left_groups(a->halves_.size(), nullptr);
     auto compile = [&](const RE2& re, TagDfa::Mode mode) -> const TagDfa* {
       auto dfa = TagDfa::Compile(re.pattern(), mode);
       if (dfa == nullptr) return nullptr;
@@ -1057,11 +1068,13 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       }
       if (absl::StartsWith(a->halves_[l]->pattern(), "^") && left[l] == nullptr) {
         left[l] = compile(*a->halves_[l], TagDfa::kUnanchored);
+        left_groups[l] = compile_groups(*a->halves_[l]);
       }
       rule->dfas.right = right[r];
       rule->dfas.left = left[l];
       rule->dfas.left_to_cue = rule->left_to_cue != nullptr ? to_cue[l] : nullptr;
       rule->dfas.right_groups = right_groups[r];
+      rule->dfas.left_groups = left_groups[l];
       rule->dfas.left_to_cue_groups =
           rule->left_to_cue != nullptr ? to_cue_groups[l] : nullptr;
     }

@@ -91,7 +91,8 @@ void ExpectSameAnswers(absl::string_view pattern, const RE2& re,
   }
 }
 
-// TagSubmatcher's groups and RE2's, as Find asks for them: a right half
+// TagSubmatcher's groups and RE2's, as Find asks for them: a left half
+// anchored with "^" from the start of the string; a right half
 // anchored at the start, from each place in or after the cue's words to the
 // end; a left-to-cue pattern anchored at both ends, from where the leftmost
 // match starts (TagDfa::LeftmostStart) to the end of each text up to there.
@@ -99,8 +100,22 @@ void ExpectSameGroups(absl::string_view pattern, const RE2& re,
                       const TagSubmatcher& sub, const TagDfa& dfa,
                       TagDfa::Mode mode, absl::string_view text,
                       int* matches) {
-  if (mode == TagDfa::kUnanchored) return;  // (left halves with "^": RE2)
   const int n = re.NumberOfCapturingGroups() + 1;
+  if (mode == TagDfa::kUnanchored) {
+    // A left half anchored with "^": anchored from the start, against
+    // RE2's unanchored search, on the whole string.
+    std::vector<re2::StringPiece> g(n), h(n);
+    const bool want = re.Match(re2::StringPiece(text.data(), text.size()), 0,
+                               text.size(), RE2::UNANCHORED, g.data(), n);
+    const int got = sub.Match(text, 0, text.size(), false, h.data(), n);
+    ASSERT_EQ(got, want ? 1 : 0) << pattern << " on " << text;
+    for (int i = 0; want && i < n; ++i) {
+      ASSERT_EQ(g[i].data(), h[i].data()) << pattern << " on " << text;
+      ASSERT_EQ(g[i].size(), h[i].size()) << pattern << " on " << text;
+    }
+    *matches += want;
+    return;
+  }
   size_t mark = text.find_first_of(kCueMarks);
   if (mark == absl::string_view::npos) mark = text.size() / 2;
   size_t cue_end = mark + 1;

@@ -80,15 +80,16 @@ size_t CueGroupEnd(absl::string_view pattern);
 // would: `left` for the left half, unanchored (only for one anchored at the
 // start); `left_to_cue` for its LeftToCuePattern, read backward; `right` for
 // the right half, anchored. The submatchers (TagSubmatcher) give the groups
-// of the right half (anchored at the start) and of the left-to-cue pattern
-// (anchored at both ends, from TagDfa::LeftmostStart). Null where RE2
-// answers.
+// of the right half (anchored at the start), of the left-to-cue pattern
+// (anchored at both ends, from TagDfa::LeftmostStart) and of a left half
+// anchored with "^" (from the start). Null where RE2 answers.
 struct HalfDfas {
   const TagDfa* left = nullptr;
   const TagDfa* left_to_cue = nullptr;
   const TagDfa* right = nullptr;
   const TagSubmatcher* left_to_cue_groups = nullptr;
   const TagSubmatcher* right_groups = nullptr;
+  const TagSubmatcher* left_groups = nullptr;
 };
 
 // Does rule pattern `whole` match `tags`, whose cue mark (once) begins the
