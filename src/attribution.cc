@@ -55,8 +55,9 @@ struct Attributor::CompiledRule {
   // null. Owned by Attributor::left_to_cue_.
   const RE2* left_to_cue = nullptr;
   int left_reach = 0;  // CueGroupReach of the left half
-  // The automata that answer for the halves without RE2 (MatchOnly), or
-  // null. Owned by Attributor::dfas_.
+  // The automata and submatchers that answer for the halves without RE2
+  // (MatchOnly, MatchRuleGroupsWith), or null. Owned by Attributor::dfas_
+  // and Attributor::submatchers_.
   HalfDfas dfas;
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
   // An empty group "nospeaker": the claim has no speaker (an unnamed asker).
