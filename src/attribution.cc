@@ -55,6 +55,10 @@ struct Attributor::CompiledRule {
   // null. Owned by Attributor::left_to_cue_.
   const RE2* left_to_cue = nullptr;
   int left_reach = 0;  // CueGroupReach of the left half
+  // The automata and submatchers that answer for the halves without RE2
+  // (MatchOnly, MatchRuleGroupsWith), or null. Owned by Attributor::dfas_
+  // and Attributor::submatchers_.
+  HalfDfas dfas;
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
   // An empty group "nospeaker": the claim has no speaker (an unnamed asker).
   int nospeaker = 0;
@@ -70,6 +74,17 @@ namespace {
 
 re2::StringPiece Piece(absl::string_view s) {
   return re2::StringPiece(s.data(), s.size());
+}
+
+// re.Match(text, startpos, endpos, anchor, nullptr, 0), answered by `dfa`
+// (the automaton of re's pattern for that anchor) when given and it can.
+bool MatchOnly(const RE2& re, const TagDfa* dfa, absl::string_view text,
+               size_t startpos, size_t endpos, RE2::Anchor anchor) {
+  if (dfa != nullptr) {
+    const int answer = dfa->Match(text, startpos, endpos);
+    if (answer >= 0) return answer == 1;
+  }
+  return re.Match(Piece(text), startpos, endpos, anchor, nullptr, 0);
 }
 
 // How far can the cue group that ends a left half reach? "(?P<cue>@)" ends
@@ -98,7 +113,8 @@ template <typename Whole>
 bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
                      const RE2* left_to_cue, int left_reach,
                      absl::string_view tags, size_t cue_end,
-                     int8_t* left_known, int8_t* right_known) {
+                     int8_t* left_known, int8_t* right_known,
+                     const HalfDfas& dfas) {
   // A left half already known not to match before the cue's end (the edge
   // tests of Find, or an earlier rule sharing it) rules the whole pattern
   // out, before the right half is run. (A right half known to fail is known
@@ -121,8 +137,8 @@ bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
     return *cell == 1;
   };
   auto right_at = [&](size_t cut) {
-    return right->Match(Piece(tags), cut, tags.size(), RE2::ANCHOR_START,
-                        nullptr, 0);
+    return MatchOnly(*right, dfas.right, tags, cut, tags.size(),
+                     RE2::ANCHOR_START);
   };
   auto left_before_cue_end = [&] {
     // Every match of the left half ends where its cue group can end, and
@@ -134,11 +150,11 @@ bool MatchesRuleWith(const Whole& whole, const RE2* left, const RE2* right,
       const int reach = mark_and_reach(&mark);
       if (reach != 0) {
         const size_t end = reach == 2 ? cue_end : mark + 1;
-        return left_to_cue->Match(Piece(tags.substr(0, end)), 0, end,
-                                  RE2::UNANCHORED, nullptr, 0);
+        return MatchOnly(*left_to_cue, dfas.left_to_cue, tags.substr(0, end),
+                         0, end, RE2::UNANCHORED);
       }
     }
-    return left->Match(Piece(tags), 0, cue_end, RE2::UNANCHORED, nullptr, 0);
+    return MatchOnly(*left, dfas.left, tags, 0, cue_end, RE2::UNANCHORED);
   };
   // A cue of one word: the cue group ends right after it, so the whole
   // pattern matches exactly when the right half matches there and the left
@@ -194,7 +210,7 @@ bool MatchesRule(const RE2& whole, const RE2* left, const RE2* right,
                  int8_t* right_known, const RE2* left_to_cue) {
   return MatchesRuleWith([&]() -> const RE2& { return whole; }, left, right,
                          left_to_cue, /*left_reach=*/-1, tags, cue_end,
-                         left_known, right_known);
+                         left_known, right_known, HalfDfas());
 }
 
 namespace {
@@ -207,7 +223,8 @@ template <typename Whole>
 bool MatchRuleGroupsWith(const Whole& whole, int n, const RE2* left,
                          const RE2* right, const RE2* left_to_cue,
                          int left_reach, absl::string_view tags, size_t mark,
-                         std::vector<re2::StringPiece>* groups) {
+                         std::vector<re2::StringPiece>* groups,
+                         const HalfDfas& dfas) {
   groups->assign(n, re2::StringPiece());
   if (left != nullptr && right != nullptr) {
     // The cue's mark is the only one of the tag string, so every match of
@@ -230,13 +247,45 @@ bool MatchRuleGroupsWith(const Whole& whole, int n, const RE2* left,
     if (reach != 0) {
       size_t end = mark + 1;
       while (reach == 2 && end < tags.size() && tags[end] == '_') ++end;
-      if (!left_to_cue->Match(Piece(tags.substr(0, end)), 0, end,
-                              RE2::UNANCHORED, groups->data(), nl)) {
+      // Where that match starts, RE2 finds with its reverse automaton
+      // before it runs the submatch anchored at both ends; ours tells it
+      // (the same start, so the same groups), and RE2 runs only the
+      // submatch.
+      const absl::string_view to_end = tags.substr(0, end);
+      const int start = dfas.left_to_cue != nullptr
+                            ? dfas.left_to_cue->LeftmostStart(to_end)
+                            : -2;
+      if (start == -1) return false;
+      // The submatch from there: TagSubmatcher's, or RE2's.
+      const int found =
+          start >= 0 && dfas.left_to_cue_groups != nullptr
+              ? dfas.left_to_cue_groups->Match(to_end, start, end,
+                                               /*both_ends=*/true,
+                                               groups->data(), nl)
+              : -1;
+      if (found == 0) return false;
+      if (found < 0 &&
+          (start >= 0 ? !left_to_cue->Match(Piece(to_end), start, end,
+                                            RE2::ANCHOR_BOTH, groups->data(),
+                                            nl)
+                      : !left_to_cue->Match(Piece(to_end), 0, end,
+                                            RE2::UNANCHORED, groups->data(),
+                                            nl))) {
         return false;
       }
-    } else if (!left->Match(Piece(tags), 0, tags.size(), RE2::UNANCHORED,
-                            groups->data(), nl)) {
-      return false;
+    } else {
+      // (A left half anchored with "^" matches from the start only: its
+      // groups anchored there are those of the unanchored search.)
+      const int found = dfas.left_groups != nullptr
+                            ? dfas.left_groups->Match(tags, 0, tags.size(),
+                                                      /*both_ends=*/false,
+                                                      groups->data(), nl)
+                            : -1;
+      if (found == 0) return false;
+      if (found < 0 && !left->Match(Piece(tags), 0, tags.size(),
+                                    RE2::UNANCHORED, groups->data(), nl)) {
+        return false;
+      }
     }
     const size_t cut = (*groups)[0].data() + (*groups)[0].size() - tags.data();
     const int nr = n - nl + 1;
@@ -244,8 +293,16 @@ bool MatchRuleGroupsWith(const Whole& whole, int n, const RE2* left,
     // (put back after), then its own groups after the left half's.
     std::vector<re2::StringPiece>& g = *groups;
     re2::StringPiece saved = g[nl - 1];
-    if (right->Match(Piece(tags), cut, tags.size(), RE2::ANCHOR_START,
-                     &g[nl - 1], nr)) {
+    int found = dfas.right_groups != nullptr
+                    ? dfas.right_groups->Match(tags, cut, tags.size(),
+                                               /*both_ends=*/false, &g[nl - 1],
+                                               nr)
+                    : -1;
+    if (found < 0) {
+      found = right->Match(Piece(tags), cut, tags.size(), RE2::ANCHOR_START,
+                           &g[nl - 1], nr);
+    }
+    if (found == 1) {
       g[nl - 1] = saved;
       return true;
     }
@@ -264,7 +321,7 @@ bool MatchRuleGroups(const RE2& whole, const RE2* left, const RE2* right,
   return MatchRuleGroupsWith([&]() -> const RE2& { return whole; },
                              whole.NumberOfCapturingGroups() + 1, left, right,
                              left_to_cue, /*left_reach=*/-1, tags,
-                             absl::string_view::npos, groups);
+                             absl::string_view::npos, groups, HalfDfas());
 }
 
 std::string LeftToCuePattern(absl::string_view left) {
@@ -977,6 +1034,53 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     }
     rule->left_to_cue = a->left_to_cue_[l].get();
   }
+  // The automata that answer for the halves in MatchesRule: a right half
+  // anchored; a left half in its left-to-cue form, read backward; a left
+  // half anchored at the start ("^"), unanchored as Find runs it.
+  {
+    std::vector<const TagDfa*> right(a->halves_.size(), nullptr),
+        left(a->halves_.size(), nullptr), to_cue(a->halves_.size(), nullptr);
+    std::vector<const TagSubmatcher*> right_groups(a->halves_.size(), nullptr),
+        to_cue_groups(a->halves_.size(), nullptr),
+        left_groups(a->halves_.size(), nullptr);
+    auto compile = [&](const RE2& re, TagDfa::Mode mode) -> const TagDfa* {
+      auto dfa = TagDfa::Compile(re.pattern(), mode);
+      if (dfa == nullptr) return nullptr;
+      a->dfas_.push_back(std::move(dfa));
+      return a->dfas_.back().get();
+    };
+    auto compile_groups = [&](const RE2& re) -> const TagSubmatcher* {
+      auto sub = TagSubmatcher::Compile(re.pattern());
+      if (sub == nullptr || sub->groups() != re.NumberOfCapturingGroups()) {
+        return nullptr;
+      }
+      a->submatchers_.push_back(std::move(sub));
+      return a->submatchers_.back().get();
+    };
+    for (const auto& rule : a->rules_) {
+      const int l = rule->left_half, r = rule->right_half;
+      if (l < 0 || r < 0) continue;
+      if (right[r] == nullptr) {
+        right[r] = compile(*a->halves_[r], TagDfa::kAnchored);
+        right_groups[r] = compile_groups(*a->halves_[r]);
+      }
+      if (rule->left_to_cue != nullptr && to_cue[l] == nullptr) {
+        to_cue[l] = compile(*rule->left_to_cue, TagDfa::kReverse);
+        to_cue_groups[l] = compile_groups(*rule->left_to_cue);
+      }
+      if (absl::StartsWith(a->halves_[l]->pattern(), "^") && left[l] == nullptr) {
+        left[l] = compile(*a->halves_[l], TagDfa::kUnanchored);
+        left_groups[l] = compile_groups(*a->halves_[l]);
+      }
+      rule->dfas.right = right[r];
+      rule->dfas.left = left[l];
+      rule->dfas.left_to_cue = rule->left_to_cue != nullptr ? to_cue[l] : nullptr;
+      rule->dfas.right_groups = right_groups[r];
+      rule->dfas.left_groups = left_groups[l];
+      rule->dfas.left_to_cue_groups =
+          rule->left_to_cue != nullptr ? to_cue_groups[l] : nullptr;
+    }
+  }
   // The bytes each right half can begin with, and those the part of each
   // left half before its cue group can end with.
   a->half_edge_.assign(a->halves_.size(), std::bitset<256>());
@@ -1504,12 +1608,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 rule->left_reach, marked, cue_end,
                 rule->left_half >= 0 ? &half_known[rule->left_half] : nullptr,
                 rule->right_half >= 0 ? &half_known[rule->right_half]
-                                      : nullptr)) {
+                                      : nullptr,
+                rule->dfas)) {
           continue;
         }
         if (!MatchRuleGroupsWith(whole, rule->groups + 1, rule->left,
                                  rule->right, rule->left_to_cue,
-                                 rule->left_reach, marked, k, &groups)) {
+                                 rule->left_reach, marked, k, &groups,
+                                 rule->dfas)) {
           continue;
         }
         auto range_of = [&](int g, size_t* a, size_t* b) {

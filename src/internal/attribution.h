@@ -18,6 +18,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "internal/lexicon.h"
+#include "internal/tag_dfa.h"
 #include "internal/tagger.h"
 #include "internal/text_layout.h"
 
@@ -74,6 +75,22 @@ inline constexpr absl::string_view kCueMarks = "@%&=";
 // the two halves, which costs far less than the whole pattern (MatchesRule,
 // MatchRuleGroups).
 size_t CueGroupEnd(absl::string_view pattern);
+
+// The automata (TagDfa) that answer for the halves of a rule where RE2
+// would: `left` for the left half, unanchored (only for one anchored at the
+// start); `left_to_cue` for its LeftToCuePattern, read backward; `right` for
+// the right half, anchored. The submatchers (TagSubmatcher) give the groups
+// of the right half (anchored at the start), of the left-to-cue pattern
+// (anchored at both ends, from TagDfa::LeftmostStart) and of a left half
+// anchored with "^" (from the start). Null where RE2 answers.
+struct HalfDfas {
+  const TagDfa* left = nullptr;
+  const TagDfa* left_to_cue = nullptr;
+  const TagDfa* right = nullptr;
+  const TagSubmatcher* left_to_cue_groups = nullptr;
+  const TagSubmatcher* right_groups = nullptr;
+  const TagSubmatcher* left_groups = nullptr;
+};
 
 // Does rule pattern `whole` match `tags`, whose cue mark (once) begins the
 // cue's words, which end at `cue_end`? The same answer as whole.Match(),
@@ -199,6 +216,9 @@ class Attributor {
   std::vector<bool> left_start_known_;
   // By index in halves_: the left halves' LeftToCuePattern, where given.
   std::vector<std::unique_ptr<re2::RE2>> left_to_cue_;
+  // The halves' automata (see HalfDfas), in no order.
+  std::vector<std::unique_ptr<TagDfa>> dfas_;
+  std::vector<std::unique_ptr<TagSubmatcher>> submatchers_;
   // The lengths and first and last letters of the cue words (and first
   // words of cue phrases), each with the set of their second letters (bit
   // 0 for 'a'): most words of a text fail this test and need no lexicon

@@ -1,0 +1,141 @@
+// TagDfa: a small deterministic automaton that answers whether a rule
+// pattern (or one of its halves) matches a tag string, as RE2::Match with no
+// submatches would, without RE2's per-call work (start-state analysis, its
+// general byte handling). Tag strings are short and spelled in a small ASCII
+// alphabet: the automaton's states are built as searches first reach them
+// (as RE2's DFA does), and a match is one table lookup a byte.
+//
+// Only the syntax the rules use is read: literals, escaped punctuation, ".",
+// classes with ranges, groups "(...)", "(?:...)" and "(?P<name>...)",
+// alternation, the quantifiers "*", "+", "?" and "{n}", "{n,}", "{n,m}"
+// (greedy or lazy: the same language), "^" and "$" (the beginning and end of
+// the text, as RE2 reads them by default). Anything else (flags, Perl classes,
+// "\b", bytes outside ASCII) makes Compile() return null: the caller keeps
+// RE2 for that pattern.
+//
+// A TagDfa is safe for concurrent use (a search holds its lock).
+#ifndef WHOSAID_INTERNAL_TAG_DFA_H_
+#define WHOSAID_INTERNAL_TAG_DFA_H_
+
+#include <bitset>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "re2/stringpiece.h"
+
+namespace whosaid {
+namespace internal {
+
+class TagDfa {
+ public:
+  enum Mode {
+    // A match must start at the search's start position (RE2::ANCHOR_START).
+    kAnchored,
+    // A match may start anywhere from there (RE2::UNANCHORED).
+    kUnanchored,
+    // A match must end at the search's end position, which must be the end
+    // of the text; it is read backward from there. For a pattern that ends
+    // in "$", the answer of RE2::UNANCHORED, without the states an
+    // unanchored automaton needs to follow every start at once.
+    kReverse,
+  };
+
+  // The automaton of `pattern` for searches of the given mode. Null when
+  // the pattern uses syntax not read here. Once it has built `max_states`
+  // states, a search that needs another returns -1.
+  static std::unique_ptr<TagDfa> Compile(absl::string_view pattern, Mode mode,
+                                         int max_states = 10000);
+  ~TagDfa();
+
+  // As RE2(pattern).Match(text, startpos, endpos, anchor, nullptr, 0) for
+  // the mode given to Compile(): 1 when it matches, 0 when it does not, -1
+  // when the text holds a byte this automaton does not read (a newline or a
+  // byte outside ASCII), when it is empty, when a kReverse search does not
+  // end at the end of the text, or when the automaton is full: ask RE2.
+  int Match(absl::string_view text, size_t startpos, size_t endpos) const;
+
+  // For kReverse: where the leftmost match that ends at the end of `text`
+  // starts (where RE2 starts the match it gives for a pattern that ends in
+  // "$"); -1 when there is none; -2 as Match() returns -1.
+  int LeftmostStart(absl::string_view text) const;
+
+  // The states built so far.
+  int states() const;
+
+ private:
+  struct Impl;
+  TagDfa();
+
+  // The state that state s goes to on column c, built if need be; -1 when
+  // the automaton is full. Called with mu_ held.
+  int32_t Step(int32_t s, int c) const;
+  // Whether state s holds a match at the end of the text (worked out the
+  // first time). Called with mu_ held.
+  bool MatchAtEnd(int32_t s) const;
+  // The index of the state of the automaton's states `list` (in any order,
+  // repeats allowed; sorted and made unique here), added if need be; -1
+  // when the automaton is full. Called with mu_ held.
+  int32_t Intern(std::vector<int>& list) const;
+
+  std::unique_ptr<Impl> impl_;
+  bool reverse_ = false;
+  // Byte -> column of next_, or -1 (not read here).
+  int16_t column_[256];
+  int columns_ = 0;
+  mutable std::mutex mu_;
+  // State s on column c goes to next_[s * columns_ + c] (-1: not built yet);
+  // state 0 is dead. Guarded by mu_, as the two below.
+  mutable std::vector<int32_t> next_;
+  // Whether state s holds a match that needs nothing more, or one at the
+  // end of the text (perhaps by "$"; 2: not worked out yet).
+  mutable std::vector<uint8_t> match_now_;
+  mutable std::vector<uint8_t> match_at_end_;
+  // Where a search starts at position 0 of the text (for kReverse: at its
+  // end), and elsewhere.
+  int32_t start_at_begin_ = 0;
+  int32_t start_later_ = 0;
+};
+
+// The groups of a match of a rule's half, as RE2 gives them: a backtracking
+// search in the order of RE2's leftmost-first preferences (alternatives in
+// order, greedy or lazy repetitions), with RE2's BitState bound (each place
+// of the program at each byte tried once), over the syntax TagDfa reads.
+// RE2 runs the same search for these short strings, after more work a call
+// (allocations, engine choice).
+//
+// A TagSubmatcher is immutable and safe for concurrent use.
+class TagSubmatcher {
+ public:
+  // Null when the pattern uses syntax TagDfa does not read.
+  static std::unique_ptr<TagSubmatcher> Compile(absl::string_view pattern);
+  ~TagSubmatcher();
+
+  // As RE2(pattern).Match(text, startpos, endpos, anchor, groups, n) with
+  // anchor RE2::ANCHOR_BOTH when `both_ends`, else RE2::ANCHOR_START: 1
+  // when it matches (groups set, unset ones null), 0 when it does not, -1
+  // when the text holds a byte not read here (see TagDfa::Match) or n is
+  // more than the pattern's groups and one: ask RE2.
+  int Match(absl::string_view text, size_t startpos, size_t endpos,
+            bool both_ends, re2::StringPiece* groups, int n) const;
+
+  int groups() const { return groups_; }
+
+  struct Inst;  // (public for the builder in tag_dfa.cc)
+
+ private:
+  TagSubmatcher();
+
+  std::vector<Inst> prog_;
+  std::vector<std::bitset<128>> sets_;
+  int start_ = 0;
+  int groups_ = 0;
+  int rows_ = 0;  // of the visited bitmap (see Inst::row)
+};
+
+}  // namespace internal
+}  // namespace whosaid
+
+#endif  // WHOSAID_INTERNAL_TAG_DFA_H_

@@ -1,0 +1,846 @@
+#include "internal/tag_dfa.h"
+
+#include <algorithm>
+#include <bitset>
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+
+namespace whosaid {
+namespace internal {
+
+namespace {
+
+// The bytes TagDfa reads: ASCII but the newline (which "." does not match
+// and negated classes do in RE2: not followed here).
+bool Readable(unsigned char c) { return c < 128 && c != '\n'; }
+
+// A parsed pattern.
+struct Node {
+  enum Kind { kSet, kCat, kAlt, kRepeat, kBegin, kEnd, kEmpty, kCapture };
+  Kind kind = kEmpty;
+  std::bitset<128> set;
+  std::vector<Node> kids;
+  int min = 0, max = 0;  // kRepeat; max -1: no bound
+  bool lazy = false;     // kRepeat
+  int cap = 0;           // kCapture: the group's number (from 1)
+};
+
+// Reads the syntax described in tag_dfa.h; ok() false on anything else.
+class Parser {
+ public:
+  explicit Parser(absl::string_view p) : p_(p) {}
+
+  bool Parse(Node* out) {
+    *out = Alternation();
+    return ok_ && i_ == p_.size();
+  }
+
+  int groups() const { return groups_; }
+
+ private:
+  bool More() const { return i_ < p_.size(); }
+  char Peek() const { return p_[i_]; }
+
+  Node Alternation() {
+    Node first = Concatenation();
+    if (!More() || Peek() != '|') return first;
+    Node alt;
+    alt.kind = Node::kAlt;
+    alt.kids.push_back(std::move(first));
+    while (ok_ && More() && Peek() == '|') {
+      ++i_;
+      alt.kids.push_back(Concatenation());
+    }
+    return alt;
+  }
+
+  Node Concatenation() {
+    Node cat;
+    cat.kind = Node::kCat;
+    while (ok_ && More() && Peek() != '|' && Peek() != ')') {
+      cat.kids.push_back(Repetition());
+    }
+    return cat;
+  }
+
+  // Reads "{n}", "{n,}" or "{n,m}" at i_; false (i_ unchanged) otherwise.
+  bool Counts(int* min, int* max) {
+    size_t j = i_ + 1;
+    auto number = [&](int* n) {
+      size_t start = j;
+      *n = 0;
+      while (j < p_.size() && absl::ascii_isdigit(p_[j]) && j - start < 4) {
+        *n = *n * 10 + (p_[j] - '0');
+        ++j;
+      }
+      return j > start && (j >= p_.size() || !absl::ascii_isdigit(p_[j]));
+    };
+    if (!number(min)) return false;
+    *max = *min;
+    if (j < p_.size() && p_[j] == ',') {
+      ++j;
+      if (j < p_.size() && p_[j] == '}') {
+        *max = -1;
+      } else if (!number(max)) {
+        return false;
+      }
+    }
+    if (j >= p_.size() || p_[j] != '}') return false;
+    if (*max >= 0 && *max < *min) return false;
+    i_ = j + 1;
+    return true;
+  }
+
+  Node Repetition() {
+    Node atom = Atom();
+    if (!ok_ || !More()) return atom;
+    int min = 0, max = 0;
+    const char c = Peek();
+    if (c == '*') {
+      min = 0, max = -1, ++i_;
+    } else if (c == '+') {
+      min = 1, max = -1, ++i_;
+    } else if (c == '?') {
+      min = 0, max = 1, ++i_;
+    } else if (c == '{') {
+      if (!Counts(&min, &max)) {
+        ok_ = false;  // RE2 reads a literal "{" there: not followed here
+        return atom;
+      }
+    } else {
+      return atom;
+    }
+    bool lazy = false;
+    if (More() && Peek() == '?') {  // lazy: the same language, not groups
+      lazy = true;
+      ++i_;
+    }
+    // A second quantifier is an error to RE2, or a flag-dependent reading.
+    if (More() && (Peek() == '*' || Peek() == '+' || Peek() == '?' ||
+                   Peek() == '{')) {
+      ok_ = false;
+    }
+    Node rep;
+    rep.kind = Node::kRepeat;
+    rep.min = min;
+    rep.max = max;
+    rep.lazy = lazy;
+    rep.kids.push_back(std::move(atom));
+    return rep;
+  }
+
+  // One byte, literal or escaped punctuation, at i_ (inside a class or not).
+  bool Literal(unsigned char* c) {
+    if (!More()) return false;
+    if (Peek() == '\\') {
+      ++i_;
+      if (!More() || absl::ascii_isalnum(Peek())) return false;
+    }
+    *c = static_cast<unsigned char>(p_[i_++]);
+    return *c < 128 && *c != '\n';
+  }
+
+  Node Atom() {
+    Node n;
+    const char c = Peek();
+    if (c == '(') {
+      ++i_;
+      int cap = 0;
+      if (p_.substr(i_, 2) == "?:") {
+        i_ += 2;
+      } else if (p_.substr(i_, 3) == "?P<") {
+        const size_t close = p_.find('>', i_);
+        if (close == absl::string_view::npos) {
+          ok_ = false;
+          return n;
+        }
+        i_ = close + 1;
+        cap = ++groups_;
+      } else if (More() && Peek() == '?') {
+        ok_ = false;  // flags, look-arounds: not read here
+        return n;
+      } else {
+        cap = ++groups_;
+      }
+      n = Alternation();
+      if (!More() || Peek() != ')') {
+        ok_ = false;
+        return n;
+      }
+      ++i_;
+      if (cap == 0) return n;
+      Node group;
+      group.kind = Node::kCapture;
+      group.cap = cap;
+      group.kids.push_back(std::move(n));
+      return group;
+    }
+    if (c == '[') return Class();
+    if (c == '.') {
+      ++i_;
+      n.kind = Node::kSet;
+      for (int b = 0; b < 128; ++b) n.set[b] = b != '\n';
+      return n;
+    }
+    if (c == '^' || c == '$') {
+      ++i_;
+      n.kind = c == '^' ? Node::kBegin : Node::kEnd;
+      return n;
+    }
+    if (c == '*' || c == '+' || c == '?' || c == '{' || c == ')' ||
+        c == '|') {
+      ok_ = false;
+      return n;
+    }
+    unsigned char b;
+    if (!Literal(&b)) {
+      ok_ = false;
+      return n;
+    }
+    n.kind = Node::kSet;
+    n.set[b] = true;
+    return n;
+  }
+
+  Node Class() {
+    Node n;
+    n.kind = Node::kSet;
+    ++i_;  // '['
+    bool negated = false;
+    if (More() && Peek() == '^') {
+      negated = true;
+      ++i_;
+    }
+    bool first = true;
+    while (true) {
+      if (!More()) {
+        ok_ = false;
+        return n;
+      }
+      if (Peek() == ']' && !first) {
+        ++i_;
+        break;
+      }
+      first = false;
+      if (Peek() == '[') {  // "[:alpha:]" and the like: not read here
+        ok_ = false;
+        return n;
+      }
+      unsigned char lo;
+      if (!Literal(&lo)) {
+        ok_ = false;
+        return n;
+      }
+      unsigned char hi = lo;
+      if (i_ + 1 < p_.size() && Peek() == '-' && p_[i_ + 1] != ']') {
+        ++i_;
+        if (!Literal(&hi) || hi < lo) {
+          ok_ = false;
+          return n;
+        }
+      }
+      for (int b = lo; b <= hi; ++b) n.set[b] = true;
+    }
+    if (negated) n.set.flip();
+    n.set['\n'] = false;  // never read: Match() leaves such text to RE2
+    return n;
+  }
+
+  absl::string_view p_;
+  size_t i_ = 0;
+  bool ok_ = true;
+  int groups_ = 0;
+};
+
+// A Thompson automaton of a parsed pattern.
+struct Nfa {
+  enum Kind : uint8_t { kSet, kSplit, kEmpty, kBegin, kEnd, kMatch };
+  struct State {
+    Kind kind;
+    int out = -1, out1 = -1;
+    int set = -1;  // into sets, for kSet
+  };
+  std::vector<State> states;
+  std::vector<std::bitset<128>> sets;  // distinct
+  absl::flat_hash_map<std::pair<uint64_t, uint64_t>, int> set_index;
+  bool too_big = false;
+  // Builds the automaton of the reversed pattern, read from the end of the
+  // text: concatenations run backward, and "$" holds where the reading
+  // begins (kBegin), "^" where it ends (kEnd).
+  bool reverse = false;
+
+  int Add(Kind kind, int out, int out1 = -1) {
+    if (states.size() > 20000) too_big = true;
+    states.push_back({kind, out, out1, -1});
+    return static_cast<int>(states.size()) - 1;
+  }
+
+  // The state that matches `n` and then goes on to `next`.
+  int Emit(const Node& n, int next) {
+    if (too_big) return next;
+    switch (n.kind) {
+      case Node::kSet: {
+        const int s = Add(kSet, next);
+        // (Classes are kept once each: the columns are cut by each.)
+        const std::bitset<128> low(~uint64_t{0});
+        const std::pair<uint64_t, uint64_t> key((n.set & low).to_ullong(),
+                                                (n.set >> 64).to_ullong());
+        auto [it, added] = set_index.emplace(key, static_cast<int>(sets.size()));
+        if (added) sets.push_back(n.set);
+        states[s].set = it->second;
+        return s;
+      }
+      case Node::kBegin:
+        return Add(reverse ? kEnd : kBegin, next);
+      case Node::kEnd:
+        return Add(reverse ? kBegin : kEnd, next);
+      case Node::kEmpty:
+        return next;
+      case Node::kCapture:
+        return Emit(n.kids[0], next);
+      case Node::kCat: {
+        int s = next;
+        if (reverse) {
+          for (const Node& kid : n.kids) s = Emit(kid, s);
+        } else {
+          for (size_t k = n.kids.size(); k > 0; --k) s = Emit(n.kids[k - 1], s);
+        }
+        return s;
+      }
+      case Node::kAlt: {
+        int s = Emit(n.kids.back(), next);
+        for (size_t k = n.kids.size() - 1; k > 0; --k) {
+          s = Add(kSplit, Emit(n.kids[k - 1], next), s);
+        }
+        return s;
+      }
+      case Node::kRepeat: {
+        const Node& kid = n.kids[0];
+        int s = next;
+        if (n.max < 0) {
+          const int loop = Add(kSplit, -1, next);
+          states[loop].out = Emit(kid, loop);
+          s = loop;
+        } else {
+          for (int k = n.min; k < n.max; ++k) s = Add(kSplit, Emit(kid, s), next);
+        }
+        for (int k = 0; k < n.min; ++k) s = Emit(kid, s);
+        return s;
+      }
+    }
+    return next;
+  }
+};
+
+class Builder {
+ public:
+  explicit Builder(const Nfa& nfa) : nfa_(nfa), seen_(nfa.states.size(), 0) {}
+
+  // Adds to `out` the states reachable from `s` without reading a byte:
+  // those that read one, the match, and "$" when not `at_end`.
+  void Close(int s, bool at_begin, bool at_end, std::vector<int>* out) {
+    stack_.assign(1, s);
+    while (!stack_.empty()) {
+      const int t = stack_.back();
+      stack_.pop_back();
+      if (t < 0 || seen_[t] == generation_) continue;
+      seen_[t] = generation_;
+      const Nfa::State& st = nfa_.states[t];
+      switch (st.kind) {
+        case Nfa::kSet:
+        case Nfa::kMatch:
+          out->push_back(t);
+          break;
+        case Nfa::kSplit:
+          stack_.push_back(st.out1);
+          stack_.push_back(st.out);
+          break;
+        case Nfa::kEmpty:
+          stack_.push_back(st.out);
+          break;
+        case Nfa::kBegin:
+          if (at_begin) stack_.push_back(st.out);
+          break;
+        case Nfa::kEnd:
+          if (at_end) {
+            stack_.push_back(st.out);
+          } else {
+            out->push_back(t);
+          }
+          break;
+      }
+    }
+  }
+
+  void NewGeneration() { ++generation_; }
+
+ private:
+  const Nfa& nfa_;
+  std::vector<int> seen_;
+  int generation_ = 1;
+  std::vector<int> stack_;
+};
+
+}  // namespace
+
+struct TagDfa::Impl {
+  explicit Impl(Nfa n) : nfa(std::move(n)), builder(nfa) {}
+  Nfa nfa;
+  Builder builder;
+  int match = 0;  // the automaton's match state
+  int max_states = 0;
+  // One byte of each column.
+  std::vector<unsigned char> representative;
+  // The states of the automaton, each a sorted list of the automaton's
+  // states, and their indices; 0 is the empty list (dead).
+  absl::flat_hash_map<std::vector<int>, int32_t> index;
+  std::vector<std::vector<int>> lists;
+  // Where an unanchored search may start a match: after the beginning, at
+  // every byte. Empty for the other modes.
+  std::vector<int> later;
+  std::vector<int> scratch;
+  std::vector<int> next;
+};
+
+TagDfa::TagDfa() = default;
+TagDfa::~TagDfa() = default;
+
+std::unique_ptr<TagDfa> TagDfa::Compile(absl::string_view pattern, Mode mode,
+                                        int max_states) {
+  Node root;
+  if (!Parser(pattern).Parse(&root)) return nullptr;
+  Nfa nfa;
+  nfa.reverse = mode == kReverse;
+  const int match = nfa.Add(Nfa::kMatch, -1);
+  const int start = nfa.Emit(root, match);
+  if (nfa.too_big) return nullptr;
+
+  std::unique_ptr<TagDfa> dfa(new TagDfa());
+  dfa->reverse_ = mode == kReverse;
+  dfa->impl_ = std::make_unique<Impl>(std::move(nfa));
+  Impl& impl = *dfa->impl_;
+  impl.match = match;
+  impl.max_states = max_states;
+  // Bytes that every class takes or leaves alike share a column: the
+  // readable bytes, split by each distinct class in turn.
+  std::vector<std::bitset<128>> columns;
+  {
+    std::bitset<128> readable;
+    for (int b = 0; b < 128; ++b) readable[b] = Readable(b);
+    columns.push_back(readable);
+    for (const std::bitset<128>& set : impl.nfa.sets) {
+      const size_t n = columns.size();
+      for (size_t k = 0; k < n; ++k) {
+        const std::bitset<128> in = columns[k] & set, out = columns[k] & ~set;
+        if (in.any() && out.any()) {
+          columns[k] = in;
+          columns.push_back(out);
+        }
+      }
+    }
+  }
+  for (int b = 0; b < 256; ++b) dfa->column_[b] = -1;
+  for (size_t k = 0; k < columns.size(); ++k) {
+    int first = -1;
+    for (int b = 0; b < 128; ++b) {
+      if (!columns[k][b]) continue;
+      if (first < 0) first = b;
+      dfa->column_[b] = static_cast<int16_t>(k);
+    }
+    impl.representative.push_back(static_cast<unsigned char>(first));
+  }
+  dfa->columns_ = static_cast<int>(impl.representative.size());
+
+  // (No lock needed: nobody else sees the automaton yet.)
+  std::vector<int> list;
+  dfa->Intern(list);
+  if (mode == kUnanchored) {
+    impl.builder.NewGeneration();
+    impl.builder.Close(start, /*at_begin=*/false, /*at_end=*/false,
+                       &impl.later);
+  }
+  impl.builder.NewGeneration();
+  impl.builder.Close(start, /*at_begin=*/true, /*at_end=*/false, &list);
+  dfa->start_at_begin_ = dfa->Intern(list);
+  list.clear();
+  impl.builder.NewGeneration();
+  impl.builder.Close(start, /*at_begin=*/false, /*at_end=*/false, &list);
+  dfa->start_later_ = dfa->Intern(list);
+  return dfa;
+}
+
+int TagDfa::states() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return static_cast<int>(impl_->lists.size());
+}
+
+int32_t TagDfa::Intern(std::vector<int>& list) const {
+  Impl& impl = *impl_;
+  std::sort(list.begin(), list.end());
+  list.erase(std::unique(list.begin(), list.end()), list.end());
+  auto it = impl.index.find(list);
+  if (it != impl.index.end()) return it->second;
+  if (static_cast<int>(impl.lists.size()) >= impl.max_states) return -1;
+  const int32_t s = static_cast<int32_t>(impl.lists.size());
+  // Whether it holds a match now; at the end of the text: worked out when
+  // a search first ends there (MatchAtEnd).
+  const bool now = std::binary_search(list.begin(), list.end(), impl.match);
+  match_now_.push_back(now);
+  match_at_end_.push_back(now ? 1 : 2);
+  next_.resize(next_.size() + columns_, -1);
+  impl.index.emplace(list, s);
+  impl.lists.push_back(list);
+  return s;
+}
+
+bool TagDfa::MatchAtEnd(int32_t s) const {
+  if (match_at_end_[s] == 2) {
+    Impl& impl = *impl_;
+    impl.scratch.clear();
+    impl.builder.NewGeneration();
+    for (int t : impl.lists[s]) {
+      impl.builder.Close(t, /*at_begin=*/false, /*at_end=*/true,
+                         &impl.scratch);
+    }
+    match_at_end_[s] = std::find(impl.scratch.begin(), impl.scratch.end(),
+                                 impl.match) != impl.scratch.end();
+  }
+  return match_at_end_[s] == 1;
+}
+
+int32_t TagDfa::Step(int32_t s, int c) const {
+  Impl& impl = *impl_;
+  std::vector<int>& next = impl.next;
+  next.clear();
+  impl.builder.NewGeneration();
+  const unsigned char b = impl.representative[c];
+  for (int t : impl.lists[s]) {
+    const Nfa::State& st = impl.nfa.states[t];
+    if (st.kind == Nfa::kSet && impl.nfa.sets[st.set][b]) {
+      impl.builder.Close(st.out, /*at_begin=*/false, /*at_end=*/false, &next);
+    }
+  }
+  next.insert(next.end(), impl.later.begin(), impl.later.end());
+  const int32_t to = Intern(next);
+  if (to >= 0) next_[static_cast<size_t>(s) * columns_ + c] = to;
+  return to;
+}
+
+int TagDfa::LeftmostStart(absl::string_view text) const {
+  if (!reverse_ || text.empty()) return -2;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  std::lock_guard<std::mutex> lock(mu_);
+  int32_t s = start_at_begin_;
+  int best = -1;
+  for (size_t i = text.size();; --i) {
+    if (i == 0) return MatchAtEnd(s) ? 0 : best;
+    if (match_now_[s]) best = static_cast<int>(i);
+    if (s == 0) return best;
+    const int c = column_[p[i - 1]];
+    if (c < 0) return -2;
+    const int32_t t = next_[static_cast<size_t>(s) * columns_ + c];
+    s = t >= 0 ? t : Step(s, c);
+    if (s < 0) return -2;
+  }
+}
+
+int TagDfa::Match(absl::string_view text, size_t startpos,
+                  size_t endpos) const {
+  // (An empty text, where "$" and "^" meet, is left to RE2.)
+  if (text.empty() || startpos > endpos || endpos > text.size()) return -1;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  std::lock_guard<std::mutex> lock(mu_);
+  auto step = [&](int32_t s, unsigned char byte) -> int32_t {
+    const int c = column_[byte];
+    if (c < 0) return -1;
+    const int32_t t = next_[static_cast<size_t>(s) * columns_ + c];
+    return t >= 0 ? t : Step(s, c);
+  };
+  if (reverse_) {
+    if (endpos != text.size()) return -1;
+    int32_t s = start_at_begin_;
+    for (size_t i = endpos;; --i) {
+      if (i == 0) return MatchAtEnd(s);
+      if (match_now_[s]) return 1;
+      if (i == startpos || s == 0) return 0;
+      s = step(s, p[i - 1]);
+      if (s < 0) return -1;
+    }
+  }
+  int32_t s = startpos == 0 ? start_at_begin_ : start_later_;
+  for (size_t i = startpos;; ++i) {
+    if (i == text.size()) return MatchAtEnd(s);
+    if (match_now_[s]) return 1;
+    if (i == endpos || s == 0) return 0;
+    s = step(s, p[i]);
+    if (s < 0) return -1;
+  }
+}
+
+struct TagSubmatcher::Inst {
+  enum Op : uint8_t { kSet, kSplit, kSave, kBegin, kEnd, kMatch };
+  Op op;
+  int out = -1, out1 = -1;  // kSplit: out first
+  int arg = 0;              // kSet: into sets_; kSave: the slot
+  int row = -1;             // of the visited bitmap, or -1: not marked
+  // The bytes a path from here can read first, unless `any`: it may also
+  // read none (a match, "^" or "$" ahead). A path whose next byte is not
+  // among them fails: it is not tried.
+  std::bitset<128> first;
+  bool any = false;
+};
+
+namespace {
+
+// Emits the program of a parsed pattern, backward (each part knows what
+// follows it), keeping RE2's order of preference.
+class ProgBuilder {
+ public:
+  using Inst = TagSubmatcher::Inst;
+  ProgBuilder(std::vector<Inst>* prog, std::vector<std::bitset<128>>* sets)
+      : prog_(prog), sets_(sets) {}
+
+  bool too_big = false;
+
+  int Add(Inst::Op op, int out, int out1 = -1, int arg = 0) {
+    if (prog_->size() > 20000) too_big = true;
+    Inst inst;
+    inst.op = op;
+    inst.out = out;
+    inst.out1 = out1;
+    inst.arg = arg;
+    prog_->push_back(inst);
+    return static_cast<int>(prog_->size()) - 1;
+  }
+
+  int Emit(const Node& n, int next) {
+    if (too_big) return next;
+    switch (n.kind) {
+      case Node::kSet:
+        sets_->push_back(n.set);
+        return Add(Inst::kSet, next, -1, static_cast<int>(sets_->size()) - 1);
+      case Node::kBegin:
+        return Add(Inst::kBegin, next);
+      case Node::kEnd:
+        return Add(Inst::kEnd, next);
+      case Node::kEmpty:
+        return next;
+      case Node::kCapture: {
+        const int close = Add(Inst::kSave, next, -1, 2 * n.cap + 1);
+        return Add(Inst::kSave, Emit(n.kids[0], close), -1, 2 * n.cap);
+      }
+      case Node::kCat: {
+        int s = next;
+        for (size_t k = n.kids.size(); k > 0; --k) s = Emit(n.kids[k - 1], s);
+        return s;
+      }
+      case Node::kAlt: {
+        int s = Emit(n.kids.back(), next);
+        for (size_t k = n.kids.size() - 1; k > 0; --k) {
+          s = Add(Inst::kSplit, Emit(n.kids[k - 1], next), s);
+        }
+        return s;
+      }
+      case Node::kRepeat: {
+        const Node& kid = n.kids[0];
+        // Greedy: the kid first; lazy: what follows first.
+        auto split = [&](int kid_start, int skip) {
+          return n.lazy ? Add(Inst::kSplit, skip, kid_start)
+                        : Add(Inst::kSplit, kid_start, skip);
+        };
+        int s = next;
+        if (n.max < 0) {
+          const int loop = split(-1, next);
+          const int body = Emit(kid, loop);
+          (*prog_)[loop].out == -1 ? (*prog_)[loop].out = body
+                                   : (*prog_)[loop].out1 = body;
+          s = loop;
+        } else {
+          // x{n,m}: n times x, then (x(x...)?)? nested m - n deep.
+          for (int k = n.min; k < n.max; ++k) s = split(Emit(kid, s), next);
+        }
+        for (int k = 0; k < n.min; ++k) s = Emit(kid, s);
+        return s;
+      }
+    }
+    return next;
+  }
+
+ private:
+  std::vector<Inst>* prog_;
+  std::vector<std::bitset<128>>* sets_;
+};
+
+}  // namespace
+
+TagSubmatcher::TagSubmatcher() = default;
+TagSubmatcher::~TagSubmatcher() = default;
+
+std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
+    absl::string_view pattern) {
+  Parser parser(pattern);
+  Node root;
+  if (!parser.Parse(&root)) return nullptr;
+  std::unique_ptr<TagSubmatcher> m(new TagSubmatcher());
+  ProgBuilder builder(&m->prog_, &m->sets_);
+  const int match = builder.Add(Inst::kMatch, -1);
+  m->start_ = builder.Emit(root, match);
+  if (builder.too_big) return nullptr;
+  m->groups_ = parser.groups();
+  // Only an instruction reached from two places (or more) can be reached
+  // twice at one byte without its predecessor being so: only those are
+  // marked visited, each with its own row of the bitmap.
+  std::vector<int> from(m->prog_.size(), 0);
+  ++from[m->start_];
+  for (const Inst& inst : m->prog_) {
+    if (inst.out >= 0) ++from[inst.out];
+    if (inst.out1 >= 0) ++from[inst.out1];
+  }
+  for (size_t k = 0; k < m->prog_.size(); ++k) {
+    m->prog_[k].row = from[k] >= 2 ? m->rows_++ : -1;
+  }
+  // First bytes, to a fixed point (loops).
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (Inst& inst : m->prog_) {
+      std::bitset<128> first = inst.first;
+      bool any = inst.any;
+      switch (inst.op) {
+        case Inst::kSet:
+          first = m->sets_[inst.arg];
+          break;
+        case Inst::kSplit:
+          first |= m->prog_[inst.out].first | m->prog_[inst.out1].first;
+          any |= m->prog_[inst.out].any || m->prog_[inst.out1].any;
+          break;
+        case Inst::kSave:
+          first |= m->prog_[inst.out].first;
+          any |= m->prog_[inst.out].any;
+          break;
+        case Inst::kBegin:
+        case Inst::kEnd:
+        case Inst::kMatch:
+          any = true;
+          break;
+      }
+      if (first != inst.first || any != inst.any) {
+        inst.first = first;
+        inst.any = any;
+        changed = true;
+      }
+    }
+  }
+  return m;
+}
+
+int TagSubmatcher::Match(absl::string_view text, size_t startpos,
+                         size_t endpos, bool both_ends,
+                         re2::StringPiece* groups, int n) const {
+  if (n < 1 || n > groups_ + 1 || startpos > endpos || endpos > text.size()) {
+    return -1;
+  }
+  for (size_t i = startpos; i < endpos; ++i) {
+    if (!Readable(static_cast<unsigned char>(text[i]))) return -1;
+  }
+  const size_t len = endpos - startpos;
+  // Each instruction at each place in [startpos, endpos] once.
+  struct Job {
+    int inst;  // -1: put slot `pos` back to `old`
+    int pos;
+    int old;
+  };
+  thread_local std::vector<uint64_t> visited_buffer;
+  thread_local std::vector<Job> jobs_buffer;
+  thread_local std::vector<int> cap_buffer;
+  std::vector<uint64_t>& visited = visited_buffer;
+  std::vector<Job>& job_buffer = jobs_buffer;
+  std::vector<int>& cap = cap_buffer;
+  const size_t bits = static_cast<size_t>(rows_) * (len + 1);
+  visited.assign((bits + 63) / 64, 0);
+  // The stack of jobs: grown by hand, as a push is most of a step.
+  if (job_buffer.size() < 64) job_buffer.resize(64);
+  Job* jobs = job_buffer.data();
+  size_t top = 0;
+  auto push = [&](int inst, int pos, int old) {
+    if (top == job_buffer.size()) {
+      job_buffer.resize(2 * top);
+      jobs = job_buffer.data();
+    }
+    jobs[top++] = Job{inst, pos, old};
+  };
+  cap.assign(2 * (groups_ + 1), -1);
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  push(start_, static_cast<int>(startpos), 0);
+  const size_t row_size = len + 1;
+  while (top > 0) {
+    const Job job = jobs[--top];
+    if (job.inst < 0) {
+      cap[job.pos] = job.old;
+      continue;
+    }
+    int id = job.inst;
+    size_t i = job.pos;
+    while (true) {
+      const Inst& inst = prog_[id];
+      if (inst.row >= 0) {
+        const size_t bit =
+            static_cast<size_t>(inst.row) * row_size + (i - startpos);
+        if (visited[bit >> 6] & (uint64_t{1} << (bit & 63))) break;
+        visited[bit >> 6] |= uint64_t{1} << (bit & 63);
+      }
+      bool go = true;
+      switch (inst.op) {
+        case Inst::kSet:
+          go = i < endpos && sets_[inst.arg][p[i]];
+          if (go) ++i;
+          break;
+        case Inst::kSplit: {
+          // (A path that cannot read the next byte is not tried: it would
+          // fail at once; the order of the others is kept.)
+          const int c = i < endpos ? p[i] : -1;
+          const Inst& second = prog_[inst.out1];
+          if (second.any || (c >= 0 && second.first[c])) {
+            push(inst.out1, static_cast<int>(i), 0);
+          }
+          const Inst& next = prog_[inst.out];
+          go = next.any || (c >= 0 && next.first[c]);
+          break;
+        }
+        case Inst::kSave:
+          push(-1, inst.arg, cap[inst.arg]);
+          cap[inst.arg] = static_cast<int>(i);
+          break;
+        case Inst::kBegin:
+          go = i == 0;
+          break;
+        case Inst::kEnd:
+          go = i == text.size();
+          break;
+        case Inst::kMatch: {
+          if (both_ends && i != endpos) {
+            go = false;
+            break;
+          }
+          groups[0] = re2::StringPiece(text.data() + startpos, i - startpos);
+          for (int g = 1; g < n; ++g) {
+            const int a = cap[2 * g], b = cap[2 * g + 1];
+            groups[g] = a >= 0 && b >= 0
+                            ? re2::StringPiece(text.data() + a, b - a)
+                            : re2::StringPiece();
+          }
+          return 1;
+        }
+      }
+      if (!go) break;
+      id = inst.out;
+    }
+  }
+  return 0;
+}
+
+}  // namespace internal
+}  // namespace whosaid

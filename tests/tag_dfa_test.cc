@@ -1,0 +1,361 @@
+// TagDfa: the syntax it reads, and that it answers as RE2 does for every
+// rule of the built-in rules.tsv, its halves and their left-to-cue forms,
+// on the tag strings of real sentences, mutations of them and random
+// strings.
+#include "internal/tag_dfa.h"
+
+#include <algorithm>
+#include <cstring>
+#include <iostream>
+#include <memory>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_split.h"
+#include "gtest/gtest.h"
+#include "internal/attribution.h"
+#include "internal/lexicon.h"
+#include "internal/text_layout.h"
+#include "re2/re2.h"
+#include "test_util.h"
+
+namespace whosaid {
+namespace internal {
+namespace {
+
+using test::Slurp;
+
+// RE2's answer and the automaton's, for the spans Find asks about: on a
+// short string every one; on a longer one the whole string, the string up
+// to the end of the cue's words, and from each place in or after them to
+// the end.
+// For kReverse, each such span from the start is a text of its own (as Find
+// passes it).
+void ExpectSameAnswers(absl::string_view pattern, const RE2& re,
+                       const TagDfa& dfa, TagDfa::Mode mode,
+                       absl::string_view text, int* matches) {
+  const RE2::Anchor anchor =
+      mode == TagDfa::kAnchored ? RE2::ANCHOR_START : RE2::UNANCHORED;
+  std::vector<std::pair<size_t, size_t>> spans;
+  if (text.size() <= 10) {
+    for (size_t start = 0; start <= text.size(); ++start) {
+      for (size_t end = start; end <= text.size(); ++end) {
+        spans.emplace_back(start, end);
+      }
+    }
+  } else {
+    spans.emplace_back(0, text.size());
+    size_t mark = text.find_first_of(kCueMarks);
+    if (mark == absl::string_view::npos) mark = text.size() / 2;
+    size_t cue_end = mark + 1;
+    while (cue_end < text.size() && text[cue_end] == '_') ++cue_end;
+    for (size_t at = mark + 1; at <= cue_end; ++at) {
+      spans.emplace_back(0, at);
+      spans.emplace_back(at, text.size());
+    }
+  }
+  for (const auto& [start, end] : spans) {
+    absl::string_view t = text;
+    if (mode == TagDfa::kReverse) {
+      if (start != 0 || end == 0) continue;
+      t = text.substr(0, end);
+    }
+    const bool want = re.Match(re2::StringPiece(t.data(), t.size()),
+                                 start, end, anchor, nullptr, 0);
+    const int got = dfa.Match(t, start, end);
+    ASSERT_EQ(got, want ? 1 : 0)
+        << pattern << " (mode " << mode << ") on \"" << t << "\" [" << start
+        << ", " << end << ")";
+    *matches += want;
+    if (mode == TagDfa::kReverse && start == 0) {
+      // And where RE2's match starts.
+      // And where RE2's match starts; from there, anchored at both ends,
+      // RE2 gives the same groups (as Find asks for them).
+      const int n = re.NumberOfCapturingGroups() + 1;
+      std::vector<re2::StringPiece> g(n), h(n);
+      const re2::StringPiece piece(t.data(), t.size());
+      const int leftmost = dfa.LeftmostStart(t);
+      if (re.Match(piece, 0, end, RE2::UNANCHORED, g.data(), n)) {
+        ASSERT_EQ(leftmost, g[0].data() - t.data()) << pattern << " on " << t;
+        ASSERT_TRUE(re.Match(piece, leftmost, end, RE2::ANCHOR_BOTH, h.data(), n));
+        for (int i = 0; i < n; ++i) {
+          ASSERT_EQ(g[i].data(), h[i].data()) << pattern << " on " << t << " group " << i;
+          ASSERT_EQ(g[i].size(), h[i].size()) << pattern << " on " << t << " group " << i;
+        }
+      } else {
+        ASSERT_EQ(leftmost, -1) << pattern << " on " << t;
+      }
+    }
+  }
+}
+
+// TagSubmatcher's groups and RE2's, as Find asks for them: a left half
+// anchored with "^" from the start of the string; a right half
+// anchored at the start, from each place in or after the cue's words to the
+// end; a left-to-cue pattern anchored at both ends, from where the leftmost
+// match starts (TagDfa::LeftmostStart) to the end of each text up to there.
+void ExpectSameGroups(absl::string_view pattern, const RE2& re,
+                      const TagSubmatcher& sub, const TagDfa& dfa,
+                      TagDfa::Mode mode, absl::string_view text,
+                      int* matches) {
+  const int n = re.NumberOfCapturingGroups() + 1;
+  if (mode == TagDfa::kUnanchored) {
+    // A left half anchored with "^": anchored from the start, against
+    // RE2's unanchored search, on the whole string.
+    std::vector<re2::StringPiece> g(n), h(n);
+    const bool want = re.Match(re2::StringPiece(text.data(), text.size()), 0,
+                               text.size(), RE2::UNANCHORED, g.data(), n);
+    const int got = sub.Match(text, 0, text.size(), false, h.data(), n);
+    ASSERT_EQ(got, want ? 1 : 0) << pattern << " on " << text;
+    for (int i = 0; want && i < n; ++i) {
+      ASSERT_EQ(g[i].data(), h[i].data()) << pattern << " on " << text;
+      ASSERT_EQ(g[i].size(), h[i].size()) << pattern << " on " << text;
+    }
+    *matches += want;
+    return;
+  }
+  size_t mark = text.find_first_of(kCueMarks);
+  if (mark == absl::string_view::npos) mark = text.size() / 2;
+  size_t cue_end = mark + 1;
+  while (cue_end < text.size() && text[cue_end] == '_') ++cue_end;
+  for (size_t at = std::min(mark + 1, text.size()); at <= cue_end; ++at) {
+    absl::string_view t = text;
+    size_t start = at, end = text.size();
+    if (mode == TagDfa::kReverse) {
+      t = text.substr(0, at);
+      const int leftmost = dfa.LeftmostStart(t);
+      if (leftmost < 0) continue;
+      start = leftmost;
+      end = at;
+    }
+    std::vector<re2::StringPiece> g(n), h(n);
+    const bool want = re.Match(re2::StringPiece(t.data(), t.size()), start, end,
+                               mode == TagDfa::kReverse ? RE2::ANCHOR_BOTH
+                                                        : RE2::ANCHOR_START,
+                               g.data(), n);
+    const int got = sub.Match(t, start, end, mode == TagDfa::kReverse, h.data(), n);
+    ASSERT_EQ(got, want ? 1 : 0) << pattern << " on " << t << " from " << start;
+    if (!want) continue;
+    ++*matches;
+    for (int i = 0; i < n; ++i) {
+      ASSERT_EQ(g[i].data(), h[i].data())
+          << pattern << " on " << t << " from " << start << " group " << i;
+      ASSERT_EQ(g[i].size(), h[i].size())
+          << pattern << " on " << t << " from " << start << " group " << i;
+    }
+  }
+}
+
+TEST(TagDfa, ReadsTheRulesSyntax) {
+  struct Case {
+    const char* pattern;
+    bool anchored;
+    const char* text;
+    bool match;
+  };
+  const Case cases[] = {
+      {"N+@", false, "dN@o", true},
+      {"N+@", true, "dN@o", false},
+      {"^N", false, "dN", false},
+      {"^N", false, "Nd", true},
+      {"o$", false, "No", true},
+      {"o$", false, "oN", false},
+      {"(?P<cue>@_*)(?P<x>)o", false, "@__o", true},
+      {"[^,@qQ]{2,3}$", false, "q,NN", true},
+      {"[^,@qQ]{2,3}$", true, "q,NN", false},
+      {"(?:a|b)*?c", true, "ababc", true},
+      {"[]a]x", false, "]x", true},
+      {"[^]a]x", false, "]x", false},
+      {"\\(x\\)", false, "(x)", true},
+      {"[a-c-]+$", true, "a-cb", true},
+      {"r[^t,.@Cq]{1,6},?t", true, "rNNNNNNt", true},
+      {"r[^t,.@Cq]{1,6},?t", true, "rNNNNNNNt", false},
+      {"x{0,}y", true, "xxxy", true},
+      {"(?:^|[,;])l?N", false, "a,lN", true},
+  };
+  for (const Case& c : cases) {
+    auto dfa = TagDfa::Compile(
+        c.pattern, c.anchored ? TagDfa::kAnchored : TagDfa::kUnanchored);
+    ASSERT_NE(dfa, nullptr) << c.pattern;
+    EXPECT_EQ(dfa->Match(c.text, 0, strlen(c.text)), c.match ? 1 : 0)
+        << c.pattern << " on " << c.text;
+    RE2 re(c.pattern);
+    EXPECT_EQ(re.Match(c.text, 0, strlen(c.text),
+                       c.anchored ? RE2::ANCHOR_START : RE2::UNANCHORED,
+                       nullptr, 0),
+              c.match)
+        << c.pattern;
+  }
+}
+
+TEST(TagSubmatcher, GivesRe2sGroups) {
+  // Greedy and lazy repetitions, alternatives in order, a group that takes
+  // no part, counted repetitions, "$".
+  const char* patterns[] = {
+      "(?P<a>N+)(?P<b>N*)o", "(?P<a>N+?)(?P<b>N*)o", "(?:(?P<a>N)|(?P<b>NN))o?",
+      "(?P<a>[^,]{1,3}?)(?P<b>,.*)?$", "(?P<a>N*?)(?:,|$)", "(x)?(N+)"};
+  const char* texts[] = {"NNNo", "NN,o,N", "NNo", "o", "N,", "xNN"};
+  for (const char* pattern : patterns) {
+    RE2 re(pattern);
+    auto sub = TagSubmatcher::Compile(pattern);
+    ASSERT_NE(sub, nullptr) << pattern;
+    ASSERT_EQ(sub->groups(), re.NumberOfCapturingGroups());
+    const int n = sub->groups() + 1;
+    for (const char* text : texts) {
+      for (bool both : {false, true}) {
+        std::vector<re2::StringPiece> g(n), h(n);
+        const bool want = re.Match(text, 0, strlen(text),
+                                   both ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START,
+                                   g.data(), n);
+        ASSERT_EQ(sub->Match(text, 0, strlen(text), both, h.data(), n),
+                  want ? 1 : 0)
+            << pattern << " on " << text;
+        for (int i = 0; want && i < n; ++i) {
+          EXPECT_EQ(g[i].data(), h[i].data()) << pattern << " on " << text;
+          EXPECT_EQ(g[i].size(), h[i].size()) << pattern << " on " << text;
+        }
+      }
+    }
+  }
+}
+
+TEST(TagDfa, RefusesWhatItDoesNotRead) {
+  for (const char* p : {"(?i)said", "a\\bc", "\\d+", "[[:alpha:]]", "a{", "a{2",
+                        "(?=a)", "a**", "é", "(a", "a)", "[a", "\\"}) {
+    EXPECT_EQ(TagDfa::Compile(p, TagDfa::kUnanchored), nullptr) << p;
+  }
+}
+
+TEST(TagDfa, ReadsBackwardFromTheEnd) {
+  auto dfa = TagDfa::Compile("(?:[,s]N+(?P<cue>@_*))$", TagDfa::kReverse);
+  ASSERT_NE(dfa, nullptr);
+  EXPECT_EQ(dfa->Match("d,NN@_", 0, 6), 1);
+  EXPECT_EQ(dfa->Match("d,NN@_o", 0, 7), 0);
+  EXPECT_EQ(dfa->Match("dNN@_", 0, 5), 0);
+  EXPECT_EQ(dfa->Match("d,NN@_", 0, 5), -1);  // not to the end of the text
+  auto begin = TagDfa::Compile("(?:^[lx]*N@)$", TagDfa::kReverse);
+  ASSERT_NE(begin, nullptr);
+  EXPECT_EQ(begin->Match("lxN@", 0, 4), 1);
+  EXPECT_EQ(begin->Match("dlxN@", 0, 5), 0);
+}
+
+TEST(TagDfa, LeavesOtherBytesToRe2) {
+  auto dfa = TagDfa::Compile("a.b", TagDfa::kUnanchored);
+  ASSERT_NE(dfa, nullptr);
+  EXPECT_EQ(dfa->Match("a\nb", 0, 3), -1);
+  EXPECT_EQ(dfa->Match("a\xc3\xa9", 0, 3), -1);
+  EXPECT_EQ(dfa->Match("", 0, 0), -1);
+  EXPECT_EQ(dfa->Match("axb", 0, 3), 1);
+}
+
+TEST(TagDfa, AnswersAsRe2ForEveryRule) {
+  auto lex = Lexicon::Load("");
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  auto attributor = Attributor::Create(lex->get());
+  ASSERT_TRUE(attributor.ok()) << attributor.status();
+  Segmenter segmenter((*lex)->abbreviation_lexicon());
+
+  // Tag strings of real sentences (the seed article and the passages of
+  // the regression corpus), with each cue marked in every way Find marks
+  // one, as a phrase of one to three words, and mutations of those; and
+  // random strings.
+  std::vector<std::string> texts = {Slurp("seeds/defense-ministers-call.txt")};
+  for (absl::string_view line : absl::StrSplit(
+           Slurp("tests/testdata/regression/phenomena.tsv"), '\n')) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols = absl::StrSplit(line, '\t');
+    if (cols.size() >= 2) texts.push_back(cols[1]);
+  }
+  static constexpr absl::string_view kTagChars =
+      "CqQNRnoPpdgrtwxsvblzji0,:;~.()-_";
+  std::mt19937 rng(20261203);
+  std::vector<std::string> strings;
+  for (const std::string& text : texts) {
+    TextLayout layout;
+    segmenter.Segment(text, &layout);
+    std::vector<std::pair<Range, std::string>> units;
+    (*attributor)->TagUnits(text, layout, &units);
+    for (auto& [range, tags] : units) {
+      for (size_t k = 0; k < tags.size(); ++k) {
+        if (tags[k] != 'C') continue;
+        for (char cue : kCueMarks) {
+          std::string m = tags;
+          m[k] = cue;
+          strings.push_back(m);
+          for (int words = 1; words <= 2; ++words) {
+            std::string phrase = m;
+            phrase.insert(k + 1, std::string(words, '_'));
+            strings.push_back(phrase);
+          }
+          for (int variant = 0; variant < 4; ++variant) {
+            std::string v = m;
+            for (int edits = 1 + variant % 3; edits > 0; --edits) {
+              size_t at = rng() % v.size();
+              if (at == k) continue;
+              v[at] = kTagChars[rng() % kTagChars.size()];
+            }
+            strings.push_back(v);
+          }
+        }
+      }
+    }
+  }
+  ASSERT_GT(strings.size(), 1000u);
+  for (int i = 0; i < 2000; ++i) {
+    std::string s(1 + rng() % 14, ' ');
+    for (char& c : s) c = kTagChars[rng() % kTagChars.size()];
+    s[rng() % s.size()] = kCueMarks[rng() % kCueMarks.size()];
+    strings.push_back(s);
+  }
+
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  int patterns = 0, matches = 0, most_states = 0, submatches = 0;
+  for (const RuleSpec& spec : (*lex)->rules()) {
+    // The halves as Find runs them: a left half unanchored when it begins
+    // with "^", else its left-to-cue form read backward; a right half
+    // anchored.
+    std::vector<std::pair<std::string, TagDfa::Mode>> todo;
+    if (size_t cut = CueGroupEnd(spec.pattern); cut != std::string::npos) {
+      const std::string left = spec.pattern.substr(0, cut);
+      if (left[0] == '^') todo.emplace_back(left, TagDfa::kUnanchored);
+      todo.emplace_back(spec.pattern.substr(cut), TagDfa::kAnchored);
+      if (std::string p = LeftToCuePattern(left); !p.empty()) {
+        todo.emplace_back(p, TagDfa::kReverse);
+      }
+    }
+    for (const auto& [pattern, mode] : todo) {
+      RE2 re(pattern, options);
+      ASSERT_TRUE(re.ok()) << pattern;
+      auto dfa = TagDfa::Compile(pattern, mode);
+      // Every half of the rules is read.
+      ASSERT_NE(dfa, nullptr) << spec.name << ": " << pattern;
+      ++patterns;
+      auto sub = TagSubmatcher::Compile(pattern);
+      ASSERT_NE(sub, nullptr) << pattern;
+      ASSERT_EQ(sub->groups(), re.NumberOfCapturingGroups()) << pattern;
+      for (const std::string& s : strings) {
+        ExpectSameGroups(pattern, re, *sub, *dfa, mode, s, &submatches);
+        if (HasFatalFailure()) return;
+      }
+      for (const std::string& s : strings) {
+        ExpectSameAnswers(pattern, re, *dfa, mode, s, &matches);
+        if (HasFatalFailure()) return;
+      }
+      most_states = std::max(most_states, dfa->states());
+    }
+  }
+  EXPECT_GT(patterns, 100);
+  EXPECT_GT(submatches, 10000);
+  std::cout << submatches << " submatches\n";
+  std::cout << patterns << " automata, " << matches << " matches, at most "
+            << most_states << " states\n";
+  EXPECT_GT(matches, 10000);
+}
+
+}  // namespace
+}  // namespace internal
+}  // namespace whosaid
