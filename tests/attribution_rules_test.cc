@@ -121,6 +121,11 @@ const RuleCase kCases[] = {
      "leave.\"",
      "Mayor Anna Keller", "said",
      "We are not afraid, ... and we will not leave."},
+    // Doubled closing apostrophes after an inner quote's mark leave a
+    // stray mark before the speaker: the speaker does not start with it.
+    {"quote_speaker_cue",
+     "''We will rebuild the 'old pier,''' Mayor Ines Varga said.",
+     "Mayor Ines Varga", "said", "We will rebuild the 'old pier,"},
     // A clause with "but" and a quotation after the attribution goes on
     // with the content.
     {"quote_speaker_cue",
