@@ -69,6 +69,14 @@ const RuleCase kCases[] = {
     {"passive_asked",
      "The mayor was asked whether the pool would reopen in June.", "",
      "asked", "whether the pool would reopen in June"},
+    // An impersonal passive with no agent: the clause after it is the
+    // content, said by no one named.
+    {"passive_it_that",
+     "It was widely reported that the pool would reopen in June.", "",
+     "reported", "the pool would reopen in June"},
+    {"passive_it_that",
+     "In the old days, it is said, the mayor swam here daily.", "",
+     "said", "the mayor swam here daily"},
     // A passive belief with an infinitive: no one named; the subject and
     // the infinitive are the content.
     {"passive_belief_to",
