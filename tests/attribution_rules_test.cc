@@ -284,6 +284,11 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller would not give a date but said that the pool would "
      "reopen in June.",
      "Mayor Anna Keller", "said", "the pool would reopen in June"},
+    // A cue after a comma in a list of verbs: the subject of the first
+    // cue speaks.
+    {"comma_coordinated_cue",
+     "The mayor praised the staff, said the pool would reopen in June.",
+     "The mayor", "said", "the pool would reopen in June"},
     {"relative_aside_cue",
      "Mayor Anna Keller, who said the pool would reopen in June, left the "
      "meeting early.",
