@@ -214,6 +214,10 @@ const RuleCase kCases[] = {
     {"speaker_cue_that",
      "Mayor Anna Keller said that the pool would reopen in June.",
      "Mayor Anna Keller", "said", "the pool would reopen in June"},
+    // A quantifier between coordinated subjects and their cue.
+    {"speaker_both_cue_that",
+     "The mayor and the governor both said the pool would reopen in June.",
+     "The mayor and the governor", "said", "the pool would reopen in June"},
     {"participle_that",
      "Mayor Anna Keller has opened the library, saying that the pool would "
      "reopen in June.",
