@@ -69,6 +69,14 @@ const RuleCase kCases[] = {
     {"passive_asked",
      "The mayor was asked whether the pool would reopen in June.", "",
      "asked", "whether the pool would reopen in June"},
+    // An impersonal passive with no agent: the clause after it is the
+    // content, said by no one named.
+    {"passive_it_that",
+     "It was widely reported that the pool would reopen in June.", "",
+     "reported", "the pool would reopen in June"},
+    {"passive_it_that",
+     "In the old days, it is said, the mayor swam here daily.", "",
+     "said", "the mayor swam here daily"},
     // A passive belief with an infinitive: no one named; the subject and
     // the infinitive are the content.
     {"passive_belief_to",
@@ -211,6 +219,10 @@ const RuleCase kCases[] = {
     {"speaker_cue_that",
      "Mayor Anna Keller said that the pool would reopen in June.",
      "Mayor Anna Keller", "said", "the pool would reopen in June"},
+    // A quantifier between coordinated subjects and their cue.
+    {"speaker_both_cue_that",
+     "The mayor and the governor both said the pool would reopen in June.",
+     "The mayor and the governor", "said", "the pool would reopen in June"},
     {"participle_that",
      "Mayor Anna Keller has opened the library, saying that the pool would "
      "reopen in June.",
@@ -281,6 +293,11 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller would not give a date but said that the pool would "
      "reopen in June.",
      "Mayor Anna Keller", "said", "the pool would reopen in June"},
+    // A cue after a comma in a list of verbs: the subject of the first
+    // cue speaks.
+    {"comma_coordinated_cue",
+     "The mayor praised the staff, said the pool would reopen in June.",
+     "The mayor", "said", "the pool would reopen in June"},
     {"relative_aside_cue",
      "Mayor Anna Keller, who said the pool would reopen in June, left the "
      "meeting early.",
