@@ -2024,6 +2024,19 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       const bool follow_on =
           prev.speaker.end > prev.speaker.begin && q.end - q.begin >= 20;
       if (!follow_on && !prev.turn) continue;
+      // In news, a quotation paragraph after a quoted claim whose cue
+      // follows its quotation ('"Q1," X said.' then '"Q2."') is more of
+      // that claim: a further part, not a claim of its own. A short one is
+      // rather a reply in a conversation.
+      constexpr uint32_t kFoldMin = 80;
+      if (follow_on && !layout.hard_wrapped && (prev.direct || prev.mixed) &&
+          prev.cue.begin >= prev.content.front().end && q.end - q.begin >= kFoldMin) {
+        Finding& into = (*out)[para_last[p - 1]];
+        into.content.push_back(Range{q.begin, q.end});
+        AddQuoteContinuations(layout, &into);
+        para_last[p] = para_last[p - 1];
+        continue;
+      }
       if (follow_on) {
         f.speaker = prev.speaker;
         f.cue_index = prev.cue_index;
