@@ -1760,6 +1760,22 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // A lone determiner speaks only if it stands for a noun phrase
           // ("Another said", not "the only question").
           if (b == a + 1 && tags[a] == 'd' && !IsPronDet(text, tokens[a])) continue;
+          // "What do you think of C?", "How will the mayor explain it?": a
+          // subject between an inverted auxiliary after a question word and
+          // the cue asks a question; no one says C.
+          // (The speaker found may leave out words of its noun phrase: "the".)
+          size_t np = a;
+          while (np > 0 && a - np < 4 &&
+                 absl::string_view("djNRnpgo0").find(tags[np - 1]) != absl::string_view::npos) {
+            --np;
+          }
+          if (np >= 2 && tags[np - 1] == 'v' && (tags[np - 2] == 's' || tags[np - 2] == 'w') &&
+              (np == 2 || absl::string_view(".,:;q(~").find(tags[np - 3]) !=
+                              absl::string_view::npos)) {
+            size_t last = tokens.size();
+            while (last > 0 && tags[last - 1] == 'Q') --last;
+            if (last > k && text[tokens[last - 1].begin] == '?') continue;
+          }
           // "Polls show", "the study found": evidence verbs speak only for
           // documents.
           // In news, anyone who "found that C" or "showed that C" reports
@@ -2024,6 +2040,19 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       const bool follow_on =
           prev.speaker.end > prev.speaker.begin && q.end - q.begin >= 20;
       if (!follow_on && !prev.turn) continue;
+      // In news, a quotation paragraph after a quoted claim whose cue
+      // follows its quotation ('"Q1," X said.' then '"Q2."') is more of
+      // that claim: a further part, not a claim of its own. A short one is
+      // rather a reply in a conversation.
+      constexpr uint32_t kFoldMin = 80;
+      if (follow_on && !layout.hard_wrapped && (prev.direct || prev.mixed) &&
+          prev.cue.begin >= prev.content.front().end && q.end - q.begin >= kFoldMin) {
+        Finding& into = (*out)[para_last[p - 1]];
+        into.content.push_back(Range{q.begin, q.end});
+        AddQuoteContinuations(layout, &into);
+        para_last[p] = para_last[p - 1];
+        continue;
+      }
       if (follow_on) {
         f.speaker = prev.speaker;
         f.cue_index = prev.cue_index;
