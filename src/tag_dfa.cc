@@ -77,7 +77,9 @@ class Parser {
         *n = *n * 10 + (p_[j] - '0');
         ++j;
       }
-      return j > start && (j >= p_.size() || !absl::ascii_isdigit(p_[j]));
+      // RE2 reads a count with a leading zero ("{01}") as literal text.
+      return j > start && (j >= p_.size() || !absl::ascii_isdigit(p_[j])) &&
+             (j - start == 1 || p_[start] != '0');
     };
     if (!number(min)) return false;
     *max = *min;

@@ -223,8 +223,11 @@ TEST(TagSubmatcher, GivesRe2sGroups) {
 
 TEST(TagDfa, RefusesWhatItDoesNotRead) {
   for (const char* p : {"(?i)said", "a\\bc", "\\d+", "[[:alpha:]]", "a{", "a{2",
-                        "(?=a)", "a**", "é", "(a", "a)", "[a", "\\"}) {
+                        "(?=a)", "a**", "é", "(a", "a)", "[a", "\\",
+                        // A count with a leading zero is literal text to RE2.
+                        "a{01}", "a{1,02}"}) {
     EXPECT_EQ(TagDfa::Compile(p, TagDfa::kUnanchored), nullptr) << p;
+    EXPECT_EQ(TagSubmatcher::Compile(p), nullptr) << p;
   }
 }
 
