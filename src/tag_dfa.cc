@@ -150,6 +150,12 @@ class Parser {
     Node n;
     const char c = Peek();
     if (c == '(') {
+      // Each level of groups costs stack here and when the pattern is
+      // compiled: past 1000 levels (where RE2 itself stops), refused.
+      if (++depth_ > 1000) {
+        ok_ = false;
+        return n;
+      }
       ++i_;
       int cap = 0;
       if (p_.substr(i_, 2) == "?:") {
@@ -174,6 +180,7 @@ class Parser {
         return n;
       }
       ++i_;
+      --depth_;
       if (cap == 0) return n;
       Node group;
       group.kind = Node::kCapture;
@@ -256,6 +263,7 @@ class Parser {
   size_t i_ = 0;
   bool ok_ = true;
   int groups_ = 0;
+  int depth_ = 0;  // of the groups open at i_
 };
 
 // A Thompson automaton of a parsed pattern.

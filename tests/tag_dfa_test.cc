@@ -229,6 +229,12 @@ TEST(TagDfa, RefusesWhatItDoesNotRead) {
     EXPECT_EQ(TagDfa::Compile(p, TagDfa::kUnanchored), nullptr) << p;
     EXPECT_EQ(TagSubmatcher::Compile(p), nullptr) << p;
   }
+  // Groups nested deeper than RE2 reads: refused, not a stack overflow.
+  const std::string deep = std::string(100000, '(') + "a" + std::string(100000, ')');
+  EXPECT_EQ(TagDfa::Compile(deep, TagDfa::kAnchored), nullptr);
+  EXPECT_EQ(TagSubmatcher::Compile(deep), nullptr);
+  const std::string nested = std::string(1000, '(') + "a" + std::string(1000, ')');
+  EXPECT_NE(TagDfa::Compile(nested, TagDfa::kAnchored), nullptr);
 }
 
 TEST(TagDfa, ReadsBackwardFromTheEnd) {
