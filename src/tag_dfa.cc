@@ -29,6 +29,30 @@ struct Node {
   int cap = 0;           // kCapture: the group's number (from 1)
 };
 
+// Whether node n can match the empty string.
+bool Nullable(const Node& n) {
+  switch (n.kind) {
+    case Node::kSet:
+      return false;
+    case Node::kCat:
+      for (const Node& kid : n.kids) {
+        if (!Nullable(kid)) return false;
+      }
+      return true;
+    case Node::kAlt:
+      for (const Node& kid : n.kids) {
+        if (Nullable(kid)) return true;
+      }
+      return false;
+    case Node::kRepeat:
+      return n.min == 0 || Nullable(n.kids[0]);
+    case Node::kCapture:
+      return Nullable(n.kids[0]);
+    default:  // kBegin, kEnd, kEmpty
+      return true;
+  }
+}
+
 // Reads the syntax described in tag_dfa.h; ok() false on anything else.
 class Parser {
  public:
@@ -669,6 +693,11 @@ class ProgBuilder {
           (*prog_)[loop].out == -1 ? (*prog_)[loop].out = body
                                    : (*prog_)[loop].out1 = body;
           s = loop;
+          // "x*" where x can match the empty string: (x+)? as RE2 compiles
+          // it, so the loop is entered once from elsewhere and an empty
+          // round of x sets x's groups, as with RE2 ("()*" on "": group 1
+          // is the empty string at 0, not unset).
+          if (n.min == 0 && Nullable(kid)) s = split(body, next);
         } else {
           // x{n,m}: n times x, then (x(x...)?)? nested m - n deep.
           for (int k = n.min; k < n.max; ++k) s = split(Emit(kid, s), next);

@@ -192,11 +192,13 @@ TEST(TagDfa, ReadsTheRulesSyntax) {
 
 TEST(TagSubmatcher, GivesRe2sGroups) {
   // Greedy and lazy repetitions, alternatives in order, a group that takes
-  // no part, counted repetitions, "$".
+  // no part, counted repetitions, "$", a star over a group that can match
+  // the empty string (RE2 sets the group: "()*" on "" gives it at 0).
   const char* patterns[] = {
       "(?P<a>N+)(?P<b>N*)o", "(?P<a>N+?)(?P<b>N*)o", "(?:(?P<a>N)|(?P<b>NN))o?",
-      "(?P<a>[^,]{1,3}?)(?P<b>,.*)?$", "(?P<a>N*?)(?:,|$)", "(x)?(N+)"};
-  const char* texts[] = {"NNNo", "NN,o,N", "NNo", "o", "N,", "xNN"};
+      "(?P<a>[^,]{1,3}?)(?P<b>,.*)?$", "(?P<a>N*?)(?:,|$)", "(x)?(N+)",
+      "()*", "(,N|)*o", "(N*)*?o"};
+  const char* texts[] = {"NNNo", "NN,o,N", "NNo", "o", "N,", "xNN", "", ",No"};
   for (const char* pattern : patterns) {
     RE2 re(pattern);
     auto sub = TagSubmatcher::Compile(pattern);
