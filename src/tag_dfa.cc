@@ -29,6 +29,30 @@ struct Node {
   int cap = 0;           // kCapture: the group's number (from 1)
 };
 
+// Whether node n can match the empty string.
+bool Nullable(const Node& n) {
+  switch (n.kind) {
+    case Node::kSet:
+      return false;
+    case Node::kCat:
+      for (const Node& kid : n.kids) {
+        if (!Nullable(kid)) return false;
+      }
+      return true;
+    case Node::kAlt:
+      for (const Node& kid : n.kids) {
+        if (Nullable(kid)) return true;
+      }
+      return false;
+    case Node::kRepeat:
+      return n.min == 0 || Nullable(n.kids[0]);
+    case Node::kCapture:
+      return Nullable(n.kids[0]);
+    default:  // kBegin, kEnd, kEmpty
+      return true;
+  }
+}
+
 // Reads the syntax described in tag_dfa.h; ok() false on anything else.
 class Parser {
  public:
@@ -77,7 +101,9 @@ class Parser {
         *n = *n * 10 + (p_[j] - '0');
         ++j;
       }
-      return j > start && (j >= p_.size() || !absl::ascii_isdigit(p_[j]));
+      // RE2 reads a count with a leading zero ("{01}") as literal text.
+      return j > start && (j >= p_.size() || !absl::ascii_isdigit(p_[j])) &&
+             (j - start == 1 || p_[start] != '0');
     };
     if (!number(min)) return false;
     *max = *min;
@@ -148,6 +174,12 @@ class Parser {
     Node n;
     const char c = Peek();
     if (c == '(') {
+      // Each level of groups costs stack here and when the pattern is
+      // compiled: past 1000 levels (where RE2 itself stops), refused.
+      if (++depth_ > 1000) {
+        ok_ = false;
+        return n;
+      }
       ++i_;
       int cap = 0;
       if (p_.substr(i_, 2) == "?:") {
@@ -172,6 +204,7 @@ class Parser {
         return n;
       }
       ++i_;
+      --depth_;
       if (cap == 0) return n;
       Node group;
       group.kind = Node::kCapture;
@@ -254,6 +287,7 @@ class Parser {
   size_t i_ = 0;
   bool ok_ = true;
   int groups_ = 0;
+  int depth_ = 0;  // of the groups open at i_
 };
 
 // A Thompson automaton of a parsed pattern.
@@ -659,6 +693,11 @@ class ProgBuilder {
           (*prog_)[loop].out == -1 ? (*prog_)[loop].out = body
                                    : (*prog_)[loop].out1 = body;
           s = loop;
+          // "x*" where x can match the empty string: (x+)? as RE2 compiles
+          // it, so the loop is entered once from elsewhere and an empty
+          // round of x sets x's groups, as with RE2 ("()*" on "": group 1
+          // is the empty string at 0, not unset).
+          if (n.min == 0 && Nullable(kid)) s = split(body, next);
         } else {
           // x{n,m}: n times x, then (x(x...)?)? nested m - n deep.
           for (int k = n.min; k < n.max; ++k) s = split(Emit(kid, s), next);

@@ -192,11 +192,13 @@ TEST(TagDfa, ReadsTheRulesSyntax) {
 
 TEST(TagSubmatcher, GivesRe2sGroups) {
   // Greedy and lazy repetitions, alternatives in order, a group that takes
-  // no part, counted repetitions, "$".
+  // no part, counted repetitions, "$", a star over a group that can match
+  // the empty string (RE2 sets the group: "()*" on "" gives it at 0).
   const char* patterns[] = {
       "(?P<a>N+)(?P<b>N*)o", "(?P<a>N+?)(?P<b>N*)o", "(?:(?P<a>N)|(?P<b>NN))o?",
-      "(?P<a>[^,]{1,3}?)(?P<b>,.*)?$", "(?P<a>N*?)(?:,|$)", "(x)?(N+)"};
-  const char* texts[] = {"NNNo", "NN,o,N", "NNo", "o", "N,", "xNN"};
+      "(?P<a>[^,]{1,3}?)(?P<b>,.*)?$", "(?P<a>N*?)(?:,|$)", "(x)?(N+)",
+      "()*", "(,N|)*o", "(N*)*?o"};
+  const char* texts[] = {"NNNo", "NN,o,N", "NNo", "o", "N,", "xNN", "", ",No"};
   for (const char* pattern : patterns) {
     RE2 re(pattern);
     auto sub = TagSubmatcher::Compile(pattern);
@@ -223,9 +225,18 @@ TEST(TagSubmatcher, GivesRe2sGroups) {
 
 TEST(TagDfa, RefusesWhatItDoesNotRead) {
   for (const char* p : {"(?i)said", "a\\bc", "\\d+", "[[:alpha:]]", "a{", "a{2",
-                        "(?=a)", "a**", "é", "(a", "a)", "[a", "\\"}) {
+                        "(?=a)", "a**", "é", "(a", "a)", "[a", "\\",
+                        // A count with a leading zero is literal text to RE2.
+                        "a{01}", "a{1,02}"}) {
     EXPECT_EQ(TagDfa::Compile(p, TagDfa::kUnanchored), nullptr) << p;
+    EXPECT_EQ(TagSubmatcher::Compile(p), nullptr) << p;
   }
+  // Groups nested deeper than RE2 reads: refused, not a stack overflow.
+  const std::string deep = std::string(100000, '(') + "a" + std::string(100000, ')');
+  EXPECT_EQ(TagDfa::Compile(deep, TagDfa::kAnchored), nullptr);
+  EXPECT_EQ(TagSubmatcher::Compile(deep), nullptr);
+  const std::string nested = std::string(1000, '(') + "a" + std::string(1000, ')');
+  EXPECT_NE(TagDfa::Compile(nested, TagDfa::kAnchored), nullptr);
 }
 
 TEST(TagDfa, ReadsBackwardFromTheEnd) {

@@ -1,0 +1,138 @@
+// Fuzzes the rule-pattern reader of TagDfa and TagSubmatcher against RE2.
+// The input is a pattern, a newline, then a tag string (its first 40 bytes).
+// Compile() must refuse a pattern it cannot read (null), never crash; when
+// both RE2 and our matcher take the pattern, every answer must be RE2's:
+// match or not for each search mode, where the leftmost match starts, and
+// the groups. A difference aborts.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "internal/tag_dfa.h"
+#include "re2/re2.h"
+
+namespace {
+
+using whosaid::internal::TagDfa;
+using whosaid::internal::TagSubmatcher;
+
+[[noreturn]] void Fail(const char* what, absl::string_view pattern,
+                       absl::string_view text, size_t start, size_t end) {
+  std::fprintf(stderr, "tag_dfa_fuzzer: %s differs from RE2 for /%.*s/ on "
+               "\"%.*s\" [%zu, %zu)\n", what,
+               static_cast<int>(pattern.size()), pattern.data(),
+               static_cast<int>(text.size()), text.data(), start, end);
+  std::abort();
+}
+
+RE2::Options Options() {
+  RE2::Options o;  // as the Attributor's rules (RuleOptions)
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
+// TagDfa::Match against RE2 with `anchor`, on every span of `text`.
+void CheckDfa(absl::string_view pattern, const RE2& re, TagDfa::Mode mode,
+              RE2::Anchor anchor, absl::string_view text) {
+  auto dfa = TagDfa::Compile(pattern, mode);
+  if (dfa == nullptr) return;
+  const re2::StringPiece piece(text.data(), text.size());
+  for (size_t start = 0; start <= text.size(); ++start) {
+    for (size_t end = start; end <= text.size(); ++end) {
+      const int got = dfa->Match(text, start, end);
+      if (got < 0) continue;
+      const bool want = re.Match(piece, start, end, anchor, nullptr, 0);
+      if (got != (want ? 1 : 0)) Fail("TagDfa::Match", pattern, text, start, end);
+    }
+  }
+}
+
+// TagSubmatcher::Match against RE2 (ANCHOR_BOTH or ANCHOR_START), groups
+// included, on every span of `text`.
+void CheckGroups(absl::string_view pattern, const RE2& re,
+                 absl::string_view text) {
+  auto sub = TagSubmatcher::Compile(pattern);
+  if (sub == nullptr) return;
+  if (sub->groups() != re.NumberOfCapturingGroups()) {
+    Fail("TagSubmatcher::groups", pattern, text, 0, 0);
+  }
+  const int n = sub->groups() + 1;
+  std::vector<re2::StringPiece> g(n), h(n);
+  const re2::StringPiece piece(text.data(), text.size());
+  for (int both = 0; both < 2; ++both) {
+    for (size_t start = 0; start <= text.size(); ++start) {
+      for (size_t end = start; end <= text.size(); ++end) {
+        const int got = sub->Match(text, start, end, both, h.data(), n);
+        if (got < 0) continue;
+        const bool want = re.Match(
+            piece, start, end, both ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START,
+            g.data(), n);
+        if (got != (want ? 1 : 0)) {
+          Fail("TagSubmatcher::Match", pattern, text, start, end);
+        }
+        for (int i = 0; want && i < n; ++i) {
+          if (g[i].data() != h[i].data() || g[i].size() != h[i].size()) {
+            Fail("a TagSubmatcher group", pattern, text, start, end);
+          }
+        }
+      }
+    }
+  }
+}
+
+// kReverse, on the pattern made to end at the end of the text (as a
+// left-to-cue pattern is): the answer and where the leftmost match starts,
+// on each prefix of `text`.
+void CheckReverse(absl::string_view pattern, absl::string_view text) {
+  const std::string ending = "(?:" + std::string(pattern) + ")$";
+  auto dfa = TagDfa::Compile(ending, TagDfa::kReverse);
+  if (dfa == nullptr) return;
+  const RE2 re(ending, Options());
+  if (!re.ok()) return;
+  re2::StringPiece whole;
+  for (size_t end = 0; end <= text.size(); ++end) {
+    const absl::string_view t = text.substr(0, end);
+    const re2::StringPiece piece(t.data(), t.size());
+    const bool want = re.Match(piece, 0, end, RE2::UNANCHORED, &whole, 1);
+    const int got = dfa->Match(t, 0, end);
+    if (got >= 0 && got != (want ? 1 : 0)) {
+      Fail("TagDfa::Match (reverse)", ending, t, 0, end);
+    }
+    const int leftmost = dfa->LeftmostStart(t);
+    if (leftmost == -2) continue;
+    if (leftmost != (want ? whole.data() - t.data() : -1)) {
+      Fail("TagDfa::LeftmostStart", ending, t, 0, end);
+    }
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size > 4096) return 0;
+  const absl::string_view input(reinterpret_cast<const char*>(data), size);
+  const size_t newline = input.find('\n');
+  const absl::string_view pattern = input.substr(0, newline);
+  absl::string_view text;
+  if (newline != absl::string_view::npos) text = input.substr(newline + 1, 40);
+
+  // Whatever RE2 thinks of it, reading the pattern must not crash.
+  const std::unique_ptr<TagDfa> probe =
+      TagDfa::Compile(pattern, TagDfa::kAnchored);
+  const std::unique_ptr<TagSubmatcher> sub = TagSubmatcher::Compile(pattern);
+  if (probe == nullptr && sub == nullptr) return 0;
+  const RE2 re(re2::StringPiece(pattern.data(), pattern.size()), Options());
+  if (!re.ok()) return 0;
+
+  CheckDfa(pattern, re, TagDfa::kAnchored, RE2::ANCHOR_START, text);
+  CheckDfa(pattern, re, TagDfa::kUnanchored, RE2::UNANCHORED, text);
+  CheckGroups(pattern, re, text);
+  CheckReverse(pattern, text);
+  return 0;
+}
