@@ -1217,15 +1217,6 @@ bool ModalBefore(const Lexicon& lex, absl::string_view text, uint32_t pos) {
   return false;
 }
 
-// Is the word right before `pos` "to" ("pledged to push for", "seemed to
-// imply"): the cue at `pos` is an infinitive?
-bool ToBefore(absl::string_view text, uint32_t pos) {
-  size_t end = pos;
-  while (end > 0 && text[end - 1] == ' ') --end;
-  return end >= 3 && absl::EqualsIgnoreCase(text.substr(end - 2, 2), "to") &&
-         !absl::ascii_isalpha(static_cast<unsigned char>(text[end - 3]));
-}
-
 // The content ranges of a set of findings, for "does [begin, end) overlap
 // any of them?" in O(log n): sorted by where they begin, with the furthest
 // end reached by each prefix.
@@ -1636,6 +1627,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         f.rule = rule->index;
         f.cue_index = tokens[k].cue;
         f.negated = negated;
+        f.infinitive = infinitive;
         // A negated cue shows its negation: "did not say", "has never said".
         f.cue = TokenSpan(tokens, negated ? p : k, k + tokens[k].cue_words);
         f.unit = static_cast<int>(u);
@@ -2227,7 +2219,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // "X pledged to push for C", "X seemed to imply that C": an
         // infinitive cue in another finding's content is what that finding
         // says X meant or seemed to do; PolNeAR annotates the outer claim.
-        if (!inner.direct && ToBefore(text, inner.cue.begin) &&
+        if (!inner.direct && inner.infinitive &&
             lex_->cues()[outer.cue_index].cue_class != CueClass::kAccording) {
           inner.drop = true;
         }

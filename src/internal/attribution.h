@@ -47,6 +47,7 @@ struct Finding {
   bool drop = false;           // folded into another finding
   bool without_evidence = false;
   bool negated = false;        // "did not say C": the cue is negated
+  bool infinitive = false;     // the cue is an infinitive after "to" ('&')
   bool document = false;       // the speaker is a document ("a statement said")
   // A turn of dialogue: the content opens its paragraph with a quotation.
   bool turn = false;
