@@ -198,10 +198,7 @@ bool SpeakerResolver::IsIndefinite(absl::string_view w) const {
 }
 
 v1::EntityType SpeakerResolver::NominalOf(absl::string_view w) const {
-  char buf[32];
-  if (w.size() > sizeof(buf)) return lex_->Nominal(Lowered(w).view());
-  for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
-  return lex_->Nominal(absl::string_view(buf, w.size()));
+  return lex_->Nominal(Lowered(w).view());
 }
 
 bool SpeakerResolver::IsTitleWord(absl::string_view w) const {
