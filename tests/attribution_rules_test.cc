@@ -157,6 +157,11 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller wrote to residents, \"The pool will reopen in "
      "June,\" and waved to the crowd.",
      "Mayor Anna Keller", "wrote", "The pool will reopen in June,"},
+    // A quotation that ends a sentence of its own right after the cue, and
+    // narration after it.
+    {"speaker_cue_quote_closed",
+     "The protesters chanted \"No more cuts!\" and marched to the town hall.",
+     "The protesters", "chanted", "No more cuts!"},
     // A short answer after the cue of a sentence opened by a question.
     {"asked_answer", "Asked whether the pool would reopen, the mayor said no.",
      "the mayor", "said", "no"},
@@ -227,6 +232,10 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller has opened the library, saying that the pool would "
      "reopen in June.",
      "Mayor Anna Keller", "saying", "the pool would reopen in June"},
+    {"participle_that",
+     "The mayor insisted that the budget was \"in good shape,\" claiming "
+     "that the surplus would grow.",
+     "The mayor", "claiming", "the surplus would grow"},
     {"participle_say_quote",
      "Mayor Anna Keller has opened the library, saying \"the pool will "
      "reopen in June.\"",
@@ -273,6 +282,11 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller wrote to the council, urging members to delay the "
      "vote.",
      "Mayor Anna Keller", "urging", "members to delay the vote"},
+    // The comma before the participle may stand inside a closing quote mark.
+    {"participle_clause",
+     "The mayor praised the deal as \"a fine start,\" saying the council "
+     "would vote on it soon.",
+     "The mayor", "saying", "the council would vote on it soon"},
     // A participle after a subordinator: said by the subject.
     {"participle_sub",
      "The mayor closed the pool, while arguing that the water was safe.",
