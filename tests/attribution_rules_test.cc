@@ -246,6 +246,15 @@ const RuleCase kCases[] = {
      "The vote came late on Monday, when members of the union stopped the "
      "count, chanting \"no deal today!\"",
      "members of the union", "chanting", "no deal today!"},
+    // A participle coordinated with another by "and".
+    {"participle_say_quote",
+     "The protesters gathered outside the hall, holding signs and chanting "
+     "\"Save the pool.\"",
+     "The protesters", "chanting", "Save the pool."},
+    {"participle_quote",
+     "The mayor wrote to the staff, thanking them and telling them, \"You "
+     "did well.\"",
+     "The mayor", "telling", "You did well."},
     {"np_participle_say_quote",
      "The ministry released a video of spokesman Paul Dunn saying \"the "
      "talks went well.\"",
