@@ -79,6 +79,10 @@ const RuleCase kCases[] = {
      "said", "the mayor swam here daily"},
     // A passive belief with an infinitive: no one named; the subject and
     // the infinitive are the content.
+    // A passive speech cue with no agent: no speaker; the subject and what
+    // follows the cue in its clause were reported.
+    {"passive_no_agent", "The senator has been accused of taking bribes.",
+     "", "accused", "The senator ... of taking bribes"},
     {"passive_belief_to",
      "The new pool is widely expected to open in June.", "", "expected",
      "The new pool ... to open in June"},
