@@ -1217,6 +1217,23 @@ bool ModalBefore(const Lexicon& lex, absl::string_view text, uint32_t pos) {
   return false;
 }
 
+namespace {
+
+// Does the speaker span end in a capitalised word ("Keller", "the
+// minister, Tom Reyes"), not a noun phrase such as "most voters"?
+bool NamedSpeaker(absl::string_view text, Range speaker) {
+  uint32_t e = std::min<uint32_t>(speaker.end, text.size());
+  while (e > speaker.begin &&
+         !absl::ascii_isalnum(static_cast<unsigned char>(text[e - 1]))) {
+    --e;
+  }
+  uint32_t w = e;
+  while (w > speaker.begin && text[w - 1] != ' ') --w;
+  return w < e && absl::ascii_isupper(static_cast<unsigned char>(text[w]));
+}
+
+}  // namespace
+
 // The content ranges of a set of findings, for "does [begin, end) overlap
 // any of them?" in O(log n): sorted by where they begin, with the furthest
 // end reached by each prefix.
@@ -2257,13 +2274,20 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             break;
           }
         }
-        // "According to X, Y said C": Y's claim, reported by X. Not when the
-        // inner cue is dropped: a belief ("voters who believe C, according
-        // to exit polls": the poll's claim), a label or a modal ("a hotel
-        // called Lodge, according to a lawsuit": the lawsuit's claim).
+        // "According to X, Y said C": one claim. X's, with "Y said C" as its
+        // content (PolNeAR gives each word one role and marks the outer
+        // claim), unless a document relays someone it names ("according
+        // to the statement, Keller said C": Keller's claim through the
+        // statement). When the inner cue is dropped (a belief: "voters who
+        // believe C, according to exit polls"; a label or a modal) the
+        // outer claim stays.
         if (lex_->cues()[outer.cue_index].cue_class == CueClass::kAccording &&
             !inner.drop) {
-          (*out)[i].drop = true;
+          if (outer.document && NamedSpeaker(text, inner.speaker)) {
+            (*out)[i].drop = true;
+          } else {
+            inner.drop = true;
+          }
         }
         break;
       }
