@@ -1658,7 +1658,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         f.without_evidence = no_evidence == 1;
         size_t a, b;
+        // The content's tokens, for the evidence check below.
+        size_t content_a = 0, content_b = 0;
         if (range_of(rule->content, &a, &b)) {
+          content_a = a;
+          content_b = b;
           // The cue's own words are no content ("talking about": not
           // "about"), however the pattern split them.
           if (a < k + tokens[k].cue_words && b > k) continue;
@@ -1789,10 +1793,22 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // documents.
           // In news, anyone who "found that C" or "showed that C" reports
           // C: the complementiser makes it a finding, not an object found.
+          // So does a person (a name or a pronoun) who "revealed her husband
+          // had left": a clause (a verb of its own in the content: an
+          // auxiliary, a copula or a cue), not a noun phrase ("found a
+          // way", "showed up").
           // (In a book it is narration: "she found that the door was shut".)
-          if (cue.cue_class == CueClass::kEvidence &&
-              !(!layout.hard_wrapped && cue_end < marked.size() &&
-                marked[cue_end] == 't') &&
+          if (cue.cue_class == CueClass::kEvidence && !layout.hard_wrapped &&
+              !(cue_end < marked.size() && marked[cue_end] == 't') &&
+              !IsDocumentHead(text, tokens, a, b)) {
+            bool person = false, clause = false;
+            for (size_t m = a; m < b; ++m) person |= tags[m] == 'N' || tags[m] == 'P';
+            for (size_t m = content_a; m < content_b; ++m) {
+              clause |= marked[m] == 'v' || marked[m] == 'b' || marked[m] == 'C';
+            }
+            if (!person || !clause) continue;
+          }
+          if (cue.cue_class == CueClass::kEvidence && layout.hard_wrapped &&
               !IsDocumentHead(text, tokens, a, b)) {
             continue;
           }
