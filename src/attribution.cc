@@ -66,6 +66,10 @@ struct Attributor::CompiledRule {
   // agent ("by" in function_words.tsv class agent: "Asked by a reporter
   // whether C", not "Asked about the plan").
   int agent = 0;
+  // A group "notagent": a preposition that must not be the passive agent
+  // ("was criticized for the delay", not "was claimed by the Front, a
+  // group that ..."); the group may stay out of the match.
+  int notagent = 0;
   bool classes[kCueClasses] = {};
   std::bitset<128> needs;
 };
@@ -971,6 +975,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->addressee = group("addressee");
     rule->nospeaker = group("nospeaker");
     rule->agent = group("agent");
+    rule->notagent = group("notagent");
     if (absl::StartsWith(spec.name, "subject")) {
       if (rule->speaker == 0) {
         return absl::InvalidArgumentError(absl::StrCat(
@@ -1639,6 +1644,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!range_of(rule->agent, &ga, &gb) || gb != ga + 1) continue;
           const WordInfo* w = WordOf(text, tokens[ga]);
           if (w == nullptr || w->word_class != WordClass::kAgent) continue;
+        }
+        if (rule->notagent != 0) {
+          size_t ga, gb;
+          if (range_of(rule->notagent, &ga, &gb)) {
+            const WordInfo* w = WordOf(text, tokens[ga]);
+            if (w != nullptr && w->word_class == WordClass::kAgent) continue;
+          }
         }
         Finding f;
         f.rule = rule->index;

@@ -83,6 +83,9 @@ const RuleCase kCases[] = {
     // follows the cue in its clause were reported.
     {"passive_no_agent", "The senator has been accused of taking bribes.",
      "", "accused", "The senator ... of taking bribes"},
+    // A preposition after the cue other than the agent's.
+    {"passive_no_agent", "The mayor was criticized for the long delay.", "",
+     "criticized", "The mayor ... for the long delay"},
     {"passive_belief_to",
      "The new pool is widely expected to open in June.", "", "expected",
      "The new pool ... to open in June"},
