@@ -1703,6 +1703,21 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (range_of(rule->content2, &a, &b)) {
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
+          // "If the plan fails, she said, \"we all pay.\"": a lead-in before
+          // the attribution is part of the claim when the quotation after it
+          // completes its sentence. A quotation that opens with a capital is
+          // a sentence of its own ("When asked, she said, \"We will see.\""):
+          // the lead-in only sets the scene.
+          if (r.end > r.begin && direct && !f.direct && f.content.size() == 1 &&
+              f.content.front().end <= f.cue.begin && r.begin >= f.cue.end &&
+              cue.cue_class != CueClass::kAccording &&
+              absl::ascii_isupper(static_cast<unsigned char>(text[r.begin]))) {
+            f.content.clear();
+            f.content.push_back(r);
+            f.direct = true;
+            f.mixed = mixed;
+            r = Range{};
+          }
           if (r.end > r.begin) {
             f.content.push_back(r);
             f.direct = f.direct && direct;
