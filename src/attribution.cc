@@ -2224,8 +2224,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                                   inner_class == CueClass::kNominal;
         if (inner_belief) inner.drop = true;
         // "X said Y called the plan a disaster": what X reports Y called it
-        // is part of X's claim, unless it is all Y's quotation.
-        if (inner_class == CueClass::kLabel && !inner.direct) {
+        // is part of X's claim, its quotation too ("X said the council
+        // rejected what she called \"a reckless plan\""): PolNeAR marks the
+        // outer claim only (nested label quotations matched 1 of 6).
+        if (inner_class == CueClass::kLabel) {
           inner.drop = true;
         }
         // "X said he would offer a prayer": a cue under a modal in reported
