@@ -1193,6 +1193,45 @@ bool IsOrphanQuote(absl::string_view quoted) {
   return words >= 3 && lower >= 2 && lower * 3 >= words;
 }
 
+// Where [begin, end) of `text` ends without the spaces, punctuation,
+// connectives ("and", "while", "which", ...) and determiners ("the", "his")
+// that close it: what is left before a clause that another attribution
+// opens ("the new contract, which the | company says ...").
+uint32_t TrimConnective(absl::string_view text, uint32_t begin, uint32_t end) {
+  static constexpr absl::string_view kClosing[] = {
+      "and",   "but",     "or",       "as",     "while", "when", "after",
+      "because", "which", "who",      "whom",   "that",  "where", "whereas",
+      "although", "though", "the",    "a",      "an",    "his",  "her",
+      "its",   "their",   "this",     "these",  "those", "our",  "my"};
+  auto trim_punct = [&](uint32_t e) {
+    while (e > begin) {
+      const unsigned char c = text[e - 1];
+      if (c == ' ' || c == ',' || c == ';' || c == ':' || c == '-' || c == '(' ||
+          c == '\n') {
+        --e;
+      } else if (e - begin >= 3 && (c == 0x94 || c == 0x93) && text[e - 2] == '\x80' &&
+                 text[e - 3] == '\xE2') {  // em or en dash
+        e -= 3;
+      } else {
+        break;
+      }
+    }
+    return e;
+  };
+  uint32_t e = trim_punct(end);
+  for (int words = 0; words < 3; ++words) {
+    uint32_t w = e;
+    while (w > begin && absl::ascii_isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+    if (w == e || !(w == begin || text[w - 1] == ' ' || text[w - 1] == ',')) break;
+    const std::string word = absl::AsciiStrToLower(text.substr(w, e - w));
+    bool closing = false;
+    for (absl::string_view c : kClosing) closing |= word == c;
+    if (!closing) break;
+    e = trim_punct(w);
+  }
+  return e;
+}
+
 // Is the word before `pos`, or the one before an adverb there, a modal
 // ("would offer", "will probably add", "she'll add"; function_words.tsv)?
 bool ModalBefore(const Lexicon& lex, absl::string_view text, uint32_t pos) {
@@ -1736,6 +1775,21 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (range_of(rule->content2, &a, &b)) {
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
+          // "If the plan fails, she said, \"we all pay.\"": a lead-in before
+          // the attribution is part of the claim when the quotation after it
+          // completes its sentence. A quotation that opens with a capital is
+          // a sentence of its own ("When asked, she said, \"We will see.\""):
+          // the lead-in only sets the scene.
+          if (r.end > r.begin && direct && !f.direct && f.content.size() == 1 &&
+              f.content.front().end <= f.cue.begin && r.begin >= f.cue.end &&
+              cue.cue_class != CueClass::kAccording &&
+              absl::ascii_isupper(static_cast<unsigned char>(text[r.begin]))) {
+            f.content.clear();
+            f.content.push_back(r);
+            f.direct = true;
+            f.mixed = mixed;
+            r = Range{};
+          }
           if (r.end > r.begin) {
             f.content.push_back(r);
             f.direct = f.direct && direct;
@@ -2254,8 +2308,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                                   inner_class == CueClass::kNominal;
         if (inner_belief) inner.drop = true;
         // "X said Y called the plan a disaster": what X reports Y called it
-        // is part of X's claim, unless it is all Y's quotation.
-        if (inner_class == CueClass::kLabel && !inner.direct) {
+        // is part of X's claim, its quotation too ("X said the council
+        // rejected what she called \"a reckless plan\""): PolNeAR marks the
+        // outer claim only (nested label quotations matched 1 of 6).
+        if (inner_class == CueClass::kLabel) {
           inner.drop = true;
         }
         // "X said he would offer a prayer": a cue under a modal in reported
@@ -2318,6 +2374,37 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
         }
         break;
+      }
+    }
+    // "The mayor blasted the levy, which the governor said would ruin
+    // farmers": an attribution that stays a claim of its own inside what
+    // another reports splits the sentence; the outer content ends where the
+    // inner attribution begins (its speaker, else its cue), without the
+    // connective before it. PolNeAR gives each word one role.
+    for (size_t y = first; y < last; ++y) {
+      Finding& outer = (*out)[by_unit[y].second];
+      if (outer.drop || outer.cue.end == outer.cue.begin ||
+          outer.content.empty() || outer.cue.begin > outer.content.front().begin) {
+        continue;
+      }
+      for (size_t x = first; x < last; ++x) {
+        const Finding& inner = (*out)[by_unit[x].second];
+        if (x == y || inner.drop || inner.cue.end == inner.cue.begin) continue;
+        for (size_t ri = 0; ri < outer.content.size(); ++ri) {
+          Range& r = outer.content[ri];
+          if (r.begin > inner.cue.begin || inner.cue.end > r.end) continue;
+          uint32_t cut = inner.cue.begin;
+          if (inner.speaker.end > inner.speaker.begin && inner.speaker.begin >= r.begin &&
+              inner.speaker.begin < cut) {
+            cut = inner.speaker.begin;
+          }
+          cut = TrimConnective(text, r.begin, cut);
+          if (cut >= r.begin + 3) {
+            r.end = cut;
+            outer.content.resize(ri + 1);
+          }
+          break;
+        }
       }
     }
   }

@@ -156,6 +156,12 @@ const RuleCase kCases[] = {
      "We will win again."},
     // A noun phrase before the quotation is its subject (a say cue), not
     // an addressee: mixed content.
+    // A lead-in that the quotation after the attribution completes: both
+    // parts are the claim (a quotation opening with a capital would be a
+    // sentence of its own, the lead-in only its scene).
+    {"content_speaker_cue_quote",
+     "If the levy passes, the mayor said, \"every household will pay more.\"",
+     "the mayor", "said", "If the levy passes ... every household will pay more."},
     {"speaker_cue_np_quote",
      "Mayor Anna Keller said the council \"wasted a whole year.\"",
      "Mayor Anna Keller", "said", "the council \"wasted a whole year.\""},
