@@ -30,6 +30,11 @@ bool IsUpperStart(absl::string_view w) {
 struct WordCharTable {
   bool is[256];
   bool starts[256];  // a word byte that may begin a word: not - . '
+  // A first byte that makes the word neither capitalised (IsUpperStart())
+  // nor an article (IsArticleWord()): a digit, a lower-case letter but 'a'
+  // and 't', a byte of 0x80 or above but the lead byte of the capitals
+  // U+00C0..U+00DE.
+  bool plain_start[256];
 };
 constexpr WordCharTable MakeWordCharTable() {
   WordCharTable t{};
@@ -38,12 +43,37 @@ constexpr WordCharTable MakeWordCharTable() {
               (c >= 'a' && c <= 'z') || c >= 0x80 || c == '-' || c == '.' ||
               c == '\'';
     t.starts[c] = t.is[c] && c != '-' && c != '.' && c != '\'';
+    t.plain_start[c] = (c >= '0' && c <= '9') ||
+                       (c >= 'a' && c <= 'z' && c != 'a' && c != 't') ||
+                       (c >= 0x80 && c != 0xC3);
   }
   return t;
 }
 constexpr WordCharTable kWordChar = MakeWordCharTable();
 
 inline bool IsWordChar(unsigned char c) { return kWordChar.is[c]; }
+
+// From `i`, a byte where Index() is between words, to the start of the next
+// word that may be capitalised or an article (t.size() if none): words are
+// read as Index() reads them. The words skipped change nothing while no run
+// of capitalised words and no article is pending.
+size_t SkipPlainWords(absl::string_view t, size_t i) {
+  const unsigned char* const p = reinterpret_cast<const unsigned char*>(t.data());
+  const size_t n = t.size();
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (!kWordChar.starts[c]) {
+      ++i;
+    } else if (kWordChar.plain_start[c]) {
+      do {
+        ++i;
+      } while (i < n && kWordChar.is[p[i]]);
+    } else {
+      break;
+    }
+  }
+  return i;
+}
 
 // "Macron's" -> "Macron"; "Sen." stays.
 absl::string_view StripPossessive(absl::string_view w) {
@@ -378,6 +408,11 @@ void SpeakerResolver::Index() {
   int since_det = 0;       // words after it
   size_t i = 0;
   while (i < t.size()) {
+    // (Most words are of no interest: skipped at a table lookup a byte.)
+    if (run.empty() && det_at == kNoDet) {
+      i = SkipPlainWords(t, i);
+      if (i == t.size()) break;
+    }
     unsigned char c = t[i];
     if (!kWordChar.starts[c]) {
       // A space, or in hard-wrapped text a line break inside a paragraph.
