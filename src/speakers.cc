@@ -207,8 +207,11 @@ void SpeakerResolver::AddRole(int entity, absl::string_view role) {
   if (g != 0) entities_[entity].gender = g;
 }
 
+// The longest word WordOf() looks up.
+constexpr size_t kMaxWordOf = 32;
+
 const WordInfo* SpeakerResolver::WordOf(absl::string_view w) const {
-  char buf[32];
+  char buf[kMaxWordOf];
   // (Most words are in no lexicon: the shape test first, before the copy.)
   if (w.size() > sizeof(buf) || !lex_->MayBeWord(w)) return nullptr;
   for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
@@ -228,7 +231,11 @@ bool SpeakerResolver::IsIndefinite(absl::string_view w) const {
 }
 
 v1::EntityType SpeakerResolver::NominalOf(absl::string_view w) const {
-  return lex_->Nominal(Lowered(w).view());
+  // Every nominal is a word of Word() too: its shape filter answers for
+  // most names without the hash lookup Nominal() makes.
+  if (w.empty() || w.size() > kMaxWordOf) return lex_->Nominal(Lowered(w).view());
+  const WordInfo* info = WordOf(w);
+  return info != nullptr ? info->nominal : v1::ENTITY_TYPE_UNSPECIFIED;
 }
 
 bool SpeakerResolver::IsTitleWord(absl::string_view w) const {
@@ -255,9 +262,13 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
   // In a book a person noun before a name is a title too: "Parson
   // Hale", "Aunt Maud".
   const bool books = layout_ != nullptr && layout_->hard_wrapped;
+  // What the lexicons know of each word, looked up once for the tests below.
+  absl::InlinedVector<const WordInfo*, 8> info(w.size());
   for (size_t i = 0; i < w.size(); ++i) {
-    if (IsTitleWord(w[i]) ||
-        (books && i + 1 < w.size() && PersonGender(w[i]) != 0)) {
+    info[i] = WordOf(w[i]);
+    if (info[i] != nullptr &&
+        (info[i]->title ||
+         (books && i + 1 < w.size() && info[i]->person_gender != 0))) {
       last_title = static_cast<int>(i);
     }
   }
@@ -285,8 +296,14 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     if (StripPossessive(name[i]).size() != name[i].size()) return -1;
   }
   name.back() = StripPossessive(name.back());
-  for (absl::string_view n : name) {
-    v1::EntityType t = NominalOf(n);
+  for (size_t i = 0; i < name.size(); ++i) {
+    // (A word as looked up above, unless a possessive was cut off it.)
+    const absl::string_view n = name[i];
+    const WordInfo* const known = info[start + i];
+    const v1::EntityType t =
+        n.size() == w[start + i].size() && n.size() <= kMaxWordOf
+            ? (known != nullptr ? known->nominal : v1::ENTITY_TYPE_UNSPECIFIED)
+            : NominalOf(n);
     if (t != v1::ENTITY_TYPE_UNSPECIFIED && t != v1::ENTITY_TYPE_PERSON) {
       return -1;  // "Defense Ministry" is not a person
     }
@@ -300,7 +317,8 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     if (it == by_surname_.end() && last_title < 0) first = by_first_.find(surname);
     // "Mr. Hilbery" is not "Katharine Hilbery": a title of the other sex
     // names another person of the family.
-    const char title_gender = last_title >= 0 ? TitleGender(w[last_title]) : 0;
+    const char title_gender =
+        last_title >= 0 ? info[last_title]->title_gender : 0;
     if (it != by_surname_.end() && title_gender != 0 &&
         entities_[it->second].gender != 0 &&
         entities_[it->second].gender != title_gender) {
@@ -632,10 +650,7 @@ int SpeakerResolver::SceneReferent(char gender, uint32_t position) const {
 }
 
 char SpeakerResolver::PersonGender(absl::string_view w) const {
-  char buf[24];
-  if (w.size() > sizeof(buf) || !lex_->MayBeWord(w)) return 0;
-  for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
-  const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
+  const WordInfo* info = WordOf(w);
   return info != nullptr ? info->person_gender : 0;
 }
 
