@@ -448,16 +448,10 @@ void SpeakerResolver::Index() {
       ++i;
       continue;
     }
-    // The word's end: four bytes a test while they last (this runs over
-    // every byte of every text), then one at a time.
-    const unsigned char* const p = reinterpret_cast<const unsigned char*>(t.data());
-    const bool* const word_byte = kWordChar.is;
-    size_t j = i;
-    while (j + 4 <= t.size() && (word_byte[p[j]] & word_byte[p[j + 1]] &
-                                 word_byte[p[j + 2]] & word_byte[p[j + 3]])) {
-      j += 4;
-    }
-    while (j < t.size() && word_byte[p[j]]) ++j;
+    // The word's end. (A byte at a time: most words SkipPlainWords() leaves
+    // are short, "the", "a", "at", and test four bytes in vain.)
+    size_t j = i + 1;
+    while (j < t.size() && IsWordChar(t[j])) ++j;
     absl::string_view w = t.substr(i, j - i);
     if (!IsUpperStart(w)) {
       // Ends the run, whether or not it ends the sentence too. (Dropping a
