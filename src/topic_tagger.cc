@@ -501,9 +501,13 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
 
 void WordAutomaton::Walk(const unsigned char* text, size_t begin, size_t size,
                          std::vector<int>* topics) const {
+  // (Locals: the compiler cannot tell that topics->push_back() leaves the
+  // members alone.)
+  const StateId* const next = next_.data();
+  const size_t classes = classes_;
   size_t s = kStart;
   for (size_t i = begin; i < size; ++i) {
-    s = next_[s * classes_ + class_of_[text[i]]];
+    s = next[s * classes + class_of_[text[i]]];
     if (s == kDead) return;
     uint32_t a = accept_begin_[s];
     const uint32_t end = accept_begin_[s + 1];
