@@ -439,6 +439,7 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
   std::vector<std::vector<const std::vector<int>*>> atom_classes(
       entries.size());
   for (size_t e = 0; e < entries.size(); ++e) {
+    atom_classes[e].reserve(entries[e].atoms.size());
     for (const Atom& atom : entries[e].atoms) {
       atom_classes[e].push_back(&classes_of[atom.ascii]);
     }
@@ -455,21 +456,27 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
                                              {states[kStart], kStart}};
   next_.assign(2 * classes_, kDead);
   std::vector<State> targets(classes_);
+  std::vector<int> reached;  // the classes whose targets are not empty
   for (size_t s = kStart; s < states.size(); ++s) {
-    for (State& target : targets) target.clear();
+    reached.clear();
+    auto add = [&](int c, uint32_t item) {
+      if (targets[c].empty()) reached.push_back(c);
+      targets[c].push_back(item);
+    };
     for (uint32_t item : states[s]) {
       const size_t e = item >> 8, matched = item & 0xff;
       const Sequence& atoms = entries[e].atoms;
       if (matched < atoms.size()) {
-        for (int c : *atom_classes[e][matched]) targets[c].push_back(item + 1);
+        for (int c : *atom_classes[e][matched]) add(c, item + 1);
       }
       if (matched > 0 && atoms[matched - 1].plus) {
-        for (int c : *atom_classes[e][matched - 1]) targets[c].push_back(item);
+        for (int c : *atom_classes[e][matched - 1]) add(c, item);
       }
     }
-    for (int c = 0; c < classes_; ++c) {
+    // (In class order, as the states are numbered in the order found.)
+    std::sort(reached.begin(), reached.end());
+    for (int c : reached) {
       State& target = targets[c];
-      if (target.empty()) continue;
       std::sort(target.begin(), target.end());
       target.erase(std::unique(target.begin(), target.end()), target.end());
       auto [it, added] =
@@ -480,6 +487,7 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
         next_.resize(states.size() * classes_, kDead);
       }
       next_[s * classes_ + c] = it->second;
+      target.clear();
     }
   }
   accept_begin_.assign(1, 0);
