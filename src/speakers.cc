@@ -214,8 +214,18 @@ const WordInfo* SpeakerResolver::WordOf(absl::string_view w) const {
   char buf[kMaxWordOf];
   // (Most words are in no lexicon: the shape test first, before the copy.)
   if (w.size() > sizeof(buf) || !lex_->MayBeWord(w)) return nullptr;
+  // A word of the text is looked up several times in a row (a weekday? a
+  // title? a nominal?): its last answers are kept by where it is. (Only for
+  // words of the text, which stays as it is; not for copies.)
+  const auto at = reinterpret_cast<uintptr_t>(w.data());
+  const auto text = reinterpret_cast<uintptr_t>(text_.data());
+  const bool in_text = at >= text && at + w.size() <= text + text_.size();
+  WordMemo& memo = word_memo_[(at ^ w.size()) % word_memo_.size()];
+  if (in_text && memo.data == w.data() && memo.size == w.size()) return memo.info;
   for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
-  return lex_->Word(absl::string_view(buf, w.size()));
+  const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
+  if (in_text) memo = {w.data(), w.size(), info};
+  return info;
 }
 
 char SpeakerResolver::TitleGender(absl::string_view w) const {
