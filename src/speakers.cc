@@ -30,6 +30,11 @@ bool IsUpperStart(absl::string_view w) {
 struct WordCharTable {
   bool is[256];
   bool starts[256];  // a word byte that may begin a word: not - . '
+  // A first byte that makes the word neither capitalised (IsUpperStart())
+  // nor an article (IsArticleWord()): a digit, a lower-case letter but 'a'
+  // and 't', a byte of 0x80 or above but the lead byte of the capitals
+  // U+00C0..U+00DE.
+  bool plain_start[256];
 };
 constexpr WordCharTable MakeWordCharTable() {
   WordCharTable t{};
@@ -38,12 +43,37 @@ constexpr WordCharTable MakeWordCharTable() {
               (c >= 'a' && c <= 'z') || c >= 0x80 || c == '-' || c == '.' ||
               c == '\'';
     t.starts[c] = t.is[c] && c != '-' && c != '.' && c != '\'';
+    t.plain_start[c] = (c >= '0' && c <= '9') ||
+                       (c >= 'a' && c <= 'z' && c != 'a' && c != 't') ||
+                       (c >= 0x80 && c != 0xC3);
   }
   return t;
 }
 constexpr WordCharTable kWordChar = MakeWordCharTable();
 
 inline bool IsWordChar(unsigned char c) { return kWordChar.is[c]; }
+
+// From `i`, a byte where Index() is between words, to the start of the next
+// word that may be capitalised or an article (t.size() if none): words are
+// read as Index() reads them. The words skipped change nothing while no run
+// of capitalised words and no article is pending.
+size_t SkipPlainWords(absl::string_view t, size_t i) {
+  const unsigned char* const p = reinterpret_cast<const unsigned char*>(t.data());
+  const size_t n = t.size();
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (!kWordChar.starts[c]) {
+      ++i;
+    } else if (kWordChar.plain_start[c]) {
+      do {
+        ++i;
+      } while (i < n && kWordChar.is[p[i]]);
+    } else {
+      break;
+    }
+  }
+  return i;
+}
 
 // "Macron's" -> "Macron"; "Sen." stays.
 absl::string_view StripPossessive(absl::string_view w) {
@@ -177,12 +207,25 @@ void SpeakerResolver::AddRole(int entity, absl::string_view role) {
   if (g != 0) entities_[entity].gender = g;
 }
 
+// The longest word WordOf() looks up.
+constexpr size_t kMaxWordOf = 32;
+
 const WordInfo* SpeakerResolver::WordOf(absl::string_view w) const {
-  char buf[32];
+  char buf[kMaxWordOf];
   // (Most words are in no lexicon: the shape test first, before the copy.)
   if (w.size() > sizeof(buf) || !lex_->MayBeWord(w)) return nullptr;
+  // A word of the text is looked up several times in a row (a weekday? a
+  // title? a nominal?): its last answers are kept by where it is. (Only for
+  // words of the text, which stays as it is; not for copies.)
+  const auto at = reinterpret_cast<uintptr_t>(w.data());
+  const auto text = reinterpret_cast<uintptr_t>(text_.data());
+  const bool in_text = at >= text && at + w.size() <= text + text_.size();
+  WordMemo& memo = word_memo_[(at ^ w.size()) % word_memo_.size()];
+  if (in_text && memo.data == w.data() && memo.size == w.size()) return memo.info;
   for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
-  return lex_->Word(absl::string_view(buf, w.size()));
+  const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
+  if (in_text) memo = {w.data(), w.size(), info};
+  return info;
 }
 
 char SpeakerResolver::TitleGender(absl::string_view w) const {
@@ -198,7 +241,11 @@ bool SpeakerResolver::IsIndefinite(absl::string_view w) const {
 }
 
 v1::EntityType SpeakerResolver::NominalOf(absl::string_view w) const {
-  return lex_->Nominal(Lowered(w).view());
+  // Every nominal is a word of Word() too: its shape filter answers for
+  // most names without the hash lookup Nominal() makes.
+  if (w.empty() || w.size() > kMaxWordOf) return lex_->Nominal(Lowered(w).view());
+  const WordInfo* info = WordOf(w);
+  return info != nullptr ? info->nominal : v1::ENTITY_TYPE_UNSPECIFIED;
 }
 
 bool SpeakerResolver::IsTitleWord(absl::string_view w) const {
@@ -225,9 +272,13 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
   // In a book a person noun before a name is a title too: "Parson
   // Hale", "Aunt Maud".
   const bool books = layout_ != nullptr && layout_->hard_wrapped;
+  // What the lexicons know of each word, looked up once for the tests below.
+  absl::InlinedVector<const WordInfo*, 8> info(w.size());
   for (size_t i = 0; i < w.size(); ++i) {
-    if (IsTitleWord(w[i]) ||
-        (books && i + 1 < w.size() && PersonGender(w[i]) != 0)) {
+    info[i] = WordOf(w[i]);
+    if (info[i] != nullptr &&
+        (info[i]->title ||
+         (books && i + 1 < w.size() && info[i]->person_gender != 0))) {
       last_title = static_cast<int>(i);
     }
   }
@@ -255,8 +306,14 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     if (StripPossessive(name[i]).size() != name[i].size()) return -1;
   }
   name.back() = StripPossessive(name.back());
-  for (absl::string_view n : name) {
-    v1::EntityType t = NominalOf(n);
+  for (size_t i = 0; i < name.size(); ++i) {
+    // (A word as looked up above, unless a possessive was cut off it.)
+    const absl::string_view n = name[i];
+    const WordInfo* const known = info[start + i];
+    const v1::EntityType t =
+        n.size() == w[start + i].size() && n.size() <= kMaxWordOf
+            ? (known != nullptr ? known->nominal : v1::ENTITY_TYPE_UNSPECIFIED)
+            : NominalOf(n);
     if (t != v1::ENTITY_TYPE_UNSPECIFIED && t != v1::ENTITY_TYPE_PERSON) {
       return -1;  // "Defense Ministry" is not a person
     }
@@ -270,7 +327,8 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     if (it == by_surname_.end() && last_title < 0) first = by_first_.find(surname);
     // "Mr. Hilbery" is not "Katharine Hilbery": a title of the other sex
     // names another person of the family.
-    const char title_gender = last_title >= 0 ? TitleGender(w[last_title]) : 0;
+    const char title_gender =
+        last_title >= 0 ? info[last_title]->title_gender : 0;
     if (it != by_surname_.end() && title_gender != 0 &&
         entities_[it->second].gender != 0 &&
         entities_[it->second].gender != title_gender) {
@@ -378,6 +436,11 @@ void SpeakerResolver::Index() {
   int since_det = 0;       // words after it
   size_t i = 0;
   while (i < t.size()) {
+    // (Most words are of no interest: skipped at a table lookup a byte.)
+    if (run.empty() && det_at == kNoDet) {
+      i = SkipPlainWords(t, i);
+      if (i == t.size()) break;
+    }
     unsigned char c = t[i];
     if (!kWordChar.starts[c]) {
       // A space, or in hard-wrapped text a line break inside a paragraph.
@@ -395,16 +458,10 @@ void SpeakerResolver::Index() {
       ++i;
       continue;
     }
-    // The word's end: four bytes a test while they last (this runs over
-    // every byte of every text), then one at a time.
-    const unsigned char* const p = reinterpret_cast<const unsigned char*>(t.data());
-    const bool* const word_byte = kWordChar.is;
-    size_t j = i;
-    while (j + 4 <= t.size() && (word_byte[p[j]] & word_byte[p[j + 1]] &
-                                 word_byte[p[j + 2]] & word_byte[p[j + 3]])) {
-      j += 4;
-    }
-    while (j < t.size() && word_byte[p[j]]) ++j;
+    // The word's end. (A byte at a time: most words SkipPlainWords() leaves
+    // are short, "the", "a", "at", and test four bytes in vain.)
+    size_t j = i + 1;
+    while (j < t.size() && IsWordChar(t[j])) ++j;
     absl::string_view w = t.substr(i, j - i);
     if (!IsUpperStart(w)) {
       // Ends the run, whether or not it ends the sentence too. (Dropping a
@@ -597,10 +654,7 @@ int SpeakerResolver::SceneReferent(char gender, uint32_t position) const {
 }
 
 char SpeakerResolver::PersonGender(absl::string_view w) const {
-  char buf[24];
-  if (w.size() > sizeof(buf) || !lex_->MayBeWord(w)) return 0;
-  for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
-  const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
+  const WordInfo* info = WordOf(w);
   return info != nullptr ? info->person_gender : 0;
 }
 

@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "absl/base/call_once.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
@@ -375,8 +376,7 @@ class WordAutomaton {
   bool Build(const std::vector<Entry>& entries);
 
   // Appends to *topics the topic of every entry matching `text` (with
-  // repeats) and reports what else the text holds. Stops early if
-  // scan->folds_to_ascii.
+  // repeats) and reports what else the text holds.
   void Scan(absl::string_view text, std::vector<int>* topics,
             TextScan* scan) const;
 
@@ -439,6 +439,7 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
   std::vector<std::vector<const std::vector<int>*>> atom_classes(
       entries.size());
   for (size_t e = 0; e < entries.size(); ++e) {
+    atom_classes[e].reserve(entries[e].atoms.size());
     for (const Atom& atom : entries[e].atoms) {
       atom_classes[e].push_back(&classes_of[atom.ascii]);
     }
@@ -455,21 +456,27 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
                                              {states[kStart], kStart}};
   next_.assign(2 * classes_, kDead);
   std::vector<State> targets(classes_);
+  std::vector<int> reached;  // the classes whose targets are not empty
   for (size_t s = kStart; s < states.size(); ++s) {
-    for (State& target : targets) target.clear();
+    reached.clear();
+    auto add = [&](int c, uint32_t item) {
+      if (targets[c].empty()) reached.push_back(c);
+      targets[c].push_back(item);
+    };
     for (uint32_t item : states[s]) {
       const size_t e = item >> 8, matched = item & 0xff;
       const Sequence& atoms = entries[e].atoms;
       if (matched < atoms.size()) {
-        for (int c : *atom_classes[e][matched]) targets[c].push_back(item + 1);
+        for (int c : *atom_classes[e][matched]) add(c, item + 1);
       }
       if (matched > 0 && atoms[matched - 1].plus) {
-        for (int c : *atom_classes[e][matched - 1]) targets[c].push_back(item);
+        for (int c : *atom_classes[e][matched - 1]) add(c, item);
       }
     }
-    for (int c = 0; c < classes_; ++c) {
+    // (In class order, as the states are numbered in the order found.)
+    std::sort(reached.begin(), reached.end());
+    for (int c : reached) {
       State& target = targets[c];
-      if (target.empty()) continue;
       std::sort(target.begin(), target.end());
       target.erase(std::unique(target.begin(), target.end()), target.end());
       auto [it, added] =
@@ -480,6 +487,7 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
         next_.resize(states.size() * classes_, kDead);
       }
       next_[s * classes_ + c] = it->second;
+      target.clear();
     }
   }
   accept_begin_.assign(1, 0);
@@ -501,9 +509,13 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
 
 void WordAutomaton::Walk(const unsigned char* text, size_t begin, size_t size,
                          std::vector<int>* topics) const {
+  // (Locals: the compiler cannot tell that topics->push_back() leaves the
+  // members alone.)
+  const StateId* const next = next_.data();
+  const size_t classes = classes_;
   size_t s = kStart;
   for (size_t i = begin; i < size; ++i) {
-    s = next_[s * classes_ + class_of_[text[i]]];
+    s = next[s * classes + class_of_[text[i]]];
     if (s == kDead) return;
     uint32_t a = accept_begin_[s];
     const uint32_t end = accept_begin_[s + 1];
@@ -542,7 +554,8 @@ void WordAutomaton::Scan(absl::string_view text, std::vector<int>* topics,
                (c == 0xe2 && i + 2 < n && p[i + 1] == 0x84 &&
                 p[i + 2] == 0xaa)) {
       scan->folds_to_ascii = true;
-      return;
+      scan->non_ascii = true;
+      i += c == 0xc5 ? 2 : 3;
     } else {
       scan->non_ascii = true;
       ++i;
@@ -555,12 +568,32 @@ void WordAutomaton::Scan(absl::string_view text, std::vector<int>* topics,
 // The matchers Tag() uses, built by Create() from the same patterns.
 struct TopicTagger::Patterns {
   explicit Patterns(const RE2::Options& options)
-      : all(options, RE2::UNANCHORED), rest(options, RE2::UNANCHORED) {}
+      : options(options), rest(options, RE2::UNANCHORED) {}
 
-  // Every pattern (set index -> topic: pattern_topic_). Used alone when the
-  // text has a letter RE2 folds to ASCII, or when `words` could not be
-  // built.
-  RE2::Set all;
+  // The set of every pattern (set index -> topic: pattern_topic_), compiled
+  // on first use: Tag() needs it only for a text with a letter RE2 folds to
+  // ASCII, or when `words` could not be built (then Create() compiles it).
+  // (Building it cost as much as tagging every claim of five megabytes of
+  // news.) nullptr if it is too large to compile.
+  const RE2::Set* All() const {
+    absl::call_once(all_once, [this] {
+      all = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+      for (const std::string& pattern : wrapped) {
+        if (all->Add(Piece(pattern), nullptr) < 0) {
+          all = nullptr;
+          return;
+        }
+      }
+      if (!all->Compile()) all = nullptr;
+    });
+    return all.get();
+  }
+
+  RE2::Options options;
+  // Every pattern as All() reads it (WholeWords()), in lexicon order.
+  std::vector<std::string> wrapped;
+  mutable absl::once_flag all_once;
+  mutable std::unique_ptr<RE2::Set> all;
   bool all_only = false;
   // The sequences of word patterns the automaton takes.
   WordAutomaton words;
@@ -637,22 +670,18 @@ absl::StatusOr<std::unique_ptr<TopicTagger>> TopicTagger::Create(
                            "\" matches the empty string"));
         }
       }
-      std::string error;
-      int index =
-          tagger->patterns_->all.Add(Piece(WholeWords(pattern)), &error);
-      if (index < 0) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            origin, ":", line, ": bad pattern \"", pattern, "\": ", error));
-      }
+      // (RE2 has read the pattern alone, or PlainWords() says it can: so it
+      // also reads as part of the set.)
+      tagger->patterns_->wrapped.push_back(WholeWords(pattern));
       tagger->pattern_topic_.push_back(t);
     }
     tagger->names_.push_back(topic.name());
   }
-  if (!tagger->patterns_->all.Compile()) {
+  tagger->SplitPatterns(lexicon);
+  if (tagger->patterns_->all_only && tagger->patterns_->All() == nullptr) {
     return absl::ResourceExhaustedError(absl::StrCat(
         origin, ": topic patterns too large to compile (over 64 MiB)"));
   }
-  tagger->SplitPatterns(lexicon);
   return tagger;
 }
 
@@ -721,17 +750,20 @@ void TopicTagger::Tag(absl::string_view text,
   if (names_.empty()) return;
   // One buffer per thread: Set::Match clears and refills it, so a claim costs
   // no allocation here once the buffer has grown.
-  // One buffer per thread: Set::Match clears and refills it, so a claim costs
-  // no allocation here once the buffer has grown.
   thread_local std::vector<int> set_hits;
   thread_local std::vector<int> hits;  // topic indices, with repeats
   hits.clear();
   const Patterns& m = *patterns_;
   TextScan scan;
   if (!m.all_only) m.words.Scan(text, &hits, &scan);
-  if (m.all_only || scan.folds_to_ascii) {
+  // (Should the set be too large to compile, a text with U+017F or U+212A
+  // gets what the automaton and `rest` find, as if those were other
+  // letters.)
+  const RE2::Set* all =
+      m.all_only || scan.folds_to_ascii ? m.All() : nullptr;
+  if (all != nullptr) {
     hits.clear();
-    if (m.all.Match(Piece(text), &set_hits)) {
+    if (all->Match(Piece(text), &set_hits)) {
       for (int h : set_hits) hits.push_back(pattern_topic_[h]);
     }
   } else if (!m.rest_topic.empty() &&

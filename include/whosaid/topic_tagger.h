@@ -105,8 +105,8 @@ class TopicTagger {
   // out of this header.
   struct Patterns;
 
-  // Fills patterns_->words and patterns_->rest from the lexicon whose
-  // patterns are all in patterns_->all.
+  // Fills patterns_->words and patterns_->rest from the lexicon, whose
+  // patterns are all in patterns_->wrapped.
   void SplitPatterns(const v1::TopicLexicon& lexicon);
 
   std::vector<std::string> names_;

@@ -8,6 +8,7 @@
 #ifndef WHOSAID_INTERNAL_SPEAKERS_H_
 #define WHOSAID_INTERNAL_SPEAKERS_H_
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -199,6 +200,13 @@ class SpeakerResolver {
   // AppositionName(): per noun, where its first apposition ends in the text
   // and the name's last word (empty when none), found once per noun.
   mutable WordMap<std::pair<uint32_t, std::string>> appositions_;
+  // WordOf()'s latest answers for words of the text, by place in the text.
+  struct WordMemo {
+    const char* data = nullptr;
+    size_t size = 0;
+    const WordInfo* info = nullptr;
+  };
+  mutable std::array<WordMemo, 8> word_memo_;
   int last_document_issuer_ = -1;
   bool quiet_ = false;  // Note() records nothing (indexing inside a quote)
 };
