@@ -1341,6 +1341,60 @@ void Attributor::EndAtAdjunct(absl::string_view text,
   }
 }
 
+// "the rules, which the mayor said would hurt shops", "what the senator said
+// was a mistake": in a relative clause whose speaker and cue follow the
+// relative word, that word stands for part of what was said, and news
+// annotators mark it as the first part of the content ("which ... would hurt
+// shops"). Returns the word's span, or an empty range: when the content does
+// not follow the cue, after a preposition ("the speech in which she said
+// C": "which" is no part of it), for "whose", and for "that", which after a
+// noun is as often a complement ("the claim that X said C").
+Range Attributor::RelativeBefore(absl::string_view text,
+                                 const std::vector<Token>& tokens,
+                                 const std::string& tags, size_t speaker,
+                                 size_t a, size_t cue_end) const {
+  if (speaker == 0 || a < cue_end) return Range();
+  const size_t w = speaker - 1;
+  const absl::string_view word =
+      text.substr(tokens[w].begin, tokens[w].end - tokens[w].begin);
+  if (w > 0 && tags[w - 1] == 'r') return Range();
+  const bool rel =
+      (tags[w] == 'w' && !absl::EqualsIgnoreCase(word, "whose")) ||
+      (tags[w] == 's' && absl::EqualsIgnoreCase(word, "what"));
+  return rel ? Range{tokens[w].begin, tokens[w].end} : Range();
+}
+
+// "The new rules, which the mayor said would hurt shops, take effect in May",
+// "the plan -- which the senator denounced on Friday -- goes to a vote": a cue
+// inside a relative clause set off by a comma or a dash reports that clause
+// only. The content ends at the dash that closes it, or at a comma after
+// which the sentence's own verb goes on (an auxiliary, a copula or a
+// negation, perhaps after an adverb), outside quotations.
+void Attributor::EndAtRelativeClause(const std::vector<Token>& tokens,
+                                     const std::string& tags, size_t speaker,
+                                     size_t a, size_t b, Range* r) const {
+  if (speaker < 2 || tags[speaker - 1] != 'w') return;
+  const char open_mark = tags[speaker - 2];
+  if (open_mark != ',' && open_mark != '~') return;
+  int open = 0;
+  for (size_t m = a + 1; m < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0) continue;
+    bool end = open_mark == '~' && tags[m] == '~';
+    if (tags[m] == ',') {
+      size_t n = m + 1;
+      while (n < b && tags[n] == 'l') ++n;
+      end = n < b && (tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'z');
+    }
+    if (!end) continue;
+    size_t e = m;
+    while (e > a && IsTrimTag(tags[e - 1])) --e;
+    if (e > a && tokens[e - 1].end > r->begin) r->end = std::min(r->end, tokens[e - 1].end);
+    return;
+  }
+}
+
 bool Attributor::IsNoClaim(absl::string_view text, Range content) const {
   return no_claim_ != nullptr &&
          RE2::PartialMatch(re2::StringPiece(text.data() + content.begin,
@@ -1693,6 +1747,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
           if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);
+          {
+            size_t sa, sb;
+            if (!direct && range_of(rule->speaker, &sa, &sb) && sb <= k) {
+              EndAtRelativeClause(tokens, marked, sa, a, b, &r);
+            }
+          }
           if (r.end > r.begin && !IsBarePhrase(text, tokens, marked, a, b, cue.cue_class)) {
             f.content.push_back(r);
           }
@@ -1700,6 +1760,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           f.mixed = mixed;
         }
         if (f.content.empty() || IsNoClaim(text, f.content.front())) continue;
+        {
+          size_t sa, sb;
+          if (range_of(rule->speaker, &sa, &sb) && sb <= k &&
+              range_of(rule->content, &a, &b)) {
+            const Range rel = RelativeBefore(text, tokens, marked, sa, a, cue_end);
+            if (rel.end > rel.begin) {
+              f.content.insert(f.content.begin(), rel);
+              if (f.direct) f.mixed = true;
+              f.direct = false;
+            }
+          }
+        }
         if (range_of(rule->content2, &a, &b)) {
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);

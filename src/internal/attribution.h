@@ -172,6 +172,16 @@ class Attributor {
   void EndAtAdjunct(absl::string_view text, const std::vector<Token>& tokens,
                     const std::string& tags, size_t a, size_t b,
                     size_t cue_end, Range* r) const;
+  // The relative word that opens a clause of reported speech ("which the
+  // mayor said C"), a first content part; see attribution.cc.
+  Range RelativeBefore(absl::string_view text, const std::vector<Token>& tokens,
+                       const std::string& tags, size_t speaker, size_t a,
+                       size_t cue_end) const;
+  // Ends content whose cue is inside a relative clause set off by a comma
+  // or a dash where that clause ends (see attribution.cc).
+  void EndAtRelativeClause(const std::vector<Token>& tokens,
+                           const std::string& tags, size_t speaker, size_t a,
+                           size_t b, Range* r) const;
   struct CompiledRule;
   explicit Attributor(const Lexicon* lexicon);
   // The candidate filter: does `text` hold a cue word?
