@@ -1365,32 +1365,76 @@ Range Attributor::RelativeBefore(absl::string_view text,
 }
 
 // "The new rules, which the mayor said would hurt shops, take effect in May",
-// "the plan -- which the senator denounced on Friday -- goes to a vote": a cue
-// inside a relative clause set off by a comma or a dash reports that clause
-// only. The content ends at the dash that closes it, or at a comma after
-// which the sentence's own verb goes on (an auxiliary, a copula or a
-// negation, perhaps after an adverb), outside quotations.
+// "the plan -- which the senator denounced on Friday -- goes to a vote",
+// "voters who believe the race is rigged, however, are few": a cue inside a
+// relative clause (its relative word before the speaker, or the speaker
+// itself) reports that clause only. The content ends at a comma after which
+// the sentence's own verb goes on (an auxiliary, a copula or a negation,
+// perhaps after an adverb: ", however, will"), or at the dash that closes a clause opened by a
+// dash, outside quotations.
 void Attributor::EndAtRelativeClause(const std::vector<Token>& tokens,
                                      const std::string& tags, size_t speaker,
                                      size_t a, size_t b, Range* r) const {
-  if (speaker < 2 || tags[speaker - 1] != 'w') return;
-  const char open_mark = tags[speaker - 2];
-  if (open_mark != ',' && open_mark != '~') return;
+  size_t w;
+  if (tags[speaker] == 'w') {
+    w = speaker;
+  } else if (speaker >= 1 && tags[speaker - 1] == 'w') {
+    w = speaker - 1;
+  } else {
+    return;
+  }
+  const bool dash = w > 0 && tags[w - 1] == '~';
   int open = 0;
   for (size_t m = a + 1; m < b; ++m) {
     if (tags[m] == 'q') ++open;
     if (tags[m] == 'Q') --open;
     if (open > 0) continue;
-    bool end = open_mark == '~' && tags[m] == '~';
+    bool end = dash && tags[m] == '~';
     if (tags[m] == ',') {
       size_t n = m + 1;
-      while (n < b && tags[n] == 'l') ++n;
+      while (n < b && (tags[n] == 'l' || tags[n] == ',')) ++n;
       end = n < b && (tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'z');
     }
     if (!end) continue;
     size_t e = m;
     while (e > a && IsTrimTag(tags[e - 1])) --e;
     if (e > a && tokens[e - 1].end > r->begin) r->end = std::min(r->end, tokens[e - 1].end);
+    return;
+  }
+}
+
+// "Although the plan stalled, the mayor remains popular, according to a poll",
+// "While X has boasted of it, the letter changed little, Y said": when a
+// trailing attribution reports the sentence before it, an adverbial clause
+// that opens the sentence (a subordinator of class adsub or timesub) is the
+// writer's frame, not what the source said; the content starts after the
+// comma that closes it. (Not a condition, "if" or "unless": "If taxes rise,
+// growth will slow, the study said" reports the whole.)
+void Attributor::StartAfterOpeningClause(absl::string_view text,
+                                         const std::vector<Token>& tokens,
+                                         const std::string& tags, size_t a,
+                                         size_t b, Range* r) const {
+  size_t c = a;
+  while (c < b && (IsTrimTag(tags[c]) || tags[c] == 'x' || tags[c] == 'l')) ++c;
+  if (c >= b || tags[c] != 's') return;
+  const WordInfo* w = WordOf(text, tokens[c]);
+  if (w == nullptr || (w->word_class != WordClass::kAdverbialSub &&
+                       w->word_class != WordClass::kTimeSub)) {
+    return;
+  }
+  const absl::string_view word =
+      text.substr(tokens[c].begin, tokens[c].end - tokens[c].begin);
+  if (absl::EqualsIgnoreCase(word, "if") || absl::EqualsIgnoreCase(word, "unless")) return;
+  int open = 0;
+  for (size_t m = c + 1; m + 2 < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0 || tags[m] != ',') continue;
+    size_t n = m + 1;
+    while (n < b && IsTrimTag(tags[n])) ++n;
+    if (n + 1 < b && tokens[n].begin > r->begin && tokens[n].begin < r->end) {
+      r->begin = tokens[n].begin;
+    }
     return;
   }
 }
@@ -1747,6 +1791,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
           if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);
+          if (!direct && b <= k) StartAfterOpeningClause(text, tokens, marked, a, b, &r);
           {
             size_t sa, sb;
             if (!direct && range_of(rule->speaker, &sa, &sb) && sb <= k) {
