@@ -1439,6 +1439,48 @@ void Attributor::StartAfterOpeningClause(absl::string_view text,
   }
 }
 
+// "The senator denied the report in an interview", "mocked the mayor on
+// Twitter", "repeated the pledge at a rally on Sunday": after a content that
+// is a noun phrase (no auxiliary, copula, cue, "that", pronoun or relative
+// word before it), a preposition of class venue or adjunct whose phrase
+// (determiners and modifiers only) holds a noun of class medium, with no
+// clause after it, opens an adjunct of the act: the content ends before it.
+// (A clause keeps its phrase: "said she had sent it in an email".)
+void Attributor::EndAtMedium(absl::string_view text,
+                             const std::vector<Token>& tokens,
+                             const std::string& tags, size_t a, size_t b,
+                             Range* r) const {
+  size_t c = a;
+  while (c < b && (IsTrimTag(tags[c]) || tags[c] == 't')) ++c;
+  int open = 0;
+  for (size_t m = c + 1; m < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0) continue;
+    if (absl::StrContains("vbCtPw", tags[m])) return;
+    if (tags[m] != 'r') continue;
+    const WordInfo* p = WordOf(text, tokens[m]);
+    if (p == nullptr || (p->word_class != WordClass::kVenuePrep &&
+                         p->word_class != WordClass::kAdjunctPrep)) {
+      continue;
+    }
+    size_t head = b;
+    for (size_t n = m + 1; n < b && n <= m + 5; ++n) {
+      if (!absl::StrContains("dpjNRno0g-", tags[n])) break;
+      const WordInfo* w = WordOf(text, tokens[n]);
+      if (w != nullptr && w->word_class == WordClass::kMediumNoun) head = n;
+    }
+    if (head == b) continue;
+    for (size_t q = head + 1; q < b; ++q) {
+      if (absl::StrContains("vbCtqQw", tags[q])) return;
+    }
+    size_t e = m;
+    while (e > c && IsTrimTag(tags[e - 1])) --e;
+    if (e > c && tokens[e - 1].end > r->begin) r->end = std::min(r->end, tokens[e - 1].end);
+    return;
+  }
+}
+
 bool Attributor::IsNoClaim(absl::string_view text, Range content) const {
   return no_claim_ != nullptr &&
          RE2::PartialMatch(re2::StringPiece(text.data() + content.begin,
@@ -1791,6 +1833,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
           if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);
+          if (!direct) EndAtMedium(text, tokens, marked, a, b, &r);
           if (!direct && b <= k) StartAfterOpeningClause(text, tokens, marked, a, b, &r);
           {
             size_t sa, sb;

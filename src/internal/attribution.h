@@ -188,6 +188,10 @@ class Attributor {
                                const std::vector<Token>& tokens,
                                const std::string& tags, size_t a, size_t b,
                                Range* r) const;
+  // Ends a noun-phrase content before a phrase of the medium or occasion of
+  // the act ("in an interview"; see attribution.cc).
+  void EndAtMedium(absl::string_view text, const std::vector<Token>& tokens,
+                   const std::string& tags, size_t a, size_t b, Range* r) const;
   struct CompiledRule;
   explicit Attributor(const Lexicon* lexicon);
   // The candidate filter: does `text` hold a cue word?
