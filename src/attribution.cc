@@ -1402,6 +1402,146 @@ void Attributor::EndAtAdjunct(absl::string_view text,
   }
 }
 
+// "the rules, which the mayor said would hurt shops", "what the senator said
+// was a mistake": in a relative clause whose speaker and cue follow the
+// relative word, that word stands for part of what was said, and news
+// annotators mark it as the first part of the content ("which ... would hurt
+// shops"). Returns the word's span, or an empty range: when the content does
+// not follow the cue, after a preposition ("the speech in which she said
+// C": "which" is no part of it), for "whose", and for "that", which after a
+// noun is as often a complement ("the claim that X said C").
+Range Attributor::RelativeBefore(absl::string_view text,
+                                 const std::vector<Token>& tokens,
+                                 const std::string& tags, size_t speaker,
+                                 size_t a, size_t cue_end) const {
+  if (speaker == 0 || a < cue_end) return Range();
+  const size_t w = speaker - 1;
+  const absl::string_view word =
+      text.substr(tokens[w].begin, tokens[w].end - tokens[w].begin);
+  if (w > 0 && tags[w - 1] == 'r') return Range();
+  const bool rel =
+      (tags[w] == 'w' && !absl::EqualsIgnoreCase(word, "whose")) ||
+      (tags[w] == 's' && absl::EqualsIgnoreCase(word, "what"));
+  return rel ? Range{tokens[w].begin, tokens[w].end} : Range();
+}
+
+// "The new rules, which the mayor said would hurt shops, take effect in May",
+// "the plan -- which the senator denounced on Friday -- goes to a vote",
+// "voters who believe the race is rigged, however, are few": a cue inside a
+// relative clause (its relative word before the speaker, or the speaker
+// itself) reports that clause only. The content ends at a comma after which
+// the sentence's own verb goes on (an auxiliary, a copula or a negation,
+// perhaps after an adverb: ", however, will"), or at the dash that closes a clause opened by a
+// dash, outside quotations.
+void Attributor::EndAtRelativeClause(const std::vector<Token>& tokens,
+                                     const std::string& tags, size_t speaker,
+                                     size_t a, size_t b, Range* r) const {
+  size_t w;
+  if (tags[speaker] == 'w') {
+    w = speaker;
+  } else if (speaker >= 1 && tags[speaker - 1] == 'w') {
+    w = speaker - 1;
+  } else {
+    return;
+  }
+  const bool dash = w > 0 && tags[w - 1] == '~';
+  int open = 0;
+  for (size_t m = a + 1; m < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0) continue;
+    bool end = dash && tags[m] == '~';
+    if (tags[m] == ',') {
+      size_t n = m + 1;
+      while (n < b && (tags[n] == 'l' || tags[n] == ',')) ++n;
+      end = n < b && (tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'z');
+    }
+    if (!end) continue;
+    size_t e = m;
+    while (e > a && IsTrimTag(tags[e - 1])) --e;
+    if (e > a && tokens[e - 1].end > r->begin) r->end = std::min(r->end, tokens[e - 1].end);
+    return;
+  }
+}
+
+// "Although the plan stalled, the mayor remains popular, according to a poll",
+// "While X has boasted of it, the letter changed little, Y said": when a
+// trailing attribution reports the sentence before it, an adverbial clause
+// that opens the sentence (a subordinator of class adsub or timesub) is the
+// writer's frame, not what the source said; the content starts after the
+// comma that closes it. (Not a condition, "if" or "unless": "If taxes rise,
+// growth will slow, the study said" reports the whole.)
+void Attributor::StartAfterOpeningClause(absl::string_view text,
+                                         const std::vector<Token>& tokens,
+                                         const std::string& tags, size_t a,
+                                         size_t b, Range* r) const {
+  size_t c = a;
+  while (c < b && (IsTrimTag(tags[c]) || tags[c] == 'x' || tags[c] == 'l')) ++c;
+  if (c >= b || tags[c] != 's') return;
+  const WordInfo* w = WordOf(text, tokens[c]);
+  if (w == nullptr || (w->word_class != WordClass::kAdverbialSub &&
+                       w->word_class != WordClass::kTimeSub)) {
+    return;
+  }
+  const absl::string_view word =
+      text.substr(tokens[c].begin, tokens[c].end - tokens[c].begin);
+  if (absl::EqualsIgnoreCase(word, "if") || absl::EqualsIgnoreCase(word, "unless")) return;
+  int open = 0;
+  for (size_t m = c + 1; m + 2 < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0 || tags[m] != ',') continue;
+    size_t n = m + 1;
+    while (n < b && IsTrimTag(tags[n])) ++n;
+    if (n + 1 < b && tokens[n].begin > r->begin && tokens[n].begin < r->end) {
+      r->begin = tokens[n].begin;
+    }
+    return;
+  }
+}
+
+// "The senator denied the report in an interview", "mocked the mayor on
+// Twitter", "repeated the pledge at a rally on Sunday": after a content that
+// is a noun phrase (no auxiliary, copula, cue, "that", pronoun or relative
+// word before it), a preposition of class venue or adjunct whose phrase
+// (determiners and modifiers only) holds a noun of class medium, with no
+// clause after it, opens an adjunct of the act: the content ends before it.
+// (A clause keeps its phrase: "said she had sent it in an email".)
+void Attributor::EndAtMedium(absl::string_view text,
+                             const std::vector<Token>& tokens,
+                             const std::string& tags, size_t a, size_t b,
+                             Range* r) const {
+  size_t c = a;
+  while (c < b && (IsTrimTag(tags[c]) || tags[c] == 't')) ++c;
+  int open = 0;
+  for (size_t m = c + 1; m < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0) continue;
+    if (absl::StrContains("vbCtPw", tags[m])) return;
+    if (tags[m] != 'r') continue;
+    const WordInfo* p = WordOf(text, tokens[m]);
+    if (p == nullptr || (p->word_class != WordClass::kVenuePrep &&
+                         p->word_class != WordClass::kAdjunctPrep)) {
+      continue;
+    }
+    size_t head = b;
+    for (size_t n = m + 1; n < b && n <= m + 5; ++n) {
+      if (!absl::StrContains("dpjNRno0g-", tags[n])) break;
+      const WordInfo* w = WordOf(text, tokens[n]);
+      if (w != nullptr && w->word_class == WordClass::kMediumNoun) head = n;
+    }
+    if (head == b) continue;
+    for (size_t q = head + 1; q < b; ++q) {
+      if (absl::StrContains("vbCtqQw", tags[q])) return;
+    }
+    size_t e = m;
+    while (e > c && IsTrimTag(tags[e - 1])) --e;
+    if (e > c && tokens[e - 1].end > r->begin) r->end = std::min(r->end, tokens[e - 1].end);
+    return;
+  }
+}
+
 bool Attributor::IsNoClaim(absl::string_view text, Range content) const {
   return no_claim_ != nullptr &&
          RE2::PartialMatch(re2::StringPiece(text.data() + content.begin,
@@ -1765,6 +1905,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
           if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);
+          if (!direct) EndAtMedium(text, tokens, marked, a, b, &r);
+          if (!direct && b <= k) StartAfterOpeningClause(text, tokens, marked, a, b, &r);
+          {
+            size_t sa, sb;
+            if (!direct && range_of(rule->speaker, &sa, &sb) && sb <= k) {
+              EndAtRelativeClause(tokens, marked, sa, a, b, &r);
+            }
+          }
           if (r.end > r.begin && !IsBarePhrase(text, tokens, marked, a, b, cue.cue_class)) {
             f.content.push_back(r);
           }
@@ -1772,6 +1920,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           f.mixed = mixed;
         }
         if (f.content.empty() || IsNoClaim(text, f.content.front())) continue;
+        {
+          size_t sa, sb;
+          if (range_of(rule->speaker, &sa, &sb) && sb <= k &&
+              range_of(rule->content, &a, &b)) {
+            const Range rel = RelativeBefore(text, tokens, marked, sa, a, cue_end);
+            if (rel.end > rel.begin) {
+              f.content.insert(f.content.begin(), rel);
+              if (f.direct) f.mixed = true;
+              f.direct = false;
+            }
+          }
+        }
         if (range_of(rule->content2, &a, &b)) {
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);

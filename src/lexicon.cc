@@ -137,6 +137,8 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"adsub", WordClass::kAdverbialSub},
       {"timesub", WordClass::kTimeSub},
       {"adjunct", WordClass::kAdjunctPrep},
+      {"venue", WordClass::kVenuePrep},
+      {"medium", WordClass::kMediumNoun},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {

@@ -814,6 +814,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kPron: return 'P';
       case WordClass::kPrep:
       case WordClass::kAdjunctPrep:
+      case WordClass::kVenuePrep:
       case WordClass::kAgent: return 'r';
       case WordClass::kConj: return 'x';
       case WordClass::kSub:
@@ -836,6 +837,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kWeekday:
       case WordClass::kTimeNoun:
       case WordClass::kAsideNoun:
+      case WordClass::kMediumNoun:
       case WordClass::kNotice: break;
     }
   }

@@ -60,11 +60,13 @@ const RuleCase kCases[] = {
     // subject what it reported.
     {"passive_agent", "The pool plan was first reported by the Daily Courier.",
      "the Daily Courier", "reported", "The pool plan"},
-    // The object is a relative pronoun before the speaker.
+    // The object is a relative pronoun before the speaker: the first
+    // content part.
     {"label_relative_quote",
      "The council passed a plan which Mayor Anna Keller called \"a "
      "betrayal of voters.\"",
-     "Mayor Anna Keller", "called", "a betrayal of voters."},
+     "Mayor Anna Keller", "called",
+     "which ... a betrayal of voters."},
     // A passive question: the asker is not named.
     {"passive_asked",
      "The mayor was asked whether the pool would reopen in June.", "",

@@ -172,6 +172,26 @@ class Attributor {
   void EndAtAdjunct(absl::string_view text, const std::vector<Token>& tokens,
                     const std::string& tags, size_t a, size_t b,
                     size_t cue_end, Range* r) const;
+  // The relative word that opens a clause of reported speech ("which the
+  // mayor said C"), a first content part; see attribution.cc.
+  Range RelativeBefore(absl::string_view text, const std::vector<Token>& tokens,
+                       const std::string& tags, size_t speaker, size_t a,
+                       size_t cue_end) const;
+  // Ends content whose cue is inside a relative clause where that clause
+  // ends (see attribution.cc).
+  void EndAtRelativeClause(const std::vector<Token>& tokens,
+                           const std::string& tags, size_t speaker, size_t a,
+                           size_t b, Range* r) const;
+  // Starts content before a trailing attribution after an adverbial clause
+  // that opens the sentence ("Although C1, C2, X said"; see attribution.cc).
+  void StartAfterOpeningClause(absl::string_view text,
+                               const std::vector<Token>& tokens,
+                               const std::string& tags, size_t a, size_t b,
+                               Range* r) const;
+  // Ends a noun-phrase content before a phrase of the medium or occasion of
+  // the act ("in an interview"; see attribution.cc).
+  void EndAtMedium(absl::string_view text, const std::vector<Token>& tokens,
+                   const std::string& tags, size_t a, size_t b, Range* r) const;
   struct CompiledRule;
   explicit Attributor(const Lexicon* lexicon);
   // The candidate filter: does `text` hold a cue word?

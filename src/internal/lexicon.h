@@ -135,6 +135,13 @@ enum class WordClass : uint8_t {
   // noun phrase it ends the content: "X endorsed Y during a rally" endorsed
   // Y; "X denied the charges through a lawyer" denied the charges.
   kAdjunctPrep,
+  // A preposition that can place an act ("in", "on", "at", "over"): tagged
+  // 'r' as kPrep. Before a noun of kMediumNoun after a noun-phrase content
+  // ("denied the report in an interview") it opens an adjunct of the act.
+  kVenuePrep,
+  // A noun of a medium or occasion of speech ("interview", "tweet",
+  // "statement", "rally"): tagged as any other word; see kVenuePrep.
+  kMediumNoun,
 };
 
 struct PronounInfo {
