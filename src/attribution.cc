@@ -1348,6 +1348,7 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
   if (s >= k || tags[s] != 's') return;
   const WordInfo* w = WordOf(text, tokens[s]);
   if (w == nullptr || (w->word_class != WordClass::kAdverbialSub &&
+                       w->word_class != WordClass::kCondSub &&
                        w->word_class != WordClass::kTimeSub)) {
     return;
   }
@@ -1408,7 +1409,8 @@ void Attributor::EndAtAdjunct(absl::string_view text,
 // annotators mark it as the first part of the content ("which ... would hurt
 // shops"). Returns the word's span, or an empty range: when the content does
 // not follow the cue, after a preposition ("the speech in which she said
-// C": "which" is no part of it), for "whose", and for "that", which after a
+// C": "which" is no part of it), for "whose" (class possrel), and for
+// "that", which after a
 // noun is as often a complement ("the claim that X said C").
 Range Attributor::RelativeBefore(absl::string_view text,
                                  const std::vector<Token>& tokens,
@@ -1416,12 +1418,12 @@ Range Attributor::RelativeBefore(absl::string_view text,
                                  size_t a, size_t cue_end) const {
   if (speaker == 0 || a < cue_end) return Range();
   const size_t w = speaker - 1;
-  const absl::string_view word =
-      text.substr(tokens[w].begin, tokens[w].end - tokens[w].begin);
+  if (tags[w] != 'w' && tags[w] != 's') return Range();
   if (w > 0 && tags[w - 1] == 'r') return Range();
-  const bool rel =
-      (tags[w] == 'w' && !absl::EqualsIgnoreCase(word, "whose")) ||
-      (tags[w] == 's' && absl::EqualsIgnoreCase(word, "what"));
+  const WordInfo* info = WordOf(text, tokens[w]);
+  const WordClass cls = info == nullptr ? WordClass::kNone : info->word_class;
+  const bool rel = (tags[w] == 'w' && cls != WordClass::kPossRel) ||
+                   (tags[w] == 's' && cls == WordClass::kFreeRel);
   return rel ? Range{tokens[w].begin, tokens[w].end} : Range();
 }
 
@@ -1469,7 +1471,7 @@ void Attributor::EndAtRelativeClause(const std::vector<Token>& tokens,
 // trailing attribution reports the sentence before it, an adverbial clause
 // that opens the sentence (a subordinator of class adsub or timesub) is the
 // writer's frame, not what the source said; the content starts after the
-// comma that closes it. (Not a condition, "if" or "unless": "If taxes rise,
+// comma that closes it. (Not a condition, class condsub: "If taxes rise,
 // growth will slow, the study said" reports the whole.)
 void Attributor::StartAfterOpeningClause(absl::string_view text,
                                          const std::vector<Token>& tokens,
@@ -1483,9 +1485,6 @@ void Attributor::StartAfterOpeningClause(absl::string_view text,
                        w->word_class != WordClass::kTimeSub)) {
     return;
   }
-  const absl::string_view word =
-      text.substr(tokens[c].begin, tokens[c].end - tokens[c].begin);
-  if (absl::EqualsIgnoreCase(word, "if") || absl::EqualsIgnoreCase(word, "unless")) return;
   int open = 0;
   for (size_t m = c + 1; m + 2 < b; ++m) {
     if (tags[m] == 'q') ++open;

@@ -563,6 +563,7 @@ void SpeakerResolver::Index() {
       }
       if (book && (cls == WordClass::kConj || cls == WordClass::kAdv ||
                    cls == WordClass::kSub || cls == WordClass::kAdverbialSub ||
+                   cls == WordClass::kCondSub || cls == WordClass::kFreeRel ||
                    cls == WordClass::kTimeSub)) {
         i = j;
         continue;

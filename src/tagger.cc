@@ -819,8 +819,11 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kConj: return 'x';
       case WordClass::kSub:
       case WordClass::kAdverbialSub:
+      case WordClass::kCondSub:
+      case WordClass::kFreeRel:
       case WordClass::kTimeSub: return 's';
-      case WordClass::kRel: return 'w';
+      case WordClass::kRel:
+      case WordClass::kPossRel: return 'w';
       case WordClass::kThat: return 't';
       case WordClass::kAux:
       case WordClass::kModal: return 'v';

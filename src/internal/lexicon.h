@@ -126,6 +126,17 @@ enum class WordClass : uint8_t {
   // sentence reports that clause only ("While the mayor said C, the council
   // approved it"): the content ends where the clause does.
   kAdverbialSub,
+  // A subordinator of condition ("if", "unless"): as kAdverbialSub, but a
+  // trailing attribution reports the condition with the rest ("If taxes
+  // rise, growth will slow, the study said" reports the whole sentence).
+  kCondSub,
+  // A relative word that stands for a whole clause of its own ("what":
+  // "what the senator said was a mistake"): tagged 's' as kSub; before a
+  // speaker and cue it is the first part of what was said.
+  kFreeRel,
+  // A possessive relative word ("whose"): tagged 'w' as kRel, but it names
+  // no part of what was said ("the mayor, whose aide said C").
+  kPossRel,
   // A subordinator or preposition of time ("after", "before", "until"):
   // tagged 's'; as kAdverbialSub for an opening clause, and as kAdjunctPrep
   // after a noun phrase the cue takes ("praised the plan after the vote").
