@@ -454,7 +454,31 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   for (const auto& [word, info] : lex->words_) {
     if (!word.empty()) lex->word_shapes_.set(WordShape(word));
   }
+  lex->BuildShortWords();
   return lex;
+}
+
+void Lexicon::BuildShortWords() {
+  size_t count = 0;
+  for (const auto& [word, info] : words_) count += !word.empty() && word.size() <= kShortWord;
+  int bits = 1;
+  while ((size_t{1} << bits) < 2 * count) ++bits;
+  short_words_.assign(size_t{1} << bits, ShortWordSlot());
+  short_word_mask_ = short_words_.size() - 1;
+  short_word_shift_ = 64 - bits;
+  for (const auto& [word, info] : words_) {
+    if (word.empty() || word.size() > kShortWord) continue;
+    uint64_t lo, hi;
+    LoadShortWord(word, &lo, &hi);
+    size_t k = ShortWordHash(lo, hi) >> short_word_shift_;
+    while (short_words_[k].lo != 0) k = (k + 1) & short_word_mask_;
+    short_words_[k] = {lo, hi, &info};
+  }
+}
+
+const WordInfo* Lexicon::LongWord(absl::string_view lower) const {
+  auto it = words_.find(lower);
+  return it == words_.end() ? nullptr : &it->second;
 }
 
 const CueEntry* Lexicon::FindCue(absl::string_view lower_form) const {

@@ -648,14 +648,18 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   Token& t = (*token_list)[i];
   absl::string_view word = text.substr(t.begin, t.end - t.begin);
   if (word.empty()) return '-';
-  char small[32];
+  // Zeroed: LowerWord() writes no byte past the word, so a short word
+  // stands in `small` as Lexicon::PaddedWord() takes it.
+  char small[32] = {};
   if (word.size() > sizeof(small) && buffer->size() < word.size()) {
     buffer->resize(word.size());
   }
   const absl::string_view lower = LowerWord(
       word, word.size() <= sizeof(small) ? small : &(*buffer)[0]);
   if (absl::ascii_isdigit(lower[0])) return '0';
-  const WordInfo* info = lex_->Word(lower);
+  const WordInfo* info = lower.data() == small && lower.size() <= Lexicon::kShortWord
+                             ? lex_->PaddedWord(small, lower.size())
+                             : lex_->Word(lower);
   // "her denial", "the senator's sharp warning": a noun cue (class nominal)
   // right after a possessive, perhaps with one modifier between.
   if (info != nullptr && info->noun_cue >= 0 && !t.cap && i > 0) {

@@ -263,8 +263,24 @@ class Lexicon {
     // Most words of a text (names, content words) are in no lexicon: a bit
     // for their length and end letters answers for them without a hash.
     if (lower.empty() || !word_shapes_[WordShape(lower)]) return nullptr;
-    auto it = words_.find(lower);
-    return it == words_.end() ? nullptr : &it->second;
+    if (lower.size() > kShortWord) return LongWord(lower);
+    uint64_t lo, hi;
+    LoadShortWord(lower, &lo, &hi);
+    return FindShortWord(lo, hi);
+  }
+  // The longest word PaddedWord() takes.
+  static constexpr size_t kShortWord = 16;
+  // As Word(), for a lower-case word of 1 to kShortWord bytes at `padded`,
+  // followed by zero bytes up to kShortWord: a caller that lower-cases the
+  // word into a zeroed buffer of its own saves the loads that Word() needs
+  // to stay inside the word.
+  __attribute__((always_inline)) const WordInfo* PaddedWord(const char* padded,
+                                                            size_t size) const {
+    if (!word_shapes_[WordShape(absl::string_view(padded, size))]) return nullptr;
+    uint64_t lo, hi;
+    std::memcpy(&lo, padded, 8);
+    std::memcpy(&hi, padded + 8, 8);
+    return FindShortWord(lo, hi);
   }
   // False when no word of the lexicons can be `w` lower-cased: the shape
   // filter of Word(), which reads the length and the low five bits of the
@@ -301,6 +317,9 @@ class Lexicon {
 
  private:
   Lexicon() = default;
+  // (Not copyable: short_words_ points into words_.)
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
 
   std::vector<CueEntry> cues_;
   WordMap<int> cue_forms_;
@@ -327,6 +346,58 @@ class Lexicon {
            (static_cast<unsigned char>(w.back()) & 31);
   }
   std::bitset<17 * 32 * 32> word_shapes_;
+  // The words of words_ of up to kShortWord bytes, each as its two 8-byte
+  // halves (little endian, the bytes after the word zero) in an
+  // open-addressing table with linear probing, at most half full: a lookup
+  // is a multiply and two compares a slot, where words_ would hash the
+  // bytes and compare them one by one. An empty slot is all zero, which no
+  // word is, and answers nullptr to a probe that reaches it.
+  struct ShortWordSlot {
+    uint64_t lo = 0;
+    uint64_t hi = 0;
+    const WordInfo* info = nullptr;  // into words_, which never changes
+  };
+  static size_t ShortWordHash(uint64_t lo, uint64_t hi) {
+    return static_cast<size_t>((lo * 0x9E3779B97F4A7C15ull) ^
+                               (hi * 0xC2B2AE3D27D4EB4Full));
+  }
+  const WordInfo* FindShortWord(uint64_t lo, uint64_t hi) const {
+    for (size_t k = ShortWordHash(lo, hi) >> short_word_shift_;;
+         k = (k + 1) & short_word_mask_) {
+      const ShortWordSlot& slot = short_words_[k];
+      if ((slot.lo == lo && slot.hi == hi) || slot.lo == 0) return slot.info;
+    }
+  }
+  // The halves of a word of 1 to kShortWord bytes, without reading past
+  // its end: two overlapping loads shifted into place, or its first,
+  // middle and last bytes when it has fewer than 4.
+  static void LoadShortWord(absl::string_view w, uint64_t* lo, uint64_t* hi) {
+    const char* p = w.data();
+    const size_t n = w.size();
+    *hi = 0;
+    if (n >= 8) {
+      std::memcpy(lo, p, 8);
+      if (n > 8) {
+        std::memcpy(hi, p + n - 8, 8);
+        *hi >>= 8 * (16 - n);
+      }
+    } else if (n >= 4) {
+      uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + n - 4, 4);
+      *lo = a | (static_cast<uint64_t>(b) << (8 * (n - 4)));
+    } else {
+      *lo = static_cast<uint64_t>(static_cast<uint8_t>(p[0])) |
+            static_cast<uint64_t>(static_cast<uint8_t>(p[n / 2])) << (8 * (n / 2)) |
+            static_cast<uint64_t>(static_cast<uint8_t>(p[n - 1])) << (8 * (n - 1));
+    }
+  }
+  // Fills short_words_ from words_, once loaded.
+  void BuildShortWords();
+  const WordInfo* LongWord(absl::string_view lower) const;
+  std::vector<ShortWordSlot> short_words_;
+  size_t short_word_mask_ = 0;
+  int short_word_shift_ = 63;
   std::string topics_text_;
 };
 
