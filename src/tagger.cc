@@ -175,6 +175,13 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline absl::string_view LowerWord(
   } else if (size >= 4 && LowerAscii<uint32_t>(p, out) &&
              LowerAscii<uint32_t>(p + size - 4, out + size - 4)) {
     return absl::string_view(out, size);
+  } else if (size < 3 || (size == 3 && static_cast<unsigned char>(p[0]) != 0xE2)) {
+    // Too short to hold a \u2019 after a first byte: byte by byte, with no
+    // test for one.
+    for (size_t k = 0; k < size; ++k) {
+      out[k] = kAsciiAlnum.lower[static_cast<unsigned char>(p[k])];
+    }
+    return absl::string_view(out, size);
   }
   size_t n = 0;
   for (size_t k = 0; k < size; ++k) {
@@ -187,6 +194,12 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline absl::string_view LowerWord(
     out[n++] = kAsciiAlnum.lower[c];
   }
   return absl::string_view(out, n);
+}
+
+// The text of a token. (Not substr(), which tests the bounds: a token lies
+// inside the text, and this runs for every word.)
+inline absl::string_view TokenText(absl::string_view text, const Token& t) {
+  return absl::string_view(text.data() + t.begin, t.end - t.begin);
 }
 
 // True if a lower-case word has the shape of an attributive adjective:
@@ -273,8 +286,14 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   // Words (tokens tagged 'o' that begin with an ASCII letter) and the
   // capitalised ones among them, counted as they are read: see headline.
   size_t words = 0, capitals = 0;
+  // Whether a colon or a dash was read: only then the loop at the end looks
+  // for punctuation that attributes.
+  bool colon_or_dash = false;
+  // (The bytes read for every token go through a plain pointer: the
+  // string_view's operator[] tests the bounds, and [i, end) lies inside.)
+  const char* const p = text.data();
   while (i < end) {
-    unsigned char c = text[i];
+    const unsigned char c = p[i];
     if (absl::ascii_isspace(c)) { ++i; continue; }
     Token tok;
     tok.begin = static_cast<uint32_t>(i);
@@ -304,6 +323,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       if (ptag == ' ') continue;
       tok.end = static_cast<uint32_t>(i);
       tok.tag = ptag;
+      colon_or_dash |= ptag == '~';
       tokens->push_back(tok);
       continue;
     } else if ((c == 'n' || c == 'N') && i + 1 < end &&
@@ -319,7 +339,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       bool run_ended = false;
       while (j + 8 <= end) {
         uint64_t v;
-        std::memcpy(&v, text.data() + j, 8);
+        std::memcpy(&v, p + j, 8);
         if (const uint64_t stop = NotAlnum8(v); stop != 0) {
           j += absl::countr_zero(stop) / 8;
           run_ended = true;
@@ -328,12 +348,12 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         j += 8;
       }
       while (!run_ended && j < end &&
-             kAsciiAlnum.is[static_cast<unsigned char>(text[j])]) {
+             kAsciiAlnum.is[static_cast<unsigned char>(p[j])]) {
         ++j;
       }
       // (Most words end at a space: the loop below only when they may not.)
       const bool goes_on =
-          j < end && kAsciiAlnum.goes_on[static_cast<unsigned char>(text[j])];
+          j < end && kAsciiAlnum.goes_on[static_cast<unsigned char>(p[j])];
       while (goes_on && j < end) {
         size_t alen = 0;
         if (IsWordByte(text, j)) { ++j; continue; }
@@ -366,7 +386,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       }
       if (j == i) j = i + 1;  // a lone 'n' before 't: keep progress
       // A final period belongs to abbreviations and initials.
-      if (j < end && text[j] == '.') {
+      if (j < end && p[j] == '.') {
         absl::string_view w = text.substr(i, j - i + 1);
         bool initial = j - i == 1 && StartsUpper(text, i);
         if (initial || lex_->abbreviations().contains(w) ||
@@ -412,6 +432,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
           tok.end = static_cast<uint32_t>(i + 2);  // "--" is a dash
           tok.tag = '~';
         }
+        colon_or_dash |= tok.tag == ':' || tok.tag == '~';
       }
     }
     i = tok.end;
@@ -461,6 +482,14 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
                  kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])];
     t.tag = WordTag(text, tokens, k, start, &lower);
     tag_at[k] = t.tag;
+    // "has since said", "had since denied": a subordinator between an
+    // auxiliary and a cue is an adverb there, not the start of a clause.
+    // (Here, with the tags before the cue final, rather than in a pass of
+    // its own; the words after it read no 's' two tokens back.)
+    if (t.tag == 'C' && k >= 2 && tag_at[k - 1] == 's' && tag_at[k - 2] == 'v') {
+      tok_at[k - 1].tag = 'l';
+      tag_at[k - 1] = 'l';
+    }
     if (t.cue_words > 1) {
       for (size_t m = 1; m < t.cue_words && k + m < n; ++m) {
         tok_at[k + m].tag = '_';
@@ -469,19 +498,11 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       k += t.cue_words - 1;
     }
   }
-  // "has since said", "had since denied": a subordinator between an
-  // auxiliary and a cue is an adverb there, not the start of a clause.
-  for (size_t k = 1; k + 1 < n; ++k) {
-    if (tag_at[k] == 's' && tag_at[k - 1] == 'v' && tag_at[k + 1] == 'C') {
-      tok_at[k].tag = 'l';
-      tag_at[k] = 'l';
-    }
-  }
   TagTimeAfterCue(text, tokens, tags);
   // Punctuation that attributes a quotation when the lexicon lists it as a
   // cue: a colon before one ("Pew Research: \"...\""), a dash after one
   // ("\"...\" \u2015 Esther Tapia").
-  for (size_t k = 0; k < n; ++k) {
+  for (size_t k = 0; colon_or_dash && k < n; ++k) {
     const char tag = tag_at[k];
     // Only colons and dashes; the loops below look back over the sentence,
     // so they run for colons alone.
@@ -646,7 +667,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
                      size_t i, bool sentence_start, std::string* buffer) const {
   const std::vector<Token>& tokens = *token_list;
   Token& t = (*token_list)[i];
-  absl::string_view word = text.substr(t.begin, t.end - t.begin);
+  absl::string_view word = TokenText(text, t);
   if (word.empty()) return '-';
   // Zeroed: LowerWord() writes no byte past the word, so a short word
   // stands in `small` as Lexicon::PaddedWord() takes it.
@@ -666,10 +687,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     const char prev = tokens[i - 1].tag;
     // (Not "his aides claim": a word in -s between is a plural subject.)
     const bool modifier =
-        (prev == 'j' || (prev == 'o' && !absl::EndsWith(text.substr(tokens[i - 1].begin,
-                                                                    tokens[i - 1].end -
-                                                                        tokens[i - 1].begin),
-                                                        "s"))) &&
+        (prev == 'j' || (prev == 'o' && !absl::EndsWith(TokenText(text, tokens[i - 1]), "s"))) &&
         i >= 2 && (tokens[i - 2].tag == 'p' || tokens[i - 2].tag == 'g');
     // Its tag stays that of the noun ("Y's remarks" is no cue to the rules
     // of other cues); only the rules of its class attribute it.
