@@ -477,10 +477,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       continue;
     }
     if (t.tag != 'o') continue;
-    // (A table: this runs for every word.)
-    bool start = headline || k == 0 ||
-                 kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])];
-    t.tag = WordTag(text, tokens, k, start, &lower);
+    t.tag = WordTag(text, tokens, k, headline, &lower);
     tag_at[k] = t.tag;
     // "has since said", "had since denied": a subordinator between an
     // auxiliary and a cue is an adverb there, not the start of a clause.
@@ -664,9 +661,15 @@ void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
 // (Inlined into Tag(), its only caller: once per word.)
 ABSL_ATTRIBUTE_ALWAYS_INLINE
 char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
-                     size_t i, bool sentence_start, std::string* buffer) const {
+                     size_t i, bool headline, std::string* buffer) const {
   const std::vector<Token>& tokens = *token_list;
   Token& t = (*token_list)[i];
+  // Whether the word begins a sentence, or what reads as one: asked only
+  // where it matters: for a word the lexicons know.
+  auto sentence_start = [&] {
+    return headline || i == 0 ||
+           kOpensSentence.after[static_cast<unsigned char>(tokens[i - 1].tag)];
+  };
   absl::string_view word = TokenText(text, t);
   if (word.empty()) return '-';
   // Zeroed: LowerWord() writes no byte past the word, so a short word
@@ -679,7 +682,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       word, word.size() <= sizeof(small) ? small : &(*buffer)[0]);
   if (absl::ascii_isdigit(lower[0])) return '0';
   const WordInfo* info = lower.data() == small && lower.size() <= Lexicon::kShortWord
-                             ? lex_->PaddedWord(small, lower.size())
+                             ? lex_->PaddedWord(small)
                              : lex_->Word(lower);
   // "her denial", "the senator's sharp warning": a noun cue (class nominal)
   // right after a possessive, perhaps with one modifier between.
@@ -699,7 +702,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   // Cues: lower case (or first in the sentence), not after a determiner
   // ("the report", "his call": nouns).
   if (info != nullptr && (info->cue >= 0 || info->cue_prefix) &&
-      (!t.cap || sentence_start)) {
+      (!t.cap || sentence_start())) {
     char prev = i > 0 ? tokens[i - 1].tag : ' ';
     // "the report", "his call": nouns.
     bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j';
@@ -793,7 +796,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         for (int n = 2; n <= lex_->max_cue_words(); ++n) {
           size_t k = i + n - 1 + skipped;
           if (k >= tokens.size() || tokens[k].tag != 'o' ||
-              (tokens[k].cap && !sentence_start)) {
+              (tokens[k].cap && !sentence_start())) {
             break;
           }
           AsciiLower(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), &w);
@@ -827,7 +830,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     size_t len = 0;
     t.time = t.end >= text.size() || !IsApostrophe(text, t.end, &len);
   }
-  if (info != nullptr && (!t.cap || sentence_start || lower == "i")) {
+  if (info != nullptr && (!t.cap || sentence_start() || lower == "i")) {
     switch (info->word_class) {
       case WordClass::kDet:
       case WordClass::kPronDet:

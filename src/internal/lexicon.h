@@ -273,10 +273,10 @@ class Lexicon {
   // As Word(), for a lower-case word of 1 to kShortWord bytes at `padded`,
   // followed by zero bytes up to kShortWord: a caller that lower-cases the
   // word into a zeroed buffer of its own saves the loads that Word() needs
-  // to stay inside the word.
-  __attribute__((always_inline)) const WordInfo* PaddedWord(const char* padded,
-                                                            size_t size) const {
-    if (!word_shapes_[WordShape(absl::string_view(padded, size))]) return nullptr;
+  // to stay inside the word. (Without the shape filter: the tagger asks
+  // about every word of a sentence, and most of those pass it, being
+  // function words and verbs.)
+  __attribute__((always_inline)) const WordInfo* PaddedWord(const char* padded) const {
     uint64_t lo, hi;
     std::memcpy(&lo, padded, 8);
     std::memcpy(&hi, padded + 8, 8);
