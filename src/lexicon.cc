@@ -454,26 +454,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   for (const auto& [word, info] : lex->words_) {
     if (!word.empty()) lex->word_shapes_.set(WordShape(word));
   }
-  lex->BuildShortWords();
+  lex->short_words_.Build(lex->words_, [](const WordInfo& info) { return &info; });
+  lex->short_first_names_.Build(lex->first_names_, [](char g) { return g; });
   return lex;
-}
-
-void Lexicon::BuildShortWords() {
-  size_t count = 0;
-  for (const auto& [word, info] : words_) count += !word.empty() && word.size() <= kShortWord;
-  int bits = 1;
-  while ((size_t{1} << bits) < 2 * count) ++bits;
-  short_words_.assign(size_t{1} << bits, ShortWordSlot());
-  short_word_mask_ = short_words_.size() - 1;
-  short_word_shift_ = 64 - bits;
-  for (const auto& [word, info] : words_) {
-    if (word.empty() || word.size() > kShortWord) continue;
-    uint64_t lo, hi;
-    LoadShortWord(word, &lo, &hi);
-    size_t k = ShortWordHash(lo, hi) >> short_word_shift_;
-    while (short_words_[k].lo != 0) k = (k + 1) & short_word_mask_;
-    short_words_[k] = {lo, hi, &info};
-  }
 }
 
 const WordInfo* Lexicon::LongWord(absl::string_view lower) const {
@@ -492,8 +475,9 @@ WordClass Lexicon::FunctionWord(absl::string_view lower) const {
 }
 
 v1::EntityType Lexicon::Nominal(absl::string_view lower) const {
-  auto it = nominals_.find(lower);
-  return it == nominals_.end() ? v1::ENTITY_TYPE_UNSPECIFIED : it->second;
+  // (words_ holds every nominal head, with its type.)
+  const WordInfo* info = Word(lower);
+  return info == nullptr ? v1::ENTITY_TYPE_UNSPECIFIED : info->nominal;
 }
 
 const PronounInfo* Lexicon::Pronoun(absl::string_view lower) const {
@@ -507,6 +491,8 @@ const PronounInfo* Lexicon::Possessive(absl::string_view lower) const {
 }
 
 char Lexicon::FirstNameGender(absl::string_view name) const {
+  if (name.empty()) return 0;
+  if (name.size() <= kShortWord) return short_first_names_.Find(name);
   auto it = first_names_.find(name);
   return it == first_names_.end() ? 0 : it->second;
 }

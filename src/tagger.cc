@@ -681,7 +681,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   const absl::string_view lower = LowerWord(
       word, word.size() <= sizeof(small) ? small : &(*buffer)[0]);
   if (absl::ascii_isdigit(lower[0])) return '0';
-  const WordInfo* info = lower.data() == small && lower.size() <= Lexicon::kShortWord
+  const WordInfo* info = lower.data() == small && lower.size() <= kShortWord
                              ? lex_->PaddedWord(small)
                              : lex_->Word(lower);
   // "her denial", "the senator's sharp warning": a noun cue (class nominal)
