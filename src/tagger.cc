@@ -60,6 +60,9 @@ struct AsciiAlnumTable {
   // on (- & . , ' and any byte of a multi-byte character); after any other
   // byte the word ends there.
   bool goes_on[256];
+  // Letters and digits other than n and N: they can only begin a word (an
+  // apostrophe, multi-byte punctuation and n't begin otherwise).
+  bool starts_word[256];
 };
 constexpr AsciiAlnumTable MakeAsciiAlnumTable() {
   AsciiAlnumTable t{};
@@ -70,6 +73,7 @@ constexpr AsciiAlnumTable MakeAsciiAlnumTable() {
     t.word[c] = c < 0x80 ? t.is[c] : (c == 0xC2 || c == 0xE2 ? 2 : 1);
     t.goes_on[c] = c >= 0x80 || c == '-' || c == '&' || c == '.' || c == ',' ||
                    c == '\'';
+    t.starts_word[c] = t.is[c] && c != 'n' && c != 'N';
   }
   return t;
 }
@@ -302,7 +306,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // A letter or digit other than n can only begin a word (an apostrophe,
     // multi-byte punctuation and n't begin otherwise): the tests for those
     // are skipped.
-    const bool plain = kAsciiAlnum.is[c] && c != 'n' && c != 'N';
+    const bool plain = kAsciiAlnum.starts_word[c];
     if (char m = mark_at(i)) {
       // A paired quote mark: its length is that of the character there.
       size_t len = c == '"' ? 1 : (c == 0xC2 ? 2 : (c >= 0xE0 ? 3 : 1));
@@ -395,7 +399,9 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         }
       }
       tok.end = static_cast<uint32_t>(j);
-      tok.cap = StartsUpper(text, i);
+      // (c is text[i]: StartsUpper() only for the lead byte of a Latin-1
+      // letter.)
+      tok.cap = (c >= 'A' && c <= 'Z') || (c == 0xC3 && StartsUpper(text, i));
       tok.tag = 'o';
       if (absl::ascii_isalpha(c)) {
         ++words;
