@@ -443,9 +443,12 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     }
     i = tok.end;
     tokens->push_back(tok);
+    // (Most tokens are followed by one space: skipped here, without the
+    // tests at the top of the loop.)
+    if (i < end && p[i] == ' ') ++i;
   }
   // The tag string, written once the tokens are known (cheaper than a
-  // push_back per token).
+  // push_back per token), by the loop over the words below.
   // (The loops below read the tokens and the tags through plain pointers:
   // a tag written through a char may be any byte to the compiler, which
   // would read the vectors' sizes and data again after each.)
@@ -453,13 +456,15 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   tags->resize(n);
   Token* const tok_at = tokens->data();
   char* const tag_at = &(*tags)[0];
-  for (size_t k = 0; k < n; ++k) tag_at[k] = tok_at[k].tag;
   // A headline in title case ("Mayor Says Pool Will Reopen") capitalises
   // its cues and function words: read every word as if it began a sentence.
   const bool headline = words >= 4 && capitals * 5 >= words * 4;
-  // Tag words now that neighbours are known.
+  // Tag words now that neighbours are known. (Each tag is copied as its
+  // token is reached: the tags before it are final, and none after it is
+  // read; a cue phrase writes the '_' of the words it skips.)
   for (size_t k = 0; k < n; ++k) {
     Token& t = tok_at[k];
+    tag_at[k] = t.tag;
     // "he's", "that's", "who's": 's after a pronoun is "is" before an -ing
     // form ("he's claiming", "he's not saying": a copula), else "has"
     // ("she's said": an auxiliary), not a possessive.
