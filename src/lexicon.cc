@@ -459,7 +459,14 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   for (const auto& [word, info] : lex->words_) {
     if (!word.empty()) lex->word_shapes_.set(WordShape(word));
   }
+  lex->short_words_.Build(lex->words_, [](const WordInfo& info) { return &info; });
+  lex->short_first_names_.Build(lex->first_names_, [](char g) { return g; });
   return lex;
+}
+
+const WordInfo* Lexicon::LongWord(absl::string_view lower) const {
+  auto it = words_.find(lower);
+  return it == words_.end() ? nullptr : &it->second;
 }
 
 const CueEntry* Lexicon::FindCue(absl::string_view lower_form) const {
@@ -473,8 +480,9 @@ WordClass Lexicon::FunctionWord(absl::string_view lower) const {
 }
 
 v1::EntityType Lexicon::Nominal(absl::string_view lower) const {
-  auto it = nominals_.find(lower);
-  return it == nominals_.end() ? v1::ENTITY_TYPE_UNSPECIFIED : it->second;
+  // (words_ holds every nominal head, with its type.)
+  const WordInfo* info = Word(lower);
+  return info == nullptr ? v1::ENTITY_TYPE_UNSPECIFIED : info->nominal;
 }
 
 const PronounInfo* Lexicon::Pronoun(absl::string_view lower) const {
@@ -488,6 +496,8 @@ const PronounInfo* Lexicon::Possessive(absl::string_view lower) const {
 }
 
 char Lexicon::FirstNameGender(absl::string_view name) const {
+  if (name.empty()) return 0;
+  if (name.size() <= kShortWord) return short_first_names_.Find(name);
   auto it = first_names_.find(name);
   return it == first_names_.end() ? 0 : it->second;
 }

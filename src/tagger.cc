@@ -60,6 +60,9 @@ struct AsciiAlnumTable {
   // on (- & . , ' and any byte of a multi-byte character); after any other
   // byte the word ends there.
   bool goes_on[256];
+  // Letters and digits other than n and N: they can only begin a word (an
+  // apostrophe, multi-byte punctuation and n't begin otherwise).
+  bool starts_word[256];
 };
 constexpr AsciiAlnumTable MakeAsciiAlnumTable() {
   AsciiAlnumTable t{};
@@ -70,6 +73,7 @@ constexpr AsciiAlnumTable MakeAsciiAlnumTable() {
     t.word[c] = c < 0x80 ? t.is[c] : (c == 0xC2 || c == 0xE2 ? 2 : 1);
     t.goes_on[c] = c >= 0x80 || c == '-' || c == '&' || c == '.' || c == ',' ||
                    c == '\'';
+    t.starts_word[c] = t.is[c] && c != 'n' && c != 'N';
   }
   return t;
 }
@@ -175,6 +179,13 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline absl::string_view LowerWord(
   } else if (size >= 4 && LowerAscii<uint32_t>(p, out) &&
              LowerAscii<uint32_t>(p + size - 4, out + size - 4)) {
     return absl::string_view(out, size);
+  } else if (size < 3 || (size == 3 && static_cast<unsigned char>(p[0]) != 0xE2)) {
+    // Too short to hold a \u2019 after a first byte: byte by byte, with no
+    // test for one.
+    for (size_t k = 0; k < size; ++k) {
+      out[k] = kAsciiAlnum.lower[static_cast<unsigned char>(p[k])];
+    }
+    return absl::string_view(out, size);
   }
   size_t n = 0;
   for (size_t k = 0; k < size; ++k) {
@@ -187,6 +198,12 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline absl::string_view LowerWord(
     out[n++] = kAsciiAlnum.lower[c];
   }
   return absl::string_view(out, n);
+}
+
+// The text of a token. (Not substr(), which tests the bounds: a token lies
+// inside the text, and this runs for every word.)
+inline absl::string_view TokenText(absl::string_view text, const Token& t) {
+  return absl::string_view(text.data() + t.begin, t.end - t.begin);
 }
 
 // True if a lower-case word has the shape of an attributive adjective:
@@ -273,8 +290,14 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   // Words (tokens tagged 'o' that begin with an ASCII letter) and the
   // capitalised ones among them, counted as they are read: see headline.
   size_t words = 0, capitals = 0;
+  // Whether a colon or a dash was read: only then the loop at the end looks
+  // for punctuation that attributes.
+  bool colon_or_dash = false;
+  // (The bytes read for every token go through a plain pointer: the
+  // string_view's operator[] tests the bounds, and [i, end) lies inside.)
+  const char* const p = text.data();
   while (i < end) {
-    unsigned char c = text[i];
+    const unsigned char c = p[i];
     if (absl::ascii_isspace(c)) { ++i; continue; }
     Token tok;
     tok.begin = static_cast<uint32_t>(i);
@@ -283,7 +306,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // A letter or digit other than n can only begin a word (an apostrophe,
     // multi-byte punctuation and n't begin otherwise): the tests for those
     // are skipped.
-    const bool plain = kAsciiAlnum.is[c] && c != 'n' && c != 'N';
+    const bool plain = kAsciiAlnum.starts_word[c];
     if (char m = mark_at(i)) {
       // A paired quote mark: its length is that of the character there.
       size_t len = c == '"' ? 1 : (c == 0xC2 ? 2 : (c >= 0xE0 ? 3 : 1));
@@ -304,6 +327,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       if (ptag == ' ') continue;
       tok.end = static_cast<uint32_t>(i);
       tok.tag = ptag;
+      colon_or_dash |= ptag == '~';
       tokens->push_back(tok);
       continue;
     } else if ((c == 'n' || c == 'N') && i + 1 < end &&
@@ -319,7 +343,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       bool run_ended = false;
       while (j + 8 <= end) {
         uint64_t v;
-        std::memcpy(&v, text.data() + j, 8);
+        std::memcpy(&v, p + j, 8);
         if (const uint64_t stop = NotAlnum8(v); stop != 0) {
           j += absl::countr_zero(stop) / 8;
           run_ended = true;
@@ -328,12 +352,12 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         j += 8;
       }
       while (!run_ended && j < end &&
-             kAsciiAlnum.is[static_cast<unsigned char>(text[j])]) {
+             kAsciiAlnum.is[static_cast<unsigned char>(p[j])]) {
         ++j;
       }
       // (Most words end at a space: the loop below only when they may not.)
       const bool goes_on =
-          j < end && kAsciiAlnum.goes_on[static_cast<unsigned char>(text[j])];
+          j < end && kAsciiAlnum.goes_on[static_cast<unsigned char>(p[j])];
       while (goes_on && j < end) {
         size_t alen = 0;
         if (IsWordByte(text, j)) { ++j; continue; }
@@ -366,7 +390,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       }
       if (j == i) j = i + 1;  // a lone 'n' before 't: keep progress
       // A final period belongs to abbreviations and initials.
-      if (j < end && text[j] == '.') {
+      if (j < end && p[j] == '.') {
         absl::string_view w = text.substr(i, j - i + 1);
         bool initial = j - i == 1 && StartsUpper(text, i);
         if (initial || lex_->abbreviations().contains(w) ||
@@ -375,7 +399,9 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         }
       }
       tok.end = static_cast<uint32_t>(j);
-      tok.cap = StartsUpper(text, i);
+      // (c is text[i]: StartsUpper() only for the lead byte of a Latin-1
+      // letter.)
+      tok.cap = (c >= 'A' && c <= 'Z') || (c == 0xC3 && StartsUpper(text, i));
       tok.tag = 'o';
       if (absl::ascii_isalpha(c)) {
         ++words;
@@ -412,13 +438,17 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
           tok.end = static_cast<uint32_t>(i + 2);  // "--" is a dash
           tok.tag = '~';
         }
+        colon_or_dash |= tok.tag == ':' || tok.tag == '~';
       }
     }
     i = tok.end;
     tokens->push_back(tok);
+    // (Most tokens are followed by one space: skipped here, without the
+    // tests at the top of the loop.)
+    if (i < end && p[i] == ' ') ++i;
   }
   // The tag string, written once the tokens are known (cheaper than a
-  // push_back per token).
+  // push_back per token), by the loop over the words below.
   // (The loops below read the tokens and the tags through plain pointers:
   // a tag written through a char may be any byte to the compiler, which
   // would read the vectors' sizes and data again after each.)
@@ -426,13 +456,15 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   tags->resize(n);
   Token* const tok_at = tokens->data();
   char* const tag_at = &(*tags)[0];
-  for (size_t k = 0; k < n; ++k) tag_at[k] = tok_at[k].tag;
   // A headline in title case ("Mayor Says Pool Will Reopen") capitalises
   // its cues and function words: read every word as if it began a sentence.
   const bool headline = words >= 4 && capitals * 5 >= words * 4;
-  // Tag words now that neighbours are known.
+  // Tag words now that neighbours are known. (Each tag is copied as its
+  // token is reached: the tags before it are final, and none after it is
+  // read; a cue phrase writes the '_' of the words it skips.)
   for (size_t k = 0; k < n; ++k) {
     Token& t = tok_at[k];
+    tag_at[k] = t.tag;
     // "he's", "that's", "who's": 's after a pronoun is "is" before an -ing
     // form ("he's claiming", "he's not saying": a copula), else "has"
     // ("she's said": an auxiliary), not a possessive.
@@ -456,11 +488,16 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       continue;
     }
     if (t.tag != 'o') continue;
-    // (A table: this runs for every word.)
-    bool start = headline || k == 0 ||
-                 kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])];
-    t.tag = WordTag(text, tokens, k, start, &lower);
+    t.tag = WordTag(text, tokens, k, headline, &lower);
     tag_at[k] = t.tag;
+    // "has since said", "had since denied": a subordinator between an
+    // auxiliary and a cue is an adverb there, not the start of a clause.
+    // (Here, with the tags before the cue final, rather than in a pass of
+    // its own; the words after it read no 's' two tokens back.)
+    if (t.tag == 'C' && k >= 2 && tag_at[k - 1] == 's' && tag_at[k - 2] == 'v') {
+      tok_at[k - 1].tag = 'l';
+      tag_at[k - 1] = 'l';
+    }
     if (t.cue_words > 1) {
       for (size_t m = 1; m < t.cue_words && k + m < n; ++m) {
         tok_at[k + m].tag = '_';
@@ -469,19 +506,11 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       k += t.cue_words - 1;
     }
   }
-  // "has since said", "had since denied": a subordinator between an
-  // auxiliary and a cue is an adverb there, not the start of a clause.
-  for (size_t k = 1; k + 1 < n; ++k) {
-    if (tag_at[k] == 's' && tag_at[k - 1] == 'v' && tag_at[k + 1] == 'C') {
-      tok_at[k].tag = 'l';
-      tag_at[k] = 'l';
-    }
-  }
   TagTimeAfterCue(text, tokens, tags);
   // Punctuation that attributes a quotation when the lexicon lists it as a
   // cue: a colon before one ("Pew Research: \"...\""), a dash after one
   // ("\"...\" \u2015 Esther Tapia").
-  for (size_t k = 0; k < n; ++k) {
+  for (size_t k = 0; colon_or_dash && k < n; ++k) {
     const char tag = tag_at[k];
     // Only colons and dashes; the loops below look back over the sentence,
     // so they run for colons alone.
@@ -643,29 +672,36 @@ void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
 // (Inlined into Tag(), its only caller: once per word.)
 ABSL_ATTRIBUTE_ALWAYS_INLINE
 char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
-                     size_t i, bool sentence_start, std::string* buffer) const {
+                     size_t i, bool headline, std::string* buffer) const {
   const std::vector<Token>& tokens = *token_list;
   Token& t = (*token_list)[i];
-  absl::string_view word = text.substr(t.begin, t.end - t.begin);
+  // Whether the word begins a sentence, or what reads as one: asked only
+  // where it matters: for a word the lexicons know.
+  auto sentence_start = [&] {
+    return headline || i == 0 ||
+           kOpensSentence.after[static_cast<unsigned char>(tokens[i - 1].tag)];
+  };
+  absl::string_view word = TokenText(text, t);
   if (word.empty()) return '-';
-  char small[32];
+  // Zeroed: LowerWord() writes no byte past the word, so a short word
+  // stands in `small` as Lexicon::PaddedWord() takes it.
+  char small[32] = {};
   if (word.size() > sizeof(small) && buffer->size() < word.size()) {
     buffer->resize(word.size());
   }
   const absl::string_view lower = LowerWord(
       word, word.size() <= sizeof(small) ? small : &(*buffer)[0]);
   if (absl::ascii_isdigit(lower[0])) return '0';
-  const WordInfo* info = lex_->Word(lower);
+  const WordInfo* info = lower.data() == small && lower.size() <= kShortWord
+                             ? lex_->PaddedWord(small)
+                             : lex_->Word(lower);
   // "her denial", "the senator's sharp warning": a noun cue (class nominal)
   // right after a possessive, perhaps with one modifier between.
   if (info != nullptr && info->noun_cue >= 0 && !t.cap && i > 0) {
     const char prev = tokens[i - 1].tag;
     // (Not "his aides claim": a word in -s between is a plural subject.)
     const bool modifier =
-        (prev == 'j' || (prev == 'o' && !absl::EndsWith(text.substr(tokens[i - 1].begin,
-                                                                    tokens[i - 1].end -
-                                                                        tokens[i - 1].begin),
-                                                        "s"))) &&
+        (prev == 'j' || (prev == 'o' && !absl::EndsWith(TokenText(text, tokens[i - 1]), "s"))) &&
         i >= 2 && (tokens[i - 2].tag == 'p' || tokens[i - 2].tag == 'g');
     // Its tag stays that of the noun ("Y's remarks" is no cue to the rules
     // of other cues); only the rules of its class attribute it.
@@ -677,7 +713,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   // Cues: lower case (or first in the sentence), not after a determiner
   // ("the report", "his call": nouns).
   if (info != nullptr && (info->cue >= 0 || info->cue_prefix) &&
-      (!t.cap || sentence_start)) {
+      (!t.cap || sentence_start())) {
     char prev = i > 0 ? tokens[i - 1].tag : ' ';
     // "the report", "his call": nouns.
     bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j';
@@ -771,7 +807,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         for (int n = 2; n <= lex_->max_cue_words(); ++n) {
           size_t k = i + n - 1 + skipped;
           if (k >= tokens.size() || tokens[k].tag != 'o' ||
-              (tokens[k].cap && !sentence_start)) {
+              (tokens[k].cap && !sentence_start())) {
             break;
           }
           AsciiLower(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), &w);
@@ -805,7 +841,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     size_t len = 0;
     t.time = t.end >= text.size() || !IsApostrophe(text, t.end, &len);
   }
-  if (info != nullptr && (!t.cap || sentence_start || lower == "i")) {
+  if (info != nullptr && (!t.cap || sentence_start() || lower == "i")) {
     switch (info->word_class) {
       case WordClass::kDet:
       case WordClass::kPronDet:

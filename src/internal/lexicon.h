@@ -239,6 +239,104 @@ struct WordEq {
 template <typename Value>
 using WordMap = absl::flat_hash_map<std::string, Value, WordHash, WordEq>;
 
+// The longest key of a ShortWordTable.
+inline constexpr size_t kShortWord = 16;
+
+// Keys of 1 to kShortWord bytes, each as its two 8-byte halves (little
+// endian, the bytes after the key zero), with their values, in an
+// open-addressing table with linear probing, at most a quarter full (half
+// full took a probe more, on average, for every few lookups): a lookup is
+// a multiply and two compares a slot, where a WordMap hashes the bytes and
+// compares them one by one. An empty slot is all zero, which no key is, and
+// answers Value() to a probe that reaches it.
+template <typename Value>
+class ShortWordTable {
+ public:
+  // The keys of `map` of 1 to kShortWord bytes, each with value(its mapped
+  // value).
+  template <typename Map, typename ValueFn>
+  void Build(const Map& map, ValueFn value) {
+    size_t count = 0;
+    for (const auto& entry : map) {
+      count += !entry.first.empty() && entry.first.size() <= kShortWord;
+    }
+    int bits = 1;
+    while ((size_t{1} << bits) < 4 * count) ++bits;
+    slots_.assign(size_t{1} << bits, Slot());
+    mask_ = slots_.size() - 1;
+    shift_ = 64 - bits;
+    for (const auto& entry : map) {
+      const absl::string_view key = entry.first;
+      if (key.empty() || key.size() > kShortWord) continue;
+      uint64_t lo, hi;
+      Load(key, &lo, &hi);
+      size_t k = Hash(lo, hi) >> shift_;
+      while (slots_[k].lo != 0) k = (k + 1) & mask_;
+      slots_[k] = {lo, hi, value(entry.second)};
+    }
+  }
+  // The value of `key` (1 to kShortWord bytes), or Value().
+  Value Find(absl::string_view key) const {
+    uint64_t lo, hi;
+    Load(key, &lo, &hi);
+    return Find(lo, hi);
+  }
+  // The same for a key at `padded`, followed by zero bytes up to
+  // kShortWord: no loads to stay inside the key.
+  Value FindPadded(const char* padded) const {
+    uint64_t lo, hi;
+    std::memcpy(&lo, padded, 8);
+    std::memcpy(&hi, padded + 8, 8);
+    return Find(lo, hi);
+  }
+
+ private:
+  struct Slot {
+    uint64_t lo = 0;
+    uint64_t hi = 0;
+    Value value = Value();
+  };
+  static size_t Hash(uint64_t lo, uint64_t hi) {
+    return static_cast<size_t>((lo * 0x9E3779B97F4A7C15ull) ^
+                               (hi * 0xC2B2AE3D27D4EB4Full));
+  }
+  Value Find(uint64_t lo, uint64_t hi) const {
+    for (size_t k = Hash(lo, hi) >> shift_;; k = (k + 1) & mask_) {
+      const Slot& slot = slots_[k];
+      if ((slot.lo == lo && slot.hi == hi) || slot.lo == 0) return slot.value;
+    }
+  }
+  // The halves of a key of 1 to kShortWord bytes, without reading past its
+  // end: two overlapping loads shifted into place, or its first, middle and
+  // last bytes when it has fewer than 4.
+  static void Load(absl::string_view w, uint64_t* lo, uint64_t* hi) {
+    const char* p = w.data();
+    const size_t n = w.size();
+    *hi = 0;
+    if (n >= 8) {
+      std::memcpy(lo, p, 8);
+      if (n > 8) {
+        std::memcpy(hi, p + n - 8, 8);
+        *hi >>= 8 * (16 - n);
+      }
+    } else if (n >= 4) {
+      uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + n - 4, 4);
+      *lo = a | (static_cast<uint64_t>(b) << (8 * (n - 4)));
+    } else {
+      *lo = static_cast<uint64_t>(static_cast<uint8_t>(p[0])) |
+            static_cast<uint64_t>(static_cast<uint8_t>(p[n / 2])) << (8 * (n / 2)) |
+            static_cast<uint64_t>(static_cast<uint8_t>(p[n - 1])) << (8 * (n - 1));
+    }
+  }
+
+  // Never empty once built: a power of two.
+  std::vector<Slot> slots_ = std::vector<Slot>(2);
+  size_t mask_ = 1;
+  int shift_ = 63;
+};
+
 // One attribution rule (rules.tsv): a named RE2 pattern over the tag string
 // of a sentence, tried in file order.
 struct RuleSpec {
@@ -281,8 +379,17 @@ class Lexicon {
     // Most words of a text (names, content words) are in no lexicon: a bit
     // for their length and end letters answers for them without a hash.
     if (lower.empty() || !word_shapes_[WordShape(lower)]) return nullptr;
-    auto it = words_.find(lower);
-    return it == words_.end() ? nullptr : &it->second;
+    if (lower.size() > kShortWord) return LongWord(lower);
+    return short_words_.Find(lower);
+  }
+  // As Word(), for a lower-case word of 1 to kShortWord bytes at `padded`,
+  // followed by zero bytes up to kShortWord: a caller that lower-cases the
+  // word into a zeroed buffer of its own saves the loads that Word() needs
+  // to stay inside the word. (Without the shape filter: the tagger asks
+  // about every word of a sentence, and most of those pass it, being
+  // function words and verbs.)
+  __attribute__((always_inline)) const WordInfo* PaddedWord(const char* padded) const {
+    return short_words_.FindPadded(padded);
   }
   // False when no word of the lexicons can be `w` lower-cased: the shape
   // filter of Word(), which reads the length and the low five bits of the
@@ -319,6 +426,9 @@ class Lexicon {
 
  private:
   Lexicon() = default;
+  // (Not copyable: short_words_ points into words_.)
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
 
   std::vector<CueEntry> cues_;
   WordMap<int> cue_forms_;
@@ -345,6 +455,10 @@ class Lexicon {
            (static_cast<unsigned char>(w.back()) & 31);
   }
   std::bitset<17 * 32 * 32> word_shapes_;
+  // The words of words_ of up to kShortWord bytes, and the first names.
+  ShortWordTable<const WordInfo*> short_words_;
+  ShortWordTable<char> short_first_names_;
+  const WordInfo* LongWord(absl::string_view lower) const;
   std::string topics_text_;
 };
 
