@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <bitset>
+#include <cstdint>
 #include <map>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -64,6 +66,12 @@ class Parser {
   }
 
   int groups() const { return groups_; }
+  const std::map<std::string, int>& names() const { return names_; }
+  // False when RE2 might read the pattern otherwise or refuse it (see
+  // ReadTagPattern): a count over 1000, an escape of a byte that is no
+  // operator, a repeated "^" or "$", a bad or repeated group name, deep
+  // nesting.
+  bool sure() const { return sure_; }
 
  private:
   bool More() const { return i_ < p_.size(); }
@@ -117,6 +125,7 @@ class Parser {
     }
     if (j >= p_.size() || p_[j] != '}') return false;
     if (*max >= 0 && *max < *min) return false;
+    if (*min > 1000 || *max > 1000) sure_ = false;  // RE2's bound
     i_ = j + 1;
     return true;
   }
@@ -140,6 +149,7 @@ class Parser {
     } else {
       return atom;
     }
+    if (atom.kind == Node::kBegin || atom.kind == Node::kEnd) sure_ = false;
     bool lazy = false;
     if (More() && Peek() == '?') {  // lazy: the same language, not groups
       lazy = true;
@@ -165,6 +175,9 @@ class Parser {
     if (Peek() == '\\') {
       ++i_;
       if (!More() || absl::ascii_isalnum(Peek())) return false;
+      // (RE2 reads an escaped operator as itself; other escapes vary.)
+      static constexpr absl::string_view kOperators = "\\.+*?()|[]{}^$-";
+      if (kOperators.find(Peek()) == absl::string_view::npos) sure_ = false;
     }
     *c = static_cast<unsigned char>(p_[i_++]);
     return *c < 128 && *c != '\n';
@@ -180,6 +193,7 @@ class Parser {
         ok_ = false;
         return n;
       }
+      if (depth_ > 100) sure_ = false;
       ++i_;
       int cap = 0;
       if (p_.substr(i_, 2) == "?:") {
@@ -190,8 +204,14 @@ class Parser {
           ok_ = false;
           return n;
         }
+        const absl::string_view name = p_.substr(i_ + 3, close - i_ - 3);
+        bool word = !name.empty() && absl::ascii_isalpha(name[0]);
+        for (char c : name) word &= absl::ascii_isalnum(c) || c == '_';
         i_ = close + 1;
         cap = ++groups_;
+        if (!word || !names_.emplace(std::string(name), cap).second) {
+          sure_ = false;
+        }
       } else if (More() && Peek() == '?') {
         ok_ = false;  // flags, look-arounds: not read here
         return n;
@@ -286,9 +306,51 @@ class Parser {
   absl::string_view p_;
   size_t i_ = 0;
   bool ok_ = true;
+  bool sure_ = true;
   int groups_ = 0;
+  std::map<std::string, int> names_;
   int depth_ = 0;  // of the groups open at i_
 };
+
+// The largest product of the counts of nested counted repetitions in n
+// ("x{n,m}": m, or n when there is no bound; "*", "+", "?": 1), as RE2
+// bounds it; at most 1e9 (more is no different to the caller).
+int64_t RepeatProduct(const Node& n) {
+  int64_t most = 1;
+  for (const Node& kid : n.kids) most = std::max(most, RepeatProduct(kid));
+  if (n.kind == Node::kRepeat) {
+    most = std::min<int64_t>(most * std::max({n.min, n.max, 1}), 1000000000);
+  }
+  return most;
+}
+
+// About how many instructions the program of n takes once its repetitions
+// are spelled out; at most 1e9.
+int64_t ProgramSize(const Node& n) {
+  int64_t size = 1;
+  for (const Node& kid : n.kids) size += ProgramSize(kid);
+  if (n.kind == Node::kRepeat) size *= std::max({n.min, n.max, 1}) + 1;
+  return std::min<int64_t>(size, 1000000000);
+}
+
+}  // namespace
+
+bool ReadTagPattern(absl::string_view pattern, int* groups,
+                    std::map<std::string, int>* names) {
+  Parser parser(pattern);
+  Node root;
+  // (RE2 refuses nested counts whose product passes 1000; a program of
+  // 100000 instructions stays far below the memory RuleOptions give it.)
+  if (!parser.Parse(&root) || !parser.sure() || RepeatProduct(root) > 1000 ||
+      ProgramSize(root) > 100000) {
+    return false;
+  }
+  *groups = parser.groups();
+  *names = parser.names();
+  return true;
+}
+
+namespace {
 
 // A Thompson automaton of a parsed pattern.
 struct Nfa {
