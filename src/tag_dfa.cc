@@ -683,11 +683,13 @@ struct TagSubmatcher::Inst {
   int out = -1, out1 = -1;  // kSplit: out first
   int arg = 0;              // kSet: into sets_; kSave: the slot
   int row = -1;             // of the visited bitmap, or -1: not marked
-  // The bytes a path from here can read first, unless `any`: it may also
-  // read none (a match, "^" or "$" ahead). A path whose next byte is not
-  // among them fails: it is not tried.
+  // The bytes a path from here can read first. A path that reads none
+  // reaches the match through "^" and "$" only where they hold: bit
+  // 2 * (at the start of the text) + (at its end) of `empty` says whether
+  // one does there. A path that can neither read the next byte nor match
+  // where it stands fails: it is not tried.
   std::bitset<128> first;
-  bool any = false;
+  uint8_t empty = 0;
 };
 
 namespace {
@@ -804,33 +806,40 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
   for (size_t k = 0; k < m->prog_.size(); ++k) {
     m->prog_[k].row = from[k] >= 2 ? m->rows_++ : -1;
   }
-  // First bytes, to a fixed point (loops).
+  // First bytes and empty matches, to a fixed point (loops). (The bits of
+  // `empty` where "^" holds: 2 and 3; where "$" does: 1 and 3.)
   for (bool changed = true; changed;) {
     changed = false;
     for (Inst& inst : m->prog_) {
       std::bitset<128> first = inst.first;
-      bool any = inst.any;
+      uint8_t empty = inst.empty;
       switch (inst.op) {
         case Inst::kSet:
           first = m->sets_[inst.arg];
           break;
         case Inst::kSplit:
           first |= m->prog_[inst.out].first | m->prog_[inst.out1].first;
-          any |= m->prog_[inst.out].any || m->prog_[inst.out1].any;
+          empty |= m->prog_[inst.out].empty | m->prog_[inst.out1].empty;
           break;
         case Inst::kSave:
           first |= m->prog_[inst.out].first;
-          any |= m->prog_[inst.out].any;
+          empty |= m->prog_[inst.out].empty;
           break;
         case Inst::kBegin:
-        case Inst::kEnd:
+          // (A byte after "^" is read only at the start: more is no harm.)
+          first |= m->prog_[inst.out].first;
+          empty |= m->prog_[inst.out].empty & 0b1100;
+          break;
+        case Inst::kEnd:  // no byte is read after the end
+          empty |= m->prog_[inst.out].empty & 0b1010;
+          break;
         case Inst::kMatch:
-          any = true;
+          empty = 0b1111;
           break;
       }
-      if (first != inst.first || any != inst.any) {
+      if (first != inst.first || empty != inst.empty) {
         inst.first = first;
-        inst.any = any;
+        inst.empty = empty;
         changed = true;
       }
     }
@@ -900,15 +909,17 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
           if (go) ++i;
           break;
         case Inst::kSplit: {
-          // (A path that cannot read the next byte is not tried: it would
-          // fail at once; the order of the others is kept.)
+          // (A path that can neither read the next byte nor match here is
+          // not tried: it would fail; the order of the others is kept.)
           const int c = i < endpos ? p[i] : -1;
+          const int here = (i == 0 ? 2 : 0) | (i == text.size() ? 1 : 0);
           const Inst& second = prog_[inst.out1];
-          if (second.any || (c >= 0 && second.first[c])) {
+          if (((second.empty >> here) & 1) != 0 ||
+              (c >= 0 && second.first[c])) {
             push(inst.out1, static_cast<int>(i), 0);
           }
           const Inst& next = prog_[inst.out];
-          go = next.any || (c >= 0 && next.first[c]);
+          go = ((next.empty >> here) & 1) != 0 || (c >= 0 && next.first[c]);
           break;
         }
         case Inst::kSave:
