@@ -1116,28 +1116,34 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   }
   // The bytes each right half can begin with, and those the part of each
   // left half before its cue group can end with.
+  // (Every byte where they are not known: no test then.)
   a->half_edge_.assign(a->halves_.size(), std::bitset<256>());
-  a->half_edge_known_.assign(a->halves_.size(), false);
   for (const auto& [key, index] : a->half_index_) {
     // A key is "L" or "R" and the pattern (see Half()).
     absl::string_view pattern = absl::string_view(key).substr(1);
+    bool known = false;
     if (key[0] == 'R') {
-      a->half_edge_known_[index] = FirstBytes(pattern, &a->half_edge_[index]);
+      known = FirstBytes(pattern, &a->half_edge_[index]);
     } else if (size_t cue = pattern.rfind("(?P<cue>");
                cue != absl::string_view::npos) {
-      a->half_edge_known_[index] =
-          LastBytes(pattern.substr(0, cue), &a->half_edge_[index]);
+      known = LastBytes(pattern.substr(0, cue), &a->half_edge_[index]);
     }
+    if (!known) a->half_edge_[index].set();
   }
   // The bytes each left half anchored at the start ("^...") can begin
   // with: a tag string that begins otherwise is no match for it. (A half
   // has no top-level alternation: CueGroupEnd cuts no pattern that has one.)
   a->left_start_.assign(a->halves_.size(), std::bitset<256>());
-  a->left_start_known_.assign(a->halves_.size(), false);
   for (const auto& [key, index] : a->half_index_) {
     absl::string_view pattern = absl::string_view(key).substr(1);
-    if (key[0] == 'L' && absl::StartsWith(pattern, "^")) {
-      a->left_start_known_[index] = FirstBytes(pattern, &a->left_start_[index]);
+    if (key[0] != 'L' || !absl::StartsWith(pattern, "^") ||
+        !FirstBytes(pattern, &a->left_start_[index])) {
+      a->left_start_[index].set();
+    }
+  }
+  for (const auto& rule : a->rules_) {
+    for (int c = 0; c < kCueClasses; ++c) {
+      if (rule->classes[c]) a->rules_by_class_[c].push_back(rule.get());
     }
   }
   a->cue_shapes_.assign(kMaxCueWord * 26 * 26, 0);
@@ -1610,25 +1616,24 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       half_known.assign(halves_.size(), -1);
       std::bitset<128> here = present;
       here.set(static_cast<unsigned char>(marked[k]));
-      for (const auto& rule : rules_) {
-        if (!rule->classes[static_cast<int>(cue.cue_class)]) continue;
+      for (const CompiledRule* rule :
+           rules_by_class_[static_cast<int>(cue.cue_class)]) {
         if ((rule->needs & ~here).any()) continue;
         // A right half that cannot begin with the byte after the cue does
         // not match there, nor a left half whose part before the cue group
         // cannot end with the byte before the mark: no need to run them.
         if (const int r = rule->right_half;
-            r >= 0 && half_known[r] < 0 && half_edge_known_[r] &&
-            cue_end < marked.size() &&
+            r >= 0 && half_known[r] < 0 && cue_end < marked.size() &&
             !half_edge_[r][static_cast<unsigned char>(marked[cue_end])]) {
           half_known[r] = 0;
         }
         if (const int l = rule->left_half;
-            l >= 0 && half_known[l] < 0 && half_edge_known_[l] && k > 0 &&
+            l >= 0 && half_known[l] < 0 && k > 0 &&
             !half_edge_[l][static_cast<unsigned char>(marked[k - 1])]) {
           half_known[l] = 0;
         }
         if (const int l = rule->left_half;
-            l >= 0 && half_known[l] < 0 && left_start_known_[l] &&
+            l >= 0 && half_known[l] < 0 &&
             !left_start_[l][static_cast<unsigned char>(marked[0])]) {
           half_known[l] = 0;
         }
