@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bitset>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <string>
 #include <utility>
@@ -778,6 +779,19 @@ class ProgBuilder {
   std::vector<std::bitset<128>>* sets_;
 };
 
+// The eight bytes of of[x], as they lie in memory, are the bits of x (0
+// or 1), lowest first.
+struct SpreadTable {
+  uint64_t of[256];
+  SpreadTable() {
+    for (int x = 0; x < 256; ++x) {
+      uint8_t bytes[8];
+      for (int j = 0; j < 8; ++j) bytes[j] = (x >> j) & 1;
+      std::memcpy(&of[x], bytes, 8);
+    }
+  }
+};
+
 }  // namespace
 
 TagSubmatcher::TagSubmatcher() = default;
@@ -843,6 +857,34 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
         changed = true;
       }
     }
+  }
+  // Each split's table of viable branches (see viable_).
+  static const SpreadTable kSpread;
+  size_t splits = 0;
+  for (const Inst& inst : m->prog_) splits += inst.op == Inst::kSplit;
+  m->viable_.assign(129 * splits, 0);
+  uint8_t* viable = m->viable_.data();
+  const std::bitset<128> low(~uint64_t{0});
+  for (Inst& inst : m->prog_) {
+    if (inst.op != Inst::kSplit) continue;
+    inst.arg = static_cast<int>((viable - m->viable_.data()) / 129);
+    const Inst* branch[2] = {&m->prog_[inst.out], &m->prog_[inst.out1]};
+    for (int k = 0; k < 2; ++k) {
+      const bool empty = (branch[k]->empty & 1) != 0;
+      const uint64_t word[2] = {(branch[k]->first & low).to_ullong(),
+                                (branch[k]->first >> 64).to_ullong()};
+      // Eight bytes at a time (see SpreadTable).
+      for (int g = 0; g < 16; ++g) {
+        const uint64_t bits =
+            empty ? 0xff : (word[g >> 3] >> (8 * (g & 7))) & 0xff;
+        uint64_t eight;
+        std::memcpy(&eight, viable + 8 * g, 8);
+        eight |= kSpread.of[bits] << k;  // (each byte 0 or 1: no carry)
+        std::memcpy(viable + 8 * g, &eight, 8);
+      }
+      if (empty) viable[128] |= static_cast<uint8_t>(1 << k);
+    }
+    viable += 129;
   }
   return m;
 }
@@ -911,15 +953,16 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
         case Inst::kSplit: {
           // (A path that can neither read the next byte nor match here is
           // not tried: it would fail; the order of the others is kept.)
-          const int c = i < endpos ? p[i] : -1;
-          const int here = (i == 0 ? 2 : 0) | (i == text.size() ? 1 : 0);
-          const Inst& second = prog_[inst.out1];
-          if (((second.empty >> here) & 1) != 0 ||
-              (c >= 0 && second.first[c])) {
-            push(inst.out1, static_cast<int>(i), 0);
+          int viable =
+              viable_[static_cast<size_t>(inst.arg) * 129 +
+                      (i < endpos ? p[i] : 128)];
+          if (i == 0 || i == text.size()) {
+            const int here = (i == 0 ? 2 : 0) | (i == text.size() ? 1 : 0);
+            viable |= ((prog_[inst.out].empty >> here) & 1) |
+                      (((prog_[inst.out1].empty >> here) & 1) << 1);
           }
-          const Inst& next = prog_[inst.out];
-          go = ((next.empty >> here) & 1) != 0 || (c >= 0 && next.first[c]);
+          if ((viable & 2) != 0) push(inst.out1, static_cast<int>(i), 0);
+          go = (viable & 1) != 0;
           break;
         }
         case Inst::kSave:
