@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <bitset>
+#include <cstdint>
+#include <cstring>
 #include <map>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -64,6 +67,12 @@ class Parser {
   }
 
   int groups() const { return groups_; }
+  const std::map<std::string, int>& names() const { return names_; }
+  // False when RE2 might read the pattern otherwise or refuse it (see
+  // ReadTagPattern): a count over 1000, an escape of a byte that is no
+  // operator, a repeated "^" or "$", a bad or repeated group name, deep
+  // nesting.
+  bool sure() const { return sure_; }
 
  private:
   bool More() const { return i_ < p_.size(); }
@@ -117,6 +126,7 @@ class Parser {
     }
     if (j >= p_.size() || p_[j] != '}') return false;
     if (*max >= 0 && *max < *min) return false;
+    if (*min > 1000 || *max > 1000) sure_ = false;  // RE2's bound
     i_ = j + 1;
     return true;
   }
@@ -140,6 +150,7 @@ class Parser {
     } else {
       return atom;
     }
+    if (atom.kind == Node::kBegin || atom.kind == Node::kEnd) sure_ = false;
     bool lazy = false;
     if (More() && Peek() == '?') {  // lazy: the same language, not groups
       lazy = true;
@@ -165,6 +176,9 @@ class Parser {
     if (Peek() == '\\') {
       ++i_;
       if (!More() || absl::ascii_isalnum(Peek())) return false;
+      // (RE2 reads an escaped operator as itself; other escapes vary.)
+      static constexpr absl::string_view kOperators = "\\.+*?()|[]{}^$-";
+      if (kOperators.find(Peek()) == absl::string_view::npos) sure_ = false;
     }
     *c = static_cast<unsigned char>(p_[i_++]);
     return *c < 128 && *c != '\n';
@@ -180,6 +194,7 @@ class Parser {
         ok_ = false;
         return n;
       }
+      if (depth_ > 100) sure_ = false;
       ++i_;
       int cap = 0;
       if (p_.substr(i_, 2) == "?:") {
@@ -190,8 +205,14 @@ class Parser {
           ok_ = false;
           return n;
         }
+        const absl::string_view name = p_.substr(i_ + 3, close - i_ - 3);
+        bool word = !name.empty() && absl::ascii_isalpha(name[0]);
+        for (char c : name) word &= absl::ascii_isalnum(c) || c == '_';
         i_ = close + 1;
         cap = ++groups_;
+        if (!word || !names_.emplace(std::string(name), cap).second) {
+          sure_ = false;
+        }
       } else if (More() && Peek() == '?') {
         ok_ = false;  // flags, look-arounds: not read here
         return n;
@@ -286,9 +307,51 @@ class Parser {
   absl::string_view p_;
   size_t i_ = 0;
   bool ok_ = true;
+  bool sure_ = true;
   int groups_ = 0;
+  std::map<std::string, int> names_;
   int depth_ = 0;  // of the groups open at i_
 };
+
+// The largest product of the counts of nested counted repetitions in n
+// ("x{n,m}": m, or n when there is no bound; "*", "+", "?": 1), as RE2
+// bounds it; at most 1e9 (more is no different to the caller).
+int64_t RepeatProduct(const Node& n) {
+  int64_t most = 1;
+  for (const Node& kid : n.kids) most = std::max(most, RepeatProduct(kid));
+  if (n.kind == Node::kRepeat) {
+    most = std::min<int64_t>(most * std::max({n.min, n.max, 1}), 1000000000);
+  }
+  return most;
+}
+
+// About how many instructions the program of n takes once its repetitions
+// are spelled out; at most 1e9.
+int64_t ProgramSize(const Node& n) {
+  int64_t size = 1;
+  for (const Node& kid : n.kids) size += ProgramSize(kid);
+  if (n.kind == Node::kRepeat) size *= std::max({n.min, n.max, 1}) + 1;
+  return std::min<int64_t>(size, 1000000000);
+}
+
+}  // namespace
+
+bool ReadTagPattern(absl::string_view pattern, int* groups,
+                    std::map<std::string, int>* names) {
+  Parser parser(pattern);
+  Node root;
+  // (RE2 refuses nested counts whose product passes 1000; a program of
+  // 100000 instructions stays far below the memory RuleOptions give it.)
+  if (!parser.Parse(&root) || !parser.sure() || RepeatProduct(root) > 1000 ||
+      ProgramSize(root) > 100000) {
+    return false;
+  }
+  *groups = parser.groups();
+  *names = parser.names();
+  return true;
+}
+
+namespace {
 
 // A Thompson automaton of a parsed pattern.
 struct Nfa {
@@ -621,11 +684,13 @@ struct TagSubmatcher::Inst {
   int out = -1, out1 = -1;  // kSplit: out first
   int arg = 0;              // kSet: into sets_; kSave: the slot
   int row = -1;             // of the visited bitmap, or -1: not marked
-  // The bytes a path from here can read first, unless `any`: it may also
-  // read none (a match, "^" or "$" ahead). A path whose next byte is not
-  // among them fails: it is not tried.
+  // The bytes a path from here can read first. A path that reads none
+  // reaches the match through "^" and "$" only where they hold: bit
+  // 2 * (at the start of the text) + (at its end) of `empty` says whether
+  // one does there. A path that can neither read the next byte nor match
+  // where it stands fails: it is not tried.
   std::bitset<128> first;
-  bool any = false;
+  uint8_t empty = 0;
 };
 
 namespace {
@@ -714,6 +779,19 @@ class ProgBuilder {
   std::vector<std::bitset<128>>* sets_;
 };
 
+// The eight bytes of of[x], as they lie in memory, are the bits of x (0
+// or 1), lowest first.
+struct SpreadTable {
+  uint64_t of[256];
+  SpreadTable() {
+    for (int x = 0; x < 256; ++x) {
+      uint8_t bytes[8];
+      for (int j = 0; j < 8; ++j) bytes[j] = (x >> j) & 1;
+      std::memcpy(&of[x], bytes, 8);
+    }
+  }
+};
+
 }  // namespace
 
 TagSubmatcher::TagSubmatcher() = default;
@@ -742,36 +820,71 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
   for (size_t k = 0; k < m->prog_.size(); ++k) {
     m->prog_[k].row = from[k] >= 2 ? m->rows_++ : -1;
   }
-  // First bytes, to a fixed point (loops).
+  // First bytes and empty matches, to a fixed point (loops). (The bits of
+  // `empty` where "^" holds: 2 and 3; where "$" does: 1 and 3.)
   for (bool changed = true; changed;) {
     changed = false;
     for (Inst& inst : m->prog_) {
       std::bitset<128> first = inst.first;
-      bool any = inst.any;
+      uint8_t empty = inst.empty;
       switch (inst.op) {
         case Inst::kSet:
           first = m->sets_[inst.arg];
           break;
         case Inst::kSplit:
           first |= m->prog_[inst.out].first | m->prog_[inst.out1].first;
-          any |= m->prog_[inst.out].any || m->prog_[inst.out1].any;
+          empty |= m->prog_[inst.out].empty | m->prog_[inst.out1].empty;
           break;
         case Inst::kSave:
           first |= m->prog_[inst.out].first;
-          any |= m->prog_[inst.out].any;
+          empty |= m->prog_[inst.out].empty;
           break;
         case Inst::kBegin:
-        case Inst::kEnd:
+          // (A byte after "^" is read only at the start: more is no harm.)
+          first |= m->prog_[inst.out].first;
+          empty |= m->prog_[inst.out].empty & 0b1100;
+          break;
+        case Inst::kEnd:  // no byte is read after the end
+          empty |= m->prog_[inst.out].empty & 0b1010;
+          break;
         case Inst::kMatch:
-          any = true;
+          empty = 0b1111;
           break;
       }
-      if (first != inst.first || any != inst.any) {
+      if (first != inst.first || empty != inst.empty) {
         inst.first = first;
-        inst.any = any;
+        inst.empty = empty;
         changed = true;
       }
     }
+  }
+  // Each split's table of viable branches (see viable_).
+  static const SpreadTable kSpread;
+  size_t splits = 0;
+  for (const Inst& inst : m->prog_) splits += inst.op == Inst::kSplit;
+  m->viable_.assign(129 * splits, 0);
+  uint8_t* viable = m->viable_.data();
+  const std::bitset<128> low(~uint64_t{0});
+  for (Inst& inst : m->prog_) {
+    if (inst.op != Inst::kSplit) continue;
+    inst.arg = static_cast<int>((viable - m->viable_.data()) / 129);
+    const Inst* branch[2] = {&m->prog_[inst.out], &m->prog_[inst.out1]};
+    for (int k = 0; k < 2; ++k) {
+      const bool empty = (branch[k]->empty & 1) != 0;
+      const uint64_t word[2] = {(branch[k]->first & low).to_ullong(),
+                                (branch[k]->first >> 64).to_ullong()};
+      // Eight bytes at a time (see SpreadTable).
+      for (int g = 0; g < 16; ++g) {
+        const uint64_t bits =
+            empty ? 0xff : (word[g >> 3] >> (8 * (g & 7))) & 0xff;
+        uint64_t eight;
+        std::memcpy(&eight, viable + 8 * g, 8);
+        eight |= kSpread.of[bits] << k;  // (each byte 0 or 1: no carry)
+        std::memcpy(viable + 8 * g, &eight, 8);
+      }
+      if (empty) viable[128] |= static_cast<uint8_t>(1 << k);
+    }
+    viable += 129;
   }
   return m;
 }
@@ -838,15 +951,18 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
           if (go) ++i;
           break;
         case Inst::kSplit: {
-          // (A path that cannot read the next byte is not tried: it would
-          // fail at once; the order of the others is kept.)
-          const int c = i < endpos ? p[i] : -1;
-          const Inst& second = prog_[inst.out1];
-          if (second.any || (c >= 0 && second.first[c])) {
-            push(inst.out1, static_cast<int>(i), 0);
+          // (A path that can neither read the next byte nor match here is
+          // not tried: it would fail; the order of the others is kept.)
+          int viable =
+              viable_[static_cast<size_t>(inst.arg) * 129 +
+                      (i < endpos ? p[i] : 128)];
+          if (i == 0 || i == text.size()) {
+            const int here = (i == 0 ? 2 : 0) | (i == text.size() ? 1 : 0);
+            viable |= ((prog_[inst.out].empty >> here) & 1) |
+                      (((prog_[inst.out1].empty >> here) & 1) << 1);
           }
-          const Inst& next = prog_[inst.out];
-          go = next.any || (c >= 0 && next.first[c]);
+          if ((viable & 2) != 0) push(inst.out1, static_cast<int>(i), 0);
+          go = (viable & 1) != 0;
           break;
         }
         case Inst::kSave:

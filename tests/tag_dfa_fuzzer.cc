@@ -1,6 +1,7 @@
 // Fuzzes the rule-pattern reader of TagDfa and TagSubmatcher against RE2.
 // The input is a pattern, a newline, then a tag string (its first 40 bytes).
-// Compile() must refuse a pattern it cannot read (null), never crash; when
+// Compile() must refuse a pattern it cannot read (null), never crash; a
+// pattern ReadTagPattern() vouches for must compile in RE2; when
 // both RE2 and our matcher take the pattern, every answer must be RE2's:
 // match or not for each search mode, where the leftmost match starts, and
 // the groups. A difference aborts.
@@ -8,6 +9,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -126,8 +128,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::unique_ptr<TagDfa> probe =
       TagDfa::Compile(pattern, TagDfa::kAnchored);
   const std::unique_ptr<TagSubmatcher> sub = TagSubmatcher::Compile(pattern);
-  if (probe == nullptr && sub == nullptr) return 0;
+  // A pattern ReadTagPattern vouches for must compile in RE2, with the
+  // same groups and names.
+  int groups = 0;
+  std::map<std::string, int> names;
+  const bool vouched = whosaid::internal::ReadTagPattern(pattern, &groups, &names);
+  if (probe == nullptr && sub == nullptr && !vouched) return 0;
   const RE2 re(re2::StringPiece(pattern.data(), pattern.size()), Options());
+  if (vouched && (!re.ok() || groups != re.NumberOfCapturingGroups() ||
+                  names != re.NamedCapturingGroups())) {
+    Fail("ReadTagPattern", pattern, text, 0, 0);
+  }
   if (!re.ok()) return 0;
 
   CheckDfa(pattern, re, TagDfa::kAnchored, RE2::ANCHOR_START, text);

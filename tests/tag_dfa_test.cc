@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <random>
 #include <string>
@@ -237,6 +238,25 @@ TEST(TagDfa, RefusesWhatItDoesNotRead) {
   EXPECT_EQ(TagSubmatcher::Compile(deep), nullptr);
   const std::string nested = std::string(1000, '(') + "a" + std::string(1000, ')');
   EXPECT_NE(TagDfa::Compile(nested, TagDfa::kAnchored), nullptr);
+}
+
+TEST(ReadTagPattern, VouchesOnlyForWhatRe2Takes) {
+  int groups = 0;
+  std::map<std::string, int> names;
+  ASSERT_TRUE(ReadTagPattern("(?:^|,)(?P<speaker>N+)x?(?P<cue>@_*)(\\(o\\))?",
+                             &groups, &names));
+  EXPECT_EQ(groups, 3);
+  EXPECT_EQ(names, (std::map<std::string, int>{{"cue", 2}, {"speaker", 1}}));
+  // In doubt, or refused by RE2: no answer (the caller asks RE2).
+  for (const char* p : {"(?i)said", "a{1001}", "(?:a{40}){40}", "(?P<x>a)(?P<x>b)",
+                        "(?P<1>a)", "(?P<>a)", "^*a", "\\_", "\\ ", "(a", "a{2",
+                        "\\d"}) {
+    EXPECT_FALSE(ReadTagPattern(p, &groups, &names)) << p;
+  }
+  for (const char* p : {"a{1000}", "(?:a{10}){100}", "(?P<a_1>b)[\\]-]"}) {
+    EXPECT_TRUE(ReadTagPattern(p, &groups, &names)) << p;
+    EXPECT_TRUE(RE2(p).ok()) << p;
+  }
 }
 
 TEST(TagDfa, ReadsBackwardFromTheEnd) {

@@ -138,6 +138,10 @@ bool FirstBytes(absl::string_view pattern, std::bitset<256>* first);
 // The same for the bytes a match of `pattern` can end with.
 bool LastBytes(absl::string_view pattern, std::bitset<256>* last);
 
+// A rule's half (or another pattern cut from a rule) and its RE2, compiled
+// only when a search needs it (see attribution.cc).
+struct RulePattern;
+
 class Attributor {
  public:
   // Compiles the rules of `lexicon` (which must outlive the Attributor).
@@ -214,29 +218,28 @@ class Attributor {
   bool IsDocumentHead(absl::string_view text, const std::vector<Token>& tokens,
                       size_t a, size_t b) const;
 
-  // The index in halves_ of a compiled half of a rule (left: up to and
-  // with the cue group), one RE2 per distinct half; -1 if it does not
-  // compile.
+  // The index in halves_ of a half of a rule (left: up to and with the
+  // cue group), one per distinct half; -1 if it does not compile.
   int Half(const std::string& pattern, bool left);
 
   const Lexicon* lex_;
   Tagger tagger_;
   std::vector<std::unique_ptr<CompiledRule>> rules_;
-  std::vector<std::unique_ptr<re2::RE2>> halves_;
+  // By cue class: the rules of rules_ that name it, in file order (Find
+  // tries only those).
+  std::vector<const CompiledRule*> rules_by_class_[kCueClasses];
+  std::vector<std::unique_ptr<RulePattern>> halves_;
   absl::flat_hash_map<std::string, int> half_index_;
   // For each right half of halves_, the bytes it can begin with
   // (FirstBytes); for each left half, those the part before its cue group
-  // can end with (LastBytes): where they are known. The other halves are
-  // always run.
+  // can end with (LastBytes): every byte where they are not known.
   std::vector<std::bitset<256>> half_edge_;
-  std::vector<bool> half_edge_known_;
   // For each left half anchored at the start ("^..."), the bytes a match
-  // can begin with (FirstBytes), where known: a tag string that begins
-  // with another byte is no match for it.
+  // can begin with (FirstBytes), where known, else every byte: a tag string
+  // that begins with another byte is no match for it.
   std::vector<std::bitset<256>> left_start_;
-  std::vector<bool> left_start_known_;
   // By index in halves_: the left halves' LeftToCuePattern, where given.
-  std::vector<std::unique_ptr<re2::RE2>> left_to_cue_;
+  std::vector<std::unique_ptr<RulePattern>> left_to_cue_;
   // The halves' automata (see HalfDfas), in no order.
   std::vector<std::unique_ptr<TagDfa>> dfas_;
   std::vector<std::unique_ptr<TagSubmatcher>> submatchers_;

@@ -19,8 +19,10 @@
 
 #include <bitset>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -99,6 +101,17 @@ class TagDfa {
   int32_t start_later_ = 0;
 };
 
+// Whether TagDfa reads `pattern` and RE2 surely accepts it: escapes of
+// operators only, counted repetitions of 1000 at most (nested ones too,
+// multiplied), group names of a letter then letters, digits or '_', each
+// name once, and a program far below RE2's memory bound. If so, sets
+// `*groups` to the number of its capturing groups and `*names` to the named
+// ones, numbered as RE2 numbers them. False when in doubt: ask RE2. Lets a
+// caller refuse a bad pattern at once and compile its RE2 only when a
+// search needs it.
+bool ReadTagPattern(absl::string_view pattern, int* groups,
+                    std::map<std::string, int>* names);
+
 // The groups of a match of a rule's half, as RE2 gives them: a backtracking
 // search in the order of RE2's leftmost-first preferences (alternatives in
 // order, greedy or lazy repetitions), with RE2's BitState bound (each place
@@ -130,6 +143,11 @@ class TagSubmatcher {
 
   std::vector<Inst> prog_;
   std::vector<std::bitset<128>> sets_;
+  // For the split k of the program (its Inst::arg), viable_[129 * k + b]:
+  // bit 0 when its first branch can go on at a byte b, bit 1 when its
+  // second can; b 128: at the end of the search, no byte to read. (Away
+  // from the ends of the text: Inst::empty adds what "^" and "$" allow.)
+  std::vector<uint8_t> viable_;
   int start_ = 0;
   int groups_ = 0;
   int rows_ = 0;  // of the visited bitmap (see Inst::row)
