@@ -1449,6 +1449,44 @@ void Attributor::EndAtAdjunct(absl::string_view text,
   }
 }
 
+// "The crowd chanted, \"Four more years!\" as the band played", "she kept
+// saying, \"Not now,\" until the door shut", "he wrote: \"We won.\" - and
+// left": a content after its cue that opens with a whole quotation, closed
+// by its own punctuation, ends at the closing mark when a subordinate
+// clause (a word of class sub, adsub or timesub), a conjunction or a dash
+// follows it, with no other quote mark: the clause tells when or how it
+// was said, the quotation is what was said. (A quoted phrase without its
+// own stop goes on the sentence: "called for \"fair play\" as a rule".)
+void Attributor::EndAtQuoteClose(absl::string_view text,
+                                 const std::vector<Token>& tokens,
+                                 const std::string& tags, size_t a,
+                                 size_t* b) const {
+  while (a < *b && IsTrimTag(tags[a])) ++a;
+  if (a >= *b || tags[a] != 'q') return;
+  size_t m = a + 1;
+  while (m < *b && tags[m] != 'q' && tags[m] != 'Q') ++m;
+  if (m >= *b || tags[m] != 'Q' || m < a + 2) return;
+  // The quotation closes a sentence or clause of its own ("...up!",
+  // "...it,"), and no other quote mark follows.
+  uint32_t last = tokens[m].begin;
+  while (last > tokens[a].end && text[last - 1] == ' ') --last;
+  if (last <= tokens[a].end || !absl::StrContains(",.!?", text[last - 1])) return;
+  for (size_t q = m + 1; q < *b; ++q) {
+    if (tags[q] == 'q' || tags[q] == 'Q') return;
+  }
+  size_t n = m + 1;
+  while (n < *b && tags[n] == ',') ++n;
+  if (n >= *b) return;
+  bool ends = tags[n] == '~' || tags[n] == 'x';
+  if (tags[n] == 's') {
+    const WordInfo* w = WordOf(text, tokens[n]);
+    ends = w != nullptr && (w->word_class == WordClass::kSub ||
+                            w->word_class == WordClass::kAdverbialSub ||
+                            w->word_class == WordClass::kTimeSub);
+  }
+  if (ends) *b = m + 1;
+}
+
 // "the rules, which the mayor said would hurt shops", "what the senator said
 // was a mistake": in a relative clause whose speaker and cue follow the
 // relative word, that word stands for part of what was said, and news
@@ -1930,6 +1968,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               }
             }
           }
+          if (b > k) EndAtQuoteClose(text, tokens, marked, a, &b);
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
           // "X said C, a move that ...": an appositive that sums up the

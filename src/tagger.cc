@@ -771,6 +771,14 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
                    d->word_class != WordClass::kPronDet &&
                    d->word_class != WordClass::kPronDetSingular);
     }
+    // '"Keep out," the sign read.': right after a closing quotation mark,
+    // a determiner and a word, a base form that ends the sentence is the
+    // verb of the attribution (a past form like the base: "read", "put").
+    if (noun_slot && prev == 'o' && i >= 3 && tokens[i - 3].tag == 'Q' &&
+        (tokens[i - 2].tag == 'd' || tokens[i - 2].tag == 'p') &&
+        (i + 1 == tokens.size() || tokens[i + 1].tag == '.')) {
+      noun_slot = false;
+    }
     // "Some say", "Another said": a determiner that opens its noun phrase
     // and stands for it, before a verb form (a form in -s is a noun there:
     // "some reports").

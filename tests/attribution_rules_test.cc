@@ -177,6 +177,12 @@ const RuleCase kCases[] = {
     {"speaker_cue_quote_closed",
      "The protesters chanted \"No more cuts!\" and marched to the town hall.",
      "The protesters", "chanted", "No more cuts!"},
+    // A document named by a quotation, in the voice of the one who issued
+    // it.
+    {"issued_titled_quote",
+     "On Monday, Mayor Anna Keller released a report titled \"The Bridge "
+     "Can Wait.\"",
+     "Mayor Anna Keller", "titled", "The Bridge Can Wait."},
     // A short answer after the cue of a sentence opened by a question.
     {"asked_answer", "Asked whether the pool would reopen, the mayor said no.",
      "the mayor", "said", "no"},

@@ -176,6 +176,11 @@ class Attributor {
   void EndAtAdjunct(absl::string_view text, const std::vector<Token>& tokens,
                     const std::string& tags, size_t a, size_t b,
                     size_t cue_end, Range* r) const;
+  // Ends a content that opens with a whole quotation at its closing mark
+  // when a subordinate clause, a conjunction or a dash follows it
+  // ("chanted \"Q!\" as they marched"; see attribution.cc).
+  void EndAtQuoteClose(absl::string_view text, const std::vector<Token>& tokens,
+                       const std::string& tags, size_t a, size_t* b) const;
   // The relative word that opens a clause of reported speech ("which the
   // mayor said C"), a first content part; see attribution.cc.
   Range RelativeBefore(absl::string_view text, const std::vector<Token>& tokens,
