@@ -1646,32 +1646,39 @@ bool Attributor::HasCueWord(absl::string_view text) const {
   const unsigned char* const p =
       reinterpret_cast<const unsigned char*>(text.data());
   char buf[kMaxCueWord];
+  // Whether the word p[i, j) is a cue word: its length, first and last
+  // letters, then its second letter, among the cue words' (see Create),
+  // then the lexicon.
+  auto is_cue = [&](size_t i, size_t j) {
+    const size_t length = j - i;
+    if (length > sizeof(buf) ||
+        ((cue_shapes_[((length - 1) * 26 + (lower[p[i]] - 'a')) * 26 +
+                      (lower[p[j - 1]] - 'a')] >>
+          (lower[p[length > 1 ? i + 1 : i]] - 'a')) &
+         1) == 0) {
+      return false;
+    }
+    for (size_t k = i; k < j; ++k) buf[k - i] = lower[p[k]];
+    const WordInfo* info = lex_->Word(absl::string_view(buf, length));
+    return info != nullptr &&
+           (info->cue >= 0 || info->cue_prefix || info->noun_cue >= 0);
+  };
+  // A word that ends the text is read apart: before `m` every run of
+  // letters ends at a byte that is none, and is read without a bounds test.
+  size_t m = text.size();
+  while (m > 0 && lower[p[m - 1]] != 0) --m;
   size_t i = 0;
-  const size_t n = text.size();
-  while (i < n) {
+  while (i < m) {
     if (lower[p[i]] == 0) {
       ++i;
       continue;
     }
     size_t j = i + 1;
-    while (j < n && lower[p[j]] != 0) ++j;
-    const size_t length = j - i;
-    // Its length, first and last letters, then its second letter, among
-    // the cue words' (see Create).
-    if (length <= sizeof(buf) &&
-        ((cue_shapes_[((length - 1) * 26 + (lower[p[i]] - 'a')) * 26 +
-                      (lower[p[j - 1]] - 'a')] >>
-          (lower[p[length > 1 ? i + 1 : i]] - 'a')) &
-         1) != 0) {
-      for (size_t k = i; k < j; ++k) buf[k - i] = lower[p[k]];
-      const WordInfo* info = lex_->Word(absl::string_view(buf, length));
-      if (info != nullptr && (info->cue >= 0 || info->cue_prefix || info->noun_cue >= 0)) {
-        return true;
-      }
-    }
+    while (lower[p[j]] != 0) ++j;
+    if (is_cue(i, j)) return true;
     i = j;
   }
-  return false;
+  return m < text.size() && is_cue(m, text.size());
 }
 
 void Attributor::TagUnits(
