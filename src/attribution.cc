@@ -1609,12 +1609,29 @@ bool Attributor::IssuedDocument(absl::string_view text,
          IsDocumentHead(text, tokens, a, b);
 }
 
+namespace {
+
+// Whether `text` holds an em dash (U+2014) or a horizontal bar (U+2015):
+// one search for their first byte, not one a character.
+bool HasDash(absl::string_view text) {
+  const char* p = text.data();
+  const char* const end = text.data() + text.size();
+  while (end - p >= 3) {
+    p = static_cast<const char*>(std::memchr(p, '\xE2', end - p - 2));
+    if (p == nullptr) return false;
+    if (p[1] == '\x80' && (p[2] == '\x94' || p[2] == '\x95')) return true;
+    ++p;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool Attributor::IsCandidate(absl::string_view unit) const {
   // Only sentences with a cue word, or a colon or dash that may attribute
   // a quotation, can hold an attribution.
   return HasCueWord(unit) || unit.find(':') != absl::string_view::npos ||
-         unit.find("\xE2\x80\x95") != absl::string_view::npos ||
-         unit.find("\xE2\x80\x94") != absl::string_view::npos;
+         HasDash(unit);
 }
 
 size_t Attributor::CueShape(size_t length, char first, char last) {
