@@ -1675,8 +1675,12 @@ bool Attributor::HasCueWord(absl::string_view text) const {
          1) == 0) {
       return false;
     }
+    // Zeroed past the word, as Lexicon::PaddedWord() takes a short one.
+    std::memset(buf, 0, kShortWord);
     for (size_t k = i; k < j; ++k) buf[k - i] = lower[p[k]];
-    const WordInfo* info = lex_->Word(absl::string_view(buf, length));
+    const WordInfo* info = length <= kShortWord
+                               ? lex_->PaddedWord(buf)
+                               : lex_->Word(absl::string_view(buf, length));
     return info != nullptr &&
            (info->cue >= 0 || info->cue_prefix || info->noun_cue >= 0);
   };
