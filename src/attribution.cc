@@ -1697,7 +1697,7 @@ bool Attributor::HasCueWord(absl::string_view text) const {
     size_t j = i + 1;
     while (lower[p[j]] != 0) ++j;
     if (is_cue(i, j)) return true;
-    i = j;
+    i = j + 1;  // p[j] is no letter
   }
   return m < text.size() && is_cue(m, text.size());
 }
