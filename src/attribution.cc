@@ -1647,12 +1647,29 @@ bool Attributor::IssuedDocument(absl::string_view text,
          IsDocumentHead(text, tokens, a, b);
 }
 
+namespace {
+
+// Whether `text` holds an em dash (U+2014) or a horizontal bar (U+2015):
+// one search for their first byte, not one a character.
+bool HasDash(absl::string_view text) {
+  const char* p = text.data();
+  const char* const end = text.data() + text.size();
+  while (end - p >= 3) {
+    p = static_cast<const char*>(std::memchr(p, '\xE2', end - p - 2));
+    if (p == nullptr) return false;
+    if (p[1] == '\x80' && (p[2] == '\x94' || p[2] == '\x95')) return true;
+    ++p;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool Attributor::IsCandidate(absl::string_view unit) const {
   // Only sentences with a cue word, or a colon or dash that may attribute
   // a quotation, can hold an attribution.
   return HasCueWord(unit) || unit.find(':') != absl::string_view::npos ||
-         unit.find("\xE2\x80\x95") != absl::string_view::npos ||
-         unit.find("\xE2\x80\x94") != absl::string_view::npos;
+         HasDash(unit);
 }
 
 size_t Attributor::CueShape(size_t length, char first, char last) {
@@ -1684,32 +1701,43 @@ bool Attributor::HasCueWord(absl::string_view text) const {
   const unsigned char* const p =
       reinterpret_cast<const unsigned char*>(text.data());
   char buf[kMaxCueWord];
+  // Whether the word p[i, j) is a cue word: its length, first and last
+  // letters, then its second letter, among the cue words' (see Create),
+  // then the lexicon.
+  auto is_cue = [&](size_t i, size_t j) {
+    const size_t length = j - i;
+    if (length > sizeof(buf) ||
+        ((cue_shapes_[((length - 1) * 26 + (lower[p[i]] - 'a')) * 26 +
+                      (lower[p[j - 1]] - 'a')] >>
+          (lower[p[length > 1 ? i + 1 : i]] - 'a')) &
+         1) == 0) {
+      return false;
+    }
+    // Zeroed past the word, as Lexicon::PaddedWord() takes a short one.
+    std::memset(buf, 0, kShortWord);
+    for (size_t k = i; k < j; ++k) buf[k - i] = lower[p[k]];
+    const WordInfo* info = length <= kShortWord
+                               ? lex_->PaddedWord(buf)
+                               : lex_->Word(absl::string_view(buf, length));
+    return info != nullptr &&
+           (info->cue >= 0 || info->cue_prefix || info->noun_cue >= 0);
+  };
+  // A word that ends the text is read apart: before `m` every run of
+  // letters ends at a byte that is none, and is read without a bounds test.
+  size_t m = text.size();
+  while (m > 0 && lower[p[m - 1]] != 0) --m;
   size_t i = 0;
-  const size_t n = text.size();
-  while (i < n) {
+  while (i < m) {
     if (lower[p[i]] == 0) {
       ++i;
       continue;
     }
     size_t j = i + 1;
-    while (j < n && lower[p[j]] != 0) ++j;
-    const size_t length = j - i;
-    // Its length, first and last letters, then its second letter, among
-    // the cue words' (see Create).
-    if (length <= sizeof(buf) &&
-        ((cue_shapes_[((length - 1) * 26 + (lower[p[i]] - 'a')) * 26 +
-                      (lower[p[j - 1]] - 'a')] >>
-          (lower[p[length > 1 ? i + 1 : i]] - 'a')) &
-         1) != 0) {
-      for (size_t k = i; k < j; ++k) buf[k - i] = lower[p[k]];
-      const WordInfo* info = lex_->Word(absl::string_view(buf, length));
-      if (info != nullptr && (info->cue >= 0 || info->cue_prefix || info->noun_cue >= 0)) {
-        return true;
-      }
-    }
-    i = j;
+    while (lower[p[j]] != 0) ++j;
+    if (is_cue(i, j)) return true;
+    i = j + 1;  // p[j] is no letter
   }
-  return false;
+  return m < text.size() && is_cue(m, text.size());
 }
 
 void Attributor::TagUnits(

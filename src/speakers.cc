@@ -222,8 +222,17 @@ const WordInfo* SpeakerResolver::WordOf(absl::string_view w) const {
   const bool in_text = at >= text && at + w.size() <= text + text_.size();
   WordMemo& memo = word_memo_[(at ^ w.size()) % word_memo_.size()];
   if (in_text && memo.data == w.data() && memo.size == w.size()) return memo.info;
-  for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
-  const WordInfo* info = lex_->Word(absl::string_view(buf, w.size()));
+  const WordInfo* info;
+  if (w.size() <= kShortWord) {
+    // Zeroed past the word, as Lexicon::PaddedWord() takes it (the shape
+    // test Word() would make is made above).
+    char padded[kShortWord] = {};
+    for (size_t i = 0; i < w.size(); ++i) padded[i] = absl::ascii_tolower(w[i]);
+    info = lex_->PaddedWord(padded);
+  } else {
+    for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
+    info = lex_->Word(absl::string_view(buf, w.size()));
+  }
   if (in_text) memo = {w.data(), w.size(), info};
   return info;
 }
