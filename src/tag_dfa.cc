@@ -895,8 +895,23 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
   if (n < 1 || n > groups_ + 1 || startpos > endpos || endpos > text.size()) {
     return -1;
   }
-  for (size_t i = startpos; i < endpos; ++i) {
-    if (!Readable(static_cast<unsigned char>(text[i]))) return -1;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  {
+    // Eight bytes at a time: a byte outside ASCII sets its top bit, and a
+    // newline is a zero byte of w ^ kNewlines (found by the usual
+    // (x - 0x01..) & ~x & 0x80.. test, exact as to whether there is one).
+    constexpr uint64_t kOnes = 0x0101010101010101, kTops = 0x8080808080808080,
+                       kNewlines = 0x0a0a0a0a0a0a0a0a;
+    size_t i = startpos;
+    for (; i + 8 <= endpos; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      const uint64_t x = w ^ kNewlines;
+      if (((w | ((x - kOnes) & ~x)) & kTops) != 0) return -1;
+    }
+    for (; i < endpos; ++i) {
+      if (!Readable(p[i])) return -1;
+    }
   }
   const size_t len = endpos - startpos;
   // Each instruction at each place in [startpos, endpos] once.
@@ -925,7 +940,6 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
     jobs[top++] = Job{inst, pos, old};
   };
   cap.assign(2 * (groups_ + 1), -1);
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   push(start_, static_cast<int>(startpos), 0);
   const size_t row_size = len + 1;
   while (top > 0) {
@@ -961,9 +975,23 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
             viable |= ((prog_[inst.out].empty >> here) & 1) |
                       (((prog_[inst.out1].empty >> here) & 1) << 1);
           }
-          if ((viable & 2) != 0) push(inst.out1, static_cast<int>(i), 0);
-          go = (viable & 1) != 0;
-          break;
+          if (viable == 0) {
+            go = false;
+            break;
+          }
+          // Go on along the first viable branch; the second waits on the
+          // stack only when both are viable (else it is taken at once, as
+          // pushing it and popping it back would).
+          if (viable == 3) push(inst.out1, static_cast<int>(i), 0);
+          id = viable == 2 ? inst.out1 : inst.out;
+          // A set that a byte made viable surely takes it (a set reads at
+          // least a byte, so its branch is viable only so): read it here.
+          const Inst& next = prog_[id];
+          if (next.op == Inst::kSet && next.row < 0 && i < endpos) {
+            ++i;
+            id = next.out;
+          }
+          continue;
         }
         case Inst::kSave:
           push(-1, inst.arg, cap[inst.arg]);
