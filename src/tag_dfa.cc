@@ -932,6 +932,9 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
   if (job_buffer.size() < 64) job_buffer.resize(64);
   Job* jobs = job_buffer.data();
   size_t top = 0;
+  // The branches waiting on the stack. With none, a failure ends the
+  // search: a group set then need not be put back.
+  size_t branches = 1;  // (the start, pushed below)
   auto push = [&](int inst, int pos, int old) {
     if (top == job_buffer.size()) {
       job_buffer.resize(2 * top);
@@ -948,6 +951,7 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
       cap[job.pos] = job.old;
       continue;
     }
+    --branches;
     int id = job.inst;
     size_t i = job.pos;
     while (true) {
@@ -982,7 +986,10 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
           // Go on along the first viable branch; the second waits on the
           // stack only when both are viable (else it is taken at once, as
           // pushing it and popping it back would).
-          if (viable == 3) push(inst.out1, static_cast<int>(i), 0);
+          if (viable == 3) {
+            push(inst.out1, static_cast<int>(i), 0);
+            ++branches;
+          }
           id = viable == 2 ? inst.out1 : inst.out;
           // A set that a byte made viable surely takes it (a set reads at
           // least a byte, so its branch is viable only so): read it here.
@@ -994,7 +1001,7 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
           continue;
         }
         case Inst::kSave:
-          push(-1, inst.arg, cap[inst.arg]);
+          if (branches > 0) push(-1, inst.arg, cap[inst.arg]);
           cap[inst.arg] = static_cast<int>(i);
           break;
         case Inst::kBegin:
