@@ -501,6 +501,12 @@ struct TagDfa::Impl {
   std::vector<int> later;
   std::vector<int> scratch;
   std::vector<int> next;
+  // For each state t of the automaton that reads a byte, the states
+  // reached from there without reading another (Close of its `out` away
+  // from the ends of the text), worked out the first time a step needs
+  // them; `closed[t]` says whether they have been.
+  std::vector<std::vector<int>> after;
+  std::vector<uint8_t> closed;
 };
 
 TagDfa::TagDfa() = default;
@@ -613,12 +619,23 @@ int32_t TagDfa::Step(int32_t s, int c) const {
   Impl& impl = *impl_;
   std::vector<int>& next = impl.next;
   next.clear();
-  impl.builder.NewGeneration();
   const unsigned char b = impl.representative[c];
+  if (impl.closed.empty()) {
+    impl.closed.assign(impl.nfa.states.size(), 0);
+    impl.after.resize(impl.nfa.states.size());
+  }
   for (int t : impl.lists[s]) {
     const Nfa::State& st = impl.nfa.states[t];
     if (st.kind == Nfa::kSet && impl.nfa.sets[st.set][b]) {
-      impl.builder.Close(st.out, /*at_begin=*/false, /*at_end=*/false, &next);
+      std::vector<int>& after = impl.after[t];
+      if (!impl.closed[t]) {
+        impl.builder.NewGeneration();
+        impl.builder.Close(st.out, /*at_begin=*/false, /*at_end=*/false,
+                           &after);
+        impl.closed[t] = 1;
+      }
+      // (Repeats are taken out by Intern.)
+      next.insert(next.end(), after.begin(), after.end());
     }
   }
   next.insert(next.end(), impl.later.begin(), impl.later.end());
