@@ -687,9 +687,10 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
   }
   int32_t s = startpos == 0 ? start_at_begin_ : start_later_;
   for (size_t i = startpos;; ++i) {
-    if (i == text.size()) return MatchAtEnd(s);
     if (match_now_[s]) return 1;
-    if (i == endpos || s == 0) return 0;
+    // (A match at the end of the text, by "$", only there; the dead state
+    // has none.)
+    if (i == endpos || s == 0) return i == text.size() ? MatchAtEnd(s) : 0;
     s = step(s, p[i]);
     if (s < 0) return -1;
   }
@@ -991,7 +992,8 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
           int viable =
               viable_[static_cast<size_t>(inst.arg) * 129 +
                       (i < endpos ? p[i] : 128)];
-          if (i == 0 || i == text.size()) {
+          // (i - 1 wraps: one test for i == 0 or i == text.size().)
+          if (i - 1 >= text.size() - 1) {
             const int here = (i == 0 ? 2 : 0) | (i == text.size() ? 1 : 0);
             viable |= ((prog_[inst.out].empty >> here) & 1) |
                       (((prog_[inst.out1].empty >> here) & 1) << 1);
