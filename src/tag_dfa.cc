@@ -501,6 +501,12 @@ struct TagDfa::Impl {
   std::vector<int> later;
   std::vector<int> scratch;
   std::vector<int> next;
+  // For each state t of the automaton that reads a byte, the states
+  // reached from there without reading another (Close of its `out` away
+  // from the ends of the text), worked out the first time a step needs
+  // them; `closed[t]` says whether they have been.
+  std::vector<std::vector<int>> after;
+  std::vector<uint8_t> closed;
 };
 
 TagDfa::TagDfa() = default;
@@ -613,12 +619,23 @@ int32_t TagDfa::Step(int32_t s, int c) const {
   Impl& impl = *impl_;
   std::vector<int>& next = impl.next;
   next.clear();
-  impl.builder.NewGeneration();
   const unsigned char b = impl.representative[c];
+  if (impl.closed.empty()) {
+    impl.closed.assign(impl.nfa.states.size(), 0);
+    impl.after.resize(impl.nfa.states.size());
+  }
   for (int t : impl.lists[s]) {
     const Nfa::State& st = impl.nfa.states[t];
     if (st.kind == Nfa::kSet && impl.nfa.sets[st.set][b]) {
-      impl.builder.Close(st.out, /*at_begin=*/false, /*at_end=*/false, &next);
+      std::vector<int>& after = impl.after[t];
+      if (!impl.closed[t]) {
+        impl.builder.NewGeneration();
+        impl.builder.Close(st.out, /*at_begin=*/false, /*at_end=*/false,
+                           &after);
+        impl.closed[t] = 1;
+      }
+      // (Repeats are taken out by Intern.)
+      next.insert(next.end(), after.begin(), after.end());
     }
   }
   next.insert(next.end(), impl.later.begin(), impl.later.end());
@@ -670,9 +687,10 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
   }
   int32_t s = startpos == 0 ? start_at_begin_ : start_later_;
   for (size_t i = startpos;; ++i) {
-    if (i == text.size()) return MatchAtEnd(s);
     if (match_now_[s]) return 1;
-    if (i == endpos || s == 0) return 0;
+    // (A match at the end of the text, by "$", only there; the dead state
+    // has none.)
+    if (i == endpos || s == 0) return i == text.size() ? MatchAtEnd(s) : 0;
     s = step(s, p[i]);
     if (s < 0) return -1;
   }
@@ -895,8 +913,23 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
   if (n < 1 || n > groups_ + 1 || startpos > endpos || endpos > text.size()) {
     return -1;
   }
-  for (size_t i = startpos; i < endpos; ++i) {
-    if (!Readable(static_cast<unsigned char>(text[i]))) return -1;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  {
+    // Eight bytes at a time: a byte outside ASCII sets its top bit, and a
+    // newline is a zero byte of w ^ kNewlines (found by the usual
+    // (x - 0x01..) & ~x & 0x80.. test, exact as to whether there is one).
+    constexpr uint64_t kOnes = 0x0101010101010101, kTops = 0x8080808080808080,
+                       kNewlines = 0x0a0a0a0a0a0a0a0a;
+    size_t i = startpos;
+    for (; i + 8 <= endpos; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      const uint64_t x = w ^ kNewlines;
+      if (((w | ((x - kOnes) & ~x)) & kTops) != 0) return -1;
+    }
+    for (; i < endpos; ++i) {
+      if (!Readable(p[i])) return -1;
+    }
   }
   const size_t len = endpos - startpos;
   // Each instruction at each place in [startpos, endpos] once.
@@ -917,6 +950,9 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
   if (job_buffer.size() < 64) job_buffer.resize(64);
   Job* jobs = job_buffer.data();
   size_t top = 0;
+  // The branches waiting on the stack. With none, a failure ends the
+  // search: a group set then need not be put back.
+  size_t branches = 1;  // (the start, pushed below)
   auto push = [&](int inst, int pos, int old) {
     if (top == job_buffer.size()) {
       job_buffer.resize(2 * top);
@@ -925,7 +961,6 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
     jobs[top++] = Job{inst, pos, old};
   };
   cap.assign(2 * (groups_ + 1), -1);
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   push(start_, static_cast<int>(startpos), 0);
   const size_t row_size = len + 1;
   while (top > 0) {
@@ -934,6 +969,7 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
       cap[job.pos] = job.old;
       continue;
     }
+    --branches;
     int id = job.inst;
     size_t i = job.pos;
     while (true) {
@@ -956,17 +992,35 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
           int viable =
               viable_[static_cast<size_t>(inst.arg) * 129 +
                       (i < endpos ? p[i] : 128)];
-          if (i == 0 || i == text.size()) {
+          // (i - 1 wraps: one test for i == 0 or i == text.size().)
+          if (i - 1 >= text.size() - 1) {
             const int here = (i == 0 ? 2 : 0) | (i == text.size() ? 1 : 0);
             viable |= ((prog_[inst.out].empty >> here) & 1) |
                       (((prog_[inst.out1].empty >> here) & 1) << 1);
           }
-          if ((viable & 2) != 0) push(inst.out1, static_cast<int>(i), 0);
-          go = (viable & 1) != 0;
-          break;
+          if (viable == 0) {
+            go = false;
+            break;
+          }
+          // Go on along the first viable branch; the second waits on the
+          // stack only when both are viable (else it is taken at once, as
+          // pushing it and popping it back would).
+          if (viable == 3) {
+            push(inst.out1, static_cast<int>(i), 0);
+            ++branches;
+          }
+          id = viable == 2 ? inst.out1 : inst.out;
+          // A set that a byte made viable surely takes it (a set reads at
+          // least a byte, so its branch is viable only so): read it here.
+          const Inst& next = prog_[id];
+          if (next.op == Inst::kSet && next.row < 0 && i < endpos) {
+            ++i;
+            id = next.out;
+          }
+          continue;
         }
         case Inst::kSave:
-          push(-1, inst.arg, cap[inst.arg]);
+          if (branches > 0) push(-1, inst.arg, cap[inst.arg]);
           cap[inst.arg] = static_cast<int>(i);
           break;
         case Inst::kBegin:
