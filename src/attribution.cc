@@ -555,6 +555,17 @@ bool IsTrimTag(char c) {
   return c == ',' || c == '.' || c == ';' || c == '~' || c == ':' || c == '-';
 }
 
+// Ends the content *r before token m of the content's tokens [a, ...),
+// without the punctuation before m, when some of the content stays.
+void EndBefore(const std::vector<Token>& tokens, const std::string& tags,
+               size_t a, size_t m, Range* r) {
+  size_t e = m;
+  while (e > a && IsTrimTag(tags[e - 1])) --e;
+  if (e > a && tokens[e - 1].end > r->begin) {
+    r->end = std::min(r->end, tokens[e - 1].end);
+  }
+}
+
 // Turns the token range [a, b) of a content group into a span, and reports
 // whether it is one whole quotation (then the span is inside the marks) or
 // holds quoted material.
@@ -1239,16 +1250,34 @@ bool IsOrphanQuote(absl::string_view quoted) {
   return words >= 3 && lower >= 2 && lower * 3 >= words;
 }
 
+// Is a word of class `c` one that can close what comes before a clause
+// another attribution opens: a connective ("and", "while", "which", "that")
+// or a determiner ("the", "his")? (function_words.tsv)
+bool IsConnectiveClass(WordClass c) {
+  switch (c) {
+    case WordClass::kConj:
+    case WordClass::kSub:
+    case WordClass::kAdverbialSub:
+    case WordClass::kCondSub:
+    case WordClass::kTimeSub:
+    case WordClass::kRel:
+    case WordClass::kPossRel:
+    case WordClass::kFreeRel:
+    case WordClass::kThat:
+    case WordClass::kDet:
+    case WordClass::kPoss:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Where [begin, end) of `text` ends without the spaces, punctuation,
-// connectives ("and", "while", "which", ...) and determiners ("the", "his")
-// that close it: what is left before a clause that another attribution
-// opens ("the new contract, which the | company says ...").
-uint32_t TrimConnective(absl::string_view text, uint32_t begin, uint32_t end) {
-  static constexpr absl::string_view kClosing[] = {
-      "and",   "but",     "or",       "as",     "while", "when", "after",
-      "because", "which", "who",      "whom",   "that",  "where", "whereas",
-      "although", "though", "the",    "a",      "an",    "his",  "her",
-      "its",   "their",   "this",     "these",  "those", "our",  "my"};
+// connectives and determiners that close it (IsConnectiveClass): what is
+// left before a clause that another attribution opens ("the new contract,
+// which the | company says ...").
+uint32_t TrimConnective(const Lexicon& lex, absl::string_view text,
+                        uint32_t begin, uint32_t end) {
   auto trim_punct = [&](uint32_t e) {
     while (e > begin) {
       const unsigned char c = text[e - 1];
@@ -1270,9 +1299,7 @@ uint32_t TrimConnective(absl::string_view text, uint32_t begin, uint32_t end) {
     while (w > begin && absl::ascii_isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
     if (w == e || !(w == begin || text[w - 1] == ' ' || text[w - 1] == ',')) break;
     const std::string word = absl::AsciiStrToLower(text.substr(w, e - w));
-    bool closing = false;
-    for (absl::string_view c : kClosing) closing |= word == c;
-    if (!closing) break;
+    if (!IsConnectiveClass(lex.FunctionWord(word))) break;
     e = trim_punct(w);
   }
   return e;
@@ -1406,9 +1433,7 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
     if (tags[m] == 'q') ++open;
     if (tags[m] == 'Q') --open;
     if (open > 0 || (tags[m] != ',' && tags[m] != ';' && tags[m] != '~')) continue;
-    size_t e = m;
-    while (e > a && IsTrimTag(tags[e - 1])) --e;
-    if (e > a && tokens[e - 1].end > r->begin) r->end = std::min(r->end, tokens[e - 1].end);
+    EndBefore(tokens, tags, a, m, r);
     return;
   }
 }
@@ -1543,9 +1568,7 @@ void Attributor::EndAtRelativeClause(const std::vector<Token>& tokens,
       end = n < b && (tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'z');
     }
     if (!end) continue;
-    size_t e = m;
-    while (e > a && IsTrimTag(tags[e - 1])) --e;
-    if (e > a && tokens[e - 1].end > r->begin) r->end = std::min(r->end, tokens[e - 1].end);
+    EndBefore(tokens, tags, a, m, r);
     return;
   }
 }
@@ -1618,9 +1641,7 @@ void Attributor::EndAtMedium(absl::string_view text,
     for (size_t q = head + 1; q < b; ++q) {
       if (absl::StrContains("vbCtqQw", tags[q])) return;
     }
-    size_t e = m;
-    while (e > c && IsTrimTag(tags[e - 1])) --e;
-    if (e > c && tokens[e - 1].end > r->begin) r->end = std::min(r->end, tokens[e - 1].end);
+    EndBefore(tokens, tags, c, m, r);
     return;
   }
 }
@@ -2669,7 +2690,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               inner.speaker.begin < cut) {
             cut = inner.speaker.begin;
           }
-          cut = TrimConnective(text, r.begin, cut);
+          cut = TrimConnective(*lex_, text, r.begin, cut);
           if (cut >= r.begin + 3) {
             r.end = cut;
             outer.content.resize(ri + 1);
