@@ -2,8 +2,6 @@
 // name (and so the format: .jsonl, .pb, or sniffed .txt); the rest is the
 // file. Every record must come back either as a document whose text passes
 // CheckDocumentText, or as an error whose message starts with the file name.
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -11,17 +9,14 @@
 #include <string>
 
 #include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
+#include "fuzz_temp_dir.h"
 #include "whosaid/document_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0 || size > (1 << 20)) return 0;
   static const char* const kNames[] = {"in.jsonl", "in.pb", "in.txt"};
-  static const std::string kDir =
-      absl::StrCat("/tmp/document_reader_fuzzer.", getpid());
-  static const int made = std::system(("mkdir -p " + kDir).c_str());
-  (void)made;
-  std::string path = kDir + "/" + kNames[data[0] % 3];
+  static whosaid::FuzzTempDir dir("whosaid_document_reader_fuzzer_");
+  std::string path = (dir.path() / kNames[data[0] % 3]).string();
   FILE* f = std::fopen(path.c_str(), "wb");
   if (f == nullptr) return 0;
   std::fwrite(data + 1, 1, size - 1, f);

@@ -3,8 +3,6 @@
 // nominals.tsv), the rest is written as that file into a temporary lexicon
 // directory. Extractor::Create() must return a Status, never crash; when it
 // succeeds, the engine must run on a short article.
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -13,16 +11,12 @@
 #include <fstream>
 #include <string>
 
+#include "fuzz_temp_dir.h"
 #include "whosaid/extractor.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::filesystem::path dir = [] {
-    std::filesystem::path p =
-        std::filesystem::temp_directory_path() /
-        ("whosaid_lexicon_fuzzer_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(p);
-    return p;
-  }();
+  static whosaid::FuzzTempDir temp_dir("whosaid_lexicon_fuzzer_");
+  const std::filesystem::path& dir = temp_dir.path();
   if (size < 1 || size > 64 * 1024) return 0;
   // (Even bytes below 128 choose rules.tsv and odd ones verbs.tsv, as the
   // corpus was written before the other files joined.)
