@@ -996,7 +996,7 @@ class ExtractorImpl {
   std::unique_ptr<internal::Attributor> attributor;
   std::unique_ptr<TopicTagger> topics;
   // The stance lines of content_stances.tsv, one pattern each; the first
-  // match wins. (Its "none" lines are the attributor's.)
+  // match wins. (Its "none" and "noevidence" lines are the attributor's.)
   std::unique_ptr<RE2::Set> content_stances;
   std::vector<v1::Stance> content_stance_of;  // by pattern index in the set
   size_t max_bytes = 0;
@@ -1028,7 +1028,7 @@ absl::Status ExtractorImpl::CompileContentStances() {
   content_stances = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   content_stance_of.clear();
   for (const internal::ContentStance& cs : lexicon->content_stances()) {
-    if (cs.no_claim) continue;
+    if (cs.no_claim || cs.no_evidence) continue;
     std::string error;
     if (content_stances->Add(cs.pattern, &error) < 0) {
       return absl::InvalidArgumentError(absl::StrCat(

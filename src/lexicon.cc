@@ -379,7 +379,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     }
     ContentStance c;
     c.no_claim = f[0] == "none";
-    if (!c.no_claim && !ParseStance(f[0], &c.stance)) {
+    c.no_evidence = f[0] == "noevidence";
+    if (!c.no_claim && !c.no_evidence && !ParseStance(f[0], &c.stance)) {
       return absl::InvalidArgumentError(absl::StrCat("unknown stance '", f[0], "'"));
     }
     c.pattern = std::string(f[1]);

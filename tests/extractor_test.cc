@@ -511,6 +511,8 @@ TEST(Extractor, BrokenLexiconFilesNameFileAndLine) {
        "content_stances.tsv:2: bad pattern"},
       {"content_stances.tsv", "deny\tno evidence\nnone\t(unclosed\n",
        "content_stances.tsv:2: bad pattern"},
+      {"content_stances.tsv", "# c\nnoevidence\twithout (proof\n",
+       "content_stances.tsv:2: bad pattern"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(absl::StrCat(c.file, ": ", c.contents));
@@ -581,6 +583,31 @@ TEST(Extractor, NoneContentStanceMakesNoClaim) {
   EXPECT_EQ(out.claims(0).stance(), v1::STANCE_CONDEMN);
   // With the embedded lexicons both are claims.
   EXPECT_EQ(ExtractText(text).claims_size(), 2);
+}
+
+TEST(Extractor, NoEvidenceLinesFlagTheClaimsOfTheirSentence) {
+  // A "noevidence" line of content_stances.tsv is matched against the whole
+  // sentence, so a phrase outside the content ("Without a shred of proof,")
+  // flags the claim; a file without such lines flags nothing.
+  const std::string text =
+      "Without a shred of proof, Senator Maria Lopez claimed that the vote "
+      "was rigged.\nMayor Anna Keller claimed that the pool would reopen.";
+  const v1::Extraction out = ExtractWithLexiconFile(
+      "content_stances.tsv", "noevidence\twithout a shred of proof\n", text);
+  ASSERT_EQ(out.claims_size(), 2);
+  EXPECT_EQ(out.claims(0).content(), "the vote was rigged");
+  EXPECT_TRUE(out.claims(0).without_evidence());
+  EXPECT_FALSE(out.claims(1).without_evidence());
+  const v1::Extraction none =
+      ExtractWithLexiconFile("content_stances.tsv", "deny\t\\bno proof\\b\n", text);
+  ASSERT_EQ(none.claims_size(), 2);
+  EXPECT_FALSE(none.claims(0).without_evidence());
+  // The embedded lexicon's lines know "without providing evidence".
+  const v1::Extraction embedded = ExtractText(
+      "Officials claimed without providing evidence that the drones came "
+      "from abroad.");
+  ASSERT_EQ(embedded.claims_size(), 1);
+  EXPECT_TRUE(embedded.claims(0).without_evidence());
 }
 
 }  // namespace

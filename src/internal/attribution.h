@@ -215,6 +215,8 @@ class Attributor {
   bool IsPronDet(absl::string_view text, const Token& t) const;
   // Whether a "none" line of content_stances.tsv matches the content.
   bool IsNoClaim(absl::string_view text, Range content) const;
+  // Whether a "noevidence" line of content_stances.tsv matches the sentence.
+  bool SaysNoEvidence(absl::string_view sentence) const;
   // Whether the speaker [a, b) of a participle cue is a document that a
   // verb before it issued ("released a statement saying").
   bool IssuedDocument(absl::string_view text, const std::vector<Token>& tokens,
@@ -259,6 +261,12 @@ class Attributor {
   // The "none" lines of content_stances.tsv, or null: a content they match
   // reports no claim ("asked not to be named").
   std::unique_ptr<re2::RE2> no_claim_;
+  // The "noevidence" lines of content_stances.tsv, or null: a sentence they
+  // match marks its claims without evidence.
+  std::unique_ptr<re2::RE2> no_evidence_;
+  // Strings one of which a sentence must hold for no_evidence_ to match, or
+  // empty to scan every sentence: see SaysNoEvidence().
+  std::vector<std::string> no_evidence_keys_;
 };
 
 }  // namespace internal

@@ -60,6 +60,10 @@ struct ContentStance {
   v1::Stance stance = v1::STANCE_ASSERT;
   // "none": content that reports no claim ("asked not to be named").
   bool no_claim = false;
+  // "noevidence": a phrase of the claim's sentence, not of its content,
+  // saying the claim came without evidence ("claimed, without providing
+  // evidence, that ...").
+  bool no_evidence = false;
   std::string pattern;  // RE2, case-insensitive
   int line = 0;
 };
