@@ -1171,11 +1171,16 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   // anchored; a left half in its left-to-cue form, read backward; a left
   // half anchored at the start ("^"), unanchored as Find runs it.
   {
-    std::vector<const TagDfa*> right(a->halves_.size(), nullptr),
-        left(a->halves_.size(), nullptr), to_cue(a->halves_.size(), nullptr);
-    std::vector<const TagSubmatcher*> right_groups(a->halves_.size(), nullptr),
-        to_cue_groups(a->halves_.size(), nullptr),
-        left_groups(a->halves_.size(), nullptr);
+    // By half: its automata, compiled once however many rules share it.
+    struct HalfAutomata {
+      const TagDfa* right = nullptr;
+      const TagDfa* left = nullptr;
+      const TagDfa* to_cue = nullptr;
+      const TagSubmatcher* right_groups = nullptr;
+      const TagSubmatcher* left_groups = nullptr;
+      const TagSubmatcher* to_cue_groups = nullptr;
+    };
+    std::vector<HalfAutomata> halves(a->halves_.size());
     auto compile = [&](const RulePattern& re,
                        TagDfa::Mode mode) -> const TagDfa* {
       auto dfa = TagDfa::Compile(re.pattern, mode);
@@ -1194,25 +1199,29 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     for (const auto& rule : a->rules_) {
       const int l = rule->left_half, r = rule->right_half;
       if (l < 0 || r < 0) continue;
-      if (right[r] == nullptr) {
-        right[r] = compile(*a->halves_[r], TagDfa::kAnchored);
-        right_groups[r] = compile_groups(*a->halves_[r]);
+      HalfAutomata& right_half = halves[r];
+      HalfAutomata& left_half = halves[l];
+      if (right_half.right == nullptr) {
+        right_half.right = compile(*a->halves_[r], TagDfa::kAnchored);
+        right_half.right_groups = compile_groups(*a->halves_[r]);
       }
-      if (rule->left_to_cue != nullptr && to_cue[l] == nullptr) {
-        to_cue[l] = compile(*rule->left_to_cue, TagDfa::kReverse);
-        to_cue_groups[l] = compile_groups(*rule->left_to_cue);
+      if (rule->left_to_cue != nullptr && left_half.to_cue == nullptr) {
+        left_half.to_cue = compile(*rule->left_to_cue, TagDfa::kReverse);
+        left_half.to_cue_groups = compile_groups(*rule->left_to_cue);
       }
-      if (absl::StartsWith(a->halves_[l]->pattern, "^") && left[l] == nullptr) {
-        left[l] = compile(*a->halves_[l], TagDfa::kUnanchored);
-        left_groups[l] = compile_groups(*a->halves_[l]);
+      if (absl::StartsWith(a->halves_[l]->pattern, "^") &&
+          left_half.left == nullptr) {
+        left_half.left = compile(*a->halves_[l], TagDfa::kUnanchored);
+        left_half.left_groups = compile_groups(*a->halves_[l]);
       }
-      rule->dfas.right = right[r];
-      rule->dfas.left = left[l];
-      rule->dfas.left_to_cue = rule->left_to_cue != nullptr ? to_cue[l] : nullptr;
-      rule->dfas.right_groups = right_groups[r];
-      rule->dfas.left_groups = left_groups[l];
+      rule->dfas.right = right_half.right;
+      rule->dfas.left = left_half.left;
+      rule->dfas.left_to_cue =
+          rule->left_to_cue != nullptr ? left_half.to_cue : nullptr;
+      rule->dfas.right_groups = right_half.right_groups;
+      rule->dfas.left_groups = left_half.left_groups;
       rule->dfas.left_to_cue_groups =
-          rule->left_to_cue != nullptr ? to_cue_groups[l] : nullptr;
+          rule->left_to_cue != nullptr ? left_half.to_cue_groups : nullptr;
     }
   }
   // The bytes each right half can begin with, and those the part of each
