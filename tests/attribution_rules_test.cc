@@ -46,6 +46,9 @@ const RuleCase kCases[] = {
     {"speaker_purpose_to_cue",
      "Mayor Anna Keller used her speech to call for a new pool.",
      "Mayor Anna Keller", "call for", "a new pool"},
+    {"speaker_purpose_to_cue",
+     "Mayor Anna Keller went to the pool to announce that it would reopen.",
+     "Mayor Anna Keller", "announce", "it would reopen"},
     {"cue_speaker_quote",
      "Said Mayor Anna Keller, \"The pool will reopen in June.\"",
      "Mayor Anna Keller", "Said", "The pool will reopen in June."},
@@ -377,6 +380,11 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller, who said the pool would reopen in June, left the "
      "meeting early.",
      "who", "said", "the pool would reopen in June"},
+    // A phrase of time or place between the relative word and the cue.
+    {"relative_aside_cue",
+     "Mayor Anna Keller, who in 2019 said that the pool would close, left "
+     "the meeting early.",
+     "who", "said", "the pool would close"},
     {"relative_cue_that",
      "It was Mayor Anna Keller who said that the pool would reopen in June.",
      "who", "said", "the pool would reopen in June"},
