@@ -35,6 +35,20 @@ const RuleCase kCases[] = {
     {"according_back",
      "The pool will reopen in June, according to the city council.",
      "the city council", "according to", "The pool will reopen in June"},
+    // "As reported by X, C" and "C, as noted by X": the agent is the source.
+    {"as_cue_by_front",
+     "As reported by the Courier, the pool will reopen in June.",
+     "the Courier", "reported", "the pool will reopen in June"},
+    {"as_cue_by_back",
+     "The pool will reopen in June, as noted by the city council.",
+     "the city council", "noted", "The pool will reopen in June"},
+    // An infinitive of purpose after a verb and its object.
+    {"speaker_purpose_to_cue",
+     "Mayor Anna Keller used her speech to call for a new pool.",
+     "Mayor Anna Keller", "call for", "a new pool"},
+    {"speaker_purpose_to_cue",
+     "Mayor Anna Keller went to the pool to announce that it would reopen.",
+     "Mayor Anna Keller", "announce", "it would reopen"},
     {"cue_speaker_quote",
      "Said Mayor Anna Keller, \"The pool will reopen in June.\"",
      "Mayor Anna Keller", "Said", "The pool will reopen in June."},
@@ -56,6 +70,13 @@ const RuleCase kCases[] = {
      "", "asked", "the new pool"},
     {"asked_wh", "The mayor smiled when asked what the council would do next.",
      "", "asked", "what the council would do next"},
+    // An infinitive whose verb is a cue itself ("asked to describe").
+    {"asked_wh", "Asked to describe the new pool, the mayor nodded.",
+     "", "Asked", "to describe the new pool"},
+    // The question as the object of an opening "asked".
+    {"asked_object",
+     "Asked a direct question about the pool, the mayor nodded.",
+     "", "Asked", "a direct question about the pool"},
     // A passive whose agent ends the sentence: the agent is the source, the
     // subject what it reported.
     {"passive_agent", "The pool plan was first reported by the Daily Courier.",
@@ -330,6 +351,12 @@ const RuleCase kCases[] = {
     {"participle_by",
      "The mayor won the seat by denouncing the tax on shop owners.",
      "The mayor", "denouncing", "the tax on shop owners"},
+    // Inside a subordinate clause: the subject of that clause speaks
+    // (subject_coordinated), not the sentence's.
+    {"participle_that",
+     "Workers cheered when he opened the pool by promising that it would "
+     "stay open.",
+     "he", "promising", "it would stay open"},
     {"participle_by_tell",
      "The mayor won the seat by telling voters the pool would reopen.",
      "The mayor", "telling", "the pool would reopen"},
@@ -337,6 +364,13 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller would not give a date but said that the pool would "
      "reopen in June.",
      "Mayor Anna Keller", "said", "the pool would reopen in June"},
+    // Coordinated with a verb that is no cue: the subject of that verb's
+    // clause (subject_coordinated) speaks, when the sentence's own subject
+    // is out of reach.
+    {"coordinated_cue",
+     "Several dozen workers stood by as he walked the course and said that "
+     "the jobs were safe.",
+     "he", "said", "the jobs were safe"},
     // A cue after a comma in a list of verbs: the subject of the first
     // cue speaks.
     {"comma_coordinated_cue",
@@ -346,6 +380,11 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller, who said the pool would reopen in June, left the "
      "meeting early.",
      "who", "said", "the pool would reopen in June"},
+    // A phrase of time or place between the relative word and the cue.
+    {"relative_aside_cue",
+     "Mayor Anna Keller, who in 2019 said that the pool would close, left "
+     "the meeting early.",
+     "who", "said", "the pool would close"},
     {"relative_cue_that",
      "It was Mayor Anna Keller who said that the pool would reopen in June.",
      "who", "said", "the pool would reopen in June"},
