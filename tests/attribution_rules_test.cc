@@ -245,6 +245,11 @@ const RuleCase kCases[] = {
     {"speaker_cue_that",
      "Mayor Anna Keller said that the pool would reopen in June.",
      "Mayor Anna Keller", "said", "the pool would reopen in June"},
+    // A quoted phrase inside the clause goes on with its verb: the cue after
+    // it has no subject of its own, so no new attribution starts there.
+    {"speaker_cue_that",
+     "The senator said any \"sensible voter\" should have known the risk.",
+     "The senator", "said", "any \"sensible voter\" should have known the risk"},
     // A quantifier between coordinated subjects and their cue.
     {"speaker_both_cue_that",
      "The mayor and the governor both said the pool would reopen in June.",
