@@ -35,6 +35,12 @@ const RuleCase kCases[] = {
     {"according_back",
      "The pool will reopen in June, according to the city council.",
      "the city council", "according to", "The pool will reopen in June"},
+    // After a clause that is another's attribution, a relative clause is
+    // what the trailing "according to" sources.
+    {"according_back_relative",
+     "The mayor says the plan is sound, which will cost $2 million, "
+     "according to the council.",
+     "the council", "according to", "which will cost $2 million"},
     {"cue_speaker_quote",
      "Said Mayor Anna Keller, \"The pool will reopen in June.\"",
      "Mayor Anna Keller", "Said", "The pool will reopen in June."},
