@@ -235,6 +235,12 @@ const RuleCase kCases[] = {
     {"content_cue_speaker",
      "The pool will reopen in June, said Mayor Anna Keller.",
      "Mayor Anna Keller", "said", "The pool will reopen in June"},
+    // A subordinate clause that opens the content after "that" ends at its
+    // comma; the main clause after it goes on with the content.
+    {"speaker_tell_that",
+     "The governor told reporters that if the bill passed, he would announce "
+     "a new tax.",
+     "The governor", "told", "if the bill passed, he would announce a new tax"},
     {"speaker_tell_that",
      "Mayor Anna Keller told residents that the pool would reopen in June.",
      "Mayor Anna Keller", "told", "the pool would reopen in June"},
