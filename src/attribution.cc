@@ -1568,6 +1568,92 @@ void Attributor::EndAtAdjunct(absl::string_view text,
   }
 }
 
+// "The union endorsed Tom Reyes in June", "endorsed him here on Sunday",
+// "praised the plan last week": when what follows the cue is a plain noun
+// phrase (as for EndAtAdjunct, or one word: "him"), a phrase of time that
+// closes the content tells when it was said, not what: a weekday or a word
+// of time ("Sunday", "yesterday"), a month or a year after a preposition
+// ("in June", "in 2012"), or a noun of time after "last", "this" or "next"
+// ("last week"), perhaps with a preposition and "early"/"late" before it
+// and an adverb ("here") before all. The content ends before it. (A clause
+// keeps its time: "said the vote was held in June".)
+void Attributor::EndAtTimePhrase(absl::string_view text,
+                                 const std::vector<Token>& tokens,
+                                 const std::string& tags, size_t a, size_t b,
+                                 size_t cue_end, Range* r) const {
+  if (a < cue_end || a > cue_end + 1) return;
+  static const LazyRE2 kPlainNounPhrase = {
+      "[dp][jN0]*[on]{1,2}|[NR]+|[NR]+g[jN]*[on]{1,2}|[o0]"};
+  size_t e = b;
+  while (e > a && tokens[e - 1].end > r->end) --e;
+  while (e > a && IsTrimTag(tags[e - 1])) --e;
+  auto word_class = [&](size_t k) {
+    const WordInfo* w = WordOf(text, tokens[k]);
+    return w == nullptr ? WordClass::kNone : w->word_class;
+  };
+  auto is_year = [&](size_t k) {
+    if (tags[k] != '0' || tokens[k].end - tokens[k].begin != 4) return false;
+    absl::string_view w = text.substr(tokens[k].begin, 4);
+    return (w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0');
+  };
+  // The words of time that end the content, read backward.
+  size_t s = e;
+  bool dated = false;      // a weekday, "yesterday", a month
+  bool year = false;       // "2012"
+  bool time_noun = false;  // "week"
+  while (s > a) {
+    const WordClass c = word_class(s - 1);
+    if (tokens[s - 1].time || c == WordClass::kMonth) {
+      dated = true;
+    } else if (is_year(s - 1)) {
+      year = true;
+    } else if (c == WordClass::kTimeNoun) {
+      time_noun = true;
+    } else {
+      break;
+    }
+    --s;
+  }
+  if (s == e || s == a) return;
+  size_t o = s;  // where the phrase opens
+  if (dated || year) {
+    if (o > a + 1 && (tags[o - 1] == 'l' || tags[o - 1] == 'j' ||
+                      tags[o - 1] == 'o') &&
+        tags[o - 2] == 'r') {
+      --o;  // "in early June"
+    }
+    if (tags[o - 1] == 'r') {
+      --o;
+    } else if (!dated) {
+      return;  // a year only after a preposition
+    }
+  } else if (time_noun) {
+    // "last week", "this month", "next year"
+    if (tags[o - 1] == 'd') {
+      const Token& t = tokens[o - 1];
+      absl::string_view w = text.substr(t.begin, t.end - t.begin);
+      if (!absl::EqualsIgnoreCase(w, "this") &&
+          !absl::EqualsIgnoreCase(w, "next")) {
+        return;
+      }
+    } else if (tags[o - 1] != 'l') {
+      return;
+    }
+    --o;
+  }
+  const bool opened = o < s;  // by a preposition or "last", "this", "next"
+  if (o > a && tags[o - 1] == 'l') --o;  // "here on Sunday"
+  size_t c = a;
+  while (c < o && IsTrimTag(tags[c])) ++c;
+  if (c >= o || !RE2::FullMatch(re2::StringPiece(tags.data() + c, o - c),
+                                *kPlainNounPhrase)) {
+    return;
+  }
+  // One word before a bare day may be the day's own ("late Thursday").
+  if (o - c == 1 && !opened) return;
+  if (tokens[o - 1].end > r->begin) r->end = std::min(r->end, tokens[o - 1].end);
+}
+
 // "The crowd chanted, \"Four more years!\" as the band played", "she kept
 // saying, \"Not now,\" until the door shut", "he wrote: \"We won.\" - and
 // left": a content after its cue that opens with a whole quotation, closed
@@ -2135,6 +2221,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
           if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);
+          if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtMedium(text, tokens, marked, a, b, &r);
           if (!direct && b <= k) StartAfterOpeningClause(text, tokens, marked, a, b, &r);
           {

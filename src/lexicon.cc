@@ -132,6 +132,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"weekday", WordClass::kWeekday},
       {"agent", WordClass::kAgent},
       {"timenoun", WordClass::kTimeNoun},
+      {"month", WordClass::kMonth},
       {"aside", WordClass::kAsideNoun},
       {"notice", WordClass::kNotice},
       {"adsub", WordClass::kAdverbialSub},

@@ -883,6 +883,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kIndefinite:
       case WordClass::kWeekday:
       case WordClass::kTimeNoun:
+      case WordClass::kMonth:
       case WordClass::kAsideNoun:
       case WordClass::kMediumNoun:
       case WordClass::kNotice: break;

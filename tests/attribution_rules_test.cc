@@ -49,6 +49,12 @@ const RuleCase kCases[] = {
     {"speaker_purpose_to_cue",
      "Mayor Anna Keller went to the pool to announce that it would reopen.",
      "Mayor Anna Keller", "announce", "it would reopen"},
+    // After a clause that is another's attribution, a relative clause is
+    // what the trailing "according to" sources.
+    {"according_back_relative",
+     "The mayor says the plan is sound, which will cost $2 million, "
+     "according to the council.",
+     "the council", "according to", "which will cost $2 million"},
     {"cue_speaker_quote",
      "Said Mayor Anna Keller, \"The pool will reopen in June.\"",
      "Mayor Anna Keller", "Said", "The pool will reopen in June."},
@@ -250,6 +256,12 @@ const RuleCase kCases[] = {
     {"content_cue_speaker",
      "The pool will reopen in June, said Mayor Anna Keller.",
      "Mayor Anna Keller", "said", "The pool will reopen in June"},
+    // A subordinate clause that opens the content after "that" ends at its
+    // comma; the main clause after it goes on with the content.
+    {"speaker_tell_that",
+     "The governor told reporters that if the bill passed, he would announce "
+     "a new tax.",
+     "The governor", "told", "if the bill passed, he would announce a new tax"},
     {"speaker_tell_that",
      "Mayor Anna Keller told residents that the pool would reopen in June.",
      "Mayor Anna Keller", "told", "the pool would reopen in June"},
@@ -266,6 +278,11 @@ const RuleCase kCases[] = {
     {"speaker_cue_that",
      "Mayor Anna Keller said that the pool would reopen in June.",
      "Mayor Anna Keller", "said", "the pool would reopen in June"},
+    // A quoted phrase inside the clause goes on with its verb: the cue after
+    // it has no subject of its own, so no new attribution starts there.
+    {"speaker_cue_that",
+     "The senator said any \"sensible voter\" should have known the risk.",
+     "The senator", "said", "any \"sensible voter\" should have known the risk"},
     // A quantifier between coordinated subjects and their cue.
     {"speaker_both_cue_that",
      "The mayor and the governor both said the pool would reopen in June.",

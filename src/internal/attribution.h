@@ -176,6 +176,11 @@ class Attributor {
   void EndAtAdjunct(absl::string_view text, const std::vector<Token>& tokens,
                     const std::string& tags, size_t a, size_t b,
                     size_t cue_end, Range* r) const;
+  // Ends a noun-phrase content before a phrase of time that closes it
+  // ("endorsed the mayor in June"; see attribution.cc).
+  void EndAtTimePhrase(absl::string_view text, const std::vector<Token>& tokens,
+                       const std::string& tags, size_t a, size_t b,
+                       size_t cue_end, Range* r) const;
   // Ends a content that opens with a whole quotation at its closing mark
   // when a subordinate clause, a conjunction or a dash follows it
   // ("chanted \"Q!\" as they marched"; see attribution.cc).

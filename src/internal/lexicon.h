@@ -116,6 +116,10 @@ enum class WordClass : uint8_t {
   // determiner ("said last week", "told reporters this morning"), it is an
   // adverbial of when the words were said, not what was said.
   kTimeNoun,
+  // The name of a month ("June"; not "may", a modal): tagged as any
+  // capitalised word; after a preposition it is a phrase of time ("endorsed
+  // the mayor in June": when it was said, not what).
+  kMonth,
   // A noun that sums up a reported act as a whole ("move", "swipe",
   // "reference"): tagged 'o'; after a comma and "a"/"an" it opens an
   // appositive to the clause before ("X said C, a move that ..."), which is
