@@ -1839,6 +1839,51 @@ bool Attributor::SaysNoEvidence(absl::string_view sentence) const {
                            *no_evidence_);
 }
 
+// "a fact first reported by a local station", "a biography written by two
+// reporters", "a view echoed by everyone": a past participle (not the
+// lemma, not an -s or -ing form) right before "by" (class agent) and a noun
+// phrase is a passive whose agent follows; the phrase names who acted, not
+// what was said. ("concluded by thanking the jury" tells how: an -ing word
+// after "by" keeps its content.)
+bool Attributor::IsAgentAfterParticiple(absl::string_view text,
+                                        const std::vector<Token>& tokens,
+                                        const std::string& tags, size_t k,
+                                        size_t a, size_t b,
+                                        absl::string_view lemma) const {
+  const size_t words = std::max<size_t>(tokens[k].cue_words, 1);
+  if (a != k + words || tags[a] != 'r' || a + 1 >= b || tags[a + 1] == 'i' ||
+      absl::EndsWith(text.substr(tokens[a + 1].begin,
+                                 tokens[a + 1].end - tokens[a + 1].begin),
+                     "ing")) {
+    return false;
+  }
+  const WordInfo* w = WordOf(text, tokens[a]);
+  if (w == nullptr || w->word_class != WordClass::kAgent) return false;
+  const absl::string_view cue =
+      text.substr(tokens[k].begin, tokens[k + words - 1].end - tokens[k].begin);
+  return !absl::EqualsIgnoreCase(cue, lemma) && !absl::EndsWith(cue, "s") &&
+         !absl::EndsWith(cue, "ing");
+}
+
+// "she said simply", "a voter who responded anonymously", "figures reported
+// on Sunday now suggest": a content of adverbs and words of time only tells
+// how or when, not what was said. (An adverb that stands for what was said,
+// class proadv, makes a claim: "concluding thus".)
+bool Attributor::OnlyAdverbs(absl::string_view text,
+                             const std::vector<Token>& tokens,
+                             const std::string& tags, size_t a,
+                             size_t b) const {
+  bool any = false;
+  for (size_t k = a; k < b; ++k) {
+    if (IsTrimTag(tags[k])) continue;
+    if (tags[k] != 'l' && !tokens[k].time) return false;
+    const WordInfo* w = WordOf(text, tokens[k]);
+    if (w != nullptr && w->word_class == WordClass::kProAdv) return false;
+    any = true;
+  }
+  return any;
+}
+
 bool Attributor::IsNoClaim(absl::string_view text, Range content) const {
   return no_claim_ != nullptr &&
          RE2::PartialMatch(re2::StringPiece(text.data() + content.begin,
@@ -2230,7 +2275,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               EndAtRelativeClause(tokens, marked, sa, a, b, &r);
             }
           }
-          if (r.end > r.begin && !IsBarePhrase(text, tokens, marked, a, b, cue.cue_class)) {
+          // A content after the cue of adverbs and words of time only, or
+          // a passive participle's agent ("reported by a local station"),
+          // says nothing.
+          const bool empty_act =
+              !direct && !mixed && a > k &&
+              (OnlyAdverbs(text, tokens, marked, a, b) ||
+               IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma));
+          if (r.end > r.begin && !empty_act && !IsBarePhrase(text, tokens, marked, a, b, cue.cue_class)) {
             f.content.push_back(r);
           }
           f.direct = direct;

@@ -122,7 +122,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"conj", WordClass::kConj}, {"sub", WordClass::kSub},
       {"rel", WordClass::kRel},   {"that", WordClass::kThat},
       {"aux", WordClass::kAux},   {"cop", WordClass::kCop},
-      {"adv", WordClass::kAdv},   {"neg", WordClass::kNeg},
+      {"adv", WordClass::kAdv},   {"proadv", WordClass::kProAdv},   {"neg", WordClass::kNeg},
       {"mod", WordClass::kMod},   {"refuse", WordClass::kRefuse},
       {"prondet", WordClass::kPronDet},
       {"prondet1", WordClass::kPronDetSingular},

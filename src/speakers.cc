@@ -571,6 +571,7 @@ void SpeakerResolver::Index() {
         continue;
       }
       if (book && (cls == WordClass::kConj || cls == WordClass::kAdv ||
+                   cls == WordClass::kProAdv ||
                    cls == WordClass::kSub || cls == WordClass::kAdverbialSub ||
                    cls == WordClass::kCondSub || cls == WordClass::kFreeRel ||
                    cls == WordClass::kTimeSub)) {

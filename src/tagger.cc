@@ -872,7 +872,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kAux:
       case WordClass::kModal: return 'v';
       case WordClass::kCop: return 'b';
-      case WordClass::kAdv: return 'l';
+      case WordClass::kAdv:
+      case WordClass::kProAdv: return 'l';
       case WordClass::kTime:
         t.time = true;  // "yesterday" (not "USA Today")
         return 'l';

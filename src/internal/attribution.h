@@ -219,6 +219,15 @@ class Attributor {
   // "another", "some": a determiner that can stand for a noun phrase.
   bool IsPronDet(absl::string_view text, const Token& t) const;
   // Whether a "none" line of content_stances.tsv matches the content.
+  // Is the content [a, b) after cue token k a passive participle's agent
+  // ("reported by a local station")? (See attribution.cc.)
+  bool IsAgentAfterParticiple(absl::string_view text,
+                              const std::vector<Token>& tokens,
+                              const std::string& tags, size_t k, size_t a,
+                              size_t b, absl::string_view lemma) const;
+  // Is the content [a, b) adverbs and words of time only ("said simply")?
+  bool OnlyAdverbs(absl::string_view text, const std::vector<Token>& tokens,
+                   const std::string& tags, size_t a, size_t b) const;
   bool IsNoClaim(absl::string_view text, Range content) const;
   // Whether a "noevidence" line of content_stances.tsv matches the sentence.
   bool SaysNoEvidence(absl::string_view sentence) const;

@@ -82,6 +82,10 @@ enum class WordClass : uint8_t {
   kAux,
   kCop,
   kAdv,
+  // An adverb that stands for what was said, as a pronoun for a clause
+  // ("concluding thus"): tagged 'l' as kAdv; a content of it alone is
+  // still a claim (unlike "said simply").
+  kProAdv,
   kNeg,
   kMod,
   // A verb of refusal ("declined"): tagged 'o'; an infinitive cue after it
