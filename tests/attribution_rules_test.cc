@@ -98,6 +98,20 @@ const RuleCase kCases[] = {
     // "seem" before an adjective or an infinitive: the same, one cue word.
     {"appear_to_belief", "The new pool seems ready to reopen in June.", "",
      "seems", "The new pool ... ready to reopen in June"},
+    // The same with an aside before the verb, after "but", for a relative
+    // word, for a clause after "It seems", and with a cue later on.
+    {"appear_to_belief",
+     "The harbour plan, drawn up in May, seems unlikely to pass.", "", "seems",
+     "The harbour plan ... unlikely to pass"},
+    {"appear_to_belief",
+     "The council met in May, but the mayor seemed ready to say that the "
+     "pool was safe.",
+     "", "seemed", "the mayor ... ready to say that the pool was safe"},
+    {"appear_to_belief",
+     "The council closed the pool, which seems unfair to the swimmers.", "",
+     "seems", "which ... unfair to the swimmers"},
+    {"appear_to_belief", "It seems the pool will reopen in June.", "", "seems",
+     "It ... the pool will reopen in June"},
     // Noun cues after a possessive: the subject whose possessive it is,
     // the possessor, or the possessor with an object after a preposition.
     {"possessive_noun_subject",
