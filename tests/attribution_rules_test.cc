@@ -281,6 +281,12 @@ const RuleCase kCases[] = {
      "The vote came late on Monday, when members of the union stopped the "
      "count, chanting \"no deal today!\"",
      "members of the union", "chanting", "no deal today!"},
+    // In a relative clause, the relative word (rule subject_who), not the
+    // sentence's subject.
+    {"coordinated_cue",
+     "The protesters cheered for the mayor, who visited the camp and "
+     "promised a new shelter.",
+     "who", "promised", "a new shelter"},
     // A participle coordinated with another by "and".
     {"participle_say_quote",
      "The protesters gathered outside the hall, holding signs and chanting "
