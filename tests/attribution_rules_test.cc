@@ -117,6 +117,13 @@ const RuleCase kCases[] = {
     {"possessive_noun_subject",
      "Mayor Anna Keller renewed her call for a new bridge.",
      "Mayor Anna Keller", "call", "a new bridge"},
+    // After a verb phrase: a preposition, or a copula and an adjective.
+    {"possessive_noun_subject_verb_phrase",
+     "Mayor Anna Keller expanded upon her call for a new bridge.",
+     "Mayor Anna Keller", "call", "a new bridge"},
+    {"possessive_noun_subject_verb_phrase",
+     "The council members were unanimous in their criticism of the plan.",
+     "The council members", "criticism", "the plan"},
     {"possessive_noun_that",
      "After the vote, the mayor's claim that the pool was safe, made in March, "
      "drew scorn.",
