@@ -117,6 +117,16 @@ const RuleCase kCases[] = {
     {"possessive_noun_subject",
      "Mayor Anna Keller renewed her call for a new bridge.",
      "Mayor Anna Keller", "call", "a new bridge"},
+    // After words that open the sentence, a name between commas with an
+    // aside after it is the subject.
+    {"speaker_paren_cue",
+     "Last month, the Courier, a weekly paper, revealed that the pool was "
+     "unsafe.",
+     "the Courier", "revealed that", "the pool was unsafe"},
+    {"speaker_cue_that",
+     "Before the vote, Senator Ruth Ames, who chairs the panel, privately "
+     "expressed doubts that the bridge would hold.",
+     "Senator Ruth Ames", "expressed", "doubts that the bridge would hold"},
     // After a verb phrase: a preposition, or a copula and an adjective.
     {"possessive_noun_subject_verb_phrase",
      "Mayor Anna Keller expanded upon her call for a new bridge.",
