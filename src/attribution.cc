@@ -2429,6 +2429,25 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             if (e > b + 1 && e < k && tags[e] == ',' && after == k) {
               a = b + 1;
               b = e;
+            } else if (e == b + 1) {
+              // "Last month, the Courier, a weekly paper, revealed ...",
+              // "Before the vote, Senator Ruth Ames, who chairs the panel,
+              // said": a name (with its determiner or title) between
+              // commas, and an aside after it up to the cue, is the
+              // subject; the words before it open the sentence.
+              size_t n = b + 1;
+              while (n < k && (tags[n] == 'd' || tags[n] == 'R')) ++n;
+              size_t ne = n;
+              while (ne < k && tags[ne] == 'N') ++ne;
+              size_t last = k;
+              while (last > ne && (tags[last - 1] == 'l' || tags[last - 1] == 'v' ||
+                                   tags[last - 1] == 'z')) {
+                --last;
+              }
+              if (ne > n && ne + 1 < last && tags[ne] == ',' && tags[last - 1] == ',') {
+                a = b + 1;
+                b = ne;
+              }
             }
           }
           // "CORRECTION: An earlier version ...", "Editor's note: ...": a

@@ -425,6 +425,16 @@ bool IsIndefinite(absl::string_view description) {
          absl::StartsWithIgnoreCase(first_word, "any");
 }
 
+// Past the closing mark of a finding's last quotation and the punctuation
+// after it, within its paragraph `para`.
+uint32_t AfterQuote(absl::string_view text, const Finding& f, const Range& para) {
+  uint32_t after = f.content.back().end;
+  while (after < para.end && !absl::ascii_isalpha(static_cast<unsigned char>(text[after]))) {
+    ++after;
+  }
+  return after;
+}
+
 // Who speaks a turn of dialogue that names no speaker. After a turn that
 // speaks to someone ("he asked Katharine"), that someone answers; in an
 // exchange ("A," said X. / "B," said Y.) the other party of the
@@ -1201,15 +1211,15 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       while (open > para.begin && text[open - 1] != ' ' && text[open - 1] != '\n') --open;
       e = LastSentenceSubject(layout, resolver, Range{para.begin, open});
     }
-    if (e < 0) e = resolver.SubjectOf(Range{para.begin, f.content.front().begin});
+    // (In news, the words that name the speaker in the paragraph are the
+    // claim's speaker mention.)
+    Range where;
+    Range* const named = rule == "orphan_quote" ? &where : nullptr;
+    if (e < 0) e = resolver.SubjectOf(Range{para.begin, f.content.front().begin}, named);
     if (e < 0 && rule == "orphan_quote") {
-      // Past the closing mark and the punctuation before it.
-      uint32_t after = f.content.back().end;
-      while (after < para.end && !absl::ascii_isalpha(static_cast<unsigned char>(text[after]))) {
-        ++after;
-      }
-      e = resolver.SubjectOf(Range{after, para.end});
+      e = resolver.SubjectOf(Range{AfterQuote(text, f, para), para.end}, named);
     }
+    if (e >= 0 && where.end > where.begin) findings[i].speaker = where;
     // Else the speaker of the claim before it, in its paragraph or the one
     // before (news goes on quoting the last speaker).
     for (size_t j = i; e < 0 && rule == "orphan_quote" && j-- > 0;) {
@@ -1218,6 +1228,23 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     }
     if (e >= 0) speaker[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
     if (e < 0 && rule == "orphan_quote") findings[i].drop = true;
+  }
+  // '"Q," Mayor Keller went on.': a quotation paragraph that goes on in the
+  // voice of the claim before it and names that speaker right after the
+  // quotation is said by that mention.
+  for (size_t i = 0; i < findings.size() && !layout.hard_wrapped; ++i) {
+    Finding& f = findings[i];
+    if (f.builtin_rule == nullptr || absl::string_view(f.builtin_rule) != "follow_on_quote" ||
+        speaker[i].entity < 0 || f.paragraph < 0) {
+      continue;
+    }
+    const Range& para = layout.paragraphs[f.paragraph];
+    Range where;
+    if (resolver.SubjectOf(Range{AfterQuote(text, f, para), para.end}, &where) ==
+            speaker[i].entity &&
+        where.end > where.begin) {
+      f.speaker = where;
+    }
   }
   // "said I" in a story its narrator tells: the narrator, when named.
   if (layout.hard_wrapped) {

@@ -808,7 +808,7 @@ int SpeakerResolver::PersonNamed(absl::string_view word) const {
   return -1;
 }
 
-int SpeakerResolver::SubjectOf(Range paragraph) const {
+int SpeakerResolver::SubjectOf(Range paragraph, Range* where) const {
   if (paragraph.end <= paragraph.begin || paragraph.end > text_.size()) return -1;
   size_t j = paragraph.begin;
   while (j < paragraph.end && j - paragraph.begin < 8 &&
@@ -824,6 +824,7 @@ int SpeakerResolver::SubjectOf(Range paragraph) const {
     const PronounInfo* p = lex_->Pronoun(absl::string_view(buf, n));
     if (p != nullptr) {
       if (p->deictic || (p->gender != 'm' && p->gender != 'f')) return -1;
+      if (where != nullptr) *where = Range{paragraph.begin, static_cast<uint32_t>(j)};
       return ResolvePronoun(*p, paragraph.begin);
     }
   }
@@ -835,7 +836,26 @@ int SpeakerResolver::SubjectOf(Range paragraph) const {
   for (; it != mentions_.end() && it->position < paragraph.end &&
          it->position < paragraph.begin + kFirstWords;
        ++it) {
-    if (entities_[it->entity].type == v1::ENTITY_TYPE_PERSON) return it->entity;
+    if (entities_[it->entity].type != v1::ENTITY_TYPE_PERSON) continue;
+    if (where != nullptr) {
+      // The name's words: capitalised, up to the first that is not.
+      uint32_t e = it->position;
+      while (e < paragraph.end) {
+        uint32_t w = e;
+        while (w < paragraph.end && (absl::ascii_isalpha(static_cast<unsigned char>(text_[w])) ||
+                                     text_[w] == '.' || text_[w] == '-' ||
+                                     static_cast<unsigned char>(text_[w]) >= 0x80)) {
+          ++w;
+        }
+        if (w == e || !absl::ascii_isupper(static_cast<unsigned char>(text_[e]))) break;
+        uint32_t end = w;
+        while (end > e && text_[end - 1] == '.' && end - e > 2) --end;  // not "Jr." alone
+        *where = Range{it->position, end};
+        if (w >= paragraph.end || text_[w] != ' ') break;
+        e = w + 1;
+      }
+    }
+    return it->entity;
   }
   return -1;
 }

@@ -489,6 +489,12 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     }
     if (t.tag != 'o') continue;
     t.tag = WordTag(text, tokens, k, headline, &lower);
+    // A capitalised word that opens a sentence may be an adverb or a
+    // participle rather than a name ("Similarly, ...").
+    if (t.tag == 'N' && k + 1 < n && !headline && t.end - t.begin > 5 &&
+        (k == 0 || kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])])) {
+      t.tag = OpenerTag(text, tok_at + k, tok_at + n);
+    }
     tag_at[k] = t.tag;
     // "has since said", "had since denied": a subordinator between an
     // auxiliary and a cue is an adverb there, not the start of a clause.
@@ -667,6 +673,71 @@ void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
       (*tags)[q] = 'l';
     }
   }
+}
+
+// "Similarly, ...", "Shortly after the vote, ...", "Hastily leaving the
+// room, ...": a word in -ly before a comma, a word in -ing or a function
+// word is an adverb; "Speaking at a rally, ...", "Following the vote, ...":
+// a word in -ing before a determiner, a possessive or a preposition (not
+// "of": "Polling of voters shows ...") is a participle when a comma ends its
+// clause. Not a first name ("Beverly", "Sterling"), nor a surname in -elly,
+// -illy, -olly or -ully ("Donnelly", "Reilly", "Connolly").
+char Tagger::OpenerTag(absl::string_view text, const Token* word,
+                       const Token* end) const {
+  const absl::string_view w = TokenText(text, *word);
+  const Token* next = word + 1;
+  const absl::string_view nw = TokenText(text, *next);
+  if (nw.empty() || w.size() < 6) return 'N';
+  auto ends_with = [&](const char* suffix, size_t len) {
+    for (size_t j = 0; j < len; ++j) {
+      if (absl::ascii_tolower(static_cast<unsigned char>(w[w.size() - len + j])) != suffix[j]) {
+        return false;
+      }
+    }
+    return true;
+  };
+  const bool ly = ends_with("ly", 2);
+  if (ly) {
+    if (ends_with("elly", 4) || ends_with("illy", 4) || ends_with("olly", 4) ||
+        ends_with("ully", 4)) {
+      return 'N';
+    }
+    if (nw == ",") return lex_->FirstNameGender(w) == 0 ? 'l' : 'N';
+  } else if (!ends_with("ing", 3)) {
+    return 'N';
+  }
+  if (!absl::ascii_islower(static_cast<unsigned char>(nw[0]))) return 'N';
+  char buf[16];
+  const WordInfo* n = nw.size() <= sizeof(buf) ? lex_->Word(LowerWord(nw, buf)) : nullptr;
+  bool opens = false;
+  if (n != nullptr) {
+    switch (n->word_class) {
+      case WordClass::kDet:
+      case WordClass::kPoss:
+      case WordClass::kAdjunctPrep:
+      case WordClass::kVenuePrep:
+      case WordClass::kAgent:
+      case WordClass::kTimeSub:
+        opens = true;
+        break;
+      case WordClass::kPrep:
+        opens = nw != "of";
+        break;
+      default:
+        break;
+    }
+  }
+  if (ly) {
+    opens |= absl::EndsWith(nw, "ing");
+  } else {
+    bool comma = false;
+    for (const Token* t = next + 1; opens && !comma && t < end; ++t) {
+      comma = t->end == t->begin + 1 && text[t->begin] == ',';
+    }
+    opens = comma;
+  }
+  if (!opens || lex_->FirstNameGender(w) != 0) return 'N';
+  return ly ? 'l' : 'i';
 }
 
 // (Inlined into Tag(), its only caller: once per word.)

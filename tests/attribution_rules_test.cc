@@ -125,11 +125,42 @@ const RuleCase kCases[] = {
     // "seem" before an adjective or an infinitive: the same, one cue word.
     {"appear_to_belief", "The new pool seems ready to reopen in June.", "",
      "seems", "The new pool ... ready to reopen in June"},
+    // The same with an aside before the verb, after "but", for a relative
+    // word, for a clause after "It seems", and with a cue later on.
+    {"appear_to_belief",
+     "The harbour plan, drawn up in May, seems unlikely to pass.", "", "seems",
+     "The harbour plan ... unlikely to pass"},
+    {"appear_to_belief",
+     "The council met in May, but the mayor seemed ready to say that the "
+     "pool was safe.",
+     "", "seemed", "the mayor ... ready to say that the pool was safe"},
+    {"appear_to_belief",
+     "The council closed the pool, which seems unfair to the swimmers.", "",
+     "seems", "which ... unfair to the swimmers"},
+    {"appear_to_belief", "It seems the pool will reopen in June.", "", "seems",
+     "It ... the pool will reopen in June"},
     // Noun cues after a possessive: the subject whose possessive it is,
     // the possessor, or the possessor with an object after a preposition.
     {"possessive_noun_subject",
      "Mayor Anna Keller renewed her call for a new bridge.",
      "Mayor Anna Keller", "call", "a new bridge"},
+    // After words that open the sentence, a name between commas with an
+    // aside after it is the subject.
+    {"speaker_paren_cue",
+     "Last month, the Courier, a weekly paper, revealed that the pool was "
+     "unsafe.",
+     "the Courier", "revealed that", "the pool was unsafe"},
+    {"speaker_cue_that",
+     "Before the vote, Senator Ruth Ames, who chairs the panel, privately "
+     "expressed doubts that the bridge would hold.",
+     "Senator Ruth Ames", "expressed", "doubts that the bridge would hold"},
+    // After a verb phrase: a preposition, or a copula and an adjective.
+    {"possessive_noun_subject_verb_phrase",
+     "Mayor Anna Keller expanded upon her call for a new bridge.",
+     "Mayor Anna Keller", "call", "a new bridge"},
+    {"possessive_noun_subject_verb_phrase",
+     "The council members were unanimous in their criticism of the plan.",
+     "The council members", "criticism", "the plan"},
     {"possessive_noun_that",
      "After the vote, the mayor's claim that the pool was safe, made in March, "
      "drew scorn.",
@@ -305,6 +336,12 @@ const RuleCase kCases[] = {
      "The vote came late on Monday, when members of the union stopped the "
      "count, chanting \"no deal today!\"",
      "members of the union", "chanting", "no deal today!"},
+    // In a relative clause, the relative word (rule subject_who), not the
+    // sentence's subject.
+    {"coordinated_cue",
+     "The protesters cheered for the mayor, who visited the camp and "
+     "promised a new shelter.",
+     "who", "promised", "a new shelter"},
     // A participle coordinated with another by "and".
     {"participle_say_quote",
      "The protesters gathered outside the hall, holding signs and chanting "

@@ -352,6 +352,38 @@ TEST(Extractor, PronounResolvesToTheLastMalePerson) {
   EXPECT_EQ(out.claims(0).speaker().canonical_name(), "John Adler");
 }
 
+// A quotation no rule attributes, or one that goes on in the voice of the
+// claim before it: its speaker mention is the words of its paragraph that
+// name the speaker (all of the name with its title), not a mention elsewhere.
+TEST(Extractor, UnattributedQuotationSpeakerIsTheMentionInItsParagraph) {
+  struct Case {
+    const char* text;
+    int claim;
+    const char* rule;
+    const char* speaker;
+  } cases[] = {
+      {"Governor Rita Moss, who chairs the water board, was blunt: \"We will "
+       "not pay for this pool.\"",
+       0, "orphan_quote", "Governor Rita Moss"},
+      {"Senator Bill Hart said the bridge would be rebuilt.\n\n\"We have "
+       "waited far too long for this bridge to be fixed,\" Hart shrugged "
+       "after the vote.",
+       1, "follow_on_quote", "Hart"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    const v1::Extraction out = ExtractText(c.text);
+    ASSERT_GT(out.claims_size(), c.claim);
+    const v1::Claim& claim = out.claims(c.claim);
+    EXPECT_EQ(claim.rule(), c.rule);
+    ASSERT_TRUE(claim.speaker().has_span());
+    EXPECT_EQ(absl::string_view(c.text).substr(
+                  claim.speaker().span().begin(),
+                  claim.speaker().span().end() - claim.speaker().span().begin()),
+              c.speaker);
+  }
+}
+
 TEST(Extractor, EmptyTextGivesNoClaims) {
   v1::Document doc;
   doc.set_id("empty");

@@ -113,6 +113,33 @@ TEST_F(TaggerTest, CueWordsUsedAsNounsAreNotCues) {
   }
 }
 
+TEST_F(TaggerTest, CapitalisedOpenerShapedAsAdverbOrParticiple) {
+  struct Case {
+    const char* text;
+    const char* tags;
+  } cases[] = {
+      // An adverb in -ly before a comma, a word in -ing or a function word.
+      {"Similarly, the mayor said the pool was safe.", "l,dRCdobo."},
+      {"Hastily leaving the hall, Keller said no.", "lido,NCz."},
+      {"Shortly after the vote, Keller said no.", "lsdo,NCz."},
+      // A participle in -ing before a determiner or preposition, when a
+      // comma ends its clause.
+      {"Speaking at a rally, Keller said no.", "irdo,NCz."},
+      {"Following the vote, Keller said no.", "ido,NCz."},
+      // Names: a surname in -lly, one before another word, a first name.
+      {"Connolly, the mayor, said no.", "N,dR,Cz."},
+      {"Brantly then said no.", "NlCz."},
+      {"Beverly, the mayor, said no.", "N,dR,Cz."},
+      // A gerund that is the subject, or no comma after the clause.
+      {"Polling of voters shows a tie.", "NrnCdo."},
+      {"Fleming at the hall said no.", "NrdoCz."},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Tag(c.text), c.tags);
+  }
+}
+
 TEST_F(TaggerTest, ColonAfterACueIsNoCueOfItsOwn) {
   // The cue before it introduces the quotation; the colon is punctuation.
   EXPECT_EQ(Tag("The mayor left, saying: \"We are ready.\""), "dRo,C:qPbo.Q");

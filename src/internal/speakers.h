@@ -74,7 +74,9 @@ class SpeakerResolver {
 
   // The person a paragraph of narration is about: "He" or "She" opening it,
   // resolved, or the first person named in its first words; -1 if none.
-  int SubjectOf(Range paragraph) const;
+  // When `where` is given, it is set to the words that mention the person
+  // (the pronoun, or the capitalised words of the name).
+  int SubjectOf(Range paragraph, Range* where = nullptr) const;
 
   // The person a single name word stands for ("Florence", "Denham"), from
   // the names seen so far; -1 if none.

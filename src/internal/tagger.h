@@ -71,6 +71,11 @@ class Tagger {
   // speaks.
   void TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
                        std::string* tags) const;
+  // The tag of `word`, a capitalised word tagged as a name that opens a
+  // sentence: 'l' or 'i' when its shape and the words after it (up to
+  // `end`) make it an adverb or a participle ("Similarly, ...", "Speaking at
+  // a rally, ..."), else 'N'.
+  char OpenerTag(absl::string_view text, const Token* word, const Token* end) const;
   const Lexicon* lex_;
 };
 
