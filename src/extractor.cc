@@ -1480,8 +1480,10 @@ absl::Status Extractor::ExtractClaims(const v1::Document& doc,
                                       v1::Extraction* out,
                                       bool text_checked) const {
   // The claims' cues and mentions are kept for this document's claims, not
-  // freed by Clear().
-  ClaimParts parts;
+  // freed by Clear(). The pool outlives the call (one per thread): the
+  // parts a short document leaves over serve the next long one, which would
+  // otherwise allocate them anew while the short one's were freed.
+  thread_local ClaimParts parts;
   parts.TakeFrom(out);
   out->Clear();
   absl::Status s = impl_->Extract(doc, out, text_checked, &parts);
