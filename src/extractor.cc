@@ -1093,9 +1093,11 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     if (!s.ok()) return s;
   }
 
-  internal::TextLayout layout;
+  // The layout and findings of the thread's last document, cleared and
+  // filled again: their vectors keep the memory they grew to.
+  thread_local internal::TextLayout layout;
+  thread_local std::vector<Finding> findings;
   segmenter->Segment(text, &layout);
-  std::vector<Finding> findings;
   attributor->Find(text, layout, &findings);
   if (findings.empty()) return absl::OkStatus();
 
