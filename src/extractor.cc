@@ -1101,7 +1101,16 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   attributor->Find(text, layout, &findings);
   if (findings.empty()) return absl::OkStatus();
 
-  internal::SpeakerResolver resolver(lexicon.get(), text, &layout);
+  // The thread's resolver, reset for this document: its containers keep
+  // their memory from one document to the next.
+  thread_local std::unique_ptr<internal::SpeakerResolver> resolver_of_thread;
+  if (resolver_of_thread == nullptr) {
+    resolver_of_thread = std::make_unique<internal::SpeakerResolver>(
+        lexicon.get(), text, &layout);
+  } else {
+    resolver_of_thread->Reset(lexicon.get(), text, &layout);
+  }
+  internal::SpeakerResolver& resolver = *resolver_of_thread;
   // In a book, one who speaks by a single name ('"...," said Holmes') that
   // no list of first names knows is a person from the start: the
   // narration's earlier "Holmes" is then an antecedent for "he". By the
