@@ -2032,17 +2032,32 @@ std::string Attributor::TagsFor(absl::string_view text,
 void Attributor::Find(absl::string_view text, const TextLayout& layout,
                       std::vector<Finding>* out) const {
   out->clear();
-  std::vector<Unit> units;
-  QuoteMarks marks;
+  // The thread's scratch from its last document, filled again (each is
+  // cleared or assigned before it is read): the vectors keep the memory
+  // they grew to instead of growing anew for every document.
+  struct Scratch {
+    std::vector<Unit> units;
+    QuoteMarks marks;
+    std::vector<Token> tokens;
+    std::string tags, marked;
+    std::vector<re2::StringPiece> groups;
+    std::vector<int> unit_findings;
+    std::vector<int8_t> half_known;
+  };
+  thread_local Scratch scratch;
+  std::vector<Unit>& units = scratch.units;
+  QuoteMarks& marks = scratch.marks;
   PrepareUnits(
       text, layout, [this](absl::string_view w) { return HasCueWord(w); },
       &units, &marks);
 
-  std::vector<Token> tokens;
-  std::string tags, marked;
-  std::vector<re2::StringPiece> groups;
-  std::vector<int> unit_findings(units.size(), 0);
-  std::vector<int8_t> half_known;
+  std::vector<Token>& tokens = scratch.tokens;
+  std::string& tags = scratch.tags;
+  std::string& marked = scratch.marked;
+  std::vector<re2::StringPiece>& groups = scratch.groups;
+  std::vector<int>& unit_findings = scratch.unit_findings;
+  unit_findings.assign(units.size(), 0);
+  std::vector<int8_t>& half_known = scratch.half_known;
 
   for (size_t u = 0; u < units.size(); ++u) {
     const Unit& unit = units[u];

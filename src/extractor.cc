@@ -1103,13 +1103,24 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     if (!s.ok()) return s;
   }
 
-  internal::TextLayout layout;
+  // The layout and findings of the thread's last document, cleared and
+  // filled again: their vectors keep the memory they grew to.
+  thread_local internal::TextLayout layout;
+  thread_local std::vector<Finding> findings;
   segmenter->Segment(text, &layout);
-  std::vector<Finding> findings;
   attributor->Find(text, layout, &findings);
   if (findings.empty()) return absl::OkStatus();
 
-  internal::SpeakerResolver resolver(lexicon.get(), text, &layout);
+  // The thread's resolver, reset for this document: its containers keep
+  // their memory from one document to the next.
+  thread_local std::unique_ptr<internal::SpeakerResolver> resolver_of_thread;
+  if (resolver_of_thread == nullptr) {
+    resolver_of_thread = std::make_unique<internal::SpeakerResolver>(
+        lexicon.get(), text, &layout);
+  } else {
+    resolver_of_thread->Reset(lexicon.get(), text, &layout);
+  }
+  internal::SpeakerResolver& resolver = *resolver_of_thread;
   // In a book, one who speaks by a single name ('"...," said Holmes') that
   // no list of first names knows is a person from the start: the
   // narration's earlier "Holmes" is then an antecedent for "he". By the
@@ -1157,14 +1168,30 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     }
   }
   resolver.Index();
+  // The per-finding and per-entity vectors below, kept per thread from one
+  // document to the next with the memory they grew to; each is assigned
+  // here before it is read.
+  struct Scratch {
+    std::vector<size_t> order;
+    std::vector<internal::Resolution> speaker, addressee;
+    std::vector<int> via;
+    std::vector<ClaimIdText> ids;
+    std::vector<bool> used_entity;
+    std::vector<std::string> entity_ids;
+    std::vector<std::string> topic_names;
+  };
+  thread_local Scratch scratch;
   // Resolve speakers in the order they appear.
-  std::vector<size_t> order(findings.size());
+  std::vector<size_t>& order = scratch.order;
+  order.resize(findings.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return findings[a].speaker.begin < findings[b].speaker.begin;
   });
-  std::vector<internal::Resolution> speaker(findings.size());
-  std::vector<internal::Resolution> addressee(findings.size());
+  std::vector<internal::Resolution>& speaker = scratch.speaker;
+  std::vector<internal::Resolution>& addressee = scratch.addressee;
+  speaker.assign(findings.size(), internal::Resolution());
+  addressee.assign(findings.size(), internal::Resolution());
   for (size_t i : order) {
     if (findings[i].speaker.end > findings[i].speaker.begin) {
       speaker[i] = resolver.Resolve(findings[i].speaker);
@@ -1309,7 +1336,8 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   if (layout.hard_wrapped) NameTheDescribed(text, layout, *lexicon, &resolver);
   // A claim that goes on reporting the same speaker as the one before keeps
   // its intermediary ("a statement said X told ...; X also called on ...").
-  std::vector<int> via(findings.size(), -1);
+  std::vector<int>& via = scratch.via;
+  via.assign(findings.size(), -1);
   for (size_t i = 0; i < findings.size(); ++i) {
     via[i] = findings[i].via;
     if (via[i] < 0 && i > 0 && via[i - 1] >= 0 && speaker[i].entity >= 0 &&
@@ -1319,15 +1347,20 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     }
   }
 
-  std::vector<ClaimIdText> ids(findings.size());
+  std::vector<ClaimIdText>& ids = scratch.ids;
+  ids.assign(findings.size(), ClaimIdText());
   for (size_t i = 0; i < findings.size(); ++i) {
     if (findings[i].drop) continue;  // no claim, no id
     ids[i] = ClaimId(doc.id(), findings[i].content, findings[i].cue);
   }
-  std::vector<bool> used_entity(resolver.entities().size(), false);
-  std::vector<std::string> entity_ids(resolver.entities().size());
+  std::vector<bool>& used_entity = scratch.used_entity;
+  used_entity.assign(resolver.entities().size(), false);
+  // (Empty strings, each with the memory an id of the last document gave it.)
+  std::vector<std::string>& entity_ids = scratch.entity_ids;
+  entity_ids.resize(resolver.entities().size());
+  for (std::string& id : entity_ids) id.clear();
   const auto& rules = lexicon->rules();
-  std::vector<std::string> topic_names;  // a claim's, kept for the next
+  std::vector<std::string>& topic_names = scratch.topic_names;  // a claim's
   for (size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
     if (f.drop) continue;
@@ -1507,8 +1540,10 @@ absl::Status Extractor::ExtractClaims(const v1::Document& doc,
                                       v1::Extraction* out,
                                       bool text_checked) const {
   // The claims' cues and mentions are kept for this document's claims, not
-  // freed by Clear().
-  ClaimParts parts;
+  // freed by Clear(). The pool outlives the call (one per thread): the
+  // parts a short document leaves over serve the next long one, which would
+  // otherwise allocate them anew while the short one's were freed.
+  thread_local ClaimParts parts;
   parts.TakeFrom(out);
   out->Clear();
   absl::Status s = impl_->Extract(doc, out, text_checked, &parts);

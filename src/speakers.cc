@@ -164,6 +164,26 @@ SpeakerResolver::SpeakerResolver(const Lexicon* lexicon, absl::string_view text,
   mentions_.reserve(64);
 }
 
+void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
+                            const TextLayout* layout) {
+  lex_ = lexicon;
+  text_ = text;
+  layout_ = layout;
+  tagger_ = Tagger(lexicon);
+  entities_.clear();
+  by_name_.clear();
+  by_surname_.clear();
+  by_first_.clear();
+  full_names_.clear();
+  mentions_.clear();
+  appositions_.clear();
+  // (The memo is by address, and a new text may lie where the last one did.)
+  word_memo_.fill(WordMemo());
+  last_document_issuer_ = -1;
+  quiet_ = false;
+  // (tokens_ and tags_ are scratch that Resolve() fills anew each time.)
+}
+
 std::string SpeakerResolver::EntityId(const ResolvedEntity& e) {
   // The store makes ids for entities it creates the same way.
   return EntityIdFor(e.type, e.canonical);

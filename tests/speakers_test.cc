@@ -463,6 +463,46 @@ TEST_F(SpeakersTest, NominalTypes) {
   }
 }
 
+// A resolver Reset() for a second text answers as a new one would, though
+// the first text's names, mentions and word memo were in it, and the
+// second text lies where the first did.
+TEST_F(SpeakersTest, ResetForgetsTheLastDocument) {
+  std::string text =
+      "Governor Ada Quill met Mayor Tom Birch. Quill said the new bridge "
+      "would open soon. Birch agreed.";
+  const std::string second =
+      "Birch Hollow residents met on Tuesday. Ms. Quill said she would run. "
+      "She thanked the mayor.";
+  TextLayout layout;
+  segmenter_->Segment(text, &layout);
+  SpeakerResolver reused(lex_.get(), text, &layout);
+  reused.Index();
+  reused.Resolve(Range{0, 19});
+  ASSERT_LE(second.size(), text.size());
+  text.assign(second);  // (in the same buffer: it is no longer)
+  segmenter_->Segment(text, &layout);
+  reused.Reset(lex_.get(), text, &layout);
+  SpeakerResolver fresh(lex_.get(), text, &layout);
+  reused.Index();
+  fresh.Index();
+  for (const char* m : {"Ms. Quill", "She", "the mayor", "Birch"}) {
+    SCOPED_TRACE(m);
+    const size_t at = text.find(m);
+    ASSERT_NE(at, std::string::npos);
+    const Range span{static_cast<uint32_t>(at),
+                     static_cast<uint32_t>(at + std::strlen(m))};
+    const Resolution a = reused.Resolve(span), b = fresh.Resolve(span);
+    EXPECT_EQ(a.entity, b.entity);
+    EXPECT_EQ(a.kind, b.kind);
+  }
+  ASSERT_EQ(reused.entities().size(), fresh.entities().size());
+  for (size_t k = 0; k < fresh.entities().size(); ++k) {
+    EXPECT_EQ(reused.entities()[k].canonical, fresh.entities()[k].canonical);
+    EXPECT_EQ(reused.entities()[k].roles, fresh.entities()[k].roles);
+    EXPECT_EQ(reused.entities()[k].aliases, fresh.entities()[k].aliases);
+  }
+}
+
 TEST(SpeakerResolver, EntityId) {
   struct Case {
     const char* canonical;

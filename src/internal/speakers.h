@@ -46,6 +46,12 @@ class SpeakerResolver {
   SpeakerResolver(const Lexicon* lexicon, absl::string_view text,
                   const TextLayout* layout);
 
+  // Makes the resolver as a new one for another document (arguments as for
+  // the constructor), keeping the memory its containers grew to: one
+  // resolver can serve a thread's documents one after another.
+  void Reset(const Lexicon* lexicon, absl::string_view text,
+             const TextLayout* layout);
+
   const Lexicon& lexicon() const { return *lex_; }
 
   // Finds the people named in the text (with their titles) so that later
