@@ -1816,18 +1816,27 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     if (!IsCandidate(utext)) continue;
     tagger_.Tag(text, unit.range, marks, &tokens, &tags);
     const size_t first_finding = out->size();
+    // The tag characters of the unit, for the rules' NEEDS: read when the
+    // first cue of the unit reaches the rules (many units have none).
     std::bitset<128> present;
-    for (unsigned char c : tags) present.set(c & 127);
+    bool present_read = false;
     // "without providing evidence": looked for only once a unit has a claim.
     int no_evidence = -1;
     // Whether token k is inside a quotation (after a 'q', up to its 'Q'),
     // followed along the loop.
     bool in_quote = false;
-    for (size_t k = 0; k < tokens.size(); ++k) {
-      if (tags[k] == 'q') in_quote = true;
-      const bool inside = in_quote && tags[k] != 'q';
-      if (tags[k] == 'Q') in_quote = false;
-      if (tokens[k].cue_words == 0) continue;
+    // (Nothing in the loop changes the tokens or the tags: the test that
+    // skips the tokens that are no cue, most of them, reads them through
+    // plain pointers, which the calls in the loop cannot change.)
+    const size_t token_count = tokens.size();
+    const Token* const token_at = tokens.data();
+    const char* const tag_at = tags.data();
+    for (size_t k = 0; k < token_count; ++k) {
+      const char tag = tag_at[k];
+      if (tag == 'q') in_quote = true;
+      const bool inside = in_quote && tag != 'q';
+      if (tag == 'Q') in_quote = false;
+      if (token_at[k].cue_words == 0) continue;
       // The colon after a speaker's name that opens a quoted transcript line
       // ("\"WALLACE: If I may ...") labels the line, though after its mark.
       if (inside && !(k <= 6 && tags[0] == 'q' && tags[k] == 'C' &&
@@ -1901,6 +1910,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       while (cue_end < marked.size() && marked[cue_end] == '_') ++cue_end;
       // What each shared half answered for this cue: -1 not asked yet.
       half_known.assign(halves_.size(), -1);
+      if (!present_read) {
+        for (unsigned char c : tags) present.set(c & 127);
+        present_read = true;
+      }
       std::bitset<128> here = present;
       here.set(static_cast<unsigned char>(marked[k]));
       for (const CompiledRule* rule :
