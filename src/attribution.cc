@@ -954,6 +954,40 @@ bool LastBytes(absl::string_view pattern, std::bitset<256>* last) {
   return FirstReader(pattern, /*last=*/true).Read(last);
 }
 
+namespace {
+
+// Whether every match of the RE2 `pattern` starts at the beginning of the
+// text: the pattern begins with ^ and has no | outside parentheses (which
+// would let an alternative match anywhere). False when unsure.
+bool AnchoredAtStart(absl::string_view pattern) {
+  if (pattern.empty() || pattern[0] != '^') return false;
+  int depth = 0;
+  for (size_t i = 1; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // an escaped character
+    } else if (c == '[') {
+      // A class: up to its ], which may stand first ("[]a]", "[^]a]").
+      ++i;
+      if (i < pattern.size() && pattern[i] == '^') ++i;
+      if (i < pattern.size() && pattern[i] == ']') ++i;
+      while (i < pattern.size() && pattern[i] != ']') {
+        if (pattern[i] == '\\') ++i;
+        ++i;
+      }
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 Attributor::Attributor(const Lexicon* lexicon)
     : lex_(lexicon), tagger_(lexicon) {}
 Attributor::~Attributor() = default;
@@ -1046,8 +1080,10 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   none_options.set_case_sensitive(false);
   none_options.set_log_errors(false);
   std::string none;
+  bool none_anchored = true;  // every pattern matches at the start only
   for (const ContentStance& cs : lexicon->content_stances()) {
     if (!cs.no_claim) continue;
+    none_anchored = none_anchored && AnchoredAtStart(cs.pattern);
     RE2 one(cs.pattern, none_options);
     if (!one.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(
@@ -1060,6 +1096,15 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     if (!a->no_claim_->ok()) {
       return absl::InvalidArgumentError(absl::StrCat(
           "content_stances.tsv: 'none' patterns: ", a->no_claim_->error()));
+    }
+    // Every match s from the start of a text has min <= s <= max, so its
+    // first byte lies between theirs. (An empty min or max bounds nothing;
+    // a pattern that matches the empty string has an empty min.) Only for
+    // patterns anchored at the start: others match further on.
+    std::string min, max;
+    if (none_anchored && a->no_claim_->PossibleMatchRange(&min, &max, 8)) {
+      if (!min.empty()) a->no_claim_first_min_ = static_cast<unsigned char>(min[0]);
+      if (!max.empty()) a->no_claim_first_max_ = static_cast<unsigned char>(max[0]);
     }
   }
   // The left halves with "$" after them, for MatchRuleGroups.
@@ -1647,8 +1692,12 @@ void Attributor::EndAtMedium(absl::string_view text,
 }
 
 bool Attributor::IsNoClaim(absl::string_view text, Range content) const {
-  return no_claim_ != nullptr &&
-         RE2::PartialMatch(re2::StringPiece(text.data() + content.begin,
+  if (no_claim_ == nullptr) return false;
+  if (content.end > content.begin) {
+    const unsigned char first = static_cast<unsigned char>(text[content.begin]);
+    if (first < no_claim_first_min_ || first > no_claim_first_max_) return false;
+  }
+  return RE2::PartialMatch(re2::StringPiece(text.data() + content.begin,
                                             content.end - content.begin),
                            *no_claim_);
 }

@@ -259,6 +259,13 @@ class Attributor {
   // The "none" lines of content_stances.tsv, or null: a content they match
   // reports no claim ("asked not to be named").
   std::unique_ptr<re2::RE2> no_claim_;
+  // The least and the greatest first byte of a match of no_claim_, from
+  // RE2::PossibleMatchRange(): a content that begins with another byte is
+  // no match, and IsNoClaim() answers without running RE2 (whose set-up
+  // costs more than the match for the short prefix these patterns read).
+  // 0 and 255 when RE2 cannot tell.
+  unsigned char no_claim_first_min_ = 0;
+  unsigned char no_claim_first_max_ = 255;
 };
 
 }  // namespace internal
