@@ -1050,6 +1050,40 @@ bool LastBytes(absl::string_view pattern, std::bitset<256>* last) {
   return FirstReader(pattern, /*last=*/true).Read(last);
 }
 
+namespace {
+
+// Whether every match of the RE2 `pattern` starts at the beginning of the
+// text: the pattern begins with ^ and has no | outside parentheses (which
+// would let an alternative match anywhere). False when unsure.
+bool AnchoredAtStart(absl::string_view pattern) {
+  if (pattern.empty() || pattern[0] != '^') return false;
+  int depth = 0;
+  for (size_t i = 1; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // an escaped character
+    } else if (c == '[') {
+      // A class: up to its ], which may stand first ("[]a]", "[^]a]").
+      ++i;
+      if (i < pattern.size() && pattern[i] == '^') ++i;
+      if (i < pattern.size() && pattern[i] == ']') ++i;
+      while (i < pattern.size() && pattern[i] != ']') {
+        if (pattern[i] == '\\') ++i;
+        ++i;
+      }
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 Attributor::Attributor(const Lexicon* lexicon)
     : lex_(lexicon), tagger_(lexicon) {}
 Attributor::~Attributor() = default;
@@ -1146,6 +1180,21 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   if (!s.ok()) return s;
   if (a->no_evidence_ != nullptr) {
     a->no_evidence_keys_ = RequiredKeys(*lexicon, &ContentStance::no_evidence);
+  }
+  if (a->no_claim_ != nullptr) {
+    // Every match s from the start of a text has min <= s <= max, so its
+    // first byte lies between theirs. (An empty min or max bounds nothing;
+    // a pattern that matches the empty string has an empty min.) Only for
+    // patterns anchored at the start: others match further on.
+    bool none_anchored = true;  // every pattern matches at the start only
+    for (const ContentStance& cs : lexicon->content_stances()) {
+      if (cs.no_claim) none_anchored = none_anchored && AnchoredAtStart(cs.pattern);
+    }
+    std::string min, max;
+    if (none_anchored && a->no_claim_->PossibleMatchRange(&min, &max, 8)) {
+      if (!min.empty()) a->no_claim_first_min_ = static_cast<unsigned char>(min[0]);
+      if (!max.empty()) a->no_claim_first_max_ = static_cast<unsigned char>(max[0]);
+    }
   }
   // The left halves with "$" after them, for MatchRuleGroups.
   a->left_to_cue_.resize(a->halves_.size());
@@ -1885,8 +1934,12 @@ bool Attributor::OnlyAdverbs(absl::string_view text,
 }
 
 bool Attributor::IsNoClaim(absl::string_view text, Range content) const {
-  return no_claim_ != nullptr &&
-         RE2::PartialMatch(re2::StringPiece(text.data() + content.begin,
+  if (no_claim_ == nullptr) return false;
+  if (content.end > content.begin) {
+    const unsigned char first = static_cast<unsigned char>(text[content.begin]);
+    if (first < no_claim_first_min_ || first > no_claim_first_max_) return false;
+  }
+  return RE2::PartialMatch(re2::StringPiece(text.data() + content.begin,
                                             content.end - content.begin),
                            *no_claim_);
 }
@@ -2066,18 +2119,27 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     if (!IsCandidate(utext)) continue;
     tagger_.Tag(text, unit.range, marks, &tokens, &tags);
     const size_t first_finding = out->size();
+    // The tag characters of the unit, for the rules' NEEDS: read when the
+    // first cue of the unit reaches the rules (many units have none).
     std::bitset<128> present;
-    for (unsigned char c : tags) present.set(c & 127);
+    bool present_read = false;
     // "without providing evidence": looked for only once a unit has a claim.
     int no_evidence = -1;
     // Whether token k is inside a quotation (after a 'q', up to its 'Q'),
     // followed along the loop.
     bool in_quote = false;
-    for (size_t k = 0; k < tokens.size(); ++k) {
-      if (tags[k] == 'q') in_quote = true;
-      const bool inside = in_quote && tags[k] != 'q';
-      if (tags[k] == 'Q') in_quote = false;
-      if (tokens[k].cue_words == 0) continue;
+    // (Nothing in the loop changes the tokens or the tags: the test that
+    // skips the tokens that are no cue, most of them, reads them through
+    // plain pointers, which the calls in the loop cannot change.)
+    const size_t token_count = tokens.size();
+    const Token* const token_at = tokens.data();
+    const char* const tag_at = tags.data();
+    for (size_t k = 0; k < token_count; ++k) {
+      const char tag = tag_at[k];
+      if (tag == 'q') in_quote = true;
+      const bool inside = in_quote && tag != 'q';
+      if (tag == 'Q') in_quote = false;
+      if (token_at[k].cue_words == 0) continue;
       // The colon after a speaker's name that opens a quoted transcript line
       // ("\"WALLACE: If I may ...") labels the line, though after its mark.
       if (inside && !(k <= 6 && tags[0] == 'q' && tags[k] == 'C' &&
@@ -2151,6 +2213,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       while (cue_end < marked.size() && marked[cue_end] == '_') ++cue_end;
       // What each shared half answered for this cue: -1 not asked yet.
       half_known.assign(halves_.size(), -1);
+      if (!present_read) {
+        for (unsigned char c : tags) present.set(c & 127);
+        present_read = true;
+      }
       std::bitset<128> here = present;
       here.set(static_cast<unsigned char>(marked[k]));
       for (const CompiledRule* rule :
