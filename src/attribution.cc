@@ -1221,15 +1221,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   // half anchored at the start ("^"), unanchored as Find runs it.
   {
     // By half: its automata, compiled once however many rules share it.
-    struct HalfAutomata {
-      const TagDfa* right = nullptr;
-      const TagDfa* left = nullptr;
-      const TagDfa* to_cue = nullptr;
-      const TagSubmatcher* right_groups = nullptr;
-      const TagSubmatcher* left_groups = nullptr;
-      const TagSubmatcher* to_cue_groups = nullptr;
-    };
-    std::vector<HalfAutomata> halves(a->halves_.size());
+    std::vector<HalfDfas> halves(a->halves_.size());
     auto compile = [&](const RulePattern& re,
                        TagDfa::Mode mode) -> const TagDfa* {
       auto dfa = TagDfa::Compile(re.pattern, mode);
@@ -1248,15 +1240,15 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     for (const auto& rule : a->rules_) {
       const int l = rule->left_half, r = rule->right_half;
       if (l < 0 || r < 0) continue;
-      HalfAutomata& right_half = halves[r];
-      HalfAutomata& left_half = halves[l];
+      HalfDfas& right_half = halves[r];
+      HalfDfas& left_half = halves[l];
       if (right_half.right == nullptr) {
         right_half.right = compile(*a->halves_[r], TagDfa::kAnchored);
         right_half.right_groups = compile_groups(*a->halves_[r]);
       }
-      if (rule->left_to_cue != nullptr && left_half.to_cue == nullptr) {
-        left_half.to_cue = compile(*rule->left_to_cue, TagDfa::kReverse);
-        left_half.to_cue_groups = compile_groups(*rule->left_to_cue);
+      if (rule->left_to_cue != nullptr && left_half.left_to_cue == nullptr) {
+        left_half.left_to_cue = compile(*rule->left_to_cue, TagDfa::kReverse);
+        left_half.left_to_cue_groups = compile_groups(*rule->left_to_cue);
       }
       if (absl::StartsWith(a->halves_[l]->pattern, "^") &&
           left_half.left == nullptr) {
@@ -1266,11 +1258,11 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       rule->dfas.right = right_half.right;
       rule->dfas.left = left_half.left;
       rule->dfas.left_to_cue =
-          rule->left_to_cue != nullptr ? left_half.to_cue : nullptr;
+          rule->left_to_cue != nullptr ? left_half.left_to_cue : nullptr;
       rule->dfas.right_groups = right_half.right_groups;
       rule->dfas.left_groups = left_half.left_groups;
       rule->dfas.left_to_cue_groups =
-          rule->left_to_cue != nullptr ? left_half.to_cue_groups : nullptr;
+          rule->left_to_cue != nullptr ? left_half.left_to_cue_groups : nullptr;
     }
   }
   // The bytes each right half can begin with, and those the part of each
