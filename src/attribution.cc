@@ -626,6 +626,27 @@ std::vector<Quote>::const_iterator QuoteAt(const TextLayout& layout,
                                                          : layout.quotes.end();
 }
 
+// Whether the quoted claim `prev`, which opens its paragraph, is a turn of a
+// dialogue, so that a bare quotation after it is the answer: the paragraph
+// before it opens with a quotation too ('"Is it far?" asked Lucy.' then
+// '"Two miles," said Tom.'), or its quotation asks, exclaims or calls
+// someone ('"You are tired, uncle," said Mary.').
+bool InDialogue(absl::string_view text, const std::vector<int>& para_quote,
+                const Finding& prev) {
+  if (prev.paragraph > 0 && para_quote[prev.paragraph - 1] >= 0) return true;
+  const Range& last = prev.content.back();
+  uint32_t e = last.end;
+  while (e > last.begin && (text[e - 1] == ',' || text[e - 1] == '.' || text[e - 1] == ' ' ||
+                            text[e - 1] == '"' || text[e - 1] == '\'')) {
+    --e;
+  }
+  if (e > last.begin && (text[e - 1] == '?' || text[e - 1] == '!')) return true;
+  // A vocative: the quotation ends in ", <one word>".
+  uint32_t w = e;
+  while (w > last.begin && absl::ascii_isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+  return w < e && w >= last.begin + 2 && text[w - 1] == ' ' && text[w - 2] == ',';
+}
+
 // A quotation attributed in its last paragraph ("...," she said.) began in
 // earlier ones: put those paragraphs first.
 void AddQuoteBeginnings(const TextLayout& layout, Finding* f) {
@@ -2524,10 +2545,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // In news, a quotation paragraph after a quoted claim whose cue
       // follows its quotation ('"Q1," X said.' then '"Q2."') is more of
       // that claim: a further part, not a claim of its own. A short one is
-      // rather a reply in a conversation.
+      // rather a reply in a conversation, unless the quotation is its whole
+      // paragraph ('"Q1," X said.' then '"We will win this one."'): in news
+      // such a lone closing line is the end of the same speech. Not in a
+      // dialogue, where it is the answer (see InDialogue).
       constexpr uint32_t kFoldMin = 80;
+      const Range& para = layout.paragraphs[p];
+      const bool whole_paragraph = q.closed && para.end <= q.close_end + 1 &&
+                                   !InDialogue(text, para_quote, prev);
       if (follow_on && !layout.hard_wrapped && (prev.direct || prev.mixed) &&
-          prev.cue.begin >= prev.content.front().end && q.end - q.begin >= kFoldMin) {
+          prev.cue.begin >= prev.content.front().end &&
+          (q.end - q.begin >= kFoldMin || whole_paragraph)) {
         Finding& into = (*out)[para_last[p - 1]];
         into.content.push_back(Range{q.begin, q.end});
         AddQuoteContinuations(layout, &into);
