@@ -626,6 +626,47 @@ std::vector<Quote>::const_iterator QuoteAt(const TextLayout& layout,
                                                          : layout.quotes.end();
 }
 
+// Whether `outer` is `inner` or `inner` with the quote marks (and spaces)
+// around it: '"Q,"' and 'Q,' are the same words.
+bool SameButQuoteMarks(absl::string_view text, const Range& inner, const Range& outer) {
+  if (outer.begin > inner.begin || inner.end > outer.end) return false;
+  constexpr uint32_t kMaxMarks = 6;  // a curly mark is 3 bytes; '' and a space
+  if (inner.begin - outer.begin > kMaxMarks || outer.end - inner.end > kMaxMarks) return false;
+  const auto marks_only = [text](uint32_t b, uint32_t e) {
+    for (uint32_t i = b; i < e; ++i) {
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      // '"', '\'', ' ' and the bytes of the curly marks U+2018/9, U+201C/D.
+      if (c != '"' && c != '\'' && c != ' ' && c != 0xE2 && c != 0x80 && c != 0x98 &&
+          c != 0x99 && c != 0x9C && c != 0x9D) {
+        return false;
+      }
+    }
+    return true;
+  };
+  return marks_only(outer.begin, inner.begin) && marks_only(inner.end, outer.end);
+}
+
+// Whether the quoted claim `prev`, which opens its paragraph, is a turn of a
+// dialogue, so that a bare quotation after it is the answer: the paragraph
+// before it opens with a quotation too ('"Is it far?" asked Lucy.' then
+// '"Two miles," said Tom.'), or its quotation asks, exclaims or calls
+// someone ('"You are tired, uncle," said Mary.').
+bool InDialogue(absl::string_view text, const std::vector<int>& para_quote,
+                const Finding& prev) {
+  if (prev.paragraph > 0 && para_quote[prev.paragraph - 1] >= 0) return true;
+  const Range& last = prev.content.back();
+  uint32_t e = last.end;
+  while (e > last.begin && (text[e - 1] == ',' || text[e - 1] == '.' || text[e - 1] == ' ' ||
+                            text[e - 1] == '"' || text[e - 1] == '\'')) {
+    --e;
+  }
+  if (e > last.begin && (text[e - 1] == '?' || text[e - 1] == '!')) return true;
+  // A vocative: the quotation ends in ", <one word>".
+  uint32_t w = e;
+  while (w > last.begin && absl::ascii_isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+  return w < e && w >= last.begin + 2 && text[w - 1] == ' ' && text[w - 2] == ',';
+}
+
 // A quotation attributed in its last paragraph ("...," she said.) began in
 // earlier ones: put those paragraphs first.
 void AddQuoteBeginnings(const TextLayout& layout, Finding* f) {
@@ -2755,10 +2796,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // In news, a quotation paragraph after a quoted claim whose cue
       // follows its quotation ('"Q1," X said.' then '"Q2."') is more of
       // that claim: a further part, not a claim of its own. A short one is
-      // rather a reply in a conversation.
+      // rather a reply in a conversation, unless the quotation is its whole
+      // paragraph ('"Q1," X said.' then '"We will win this one."'): in news
+      // such a lone closing line is the end of the same speech. Not in a
+      // dialogue, where it is the answer (see InDialogue).
       constexpr uint32_t kFoldMin = 80;
+      const Range& para = layout.paragraphs[p];
+      const bool whole_paragraph = q.closed && para.end <= q.close_end + 1 &&
+                                   !InDialogue(text, para_quote, prev);
       if (follow_on && !layout.hard_wrapped && (prev.direct || prev.mixed) &&
-          prev.cue.begin >= prev.content.front().end && q.end - q.begin >= kFoldMin) {
+          prev.cue.begin >= prev.content.front().end &&
+          (q.end - q.begin >= kFoldMin || whole_paragraph)) {
         Finding& into = (*out)[para_last[p - 1]];
         into.content.push_back(Range{q.begin, q.end});
         AddQuoteContinuations(layout, &into);
@@ -2908,14 +2956,40 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         // "X listed the rules: \"Q,\" she said": a colon before the quotation
         // is no cue of its own when a trailing attribution reports the same
-        // words.
-        if (outer.cue.end == outer.cue.begin + 1 && text[outer.cue.begin] == ':' &&
-            inner.cue.end > inner.cue.begin + 1 &&
+        // words. Nor is a cue whose content a colon introduces ("X scolded
+        // him: \"Q,\" she said"); that content may hold the quote marks.
+        const auto colon_cue = [&] {
+          if (outer.cue.end == outer.cue.begin + 1 && text[outer.cue.begin] == ':') return true;
+          uint32_t before = outer.content.front().begin;
+          while (before > 0) {
+            const char c = text[before - 1];
+            if (c == ' ' || c == '"' || c == '\'') {
+              --before;
+            } else if (before >= 3 && text.substr(before - 3, 3) == "\xE2\x80\x9C") {
+              before -= 3;
+            } else {
+              break;
+            }
+          }
+          return outer.cue.end <= before && before > 0 && text[before - 1] == ':';
+        };
+        // The colon's content may run on over the trailing attribution
+        // itself ('"Q," he said.'): compare up to it.
+        uint32_t attr_begin = inner.cue.begin, attr_end = inner.cue.end;
+        if (inner.speaker.end > inner.speaker.begin) {
+          attr_begin = std::min(attr_begin, inner.speaker.begin);
+          attr_end = std::max(attr_end, inner.speaker.end);
+        }
+        const auto same_words = [&](const Range& x, const Range& y) {
+          if (x.begin == y.begin && x.end == y.end) return true;
+          if (y.end > attr_end + 1) return false;
+          return SameButQuoteMarks(text, x, Range{y.begin, std::min(y.end, attr_begin)});
+        };
+        if (inner.cue.end > inner.cue.begin + 1 &&
             inner.content.size() == outer.content.size() &&
             std::equal(inner.content.begin(), inner.content.end(), outer.content.begin(),
-                       [](const Range& x, const Range& y) {
-                         return x.begin == y.begin && x.end == y.end;
-                       })) {
+                       same_words) &&
+            colon_cue()) {
           (*out)[i].drop = true;
         }
         if (!covers) continue;

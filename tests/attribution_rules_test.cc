@@ -454,10 +454,11 @@ const RuleCase kCases[] = {
     {"name_cue_that", "In 2016 Keller said the pool would reopen in June.",
      "Keller", "said", "the pool would reopen in June"},
     // Built in, not in rules.tsv: a quotation paragraph after an attributed
-    // one continues its speaker.
+    // one continues its speaker (a short one alone in its paragraph is
+    // folded into the claim before it instead).
     {"follow_on_quote",
      "\"Prices will fall soon,\" Governor Rita Moss said.\n\"We have done "
-     "our part.\"",
+     "our part.\" The hall fell silent.",
      "Governor Rita Moss", "", "We have done our part."},
     // (A plain "KELLER: C." is taken by speaker_cue_that first.)
     // A transcript quoted in full: each paragraph opens with a quotation

@@ -191,7 +191,7 @@ const PatternCase kPatterns[] = {
      v1::STANCE_ASSERT, "Anna Keller", "said", "", "", false},
     {"follow_on_quote_paragraph",
      "\"Prices will fall soon,\" Governor Rita Moss said.\n\"We have done "
-     "our part and we expect the banks to do theirs.\"",
+     "our part and we expect the banks to do theirs.\" The hall fell silent.",
      2, 1, "We have done our part and we expect the banks to do theirs.",
      kDirect, v1::STANCE_ASSERT, "Rita Moss", "", "", "", false},
     {"nested_outer",
