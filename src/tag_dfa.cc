@@ -507,6 +507,8 @@ struct TagDfa::Impl {
   // them; `closed[t]` says whether they have been.
   std::vector<std::vector<int>> after;
   std::vector<uint8_t> closed;
+  // A bit per state of the automaton, for Step; all clear between steps.
+  std::vector<uint64_t> marks;
 };
 
 TagDfa::TagDfa() = default;
@@ -582,9 +584,13 @@ int TagDfa::states() const {
 }
 
 int32_t TagDfa::Intern(std::vector<int>& list) const {
-  Impl& impl = *impl_;
   std::sort(list.begin(), list.end());
   list.erase(std::unique(list.begin(), list.end()), list.end());
+  return InternSorted(list);
+}
+
+int32_t TagDfa::InternSorted(const std::vector<int>& list) const {
+  Impl& impl = *impl_;
   auto it = impl.index.find(list);
   if (it != impl.index.end()) return it->second;
   if (static_cast<int>(impl.lists.size()) >= impl.max_states) return -1;
@@ -623,7 +629,22 @@ int32_t TagDfa::Step(int32_t s, int c) const {
   if (impl.closed.empty()) {
     impl.closed.assign(impl.nfa.states.size(), 0);
     impl.after.resize(impl.nfa.states.size());
+    impl.marks.assign(impl.nfa.states.size() / 64 + 1, 0);
   }
+  // The states reached are marked in a bitmap, then read from it in order:
+  // the lists joined hold many repeats, and sorting them cost more than
+  // the marks (most steps end on a state already built, so the sorted
+  // list is all that is needed to find it).
+  uint64_t* marks = impl.marks.data();
+  size_t lo = impl.marks.size(), hi = 0;  // the words marked
+  auto mark = [&](const std::vector<int>& list) {
+    for (int t : list) {
+      const size_t w = static_cast<size_t>(t) >> 6;
+      marks[w] |= uint64_t{1} << (t & 63);
+      lo = std::min(lo, w);
+      hi = std::max(hi, w + 1);
+    }
+  };
   for (int t : impl.lists[s]) {
     const Nfa::State& st = impl.nfa.states[t];
     if (st.kind == Nfa::kSet && impl.nfa.sets[st.set][b]) {
@@ -634,12 +655,17 @@ int32_t TagDfa::Step(int32_t s, int c) const {
                            &after);
         impl.closed[t] = 1;
       }
-      // (Repeats are taken out by Intern.)
-      next.insert(next.end(), after.begin(), after.end());
+      mark(after);
     }
   }
-  next.insert(next.end(), impl.later.begin(), impl.later.end());
-  const int32_t to = Intern(next);
+  mark(impl.later);
+  for (size_t w = lo; w < hi; ++w) {
+    for (uint64_t bits = marks[w]; bits != 0; bits &= bits - 1) {
+      next.push_back(static_cast<int>(64 * w) + __builtin_ctzll(bits));
+    }
+    marks[w] = 0;
+  }
+  const int32_t to = InternSorted(next);
   if (to >= 0) next_[static_cast<size_t>(s) * columns_ + c] = to;
   return to;
 }
