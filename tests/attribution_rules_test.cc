@@ -392,6 +392,13 @@ const RuleCase kCases[] = {
      "The mayor praised the deal as \"a fine start,\" saying the council "
      "would vote on it soon.",
      "The mayor", "saying", "the council would vote on it soon"},
+    // The clause after the participle may hold a cue of its own; a
+    // participle set off by commas between a subject and its verb is an
+    // aside, not a claim of this rule.
+    {"participle_clause",
+     "The mayor closed the pool, saying the council believed the water was "
+     "unsafe.",
+     "The mayor", "saying", "the council believed the water was unsafe"},
     // A participle after a subordinator: said by the subject.
     {"participle_sub",
      "The mayor closed the pool, while arguing that the water was safe.",
