@@ -251,6 +251,12 @@ const RuleCase kCases[] = {
     {"content_speaker_cue_content",
      "The old pier, the mayor said in an interview, will close in May.",
      "the mayor", "said", "The old pier ... will close in May"},
+    // That phrase may hold words that are cues elsewhere ("reply",
+    // "questions").
+    {"content_speaker_cue_content",
+     "Fares rose 5 percent, the agency said in reply to questions, and "
+     "ridership fell.",
+     "the agency", "said", "Fares rose 5 percent ... and ridership fell"},
     // An infinitive opens the first part, capitalised as it starts the
     // sentence: no bare prepositional phrase.
     {"content_speaker_cue_content",
