@@ -171,6 +171,10 @@ const RuleCase kCases[] = {
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},
+    // The label may hold a word that is a cue elsewhere ("promises").
+    {"speaker_label",
+     "Critics would call the plan empty promises.",
+     "Critics", "call", "the plan empty promises"},
     // A participle clause opening the sentence: the subject after it.
     {"participle_front",
      "Insisting that the water was safe, Mayor Anna Keller reopened the pool.",
