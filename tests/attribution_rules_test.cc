@@ -182,6 +182,11 @@ const RuleCase kCases[] = {
     {"participle_label",
      "Mayor Anna Keller attacked the council, calling its plan a betrayal.",
      "Mayor Anna Keller", "calling", "its plan a betrayal"},
+    // The label may hold a word that is a cue elsewhere ("promises").
+    {"participle_label",
+     "Mayor Anna Keller attacked the council, calling its plan empty "
+     "promises.",
+     "Mayor Anna Keller", "calling", "its plan empty promises"},
     {"quote_dash_speaker",
      "\"The pool will reopen in June,\" said Mayor Anna Keller.",
      "Mayor Anna Keller", "said", "The pool will reopen in June,"},
