@@ -385,6 +385,12 @@ const RuleCase kCases[] = {
      "The city council released a statement saying the pool would reopen "
      "in June.",
      "The city council", "saying", "the pool would reopen in June"},
+    // The clause may hold a word that is a cue elsewhere ("questions").
+    {"np_participle_clause",
+     "The city council released a statement saying the pool would reopen "
+     "despite questions from parents.",
+     "The city council", "saying",
+     "the pool would reopen despite questions from parents"},
     {"participle_quote",
      "Mayor Anna Keller has opened the library, telling reporters \"the "
      "pool will reopen in June.\"",
