@@ -171,6 +171,10 @@ const RuleCase kCases[] = {
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},
+    // The label may hold a word that is a cue elsewhere ("promises").
+    {"speaker_label",
+     "Critics would call the plan empty promises.",
+     "Critics", "call", "the plan empty promises"},
     // A participle clause opening the sentence: the subject after it.
     {"participle_front",
      "Insisting that the water was safe, Mayor Anna Keller reopened the pool.",
@@ -178,6 +182,11 @@ const RuleCase kCases[] = {
     {"participle_label",
      "Mayor Anna Keller attacked the council, calling its plan a betrayal.",
      "Mayor Anna Keller", "calling", "its plan a betrayal"},
+    // The label may hold a word that is a cue elsewhere ("promises").
+    {"participle_label",
+     "Mayor Anna Keller attacked the council, calling its plan empty "
+     "promises.",
+     "Mayor Anna Keller", "calling", "its plan empty promises"},
     {"quote_dash_speaker",
      "\"The pool will reopen in June,\" said Mayor Anna Keller.",
      "Mayor Anna Keller", "said", "The pool will reopen in June,"},
@@ -251,6 +260,12 @@ const RuleCase kCases[] = {
     {"content_speaker_cue_content",
      "The old pier, the mayor said in an interview, will close in May.",
      "the mayor", "said", "The old pier ... will close in May"},
+    // That phrase may hold words that are cues elsewhere ("reply",
+    // "questions").
+    {"content_speaker_cue_content",
+     "Fares rose 5 percent, the agency said in reply to questions, and "
+     "ridership fell.",
+     "the agency", "said", "Fares rose 5 percent ... and ridership fell"},
     // An infinitive opens the first part, capitalised as it starts the
     // sentence: no bare prepositional phrase.
     {"content_speaker_cue_content",
@@ -370,6 +385,12 @@ const RuleCase kCases[] = {
      "The city council released a statement saying the pool would reopen "
      "in June.",
      "The city council", "saying", "the pool would reopen in June"},
+    // The clause may hold a word that is a cue elsewhere ("questions").
+    {"np_participle_clause",
+     "The city council released a statement saying the pool would reopen "
+     "despite questions from parents.",
+     "The city council", "saying",
+     "the pool would reopen despite questions from parents"},
     {"participle_quote",
      "Mayor Anna Keller has opened the library, telling reporters \"the "
      "pool will reopen in June.\"",
@@ -392,6 +413,13 @@ const RuleCase kCases[] = {
      "The mayor praised the deal as \"a fine start,\" saying the council "
      "would vote on it soon.",
      "The mayor", "saying", "the council would vote on it soon"},
+    // The clause after the participle may hold a cue of its own; a
+    // participle set off by commas between a subject and its verb is an
+    // aside, not a claim of this rule.
+    {"participle_clause",
+     "The mayor closed the pool, saying the council believed the water was "
+     "unsafe.",
+     "The mayor", "saying", "the council believed the water was unsafe"},
     // A participle after a subordinator: said by the subject.
     {"participle_sub",
      "The mayor closed the pool, while arguing that the water was safe.",
