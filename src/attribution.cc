@@ -1614,6 +1614,11 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
   }
 }
 
+// The tags of a plain noun phrase: a determiner or possessive and at most two
+// words, or a name, perhaps with a possessive.
+constexpr char kPlainNounPhraseTags[] =
+    "[dp][jN0]*[on]{1,2}|[NR]+|[NR]+g[jN]*[on]{1,2}";
+
 // "The senator endorsed Tom Reyes during a rally on Sunday", "denied the
 // charges through a lawyer", "praised the mayor after the vote": when what
 // follows the cue is a plain noun phrase (a determiner or possessive and at
@@ -1626,8 +1631,7 @@ void Attributor::EndAtAdjunct(absl::string_view text,
                               const std::string& tags, size_t a, size_t b,
                               size_t cue_end, Range* r) const {
   if (a < cue_end || a > cue_end + 1) return;
-  static const LazyRE2 kPlainNounPhrase = {
-      "[dp][jN0]*[on]{1,2}|[NR]+|[NR]+g[jN]*[on]{1,2}"};
+  static const RE2* const kPlainNounPhrase = new RE2(kPlainNounPhraseTags);
   for (size_t m = a + 1; m < b; ++m) {
     if (tags[m] == ',' || tags[m] == ';' || tags[m] == '~' || tags[m] == ':' ||
         tags[m] == 'q' || tags[m] == 'Q') {
@@ -1664,8 +1668,9 @@ void Attributor::EndAtTimePhrase(absl::string_view text,
                                  const std::string& tags, size_t a, size_t b,
                                  size_t cue_end, Range* r) const {
   if (a < cue_end || a > cue_end + 1) return;
-  static const LazyRE2 kPlainNounPhrase = {
-      "[dp][jN0]*[on]{1,2}|[NR]+|[NR]+g[jN]*[on]{1,2}|[o0]"};
+  // A plain noun phrase or one word.
+  static const RE2* const kPlainNounPhrase =
+      new RE2(absl::StrCat(kPlainNounPhraseTags, "|[o0]"));
   size_t e = b;
   while (e > a && tokens[e - 1].end > r->end) --e;
   while (e > a && IsTrimTag(tags[e - 1])) --e;
