@@ -627,23 +627,49 @@ std::vector<Quote>::const_iterator QuoteAt(const TextLayout& layout,
 }
 
 // Whether `outer` is `inner` or `inner` with the quote marks (and spaces)
-// around it: '"Q,"' and 'Q,' are the same words.
-bool SameButQuoteMarks(absl::string_view text, const Range& inner, const Range& outer) {
+// around it: '"Q,"' and 'Q,' are the same words. The marks are the layout's,
+// so every quotation style it knows counts («Q», „Q“, ''Q'').
+bool SameButQuoteMarks(absl::string_view text, const TextLayout& layout,
+                       const Range& inner, const Range& outer) {
   if (outer.begin > inner.begin || inner.end > outer.end) return false;
-  constexpr uint32_t kMaxMarks = 6;  // a curly mark is 3 bytes; '' and a space
-  if (inner.begin - outer.begin > kMaxMarks || outer.end - inner.end > kMaxMarks) return false;
-  const auto marks_only = [text](uint32_t b, uint32_t e) {
-    for (uint32_t i = b; i < e; ++i) {
-      const unsigned char c = static_cast<unsigned char>(text[i]);
-      // '"', '\'', ' ' and the bytes of the curly marks U+2018/9, U+201C/D.
-      if (c != '"' && c != '\'' && c != ' ' && c != 0xE2 && c != 0x80 && c != 0x98 &&
-          c != 0x99 && c != 0x9C && c != 0x9D) {
-        return false;
-      }
-    }
-    return true;
+  const std::vector<Quote>& quotes = layout.quotes;
+  // The first quotation whose closing mark ends after `pos`.
+  const auto quote_from = [&quotes](uint32_t pos) {
+    return std::lower_bound(
+        quotes.begin(), quotes.end(), pos,
+        [](const Quote& q, uint32_t p) { return q.close_end <= p; });
   };
-  return marks_only(outer.begin, inner.begin) && marks_only(inner.end, outer.end);
+  uint32_t b = outer.begin;
+  while (b < inner.begin) {
+    if (text[b] == ' ') {
+      ++b;
+      continue;
+    }
+    const auto q = quote_from(b);
+    if (q != quotes.end() && q->open == b && q->begin > b) {
+      b = q->begin;  // an opening mark
+    } else if (q != quotes.end() && q->closed && q->end == b) {
+      b = q->close_end;  // a closing mark
+    } else {
+      break;
+    }
+  }
+  uint32_t e = outer.end;
+  while (e > inner.end) {
+    if (text[e - 1] == ' ') {
+      --e;
+      continue;
+    }
+    const auto q = quote_from(e - 1);
+    if (q != quotes.end() && q->closed && q->close_end == e) {
+      e = q->end;  // a closing mark
+    } else if (q != quotes.end() && q->begin == e && q->open < e) {
+      e = q->open;  // an opening mark
+    } else {
+      break;
+    }
+  }
+  return b == inner.begin && e == inner.end;
 }
 
 // Whether the quoted claim `prev`, which opens its paragraph, is a turn of a
@@ -2965,16 +2991,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // him: \"Q,\" she said"); that content may hold the quote marks.
         const auto colon_cue = [&] {
           if (outer.cue.end == outer.cue.begin + 1 && text[outer.cue.begin] == ':') return true;
+          // Back over the opening mark (the layout's, any style) and spaces.
           uint32_t before = outer.content.front().begin;
-          while (before > 0) {
-            const char c = text[before - 1];
-            if (c == ' ' || c == '"' || c == '\'') {
-              --before;
-            } else if (before >= 3 && text.substr(before - 3, 3) == "\xE2\x80\x9C") {
-              before -= 3;
-            } else {
-              break;
-            }
+          const auto q = QuoteAt(layout, before);
+          if (q != layout.quotes.end()) before = q->open;
+          while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '"' ||
+                                text[before - 1] == '\'')) {
+            --before;
           }
           return outer.cue.end <= before && before > 0 && text[before - 1] == ':';
         };
@@ -2988,7 +3011,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         const auto same_words = [&](const Range& x, const Range& y) {
           if (x.begin == y.begin && x.end == y.end) return true;
           if (y.end > attr_end + 1) return false;
-          return SameButQuoteMarks(text, x, Range{y.begin, std::min(y.end, attr_begin)});
+          return SameButQuoteMarks(text, layout, x,
+                                   Range{y.begin, std::min(y.end, attr_begin)});
         };
         if (inner.cue.end > inner.cue.begin + 1 &&
             inner.content.size() == outer.content.size() &&
