@@ -3008,18 +3008,24 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           attr_begin = std::min(attr_begin, inner.speaker.begin);
           attr_end = std::max(attr_end, inner.speaker.end);
         }
+        // A comma outside the closing mark ('"Q", he said') separates
+        // the quotation from the attribution; it is no word of either.
         const auto same_words = [&](const Range& x, const Range& y) {
           if (x.begin == y.begin && x.end == y.end) return true;
           if (y.end > attr_end + 1) return false;
-          return SameButQuoteMarks(text, layout, x,
-                                   Range{y.begin, std::min(y.end, attr_begin)});
+          uint32_t end = std::min(y.end, attr_begin);
+          while (end > y.begin && (text[end - 1] == ' ' || text[end - 1] == ',')) --end;
+          return SameButQuoteMarks(text, layout, x, Range{y.begin, end});
         };
         if (inner.cue.end > inner.cue.begin + 1 &&
             inner.content.size() == outer.content.size() &&
             std::equal(inner.content.begin(), inner.content.end(), outer.content.begin(),
                        same_words) &&
             colon_cue()) {
+          // The colon claim goes; the trailing attribution is no claim
+          // reported through it.
           (*out)[i].drop = true;
+          continue;
         }
         if (!covers) continue;
         inner.via = i;

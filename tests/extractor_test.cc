@@ -237,6 +237,19 @@ const PatternCase kPatterns[] = {
      "the factory would stay open.",
      1, 0, "the factory would stay open", kIndirect, v1::STANCE_ASSERT,
      "Emmanuel Macron", "said", "", "", false},
+    // A colon quotation that a trailing attribution repeats is one claim,
+    // and the attribution is not reported through the dropped colon claim.
+    {"colon_quote_then_trailing_cue_no_via",
+     "Mayor Anna Keller scolded the council: \"You have wasted a year,\" "
+     "she said.",
+     1, 0, "You have wasted a year,", kDirect, v1::STANCE_ASSERT, "Anna Keller",
+     "said", "", "", false},
+    // The same with the comma outside the closing mark.
+    {"colon_quote_comma_outside_then_trailing_cue",
+     "Mayor Anna Keller scolded the council: \"You have wasted a year\", "
+     "she said.",
+     1, 0, "You have wasted a year", kDirect, v1::STANCE_ASSERT, "Anna Keller",
+     "said", "", "", false},
     {"nominal_ministry",
      "The German Foreign Ministry said on Monday that talks would resume.\n"
      "The ministry said the move was unacceptable.",
