@@ -1340,6 +1340,11 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   via.assign(findings.size(), -1);
   for (size_t i = 0; i < findings.size(); ++i) {
     via[i] = findings[i].via;
+    // "X said he had told aides that C": what a speaker reports of their own
+    // words is no claim reported through an intermediary.
+    if (via[i] >= 0 && speaker[i].entity >= 0 && speaker[via[i]].entity == speaker[i].entity) {
+      via[i] = -1;
+    }
     if (via[i] < 0 && i > 0 && via[i - 1] >= 0 && speaker[i].entity >= 0 &&
         speaker[i].entity == speaker[i - 1].entity &&
         findings[i].paragraph - findings[i - 1].paragraph <= 1) {

@@ -250,6 +250,13 @@ const PatternCase kPatterns[] = {
      "she said.",
      1, 0, "You have wasted a year", kDirect, v1::STANCE_ASSERT, "Anna Keller",
      "said", "", "", false},
+    // A speaker who goes on to report their own words ("adding that") is
+    // not their own intermediary.
+    {"adding_that_not_reported_via_self",
+     "The bridge would close, Mayor Anna Keller said, adding that the pool "
+     "would reopen.",
+     2, 1, "the pool would reopen", kIndirect, v1::STANCE_ASSERT, "Anna Keller",
+     "adding", "", "", false},
     {"nominal_ministry",
      "The German Foreign Ministry said on Monday that talks would resume.\n"
      "The ministry said the move was unacceptable.",
