@@ -442,6 +442,10 @@ const RuleCase kCases[] = {
     {"participle_by_tell",
      "The mayor won the seat by telling voters the pool would reopen.",
      "The mayor", "telling", "the pool would reopen"},
+    {"coordinated_tell",
+     "Mayor Anna Keller would not give a date but told reporters on Monday "
+     "that the pool would reopen in June.",
+     "Mayor Anna Keller", "told", "the pool would reopen in June"},
     {"coordinated_cue",
      "Mayor Anna Keller would not give a date but said that the pool would "
      "reopen in June.",

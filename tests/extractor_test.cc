@@ -257,6 +257,11 @@ const PatternCase kPatterns[] = {
      "would reopen.",
      2, 1, "the pool would reopen", kIndirect, v1::STANCE_ASSERT, "Anna Keller",
      "adding", "", "", false},
+    {"coordinated_tell_addressee",
+     "Mayor Anna Keller would not give a date but told Governor Tom Ruiz "
+     "that the pool would reopen.",
+     1, 0, "the pool would reopen", kIndirect, v1::STANCE_ASSERT, "Anna Keller",
+     "told", "Tom Ruiz", "", false},
     {"nominal_ministry",
      "The German Foreign Ministry said on Monday that talks would resume.\n"
      "The ministry said the move was unacceptable.",
