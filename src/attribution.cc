@@ -1997,6 +1997,20 @@ bool Attributor::OnlyAdverbs(absl::string_view text,
   return any;
 }
 
+namespace {
+
+// "X did not comment but said C": a content that opens with a conjunction
+// and another cue is that cue's clause, a claim of its own; the first cue
+// reports nothing.
+bool OpensCoordinatedCue(const std::string& tags, size_t a, size_t b) {
+  if (a >= b || tags[a] != 'x') return false;
+  size_t k = a + 1;
+  while (k < b && (tags[k] == 'l' || tags[k] == 'v' || tags[k] == 'b' || tags[k] == 'z')) ++k;
+  return k < b && tags[k] == 'C';
+}
+
+}  // namespace
+
 bool Attributor::IsNoClaim(absl::string_view text, Range content) const {
   if (no_claim_ == nullptr) return false;
   if (content.end > content.begin) {
@@ -2427,7 +2441,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               !direct && !mixed && a > k &&
               (OnlyAdverbs(text, tokens, marked, a, b) ||
                IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma));
-          if (r.end > r.begin && !empty_act && !IsBarePhrase(text, tokens, marked, a, b, cue.cue_class)) {
+          if (!direct && !mixed && a > k && OpensCoordinatedCue(marked, a, b)) {
+            // No claim, but the finding stays (empty, dropped) to give its
+            // speaker to the coordinated cue ("X agreed but contended C").
+            f.content.push_back(Range{r.begin, r.begin});
+            f.drop = true;
+          } else if (r.end > r.begin && !empty_act &&
+                     !IsBarePhrase(text, tokens, marked, a, b, cue.cue_class)) {
             f.content.push_back(r);
           }
           f.direct = direct;
