@@ -87,6 +87,17 @@ const RuleCase kCases[] = {
     // subject what it reported.
     {"passive_agent", "The pool plan was first reported by the Daily Courier.",
      "the Daily Courier", "reported", "The pool plan"},
+    // A relative word as the subject, and the sentence going on after the
+    // agent with "and" and a verb of the same subject.
+    {"passive_agent",
+     "The council approved the pool plan, which was first reported by the "
+     "Daily Courier and was later denied by the mayor.",
+     "the Daily Courier", "reported", "which"},
+    // A subject with an aside, and a relative clause after the agent.
+    {"passive_agent",
+     "The pool plan, drawn up in May, was criticized by Mayor Anna Keller, "
+     "who chairs the council.",
+     "Mayor Anna Keller", "criticized", "The pool plan"},
     // The object is a relative pronoun before the speaker: the first
     // content part.
     {"label_relative_quote",
