@@ -842,6 +842,48 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
                    d->word_class != WordClass::kPronDet &&
                    d->word_class != WordClass::kPronDetSingular);
     }
+    // A noun compound: "the tax plan", "his conference call", "the Clinton
+    // plan": the base form right after a word not in -s ("aides say") is a
+    // noun when that word follows a plain determiner, or, in lower case, a
+    // possessive or a modifier: a verb there would need a plural subject.
+    // (Not after "those", "each", a number, a preposition or a name: "those
+    // surveyed say", "voters in each state want", "41 percent say", "the
+    // GOP nomination say" end a subject.)
+    // "the sniper posts and bunkers", "asylum requests were", "the tax
+    // credits have": the base or -s form after a lower-case word not in -s
+    // and before an auxiliary, a copula, "and"/"or" or another cue heads the
+    // subject; it is no verb.
+    if (!noun_slot && (prev == 'o' || prev == 'N') && i >= 2 && info->cue >= 0 &&
+        !absl::EndsWith(TokenText(text, tokens[i - 1]), "s")) {
+      const std::string& lemma = lex_->cues()[info->cue].lemma;
+      const bool base = lower == lemma;
+      const bool s_form = !base && absl::StartsWith(lower, lemma) &&
+                          absl::EndsWith(lower, "s") && lower.size() <= lemma.size() + 2;
+      const char before_tag = tokens[i - 2].tag;
+      bool compound_start =
+          prev == 'o' && (before_tag == 'p' || before_tag == 'g' || before_tag == 'j');
+      if (before_tag == 'd') {
+        absl::string_view det = TokenText(text, tokens[i - 2]);
+        char dl[16];
+        const WordInfo* d =
+            det.size() <= sizeof(dl) ? lex_->Word(LowerWord(det, dl)) : nullptr;
+        compound_start = d != nullptr && d->word_class == WordClass::kDet &&
+                         !absl::EqualsIgnoreCase(det, "those") &&
+                         !absl::EqualsIgnoreCase(det, "these");
+      }
+      if (base && compound_start) {
+        noun_slot = true;
+      } else if (prev == 'o' && (base || s_form) && i + 1 < tokens.size()) {
+        absl::string_view nw = TokenText(text, tokens[i + 1]);
+        char nl[16];
+        const WordInfo* n =
+            nw.size() <= sizeof(nl) ? lex_->Word(LowerWord(nw, nl)) : nullptr;
+        noun_slot = n != nullptr && absl::ascii_islower(static_cast<unsigned char>(nw[0])) &&
+                    (n->word_class == WordClass::kAux || n->word_class == WordClass::kModal ||
+                     n->word_class == WordClass::kCop || n->word_class == WordClass::kConj ||
+                     n->cue >= 0);
+      }
+    }
     // '"Keep out," the sign read.': right after a closing quotation mark,
     // a determiner and a word, a base form that ends the sentence is the
     // verb of the attribution (a past form like the base: "read", "put").
