@@ -1680,6 +1680,39 @@ void Attributor::EndAtAdjunct(absl::string_view text,
   }
 }
 
+// "The council opposed the new tax, allotting two days to the vote", "the
+// senator criticized the plan, the third such bill this year": when what
+// follows the cue is a phrase (no clause word, auxiliary, pronoun subject,
+// cue or quotation, and no preposition first), a comma and an -ing word
+// after it open a participle that tells what else the speaker did, and a
+// comma and a determiner open the writer's appositive when it runs to the
+// end of the content with no clause or list of its own. The content ends
+// before the comma. (A clause keeps them: "said the plan would fail,
+// leaving ..."; a list goes on: "praised the mayor, the council and the
+// police".)
+void Attributor::EndAtPhraseTail(const std::vector<Token>& tokens,
+                                 const std::string& tags, size_t a, size_t b,
+                                 size_t cue_end, Range* r) const {
+  if (a < cue_end || a > cue_end + 1) return;
+  size_t c = a;
+  while (c < b && IsTrimTag(tags[c])) ++c;
+  if (c >= b || tags[c] == 'r') return;
+  for (size_t m = c + 1; m + 1 < b; ++m) {
+    if (tags[m] == ',') {
+      bool tail = tags[m + 1] == 'i';
+      if (tags[m + 1] == 'd') {
+        tail = true;
+        for (size_t q = m + 1; q < b && tail; ++q) {
+          tail = std::strchr(",xvbCtPwsqQ;:~(", tags[q]) == nullptr;
+        }
+      }
+      if (tail) EndBefore(tokens, tags, a, m, r);
+      return;
+    }
+    if (std::strchr("PvbCtwsqQ:;~", tags[m]) != nullptr) return;
+  }
+}
+
 // "The union endorsed Tom Reyes in June", "endorsed him here on Sunday",
 // "praised the plan last week": when what follows the cue is a plain noun
 // phrase (as for EndAtAdjunct, or one word: "him"), a phrase of time that
@@ -2426,6 +2459,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
           if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
+          if (!direct) EndAtPhraseTail(tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtMedium(text, tokens, marked, a, b, &r);
           if (!direct && b <= k) StartAfterOpeningClause(text, tokens, marked, a, b, &r);
           {

@@ -176,6 +176,11 @@ class Attributor {
   void EndAtAdjunct(absl::string_view text, const std::vector<Token>& tokens,
                     const std::string& tags, size_t a, size_t b,
                     size_t cue_end, Range* r) const;
+  // Ends a phrase content before a participle or an appositive after a
+  // comma ("opposed the tax, allotting ..."; see attribution.cc).
+  void EndAtPhraseTail(const std::vector<Token>& tokens,
+                       const std::string& tags, size_t a, size_t b,
+                       size_t cue_end, Range* r) const;
   // Ends a noun-phrase content before a phrase of time that closes it
   // ("endorsed the mayor in June"; see attribution.cc).
   void EndAtTimePhrase(absl::string_view text, const std::vector<Token>& tokens,
