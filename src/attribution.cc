@@ -722,6 +722,29 @@ bool AllTime(const std::vector<Token>& tokens, size_t a, size_t b) {
   return any;
 }
 
+// "The governor added:", "Fox News reports:": a cue and a colon that close
+// their paragraph introduce the next paragraph, which is what was said: a
+// direct claim when that paragraph is one quotation (the words inside its
+// marks), else an indirect one. `u` is the unit of the colon; an empty range
+// when it is not the last unit of its paragraph or no paragraph follows.
+Range ParagraphAfterColon(const TextLayout& layout, const std::vector<Unit>& units,
+                          size_t u, bool* direct) {
+  *direct = false;
+  if (u + 1 < units.size() && units[u + 1].paragraph == units[u].paragraph) return Range{};
+  const size_t next = static_cast<size_t>(units[u].paragraph) + 1;
+  if (next >= layout.paragraphs.size()) return Range{};
+  const Range para = layout.paragraphs[next];
+  auto q = std::lower_bound(layout.quotes.begin(), layout.quotes.end(), para.begin,
+                            [](const Quote& x, uint32_t off) { return x.open < off; });
+  // (A stop after the closing mark may end the paragraph: '"Q".')
+  if (q != layout.quotes.end() && q->open == para.begin && q->closed &&
+      para.end <= q->close_end + 1 && q->end > q->begin) {
+    *direct = true;
+    return Range{q->begin, q->end};
+  }
+  return para;
+}
+
 // "Burton explained from a podium.", "she said on Monday": a content that is
 // one prepositional phrase says nothing. (Directives and labels take
 // objects: "called on X to ...".) "to" before a lower-case word that is not
@@ -2403,7 +2426,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         size_t a, b;
         // The content's tokens, for the evidence check below.
         size_t content_a = 0, content_b = 0;
-        if (range_of(rule->content, &a, &b)) {
+        // "The governor added:" closing its paragraph: a content group of
+        // the colon alone (the rules' content may take it: speaker_cue_that)
+        // stands for the paragraph after it.
+        if (range_of(rule->content, &a, &b) && b == a + 1 && b == marked.size() &&
+            marked[a] == ':') {
+          const Range next = ParagraphAfterColon(layout, units, u, &f.direct);
+          if (next.end > next.begin) f.content.push_back(next);
+        } else if (range_of(rule->content, &a, &b)) {
           content_a = a;
           content_b = b;
           // The cue's own words are no content ("talking about": not

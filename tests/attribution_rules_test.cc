@@ -431,6 +431,17 @@ const RuleCase kCases[] = {
      "The mayor closed the pool, saying the council believed the water was "
      "unsafe.",
      "The mayor", "saying", "the council believed the water was unsafe"},
+    // A participle clause ends at a comma right before another cue: set
+    // off between a subject and its verb, it reports what follows it.
+    {"participle_clause",
+     "The Courier, citing two officials, reported that the pool would "
+     "reopen in June.",
+     "The Courier", "citing", "two officials"},
+    // A tell participle: its clause, addressee and all, keeps to PTRAIL.
+    {"participle_clause_tell",
+     "Mayor Anna Keller wrote to the council, warning members against a "
+     "delay.",
+     "Mayor Anna Keller", "warning", "members against a delay"},
     // A participle after a subordinator: said by the subject.
     {"participle_sub",
      "The mayor closed the pool, while arguing that the water was safe.",
@@ -534,9 +545,14 @@ TEST(AttributionRules, EachRuleFindsSpeakerCueAndContent) {
     doc.set_text(tc.text);
     v1::Extraction out;
     ASSERT_TRUE((*extractor)->Extract(doc, &out).ok());
-    // The row's claim is the last one (a follow-on quote comes second).
+    // The row's claim is the one its rule gives, else the last one (a
+    // follow-on quote comes second).
     ASSERT_GE(out.claims_size(), 1);
-    const v1::Claim& c = out.claims(out.claims_size() - 1);
+    int row_claim = out.claims_size() - 1;
+    for (int i = 0; i < out.claims_size(); ++i) {
+      if (out.claims(i).rule() == tc.rule) row_claim = i;
+    }
+    const v1::Claim& c = out.claims(row_claim);
     absl::string_view text = doc.text();
     std::vector<std::string> parts;
     for (const v1::Span& p : c.content_parts()) {
