@@ -1414,6 +1414,43 @@ bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
 
 namespace {
 
+// A quotation that a list of news items sources in square brackets at the
+// end of its paragraph ('RIVER KEEPS RISING "The levees were never built
+// for this." [The Courier.]'): sets `source` to the name inside the brackets
+// (without its final stop) and `cue` to the brackets.
+bool BracketedSource(absl::string_view text, const Quote& q, const Range& para,
+                     Range* source, Range* cue) {
+  constexpr uint32_t kMaxSource = 32;
+  uint32_t i = q.close_end;
+  while (i < para.end && text[i] == ' ') ++i;
+  if (i + 3 >= para.end || text[i] != '[' ||
+      !absl::ascii_isupper(static_cast<unsigned char>(text[i + 1]))) {
+    return false;
+  }
+  const uint32_t open = i;
+  uint32_t close = i + 1;
+  while (close < para.end && close - open <= kMaxSource && text[close] != ']') {
+    const unsigned char c = static_cast<unsigned char>(text[close]);
+    if (!absl::ascii_isalnum(c) && c != ' ' && c != '.' && c != '&' && c != '\'' &&
+        c != '-') {
+      return false;
+    }
+    ++close;
+  }
+  if (close >= para.end || text[close] != ']') return false;
+  for (uint32_t k = close + 1; k < para.end; ++k) {
+    if (!absl::ascii_isspace(static_cast<unsigned char>(text[k]))) return false;
+  }
+  uint32_t name_end = close;
+  while (name_end > open + 1 && (text[name_end - 1] == '.' || text[name_end - 1] == ' ')) {
+    --name_end;
+  }
+  if (name_end <= open + 1) return false;
+  *source = Range{open + 1, name_end};
+  *cue = Range{open, close + 1};
+  return true;
+}
+
 // Does the quotation read as a sentence of speech: a capital first, a final
 // . ! ? or , and three words or more, two of them (and a third of all) in
 // lower case and not short function words, so not a title ("The Art of the
@@ -1423,7 +1460,14 @@ bool IsOrphanQuote(absl::string_view quoted) {
   if (quoted.size() < 8 || !absl::ascii_isupper(static_cast<unsigned char>(quoted[0]))) {
     return false;
   }
-  const char last = quoted.back();
+  // (A quotation inside it may end it: "He asked, 'Why now?'".)
+  absl::string_view body = quoted;
+  while (body.size() > 1 && (body.back() == '\'' || body.back() == '"' ||
+                             absl::EndsWith(body, "\xE2\x80\x99") ||
+                             absl::EndsWith(body, "\xE2\x80\x9D"))) {
+    body.remove_suffix(body.back() == '\'' || body.back() == '"' ? 1 : 3);
+  }
+  const char last = body.back();
   if (last != '.' && last != '!' && last != '?' && last != ',') return false;
   static constexpr absl::string_view kSmall[] = {
       "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"};
@@ -2928,6 +2972,33 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       absl::string_view rest = text.substr(q.close_end, 6);
       while (!rest.empty() && (rest.front() == ' ' || rest.front() == ',')) rest.remove_prefix(1);
       if (absl::StartsWith(rest, "by ")) continue;
+      const int para = q.paragraph;
+      const bool known = para >= 0 && para < static_cast<int>(best.size());
+      Range source, bracket;
+      if (known && BracketedSource(text, q, layout.paragraphs[para], &source, &bracket)) {
+        Finding f;
+        f.builtin_rule = "bracketed_source_quote";
+        f.content.push_back(Range{q.begin, q.end});
+        // (In a list of items that each open with a headline in capitals,
+        // the quotation is the text of the story the headline names: the
+        // story speaks, as a statement does; else the source does.)
+        const Range& pr = layout.paragraphs[para];
+        uint32_t head_end = q.open;
+        while (head_end > pr.begin && text[head_end - 1] == ' ') --head_end;
+        bool headline = head_end > pr.begin && head_end - pr.begin <= 120;
+        for (uint32_t k = pr.begin; headline && k < head_end; ++k) {
+          headline = !absl::ascii_islower(static_cast<unsigned char>(text[k]));
+        }
+        f.speaker = headline ? Range{pr.begin, head_end} : source;
+        f.document = headline;
+        f.cue = bracket;
+        f.paragraph = para;
+        f.unit = -1;
+        f.direct = true;
+        best[para] = static_cast<int>(out->size());
+        out->push_back(std::move(f));
+        continue;
+      }
       // After a quotation of the same paragraph that a claim holds
       // ("\"A,\" X said of Cruz. \"B.\""): more of that claim.
       for (; swept < direct_ends.size() && direct_ends[swept].first <= q.begin; ++swept) {
@@ -2939,8 +3010,6 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           best[p] = static_cast<int>(i);
         }
       }
-      const int para = q.paragraph;
-      const bool known = para >= 0 && para < static_cast<int>(best.size());
       if (known && best[para] >= 0 &&
           q.open - (*out)[best[para]].content.back().end < 120) {
         (*out)[best[para]].content.push_back(Range{q.begin, q.end});
