@@ -8,6 +8,7 @@
 #include <set>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/functional/function_ref.h"
 #include "absl/strings/ascii.h"
@@ -1437,6 +1438,79 @@ bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
 
 namespace {
 
+// A paragraph that signs the quotation before it: a dash (a hyphen or two,
+// an en or em dash, a bar), then a name that opens with a capital, up to a
+// comma or the end ("- Ann Lee, Dover.", "\u2014Mayor Tom Reyes"). Short:
+// a signature, not a sentence. Sets `dash` and `name`.
+bool SignatureLine(absl::string_view text, const Range& para, Range* dash, Range* name) {
+  constexpr uint32_t kMaxLine = 120, kMaxName = 60;
+  if (para.end - para.begin > kMaxLine) return false;
+  uint32_t i = para.begin;
+  while (i < para.end && text[i] == '-') ++i;
+  if (i == para.begin && (text.substr(i, 3) == "\xE2\x80\x93" ||
+                          text.substr(i, 3) == "\xE2\x80\x94" ||
+                          text.substr(i, 3) == "\xE2\x80\x95")) {
+    i += 3;
+  }
+  if (i == para.begin || i - para.begin > 3) return false;
+  *dash = Range{para.begin, i};
+  while (i < para.end && text[i] == ' ') ++i;
+  if (i >= para.end || !absl::ascii_isupper(static_cast<unsigned char>(text[i]))) return false;
+  uint32_t e = i;
+  while (e < para.end && text[e] != ',' && text[e] != ';' && text[e] != '(') ++e;
+  while (e > i && (text[e - 1] == '.' || text[e - 1] == ' ')) --e;
+  if (e <= i || e - i > kMaxName) return false;
+  // A name: each word capitalised ("- Ann Lee"), no dash that closes a
+  // subheading ("- Out of the woods -").
+  for (uint32_t k = i; k < e; ++k) {
+    const unsigned char c = static_cast<unsigned char>(text[k]);
+    if (c == 0xE2 || (c == '-' && (k + 1 == e || text[k + 1] == ' '))) return false;
+    if (text[k] == ' ' && k + 1 < e &&
+        !absl::ascii_isupper(static_cast<unsigned char>(text[k + 1]))) {
+      return false;
+    }
+  }
+  *name = Range{i, e};
+  return true;
+}
+
+// A quotation that a list of news items sources in square brackets at the
+// end of its paragraph ('RIVER KEEPS RISING "The levees were never built
+// for this." [The Courier.]'): sets `source` to the name inside the brackets
+// (without its final stop) and `cue` to the brackets.
+bool BracketedSource(absl::string_view text, const Quote& q, const Range& para,
+                     Range* source, Range* cue) {
+  constexpr uint32_t kMaxSource = 32;
+  uint32_t i = q.close_end;
+  while (i < para.end && text[i] == ' ') ++i;
+  if (i + 3 >= para.end || text[i] != '[' ||
+      !absl::ascii_isupper(static_cast<unsigned char>(text[i + 1]))) {
+    return false;
+  }
+  const uint32_t open = i;
+  uint32_t close = i + 1;
+  while (close < para.end && close - open <= kMaxSource && text[close] != ']') {
+    const unsigned char c = static_cast<unsigned char>(text[close]);
+    if (!absl::ascii_isalnum(c) && c != ' ' && c != '.' && c != '&' && c != '\'' &&
+        c != '-') {
+      return false;
+    }
+    ++close;
+  }
+  if (close >= para.end || text[close] != ']') return false;
+  for (uint32_t k = close + 1; k < para.end; ++k) {
+    if (!absl::ascii_isspace(static_cast<unsigned char>(text[k]))) return false;
+  }
+  uint32_t name_end = close;
+  while (name_end > open + 1 && (text[name_end - 1] == '.' || text[name_end - 1] == ' ')) {
+    --name_end;
+  }
+  if (name_end <= open + 1) return false;
+  *source = Range{open + 1, name_end};
+  *cue = Range{open, close + 1};
+  return true;
+}
+
 // Does the quotation read as a sentence of speech: a capital first, a final
 // . ! ? or , and three words or more, two of them (and a third of all) in
 // lower case and not short function words, so not a title ("The Art of the
@@ -1446,7 +1520,14 @@ bool IsOrphanQuote(absl::string_view quoted) {
   if (quoted.size() < 8 || !absl::ascii_isupper(static_cast<unsigned char>(quoted[0]))) {
     return false;
   }
-  const char last = quoted.back();
+  // (A quotation inside it may end it: "He asked, 'Why now?'".)
+  absl::string_view body = quoted;
+  while (body.size() > 1 && (body.back() == '\'' || body.back() == '"' ||
+                             absl::EndsWith(body, "\xE2\x80\x99") ||
+                             absl::EndsWith(body, "\xE2\x80\x9D"))) {
+    body.remove_suffix(body.back() == '\'' || body.back() == '"' ? 1 : 3);
+  }
+  const char last = body.back();
   if (last != '.' && last != '!' && last != '?' && last != ',') return false;
   static constexpr absl::string_view kSmall[] = {
       "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"};
@@ -2979,6 +3060,70 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       out->push_back(std::move(f));
     }
   }
+  // In news, a paragraph that is one quotation, signed by the next
+  // paragraph with a dash and a name ("\"We will win.\"" then "- Ann Lee,
+  // Dover."), is said by the one who signs it, whatever took it before (a
+  // turn, a follow-on of the claim before).
+  if (!layout.hard_wrapped) {
+    // Where each content part begins: finding and part (built at the first
+    // signature, so that a document of many stays linear).
+    absl::flat_hash_map<uint32_t, std::pair<size_t, size_t>> part_at;
+    for (size_t p = 0; p + 1 < layout.paragraphs.size(); ++p) {
+      if (para_quote[p] < 0) continue;
+      const Quote& q = layout.quotes[para_quote[p]];
+      const Range& para = layout.paragraphs[p];
+      if (!q.closed || q.close_end != para.end || q.end <= q.begin) continue;
+      Range name, dash;
+      if (!SignatureLine(text, layout.paragraphs[p + 1], &dash, &name)) continue;
+      // (Taken as the further part of a claim before: no longer.)
+      // (A claim it opens, with more parts after it, stays as it is.)
+      if (part_at.empty()) {
+        for (size_t i = 0; i < out->size(); ++i) {
+          for (size_t r = 0; r < (*out)[i].content.size(); ++r) {
+            part_at.emplace((*out)[i].content[r].begin, std::make_pair(i, r));
+          }
+        }
+      }
+      Finding* f = nullptr;
+      if (auto it = part_at.find(q.begin); it != part_at.end()) {
+        Finding& g = (*out)[it->second.first];
+        // (An earlier part of the same claim may have been taken out.)
+        size_t r = std::min(it->second.second, g.content.size());
+        while (r > 0 && (r == g.content.size() || g.content[r].begin > q.begin)) --r;
+        if (r < g.content.size() && g.content[r].begin == q.begin) {
+          if (g.content.size() == 1) {
+            f = &g;
+          } else if (r > 0) {
+            g.content.erase(g.content.begin() + r);
+          } else {
+            continue;
+          }
+        }
+      }
+      if (f == nullptr) {
+        out->emplace_back();
+        f = &out->back();
+        f->content.push_back(Range{q.begin, q.end});
+      } else if (f->speaker.end > f->speaker.begin && !f->inherited) {
+        continue;  // a rule named its speaker
+      }
+      f->builtin_rule = "quote_signature";
+      f->rule = -1;
+      f->cue_index = -1;
+      f->speaker = name;
+      f->cue = dash;
+      f->paragraph = static_cast<int>(p);
+      f->unit = -1;
+      f->direct = true;
+      f->mixed = false;
+      f->inherited = false;
+      f->turn = false;
+      f->turn_open = false;
+      f->needs_conversation = false;
+      f->narrated = false;
+    }
+  }
+
   // In news, a quotation that reads as a sentence and that no rule took
   // ("... by interjecting, \"Only on Mondays.\"", "When X finally wrapped up
   // -- \"I will fight for you!\" -- the balloons ...") is a direct claim;
@@ -3012,6 +3157,33 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       absl::string_view rest = text.substr(q.close_end, 6);
       while (!rest.empty() && (rest.front() == ' ' || rest.front() == ',')) rest.remove_prefix(1);
       if (absl::StartsWith(rest, "by ")) continue;
+      const int para = q.paragraph;
+      const bool known = para >= 0 && para < static_cast<int>(best.size());
+      Range source, bracket;
+      if (known && BracketedSource(text, q, layout.paragraphs[para], &source, &bracket)) {
+        Finding f;
+        f.builtin_rule = "bracketed_source_quote";
+        f.content.push_back(Range{q.begin, q.end});
+        // (In a list of items that each open with a headline in capitals,
+        // the quotation is the text of the story the headline names: the
+        // story speaks, as a statement does; else the source does.)
+        const Range& pr = layout.paragraphs[para];
+        uint32_t head_end = q.open;
+        while (head_end > pr.begin && text[head_end - 1] == ' ') --head_end;
+        bool headline = head_end > pr.begin && head_end - pr.begin <= 120;
+        for (uint32_t k = pr.begin; headline && k < head_end; ++k) {
+          headline = !absl::ascii_islower(static_cast<unsigned char>(text[k]));
+        }
+        f.speaker = headline ? Range{pr.begin, head_end} : source;
+        f.document = headline;
+        f.cue = bracket;
+        f.paragraph = para;
+        f.unit = -1;
+        f.direct = true;
+        best[para] = static_cast<int>(out->size());
+        out->push_back(std::move(f));
+        continue;
+      }
       // After a quotation of the same paragraph that a claim holds
       // ("\"A,\" X said of Cruz. \"B.\""): more of that claim.
       for (; swept < direct_ends.size() && direct_ends[swept].first <= q.begin; ++swept) {
@@ -3023,8 +3195,6 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           best[p] = static_cast<int>(i);
         }
       }
-      const int para = q.paragraph;
-      const bool known = para >= 0 && para < static_cast<int>(best.size());
       if (known && best[para] >= 0 &&
           q.open - (*out)[best[para]].content.back().end < 120) {
         (*out)[best[para]].content.push_back(Range{q.begin, q.end});

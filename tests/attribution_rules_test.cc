@@ -261,6 +261,14 @@ const RuleCase kCases[] = {
      "On Monday, Mayor Anna Keller released a report titled \"The Bridge "
      "Can Wait.\"",
      "Mayor Anna Keller", "titled", "The Bridge Can Wait."},
+    // A thing that shows words: a participle or a relative clause of class
+    // quote before a quotation.
+    {"np_quote_participle",
+     "The marchers carried a banner reading, \"Save the Pool\" on Sunday.",
+     "banner", "reading", "Save the Pool"},
+    {"relative_quote",
+     "He pointed at the placard, which read \"No Tolls\", and smiled.",
+     "which", "read", "No Tolls"},
     // A short answer after the cue of a sentence opened by a question.
     {"asked_answer", "Asked whether the pool would reopen, the mayor said no.",
      "the mayor", "said", "no"},
