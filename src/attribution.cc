@@ -1753,8 +1753,9 @@ constexpr char kPlainNounPhraseTags[] =
 // charges through a lawyer", "praised the mayor after the vote": when what
 // follows the cue is a plain noun phrase (a determiner or possessive and at
 // most two words, or a name, perhaps with a possessive), a preposition of
-// class adjunct or timesub after it opens an adjunct of the act, not part of
-// what was said. (A clause goes on: "said the vote was held during a storm"
+// class adjunct or timesub, or a subordinator of class adsub ("despite",
+// "while"), after it opens an adjunct of the act, not part of what was said.
+// (A clause goes on: "said the vote was held during a storm"
 // keeps its phrase, as the noun phrase alone is no content there.)
 void Attributor::EndAtAdjunct(absl::string_view text,
                               const std::vector<Token>& tokens,
@@ -1770,7 +1771,8 @@ void Attributor::EndAtAdjunct(absl::string_view text,
     if (tags[m] != 'r' && tags[m] != 's') continue;
     const WordInfo* w = WordOf(text, tokens[m]);
     if (w == nullptr || (w->word_class != WordClass::kAdjunctPrep &&
-                         w->word_class != WordClass::kTimeSub)) {
+                         w->word_class != WordClass::kTimeSub &&
+                         w->word_class != WordClass::kAdverbialSub)) {
       continue;
     }
     size_t c = a;
