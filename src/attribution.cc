@@ -2189,9 +2189,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     bool present_read = false;
     // "without providing evidence": looked for only once a unit has a claim.
     int no_evidence = -1;
-    // Whether token k is inside a quotation (after a 'q', up to its 'Q'),
-    // followed along the loop.
+    // Whether the tags before `quote_read` leave a quotation open (a 'q'
+    // after the last 'Q'): read up to each cue only, as the loop reaches it.
     bool in_quote = false;
+    size_t quote_read = 0;
     // (Nothing in the loop changes the tokens or the tags: the test that
     // skips the tokens that are no cue, most of them, reads them through
     // plain pointers, which the calls in the loop cannot change.)
@@ -2199,11 +2200,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     const Token* const token_at = tokens.data();
     const char* const tag_at = tags.data();
     for (size_t k = 0; k < token_count; ++k) {
-      const char tag = tag_at[k];
-      if (tag == 'q') in_quote = true;
-      const bool inside = in_quote && tag != 'q';
-      if (tag == 'Q') in_quote = false;
       if (token_at[k].cue_words == 0) continue;
+      for (; quote_read < k; ++quote_read) {
+        const char c = tag_at[quote_read];
+        if (c == 'q') in_quote = true;
+        if (c == 'Q') in_quote = false;
+      }
+      // Token k is inside a quotation: after a 'q', up to its 'Q'.
+      const bool inside = in_quote && tag_at[k] != 'q';
       // The colon after a speaker's name that opens a quoted transcript line
       // ("\"WALLACE: If I may ...") labels the line, though after its mark.
       if (inside && !(k <= 6 && tags[0] == 'q' && tags[k] == 'C' &&
