@@ -2293,20 +2293,22 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // A right half that cannot begin with the byte after the cue does
         // not match there, nor a left half whose part before the cue group
         // cannot end with the byte before the mark: no need to run them.
+        // (The left half first: a rule whose left half is known to fail is
+        // passed over at once, as MatchesRuleWith() would, without the
+        // right half's test, which a later rule sharing it makes itself.)
+        if (const int l = rule->left_half; l >= 0) {
+          if (half_known[l] < 0 &&
+              ((k > 0 &&
+                !half_edge_[l][static_cast<unsigned char>(marked[k - 1])]) ||
+               !left_start_[l][static_cast<unsigned char>(marked[0])])) {
+            half_known[l] = 0;
+          }
+          if (half_known[l] == 0) continue;
+        }
         if (const int r = rule->right_half;
             r >= 0 && half_known[r] < 0 && cue_end < marked.size() &&
             !half_edge_[r][static_cast<unsigned char>(marked[cue_end])]) {
           half_known[r] = 0;
-        }
-        if (const int l = rule->left_half;
-            l >= 0 && half_known[l] < 0 && k > 0 &&
-            !half_edge_[l][static_cast<unsigned char>(marked[k - 1])]) {
-          half_known[l] = 0;
-        }
-        if (const int l = rule->left_half;
-            l >= 0 && half_known[l] < 0 &&
-            !left_start_[l][static_cast<unsigned char>(marked[0])]) {
-          half_known[l] = 0;
         }
         // A match/no-match answer needs only the DFA; submatches cost more.
         auto whole = [&rule]() -> const RE2& { return rule->Whole(); };
