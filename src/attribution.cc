@@ -2310,6 +2310,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             !half_edge_[r][static_cast<unsigned char>(marked[cue_end])]) {
           half_known[r] = 0;
         }
+        // (A cue of one word, in a rule cut in halves: no match when the
+        // right half is known not to match right after it, as
+        // MatchesRuleWith() would answer.)
+        if (const int r = rule->right_half;
+            r >= 0 && rule->left_half >= 0 && cue_end == k + 1 &&
+            half_known[r] == 0) {
+          continue;
+        }
         // A match/no-match answer needs only the DFA; submatches cost more.
         auto whole = [&rule]() -> const RE2& { return rule->Whole(); };
         if (!MatchesRuleWith(
