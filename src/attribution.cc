@@ -2342,9 +2342,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     bool present_read = false;
     // "without providing evidence": looked for only once a unit has a claim.
     int no_evidence = -1;
-    // Whether token k is inside a quotation (after a 'q', up to its 'Q'),
-    // followed along the loop.
+    // Whether the tags before `quote_read` leave a quotation open (a 'q'
+    // after the last 'Q'): read up to each cue only, as the loop reaches it.
     bool in_quote = false;
+    size_t quote_read = 0;
     // (Nothing in the loop changes the tokens or the tags: the test that
     // skips the tokens that are no cue, most of them, reads them through
     // plain pointers, which the calls in the loop cannot change.)
@@ -2352,11 +2353,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     const Token* const token_at = tokens.data();
     const char* const tag_at = tags.data();
     for (size_t k = 0; k < token_count; ++k) {
-      const char tag = tag_at[k];
-      if (tag == 'q') in_quote = true;
-      const bool inside = in_quote && tag != 'q';
-      if (tag == 'Q') in_quote = false;
       if (token_at[k].cue_words == 0) continue;
+      for (; quote_read < k; ++quote_read) {
+        const char c = tag_at[quote_read];
+        if (c == 'q') in_quote = true;
+        if (c == 'Q') in_quote = false;
+      }
+      // Token k is inside a quotation: after a 'q', up to its 'Q'.
+      const bool inside = in_quote && tag_at[k] != 'q';
       // The colon after a speaker's name that opens a quoted transcript line
       // ("\"WALLACE: If I may ...") labels the line, though after its mark.
       if (inside && !(k <= 6 && tags[0] == 'q' && tags[k] == 'C' &&
@@ -2442,20 +2446,30 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // A right half that cannot begin with the byte after the cue does
         // not match there, nor a left half whose part before the cue group
         // cannot end with the byte before the mark: no need to run them.
+        // (The left half first: a rule whose left half is known to fail is
+        // passed over at once, as MatchesRuleWith() would, without the
+        // right half's test, which a later rule sharing it makes itself.)
+        if (const int l = rule->left_half; l >= 0) {
+          if (half_known[l] < 0 &&
+              ((k > 0 &&
+                !half_edge_[l][static_cast<unsigned char>(marked[k - 1])]) ||
+               !left_start_[l][static_cast<unsigned char>(marked[0])])) {
+            half_known[l] = 0;
+          }
+          if (half_known[l] == 0) continue;
+        }
         if (const int r = rule->right_half;
             r >= 0 && half_known[r] < 0 && cue_end < marked.size() &&
             !half_edge_[r][static_cast<unsigned char>(marked[cue_end])]) {
           half_known[r] = 0;
         }
-        if (const int l = rule->left_half;
-            l >= 0 && half_known[l] < 0 && k > 0 &&
-            !half_edge_[l][static_cast<unsigned char>(marked[k - 1])]) {
-          half_known[l] = 0;
-        }
-        if (const int l = rule->left_half;
-            l >= 0 && half_known[l] < 0 &&
-            !left_start_[l][static_cast<unsigned char>(marked[0])]) {
-          half_known[l] = 0;
+        // (A cue of one word, in a rule cut in halves: no match when the
+        // right half is known not to match right after it, as
+        // MatchesRuleWith() would answer.)
+        if (const int r = rule->right_half;
+            r >= 0 && rule->left_half >= 0 && cue_end == k + 1 &&
+            half_known[r] == 0) {
+          continue;
         }
         // A match/no-match answer needs only the DFA; submatches cost more.
         auto whole = [&rule]() -> const RE2& { return rule->Whole(); };

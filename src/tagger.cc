@@ -459,6 +459,9 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   // A headline in title case ("Mayor Says Pool Will Reopen") capitalises
   // its cues and function words: read every word as if it began a sentence.
   const bool headline = words >= 4 && capitals * 5 >= words * 4;
+  // Whether a word was tagged as a cue: only then TagTimeAfterCue() has a
+  // phrase of time to look for (most sentences have none).
+  bool any_cue = false;
   // Tag words now that neighbours are known. (Each tag is copied as its
   // token is reached: the tags before it are final, and none after it is
   // read; a cue phrase writes the '_' of the words it skips.)
@@ -496,6 +499,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       t.tag = OpenerTag(text, tok_at + k, tok_at + n);
     }
     tag_at[k] = t.tag;
+    any_cue |= t.tag == 'C';
     // "has since said", "had since denied": a subordinator between an
     // auxiliary and a cue is an adverb there, not the start of a clause.
     // (Here, with the tags before the cue final, rather than in a pass of
@@ -512,7 +516,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       k += t.cue_words - 1;
     }
   }
-  TagTimeAfterCue(text, tokens, tags);
+  if (any_cue) TagTimeAfterCue(text, tokens, tags);
   // Punctuation that attributes a quotation when the lexicon lists it as a
   // cue: a colon before one ("Pew Research: \"...\""), a dash after one
   // ("\"...\" \u2015 Esther Tapia").
