@@ -1,6 +1,7 @@
 #include "internal/tag_dfa.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bitset>
 #include <cstdint>
 #include <cstring>
@@ -836,6 +837,33 @@ struct SpreadTable {
   }
 };
 
+// Match()'s answers for short searches, kept per thread: the spans a
+// cue's left half is matched on are a few tags long ("NN@", "dNN@"), and
+// the same few come back sentence after sentence. An answer depends on the
+// submatcher, the bytes searched, the anchoring and whether the search
+// starts at the start of the text and ends at its end ("^" and "$"); the
+// groups are kept as offsets from the search's start.
+constexpr size_t kMemoSpan = 8;     // bytes searched, at most
+constexpr int kMemoGroups = 12;     // groups, the whole match included
+constexpr size_t kMemoSlots = 2048;  // a power of two
+
+// (Plain data: a thread's slots start zeroed, empty, with no guard to test
+// at each use.)
+struct MemoSlot {
+  uint64_t owner;  // TagSubmatcher::id_; 0: empty
+  uint64_t bytes;  // the bytes searched, the first lowest
+  uint8_t shape;   // MemoShape()
+  int8_t found;    // 0 or 1
+  // Group g spans [at[2 * g], at[2 * g + 1]) from the search's start; -1
+  // when unset.
+  int8_t at[2 * kMemoGroups];
+};
+
+uint8_t MemoShape(size_t len, bool both_ends, bool at_begin, bool at_end) {
+  return static_cast<uint8_t>(len | (both_ends ? 0x10 : 0) |
+                              (at_begin ? 0x20 : 0) | (at_end ? 0x40 : 0));
+}
+
 }  // namespace
 
 TagSubmatcher::TagSubmatcher() = default;
@@ -852,6 +880,8 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
   m->start_ = builder.Emit(root, match);
   if (builder.too_big) return nullptr;
   m->groups_ = parser.groups();
+  static std::atomic<uint64_t> next_id{1};
+  m->id_ = next_id.fetch_add(1, std::memory_order_relaxed);
   // Only an instruction reached from two places (or more) can be reached
   // twice at one byte without its predecessor being so: only those are
   // marked visited, each with its own row of the bitmap.
@@ -940,6 +970,32 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
     return -1;
   }
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t len = endpos - startpos;
+  // An answer given before on the same bytes (see MemoSlot). (Only
+  // answers 0 and 1 are kept: bytes found there were readable.)
+  MemoSlot* memo = nullptr;
+  uint64_t bytes = 0;
+  uint8_t shape = 0;
+  if (len <= kMemoSpan && groups_ < kMemoGroups) {
+    for (size_t k = 0; k < len; ++k) {
+      bytes |= static_cast<uint64_t>(p[startpos + k]) << (8 * k);
+    }
+    shape = MemoShape(len, both_ends, startpos == 0, endpos == text.size());
+    const uint64_t h =
+        (bytes ^ (id_ << 8) ^ shape) * 0x9E3779B97F4A7C15ull;
+    thread_local MemoSlot memo_slots[kMemoSlots];
+    memo = &memo_slots[h >> 53];  // (the top 11 bits: kMemoSlots)
+    if (memo->owner == id_ && memo->bytes == bytes && memo->shape == shape) {
+      if (memo->found == 0) return 0;
+      for (int g = 0; g < n; ++g) {
+        const int a = memo->at[2 * g], b = memo->at[2 * g + 1];
+        groups[g] = a >= 0 && b >= 0
+                        ? re2::StringPiece(text.data() + startpos + a, b - a)
+                        : re2::StringPiece();
+      }
+      return 1;
+    }
+  }
   {
     // Eight bytes at a time: a byte outside ASCII sets its top bit, and a
     // newline is a zero byte of w ^ kNewlines (found by the usual
@@ -957,7 +1013,6 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
       if (!Readable(p[i])) return -1;
     }
   }
-  const size_t len = endpos - startpos;
   // Each instruction at each place in [startpos, endpos] once.
   struct Job {
     int inst;  // -1: put slot `pos` back to `old`
@@ -1067,12 +1122,32 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
                             ? re2::StringPiece(text.data() + a, b - a)
                             : re2::StringPiece();
           }
+          if (memo != nullptr) {
+            memo->owner = id_;
+            memo->bytes = bytes;
+            memo->shape = shape;
+            memo->found = 1;
+            memo->at[0] = 0;
+            memo->at[1] = static_cast<int8_t>(i - startpos);
+            for (int g = 1; g <= groups_; ++g) {
+              const int a = cap[2 * g], b = cap[2 * g + 1];
+              const bool set = a >= 0 && b >= 0;
+              memo->at[2 * g] = static_cast<int8_t>(set ? a - startpos : -1);
+              memo->at[2 * g + 1] = static_cast<int8_t>(set ? b - startpos : -1);
+            }
+          }
           return 1;
         }
       }
       if (!go) break;
       id = inst.out;
     }
+  }
+  if (memo != nullptr) {
+    memo->owner = id_;
+    memo->bytes = bytes;
+    memo->shape = shape;
+    memo->found = 0;
   }
   return 0;
 }

@@ -153,6 +153,9 @@ class TagSubmatcher {
   int start_ = 0;
   int groups_ = 0;
   int rows_ = 0;  // of the visited bitmap (see Inst::row)
+  // Names this submatcher in the answers Match() keeps (unlike its address,
+  // never that of another one, even after this one is gone).
+  uint64_t id_ = 0;
 };
 
 }  // namespace internal
