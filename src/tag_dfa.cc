@@ -1,6 +1,7 @@
 #include "internal/tag_dfa.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bitset>
 #include <cstdint>
 #include <cstring>
@@ -722,19 +723,22 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
   }
 }
 
+// (16 bytes: Match() reads one a step.)
 struct TagSubmatcher::Inst {
   enum Op : uint8_t { kSet, kSplit, kSave, kBegin, kEnd, kMatch };
   Op op;
-  int out = -1, out1 = -1;  // kSplit: out first
-  int arg = 0;              // kSet: into sets_; kSave: the slot
-  int row = -1;             // of the visited bitmap, or -1: not marked
-  // The bytes a path from here can read first. A path that reads none
-  // reaches the match through "^" and "$" only where they hold: bit
-  // 2 * (at the start of the text) + (at its end) of `empty` says whether
-  // one does there. A path that can neither read the next byte nor match
-  // where it stands fails: it is not tried.
-  std::bitset<128> first;
+  // A path from here that reads no byte reaches the match through "^" and
+  // "$" only where they hold: bit 2 * (at the start of the text) + (at its
+  // end) of `empty` says whether one does there. (What a path can read
+  // first, Compile() works out beside the program.) A path that can
+  // neither read the next byte nor match where it stands fails: it is not
+  // tried.
   uint8_t empty = 0;
+  int16_t row = -1;         // of the visited bitmap, or -1: not marked
+  int out = -1, out1 = -1;  // kSplit: out first
+  // kSet: into sets_; kSave: the slot; kSplit: where its row of viable_
+  // begins.
+  int arg = 0;
 };
 
 namespace {
@@ -836,6 +840,33 @@ struct SpreadTable {
   }
 };
 
+// Match()'s answers for short searches, kept per thread: the spans a
+// cue's left half is matched on are a few tags long ("NN@", "dNN@"), and
+// the same few come back sentence after sentence. An answer depends on the
+// submatcher, the bytes searched, the anchoring and whether the search
+// starts at the start of the text and ends at its end ("^" and "$"); the
+// groups are kept as offsets from the search's start.
+constexpr size_t kMemoSpan = 8;     // bytes searched, at most
+constexpr int kMemoGroups = 12;     // groups, the whole match included
+constexpr size_t kMemoSlots = 2048;  // a power of two
+
+// (Plain data: a thread's slots start zeroed, empty, with no guard to test
+// at each use.)
+struct MemoSlot {
+  uint64_t owner;  // TagSubmatcher::id_; 0: empty
+  uint64_t bytes;  // the bytes searched, the first lowest
+  uint8_t shape;   // MemoShape()
+  int8_t found;    // 0 or 1
+  // Group g spans [at[2 * g], at[2 * g + 1]) from the search's start; -1
+  // when unset.
+  int8_t at[2 * kMemoGroups];
+};
+
+uint8_t MemoShape(size_t len, bool both_ends, bool at_begin, bool at_end) {
+  return static_cast<uint8_t>(len | (both_ends ? 0x10 : 0) |
+                              (at_begin ? 0x20 : 0) | (at_end ? 0x40 : 0));
+}
+
 }  // namespace
 
 TagSubmatcher::TagSubmatcher() = default;
@@ -852,6 +883,8 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
   m->start_ = builder.Emit(root, match);
   if (builder.too_big) return nullptr;
   m->groups_ = parser.groups();
+  static std::atomic<uint64_t> next_id{1};
+  m->id_ = next_id.fetch_add(1, std::memory_order_relaxed);
   // Only an instruction reached from two places (or more) can be reached
   // twice at one byte without its predecessor being so: only those are
   // marked visited, each with its own row of the bitmap.
@@ -862,30 +895,33 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
     if (inst.out1 >= 0) ++from[inst.out1];
   }
   for (size_t k = 0; k < m->prog_.size(); ++k) {
-    m->prog_[k].row = from[k] >= 2 ? m->rows_++ : -1;
+    m->prog_[k].row = static_cast<int16_t>(from[k] >= 2 ? m->rows_++ : -1);
   }
-  // First bytes and empty matches, to a fixed point (loops). (The bits of
-  // `empty` where "^" holds: 2 and 3; where "$" does: 1 and 3.)
+  // First bytes (the bytes a path from each instruction can read first)
+  // and empty matches, to a fixed point (loops). (The bits of `empty`
+  // where "^" holds: 2 and 3; where "$" does: 1 and 3.)
+  std::vector<std::bitset<128>> firsts(m->prog_.size());
   for (bool changed = true; changed;) {
     changed = false;
-    for (Inst& inst : m->prog_) {
-      std::bitset<128> first = inst.first;
+    for (size_t k = 0; k < m->prog_.size(); ++k) {
+      Inst& inst = m->prog_[k];
+      std::bitset<128> first = firsts[k];
       uint8_t empty = inst.empty;
       switch (inst.op) {
         case Inst::kSet:
           first = m->sets_[inst.arg];
           break;
         case Inst::kSplit:
-          first |= m->prog_[inst.out].first | m->prog_[inst.out1].first;
+          first |= firsts[inst.out] | firsts[inst.out1];
           empty |= m->prog_[inst.out].empty | m->prog_[inst.out1].empty;
           break;
         case Inst::kSave:
-          first |= m->prog_[inst.out].first;
+          first |= firsts[inst.out];
           empty |= m->prog_[inst.out].empty;
           break;
         case Inst::kBegin:
           // (A byte after "^" is read only at the start: more is no harm.)
-          first |= m->prog_[inst.out].first;
+          first |= firsts[inst.out];
           empty |= m->prog_[inst.out].empty & 0b1100;
           break;
         case Inst::kEnd:  // no byte is read after the end
@@ -895,8 +931,8 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
           empty = 0b1111;
           break;
       }
-      if (first != inst.first || empty != inst.empty) {
-        inst.first = first;
+      if (first != firsts[k] || empty != inst.empty) {
+        firsts[k] = first;
         inst.empty = empty;
         changed = true;
       }
@@ -911,12 +947,12 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
   const std::bitset<128> low(~uint64_t{0});
   for (Inst& inst : m->prog_) {
     if (inst.op != Inst::kSplit) continue;
-    inst.arg = static_cast<int>((viable - m->viable_.data()) / 129);
-    const Inst* branch[2] = {&m->prog_[inst.out], &m->prog_[inst.out1]};
+    inst.arg = static_cast<int>(viable - m->viable_.data());
+    const int branch[2] = {inst.out, inst.out1};
     for (int k = 0; k < 2; ++k) {
-      const bool empty = (branch[k]->empty & 1) != 0;
-      const uint64_t word[2] = {(branch[k]->first & low).to_ullong(),
-                                (branch[k]->first >> 64).to_ullong()};
+      const bool empty = (m->prog_[branch[k]].empty & 1) != 0;
+      const uint64_t word[2] = {(firsts[branch[k]] & low).to_ullong(),
+                                (firsts[branch[k]] >> 64).to_ullong()};
       // Eight bytes at a time (see SpreadTable).
       for (int g = 0; g < 16; ++g) {
         const uint64_t bits =
@@ -940,6 +976,32 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
     return -1;
   }
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t len = endpos - startpos;
+  // An answer given before on the same bytes (see MemoSlot). (Only
+  // answers 0 and 1 are kept: bytes found there were readable.)
+  MemoSlot* memo = nullptr;
+  uint64_t bytes = 0;
+  uint8_t shape = 0;
+  if (len <= kMemoSpan && groups_ < kMemoGroups) {
+    for (size_t k = 0; k < len; ++k) {
+      bytes |= static_cast<uint64_t>(p[startpos + k]) << (8 * k);
+    }
+    shape = MemoShape(len, both_ends, startpos == 0, endpos == text.size());
+    const uint64_t h =
+        (bytes ^ (id_ << 8) ^ shape) * 0x9E3779B97F4A7C15ull;
+    thread_local MemoSlot memo_slots[kMemoSlots];
+    memo = &memo_slots[h >> 53];  // (the top 11 bits: kMemoSlots)
+    if (memo->owner == id_ && memo->bytes == bytes && memo->shape == shape) {
+      if (memo->found == 0) return 0;
+      for (int g = 0; g < n; ++g) {
+        const int a = memo->at[2 * g], b = memo->at[2 * g + 1];
+        groups[g] = a >= 0 && b >= 0
+                        ? re2::StringPiece(text.data() + startpos + a, b - a)
+                        : re2::StringPiece();
+      }
+      return 1;
+    }
+  }
   {
     // Eight bytes at a time: a byte outside ASCII sets its top bit, and a
     // newline is a zero byte of w ^ kNewlines (found by the usual
@@ -957,38 +1019,45 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
       if (!Readable(p[i])) return -1;
     }
   }
-  const size_t len = endpos - startpos;
   // Each instruction at each place in [startpos, endpos] once.
   struct Job {
     int inst;  // -1: put slot `pos` back to `old`
     int pos;
     int old;
   };
-  thread_local std::vector<uint64_t> visited_buffer;
-  thread_local std::vector<Job> jobs_buffer;
-  thread_local std::vector<int> cap_buffer;
-  std::vector<uint64_t>& visited = visited_buffer;
-  std::vector<Job>& job_buffer = jobs_buffer;
-  std::vector<int>& cap = cap_buffer;
-  const size_t bits = static_cast<size_t>(rows_) * (len + 1);
-  visited.assign((bits + 63) / 64, 0);
+  // The thread's buffers, grown to the largest search so far.
+  struct Scratch {
+    std::vector<uint64_t> visited;
+    std::vector<Job> jobs;
+    std::vector<int> cap;
+  };
+  thread_local Scratch scratch;
+  const size_t row_size = len + 1;
+  const size_t words = (static_cast<size_t>(rows_) * row_size + 63) / 64;
+  if (scratch.visited.size() < words) scratch.visited.resize(words);
+  uint64_t* const visited = scratch.visited.data();
+  std::memset(visited, 0, words * sizeof(uint64_t));
   // The stack of jobs: grown by hand, as a push is most of a step.
-  if (job_buffer.size() < 64) job_buffer.resize(64);
-  Job* jobs = job_buffer.data();
+  if (scratch.jobs.size() < 64) scratch.jobs.resize(64);
+  Job* jobs = scratch.jobs.data();
   size_t top = 0;
   // The branches waiting on the stack. With none, a failure ends the
   // search: a group set then need not be put back.
   size_t branches = 1;  // (the start, pushed below)
   auto push = [&](int inst, int pos, int old) {
-    if (top == job_buffer.size()) {
-      job_buffer.resize(2 * top);
-      jobs = job_buffer.data();
+    if (top == scratch.jobs.size()) {
+      scratch.jobs.resize(2 * top);
+      jobs = scratch.jobs.data();
     }
     jobs[top++] = Job{inst, pos, old};
   };
-  cap.assign(2 * (groups_ + 1), -1);
+  const size_t slots = 2 * (static_cast<size_t>(groups_) + 1);
+  if (scratch.cap.size() < slots) scratch.cap.resize(slots);
+  int* const cap = scratch.cap.data();
+  std::fill_n(cap, slots, -1);
   push(start_, static_cast<int>(startpos), 0);
-  const size_t row_size = len + 1;
+  const Inst* const prog = prog_.data();
+  const uint8_t* const viable_of = viable_.data();
   while (top > 0) {
     const Job job = jobs[--top];
     if (job.inst < 0) {
@@ -996,33 +1065,30 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
       continue;
     }
     --branches;
-    int id = job.inst;
+    const Inst* inst = prog + job.inst;
     size_t i = job.pos;
     while (true) {
-      const Inst& inst = prog_[id];
-      if (inst.row >= 0) {
+      if (inst->row >= 0) {
         const size_t bit =
-            static_cast<size_t>(inst.row) * row_size + (i - startpos);
+            static_cast<size_t>(inst->row) * row_size + (i - startpos);
         if (visited[bit >> 6] & (uint64_t{1} << (bit & 63))) break;
         visited[bit >> 6] |= uint64_t{1} << (bit & 63);
       }
       bool go = true;
-      switch (inst.op) {
+      switch (inst->op) {
         case Inst::kSet:
-          go = i < endpos && sets_[inst.arg][p[i]];
+          go = i < endpos && sets_[inst->arg][p[i]];
           if (go) ++i;
           break;
         case Inst::kSplit: {
           // (A path that can neither read the next byte nor match here is
           // not tried: it would fail; the order of the others is kept.)
-          int viable =
-              viable_[static_cast<size_t>(inst.arg) * 129 +
-                      (i < endpos ? p[i] : 128)];
+          int viable = viable_of[inst->arg + (i < endpos ? p[i] : 128)];
           // (i - 1 wraps: one test for i == 0 or i == text.size().)
           if (i - 1 >= text.size() - 1) {
             const int here = (i == 0 ? 2 : 0) | (i == text.size() ? 1 : 0);
-            viable |= ((prog_[inst.out].empty >> here) & 1) |
-                      (((prog_[inst.out1].empty >> here) & 1) << 1);
+            viable |= ((prog[inst->out].empty >> here) & 1) |
+                      (((prog[inst->out1].empty >> here) & 1) << 1);
           }
           if (viable == 0) {
             go = false;
@@ -1032,22 +1098,21 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
           // stack only when both are viable (else it is taken at once, as
           // pushing it and popping it back would).
           if (viable == 3) {
-            push(inst.out1, static_cast<int>(i), 0);
+            push(inst->out1, static_cast<int>(i), 0);
             ++branches;
           }
-          id = viable == 2 ? inst.out1 : inst.out;
+          inst = prog + (viable == 2 ? inst->out1 : inst->out);
           // A set that a byte made viable surely takes it (a set reads at
           // least a byte, so its branch is viable only so): read it here.
-          const Inst& next = prog_[id];
-          if (next.op == Inst::kSet && next.row < 0 && i < endpos) {
+          if (inst->op == Inst::kSet && inst->row < 0 && i < endpos) {
             ++i;
-            id = next.out;
+            inst = prog + inst->out;
           }
           continue;
         }
         case Inst::kSave:
-          if (branches > 0) push(-1, inst.arg, cap[inst.arg]);
-          cap[inst.arg] = static_cast<int>(i);
+          if (branches > 0) push(-1, inst->arg, cap[inst->arg]);
+          cap[inst->arg] = static_cast<int>(i);
           break;
         case Inst::kBegin:
           go = i == 0;
@@ -1067,12 +1132,32 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
                             ? re2::StringPiece(text.data() + a, b - a)
                             : re2::StringPiece();
           }
+          if (memo != nullptr) {
+            memo->owner = id_;
+            memo->bytes = bytes;
+            memo->shape = shape;
+            memo->found = 1;
+            memo->at[0] = 0;
+            memo->at[1] = static_cast<int8_t>(i - startpos);
+            for (int g = 1; g <= groups_; ++g) {
+              const int a = cap[2 * g], b = cap[2 * g + 1];
+              const bool set = a >= 0 && b >= 0;
+              memo->at[2 * g] = static_cast<int8_t>(set ? a - startpos : -1);
+              memo->at[2 * g + 1] = static_cast<int8_t>(set ? b - startpos : -1);
+            }
+          }
           return 1;
         }
       }
       if (!go) break;
-      id = inst.out;
+      inst = prog + inst->out;
     }
+  }
+  if (memo != nullptr) {
+    memo->owner = id_;
+    memo->bytes = bytes;
+    memo->shape = shape;
+    memo->found = 0;
   }
   return 0;
 }

@@ -224,6 +224,47 @@ TEST(TagSubmatcher, GivesRe2sGroups) {
   }
 }
 
+TEST(TagSubmatcher, KeepsAnswersOnlyForTheSameSearch) {
+  // Match() keeps its answers for short searches: the same bytes searched
+  // again, elsewhere in the text, with "^" or "$" holding there or not,
+  // anchored otherwise, or by another submatcher (perhaps at the address
+  // of one gone), must give RE2's answer each time.
+  const char* patterns[] = {"^(?P<a>N+)(?P<b>o?)$", "(?P<a>N+)(?P<b>o?)",
+                            "(?P<a>N+?)(?P<b>o?)$"};
+  const char* texts[] = {"NNo", "xNNo", "NNox", "xNNox"};
+  for (int round = 0; round < 2; ++round) {
+    for (const char* pattern : patterns) {
+      RE2 re(pattern);
+      auto sub = TagSubmatcher::Compile(pattern);
+      ASSERT_NE(sub, nullptr) << pattern;
+      const int n = sub->groups() + 1;
+      for (const char* text : texts) {
+        const size_t size = strlen(text);
+        for (size_t start = 0; start <= size; ++start) {
+          for (size_t end = start; end <= size; ++end) {
+            for (bool both : {false, true}) {
+              for (int again = 0; again < 2; ++again) {
+                std::vector<re2::StringPiece> g(n), h(n);
+                const bool want =
+                    re.Match(text, start, end,
+                             both ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START,
+                             g.data(), n);
+                ASSERT_EQ(sub->Match(text, start, end, both, h.data(), n),
+                          want ? 1 : 0)
+                    << pattern << " on " << text << " " << start << "-" << end;
+                for (int i = 0; want && i < n; ++i) {
+                  EXPECT_EQ(g[i].data(), h[i].data()) << pattern << " on " << text;
+                  EXPECT_EQ(g[i].size(), h[i].size()) << pattern << " on " << text;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST(TagDfa, RefusesWhatItDoesNotRead) {
   for (const char* p : {"(?i)said", "a\\bc", "\\d+", "[[:alpha:]]", "a{", "a{2",
                         "(?=a)", "a**", "é", "(a", "a)", "[a", "\\",

@@ -9,7 +9,9 @@
 #define WHOSAID_INTERNAL_SPEAKERS_H_
 
 #include <array>
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -38,6 +40,59 @@ struct ResolvedEntity {
 struct Resolution {
   int entity = -1;  // index into entities(); -1 when unresolved
   v1::MentionKind kind = v1::MENTION_KIND_UNSPECIFIED;
+};
+
+// A WordMap<int> whose lookups ask a filter first: a word whose bit (of
+// 256, by its length and its first and last bytes) no key has set is no
+// key, known so without hashing it. Most words SpeakerResolver looks up
+// among the names it has learnt, capitalised words opening sentences, are
+// none. The few members SpeakerResolver uses, as WordMap has them.
+class FilteredWordMap {
+ public:
+  using Map = WordMap<int>;
+
+  Map::iterator find(absl::string_view w) {
+    return MayHave(w) ? map_.find(w) : map_.end();
+  }
+  Map::const_iterator find(absl::string_view w) const {
+    return MayHave(w) ? map_.find(w) : map_.end();
+  }
+  bool contains(absl::string_view w) const { return MayHave(w) && map_.contains(w); }
+  template <typename Key>
+  std::pair<Map::iterator, bool> emplace(Key&& key, int value) {
+    Mark(key);
+    return map_.emplace(std::forward<Key>(key), value);
+  }
+  int& operator[](const std::string& key) {
+    Mark(key);
+    return map_[key];
+  }
+  Map::iterator end() { return map_.end(); }
+  Map::const_iterator end() const { return map_.end(); }
+  bool empty() const { return map_.empty(); }
+  void reserve(size_t n) { map_.reserve(n); }
+  void clear() {
+    map_.clear();
+    bits_.fill(0);
+  }
+
+ private:
+  static size_t Bit(absl::string_view w) {
+    const size_t first = w.empty() ? 0 : static_cast<unsigned char>(w.front());
+    const size_t last = w.empty() ? 0 : static_cast<unsigned char>(w.back());
+    return (first * 31 + last * 7 + w.size()) & 255;
+  }
+  bool MayHave(absl::string_view w) const {
+    const size_t b = Bit(w);
+    return (bits_[b >> 6] >> (b & 63)) & 1;
+  }
+  void Mark(absl::string_view w) {
+    const size_t b = Bit(w);
+    bits_[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+
+  std::array<uint64_t, 4> bits_ = {};
+  Map map_;
 };
 
 class SpeakerResolver {
@@ -197,11 +252,11 @@ class SpeakerResolver {
   QuoteMarks no_marks_;
   std::vector<ResolvedEntity> entities_;
   WordMap<int> by_name_;     // lower canonical
-  WordMap<int> by_surname_;  // persons
+  FilteredWordMap by_surname_;  // persons
   // Resolve()'s tokens and tags, kept to reuse their memory.
   std::vector<Token> tokens_;
   std::string tags_;
-  WordMap<int> by_first_;    // "Florence" -> person
+  FilteredWordMap by_first_;    // "Florence" -> person
   // "Curtis" -> "Curtis Waring": two-word names seen anywhere in the text.
   WordMap<std::string> full_names_;
   std::vector<NameMention> mentions_;  // every entity mention, text order

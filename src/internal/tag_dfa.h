@@ -145,14 +145,17 @@ class TagSubmatcher {
 
   std::vector<Inst> prog_;
   std::vector<std::bitset<128>> sets_;
-  // For the split k of the program (its Inst::arg), viable_[129 * k + b]:
-  // bit 0 when its first branch can go on at a byte b, bit 1 when its
-  // second can; b 128: at the end of the search, no byte to read. (Away
-  // from the ends of the text: Inst::empty adds what "^" and "$" allow.)
+  // For a split of the program whose Inst::arg is a, viable_[a + b]: bit 0
+  // when its first branch can go on at a byte b, bit 1 when its second
+  // can; b 128: at the end of the search, no byte to read. (Away from the
+  // ends of the text: Inst::empty adds what "^" and "$" allow.)
   std::vector<uint8_t> viable_;
   int start_ = 0;
   int groups_ = 0;
   int rows_ = 0;  // of the visited bitmap (see Inst::row)
+  // Names this submatcher in the answers Match() keeps (unlike its address,
+  // never that of another one, even after this one is gone).
+  uint64_t id_ = 0;
 };
 
 }  // namespace internal
