@@ -269,14 +269,27 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
 
   s = ReadLexicon(dir, "function_words.tsv", &text);
   if (!s.ok()) return s;
-  s = ForEachLine("function_words.tsv", text, [&](const std::vector<absl::string_view>& f) {
-    WordClass c;
-    if (f.size() < 2 || !ParseWordClass(f[1], &c)) {
-      return absl::InvalidArgumentError("expected word and a category (det, prep, ...)");
-    }
-    lex->function_words_.emplace(absl::AsciiStrToLower(f[0]), c);
-    return absl::OkStatus();
-  });
+  // A word has one category: a second line that gives it another would be
+  // ignored without a word, so it is an error naming the first line.
+  absl::flat_hash_map<std::string, int> first_line;
+  int line = 0;
+  s = ForEachLine(
+      "function_words.tsv", text,
+      [&](const std::vector<absl::string_view>& f) {
+        WordClass c;
+        if (f.size() < 2 || !ParseWordClass(f[1], &c)) {
+          return absl::InvalidArgumentError("expected word and a category (det, prep, ...)");
+        }
+        std::string word = absl::AsciiStrToLower(f[0]);
+        auto [it, added] = lex->function_words_.emplace(word, c);
+        if (!added && it->second != c) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              "'", word, "' already has another category at line ", first_line[word]));
+        }
+        first_line.emplace(std::move(word), line);
+        return absl::OkStatus();
+      },
+      &line);
   if (!s.ok()) return s;
 
   s = ReadLexicon(dir, "titles.tsv", &text);
@@ -313,7 +326,11 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     }
     std::string lower = absl::AsciiStrToLower(f[0]);
     if (gender != 0) lex->person_genders_.emplace(lower, gender);
-    lex->nominals_.emplace(std::move(lower), t);
+    auto [it, added] = lex->nominals_.emplace(lower, t);
+    if (!added && it->second != t) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("'", lower, "' is already listed with another type"));
+    }
     return absl::OkStatus();
   });
   if (!s.ok()) return s;

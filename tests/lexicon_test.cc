@@ -156,6 +156,11 @@ TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {
       {"verbs.tsv", "call on\tdemand\tdirective\tcall,calls on\n",
        "verbs.tsv:1: form 'call' has a different number of words"},
       {"function_words.tsv", "the\n", "function_words.tsv:1: expected word"},
+      // A second category for a word would be ignored: an error.
+      {"function_words.tsv", "# c\nsince\tsub\nthe\tdet\nsince\tadv\n",
+       "function_words.tsv:4: 'since' already has another category at line 2"},
+      {"nominals.tsv", "ministry\tgovernment\nMinistry\tgroup\n",
+       "nominals.tsv:2: 'ministry' is already listed with another type"},
       {"titles.tsv", "mayor\nmrs.\tfemale\n",
        "titles.tsv:2: a second column, if any, is the sex the title tells"},
       {"first_names.tsv", "Anna\tf\nJohn\n",
@@ -174,6 +179,13 @@ TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
     EXPECT_TRUE(absl::StrContains(s.message(), c.want)) << s;
   }
+}
+
+TEST_F(LexiconDirTest, RepeatedWordWithTheSameCategoryIsAccepted) {
+  ASSERT_TRUE(LoadWith("function_words.tsv", "the\tdet\nThe\tdet\n").ok());
+  auto lex = Lexicon::Load(dir_.string());
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  EXPECT_EQ((*lex)->FunctionWord("the"), WordClass::kDet);
 }
 
 TEST_F(LexiconDirTest, FileInDirReplacesTheBuiltInOne) {
