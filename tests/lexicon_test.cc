@@ -156,6 +156,8 @@ TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {
       {"verbs.tsv", "call on\tdemand\tdirective\tcall,calls on\n",
        "verbs.tsv:1: form 'call' has a different number of words"},
       {"function_words.tsv", "the\n", "function_words.tsv:1: expected word"},
+      {"function_words.tsv", "the\tdet\ntook\tverbs\n",
+       "function_words.tsv:2: expected word and a category"},
       {"titles.tsv", "mayor\nmrs.\tfemale\n",
        "titles.tsv:2: a second column, if any, is the sex the title tells"},
       {"first_names.tsv", "Anna\tf\nJohn\n",
@@ -208,6 +210,26 @@ TEST(Lexicon, IndefinitePronounsAreAClassOfTheirOwn) {
     EXPECT_EQ((*lex)->Word(w)->word_class, WordClass::kIndefinite) << w;
   }
   EXPECT_EQ((*lex)->FunctionWord("the"), WordClass::kDet);
+}
+
+TEST(Lexicon, VerbFormsAreAClassOfTheirOwn) {
+  auto lex = Lexicon::Load("");
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  for (const char* w : {"took", "held", "brought"}) {
+    EXPECT_EQ((*lex)->FunctionWord(w), WordClass::kVerb) << w;
+  }
+  // Not a name ("Rose") nor a noun ("fell") nor a cue ("found").
+  for (const char* w : {"rose", "fell", "found"}) {
+    EXPECT_NE((*lex)->FunctionWord(w), WordClass::kVerb) << w;
+  }
+}
+
+TEST_F(LexiconDirTest, VerbCategoryLoads) {
+  ASSERT_TRUE(LoadWith("function_words.tsv", "# c\nthe\tdet\nsped\tverb\n").ok());
+  auto lex = Lexicon::Load(dir_.string());
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  EXPECT_EQ((*lex)->FunctionWord("sped"), WordClass::kVerb);
+  EXPECT_EQ((*lex)->FunctionWord("took"), WordClass::kNone);
 }
 
 TEST(Lexicon, PossessivesAreNoSubjectPronouns) {
