@@ -1819,6 +1819,55 @@ void Attributor::EndAtPhraseTail(const std::vector<Token>& tokens,
   }
 }
 
+// "The senator praised the plan and boycotted the debate", "denied the
+// charges and took questions", "thanking the donors and urging them on",
+// "vowed to fight the tax and has since ...": when what follows the cue is a
+// phrase (no clause word, auxiliary, pronoun, cue or quotation, and no verb
+// of its own), "and" (perhaps after a comma and before adverbs) and a verb
+// open a second act of the speaker, not part of what was said. A verb: an
+// auxiliary or copula, a form of class verb (function_words.tsv: "took"),
+// or a word in -ed or -ing before a determiner, possessive or pronoun
+// ("boycotted the", "urging them"; a noun phrase "and elected officials",
+// "and rising costs" has none). The content ends before "and". (A clause
+// goes on: "said the council approved the plan and delayed the vote" has
+// a verb before "and".)
+void Attributor::EndAtCoordinatedVerb(absl::string_view text,
+                                      const std::vector<Token>& tokens,
+                                      const std::string& tags, size_t a,
+                                      size_t b, size_t cue_end,
+                                      Range* r) const {
+  if (a < cue_end || a > cue_end + 1) return;
+  size_t c = a;
+  while (c < b && IsTrimTag(tags[c])) ++c;
+  if (c >= b) return;
+  auto is_verb = [&](size_t k) {
+    if (tags[k] != 'o' && tags[k] != 'i') return false;
+    const WordInfo* w = WordOf(text, tokens[k]);
+    if (w != nullptr && w->word_class == WordClass::kVerb) return true;
+    if (k + 1 >= tags.size() || std::strchr("dpP", tags[k + 1]) == nullptr) {
+      return false;
+    }
+    if (tags[k] == 'i') return true;
+    const Token& t = tokens[k];
+    if (t.cap || t.end - t.begin < 5) return false;
+    absl::string_view s = text.substr(t.end - 2, 2);
+    return s == "ed";
+  };
+  // The tags first; words are looked up only for a content with "and".
+  for (size_t m = c; m + 1 < b; ++m) {
+    if (std::strchr("PvbCtwsqQ:;~(", tags[m]) != nullptr) return;
+    if (tags[m] != 'x' || m == c) continue;
+    size_t n = m + 1;
+    while (n < b && tags[n] == 'l') ++n;
+    if (n >= b || !(tags[n] == 'v' || tags[n] == 'b' || is_verb(n))) continue;
+    for (size_t k = c + 1; k < m; ++k) {
+      if (tags[k] != 'x' && is_verb(k)) return;  // a clause of its own
+    }
+    EndBefore(tokens, tags, a, m, r);
+    return;
+  }
+}
+
 // "The union endorsed Tom Reyes in June", "endorsed him here on Sunday",
 // "praised the plan last week": when what follows the cue is a plain noun
 // phrase (as for EndAtAdjunct, or one word: "him"), a phrase of time that
@@ -2587,6 +2636,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtPhraseTail(tokens, marked, a, b, cue_end, &r);
+          if (!direct) {
+            EndAtCoordinatedVerb(text, tokens, marked, a, b, cue_end, &r);
+          }
           if (!direct) EndAtMedium(text, tokens, marked, a, b, &r);
           if (!direct && b <= k) StartAfterOpeningClause(text, tokens, marked, a, b, &r);
           {

@@ -1004,7 +1004,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kMonth:
       case WordClass::kAsideNoun:
       case WordClass::kMediumNoun:
-      case WordClass::kNotice: break;
+      case WordClass::kNotice:
+      case WordClass::kVerb: break;
     }
   }
   if (info != nullptr && info->title) return 'R';

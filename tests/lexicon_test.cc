@@ -161,6 +161,8 @@ TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {
        "function_words.tsv:4: 'since' already has another category at line 2"},
       {"nominals.tsv", "ministry\tgovernment\nMinistry\tgroup\n",
        "nominals.tsv:2: 'ministry' is already listed with another type"},
+      {"function_words.tsv", "the\tdet\ntook\tverbs\n",
+       "function_words.tsv:2: expected word and a category"},
       {"titles.tsv", "mayor\nmrs.\tfemale\n",
        "titles.tsv:2: a second column, if any, is the sex the title tells"},
       {"first_names.tsv", "Anna\tf\nJohn\n",
@@ -220,6 +222,26 @@ TEST(Lexicon, IndefinitePronounsAreAClassOfTheirOwn) {
     EXPECT_EQ((*lex)->Word(w)->word_class, WordClass::kIndefinite) << w;
   }
   EXPECT_EQ((*lex)->FunctionWord("the"), WordClass::kDet);
+}
+
+TEST(Lexicon, VerbFormsAreAClassOfTheirOwn) {
+  auto lex = Lexicon::Load("");
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  for (const char* w : {"took", "held", "brought"}) {
+    EXPECT_EQ((*lex)->FunctionWord(w), WordClass::kVerb) << w;
+  }
+  // Not a name ("Rose") nor a noun ("fell") nor a cue ("found").
+  for (const char* w : {"rose", "fell", "found"}) {
+    EXPECT_NE((*lex)->FunctionWord(w), WordClass::kVerb) << w;
+  }
+}
+
+TEST_F(LexiconDirTest, VerbCategoryLoads) {
+  ASSERT_TRUE(LoadWith("function_words.tsv", "# c\nthe\tdet\nsped\tverb\n").ok());
+  auto lex = Lexicon::Load(dir_.string());
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  EXPECT_EQ((*lex)->FunctionWord("sped"), WordClass::kVerb);
+  EXPECT_EQ((*lex)->FunctionWord("took"), WordClass::kNone);
 }
 
 TEST(Lexicon, PossessivesAreNoSubjectPronouns) {

@@ -133,6 +133,11 @@ enum class WordClass : uint8_t {
   // "Editor's note"): tagged as any other word; before a colon that opens
   // its line it labels the notice, and no one speaks the words after it.
   kNotice,
+  // A verb form that is no cue and no auxiliary ("took", "boycotted"):
+  // tagged as any other word; after "and" that closes a phrase content
+  // ("praised the plan and took questions") it opens a coordinated verb
+  // phrase, the speaker's next act, not part of what was said.
+  kVerb,
   // A subordinator that opens an adverbial clause ("while", "because",
   // "although"): tagged 's' as kSub. A cue in such a clause that opens the
   // sentence reports that clause only ("While the mayor said C, the council
