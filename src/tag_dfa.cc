@@ -1036,7 +1036,8 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
   const size_t words = (static_cast<size_t>(rows_) * row_size + 63) / 64;
   if (scratch.visited.size() < words) scratch.visited.resize(words);
   uint64_t* const visited = scratch.visited.data();
-  std::memset(visited, 0, words * sizeof(uint64_t));
+  // (No words for a program of no rows: memset may not take its null.)
+  if (words > 0) std::memset(visited, 0, words * sizeof(uint64_t));
   // The stack of jobs: grown by hand, as a push is most of a step.
   if (scratch.jobs.size() < 64) scratch.jobs.resize(64);
   Job* jobs = scratch.jobs.data();
