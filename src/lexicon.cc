@@ -261,7 +261,11 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       for (const std::string& form : forms) lex->words_[form].noun_cue = index;
       return absl::OkStatus();
     }
-    lex->max_cue_words_ = std::max(lex->max_cue_words_, e.words);
+    // "speak to ... about": the gap takes an addressee; the tagger looks such
+    // forms up apart from the plain phrases.
+    if (!absl::StrContains(e.lemma, " ... ")) {
+      lex->max_cue_words_ = std::max(lex->max_cue_words_, e.words);
+    }
     lex->cues_.push_back(std::move(e));
     for (std::string& form : forms) lex->cue_forms_.emplace(std::move(form), index);
     return absl::OkStatus();
@@ -463,7 +467,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     if (sp == std::string::npos) {
       lex->words_[form].cue = index;
     } else {
-      lex->words_[form.substr(0, sp)].cue_prefix = true;
+      WordInfo& first = lex->words_[form.substr(0, sp)];
+      first.cue_prefix = true;
+      if (absl::StrContains(form, " ... ")) first.gap_cue_prefix = true;
     }
   }
   for (const auto& [word, cls] : lex->function_words_) {

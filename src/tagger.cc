@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "absl/base/attributes.h"
+#include "absl/base/optimization.h"
 #include "absl/numeric/bits.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -686,6 +687,55 @@ void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
 // "of": "Polling of voters shows ...") is a participle when a comma ends its
 // clause. Not a first name ("Beverly", "Sterling"), nor a surname in -elly,
 // -illy, -olly or -ully ("Donnelly", "Reilly", "Connolly").
+int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& tokens,
+                            size_t i, int* cue) const {
+  constexpr size_t kMaxAddresseeWords = 5;
+  auto info_at = [&](size_t k, char* buf, size_t size) -> const WordInfo* {
+    absl::string_view w = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+    return w.size() <= size ? lex_->Word(LowerWord(w, buf)) : nullptr;
+  };
+  char buf[16];
+  if (i + 3 >= tokens.size() || tokens[i + 1].tag != 'o' || tokens[i + 1].cap) return 0;
+  const WordInfo* prep = info_at(i + 1, buf, sizeof(buf));
+  if (prep == nullptr || prep->word_class != WordClass::kPrep) return 0;
+  absl::string_view prep_word =
+      text.substr(tokens[i + 1].begin, tokens[i + 1].end - tokens[i + 1].begin);
+  for (size_t k = i + 2; k < tokens.size() && k <= i + 2 + kMaxAddresseeWords; ++k) {
+    if (tokens[k].tag != 'o') return 0;
+    const WordInfo* w = info_at(k, buf, sizeof(buf));
+    if (k > i + 2 && !tokens[k].cap && w != nullptr && w->word_class == WordClass::kPrep) {
+      std::string phrase(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+      phrase.push_back(' ');
+      phrase.append(prep_word.data(), prep_word.size());
+      phrase += " ... ";
+      absl::string_view next = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+      phrase.append(next.data(), next.size());
+      for (char& c : phrase) c = absl::ascii_tolower(c);
+      auto it = lex_->cue_forms().find(phrase);
+      if (it == lex_->cue_forms().end()) return 0;
+      *cue = it->second;
+      return static_cast<int>(k - i + 1);
+    }
+    if (w == nullptr || w->cue >= 0) {
+      if (w != nullptr) return 0;
+      continue;
+    }
+    switch (w->word_class) {
+      case WordClass::kNone:
+      case WordClass::kDet:
+      case WordClass::kPoss:
+      case WordClass::kPron:
+      case WordClass::kMod:
+      case WordClass::kWeekday:
+      case WordClass::kMediumNoun:
+        break;
+      default:
+        return 0;
+    }
+  }
+  return 0;
+}
+
 char Tagger::OpenerTag(absl::string_view text, const Token* word,
                        const Token* end) const {
   const absl::string_view w = TokenText(text, *word);
@@ -947,6 +997,14 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
           if (it != lex_->cue_forms().end()) {
             t.cue_words = static_cast<uint8_t>(n + skipped);
             t.cue = it->second;
+          }
+        }
+        if (ABSL_PREDICT_FALSE(t.cue_words == 0 && info->gap_cue_prefix)) {
+          int gap_cue = -1;
+          const int words = AddresseeGapCue(text, tokens, i, &gap_cue);
+          if (words > 0) {
+            t.cue_words = static_cast<uint8_t>(words);
+            t.cue = gap_cue;
           }
         }
       }

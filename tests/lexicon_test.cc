@@ -81,6 +81,10 @@ TEST_F(BuiltInLexicon, Cues) {
   EXPECT_EQ(lex_->FindCue("table"), nullptr);
   EXPECT_EQ(lex_->FindCue("Said"), nullptr) << "forms are lower case";
   EXPECT_GE(lex_->max_cue_words(), 2);
+  // A form with an addressee gap ("spoke to reporters about").
+  const CueEntry* gap = lex_->FindCue("spoke to ... about");
+  ASSERT_NE(gap, nullptr);
+  EXPECT_EQ(gap->cue_class, CueClass::kSay);
 }
 
 TEST_F(BuiltInLexicon, WordsNamesAndRules) {

@@ -187,6 +187,8 @@ struct PronounInfo {
 struct WordInfo {
   int cue = -1;             // single-word cue form: index into cues()
   bool cue_prefix = false;  // first word of a multi-word cue form
+  // First word of a cue form with an addressee gap ("spoke to ... about").
+  bool gap_cue_prefix = false;
   // Noun cue form (class nominal, one word): a cue only after a possessive
   // ("her denial of C"); index into cues().
   int noun_cue = -1;

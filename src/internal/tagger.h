@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/string_view.h"
 #include "internal/lexicon.h"
 #include "internal/text_layout.h"
@@ -76,6 +77,19 @@ class Tagger {
   // `end`) make it an adverb or a participle ("Similarly, ...", "Speaking at
   // a rally, ..."), else 'N'.
   char OpenerTag(absl::string_view text, const Token* word, const Token* end) const;
+  // "spoke to reporters about", "talked with the governor about": the number
+  // of words of a cue that starts at tokens[i] (the first word of a
+  // multi-word cue form) and takes an addressee between its
+  // words: a preposition (class prep) and a short noun phrase (at most five
+  // words, none a function word of another class than determiner,
+  // possessive, pronoun, modifier, weekday or medium noun), then the next
+  // preposition, when the three make a cue form with a gap in verbs.tsv
+  // ("spoke to ... about"). Sets *cue to that cue; 0 when none.
+  // (Out of line, and given no word WordTag() holds: the hot path stays as
+  // it was.)
+  ABSL_ATTRIBUTE_NOINLINE int AddresseeGapCue(absl::string_view text,
+                                              const std::vector<Token>& tokens, size_t i,
+                                              int* cue) const;
   const Lexicon* lex_;
 };
 
