@@ -282,10 +282,16 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       "function_words.tsv", text,
       [&](const std::vector<absl::string_view>& f) {
         WordClass c;
-        if (f.size() < 2 || !ParseWordClass(f[1], &c)) {
+        // det_sg and det_pl are determiners that tell their noun's number.
+        char number = 0;
+        if (f.size() >= 2 && (f[1] == "det_sg" || f[1] == "det_pl")) {
+          c = WordClass::kDet;
+          number = f[1] == "det_sg" ? 's' : 'p';
+        } else if (f.size() < 2 || !ParseWordClass(f[1], &c)) {
           return absl::InvalidArgumentError("expected word and a category (det, prep, ...)");
         }
         std::string word = absl::AsciiStrToLower(f[0]);
+        if (number != 0) lex->det_numbers_[word] = number;
         auto [it, added] = lex->function_words_.emplace(word, c);
         if (!added && it->second != c) {
           return absl::InvalidArgumentError(absl::StrCat(
@@ -478,6 +484,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       lex->max_weekday_word_ = std::max(lex->max_weekday_word_, word.size());
     }
   }
+  for (const auto& [word, n] : lex->det_numbers_) lex->words_[word].det_number = n;
   for (const auto& word : lex->titles_) lex->words_[word].title = true;
   for (const auto& [word, g] : lex->title_genders_) lex->words_[word].title_gender = g;
   for (const auto& [word, type] : lex->nominals_) lex->words_[word].nominal = type;

@@ -889,10 +889,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       char dl[16];
       const WordInfo* d =
           det.size() <= sizeof(dl) ? lex_->Word(LowerWord(det, dl)) : nullptr;
-      noun_slot = absl::EqualsIgnoreCase(det, "a") || absl::EqualsIgnoreCase(det, "an") ||
-                  (!absl::EndsWith(before, "s") && d != nullptr &&
-                   !absl::EqualsIgnoreCase(det, "those") &&
-                   !absl::EqualsIgnoreCase(det, "these") &&
+      noun_slot = (d != nullptr && d->det_number == 's') ||
+                  (!absl::EndsWith(before, "s") && d != nullptr && d->det_number != 'p' &&
                    d->word_class != WordClass::kPronDet &&
                    d->word_class != WordClass::kPronDetSingular);
     }
@@ -921,9 +919,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         char dl[16];
         const WordInfo* d =
             det.size() <= sizeof(dl) ? lex_->Word(LowerWord(det, dl)) : nullptr;
-        compound_start = d != nullptr && d->word_class == WordClass::kDet &&
-                         !absl::EqualsIgnoreCase(det, "those") &&
-                         !absl::EqualsIgnoreCase(det, "these");
+        compound_start = d != nullptr && d->word_class == WordClass::kDet && d->det_number != 'p';
       }
       if (base && compound_start) {
         noun_slot = true;

@@ -194,6 +194,20 @@ TEST_F(LexiconDirTest, RepeatedWordWithTheSameCategoryIsAccepted) {
   EXPECT_EQ((*lex)->FunctionWord("the"), WordClass::kDet);
 }
 
+TEST_F(LexiconDirTest, DeterminersMayTellTheirNounsNumber) {
+  ASSERT_TRUE(
+      LoadWith("function_words.tsv", "the\tdet\nan\tdet_sg\nThose\tdet_pl\n").ok());
+  auto lex = Lexicon::Load(dir_.string());
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  for (const char* w : {"the", "an", "those"}) {
+    ASSERT_NE((*lex)->Word(w), nullptr) << w;
+    EXPECT_EQ((*lex)->Word(w)->word_class, WordClass::kDet) << w;
+  }
+  EXPECT_EQ((*lex)->Word("the")->det_number, 0);
+  EXPECT_EQ((*lex)->Word("an")->det_number, 's');
+  EXPECT_EQ((*lex)->Word("those")->det_number, 'p');
+}
+
 TEST_F(LexiconDirTest, FileInDirReplacesTheBuiltInOne) {
   ASSERT_TRUE(LoadWith("verbs.tsv", "shout\tassert\tsay\n").ok());
   auto lex = Lexicon::Load(dir_.string());

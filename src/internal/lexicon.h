@@ -193,6 +193,10 @@ struct WordInfo {
   // ("her denial of C"); index into cues().
   int noun_cue = -1;
   WordClass word_class = WordClass::kNone;
+  // For a determiner, the number of the noun it takes: 's' ("a", "an";
+  // function_words.tsv category det_sg), 'p' ("these", "those"; det_pl),
+  // else 0.
+  char det_number = 0;
   bool title = false;
   // 'm' or 'f' for a title that tells the sex of the one it names ("Mrs.";
   // titles.tsv), else 0.
@@ -454,6 +458,7 @@ class Lexicon {
   int max_cue_words_ = 1;
   size_t max_weekday_word_ = 0;
   WordMap<WordClass> function_words_;
+  WordMap<char> det_numbers_;  // see WordInfo::det_number
   absl::flat_hash_set<std::string> titles_;
   WordMap<char> title_genders_;  // "mrs." -> 'f'
   WordMap<v1::EntityType> nominals_;
