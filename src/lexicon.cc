@@ -276,31 +276,37 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   if (!s.ok()) return s;
   // A word has one category: a second line that gives it another would be
   // ignored without a word, so it is an error naming the first line.
-  absl::flat_hash_map<std::string, int> first_line;
+  // (det_sg and det_pl are determiners that tell their noun's number.)
+  struct Category {
+    WordClass word_class;
+    char det_number;
+    int line;
+  };
+  absl::flat_hash_map<std::string, Category> first;
   int line = 0;
   s = ForEachLine(
       "function_words.tsv", text,
       [&](const std::vector<absl::string_view>& f) {
-        WordClass c;
-        // det_sg and det_pl are determiners that tell their noun's number.
-        char number = 0;
+        Category c{WordClass::kNone, 0, line};
         if (f.size() >= 2 && (f[1] == "det_sg" || f[1] == "det_pl")) {
-          c = WordClass::kDet;
-          number = f[1] == "det_sg" ? 's' : 'p';
-        } else if (f.size() < 2 || !ParseWordClass(f[1], &c)) {
+          c.word_class = WordClass::kDet;
+          c.det_number = f[1] == "det_sg" ? 's' : 'p';
+        } else if (f.size() < 2 || !ParseWordClass(f[1], &c.word_class)) {
           return absl::InvalidArgumentError("expected word and a category (det, prep, ...)");
         }
-        std::string word = absl::AsciiStrToLower(f[0]);
-        if (number != 0) lex->det_numbers_[word] = number;
-        auto [it, added] = lex->function_words_.emplace(word, c);
-        if (!added && it->second != c) {
+        auto [it, added] = first.emplace(absl::AsciiStrToLower(f[0]), c);
+        if (!added && (it->second.word_class != c.word_class ||
+                       it->second.det_number != c.det_number)) {
           return absl::InvalidArgumentError(absl::StrCat(
-              "'", word, "' already has another category at line ", first_line[word]));
+              "'", it->first, "' already has another category at line ", it->second.line));
         }
-        first_line.emplace(std::move(word), line);
         return absl::OkStatus();
       },
       &line);
+  for (const auto& [word, c] : first) {
+    lex->function_words_.emplace(word, c.word_class);
+    if (c.det_number != 0) lex->det_numbers_.emplace(word, c.det_number);
+  }
   if (!s.ok()) return s;
 
   s = ReadLexicon(dir, "titles.tsv", &text);

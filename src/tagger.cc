@@ -680,13 +680,6 @@ void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
   }
 }
 
-// "Similarly, ...", "Shortly after the vote, ...", "Hastily leaving the
-// room, ...": a word in -ly before a comma, a word in -ing or a function
-// word is an adverb; "Speaking at a rally, ...", "Following the vote, ...":
-// a word in -ing before a determiner, a possessive or a preposition (not
-// "of": "Polling of voters shows ...") is a participle when a comma ends its
-// clause. Not a first name ("Beverly", "Sterling"), nor a surname in -elly,
-// -illy, -olly or -ully ("Donnelly", "Reilly", "Connolly").
 int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& tokens,
                             size_t i, int* cue) const {
   constexpr size_t kMaxAddresseeWords = 5;
@@ -736,6 +729,13 @@ int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& to
   return 0;
 }
 
+// "Similarly, ...", "Shortly after the vote, ...", "Hastily leaving the
+// room, ...": a word in -ly before a comma, a word in -ing or a function
+// word is an adverb; "Speaking at a rally, ...", "Following the vote, ...":
+// a word in -ing before a determiner, a possessive or a preposition (not
+// "of": "Polling of voters shows ...") is a participle when a comma ends its
+// clause. Not a first name ("Beverly", "Sterling"), nor a surname in -elly,
+// -illy, -olly or -ully ("Donnelly", "Reilly", "Connolly").
 char Tagger::OpenerTag(absl::string_view text, const Token* word,
                        const Token* end) const {
   const absl::string_view w = TokenText(text, *word);

@@ -163,6 +163,8 @@ TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {
       // A second category for a word would be ignored: an error.
       {"function_words.tsv", "# c\nsince\tsub\nthe\tdet\nsince\tadv\n",
        "function_words.tsv:4: 'since' already has another category at line 2"},
+      {"function_words.tsv", "an\tdet\nAn\tdet_sg\n",
+       "function_words.tsv:2: 'an' already has another category at line 1"},
       {"nominals.tsv", "ministry\tgovernment\nMinistry\tgroup\n",
        "nominals.tsv:2: 'ministry' is already listed with another type"},
       {"function_words.tsv", "the\tdet\ntook\tverbs\n",
