@@ -53,11 +53,30 @@ constexpr WordCharTable kWordChar = MakeWordCharTable();
 
 inline bool IsWordChar(unsigned char c) { return kWordChar.is[c]; }
 
+// Where the word that ends `t` begins (t.size() if a byte of no word ends
+// it): a word that starts before it ends at a byte of no word, and is read
+// to its end without a bounds test.
+size_t LastWordStart(absl::string_view t) {
+  size_t tail = t.size();
+  while (tail > 0 && IsWordChar(t[tail - 1])) --tail;
+  return tail;
+}
+
+// The end of the word that starts at t[i]; `tail` is LastWordStart(t).
+inline size_t WordEnd(absl::string_view t, size_t i, size_t tail) {
+  if (i >= tail) return t.size();
+  const unsigned char* const p = reinterpret_cast<const unsigned char*>(t.data());
+  size_t j = i + 1;
+  while (kWordChar.is[p[j]]) ++j;
+  return j;
+}
+
 // From `i`, a byte where Index() is between words, to the start of the next
 // word that may be capitalised or an article (t.size() if none): words are
 // read as Index() reads them. The words skipped change nothing while no run
-// of capitalised words and no article is pending.
-size_t SkipPlainWords(absl::string_view t, size_t i) {
+// of capitalised words and no article is pending. `tail` is
+// LastWordStart(t).
+size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail) {
   const unsigned char* const p = reinterpret_cast<const unsigned char*>(t.data());
   const size_t n = t.size();
   while (i < n) {
@@ -65,9 +84,7 @@ size_t SkipPlainWords(absl::string_view t, size_t i) {
     if (!kWordChar.starts[c]) {
       ++i;
     } else if (kWordChar.plain_start[c]) {
-      do {
-        ++i;
-      } while (i < n && kWordChar.is[p[i]]);
+      i = WordEnd(t, i, tail);
     } else {
       break;
     }
@@ -463,11 +480,12 @@ void SpeakerResolver::Index() {
   constexpr size_t kNoDet = static_cast<size_t>(-1);
   size_t det_at = kNoDet;  // where the last determiner began
   int since_det = 0;       // words after it
+  const size_t tail = LastWordStart(t);
   size_t i = 0;
   while (i < t.size()) {
     // (Most words are of no interest: skipped at a table lookup a byte.)
     if (run.empty() && det_at == kNoDet) {
-      i = SkipPlainWords(t, i);
+      i = SkipPlainWords(t, i, tail);
       if (i == t.size()) break;
     }
     unsigned char c = t[i];
@@ -489,8 +507,7 @@ void SpeakerResolver::Index() {
     }
     // The word's end. (A byte at a time: most words SkipPlainWords() leaves
     // are short, "the", "a", "at", and test four bytes in vain.)
-    size_t j = i + 1;
-    while (j < t.size() && IsWordChar(t[j])) ++j;
+    const size_t j = WordEnd(t, i, tail);
     absl::string_view w = t.substr(i, j - i);
     if (!IsUpperStart(w)) {
       // Ends the run, whether or not it ends the sentence too. (Dropping a
