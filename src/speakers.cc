@@ -187,6 +187,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   text_ = text;
   layout_ = layout;
   tagger_ = Tagger(lexicon);
+  for (ResolvedEntity& e : entities_) spare_entities_.push_back(std::move(e));
   entities_.clear();
   by_name_.clear();
   by_surname_.clear();
@@ -206,16 +207,31 @@ std::string SpeakerResolver::EntityId(const ResolvedEntity& e) {
   return EntityIdFor(e.type, e.canonical);
 }
 
-int SpeakerResolver::AddEntity(std::string canonical, v1::EntityType type) {
+int SpeakerResolver::AddEntity(absl::string_view canonical, v1::EntityType type) {
+  // A spare entity of an earlier document, emptied, when there is one.
+  // (`canonical` may be a view of an entity's name: copied before
+  // entities_ grows.)
   ResolvedEntity e;
-  e.canonical = std::move(canonical);
+  if (!spare_entities_.empty()) {
+    e = std::move(spare_entities_.back());
+    spare_entities_.pop_back();
+    e.gender = 0;
+    e.described = false;
+    e.introduced = false;
+    e.roles.clear();
+    e.aliases.clear();
+    e.affiliation.clear();
+  }
+  e.canonical.assign(canonical.data(), canonical.size());
   e.type = type;
-  by_name_[Lower(e.canonical)] = static_cast<int>(entities_.size());
+  const int index = static_cast<int>(entities_.size());
+  auto added = by_name_.emplace(Lowered(e.canonical).view(), index);
+  if (!added.second) added.first->second = index;
   entities_.push_back(std::move(e));
-  return static_cast<int>(entities_.size()) - 1;
+  return index;
 }
 
-int SpeakerResolver::FindOrAdd(const std::string& canonical,
+int SpeakerResolver::FindOrAdd(absl::string_view canonical,
                                v1::EntityType type) {
   auto it = by_name_.find(Lowered(canonical).view());
   if (it != by_name_.end()) {

@@ -172,8 +172,8 @@ class SpeakerResolver {
     uint32_t position;
     int entity;
   };
-  int AddEntity(std::string canonical, v1::EntityType type);
-  int FindOrAdd(const std::string& canonical, v1::EntityType type);
+  int AddEntity(absl::string_view canonical, v1::EntityType type);
+  int FindOrAdd(absl::string_view canonical, v1::EntityType type);
   void AddAlias(int entity, absl::string_view alias);
   void AddRole(int entity, absl::string_view role);
   // The person named in apposition to "the `noun`" before `position` ("the
@@ -251,6 +251,9 @@ class SpeakerResolver {
   Tagger tagger_;
   QuoteMarks no_marks_;
   std::vector<ResolvedEntity> entities_;
+  // The entities of earlier documents, given back by Reset(): AddEntity()
+  // fills one again, its strings and vectors with the memory they grew to.
+  std::vector<ResolvedEntity> spare_entities_;
   WordMap<int> by_name_;     // lower canonical
   FilteredWordMap by_surname_;  // persons
   // Resolve()'s tokens and tags, kept to reuse their memory.
