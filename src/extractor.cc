@@ -35,39 +35,45 @@ uint64_t Fnv1a(absl::string_view s, uint64_t h = 1469598103934665603ull) {
   return h;
 }
 
+// One byte more of FNV-1a.
+inline uint64_t Fnv1aByte(unsigned char c, uint64_t h) {
+  return (h ^ c) * 1099511628211ull;
+}
+
+// Fnv1a() of `v` in decimal, from `h`.
+inline uint64_t Fnv1aDecimal(uint32_t v, uint64_t h) {
+  char digits[10];
+  size_t d = 0;
+  do {
+    digits[d++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  while (d > 0) h = Fnv1aByte(digits[--d], h);
+  return h;
+}
+
 // Fnv1a() of `mark`, r.begin in decimal, "-", r.end in decimal: what
 // absl::StrCat(mark, r.begin, "-", r.end) hashes to, without building the
 // string (a claim id hashes one per part).
 uint64_t Fnv1aRange(char mark, Range r, uint64_t h) {
-  char buf[1 + 10 + 1 + 10];
-  size_t n = 0;
-  buf[n++] = mark;
-  auto decimal = [&](uint32_t v) {
-    char digits[10];
-    size_t d = 0;
-    do {
-      digits[d++] = static_cast<char>('0' + v % 10);
-      v /= 10;
-    } while (v != 0);
-    while (d > 0) buf[n++] = digits[--d];
-  };
-  decimal(r.begin);
-  buf[n++] = '-';
-  decimal(r.end);
-  return Fnv1a(absl::string_view(buf, n), h);
+  h = Fnv1aByte(mark, h);
+  h = Fnv1aDecimal(r.begin, h);
+  h = Fnv1aByte('-', h);
+  return Fnv1aDecimal(r.end, h);
 }
 
 // Two cues can report the same words ("X said and Y agreed that ..."), so
 // the cue is part of the identity. (The hash of
 // "doc_id:b1-e1:b2-e2...@cb-ce", as 16 lower-case hex digits.)
 // (Its digits in place: a std::string of 16 would be allocated.)
+// `doc_hash` is Fnv1a(doc_id), hashed once for the claims of a document.
 struct ClaimIdText {
   char digits[16];
   absl::string_view view() const { return absl::string_view(digits, 16); }
 };
-ClaimIdText ClaimId(absl::string_view doc_id, absl::Span<const Range> parts,
+ClaimIdText ClaimId(uint64_t doc_hash, absl::Span<const Range> parts,
                     Range cue) {
-  uint64_t h = Fnv1a(doc_id);
+  uint64_t h = doc_hash;
   for (const Range& r : parts) h = Fnv1aRange(':', r, h);
   h = Fnv1aRange('@', cue, h);
   ClaimIdText id;
@@ -1354,9 +1360,10 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
 
   std::vector<ClaimIdText>& ids = scratch.ids;
   ids.assign(findings.size(), ClaimIdText());
+  const uint64_t doc_hash = Fnv1a(doc.id());
   for (size_t i = 0; i < findings.size(); ++i) {
     if (findings[i].drop) continue;  // no claim, no id
-    ids[i] = ClaimId(doc.id(), findings[i].content, findings[i].cue);
+    ids[i] = ClaimId(doc_hash, findings[i].content, findings[i].cue);
   }
   std::vector<bool>& used_entity = scratch.used_entity;
   used_entity.assign(resolver.entities().size(), false);
@@ -1376,7 +1383,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     if (split) content = absl::Span<const Range>(&f.content[part], 1);
     v1::Claim* c = out->add_claims();
     Assign(c->mutable_id(),
-           (split ? ClaimId(doc.id(), content, f.cue) : ids[i]).view());
+           (split ? ClaimId(doc_hash, content, f.cue) : ids[i]).view());
     c->set_document_id(doc.id());
     // The parts joined by " ... ", built in place.
     std::string* joined = c->mutable_content();
