@@ -899,6 +899,13 @@ bool Segmenter::BoundaryAfterPeriod(const char* para_begin,
   const char* tb = period;
   int n;
   while (tb > para_begin) {
+    // (An ASCII byte, most often, is its own character: no decoding.)
+    const Byte b = At(tb - 1);
+    if (b < 0x80) {
+      if (b == ' ' || (b >= 0x09 && b <= 0x0D)) break;
+      --tb;
+      continue;
+    }
     const int32_t c = DecodeBefore(para_begin, tb, &n);
     if (IsSpace(c)) break;
     tb -= n;
