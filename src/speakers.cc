@@ -199,7 +199,9 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   word_memo_.fill(WordMemo());
   last_document_issuer_ = -1;
   quiet_ = false;
-  // (tokens_ and tags_ are scratch that Resolve() fills anew each time.)
+  // (tokens_ and tags_ are scratch that Resolve() fills anew for each
+  // span.)
+  tagged_ = Range();
 }
 
 std::string SpeakerResolver::EntityId(const ResolvedEntity& e) {
@@ -1207,9 +1209,13 @@ int SpeakerResolver::OwnedNominal(const std::vector<Token>& toks,
 Resolution SpeakerResolver::Resolve(Range span) {
   Resolution res;
   if (span.end <= span.begin || span.end > text_.size()) return res;
-  std::vector<Token>& toks = tokens_;
-  std::string& tags = tags_;
-  tagger_.Tag(text_, span, no_marks_, &toks, &tags);
+  const std::vector<Token>& toks = tokens_;
+  const std::string& tags = tags_;
+  // (A span resolved again, the speaker of two claims, is tagged once.)
+  if (span.begin != tagged_.begin || span.end != tagged_.end) {
+    tagger_.Tag(text_, span, no_marks_, &tokens_, &tags_);
+    tagged_ = span;
+  }
   if (toks.empty()) return res;
   auto word = [&](size_t k) {
     return text_.substr(toks[k].begin, toks[k].end - toks[k].begin);

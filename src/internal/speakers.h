@@ -256,9 +256,11 @@ class SpeakerResolver {
   std::vector<ResolvedEntity> spare_entities_;
   WordMap<int> by_name_;     // lower canonical
   FilteredWordMap by_surname_;  // persons
-  // Resolve()'s tokens and tags, kept to reuse their memory.
+  // Resolve()'s tokens and tags, kept to reuse their memory, and the span
+  // they are of (empty when none).
   std::vector<Token> tokens_;
   std::string tags_;
+  Range tagged_;
   FilteredWordMap by_first_;    // "Florence" -> person
   // "Curtis" -> "Curtis Waring": two-word names seen anywhere in the text.
   WordMap<std::string> full_names_;
