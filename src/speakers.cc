@@ -426,7 +426,14 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
       return -1;
     }
   } else {
-    std::string full = absl::StrJoin(name, " ");
+    // (Joined in the resolver's buffer: most full names are known already,
+    // and a string of their own would be allocated for nothing.)
+    std::string& full = full_name_;
+    full.clear();
+    for (size_t i = 0; i < name.size(); ++i) {
+      if (i > 0) full.push_back(' ');
+      full.append(name[i].data(), name[i].size());
+    }
     entity = FindOrAdd(full, v1::ENTITY_TYPE_PERSON);
     entities_[entity].type = v1::ENTITY_TYPE_PERSON;
     by_surname_[surname] = entity;
@@ -438,8 +445,9 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     }
   }
   if (last_title >= 0) {
-    std::string role(w[0].data(), w[last_title].data() + w[last_title].size() -
-                                      w[0].data());
+    const absl::string_view role(
+        w[0].data(),
+        static_cast<size_t>(w[last_title].data() + w[last_title].size() - w[0].data()));
     AddRole(entity, role);
   }
   Note(entity, position);

@@ -261,6 +261,8 @@ class SpeakerResolver {
   std::vector<Token> tokens_;
   std::string tags_;
   Range tagged_;
+  // PersonFromWords()'s full name, joined here to reuse the memory.
+  std::string full_name_;
   FilteredWordMap by_first_;    // "Florence" -> person
   // "Curtis" -> "Curtis Waring": two-word names seen anywhere in the text.
   WordMap<std::string> full_names_;
