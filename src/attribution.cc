@@ -8,6 +8,7 @@
 #include <set>
 #include <utility>
 
+#include "absl/base/attributes.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/functional/function_ref.h"
@@ -1388,6 +1389,10 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       if (rule->classes[c]) a->rules_by_class_[c].push_back(rule.get());
     }
   }
+  for (const auto& [form, cue] : lexicon->cue_forms()) {
+    const std::vector<absl::string_view> words = absl::StrSplit(form, ' ');
+    if (words.size() >= 2) a->cue_second_words_[words[1]] = true;
+  }
   a->cue_shapes_.assign(kMaxCueWord * 26 * 26, 0);
   for (const auto& [word, info] : lexicon->words()) {
     if (info.cue < 0 && !info.cue_prefix && info.noun_cue < 0) continue;
@@ -2227,6 +2232,9 @@ bool Attributor::IssuedDocument(absl::string_view text,
 
 namespace {
 
+// Spaces between words, as the candidate filters read them.
+bool IsSpace(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
 // Whether `text` holds an em dash (U+2014) or a horizontal bar (U+2015):
 // one search for their first byte, not one a character.
 bool HasDash(absl::string_view text) {
@@ -2241,13 +2249,42 @@ bool HasDash(absl::string_view text) {
   return false;
 }
 
+// Whether `unit` holds a colon the tagger may make a cue (see
+// Tagger::Tag): one before a quotation mark, or one after a name of a few
+// words that opens the unit (at most six tokens before it; each run of
+// non-space bytes before it holds one at least).
+bool ColonMayAttribute(absl::string_view unit) {
+  for (size_t k = unit.find(':'); k != absl::string_view::npos;
+       k = unit.find(':', k + 1)) {
+    // (Counted only as far as matters.)
+    size_t runs = 0;
+    bool in_run = false;
+    for (size_t m = 0; m < k && runs <= 7; ++m) {
+      if (IsSpace(unit[m])) {
+        runs += in_run ? 1 : 0;
+        in_run = false;
+      } else {
+        in_run = true;
+      }
+    }
+    if (runs + (in_run ? 1 : 0) <= 7) return true;
+    size_t n = k + 1;
+    while (n < unit.size() && IsSpace(unit[n])) ++n;
+    if (n < unit.size() &&
+        (unit[n] == '"' || unit[n] == '\'' || unit[n] == '`' ||
+         static_cast<unsigned char>(unit[n]) >= 0x80)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool Attributor::IsCandidate(absl::string_view unit) const {
   // Only sentences with a cue word, or a colon or dash that may attribute
   // a quotation, can hold an attribution.
-  return HasCueWord(unit) || unit.find(':') != absl::string_view::npos ||
-         HasDash(unit);
+  return MayHaveCue(unit) || ColonMayAttribute(unit) || HasDash(unit);
 }
 
 size_t Attributor::CueShape(size_t length, char first, char last) {
@@ -2318,6 +2355,122 @@ bool Attributor::HasCueWord(absl::string_view text) const {
   return m < text.size() && is_cue(m, text.size());
 }
 
+namespace {
+
+// For MayHaveCue(): whether the word p[i, j) of a text of `size` bytes,
+// whose entry `info` makes it the first word of a cue phrase or a noun cue
+// only, can be tagged a cue where it stands. Anything not read plainly
+// here counts as yes.
+// (Out of line: few words get here, and the scan that calls it stays as
+// tight as HasCueWord's.)
+ABSL_ATTRIBUTE_NOINLINE bool MayBecomeCue(const Lexicon& lex,
+                                          const WordMap<bool>& second_words,
+                                          const unsigned char* p, size_t size,
+                                          size_t i, size_t j,
+                                          const WordInfo& info) {
+  const char* const lower = kLetters.lower;
+  // The first word of a cue phrase is one only before a word that some
+  // phrase has second (the tagger looks the phrase up token by token; an
+  // adverb in -ly may stand between).
+  auto phrase_may_follow = [&] {
+    if (j >= size) return false;
+    if (!IsSpace(p[j])) return true;
+    size_t a = j;
+    while (a < size && IsSpace(p[a])) ++a;
+    if (a >= size) return false;
+    if (p[a] >= 0x80) return true;
+    if (lower[p[a]] == 0) return false;  // no word: the phrase stops
+    size_t b = a;
+    while (b < size && lower[p[b]] != 0) ++b;
+    if (b < size && !IsSpace(p[b]) && p[b] != ',' && p[b] != ';' && p[b] != '!' &&
+        p[b] != '?' && p[b] != ')' && p[b] != '"' && p[b] != ':') {
+      return true;
+    }
+    if (b - a > 4 && lower[p[b - 2]] == 'l' && lower[p[b - 1]] == 'y') return true;
+    char buf[kMaxCueWord];
+    if (b - a > sizeof(buf)) return false;
+    for (size_t k = a; k < b; ++k) buf[k - a] = lower[p[k]];
+    return second_words.contains(absl::string_view(buf, b - a));
+  };
+  // A noun cue is one only in lower case, after a possessive (perhaps with
+  // a modifier between): a possessive determiner or an apostrophe among
+  // the bytes of the two tokens before it, which lie in the rest of its own
+  // run of non-space bytes and the two runs before.
+  auto noun_may_be_cue = [&] {
+    if (lower[p[i]] != static_cast<char>(p[i])) return false;  // capitalised
+    size_t k = i;
+    int runs = 0;
+    while (k > 0) {
+      const unsigned char c = p[k - 1];
+      if (IsSpace(c)) {
+        while (k > 0 && IsSpace(p[k - 1])) --k;
+        if (++runs > 2) break;
+        continue;
+      }
+      if (c == '\'' || c >= 0x80) return true;
+      if (lower[c] == 0) {
+        --k;
+        continue;
+      }
+      const size_t e = k;
+      while (k > 0 && lower[p[k - 1]] != 0) --k;
+      if (e - k <= kShortWord) {
+        char buf[kShortWord] = {};
+        for (size_t m = k; m < e; ++m) buf[m - k] = lower[p[m]];
+        const WordInfo* w = lex.PaddedWord(buf);
+        if (w != nullptr && w->word_class == WordClass::kPoss) return true;
+      }
+    }
+    return false;
+  };
+  return (info.cue_prefix && phrase_may_follow()) ||
+         (info.noun_cue >= 0 && noun_may_be_cue());
+}
+
+}  // namespace
+
+bool Attributor::MayHaveCue(absl::string_view text) const {
+  // HasCueWord()'s scan, which reads on past a word the tagger cannot make
+  // a cue where it stands.
+  const char* const lower = kLetters.lower;
+  const unsigned char* const p =
+      reinterpret_cast<const unsigned char*>(text.data());
+  char buf[kMaxCueWord];
+  auto is_cue = [&](size_t i, size_t j) {
+    const size_t length = j - i;
+    if (length > sizeof(buf) ||
+        ((cue_shapes_[((length - 1) * 26 + (lower[p[i]] - 'a')) * 26 +
+                      (lower[p[j - 1]] - 'a')] >>
+          (lower[p[length > 1 ? i + 1 : i]] - 'a')) &
+         1) == 0) {
+      return false;
+    }
+    std::memset(buf, 0, kShortWord);
+    for (size_t k = i; k < j; ++k) buf[k - i] = lower[p[k]];
+    const WordInfo* info = length <= kShortWord
+                               ? lex_->PaddedWord(buf)
+                               : lex_->Word(absl::string_view(buf, length));
+    if (info == nullptr) return false;
+    if (info->cue >= 0 || info->gap_cue_prefix) return true;
+    return (info->cue_prefix || info->noun_cue >= 0) &&
+           MayBecomeCue(*lex_, cue_second_words_, p, text.size(), i, j, *info);
+  };
+  size_t m = text.size();
+  while (m > 0 && lower[p[m - 1]] != 0) --m;
+  size_t i = 0;
+  while (i < m) {
+    if (lower[p[i]] == 0) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (lower[p[j]] != 0) ++j;
+    if (is_cue(i, j)) return true;
+    i = j + 1;  // p[j] is no letter
+  }
+  return m < text.size() && is_cue(m, text.size());
+}
+
 void Attributor::TagUnits(
     absl::string_view text, const TextLayout& layout,
     std::vector<std::pair<Range, std::string>>* out) const {
@@ -2332,7 +2485,12 @@ void Attributor::TagUnits(
   for (const Unit& unit : units) {
     absl::string_view utext =
         text.substr(unit.range.begin, unit.range.end - unit.range.begin);
-    if (!IsCandidate(utext)) continue;
+    // (Every unit with a cue word, a colon or a dash, as the tags were
+    // shown before IsCandidate() read them closer.)
+    if (!HasCueWord(utext) && utext.find(':') == absl::string_view::npos &&
+        !HasDash(utext)) {
+      continue;
+    }
     tagger_.Tag(text, unit.range, marks, &tokens, &tags);
     out->emplace_back(unit.range, tags);
   }

@@ -221,8 +221,14 @@ class Attributor {
   explicit Attributor(const Lexicon* lexicon);
   // The candidate filter: does `text` hold a cue word?
   bool HasCueWord(absl::string_view text) const;
-  // Can the unit hold an attribution (a cue word, a colon or a dash)?
+  // Can the unit hold an attribution (a cue word the tagger may make a cue,
+  // a colon or a dash)?
   bool IsCandidate(absl::string_view unit) const;
+  // As HasCueWord(), but passing over the words that cannot become a cue
+  // where they stand: the first word of a cue phrase before a word that no
+  // phrase has second, and a noun cue that is capitalised or has no
+  // possessive before it (see attribution.cc).
+  bool MayHaveCue(absl::string_view text) const;
   // Where a word of ASCII letters falls in cue_shapes_.
   static size_t CueShape(size_t length, char first, char last);
   // The lexicon entry of token `t`, lower-cased, or nullptr.
@@ -280,6 +286,9 @@ class Attributor {
   // 0 for 'a'): most words of a text fail this test and need no lexicon
   // lookup in HasCueWord().
   std::vector<uint32_t> cue_shapes_;
+  // The second words of the cue phrases ("clear" of "make clear"), for
+  // MayHaveCue().
+  WordMap<bool> cue_second_words_;
   // The rules named subject*: the subject a coordinated or participial cue
   // shares, tried in file order.
   std::vector<std::unique_ptr<re2::RE2>> subjects_;
