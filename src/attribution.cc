@@ -2882,6 +2882,16 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // "The senator's call for C": the possessor speaks, without
           // the possessive ending.
           while (b > a + 1 && tags[b - 1] == 'g') --b;
+          // "Friday's statement", "Tuesday's attack on the city": a day that
+          // owns a noun cue tells when; no one is named.
+          if (cue.cue_class == CueClass::kNominal) {
+            bool days = true;
+            for (size_t m = a; m < b && days; ++m) {
+              const WordInfo* w = WordOf(text, tokens[m]);
+              days = w != nullptr && w->word_class == WordClass::kWeekday;
+            }
+            if (days) continue;
+          }
           f.speaker = TokenSpan(tokens, a, b);
           f.document = IsDocumentHead(text, tokens, a, b);
         } else {
