@@ -1441,6 +1441,47 @@ bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
                           w->word_class == WordClass::kPronDetSingular);
 }
 
+// "It is important to note that C", "it's fair to say C", "it would be no
+// exaggeration to say C": the neuter pronoun before a copula (or "'s") and a
+// word of judgement (function_words.tsv class judge), with the cue an
+// infinitive right after "to", is nobody; the claim is the writer's. ("It
+// was quick to deny C", "it is likely to say": the company it stands for
+// speaks.)
+bool Attributor::IsExtraposedIt(absl::string_view text,
+                                const std::vector<Token>& tokens,
+                                const std::string& tags, size_t a, size_t b,
+                                size_t k) const {
+  if (b != a + 1 || tags[a] != 'P' || k < b + 3 || tags[k - 1] != 'r') {
+    return false;
+  }
+  const std::string lower = absl::AsciiStrToLower(
+      text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin));
+  const PronounInfo* p = lex_->Pronoun(lower);
+  if (p == nullptr || p->gender != 'n' || p->plural) return false;
+  bool copula = false, judgement = false;
+  for (size_t m = b; m + 1 < k; ++m) {
+    switch (tags[m]) {
+      case 'b':
+      case 'v':
+        copula = true;
+        break;
+      case 'l':
+      case 'z':
+      case 'd':
+        break;
+      case 'o':
+      case 'j': {
+        const WordInfo* w = WordOf(text, tokens[m]);
+        judgement |= w != nullptr && w->word_class == WordClass::kJudgement;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  return copula && judgement;
+}
+
 namespace {
 
 // A paragraph that signs the quotation before it: a dash (a hyphen or two,
@@ -2872,6 +2913,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         if (rule->nospeaker != 0) {
           // "Asked whether C, ...": the question has no speaker in the text.
+        } else if (has_speaker && f.infinitive &&
+                   IsExtraposedIt(text, tokens, tags, a, b, k)) {
+          // "It is important to note that C": the writer's, no speaker.
         } else if (has_speaker && !AllTime(tokens, a, b)) {
           while (a < b && (tags[b - 1] == ',' || tags[b - 1] == '-')) --b;
           // "The White House on Friday said": the day tells when, not who.
@@ -2996,6 +3040,16 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // "The senator's call for C": the possessor speaks, without
           // the possessive ending.
           while (b > a + 1 && tags[b - 1] == 'g') --b;
+          // "Friday's statement", "Tuesday's attack on the city": a day that
+          // owns a noun cue tells when; no one is named.
+          if (cue.cue_class == CueClass::kNominal) {
+            bool days = true;
+            for (size_t m = a; m < b && days; ++m) {
+              const WordInfo* w = WordOf(text, tokens[m]);
+              days = w != nullptr && w->word_class == WordClass::kWeekday;
+            }
+            if (days) continue;
+          }
           f.speaker = TokenSpan(tokens, a, b);
           f.document = IsDocumentHead(text, tokens, a, b);
         } else {

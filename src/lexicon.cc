@@ -143,6 +143,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"adjunct", WordClass::kAdjunctPrep},
       {"venue", WordClass::kVenuePrep},
       {"medium", WordClass::kMediumNoun},
+      {"judge", WordClass::kJudgement},
       {"verb", WordClass::kVerb},
   };
   for (const auto& e : kClasses) {

@@ -721,6 +721,7 @@ int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& to
       case WordClass::kMod:
       case WordClass::kWeekday:
       case WordClass::kMediumNoun:
+      case WordClass::kJudgement:
         break;
       default:
         return 0;
@@ -1058,6 +1059,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kMonth:
       case WordClass::kAsideNoun:
       case WordClass::kMediumNoun:
+      case WordClass::kJudgement:
       case WordClass::kNotice:
       case WordClass::kVerb: break;
     }

@@ -235,6 +235,12 @@ class Attributor {
   const WordInfo* WordOf(absl::string_view text, const Token& t) const;
   // "another", "some": a determiner that can stand for a noun phrase.
   bool IsPronDet(absl::string_view text, const Token& t) const;
+  // "It is important to note that C": is the speaker [a, b) a neuter
+  // pronoun before a copula and a word of judgement, with the infinitive
+  // cue k after them? (See attribution.cc.)
+  bool IsExtraposedIt(absl::string_view text, const std::vector<Token>& tokens,
+                      const std::string& tags, size_t a, size_t b,
+                      size_t k) const;
   // Whether a "none" line of content_stances.tsv matches the content.
   // Is the content [a, b) after cue token k a passive participle's agent
   // ("reported by a local station")? (See attribution.cc.)

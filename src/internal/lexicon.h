@@ -170,6 +170,11 @@ enum class WordClass : uint8_t {
   // A noun of a medium or occasion of speech ("interview", "tweet",
   // "statement", "rally"): tagged as any other word; see kVenuePrep.
   kMediumNoun,
+  // A word of judgement that takes an extraposed infinitive ("important",
+  // "fair", "no exaggeration"): tagged as any other word; in "it is
+  // important to note that C", "it's fair to say C" the "it" is nobody, and
+  // the claim is the writer's (no speaker).
+  kJudgement,
 };
 
 struct PronounInfo {
