@@ -94,6 +94,9 @@ struct Attributor::CompiledRule {
   // ("was criticized for the delay", not "was claimed by the Front, a
   // group that ..."); the group may stay out of the match.
   int notagent = 0;
+  // A group "causer": one word that must be of class causative ("led
+  // critics to say C": the object before the infinitive speaks).
+  int causer = 0;
   bool classes[kCueClasses] = {};
   std::bitset<128> needs;
 };
@@ -1237,6 +1240,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->nospeaker = group("nospeaker");
     rule->agent = group("agent");
     rule->notagent = group("notagent");
+    rule->causer = group("causer");
     if (absl::StartsWith(spec.name, "subject")) {
       if (rule->speaker == 0) {
         return absl::InvalidArgumentError(absl::StrCat(
@@ -1843,7 +1847,10 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
   auto is_verb = [&](size_t k) {
     if (tags[k] != 'o' && tags[k] != 'i') return false;
     const WordInfo* w = WordOf(text, tokens[k]);
-    if (w != nullptr && w->word_class == WordClass::kVerb) return true;
+    if (w != nullptr && (w->word_class == WordClass::kVerb ||
+                         w->word_class == WordClass::kCausativeVerb)) {
+      return true;
+    }
     if (k + 1 >= tags.size() || std::strchr("dpP", tags[k + 1]) == nullptr) {
       return false;
     }
@@ -2550,6 +2557,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!range_of(rule->agent, &ga, &gb) || gb != ga + 1) continue;
           const WordInfo* w = WordOf(text, tokens[ga]);
           if (w == nullptr || w->word_class != WordClass::kAgent) continue;
+        }
+        if (rule->causer != 0) {
+          size_t ga, gb;
+          if (!range_of(rule->causer, &ga, &gb) || gb != ga + 1) continue;
+          const WordInfo* w = WordOf(text, tokens[ga]);
+          if (w == nullptr || (w->word_class != WordClass::kCausative &&
+                               w->word_class != WordClass::kCausativeVerb)) {
+            continue;
+          }
         }
         if (rule->notagent != 0) {
           size_t ga, gb;

@@ -144,6 +144,8 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"venue", WordClass::kVenuePrep},
       {"medium", WordClass::kMediumNoun},
       {"verb", WordClass::kVerb},
+      {"causative", WordClass::kCausative},
+      {"causative_verb", WordClass::kCausativeVerb},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {
