@@ -2490,6 +2490,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       while (cue_end < marked.size() && marked[cue_end] == '_') ++cue_end;
       // What each shared half answered for this cue: -1 not asked yet.
       half_known.assign(halves_.size(), -1);
+      // Whether a causative verb stands before the cue: -1 not looked yet.
+      int causative_before = -1;
       if (!present_read) {
         for (unsigned char c : tags) present.set(c & 127);
         present_read = true;
@@ -2537,6 +2539,21 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                                       : nullptr,
                 rule->dfas)) {
           continue;
+        }
+        // A rule with a causer needs a causative verb before the cue: when
+        // the sentence has none, no need for the submatches.
+        if (rule->causer != 0) {
+          if (causative_before < 0) {
+            causative_before = 0;
+            for (size_t m = 0; m + 1 < k && causative_before == 0; ++m) {
+              if (tags[m] != 'o' && tags[m] != 'i' && tags[m] != 'C') continue;
+              const WordInfo* w = WordOf(text, tokens[m]);
+              causative_before = w != nullptr &&
+                                 (w->word_class == WordClass::kCausative ||
+                                  w->word_class == WordClass::kCausativeVerb);
+            }
+          }
+          if (causative_before == 0) continue;
         }
         if (!MatchRuleGroupsWith(whole, rule->groups + 1, rule->left,
                                  rule->right, rule->left_to_cue,
