@@ -95,6 +95,9 @@ struct Attributor::CompiledRule {
   // ("was criticized for the delay", not "was claimed by the Front, a
   // group that ..."); the group may stay out of the match.
   int notagent = 0;
+  // A group "causer": one word that must be of class causative ("led
+  // critics to say C": the object before the infinitive speaks).
+  int causer = 0;
   bool classes[kCueClasses] = {};
   std::bitset<128> needs;
 };
@@ -1238,6 +1241,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->nospeaker = group("nospeaker");
     rule->agent = group("agent");
     rule->notagent = group("notagent");
+    rule->causer = group("causer");
     if (absl::StartsWith(spec.name, "subject")) {
       if (rule->speaker == 0) {
         return absl::InvalidArgumentError(absl::StrCat(
@@ -1889,7 +1893,10 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
   auto is_verb = [&](size_t k) {
     if (tags[k] != 'o' && tags[k] != 'i') return false;
     const WordInfo* w = WordOf(text, tokens[k]);
-    if (w != nullptr && w->word_class == WordClass::kVerb) return true;
+    if (w != nullptr && (w->word_class == WordClass::kVerb ||
+                         w->word_class == WordClass::kCausativeVerb)) {
+      return true;
+    }
     if (k + 1 >= tags.size() || std::strchr("dpP", tags[k + 1]) == nullptr) {
       return false;
     }
@@ -2682,6 +2689,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       while (cue_end < marked.size() && marked[cue_end] == '_') ++cue_end;
       // What each shared half answered for this cue: -1 not asked yet.
       half_known.assign(halves_.size(), -1);
+      // Whether a causative verb stands before the cue: -1 not looked yet.
+      int causative_before = -1;
       if (!present_read) {
         for (unsigned char c : tags) present.set(c & 127);
         present_read = true;
@@ -2730,6 +2739,21 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 rule->dfas)) {
           continue;
         }
+        // A rule with a causer needs a causative verb before the cue: when
+        // the sentence has none, no need for the submatches.
+        if (rule->causer != 0) {
+          if (causative_before < 0) {
+            causative_before = 0;
+            for (size_t m = 0; m + 1 < k && causative_before == 0; ++m) {
+              if (tags[m] != 'o' && tags[m] != 'i' && tags[m] != 'C') continue;
+              const WordInfo* w = WordOf(text, tokens[m]);
+              causative_before = w != nullptr &&
+                                 (w->word_class == WordClass::kCausative ||
+                                  w->word_class == WordClass::kCausativeVerb);
+            }
+          }
+          if (causative_before == 0) continue;
+        }
         if (!MatchRuleGroupsWith(whole, rule->groups + 1, rule->left,
                                  rule->right, rule->left_to_cue,
                                  rule->left_reach, marked, k, &groups,
@@ -2749,6 +2773,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!range_of(rule->agent, &ga, &gb) || gb != ga + 1) continue;
           const WordInfo* w = WordOf(text, tokens[ga]);
           if (w == nullptr || w->word_class != WordClass::kAgent) continue;
+        }
+        if (rule->causer != 0) {
+          size_t ga, gb;
+          if (!range_of(rule->causer, &ga, &gb) || gb != ga + 1) continue;
+          const WordInfo* w = WordOf(text, tokens[ga]);
+          if (w == nullptr || (w->word_class != WordClass::kCausative &&
+                               w->word_class != WordClass::kCausativeVerb)) {
+            continue;
+          }
         }
         if (rule->notagent != 0) {
           size_t ga, gb;

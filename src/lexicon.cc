@@ -145,6 +145,8 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"medium", WordClass::kMediumNoun},
       {"judge", WordClass::kJudgement},
       {"verb", WordClass::kVerb},
+      {"causative", WordClass::kCausative},
+      {"causative_verb", WordClass::kCausativeVerb},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {

@@ -1061,7 +1061,9 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kMediumNoun:
       case WordClass::kJudgement:
       case WordClass::kNotice:
-      case WordClass::kVerb: break;
+      case WordClass::kVerb:
+      case WordClass::kCausative:
+      case WordClass::kCausativeVerb: break;
     }
   }
   if (info != nullptr && info->title) return 'R';

@@ -336,6 +336,14 @@ const RuleCase kCases[] = {
     {"speaker_directive",
      "Mayor Anna Keller urged residents to use the new pool.",
      "Mayor Anna Keller", "urged", "residents to use the new pool"},
+    // An infinitive after a verb that makes its object speak: the object
+    // speaks.
+    {"causative_to_cue",
+     "The report prompted the city council to say that the pool would reopen.",
+     "the city council", "say", "the pool would reopen"},
+    {"causative_to_cue_object",
+     "The long delay led residents to complain that the pool was closed.",
+     "residents", "complain", "the pool was closed"},
     // An infinitive after another verb: its subject speaks.
     {"speaker_to_cue",
      "Mayor Anna Keller went on to say that the pool would reopen in June.",

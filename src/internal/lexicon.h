@@ -138,6 +138,14 @@ enum class WordClass : uint8_t {
   // ("praised the plan and took questions") it opens a coordinated verb
   // phrase, the speaker's next act, not part of what was said.
   kVerb,
+  // A verb that makes its object speak ("led", "prompted", "leaving"): "The
+  // delay led critics to say C", "leaving many to wonder whether C": the
+  // object before the infinitive cue speaks (rules.tsv group "causer").
+  // Tagged as any other word.
+  kCausative,
+  // The same, of a form that is also a verb as kVerb is ("led", "left"):
+  // "... and left the area" opens a coordinated verb phrase.
+  kCausativeVerb,
   // A subordinator that opens an adverbial clause ("while", "because",
   // "although"): tagged 's' as kSub. A cue in such a clause that opens the
   // sentence reports that clause only ("While the mayor said C, the council
