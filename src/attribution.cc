@@ -2140,6 +2140,64 @@ void Attributor::StartAfterOpeningClause(absl::string_view text,
   }
 }
 
+// "said Thursday during a town hall in Buffalo, New York, that C", "will
+// announce on Monday, after a meeting, that C", "said on ABC's \"This
+// Week\" that C", "said in an interview that C": a phrase of place, time or
+// occasion between the cue and "that" tells where or when it was said; the
+// content starts after "that". The phrase opens with a preposition other
+// than "to" or a subordinator of time (class timesub) and holds nouns,
+// names, modifiers, commas and whole quotations, no verb, pronoun, cue or
+// other clause word. "that" must follow a comma, a closing quote mark, a
+// name, a word of time or a noun of class medium: after another noun it
+// opens a relative clause or the noun's complement ("at a center that works
+// with", "about concerns that C": the phrase is what was said). `a` is the
+// first token of a content that follows its cue. Returns the token the
+// content now starts at, or `a`.
+size_t Attributor::StartAfterLeadInThat(absl::string_view text,
+                                        const std::vector<Token>& tokens,
+                                        const std::string& tags, size_t a,
+                                        size_t b, Range* r) const {
+  const size_t start = a;
+  while (a < b && (IsTrimTag(tags[a]) || tokens[a].time)) ++a;
+  if (a >= b) return start;
+  auto word = [&](size_t m) {
+    return text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin);
+  };
+  if (tags[a] == 'r' ? word(a) == "to" : tags[a] != 's') return start;
+  for (size_t m = a; m + 1 < b; ++m) {
+    const char c = tags[m];
+    if (c == 'q') {
+      while (m + 1 < b && tags[m] != 'Q') ++m;
+      if (tags[m] != 'Q') return start;
+      continue;
+    }
+    if (c == 'r' && word(m) == "to" && tags[m + 1] == 'o') return start;
+    if (c == 's') {
+      const WordInfo* w = WordOf(text, tokens[m]);
+      if (w == nullptr || w->word_class != WordClass::kTimeSub) return start;
+      continue;
+    }
+    if (c != 't') {
+      if (!absl::StrContains("rdpjonNRi0g,-()", c)) return start;
+      continue;
+    }
+    if (absl::StrContains("vbCz_,.;:~lt", tags[m + 1])) return start;
+    const char before = tags[m - 1];
+    const WordInfo* w = WordOf(text, tokens[m - 1]);
+    if (!(before == ',' || before == 'Q' || before == 'N' || before == 'R' ||
+          before == '0' || tokens[m - 1].time ||
+          (w != nullptr && w->word_class == WordClass::kMediumNoun))) {
+      return start;
+    }
+    if (tokens[m + 1].begin <= r->begin || tokens[m + 1].begin >= r->end) {
+      return start;
+    }
+    r->begin = tokens[m + 1].begin;
+    return m + 1;
+  }
+  return start;
+}
+
 // "The senator denied the report in an interview", "mocked the mayor on
 // Twitter", "repeated the pledge at a rally on Sunday": after a content that
 // is a noun phrase (no auxiliary, copula, cue, "that", pronoun or relative
@@ -2863,6 +2921,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             if (w == nullptr || w->word_class != WordClass::kAsideNoun) continue;
             if (tokens[m - 1].end > r.begin) r.end = std::min(r.end, tokens[m - 1].end);
             break;
+          }
+          if (!direct && a >= cue_end) {
+            const size_t c =
+                StartAfterLeadInThat(text, tokens, marked, a, b, &r);
+            // The quotations of the phrase are no longer in the content.
+            if (c > a && mixed) {
+              mixed = false;
+              for (size_t m = c; m < b; ++m) {
+                mixed = mixed || marked[m] == 'q' || marked[m] == 'Q';
+              }
+            }
           }
           if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
           if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);

@@ -35,6 +35,11 @@ const RuleCase kCases[] = {
     {"according_back",
      "The pool will reopen in June, according to the city council.",
      "the city council", "according to", "The pool will reopen in June"},
+    // An attribution that closes a parenthesis sources what it holds.
+    {"according_paren",
+     "Towns like Dover (the pool reopened there in June, according to the "
+     "council) kept their budgets.",
+     "the council", "according to", "the pool reopened there in June"},
     // "As reported by X, C" and "C, as noted by X": the agent is the source.
     {"as_cue_by_front",
      "As reported by the Courier, the pool will reopen in June.",
