@@ -2634,12 +2634,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
           if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);
-          if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtPhraseTail(tokens, marked, a, b, cue_end, &r);
           if (!direct) {
             EndAtCoordinatedVerb(text, tokens, marked, a, b, cue_end, &r);
           }
           if (!direct) EndAtMedium(text, tokens, marked, a, b, &r);
+          // Last: the other ends may leave a phrase of time at the end
+          // ("praised the crew on Sunday and toured the site").
+          if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct && b <= k) StartAfterOpeningClause(text, tokens, marked, a, b, &r);
           {
             size_t sa, sb;
