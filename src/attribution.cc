@@ -1713,10 +1713,13 @@ bool Attributor::IsDocumentHead(absl::string_view text,
 
 // "While the mayor has said he opposes the tax, the council approved it":
 // a cue inside an adverbial clause that opens the sentence (a subordinator
-// of class adsub, with no comma, dash or colon before the cue) reports that
-// clause only. Content after the cue ends at the comma, dash or semicolon
-// that closes the clause, outside quotations. ("As X noted, C" is another
-// matter: "as" is no adsub.)
+// of class adsub, condsub or timesub, with no comma, dash or colon before
+// the cue) reports that clause only. Content after the cue ends at the
+// comma, dash or semicolon that closes the clause, outside quotations. "As"
+// and the other words of class sub do so only when the content follows the
+// cue at once and opens with no adverb, preposition or word of time ("As
+// lawmakers debated the levy, it became an issue"): "As X noted, C" and "as
+// X said on Sunday, C" point at the main clause.
 void Attributor::EndAtOpeningClause(absl::string_view text,
                                     const std::vector<Token>& tokens,
                                     const std::string& tags, size_t a,
@@ -1726,13 +1729,28 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
   while (s < k && (tags[s] == 'l' || tags[s] == 'x')) ++s;
   if (s >= k || tags[s] != 's') return;
   const WordInfo* w = WordOf(text, tokens[s]);
-  if (w == nullptr || (w->word_class != WordClass::kAdverbialSub &&
-                       w->word_class != WordClass::kCondSub &&
-                       w->word_class != WordClass::kTimeSub)) {
+  if (w == nullptr) return;
+  const WordClass cls = w->word_class;
+  if (cls != WordClass::kAdverbialSub && cls != WordClass::kCondSub &&
+      cls != WordClass::kTimeSub && cls != WordClass::kSub) {
     return;
   }
   for (size_t q = s + 1; q < k; ++q) {
     if (tags[q] == ',' || tags[q] == ';' || tags[q] == '~' || tags[q] == ':') return;
+  }
+  if (cls == WordClass::kSub) {
+    // "As X noted, C", "as X said on Sunday, C": the content of "as" (class
+    // sub) must follow the cue with no punctuation, adverb, preposition or
+    // word of time first, or it is the main clause's.
+    for (size_t q = k + 1; q < a; ++q) {
+      if (std::strchr(",;~:", tags[q]) != nullptr) return;
+    }
+    size_t c = a;
+    while (c < b && IsTrimTag(tags[c])) ++c;
+    if (c >= b || std::strchr("lr,:;~qQ", tags[c]) != nullptr ||
+        tokens[c].time) {
+      return;
+    }
   }
   int open = 0;
   for (size_t m = a + 1; m < b; ++m) {
