@@ -1770,17 +1770,24 @@ constexpr char kPlainNounPhraseTags[] =
 // "The senator endorsed Tom Reyes during a rally on Sunday", "denied the
 // charges through a lawyer", "praised the mayor after the vote": when what
 // follows the cue is a plain noun phrase (a determiner or possessive and at
-// most two words, or a name, perhaps with a possessive), a preposition of
+// most two words, or a name, perhaps with a possessive; perhaps with
+// phrases of its own: "the budget of the council"), a preposition of
 // class adjunct or timesub, or a subordinator of class adsub ("despite",
 // "while"), after it opens an adjunct of the act, not part of what was said.
 // (A clause goes on: "said the vote was held during a storm"
-// keeps its phrase, as the noun phrase alone is no content there.)
+// keeps its phrase, as the noun phrase alone is no content there, and so
+// does "said the closing of the port during the storm was a mistake", with
+// its verb after the phrase.)
 void Attributor::EndAtAdjunct(absl::string_view text,
                               const std::vector<Token>& tokens,
                               const std::string& tags, size_t a, size_t b,
                               size_t cue_end, Range* r) const {
   if (a < cue_end || a > cue_end + 1) return;
-  static const RE2* const kPlainNounPhrase = new RE2(kPlainNounPhraseTags);
+  // A plain noun phrase, perhaps with phrases of its own ("the budget of
+  // the city council").
+  static const RE2* const kNounPhrase =
+      new RE2(absl::StrCat("(?:", kPlainNounPhraseTags, ")(?:r(?:",
+                           kPlainNounPhraseTags, "))*"));
   for (size_t m = a + 1; m < b; ++m) {
     if (tags[m] == ',' || tags[m] == ';' || tags[m] == '~' || tags[m] == ':' ||
         tags[m] == 'q' || tags[m] == 'Q') {
@@ -1793,10 +1800,18 @@ void Attributor::EndAtAdjunct(absl::string_view text,
                          w->word_class != WordClass::kAdverbialSub)) {
       continue;
     }
+    if (tags[m] == 'r') {
+      // "suggested the closing of the port during the storm was a mistake":
+      // an auxiliary or copula after the phrase is the clause's own verb.
+      for (size_t q = m + 1; q < b; ++q) {
+        if (std::strchr(",;~:Psw", tags[q]) != nullptr) break;
+        if (tags[q] == 'v' || tags[q] == 'b') return;
+      }
+    }
     size_t c = a;
     while (c < m && IsTrimTag(tags[c])) ++c;
     if (c < m && RE2::FullMatch(re2::StringPiece(tags.data() + c, m - c),
-                                *kPlainNounPhrase) &&
+                                *kNounPhrase) &&
         tokens[m - 1].end > r->begin) {
       r->end = std::min(r->end, tokens[m - 1].end);
     }
