@@ -1857,7 +1857,9 @@ void Attributor::EndAtPhraseTail(const std::vector<Token>& tokens,
 // "vowed to fight the tax and has since ...": when what follows the cue is a
 // phrase (no clause word, auxiliary, pronoun, cue or quotation, and no verb
 // of its own), "and" (perhaps after a comma and before adverbs) and a verb
-// open a second act of the speaker, not part of what was said. A verb: an
+// open a second act of the speaker, not part of what was said; "and" and a
+// subject pronoun open a clause of their own ("opposed the levy and she
+// ..."). A verb: an
 // auxiliary or copula, a form of class verb (function_words.tsv: "took"),
 // or a word in -ed or -ing before a determiner, possessive or pronoun
 // ("boycotted the", "urging them"; a noun phrase "and elected officials",
@@ -1892,7 +1894,10 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
     if (tags[m] != 'x' || m == c) continue;
     size_t n = m + 1;
     while (n < b && tags[n] == 'l') ++n;
-    if (n >= b || !(tags[n] == 'v' || tags[n] == 'b' || is_verb(n))) continue;
+    if (n >= b || !(tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'P' ||
+                    is_verb(n))) {
+      continue;
+    }
     for (size_t k = c + 1; k < m; ++k) {
       if (tags[k] != 'x' && is_verb(k)) return;  // a clause of its own
     }
