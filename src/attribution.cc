@@ -1825,7 +1825,9 @@ void Attributor::EndAtAdjunct(absl::string_view text,
 // cue or quotation, and no preposition first), a comma and an -ing word
 // after it open a participle that tells what else the speaker did, and a
 // comma and a determiner open the writer's appositive when it runs to the
-// end of the content with no clause or list of its own. The content ends
+// end of the content with no clause or list of its own, and a comma, a
+// conjunction and a subordinator open a sentence of the writer's ("welcomed
+// the budget, but when the council met, ..."). The content ends
 // before the comma. (A clause keeps them: "said the plan would fail,
 // leaving ..."; a list goes on: "praised the mayor, the council and the
 // police".)
@@ -1838,7 +1840,8 @@ void Attributor::EndAtPhraseTail(const std::vector<Token>& tokens,
   if (c >= b || tags[c] == 'r') return;
   for (size_t m = c + 1; m + 1 < b; ++m) {
     if (tags[m] == ',') {
-      bool tail = tags[m + 1] == 'i';
+      bool tail = tags[m + 1] == 'i' ||
+                  (tags[m + 1] == 'x' && m + 2 < b && tags[m + 2] == 's');
       if (tags[m + 1] == 'd') {
         tail = true;
         for (size_t q = m + 1; q < b && tail; ++q) {
