@@ -1763,10 +1763,13 @@ bool Attributor::IsDocumentHead(absl::string_view text,
 
 // "While the mayor has said he opposes the tax, the council approved it":
 // a cue inside an adverbial clause that opens the sentence (a subordinator
-// of class adsub, with no comma, dash or colon before the cue) reports that
-// clause only. Content after the cue ends at the comma, dash or semicolon
-// that closes the clause, outside quotations. ("As X noted, C" is another
-// matter: "as" is no adsub.)
+// of class adsub, condsub or timesub, with no comma, dash or colon before
+// the cue) reports that clause only. Content after the cue ends at the
+// comma, dash or semicolon that closes the clause, outside quotations. "As"
+// and the other words of class sub do so only when the content follows the
+// cue at once and opens with no adverb, preposition or word of time ("As
+// lawmakers debated the levy, it became an issue"): "As X noted, C" and "as
+// X said on Sunday, C" point at the main clause.
 void Attributor::EndAtOpeningClause(absl::string_view text,
                                     const std::vector<Token>& tokens,
                                     const std::string& tags, size_t a,
@@ -1776,13 +1779,28 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
   while (s < k && (tags[s] == 'l' || tags[s] == 'x')) ++s;
   if (s >= k || tags[s] != 's') return;
   const WordInfo* w = WordOf(text, tokens[s]);
-  if (w == nullptr || (w->word_class != WordClass::kAdverbialSub &&
-                       w->word_class != WordClass::kCondSub &&
-                       w->word_class != WordClass::kTimeSub)) {
+  if (w == nullptr) return;
+  const WordClass cls = w->word_class;
+  if (cls != WordClass::kAdverbialSub && cls != WordClass::kCondSub &&
+      cls != WordClass::kTimeSub && cls != WordClass::kSub) {
     return;
   }
   for (size_t q = s + 1; q < k; ++q) {
     if (tags[q] == ',' || tags[q] == ';' || tags[q] == '~' || tags[q] == ':') return;
+  }
+  if (cls == WordClass::kSub) {
+    // "As X noted, C", "as X said on Sunday, C": the content of "as" (class
+    // sub) must follow the cue with no punctuation, adverb, preposition or
+    // word of time first, or it is the main clause's.
+    for (size_t q = k + 1; q < a; ++q) {
+      if (std::strchr(",;~:", tags[q]) != nullptr) return;
+    }
+    size_t c = a;
+    while (c < b && IsTrimTag(tags[c])) ++c;
+    if (c >= b || std::strchr("lr,:;~qQ", tags[c]) != nullptr ||
+        tokens[c].time) {
+      return;
+    }
   }
   int open = 0;
   for (size_t m = a + 1; m < b; ++m) {
@@ -1802,17 +1820,24 @@ constexpr char kPlainNounPhraseTags[] =
 // "The senator endorsed Tom Reyes during a rally on Sunday", "denied the
 // charges through a lawyer", "praised the mayor after the vote": when what
 // follows the cue is a plain noun phrase (a determiner or possessive and at
-// most two words, or a name, perhaps with a possessive), a preposition of
+// most two words, or a name, perhaps with a possessive; perhaps with
+// phrases of its own: "the budget of the council"), a preposition of
 // class adjunct or timesub, or a subordinator of class adsub ("despite",
 // "while"), after it opens an adjunct of the act, not part of what was said.
 // (A clause goes on: "said the vote was held during a storm"
-// keeps its phrase, as the noun phrase alone is no content there.)
+// keeps its phrase, as the noun phrase alone is no content there, and so
+// does "said the closing of the port during the storm was a mistake", with
+// its verb after the phrase.)
 void Attributor::EndAtAdjunct(absl::string_view text,
                               const std::vector<Token>& tokens,
                               const std::string& tags, size_t a, size_t b,
                               size_t cue_end, Range* r) const {
   if (a < cue_end || a > cue_end + 1) return;
-  static const RE2* const kPlainNounPhrase = new RE2(kPlainNounPhraseTags);
+  // A plain noun phrase, perhaps with phrases of its own ("the budget of
+  // the city council").
+  static const RE2* const kNounPhrase =
+      new RE2(absl::StrCat("(?:", kPlainNounPhraseTags, ")(?:r(?:",
+                           kPlainNounPhraseTags, "))*"));
   for (size_t m = a + 1; m < b; ++m) {
     if (tags[m] == ',' || tags[m] == ';' || tags[m] == '~' || tags[m] == ':' ||
         tags[m] == 'q' || tags[m] == 'Q') {
@@ -1825,10 +1850,18 @@ void Attributor::EndAtAdjunct(absl::string_view text,
                          w->word_class != WordClass::kAdverbialSub)) {
       continue;
     }
+    if (tags[m] == 'r') {
+      // "suggested the closing of the port during the storm was a mistake":
+      // an auxiliary or copula after the phrase is the clause's own verb.
+      for (size_t q = m + 1; q < b; ++q) {
+        if (std::strchr(",;~:Psw", tags[q]) != nullptr) break;
+        if (tags[q] == 'v' || tags[q] == 'b') return;
+      }
+    }
     size_t c = a;
     while (c < m && IsTrimTag(tags[c])) ++c;
     if (c < m && RE2::FullMatch(re2::StringPiece(tags.data() + c, m - c),
-                                *kPlainNounPhrase) &&
+                                *kNounPhrase) &&
         tokens[m - 1].end > r->begin) {
       r->end = std::min(r->end, tokens[m - 1].end);
     }
@@ -1842,7 +1875,9 @@ void Attributor::EndAtAdjunct(absl::string_view text,
 // cue or quotation, and no preposition first), a comma and an -ing word
 // after it open a participle that tells what else the speaker did, and a
 // comma and a determiner open the writer's appositive when it runs to the
-// end of the content with no clause or list of its own. The content ends
+// end of the content with no clause or list of its own, and a comma, a
+// conjunction and a subordinator open a sentence of the writer's ("welcomed
+// the budget, but when the council met, ..."). The content ends
 // before the comma. (A clause keeps them: "said the plan would fail,
 // leaving ..."; a list goes on: "praised the mayor, the council and the
 // police".)
@@ -1855,7 +1890,8 @@ void Attributor::EndAtPhraseTail(const std::vector<Token>& tokens,
   if (c >= b || tags[c] == 'r') return;
   for (size_t m = c + 1; m + 1 < b; ++m) {
     if (tags[m] == ',') {
-      bool tail = tags[m + 1] == 'i';
+      bool tail = tags[m + 1] == 'i' ||
+                  (tags[m + 1] == 'x' && m + 2 < b && tags[m + 2] == 's');
       if (tags[m + 1] == 'd') {
         tail = true;
         for (size_t q = m + 1; q < b && tail; ++q) {
@@ -1874,7 +1910,9 @@ void Attributor::EndAtPhraseTail(const std::vector<Token>& tokens,
 // "vowed to fight the tax and has since ...": when what follows the cue is a
 // phrase (no clause word, auxiliary, pronoun, cue or quotation, and no verb
 // of its own), "and" (perhaps after a comma and before adverbs) and a verb
-// open a second act of the speaker, not part of what was said. A verb: an
+// open a second act of the speaker, not part of what was said; "and" and a
+// subject pronoun open a clause of their own ("opposed the levy and she
+// ..."). A verb: an
 // auxiliary or copula, a form of class verb (function_words.tsv: "took"),
 // or a word in -ed or -ing before a determiner, possessive or pronoun
 // ("boycotted the", "urging them"; a noun phrase "and elected officials",
@@ -1912,7 +1950,10 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
     if (tags[m] != 'x' || m == c) continue;
     size_t n = m + 1;
     while (n < b && tags[n] == 'l') ++n;
-    if (n >= b || !(tags[n] == 'v' || tags[n] == 'b' || is_verb(n))) continue;
+    if (n >= b || !(tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'P' ||
+                    is_verb(n))) {
+      continue;
+    }
     for (size_t k = c + 1; k < m; ++k) {
       if (tags[k] != 'x' && is_verb(k)) return;  // a clause of its own
     }
@@ -2935,12 +2976,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
           if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);
-          if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtPhraseTail(tokens, marked, a, b, cue_end, &r);
           if (!direct) {
             EndAtCoordinatedVerb(text, tokens, marked, a, b, cue_end, &r);
           }
           if (!direct) EndAtMedium(text, tokens, marked, a, b, &r);
+          // Last: the other ends may leave a phrase of time at the end
+          // ("praised the crew on Sunday and toured the site").
+          if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct && b <= k) StartAfterOpeningClause(text, tokens, marked, a, b, &r);
           {
             size_t sa, sb;
