@@ -1896,25 +1896,35 @@ void Attributor::EndAtCoordinatedCue(absl::string_view text,
   // (A clause, a wh-clause, an infinitive or a phrase after a preposition
   // coordinates inside: "planned to withdraw and seek the seat".)
   if (c >= b || std::strchr("Ptwsr", tags[c]) != nullptr) return;
+  // The tags first; words are looked up only for a content with "and" and
+  // a cue.
+  auto subject_before = [&](size_t m) {
+    return std::strchr("NRnoP0Qgj", tags[m - 1]) != nullptr;
+  };
   int open = 0;
   for (size_t m = c; m + 1 < b; ++m) {
     if (tags[m] == 'q') ++open;
     if (tags[m] == 'Q') --open;
     if (open > 0) continue;
-    if (m > c &&
-        (std::strchr("vbzC", tags[m]) != nullptr ||
-         (tags[m] == 'o' && LooksLikeVerb(text, tokens, tags, m))) &&
-        std::strchr("NRnoP0Qgj", tags[m - 1]) != nullptr) {
+    if (m > c && std::strchr("vbzC", tags[m]) != nullptr && subject_before(m)) {
       return;  // a subject and its verb: a clause
     }
     if (tags[m] == 'i') return;  // "by calling X and accusing Y"
     if (tags[m] != 'x' || m == c) continue;
     size_t n = m + 1;
     while (n < b && std::strchr("lvbz", tags[n]) != nullptr) ++n;
-    if (n < b && tags[n] == 'C') {
-      EndBefore(tokens, tags, a, m, r);
-      return;
+    if (n >= b || tags[n] != 'C') continue;
+    int quoted = 0;
+    for (size_t v = c; v < m; ++v) {
+      if (tags[v] == 'q') ++quoted;
+      if (tags[v] == 'Q') --quoted;
+      if (v > c && quoted <= 0 && tags[v] == 'o' && subject_before(v) &&
+          LooksLikeVerb(text, tokens, tags, v)) {
+        return;  // "the driver ignored the signal"
+      }
     }
+    EndBefore(tokens, tags, a, m, r);
+    return;
   }
 }
 
