@@ -1905,6 +1905,29 @@ void Attributor::EndAtPhraseTail(const std::vector<Token>& tokens,
   }
 }
 
+// Is token k, tagged 'o' or 'i', a verb: a form of class verb or
+// causative_verb (function_words.tsv: "took", "led"), or a word in -ed or -ing before a
+// determiner, possessive or pronoun ("boycotted the", "urging them"; not
+// "elected officials", "rising costs")?
+bool Attributor::LooksLikeVerb(absl::string_view text,
+                               const std::vector<Token>& tokens,
+                               const std::string& tags, size_t k) const {
+  if (tags[k] != 'o' && tags[k] != 'i') return false;
+  const WordInfo* w = WordOf(text, tokens[k]);
+  if (w != nullptr && (w->word_class == WordClass::kVerb ||
+                       w->word_class == WordClass::kCausativeVerb)) {
+    return true;
+  }
+  if (k + 1 >= tags.size() || std::strchr("dpP", tags[k + 1]) == nullptr) {
+    return false;
+  }
+  if (tags[k] == 'i') return true;
+  const Token& t = tokens[k];
+  if (t.cap || t.end - t.begin < 5) return false;
+  absl::string_view s = text.substr(t.end - 2, 2);
+  return s == "ed";
+}
+
 // "The senator praised the plan and boycotted the debate", "denied the
 // charges and took questions", "thanking the donors and urging them on",
 // "vowed to fight the tax and has since ...": when what follows the cue is a
@@ -1928,22 +1951,7 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
   size_t c = a;
   while (c < b && IsTrimTag(tags[c])) ++c;
   if (c >= b) return;
-  auto is_verb = [&](size_t k) {
-    if (tags[k] != 'o' && tags[k] != 'i') return false;
-    const WordInfo* w = WordOf(text, tokens[k]);
-    if (w != nullptr && (w->word_class == WordClass::kVerb ||
-                         w->word_class == WordClass::kCausativeVerb)) {
-      return true;
-    }
-    if (k + 1 >= tags.size() || std::strchr("dpP", tags[k + 1]) == nullptr) {
-      return false;
-    }
-    if (tags[k] == 'i') return true;
-    const Token& t = tokens[k];
-    if (t.cap || t.end - t.begin < 5) return false;
-    absl::string_view s = text.substr(t.end - 2, 2);
-    return s == "ed";
-  };
+  auto is_verb = [&](size_t k) { return LooksLikeVerb(text, tokens, tags, k); };
   // The tags first; words are looked up only for a content with "and".
   for (size_t m = c; m + 1 < b; ++m) {
     if (std::strchr("PvbCtwsqQ:;~(", tags[m]) != nullptr) return;
@@ -1956,6 +1964,58 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
     }
     for (size_t k = c + 1; k < m; ++k) {
       if (tags[k] != 'x' && is_verb(k)) return;  // a clause of its own
+    }
+    EndBefore(tokens, tags, a, m, r);
+    return;
+  }
+}
+
+// "The mayor announced new rules for the parks and said more would follow",
+// "praised the council, but refused to take questions": when what follows
+// the cue is a phrase, not a clause (no pronoun first, and no auxiliary,
+// copula, negation or cue right after a word that could be its subject),
+// "and"/"but" (perhaps after a comma), adverbs and auxiliaries and another
+// cue open a second act of the speaker's: the content ends before "and".
+// (A clause keeps its own verbs: "said he posed a threat and refused to
+// drop the gun" reports both; the rules end it only before a cue with
+// "that", a quotation or a clause of its own: TRAIL in rules.tsv.)
+void Attributor::EndAtCoordinatedCue(absl::string_view text,
+                                     const std::vector<Token>& tokens,
+                                     const std::string& tags, size_t a,
+                                     size_t b, size_t cue_end,
+                                     Range* r) const {
+  if (a < cue_end || a > cue_end + 1) return;
+  size_t c = a;
+  while (c < b && (IsTrimTag(tags[c]) || tags[c] == 'l')) ++c;
+  // (A clause, a wh-clause, an infinitive or a phrase after a preposition
+  // coordinates inside: "planned to withdraw and seek the seat".)
+  if (c >= b || std::strchr("Ptwsr", tags[c]) != nullptr) return;
+  // The tags first; words are looked up only for a content with "and" and
+  // a cue.
+  auto subject_before = [&](size_t m) {
+    return std::strchr("NRnoP0Qgj", tags[m - 1]) != nullptr;
+  };
+  int open = 0;
+  for (size_t m = c; m + 1 < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0) continue;
+    if (m > c && std::strchr("vbzC", tags[m]) != nullptr && subject_before(m)) {
+      return;  // a subject and its verb: a clause
+    }
+    if (tags[m] == 'i') return;  // "by calling X and accusing Y"
+    if (tags[m] != 'x' || m == c) continue;
+    size_t n = m + 1;
+    while (n < b && std::strchr("lvbz", tags[n]) != nullptr) ++n;
+    if (n >= b || tags[n] != 'C') continue;
+    int quoted = 0;
+    for (size_t v = c; v < m; ++v) {
+      if (tags[v] == 'q') ++quoted;
+      if (tags[v] == 'Q') --quoted;
+      if (v > c && quoted <= 0 && tags[v] == 'o' && subject_before(v) &&
+          LooksLikeVerb(text, tokens, tags, v)) {
+        return;  // "the driver ignored the signal"
+      }
     }
     EndBefore(tokens, tags, a, m, r);
     return;
@@ -2979,6 +3039,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!direct) EndAtPhraseTail(tokens, marked, a, b, cue_end, &r);
           if (!direct) {
             EndAtCoordinatedVerb(text, tokens, marked, a, b, cue_end, &r);
+          }
+          // (After a participle, "noting X and continued Y": no act of the
+          // speaker's own, which would be another participle; a directive's
+          // infinitive goes on: "urged them to wait and see".)
+          if (!direct && marked[k] == '@' &&
+              cue.cue_class != CueClass::kDirective) {
+            EndAtCoordinatedCue(text, tokens, marked, a, b, cue_end, &r);
           }
           if (!direct) EndAtMedium(text, tokens, marked, a, b, &r);
           // Last: the other ends may leave a phrase of time at the end

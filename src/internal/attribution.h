@@ -181,12 +181,22 @@ class Attributor {
   void EndAtPhraseTail(const std::vector<Token>& tokens,
                        const std::string& tags, size_t a, size_t b,
                        size_t cue_end, Range* r) const;
+  // Whether token k looks like a verb: a listed form, or "-ed"/"-ing"
+  // before a determiner or pronoun (see attribution.cc).
+  bool LooksLikeVerb(absl::string_view text, const std::vector<Token>& tokens,
+                     const std::string& tags, size_t k) const;
   // Ends a phrase content before "and" and a verb phrase of the speaker's
   // own ("praised the plan and took questions"; see attribution.cc).
   void EndAtCoordinatedVerb(absl::string_view text,
                             const std::vector<Token>& tokens,
                             const std::string& tags, size_t a, size_t b,
                             size_t cue_end, Range* r) const;
+  // Ends a phrase content before "and" and another cue of the speaker's
+  // ("announced the plan and said C"; see attribution.cc).
+  void EndAtCoordinatedCue(absl::string_view text,
+                           const std::vector<Token>& tokens,
+                           const std::string& tags, size_t a, size_t b,
+                           size_t cue_end, Range* r) const;
   // Ends a noun-phrase content before a phrase of time that closes it
   // ("endorsed the mayor in June"; see attribution.cc).
   void EndAtTimePhrase(absl::string_view text, const std::vector<Token>& tokens,
