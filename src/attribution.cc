@@ -95,6 +95,10 @@ struct Attributor::CompiledRule {
   // ("was criticized for the delay", not "was claimed by the Front, a
   // group that ..."); the group may stay out of the match.
   int notagent = 0;
+  // A group "notplace": a preposition that must not be one of place or
+  // occasion ("her remarks on the plan", not "her remarks in Ohio"; the
+  // function_words.tsv category venue_place).
+  int notplace = 0;
   // A group "causer": one word that must be of class causative ("led
   // critics to say C": the object before the infinitive speaks).
   int causer = 0;
@@ -1241,6 +1245,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->nospeaker = group("nospeaker");
     rule->agent = group("agent");
     rule->notagent = group("notagent");
+    rule->notplace = group("notplace");
     rule->causer = group("causer");
     if (absl::StartsWith(spec.name, "subject")) {
       if (rule->speaker == 0) {
@@ -2600,9 +2605,9 @@ ABSL_ATTRIBUTE_NOINLINE bool MayBecomeCue(const Lexicon& lex,
     return second_words.contains(absl::string_view(buf, b - a));
   };
   // A noun cue is one only in lower case, after a possessive (perhaps with
-  // a modifier between): a possessive determiner or an apostrophe among
-  // the bytes of the two tokens before it, which lie in the rest of its own
-  // run of non-space bytes and the two runs before.
+  // one or two modifiers between): a possessive determiner or an apostrophe
+  // among the bytes of the three tokens before it, which lie in the rest of
+  // its own run of non-space bytes and the three runs before.
   auto noun_may_be_cue = [&] {
     if (lower[p[i]] != static_cast<char>(p[i])) return false;  // capitalised
     size_t k = i;
@@ -2611,7 +2616,7 @@ ABSL_ATTRIBUTE_NOINLINE bool MayBecomeCue(const Lexicon& lex,
       const unsigned char c = p[k - 1];
       if (IsSpace(c)) {
         while (k > 0 && IsSpace(p[k - 1])) --k;
-        if (++runs > 2) break;
+        if (++runs > 3) break;
         continue;
       }
       if (c == '\'' || c >= 0x80) return true;
@@ -2835,12 +2840,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       }
       marked = tags;
       // An -ing cue is a participle ('%'), but for the progressive ("is
-      // saying"), which is a finite verb ('@').
+      // saying"), which is a finite verb ('@'), and for a noun ("her
+      // warning").
       const bool after_copula = p > 0 && tags[p - 1] == 'b';
       // (Every mark is in kCueMarks; the tagger gives none of them.)
       marked[k] = passive ? '=' : infinitive ? '&'
                   : progressive && !after_copula &&
-                          cue.cue_class != CueClass::kAccording
+                          cue.cue_class != CueClass::kAccording &&
+                          cue.cue_class != CueClass::kNominal
                       ? '%'
                       : '@';
       // Where the cue's words end in the tag string.
@@ -2947,6 +2954,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (range_of(rule->notagent, &ga, &gb)) {
             const WordInfo* w = WordOf(text, tokens[ga]);
             if (w != nullptr && w->word_class == WordClass::kAgent) continue;
+          }
+        }
+        if (rule->notplace != 0) {
+          size_t ga, gb;
+          if (range_of(rule->notplace, &ga, &gb)) {
+            const WordInfo* w = WordOf(text, tokens[ga]);
+            if (w != nullptr && w->place) continue;
           }
         }
         Finding f;

@@ -821,19 +821,52 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   const WordInfo* info = lower.data() == small && lower.size() <= kShortWord
                              ? lex_->PaddedWord(small)
                              : lex_->Word(lower);
-  // "her denial", "the senator's sharp warning": a noun cue (class nominal)
-  // right after a possessive, perhaps with one modifier between.
+  // Whether the token at k modifies the noun after it: a modifier, or a
+  // lower-case word not in -s unless shaped like an adjective ("his
+  // infamous"; not "his aides claim": a word in -s there is a plural
+  // subject).
+  auto modifies = [&](size_t k) {
+    if (tokens[k].tag == 'j') return true;
+    if (tokens[k].tag != 'o') return false;
+    const absl::string_view w = TokenText(text, tokens[k]);
+    return !absl::EndsWith(w, "s") || AdjectiveShaped(w);
+  };
+  // Where the possessive stands that one or two modifiers separate from the
+  // word ("his infamous", "his famous recent"); an adverb-like word may come
+  // first ("her earlier", "his widely mocked"), but only after a possessive
+  // pronoun (after 's, which may be "is" or "has", it may open a verb
+  // phrase: "the mayor's now"); 0 if none.
+  auto possessive_before_modifiers = [&]() -> size_t {
+    if (i < 2) return 0;
+    const char before = tokens[i - 2].tag;
+    if (tokens[i - 1].tag == 'l') return before == 'p' ? i - 2 : 0;
+    if (!modifies(i - 1)) return 0;
+    if (before == 'p' || before == 'g') return i - 2;
+    if (i < 3) return 0;
+    const char first = tokens[i - 3].tag;
+    return (before == 'l' && first == 'p') ||
+                   (modifies(i - 2) && (first == 'p' || first == 'g'))
+               ? i - 3
+               : 0;
+  };
+  // "her denial", "the senator's sharp warning", "his infamous recent
+  // comment": a noun cue (class nominal) right after a possessive, perhaps
+  // with one or two modifiers between.
+  bool possessed_noun = false;
+  // Whether the possessive pronoun of those modifiers follows a
+  // preposition ("to his controversial remarks"): no subject, so no verb.
+  bool possessed_object = false;
   if (info != nullptr && info->noun_cue >= 0 && !t.cap && i > 0) {
     const char prev = tokens[i - 1].tag;
-    // (Not "his aides claim": a word in -s between is a plural subject.)
-    const bool modifier =
-        (prev == 'j' || (prev == 'o' && !absl::EndsWith(TokenText(text, tokens[i - 1]), "s"))) &&
-        i >= 2 && (tokens[i - 2].tag == 'p' || tokens[i - 2].tag == 'g');
+    const size_t possessive = prev == 'p' || prev == 'g' ? 0 : possessive_before_modifiers();
     // Its tag stays that of the noun ("Y's remarks" is no cue to the rules
     // of other cues); only the rules of its class attribute it.
-    if (prev == 'p' || prev == 'g' || modifier) {
+    if (prev == 'p' || prev == 'g' || possessive > 0) {
       t.cue_words = 1;
       t.cue = info->noun_cue;
+      possessed_noun = true;
+      possessed_object = possessive > 0 && tokens[possessive].tag == 'p' &&
+                         tokens[possessive - 1].tag == 'r';
     }
   }
   // Cues: lower case (or first in the sentence), not after a determiner
@@ -843,6 +876,14 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     char prev = i > 0 ? tokens[i - 1].tag : ' ';
     // "the report", "his call": nouns.
     bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j';
+    // A noun cue after a possessive and its modifiers is a noun ("his
+    // infamous comment", "her earlier warning"), but a form in -s after a
+    // word not shaped like an adjective may be a verb ("his spokesman
+    // claims that C"), unless a preposition stands before the possessive.
+    if (possessed_noun && !noun_slot) {
+      noun_slot = !absl::EndsWith(lower, "s") || prev == 'j' || possessed_object ||
+                  AdjectiveShaped(TokenText(text, tokens[i - 1]));
+    }
     // "derogatory comments", "early-morning tweets": a form in -s after an
     // adjective is a plural noun, not a verb (a subject before a verb in -s
     // is a noun or a name, rarely shaped like an adjective).

@@ -181,6 +181,9 @@ const RuleCase kCases[] = {
      "After the vote, the mayor's claim that the pool was safe, made in March, "
      "drew scorn.",
      "the mayor", "claim", "the pool was safe"},
+    {"possessive_noun_about",
+     "Senator Maria Lopez's attacks on rival ferry operators have raised doubts.",
+     "Senator Maria Lopez", "attacks", "on rival ferry operators"},
     {"possessive_noun_of",
      "Voters cheered Senator Maria Lopez's denial of the rumours.",
      "Senator Maria Lopez", "denial", "the rumours"},

@@ -210,6 +210,9 @@ struct WordInfo {
   // function_words.tsv category det_sg), 'p' ("these", "those"; det_pl),
   // else 0.
   char det_number = 0;
+  // A venue preposition of place or occasion, never of a topic ("in", "at";
+  // function_words.tsv category venue_place: "her remarks in Ohio").
+  bool place = false;
   bool title = false;
   // 'm' or 'f' for a title that tells the sex of the one it names ("Mrs.";
   // titles.tsv), else 0.
@@ -472,6 +475,7 @@ class Lexicon {
   size_t max_weekday_word_ = 0;
   WordMap<WordClass> function_words_;
   WordMap<char> det_numbers_;  // see WordInfo::det_number
+  absl::flat_hash_set<std::string> place_preps_;  // see WordInfo::place
   absl::flat_hash_set<std::string> titles_;
   WordMap<char> title_genders_;  // "mrs." -> 'f'
   WordMap<v1::EntityType> nominals_;
