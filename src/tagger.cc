@@ -230,6 +230,39 @@ bool AdjectiveShaped(absl::string_view w) {
   return false;
 }
 
+// Whether the token modifies the noun after it: a modifier, or a
+// lower-case word not in -s unless shaped like an adjective ("his
+// infamous"; not "his aides claim": a word in -s there is a plural
+// subject).
+bool ModifiesNoun(absl::string_view text, const Token& token) {
+  if (token.tag == 'j') return true;
+  if (token.tag != 'o') return false;
+  const absl::string_view w = TokenText(text, token);
+  return !absl::EndsWith(w, "s") || AdjectiveShaped(w);
+}
+
+// Where the possessive stands that one or two modifiers separate from the
+// word at i ("his infamous", "his famous recent"); an adverb-like word may
+// come first ("her earlier", "his widely mocked"), but only after a
+// possessive pronoun (after 's, which may be "is" or "has", it may open a
+// verb phrase: "the mayor's now"); 0 if none.
+// (Out of line: few words are noun cues.)
+ABSL_ATTRIBUTE_NOINLINE size_t PossessiveBeforeModifiers(absl::string_view text,
+                                                         const std::vector<Token>& tokens,
+                                                         size_t i) {
+  if (i < 2) return 0;
+  const char before = tokens[i - 2].tag;
+  if (tokens[i - 1].tag == 'l') return before == 'p' ? i - 2 : 0;
+  if (!ModifiesNoun(text, tokens[i - 1])) return 0;
+  if (before == 'p' || before == 'g') return i - 2;
+  if (i < 3) return 0;
+  const char first = tokens[i - 3].tag;
+  return (before == 'l' && first == 'p') ||
+                 (ModifiesNoun(text, tokens[i - 2]) && (first == 'p' || first == 'g'))
+             ? i - 3
+             : 0;
+}
+
 }  // namespace
 
 void AsciiLower(absl::string_view s, std::string* out) {
@@ -821,34 +854,6 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   const WordInfo* info = lower.data() == small && lower.size() <= kShortWord
                              ? lex_->PaddedWord(small)
                              : lex_->Word(lower);
-  // Whether the token at k modifies the noun after it: a modifier, or a
-  // lower-case word not in -s unless shaped like an adjective ("his
-  // infamous"; not "his aides claim": a word in -s there is a plural
-  // subject).
-  auto modifies = [&](size_t k) {
-    if (tokens[k].tag == 'j') return true;
-    if (tokens[k].tag != 'o') return false;
-    const absl::string_view w = TokenText(text, tokens[k]);
-    return !absl::EndsWith(w, "s") || AdjectiveShaped(w);
-  };
-  // Where the possessive stands that one or two modifiers separate from the
-  // word ("his infamous", "his famous recent"); an adverb-like word may come
-  // first ("her earlier", "his widely mocked"), but only after a possessive
-  // pronoun (after 's, which may be "is" or "has", it may open a verb
-  // phrase: "the mayor's now"); 0 if none.
-  auto possessive_before_modifiers = [&]() -> size_t {
-    if (i < 2) return 0;
-    const char before = tokens[i - 2].tag;
-    if (tokens[i - 1].tag == 'l') return before == 'p' ? i - 2 : 0;
-    if (!modifies(i - 1)) return 0;
-    if (before == 'p' || before == 'g') return i - 2;
-    if (i < 3) return 0;
-    const char first = tokens[i - 3].tag;
-    return (before == 'l' && first == 'p') ||
-                   (modifies(i - 2) && (first == 'p' || first == 'g'))
-               ? i - 3
-               : 0;
-  };
   // "her denial", "the senator's sharp warning", "his infamous recent
   // comment": a noun cue (class nominal) right after a possessive, perhaps
   // with one or two modifiers between.
@@ -858,7 +863,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   bool possessed_object = false;
   if (info != nullptr && info->noun_cue >= 0 && !t.cap && i > 0) {
     const char prev = tokens[i - 1].tag;
-    const size_t possessive = prev == 'p' || prev == 'g' ? 0 : possessive_before_modifiers();
+    const size_t possessive = prev == 'p' || prev == 'g' ? 0 : PossessiveBeforeModifiers(text, tokens, i);
     // Its tag stays that of the noun ("Y's remarks" is no cue to the rules
     // of other cues); only the rules of its class attribute it.
     if (prev == 'p' || prev == 'g' || possessive > 0) {
