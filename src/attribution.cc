@@ -2831,6 +2831,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     // first cue of the unit reaches the rules (many units have none).
     std::bitset<128> present;
     bool present_read = false;
+    // Where `marked` differs from the tags: npos before the unit's first cue
+    // (it holds another unit's), else the last cue's mark. The copy is made
+    // once a unit and each cue's mark undone at the next.
+    size_t marked_at = std::string::npos;
     // "without providing evidence": looked for only once a unit has a claim.
     int no_evidence = -1;
     // Whether the tags before `quote_read` leave a quotation open (a 'q'
@@ -2910,7 +2914,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                                  "to")) {
         continue;
       }
-      marked = tags;
+      if (marked_at == std::string::npos) {
+        marked = tags;
+      } else {
+        marked[marked_at] = tags[marked_at];
+      }
+      marked_at = k;
       // An -ing cue is a participle ('%'), but for the progressive ("is
       // saying"), which is a finite verb ('@').
       const bool after_copula = p > 0 && tags[p - 1] == 'b';
