@@ -1415,6 +1415,20 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
           uint32_t{1} << (word[word.size() > 1 ? 1 : 0] - 'a');
     }
   }
+  for (const auto& [word, info] : lexicon->words()) {
+    if (info.word_class != WordClass::kDet && info.word_class != WordClass::kPoss) {
+      continue;
+    }
+    if (word.empty() || word.size() > kShortWord) continue;
+    bool letters = true;
+    for (char c : word) letters &= c >= 'a' && c <= 'z';
+    if (letters) {
+      a->slot_shapes_[(word.size() - 1) * 26 + (word.back() - 'a')] |=
+          uint32_t{1} << (word.front() - 'a');
+      const size_t n = word.size();
+      a->slot_ends_.set((n > 1 ? word[n - 2] - 'a' : 26) * 27 + (word[n - 1] - 'a'));
+    }
+  }
   return a;
 }
 
@@ -2639,6 +2653,58 @@ ABSL_ATTRIBUTE_NOINLINE bool MayBecomeCue(const Lexicon& lex,
          (info.noun_cue >= 0 && noun_may_be_cue());
 }
 
+// For MayHaveCue(): whether the word p[i, j) of a text of `size` bytes,
+// whose entry `info` makes it a cue word, stands right after a determiner
+// ("the report") or a possessive ("his plan"), where the tagger reads it
+// as a noun, no cue (Tagger::WordTag(): a noun slot). After a possessive a
+// noun cue is one, so there only a word that is none counts, and only a
+// whole token (another token would have an entry of its own). Only what
+// is read plainly here counts as yes: the word before is a token of ASCII
+// letters between spaces (or the first of the unit), in lower case unless
+// first, that the lexicon makes a determiner of class det or a possessive
+// and nothing of a cue. (A cue phrase that took it in would begin with a
+// word before it, which MayHaveCue() reads first and takes for a cue.)
+ABSL_ATTRIBUTE_NOINLINE bool InNounSlot(const Lexicon& lex,
+                                        const uint32_t* slot_shapes,
+                                        const unsigned char* p, size_t size,
+                                        size_t i, size_t j,
+                                        const WordInfo& info) {
+  const char* const lower = kLetters.lower;
+  if (i == 0 || !absl::ascii_isspace(p[i - 1])) return false;
+  size_t e = i - 1;
+  while (e > 0 && absl::ascii_isspace(p[e - 1])) --e;
+  size_t b = e;
+  while (b > 0 && lower[p[b - 1]] != 0) --b;
+  if (b == e || e - b > kShortWord) return false;
+  if (b > 0 && !absl::ascii_isspace(p[b - 1])) return false;
+  if (b > 0 && lower[p[b]] != static_cast<char>(p[b])) return false;
+  // The shape of a determiner or possessive (see Create): most words
+  // before a cue word fail it, without a lookup.
+  if (((slot_shapes[(e - b - 1) * 26 + (lower[p[e - 1]] - 'a')] >>
+        (lower[p[b]] - 'a')) & 1) == 0) {
+    return false;
+  }
+  char buf[kShortWord] = {};
+  const size_t length = e - b;
+  for (size_t k = 0; k < length; ++k) buf[k] = lower[p[b + k]];
+  const WordInfo* det = lex.PaddedWord(buf);
+  if (det == nullptr || det->cue >= 0 || det->cue_prefix ||
+      det->noun_cue >= 0) {
+    return false;
+  }
+  if (det->word_class == WordClass::kDet) return true;
+  if (det->word_class != WordClass::kPoss || info.noun_cue >= 0) return false;
+  // The word ends its token: no byte that may carry it on follows.
+  if (j < size) {
+    const unsigned char c = p[j];
+    if (c >= 0x80 || c == '-' || c == '&' || c == '.' || c == ',' ||
+        c == '\'' || lower[c] != 0 || absl::ascii_isdigit(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 bool Attributor::MayHaveCue(absl::string_view text) const {
@@ -2662,10 +2728,21 @@ bool Attributor::MayHaveCue(absl::string_view text) const {
     const WordInfo* info = length <= kShortWord
                                ? lex_->PaddedWord(buf)
                                : lex_->Word(absl::string_view(buf, length));
-    if (info == nullptr) return false;
-    if (info->cue >= 0 || info->gap_cue_prefix) return true;
-    return (info->cue_prefix || info->noun_cue >= 0) &&
-           MayBecomeCue(*lex_, cue_second_words_, p, text.size(), i, j, *info);
+    if (info == nullptr ||
+        (info->cue < 0 && !info->cue_prefix && info->noun_cue < 0)) {
+      return false;
+    }
+    if (info->cue < 0 && !info->gap_cue_prefix &&
+        !MayBecomeCue(*lex_, cue_second_words_, p, text.size(), i, j, *info)) {
+      return false;
+    }
+    // (Most cue words follow one space after a word that no determiner or
+    // possessive ends as, which its last two letters tell.)
+    if (i < 2 || p[i - 1] != ' ' || lower[p[i - 2]] == 0) return true;
+    const char before = i >= 3 ? lower[p[i - 3]] : 0;
+    return !slot_ends_[(before != 0 ? before - 'a' : 26) * 27 +
+                       (lower[p[i - 2]] - 'a')] ||
+           !InNounSlot(*lex_, slot_shapes_, p, text.size(), i, j, *info);
   };
   size_t m = text.size();
   while (m > 0 && lower[p[m - 1]] != 0) --m;
@@ -2759,6 +2836,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     // first cue of the unit reaches the rules (many units have none).
     std::bitset<128> present;
     bool present_read = false;
+    // Where `marked` differs from the tags: npos before the unit's first cue
+    // (it holds another unit's), else the last cue's mark. The copy is made
+    // once a unit and each cue's mark undone at the next.
+    size_t marked_at = std::string::npos;
     // "without providing evidence": looked for only once a unit has a claim.
     int no_evidence = -1;
     // Whether the tags before `quote_read` leave a quotation open (a 'q'
@@ -2838,7 +2919,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                                  "to")) {
         continue;
       }
-      marked = tags;
+      if (marked_at == std::string::npos) {
+        marked = tags;
+      } else {
+        marked[marked_at] = tags[marked_at];
+      }
+      marked_at = k;
       // An -ing cue is a participle ('%'), but for the progressive ("is
       // saying"), which is a finite verb ('@'), and for a noun ("her
       // warning").

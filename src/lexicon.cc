@@ -269,6 +269,12 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     if (!absl::StrContains(e.lemma, " ... ")) {
       lex->max_cue_words_ = std::max(lex->max_cue_words_, e.words);
     }
+    for (const std::string& form : forms) {
+      if (form.size() > kMaxCueForm) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("cue form '", form, "' is longer than ", kMaxCueForm, " bytes"));
+      }
+    }
     lex->cues_.push_back(std::move(e));
     for (std::string& form : forms) lex->cue_forms_.emplace(std::move(form), index);
     return absl::OkStatus();

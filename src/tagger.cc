@@ -1016,8 +1016,12 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         t.cue = info->cue;
       }
       if (info->cue_prefix) {
-        std::string phrase(lower);
-        std::string w;
+        // The phrase so far, lower-cased, on the stack: a phrase longer
+        // than the buffer is longer than every cue form (see Lexicon's
+        // kMaxCueForm), and `lower`, the first word of one, fits.
+        char phrase_buf[Lexicon::kMaxCueForm];
+        size_t phrase_size = lower.size();
+        std::memcpy(phrase_buf, lower.data(), phrase_size);
         // One adverb in -ly may stand inside the phrase ("spoke briefly
         // about", "spoke out sharply against"): it is one of the cue's words,
         // not of the phrase looked up.
@@ -1028,15 +1032,17 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
               (tokens[k].cap && !sentence_start())) {
             break;
           }
-          AsciiLower(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), &w);
-          if (skipped == 0 && w.size() > 4 && absl::EndsWith(w, "ly")) {
+          const absl::string_view w = TokenText(text, tokens[k]);
+          if (skipped == 0 && w.size() > 4 &&
+              absl::EndsWithIgnoreCase(w, "ly")) {
             skipped = 1;
             --n;
             continue;
           }
-          phrase.push_back(' ');
-          phrase += w;
-          auto it = lex_->cue_forms().find(phrase);
+          if (phrase_size + 1 + w.size() > sizeof(phrase_buf)) break;
+          phrase_buf[phrase_size++] = ' ';
+          for (char c : w) phrase_buf[phrase_size++] = absl::ascii_tolower(c);
+          auto it = lex_->cue_forms().find(absl::string_view(phrase_buf, phrase_size));
           if (it != lex_->cue_forms().end()) {
             t.cue_words = static_cast<uint8_t>(n + skipped);
             t.cue = it->second;

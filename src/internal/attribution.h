@@ -243,8 +243,9 @@ class Attributor {
   bool IsCandidate(absl::string_view unit) const;
   // As HasCueWord(), but passing over the words that cannot become a cue
   // where they stand: the first word of a cue phrase before a word that no
-  // phrase has second, and a noun cue that is capitalised or has no
-  // possessive before it (see attribution.cc).
+  // phrase has second, a noun cue that is capitalised or has no
+  // possessive before it, and a cue word right after a determiner or a
+  // possessive, where the tagger reads a noun (see attribution.cc).
   bool MayHaveCue(absl::string_view text) const;
   // Where a word of ASCII letters falls in cue_shapes_.
   static size_t CueShape(size_t length, char first, char last);
@@ -312,6 +313,13 @@ class Attributor {
   // The second words of the cue phrases ("clear" of "make clear"), for
   // MayHaveCue().
   WordMap<bool> cue_second_words_;
+  // The lengths and last letters of the determiners and possessives, each
+  // with the set of their first letters (bit 0 for 'a'): for MayHaveCue(),
+  // which passes over a cue word right after one.
+  uint32_t slot_shapes_[kShortWord * 26] = {};
+  // Their last two letters (26 for none before the last), 27 * first +
+  // second: MayHaveCue() reads on to the lookup only after such an end.
+  std::bitset<27 * 27> slot_ends_;
   // The rules named subject*: the subject a coordinated or participial cue
   // shares, tried in file order.
   std::vector<std::unique_ptr<re2::RE2>> subjects_;

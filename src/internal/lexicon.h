@@ -401,6 +401,9 @@ class Lexicon {
   const CueEntry* FindCue(absl::string_view lower_form) const;
   // Longest cue phrase length in words.
   int max_cue_words() const { return max_cue_words_; }
+  // The longest a cue form may be, in bytes (a longer one is a load error):
+  // the tagger builds the phrases it looks up in a buffer of this size.
+  static constexpr size_t kMaxCueForm = 64;
   // The length of the longest word of WordClass::kWeekday, so that callers
   // look up only words that may be one.
   size_t max_weekday_word() const { return max_weekday_word_; }
