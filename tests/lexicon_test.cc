@@ -159,6 +159,11 @@ TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {
       {"verbs.tsv", "say\tassert\n", "verbs.tsv:1: expected lemma, stance"},
       {"verbs.tsv", "call on\tdemand\tdirective\tcall,calls on\n",
        "verbs.tsv:1: form 'call' has a different number of words"},
+      // The tagger reads a cue phrase into a fixed buffer: a longer form is
+      // refused when the file loads, never cut short.
+      {"verbs.tsv",
+       "say\tassert\tsay\nspeak\tassert\tsay\tspeakssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss\n",
+       "verbs.tsv:2: cue form 'speakssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss' is longer than 64 bytes"},
       {"function_words.tsv", "the\n", "function_words.tsv:1: expected word"},
       // A second category for a word would be ignored: an error.
       {"function_words.tsv", "# c\nsince\tsub\nthe\tdet\nsince\tadv\n",
