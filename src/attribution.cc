@@ -2533,23 +2533,24 @@ struct LetterTable {
 };
 constexpr LetterTable kLetters;
 
-}  // namespace
-
-bool Attributor::HasCueWord(absl::string_view text) const {
-  // Words of ASCII letters, looked up lower-cased: cheaper than tagging.
-  // (Every unit is scanned: a few instructions a byte count.)
+// Calls accept(i, j, info) for each word p[i, j) of ASCII letters in `text`
+// that the lexicon lists as a cue word, a cue phrase's first word or a noun
+// cue, until it returns true. Words are looked up lower-cased, after a test
+// of their length, first and last letters, then their second letter, among
+// the cue words' (`shapes`, see Create): cheaper than tagging. (Every unit
+// is scanned: a few instructions a byte count.)
+template <typename Accept>
+inline bool ScanCueWords(const Lexicon& lex, const uint32_t* shapes,
+                         absl::string_view text, Accept accept) {
   const char* const lower = kLetters.lower;
   const unsigned char* const p =
       reinterpret_cast<const unsigned char*>(text.data());
   char buf[kMaxCueWord];
-  // Whether the word p[i, j) is a cue word: its length, first and last
-  // letters, then its second letter, among the cue words' (see Create),
-  // then the lexicon.
   auto is_cue = [&](size_t i, size_t j) {
     const size_t length = j - i;
     if (length > sizeof(buf) ||
-        ((cue_shapes_[((length - 1) * 26 + (lower[p[i]] - 'a')) * 26 +
-                      (lower[p[j - 1]] - 'a')] >>
+        ((shapes[((length - 1) * 26 + (lower[p[i]] - 'a')) * 26 +
+                 (lower[p[j - 1]] - 'a')] >>
           (lower[p[length > 1 ? i + 1 : i]] - 'a')) &
          1) == 0) {
       return false;
@@ -2558,10 +2559,13 @@ bool Attributor::HasCueWord(absl::string_view text) const {
     std::memset(buf, 0, kShortWord);
     for (size_t k = i; k < j; ++k) buf[k - i] = lower[p[k]];
     const WordInfo* info = length <= kShortWord
-                               ? lex_->PaddedWord(buf)
-                               : lex_->Word(absl::string_view(buf, length));
-    return info != nullptr &&
-           (info->cue >= 0 || info->cue_prefix || info->noun_cue >= 0);
+                               ? lex.PaddedWord(buf)
+                               : lex.Word(absl::string_view(buf, length));
+    if (info == nullptr ||
+        (info->cue < 0 && !info->cue_prefix && info->noun_cue < 0)) {
+      return false;
+    }
+    return accept(i, j, *info);
   };
   // A word that ends the text is read apart: before `m` every run of
   // letters ends at a byte that is none, and is read without a bounds test.
@@ -2579,6 +2583,13 @@ bool Attributor::HasCueWord(absl::string_view text) const {
     i = j + 1;  // p[j] is no letter
   }
   return m < text.size() && is_cue(m, text.size());
+}
+
+}  // namespace
+
+bool Attributor::HasCueWord(absl::string_view text) const {
+  return ScanCueWords(*lex_, cue_shapes_.data(), text,
+                      [](size_t, size_t, const WordInfo&) { return true; });
 }
 
 namespace {
@@ -2713,27 +2724,9 @@ bool Attributor::MayHaveCue(absl::string_view text) const {
   const char* const lower = kLetters.lower;
   const unsigned char* const p =
       reinterpret_cast<const unsigned char*>(text.data());
-  char buf[kMaxCueWord];
-  auto is_cue = [&](size_t i, size_t j) {
-    const size_t length = j - i;
-    if (length > sizeof(buf) ||
-        ((cue_shapes_[((length - 1) * 26 + (lower[p[i]] - 'a')) * 26 +
-                      (lower[p[j - 1]] - 'a')] >>
-          (lower[p[length > 1 ? i + 1 : i]] - 'a')) &
-         1) == 0) {
-      return false;
-    }
-    std::memset(buf, 0, kShortWord);
-    for (size_t k = i; k < j; ++k) buf[k - i] = lower[p[k]];
-    const WordInfo* info = length <= kShortWord
-                               ? lex_->PaddedWord(buf)
-                               : lex_->Word(absl::string_view(buf, length));
-    if (info == nullptr ||
-        (info->cue < 0 && !info->cue_prefix && info->noun_cue < 0)) {
-      return false;
-    }
-    if (info->cue < 0 && !info->gap_cue_prefix &&
-        !MayBecomeCue(*lex_, cue_second_words_, p, text.size(), i, j, *info)) {
+  auto may_become_cue = [&](size_t i, size_t j, const WordInfo& info) {
+    if (info.cue < 0 && !info.gap_cue_prefix &&
+        !MayBecomeCue(*lex_, cue_second_words_, p, text.size(), i, j, info)) {
       return false;
     }
     // (Most cue words follow one space after a word that no determiner or
@@ -2742,22 +2735,9 @@ bool Attributor::MayHaveCue(absl::string_view text) const {
     const char before = i >= 3 ? lower[p[i - 3]] : 0;
     return !slot_ends_[(before != 0 ? before - 'a' : 26) * 27 +
                        (lower[p[i - 2]] - 'a')] ||
-           !InNounSlot(*lex_, slot_shapes_, p, text.size(), i, j, *info);
+           !InNounSlot(*lex_, slot_shapes_, p, text.size(), i, j, info);
   };
-  size_t m = text.size();
-  while (m > 0 && lower[p[m - 1]] != 0) --m;
-  size_t i = 0;
-  while (i < m) {
-    if (lower[p[i]] == 0) {
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    while (lower[p[j]] != 0) ++j;
-    if (is_cue(i, j)) return true;
-    i = j + 1;  // p[j] is no letter
-  }
-  return m < text.size() && is_cue(m, text.size());
+  return ScanCueWords(*lex_, cue_shapes_.data(), text, may_become_cue);
 }
 
 void Attributor::TagUnits(
