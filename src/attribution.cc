@@ -719,6 +719,13 @@ void AddQuoteBeginnings(const TextLayout& layout, Finding* f) {
   f->content.insert(f->content.begin(), earlier.begin(), earlier.end());
 }
 
+// Whether `w` is a verb that makes its object speak (function_words.tsv
+// classes causative and causative_verb: "prompted", "led").
+bool IsCausative(const WordInfo* w) {
+  return w != nullptr && (w->word_class == WordClass::kCausative ||
+                          w->word_class == WordClass::kCausativeVerb);
+}
+
 // Whether the tokens [a, b), commas and dashes aside, are words of time
 // ("Thursday").
 bool AllTime(const std::vector<Token>& tokens, size_t a, size_t b) {
@@ -2978,10 +2985,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             causative_before = 0;
             for (size_t m = 0; m + 1 < k && causative_before == 0; ++m) {
               if (tags[m] != 'o' && tags[m] != 'i' && tags[m] != 'C') continue;
-              const WordInfo* w = WordOf(text, tokens[m]);
-              causative_before = w != nullptr &&
-                                 (w->word_class == WordClass::kCausative ||
-                                  w->word_class == WordClass::kCausativeVerb);
+              causative_before = IsCausative(WordOf(text, tokens[m]));
             }
           }
           if (causative_before == 0) continue;
@@ -3009,11 +3013,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (rule->causer != 0) {
           size_t ga, gb;
           if (!range_of(rule->causer, &ga, &gb) || gb != ga + 1) continue;
-          const WordInfo* w = WordOf(text, tokens[ga]);
-          if (w == nullptr || (w->word_class != WordClass::kCausative &&
-                               w->word_class != WordClass::kCausativeVerb)) {
-            continue;
-          }
+          if (!IsCausative(WordOf(text, tokens[ga]))) continue;
         }
         if (rule->notagent != 0) {
           size_t ga, gb;

@@ -217,12 +217,7 @@ int SpeakerResolver::AddEntity(absl::string_view canonical, v1::EntityType type)
   if (!spare_entities_.empty()) {
     e = std::move(spare_entities_.back());
     spare_entities_.pop_back();
-    e.gender = 0;
-    e.described = false;
-    e.introduced = false;
-    e.roles.clear();
-    e.aliases.clear();
-    e.affiliation.clear();
+    e.Clear();
   }
   e.canonical.assign(canonical.data(), canonical.size());
   e.type = type;

@@ -35,6 +35,19 @@ struct ResolvedEntity {
   std::vector<std::string> aliases;
   // Whose it is: "Maria Lopez" for "Maria Lopez's campaign".
   std::string affiliation;
+
+  // Every field back to its default, the strings and vectors keeping their
+  // memory (SpeakerResolver reuses the entities of earlier documents).
+  void Clear() {
+    canonical.clear();
+    type = v1::ENTITY_TYPE_UNKNOWN;
+    gender = 0;
+    described = false;
+    introduced = false;
+    roles.clear();
+    aliases.clear();
+    affiliation.clear();
+  }
 };
 
 struct Resolution {
