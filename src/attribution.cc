@@ -99,6 +99,9 @@ struct Attributor::CompiledRule {
   // occasion ("her remarks on the plan", not "her remarks in Ohio"; the
   // function_words.tsv category venue_place).
   int notplace = 0;
+  // A group "place": one preposition that must be one of place or occasion
+  // ("vocal in denouncing C": venue_place, not "praised X for saying C").
+  int place = 0;
   // A group "causer": one word that must be of class causative ("led
   // critics to say C": the object before the infinitive speaks).
   int causer = 0;
@@ -1253,6 +1256,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->agent = group("agent");
     rule->notagent = group("notagent");
     rule->notplace = group("notplace");
+    rule->place = group("place");
     rule->causer = group("causer");
     if (absl::StartsWith(spec.name, "subject")) {
       if (rule->speaker == 0) {
@@ -3021,6 +3025,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             const WordInfo* w = WordOf(text, tokens[ga]);
             if (w != nullptr && w->word_class == WordClass::kAgent) continue;
           }
+        }
+        if (rule->place != 0) {
+          size_t ga, gb;
+          if (!range_of(rule->place, &ga, &gb) || gb != ga + 1) continue;
+          const WordInfo* w = WordOf(text, tokens[ga]);
+          if (w == nullptr || !w->place) continue;
         }
         if (rule->notplace != 0) {
           size_t ga, gb;
