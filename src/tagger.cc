@@ -723,7 +723,12 @@ int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& to
   char buf[16];
   if (i + 3 >= tokens.size() || tokens[i + 1].tag != 'o' || tokens[i + 1].cap) return 0;
   const WordInfo* prep = info_at(i + 1, buf, sizeof(buf));
-  if (prep == nullptr || prep->word_class != WordClass::kPrep) return 0;
+  // "spoke to reporters about", "spoke at length about": the prepositions of
+  // the gap forms in verbs.tsv.
+  if (prep == nullptr || (prep->word_class != WordClass::kPrep &&
+                          prep->word_class != WordClass::kVenuePrep)) {
+    return 0;
+  }
   absl::string_view prep_word =
       text.substr(tokens[i + 1].begin, tokens[i + 1].end - tokens[i + 1].begin);
   for (size_t k = i + 2; k < tokens.size() && k <= i + 2 + kMaxAddresseeWords; ++k) {
