@@ -312,6 +312,10 @@ const RuleCase kCases[] = {
     {"content_speaker_cue",
      "The pool will reopen in June, Mayor Anna Keller said.",
      "Mayor Anna Keller", "said", "The pool will reopen in June"},
+    // A cue of several words after its subject.
+    {"content_speaker_cue_words",
+     "The pool will reopen in June, the mayor pointed out on Monday.",
+     "the mayor", "pointed out", "The pool will reopen in June"},
     // Prepositional phrases after a trailing cue: the clause before is
     // the content.
     {"content_speaker_cue_pp",
@@ -475,8 +479,16 @@ const RuleCase kCases[] = {
      "The mayor closed the pool on Monday, citing costs and warning that the "
      "water was unsafe.",
      "The mayor", "warning", "the water was unsafe"},
+    // A participle after "in" or "at": said by the subject too.
+    {"participle_in",
+     "Senator Maria Lopez has been the loudest voice in denouncing the new "
+     "tariffs.",
+     "Senator Maria Lopez", "denouncing", "the new tariffs"},
+    // A thing after its determiner says the quotation after its participle.
+    {"np_thing_participle_quote",
+     "The new ad ends with a voice saying: \"Vote no on the bridge.\"",
+     "a voice", "saying", "Vote no on the bridge."},
     // A participle after "by": said by the subject.
-    {"participle_by",
      "The mayor won the seat by denouncing the tax on shop owners.",
      "The mayor", "denouncing", "the tax on shop owners"},
     // Inside a subordinate clause: the subject of that clause speaks
