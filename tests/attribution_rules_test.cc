@@ -489,6 +489,7 @@ const RuleCase kCases[] = {
      "The new ad ends with a voice saying: \"Vote no on the bridge.\"",
      "a voice", "saying", "Vote no on the bridge."},
     // A participle after "by": said by the subject.
+    {"participle_by",
      "The mayor won the seat by denouncing the tax on shop owners.",
      "The mayor", "denouncing", "the tax on shop owners"},
     // Inside a subordinate clause: the subject of that clause speaks
