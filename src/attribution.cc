@@ -577,12 +577,25 @@ void EndBefore(const std::vector<Token>& tokens, const std::string& tags,
   }
 }
 
+// "rejected that idea", "disputed that account.": a "that" whose noun (perhaps
+// after modifiers) ends the content is a determiner, part of what was said,
+// not the complementizer to trim.
+bool IsDemonstrativePhrase(const std::string& tags, size_t t, size_t b) {
+  size_t m = t + 1;
+  while (m < b && (tags[m] == 'j' || tags[m] == 'o' || tags[m] == 'n')) ++m;
+  return m > t + 1 && (tags[m - 1] == 'o' || tags[m - 1] == 'n') &&
+         (m == b || IsTrimTag(tags[m]));
+}
+
 // Turns the token range [a, b) of a content group into a span, and reports
 // whether it is one whole quotation (then the span is inside the marks) or
 // holds quoted material.
 Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
                   size_t a, size_t b, bool* direct, bool* mixed) {
-  while (a < b && (IsTrimTag(tags[a]) || tags[a] == 't')) ++a;
+  while (a < b && (IsTrimTag(tags[a]) ||
+                   (tags[a] == 't' && !IsDemonstrativePhrase(tags, a, b)))) {
+    ++a;
+  }
   // "said Tuesday that C", "said on Friday the plan": the time of the
   // saying is no part of what was said (but "said Friday was the deadline"
   // is: a verb follows).
@@ -2325,6 +2338,54 @@ size_t Attributor::StartAfterLeadInThat(absl::string_view text,
   return start;
 }
 
+// "boasted about the plan", "insisted on a vote", "hinted at a shakeup",
+// "hoped for a win": a preposition right after the cue opens what the cue is
+// about; it belongs to the act, and the content starts at its object. (Not
+// "to", whose object is a hearer or an infinitive; not a preposition of a
+// passive agent, of an adjunct of the act or of time; not before a word of
+// time: "said on Friday the plan ...".) `a` is the first token of a content
+// that follows its cue right away. Returns the token the content now starts
+// at, or `a`.
+size_t Attributor::StartAfterTopicPrep(absl::string_view text,
+                                       const std::vector<Token>& tokens,
+                                       const std::string& tags, size_t a,
+                                       size_t b, Range* r) const {
+  // "expressed deep concern about C", "claimed responsibility for C",
+  // "offered her support to C": a noun of stance as the cue's object goes
+  // with the act, and so does its preposition, "to" too. (A nominal cue,
+  // "his promise to C", makes a claim of its own.)
+  size_t p = a;
+  bool stance = false;
+  if (p < b && (tags[p] == 'd' || tags[p] == 'p')) ++p;
+  // (Modifiers: "deep concern", "growing doubts".)
+  for (int m = 0; m < 2 && p + 1 < b && absl::StrContains("jlo", tags[p]) &&
+                  tags[p + 1] != 'r';
+       ++m) {
+    ++p;
+  }
+  if (p + 1 < b && tags[p + 1] == 'r') {
+    const WordInfo* n = WordOf(text, tokens[p]);
+    stance = n != nullptr && n->word_class == WordClass::kStanceNoun;
+  }
+  p = stance ? p + 1 : a;
+  if (p + 1 >= b || tags[p] != 'r' || tokens[p + 1].time) return a;
+  if (IsTrimTag(tags[p + 1]) || tags[p + 1] == 't') return a;
+  const absl::string_view word =
+      text.substr(tokens[p].begin, tokens[p].end - tokens[p].begin);
+  if (word == "to" && !stance) return a;
+  const WordInfo* w = WordOf(text, tokens[p]);
+  if (w != nullptr && (w->word_class == WordClass::kAgent ||
+                       w->word_class == WordClass::kAdjunctPrep ||
+                       w->word_class == WordClass::kTimeSub)) {
+    return a;
+  }
+  if (tokens[p + 1].begin <= r->begin || tokens[p + 1].begin >= r->end) {
+    return a;
+  }
+  r->begin = tokens[p + 1].begin;
+  return p + 1;
+}
+
 // "The senator denied the report in an interview", "mocked the mayor on
 // Twitter", "repeated the pledge at a rally on Sunday": after a content that
 // is a noun phrase (no auxiliary, copula, cue, "that", pronoun or relative
@@ -3056,6 +3117,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // The cue's own words are no content ("talking about": not
           // "about"), however the pattern split them.
           if (a < k + tokens[k].cue_words && b > k) continue;
+          // A rule may have taken the "that" of "rejected that idea" for
+          // the complementizer: it is the phrase's determiner.
+          if (a > cue_end && marked[a - 1] == 't' &&
+              IsDemonstrativePhrase(marked, a - 1, b)) {
+            --a;
+          }
           // A trailing attribution may have split off the closing mark of a
           // quote the content opened: take it back.
           int open = 0;
@@ -3104,8 +3171,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             break;
           }
           if (!direct && a >= cue_end) {
-            const size_t c =
-                StartAfterLeadInThat(text, tokens, marked, a, b, &r);
+            size_t c = StartAfterLeadInThat(text, tokens, marked, a, b, &r);
+            if (c == a && a == cue_end) {
+              c = StartAfterTopicPrep(text, tokens, marked, a, b, &r);
+            }
             // The quotations of the phrase are no longer in the content.
             if (c > a && mixed) {
               mixed = false;
