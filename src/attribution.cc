@@ -2253,18 +2253,21 @@ void Attributor::EndAtRelativeClause(const std::vector<Token>& tokens,
 // that opens the sentence (a subordinator of class adsub or timesub) is the
 // writer's frame, not what the source said; the content starts after the
 // comma that closes it. (Not a condition, class condsub: "If taxes rise,
-// growth will slow, the study said" reports the whole.)
-void Attributor::StartAfterOpeningClause(absl::string_view text,
-                                         const std::vector<Token>& tokens,
-                                         const std::string& tags, size_t a,
-                                         size_t b, Range* r) const {
+// growth will slow, the study said" reports the whole.) It runs before the
+// content's ends are cut, which then look from the new start ("After X spoke
+// in an interview, C, Y said": not the interview's phrase). Returns the token
+// the content now starts at, or `a`.
+size_t Attributor::StartAfterOpeningClause(absl::string_view text,
+                                           const std::vector<Token>& tokens,
+                                           const std::string& tags, size_t a,
+                                           size_t b, Range* r) const {
   size_t c = a;
   while (c < b && (IsTrimTag(tags[c]) || tags[c] == 'x' || tags[c] == 'l')) ++c;
-  if (c >= b || tags[c] != 's') return;
+  if (c >= b || tags[c] != 's') return a;
   const WordInfo* w = WordOf(text, tokens[c]);
   if (w == nullptr || (w->word_class != WordClass::kAdverbialSub &&
                        w->word_class != WordClass::kTimeSub)) {
-    return;
+    return a;
   }
   int open = 0;
   for (size_t m = c + 1; m + 2 < b; ++m) {
@@ -2275,9 +2278,11 @@ void Attributor::StartAfterOpeningClause(absl::string_view text,
     while (n < b && IsTrimTag(tags[n])) ++n;
     if (n + 1 < b && tokens[n].begin > r->begin && tokens[n].begin < r->end) {
       r->begin = tokens[n].begin;
+      return n;
     }
-    return;
+    return a;
   }
+  return a;
 }
 
 // "said Thursday during a town hall in Buffalo, New York, that C", "will
@@ -3183,6 +3188,48 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               }
             }
           }
+          // A content before its cue: where it starts decides where the
+          // ends below look from ("After X spoke in an interview, C, Y said").
+          if (!direct && b <= k) {
+            a = StartAfterOpeningClause(text, tokens, marked, a, b, &r);
+          }
+          // "The city has a plan -- and the cost, the mayor said, is
+          // modest": the part before an attribution that interrupts a
+          // clause is that clause's opening only, after a dash (perhaps and
+          // a conjunction) outside quotations.
+          {
+            size_t c2a, c2b;
+            if (!direct && b <= k && range_of(rule->content2, &c2a, &c2b)) {
+              int open = 0;
+              size_t start = a;
+              for (size_t m = a; m + 1 < b; ++m) {
+                if (marked[m] == 'q') ++open;
+                if (marked[m] == 'Q') --open;
+                if (open != 0) continue;
+                // (A spaced hyphen stands for a dash: "the market - all of
+                // whom".)
+                if (marked[m] == '~' ||
+                    (marked[m] == '-' &&
+                     text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin) ==
+                         "-")) {
+                  start = m + 1;
+                }
+              }
+              // (Not a dateline's dash, "WASHINGTON -- C"; the clause's
+              // subject follows: "-- and to become" is no subject.)
+              if (start > a + 2) {
+                while (start < b && marked[start] == 'x') ++start;
+              } else {
+                start = a;
+              }
+              if (start > a && start + 1 < b &&
+                  absl::StrContains("dpNRnojP0w", marked[start]) &&
+                  tokens[start].begin > r.begin && tokens[start].begin < r.end) {
+                r.begin = tokens[start].begin;
+                a = start;
+              }
+            }
+          }
           if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
           if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtPhraseTail(tokens, marked, a, b, cue_end, &r);
@@ -3200,7 +3247,6 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // Last: the other ends may leave a phrase of time at the end
           // ("praised the crew on Sunday and toured the site").
           if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
-          if (!direct && b <= k) StartAfterOpeningClause(text, tokens, marked, a, b, &r);
           {
             size_t sa, sb;
             if (!direct && range_of(rule->speaker, &sa, &sb) && sb <= k) {
