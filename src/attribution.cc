@@ -2343,6 +2343,40 @@ size_t Attributor::StartAfterLeadInThat(absl::string_view text,
   return start;
 }
 
+// "pointed out in a column on Sunday, C", "said in a statement, C": a phrase
+// of the medium of the act (a preposition, then determiners and modifiers
+// before a noun of class medium, perhaps more phrases of place or time, no
+// verb or clause word) closed by a comma tells where it was said; the content
+// starts after the comma. `a` is the first token of a content that follows
+// its cue right away. Returns the token the content now starts at, or `a`.
+size_t Attributor::StartAfterMediumComma(absl::string_view text,
+                                         const std::vector<Token>& tokens,
+                                         const std::string& tags, size_t a,
+                                         size_t b, Range* r) const {
+  if (a >= b || tags[a] != 'r') return a;
+  const WordInfo* p = WordOf(text, tokens[a]);
+  if (p == nullptr || (p->word_class != WordClass::kVenuePrep &&
+                       p->word_class != WordClass::kAdjunctPrep)) {
+    return a;
+  }
+  bool medium = false;
+  for (size_t m = a + 1; m + 3 < b; ++m) {
+    const char c = tags[m];
+    if (c == ',') {
+      if (!medium || !absl::StrContains("dpPNRnoj0", tags[m + 1])) return a;
+      if (tokens[m + 1].begin <= r->begin || tokens[m + 1].begin >= r->end) {
+        return a;
+      }
+      r->begin = tokens[m + 1].begin;
+      return m + 1;
+    }
+    if (!absl::StrContains("rdpjlonNR0g", c)) return a;
+    const WordInfo* w = WordOf(text, tokens[m]);
+    medium = medium || (w != nullptr && w->word_class == WordClass::kMediumNoun);
+  }
+  return a;
+}
+
 // "boasted about the plan", "insisted on a vote", "hinted at a shakeup",
 // "hoped for a win": a preposition right after the cue opens what the cue is
 // about; it belongs to the act, and the content starts at its object. (Not
@@ -3178,7 +3212,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!direct && a >= cue_end) {
             size_t c = StartAfterLeadInThat(text, tokens, marked, a, b, &r);
             if (c == a && a == cue_end) {
-              c = StartAfterTopicPrep(text, tokens, marked, a, b, &r);
+              c = StartAfterMediumComma(text, tokens, marked, a, b, &r);
+              if (c == a) c = StartAfterTopicPrep(text, tokens, marked, a, b, &r);
             }
             // The quotations of the phrase are no longer in the content.
             if (c > a && mixed) {

@@ -238,6 +238,13 @@ class Attributor {
                              const std::vector<Token>& tokens,
                              const std::string& tags, size_t a, size_t b,
                              Range* r) const;
+  // Starts a content after its cue past a phrase of its medium closed by a
+  // comma ("said in a statement, C"; see attribution.cc). Returns the
+  // content's new first token, or `a`.
+  size_t StartAfterMediumComma(absl::string_view text,
+                               const std::vector<Token>& tokens,
+                               const std::string& tags, size_t a, size_t b,
+                               Range* r) const;
   // Ends a noun-phrase content before a phrase of the medium or occasion of
   // the act ("in an interview"; see attribution.cc).
   void EndAtMedium(absl::string_view text, const std::vector<Token>& tokens,
