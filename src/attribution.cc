@@ -580,12 +580,25 @@ void EndBefore(const std::vector<Token>& tokens, const std::string& tags,
   }
 }
 
+// "rejected that idea", "disputed that account.": a "that" whose noun (perhaps
+// after modifiers) ends the content is a determiner, part of what was said,
+// not the complementizer to trim.
+bool IsDemonstrativePhrase(const std::string& tags, size_t t, size_t b) {
+  size_t m = t + 1;
+  while (m < b && (tags[m] == 'j' || tags[m] == 'o' || tags[m] == 'n')) ++m;
+  return m > t + 1 && (tags[m - 1] == 'o' || tags[m - 1] == 'n') &&
+         (m == b || IsTrimTag(tags[m]));
+}
+
 // Turns the token range [a, b) of a content group into a span, and reports
 // whether it is one whole quotation (then the span is inside the marks) or
 // holds quoted material.
 Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
                   size_t a, size_t b, bool* direct, bool* mixed) {
-  while (a < b && (IsTrimTag(tags[a]) || tags[a] == 't')) ++a;
+  while (a < b && (IsTrimTag(tags[a]) ||
+                   (tags[a] == 't' && !IsDemonstrativePhrase(tags, a, b)))) {
+    ++a;
+  }
   // "said Tuesday that C", "said on Friday the plan": the time of the
   // saying is no part of what was said (but "said Friday was the deadline"
   // is: a verb follows).
@@ -2244,18 +2257,21 @@ void Attributor::EndAtRelativeClause(const std::vector<Token>& tokens,
 // that opens the sentence (a subordinator of class adsub or timesub) is the
 // writer's frame, not what the source said; the content starts after the
 // comma that closes it. (Not a condition, class condsub: "If taxes rise,
-// growth will slow, the study said" reports the whole.)
-void Attributor::StartAfterOpeningClause(absl::string_view text,
-                                         const std::vector<Token>& tokens,
-                                         const std::string& tags, size_t a,
-                                         size_t b, Range* r) const {
+// growth will slow, the study said" reports the whole.) It runs before the
+// content's ends are cut, which then look from the new start ("After X spoke
+// in an interview, C, Y said": not the interview's phrase). Returns the token
+// the content now starts at, or `a`.
+size_t Attributor::StartAfterOpeningClause(absl::string_view text,
+                                           const std::vector<Token>& tokens,
+                                           const std::string& tags, size_t a,
+                                           size_t b, Range* r) const {
   size_t c = a;
   while (c < b && (IsTrimTag(tags[c]) || tags[c] == 'x' || tags[c] == 'l')) ++c;
-  if (c >= b || tags[c] != 's') return;
+  if (c >= b || tags[c] != 's') return a;
   const WordInfo* w = WordOf(text, tokens[c]);
   if (w == nullptr || (w->word_class != WordClass::kAdverbialSub &&
                        w->word_class != WordClass::kTimeSub)) {
-    return;
+    return a;
   }
   int open = 0;
   for (size_t m = c + 1; m + 2 < b; ++m) {
@@ -2266,9 +2282,11 @@ void Attributor::StartAfterOpeningClause(absl::string_view text,
     while (n < b && IsTrimTag(tags[n])) ++n;
     if (n + 1 < b && tokens[n].begin > r->begin && tokens[n].begin < r->end) {
       r->begin = tokens[n].begin;
+      return n;
     }
-    return;
+    return a;
   }
+  return a;
 }
 
 // "said Thursday during a town hall in Buffalo, New York, that C", "will
@@ -2327,6 +2345,88 @@ size_t Attributor::StartAfterLeadInThat(absl::string_view text,
     return m + 1;
   }
   return start;
+}
+
+// "pointed out in a column on Sunday, C", "said in a statement, C": a phrase
+// of the medium of the act (a preposition, then determiners and modifiers
+// before a noun of class medium, perhaps more phrases of place or time, no
+// verb or clause word) closed by a comma tells where it was said; the content
+// starts after the comma. `a` is the first token of a content that follows
+// its cue right away. Returns the token the content now starts at, or `a`.
+size_t Attributor::StartAfterMediumComma(absl::string_view text,
+                                         const std::vector<Token>& tokens,
+                                         const std::string& tags, size_t a,
+                                         size_t b, Range* r) const {
+  if (a >= b || tags[a] != 'r') return a;
+  const WordInfo* p = WordOf(text, tokens[a]);
+  if (p == nullptr || (p->word_class != WordClass::kVenuePrep &&
+                       p->word_class != WordClass::kAdjunctPrep)) {
+    return a;
+  }
+  bool medium = false;
+  for (size_t m = a + 1; m + 3 < b; ++m) {
+    const char c = tags[m];
+    if (c == ',') {
+      if (!medium || !absl::StrContains("dpPNRnoj0", tags[m + 1])) return a;
+      if (tokens[m + 1].begin <= r->begin || tokens[m + 1].begin >= r->end) {
+        return a;
+      }
+      r->begin = tokens[m + 1].begin;
+      return m + 1;
+    }
+    if (!absl::StrContains("rdpjlonNR0g", c)) return a;
+    const WordInfo* w = WordOf(text, tokens[m]);
+    medium = medium || (w != nullptr && w->word_class == WordClass::kMediumNoun);
+  }
+  return a;
+}
+
+// "boasted about the plan", "insisted on a vote", "hinted at a shakeup",
+// "hoped for a win": a preposition right after the cue opens what the cue is
+// about; it belongs to the act, and the content starts at its object. (Not
+// "to", whose object is a hearer or an infinitive; not a preposition of a
+// passive agent, of an adjunct of the act or of time; not before a word of
+// time: "said on Friday the plan ...".) `a` is the first token of a content
+// that follows its cue right away. Returns the token the content now starts
+// at, or `a`.
+size_t Attributor::StartAfterTopicPrep(absl::string_view text,
+                                       const std::vector<Token>& tokens,
+                                       const std::string& tags, size_t a,
+                                       size_t b, Range* r) const {
+  // "expressed deep concern about C", "claimed responsibility for C",
+  // "offered her support to C": a noun of stance as the cue's object goes
+  // with the act, and so does its preposition, "to" too. (A nominal cue,
+  // "his promise to C", makes a claim of its own.)
+  size_t p = a;
+  bool stance = false;
+  if (p < b && (tags[p] == 'd' || tags[p] == 'p')) ++p;
+  // (Modifiers: "deep concern", "growing doubts".)
+  for (int m = 0; m < 2 && p + 1 < b && absl::StrContains("jlo", tags[p]) &&
+                  tags[p + 1] != 'r';
+       ++m) {
+    ++p;
+  }
+  if (p + 1 < b && tags[p + 1] == 'r') {
+    const WordInfo* n = WordOf(text, tokens[p]);
+    stance = n != nullptr && n->word_class == WordClass::kStanceNoun;
+  }
+  p = stance ? p + 1 : a;
+  if (p + 1 >= b || tags[p] != 'r' || tokens[p + 1].time) return a;
+  if (IsTrimTag(tags[p + 1]) || tags[p + 1] == 't') return a;
+  const absl::string_view word =
+      text.substr(tokens[p].begin, tokens[p].end - tokens[p].begin);
+  if (word == "to" && !stance) return a;
+  const WordInfo* w = WordOf(text, tokens[p]);
+  if (w != nullptr && (w->word_class == WordClass::kAgent ||
+                       w->word_class == WordClass::kAdjunctPrep ||
+                       w->word_class == WordClass::kTimeSub)) {
+    return a;
+  }
+  if (tokens[p + 1].begin <= r->begin || tokens[p + 1].begin >= r->end) {
+    return a;
+  }
+  r->begin = tokens[p + 1].begin;
+  return p + 1;
 }
 
 // "The senator denied the report in an interview", "mocked the mayor on
@@ -3066,6 +3166,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // The cue's own words are no content ("talking about": not
           // "about"), however the pattern split them.
           if (a < k + tokens[k].cue_words && b > k) continue;
+          // A rule may have taken the "that" of "rejected that idea" for
+          // the complementizer: it is the phrase's determiner.
+          if (a > cue_end && marked[a - 1] == 't' &&
+              IsDemonstrativePhrase(marked, a - 1, b)) {
+            --a;
+          }
           // A trailing attribution may have split off the closing mark of a
           // quote the content opened: take it back.
           int open = 0;
@@ -3114,13 +3220,58 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             break;
           }
           if (!direct && a >= cue_end) {
-            const size_t c =
-                StartAfterLeadInThat(text, tokens, marked, a, b, &r);
+            size_t c = StartAfterLeadInThat(text, tokens, marked, a, b, &r);
+            if (c == a && a == cue_end) {
+              c = StartAfterMediumComma(text, tokens, marked, a, b, &r);
+              if (c == a) c = StartAfterTopicPrep(text, tokens, marked, a, b, &r);
+            }
             // The quotations of the phrase are no longer in the content.
             if (c > a && mixed) {
               mixed = false;
               for (size_t m = c; m < b; ++m) {
                 mixed = mixed || marked[m] == 'q' || marked[m] == 'Q';
+              }
+            }
+          }
+          // A content before its cue: where it starts decides where the
+          // ends below look from ("After X spoke in an interview, C, Y said").
+          if (!direct && b <= k) {
+            a = StartAfterOpeningClause(text, tokens, marked, a, b, &r);
+          }
+          // "The city has a plan -- and the cost, the mayor said, is
+          // modest": the part before an attribution that interrupts a
+          // clause is that clause's opening only, after a dash (perhaps and
+          // a conjunction) outside quotations.
+          {
+            size_t c2a, c2b;
+            if (!direct && b <= k && range_of(rule->content2, &c2a, &c2b)) {
+              int open = 0;
+              size_t start = a;
+              for (size_t m = a; m + 1 < b; ++m) {
+                if (marked[m] == 'q') ++open;
+                if (marked[m] == 'Q') --open;
+                if (open != 0) continue;
+                // (A spaced hyphen stands for a dash: "the market - all of
+                // whom".)
+                if (marked[m] == '~' ||
+                    (marked[m] == '-' &&
+                     text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin) ==
+                         "-")) {
+                  start = m + 1;
+                }
+              }
+              // (Not a dateline's dash, "WASHINGTON -- C"; the clause's
+              // subject follows: "-- and to become" is no subject.)
+              if (start > a + 2) {
+                while (start < b && marked[start] == 'x') ++start;
+              } else {
+                start = a;
+              }
+              if (start > a && start + 1 < b &&
+                  absl::StrContains("dpNRnojP0w", marked[start]) &&
+                  tokens[start].begin > r.begin && tokens[start].begin < r.end) {
+                r.begin = tokens[start].begin;
+                a = start;
               }
             }
           }
@@ -3141,7 +3292,6 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // Last: the other ends may leave a phrase of time at the end
           // ("praised the crew on Sunday and toured the site").
           if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
-          if (!direct && b <= k) StartAfterOpeningClause(text, tokens, marked, a, b, &r);
           {
             size_t sa, sb;
             if (!direct && range_of(rule->speaker, &sa, &sb) && sb <= k) {

@@ -144,6 +144,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"venue", WordClass::kVenuePrep},
       {"medium", WordClass::kMediumNoun},
       {"judge", WordClass::kJudgement},
+      {"stance", WordClass::kStanceNoun},
       {"verb", WordClass::kVerb},
       {"causative", WordClass::kCausative},
       {"causative_verb", WordClass::kCausativeVerb},

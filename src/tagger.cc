@@ -760,6 +760,7 @@ int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& to
       case WordClass::kWeekday:
       case WordClass::kMediumNoun:
       case WordClass::kJudgement:
+      case WordClass::kStanceNoun:
         break;
       default:
         return 0;
@@ -1117,6 +1118,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kAsideNoun:
       case WordClass::kMediumNoun:
       case WordClass::kJudgement:
+      case WordClass::kStanceNoun:
       case WordClass::kNotice:
       case WordClass::kVerb:
       case WordClass::kCausative:

@@ -183,7 +183,7 @@ const RuleCase kCases[] = {
      "the mayor", "claim", "the pool was safe"},
     {"possessive_noun_about",
      "Senator Maria Lopez's attacks on rival ferry operators have raised doubts.",
-     "Senator Maria Lopez", "attacks", "on rival ferry operators"},
+     "Senator Maria Lopez", "attacks", "rival ferry operators"},
     {"possessive_noun_of",
      "Voters cheered Senator Maria Lopez's denial of the rumours.",
      "Senator Maria Lopez", "denial", "the rumours"},

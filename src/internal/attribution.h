@@ -219,10 +219,11 @@ class Attributor {
                            size_t b, Range* r) const;
   // Starts content before a trailing attribution after an adverbial clause
   // that opens the sentence ("Although C1, C2, X said"; see attribution.cc).
-  void StartAfterOpeningClause(absl::string_view text,
-                               const std::vector<Token>& tokens,
-                               const std::string& tags, size_t a, size_t b,
-                               Range* r) const;
+  // Returns the content's new first token, or `a`.
+  size_t StartAfterOpeningClause(absl::string_view text,
+                                 const std::vector<Token>& tokens,
+                                 const std::string& tags, size_t a, size_t b,
+                                 Range* r) const;
   // Starts a content after its cue past a phrase of place, time or occasion
   // and "that" ("said in Buffalo that C"; see attribution.cc). Returns the
   // content's new first token, or `a`.
@@ -230,6 +231,20 @@ class Attributor {
                               const std::vector<Token>& tokens,
                               const std::string& tags, size_t a, size_t b,
                               Range* r) const;
+  // Starts a content after a preposition right after its cue ("boasted
+  // about C"; see attribution.cc). Returns the content's new first token, or
+  // `a`.
+  size_t StartAfterTopicPrep(absl::string_view text,
+                             const std::vector<Token>& tokens,
+                             const std::string& tags, size_t a, size_t b,
+                             Range* r) const;
+  // Starts a content after its cue past a phrase of its medium closed by a
+  // comma ("said in a statement, C"; see attribution.cc). Returns the
+  // content's new first token, or `a`.
+  size_t StartAfterMediumComma(absl::string_view text,
+                               const std::vector<Token>& tokens,
+                               const std::string& tags, size_t a, size_t b,
+                               Range* r) const;
   // Ends a noun-phrase content before a phrase of the medium or occasion of
   // the act ("in an interview"; see attribution.cc).
   void EndAtMedium(absl::string_view text, const std::vector<Token>& tokens,

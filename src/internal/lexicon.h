@@ -183,6 +183,11 @@ enum class WordClass : uint8_t {
   // important to note that C", "it's fair to say C" the "it" is nobody, and
   // the claim is the writer's (no speaker).
   kJudgement,
+  // A noun of a stance or an act of speech that a cue takes as its object
+  // ("concern", "support", "condolences"): tagged as any other word; in
+  // "expressed concern about C", "claimed responsibility for C" it and its
+  // preposition belong to the act, and what follows is the content.
+  kStanceNoun,
 };
 
 struct PronounInfo {
