@@ -625,27 +625,23 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
   return TokenSpan(tokens, a, b);
 }
 
-// "denied that was the case", "rejected that idea", "echoed that promise on
-// Monday": "that" right after the cue is no complementizer when an auxiliary
-// or copula follows it at once (perhaps after an adverb: it is the subject
-// pronoun) or when one word follows it and the content ends there or goes on
-// only with a preposition's phrase, with no verb (a determiner): it is part
-// of what was said. Token t is the "that"; [t + 1, b) the rest of the
-// content. ("said that police arrived" has two words; "said that the plan
-// failed" a determiner first.)
-bool ThatOpensContent(const std::string& tags, size_t t, size_t b) {
+// "denied that was the case", "rejected that idea": "that" right after the
+// cue is no complementizer when an auxiliary or copula follows it at once
+// (the subject pronoun; not "being") or when the content is one word after
+// it (a determiner): it is part of what was said. Token t is the "that";
+// [t + 1, b) the rest of the content. ("said that police arrived" has two
+// words, "said that there was" an adverb first.)
+bool ThatOpensContent(absl::string_view text, const std::vector<Token>& tokens,
+                      const std::string& tags, size_t t, size_t b) {
   while (b > t + 1 && IsTrimTag(tags[b - 1])) --b;
-  size_t n = t + 1;
+  const size_t n = t + 1;
   if (n >= b) return false;
-  size_t v = n;
-  if (tags[v] == 'l' && v + 1 < b) ++v;
-  if (tags[v] == 'v' || tags[v] == 'b') return true;
-  if (std::strchr("jonC", tags[n]) == nullptr) return false;
-  if (n + 1 < b && tags[n + 1] != 'r') return false;
-  for (size_t m = n + 1; m < b; ++m) {
-    if (std::strchr("vbzCPtwsqQ,;:~", tags[m]) != nullptr) return false;
+  if (tags[n] == 'v' || tags[n] == 'b') {
+    // ("said that being late was wrong": a gerund's clause.)
+    return !absl::EndsWith(
+        text.substr(tokens[n].begin, tokens[n].end - tokens[n].begin), "ing");
   }
-  return true;
+  return n + 1 == b && std::strchr("jonC", tags[n]) != nullptr;
 }
 
 // The quote whose text begins at `begin`, or quotes.end().
@@ -3112,11 +3108,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
           {
-            // "denied that was the case", "rejected that idea".
+            // "denied that was the case", "rejected that idea" (after a noun
+            // cue, "his remarks that were aired", "that" is a relative word).
             size_t t = marked[a] == 't' ? a : a - 1;
             if (!direct && a > 0 && t == cue_end && marked[t] == 't' &&
+                cue.cue_class != CueClass::kNominal &&
+                !(k > 0 && std::strchr("dpgj", marked[k - 1]) != nullptr) &&
                 t + 1 < marked.size() && r.begin == tokens[t + 1].begin &&
-                ThatOpensContent(marked, t, b)) {
+                ThatOpensContent(text, tokens, marked, t, b)) {
               r.begin = tokens[t].begin;
             }
           }
