@@ -1990,7 +1990,7 @@ bool Attributor::LooksLikeVerb(absl::string_view text,
 void Attributor::EndAtCoordinatedVerb(absl::string_view text,
                                       const std::vector<Token>& tokens,
                                       const std::string& tags, size_t a,
-                                      size_t b, size_t cue_end,
+                                      size_t b, size_t cue_end, bool ing_cue,
                                       Range* r) const {
   if (a < cue_end || a > cue_end + 1) return;
   size_t c = a;
@@ -2003,8 +2003,13 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
     if (tags[m] != 'x' || m == c) continue;
     size_t n = m + 1;
     while (n < b && tags[n] == 'l') ++n;
+    // (After a cue in -ing, another -ing word with an object is a second
+    // participle: "touting the plan and pounding him on taxes", "calling
+    // for a vote and carrying signs".)
     if (n >= b || !(tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'P' ||
-                    is_verb(n))) {
+                    is_verb(n) ||
+                    (ing_cue && tags[n] == 'i' && n + 1 < b &&
+                     std::strchr("onN0", tags[n + 1]) != nullptr))) {
       continue;
     }
     for (size_t k = c + 1; k < m; ++k) {
@@ -3149,7 +3154,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtPhraseTail(tokens, marked, a, b, cue_end, &r);
           if (!direct) {
-            EndAtCoordinatedVerb(text, tokens, marked, a, b, cue_end, &r);
+            EndAtCoordinatedVerb(text, tokens, marked, a, b, cue_end,
+                                 progressive, &r);
           }
           // (After a participle, "noting X and continued Y": no act of the
           // speaker's own, which would be another participle; a directive's

@@ -187,10 +187,11 @@ class Attributor {
                      const std::string& tags, size_t k) const;
   // Ends a phrase content before "and" and a verb phrase of the speaker's
   // own ("praised the plan and took questions"; see attribution.cc).
+  // `ing_cue`: the cue is a word in -ing ("touting").
   void EndAtCoordinatedVerb(absl::string_view text,
                             const std::vector<Token>& tokens,
                             const std::string& tags, size_t a, size_t b,
-                            size_t cue_end, Range* r) const;
+                            size_t cue_end, bool ing_cue, Range* r) const;
   // Ends a phrase content before "and" and another cue of the speaker's
   // ("announced the plan and said C"; see attribution.cc).
   void EndAtCoordinatedCue(absl::string_view text,
