@@ -2009,11 +2009,20 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
     if (n >= b || !(tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'P' ||
                     is_verb(n) ||
                     (ing_cue && tags[n] == 'i' && n + 1 < b &&
-                     std::strchr("onN0", tags[n + 1]) != nullptr))) {
+                     std::strchr("onN0", tags[n + 1]) != nullptr) ||
+                    (tags[n] == 'o' && !tokens[n].cap && n + 2 < b &&
+                     tokens[n].end - tokens[n].begin >= 5 &&
+                     text.substr(tokens[n].end - 2, 2) == "ed" &&
+                     text.substr(tokens[n + 1].begin,
+                                 tokens[n + 1].end - tokens[n + 1].begin) ==
+                         "to" &&
+                     std::strchr("obl", tags[n + 2]) != nullptr))) {
       continue;
     }
     for (size_t k = c + 1; k < m; ++k) {
       if (tags[k] != 'x' && is_verb(k)) return;  // a clause of its own
+      // ("projects like installing panels and giving grants": a list.)
+      if (tags[n] == 'i' && tags[k] == 'i') return;
     }
     EndBefore(tokens, tags, a, m, r);
     return;
