@@ -2358,6 +2358,35 @@ size_t Attributor::StartAfterLeadInThat(absl::string_view text,
   return start;
 }
 
+// "The mayor appears to be losing ground after the vote", "support seems
+// to have grown, despite the scandal", "turnout appears low even if the
+// count is early": after a cue of class seem ("appears to"), a clause of a
+// subordinator of class adsub, timesub or condsub (perhaps after adverbs:
+// "even if"), outside quotations, is the writer's own: the content ends
+// before it. (Not "as", class sub, which also holds "than" and "whether";
+// nor a dash: neither gains on the news gold.)
+void Attributor::EndAtSeemAdjunct(absl::string_view text,
+                                  const std::vector<Token>& tokens,
+                                  const std::string& tags, size_t a, size_t b,
+                                  Range* r) const {
+  int open = 0;
+  for (size_t m = a + 1; m < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0 || tags[m] != 's') continue;
+    const WordInfo* w = WordOf(text, tokens[m]);
+    if (w == nullptr || (w->word_class != WordClass::kAdverbialSub &&
+                         w->word_class != WordClass::kTimeSub &&
+                         w->word_class != WordClass::kCondSub)) {
+      continue;
+    }
+    size_t e = m;
+    while (e > a + 1 && tags[e - 1] == 'l') --e;
+    EndBefore(tokens, tags, a, e, r);
+    return;
+  }
+}
+
 // "The senator denied the report in an interview", "mocked the mayor on
 // Twitter", "repeated the pledge at a rally on Sunday": after a content that
 // is a noun phrase (no auxiliary, copula, cue, "that", pronoun or relative
@@ -3219,6 +3248,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (range_of(rule->content2, &a, &b)) {
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
+          if (!direct && cue.cue_class == CueClass::kSeem) {
+            EndAtSeemAdjunct(text, tokens, marked, a, b, &r);
+          }
           // "If the plan fails, she said, \"we all pay.\"": a lead-in before
           // the attribution is part of the claim when the quotation after it
           // completes its sentence. A quotation that opens with a capital is

@@ -185,6 +185,12 @@ class Attributor {
   // before a determiner or pronoun (see attribution.cc).
   bool LooksLikeVerb(absl::string_view text, const std::vector<Token>& tokens,
                      const std::string& tags, size_t k) const;
+  // Ends the content of a cue of class seem before a subordinate clause
+  // ("appears to be losing ground after the vote"; see attribution.cc).
+  void EndAtSeemAdjunct(absl::string_view text,
+                        const std::vector<Token>& tokens,
+                        const std::string& tags, size_t a, size_t b,
+                        Range* r) const;
   // Ends a phrase content before "and" and a verb phrase of the speaker's
   // own ("praised the plan and took questions"; see attribution.cc).
   // `ing_cue`: the cue is a word in -ing ("touting").
