@@ -641,6 +641,22 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
   return TokenSpan(tokens, a, b);
 }
 
+// "denied that was the case": "that" right after the cue is no
+// complementizer when an auxiliary or copula follows it at once (the subject
+// pronoun; not "being"): it is part of what was said. Token t is the "that";
+// [t + 1, b) the rest of the content. ("said that police arrived" has a noun
+// after it, "said that there was" an adverb. The determiner of "rejected that
+// idea" is IsDemonstrativePhrase()'s.)
+bool ThatOpensContent(absl::string_view text, const std::vector<Token>& tokens,
+                      const std::string& tags, size_t t, size_t b) {
+  while (b > t + 1 && IsTrimTag(tags[b - 1])) --b;
+  const size_t n = t + 1;
+  if (n >= b || (tags[n] != 'v' && tags[n] != 'b')) return false;
+  // ("said that being late was wrong": a gerund's clause.)
+  return !absl::EndsWith(
+      text.substr(tokens[n].begin, tokens[n].end - tokens[n].begin), "ing");
+}
+
 // The quote whose text begins at `begin`, or quotes.end().
 std::vector<Quote>::const_iterator QuoteAt(const TextLayout& layout,
                                            uint32_t begin) {
@@ -1988,7 +2004,7 @@ bool Attributor::LooksLikeVerb(absl::string_view text,
 void Attributor::EndAtCoordinatedVerb(absl::string_view text,
                                       const std::vector<Token>& tokens,
                                       const std::string& tags, size_t a,
-                                      size_t b, size_t cue_end,
+                                      size_t b, size_t cue_end, bool ing_cue,
                                       Range* r) const {
   if (a < cue_end || a > cue_end + 1) return;
   size_t c = a;
@@ -2001,12 +2017,26 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
     if (tags[m] != 'x' || m == c) continue;
     size_t n = m + 1;
     while (n < b && tags[n] == 'l') ++n;
+    // (After a cue in -ing, another -ing word with an object is a second
+    // participle: "touting the plan and pounding him on taxes", "calling
+    // for a vote and carrying signs".)
     if (n >= b || !(tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'P' ||
-                    is_verb(n))) {
+                    is_verb(n) ||
+                    (ing_cue && tags[n] == 'i' && n + 1 < b &&
+                     std::strchr("onN0", tags[n + 1]) != nullptr) ||
+                    (tags[n] == 'o' && !tokens[n].cap && n + 2 < b &&
+                     tokens[n].end - tokens[n].begin >= 5 &&
+                     text.substr(tokens[n].end - 2, 2) == "ed" &&
+                     text.substr(tokens[n + 1].begin,
+                                 tokens[n + 1].end - tokens[n + 1].begin) ==
+                         "to" &&
+                     std::strchr("obl", tags[n + 2]) != nullptr))) {
       continue;
     }
     for (size_t k = c + 1; k < m; ++k) {
       if (tags[k] != 'x' && is_verb(k)) return;  // a clause of its own
+      // ("projects like installing panels and giving grants": a list.)
+      if (tags[n] == 'i' && tags[k] == 'i') return;
     }
     EndBefore(tokens, tags, a, m, r);
     return;
@@ -2427,6 +2457,35 @@ size_t Attributor::StartAfterTopicPrep(absl::string_view text,
   }
   r->begin = tokens[p + 1].begin;
   return p + 1;
+}
+
+// "The mayor appears to be losing ground after the vote", "support seems
+// to have grown, despite the scandal", "turnout appears low even if the
+// count is early": after a cue of class seem ("appears to"), a clause of a
+// subordinator of class adsub, timesub or condsub (perhaps after adverbs:
+// "even if"), outside quotations, is the writer's own: the content ends
+// before it. (Not "as", class sub, which also holds "than" and "whether";
+// nor a dash: neither gains on the news gold.)
+void Attributor::EndAtSeemAdjunct(absl::string_view text,
+                                  const std::vector<Token>& tokens,
+                                  const std::string& tags, size_t a, size_t b,
+                                  Range* r) const {
+  int open = 0;
+  for (size_t m = a + 1; m < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0 || tags[m] != 's') continue;
+    const WordInfo* w = WordOf(text, tokens[m]);
+    if (w == nullptr || (w->word_class != WordClass::kAdverbialSub &&
+                         w->word_class != WordClass::kTimeSub &&
+                         w->word_class != WordClass::kCondSub)) {
+      continue;
+    }
+    size_t e = m;
+    while (e > a + 1 && tags[e - 1] == 'l') --e;
+    EndBefore(tokens, tags, a, e, r);
+    return;
+  }
 }
 
 // "The senator denied the report in an interview", "mocked the mayor on
@@ -3204,6 +3263,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (b > k) EndAtQuoteClose(text, tokens, marked, a, &b);
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
+          {
+            // "denied that was the case" (after a noun cue, "his remarks that
+            // were aired", "that" is a relative word).
+            size_t t = marked[a] == 't' ? a : a - 1;
+            if (!direct && a > 0 && t == cue_end && marked[t] == 't' &&
+                cue.cue_class != CueClass::kNominal &&
+                !(k > 0 && std::strchr("dpgj", marked[k - 1]) != nullptr) &&
+                t + 1 < marked.size() && r.begin == tokens[t + 1].begin &&
+                ThatOpensContent(text, tokens, marked, t, b)) {
+              r.begin = tokens[t].begin;
+            }
+          }
           // "X said C, a move that ...": an appositive that sums up the
           // reported act (a comma, "a"/"an", perhaps one modifier, a noun of
           // class aside) is the writer's comment; the content ends before it.
@@ -3279,7 +3350,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtPhraseTail(tokens, marked, a, b, cue_end, &r);
           if (!direct) {
-            EndAtCoordinatedVerb(text, tokens, marked, a, b, cue_end, &r);
+            EndAtCoordinatedVerb(text, tokens, marked, a, b, cue_end,
+                                 progressive, &r);
           }
           // (After a participle, "noting X and continued Y": no act of the
           // speaker's own, which would be another participle; a directive's
@@ -3333,6 +3405,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (range_of(rule->content2, &a, &b)) {
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
+          if (!direct && cue.cue_class == CueClass::kSeem) {
+            EndAtSeemAdjunct(text, tokens, marked, a, b, &r);
+          }
           // "If the plan fails, she said, \"we all pay.\"": a lead-in before
           // the attribution is part of the claim when the quotation after it
           // completes its sentence. A quotation that opens with a capital is

@@ -185,12 +185,19 @@ class Attributor {
   // before a determiner or pronoun (see attribution.cc).
   bool LooksLikeVerb(absl::string_view text, const std::vector<Token>& tokens,
                      const std::string& tags, size_t k) const;
+  // Ends the content of a cue of class seem before a subordinate clause
+  // ("appears to be losing ground after the vote"; see attribution.cc).
+  void EndAtSeemAdjunct(absl::string_view text,
+                        const std::vector<Token>& tokens,
+                        const std::string& tags, size_t a, size_t b,
+                        Range* r) const;
   // Ends a phrase content before "and" and a verb phrase of the speaker's
   // own ("praised the plan and took questions"; see attribution.cc).
+  // `ing_cue`: the cue is a word in -ing ("touting").
   void EndAtCoordinatedVerb(absl::string_view text,
                             const std::vector<Token>& tokens,
                             const std::string& tags, size_t a, size_t b,
-                            size_t cue_end, Range* r) const;
+                            size_t cue_end, bool ing_cue, Range* r) const;
   // Ends a phrase content before "and" and another cue of the speaker's
   // ("announced the plan and said C"; see attribution.cc).
   void EndAtCoordinatedCue(absl::string_view text,
