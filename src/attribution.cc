@@ -2423,6 +2423,42 @@ bool Attributor::OnlyAdverbs(absl::string_view text,
   return any;
 }
 
+// "The senator proposed it in 2013" cut before the object, "she told
+// reporters last month", "the agency reported a few days later": a content
+// that is phrases of time only (prepositions, determiners, adverbs and
+// numbers around a word of time: a weekday, "yesterday", a month, a year or
+// a noun of time; "in March, and again last year") tells when something was
+// said, not what.
+bool Attributor::OnlyTimePhrase(absl::string_view text,
+                                const std::vector<Token>& tokens,
+                                const std::string& tags, size_t a,
+                                size_t b) const {
+  while (a < b && IsTrimTag(tags[a])) ++a;
+  while (b > a && IsTrimTag(tags[b - 1])) --b;
+  if (a >= b) return false;
+  // A noun phrase of time is a thing when nothing marks it as a time
+  // ("requested another month"), unless an adverb closes it ("a few days
+  // later").
+  if (tags[a] == 'd' && tags[b - 1] != 'l') return false;
+  bool time = false;
+  for (size_t k = a; k < b; ++k) {
+    if (IsTrimTag(tags[k])) continue;
+    const WordInfo* w = WordOf(text, tokens[k]);
+    const WordClass c = w == nullptr ? WordClass::kNone : w->word_class;
+    const bool year = tags[k] == '0' && tokens[k].end - tokens[k].begin == 4 &&
+                      (text.substr(tokens[k].begin, 2) == "19" ||
+                       text.substr(tokens[k].begin, 2) == "20");
+    if (tokens[k].time || c == WordClass::kMonth || c == WordClass::kWeekday ||
+        c == WordClass::kTimeNoun || year) {
+      time = true;
+    } else if (tags[k] != 'l' && tags[k] != 'r' && tags[k] != 'd' &&
+               tags[k] != '0' && tags[k] != 'x' && tags[k] != ',') {
+      return false;
+    }
+  }
+  return time;
+}
+
 namespace {
 
 // "X did not comment but said C": a content that opens with a conjunction
@@ -3141,10 +3177,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // A content after the cue of adverbs and words of time only, or
           // a passive participle's agent ("reported by a local station"),
           // says nothing.
+          // The ends above may leave no more than a phrase of time ("said
+          // in 2013, when ...").
+          size_t ra = a, rb = b;
+          while (ra < rb && tokens[ra].begin < r.begin) ++ra;
+          while (rb > ra && tokens[rb - 1].end > r.end) --rb;
           const bool empty_act =
               !direct && !mixed && a > k &&
               (OnlyAdverbs(text, tokens, marked, a, b) ||
-               IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma));
+               IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma) ||
+               (ra < rb && (OnlyAdverbs(text, tokens, marked, ra, rb) ||
+                            OnlyTimePhrase(text, tokens, marked, ra, rb))));
           if (!direct && !mixed && a > k && OpensCoordinatedCue(marked, a, b)) {
             // No claim, but the finding stays (empty, dropped) to give its
             // speaker to the coordinated cue ("X agreed but contended C").
