@@ -2459,6 +2459,33 @@ bool Attributor::OnlyTimePhrase(absl::string_view text,
   return time;
 }
 
+// "Lee said because ...", "Park said, but ...", "(pun intended)": a
+// content of conjunctions, subordinators, prepositions and brackets only,
+// left when the words after them went to another clause, says nothing.
+bool Attributor::OnlyLinkWords(absl::string_view text,
+                               const std::vector<Token>& tokens,
+                               const std::string& tags, size_t a,
+                               size_t b) const {
+  bool any = false;
+  for (size_t k = a; k < b; ++k) {
+    if (IsTrimTag(tags[k])) continue;
+    if (tags[k] == 's') {
+      // An adverbial subordinator ("because"); not "so", which can stand
+      // for what was said ("I think so").
+      const WordInfo* w = WordOf(text, tokens[k]);
+      if (w == nullptr || (w->word_class != WordClass::kAdverbialSub &&
+                           w->word_class != WordClass::kTimeSub &&
+                           w->word_class != WordClass::kCondSub)) {
+        return false;
+      }
+    } else if (!absl::StrContains("xtr()", tags[k])) {
+      return false;
+    }
+    any = true;
+  }
+  return any;
+}
+
 namespace {
 
 // "X did not comment but said C": a content that opens with a conjunction
@@ -3185,10 +3212,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           const bool empty_act =
               !direct && !mixed && a > k &&
               (OnlyAdverbs(text, tokens, marked, a, b) ||
-               IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma) ||
-               (ra < rb && (OnlyAdverbs(text, tokens, marked, ra, rb) ||
-                            OnlyTimePhrase(text, tokens, marked, ra, rb))));
-          if (!direct && !mixed && a > k && OpensCoordinatedCue(marked, a, b)) {
+               IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma));
+          // What the ends above left is a phrase of time or a link whose
+          // words went to another clause: no claim, but the cue and its
+          // speaker stay (no other rule reads the clause again), for a cue
+          // coordinated with it.
+          const bool bare_link =
+              !direct && !mixed && a > k && ra < rb &&
+              (OnlyAdverbs(text, tokens, marked, ra, rb) ||
+               OnlyTimePhrase(text, tokens, marked, ra, rb) ||
+               OnlyLinkWords(text, tokens, marked, ra, rb));
+          if (bare_link ||
+              (!direct && !mixed && a > k && OpensCoordinatedCue(marked, a, b))) {
             // No claim, but the finding stays (empty, dropped) to give its
             // speaker to the coordinated cue ("X agreed but contended C").
             f.content.push_back(Range{r.begin, r.begin});

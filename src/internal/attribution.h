@@ -273,6 +273,10 @@ class Attributor {
   // "a few days later")?
   bool OnlyTimePhrase(absl::string_view text, const std::vector<Token>& tokens,
                       const std::string& tags, size_t a, size_t b) const;
+  // Is the content [a, b) conjunctions, adverbial subordinators,
+  // prepositions and brackets only ("said because", "(pun intended)")?
+  bool OnlyLinkWords(absl::string_view text, const std::vector<Token>& tokens,
+                     const std::string& tags, size_t a, size_t b) const;
   bool IsNoClaim(absl::string_view text, Range content) const;
   // Whether a "noevidence" line of content_stances.tsv matches the sentence.
   bool SaysNoEvidence(absl::string_view sentence) const;
