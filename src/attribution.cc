@@ -2435,7 +2435,12 @@ bool Attributor::OnlyTimePhrase(absl::string_view text,
                                 size_t b) const {
   while (a < b && IsTrimTag(tags[a])) ++a;
   while (b > a && IsTrimTag(tags[b - 1])) --b;
-  if (a >= b) return false;
+  // (Phrases of time are short; the tags rule out most contents before any
+  // word is looked up.)
+  if (a >= b || b - a > 12) return false;
+  for (size_t k = a; k < b; ++k) {
+    if (!absl::StrContains("lrd0x,oNi", tags[k])) return false;
+  }
   // A noun phrase of time is a thing when nothing marks it as a time
   // ("requested another month"), unless an adverb closes it ("a few days
   // later").
@@ -3217,8 +3222,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // words went to another clause: no claim, but the cue and its
           // speaker stay (no other rule reads the clause again), for a cue
           // coordinated with it.
+          // (Such a content is short: a long one is not looked at.)
           const bool bare_link =
-              !direct && !mixed && a > k && ra < rb &&
+              !direct && !mixed && a > k && ra < rb && rb - ra <= 12 &&
               (OnlyAdverbs(text, tokens, marked, ra, rb) ||
                OnlyTimePhrase(text, tokens, marked, ra, rb) ||
                OnlyLinkWords(text, tokens, marked, ra, rb));
