@@ -3214,10 +3214,20 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           size_t ra = a, rb = b;
           while (ra < rb && tokens[ra].begin < r.begin) ++ra;
           while (rb > ra && tokens[rb - 1].end > r.end) --rb;
+          size_t sa2, sb2;
           const bool empty_act =
-              !direct && !mixed && a > k &&
-              (OnlyAdverbs(text, tokens, marked, a, b) ||
-               IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma));
+              !direct && !mixed &&
+              ((a > k &&
+                (OnlyAdverbs(text, tokens, marked, a, b) ||
+                 IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma))) ||
+               // "Earlier this year, X spoke to Y about C", "At the camp, X
+               // pleaded": a phrase that opens the sentence before the
+               // speaker is no content; a later rule may find the one after
+               // the cue.
+               (b <= k && ra < rb && rb - ra <= 12 &&
+                !range_of(rule->content2, &sa2, &sb2) &&
+                (OnlyTimePhrase(text, tokens, marked, ra, rb) ||
+                 IsBarePhrase(text, tokens, marked, ra, rb, cue.cue_class))));
           // What the ends above left is a phrase of time or a link whose
           // words went to another clause: no claim, but the cue and its
           // speaker stay (no other rule reads the clause again), for a cue
