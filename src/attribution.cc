@@ -2439,7 +2439,13 @@ bool Attributor::OnlyTimePhrase(absl::string_view text,
   // word is looked up.)
   if (a >= b || b - a > 12) return false;
   for (size_t k = a; k < b; ++k) {
-    if (!absl::StrContains("lrd0x,oNi", tags[k])) return false;
+    switch (tags[k]) {
+      case 'l': case 'r': case 'd': case '0': case 'x': case ',': case 'o':
+      case 'N': case 'i':
+        break;
+      default:
+        return false;
+    }
   }
   // A noun phrase of time is a thing when nothing marks it as a time
   // ("requested another month"), unless an adverb closes it ("a few days
@@ -2483,7 +2489,8 @@ bool Attributor::OnlyLinkWords(absl::string_view text,
                            w->word_class != WordClass::kCondSub)) {
         return false;
       }
-    } else if (!absl::StrContains("xtr()", tags[k])) {
+    } else if (tags[k] != 'x' && tags[k] != 't' && tags[k] != 'r' &&
+               tags[k] != '(' && tags[k] != ')') {
       return false;
     }
     any = true;
