@@ -2586,6 +2586,81 @@ bool Attributor::OnlyAdverbs(absl::string_view text,
   return any;
 }
 
+// "The senator proposed it in 2013" cut before the object, "she told
+// reporters last month", "the agency reported a few days later": a content
+// that is phrases of time only (prepositions, determiners, adverbs and
+// numbers around a word of time: a weekday, "yesterday", a month, a year or
+// a noun of time; "in March, and again last year") tells when something was
+// said, not what.
+bool Attributor::OnlyTimePhrase(absl::string_view text,
+                                const std::vector<Token>& tokens,
+                                const std::string& tags, size_t a,
+                                size_t b) const {
+  while (a < b && IsTrimTag(tags[a])) ++a;
+  while (b > a && IsTrimTag(tags[b - 1])) --b;
+  // (Phrases of time are short; the tags rule out most contents before any
+  // word is looked up.)
+  if (a >= b || b - a > 12) return false;
+  for (size_t k = a; k < b; ++k) {
+    switch (tags[k]) {
+      case 'l': case 'r': case 'd': case '0': case 'x': case ',': case 'o':
+      case 'N': case 'i':
+        break;
+      default:
+        return false;
+    }
+  }
+  // A noun phrase of time is a thing when nothing marks it as a time
+  // ("requested another month"), unless an adverb closes it ("a few days
+  // later").
+  if (tags[a] == 'd' && tags[b - 1] != 'l') return false;
+  bool time = false;
+  for (size_t k = a; k < b; ++k) {
+    if (IsTrimTag(tags[k])) continue;
+    const WordInfo* w = WordOf(text, tokens[k]);
+    const WordClass c = w == nullptr ? WordClass::kNone : w->word_class;
+    const bool year = tags[k] == '0' && tokens[k].end - tokens[k].begin == 4 &&
+                      (text.substr(tokens[k].begin, 2) == "19" ||
+                       text.substr(tokens[k].begin, 2) == "20");
+    if (tokens[k].time || c == WordClass::kMonth || c == WordClass::kWeekday ||
+        c == WordClass::kTimeNoun || year) {
+      time = true;
+    } else if (tags[k] != 'l' && tags[k] != 'r' && tags[k] != 'd' &&
+               tags[k] != '0' && tags[k] != 'x' && tags[k] != ',') {
+      return false;
+    }
+  }
+  return time;
+}
+
+// "Lee said because ...", "Park said, but ...", "(pun intended)": a
+// content of conjunctions, subordinators, prepositions and brackets only,
+// left when the words after them went to another clause, says nothing.
+bool Attributor::OnlyLinkWords(absl::string_view text,
+                               const std::vector<Token>& tokens,
+                               const std::string& tags, size_t a,
+                               size_t b) const {
+  bool any = false;
+  for (size_t k = a; k < b; ++k) {
+    if (IsTrimTag(tags[k])) continue;
+    if (tags[k] == 's') {
+      // An adverbial subordinator ("because"); not "so", which can stand
+      // for what was said ("I think so").
+      const WordInfo* w = WordOf(text, tokens[k]);
+      if (w == nullptr || (w->word_class != WordClass::kAdverbialSub &&
+                           w->word_class != WordClass::kTimeSub &&
+                           w->word_class != WordClass::kCondSub)) {
+        return false;
+      }
+    } else if (tags[k] != 'x' && tags[k] != 't' && tags[k] != 'r' &&
+               tags[k] != '(' && tags[k] != ')') {
+      return false;
+    }
+    any = true;
+  }
+  return any;
+}
+
 namespace {
 
 // "X did not comment but said C": a content that opens with a conjunction
@@ -3373,11 +3448,37 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // A content after the cue of adverbs and words of time only, or
           // a passive participle's agent ("reported by a local station"),
           // says nothing.
+          // The ends above may leave no more than a phrase of time ("said
+          // in 2013, when ...").
+          size_t ra = a, rb = b;
+          while (ra < rb && tokens[ra].begin < r.begin) ++ra;
+          while (rb > ra && tokens[rb - 1].end > r.end) --rb;
+          size_t sa2, sb2;
           const bool empty_act =
-              !direct && !mixed && a > k &&
-              (OnlyAdverbs(text, tokens, marked, a, b) ||
-               IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma));
-          if (!direct && !mixed && a > k && OpensCoordinatedCue(marked, a, b)) {
+              !direct && !mixed &&
+              ((a > k &&
+                (OnlyAdverbs(text, tokens, marked, a, b) ||
+                 IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma))) ||
+               // "Earlier this year, X spoke to Y about C", "At the camp, X
+               // pleaded": a phrase that opens the sentence before the
+               // speaker is no content; a later rule may find the one after
+               // the cue.
+               (b <= k && ra < rb && rb - ra <= 12 &&
+                !range_of(rule->content2, &sa2, &sb2) &&
+                (OnlyTimePhrase(text, tokens, marked, ra, rb) ||
+                 IsBarePhrase(text, tokens, marked, ra, rb, cue.cue_class))));
+          // What the ends above left is a phrase of time or a link whose
+          // words went to another clause: no claim, but the cue and its
+          // speaker stay (no other rule reads the clause again), for a cue
+          // coordinated with it.
+          // (Such a content is short: a long one is not looked at.)
+          const bool bare_link =
+              !direct && !mixed && a > k && ra < rb && rb - ra <= 12 &&
+              (OnlyAdverbs(text, tokens, marked, ra, rb) ||
+               OnlyTimePhrase(text, tokens, marked, ra, rb) ||
+               OnlyLinkWords(text, tokens, marked, ra, rb));
+          if (bare_link ||
+              (!direct && !mixed && a > k && OpensCoordinatedCue(marked, a, b))) {
             // No claim, but the finding stays (empty, dropped) to give its
             // speaker to the coordinated cue ("X agreed but contended C").
             f.content.push_back(Range{r.begin, r.begin});

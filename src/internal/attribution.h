@@ -291,6 +291,14 @@ class Attributor {
   // Is the content [a, b) adverbs and words of time only ("said simply")?
   bool OnlyAdverbs(absl::string_view text, const std::vector<Token>& tokens,
                    const std::string& tags, size_t a, size_t b) const;
+  // Is the content [a, b) one phrase of time only ("in 2013", "last month",
+  // "a few days later")?
+  bool OnlyTimePhrase(absl::string_view text, const std::vector<Token>& tokens,
+                      const std::string& tags, size_t a, size_t b) const;
+  // Is the content [a, b) conjunctions, adverbial subordinators,
+  // prepositions and brackets only ("said because", "(pun intended)")?
+  bool OnlyLinkWords(absl::string_view text, const std::vector<Token>& tokens,
+                     const std::string& tags, size_t a, size_t b) const;
   bool IsNoClaim(absl::string_view text, Range content) const;
   // Whether a "noevidence" line of content_stances.tsv matches the sentence.
   bool SaysNoEvidence(absl::string_view sentence) const;
