@@ -65,6 +65,18 @@ struct Attributor::CompiledRule {
   }
   mutable std::once_flag whole_once;
   mutable std::unique_ptr<RE2> re;  // set by Create() unless cut in halves
+  // Whole().Match() for the searches MatchesRuleWith() and
+  // MatchRuleGroupsWith() make with the whole pattern (unanchored, over the
+  // whole tag string), answered by a TagDfa and a TagSubmatcher of the whole
+  // pattern where they can: RE2 builds a large program's states and runs its
+  // submatch engine for each of these few searches.
+  bool Match(const re2::StringPiece& tags, size_t startpos, size_t endpos,
+             RE2::Anchor anchor, re2::StringPiece* groups, int n) const;
+  // The whole pattern's automaton and submatcher, built with the first
+  // search that needs them; null when TagDfa does not read the pattern.
+  mutable std::once_flag whole_automata_once;
+  mutable std::unique_ptr<TagDfa> whole_dfa;
+  mutable std::unique_ptr<TagSubmatcher> whole_groups;
   int groups = 0;  // capturing groups of the whole pattern
   // The pattern cut after its cue group, when that group stands at the top
   // level: `left` ends with the cue, `right` starts after it (see
@@ -105,6 +117,30 @@ struct Attributor::CompiledRule {
   bool classes[kCueClasses] = {};
   std::bitset<128> needs;
 };
+
+bool Attributor::CompiledRule::Match(const re2::StringPiece& tags,
+                                     size_t startpos, size_t endpos,
+                                     RE2::Anchor anchor,
+                                     re2::StringPiece* groups, int n) const {
+  std::call_once(whole_automata_once, [this] {
+    whole_dfa = TagDfa::Compile(spec->pattern, TagDfa::kUnanchored);
+    if (whole_dfa != nullptr) {
+      whole_groups = TagSubmatcher::Compile(spec->pattern);
+    }
+  });
+  if (whole_dfa != nullptr && anchor == RE2::UNANCHORED && startpos == 0 &&
+      endpos == tags.size()) {
+    const absl::string_view text(tags.data(), tags.size());
+    const int found = whole_dfa->Match(text, 0, text.size());
+    if (found == 0) return false;
+    if (found == 1 && n == 0) return true;
+    if (found == 1 && whole_groups != nullptr &&
+        whole_groups->MatchUnanchored(text, groups, n) == 1) {
+      return true;
+    }
+  }
+  return Whole().Match(tags, startpos, endpos, anchor, groups, n);
+}
 
 namespace {
 
@@ -2968,7 +3004,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           continue;
         }
         // A match/no-match answer needs only the DFA; submatches cost more.
-        auto whole = [&rule]() -> const RE2& { return rule->Whole(); };
+        auto whole = [&rule]() -> const CompiledRule& { return *rule; };
         if (!MatchesRuleWith(
                 whole, rule->left, rule->right, rule->left_to_cue,
                 rule->left_reach, marked, cue_end,

@@ -386,6 +386,7 @@ TEST(TagDfa, AnswersAsRe2ForEveryRule) {
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
   int patterns = 0, matches = 0, most_states = 0, submatches = 0;
+  int wholes = 0, whole_matches = 0;
   for (const RuleSpec& spec : (*lex)->rules()) {
     // The halves as Find runs them: a left half unanchored when it begins
     // with "^", else its left-to-cue form read backward; a right half
@@ -419,7 +420,34 @@ TEST(TagDfa, AnswersAsRe2ForEveryRule) {
       }
       most_states = std::max(most_states, dfa->states());
     }
+    // The whole pattern, as Find runs it when the halves cannot answer: an
+    // unanchored search over the whole string, with and without groups.
+    RE2 whole(spec.pattern, options);
+    ASSERT_TRUE(whole.ok()) << spec.pattern;
+    auto dfa = TagDfa::Compile(spec.pattern, TagDfa::kUnanchored);
+    auto sub = TagSubmatcher::Compile(spec.pattern);
+    if (dfa == nullptr || sub == nullptr) continue;  // RE2 answers
+    ++wholes;
+    const int n = whole.NumberOfCapturingGroups() + 1;
+    for (const std::string& s : strings) {
+      const re2::StringPiece piece(s.data(), s.size());
+      std::vector<re2::StringPiece> g(n), h(n);
+      const bool want =
+          whole.Match(piece, 0, s.size(), RE2::UNANCHORED, g.data(), n);
+      ASSERT_EQ(dfa->Match(s, 0, s.size()), want ? 1 : 0)
+          << spec.name << " on " << s;
+      ASSERT_EQ(sub->MatchUnanchored(s, h.data(), n), want ? 1 : 0)
+          << spec.name << " on " << s;
+      for (int i = 0; want && i < n; ++i) {
+        ASSERT_EQ(g[i].data(), h[i].data()) << spec.name << " on " << s << " group " << i;
+        ASSERT_EQ(g[i].size(), h[i].size()) << spec.name << " on " << s << " group " << i;
+      }
+      whole_matches += want;
+    }
   }
+  EXPECT_GT(wholes, 50);
+  EXPECT_GT(whole_matches, 1000);
+  std::cout << wholes << " whole patterns, " << whole_matches << " matches\n";
   EXPECT_GT(patterns, 100);
   EXPECT_GT(submatches, 10000);
   std::cout << submatches << " submatches\n";
