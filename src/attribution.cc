@@ -118,6 +118,29 @@ struct Attributor::CompiledRule {
   std::bitset<128> needs;
 };
 
+namespace {
+
+// re.Match(tags, 0, tags.size(), RE2::UNANCHORED, groups, n), answered by
+// `dfa` (the automaton of re's pattern, kUnanchored) and `sub` (its
+// submatcher) where they can; `re()` gives the RE2 when they cannot.
+template <typename Re>
+bool MatchWhole(const Re& re, const TagDfa* dfa, const TagSubmatcher* sub,
+                absl::string_view tags, re2::StringPiece* groups, int n) {
+  if (dfa != nullptr) {
+    const int found = dfa->Match(tags, 0, tags.size());
+    if (found == 0) return false;
+    if (found == 1 && n == 0) return true;
+    if (found == 1 && sub != nullptr &&
+        sub->MatchUnanchored(tags, groups, n) == 1) {
+      return true;
+    }
+  }
+  return re().Match(re2::StringPiece(tags.data(), tags.size()), 0,
+                    tags.size(), RE2::UNANCHORED, groups, n);
+}
+
+}  // namespace
+
 bool Attributor::CompiledRule::Match(const re2::StringPiece& tags,
                                      size_t startpos, size_t endpos,
                                      RE2::Anchor anchor,
@@ -128,16 +151,10 @@ bool Attributor::CompiledRule::Match(const re2::StringPiece& tags,
       whole_groups = TagSubmatcher::Compile(spec->pattern);
     }
   });
-  if (whole_dfa != nullptr && anchor == RE2::UNANCHORED && startpos == 0 &&
-      endpos == tags.size()) {
-    const absl::string_view text(tags.data(), tags.size());
-    const int found = whole_dfa->Match(text, 0, text.size());
-    if (found == 0) return false;
-    if (found == 1 && n == 0) return true;
-    if (found == 1 && whole_groups != nullptr &&
-        whole_groups->MatchUnanchored(text, groups, n) == 1) {
-      return true;
-    }
+  if (anchor == RE2::UNANCHORED && startpos == 0 && endpos == tags.size()) {
+    return MatchWhole([this]() -> const RE2& { return Whole(); },
+                      whole_dfa.get(), whole_groups.get(),
+                      absl::string_view(tags.data(), tags.size()), groups, n);
   }
   return Whole().Match(tags, startpos, endpos, anchor, groups, n);
 }
@@ -1298,7 +1315,14 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       if (rule->re == nullptr) {
         rule->re = std::make_unique<RE2>(spec.pattern, RuleOptions());
       }
-      a->subjects_.push_back(std::move(rule->re));
+      SubjectRule subject;
+      subject.re = std::move(rule->re);
+      subject.dfa = TagDfa::Compile(spec.pattern, TagDfa::kUnanchored);
+      if (subject.dfa != nullptr) {
+        subject.groups = TagSubmatcher::Compile(spec.pattern);
+      }
+      subject.speaker = rule->speaker;
+      a->subjects_.push_back(std::move(subject));
       continue;
     }
     if (rule->cue == 0 || rule->content == 0) {
@@ -2829,7 +2853,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     QuoteMarks marks;
     std::vector<Token> tokens;
     std::string tags, marked;
-    std::vector<re2::StringPiece> groups;
+    std::vector<re2::StringPiece> groups, subject_groups;
     std::vector<int> unit_findings;
     std::vector<int8_t> half_known;
   };
@@ -3402,15 +3426,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           // Else the subject rules, in file order: the first that names a
           // speaker before the cue.
-          for (const auto& subject : subjects_) {
+          for (const SubjectRule& subject : subjects_) {
             if (f.speaker.end > f.speaker.begin) break;
-            const int sn = subject->NumberOfCapturingGroups() + 1;
-            std::vector<re2::StringPiece> sg(sn);
-            if (!subject->Match(Piece(marked), 0, marked.size(), RE2::UNANCHORED,
-                                sg.data(), sn)) {
+            const int sn = subject.re->NumberOfCapturingGroups() + 1;
+            std::vector<re2::StringPiece>& sg = scratch.subject_groups;
+            sg.assign(sn, re2::StringPiece());
+            if (!MatchWhole([&subject]() -> const RE2& { return *subject.re; },
+                            subject.dfa.get(), subject.groups.get(), marked,
+                            sg.data(), sn)) {
               continue;
             }
-            const int g = subject->NamedCapturingGroups().at("speaker");
+            const int g = subject.speaker;
             if (sg[g].data() != nullptr && !sg[g].empty()) {
               size_t sa = sg[g].data() - marked.data();
               if (sa < k) f.speaker = TokenSpan(tokens, sa, sa + sg[g].size());
