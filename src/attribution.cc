@@ -374,12 +374,17 @@ bool MatchRuleGroupsWith(const Whole& whole, int n, const Half* left,
       }
     } else {
       // (A left half anchored with "^" matches from the start only: its
-      // groups anchored there are those of the unanchored search.)
-      const int found = dfas.left_groups != nullptr
-                            ? dfas.left_groups->Match(tags, 0, tags.size(),
-                                                      /*both_ends=*/false,
-                                                      groups->data(), nl)
-                            : -1;
+      // groups anchored there are those of the unanchored search. Another
+      // is searched from each place in turn.)
+      int found = -1;
+      if (dfas.left_groups != nullptr) {
+        found = absl::StartsWith(PatternOf(*left), "^")
+                    ? dfas.left_groups->Match(tags, 0, tags.size(),
+                                              /*both_ends=*/false,
+                                              groups->data(), nl)
+                    : dfas.left_groups->MatchUnanchored(tags, groups->data(),
+                                                        nl);
+      }
       if (found == 0) return false;
       if (found < 0 && !Re(*left).Match(Piece(tags), 0, tags.size(),
                                         RE2::UNANCHORED, groups->data(), nl)) {
@@ -1418,7 +1423,10 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
         left_half.left_to_cue = compile(*rule->left_to_cue, TagDfa::kReverse);
         left_half.left_to_cue_groups = compile_groups(*rule->left_to_cue);
       }
-      if (absl::StartsWith(a->halves_[l]->pattern, "^") &&
+      // A left half anchored with "^", or one with no left-to-cue pattern,
+      // is run forward over the tags.
+      if ((absl::StartsWith(a->halves_[l]->pattern, "^") ||
+           rule->left_to_cue == nullptr) &&
           left_half.left == nullptr) {
         left_half.left = compile(*a->halves_[l], TagDfa::kUnanchored);
         left_half.left_groups = compile_groups(*a->halves_[l]);
