@@ -65,6 +65,18 @@ struct Attributor::CompiledRule {
   }
   mutable std::once_flag whole_once;
   mutable std::unique_ptr<RE2> re;  // set by Create() unless cut in halves
+  // Whole().Match() for the searches MatchesRuleWith() and
+  // MatchRuleGroupsWith() make with the whole pattern (unanchored, over the
+  // whole tag string), answered by a TagDfa and a TagSubmatcher of the whole
+  // pattern where they can: RE2 builds a large program's states and runs its
+  // submatch engine for each of these few searches.
+  bool Match(const re2::StringPiece& tags, size_t startpos, size_t endpos,
+             RE2::Anchor anchor, re2::StringPiece* groups, int n) const;
+  // The whole pattern's automaton and submatcher, built with the first
+  // search that needs them; null when TagDfa does not read the pattern.
+  mutable std::once_flag whole_automata_once;
+  mutable std::unique_ptr<TagDfa> whole_dfa;
+  mutable std::unique_ptr<TagSubmatcher> whole_groups;
   int groups = 0;  // capturing groups of the whole pattern
   // The pattern cut after its cue group, when that group stands at the top
   // level: `left` ends with the cue, `right` starts after it (see
@@ -108,6 +120,47 @@ struct Attributor::CompiledRule {
   bool classes[kCueClasses] = {};
   std::bitset<128> needs;
 };
+
+namespace {
+
+// re.Match(tags, 0, tags.size(), RE2::UNANCHORED, groups, n), answered by
+// `dfa` (the automaton of re's pattern, kUnanchored) and `sub` (its
+// submatcher) where they can; `re()` gives the RE2 when they cannot.
+template <typename Re>
+bool MatchWhole(const Re& re, const TagDfa* dfa, const TagSubmatcher* sub,
+                absl::string_view tags, re2::StringPiece* groups, int n) {
+  if (dfa != nullptr) {
+    const int found = dfa->Match(tags, 0, tags.size());
+    if (found == 0) return false;
+    if (found == 1 && n == 0) return true;
+    if (found == 1 && sub != nullptr &&
+        sub->MatchUnanchored(tags, groups, n) == 1) {
+      return true;
+    }
+  }
+  return re().Match(re2::StringPiece(tags.data(), tags.size()), 0,
+                    tags.size(), RE2::UNANCHORED, groups, n);
+}
+
+}  // namespace
+
+bool Attributor::CompiledRule::Match(const re2::StringPiece& tags,
+                                     size_t startpos, size_t endpos,
+                                     RE2::Anchor anchor,
+                                     re2::StringPiece* groups, int n) const {
+  std::call_once(whole_automata_once, [this] {
+    whole_dfa = TagDfa::Compile(spec->pattern, TagDfa::kUnanchored);
+    if (whole_dfa != nullptr) {
+      whole_groups = TagSubmatcher::Compile(spec->pattern);
+    }
+  });
+  if (anchor == RE2::UNANCHORED && startpos == 0 && endpos == tags.size()) {
+    return MatchWhole([this]() -> const RE2& { return Whole(); },
+                      whole_dfa.get(), whole_groups.get(),
+                      absl::string_view(tags.data(), tags.size()), groups, n);
+  }
+  return Whole().Match(tags, startpos, endpos, anchor, groups, n);
+}
 
 namespace {
 
@@ -324,12 +377,17 @@ bool MatchRuleGroupsWith(const Whole& whole, int n, const Half* left,
       }
     } else {
       // (A left half anchored with "^" matches from the start only: its
-      // groups anchored there are those of the unanchored search.)
-      const int found = dfas.left_groups != nullptr
-                            ? dfas.left_groups->Match(tags, 0, tags.size(),
-                                                      /*both_ends=*/false,
-                                                      groups->data(), nl)
-                            : -1;
+      // groups anchored there are those of the unanchored search. Another
+      // is searched from each place in turn.)
+      int found = -1;
+      if (dfas.left_groups != nullptr) {
+        found = absl::StartsWith(PatternOf(*left), "^")
+                    ? dfas.left_groups->Match(tags, 0, tags.size(),
+                                              /*both_ends=*/false,
+                                              groups->data(), nl)
+                    : dfas.left_groups->MatchUnanchored(tags, groups->data(),
+                                                        nl);
+      }
       if (found == 0) return false;
       if (found < 0 && !Re(*left).Match(Piece(tags), 0, tags.size(),
                                         RE2::UNANCHORED, groups->data(), nl)) {
@@ -1295,7 +1353,14 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       if (rule->re == nullptr) {
         rule->re = std::make_unique<RE2>(spec.pattern, RuleOptions());
       }
-      a->subjects_.push_back(std::move(rule->re));
+      SubjectRule subject;
+      subject.re = std::move(rule->re);
+      subject.dfa = TagDfa::Compile(spec.pattern, TagDfa::kUnanchored);
+      if (subject.dfa != nullptr) {
+        subject.groups = TagSubmatcher::Compile(spec.pattern);
+      }
+      subject.speaker = rule->speaker;
+      a->subjects_.push_back(std::move(subject));
       continue;
     }
     if (rule->cue == 0 || rule->content == 0) {
@@ -1391,7 +1456,10 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
         left_half.left_to_cue = compile(*rule->left_to_cue, TagDfa::kReverse);
         left_half.left_to_cue_groups = compile_groups(*rule->left_to_cue);
       }
-      if (absl::StartsWith(a->halves_[l]->pattern, "^") &&
+      // A left half anchored with "^", or one with no left-to-cue pattern,
+      // is run forward over the tags.
+      if ((absl::StartsWith(a->halves_[l]->pattern, "^") ||
+           rule->left_to_cue == nullptr) &&
           left_half.left == nullptr) {
         left_half.left = compile(*a->halves_[l], TagDfa::kUnanchored);
         left_half.left_groups = compile_groups(*a->halves_[l]);
@@ -3031,7 +3099,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     QuoteMarks marks;
     std::vector<Token> tokens;
     std::string tags, marked;
-    std::vector<re2::StringPiece> groups;
+    std::vector<re2::StringPiece> groups, subject_groups;
     std::vector<int> unit_findings;
     std::vector<int8_t> half_known;
   };
@@ -3206,7 +3274,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           continue;
         }
         // A match/no-match answer needs only the DFA; submatches cost more.
-        auto whole = [&rule]() -> const RE2& { return rule->Whole(); };
+        auto whole = [&rule]() -> const CompiledRule& { return *rule; };
         if (!MatchesRuleWith(
                 whole, rule->left, rule->right, rule->left_to_cue,
                 rule->left_reach, marked, cue_end,
@@ -3702,15 +3770,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           // Else the subject rules, in file order: the first that names a
           // speaker before the cue.
-          for (const auto& subject : subjects_) {
+          for (const SubjectRule& subject : subjects_) {
             if (f.speaker.end > f.speaker.begin) break;
-            const int sn = subject->NumberOfCapturingGroups() + 1;
-            std::vector<re2::StringPiece> sg(sn);
-            if (!subject->Match(Piece(marked), 0, marked.size(), RE2::UNANCHORED,
-                                sg.data(), sn)) {
+            const int sn = subject.re->NumberOfCapturingGroups() + 1;
+            std::vector<re2::StringPiece>& sg = scratch.subject_groups;
+            sg.assign(sn, re2::StringPiece());
+            if (!MatchWhole([&subject]() -> const RE2& { return *subject.re; },
+                            subject.dfa.get(), subject.groups.get(), marked,
+                            sg.data(), sn)) {
               continue;
             }
-            const int g = subject->NamedCapturingGroups().at("speaker");
+            const int g = subject.speaker;
             if (sg[g].data() != nullptr && !sg[g].empty()) {
               size_t sa = sg[g].data() - marked.data();
               if (sa < k) f.speaker = TokenSpan(tokens, sa, sa + sg[g].size());

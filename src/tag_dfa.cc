@@ -1163,5 +1163,15 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
   return 0;
 }
 
+int TagSubmatcher::MatchUnanchored(absl::string_view text,
+                                   re2::StringPiece* groups, int n) const {
+  for (size_t start = 0; start <= text.size(); ++start) {
+    const int found = Match(text, start, text.size(), /*both_ends=*/false,
+                            groups, n);
+    if (found != 0) return found;
+  }
+  return 0;
+}
+
 }  // namespace internal
 }  // namespace whosaid

@@ -104,11 +104,14 @@ void ExpectSameGroups(absl::string_view pattern, const RE2& re,
   const int n = re.NumberOfCapturingGroups() + 1;
   if (mode == TagDfa::kUnanchored) {
     // A left half anchored with "^": anchored from the start, against
-    // RE2's unanchored search, on the whole string.
+    // RE2's unanchored search, on the whole string. Another (one with no
+    // left-to-cue pattern): searched from each place in turn.
     std::vector<re2::StringPiece> g(n), h(n);
     const bool want = re.Match(re2::StringPiece(text.data(), text.size()), 0,
                                text.size(), RE2::UNANCHORED, g.data(), n);
-    const int got = sub.Match(text, 0, text.size(), false, h.data(), n);
+    const int got =
+        pattern[0] == '^' ? sub.Match(text, 0, text.size(), false, h.data(), n)
+                          : sub.MatchUnanchored(text, h.data(), n);
     ASSERT_EQ(got, want ? 1 : 0) << pattern << " on " << text;
     for (int i = 0; want && i < n; ++i) {
       ASSERT_EQ(g[i].data(), h[i].data()) << pattern << " on " << text;
@@ -386,6 +389,7 @@ TEST(TagDfa, AnswersAsRe2ForEveryRule) {
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
   int patterns = 0, matches = 0, most_states = 0, submatches = 0;
+  int wholes = 0, whole_matches = 0;
   for (const RuleSpec& spec : (*lex)->rules()) {
     // The halves as Find runs them: a left half unanchored when it begins
     // with "^", else its left-to-cue form read backward; a right half
@@ -393,7 +397,9 @@ TEST(TagDfa, AnswersAsRe2ForEveryRule) {
     std::vector<std::pair<std::string, TagDfa::Mode>> todo;
     if (size_t cut = CueGroupEnd(spec.pattern); cut != std::string::npos) {
       const std::string left = spec.pattern.substr(0, cut);
-      if (left[0] == '^') todo.emplace_back(left, TagDfa::kUnanchored);
+      if (left[0] == '^' || LeftToCuePattern(left).empty()) {
+        todo.emplace_back(left, TagDfa::kUnanchored);
+      }
       todo.emplace_back(spec.pattern.substr(cut), TagDfa::kAnchored);
       if (std::string p = LeftToCuePattern(left); !p.empty()) {
         todo.emplace_back(p, TagDfa::kReverse);
@@ -419,7 +425,34 @@ TEST(TagDfa, AnswersAsRe2ForEveryRule) {
       }
       most_states = std::max(most_states, dfa->states());
     }
+    // The whole pattern, as Find runs it when the halves cannot answer: an
+    // unanchored search over the whole string, with and without groups.
+    RE2 whole(spec.pattern, options);
+    ASSERT_TRUE(whole.ok()) << spec.pattern;
+    auto dfa = TagDfa::Compile(spec.pattern, TagDfa::kUnanchored);
+    auto sub = TagSubmatcher::Compile(spec.pattern);
+    if (dfa == nullptr || sub == nullptr) continue;  // RE2 answers
+    ++wholes;
+    const int n = whole.NumberOfCapturingGroups() + 1;
+    for (const std::string& s : strings) {
+      const re2::StringPiece piece(s.data(), s.size());
+      std::vector<re2::StringPiece> g(n), h(n);
+      const bool want =
+          whole.Match(piece, 0, s.size(), RE2::UNANCHORED, g.data(), n);
+      ASSERT_EQ(dfa->Match(s, 0, s.size()), want ? 1 : 0)
+          << spec.name << " on " << s;
+      ASSERT_EQ(sub->MatchUnanchored(s, h.data(), n), want ? 1 : 0)
+          << spec.name << " on " << s;
+      for (int i = 0; want && i < n; ++i) {
+        ASSERT_EQ(g[i].data(), h[i].data()) << spec.name << " on " << s << " group " << i;
+        ASSERT_EQ(g[i].size(), h[i].size()) << spec.name << " on " << s << " group " << i;
+      }
+      whole_matches += want;
+    }
   }
+  EXPECT_GT(wholes, 50);
+  EXPECT_GT(whole_matches, 1000);
+  std::cout << wholes << " whole patterns, " << whole_matches << " matches\n";
   EXPECT_GT(patterns, 100);
   EXPECT_GT(submatches, 10000);
   std::cout << submatches << " submatches\n";

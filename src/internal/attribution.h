@@ -352,7 +352,14 @@ class Attributor {
   std::bitset<27 * 27> slot_ends_;
   // The rules named subject*: the subject a coordinated or participial cue
   // shares, tried in file order.
-  std::vector<std::unique_ptr<re2::RE2>> subjects_;
+  struct SubjectRule {
+    std::unique_ptr<re2::RE2> re;
+    // Its automaton (unanchored) and submatcher, or null: RE2 answers.
+    std::unique_ptr<TagDfa> dfa;
+    std::unique_ptr<TagSubmatcher> groups;
+    int speaker = 0;  // the group "speaker"
+  };
+  std::vector<SubjectRule> subjects_;
   // The "none" lines of content_stances.tsv, or null: a content they match
   // reports no claim ("asked not to be named").
   std::unique_ptr<re2::RE2> no_claim_;

@@ -136,6 +136,13 @@ class TagSubmatcher {
   int Match(absl::string_view text, size_t startpos, size_t endpos,
             bool both_ends, re2::StringPiece* groups, int n) const;
 
+  // As RE2(pattern).Match(text, 0, text.size(), RE2::UNANCHORED, groups, n):
+  // RE2 prefers the match that starts first, then its leftmost-first one
+  // from there, so this is Match() from each place in turn up to the first
+  // that gives one. Answers as Match().
+  int MatchUnanchored(absl::string_view text, re2::StringPiece* groups,
+                      int n) const;
+
   int groups() const { return groups_; }
 
   struct Inst;  // (public for the builder in tag_dfa.cc)
