@@ -523,6 +523,57 @@ int ParagraphAt(const TextLayout& layout, uint32_t off) {
              : static_cast<int>(it - layout.paragraphs.begin()) - 1;
 }
 
+// A unit longer than this is read in pieces. Every rule reads the whole
+// unit around each cue in it, so a unit of n bytes with cues all through it
+// costs n squared: a "sentence" of a megabyte with no period (a table or a
+// transcript run together) would take hours. Sentences of news prose stay
+// far below it.
+constexpr uint32_t kMaxUnitBytes = 4096;
+
+// Adds `u` to `units` in pieces of at most kMaxUnitBytes, each cut after the
+// last sentence end before the limit, else after the last semicolon, comma
+// or space in the second half of the piece, else on the last character
+// boundary.
+void AddUnit(absl::string_view text, const TextLayout& layout, Unit u,
+             std::vector<Unit>* units) {
+  bool split = false;
+  while (u.range.end - u.range.begin > kMaxUnitBytes) {
+    split = true;
+    const uint32_t limit = u.range.begin + kMaxUnitBytes;
+    // The last sentence that ends inside the piece.
+    auto it = std::upper_bound(
+        layout.sentences.begin(), layout.sentences.end(), limit,
+        [](uint32_t off, const Sentence& s) { return off < s.end; });
+    uint32_t cut = 0;
+    if (it != layout.sentences.begin() && std::prev(it)->end > u.range.begin) {
+      cut = std::prev(it)->end;
+    }
+    const absl::string_view half =
+        text.substr(u.range.begin + kMaxUnitBytes / 2, kMaxUnitBytes / 2);
+    for (char c : {';', ',', ' '}) {
+      if (cut != 0) break;
+      const size_t at = half.rfind(c);
+      if (at != absl::string_view::npos) {
+        cut = static_cast<uint32_t>(half.data() + at + 1 - text.data());
+      }
+    }
+    if (cut == 0) {
+      cut = limit;
+      while (cut > u.range.begin + 1 &&
+             (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+        --cut;
+      }
+    }
+    units->push_back({{u.range.begin, cut}, u.paragraph});
+    u.range.begin = cut;
+    while (u.range.begin < u.range.end &&
+           absl::ascii_isspace(static_cast<unsigned char>(text[u.range.begin]))) {
+      ++u.range.begin;
+    }
+  }
+  if (!split || u.range.end > u.range.begin) units->push_back(u);
+}
+
 // `is_cue_word` tells whether a word is a reporting cue.
 void BuildUnits(absl::string_view text, const TextLayout& layout,
                 absl::FunctionRef<bool(absl::string_view)> is_cue_word,
@@ -605,7 +656,7 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
         --u.range.end;
       }
     }
-    units->push_back(u);
+    AddUnit(text, layout, u, units);
     s = t;
   }
 }

@@ -174,13 +174,14 @@ TEST_F(ExtractCliTest, StdinJsonlAndText) {
 }
 
 // A 50 MB one-line article (JSONL and plain text), a text with 10,000
-// unbalanced quote marks, and a speech-dense 256 KB article: all must go
-// through quickly without a crash.
+// unbalanced quote marks, a speech-dense 256 KB article, and a 1 MB
+// "sentence" with cues all through it and no period: all must go through
+// quickly without a crash.
 //
 // The 50 MB text is plain narration: it measures reading and writing, not
-// the engine. (As of this writing the engine is super-linear on speech-dense
-// text: 1 MB of "X said, \"...\"" paragraphs takes ~8 s, 5 MB over a minute,
-// so a 50 MB news-like article would not finish in a test.)
+// the engine. (The engine is linear on speech-dense paragraphs: 5 MB of
+// them take about 0.3 s. A sentence with no end was quadratic until units
+// were cut at 4 KB: the 1 MB one below took minutes.)
 TEST_F(ExtractCliTest, HugeAndPathologicalArticles) {
   const std::string narration =
       "The weather on Tuesday was mild and the river ran high after the rain "
@@ -204,16 +205,38 @@ TEST_F(ExtractCliTest, HugeAndPathologicalArticles) {
   std::string dense;
   while (dense.size() < (256 << 10)) dense += speech;
   std::string dense_txt = Write("dense.txt", dense);
+  const std::string clause =
+      "the mayor, who spoke at length, said the plan had failed and denied "
+      "the claim, adding that the vote was rigged; ";
+  std::string endless;
+  while (endless.size() < (1 << 20)) endless += clause;
+  std::string endless_txt = Write("endless.txt", endless);
 
   RunResult r = Extract(absl::StrCat("--format=json ", big_jsonl, " ", big_txt,
-                                     " ", unbalanced, " ", dense_txt));
+                                     " ", unbalanced, " ", dense_txt, " ",
+                                     endless_txt));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   absl::StatusOr<internal::JsonValue> v = internal::ParseJson(r.out);
   ASSERT_TRUE(v.ok()) << v.status();
-  ASSERT_EQ(v->array().size(), 4u);
+  ASSERT_EQ(v->array().size(), 5u);
   EXPECT_EQ(v->array()[0].Find("document")->Find("id")->string_value(), "big");
   EXPECT_EQ(v->array()[3].Find("document")->Find("id")->string_value(),
             "dense");
+  // The endless sentence is read in pieces, and still gives its claims, each
+  // inside the text.
+  const internal::JsonValue& endless_doc = v->array()[4];
+  EXPECT_EQ(endless_doc.Find("document")->Find("id")->string_value(),
+            "endless");
+  const internal::JsonValue* claims = endless_doc.Find("claims");
+  ASSERT_NE(claims, nullptr);
+  EXPECT_GT(claims->array().size(), 1000u);
+  for (const internal::JsonValue& c : claims->array()) {
+    const internal::JsonValue* parts = c.Find("content_parts");
+    ASSERT_NE(parts, nullptr);
+    for (const internal::JsonValue& p : parts->array()) {
+      EXPECT_LE(p.Find("end")->number(), endless.size());
+    }
+  }
 }
 
 // Every output format parses back with the matching reader.
