@@ -164,6 +164,12 @@ char PronounSexAfter(absl::string_view t, size_t from) {
 // How many of the latest mentions are searched for an antecedent.
 constexpr ptrdiff_t kWindow = 400;
 
+// How often an unknown word must be the subject of a clause that goes on
+// with "he" (or "she"), and never with the other, to be taken for a
+// person's name (SubjectName()). (Two loses LitBank's "Leonora", who is
+// the subject of one such clause before she speaks.)
+constexpr int kMinNameVotes = 1;
+
 std::vector<SpeakerResolver::NameMention>::const_reverse_iterator
 SpeakerResolver::WindowEnd() const {
   return mentions_.rbegin() +
@@ -194,6 +200,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   by_first_.clear();
   full_names_.clear();
   mentions_.clear();
+  name_votes_.clear();
   appositions_.clear();
   // (The memo is by address, and a new text may lie where the last one did.)
   word_memo_.fill(WordMemo());
@@ -489,6 +496,9 @@ void SpeakerResolver::Index() {
       } else if (!quiet_ && lex_->FirstNameGender(w) != 0 && !IsLexiconWord(w)) {
         // A known first name alone ("Florence") names a person.
         PersonFromWords({w}, run_pos, /*allow_unknown=*/true);
+      } else if (!quiet_ && layout_ != nullptr && layout_->hard_wrapped &&
+                 w.size() == run[0].size()) {
+        SubjectName(w, run_pos);
       }
     }
     quiet_ = false;
@@ -649,6 +659,63 @@ void SpeakerResolver::Index() {
     i = j;
   }
   flush();
+}
+
+// In a book, a word no lexicon knows, inside a sentence, the subject of its
+// clause ("Yes, Leonora was fair, so fair that she seemed ..."), and
+// followed in its sentence by "he" or "she", never yet by the other: a
+// person of that sex whose first name the lexicon lacks. (LitBank dev
+// speaker canonical 721 -> 723 of 1007.)
+void SpeakerResolver::SubjectName(absl::string_view w, uint32_t position) {
+  const absl::string_view t = text_;
+  // Inside a sentence, where a capital tells a name ("Yes, Leonora was"),
+  // not at its start ("Untying the rope, he").
+  size_t b = position;
+  while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\n')) --b;
+  if (b == 0 ||
+      !(absl::ascii_isalpha(static_cast<unsigned char>(t[b - 1])) || t[b - 1] == ',')) {
+    return;
+  }
+  // Words of a clause, not of a phrase: not "the Academy", "from
+  // Bramblehurst", "his Tarrytown estate"; a verb after it, not "Academy
+  // at", "Moon and".
+  auto word_class = [&](size_t from, size_t to) {
+    const WordInfo* info = WordOf(t.substr(from, to - from));
+    return info != nullptr ? info->word_class : WordClass::kNone;
+  };
+  if (t[b - 1] != ',') {
+    size_t a = b;
+    while (a > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[a - 1]))) --a;
+    const WordClass before = word_class(a, b);
+    if (before != WordClass::kNone && before != WordClass::kConj &&
+        before != WordClass::kSub) {
+      return;
+    }
+  }
+  size_t j = position + w.size();
+  if (j + 2 >= t.size() || t[j] != ' ' ||
+      !absl::ascii_islower(static_cast<unsigned char>(t[j + 1]))) {
+    return;
+  }
+  size_t k = j + 1;
+  while (k < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[k]))) ++k;
+  // Not "In London he met": the word after the name is its verb.
+  if (lex_->Pronoun(Lowered(t.substr(j + 1, k - j - 1)).view()) != nullptr) return;
+  const WordClass after = word_class(j + 1, k);
+  if (after != WordClass::kNone && after != WordClass::kAux &&
+      after != WordClass::kCop) {
+    return;
+  }
+  if (IsLexiconWord(w) || IsTitleWord(w)) return;
+  const char g = PronounSexAfter(t, k);
+  if (g == 0) return;
+  auto it = name_votes_.try_emplace(w, std::pair<int, int>{0, 0}).first;
+  (g == 'm' ? it->second.first : it->second.second)++;
+  const auto [m, f] = it->second;
+  if ((m >= kMinNameVotes && f == 0) || (f >= kMinNameVotes && m == 0)) {
+    const int e = PersonFromWords({w}, position, /*allow_unknown=*/true);
+    if (e >= 0 && entities_[e].gender == 0) entities_[e].gender = g;
+  }
 }
 
 // "The German Foreign Ministry summoned ...": a run of capitalised words

@@ -218,6 +218,7 @@ class SpeakerResolver {
   int PersonFromWords(absl::Span<const absl::string_view> words,
                       uint32_t position, bool allow_unknown);
   void Note(int entity, uint32_t position);
+  void SubjectName(absl::string_view w, uint32_t position);
   void NoteOrganisation(const std::vector<absl::string_view>& run,
                         uint32_t position);
   // Where a backward search over mentions_ stops (a recency window).
@@ -280,6 +281,8 @@ class SpeakerResolver {
   // "Curtis" -> "Curtis Waring": two-word names seen anywhere in the text.
   WordMap<std::string> full_names_;
   std::vector<NameMention> mentions_;  // every entity mention, text order
+  // SubjectName(): per unknown word, how often "he" and "she" followed it.
+  WordMap<std::pair<int, int>> name_votes_;
   // AppositionName(): per noun, where its first apposition ends in the text
   // and the name's last word (empty when none), found once per noun.
   mutable WordMap<std::pair<uint32_t, std::string>> appositions_;
