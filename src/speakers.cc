@@ -166,8 +166,8 @@ constexpr ptrdiff_t kWindow = 400;
 
 // How often an unknown word must be the subject of a clause that goes on
 // with "he" (or "she"), and never with the other, to be taken for a
-// person's name (SubjectName()). (Two loses LitBank's "Leonora", who is
-// the subject of one such clause before she speaks.)
+// person's name (SubjectName()). (A character may be the subject of only one
+// such clause before she speaks: two would miss her.)
 constexpr int kMinNameVotes = 1;
 
 std::vector<SpeakerResolver::NameMention>::const_reverse_iterator
@@ -662,13 +662,13 @@ void SpeakerResolver::Index() {
 }
 
 // In a book, a word no lexicon knows, inside a sentence, the subject of its
-// clause ("Yes, Leonora was fair, so fair that she seemed ..."), and
+// clause ("In the parlour, Ysolde was still awake, and she sat ..."), and
 // followed in its sentence by "he" or "she", never yet by the other: a
 // person of that sex whose first name the lexicon lacks. (LitBank dev
 // speaker canonical 721 -> 723 of 1007.)
 void SpeakerResolver::SubjectName(absl::string_view w, uint32_t position) {
   const absl::string_view t = text_;
-  // Inside a sentence, where a capital tells a name ("Yes, Leonora was"),
+  // Inside a sentence, where a capital tells a name ("Still, Ysolde was"),
   // not at its start ("Untying the rope, he").
   size_t b = position;
   while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\n')) --b;
