@@ -1555,7 +1555,8 @@ bool Attributor::IsNeuterIt(absl::string_view text, const std::vector<Token>& to
   return p != nullptr && p->gender == 'n' && !p->plural;
 }
 
-// "week", "last month", "this year", "Friday morning", "the past two weeks":
+// "week", "last month", "this year", "Friday morning", "the past two weeks",
+// "2004":
 // tokens [a, b) that end in a noun of time (function_words.tsv timenoun), with
 // only determiners, adverbs, numbers, modifiers and words
 // of time before it.
@@ -1563,6 +1564,13 @@ bool Attributor::IsTimePhrase(absl::string_view text, const std::vector<Token>& 
                               const std::string& tags, size_t a, size_t b) const {
   while (a < b && (tags[b - 1] == ',' || tags[b - 1] == '-')) --b;
   if (a >= b) return false;
+  // A year alone ("As early as 2004, X told"): four digits, 1800 to 2099.
+  if (b == a + 1 && tags[a] == '0') {
+    const absl::string_view w = text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin);
+    return w.size() == 4 && absl::ascii_isdigit(static_cast<unsigned char>(w[2])) &&
+           absl::ascii_isdigit(static_cast<unsigned char>(w[3])) &&
+           (w.substr(0, 2) == "18" || w.substr(0, 2) == "19" || w.substr(0, 2) == "20");
+  }
   // A capital is a name ("Day said"); a day alone is AllTime's.
   const WordInfo* last = WordOf(text, tokens[b - 1]);
   if ((last == nullptr || last->word_class != WordClass::kTimeNoun ||
@@ -3733,6 +3741,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           } else {
             f.speaker = TokenSpan(tokens, a, b);
             f.document = IsDocumentHead(text, tokens, a, b);
+            // "41% said": the sign belongs to the number that speaks.
+            if (tags[b - 1] == '0' && f.speaker.end < text.size() &&
+                text[f.speaker.end] == '%') {
+              ++f.speaker.end;
+            }
           }
         } else {
           look_further = true;
