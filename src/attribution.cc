@@ -3734,7 +3734,16 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
             if (days) continue;
           }
-          if (IsTimePhrase(text, tokens, tags, a, b)) {
+          // A lone -ing word in lower case is a participle, not a subject
+          // ("..., raising fears C", "while taking slams at C"): as for a
+          // phrase of time, look further.
+          // (After a comma, subordinator, conjunction or preposition; not
+          // an adjective after a cue, "cited disparaging remarks".)
+          const bool participle =
+              b == a + 1 && tags[a] == 'i' && a > 0 &&
+              absl::string_view(",sxr").find(tags[a - 1]) != absl::string_view::npos &&
+              !absl::ascii_isupper(static_cast<unsigned char>(text[tokens[a].begin]));
+          if (participle || IsTimePhrase(text, tokens, tags, a, b)) {
             if (cue.cue_class == CueClass::kEvidence) continue;
             time_speaker = true;
             look_further = true;
