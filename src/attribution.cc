@@ -1664,6 +1664,51 @@ bool Attributor::IsExtraposedIt(absl::string_view text,
   return copula && judgement;
 }
 
+// "it" alone: the neuter singular pronoun, tokens [a, b).
+bool Attributor::IsNeuterIt(absl::string_view text, const std::vector<Token>& tokens,
+                            const std::string& tags, size_t a, size_t b) const {
+  if (b != a + 1 || tags[a] != 'P') return false;
+  const std::string lower = absl::AsciiStrToLower(
+      text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin));
+  const PronounInfo* p = lex_->Pronoun(lower);
+  return p != nullptr && p->gender == 'n' && !p->plural;
+}
+
+// "week", "last month", "this year", "Friday morning", "the past two weeks",
+// "2004":
+// tokens [a, b) that end in a noun of time (function_words.tsv timenoun), with
+// only determiners, adverbs, numbers, modifiers and words
+// of time before it.
+bool Attributor::IsTimePhrase(absl::string_view text, const std::vector<Token>& tokens,
+                              const std::string& tags, size_t a, size_t b) const {
+  while (a < b && (tags[b - 1] == ',' || tags[b - 1] == '-')) --b;
+  if (a >= b) return false;
+  // A year alone ("As early as 2004, X told"): four digits, 1800 to 2099.
+  if (b == a + 1 && tags[a] == '0') {
+    const absl::string_view w = text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin);
+    return w.size() == 4 && absl::ascii_isdigit(static_cast<unsigned char>(w[2])) &&
+           absl::ascii_isdigit(static_cast<unsigned char>(w[3])) &&
+           (w.substr(0, 2) == "18" || w.substr(0, 2) == "19" || w.substr(0, 2) == "20");
+  }
+  // A capital is a name ("Day said"); a day alone is AllTime's.
+  const WordInfo* last = WordOf(text, tokens[b - 1]);
+  if ((last == nullptr || last->word_class != WordClass::kTimeNoun ||
+       absl::ascii_isupper(static_cast<unsigned char>(text[tokens[b - 1].begin])))) {
+    return false;
+  }
+  for (size_t m = a; m + 1 < b; ++m) {
+    if (tokens[m].time) continue;
+    if (absl::string_view("dlj0,").find(tags[m]) != absl::string_view::npos) continue;
+    const WordInfo* w = WordOf(text, tokens[m]);
+    if (w != nullptr && (w->word_class == WordClass::kTimeNoun ||
+                         w->word_class == WordClass::kAdv)) {
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 namespace {
 
 // A paragraph that signs the quotation before it: a dash (a hyphen or two,
@@ -3658,11 +3703,22 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           issued_document = TokenSpan(tokens, a, b);
           has_speaker = false;
         }
+        // "Earlier this year, X said", "last week, X told": a phrase of time
+        // (determiners, adverbs, numbers and a noun of time) tells when, not
+        // who. As for a day alone, the subject rules below look further; with
+        // none the claim stands without a speaker (but "This year showed
+        // that C": evidence needs a document or a person).
+        bool time_speaker = false;
+        bool look_further = false;
         if (rule->nospeaker != 0) {
           // "Asked whether C, ...": the question has no speaker in the text.
         } else if (has_speaker && f.infinitive &&
                    IsExtraposedIt(text, tokens, tags, a, b, k)) {
           // "It is important to note that C": the writer's, no speaker.
+        } else if (has_speaker && cue.cue_class == CueClass::kSeem &&
+                   IsNeuterIt(text, tokens, tags, a, b)) {
+          // "It seems that C", "it seemed unlikely C": the neuter pronoun
+          // before a cue of class seem is nobody; the claim has no speaker.
         } else if (has_speaker && !AllTime(tokens, a, b)) {
           while (a < b && (tags[b - 1] == ',' || tags[b - 1] == '-')) --b;
           // "The White House on Friday said": the day tells when, not who.
@@ -3797,9 +3853,32 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
             if (days) continue;
           }
-          f.speaker = TokenSpan(tokens, a, b);
-          f.document = IsDocumentHead(text, tokens, a, b);
+          // A lone -ing word in lower case is a participle, not a subject
+          // ("..., raising fears C", "while taking slams at C"): as for a
+          // phrase of time, look further.
+          // (After a comma, subordinator, conjunction or preposition; not
+          // an adjective after a cue, "cited disparaging remarks".)
+          const bool participle =
+              b == a + 1 && tags[a] == 'i' && a > 0 &&
+              absl::string_view(",sxr").find(tags[a - 1]) != absl::string_view::npos &&
+              !absl::ascii_isupper(static_cast<unsigned char>(text[tokens[a].begin]));
+          if (participle || IsTimePhrase(text, tokens, tags, a, b)) {
+            if (cue.cue_class == CueClass::kEvidence) continue;
+            time_speaker = true;
+            look_further = true;
+          } else {
+            f.speaker = TokenSpan(tokens, a, b);
+            f.document = IsDocumentHead(text, tokens, a, b);
+            // "41% said": the sign belongs to the number that speaks.
+            if (tags[b - 1] == '0' && f.speaker.end < text.size() &&
+                text[f.speaker.end] == '%') {
+              ++f.speaker.end;
+            }
+          }
         } else {
+          look_further = true;
+        }
+        if (look_further) {
           // Coordinated or participial cue: the speaker of the clause.
           // Not from a cue nested in another's content ("X reaffirmed that
           // France condemned it and said ...": X said it).
@@ -3842,7 +3921,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           } else if (issued_document.end > issued_document.begin) {
             f.speaker = issued_document;
             f.document = true;
-          } else {
+          } else if (!time_speaker) {
             continue;
           }
         }

@@ -278,6 +278,10 @@ class Attributor {
   // "It is important to note that C": is the speaker [a, b) a neuter
   // pronoun before a copula and a word of judgement, with the infinitive
   // cue k after them? (See attribution.cc.)
+  bool IsNeuterIt(absl::string_view text, const std::vector<Token>& tokens,
+                  const std::string& tags, size_t a, size_t b) const;
+  bool IsTimePhrase(absl::string_view text, const std::vector<Token>& tokens,
+                    const std::string& tags, size_t a, size_t b) const;
   bool IsExtraposedIt(absl::string_view text, const std::vector<Token>& tokens,
                       const std::string& tags, size_t a, size_t b,
                       size_t k) const;
