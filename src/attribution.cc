@@ -1675,10 +1675,9 @@ bool Attributor::IsNeuterIt(absl::string_view text, const std::vector<Token>& to
 }
 
 // "week", "last month", "this year", "Friday morning", "the past two weeks",
-// "2004":
-// tokens [a, b) that end in a noun of time (function_words.tsv timenoun), with
-// only determiners, adverbs, numbers, modifiers and words
-// of time before it.
+// "2004": tokens [a, b) that end in a noun of time (function_words.tsv
+// timenoun), with only determiners, adverbs, numbers, modifiers and words of
+// time before it, or a year alone.
 bool Attributor::IsTimePhrase(absl::string_view text, const std::vector<Token>& tokens,
                               const std::string& tags, size_t a, size_t b) const {
   while (a < b && (tags[b - 1] == ',' || tags[b - 1] == '-')) --b;

@@ -275,13 +275,16 @@ class Attributor {
   const WordInfo* WordOf(absl::string_view text, const Token& t) const;
   // "another", "some": a determiner that can stand for a noun phrase.
   bool IsPronDet(absl::string_view text, const Token& t) const;
+  // Is the speaker [a, b) "it" alone ("It seems that C": nobody)?
+  bool IsNeuterIt(absl::string_view text, const std::vector<Token>& tokens,
+                  const std::string& tags, size_t a, size_t b) const;
+  // Is the speaker [a, b) a phrase of time ("last week", "this year", a year
+  // alone): when, not who?
+  bool IsTimePhrase(absl::string_view text, const std::vector<Token>& tokens,
+                    const std::string& tags, size_t a, size_t b) const;
   // "It is important to note that C": is the speaker [a, b) a neuter
   // pronoun before a copula and a word of judgement, with the infinitive
   // cue k after them? (See attribution.cc.)
-  bool IsNeuterIt(absl::string_view text, const std::vector<Token>& tokens,
-                  const std::string& tags, size_t a, size_t b) const;
-  bool IsTimePhrase(absl::string_view text, const std::vector<Token>& tokens,
-                    const std::string& tags, size_t a, size_t b) const;
   bool IsExtraposedIt(absl::string_view text, const std::vector<Token>& tokens,
                       const std::string& tags, size_t a, size_t b,
                       size_t k) const;
