@@ -678,6 +678,18 @@ bool IsTrimTag(char c) {
   return c == ',' || c == '.' || c == ';' || c == '~' || c == ':' || c == '-';
 }
 
+// A year as the news writes one: four digits from 1800 to 2099 ("proposed
+// in 2013", "As early as 2004, X said").
+bool IsYear(absl::string_view text, const Token& t) {
+  const absl::string_view w = text.substr(t.begin, t.end - t.begin);
+  if (w.size() != 4 || !absl::ascii_isdigit(static_cast<unsigned char>(w[2])) ||
+      !absl::ascii_isdigit(static_cast<unsigned char>(w[3]))) {
+    return false;
+  }
+  const absl::string_view century = w.substr(0, 2);
+  return century == "18" || century == "19" || century == "20";
+}
+
 // Ends the content *r before token m of the content's tokens [a, ...),
 // without the punctuation before m, when some of the content stays.
 void EndBefore(const std::vector<Token>& tokens, const std::string& tags,
@@ -1683,12 +1695,7 @@ bool Attributor::IsTimePhrase(absl::string_view text, const std::vector<Token>& 
   while (a < b && (tags[b - 1] == ',' || tags[b - 1] == '-')) --b;
   if (a >= b) return false;
   // A year alone ("As early as 2004, X told"): four digits, 1800 to 2099.
-  if (b == a + 1 && tags[a] == '0') {
-    const absl::string_view w = text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin);
-    return w.size() == 4 && absl::ascii_isdigit(static_cast<unsigned char>(w[2])) &&
-           absl::ascii_isdigit(static_cast<unsigned char>(w[3])) &&
-           (w.substr(0, 2) == "18" || w.substr(0, 2) == "19" || w.substr(0, 2) == "20");
-  }
+  if (b == a + 1 && tags[a] == '0') return IsYear(text, tokens[a]);
   // A capital is a name ("Day said"); a day alone is AllTime's.
   const WordInfo* last = WordOf(text, tokens[b - 1]);
   if ((last == nullptr || last->word_class != WordClass::kTimeNoun ||
@@ -2782,9 +2789,7 @@ bool Attributor::OnlyTimePhrase(absl::string_view text,
     if (IsTrimTag(tags[k])) continue;
     const WordInfo* w = WordOf(text, tokens[k]);
     const WordClass c = w == nullptr ? WordClass::kNone : w->word_class;
-    const bool year = tags[k] == '0' && tokens[k].end - tokens[k].begin == 4 &&
-                      (text.substr(tokens[k].begin, 2) == "19" ||
-                       text.substr(tokens[k].begin, 2) == "20");
+    const bool year = tags[k] == '0' && IsYear(text, tokens[k]);
     if (tokens[k].time || c == WordClass::kMonth || c == WordClass::kWeekday ||
         c == WordClass::kTimeNoun || year) {
       time = true;
