@@ -3868,6 +3868,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               !absl::ascii_isupper(static_cast<unsigned char>(text[tokens[a].begin]));
           if (participle || IsTimePhrase(text, tokens, tags, a, b)) {
             if (cue.cue_class == CueClass::kEvidence) continue;
+            // "X spoke for an hour, taking credit for C": a content before
+            // the participle holds the subject that would speak; the clause
+            // is no content of the participle's cue.
+            if (participle && !f.content.empty() &&
+                f.content.front().end <= tokens[a].begin) {
+              continue;
+            }
             time_speaker = true;
             look_further = true;
           } else {

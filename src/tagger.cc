@@ -542,6 +542,22 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tok_at[k - 1].tag = 'l';
       tag_at[k - 1] = 'l';
     }
+    // "have so far said", "Producers so far refused", "he once again
+    // said": a plain subordinator (class sub, not an adverbial one such as
+    // "while") in lower case right before an adverb, after an auxiliary or
+    // a word of the subject, is part of an adverb phrase, not the start of
+    // a clause.
+    if (t.tag == 'l' && !t.cap && k >= 2 && tag_at[k - 1] == 's' &&
+        !tok_at[k - 1].cap && absl::StrContains("vNnPR", tag_at[k - 2])) {
+      const absl::string_view sub = TokenText(text, tok_at[k - 1]);
+      char buf[16];
+      const WordInfo* info =
+          sub.size() <= sizeof(buf) ? lex_->Word(LowerWord(sub, buf)) : nullptr;
+      if (info != nullptr && info->word_class == WordClass::kSub) {
+        tok_at[k - 1].tag = 'l';
+        tag_at[k - 1] = 'l';
+      }
+    }
     if (t.cue_words > 1) {
       for (size_t m = 1; m < t.cue_words && k + m < n; ++m) {
         tok_at[k + m].tag = '_';
