@@ -678,6 +678,19 @@ bool IsTrimTag(char c) {
   return c == ',' || c == '.' || c == ';' || c == '~' || c == ':' || c == '-';
 }
 
+// Whether the tokens [a, b) other than punctuation are at least one, and
+// all pass `word(k)` (a content that is nothing but adverbs, or link words).
+template <typename Pred>
+bool OnlyWordsWhere(const std::string& tags, size_t a, size_t b, Pred word) {
+  bool any = false;
+  for (size_t k = a; k < b; ++k) {
+    if (IsTrimTag(tags[k])) continue;
+    if (!word(k)) return false;
+    any = true;
+  }
+  return any;
+}
+
 // A year as the news writes one: four digits from 1800 to 2099 ("proposed
 // in 2013", "As early as 2004, X said").
 bool IsYear(absl::string_view text, const Token& t) {
@@ -2745,15 +2758,11 @@ bool Attributor::OnlyAdverbs(absl::string_view text,
                              const std::vector<Token>& tokens,
                              const std::string& tags, size_t a,
                              size_t b) const {
-  bool any = false;
-  for (size_t k = a; k < b; ++k) {
-    if (IsTrimTag(tags[k])) continue;
+  return OnlyWordsWhere(tags, a, b, [&](size_t k) {
     if (tags[k] != 'l' && !tokens[k].time) return false;
     const WordInfo* w = WordOf(text, tokens[k]);
-    if (w != nullptr && w->word_class == WordClass::kProAdv) return false;
-    any = true;
-  }
-  return any;
+    return w == nullptr || w->word_class != WordClass::kProAdv;
+  });
 }
 
 // "The senator proposed it in 2013" cut before the object, "she told
@@ -2808,25 +2817,18 @@ bool Attributor::OnlyLinkWords(absl::string_view text,
                                const std::vector<Token>& tokens,
                                const std::string& tags, size_t a,
                                size_t b) const {
-  bool any = false;
-  for (size_t k = a; k < b; ++k) {
-    if (IsTrimTag(tags[k])) continue;
+  return OnlyWordsWhere(tags, a, b, [&](size_t k) {
     if (tags[k] == 's') {
       // An adverbial subordinator ("because"); not "so", which can stand
       // for what was said ("I think so").
       const WordInfo* w = WordOf(text, tokens[k]);
-      if (w == nullptr || (w->word_class != WordClass::kAdverbialSub &&
-                           w->word_class != WordClass::kTimeSub &&
-                           w->word_class != WordClass::kCondSub)) {
-        return false;
-      }
-    } else if (tags[k] != 'x' && tags[k] != 't' && tags[k] != 'r' &&
-               tags[k] != '(' && tags[k] != ')') {
-      return false;
+      return w != nullptr && (w->word_class == WordClass::kAdverbialSub ||
+                              w->word_class == WordClass::kTimeSub ||
+                              w->word_class == WordClass::kCondSub);
     }
-    any = true;
-  }
-  return any;
+    return tags[k] == 'x' || tags[k] == 't' || tags[k] == 'r' ||
+           tags[k] == '(' || tags[k] == ')';
+  });
 }
 
 namespace {
