@@ -1658,13 +1658,10 @@ bool Attributor::IsExtraposedIt(absl::string_view text,
                                 const std::vector<Token>& tokens,
                                 const std::string& tags, size_t a, size_t b,
                                 size_t k) const {
-  if (b != a + 1 || tags[a] != 'P' || k < b + 3 || tags[k - 1] != 'r') {
+  if (k < b + 3 || tags[k - 1] != 'r' ||
+      !IsNeuterIt(text, tokens, tags, a, b)) {
     return false;
   }
-  const std::string lower = absl::AsciiStrToLower(
-      text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin));
-  const PronounInfo* p = lex_->Pronoun(lower);
-  if (p == nullptr || p->gender != 'n' || p->plural) return false;
   bool copula = false, judgement = false;
   for (size_t m = b; m + 1 < k; ++m) {
     switch (tags[m]) {
