@@ -2668,6 +2668,49 @@ void Attributor::EndAtSeemAdjunct(absl::string_view text,
   }
 }
 
+// "The mayor refused to answer after the vote", "vowed to fight the levy,
+// though it cost her the race", "wants to sign up new voters, focusing on
+// students": after a cue that takes an infinitive, the infinitive phrase is
+// what was wanted or refused; a clause of a subordinator of class adsub or
+// timesub, or a comma and an -ing participle (perhaps after an adverb),
+// outside quotations, tells when, why or what else happened: the content
+// ends before it. (A clause after "that" inside the infinitive keeps its
+// own: "to make sure that taxes rise after 2020" goes on.)
+void Attributor::EndAtInfinitiveAdjunct(absl::string_view text,
+                                        const std::vector<Token>& tokens,
+                                        const std::string& tags, size_t a,
+                                        size_t b, size_t cue_end,
+                                        Range* r) const {
+  if (a < cue_end || a > cue_end + 1) return;
+  size_t c = a;
+  while (c < b && IsTrimTag(tags[c])) ++c;
+  if (c + 2 >= b || tags[c] != 'r' ||
+      text.substr(tokens[c].begin, tokens[c].end - tokens[c].begin) != "to" ||
+      std::strchr("oCbvl", tags[c + 1]) == nullptr) {
+    return;
+  }
+  int open = 0;
+  for (size_t m = c + 2; m < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0) continue;
+    if (tags[m] == 't' || tags[m] == 'w') return;
+    if (tags[m] != ',') continue;
+    size_t n = m + 1;
+    while (n < b && tags[n] == 'l') ++n;
+    if (n + 1 >= b) return;
+    bool end = tags[n] == 'i';
+    if (tags[n] == 's') {
+      const WordInfo* w = WordOf(text, tokens[n]);
+      end = w != nullptr && (w->word_class == WordClass::kAdverbialSub ||
+                             w->word_class == WordClass::kTimeSub);
+    }
+    if (!end) continue;
+    EndBefore(tokens, tags, a, m, r);
+    return;
+  }
+}
+
 // "The senator denied the report in an interview", "mocked the mayor on
 // Twitter", "repeated the pledge at a rally on Sunday": after a content that
 // is a noun phrase (no auxiliary, copula, cue, "that", pronoun or relative
@@ -3606,6 +3649,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // Last: the other ends may leave a phrase of time at the end
           // ("praised the crew on Sunday and toured the site").
           if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
+          if (!direct) {
+            EndAtInfinitiveAdjunct(text, tokens, marked, a, b, cue_end, &r);
+          }
           {
             size_t sa, sb;
             if (!direct && range_of(rule->speaker, &sa, &sb) && sb <= k) {

@@ -191,6 +191,13 @@ class Attributor {
                         const std::vector<Token>& tokens,
                         const std::string& tags, size_t a, size_t b,
                         Range* r) const;
+  // Ends an infinitive content after its cue before a clause of time or
+  // cause or a participle of the writer's ("refused to answer after the
+  // vote", "wants to sign up voters, focusing on ..."; see attribution.cc).
+  void EndAtInfinitiveAdjunct(absl::string_view text,
+                              const std::vector<Token>& tokens,
+                              const std::string& tags, size_t a, size_t b,
+                              size_t cue_end, Range* r) const;
   // Ends a phrase content before "and" and a verb phrase of the speaker's
   // own ("praised the plan and took questions"; see attribution.cc).
   // `ing_cue`: the cue is a word in -ing ("touting").
