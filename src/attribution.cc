@@ -2668,6 +2668,58 @@ void Attributor::EndAtSeemAdjunct(absl::string_view text,
   }
 }
 
+// "Half of the voters said so in the spring poll", "the judge rejected it
+// on those grounds", "the mayor denied this last fall": a content after the
+// cue that opens with one word standing for what was said (a pronoun or
+// "that" before a preposition and its noun phrase or a word of time, or a
+// subordinator of category sub_proform, "so", before those or an adverb),
+// with no verb, clause word or quotation after, is that word; the rest
+// tells how, when or where it was said. ("said it again will pass" has a
+// verb of its own and goes on; a lone determiner is no such word: "some of
+// his rivals".)
+void Attributor::EndAtProForm(absl::string_view text,
+                              const std::vector<Token>& tokens,
+                              const std::string& tags, size_t a, size_t b,
+                              size_t cue_end, Range* r) const {
+  if (a < cue_end || a > cue_end + 1) return;
+  size_t c = a;
+  while (c < b && IsTrimTag(tags[c])) ++c;
+  if (c + 1 >= b) return;
+  const size_t n = c + 1;
+  if (tags[c] == 's') {
+    // "said so again", "said so in June".
+    const WordInfo* w = WordOf(text, tokens[c]);
+    if (w == nullptr || !w->proform) return;
+    if (tags[n] != 'l' && tags[n] != 'r' && !tokens[n].time) return;
+  } else if (tags[c] == 'P' || tags[c] == 't') {
+    // Only a neuter pronoun stands for what was said ("it", not "they at
+    // least pose risks"); it may be the subject of a clause, so only a
+    // preposition and its noun phrase, or a word of time, may follow it.
+    if (tags[c] == 'P') {
+      std::string lower;
+      AsciiLower(text.substr(tokens[c].begin, tokens[c].end - tokens[c].begin),
+                 &lower);
+      const PronounInfo* p = lex_->Pronoun(lower);
+      if (p == nullptr || p->gender != 'n') return;
+    }
+    if (!tokens[n].time &&
+        (tags[n] != 'r' || n + 1 >= b ||
+         std::strchr("dpjNRno0", tags[n + 1]) == nullptr)) {
+      return;
+    }
+  } else {
+    return;
+  }
+  for (size_t q = n; q < b; ++q) {
+    if (std::strchr("vbCPtwzsqQ@;:~", tags[q]) != nullptr) return;
+    if ((tags[q] == 'o' || tags[q] == 'i') &&
+        LooksLikeVerb(text, tokens, tags, q)) {
+      return;
+    }
+  }
+  if (tokens[c].end > r->begin) r->end = std::min(r->end, tokens[c].end);
+}
+
 // "The mayor refused to answer after the vote", "vowed to fight the levy,
 // though it cost her the race", "wants to sign up new voters, focusing on
 // students": after a cue that takes an infinitive, the infinitive phrase is
@@ -3651,6 +3703,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) {
             EndAtInfinitiveAdjunct(text, tokens, marked, a, b, cue_end, &r);
+            EndAtProForm(text, tokens, marked, a, b, cue_end, &r);
           }
           {
             size_t sa, sb;

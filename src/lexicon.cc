@@ -291,6 +291,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     WordClass word_class;
     char det_number;
     bool place;
+    bool proform;
     int line;
   };
   absl::flat_hash_map<std::string, Category> first;
@@ -298,20 +299,24 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   s = ForEachLine(
       "function_words.tsv", text,
       [&](const std::vector<absl::string_view>& f) {
-        Category c{WordClass::kNone, 0, false, line};
+        Category c{WordClass::kNone, 0, false, false, line};
         if (f.size() >= 2 && (f[1] == "det_sg" || f[1] == "det_pl")) {
           c.word_class = WordClass::kDet;
           c.det_number = f[1] == "det_sg" ? 's' : 'p';
         } else if (f.size() >= 2 && f[1] == "venue_place") {
           c.word_class = WordClass::kVenuePrep;
           c.place = true;
+        } else if (f.size() >= 2 && f[1] == "sub_proform") {
+          c.word_class = WordClass::kSub;
+          c.proform = true;
         } else if (f.size() < 2 || !ParseWordClass(f[1], &c.word_class)) {
           return absl::InvalidArgumentError("expected word and a category (det, prep, ...)");
         }
         auto [it, added] = first.emplace(absl::AsciiStrToLower(f[0]), c);
         if (!added && (it->second.word_class != c.word_class ||
                        it->second.det_number != c.det_number ||
-                       it->second.place != c.place)) {
+                       it->second.place != c.place ||
+                       it->second.proform != c.proform)) {
           return absl::InvalidArgumentError(absl::StrCat(
               "'", it->first, "' already has another category at line ", it->second.line));
         }
@@ -322,6 +327,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     lex->function_words_.emplace(word, c.word_class);
     if (c.det_number != 0) lex->det_numbers_.emplace(word, c.det_number);
     if (c.place) lex->place_preps_.insert(word);
+    if (c.proform) lex->proforms_.insert(word);
   }
   if (!s.ok()) return s;
 
@@ -508,6 +514,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   }
   for (const auto& [word, n] : lex->det_numbers_) lex->words_[word].det_number = n;
   for (const auto& word : lex->place_preps_) lex->words_[word].place = true;
+  for (const auto& word : lex->proforms_) lex->words_[word].proform = true;
   for (const auto& word : lex->titles_) lex->words_[word].title = true;
   for (const auto& [word, g] : lex->title_genders_) lex->words_[word].title_gender = g;
   for (const auto& [word, type] : lex->nominals_) lex->words_[word].nominal = type;

@@ -191,6 +191,12 @@ class Attributor {
                         const std::vector<Token>& tokens,
                         const std::string& tags, size_t a, size_t b,
                         Range* r) const;
+  // Ends a content of one word that stands for what was said before the
+  // adverbs and phrases of the act ("said so in June", "rejected it on
+  // those grounds"; see attribution.cc).
+  void EndAtProForm(absl::string_view text, const std::vector<Token>& tokens,
+                    const std::string& tags, size_t a, size_t b,
+                    size_t cue_end, Range* r) const;
   // Ends an infinitive content after its cue before a clause of time or
   // cause or a participle of the writer's ("refused to answer after the
   // vote", "wants to sign up voters, focusing on ..."; see attribution.cc).

@@ -218,6 +218,9 @@ struct WordInfo {
   // A venue preposition of place or occasion, never of a topic ("in", "at";
   // function_words.tsv category venue_place: "her remarks in Ohio").
   bool place = false;
+  // A subordinator that also stands for what was said ("so" in "said so";
+  // function_words.tsv category sub_proform).
+  bool proform = false;
   bool title = false;
   // 'm' or 'f' for a title that tells the sex of the one it names ("Mrs.";
   // titles.tsv), else 0.
@@ -484,6 +487,7 @@ class Lexicon {
   WordMap<WordClass> function_words_;
   WordMap<char> det_numbers_;  // see WordInfo::det_number
   absl::flat_hash_set<std::string> place_preps_;  // see WordInfo::place
+  absl::flat_hash_set<std::string> proforms_;     // see WordInfo::proform
   absl::flat_hash_set<std::string> titles_;
   WordMap<char> title_genders_;  // "mrs." -> 'f'
   WordMap<v1::EntityType> nominals_;
