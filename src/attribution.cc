@@ -3701,6 +3701,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // Last: the other ends may leave a phrase of time at the end
           // ("praised the crew on Sunday and toured the site").
           if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
+          // "asked about her status when she was 25", "spoke about the
+          // plan on Sunday": after the preposition of the cue's topic
+          // (StartAfterTopicPrep), its object is the content, and the
+          // adjuncts and phrases of time after it tell of the act as they do
+          // after a cue's object.
+          if (!direct && a >= cue_end && a + 1 < b && marked[a] == 'r' &&
+              tokens[a + 1].begin == r.begin) {
+            EndAtAdjunct(text, tokens, marked, a + 1, b, a + 1, &r);
+            EndAtPhraseTail(tokens, marked, a + 1, b, a + 1, &r);
+            EndAtTimePhrase(text, tokens, marked, a + 1, b, a + 1, &r);
+          }
           if (!direct) {
             EndAtInfinitiveAdjunct(text, tokens, marked, a, b, cue_end, &r);
             EndAtProForm(text, tokens, marked, a, b, cue_end, &r);
