@@ -2099,9 +2099,13 @@ void Attributor::EndAtAdjunct(absl::string_view text,
     }
     size_t c = a;
     while (c < m && IsTrimTag(tags[c])) ++c;
-    if (c < m && RE2::FullMatch(re2::StringPiece(tags.data() + c, m - c),
-                                *kNounPhrase) &&
-        tokens[m - 1].end > r->begin) {
+    // (Or "it" alone: "opposed it because it cut funds".)
+    const bool phrase =
+        c < m && (RE2::FullMatch(re2::StringPiece(tags.data() + c, m - c),
+                                 *kNounPhrase) ||
+                  (m == c + 1 && tags[c] == 'P' &&
+                   IsNeuterPronoun(text, tokens[c])));
+    if (phrase && tokens[m - 1].end > r->begin) {
       r->end = std::min(r->end, tokens[m - 1].end);
     }
     return;
@@ -2668,6 +2672,14 @@ void Attributor::EndAtSeemAdjunct(absl::string_view text,
   }
 }
 
+bool Attributor::IsNeuterPronoun(absl::string_view text,
+                                 const Token& t) const {
+  std::string lower;
+  AsciiLower(text.substr(t.begin, t.end - t.begin), &lower);
+  const PronounInfo* p = lex_->Pronoun(lower);
+  return p != nullptr && p->gender == 'n';
+}
+
 // "Half of the voters said so in the spring poll", "the judge rejected it
 // on those grounds", "the mayor denied this last fall": a content after the
 // cue that opens with one word standing for what was said (a pronoun or
@@ -2695,13 +2707,7 @@ void Attributor::EndAtProForm(absl::string_view text,
     // Only a neuter pronoun stands for what was said ("it", not "they at
     // least pose risks"); it may be the subject of a clause, so only a
     // preposition and its noun phrase, or a word of time, may follow it.
-    if (tags[c] == 'P') {
-      std::string lower;
-      AsciiLower(text.substr(tokens[c].begin, tokens[c].end - tokens[c].begin),
-                 &lower);
-      const PronounInfo* p = lex_->Pronoun(lower);
-      if (p == nullptr || p->gender != 'n') return;
-    }
+    if (tags[c] == 'P' && !IsNeuterPronoun(text, tokens[c])) return;
     if (!tokens[n].time &&
         (tags[n] != 'r' || n + 1 >= b ||
          std::strchr("dpjNRno0", tags[n + 1]) == nullptr)) {

@@ -191,6 +191,8 @@ class Attributor {
                         const std::vector<Token>& tokens,
                         const std::string& tags, size_t a, size_t b,
                         Range* r) const;
+  // Whether token t is a neuter pronoun ("it": pronouns.tsv gender n).
+  bool IsNeuterPronoun(absl::string_view text, const Token& t) const;
   // Ends a content of one word that stands for what was said before the
   // adverbs and phrases of the act ("said so in June", "rejected it on
   // those grounds"; see attribution.cc).
