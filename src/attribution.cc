@@ -2197,6 +2197,13 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
   auto is_verb = [&](size_t k) { return LooksLikeVerb(text, tokens, tags, k); };
   // The tags first; words are looked up only for a content with "and".
   for (size_t m = c; m + 1 < b; ++m) {
+    // A quoted label or phrase is part of the object ("called the deal
+    // \"a disaster\" and left"): it is passed over whole.
+    if (tags[m] == 'q') {
+      while (m + 1 < b && tags[m] != 'Q') ++m;
+      if (tags[m] != 'Q') return;
+      continue;
+    }
     if (std::strchr("PvbCtwsqQ:;~(", tags[m]) != nullptr) return;
     if (tags[m] != 'x' || m == c) continue;
     size_t n = m + 1;
