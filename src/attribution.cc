@@ -2844,13 +2844,13 @@ bool OpensCoordinatedCue(const std::string& tags, size_t a, size_t b) {
 
 namespace {
 
-// "felt that C", "knows he lost", "wants to leave", "posted: \"Q\"": what
-// follows a cue that takes a proposition (clause_only in verbs.tsv) is a
-// clause when it holds a verb the tagger knows (an auxiliary, a copula, a
-// cue), a subject pronoun, a negation, a complementiser, a subordinator or
-// a relative word, a quotation, or an infinitive ("to" before a verb-like
-// word). A noun phrase or an adjective alone is not: "felt unsafe", "knows
-// nothing", "posted a photo of the crowd".
+// "felt that C", "wants to leave", "posted: \"Q\"": what follows a cue
+// that takes a proposition (clause_only in verbs.tsv) is a clause when it
+// holds a verb the tagger knows (an auxiliary, a copula, a cue, or a word
+// in -ed after the first), a subject pronoun, a negation, a complementiser,
+// a subordinator or a relative word, a quotation, or an infinitive ("to"
+// before a verb-like word). A noun phrase or an adjective alone is not:
+// "felt unsafe", "wanted a bigger harbour", "posted a photo of the crowd".
 bool HoldsClause(absl::string_view text, const std::vector<Token>& tokens,
                  const std::string& tags, Range content) {
   for (size_t m = 0; m < tokens.size(); ++m) {
@@ -2858,6 +2858,15 @@ bool HoldsClause(absl::string_view text, const std::vector<Token>& tokens,
     if (tokens[m].end > content.end) break;
     const char c = tags[m];
     if (absl::string_view("vbCzPtswqQ=&@%").find(c) != absl::string_view::npos) {
+      return true;
+    }
+    // A lower-case word in -ed after the first is a verb the tagger does
+    // not know, or a participle of a small clause: "wants the vote
+    // delayed", "felt the council acted too late".
+    const absl::string_view word =
+        text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin);
+    if (c == 'o' && tokens[m].begin > content.begin &&
+        absl::EndsWith(word, "ed")) {
       return true;
     }
     // (A noun head may be a verb the lexicons list as a noun: "plans to
