@@ -2950,6 +2950,49 @@ bool OpensCoordinatedCue(const std::string& tags, size_t a, size_t b) {
 
 }  // namespace
 
+namespace {
+
+// "felt that C", "wants to leave", "posted: \"Q\"": what follows a cue
+// that takes a proposition (clause_only in verbs.tsv) is a clause when it
+// holds a verb the tagger knows (an auxiliary, a copula, a cue, or a word
+// in -ed after the first), a subject pronoun, a negation, a complementiser,
+// a subordinator or a relative word, a quotation, or an infinitive ("to"
+// before a verb-like word). A noun phrase or an adjective alone is not:
+// "felt unsafe", "wanted a bigger harbour", "posted a photo of the crowd".
+bool HoldsClause(absl::string_view text, const std::vector<Token>& tokens,
+                 const std::string& tags, Range content) {
+  for (size_t m = 0; m < tokens.size(); ++m) {
+    if (tokens[m].begin < content.begin) continue;
+    if (tokens[m].end > content.end) break;
+    const char c = tags[m];
+    if (absl::string_view("vbCzPtswqQ=&@%").find(c) != absl::string_view::npos) {
+      return true;
+    }
+    // A lower-case word in -ed after the first is a verb the tagger does
+    // not know, or a participle of a small clause: "wants the vote
+    // delayed", "felt the council acted too late".
+    const absl::string_view word =
+        text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin);
+    if (c == 'o' && tokens[m].begin > content.begin &&
+        absl::EndsWith(word, "ed")) {
+      return true;
+    }
+    // (A noun head may be a verb the lexicons list as a noun: "plans to
+    // release", not "posted it to voters": only at the content's start.)
+    const absl::string_view verb_like =
+        tokens[m].begin == content.begin ? "olbvCn" : "olbvC";
+    if (c == 'r' && m + 1 < tokens.size() && tokens[m + 1].end <= content.end &&
+        verb_like.find(tags[m + 1]) != absl::string_view::npos &&
+        absl::EqualsIgnoreCase(
+            text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin), "to")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 bool Attributor::IsNoClaim(absl::string_view text, Range content) const {
   if (no_claim_ == nullptr) return false;
   if (content.end > content.begin) {
@@ -3781,6 +3824,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           f.mixed = mixed;
         }
         if (f.content.empty() || IsNoClaim(text, f.content.front())) continue;
+        // "He felt unsafe", "she knows nothing": a cue that takes a
+        // proposition reports no claim of an object or a state.
+        if (cue.clause_only && !f.direct && !f.mixed && f.content.size() == 1 &&
+            f.content.front().begin >= f.cue.end &&
+            !HoldsClause(text, tokens, marked, f.content.front())) {
+          continue;
+        }
         {
           size_t sa, sb;
           if (range_of(rule->speaker, &sa, &sb) && sb <= k &&

@@ -225,7 +225,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   std::unique_ptr<Lexicon> lex(new Lexicon());
   std::string text;
 
-  // verbs.tsv: lemma, stance, class, forms.
+  // verbs.tsv: lemma, stance, class, forms, and an optional flag.
   absl::Status s = ReadLexicon(dir, "verbs.tsv", &text);
   if (!s.ok()) return s;
   s = ForEachLine("verbs.tsv", text, [&](const std::vector<absl::string_view>& f) {
@@ -240,6 +240,12 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     }
     if (!ParseCueClass(f[2], &e.cue_class)) {
       return absl::InvalidArgumentError(absl::StrCat("unknown class '", f[2], "'"));
+    }
+    if (f.size() > 4 && !f[4].empty()) {
+      if (f[4] != "clause") {
+        return absl::InvalidArgumentError(absl::StrCat("unknown flag '", f[4], "'"));
+      }
+      e.clause_only = true;
     }
     e.words = CountWords(e.lemma);
     std::vector<std::string> forms;

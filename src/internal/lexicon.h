@@ -52,6 +52,12 @@ struct CueEntry {
   // the claim reported inside the content, if any ("reaffirmed that France
   // condemned it": condemn), else assert.
   bool stance_from_content = false;
+  // "feel", "know", "post" ("clause" in the fifth column of verbs.tsv): the
+  // cue reports a claim only when what follows it is a clause, an
+  // infinitive or a quotation; a noun phrase or an adjective alone is an
+  // object or a state, no claim ("felt unsafe", "knows nothing", "posted a
+  // photo").
+  bool clause_only = false;
 };
 
 // A phrase in the content of a neutral claim that gives it a stance
