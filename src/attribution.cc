@@ -3548,7 +3548,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (refusal && a == after && a + 2 < b && marked[a + 1] == 'C' &&
               tokens[a + 1].cue_words > 0) {
             const size_t act_end = a + 1 + tokens[a + 1].cue_words;
-            if (act_end < b && std::strchr(",.;:", marked[act_end]) == nullptr) {
+            // (Not before a preposition: "declined to comment for this
+            // article", "refused to answer on several occasions".)
+            if (act_end < b && std::strchr(",.;:r", marked[act_end]) == nullptr) {
               f.cue = TokenSpan(tokens, negated ? p : k, act_end);
               a = act_end;
             }
