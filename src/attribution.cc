@@ -2859,8 +2859,11 @@ bool Attributor::IssuedDocument(absl::string_view text,
                                 size_t b) const {
   // "His office released a statement saying C": the participle's speaker is
   // the subject that issued the document (the subject rules find it), not
-  // the document, which is the object of a verb.
-  if (b >= marked.size() || marked[b] != '%' || a < 2) return false;
+  // the document, which is the object of a verb. A day or an adverb may
+  // stand between ("issued a statement Tuesday saying C").
+  size_t e = b;
+  while (e < marked.size() && e < b + 2 && (marked[e] == 'N' || marked[e] == 'l')) ++e;
+  if (e >= marked.size() || marked[e] != '%' || a < 2) return false;
   size_t d = a;  // the determiner, inside the group or right before it
   if (marked[d] != 'd') --d;
   return marked[d] == 'd' && d >= 1 &&
