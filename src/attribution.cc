@@ -3308,7 +3308,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // (the claim is negated). Only before "to" and a verb or before a
       // determiner or possessive: "shares declined to $5" and "the rate
       // would decline by four points" fell.
-      const WordInfo* cue_word_info = WordOf(text, tokens[k]);
+      // (The verbs of refusal are of class belief in verbs.tsv: only those
+      // are looked up.)
+      const WordInfo* cue_word_info =
+          cue.cue_class == CueClass::kBelief ? WordOf(text, tokens[k]) : nullptr;
       const bool refusal = cue_word_info != nullptr &&
                            cue_word_info->word_class == WordClass::kRefuse;
       if (refusal) {
