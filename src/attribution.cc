@@ -3010,8 +3010,11 @@ bool Attributor::IssuedDocument(absl::string_view text,
                                 size_t b) const {
   // "His office released a statement saying C": the participle's speaker is
   // the subject that issued the document (the subject rules find it), not
-  // the document, which is the object of a verb.
-  if (b >= marked.size() || marked[b] != '%' || a < 2) return false;
+  // the document, which is the object of a verb. A day or an adverb may
+  // stand between ("issued a statement Tuesday saying C").
+  size_t e = b;
+  while (e < marked.size() && e < b + 2 && (marked[e] == 'N' || marked[e] == 'l')) ++e;
+  if (e >= marked.size() || marked[e] != '%' || a < 2) return false;
   size_t d = a;  // the determiner, inside the group or right before it
   if (marked[d] != 'd') --d;
   return marked[d] == 'd' && d >= 1 &&
@@ -3451,6 +3454,48 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // "continue to support", "want to": a say/belief verb before an
       // infinitive reports nothing (promises and threats do).
       const size_t after = k + tokens[k].cue_words;
+      // "declined to comment", "refused to say whether C", "refused the
+      // offer": a refusal reports that its subject would not speak or act
+      // (the claim is negated). Only before "to" and a verb or before a
+      // determiner or possessive: "shares declined to $5" and "the rate
+      // would decline by four points" fell.
+      // (The verbs of refusal are of class belief in verbs.tsv: only those
+      // are looked up.)
+      const WordInfo* cue_word_info =
+          cue.cue_class == CueClass::kBelief ? WordOf(text, tokens[k]) : nullptr;
+      const bool refusal = cue_word_info != nullptr &&
+                           cue_word_info->word_class == WordClass::kRefuse;
+      if (refusal) {
+        const bool object =
+            after < tokens.size() && (tags[after] == 'd' || tags[after] == 'p');
+        const bool to_verb =
+            after + 1 < tokens.size() && tags[after] == 'r' &&
+            absl::string_view("oCblv").find(tags[after + 1]) !=
+                absl::string_view::npos &&
+            absl::EqualsIgnoreCase(
+                text.substr(tokens[after].begin,
+                            tokens[after].end - tokens[after].begin),
+                "to");
+        if (!object && !to_verb) continue;
+        // "declined to describe A, but said B": what the sentence reports
+        // is what the speaker did say; the refusal only sets it off.
+        bool but_said = false;
+        for (size_t j = after; j + 1 < tokens.size() && !but_said; ++j) {
+          if (tags[j] != 'x' ||
+              !absl::EqualsIgnoreCase(
+                  text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin),
+                  "but")) {
+            continue;
+          }
+          size_t v = j + 1;
+          while (v < tokens.size() && absl::string_view(",lvz").find(tags[v]) !=
+                                          absl::string_view::npos) {
+            ++v;
+          }
+          but_said = v < tokens.size() && tags[v] == 'C';
+        }
+        if (but_said) continue;
+      }
       if (after + 1 < tokens.size() && tags[after] == 'r' &&
           (tags[after + 1] == 'o' || tags[after + 1] == 'b' ||
            tags[after + 1] == 'v' || tags[after + 1] == 'l' ||
@@ -3594,7 +3639,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         Finding f;
         f.rule = rule->index;
         f.cue_index = tokens[k].cue;
-        f.negated = negated;
+        f.negated = negated || refusal;
         f.infinitive = infinitive;
         // A negated cue shows its negation: "did not say", "has never said".
         f.cue = TokenSpan(tokens, negated ? p : k, k + tokens[k].cue_words);
@@ -3654,6 +3699,31 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           }
           if (b > k) EndAtQuoteClose(text, tokens, marked, a, &b);
+          // "declined to comment on C", "refused to endorse C": the refused
+          // act of speech joins the cue, and what it would have been about
+          // is the content ("declined to comment" alone keeps "to comment").
+          if (refusal && a == after && a + 2 < b && marked[a + 1] == 'C' &&
+              tokens[a + 1].cue_words > 0) {
+            const size_t act_end = a + 1 + tokens[a + 1].cue_words;
+            // (Not before a preposition: "declined to comment for this
+            // article", "refused to answer on several occasions".)
+            if (act_end < b && std::strchr(",.;:r", marked[act_end]) == nullptr) {
+              f.cue = TokenSpan(tokens, negated ? p : k, act_end);
+              a = act_end;
+            }
+          }
+          // What was refused is a short phrase: it ends at a comma ("who
+          // declined to comment, raised ...", "refused to fight, though
+          // ...").
+          if (refusal && a >= after) {
+            for (size_t m = a + 1; m < b; ++m) {
+              if (marked[m] == ',') {
+                b = m;
+                break;
+              }
+              if (marked[m] == 'q') break;
+            }
+          }
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
           {

@@ -731,7 +731,7 @@ void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
 
 int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& tokens,
                             size_t i, int* cue) const {
-  constexpr size_t kMaxAddresseeWords = 5;
+  constexpr size_t kMaxAddresseeWords = 8;
   auto info_at = [&](size_t k, char* buf, size_t size) -> const WordInfo* {
     absl::string_view w = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
     return w.size() <= size ? lex_->Word(LowerWord(w, buf)) : nullptr;
@@ -750,7 +750,8 @@ int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& to
   for (size_t k = i + 2; k < tokens.size() && k <= i + 2 + kMaxAddresseeWords; ++k) {
     if (tokens[k].tag != 'o') return 0;
     const WordInfo* w = info_at(k, buf, sizeof(buf));
-    if (k > i + 2 && !tokens[k].cap && w != nullptr && w->word_class == WordClass::kPrep) {
+    if (k > i + 2 && !tokens[k].cap && w != nullptr &&
+        (w->word_class == WordClass::kPrep || w->word_class == WordClass::kVenuePrep)) {
       std::string phrase(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
       phrase.push_back(' ');
       phrase.append(prep_word.data(), prep_word.size());
@@ -759,7 +760,9 @@ int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& to
       phrase.append(next.data(), next.size());
       for (char& c : phrase) c = absl::ascii_tolower(c);
       auto it = lex_->cue_forms().find(phrase);
-      if (it == lex_->cue_forms().end()) return 0;
+      // "spoke at the hall on Monday about": a phrase of place or time in
+      // the gap; the gap goes on to a preposition that closes a form.
+      if (it == lex_->cue_forms().end()) continue;
       *cue = it->second;
       return static_cast<int>(k - i + 1);
     }

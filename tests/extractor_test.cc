@@ -321,8 +321,21 @@ TEST(Extractor, InterruptedQuoteHasTwoPartsInOneClaim) {
   EXPECT_EQ(c.content(), "We are not afraid, ... and we will not leave.");
 }
 
-TEST(Extractor, InfinitiveCueGivesNoClaim) {
-  EXPECT_EQ(ExtractText("A spokeswoman for the company declined to comment.")
+// "declined to comment": the infinitive is no claim of its own; the refusal
+// is one, negated and without a stance (PolNeAR annotates refusals).
+TEST(Extractor, RefusalGivesANegatedClaim) {
+  v1::Extraction out =
+      ExtractText("A spokeswoman for the company declined to comment.");
+  ASSERT_EQ(out.claims_size(), 1);
+  const v1::Claim& c = out.claims(0);
+  EXPECT_EQ(c.cue().text(), "declined");
+  EXPECT_TRUE(c.cue().negated());
+  EXPECT_EQ(c.stance(), v1::STANCE_UNSPECIFIED);
+  EXPECT_EQ(c.content(), "to comment");
+}
+
+TEST(Extractor, DeclineAsFallGivesNoClaim) {
+  EXPECT_EQ(ExtractText("Exports declined to 4 million tonnes in May.")
                 .claims_size(),
             0);
 }
