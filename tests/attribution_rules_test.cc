@@ -530,6 +530,10 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller, who in 2019 said that the pool would close, left "
      "the meeting early.",
      "who", "said", "the pool would close"},
+    {"relative_tell_that",
+     "The claim came from Tom Baker, who told the Courier and a radio "
+     "station that the pier was unsafe.",
+     "who", "told", "the pier was unsafe"},
     {"relative_cue_that",
      "It was Mayor Anna Keller who said that the pool would reopen in June.",
      "who", "said", "the pool would reopen in June"},
