@@ -70,6 +70,10 @@ const RuleCase kCases[] = {
      "Asked by a reporter whether the pool would reopen, the mayor nodded.",
      "a reporter", "Asked", "whether the pool would reopen"},
     // Only "by" names the asker: "Asked about ..." has none.
+    {"asked_place_about",
+     "Asked at a news conference in Salem about the new pier, the mayor "
+     "smiled.",
+     "", "Asked", "the new pier"},
     {"asked_about",
      "Asked about the cost of the plan, the mayor nodded.",
      "", "Asked", "the cost of the plan"},
