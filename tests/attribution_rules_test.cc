@@ -70,6 +70,10 @@ const RuleCase kCases[] = {
      "Asked by a reporter whether the pool would reopen, the mayor nodded.",
      "a reporter", "Asked", "whether the pool would reopen"},
     // Only "by" names the asker: "Asked about ..." has none.
+    {"asked_place_about",
+     "Asked at a news conference in Salem about the new pier, the mayor "
+     "smiled.",
+     "", "Asked", "the new pier"},
     {"asked_about",
      "Asked about the cost of the plan, the mayor nodded.",
      "", "Asked", "the cost of the plan"},
@@ -530,6 +534,10 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller, who in 2019 said that the pool would close, left "
      "the meeting early.",
      "who", "said", "the pool would close"},
+    {"relative_tell_that",
+     "The claim came from Tom Baker, who told the Courier and a radio "
+     "station that the pier was unsafe.",
+     "who", "told", "the pier was unsafe"},
     {"relative_cue_that",
      "It was Mayor Anna Keller who said that the pool would reopen in June.",
      "who", "said", "the pool would reopen in June"},
