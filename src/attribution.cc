@@ -1636,7 +1636,7 @@ int Attributor::Half(const std::string& pattern, bool left) {
 }
 
 const WordInfo* Attributor::WordOf(absl::string_view text, const Token& t) const {
-  char lower[24];
+  char lower[kMaxWordOfToken];
   if (t.end - t.begin > sizeof(lower)) return nullptr;
   for (uint32_t b = t.begin; b < t.end; ++b) lower[b - t.begin] = absl::ascii_tolower(text[b]);
   return lex_->Word(absl::string_view(lower, t.end - t.begin));
@@ -1991,9 +1991,18 @@ bool Attributor::IsDocumentHead(absl::string_view text,
     }
   }
   // Any noun before the preposition: "New polls released Sunday".
+  // (WordOf() lower-cases a word on the stack, and the lexicon's shape
+  // filter answers for most without a hash; Nominal() is Word()'s nominal.
+  // A word too long for WordOf() is lower-cased in a string.)
   std::string lower;
   for (size_t k = a; k < head; ++k) {
     const Token& t = tokens[k];
+    const WordInfo* w = WordOf(text, t);
+    if (w != nullptr) {
+      if (w->nominal == v1::ENTITY_TYPE_DOCUMENT) return true;
+      continue;
+    }
+    if (t.end - t.begin <= kMaxWordOfToken) continue;
     AsciiLower(text.substr(t.begin, t.end - t.begin), &lower);
     if (lex_->Nominal(lower) == v1::ENTITY_TYPE_DOCUMENT) return true;
   }
