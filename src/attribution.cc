@@ -1636,10 +1636,18 @@ int Attributor::Half(const std::string& pattern, bool left) {
 }
 
 const WordInfo* Attributor::WordOf(absl::string_view text, const Token& t) const {
-  char lower[kMaxWordOfToken];
-  if (t.end - t.begin > sizeof(lower)) return nullptr;
+  const uint32_t size = t.end - t.begin;
+  // (The shape filter first, on the word as written: it reads the same
+  // bits of a letter in either case, and most words fail it.)
+  if (size > kMaxWordOfToken ||
+      !lex_->MayBeWord(absl::string_view(text.data() + t.begin, size))) {
+    return nullptr;
+  }
+  // Zeroed past the word, as Lexicon::PaddedWord() takes a short one.
+  char lower[kMaxWordOfToken] = {};
   for (uint32_t b = t.begin; b < t.end; ++b) lower[b - t.begin] = absl::ascii_tolower(text[b]);
-  return lex_->Word(absl::string_view(lower, t.end - t.begin));
+  return size <= kShortWord ? lex_->PaddedWord(lower)
+                            : lex_->Word(absl::string_view(lower, size));
 }
 
 bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
