@@ -741,7 +741,7 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
                    (tags[t] == 'r' && t + 1 < b && tokens[t + 1].time))) {
     ++t;
   }
-  if (t > a && (t == b || !absl::StrContains("vbCz_", tags[t]))) {
+  if (t > a && (t == b || !IsOneOf("vbCz_", tags[t]))) {
     a = t;
     while (a < b && (IsTrimTag(tags[a]) || tags[a] == 't')) ++a;
   }
@@ -947,7 +947,7 @@ bool IsBarePhrase(absl::string_view text, const std::vector<Token>& tokens,
     return false;
   }
   for (size_t k = a + 1; k < b; ++k) {
-    if (!absl::StrContains("dpjNRno0gl", tags[k])) return false;
+    if (!IsOneOf("dpjNRno0gl", tags[k])) return false;
   }
   return true;
 }
@@ -1636,10 +1636,18 @@ int Attributor::Half(const std::string& pattern, bool left) {
 }
 
 const WordInfo* Attributor::WordOf(absl::string_view text, const Token& t) const {
-  char lower[24];
-  if (t.end - t.begin > sizeof(lower)) return nullptr;
+  const uint32_t size = t.end - t.begin;
+  // (The shape filter first, on the word as written: it reads the same
+  // bits of a letter in either case, and most words fail it.)
+  if (size > kMaxWordOfToken ||
+      !lex_->MayBeWord(absl::string_view(text.data() + t.begin, size))) {
+    return nullptr;
+  }
+  // Zeroed past the word, as Lexicon::PaddedWord() takes a short one.
+  char lower[kMaxWordOfToken] = {};
   for (uint32_t b = t.begin; b < t.end; ++b) lower[b - t.begin] = absl::ascii_tolower(text[b]);
-  return lex_->Word(absl::string_view(lower, t.end - t.begin));
+  return size <= kShortWord ? lex_->PaddedWord(lower)
+                            : lex_->Word(absl::string_view(lower, size));
 }
 
 bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
@@ -1991,9 +1999,18 @@ bool Attributor::IsDocumentHead(absl::string_view text,
     }
   }
   // Any noun before the preposition: "New polls released Sunday".
+  // (WordOf() lower-cases a word on the stack, and the lexicon's shape
+  // filter answers for most without a hash; Nominal() is Word()'s nominal.
+  // A word too long for WordOf() is lower-cased in a string.)
   std::string lower;
   for (size_t k = a; k < head; ++k) {
     const Token& t = tokens[k];
+    const WordInfo* w = WordOf(text, t);
+    if (w != nullptr) {
+      if (w->nominal == v1::ENTITY_TYPE_DOCUMENT) return true;
+      continue;
+    }
+    if (t.end - t.begin <= kMaxWordOfToken) continue;
     AsciiLower(text.substr(t.begin, t.end - t.begin), &lower);
     if (lex_->Nominal(lower) == v1::ENTITY_TYPE_DOCUMENT) return true;
   }
@@ -2032,11 +2049,11 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
     // sub) must follow the cue with no punctuation, adverb, preposition or
     // word of time first, or it is the main clause's.
     for (size_t q = k + 1; q < a; ++q) {
-      if (std::strchr(",;~:", tags[q]) != nullptr) return;
+      if (IsOneOf(",;~:", tags[q])) return;
     }
     size_t c = a;
     while (c < b && IsTrimTag(tags[c])) ++c;
-    if (c >= b || std::strchr("lr,:;~qQ", tags[c]) != nullptr ||
+    if (c >= b || IsOneOf("lr,:;~qQ", tags[c]) ||
         tokens[c].time) {
       return;
     }
@@ -2093,7 +2110,7 @@ void Attributor::EndAtAdjunct(absl::string_view text,
       // "suggested the closing of the port during the storm was a mistake":
       // an auxiliary or copula after the phrase is the clause's own verb.
       for (size_t q = m + 1; q < b; ++q) {
-        if (std::strchr(",;~:Psw", tags[q]) != nullptr) break;
+        if (IsOneOf(",;~:Psw", tags[q])) break;
         if (tags[q] == 'v' || tags[q] == 'b') return;
       }
     }
@@ -2138,13 +2155,13 @@ void Attributor::EndAtPhraseTail(const std::vector<Token>& tokens,
       if (tags[m + 1] == 'd') {
         tail = true;
         for (size_t q = m + 1; q < b && tail; ++q) {
-          tail = std::strchr(",xvbCtPwsqQ;:~(", tags[q]) == nullptr;
+          tail = !IsOneOf(",xvbCtPwsqQ;:~(", tags[q]);
         }
       }
       if (tail) EndBefore(tokens, tags, a, m, r);
       return;
     }
-    if (std::strchr("PvbCtwsqQ:;~", tags[m]) != nullptr) return;
+    if (IsOneOf("PvbCtwsqQ:;~", tags[m])) return;
   }
 }
 
@@ -2161,7 +2178,7 @@ bool Attributor::LooksLikeVerb(absl::string_view text,
                        w->word_class == WordClass::kCausativeVerb)) {
     return true;
   }
-  if (k + 1 >= tags.size() || std::strchr("dpP", tags[k + 1]) == nullptr) {
+  if (k + 1 >= tags.size() || !IsOneOf("dpP", tags[k + 1])) {
     return false;
   }
   if (tags[k] == 'i') return true;
@@ -2204,7 +2221,7 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
       if (tags[m] != 'Q') return;
       continue;
     }
-    if (std::strchr("PvbCtwsqQ:;~(", tags[m]) != nullptr) return;
+    if (IsOneOf("PvbCtwsqQ:;~(", tags[m])) return;
     if (tags[m] != 'x' || m == c) continue;
     size_t n = m + 1;
     while (n < b && tags[n] == 'l') ++n;
@@ -2214,14 +2231,14 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
     if (n >= b || !(tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'P' ||
                     is_verb(n) ||
                     (ing_cue && tags[n] == 'i' && n + 1 < b &&
-                     std::strchr("onN0", tags[n + 1]) != nullptr) ||
+                     IsOneOf("onN0", tags[n + 1])) ||
                     (tags[n] == 'o' && !tokens[n].cap && n + 2 < b &&
                      tokens[n].end - tokens[n].begin >= 5 &&
                      text.substr(tokens[n].end - 2, 2) == "ed" &&
                      text.substr(tokens[n + 1].begin,
                                  tokens[n + 1].end - tokens[n + 1].begin) ==
                          "to" &&
-                     std::strchr("obl", tags[n + 2]) != nullptr))) {
+                     IsOneOf("obl", tags[n + 2])))) {
       continue;
     }
     for (size_t k = c + 1; k < m; ++k) {
@@ -2253,24 +2270,24 @@ void Attributor::EndAtCoordinatedCue(absl::string_view text,
   while (c < b && (IsTrimTag(tags[c]) || tags[c] == 'l')) ++c;
   // (A clause, a wh-clause, an infinitive or a phrase after a preposition
   // coordinates inside: "planned to withdraw and seek the seat".)
-  if (c >= b || std::strchr("Ptwsr", tags[c]) != nullptr) return;
+  if (c >= b || IsOneOf("Ptwsr", tags[c])) return;
   // The tags first; words are looked up only for a content with "and" and
   // a cue.
   auto subject_before = [&](size_t m) {
-    return std::strchr("NRnoP0Qgj", tags[m - 1]) != nullptr;
+    return IsOneOf("NRnoP0Qgj", tags[m - 1]);
   };
   int open = 0;
   for (size_t m = c; m + 1 < b; ++m) {
     if (tags[m] == 'q') ++open;
     if (tags[m] == 'Q') --open;
     if (open > 0) continue;
-    if (m > c && std::strchr("vbzC", tags[m]) != nullptr && subject_before(m)) {
+    if (m > c && IsOneOf("vbzC", tags[m]) && subject_before(m)) {
       return;  // a subject and its verb: a clause
     }
     if (tags[m] == 'i') return;  // "by calling X and accusing Y"
     if (tags[m] != 'x' || m == c) continue;
     size_t n = m + 1;
-    while (n < b && std::strchr("lvbz", tags[n]) != nullptr) ++n;
+    while (n < b && IsOneOf("lvbz", tags[n])) ++n;
     if (n >= b || tags[n] != 'C') continue;
     int quoted = 0;
     for (size_t v = c; v < m; ++v) {
@@ -2394,7 +2411,7 @@ void Attributor::EndAtQuoteClose(absl::string_view text,
   // "...it,"), and no other quote mark follows.
   uint32_t last = tokens[m].begin;
   while (last > tokens[a].end && text[last - 1] == ' ') --last;
-  if (last <= tokens[a].end || !absl::StrContains(",.!?", text[last - 1])) return;
+  if (last <= tokens[a].end || !IsOneOf(",.!?", text[last - 1])) return;
   for (size_t q = m + 1; q < *b; ++q) {
     if (tags[q] == 'q' || tags[q] == 'Q') return;
   }
@@ -2548,10 +2565,10 @@ size_t Attributor::StartAfterLeadInThat(absl::string_view text,
       continue;
     }
     if (c != 't') {
-      if (!absl::StrContains("rdpjonNRi0g,-()", c)) return start;
+      if (!IsOneOf("rdpjonNRi0g,-()", c)) return start;
       continue;
     }
-    if (absl::StrContains("vbCz_,.;:~lt", tags[m + 1])) return start;
+    if (IsOneOf("vbCz_,.;:~lt", tags[m + 1])) return start;
     const char before = tags[m - 1];
     const WordInfo* w = WordOf(text, tokens[m - 1]);
     if (!(before == ',' || before == 'Q' || before == 'N' || before == 'R' ||
@@ -2588,14 +2605,14 @@ size_t Attributor::StartAfterMediumComma(absl::string_view text,
   for (size_t m = a + 1; m + 3 < b; ++m) {
     const char c = tags[m];
     if (c == ',') {
-      if (!medium || !absl::StrContains("dpPNRnoj0", tags[m + 1])) return a;
+      if (!medium || !IsOneOf("dpPNRnoj0", tags[m + 1])) return a;
       if (tokens[m + 1].begin <= r->begin || tokens[m + 1].begin >= r->end) {
         return a;
       }
       r->begin = tokens[m + 1].begin;
       return m + 1;
     }
-    if (!absl::StrContains("rdpjlonNR0g", c)) return a;
+    if (!IsOneOf("rdpjlonNR0g", c)) return a;
     const WordInfo* w = WordOf(text, tokens[m]);
     medium = medium || (w != nullptr && w->word_class == WordClass::kMediumNoun);
   }
@@ -2622,7 +2639,7 @@ size_t Attributor::StartAfterTopicPrep(absl::string_view text,
   bool stance = false;
   if (p < b && (tags[p] == 'd' || tags[p] == 'p')) ++p;
   // (Modifiers: "deep concern", "growing doubts".)
-  for (int m = 0; m < 2 && p + 1 < b && absl::StrContains("jlo", tags[p]) &&
+  for (int m = 0; m < 2 && p + 1 < b && IsOneOf("jlo", tags[p]) &&
                   tags[p + 1] != 'r';
        ++m) {
     ++p;
@@ -2717,14 +2734,14 @@ void Attributor::EndAtProForm(absl::string_view text,
     if (tags[c] == 'P' && !IsNeuterPronoun(text, tokens[c])) return;
     if (!tokens[n].time &&
         (tags[n] != 'r' || n + 1 >= b ||
-         std::strchr("dpjNRno0", tags[n + 1]) == nullptr)) {
+         !IsOneOf("dpjNRno0", tags[n + 1]))) {
       return;
     }
   } else {
     return;
   }
   for (size_t q = n; q < b; ++q) {
-    if (std::strchr("vbCPtwzsqQ@;:~", tags[q]) != nullptr) return;
+    if (IsOneOf("vbCPtwzsqQ@;:~", tags[q])) return;
     if ((tags[q] == 'o' || tags[q] == 'i') &&
         LooksLikeVerb(text, tokens, tags, q)) {
       return;
@@ -2751,7 +2768,7 @@ void Attributor::EndAtInfinitiveAdjunct(absl::string_view text,
   while (c < b && IsTrimTag(tags[c])) ++c;
   if (c + 2 >= b || tags[c] != 'r' ||
       text.substr(tokens[c].begin, tokens[c].end - tokens[c].begin) != "to" ||
-      std::strchr("oCbvl", tags[c + 1]) == nullptr) {
+      !IsOneOf("oCbvl", tags[c + 1])) {
     return;
   }
   int open = 0;
@@ -2794,7 +2811,7 @@ void Attributor::EndAtMedium(absl::string_view text,
     if (tags[m] == 'q') ++open;
     if (tags[m] == 'Q') --open;
     if (open > 0) continue;
-    if (absl::StrContains("vbCtPw", tags[m])) return;
+    if (IsOneOf("vbCtPw", tags[m])) return;
     if (tags[m] != 'r') continue;
     const WordInfo* p = WordOf(text, tokens[m]);
     if (p == nullptr || (p->word_class != WordClass::kVenuePrep &&
@@ -2803,13 +2820,13 @@ void Attributor::EndAtMedium(absl::string_view text,
     }
     size_t head = b;
     for (size_t n = m + 1; n < b && n <= m + 5; ++n) {
-      if (!absl::StrContains("dpjNRno0g-", tags[n])) break;
+      if (!IsOneOf("dpjNRno0g-", tags[n])) break;
       const WordInfo* w = WordOf(text, tokens[n]);
       if (w != nullptr && w->word_class == WordClass::kMediumNoun) head = n;
     }
     if (head == b) continue;
     for (size_t q = head + 1; q < b; ++q) {
-      if (absl::StrContains("vbCtqQw", tags[q])) return;
+      if (IsOneOf("vbCtqQw", tags[q])) return;
     }
     EndBefore(tokens, tags, c, m, r);
     return;
@@ -3707,7 +3724,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             const size_t act_end = a + 1 + tokens[a + 1].cue_words;
             // (Not before a preposition: "declined to comment for this
             // article", "refused to answer on several occasions".)
-            if (act_end < b && std::strchr(",.;:r", marked[act_end]) == nullptr) {
+            if (act_end < b && !IsOneOf(",.;:r", marked[act_end])) {
               f.cue = TokenSpan(tokens, negated ? p : k, act_end);
               a = act_end;
             }
@@ -3732,7 +3749,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             size_t t = marked[a] == 't' ? a : a - 1;
             if (!direct && a > 0 && t == cue_end && marked[t] == 't' &&
                 cue.cue_class != CueClass::kNominal &&
-                !(k > 0 && std::strchr("dpgj", marked[k - 1]) != nullptr) &&
+                !(k > 0 && IsOneOf("dpgj", marked[k - 1])) &&
                 t + 1 < marked.size() && r.begin == tokens[t + 1].begin &&
                 ThatOpensContent(text, tokens, marked, t, b)) {
               r.begin = tokens[t].begin;
@@ -3802,7 +3819,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 start = a;
               }
               if (start > a && start + 1 < b &&
-                  absl::StrContains("dpNRnojP0w", marked[start]) &&
+                  IsOneOf("dpNRnojP0w", marked[start]) &&
                   tokens[start].begin > r.begin && tokens[start].begin < r.end) {
                 r.begin = tokens[start].begin;
                 a = start;

@@ -560,6 +560,7 @@ std::unique_ptr<TagDfa> TagDfa::Compile(absl::string_view pattern, Mode mode,
     impl.representative.push_back(static_cast<unsigned char>(first));
   }
   dfa->columns_ = static_cast<int>(impl.representative.size());
+  dfa->row_ = dfa->columns_ + 1;
 
   // (No lock needed: nobody else sees the automaton yet.)
   std::vector<int> list;
@@ -599,9 +600,9 @@ int32_t TagDfa::InternSorted(const std::vector<int>& list) const {
   // Whether it holds a match now; at the end of the text: worked out when
   // a search first ends there (MatchAtEnd).
   const bool now = std::binary_search(list.begin(), list.end(), impl.match);
-  match_now_.push_back(now);
   match_at_end_.push_back(now ? 1 : 2);
-  next_.resize(next_.size() + columns_, -1);
+  next_.resize(next_.size() + row_, -1);
+  next_[static_cast<size_t>(s) * row_] = (now ? 1 : 0) | (s == 0 ? 2 : 0);
   impl.index.emplace(list, s);
   impl.lists.push_back(list);
   return s;
@@ -667,25 +668,33 @@ int32_t TagDfa::Step(int32_t s, int c) const {
     marks[w] = 0;
   }
   const int32_t to = InternSorted(next);
-  if (to >= 0) next_[static_cast<size_t>(s) * columns_ + c] = to;
+  if (to >= 0) next_[static_cast<size_t>(s) * row_ + 1 + c] = to * row_;
   return to;
+}
+
+inline int32_t TagDfa::StepRow(int32_t r, unsigned char byte) const {
+  const int c = column_[byte];
+  if (c < 0) return -1;
+  const int32_t t = next_[r + 1 + c];
+  if (t >= 0) return t;
+  const int32_t to = Step(r / row_, c);
+  return to >= 0 ? to * row_ : -1;
 }
 
 int TagDfa::LeftmostStart(absl::string_view text) const {
   if (!reverse_ || text.empty()) return -2;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   std::lock_guard<std::mutex> lock(mu_);
-  int32_t s = start_at_begin_;
+  // (The row of the state, not its index: see next_.)
+  int32_t r = start_at_begin_ * row_;
   int best = -1;
   for (size_t i = text.size();; --i) {
-    if (i == 0) return MatchAtEnd(s) ? 0 : best;
-    if (match_now_[s]) best = static_cast<int>(i);
-    if (s == 0) return best;
-    const int c = column_[p[i - 1]];
-    if (c < 0) return -2;
-    const int32_t t = next_[static_cast<size_t>(s) * columns_ + c];
-    s = t >= 0 ? t : Step(s, c);
-    if (s < 0) return -2;
+    if (i == 0) return MatchAtEnd(r / row_) ? 0 : best;
+    const int32_t stop = next_[r];
+    if (stop & 1) best = static_cast<int>(i);
+    if (stop & 2) return best;
+    r = StepRow(r, p[i - 1]);
+    if (r < 0) return -2;
   }
 }
 
@@ -695,31 +704,31 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
   if (text.empty() || startpos > endpos || endpos > text.size()) return -1;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   std::lock_guard<std::mutex> lock(mu_);
-  auto step = [&](int32_t s, unsigned char byte) -> int32_t {
-    const int c = column_[byte];
-    if (c < 0) return -1;
-    const int32_t t = next_[static_cast<size_t>(s) * columns_ + c];
-    return t >= 0 ? t : Step(s, c);
-  };
+  // (The row of the state, not its index: see next_.)
   if (reverse_) {
     if (endpos != text.size()) return -1;
-    int32_t s = start_at_begin_;
+    int32_t r = start_at_begin_ * row_;
     for (size_t i = endpos;; --i) {
-      if (i == 0) return MatchAtEnd(s);
-      if (match_now_[s]) return 1;
-      if (i == startpos || s == 0) return 0;
-      s = step(s, p[i - 1]);
-      if (s < 0) return -1;
+      if (i == 0) return MatchAtEnd(r / row_);
+      const int32_t stop = next_[r];
+      if (stop & 1) return 1;
+      if (i == startpos || stop != 0) return 0;
+      r = StepRow(r, p[i - 1]);
+      if (r < 0) return -1;
     }
   }
-  int32_t s = startpos == 0 ? start_at_begin_ : start_later_;
+  int32_t r = (startpos == 0 ? start_at_begin_ : start_later_) * row_;
   for (size_t i = startpos;; ++i) {
-    if (match_now_[s]) return 1;
-    // (A match at the end of the text, by "$", only there; the dead state
-    // has none.)
-    if (i == endpos || s == 0) return i == text.size() ? MatchAtEnd(s) : 0;
-    s = step(s, p[i]);
-    if (s < 0) return -1;
+    // (One test of the stop cell for a match now and the dead state, which
+    // has none at the end of the text either.)
+    if (const int32_t stop = next_[r]; stop != 0) {
+      if (stop & 1) return 1;
+      return i == text.size() ? MatchAtEnd(r / row_) : 0;
+    }
+    // (A match at the end of the text, by "$", only there.)
+    if (i == endpos) return i == text.size() ? MatchAtEnd(r / row_) : 0;
+    r = StepRow(r, p[i]);
+    if (r < 0) return -1;
   }
 }
 

@@ -505,7 +505,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // "he's", "that's", "who's": 's after a pronoun is "is" before an -ing
     // form ("he's claiming", "he's not saying": a copula), else "has"
     // ("she's said": an auxiliary), not a possessive.
-    if (t.tag == 'g' && k > 0 && absl::StrContains("Ptw", tag_at[k - 1])) {
+    if (t.tag == 'g' && k > 0 && IsOneOf("Ptw", tag_at[k - 1])) {
       size_t next = k + 1;
       if (k + 2 < n) {
         const absl::string_view w = text.substr(
@@ -548,7 +548,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // a word of the subject, is part of an adverb phrase, not the start of
     // a clause.
     if (t.tag == 'l' && !t.cap && k >= 2 && tag_at[k - 1] == 's' &&
-        !tok_at[k - 1].cap && absl::StrContains("vNnPR", tag_at[k - 2])) {
+        !tok_at[k - 1].cap && IsOneOf("vNnPR", tag_at[k - 2])) {
       const absl::string_view sub = TokenText(text, tok_at[k - 1]);
       char buf[16];
       const WordInfo* info =
@@ -680,7 +680,7 @@ void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
     if (!lead_ok) continue;
     // Not a noun phrase that goes on ("said this week's vote", "said the
     // year ahead").
-    if (end < n && absl::StrContains("gonNRij0", (*tags)[end])) continue;
+    if (end < n && IsOneOf("gonNRij0", (*tags)[end])) continue;
     // A determiner only as "this"/"that"/"next" or "a" ("a week ago"); not
     // "the year", "his day".
     bool ok = true;

@@ -286,8 +286,10 @@ class Attributor {
   bool MayHaveCue(absl::string_view text) const;
   // Where a word of ASCII letters falls in cue_shapes_.
   static size_t CueShape(size_t length, char first, char last);
-  // The lexicon entry of token `t`, lower-cased, or nullptr.
+  // The lexicon entry of token `t`, lower-cased, or nullptr (also for a
+  // token longer than kMaxWordOfToken bytes).
   const WordInfo* WordOf(absl::string_view text, const Token& t) const;
+  static constexpr uint32_t kMaxWordOfToken = 24;
   // "another", "some": a determiner that can stand for a noun phrase.
   bool IsPronDet(absl::string_view text, const Token& t) const;
   // Is the speaker [a, b) "it" alone ("It seems that C": nobody)?

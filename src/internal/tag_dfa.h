@@ -74,6 +74,10 @@ class TagDfa {
   // The state that state s goes to on column c, built if need be; -1 when
   // the automaton is full. Called with mu_ held.
   int32_t Step(int32_t s, int c) const;
+  // The row (see next_) that the state of row r goes to on `byte`, built if
+  // need be; -1 when the byte is not read here or the automaton is full.
+  // Called with mu_ held.
+  int32_t StepRow(int32_t r, unsigned char byte) const;
   // Whether state s holds a match at the end of the text (worked out the
   // first time). Called with mu_ held.
   bool MatchAtEnd(int32_t s) const;
@@ -86,16 +90,22 @@ class TagDfa {
 
   std::unique_ptr<Impl> impl_;
   bool reverse_ = false;
-  // Byte -> column of next_, or -1 (not read here).
+  // Byte -> column, or -1 (not read here).
   int16_t column_[256];
   int columns_ = 0;
+  // The cells of a state's row of next_: columns_ + 1.
+  int row_ = 0;
   mutable std::mutex mu_;
-  // State s on column c goes to next_[s * columns_ + c] (-1: not built yet);
-  // state 0 is dead. Guarded by mu_, as the two below.
+  // State s has the row of cells from next_[s * row_]. Its first cell says
+  // how a search stops there: bit 0 a match that needs nothing more, bit 1
+  // the dead state (state 0); the cell of column c after it, where state s
+  // goes on that column: the row of that state (its index times row_), or
+  // -1 when not built yet. (Rows rather than indices, and the stop in the
+  // row: a step of a search is an add and two loads.) Guarded by mu_, as
+  // the one below.
   mutable std::vector<int32_t> next_;
-  // Whether state s holds a match that needs nothing more, or one at the
-  // end of the text (perhaps by "$"; 2: not worked out yet).
-  mutable std::vector<uint8_t> match_now_;
+  // Whether state s holds a match at the end of the text (perhaps by "$";
+  // 2: not worked out yet).
   mutable std::vector<uint8_t> match_at_end_;
   // Where a search starts at position 0 of the text (for kReverse: at its
   // end), and elsewhere.

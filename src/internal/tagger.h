@@ -96,6 +96,17 @@ class Tagger {
 // Lower-cases ASCII letters of `s` into `out`.
 void AsciiLower(absl::string_view s, std::string* out);
 
+// Whether `c` is one of the characters of `set`, a short literal (of tags,
+// mostly): a loop the compiler unrolls, where absl::StrContains() calls
+// string_view::find() and memchr (the rules engine asks for every tag it
+// walks; a tag is never NUL).
+inline bool IsOneOf(absl::string_view set, char c) {
+  for (char s : set) {
+    if (s == c) return true;
+  }
+  return false;
+}
+
 }  // namespace internal
 }  // namespace whosaid
 
