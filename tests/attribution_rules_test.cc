@@ -366,6 +366,10 @@ const RuleCase kCases[] = {
      "The long delay led residents to complain that the pool was closed.",
      "residents", "complain", "the pool was closed"},
     // An infinitive after another verb: its subject speaks.
+    // A label cue after a verb and "to": its object, up to a comma.
+    {"speaker_to_label",
+     "The union went on to endorse the governor, in a vote held at noon.",
+     "The union", "endorse", "the governor"},
     {"speaker_to_cue",
      "Mayor Anna Keller went on to say that the pool would reopen in June.",
      "Mayor Anna Keller", "say", "the pool would reopen in June"},
