@@ -135,6 +135,15 @@ const RuleCase kCases[] = {
     // A preposition after the cue other than the agent's.
     {"passive_no_agent", "The mayor was criticized for the long delay.", "",
      "criticized", "The mayor ... for the long delay"},
+    // A relative word before the passive belief: the relative clause, to
+    // its comma.
+    {"passive_belief_to_relative",
+     "The new pool, which is widely expected to open in June, cost a fortune.",
+     "", "expected", "which ... to open in June"},
+    // After "but"/"and" with no subject of its own: the infinitive.
+    {"passive_belief_to_coordinated",
+     "The mayor will visit the harbour but is not expected to speak.", "",
+     "not expected", "to speak"},
     {"passive_belief_to",
      "The new pool is widely expected to open in June.", "", "expected",
      "The new pool ... to open in June"},
@@ -361,6 +370,10 @@ const RuleCase kCases[] = {
      "The long delay led residents to complain that the pool was closed.",
      "residents", "complain", "the pool was closed"},
     // An infinitive after another verb: its subject speaks.
+    // A label cue after a verb and "to": its object, up to a comma.
+    {"speaker_to_label",
+     "The union went on to endorse the governor, in a vote held at noon.",
+     "The union", "endorse", "the governor"},
     {"speaker_to_cue",
      "Mayor Anna Keller went on to say that the pool would reopen in June.",
      "Mayor Anna Keller", "say", "the pool would reopen in June"},
