@@ -3462,21 +3462,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       const bool infinitive = after_to && (!absl::EndsWith(cue_word, "s") ||
                                            absl::EndsWith(cue_word, "ss"));
       if (after_to && (!infinitive || layout.hard_wrapped)) continue;
-      const CueEntry& cue = lex_->cues()[tokens[k].cue];
-      // "declined to say whether C": a refusal, not a report. But a refusal
-      // to take a position is one ("refused to endorse X": a label cue,
-      // whose object is what was refused).
-      if (infinitive && k >= 2 && cue.cue_class != CueClass::kLabel) {
+      // "declined to say whether C": a refusal, not a report.
+      if (infinitive && k >= 2) {
         const WordInfo* w = WordOf(text, tokens[k - 2]);
         if (w != nullptr && w->word_class == WordClass::kRefuse) continue;
       }
-      // "refused to endorse X": the refusal is reported by the label cue
-      // after it (above), not by the refusal's own cue ("to endorse X").
-      if (k + 2 < tokens.size() && tags[k + 1] == 'r' && tokens[k + 2].cue >= 0 &&
-          lex_->cues()[tokens[k + 2].cue].cue_class == CueClass::kLabel) {
-        const WordInfo* w = WordOf(text, tokens[k]);
-        if (w != nullptr && w->word_class == WordClass::kRefuse) continue;
-      }
+      const CueEntry& cue = lex_->cues()[tokens[k].cue];
       // "continue to support", "want to": a say/belief verb before an
       // infinitive reports nothing (promises and threats do).
       const size_t after = k + tokens[k].cue_words;
