@@ -3680,6 +3680,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // The cue's own words are no content ("talking about": not
           // "about"), however the pattern split them.
           if (a < k + tokens[k].cue_words && b > k) continue;
+          // What was refused comes after the refusal: a clause before it is
+          // no content of it ("If the bill fails, the mayor declined to
+          // comment" does not report the bill's failure).
+          if (refusal && b <= k) continue;
           // A rule may have taken the "that" of "rejected that idea" for
           // the complementizer: it is the phrase's determiner.
           if (a > cue_end && marked[a - 1] == 't' &&
