@@ -2175,6 +2175,7 @@ bool Attributor::LooksLikeVerb(absl::string_view text,
   if (tags[k] != 'o' && tags[k] != 'i') return false;
   const WordInfo* w = WordOf(text, tokens[k]);
   if (w != nullptr && (w->word_class == WordClass::kVerb ||
+                       w->word_class == WordClass::kLightVerb ||
                        w->word_class == WordClass::kCausativeVerb)) {
     return true;
   }
@@ -3215,7 +3216,9 @@ ABSL_ATTRIBUTE_NOINLINE bool MayBecomeCue(const Lexicon& lex,
   // A noun cue is one only in lower case, after a possessive (perhaps with
   // one or two modifiers between): a possessive determiner or an apostrophe
   // among the bytes of the three tokens before it, which lie in the rest of
-  // its own run of non-space bytes and the three runs before.
+  // its own run of non-space bytes and the three runs before; or after a
+  // light verb, its determiner and one or two modifiers ("made the case"):
+  // a light verb among the four runs before.
   auto noun_may_be_cue = [&] {
     if (lower[p[i]] != static_cast<char>(p[i])) return false;  // capitalised
     size_t k = i;
@@ -3224,7 +3227,7 @@ ABSL_ATTRIBUTE_NOINLINE bool MayBecomeCue(const Lexicon& lex,
       const unsigned char c = p[k - 1];
       if (IsSpace(c)) {
         while (k > 0 && IsSpace(p[k - 1])) --k;
-        if (++runs > 3) break;
+        if (++runs > 4) break;
         continue;
       }
       if (c == '\'' || c >= 0x80) return true;
@@ -3238,7 +3241,10 @@ ABSL_ATTRIBUTE_NOINLINE bool MayBecomeCue(const Lexicon& lex,
         char buf[kShortWord] = {};
         for (size_t m = k; m < e; ++m) buf[m - k] = lower[p[m]];
         const WordInfo* w = lex.PaddedWord(buf);
-        if (w != nullptr && w->word_class == WordClass::kPoss) return true;
+        if (w != nullptr && (w->word_class == WordClass::kLightVerb ||
+                             (w->word_class == WordClass::kPoss && runs <= 3))) {
+          return true;
+        }
       }
     }
     return false;
@@ -3257,7 +3263,8 @@ ABSL_ATTRIBUTE_NOINLINE bool MayBecomeCue(const Lexicon& lex,
 // letters between spaces (or the first of the unit), in lower case unless
 // first, that the lexicon makes a determiner of class det or a possessive
 // and nothing of a cue. (A cue phrase that took it in would begin with a
-// word before it, which MayHaveCue() reads first and takes for a cue.)
+// word before it, which MayHaveCue() reads first and takes for a cue.) A noun
+// cue after a light verb and its determiner ("made the case") is one.
 ABSL_ATTRIBUTE_NOINLINE bool InNounSlot(const Lexicon& lex,
                                         const uint32_t* slot_shapes,
                                         const unsigned char* p, size_t size,
@@ -3286,7 +3293,19 @@ ABSL_ATTRIBUTE_NOINLINE bool InNounSlot(const Lexicon& lex,
       det->noun_cue >= 0) {
     return false;
   }
-  if (det->word_class == WordClass::kDet) return true;
+  if (det->word_class == WordClass::kDet) {
+    if (info.noun_cue < 0 || b == 0) return true;
+    // "made the case": a noun cue after a light verb and its determiner.
+    size_t ve = b;
+    while (ve > 0 && absl::ascii_isspace(p[ve - 1])) --ve;
+    size_t vb = ve;
+    while (vb > 0 && lower[p[vb - 1]] != 0) --vb;
+    if (vb == ve || ve - vb > kShortWord) return true;
+    char verb[kShortWord] = {};
+    for (size_t k = vb; k < ve; ++k) verb[k - vb] = lower[p[k]];
+    const WordInfo* v = lex.PaddedWord(verb);
+    return v == nullptr || v->word_class != WordClass::kLightVerb;
+  }
   if (det->word_class != WordClass::kPoss || info.noun_cue >= 0) return false;
   // The word ends its token: no byte that may carry it on follows.
   if (j < size) {

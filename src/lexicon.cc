@@ -148,6 +148,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"verb", WordClass::kVerb},
       {"causative", WordClass::kCausative},
       {"causative_verb", WordClass::kCausativeVerb},
+      {"light", WordClass::kLightVerb},
   };
   for (const auto& e : kClasses) {
     if (s == e.name) {
@@ -242,10 +243,13 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       return absl::InvalidArgumentError(absl::StrCat("unknown class '", f[2], "'"));
     }
     if (f.size() > 4 && !f[4].empty()) {
-      if (f[4] != "clause") {
+      if (f[4] == "clause") {
+        e.clause_only = true;
+      } else if (f[4] == "light" && e.cue_class == CueClass::kNominal) {
+        e.light_only = true;
+      } else {
         return absl::InvalidArgumentError(absl::StrCat("unknown flag '", f[4], "'"));
       }
-      e.clause_only = true;
     }
     e.words = CountWords(e.lemma);
     std::vector<std::string> forms;

@@ -729,6 +729,30 @@ void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
   }
 }
 
+bool Tagger::LightVerbObject(absl::string_view text, const std::vector<Token>& tokens,
+                             size_t i) const {
+  int modifiers = 0;
+  bool determiner = false;
+  for (size_t k = i; k-- > 1;) {
+    const Token& t = tokens[k];
+    if ((t.tag == 'o' || t.tag == 'i') && !t.cap) {
+      const absl::string_view w = TokenText(text, t);
+      char buf[16];
+      const WordInfo* info = w.size() <= sizeof(buf) ? lex_->Word(LowerWord(w, buf)) : nullptr;
+      if (info != nullptr && info->word_class == WordClass::kLightVerb) return true;
+    }
+    if (determiner) return false;
+    if (t.tag == 'd' || t.tag == 'p' || t.tag == 'z') {
+      determiner = true;
+    } else if (modifiers < 2 && (t.tag == 'l' || t.tag == 'i' || ModifiesNoun(text, t))) {
+      ++modifiers;
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
 int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& tokens,
                             size_t i, int* cue) const {
   constexpr size_t kMaxAddresseeWords = 8;
@@ -886,12 +910,18 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   // Whether the possessive pronoun of those modifiers follows a
   // preposition ("to his controversial remarks"): no subject, so no verb.
   bool possessed_object = false;
+  // Whether a light verb takes it as its object ("made the case"): a noun.
+  bool light_object = false;
   if (info != nullptr && info->noun_cue >= 0 && !t.cap && i > 0) {
     const char prev = tokens[i - 1].tag;
     const size_t possessive = prev == 'p' || prev == 'g' ? 0 : PossessiveBeforeModifiers(text, tokens, i);
+    const bool light_only = lex_->cues()[info->noun_cue].light_only;
+    light_object = (light_only || (prev != 'p' && prev != 'g' && possessive == 0)) &&
+                   LightVerbObject(text, tokens, i);
     // Its tag stays that of the noun ("Y's remarks" is no cue to the rules
     // of other cues); only the rules of its class attribute it.
-    if (prev == 'p' || prev == 'g' || possessive > 0) {
+    if (light_object ||
+        (!light_only && (prev == 'p' || prev == 'g' || possessive > 0))) {
       t.cue_words = 1;
       t.cue = info->noun_cue;
       possessed_noun = true;
@@ -912,7 +942,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     // claims that C"), unless a preposition stands before the possessive.
     if (possessed_noun && !noun_slot) {
       noun_slot = !absl::EndsWith(lower, "s") || prev == 'j' || possessed_object ||
-                  AdjectiveShaped(TokenText(text, tokens[i - 1]));
+                  light_object || AdjectiveShaped(TokenText(text, tokens[i - 1]));
     }
     // "derogatory comments", "early-morning tweets": a form in -s after an
     // adjective is a plural noun, not a verb (a subject before a verb in -s
@@ -1141,7 +1171,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kNotice:
       case WordClass::kVerb:
       case WordClass::kCausative:
-      case WordClass::kCausativeVerb: break;
+      case WordClass::kCausativeVerb:
+      case WordClass::kLightVerb: break;
     }
   }
   if (info != nullptr && info->title) return 'R';

@@ -190,6 +190,13 @@ const RuleCase kCases[] = {
     {"possessive_noun_subject_verb_phrase",
      "The council members were unanimous in their criticism of the plan.",
      "The council members", "criticism", "the plan"},
+    // A noun cue as the object of a light verb: its subject speaks.
+    {"light_verb_noun",
+     "Mayor Anna Keller made the case for a second ferry to the island.",
+     "Mayor Anna Keller", "case", "a second ferry to the island"},
+    {"light_verb_noun",
+     "The port official has made conflicting statements about the levy.",
+     "The port official", "statements", "the levy"},
     {"possessive_noun_that",
      "After the vote, the mayor's claim that the pool was safe, made in March, "
      "drew scorn.",

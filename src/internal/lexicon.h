@@ -58,6 +58,11 @@ struct CueEntry {
   // object or a state, no claim ("felt unsafe", "knows nothing", "posted a
   // photo").
   bool clause_only = false;
+  // A noun cue (class nominal) with "light" in the fifth column: a cue only
+  // as the object of a light verb ("made the case for C", "made the point
+  // that C"), not after a possessive ("the company's case against him",
+  // "his point of view").
+  bool light_only = false;
 };
 
 // A phrase in the content of a neutral claim that gives it a stance
@@ -152,6 +157,12 @@ enum class WordClass : uint8_t {
   // The same, of a form that is also a verb as kVerb is ("led", "left"):
   // "... and left the area" opens a coordinated verb phrase.
   kCausativeVerb,
+  // A verb that with a noun of speech as its object reports speech ("made
+  // the case for C", "issued a warning that C", "delivered a critique of
+  // C"): tagged as any other word, and a verb as kVerb is; a noun cue
+  // (class nominal) right after it, or after its determiner and one or two
+  // modifiers, is a cue of its subject.
+  kLightVerb,
   // A subordinator that opens an adverbial clause ("while", "because",
   // "although"): tagged 's' as kSub. A cue in such a clause that opens the
   // sentence reports that clause only ("While the mayor said C, the council

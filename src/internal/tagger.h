@@ -77,6 +77,13 @@ class Tagger {
   // `end`) make it an adverb or a participle ("Similarly, ...", "Speaking at
   // a rally, ..."), else 'N'.
   char OpenerTag(absl::string_view text, const Token* word, const Token* end) const;
+  // Whether a light verb (function_words.tsv class light: "made", "issued")
+  // takes the noun at i as its object: right before it, or before its
+  // determiner, possessive or "no" and one or two modifiers ("made the
+  // case", "issued a stern warning", "made no mention", "made his case"). Not first in the sentence: it needs a subject.
+  ABSL_ATTRIBUTE_NOINLINE bool LightVerbObject(absl::string_view text,
+                                               const std::vector<Token>& tokens,
+                                               size_t i) const;
   // "spoke to reporters about", "talked with the governor about": the number
   // of words of a cue that starts at tokens[i] (the first word of a
   // multi-word cue form) and takes an addressee between its
