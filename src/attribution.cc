@@ -4703,6 +4703,16 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             break;
           }
         }
+        // "Officials believe the mayor told aides that C": a belief whose
+        // content holds a speech claim that stays one of its own reports
+        // that speech; the belief itself, left with the words before the
+        // inner attribution, is no claim (PolNeAR marked 7 of 28), and the
+        // speech is not relayed by the believer.
+        if (!inner.drop && outer_class == CueClass::kBelief &&
+            (inner_class == CueClass::kSay || inner_class == CueClass::kTell)) {
+          (*out)[i].drop = true;
+          inner.via = -1;
+        }
         // "According to X, Y said C": one claim. X's, with "Y said C" as its
         // content (PolNeAR gives each word one role and marks the outer
         // claim), unless a document relays someone it names ("according
