@@ -3698,12 +3698,16 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               }
             }
           }
-          // "The mayor said both she and the governor promised C": a
+          // "The mayor said both she and the governor promised C", "aides
+          // think his speech and the polls give him a chance": a
           // content that is a noun phrase alone ("both she") before "and" or
           // "or", another noun phrase and a cue is the first half of a
           // coordinated subject, not a claim cut short by a new attribution;
           // the content is the clause, up to a semicolon or ", and".
-          if (b > k && cue.cue_class == CueClass::kSay && b + 2 < marked.size() &&
+          if (b > k &&
+              (cue.cue_class == CueClass::kSay || cue.cue_class == CueClass::kTell ||
+               cue.cue_class == CueClass::kBelief) &&
+              b + 2 < marked.size() &&
               marked[b] == 'x') {
             const absl::string_view conj =
                 text.substr(tokens[b].begin, tokens[b].end - tokens[b].begin);
@@ -3718,7 +3722,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                    absl::string_view("dpjNRno").find(marked[n]) != absl::string_view::npos) {
               ++n;
             }
-            if (noun_phrase && n > b + 1 && n < marked.size() && marked[n] == 'C') {
+            // (Not the same cue again: "wants the votes and the mayor wants
+            // C" are two clauses side by side.)
+            if (noun_phrase && n > b + 1 && n < marked.size() && marked[n] == 'C' &&
+                tokens[n].cue != tokens[k].cue) {
               size_t e = n + 1;
               while (e < marked.size() && marked[e] != ';' && marked[e] != '.' &&
                      !(marked[e] == ',' && e + 1 < marked.size() && marked[e + 1] == 'x')) {
