@@ -3738,6 +3738,42 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               }
             }
           }
+          // "The mayor said both she and the governor promised C", "aides
+          // think his speech and the polls give him a chance": a
+          // content that is a noun phrase alone ("both she") before "and" or
+          // "or", another noun phrase and a cue is the first half of a
+          // coordinated subject, not a claim cut short by a new attribution;
+          // the content is the clause, up to a semicolon or ", and".
+          if (b > k &&
+              (cue.cue_class == CueClass::kSay || cue.cue_class == CueClass::kTell ||
+               cue.cue_class == CueClass::kBelief) &&
+              b + 2 < marked.size() &&
+              marked[b] == 'x') {
+            const absl::string_view conj =
+                text.substr(tokens[b].begin, tokens[b].end - tokens[b].begin);
+            bool noun_phrase = a < b && (absl::EqualsIgnoreCase(conj, "and") ||
+                                         absl::EqualsIgnoreCase(conj, "or"));
+            for (size_t m = a; m < b && noun_phrase; ++m) {
+              noun_phrase = absl::string_view("dPpjNRno").find(marked[m]) !=
+                            absl::string_view::npos;
+            }
+            size_t n = b + 1;
+            while (n < marked.size() &&
+                   absl::string_view("dpjNRno").find(marked[n]) != absl::string_view::npos) {
+              ++n;
+            }
+            // (Not the same cue again: "wants the votes and the mayor wants
+            // C" are two clauses side by side.)
+            if (noun_phrase && n > b + 1 && n < marked.size() && marked[n] == 'C' &&
+                tokens[n].cue != tokens[k].cue) {
+              size_t e = n + 1;
+              while (e < marked.size() && marked[e] != ';' && marked[e] != '.' &&
+                     !(marked[e] == ',' && e + 1 < marked.size() && marked[e + 1] == 'x')) {
+                ++e;
+              }
+              b = e;
+            }
+          }
           if (b > k) EndAtQuoteClose(text, tokens, marked, a, &b);
           // "declined to comment on C", "refused to endorse C": the refused
           // act of speech joins the cue, and what it would have been about
@@ -4742,6 +4778,16 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
             break;
           }
+        }
+        // "Officials believe the mayor told aides that C": a belief whose
+        // content holds a speech claim that stays one of its own reports
+        // that speech; the belief itself, left with the words before the
+        // inner attribution, is no claim (PolNeAR marked 7 of 28), and the
+        // speech is not relayed by the believer.
+        if (!inner.drop && outer_class == CueClass::kBelief &&
+            (inner_class == CueClass::kSay || inner_class == CueClass::kTell)) {
+          (*out)[i].drop = true;
+          inner.via = -1;
         }
         // "According to X, Y said C": one claim. X's, with "Y said C" as its
         // content (PolNeAR gives each word one role and marks the outer
