@@ -935,13 +935,14 @@ void AlternateExchanges(absl::string_view text,
     start = end;
   }
 }
+
 // A screen for an RE2::Set of case-insensitive patterns: re2::FilteredRE2
 // names the strings ("atoms", lower-cased) a pattern cannot match without,
-// as a monotone and/or of them, from which Build() draws sets of atoms one
-// of each of which the pattern needs ("clauses"). One pass of an
-// Aho-Corasick automaton over a text finds the atoms it holds, and only a
-// text that meets every clause of some pattern need be matched. (Most
-// contents meet none of the content stances'.)
+// as a monotone and/or of them. From it Build() draws, for each pattern,
+// sets of atoms ("clauses") the pattern needs one atom of each of. One pass
+// of an Aho-Corasick automaton over a text finds the atoms it holds, and
+// only a text that meets every clause of some pattern need be matched.
+// (Most contents meet none of the content stances'.)
 class AtomScreen {
  public:
   // Builds the screen for `patterns` (compiled with `options`); false if it
