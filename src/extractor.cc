@@ -13,6 +13,7 @@
 #include "internal/lexicon.h"
 #include "internal/speakers.h"
 #include "internal/text_layout.h"
+#include "re2/filtered_re2.h"
 #include "re2/re2.h"
 #include "re2/set.h"
 #include "whosaid/topic_tagger.h"
@@ -934,6 +935,163 @@ void AlternateExchanges(absl::string_view text,
     start = end;
   }
 }
+
+// A screen for an RE2::Set of case-insensitive patterns: re2::FilteredRE2
+// names the strings ("atoms", lower-cased) a pattern cannot match without,
+// as a monotone and/or of them. From it Build() draws, for each pattern,
+// sets of atoms ("clauses") the pattern needs one atom of each of. One pass
+// of an Aho-Corasick automaton over a text finds the atoms it holds, and
+// only a text that meets every clause of some pattern need be matched.
+// (Most contents meet none of the content stances'.)
+class AtomScreen {
+ public:
+  // Builds the screen for `patterns` (compiled with `options`); false if it
+  // cannot screen them (a pattern needs no atom, or there are too many).
+  bool Build(const std::vector<std::string>& patterns,
+             const RE2::Options& options) {
+    std::vector<std::string> atoms;  // every pattern's, each once
+    clauses_.assign(patterns.size(), {});
+    for (size_t p = 0; p < patterns.size(); ++p) {
+      // A filter of one pattern: it has few atoms, and each
+      // AllPotentials() call costs little.
+      re2::FilteredRE2 filter(/*min_atom_len=*/3);
+      int id;
+      if (filter.Add(patterns[p], options, &id) != RE2::NoError) return false;
+      std::vector<std::string> own;
+      filter.Compile(&own);
+      std::vector<int> potential;
+      filter.AllPotentials({}, &potential);
+      if (!potential.empty() || own.empty()) return false;
+      std::vector<int> index(own.size());  // in `atoms`
+      for (size_t a = 0; a < own.size(); ++a) {
+        auto it = std::find(atoms.begin(), atoms.end(), own[a]);
+        index[a] = static_cast<int>(it - atoms.begin());
+        if (it == atoms.end()) atoms.push_back(own[a]);
+      }
+      if (atoms.size() > 64) return false;
+      // From all its atoms, drop each in turn while the pattern still
+      // cannot match with the others absent. Dropping the shorter atoms
+      // first keeps the longer ones, which are rarer in a text; the other
+      // order keeps another clause where the pattern needs one word of each
+      // of several lists.
+      std::vector<size_t> order(own.size());
+      for (size_t a = 0; a < order.size(); ++a) order[a] = a;
+      std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+        return own[x].size() < own[y].size();
+      });
+      std::vector<int> present;
+      for (int pass = 0; pass < 2; ++pass) {
+        std::vector<bool> kept(own.size(), true);
+        for (size_t k = 0; k < order.size(); ++k) {
+          const size_t a = pass == 0 ? order[k] : order[order.size() - 1 - k];
+          kept[a] = false;
+          present.clear();
+          for (size_t b = 0; b < own.size(); ++b) {
+            if (!kept[b]) present.push_back(static_cast<int>(b));
+          }
+          filter.AllPotentials(present, &potential);
+          if (!potential.empty()) kept[a] = true;
+        }
+        uint64_t clause = 0;
+        for (size_t b = 0; b < own.size(); ++b) {
+          if (kept[b]) clause |= uint64_t{1} << index[b];
+        }
+        clauses_[p].push_back(clause);
+      }
+    }
+    // The trie of the atoms, then its failure links breadth first.
+    for (const std::string& atom : atoms) {
+      for (unsigned char c : atom) {
+        // (A letter outside ASCII may be written in either case: any byte
+        // above 0x7F then sends the text to the set.)
+        if (c >= 0x80) non_ascii_atoms_ = true;
+        if (class_of_[c] == 0) class_of_[c] = static_cast<uint8_t>(classes_++);
+      }
+    }
+    for (int c = 'A'; c <= 'Z'; ++c) class_of_[c] = class_of_[c - 'A' + 'a'];
+    next_.assign(classes_, 0);  // state 0: the root
+    found_.assign(1, 0);
+    for (size_t a = 0; a < atoms.size(); ++a) {
+      size_t s = 0;
+      for (unsigned char c : atoms[a]) {
+        uint16_t& to = next_[s * classes_ + class_of_[c]];
+        if (to == 0) {
+          to = static_cast<uint16_t>(found_.size());
+          found_.push_back(0);
+          next_.resize(next_.size() + classes_, 0);
+        }
+        s = next_[s * classes_ + class_of_[c]];
+      }
+      found_[s] |= uint64_t{1} << a;
+    }
+    if (found_.size() > 0xffff) return false;
+    std::vector<uint16_t> fail(found_.size(), 0);
+    std::vector<uint16_t> queue;
+    for (int c = 1; c < classes_; ++c) {
+      if (next_[c] != 0) queue.push_back(next_[c]);
+    }
+    for (size_t q = 0; q < queue.size(); ++q) {
+      const size_t s = queue[q];
+      found_[s] |= found_[fail[s]];
+      for (int c = 1; c < classes_; ++c) {
+        uint16_t& to = next_[s * classes_ + c];
+        const uint16_t via = next_[fail[s] * classes_ + c];
+        if (to != 0) {
+          fail[to] = via;
+          queue.push_back(to);
+        } else {
+          to = via;
+        }
+      }
+    }
+    return true;
+  }
+
+  // False if no pattern can match `text`.
+  bool MayMatch(absl::string_view text) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const size_t n = text.size();
+    const uint16_t* const next = next_.data();
+    const size_t classes = classes_;
+    uint64_t found = 0;
+    size_t s = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const unsigned char c = p[i];
+      if (c >= 0x80) {
+        // U+017F and U+212A, which RE2 folds to "s" and "k".
+        if (non_ascii_atoms_ || (c == 0xc5 && i + 1 < n && p[i + 1] == 0xbf) ||
+            (c == 0xe2 && i + 2 < n && p[i + 1] == 0x84 &&
+             p[i + 2] == 0xaa)) {
+          return true;
+        }
+        s = 0;  // no atom holds such a byte
+        continue;
+      }
+      s = next[s * classes + class_of_[c]];
+      found |= found_[s];
+    }
+    if (found == 0) return false;
+    for (const std::vector<uint64_t>& clauses : clauses_) {
+      if (std::all_of(clauses.begin(), clauses.end(),
+                      [found](uint64_t clause) { return found & clause; })) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  // By pattern: atom sets (bit i: atom i) each of which the pattern needs
+  // one of.
+  std::vector<std::vector<uint64_t>> clauses_;
+  bool non_ascii_atoms_ = false;
+  uint8_t class_of_[256] = {};  // 0: a byte in no atom
+  int classes_ = 1;
+  // next_[state * classes_ + class]: the automaton, failure links folded in.
+  std::vector<uint16_t> next_;
+  std::vector<uint64_t> found_;  // by state: the atoms ending there
+};
+
 }  // namespace
 
 // The cues and mentions (with their spans) of the claims an Extraction held
@@ -1015,6 +1173,8 @@ class ExtractorImpl {
   // match wins. (Its "none" and "noevidence" lines are the attributor's.)
   std::unique_ptr<RE2::Set> content_stances;
   std::vector<v1::Stance> content_stance_of;  // by pattern index in the set
+  // Screens contents for the set; null if it cannot.
+  std::unique_ptr<AtomScreen> content_stance_screen;
   size_t max_bytes = 0;
 
   // text_checked: the caller has run CheckDocumentText() on doc.text().
@@ -1043,6 +1203,8 @@ absl::Status ExtractorImpl::CompileContentStances() {
   options.set_log_errors(false);
   content_stances = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   content_stance_of.clear();
+  content_stance_screen.reset();
+  std::vector<std::string> patterns;
   for (const internal::ContentStance& cs : lexicon->content_stances()) {
     if (cs.no_claim || cs.no_evidence) continue;
     std::string error;
@@ -1051,10 +1213,16 @@ absl::Status ExtractorImpl::CompileContentStances() {
           "content_stances.tsv:", cs.line, ": bad pattern: ", error));
     }
     content_stance_of.push_back(cs.stance);
+    patterns.push_back(cs.pattern);
   }
-  if (!content_stance_of.empty() && !content_stances->Compile()) {
+  if (content_stance_of.empty()) return absl::OkStatus();
+  if (!content_stances->Compile()) {
     return absl::ResourceExhaustedError(
         "content_stances.tsv: patterns too large to compile");
+  }
+  auto screen = std::make_unique<AtomScreen>();
+  if (screen->Build(patterns, options)) {
+    content_stance_screen = std::move(screen);
   }
   return absl::OkStatus();
 }
@@ -1062,6 +1230,10 @@ absl::Status ExtractorImpl::CompileContentStances() {
 v1::Stance ExtractorImpl::ContentStance(absl::string_view content,
                                         v1::Stance stance) const {
   if (content_stance_of.empty()) return stance;
+  if (content_stance_screen != nullptr &&
+      !content_stance_screen->MayMatch(content)) {
+    return stance;
+  }
   const re2::StringPiece piece(content.data(), content.size());
   // (Most contents match no pattern: a test without the list of hits first,
   // which allocates nothing.)

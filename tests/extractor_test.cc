@@ -334,6 +334,36 @@ TEST(Extractor, RefusalGivesANegatedClaim) {
   EXPECT_EQ(c.content(), "to comment");
 }
 
+// The content stances' screen (ExtractorImpl::ContentStance) answers as
+// the case-insensitive RE2 set does: for capitals, and for U+017F and
+// U+212A, which RE2 folds to "s" and "k".
+TEST(Extractor, ContentStanceScreenFoldsCaseAsRe2) {
+  const struct {
+    const char* text;
+    v1::Stance stance;
+  } kCases[] = {
+      {"Governor Rita Moss said the report was BASELESS.", v1::STANCE_DENY},
+      {"Governor Rita Moss said the report was ba\xC5\xBF"
+       "eless.",
+       v1::STANCE_DENY},
+      {"Governor Rita Moss said the report was fa\xE2\x84\xAA"
+       "e news.",
+       v1::STANCE_DENY},
+      {"Governor Rita Moss said the strike would cause serious "
+       "problems for farmers.",
+       v1::STANCE_WARN},
+      {"Governor Rita Moss said the strike would cause serious "
+       "delays for farmers.",
+       v1::STANCE_ASSERT},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.text);
+    v1::Extraction out = ExtractText(c.text);
+    ASSERT_EQ(out.claims_size(), 1);
+    EXPECT_EQ(out.claims(0).stance(), c.stance);
+  }
+}
+
 TEST(Extractor, DeclineAsFallGivesNoClaim) {
   EXPECT_EQ(ExtractText("Exports declined to 4 million tonnes in May.")
                 .claims_size(),
