@@ -242,10 +242,13 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       return absl::InvalidArgumentError(absl::StrCat("unknown class '", f[2], "'"));
     }
     if (f.size() > 4 && !f[4].empty()) {
-      if (f[4] != "clause") {
+      if (f[4] == "clause") {
+        e.clause_only = true;
+      } else if (f[4] == "verb") {
+        e.verb_only = true;
+      } else {
         return absl::InvalidArgumentError(absl::StrCat("unknown flag '", f[4], "'"));
       }
-      e.clause_only = true;
     }
     e.words = CountWords(e.lemma);
     std::vector<std::string> forms;
