@@ -247,6 +247,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         e.clause_only = true;
       } else if (f[4] == "light" && e.cue_class == CueClass::kNominal) {
         e.light_only = true;
+      } else if (f[4] == "verb") {
+        e.verb_only = true;
       } else {
         return absl::InvalidArgumentError(absl::StrCat("unknown flag '", f[4], "'"));
       }

@@ -980,7 +980,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     // "a simple question", "an angry call": the base form after "a" and a
     // word is a noun (a verb there would agree with a plural subject).
     // The same after "his", "the" and a word not in -s ("his conclusory
-    // comment"; but "his aides say", "those surveyed say": plural subjects).
+    // comment"; but "his aides say", "those surveyed say": plural subjects;
+    // nor a verb with no noun reading, "people across the state say").
     if (!noun_slot && prev == 'o' && i >= 2 &&
         (tokens[i - 2].tag == 'd' || tokens[i - 2].tag == 'p') &&
         info->cue >= 0 && lower == lex_->cues()[info->cue].lemma) {
@@ -992,7 +993,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       const WordInfo* d =
           det.size() <= sizeof(dl) ? lex_->Word(LowerWord(det, dl)) : nullptr;
       noun_slot = (d != nullptr && d->det_number == 's') ||
-                  (!absl::EndsWith(before, "s") && d != nullptr && d->det_number != 'p' &&
+                  (!lex_->cues()[info->cue].verb_only && !absl::EndsWith(before, "s") &&
+                   d != nullptr && d->det_number != 'p' &&
                    d->word_class != WordClass::kPronDet &&
                    d->word_class != WordClass::kPronDetSingular);
     }
@@ -1023,7 +1025,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
             det.size() <= sizeof(dl) ? lex_->Word(LowerWord(det, dl)) : nullptr;
         compound_start = d != nullptr && d->word_class == WordClass::kDet && d->det_number != 'p';
       }
-      if (base && compound_start) {
+      if (base && compound_start && !lex_->cues()[info->cue].verb_only) {
         noun_slot = true;
       } else if (prev == 'o' && (base || s_form) && i + 1 < tokens.size()) {
         absl::string_view nw = TokenText(text, tokens[i + 1]);

@@ -147,6 +147,9 @@ const RuleCase kCases[] = {
     {"passive_belief_to",
      "The new pool is widely expected to open in June.", "", "expected",
      "The new pool ... to open in June"},
+    // A passive say before "to be"/"to have": hearsay from no one named.
+    {"passive_say_to", "The harbor master is said to be furious with the board.",
+     "", "said", "The harbor master ... to be furious with the board"},
     // "appear to": no one named believes it; the subject and the
     // infinitive are the content.
     {"appear_to_belief", "The new pool appears to be leaking again.", "",
@@ -508,6 +511,10 @@ const RuleCase kCases[] = {
      "Senator Maria Lopez has been the loudest voice in denouncing the new "
      "tariffs.",
      "Senator Maria Lopez", "denouncing", "the new tariffs"},
+    // A participle that is the object of the subject's verb.
+    {"participle_object_of_verb",
+     "Senator Maria Lopez avoided openly criticizing the new tariffs.",
+     "Senator Maria Lopez", "criticizing", "the new tariffs"},
     // A thing after its determiner says the quotation after its participle.
     {"np_thing_participle_quote",
      "The new ad ends with a voice saying: \"Vote no on the bridge.\"",

@@ -63,6 +63,11 @@ struct CueEntry {
   // that C"), not after a possessive ("the company's case against him",
   // "his point of view").
   bool light_only = false;
+  // "say", "argue" ("verb" in the fifth column of verbs.tsv): the base
+  // form has no noun reading, so after a determiner and a word it is the
+  // verb of a subject that ends there ("farmers across the state say C"),
+  // not the head of a compound as "the tax plan" is.
+  bool verb_only = false;
 };
 
 // A phrase in the content of a neutral claim that gives it a stance
