@@ -4761,8 +4761,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     // connective before it. PolNeAR gives each word one role.
     for (size_t y = first; y < last; ++y) {
       Finding& outer = (*out)[by_unit[y].second];
+      // (Not a poll's finding, "In a poll, just 8 percent said C": the
+      // respondents it counts are part of what it found.)
       if (outer.drop || outer.cue.end == outer.cue.begin ||
-          outer.content.empty() || outer.cue.begin > outer.content.front().begin) {
+          outer.content.empty() || outer.cue.begin > outer.content.front().begin ||
+          lex_->cues()[outer.cue_index].source_only) {
         continue;
       }
       for (size_t x = first; x < last; ++x) {
