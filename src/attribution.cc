@@ -3093,8 +3093,38 @@ bool ColonMayAttribute(absl::string_view unit) {
 
 bool Attributor::IsCandidate(absl::string_view unit) const {
   // Only sentences with a cue word, or a colon or dash that may attribute
-  // a quotation, can hold an attribution.
-  return MayHaveCue(unit) || ColonMayAttribute(unit) || HasDash(unit);
+  // a quotation, can hold an attribution; or one with a source preposition
+  // before a poll ("In a poll released Sunday, C"; Tagger::TagSourceCue).
+  return MayHaveCue(unit) || ColonMayAttribute(unit) || HasDash(unit) ||
+         MayHaveSource(unit);
+}
+
+bool Attributor::MayHaveSource(absl::string_view unit) const {
+  // A poll noun first (a plain search, in lower case or capitalised), then
+  // a source preposition before it.
+  size_t poll = absl::string_view::npos;
+  for (const std::string& p : lex_->poll_nouns()) {
+    poll = std::min(poll, unit.find(p));
+    if (!p.empty()) {
+      std::string cap = p;
+      cap[0] = absl::ascii_toupper(cap[0]);
+      poll = std::min(poll, unit.find(cap));
+    }
+  }
+  if (poll == absl::string_view::npos) return false;
+  std::string word;
+  for (size_t i = 0; i < poll;) {
+    if (!absl::ascii_isalpha(static_cast<unsigned char>(unit[i]))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < unit.size() && absl::ascii_isalpha(static_cast<unsigned char>(unit[j]))) ++j;
+    AsciiLower(unit.substr(i, j - i), &word);
+    if (lex_->SourceCue(word) >= 0) return true;
+    i = j;
+  }
+  return false;
 }
 
 size_t Attributor::CueShape(size_t length, char first, char last) {
@@ -4796,8 +4826,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // statement). When the inner cue is dropped (a belief: "voters who
         // believe C, according to exit polls"; a label or a modal) the
         // outer claim stays.
+        // A poll that a source preposition names ("In a poll, 41 percent
+        // said C") relays the people it counts: their claim stays, through
+        // the poll, beside the poll's finding.
         if (lex_->cues()[outer.cue_index].cue_class == CueClass::kAccording &&
-            !inner.drop) {
+            !lex_->cues()[outer.cue_index].source_only && !inner.drop) {
           if (outer.document && NamedSpeaker(text, inner.speaker)) {
             (*out)[i].drop = true;
           } else {
@@ -4814,8 +4847,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     // connective before it. PolNeAR gives each word one role.
     for (size_t y = first; y < last; ++y) {
       Finding& outer = (*out)[by_unit[y].second];
+      // (Not a poll's finding, "In a poll, just 8 percent said C": the
+      // respondents it counts are part of what it found.)
       if (outer.drop || outer.cue.end == outer.cue.begin ||
-          outer.content.empty() || outer.cue.begin > outer.content.front().begin) {
+          outer.content.empty() || outer.cue.begin > outer.content.front().begin ||
+          lex_->cues()[outer.cue_index].source_only) {
         continue;
       }
       for (size_t x = first; x < last; ++x) {

@@ -145,6 +145,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"medium", WordClass::kMediumNoun},
       {"judge", WordClass::kJudgement},
       {"stance", WordClass::kStanceNoun},
+      {"poll", WordClass::kPollNoun},
       {"verb", WordClass::kVerb},
       {"causative", WordClass::kCausative},
       {"causative_verb", WordClass::kCausativeVerb},
@@ -249,6 +250,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         e.light_only = true;
       } else if (f[4] == "verb") {
         e.verb_only = true;
+      } else if (f[4] == "source") {
+        e.source_only = true;
       } else {
         return absl::InvalidArgumentError(absl::StrCat("unknown flag '", f[4], "'"));
       }
@@ -275,6 +278,14 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       if (e.words != 1) return absl::InvalidArgumentError("a nominal cue is one word");
       lex->cues_.push_back(std::move(e));
       for (const std::string& form : forms) lex->words_[form].noun_cue = index;
+      return absl::OkStatus();
+    }
+    if (e.source_only) {
+      // Cues only where the tagger finds a poll after them, never words
+      // the candidate scan looks for.
+      if (e.words != 1) return absl::InvalidArgumentError("a source cue is one word");
+      lex->cues_.push_back(std::move(e));
+      for (const std::string& form : forms) lex->source_cues_[form] = index;
       return absl::OkStatus();
     }
     // "speak to ... about": the gap takes an addressee; the tagger looks such
@@ -337,6 +348,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       &line);
   for (const auto& [word, c] : first) {
     lex->function_words_.emplace(word, c.word_class);
+    if (c.word_class == WordClass::kPollNoun) lex->poll_nouns_.push_back(word);
     if (c.det_number != 0) lex->det_numbers_.emplace(word, c.det_number);
     if (c.place) lex->place_preps_.insert(word);
     if (c.proform) lex->proforms_.insert(word);

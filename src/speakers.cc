@@ -1161,7 +1161,12 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
   v1::EntityType type = lex_->Nominal(head_lower);
 
   if (type == v1::ENTITY_TYPE_DOCUMENT) {
-    // A statement speaks for its issuer.
+    // A statement speaks for its issuer. (Not a lone modifier capitalised
+    // because it opens the sentence: "New polls released Sunday".)
+    if (mods.size() == 1 && first == 0) {
+      const WordInfo* info = WordOf(mods[0]);
+      if (info != nullptr && info->word_class == WordClass::kMod) mods.clear();
+    }
     int issuer = -1;
     if (mods.size() == 1 && !by_name_.contains(Lowered(mods[0]).view())) {
       std::string adj = Lower(mods[0]);
@@ -1317,6 +1322,20 @@ Resolution SpeakerResolver::Resolve(Range span) {
   }
   if (head == 0) return res;
   --head;
+  // "a poll released Sunday", "a Courier poll last month": after a document
+  // noun, a participle or a phrase of time (plain lower-case words,
+  // determiners, numbers) modifies it; the document heads the phrase.
+  for (size_t k = head + 1; k > 0; --k) {
+    const char tag = tags[k - 1];
+    if (NominalOf(word(k - 1)) == v1::ENTITY_TYPE_DOCUMENT && (tag == 'n' || tag == 'N')) {
+      head = k - 1;
+      break;
+    }
+    if (tag != 'o' && tag != 'i' && tag != 'd' && tag != 'j' && tag != '0' && tag != 'l' &&
+        !toks[k - 1].time) {
+      break;
+    }
+  }
   const uint32_t pos = span.begin;
   absl::string_view as_written = text_.substr(span.begin, span.end - span.begin);
 

@@ -566,6 +566,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       k += t.cue_words - 1;
     }
   }
+  any_cue |= TagSourceCue(text, tokens, tags);
   if (any_cue) TagTimeAfterCue(text, tokens, tags);
   // Punctuation that attributes a quotation when the lexicon lists it as a
   // cue: a colon before one ("Pew Research: \"...\""), a dash after one
@@ -630,6 +631,105 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     t.tag = 'C';
     (*tags)[k] = 'C';
   }
+}
+
+bool Tagger::TagSourceCue(absl::string_view text, std::vector<Token>* tokens,
+                          std::string* tags) const {
+  const size_t n = tokens->size();
+  auto info_at = [&](size_t m) -> const WordInfo* {
+    char buf[16];
+    absl::string_view w = TokenText(text, (*tokens)[m]);
+    return w.size() > sizeof(buf) ? nullptr : lex_->Word(LowerWord(w, buf));
+  };
+  auto is_of = [&](size_t m) {
+    return absl::EqualsIgnoreCase(TokenText(text, (*tokens)[m]), "of");
+  };
+  // Where the sentence opens: after "and", "but" or an adverb ("But in the
+  // latest poll, C").
+  size_t front = 0;
+  while (front < n && ((*tags)[front] == 'x' || (*tags)[front] == 'l')) ++front;
+  bool made = false;
+  for (size_t k = tags->find('r'); k != std::string::npos && k + 2 < n;
+       k = tags->find('r', k + 1)) {
+    char buf[16];
+    absl::string_view prep = TokenText(text, (*tokens)[k]);
+    if (prep.size() > sizeof(buf)) continue;
+    const int cue = lex_->SourceCue(LowerWord(prep, buf));
+    if (cue < 0) continue;
+    // The noun phrase: determiners, modifiers, names, nouns, numbers and
+    // possessives ("the latest Washington Post-ABC News poll", "Monday's
+    // poll"), up to its last poll noun; a phrase whose head is another noun
+    // ("In the context of election polls") names no poll. Inside the
+    // sentence, "of" may join a quantity to the polls ("the vast majority
+    // of the polls").
+    size_t m = k + 1;
+    size_t poll = 0;
+    bool specific = false;
+    // (A determiner opens the phrase ("the most recent"), or follows
+    // "of": one after other words opens another phrase, "in South Carolina
+    // atop the polls".)
+    while (m < n && m - k <= 10) {
+      const char tag = (*tags)[m];
+      if (tag == 'r' && k != front && is_of(m) && m > k + 1) {
+        // "of" joins the quantity to the polls.
+      } else if (absl::string_view("dpjoNRn0g-").find(tag) == absl::string_view::npos ||
+                 (tag == 'd' && m > k + 1 && (*tags)[m - 1] != 'r' &&
+                  (*tags)[m - 1] != 'd')) {
+        break;
+      }
+      const WordInfo* w = info_at(m);
+      if (w != nullptr && w->word_class == WordClass::kPollNoun) poll = m;
+      ++m;
+    }
+    if (poll == 0) continue;
+    // A poll the writer names or counts: a name, a possessive, a number or
+    // "of" in the phrase, or a singular determiner ("a poll", "this
+    // survey"); not "the polls" nor "national polls", the polls at large.
+    for (size_t j = k + 1; j < poll && !specific; ++j) {
+      const char tag = (*tags)[j];
+      specific = tag == 'N' || tag == 'g' || tag == '0' || tag == 'r';
+      if (j == k + 1 && tag == 'd') {
+        const WordInfo* w = info_at(j);
+        specific = w != nullptr && w->det_number == 's';
+      }
+    }
+    if (k == front) {
+      // After the poll noun, a phrase of its own up to the comma
+      // ("conducted in May", "last month"): no cue, pronoun, clause word
+      // or quotation; then what the poll found.
+      m = poll + 1;
+      while (m < n && m - poll <= 8 &&
+             absl::string_view(",.;:qQCPtwbv").find((*tags)[m]) == absl::string_view::npos) {
+        ++m;
+      }
+      if (m + 1 >= n || (*tags)[m] != ',') continue;
+    } else {
+      // "Rubio moved from third to second in a survey from Florida": the
+      // clause before the preposition is what the poll found, when the
+      // phrase closes the clause (perhaps with a phrase of its own,
+      // "released Sunday", "from Quinnipiac") and the poll is one the
+      // writer names or counts.
+      if (!specific || k == 0 ||
+          absl::string_view(",;:~(sxr").find((*tags)[k - 1]) != absl::string_view::npos) {
+        continue;
+      }
+      m = poll + 1;
+      while (m < n && m - poll <= 6 &&
+             absl::string_view(",.;:~()qQCPtwbvxs").find((*tags)[m]) == absl::string_view::npos) {
+        ++m;
+      }
+      if (m < n && absl::string_view(",.;:~(xs").find((*tags)[m]) == absl::string_view::npos) {
+        continue;
+      }
+    }
+    Token& t = (*tokens)[k];
+    t.cue_words = 1;
+    t.cue = cue;
+    t.tag = 'C';
+    (*tags)[k] = 'C';
+    made = true;
+  }
+  return made;
 }
 
 void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
@@ -804,6 +904,7 @@ int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& to
       case WordClass::kMediumNoun:
       case WordClass::kJudgement:
       case WordClass::kStanceNoun:
+      case WordClass::kPollNoun:
         break;
       default:
         return 0;
@@ -1170,6 +1271,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kMediumNoun:
       case WordClass::kJudgement:
       case WordClass::kStanceNoun:
+      case WordClass::kPollNoun:
       case WordClass::kNotice:
       case WordClass::kVerb:
       case WordClass::kCausative:

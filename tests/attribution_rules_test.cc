@@ -35,6 +35,15 @@ const RuleCase kCases[] = {
     {"according_back",
      "The pool will reopen in June, according to the city council.",
      "the city council", "according to", "The pool will reopen in June"},
+    // "In a poll ..., C" and "C in a poll ...": a source preposition (flag
+    // source in verbs.tsv) before a poll the writer names.
+    {"according_front",
+     "In a Harbour Gazette poll released on Monday, most islanders backed the ferry.",
+     "a Harbour Gazette poll released on Monday", "In", "most islanders backed the ferry"},
+    {"source_back",
+     "But the ferry company slipped to third place in a Harbour Gazette poll released on Monday.",
+     "a Harbour Gazette poll released on Monday", "in",
+     "the ferry company slipped to third place"},
     // An attribution that closes a parenthesis sources what it holds.
     {"according_paren",
      "Towns like Dover (the pool reopened there in June, according to the "

@@ -278,6 +278,10 @@ class Attributor {
   // Can the unit hold an attribution (a cue word the tagger may make a cue,
   // a colon or a dash)?
   bool IsCandidate(absl::string_view unit) const;
+  // Whether `unit` holds a source preposition and a poll noun after it
+  // ("In a poll released Sunday, C", "C in a poll"): a unit the tagger may
+  // give a cue though it has no cue word.
+  bool MayHaveSource(absl::string_view unit) const;
   // As HasCueWord(), but passing over the words that cannot become a cue
   // where they stand: the first word of a cue phrase before a word that no
   // phrase has second, a noun cue that is capitalised or has no

@@ -68,6 +68,11 @@ struct CueEntry {
   // verb of a subject that ends there ("farmers across the state say C"),
   // not the head of a compound as "the tax plan" is.
   bool verb_only = false;
+  // "in" ("source" in the fifth column of verbs.tsv): a preposition that is
+  // a cue only when it opens its sentence before a noun phrase a poll or
+  // survey heads ("In a poll released Sunday, C"); the tagger makes it one
+  // there, and it is no cue word elsewhere.
+  bool source_only = false;
 };
 
 // A phrase in the content of a neutral claim that gives it a stance
@@ -210,6 +215,10 @@ enum class WordClass : uint8_t {
   // "expressed concern about C", "claimed responsibility for C" it and its
   // preposition belong to the act, and what follows is the content.
   kStanceNoun,
+  // A noun of a poll or survey ("poll", "surveys"): tagged as any other
+  // word (a nominal of type document); "In a poll last month, C": a
+  // preposition of class source before a phrase it heads is a cue.
+  kPollNoun,
 };
 
 struct PronounInfo {
@@ -442,6 +451,14 @@ class Lexicon {
     return cue_forms_;
   }
   const std::vector<CueEntry>& cues() const { return cues_; }
+  // The words of WordClass::kPollNoun, lower case ("poll", "surveys").
+  const std::vector<std::string>& poll_nouns() const { return poll_nouns_; }
+  // The cue of a preposition that sources a poll (verbs.tsv flag
+  // "source"), by lower-case form: index into cues(), or -1.
+  int SourceCue(absl::string_view lower_form) const {
+    auto it = source_cues_.find(lower_form);
+    return it == source_cues_.end() ? -1 : it->second;
+  }
 
   // What the lexicons know of a lower-case word, or nullptr.
   // (Always inline: the resolver asks it for every word it indexes, and GCC
@@ -504,6 +521,8 @@ class Lexicon {
 
   std::vector<CueEntry> cues_;
   WordMap<int> cue_forms_;
+  WordMap<int> source_cues_;  // see SourceCue()
+  std::vector<std::string> poll_nouns_;  // see poll_nouns()
   int max_cue_words_ = 1;
   size_t max_weekday_word_ = 0;
   WordMap<WordClass> function_words_;

@@ -70,6 +70,13 @@ class Tagger {
   // trailing cue keeps the clause before it as its content; and one between
   // a subject and its cue ("The mayor last week said"), so that the subject
   // speaks.
+  // "In a Des Moines Register poll last month, C": makes a preposition of
+  // class source (verbs.tsv flag) that opens the sentence a cue, when a
+  // noun phrase a poll noun heads (function_words.tsv class poll) follows
+  // it, perhaps with a phrase of its own ("released Sunday"), and a comma
+  // then opens what the poll found. Returns whether it made one.
+  bool TagSourceCue(absl::string_view text, std::vector<Token>* tokens,
+                    std::string* tags) const;
   void TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
                        std::string* tags) const;
   // The tag of `word`, a capitalised word tagged as a name that opens a
