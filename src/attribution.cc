@@ -3102,15 +3102,7 @@ bool Attributor::IsCandidate(absl::string_view unit) const {
 bool Attributor::MayHaveSource(absl::string_view unit) const {
   // A poll noun first (a plain search, in lower case or capitalised), then
   // a source preposition before it.
-  size_t poll = absl::string_view::npos;
-  for (const std::string& p : lex_->poll_nouns()) {
-    poll = std::min(poll, unit.find(p));
-    if (!p.empty()) {
-      std::string cap = p;
-      cap[0] = absl::ascii_toupper(cap[0]);
-      poll = std::min(poll, unit.find(cap));
-    }
-  }
+  const size_t poll = lex_->FindPollNoun(unit);
   if (poll == absl::string_view::npos) return false;
   std::string word;
   for (size_t i = 0; i < poll;) {

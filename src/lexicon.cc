@@ -1,5 +1,6 @@
 #include "internal/lexicon.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -354,6 +355,19 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     if (c.proform) lex->proforms_.insert(word);
   }
   if (!s.ok()) return s;
+  // What FindPollNoun() searches for: each poll noun that has no other as
+  // its prefix ("polls" is found as "poll"), in lower case and capitalised.
+  for (const std::string& p : lex->poll_nouns_) {
+    bool covered = p.empty();
+    for (const std::string& q : lex->poll_nouns_) {
+      if (q != p && !q.empty() && absl::StartsWith(p, q)) covered = true;
+    }
+    if (covered) continue;
+    lex->poll_keys_.push_back(p);
+    std::string cap = p;
+    cap[0] = absl::ascii_toupper(static_cast<unsigned char>(cap[0]));
+    if (cap != p) lex->poll_keys_.push_back(cap);
+  }
 
   s = ReadLexicon(dir, "titles.tsv", &text);
   if (!s.ok()) return s;
@@ -587,6 +601,14 @@ char Lexicon::FirstNameGender(absl::string_view name) const {
   if (name.size() <= kShortWord) return short_first_names_.Find(name);
   auto it = first_names_.find(name);
   return it == first_names_.end() ? 0 : it->second;
+}
+
+size_t Lexicon::FindPollNoun(absl::string_view text) const {
+  size_t first = absl::string_view::npos;
+  for (const std::string& key : poll_keys_) {
+    first = std::min(first, text.substr(0, first).find(key));
+  }
+  return first;
 }
 
 }  // namespace internal

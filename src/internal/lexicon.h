@@ -453,6 +453,9 @@ class Lexicon {
   const std::vector<CueEntry>& cues() const { return cues_; }
   // The words of WordClass::kPollNoun, lower case ("poll", "surveys").
   const std::vector<std::string>& poll_nouns() const { return poll_nouns_; }
+  // Where the first poll noun of `text` starts, in lower case or
+  // capitalised ("Poll"), or npos: a plain search, no allocation.
+  size_t FindPollNoun(absl::string_view text) const;
   // The cue of a preposition that sources a poll (verbs.tsv flag
   // "source"), by lower-case form: index into cues(), or -1.
   int SourceCue(absl::string_view lower_form) const {
@@ -523,6 +526,7 @@ class Lexicon {
   WordMap<int> cue_forms_;
   WordMap<int> source_cues_;  // see SourceCue()
   std::vector<std::string> poll_nouns_;  // see poll_nouns()
+  std::vector<std::string> poll_keys_;   // see FindPollNoun()
   int max_cue_words_ = 1;
   size_t max_weekday_word_ = 0;
   WordMap<WordClass> function_words_;
