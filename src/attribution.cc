@@ -995,7 +995,7 @@ size_t CueGroupEnd(absl::string_view p) {
         // starts where Find marked the cue, and nowhere else.
         const size_t body = i + kCue.size();
         if (body + 1 >= p.size() || kCueMarks.find(p[body]) == absl::string_view::npos ||
-            absl::string_view("?*+{").find(p[body + 1]) != absl::string_view::npos) {
+            IsOneOf("?*+{", p[body + 1])) {
           return absl::string_view::npos;
         }
         cue_open = i;
@@ -1010,8 +1010,7 @@ size_t CueGroupEnd(absl::string_view p) {
   }
   // Nothing to cut off when the cue ends the pattern, nor when a quantifier
   // applies to the cue group.
-  if (cue_end >= p.size() || absl::string_view("?*+{").find(p[cue_end]) !=
-                                 absl::string_view::npos) {
+  if (cue_end >= p.size() || IsOneOf("?*+{", p[cue_end])) {
     return absl::string_view::npos;
   }
   return cue_end;
@@ -1722,7 +1721,7 @@ bool Attributor::IsTimePhrase(absl::string_view text, const std::vector<Token>& 
   }
   for (size_t m = a; m + 1 < b; ++m) {
     if (tokens[m].time) continue;
-    if (absl::string_view("dlj0,").find(tags[m]) != absl::string_view::npos) continue;
+    if (IsOneOf("dlj0,", tags[m])) continue;
     const WordInfo* w = WordOf(text, tokens[m]);
     if (w != nullptr && (w->word_class == WordClass::kTimeNoun ||
                          w->word_class == WordClass::kAdv)) {
@@ -2120,8 +2119,7 @@ void Attributor::EndAtAdjunct(absl::string_view text,
     const bool phrase =
         c < m && (RE2::FullMatch(re2::StringPiece(tags.data() + c, m - c),
                                  *kNounPhrase) ||
-                  (m == c + 1 && tags[c] == 'P' &&
-                   IsNeuterPronoun(text, tokens[c])));
+                  IsNeuterIt(text, tokens, tags, c, m));
     if (phrase && tokens[m - 1].end > r->begin) {
       r->end = std::min(r->end, tokens[m - 1].end);
     }
@@ -2697,14 +2695,6 @@ void Attributor::EndAtSeemAdjunct(absl::string_view text,
   }
 }
 
-bool Attributor::IsNeuterPronoun(absl::string_view text,
-                                 const Token& t) const {
-  std::string lower;
-  AsciiLower(text.substr(t.begin, t.end - t.begin), &lower);
-  const PronounInfo* p = lex_->Pronoun(lower);
-  return p != nullptr && p->gender == 'n';
-}
-
 // "Half of the voters said so in the spring poll", "the judge rejected it
 // on those grounds", "the mayor denied this last fall": a content after the
 // cue that opens with one word standing for what was said (a pronoun or
@@ -2732,7 +2722,7 @@ void Attributor::EndAtProForm(absl::string_view text,
     // Only a neuter pronoun stands for what was said ("it", not "they at
     // least pose risks"); it may be the subject of a clause, so only a
     // preposition and its noun phrase, or a word of time, may follow it.
-    if (tags[c] == 'P' && !IsNeuterPronoun(text, tokens[c])) return;
+    if (tags[c] == 'P' && !IsNeuterIt(text, tokens, tags, c, n)) return;
     if (!tokens[n].time &&
         (tags[n] != 'r' || n + 1 >= b ||
          !IsOneOf("dpjNRno0", tags[n + 1]))) {
@@ -2983,7 +2973,7 @@ bool HoldsClause(absl::string_view text, const std::vector<Token>& tokens,
     if (tokens[m].begin < content.begin) continue;
     if (tokens[m].end > content.end) break;
     const char c = tags[m];
-    if (absl::string_view("vbCzPtswqQ=&@%").find(c) != absl::string_view::npos) {
+    if (IsOneOf("vbCzPtswqQ=&@%", c)) {
       return true;
     }
     // A lower-case word in -ed after the first is a verb the tagger does
@@ -3528,8 +3518,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             after < tokens.size() && (tags[after] == 'd' || tags[after] == 'p');
         const bool to_verb =
             after + 1 < tokens.size() && tags[after] == 'r' &&
-            absl::string_view("oCblv").find(tags[after + 1]) !=
-                absl::string_view::npos &&
+            IsOneOf("oCblv", tags[after + 1]) &&
             absl::EqualsIgnoreCase(
                 text.substr(tokens[after].begin,
                             tokens[after].end - tokens[after].begin),
@@ -3546,8 +3535,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             continue;
           }
           size_t v = j + 1;
-          while (v < tokens.size() && absl::string_view(",lvz").find(tags[v]) !=
-                                          absl::string_view::npos) {
+          while (v < tokens.size() && IsOneOf(",lvz", tags[v])) {
             ++v;
           }
           but_said = v < tokens.size() && tags[v] == 'C';
@@ -3776,12 +3764,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             bool noun_phrase = a < b && (absl::EqualsIgnoreCase(conj, "and") ||
                                          absl::EqualsIgnoreCase(conj, "or"));
             for (size_t m = a; m < b && noun_phrase; ++m) {
-              noun_phrase = absl::string_view("dPpjNRno").find(marked[m]) !=
-                            absl::string_view::npos;
+              noun_phrase = IsOneOf("dPpjNRno", marked[m]);
             }
             size_t n = b + 1;
             while (n < marked.size() &&
-                   absl::string_view("dpjNRno").find(marked[n]) != absl::string_view::npos) {
+                   IsOneOf("dpjNRno", marked[n])) {
               ++n;
             }
             // (Not the same cue again: "wants the votes and the mayor wants
@@ -4101,12 +4088,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // (The speaker found may leave out words of its noun phrase: "the".)
           size_t np = a;
           while (np > 0 && a - np < 4 &&
-                 absl::string_view("djNRnpgo0").find(tags[np - 1]) != absl::string_view::npos) {
+                 IsOneOf("djNRnpgo0", tags[np - 1])) {
             --np;
           }
           if (np >= 2 && tags[np - 1] == 'v' && (tags[np - 2] == 's' || tags[np - 2] == 'w') &&
-              (np == 2 || absl::string_view(".,:;q(~").find(tags[np - 3]) !=
-                              absl::string_view::npos)) {
+              (np == 2 || IsOneOf(".,:;q(~", tags[np - 3]))) {
             size_t last = tokens.size();
             while (last > 0 && tags[last - 1] == 'Q') --last;
             if (last > k && text[tokens[last - 1].begin] == '?') continue;
@@ -4204,7 +4190,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // an adjective after a cue, "cited disparaging remarks".)
           const bool participle =
               b == a + 1 && tags[a] == 'i' && a > 0 &&
-              absl::string_view(",sxr").find(tags[a - 1]) != absl::string_view::npos &&
+              IsOneOf(",sxr", tags[a - 1]) &&
               !absl::ascii_isupper(static_cast<unsigned char>(text[tokens[a].begin]));
           if (participle || IsTimePhrase(text, tokens, tags, a, b)) {
             if (cue.cue_class == CueClass::kEvidence) continue;

@@ -672,7 +672,7 @@ bool Tagger::TagSourceCue(absl::string_view text, std::vector<Token>* tokens,
       const char tag = (*tags)[m];
       if (tag == 'r' && k != front && is_of(m) && m > k + 1) {
         // "of" joins the quantity to the polls.
-      } else if (absl::string_view("dpjoNRn0g-").find(tag) == absl::string_view::npos ||
+      } else if (!IsOneOf("dpjoNRn0g-", tag) ||
                  (tag == 'd' && m > k + 1 && (*tags)[m - 1] != 'r' &&
                   (*tags)[m - 1] != 'd')) {
         break;
@@ -699,7 +699,7 @@ bool Tagger::TagSourceCue(absl::string_view text, std::vector<Token>* tokens,
       // or quotation; then what the poll found.
       m = poll + 1;
       while (m < n && m - poll <= 8 &&
-             absl::string_view(",.;:qQCPtwbv").find((*tags)[m]) == absl::string_view::npos) {
+             !IsOneOf(",.;:qQCPtwbv", (*tags)[m])) {
         ++m;
       }
       if (m + 1 >= n || (*tags)[m] != ',') continue;
@@ -710,15 +710,15 @@ bool Tagger::TagSourceCue(absl::string_view text, std::vector<Token>* tokens,
       // "released Sunday", "from Quinnipiac") and the poll is one the
       // writer names or counts.
       if (!specific || k == 0 ||
-          absl::string_view(",;:~(sxr").find((*tags)[k - 1]) != absl::string_view::npos) {
+          IsOneOf(",;:~(sxr", (*tags)[k - 1])) {
         continue;
       }
       m = poll + 1;
       while (m < n && m - poll <= 6 &&
-             absl::string_view(",.;:~()qQCPtwbvxs").find((*tags)[m]) == absl::string_view::npos) {
+             !IsOneOf(",.;:~()qQCPtwbvxs", (*tags)[m])) {
         ++m;
       }
-      if (m < n && absl::string_view(",.;:~(xs").find((*tags)[m]) == absl::string_view::npos) {
+      if (m < n && !IsOneOf(",.;:~(xs", (*tags)[m])) {
         continue;
       }
     }

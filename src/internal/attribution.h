@@ -191,8 +191,6 @@ class Attributor {
                         const std::vector<Token>& tokens,
                         const std::string& tags, size_t a, size_t b,
                         Range* r) const;
-  // Whether token t is a neuter pronoun ("it": pronouns.tsv gender n).
-  bool IsNeuterPronoun(absl::string_view text, const Token& t) const;
   // Ends a content of one word that stands for what was said before the
   // adverbs and phrases of the act ("said so in June", "rejected it on
   // those grounds"; see attribution.cc).
@@ -296,7 +294,8 @@ class Attributor {
   static constexpr uint32_t kMaxWordOfToken = 24;
   // "another", "some": a determiner that can stand for a noun phrase.
   bool IsPronDet(absl::string_view text, const Token& t) const;
-  // Is the speaker [a, b) "it" alone ("It seems that C": nobody)?
+  // Is [a, b) "it" alone (a speaker: "It seems that C", nobody; an object:
+  // "rejected it on procedural grounds")?
   bool IsNeuterIt(absl::string_view text, const std::vector<Token>& tokens,
                   const std::string& tags, size_t a, size_t b) const;
   // Is the speaker [a, b) a phrase of time ("last week", "this year", a year
