@@ -496,6 +496,11 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   // Whether a word was tagged as a cue: only then TagTimeAfterCue() has a
   // phrase of time to look for (most sentences have none).
   bool any_cue = false;
+  // The classes of the words WordTag() looked up (bit 1 << WordClass): the
+  // passes after the loop look for poll nouns and nouns of time, which
+  // most sentences lack. (Every word tagged 'o' or read by those passes
+  // goes through WordTag(), with the same lower-cased form.)
+  uint64_t classes = 0;
   // Tag words now that neighbours are known. (Each tag is copied as its
   // token is reached: the tags before it are final, and none after it is
   // read; a cue phrase writes the '_' of the words it skips.)
@@ -525,7 +530,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       continue;
     }
     if (t.tag != 'o') continue;
-    t.tag = WordTag(text, tokens, k, headline, &lower);
+    t.tag = WordTag(text, tokens, k, headline, &lower, &classes);
     // A capitalised word that opens a sentence may be an adverb or a
     // participle rather than a name ("Similarly, ...").
     if (t.tag == 'N' && k + 1 < n && !headline && t.end - t.begin > 5 &&
@@ -566,8 +571,12 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       k += t.cue_words - 1;
     }
   }
-  any_cue |= TagSourceCue(text, tokens, tags);
-  if (any_cue) TagTimeAfterCue(text, tokens, tags);
+  // (kPollNoun is the last class.)
+  static_assert(static_cast<int>(WordClass::kPollNoun) < 64, "a class per bit");
+  constexpr auto bit = [](WordClass c) { return uint64_t{1} << static_cast<int>(c); };
+  // A preposition of class source makes a cue only before a poll noun.
+  if (classes & bit(WordClass::kPollNoun)) any_cue |= TagSourceCue(text, tokens, tags);
+  if (any_cue && (classes & bit(WordClass::kTimeNoun))) TagTimeAfterCue(text, tokens, tags);
   // Punctuation that attributes a quotation when the lexicon lists it as a
   // cue: a colon before one ("Pew Research: \"...\""), a dash after one
   // ("\"...\" \u2015 Esther Tapia").
@@ -981,7 +990,8 @@ char Tagger::OpenerTag(absl::string_view text, const Token* word,
 // (Inlined into Tag(), its only caller: once per word.)
 ABSL_ATTRIBUTE_ALWAYS_INLINE
 char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
-                     size_t i, bool headline, std::string* buffer) const {
+                     size_t i, bool headline, std::string* buffer,
+                     uint64_t* classes) const {
   const std::vector<Token>& tokens = *token_list;
   Token& t = (*token_list)[i];
   // Whether the word begins a sentence, or what reads as one: asked only
@@ -1004,6 +1014,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   const WordInfo* info = lower.data() == small && lower.size() <= kShortWord
                              ? lex_->PaddedWord(small)
                              : lex_->Word(lower);
+  if (info != nullptr) *classes |= uint64_t{1} << static_cast<int>(info->word_class);
   // "her denial", "the senator's sharp warning", "his infamous recent
   // comment": a noun cue (class nominal) right after a possessive, perhaps
   // with one or two modifiers between.

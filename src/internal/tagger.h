@@ -62,9 +62,13 @@ class Tagger {
   // `buffer` holds the lower-cased word when it is too long for the stack.
   // `headline`: the sentence is in title case, and every word reads as if
   // it began a sentence.
+  // Sets the bit of the word's class (1 << WordClass) in `*classes` when
+  // the lexicons know the word: Tag() gathers them over the sentence, so
+  // that the passes after it run only where their words are.
   // (Inline, and defined in tagger.cc: Tag() is its only caller.)
   inline char WordTag(absl::string_view text, std::vector<Token>* tokens,
-                      size_t i, bool headline, std::string* buffer) const;
+                      size_t i, bool headline, std::string* buffer,
+                      uint64_t* classes) const;
   // Retags as adverbs ('l') a phrase of time right after a cue ("said last
   // week", "announced this morning", "said two days ago"), so that a
   // trailing cue keeps the clause before it as its content; and one between
