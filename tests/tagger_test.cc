@@ -178,6 +178,35 @@ TEST_F(TaggerTest, AsciiLower) {
             "e");
 }
 
+// TagSourceCue() and TagTimeAfterCue() run only for a sentence whose words
+// include a poll noun, or a cue and a noun of time (Tag() gathers the word
+// classes as it tags): they still make their cues and adverbs there, and
+// leave a sentence without those words as it was.
+TEST_F(TaggerTest, SourceAndTimePassesRunWhereTheirWordsAre) {
+  struct Case {
+    const char* text;
+    const char* tags;
+  } cases[] = {
+      // A noun of time after a cue, and between the subject and the cue.
+      {"The mayor said last week the pool was safe.", "dRClldobo."},
+      {"The mayor last week said the pool was safe.", "dRllCdobo."},
+      // A noun of time that opens no phrase of time, and one with no cue.
+      {"The mayor said the week was safe.", "dRCdobo."},
+      {"The mayor spent last week at the pool.", "dRolordo."},
+      // A source preposition before a poll it heads, opening the sentence
+      // or after the clause the poll found; before a noun that is no poll,
+      // or after a clause before the polls at large, it stays a preposition.
+      {"In a new poll, most islanders backed the ferry.", "Cdjn,doodo."},
+      {"In a new report, most islanders backed the ferry.", "rdjn,doodo."},
+      {"Keller slipped to third place in a new poll.", "NorooCdjn."},
+      {"Keller slipped to third place in the polls.", "Noroordn."},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Tag(c.text), c.tags);
+  }
+}
+
 }  // namespace
 }  // namespace internal
 }  // namespace whosaid
