@@ -159,6 +159,10 @@ const RuleCase kCases[] = {
     // A passive say before "to be"/"to have": hearsay from no one named.
     {"passive_say_to", "The harbor master is said to be furious with the board.",
      "", "said", "The harbor master ... to be furious with the board"},
+    // "is seen as C": a passive belief with no agent; the subject and the
+    // complement are the content.
+    {"passive_belief_as", "The new pier is widely seen as a gift to the company.",
+     "", "seen as", "The new pier ... a gift to the company"},
     // "appear to": no one named believes it; the subject and the
     // infinitive are the content.
     {"appear_to_belief", "The new pool appears to be leaking again.", "",
