@@ -163,6 +163,10 @@ const RuleCase kCases[] = {
     // complement are the content.
     {"passive_belief_as", "The new pier is widely seen as a gift to the company.",
      "", "seen as", "The new pier ... a gift to the company"},
+    // "X remains wary of C": an adjective of belief after a copula; the
+    // subject holds it.
+    {"adjective_belief", "The council remains wary of the new ferry tax.",
+     "The council", "wary of", "the new ferry tax"},
     // "appear to": no one named believes it; the subject and the
     // infinitive are the content.
     {"appear_to_belief", "The new pool appears to be leaking again.", "",
