@@ -171,6 +171,12 @@ const RuleCase kCases[] = {
     // infinitive are the content.
     {"appear_to_belief", "The new pool appears to be leaking again.", "",
      "appears to", "The new pool ... be leaking again"},
+    // "reportedly" (flag adverb): hearsay from no one named, the clause
+    // its content; after a copula the tagger reads it as a passive cue.
+    {"hearsay_front", "Reportedly, the mayor met the developers in May.", "",
+     "Reportedly", "the mayor met the developers in May"},
+    {"hearsay_copula", "The ferry company is reportedly building a new pier.",
+     "", "reportedly", "The ferry company ... building a new pier"},
     // "seem" before an adjective or an infinitive: the same, one cue word.
     {"appear_to_belief", "The new pool seems ready to reopen in June.", "",
      "seems", "The new pool ... ready to reopen in June"},
