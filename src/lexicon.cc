@@ -253,11 +253,16 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         e.verb_only = true;
       } else if (f[4] == "source") {
         e.source_only = true;
+      } else if (f[4] == "adverb") {
+        e.adverb_only = true;
       } else {
         return absl::InvalidArgumentError(absl::StrCat("unknown flag '", f[4], "'"));
       }
     }
     e.words = CountWords(e.lemma);
+    if (e.adverb_only && e.words != 1) {
+      return absl::InvalidArgumentError("an adverb cue is one word");
+    }
     std::vector<std::string> forms;
     if (f.size() > 3 && !f[3].empty()) {
       for (absl::string_view form : absl::StrSplit(f[3], ',', absl::SkipWhitespace())) {

@@ -571,6 +571,21 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       k += t.cue_words - 1;
     }
   }
+  // "X reportedly said C": an adverb cue (verbs.tsv flag adverb) right
+  // before another cue (perhaps after an auxiliary, an adverb or a
+  // negation) is a plain adverb there; the cue after it reports the claim.
+  for (size_t k = 0; any_cue && k < n; ++k) {
+    Token& t = tok_at[k];
+    if (tag_at[k] != 'C' || t.cue < 0 || !lex_->cues()[t.cue].adverb_only) continue;
+    size_t m = k + 1;
+    while (m < n && IsOneOf("lvbz", tag_at[m])) ++m;
+    if (m < n && tag_at[m] == 'C') {
+      t.tag = 'l';
+      t.cue = -1;
+      t.cue_words = 0;
+      tag_at[k] = 'l';
+    }
+  }
   // (kPollNoun is the last class.)
   static_assert(static_cast<int>(WordClass::kPollNoun) < 64, "a class per bit");
   constexpr auto bit = [](WordClass c) { return uint64_t{1} << static_cast<int>(c); };

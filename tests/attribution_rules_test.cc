@@ -159,10 +159,24 @@ const RuleCase kCases[] = {
     // A passive say before "to be"/"to have": hearsay from no one named.
     {"passive_say_to", "The harbor master is said to be furious with the board.",
      "", "said", "The harbor master ... to be furious with the board"},
+    // "is seen as C": a passive belief with no agent; the subject and the
+    // complement are the content.
+    {"passive_belief_as", "The new pier is widely seen as a gift to the company.",
+     "", "seen as", "The new pier ... a gift to the company"},
+    // "X remains wary of C": an adjective of belief after a copula; the
+    // subject holds it.
+    {"adjective_belief", "The council remains wary of the new ferry tax.",
+     "The council", "wary of", "the new ferry tax"},
     // "appear to": no one named believes it; the subject and the
     // infinitive are the content.
     {"appear_to_belief", "The new pool appears to be leaking again.", "",
      "appears to", "The new pool ... be leaking again"},
+    // "reportedly" (flag adverb): hearsay from no one named, the clause
+    // its content; after a copula the tagger reads it as a passive cue.
+    {"hearsay_front", "Reportedly, the mayor met the developers in May.", "",
+     "Reportedly", "the mayor met the developers in May"},
+    {"hearsay_copula", "The ferry company is reportedly building a new pier.",
+     "", "reportedly", "The ferry company ... building a new pier"},
     // "seem" before an adjective or an infinitive: the same, one cue word.
     {"appear_to_belief", "The new pool seems ready to reopen in June.", "",
      "seems", "The new pool ... ready to reopen in June"},

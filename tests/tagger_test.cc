@@ -87,6 +87,14 @@ TEST_F(TaggerTest, Sentences) {
       {"Officials who spoke to him have said that it is not over.",
        "NworovCtPbzr.",
        "Officials|who|spoke|to|him|have|said|that|it|is|not|over|."},
+      // An adverb cue (verbs.tsv flag adverb) is a cue before a plain verb,
+      // a plain adverb before another cue, also across an auxiliary.
+      {"Apple reportedly dropped the car.", "NCodo.",
+       "Apple|reportedly|dropped|the|car|."},
+      {"Apple reportedly said it would.", "NlCPv.",
+       "Apple|reportedly|said|it|would|."},
+      {"Apple reportedly has not denied it.", "NlvzCP.",
+       "Apple|reportedly|has|not|denied|it|."},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);

@@ -73,6 +73,11 @@ struct CueEntry {
   // survey heads ("In a poll released Sunday, C"); the tagger makes it one
   // there, and it is no cue word elsewhere.
   bool source_only = false;
+  // "reportedly" ("adverb" in the fifth column of verbs.tsv): an adverb
+  // that passes on hearsay from no one named ("X reportedly left": the
+  // clause is the content); no cue when a cue follows it ("X reportedly
+  // said C" is X's claim), where the tagger makes it a plain adverb.
+  bool adverb_only = false;
 };
 
 // A phrase in the content of a neutral claim that gives it a stance
