@@ -503,10 +503,15 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
                full != full_names_.end()) {
       // "Curtis", and "Curtis Waring" somewhere in the text: one person,
       // named in full.
-      entity = FindOrAdd(full->second, v1::ENTITY_TYPE_PERSON);
+      const absl::string_view last = full->second;
+      std::string& joined = full_name_;
+      joined.assign(full->first.data(), full->first.size());
+      joined.push_back(' ');
+      joined.append(last.data(), last.size());
+      entity = FindOrAdd(joined, v1::ENTITY_TYPE_PERSON);
       entities_[entity].type = v1::ENTITY_TYPE_PERSON;
       by_first_.emplace(surname, entity);
-      by_surname_.emplace(full->second.substr(full->second.rfind(' ') + 1), entity);
+      by_surname_.emplace(std::string(last), entity);
       if (entities_[entity].gender == 0) {
         entities_[entity].gender = lex_->FirstNameGender(surname);
       }
@@ -566,11 +571,11 @@ void SpeakerResolver::Index() {
   auto flush_run = [&]() {
     quiet_ = inside_quote(run_pos);
     if (run.size() == 2 && StripPossessive(run[1]).size() == run[1].size() &&
-        !full_names_.contains(run[0]) && !IsLexiconWord(run[0]) &&
-        !IsLexiconWord(run[1])) {
+        !IsLexiconWord(run[0]) && !IsLexiconWord(run[1])) {
       // Two capitalised words, neither a title nor a common word: a given
-      // name and a surname, for a later lone given name.
-      full_names_.emplace(std::string(run[0]), absl::StrCat(run[0], " ", run[1]));
+      // name and a surname, for a later lone given name. (The first pair
+      // with that given name stays.)
+      full_names_.emplace(run[0], run[1]);
     }
     if (run.size() >= 2) {
       if (PersonFromWords(run, run_pos, /*allow_unknown=*/false) < 0) {

@@ -278,8 +278,11 @@ class SpeakerResolver {
   // PersonFromWords()'s full name, joined here to reuse the memory.
   std::string full_name_;
   FilteredWordMap by_first_;    // "Florence" -> person
-  // "Curtis" -> "Curtis Waring": two-word names seen anywhere in the text.
-  WordMap<std::string> full_names_;
+  // "Curtis" -> "Waring" for "Curtis Waring": two-word names seen anywhere
+  // in the text, as views of its words (no string built for each pair of
+  // capitalised words Index() reads).
+  absl::flat_hash_map<absl::string_view, absl::string_view, WordHash, WordEq>
+      full_names_;
   std::vector<NameMention> mentions_;  // every entity mention, text order
   // SubjectName(): per unknown word, how often "he" and "she" followed it.
   WordMap<std::pair<int, int>> name_votes_;
