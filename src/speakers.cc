@@ -309,21 +309,25 @@ std::string SpeakerResolver::EntityId(const ResolvedEntity& e) {
 }
 
 int SpeakerResolver::AddEntity(absl::string_view canonical, v1::EntityType type) {
-  // A spare entity of an earlier document, emptied, when there is one.
-  // (`canonical` may be a view of an entity's name: copied before
-  // entities_ grows.)
-  ResolvedEntity e;
+  // A spare entity of an earlier document, emptied and filled where it
+  // lies, when there is one. (`canonical` may be a view of an entity's
+  // name: copied before entities_ grows.)
   if (!spare_entities_.empty()) {
-    e = std::move(spare_entities_.back());
+    ResolvedEntity& spare = spare_entities_.back();
+    spare.Clear();
+    spare.canonical.assign(canonical.data(), canonical.size());
+    spare.type = type;
+    entities_.push_back(std::move(spare));
     spare_entities_.pop_back();
-    e.Clear();
+  } else {
+    ResolvedEntity e;
+    e.canonical.assign(canonical.data(), canonical.size());
+    e.type = type;
+    entities_.push_back(std::move(e));
   }
-  e.canonical.assign(canonical.data(), canonical.size());
-  e.type = type;
-  const int index = static_cast<int>(entities_.size());
-  auto added = by_name_.emplace(Lowered(e.canonical).view(), index);
+  const int index = static_cast<int>(entities_.size()) - 1;
+  auto added = by_name_.emplace(Lowered(entities_.back().canonical).view(), index);
   if (!added.second) added.first->second = index;
-  entities_.push_back(std::move(e));
   return index;
 }
 
