@@ -287,13 +287,15 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   tagger_ = Tagger(lexicon);
   for (ResolvedEntity& e : entities_) spare_entities_.push_back(std::move(e));
   entities_.clear();
-  by_name_.clear();
-  by_surname_.clear();
-  by_first_.clear();
-  full_names_.clear();
+  // (A map cleared walks all its slots, empty or not: only those with
+  // something in them.)
+  if (!by_name_.empty()) by_name_.clear();
+  if (!by_surname_.empty()) by_surname_.clear();
+  if (!by_first_.empty()) by_first_.clear();
+  if (!full_names_.empty()) full_names_.clear();
   mentions_.clear();
-  name_votes_.clear();
-  appositions_.clear();
+  if (!name_votes_.empty()) name_votes_.clear();
+  if (!appositions_.empty()) appositions_.clear();
   // (The memo is by address, and a new text may lie where the last one did.)
   word_memo_.fill(WordMemo());
   last_document_issuer_ = -1;
