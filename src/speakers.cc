@@ -642,14 +642,15 @@ void SpeakerResolver::Index() {
     // The word's end. (A byte at a time: most words SkipPlainWords() leaves
     // are short, "the", "a", and test four bytes in vain.)
     const size_t j = WordEnd(t, i, tail);
-    absl::string_view w = t.substr(i, j - i);
+    // (Not substr(): i < j <= t.size(), no bounds to test.)
+    absl::string_view w(t.data() + i, j - i);
     if (!IsUpperStart(w)) {
       // Ends the run, whether or not it ends the sentence too. (Dropping a
       // final period below never changes how a word starts.)
       flush();
       const bool final_period = absl::EndsWith(w, ".");
       const size_t word_end = final_period ? j - 1 : j;
-      absl::string_view lw = t.substr(i, word_end - i);
+      absl::string_view lw(t.data() + i, word_end - i);
       // Only the words just after an article are looked up: a hash lookup
       // per word of every text would cost more than it finds.
       if (IsArticleWord(lw)) {
