@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -71,25 +75,113 @@ inline size_t WordEnd(absl::string_view t, size_t i, size_t tail) {
   return j;
 }
 
+// A byte that may begin a word that is capitalised or an article: A-Z,
+// 'a', 't', or the lead byte of the capitals U+00C0..U+00DE.
+inline bool IsOpenStart(unsigned char c) {
+  return kWordChar.starts[c] && !kWordChar.plain_start[c];
+}
+
+// A word begins at t[k], k > i, when Index() reads words from `i` (a byte
+// between words): t[k-1] is no byte a word may begin with, and the bytes
+// - . ' before k run back to i or to a byte of no word. (A letter, digit or
+// multi-byte byte among them would begin a word that goes on past k.)
+inline bool WordStartsAt(const unsigned char* p, size_t i, size_t k) {
+  size_t m = k - 1;
+  while (m > i && kWordChar.is[p[m]] && !kWordChar.starts[p[m]]) --m;
+  return !kWordChar.starts[p[m]];
+}
+
+// The `n` bytes at `w`, a word starting with a lower-case 'a' or 't', are
+// an article as IsArticleWord() reads one, in any case after the first
+// byte: "a", "an", "the", "this", "that".
+inline bool IsSmallArticle(const unsigned char* w, size_t n) {
+  switch (n) {
+    case 1:
+      return w[0] == 'a';
+    case 2:
+      return w[0] == 'a' && (w[1] | 0x20) == 'n';
+    case 3:
+      return w[0] == 't' && (w[1] | 0x20) == 'h' && (w[2] | 0x20) == 'e';
+    case 4:
+      return w[0] == 't' && (w[1] | 0x20) == 'h' &&
+             (((w[2] | 0x20) == 'i' && (w[3] | 0x20) == 's') ||
+              ((w[2] | 0x20) == 'a' && (w[3] | 0x20) == 't'));
+    default:
+      return false;
+  }
+}
+
 // From `i`, a byte where Index() is between words, to the start of the next
-// word that may be capitalised or an article (t.size() if none): words are
+// word that is capitalised or an article (t.size() if none): words are
 // read as Index() reads them. The words skipped change nothing while no run
-// of capitalised words and no article is pending. `tail` is
-// LastWordStart(t).
+// of capitalised words and no article is pending (a lower-case word that is
+// no article, or an article that ends a sentence, "the.", is read and
+// forgotten). Such words come every few words: SSE2 looks for the bytes
+// that may begin one 16 bytes at a time, as a byte of IsOpenStart() after a
+// byte that begins no word. `tail` is LastWordStart(t).
 size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail) {
   const unsigned char* const p = reinterpret_cast<const unsigned char*>(t.data());
   const size_t n = t.size();
-  while (i < n) {
-    const unsigned char c = p[i];
-    if (!kWordChar.starts[c]) {
-      ++i;
-    } else if (kWordChar.plain_start[c]) {
-      i = WordEnd(t, i, tail);
-    } else {
-      break;
+  if (i >= n) return i;
+  // Words before `from` have been read (and skipped).
+  size_t from = i;
+  // The word at `at` (IsOpenStart()) is one to stop at; if not, `from` is
+  // set past it.
+  auto stops_at = [&](size_t at) {
+    const unsigned char c = p[at];
+    if (c != 'a' && c != 't') return true;
+    const size_t end = WordEnd(t, at, tail);
+    if (IsSmallArticle(p + at, end - at)) return true;
+    from = end;
+    return false;
+  };
+  if (IsOpenStart(p[i]) && stops_at(i)) return i;
+  size_t k = std::max(i + 1, from);
+#if defined(__SSE2__)
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i lower_bit = _mm_set1_epi8(0x20);
+  // x - lo, shifted by 128, is signed-less than 26 - 128 (10 - 128) for an
+  // x in lo..lo+25 (lo..lo+9) only.
+  const __m128i shift_upper = _mm_set1_epi8(static_cast<char>(128 - 'A'));
+  const __m128i shift_lower = _mm_set1_epi8(static_cast<char>(128 - 'a'));
+  const __m128i shift_digit = _mm_set1_epi8(static_cast<char>(128 - '0'));
+  const __m128i letters = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  const __m128i digits = _mm_set1_epi8(static_cast<char>(-128 + 10));
+  const __m128i small_a = _mm_set1_epi8('a');
+  const __m128i small_t = _mm_set1_epi8('t');
+  const __m128i c3 = _mm_set1_epi8(static_cast<char>(0xC3));
+  while (k < n && n - k >= 16) {
+    const __m128i cur = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+    const __m128i prev =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k - 1));
+    __m128i open = _mm_cmplt_epi8(_mm_add_epi8(cur, shift_upper), letters);
+    open = _mm_or_si128(open, _mm_cmpeq_epi8(cur, small_a));
+    open = _mm_or_si128(open, _mm_cmpeq_epi8(cur, small_t));
+    open = _mm_or_si128(open, _mm_cmpeq_epi8(cur, c3));
+    // kWordChar.starts: a letter, a digit or a byte of 0x80 or above.
+    __m128i starts = _mm_cmplt_epi8(prev, zero);
+    starts = _mm_or_si128(
+        starts, _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(prev, lower_bit), shift_lower),
+                               letters));
+    starts = _mm_or_si128(
+        starts, _mm_cmplt_epi8(_mm_add_epi8(prev, shift_digit), digits));
+    unsigned mask =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(starts, open)));
+    while (mask != 0) {
+      const size_t at = k + static_cast<size_t>(__builtin_ctz(mask));
+      mask &= mask - 1;
+      if (at >= from && WordStartsAt(p, i, at) && stops_at(at)) return at;
+    }
+    k = std::max(k + 16, from);
+  }
+#endif
+  for (; k < n; ++k) {
+    if (k >= from && IsOpenStart(p[k]) && !kWordChar.starts[p[k - 1]] &&
+        WordStartsAt(p, i, k) && stops_at(k)) {
+      return k;
     }
   }
-  return i;
+  return n;
 }
 
 // "Macron's" -> "Macron"; "Sen." stays.
@@ -195,13 +287,15 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   tagger_ = Tagger(lexicon);
   for (ResolvedEntity& e : entities_) spare_entities_.push_back(std::move(e));
   entities_.clear();
-  by_name_.clear();
-  by_surname_.clear();
-  by_first_.clear();
-  full_names_.clear();
+  // (A map cleared walks all its slots, empty or not: only those with
+  // something in them.)
+  if (!by_name_.empty()) by_name_.clear();
+  if (!by_surname_.empty()) by_surname_.clear();
+  if (!by_first_.empty()) by_first_.clear();
+  if (!full_names_.empty()) full_names_.clear();
   mentions_.clear();
-  name_votes_.clear();
-  appositions_.clear();
+  if (!name_votes_.empty()) name_votes_.clear();
+  if (!appositions_.empty()) appositions_.clear();
   // (The memo is by address, and a new text may lie where the last one did.)
   word_memo_.fill(WordMemo());
   last_document_issuer_ = -1;
@@ -217,21 +311,25 @@ std::string SpeakerResolver::EntityId(const ResolvedEntity& e) {
 }
 
 int SpeakerResolver::AddEntity(absl::string_view canonical, v1::EntityType type) {
-  // A spare entity of an earlier document, emptied, when there is one.
-  // (`canonical` may be a view of an entity's name: copied before
-  // entities_ grows.)
-  ResolvedEntity e;
+  // A spare entity of an earlier document, emptied and filled where it
+  // lies, when there is one. (`canonical` may be a view of an entity's
+  // name: copied before entities_ grows.)
   if (!spare_entities_.empty()) {
-    e = std::move(spare_entities_.back());
+    ResolvedEntity& spare = spare_entities_.back();
+    spare.Clear();
+    spare.canonical.assign(canonical.data(), canonical.size());
+    spare.type = type;
+    entities_.push_back(std::move(spare));
     spare_entities_.pop_back();
-    e.Clear();
+  } else {
+    ResolvedEntity e;
+    e.canonical.assign(canonical.data(), canonical.size());
+    e.type = type;
+    entities_.push_back(std::move(e));
   }
-  e.canonical.assign(canonical.data(), canonical.size());
-  e.type = type;
-  const int index = static_cast<int>(entities_.size());
-  auto added = by_name_.emplace(Lowered(e.canonical).view(), index);
+  const int index = static_cast<int>(entities_.size()) - 1;
+  auto added = by_name_.emplace(Lowered(entities_.back().canonical).view(), index);
   if (!added.second) added.first->second = index;
-  entities_.push_back(std::move(e));
   return index;
 }
 
@@ -411,10 +509,15 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
                full != full_names_.end()) {
       // "Curtis", and "Curtis Waring" somewhere in the text: one person,
       // named in full.
-      entity = FindOrAdd(full->second, v1::ENTITY_TYPE_PERSON);
+      const absl::string_view last = full->second;
+      std::string& joined = full_name_;
+      joined.assign(full->first.data(), full->first.size());
+      joined.push_back(' ');
+      joined.append(last.data(), last.size());
+      entity = FindOrAdd(joined, v1::ENTITY_TYPE_PERSON);
       entities_[entity].type = v1::ENTITY_TYPE_PERSON;
       by_first_.emplace(surname, entity);
-      by_surname_.emplace(full->second.substr(full->second.rfind(' ') + 1), entity);
+      by_surname_.emplace(std::string(last), entity);
       if (entities_[entity].gender == 0) {
         entities_[entity].gender = lex_->FirstNameGender(surname);
       }
@@ -474,11 +577,11 @@ void SpeakerResolver::Index() {
   auto flush_run = [&]() {
     quiet_ = inside_quote(run_pos);
     if (run.size() == 2 && StripPossessive(run[1]).size() == run[1].size() &&
-        !full_names_.contains(run[0]) && !IsLexiconWord(run[0]) &&
-        !IsLexiconWord(run[1])) {
+        !IsLexiconWord(run[0]) && !IsLexiconWord(run[1])) {
       // Two capitalised words, neither a title nor a common word: a given
-      // name and a surname, for a later lone given name.
-      full_names_.emplace(std::string(run[0]), absl::StrCat(run[0], " ", run[1]));
+      // name and a surname, for a later lone given name. (The first pair
+      // with that given name stays.)
+      full_names_.emplace(run[0], run[1]);
     }
     if (run.size() >= 2) {
       if (PersonFromWords(run, run_pos, /*allow_unknown=*/false) < 0) {
@@ -514,7 +617,7 @@ void SpeakerResolver::Index() {
   const size_t tail = LastWordStart(t);
   size_t i = 0;
   while (i < t.size()) {
-    // (Most words are of no interest: skipped at a table lookup a byte.)
+    // (Most words are of no interest: skipped 16 bytes at a time.)
     if (run.empty() && det_at == kNoDet) {
       i = SkipPlainWords(t, i, tail);
       if (i == t.size()) break;
@@ -537,16 +640,17 @@ void SpeakerResolver::Index() {
       continue;
     }
     // The word's end. (A byte at a time: most words SkipPlainWords() leaves
-    // are short, "the", "a", "at", and test four bytes in vain.)
+    // are short, "the", "a", and test four bytes in vain.)
     const size_t j = WordEnd(t, i, tail);
-    absl::string_view w = t.substr(i, j - i);
+    // (Not substr(): i < j <= t.size(), no bounds to test.)
+    absl::string_view w(t.data() + i, j - i);
     if (!IsUpperStart(w)) {
       // Ends the run, whether or not it ends the sentence too. (Dropping a
       // final period below never changes how a word starts.)
       flush();
       const bool final_period = absl::EndsWith(w, ".");
       const size_t word_end = final_period ? j - 1 : j;
-      absl::string_view lw = t.substr(i, word_end - i);
+      absl::string_view lw(t.data() + i, word_end - i);
       // Only the words just after an article are looked up: a hash lookup
       // per word of every text would cost more than it finds.
       if (IsArticleWord(lw)) {

@@ -237,13 +237,23 @@ class SpeakerResolver {
   // "his father" is someone talked about more often than someone present,
   // so possessives do not count.
   static bool IsArticleWord(absl::string_view w) {
-    if (w.empty() || w.size() > 4) return false;
-    const char c = static_cast<char>(w[0] | 0x20);  // ASCII lower case
-    if (c != 't' && c != 'a') return false;
-    char buf[4];
-    for (size_t i = 0; i < w.size(); ++i) buf[i] = static_cast<char>(w[i] | 0x20);
-    const absl::string_view l(buf, w.size());
-    return l == "the" || l == "a" || l == "an" || l == "this" || l == "that";
+    // (Byte by byte, no buffer: GCC warned of one past its end once the
+    // callers were inlined, -Wstringop-overflow.)
+    auto lower = [w](size_t i) { return static_cast<char>(w[i] | 0x20); };
+    switch (w.size()) {
+      case 1:
+        return lower(0) == 'a';
+      case 2:
+        return lower(0) == 'a' && lower(1) == 'n';
+      case 3:
+        return lower(0) == 't' && lower(1) == 'h' && lower(2) == 'e';
+      case 4:
+        return lower(0) == 't' && lower(1) == 'h' &&
+               ((lower(2) == 'i' && lower(3) == 's') ||
+                (lower(2) == 'a' && lower(3) == 't'));
+      default:
+        return false;
+    }
   }
   // In a book, "the parson" (toks[first..head] after "the") names the one
   // person titled "Parson" in the text; -1 if none or several.
@@ -278,8 +288,11 @@ class SpeakerResolver {
   // PersonFromWords()'s full name, joined here to reuse the memory.
   std::string full_name_;
   FilteredWordMap by_first_;    // "Florence" -> person
-  // "Curtis" -> "Curtis Waring": two-word names seen anywhere in the text.
-  WordMap<std::string> full_names_;
+  // "Curtis" -> "Waring" for "Curtis Waring": two-word names seen anywhere
+  // in the text, as views of its words (no string built for each pair of
+  // capitalised words Index() reads).
+  absl::flat_hash_map<absl::string_view, absl::string_view, WordHash, WordEq>
+      full_names_;
   std::vector<NameMention> mentions_;  // every entity mention, text order
   // SubjectName(): per unknown word, how often "he" and "she" followed it.
   WordMap<std::pair<int, int>> name_votes_;
