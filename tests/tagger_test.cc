@@ -128,6 +128,8 @@ TEST_F(TaggerTest, CapitalisedOpenerShapedAsAdverbOrParticiple) {
       {"Following the vote, Keller said no.", "ido,NCz."},
       // Names: a surname in -lly, one before another word, a first name.
       {"Connolly, the mayor, said no.", "N,dR,Cz."},
+      // An adverb the lexicon lists.
+      {"Likewise, Keller said no.", "l,NCz."},
       {"Brantly then said no.", "NlCz."},
       {"Beverly, the mayor, said no.", "N,dR,Cz."},
       // A gerund that is the subject, or no comma after the clause.
