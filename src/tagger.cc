@@ -112,6 +112,25 @@ bool IsApostrophe(absl::string_view t, size_t i, size_t* len) {
   return false;
 }
 
+// The length of a contraction of an auxiliary at `k`, right after an
+// apostrophe: d, ll, ve, re or m ("he'd", "we'll", "they've", "you're",
+// "I'm") ending the word; 0 if none. (Not a name's apostrophe: "O'Neill",
+// "D'Amato" go on past it.)
+size_t ContractionLength(absl::string_view t, size_t k, size_t end) {
+  size_t len = 0;
+  const char a = k < end ? absl::ascii_tolower(t[k]) : 0;
+  const char b = k + 1 < end ? absl::ascii_tolower(t[k + 1]) : 0;
+  if (a == 'd' || a == 'm') {
+    len = 1;
+  } else if ((a == 'l' && b == 'l') || (a == 'v' && b == 'e') ||
+             (a == 'r' && b == 'e')) {
+    len = 2;
+  } else {
+    return 0;
+  }
+  return k + len >= end || !IsWordByte(t, k + len) ? len : 0;
+}
+
 bool StartsUpper(absl::string_view t, size_t i) {
   unsigned char c = t[i];
   if (c >= 'A' && c <= 'Z') return true;
@@ -356,6 +375,14 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
                !tokens->empty() && tokens->back().end == i) {
       tok.end = static_cast<uint32_t>(i + alen + 1);  // possessive 's
       tok.tag = 'g';
+    } else if (size_t clen = 0;
+               !plain && !tokens->empty() && tokens->back().end == i &&
+               IsApostrophe(text, i, &alen) &&
+               (clen = ContractionLength(text, i + alen, end)) > 0) {
+      // An auxiliary ("'d", "'ll", "'ve", "'re", "'m"): a word the lexicon
+      // tags (function_words.tsv).
+      tok.end = static_cast<uint32_t>(i + alen + clen);
+      tok.tag = 'o';
     } else if (int n = plain ? 0 : PunctuationAt(text, i, &ptag)) {
       i += n;
       if (ptag == ' ') continue;
@@ -417,6 +444,8 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
                     (k + 1 >= end || !IsWordByte(text, k + 1));
           if (s_end) break;
           if (nt) { --j; break; }
+          // "he'd", "they've": the auxiliary becomes a token of its own.
+          if (j > i && ContractionLength(text, k, end) > 0) break;
           j = k;
           continue;
         }

@@ -470,15 +470,40 @@ size_t DatelineLength(const char* p, const char* end) {
     }
     return letter ? static_cast<size_t>(q - w) : 0;
   };
-  if (caps_word() < 3) return 0;
-  for (int words = 1; words < 4 && q + 1 < end && *q == ' ' &&
-                      At(q + 1) >= 'A' && At(q + 1) <= 'Z';
-       ++words) {
-    const char* before = q;
+  // A place in title case ("Washington (AFP) - ", "New York (AFP) - "):
+  // up to three capitalised words, only before an agency in parentheses.
+  auto title_word = [&]() -> bool {
+    if (q >= end || At(q) < 'A' || At(q) > 'Z') return false;
     ++q;
-    if (caps_word() == 0 || (q < end && absl::ascii_islower(At(q)))) {
-      q = before;
-      break;
+    const char* w = q;
+    while (q < end && At(q) >= 'a' && At(q) <= 'z') ++q;
+    return q > w;
+  };
+  bool title_case = false;
+  if (caps_word() < 3) {
+    q = p;
+    if (!title_word()) return 0;
+    for (int words = 1; words < 3 && q + 1 < end && *q == ' ' &&
+                        At(q + 1) >= 'A' && At(q + 1) <= 'Z';
+         ++words) {
+      const char* before = q;
+      ++q;
+      if (!title_word()) {
+        q = before;
+        break;
+      }
+    }
+    title_case = true;
+  } else {
+    for (int words = 1; words < 4 && q + 1 < end && *q == ' ' &&
+                        At(q + 1) >= 'A' && At(q + 1) <= 'Z';
+         ++words) {
+      const char* before = q;
+      ++q;
+      if (caps_word() == 0 || (q < end && absl::ascii_islower(At(q)))) {
+        q = before;
+        break;
+      }
     }
   }
   // A word of the dateline may not run on in lower case ("WASHINGTON Post").
@@ -505,11 +530,18 @@ size_t DatelineLength(const char* p, const char* end) {
     }
     if (close == q + 2 || close >= end || *close != ')') return 0;
     q = close + 1;
+  } else if (title_case) {
+    return 0;
   }
   const char* d = q;
   while (q < end && *q == ' ') ++q;
+  // A dash written closed up to the text after it ("SELMA, N.C.\u2014Donald
+  // Trump", "WASHINGTON \u2014Two panels"): only a dash of its own
+  // character, never a hyphen.
+  bool closed_up = false;
   if (q + 3 <= end && At(q) == 0xE2 && At(q + 1) == 0x80 &&
-      (At(q + 2) == 0x94 || At(q + 2) == 0x93)) {  // — or –
+      (At(q + 2) == 0x94 || At(q + 2) == 0x93 || At(q + 2) == 0x95)) {  // — – ―
+    closed_up = true;
     q += 3;
   } else if (q < end && *q == '-') {
     ++q;
@@ -520,7 +552,7 @@ size_t DatelineLength(const char* p, const char* end) {
   if (q - d > 5) return 0;
   const char* text = q;
   while (q < end && *q == ' ') ++q;
-  if (q == text || q >= end || q - p > kMax) return 0;
+  if ((q == text && !closed_up) || q >= end || q - p > kMax) return 0;
   const Byte next = At(q);
   const bool opens = (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') ||
                      next == '"' || next == '\'' ||

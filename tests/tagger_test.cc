@@ -136,6 +136,8 @@ TEST_F(TaggerTest, CapitalisedOpenerShapedAsAdverbOrParticiple) {
       {"Following the vote, Keller said no.", "ido,NCz."},
       // Names: a surname in -lly, one before another word, a first name.
       {"Connolly, the mayor, said no.", "N,dR,Cz."},
+      // An adverb the lexicon lists.
+      {"Likewise, Keller said no.", "l,NCz."},
       {"Brantly then said no.", "NlCz."},
       {"Beverly, the mayor, said no.", "N,dR,Cz."},
       // A gerund that is the subject, or no comma after the clause.
@@ -173,6 +175,37 @@ TEST_F(TaggerTest, AttributorTagsForMatchesTagger) {
   const Sentence& s = layout.sentences[1];
   EXPECT_EQ((*attributor)->TagsFor(text, layout, Range{s.begin, s.end}),
             "qPbo,QRNNC.");
+}
+
+// "he'd said", "they've warned": the contracted auxiliary ('d 'll 've 're
+// 'm, straight or curly apostrophe) is a token of its own, so the subject
+// is a pronoun before an auxiliary, not an unknown word; an apostrophe
+// inside a name stays in it.
+TEST_F(TaggerTest, ContractedAuxiliariesAreTokensOfTheirOwn) {
+  struct Case {
+    const char* text;
+    const char* tags;
+    const char* tokens;
+  } cases[] = {
+      {"She'd said they\u2019ve warned that we'll win.", "PvCPvCtPvo.",
+       "She|'d|said|they|\u2019ve|warned|that|we|'ll|win|."},
+      // 're and 'm are forms of "be".
+      {"You're right, I\u2019m told.", "Pbo,PbC.",
+       "You|'re|right|,|I|\u2019m|told|."},
+      {"SHE'LL SAY THE FERRY WILL RUN.", "PvCdNvN.",
+       "SHE|'LL|SAY|THE|FERRY|WILL|RUN|."},
+      // Names: the letters after the apostrophe go on.
+      {"Tom O'Dell and Ann D'Arcy said they'd go.", "NNxNNCPvo.",
+       "Tom|O'Dell|and|Ann|D'Arcy|said|they|'d|go|."},
+      // A lone 'd with no word before it is no auxiliary.
+      {"The mayor 'd said.", "dR-oC.", "The|mayor|'|d|said|."},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    std::string tokens;
+    EXPECT_EQ(Tag(c.text, &tokens), c.tags);
+    EXPECT_EQ(tokens, c.tokens);
+  }
 }
 
 TEST_F(TaggerTest, AsciiLower) {

@@ -229,6 +229,21 @@ TEST(Segmenter, DatelineIsASentenceOfItsOwn) {
        {"LONDON, March 3 (Reuters) -", "\"We won,\" she said."}},
       {"MEXICO CITY -- The rise of the peso.",
        {"MEXICO CITY --", "The rise of the peso."}},
+      // A place in title case before an agency; a horizontal bar; a dash
+      // closed up on both sides.
+      {"New York (AFP) \xE2\x80\x93 Rubio spoke.",
+       {"New York (AFP) \xE2\x80\x93", "Rubio spoke."}},
+      {"WASHINGTON \xE2\x80\x95 Rubio spoke.",
+       {"WASHINGTON \xE2\x80\x95", "Rubio spoke."}},
+      {"SELMA, N.C.\xE2\x80\x94Rubio spoke.",
+       {"SELMA, N.C.\xE2\x80\x94", "Rubio spoke."}},
+      {"WASHINGTON \xE2\x80\x94Rubio spoke.",
+       {"WASHINGTON \xE2\x80\x94", "Rubio spoke."}},
+      // Not datelines: title case without an agency, a closed-up dash
+      // before lower case or after a hyphen.
+      {"Washington - The vote.", {"Washington - The vote."}},
+      {"NATO\xE2\x80\x94the alliance grew.", {"NATO\xE2\x80\x94the alliance grew."}},
+      {"NATO-Russia talks resume.", {"NATO-Russia talks resume."}},
       // Not datelines: a hyphenated word, lower case after the dash, a
       // capitalised word running on in lower case, a long shouted headline,
       // two letters.
