@@ -2837,6 +2837,17 @@ bool Attributor::SaysNoEvidence(absl::string_view sentence) const {
                            *no_evidence_);
 }
 
+namespace {
+
+// Whether a cue's words may be a past participle: not its lemma ("say"),
+// nor an -s or -ing form ("says", "saying").
+bool IsParticipleForm(absl::string_view cue, absl::string_view lemma) {
+  return !absl::EqualsIgnoreCase(cue, lemma) && !absl::EndsWith(cue, "s") &&
+         !absl::EndsWith(cue, "ing");
+}
+
+}  // namespace
+
 // "a fact first reported by a local station", "a biography written by two
 // reporters", "a view echoed by everyone": a past participle (not the
 // lemma, not an -s or -ing form) right before "by" (class agent) and a noun
@@ -2857,10 +2868,9 @@ bool Attributor::IsAgentAfterParticiple(absl::string_view text,
   }
   const WordInfo* w = WordOf(text, tokens[a]);
   if (w == nullptr || w->word_class != WordClass::kAgent) return false;
-  const absl::string_view cue =
-      text.substr(tokens[k].begin, tokens[k + words - 1].end - tokens[k].begin);
-  return !absl::EqualsIgnoreCase(cue, lemma) && !absl::EndsWith(cue, "s") &&
-         !absl::EndsWith(cue, "ing");
+  return IsParticipleForm(
+      text.substr(tokens[k].begin, tokens[k + words - 1].end - tokens[k].begin),
+      lemma);
 }
 
 // "she said simply", "a voter who responded anonymously", "figures reported
@@ -3656,6 +3666,16 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!range_of(rule->agent, &ga, &gb) || gb != ga + 1) continue;
           const WordInfo* w = WordOf(text, tokens[ga]);
           if (w == nullptr || w->word_class != WordClass::kAgent) continue;
+          // An agent right after an active cue makes it a participle ("a
+          // plan announced by the mayor"): "says by" or "saying by" is no
+          // passive.
+          if (ga == cue_end && marked[k] == '@' &&
+              !IsParticipleForm(text.substr(tokens[k].begin,
+                                            tokens[cue_end - 1].end -
+                                                tokens[k].begin),
+                                cue.lemma)) {
+            continue;
+          }
         }
         if (rule->causer != 0) {
           size_t ga, gb;

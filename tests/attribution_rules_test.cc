@@ -116,6 +116,17 @@ const RuleCase kCases[] = {
      "The pool plan, drawn up in May, was criticized by Mayor Anna Keller, "
      "who chairs the council.",
      "Mayor Anna Keller", "criticized", "The pool plan"},
+    // A participle with its agent after a noun phrase: the agent reports
+    // the phrase; set off after the subject, the subject and its predicate.
+    {"participle_passive_agent_aside",
+     "The pool plan, first reported by the Daily Courier, is a key part of "
+     "the budget.",
+     "the Daily Courier", "reported",
+     "The pool plan ... is a key part of the budget"},
+    {"participle_passive_agent",
+     "The city let some shops close early, a practice criticized by Mayor "
+     "Anna Keller.",
+     "Mayor Anna Keller", "criticized", "a practice"},
     // The object is a relative pronoun before the speaker: the first
     // content part.
     {"label_relative_quote",
