@@ -3890,6 +3890,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 if (marked[m] == 'q') ++open;
                 if (marked[m] == 'Q') --open;
                 if (open != 0) continue;
+                // (A dash aside that closes the part is no cut: "X -- a
+                // surgeon -- has been called a charlatan by Y".)
+                if (marked[m] == '~' && marked.find('~', m + 1) == b - 1) break;
                 // (A spaced hyphen stands for a dash: "the market - all of
                 // whom".)
                 if (marked[m] == '~' ||

@@ -127,6 +127,15 @@ const RuleCase kCases[] = {
      "The city let some shops close early, a practice criticized by Mayor "
      "Anna Keller.",
      "Mayor Anna Keller", "criticized", "a practice"},
+    // A passive label with its agent after the label: the agent called the
+    // subject so; a label participle set off with its agent says the label.
+    {"passive_label_agent",
+     "The pool plan was called \"a disaster\" by Mayor Anna Keller.",
+     "Mayor Anna Keller", "called", "The pool plan ... a disaster"},
+    {"participle_label_agent",
+     "The islanders -- dubbed \"the stayers\" by Mayor Anna Keller -- voted "
+     "to keep the ferry.",
+     "Mayor Anna Keller", "dubbed", "the stayers"},
     // The object is a relative pronoun before the speaker: the first
     // content part.
     {"label_relative_quote",
