@@ -952,6 +952,37 @@ bool IsBarePhrase(absl::string_view text, const std::vector<Token>& tokens,
   return true;
 }
 
+// "On Tuesday, at the camp on the island of Lesbos, X pleaded for C", "In
+// his memoir, \"A Time for Truth,\" published in 2015, X described C":
+// phrases that open the sentence before the speaker, prepositions and their
+// noun phrases with no verb the tagger knows, tell where or when; they are no
+// content of the cue after the speaker, however long. (Not an infinitive,
+// "To win the state, candidates need C, analysts say", nor a number, "About
+// 9 million voters live in C, according to X": a clause whose verb the
+// tagger does not know; nor what a source such as "according to" covers.)
+bool IsFrontedPhrases(const std::string& tags, size_t a, size_t b, CueClass c) {
+  if (c != CueClass::kSay && c != CueClass::kTell && c != CueClass::kBelief &&
+      c != CueClass::kSeem && c != CueClass::kDirective) {
+    return false;
+  }
+  while (a < b && IsTrimTag(tags[a])) ++a;
+  while (b > a && IsTrimTag(tags[b - 1])) --b;
+  if (a + 1 >= b || tags[a] != 'r' || !IsOneOf("dpjNRn", tags[a + 1]) ||
+      b - a > 24) {
+    return false;
+  }
+  // Each determiner or possessive opens the object of a preposition (or a
+  // title in quotation marks): one after a noun opens a clause's object
+  // ("In May the ferry company raised its fares, the mayor said").
+  for (size_t k = a + 1; k < b; ++k) {
+    if (!IsOneOf("dpjNRno0glr,qQ-", tags[k])) return false;
+    if ((tags[k] == 'd' || tags[k] == 'p') && !IsOneOf("r,q", tags[k - 1])) {
+      return false;
+    }
+  }
+  return true;
+}
+
 void AddQuoteContinuations(const TextLayout& layout, Finding* f) {
   // A quote that runs on into following paragraphs: add each as a part.
   auto it = QuoteAt(layout, f->content.back().begin);
@@ -3974,10 +4005,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                // pleaded": a phrase that opens the sentence before the
                // speaker is no content; a later rule may find the one after
                // the cue.
-               (b <= k && ra < rb && rb - ra <= 12 &&
-                !range_of(rule->content2, &sa2, &sb2) &&
-                (OnlyTimePhrase(text, tokens, marked, ra, rb) ||
-                 IsBarePhrase(text, tokens, marked, ra, rb, cue.cue_class))));
+               (b <= k && ra < rb && !range_of(rule->content2, &sa2, &sb2) &&
+                ((rb - ra <= 12 &&
+                  (OnlyTimePhrase(text, tokens, marked, ra, rb) ||
+                   IsBarePhrase(text, tokens, marked, ra, rb, cue.cue_class))) ||
+                 IsFrontedPhrases(marked, ra, rb, cue.cue_class))));
           // What the ends above left is a phrase of time or a link whose
           // words went to another clause: no claim, but the cue and its
           // speaker stay (no other rule reads the clause again), for a cue
