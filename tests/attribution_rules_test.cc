@@ -601,6 +601,11 @@ const RuleCase kCases[] = {
     {"that_relative_cue",
      "Residents carried signs that said \"Open the pool!\"",
      "that", "said", "Open the pool!"},
+    // A document the subject issues speaks for it in a "that" clause.
+    {"that_relative_cue_clause",
+     "Mayor Anna Keller released a letter from her doctor that says she is "
+     "in good health.",
+     "Mayor Anna Keller", "says", "she is in good health"},
     // A subject with a relative clause that runs over commas to the cue.
     {"relative_subject_cue",
      "Some farmers who have listened to the mayor over the years, at fairs or "
