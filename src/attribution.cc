@@ -952,6 +952,37 @@ bool IsBarePhrase(absl::string_view text, const std::vector<Token>& tokens,
   return true;
 }
 
+// "On Tuesday, at the camp on the island of Lesbos, X pleaded for C", "In
+// his memoir, \"A Time for Truth,\" published in 2015, X described C":
+// phrases that open the sentence before the speaker, prepositions and their
+// noun phrases with no verb the tagger knows, tell where or when; they are no
+// content of the cue after the speaker, however long. (Not an infinitive,
+// "To win the state, candidates need C, analysts say", nor a number, "About
+// 9 million voters live in C, according to X": a clause whose verb the
+// tagger does not know; nor what a source such as "according to" covers.)
+bool IsFrontedPhrases(const std::string& tags, size_t a, size_t b, CueClass c) {
+  if (c != CueClass::kSay && c != CueClass::kTell && c != CueClass::kBelief &&
+      c != CueClass::kSeem && c != CueClass::kDirective) {
+    return false;
+  }
+  while (a < b && IsTrimTag(tags[a])) ++a;
+  while (b > a && IsTrimTag(tags[b - 1])) --b;
+  if (a + 1 >= b || tags[a] != 'r' || !IsOneOf("dpjNRn", tags[a + 1]) ||
+      b - a > 24) {
+    return false;
+  }
+  // Each determiner or possessive opens the object of a preposition (or a
+  // title in quotation marks): one after a noun opens a clause's object
+  // ("In May the ferry company raised its fares, the mayor said").
+  for (size_t k = a + 1; k < b; ++k) {
+    if (!IsOneOf("dpjNRno0glr,qQ-", tags[k])) return false;
+    if ((tags[k] == 'd' || tags[k] == 'p') && !IsOneOf("r,q", tags[k - 1])) {
+      return false;
+    }
+  }
+  return true;
+}
+
 void AddQuoteContinuations(const TextLayout& layout, Finding* f) {
   // A quote that runs on into following paragraphs: add each as a part.
   auto it = QuoteAt(layout, f->content.back().begin);
@@ -2837,6 +2868,17 @@ bool Attributor::SaysNoEvidence(absl::string_view sentence) const {
                            *no_evidence_);
 }
 
+namespace {
+
+// Whether a cue's words may be a past participle: not its lemma ("say"),
+// nor an -s or -ing form ("says", "saying").
+bool IsParticipleForm(absl::string_view cue, absl::string_view lemma) {
+  return !absl::EqualsIgnoreCase(cue, lemma) && !absl::EndsWith(cue, "s") &&
+         !absl::EndsWith(cue, "ing");
+}
+
+}  // namespace
+
 // "a fact first reported by a local station", "a biography written by two
 // reporters", "a view echoed by everyone": a past participle (not the
 // lemma, not an -s or -ing form) right before "by" (class agent) and a noun
@@ -2857,10 +2899,9 @@ bool Attributor::IsAgentAfterParticiple(absl::string_view text,
   }
   const WordInfo* w = WordOf(text, tokens[a]);
   if (w == nullptr || w->word_class != WordClass::kAgent) return false;
-  const absl::string_view cue =
-      text.substr(tokens[k].begin, tokens[k + words - 1].end - tokens[k].begin);
-  return !absl::EqualsIgnoreCase(cue, lemma) && !absl::EndsWith(cue, "s") &&
-         !absl::EndsWith(cue, "ing");
+  return IsParticipleForm(
+      text.substr(tokens[k].begin, tokens[k + words - 1].end - tokens[k].begin),
+      lemma);
 }
 
 // "she said simply", "a voter who responded anonymously", "figures reported
@@ -3656,6 +3697,16 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!range_of(rule->agent, &ga, &gb) || gb != ga + 1) continue;
           const WordInfo* w = WordOf(text, tokens[ga]);
           if (w == nullptr || w->word_class != WordClass::kAgent) continue;
+          // An agent right after an active cue makes it a participle ("a
+          // plan announced by the mayor"): "says by" or "saying by" is no
+          // passive.
+          if (ga == cue_end && marked[k] == '@' &&
+              !IsParticipleForm(text.substr(tokens[k].begin,
+                                            tokens[cue_end - 1].end -
+                                                tokens[k].begin),
+                                cue.lemma)) {
+            continue;
+          }
         }
         if (rule->causer != 0) {
           size_t ga, gb;
@@ -3870,6 +3921,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 if (marked[m] == 'q') ++open;
                 if (marked[m] == 'Q') --open;
                 if (open != 0) continue;
+                // (A dash aside that closes the part is no cut: "X -- a
+                // surgeon -- has been called a charlatan by Y".)
+                if (marked[m] == '~' && marked.find('~', m + 1) == b - 1) break;
                 // (A spaced hyphen stands for a dash: "the market - all of
                 // whom".)
                 if (marked[m] == '~' ||
@@ -3951,10 +4005,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                // pleaded": a phrase that opens the sentence before the
                // speaker is no content; a later rule may find the one after
                // the cue.
-               (b <= k && ra < rb && rb - ra <= 12 &&
-                !range_of(rule->content2, &sa2, &sb2) &&
-                (OnlyTimePhrase(text, tokens, marked, ra, rb) ||
-                 IsBarePhrase(text, tokens, marked, ra, rb, cue.cue_class))));
+               (b <= k && ra < rb && !range_of(rule->content2, &sa2, &sb2) &&
+                ((rb - ra <= 12 &&
+                  (OnlyTimePhrase(text, tokens, marked, ra, rb) ||
+                   IsBarePhrase(text, tokens, marked, ra, rb, cue.cue_class))) ||
+                 IsFrontedPhrases(marked, ra, rb, cue.cue_class))));
           // What the ends above left is a phrase of time or a link whose
           // words went to another clause: no claim, but the cue and its
           // speaker stay (no other rule reads the clause again), for a cue

@@ -116,6 +116,26 @@ const RuleCase kCases[] = {
      "The pool plan, drawn up in May, was criticized by Mayor Anna Keller, "
      "who chairs the council.",
      "Mayor Anna Keller", "criticized", "The pool plan"},
+    // A participle with its agent after a noun phrase: the agent reports
+    // the phrase; set off after the subject, the subject and its predicate.
+    {"participle_passive_agent_aside",
+     "The pool plan, first reported by the Daily Courier, is a key part of "
+     "the budget.",
+     "the Daily Courier", "reported",
+     "The pool plan ... is a key part of the budget"},
+    {"participle_passive_agent",
+     "The city let some shops close early, a practice criticized by Mayor "
+     "Anna Keller.",
+     "Mayor Anna Keller", "criticized", "a practice"},
+    // A passive label with its agent after the label: the agent called the
+    // subject so; a label participle set off with its agent says the label.
+    {"passive_label_agent",
+     "The pool plan was called \"a disaster\" by Mayor Anna Keller.",
+     "Mayor Anna Keller", "called", "The pool plan ... a disaster"},
+    {"participle_label_agent",
+     "The islanders -- dubbed \"the stayers\" by Mayor Anna Keller -- voted "
+     "to keep the ferry.",
+     "Mayor Anna Keller", "dubbed", "the stayers"},
     // The object is a relative pronoun before the speaker: the first
     // content part.
     {"label_relative_quote",
@@ -595,6 +615,11 @@ const RuleCase kCases[] = {
     {"that_relative_cue",
      "Residents carried signs that said \"Open the pool!\"",
      "that", "said", "Open the pool!"},
+    // A document the subject issues speaks for it in a "that" clause.
+    {"that_relative_cue_clause",
+     "Mayor Anna Keller released a letter from her doctor that says she is "
+     "in good health.",
+     "Mayor Anna Keller", "says", "she is in good health"},
     // A subject with a relative clause that runs over commas to the cue.
     {"relative_subject_cue",
      "Some farmers who have listened to the mayor over the years, at fairs or "
