@@ -3627,6 +3627,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       for (const CompiledRule* rule :
            rules_by_class_[static_cast<int>(cue.cue_class)]) {
         if ((rule->needs & ~here).any()) continue;
+        // "reportedly" (verbs.tsv flag adverb) passes on hearsay from no
+        // one named: only a rule without a speaker reports it ("the
+        // shooter reportedly had ties to C" is no claim of the shooter's).
+        if (cue.adverb_only && rule->nospeaker == 0) continue;
         // A right half that cannot begin with the byte after the cue does
         // not match there, nor a left half whose part before the cue group
         // cannot end with the byte before the mark: no need to run them.
