@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "absl/base/attributes.h"
+#include "absl/base/call_once.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/functional/function_ref.h"
@@ -47,6 +48,49 @@ struct RulePattern {
   std::map<std::string, int> names;
   mutable std::once_flag once;
   mutable std::unique_ptr<RE2> compiled;
+};
+
+// The automata of one half of halves_ (HalfDfas), compiled on first use:
+// a right half's, anchored; a left half's LeftToCuePattern, read backward;
+// a left half itself, unanchored. Null where TagDfa or TagSubmatcher does
+// not read the pattern (or the submatcher counts other groups).
+struct Attributor::HalfAutomata {
+  void Right(const RulePattern& p, const TagDfa** dfa,
+             const TagSubmatcher** groups) {
+    absl::call_once(right_once, [&] { right = Compile(p, TagDfa::kAnchored); });
+    *dfa = right.dfa.get();
+    *groups = right.groups.get();
+  }
+  void LeftToCue(const RulePattern& p, const TagDfa** dfa,
+                 const TagSubmatcher** groups) {
+    absl::call_once(left_to_cue_once,
+                    [&] { left_to_cue = Compile(p, TagDfa::kReverse); });
+    *dfa = left_to_cue.dfa.get();
+    *groups = left_to_cue.groups.get();
+  }
+  void Left(const RulePattern& p, const TagDfa** dfa,
+            const TagSubmatcher** groups) {
+    absl::call_once(left_once, [&] { left = Compile(p, TagDfa::kUnanchored); });
+    *dfa = left.dfa.get();
+    *groups = left.groups.get();
+  }
+
+ private:
+  struct Automata {
+    std::unique_ptr<TagDfa> dfa;
+    std::unique_ptr<TagSubmatcher> groups;
+  };
+  static Automata Compile(const RulePattern& p, TagDfa::Mode mode) {
+    Automata a;
+    a.dfa = TagDfa::Compile(p.pattern, mode);
+    a.groups = TagSubmatcher::Compile(p.pattern);
+    if (a.groups != nullptr && a.groups->groups() != p.groups) {
+      a.groups = nullptr;
+    }
+    return a;
+  }
+  absl::once_flag right_once, left_to_cue_once, left_once;
+  Automata right, left_to_cue, left;
 };
 
 struct Attributor::CompiledRule {
@@ -93,9 +137,30 @@ struct Attributor::CompiledRule {
   const RulePattern* left_to_cue = nullptr;
   int left_reach = 0;  // CueGroupReach of the left half
   // The automata and submatchers that answer for the halves without RE2
-  // (MatchOnly, MatchRuleGroupsWith), or null. Owned by Attributor::dfas_
-  // and Attributor::submatchers_.
-  HalfDfas dfas;
+  // (MatchOnly, MatchRuleGroupsWith), or null. Compiled when the rule is
+  // first tried (most runs try few rules: an empty input none), and owned
+  // by the HalfAutomata of the halves, which rules that share a half share.
+  const HalfDfas& Dfas() const {
+    absl::call_once(dfas_once, [this] {
+      if (left_automata == nullptr || right_automata == nullptr) return;
+      right_automata->Right(*right, &dfas.right, &dfas.right_groups);
+      if (left_to_cue != nullptr) {
+        left_automata->LeftToCue(*left_to_cue, &dfas.left_to_cue,
+                                 &dfas.left_to_cue_groups);
+      }
+      // A left half anchored with "^", or one with no left-to-cue pattern,
+      // is run forward over the tags.
+      if (absl::StartsWith(left->pattern, "^") || left_to_cue == nullptr) {
+        left_automata->Left(*left, &dfas.left, &dfas.left_groups);
+      }
+    });
+    return dfas;
+  }
+  // The automata of halves_[left_half] and halves_[right_half], or null.
+  HalfAutomata* left_automata = nullptr;
+  HalfAutomata* right_automata = nullptr;
+  mutable absl::once_flag dfas_once;
+  mutable HalfDfas dfas;
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
   // An empty group "nospeaker": the claim has no speaker (an unnamed asker).
   int nospeaker = 0;
@@ -1528,57 +1593,14 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     }
     rule->left_to_cue = a->left_to_cue_[l].get();
   }
-  // The automata that answer for the halves in MatchesRule: a right half
-  // anchored; a left half in its left-to-cue form, read backward; a left
-  // half anchored at the start ("^"), unanchored as Find runs it.
-  {
-    // By half: its automata, compiled once however many rules share it.
-    std::vector<HalfDfas> halves(a->halves_.size());
-    auto compile = [&](const RulePattern& re,
-                       TagDfa::Mode mode) -> const TagDfa* {
-      auto dfa = TagDfa::Compile(re.pattern, mode);
-      if (dfa == nullptr) return nullptr;
-      a->dfas_.push_back(std::move(dfa));
-      return a->dfas_.back().get();
-    };
-    auto compile_groups = [&](const RulePattern& re) -> const TagSubmatcher* {
-      auto sub = TagSubmatcher::Compile(re.pattern);
-      if (sub == nullptr || sub->groups() != re.groups) {
-        return nullptr;
-      }
-      a->submatchers_.push_back(std::move(sub));
-      return a->submatchers_.back().get();
-    };
-    for (const auto& rule : a->rules_) {
-      const int l = rule->left_half, r = rule->right_half;
-      if (l < 0 || r < 0) continue;
-      HalfDfas& right_half = halves[r];
-      HalfDfas& left_half = halves[l];
-      if (right_half.right == nullptr) {
-        right_half.right = compile(*a->halves_[r], TagDfa::kAnchored);
-        right_half.right_groups = compile_groups(*a->halves_[r]);
-      }
-      if (rule->left_to_cue != nullptr && left_half.left_to_cue == nullptr) {
-        left_half.left_to_cue = compile(*rule->left_to_cue, TagDfa::kReverse);
-        left_half.left_to_cue_groups = compile_groups(*rule->left_to_cue);
-      }
-      // A left half anchored with "^", or one with no left-to-cue pattern,
-      // is run forward over the tags.
-      if ((absl::StartsWith(a->halves_[l]->pattern, "^") ||
-           rule->left_to_cue == nullptr) &&
-          left_half.left == nullptr) {
-        left_half.left = compile(*a->halves_[l], TagDfa::kUnanchored);
-        left_half.left_groups = compile_groups(*a->halves_[l]);
-      }
-      rule->dfas.right = right_half.right;
-      rule->dfas.left = left_half.left;
-      rule->dfas.left_to_cue =
-          rule->left_to_cue != nullptr ? left_half.left_to_cue : nullptr;
-      rule->dfas.right_groups = right_half.right_groups;
-      rule->dfas.left_groups = left_half.left_groups;
-      rule->dfas.left_to_cue_groups =
-          rule->left_to_cue != nullptr ? left_half.left_to_cue_groups : nullptr;
-    }
+  // The automata that answer for the halves in MatchesRule (see
+  // CompiledRule::Dfas()), by half.
+  a->half_automata_.reset(new HalfAutomata[a->halves_.size()]);
+  for (const auto& rule : a->rules_) {
+    const int l = rule->left_half, r = rule->right_half;
+    if (l < 0 || r < 0) continue;
+    rule->left_automata = &a->half_automata_[l];
+    rule->right_automata = &a->half_automata_[r];
   }
   // The bytes each right half can begin with, and those the part of each
   // left half before its cue group can end with.
@@ -3667,7 +3689,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 rule->left_half >= 0 ? &half_known[rule->left_half] : nullptr,
                 rule->right_half >= 0 ? &half_known[rule->right_half]
                                       : nullptr,
-                rule->dfas)) {
+                rule->Dfas())) {
           continue;
         }
         // A rule with a causer needs a causative verb before the cue: when
@@ -3685,7 +3707,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (!MatchRuleGroupsWith(whole, rule->groups + 1, rule->left,
                                  rule->right, rule->left_to_cue,
                                  rule->left_reach, marked, k, &groups,
-                                 rule->dfas)) {
+                                 rule->Dfas())) {
           continue;
         }
         auto range_of = [&](int g, size_t* a, size_t* b) {

@@ -95,6 +95,7 @@ class Parser {
   Node Concatenation() {
     Node cat;
     cat.kind = Node::kCat;
+    cat.kids.reserve(8);  // (most are short: fewer moves as it grows)
     while (ok_ && More() && Peek() != '|' && Peek() != ')') {
       cat.kids.push_back(Repetition());
     }

@@ -359,9 +359,10 @@ class Attributor {
   std::vector<std::bitset<256>> left_start_;
   // By index in halves_: the left halves' LeftToCuePattern, where given.
   std::vector<std::unique_ptr<RulePattern>> left_to_cue_;
-  // The halves' automata (see HalfDfas), in no order.
-  std::vector<std::unique_ptr<TagDfa>> dfas_;
-  std::vector<std::unique_ptr<TagSubmatcher>> submatchers_;
+  // By index in halves_: the half's automata (see HalfDfas), each compiled
+  // when a search first needs it.
+  struct HalfAutomata;
+  std::unique_ptr<HalfAutomata[]> half_automata_;
   // The lengths and first and last letters of the cue words (and first
   // words of cue phrases), each with the set of their second letters (bit
   // 0 for 'a'): most words of a text fail this test and need no lexicon
