@@ -612,6 +612,9 @@ const RuleCase kCases[] = {
     {"participle_opener_speaker_paren_cue",
      "Speaking at the pier, Mayor Anna Keller, the chair, said the pool would reopen.",
      "Mayor Anna Keller", "said", "the pool would reopen"},
+    {"passive_opener_speaker_paren_cue",
+     "Angered by the delays, Mayor Anna Keller, the chair, said the pool would reopen.",
+     "Mayor Anna Keller", "said", "the pool would reopen"},
     // A cue inside a subject's relative clause, without commas: its object
     // ends before the main verb, and the noun phrase before "who" speaks.
     {"relative_subject_inner_cue",
