@@ -3541,7 +3541,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       }
       // A passive cue ("was asked whether C") is marked '=': only rules that
       // name it attribute it (not in books).
-      const bool passive = p > 0 && tags[p - 1] == 'b' && !progressive;
+      // ("Officials who were there said C": "there" or "here" after the
+      // copula is its complement; the cue is active.)
+      bool located = false;
+      for (size_t m = p; m < k && !located; ++m) {
+        const absl::string_view word =
+            text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin);
+        located = absl::EqualsIgnoreCase(word, "there") ||
+                  absl::EqualsIgnoreCase(word, "here");
+      }
+      const bool passive =
+          p > 0 && tags[p - 1] == 'b' && !progressive && !located;
       if (passive && layout.hard_wrapped) continue;
       if (negated && layout.hard_wrapped) continue;
       // An infinitive ("went on to say C", "declined to say whether C") is

@@ -608,6 +608,18 @@ const RuleCase kCases[] = {
      "The claim came from Tom Baker, who told the Courier and a radio "
      "station that the pier was unsafe.",
      "who", "told", "the pier was unsafe"},
+    // An opening participial phrase is no speaker: the name after it is.
+    {"participle_opener_speaker_paren_cue",
+     "Speaking at the pier, Mayor Anna Keller, the chair, said the pool would reopen.",
+     "Mayor Anna Keller", "said", "the pool would reopen"},
+    {"passive_opener_speaker_paren_cue",
+     "Angered by the delays, Mayor Anna Keller, the chair, said the pool would reopen.",
+     "Mayor Anna Keller", "said", "the pool would reopen"},
+    // A cue inside a subject's relative clause, without commas: its object
+    // ends before the main verb, and the noun phrase before "who" speaks.
+    {"relative_subject_inner_cue",
+     "A harbour pilot who criticised the schedule said the ferry must run.",
+     "A harbour pilot", "criticised", "the schedule"},
     {"relative_cue_that",
      "It was Mayor Anna Keller who said that the pool would reopen in June.",
      "who", "said", "the pool would reopen in June"},
