@@ -3572,6 +3572,19 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (w != nullptr && w->word_class == WordClass::kRefuse) continue;
       }
       const CueEntry& cue = lex_->cues()[tokens[k].cue];
+      // "People seen as disrupters were ushered out": without its copula,
+      // a participle that is otherwise a cue only in the passive modifies
+      // the noun before it. After a comma it is an aside of the writer's
+      // that still reports how a thing is seen ("in Ohio, a state seen as
+      // critical", "the shake-up, viewed as a sign of trouble"); in the
+      // subject that opens the sentence the complement runs on into the
+      // sentence's own verb, and the cue reports nothing.
+      if (cue.passive_only && !passive) {
+        size_t s = k;
+        while (s > 0 && IsOneOf("dpjgNRnoi0-r", tags[s - 1])) --s;
+        while (s > 0 && IsOneOf("lx", tags[s - 1])) --s;
+        if (s == 0) continue;
+      }
       // "continue to support", "want to": a say/belief verb before an
       // infinitive reports nothing (promises and threats do).
       const size_t after = k + tokens[k].cue_words;
