@@ -4183,6 +4183,20 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               continue;
             }
           }
+          // "Journalists at the firm met on Friday to discuss C", "Ms Barr
+          // came back to post C": before an infinitive cue, a past tense of
+          // class verb (function_words.tsv: "met", "came") is the subject's
+          // own verb; the speaker ends before it.
+          if (f.infinitive) {
+            for (size_t m = a + 1; m < b; ++m) {
+              if (tags[m] != 'o' || tokens[m].cap) continue;
+              const WordInfo* w = WordOf(text, tokens[m]);
+              if (w != nullptr && w->word_class == WordClass::kVerb) {
+                b = m;
+                break;
+              }
+            }
+          }
           // A lone determiner speaks only if it stands for a noun phrase
           // ("Another said", not "the only question").
           if (b == a + 1 && tags[a] == 'd' && !IsPronDet(text, tokens[a])) continue;
