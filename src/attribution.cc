@@ -2139,7 +2139,8 @@ constexpr char kPlainNounPhraseTags[] =
 void Attributor::EndAtAdjunct(absl::string_view text,
                               const std::vector<Token>& tokens,
                               const std::string& tags, size_t a, size_t b,
-                              size_t cue_end, Range* r) const {
+                              size_t cue_end, Range* r,
+                              bool with_ends) const {
   if (a < cue_end || a > cue_end + 1) return;
   // A plain noun phrase, perhaps with phrases of its own ("the budget of
   // the city council").
@@ -2153,9 +2154,16 @@ void Attributor::EndAtAdjunct(absl::string_view text,
     }
     if (tags[m] != 'r' && tags[m] != 's') continue;
     const WordInfo* w = WordOf(text, tokens[m]);
-    if (w == nullptr || (w->word_class != WordClass::kAdjunctPrep &&
+    // "discussed the budget with the mayor", "talked about the levy with
+    // reporters": after a cue of a topic, "with" names the one spoken to.
+    const bool with_party =
+        with_ends && tags[m] == 'r' &&
+        absl::EqualsIgnoreCase(
+            text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin), "with");
+    if (!with_party &&
+        (w == nullptr || (w->word_class != WordClass::kAdjunctPrep &&
                          w->word_class != WordClass::kTimeSub &&
-                         w->word_class != WordClass::kAdverbialSub)) {
+                         w->word_class != WordClass::kAdverbialSub))) {
       continue;
     }
     if (tags[m] == 'r') {
@@ -3998,7 +4006,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           }
           if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
-          if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);
+          if (!direct) {
+            // A cue of a topic ("discuss", "talk about", "speak of").
+            const bool topic_cue =
+                cue.lemma == "discuss" || absl::EndsWith(cue.lemma, " about") ||
+                absl::EndsWith(cue.lemma, " of");
+            EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r, topic_cue);
+          }
           if (!direct) EndAtPhraseTail(tokens, marked, a, b, cue_end, &r);
           if (!direct) {
             EndAtCoordinatedVerb(text, tokens, marked, a, b, cue_end,
