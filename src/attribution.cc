@@ -2139,7 +2139,8 @@ constexpr char kPlainNounPhraseTags[] =
 void Attributor::EndAtAdjunct(absl::string_view text,
                               const std::vector<Token>& tokens,
                               const std::string& tags, size_t a, size_t b,
-                              size_t cue_end, Range* r) const {
+                              size_t cue_end, Range* r,
+                              bool with_ends) const {
   if (a < cue_end || a > cue_end + 1) return;
   // A plain noun phrase, perhaps with phrases of its own ("the budget of
   // the city council").
@@ -2153,9 +2154,16 @@ void Attributor::EndAtAdjunct(absl::string_view text,
     }
     if (tags[m] != 'r' && tags[m] != 's') continue;
     const WordInfo* w = WordOf(text, tokens[m]);
-    if (w == nullptr || (w->word_class != WordClass::kAdjunctPrep &&
+    // "discussed the budget with the mayor", "talked about the levy with
+    // reporters": after a cue of a topic, "with" names the one spoken to.
+    const bool with_party =
+        with_ends && tags[m] == 'r' &&
+        absl::EqualsIgnoreCase(
+            text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin), "with");
+    if (!with_party &&
+        (w == nullptr || (w->word_class != WordClass::kAdjunctPrep &&
                          w->word_class != WordClass::kTimeSub &&
-                         w->word_class != WordClass::kAdverbialSub)) {
+                         w->word_class != WordClass::kAdverbialSub))) {
       continue;
     }
     if (tags[m] == 'r') {
@@ -3572,6 +3580,19 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (w != nullptr && w->word_class == WordClass::kRefuse) continue;
       }
       const CueEntry& cue = lex_->cues()[tokens[k].cue];
+      // "People seen as disrupters were ushered out": without its copula,
+      // a participle that is otherwise a cue only in the passive modifies
+      // the noun before it. After a comma it is an aside of the writer's
+      // that still reports how a thing is seen ("in Ohio, a state seen as
+      // critical", "the shake-up, viewed as a sign of trouble"); in the
+      // subject that opens the sentence the complement runs on into the
+      // sentence's own verb, and the cue reports nothing.
+      if (cue.passive_only && !passive) {
+        size_t s = k;
+        while (s > 0 && IsOneOf("dpjgNRnoi0-r", tags[s - 1])) --s;
+        while (s > 0 && IsOneOf("lx", tags[s - 1])) --s;
+        if (s == 0) continue;
+      }
       // "continue to support", "want to": a say/belief verb before an
       // infinitive reports nothing (promises and threats do).
       const size_t after = k + tokens[k].cue_words;
@@ -3985,7 +4006,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           }
           if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
-          if (!direct) EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r);
+          if (!direct) {
+            // A cue of a topic ("discuss", "talk about", "speak of").
+            const bool topic_cue =
+                cue.lemma == "discuss" || absl::EndsWith(cue.lemma, " about") ||
+                absl::EndsWith(cue.lemma, " of");
+            EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r, topic_cue);
+          }
           if (!direct) EndAtPhraseTail(tokens, marked, a, b, cue_end, &r);
           if (!direct) {
             EndAtCoordinatedVerb(text, tokens, marked, a, b, cue_end,
@@ -4168,6 +4195,20 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 absl::EndsWithIgnoreCase(
                     text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin), "thing")) {
               continue;
+            }
+          }
+          // "Journalists at the firm met on Friday to discuss C", "Ms Barr
+          // came back to post C": before an infinitive cue, a past tense of
+          // class verb (function_words.tsv: "met", "came") is the subject's
+          // own verb; the speaker ends before it.
+          if (f.infinitive) {
+            for (size_t m = a + 1; m < b; ++m) {
+              if (tags[m] != 'o' || tokens[m].cap) continue;
+              const WordInfo* w = WordOf(text, tokens[m]);
+              if (w != nullptr && w->word_class == WordClass::kVerb) {
+                b = m;
+                break;
+              }
             }
           }
           // A lone determiner speaks only if it stands for a noun phrase

@@ -175,7 +175,7 @@ class Attributor {
   // rally"; see attribution.cc).
   void EndAtAdjunct(absl::string_view text, const std::vector<Token>& tokens,
                     const std::string& tags, size_t a, size_t b,
-                    size_t cue_end, Range* r) const;
+                    size_t cue_end, Range* r, bool with_ends = false) const;
   // Ends a phrase content before a participle or an appositive after a
   // comma ("opposed the tax, allotting ..."; see attribution.cc).
   void EndAtPhraseTail(const std::vector<Token>& tokens,

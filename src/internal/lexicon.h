@@ -78,6 +78,11 @@ struct CueEntry {
   // clause is the content); no cue when a cue follows it ("X reportedly
   // said C" is X's claim), where the tagger makes it a plain adverb.
   bool adverb_only = false;
+  // "seen as", "viewed as" ("passive" in the fifth column of verbs.tsv): a
+  // past participle that is a cue only after a copula ("the plan is seen as
+  // a trap"); without one it modifies a noun ("people seen as disrupters
+  // were ushered out") and reports nothing.
+  bool passive_only = false;
 };
 
 // A phrase in the content of a neutral claim that gives it a stance
