@@ -2072,7 +2072,10 @@ bool Attributor::IsDocumentHead(absl::string_view text,
 // "While the mayor has said he opposes the tax, the council approved it":
 // a cue inside an adverbial clause that opens the sentence (a subordinator
 // of class adsub, condsub or timesub, with no comma, dash or colon before
-// the cue) reports that clause only. Content after the cue ends at the
+// the cue; a connective or a phrase with no auxiliary, copula, cue or
+// subject pronoun, and a comma, may stand before it: "However, while X says
+// C, ...", "In June, when X said C, ...") reports that clause only. Content
+// after the cue ends at the
 // comma, dash or semicolon that closes the clause, outside quotations. "As"
 // and the other words of class sub do so only when the content follows the
 // cue at once and opens with no adverb, preposition or word of time ("As
@@ -2085,6 +2088,20 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
   if (a <= k) return;
   size_t s = 0;
   while (s < k && (tags[s] == 'l' || tags[s] == 'x')) ++s;
+  if (s < k && tags[s] != 's') {
+    // "However, while X says C, ...", "For example, if X wanted C, ...",
+    // "In 2015, when X said C, ...": a connective or a phrase with no
+    // auxiliary, copula, negation, cue, subject pronoun or quotation, closed
+    // by a comma, may stand before the subordinator.
+    size_t q = 0;
+    while (q < k && !IsOneOf(",;:~", tags[q]) &&
+           !IsOneOf("vbzCPtwsqQ(", tags[q])) {
+      ++q;
+    }
+    if (q >= k || tags[q] != ',' || q == 0) return;
+    s = q + 1;
+    while (s < k && (tags[s] == 'l' || tags[s] == 'x')) ++s;
+  }
   if (s >= k || tags[s] != 's') return;
   const WordInfo* w = WordOf(text, tokens[s]);
   if (w == nullptr) return;
@@ -2115,6 +2132,13 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
     if (tags[m] == 'q') ++open;
     if (tags[m] == 'Q') --open;
     if (open > 0 || (tags[m] != ',' && tags[m] != ';' && tags[m] != '~')) continue;
+    // (A comma between names goes on with their list: "asked Mills,
+    // Sullivan and Abedin to search ...".)
+    if (tags[m] == ',' && tags[m - 1] == 'N') {
+      size_t n = m + 1;
+      while (n < b && tags[n] == 'N') ++n;
+      if (n > m + 1 && n < b && (tags[n] == ',' || tags[n] == 'x')) continue;
+    }
     EndBefore(tokens, tags, a, m, r);
     return;
   }
