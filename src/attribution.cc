@@ -2780,6 +2780,36 @@ void Attributor::EndAtSeemAdjunct(absl::string_view text,
   }
 }
 
+// "The deal was announced on Friday", "his role was disclosed after a
+// search", "it was argued in January": after a passive cue with no agent
+// (token k, tagged '='), the part [a, b) after it that opens with a phrase
+// of time or place or an adverbial clause (a preposition of class adjunct or
+// timesub, a subordinator of class adsub, "in"/"at", or a word of time,
+// perhaps after adverbs) tells when or where it was said, not what: the
+// subject before the cue is what was reported. (A complement goes on: "was
+// charged with fraud", "was accused of lying", "was asked to resign"; and
+// so does what was told after the phrase: "was told on Monday that C".)
+bool Attributor::PassiveAdjunct(absl::string_view text,
+                                const std::vector<Token>& tokens,
+                                const std::string& tags, size_t k, size_t a,
+                                size_t b) const {
+  if (tags[k] != '=' || a <= k) return false;
+  // (What was told may follow the phrase: "was told on Monday that C".)
+  for (size_t m = a; m < b; ++m) {
+    if (tags[m] == 't' || tags[m] == 'q') return false;
+  }
+  size_t c = a;
+  while (c < b && tags[c] == 'l' && !tokens[c].time) ++c;
+  if (c >= b) return false;
+  if (tokens[c].time) return true;
+  if (tags[c] != 'r' && tags[c] != 's') return false;
+  const WordInfo* w = WordOf(text, tokens[c]);
+  if (w == nullptr) return false;
+  return w->place || w->word_class == WordClass::kAdjunctPrep ||
+         w->word_class == WordClass::kTimeSub ||
+         w->word_class == WordClass::kAdverbialSub;
+}
+
 // "Half of the voters said so in the spring poll", "the judge rejected it
 // on those grounds", "the mayor denied this last fall": a content after the
 // cue that opens with one word standing for what was said (a pronoun or
@@ -4145,6 +4175,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
           if (!direct && cue.cue_class == CueClass::kSeem) {
             EndAtSeemAdjunct(text, tokens, marked, a, b, &r);
+          }
+          if (!direct && PassiveAdjunct(text, tokens, marked, k, a, b)) {
+            r = Range{};
           }
           // "If the plan fails, she said, \"we all pay.\"": a lead-in before
           // the attribution is part of the claim when the quotation after it
