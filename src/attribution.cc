@@ -2536,6 +2536,45 @@ Range Attributor::RelativeBefore(absl::string_view text,
   return rel ? Range{tokens[w].begin, tokens[w].end} : Range();
 }
 
+// "hire the employees they thought were the best fit", "the 1.2 billion
+// dollars it expects to collect": in a relative clause with no relative word
+// (a subject pronoun right after a noun phrase that a determiner or
+// possessive opens), whose cue is followed at once by a gap (a verb with no
+// subject, or an infinitive with no object), the noun phrase stands for part
+// of what was said, and news annotators mark it as the first part of the
+// content. Returns its span, or an empty range. (Not a phrase that opens the
+// sentence, "In the speech he promised to cut taxes", nor one of time, "Last
+// week she said".)
+Range Attributor::ContactAntecedent(absl::string_view text,
+                                    const std::vector<Token>& tokens,
+                                    const std::string& tags, size_t sa,
+                                    size_t sb, size_t a, size_t b,
+                                    size_t cue_end) const {
+  if (a != cue_end || a >= b || sa < 2) return Range();
+  // (A pronoun: a name may end a longer subject, "the most optimistic
+  // Democrats doubt will flip".)
+  if (sb != sa + 1 || tags[sa] != 'P') return Range();
+  // The gap: an auxiliary or copula, or "to" and a lower-case word.
+  const bool subject_gap = tags[a] == 'v' || tags[a] == 'b';
+  const bool infinitive =
+      tags[a] == 'r' && a + 1 < b && tags[a + 1] == 'o' &&
+      text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin) == "to";
+  if (!subject_gap && !infinitive) return Range();
+  const size_t head = sa - 1;
+  if (tags[head] != 'n' && tags[head] != 'o') return Range();
+  if (tokens[head].time) return Range();
+  const WordInfo* w = WordOf(text, tokens[head]);
+  if (w != nullptr && w->word_class != WordClass::kNone) return Range();
+  size_t s = head;
+  while (s > 0 && IsOneOf("jon0-", tags[s - 1])) --s;
+  if (s == 0 || (tags[s - 1] != 'd' && tags[s - 1] != 'p')) return Range();
+  --s;
+  bool fronted = true;
+  for (size_t m = 0; m < s && fronted; ++m) fronted = IsOneOf("rslx,", tags[m]);
+  if (fronted) return Range();
+  return Range{tokens[s].begin, tokens[head].end};
+}
+
 // "The new rules, which the mayor said would hurt shops, take effect in May",
 // "the plan -- which the senator denounced on Friday -- goes to a vote",
 // "voters who believe the race is rigged, however, are few": a cue inside a
@@ -4167,6 +4206,21 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               f.content.insert(f.content.begin(), rel);
               if (f.direct) f.mixed = true;
               f.direct = false;
+            } else if (!f.direct && !f.mixed && f.content.size() == 1) {
+              const Range ante = ContactAntecedent(text, tokens, marked, sa, sb,
+                                                   a, b, cue_end);
+              if (ante.end > ante.begin) {
+                // The relative clause ends at its first comma.
+                for (size_t m = a + 1; m < b; ++m) {
+                  if (marked[m] != ',') continue;
+                  if (tokens[m - 1].end > f.content.front().begin) {
+                    f.content.front().end =
+                        std::min(f.content.front().end, tokens[m - 1].end);
+                  }
+                  break;
+                }
+                f.content.insert(f.content.begin(), ante);
+              }
             }
           }
         }

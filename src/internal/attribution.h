@@ -238,6 +238,13 @@ class Attributor {
   Range RelativeBefore(absl::string_view text, const std::vector<Token>& tokens,
                        const std::string& tags, size_t speaker, size_t a,
                        size_t cue_end) const;
+  // The noun phrase before a relative clause with no relative word whose
+  // cue is followed by a gap ("the employees they thought were fit"), or an
+  // empty range (see attribution.cc).
+  Range ContactAntecedent(absl::string_view text,
+                          const std::vector<Token>& tokens,
+                          const std::string& tags, size_t sa, size_t sb,
+                          size_t a, size_t b, size_t cue_end) const;
   // Ends content whose cue is inside a relative clause where that clause
   // ends (see attribution.cc).
   void EndAtRelativeClause(const std::vector<Token>& tokens,
