@@ -2072,7 +2072,10 @@ bool Attributor::IsDocumentHead(absl::string_view text,
 // "While the mayor has said he opposes the tax, the council approved it":
 // a cue inside an adverbial clause that opens the sentence (a subordinator
 // of class adsub, condsub or timesub, with no comma, dash or colon before
-// the cue) reports that clause only. Content after the cue ends at the
+// the cue; a connective or a phrase with no auxiliary, copula, cue or
+// subject pronoun, and a comma, may stand before it: "However, while X says
+// C, ...", "In June, when X said C, ...") reports that clause only. Content
+// after the cue ends at the
 // comma, dash or semicolon that closes the clause, outside quotations. "As"
 // and the other words of class sub do so only when the content follows the
 // cue at once and opens with no adverb, preposition or word of time ("As
@@ -2085,6 +2088,20 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
   if (a <= k) return;
   size_t s = 0;
   while (s < k && (tags[s] == 'l' || tags[s] == 'x')) ++s;
+  if (s < k && tags[s] != 's') {
+    // "However, while X says C, ...", "For example, if X wanted C, ...",
+    // "In 2015, when X said C, ...": a connective or a phrase with no
+    // auxiliary, copula, negation, cue, subject pronoun or quotation, closed
+    // by a comma, may stand before the subordinator.
+    size_t q = 0;
+    while (q < k && !IsOneOf(",;:~", tags[q]) &&
+           !IsOneOf("vbzCPtwsqQ(", tags[q])) {
+      ++q;
+    }
+    if (q >= k || tags[q] != ',' || q == 0) return;
+    s = q + 1;
+    while (s < k && (tags[s] == 'l' || tags[s] == 'x')) ++s;
+  }
   if (s >= k || tags[s] != 's') return;
   const WordInfo* w = WordOf(text, tokens[s]);
   if (w == nullptr) return;
@@ -2115,6 +2132,13 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
     if (tags[m] == 'q') ++open;
     if (tags[m] == 'Q') --open;
     if (open > 0 || (tags[m] != ',' && tags[m] != ';' && tags[m] != '~')) continue;
+    // (A comma between names goes on with their list: "asked Mills,
+    // Sullivan and Abedin to search ...".)
+    if (tags[m] == ',' && tags[m - 1] == 'N') {
+      size_t n = m + 1;
+      while (n < b && tags[n] == 'N') ++n;
+      if (n > m + 1 && n < b && (tags[n] == ',' || tags[n] == 'x')) continue;
+    }
     EndBefore(tokens, tags, a, m, r);
     return;
   }
@@ -2512,6 +2536,45 @@ Range Attributor::RelativeBefore(absl::string_view text,
   return rel ? Range{tokens[w].begin, tokens[w].end} : Range();
 }
 
+// "hire the employees they thought were the best fit", "the 1.2 billion
+// dollars it expects to collect": in a relative clause with no relative word
+// (a subject pronoun right after a noun phrase that a determiner or
+// possessive opens), whose cue is followed at once by a gap (a verb with no
+// subject, or an infinitive with no object), the noun phrase stands for part
+// of what was said, and news annotators mark it as the first part of the
+// content. Returns its span, or an empty range. (Not a phrase that opens the
+// sentence, "In the speech he promised to cut taxes", nor one of time, "Last
+// week she said".)
+Range Attributor::ContactAntecedent(absl::string_view text,
+                                    const std::vector<Token>& tokens,
+                                    const std::string& tags, size_t sa,
+                                    size_t sb, size_t a, size_t b,
+                                    size_t cue_end) const {
+  if (a != cue_end || a >= b || sa < 2) return Range();
+  // (A pronoun: a name may end a longer subject, "the most optimistic
+  // Democrats doubt will flip".)
+  if (sb != sa + 1 || tags[sa] != 'P') return Range();
+  // The gap: an auxiliary or copula, or "to" and a lower-case word.
+  const bool subject_gap = tags[a] == 'v' || tags[a] == 'b';
+  const bool infinitive =
+      tags[a] == 'r' && a + 1 < b && tags[a + 1] == 'o' &&
+      text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin) == "to";
+  if (!subject_gap && !infinitive) return Range();
+  const size_t head = sa - 1;
+  if (tags[head] != 'n' && tags[head] != 'o') return Range();
+  if (tokens[head].time) return Range();
+  const WordInfo* w = WordOf(text, tokens[head]);
+  if (w != nullptr && w->word_class != WordClass::kNone) return Range();
+  size_t s = head;
+  while (s > 0 && IsOneOf("jon0-", tags[s - 1])) --s;
+  if (s == 0 || (tags[s - 1] != 'd' && tags[s - 1] != 'p')) return Range();
+  --s;
+  bool fronted = true;
+  for (size_t m = 0; m < s && fronted; ++m) fronted = IsOneOf("rslx,", tags[m]);
+  if (fronted) return Range();
+  return Range{tokens[s].begin, tokens[head].end};
+}
+
 // "The new rules, which the mayor said would hurt shops, take effect in May",
 // "the plan -- which the senator denounced on Friday -- goes to a vote",
 // "voters who believe the race is rigged, however, are few": a cue inside a
@@ -2754,6 +2817,36 @@ void Attributor::EndAtSeemAdjunct(absl::string_view text,
     EndBefore(tokens, tags, a, e, r);
     return;
   }
+}
+
+// "The deal was announced on Friday", "his role was disclosed after a
+// search", "it was argued in January": after a passive cue with no agent
+// (token k, tagged '='), the part [a, b) after it that opens with a phrase
+// of time or place or an adverbial clause (a preposition of class adjunct or
+// timesub, a subordinator of class adsub, "in"/"at", or a word of time,
+// perhaps after adverbs) tells when or where it was said, not what: the
+// subject before the cue is what was reported. (A complement goes on: "was
+// charged with fraud", "was accused of lying", "was asked to resign"; and
+// so does what was told after the phrase: "was told on Monday that C".)
+bool Attributor::PassiveAdjunct(absl::string_view text,
+                                const std::vector<Token>& tokens,
+                                const std::string& tags, size_t k, size_t a,
+                                size_t b) const {
+  if (tags[k] != '=' || a <= k) return false;
+  // (What was told may follow the phrase: "was told on Monday that C".)
+  for (size_t m = a; m < b; ++m) {
+    if (tags[m] == 't' || tags[m] == 'q') return false;
+  }
+  size_t c = a;
+  while (c < b && tags[c] == 'l' && !tokens[c].time) ++c;
+  if (c >= b) return false;
+  if (tokens[c].time) return true;
+  if (tags[c] != 'r' && tags[c] != 's') return false;
+  const WordInfo* w = WordOf(text, tokens[c]);
+  if (w == nullptr) return false;
+  return w->place || w->word_class == WordClass::kAdjunctPrep ||
+         w->word_class == WordClass::kTimeSub ||
+         w->word_class == WordClass::kAdverbialSub;
 }
 
 // "Half of the voters said so in the spring poll", "the judge rejected it
@@ -4113,6 +4206,21 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               f.content.insert(f.content.begin(), rel);
               if (f.direct) f.mixed = true;
               f.direct = false;
+            } else if (!f.direct && !f.mixed && f.content.size() == 1) {
+              const Range ante = ContactAntecedent(text, tokens, marked, sa, sb,
+                                                   a, b, cue_end);
+              if (ante.end > ante.begin) {
+                // The relative clause ends at its first comma.
+                for (size_t m = a + 1; m < b; ++m) {
+                  if (marked[m] != ',') continue;
+                  if (tokens[m - 1].end > f.content.front().begin) {
+                    f.content.front().end =
+                        std::min(f.content.front().end, tokens[m - 1].end);
+                  }
+                  break;
+                }
+                f.content.insert(f.content.begin(), ante);
+              }
             }
           }
         }
@@ -4121,6 +4229,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
           if (!direct && cue.cue_class == CueClass::kSeem) {
             EndAtSeemAdjunct(text, tokens, marked, a, b, &r);
+          }
+          if (!direct && PassiveAdjunct(text, tokens, marked, k, a, b)) {
+            r = Range{};
           }
           // "If the plan fails, she said, \"we all pay.\"": a lead-in before
           // the attribution is part of the claim when the quotation after it

@@ -191,6 +191,12 @@ class Attributor {
                         const std::vector<Token>& tokens,
                         const std::string& tags, size_t a, size_t b,
                         Range* r) const;
+  // Whether the part [a, b) after the passive cue k opens with a phrase of
+  // time or place or an adverbial clause ("was announced on Friday"), which
+  // tells when or where, not what (see attribution.cc).
+  bool PassiveAdjunct(absl::string_view text, const std::vector<Token>& tokens,
+                      const std::string& tags, size_t k, size_t a,
+                      size_t b) const;
   // Ends a content of one word that stands for what was said before the
   // adverbs and phrases of the act ("said so in June", "rejected it on
   // those grounds"; see attribution.cc).
@@ -232,6 +238,13 @@ class Attributor {
   Range RelativeBefore(absl::string_view text, const std::vector<Token>& tokens,
                        const std::string& tags, size_t speaker, size_t a,
                        size_t cue_end) const;
+  // The noun phrase before a relative clause with no relative word whose
+  // cue is followed by a gap ("the employees they thought were fit"), or an
+  // empty range (see attribution.cc).
+  Range ContactAntecedent(absl::string_view text,
+                          const std::vector<Token>& tokens,
+                          const std::string& tags, size_t sa, size_t sb,
+                          size_t a, size_t b, size_t cue_end) const;
   // Ends content whose cue is inside a relative clause where that clause
   // ends (see attribution.cc).
   void EndAtRelativeClause(const std::vector<Token>& tokens,
