@@ -952,8 +952,20 @@ bool Segmenter::BoundaryAfterPeriod(const char* para_begin,
   const absl::string_view token(tb, static_cast<size_t>(period + 1 - tb));
   // After an ambiguous period a quote may open the next sentence; a bracket
   // usually does not ("SACRAMENTO, Calif. (AP)").
+  // Nor does a quoted word in lower case: `the U.S. "clearly" needed`.
   const int32_t c = Decode(next, para_end, &n);
-  const bool opener_next = IsSentenceOpener(c) && c != '(' && c != '[';
+  bool opener_next = IsSentenceOpener(c) && c != '(' && c != '[';
+  if (opener_next) {
+    const char* q = next + n;
+    int32_t after = c;
+    while (q < para_end && IsSentenceOpener(after = Decode(q, para_end, &n))) {
+      q += n;
+    }
+    if ((after >= 'a' && after <= 'z') ||
+        (after >= 0xDF && after <= 0xFF && after != 0xF7)) {
+      opener_next = false;
+    }
+  }
   if (abbreviations_.contains(token)) {
     if (!final_abbreviations_.contains(token)) return false;
     return opener_next || StartsWithSentenceStarter(next, para_end);

@@ -465,6 +465,13 @@ TEST(Segmenter, Sentences) {
        {"SACRAMENTO, Calif. (AP) Officials said."}},
       {"Taxes went up in the U.K. \"We pay,\" he said.",
        {"Taxes went up in the U.K.", "\"We pay,\" he said."}},
+      // ... but a quoted word in lower case goes on the sentence.
+      {"He said the U.S. \"clearly\" erred.",
+       {"He said the U.S. \"clearly\" erred."}},
+      {"He said the U.S. \xE2\x80\x9C\xC3\xA9lite\xE2\x80\x9D units erred.",
+       {"He said the U.S. \xE2\x80\x9C\xC3\xA9lite\xE2\x80\x9D units erred."}},
+      {"They met in Sacramento, Calif. 'We won,' he said.",
+       {"They met in Sacramento, Calif.", "'We won,' he said."}},
       // Initials and dotted acronyms.
       {"George W. Bush spoke.", {"George W. Bush spoke."}},
       {"J. K. Rowling wrote it.", {"J. K. Rowling wrote it."}},
