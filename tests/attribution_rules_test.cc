@@ -63,6 +63,10 @@ const RuleCase kCases[] = {
     {"speaker_purpose_to_cue",
      "Mayor Anna Keller went to the pool to announce that it would reopen.",
      "Mayor Anna Keller", "announce", "it would reopen"},
+    // An infinitive after the subject's verb and a longer phrase.
+    {"speaker_gap_to_cue",
+     "Mayor Anna Keller took to the radio this morning to denounce the plan.",
+     "Mayor Anna Keller", "denounce", "the plan"},
     // After a clause that is another's attribution, a relative clause is
     // what the trailing "according to" sources.
     {"according_back_relative",
