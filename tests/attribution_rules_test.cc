@@ -63,6 +63,9 @@ const RuleCase kCases[] = {
     {"speaker_purpose_to_cue",
      "Mayor Anna Keller went to the pool to announce that it would reopen.",
      "Mayor Anna Keller", "announce", "it would reopen"},
+    // A headline: a name and an infinitive cue.
+    {"headline_name_to_cue", "Keller to call for a new ferry timetable.",
+     "Keller", "call for", "a new ferry timetable"},
     // An infinitive after the subject's verb and a longer phrase.
     {"speaker_gap_to_cue",
      "Mayor Anna Keller took to the radio this morning to denounce the plan.",
