@@ -4812,6 +4812,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         const int i = by_unit[y].second;
         if (i == j) continue;
         const Finding& outer = (*out)[i];
+        // (A finding already dropped as no claim of its own reports
+        // nothing: no cue is reported through it. "Responding to USA TODAY
+        // questions, the campaign said C": "questions", a noun cue inside
+        // the participle's content, is dropped and takes no "said" with it.
+        // An "according to" dropped for the speaker it relays still covers
+        // what that speaker says: "according to the statement, X
+        // reaffirmed that France condemned it".)
+        if (outer.drop &&
+            lex_->cues()[outer.cue_index].cue_class != CueClass::kAccording) {
+          continue;
+        }
         bool covers = false;
         for (const Range& r : outer.content) {
           covers |= r.begin <= inner.cue.begin && inner.cue.end <= r.end;
