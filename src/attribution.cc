@@ -952,6 +952,20 @@ void AddQuoteBeginnings(const TextLayout& layout, Finding* f) {
 
 // Whether `w` is a verb that makes its object speak (function_words.tsv
 // classes causative and causative_verb: "prompted", "led").
+// "suggested to me that C", "explained to them that C": an object pronoun
+// after "to" and then "that" name the one spoken to; the cue is no verb
+// before an infinitive ("continue to support").
+bool ObjectPronounThat(absl::string_view text, const std::vector<Token>& tokens,
+                       const std::string& tags, size_t k) {
+  if (k + 1 >= tokens.size() || tags[k + 1] != 't') return false;
+  const absl::string_view w =
+      text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+  for (const char* p : {"me", "him", "her", "us", "them"}) {
+    if (absl::EqualsIgnoreCase(w, p)) return true;
+  }
+  return false;
+}
+
 bool IsCausative(const WordInfo* w) {
   return w != nullptr && (w->word_class == WordClass::kCausative ||
                           w->word_class == WordClass::kCausativeVerb);
@@ -3737,7 +3751,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           cue.stance != v1::STANCE_PROMISE && cue.stance != v1::STANCE_WARN &&
           absl::EqualsIgnoreCase(text.substr(tokens[after].begin,
                                              tokens[after].end - tokens[after].begin),
-                                 "to")) {
+                                 "to") &&
+          !ObjectPronounThat(text, tokens, tags, after + 1)) {
         continue;
       }
       if (marked_at == std::string::npos) {
@@ -4923,6 +4938,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         const int i = by_unit[y].second;
         if (i == j) continue;
         const Finding& outer = (*out)[i];
+        // (A finding already dropped as no claim of its own reports
+        // nothing: no cue is reported through it. "Responding to USA TODAY
+        // questions, the campaign said C": "questions", a noun cue inside
+        // the participle's content, is dropped and takes no "said" with it.
+        // An "according to" dropped for the speaker it relays still covers
+        // what that speaker says: "according to the statement, X
+        // reaffirmed that France condemned it".)
+        if (outer.drop &&
+            lex_->cues()[outer.cue_index].cue_class != CueClass::kAccording) {
+          continue;
+        }
         bool covers = false;
         for (const Range& r : outer.content) {
           covers |= r.begin <= inner.cue.begin && inner.cue.end <= r.end;

@@ -500,6 +500,11 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         if (c == '-' && i + 1 < end && text[i + 1] == '-') {
           tok.end = static_cast<uint32_t>(i + 2);  // "--" is a dash
           tok.tag = '~';
+        } else if (c == '-' && i > 0 && text[i - 1] == ' ' && i + 1 < end &&
+                   text[i + 1] == ' ' &&
+                   !(i > 1 && absl::ascii_isdigit(text[i - 2]) &&
+                     i + 2 < end && absl::ascii_isdigit(text[i + 2]))) {
+          tok.tag = '~';  // " - " stands for a dash (not in "9 - 10")
         }
         colon_or_dash |= tok.tag == ':' || tok.tag == '~';
       }

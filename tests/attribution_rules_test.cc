@@ -63,6 +63,17 @@ const RuleCase kCases[] = {
     {"speaker_purpose_to_cue",
      "Mayor Anna Keller went to the pool to announce that it would reopen.",
      "Mayor Anna Keller", "announce", "it would reopen"},
+    // A light verb and a noun cue after "and": the first verb's subject.
+    {"light_verb_noun_coordinated",
+     "Mayor Anna Keller toured the pier and made comments about the ferry.",
+     "Mayor Anna Keller", "comments", "the ferry"},
+    // A headline: a name and an infinitive cue.
+    {"headline_name_to_cue", "Keller to call for a new ferry timetable.",
+     "Keller", "call for", "a new ferry timetable"},
+    // An infinitive after the subject's verb and a longer phrase.
+    {"speaker_gap_to_cue",
+     "Mayor Anna Keller took to the radio this morning to denounce the plan.",
+     "Mayor Anna Keller", "denounce", "the plan"},
     // After a clause that is another's attribution, a relative clause is
     // what the trailing "according to" sources.
     {"according_back_relative",

@@ -95,6 +95,12 @@ TEST_F(TaggerTest, Sentences) {
        "Apple|reportedly|said|it|would|."},
       {"Apple reportedly has not denied it.", "NlvzCP.",
        "Apple|reportedly|has|not|denied|it|."},
+      // A hyphen between spaces is a dash; one inside a word or closed up
+      // on one side is not.
+      {"The scholars - all three - agreed.", "do~do~C.",
+       "The|scholars|-|all|three|-|agreed|."},
+      {"The scholars -all three- agreed.", "do-do-C.",
+       "The|scholars|-|all|three|-|agreed|."},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);
