@@ -311,6 +311,10 @@ const RuleCase kCases[] = {
     {"quote_speaker_cue",
      "\"The pool is safe,\" the mayor said, but \"the dock is not.\"",
      "the mayor", "said", "The pool is safe, ... but \"the dock is not.\""},
+    // After a clause and a dash, a quotation with its own speech tag.
+    {"dash_quote_speaker_cue",
+     "The pool will close in June - \"It is too old,\" the mayor said.",
+     "the mayor", "said", "It is too old,"},
     {"speaker_cue_colon",
      "Mayor Anna Keller said: the pool will reopen in June.",
      "Mayor Anna Keller", "said", "the pool will reopen in June"},
