@@ -582,7 +582,7 @@ std::unique_ptr<TagDfa> TagDfa::Compile(absl::string_view pattern, Mode mode,
 }
 
 int TagDfa::states() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard<TagDfaLock> lock(mu_);
   return static_cast<int>(impl_->lists.size());
 }
 
@@ -685,7 +685,7 @@ inline int32_t TagDfa::StepRow(int32_t r, unsigned char byte) const {
 int TagDfa::LeftmostStart(absl::string_view text) const {
   if (!reverse_ || text.empty()) return -2;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard<TagDfaLock> lock(mu_);
   // (The row of the state, not its index: see next_.)
   int32_t r = start_at_begin_ * row_;
   int best = -1;
@@ -704,7 +704,7 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
   // (An empty text, where "$" and "^" meet, is left to RE2.)
   if (text.empty() || startpos > endpos || endpos > text.size()) return -1;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard<TagDfaLock> lock(mu_);
   // (The row of the state, not its index: see next_.)
   if (reverse_) {
     if (endpos != text.size()) return -1;
