@@ -1,6 +1,7 @@
 #include "whosaid/extractor.h"
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -77,8 +78,20 @@ ClaimIdText ClaimId(uint64_t doc_hash, absl::Span<const Range> parts,
   uint64_t h = doc_hash;
   for (const Range& r : parts) h = Fnv1aRange(':', r, h);
   h = Fnv1aRange('@', cue, h);
+  // Two hex digits a byte, from a table (most significant byte first).
+  static constexpr struct HexPairs {
+    char pair[512];
+    constexpr HexPairs() : pair() {
+      for (int b = 0; b < 256; ++b) {
+        pair[2 * b] = "0123456789abcdef"[b >> 4];
+        pair[2 * b + 1] = "0123456789abcdef"[b & 15];
+      }
+    }
+  } kHex;
   ClaimIdText id;
-  for (int i = 15; i >= 0; --i, h >>= 4) id.digits[i] = "0123456789abcdef"[h & 15];
+  for (int i = 7; i >= 0; --i, h >>= 8) {
+    std::memcpy(id.digits + 2 * i, kHex.pair + 2 * (h & 0xff), 2);
+  }
   return id;
 }
 
