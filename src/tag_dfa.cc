@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 
 namespace whosaid {
@@ -486,8 +488,42 @@ class Builder {
 
 }  // namespace
 
+namespace {
+
+// Hashes and compares the automaton's states by their lists of NFA states
+// (a state is its index into `lists`), and a list looked up as it is: the
+// index holds each list once, in `lists`.
+struct ListHash {
+  using is_transparent = void;
+  const std::vector<std::vector<int>>* lists;
+  size_t operator()(const std::vector<int>& list) const {
+    return absl::Hash<std::vector<int>>()(list);
+  }
+  size_t operator()(int32_t s) const { return (*this)((*lists)[s]); }
+};
+struct ListEq {
+  using is_transparent = void;
+  const std::vector<std::vector<int>>* lists;
+  const std::vector<int>& List(int32_t s) const { return (*lists)[s]; }
+  const std::vector<int>& List(const std::vector<int>& list) const {
+    return list;
+  }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    return List(a) == List(b);
+  }
+};
+
+}  // namespace
+
 struct TagDfa::Impl {
-  explicit Impl(Nfa n) : nfa(std::move(n)), builder(nfa) {}
+  explicit Impl(Nfa n)
+      : nfa(std::move(n)),
+        builder(nfa),
+        index(0, ListHash{&lists}, ListEq{&lists}) {}
+  // (Not copyable: `builder` and the functors of `index` point into it.)
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
   Nfa nfa;
   Builder builder;
   int match = 0;  // the automaton's match state
@@ -495,9 +531,11 @@ struct TagDfa::Impl {
   // One byte of each column.
   std::vector<unsigned char> representative;
   // The states of the automaton, each a sorted list of the automaton's
-  // states, and their indices; 0 is the empty list (dead).
-  absl::flat_hash_map<std::vector<int>, int32_t> index;
+  // states; 0 is the empty list (dead). (Declared before `index`, whose
+  // functors read it.)
   std::vector<std::vector<int>> lists;
+  // The states by their lists.
+  absl::flat_hash_set<int32_t, ListHash, ListEq> index;
   // Where an unanchored search may start a match: after the beginning, at
   // every byte. Empty for the other modes.
   std::vector<int> later;
@@ -595,7 +633,7 @@ int32_t TagDfa::Intern(std::vector<int>& list) const {
 int32_t TagDfa::InternSorted(const std::vector<int>& list) const {
   Impl& impl = *impl_;
   auto it = impl.index.find(list);
-  if (it != impl.index.end()) return it->second;
+  if (it != impl.index.end()) return *it;
   if (static_cast<int>(impl.lists.size()) >= impl.max_states) return -1;
   const int32_t s = static_cast<int32_t>(impl.lists.size());
   // Whether it holds a match now; at the end of the text: worked out when
@@ -604,8 +642,8 @@ int32_t TagDfa::InternSorted(const std::vector<int>& list) const {
   match_at_end_.push_back(now ? 1 : 2);
   next_.resize(next_.size() + row_, -1);
   next_[static_cast<size_t>(s) * row_] = (now ? 1 : 0) | (s == 0 ? 2 : 0);
-  impl.index.emplace(list, s);
   impl.lists.push_back(list);
+  impl.index.insert(s);
   return s;
 }
 
