@@ -537,14 +537,14 @@ struct TagDfa::Impl {
   // The states by their lists.
   absl::flat_hash_set<int32_t, ListHash, ListEq> index;
   // Where an unanchored search may start a match: after the beginning, at
-  // every byte. Empty for the other modes.
+  // every byte. Empty for the other modes. (Sorted.)
   std::vector<int> later;
   std::vector<int> scratch;
   std::vector<int> next;
   // For each state t of the automaton that reads a byte, the states
   // reached from there without reading another (Close of its `out` away
-  // from the ends of the text), worked out the first time a step needs
-  // them; `closed[t]` says whether they have been.
+  // from the ends of the text), sorted, worked out the first time a step
+  // needs them; `closed[t]` says whether they have been.
   std::vector<std::vector<int>> after;
   std::vector<uint8_t> closed;
   // A bit per state of the automaton, for Step; all clear between steps.
@@ -608,6 +608,7 @@ std::unique_ptr<TagDfa> TagDfa::Compile(absl::string_view pattern, Mode mode,
     impl.builder.NewGeneration();
     impl.builder.Close(start, /*at_begin=*/false, /*at_end=*/false,
                        &impl.later);
+    std::sort(impl.later.begin(), impl.later.end());  // (see Step)
   }
   impl.builder.NewGeneration();
   impl.builder.Close(start, /*at_begin=*/true, /*at_end=*/false, &list);
@@ -678,13 +679,13 @@ int32_t TagDfa::Step(int32_t s, int c) const {
   // list is all that is needed to find it).
   uint64_t* marks = impl.marks.data();
   size_t lo = impl.marks.size(), hi = 0;  // the words marked
+  // (Each list marked is sorted: its words marked run from its first
+  // state's to its last's.)
   auto mark = [&](const std::vector<int>& list) {
-    for (int t : list) {
-      const size_t w = static_cast<size_t>(t) >> 6;
-      marks[w] |= uint64_t{1} << (t & 63);
-      lo = std::min(lo, w);
-      hi = std::max(hi, w + 1);
-    }
+    if (list.empty()) return;
+    for (int t : list) marks[static_cast<size_t>(t) >> 6] |= uint64_t{1} << (t & 63);
+    lo = std::min(lo, static_cast<size_t>(list.front()) >> 6);
+    hi = std::max(hi, (static_cast<size_t>(list.back()) >> 6) + 1);
   };
   for (int t : impl.lists[s]) {
     const Nfa::State& st = impl.nfa.states[t];
@@ -694,6 +695,7 @@ int32_t TagDfa::Step(int32_t s, int c) const {
         impl.builder.NewGeneration();
         impl.builder.Close(st.out, /*at_begin=*/false, /*at_end=*/false,
                            &after);
+        std::sort(after.begin(), after.end());  // (see mark)
         impl.closed[t] = 1;
       }
       mark(after);
