@@ -492,14 +492,15 @@ namespace {
 
 // Hashes and compares the automaton's states by their lists of NFA states
 // (a state is its index into `lists`), and a list looked up as it is: the
-// index holds each list once, in `lists`.
+// index holds each list once, in `lists`, and each hash once, in `hashes`
+// (growing the index hashes every state again).
 struct ListHash {
   using is_transparent = void;
-  const std::vector<std::vector<int>>* lists;
+  const std::vector<size_t>* hashes;
   size_t operator()(const std::vector<int>& list) const {
     return absl::Hash<std::vector<int>>()(list);
   }
-  size_t operator()(int32_t s) const { return (*this)((*lists)[s]); }
+  size_t operator()(int32_t s) const { return (*hashes)[s]; }
 };
 struct ListEq {
   using is_transparent = void;
@@ -520,7 +521,7 @@ struct TagDfa::Impl {
   explicit Impl(Nfa n)
       : nfa(std::move(n)),
         builder(nfa),
-        index(0, ListHash{&lists}, ListEq{&lists}) {}
+        index(0, ListHash{&hashes}, ListEq{&lists}) {}
   // (Not copyable: `builder` and the functors of `index` point into it.)
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
@@ -534,6 +535,7 @@ struct TagDfa::Impl {
   // states; 0 is the empty list (dead). (Declared before `index`, whose
   // functors read it.)
   std::vector<std::vector<int>> lists;
+  std::vector<size_t> hashes;  // of each list, as ListHash hashes it
   // The states by their lists.
   absl::flat_hash_set<int32_t, ListHash, ListEq> index;
   // Where an unanchored search may start a match: after the beginning, at
@@ -633,7 +635,8 @@ int32_t TagDfa::Intern(std::vector<int>& list) const {
 
 int32_t TagDfa::InternSorted(const std::vector<int>& list) const {
   Impl& impl = *impl_;
-  auto it = impl.index.find(list);
+  const size_t hash = impl.index.hash_function()(list);
+  auto it = impl.index.find(list, hash);
   if (it != impl.index.end()) return *it;
   if (static_cast<int>(impl.lists.size()) >= impl.max_states) return -1;
   const int32_t s = static_cast<int32_t>(impl.lists.size());
@@ -644,6 +647,7 @@ int32_t TagDfa::InternSorted(const std::vector<int>& list) const {
   next_.resize(next_.size() + row_, -1);
   next_[static_cast<size_t>(s) * row_] = (now ? 1 : 0) | (s == 0 ? 2 : 0);
   impl.lists.push_back(list);
+  impl.hashes.push_back(hash);
   impl.index.insert(s);
   return s;
 }
