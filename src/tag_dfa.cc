@@ -517,6 +517,21 @@ struct ListEq {
 
 }  // namespace
 
+// A set of NFA states as the bitmap words it sets (those from word `lo`),
+// for Step to OR into its marks.
+struct StateBits {
+  StateBits() = default;
+  // REQUIRES: `list` sorted.
+  explicit StateBits(const std::vector<int>& list) {
+    if (list.empty()) return;
+    lo = static_cast<size_t>(list.front()) >> 6;
+    words.assign((static_cast<size_t>(list.back()) >> 6) + 1 - lo, 0);
+    for (int t : list) words[(static_cast<size_t>(t) >> 6) - lo] |= uint64_t{1} << (t & 63);
+  }
+  size_t lo = 0;
+  std::vector<uint64_t> words;
+};
+
 struct TagDfa::Impl {
   explicit Impl(Nfa n)
       : nfa(std::move(n)),
@@ -539,15 +554,15 @@ struct TagDfa::Impl {
   // The states by their lists.
   absl::flat_hash_set<int32_t, ListHash, ListEq> index;
   // Where an unanchored search may start a match: after the beginning, at
-  // every byte. Empty for the other modes. (Sorted.)
-  std::vector<int> later;
+  // every byte. Empty for the other modes.
+  StateBits later;
   std::vector<int> scratch;
   std::vector<int> next;
   // For each state t of the automaton that reads a byte, the states
   // reached from there without reading another (Close of its `out` away
-  // from the ends of the text), sorted, worked out the first time a step
-  // needs them; `closed[t]` says whether they have been.
-  std::vector<std::vector<int>> after;
+  // from the ends of the text), worked out the first time a step needs
+  // them; `closed[t]` says whether they have been.
+  std::vector<StateBits> after;
   std::vector<uint8_t> closed;
   // A bit per state of the automaton, for Step; all clear between steps.
   std::vector<uint64_t> marks;
@@ -607,10 +622,11 @@ std::unique_ptr<TagDfa> TagDfa::Compile(absl::string_view pattern, Mode mode,
   std::vector<int> list;
   dfa->Intern(list);
   if (mode == kUnanchored) {
+    std::vector<int> later;
     impl.builder.NewGeneration();
-    impl.builder.Close(start, /*at_begin=*/false, /*at_end=*/false,
-                       &impl.later);
-    std::sort(impl.later.begin(), impl.later.end());  // (see Step)
+    impl.builder.Close(start, /*at_begin=*/false, /*at_end=*/false, &later);
+    std::sort(later.begin(), later.end());
+    impl.later = StateBits(later);
   }
   impl.builder.NewGeneration();
   impl.builder.Close(start, /*at_begin=*/true, /*at_end=*/false, &list);
@@ -683,26 +699,27 @@ int32_t TagDfa::Step(int32_t s, int c) const {
   // list is all that is needed to find it).
   uint64_t* marks = impl.marks.data();
   size_t lo = impl.marks.size(), hi = 0;  // the words marked
-  // (Each list marked is sorted: its words marked run from its first
-  // state's to its last's.)
-  auto mark = [&](const std::vector<int>& list) {
-    if (list.empty()) return;
-    for (int t : list) marks[static_cast<size_t>(t) >> 6] |= uint64_t{1} << (t & 63);
-    lo = std::min(lo, static_cast<size_t>(list.front()) >> 6);
-    hi = std::max(hi, (static_cast<size_t>(list.back()) >> 6) + 1);
+  auto mark = [&](const StateBits& bits) {
+    const size_t n = bits.words.size();
+    if (n == 0) return;
+    for (size_t k = 0; k < n; ++k) marks[bits.lo + k] |= bits.words[k];
+    lo = std::min(lo, bits.lo);
+    hi = std::max(hi, bits.lo + n);
   };
   for (int t : impl.lists[s]) {
     const Nfa::State& st = impl.nfa.states[t];
     if (st.kind == Nfa::kSet && impl.nfa.sets[st.set][b]) {
-      std::vector<int>& after = impl.after[t];
       if (!impl.closed[t]) {
+        std::vector<int>& closure = impl.scratch;
+        closure.clear();
         impl.builder.NewGeneration();
         impl.builder.Close(st.out, /*at_begin=*/false, /*at_end=*/false,
-                           &after);
-        std::sort(after.begin(), after.end());  // (see mark)
+                           &closure);
+        std::sort(closure.begin(), closure.end());
+        impl.after[t] = StateBits(closure);
         impl.closed[t] = 1;
       }
-      mark(after);
+      mark(impl.after[t]);
     }
   }
   mark(impl.later);
