@@ -12,7 +12,6 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
-#include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 
 namespace whosaid {
@@ -490,6 +489,37 @@ class Builder {
 
 namespace {
 
+// The hash of a set of NFA states, from the nonzero words of its bitmap in
+// order (Step has them at hand), each with its place: FoldWord() each, then
+// FinishHash().
+inline uint64_t FoldWord(uint64_t h, size_t index, uint64_t word) {
+  h ^= word + 0x9E3779B97F4A7C15ull * (index + 1);
+  h *= 0xff51afd7ed558ccdull;
+  return h ^ (h >> 32);
+}
+inline size_t FinishHash(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  return static_cast<size_t>(h ^ (h >> 33));
+}
+// The same hash of a sorted list of the states.
+size_t ListBitsHash(const std::vector<int>& list) {
+  uint64_t h = 0;
+  size_t index = 0;
+  uint64_t word = 0;
+  for (int t : list) {
+    const size_t w = static_cast<size_t>(t) >> 6;
+    if (word != 0 && w != index) {
+      h = FoldWord(h, index, word);
+      word = 0;
+    }
+    index = w;
+    word |= uint64_t{1} << (t & 63);
+  }
+  if (word != 0) h = FoldWord(h, index, word);
+  return FinishHash(h);
+}
+
 // Hashes and compares the automaton's states by their lists of NFA states
 // (a state is its index into `lists`), and a list looked up as it is: the
 // index holds each list once, in `lists`, and each hash once, in `hashes`
@@ -498,7 +528,7 @@ struct ListHash {
   using is_transparent = void;
   const std::vector<size_t>* hashes;
   size_t operator()(const std::vector<int>& list) const {
-    return absl::Hash<std::vector<int>>()(list);
+    return ListBitsHash(list);
   }
   size_t operator()(int32_t s) const { return (*hashes)[s]; }
 };
@@ -646,12 +676,11 @@ int TagDfa::states() const {
 int32_t TagDfa::Intern(std::vector<int>& list) const {
   std::sort(list.begin(), list.end());
   list.erase(std::unique(list.begin(), list.end()), list.end());
-  return InternSorted(list);
+  return InternSorted(list, ListBitsHash(list));
 }
 
-int32_t TagDfa::InternSorted(const std::vector<int>& list) const {
+int32_t TagDfa::InternSorted(const std::vector<int>& list, size_t hash) const {
   Impl& impl = *impl_;
-  const size_t hash = impl.index.hash_function()(list);
   auto it = impl.index.find(list, hash);
   if (it != impl.index.end()) return *it;
   if (static_cast<int>(impl.lists.size()) >= impl.max_states) return -1;
@@ -723,13 +752,17 @@ int32_t TagDfa::Step(int32_t s, int c) const {
     }
   }
   mark(impl.later);
+  // (The list's hash from the same words: see ListBitsHash.)
+  uint64_t hash = 0;
   for (size_t w = lo; w < hi; ++w) {
+    if (marks[w] == 0) continue;
+    hash = FoldWord(hash, w, marks[w]);
     for (uint64_t bits = marks[w]; bits != 0; bits &= bits - 1) {
       next.push_back(static_cast<int>(64 * w) + __builtin_ctzll(bits));
     }
     marks[w] = 0;
   }
-  const int32_t to = InternSorted(next);
+  const int32_t to = InternSorted(next, FinishHash(hash));
   if (to >= 0) next_[static_cast<size_t>(s) * row_ + 1 + c] = to * row_;
   return to;
 }

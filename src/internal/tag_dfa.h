@@ -105,8 +105,9 @@ class TagDfa {
   // repeats allowed; sorted and made unique here), added if need be; -1
   // when the automaton is full. Called with mu_ held.
   int32_t Intern(std::vector<int>& list) const;
-  // As Intern, for a `list` already sorted, without repeats.
-  int32_t InternSorted(const std::vector<int>& list) const;
+  // As Intern, for a `list` already sorted, without repeats, whose hash
+  // (ListBitsHash() in tag_dfa.cc) is `hash`.
+  int32_t InternSorted(const std::vector<int>& list, size_t hash) const;
 
   std::unique_ptr<Impl> impl_;
   bool reverse_ = false;
