@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <streambuf>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -256,22 +257,25 @@ class PbWriter : public WriterBase {
                    static_cast<uint32_t>(size)) +
                size;
     }
-    buffer_.resize(total);
-    uint8_t* p = reinterpret_cast<uint8_t*>(&buffer_[0]);
+    // (The buffer only grows: resizing it to each document's size would
+    // fill the bytes it gains with zeros, to be overwritten at once.)
+    if (buffer_.size() < total) buffer_.resize(total);
+    uint8_t* const begin = buffer_.data();
+    uint8_t* p = begin;
     for (const v1::Claim& c : e.claims()) {
       p = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
           static_cast<uint32_t>(c.GetCachedSize()), p);
       p = c.SerializeWithCachedSizesToArray(p);
     }
-    if (p != reinterpret_cast<uint8_t*>(&buffer_[0]) + total) {
+    if (p != begin + total) {
       return absl::InternalError("cannot serialize the claims of " +
                                  e.document().id());
     }
-    return Emit(buffer_);
+    return Emit(absl::string_view(reinterpret_cast<const char*>(begin), total));
   }
 
  private:
-  std::string buffer_;
+  std::vector<uint8_t> buffer_;
 };
 
 // A span of the claim that must index into `text` for the gold format.

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -364,17 +365,19 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   if (!s.ok()) return s;
   // What FindPollNoun() searches for: each poll noun that has no other as
   // its prefix ("polls" is found as "poll"), in lower case and capitalised.
+  std::vector<std::string> poll_keys;
   for (const std::string& p : lex->poll_nouns_) {
     bool covered = p.empty();
     for (const std::string& q : lex->poll_nouns_) {
       if (q != p && !q.empty() && absl::StartsWith(p, q)) covered = true;
     }
     if (covered) continue;
-    lex->poll_keys_.push_back(p);
+    poll_keys.push_back(p);
     std::string cap = p;
     cap[0] = absl::ascii_toupper(static_cast<unsigned char>(cap[0]));
-    if (cap != p) lex->poll_keys_.push_back(cap);
+    if (cap != p) poll_keys.push_back(cap);
   }
+  lex->poll_keys_ = KeyScan(std::move(poll_keys));
 
   s = ReadLexicon(dir, "titles.tsv", &text);
   if (!s.ok()) return s;
@@ -611,9 +614,18 @@ char Lexicon::FirstNameGender(absl::string_view name) const {
 }
 
 size_t Lexicon::FindPollNoun(absl::string_view text) const {
+  // Each key's first place, found in one pass; then, key by key, as
+  // `first = min(first, text.substr(0, first).find(key))`: a key counts
+  // only where it ends by the first place found before it.
+  const std::vector<std::string>& keys = poll_keys_.keys();
+  absl::InlinedVector<size_t, 8> at(keys.size());
+  poll_keys_.FirstOccurrences(text, at.data());
   size_t first = absl::string_view::npos;
-  for (const std::string& key : poll_keys_) {
-    first = std::min(first, text.substr(0, first).find(key));
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (at[k] == absl::string_view::npos) continue;
+    if (first == absl::string_view::npos || at[k] + keys[k].size() <= first) {
+      first = std::min(first, at[k]);
+    }
   }
   return first;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 
 namespace whosaid {
@@ -486,8 +487,89 @@ class Builder {
 
 }  // namespace
 
+namespace {
+
+// The hash of a set of NFA states, from the nonzero words of its bitmap in
+// order (Step has them at hand), each with its place: FoldWord() each, then
+// FinishHash().
+inline uint64_t FoldWord(uint64_t h, size_t index, uint64_t word) {
+  h ^= word + 0x9E3779B97F4A7C15ull * (index + 1);
+  h *= 0xff51afd7ed558ccdull;
+  return h ^ (h >> 32);
+}
+inline size_t FinishHash(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  return static_cast<size_t>(h ^ (h >> 33));
+}
+// The same hash of a sorted list of the states.
+size_t ListBitsHash(const std::vector<int>& list) {
+  uint64_t h = 0;
+  size_t index = 0;
+  uint64_t word = 0;
+  for (int t : list) {
+    const size_t w = static_cast<size_t>(t) >> 6;
+    if (word != 0 && w != index) {
+      h = FoldWord(h, index, word);
+      word = 0;
+    }
+    index = w;
+    word |= uint64_t{1} << (t & 63);
+  }
+  if (word != 0) h = FoldWord(h, index, word);
+  return FinishHash(h);
+}
+
+// Hashes and compares the automaton's states by their lists of NFA states
+// (a state is its index into `lists`), and a list looked up as it is: the
+// index holds each list once, in `lists`, and each hash once, in `hashes`
+// (growing the index hashes every state again).
+struct ListHash {
+  using is_transparent = void;
+  const std::vector<size_t>* hashes;
+  size_t operator()(const std::vector<int>& list) const {
+    return ListBitsHash(list);
+  }
+  size_t operator()(int32_t s) const { return (*hashes)[s]; }
+};
+struct ListEq {
+  using is_transparent = void;
+  const std::vector<std::vector<int>>* lists;
+  const std::vector<int>& List(int32_t s) const { return (*lists)[s]; }
+  const std::vector<int>& List(const std::vector<int>& list) const {
+    return list;
+  }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    return List(a) == List(b);
+  }
+};
+
+}  // namespace
+
+// A set of NFA states as the bitmap words it sets (those from word `lo`),
+// for Step to OR into its marks.
+struct StateBits {
+  StateBits() = default;
+  // REQUIRES: `list` sorted.
+  explicit StateBits(const std::vector<int>& list) {
+    if (list.empty()) return;
+    lo = static_cast<size_t>(list.front()) >> 6;
+    words.assign((static_cast<size_t>(list.back()) >> 6) + 1 - lo, 0);
+    for (int t : list) words[(static_cast<size_t>(t) >> 6) - lo] |= uint64_t{1} << (t & 63);
+  }
+  size_t lo = 0;
+  std::vector<uint64_t> words;
+};
+
 struct TagDfa::Impl {
-  explicit Impl(Nfa n) : nfa(std::move(n)), builder(nfa) {}
+  explicit Impl(Nfa n)
+      : nfa(std::move(n)),
+        builder(nfa),
+        index(0, ListHash{&hashes}, ListEq{&lists}) {}
+  // (Not copyable: `builder` and the functors of `index` point into it.)
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
   Nfa nfa;
   Builder builder;
   int match = 0;  // the automaton's match state
@@ -495,19 +577,22 @@ struct TagDfa::Impl {
   // One byte of each column.
   std::vector<unsigned char> representative;
   // The states of the automaton, each a sorted list of the automaton's
-  // states, and their indices; 0 is the empty list (dead).
-  absl::flat_hash_map<std::vector<int>, int32_t> index;
+  // states; 0 is the empty list (dead). (Declared before `index`, whose
+  // functors read it.)
   std::vector<std::vector<int>> lists;
+  std::vector<size_t> hashes;  // of each list, as ListHash hashes it
+  // The states by their lists.
+  absl::flat_hash_set<int32_t, ListHash, ListEq> index;
   // Where an unanchored search may start a match: after the beginning, at
   // every byte. Empty for the other modes.
-  std::vector<int> later;
+  StateBits later;
   std::vector<int> scratch;
   std::vector<int> next;
   // For each state t of the automaton that reads a byte, the states
   // reached from there without reading another (Close of its `out` away
   // from the ends of the text), worked out the first time a step needs
   // them; `closed[t]` says whether they have been.
-  std::vector<std::vector<int>> after;
+  std::vector<StateBits> after;
   std::vector<uint8_t> closed;
   // A bit per state of the automaton, for Step; all clear between steps.
   std::vector<uint64_t> marks;
@@ -567,9 +652,11 @@ std::unique_ptr<TagDfa> TagDfa::Compile(absl::string_view pattern, Mode mode,
   std::vector<int> list;
   dfa->Intern(list);
   if (mode == kUnanchored) {
+    std::vector<int> later;
     impl.builder.NewGeneration();
-    impl.builder.Close(start, /*at_begin=*/false, /*at_end=*/false,
-                       &impl.later);
+    impl.builder.Close(start, /*at_begin=*/false, /*at_end=*/false, &later);
+    std::sort(later.begin(), later.end());
+    impl.later = StateBits(later);
   }
   impl.builder.NewGeneration();
   impl.builder.Close(start, /*at_begin=*/true, /*at_end=*/false, &list);
@@ -582,20 +669,20 @@ std::unique_ptr<TagDfa> TagDfa::Compile(absl::string_view pattern, Mode mode,
 }
 
 int TagDfa::states() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard<TagDfaLock> lock(mu_);
   return static_cast<int>(impl_->lists.size());
 }
 
 int32_t TagDfa::Intern(std::vector<int>& list) const {
   std::sort(list.begin(), list.end());
   list.erase(std::unique(list.begin(), list.end()), list.end());
-  return InternSorted(list);
+  return InternSorted(list, ListBitsHash(list));
 }
 
-int32_t TagDfa::InternSorted(const std::vector<int>& list) const {
+int32_t TagDfa::InternSorted(const std::vector<int>& list, size_t hash) const {
   Impl& impl = *impl_;
-  auto it = impl.index.find(list);
-  if (it != impl.index.end()) return it->second;
+  auto it = impl.index.find(list, hash);
+  if (it != impl.index.end()) return *it;
   if (static_cast<int>(impl.lists.size()) >= impl.max_states) return -1;
   const int32_t s = static_cast<int32_t>(impl.lists.size());
   // Whether it holds a match now; at the end of the text: worked out when
@@ -604,8 +691,9 @@ int32_t TagDfa::InternSorted(const std::vector<int>& list) const {
   match_at_end_.push_back(now ? 1 : 2);
   next_.resize(next_.size() + row_, -1);
   next_[static_cast<size_t>(s) * row_] = (now ? 1 : 0) | (s == 0 ? 2 : 0);
-  impl.index.emplace(list, s);
   impl.lists.push_back(list);
+  impl.hashes.push_back(hash);
+  impl.index.insert(s);
   return s;
 }
 
@@ -640,35 +728,41 @@ int32_t TagDfa::Step(int32_t s, int c) const {
   // list is all that is needed to find it).
   uint64_t* marks = impl.marks.data();
   size_t lo = impl.marks.size(), hi = 0;  // the words marked
-  auto mark = [&](const std::vector<int>& list) {
-    for (int t : list) {
-      const size_t w = static_cast<size_t>(t) >> 6;
-      marks[w] |= uint64_t{1} << (t & 63);
-      lo = std::min(lo, w);
-      hi = std::max(hi, w + 1);
-    }
+  auto mark = [&](const StateBits& bits) {
+    const size_t n = bits.words.size();
+    if (n == 0) return;
+    for (size_t k = 0; k < n; ++k) marks[bits.lo + k] |= bits.words[k];
+    lo = std::min(lo, bits.lo);
+    hi = std::max(hi, bits.lo + n);
   };
   for (int t : impl.lists[s]) {
     const Nfa::State& st = impl.nfa.states[t];
     if (st.kind == Nfa::kSet && impl.nfa.sets[st.set][b]) {
-      std::vector<int>& after = impl.after[t];
       if (!impl.closed[t]) {
+        std::vector<int>& closure = impl.scratch;
+        closure.clear();
         impl.builder.NewGeneration();
         impl.builder.Close(st.out, /*at_begin=*/false, /*at_end=*/false,
-                           &after);
+                           &closure);
+        std::sort(closure.begin(), closure.end());
+        impl.after[t] = StateBits(closure);
         impl.closed[t] = 1;
       }
-      mark(after);
+      mark(impl.after[t]);
     }
   }
   mark(impl.later);
+  // (The list's hash from the same words: see ListBitsHash.)
+  uint64_t hash = 0;
   for (size_t w = lo; w < hi; ++w) {
+    if (marks[w] == 0) continue;
+    hash = FoldWord(hash, w, marks[w]);
     for (uint64_t bits = marks[w]; bits != 0; bits &= bits - 1) {
       next.push_back(static_cast<int>(64 * w) + __builtin_ctzll(bits));
     }
     marks[w] = 0;
   }
-  const int32_t to = InternSorted(next);
+  const int32_t to = InternSorted(next, FinishHash(hash));
   if (to >= 0) next_[static_cast<size_t>(s) * row_ + 1 + c] = to * row_;
   return to;
 }
@@ -685,7 +779,7 @@ inline int32_t TagDfa::StepRow(int32_t r, unsigned char byte) const {
 int TagDfa::LeftmostStart(absl::string_view text) const {
   if (!reverse_ || text.empty()) return -2;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard<TagDfaLock> lock(mu_);
   // (The row of the state, not its index: see next_.)
   int32_t r = start_at_begin_ * row_;
   int best = -1;
@@ -704,7 +798,7 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
   // (An empty text, where "$" and "^" meet, is left to RE2.)
   if (text.empty() || startpos > endpos || endpos > text.size()) return -1;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard<TagDfaLock> lock(mu_);
   // (The row of the state, not its index: see next_.)
   if (reverse_) {
     if (endpos != text.size()) return -1;

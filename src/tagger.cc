@@ -318,7 +318,8 @@ char QuoteMarks::At(uint32_t offset) const {
 void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
                  std::vector<Token>* tokens, std::string* tags) const {
   tokens->clear();
-  tags->clear();
+  // (`tags` is not emptied: it is resized to the tokens below and every tag
+  // written; resizing an empty string would first fill it with zeros.)
   const size_t end = std::min<size_t>(range.end, text.size());
   size_t i = range.begin;
   // Room for a token per four bytes, about what prose has, so that the
@@ -521,7 +522,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   // a tag written through a char may be any byte to the compiler, which
   // would read the vectors' sizes and data again after each.)
   const size_t n = tokens->size();
-  tags->resize(n);
+  tags->resize(n);  // (what it held is overwritten below, tag by tag)
   Token* const tok_at = tokens->data();
   char* const tag_at = &(*tags)[0];
   // A headline in title case ("Mayor Says Pool Will Reopen") capitalises

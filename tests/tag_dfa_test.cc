@@ -11,6 +11,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -323,6 +324,44 @@ TEST(TagDfa, LeavesOtherBytesToRe2) {
   EXPECT_EQ(dfa->Match("a\xc3\xa9", 0, 3), -1);
   EXPECT_EQ(dfa->Match("", 0, 0), -1);
   EXPECT_EQ(dfa->Match("axb", 0, 3), 1);
+}
+
+// Threads that search one new automaton at once build its states together
+// (under its lock): each gets the answers RE2 gives.
+TEST(TagDfa, SearchesFromManyThreadsAgreeWithRe2) {
+  const char* const kPattern = "(?:[dp]?[jN]*N|P)[,z]*@_*(?:r[dN]+)?[,.]";
+  const RE2 re(kPattern);
+  ASSERT_TRUE(re.ok());
+  std::mt19937 rng(7);
+  const std::string alphabet = "djNPpz,@_r.o";
+  std::vector<std::string> texts(4000);
+  for (std::string& t : texts) {
+    t.resize(std::uniform_int_distribution<size_t>(1, 24)(rng));
+    for (char& c : t) {
+      c = alphabet[std::uniform_int_distribution<size_t>(0, alphabet.size() - 1)(rng)];
+    }
+  }
+  for (TagDfa::Mode mode : {TagDfa::kAnchored, TagDfa::kUnanchored}) {
+    auto dfa = TagDfa::Compile(kPattern, mode);
+    ASSERT_NE(dfa, nullptr);
+    const RE2::Anchor anchor =
+        mode == TagDfa::kAnchored ? RE2::ANCHOR_START : RE2::UNANCHORED;
+    std::vector<int> wrong(4, 0);
+    std::vector<std::thread> threads;
+    for (int th = 0; th < 4; ++th) {
+      threads.emplace_back([&, th] {
+        for (size_t i = 0; i < texts.size(); ++i) {
+          const std::string& t = texts[(i * (th + 1)) % texts.size()];
+          const bool want = re.Match(re2::StringPiece(t.data(), t.size()), 0,
+                                     t.size(), anchor, nullptr, 0);
+          wrong[th] += dfa->Match(t, 0, t.size()) != (want ? 1 : 0);
+        }
+      });
+    }
+    for (std::thread& th : threads) th.join();
+    for (int th = 0; th < 4; ++th) EXPECT_EQ(wrong[th], 0) << "thread " << th;
+    EXPECT_GT(dfa->states(), 3);
+  }
 }
 
 TEST(TagDfa, AnswersAsRe2ForEveryRule) {

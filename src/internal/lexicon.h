@@ -20,6 +20,7 @@
 #include "absl/numeric/int128.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "internal/key_scan.h"
 #include "internal/text_layout.h"
 #include "whosaid/v1/claim.pb.h"
 
@@ -536,7 +537,7 @@ class Lexicon {
   WordMap<int> cue_forms_;
   WordMap<int> source_cues_;  // see SourceCue()
   std::vector<std::string> poll_nouns_;  // see poll_nouns()
-  std::vector<std::string> poll_keys_;   // see FindPollNoun()
+  KeyScan poll_keys_;                    // see FindPollNoun()
   int max_cue_words_ = 1;
   size_t max_weekday_word_ = 0;
   WordMap<WordClass> function_words_;
