@@ -500,6 +500,24 @@ TEST(TagDfa, AnswersAsRe2ForEveryRule) {
   EXPECT_GT(matches, 10000);
 }
 
+// Where Debian 12's RE2 merges "(?:[dpjNo0]|[Pp])" wrongly (google/re2 issue
+// 467) it misses the match that starts at the "P" and answers 32; the
+// leftmost start is 31, as RE2 answers for the same pattern with empty groups
+// after the classes, which it does not merge (tag_dfa_fuzzer's second
+// opinion).
+TEST(TagDfa, LeftmostStartWhereRe2MergesClasses) {
+  auto dfa = TagDfa::Compile("(?:(?:[dpjNo0]|[Pp])[^,]*?[.]?$)$",
+                             TagDfa::kReverse);
+  ASSERT_NE(dfa, nullptr);
+  const std::string text = "NNno0-]*|P)[lvbz]*C.*|;.*|,xs]lPN";
+  EXPECT_EQ(dfa->LeftmostStart(text), 31);
+  RE2 unmerged("(?:(?:[dpjNo0](?:)|[Pp](?:))[^,]*?[.]?$)$");
+  re2::StringPiece whole;
+  ASSERT_TRUE(unmerged.Match(text, 0, text.size(), RE2::UNANCHORED, &whole, 1));
+  EXPECT_EQ(whole.data() - text.data(), 31);
+}
+
 }  // namespace
 }  // namespace internal
 }  // namespace whosaid
+
