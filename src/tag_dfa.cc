@@ -635,7 +635,10 @@ std::unique_ptr<TagDfa> TagDfa::Compile(absl::string_view pattern, Mode mode,
       }
     }
   }
-  for (int b = 0; b < 256; ++b) dfa->column_[b] = -1;
+  // (Bytes not read here: the column after the others, see column_.)
+  for (int b = 0; b < 256; ++b) {
+    dfa->column_[b] = static_cast<int16_t>(columns.size());
+  }
   for (size_t k = 0; k < columns.size(); ++k) {
     int first = -1;
     for (int b = 0; b < 128; ++b) {
@@ -646,7 +649,7 @@ std::unique_ptr<TagDfa> TagDfa::Compile(absl::string_view pattern, Mode mode,
     impl.representative.push_back(static_cast<unsigned char>(first));
   }
   dfa->columns_ = static_cast<int>(impl.representative.size());
-  dfa->row_ = dfa->columns_ + 1;
+  dfa->row_ = dfa->columns_ + 2;  // the stop cell, the columns, "not read"
 
   // (No lock needed: nobody else sees the automaton yet.)
   std::vector<int> list;
@@ -769,9 +772,11 @@ int32_t TagDfa::Step(int32_t s, int c) const {
 
 inline int32_t TagDfa::StepRow(int32_t r, unsigned char byte) const {
   const int c = column_[byte];
-  if (c < 0) return -1;
   const int32_t t = next_[r + 1 + c];
   if (t >= 0) return t;
+  // (A byte not read here has the cell that is never built: one test
+  // fewer a byte on the way that finds the next state built.)
+  if (c == columns_) return -1;
   const int32_t to = Step(r / row_, c);
   return to >= 0 ? to * row_ : -1;
 }

@@ -324,6 +324,19 @@ TEST(TagDfa, LeavesOtherBytesToRe2) {
   EXPECT_EQ(dfa->Match("a\xc3\xa9", 0, 3), -1);
   EXPECT_EQ(dfa->Match("", 0, 0), -1);
   EXPECT_EQ(dfa->Match("axb", 0, 3), 1);
+  // A byte not read here has a cell of its own in each state's row, never
+  // built: asked again, from states built since, it is still -1, and the
+  // states around it still answer.
+  EXPECT_EQ(dfa->Match("ax\nb", 0, 4), -1);
+  EXPECT_EQ(dfa->Match("a\nb", 0, 3), -1);
+  EXPECT_EQ(dfa->Match("\xffaxb", 0, 4), -1);
+  EXPECT_EQ(dfa->Match("zaxb", 0, 4), 1);
+  EXPECT_EQ(dfa->Match("zaxc", 0, 4), 0);
+  auto reverse = TagDfa::Compile("(?:a.b)$", TagDfa::kReverse);
+  ASSERT_NE(reverse, nullptr);
+  EXPECT_EQ(reverse->Match("za\nb", 0, 4), -1);
+  EXPECT_EQ(reverse->LeftmostStart("za\nb"), -2);
+  EXPECT_EQ(reverse->LeftmostStart("zaxb"), 1);
 }
 
 // Threads that search one new automaton at once build its states together

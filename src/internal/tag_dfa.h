@@ -111,17 +111,18 @@ class TagDfa {
 
   std::unique_ptr<Impl> impl_;
   bool reverse_ = false;
-  // Byte -> column, or -1 (not read here).
+  // Byte -> column; columns_ for a byte not read here (its cell in each
+  // row of next_ stays -1: StepRow finds it unbuilt, then tells it apart).
   int16_t column_[256];
-  int columns_ = 0;
-  // The cells of a state's row of next_: columns_ + 1.
+  int columns_ = 0;  // of the bytes read here
+  // The cells of a state's row of next_: columns_ + 2.
   int row_ = 0;
   mutable TagDfaLock mu_;
   // State s has the row of cells from next_[s * row_]. Its first cell says
   // how a search stops there: bit 0 a match that needs nothing more, bit 1
   // the dead state (state 0); the cell of column c after it, where state s
   // goes on that column: the row of that state (its index times row_), or
-  // -1 when not built yet. (Rows rather than indices, and the stop in the
+  // -1 when not built yet (always, for the column of bytes not read). (Rows rather than indices, and the stop in the
   // row: a step of a search is an add and two loads.) Guarded by mu_, as
   // the one below.
   mutable std::vector<int32_t> next_;
