@@ -700,19 +700,24 @@ int32_t TagDfa::InternSorted(const std::vector<int>& list, size_t hash) const {
   return s;
 }
 
-bool TagDfa::MatchAtEnd(int32_t s) const {
-  if (match_at_end_[s] == 2) {
-    Impl& impl = *impl_;
-    impl.scratch.clear();
-    impl.builder.NewGeneration();
-    for (int t : impl.lists[s]) {
-      impl.builder.Close(t, /*at_begin=*/false, /*at_end=*/true,
-                         &impl.scratch);
-    }
-    match_at_end_[s] = std::find(impl.scratch.begin(), impl.scratch.end(),
-                                 impl.match) != impl.scratch.end();
+inline bool TagDfa::MatchAtEnd(int32_t s) const {
+  // (Inline, the answer worked out before: most searches that reach the
+  // end of the text ask for one.)
+  const uint8_t known = match_at_end_[s];
+  return known != 2 ? known == 1 : WorkOutMatchAtEnd(s);
+}
+
+bool TagDfa::WorkOutMatchAtEnd(int32_t s) const {
+  Impl& impl = *impl_;
+  impl.scratch.clear();
+  impl.builder.NewGeneration();
+  for (int t : impl.lists[s]) {
+    impl.builder.Close(t, /*at_begin=*/false, /*at_end=*/true, &impl.scratch);
   }
-  return match_at_end_[s] == 1;
+  const bool match = std::find(impl.scratch.begin(), impl.scratch.end(),
+                               impl.match) != impl.scratch.end();
+  match_at_end_[s] = match ? 1 : 0;
+  return match;
 }
 
 int32_t TagDfa::Step(int32_t s, int c) const {

@@ -101,6 +101,9 @@ class TagDfa {
   // Whether state s holds a match at the end of the text (worked out the
   // first time). Called with mu_ held.
   bool MatchAtEnd(int32_t s) const;
+  // MatchAtEnd() the first time, for a state whose answer is not known:
+  // works it out and keeps it.
+  bool WorkOutMatchAtEnd(int32_t s) const;
   // The index of the state of the automaton's states `list` (in any order,
   // repeats allowed; sorted and made unique here), added if need be; -1
   // when the automaton is full. Called with mu_ held.
