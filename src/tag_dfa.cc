@@ -354,6 +354,23 @@ bool ReadTagPattern(absl::string_view pattern, int* groups,
   return true;
 }
 
+struct TagPattern::Tree {
+  Node root;
+  int groups = 0;  // capturing groups
+};
+
+TagPattern::TagPattern() = default;
+TagPattern::~TagPattern() = default;
+
+std::unique_ptr<TagPattern> TagPattern::Parse(absl::string_view pattern) {
+  Parser parser(pattern);
+  std::unique_ptr<TagPattern> parsed(new TagPattern());
+  parsed->tree_ = std::make_unique<Tree>();
+  if (!parser.Parse(&parsed->tree_->root)) return nullptr;
+  parsed->tree_->groups = parser.groups();
+  return parsed;
+}
+
 namespace {
 
 // A Thompson automaton of a parsed pattern.
@@ -603,8 +620,13 @@ TagDfa::~TagDfa() = default;
 
 std::unique_ptr<TagDfa> TagDfa::Compile(absl::string_view pattern, Mode mode,
                                         int max_states) {
-  Node root;
-  if (!Parser(pattern).Parse(&root)) return nullptr;
+  const std::unique_ptr<TagPattern> parsed = TagPattern::Parse(pattern);
+  return parsed == nullptr ? nullptr : Compile(*parsed, mode, max_states);
+}
+
+std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
+                                        int max_states) {
+  const Node& root = pattern.tree_->root;
   Nfa nfa;
   nfa.reverse = mode == kReverse;
   const int match = nfa.Add(Nfa::kMatch, -1);
@@ -988,15 +1010,19 @@ TagSubmatcher::~TagSubmatcher() = default;
 
 std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
     absl::string_view pattern) {
-  Parser parser(pattern);
-  Node root;
-  if (!parser.Parse(&root)) return nullptr;
+  const std::unique_ptr<TagPattern> parsed = TagPattern::Parse(pattern);
+  return parsed == nullptr ? nullptr : Compile(*parsed);
+}
+
+std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
+    const TagPattern& pattern) {
+  const Node& root = pattern.tree_->root;
   std::unique_ptr<TagSubmatcher> m(new TagSubmatcher());
   ProgBuilder builder(&m->prog_, &m->sets_);
   const int match = builder.Add(Inst::kMatch, -1);
   m->start_ = builder.Emit(root, match);
   if (builder.too_big) return nullptr;
-  m->groups_ = parser.groups();
+  m->groups_ = pattern.tree_->groups;
   static std::atomic<uint64_t> next_id{1};
   m->id_ = next_id.fetch_add(1, std::memory_order_relaxed);
   // Only an instruction reached from two places (or more) can be reached

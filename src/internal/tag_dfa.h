@@ -51,6 +51,25 @@ class TagDfaLock {
   std::atomic<bool> held_{false};
 };
 
+// A pattern read once, in the syntax TagDfa reads (see above), for the
+// automata and the submatcher of one pattern to share: reading a rule's
+// pattern costs about as much as building its submatcher.
+//
+// A TagPattern is immutable and safe for concurrent use.
+class TagPattern {
+ public:
+  // Null when the pattern uses syntax not read here.
+  static std::unique_ptr<TagPattern> Parse(absl::string_view pattern);
+  ~TagPattern();
+
+ private:
+  friend class TagDfa;
+  friend class TagSubmatcher;
+  struct Tree;  // the parsed pattern (tag_dfa.cc)
+  TagPattern();
+  std::unique_ptr<Tree> tree_;
+};
+
 class TagDfa {
  public:
   enum Mode {
@@ -69,6 +88,9 @@ class TagDfa {
   // the pattern uses syntax not read here. Once it has built `max_states`
   // states, a search that needs another returns -1.
   static std::unique_ptr<TagDfa> Compile(absl::string_view pattern, Mode mode,
+                                         int max_states = 10000);
+  // As above, for a pattern already read (null only when it is too large).
+  static std::unique_ptr<TagDfa> Compile(const TagPattern& pattern, Mode mode,
                                          int max_states = 10000);
   ~TagDfa();
 
@@ -161,6 +183,8 @@ class TagSubmatcher {
  public:
   // Null when the pattern uses syntax TagDfa does not read.
   static std::unique_ptr<TagSubmatcher> Compile(absl::string_view pattern);
+  // As above, for a pattern already read (null only when it is too large).
+  static std::unique_ptr<TagSubmatcher> Compile(const TagPattern& pattern);
   ~TagSubmatcher();
 
   // As RE2(pattern).Match(text, startpos, endpos, anchor, groups, n) with
