@@ -82,8 +82,11 @@ struct Attributor::HalfAutomata {
   };
   static Automata Compile(const RulePattern& p, TagDfa::Mode mode) {
     Automata a;
-    a.dfa = TagDfa::Compile(p.pattern, mode);
-    a.groups = TagSubmatcher::Compile(p.pattern);
+    // (Read once for both.)
+    const std::unique_ptr<TagPattern> parsed = TagPattern::Parse(p.pattern);
+    if (parsed == nullptr) return a;
+    a.dfa = TagDfa::Compile(*parsed, mode);
+    a.groups = TagSubmatcher::Compile(*parsed);
     if (a.groups != nullptr && a.groups->groups() != p.groups) {
       a.groups = nullptr;
     }
@@ -214,9 +217,11 @@ bool Attributor::CompiledRule::Match(const re2::StringPiece& tags,
                                      RE2::Anchor anchor,
                                      re2::StringPiece* groups, int n) const {
   std::call_once(whole_automata_once, [this] {
-    whole_dfa = TagDfa::Compile(spec->pattern, TagDfa::kUnanchored);
+    const std::unique_ptr<TagPattern> parsed = TagPattern::Parse(spec->pattern);
+    if (parsed == nullptr) return;
+    whole_dfa = TagDfa::Compile(*parsed, TagDfa::kUnanchored);
     if (whole_dfa != nullptr) {
-      whole_groups = TagSubmatcher::Compile(spec->pattern);
+      whole_groups = TagSubmatcher::Compile(*parsed);
     }
   });
   if (anchor == RE2::UNANCHORED && startpos == 0 && endpos == tags.size()) {
@@ -1540,9 +1545,13 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       }
       SubjectRule subject;
       subject.re = std::move(rule->re);
-      subject.dfa = TagDfa::Compile(spec.pattern, TagDfa::kUnanchored);
-      if (subject.dfa != nullptr) {
-        subject.groups = TagSubmatcher::Compile(spec.pattern);
+      if (const std::unique_ptr<TagPattern> parsed =
+              TagPattern::Parse(spec.pattern);
+          parsed != nullptr) {
+        subject.dfa = TagDfa::Compile(*parsed, TagDfa::kUnanchored);
+        if (subject.dfa != nullptr) {
+          subject.groups = TagSubmatcher::Compile(*parsed);
+        }
       }
       subject.speaker = rule->speaker;
       a->subjects_.push_back(std::move(subject));

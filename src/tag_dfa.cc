@@ -354,6 +354,23 @@ bool ReadTagPattern(absl::string_view pattern, int* groups,
   return true;
 }
 
+struct TagPattern::Tree {
+  Node root;
+  int groups = 0;  // capturing groups
+};
+
+TagPattern::TagPattern() = default;
+TagPattern::~TagPattern() = default;
+
+std::unique_ptr<TagPattern> TagPattern::Parse(absl::string_view pattern) {
+  Parser parser(pattern);
+  std::unique_ptr<TagPattern> parsed(new TagPattern());
+  parsed->tree_ = std::make_unique<Tree>();
+  if (!parser.Parse(&parsed->tree_->root)) return nullptr;
+  parsed->tree_->groups = parser.groups();
+  return parsed;
+}
+
 namespace {
 
 // A Thompson automaton of a parsed pattern.
@@ -603,8 +620,13 @@ TagDfa::~TagDfa() = default;
 
 std::unique_ptr<TagDfa> TagDfa::Compile(absl::string_view pattern, Mode mode,
                                         int max_states) {
-  Node root;
-  if (!Parser(pattern).Parse(&root)) return nullptr;
+  const std::unique_ptr<TagPattern> parsed = TagPattern::Parse(pattern);
+  return parsed == nullptr ? nullptr : Compile(*parsed, mode, max_states);
+}
+
+std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
+                                        int max_states) {
+  const Node& root = pattern.tree_->root;
   Nfa nfa;
   nfa.reverse = mode == kReverse;
   const int match = nfa.Add(Nfa::kMatch, -1);
@@ -635,7 +657,10 @@ std::unique_ptr<TagDfa> TagDfa::Compile(absl::string_view pattern, Mode mode,
       }
     }
   }
-  for (int b = 0; b < 256; ++b) dfa->column_[b] = -1;
+  // (Bytes not read here: the column after the others, see column_.)
+  for (int b = 0; b < 256; ++b) {
+    dfa->column_[b] = static_cast<int16_t>(columns.size());
+  }
   for (size_t k = 0; k < columns.size(); ++k) {
     int first = -1;
     for (int b = 0; b < 128; ++b) {
@@ -646,7 +671,7 @@ std::unique_ptr<TagDfa> TagDfa::Compile(absl::string_view pattern, Mode mode,
     impl.representative.push_back(static_cast<unsigned char>(first));
   }
   dfa->columns_ = static_cast<int>(impl.representative.size());
-  dfa->row_ = dfa->columns_ + 1;
+  dfa->row_ = dfa->columns_ + 2;  // the stop cell, the columns, "not read"
 
   // (No lock needed: nobody else sees the automaton yet.)
   std::vector<int> list;
@@ -697,19 +722,24 @@ int32_t TagDfa::InternSorted(const std::vector<int>& list, size_t hash) const {
   return s;
 }
 
-bool TagDfa::MatchAtEnd(int32_t s) const {
-  if (match_at_end_[s] == 2) {
-    Impl& impl = *impl_;
-    impl.scratch.clear();
-    impl.builder.NewGeneration();
-    for (int t : impl.lists[s]) {
-      impl.builder.Close(t, /*at_begin=*/false, /*at_end=*/true,
-                         &impl.scratch);
-    }
-    match_at_end_[s] = std::find(impl.scratch.begin(), impl.scratch.end(),
-                                 impl.match) != impl.scratch.end();
+inline bool TagDfa::MatchAtEnd(int32_t s) const {
+  // (Inline, the answer worked out before: most searches that reach the
+  // end of the text ask for one.)
+  const uint8_t known = match_at_end_[s];
+  return known != 2 ? known == 1 : WorkOutMatchAtEnd(s);
+}
+
+bool TagDfa::WorkOutMatchAtEnd(int32_t s) const {
+  Impl& impl = *impl_;
+  impl.scratch.clear();
+  impl.builder.NewGeneration();
+  for (int t : impl.lists[s]) {
+    impl.builder.Close(t, /*at_begin=*/false, /*at_end=*/true, &impl.scratch);
   }
-  return match_at_end_[s] == 1;
+  const bool match = std::find(impl.scratch.begin(), impl.scratch.end(),
+                               impl.match) != impl.scratch.end();
+  match_at_end_[s] = match ? 1 : 0;
+  return match;
 }
 
 int32_t TagDfa::Step(int32_t s, int c) const {
@@ -769,9 +799,11 @@ int32_t TagDfa::Step(int32_t s, int c) const {
 
 inline int32_t TagDfa::StepRow(int32_t r, unsigned char byte) const {
   const int c = column_[byte];
-  if (c < 0) return -1;
   const int32_t t = next_[r + 1 + c];
   if (t >= 0) return t;
+  // (A byte not read here has the cell that is never built: one test
+  // fewer a byte on the way that finds the next state built.)
+  if (c == columns_) return -1;
   const int32_t to = Step(r / row_, c);
   return to >= 0 ? to * row_ : -1;
 }
@@ -978,15 +1010,19 @@ TagSubmatcher::~TagSubmatcher() = default;
 
 std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
     absl::string_view pattern) {
-  Parser parser(pattern);
-  Node root;
-  if (!parser.Parse(&root)) return nullptr;
+  const std::unique_ptr<TagPattern> parsed = TagPattern::Parse(pattern);
+  return parsed == nullptr ? nullptr : Compile(*parsed);
+}
+
+std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
+    const TagPattern& pattern) {
+  const Node& root = pattern.tree_->root;
   std::unique_ptr<TagSubmatcher> m(new TagSubmatcher());
   ProgBuilder builder(&m->prog_, &m->sets_);
   const int match = builder.Add(Inst::kMatch, -1);
   m->start_ = builder.Emit(root, match);
   if (builder.too_big) return nullptr;
-  m->groups_ = parser.groups();
+  m->groups_ = pattern.tree_->groups;
   static std::atomic<uint64_t> next_id{1};
   m->id_ = next_id.fetch_add(1, std::memory_order_relaxed);
   // Only an instruction reached from two places (or more) can be reached

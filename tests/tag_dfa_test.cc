@@ -324,6 +324,61 @@ TEST(TagDfa, LeavesOtherBytesToRe2) {
   EXPECT_EQ(dfa->Match("a\xc3\xa9", 0, 3), -1);
   EXPECT_EQ(dfa->Match("", 0, 0), -1);
   EXPECT_EQ(dfa->Match("axb", 0, 3), 1);
+  // A byte not read here has a cell of its own in each state's row, never
+  // built: asked again, from states built since, it is still -1, and the
+  // states around it still answer.
+  EXPECT_EQ(dfa->Match("ax\nb", 0, 4), -1);
+  EXPECT_EQ(dfa->Match("a\nb", 0, 3), -1);
+  EXPECT_EQ(dfa->Match("\xff" "axb", 0, 4), -1);
+  EXPECT_EQ(dfa->Match("zaxb", 0, 4), 1);
+  EXPECT_EQ(dfa->Match("zaxc", 0, 4), 0);
+  auto reverse = TagDfa::Compile("(?:a.b)$", TagDfa::kReverse);
+  ASSERT_NE(reverse, nullptr);
+  EXPECT_EQ(reverse->Match("za\nb", 0, 4), -1);
+  EXPECT_EQ(reverse->LeftmostStart("za\nb"), -2);
+  EXPECT_EQ(reverse->LeftmostStart("zaxb"), 1);
+}
+
+// One TagPattern serves the automata of every mode and the submatcher: each
+// answers as the one compiled from the pattern's text, which the other
+// tests compare with RE2.
+TEST(TagPattern, OneReadingServesEveryCompile) {
+  EXPECT_EQ(TagPattern::Parse("a(?i)b"), nullptr);
+  EXPECT_EQ(TagPattern::Parse("a\\bc"), nullptr);
+  const char* const kPattern = "(?P<who>[dp]?N+)(?P<cue>@_*),?(?P<what>.*?)[.]?";
+  auto parsed = TagPattern::Parse(kPattern);
+  ASSERT_NE(parsed, nullptr);
+  auto sub = TagSubmatcher::Compile(*parsed);
+  auto sub_text = TagSubmatcher::Compile(kPattern);
+  ASSERT_NE(sub, nullptr);
+  ASSERT_NE(sub_text, nullptr);
+  EXPECT_EQ(sub->groups(), 3);
+  for (TagDfa::Mode mode :
+       {TagDfa::kAnchored, TagDfa::kUnanchored, TagDfa::kReverse}) {
+    auto dfa = TagDfa::Compile(*parsed, mode);
+    auto dfa_text = TagDfa::Compile(kPattern, mode);
+    ASSERT_NE(dfa, nullptr);
+    ASSERT_NE(dfa_text, nullptr);
+    for (const char* t : {"dN@,NvN.", "xdN@_.", "N@", "vv", "pNN@__,o"}) {
+      const absl::string_view text(t);
+      EXPECT_EQ(dfa->Match(text, 0, text.size()),
+                dfa_text->Match(text, 0, text.size()))
+          << t << " mode " << mode;
+    }
+  }
+  int found = 0;
+  for (const char* t : {"dN@,NvN.", "xdN@_.", "N@", "vv", "pNN@__,o"}) {
+    re2::StringPiece g[4], h[4];
+    const absl::string_view text(t);
+    const int answer = sub->MatchUnanchored(text, g, 4);
+    ASSERT_EQ(answer, sub_text->MatchUnanchored(text, h, 4)) << t;
+    found += answer == 1;
+    for (int i = 0; i < 4; ++i) {
+      EXPECT_EQ(g[i].data(), h[i].data()) << t << " group " << i;
+      EXPECT_EQ(g[i].size(), h[i].size()) << t << " group " << i;
+    }
+  }
+  EXPECT_EQ(found, 4);  // all but "vv"
 }
 
 // Threads that search one new automaton at once build its states together

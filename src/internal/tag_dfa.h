@@ -51,6 +51,25 @@ class TagDfaLock {
   std::atomic<bool> held_{false};
 };
 
+// A pattern read once, in the syntax TagDfa reads (see above), for the
+// automata and the submatcher of one pattern to share: reading a rule's
+// pattern costs about as much as building its submatcher.
+//
+// A TagPattern is immutable and safe for concurrent use.
+class TagPattern {
+ public:
+  // Null when the pattern uses syntax not read here.
+  static std::unique_ptr<TagPattern> Parse(absl::string_view pattern);
+  ~TagPattern();
+
+ private:
+  friend class TagDfa;
+  friend class TagSubmatcher;
+  struct Tree;  // the parsed pattern (tag_dfa.cc)
+  TagPattern();
+  std::unique_ptr<Tree> tree_;
+};
+
 class TagDfa {
  public:
   enum Mode {
@@ -69,6 +88,9 @@ class TagDfa {
   // the pattern uses syntax not read here. Once it has built `max_states`
   // states, a search that needs another returns -1.
   static std::unique_ptr<TagDfa> Compile(absl::string_view pattern, Mode mode,
+                                         int max_states = 10000);
+  // As above, for a pattern already read (null only when it is too large).
+  static std::unique_ptr<TagDfa> Compile(const TagPattern& pattern, Mode mode,
                                          int max_states = 10000);
   ~TagDfa();
 
@@ -101,6 +123,9 @@ class TagDfa {
   // Whether state s holds a match at the end of the text (worked out the
   // first time). Called with mu_ held.
   bool MatchAtEnd(int32_t s) const;
+  // MatchAtEnd() the first time, for a state whose answer is not known:
+  // works it out and keeps it.
+  bool WorkOutMatchAtEnd(int32_t s) const;
   // The index of the state of the automaton's states `list` (in any order,
   // repeats allowed; sorted and made unique here), added if need be; -1
   // when the automaton is full. Called with mu_ held.
@@ -111,17 +136,18 @@ class TagDfa {
 
   std::unique_ptr<Impl> impl_;
   bool reverse_ = false;
-  // Byte -> column, or -1 (not read here).
+  // Byte -> column; columns_ for a byte not read here (its cell in each
+  // row of next_ stays -1: StepRow finds it unbuilt, then tells it apart).
   int16_t column_[256];
-  int columns_ = 0;
-  // The cells of a state's row of next_: columns_ + 1.
+  int columns_ = 0;  // of the bytes read here
+  // The cells of a state's row of next_: columns_ + 2.
   int row_ = 0;
   mutable TagDfaLock mu_;
   // State s has the row of cells from next_[s * row_]. Its first cell says
   // how a search stops there: bit 0 a match that needs nothing more, bit 1
   // the dead state (state 0); the cell of column c after it, where state s
   // goes on that column: the row of that state (its index times row_), or
-  // -1 when not built yet. (Rows rather than indices, and the stop in the
+  // -1 when not built yet (always, for the column of bytes not read). (Rows rather than indices, and the stop in the
   // row: a step of a search is an add and two loads.) Guarded by mu_, as
   // the one below.
   mutable std::vector<int32_t> next_;
@@ -157,6 +183,8 @@ class TagSubmatcher {
  public:
   // Null when the pattern uses syntax TagDfa does not read.
   static std::unique_ptr<TagSubmatcher> Compile(absl::string_view pattern);
+  // As above, for a pattern already read (null only when it is too large).
+  static std::unique_ptr<TagSubmatcher> Compile(const TagPattern& pattern);
   ~TagSubmatcher();
 
   // As RE2(pattern).Match(text, startpos, endpos, anchor, groups, n) with
