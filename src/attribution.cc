@@ -2596,8 +2596,18 @@ Range Attributor::ContactAntecedent(absl::string_view text,
 // itself) reports that clause only. The content ends at a comma after which
 // the sentence's own verb goes on (an auxiliary, a copula or a negation,
 // perhaps after an adverb: ", however, will"), or at the dash that closes a clause opened by a
-// dash, outside quotations.
-void Attributor::EndAtRelativeClause(const std::vector<Token>& tokens,
+// dash, outside quotations. A relative clause right after the noun it
+// qualifies, with no verb before it in the sentence, is part of the
+// sentence's subject: "A councillor who said the plan would fail left the
+// meeting", "the man who said the bridge was unsafe was fired": once the
+// content has a verb (an auxiliary or a copula), a second one after other
+// words, with no clause word, conjunction or punctuation between (an
+// auxiliary or copula not after "to", a form of class verb, a word in -ed
+// before a determiner or ending the sentence), is the sentence's own verb;
+// the content ends before it. (A clause of its own goes on: "said the plan
+// was late and was costly", "said the bridge that was built was unsafe".)
+void Attributor::EndAtRelativeClause(absl::string_view text,
+                                     const std::vector<Token>& tokens,
                                      const std::string& tags, size_t speaker,
                                      size_t a, size_t b, Range* r) const {
   size_t w;
@@ -2622,6 +2632,33 @@ void Attributor::EndAtRelativeClause(const std::vector<Token>& tokens,
     }
     if (!end) continue;
     EndBefore(tokens, tags, a, m, r);
+    return;
+  }
+  if (w == 0 || !IsOneOf("noNR", tags[w - 1])) return;
+  for (size_t m = 0; m < w; ++m) {
+    if (IsOneOf("vbzC@%P:;qQ", tags[m])) return;
+  }
+  size_t m = a;
+  while (m < b && !IsOneOf("vbz", tags[m])) {
+    if (IsOneOf("xtwsC,;:~qQ(", tags[m]) || (tags[m] == 'P' && m > a)) return;
+    ++m;
+  }
+  while (m < b && IsOneOf("vbzl", tags[m])) ++m;
+  if (m >= b || m == a) return;
+  for (size_t n = m; n < b; ++n) {
+    const char c = tags[n];
+    if (IsOneOf("xtwsPC,;:~qQ(", c)) return;
+    if (n == m) continue;
+    const char before = tags[n - 1];
+    if (IsOneOf("rdpj", before)) continue;
+    bool verb = IsOneOf("vb", c) || LooksLikeVerb(text, tokens, tags, n);
+    if (!verb && c == 'o' && n + 1 == b && IsOneOf("onN", before) &&
+        !tokens[n].cap && tokens[n].end - tokens[n].begin >= 5 &&
+        text.substr(tokens[n].end - 2, 2) == "ed") {
+      verb = true;
+    }
+    if (!verb) continue;
+    EndBefore(tokens, tags, a, n, r);
     return;
   }
 }
@@ -4155,7 +4192,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           {
             size_t sa, sb;
             if (!direct && range_of(rule->speaker, &sa, &sb) && sb <= k) {
-              EndAtRelativeClause(tokens, marked, sa, a, b, &r);
+              EndAtRelativeClause(text, tokens, marked, sa, a, b, &r);
             }
           }
           // A content after the cue of adverbs and words of time only, or

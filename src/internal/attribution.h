@@ -247,7 +247,8 @@ class Attributor {
                           size_t a, size_t b, size_t cue_end) const;
   // Ends content whose cue is inside a relative clause where that clause
   // ends (see attribution.cc).
-  void EndAtRelativeClause(const std::vector<Token>& tokens,
+  void EndAtRelativeClause(absl::string_view text,
+                           const std::vector<Token>& tokens,
                            const std::string& tags, size_t speaker, size_t a,
                            size_t b, Range* r) const;
   // Starts content before a trailing attribution after an adverbial clause
