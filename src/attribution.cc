@@ -1716,6 +1716,31 @@ const WordInfo* Attributor::WordOf(absl::string_view text, const Token& t) const
                             : lex_->Word(absl::string_view(lower, size));
 }
 
+// Is t, capitalised as the first word of a sentence, a word that opens a
+// phrase rather than names someone: a word of a class the lexicons know
+// (not a title, a nominal or a medium: "More", "One", "Friday"; not
+// "Facebook"), or a word in -ing or
+// -ed of six letters or more, written in lower case after its capital, that
+// is no first name ("Looking", "Chastened"; not "Sterling") and not alone
+// before a comma ("Sterling, a councillor, said": a name and its
+// apposition)? `next` is the tag after t.
+bool Attributor::OpenerWord(absl::string_view text, const Token& t,
+                            char next) const {
+  const absl::string_view w = text.substr(t.begin, t.end - t.begin);
+  const WordInfo* info = WordOf(text, t);
+  if (info != nullptr) {
+    return !info->title && info->nominal == v1::ENTITY_TYPE_UNSPECIFIED &&
+           info->word_class != WordClass::kNone && info->word_class != WordClass::kMod &&
+           info->word_class != WordClass::kMediumNoun;
+  }
+  if (w.size() < 6 || next == ',') return false;
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (!absl::ascii_islower(static_cast<unsigned char>(w[i]))) return false;
+  }
+  return (absl::EndsWith(w, "ing") || absl::EndsWith(w, "ed")) &&
+         lex_->FirstNameGender(w) == 0;
+}
+
 bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
   const WordInfo* w = WordOf(text, t);
   return w != nullptr && (w->word_class == WordClass::kPronDet ||
@@ -3616,6 +3641,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     std::vector<Token> tokens;
     std::string tags, marked;
     std::vector<re2::StringPiece> groups, subject_groups;
+    std::string opener_tags;
     std::vector<int> unit_findings;
     std::vector<int8_t> half_known;
   };
@@ -4532,20 +4558,57 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           // Else the subject rules, in file order: the first that names a
           // speaker before the cue.
-          for (const SubjectRule& subject : subjects_) {
-            if (f.speaker.end > f.speaker.begin) break;
-            const int sn = subject.re->NumberOfCapturingGroups() + 1;
-            std::vector<re2::StringPiece>& sg = scratch.subject_groups;
-            sg.assign(sn, re2::StringPiece());
-            if (!MatchWhole([&subject]() -> const RE2& { return *subject.re; },
-                            subject.dfa.get(), subject.groups.get(), marked,
-                            sg.data(), sn)) {
-              continue;
+          size_t subject_at = 0, subject_end = 0;
+          auto match_subjects = [&](const std::string& with) {
+            for (const SubjectRule& subject : subjects_) {
+              if (subject_end > subject_at) break;
+              const int sn = subject.re->NumberOfCapturingGroups() + 1;
+              std::vector<re2::StringPiece>& sg = scratch.subject_groups;
+              sg.assign(sn, re2::StringPiece());
+              if (!MatchWhole([&subject]() -> const RE2& { return *subject.re; },
+                              subject.dfa.get(), subject.groups.get(), with,
+                              sg.data(), sn)) {
+                continue;
+              }
+              const int g = subject.speaker;
+              if (sg[g].data() != nullptr && !sg[g].empty()) {
+                const size_t sa = sg[g].data() - with.data();
+                if (sa < k) {
+                  subject_at = sa;
+                  subject_end = sa + sg[g].size();
+                }
+              }
             }
-            const int g = subject.speaker;
-            if (sg[g].data() != nullptr && !sg[g].empty()) {
-              size_t sa = sg[g].data() - marked.data();
-              if (sa < k) f.speaker = TokenSpan(tokens, sa, sa + sg[g].size());
+          };
+          if (f.speaker.end == f.speaker.begin) {
+            match_subjects(marked);
+            // "More recently, X has ...", "Looking out at the crowd, X
+            // read ...", "One month after the vote, X ...": a first word
+            // capitalised only for its place, of a class a lexicon knows
+            // (an adverb, an indefinite, a word of time) or in -ing or -ed,
+            // and no name nor a relative clause after it ("Anybody who
+            // ..."), opens a phrase before the subject: read as an
+            // adverb, the subject rules look past its comma. (If they find
+            // nobody the word stays.)
+            size_t first = 0;
+            while (first < k && (marked[first] == 'l' || marked[first] == 'x')) ++first;
+            if (subject_end == subject_at + 1 && subject_at == first &&
+                marked[first] == 'N' && first + 1 < k &&
+                !IsOneOf("NRgw(", marked[first + 1]) &&
+                OpenerWord(text, tokens[first], marked[first + 1])) {
+              std::string& with = scratch.opener_tags;
+              with = marked;
+              with[first] = 'l';
+              const size_t was_at = subject_at, was_end = subject_end;
+              subject_at = subject_end = 0;
+              match_subjects(with);
+              if (subject_end <= subject_at) {
+                subject_at = was_at;
+                subject_end = was_end;
+              }
+            }
+            if (subject_end > subject_at) {
+              f.speaker = TokenSpan(tokens, subject_at, subject_end);
             }
           }
           if (f.speaker.end > f.speaker.begin) {

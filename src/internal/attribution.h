@@ -245,6 +245,9 @@ class Attributor {
                           const std::vector<Token>& tokens,
                           const std::string& tags, size_t sa, size_t sb,
                           size_t a, size_t b, size_t cue_end) const;
+  // Is t, the capitalised first word of a sentence, one that opens a
+  // phrase rather than names someone (see attribution.cc)?
+  bool OpenerWord(absl::string_view text, const Token& t, char next) const;
   // Ends content whose cue is inside a relative clause where that clause
   // ends (see attribution.cc).
   void EndAtRelativeClause(absl::string_view text,
