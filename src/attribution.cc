@@ -1741,6 +1741,28 @@ bool Attributor::OpenerWord(absl::string_view text, const Token& t,
          lex_->FirstNameGender(w) == 0;
 }
 
+// Is there an auxiliary, a copula or a word that looks like a verb (see
+// LooksLikeVerb) in the tokens that begin at or after `from`, before token k?
+bool Attributor::VerbBetween(absl::string_view text, const std::vector<Token>& tokens,
+                             const std::string& tags, uint32_t from, size_t k) const {
+  for (size_t m = 0; m < k; ++m) {
+    if (tokens[m].begin < from) continue;
+    if (tags[m] == 'v' || tags[m] == 'b' || LooksLikeVerb(text, tokens, tags, m)) return true;
+  }
+  return false;
+}
+
+// Is `speaker` one token tagged a relative word ("who", "which")?
+bool RelativeWordAt(absl::string_view text, const std::vector<Token>& tokens,
+                    const std::string& tags, Range speaker) {
+  for (size_t m = 0; m < tokens.size() && tokens[m].begin <= speaker.begin; ++m) {
+    if (tokens[m].begin == speaker.begin) {
+      return tokens[m].end == speaker.end && tags[m] == 'w';
+    }
+  }
+  return false;
+}
+
 bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
   const WordInfo* w = WordOf(text, t);
   return w != nullptr && (w->word_class == WordClass::kPronDet ||
@@ -4537,6 +4559,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           look_further = true;
         }
         if (look_further) {
+          Range relative_speaker;
           // Coordinated or participial cue: the speaker of the clause.
           // Not from a cue nested in another's content ("X reaffirmed that
           // France condemned it and said ...": X said it).
@@ -4553,6 +4576,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               }
             }
             if (nested) continue;
+            // "Mr. Trump, who said last week that C1, issued a statement
+            // saying C2": a relative word speaks for its own clause only; a
+            // participle after that clause hangs on the sentence's subject.
+            // (Only with a verb of the sentence's own between that clause
+            // and the participle: "leaders who backed the union, pushing
+            // for C" are the ones who push. If the subject rules find
+            // nobody, the relative word stays.)
+            if (marked[k] == '%' && RelativeWordAt(text, tokens, tags, prev.speaker) &&
+                VerbBetween(text, tokens, tags, prev.content.back().end, k)) {
+              relative_speaker = prev.speaker;
+              break;
+            }
             f.speaker = prev.speaker;
             break;
           }
@@ -4609,6 +4644,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
             if (subject_end > subject_at) {
               f.speaker = TokenSpan(tokens, subject_at, subject_end);
+            } else {
+              f.speaker = relative_speaker;
             }
           }
           if (f.speaker.end > f.speaker.begin) {
