@@ -1741,6 +1741,19 @@ bool Attributor::OpenerWord(absl::string_view text, const Token& t,
          lex_->FirstNameGender(w) == 0;
 }
 
+// "Minutes later, ...", "Two days earlier, ...", "Weeks ago, ...": is token
+// t a word that measures time, a plural in -s, before "later", "earlier"
+// or "ago" and a comma?
+bool MeasureOfTime(absl::string_view text, const std::vector<Token>& tokens,
+                   const std::string& tags, size_t t) {
+  if (t + 2 >= tokens.size() || tags[t + 2] != ',') return false;
+  const absl::string_view w = text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
+  const absl::string_view n =
+      text.substr(tokens[t + 1].begin, tokens[t + 1].end - tokens[t + 1].begin);
+  return w.size() > 3 && w.back() == 's' &&
+         (n == "later" || n == "earlier" || n == "ago");
+}
+
 // Is there an auxiliary, a copula or a word that looks like a verb (see
 // LooksLikeVerb) in the tokens that begin at or after `from`, before token k?
 bool Attributor::VerbBetween(absl::string_view text, const std::vector<Token>& tokens,
@@ -4630,7 +4643,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             if (subject_end == subject_at + 1 && subject_at == first &&
                 marked[first] == 'N' && first + 1 < k &&
                 !IsOneOf("NRgw(", marked[first + 1]) &&
-                OpenerWord(text, tokens[first], marked[first + 1])) {
+                (OpenerWord(text, tokens[first], marked[first + 1]) ||
+                 MeasureOfTime(text, tokens, marked, first))) {
               std::string& with = scratch.opener_tags;
               with = marked;
               with[first] = 'l';
