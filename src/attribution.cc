@@ -1765,6 +1765,31 @@ bool Attributor::VerbBetween(absl::string_view text, const std::vector<Token>& t
   return false;
 }
 
+// Are tokens [a, b), right before a cue at k, the modifiers of a noun the
+// cue's word is ("One lurking question is whether C", "a passing promise
+// that C")? Only words with no head of their own (no name, title, nominal,
+// pronoun or possessive; no number: "A mere 9 percent say C") after a
+// singular determiner ("a", "an", "one", "another", "every", "each"), when
+// the cue is its bare form (a verb after them would end in -s).
+bool ModifiersOfNounCue(absl::string_view text, const std::vector<Token>& tokens,
+                        const std::string& tags, size_t a, size_t b, size_t k,
+                        absl::string_view lemma) {
+  if (b < a + 2 || tags[a] != 'd' && !(tags[a] == 'N' && b > a + 1)) return false;
+  for (size_t m = a + 1; m < b; ++m) {
+    if (!IsOneOf("ojil-", tags[m])) return false;
+  }
+  const absl::string_view det = text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin);
+  const absl::string_view cue = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+  const bool singular = absl::EqualsIgnoreCase(det, "a") || absl::EqualsIgnoreCase(det, "an") ||
+                        absl::EqualsIgnoreCase(det, "one") ||
+                        absl::EqualsIgnoreCase(det, "another") ||
+                        absl::EqualsIgnoreCase(det, "every") || absl::EqualsIgnoreCase(det, "each");
+  // (Not "say": "another quarter say C", "a small handful say C" are
+  // shares of people, which take a plural verb. Not a colon.)
+  return singular && absl::EqualsIgnoreCase(cue, lemma) && lemma != "say" &&
+         !cue.empty() && absl::ascii_isalpha(static_cast<unsigned char>(cue[0]));
+}
+
 // Is `speaker` one token tagged a relative word ("who", "which")?
 bool RelativeWordAt(absl::string_view text, const std::vector<Token>& tokens,
                     const std::string& tags, Range speaker) {
@@ -4548,7 +4573,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               b == a + 1 && tags[a] == 'i' && a > 0 &&
               IsOneOf(",sxr", tags[a - 1]) &&
               !absl::ascii_isupper(static_cast<unsigned char>(text[tokens[a].begin]));
-          if (participle || IsTimePhrase(text, tokens, tags, a, b)) {
+          if (b == k && ModifiersOfNounCue(text, tokens, tags, a, b, k, cue.lemma)) {
+            // "One lurking question is whether C", "a passing promise that
+            // C": the words before the cue are its modifiers, the cue a
+            // noun; the claim has no speaker.
+          } else if (participle || IsTimePhrase(text, tokens, tags, a, b)) {
             if (cue.cue_class == CueClass::kEvidence) continue;
             // "X spoke for an hour, taking credit for C": a content before
             // the participle holds the subject that would speak; the clause
