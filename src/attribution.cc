@@ -1725,6 +1725,91 @@ const WordInfo* Attributor::WordOf(absl::string_view text, const Token& t) const
                             : lex_->Word(absl::string_view(lower, size));
 }
 
+// Is t, capitalised as the first word of a sentence, a word that opens a
+// phrase rather than names someone: a word of a class the lexicons know
+// (not a title, a nominal or a medium: "More", "One", "Friday"; not
+// "Facebook"), or a word in -ing or
+// -ed of six letters or more, written in lower case after its capital, that
+// is no first name ("Looking", "Chastened"; not "Sterling") and not alone
+// before a comma ("Sterling, a councillor, said": a name and its
+// apposition)? `next` is the tag after t.
+bool Attributor::OpenerWord(absl::string_view text, const Token& t,
+                            char next) const {
+  const absl::string_view w = text.substr(t.begin, t.end - t.begin);
+  const WordInfo* info = WordOf(text, t);
+  if (info != nullptr) {
+    return !info->title && info->nominal == v1::ENTITY_TYPE_UNSPECIFIED &&
+           info->word_class != WordClass::kNone && info->word_class != WordClass::kMod &&
+           info->word_class != WordClass::kMediumNoun;
+  }
+  if (w.size() < 6 || next == ',') return false;
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (!absl::ascii_islower(static_cast<unsigned char>(w[i]))) return false;
+  }
+  return (absl::EndsWith(w, "ing") || absl::EndsWith(w, "ed")) &&
+         lex_->FirstNameGender(w) == 0;
+}
+
+// "Minutes later, ...", "Two days earlier, ...", "Weeks ago, ...": is token
+// t a word that measures time, a plural in -s, before "later", "earlier"
+// or "ago" and a comma?
+bool MeasureOfTime(absl::string_view text, const std::vector<Token>& tokens,
+                   const std::string& tags, size_t t) {
+  if (t + 2 >= tokens.size() || tags[t + 2] != ',') return false;
+  const absl::string_view w = text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
+  const absl::string_view n =
+      text.substr(tokens[t + 1].begin, tokens[t + 1].end - tokens[t + 1].begin);
+  return w.size() > 3 && w.back() == 's' &&
+         (n == "later" || n == "earlier" || n == "ago");
+}
+
+// Is there an auxiliary, a copula or a word that looks like a verb (see
+// LooksLikeVerb) in the tokens that begin at or after `from`, before token k?
+bool Attributor::VerbBetween(absl::string_view text, const std::vector<Token>& tokens,
+                             const std::string& tags, uint32_t from, size_t k) const {
+  for (size_t m = 0; m < k; ++m) {
+    if (tokens[m].begin < from) continue;
+    if (tags[m] == 'v' || tags[m] == 'b' || LooksLikeVerb(text, tokens, tags, m)) return true;
+  }
+  return false;
+}
+
+// Are tokens [a, b), right before a cue at k, the modifiers of a noun the
+// cue's word is ("One lurking question is whether C", "a passing promise
+// that C")? Only words with no head of their own (no name, title, nominal,
+// pronoun or possessive; no number: "A mere 9 percent say C") after a
+// singular determiner ("a", "an", "one", "another", "every", "each"), when
+// the cue is its bare form (a verb after them would end in -s).
+bool ModifiersOfNounCue(absl::string_view text, const std::vector<Token>& tokens,
+                        const std::string& tags, size_t a, size_t b, size_t k,
+                        absl::string_view lemma) {
+  if (b < a + 2 || tags[a] != 'd' && !(tags[a] == 'N' && b > a + 1)) return false;
+  for (size_t m = a + 1; m < b; ++m) {
+    if (!IsOneOf("ojil-", tags[m])) return false;
+  }
+  const absl::string_view det = text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin);
+  const absl::string_view cue = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+  const bool singular = absl::EqualsIgnoreCase(det, "a") || absl::EqualsIgnoreCase(det, "an") ||
+                        absl::EqualsIgnoreCase(det, "one") ||
+                        absl::EqualsIgnoreCase(det, "another") ||
+                        absl::EqualsIgnoreCase(det, "every") || absl::EqualsIgnoreCase(det, "each");
+  // (Not "say": "another quarter say C", "a small handful say C" are
+  // shares of people, which take a plural verb. Not a colon.)
+  return singular && absl::EqualsIgnoreCase(cue, lemma) && lemma != "say" &&
+         !cue.empty() && absl::ascii_isalpha(static_cast<unsigned char>(cue[0]));
+}
+
+// Is `speaker` one token tagged a relative word ("who", "which")?
+bool RelativeWordAt(absl::string_view text, const std::vector<Token>& tokens,
+                    const std::string& tags, Range speaker) {
+  for (size_t m = 0; m < tokens.size() && tokens[m].begin <= speaker.begin; ++m) {
+    if (tokens[m].begin == speaker.begin) {
+      return tokens[m].end == speaker.end && tags[m] == 'w';
+    }
+  }
+  return false;
+}
+
 bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
   const WordInfo* w = WordOf(text, t);
   return w != nullptr && (w->word_class == WordClass::kPronDet ||
@@ -2605,8 +2690,18 @@ Range Attributor::ContactAntecedent(absl::string_view text,
 // itself) reports that clause only. The content ends at a comma after which
 // the sentence's own verb goes on (an auxiliary, a copula or a negation,
 // perhaps after an adverb: ", however, will"), or at the dash that closes a clause opened by a
-// dash, outside quotations.
-void Attributor::EndAtRelativeClause(const std::vector<Token>& tokens,
+// dash, outside quotations. A relative clause right after the noun it
+// qualifies, with no verb before it in the sentence, is part of the
+// sentence's subject: "A councillor who said the plan would fail left the
+// meeting", "the man who said the bridge was unsafe was fired": once the
+// content has a verb (an auxiliary or a copula), a second one after other
+// words, with no clause word, conjunction or punctuation between (an
+// auxiliary or copula not after "to", a form of class verb, a word in -ed
+// before a determiner or ending the sentence), is the sentence's own verb;
+// the content ends before it. (A clause of its own goes on: "said the plan
+// was late and was costly", "said the bridge that was built was unsafe".)
+void Attributor::EndAtRelativeClause(absl::string_view text,
+                                     const std::vector<Token>& tokens,
                                      const std::string& tags, size_t speaker,
                                      size_t a, size_t b, Range* r) const {
   size_t w;
@@ -2631,6 +2726,33 @@ void Attributor::EndAtRelativeClause(const std::vector<Token>& tokens,
     }
     if (!end) continue;
     EndBefore(tokens, tags, a, m, r);
+    return;
+  }
+  if (w == 0 || !IsOneOf("noNR", tags[w - 1])) return;
+  for (size_t m = 0; m < w; ++m) {
+    if (IsOneOf("vbzC@%P:;qQ", tags[m])) return;
+  }
+  size_t m = a;
+  while (m < b && !IsOneOf("vbz", tags[m])) {
+    if (IsOneOf("xtwsC,;:~qQ(", tags[m]) || (tags[m] == 'P' && m > a)) return;
+    ++m;
+  }
+  while (m < b && IsOneOf("vbzl", tags[m])) ++m;
+  if (m >= b || m == a) return;
+  for (size_t n = m; n < b; ++n) {
+    const char c = tags[n];
+    if (IsOneOf("xtwsPC,;:~qQ(", c)) return;
+    if (n == m) continue;
+    const char before = tags[n - 1];
+    if (IsOneOf("rdpj", before)) continue;
+    bool verb = IsOneOf("vb", c) || LooksLikeVerb(text, tokens, tags, n);
+    if (!verb && c == 'o' && n + 1 == b && IsOneOf("onN", before) &&
+        !tokens[n].cap && tokens[n].end - tokens[n].begin >= 5 &&
+        text.substr(tokens[n].end - 2, 2) == "ed") {
+      verb = true;
+    }
+    if (!verb) continue;
+    EndBefore(tokens, tags, a, n, r);
     return;
   }
 }
@@ -3588,6 +3710,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     std::vector<Token> tokens;
     std::string tags, marked;
     std::vector<re2::StringPiece> groups, subject_groups;
+    std::string opener_tags;
     std::vector<int> unit_findings;
     std::vector<int8_t> half_known;
   };
@@ -4164,7 +4287,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           {
             size_t sa, sb;
             if (!direct && range_of(rule->speaker, &sa, &sb) && sb <= k) {
-              EndAtRelativeClause(tokens, marked, sa, a, b, &r);
+              EndAtRelativeClause(text, tokens, marked, sa, a, b, &r);
             }
           }
           // A content after the cue of adverbs and words of time only, or
@@ -4459,7 +4582,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               b == a + 1 && tags[a] == 'i' && a > 0 &&
               IsOneOf(",sxr", tags[a - 1]) &&
               !absl::ascii_isupper(static_cast<unsigned char>(text[tokens[a].begin]));
-          if (participle || IsTimePhrase(text, tokens, tags, a, b)) {
+          if (b == k && ModifiersOfNounCue(text, tokens, tags, a, b, k, cue.lemma)) {
+            // "One lurking question is whether C", "a passing promise that
+            // C": the words before the cue are its modifiers, the cue a
+            // noun; the claim has no speaker.
+          } else if (participle || IsTimePhrase(text, tokens, tags, a, b)) {
             if (cue.cue_class == CueClass::kEvidence) continue;
             // "X spoke for an hour, taking credit for C": a content before
             // the participle holds the subject that would speak; the clause
@@ -4483,6 +4610,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           look_further = true;
         }
         if (look_further) {
+          Range relative_speaker;
           // Coordinated or participial cue: the speaker of the clause.
           // Not from a cue nested in another's content ("X reaffirmed that
           // France condemned it and said ...": X said it).
@@ -4499,25 +4627,77 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               }
             }
             if (nested) continue;
+            // "Mr. Trump, who said last week that C1, issued a statement
+            // saying C2": a relative word speaks for its own clause only; a
+            // participle after that clause hangs on the sentence's subject.
+            // (Only with a verb of the sentence's own between that clause
+            // and the participle: "leaders who backed the union, pushing
+            // for C" are the ones who push. If the subject rules find
+            // nobody, the relative word stays.)
+            if (marked[k] == '%' && RelativeWordAt(text, tokens, tags, prev.speaker) &&
+                VerbBetween(text, tokens, tags, prev.content.back().end, k)) {
+              relative_speaker = prev.speaker;
+              break;
+            }
             f.speaker = prev.speaker;
             break;
           }
           // Else the subject rules, in file order: the first that names a
           // speaker before the cue.
-          for (const SubjectRule& subject : subjects_) {
-            if (f.speaker.end > f.speaker.begin) break;
-            const int sn = subject.re->NumberOfCapturingGroups() + 1;
-            std::vector<re2::StringPiece>& sg = scratch.subject_groups;
-            sg.assign(sn, re2::StringPiece());
-            if (!MatchWhole([&subject]() -> const RE2& { return *subject.re; },
-                            subject.dfa.get(), subject.groups.get(), marked,
-                            sg.data(), sn)) {
-              continue;
+          size_t subject_at = 0, subject_end = 0;
+          auto match_subjects = [&](const std::string& with) {
+            for (const SubjectRule& subject : subjects_) {
+              if (subject_end > subject_at) break;
+              const int sn = subject.re->NumberOfCapturingGroups() + 1;
+              std::vector<re2::StringPiece>& sg = scratch.subject_groups;
+              sg.assign(sn, re2::StringPiece());
+              if (!MatchWhole([&subject]() -> const RE2& { return *subject.re; },
+                              subject.dfa.get(), subject.groups.get(), with,
+                              sg.data(), sn)) {
+                continue;
+              }
+              const int g = subject.speaker;
+              if (sg[g].data() != nullptr && !sg[g].empty()) {
+                const size_t sa = sg[g].data() - with.data();
+                if (sa < k) {
+                  subject_at = sa;
+                  subject_end = sa + sg[g].size();
+                }
+              }
             }
-            const int g = subject.speaker;
-            if (sg[g].data() != nullptr && !sg[g].empty()) {
-              size_t sa = sg[g].data() - marked.data();
-              if (sa < k) f.speaker = TokenSpan(tokens, sa, sa + sg[g].size());
+          };
+          if (f.speaker.end == f.speaker.begin) {
+            match_subjects(marked);
+            // "More recently, X has ...", "Looking out at the crowd, X
+            // read ...", "One month after the vote, X ...": a first word
+            // capitalised only for its place, of a class a lexicon knows
+            // (an adverb, an indefinite, a word of time) or in -ing or -ed,
+            // and no name nor a relative clause after it ("Anybody who
+            // ..."), opens a phrase before the subject: read as an
+            // adverb, the subject rules look past its comma. (If they find
+            // nobody the word stays.)
+            size_t first = 0;
+            while (first < k && (marked[first] == 'l' || marked[first] == 'x')) ++first;
+            if (subject_end == subject_at + 1 && subject_at == first &&
+                marked[first] == 'N' && first + 1 < k &&
+                !IsOneOf("NRgw(", marked[first + 1]) &&
+                (OpenerWord(text, tokens[first], marked[first + 1]) ||
+                 MeasureOfTime(text, tokens, marked, first))) {
+              std::string& with = scratch.opener_tags;
+              with = marked;
+              with[first] = 'l';
+              const size_t was_at = subject_at, was_end = subject_end;
+              subject_at = subject_end = 0;
+              match_subjects(with);
+              if (subject_end <= subject_at) {
+                subject_at = was_at;
+                subject_end = was_end;
+              }
+            }
+            if (subject_end > subject_at) {
+              f.speaker = TokenSpan(tokens, subject_at, subject_end);
+            } else {
+              f.speaker = relative_speaker;
             }
           }
           if (f.speaker.end > f.speaker.begin) {

@@ -1385,6 +1385,56 @@ int SpeakerResolver::OwnedNominal(const std::vector<Token>& toks,
   return e;
 }
 
+// "A councillor who said C", "voters who believe C": a relative word no
+// mention before it in its sentence answers for stands for the noun right
+// before it (perhaps after a comma), a word of no class but nominal, which
+// is resolved as a speaker of its own. The entity, or -1.
+int SpeakerResolver::RelativeAntecedent(uint32_t at) {
+  uint32_t e = at;
+  while (e > 0 && text_[e - 1] == ' ') --e;
+  if (e > 0 && text_[e - 1] == ',') --e;
+  while (e > 0 && text_[e - 1] == ' ') --e;
+  uint32_t b = e;
+  while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text_[b - 1]))) --b;
+  if (b == e || e - b < 3) return -1;
+  const absl::string_view w = text_.substr(b, e - b);
+  const WordInfo* info = WordOf(w);
+  if (info != nullptr && info->word_class != WordClass::kNone &&
+      info->nominal == v1::ENTITY_TYPE_UNSPECIFIED) {
+    return -1;  // "those who", "one who"
+  }
+  // The word before: a run of capitalised words is one name ("North
+  // Korea, which"); a determiner marks a noun ("a councillor who").
+  auto word_before = [&](uint32_t at, uint32_t* begin) {
+    uint32_t end = at;
+    while (end > 0 && text_[end - 1] == ' ') --end;
+    uint32_t x = end;
+    while (x > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text_[x - 1]))) --x;
+    *begin = x;
+    return text_.substr(x, end - x);
+  };
+  const bool cap = absl::ascii_isupper(static_cast<unsigned char>(w[0]));
+  if (cap) {
+    uint32_t x;
+    absl::string_view v = word_before(b, &x);
+    while (!v.empty() && absl::ascii_isupper(static_cast<unsigned char>(v[0])) &&
+           !(x == 0 || text_[x - 1] == '\n' || text_[x - 1] == '.')) {
+      b = x;
+      v = word_before(b, &x);
+    }
+  } else if (info == nullptr || info->nominal == v1::ENTITY_TYPE_UNSPECIFIED) {
+    // Not a nominal: a plural noun ("zealots who") or a noun after a
+    // determiner ("a councillor who"), not a verb ("decide who").
+    uint32_t x;
+    const absl::string_view v = word_before(b, &x);
+    const bool plural = w.size() > 3 && absl::EndsWith(w, "s") && !absl::EndsWith(w, "ss");
+    const bool after_det = absl::EqualsIgnoreCase(v, "a") || absl::EqualsIgnoreCase(v, "an") ||
+                           absl::EqualsIgnoreCase(v, "the");
+    if (!plural && !after_det) return -1;
+  }
+  return Resolve(Range{b, e}).entity;
+}
+
 Resolution SpeakerResolver::Resolve(Range span) {
   Resolution res;
   if (span.end <= span.begin || span.end > text_.size()) return res;
@@ -1458,8 +1508,10 @@ Resolution SpeakerResolver::Resolve(Range span) {
                            : tags[0] == 'p'         ? lex_->Possessive(Lowered(word(0)).view())
                                                     : lex_->Pronoun(Lowered(word(0)).view());
     if (p != nullptr) entity = ResolvePronoun(*p, pos);
+    const absl::string_view pronoun = word(0);
+    if (entity < 0 && tags[0] == 'w') entity = RelativeAntecedent(span.begin);
     if (entity >= 0) {
-      AddAlias(entity, word(0));
+      AddAlias(entity, pronoun);
       if (p != nullptr && (p->gender == 'm' || p->gender == 'f') &&
           entities_[entity].gender == 0) {
         entities_[entity].gender = p->gender;

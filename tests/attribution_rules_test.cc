@@ -623,6 +623,14 @@ const RuleCase kCases[] = {
      "The claim came from Tom Baker, who told the Courier and a radio "
      "station that the pier was unsafe.",
      "who", "told", "the pier was unsafe"},
+    // Without "that": the addressee before a clause is not what was told,
+    // and the sentence's own verb after the clause ends it.
+    {"relative_tell",
+     "The man who told reporters the bridge was unsafe was fired on Monday.",
+     "who", "told", "the bridge was unsafe"},
+    {"relative_cue_that",
+     "A councillor who said the plan would fail was voted out in May.",
+     "who", "said", "the plan would fail"},
     // An opening participial phrase is no speaker: the name after it is.
     {"participle_opener_speaker_paren_cue",
      "Speaking at the pier, Mayor Anna Keller, the chair, said the pool would reopen.",

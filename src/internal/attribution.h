@@ -245,9 +245,16 @@ class Attributor {
                           const std::vector<Token>& tokens,
                           const std::string& tags, size_t sa, size_t sb,
                           size_t a, size_t b, size_t cue_end) const;
+  // Is there a verb in the tokens from `from` to token k (see attribution.cc)?
+  bool VerbBetween(absl::string_view text, const std::vector<Token>& tokens,
+                   const std::string& tags, uint32_t from, size_t k) const;
+  // Is t, the capitalised first word of a sentence, one that opens a
+  // phrase rather than names someone (see attribution.cc)?
+  bool OpenerWord(absl::string_view text, const Token& t, char next) const;
   // Ends content whose cue is inside a relative clause where that clause
   // ends (see attribution.cc).
-  void EndAtRelativeClause(const std::vector<Token>& tokens,
+  void EndAtRelativeClause(absl::string_view text,
+                           const std::vector<Token>& tokens,
                            const std::string& tags, size_t speaker, size_t a,
                            size_t b, Range* r) const;
   // Starts content before a trailing attribution after an adverbial clause

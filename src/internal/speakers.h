@@ -208,6 +208,9 @@ class SpeakerResolver {
   int SubjectFirst(const PronounInfo& p,
                    std::vector<NameMention>::const_iterator found,
                    std::vector<NameMention>::const_iterator window) const;
+  // The entity of the noun before a relative word at `at`, or -1 (see
+  // speakers.cc).
+  int RelativeAntecedent(uint32_t at);
   int ResolveNominal(const std::vector<Token>& toks, const std::string& tags,
                      size_t head, uint32_t position);
   // "her campaign", "Lopez's office", "the Lopez campaign": an organisation,
