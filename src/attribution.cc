@@ -955,8 +955,6 @@ void AddQuoteBeginnings(const TextLayout& layout, Finding* f) {
   f->content.insert(f->content.begin(), earlier.begin(), earlier.end());
 }
 
-// Whether `w` is a verb that makes its object speak (function_words.tsv
-// classes causative and causative_verb: "prompted", "led").
 // "suggested to me that C", "explained to them that C": an object pronoun
 // after "to" and then "that" name the one spoken to; the cue is no verb
 // before an infinitive ("continue to support").
@@ -971,6 +969,8 @@ bool ObjectPronounThat(absl::string_view text, const std::vector<Token>& tokens,
   return false;
 }
 
+// Whether `w` is a verb that makes its object speak (function_words.tsv
+// classes causative and causative_verb: "prompted", "led").
 bool IsCausative(const WordInfo* w) {
   return w != nullptr && (w->word_class == WordClass::kCausative ||
                           w->word_class == WordClass::kCausativeVerb);
@@ -1750,6 +1750,8 @@ bool Attributor::OpenerWord(absl::string_view text, const Token& t,
          lex_->FirstNameGender(w) == 0;
 }
 
+namespace {
+
 // "Minutes later, ...", "Two days earlier, ...", "Weeks ago, ...": is token
 // t a word that measures time, a plural in -s, before "later", "earlier"
 // or "ago" and a comma?
@@ -1763,6 +1765,8 @@ bool MeasureOfTime(absl::string_view text, const std::vector<Token>& tokens,
          (n == "later" || n == "earlier" || n == "ago");
 }
 
+}  // namespace
+
 // Is there an auxiliary, a copula or a word that looks like a verb (see
 // LooksLikeVerb) in the tokens that begin at or after `from`, before token k?
 bool Attributor::VerbBetween(absl::string_view text, const std::vector<Token>& tokens,
@@ -1774,6 +1778,8 @@ bool Attributor::VerbBetween(absl::string_view text, const std::vector<Token>& t
   return false;
 }
 
+namespace {
+
 // Are tokens [a, b), right before a cue at k, the modifiers of a noun the
 // cue's word is ("One lurking question is whether C", "a passing promise
 // that C")? Only words with no head of their own (no name, title, nominal,
@@ -1783,7 +1789,9 @@ bool Attributor::VerbBetween(absl::string_view text, const std::vector<Token>& t
 bool ModifiersOfNounCue(absl::string_view text, const std::vector<Token>& tokens,
                         const std::string& tags, size_t a, size_t b, size_t k,
                         absl::string_view lemma) {
-  if (b < a + 2 || tags[a] != 'd' && !(tags[a] == 'N' && b > a + 1)) return false;
+  if (b < a + 2 || (tags[a] != 'd' && !(tags[a] == 'N' && b > a + 1))) {
+    return false;
+  }
   for (size_t m = a + 1; m < b; ++m) {
     if (!IsOneOf("ojil-", tags[m])) return false;
   }
@@ -1800,8 +1808,8 @@ bool ModifiersOfNounCue(absl::string_view text, const std::vector<Token>& tokens
 }
 
 // Is `speaker` one token tagged a relative word ("who", "which")?
-bool RelativeWordAt(absl::string_view text, const std::vector<Token>& tokens,
-                    const std::string& tags, Range speaker) {
+bool RelativeWordAt(const std::vector<Token>& tokens, const std::string& tags,
+                    Range speaker) {
   for (size_t m = 0; m < tokens.size() && tokens[m].begin <= speaker.begin; ++m) {
     if (tokens[m].begin == speaker.begin) {
       return tokens[m].end == speaker.end && tags[m] == 'w';
@@ -1809,6 +1817,8 @@ bool RelativeWordAt(absl::string_view text, const std::vector<Token>& tokens,
   }
   return false;
 }
+
+}  // namespace
 
 bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
   const WordInfo* w = WordOf(text, t);
@@ -4634,7 +4644,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             // and the participle: "leaders who backed the union, pushing
             // for C" are the ones who push. If the subject rules find
             // nobody, the relative word stays.)
-            if (marked[k] == '%' && RelativeWordAt(text, tokens, tags, prev.speaker) &&
+            if (marked[k] == '%' && RelativeWordAt(tokens, tags, prev.speaker) &&
                 VerbBetween(text, tokens, tags, prev.content.back().end, k)) {
               relative_speaker = prev.speaker;
               break;

@@ -614,19 +614,12 @@ char Lexicon::FirstNameGender(absl::string_view name) const {
 }
 
 size_t Lexicon::FindPollNoun(absl::string_view text) const {
-  // Each key's first place, found in one pass; then, key by key, as
-  // `first = min(first, text.substr(0, first).find(key))`: a key counts
-  // only where it ends by the first place found before it.
+  // Each key's first place, found in one pass; the first of them.
   const std::vector<std::string>& keys = poll_keys_.keys();
   absl::InlinedVector<size_t, 8> at(keys.size());
   poll_keys_.FirstOccurrences(text, at.data());
   size_t first = absl::string_view::npos;
-  for (size_t k = 0; k < keys.size(); ++k) {
-    if (at[k] == absl::string_view::npos) continue;
-    if (first == absl::string_view::npos || at[k] + keys[k].size() <= first) {
-      first = std::min(first, at[k]);
-    }
-  }
+  for (size_t k = 0; k < keys.size(); ++k) first = std::min(first, at[k]);
   return first;
 }
 

@@ -562,8 +562,6 @@ struct ListEq {
   }
 };
 
-}  // namespace
-
 // A set of NFA states as the bitmap words it sets (those from word `lo`),
 // for Step to OR into its marks.
 struct StateBits {
@@ -578,6 +576,8 @@ struct StateBits {
   size_t lo = 0;
   std::vector<uint64_t> words;
 };
+
+}  // namespace
 
 struct TagDfa::Impl {
   explicit Impl(Nfa n)

@@ -147,9 +147,9 @@ class TagDfa {
   // how a search stops there: bit 0 a match that needs nothing more, bit 1
   // the dead state (state 0); the cell of column c after it, where state s
   // goes on that column: the row of that state (its index times row_), or
-  // -1 when not built yet (always, for the column of bytes not read). (Rows rather than indices, and the stop in the
-  // row: a step of a search is an add and two loads.) Guarded by mu_, as
-  // the one below.
+  // -1 when not built yet (always, for the column of bytes not read).
+  // (Rows rather than indices, and the stop in the row: a step of a search
+  // is an add and two loads.) Guarded by mu_, as the one below.
   mutable std::vector<int32_t> next_;
   // Whether state s holds a match at the end of the text (perhaps by "$";
   // 2: not worked out yet).
