@@ -955,18 +955,26 @@ void AddQuoteBeginnings(const TextLayout& layout, Finding* f) {
   f->content.insert(f->content.begin(), earlier.begin(), earlier.end());
 }
 
+// Whether `word`, in any case, is in `list` of function_words.tsv.
+bool InList(const Lexicon& lex, absl::string_view word, WordList list) {
+  char lower[kShortWord];
+  if (word.empty() || word.size() > sizeof(lower)) return false;
+  for (size_t i = 0; i < word.size(); ++i) lower[i] = absl::ascii_tolower(word[i]);
+  return lex.InList(absl::string_view(lower, word.size()), list);
+}
+
+// The same for the word of token t.
+bool InList(const Lexicon& lex, absl::string_view text, const Token& t, WordList list) {
+  return InList(lex, text.substr(t.begin, t.end - t.begin), list);
+}
+
 // "suggested to me that C", "explained to them that C": an object pronoun
-// after "to" and then "that" name the one spoken to; the cue is no verb
-// before an infinitive ("continue to support").
-bool ObjectPronounThat(absl::string_view text, const std::vector<Token>& tokens,
-                       const std::string& tags, size_t k) {
+// (function_words.tsv list objpron) after "to" and then "that" name the one
+// spoken to; the cue is no verb before an infinitive ("continue to support").
+bool ObjectPronounThat(const Lexicon& lex, absl::string_view text,
+                       const std::vector<Token>& tokens, const std::string& tags, size_t k) {
   if (k + 1 >= tokens.size() || tags[k + 1] != 't') return false;
-  const absl::string_view w =
-      text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
-  for (const char* p : {"me", "him", "her", "us", "them"}) {
-    if (absl::EqualsIgnoreCase(w, p)) return true;
-  }
-  return false;
+  return InList(lex, text, tokens[k], WordList::kObjectPronoun);
 }
 
 // Whether `w` is a verb that makes its object speak (function_words.tsv
@@ -1754,15 +1762,16 @@ namespace {
 
 // "Minutes later, ...", "Two days earlier, ...", "Weeks ago, ...": is token
 // t a word that measures time, a plural in -s, before "later", "earlier"
-// or "ago" and a comma?
-bool MeasureOfTime(absl::string_view text, const std::vector<Token>& tokens,
-                   const std::string& tags, size_t t) {
+// or "ago" (function_words.tsv list timeback, written in lower case) and a
+// comma?
+bool MeasureOfTime(const Lexicon& lex, absl::string_view text,
+                   const std::vector<Token>& tokens, const std::string& tags, size_t t) {
   if (t + 2 >= tokens.size() || tags[t + 2] != ',') return false;
   const absl::string_view w = text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
   const absl::string_view n =
       text.substr(tokens[t + 1].begin, tokens[t + 1].end - tokens[t + 1].begin);
-  return w.size() > 3 && w.back() == 's' &&
-         (n == "later" || n == "earlier" || n == "ago");
+  // (The word as written: the list's words are lower case.)
+  return w.size() > 3 && w.back() == 's' && lex.InList(n, WordList::kTimeBack);
 }
 
 }  // namespace
@@ -1784,23 +1793,20 @@ namespace {
 // cue's word is ("One lurking question is whether C", "a passing promise
 // that C")? Only words with no head of their own (no name, title, nominal,
 // pronoun or possessive; no number: "A mere 9 percent say C") after a
-// singular determiner ("a", "an", "one", "another", "every", "each"), when
-// the cue is its bare form (a verb after them would end in -s).
-bool ModifiersOfNounCue(absl::string_view text, const std::vector<Token>& tokens,
-                        const std::string& tags, size_t a, size_t b, size_t k,
-                        absl::string_view lemma) {
+// singular determiner ("a", "an", "one", "another", "every", "each";
+// function_words.tsv list det_one), when the cue is its bare form (a verb
+// after them would end in -s).
+bool ModifiersOfNounCue(const Lexicon& lex, absl::string_view text,
+                        const std::vector<Token>& tokens, const std::string& tags, size_t a,
+                        size_t b, size_t k, absl::string_view lemma) {
   if (b < a + 2 || (tags[a] != 'd' && !(tags[a] == 'N' && b > a + 1))) {
     return false;
   }
   for (size_t m = a + 1; m < b; ++m) {
     if (!IsOneOf("ojil-", tags[m])) return false;
   }
-  const absl::string_view det = text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin);
   const absl::string_view cue = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
-  const bool singular = absl::EqualsIgnoreCase(det, "a") || absl::EqualsIgnoreCase(det, "an") ||
-                        absl::EqualsIgnoreCase(det, "one") ||
-                        absl::EqualsIgnoreCase(det, "another") ||
-                        absl::EqualsIgnoreCase(det, "every") || absl::EqualsIgnoreCase(det, "each");
+  const bool singular = InList(lex, text, tokens[a], WordList::kDetOne);
   // (Not "say": "another quarter say C", "a small handful say C" are
   // shares of people, which take a plural verb. Not a colon.)
   return singular && absl::EqualsIgnoreCase(cue, lemma) && lemma != "say" &&
@@ -2568,12 +2574,7 @@ void Attributor::EndAtTimePhrase(absl::string_view text,
   } else if (time_noun) {
     // "last week", "this month", "next year"
     if (tags[o - 1] == 'd') {
-      const Token& t = tokens[o - 1];
-      absl::string_view w = text.substr(t.begin, t.end - t.begin);
-      if (!absl::EqualsIgnoreCase(w, "this") &&
-          !absl::EqualsIgnoreCase(w, "next")) {
-        return;
-      }
+      if (!InList(*lex_, text, tokens[o - 1], WordList::kTimeDet)) return;
     } else if (tags[o - 1] != 'l') {
       return;
     }
@@ -3802,10 +3803,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // copula is its complement; the cue is active.)
       bool located = false;
       for (size_t m = p; m < k && !located; ++m) {
-        const absl::string_view word =
-            text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin);
-        located = absl::EqualsIgnoreCase(word, "there") ||
-                  absl::EqualsIgnoreCase(word, "here");
+        located = InList(*lex_, text, tokens[m], WordList::kLocative);
       }
       const bool passive =
           p > 0 && tags[p - 1] == 'b' && !progressive && !located;
@@ -3894,7 +3892,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           absl::EqualsIgnoreCase(text.substr(tokens[after].begin,
                                              tokens[after].end - tokens[after].begin),
                                  "to") &&
-          !ObjectPronounThat(text, tokens, tags, after + 1)) {
+          !ObjectPronounThat(*lex_, text, tokens, tags, after + 1)) {
         continue;
       }
       if (marked_at == std::string::npos) {
@@ -4117,10 +4115,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                cue.cue_class == CueClass::kBelief) &&
               b + 2 < marked.size() &&
               marked[b] == 'x') {
-            const absl::string_view conj =
-                text.substr(tokens[b].begin, tokens[b].end - tokens[b].begin);
-            bool noun_phrase = a < b && (absl::EqualsIgnoreCase(conj, "and") ||
-                                         absl::EqualsIgnoreCase(conj, "or"));
+            bool noun_phrase =
+                a < b && InList(*lex_, text, tokens[b], WordList::kPhraseConj);
             for (size_t m = a; m < b && noun_phrase; ++m) {
               noun_phrase = IsOneOf("dPpjNRno", marked[m]);
             }
@@ -4592,7 +4588,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               b == a + 1 && tags[a] == 'i' && a > 0 &&
               IsOneOf(",sxr", tags[a - 1]) &&
               !absl::ascii_isupper(static_cast<unsigned char>(text[tokens[a].begin]));
-          if (b == k && ModifiersOfNounCue(text, tokens, tags, a, b, k, cue.lemma)) {
+          if (b == k && ModifiersOfNounCue(*lex_, text, tokens, tags, a, b, k, cue.lemma)) {
             // "One lurking question is whether C", "a passing promise that
             // C": the words before the cue are its modifiers, the cue a
             // noun; the claim has no speaker.
@@ -4692,7 +4688,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 marked[first] == 'N' && first + 1 < k &&
                 !IsOneOf("NRgw(", marked[first + 1]) &&
                 (OpenerWord(text, tokens[first], marked[first + 1]) ||
-                 MeasureOfTime(text, tokens, marked, first))) {
+                 MeasureOfTime(*lex_, text, tokens, marked, first))) {
               std::string& with = scratch.opener_tags;
               with = marked;
               with[first] = 'l';

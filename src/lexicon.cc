@@ -162,6 +162,25 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
   return false;
 }
 
+bool ParseWordList(absl::string_view s, WordList* out) {
+  static const struct {
+    const char* name;
+    WordList list;
+  } kLists[] = {
+      {"objpron", WordList::kObjectPronoun}, {"det_one", WordList::kDetOne},
+      {"timeback", WordList::kTimeBack},     {"article", WordList::kArticle},
+      {"timedet", WordList::kTimeDet},       {"locative", WordList::kLocative},
+      {"phraseconj", WordList::kPhraseConj},
+  };
+  for (const auto& e : kLists) {
+    if (s == e.name) {
+      *out = e.list;
+      return true;
+    }
+  }
+  return false;
+}
+
 bool ParseEntityType(absl::string_view s, v1::EntityType* out) {
   if (s == "person") *out = v1::ENTITY_TYPE_PERSON;
   else if (s == "organisation") *out = v1::ENTITY_TYPE_ORGANISATION;
@@ -332,6 +351,12 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       "function_words.tsv", text,
       [&](const std::vector<absl::string_view>& f) {
         Category c{WordClass::kNone, 0, false, false, line};
+        WordList list;
+        if (f.size() >= 2 && ParseWordList(f[1], &list)) {
+          // (A list, not a category: a word may be in several.)
+          lex->word_lists_[absl::AsciiStrToLower(f[0])] |= static_cast<uint8_t>(list);
+          return absl::OkStatus();
+        }
         if (f.size() >= 2 && (f[1] == "det_sg" || f[1] == "det_pl")) {
           c.word_class = WordClass::kDet;
           c.det_number = f[1] == "det_sg" ? 's' : 'p';

@@ -1388,7 +1388,8 @@ int SpeakerResolver::OwnedNominal(const std::vector<Token>& toks,
 // "A councillor who said C", "voters who believe C": a relative word no
 // mention before it in its sentence answers for stands for the noun right
 // before it (perhaps after a comma), a word of no class but nominal, which
-// is resolved as a speaker of its own. The entity, or -1.
+// is resolved as a speaker of its own. (A determiner before the noun is an
+// article of function_words.tsv.) The entity, or -1.
 int SpeakerResolver::RelativeAntecedent(uint32_t at) {
   uint32_t e = at;
   while (e > 0 && text_[e - 1] == ' ') --e;
@@ -1428,8 +1429,7 @@ int SpeakerResolver::RelativeAntecedent(uint32_t at) {
     uint32_t x;
     const absl::string_view v = word_before(b, &x);
     const bool plural = w.size() > 3 && absl::EndsWith(w, "s") && !absl::EndsWith(w, "ss");
-    const bool after_det = absl::EqualsIgnoreCase(v, "a") || absl::EqualsIgnoreCase(v, "an") ||
-                           absl::EqualsIgnoreCase(v, "the");
+    const bool after_det = lex_->InList(Lowered(v).view(), WordList::kArticle);
     if (!plural && !after_det) return -1;
   }
   return Resolve(Range{b, e}).entity;

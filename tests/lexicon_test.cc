@@ -91,6 +91,17 @@ TEST_F(BuiltInLexicon, WordsNamesAndRules) {
   EXPECT_EQ(lex_->FunctionWord("the"), WordClass::kDet);
   EXPECT_EQ(lex_->FunctionWord("that"), WordClass::kThat);
   EXPECT_EQ(lex_->FunctionWord("minister"), WordClass::kNone);
+  // Lists: a word in them keeps its category, or has none.
+  EXPECT_TRUE(lex_->InList("him", WordList::kObjectPronoun));
+  EXPECT_TRUE(lex_->InList("her", WordList::kObjectPronoun));
+  EXPECT_EQ(lex_->FunctionWord("her"), WordClass::kPoss);
+  EXPECT_EQ(lex_->FunctionWord("him"), WordClass::kNone);
+  EXPECT_TRUE(lex_->InList("an", WordList::kDetOne));
+  EXPECT_TRUE(lex_->InList("an", WordList::kArticle));
+  EXPECT_FALSE(lex_->InList("the", WordList::kDetOne));
+  EXPECT_TRUE(lex_->InList("ago", WordList::kTimeBack));
+  EXPECT_FALSE(lex_->InList("Ago", WordList::kTimeBack)) << "lists are lower case";
+  EXPECT_FALSE(lex_->InList("minister", WordList::kArticle));
   EXPECT_TRUE(lex_->IsTitle("minister"));
   EXPECT_FALSE(lex_->IsTitle("bridge"));
   EXPECT_EQ(lex_->Nominal("ministry"), v1::ENTITY_TYPE_GOVERNMENT);

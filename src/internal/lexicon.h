@@ -232,6 +232,31 @@ enum class WordClass : uint8_t {
   kPollNoun,
 };
 
+// Word lists of function_words.tsv: closed sets of words that some check
+// asks about by name. A word is in any number of lists besides its one
+// category (or none), and a list changes nothing of how the word is tagged.
+enum class WordList : uint8_t {
+  // "me", "him", "her", "us", "them" (objpron): "explained to them that C".
+  kObjectPronoun = 1 << 0,
+  // A determiner of exactly one ("a", "an", "one", "another", "every",
+  // "each"; det_one): "a passing promise that C".
+  kDetOne = 1 << 1,
+  // "later", "earlier", "ago" (timeback): after a measure of time, when
+  // something happened ("Minutes later, ...").
+  kTimeBack = 1 << 2,
+  // "a", "an", "the" (article): "a councillor who".
+  kArticle = 1 << 3,
+  // A determiner that dates a noun of time by its place from now ("this",
+  // "next"; timedet): "this week", "next year".
+  kTimeDet = 1 << 4,
+  // An adverb of place that complements a copula ("there", "here";
+  // locative): "officials who were there said C".
+  kLocative = 1 << 5,
+  // A conjunction that joins noun phrases into one ("and", "or";
+  // phraseconj): "the mayor and the council".
+  kPhraseConj = 1 << 6,
+};
+
 struct PronounInfo {
   char gender = 'x';     // m f n x
   bool plural = false;
@@ -504,6 +529,11 @@ class Lexicon {
   // Every word the lexicons know, for building filters over them.
   const WordMap<WordInfo>& words() const { return words_; }
   WordClass FunctionWord(absl::string_view lower) const;
+  // Whether the lower-case word is in `list` (function_words.tsv).
+  bool InList(absl::string_view lower, WordList list) const {
+    auto it = word_lists_.find(lower);
+    return it != word_lists_.end() && (it->second & static_cast<uint8_t>(list)) != 0;
+  }
   bool IsTitle(absl::string_view lower) const {
     return titles_.contains(lower);
   }
@@ -542,6 +572,7 @@ class Lexicon {
   size_t max_weekday_word_ = 0;
   WordMap<WordClass> function_words_;
   WordMap<char> det_numbers_;  // see WordInfo::det_number
+  WordMap<uint8_t> word_lists_;  // WordList bits, see InList()
   absl::flat_hash_set<std::string> place_preps_;  // see WordInfo::place
   absl::flat_hash_set<std::string> proforms_;     // see WordInfo::proform
   absl::flat_hash_set<std::string> titles_;
