@@ -3340,11 +3340,18 @@ bool Attributor::IssuedDocument(absl::string_view text,
   // the subject that issued the document (the subject rules find it), not
   // the document, which is the object of a verb. A day or an adverb may
   // stand between ("issued a statement Tuesday saying C").
+  // So is a colon cue right after the document ("X issued the following
+  // statement: \"Q\""), where modifiers may stand between the determiner
+  // and the head.
   size_t e = b;
   while (e < marked.size() && e < b + 2 && (marked[e] == 'N' || marked[e] == 'l')) ++e;
-  if (e >= marked.size() || marked[e] != '%' || a < 2) return false;
+  if (e >= marked.size() || a < 2) return false;
+  const bool colon = e == b && marked[e] == '@' && tokens[e].end == tokens[e].begin + 1 &&
+                     text[tokens[e].begin] == ':';
+  if (marked[e] != '%' && !colon) return false;
   size_t d = a;  // the determiner, inside the group or right before it
   if (marked[d] != 'd') --d;
+  while (colon && d > 0 && d + 3 > a && (marked[d] == 'j' || marked[d] == 'i')) --d;
   return marked[d] == 'd' && d >= 1 &&
          (marked[d - 1] == 'o' || marked[d - 1] == 'C') &&
          IsDocumentHead(text, tokens, a, b);
@@ -4682,16 +4689,29 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             // ..."), opens a phrase before the subject: read as an
             // adverb, the subject rules look past its comma. (If they find
             // nobody the word stays.)
+            // "Former first lady Laura Bush ..., calling C", "Former state
+            // Senate Speaker X ...": a modifier (function_words.tsv class
+            // mod) capitalised only for its place, before a lower-case
+            // adverb or word, modifies the noun phrase that follows; read
+            // as a modifier, the subject rules take the whole phrase.
             size_t first = 0;
             while (first < k && (marked[first] == 'l' || marked[first] == 'x')) ++first;
+            char opener = 0;
             if (subject_end == subject_at + 1 && subject_at == first &&
                 marked[first] == 'N' && first + 1 < k &&
-                !IsOneOf("NRgw(", marked[first + 1]) &&
-                (OpenerWord(text, tokens[first], marked[first + 1]) ||
-                 MeasureOfTime(*lex_, text, tokens, marked, first))) {
+                !IsOneOf("NRgw(", marked[first + 1])) {
+              if (OpenerWord(text, tokens[first], marked[first + 1]) ||
+                  MeasureOfTime(*lex_, text, tokens, marked, first)) {
+                opener = 'l';
+              } else if (IsOneOf("lo", marked[first + 1])) {
+                const WordInfo* w = WordOf(text, tokens[first]);
+                if (w != nullptr && w->word_class == WordClass::kMod) opener = 'j';
+              }
+            }
+            if (opener != 0) {
               std::string& with = scratch.opener_tags;
               with = marked;
-              with[first] = 'l';
+              with[first] = opener;
               const size_t was_at = subject_at, was_end = subject_end;
               subject_at = subject_end = 0;
               match_subjects(with);
