@@ -1824,6 +1824,28 @@ bool RelativeWordAt(const std::vector<Token>& tokens, const std::string& tags,
   return false;
 }
 
+// "As the crowd began to chant, X was joined on stage and joked C": is
+// `speaker` the subject of an adverbial clause that opens the sentence (a
+// subordinator first, after "and"/"but" or adverbs) and ends at a comma
+// before token k, after the clause's own cue `cue`? A cue coordinated after
+// that comma goes on the main clause, not on the opening clause. ("As a
+// former reporter, X has become ..., quick to point out A and offer B": no
+// clause, the phrase is no subject of its own.)
+bool OpeningClauseSubject(const std::vector<Token>& tokens, const std::string& tags,
+                          Range speaker, Range cue, size_t k) {
+  size_t first = 0;
+  while (first < k && (tags[first] == 'x' || tags[first] == 'l')) ++first;
+  if (first + 1 >= k || tags[first] != 's' || tokens[first + 1].begin != speaker.begin) {
+    return false;
+  }
+  for (size_t m = first + 1; m < k; ++m) {
+    if (tokens[m].begin < speaker.end) continue;
+    if (tags[m] == ',') return tokens[m].begin >= cue.end;
+    if (tags[m] == 'q' || tags[m] == ';') return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
@@ -4640,6 +4662,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               }
             }
             if (nested) continue;
+            if (OpeningClauseSubject(tokens, tags, prev.speaker, prev.cue, k)) {
+              // (Not "so", which joins clauses: "So X took to Twitter,
+              // blasting A and saying C".)
+              size_t first = 0;
+              while (first < k && (tags[first] == 'x' || tags[first] == 'l')) ++first;
+              const WordInfo* w = WordOf(text, tokens[first]);
+              if (w == nullptr || !w->proform) continue;
+            }
             // "Mr. Trump, who said last week that C1, issued a statement
             // saying C2": a relative word speaks for its own clause only; a
             // participle after that clause hangs on the sentence's subject.
