@@ -606,6 +606,18 @@ constexpr uint32_t kMaxUnitBytes = 4096;
 // boundary.
 void AddUnit(absl::string_view text, const TextLayout& layout, Unit u,
              std::vector<Unit>* units) {
+  // "(The council met. The mayor said C.)": a parenthesis opened in an
+  // earlier sentence closes after this one's end mark; the closing mark is
+  // no part of the sentence the rules read (they end at its period).
+  if (u.range.end >= u.range.begin + 3 && text[u.range.end - 1] == ')' &&
+      (text[u.range.end - 2] == '.' || text[u.range.end - 2] == '?' ||
+       text[u.range.end - 2] == '!')) {
+    const absl::string_view s =
+        text.substr(u.range.begin, u.range.end - u.range.begin);
+    if (std::count(s.begin(), s.end(), ')') > std::count(s.begin(), s.end(), '(')) {
+      --u.range.end;
+    }
+  }
   bool split = false;
   while (u.range.end - u.range.begin > kMaxUnitBytes) {
     split = true;

@@ -573,6 +573,20 @@ const RuleCase kCases[] = {
     {"participle_object_of_verb",
      "Senator Maria Lopez avoided openly criticizing the new tariffs.",
      "Senator Maria Lopez", "criticizing", "the new tariffs"},
+    // A participle right after a noun phrase that follows a preposition has
+    // that noun phrase for its subject.
+    {"np_subject_participle",
+     "The council vote passed on Monday, with Mayor Anna Keller saying that "
+     "the pier would stay open.",
+     "Mayor Anna Keller", "saying", "the pier would stay open"},
+    {"np_subject_participle_tell",
+     "The film opens with voters telling reporters that the ferry is too "
+     "slow.",
+     "voters", "telling", "the ferry is too slow"},
+    {"np_subject_participle_label",
+     "The rally closed with Senator Maria Lopez repeatedly calling the mayor "
+     "a coward.",
+     "Senator Maria Lopez", "calling", "the mayor a coward"},
     // A thing after its determiner says the quotation after its participle.
     {"np_thing_participle_quote",
      "The new ad ends with a voice saying: \"Vote no on the bridge.\"",
