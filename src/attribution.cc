@@ -2756,7 +2756,8 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
     const char before = tags[n - 1];
     if (IsOneOf("rdpj", before)) continue;
     bool verb = IsOneOf("vb", c) || LooksLikeVerb(text, tokens, tags, n);
-    if (!verb && c == 'o' && n + 1 == b && IsOneOf("onN", before) &&
+    if (!verb && c == 'o' && (n + 1 == b || IsOneOf("rol", tags[n + 1])) &&
+        IsOneOf("onN", before) &&
         !tokens[n].cap && tokens[n].end - tokens[n].begin >= 5 &&
         text.substr(tokens[n].end - 2, 2) == "ed") {
       verb = true;
@@ -3131,6 +3132,58 @@ void Attributor::EndAtMedium(absl::string_view text,
     EndBefore(tokens, tags, c, m, r);
     return;
   }
+}
+
+// "said the plan was sound, even though the council had rejected it",
+// "discussed the talks on the condition of anonymity because ...": a clause
+// of concession opened by "even though" is the writer's, and the terms on
+// which the source spoke ("on (the) condition of anonymity") tell how it
+// was said; the content ends before either, outside quotations.
+void Attributor::EndAtWritersTerms(absl::string_view text,
+                                   const std::vector<Token>& tokens,
+                                   const std::string& tags, size_t a,
+                                   size_t b, Range* r) const {
+  auto word = [&](size_t m, absl::string_view w) {
+    return m < b && absl::EqualsIgnoreCase(
+                        text.substr(tokens[m].begin,
+                                    tokens[m].end - tokens[m].begin),
+                        w);
+  };
+  // (Most contents hold neither: only a subordinator, tag 's', and a
+  // preposition, tag 'r', spelt "on" are looked at.)
+  const char* t = tags.data();
+  size_t m = b;
+  for (size_t n = a + 1; n + 1 < b; ++n) {
+    const void* p = memchr(t + n, 's', b - n);
+    if (p == nullptr) break;
+    n = static_cast<size_t>(static_cast<const char*>(p) - t);
+    if (t[n - 1] == 'l' && word(n - 1, "even") && word(n, "though")) {
+      m = n - 1;
+      break;
+    }
+  }
+  for (size_t n = a + 1; n + 3 < m; ++n) {
+    const void* p = memchr(t + n, 'r', m - 3 - n);
+    if (p == nullptr) break;
+    n = static_cast<size_t>(static_cast<const char*>(p) - t);
+    const Token& on = tokens[n];
+    if (on.end != on.begin + 2 || text[on.begin] != 'o' ||
+        text[on.begin + 1] != 'n') {
+      continue;
+    }
+    size_t c = n + 1;
+    if (t[c] == 'd' && word(c, "the")) ++c;
+    if (word(c, "condition") && word(c + 1, "of") && word(c + 2, "anonymity")) {
+      m = n;
+      break;
+    }
+  }
+  if (m >= b || tokens[m].begin < r->begin || tokens[m].end > r->end) return;
+  // Outside quotations.
+  int open = 0;
+  for (size_t q = a; q < m; ++q) open += (t[q] == 'q') - (t[q] == 'Q');
+  if (open > 0) return;
+  EndBefore(tokens, tags, a, m, r);
 }
 
 bool Attributor::SaysNoEvidence(absl::string_view sentence) const {
@@ -4279,6 +4332,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // Last: the other ends may leave a phrase of time at the end
           // ("praised the crew on Sunday and toured the site").
           if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
+          if (!direct) EndAtWritersTerms(text, tokens, marked, a, b, &r);
           // "asked about her status when she was 25", "spoke about the
           // plan on Sunday": after the preposition of the cue's topic
           // (StartAfterTopicPrep), its object is the content, and the
@@ -4409,6 +4463,23 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             f.content.push_back(r);
             f.direct = f.direct && direct;
             f.mixed = f.mixed || mixed || (direct != f.direct);
+          }
+          // "Residents were warned that the water was unsafe", "the mayor
+          // was asked to resign", "was questioned about the dispute": after
+          // a passive cue that speaks to someone (class tell or directive,
+          // or a question), the subject is the one spoken to when what was
+          // said follows the participle. (Not a charge: "was accused of
+          // fraud" keeps its subject; nor with nothing after: "the question
+          // was asked".)
+          if (marked[k] == '=' && f.content.size() == 2 &&
+              f.content[0].end <= f.cue.begin &&
+              f.content[1].begin >= f.cue.end &&
+              (cue.cue_class == CueClass::kTell ||
+               cue.cue_class == CueClass::kDirective ||
+               cue.stance == v1::STANCE_QUESTION) &&
+              cue.stance != v1::STANCE_CONDEMN) {
+            f.addressee = f.content[0];
+            f.content.erase(f.content.begin());
           }
         }
         // "His office released a statement saying C": the subject rules
