@@ -3186,6 +3186,54 @@ void Attributor::EndAtWritersTerms(absl::string_view text,
   EndBefore(tokens, tags, a, m, r);
 }
 
+// "had been asked to keep the records by the committee", "has been attacked
+// on the speeches by Ms. Lopez": after a passive cue with no agent next to
+// it, "by" and a noun phrase that ends what follows the participle (a name,
+// title or nominal at its head, not a medium: not "by email", "by far") is
+// the agent after all: the content ends before "by", and the phrase is
+// returned as the speaker (empty when there is none).
+Range Attributor::LateAgent(absl::string_view text,
+                            const std::vector<Token>& tokens,
+                            const std::string& tags, size_t a, size_t b,
+                            Range* r) const {
+  size_t e = b;
+  while (e > a && (IsTrimTag(tags[e - 1]) || tokens[e - 1].begin >= r->end)) --e;
+  size_t m = e;
+  while (m > a) {
+    if (IsOneOf("dpjNRn0g-", tags[m - 1])) {
+      --m;
+      continue;
+    }
+    // A name's own phrase: "the Committee on Benghazi".
+    if (tags[m - 1] == 'r' && m < e && m - 1 > a && tags[m] == 'N' &&
+        IsOneOf("NR", tags[m - 2])) {
+      const WordInfo* w = WordOf(text, tokens[m - 1]);
+      if (w == nullptr || w->word_class != WordClass::kAgent) {
+        --m;
+        continue;
+      }
+    }
+    break;
+  }
+  if (m <= a + 1 || m == e || e - m > 8 || tags[m - 1] != 'r' ||
+      !IsOneOf("NRn", tags[e - 1])) {
+    return Range{};
+  }
+  const WordInfo* by = WordOf(text, tokens[m - 1]);
+  if (by == nullptr || by->word_class != WordClass::kAgent) return Range{};
+  // (Not the medium: "by email", "by phone".)
+  const WordInfo* head = WordOf(text, tokens[e - 1]);
+  if (head != nullptr && head->word_class == WordClass::kMediumNoun) {
+    return Range{};
+  }
+  for (size_t q = a; q < m; ++q) {
+    if (tags[q] == 'q' || tags[q] == 'Q') return Range{};
+  }
+  if (tokens[m - 2].end <= r->begin) return Range{};
+  EndBefore(tokens, tags, a, m - 1, r);
+  return TokenSpan(tokens, m, e);
+}
+
 bool Attributor::SaysNoEvidence(absl::string_view sentence) const {
   if (no_evidence_ == nullptr) return false;
   if (!no_evidence_keys_.empty() &&
@@ -4435,11 +4483,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           }
         }
+        Range late_agent;  // "was asked to wait by the council"
         if (range_of(rule->content2, &a, &b)) {
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
           if (!direct && cue.cue_class == CueClass::kSeem) {
             EndAtSeemAdjunct(text, tokens, marked, a, b, &r);
+          }
+          if (!direct && marked[k] == '=' && rule->nospeaker != 0) {
+            late_agent = LateAgent(text, tokens, marked, a, b, &r);
           }
           if (!direct && PassiveAdjunct(text, tokens, marked, k, a, b)) {
             r = Range{};
@@ -4500,6 +4552,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         bool look_further = false;
         if (rule->nospeaker != 0) {
           // "Asked whether C, ...": the question has no speaker in the text.
+          // (But "had been asked to keep them by the committee": the agent
+          // after what was said.)
+          if (late_agent.end > late_agent.begin) f.speaker = late_agent;
         } else if (has_speaker && f.infinitive &&
                    IsExtraposedIt(text, tokens, tags, a, b, k)) {
           // "It is important to note that C": the writer's, no speaker.
