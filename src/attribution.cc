@@ -3135,8 +3135,11 @@ void Attributor::EndAtMedium(absl::string_view text,
 }
 
 // "said the plan was sound, even though the council had rejected it",
+// "said he would not release them, as he did again on Monday",
 // "discussed the talks on the condition of anonymity because ...": a clause
-// of concession opened by "even though" is the writer's, and the terms on
+// of concession opened by "even though" or of comparison opened by a comma,
+// "as" and an auxiliary or copula (perhaps after a pronoun; not "as he is
+// ...", which gives a reason) is the writer's, and the terms on
 // which the source spoke ("on (the) condition of anonymity") tell how it
 // was said; the content ends before either, outside quotations.
 void Attributor::EndAtWritersTerms(absl::string_view text,
@@ -3158,6 +3161,14 @@ void Attributor::EndAtWritersTerms(absl::string_view text,
     if (p == nullptr) break;
     n = static_cast<size_t>(static_cast<const char*>(p) - t);
     if (t[n - 1] == 'l' && word(n - 1, "even") && word(n, "though")) {
+      m = n - 1;
+      break;
+    }
+    // ", as he did", ", as has the mayor", ", as was the case": a
+    // comparison with an auxiliary or copula of its own, the writer's.
+    if (t[n - 1] == ',' && n + 2 < b &&
+        (IsOneOf("vb", t[n + 1]) || (t[n + 1] == 'P' && t[n + 2] == 'v')) &&
+        word(n, "as")) {
       m = n - 1;
       break;
     }
