@@ -2791,7 +2791,8 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
     const char before = tags[n - 1];
     if (IsOneOf("rdpj", before)) continue;
     bool verb = IsOneOf("vb", c) || LooksLikeVerb(text, tokens, tags, n);
-    if (!verb && c == 'o' && n + 1 == b && IsOneOf("onN", before) &&
+    if (!verb && c == 'o' && (n + 1 == b || IsOneOf("rol", tags[n + 1])) &&
+        IsOneOf("onN", before) &&
         !tokens[n].cap && tokens[n].end - tokens[n].begin >= 5 &&
         text.substr(tokens[n].end - 2, 2) == "ed") {
       verb = true;
@@ -3166,6 +3167,117 @@ void Attributor::EndAtMedium(absl::string_view text,
     EndBefore(tokens, tags, c, m, r);
     return;
   }
+}
+
+// "said the plan was sound, even though the council had rejected it",
+// "said he would not release them, as he did again on Monday",
+// "discussed the talks on the condition of anonymity because ...": a clause
+// of concession opened by "even though" or of comparison opened by a comma,
+// "as" and an auxiliary or copula (perhaps after a pronoun; not "as he is
+// ...", which gives a reason) is the writer's, and the terms on
+// which the source spoke ("on (the) condition of anonymity") tell how it
+// was said; the content ends before either, outside quotations.
+void Attributor::EndAtWritersTerms(absl::string_view text,
+                                   const std::vector<Token>& tokens,
+                                   const std::string& tags, size_t a,
+                                   size_t b, Range* r) const {
+  auto word = [&](size_t m, absl::string_view w) {
+    return m < b && absl::EqualsIgnoreCase(
+                        text.substr(tokens[m].begin,
+                                    tokens[m].end - tokens[m].begin),
+                        w);
+  };
+  // (Most contents hold neither: only a subordinator, tag 's', and a
+  // preposition, tag 'r', spelt "on" are looked at.)
+  const char* t = tags.data();
+  size_t m = b;
+  for (size_t n = a + 1; n + 1 < b; ++n) {
+    const void* p = memchr(t + n, 's', b - n);
+    if (p == nullptr) break;
+    n = static_cast<size_t>(static_cast<const char*>(p) - t);
+    if (t[n - 1] == 'l' && word(n - 1, "even") && word(n, "though")) {
+      m = n - 1;
+      break;
+    }
+    // ", as he did", ", as has the mayor", ", as was the case": a
+    // comparison with an auxiliary or copula of its own, the writer's.
+    if (t[n - 1] == ',' && n + 2 < b &&
+        (IsOneOf("vb", t[n + 1]) || (t[n + 1] == 'P' && t[n + 2] == 'v')) &&
+        word(n, "as")) {
+      m = n - 1;
+      break;
+    }
+  }
+  for (size_t n = a + 1; n + 3 < m; ++n) {
+    const void* p = memchr(t + n, 'r', m - 3 - n);
+    if (p == nullptr) break;
+    n = static_cast<size_t>(static_cast<const char*>(p) - t);
+    const Token& on = tokens[n];
+    if (on.end != on.begin + 2 || text[on.begin] != 'o' ||
+        text[on.begin + 1] != 'n') {
+      continue;
+    }
+    size_t c = n + 1;
+    if (t[c] == 'd' && word(c, "the")) ++c;
+    if (word(c, "condition") && word(c + 1, "of") && word(c + 2, "anonymity")) {
+      m = n;
+      break;
+    }
+  }
+  if (m >= b || tokens[m].begin < r->begin || tokens[m].end > r->end) return;
+  // Outside quotations.
+  int open = 0;
+  for (size_t q = a; q < m; ++q) open += (t[q] == 'q') - (t[q] == 'Q');
+  if (open > 0) return;
+  EndBefore(tokens, tags, a, m, r);
+}
+
+// "had been asked to keep the records by the committee", "has been attacked
+// on the speeches by Ms. Lopez": after a passive cue with no agent next to
+// it, "by" and a noun phrase that ends what follows the participle (a name,
+// title or nominal at its head, not a medium: not "by email", "by far") is
+// the agent after all: the content ends before "by", and the phrase is
+// returned as the speaker (empty when there is none).
+Range Attributor::LateAgent(absl::string_view text,
+                            const std::vector<Token>& tokens,
+                            const std::string& tags, size_t a, size_t b,
+                            Range* r) const {
+  size_t e = b;
+  while (e > a && (IsTrimTag(tags[e - 1]) || tokens[e - 1].begin >= r->end)) --e;
+  size_t m = e;
+  while (m > a) {
+    if (IsOneOf("dpjNRn0g-", tags[m - 1])) {
+      --m;
+      continue;
+    }
+    // A name's own phrase: "the Committee on Benghazi".
+    if (tags[m - 1] == 'r' && m < e && m - 1 > a && tags[m] == 'N' &&
+        IsOneOf("NR", tags[m - 2])) {
+      const WordInfo* w = WordOf(text, tokens[m - 1]);
+      if (w == nullptr || w->word_class != WordClass::kAgent) {
+        --m;
+        continue;
+      }
+    }
+    break;
+  }
+  if (m <= a + 1 || m == e || e - m > 8 || tags[m - 1] != 'r' ||
+      !IsOneOf("NRn", tags[e - 1])) {
+    return Range{};
+  }
+  const WordInfo* by = WordOf(text, tokens[m - 1]);
+  if (by == nullptr || by->word_class != WordClass::kAgent) return Range{};
+  // (Not the medium: "by email", "by phone".)
+  const WordInfo* head = WordOf(text, tokens[e - 1]);
+  if (head != nullptr && head->word_class == WordClass::kMediumNoun) {
+    return Range{};
+  }
+  for (size_t q = a; q < m; ++q) {
+    if (tags[q] == 'q' || tags[q] == 'Q') return Range{};
+  }
+  if (tokens[m - 2].end <= r->begin) return Range{};
+  EndBefore(tokens, tags, a, m - 1, r);
+  return TokenSpan(tokens, m, e);
 }
 
 bool Attributor::SaysNoEvidence(absl::string_view sentence) const {
@@ -4316,6 +4428,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // Last: the other ends may leave a phrase of time at the end
           // ("praised the crew on Sunday and toured the site").
           if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
+          if (!direct) EndAtWritersTerms(text, tokens, marked, a, b, &r);
           // "asked about her status when she was 25", "spoke about the
           // plan on Sunday": after the preposition of the cue's topic
           // (StartAfterTopicPrep), its object is the content, and the
@@ -4418,11 +4531,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           }
         }
+        Range late_agent;  // "was asked to wait by the council"
         if (range_of(rule->content2, &a, &b)) {
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed);
           if (!direct && cue.cue_class == CueClass::kSeem) {
             EndAtSeemAdjunct(text, tokens, marked, a, b, &r);
+          }
+          if (!direct && marked[k] == '=' && rule->nospeaker != 0) {
+            late_agent = LateAgent(text, tokens, marked, a, b, &r);
           }
           if (!direct && PassiveAdjunct(text, tokens, marked, k, a, b)) {
             r = Range{};
@@ -4447,6 +4564,23 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             f.direct = f.direct && direct;
             f.mixed = f.mixed || mixed || (direct != f.direct);
           }
+          // "Residents were warned that the water was unsafe", "the mayor
+          // was asked to resign", "was questioned about the dispute": after
+          // a passive cue that speaks to someone (class tell or directive,
+          // or a question), the subject is the one spoken to when what was
+          // said follows the participle. (Not a charge: "was accused of
+          // fraud" keeps its subject; nor with nothing after: "the question
+          // was asked".)
+          if (marked[k] == '=' && f.content.size() == 2 &&
+              f.content[0].end <= f.cue.begin &&
+              f.content[1].begin >= f.cue.end &&
+              (cue.cue_class == CueClass::kTell ||
+               cue.cue_class == CueClass::kDirective ||
+               cue.stance == v1::STANCE_QUESTION) &&
+              cue.stance != v1::STANCE_CONDEMN) {
+            f.addressee = f.content[0];
+            f.content.erase(f.content.begin());
+          }
         }
         // "His office released a statement saying C": the subject rules
         // below look for the one who issued the document, which speaks only
@@ -4466,6 +4600,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         bool look_further = false;
         if (rule->nospeaker != 0) {
           // "Asked whether C, ...": the question has no speaker in the text.
+          // (But "had been asked to keep them by the committee": the agent
+          // after what was said.)
+          if (late_agent.end > late_agent.begin) f.speaker = late_agent;
         } else if (has_speaker && f.infinitive &&
                    IsExtraposedIt(text, tokens, tags, a, b, k)) {
           // "It is important to note that C": the writer's, no speaker.

@@ -14,6 +14,15 @@ namespace whosaid {
 namespace internal {
 namespace {
 
+// "then-Gov.", "ex-Sen.": the word after the last hyphen is an abbreviation.
+// (Out of line: it is rare, and the tokenizer's loop is hot.)
+ABSL_ATTRIBUTE_NOINLINE bool TitleAfterHyphen(
+    const absl::flat_hash_set<std::string>& abbreviations, absl::string_view w) {
+  const char* h = static_cast<const char*>(memrchr(w.data(), '-', w.size()));
+  return h != nullptr && h > w.data() && h + 3 <= w.data() + w.size() &&
+         abbreviations.contains(w.substr(static_cast<size_t>(h + 1 - w.data())));
+}
+
 // Multi-byte punctuation that never belongs to a word: its length, and the
 // tag it gets when it is not a paired quote mark.
 // (Inlined: it is on the path of every word byte, through IsWordByte().)
@@ -457,8 +466,11 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       if (j < end && p[j] == '.') {
         absl::string_view w = text.substr(i, j - i + 1);
         bool initial = j - i == 1 && StartsUpper(text, i);
+        // (A title after a hyphen too, "then-Gov.", "ex-Sen.", inside the
+        // unit: a period that ends it ends a sentence.)
         if (initial || lex_->abbreviations().contains(w) ||
-            absl::StrContains(text.substr(i, j - i), '.')) {
+            absl::StrContains(text.substr(i, j - i), '.') ||
+            (j + 2 < end && TitleAfterHyphen(lex_->abbreviations(), w))) {
           ++j;
         }
       }

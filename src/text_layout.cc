@@ -929,12 +929,14 @@ bool Segmenter::BoundaryAfterPeriod(const char* para_begin,
                                     const char* para_end, const char* period,
                                     const char* next) const {
   const char* tb = period;
+  const char* after_hyphen = nullptr;  // after the token's last hyphen
   int n;
   while (tb > para_begin) {
     // (An ASCII byte, most often, is its own character: no decoding.)
     const Byte b = At(tb - 1);
     if (b < 0x80) {
       if (b == ' ' || (b >= 0x09 && b <= 0x0D)) break;
+      if (b == '-' && after_hyphen == nullptr) after_hyphen = tb;
       --tb;
       continue;
     }
@@ -949,7 +951,15 @@ bool Segmenter::BoundaryAfterPeriod(const char* para_begin,
     tb += n;
   }
   if (tb == period) return true;  // a lone "."
-  const absl::string_view token(tb, static_cast<size_t>(period + 1 - tb));
+  absl::string_view token(tb, static_cast<size_t>(period + 1 - tb));
+  // "then-Gov. Bill Clinton", "then-U.S. envoy": a title or dotted acronym
+  // after a hyphen is the abbreviation.
+  if (after_hyphen != nullptr && after_hyphen > tb &&
+      after_hyphen + 1 < period) {
+    const absl::string_view last(
+        after_hyphen, static_cast<size_t>(period + 1 - after_hyphen));
+    if (abbreviations_.contains(last) || IsDottedAcronym(last)) token = last;
+  }
   // After an ambiguous period a quote may open the next sentence; a bracket
   // usually does not ("SACRAMENTO, Calif. (AP)").
   // Nor does a quoted word in lower case: `the U.S. "clearly" needed`.

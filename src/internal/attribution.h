@@ -289,6 +289,18 @@ class Attributor {
   // the act ("in an interview"; see attribution.cc).
   void EndAtMedium(absl::string_view text, const std::vector<Token>& tokens,
                    const std::string& tags, size_t a, size_t b, Range* r) const;
+  // The agent after what follows a passive cue ("was asked to wait by the
+  // council"; see attribution.cc): ends the content before "by" and returns
+  // the agent's span, or an empty one.
+  Range LateAgent(absl::string_view text, const std::vector<Token>& tokens,
+                  const std::string& tags, size_t a, size_t b, Range* r) const;
+  // Ends a content before the writer's concession or the terms of the
+  // source's speaking ("even though ...", "on the condition of anonymity";
+  // see attribution.cc).
+  void EndAtWritersTerms(absl::string_view text,
+                         const std::vector<Token>& tokens,
+                         const std::string& tags, size_t a, size_t b,
+                         Range* r) const;
   struct CompiledRule;
   explicit Attributor(const Lexicon* lexicon);
   // The candidate filter: does `text` hold a cue word?
