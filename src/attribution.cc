@@ -5051,8 +5051,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     size_t swept = 0;
     for (const Quote& q : layout.quotes) {
       if (!q.closed || q.continues || q.end <= q.begin) continue;
-      if (!IsOrphanQuote(text.substr(q.begin, q.end - q.begin)) ||
-          taken.Overlaps(q.begin, q.end)) {
+      // (The lookup first: most quotations are some finding's content, and
+      // IsOrphanQuote() reads every word.)
+      if (taken.Overlaps(q.begin, q.end) ||
+          !IsOrphanQuote(text.substr(q.begin, q.end - q.begin))) {
         continue;
       }
       // A headline quoted in a list of articles: "\"Q,\" by X's Y:".
