@@ -1243,13 +1243,16 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
         }
         continue;
       }
+      if (inst->op == Inst::kSet) {
+        if (i >= endpos || !sets_[inst->arg][p[i]]) break;
+        ++i;
+        inst = prog + inst->out;
+        continue;
+      }
       bool go = true;
       switch (inst->op) {
-        case Inst::kSet:
-          go = i < endpos && sets_[inst->arg][p[i]];
-          if (go) ++i;
-          break;
-        case Inst::kSplit:  // (taken above)
+        case Inst::kSet:    // (taken above)
+        case Inst::kSplit:
           break;
         case Inst::kSave:
           if (branches > 0) push(-1, inst->arg, cap[inst->arg]);
