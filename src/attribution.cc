@@ -4079,9 +4079,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           // A trailing attribution may have split off the closing mark of a
           // quote the content opened: take it back.
+          // (Counted only when the content opens one: most hold no mark.)
           int open = 0;
-          for (size_t m = a; m < b; ++m) {
-            open += marked[m] == 'q' ? 1 : (marked[m] == 'Q' ? -1 : 0);
+          if (a < b && std::memchr(marked.data() + a, 'q', b - a) != nullptr) {
+            for (size_t m = a; m < b; ++m) {
+              open += marked[m] == 'q' ? 1 : (marked[m] == 'Q' ? -1 : 0);
+            }
           }
           size_t e = b;
           while (open > 0 && e < marked.size() &&
@@ -4184,8 +4187,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // "X said C, a move that ...": an appositive that sums up the
           // reported act (a comma, "a"/"an", perhaps one modifier, a noun of
           // class aside) is the writer's comment; the content ends before it.
+          // (From comma to comma: most of the content's tags are none.)
           for (size_t m = a + 1; !direct && m + 2 < b; ++m) {
-            if (marked[m] != ',' || marked[m + 1] != 'd') continue;
+            const void* comma = std::memchr(marked.data() + m, ',', b - 2 - m);
+            if (comma == nullptr) break;
+            m = static_cast<const char*>(comma) - marked.data();
+            if (marked[m + 1] != 'd') continue;
             const absl::string_view det = text.substr(
                 tokens[m + 1].begin, tokens[m + 1].end - tokens[m + 1].begin);
             if (det != "a" && det != "an") continue;
