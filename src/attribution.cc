@@ -826,8 +826,10 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
   while (b > a && IsTrimTag(tags[b - 1])) --b;
   *direct = false;
   if (a >= b) return Range();
-  int marks_inside = 0;
-  for (size_t k = a; k < b; ++k) marks_inside += tags[k] == 'q' || tags[k] == 'Q';
+  // (Two byte searches: most contents hold no mark.)
+  const bool marks_inside =
+      std::memchr(tags.data() + a, 'q', b - a) != nullptr ||
+      std::memchr(tags.data() + a, 'Q', b - a) != nullptr;
   if (tags[a] == 'q') {
     bool closed_at_end = tags[b - 1] == 'Q';
     int inner = 0;
@@ -841,7 +843,7 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
       return Range{tokens[a].end, end};
     }
   }
-  *mixed = marks_inside > 0;
+  *mixed = marks_inside;
   return TokenSpan(tokens, a, b);
 }
 
@@ -3766,6 +3768,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     const size_t token_count = tokens.size();
     const Token* const token_at = tokens.data();
     const char* const tag_at = tags.data();
+    // (Without an opening mark no token is inside a quotation: the loop
+    // below has nothing to read.)
+    if (std::memchr(tag_at, 'q', token_count) == nullptr) quote_read = token_count;
     for (size_t k = 0; k < token_count; ++k) {
       if (token_at[k].cue_words == 0) continue;
       for (; quote_read < k; ++quote_read) {
