@@ -1181,14 +1181,16 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
   // The stack of jobs: grown by hand, as a push is most of a step.
   if (scratch.jobs.size() < 64) scratch.jobs.resize(64);
   Job* jobs = scratch.jobs.data();
+  size_t jobs_room = scratch.jobs.size();
   size_t top = 0;
   // The branches waiting on the stack. With none, a failure ends the
   // search: a group set then need not be put back.
   size_t branches = 1;  // (the start, pushed below)
   auto push = [&](int inst, int pos, int old) {
-    if (top == scratch.jobs.size()) {
+    if (top == jobs_room) {
       scratch.jobs.resize(2 * top);
       jobs = scratch.jobs.data();
+      jobs_room = scratch.jobs.size();
     }
     jobs[top++] = Job{inst, pos, old};
   };
