@@ -838,8 +838,10 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
   while (b > a && IsTrimTag(tags[b - 1])) --b;
   *direct = false;
   if (a >= b) return Range();
-  int marks_inside = 0;
-  for (size_t k = a; k < b; ++k) marks_inside += tags[k] == 'q' || tags[k] == 'Q';
+  // (Two byte searches: most contents hold no mark.)
+  const bool marks_inside =
+      std::memchr(tags.data() + a, 'q', b - a) != nullptr ||
+      std::memchr(tags.data() + a, 'Q', b - a) != nullptr;
   if (tags[a] == 'q') {
     bool closed_at_end = tags[b - 1] == 'Q';
     int inner = 0;
@@ -853,7 +855,7 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
       return Range{tokens[a].end, end};
     }
   }
-  *mixed = marks_inside > 0;
+  *mixed = marks_inside;
   return TokenSpan(tokens, a, b);
 }
 
@@ -3920,6 +3922,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     const size_t token_count = tokens.size();
     const Token* const token_at = tokens.data();
     const char* const tag_at = tags.data();
+    // (Without an opening mark no token is inside a quotation: the loop
+    // below has nothing to read.)
+    if (std::memchr(tag_at, 'q', token_count) == nullptr) quote_read = token_count;
     for (size_t k = 0; k < token_count; ++k) {
       if (token_at[k].cue_words == 0) continue;
       for (; quote_read < k; ++quote_read) {
@@ -4230,9 +4235,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           // A trailing attribution may have split off the closing mark of a
           // quote the content opened: take it back.
+          // (Counted only when the content opens one: most hold no mark.)
           int open = 0;
-          for (size_t m = a; m < b; ++m) {
-            open += marked[m] == 'q' ? 1 : (marked[m] == 'Q' ? -1 : 0);
+          if (a < b && std::memchr(marked.data() + a, 'q', b - a) != nullptr) {
+            for (size_t m = a; m < b; ++m) {
+              open += marked[m] == 'q' ? 1 : (marked[m] == 'Q' ? -1 : 0);
+            }
           }
           size_t e = b;
           while (open > 0 && e < marked.size() &&
@@ -4333,8 +4341,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // "X said C, a move that ...": an appositive that sums up the
           // reported act (a comma, "a"/"an", perhaps one modifier, a noun of
           // class aside) is the writer's comment; the content ends before it.
+          // (From comma to comma: most of the content's tags are none.)
           for (size_t m = a + 1; !direct && m + 2 < b; ++m) {
-            if (marked[m] != ',' || marked[m + 1] != 'd') continue;
+            const void* comma = std::memchr(marked.data() + m, ',', b - 2 - m);
+            if (comma == nullptr) break;
+            m = static_cast<const char*>(comma) - marked.data();
+            if (marked[m + 1] != 'd') continue;
             const absl::string_view det = text.substr(
                 tokens[m + 1].begin, tokens[m + 1].end - tokens[m + 1].begin);
             if (det != "a" && det != "an") continue;
@@ -5246,8 +5258,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     size_t swept = 0;
     for (const Quote& q : layout.quotes) {
       if (!q.closed || q.continues || q.end <= q.begin) continue;
-      if (!IsOrphanQuote(text.substr(q.begin, q.end - q.begin)) ||
-          taken.Overlaps(q.begin, q.end)) {
+      // (The lookup first: most quotations are some finding's content, and
+      // IsOrphanQuote() reads every word.)
+      if (taken.Overlaps(q.begin, q.end) ||
+          !IsOrphanQuote(text.substr(q.begin, q.end - q.begin))) {
         continue;
       }
       // A headline quoted in a list of articles: "\"Q,\" by X's Y:".

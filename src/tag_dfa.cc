@@ -1181,14 +1181,16 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
   // The stack of jobs: grown by hand, as a push is most of a step.
   if (scratch.jobs.size() < 64) scratch.jobs.resize(64);
   Job* jobs = scratch.jobs.data();
+  size_t jobs_room = scratch.jobs.size();
   size_t top = 0;
   // The branches waiting on the stack. With none, a failure ends the
   // search: a group set then need not be put back.
   size_t branches = 1;  // (the start, pushed below)
   auto push = [&](int inst, int pos, int old) {
-    if (top == scratch.jobs.size()) {
+    if (top == jobs_room) {
       scratch.jobs.resize(2 * top);
       jobs = scratch.jobs.data();
+      jobs_room = scratch.jobs.size();
     }
     jobs[top++] = Job{inst, pos, old};
   };
@@ -1215,42 +1217,45 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
         if (visited[bit >> 6] & (uint64_t{1} << (bit & 63))) break;
         visited[bit >> 6] |= uint64_t{1} << (bit & 63);
       }
+      // (The split first, apart from the switch: the commonest step.)
+      if (inst->op == Inst::kSplit) {
+        // (A path that can neither read the next byte nor match here is
+        // not tried: it would fail; the order of the others is kept.)
+        int viable = viable_of[inst->arg + (i < endpos ? p[i] : 128)];
+        // (i - 1 wraps: one test for i == 0 or i == text.size().)
+        if (i - 1 >= text.size() - 1) {
+          const int here = (i == 0 ? 2 : 0) | (i == text.size() ? 1 : 0);
+          viable |= ((prog[inst->out].empty >> here) & 1) |
+                    (((prog[inst->out1].empty >> here) & 1) << 1);
+        }
+        if (viable == 0) break;
+        // Go on along the first viable branch; the second waits on the
+        // stack only when both are viable (else it is taken at once, as
+        // pushing it and popping it back would).
+        if (viable == 3) {
+          push(inst->out1, static_cast<int>(i), 0);
+          ++branches;
+        }
+        inst = prog + (viable == 2 ? inst->out1 : inst->out);
+        // A set that a byte made viable surely takes it (a set reads at
+        // least a byte, so its branch is viable only so): read it here.
+        if (inst->op == Inst::kSet && inst->row < 0 && i < endpos) {
+          ++i;
+          inst = prog + inst->out;
+        }
+        continue;
+      }
+      if (inst->op == Inst::kSet) {
+        if (i >= endpos || !sets_[inst->arg][p[i]]) break;
+        ++i;
+        inst = prog + inst->out;
+        continue;
+      }
       bool go = true;
       switch (inst->op) {
-        case Inst::kSet:
-          go = i < endpos && sets_[inst->arg][p[i]];
-          if (go) ++i;
+        case Inst::kSet:    // (taken above)
+        case Inst::kSplit:
           break;
-        case Inst::kSplit: {
-          // (A path that can neither read the next byte nor match here is
-          // not tried: it would fail; the order of the others is kept.)
-          int viable = viable_of[inst->arg + (i < endpos ? p[i] : 128)];
-          // (i - 1 wraps: one test for i == 0 or i == text.size().)
-          if (i - 1 >= text.size() - 1) {
-            const int here = (i == 0 ? 2 : 0) | (i == text.size() ? 1 : 0);
-            viable |= ((prog[inst->out].empty >> here) & 1) |
-                      (((prog[inst->out1].empty >> here) & 1) << 1);
-          }
-          if (viable == 0) {
-            go = false;
-            break;
-          }
-          // Go on along the first viable branch; the second waits on the
-          // stack only when both are viable (else it is taken at once, as
-          // pushing it and popping it back would).
-          if (viable == 3) {
-            push(inst->out1, static_cast<int>(i), 0);
-            ++branches;
-          }
-          inst = prog + (viable == 2 ? inst->out1 : inst->out);
-          // A set that a byte made viable surely takes it (a set reads at
-          // least a byte, so its branch is viable only so): read it here.
-          if (inst->op == Inst::kSet && inst->row < 0 && i < endpos) {
-            ++i;
-            inst = prog + inst->out;
-          }
-          continue;
-        }
         case Inst::kSave:
           if (branches > 0) push(-1, inst->arg, cap[inst->arg]);
           cap[inst->arg] = static_cast<int>(i);
