@@ -1862,6 +1862,19 @@ bool OpeningClauseSubject(const std::vector<Token>& tokens, const std::string& t
 
 }  // namespace
 
+// "Outside the arena, X ...", "Inside the hall, X ...": a first word that
+// no lexicon knows, written in lower case after its capital, no first
+// name, right before a determiner, is a preposition that opens a phrase of
+// place or time, not a name (a name seldom stands right before "the").
+bool Attributor::PrepositionBeforeDeterminer(absl::string_view text, const Token& t) const {
+  const absl::string_view w = text.substr(t.begin, t.end - t.begin);
+  if (w.size() < 4 || WordOf(text, t) != nullptr) return false;
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (!absl::ascii_islower(static_cast<unsigned char>(w[i]))) return false;
+  }
+  return lex_->FirstNameGender(w) == 0;
+}
+
 bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
   const WordInfo* w = WordOf(text, t);
   return w != nullptr && (w->word_class == WordClass::kPronDet ||
@@ -4897,6 +4910,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               } else if (IsOneOf("lo", marked[first + 1])) {
                 const WordInfo* w = WordOf(text, tokens[first]);
                 if (w != nullptr && w->word_class == WordClass::kMod) opener = 'j';
+              } else if (marked[first + 1] == 'd' &&
+                         PrepositionBeforeDeterminer(text, tokens[first])) {
+                opener = 'r';
               }
             }
             if (opener != 0) {

@@ -325,6 +325,9 @@ class Attributor {
   const WordInfo* WordOf(absl::string_view text, const Token& t) const;
   static constexpr uint32_t kMaxWordOfToken = 24;
   // "another", "some": a determiner that can stand for a noun phrase.
+  // A capitalised first word before a determiner that opens a phrase
+  // ("Outside the arena, X ..."): see attribution.cc.
+  bool PrepositionBeforeDeterminer(absl::string_view text, const Token& t) const;
   bool IsPronDet(absl::string_view text, const Token& t) const;
   // Is [a, b) "it" alone (a speaker: "It seems that C", nobody; an object:
   // "rejected it on procedural grounds")?
