@@ -573,6 +573,10 @@ const RuleCase kCases[] = {
     {"participle_object_of_verb",
      "Senator Maria Lopez avoided openly criticizing the new tariffs.",
      "Senator Maria Lopez", "criticizing", "the new tariffs"},
+    // A verb of belief or evidence after another cue and "to", before "that".
+    {"speaker_cue_to_belief_that",
+     "Harbour residents continue to believe that the ferry will return.",
+     "Harbour residents", "believe", "the ferry will return"},
     // A participle right after a noun phrase that follows a preposition has
     // that noun phrase for its subject.
     {"np_subject_participle",
