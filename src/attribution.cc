@@ -3173,6 +3173,24 @@ void Attributor::EndAtWritersTerms(absl::string_view text,
       break;
     }
   }
+  // ", less than half of the viewers", ", more than twice the figure": a
+  // comma and a comparison of amount that runs to the end with no verb of
+  // its own is the writer's appositive.
+  for (size_t n = a + 2; n + 2 < m; ++n) {
+    const void* p = memchr(t + n, ',', m - 2 - n);
+    if (p == nullptr) break;
+    n = static_cast<size_t>(static_cast<const char*>(p) - t);
+    if (t[n + 2] != 'r' && t[n + 2] != 's') continue;
+    if (!(word(n + 1, "more") || word(n + 1, "less") || word(n + 1, "fewer")) ||
+        !word(n + 2, "than")) {
+      continue;
+    }
+    size_t q = n + 3;
+    while (q < b && tokens[q].end <= r->end && !IsOneOf("vbPC", t[q])) ++q;
+    if (q < b && tokens[q].end <= r->end) continue;
+    m = n;
+    break;
+  }
   for (size_t n = a + 1; n + 3 < m; ++n) {
     const void* p = memchr(t + n, 'r', m - 3 - n);
     if (p == nullptr) break;
