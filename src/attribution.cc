@@ -3185,13 +3185,15 @@ void Attributor::EndAtMedium(absl::string_view text,
 }
 
 // "said the plan was sound, even though the council had rejected it",
+// "sought a recount in the county, where he trailed by a point",
 // "said he would not release them, as he did again on Monday",
 // "discussed the talks on the condition of anonymity because ...": a clause
 // of concession opened by "even though" or of comparison opened by a comma,
 // "as" and an auxiliary or copula (perhaps after a pronoun; not "as he is
-// ...", which gives a reason) is the writer's, and the terms on
+// ...", which gives a reason), as is a relative clause of place after a
+// comma that runs to the end of the content, and the terms on
 // which the source spoke ("on (the) condition of anonymity") tell how it
-// was said; the content ends before either, outside quotations.
+// was said; the content ends before any of them, outside quotations.
 void Attributor::EndAtWritersTerms(absl::string_view text,
                                    const std::vector<Token>& tokens,
                                    const std::string& tags, size_t a,
@@ -3222,6 +3224,40 @@ void Attributor::EndAtWritersTerms(absl::string_view text,
       m = n - 1;
       break;
     }
+  }
+  // ", less than half of the viewers", ", more than twice the figure": a
+  // comma and a comparison of amount that runs to the end with no verb of
+  // its own is the writer's appositive.
+  for (size_t n = a + 2; n + 2 < m; ++n) {
+    const void* p = memchr(t + n, ',', m - 2 - n);
+    if (p == nullptr) break;
+    n = static_cast<size_t>(static_cast<const char*>(p) - t);
+    if (IsOneOf("NRno0", t[n - 1]) && word(n + 1, "where")) {
+      // "would seek a recanvass in the Kentucky primary, where he trailed
+      // by a point": a relative clause of place that runs to the end of
+      // the content (no comma of its own but a last one) is the writer's.
+      size_t q = n + 2;
+      while (q < b && tokens[q].end <= r->end &&
+             !IsOneOf(",;:~qQ", t[q])) {
+        ++q;
+      }
+      if (q >= b || tokens[q].end > r->end ||
+          (t[q] == ',' && (q + 1 >= b || tokens[q + 1].end > r->end))) {
+        m = n;
+        break;
+      }
+      continue;
+    }
+    if (t[n + 2] != 'r' && t[n + 2] != 's') continue;
+    if (!(word(n + 1, "more") || word(n + 1, "less") || word(n + 1, "fewer")) ||
+        !word(n + 2, "than")) {
+      continue;
+    }
+    size_t q = n + 3;
+    while (q < b && tokens[q].end <= r->end && !IsOneOf("vbPC", t[q])) ++q;
+    if (q < b && tokens[q].end <= r->end) continue;
+    m = n;
+    break;
   }
   for (size_t n = a + 1; n + 3 < m; ++n) {
     const void* p = memchr(t + n, 'r', m - 3 - n);
