@@ -179,6 +179,10 @@ struct Attributor::CompiledRule {
   // occasion ("her remarks on the plan", not "her remarks in Ohio"; the
   // function_words.tsv category venue_place).
   int notplace = 0;
+  // A group "notroute": as notplace, and not a preposition that names where
+  // a message goes (list route: "to"): "with X saying C", "a message from
+  // X saying C", not "a letter to X criticizing C".
+  int notroute = 0;
   // A group "place": one preposition that must be one of place or occasion
   // ("vocal in denouncing C": venue_place, not "praised X for saying C").
   int place = 0;
@@ -1555,6 +1559,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->agent = group("agent");
     rule->notagent = group("notagent");
     rule->notplace = group("notplace");
+    rule->notroute = group("notroute");
     rule->place = group("place");
     rule->causer = group("causer");
     if (absl::StartsWith(spec.name, "subject")) {
@@ -4243,6 +4248,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (range_of(rule->notplace, &ga, &gb)) {
             const WordInfo* w = WordOf(text, tokens[ga]);
             if (w != nullptr && w->place) continue;
+          }
+        }
+        if (rule->notroute != 0) {
+          size_t ga, gb;
+          if (range_of(rule->notroute, &ga, &gb)) {
+            const WordInfo* w = WordOf(text, tokens[ga]);
+            if (w != nullptr && w->place) continue;
+            if (InList(*lex_, text, tokens[ga], WordList::kRoute)) continue;
           }
         }
         Finding f;

@@ -170,7 +170,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"objpron", WordList::kObjectPronoun}, {"det_one", WordList::kDetOne},
       {"timeback", WordList::kTimeBack},     {"article", WordList::kArticle},
       {"timedet", WordList::kTimeDet},       {"locative", WordList::kLocative},
-      {"phraseconj", WordList::kPhraseConj},
+      {"phraseconj", WordList::kPhraseConj}, {"route", WordList::kRoute},
   };
   for (const auto& e : kLists) {
     if (s == e.name) {

@@ -255,6 +255,11 @@ enum class WordList : uint8_t {
   // A conjunction that joins noun phrases into one ("and", "or";
   // phraseconj): "the mayor and the council".
   kPhraseConj = 1 << 6,
+  // A preposition that names where a message goes ("to"; route): the noun
+  // phrase after it is no speaker of a participle after it ("a letter to
+  // the mayor criticizing C" is the letter's; "a message from X saying C"
+  // is X's).
+  kRoute = 1 << 7,
 };
 
 struct PronounInfo {
