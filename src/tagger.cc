@@ -1172,6 +1172,32 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
                    d->word_class != WordClass::kPronDet &&
                    d->word_class != WordClass::kPronDetSingular);
     }
+    // "a 2014 estimate", "the 9/11 comment", "his 2005 vote": a cue form
+    // after a determiner or a possessive and a number in digits (a year, a
+    // date) is a noun the number modifies ("the 40 say" is rare; "the two
+    // say" has no digits; "a 21-year-old wanted" ends in its noun).
+    if (!noun_slot && prev == '0' && i >= 2 &&
+        absl::ascii_isdigit(static_cast<unsigned char>(text[tokens[i - 1].end - 1]))) {
+      size_t k = i - 1;
+      while (k > 0 && (tokens[k - 1].tag == '0' ||
+                       (tokens[k - 1].tag == '-' && k >= 2 && tokens[k - 2].tag == '0' &&
+                        tokens[k - 1].end == tokens[k].begin &&
+                        tokens[k - 2].end == tokens[k - 1].begin))) {
+        --k;
+      }
+      if (k > 0) {
+        const char before_tag = tokens[k - 1].tag;
+        if (before_tag == 'p' || before_tag == 'g') {
+          noun_slot = true;
+        } else if (before_tag == 'd') {
+          absl::string_view det = TokenText(text, tokens[k - 1]);
+          char dl[16];
+          const WordInfo* d =
+              det.size() <= sizeof(dl) ? lex_->Word(LowerWord(det, dl)) : nullptr;
+          noun_slot = d != nullptr && d->word_class == WordClass::kDet;
+        }
+      }
+    }
     // A noun compound: "the tax plan", "his conference call", "the Clinton
     // plan": the base form right after a word not in -s ("aides say") is a
     // noun when that word follows a plain determiner, or, in lower case, a
