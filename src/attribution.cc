@@ -4137,9 +4137,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       }
       std::bitset<128> here = present;
       here.set(static_cast<unsigned char>(marked[k]));
+      // The tag characters the unit lacks, once a cue: a rule that needs one
+      // does not match.
+      const std::bitset<128> missing = ~here;
       for (const CompiledRule* rule :
            rules_by_class_[static_cast<int>(cue.cue_class)]) {
-        if ((rule->needs & ~here).any()) continue;
+        if ((rule->needs & missing).any()) continue;
         // "reportedly" (verbs.tsv flag adverb) passes on hearsay from no
         // one named: only a rule without a speaker reports it ("the
         // shooter reportedly had ties to C" is no claim of the shooter's).
