@@ -179,10 +179,11 @@ struct Attributor::CompiledRule {
   // occasion ("her remarks on the plan", not "her remarks in Ohio"; the
   // function_words.tsv category venue_place).
   int notplace = 0;
-  // A group "notroute": as notplace, and not a preposition that names where
-  // a message goes (list route: "to"): "with X saying C", "a message from
-  // X saying C", not "a letter to X criticizing C".
-  int notroute = 0;
+  // A group "notroute" instead: as notplace, and not a preposition that
+  // names where a message goes (list route: "to"): "with X saying C", "a
+  // message from X saying C", not "a letter to X criticizing C". It is kept
+  // as notplace with this flag set.
+  bool notplace_route = false;
   // A group "place": one preposition that must be one of place or occasion
   // ("vocal in denouncing C": venue_place, not "praised X for saying C").
   int place = 0;
@@ -1559,7 +1560,10 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->agent = group("agent");
     rule->notagent = group("notagent");
     rule->notplace = group("notplace");
-    rule->notroute = group("notroute");
+    if (const int g = group("notroute"); g != 0) {
+      rule->notplace = g;
+      rule->notplace_route = true;
+    }
     rule->place = group("place");
     rule->causer = group("causer");
     if (absl::StartsWith(spec.name, "subject")) {
@@ -1850,10 +1854,12 @@ bool RelativeWordAt(const std::vector<Token>& tokens, const std::string& tags,
 // that comma goes on the main clause, not on the opening clause. ("As a
 // former reporter, X has become ..., quick to point out A and offer B": no
 // clause, the phrase is no subject of its own.)
+// (`*first` is set to the subordinator's token.)
 bool OpeningClauseSubject(const std::vector<Token>& tokens, const std::string& tags,
-                          Range speaker, Range cue, size_t k) {
+                          Range speaker, Range cue, size_t k, size_t* first_out) {
   size_t first = 0;
   while (first < k && (tags[first] == 'x' || tags[first] == 'l')) ++first;
+  *first_out = first;
   if (first + 1 >= k || tags[first] != 's' || tokens[first + 1].begin != speaker.begin) {
     return false;
   }
@@ -4251,14 +4257,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (range_of(rule->notplace, &ga, &gb)) {
             const WordInfo* w = WordOf(text, tokens[ga]);
             if (w != nullptr && w->place) continue;
-          }
-        }
-        if (rule->notroute != 0) {
-          size_t ga, gb;
-          if (range_of(rule->notroute, &ga, &gb)) {
-            const WordInfo* w = WordOf(text, tokens[ga]);
-            if (w != nullptr && w->place) continue;
-            if (InList(*lex_, text, tokens[ga], WordList::kRoute)) continue;
+            if (rule->notplace_route &&
+                InList(*lex_, text, tokens[ga], WordList::kRoute)) {
+              continue;
+            }
           }
         }
         Finding f;
@@ -4888,11 +4890,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               }
             }
             if (nested) continue;
-            if (OpeningClauseSubject(tokens, tags, prev.speaker, prev.cue, k)) {
+            size_t first;
+            if (OpeningClauseSubject(tokens, tags, prev.speaker, prev.cue, k, &first)) {
               // (Not "so", which joins clauses: "So X took to Twitter,
               // blasting A and saying C".)
-              size_t first = 0;
-              while (first < k && (tags[first] == 'x' || tags[first] == 'l')) ++first;
               const WordInfo* w = WordOf(text, tokens[first]);
               if (w == nullptr || !w->proform) continue;
             }
