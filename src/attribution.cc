@@ -3199,12 +3199,14 @@ void Attributor::EndAtMedium(absl::string_view text,
 // "sought a recount in the county, where he trailed by a point",
 // "said he would not release them, as he did again on Monday",
 // "discussed the talks on the condition of anonymity because ...": a clause
-// of concession opened by "even though" or of comparison opened by a comma,
-// "as" and an auxiliary or copula (perhaps after a pronoun; not "as he is
-// ...", which gives a reason), as is a relative clause of place after a
-// comma that runs to the end of the content, and the terms on
-// which the source spoke ("on (the) condition of anonymity") tell how it
-// was said; the content ends before any of them, outside quotations.
+// of concession opened by "even though" (function_words.tsv lists
+// concessive_lead and concessive) or of comparison opened by a comma,
+// "as" (comparison) and an auxiliary or copula (perhaps after a pronoun;
+// not "as he is ...", which gives a reason), as is a relative clause of
+// place (place_rel: "where") after a comma that runs to the end of the
+// content, and the terms on which the source spoke ("on (the) condition of
+// anonymity") tell how it was said; the content ends before any of them,
+// outside quotations.
 void Attributor::EndAtWritersTerms(absl::string_view text,
                                    const std::vector<Token>& tokens,
                                    const std::string& tags, size_t a,
@@ -3215,6 +3217,9 @@ void Attributor::EndAtWritersTerms(absl::string_view text,
                                     tokens[m].end - tokens[m].begin),
                         w);
   };
+  auto in = [&](size_t m, WordList list) {
+    return m < b && InList(*lex_, text, tokens[m], list);
+  };
   // (Most contents hold neither: only a subordinator, tag 's', and a
   // preposition, tag 'r', spelt "on" are looked at.)
   const char* t = tags.data();
@@ -3223,7 +3228,8 @@ void Attributor::EndAtWritersTerms(absl::string_view text,
     const void* p = memchr(t + n, 's', b - n);
     if (p == nullptr) break;
     n = static_cast<size_t>(static_cast<const char*>(p) - t);
-    if (t[n - 1] == 'l' && word(n - 1, "even") && word(n, "though")) {
+    if (t[n - 1] == 'l' && in(n - 1, WordList::kConcessiveLead) &&
+        in(n, WordList::kConcessive)) {
       m = n - 1;
       break;
     }
@@ -3231,19 +3237,19 @@ void Attributor::EndAtWritersTerms(absl::string_view text,
     // comparison with an auxiliary or copula of its own, the writer's.
     if (t[n - 1] == ',' && n + 2 < b &&
         (IsOneOf("vb", t[n + 1]) || (t[n + 1] == 'P' && t[n + 2] == 'v')) &&
-        word(n, "as")) {
+        in(n, WordList::kComparison)) {
       m = n - 1;
       break;
     }
   }
   // ", less than half of the viewers", ", more than twice the figure": a
-  // comma and a comparison of amount that runs to the end with no verb of
-  // its own is the writer's appositive.
+  // comma and a comparison of amount (lists amount and than) that runs to
+  // the end with no verb of its own is the writer's appositive.
   for (size_t n = a + 2; n + 2 < m; ++n) {
     const void* p = memchr(t + n, ',', m - 2 - n);
     if (p == nullptr) break;
     n = static_cast<size_t>(static_cast<const char*>(p) - t);
-    if (IsOneOf("NRno0", t[n - 1]) && word(n + 1, "where")) {
+    if (IsOneOf("NRno0", t[n - 1]) && in(n + 1, WordList::kPlaceRelative)) {
       // "would seek a recanvass in the Kentucky primary, where he trailed
       // by a point": a relative clause of place that runs to the end of
       // the content (no comma of its own but a last one) is the writer's.
@@ -3260,8 +3266,7 @@ void Attributor::EndAtWritersTerms(absl::string_view text,
       continue;
     }
     if (t[n + 2] != 'r' && t[n + 2] != 's') continue;
-    if (!(word(n + 1, "more") || word(n + 1, "less") || word(n + 1, "fewer")) ||
-        !word(n + 2, "than")) {
+    if (!in(n + 1, WordList::kAmount) || !in(n + 2, WordList::kThan)) {
       continue;
     }
     size_t q = n + 3;

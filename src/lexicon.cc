@@ -171,6 +171,12 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"timeback", WordList::kTimeBack},     {"article", WordList::kArticle},
       {"timedet", WordList::kTimeDet},       {"locative", WordList::kLocative},
       {"phraseconj", WordList::kPhraseConj}, {"route", WordList::kRoute},
+      {"concessive_lead", WordList::kConcessiveLead},
+      {"concessive", WordList::kConcessive},
+      {"comparison", WordList::kComparison},
+      {"amount", WordList::kAmount},
+      {"than", WordList::kThan},
+      {"place_rel", WordList::kPlaceRelative},
   };
   for (const auto& e : kLists) {
     if (s == e.name) {
@@ -354,7 +360,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         WordList list;
         if (f.size() >= 2 && ParseWordList(f[1], &list)) {
           // (A list, not a category: a word may be in several.)
-          lex->word_lists_[absl::AsciiStrToLower(f[0])] |= static_cast<uint8_t>(list);
+          lex->word_lists_[absl::AsciiStrToLower(f[0])] |= static_cast<uint16_t>(list);
           return absl::OkStatus();
         }
         if (f.size() >= 2 && (f[1] == "det_sg" || f[1] == "det_pl")) {

@@ -102,6 +102,13 @@ TEST_F(BuiltInLexicon, WordsNamesAndRules) {
   EXPECT_TRUE(lex_->InList("ago", WordList::kTimeBack));
   EXPECT_FALSE(lex_->InList("Ago", WordList::kTimeBack)) << "lists are lower case";
   EXPECT_FALSE(lex_->InList("minister", WordList::kArticle));
+  // The lists past the eighth bit (the writer's terms after a content).
+  EXPECT_TRUE(lex_->InList("though", WordList::kConcessive));
+  EXPECT_EQ(lex_->FunctionWord("though"), WordClass::kAdverbialSub);
+  EXPECT_TRUE(lex_->InList("where", WordList::kPlaceRelative));
+  EXPECT_TRUE(lex_->InList("fewer", WordList::kAmount));
+  EXPECT_FALSE(lex_->InList("fewer", WordList::kThan));
+  EXPECT_FALSE(lex_->InList("where", WordList::kRoute));
   EXPECT_TRUE(lex_->IsTitle("minister"));
   EXPECT_FALSE(lex_->IsTitle("bridge"));
   EXPECT_EQ(lex_->Nominal("ministry"), v1::ENTITY_TYPE_GOVERNMENT);

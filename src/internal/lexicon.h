@@ -235,7 +235,7 @@ enum class WordClass : uint8_t {
 // Word lists of function_words.tsv: closed sets of words that some check
 // asks about by name. A word is in any number of lists besides its one
 // category (or none), and a list changes nothing of how the word is tagged.
-enum class WordList : uint8_t {
+enum class WordList : uint16_t {
   // "me", "him", "her", "us", "them" (objpron): "explained to them that C".
   kObjectPronoun = 1 << 0,
   // A determiner of exactly one ("a", "an", "one", "another", "every",
@@ -260,6 +260,22 @@ enum class WordList : uint8_t {
   // the mayor criticizing C" is the letter's; "a message from X saying C"
   // is X's).
   kRoute = 1 << 7,
+  // The writer's terms after what was said (Attributor::EndAtWritersTerms):
+  // an adverb that makes a concession of the subordinator after it ("even";
+  // concessive_lead) and that subordinator ("though"; concessive): "said C,
+  // even though ...".
+  kConcessiveLead = 1 << 8,
+  kConcessive = 1 << 9,
+  // A subordinator of comparison before an auxiliary or copula of its own
+  // ("as"; comparison): "said C, as he did on Monday".
+  kComparison = 1 << 10,
+  // A comparative of amount ("more", "less", "fewer"; amount) and the word
+  // that completes it ("than"; than): "C, more than twice the figure".
+  kAmount = 1 << 11,
+  kThan = 1 << 12,
+  // A relative word of place ("where"; place_rel): "sought a recount in
+  // the county, where he trailed by a point".
+  kPlaceRelative = 1 << 13,
 };
 
 struct PronounInfo {
@@ -537,7 +553,7 @@ class Lexicon {
   // Whether the lower-case word is in `list` (function_words.tsv).
   bool InList(absl::string_view lower, WordList list) const {
     auto it = word_lists_.find(lower);
-    return it != word_lists_.end() && (it->second & static_cast<uint8_t>(list)) != 0;
+    return it != word_lists_.end() && (it->second & static_cast<uint16_t>(list)) != 0;
   }
   bool IsTitle(absl::string_view lower) const {
     return titles_.contains(lower);
@@ -577,7 +593,7 @@ class Lexicon {
   size_t max_weekday_word_ = 0;
   WordMap<WordClass> function_words_;
   WordMap<char> det_numbers_;  // see WordInfo::det_number
-  WordMap<uint8_t> word_lists_;  // WordList bits, see InList()
+  WordMap<uint16_t> word_lists_;  // WordList bits, see InList()
   absl::flat_hash_set<std::string> place_preps_;  // see WordInfo::place
   absl::flat_hash_set<std::string> proforms_;     // see WordInfo::proform
   absl::flat_hash_set<std::string> titles_;
