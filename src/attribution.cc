@@ -2493,26 +2493,33 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
     if (tags[m] != 'x' || m == c) continue;
     size_t n = m + 1;
     while (n < b && tags[n] == 'l') ++n;
-    // (After a cue in -ing, another -ing word with an object is a second
-    // participle: "touting the plan and pounding him on taxes", "calling
-    // for a vote and carrying signs".)
+    // (After a cue in -ing, another -ing word with an object or an
+    // infinitive is a second participle: "touting the plan and pounding him
+    // on taxes", "calling for a vote and carrying signs", "crying fraud and
+    // threatening to stay home".)
+    auto infinitive_after = [&](size_t v) {
+      return v + 2 < b &&
+             InList(*lex_, text, tokens[v + 1], WordList::kInfinitiveTo);
+    };
     if (n >= b || !(tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'P' ||
                     is_verb(n) ||
                     (ing_cue && tags[n] == 'i' && n + 1 < b &&
                      IsOneOf("onN0", tags[n + 1])) ||
-                    (tags[n] == 'o' && !tokens[n].cap && n + 2 < b &&
+                    (ing_cue && tags[n] == 'i' && infinitive_after(n) &&
+                     IsOneOf("olC", tags[n + 2])) ||
+                    (tags[n] == 'o' && !tokens[n].cap &&
                      tokens[n].end - tokens[n].begin >= 5 &&
                      text.substr(tokens[n].end - 2, 2) == "ed" &&
-                     text.substr(tokens[n + 1].begin,
-                                 tokens[n + 1].end - tokens[n + 1].begin) ==
-                         "to" &&
-                     IsOneOf("obl", tags[n + 2])))) {
+                     infinitive_after(n) && IsOneOf("obl", tags[n + 2])))) {
       continue;
     }
     for (size_t k = c + 1; k < m; ++k) {
-      if (tags[k] != 'x' && is_verb(k)) return;  // a clause of its own
       // ("projects like installing panels and giving grants": a list.)
       if (tags[n] == 'i' && tags[k] == 'i') return;
+      // (An -ing word right after a noun modifies it, no verb of a clause:
+      // "praised the mayor's work saving the park but also had to ...".)
+      if (tags[k] == 'i' && IsOneOf("onN", tags[k - 1])) continue;
+      if (tags[k] != 'x' && is_verb(k)) return;  // a clause of its own
     }
     EndBefore(tokens, tags, a, m, r);
     return;

@@ -177,6 +177,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"amount", WordList::kAmount},
       {"than", WordList::kThan},
       {"place_rel", WordList::kPlaceRelative},
+      {"inf_to", WordList::kInfinitiveTo},
   };
   for (const auto& e : kLists) {
     if (s == e.name) {

@@ -276,6 +276,9 @@ enum class WordList : uint16_t {
   // A relative word of place ("where"; place_rel): "sought a recount in
   // the county, where he trailed by a point".
   kPlaceRelative = 1 << 13,
+  // The marker of an infinitive ("to"; inf_to): "and threatening to stay
+  // home" is a second act of the speaker's.
+  kInfinitiveTo = 1 << 14,
 };
 
 struct PronounInfo {
