@@ -2407,8 +2407,12 @@ void Attributor::EndAtAdjunct(absl::string_view text,
 // the budget, but when the council met, ..."). The content ends
 // before the comma. (A clause keeps them: "said the plan would fail,
 // leaving ..."; a list goes on: "praised the mayor, the council and the
-// police".)
-void Attributor::EndAtPhraseTail(const std::vector<Token>& tokens,
+// police"; so does a participle between commas before a verb, an aside
+// after the subject of a clause: "says farmers, numbering two million,
+// outvoted the city". A verb there: an auxiliary, copula or cue, or a
+// lower-case word in -ed.)
+void Attributor::EndAtPhraseTail(absl::string_view text,
+                                 const std::vector<Token>& tokens,
                                  const std::string& tags, size_t a, size_t b,
                                  size_t cue_end, Range* r) const {
   if (a < cue_end || a > cue_end + 1) return;
@@ -2423,6 +2427,20 @@ void Attributor::EndAtPhraseTail(const std::vector<Token>& tokens,
         tail = true;
         for (size_t q = m + 1; q < b && tail; ++q) {
           tail = !IsOneOf(",xvbCtPwsqQ;:~(", tags[q]);
+        }
+      }
+      if (tail && tags[m + 1] == 'i') {
+        for (size_t q = m + 2; q + 1 < b; ++q) {
+          if (IsOneOf(";:~qQ", tags[q])) break;
+          if (tags[q] != ',') continue;
+          const size_t v = q + 1;
+          if (IsOneOf("vbC", tags[v]) ||
+              (tags[v] == 'o' && !tokens[v].cap &&
+               tokens[v].end - tokens[v].begin >= 5 &&
+               text.substr(tokens[v].end - 2, 2) == "ed")) {
+            tail = false;
+          }
+          break;
         }
       }
       if (tail) EndBefore(tokens, tags, a, m, r);
@@ -4503,7 +4521,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 absl::EndsWith(cue.lemma, " of");
             EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r, topic_cue);
           }
-          if (!direct) EndAtPhraseTail(tokens, marked, a, b, cue_end, &r);
+          if (!direct) EndAtPhraseTail(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) {
             EndAtCoordinatedVerb(text, tokens, marked, a, b, cue_end,
                                  progressive, &r);
@@ -4528,7 +4546,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!direct && a >= cue_end && a + 1 < b && marked[a] == 'r' &&
               tokens[a + 1].begin == r.begin) {
             EndAtAdjunct(text, tokens, marked, a + 1, b, a + 1, &r);
-            EndAtPhraseTail(tokens, marked, a + 1, b, a + 1, &r);
+            EndAtPhraseTail(text, tokens, marked, a + 1, b, a + 1, &r);
             EndAtTimePhrase(text, tokens, marked, a + 1, b, a + 1, &r);
           }
           if (!direct) {

@@ -178,7 +178,8 @@ class Attributor {
                     size_t cue_end, Range* r, bool with_ends = false) const;
   // Ends a phrase content before a participle or an appositive after a
   // comma ("opposed the tax, allotting ..."; see attribution.cc).
-  void EndAtPhraseTail(const std::vector<Token>& tokens,
+  void EndAtPhraseTail(absl::string_view text,
+                       const std::vector<Token>& tokens,
                        const std::string& tags, size_t a, size_t b,
                        size_t cue_end, Range* r) const;
   // Whether token k looks like a verb: a listed form, or "-ed"/"-ing"
