@@ -2374,6 +2374,15 @@ void Attributor::EndAtAdjunct(absl::string_view text,
                          w->word_class != WordClass::kAdverbialSub))) {
       continue;
     }
+    // ("said the days when the town had one paper are gone": after a
+    // determiner and a noun of time, the subordinator opens a relative
+    // clause of that time, part of the phrase; not "last week when ...",
+    // a determiner of class timedet.)
+    if (tags[m] == 's' && m >= a + 2 && IsOneOf("dp", tags[m - 2]) &&
+        !InList(*lex_, text, tokens[m - 2], WordList::kTimeDet)) {
+      const WordInfo* noun = WordOf(text, tokens[m - 1]);
+      if (noun != nullptr && noun->word_class == WordClass::kTimeNoun) continue;
+    }
     if (tags[m] == 'r') {
       // "suggested the closing of the port during the storm was a mistake":
       // an auxiliary or copula after the phrase is the clause's own verb.
