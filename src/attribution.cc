@@ -2419,7 +2419,9 @@ void Attributor::EndAtAdjunct(absl::string_view text,
 // police"; so does a participle between commas before a verb, an aside
 // after the subject of a clause: "says farmers, numbering two million,
 // outvoted the city". A verb there: an auxiliary, copula or cue, or a
-// lower-case word in -ed.)
+// lower-case word in -ed. Nor is an -ing word with no object before "and"
+// or a comma: a modifier in a list, "called him a kind, loving and
+// generous man".)
 void Attributor::EndAtPhraseTail(absl::string_view text,
                                  const std::vector<Token>& tokens,
                                  const std::string& tags, size_t a, size_t b,
@@ -2437,6 +2439,11 @@ void Attributor::EndAtPhraseTail(absl::string_view text,
         for (size_t q = m + 1; q < b && tail; ++q) {
           tail = !IsOneOf(",xvbCtPwsqQ;:~(", tags[q]);
         }
+      }
+      // (An -ing word with no object before "and" or a comma is a
+      // modifier in a list: "called him a kind, loving and generous man".)
+      if (tail && tags[m + 1] == 'i' && m + 2 < b && IsOneOf("x,", tags[m + 2])) {
+        tail = false;
       }
       if (tail && tags[m + 1] == 'i') {
         for (size_t q = m + 2; q + 1 < b; ++q) {
