@@ -236,6 +236,10 @@ const RuleCase kCases[] = {
      "Last month, the Courier, a weekly paper, revealed that the pool was "
      "unsafe.",
      "the Courier", "revealed that", "the pool was unsafe"},
+    // A subject of two conjuncts after "that", before its own verb (a cue).
+    {"speaker_cue_that_pair_subject",
+     "The clerk noted that Reyes and Keller have shown they can work together.",
+     "The clerk", "noted", "Reyes and Keller have shown they can work together"},
     {"speaker_cue_that",
      "Before the vote, Senator Ruth Ames, who chairs the panel, privately "
      "expressed doubts that the bridge would hold.",
