@@ -180,6 +180,7 @@ class JsonlWriter : public WriterBase {
     }
     return Emit(out);
   }
+  bool WritesEntities() const override { return false; }
 };
 
 class JsonWriter : public WriterBase {
@@ -363,6 +364,7 @@ class PbWriter : public WriterBase {
     }
     return Emit(absl::string_view(reinterpret_cast<const char*>(begin), total));
   }
+  bool WritesEntities() const override { return false; }
 
  private:
   std::vector<uint8_t> buffer_;
@@ -613,6 +615,7 @@ class FileWriter : public ClaimWriter {
     return inner_->Write(e);
   }
   absl::Status Finish() override { return inner_->Finish(); }
+  bool WritesEntities() const override { return inner_->WritesEntities(); }
 
  private:
   FileStreamBuf buf_;

@@ -307,6 +307,21 @@ TEST(ClaimWriter, PbMatchesGeneratedSerialization) {
   EXPECT_EQ(WriteAll("pb", {e}), expected);
 }
 
+// Only the formats that write claims alone let RunExtraction() leave the
+// entities out; a writer over a C stream answers as the one it wraps.
+TEST(ClaimWriter, OnlyClaimFormatsSkipEntities) {
+  for (const std::string& format : ClaimWriter::Formats()) {
+    std::ostringstream out;
+    auto w = ClaimWriter::Create(format, &out);
+    ASSERT_TRUE(w.ok()) << w.status();
+    const bool claims_only = format == "jsonl" || format == "pb";
+    EXPECT_EQ((*w)->WritesEntities(), !claims_only) << format;
+    auto f = ClaimWriter::Create(format, stdout);
+    ASSERT_TRUE(f.ok()) << f.status();
+    EXPECT_EQ((*f)->WritesEntities(), !claims_only) << format;
+  }
+}
+
 TEST(ClaimWriter, AnnotationsUseGoldFieldsAndCodePoints) {
   v1::Extraction e = Sample();
   std::string out = WriteAll("annotations", {e});
