@@ -245,10 +245,22 @@ class TextprotoWriter : public WriterBase {
 
 using WireFormatLite = google::protobuf::internal::WireFormatLite;
 
-// Writes `s` as field `field` (length-delimited) unless it is empty.
+// Writes `s` as field `field` (length-delimited), as
+// WireFormatLite::WriteStringToArray() does, but inline (its
+// CodedOutputStream::WriteStringWithSizeToArray() is a call into the
+// library for every string).
+inline uint8_t* PutStringAlways(int field, const std::string& s, uint8_t* p) {
+  p = WireFormatLite::WriteTagToArray(field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED, p);
+  p = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
+      static_cast<uint32_t>(s.size()), p);
+  std::memcpy(p, s.data(), s.size());
+  return p + s.size();
+}
+
+// The same, unless `s` is empty (a proto3 default).
 inline uint8_t* PutString(int field, const std::string& s, uint8_t* p) {
   if (s.empty()) return p;
-  return WireFormatLite::WriteStringToArray(field, s, p);
+  return PutStringAlways(field, s, p);
 }
 
 // Writes message `m` as field `field`, its length the size ByteSizeLong()
@@ -316,9 +328,7 @@ uint8_t* PutClaim(const v1::Claim& c, uint8_t* const start) {
   p = PutString(10, c.reported_via_claim_id(), p);
   if (c.stance() != 0) p = WireFormatLite::WriteEnumToArray(11, c.stance(), p);
   if (c.without_evidence()) p = WireFormatLite::WriteBoolToArray(12, true, p);
-  for (const std::string& t : c.topics()) {
-    p = WireFormatLite::WriteStringToArray(13, t, p);
-  }
+  for (const std::string& t : c.topics()) p = PutStringAlways(13, t, p);
   const float confidence = c.confidence();
   uint32_t raw_confidence;
   std::memcpy(&raw_confidence, &confidence, sizeof(confidence));
