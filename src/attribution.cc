@@ -1745,8 +1745,10 @@ const WordInfo* Attributor::WordOf(absl::string_view text, const Token& t) const
   const uint32_t size = t.end - t.begin;
   // (The shape filter first, on the word as written: it reads the same
   // bits of a letter in either case, and most words fail it.)
-  if (size > kMaxWordOfToken ||
-      !lex_->MayBeWord(absl::string_view(text.data() + t.begin, size))) {
+  if (size > kMaxWordOfToken) return nullptr;
+  // The tagger's answer, when it looked the word up.
+  if (t.info != &kWordNotLookedUp) return t.info;
+  if (!lex_->MayBeWord(absl::string_view(text.data() + t.begin, size))) {
     return nullptr;
   }
   // Zeroed past the word, as Lexicon::PaddedWord() takes a short one.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <streambuf>
 #include <utility>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "google/protobuf/io/zero_copy_stream_impl.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/delimited_message_util.h"
+#include "google/protobuf/wire_format_lite.h"
 #include "internal/json.h"
 #include "whosaid/proto_json.h"
 
@@ -178,6 +180,7 @@ class JsonlWriter : public WriterBase {
     }
     return Emit(out);
   }
+  bool WritesEntities() const override { return false; }
 };
 
 class JsonWriter : public WriterBase {
@@ -240,6 +243,104 @@ class TextprotoWriter : public WriterBase {
   }
 };
 
+using WireFormatLite = google::protobuf::internal::WireFormatLite;
+
+// Writes `s` as field `field` (length-delimited), as
+// WireFormatLite::WriteStringToArray() does, but inline (its
+// CodedOutputStream::WriteStringWithSizeToArray() is a call into the
+// library for every string).
+inline uint8_t* PutStringAlways(int field, const std::string& s, uint8_t* p) {
+  p = WireFormatLite::WriteTagToArray(field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED, p);
+  p = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
+      static_cast<uint32_t>(s.size()), p);
+  std::memcpy(p, s.data(), s.size());
+  return p + s.size();
+}
+
+// The same, unless `s` is empty (a proto3 default).
+inline uint8_t* PutString(int field, const std::string& s, uint8_t* p) {
+  if (s.empty()) return p;
+  return PutStringAlways(field, s, p);
+}
+
+// Writes message `m` as field `field`, its length the size ByteSizeLong()
+// cached, then its fields with put(m, p), which returns where it stopped.
+// When that is not the cached size (fields protobuf does not know, which
+// `put` leaves out, count in it) the generated code writes them again.
+template <typename M, typename Put>
+inline uint8_t* PutMessage(int field, const M& m, uint8_t* p, Put put) {
+  p = WireFormatLite::WriteTagToArray(field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED, p);
+  const int size = m.GetCachedSize();
+  p = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
+      static_cast<uint32_t>(size), p);
+  uint8_t* const end = put(m, p);
+  if (end == p + size) return end;
+  return m.SerializeWithCachedSizesToArray(p);
+}
+
+inline uint8_t* PutGenerated(const google::protobuf::Message&, uint8_t* p) {
+  return p;  // (the generated code writes it all)
+}
+
+inline uint8_t* PutSpan(const v1::Span& s, uint8_t* p) {
+  if (s.begin() != 0) p = WireFormatLite::WriteUInt32ToArray(1, s.begin(), p);
+  if (s.end() != 0) p = WireFormatLite::WriteUInt32ToArray(2, s.end(), p);
+  return p;
+}
+
+inline uint8_t* PutMention(const v1::Mention& m, uint8_t* p) {
+  p = PutString(1, m.text(), p);
+  if (m.has_span()) p = PutMessage(2, m.span(), p, PutSpan);
+  if (m.kind() != 0) p = WireFormatLite::WriteEnumToArray(3, m.kind(), p);
+  p = PutString(4, m.entity_id(), p);
+  p = PutString(5, m.canonical_name(), p);
+  if (m.entity_type() != 0) p = WireFormatLite::WriteEnumToArray(6, m.entity_type(), p);
+  return p;
+}
+
+inline uint8_t* PutCue(const v1::Cue& c, uint8_t* p) {
+  p = PutString(1, c.text(), p);
+  if (c.has_span()) p = PutMessage(2, c.span(), p, PutSpan);
+  p = PutString(3, c.lemma(), p);
+  if (c.negated()) p = WireFormatLite::WriteBoolToArray(4, true, p);
+  return p;
+}
+
+// The bytes protobuf's generated Claim::SerializeWithCachedSizesToArray()
+// writes (fields by number, proto3 defaults left out, the sizes ByteSizeLong()
+// cached), without its UTF-8 check of every string: their text was checked
+// where it came in (the reader checks each document's text; the rest are
+// the lexicons' words and ASCII ids). Timestamps and reviews (rare, and
+// without text to check but a review's) and a message with fields protobuf
+// does not know are written by the generated code. (ClaimWriter
+// PbMatchesGeneratedSerialization compares the two on every field.)
+uint8_t* PutClaim(const v1::Claim& c, uint8_t* const start) {
+  uint8_t* p = start;
+  p = PutString(1, c.id(), p);
+  p = PutString(2, c.document_id(), p);
+  p = PutString(3, c.content(), p);
+  for (const v1::Span& s : c.content_parts()) p = PutMessage(4, s, p, PutSpan);
+  if (c.kind() != 0) p = WireFormatLite::WriteEnumToArray(5, c.kind(), p);
+  if (c.has_cue()) p = PutMessage(6, c.cue(), p, PutCue);
+  if (c.has_speaker()) p = PutMessage(7, c.speaker(), p, PutMention);
+  if (c.has_addressee()) p = PutMessage(8, c.addressee(), p, PutMention);
+  if (c.has_reported_via()) p = PutMessage(9, c.reported_via(), p, PutMention);
+  p = PutString(10, c.reported_via_claim_id(), p);
+  if (c.stance() != 0) p = WireFormatLite::WriteEnumToArray(11, c.stance(), p);
+  if (c.without_evidence()) p = WireFormatLite::WriteBoolToArray(12, true, p);
+  for (const std::string& t : c.topics()) p = PutStringAlways(13, t, p);
+  const float confidence = c.confidence();
+  uint32_t raw_confidence;
+  std::memcpy(&raw_confidence, &confidence, sizeof(confidence));
+  if (raw_confidence != 0) p = WireFormatLite::WriteFloatToArray(14, confidence, p);
+  p = PutString(15, c.rule(), p);
+  p = PutString(16, c.extractor_version(), p);
+  if (c.has_published()) p = PutMessage(17, c.published(), p, PutGenerated);
+  for (const v1::Review& r : c.reviews()) p = PutMessage(18, r, p, PutGenerated);
+  if (p == start + c.GetCachedSize()) return p;
+  return c.SerializeWithCachedSizesToArray(start);
+}
+
 class PbWriter : public WriterBase {
  public:
   using WriterBase::WriterBase;
@@ -265,7 +366,7 @@ class PbWriter : public WriterBase {
     for (const v1::Claim& c : e.claims()) {
       p = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
           static_cast<uint32_t>(c.GetCachedSize()), p);
-      p = c.SerializeWithCachedSizesToArray(p);
+      p = PutClaim(c, p);
     }
     if (p != begin + total) {
       return absl::InternalError("cannot serialize the claims of " +
@@ -273,6 +374,7 @@ class PbWriter : public WriterBase {
     }
     return Emit(absl::string_view(reinterpret_cast<const char*>(begin), total));
   }
+  bool WritesEntities() const override { return false; }
 
  private:
   std::vector<uint8_t> buffer_;
@@ -523,6 +625,7 @@ class FileWriter : public ClaimWriter {
     return inner_->Write(e);
   }
   absl::Status Finish() override { return inner_->Finish(); }
+  bool WritesEntities() const override { return inner_->WritesEntities(); }
 
  private:
   FileStreamBuf buf_;

@@ -1196,7 +1196,8 @@ class ExtractorImpl {
   // text_checked: the caller has run CheckDocumentText() on doc.text().
   // The claims' cues and mentions come from `parts` when it has some.
   absl::Status Extract(const v1::Document& doc, v1::Extraction* out,
-                       bool text_checked, ClaimParts* parts) const;
+                       bool text_checked, ClaimParts* parts,
+                       bool with_entities = true) const;
 
   // Compiles content_stances.tsv; errors name the line.
   absl::Status CompileContentStances();
@@ -1285,7 +1286,7 @@ void ExtractorImpl::FillMention(absl::string_view text, Range span,
 
 absl::Status ExtractorImpl::Extract(const v1::Document& doc,
                                     v1::Extraction* out, bool text_checked,
-                                    ClaimParts* parts) const {
+                                    ClaimParts* parts, bool with_entities) const {
   const std::string& text = doc.text();
   if (text.size() > max_bytes) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -1661,7 +1662,8 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     if (doc.has_published()) *c->mutable_published() = doc.published();
     }  // part
   }
-  for (size_t e = 0; e < used_entity.size(); ++e) {
+  // (A writer of claims alone reads none of them: no need to gather them.)
+  for (size_t e = 0; with_entities && e < used_entity.size(); ++e) {
     if (!used_entity[e]) continue;
     const internal::ResolvedEntity& re = resolver.entities()[e];
     v1::Entity* ent = out->add_entities();
@@ -1737,8 +1739,8 @@ absl::Status Extractor::ExtractClaims(const v1::Document& doc,
 }
 
 absl::Status Extractor::ExtractClaims(const v1::Document& doc,
-                                      v1::Extraction* out,
-                                      bool text_checked) const {
+                                      v1::Extraction* out, bool text_checked,
+                                      bool with_entities) const {
   // The claims' cues and mentions are kept for this document's claims, not
   // freed by Clear(). The pool outlives the call (one per thread): the
   // parts a short document leaves over serve the next long one, which would
@@ -1746,7 +1748,7 @@ absl::Status Extractor::ExtractClaims(const v1::Document& doc,
   thread_local ClaimParts parts;
   parts.TakeFrom(out);
   out->Clear();
-  absl::Status s = impl_->Extract(doc, out, text_checked, &parts);
+  absl::Status s = impl_->Extract(doc, out, text_checked, &parts, with_entities);
   if (!s.ok()) {
     out->Clear();
     return s;

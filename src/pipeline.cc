@@ -40,8 +40,8 @@ absl::StatusOr<ExtractionStats> RunExtraction(DocumentReader* reader,
     // ExtractClaims() does not copy the text; the document (text and all)
     // is then moved into the extraction for writers that quote it. The
     // reader has checked the text already.
-    absl::Status s =
-        extractor.ExtractClaims(doc, &extraction, /*text_checked=*/true);
+    absl::Status s = extractor.ExtractClaims(doc, &extraction, /*text_checked=*/true,
+                                             writer->WritesEntities());
     if (!s.ok()) {
       Report(errors, origin, s, &stats);
       continue;

@@ -1449,6 +1449,23 @@ Resolution SpeakerResolver::Resolve(Range span) {
   auto word = [&](size_t k) {
     return text_.substr(toks[k].begin, toks[k].end - toks[k].begin);
   };
+  // WordOf(word(k)), from the entry the tagger looked the word up by when
+  // it did (the word lower-cased byte for byte, as WordOf() looks it up).
+  auto word_info = [&](size_t k) -> const WordInfo* {
+    if (toks[k].end - toks[k].begin > kMaxWordOf) return nullptr;
+    const WordInfo* info = toks[k].info;
+    return info != &kWordNotLookedUp ? info : WordOf(word(k));
+  };
+  // NominalOf(word(k)) and PersonGender(word(k)) by word_info().
+  auto nominal_of = [&](size_t k) {
+    if (toks[k].end - toks[k].begin > kMaxWordOf) return NominalOf(word(k));
+    const WordInfo* info = word_info(k);
+    return info != nullptr ? info->nominal : v1::ENTITY_TYPE_UNSPECIFIED;
+  };
+  auto person_gender = [&](size_t k) -> char {
+    const WordInfo* info = word_info(k);
+    return info != nullptr ? info->person_gender : 0;
+  };
   // A coordination names its first conjunct: "Kyiv and its allies"; a
   // party tag is not part of a name: "Sen. Bill Hart (R-Texas)".
   size_t n = toks.size();
@@ -1481,7 +1498,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
   // determiners, numbers) modifies it; the document heads the phrase.
   for (size_t k = head + 1; k > 0; --k) {
     const char tag = tags[k - 1];
-    if (NominalOf(word(k - 1)) == v1::ENTITY_TYPE_DOCUMENT && (tag == 'n' || tag == 'N')) {
+    if (nominal_of(k - 1) == v1::ENTITY_TYPE_DOCUMENT && (tag == 'n' || tag == 'N')) {
       head = k - 1;
       break;
     }
@@ -1528,7 +1545,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
   bool head_is_name = tags[head] == 'N' ||
                       (tags[head] == 'R' && toks[head].cap && head > first &&
                        tags[head - 1] == 'N');
-  v1::EntityType head_type = NominalOf(word(head));
+  v1::EntityType head_type = nominal_of(head);
   bool lower_head = !toks[head].cap;
 
   if (!lower_head && head_type == v1::ENTITY_TYPE_UNSPECIFIED &&
@@ -1563,12 +1580,12 @@ Resolution SpeakerResolver::Resolve(Range span) {
         Note(entity, pos);
       }
     }
-  } else if (lower_head && PersonGender(word(head)) != 0 &&
+  } else if (lower_head && person_gender(head) != 0 &&
              (entity = TitledPerson(word(head), toks, tags, first, head)) >= 0) {
     // "the parson", and "Parson Hale" in the text.
     res.kind = v1::MENTION_KIND_NOMINAL;
     Note(entity, pos);
-  } else if (lower_head && PersonGender(word(head)) != 0) {
+  } else if (lower_head && person_gender(head) != 0) {
     // "the old man", "his mother": a person of that sex, named by the words
     // up to the head.
     res.kind = v1::MENTION_KIND_NOMINAL;
@@ -1582,7 +1599,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
         tags[0] == 'd' && absl::EqualsIgnoreCase(word(0), "the")) {
       auto known = by_name_.find(Lowered(name).view());
       if (known == by_name_.end() || !entities_[known->second].introduced) {
-        const int e = SceneReferent(PersonGender(word(head)), pos);
+        const int e = SceneReferent(person_gender(head), pos);
         if (e >= 0) {
           Note(e, pos);
           AddAlias(e, as_written);
@@ -1594,7 +1611,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
     entity = FindOrAdd(name, v1::ENTITY_TYPE_PERSON);
     entities_[entity].type = v1::ENTITY_TYPE_PERSON;
     entities_[entity].described = true;
-    if (entities_[entity].gender == 0) entities_[entity].gender = PersonGender(word(head));
+    if (entities_[entity].gender == 0) entities_[entity].gender = person_gender(head);
     Note(entity, pos);
   } else {
     res.kind = v1::MENTION_KIND_NOMINAL;

@@ -1083,6 +1083,9 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   const WordInfo* info = lower.data() == small && lower.size() <= kShortWord
                              ? lex_->PaddedWord(small)
                              : lex_->Word(lower);
+  // (A word whose \u2019 was read as an apostrophe is not the word the
+  // attribution rules would look up.)
+  if (lower.size() == word.size()) t.info = info;
   if (info != nullptr) *classes |= uint64_t{1} << static_cast<int>(info->word_class);
   // "her denial", "the senator's sharp warning", "his infamous recent
   // comment": a noun cue (class nominal) right after a possessive, perhaps

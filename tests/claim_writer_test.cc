@@ -245,6 +245,83 @@ TEST(ClaimWriter, PbReadsBackDelimited) {
   EXPECT_TRUE(MessageDifferencer::Equals(claims[3], e.claims(1)));
 }
 
+// The pb writer writes claims itself (without protobuf's UTF-8 check of
+// every string): byte for byte what the generated code writes, with every
+// field set, with defaults left out, and with fields protobuf does not know.
+TEST(ClaimWriter, PbMatchesGeneratedSerialization) {
+  v1::Extraction e = Sample();
+  v1::Claim* c = e.add_claims();
+  c->set_id("d1-3");
+  c->set_document_id("d1");
+  c->set_content("S\xC3\xA9" "bastien");
+  *c->add_content_parts() = SpanOf("Lecornu");
+  c->add_content_parts();  // a span of zeros
+  c->set_kind(v1::CLAIM_KIND_INDIRECT);
+  c->mutable_cue()->set_text("said");
+  c->mutable_cue()->set_lemma("say");
+  c->mutable_cue()->set_negated(true);
+  *c->mutable_cue()->mutable_span() = SpanOf("said");
+  c->mutable_speaker()->set_text("a ministry statement");
+  c->mutable_speaker()->set_kind(v1::MENTION_KIND_NOMINAL);
+  c->mutable_speaker()->set_entity_id("government:french-defense-ministry");
+  c->mutable_speaker()->set_canonical_name("French Defense Ministry");
+  c->mutable_speaker()->set_entity_type(v1::ENTITY_TYPE_GOVERNMENT);
+  c->mutable_addressee();  // present, all defaults
+  c->mutable_reported_via()->mutable_span()->set_end(300);
+  c->set_reported_via_claim_id("d1-1");
+  c->set_stance(v1::STANCE_DENY);
+  c->set_without_evidence(true);
+  c->add_topics("defense");
+  c->add_topics("");
+  c->add_topics("russia");
+  c->set_confidence(-0.0f);  // not the default: its bits are not zero
+  c->set_rule("speaker_cue_that");
+  c->set_extractor_version(std::string(200, 'v'));  // a two-byte length
+  c->mutable_published()->set_seconds(1714521600);
+  c->mutable_published()->set_nanos(5);
+  v1::Review* r = c->add_reviews();
+  r->set_rating("false");
+  r->set_rating_value(0);
+  r->set_url("https://example.com/r");
+  c->add_reviews();
+  v1::Claim* unknown = e.add_claims();
+  *unknown = *c;
+  unknown->GetReflection()->MutableUnknownFields(unknown)->AddVarint(99, 7);
+  unknown->mutable_speaker()->GetReflection()
+      ->MutableUnknownFields(unknown->mutable_speaker())->AddVarint(98, 1);
+  v1::Claim* inner = e.add_claims();
+  *inner = *c;
+  inner->mutable_cue()->GetReflection()
+      ->MutableUnknownFields(inner->mutable_cue())->AddVarint(97, 2);
+  inner->mutable_content_parts(0)->GetReflection()
+      ->MutableUnknownFields(inner->mutable_content_parts(0))->AddVarint(96, 3);
+  e.add_claims();  // all defaults
+
+  std::string expected;
+  {
+    google::protobuf::io::StringOutputStream out(&expected);
+    for (const v1::Claim& claim : e.claims()) {
+      ASSERT_TRUE(google::protobuf::util::SerializeDelimitedToZeroCopyStream(claim, &out));
+    }
+  }
+  EXPECT_EQ(WriteAll("pb", {e}), expected);
+}
+
+// Only the formats that write claims alone let RunExtraction() leave the
+// entities out; a writer over a C stream answers as the one it wraps.
+TEST(ClaimWriter, OnlyClaimFormatsSkipEntities) {
+  for (const std::string& format : ClaimWriter::Formats()) {
+    std::ostringstream out;
+    auto w = ClaimWriter::Create(format, &out);
+    ASSERT_TRUE(w.ok()) << w.status();
+    const bool claims_only = format == "jsonl" || format == "pb";
+    EXPECT_EQ((*w)->WritesEntities(), !claims_only) << format;
+    auto f = ClaimWriter::Create(format, stdout);
+    ASSERT_TRUE(f.ok()) << f.status();
+    EXPECT_EQ((*f)->WritesEntities(), !claims_only) << format;
+  }
+}
+
 TEST(ClaimWriter, AnnotationsUseGoldFieldsAndCodePoints) {
   v1::Extraction e = Sample();
   std::string out = WriteAll("annotations", {e});

@@ -83,6 +83,11 @@ class ClaimWriter {
   // Call once, after the last Write(). kDataLoss if the stream failed.
   virtual absl::Status Finish() = 0;
 
+  // Whether Write() reads extraction.entities(): false for the formats that
+  // write claims alone (jsonl, pb), whose callers may leave them out
+  // (RunExtraction() asks the extractor not to gather them).
+  virtual bool WritesEntities() const { return true; }
+
  protected:
   ClaimWriter() = default;
 };

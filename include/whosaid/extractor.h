@@ -102,9 +102,11 @@ class Extractor {
   explicit Extractor(std::unique_ptr<ExtractorImpl> impl);
   // ExtractClaims(); with text_checked, for a text that CheckDocumentText()
   // has accepted already, the text is not checked again (undefined for a
-  // text that would fail the check, hence private).
+  // text that would fail the check, hence private). Without
+  // `with_entities`, out->entities() stays empty (for a writer that does
+  // not read them).
   absl::Status ExtractClaims(const v1::Document& doc, v1::Extraction* out,
-                             bool text_checked) const;
+                             bool text_checked, bool with_entities = true) const;
   std::unique_ptr<ExtractorImpl> impl_;
 };
 

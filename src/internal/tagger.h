@@ -18,6 +18,9 @@
 namespace whosaid {
 namespace internal {
 
+// Token::info of a word the tagger did not look up.
+inline const WordInfo kWordNotLookedUp{};
+
 struct Token {
   uint32_t begin = 0;
   uint32_t end = 0;
@@ -26,6 +29,12 @@ struct Token {
   uint8_t cue_words = 0;  // words in the cue phrase starting here, or 0
   bool time = false;      // a word of time ("Friday", "yesterday")
   int cue = -1;           // index into Lexicon::cues() when cue_words > 0
+  // The lexicons' entry of the word lower-cased byte for byte (ASCII
+  // letters only), as the tagger looked it up (nullptr: none), or
+  // &kWordNotLookedUp when it did not (not a word, or one with a \u2019 it
+  // read as an apostrophe): the attribution rules read it instead of
+  // looking the word up again.
+  const WordInfo* info = &kWordNotLookedUp;
 };
 
 // Where the quote marks of a document open and close, by byte offset.
