@@ -171,6 +171,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"timeback", WordList::kTimeBack},     {"article", WordList::kArticle},
       {"timedet", WordList::kTimeDet},       {"locative", WordList::kLocative},
       {"phraseconj", WordList::kPhraseConj}, {"route", WordList::kRoute},
+      {"preverb", WordList::kPreVerb},
   };
   for (const auto& e : kLists) {
     if (s == e.name) {
@@ -354,7 +355,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         WordList list;
         if (f.size() >= 2 && ParseWordList(f[1], &list)) {
           // (A list, not a category: a word may be in several.)
-          lex->word_lists_[absl::AsciiStrToLower(f[0])] |= static_cast<uint8_t>(list);
+          lex->word_lists_[absl::AsciiStrToLower(f[0])] |= static_cast<uint16_t>(list);
           return absl::OkStatus();
         }
         if (f.size() >= 2 && (f[1] == "det_sg" || f[1] == "det_pl")) {

@@ -594,6 +594,18 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tok_at[k - 1].tag = 'l';
       tag_at[k - 1] = 'l';
     }
+    // "The coach once said: \"Q\"": a subordinator of list preverb in lower
+    // case between a word of the subject and a cue is an adverb of time.
+    if (t.tag == 'C' && k >= 2 && tag_at[k - 1] == 's' && !tok_at[k - 1].cap &&
+        IsOneOf("NnPR", tag_at[k - 2])) {
+      const absl::string_view sub = TokenText(text, tok_at[k - 1]);
+      char buf[16];
+      if (sub.size() <= sizeof(buf) &&
+          lex_->InList(LowerWord(sub, buf), WordList::kPreVerb)) {
+        tok_at[k - 1].tag = 'l';
+        tag_at[k - 1] = 'l';
+      }
+    }
     // "have so far said", "Producers so far refused", "he once again
     // said": a plain subordinator (class sub, not an adverbial one such as
     // "while") in lower case right before an adverb, after an auxiliary or

@@ -235,7 +235,7 @@ enum class WordClass : uint8_t {
 // Word lists of function_words.tsv: closed sets of words that some check
 // asks about by name. A word is in any number of lists besides its one
 // category (or none), and a list changes nothing of how the word is tagged.
-enum class WordList : uint8_t {
+enum class WordList : uint16_t {
   // "me", "him", "her", "us", "them" (objpron): "explained to them that C".
   kObjectPronoun = 1 << 0,
   // A determiner of exactly one ("a", "an", "one", "another", "every",
@@ -260,6 +260,10 @@ enum class WordList : uint8_t {
   // the mayor criticizing C" is the letter's; "a message from X saying C"
   // is X's).
   kRoute = 1 << 7,
+  // A subordinator that, between a word of the subject and a cue, is an
+  // adverb of time rather than the start of a clause ("once"; preverb):
+  // "The coach once said: \"Q\"".
+  kPreVerb = 1 << 8,
 };
 
 struct PronounInfo {
@@ -537,7 +541,7 @@ class Lexicon {
   // Whether the lower-case word is in `list` (function_words.tsv).
   bool InList(absl::string_view lower, WordList list) const {
     auto it = word_lists_.find(lower);
-    return it != word_lists_.end() && (it->second & static_cast<uint8_t>(list)) != 0;
+    return it != word_lists_.end() && (it->second & static_cast<uint16_t>(list)) != 0;
   }
   bool IsTitle(absl::string_view lower) const {
     return titles_.contains(lower);
@@ -577,7 +581,7 @@ class Lexicon {
   size_t max_weekday_word_ = 0;
   WordMap<WordClass> function_words_;
   WordMap<char> det_numbers_;  // see WordInfo::det_number
-  WordMap<uint8_t> word_lists_;  // WordList bits, see InList()
+  WordMap<uint16_t> word_lists_;  // WordList bits, see InList()
   absl::flat_hash_set<std::string> place_preps_;  // see WordInfo::place
   absl::flat_hash_set<std::string> proforms_;     // see WordInfo::proform
   absl::flat_hash_set<std::string> titles_;
