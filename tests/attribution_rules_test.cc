@@ -623,6 +623,12 @@ const RuleCase kCases[] = {
      "Several dozen workers stood by as he walked the course and said that "
      "the jobs were safe.",
      "he", "said", "the jobs were safe"},
+    // After "but" and a short phrase of a preposition; the opening cue
+    // phrase ("Asked about X,") does not hide the sentence's subject.
+    {"coordinated_cue_phrase",
+     "Asked about the delay, Mayor Anna Keller did not apologize, but in a "
+     "later interview said the pool would reopen in June.",
+     "Mayor Anna Keller", "said", "the pool would reopen in June"},
     // A cue after a comma in a list of verbs: the subject of the first
     // cue speaks.
     {"comma_coordinated_cue",
