@@ -407,6 +407,12 @@ const RuleCase kCases[] = {
     {"content_as_speaker_cue",
      "The pool will reopen in June, as Mayor Anna Keller noted on Monday.",
      "Mayor Anna Keller", "noted", "The pool will reopen in June"},
+    // A subject with a phrase of a preposition, and an infinitive cue
+    // after a verb.
+    {"content_as_speaker_pp_cue",
+     "The pool will reopen in June, as some members of the council have "
+     "taken to saying.",
+     "some members of the council", "saying", "The pool will reopen in June"},
     {"speaker_paren_cue",
      "Anna Keller, the mayor of the town since 2019, criticized the "
      "council's budget plan.",
