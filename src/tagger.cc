@@ -1129,6 +1129,11 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     char prev = i > 0 ? tokens[i - 1].tag : ' ';
     // "the report", "his call": nouns.
     bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j';
+    // A cue of flag infinitive ("attack") is one only right after "to".
+    if (info->cue >= 0 && lex_->cues()[info->cue].infinitive_only &&
+        (prev != 'r' || !absl::EqualsIgnoreCase(TokenText(text, tokens[i - 1]), "to"))) {
+      noun_slot = true;
+    }
     // A noun cue after a possessive and its modifiers is a noun ("his
     // infamous comment", "her earlier warning"), but a form in -s after a
     // word not shaped like an adjective may be a verb ("his spokesman

@@ -84,6 +84,10 @@ struct CueEntry {
   // a trap"); without one it modifies a noun ("people seen as disrupters
   // were ushered out") and reports nothing.
   bool passive_only = false;
+  // "attack" ("infinitive" in the fifth column of verbs.tsv): a form that
+  // is a cue only right after "to" ("continued to attack X"); elsewhere it
+  // is read as the noun it mostly is ("the attack on X").
+  bool infinitive_only = false;
 };
 
 // A phrase in the content of a neutral claim that gives it a stance
