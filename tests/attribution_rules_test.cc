@@ -236,6 +236,11 @@ const RuleCase kCases[] = {
      "Last month, the Courier, a weekly paper, revealed that the pool was "
      "unsafe.",
      "the Courier", "revealed that", "the pool was unsafe"},
+    // A demonstrative that opens the sentence stands for what was just
+    // reported.
+    {"demonstrative_subject_cue",
+     "That suggests a lack of faith in the new pool.",
+     "That", "suggests", "a lack of faith in the new pool"},
     {"speaker_cue_that",
      "Before the vote, Senator Ruth Ames, who chairs the panel, privately "
      "expressed doubts that the bridge would hold.",
