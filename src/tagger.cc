@@ -594,6 +594,19 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tok_at[k - 1].tag = 'l';
       tag_at[k - 1] = 'l';
     }
+    // "Reports say C", "Reports suggest C": a capitalised cue form in -s
+    // that opens the sentence right before another cue is its subject, a
+    // plural noun.
+    if (t.tag == 'C' && k == 1 && tag_at[0] == 'C' && tok_at[0].cap &&
+        tok_at[0].cue_words == 1) {
+      const absl::string_view first = TokenText(text, tok_at[0]);
+      if (first.size() > 3 && first.back() == 's' && first[first.size() - 2] != 's') {
+        tok_at[0].tag = 'n';
+        tok_at[0].cue = -1;
+        tok_at[0].cue_words = 0;
+        tag_at[0] = 'n';
+      }
+    }
     // "The coach once said: \"Q\"": a subordinator of list preverb in lower
     // case between a word of the subject and a cue is an adverb of time.
     if (t.tag == 'C' && k >= 2 && tag_at[k - 1] == 's' && !tok_at[k - 1].cap &&
