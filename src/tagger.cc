@@ -607,10 +607,12 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         tag_at[0] = 'n';
       }
     }
-    // "The coach once said: \"Q\"": a subordinator of list preverb in lower
-    // case between a word of the subject and a cue is an adverb of time.
+    // "The coach once said: \"Q\"", "X, the coach, once said C": a
+    // subordinator of list preverb in lower case between a word of the
+    // subject (or the comma that closes its aside) and a cue is an adverb of
+    // time.
     if (t.tag == 'C' && k >= 2 && tag_at[k - 1] == 's' && !tok_at[k - 1].cap &&
-        IsOneOf("NnPR", tag_at[k - 2])) {
+        IsOneOf("NnPR,", tag_at[k - 2])) {
       const absl::string_view sub = TokenText(text, tok_at[k - 1]);
       char buf[16];
       if (sub.size() <= sizeof(buf) &&
