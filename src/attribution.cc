@@ -4107,7 +4107,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (s == 0) continue;
       }
       // "continue to support", "want to": a say/belief verb before an
-      // infinitive reports nothing (promises and threats do).
+      // infinitive reports nothing (promises, threats and demands do:
+      // "vowed to C", "warned to C", "proposed to C", "demanded to know C";
+      // not a demand before an object pronoun, "recommending to me").
       const size_t after = k + tokens[k].cue_words;
       // "declined to comment", "refused to say whether C", "refused the
       // offer": a refusal reports that its subject would not speak or act
@@ -4155,6 +4157,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
            tags[after + 1] == 'C') &&
           cue.lemma != "say" && cue.cue_class == CueClass::kSay &&
           cue.stance != v1::STANCE_PROMISE && cue.stance != v1::STANCE_WARN &&
+          (cue.stance != v1::STANCE_DEMAND ||
+           InList(*lex_, text, tokens[after + 1], WordList::kObjectPronoun)) &&
           absl::EqualsIgnoreCase(text.substr(tokens[after].begin,
                                              tokens[after].end - tokens[after].begin),
                                  "to") &&

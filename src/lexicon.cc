@@ -178,6 +178,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"than", WordList::kThan},
       {"place_rel", WordList::kPlaceRelative},
       {"inf_to", WordList::kInfinitiveTo},
+      {"preverb", WordList::kPreVerb},
   };
   for (const auto& e : kLists) {
     if (s == e.name) {
@@ -284,6 +285,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         e.adverb_only = true;
       } else if (f[4] == "passive") {
         e.passive_only = true;
+      } else if (f[4] == "infinitive") {
+        e.infinitive_only = true;
       } else {
         return absl::InvalidArgumentError(absl::StrCat("unknown flag '", f[4], "'"));
       }
@@ -361,7 +364,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         WordList list;
         if (f.size() >= 2 && ParseWordList(f[1], &list)) {
           // (A list, not a category: a word may be in several.)
-          lex->word_lists_[absl::AsciiStrToLower(f[0])] |= static_cast<uint16_t>(list);
+          lex->word_lists_[absl::AsciiStrToLower(f[0])] |= static_cast<uint32_t>(list);
           return absl::OkStatus();
         }
         if (f.size() >= 2 && (f[1] == "det_sg" || f[1] == "det_pl")) {

@@ -594,6 +594,33 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tok_at[k - 1].tag = 'l';
       tag_at[k - 1] = 'l';
     }
+    // "Reports say C", "Reports suggest C": a capitalised cue form in -s
+    // that opens the sentence right before another cue is its subject, a
+    // plural noun.
+    if (t.tag == 'C' && k == 1 && tag_at[0] == 'C' && tok_at[0].cap &&
+        tok_at[0].cue_words == 1) {
+      const absl::string_view first = TokenText(text, tok_at[0]);
+      if (first.size() > 3 && first.back() == 's' && first[first.size() - 2] != 's') {
+        tok_at[0].tag = 'n';
+        tok_at[0].cue = -1;
+        tok_at[0].cue_words = 0;
+        tag_at[0] = 'n';
+      }
+    }
+    // "The coach once said: \"Q\"", "X, the coach, once said C": a
+    // subordinator of list preverb in lower case between a word of the
+    // subject (or the comma that closes its aside) and a cue is an adverb of
+    // time.
+    if (t.tag == 'C' && k >= 2 && tag_at[k - 1] == 's' && !tok_at[k - 1].cap &&
+        IsOneOf("NnPR,", tag_at[k - 2])) {
+      const absl::string_view sub = TokenText(text, tok_at[k - 1]);
+      char buf[16];
+      if (sub.size() <= sizeof(buf) &&
+          lex_->InList(LowerWord(sub, buf), WordList::kPreVerb)) {
+        tok_at[k - 1].tag = 'l';
+        tag_at[k - 1] = 'l';
+      }
+    }
     // "have so far said", "Producers so far refused", "he once again
     // said": a plain subordinator (class sub, not an adverbial one such as
     // "while") in lower case right before an adverb, after an auxiliary or
@@ -1120,6 +1147,11 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     char prev = i > 0 ? tokens[i - 1].tag : ' ';
     // "the report", "his call": nouns.
     bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j';
+    // A cue of flag infinitive ("attack") is one only right after "to".
+    if (info->cue >= 0 && lex_->cues()[info->cue].infinitive_only &&
+        (prev != 'r' || !absl::EqualsIgnoreCase(TokenText(text, tokens[i - 1]), "to"))) {
+      noun_slot = true;
+    }
     // A noun cue after a possessive and its modifiers is a noun ("his
     // infamous comment", "her earlier warning"), but a form in -s after a
     // word not shaped like an adjective may be a verb ("his spokesman

@@ -240,6 +240,11 @@ const RuleCase kCases[] = {
     {"speaker_cue_that_pair_subject",
      "The clerk noted that Reyes and Keller have shown they can work together.",
      "The clerk", "noted", "Reyes and Keller have shown they can work together"},
+    // A demonstrative that opens the sentence stands for what was just
+    // reported.
+    {"demonstrative_subject_cue",
+     "That suggests a lack of faith in the new pool.",
+     "That", "suggests", "a lack of faith in the new pool"},
     {"speaker_cue_that",
      "Before the vote, Senator Ruth Ames, who chairs the panel, privately "
      "expressed doubts that the bridge would hold.",
@@ -411,6 +416,12 @@ const RuleCase kCases[] = {
     {"content_as_speaker_cue",
      "The pool will reopen in June, as Mayor Anna Keller noted on Monday.",
      "Mayor Anna Keller", "noted", "The pool will reopen in June"},
+    // A subject with a phrase of a preposition, and an infinitive cue
+    // after a verb.
+    {"content_as_speaker_pp_cue",
+     "The pool will reopen in June, as some members of the council have "
+     "taken to saying.",
+     "some members of the council", "saying", "The pool will reopen in June"},
     {"speaker_paren_cue",
      "Anna Keller, the mayor of the town since 2019, criticized the "
      "council's budget plan.",
@@ -627,6 +638,12 @@ const RuleCase kCases[] = {
      "Several dozen workers stood by as he walked the course and said that "
      "the jobs were safe.",
      "he", "said", "the jobs were safe"},
+    // After "but" and a short phrase of a preposition; the opening cue
+    // phrase ("Asked about X,") does not hide the sentence's subject.
+    {"coordinated_cue_phrase",
+     "Asked about the delay, Mayor Anna Keller did not apologize, but in a "
+     "later interview said the pool would reopen in June.",
+     "Mayor Anna Keller", "said", "the pool would reopen in June"},
     // A cue after a comma in a list of verbs: the subject of the first
     // cue speaks.
     {"comma_coordinated_cue",

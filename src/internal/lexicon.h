@@ -84,6 +84,10 @@ struct CueEntry {
   // a trap"); without one it modifies a noun ("people seen as disrupters
   // were ushered out") and reports nothing.
   bool passive_only = false;
+  // "attack" ("infinitive" in the fifth column of verbs.tsv): a form that
+  // is a cue only right after "to" ("continued to attack X"); elsewhere it
+  // is read as the noun it mostly is ("the attack on X").
+  bool infinitive_only = false;
 };
 
 // A phrase in the content of a neutral claim that gives it a stance
@@ -235,7 +239,7 @@ enum class WordClass : uint8_t {
 // Word lists of function_words.tsv: closed sets of words that some check
 // asks about by name. A word is in any number of lists besides its one
 // category (or none), and a list changes nothing of how the word is tagged.
-enum class WordList : uint16_t {
+enum class WordList : uint32_t {
   // "me", "him", "her", "us", "them" (objpron): "explained to them that C".
   kObjectPronoun = 1 << 0,
   // A determiner of exactly one ("a", "an", "one", "another", "every",
@@ -279,6 +283,10 @@ enum class WordList : uint16_t {
   // The marker of an infinitive ("to"; inf_to): "and threatening to stay
   // home" is a second act of the speaker's.
   kInfinitiveTo = 1 << 14,
+  // A subordinator that, between a word of the subject and a cue, is an
+  // adverb of time rather than the start of a clause ("once"; preverb):
+  // "The coach once said: \"Q\"".
+  kPreVerb = 1 << 15,
 };
 
 struct PronounInfo {
@@ -556,7 +564,7 @@ class Lexicon {
   // Whether the lower-case word is in `list` (function_words.tsv).
   bool InList(absl::string_view lower, WordList list) const {
     auto it = word_lists_.find(lower);
-    return it != word_lists_.end() && (it->second & static_cast<uint16_t>(list)) != 0;
+    return it != word_lists_.end() && (it->second & static_cast<uint32_t>(list)) != 0;
   }
   bool IsTitle(absl::string_view lower) const {
     return titles_.contains(lower);
@@ -596,7 +604,7 @@ class Lexicon {
   size_t max_weekday_word_ = 0;
   WordMap<WordClass> function_words_;
   WordMap<char> det_numbers_;  // see WordInfo::det_number
-  WordMap<uint16_t> word_lists_;  // WordList bits, see InList()
+  WordMap<uint32_t> word_lists_;  // WordList bits, see InList()
   absl::flat_hash_set<std::string> place_preps_;  // see WordInfo::place
   absl::flat_hash_set<std::string> proforms_;     // see WordInfo::proform
   absl::flat_hash_set<std::string> titles_;
