@@ -607,6 +607,17 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         tag_at[0] = 'n';
       }
     }
+    // "The police chief said C": the title that WordTag() let head the noun
+    // phrase before the cue is its head, not a modifier.
+    if (t.tag == 'C' && k >= 1 && tag_at[k - 1] == 'j') {
+      const absl::string_view m = TokenText(text, tok_at[k - 1]);
+      char ml[16];
+      const WordInfo* mw = m.size() <= sizeof(ml) ? lex_->Word(LowerWord(m, ml)) : nullptr;
+      if (mw != nullptr && mw->title) {
+        tok_at[k - 1].tag = 'R';
+        tag_at[k - 1] = 'R';
+      }
+    }
     // "The coach once said: \"Q\"", "X, the coach, once said C": a
     // subordinator of list preverb in lower case between a word of the
     // subject (or the comma that closes its aside) and a cue is an adverb of
@@ -1147,6 +1158,15 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     char prev = i > 0 ? tokens[i - 1].tag : ' ';
     // "the report", "his call": nouns.
     bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j';
+    // "The police chief said C": a modifier that is also a title
+    // (titles.tsv: "chief") heads its noun phrase before a cue form with
+    // no noun reading ("said", "says"; not "the chief claims of").
+    if (prev == 'j' && info->noun_cue < 0) {
+      const absl::string_view m = TokenText(text, tokens[i - 1]);
+      char ml[16];
+      const WordInfo* mw = m.size() <= sizeof(ml) ? lex_->Word(LowerWord(m, ml)) : nullptr;
+      if (mw != nullptr && mw->title) noun_slot = false;
+    }
     // A cue of flag infinitive ("attack") is one only right after "to".
     if (info->cue >= 0 && lex_->cues()[info->cue].infinitive_only &&
         (prev != 'r' || !absl::EqualsIgnoreCase(TokenText(text, tokens[i - 1]), "to"))) {
