@@ -609,14 +609,10 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     }
     // "The police chief said C": the title that WordTag() let head the noun
     // phrase before the cue is its head, not a modifier.
-    if (t.tag == 'C' && k >= 1 && tag_at[k - 1] == 'j') {
-      const absl::string_view m = TokenText(text, tok_at[k - 1]);
-      char ml[16];
-      const WordInfo* mw = m.size() <= sizeof(ml) ? lex_->Word(LowerWord(m, ml)) : nullptr;
-      if (mw != nullptr && mw->title) {
-        tok_at[k - 1].tag = 'R';
-        tag_at[k - 1] = 'R';
-      }
+    if (t.tag == 'C' && k >= 1 && tag_at[k - 1] == 'j' &&
+        IsTitleWord(text, tok_at[k - 1])) {
+      tok_at[k - 1].tag = 'R';
+      tag_at[k - 1] = 'R';
     }
     // "The coach once said: \"Q\"", "X, the coach, once said C": a
     // subordinator of list preverb in lower case between a word of the
@@ -747,6 +743,16 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     t.tag = 'C';
     (*tags)[k] = 'C';
   }
+}
+
+bool Tagger::IsTitleWord(absl::string_view text, const Token& token) const {
+  const WordInfo* info = token.info;
+  if (info == &kWordNotLookedUp) {
+    const absl::string_view w = TokenText(text, token);
+    char buf[16];
+    info = w.size() <= sizeof(buf) ? lex_->Word(LowerWord(w, buf)) : nullptr;
+  }
+  return info != nullptr && info->title;
 }
 
 bool Tagger::TagSourceCue(absl::string_view text, std::vector<Token>* tokens,
@@ -1161,11 +1167,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     // "The police chief said C": a modifier that is also a title
     // (titles.tsv: "chief") heads its noun phrase before a cue form with
     // no noun reading ("said", "says"; not "the chief claims of").
-    if (prev == 'j' && info->noun_cue < 0) {
-      const absl::string_view m = TokenText(text, tokens[i - 1]);
-      char ml[16];
-      const WordInfo* mw = m.size() <= sizeof(ml) ? lex_->Word(LowerWord(m, ml)) : nullptr;
-      if (mw != nullptr && mw->title) noun_slot = false;
+    if (prev == 'j' && info->noun_cue < 0 && IsTitleWord(text, tokens[i - 1])) {
+      noun_slot = false;
     }
     // A cue of flag infinitive ("attack") is one only right after "to".
     if (info->cue >= 0 && lex_->cues()[info->cue].infinitive_only &&
