@@ -1,6 +1,7 @@
 #include "internal/speakers.h"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 #if defined(__SSE2__)
@@ -365,6 +366,27 @@ void SpeakerResolver::AddRole(int entity, absl::string_view role) {
 // The longest word WordOf() looks up.
 constexpr size_t kMaxWordOf = 32;
 
+namespace {
+
+// The eight bytes of `x` with A-Z lower-cased, as absl::ascii_tolower() does
+// byte by byte (bytes of 0x80 and above stay as they are).
+inline uint64_t LowerAscii8(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  const uint64_t low7 = x & (0x7F * kOnes);
+  // Top bit of each byte: its low seven bits are at least 'A', above 'Z'.
+  const uint64_t ge_a = low7 + (0x80 - 'A') * kOnes;
+  const uint64_t gt_z = low7 + (0x7F - 'Z') * kOnes;
+  const uint64_t upper = ge_a & ~gt_z & ~x & (0x80 * kOnes);
+  return x | (upper >> 2);
+}
+
+// A mask of the first `n` (1 to 8) bytes of a little-endian word.
+inline uint64_t KeepBytes(size_t n) {
+  return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+}
+
+}  // namespace
+
 const WordInfo* SpeakerResolver::WordOf(absl::string_view w) const {
   char buf[kMaxWordOf];
   // (Most words are in no lexicon: the shape test first, before the copy.)
@@ -378,7 +400,19 @@ const WordInfo* SpeakerResolver::WordOf(absl::string_view w) const {
   WordMemo& memo = word_memo_[(at ^ w.size()) % word_memo_.size()];
   if (in_text && memo.data == w.data() && memo.size == w.size()) return memo.info;
   const WordInfo* info;
-  if (w.size() <= kShortWord) {
+  if (w.size() <= kShortWord && in_text && at + kShortWord <= text + text_.size()) {
+    // Sixteen bytes of the text from the word (inside it), lower-cased
+    // eight at a time and zeroed past the word, as Lexicon::PaddedWord()
+    // takes them: no loop over the bytes.
+    uint64_t half[2];
+    std::memcpy(half, w.data(), sizeof(half));
+    const size_t n = w.size();
+    half[0] = LowerAscii8(half[0]) & KeepBytes(n < 8 ? n : 8);
+    half[1] = n > 8 ? LowerAscii8(half[1]) & KeepBytes(n - 8) : 0;
+    char padded[kShortWord];
+    std::memcpy(padded, half, sizeof(padded));
+    info = lex_->PaddedWord(padded);
+  } else if (w.size() <= kShortWord) {
     // Zeroed past the word, as Lexicon::PaddedWord() takes it (the shape
     // test Word() would make is made above).
     char padded[kShortWord] = {};
