@@ -868,7 +868,11 @@ void SpeakerResolver::NoteOrganisation(const std::vector<absl::string_view>& run
   }
   size_t first = 0;  // not a sentence-initial "The"
   while (first + 1 < run.size()) {
-    const WordInfo* info = lex_->Word(Lowered(run[first]).view());
+    // (WordOf(): the word as PersonFromWords() looked it up just before,
+    // kept by its place in the text.)
+    const WordInfo* info = run[first].size() <= kMaxWordOf
+                               ? WordOf(run[first])
+                               : lex_->Word(Lowered(run[first]).view());
     if (info == nullptr || info->word_class == WordClass::kNone) break;
     ++first;
   }
