@@ -328,21 +328,23 @@ int SpeakerResolver::AddEntity(absl::string_view canonical, v1::EntityType type)
     e.type = type;
     entities_.push_back(std::move(e));
   }
-  const int index = static_cast<int>(entities_.size()) - 1;
-  auto added = by_name_.emplace(Lowered(entities_.back().canonical).view(), index);
-  if (!added.second) added.first->second = index;
-  return index;
+  // (FindOrAdd() has put the lower-case name in by_name_.)
+  return static_cast<int>(entities_.size()) - 1;
 }
 
 int SpeakerResolver::FindOrAdd(absl::string_view canonical,
                                v1::EntityType type) {
-  auto it = by_name_.find(Lowered(canonical).view());
-  if (it != by_name_.end()) {
+  // The name lower-cased and hashed once: found, or its slot made for the
+  // new entity (AddEntity() leaves by_name_ alone, so `it` stays good).
+  auto [it, added] = by_name_.try_emplace(Lowered(canonical).view(), 0);
+  if (!added) {
     ResolvedEntity& e = entities_[it->second];
     if (e.type == v1::ENTITY_TYPE_UNKNOWN) e.type = type;
     return it->second;
   }
-  return AddEntity(canonical, type);
+  const int index = AddEntity(canonical, type);
+  it->second = index;
+  return index;
 }
 
 void SpeakerResolver::AddAlias(int entity, absl::string_view alias) {

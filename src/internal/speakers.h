@@ -185,6 +185,7 @@ class SpeakerResolver {
     uint32_t position;
     int entity;
   };
+  // A new entity (its name not put in by_name_: FindOrAdd() does that).
   int AddEntity(absl::string_view canonical, v1::EntityType type);
   int FindOrAdd(absl::string_view canonical, v1::EntityType type);
   void AddAlias(int entity, absl::string_view alias);
