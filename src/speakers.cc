@@ -553,7 +553,7 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
       entity = FindOrAdd(joined, v1::ENTITY_TYPE_PERSON);
       entities_[entity].type = v1::ENTITY_TYPE_PERSON;
       by_first_.emplace(surname, entity);
-      by_surname_.emplace(std::string(last), entity);
+      by_surname_.try_emplace(last, entity);
       if (entities_[entity].gender == 0) {
         entities_[entity].gender = lex_->FirstNameGender(surname);
       }
@@ -582,7 +582,7 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     if (char g = lex_->FirstNameGender(name.front())) {
       entities_[entity].gender = g;
       // "Florence" after "Florence Linden": the same person.
-      if (name.size() >= 2) by_first_.emplace(std::string(name.front()), entity);
+      if (name.size() >= 2) by_first_.try_emplace(name.front(), entity);
     }
   }
   if (last_title >= 0) {

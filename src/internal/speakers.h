@@ -76,6 +76,11 @@ class FilteredWordMap {
     Mark(key);
     return map_.emplace(std::forward<Key>(key), value);
   }
+  // As emplace(), the key copied into a string only when it is new.
+  std::pair<Map::iterator, bool> try_emplace(absl::string_view key, int value) {
+    Mark(key);
+    return map_.try_emplace(key, value);
+  }
   int& operator[](const std::string& key) {
     Mark(key);
     return map_[key];
