@@ -518,7 +518,8 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
       return -1;  // "Defense Ministry" is not a person
     }
   }
-  std::string surname(name.back());
+  // (A view of the text: no string built for each mention.)
+  const absl::string_view surname = name.back();
   int entity;
   if (name.size() == 1 && last_title < 0 && IsIndefinite(surname)) return -1;
   if (name.size() == 1) {
@@ -552,14 +553,14 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
       joined.append(last.data(), last.size());
       entity = FindOrAdd(joined, v1::ENTITY_TYPE_PERSON);
       entities_[entity].type = v1::ENTITY_TYPE_PERSON;
-      by_first_.emplace(surname, entity);
+      by_first_.try_emplace(surname, entity);
       by_surname_.try_emplace(last, entity);
       if (entities_[entity].gender == 0) {
         entities_[entity].gender = lex_->FirstNameGender(surname);
       }
     } else if (last_title >= 0 || allow_unknown) {
       entity = FindOrAdd(surname, v1::ENTITY_TYPE_PERSON);
-      by_surname_.emplace(surname, entity);
+      by_surname_.try_emplace(surname, entity);
       if (last_title < 0 && entities_[entity].gender == 0) {
         entities_[entity].gender = lex_->FirstNameGender(surname);
       }
@@ -577,7 +578,7 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     }
     entity = FindOrAdd(full, v1::ENTITY_TYPE_PERSON);
     entities_[entity].type = v1::ENTITY_TYPE_PERSON;
-    by_surname_[surname] = entity;
+    by_surname_.try_emplace(surname, entity).first->second = entity;
     AddAlias(entity, surname);
     if (char g = lex_->FirstNameGender(name.front())) {
       entities_[entity].gender = g;
