@@ -462,6 +462,11 @@ bool SpeakerResolver::IsTitleWord(absl::string_view w) const {
 void SpeakerResolver::Note(int entity, uint32_t position) {
   if (entity < 0 || quiet_) return;
   NameMention m{position, entity};
+  // (Index() notes in text order: most mentions go last, no search.)
+  if (mentions_.empty() || mentions_.back().position <= position) {
+    mentions_.push_back(m);
+    return;
+  }
   auto it = std::upper_bound(
       mentions_.begin(), mentions_.end(), position,
       [](uint32_t p, const NameMention& x) { return p < x.position; });
