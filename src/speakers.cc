@@ -1,6 +1,7 @@
 #include "internal/speakers.h"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 #if defined(__SSE2__)
@@ -185,11 +186,17 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail) {
 }
 
 // "Macron's" -> "Macron"; "Sen." stays.
-absl::string_view StripPossessive(absl::string_view w) {
-  if (absl::EndsWith(w, "'s") || absl::EndsWith(w, "'S")) {
-    return w.substr(0, w.size() - 2);
+// (The last byte first: most words end in no "s" and cost one test.)
+inline absl::string_view StripPossessive(absl::string_view w) {
+  const size_t n = w.size();
+  if (n < 2) return w;
+  const char last = w[n - 1];
+  if (last != 's' && last != 'S') return w;
+  if (w[n - 2] == '\'') return w.substr(0, n - 2);
+  if (last == 's' && n >= 4 && w[n - 4] == '\xE2' && w[n - 3] == '\x80' &&
+      w[n - 2] == '\x99') {
+    return w.substr(0, n - 4);
   }
-  if (absl::EndsWith(w, "\xE2\x80\x99s")) return w.substr(0, w.size() - 4);
   return w;
 }
 
@@ -327,21 +334,23 @@ int SpeakerResolver::AddEntity(absl::string_view canonical, v1::EntityType type)
     e.type = type;
     entities_.push_back(std::move(e));
   }
-  const int index = static_cast<int>(entities_.size()) - 1;
-  auto added = by_name_.emplace(Lowered(entities_.back().canonical).view(), index);
-  if (!added.second) added.first->second = index;
-  return index;
+  // (FindOrAdd() has put the lower-case name in by_name_.)
+  return static_cast<int>(entities_.size()) - 1;
 }
 
 int SpeakerResolver::FindOrAdd(absl::string_view canonical,
                                v1::EntityType type) {
-  auto it = by_name_.find(Lowered(canonical).view());
-  if (it != by_name_.end()) {
+  // The name lower-cased and hashed once: found, or its slot made for the
+  // new entity (AddEntity() leaves by_name_ alone, so `it` stays good).
+  auto [it, added] = by_name_.try_emplace(Lowered(canonical).view(), 0);
+  if (!added) {
     ResolvedEntity& e = entities_[it->second];
     if (e.type == v1::ENTITY_TYPE_UNKNOWN) e.type = type;
     return it->second;
   }
-  return AddEntity(canonical, type);
+  const int index = AddEntity(canonical, type);
+  it->second = index;
+  return index;
 }
 
 void SpeakerResolver::AddAlias(int entity, absl::string_view alias) {
@@ -365,6 +374,27 @@ void SpeakerResolver::AddRole(int entity, absl::string_view role) {
 // The longest word WordOf() looks up.
 constexpr size_t kMaxWordOf = 32;
 
+namespace {
+
+// The eight bytes of `x` with A-Z lower-cased, as absl::ascii_tolower() does
+// byte by byte (bytes of 0x80 and above stay as they are).
+inline uint64_t LowerAscii8(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  const uint64_t low7 = x & (0x7F * kOnes);
+  // Top bit of each byte: its low seven bits are at least 'A', above 'Z'.
+  const uint64_t ge_a = low7 + (0x80 - 'A') * kOnes;
+  const uint64_t gt_z = low7 + (0x7F - 'Z') * kOnes;
+  const uint64_t upper = ge_a & ~gt_z & ~x & (0x80 * kOnes);
+  return x | (upper >> 2);
+}
+
+// A mask of the first `n` (1 to 8) bytes of a little-endian word.
+inline uint64_t KeepBytes(size_t n) {
+  return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+}
+
+}  // namespace
+
 const WordInfo* SpeakerResolver::WordOf(absl::string_view w) const {
   char buf[kMaxWordOf];
   // (Most words are in no lexicon: the shape test first, before the copy.)
@@ -378,7 +408,19 @@ const WordInfo* SpeakerResolver::WordOf(absl::string_view w) const {
   WordMemo& memo = word_memo_[(at ^ w.size()) % word_memo_.size()];
   if (in_text && memo.data == w.data() && memo.size == w.size()) return memo.info;
   const WordInfo* info;
-  if (w.size() <= kShortWord) {
+  if (w.size() <= kShortWord && in_text && at + kShortWord <= text + text_.size()) {
+    // Sixteen bytes of the text from the word (inside it), lower-cased
+    // eight at a time and zeroed past the word, as Lexicon::PaddedWord()
+    // takes them: no loop over the bytes.
+    uint64_t half[2];
+    std::memcpy(half, w.data(), sizeof(half));
+    const size_t n = w.size();
+    half[0] = LowerAscii8(half[0]) & KeepBytes(n < 8 ? n : 8);
+    half[1] = n > 8 ? LowerAscii8(half[1]) & KeepBytes(n - 8) : 0;
+    char padded[kShortWord];
+    std::memcpy(padded, half, sizeof(padded));
+    info = lex_->PaddedWord(padded);
+  } else if (w.size() <= kShortWord) {
     // Zeroed past the word, as Lexicon::PaddedWord() takes it (the shape
     // test Word() would make is made above).
     char padded[kShortWord] = {};
@@ -420,6 +462,11 @@ bool SpeakerResolver::IsTitleWord(absl::string_view w) const {
 void SpeakerResolver::Note(int entity, uint32_t position) {
   if (entity < 0 || quiet_) return;
   NameMention m{position, entity};
+  // (Index() notes in text order: most mentions go last, no search.)
+  if (mentions_.empty() || mentions_.back().position <= position) {
+    mentions_.push_back(m);
+    return;
+  }
   auto it = std::upper_bound(
       mentions_.begin(), mentions_.end(), position,
       [](uint32_t p, const NameMention& x) { return p < x.position; });
@@ -482,7 +529,8 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
       return -1;  // "Defense Ministry" is not a person
     }
   }
-  std::string surname(name.back());
+  // (A view of the text: no string built for each mention.)
+  const absl::string_view surname = name.back();
   int entity;
   if (name.size() == 1 && last_title < 0 && IsIndefinite(surname)) return -1;
   if (name.size() == 1) {
@@ -516,14 +564,14 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
       joined.append(last.data(), last.size());
       entity = FindOrAdd(joined, v1::ENTITY_TYPE_PERSON);
       entities_[entity].type = v1::ENTITY_TYPE_PERSON;
-      by_first_.emplace(surname, entity);
-      by_surname_.emplace(std::string(last), entity);
+      by_first_.try_emplace(surname, entity);
+      by_surname_.try_emplace(last, entity);
       if (entities_[entity].gender == 0) {
         entities_[entity].gender = lex_->FirstNameGender(surname);
       }
     } else if (last_title >= 0 || allow_unknown) {
       entity = FindOrAdd(surname, v1::ENTITY_TYPE_PERSON);
-      by_surname_.emplace(surname, entity);
+      by_surname_.try_emplace(surname, entity);
       if (last_title < 0 && entities_[entity].gender == 0) {
         entities_[entity].gender = lex_->FirstNameGender(surname);
       }
@@ -541,12 +589,12 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     }
     entity = FindOrAdd(full, v1::ENTITY_TYPE_PERSON);
     entities_[entity].type = v1::ENTITY_TYPE_PERSON;
-    by_surname_[surname] = entity;
+    by_surname_.try_emplace(surname, entity).first->second = entity;
     AddAlias(entity, surname);
     if (char g = lex_->FirstNameGender(name.front())) {
       entities_[entity].gender = g;
       // "Florence" after "Florence Linden": the same person.
-      if (name.size() >= 2) by_first_.emplace(std::string(name.front()), entity);
+      if (name.size() >= 2) by_first_.try_emplace(name.front(), entity);
     }
   }
   if (last_title >= 0) {
@@ -834,7 +882,11 @@ void SpeakerResolver::NoteOrganisation(const std::vector<absl::string_view>& run
   }
   size_t first = 0;  // not a sentence-initial "The"
   while (first + 1 < run.size()) {
-    const WordInfo* info = lex_->Word(Lowered(run[first]).view());
+    // (WordOf(): the word as PersonFromWords() looked it up just before,
+    // kept by its place in the text.)
+    const WordInfo* info = run[first].size() <= kMaxWordOf
+                               ? WordOf(run[first])
+                               : lex_->Word(Lowered(run[first]).view());
     if (info == nullptr || info->word_class == WordClass::kNone) break;
     ++first;
   }

@@ -76,6 +76,11 @@ class FilteredWordMap {
     Mark(key);
     return map_.emplace(std::forward<Key>(key), value);
   }
+  // As emplace(), the key copied into a string only when it is new.
+  std::pair<Map::iterator, bool> try_emplace(absl::string_view key, int value) {
+    Mark(key);
+    return map_.try_emplace(key, value);
+  }
   int& operator[](const std::string& key) {
     Mark(key);
     return map_[key];
@@ -185,6 +190,7 @@ class SpeakerResolver {
     uint32_t position;
     int entity;
   };
+  // A new entity (its name not put in by_name_: FindOrAdd() does that).
   int AddEntity(absl::string_view canonical, v1::EntityType type);
   int FindOrAdd(absl::string_view canonical, v1::EntityType type);
   void AddAlias(int entity, absl::string_view alias);
