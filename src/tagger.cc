@@ -745,6 +745,13 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   }
 }
 
+bool Tagger::InList(absl::string_view text, const Token& token,
+                    WordList list) const {
+  const absl::string_view w = TokenText(text, token);
+  char buf[16];
+  return w.size() <= sizeof(buf) && lex_->InList(LowerWord(w, buf), list);
+}
+
 bool Tagger::IsTitleWord(absl::string_view text, const Token& token) const {
   const WordInfo* info = token.info;
   if (info == &kWordNotLookedUp) {
@@ -1170,10 +1177,12 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     if (prev == 'j' && info->noun_cue < 0 && IsTitleWord(text, tokens[i - 1])) {
       noun_slot = false;
     }
-    // A cue of flag infinitive ("attack") is one only right after "to".
-    if (info->cue >= 0 && lex_->cues()[info->cue].infinitive_only &&
-        (prev != 'r' || !absl::EqualsIgnoreCase(TokenText(text, tokens[i - 1]), "to"))) {
-      noun_slot = true;
+    // A cue of flag infinitive ("attack") is one only right after the
+    // marker of an infinitive ("to": function_words.tsv list inf_to).
+    if (info->cue >= 0 && lex_->cues()[info->cue].infinitive_only) {
+      if (prev != 'r' || !InList(text, tokens[i - 1], WordList::kInfinitiveTo)) {
+        noun_slot = true;
+      }
     }
     // A noun cue after a possessive and its modifiers is a noun ("his
     // infamous comment", "her earlier warning"), but a form in -s after a
