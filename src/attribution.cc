@@ -974,17 +974,11 @@ void AddQuoteBeginnings(const TextLayout& layout, Finding* f) {
   f->content.insert(f->content.begin(), earlier.begin(), earlier.end());
 }
 
-// Whether `word`, in any case, is in `list` of function_words.tsv.
-bool InList(const Lexicon& lex, absl::string_view word, WordList list) {
-  char lower[kShortWord];
-  if (word.empty() || word.size() > sizeof(lower)) return false;
-  for (size_t i = 0; i < word.size(); ++i) lower[i] = absl::ascii_tolower(word[i]);
-  return lex.InList(absl::string_view(lower, word.size()), list);
-}
-
-// The same for the word of token t.
-bool InList(const Lexicon& lex, absl::string_view text, const Token& t, WordList list) {
-  return InList(lex, text.substr(t.begin, t.end - t.begin), list);
+// Whether the word of token t, in any case, is in `list` of
+// function_words.tsv.
+ABSL_ATTRIBUTE_NOINLINE bool InList(const Lexicon& lex, absl::string_view text,
+                                    const Token& t, WordList list) {
+  return lex.InListAnyCase(text.substr(t.begin, t.end - t.begin), list);
 }
 
 // "suggested to me that C", "explained to them that C": an object pronoun

@@ -67,11 +67,27 @@ absl::Status ForEachLine(absl::string_view name, absl::string_view text,
   return absl::OkStatus();
 }
 
+// A name of a lexicon's column and the value it stands for.
+template <typename T>
+struct Named {
+  const char* name;
+  T value;
+};
+
+// Sets *out to the value `s` names in `table`; false when it names none.
+template <typename T, size_t N>
+bool ParseNamed(const Named<T> (&table)[N], absl::string_view s, T* out) {
+  for (const Named<T>& e : table) {
+    if (s == e.name) {
+      *out = e.value;
+      return true;
+    }
+  }
+  return false;
+}
+
 bool ParseStance(absl::string_view s, v1::Stance* out) {
-  static const struct {
-    const char* name;
-    v1::Stance stance;
-  } kStances[] = {
+  static const Named<v1::Stance> kStances[] = {
       {"assert", v1::STANCE_ASSERT},   {"deny", v1::STANCE_DENY},
       {"claim", v1::STANCE_CLAIM},     {"condemn", v1::STANCE_CONDEMN},
       {"warn", v1::STANCE_WARN},       {"demand", v1::STANCE_DEMAND},
@@ -79,20 +95,11 @@ bool ParseStance(absl::string_view s, v1::Stance* out) {
       {"praise", v1::STANCE_PRAISE},   {"believe", v1::STANCE_BELIEVE},
       {"admit", v1::STANCE_ADMIT},
   };
-  for (const auto& e : kStances) {
-    if (s == e.name) {
-      *out = e.stance;
-      return true;
-    }
-  }
-  return false;
+  return ParseNamed(kStances, s, out);
 }
 
 bool ParseCueClass(absl::string_view s, CueClass* out) {
-  static const struct {
-    const char* name;
-    CueClass cls;
-  } kClasses[] = {
+  static const Named<CueClass> kClasses[] = {
       {"say", CueClass::kSay},
       {"tell", CueClass::kTell},
       {"directive", CueClass::kDirective},
@@ -105,20 +112,11 @@ bool ParseCueClass(absl::string_view s, CueClass* out) {
       {"nominal", CueClass::kNominal},
       {"none", CueClass::kNone},
   };
-  for (const auto& e : kClasses) {
-    if (s == e.name) {
-      *out = e.cls;
-      return true;
-    }
-  }
-  return false;
+  return ParseNamed(kClasses, s, out);
 }
 
 bool ParseWordClass(absl::string_view s, WordClass* out) {
-  static const struct {
-    const char* name;
-    WordClass cls;
-  } kClasses[] = {
+  static const Named<WordClass> kClasses[] = {
       {"det", WordClass::kDet},   {"poss", WordClass::kPoss},
       {"pron", WordClass::kPron}, {"prep", WordClass::kPrep},
       {"conj", WordClass::kConj}, {"sub", WordClass::kSub},
@@ -153,20 +151,11 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"causative_verb", WordClass::kCausativeVerb},
       {"light", WordClass::kLightVerb},
   };
-  for (const auto& e : kClasses) {
-    if (s == e.name) {
-      *out = e.cls;
-      return true;
-    }
-  }
-  return false;
+  return ParseNamed(kClasses, s, out);
 }
 
 bool ParseWordList(absl::string_view s, WordList* out) {
-  static const struct {
-    const char* name;
-    WordList list;
-  } kLists[] = {
+  static const Named<WordList> kLists[] = {
       {"objpron", WordList::kObjectPronoun}, {"det_one", WordList::kDetOne},
       {"timeback", WordList::kTimeBack},     {"article", WordList::kArticle},
       {"timedet", WordList::kTimeDet},       {"locative", WordList::kLocative},
@@ -180,13 +169,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"inf_to", WordList::kInfinitiveTo},
       {"preverb", WordList::kPreVerb},
   };
-  for (const auto& e : kLists) {
-    if (s == e.name) {
-      *out = e.list;
-      return true;
-    }
-  }
-  return false;
+  return ParseNamed(kLists, s, out);
 }
 
 bool ParseEntityType(absl::string_view s, v1::EntityType* out) {

@@ -1481,7 +1481,7 @@ int SpeakerResolver::RelativeAntecedent(uint32_t at) {
     uint32_t x;
     const absl::string_view v = word_before(b, &x);
     const bool plural = w.size() > 3 && absl::EndsWith(w, "s") && !absl::EndsWith(w, "ss");
-    const bool after_det = lex_->InList(Lowered(v).view(), WordList::kArticle);
+    const bool after_det = lex_->InListAnyCase(v, WordList::kArticle);
     if (!plural && !after_det) return -1;
   }
   return Resolve(Range{b, e}).entity;

@@ -620,10 +620,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // time.
     if (t.tag == 'C' && k >= 2 && tag_at[k - 1] == 's' && !tok_at[k - 1].cap &&
         IsOneOf("NnPR,", tag_at[k - 2])) {
-      const absl::string_view sub = TokenText(text, tok_at[k - 1]);
-      char buf[16];
-      if (sub.size() <= sizeof(buf) &&
-          lex_->InList(LowerWord(sub, buf), WordList::kPreVerb)) {
+      if (lex_->InListAnyCase(TokenText(text, tok_at[k - 1]), WordList::kPreVerb)) {
         tok_at[k - 1].tag = 'l';
         tag_at[k - 1] = 'l';
       }
@@ -745,20 +742,15 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   }
 }
 
-bool Tagger::InList(absl::string_view text, const Token& token,
-                    WordList list) const {
+const WordInfo* Tagger::EntryOf(absl::string_view text, const Token& token) const {
+  if (token.info != &kWordNotLookedUp) return token.info;
   const absl::string_view w = TokenText(text, token);
-  char buf[16];
-  return w.size() <= sizeof(buf) && lex_->InList(LowerWord(w, buf), list);
+  char buf[kShortWord];
+  return w.size() <= sizeof(buf) ? lex_->Word(LowerWord(w, buf)) : nullptr;
 }
 
 bool Tagger::IsTitleWord(absl::string_view text, const Token& token) const {
-  const WordInfo* info = token.info;
-  if (info == &kWordNotLookedUp) {
-    const absl::string_view w = TokenText(text, token);
-    char buf[16];
-    info = w.size() <= sizeof(buf) ? lex_->Word(LowerWord(w, buf)) : nullptr;
-  }
+  const WordInfo* info = EntryOf(text, token);
   return info != nullptr && info->title;
 }
 
@@ -1180,7 +1172,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     // A cue of flag infinitive ("attack") is one only right after the
     // marker of an infinitive ("to": function_words.tsv list inf_to).
     if (info->cue >= 0 && lex_->cues()[info->cue].infinitive_only) {
-      if (prev != 'r' || !InList(text, tokens[i - 1], WordList::kInfinitiveTo)) {
+      if (prev != 'r' ||
+          !lex_->InListAnyCase(TokenText(text, tokens[i - 1]), WordList::kInfinitiveTo)) {
         noun_slot = true;
       }
     }
@@ -1264,10 +1257,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         if (before_tag == 'p' || before_tag == 'g') {
           noun_slot = true;
         } else if (before_tag == 'd') {
-          absl::string_view det = TokenText(text, tokens[k - 1]);
-          char dl[16];
-          const WordInfo* d =
-              det.size() <= sizeof(dl) ? lex_->Word(LowerWord(det, dl)) : nullptr;
+          const WordInfo* d = EntryOf(text, tokens[k - 1]);
           noun_slot = d != nullptr && d->word_class == WordClass::kDet;
         }
       }

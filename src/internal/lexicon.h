@@ -19,6 +19,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/numeric/int128.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
 #include "internal/key_scan.h"
 #include "internal/text_layout.h"
@@ -565,6 +566,14 @@ class Lexicon {
   bool InList(absl::string_view lower, WordList list) const {
     auto it = word_lists_.find(lower);
     return it != word_lists_.end() && (it->second & static_cast<uint32_t>(list)) != 0;
+  }
+  // The same for `word` in any case (ASCII letters lower-cased; a word
+  // longer than kShortWord is in no list).
+  bool InListAnyCase(absl::string_view word, WordList list) const {
+    char lower[kShortWord];
+    if (word.empty() || word.size() > sizeof(lower)) return false;
+    for (size_t i = 0; i < word.size(); ++i) lower[i] = absl::ascii_tolower(word[i]);
+    return InList(absl::string_view(lower, word.size()), list);
   }
   bool IsTitle(absl::string_view lower) const {
     return titles_.contains(lower);

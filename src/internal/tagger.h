@@ -101,11 +101,10 @@ class Tagger {
   // takes the noun at i as its object: right before it, or before its
   // determiner, possessive or "no" and one or two modifiers ("made the
   // case", "issued a stern warning", "made no mention", "made his case"). Not first in the sentence: it needs a subject.
-  // Whether the word of `token` is in `list` of function_words.tsv.
-  ABSL_ATTRIBUTE_NOINLINE bool InList(absl::string_view text, const Token& token,
-                                      WordList list) const;
-  // Whether the word of `token` is a title of titles.tsv ("chief"), read
-  // from its lexicon entry when the tagger looked it up.
+  // The lexicons' entry of the word of `token` (nullptr: none): the one
+  // the tagger looked it up by, or looked up now when it did not.
+  const WordInfo* EntryOf(absl::string_view text, const Token& token) const;
+  // Whether the word of `token` is a title of titles.tsv ("chief").
   bool IsTitleWord(absl::string_view text, const Token& token) const;
   ABSL_ATTRIBUTE_NOINLINE bool LightVerbObject(absl::string_view text,
                                                const std::vector<Token>& tokens,
