@@ -981,6 +981,13 @@ ABSL_ATTRIBUTE_NOINLINE bool InList(const Lexicon& lex, absl::string_view text,
   return lex.InListAnyCase(text.substr(t.begin, t.end - t.begin), list);
 }
 
+// Whether token t is a lower-case word of five letters or more in -ed, the
+// shape of a past tense or participle ("outvoted", "walked"; not "bed",
+// "Ted").
+bool LowerEdWord(absl::string_view text, const Token& t) {
+  return !t.cap && t.end - t.begin >= 5 && text.substr(t.end - 2, 2) == "ed";
+}
+
 // "suggested to me that C", "explained to them that C": an object pronoun
 // (function_words.tsv list objpron) after "to" and then "that" name the one
 // spoken to; the cue is no verb before an infinitive ("continue to support").
@@ -2447,9 +2454,7 @@ void Attributor::EndAtPhraseTail(absl::string_view text,
           if (tags[q] != ',') continue;
           const size_t v = q + 1;
           if (IsOneOf("vbC", tags[v]) ||
-              (tags[v] == 'o' && !tokens[v].cap &&
-               tokens[v].end - tokens[v].begin >= 5 &&
-               text.substr(tokens[v].end - 2, 2) == "ed")) {
+              (tags[v] == 'o' && LowerEdWord(text, tokens[v]))) {
             tail = false;
           }
           break;
@@ -2480,10 +2485,7 @@ bool Attributor::LooksLikeVerb(absl::string_view text,
     return false;
   }
   if (tags[k] == 'i') return true;
-  const Token& t = tokens[k];
-  if (t.cap || t.end - t.begin < 5) return false;
-  absl::string_view s = text.substr(t.end - 2, 2);
-  return s == "ed";
+  return LowerEdWord(text, tokens[k]);
 }
 
 // "The senator praised the plan and boycotted the debate", "denied the
@@ -2537,9 +2539,7 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
                      IsOneOf("onN0", tags[n + 1])) ||
                     (ing_cue && tags[n] == 'i' && infinitive_after(n) &&
                      IsOneOf("olC", tags[n + 2])) ||
-                    (tags[n] == 'o' && !tokens[n].cap &&
-                     tokens[n].end - tokens[n].begin >= 5 &&
-                     text.substr(tokens[n].end - 2, 2) == "ed" &&
+                    (tags[n] == 'o' && LowerEdWord(text, tokens[n]) &&
                      infinitive_after(n) && IsOneOf("obl", tags[n + 2])))) {
       continue;
     }
@@ -2855,9 +2855,7 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
     if (IsOneOf("rdpj", before)) continue;
     bool verb = IsOneOf("vb", c) || LooksLikeVerb(text, tokens, tags, n);
     if (!verb && c == 'o' && (n + 1 == b || IsOneOf("rol", tags[n + 1])) &&
-        IsOneOf("onN", before) &&
-        !tokens[n].cap && tokens[n].end - tokens[n].begin >= 5 &&
-        text.substr(tokens[n].end - 2, 2) == "ed") {
+        IsOneOf("onN", before) && LowerEdWord(text, tokens[n])) {
       verb = true;
     }
     if (!verb) continue;
