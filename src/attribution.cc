@@ -2774,7 +2774,7 @@ Range Attributor::ContactAntecedent(absl::string_view text,
   const bool subject_gap = tags[a] == 'v' || tags[a] == 'b';
   const bool infinitive =
       tags[a] == 'r' && a + 1 < b && tags[a + 1] == 'o' &&
-      text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin) == "to";
+      InList(*lex_, text, tokens[a], WordList::kInfinitiveTo);
   if (!subject_gap && !infinitive) return Range();
   const size_t head = sa - 1;
   if (tags[head] != 'n' && tags[head] != 'o') return Range();
@@ -2922,10 +2922,10 @@ size_t Attributor::StartAfterLeadInThat(absl::string_view text,
   const size_t start = a;
   while (a < b && (IsTrimTag(tags[a]) || tokens[a].time)) ++a;
   if (a >= b) return start;
-  auto word = [&](size_t m) {
-    return text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin);
+  auto inf_to = [&](size_t m) {
+    return InList(*lex_, text, tokens[m], WordList::kInfinitiveTo);
   };
-  if (tags[a] == 'r' ? word(a) == "to" : tags[a] != 's') return start;
+  if (tags[a] == 'r' ? inf_to(a) : tags[a] != 's') return start;
   for (size_t m = a; m + 1 < b; ++m) {
     const char c = tags[m];
     if (c == 'q') {
@@ -2933,7 +2933,7 @@ size_t Attributor::StartAfterLeadInThat(absl::string_view text,
       if (tags[m] != 'Q') return start;
       continue;
     }
-    if (c == 'r' && word(m) == "to" && tags[m + 1] == 'o') return start;
+    if (c == 'r' && inf_to(m) && tags[m + 1] == 'o') return start;
     if (c == 's') {
       const WordInfo* w = WordOf(text, tokens[m]);
       if (w == nullptr || w->word_class != WordClass::kTimeSub) return start;
@@ -3026,9 +3026,7 @@ size_t Attributor::StartAfterTopicPrep(absl::string_view text,
   p = stance ? p + 1 : a;
   if (p + 1 >= b || tags[p] != 'r' || tokens[p + 1].time) return a;
   if (IsTrimTag(tags[p + 1]) || tags[p + 1] == 't') return a;
-  const absl::string_view word =
-      text.substr(tokens[p].begin, tokens[p].end - tokens[p].begin);
-  if (word == "to" && !stance) return a;
+  if (!stance && InList(*lex_, text, tokens[p], WordList::kInfinitiveTo)) return a;
   const WordInfo* w = WordOf(text, tokens[p]);
   if (w != nullptr && (w->word_class == WordClass::kAgent ||
                        w->word_class == WordClass::kAdjunctPrep ||
@@ -4458,9 +4456,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             if (comma == nullptr) break;
             m = static_cast<const char*>(comma) - marked.data();
             if (marked[m + 1] != 'd') continue;
-            const absl::string_view det = text.substr(
-                tokens[m + 1].begin, tokens[m + 1].end - tokens[m + 1].begin);
-            if (det != "a" && det != "an") continue;
+            if (!InList(*lex_, text, tokens[m + 1], WordList::kDetOne)) continue;
             size_t n = m + 2;
             if (n + 1 < b && marked[n] == 'j') ++n;
             const WordInfo* w = WordOf(text, tokens[n]);

@@ -168,6 +168,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"place_rel", WordList::kPlaceRelative},
       {"inf_to", WordList::kInfinitiveTo},
       {"preverb", WordList::kPreVerb},
+      {"time_count", WordList::kTimeCount},
   };
   return ParseNamed(kLists, s, out);
 }

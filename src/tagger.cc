@@ -559,11 +559,12 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // ("she's said": an auxiliary), not a possessive.
     if (t.tag == 'g' && k > 0 && IsOneOf("Ptw", tag_at[k - 1])) {
       size_t next = k + 1;
+      // (Past a negation: "n't", or a word of function_words.tsv category
+      // neg; the next token is not tagged yet.)
       if (k + 2 < n) {
-        const absl::string_view w = text.substr(
-            tok_at[k + 1].begin, tok_at[k + 1].end - tok_at[k + 1].begin);
-        if (absl::EqualsIgnoreCase(w, "not") ||
-            absl::EqualsIgnoreCase(w, "never")) {
+        const WordInfo* w = EntryOf(text, tok_at[k + 1]);
+        if (tok_at[k + 1].tag == 'z' ||
+            (w != nullptr && w->word_class == WordClass::kNeg)) {
           next = k + 2;
         }
       }
@@ -891,28 +892,27 @@ void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
     }
     size_t end = m + 1;
     while (end < n && (*tags)[end] == 'o' && word_class(end) == WordClass::kTimeNoun) ++end;
-    // A number in words only before "ago" ("two days ago"); other words
-    // before a noun of time are its adjectives ("said the past week").
-    const Token& last = (*tokens)[end - 1];
+    // A number in words only before a word that measures back from then
+    // ("two days ago", "two days later": function_words.tsv list timeback);
+    // other words before a noun of time are its adjectives ("said the past
+    // week").
     const bool ago =
-        text.substr(last.begin, last.end - last.begin) == "ago";
+        lex_->InListAnyCase(TokenText(text, (*tokens)[end - 1]), WordList::kTimeBack);
     bool lead_ok = true;
     for (size_t q = j; q < m; ++q) lead_ok &= (*tags)[q] != 'o' || ago;
     if (!lead_ok) continue;
     // Not a noun phrase that goes on ("said this week's vote", "said the
     // year ahead").
     if (end < n && IsOneOf("gonNRij0", (*tags)[end])) continue;
-    // A determiner only as "this"/"that"/"next" or "a" ("a week ago"); not
-    // "the year", "his day".
+    // A determiner only as one that places the time from now ("this week",
+    // "next year": list timedet) or counts it ("a week ago", "each day":
+    // list time_count); not "the year", "his day".
     bool ok = true;
     for (size_t q = j; ok && q < m; ++q) {
       if ((*tags)[q] != 'd') continue;
-      const Token& t = (*tokens)[q];
-      char buf[8];
-      absl::string_view w = text.substr(t.begin, t.end - t.begin);
-      absl::string_view lw = w.size() <= sizeof(buf) ? LowerWord(w, buf) : "";
-      ok = lw == "this" || lw == "next" || lw == "a" || lw == "an" ||
-           lw == "each" || lw == "every";
+      const absl::string_view w = TokenText(text, (*tokens)[q]);
+      ok = lex_->InListAnyCase(w, WordList::kTimeDet) ||
+           lex_->InListAnyCase(w, WordList::kTimeCount);
     }
     if (!ok) continue;
     for (size_t q = j; q < end; ++q) {

@@ -288,6 +288,10 @@ enum class WordList : uint32_t {
   // adverb of time rather than the start of a clause ("once"; preverb):
   // "The coach once said: \"Q\"".
   kPreVerb = 1 << 15,
+  // A determiner that counts a noun of time ("a", "an", "each", "every";
+  // time_count): "a week ago", "each day" is a phrase of time after a cue,
+  // as "this week" (timedet) is; not "requested another month".
+  kTimeCount = 1 << 16,
 };
 
 struct PronounInfo {
