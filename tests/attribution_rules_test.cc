@@ -396,6 +396,16 @@ const RuleCase kCases[] = {
     {"content_speaker_cue_content",
      "The real winner, the harbor survey shows, is the old town.",
      "the harbor survey", "shows", "The real winner ... is the old town"},
+    // The part after the interruption may open with a quotation whose first
+    // word is a verb: the part before is its subject.
+    {"content_speaker_cue_content",
+     "The new dock, Captain Ruth Dole said, \"is a gift to the town\" for years to come.",
+     "Captain Ruth Dole", "said", "The new dock ... \"is a gift to the town\" for years to come"},
+    // A tell cue that interrupts its content may name the one told, when the
+    // part after the interruption opens with its verb.
+    {"content_speaker_tell_content",
+     "The answer, the harbour master told them on Monday, was simple.",
+     "the harbour master", "told", "The answer ... was simple"},
     {"content_speaker_tell",
      "The pool will reopen in June, Mayor Anna Keller told reporters.",
      "Mayor Anna Keller", "told", "The pool will reopen in June"},
