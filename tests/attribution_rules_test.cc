@@ -406,6 +406,14 @@ const RuleCase kCases[] = {
     {"content_speaker_tell_content",
      "The answer, the harbour master told them on Monday, was simple.",
      "the harbour master", "told", "The answer ... was simple"},
+    // An as-clause or an inverted attribution may interrupt the clause between
+    // its subject and its verb.
+    {"content_as_speaker_cue_content",
+     "The pier, as the harbour master noted, has stood for a century.",
+     "the harbour master", "noted", "The pier ... has stood for a century"},
+    {"content_cue_speaker_content",
+     "The pier, said Ruth Dole, a harbour pilot, has stood for a century.",
+     "Ruth Dole", "said", "The pier ... has stood for a century"},
     {"content_speaker_tell",
      "The pool will reopen in June, Mayor Anna Keller told reporters.",
      "Mayor Anna Keller", "told", "The pool will reopen in June"},
