@@ -340,6 +340,16 @@ const RuleCase kCases[] = {
     {"content_speaker_cue_quote",
      "If the levy passes, the mayor said, \"every household will pay more.\"",
      "the mayor", "said", "If the levy passes ... every household will pay more."},
+    // The lead-in may hold a quotation whose closing comma stands inside the
+    // marks.
+    {"content_speaker_cue_quote",
+     "Her record means \"she must be doing something right,\" Dole says, \"but I will not vote for her.\"",
+     "Dole", "says",
+     "Her record means \"she must be doing something right,\" ... but I will not vote for her."},
+    // A tell cue's addressee may be a plain word ("told reporters").
+    {"content_speaker_tell_quote",
+     "Sooner or later, the harbour master told reporters, \"the pier will pay for itself.\"",
+     "the harbour master", "told", "Sooner or later ... the pier will pay for itself."},
     {"speaker_cue_np_quote",
      "Mayor Anna Keller said the council \"wasted a whole year.\"",
      "Mayor Anna Keller", "said", "the council \"wasted a whole year.\""},
