@@ -2817,6 +2817,8 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
     w = speaker;
   } else if (speaker >= 1 && tags[speaker - 1] == 'w') {
     w = speaker - 1;
+  } else if (speaker >= 2 && tags[speaker - 2] == 'w' && IsOneOf("dp", tags[speaker - 1])) {
+    w = speaker - 2;  // a speaker named without its determiner
   } else {
     return;
   }
@@ -2831,6 +2833,16 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
       size_t n = m + 1;
       while (n < b && (tags[n] == 'l' || tags[n] == ',')) ++n;
       end = n < b && (tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'z');
+      // "praised the contract, which the firm says will cost millions, and
+      // the vote": a comma, a conjunction and a noun phrase that ends the
+      // sentence go on with the main clause's list, not the relative
+      // clause.
+      if (!end && n + 1 < b && tags[n] == 'x') {
+        size_t e = b;
+        while (e > n + 1 && IsTrimTag(tags[e - 1])) --e;
+        end = e > n + 1;
+        for (size_t q = n + 1; q < e && end; ++q) end = IsOneOf("dpjgNRno0-", tags[q]);
+      }
     }
     if (!end) continue;
     EndBefore(tokens, tags, a, m, r);
