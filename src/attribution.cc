@@ -880,6 +880,58 @@ bool ThatOpensContent(absl::string_view text, const std::vector<Token>& tokens,
       text.substr(tokens[n].begin, tokens[n].end - tokens[n].begin), "ing");
 }
 
+// "said they should respond by suggesting that C", "noted she had been
+// pilloried for acknowledging that C": a cue in -ing right after a
+// preposition (class prep, agent or venue_place) inside a clause that
+// another finding reports (its content from `begin`) is a phrase of that
+// clause; the content does not end before it (PolNeAR marks the outer
+// claim whole).
+// Where the preposition (class prep, agent or venue_place) right before a
+// cue in -ing begins, after `begin`; or 0 when there is none.
+size_t PrepositionBeforeParticiple(const Lexicon& lex, absl::string_view text,
+                                   uint32_t begin, const Range& cue) {
+  size_t e = cue.begin;
+  while (e < cue.end && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) ++e;
+  if (e - cue.begin < 5 || text.substr(e - 3, 3) != "ing") return 0;
+  size_t w = cue.begin;
+  while (w > begin && text[w - 1] == ' ') --w;
+  size_t s = w;
+  while (s > begin && absl::ascii_isalpha(static_cast<unsigned char>(text[s - 1]))) --s;
+  if (s == w || w - s > 8 || s <= begin) return 0;
+  const WordInfo* info = lex.Word(absl::AsciiStrToLower(text.substr(s, w - s)));
+  if (info == nullptr || (info->word_class != WordClass::kPrep &&
+                          info->word_class != WordClass::kAgent &&
+                          info->word_class != WordClass::kVenuePrep)) {
+    return 0;
+  }
+  return s;
+}
+
+bool PrepositionalParticiple(const Lexicon& lex, absl::string_view text, uint32_t begin,
+                             const Range& cue) {
+  const size_t s = PrepositionBeforeParticiple(lex, text, begin, cue);
+  if (s == 0) return false;
+  // The content before it is a clause: it holds an auxiliary, copula,
+  // modal or verb form the lexicons know ("they should respond by C", "she
+  // had been pilloried for C"), not the object of an act ("attacked
+  // Fiorina by reminding voters C" ends before "by").
+  for (size_t k = begin; k < s;) {
+    while (k < s && !absl::ascii_isalpha(static_cast<unsigned char>(text[k]))) ++k;
+    size_t j = k;
+    while (j < s && absl::ascii_isalpha(static_cast<unsigned char>(text[j]))) ++j;
+    if (j > k && j - k <= 10) {
+      const WordInfo* v = lex.Word(absl::AsciiStrToLower(text.substr(k, j - k)));
+      if (v != nullptr &&
+          (v->word_class == WordClass::kAux || v->word_class == WordClass::kCop ||
+           v->word_class == WordClass::kModal || v->word_class == WordClass::kVerb)) {
+        return true;
+      }
+    }
+    k = j;
+  }
+  return false;
+}
+
 // The quote whose text begins at `begin`, or quotes.end().
 std::vector<Quote>::const_iterator QuoteAt(const TextLayout& layout,
                                            uint32_t begin) {
@@ -5640,12 +5692,23 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         for (size_t ri = 0; ri < outer.content.size(); ++ri) {
           Range& r = outer.content[ri];
           if (r.begin > inner.cue.begin || inner.cue.end > r.end) continue;
+          // (Not a participle after a preposition in a reported clause.)
+          if (PrepositionalParticiple(*lex_, text, r.begin, inner.cue)) break;
           uint32_t cut = inner.cue.begin;
           if (inner.speaker.end > inner.speaker.begin && inner.speaker.begin >= r.begin &&
               inner.speaker.begin < cut) {
             cut = inner.speaker.begin;
           }
           cut = TrimConnective(*lex_, text, r.begin, cut);
+          // "attacked the council by reminding voters C": the preposition
+          // of the participle goes with it.
+          {
+            const size_t prep = PrepositionBeforeParticiple(*lex_, text, r.begin, inner.cue);
+            if (prep > 0 && prep < cut) {
+              cut = prep;
+              while (cut > r.begin && text[cut - 1] == ' ') --cut;
+            }
+          }
           if (cut >= r.begin + 3) {
             r.end = cut;
             outer.content.resize(ri + 1);
