@@ -932,6 +932,38 @@ bool PrepositionalParticiple(const Lexicon& lex, absl::string_view text, uint32_
   return false;
 }
 
+// The first word of `r`, lower-cased.
+std::string FirstWordLower(absl::string_view text, const Range& r) {
+  size_t e = r.begin;
+  while (e < r.end && (absl::ascii_isalpha(static_cast<unsigned char>(text[e])) || text[e] == '\'')) ++e;
+  return absl::AsciiStrToLower(text.substr(r.begin, e - r.begin));
+}
+
+// Whether `inner`, a cue inside the content of `outer`, is a bare form (its
+// first word is its lemma's: "push for", "tell") right after a conjunction
+// (class conj), and `outer`'s cue a past form (neither its lemma's word nor
+// one in -s or -ing: "said", "told").
+bool BareCoordinatedUnderPast(const Lexicon& lex, absl::string_view text, const Finding& outer,
+                              const Finding& inner) {
+  if (inner.direct || inner.cue_index < 0 || outer.cue_index < 0) return false;
+  const std::string iw = FirstWordLower(text, inner.cue);
+  const std::string ow = FirstWordLower(text, outer.cue);
+  const absl::string_view il = lex.cues()[inner.cue_index].lemma;
+  const absl::string_view ol = lex.cues()[outer.cue_index].lemma;
+  const absl::string_view il1 = il.substr(0, il.find(' '));
+  const absl::string_view ol1 = ol.substr(0, ol.find(' '));
+  if (iw != il1) return false;  // not a bare form
+  if (ow == ol1 || absl::EndsWith(ow, "s") || absl::EndsWith(ow, "ing")) return false;
+  // A conjunction right before the inner cue.
+  size_t w = inner.cue.begin;
+  while (w > 0 && text[w - 1] == ' ') --w;
+  size_t b = w;
+  while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  if (b == w) return false;
+  const WordInfo* c = lex.Word(absl::AsciiStrToLower(text.substr(b, w - b)));
+  return c != nullptr && c->word_class == WordClass::kConj;
+}
+
 // The quote whose text begins at `begin`, or quotes.end().
 std::vector<Quote>::const_iterator QuoteAt(const TextLayout& layout,
                                            uint32_t begin) {
@@ -5582,6 +5614,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         if (!covers) continue;
         inner.via = i;
+        // "X said they would expand the plan and push for C": a bare verb
+        // after a conjunction, under a cue in the past, goes on with the
+        // reported clause (its modal or infinitive); it is no act of X's.
+        if (BareCoordinatedUnderPast(*lex_, text, outer, inner)) inner.drop = true;
         // "X says he thinks C": a belief inside reported speech is part of
         // what was said, not a claim of its own.
         const CueClass inner_class = lex_->cues()[inner.cue_index].cue_class;
