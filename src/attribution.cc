@@ -880,6 +880,90 @@ bool ThatOpensContent(absl::string_view text, const std::vector<Token>& tokens,
       text.substr(tokens[n].begin, tokens[n].end - tokens[n].begin), "ing");
 }
 
+// "said they should respond by suggesting that C", "noted she had been
+// pilloried for acknowledging that C": a cue in -ing right after a
+// preposition (class prep, agent or venue_place) inside a clause that
+// another finding reports (its content from `begin`) is a phrase of that
+// clause; the content does not end before it (PolNeAR marks the outer
+// claim whole).
+// Where the preposition (class prep, agent or venue_place) right before a
+// cue in -ing begins, after `begin`; or 0 when there is none.
+size_t PrepositionBeforeParticiple(const Lexicon& lex, absl::string_view text,
+                                   uint32_t begin, const Range& cue) {
+  size_t e = cue.begin;
+  while (e < cue.end && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) ++e;
+  if (e - cue.begin < 5 || text.substr(e - 3, 3) != "ing") return 0;
+  size_t w = cue.begin;
+  while (w > begin && text[w - 1] == ' ') --w;
+  size_t s = w;
+  while (s > begin && absl::ascii_isalpha(static_cast<unsigned char>(text[s - 1]))) --s;
+  if (s == w || w - s > 8 || s <= begin) return 0;
+  const WordInfo* info = lex.Word(absl::AsciiStrToLower(text.substr(s, w - s)));
+  if (info == nullptr || (info->word_class != WordClass::kPrep &&
+                          info->word_class != WordClass::kAgent &&
+                          info->word_class != WordClass::kVenuePrep)) {
+    return 0;
+  }
+  return s;
+}
+
+bool PrepositionalParticiple(const Lexicon& lex, absl::string_view text, uint32_t begin,
+                             const Range& cue) {
+  const size_t s = PrepositionBeforeParticiple(lex, text, begin, cue);
+  if (s == 0) return false;
+  // The content before it is a clause: it holds an auxiliary, copula,
+  // modal or verb form the lexicons know ("they should respond by C", "she
+  // had been pilloried for C"), not the object of an act ("attacked
+  // Fiorina by reminding voters C" ends before "by").
+  for (size_t k = begin; k < s;) {
+    while (k < s && !absl::ascii_isalpha(static_cast<unsigned char>(text[k]))) ++k;
+    size_t j = k;
+    while (j < s && absl::ascii_isalpha(static_cast<unsigned char>(text[j]))) ++j;
+    if (j > k && j - k <= 10) {
+      const WordInfo* v = lex.Word(absl::AsciiStrToLower(text.substr(k, j - k)));
+      if (v != nullptr &&
+          (v->word_class == WordClass::kAux || v->word_class == WordClass::kCop ||
+           v->word_class == WordClass::kModal || v->word_class == WordClass::kVerb)) {
+        return true;
+      }
+    }
+    k = j;
+  }
+  return false;
+}
+
+// The first word of `r`, lower-cased.
+std::string FirstWordLower(absl::string_view text, const Range& r) {
+  size_t e = r.begin;
+  while (e < r.end && (absl::ascii_isalpha(static_cast<unsigned char>(text[e])) || text[e] == '\'')) ++e;
+  return absl::AsciiStrToLower(text.substr(r.begin, e - r.begin));
+}
+
+// Whether `inner`, a cue inside the content of `outer`, is a bare form (its
+// first word is its lemma's: "push for", "tell") right after a conjunction
+// (class conj), and `outer`'s cue a past form (neither its lemma's word nor
+// one in -s or -ing: "said", "told").
+bool BareCoordinatedUnderPast(const Lexicon& lex, absl::string_view text, const Finding& outer,
+                              const Finding& inner) {
+  if (inner.direct || inner.cue_index < 0 || outer.cue_index < 0) return false;
+  const std::string iw = FirstWordLower(text, inner.cue);
+  const std::string ow = FirstWordLower(text, outer.cue);
+  const absl::string_view il = lex.cues()[inner.cue_index].lemma;
+  const absl::string_view ol = lex.cues()[outer.cue_index].lemma;
+  const absl::string_view il1 = il.substr(0, il.find(' '));
+  const absl::string_view ol1 = ol.substr(0, ol.find(' '));
+  if (iw != il1) return false;  // not a bare form
+  if (ow == ol1 || absl::EndsWith(ow, "s") || absl::EndsWith(ow, "ing")) return false;
+  // A conjunction right before the inner cue.
+  size_t w = inner.cue.begin;
+  while (w > 0 && text[w - 1] == ' ') --w;
+  size_t b = w;
+  while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  if (b == w) return false;
+  const WordInfo* c = lex.Word(absl::AsciiStrToLower(text.substr(b, w - b)));
+  return c != nullptr && c->word_class == WordClass::kConj;
+}
+
 // The quote whose text begins at `begin`, or quotes.end().
 std::vector<Quote>::const_iterator QuoteAt(const TextLayout& layout,
                                            uint32_t begin) {
@@ -2817,6 +2901,8 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
     w = speaker;
   } else if (speaker >= 1 && tags[speaker - 1] == 'w') {
     w = speaker - 1;
+  } else if (speaker >= 2 && tags[speaker - 2] == 'w' && IsOneOf("dp", tags[speaker - 1])) {
+    w = speaker - 2;  // a speaker named without its determiner
   } else {
     return;
   }
@@ -2831,6 +2917,16 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
       size_t n = m + 1;
       while (n < b && (tags[n] == 'l' || tags[n] == ',')) ++n;
       end = n < b && (tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'z');
+      // "praised the contract, which the firm says will cost millions, and
+      // the vote": a comma, a conjunction and a noun phrase that ends the
+      // sentence go on with the main clause's list, not the relative
+      // clause.
+      if (!end && n + 1 < b && tags[n] == 'x') {
+        size_t e = b;
+        while (e > n + 1 && IsTrimTag(tags[e - 1])) --e;
+        end = e > n + 1;
+        for (size_t q = n + 1; q < e && end; ++q) end = IsOneOf("dpjgNRno0-", tags[q]);
+      }
     }
     if (!end) continue;
     EndBefore(tokens, tags, a, m, r);
@@ -5514,6 +5610,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         if (!covers) continue;
         inner.via = i;
+        // "X said they would expand the plan and push for C": a bare verb
+        // after a conjunction, under a cue in the past, goes on with the
+        // reported clause (its modal or infinitive); it is no act of X's.
+        if (BareCoordinatedUnderPast(*lex_, text, outer, inner)) inner.drop = true;
         // "X says he thinks C": a belief inside reported speech is part of
         // what was said, not a claim of its own.
         const CueClass inner_class = lex_->cues()[inner.cue_index].cue_class;
@@ -5624,12 +5724,23 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         for (size_t ri = 0; ri < outer.content.size(); ++ri) {
           Range& r = outer.content[ri];
           if (r.begin > inner.cue.begin || inner.cue.end > r.end) continue;
+          // (Not a participle after a preposition in a reported clause.)
+          if (PrepositionalParticiple(*lex_, text, r.begin, inner.cue)) break;
           uint32_t cut = inner.cue.begin;
           if (inner.speaker.end > inner.speaker.begin && inner.speaker.begin >= r.begin &&
               inner.speaker.begin < cut) {
             cut = inner.speaker.begin;
           }
           cut = TrimConnective(*lex_, text, r.begin, cut);
+          // "attacked the council by reminding voters C": the preposition
+          // of the participle goes with it.
+          {
+            const size_t prep = PrepositionBeforeParticiple(*lex_, text, r.begin, inner.cue);
+            if (prep > 0 && prep < cut) {
+              cut = prep;
+              while (cut > r.begin && text[cut - 1] == ' ') --cut;
+            }
+          }
           if (cut >= r.begin + 3) {
             r.end = cut;
             outer.content.resize(ri + 1);

@@ -340,6 +340,16 @@ const RuleCase kCases[] = {
     {"content_speaker_cue_quote",
      "If the levy passes, the mayor said, \"every household will pay more.\"",
      "the mayor", "said", "If the levy passes ... every household will pay more."},
+    // The lead-in may hold a quotation whose closing comma stands inside the
+    // marks.
+    {"content_speaker_cue_quote",
+     "Her record means \"she must be doing something right,\" Dole says, \"but I will not vote for her.\"",
+     "Dole", "says",
+     "Her record means \"she must be doing something right,\" ... but I will not vote for her."},
+    // A tell cue's addressee may be a plain word ("told reporters").
+    {"content_speaker_tell_quote",
+     "Sooner or later, the harbour master told reporters, \"the pier will pay for itself.\"",
+     "the harbour master", "told", "Sooner or later ... the pier will pay for itself."},
     {"speaker_cue_np_quote",
      "Mayor Anna Keller said the council \"wasted a whole year.\"",
      "Mayor Anna Keller", "said", "the council \"wasted a whole year.\""},
@@ -396,6 +406,24 @@ const RuleCase kCases[] = {
     {"content_speaker_cue_content",
      "The real winner, the harbor survey shows, is the old town.",
      "the harbor survey", "shows", "The real winner ... is the old town"},
+    // The part after the interruption may open with a quotation whose first
+    // word is a verb: the part before is its subject.
+    {"content_speaker_cue_content",
+     "The new dock, Captain Ruth Dole said, \"is a gift to the town\" for years to come.",
+     "Captain Ruth Dole", "said", "The new dock ... \"is a gift to the town\" for years to come"},
+    // A tell cue that interrupts its content may name the one told, when the
+    // part after the interruption opens with its verb.
+    {"content_speaker_tell_content",
+     "The answer, the harbour master told them on Monday, was simple.",
+     "the harbour master", "told", "The answer ... was simple"},
+    // An as-clause or an inverted attribution may interrupt the clause between
+    // its subject and its verb.
+    {"content_as_speaker_cue_content",
+     "The pier, as the harbour master noted, has stood for a century.",
+     "the harbour master", "noted", "The pier ... has stood for a century"},
+    {"content_cue_speaker_content",
+     "The pier, said Ruth Dole, a harbour pilot, has stood for a century.",
+     "Ruth Dole", "said", "The pier ... has stood for a century"},
     {"content_speaker_tell",
      "The pool will reopen in June, Mayor Anna Keller told reporters.",
      "Mayor Anna Keller", "told", "The pool will reopen in June"},
