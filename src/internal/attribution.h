@@ -302,6 +302,12 @@ class Attributor {
                          const std::vector<Token>& tokens,
                          const std::string& tags, size_t a, size_t b,
                          Range* r) const;
+  // Ends a content before a dash and "a"/"an" that opens the writer's
+  // appositive to the end ("said C -- a claim that ..."; see attribution.cc).
+  void EndAtDashAppositive(absl::string_view text,
+                           const std::vector<Token>& tokens,
+                           const std::string& tags, size_t a, size_t b,
+                           Range* r) const;
   struct CompiledRule;
   explicit Attributor(const Lexicon* lexicon);
   // The candidate filter: does `text` hold a cue word?
