@@ -2481,7 +2481,12 @@ bool Attributor::LooksLikeVerb(absl::string_view text,
                        w->word_class == WordClass::kCausativeVerb)) {
     return true;
   }
-  if (k + 1 >= tags.size() || !IsOneOf("dpP", tags[k + 1])) {
+  // ("boycotted one of the debates": "one" (list det_one), tagged as a
+  // word, stands for a determiner there.)
+  if (k + 1 >= tags.size() ||
+      !(IsOneOf("dpP", tags[k + 1]) ||
+        (tags[k + 1] == 'o' && k + 2 < tags.size() && tags[k + 2] == 'r' &&
+         InList(*lex_, text, tokens[k + 1], WordList::kDetOne)))) {
     return false;
   }
   if (tags[k] == 'i') return true;
@@ -2498,10 +2503,12 @@ bool Attributor::LooksLikeVerb(absl::string_view text,
 // ..."). A verb: an
 // auxiliary or copula, a form of class verb (function_words.tsv: "took"),
 // or a word in -ed or -ing before a determiner, possessive or pronoun
-// ("boycotted the", "urging them"; a noun phrase "and elected officials",
-// "and rising costs" has none). The content ends before "and". (A clause
-// goes on: "said the council approved the plan and delayed the vote" has
-// a verb before "and".)
+// ("boycotted the", "urging them", "boycotted one of"; a noun phrase "and
+// elected officials", "and rising costs" has none). The content ends before
+// "and". "it" or an object pronoun before a quoted label is the cue's
+// object ("called it \"horrific\" and was ..."). (A clause goes on: "said
+// the council approved the plan and delayed the vote" has a verb before
+// "and".)
 void Attributor::EndAtCoordinatedVerb(absl::string_view text,
                                       const std::vector<Token>& tokens,
                                       const std::string& tags, size_t a,
@@ -2512,8 +2519,16 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
   while (c < b && IsTrimTag(tags[c])) ++c;
   if (c >= b) return;
   auto is_verb = [&](size_t k) { return LooksLikeVerb(text, tokens, tags, k); };
+  // ("called it \"horrific\" and was ...": an object pronoun, or "it",
+  // before a quoted label is the cue's object, no subject of a clause.)
+  size_t first = c;
+  if (tags[c] == 'P' && c + 1 < b && tags[c + 1] == 'q' &&
+      (IsNeuterIt(text, tokens, tags, c, c + 1) ||
+       InList(*lex_, text, tokens[c], WordList::kObjectPronoun))) {
+    first = c + 1;
+  }
   // The tags first; words are looked up only for a content with "and".
-  for (size_t m = c; m + 1 < b; ++m) {
+  for (size_t m = first; m + 1 < b; ++m) {
     // A quoted label or phrase is part of the object ("called the deal
     // \"a disaster\" and left"): it is passed over whole.
     if (tags[m] == 'q') {
