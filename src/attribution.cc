@@ -2812,8 +2812,10 @@ Range Attributor::ContactAntecedent(absl::string_view text,
 // relative clause (its relative word before the speaker, or the speaker
 // itself) reports that clause only. The content ends at a comma after which
 // the sentence's own verb goes on (an auxiliary, a copula or a negation,
-// perhaps after an adverb: ", however, will"), or at the dash that closes a clause opened by a
-// dash, outside quotations. A relative clause right after the noun it
+// perhaps after an adverb: ", however, will"; or a form of class verb or a
+// word in -ed before a determiner: ", quickly went up"), or at the dash
+// that closes a clause opened by a dash, outside quotations. A relative
+// clause right after the noun it
 // qualifies, with no verb before it in the sentence, is part of the
 // sentence's subject: "A councillor who said the plan would fail left the
 // meeting", "the man who said the bridge was unsafe was fired": once the
@@ -2821,8 +2823,10 @@ Range Attributor::ContactAntecedent(absl::string_view text,
 // words, with no clause word, conjunction or punctuation between (an
 // auxiliary or copula not after "to", a form of class verb, a word in -ed
 // before a determiner or ending the sentence), is the sentence's own verb;
-// the content ends before it. (A clause of its own goes on: "said the plan
-// was late and was costly", "said the bridge that was built was unsafe".)
+// the content ends before it; so is the first auxiliary or copula after an
+// infinitive content ("the newcomer who wants to unseat the mayor is
+// raising money"). (A clause of its own goes on: "said the plan was late
+// and was costly", "said the bridge that was built was unsafe".)
 void Attributor::EndAtRelativeClause(absl::string_view text,
                                      const std::vector<Token>& tokens,
                                      const std::string& tags, size_t speaker,
@@ -2845,7 +2849,8 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
     if (tags[m] == ',') {
       size_t n = m + 1;
       while (n < b && (tags[n] == 'l' || tags[n] == ',')) ++n;
-      end = n < b && (tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'z');
+      end = n < b && (tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'z' ||
+                      (tags[n] == 'o' && LooksLikeVerb(text, tokens, tags, n)));
     }
     if (!end) continue;
     EndBefore(tokens, tags, a, m, r);
@@ -2854,6 +2859,25 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
   if (w == 0 || !IsOneOf("noNR", tags[w - 1])) return;
   for (size_t m = 0; m < w; ++m) {
     if (IsOneOf("vbzC@%P:;qQ", tags[m])) return;
+  }
+  // ("The novice who wants to unseat the mayor is reaping rewards": an
+  // infinitive has no auxiliary or copula of its own; the first after it,
+  // with no clause word, conjunction or punctuation before, is the
+  // sentence's verb.)
+  {
+    size_t c = a;
+    while (c < b && IsTrimTag(tags[c])) ++c;
+    if (c + 2 < b && tags[c] == 'r' &&
+        InList(*lex_, text, tokens[c], WordList::kInfinitiveTo) &&
+        IsOneOf("ol", tags[c + 1])) {
+      for (size_t n = c + 2; n < b; ++n) {
+        if (IsOneOf("xtwsPC,;:~qQ(", tags[n])) break;
+        if (IsOneOf("vb", tags[n])) {
+          EndBefore(tokens, tags, a, n, r);
+          return;
+        }
+      }
+    }
   }
   size_t m = a;
   while (m < b && !IsOneOf("vbz", tags[m])) {
