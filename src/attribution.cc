@@ -2331,6 +2331,51 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
   }
 }
 
+// "At the moment the senator learned he had lost, he was on the campaign
+// trail", "With leaders worried about turnout, the mayor is rolling out a
+// new message": a cue inside a phrase that opens the sentence with a
+// preposition, with no comma, dash, colon or quotation before the cue,
+// reports that phrase only; the content ends at a comma after which the
+// sentence's own subject and verb follow (a noun phrase or a subject
+// pronoun, perhaps an adverb, and an auxiliary, a copula, a negation or a
+// verb: LooksLikeVerb), outside quotations. (A clause of the content's own
+// keeps its comma: "At the rally she said that if taxes rise, growth will
+// slow" has a subordinator before the comma; so does a relative clause.)
+void Attributor::EndAtFrontedPhrase(absl::string_view text,
+                                    const std::vector<Token>& tokens,
+                                    const std::string& tags, size_t a,
+                                    size_t b, size_t k, Range* r) const {
+  if (a <= k) return;
+  size_t s = 0;
+  while (s < k && (tags[s] == 'l' || tags[s] == 'x')) ++s;
+  if (s >= k || tags[s] != 'r') return;
+  for (size_t q = s + 1; q < k; ++q) {
+    if (IsOneOf(",;:~qQ(", tags[q])) return;
+  }
+  int open = 0;
+  for (size_t m = a; m + 2 < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0) continue;
+    if (IsOneOf("sw;:~(", tags[m]) || (tags[m] == 't' && m > a)) return;
+    if (tags[m] != ',') continue;
+    size_t n = m + 1;
+    if (tags[n] == 'P') {
+      ++n;
+    } else {
+      while (n < b && IsOneOf("dpjNRno0g", tags[n])) ++n;
+      if (n == m + 1) continue;
+    }
+    while (n < b && tags[n] == 'l') ++n;
+    if (n >= b) return;
+    if (IsOneOf("vbz", tags[n]) ||
+        (tags[n] == 'o' && LooksLikeVerb(text, tokens, tags, n))) {
+      EndBefore(tokens, tags, a, m, r);
+    }
+    return;
+  }
+}
+
 // The tags of a plain noun phrase: a determiner or possessive and at most two
 // words, or a name, perhaps with a possessive.
 constexpr char kPlainNounPhraseTags[] =
@@ -4609,6 +4654,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           }
           if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
+          if (!direct) EndAtFrontedPhrase(text, tokens, marked, a, b, k, &r);
           if (!direct) {
             // A cue of a topic ("discuss", "talk about", "speak of").
             const bool topic_cue =
