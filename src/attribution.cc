@@ -2259,7 +2259,8 @@ bool Attributor::IsDocumentHead(absl::string_view text,
 // "While the mayor has said he opposes the tax, the council approved it":
 // a cue inside an adverbial clause that opens the sentence (a subordinator
 // of class adsub, condsub or timesub, with no comma, dash or colon before
-// the cue; a connective or a phrase with no auxiliary, copula, cue or
+// the cue; a measure of time may stand before one of class timesub, "Two
+// days after X said C, ..."; a connective or a phrase with no auxiliary, copula, cue or
 // subject pronoun, and a comma, may stand before it: "However, while X says
 // C, ...", "In June, when X said C, ...") reports that clause only. Content
 // after the cue ends at the
@@ -2275,6 +2276,21 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
   if (a <= k) return;
   size_t s = 0;
   while (s < k && (tags[s] == 'l' || tags[s] == 'x')) ++s;
+  // "Two days after X said C, ...", "A night after X mocked C, ...": a
+  // measure of time (a number or determiner, perhaps a modifier, and a noun
+  // of time) may stand before a subordinator of time.
+  if (s + 1 < k && tags[s] != 's') {
+    size_t t = s;
+    while (t < k && t < s + 3 && IsOneOf("d0jN", tags[t])) ++t;
+    if (t > s && t + 1 < k && tags[t + 1] == 's') {
+      const WordInfo* noun = WordOf(text, tokens[t]);
+      const WordInfo* sub = WordOf(text, tokens[t + 1]);
+      if (noun != nullptr && noun->word_class == WordClass::kTimeNoun &&
+          sub != nullptr && sub->word_class == WordClass::kTimeSub) {
+        s = t + 1;
+      }
+    }
+  }
   if (s < k && tags[s] != 's') {
     // "However, while X says C, ...", "For example, if X wanted C, ...",
     // "In 2015, when X said C, ...": a connective or a phrase with no
