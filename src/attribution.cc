@@ -2259,8 +2259,10 @@ bool Attributor::IsDocumentHead(absl::string_view text,
 // "While the mayor has said he opposes the tax, the council approved it":
 // a cue inside an adverbial clause that opens the sentence (a subordinator
 // of class adsub, condsub or timesub, with no comma, dash or colon before
-// the cue; a measure of time may stand before one of class timesub, "Two
-// days after X said C, ..."; a connective or a phrase with no auxiliary, copula, cue or
+// the cue but those of an aside right after the clause's subject, "While
+// most members, like the mayor, said C, ..."; a measure of time may stand
+// before one of class timesub, "Two days after X said C, ..."; a
+// connective or a phrase with no auxiliary, copula, cue or
 // subject pronoun, and a comma, may stand before it: "However, while X says
 // C, ...", "In June, when X said C, ...") reports that clause only. Content
 // after the cue ends at the
@@ -2314,6 +2316,25 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
     return;
   }
   for (size_t q = s + 1; q < k; ++q) {
+    // ("While many Republicans, like the speaker, continued to back him,
+    // ...": an aside between commas after the clause's subject, with no
+    // verb, clause word or quotation of its own, is passed over.)
+    if (tags[q] == ',' && cls != WordClass::kSub) {
+      size_t e = q + 1;
+      while (e < k && !IsOneOf(",;:~vbCPtwsqQ(", tags[e])) ++e;
+      bool subject_only = IsOneOf("NRnodpj", tags[q - 1]);
+      for (size_t v = s + 1; v < q && subject_only; ++v) {
+        subject_only = !IsOneOf("vbzCtwsiqQ", tags[v]) &&
+                       !LooksLikeVerb(text, tokens, tags, v) &&
+                       !(tags[v] == 'o' && LowerEdWord(text, tokens[v]));
+      }
+      // (Not a list: "the refugees Obama, Clinton, and other Democrats".)
+      if (subject_only && e < k && e > q + 1 && tags[e] == ',' &&
+          IsOneOf("rdlj", tags[q + 1]) && tags[e + 1] != 'x') {
+        q = e;
+        continue;
+      }
+    }
     if (tags[q] == ',' || tags[q] == ';' || tags[q] == '~' || tags[q] == ':') return;
   }
   if (cls == WordClass::kSub) {
