@@ -3315,7 +3315,9 @@ void Attributor::EndAtInfinitiveAdjunct(absl::string_view text,
 // Twitter", "repeated the pledge at a rally on Sunday": after a content that
 // is a noun phrase (no auxiliary, copula, cue, "that", pronoun or relative
 // word before it), a preposition of class venue or adjunct whose phrase
-// (determiners and modifiers only) holds a noun of class medium, with no
+// (determiners and modifiers only, an -ing modifier too: "in her opening
+// statement"; a cue form after them is a noun, "in early-morning tweets")
+// holds a noun of class medium, with no
 // clause after it, opens an adjunct of the act: the content ends before it.
 // (A clause keeps its phrase: "said she had sent it in an email".)
 void Attributor::EndAtMedium(absl::string_view text,
@@ -3338,9 +3340,16 @@ void Attributor::EndAtMedium(absl::string_view text,
     }
     size_t head = b;
     for (size_t n = m + 1; n < b && n <= m + 5; ++n) {
-      if (!IsOneOf("dpjNRno0g-", tags[n])) break;
+      // (A word in -ing before a noun is a modifier, "early-morning
+      // tweets", "the evening show"; a cue form after a determiner or
+      // modifier is a noun, and ends the phrase: "in early-morning tweets".)
+      const bool ing_modifier =
+          tags[n] == 'i' && n + 1 < b && IsOneOf("onNC", tags[n + 1]);
+      const bool cue_noun = tags[n] == 'C' && n > m + 1 && IsOneOf("dpjio-", tags[n - 1]);
+      if (!IsOneOf("dpjNRno0g-", tags[n]) && !ing_modifier && !cue_noun) break;
       const WordInfo* w = WordOf(text, tokens[n]);
       if (w != nullptr && w->word_class == WordClass::kMediumNoun) head = n;
+      if (cue_noun) break;
     }
     if (head == b) continue;
     for (size_t q = head + 1; q < b; ++q) {
