@@ -2577,9 +2577,10 @@ bool Attributor::LooksLikeVerb(absl::string_view text,
 
 // "The senator praised the plan and boycotted the debate", "denied the
 // charges and took questions", "thanking the donors and urging them on",
-// "vowed to fight the tax and has since ...": when what follows the cue is a
+// "vowed to fight the tax and has since ...", "referring to the mogul but
+// not naming him": when what follows the cue is a
 // phrase (no clause word, auxiliary, pronoun, cue or quotation, and no verb
-// of its own), "and" (perhaps after a comma and before adverbs) and a verb
+// of its own), "and" (perhaps after a comma and before adverbs or "not") and a verb
 // open a second act of the speaker, not part of what was said; "and" and a
 // subject pronoun open a clause of their own ("opposed the levy and she
 // ..."). A verb: an
@@ -2621,7 +2622,7 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
     if (IsOneOf("PvbCtwsqQ:;~(", tags[m])) return;
     if (tags[m] != 'x' || m == c) continue;
     size_t n = m + 1;
-    while (n < b && tags[n] == 'l') ++n;
+    while (n < b && (tags[n] == 'l' || tags[n] == 'z')) ++n;  // "but not naming"
     // (After a cue in -ing, another -ing word with an object or an
     // infinitive is a second participle: "touting the plan and pounding him
     // on taxes", "calling for a vote and carrying signs", "crying fraud and
@@ -2641,8 +2642,10 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
       continue;
     }
     for (size_t k = c + 1; k < m; ++k) {
-      // ("projects like installing panels and giving grants": a list.)
-      if (tags[n] == 'i' && tags[k] == 'i') return;
+      // ("projects like installing panels and giving grants": a list; not
+      // an -ing word after a possessive or determiner, a noun: "Fiorina's
+      // firing".)
+      if (tags[n] == 'i' && tags[k] == 'i' && !IsOneOf("gdp", tags[k - 1])) return;
       // (An -ing word right after a noun modifies it, no verb of a clause:
       // "praised the mayor's work saving the park but also had to ...".)
       if (tags[k] == 'i' && IsOneOf("onN", tags[k - 1])) continue;
