@@ -4538,11 +4538,24 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           // "Gray listed the rules: \"Be civil,\" he said.": a quotation after a
           // colon is what the trailing attribution reports, not the narration
-          // before it.
+          // before it; so is one after a dash that runs to the attribution
+          // ("X defended the pier -- \"It was the heart of town,\" X said"; not
+          // a quoted aside between dashes: "The pier -- \"the heart of town\"
+          // -- will close, X said").
           if (b <= k) {
+            auto quote_to_end = [&](size_t q) {
+              size_t e = q + 1;
+              while (e < b && marked[e] != 'Q' && marked[e] != 'q') ++e;
+              if (e >= b || marked[e] != 'Q') return false;
+              for (++e; e < b; ++e) {
+                if (!IsTrimTag(marked[e]) && marked[e] != ',') return false;
+              }
+              return true;
+            };
             for (size_t m = b; m > a + 1; --m) {
               // (A colon before a quotation may be tagged as a cue.)
               if ((marked[m - 2] == ':' ||
+                   (marked[m - 2] == '~' && quote_to_end(m - 1)) ||
                    (marked[m - 2] == 'C' && text[tokens[m - 2].begin] == ':')) &&
                   marked[m - 1] == 'q') {
                 a = m - 1;
