@@ -2395,19 +2395,27 @@ void Attributor::EndAtFrontedPhrase(absl::string_view text,
     if (tags[m] == 'Q') --open;
     if (open > 0) continue;
     if (IsOneOf("sw;:~(", tags[m]) || (tags[m] == 't' && m > a)) return;
-    if (tags[m] != ',') continue;
+    // (A comma inside a closing quotation mark closes the phrase as well:
+    // "In what he called a \"rant,\" the president ...".)
+    const bool quoted_comma = tags[m] == 'Q' && tags[m - 1] == ',';
+    if (tags[m] != ',' && !quoted_comma) continue;
     size_t n = m + 1;
     if (tags[n] == 'P') {
       ++n;
     } else {
-      while (n < b && IsOneOf("dpjNRno0g", tags[n])) ++n;
+      // (A word of the phrase that looks like a verb is the verb: "the
+      // council closed it".)
+      while (n < b && IsOneOf("dpjNRno0g", tags[n]) &&
+             !(n > m + 1 && tags[n] == 'o' && LooksLikeVerb(text, tokens, tags, n))) {
+        ++n;
+      }
       if (n == m + 1) continue;
     }
     while (n < b && tags[n] == 'l') ++n;
     if (n >= b) return;
     if (IsOneOf("vbz", tags[n]) ||
         (tags[n] == 'o' && LooksLikeVerb(text, tokens, tags, n))) {
-      EndBefore(tokens, tags, a, m, r);
+      EndBefore(tokens, tags, a, quoted_comma ? m + 1 : m, r);
     }
     return;
   }
