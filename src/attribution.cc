@@ -2432,7 +2432,8 @@ constexpr char kPlainNounPhraseTags[] =
 // most two words, or a name, perhaps with a possessive; perhaps with
 // phrases of its own: "the budget of the council"), a preposition of
 // class adjunct or timesub, or a subordinator of class adsub ("despite",
-// "while"), after it opens an adjunct of the act, not part of what was said.
+// "while"), or lower-case "as" before a subject pronoun ("as he waited"),
+// after it opens an adjunct of the act, not part of what was said.
 // (A clause goes on: "said the vote was held during a storm"
 // keeps its phrase, as the noun phrase alone is no content there, and so
 // does "said the closing of the port during the storm was a mistake", with
@@ -2461,7 +2462,13 @@ void Attributor::EndAtAdjunct(absl::string_view text,
         with_ends && tags[m] == 'r' &&
         absl::EqualsIgnoreCase(
             text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin), "with");
-    if (!with_party &&
+    // ("tweeted his thoughts as he waited in line": "as" and a subject
+    // pronoun open a clause of time.)
+    // (Lower case: a headline's "As He Recognizes" is no sure clause.)
+    const bool as_clause =
+        tags[m] == 's' && m + 1 < b && tags[m + 1] == 'P' &&
+        text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin) == "as";
+    if (!with_party && !as_clause &&
         (w == nullptr || (w->word_class != WordClass::kAdjunctPrep &&
                          w->word_class != WordClass::kTimeSub &&
                          w->word_class != WordClass::kAdverbialSub))) {
