@@ -2465,8 +2465,11 @@ void Attributor::EndAtAdjunct(absl::string_view text,
     // ("tweeted his thoughts as he waited in line": "as" and a subject
     // pronoun open a clause of time.)
     // (Lower case: a headline's "As He Recognizes" is no sure clause.)
+    // (Not a comparison with an auxiliary or copula: "praised the plan as
+    // she had the last one".)
     const bool as_clause =
-        tags[m] == 's' && m + 1 < b && tags[m + 1] == 'P' &&
+        tags[m] == 's' && m + 2 < b && tags[m + 1] == 'P' &&
+        !IsOneOf("vbz", tags[m + 2]) &&
         text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin) == "as";
     if (!with_party && !as_clause &&
         (w == nullptr || (w->word_class != WordClass::kAdjunctPrep &&
@@ -3290,7 +3293,9 @@ void Attributor::EndAtProForm(absl::string_view text,
 // though it cost her the race", "wants to sign up new voters, focusing on
 // students": after a cue that takes an infinitive, the infinitive phrase is
 // what was wanted or refused; a clause of a subordinator of class adsub or
-// timesub, or a comma and an -ing participle (perhaps after an adverb),
+// timesub, or a comma and an -ing participle (perhaps after an adverb), or
+// lower-case "as" and a subject pronoun with no auxiliary after it ("as she
+// left the hall", comma or not),
 // outside quotations, tells when, why or what else happened: the content
 // ends before it. (A clause after "that" inside the infinitive keeps its
 // own: "to make sure that taxes rise after 2020" goes on.)
@@ -3313,6 +3318,16 @@ void Attributor::EndAtInfinitiveAdjunct(absl::string_view text,
     if (tags[m] == 'Q') --open;
     if (open > 0) continue;
     if (tags[m] == 't' || tags[m] == 'w') return;
+    // ("refused to speak to reporters as she left the hall": lower-case
+    // "as" and a subject pronoun open a clause of time, comma or not; not
+    // a comparison with an auxiliary or copula, "to run the town as she had
+    // run the harbour".)
+    if (tags[m] == 's' && m + 2 < b && tags[m + 1] == 'P' &&
+        !IsOneOf("vbz", tags[m + 2]) &&
+        text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin) == "as") {
+      EndBefore(tokens, tags, a, m, r);
+      return;
+    }
     if (tags[m] != ',') continue;
     size_t n = m + 1;
     while (n < b && tags[n] == 'l') ++n;
