@@ -2394,7 +2394,15 @@ void Attributor::EndAtFrontedPhrase(absl::string_view text,
     if (tags[m] == 'q') ++open;
     if (tags[m] == 'Q') --open;
     if (open > 0) continue;
-    if (IsOneOf("sw;:~(", tags[m]) || (tags[m] == 't' && m > a)) return;
+    // ("In what he described as a \"rant,\" ...": "as" and a determiner
+    // at the start of the content is the cue's complement, no clause.)
+    const bool as_complement =
+        m == a && tags[m] == 's' && m + 1 < b && tags[m + 1] == 'd' &&
+        text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin) == "as";
+    if ((IsOneOf("sw;:~(", tags[m]) && !as_complement) ||
+        (tags[m] == 't' && m > a)) {
+      return;
+    }
     // (A comma inside a closing quotation mark closes the phrase as well:
     // "In what he called a \"rant,\" the president ...".)
     const bool quoted_comma = tags[m] == 'Q' && tags[m - 1] == ',';
