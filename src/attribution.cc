@@ -2924,7 +2924,8 @@ Range Attributor::ContactAntecedent(absl::string_view text,
 // itself) reports that clause only. The content ends at a comma after which
 // the sentence's own verb goes on (an auxiliary, a copula or a negation,
 // perhaps after an adverb: ", however, will"; or a form of class verb or a
-// word in -ed before a determiner: ", quickly went up"), or at the dash
+// word in -ed before a determiner: ", quickly went up"; or a subject and
+// such a verb: ", Reyes lost his seat"), or at the dash
 // that closes a clause opened by a dash, outside quotations. A relative
 // clause right after the noun it
 // qualifies, with no verb before it in the sentence, is part of the
@@ -2962,6 +2963,18 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
       while (n < b && (tags[n] == 'l' || tags[n] == ',')) ++n;
       end = n < b && (tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'z' ||
                       (tags[n] == 'o' && LooksLikeVerb(text, tokens, tags, n)));
+      // ("A voter who supports the mayor, Reyes lost his seat": a subject
+      // and its verb after the comma open the sentence's own clause.)
+      if (!end && n < b && IsOneOf("dpNR", tags[n])) {
+        size_t v = n + 1;
+        while (v < b && IsOneOf("dpjNRno0g", tags[v]) &&
+               !(tags[v] == 'o' && LooksLikeVerb(text, tokens, tags, v))) {
+          ++v;
+        }
+        while (v < b && tags[v] == 'l') ++v;
+        end = v < b && (IsOneOf("vbz", tags[v]) ||
+                        (tags[v] == 'o' && LooksLikeVerb(text, tokens, tags, v)));
+      }
     }
     if (!end) continue;
     EndBefore(tokens, tags, a, m, r);
