@@ -2343,7 +2343,10 @@ bool Attributor::IsDocumentHead(absl::string_view text,
 // "While the mayor has said he opposes the tax, the council approved it":
 // a cue inside an adverbial clause that opens the sentence (a subordinator
 // of class adsub, condsub or timesub, with no comma, dash or colon before
-// the cue; a connective or a phrase with no auxiliary, copula, cue or
+// the cue but those of an aside right after the clause's subject, "While
+// most members, like the mayor, said C, ..."; a measure of time may stand
+// before one of class timesub, "Two days after X said C, ..."; a
+// connective or a phrase with no auxiliary, copula, cue or
 // subject pronoun, and a comma, may stand before it: "However, while X says
 // C, ...", "In June, when X said C, ...") reports that clause only. Content
 // after the cue ends at the
@@ -2359,6 +2362,21 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
   if (a <= k) return;
   size_t s = 0;
   while (s < k && (tags[s] == 'l' || tags[s] == 'x')) ++s;
+  // "Two days after X said C, ...", "A night after X mocked C, ...": a
+  // measure of time (a number or determiner, perhaps a modifier, and a noun
+  // of time) may stand before a subordinator of time.
+  if (s + 1 < k && tags[s] != 's') {
+    size_t t = s;
+    while (t < k && t < s + 3 && IsOneOf("d0jN", tags[t])) ++t;
+    if (t > s && t + 1 < k && tags[t + 1] == 's') {
+      const WordInfo* noun = WordOf(text, tokens[t]);
+      const WordInfo* sub = WordOf(text, tokens[t + 1]);
+      if (noun != nullptr && noun->word_class == WordClass::kTimeNoun &&
+          sub != nullptr && sub->word_class == WordClass::kTimeSub) {
+        s = t + 1;
+      }
+    }
+  }
   if (s < k && tags[s] != 's') {
     // "However, while X says C, ...", "For example, if X wanted C, ...",
     // "In 2015, when X said C, ...": a connective or a phrase with no
@@ -2382,6 +2400,25 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
     return;
   }
   for (size_t q = s + 1; q < k; ++q) {
+    // ("While many Republicans, like the speaker, continued to back him,
+    // ...": an aside between commas after the clause's subject, with no
+    // verb, clause word or quotation of its own, is passed over.)
+    if (tags[q] == ',' && cls != WordClass::kSub) {
+      size_t e = q + 1;
+      while (e < k && !IsOneOf(",;:~vbCPtwsqQ(", tags[e])) ++e;
+      bool subject_only = IsOneOf("NRnodpj", tags[q - 1]);
+      for (size_t v = s + 1; v < q && subject_only; ++v) {
+        subject_only = !IsOneOf("vbzCtwsiqQ", tags[v]) &&
+                       !LooksLikeVerb(text, tokens, tags, v) &&
+                       !(tags[v] == 'o' && LowerEdWord(text, tokens[v]));
+      }
+      // (Not a list: "the refugees Obama, Clinton, and other Democrats".)
+      if (subject_only && e < k && e > q + 1 && tags[e] == ',' &&
+          IsOneOf("rdlj", tags[q + 1]) && tags[e + 1] != 'x') {
+        q = e;
+        continue;
+      }
+    }
     if (tags[q] == ',' || tags[q] == ';' || tags[q] == '~' || tags[q] == ':') return;
   }
   if (cls == WordClass::kSub) {
@@ -2415,6 +2452,67 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
   }
 }
 
+// "At the moment the senator learned he had lost, he was on the campaign
+// trail", "With leaders worried about turnout, the mayor is rolling out a
+// new message": a cue inside a phrase that opens the sentence with a
+// preposition, with no comma, dash, colon or quotation before the cue,
+// reports that phrase only; the content ends at a comma after which the
+// sentence's own subject and verb follow (a noun phrase or a subject
+// pronoun, perhaps an adverb, and an auxiliary, a copula, a negation or a
+// verb: LooksLikeVerb), outside quotations. (A clause of the content's own
+// keeps its comma: "At the rally she said that if taxes rise, growth will
+// slow" has a subordinator before the comma; so does a relative clause.)
+void Attributor::EndAtFrontedPhrase(absl::string_view text,
+                                    const std::vector<Token>& tokens,
+                                    const std::string& tags, size_t a,
+                                    size_t b, size_t k, Range* r) const {
+  if (a <= k) return;
+  size_t s = 0;
+  while (s < k && (tags[s] == 'l' || tags[s] == 'x')) ++s;
+  if (s >= k || tags[s] != 'r') return;
+  for (size_t q = s + 1; q < k; ++q) {
+    if (IsOneOf(",;:~qQ(", tags[q])) return;
+  }
+  int open = 0;
+  for (size_t m = a; m + 2 < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0) continue;
+    // ("In what he described as a \"rant,\" ...": "as" and a determiner
+    // at the start of the content is the cue's complement, no clause.)
+    const bool as_complement =
+        m == a && tags[m] == 's' && m + 1 < b && tags[m + 1] == 'd' &&
+        text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin) == "as";
+    if ((IsOneOf("sw;:~(", tags[m]) && !as_complement) ||
+        (tags[m] == 't' && m > a)) {
+      return;
+    }
+    // (A comma inside a closing quotation mark closes the phrase as well:
+    // "In what he called a \"rant,\" the president ...".)
+    const bool quoted_comma = tags[m] == 'Q' && tags[m - 1] == ',';
+    if (tags[m] != ',' && !quoted_comma) continue;
+    size_t n = m + 1;
+    if (tags[n] == 'P') {
+      ++n;
+    } else {
+      // (A word of the phrase that looks like a verb is the verb: "the
+      // council closed it".)
+      while (n < b && IsOneOf("dpjNRno0g", tags[n]) &&
+             !(n > m + 1 && tags[n] == 'o' && LooksLikeVerb(text, tokens, tags, n))) {
+        ++n;
+      }
+      if (n == m + 1) continue;
+    }
+    while (n < b && tags[n] == 'l') ++n;
+    if (n >= b) return;
+    if (IsOneOf("vbz", tags[n]) ||
+        (tags[n] == 'o' && LooksLikeVerb(text, tokens, tags, n))) {
+      EndBefore(tokens, tags, a, quoted_comma ? m + 1 : m, r);
+    }
+    return;
+  }
+}
+
 // The tags of a plain noun phrase: a determiner or possessive and at most two
 // words, or a name, perhaps with a possessive.
 constexpr char kPlainNounPhraseTags[] =
@@ -2426,7 +2524,8 @@ constexpr char kPlainNounPhraseTags[] =
 // most two words, or a name, perhaps with a possessive; perhaps with
 // phrases of its own: "the budget of the council"), a preposition of
 // class adjunct or timesub, or a subordinator of class adsub ("despite",
-// "while"), after it opens an adjunct of the act, not part of what was said.
+// "while"), or lower-case "as" before a subject pronoun ("as he waited"),
+// after it opens an adjunct of the act, not part of what was said.
 // (A clause goes on: "said the vote was held during a storm"
 // keeps its phrase, as the noun phrase alone is no content there, and so
 // does "said the closing of the port during the storm was a mistake", with
@@ -2455,7 +2554,16 @@ void Attributor::EndAtAdjunct(absl::string_view text,
         with_ends && tags[m] == 'r' &&
         absl::EqualsIgnoreCase(
             text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin), "with");
-    if (!with_party &&
+    // ("tweeted his thoughts as he waited in line": "as" and a subject
+    // pronoun open a clause of time.)
+    // (Lower case: a headline's "As He Recognizes" is no sure clause.)
+    // (Not a comparison with an auxiliary or copula: "praised the plan as
+    // she had the last one".)
+    const bool as_clause =
+        tags[m] == 's' && m + 2 < b && tags[m + 1] == 'P' &&
+        !IsOneOf("vbz", tags[m + 2]) &&
+        text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin) == "as";
+    if (!with_party && !as_clause &&
         (w == nullptr || (w->word_class != WordClass::kAdjunctPrep &&
                          w->word_class != WordClass::kTimeSub &&
                          w->word_class != WordClass::kAdverbialSub))) {
@@ -2565,7 +2673,12 @@ bool Attributor::LooksLikeVerb(absl::string_view text,
                        w->word_class == WordClass::kCausativeVerb)) {
     return true;
   }
-  if (k + 1 >= tags.size() || !IsOneOf("dpP", tags[k + 1])) {
+  // ("boycotted one of the debates": "one" (list det_one), tagged as a
+  // word, stands for a determiner there.)
+  if (k + 1 >= tags.size() ||
+      !(IsOneOf("dpP", tags[k + 1]) ||
+        (tags[k + 1] == 'o' && k + 2 < tags.size() && tags[k + 2] == 'r' &&
+         InList(*lex_, text, tokens[k + 1], WordList::kDetOne)))) {
     return false;
   }
   if (tags[k] == 'i') return true;
@@ -2574,18 +2687,21 @@ bool Attributor::LooksLikeVerb(absl::string_view text,
 
 // "The senator praised the plan and boycotted the debate", "denied the
 // charges and took questions", "thanking the donors and urging them on",
-// "vowed to fight the tax and has since ...": when what follows the cue is a
+// "vowed to fight the tax and has since ...", "referring to the mogul but
+// not naming him": when what follows the cue is a
 // phrase (no clause word, auxiliary, pronoun, cue or quotation, and no verb
-// of its own), "and" (perhaps after a comma and before adverbs) and a verb
+// of its own), "and" (perhaps after a comma and before adverbs or "not") and a verb
 // open a second act of the speaker, not part of what was said; "and" and a
 // subject pronoun open a clause of their own ("opposed the levy and she
 // ..."). A verb: an
 // auxiliary or copula, a form of class verb (function_words.tsv: "took"),
 // or a word in -ed or -ing before a determiner, possessive or pronoun
-// ("boycotted the", "urging them"; a noun phrase "and elected officials",
-// "and rising costs" has none). The content ends before "and". (A clause
-// goes on: "said the council approved the plan and delayed the vote" has
-// a verb before "and".)
+// ("boycotted the", "urging them", "boycotted one of"; a noun phrase "and
+// elected officials", "and rising costs" has none). The content ends before
+// "and". "it" or an object pronoun before a quoted label is the cue's
+// object ("called it \"horrific\" and was ..."). (A clause goes on: "said
+// the council approved the plan and delayed the vote" has a verb before
+// "and".)
 void Attributor::EndAtCoordinatedVerb(absl::string_view text,
                                       const std::vector<Token>& tokens,
                                       const std::string& tags, size_t a,
@@ -2596,8 +2712,16 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
   while (c < b && IsTrimTag(tags[c])) ++c;
   if (c >= b) return;
   auto is_verb = [&](size_t k) { return LooksLikeVerb(text, tokens, tags, k); };
+  // ("called it \"horrific\" and was ...": an object pronoun, or "it",
+  // before a quoted label is the cue's object, no subject of a clause.)
+  size_t first = c;
+  if (tags[c] == 'P' && c + 1 < b && tags[c + 1] == 'q' &&
+      (IsNeuterIt(text, tokens, tags, c, c + 1) ||
+       InList(*lex_, text, tokens[c], WordList::kObjectPronoun))) {
+    first = c + 1;
+  }
   // The tags first; words are looked up only for a content with "and".
-  for (size_t m = c; m + 1 < b; ++m) {
+  for (size_t m = first; m + 1 < b; ++m) {
     // A quoted label or phrase is part of the object ("called the deal
     // \"a disaster\" and left"): it is passed over whole.
     if (tags[m] == 'q') {
@@ -2608,7 +2732,7 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
     if (IsOneOf("PvbCtwsqQ:;~(", tags[m])) return;
     if (tags[m] != 'x' || m == c) continue;
     size_t n = m + 1;
-    while (n < b && tags[n] == 'l') ++n;
+    while (n < b && (tags[n] == 'l' || tags[n] == 'z')) ++n;  // "but not naming"
     // (After a cue in -ing, another -ing word with an object or an
     // infinitive is a second participle: "touting the plan and pounding him
     // on taxes", "calling for a vote and carrying signs", "crying fraud and
@@ -2628,8 +2752,10 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
       continue;
     }
     for (size_t k = c + 1; k < m; ++k) {
-      // ("projects like installing panels and giving grants": a list.)
-      if (tags[n] == 'i' && tags[k] == 'i') return;
+      // ("projects like installing panels and giving grants": a list; not
+      // an -ing word after a possessive or determiner, a noun: "Fiorina's
+      // firing".)
+      if (tags[n] == 'i' && tags[k] == 'i' && !IsOneOf("gdp", tags[k - 1])) return;
       // (An -ing word right after a noun modifies it, no verb of a clause:
       // "praised the mayor's work saving the park but also had to ...".)
       if (tags[k] == 'i' && IsOneOf("onN", tags[k - 1])) continue;
@@ -2881,8 +3007,11 @@ Range Attributor::ContactAntecedent(absl::string_view text,
 // relative clause (its relative word before the speaker, or the speaker
 // itself) reports that clause only. The content ends at a comma after which
 // the sentence's own verb goes on (an auxiliary, a copula or a negation,
-// perhaps after an adverb: ", however, will"), or at the dash that closes a clause opened by a
-// dash, outside quotations. A relative clause right after the noun it
+// perhaps after an adverb: ", however, will"; or a form of class verb or a
+// word in -ed before a determiner: ", quickly went up"; or a subject and
+// such a verb: ", Reyes lost his seat"), or at the dash
+// that closes a clause opened by a dash, outside quotations. A relative
+// clause right after the noun it
 // qualifies, with no verb before it in the sentence, is part of the
 // sentence's subject: "A councillor who said the plan would fail left the
 // meeting", "the man who said the bridge was unsafe was fired": once the
@@ -2890,8 +3019,10 @@ Range Attributor::ContactAntecedent(absl::string_view text,
 // words, with no clause word, conjunction or punctuation between (an
 // auxiliary or copula not after "to", a form of class verb, a word in -ed
 // before a determiner or ending the sentence), is the sentence's own verb;
-// the content ends before it. (A clause of its own goes on: "said the plan
-// was late and was costly", "said the bridge that was built was unsafe".)
+// the content ends before it; so is the first auxiliary or copula after an
+// infinitive content ("the newcomer who wants to unseat the mayor is
+// raising money"). (A clause of its own goes on: "said the plan was late
+// and was costly", "said the bridge that was built was unsafe".)
 void Attributor::EndAtRelativeClause(absl::string_view text,
                                      const std::vector<Token>& tokens,
                                      const std::string& tags, size_t speaker,
@@ -2916,7 +3047,8 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
     if (tags[m] == ',') {
       size_t n = m + 1;
       while (n < b && (tags[n] == 'l' || tags[n] == ',')) ++n;
-      end = n < b && (tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'z');
+      end = n < b && (tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'z' ||
+                      (tags[n] == 'o' && LooksLikeVerb(text, tokens, tags, n)));
       // "praised the contract, which the firm says will cost millions, and
       // the vote": a comma, a conjunction and a noun phrase that ends the
       // sentence go on with the main clause's list, not the relative
@@ -2927,6 +3059,18 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
         end = e > n + 1;
         for (size_t q = n + 1; q < e && end; ++q) end = IsOneOf("dpjgNRno0-", tags[q]);
       }
+      // ("A voter who supports the mayor, Reyes lost his seat": a subject
+      // and its verb after the comma open the sentence's own clause.)
+      if (!end && n < b && IsOneOf("dpNR", tags[n])) {
+        size_t v = n + 1;
+        while (v < b && IsOneOf("dpjNRno0g", tags[v]) &&
+               !(tags[v] == 'o' && LooksLikeVerb(text, tokens, tags, v))) {
+          ++v;
+        }
+        while (v < b && tags[v] == 'l') ++v;
+        end = v < b && (IsOneOf("vbz", tags[v]) ||
+                        (tags[v] == 'o' && LooksLikeVerb(text, tokens, tags, v)));
+      }
     }
     if (!end) continue;
     EndBefore(tokens, tags, a, m, r);
@@ -2935,6 +3079,25 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
   if (w == 0 || !IsOneOf("noNR", tags[w - 1])) return;
   for (size_t m = 0; m < w; ++m) {
     if (IsOneOf("vbzC@%P:;qQ", tags[m])) return;
+  }
+  // ("The novice who wants to unseat the mayor is reaping rewards": an
+  // infinitive has no auxiliary or copula of its own; the first after it,
+  // with no clause word, conjunction or punctuation before, is the
+  // sentence's verb.)
+  {
+    size_t c = a;
+    while (c < b && IsTrimTag(tags[c])) ++c;
+    if (c + 2 < b && tags[c] == 'r' &&
+        InList(*lex_, text, tokens[c], WordList::kInfinitiveTo) &&
+        IsOneOf("ol", tags[c + 1])) {
+      for (size_t n = c + 2; n < b; ++n) {
+        if (IsOneOf("xtwsPC,;:~qQ(", tags[n])) break;
+        if (IsOneOf("vb", tags[n])) {
+          EndBefore(tokens, tags, a, n, r);
+          return;
+        }
+      }
+    }
   }
   size_t m = a;
   while (m < b && !IsOneOf("vbz", tags[m])) {
@@ -3245,7 +3408,9 @@ void Attributor::EndAtProForm(absl::string_view text,
 // though it cost her the race", "wants to sign up new voters, focusing on
 // students": after a cue that takes an infinitive, the infinitive phrase is
 // what was wanted or refused; a clause of a subordinator of class adsub or
-// timesub, or a comma and an -ing participle (perhaps after an adverb),
+// timesub, or a comma and an -ing participle (perhaps after an adverb), or
+// lower-case "as" and a subject pronoun with no auxiliary after it ("as she
+// left the hall", comma or not),
 // outside quotations, tells when, why or what else happened: the content
 // ends before it. (A clause after "that" inside the infinitive keeps its
 // own: "to make sure that taxes rise after 2020" goes on.)
@@ -3268,6 +3433,16 @@ void Attributor::EndAtInfinitiveAdjunct(absl::string_view text,
     if (tags[m] == 'Q') --open;
     if (open > 0) continue;
     if (tags[m] == 't' || tags[m] == 'w') return;
+    // ("refused to speak to reporters as she left the hall": lower-case
+    // "as" and a subject pronoun open a clause of time, comma or not; not
+    // a comparison with an auxiliary or copula, "to run the town as she had
+    // run the harbour".)
+    if (tags[m] == 's' && m + 2 < b && tags[m + 1] == 'P' &&
+        !IsOneOf("vbz", tags[m + 2]) &&
+        text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin) == "as") {
+      EndBefore(tokens, tags, a, m, r);
+      return;
+    }
     if (tags[m] != ',') continue;
     size_t n = m + 1;
     while (n < b && tags[n] == 'l') ++n;
@@ -3288,7 +3463,9 @@ void Attributor::EndAtInfinitiveAdjunct(absl::string_view text,
 // Twitter", "repeated the pledge at a rally on Sunday": after a content that
 // is a noun phrase (no auxiliary, copula, cue, "that", pronoun or relative
 // word before it), a preposition of class venue or adjunct whose phrase
-// (determiners and modifiers only) holds a noun of class medium, with no
+// (determiners and modifiers only, an -ing modifier too: "in her opening
+// statement"; a cue form after them is a noun, "in early-morning tweets")
+// holds a noun of class medium, with no
 // clause after it, opens an adjunct of the act: the content ends before it.
 // (A clause keeps its phrase: "said she had sent it in an email".)
 void Attributor::EndAtMedium(absl::string_view text,
@@ -3311,9 +3488,16 @@ void Attributor::EndAtMedium(absl::string_view text,
     }
     size_t head = b;
     for (size_t n = m + 1; n < b && n <= m + 5; ++n) {
-      if (!IsOneOf("dpjNRno0g-", tags[n])) break;
+      // (A word in -ing before a noun is a modifier, "early-morning
+      // tweets", "the evening show"; a cue form after a determiner or
+      // modifier is a noun, and ends the phrase: "in early-morning tweets".)
+      const bool ing_modifier =
+          tags[n] == 'i' && n + 1 < b && IsOneOf("onNC", tags[n + 1]);
+      const bool cue_noun = tags[n] == 'C' && n > m + 1 && IsOneOf("dpjio-", tags[n - 1]);
+      if (!IsOneOf("dpjNRno0g-", tags[n]) && !ing_modifier && !cue_noun) break;
       const WordInfo* w = WordOf(text, tokens[n]);
       if (w != nullptr && w->word_class == WordClass::kMediumNoun) head = n;
+      if (cue_noun) break;
     }
     if (head == b) continue;
     for (size_t q = head + 1; q < b; ++q) {
@@ -3321,6 +3505,47 @@ void Attributor::EndAtMedium(absl::string_view text,
     }
     EndBefore(tokens, tags, c, m, r);
     return;
+  }
+}
+
+// "said the council would vote in June -- a date it has missed twice",
+// "denied the report - an account that aides had confirmed": after what
+// follows the cue, a dash (or a hyphen between spaces) outside quotations
+// and no other dash after it in the content, then "a" or "an", opens the
+// writer's appositive, which sums up or comments on what was said and runs
+// to the end; the content ends before the dash. (A dash that pairs with
+// another encloses an aside inside the content: "the plan -- a bold one --
+// would pass" goes on.)
+void Attributor::EndAtDashAppositive(absl::string_view text,
+                                     const std::vector<Token>& tokens,
+                                     const std::string& tags, size_t a,
+                                     size_t b, Range* r) const {
+  auto word = [&](size_t m) {
+    return text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin);
+  };
+  auto is_dash = [&](size_t m) {
+    return tags[m] == '~' || (tags[m] == '-' && word(m) == "-");
+  };
+  // (Most contents hold no dash: the tags are looked at first.)
+  if (b <= a + 1 ||
+      (std::memchr(tags.data() + a + 1, '~', b - a - 1) == nullptr &&
+       std::memchr(tags.data() + a + 1, '-', b - a - 1) == nullptr)) {
+    return;
+  }
+  int open = 0;
+  size_t dash = b;
+  for (size_t m = a + 1; m < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0 || !is_dash(m)) continue;
+    if (dash != b) return;  // a second dash: an aside, or a list of them
+    dash = m;
+  }
+  if (dash == b || dash + 2 >= b || tags[dash + 1] != 'd') return;
+  const absl::string_view det = word(dash + 1);
+  if (det != "a" && det != "an") return;
+  if (tokens[dash].begin > r->begin && tokens[dash].end <= r->end) {
+    EndBefore(tokens, tags, a, dash, r);
   }
 }
 
@@ -4458,11 +4683,24 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           // "Gray listed the rules: \"Be civil,\" he said.": a quotation after a
           // colon is what the trailing attribution reports, not the narration
-          // before it.
+          // before it; so is one after a dash that runs to the attribution
+          // ("X defended the pier -- \"It was the heart of town,\" X said"; not
+          // a quoted aside between dashes: "The pier -- \"the heart of town\"
+          // -- will close, X said").
           if (b <= k) {
+            auto quote_to_end = [&](size_t q) {
+              size_t e = q + 1;
+              while (e < b && marked[e] != 'Q' && marked[e] != 'q') ++e;
+              if (e >= b || marked[e] != 'Q') return false;
+              for (++e; e < b; ++e) {
+                if (!IsTrimTag(marked[e]) && marked[e] != ',') return false;
+              }
+              return true;
+            };
             for (size_t m = b; m > a + 1; --m) {
               // (A colon before a quotation may be tagged as a cue.)
               if ((marked[m - 2] == ':' ||
+                   (marked[m - 2] == '~' && quote_to_end(m - 1)) ||
                    (marked[m - 2] == 'C' && text[tokens[m - 2].begin] == ':')) &&
                   marked[m - 1] == 'q') {
                 a = m - 1;
@@ -4560,6 +4798,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             if (tokens[m - 1].end > r.begin) r.end = std::min(r.end, tokens[m - 1].end);
             break;
           }
+          if (!direct && a >= cue_end) EndAtDashAppositive(text, tokens, marked, a, b, &r);
           if (!direct && a >= cue_end) {
             size_t c = StartAfterLeadInThat(text, tokens, marked, a, b, &r);
             if (c == a && a == cue_end) {
@@ -4620,6 +4859,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           }
           if (!direct) EndAtOpeningClause(text, tokens, marked, a, b, k, &r);
+          if (!direct) EndAtFrontedPhrase(text, tokens, marked, a, b, k, &r);
           if (!direct) {
             // A cue of a topic ("discuss", "talk about", "speak of").
             const bool topic_cue =

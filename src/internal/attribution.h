@@ -302,6 +302,19 @@ class Attributor {
                          const std::vector<Token>& tokens,
                          const std::string& tags, size_t a, size_t b,
                          Range* r) const;
+  // Ends the content of a cue inside a phrase that opens the sentence with a
+  // preposition at the comma before the sentence's subject and verb ("At
+  // the moment X learned C, he was ..."; see attribution.cc).
+  void EndAtFrontedPhrase(absl::string_view text,
+                          const std::vector<Token>& tokens,
+                          const std::string& tags, size_t a, size_t b,
+                          size_t k, Range* r) const;
+  // Ends a content before a dash and "a"/"an" that opens the writer's
+  // appositive to the end ("said C -- a claim that ..."; see attribution.cc).
+  void EndAtDashAppositive(absl::string_view text,
+                           const std::vector<Token>& tokens,
+                           const std::string& tags, size_t a, size_t b,
+                           Range* r) const;
   struct CompiledRule;
   explicit Attributor(const Lexicon* lexicon);
   // The candidate filter: does `text` hold a cue word?
