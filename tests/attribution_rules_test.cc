@@ -284,6 +284,12 @@ const RuleCase kCases[] = {
     {"participle_front",
      "Insisting that the water was safe, Mayor Anna Keller reopened the pool.",
      "Mayor Anna Keller", "Insisting", "the water was safe"},
+    // The participle's clause may end in a quotation, its comma inside the
+    // closing mark.
+    {"participle_front_quote",
+     "After calling the ferry plan \"a fantasy,\" Mayor Anna Keller left the "
+     "meeting.",
+     "Mayor Anna Keller", "calling", "the ferry plan \"a fantasy,\""},
     {"participle_label",
      "Mayor Anna Keller attacked the council, calling its plan a betrayal.",
      "Mayor Anna Keller", "calling", "its plan a betrayal"},
