@@ -290,6 +290,11 @@ const RuleCase kCases[] = {
      "After calling the ferry plan \"a fantasy,\" Mayor Anna Keller left the "
      "meeting.",
      "Mayor Anna Keller", "calling", "the ferry plan \"a fantasy,\""},
+    // A relative pronoun that is the cue's object: what was said.
+    {"object_relative_cue",
+     "The council passed the harbour levy, which Mayor Anna Keller proposed "
+     "in May.",
+     "Mayor Anna Keller", "proposed", "which"},
     {"participle_label",
      "Mayor Anna Keller attacked the council, calling its plan a betrayal.",
      "Mayor Anna Keller", "calling", "its plan a betrayal"},
