@@ -804,7 +804,11 @@ void EndBefore(const std::vector<Token>& tokens, const std::string& tags,
 // "rejected that idea", "disputed that account.": a "that" whose noun (perhaps
 // after modifiers) ends the content is a determiner, part of what was said,
 // not the complementizer to trim.
+// So is a "that" that is all the content ("by the time he said that.",
+// "That's according to X") or the subject of a verb right after it ("said
+// that was a mistake", "That is the plan, according to X").
 bool IsDemonstrativePhrase(const std::string& tags, size_t t, size_t b) {
+  if (t + 1 == b || (t + 1 < b && IsOneOf("bv", tags[t + 1]))) return true;
   size_t m = t + 1;
   while (m < b && (tags[m] == 'j' || tags[m] == 'o' || tags[m] == 'n')) ++m;
   return m > t + 1 && (tags[m - 1] == 'o' || tags[m - 1] == 'n') &&

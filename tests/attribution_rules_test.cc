@@ -35,6 +35,10 @@ const RuleCase kCases[] = {
     {"according_back",
      "The pool will reopen in June, according to the city council.",
      "the city council", "according to", "The pool will reopen in June"},
+    // "That's according to X": the demonstrative is what X said.
+    {"according_demonstrative",
+     "That's according to the harbour master's office.",
+     "the harbour master's office", "according to", "That"},
     // "In a poll ..., C" and "C in a poll ...": a source preposition (flag
     // source in verbs.tsv) before a poll the writer names.
     {"according_front",
