@@ -35,6 +35,12 @@ const RuleCase kCases[] = {
     {"according_back",
      "The pool will reopen in June, according to the city council.",
      "the city council", "according to", "The pool will reopen in June"},
+    // A dash before "according to" ends the content as a comma does.
+    {"according_back_dash",
+     "The pier is unsafe \u2014 or at least old \u2014 according to the city "
+     "engineer.",
+     "the city engineer", "according to",
+     "The pier is unsafe \u2014 or at least old"},
     // "That's according to X": the demonstrative is what X said.
     {"according_demonstrative",
      "That's according to the harbour master's office.",
