@@ -190,6 +190,10 @@ struct Attributor::CompiledRule {
   // A group "causer": one word that must be of class causative ("led
   // critics to say C": the object before the infinitive speaks).
   int causer = 0;
+  // A group "when": words that must all be of time ("Friday", "earlier
+  // this year"), after a cue in a participle form ("the deal announced
+  // Friday").
+  int when = 0;
   bool classes[kCueClasses] = {};
   std::bitset<128> needs;
 };
@@ -1571,6 +1575,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     }
     rule->place = group("place");
     rule->causer = group("causer");
+    rule->when = group("when");
     if (absl::StartsWith(spec.name, "subject")) {
       if (rule->speaker == 0) {
         return absl::InvalidArgumentError(absl::StrCat(
@@ -4286,6 +4291,16 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           size_t ga, gb;
           if (!range_of(rule->causer, &ga, &gb) || gb != ga + 1) continue;
           if (!IsCausative(WordOf(text, tokens[ga]))) continue;
+        }
+        if (rule->when != 0) {
+          size_t ga, gb;
+          if (!range_of(rule->when, &ga, &gb) || !AllTime(tokens, ga, gb) ||
+              !IsParticipleForm(text.substr(tokens[k].begin,
+                                            tokens[cue_end - 1].end -
+                                                tokens[k].begin),
+                                cue.lemma)) {
+            continue;
+          }
         }
         if (rule->notagent != 0) {
           size_t ga, gb;

@@ -180,6 +180,11 @@ const RuleCase kCases[] = {
     // the infinitive are the content.
     // A passive speech cue with no agent: no speaker; the subject and what
     // follows the cue in its clause were reported.
+    // A participle with only a time after it, before the clause's verb:
+    // the noun phrase, said by no one named.
+    {"np_participle_time",
+     "The harbour levy, announced Friday, would double the mooring fee.", "",
+     "announced", "The harbour levy"},
     {"passive_no_agent", "The senator has been accused of taking bribes.",
      "", "accused", "The senator ... of taking bribes"},
     // A preposition after the cue other than the agent's.
