@@ -190,6 +190,10 @@ struct Attributor::CompiledRule {
   // A group "causer": one word that must be of class causative ("led
   // critics to say C": the object before the infinitive speaks).
   int causer = 0;
+  // A group "forsubj": one preposition that must introduce the subject of
+  // an infinitive (function_words.tsv list inf_subject: "a chance for the
+  // mayor to explain C").
+  int forsubj = 0;
   // A group "when": words that must all be of time ("Friday", "earlier
   // this year"), after a cue in a participle form ("the deal announced
   // Friday").
@@ -1576,6 +1580,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->place = group("place");
     rule->causer = group("causer");
     rule->when = group("when");
+    rule->forsubj = group("forsubj");
     if (absl::StartsWith(spec.name, "subject")) {
       if (rule->speaker == 0) {
         return absl::InvalidArgumentError(absl::StrCat(
@@ -4291,6 +4296,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           size_t ga, gb;
           if (!range_of(rule->causer, &ga, &gb) || gb != ga + 1) continue;
           if (!IsCausative(WordOf(text, tokens[ga]))) continue;
+        }
+        if (rule->forsubj != 0) {
+          size_t ga, gb;
+          if (!range_of(rule->forsubj, &ga, &gb) || gb != ga + 1 ||
+              !InList(*lex_, text, tokens[ga], WordList::kInfinitiveSubject)) {
+            continue;
+          }
         }
         if (rule->when != 0) {
           size_t ga, gb;

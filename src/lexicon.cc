@@ -168,6 +168,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"place_rel", WordList::kPlaceRelative},
       {"inf_to", WordList::kInfinitiveTo},
       {"preverb", WordList::kPreVerb},
+      {"inf_subject", WordList::kInfinitiveSubject},
   };
   return ParseNamed(kLists, s, out);
 }

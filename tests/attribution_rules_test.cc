@@ -67,6 +67,10 @@ const RuleCase kCases[] = {
      "The pool will reopen in June, as noted by the city council.",
      "the city council", "noted", "The pool will reopen in June"},
     // An infinitive of purpose after a verb and its object.
+    // "for" and the subject of an infinitive cue.
+    {"for_subject_to_cue",
+     "It took weeks for the council to admit that the pier was unsafe.",
+     "the council", "admit", "the pier was unsafe"},
     {"speaker_purpose_to_cue",
      "Mayor Anna Keller used her speech to call for a new pool.",
      "Mayor Anna Keller", "call for", "a new pool"},

@@ -288,6 +288,9 @@ enum class WordList : uint32_t {
   // adverb of time rather than the start of a clause ("once"; preverb):
   // "The coach once said: \"Q\"".
   kPreVerb = 1 << 15,
+  // A preposition that introduces the subject of an infinitive ("for";
+  // inf_subject): "a chance for the mayor to explain C" is the mayor's.
+  kInfinitiveSubject = 1 << 16,
 };
 
 struct PronounInfo {
