@@ -650,6 +650,10 @@ const RuleCase kCases[] = {
      "Workers cheered when he opened the pool by promising that it would "
      "stay open.",
      "he", "promising", "it would stay open"},
+    // A promise by "by" and an infinitive, with no one it is made to.
+    {"participle_by_tell_to",
+     "Mayor Anna Keller won the vote by promising to fix the pier.",
+     "Mayor Anna Keller", "promising", "to fix the pier"},
     {"participle_by_tell",
      "The mayor won the seat by telling voters the pool would reopen.",
      "The mayor", "telling", "the pool would reopen"},
