@@ -190,6 +190,14 @@ struct Attributor::CompiledRule {
   // A group "causer": one word that must be of class causative ("led
   // critics to say C": the object before the infinitive speaks).
   int causer = 0;
+  // A group "forsubj": one preposition that must introduce the subject of
+  // an infinitive (function_words.tsv list inf_subject: "a chance for the
+  // mayor to explain C").
+  int forsubj = 0;
+  // A group "when": words that must all be of time ("Friday", "earlier
+  // this year"), after a cue in a participle form ("the deal announced
+  // Friday").
+  int when = 0;
   bool classes[kCueClasses] = {};
   std::bitset<128> needs;
 };
@@ -804,7 +812,11 @@ void EndBefore(const std::vector<Token>& tokens, const std::string& tags,
 // "rejected that idea", "disputed that account.": a "that" whose noun (perhaps
 // after modifiers) ends the content is a determiner, part of what was said,
 // not the complementizer to trim.
+// So is a "that" that is all the content ("by the time he said that.",
+// "That's according to X") or the subject of a verb right after it ("said
+// that was a mistake", "That is the plan, according to X").
 bool IsDemonstrativePhrase(const std::string& tags, size_t t, size_t b) {
+  if (t + 1 == b || (t + 1 < b && IsOneOf("bv", tags[t + 1]))) return true;
   size_t m = t + 1;
   while (m < b && (tags[m] == 'j' || tags[m] == 'o' || tags[m] == 'n')) ++m;
   return m > t + 1 && (tags[m - 1] == 'o' || tags[m - 1] == 'n') &&
@@ -1651,6 +1663,8 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     }
     rule->place = group("place");
     rule->causer = group("causer");
+    rule->when = group("when");
+    rule->forsubj = group("forsubj");
     if (absl::StartsWith(spec.name, "subject")) {
       if (rule->speaker == 0) {
         return absl::InvalidArgumentError(absl::StrCat(
@@ -4601,6 +4615,23 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           size_t ga, gb;
           if (!range_of(rule->causer, &ga, &gb) || gb != ga + 1) continue;
           if (!IsCausative(WordOf(text, tokens[ga]))) continue;
+        }
+        if (rule->forsubj != 0) {
+          size_t ga, gb;
+          if (!range_of(rule->forsubj, &ga, &gb) || gb != ga + 1 ||
+              !InList(*lex_, text, tokens[ga], WordList::kInfinitiveSubject)) {
+            continue;
+          }
+        }
+        if (rule->when != 0) {
+          size_t ga, gb;
+          if (!range_of(rule->when, &ga, &gb) || !AllTime(tokens, ga, gb) ||
+              !IsParticipleForm(text.substr(tokens[k].begin,
+                                            tokens[cue_end - 1].end -
+                                                tokens[k].begin),
+                                cue.lemma)) {
+            continue;
+          }
         }
         if (rule->notagent != 0) {
           size_t ga, gb;

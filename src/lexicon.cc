@@ -169,6 +169,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"inf_to", WordList::kInfinitiveTo},
       {"preverb", WordList::kPreVerb},
       {"time_count", WordList::kTimeCount},
+      {"inf_subject", WordList::kInfinitiveSubject},
   };
   return ParseNamed(kLists, s, out);
 }

@@ -662,6 +662,20 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
                 : nullptr) {
     const size_t k = static_cast<size_t>(static_cast<const char*>(at) - tag_at);
     Token& t = tok_at[k];
+    // "Critics have in recent weeks noted C", "X has in the past blamed Y":
+    // a short phrase (a preposition, perhaps a determiner, one or two plain
+    // words) between an auxiliary and a cue is an adverb of the verb.
+    if (k >= 3 && tag_at[k - 1] == 'o') {
+      size_t m = k - 1;
+      while (m > k - 2 && tag_at[m - 1] == 'o') --m;
+      if (m >= 2 && tag_at[m - 1] == 'd') --m;
+      if (m >= 2 && tag_at[m - 1] == 'r' && tag_at[m - 2] == 'v') {
+        for (size_t j = m - 1; j < k; ++j) {
+          tok_at[j].tag = 'l';
+          tag_at[j] = 'l';
+        }
+      }
+    }
     if (t.cue < 0 || !lex_->cues()[t.cue].adverb_only) continue;
     size_t m = k + 1;
     while (m < n && IsOneOf("lvbz", tag_at[m])) ++m;

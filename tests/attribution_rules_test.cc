@@ -35,6 +35,16 @@ const RuleCase kCases[] = {
     {"according_back",
      "The pool will reopen in June, according to the city council.",
      "the city council", "according to", "The pool will reopen in June"},
+    // A dash before "according to" ends the content as a comma does.
+    {"according_back_dash",
+     "The pier is unsafe \u2014 or at least old \u2014 according to the city "
+     "engineer.",
+     "the city engineer", "according to",
+     "The pier is unsafe \u2014 or at least old"},
+    // "That's according to X": the demonstrative is what X said.
+    {"according_demonstrative",
+     "That's according to the harbour master's office.",
+     "the harbour master's office", "according to", "That"},
     // "In a poll ..., C" and "C in a poll ...": a source preposition (flag
     // source in verbs.tsv) before a poll the writer names.
     {"according_front",
@@ -57,6 +67,10 @@ const RuleCase kCases[] = {
      "The pool will reopen in June, as noted by the city council.",
      "the city council", "noted", "The pool will reopen in June"},
     // An infinitive of purpose after a verb and its object.
+    // "for" and the subject of an infinitive cue.
+    {"for_subject_to_cue",
+     "It took weeks for the council to admit that the pier was unsafe.",
+     "the council", "admit", "the pier was unsafe"},
     {"speaker_purpose_to_cue",
      "Mayor Anna Keller used her speech to call for a new pool.",
      "Mayor Anna Keller", "call for", "a new pool"},
@@ -170,6 +184,11 @@ const RuleCase kCases[] = {
     // the infinitive are the content.
     // A passive speech cue with no agent: no speaker; the subject and what
     // follows the cue in its clause were reported.
+    // A participle with only a time after it, before the clause's verb:
+    // the noun phrase, said by no one named.
+    {"np_participle_time",
+     "The harbour levy, announced Friday, would double the mooring fee.", "",
+     "announced", "The harbour levy"},
     {"passive_no_agent", "The senator has been accused of taking bribes.",
      "", "accused", "The senator ... of taking bribes"},
     // A preposition after the cue other than the agent's.
@@ -284,6 +303,17 @@ const RuleCase kCases[] = {
     {"participle_front",
      "Insisting that the water was safe, Mayor Anna Keller reopened the pool.",
      "Mayor Anna Keller", "Insisting", "the water was safe"},
+    // The participle's clause may end in a quotation, its comma inside the
+    // closing mark.
+    {"participle_front_quote",
+     "After calling the ferry plan \"a fantasy,\" Mayor Anna Keller left the "
+     "meeting.",
+     "Mayor Anna Keller", "calling", "the ferry plan \"a fantasy,\""},
+    // A relative pronoun that is the cue's object: what was said.
+    {"object_relative_cue",
+     "The council passed the harbour levy, which Mayor Anna Keller proposed "
+     "in May.",
+     "Mayor Anna Keller", "proposed", "which"},
     {"participle_label",
      "Mayor Anna Keller attacked the council, calling its plan a betrayal.",
      "Mayor Anna Keller", "calling", "its plan a betrayal"},
@@ -648,6 +678,10 @@ const RuleCase kCases[] = {
      "Workers cheered when he opened the pool by promising that it would "
      "stay open.",
      "he", "promising", "it would stay open"},
+    // A promise by "by" and an infinitive, with no one it is made to.
+    {"participle_by_tell_to",
+     "Mayor Anna Keller won the vote by promising to fix the pier.",
+     "Mayor Anna Keller", "promising", "to fix the pier"},
     {"participle_by_tell",
      "The mayor won the seat by telling voters the pool would reopen.",
      "The mayor", "telling", "the pool would reopen"},

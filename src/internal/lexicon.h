@@ -292,6 +292,9 @@ enum class WordList : uint32_t {
   // time_count): "a week ago", "each day" is a phrase of time after a cue,
   // as "this week" (timedet) is; not "requested another month".
   kTimeCount = 1 << 16,
+  // A preposition that introduces the subject of an infinitive ("for";
+  // inf_subject): "a chance for the mayor to explain C" is the mayor's.
+  kInfinitiveSubject = 1 << 17,
 };
 
 struct PronounInfo {
