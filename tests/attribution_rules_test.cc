@@ -350,6 +350,11 @@ const RuleCase kCases[] = {
     {"quote_speaker_cue",
      "\"The pool is safe,\" the mayor said, but \"the dock is not.\"",
      "the mayor", "said", "The pool is safe, ... but \"the dock is not.\""},
+    // A clause opened by "that" and a subject after the attribution goes on
+    // with the content, quoted or not.
+    {"quote_speaker_cue",
+     "\"It was bad timing,\" the clerk said, that both ferries broke down.",
+     "the clerk", "said", "It was bad timing, ... both ferries broke down"},
     // After a clause and a dash, a quotation with its own speech tag.
     {"dash_quote_speaker_cue",
      "The pool will close in June - \"It is too old,\" the mayor said.",
