@@ -150,6 +150,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"causative", WordClass::kCausative},
       {"causative_verb", WordClass::kCausativeVerb},
       {"light", WordClass::kLightVerb},
+      {"count", WordClass::kCount},
   };
   return ParseNamed(kClasses, s, out);
 }

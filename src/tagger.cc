@@ -1438,6 +1438,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         return 'l';
       case WordClass::kNeg: return 'z';
       case WordClass::kMod: return t.cap ? 'N' : 'j';
+      case WordClass::kCount: return t.cap ? 'N' : '0';
       case WordClass::kNone:
       case WordClass::kRefuse:
       case WordClass::kIndefinite:

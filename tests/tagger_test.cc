@@ -245,8 +245,8 @@ TEST_F(TaggerTest, SourceAndTimePassesRunWhereTheirWordsAre) {
       // or after a clause before the polls at large, it stays a preposition.
       {"In a new poll, most islanders backed the ferry.", "Cdjn,doodo."},
       {"In a new report, most islanders backed the ferry.", "rdjn,doodo."},
-      {"Keller slipped to third place in a new poll.", "NorooCdjn."},
-      {"Keller slipped to third place in the polls.", "Noroordn."},
+      {"Keller slipped to third place in a new poll.", "Nor0oCdjn."},
+      {"Keller slipped to third place in the polls.", "Nor0ordn."},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);

@@ -235,6 +235,11 @@ enum class WordClass : uint8_t {
   // word (a nominal of type document); "In a poll last month, C": a
   // preposition of class source before a phrase it heads is a cue.
   kPollNoun,
+  // A number or fraction written as a word ("five", "dozens", "half"): in
+  // lower case tagged '0' as a number in digits, so that a measure stands
+  // as a noun phrase ("At least half of voters say C", "about a third say
+  // C"); capitalised it is tagged as any capitalised word.
+  kCount,
 };
 
 // Word lists of function_words.tsv: closed sets of words that some check
