@@ -2710,7 +2710,9 @@ bool Attributor::LooksLikeVerb(absl::string_view text,
   return LowerEdWord(text, tokens[k]);
 }
 
-// "The senator praised the plan and boycotted the debate", "denied the
+// "The senator praised the plan and boycotted the debate", "praised the
+// pier and visited Salem" (a word in -ed before a name; not after another,
+// "dredged and widened Salem Harbour"), "denied the
 // charges and took questions", "thanking the donors and urging them on",
 // "vowed to fight the tax and has since ...", "referring to the mogul but
 // not naming him": when what follows the cue is a
@@ -2768,6 +2770,9 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
     };
     if (n >= b || !(tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'P' ||
                     is_verb(n) ||
+                    (tags[n] == 'o' && n + 1 < b && tags[n + 1] == 'N' &&
+                     LowerEdWord(text, tokens[n]) &&
+                     !(tags[m - 1] == 'o' && LowerEdWord(text, tokens[m - 1]))) ||
                     (ing_cue && tags[n] == 'i' && n + 1 < b &&
                      IsOneOf("onN0", tags[n + 1])) ||
                     (ing_cue && tags[n] == 'i' && infinitive_after(n) &&
