@@ -547,6 +547,17 @@ std::string LeftToCuePattern(absl::string_view left) {
 
 namespace {
 
+// Whether a cue of this stance takes a noun phrase for its object rather
+// than a clause: praise, blame, denial, a promise or a demand ("praised the
+// budget", "denied the charges"). After one, "and", a noun phrase and a cue
+// open a clause of its own ("praised the budget and Lopez said C"), not a
+// coordinated subject of the content ("said both she and the mayor agreed").
+bool ObjectStance(v1::Stance stance) {
+  return stance == v1::STANCE_PRAISE || stance == v1::STANCE_CONDEMN ||
+         stance == v1::STANCE_DENY || stance == v1::STANCE_PROMISE ||
+         stance == v1::STANCE_DEMAND;
+}
+
 // HasCueWord() looks up words of up to this many letters.
 constexpr size_t kMaxCueWord = 24;
 
@@ -2699,7 +2710,9 @@ bool Attributor::LooksLikeVerb(absl::string_view text,
   return LowerEdWord(text, tokens[k]);
 }
 
-// "The senator praised the plan and boycotted the debate", "denied the
+// "The senator praised the plan and boycotted the debate", "praised the
+// pier and visited Salem" (a word in -ed before a name; not after another,
+// "dredged and widened Salem Harbour"), "denied the
 // charges and took questions", "thanking the donors and urging them on",
 // "vowed to fight the tax and has since ...", "referring to the mogul but
 // not naming him": when what follows the cue is a
@@ -2757,6 +2770,9 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
     };
     if (n >= b || !(tags[n] == 'v' || tags[n] == 'b' || tags[n] == 'P' ||
                     is_verb(n) ||
+                    (tags[n] == 'o' && n + 1 < b && tags[n + 1] == 'N' &&
+                     LowerEdWord(text, tokens[n]) &&
+                     !(tags[m - 1] == 'o' && LowerEdWord(text, tokens[m - 1]))) ||
                     (ing_cue && tags[n] == 'i' && n + 1 < b &&
                      IsOneOf("onN0", tags[n + 1])) ||
                     (ing_cue && tags[n] == 'i' && infinitive_after(n) &&
@@ -4762,6 +4778,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
             // (Not the same cue again: "wants the votes and the mayor wants
             // C" are two clauses side by side.)
+            // (Not after a cue that takes an object: "praised the budget
+            // and Lopez said C" are two clauses.)
+            // (A subject opens with a determiner, a possessive, a name, a
+            // pronoun or a number: "and special offers" is a noun phrase.)
+            if (ObjectStance(cue.stance) && IsOneOf("dpNRP0", marked[b + 1])) {
+              noun_phrase = false;
+            }
             if (noun_phrase && n > b + 1 && n < marked.size() && marked[n] == 'C' &&
                 tokens[n].cue != tokens[k].cue) {
               size_t e = n + 1;
@@ -5268,6 +5291,32 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             time_speaker = true;
             look_further = true;
           } else {
+            // "The mayor praised the budget and Lopez said C", "Kemp calls
+            // it maintenance and his critics call it a purge": a first
+            // conjunct of the subject that is the whole object of an earlier
+            // cue of the sentence, one that takes an object (ObjectStance())
+            // or the same cue, is what that claim reported, no speaker; the
+            // subject starts after "and". (Not after a cue of a clause:
+            // "said China and Vietnam had agreed" is one subject.)
+            for (size_t m = a + 1; m + 1 < b; ++m) {
+              if (tags[m] != 'x') continue;
+              if (!IsOneOf("dpNRP0", tags[m + 1])) break;
+              for (size_t i = first_finding; i < out->size(); ++i) {
+                const Finding& prev = (*out)[i];
+                if (!prev.content.empty() && a > 0 && prev.cue_index >= 0 &&
+                    (prev.cue_index == tokens[k].cue ||
+                     ObjectStance(lex_->cues()[prev.cue_index].stance)) &&
+                    prev.cue.end == tokens[a - 1].end &&
+                    absl::ascii_isalpha(static_cast<unsigned char>(text[prev.cue.begin])) &&
+                    prev.content.size() == 1 &&
+                    prev.content[0].begin == tokens[a].begin &&
+                    prev.content[0].end == tokens[m - 1].end) {
+                  a = m + 1;
+                  break;
+                }
+              }
+              break;
+            }
             f.speaker = TokenSpan(tokens, a, b);
             f.document = IsDocumentHead(text, tokens, a, b);
             // "41% said": the sign belongs to the number that speaks.
