@@ -784,6 +784,14 @@ bool IsTrimTag(char c) {
   return c == ',' || c == '.' || c == ';' || c == '~' || c == ':' || c == '-';
 }
 
+// The first of the tokens [from, k) that is no adverb (tag 'l') or
+// conjunction (tag 'x'), or k: where a sentence's first phrase or clause
+// begins ("But then, as X said, ...").
+size_t PastAdverbs(const std::string& tags, size_t from, size_t k) {
+  while (from < k && (tags[from] == 'l' || tags[from] == 'x')) ++from;
+  return from;
+}
+
 // Whether the tokens [a, b) other than punctuation are at least one, and
 // all pass `word(k)` (a content that is nothing but adverbs, or link words).
 template <typename Pred>
@@ -2385,8 +2393,7 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
                                     const std::string& tags, size_t a,
                                     size_t b, size_t k, Range* r) const {
   if (a <= k) return;
-  size_t s = 0;
-  while (s < k && (tags[s] == 'l' || tags[s] == 'x')) ++s;
+  size_t s = PastAdverbs(tags, 0, k);
   // "Two days after X said C, ...", "A night after X mocked C, ...": a
   // measure of time (a number or determiner, perhaps a modifier, and a noun
   // of time) may stand before a subordinator of time.
@@ -2413,8 +2420,7 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
       ++q;
     }
     if (q >= k || tags[q] != ',' || q == 0) return;
-    s = q + 1;
-    while (s < k && (tags[s] == 'l' || tags[s] == 'x')) ++s;
+    s = PastAdverbs(tags, q + 1, k);
   }
   if (s >= k || tags[s] != 's') return;
   const WordInfo* w = WordOf(text, tokens[s]);
@@ -2492,8 +2498,7 @@ void Attributor::EndAtFrontedPhrase(absl::string_view text,
                                     const std::string& tags, size_t a,
                                     size_t b, size_t k, Range* r) const {
   if (a <= k) return;
-  size_t s = 0;
-  while (s < k && (tags[s] == 'l' || tags[s] == 'x')) ++s;
+  size_t s = PastAdverbs(tags, 0, k);
   if (s >= k || tags[s] != 'r') return;
   for (size_t q = s + 1; q < k; ++q) {
     if (IsOneOf(",;:~qQ(", tags[q])) return;
