@@ -1096,6 +1096,13 @@ ABSL_ATTRIBUTE_NOINLINE bool InList(const Lexicon& lex, absl::string_view text,
   return lex.InListAnyCase(text.substr(t.begin, t.end - t.begin), list);
 }
 
+// Whether token t is written in lower case and is in `list` of
+// function_words.tsv ("as" of list comparison, not a headline's "As").
+bool LowerWordIn(const Lexicon& lex, absl::string_view text, const Token& t,
+                 WordList list) {
+  return !t.cap && InList(lex, text, t, list);
+}
+
 // Whether token t is a lower-case word of five letters or more in -ed, the
 // shape of a past tense or participle ("outvoted", "walked"; not "bed",
 // "Ted").
@@ -2512,7 +2519,7 @@ void Attributor::EndAtFrontedPhrase(absl::string_view text,
     // at the start of the content is the cue's complement, no clause.)
     const bool as_complement =
         m == a && tags[m] == 's' && m + 1 < b && tags[m + 1] == 'd' &&
-        text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin) == "as";
+        LowerWordIn(*lex_, text, tokens[m], WordList::kComparison);
     if ((IsOneOf("sw;:~(", tags[m]) && !as_complement) ||
         (tags[m] == 't' && m > a)) {
       return;
@@ -2592,7 +2599,7 @@ void Attributor::EndAtAdjunct(absl::string_view text,
     const bool as_clause =
         tags[m] == 's' && m + 2 < b && tags[m + 1] == 'P' &&
         !IsOneOf("vbz", tags[m + 2]) &&
-        text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin) == "as";
+        LowerWordIn(*lex_, text, tokens[m], WordList::kComparison);
     if (!with_party && !as_clause &&
         (w == nullptr || (w->word_class != WordClass::kAdjunctPrep &&
                          w->word_class != WordClass::kTimeSub &&
@@ -3474,7 +3481,7 @@ void Attributor::EndAtInfinitiveAdjunct(absl::string_view text,
     // run the harbour".)
     if (tags[m] == 's' && m + 2 < b && tags[m + 1] == 'P' &&
         !IsOneOf("vbz", tags[m + 2]) &&
-        text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin) == "as") {
+        LowerWordIn(*lex_, text, tokens[m], WordList::kComparison)) {
       EndBefore(tokens, tags, a, m, r);
       return;
     }
@@ -3577,8 +3584,7 @@ void Attributor::EndAtDashAppositive(absl::string_view text,
     dash = m;
   }
   if (dash == b || dash + 2 >= b || tags[dash + 1] != 'd') return;
-  const absl::string_view det = word(dash + 1);
-  if (det != "a" && det != "an") return;
+  if (!InList(*lex_, text, tokens[dash + 1], WordList::kDetOne)) return;
   if (tokens[dash].begin > r->begin && tokens[dash].end <= r->end) {
     EndBefore(tokens, tags, a, dash, r);
   }
