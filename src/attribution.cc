@@ -911,14 +911,9 @@ bool ThatOpensContent(absl::string_view text, const std::vector<Token>& tokens,
       text.substr(tokens[n].begin, tokens[n].end - tokens[n].begin), "ing");
 }
 
-// "said they should respond by suggesting that C", "noted she had been
-// pilloried for acknowledging that C": a cue in -ing right after a
-// preposition (class prep, agent or venue_place) inside a clause that
-// another finding reports (its content from `begin`) is a phrase of that
-// clause; the content does not end before it (PolNeAR marks the outer
-// claim whole).
 // Where the preposition (class prep, agent or venue_place) right before a
-// cue in -ing begins, after `begin`; or 0 when there is none.
+// cue in -ing begins, after `begin`; or 0 when there is none ("by
+// suggesting", "for acknowledging").
 size_t PrepositionBeforeParticiple(const Lexicon& lex, absl::string_view text,
                                    uint32_t begin, const Range& cue) {
   size_t e = cue.begin;
@@ -938,14 +933,11 @@ size_t PrepositionBeforeParticiple(const Lexicon& lex, absl::string_view text,
   return s;
 }
 
-bool PrepositionalParticiple(const Lexicon& lex, absl::string_view text, uint32_t begin,
-                             const Range& cue) {
-  const size_t s = PrepositionBeforeParticiple(lex, text, begin, cue);
-  if (s == 0) return false;
-  // The content before it is a clause: it holds an auxiliary, copula,
-  // modal or verb form the lexicons know ("they should respond by C", "she
-  // had been pilloried for C"), not the object of an act ("attacked
-  // Fiorina by reminding voters C" ends before "by").
+// Whether the text [begin, s) is a clause: it holds an auxiliary, copula,
+// modal or verb form the lexicons know ("they should respond by C", "she
+// had been pilloried for C"), not only the object of an act ("attacked
+// Fiorina by reminding voters C").
+bool HoldsVerb(const Lexicon& lex, absl::string_view text, size_t begin, size_t s) {
   for (size_t k = begin; k < s;) {
     while (k < s && !absl::ascii_isalpha(static_cast<unsigned char>(text[k]))) ++k;
     size_t j = k;
@@ -6055,22 +6047,24 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         for (size_t ri = 0; ri < outer.content.size(); ++ri) {
           Range& r = outer.content[ri];
           if (r.begin > inner.cue.begin || inner.cue.end > r.end) continue;
-          // (Not a participle after a preposition in a reported clause.)
-          if (PrepositionalParticiple(*lex_, text, r.begin, inner.cue)) break;
+          // "said they should respond by suggesting that C", "noted she
+          // had been pilloried for acknowledging that C": a cue in -ing
+          // right after a preposition inside a reported clause is a phrase
+          // of that clause; the content does not end before it (PolNeAR
+          // marks the outer claim whole). After the object of an act
+          // ("attacked the council by reminding voters C") the preposition
+          // goes with the participle.
+          const size_t prep = PrepositionBeforeParticiple(*lex_, text, r.begin, inner.cue);
+          if (prep > 0 && HoldsVerb(*lex_, text, r.begin, prep)) break;
           uint32_t cut = inner.cue.begin;
           if (inner.speaker.end > inner.speaker.begin && inner.speaker.begin >= r.begin &&
               inner.speaker.begin < cut) {
             cut = inner.speaker.begin;
           }
           cut = TrimConnective(*lex_, text, r.begin, cut);
-          // "attacked the council by reminding voters C": the preposition
-          // of the participle goes with it.
-          {
-            const size_t prep = PrepositionBeforeParticiple(*lex_, text, r.begin, inner.cue);
-            if (prep > 0 && prep < cut) {
-              cut = prep;
-              while (cut > r.begin && text[cut - 1] == ' ') --cut;
-            }
+          if (prep > 0 && prep < cut) {
+            cut = prep;
+            while (cut > r.begin && text[cut - 1] == ' ') --cut;
           }
           if (cut >= r.begin + 3) {
             r.end = cut;
