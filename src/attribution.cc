@@ -3582,6 +3582,73 @@ void Attributor::EndAtDashAppositive(absl::string_view text,
   }
 }
 
+// "made no mention of God, religion or his faith", "took aim at the
+// billionaire class, the fossil fuel industry and super PACs": a content
+// that a rule ended at a comma after a noun, before more noun phrases
+// separated by commas, the last after "and" or "or" (phraseconj), that run
+// to the end of the sentence, is the first item of a list: the list is the
+// content. (At least one item between the commas: "C, and Z." may be the
+// writer's; after "or" (alternative) none is needed, "a madrassa, or
+// Islamic school.")
+size_t Attributor::ExtendThroughList(absl::string_view text,
+                                     const std::vector<Token>& tokens,
+                                     const std::string& tags, size_t a,
+                                     size_t b) const {
+  const size_t n = tags.size();
+  if (b == 0 || b + 2 >= n || tags[b] != ',' ||
+      !IsOneOf("NRno0)", tags[b - 1])) {
+    return b;
+  }
+  static constexpr absl::string_view kItem = "dpjNRnoi0gl-r()";
+  size_t m = b;
+  int middle = 0;
+  while (m < n && tags[m] == ',') {
+    ++m;
+    if (m < n && tags[m] == 'x') break;
+    // (Not a participle's clause: "..., threatening to revoke licenses",
+    // "..., adopted by the council in 2009".)
+    if (m < n && (tags[m] == 'i' || LowerEdWord(text, tokens[m]))) return b;
+    size_t e = m;
+    bool noun = false;
+    while (e < n && IsOneOf(kItem, tags[e])) {
+      noun = noun || IsOneOf("NRno0", tags[e]);
+      ++e;
+    }
+    if (!noun) return b;
+    ++middle;
+    m = e;
+  }
+  if (m >= n || tags[m] != 'x' ||
+      !InList(*lex_, text, tokens[m], WordList::kPhraseConj)) {
+    return b;
+  }
+  // (Or a comma inside the content opens the item before b: "referring to
+  // A, B, and C".)
+  if (middle == 0) {
+    size_t c = b;
+    while (c > a && IsOneOf(kItem, tags[c - 1])) --c;
+    if (c > a + 1 && c < b && tags[c - 1] == ',') middle = 1;
+  }
+  if (middle == 0 && !InList(*lex_, text, tokens[m], WordList::kAlternative)) {
+    return b;
+  }
+  // (One item that opens with "a"/"an" before "and" without a comma is an
+  // appositive that holds a pair: "X, a State Department official
+  // overseeing Lebanon and the region".)
+  if (middle == 1 && tags[m - 1] != ',' && tags[b + 1] == 'd' &&
+      InList(*lex_, text, tokens[b + 1], WordList::kDetOne)) {
+    return b;
+  }
+  size_t e = m + 1;
+  bool noun = false;
+  while (e < n && IsOneOf(kItem, tags[e])) {
+    noun = noun || IsOneOf("NRno0", tags[e]);
+    ++e;
+  }
+  if (!noun || (e < n && !(tags[e] == '.' && e + 1 == n))) return b;
+  return e;
+}
+
 // "said the plan was sound, even though the council had rejected it",
 // "sought a recount in the county, where he trailed by a point",
 // "said he would not release them, as he did again on Monday",
@@ -4798,6 +4865,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               b = e;
             }
           }
+          if (b > k && a < b) b = ExtendThroughList(text, tokens, marked, a, b);
           if (b > k) EndAtQuoteClose(text, tokens, marked, a, &b);
           // "declined to comment on C", "refused to endorse C": the refused
           // act of speech joins the cue, and what it would have been about

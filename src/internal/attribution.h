@@ -315,6 +315,13 @@ class Attributor {
                            const std::vector<Token>& tokens,
                            const std::string& tags, size_t a, size_t b,
                            Range* r) const;
+  // The end of a content that a rule cut at the comma of a list of noun
+  // phrases running to the end of the sentence ("made no mention of A, B or
+  // C"), from a: the sentence's end; else b (see attribution.cc).
+  size_t ExtendThroughList(absl::string_view text,
+                           const std::vector<Token>& tokens,
+                           const std::string& tags, size_t a,
+                           size_t b) const;
   struct CompiledRule;
   explicit Attributor(const Lexicon* lexicon);
   // The candidate filter: does `text` hold a cue word?

@@ -300,6 +300,10 @@ enum class WordList : uint32_t {
   // A preposition that introduces the subject of an infinitive ("for";
   // inf_subject): "a chance for the mayor to explain C" is the mayor's.
   kInfinitiveSubject = 1 << 17,
+  // A conjunction that offers an alternative or another name ("or";
+  // alternative): "a madrassa, or Islamic school" closes a list that needs
+  // no item between commas (Attributor::ExtendThroughList).
+  kAlternative = 1 << 18,
 };
 
 struct PronounInfo {
