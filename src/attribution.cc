@@ -4865,6 +4865,38 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               b = e;
             }
           }
+          // "added that she and the mayor had spoken", "even if the party
+          // and its donors see C": a subject of a clause inside the content
+          // (after "that", a subordinator or a wh-word) before "and"/"or",
+          // another noun phrase and a cue (perhaps after auxiliaries) is
+          // coordinated, not a new attribution; the content goes on as
+          // above.
+          if (b > k && b + 2 < marked.size() && marked[b] == 'x' &&
+              InList(*lex_, text, tokens[b], WordList::kPhraseConj)) {
+            size_t o = b;
+            while (o > a && IsOneOf("dPpjNRnog0", marked[o - 1])) --o;
+            // (Not after a subordinator of time, which is also a
+            // preposition: "shipped since their introduction and IBM
+            // expects C".)
+            const WordInfo* opener = o > a ? WordOf(text, tokens[o - 1]) : nullptr;
+            if (o < b && o > a && IsOneOf("tsw", marked[o - 1]) &&
+                !(opener != nullptr && opener->word_class == WordClass::kTimeSub)) {
+              size_t n = b + 1;
+              while (n < marked.size() && IsOneOf("dpjNRnog0", marked[n])) ++n;
+              size_t c = n;
+              while (c < marked.size() && IsOneOf("lvbz", marked[c])) ++c;
+              if (n > b + 1 && c < marked.size() && marked[c] == 'C' &&
+                  tokens[c].cue != tokens[k].cue) {
+                size_t e = c + 1;
+                while (e < marked.size() && marked[e] != ';' && marked[e] != '.' &&
+                       !(marked[e] == ',' && e + 1 < marked.size() &&
+                         marked[e + 1] == 'x')) {
+                  ++e;
+                }
+                b = e;
+              }
+            }
+          }
           if (b > k && a < b) b = ExtendThroughList(text, tokens, marked, a, b);
           if (b > k) EndAtQuoteClose(text, tokens, marked, a, &b);
           // "declined to comment on C", "refused to endorse C": the refused
