@@ -4838,8 +4838,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               marked[b] == 'x') {
             bool noun_phrase =
                 a < b && InList(*lex_, text, tokens[b], WordList::kPhraseConj);
+            // (Its head may take a preposition and a noun phrase under a
+            // cue of speech or belief: "says the endorsements from Christie
+            // and Sessions can be seen as C".)
+            const bool prep_ok = cue.cue_class != CueClass::kTell;
             for (size_t m = a; m < b && noun_phrase; ++m) {
-              noun_phrase = IsOneOf("dPpjNRno", marked[m]);
+              noun_phrase = IsOneOf("dPpjNRno", marked[m]) ||
+                            (prep_ok && marked[m] == 'r' && m > a && m + 1 < b &&
+                             IsOneOf("NRno", marked[m - 1]));
             }
             size_t n = b + 1;
             while (n < marked.size() &&
@@ -4855,9 +4861,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             if (ObjectStance(cue.stance) && IsOneOf("dpNRP0", marked[b + 1])) {
               noun_phrase = false;
             }
-            if (noun_phrase && n > b + 1 && n < marked.size() && marked[n] == 'C' &&
-                tokens[n].cue != tokens[k].cue) {
-              size_t e = n + 1;
+            // (Auxiliaries may stand before the cue: "can be seen as C".)
+            size_t v = n;
+            while (v < marked.size() && IsOneOf("lvbz", marked[v])) ++v;
+            if (noun_phrase && n > b + 1 && v < marked.size() && marked[v] == 'C' &&
+                tokens[v].cue != tokens[k].cue) {
+              size_t e = v + 1;
               while (e < marked.size() && marked[e] != ';' && marked[e] != '.' &&
                      !(marked[e] == ',' && e + 1 < marked.size() && marked[e + 1] == 'x')) {
                 ++e;
