@@ -5056,6 +5056,16 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!direct && PassiveAdjunct(text, tokens, marked, k, a, b)) {
             r = Range{};
           }
+          // "C1, a spokesman said, adding that C2": a lower-case cue in -ing
+          // right after the attribution's comma opens the speaker's next act,
+          // a claim of its own, not the rest of C1. (A gerund subject is no
+          // cue: "C1, she said, revoking the permits would be wrong" goes on.)
+          if (!direct && marked[a] == 'C' && !tokens[a].cap &&
+              tokens[a].end - tokens[a].begin >= 5 &&
+              text.substr(tokens[a].end - 3, 3) == "ing" &&
+              !f.content.empty() && f.content.front().end <= f.cue.begin) {
+            r = Range{};
+          }
           // "If the plan fails, she said, \"we all pay.\"": a lead-in before
           // the attribution is part of the claim when the quotation after it
           // completes its sentence. A quotation that opens with a capital is
