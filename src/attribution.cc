@@ -2448,6 +2448,13 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
         q = e;
         continue;
       }
+      // ("While Keller, Lopez and Reyes told voters C, ...": a comma
+      // between names goes on with their list.)
+      if (tags[q - 1] == 'N') {
+        size_t n = q + 1;
+        while (n < k && tags[n] == 'N') ++n;
+        if (n > q + 1 && n < k && (tags[n] == ',' || tags[n] == 'x')) continue;
+      }
     }
     if (tags[q] == ',' || tags[q] == ';' || tags[q] == '~' || tags[q] == ':') return;
   }
