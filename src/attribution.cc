@@ -2422,6 +2422,9 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
     s = PastAdverbs(tags, q + 1, k);
   }
   if (s >= k || tags[s] != 's') return;
+  // ("So while X says C, ...": a connective tagged as a subordinator may
+  // stand before the subordinator that opens the clause.)
+  if (s + 2 < k && tags[s + 1] == 's' && s == PastAdverbs(tags, 0, k)) ++s;
   const WordInfo* w = WordOf(text, tokens[s]);
   if (w == nullptr) return;
   const WordClass cls = w->word_class;
@@ -2430,6 +2433,25 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
     return;
   }
   for (size_t q = s + 1; q < k; ++q) {
+    // ("While he and his staff - no longer courting donors - go out of
+    // their way to assure C, ...": an aside between dashes right after the
+    // clause's subject, with no quotation, colon or semicolon, is passed
+    // over.)
+    if (tags[q] == '~' && cls != WordClass::kSub && q > s + 1 &&
+        IsOneOf("NRnodpjP", tags[q - 1])) {
+      size_t e = q + 1;
+      while (e < k && !IsOneOf("~;:qQ", tags[e])) ++e;
+      bool subject_only = true;
+      for (size_t v = s + 1; v < q && subject_only; ++v) {
+        subject_only = !IsOneOf("vbzCtwsiqQ,", tags[v]) &&
+                       !LooksLikeVerb(text, tokens, tags, v) &&
+                       !(tags[v] == 'o' && LowerEdWord(text, tokens[v]));
+      }
+      if (subject_only && e < k && e > q + 1 && tags[e] == '~') {
+        q = e;
+        continue;
+      }
+    }
     // ("While many Republicans, like the speaker, continued to back him,
     // ...": an aside between commas after the clause's subject, with no
     // verb, clause word or quotation of its own, is passed over.)
