@@ -5095,6 +5095,19 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               !f.content.empty() && f.content.front().end <= f.cue.begin) {
             r = Range{};
           }
+          // "Sales rose 40 percent, according to the board, more than twice
+          // the rise of a year earlier": after the source of a trailing
+          // "according to", a comparison of amount (lists amount and than)
+          // is the writer's, not the rest of what the source says. (Not
+          // before a verb: "Prices, according to X, more than doubled".)
+          if (!direct && cue.cue_class == CueClass::kAccording && a + 2 < b &&
+              InList(*lex_, text, tokens[a], WordList::kAmount) &&
+              InList(*lex_, text, tokens[a + 1], WordList::kThan) &&
+              !IsOneOf("vbC", marked[a + 2]) &&
+              !LooksLikeVerb(text, tokens, marked, a + 2) &&
+              !LowerEdWord(text, tokens[a + 2])) {
+            r = Range{};
+          }
           // "If the plan fails, she said, \"we all pay.\"": a lead-in before
           // the attribution is part of the claim when the quotation after it
           // completes its sentence. A quotation that opens with a capital is
