@@ -5050,7 +5050,27 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (range_of(rule->speaker, &sa, &sb) && sb <= k &&
               range_of(rule->content, &a, &b)) {
             const Range rel = RelativeBefore(text, tokens, marked, sa, a, cue_end);
-            if (rel.end > rel.begin) {
+            // ("the victory, which she conceded when the polls closed", "what
+            // we proposed, I believe C", "which X denounced - and is ...":
+            // when what follows the cue opens with a subordinator, or comes
+            // after a comma, dash or semicolon, the
+            // relative word is all the cue's object; the rest is not what
+            // was said.)
+            bool rel_only = false;
+            if (rel.end > rel.begin && !f.direct && !f.mixed) {
+              size_t c = a;
+              while (c < b && IsTrimTag(marked[c])) ++c;
+              // (Not "as": "which she describes as her second home".)
+              rel_only = c < b && marked[c] == 's' &&
+                         !LowerWordIn(*lex_, text, tokens[c], WordList::kComparison);
+              for (size_t m = cue_end; m < a && !rel_only; ++m) {
+                rel_only = IsOneOf(",~;", marked[m]);
+              }
+            }
+            if (rel_only) {
+              f.content.clear();
+              f.content.push_back(rel);
+            } else if (rel.end > rel.begin) {
               f.content.insert(f.content.begin(), rel);
               if (f.direct) f.mixed = true;
               f.direct = false;
