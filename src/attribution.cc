@@ -5114,6 +5114,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               text.substr(tokens[a].end - 3, 3) == "ing" &&
               !f.content.empty() && f.content.front().end <= f.cue.begin) {
             r = Range{};
+            // (What is left before the attribution may be no clause but an
+            // adverb or a phrase that opens the sentence, "Meanwhile, the
+            // group attacked Trump, saying C": this rule read the sentence
+            // wrong; the next rules may read it.)
+            size_t ca, cb;
+            if (range_of(rule->content, &ca, &cb) &&
+                (IsFrontedPhrases(marked, ca, cb, cue.cue_class) ||
+                 OnlyAdverbs(text, tokens, marked, ca, cb) ||
+                 OnlyTimePhrase(text, tokens, marked, ca, cb))) {
+              continue;
+            }
           }
           // "Sales rose 40 percent, according to the board, more than twice
           // the rise of a year earlier": after the source of a trailing
