@@ -5109,6 +5109,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // right after the attribution's comma opens the speaker's next act,
           // a claim of its own, not the rest of C1. (A gerund subject is no
           // cue: "C1, she said, revoking the permits would be wrong" goes on.)
+          const Range r2 = r;
           if (!direct && marked[a] == 'C' && !tokens[a].cap &&
               tokens[a].end - tokens[a].begin >= 5 &&
               text.substr(tokens[a].end - 3, 3) == "ing" &&
@@ -5118,12 +5119,20 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             // adverb or a phrase that opens the sentence, "Meanwhile, the
             // group attacked Trump, saying C": this rule read the sentence
             // wrong; the next rules may read it.)
+            // (A first part that opens with a subordinator, a preposition
+            // or a participle, "After the judge ruled, X tweeted, saying C",
+            // "At a hearing on Tuesday, X sought Y, saying C", is no reported
+            // clause either: the parts stay as the rule found them.)
             size_t ca, cb;
-            if (range_of(rule->content, &ca, &cb) &&
-                (IsFrontedPhrases(marked, ca, cb, cue.cue_class) ||
-                 OnlyAdverbs(text, tokens, marked, ca, cb) ||
-                 OnlyTimePhrase(text, tokens, marked, ca, cb))) {
-              continue;
+            if (range_of(rule->content, &ca, &cb)) {
+              if (IsFrontedPhrases(marked, ca, cb, cue.cue_class) ||
+                  OnlyAdverbs(text, tokens, marked, ca, cb) ||
+                  OnlyTimePhrase(text, tokens, marked, ca, cb)) {
+                continue;
+              }
+              size_t c = ca;
+              while (c < cb && IsTrimTag(marked[c])) ++c;
+              if (c < cb && IsOneOf("sriC", marked[c])) r = r2;
             }
           }
           // "Sales rose 40 percent, according to the board, more than twice
