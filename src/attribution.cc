@@ -5060,11 +5060,22 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             if (rel.end > rel.begin && !f.direct && !f.mixed) {
               size_t c = a;
               while (c < b && IsTrimTag(marked[c])) ++c;
-              // (Not "as": "which she describes as her second home".)
-              rel_only = c < b && marked[c] == 's' &&
+              bool punct = false;
+              for (size_t m = cue_end; m < c && !punct; ++m) {
+                punct = IsOneOf(",~;:", marked[m]);
+              }
+              // (Not "as": "which she describes as her second home"; nor a
+              // subordinator after a colon: "What we don't know: why he
+              // left" goes on.)
+              rel_only = !punct && c < b && marked[c] == 's' &&
                          !LowerWordIn(*lex_, text, tokens[c], WordList::kComparison);
-              for (size_t m = cue_end; m < a && !rel_only; ++m) {
-                rel_only = IsOneOf(",~;", marked[m]);
+              // (A relative word that opens the sentence is the subject of
+              // its verb after the comma, "What the mayor said, in essence,
+              // was that C": the content goes on.)
+              if (punct && sa >= 1 && PastAdverbs(marked, 0, sa - 1) != sa - 1) {
+                for (size_t m = cue_end; m < c && !rel_only; ++m) {
+                  rel_only = IsOneOf(",~;", marked[m]);
+                }
               }
             }
             if (rel_only) {
