@@ -2422,6 +2422,9 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
     s = PastAdverbs(tags, q + 1, k);
   }
   if (s >= k || tags[s] != 's') return;
+  // ("So while X says C, ...": a connective tagged as a subordinator may
+  // stand before the subordinator that opens the clause.)
+  if (s + 2 < k && tags[s + 1] == 's' && s == PastAdverbs(tags, 0, k)) ++s;
   const WordInfo* w = WordOf(text, tokens[s]);
   if (w == nullptr) return;
   const WordClass cls = w->word_class;
@@ -2430,6 +2433,25 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
     return;
   }
   for (size_t q = s + 1; q < k; ++q) {
+    // ("While he and his staff - no longer courting donors - go out of
+    // their way to assure C, ...": an aside between dashes right after the
+    // clause's subject, with no quotation, colon or semicolon, is passed
+    // over.)
+    if (tags[q] == '~' && cls != WordClass::kSub && q > s + 1 &&
+        IsOneOf("NRnodpjP", tags[q - 1])) {
+      size_t e = q + 1;
+      while (e < k && !IsOneOf("~;:qQ", tags[e])) ++e;
+      bool subject_only = true;
+      for (size_t v = s + 1; v < q && subject_only; ++v) {
+        subject_only = !IsOneOf("vbzCtwsiqQ,", tags[v]) &&
+                       !LooksLikeVerb(text, tokens, tags, v) &&
+                       !(tags[v] == 'o' && LowerEdWord(text, tokens[v]));
+      }
+      if (subject_only && e < k && e > q + 1 && tags[e] == '~') {
+        q = e;
+        continue;
+      }
+    }
     // ("While many Republicans, like the speaker, continued to back him,
     // ...": an aside between commas after the clause's subject, with no
     // verb, clause word or quotation of its own, is passed over.)
@@ -2447,6 +2469,13 @@ void Attributor::EndAtOpeningClause(absl::string_view text,
           IsOneOf("rdlj", tags[q + 1]) && tags[e + 1] != 'x') {
         q = e;
         continue;
+      }
+      // ("While Keller, Lopez and Reyes told voters C, ...": a comma
+      // between names goes on with their list.)
+      if (tags[q - 1] == 'N') {
+        size_t n = q + 1;
+        while (n < k && tags[n] == 'N') ++n;
+        if (n > q + 1 && n < k && (tags[n] == ',' || tags[n] == 'x')) continue;
       }
     }
     if (tags[q] == ',' || tags[q] == ';' || tags[q] == '~' || tags[q] == ':') return;
@@ -5130,7 +5159,38 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (range_of(rule->speaker, &sa, &sb) && sb <= k &&
               range_of(rule->content, &a, &b)) {
             const Range rel = RelativeBefore(text, tokens, marked, sa, a, cue_end);
-            if (rel.end > rel.begin) {
+            // ("the victory, which she conceded when the polls closed", "what
+            // we proposed, I believe C", "which X denounced - and is ...":
+            // when what follows the cue opens with a subordinator, or comes
+            // after a comma, dash or semicolon, the
+            // relative word is all the cue's object; the rest is not what
+            // was said.)
+            bool rel_only = false;
+            if (rel.end > rel.begin && !f.direct && !f.mixed) {
+              size_t c = a;
+              while (c < b && IsTrimTag(marked[c])) ++c;
+              bool punct = false;
+              for (size_t m = cue_end; m < c && !punct; ++m) {
+                punct = IsOneOf(",~;:", marked[m]);
+              }
+              // (Not "as": "which she describes as her second home"; nor a
+              // subordinator after a colon: "What we don't know: why he
+              // left" goes on.)
+              rel_only = !punct && c < b && marked[c] == 's' &&
+                         !LowerWordIn(*lex_, text, tokens[c], WordList::kComparison);
+              // (A relative word that opens the sentence is the subject of
+              // its verb after the comma, "What the mayor said, in essence,
+              // was that C": the content goes on.)
+              if (punct && sa >= 1 && PastAdverbs(marked, 0, sa - 1) != sa - 1) {
+                for (size_t m = cue_end; m < c && !rel_only; ++m) {
+                  rel_only = IsOneOf(",~;", marked[m]);
+                }
+              }
+            }
+            if (rel_only) {
+              f.content.clear();
+              f.content.push_back(rel);
+            } else if (rel.end > rel.begin) {
               f.content.insert(f.content.begin(), rel);
               if (f.direct) f.mixed = true;
               f.direct = false;
@@ -5163,6 +5223,49 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             late_agent = LateAgent(text, tokens, marked, a, b, &r);
           }
           if (!direct && PassiveAdjunct(text, tokens, marked, k, a, b)) {
+            r = Range{};
+          }
+          // "C1, a spokesman said, adding that C2": a lower-case cue in -ing
+          // right after the attribution's comma opens the speaker's next act,
+          // a claim of its own, not the rest of C1. (A gerund subject is no
+          // cue: "C1, she said, revoking the permits would be wrong" goes on.)
+          const Range r2 = r;
+          if (!direct && marked[a] == 'C' && !tokens[a].cap &&
+              tokens[a].end - tokens[a].begin >= 5 &&
+              text.substr(tokens[a].end - 3, 3) == "ing" &&
+              !f.content.empty() && f.content.front().end <= f.cue.begin) {
+            r = Range{};
+            // (What is left before the attribution may be no clause but an
+            // adverb or a phrase that opens the sentence, "Meanwhile, the
+            // group attacked Trump, saying C": this rule read the sentence
+            // wrong; the next rules may read it.)
+            // (A first part that opens with a subordinator, a preposition
+            // or a participle, "After the judge ruled, X tweeted, saying C",
+            // "At a hearing on Tuesday, X sought Y, saying C", is no reported
+            // clause either: the parts stay as the rule found them.)
+            size_t ca, cb;
+            if (range_of(rule->content, &ca, &cb)) {
+              if (IsFrontedPhrases(marked, ca, cb, cue.cue_class) ||
+                  OnlyAdverbs(text, tokens, marked, ca, cb) ||
+                  OnlyTimePhrase(text, tokens, marked, ca, cb)) {
+                continue;
+              }
+              size_t c = ca;
+              while (c < cb && IsTrimTag(marked[c])) ++c;
+              if (c < cb && IsOneOf("sriC", marked[c])) r = r2;
+            }
+          }
+          // "Sales rose 40 percent, according to the board, more than twice
+          // the rise of a year earlier": after the source of a trailing
+          // "according to", a comparison of amount (lists amount and than)
+          // is the writer's, not the rest of what the source says. (Not
+          // before a verb: "Prices, according to X, more than doubled".)
+          if (!direct && cue.cue_class == CueClass::kAccording && a + 2 < b &&
+              InList(*lex_, text, tokens[a], WordList::kAmount) &&
+              InList(*lex_, text, tokens[a + 1], WordList::kThan) &&
+              !IsOneOf("vbC", marked[a + 2]) &&
+              !LooksLikeVerb(text, tokens, marked, a + 2) &&
+              !LowerEdWord(text, tokens[a + 2])) {
             r = Range{};
           }
           // "If the plan fails, she said, \"we all pay.\"": a lead-in before
