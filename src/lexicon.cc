@@ -273,6 +273,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         e.passive_only = true;
       } else if (f[4] == "infinitive") {
         e.infinitive_only = true;
+      } else if (f[4] == "attributive") {
+        e.attributive_only = true;
       } else {
         return absl::InvalidArgumentError(absl::StrCat("unknown flag '", f[4], "'"));
       }

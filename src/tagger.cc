@@ -1345,6 +1345,13 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         }
       }
     }
+    // "a self-described socialist" (flag attributive): a cue only right
+    // after a determiner of one or a conjunction.
+    if (info->cue >= 0 && lex_->cues()[info->cue].attributive_only) {
+      noun_slot = !(prev == 'x' ||
+                    (prev == 'd' && lex_->InListAnyCase(TokenText(text, tokens[i - 1]),
+                                                        WordList::kDetOne)));
+    }
     if (!noun_slot) {
       if (info->cue >= 0) {
         t.cue_words = 1;

@@ -89,6 +89,14 @@ struct CueEntry {
   // is a cue only right after "to" ("continued to attack X"); elsewhere it
   // is read as the noun it mostly is ("the attack on X").
   bool infinitive_only = false;
+  // "self-described" ("attributive" in the fifth column of verbs.tsv): a
+  // participle before the noun it labels, the label the one described gives
+  // themself ("a self-described socialist"); a cue only right after a
+  // determiner of one (function_words.tsv list det_one) or "and"/"or"
+  // ("an independent and self-described socialist"), not after "the" (a
+  // name for someone the sentence goes on to talk about: "the self-described
+  // socialist has vowed to fight on").
+  bool attributive_only = false;
 };
 
 // A phrase in the content of a neutral claim that gives it a stance
