@@ -1041,6 +1041,14 @@ int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& to
       case WordClass::kStanceNoun:
       case WordClass::kPollNoun:
         break;
+      // "apologized to his staff and to the mayor for": a second addressee
+      // after "and"/"or" and the gap's own preposition again.
+      case WordClass::kConj:
+        if (k + 1 >= tokens.size() ||
+            !absl::EqualsIgnoreCase(TokenText(text, tokens[k + 1]), prep_word)) {
+          return 0;
+        }
+        break;
       default:
         return 0;
     }
