@@ -171,6 +171,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"preverb", WordList::kPreVerb},
       {"time_count", WordList::kTimeCount},
       {"inf_subject", WordList::kInfinitiveSubject},
+      {"conj_adverb", WordList::kConjAdverb},
   };
   return ParseNamed(kLists, s, out);
 }

@@ -1434,7 +1434,18 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kAdjunctPrep:
       case WordClass::kVenuePrep:
       case WordClass::kAgent: return 'r';
-      case WordClass::kConj: return 'x';
+      case WordClass::kConj: {
+        // "has yet to", "not yet", "yet again": an adverb (list conj_adverb).
+        if (lex_->InList(lower, WordList::kConjAdverb)) {
+          const char before = i > 0 ? tokens[i - 1].tag : ' ';
+          if (before == 'v' || before == 'b' || before == 'z') return 'l';
+          if (i + 1 < tokens.size()) {
+            const WordInfo* n = EntryOf(text, tokens[i + 1]);
+            if (n != nullptr && !tokens[i + 1].cap && n->word_class == WordClass::kAdv) return 'l';
+          }
+        }
+        return 'x';
+      }
       case WordClass::kSub:
       case WordClass::kAdverbialSub:
       case WordClass::kCondSub:

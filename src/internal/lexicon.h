@@ -308,6 +308,10 @@ enum class WordList : uint32_t {
   // A preposition that introduces the subject of an infinitive ("for";
   // inf_subject): "a chance for the mayor to explain C" is the mayor's.
   kInfinitiveSubject = 1 << 17,
+  // A conjunction that is an adverb of time right after an auxiliary, a
+  // copula or a negation, or right before an adverb ("yet"; conj_adverb):
+  // "has yet to explain C", "reversed herself yet again, telling X C".
+  kConjAdverb = 1 << 18,
 };
 
 struct PronounInfo {
