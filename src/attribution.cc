@@ -198,6 +198,10 @@ struct Attributor::CompiledRule {
   // this year"), after a cue in a participle form ("the deal announced
   // Friday").
   int when = 0;
+  // A rule named "attributive_...": it reports a cue of flag attributive
+  // ("a self-described socialist"), and only such a cue, which no other
+  // rule reports (Attributor::attributive_rules_).
+  bool attributive = false;
   bool classes[kCueClasses] = {};
   std::bitset<128> needs;
 };
@@ -1683,6 +1687,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->causer = group("causer");
     rule->when = group("when");
     rule->forsubj = group("forsubj");
+    rule->attributive = absl::StartsWith(spec.name, "attributive_");
     if (absl::StartsWith(spec.name, "subject")) {
       if (rule->speaker == 0) {
         return absl::InvalidArgumentError(absl::StrCat(
@@ -1801,6 +1806,10 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     }
   }
   for (const auto& rule : a->rules_) {
+    if (rule->attributive) {
+      a->attributive_rules_.push_back(rule.get());
+      continue;
+    }
     for (int c = 0; c < kCueClasses; ++c) {
       if (rule->classes[c]) a->rules_by_class_[c].push_back(rule.get());
     }
@@ -4639,7 +4648,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // does not match.
       const std::bitset<128> missing = ~here;
       for (const CompiledRule* rule :
-           rules_by_class_[static_cast<int>(cue.cue_class)]) {
+           cue.attributive_only ? attributive_rules_
+                                : rules_by_class_[static_cast<int>(cue.cue_class)]) {
         if ((rule->needs & missing).any()) continue;
         // "reportedly" (verbs.tsv flag adverb) passes on hearsay from no
         // one named: only a rule without a speaker reports it ("the

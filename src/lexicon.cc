@@ -172,6 +172,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"time_count", WordList::kTimeCount},
       {"inf_subject", WordList::kInfinitiveSubject},
       {"alternative", WordList::kAlternative},
+      {"conj_adverb", WordList::kConjAdverb},
   };
   return ParseNamed(kLists, s, out);
 }
@@ -274,6 +275,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         e.passive_only = true;
       } else if (f[4] == "infinitive") {
         e.infinitive_only = true;
+      } else if (f[4] == "attributive") {
+        e.attributive_only = true;
       } else {
         return absl::InvalidArgumentError(absl::StrCat("unknown flag '", f[4], "'"));
       }

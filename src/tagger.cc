@@ -1041,6 +1041,14 @@ int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& to
       case WordClass::kStanceNoun:
       case WordClass::kPollNoun:
         break;
+      // "apologized to his staff and to the mayor for": a second addressee
+      // after "and"/"or" and the gap's own preposition again.
+      case WordClass::kConj:
+        if (k + 1 >= tokens.size() ||
+            !absl::EqualsIgnoreCase(TokenText(text, tokens[k + 1]), prep_word)) {
+          return 0;
+        }
+        break;
       default:
         return 0;
     }
@@ -1345,6 +1353,13 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         }
       }
     }
+    // "a self-described socialist" (flag attributive): a cue only right
+    // after a determiner of one or a conjunction.
+    if (info->cue >= 0 && lex_->cues()[info->cue].attributive_only) {
+      noun_slot = !(prev == 'x' ||
+                    (prev == 'd' && lex_->InListAnyCase(TokenText(text, tokens[i - 1]),
+                                                        WordList::kDetOne)));
+    }
     if (!noun_slot) {
       if (info->cue >= 0) {
         t.cue_words = 1;
@@ -1419,7 +1434,18 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kAdjunctPrep:
       case WordClass::kVenuePrep:
       case WordClass::kAgent: return 'r';
-      case WordClass::kConj: return 'x';
+      case WordClass::kConj: {
+        // "has yet to", "not yet", "yet again": an adverb (list conj_adverb).
+        if (lex_->InList(lower, WordList::kConjAdverb)) {
+          const char before = i > 0 ? tokens[i - 1].tag : ' ';
+          if (before == 'v' || before == 'b' || before == 'z') return 'l';
+          if (i + 1 < tokens.size()) {
+            const WordInfo* n = EntryOf(text, tokens[i + 1]);
+            if (n != nullptr && !tokens[i + 1].cap && n->word_class == WordClass::kAdv) return 'l';
+          }
+        }
+        return 'x';
+      }
       case WordClass::kSub:
       case WordClass::kAdverbialSub:
       case WordClass::kCondSub:

@@ -82,9 +82,13 @@ int32_t DecodeBefore(const char* begin, const char* p, int* len) {
 bool IsSpace(int32_t c) {
   if (c < 0) return false;
   if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
+  // The invisible marks of text direction (U+200E/F, U+202A-E, U+2066-9)
+  // count as space: a line that opens with one and a quotation mark opens
+  // its quote at the mark.
   return c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 ||
-         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+         (c >= 0x2000 && c <= 0x200B) || c == 0x200E || c == 0x200F ||
+         c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202F) ||
+         c == 0x205F || (c >= 0x2066 && c <= 0x2069) || c == 0x3000 || c == 0xFEFF;
 }
 
 // Uppercase letters of the scripts news text uses: ASCII, Latin-1, Latin

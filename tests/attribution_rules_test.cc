@@ -29,6 +29,15 @@ struct RuleCase {
 };
 
 const RuleCase kCases[] = {
+    // "a self-described X" (verbs.tsv flag attributive): the label its
+    // bearer gives themself; the appositive's noun phrase, else the
+    // clause's subject, speaks.
+    {"attributive_appositive",
+     "Ruth Abara, a self-described harbour romantic, opened the museum.",
+     "Ruth Abara", "self-described", "harbour romantic"},
+    {"attributive_subject",
+     "He ran for the council as a farmer and self-described conservationist.",
+     "He", "self-described", "conservationist"},
     {"according_front",
      "According to the city council, the pool will reopen in June.",
      "the city council", "According to", "the pool will reopen in June"},

@@ -403,6 +403,9 @@ class Attributor {
   // By cue class: the rules of rules_ that name it, in file order (Find
   // tries only those).
   std::vector<const CompiledRule*> rules_by_class_[kCueClasses];
+  // The rules named "attributive_..." (in no list above): the only ones
+  // tried for a cue of flag attributive ("a self-described socialist").
+  std::vector<const CompiledRule*> attributive_rules_;
   std::vector<std::unique_ptr<RulePattern>> halves_;
   absl::flat_hash_map<std::string, int> half_index_;
   // For each right half of halves_, the bytes it can begin with

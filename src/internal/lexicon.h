@@ -89,6 +89,14 @@ struct CueEntry {
   // is a cue only right after "to" ("continued to attack X"); elsewhere it
   // is read as the noun it mostly is ("the attack on X").
   bool infinitive_only = false;
+  // "self-described" ("attributive" in the fifth column of verbs.tsv): a
+  // participle before the noun it labels, the label the one described gives
+  // themself ("a self-described socialist"); a cue only right after a
+  // determiner of one (function_words.tsv list det_one) or "and"/"or"
+  // ("an independent and self-described socialist"), not after "the" (a
+  // name for someone the sentence goes on to talk about: "the self-described
+  // socialist has vowed to fight on").
+  bool attributive_only = false;
 };
 
 // A phrase in the content of a neutral claim that gives it a stance
@@ -304,6 +312,10 @@ enum class WordList : uint32_t {
   // alternative): "a madrassa, or Islamic school" closes a list that needs
   // no item between commas (Attributor::ExtendThroughList).
   kAlternative = 1 << 18,
+  // A conjunction that is an adverb of time right after an auxiliary, a
+  // copula or a negation, or right before an adverb ("yet"; conj_adverb):
+  // "has yet to explain C", "reversed herself yet again, telling X C".
+  kConjAdverb = 1 << 19,
 };
 
 struct PronounInfo {
