@@ -284,7 +284,7 @@ int CueGroupReach(absl::string_view left) {
     left.remove_suffix(2);
     reach = 2;
   }
-  if (left.empty() || kCueMarks.find(left.back()) == absl::string_view::npos) {
+  if (left.empty() || !IsOneOf(kCueMarks, left.back())) {
     return 0;
   }
   left.remove_suffix(1);
@@ -312,7 +312,7 @@ bool MatchesRuleWith(const Whole& whole, const Half* left, const Half* right,
   auto mark_and_reach = [&](size_t* mark) {
     *mark = cue_end - 1;
     while (*mark > 0 && tags[*mark] == '_') --*mark;
-    if (kCueMarks.find(tags[*mark]) == absl::string_view::npos) return 0;
+    if (!IsOneOf(kCueMarks, tags[*mark])) return 0;
     return left_reach >= 0 ? left_reach : CueGroupReach(PatternOf(*left));
   };
   // A known answer for this string and cue is used, a new one noted.
