@@ -1805,6 +1805,20 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       if (rule->classes[c]) a->rules_by_class_[c].push_back(rule.get());
     }
   }
+  static_assert(kCueMarks.size() == 4, "rules_by_class_mark_ has a list per mark");
+  for (int c = 0; c < kCueClasses; ++c) {
+    for (size_t m = 0; m < kCueMarks.size(); ++m) {
+      for (const CompiledRule* rule : a->rules_by_class_[c]) {
+        bool other_mark = false;
+        for (size_t o = 0; o < kCueMarks.size(); ++o) {
+          if (o != m && rule->needs[static_cast<unsigned char>(kCueMarks[o])]) {
+            other_mark = true;
+          }
+        }
+        if (!other_mark) a->rules_by_class_mark_[c][m].push_back(rule);
+      }
+    }
+  }
   for (const auto& [form, cue] : lexicon->cue_forms()) {
     const std::vector<absl::string_view> words = absl::StrSplit(form, ' ');
     if (words.size() >= 2) a->cue_second_words_[words[1]] = true;
@@ -4358,6 +4372,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     // first cue of the unit reaches the rules (many units have none).
     std::bitset<128> present;
     bool present_read = false;
+    bool tags_hold_mark = false;
     // Where `marked` differs from the tags: npos before the unit's first cue
     // (it holds another unit's), else the last cue's mark. The copy is made
     // once a unit and each cue's mark undone at the next.
@@ -4543,14 +4558,27 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       if (!present_read) {
         for (unsigned char c : tags) present.set(c & 127);
         present_read = true;
+        // (Whether the tags hold a mark of their own: then every rule of the
+        // class is tried, as the tests below decide for it.)
+        tags_hold_mark = false;
+        for (char m : kCueMarks) {
+          tags_hold_mark |= present[static_cast<unsigned char>(m)];
+        }
       }
       std::bitset<128> here = present;
       here.set(static_cast<unsigned char>(marked[k]));
       // The tag characters the unit lacks, once a cue: a rule that needs one
       // does not match.
       const std::bitset<128> missing = ~here;
-      for (const CompiledRule* rule :
-           rules_by_class_[static_cast<int>(cue.cue_class)]) {
+      const int mark_index = marked[k] == '@'   ? 0
+                             : marked[k] == '%' ? 1
+                             : marked[k] == '&' ? 2
+                                                : 3;
+      const std::vector<const CompiledRule*>& class_rules =
+          tags_hold_mark
+              ? rules_by_class_[static_cast<int>(cue.cue_class)]
+              : rules_by_class_mark_[static_cast<int>(cue.cue_class)][mark_index];
+      for (const CompiledRule* rule : class_rules) {
         if ((rule->needs & missing).any()) continue;
         // "reportedly" (verbs.tsv flag adverb) passes on hearsay from no
         // one named: only a rule without a speaker reports it ("the
