@@ -1808,14 +1808,17 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   static_assert(kCueMarks.size() == 4, "rules_by_class_mark_ has a list per mark");
   for (int c = 0; c < kCueClasses; ++c) {
     for (size_t m = 0; m < kCueMarks.size(); ++m) {
-      for (const CompiledRule* rule : a->rules_by_class_[c]) {
-        bool other_mark = false;
-        for (size_t o = 0; o < kCueMarks.size(); ++o) {
-          if (o != m && rule->needs[static_cast<unsigned char>(kCueMarks[o])]) {
-            other_mark = true;
+      for (int quotes = 0; quotes < 4; ++quotes) {
+        for (const CompiledRule* rule : a->rules_by_class_[c]) {
+          bool fails = (rule->needs['q'] && (quotes & 1) == 0) ||
+                       (rule->needs['Q'] && (quotes & 2) == 0);
+          for (size_t o = 0; o < kCueMarks.size(); ++o) {
+            if (o != m && rule->needs[static_cast<unsigned char>(kCueMarks[o])]) {
+              fails = true;
+            }
           }
+          if (!fails) a->rules_by_class_mark_[c][m][quotes].push_back(rule);
         }
-        if (!other_mark) a->rules_by_class_mark_[c][m].push_back(rule);
       }
     }
   }
@@ -4373,6 +4376,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     std::bitset<128> present;
     bool present_read = false;
     bool tags_hold_mark = false;
+    int unit_quotes = 0;  // 'q' (1) and 'Q' (2) in the tags
     // Where `marked` differs from the tags: npos before the unit's first cue
     // (it holds another unit's), else the last cue's mark. The copy is made
     // once a unit and each cue's mark undone at the next.
@@ -4564,6 +4568,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         for (char m : kCueMarks) {
           tags_hold_mark |= present[static_cast<unsigned char>(m)];
         }
+        unit_quotes = (present['q'] ? 1 : 0) | (present['Q'] ? 2 : 0);
       }
       std::bitset<128> here = present;
       here.set(static_cast<unsigned char>(marked[k]));
@@ -4577,7 +4582,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       const std::vector<const CompiledRule*>& class_rules =
           tags_hold_mark
               ? rules_by_class_[static_cast<int>(cue.cue_class)]
-              : rules_by_class_mark_[static_cast<int>(cue.cue_class)][mark_index];
+              : rules_by_class_mark_[static_cast<int>(cue.cue_class)][mark_index]
+                                    [unit_quotes];
       for (const CompiledRule* rule : class_rules) {
         if ((rule->needs & missing).any()) continue;
         // "reportedly" (verbs.tsv flag adverb) passes on hearsay from no
