@@ -1808,16 +1808,21 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   static_assert(kCueMarks.size() == 4, "rules_by_class_mark_ has a list per mark");
   for (int c = 0; c < kCueClasses; ++c) {
     for (size_t m = 0; m < kCueMarks.size(); ++m) {
-      for (int quotes = 0; quotes < 4; ++quotes) {
+      for (int held = 0; held < (1 << kSplitTags.size()); ++held) {
         for (const CompiledRule* rule : a->rules_by_class_[c]) {
-          bool fails = (rule->needs['q'] && (quotes & 1) == 0) ||
-                       (rule->needs['Q'] && (quotes & 2) == 0);
+          bool fails = false;
+          for (size_t t = 0; t < kSplitTags.size(); ++t) {
+            if (rule->needs[static_cast<unsigned char>(kSplitTags[t])] &&
+                (held & (1 << t)) == 0) {
+              fails = true;
+            }
+          }
           for (size_t o = 0; o < kCueMarks.size(); ++o) {
             if (o != m && rule->needs[static_cast<unsigned char>(kCueMarks[o])]) {
               fails = true;
             }
           }
-          if (!fails) a->rules_by_class_mark_[c][m][quotes].push_back(rule);
+          if (!fails) a->rules_by_class_mark_[c][m][held].push_back(rule);
         }
       }
     }
@@ -4376,7 +4381,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     std::bitset<128> present;
     bool present_read = false;
     bool tags_hold_mark = false;
-    int unit_quotes = 0;  // 'q' (1) and 'Q' (2) in the tags
+    int unit_held = 0;  // the tags of kSplitTags in the unit's (bit i: the i-th)
     // Where `marked` differs from the tags: npos before the unit's first cue
     // (it holds another unit's), else the last cue's mark. The copy is made
     // once a unit and each cue's mark undone at the next.
@@ -4568,7 +4573,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         for (char m : kCueMarks) {
           tags_hold_mark |= present[static_cast<unsigned char>(m)];
         }
-        unit_quotes = (present['q'] ? 1 : 0) | (present['Q'] ? 2 : 0);
+        unit_held = 0;
+        for (size_t t = 0; t < kSplitTags.size(); ++t) {
+          if (present[static_cast<unsigned char>(kSplitTags[t])]) unit_held |= 1 << t;
+        }
       }
       std::bitset<128> here = present;
       here.set(static_cast<unsigned char>(marked[k]));
@@ -4583,7 +4591,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           tags_hold_mark
               ? rules_by_class_[static_cast<int>(cue.cue_class)]
               : rules_by_class_mark_[static_cast<int>(cue.cue_class)][mark_index]
-                                    [unit_quotes];
+                                    [unit_held];
       for (const CompiledRule* rule : class_rules) {
         if ((rule->needs & missing).any()) continue;
         // "reportedly" (verbs.tsv flag adverb) passes on hearsay from no

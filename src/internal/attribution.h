@@ -397,12 +397,14 @@ class Attributor {
   // tries only those).
   std::vector<const CompiledRule*> rules_by_class_[kCueClasses];
   // The same by cue class, by the mark of the cue (its index in kCueMarks)
-  // and by which of the quote tags 'q' (bit 0) and 'Q' (bit 1) the unit
-  // holds, without the rules that need another mark or a quote tag the unit
-  // lacks: the tagger gives no mark, so in a unit whose tags hold none the
-  // cue's own is the only one, and those rules do not match (Find passes
-  // over them unread).
-  std::vector<const CompiledRule*> rules_by_class_mark_[kCueClasses][4][4];
+  // and by which of the tags of kSplitTags the unit holds (bit i for
+  // kSplitTags[i]), without the rules that need another mark or one of
+  // those tags the unit lacks: the tagger gives no mark, so in a unit whose
+  // tags hold none the cue's own is the only one, and those rules do not
+  // match (Find passes over them unread).
+  static constexpr absl::string_view kSplitTags = "qQ,";
+  std::vector<const CompiledRule*>
+      rules_by_class_mark_[kCueClasses][4][1 << kSplitTags.size()];
   std::vector<std::unique_ptr<RulePattern>> halves_;
   absl::flat_hash_map<std::string, int> half_index_;
   // For each right half of halves_, the bytes it can begin with
