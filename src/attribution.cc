@@ -288,7 +288,7 @@ int CueGroupReach(absl::string_view left) {
     left.remove_suffix(2);
     reach = 2;
   }
-  if (left.empty() || kCueMarks.find(left.back()) == absl::string_view::npos) {
+  if (left.empty() || !IsOneOf(kCueMarks, left.back())) {
     return 0;
   }
   left.remove_suffix(1);
@@ -316,7 +316,7 @@ bool MatchesRuleWith(const Whole& whole, const Half* left, const Half* right,
   auto mark_and_reach = [&](size_t* mark) {
     *mark = cue_end - 1;
     while (*mark > 0 && tags[*mark] == '_') --*mark;
-    if (kCueMarks.find(tags[*mark]) == absl::string_view::npos) return 0;
+    if (!IsOneOf(kCueMarks, tags[*mark])) return 0;
     return left_reach >= 0 ? left_reach : CueGroupReach(PatternOf(*left));
   };
   // A known answer for this string and cue is used, a new one noted.
@@ -1812,6 +1812,28 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     }
     for (int c = 0; c < kCueClasses; ++c) {
       if (rule->classes[c]) a->rules_by_class_[c].push_back(rule.get());
+    }
+  }
+  static_assert(kCueMarks.size() == 4, "rules_by_class_mark_ has a list per mark");
+  for (int c = 0; c < kCueClasses; ++c) {
+    for (size_t m = 0; m < kCueMarks.size(); ++m) {
+      for (int held = 0; held < (1 << kSplitTags.size()); ++held) {
+        for (const CompiledRule* rule : a->rules_by_class_[c]) {
+          bool fails = false;
+          for (size_t t = 0; t < kSplitTags.size(); ++t) {
+            if (rule->needs[static_cast<unsigned char>(kSplitTags[t])] &&
+                (held & (1 << t)) == 0) {
+              fails = true;
+            }
+          }
+          for (size_t o = 0; o < kCueMarks.size(); ++o) {
+            if (o != m && rule->needs[static_cast<unsigned char>(kCueMarks[o])]) {
+              fails = true;
+            }
+          }
+          if (!fails) a->rules_by_class_mark_[c][m][held].push_back(rule);
+        }
+      }
     }
   }
   for (const auto& [form, cue] : lexicon->cue_forms()) {
@@ -4463,6 +4485,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     // first cue of the unit reaches the rules (many units have none).
     std::bitset<128> present;
     bool present_read = false;
+    bool tags_hold_mark = false;
+    int unit_held = 0;  // the tags of kSplitTags in the unit's (bit i: the i-th)
     // Where `marked` differs from the tags: npos before the unit's first cue
     // (it holds another unit's), else the last cue's mark. The copy is made
     // once a unit and each cue's mark undone at the next.
@@ -4482,8 +4506,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     // (Without an opening mark no token is inside a quotation: the loop
     // below has nothing to read.)
     if (std::memchr(tag_at, 'q', token_count) == nullptr) quote_read = token_count;
-    for (size_t k = 0; k < token_count; ++k) {
-      if (token_at[k].cue_words == 0) continue;
+    for (size_t k = 0;; ++k) {
+      // (The tokens that are no cue skipped four a test, then one by one.)
+      while (k + 4 <= token_count &&
+             (token_at[k].cue_words | token_at[k + 1].cue_words |
+              token_at[k + 2].cue_words | token_at[k + 3].cue_words) == 0) {
+        k += 4;
+      }
+      while (k < token_count && token_at[k].cue_words == 0) ++k;
+      if (k >= token_count) break;
       for (; quote_read < k; ++quote_read) {
         const char c = tag_at[quote_read];
         if (c == 'q') in_quote = true;
@@ -4641,15 +4672,33 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       if (!present_read) {
         for (unsigned char c : tags) present.set(c & 127);
         present_read = true;
+        // (Whether the tags hold a mark of their own: then every rule of the
+        // class is tried, as the tests below decide for it.)
+        tags_hold_mark = false;
+        for (char m : kCueMarks) {
+          tags_hold_mark |= present[static_cast<unsigned char>(m)];
+        }
+        unit_held = 0;
+        for (size_t t = 0; t < kSplitTags.size(); ++t) {
+          if (present[static_cast<unsigned char>(kSplitTags[t])]) unit_held |= 1 << t;
+        }
       }
       std::bitset<128> here = present;
       here.set(static_cast<unsigned char>(marked[k]));
       // The tag characters the unit lacks, once a cue: a rule that needs one
       // does not match.
       const std::bitset<128> missing = ~here;
-      for (const CompiledRule* rule :
-           cue.attributive_only ? attributive_rules_
-                                : rules_by_class_[static_cast<int>(cue.cue_class)]) {
+      const int mark_index = marked[k] == '@'   ? 0
+                             : marked[k] == '%' ? 1
+                             : marked[k] == '&' ? 2
+                                                : 3;
+      const std::vector<const CompiledRule*>& class_rules =
+          cue.attributive_only ? attributive_rules_
+          : tags_hold_mark
+              ? rules_by_class_[static_cast<int>(cue.cue_class)]
+              : rules_by_class_mark_[static_cast<int>(cue.cue_class)][mark_index]
+                                    [unit_held];
+      for (const CompiledRule* rule : class_rules) {
         if ((rule->needs & missing).any()) continue;
         // "reportedly" (verbs.tsv flag adverb) passes on hearsay from no
         // one named: only a rule without a speaker reports it ("the

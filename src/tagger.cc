@@ -585,61 +585,67 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         (k == 0 || kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])])) {
       t.tag = OpenerTag(text, tok_at + k, tok_at + n);
     }
-    tag_at[k] = t.tag;
-    any_cue |= t.tag == 'C';
-    // "has since said", "had since denied": a subordinator between an
-    // auxiliary and a cue is an adverb there, not the start of a clause.
-    // (Here, with the tags before the cue final, rather than in a pass of
-    // its own; the words after it read no 's' two tokens back.)
-    if (t.tag == 'C' && k >= 2 && tag_at[k - 1] == 's' && tag_at[k - 2] == 'v') {
-      tok_at[k - 1].tag = 'l';
-      tag_at[k - 1] = 'l';
-    }
-    // "Reports say C", "Reports suggest C": a capitalised cue form in -s
-    // that opens the sentence right before another cue is its subject, a
-    // plural noun.
-    if (t.tag == 'C' && k == 1 && tag_at[0] == 'C' && tok_at[0].cap &&
-        tok_at[0].cue_words == 1) {
-      const absl::string_view first = TokenText(text, tok_at[0]);
-      if (first.size() > 3 && first.back() == 's' && first[first.size() - 2] != 's') {
-        tok_at[0].tag = 'n';
-        tok_at[0].cue = -1;
-        tok_at[0].cue_words = 0;
-        tag_at[0] = 'n';
-      }
-    }
-    // "The police chief said C": the title that WordTag() let head the noun
-    // phrase before the cue is its head, not a modifier.
-    if (t.tag == 'C' && k >= 1 && tag_at[k - 1] == 'j' &&
-        IsTitleWord(text, tok_at[k - 1])) {
-      tok_at[k - 1].tag = 'R';
-      tag_at[k - 1] = 'R';
-    }
-    // "The coach once said: \"Q\"", "X, the coach, once said C": a
-    // subordinator of list preverb in lower case between a word of the
-    // subject (or the comma that closes its aside) and a cue is an adverb of
-    // time.
-    if (t.tag == 'C' && k >= 2 && tag_at[k - 1] == 's' && !tok_at[k - 1].cap &&
-        IsOneOf("NnPR,", tag_at[k - 2])) {
-      if (lex_->InListAnyCase(TokenText(text, tok_at[k - 1]), WordList::kPreVerb)) {
+    // (The tag in a local: the stores through tag_at below may alias it. Only
+    // a cue, and an adverb, have the neighbours looked at below.)
+    const char tag = t.tag;
+    tag_at[k] = tag;
+    if (tag == 'C') {
+      any_cue = true;
+      // "has since said", "had since denied": a subordinator between an
+      // auxiliary and a cue is an adverb there, not the start of a clause.
+      // (Here, with the tags before the cue final, rather than in a pass of
+      // its own; the words after it read no 's' two tokens back.)
+      if (k >= 2 && tag_at[k - 1] == 's' && tag_at[k - 2] == 'v') {
         tok_at[k - 1].tag = 'l';
         tag_at[k - 1] = 'l';
       }
-    }
-    // "have so far said", "Producers so far refused", "he once again
-    // said": a plain subordinator (class sub, not an adverbial one such as
-    // "while") in lower case right before an adverb, after an auxiliary or
-    // a word of the subject, is part of an adverb phrase, not the start of
-    // a clause.
-    if (t.tag == 'l' && !t.cap && k >= 2 && tag_at[k - 1] == 's' &&
-        !tok_at[k - 1].cap && IsOneOf("vNnPR", tag_at[k - 2])) {
-      const absl::string_view sub = TokenText(text, tok_at[k - 1]);
-      char buf[16];
-      const WordInfo* info =
-          sub.size() <= sizeof(buf) ? lex_->Word(LowerWord(sub, buf)) : nullptr;
-      if (info != nullptr && info->word_class == WordClass::kSub) {
-        tok_at[k - 1].tag = 'l';
-        tag_at[k - 1] = 'l';
+      // "Reports say C", "Reports suggest C": a capitalised cue form in -s
+      // that opens the sentence right before another cue is its subject, a
+      // plural noun.
+      if (k == 1 && tag_at[0] == 'C' && tok_at[0].cap &&
+          tok_at[0].cue_words == 1) {
+        const absl::string_view first = TokenText(text, tok_at[0]);
+        if (first.size() > 3 && first.back() == 's' && first[first.size() - 2] != 's') {
+          tok_at[0].tag = 'n';
+          tok_at[0].cue = -1;
+          tok_at[0].cue_words = 0;
+          tag_at[0] = 'n';
+        }
+      }
+      // "The police chief said C": the title that WordTag() let head the noun
+      // phrase before the cue is its head, not a modifier.
+      if (k >= 1 && tag_at[k - 1] == 'j' &&
+          IsTitleWord(text, tok_at[k - 1])) {
+        tok_at[k - 1].tag = 'R';
+        tag_at[k - 1] = 'R';
+      }
+      // "The coach once said: \"Q\"", "X, the coach, once said C": a
+      // subordinator of list preverb in lower case between a word of the
+      // subject (or the comma that closes its aside) and a cue is an adverb of
+      // time.
+      if (k >= 2 && tag_at[k - 1] == 's' && !tok_at[k - 1].cap &&
+          IsOneOf("NnPR,", tag_at[k - 2])) {
+        if (lex_->InListAnyCase(TokenText(text, tok_at[k - 1]), WordList::kPreVerb)) {
+          tok_at[k - 1].tag = 'l';
+          tag_at[k - 1] = 'l';
+        }
+      }
+    } else if (tag == 'l') {
+      // "have so far said", "Producers so far refused", "he once again
+      // said": a plain subordinator (class sub, not an adverbial one such as
+      // "while") in lower case right before an adverb, after an auxiliary or
+      // a word of the subject, is part of an adverb phrase, not the start of
+      // a clause.
+      if (!t.cap && k >= 2 && tag_at[k - 1] == 's' &&
+          !tok_at[k - 1].cap && IsOneOf("vNnPR", tag_at[k - 2])) {
+        const absl::string_view sub = TokenText(text, tok_at[k - 1]);
+        char buf[16];
+        const WordInfo* info =
+            sub.size() <= sizeof(buf) ? lex_->Word(LowerWord(sub, buf)) : nullptr;
+        if (info != nullptr && info->word_class == WordClass::kSub) {
+          tok_at[k - 1].tag = 'l';
+          tag_at[k - 1] = 'l';
+        }
       }
     }
     if (t.cue_words > 1) {

@@ -55,6 +55,13 @@ int RunExtract(const Args& args) {
   absl::StatusOr<whosaid::ExtractionStats> stats = whosaid::RunExtraction(
       reader->get(), **extractor, writer->get(), &std::cerr);
   if (!stats.ok()) return Fail(stats.status().message());
+  // The process ends when this returns: the extractor (its rules' automata,
+  // lexicons and topic matcher, tens of thousands of blocks) is left for the
+  // system to take back rather than freed block by block (about 0.5% of a
+  // run over 5 MB of news). (A static pointer keeps it reachable, so leak
+  // checkers do not report it.)
+  static const whosaid::Extractor* const kept_until_exit = extractor->release();
+  (void)kept_until_exit;
   if (stats->skipped > 0) {
     std::cerr << "whosaid extract: " << stats->skipped
               << (stats->skipped == 1 ? " record" : " records") << " skipped; "

@@ -403,7 +403,16 @@ class Attributor {
   // By cue class: the rules of rules_ that name it, in file order (Find
   // tries only those).
   std::vector<const CompiledRule*> rules_by_class_[kCueClasses];
-  // The rules named "attributive_..." (in no list above): the only ones
+  // The same by cue class, by the mark of the cue (its index in kCueMarks)
+  // and by which of the tags of kSplitTags the unit holds (bit i for
+  // kSplitTags[i]), without the rules that need another mark or one of
+  // those tags the unit lacks: the tagger gives no mark, so in a unit whose
+  // tags hold none the cue's own is the only one, and those rules do not
+  // match (Find passes over them unread).
+  static constexpr absl::string_view kSplitTags = "qQ,";
+  std::vector<const CompiledRule*>
+      rules_by_class_mark_[kCueClasses][4][1 << kSplitTags.size()];
+  // The rules named "attributive_..." (in none of the lists above): the only ones
   // tried for a cue of flag attributive ("a self-described socialist").
   std::vector<const CompiledRule*> attributive_rules_;
   std::vector<std::unique_ptr<RulePattern>> halves_;
