@@ -539,7 +539,27 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   char* const tag_at = &(*tags)[0];
   // A headline in title case ("Mayor Says Pool Will Reopen") capitalises
   // its cues and function words: read every word as if it began a sentence.
-  const bool headline = words >= 4 && capitals * 5 >= words * 4;
+  bool headline = words >= 4 && capitals * 5 >= words * 4;
+  // Title case leaves its short function words in lower case ("Mike Pence
+  // Calls for Special Prosecutor after Report Reveals Meetings with Donors"):
+  // a unit whose only lower-case words are prepositions, articles,
+  // conjunctions and subordinators of five letters or fewer is a headline too
+  // ("Mike Pence and Tim Kaine met in Ohio" has a verb in lower case).
+  if (!headline && capitals >= 4 && capitals * 2 >= words) {
+    headline = true;
+    for (size_t k = 0; k < n && headline; ++k) {
+      const Token& tok = tok_at[k];
+      if (tok.tag != 'o' || tok.cap || !absl::ascii_isalpha(text[tok.begin])) continue;
+      const absl::string_view w = text.substr(tok.begin, tok.end - tok.begin);
+      const WordInfo* info = w.size() <= 5 ? lex_->Word(w) : nullptr;
+      headline = info != nullptr &&
+                 (info->word_class == WordClass::kDet || info->word_class == WordClass::kPrep ||
+                  info->word_class == WordClass::kAdjunctPrep ||
+                  info->word_class == WordClass::kVenuePrep ||
+                  info->word_class == WordClass::kAgent || info->word_class == WordClass::kConj ||
+                  info->word_class == WordClass::kSub || info->word_class == WordClass::kTimeSub);
+    }
+  }
   // Whether a word was tagged as a cue: only then TagTimeAfterCue() has a
   // phrase of time to look for (most sentences have none).
   bool any_cue = false;
