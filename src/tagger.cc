@@ -1010,7 +1010,7 @@ bool Tagger::LightVerbObject(absl::string_view text, const std::vector<Token>& t
 
 int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& tokens,
                             size_t i, int* cue) const {
-  constexpr size_t kMaxAddresseeWords = 8;
+  constexpr size_t kMaxAddresseeWords = 12;  // ("spoke to X News Saturday on Y Channel 125 about")
   auto info_at = [&](size_t k, char* buf, size_t size) -> const WordInfo* {
     absl::string_view w = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
     return w.size() <= size ? lex_->Word(LowerWord(w, buf)) : nullptr;
@@ -1042,6 +1042,11 @@ int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& to
       // "spoke at the hall on Monday about": a phrase of place or time in
       // the gap; the gap goes on to a preposition that closes a form.
       if (it == lex_->cue_forms().end()) continue;
+      // "worth about $9 billion": "about" before an amount is no preposition.
+      if (k + 1 < tokens.size()) {
+        const char c = text[tokens[k + 1].begin];
+        if (absl::ascii_isdigit(c) || c == '$') return 0;
+      }
       *cue = it->second;
       return static_cast<int>(k - i + 1);
     }
