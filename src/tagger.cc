@@ -539,7 +539,27 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   char* const tag_at = &(*tags)[0];
   // A headline in title case ("Mayor Says Pool Will Reopen") capitalises
   // its cues and function words: read every word as if it began a sentence.
-  const bool headline = words >= 4 && capitals * 5 >= words * 4;
+  bool headline = words >= 4 && capitals * 5 >= words * 4;
+  // Title case leaves its short function words in lower case ("Mike Pence
+  // Calls for Special Prosecutor after Report Reveals Meetings with Donors"):
+  // a unit whose only lower-case words are prepositions, articles,
+  // conjunctions and subordinators of five letters or fewer is a headline too
+  // ("Mike Pence and Tim Kaine met in Ohio" has a verb in lower case).
+  if (!headline && capitals >= 4 && capitals * 2 >= words) {
+    headline = true;
+    for (size_t k = 0; k < n && headline; ++k) {
+      const Token& tok = tok_at[k];
+      if (tok.tag != 'o' || tok.cap || !absl::ascii_isalpha(text[tok.begin])) continue;
+      const absl::string_view w = text.substr(tok.begin, tok.end - tok.begin);
+      const WordInfo* info = w.size() <= 5 ? lex_->Word(w) : nullptr;
+      headline = info != nullptr &&
+                 (info->word_class == WordClass::kDet || info->word_class == WordClass::kPrep ||
+                  info->word_class == WordClass::kAdjunctPrep ||
+                  info->word_class == WordClass::kVenuePrep ||
+                  info->word_class == WordClass::kAgent || info->word_class == WordClass::kConj ||
+                  info->word_class == WordClass::kSub || info->word_class == WordClass::kTimeSub);
+    }
+  }
   // Whether a word was tagged as a cue: only then TagTimeAfterCue() has a
   // phrase of time to look for (most sentences have none).
   bool any_cue = false;
@@ -996,7 +1016,7 @@ bool Tagger::LightVerbObject(absl::string_view text, const std::vector<Token>& t
 
 int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& tokens,
                             size_t i, int* cue) const {
-  constexpr size_t kMaxAddresseeWords = 8;
+  constexpr size_t kMaxAddresseeWords = 12;  // ("spoke to X News Saturday on Y Channel 125 about")
   auto info_at = [&](size_t k, char* buf, size_t size) -> const WordInfo* {
     absl::string_view w = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
     return w.size() <= size ? lex_->Word(LowerWord(w, buf)) : nullptr;
@@ -1028,6 +1048,11 @@ int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& to
       // "spoke at the hall on Monday about": a phrase of place or time in
       // the gap; the gap goes on to a preposition that closes a form.
       if (it == lex_->cue_forms().end()) continue;
+      // "worth about $9 billion": "about" before an amount is no preposition.
+      if (k + 1 < tokens.size()) {
+        const char c = text[tokens[k + 1].begin];
+        if (absl::ascii_isdigit(c) || c == '$') return 0;
+      }
       *cue = it->second;
       return static_cast<int>(k - i + 1);
     }
@@ -1209,9 +1234,15 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     // infamous comment", "her earlier warning"), but a form in -s after a
     // word not shaped like an adjective may be a verb ("his spokesman
     // claims that C"), unless a preposition stands before the possessive.
+    // So is one after a single modifier in -ed or -est right after the
+    // possessive ("his repeated claims that C", "her latest remarks on C").
     if (possessed_noun && !noun_slot) {
+      const absl::string_view before = TokenText(text, tokens[i - 1]);
       noun_slot = !absl::EndsWith(lower, "s") || prev == 'j' || possessed_object ||
-                  light_object || AdjectiveShaped(TokenText(text, tokens[i - 1]));
+                  light_object || AdjectiveShaped(before) ||
+                  (i >= 2 && (tokens[i - 2].tag == 'g' || tokens[i - 2].tag == 'p') &&
+                   before.size() >= 5 &&
+                   (absl::EndsWith(before, "ed") || absl::EndsWith(before, "est")));
     }
     // "derogatory comments", "early-morning tweets": a form in -s after an
     // adjective is a plural noun, not a verb (a subject before a verb in -s
