@@ -5756,6 +5756,20 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         layout.quotes.begin(), layout.quotes.end(), units[u].range.begin,
         [](const Quote& q, uint32_t off) { return q.open < off; });
     if (it == layout.quotes.end() || it->open != units[u].range.begin) continue;
+    // '"Q1," X said, adding that C. "Q2."': a claim of saying or adding
+    // after this one's cue and content in its sentence ("adding", "who also
+    // said", "before adding:") is the nearer
+    // speech; the quote that follows goes on it, not on the first.
+    bool later = false;  // (not in a book's dialogue: see hard_wrapped)
+    const uint32_t after = std::max(f.cue.end, f.content.back().end);
+    for (size_t j = 0; j < out->size() && !later && !layout.hard_wrapped; ++j) {
+      const Finding& g = (*out)[j];
+      later = j != i && g.unit == f.unit && g.paragraph == f.paragraph &&
+              g.cue.begin >= after && !g.content.empty() && g.cue_index >= 0 &&
+              (lex_->cues()[g.cue_index].lemma == "add" ||
+               lex_->cues()[g.cue_index].lemma == "say");
+    }
+    if (later) continue;
     // (Words after the quote that attribute nothing do not stop it: the
     // quote still goes on the speaker's words.)
     f.content.push_back(Range{it->begin, it->end});
