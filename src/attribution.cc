@@ -2689,6 +2689,36 @@ void Attributor::EndAtAdjunct(absl::string_view text,
   }
 }
 
+// "Most voters say they want an outsider, while about 4 in 10 want one
+// with experience": after a comma, an adverbial subordinator (class adsub)
+// and a number (perhaps after an adverb or preposition, "about", "nearly")
+// open the writer's count of another group, as polls are reported, not
+// more of the claim. The content ends before the comma.
+static void EndAtContrastedCount(absl::string_view text,
+                                 const std::vector<Token>& tokens,
+                                 const Lexicon& lex, const std::string& tags,
+                                 size_t a, size_t b, Range* r) {
+  // (Most contents have no ", <subordinator>": look for one first.)
+  const size_t first = tags.find(",s", a + 1);
+  if (first == std::string::npos || first + 3 > b) return;
+  int open = 0;
+  for (size_t m = a + 1; m + 2 < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0 || tags[m] != ',' || tags[m + 1] != 's') continue;
+    if (tokens[m].begin >= r->end) return;
+    size_t n = m + 2;
+    if (IsOneOf("rl", tags[n]) && n + 1 < b) ++n;
+    if (tags[n] != '0') continue;
+    const Token& t = tokens[m + 1];
+    const WordInfo* w =
+        lex.Word(absl::AsciiStrToLower(text.substr(t.begin, t.end - t.begin)));
+    if (w == nullptr || w->word_class != WordClass::kAdverbialSub) continue;
+    EndBefore(tokens, tags, a, m, r);
+    return;
+  }
+}
+
 // "The council opposed the new tax, allotting two days to the vote", "the
 // senator criticized the plan, the third such bill this year": when what
 // follows the cue is a phrase (no clause word, auxiliary, pronoun subject,
@@ -5122,6 +5152,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             EndAtAdjunct(text, tokens, marked, a, b, cue_end, &r, topic_cue);
           }
           if (!direct) EndAtPhraseTail(text, tokens, marked, a, b, cue_end, &r);
+          if (!direct) EndAtContrastedCount(text, tokens, *lex_, marked, a, b, &r);
           if (!direct) {
             EndAtCoordinatedVerb(text, tokens, marked, a, b, cue_end,
                                  progressive, &r);
