@@ -1486,6 +1486,16 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
           phrase_buf[phrase_size++] = ' ';
           for (char c : w) phrase_buf[phrase_size++] = absl::ascii_tolower(c);
           auto it = lex_->cue_forms().find(absl::string_view(phrase_buf, phrase_size));
+          // "opened up about 300 beds": "about" before an amount is no
+          // preposition (as in AddresseeGapCue); a date is no amount
+          // ("spoke about 9/11").
+          if (it != lex_->cue_forms().end() && k + 1 < tokens.size() &&
+              absl::EqualsIgnoreCase(w, "about") &&
+              (absl::ascii_isdigit(text[tokens[k + 1].begin]) ||
+               text[tokens[k + 1].begin] == '$') &&
+              !(tokens[k + 1].end < text.size() && text[tokens[k + 1].end] == '/')) {
+            break;
+          }
           if (it != lex_->cue_forms().end()) {
             t.cue_words = static_cast<uint8_t>(n + skipped);
             t.cue = it->second;
