@@ -194,6 +194,11 @@ struct Attributor::CompiledRule {
   // an infinitive (function_words.tsv list inf_subject: "a chance for the
   // mayor to explain C").
   int forsubj = 0;
+  // A group "labelprep": one preposition of list label_prep ("on", "to")
+  // between a headline's name and the topic or the one addressed of the
+  // line its cue, punctuation (a colon), labels: "Mayor Keller on Ferry
+  // Dock: C"; not a cue word ("Keller on Monday said C").
+  int labelprep = 0;
   // A group "when": words that must all be of time ("Friday", "earlier
   // this year"), after a cue in a participle form ("the deal announced
   // Friday").
@@ -1687,6 +1692,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->causer = group("causer");
     rule->when = group("when");
     rule->forsubj = group("forsubj");
+    rule->labelprep = group("labelprep");
     rule->attributive = absl::StartsWith(spec.name, "attributive_");
     if (absl::StartsWith(spec.name, "subject")) {
       if (rule->speaker == 0) {
@@ -4730,6 +4736,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                                     [unit_held];
       for (const CompiledRule* rule : class_rules) {
         if ((rule->needs & missing).any()) continue;
+        // (A rule with a labelprep group takes a punctuation cue only.)
+        if (rule->labelprep != 0 && absl::ascii_isalpha(text[tokens[k].begin])) continue;
         // "reportedly" (verbs.tsv flag adverb) passes on hearsay from no
         // one named: only a rule without a speaker reports it ("the
         // shooter reportedly had ties to C" is no claim of the shooter's).
@@ -4824,6 +4832,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           size_t ga, gb;
           if (!range_of(rule->forsubj, &ga, &gb) || gb != ga + 1 ||
               !InList(*lex_, text, tokens[ga], WordList::kInfinitiveSubject)) {
+            continue;
+          }
+        }
+        if (rule->labelprep != 0) {
+          size_t ga, gb;
+          if (!range_of(rule->labelprep, &ga, &gb) || gb != ga + 1 ||
+              !InList(*lex_, text, tokens[ga], WordList::kLabelPrep)) {
             continue;
           }
         }

@@ -173,6 +173,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"inf_subject", WordList::kInfinitiveSubject},
       {"alternative", WordList::kAlternative},
       {"conj_adverb", WordList::kConjAdverb},
+      {"label_prep", WordList::kLabelPrep},
   };
   return ParseNamed(kLists, s, out);
 }

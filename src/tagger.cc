@@ -755,6 +755,14 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     for (size_t m = first; proper && m < k; ++m) proper = (*tags)[m] == 'N';
     name_label &= headline || shouted ||
                   (proper && (*tokens)[k + 1].cap && tokens->size() >= k + 7);
+    // A headline's speaker, a preposition of list label_prep and the topic
+    // or the one addressed, before a colon that opens a quotation or a
+    // capitalised line, label it too ("Mayor Keller on Ferry Dock: 'It Will
+    // Open'", "Teachers to Council: Fund the Schools"): names and titles
+    // that open the sentence, the preposition, and up to five capitalised
+    // words ("Follow Keller on Twitter: @keller" labels nothing:
+    // a handle after the colon; "More on the Vote:" has no name before):
+    // LabelsTopicLine, in the test of the colon below.
     // Nor when a finite verb before it in the sentence attributes the quote
     // ("the campaign said in a statement: ..."; but "From X writing at Y:").
     bool verb_before = false;
@@ -767,7 +775,9 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // ("..., saying: \"Q\"", "goes on to say: \"Q\"").
     const bool after_cue = k > 0 && ((*tags)[k - 1] == 'C' || (*tags)[k - 1] == '_');
     bool colon = tag == ':' && k + 1 < tokens->size() &&
-                 ((*tags)[k + 1] == 'q' || name_label) && !verb_before && !after_cue;
+                 ((*tags)[k + 1] == 'q' || name_label ||
+                  (first == 0 && LabelsTopicLine(text, *tokens, *tags, k))) &&
+                 !verb_before && !after_cue;
     // (A dash after a quote labels it only when a name follows.)
     bool dash = tag == '~' && k > 0 && (*tags)[k - 1] == 'Q' &&
                 k + 1 < tokens->size() &&
@@ -781,6 +791,52 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     t.tag = 'C';
     (*tags)[k] = 'C';
   }
+}
+
+bool Tagger::LabelsTopicLine(absl::string_view text, const std::vector<Token>& tokens,
+                             const std::string& tags, size_t k) const {
+  const size_t n = tokens.size();
+  // Names and titles (a name among them: a title alone names an office,
+  // "Ambassador to Chile:"), the preposition, and the topic or the one
+  // addressed in capitals (an article may stand inside it).
+  size_t m = 0;
+  bool has_name = false;
+  while (m < k && m < 4 && (tags[m] == 'N' || tags[m] == 'R' || (tags[m] == 'g' && m > 0))) {
+    has_name |= tags[m] == 'N';
+    ++m;
+  }
+  if (!has_name || tags[m - 1] == 'g' || m + 1 >= k || k - (m + 1) > 5 || tags[m] != 'r') {
+    return false;
+  }
+  for (size_t j = m + 1; j < k; ++j) {
+    const char c = tags[j];
+    if (!(c == 'N' || c == 'R' || c == 'g' || (c == 'd' && j + 1 < k) ||
+          ((c == 'n' || c == 'o') && tokens[j].cap))) {
+      return false;
+    }
+  }
+  // (A single quotation mark after the colon may be tagged as other
+  // punctuation: a capital after it.)
+  const auto opens_line = [&](size_t j) { return j < n && (tags[j] == 'q' || tokens[j].cap); };
+  const auto quote_mark = [&](size_t j) {
+    const absl::string_view w = TokenText(text, tokens[j]);
+    return w == "'" || w == "\u2018" || w == "\u201c";
+  };
+  if (!opens_line(k + 1) && !(k + 1 < n && tags[k + 1] == '-' && quote_mark(k + 1) &&
+                              opens_line(k + 2))) {
+    return false;
+  }
+  // (Not a handle after it: "Follow Keller on Twitter: @keller".)
+  const size_t after = tokens[k].end;
+  if (after + 1 < text.size() &&
+      (text[after] == '@' || (text[after] == ' ' && text[after + 1] == '@'))) {
+    return false;
+  }
+  // (A name: not a closed-class word first, "More on the Vote:", "June to
+  // July:".)
+  const WordInfo* head = EntryOf(text, tokens[0]);
+  if (head != nullptr && head->word_class != WordClass::kNone) return false;
+  return lex_->InListAnyCase(TokenText(text, tokens[m]), WordList::kLabelPrep);
 }
 
 const WordInfo* Tagger::EntryOf(absl::string_view text, const Token& token) const {
@@ -1430,6 +1486,16 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
           phrase_buf[phrase_size++] = ' ';
           for (char c : w) phrase_buf[phrase_size++] = absl::ascii_tolower(c);
           auto it = lex_->cue_forms().find(absl::string_view(phrase_buf, phrase_size));
+          // "opened up about 300 beds": "about" before an amount is no
+          // preposition (as in AddresseeGapCue); a date is no amount
+          // ("spoke about 9/11").
+          if (it != lex_->cue_forms().end() && k + 1 < tokens.size() &&
+              absl::EqualsIgnoreCase(w, "about") &&
+              (absl::ascii_isdigit(text[tokens[k + 1].begin]) ||
+               text[tokens[k + 1].begin] == '$') &&
+              !(tokens[k + 1].end < text.size() && text[tokens[k + 1].end] == '/')) {
+            break;
+          }
           if (it != lex_->cue_forms().end()) {
             t.cue_words = static_cast<uint8_t>(n + skipped);
             t.cue = it->second;

@@ -790,6 +790,8 @@ const RuleCase kCases[] = {
     {"speaker_colon_quoted",
      "\"KELLER: If I may, we have limited time. Will the pool reopen?\"",
      "KELLER", ":", "If I may, we have limited time. Will the pool reopen"},
+    {"speaker_label_prep_colon", "Mayor Keller on Ferry Dock: Repairs Will Take a Year.",
+     "Mayor Keller", ":", "Repairs Will Take a Year"},
     {"speaker_colon", "Keller: Council\u2019s \u2018Pool Plan Is In Question.\u2019",
      "Keller", ":", "Council\u2019s \u2018Pool Plan Is In Question"},
 };

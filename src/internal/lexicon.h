@@ -316,6 +316,10 @@ enum class WordList : uint32_t {
   // copula or a negation, or right before an adverb ("yet"; conj_adverb):
   // "has yet to explain C", "reversed herself yet again, telling X C".
   kConjAdverb = 1 << 19,
+  // A preposition that joins a headline's speaker to the topic or the one
+  // addressed of the line it labels ("on", "to"; label_prep): "Mayor Keller
+  // on Ferry Dock: 'It Will Open'", "Teachers to Council: Fund the Schools".
+  kLabelPrep = 1 << 20,
 };
 
 struct PronounInfo {

@@ -106,6 +106,12 @@ class Tagger {
   const WordInfo* EntryOf(absl::string_view text, const Token& token) const;
   // Whether the word of `token` is a title of titles.tsv ("chief").
   bool IsTitleWord(absl::string_view text, const Token& token) const;
+  // Whether the colon at k labels the line after it as what the headline's
+  // name before "on" or "to" and a topic or the one addressed says ("Mayor
+  // Keller on Ferry Dock: 'It Will Open'").
+  ABSL_ATTRIBUTE_NOINLINE bool LabelsTopicLine(absl::string_view text,
+                                               const std::vector<Token>& tokens,
+                                               const std::string& tags, size_t k) const;
   ABSL_ATTRIBUTE_NOINLINE bool LightVerbObject(absl::string_view text,
                                                const std::vector<Token>& tokens,
                                                size_t i) const;
