@@ -170,6 +170,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"inf_to", WordList::kInfinitiveTo},
       {"preverb", WordList::kPreVerb},
       {"time_count", WordList::kTimeCount},
+      {"number_word", WordList::kNumberWord},
       {"inf_subject", WordList::kInfinitiveSubject},
       {"alternative", WordList::kAlternative},
       {"conj_adverb", WordList::kConjAdverb},

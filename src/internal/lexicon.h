@@ -320,6 +320,9 @@ enum class WordList : uint32_t {
   // addressed of the line it labels ("on", "to"; label_prep): "Mayor Keller
   // on Ferry Dock: 'It Will Open'", "Teachers to Council: Fund the Schools".
   kLabelPrep = 1 << 20,
+  // A counting number written as a word ("one" to "ten"; number_word):
+  // "one in four say C" is a share, as "1 in 4" is.
+  kNumberWord = 1 << 21,
 };
 
 struct PronounInfo {
