@@ -1111,6 +1111,12 @@ bool LowerEdWord(absl::string_view text, const Token& t) {
   return !t.cap && t.end - t.begin >= 5 && text.substr(t.end - 2, 2) == "ed";
 }
 
+// The same in -ing, the shape of a participle or gerund ("adding",
+// "praising"; not "King", "sing").
+bool LowerIngWord(absl::string_view text, const Token& t) {
+  return !t.cap && t.end - t.begin >= 5 && text.substr(t.end - 3, 3) == "ing";
+}
+
 // "suggested to me that C", "explained to them that C": an object pronoun
 // (function_words.tsv list objpron) after "to" and then "that" name the one
 // spoken to; the cue is no verb before an infinitive ("continue to support").
@@ -3696,6 +3702,17 @@ size_t Attributor::ExtendThroughList(absl::string_view text,
     return b;
   }
   static constexpr absl::string_view kItem = "dpjNRnoi0gl-r()";
+  // The end of the item of the list that starts at `from`, and whether it
+  // holds a noun.
+  auto item_end = [&](size_t from, bool* noun) {
+    size_t e = from;
+    *noun = false;
+    while (e < n && IsOneOf(kItem, tags[e])) {
+      *noun = *noun || IsOneOf("NRno0", tags[e]);
+      ++e;
+    }
+    return e;
+  };
   size_t m = b;
   int middle = 0;
   while (m < n && tags[m] == ',') {
@@ -3704,12 +3721,8 @@ size_t Attributor::ExtendThroughList(absl::string_view text,
     // (Not a participle's clause: "..., threatening to revoke licenses",
     // "..., adopted by the council in 2009".)
     if (m < n && (tags[m] == 'i' || LowerEdWord(text, tokens[m]))) return b;
-    size_t e = m;
-    bool noun = false;
-    while (e < n && IsOneOf(kItem, tags[e])) {
-      noun = noun || IsOneOf("NRno0", tags[e]);
-      ++e;
-    }
+    bool noun;
+    const size_t e = item_end(m, &noun);
     if (!noun) return b;
     ++middle;
     m = e;
@@ -3735,12 +3748,8 @@ size_t Attributor::ExtendThroughList(absl::string_view text,
       InList(*lex_, text, tokens[b + 1], WordList::kDetOne)) {
     return b;
   }
-  size_t e = m + 1;
-  bool noun = false;
-  while (e < n && IsOneOf(kItem, tags[e])) {
-    noun = noun || IsOneOf("NRno0", tags[e]);
-    ++e;
-  }
+  bool noun;
+  const size_t e = item_end(m + 1, &noun);
   if (!noun || (e < n && !(tags[e] == '.' && e + 1 == n))) return b;
   return e;
 }
@@ -4724,10 +4733,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // The tag characters the unit lacks, once a cue: a rule that needs one
       // does not match.
       const std::bitset<128> missing = ~here;
-      const int mark_index = marked[k] == '@'   ? 0
-                             : marked[k] == '%' ? 1
-                             : marked[k] == '&' ? 2
-                                                : 3;
+      const size_t mark_index = CueMarkIndex(marked[k]);
       const std::vector<const CompiledRule*>& class_rules =
           cue.attributive_only ? attributive_rules_
           : tags_hold_mark
@@ -4964,6 +4970,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // "or", another noun phrase and a cue is the first half of a
           // coordinated subject, not a claim cut short by a new attribution;
           // the content is the clause, up to a semicolon or ", and".
+          auto clause_end = [&](size_t e) {
+            while (e < marked.size() && marked[e] != ';' && marked[e] != '.' &&
+                   !(marked[e] == ',' && e + 1 < marked.size() && marked[e + 1] == 'x')) {
+              ++e;
+            }
+            return e;
+          };
           if (b > k &&
               (cue.cue_class == CueClass::kSay || cue.cue_class == CueClass::kTell ||
                cue.cue_class == CueClass::kBelief) &&
@@ -4999,12 +5012,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             while (v < marked.size() && IsOneOf("lvbz", marked[v])) ++v;
             if (noun_phrase && n > b + 1 && v < marked.size() && marked[v] == 'C' &&
                 tokens[v].cue != tokens[k].cue) {
-              size_t e = v + 1;
-              while (e < marked.size() && marked[e] != ';' && marked[e] != '.' &&
-                     !(marked[e] == ',' && e + 1 < marked.size() && marked[e + 1] == 'x')) {
-                ++e;
-              }
-              b = e;
+              b = clause_end(v + 1);
             }
           }
           // "added that she and the mayor had spoken", "even if the party
@@ -5029,13 +5037,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               while (c < marked.size() && IsOneOf("lvbz", marked[c])) ++c;
               if (n > b + 1 && c < marked.size() && marked[c] == 'C' &&
                   tokens[c].cue != tokens[k].cue) {
-                size_t e = c + 1;
-                while (e < marked.size() && marked[e] != ';' && marked[e] != '.' &&
-                       !(marked[e] == ',' && e + 1 < marked.size() &&
-                         marked[e + 1] == 'x')) {
-                  ++e;
-                }
-                b = e;
+                b = clause_end(c + 1);
               }
             }
           }
@@ -5335,9 +5337,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // a claim of its own, not the rest of C1. (A gerund subject is no
           // cue: "C1, she said, revoking the permits would be wrong" goes on.)
           const Range r2 = r;
-          if (!direct && marked[a] == 'C' && !tokens[a].cap &&
-              tokens[a].end - tokens[a].begin >= 5 &&
-              text.substr(tokens[a].end - 3, 3) == "ing" &&
+          if (!direct && marked[a] == 'C' && LowerIngWord(text, tokens[a]) &&
               !f.content.empty() && f.content.front().end <= f.cue.begin) {
             r = Range{};
             // (What is left before the attribution may be no clause but an

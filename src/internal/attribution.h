@@ -66,6 +66,12 @@ struct Finding {
 // "to", '=' for a passive. A marked string holds one of them once; the
 // tagger never gives them.
 inline constexpr absl::string_view kCueMarks = "@%&=";
+// The index of a cue mark in kCueMarks (the last for any other byte).
+constexpr size_t CueMarkIndex(char c) {
+  size_t i = 0;
+  while (i + 1 < kCueMarks.size() && kCueMarks[i] != c) ++i;
+  return i;
+}
 
 // Where a rule's pattern can be cut in two: right after its cue group
 // "(?P<cue>...)" when that group stands at the top level of the pattern,
