@@ -235,6 +235,16 @@ inline absl::string_view TokenText(absl::string_view text, const Token& t) {
   return absl::string_view(text.data() + t.begin, t.end - t.begin);
 }
 
+// Whether token k + 1 opens an amount, a digit or "$" ("about $9 billion",
+// "about 300 beds"), not a date ("about 9/11"): after one, a preposition
+// that would close a cue's form ("spoke about") is no preposition.
+bool AmountAfter(absl::string_view text, const std::vector<Token>& tokens, size_t k) {
+  if (k + 1 >= tokens.size()) return false;
+  const Token& t = tokens[k + 1];
+  const char c = text[t.begin];
+  return (absl::ascii_isdigit(c) || c == '$') && !(t.end < text.size() && text[t.end] == '/');
+}
+
 // True if a lower-case word has the shape of an attributive adjective:
 // a derivational ending ("derogatory", "dangerous", "similar", "public") or
 // a hyphenated compound of lower-case words ("early-morning").
@@ -1120,10 +1130,7 @@ int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& to
       // the gap; the gap goes on to a preposition that closes a form.
       if (it == lex_->cue_forms().end()) continue;
       // "worth about $9 billion": "about" before an amount is no preposition.
-      if (k + 1 < tokens.size()) {
-        const char c = text[tokens[k + 1].begin];
-        if (absl::ascii_isdigit(c) || c == '$') return 0;
-      }
+      if (AmountAfter(text, tokens, k)) return 0;
       *cue = it->second;
       return static_cast<int>(k - i + 1);
     }
@@ -1502,13 +1509,9 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
           for (char c : w) phrase_buf[phrase_size++] = absl::ascii_tolower(c);
           auto it = lex_->cue_forms().find(absl::string_view(phrase_buf, phrase_size));
           // "opened up about 300 beds": "about" before an amount is no
-          // preposition (as in AddresseeGapCue); a date is no amount
-          // ("spoke about 9/11").
-          if (it != lex_->cue_forms().end() && k + 1 < tokens.size() &&
-              absl::EqualsIgnoreCase(w, "about") &&
-              (absl::ascii_isdigit(text[tokens[k + 1].begin]) ||
-               text[tokens[k + 1].begin] == '$') &&
-              !(tokens[k + 1].end < text.size() && text[tokens[k + 1].end] == '/')) {
+          // preposition (AmountAfter; as in AddresseeGapCue).
+          if (it != lex_->cue_forms().end() && absl::EqualsIgnoreCase(w, "about") &&
+              AmountAfter(text, tokens, k)) {
             break;
           }
           if (it != lex_->cue_forms().end()) {
