@@ -1323,17 +1323,21 @@ class FirstReader {
   }
 
   First Concatenation() {
-    std::vector<First> parts;
-    while (ok_ && i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
-      parts.push_back(Repetition());
-    }
-    if (last_) std::reverse(parts.begin(), parts.end());
     First f;  // empty so far
-    for (const First& g : parts) {
-      // A part adds its first bytes while all before it can be empty.
-      if (!f.empty) break;
-      f.bytes |= g.bytes;
-      f.empty = g.empty;
+    while (ok_ && i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
+      const First g = Repetition();
+      if (!last_) {
+        // A part adds its first bytes while all before it can be empty.
+        if (!f.empty) continue;
+        f.bytes |= g.bytes;
+        f.empty = g.empty;
+      } else if (g.empty) {
+        // A part that can be empty adds its last bytes to those before it.
+        f.bytes |= g.bytes;
+      } else {
+        // One that cannot hides all before it.
+        f = g;
+      }
     }
     return f;
   }
