@@ -11,11 +11,13 @@
 #include "absl/base/call_once.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/types/span.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
 #include "internal/embedded.h"
@@ -396,6 +398,33 @@ class WordAutomaton {
   void Walk(const unsigned char* text, size_t begin, size_t size,
             std::vector<int>* topics) const;
 
+  // Build()'s states by their items (see there), looked up by a list of
+  // items too.
+  struct StateHash {
+    using is_transparent = void;
+    const std::vector<uint32_t>* items;
+    const std::vector<uint32_t>* item_begin;
+    absl::Span<const uint32_t> Items(StateId s) const {
+      return absl::MakeConstSpan(items->data() + (*item_begin)[s],
+                                 (*item_begin)[s + 1] - (*item_begin)[s]);
+    }
+    size_t operator()(absl::Span<const uint32_t> list) const {
+      return absl::Hash<absl::Span<const uint32_t>>()(list);
+    }
+    size_t operator()(StateId s) const { return (*this)(Items(s)); }
+  };
+  struct StateEq {
+    using is_transparent = void;
+    StateHash of;
+    absl::Span<const uint32_t> Items(StateId s) const { return of.Items(s); }
+    absl::Span<const uint32_t> Items(absl::Span<const uint32_t> l) const { return l; }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return Items(a) == Items(b);
+    }
+  };
+  using StateSet = absl::flat_hash_set<StateId, StateHash, StateEq>;
+
   uint8_t class_of_[256] = {};
   int32_t classes_ = 1;
   // next_[state * classes_ + class]: the next state; kDead has no way out.
@@ -446,24 +475,30 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
   }
 
   // Subset construction. A state is a sorted set of items entry << 8 |
-  // atoms matched.
-  using State = std::vector<uint32_t>;
-  std::vector<State> states(2);
+  // atoms matched; state s's are items[item_begin[s] .. item_begin[s + 1]),
+  // all in one vector (thousands of states: no allocation each).
+  std::vector<uint32_t> items;
+  std::vector<uint32_t> item_begin = {0, 0};  // kDead: none
   for (size_t e = 0; e < entries.size(); ++e) {
-    states[kStart].push_back(static_cast<uint32_t>(e) << 8);
+    items.push_back(static_cast<uint32_t>(e) << 8);
   }
-  absl::flat_hash_map<State, StateId> ids = {{states[kDead], kDead},
-                                             {states[kStart], kStart}};
+  item_begin.push_back(static_cast<uint32_t>(items.size()));  // kStart
+  const StateSet::hasher hash{&items, &item_begin};
+  StateSet ids(/*bucket_count=*/0, hash, StateSet::key_equal{hash});
+  ids.insert(kDead);
+  ids.insert(kStart);
   next_.assign(2 * classes_, kDead);
-  std::vector<State> targets(classes_);
+  std::vector<std::vector<uint32_t>> targets(classes_);
   std::vector<int> reached;  // the classes whose targets are not empty
-  for (size_t s = kStart; s < states.size(); ++s) {
+  for (size_t s = kStart; s + 1 < item_begin.size(); ++s) {
     reached.clear();
     auto add = [&](int c, uint32_t item) {
       if (targets[c].empty()) reached.push_back(c);
       targets[c].push_back(item);
     };
-    for (uint32_t item : states[s]) {
+    // (By index: `items` grows as states are added below.)
+    for (uint32_t k = item_begin[s]; k < item_begin[s + 1]; ++k) {
+      const uint32_t item = items[k];
       const size_t e = item >> 8, matched = item & 0xff;
       const Sequence& atoms = entries[e].atoms;
       if (matched < atoms.size()) {
@@ -476,24 +511,27 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
     // (In class order, as the states are numbered in the order found.)
     std::sort(reached.begin(), reached.end());
     for (int c : reached) {
-      State& target = targets[c];
+      std::vector<uint32_t>& target = targets[c];
       std::sort(target.begin(), target.end());
       target.erase(std::unique(target.begin(), target.end()), target.end());
-      auto [it, added] =
-          ids.try_emplace(target, static_cast<StateId>(states.size()));
-      if (added) {
-        if (states.size() >= kMaxStates) return false;
-        states.push_back(target);
-        next_.resize(states.size() * classes_, kDead);
+      auto it = ids.find(absl::MakeConstSpan(target));
+      if (it == ids.end()) {
+        const size_t size = item_begin.size() - 1;  // states so far
+        if (size >= kMaxStates) return false;
+        items.insert(items.end(), target.begin(), target.end());
+        item_begin.push_back(static_cast<uint32_t>(items.size()));
+        it = ids.insert(static_cast<StateId>(size)).first;
+        next_.resize((size + 1) * classes_, kDead);
       }
-      next_[s * classes_ + c] = it->second;
+      next_[s * classes_ + c] = *it;
       target.clear();
     }
   }
   accept_begin_.assign(1, 0);
-  for (const State& state : states) {
+  for (size_t s = 0; s + 1 < item_begin.size(); ++s) {
     const size_t first = accepts_.size();
-    for (uint32_t item : state) {
+    for (uint32_t k = item_begin[s]; k < item_begin[s + 1]; ++k) {
+      const uint32_t item = items[k];
       const Entry& entry = entries[item >> 8];
       if ((item & 0xff) != entry.atoms.size()) continue;
       Accept accept = {entry.topic, entry.period_end};
