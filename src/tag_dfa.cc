@@ -661,12 +661,18 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
   for (int b = 0; b < 256; ++b) {
     dfa->column_[b] = static_cast<int16_t>(columns.size());
   }
+  // (Each readable byte is in one column: its bits read a word at a time.)
+  const std::bitset<128> low(~uint64_t{0});
   for (size_t k = 0; k < columns.size(); ++k) {
     int first = -1;
-    for (int b = 0; b < 128; ++b) {
-      if (!columns[k][b]) continue;
-      if (first < 0) first = b;
-      dfa->column_[b] = static_cast<int16_t>(k);
+    const uint64_t words[2] = {(columns[k] & low).to_ullong(),
+                               (columns[k] >> 64).to_ullong()};
+    for (int w = 0; w < 2; ++w) {
+      for (uint64_t bits = words[w]; bits != 0; bits &= bits - 1) {
+        const int b = 64 * w + __builtin_ctzll(bits);
+        if (first < 0) first = b;
+        dfa->column_[b] = static_cast<int16_t>(k);
+      }
     }
     impl.representative.push_back(static_cast<unsigned char>(first));
   }
