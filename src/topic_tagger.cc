@@ -726,6 +726,8 @@ absl::StatusOr<std::unique_ptr<TopicTagger>> TopicTagger::Create(
 void TopicTagger::SplitPatterns(const v1::TopicLexicon& lexicon) {
   Patterns& m = *patterns_;
   std::vector<WordAutomaton::Entry> words;
+  ByteSet word_bytes;  // kWord's, for a set test of each sequence's start
+  for (int b = 0; b < 256; ++b) word_bytes[b] = kWord.is[b];
   bool rest_ok = true;
   auto add_rest = [&](const std::string& wrapped, int topic, bool gated) {
     rest_ok = rest_ok && m.rest.Add(Piece(wrapped), nullptr) >= 0;
@@ -745,10 +747,7 @@ void TopicTagger::SplitPatterns(const v1::TopicLexicon& lexicon) {
             std::all_of(sequence.begin(), sequence.end(),
                         [](const Atom& a) { return a.wide == 0; });
         const ByteSet& first = sequence[0].ascii;
-        bool word_start = first.any();
-        for (int b = 0; b < 256; ++b) {
-          if (first[b] && !kWord.is[b]) word_start = false;
-        }
+        const bool word_start = first.any() && (first & ~word_bytes).none();
         if (ascii && word_start && sequence.size() < 255) {
           words.push_back({std::move(sequence), t, period_end});
         } else {
