@@ -240,7 +240,7 @@ class Parser {
     if (c == '.') {
       ++i_;
       n.kind = Node::kSet;
-      for (int b = 0; b < 128; ++b) n.set[b] = b != '\n';
+      n.set.set().reset('\n');  // (as in Class(): never read)
       return n;
     }
     if (c == '^' || c == '$') {
