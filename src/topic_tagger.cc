@@ -162,19 +162,22 @@ class SequenceReader {
 
   bool Alternation(bool fold, std::vector<Sequence>* out) {
     out->clear();
+    std::vector<Sequence> branch;
     while (true) {
-      std::vector<Sequence> branch;
       if (!Concatenation(fold, &branch)) return false;
-      out->insert(out->end(), branch.begin(), branch.end());
+      out->insert(out->end(), std::make_move_iterator(branch.begin()),
+                  std::make_move_iterator(branch.end()));
       if (out->size() > kMaxSequences) return false;
       if (!Consume("|")) return true;
     }
   }
 
   bool Concatenation(bool fold, std::vector<Sequence>* out) {
-    *out = {Sequence()};
+    out->assign(1, Sequence());
+    // (One piece's sequences after another's in the same vector: a piece
+    // of one character, most of them, fills the memory of the last.)
+    std::vector<Sequence> piece;
     while (pos_ < p_.size() && !At('|') && !At(')')) {
-      std::vector<Sequence> piece;
       if (!Piece(fold, &piece)) return false;
       if (piece.size() == 1) {  // most pieces: one character
         for (Sequence& head : *out) {
@@ -214,7 +217,6 @@ class SequenceReader {
   }
 
   bool Primary(bool fold, std::vector<Sequence>* out) {
-    out->clear();
     const unsigned char c = p_[pos_];
     if (c == '(') {
       ++pos_;
@@ -228,7 +230,10 @@ class SequenceReader {
       }
       return Alternation(inner, out) && Consume(")");
     }
-    if (c == '[') return Class(fold, out);
+    if (c == '[') {
+      out->clear();
+      return Class(fold, out);
+    }
     Atom atom;
     atom.fold = fold;
     if (c == '\\') {
@@ -247,7 +252,8 @@ class SequenceReader {
       atom.Add(c);
       ++pos_;
     }
-    out->push_back(Sequence{atom});
+    out->resize(1);
+    (*out)[0].assign(1, atom);
     return true;
   }
 
