@@ -13,6 +13,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/types/span.h"
 
 namespace whosaid {
 namespace internal {
@@ -23,36 +24,45 @@ namespace {
 // and negated classes do in RE2: not followed here).
 bool Readable(unsigned char c) { return c < 128 && c != '\n'; }
 
-// A parsed pattern.
+// A node of a parsed pattern. The nodes of a pattern are kept in one
+// vector, each node's kids a run of it: a pattern of a few hundred nodes
+// costs no allocation per node.
 struct Node {
   enum Kind { kSet, kCat, kAlt, kRepeat, kBegin, kEnd, kEmpty, kCapture };
   Kind kind = kEmpty;
   std::bitset<128> set;
-  std::vector<Node> kids;
-  int min = 0, max = 0;  // kRepeat; max -1: no bound
-  bool lazy = false;     // kRepeat
-  int cap = 0;           // kCapture: the group's number (from 1)
+  int first = 0, count = 0;  // the kids: [first, first + count) of the nodes
+  int min = 0, max = 0;      // kRepeat; max -1: no bound
+  bool lazy = false;         // kRepeat
+  int cap = 0;               // kCapture: the group's number (from 1)
 };
+using Nodes = std::vector<Node>;
+
+// The kids of n, one of `nodes`.
+absl::Span<const Node> Kids(const Nodes& nodes, const Node& n) {
+  return absl::MakeConstSpan(nodes.data() + n.first, static_cast<size_t>(n.count));
+}
 
 // Whether node n can match the empty string.
-bool Nullable(const Node& n) {
+bool Nullable(const Nodes& nodes, const Node& n) {
+  const absl::Span<const Node> kids = Kids(nodes, n);
   switch (n.kind) {
     case Node::kSet:
       return false;
     case Node::kCat:
-      for (const Node& kid : n.kids) {
-        if (!Nullable(kid)) return false;
+      for (const Node& kid : kids) {
+        if (!Nullable(nodes, kid)) return false;
       }
       return true;
     case Node::kAlt:
-      for (const Node& kid : n.kids) {
-        if (Nullable(kid)) return true;
+      for (const Node& kid : kids) {
+        if (Nullable(nodes, kid)) return true;
       }
       return false;
     case Node::kRepeat:
-      return n.min == 0 || Nullable(n.kids[0]);
+      return n.min == 0 || Nullable(nodes, kids[0]);
     case Node::kCapture:
-      return Nullable(n.kids[0]);
+      return Nullable(nodes, kids[0]);
     default:  // kBegin, kEnd, kEmpty
       return true;
   }
@@ -61,7 +71,8 @@ bool Nullable(const Node& n) {
 // Reads the syntax described in tag_dfa.h; ok() false on anything else.
 class Parser {
  public:
-  explicit Parser(absl::string_view p) : p_(p) {}
+  // The nodes below the root go to *nodes.
+  Parser(absl::string_view p, Nodes* nodes) : p_(p), nodes_(nodes) {}
 
   bool Parse(Node* out) {
     *out = Alternation();
@@ -80,26 +91,45 @@ class Parser {
   bool More() const { return i_ < p_.size(); }
   char Peek() const { return p_[i_]; }
 
+  // Moves the nodes read from pending_[from] on to the end of the nodes,
+  // as the kids of `parent`.
+  void Adopt(size_t from, Node* parent) {
+    parent->first = static_cast<int>(nodes_->size());
+    parent->count = static_cast<int>(pending_.size() - from);
+    nodes_->insert(nodes_->end(), pending_.begin() + from, pending_.end());
+    pending_.resize(from);
+  }
+
+  // Puts `kid` at the end of the nodes as the only kid of `parent`.
+  void AdoptOne(const Node& kid, Node* parent) {
+    parent->first = static_cast<int>(nodes_->size());
+    parent->count = 1;
+    nodes_->push_back(kid);
+  }
+
   Node Alternation() {
     Node first = Concatenation();
     if (!More() || Peek() != '|') return first;
     Node alt;
     alt.kind = Node::kAlt;
-    alt.kids.push_back(std::move(first));
+    const size_t from = pending_.size();
+    pending_.push_back(first);
     while (ok_ && More() && Peek() == '|') {
       ++i_;
-      alt.kids.push_back(Concatenation());
+      pending_.push_back(Concatenation());
     }
+    Adopt(from, &alt);
     return alt;
   }
 
   Node Concatenation() {
     Node cat;
     cat.kind = Node::kCat;
-    cat.kids.reserve(8);  // (most are short: fewer moves as it grows)
+    const size_t from = pending_.size();
     while (ok_ && More() && Peek() != '|' && Peek() != ')') {
-      cat.kids.push_back(Repetition());
+      pending_.push_back(Repetition());
     }
+    Adopt(from, &cat);
     return cat;
   }
 
@@ -169,7 +199,7 @@ class Parser {
     rep.min = min;
     rep.max = max;
     rep.lazy = lazy;
-    rep.kids.push_back(std::move(atom));
+    AdoptOne(atom, &rep);
     return rep;
   }
 
@@ -233,7 +263,7 @@ class Parser {
       Node group;
       group.kind = Node::kCapture;
       group.cap = cap;
-      group.kids.push_back(std::move(n));
+      AdoptOne(n, &group);
       return group;
     }
     if (c == '[') return Class();
@@ -308,6 +338,10 @@ class Parser {
   }
 
   absl::string_view p_;
+  Nodes* const nodes_;
+  // The kids read of the alternations and concatenations open at i_, the
+  // innermost last.
+  std::vector<Node> pending_;
   size_t i_ = 0;
   bool ok_ = true;
   bool sure_ = true;
@@ -319,9 +353,9 @@ class Parser {
 // The largest product of the counts of nested counted repetitions in n
 // ("x{n,m}": m, or n when there is no bound; "*", "+", "?": 1), as RE2
 // bounds it; at most 1e9 (more is no different to the caller).
-int64_t RepeatProduct(const Node& n) {
+int64_t RepeatProduct(const Nodes& nodes, const Node& n) {
   int64_t most = 1;
-  for (const Node& kid : n.kids) most = std::max(most, RepeatProduct(kid));
+  for (const Node& kid : Kids(nodes, n)) most = std::max(most, RepeatProduct(nodes, kid));
   if (n.kind == Node::kRepeat) {
     most = std::min<int64_t>(most * std::max({n.min, n.max, 1}), 1000000000);
   }
@@ -330,9 +364,9 @@ int64_t RepeatProduct(const Node& n) {
 
 // About how many instructions the program of n takes once its repetitions
 // are spelled out; at most 1e9.
-int64_t ProgramSize(const Node& n) {
+int64_t ProgramSize(const Nodes& nodes, const Node& n) {
   int64_t size = 1;
-  for (const Node& kid : n.kids) size += ProgramSize(kid);
+  for (const Node& kid : Kids(nodes, n)) size += ProgramSize(nodes, kid);
   if (n.kind == Node::kRepeat) size *= std::max({n.min, n.max, 1}) + 1;
   return std::min<int64_t>(size, 1000000000);
 }
@@ -341,12 +375,13 @@ int64_t ProgramSize(const Node& n) {
 
 bool ReadTagPattern(absl::string_view pattern, int* groups,
                     std::map<std::string, int>* names) {
-  Parser parser(pattern);
+  Nodes nodes;
+  Parser parser(pattern, &nodes);
   Node root;
   // (RE2 refuses nested counts whose product passes 1000; a program of
   // 100000 instructions stays far below the memory RuleOptions give it.)
-  if (!parser.Parse(&root) || !parser.sure() || RepeatProduct(root) > 1000 ||
-      ProgramSize(root) > 100000) {
+  if (!parser.Parse(&root) || !parser.sure() || RepeatProduct(nodes, root) > 1000 ||
+      ProgramSize(nodes, root) > 100000) {
     return false;
   }
   *groups = parser.groups();
@@ -355,6 +390,7 @@ bool ReadTagPattern(absl::string_view pattern, int* groups,
 }
 
 struct TagPattern::Tree {
+  Nodes nodes;  // all but the root
   Node root;
   int groups = 0;  // capturing groups
 };
@@ -363,9 +399,9 @@ TagPattern::TagPattern() = default;
 TagPattern::~TagPattern() = default;
 
 std::unique_ptr<TagPattern> TagPattern::Parse(absl::string_view pattern) {
-  Parser parser(pattern);
   std::unique_ptr<TagPattern> parsed(new TagPattern());
   parsed->tree_ = std::make_unique<Tree>();
+  Parser parser(pattern, &parsed->tree_->nodes);
   if (!parser.Parse(&parsed->tree_->root)) return nullptr;
   parsed->tree_->groups = parser.groups();
   return parsed;
@@ -396,9 +432,11 @@ struct Nfa {
     return static_cast<int>(states.size()) - 1;
   }
 
-  // The state that matches `n` and then goes on to `next`.
-  int Emit(const Node& n, int next) {
+  // The state that matches `n`, one of `nodes` or their root, and then
+  // goes on to `next`.
+  int Emit(const Nodes& nodes, const Node& n, int next) {
     if (too_big) return next;
+    const absl::Span<const Node> kids = Kids(nodes, n);
     switch (n.kind) {
       case Node::kSet: {
         const int s = Add(kSet, next);
@@ -418,34 +456,34 @@ struct Nfa {
       case Node::kEmpty:
         return next;
       case Node::kCapture:
-        return Emit(n.kids[0], next);
+        return Emit(nodes, kids[0], next);
       case Node::kCat: {
         int s = next;
         if (reverse) {
-          for (const Node& kid : n.kids) s = Emit(kid, s);
+          for (const Node& kid : kids) s = Emit(nodes, kid, s);
         } else {
-          for (size_t k = n.kids.size(); k > 0; --k) s = Emit(n.kids[k - 1], s);
+          for (size_t k = kids.size(); k > 0; --k) s = Emit(nodes, kids[k - 1], s);
         }
         return s;
       }
       case Node::kAlt: {
-        int s = Emit(n.kids.back(), next);
-        for (size_t k = n.kids.size() - 1; k > 0; --k) {
-          s = Add(kSplit, Emit(n.kids[k - 1], next), s);
+        int s = Emit(nodes, kids.back(), next);
+        for (size_t k = kids.size() - 1; k > 0; --k) {
+          s = Add(kSplit, Emit(nodes, kids[k - 1], next), s);
         }
         return s;
       }
       case Node::kRepeat: {
-        const Node& kid = n.kids[0];
+        const Node& kid = kids[0];
         int s = next;
         if (n.max < 0) {
           const int loop = Add(kSplit, -1, next);
-          states[loop].out = Emit(kid, loop);
+          states[loop].out = Emit(nodes, kid, loop);
           s = loop;
         } else {
-          for (int k = n.min; k < n.max; ++k) s = Add(kSplit, Emit(kid, s), next);
+          for (int k = n.min; k < n.max; ++k) s = Add(kSplit, Emit(nodes, kid, s), next);
         }
-        for (int k = 0; k < n.min; ++k) s = Emit(kid, s);
+        for (int k = 0; k < n.min; ++k) s = Emit(nodes, kid, s);
         return s;
       }
     }
@@ -626,11 +664,11 @@ std::unique_ptr<TagDfa> TagDfa::Compile(absl::string_view pattern, Mode mode,
 
 std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
                                         int max_states) {
-  const Node& root = pattern.tree_->root;
+  const TagPattern::Tree& tree = *pattern.tree_;
   Nfa nfa;
   nfa.reverse = mode == kReverse;
   const int match = nfa.Add(Nfa::kMatch, -1);
-  const int start = nfa.Emit(root, match);
+  const int start = nfa.Emit(tree.nodes, tree.root, match);
   if (nfa.too_big) return nullptr;
 
   std::unique_ptr<TagDfa> dfa(new TagDfa());
@@ -890,8 +928,10 @@ namespace {
 class ProgBuilder {
  public:
   using Inst = TagSubmatcher::Inst;
-  ProgBuilder(std::vector<Inst>* prog, std::vector<std::bitset<128>>* sets)
-      : prog_(prog), sets_(sets) {}
+  // Emits the nodes of `nodes` and their root.
+  ProgBuilder(const Nodes& nodes, std::vector<Inst>* prog,
+              std::vector<std::bitset<128>>* sets)
+      : nodes_(nodes), prog_(prog), sets_(sets) {}
 
   bool too_big = false;
 
@@ -908,6 +948,7 @@ class ProgBuilder {
 
   int Emit(const Node& n, int next) {
     if (too_big) return next;
+    const absl::Span<const Node> kids = Kids(nodes_, n);
     switch (n.kind) {
       case Node::kSet:
         sets_->push_back(n.set);
@@ -920,22 +961,22 @@ class ProgBuilder {
         return next;
       case Node::kCapture: {
         const int close = Add(Inst::kSave, next, -1, 2 * n.cap + 1);
-        return Add(Inst::kSave, Emit(n.kids[0], close), -1, 2 * n.cap);
+        return Add(Inst::kSave, Emit(kids[0], close), -1, 2 * n.cap);
       }
       case Node::kCat: {
         int s = next;
-        for (size_t k = n.kids.size(); k > 0; --k) s = Emit(n.kids[k - 1], s);
+        for (size_t k = kids.size(); k > 0; --k) s = Emit(kids[k - 1], s);
         return s;
       }
       case Node::kAlt: {
-        int s = Emit(n.kids.back(), next);
-        for (size_t k = n.kids.size() - 1; k > 0; --k) {
-          s = Add(Inst::kSplit, Emit(n.kids[k - 1], next), s);
+        int s = Emit(kids.back(), next);
+        for (size_t k = kids.size() - 1; k > 0; --k) {
+          s = Add(Inst::kSplit, Emit(kids[k - 1], next), s);
         }
         return s;
       }
       case Node::kRepeat: {
-        const Node& kid = n.kids[0];
+        const Node& kid = kids[0];
         // Greedy: the kid first; lazy: what follows first.
         auto split = [&](int kid_start, int skip) {
           return n.lazy ? Add(Inst::kSplit, skip, kid_start)
@@ -952,7 +993,7 @@ class ProgBuilder {
           // it, so the loop is entered once from elsewhere and an empty
           // round of x sets x's groups, as with RE2 ("()*" on "": group 1
           // is the empty string at 0, not unset).
-          if (n.min == 0 && Nullable(kid)) s = split(body, next);
+          if (n.min == 0 && Nullable(nodes_, kid)) s = split(body, next);
         } else {
           // x{n,m}: n times x, then (x(x...)?)? nested m - n deep.
           for (int k = n.min; k < n.max; ++k) s = split(Emit(kid, s), next);
@@ -965,6 +1006,7 @@ class ProgBuilder {
   }
 
  private:
+  const Nodes& nodes_;
   std::vector<Inst>* prog_;
   std::vector<std::bitset<128>>* sets_;
 };
@@ -1022,11 +1064,11 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
 
 std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
     const TagPattern& pattern) {
-  const Node& root = pattern.tree_->root;
+  const TagPattern::Tree& tree = *pattern.tree_;
   std::unique_ptr<TagSubmatcher> m(new TagSubmatcher());
-  ProgBuilder builder(&m->prog_, &m->sets_);
+  ProgBuilder builder(tree.nodes, &m->prog_, &m->sets_);
   const int match = builder.Add(Inst::kMatch, -1);
-  m->start_ = builder.Emit(root, match);
+  m->start_ = builder.Emit(tree.root, match);
   if (builder.too_big) return nullptr;
   m->groups_ = pattern.tree_->groups;
   static std::atomic<uint64_t> next_id{1};
