@@ -3036,6 +3036,72 @@ void Attributor::EndAtTimePhrase(absl::string_view text,
   if (tokens[o - 1].end > r->begin) r->end = std::min(r->end, tokens[o - 1].end);
 }
 
+// "The senator announced her campaign last year in the lobby of the
+// hotel", "praised the chief's record last week, days before the vote",
+// "conceded defeat Tuesday night -- and left": when what follows the cue is
+// a plain noun phrase (perhaps with a possessive and phrases of its own:
+// "tighter rules on the pier"), a phrase of time right after it (a weekday
+// or word of time, perhaps after a preposition, or a noun of time after
+// "last", "this" or "next") that more adjuncts of the act follow (a comma,
+// a dash, a preposition or a subordinator) tells when it was said: the
+// content ends before it. (EndAtTimePhrase takes a phrase of time that
+// closes the content. Not before a quotation, "that" or a clause: "told
+// reporters Thursday that C", "called the remarks on Saturday \"a
+// mistake\"".)
+void Attributor::EndAtInnerTimePhrase(absl::string_view text,
+                                      const std::vector<Token>& tokens,
+                                      const std::string& tags, size_t a,
+                                      size_t b, size_t cue_end,
+                                      Range* r) const {
+  if (a < cue_end || a > cue_end + 1) return;
+  static const RE2* const kNounPhrase = new RE2(
+      "(?:(?:[dp][jN0onR]{1,4}|[NR]+)g)?(?:[dp]?[jN0]*[on]{1,2}|[NR]+)"
+      "(?:r(?:[dp]?[jN0]*[on]{1,2}|[NR]+))*");
+  size_t c = a;
+  while (c < b && IsTrimTag(tags[c])) ++c;
+  size_t e = b;
+  while (e > a && tokens[e - 1].end > r->end) --e;
+  auto word_class = [&](size_t k) {
+    const WordInfo* w = WordOf(text, tokens[k]);
+    return w == nullptr ? WordClass::kNone : w->word_class;
+  };
+  // The tags a plain noun phrase and the phrase of time are made of; any
+  // other ends the search.
+  auto phrase_tag = [](char t) {
+    switch (t) {
+      case 'd': case 'p': case 'j': case 'N': case '0': case 'o':
+      case 'n': case 'R': case 'r': case 'g': case 'l':
+        return true;
+      default:
+        return false;
+    }
+  };
+  if (c >= e || !phrase_tag(tags[c])) return;
+  for (size_t o = c + 1; o + 1 < e; ++o) {
+    if (!phrase_tag(tags[o])) return;
+    size_t s = o;
+    if (tags[s] == 'r' &&
+        (tokens[s + 1].time ||
+         (tokens[s + 1].cap && word_class(s + 1) == WordClass::kMonth))) {
+      ++s;  // "on Tuesday", "in June"
+    } else if ((tags[s] == 'l' || tags[s] == 'd') && tags[s + 1] == 'o' &&
+               word_class(s + 1) == WordClass::kTimeNoun &&
+               (tags[s] == 'l' ||
+                InList(*lex_, text, tokens[s], WordList::kTimeDet))) {
+      ++s;  // "last week"
+    } else if (!tokens[s].time) {
+      if (tags[s] == 'l') return;  // an adverb: no plain noun phrase
+      continue;
+    }
+    size_t t = s + 1;
+    while (t < e && (tokens[t].time || word_class(t) == WordClass::kTimeNoun)) ++t;
+    if (t >= e || !IsOneOf(",~", tags[t])) return;
+    if (!RE2::FullMatch(re2::StringPiece(tags.data() + c, o - c), *kNounPhrase)) return;
+    if (tokens[o - 1].end > r->begin) r->end = std::min(r->end, tokens[o - 1].end);
+    return;
+  }
+}
+
 // "The crowd chanted, \"Four more years!\" as the band played", "she kept
 // saying, \"Not now,\" until the door shut", "he wrote: \"We won.\" - and
 // left": a content after its cue that opens with a whole quotation, closed
@@ -5184,6 +5250,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!direct) EndAtMedium(text, tokens, marked, a, b, &r);
           // Last: the other ends may leave a phrase of time at the end
           // ("praised the crew on Sunday and toured the site").
+          if (!direct) EndAtInnerTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtWritersTerms(text, tokens, marked, a, b, &r);
           // "asked about her status when she was 25", "spoke about the

@@ -235,6 +235,12 @@ class Attributor {
   void EndAtTimePhrase(absl::string_view text, const std::vector<Token>& tokens,
                        const std::string& tags, size_t a, size_t b,
                        size_t cue_end, Range* r) const;
+  // Ends a noun-phrase content before a phrase of time that more adjuncts
+  // follow ("announced her bid last year in the lobby"; see attribution.cc).
+  void EndAtInnerTimePhrase(absl::string_view text,
+                            const std::vector<Token>& tokens,
+                            const std::string& tags, size_t a, size_t b,
+                            size_t cue_end, Range* r) const;
   // Ends a content that opens with a whole quotation at its closing mark
   // when a subordinate clause, a conjunction or a dash follows it
   // ("chanted \"Q!\" as they marched"; see attribution.cc).
