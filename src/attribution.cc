@@ -3325,6 +3325,44 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
   }
 }
 
+// "The numbers tell the story: turnout fell by a third, according to the
+// clerk", "The result: most schools cut a day, a survey found": when a
+// trailing attribution reports the sentence before it, a lead-in of the
+// writer's that a colon (outside quotations) closes is no part of what the
+// source said; the content starts after the last such colon (one with a
+// space after it, not the time "8:30") when a capital opens what follows
+// it. Returns the token the content now
+// starts at, or `a`.
+size_t Attributor::StartAfterColonLeadIn(absl::string_view text,
+                                         const std::vector<Token>& tokens,
+                                         const std::string& tags, size_t a,
+                                         size_t b, Range* r) {
+  if (b <= a + 2 || std::memchr(tags.data() + a, ':', b - a) == nullptr) return a;
+  int open = 0;
+  size_t colon = b;
+  for (size_t m = a; m < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    // (A colon with a space after it: not the time "8:30".)
+    if (open == 0 && tags[m] == ':' && tokens[m].end < text.size() &&
+        absl::ascii_isspace(static_cast<unsigned char>(text[tokens[m].end]))) {
+      colon = m;
+    }
+  }
+  if (colon == b) return a;
+  size_t n = colon + 1;
+  while (n < b && IsTrimTag(tags[n])) ++n;
+  // (A capital after the colon opens a sentence; a lower-case phrase
+  // spells out what the lead-in named: "improve in three areas: defense,
+  // detection and deterrence".)
+  if (n + 1 >= b || !tokens[n].cap || tokens[n].begin <= r->begin ||
+      tokens[n].begin >= r->end) {
+    return a;
+  }
+  r->begin = tokens[n].begin;
+  return n;
+}
+
 // "Although the plan stalled, the mayor remains popular, according to a poll",
 // "While X has boasted of it, the letter changed little, Y said": when a
 // trailing attribution reports the sentence before it, an adverbial clause
@@ -5183,6 +5221,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // A content before its cue: where it starts decides where the
           // ends below look from ("After X spoke in an interview, C, Y said").
           if (!direct && b <= k) {
+            size_t c2a, c2b;
+            // (Not a content in parts: "... three aides: A, B and C, X
+            // said, according to Y".)
+            if (!range_of(rule->content2, &c2a, &c2b)) {
+              a = StartAfterColonLeadIn(text, tokens, marked, a, b, &r);
+            }
             a = StartAfterOpeningClause(text, tokens, marked, a, b, &r);
           }
           // "The city has a plan -- and the cost, the mayor said, is

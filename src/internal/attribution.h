@@ -270,6 +270,13 @@ class Attributor {
                            const std::vector<Token>& tokens,
                            const std::string& tags, size_t speaker, size_t a,
                            size_t b, Range* r) const;
+  // The first token after a writer's lead-in closed by a colon in a
+  // content before its trailing cue ("The result: C, a study found"; see
+  // attribution.cc), or `a`.
+  static size_t StartAfterColonLeadIn(absl::string_view text,
+                                      const std::vector<Token>& tokens,
+                                      const std::string& tags, size_t a,
+                                      size_t b, Range* r);
   // Starts content before a trailing attribution after an adverbial clause
   // that opens the sentence ("Although C1, C2, X said"; see attribution.cc).
   // Returns the content's new first token, or `a`.
