@@ -3749,10 +3749,12 @@ void Attributor::EndAtMedium(absl::string_view text,
 }
 
 // "said the council would vote in June -- a date it has missed twice",
-// "denied the report - an account that aides had confirmed": after what
+// "denied the report - an account that aides had confirmed", "suggested
+// four dates - one of them a Sunday", "would run again - though it is
+// unclear when", "had begun calling members - there are nine": after what
 // follows the cue, a dash (or a hyphen between spaces) outside quotations
-// and no other dash after it in the content, then "a" or "an", opens the
-// writer's appositive, which sums up or comments on what was said and runs
+// and no other dash after it in the content, then "a" or "an" (or a part,
+// a concession or "there is", below), opens the writer's appositive, which sums up or comments on what was said and runs
 // to the end; the content ends before the dash. (A dash that pairs with
 // another encloses an aside inside the content: "the plan -- a bold one --
 // would pass" goes on.)
@@ -3781,8 +3783,29 @@ void Attributor::EndAtDashAppositive(absl::string_view text,
     if (dash != b) return;  // a second dash: an aside, or a list of them
     dash = m;
   }
-  if (dash == b || dash + 2 >= b || tags[dash + 1] != 'd') return;
-  if (!InList(*lex_, text, tokens[dash + 1], WordList::kDetOne)) return;
+  if (dash == b || dash + 2 >= b) return;
+  const size_t n = dash + 1;
+  auto in = [&](size_t k, WordList list) {
+    return k < b && InList(*lex_, text, tokens[k], list);
+  };
+  // "a"/"an"; a part of what was named, "-- one of them on a Sunday",
+  // "- half of what the port sought" (a number or a quantifier of list
+  // partitive, perhaps a word, and "of", in the list too); a concession,
+  // "- though it is unclear ..." (list concessive, perhaps after "even");
+  // a clause of the writer's that "there" or "here" opens, "- there are nine
+  // of them" (list locative before an auxiliary or copula).
+  const bool appositive = tags[n] == 'd' && in(n, WordList::kDetOne);
+  const bool partitive =
+      (tags[n] == '0' || in(n, WordList::kPartitive) ||
+       in(n, WordList::kNumberWord)) &&
+      ((tags[n + 1] == 'r' && in(n + 1, WordList::kPartitive)) ||
+       (n + 2 < b && tags[n + 2] == 'r' && in(n + 2, WordList::kPartitive)));
+  const bool concession =
+      in(n, WordList::kConcessive) ||
+      (in(n, WordList::kConcessiveLead) && in(n + 1, WordList::kConcessive));
+  const bool existential =
+      in(n, WordList::kLocative) && IsOneOf("vb", tags[n + 1]);
+  if (!appositive && !partitive && !concession && !existential) return;
   if (tokens[dash].begin > r->begin && tokens[dash].end <= r->end) {
     EndBefore(tokens, tags, a, dash, r);
   }
