@@ -3036,6 +3036,52 @@ void Attributor::EndAtTimePhrase(absl::string_view text,
   if (tokens[o - 1].end > r->begin) r->end = std::min(r->end, tokens[o - 1].end);
 }
 
+// "called him a \"moderate,\" a subtle dig at a rival", "refused to say
+// the words \"harbor tax,\" another moment seized upon", "called Reyes the
+// \"ultimate insider,\" linking to a story": when what follows the cue is a
+// phrase (no verb: determiners, nouns, names, modifiers, prepositions and
+// "as"), then a quotation whose own comma closes it, what comes after the
+// closing mark in lower case is the writer's: the content ends at the mark.
+// (Not before a subordinator, "a \"rush to judgment,\" because ...", nor
+// before another quotation: a list of labels, "a \"loser,\" a \"liar\"
+// and a \"whiner\"".)
+void Attributor::EndAtLabelQuoteComma(absl::string_view text,
+                                      const std::vector<Token>& tokens,
+                                      const std::string& tags, size_t a,
+                                      size_t b, size_t cue_end,
+                                      Range* r) const {
+  if (a < cue_end || a > cue_end + 1) return;
+  const void* open = std::memchr(tags.data() + a, 'q', b - a);
+  if (open == nullptr) return;
+  const size_t o = static_cast<const char*>(open) - tags.data();
+  size_t c = a;
+  while (c < o && IsTrimTag(tags[c])) ++c;
+  if (c >= o) return;
+  for (size_t m = c; m < o; ++m) {
+    if (IsOneOf("on", tags[m]) && m > c && LooksLikeVerb(text, tokens, tags, m)) {
+      return;  // "entered their dormitory in \"riot gear,\" ..."
+    }
+    if (IsOneOf("dpjNRno0gr", tags[m])) continue;
+    if (tags[m] == 'P' && m == c) continue;  // "him"
+    if (tags[m] == 's' && LowerWordIn(*lex_, text, tokens[m], WordList::kComparison)) {
+      continue;  // "described the fire as a \"...\""
+    }
+    return;
+  }
+  size_t e = o + 1;
+  while (e < b && tags[e] != 'Q') ++e;
+  if (e + 1 >= b || tags[e - 1] != ',') return;
+  const size_t n = e + 1;
+  if (tokens[n].cap || IsOneOf(",.;:~-sqQ()rvbCzP", tags[n])) return;
+  // (The phrase may be the subject of a clause: "a \"testing window,\"
+  // would drag out ...", "her \"beautiful,\" crashed"; and "and" and a
+  // subject open a clause of their own.)
+  if (tags[n] == 'o' && LowerEdWord(text, tokens[n])) return;
+  if (tags[n] == 'x' && n + 1 < b && IsOneOf("dpNRPn0", tags[n + 1])) return;
+  if (std::memchr(tags.data() + n, 'q', b - n) != nullptr) return;
+  if (tokens[e].end > r->begin && tokens[e].end < r->end) r->end = tokens[e].end;
+}
+
 // "The senator announced her campaign last year in the lobby of the
 // hotel", "praised the chief's record last week, days before the vote",
 // "conceded defeat Tuesday night -- and left": when what follows the cue is
@@ -5318,6 +5364,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // Last: the other ends may leave a phrase of time at the end
           // ("praised the crew on Sunday and toured the site").
           if (!direct) EndAtInnerTimePhrase(text, tokens, marked, a, b, cue_end, &r);
+          if (!direct) EndAtLabelQuoteComma(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtWritersTerms(text, tokens, marked, a, b, &r);
           // "asked about her status when she was 25", "spoke about the

@@ -235,6 +235,13 @@ class Attributor {
   void EndAtTimePhrase(absl::string_view text, const std::vector<Token>& tokens,
                        const std::string& tags, size_t a, size_t b,
                        size_t cue_end, Range* r) const;
+  // Ends a phrase content at a quotation closed by its own comma before
+  // the writer's words ("called him a \"moderate,\" a subtle dig"; see
+  // attribution.cc).
+  void EndAtLabelQuoteComma(absl::string_view text,
+                            const std::vector<Token>& tokens,
+                            const std::string& tags, size_t a, size_t b,
+                            size_t cue_end, Range* r) const;
   // Ends a noun-phrase content before a phrase of time that more adjuncts
   // follow ("announced her bid last year in the lobby"; see attribution.cc).
   void EndAtInnerTimePhrase(absl::string_view text,
