@@ -3072,7 +3072,7 @@ void Attributor::EndAtLabelQuoteComma(absl::string_view text,
   while (e < b && tags[e] != 'Q') ++e;
   if (e + 1 >= b || tags[e - 1] != ',') return;
   const size_t n = e + 1;
-  if (tokens[n].cap || IsOneOf(",.;:~-sqQ()rvbCzP", tags[n])) return;
+  if (tokens[n].cap || IsOneOf(",.;:~-sqQ()rvbCz", tags[n])) return;
   // (The phrase may be the subject of a clause: "a \"testing window,\"
   // would drag out ...", "her \"beautiful,\" crashed"; and "and" and a
   // subject open a clause of their own.)
@@ -3141,8 +3141,23 @@ void Attributor::EndAtInnerTimePhrase(absl::string_view text,
     }
     size_t t = s + 1;
     while (t < e && (tokens[t].time || word_class(t) == WordClass::kTimeNoun)) ++t;
-    if (t >= e || !IsOneOf(",~", tags[t])) return;
+    // (Or a preposition of place or occasion, class venue, and a
+    // determiner: "last year in the lobby of the hotel"; not a place's
+    // name, "on Tuesday in Texas", nor another preposition, "support last
+    // year for a ban".)
+    if (t >= e || !(IsOneOf(",~", tags[t]) ||
+                    (tags[t] == 'r' && t + 1 < e && tags[t + 1] == 'd' &&
+                     word_class(t) == WordClass::kVenuePrep))) {
+      return;
+    }
     if (!RE2::FullMatch(re2::StringPiece(tags.data() + c, o - c), *kNounPhrase)) return;
+    // (Not a word of the phrase of time, "next Tuesday", nor a verb or
+    // participle in -ed right before it, "Castile died Wednesday night at
+    // the hospital", "an anecdote published Sunday in the Times".)
+    if (InList(*lex_, text, tokens[o - 1], WordList::kTimeDet) ||
+        LowerEdWord(text, tokens[o - 1])) {
+      return;
+    }
     if (tokens[o - 1].end > r->begin) r->end = std::min(r->end, tokens[o - 1].end);
     return;
   }
