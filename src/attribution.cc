@@ -5234,6 +5234,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // "declined to comment on C", "refused to endorse C": the refused
           // act of speech joins the cue, and what it would have been about
           // is the content ("declined to comment" alone keeps "to comment").
+          // (Where the cue ends once a refused act joins it: "refused to
+          // say the words \"Q,\" ...".)
+          size_t act_cue_end = cue_end;
           if (refusal && a == after && a + 2 < b && marked[a + 1] == 'C' &&
               tokens[a + 1].cue_words > 0) {
             const size_t act_end = a + 1 + tokens[a + 1].cue_words;
@@ -5242,6 +5245,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             if (act_end < b && !IsOneOf(",.;:r", marked[act_end])) {
               f.cue = TokenSpan(tokens, negated ? p : k, act_end);
               a = act_end;
+              act_cue_end = act_end;
             }
           }
           // What was refused is a short phrase: it ends at a comma ("who
@@ -5379,7 +5383,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // Last: the other ends may leave a phrase of time at the end
           // ("praised the crew on Sunday and toured the site").
           if (!direct) EndAtInnerTimePhrase(text, tokens, marked, a, b, cue_end, &r);
-          if (!direct) EndAtLabelQuoteComma(text, tokens, marked, a, b, cue_end, &r);
+          if (!direct) EndAtLabelQuoteComma(text, tokens, marked, a, b, act_cue_end, &r);
           if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtWritersTerms(text, tokens, marked, a, b, &r);
           // "asked about her status when she was 25", "spoke about the
