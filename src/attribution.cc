@@ -3040,6 +3040,133 @@ void Attributor::EndAtTimePhrase(absl::string_view text,
   if (tokens[o - 1].end > r->begin) r->end = std::min(r->end, tokens[o - 1].end);
 }
 
+// "called him a \"moderate,\" a subtle dig at a rival", "refused to say
+// the words \"harbor tax,\" another moment seized upon", "called Reyes the
+// \"ultimate insider,\" linking to a story": when what follows the cue is a
+// phrase (no verb: determiners, nouns, names, modifiers, prepositions and
+// "as"), then a quotation whose own comma closes it, what comes after the
+// closing mark in lower case is the writer's: the content ends at the mark.
+// (Not before a subordinator, "a \"rush to judgment,\" because ...", nor
+// before another quotation: a list of labels, "a \"loser,\" a \"liar\"
+// and a \"whiner\"".)
+void Attributor::EndAtLabelQuoteComma(absl::string_view text,
+                                      const std::vector<Token>& tokens,
+                                      const std::string& tags, size_t a,
+                                      size_t b, size_t cue_end,
+                                      Range* r) const {
+  if (a < cue_end || a > cue_end + 1) return;
+  const void* open = std::memchr(tags.data() + a, 'q', b - a);
+  if (open == nullptr) return;
+  const size_t o = static_cast<const char*>(open) - tags.data();
+  size_t c = a;
+  while (c < o && IsTrimTag(tags[c])) ++c;
+  if (c >= o) return;
+  for (size_t m = c; m < o; ++m) {
+    if (IsOneOf("on", tags[m]) && m > c && LooksLikeVerb(text, tokens, tags, m)) {
+      return;  // "entered their dormitory in \"riot gear,\" ..."
+    }
+    if (IsOneOf("dpjNRno0gr", tags[m])) continue;
+    if (tags[m] == 'P' && m == c) continue;  // "him"
+    if (tags[m] == 's' && LowerWordIn(*lex_, text, tokens[m], WordList::kComparison)) {
+      continue;  // "described the fire as a \"...\""
+    }
+    return;
+  }
+  size_t e = o + 1;
+  while (e < b && tags[e] != 'Q') ++e;
+  if (e + 1 >= b || tags[e - 1] != ',') return;
+  const size_t n = e + 1;
+  if (tokens[n].cap || IsOneOf(",.;:~-sqQ()rvbCz", tags[n])) return;
+  // (The phrase may be the subject of a clause: "a \"testing window,\"
+  // would drag out ...", "her \"beautiful,\" crashed"; and "and" and a
+  // subject open a clause of their own.)
+  if (tags[n] == 'o' && LowerEdWord(text, tokens[n])) return;
+  if (tags[n] == 'x' && n + 1 < b && IsOneOf("dpNRPn0", tags[n + 1])) return;
+  if (std::memchr(tags.data() + n, 'q', b - n) != nullptr) return;
+  if (tokens[e].end > r->begin && tokens[e].end < r->end) r->end = tokens[e].end;
+}
+
+// "The senator announced her campaign last year in the lobby of the
+// hotel", "praised the chief's record last week, days before the vote",
+// "conceded defeat Tuesday night -- and left": when what follows the cue is
+// a plain noun phrase (perhaps with a possessive and phrases of its own:
+// "tighter rules on the pier"), a phrase of time right after it (a weekday
+// or word of time, perhaps after a preposition, or a noun of time after
+// "last", "this" or "next") that more adjuncts of the act follow (a comma,
+// a dash, a preposition or a subordinator) tells when it was said: the
+// content ends before it. (EndAtTimePhrase takes a phrase of time that
+// closes the content. Not before a quotation, "that" or a clause: "told
+// reporters Thursday that C", "called the remarks on Saturday \"a
+// mistake\"".)
+void Attributor::EndAtInnerTimePhrase(absl::string_view text,
+                                      const std::vector<Token>& tokens,
+                                      const std::string& tags, size_t a,
+                                      size_t b, size_t cue_end,
+                                      Range* r) const {
+  if (a < cue_end || a > cue_end + 1) return;
+  static const RE2* const kNounPhrase = new RE2(
+      "(?:(?:[dp][jN0onR]{1,4}|[NR]+)g)?(?:[dp]?[jN0]*[on]{1,2}|[NR]+)"
+      "(?:r(?:[dp]?[jN0]*[on]{1,2}|[NR]+))*");
+  size_t c = a;
+  while (c < b && IsTrimTag(tags[c])) ++c;
+  size_t e = b;
+  while (e > a && tokens[e - 1].end > r->end) --e;
+  auto word_class = [&](size_t k) {
+    const WordInfo* w = WordOf(text, tokens[k]);
+    return w == nullptr ? WordClass::kNone : w->word_class;
+  };
+  // The tags a plain noun phrase and the phrase of time are made of; any
+  // other ends the search.
+  auto phrase_tag = [](char t) {
+    switch (t) {
+      case 'd': case 'p': case 'j': case 'N': case '0': case 'o':
+      case 'n': case 'R': case 'r': case 'g': case 'l':
+        return true;
+      default:
+        return false;
+    }
+  };
+  if (c >= e || !phrase_tag(tags[c])) return;
+  for (size_t o = c + 1; o + 1 < e; ++o) {
+    if (!phrase_tag(tags[o])) return;
+    size_t s = o;
+    if (tags[s] == 'r' &&
+        (tokens[s + 1].time ||
+         (tokens[s + 1].cap && word_class(s + 1) == WordClass::kMonth))) {
+      ++s;  // "on Tuesday", "in June"
+    } else if ((tags[s] == 'l' || tags[s] == 'd') && tags[s + 1] == 'o' &&
+               word_class(s + 1) == WordClass::kTimeNoun &&
+               (tags[s] == 'l' ||
+                InList(*lex_, text, tokens[s], WordList::kTimeDet))) {
+      ++s;  // "last week"
+    } else if (!tokens[s].time) {
+      if (tags[s] == 'l') return;  // an adverb: no plain noun phrase
+      continue;
+    }
+    size_t t = s + 1;
+    while (t < e && (tokens[t].time || word_class(t) == WordClass::kTimeNoun)) ++t;
+    // (Or a preposition of place or occasion, class venue, and a
+    // determiner: "last year in the lobby of the hotel"; not a place's
+    // name, "on Tuesday in Texas", nor another preposition, "support last
+    // year for a ban".)
+    if (t >= e || !(IsOneOf(",~", tags[t]) ||
+                    (tags[t] == 'r' && t + 1 < e && tags[t + 1] == 'd' &&
+                     word_class(t) == WordClass::kVenuePrep))) {
+      return;
+    }
+    if (!RE2::FullMatch(re2::StringPiece(tags.data() + c, o - c), *kNounPhrase)) return;
+    // (Not a word of the phrase of time, "next Tuesday", nor a verb or
+    // participle in -ed right before it, "Castile died Wednesday night at
+    // the hospital", "an anecdote published Sunday in the Times".)
+    if (InList(*lex_, text, tokens[o - 1], WordList::kTimeDet) ||
+        LowerEdWord(text, tokens[o - 1])) {
+      return;
+    }
+    if (tokens[o - 1].end > r->begin) r->end = std::min(r->end, tokens[o - 1].end);
+    return;
+  }
+}
+
 // "The crowd chanted, \"Four more years!\" as the band played", "she kept
 // saying, \"Not now,\" until the door shut", "he wrote: \"We won.\" - and
 // left": a content after its cue that opens with a whole quotation, closed
@@ -3261,6 +3388,44 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
     EndBefore(tokens, tags, a, n, r);
     return;
   }
+}
+
+// "The numbers tell the story: turnout fell by a third, according to the
+// clerk", "The result: most schools cut a day, a survey found": when a
+// trailing attribution reports the sentence before it, a lead-in of the
+// writer's that a colon (outside quotations) closes is no part of what the
+// source said; the content starts after the last such colon (one with a
+// space after it, not the time "8:30") when a capital opens what follows
+// it. Returns the token the content now
+// starts at, or `a`.
+size_t Attributor::StartAfterColonLeadIn(absl::string_view text,
+                                         const std::vector<Token>& tokens,
+                                         const std::string& tags, size_t a,
+                                         size_t b, Range* r) {
+  if (b <= a + 2 || std::memchr(tags.data() + a, ':', b - a) == nullptr) return a;
+  int open = 0;
+  size_t colon = b;
+  for (size_t m = a; m < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    // (A colon with a space after it: not the time "8:30".)
+    if (open == 0 && tags[m] == ':' && tokens[m].end < text.size() &&
+        absl::ascii_isspace(static_cast<unsigned char>(text[tokens[m].end]))) {
+      colon = m;
+    }
+  }
+  if (colon == b) return a;
+  size_t n = colon + 1;
+  while (n < b && IsTrimTag(tags[n])) ++n;
+  // (A capital after the colon opens a sentence; a lower-case phrase
+  // spells out what the lead-in named: "improve in three areas: defense,
+  // detection and deterrence".)
+  if (n + 1 >= b || !tokens[n].cap || tokens[n].begin <= r->begin ||
+      tokens[n].begin >= r->end) {
+    return a;
+  }
+  r->begin = tokens[n].begin;
+  return n;
 }
 
 // "Although the plan stalled, the mayor remains popular, according to a poll",
@@ -3649,10 +3814,12 @@ void Attributor::EndAtMedium(absl::string_view text,
 }
 
 // "said the council would vote in June -- a date it has missed twice",
-// "denied the report - an account that aides had confirmed": after what
+// "denied the report - an account that aides had confirmed", "suggested
+// four dates - one of them a Sunday", "would run again - though it is
+// unclear when", "had begun calling members - there are nine": after what
 // follows the cue, a dash (or a hyphen between spaces) outside quotations
-// and no other dash after it in the content, then "a" or "an", opens the
-// writer's appositive, which sums up or comments on what was said and runs
+// and no other dash after it in the content, then "a" or "an" (or a part,
+// a concession or "there is", below), opens the writer's appositive, which sums up or comments on what was said and runs
 // to the end; the content ends before the dash. (A dash that pairs with
 // another encloses an aside inside the content: "the plan -- a bold one --
 // would pass" goes on.)
@@ -3681,8 +3848,29 @@ void Attributor::EndAtDashAppositive(absl::string_view text,
     if (dash != b) return;  // a second dash: an aside, or a list of them
     dash = m;
   }
-  if (dash == b || dash + 2 >= b || tags[dash + 1] != 'd') return;
-  if (!InList(*lex_, text, tokens[dash + 1], WordList::kDetOne)) return;
+  if (dash == b || dash + 2 >= b) return;
+  const size_t n = dash + 1;
+  auto in = [&](size_t k, WordList list) {
+    return k < b && InList(*lex_, text, tokens[k], list);
+  };
+  // "a"/"an"; a part of what was named, "-- one of them on a Sunday",
+  // "- half of what the port sought" (a number or a quantifier of list
+  // partitive, perhaps a word, and "of", in the list too); a concession,
+  // "- though it is unclear ..." (list concessive, perhaps after "even");
+  // a clause of the writer's that "there" or "here" opens, "- there are nine
+  // of them" (list locative before an auxiliary or copula).
+  const bool appositive = tags[n] == 'd' && in(n, WordList::kDetOne);
+  const bool partitive =
+      (tags[n] == '0' || in(n, WordList::kPartitive) ||
+       in(n, WordList::kNumberWord)) &&
+      ((tags[n + 1] == 'r' && in(n + 1, WordList::kPartitive)) ||
+       (n + 2 < b && tags[n + 2] == 'r' && in(n + 2, WordList::kPartitive)));
+  const bool concession =
+      in(n, WordList::kConcessive) ||
+      (in(n, WordList::kConcessiveLead) && in(n + 1, WordList::kConcessive));
+  const bool existential =
+      in(n, WordList::kLocative) && IsOneOf("vb", tags[n + 1]);
+  if (!appositive && !partitive && !concession && !existential) return;
   if (tokens[dash].begin > r->begin && tokens[dash].end <= r->end) {
     EndBefore(tokens, tags, a, dash, r);
   }
@@ -5050,6 +5238,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // "declined to comment on C", "refused to endorse C": the refused
           // act of speech joins the cue, and what it would have been about
           // is the content ("declined to comment" alone keeps "to comment").
+          // (Where the cue ends once a refused act joins it: "refused to
+          // say the words \"Q,\" ...".)
+          size_t act_cue_end = cue_end;
           if (refusal && a == after && a + 2 < b && marked[a + 1] == 'C' &&
               tokens[a + 1].cue_words > 0) {
             const size_t act_end = a + 1 + tokens[a + 1].cue_words;
@@ -5058,6 +5249,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             if (act_end < b && !IsOneOf(",.;:r", marked[act_end])) {
               f.cue = TokenSpan(tokens, negated ? p : k, act_end);
               a = act_end;
+              act_cue_end = act_end;
             }
           }
           // What was refused is a short phrase: it ends at a comma ("who
@@ -5121,6 +5313,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // A content before its cue: where it starts decides where the
           // ends below look from ("After X spoke in an interview, C, Y said").
           if (!direct && b <= k) {
+            size_t c2a, c2b;
+            // (Not a content in parts: "... three aides: A, B and C, X
+            // said, according to Y".)
+            if (!range_of(rule->content2, &c2a, &c2b)) {
+              a = StartAfterColonLeadIn(text, tokens, marked, a, b, &r);
+            }
             a = StartAfterOpeningClause(text, tokens, marked, a, b, &r);
           }
           // "The city has a plan -- and the cost, the mayor said, is
@@ -5188,6 +5386,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!direct) EndAtMedium(text, tokens, marked, a, b, &r);
           // Last: the other ends may leave a phrase of time at the end
           // ("praised the crew on Sunday and toured the site").
+          if (!direct) EndAtInnerTimePhrase(text, tokens, marked, a, b, cue_end, &r);
+          if (!direct) EndAtLabelQuoteComma(text, tokens, marked, a, b, act_cue_end, &r);
           if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtWritersTerms(text, tokens, marked, a, b, &r);
           // "asked about her status when she was 25", "spoke about the

@@ -235,6 +235,19 @@ class Attributor {
   void EndAtTimePhrase(absl::string_view text, const std::vector<Token>& tokens,
                        const std::string& tags, size_t a, size_t b,
                        size_t cue_end, Range* r) const;
+  // Ends a phrase content at a quotation closed by its own comma before
+  // the writer's words ("called him a \"moderate,\" a subtle dig"; see
+  // attribution.cc).
+  void EndAtLabelQuoteComma(absl::string_view text,
+                            const std::vector<Token>& tokens,
+                            const std::string& tags, size_t a, size_t b,
+                            size_t cue_end, Range* r) const;
+  // Ends a noun-phrase content before a phrase of time that more adjuncts
+  // follow ("announced her bid last year in the lobby"; see attribution.cc).
+  void EndAtInnerTimePhrase(absl::string_view text,
+                            const std::vector<Token>& tokens,
+                            const std::string& tags, size_t a, size_t b,
+                            size_t cue_end, Range* r) const;
   // Ends a content that opens with a whole quotation at its closing mark
   // when a subordinate clause, a conjunction or a dash follows it
   // ("chanted \"Q!\" as they marched"; see attribution.cc).
@@ -264,6 +277,13 @@ class Attributor {
                            const std::vector<Token>& tokens,
                            const std::string& tags, size_t speaker, size_t a,
                            size_t b, Range* r) const;
+  // The first token after a writer's lead-in closed by a colon in a
+  // content before its trailing cue ("The result: C, a study found"; see
+  // attribution.cc), or `a`.
+  static size_t StartAfterColonLeadIn(absl::string_view text,
+                                      const std::vector<Token>& tokens,
+                                      const std::string& tags, size_t a,
+                                      size_t b, Range* r);
   // Starts content before a trailing attribution after an adverbial clause
   // that opens the sentence ("Although C1, C2, X said"; see attribution.cc).
   // Returns the content's new first token, or `a`.

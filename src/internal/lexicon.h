@@ -323,6 +323,10 @@ enum class WordList : uint32_t {
   // A counting number written as a word ("one" to "ten"; number_word):
   // "one in four say C" is a share, as "1 in 4" is.
   kNumberWord = 1 << 21,
+  // A quantifier that with "of" names a part of a set, and that "of"
+  // ("half", "all", "some", "of"; partitive): after a lone dash that closes
+  // a content, "- half of what the port sought" is the writer's.
+  kPartitive = 1 << 23,
 };
 
 struct PronounInfo {
