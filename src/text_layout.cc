@@ -346,6 +346,30 @@ const char* TrimRight(const char* begin, const char* end) {
   return end;
 }
 
+// A curly opening mark “ at [m, m + len) while a quotation is open: when
+// the paragraph goes on with a closing mark ” and then another ” with no
+// opening mark between them or after the first ("“People wearing “Settle
+// For Hillary” shirts at her event.”"), the mark opens a quotation nested in
+// the open one; returns its closing mark (else null). A quotation never
+// closed keeps the restart that OnQuoteMark gives it.
+const char* NestedCurlyClose(const char* m, int len, const char* end) {
+  if (len != 3 || At(m) != 0xE2 || At(m + 1) != 0x80 || At(m + 2) != 0x9C) {
+    return nullptr;
+  }
+  const char* first = nullptr;
+  for (const char* p = m + len; p + 2 < end; ++p) {
+    const Byte b = At(p);
+    if (b == '\n' || b == '\r') break;
+    if (b != 0xE2 || At(p + 1) != 0x80) continue;
+    if (At(p + 2) == 0x9C) return nullptr;
+    if (At(p + 2) == 0x9D) {
+      if (first != nullptr) return first;
+      first = p;
+    }
+  }
+  return nullptr;
+}
+
 // Handles the quote mark [m, m + len) of paragraph `index`, which begins at
 // pb (the text ends at `end`). `*open` is the index into `quotes` of the
 // quote open now, or -1.
@@ -786,6 +810,8 @@ const char* Segmenter::ScanParagraph(const char* base, const char* pb,
                                      TextLayout* out) const {
   const char* start = pb;  // of the current sentence
   int open = -1;           // index into out->quotes of the quote open now
+  // The closing mark of a quotation nested in the open one, or null.
+  const char* nested_close = nullptr;
   const char* p = pb;
   // A news dateline is a sentence of its own, so that no claim's content
   // or speaker takes it in.
@@ -810,6 +836,16 @@ const char* Segmenter::ScanParagraph(const char* base, const char* pb,
       Shape shape;
       const int len = MatchQuoteMark(p, end, &shape, base, out->single_quotes);
       if (len > 0) {
+        if (p == nested_close) {  // closes a quotation nested in the open one
+          nested_close = nullptr;
+          p += len;
+          continue;
+        }
+        if (open >= 0 && nested_close == nullptr &&
+            (nested_close = NestedCurlyClose(p, len, end)) != nullptr) {
+          p += len;  // opens a quotation nested in the open one
+          continue;
+        }
         OnQuoteMark(base, pb, end, p, len, shape, index, out->hard_wrapped,
                     &open, &out->quotes);
         p += len;

@@ -137,6 +137,18 @@ const RuleCase kCases[] = {
      "", "Asked", "a direct question about the pool"},
     // A passive whose agent ends the sentence: the agent is the source, the
     // subject what it reported.
+    // A passive cue of telling with its agent and a clause: the agent
+    // speaks; the clause ends before ", but" and the subject's next act.
+    {"passive_tell_agent_that",
+     "The council was warned by the city engineer that the bridge could "
+     "collapse, but took no action.",
+     "the city engineer", "warned", "the bridge could collapse"},
+    // A document with a directive participle, its addressee and an
+    // infinitive.
+    {"np_participle_directive",
+     "Residents have signed petitions urging the council to keep the pool "
+     "open.",
+     "petitions", "urging", "the council to keep the pool open"},
     {"passive_agent", "The pool plan was first reported by the Daily Courier.",
      "the Daily Courier", "reported", "The pool plan"},
     // A relative word as the subject, and the sentence going on after the

@@ -603,6 +603,13 @@ TEST(Segmenter, Quotes) {
       {"\"We go, he said. \"Now,\" she said.", {"[We go, he said.>", "[Now,]"}},
       // Quotes never cross paragraphs.
       {"\"Open here\nand \"closed\" there.", {"[Open here>", "[closed]"}},
+      // A curly opener inside an open curly quote, followed by two closers
+      // in the paragraph, opens a nested quote; with one closer after it,
+      // it restarts quoting.
+      {"\xE2\x80\x9CWe wore \xE2\x80\x9CSave it\xE2\x80\x9D shirts.\xE2\x80\x9D Then.",
+       {"[We wore \xE2\x80\x9CSave it\xE2\x80\x9D shirts.]"}},
+      {"\xE2\x80\x9COpen here \xE2\x80\x9CNow,\xE2\x80\x9D she said.",
+       {"[Open here>", "[Now,]"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
