@@ -2310,6 +2310,26 @@ uint32_t TrimConnective(const Lexicon& lex, absl::string_view text,
   return e;
 }
 
+// Whether the word right before `cue` (after `begin`) is a relative word
+// ("who", "which"; class rel) or "that" with no comma, dash or other
+// punctuation before it, right after a word: a restrictive relative clause
+// ("a general who suggested C", "a headline that said C").
+bool RestrictiveRelativeBefore(const Lexicon& lex, absl::string_view text,
+                               uint32_t begin, uint32_t cue) {
+  uint32_t w = cue;
+  while (w > begin && text[w - 1] == ' ') --w;
+  uint32_t b = w;
+  while (b > begin && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  if (b == w || b <= begin + 1 || text[b - 1] != ' ') return false;
+  const WordClass c = lex.FunctionWord(absl::AsciiStrToLower(text.substr(b, w - b)));
+  if (c != WordClass::kRel && c != WordClass::kThat) return false;
+  uint32_t p = b;
+  while (p > begin && text[p - 1] == ' ') --p;
+  if (p == begin) return false;
+  const unsigned char before = static_cast<unsigned char>(text[p - 1]);
+  return absl::ascii_isalnum(before);
+}
+
 // Is the word before `pos`, or the one before an adverb there, a modal
 // ("would offer", "will probably add", "she'll add"; function_words.tsv)?
 bool ModalBefore(const Lexicon& lex, absl::string_view text, uint32_t pos) {
@@ -5594,8 +5614,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           if (r.end > r.begin) {
             f.content.push_back(r);
+            const bool was_direct = f.direct;
             f.direct = f.direct && direct;
-            f.mixed = f.mixed || mixed || (direct != f.direct);
+            f.mixed = f.mixed || mixed || (direct != was_direct);
           }
           // "Residents were warned that the water was unsafe", "the mayor
           // was asked to resign", "was questioned about the dispute": after
@@ -6591,6 +6612,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // goes with the participle.
           const size_t prep = PrepositionBeforeParticiple(*lex_, text, r.begin, inner.cue);
           if (prep > 0 && HoldsVerb(*lex_, text, r.begin, prep)) break;
+          // "X urged Y to drop a general who suggested C", "73 percent of
+          // voters who said C now back Y": a relative clause with no comma
+          // before it restricts a noun of the reported clause; the cue in it
+          // does not end that clause (PolNeAR marks the outer claim whole).
+          if (RestrictiveRelativeBefore(*lex_, text, r.begin, inner.cue.begin)) break;
           uint32_t cut = inner.cue.begin;
           if (inner.speaker.end > inner.speaker.begin && inner.speaker.begin >= r.begin &&
               inner.speaker.begin < cut) {

@@ -436,6 +436,11 @@ const RuleCase kCases[] = {
     // A short answer after the cue of a sentence opened by a question.
     {"asked_answer", "Asked whether the pool would reopen, the mayor said no.",
      "the mayor", "said", "no"},
+    // The first part may end in a quotation whose closing mark follows the
+    // comma.
+    {"content_quote_speaker_cue_content",
+     "Drivers who take the \"old coast road,\" the mayor said, lose an hour.",
+     "the mayor", "said", "Drivers who take the \"old coast road,\" ... lose an hour"},
     {"content_speaker_cue_content",
      "After the storm, the mayor said, the pool will reopen in June.",
      "the mayor", "said", "After the storm ... the pool will reopen in June"},
