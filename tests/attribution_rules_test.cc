@@ -343,6 +343,13 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller attacked the council, calling its plan empty "
      "promises.",
      "Mayor Anna Keller", "calling", "its plan empty promises"},
+    // A label participle after "and" whose subject no rule finds: its
+    // object is the content, the speaker is left unnamed.
+    {"participle_and_nospeaker",
+     "There is still time for the mayor to make peace with the council, even "
+     "after mocking its members as amateurs and calling the deputy mayor a "
+     "liar.",
+     "", "calling", "the deputy mayor a liar"},
     {"quote_dash_speaker",
      "\"The pool will reopen in June,\" said Mayor Anna Keller.",
      "Mayor Anna Keller", "said", "The pool will reopen in June,"},
