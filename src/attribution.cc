@@ -6501,6 +6501,24 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                                   inner_class == CueClass::kSeem ||
                                   inner_class == CueClass::kNominal;
         if (inner_belief) inner.drop = true;
+        // "X said the group issued a statement affirming C": a participle
+        // right after a noun of the reported clause modifies that noun; it
+        // is part of what X said (PolNeAR marks the outer claim whole).
+        if (!inner.direct && inner.rule >= 0 &&
+            lex_->rules()[inner.rule].name == "np_participle_clause") {
+          const CueClass oc = lex_->cues()[outer.cue_index].cue_class;
+          if (oc == CueClass::kSay || oc == CueClass::kTell) {
+            for (const Range& r : outer.content) {
+              if (r.begin > inner.cue.begin || inner.cue.end > r.end) continue;
+              const absl::string_view lead = text.substr(r.begin, inner.cue.begin - r.begin);
+              if (lead.find_first_of(",;:()") == absl::string_view::npos &&
+                  !absl::StrContains(lead, " - ") && !absl::StrContains(lead, "\xE2\x80\x94")) {
+                inner.drop = true;
+              }
+              break;
+            }
+          }
+        }
         // "X said Y called the plan a disaster": what X reports Y called it
         // is part of X's claim, its quotation too ("X said the council
         // rejected what she called \"a reckless plan\""): PolNeAR marks the
