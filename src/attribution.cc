@@ -974,7 +974,9 @@ std::string FirstWordLower(absl::string_view text, const Range& r) {
 // Whether `inner`, a cue inside the content of `outer`, is a bare form (its
 // first word is its lemma's: "push for", "tell") right after a conjunction
 // (class conj), and `outer`'s cue a past form (neither its lemma's word nor
-// one in -s or -ing: "said", "told").
+// one in -s or -ing: "said", "told"); under any other cue, a bare form
+// after an infinitive of the reported clause with no comma or semicolon
+// between ("says it is working to cut delays and warn C").
 bool BareCoordinatedUnderPast(const Lexicon& lex, absl::string_view text, const Finding& outer,
                               const Finding& inner) {
   if (inner.direct || inner.cue_index < 0 || outer.cue_index < 0) return false;
@@ -985,7 +987,17 @@ bool BareCoordinatedUnderPast(const Lexicon& lex, absl::string_view text, const 
   const absl::string_view il1 = il.substr(0, il.find(' '));
   const absl::string_view ol1 = ol.substr(0, ol.find(' '));
   if (iw != il1) return false;  // not a bare form
-  if (ow == ol1 || absl::EndsWith(ow, "s") || absl::EndsWith(ow, "ing")) return false;
+  if (ow == ol1 || absl::EndsWith(ow, "s") || absl::EndsWith(ow, "ing")) {
+    // Under any cue, a bare verb after an infinitive of the reported
+    // clause goes on with it ("say they want to cut taxes and raise C").
+    if (outer.content.empty() || outer.content.front().begin > inner.cue.begin) return false;
+    const absl::string_view lead = text.substr(outer.content.front().begin,
+                                               inner.cue.begin - outer.content.front().begin);
+    const size_t to = lead.rfind(" to ");
+    if (to == absl::string_view::npos || lead.find_first_of(",;", to) != absl::string_view::npos) {
+      return false;
+    }
+  }
   // A conjunction right before the inner cue.
   size_t w = inner.cue.begin;
   while (w > 0 && text[w - 1] == ' ') --w;
@@ -6501,6 +6513,24 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                                   inner_class == CueClass::kSeem ||
                                   inner_class == CueClass::kNominal;
         if (inner_belief) inner.drop = true;
+        // "X said the group issued a statement affirming C": a participle
+        // right after a noun of the reported clause modifies that noun; it
+        // is part of what X said (PolNeAR marks the outer claim whole).
+        if (!inner.direct && inner.rule >= 0 &&
+            lex_->rules()[inner.rule].name == "np_participle_clause") {
+          const CueClass oc = lex_->cues()[outer.cue_index].cue_class;
+          if (oc == CueClass::kSay || oc == CueClass::kTell) {
+            for (const Range& r : outer.content) {
+              if (r.begin > inner.cue.begin || inner.cue.end > r.end) continue;
+              const absl::string_view lead = text.substr(r.begin, inner.cue.begin - r.begin);
+              if (lead.find_first_of(",;:()") == absl::string_view::npos &&
+                  !absl::StrContains(lead, " - ") && !absl::StrContains(lead, "\xE2\x80\x94")) {
+                inner.drop = true;
+              }
+              break;
+            }
+          }
+        }
         // "X said Y called the plan a disaster": what X reports Y called it
         // is part of X's claim, its quotation too ("X said the council
         // rejected what she called \"a reckless plan\""): PolNeAR marks the
