@@ -793,6 +793,22 @@ bool IsTrimTag(char c) {
   return c == ',' || c == '.' || c == ';' || c == '~' || c == ':' || c == '-';
 }
 
+// The tag characters of `tags` (each taken below 128) as a set. (Built in
+// two words a register holds: std::bitset::set() loads and stores the word
+// of each character in memory, and every unit with a cue reads its tags.)
+std::bitset<128> TagCharacters(absl::string_view tags) {
+  uint64_t low = 0, high = 0;
+  for (unsigned char c : tags) {
+    const uint64_t bit = uint64_t{1} << (c & 63);
+    if (c & 64) {
+      high |= bit;
+    } else {
+      low |= bit;
+    }
+  }
+  return (std::bitset<128>(high) << 64) | std::bitset<128>(low);
+}
+
 // The first of the tokens [from, k) that is no adverb (tag 'l') or
 // conjunction (tag 'x'), or k: where a sentence's first phrase or clause
 // begins ("But then, as X said, ...").
@@ -4939,7 +4955,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // Whether a causative verb stands before the cue: -1 not looked yet.
       int causative_before = -1;
       if (!present_read) {
-        for (unsigned char c : tags) present.set(c & 127);
+        present = TagCharacters(tags);
         present_read = true;
         // (Whether the tags hold a mark of their own: then every rule of the
         // class is tried, as the tests below decide for it.)
