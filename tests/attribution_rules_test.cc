@@ -44,6 +44,12 @@ const RuleCase kCases[] = {
     {"according_back",
      "The pool will reopen in June, according to the city council.",
      "the city council", "according to", "The pool will reopen in June"},
+    // "according to X" between a subordinator and its clause sources that
+    // clause only.
+    {"according_after_subordinator",
+     "The mayor left the city after, according to his aides, the council "
+     "voted against the plan.",
+     "his aides", "according to", "the council voted against the plan"},
     // A dash before "according to" ends the content as a comma does.
     {"according_back_dash",
      "The pier is unsafe \u2014 or at least old \u2014 according to the city "
