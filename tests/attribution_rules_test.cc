@@ -50,6 +50,13 @@ const RuleCase kCases[] = {
      "The mayor left the city after, according to his aides, the council "
      "voted against the plan.",
      "his aides", "according to", "the council voted against the plan"},
+    // "that, according to X, C": the source of the clause after "that"
+    // (the outer cue keeps the whole; here a belief, which keeps the
+    // sourced claim as one of its own).
+    {"according_after_that",
+     "Officials believe that, according to the port engineers, the pier "
+     "could hold two ferries.",
+     "the port engineers", "according to", "the pier could hold two ferries"},
     // A dash before "according to" ends the content as a comma does.
     {"according_back_dash",
      "The pier is unsafe \u2014 or at least old \u2014 according to the city "
