@@ -869,9 +869,9 @@ bool IsDemonstrativePhrase(const std::string& tags, size_t t, size_t b) {
 
 // Turns the token range [a, b) of a content group into a span, and reports
 // whether it is one whole quotation (then the span is inside the marks) or
-// holds quoted material.
-// `time_lead(m)`: whether token m opens a phrase of time of two words
-// ("last week", "this weekend").
+// holds quoted material. `time_lead(m)`: whether token m opens a phrase of
+// time of two words that the content does not begin with ("this weekend";
+// Find's lambda says which).
 template <typename TimeLead>
 Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
                   size_t a, size_t b, bool* direct, bool* mixed,
@@ -884,8 +884,8 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
   // saying is no part of what was said (but "said Friday was the deadline"
   // is: a verb follows).
   size_t t = a;
-  // ("told voters this weekend C", "said last week C": the two words of
-  // such a phrase are the time.)
+  // ("told voters this weekend C", "wrote this morning that C": the two
+  // words of such a phrase, `time_lead`, are the time.)
   while (t < b) {
     if (tokens[t].time ||
         (tags[t] == 'r' && t + 1 < b && tokens[t + 1].time)) {
