@@ -55,10 +55,13 @@ std::string MentionLabel(const v1::Mention& m, bool show_written) {
   return name;
 }
 
-// The claim's content: its parts cut from `text` and joined by " ... " when
-// they fit the text, else claim.content().
+// The claim's content: claim.content(), the words (a part that is a whole
+// quotation spans its marks, which the words leave out), else its parts
+// cut from `text` and joined by " ... " when they fit the text.
 std::string ContentOf(const v1::Claim& claim, absl::string_view text) {
-  if (text.empty() || claim.content_parts().empty()) return claim.content();
+  if (!claim.content().empty() || text.empty() || claim.content_parts().empty()) {
+    return claim.content();
+  }
   std::vector<absl::string_view> parts;
   for (const v1::Span& s : claim.content_parts()) {
     if (s.begin() > s.end() || s.end() > text.size()) return claim.content();

@@ -14,6 +14,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
 #include "gtest/gtest.h"
+#include "test_util.h"
 #include "internal/embedded.h"
 #include "whosaid/extractor.h"
 
@@ -866,7 +867,7 @@ TEST(AttributionRules, EachRuleFindsSpeakerCueAndContent) {
     std::vector<std::string> parts;
     for (const v1::Span& p : c.content_parts()) {
       ASSERT_LE(p.end(), text.size());
-      parts.emplace_back(text.substr(p.begin(), p.end() - p.begin()));
+      parts.push_back(test::WithoutQuoteMarks(text.substr(p.begin(), p.end() - p.begin())));
     }
     EXPECT_EQ(c.rule(), tc.rule);
     EXPECT_EQ(c.speaker().text(), tc.speaker);

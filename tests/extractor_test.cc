@@ -18,6 +18,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "gtest/gtest.h"
+#include "test_util.h"
 
 namespace whosaid {
 namespace {
@@ -34,7 +35,7 @@ std::string SpanText(absl::string_view text, const v1::Span& span) {
 std::string ContentText(absl::string_view text, const v1::Claim& c) {
   std::vector<std::string> parts;
   for (const v1::Span& p : c.content_parts())
-    parts.push_back(SpanText(text, p));
+    parts.push_back(test::WithoutQuoteMarks(SpanText(text, p)));
   return absl::StrJoin(parts, " ... ");
 }
 
@@ -319,6 +320,36 @@ TEST(Extractor, InterruptedQuoteHasTwoPartsInOneClaim) {
   ASSERT_EQ(c.content_parts_size(), 2);
   EXPECT_LT(c.content_parts(0).end(), c.content_parts(1).begin());
   EXPECT_EQ(c.content(), "We are not afraid, ... and we will not leave.");
+}
+
+// A part that is a whole quotation spans its marks, as written ('"No," she
+// said': the marks weigh most on the shortest quotations); the content text
+// is the words. Quoted words inside reported speech are no whole quotation:
+// the part is the clause, marks and all, as it was.
+TEST(Extractor, WholeQuotationSpansItsMarks) {
+  const std::string text =
+      "\xE2\x80\x9CNo,\xE2\x80\x9D Mayor Anna Keller said. \"We will see,\" "
+      "she said, \"in June.\"";
+  const v1::Extraction out = ExtractText(text);
+  ASSERT_EQ(out.claims_size(), 2);
+  const v1::Claim& no = out.claims(0);
+  ASSERT_EQ(no.content_parts_size(), 1);
+  EXPECT_EQ(SpanText(text, no.content_parts(0)), "\xE2\x80\x9CNo,\xE2\x80\x9D");
+  EXPECT_EQ(no.content(), "No,");
+  const v1::Claim& see = out.claims(1);
+  ASSERT_EQ(see.content_parts_size(), 2);
+  EXPECT_EQ(SpanText(text, see.content_parts(0)), "\"We will see,\"");
+  EXPECT_EQ(SpanText(text, see.content_parts(1)), "\"in June.\"");
+  EXPECT_EQ(see.content(), "We will see, ... in June.");
+
+  const std::string mixed =
+      "Mayor Anna Keller said the plan was \"a waste\" of money.";
+  const v1::Extraction m = ExtractText(mixed);
+  ASSERT_EQ(m.claims_size(), 1);
+  ASSERT_EQ(m.claims(0).content_parts_size(), 1);
+  EXPECT_EQ(SpanText(mixed, m.claims(0).content_parts(0)),
+            "the plan was \"a waste\" of money");
+  EXPECT_EQ(m.claims(0).content(), "the plan was \"a waste\" of money");
 }
 
 // "declined to comment": the infinitive is no claim of its own; the refusal

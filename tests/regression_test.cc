@@ -38,7 +38,9 @@ struct Row {
 // Unicode quote marks: “ ” ‘ ’ « ».
 constexpr absl::string_view kQuoteMarks[] = {"\xE2\x80\x9C", "\xE2\x80\x9D",
                                              "\xE2\x80\x98", "\xE2\x80\x99",
-                                             "\xC2\xAB",     "\xC2\xBB"};
+                                             "\xE2\x80\x9E", "\xE2\x80\x9F",
+                                             "\xE2\x80\xB3", "\xC2\xAB",
+                                             "\xC2\xBB"};
 
 // Trims spaces, ASCII punctuation and Unicode quote marks at both ends.
 std::string TrimContent(absl::string_view s) {

@@ -228,7 +228,8 @@ TEST_F(StoreCliTest, MergeSplitAndShow) {
   RunResult show = Whosaid("show " + id);
   ASSERT_EQ(show.exit_code, 0) << show.err;
   EXPECT_THAT(show.out, HasSubstr(absl::StrCat("claim     ", id)));
-  EXPECT_THAT(show.out, HasSubstr("[We will act on"));  // content marked
+  // The content marked, a whole quotation with its marks.
+  EXPECT_THAT(show.out, HasSubstr("[\"We will act on"));
   EXPECT_THAT(show.out, HasSubstr("Anna Keller [person:anna-keller"));
   RunResult show_json = Whosaid("show " + id + " --format=json");
   ASSERT_EQ(show_json.exit_code, 0);

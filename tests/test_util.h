@@ -13,11 +13,32 @@
 #include <sstream>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "gtest/gtest.h"
 
 namespace whosaid {
 namespace test {
+
+// A content part's words: a part that is a whole quotation spans its marks
+// (any style the layout knows), which the claim's content text leaves out:
+// "\"No,\"" -> "No,". Other parts are returned as they are.
+inline std::string WithoutQuoteMarks(absl::string_view s) {
+  static constexpr absl::string_view kMarks[] = {
+      "''", "``", "\"", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D",
+      "\xE2\x80\x9E", "\xE2\x80\x9F", "\xE2\x80\xB3"};
+  for (absl::string_view open : kMarks) {
+    if (!absl::StartsWith(s, open)) continue;
+    for (absl::string_view close : kMarks) {
+      if (s.size() >= open.size() + close.size() && absl::EndsWith(s, close)) {
+        return std::string(s.substr(open.size(), s.size() - open.size() - close.size()));
+      }
+    }
+    break;
+  }
+  return std::string(s);
+}
 
 // The whole content of the file at `p` ("" if it cannot be read).
 inline std::string Slurp(const std::filesystem::path& p) {
