@@ -3304,19 +3304,27 @@ void Attributor::EndAtQuoteClose(absl::string_view text,
 // not follow the cue, after a preposition ("the speech in which she said
 // C": "which" is no part of it), for "whose" (class possrel), and for
 // "that", which after a
-// noun is as often a complement ("the claim that X said C").
+// noun is as often a complement ("the claim that X said C"). Two more:
+// a free relative ("what") after a preposition is the preposition's object
+// whole, and its word is still the cue's ("a crime in what police called
+// \"a hate crime\""); and "that" before a label cue whose content is a
+// quotation right after it (`label_quote`: "a plan that the mayor called
+// \"our best hope\"") is the relative: a complement clause would name what
+// is called as well.
 Range Attributor::RelativeBefore(absl::string_view text,
                                  const std::vector<Token>& tokens,
                                  const std::string& tags, size_t speaker,
-                                 size_t a, size_t cue_end) const {
+                                 size_t a, size_t cue_end,
+                                 bool label_quote) const {
   if (speaker == 0 || a < cue_end) return Range();
   const size_t w = speaker - 1;
-  if (tags[w] != 'w' && tags[w] != 's') return Range();
-  if (w > 0 && tags[w - 1] == 'r') return Range();
+  if (tags[w] != 'w' && tags[w] != 's' && tags[w] != 't') return Range();
   const WordInfo* info = WordOf(text, tokens[w]);
   const WordClass cls = info == nullptr ? WordClass::kNone : info->word_class;
-  const bool rel = (tags[w] == 'w' && cls != WordClass::kPossRel) ||
-                   (tags[w] == 's' && cls == WordClass::kFreeRel);
+  const bool free_rel = tags[w] == 's' && cls == WordClass::kFreeRel;
+  if (w > 0 && tags[w - 1] == 'r' && !free_rel) return Range();
+  const bool rel = (tags[w] == 'w' && cls != WordClass::kPossRel) || free_rel ||
+                   (tags[w] == 't' && label_quote && a == cue_end);
   return rel ? Range{tokens[w].begin, tokens[w].end} : Range();
 }
 
@@ -5569,7 +5577,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           size_t sa, sb;
           if (range_of(rule->speaker, &sa, &sb) && sb <= k &&
               range_of(rule->content, &a, &b)) {
-            const Range rel = RelativeBefore(text, tokens, marked, sa, a, cue_end);
+            const bool label_quote =
+                cue.cue_class == CueClass::kLabel && a < b && marked[a] == 'q';
+            const Range rel =
+                RelativeBefore(text, tokens, marked, sa, a, cue_end, label_quote);
             // ("the victory, which she conceded when the polls closed", "what
             // we proposed, I believe C", "which X denounced - and is ...":
             // when what follows the cue opens with a subordinator, or comes
