@@ -3530,13 +3530,16 @@ size_t Attributor::StartAfterColonLeadIn(absl::string_view text,
 // "Although the plan stalled, the mayor remains popular, according to a poll",
 // "While X has boasted of it, the letter changed little, Y said": when a
 // trailing attribution reports the sentence before it, an adverbial clause
-// that opens the sentence (a subordinator of class adsub or timesub) is the
+// that opens the sentence (a subordinator of class adsub) is the
 // writer's frame, not what the source said; the content starts after the
 // comma that closes it. (Not a condition, class condsub: "If taxes rise,
-// growth will slow, the study said" reports the whole.) It runs before the
-// content's ends are cut, which then look from the new start ("After X spoke
-// in an interview, C, Y said": not the interview's phrase). Returns the token
-// the content now starts at, or `a`.
+// growth will slow, the study said" reports the whole. A clause of time,
+// class timesub, stays in the content: "After the vote was counted, the
+// mayor left early, according to aides" tells the source's story in order,
+// and news annotators keep it.) It runs before the content's ends are cut,
+// which then look from after the clause ("After X spoke in an interview, C,
+// Y said": not the interview's phrase). Returns the token the ends look
+// from, or `a`.
 size_t Attributor::StartAfterOpeningClause(absl::string_view text,
                                            const std::vector<Token>& tokens,
                                            const std::string& tags, size_t a,
@@ -3549,6 +3552,7 @@ size_t Attributor::StartAfterOpeningClause(absl::string_view text,
                        w->word_class != WordClass::kTimeSub)) {
     return a;
   }
+  const bool keep = w->word_class == WordClass::kTimeSub;
   int open = 0;
   for (size_t m = c + 1; m + 2 < b; ++m) {
     if (tags[m] == 'q') ++open;
@@ -3557,7 +3561,7 @@ size_t Attributor::StartAfterOpeningClause(absl::string_view text,
     size_t n = m + 1;
     while (n < b && IsTrimTag(tags[n])) ++n;
     if (n + 1 < b && tokens[n].begin > r->begin && tokens[n].begin < r->end) {
-      r->begin = tokens[n].begin;
+      if (!keep) r->begin = tokens[n].begin;
       return n;
     }
     return a;
