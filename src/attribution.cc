@@ -6144,6 +6144,32 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     unit_findings[u] = 1;
     AddQuoteContinuations(layout, &f);
   }
+  // '"Q1," X said, according to Y. "Q2."': a trailing "according to" whose
+  // content holds the cue of the claim the next quote went on sources that
+  // quote too (Y reports all of X's words).
+  for (size_t i = 0; i < out->size(); ++i) {
+    Finding& f = (*out)[i];
+    if (f.content.size() != 1 || f.cue_index < 0 ||
+        lex_->cues()[f.cue_index].cue_class != CueClass::kAccording ||
+        f.content.front().end > f.cue.begin) {
+      continue;
+    }
+    for (size_t j = 0; j < out->size(); ++j) {
+      const Finding& g = (*out)[j];
+      if (j == i || g.unit != f.unit || g.content.size() < 2 ||
+          g.cue.begin < f.content.front().begin ||
+          g.cue.end > f.content.front().end ||
+          g.content.back().begin < f.cue.end ||
+          g.content.front().end > f.cue.begin) {
+        continue;
+      }
+      for (const Range& r : g.content) {
+        if (r.begin >= f.cue.end) f.content.push_back(r);
+      }
+      f.mixed = f.mixed || !f.direct;
+      break;
+    }
+  }
 
   // "TAPPER: Take a listen. We are back.": a name and a colon that open a
   // paragraph of a transcript label the whole turn, not only its first
