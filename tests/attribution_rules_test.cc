@@ -326,6 +326,14 @@ const RuleCase kCases[] = {
     {"possessive_noun_of",
      "Voters cheered Senator Maria Lopez's denial of the rumours.",
      "Senator Maria Lopez", "denial", "the rumours"},
+    // An appositive of the object, or a phrase after a pronoun object, set
+    // off by commas: the object and the label are two content parts.
+    {"speaker_label_split",
+     "Keller called Reyes, her Republican rival, a reckless gambler.",
+     "Keller", "called", "Reyes ... a reckless gambler"},
+    {"speaker_label_split_phrase",
+     "The Harbor Gazette called them in an editorial last week, \"paper tigers.\"",
+     "The Harbor Gazette", "called", "them ... paper tigers."},
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},
