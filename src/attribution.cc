@@ -3304,19 +3304,27 @@ void Attributor::EndAtQuoteClose(absl::string_view text,
 // not follow the cue, after a preposition ("the speech in which she said
 // C": "which" is no part of it), for "whose" (class possrel), and for
 // "that", which after a
-// noun is as often a complement ("the claim that X said C").
+// noun is as often a complement ("the claim that X said C"). Two more:
+// a free relative ("what") after a preposition is the preposition's object
+// whole, and its word is still the cue's ("a crime in what police called
+// \"a hate crime\""); and "that" before a label cue whose content is a
+// quotation right after it (`label_quote`: "a plan that the mayor called
+// \"our best hope\"") is the relative: a complement clause would name what
+// is called as well.
 Range Attributor::RelativeBefore(absl::string_view text,
                                  const std::vector<Token>& tokens,
                                  const std::string& tags, size_t speaker,
-                                 size_t a, size_t cue_end) const {
+                                 size_t a, size_t cue_end,
+                                 bool label_quote) const {
   if (speaker == 0 || a < cue_end) return Range();
   const size_t w = speaker - 1;
-  if (tags[w] != 'w' && tags[w] != 's') return Range();
-  if (w > 0 && tags[w - 1] == 'r') return Range();
+  if (tags[w] != 'w' && tags[w] != 's' && tags[w] != 't') return Range();
   const WordInfo* info = WordOf(text, tokens[w]);
   const WordClass cls = info == nullptr ? WordClass::kNone : info->word_class;
-  const bool rel = (tags[w] == 'w' && cls != WordClass::kPossRel) ||
-                   (tags[w] == 's' && cls == WordClass::kFreeRel);
+  const bool free_rel = tags[w] == 's' && cls == WordClass::kFreeRel;
+  if (w > 0 && tags[w - 1] == 'r' && !free_rel) return Range();
+  const bool rel = (tags[w] == 'w' && cls != WordClass::kPossRel) || free_rel ||
+                   (tags[w] == 't' && label_quote && a == cue_end);
   return rel ? Range{tokens[w].begin, tokens[w].end} : Range();
 }
 
@@ -3522,13 +3530,16 @@ size_t Attributor::StartAfterColonLeadIn(absl::string_view text,
 // "Although the plan stalled, the mayor remains popular, according to a poll",
 // "While X has boasted of it, the letter changed little, Y said": when a
 // trailing attribution reports the sentence before it, an adverbial clause
-// that opens the sentence (a subordinator of class adsub or timesub) is the
+// that opens the sentence (a subordinator of class adsub) is the
 // writer's frame, not what the source said; the content starts after the
 // comma that closes it. (Not a condition, class condsub: "If taxes rise,
-// growth will slow, the study said" reports the whole.) It runs before the
-// content's ends are cut, which then look from the new start ("After X spoke
-// in an interview, C, Y said": not the interview's phrase). Returns the token
-// the content now starts at, or `a`.
+// growth will slow, the study said" reports the whole. A clause of time,
+// class timesub, stays in the content: "After the vote was counted, the
+// mayor left early, according to aides" tells the source's story in order,
+// and news annotators keep it.) It runs before the content's ends are cut,
+// which then look from after the clause ("After X spoke in an interview, C,
+// Y said": not the interview's phrase). Returns the token the ends look
+// from, or `a`.
 size_t Attributor::StartAfterOpeningClause(absl::string_view text,
                                            const std::vector<Token>& tokens,
                                            const std::string& tags, size_t a,
@@ -3541,6 +3552,7 @@ size_t Attributor::StartAfterOpeningClause(absl::string_view text,
                        w->word_class != WordClass::kTimeSub)) {
     return a;
   }
+  const bool keep = w->word_class == WordClass::kTimeSub;
   int open = 0;
   for (size_t m = c + 1; m + 2 < b; ++m) {
     if (tags[m] == 'q') ++open;
@@ -3549,7 +3561,7 @@ size_t Attributor::StartAfterOpeningClause(absl::string_view text,
     size_t n = m + 1;
     while (n < b && IsTrimTag(tags[n])) ++n;
     if (n + 1 < b && tokens[n].begin > r->begin && tokens[n].begin < r->end) {
-      r->begin = tokens[n].begin;
+      if (!keep) r->begin = tokens[n].begin;
       return n;
     }
     return a;
@@ -5569,7 +5581,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           size_t sa, sb;
           if (range_of(rule->speaker, &sa, &sb) && sb <= k &&
               range_of(rule->content, &a, &b)) {
-            const Range rel = RelativeBefore(text, tokens, marked, sa, a, cue_end);
+            const bool label_quote =
+                cue.cue_class == CueClass::kLabel && a < b && marked[a] == 'q';
+            const Range rel =
+                RelativeBefore(text, tokens, marked, sa, a, cue_end, label_quote);
             // ("the victory, which she conceded when the polls closed", "what
             // we proposed, I believe C", "which X denounced - and is ...":
             // when what follows the cue opens with a subordinator, or comes
@@ -6128,6 +6143,32 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     f.mixed = f.mixed || !f.direct;
     unit_findings[u] = 1;
     AddQuoteContinuations(layout, &f);
+  }
+  // '"Q1," X said, according to Y. "Q2."': a trailing "according to" whose
+  // content holds the cue of the claim the next quote went on sources that
+  // quote too (Y reports all of X's words).
+  for (size_t i = 0; i < out->size(); ++i) {
+    Finding& f = (*out)[i];
+    if (f.content.size() != 1 || f.cue_index < 0 ||
+        lex_->cues()[f.cue_index].cue_class != CueClass::kAccording ||
+        f.content.front().end > f.cue.begin) {
+      continue;
+    }
+    for (size_t j = 0; j < out->size(); ++j) {
+      const Finding& g = (*out)[j];
+      if (j == i || g.unit != f.unit || g.content.size() < 2 ||
+          g.cue.begin < f.content.front().begin ||
+          g.cue.end > f.content.front().end ||
+          g.content.back().begin < f.cue.end ||
+          g.content.front().end > f.cue.begin) {
+        continue;
+      }
+      for (const Range& r : g.content) {
+        if (r.begin >= f.cue.end) f.content.push_back(r);
+      }
+      f.mixed = f.mixed || !f.direct;
+      break;
+    }
   }
 
   // "TAPPER: Take a listen. We are back.": a name and a colon that open a

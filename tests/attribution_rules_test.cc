@@ -327,6 +327,19 @@ const RuleCase kCases[] = {
     {"possessive_noun_of",
      "Voters cheered Senator Maria Lopez's denial of the rumours.",
      "Senator Maria Lopez", "denial", "the rumours"},
+    // An appositive of the object, or a phrase after a pronoun object, set
+    // off by commas: the object and the label are two content parts.
+    // A free relative before a label quotation with a determiner: the label
+    // ends at its closing mark, before the sentence's later cue.
+    {"label_relative_det_quote",
+     "The college is what former students have called a \"costly trap\" ever since the dean claimed it was fair.",
+     "former students", "called", "what ... a \"costly trap\""},
+    {"speaker_label_split",
+     "Keller called Reyes, her Republican rival, a reckless gambler.",
+     "Keller", "called", "Reyes ... a reckless gambler"},
+    {"speaker_label_split_phrase",
+     "The Harbor Gazette called them in an editorial last week, \"paper tigers.\"",
+     "The Harbor Gazette", "called", "them ... paper tigers."},
     {"speaker_label",
      "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},

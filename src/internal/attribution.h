@@ -257,7 +257,7 @@ class Attributor {
   // mayor said C"), a first content part; see attribution.cc.
   Range RelativeBefore(absl::string_view text, const std::vector<Token>& tokens,
                        const std::string& tags, size_t speaker, size_t a,
-                       size_t cue_end) const;
+                       size_t cue_end, bool label_quote) const;
   // The noun phrase before a relative clause with no relative word whose
   // cue is followed by a gap ("the employees they thought were fit"), or an
   // empty range (see attribution.cc).
