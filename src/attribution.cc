@@ -6712,17 +6712,6 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             (*out)[i].drop = true;
           } else {
             inner.drop = true;
-            // '"Q1," X said, according to Y. "Q2."': the quotation of the
-            // next sentence, which went on with X's words, goes on with
-            // the claim that reports them now.
-            Finding& o = (*out)[i];
-            const uint32_t o_end = std::max(o.content.back().end, o.cue.end);
-            for (size_t k = 1; k < inner.content.size(); ++k) {
-              if (inner.content[k].begin > o_end) {
-                o.content.push_back(inner.content[k]);
-                o.mixed = true;
-              }
-            }
           }
         }
         break;
