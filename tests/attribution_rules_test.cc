@@ -343,6 +343,12 @@ const RuleCase kCases[] = {
      "After calling the ferry plan \"a fantasy,\" Mayor Anna Keller left the "
      "meeting.",
      "Mayor Anna Keller", "calling", "the ferry plan \"a fantasy,\""},
+    // The subject after the participle's quotation may take a quotation
+    // of its own: 'After saying C "Q," she was "rushed" ...'.
+    {"participle_front_quote",
+     "After saying her knee was \"so swollen I could barely walk,\" she was "
+     "\"rushed off to a clinic\" for tests.",
+     "she", "saying", "her knee was \"so swollen I could barely walk,\""},
     // A relative pronoun that is the cue's object: what was said.
     {"object_relative_cue",
      "The council passed the harbour levy, which Mayor Anna Keller proposed "
@@ -581,6 +587,16 @@ const RuleCase kCases[] = {
     {"speaker_both_cue_that",
      "The mayor and the governor both said the pool would reopen in June.",
      "The mayor and the governor", "said", "the pool would reopen in June"},
+    // A participle and an infinitive cue after a comma: the clause's
+    // subject says what follows "that" or a wh-word.
+    {"participle_to_cue_that",
+     "\"The levy is a mess,\" Mayor Anna Keller said, going on to say that "
+     "the council had wasted a year on it.",
+     "Mayor Anna Keller", "say", "the council had wasted a year on it"},
+    {"participle_to_cue_wh",
+     "Mayor Anna Keller spoke for an hour, trying to explain why the ferry "
+     "fares had doubled.",
+     "Mayor Anna Keller", "explain", "why the ferry fares had doubled"},
     {"participle_that",
      "Mayor Anna Keller has opened the library, saying that the pool would "
      "reopen in June.",
