@@ -603,6 +603,12 @@ const RuleCase kCases[] = {
      "The harbour paper published a story claiming that the ferry would stop "
      "in May.",
      "a story", "claiming", "the ferry would stop in May"},
+    // After "at" or "in" and an occasion the lexicons do not list, the
+    // participle is the clause subject's.
+    {"venue_participle_that",
+     "Mayor Anna Keller spoke at a recent news conference announcing that the "
+     "pool would reopen.",
+     "Mayor Anna Keller", "announcing", "the pool would reopen"},
     {"participle_that",
      "Mayor Anna Keller has opened the library, saying that the pool would "
      "reopen in June.",
