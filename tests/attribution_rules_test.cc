@@ -593,6 +593,10 @@ const RuleCase kCases[] = {
      "\"The levy is a mess,\" Mayor Anna Keller said, going on to say that "
      "the council had wasted a year on it.",
      "Mayor Anna Keller", "say", "the council had wasted a year on it"},
+    {"participle_to_tell_that",
+     "Mayor Anna Keller spoke for an hour, going on to tell reporters that "
+     "the pool would reopen.",
+     "Mayor Anna Keller", "tell", "the pool would reopen"},
     {"participle_to_cue_wh",
      "Mayor Anna Keller spoke for an hour, trying to explain why the ferry "
      "fares had doubled.",
