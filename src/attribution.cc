@@ -4406,12 +4406,17 @@ bool Attributor::IssuedDocument(absl::string_view text,
   // "His office released a statement saying C": the participle's speaker is
   // the subject that issued the document (the subject rules find it), not
   // the document, which is the object of a verb. A day or an adverb may
-  // stand between ("issued a statement Tuesday saying C").
+  // stand between ("issued a statement Tuesday saying C"), also a plain word
+  // before the day ("a statement late Friday saying C").
   // So is a colon cue right after the document ("X issued the following
   // statement: \"Q\""), where modifiers may stand between the determiner
   // and the head.
   size_t e = b;
-  while (e < marked.size() && e < b + 2 && (marked[e] == 'N' || marked[e] == 'l')) ++e;
+  while (e < marked.size() && e < b + 2 &&
+         (marked[e] == 'N' || marked[e] == 'l' ||
+          (marked[e] == 'o' && e + 1 < marked.size() && marked[e + 1] == 'N'))) {
+    ++e;
+  }
   if (e >= marked.size() || a < 2) return false;
   const bool colon = e == b && marked[e] == '@' && tokens[e].end == tokens[e].begin + 1 &&
                      text[tokens[e].begin] == ':';

@@ -357,6 +357,12 @@ const RuleCase kCases[] = {
      "After calling the ferry plan \"a fantasy,\" Mayor Anna Keller left the "
      "meeting.",
      "Mayor Anna Keller", "calling", "the ferry plan \"a fantasy,\""},
+    // The subject after the participle's quotation may take a quotation
+    // of its own: 'After saying C "Q," she was "rushed" ...'.
+    {"participle_front_quote",
+     "After saying her knee was \"so swollen I could barely walk,\" she was "
+     "\"rushed off to a clinic\" for tests.",
+     "she", "saying", "her knee was \"so swollen I could barely walk,\""},
     // A relative pronoun that is the cue's object: what was said.
     {"object_relative_cue",
      "The council passed the harbour levy, which Mayor Anna Keller proposed "
@@ -595,6 +601,32 @@ const RuleCase kCases[] = {
     {"speaker_both_cue_that",
      "The mayor and the governor both said the pool would reopen in June.",
      "The mayor and the governor", "said", "the pool would reopen in June"},
+    // A participle and an infinitive cue after a comma: the clause's
+    // subject says what follows "that" or a wh-word.
+    {"participle_to_cue_that",
+     "\"The levy is a mess,\" Mayor Anna Keller said, going on to say that "
+     "the council had wasted a year on it.",
+     "Mayor Anna Keller", "say", "the council had wasted a year on it"},
+    {"participle_to_tell_that",
+     "Mayor Anna Keller spoke for an hour, going on to tell reporters that "
+     "the pool would reopen.",
+     "Mayor Anna Keller", "tell", "the pool would reopen"},
+    {"participle_to_cue_wh",
+     "Mayor Anna Keller spoke for an hour, trying to explain why the ferry "
+     "fares had doubled.",
+     "Mayor Anna Keller", "explain", "why the ferry fares had doubled"},
+    // A thing the lexicons do not list, the object of a verb, says the
+    // clause after its participle and "that".
+    {"np_thing_participle_that",
+     "The harbour paper published a story claiming that the ferry would stop "
+     "in May.",
+     "a story", "claiming", "the ferry would stop in May"},
+    // After "at" or "in" and an occasion the lexicons do not list, the
+    // participle is the clause subject's.
+    {"venue_participle_that",
+     "Mayor Anna Keller spoke at a recent news conference announcing that the "
+     "pool would reopen.",
+     "Mayor Anna Keller", "announcing", "the pool would reopen"},
     {"participle_that",
      "Mayor Anna Keller has opened the library, saying that the pool would "
      "reopen in June.",
