@@ -6098,6 +6098,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   for (size_t i = 0; i < out->size(); ++i) {
     Finding& f = (*out)[i];
     if (f.content.size() != 1) continue;
+    // ("Officials haven't said C. \"Q.\"", "He didn't suggest C. \"Q.\"": a
+    // negated cue reports what was not said; the quote that follows is
+    // someone's words, not more of it.)
+    if (f.negated) continue;
     size_t u = f.unit + 1;
     if (u >= units.size() || units[u].paragraph != f.paragraph ||
         unit_findings[u] != 0) {
