@@ -6113,7 +6113,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     if (it == layout.quotes.end() || it->open != units[u].range.begin) continue;
     // '"Q1," X said, adding that C. "Q2."': a claim of saying or adding
     // after this one's cue and content in its sentence ("adding", "who also
-    // said", "before adding:") is the nearer
+    // said", "before adding:"), or a quotation with its own cue there ('X
+    // told Y that C: "Q1," X predicted. "Q2."'), is the nearer
     // speech; the quote that follows goes on it, not on the first.
     bool later = false;  // (not in a book's dialogue: see hard_wrapped)
     const uint32_t after = std::max(f.cue.end, f.content.back().end);
@@ -6122,7 +6123,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       later = j != i && g.unit == f.unit && g.paragraph == f.paragraph &&
               g.cue.begin >= after && !g.content.empty() && g.cue_index >= 0 &&
               (lex_->cues()[g.cue_index].lemma == "add" ||
-               lex_->cues()[g.cue_index].lemma == "say");
+               lex_->cues()[g.cue_index].lemma == "say" || g.direct);
     }
     if (later) continue;
     // (Words after the quote that attribute nothing do not stop it: the
