@@ -2784,11 +2784,15 @@ void Attributor::EndAtAdjunct(absl::string_view text,
     }
     size_t c = a;
     while (c < m && IsTrimTag(tags[c])) ++c;
-    // (Or "it" alone: "opposed it because it cut funds".)
+    // (Or "it" alone: "opposed it because it cut funds"; or one word with
+    // no determiner before a subordinator and a subject pronoun, "shouting
+    // warnings as she ran": two may be a clause, "prices rise when they".)
     const bool phrase =
         c < m && (RE2::FullMatch(re2::StringPiece(tags.data() + c, m - c),
                                  *kNounPhrase) ||
-                  IsNeuterIt(text, tokens, tags, c, m));
+                  IsNeuterIt(text, tokens, tags, c, m) ||
+                  (m == c + 1 && tags[c] == 'o' && tags[m] == 's' &&
+                   m + 1 < b && tags[m + 1] == 'P'));
     if (phrase && tokens[m - 1].end > r->begin) {
       r->end = std::min(r->end, tokens[m - 1].end);
     }
