@@ -2830,6 +2830,53 @@ static void EndAtContrastedCount(absl::string_view text,
   }
 }
 
+// "said the levy was needed, a claim the council disputes", "accused him
+// of lying, an allegation he denied": after a comma, a determiner of one
+// (list det_one: "a", "an", "each"), at most two modifiers and a noun, then
+// a determiner, possessive or pronoun open a noun with a relative clause of
+// its own and no "that" (with a verb: an auxiliary, copula, cue or a word in
+// -ed; "a drop outside the margin" has none): the writer's appositive that sums up what was said
+// and runs to the end of the content (no comma, semicolon or quotation
+// after it). The content ends before the comma. (Not "the": "if X
+// disagreed, the state invited Y" opens a main clause, "the more X, the
+// more Y" a correlative.)
+static void EndAtContactAppositive(absl::string_view text,
+                                   const std::vector<Token>& tokens,
+                                   const Lexicon& lex, const std::string& tags,
+                                   size_t a, size_t b, Range* r) {
+  size_t e = b;
+  while (e > a && tokens[e - 1].end > r->end) --e;
+  // (Most contents have no ", <determiner>": look for one first.)
+  if (e < a + 5 ||
+      absl::string_view(tags.data() + a + 1, e - a - 1).find(",d") ==
+          absl::string_view::npos) {
+    return;
+  }
+  int open = 0;
+  for (size_t m = a + 1; m + 3 < e; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    // (Not after a lone opening word: "Later, a neighbor pulled ...".)
+    if (open > 0 || tags[m] != ',' || tags[m + 1] != 'd' || m < a + 3) continue;
+    if (!InList(lex, text, tokens[m + 1], WordList::kDetOne)) continue;
+    size_t n = m + 2;
+    while (n < e && n <= m + 4 && tags[n] == 'j') ++n;
+    size_t h = n;
+    while (h < e && h <= m + 4 && tags[h] == 'o') ++h;
+    if (h == n || h >= e || !IsOneOf("dpP", tags[h])) continue;
+    bool runs_to_end = true;
+    bool verb = false;  // the relative clause's verb: "has modified", "denied"
+    for (size_t q = h + 1; q < e && runs_to_end; ++q) {
+      runs_to_end = !IsOneOf(",;qQ", tags[q]);
+      verb = verb || IsOneOf("vbC", tags[q]) ||
+             (tags[q] == 'o' && LowerEdWord(text, tokens[q]));
+    }
+    if (!runs_to_end || !verb) continue;
+    EndBefore(tokens, tags, a, m, r);
+    return;
+  }
+}
+
 // "The council opposed the new tax, allotting two days to the vote", "the
 // senator criticized the plan, the third such bill this year": when what
 // follows the cue is a phrase (no clause word, auxiliary, pronoun subject,
@@ -5476,6 +5523,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           if (!direct) EndAtPhraseTail(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtContrastedCount(text, tokens, *lex_, marked, a, b, &r);
+          if (!direct) EndAtContactAppositive(text, tokens, *lex_, marked, a, b, &r);
           if (!direct) {
             EndAtCoordinatedVerb(text, tokens, marked, a, b, cue_end,
                                  progressive, &r);
