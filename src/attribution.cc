@@ -2784,11 +2784,15 @@ void Attributor::EndAtAdjunct(absl::string_view text,
     }
     size_t c = a;
     while (c < m && IsTrimTag(tags[c])) ++c;
-    // (Or "it" alone: "opposed it because it cut funds".)
+    // (Or "it" alone: "opposed it because it cut funds"; or one word with
+    // no determiner before a subordinator and a subject pronoun, "shouting
+    // warnings as she ran": two may be a clause, "prices rise when they".)
     const bool phrase =
         c < m && (RE2::FullMatch(re2::StringPiece(tags.data() + c, m - c),
                                  *kNounPhrase) ||
-                  IsNeuterIt(text, tokens, tags, c, m));
+                  IsNeuterIt(text, tokens, tags, c, m) ||
+                  (m == c + 1 && tags[c] == 'o' && tags[m] == 's' &&
+                   m + 1 < b && tags[m + 1] == 'P'));
     if (phrase && tokens[m - 1].end > r->begin) {
       r->end = std::min(r->end, tokens[m - 1].end);
     }
@@ -2821,6 +2825,53 @@ static void EndAtContrastedCount(absl::string_view text,
     const WordInfo* w =
         lex.Word(absl::AsciiStrToLower(text.substr(t.begin, t.end - t.begin)));
     if (w == nullptr || w->word_class != WordClass::kAdverbialSub) continue;
+    EndBefore(tokens, tags, a, m, r);
+    return;
+  }
+}
+
+// "said the levy was needed, a claim the council disputes", "accused him
+// of lying, an allegation he denied": after a comma, a determiner of one
+// (list det_one: "a", "an", "each"), at most two modifiers and a noun, then
+// a determiner, possessive or pronoun open a noun with a relative clause of
+// its own and no "that" (with a verb: an auxiliary, copula, cue or a word in
+// -ed; "a drop outside the margin" has none): the writer's appositive that sums up what was said
+// and runs to the end of the content (no comma, semicolon or quotation
+// after it). The content ends before the comma. (Not "the": "if X
+// disagreed, the state invited Y" opens a main clause, "the more X, the
+// more Y" a correlative.)
+static void EndAtContactAppositive(absl::string_view text,
+                                   const std::vector<Token>& tokens,
+                                   const Lexicon& lex, const std::string& tags,
+                                   size_t a, size_t b, Range* r) {
+  size_t e = b;
+  while (e > a && tokens[e - 1].end > r->end) --e;
+  // (Most contents have no ", <determiner>": look for one first.)
+  if (e < a + 5 ||
+      absl::string_view(tags.data() + a + 1, e - a - 1).find(",d") ==
+          absl::string_view::npos) {
+    return;
+  }
+  int open = 0;
+  for (size_t m = a + 1; m + 3 < e; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    // (Not after a lone opening word: "Later, a neighbor pulled ...".)
+    if (open > 0 || tags[m] != ',' || tags[m + 1] != 'd' || m < a + 3) continue;
+    if (!InList(lex, text, tokens[m + 1], WordList::kDetOne)) continue;
+    size_t n = m + 2;
+    while (n < e && n <= m + 4 && tags[n] == 'j') ++n;
+    size_t h = n;
+    while (h < e && h <= m + 4 && tags[h] == 'o') ++h;
+    if (h == n || h >= e || !IsOneOf("dpP", tags[h])) continue;
+    bool runs_to_end = true;
+    bool verb = false;  // the relative clause's verb: "has modified", "denied"
+    for (size_t q = h + 1; q < e && runs_to_end; ++q) {
+      runs_to_end = !IsOneOf(",;qQ", tags[q]);
+      verb = verb || IsOneOf("vbC", tags[q]) ||
+             (tags[q] == 'o' && LowerEdWord(text, tokens[q]));
+    }
+    if (!runs_to_end || !verb) continue;
     EndBefore(tokens, tags, a, m, r);
     return;
   }
@@ -5489,6 +5540,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           if (!direct) EndAtPhraseTail(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtContrastedCount(text, tokens, *lex_, marked, a, b, &r);
+          if (!direct) EndAtContactAppositive(text, tokens, *lex_, marked, a, b, &r);
           if (!direct) {
             EndAtCoordinatedVerb(text, tokens, marked, a, b, cue_end,
                                  progressive, &r);
@@ -6118,6 +6170,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   for (size_t i = 0; i < out->size(); ++i) {
     Finding& f = (*out)[i];
     if (f.content.size() != 1) continue;
+    // ("Officials haven't said C. \"Q.\"", "He didn't suggest C. \"Q.\"": a
+    // negated cue reports what was not said; the quote that follows is
+    // someone's words, not more of it.)
+    if (f.negated) continue;
     size_t u = f.unit + 1;
     if (u >= units.size() || units[u].paragraph != f.paragraph ||
         unit_findings[u] != 0) {
@@ -6129,7 +6185,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     if (it == layout.quotes.end() || it->open != units[u].range.begin) continue;
     // '"Q1," X said, adding that C. "Q2."': a claim of saying or adding
     // after this one's cue and content in its sentence ("adding", "who also
-    // said", "before adding:") is the nearer
+    // said", "before adding:"), or a quotation with its own cue there ('X
+    // told Y that C: "Q1," X predicted. "Q2."'), is the nearer
     // speech; the quote that follows goes on it, not on the first.
     bool later = false;  // (not in a book's dialogue: see hard_wrapped)
     const uint32_t after = std::max(f.cue.end, f.content.back().end);
@@ -6138,7 +6195,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       later = j != i && g.unit == f.unit && g.paragraph == f.paragraph &&
               g.cue.begin >= after && !g.content.empty() && g.cue_index >= 0 &&
               (lex_->cues()[g.cue_index].lemma == "add" ||
-               lex_->cues()[g.cue_index].lemma == "say");
+               lex_->cues()[g.cue_index].lemma == "say" || g.direct);
     }
     if (later) continue;
     // (Words after the quote that attribute nothing do not stop it: the

@@ -656,6 +656,11 @@ const RuleCase kCases[] = {
      "The protesters gathered outside the hall, holding signs and chanting "
      "\"Save the pool.\"",
      "The protesters", "chanting", "Save the pool."},
+    // After a subordinator ("before adding:"), a quotation only.
+    {"participle_sub_say_quote",
+     "\"The pool is safe,\" Mayor Anna Keller said before adding: \"It will "
+     "reopen in June.\"",
+     "Mayor Anna Keller", "adding", "It will reopen in June."},
     {"participle_quote",
      "The mayor wrote to the staff, thanking them and telling them, \"You "
      "did well.\"",
