@@ -2877,6 +2877,71 @@ static void EndAtContactAppositive(absl::string_view text,
   }
 }
 
+// "The letter, announcing that the plant would close, was posted on the
+// door", "The group, whose members met to discuss how to stop him, has
+// raised $4 million", "The briefing, in which he said the talks had failed,
+// was short": when the cue stands in an aside that a comma opens before it
+// (a comma and "who"/"which"/"whose", a preposition and one of them, or an
+// -ing participle: "announcing", "telling them") and that no comma closes
+// before the cue, the first comma after the cue (outside quotations) and a
+// verb (an auxiliary, copula or negation, or a verb before its object:
+// LooksLikeVerb) close the aside: the verb is the sentence's own, not part
+// of what was said. The content ends before the comma. (An aside closed
+// before the cue is no aside of the cue's: "Reyes, speaking to reporters,
+// said the plan, as drafted, was ...".)
+void Attributor::EndAtAsideClose(absl::string_view text,
+                                 const std::vector<Token>& tokens,
+                                 const std::string& tags, size_t a, size_t b,
+                                 size_t k, Range* r) const {
+  if (a <= k || k < 2) return;
+  // (Most contents have no comma: look for one first.)
+  if (absl::string_view(tags.data() + a, b - a).find(',') ==
+      absl::string_view::npos) {
+    return;
+  }
+  // The aside's opening comma before the cue, none after it.
+  size_t open_at = std::string::npos;
+  int quoted = 0;
+  for (size_t m = 0; m < k; ++m) {
+    if (tags[m] == 'q') ++quoted;
+    if (tags[m] == 'Q') --quoted;
+    if (quoted != 0 || tags[m] != ',') continue;
+    open_at = std::string::npos;
+    const size_t n = m + 1;
+    if (n < k + 1 &&
+        (tags[n] == 'w' || tags[n] == 'i' || n == k ||
+         (tags[n] == 'r' && n + 1 <= k && tags[n + 1] == 'w'))) {
+      // (A participle opens an aside only as a cue or an -ing word; the cue
+      // itself after the comma must be one in -ing: "the letter,
+      // announcing"; "X, said Y" is no aside.)
+      if (n == k) {
+        const absl::string_view w =
+            text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+        if (!absl::EndsWith(w, "ing")) continue;
+      }
+      open_at = m;
+    }
+  }
+  if (open_at == std::string::npos || quoted != 0) return;
+  // The subject before the aside: a noun phrase opens the sentence (no
+  // verb before the comma), so that a verb after the aside is its own.
+  for (size_t m = 0; m < open_at; ++m) {
+    if (IsOneOf("vbC@:;", tags[m]) || LooksLikeVerb(text, tokens, tags, m)) return;
+  }
+  quoted = 0;
+  for (size_t m = a; m + 1 < b; ++m) {
+    if (tags[m] == 'q') ++quoted;
+    if (tags[m] == 'Q') --quoted;
+    if (quoted != 0 || tags[m] != ',') continue;
+    if (tokens[m].begin >= r->end) return;
+    const size_t v = m + 1;
+    if (IsOneOf("vbz", tags[v]) || LooksLikeVerb(text, tokens, tags, v)) {
+      EndBefore(tokens, tags, a, m, r);
+    }
+    return;
+  }
+}
+
 // "The council opposed the new tax, allotting two days to the vote", "the
 // senator criticized the plan, the third such bill this year": when what
 // follows the cue is a phrase (no clause word, auxiliary, pronoun subject,
@@ -5541,6 +5606,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!direct) EndAtPhraseTail(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtContrastedCount(text, tokens, *lex_, marked, a, b, &r);
           if (!direct) EndAtContactAppositive(text, tokens, *lex_, marked, a, b, &r);
+          if (!direct) EndAtAsideClose(text, tokens, marked, a, b, k, &r);
           if (!direct) {
             EndAtCoordinatedVerb(text, tokens, marked, a, b, cue_end,
                                  progressive, &r);

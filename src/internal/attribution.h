@@ -188,6 +188,12 @@ class Attributor {
                        const std::vector<Token>& tokens,
                        const std::string& tags, size_t a, size_t b,
                        size_t cue_end, Range* r) const;
+  // Ends a content at the comma and verb that close an aside holding the
+  // cue ("The letter, announcing C, was posted"; see attribution.cc).
+  void EndAtAsideClose(absl::string_view text,
+                       const std::vector<Token>& tokens,
+                       const std::string& tags, size_t a, size_t b, size_t k,
+                       Range* r) const;
   // Whether token k looks like a verb: a listed form, or "-ed"/"-ing"
   // before a determiner or pronoun (see attribution.cc).
   bool LooksLikeVerb(absl::string_view text, const std::vector<Token>& tokens,
