@@ -199,8 +199,8 @@ struct Attributor::CompiledRule {
   // line its cue, punctuation (a colon), labels: "Mayor Keller on Ferry
   // Dock: C"; not a cue word ("Keller on Monday said C").
   int labelprep = 0;
-  // A group "when": words that must all be of time ("Friday", "earlier
-  // this year"), after a cue in a participle form ("the deal announced
+  // A group "when": words that must all be of time ("Friday"), or a phrase
+  // of time ("earlier this year", OnlyTimePhrase), after a cue in a participle form ("the deal announced
   // Friday").
   int when = 0;
   // A rule named "attributive_...": it reports a cue of flag attributive
@@ -5210,7 +5210,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         if (rule->when != 0) {
           size_t ga, gb;
-          if (!range_of(rule->when, &ga, &gb) || !AllTime(tokens, ga, gb) ||
+          if (!range_of(rule->when, &ga, &gb) ||
+              (!AllTime(tokens, ga, gb) && !OnlyTimePhrase(text, tokens, tags, ga, gb)) ||
+              // (A cue that takes a proposition reports no thing: not "a
+              // letter posted Friday".)
+              cue.clause_only ||
               !IsParticipleForm(text.substr(tokens[k].begin,
                                             tokens[cue_end - 1].end -
                                                 tokens[k].begin),
