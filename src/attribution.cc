@@ -203,6 +203,9 @@ struct Attributor::CompiledRule {
   // of time ("earlier this year", OnlyTimePhrase), after a cue in a participle form ("the deal announced
   // Friday").
   int when = 0;
+  // A group "indef": one word of class indef ("Everything Trump says is
+  // a lie": the object the relative clause leaves out).
+  int indef = 0;
   // A rule named "attributive_...": it reports a cue of flag attributive
   // ("a self-described socialist"), and only such a cue, which no other
   // rule reports (Attributor::attributive_rules_).
@@ -1773,6 +1776,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->causer = group("causer");
     rule->when = group("when");
     rule->forsubj = group("forsubj");
+    rule->indef = group("indef");
     rule->labelprep = group("labelprep");
     rule->attributive = absl::StartsWith(spec.name, "attributive_");
     if (absl::StartsWith(spec.name, "subject")) {
@@ -5200,6 +5204,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               !InList(*lex_, text, tokens[ga], WordList::kInfinitiveSubject)) {
             continue;
           }
+        }
+        if (rule->indef != 0) {
+          size_t ga, gb;
+          const WordInfo* w = nullptr;
+          if (range_of(rule->indef, &ga, &gb) && gb == ga + 1) w = WordOf(text, tokens[ga]);
+          if (w == nullptr || w->word_class != WordClass::kIndefinite) continue;
         }
         if (rule->labelprep != 0) {
           size_t ga, gb;
