@@ -199,10 +199,13 @@ struct Attributor::CompiledRule {
   // line its cue, punctuation (a colon), labels: "Mayor Keller on Ferry
   // Dock: C"; not a cue word ("Keller on Monday said C").
   int labelprep = 0;
-  // A group "when": words that must all be of time ("Friday", "earlier
-  // this year"), after a cue in a participle form ("the deal announced
+  // A group "when": words that must all be of time ("Friday"), or a phrase
+  // of time ("earlier this year", OnlyTimePhrase), after a cue in a participle form ("the deal announced
   // Friday").
   int when = 0;
+  // A group "indef": one word of class indef ("Everything Trump says is
+  // a lie": the object the relative clause leaves out).
+  int indef = 0;
   // A rule named "attributive_...": it reports a cue of flag attributive
   // ("a self-described socialist"), and only such a cue, which no other
   // rule reports (Attributor::attributive_rules_).
@@ -1773,6 +1776,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->causer = group("causer");
     rule->when = group("when");
     rule->forsubj = group("forsubj");
+    rule->indef = group("indef");
     rule->labelprep = group("labelprep");
     rule->attributive = absl::StartsWith(spec.name, "attributive_");
     if (absl::StartsWith(spec.name, "subject")) {
@@ -5266,6 +5270,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             continue;
           }
         }
+        if (rule->indef != 0) {
+          size_t ga, gb;
+          const WordInfo* w = nullptr;
+          if (range_of(rule->indef, &ga, &gb) && gb == ga + 1) w = WordOf(text, tokens[ga]);
+          if (w == nullptr || w->word_class != WordClass::kIndefinite) continue;
+        }
         if (rule->labelprep != 0) {
           size_t ga, gb;
           if (!range_of(rule->labelprep, &ga, &gb) || gb != ga + 1 ||
@@ -5275,7 +5285,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         if (rule->when != 0) {
           size_t ga, gb;
-          if (!range_of(rule->when, &ga, &gb) || !AllTime(tokens, ga, gb) ||
+          if (!range_of(rule->when, &ga, &gb) ||
+              (!AllTime(tokens, ga, gb) && !OnlyTimePhrase(text, tokens, tags, ga, gb)) ||
+              // (A cue that takes a proposition reports no thing: not "a
+              // letter posted Friday".)
+              cue.clause_only ||
               !IsParticipleForm(text.substr(tokens[k].begin,
                                             tokens[cue_end - 1].end -
                                                 tokens[k].begin),

@@ -224,6 +224,15 @@ const RuleCase kCases[] = {
     {"np_participle_time",
      "The harbour levy, announced Friday, would double the mooring fee.", "",
      "announced", "The harbour levy"},
+    // An indefinite pronoun before a relative clause with no relative word
+    // whose cue the sentence's copula follows: the pronoun alone.
+    {"indef_contact_subject", "Everything the harbour clerk says is a guess.",
+     "the harbour clerk",
+     "says", "Everything"},
+    // The same on the object of a preposition that opens the sentence.
+    {"np_participle_time_object",
+     "In a batch of new ferry fares announced Tuesday, weekend tickets cost less.", "",
+     "announced", "a batch of new ferry fares"},
     {"passive_no_agent", "The senator has been accused of taking bribes.",
      "", "accused", "The senator ... of taking bribes"},
     // A preposition after the cue other than the agent's.
