@@ -5242,6 +5242,20 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         };
         size_t ca, cb;
         if (!range_of(rule->cue, &ca, &cb) || ca != k) continue;
+        {
+          // ("issued a correction the same day noting that C", "the Fed,
+          // which entered the year predicting that C": a phrase of time
+          // before a participle is when, not who: the thing rules, whose
+          // speaker is any lower-case noun, take none.)
+          size_t ta, tb;
+          if (rule->speaker != 0 && range_of(rule->speaker, &ta, &tb) &&
+              (tokens[tb - 1].time ||
+               (WordOf(text, tokens[tb - 1]) != nullptr &&
+                WordOf(text, tokens[tb - 1])->word_class == WordClass::kTimeNoun)) &&
+              absl::StartsWith(rule->spec->name, "np_thing_participle")) {
+            continue;
+          }
+        }
         if (rule->agent != 0) {
           size_t ga, gb;
           if (!range_of(rule->agent, &ga, &gb) || gb != ga + 1) continue;
