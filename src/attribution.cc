@@ -200,8 +200,8 @@ struct Attributor::CompiledRule {
   // Dock: C"; not a cue word ("Keller on Monday said C").
   int labelprep = 0;
   // A group "when": words that must all be of time ("Friday"), or a phrase
-  // of time ("earlier this year", OnlyTimePhrase), after a cue in a participle form ("the deal announced
-  // Friday").
+  // of time ("earlier this year", OnlyTimePhrase), after a cue in a
+  // participle form ("the deal announced Friday").
   int when = 0;
   // A group "indef": one word of class indef ("Everything Trump says is
   // a lie": the object the relative clause leaves out).
@@ -210,6 +210,10 @@ struct Attributor::CompiledRule {
   // ("a self-described socialist"), and only such a cue, which no other
   // rule reports (Attributor::attributive_rules_).
   bool attributive = false;
+  // A rule named "np_thing_participle_...": its speaker is any lower-case
+  // noun before a participle, so a phrase of time there ("the same day
+  // noting that C") is when, not who, and gives no claim.
+  bool thing = false;
   bool classes[kCueClasses] = {};
   std::bitset<128> needs;
 };
@@ -1779,6 +1783,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->indef = group("indef");
     rule->labelprep = group("labelprep");
     rule->attributive = absl::StartsWith(spec.name, "attributive_");
+    rule->thing = absl::StartsWith(spec.name, "np_thing_participle");
     if (absl::StartsWith(spec.name, "subject")) {
       if (rule->speaker == 0) {
         return absl::InvalidArgumentError(absl::StrCat(
@@ -2839,9 +2844,9 @@ static void EndAtContrastedCount(absl::string_view text,
 // (list det_one: "a", "an", "each"), at most two modifiers and a noun, then
 // a determiner, possessive or pronoun open a noun with a relative clause of
 // its own and no "that" (with a verb: an auxiliary, copula, cue or a word in
-// -ed; "a drop outside the margin" has none): the writer's appositive that sums up what was said
-// and runs to the end of the content (no comma, semicolon or quotation
-// after it). The content ends before the comma. (Not "the": "if X
+// -ed; "a drop outside the margin" has none): the writer's appositive that
+// sums up what was said and runs to the end of the content (no comma,
+// semicolon or quotation after it). The content ends before the comma. (Not "the": "if X
 // disagreed, the state invited Y" opens a main clause, "the more X, the
 // more Y" a correlative.)
 static void EndAtContactAppositive(absl::string_view text,
@@ -5242,18 +5247,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         };
         size_t ca, cb;
         if (!range_of(rule->cue, &ca, &cb) || ca != k) continue;
-        {
+        if (rule->thing && rule->speaker != 0) {
           // ("issued a correction the same day noting that C", "the Fed,
           // which entered the year predicting that C": a phrase of time
-          // before a participle is when, not who: the thing rules, whose
-          // speaker is any lower-case noun, take none.)
+          // before a participle is when, not who.)
           size_t ta, tb;
-          if (rule->speaker != 0 && range_of(rule->speaker, &ta, &tb) &&
-              (tokens[tb - 1].time ||
-               (WordOf(text, tokens[tb - 1]) != nullptr &&
-                WordOf(text, tokens[tb - 1])->word_class == WordClass::kTimeNoun)) &&
-              absl::StartsWith(rule->spec->name, "np_thing_participle")) {
-            continue;
+          if (range_of(rule->speaker, &ta, &tb)) {
+            const WordInfo* last = WordOf(text, tokens[tb - 1]);
+            if (tokens[tb - 1].time ||
+                (last != nullptr && last->word_class == WordClass::kTimeNoun)) {
+              continue;
+            }
           }
         }
         if (rule->agent != 0) {

@@ -611,8 +611,8 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     t.tag = WordTag(text, tokens, k, headline, &lower, &classes);
     // "about one in four say C", "three in ten said C", "nine in 10 said
     // C": a counting number written as a word (list number_word) before
-    // "in" and another such word or a number in digits is a share, a noun phrase as "1 in 4" is: both are tagged as
-    // digits are.
+    // "in" and another such word or a number in digits is a share, a noun
+    // phrase as "1 in 4" is: both are tagged as digits are.
     if (t.tag == 'o' && k + 2 < n && tok_at[k + 1].end - tok_at[k + 1].begin == 2 &&
         absl::EqualsIgnoreCase(TokenText(text, tok_at[k + 1]), "in") &&
         lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord) &&
