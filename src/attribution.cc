@@ -1074,16 +1074,6 @@ bool BareCoordinatedUnderPast(const Lexicon& lex, absl::string_view text, const 
   return c != nullptr && c->word_class == WordClass::kConj;
 }
 
-// The quote whose text begins at `begin`, or quotes.end().
-std::vector<Quote>::const_iterator QuoteAt(const TextLayout& layout,
-                                           uint32_t begin) {
-  auto it = std::lower_bound(
-      layout.quotes.begin(), layout.quotes.end(), begin,
-      [](const Quote& q, uint32_t off) { return q.begin < off; });
-  return it != layout.quotes.end() && it->begin == begin ? it
-                                                         : layout.quotes.end();
-}
-
 // Whether `outer` is `inner` or `inner` with the quote marks (and spaces)
 // around it: '"Q,"' and 'Q,' are the same words. The marks are the layout's,
 // so every quotation style it knows counts («Q», „Q“, ''Q'').

@@ -1585,11 +1585,8 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       // written, and the marks weigh most on the shortest quotations);
       // the content text stays the words.
       Range marked = r;
-      auto q = std::lower_bound(
-          layout.quotes.begin(), layout.quotes.end(), r.begin,
-          [](const internal::Quote& x, uint32_t off) { return x.begin < off; });
-      if (q != layout.quotes.end() && q->begin == r.begin && q->end == r.end &&
-          q->closed) {
+      const auto q = internal::QuoteAt(layout, r.begin);
+      if (q != layout.quotes.end() && q->end == r.end && q->closed) {
         marked = Range{q->open, q->close_end};
       }
       SetSpan(marked, c->add_content_parts());

@@ -712,6 +712,15 @@ absl::StatusOr<Abbreviations> ParseAbbreviations(absl::string_view text,
   return out;
 }
 
+std::vector<Quote>::const_iterator QuoteAt(const TextLayout& layout,
+                                           uint32_t begin) {
+  auto it = std::lower_bound(
+      layout.quotes.begin(), layout.quotes.end(), begin,
+      [](const Quote& q, uint32_t off) { return q.begin < off; });
+  return it != layout.quotes.end() && it->begin == begin ? it
+                                                         : layout.quotes.end();
+}
+
 absl::Status ValidateUtf8(absl::string_view text) {
   const char* const begin = text.data();
   const char* const end = begin + text.size();

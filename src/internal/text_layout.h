@@ -84,6 +84,11 @@ struct TextLayout {
   }
 };
 
+// The quote of `layout` whose text begins at `begin` (the first byte after
+// its opening mark), or layout.quotes.end().
+std::vector<Quote>::const_iterator QuoteAt(const TextLayout& layout,
+                                           uint32_t begin);
+
 // The abbreviation lexicon (seeds/lexicons/abbreviations.tsv): one
 // abbreviation per line with its period(s), optionally followed by a tab and
 // `final` when it often ends a sentence ("U.S.\tfinal"); '#' starts a
