@@ -1,7 +1,10 @@
 // Printing evaluation scores: text and Markdown tables (rows = metrics,
 // columns = datasets) and JSON.
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <functional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -28,10 +31,12 @@ std::string Cell(const Ratio& r) { return Cell(r.right, r.total); }
 struct Row {
   const char* name;
   std::function<std::string(const DatasetScores&)> cell;
+  // For a rate: its value from counts, false when its denominator is 0.
+  std::function<bool(const ScoreCounts&, double*)> value = nullptr;
 };
 
 std::vector<Row> PrfRows(const char* p, const char* r, const char* f,
-                         Prf DatasetScores::*member) {
+                         Prf ScoreCounts::*member) {
   return {
       {p,
        [member](const DatasetScores& d) {
@@ -39,22 +44,38 @@ std::vector<Row> PrfRows(const char* p, const char* r, const char* f,
          // Precision with no predictions is 0, not n/a (see evaluator.h).
          return x.predicted == 0 ? std::string("0.0% (0/0)")
                                  : Cell(x.matched, x.predicted);
+       },
+       [member](const ScoreCounts& c, double* v) {
+         *v = (c.*member).precision();
+         return (c.*member).predicted > 0;
        }},
       {r,
        [member](const DatasetScores& d) {
          const Prf& x = d.*member;
          return Cell(x.matched, x.gold);
+       },
+       [member](const ScoreCounts& c, double* v) {
+         *v = (c.*member).recall();
+         return (c.*member).gold > 0;
        }},
       {f,
        [member](const DatasetScores& d) {
          const Prf& x = d.*member;
          return x.gold == 0 ? std::string("n/a") : Percent(x.f1());
+       },
+       [member](const ScoreCounts& c, double* v) {
+         *v = (c.*member).f1();
+         return (c.*member).gold > 0;
        }},
   };
 }
 
-Row RatioRow(const char* name, Ratio DatasetScores::*member) {
-  return {name, [member](const DatasetScores& d) { return Cell(d.*member); }};
+Row RatioRow(const char* name, Ratio ScoreCounts::*member) {
+  return {name, [member](const DatasetScores& d) { return Cell(d.*member); },
+          [member](const ScoreCounts& c, double* v) {
+            *v = (c.*member).value();
+            return (c.*member).total > 0;
+          }};
 }
 
 std::vector<Row> Rows() {
@@ -69,33 +90,33 @@ std::vector<Row> Rows() {
        }},
   };
   for (auto& r : PrfRows("content@0.5 precision", "content@0.5 recall",
-                         "content@0.5 F1", &DatasetScores::content)) {
+                         "content@0.5 F1", &ScoreCounts::content)) {
     rows.push_back(std::move(r));
   }
   for (auto& r : PrfRows("content exact precision", "content exact recall",
-                         "content exact F1", &DatasetScores::exact)) {
+                         "content exact F1", &ScoreCounts::exact)) {
     rows.push_back(std::move(r));
   }
   for (auto& r : PrfRows("end-to-end precision", "end-to-end recall",
-                         "end-to-end F1", &DatasetScores::end_to_end)) {
+                         "end-to-end F1", &ScoreCounts::end_to_end)) {
     rows.push_back(std::move(r));
   }
   const Row more[] = {
-      RatioRow("speaker accuracy", &DatasetScores::speaker),
-      RatioRow("speaker canonical accuracy", &DatasetScores::speaker_canonical),
+      RatioRow("speaker accuracy", &ScoreCounts::speaker),
+      RatioRow("speaker canonical accuracy", &ScoreCounts::speaker_canonical),
       RatioRow("speaker canonical accuracy (strict)",
-               &DatasetScores::speaker_canonical_strict),
-      RatioRow("cue accuracy", &DatasetScores::cue),
-      RatioRow("kind accuracy", &DatasetScores::kind),
-      RatioRow("recall direct", &DatasetScores::recall_direct),
-      RatioRow("recall indirect", &DatasetScores::recall_indirect),
-      RatioRow("recall mixed", &DatasetScores::recall_mixed),
-      RatioRow("speech-cue recall", &DatasetScores::speech_cue_recall),
+               &ScoreCounts::speaker_canonical_strict),
+      RatioRow("cue accuracy", &ScoreCounts::cue),
+      RatioRow("kind accuracy", &ScoreCounts::kind),
+      RatioRow("recall direct", &ScoreCounts::recall_direct),
+      RatioRow("recall indirect", &ScoreCounts::recall_indirect),
+      RatioRow("recall mixed", &ScoreCounts::recall_mixed),
+      RatioRow("speech-cue recall", &ScoreCounts::speech_cue_recall),
       RatioRow("speech-cue end-to-end recall",
-               &DatasetScores::speech_cue_end_to_end_recall),
-      RatioRow("stance accuracy", &DatasetScores::stance),
-      RatioRow("addressee accuracy", &DatasetScores::addressee),
-      RatioRow("reported_via accuracy", &DatasetScores::reported_via),
+               &ScoreCounts::speech_cue_end_to_end_recall),
+      RatioRow("stance accuracy", &ScoreCounts::stance),
+      RatioRow("addressee accuracy", &ScoreCounts::addressee),
+      RatioRow("reported_via accuracy", &ScoreCounts::reported_via),
   };
   for (const Row& r : more) rows.push_back(r);
   return rows;
@@ -194,7 +215,26 @@ void AppendExamplesJson(absl::string_view key,
   out->push_back(']');
 }
 
-std::string Json(absl::Span<const DatasetScores> scores) {
+// The "intervals" member of a dataset's JSON object: metric name ->
+// {"value", "low", "high"}.
+void AppendIntervalsJson(const std::vector<MetricInterval>& intervals,
+                         std::string* out) {
+  AppendKey("intervals", out);
+  out->push_back('{');
+  for (size_t i = 0; i < intervals.size(); ++i) {
+    const MetricInterval& m = intervals[i];
+    if (i > 0) out->push_back(',');
+    AppendKey(m.metric, out);
+    absl::StrAppend(out, absl::StrFormat("{\"value\":%.6g,\"low\":%.6g,"
+                                         "\"high\":%.6g}",
+                                         m.value, m.low, m.high));
+  }
+  out->push_back('}');
+}
+
+// `intervals`: empty, or one list per dataset (BootstrapIntervals()).
+std::string Json(absl::Span<const DatasetScores> scores,
+                 const std::vector<std::vector<MetricInterval>>& intervals) {
   std::string out = "{\"datasets\":[";
   for (size_t i = 0; i < scores.size(); ++i) {
     const DatasetScores& d = scores[i];
@@ -246,6 +286,10 @@ std::string Json(absl::Span<const DatasetScores> scores) {
       out += "]}";
     }
     out += "],";
+    if (i < intervals.size()) {
+      AppendIntervalsJson(intervals[i], &out);
+      out += ",";
+    }
     AppendExamplesJson("misses", d.misses, &out);
     out += ",";
     AppendExamplesJson("false_alarms", d.false_alarms, &out);
@@ -257,9 +301,66 @@ std::string Json(absl::Span<const DatasetScores> scores) {
 
 }  // namespace
 
+std::vector<MetricInterval> BootstrapIntervals(const DatasetScores& scores,
+                                               const BootstrapOptions& options) {
+  std::vector<MetricInterval> out;
+  const std::vector<ScoreCounts>& docs = scores.per_document;
+  if (options.rounds <= 0 || docs.empty() ||
+      docs.size() != static_cast<size_t>(scores.documents)) {
+    return out;
+  }
+  std::vector<Row> metrics;
+  for (Row& r : Rows()) {
+    double v;
+    if (r.value && r.value(scores, &v)) {
+      out.push_back({r.name, v, 0, 0});
+      metrics.push_back(std::move(r));
+    }
+  }
+  // values[m][k]: metric m on the k-th resampled dataset.
+  std::vector<std::vector<double>> values(
+      metrics.size(), std::vector<double>(static_cast<size_t>(options.rounds)));
+  std::mt19937_64 rng(options.seed);
+  const uint64_t n = docs.size();
+  for (int k = 0; k < options.rounds; ++k) {
+    ScoreCounts sample;
+    for (uint64_t i = 0; i < n; ++i) {
+      // (A draw from [0, n) the same on every platform, where
+      // std::uniform_int_distribution is the library's own; its bias, n in
+      // 2^64, is nothing beside the sampling's.)
+      const uint64_t pick = rng() % n;
+      sample.Add(docs[pick]);
+    }
+    for (size_t m = 0; m < metrics.size(); ++m) {
+      double v = 0;
+      metrics[m].value(sample, &v);  // 0 when the sample has no denominator
+      values[m][static_cast<size_t>(k)] = v;
+    }
+  }
+  const double c = std::clamp(options.confidence, 0.0, 1.0);
+  const size_t rounds = static_cast<size_t>(options.rounds);
+  const size_t lo = static_cast<size_t>(std::floor(rounds * (1 - c) / 2));
+  size_t hi = static_cast<size_t>(std::ceil(rounds * (1 + c) / 2));
+  hi = std::clamp<size_t>(hi, lo + 1, rounds) - 1;
+  for (size_t m = 0; m < metrics.size(); ++m) {
+    std::vector<double>& v = values[m];
+    std::sort(v.begin(), v.end());
+    out[m].low = v[std::min(lo, rounds - 1)];
+    out[m].high = v[hi];
+  }
+  return out;
+}
+
 std::string FormatScores(absl::Span<const DatasetScores> scores,
-                         ReportFormat format) {
-  if (format == ReportFormat::kJson) return Json(scores);
+                         ReportFormat format,
+                         const BootstrapOptions* bootstrap) {
+  std::vector<std::vector<MetricInterval>> intervals;
+  if (bootstrap != nullptr) {
+    for (const DatasetScores& d : scores) {
+      intervals.push_back(BootstrapIntervals(d, *bootstrap));
+    }
+  }
+  if (format == ReportFormat::kJson) return Json(scores, intervals);
   std::vector<std::string> header = {"metric"};
   for (const DatasetScores& d : scores) header.push_back(d.source);
   std::vector<std::vector<std::string>> body;
@@ -268,7 +369,39 @@ std::string FormatScores(absl::Span<const DatasetScores> scores,
     for (const DatasetScores& d : scores) row.push_back(r.cell(d));
     body.push_back(std::move(row));
   }
-  return TextTable(header, body, format);
+  std::string out = TextTable(header, body, format);
+  if (bootstrap == nullptr) return out;
+  // The interval table: the rows some dataset has an interval for.
+  body.clear();
+  for (const Row& r : Rows()) {
+    std::vector<std::string> row = {r.name};
+    bool any = false;
+    for (const std::vector<MetricInterval>& list : intervals) {
+      auto it = std::find_if(list.begin(), list.end(), [&](const MetricInterval& m) {
+        return m.metric == r.name;
+      });
+      if (it == list.end()) {
+        row.push_back("n/a");
+        continue;
+      }
+      any = true;
+      row.push_back(absl::StrCat("[", Percent(it->low), ", ", Percent(it->high), "]"));
+    }
+    if (any) body.push_back(std::move(row));
+  }
+  const bool md = format == ReportFormat::kMarkdown;
+  absl::StrAppend(&out, "\n",
+                  absl::StrFormat("%g%% intervals over documents drawn with "
+                                  "replacement (%d rounds, seed %d):\n",
+                                  100 * bootstrap->confidence, bootstrap->rounds,
+                                  bootstrap->seed),
+                  md ? "\n" : "");
+  if (body.empty()) {
+    out += "none: no per-document counts\n";
+  } else {
+    out += TextTable(header, body, format);
+  }
+  return out;
 }
 
 std::string FormatErrors(absl::Span<const DatasetScores> scores,

@@ -413,6 +413,26 @@ absl::string_view TrimQuoteMarks(absl::string_view s) {
 // ---------------------------------------------------------------------------
 // Evaluator
 
+void ScoreCounts::Add(const ScoreCounts& other, int sign) {
+  for (Prf ScoreCounts::*m : {&ScoreCounts::content, &ScoreCounts::exact,
+                              &ScoreCounts::end_to_end}) {
+    (this->*m).matched += sign * (other.*m).matched;
+    (this->*m).gold += sign * (other.*m).gold;
+    (this->*m).predicted += sign * (other.*m).predicted;
+  }
+  for (Ratio ScoreCounts::*m :
+       {&ScoreCounts::speaker, &ScoreCounts::speaker_canonical,
+        &ScoreCounts::speaker_canonical_strict, &ScoreCounts::cue,
+        &ScoreCounts::kind, &ScoreCounts::recall_direct,
+        &ScoreCounts::recall_indirect, &ScoreCounts::recall_mixed,
+        &ScoreCounts::speech_cue_recall,
+        &ScoreCounts::speech_cue_end_to_end_recall, &ScoreCounts::stance,
+        &ScoreCounts::addressee, &ScoreCounts::reported_via}) {
+    (this->*m).right += sign * (other.*m).right;
+    (this->*m).total += sign * (other.*m).total;
+  }
+}
+
 Evaluator::Evaluator(const SpeechCues* cues, EvaluatorOptions options)
     : cues_(cues), options_(options) {}
 
@@ -625,6 +645,10 @@ absl::Status Evaluator::Add(const GoldDocument& gold,
   absl::Status st = CheckClaims(gold, predicted);
   if (!st.ok()) return st;
   DatasetScores& d = *Dataset(dataset.empty() ? gold.source : dataset);
+  // (The counts before the document, for its own: the counts after less
+  // these.)
+  const ScoreCounts before =
+      options_.per_document ? static_cast<const ScoreCounts&>(d) : ScoreCounts();
   const absl::string_view text = gold.text;
   const int64_t num_gold = static_cast<int64_t>(gold.quotes.size());
   const int64_t num_pred = predicted.claims_size();
@@ -689,6 +713,11 @@ absl::Status Evaluator::Add(const GoldDocument& gold,
       d.false_alarms.push_back(Example(ErrorCause::kFalseAlarm, sub, gold,
                                        nullptr, &predicted.claims(p)));
     }
+  }
+  if (options_.per_document) {
+    ScoreCounts own = d;
+    own.Add(before, -1);
+    d.per_document.push_back(own);
   }
   return absl::OkStatus();
 }

@@ -15,6 +15,7 @@ namespace whosaid {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 // The message of `s` as a std::string, which gmock matchers print readably.
 std::string Msg(const absl::Status& s) { return std::string(s.message()); }
@@ -777,6 +778,157 @@ TEST(ParseReportFormat, Names) {
   EXPECT_EQ(*ParseReportFormat("json"), ReportFormat::kJson);
   EXPECT_THAT(Msg(ParseReportFormat("html").status()),
               HasSubstr("unknown --format 'html'"));
+}
+
+// Two documents for the bootstrap tests: in the first the engine finds the
+// one quote, in the second it misses it.
+Doc FoundDoc() {
+  Doc d("Ann said the bridge would close. Nothing else happened.");
+  d.Gold({"the bridge would close"}, "Ann", "said");
+  d.Predict({"the bridge would close"}, "Ann", "said");
+  return d;
+}
+Doc MissedDoc() {
+  Doc d("Bob warned that taxes would rise. The rest is weather.");
+  d.Gold({"taxes would rise"}, "Bob", "warned");
+  return d;
+}
+
+// An evaluator keeping per-document counts, fed `docs` in order.
+std::vector<DatasetScores> ScorePerDocument(const std::vector<Doc>& docs,
+                                            bool per_document = true) {
+  EvaluatorOptions options;
+  options.per_document = per_document;
+  Evaluator e(&Cues(), options);
+  for (const Doc& d : docs) {
+    absl::Status s = e.Add(d.gold_, d.predicted_);
+    EXPECT_TRUE(s.ok()) << s;
+  }
+  return e.Scores();
+}
+
+const MetricInterval* FindInterval(const std::vector<MetricInterval>& list,
+                                   absl::string_view metric) {
+  for (const MetricInterval& m : list) {
+    if (m.metric == metric) return &m;
+  }
+  return nullptr;
+}
+
+TEST(Bootstrap, PerDocumentCountsSumToTheDataset) {
+  Doc extra = FoundDoc();
+  extra.Predict({"Nothing else happened"}, "", "");  // a false alarm
+  std::vector<DatasetScores> all =
+      ScorePerDocument({FoundDoc(), MissedDoc(), extra});
+  ASSERT_EQ(all.size(), 1u);
+  const DatasetScores& d = all[0];
+  ASSERT_EQ(d.per_document.size(), 3u);
+  EXPECT_EQ(d.per_document[0].content.matched, 1);
+  EXPECT_EQ(d.per_document[1].content.matched, 0);
+  EXPECT_EQ(d.per_document[1].content.gold, 1);
+  EXPECT_EQ(d.per_document[2].content.predicted, 2);
+  ScoreCounts sum;
+  for (const ScoreCounts& c : d.per_document) sum.Add(c);
+  EXPECT_EQ(sum.content.matched, d.content.matched);
+  EXPECT_EQ(sum.content.gold, d.content.gold);
+  EXPECT_EQ(sum.content.predicted, d.content.predicted);
+  EXPECT_EQ(sum.end_to_end.matched, d.end_to_end.matched);
+  EXPECT_EQ(sum.speaker.right, d.speaker.right);
+  EXPECT_EQ(sum.speaker.total, d.speaker.total);
+  EXPECT_EQ(sum.speech_cue_recall.right, d.speech_cue_recall.right);
+  EXPECT_EQ(sum.speech_cue_recall.total, d.speech_cue_recall.total);
+  EXPECT_EQ(d.speech_cue_recall.total, 3);
+  // Without the option nothing is kept, and there is nothing to resample.
+  std::vector<DatasetScores> plain =
+      ScorePerDocument({FoundDoc(), MissedDoc()}, /*per_document=*/false);
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_TRUE(plain[0].per_document.empty());
+  EXPECT_TRUE(BootstrapIntervals(plain[0], BootstrapOptions()).empty());
+}
+
+TEST(Bootstrap, IdenticalDocumentsGiveAPoint) {
+  std::vector<DatasetScores> all =
+      ScorePerDocument({FoundDoc(), FoundDoc(), FoundDoc()});
+  ASSERT_EQ(all.size(), 1u);
+  std::vector<MetricInterval> list = BootstrapIntervals(all[0], BootstrapOptions());
+  const MetricInterval* f1 = FindInterval(list, "content@0.5 F1");
+  ASSERT_NE(f1, nullptr);
+  EXPECT_DOUBLE_EQ(f1->value, 1.0);
+  EXPECT_DOUBLE_EQ(f1->low, 1.0);
+  EXPECT_DOUBLE_EQ(f1->high, 1.0);
+  // No gold quote gives a stance to score: no stance interval.
+  EXPECT_EQ(FindInterval(list, "stance accuracy"), nullptr);
+}
+
+TEST(Bootstrap, IntervalsSpanWhatDocumentsDiffer) {
+  // Two documents: a resample holds both, or only one of them (a quarter
+  // of the time each), so recall runs from 0 to 1.
+  std::vector<DatasetScores> two = ScorePerDocument({FoundDoc(), MissedDoc()});
+  ASSERT_EQ(two.size(), 1u);
+  BootstrapOptions options;
+  std::vector<MetricInterval> list = BootstrapIntervals(two[0], options);
+  const MetricInterval* recall = FindInterval(list, "content@0.5 recall");
+  ASSERT_NE(recall, nullptr);
+  EXPECT_DOUBLE_EQ(recall->value, 0.5);
+  EXPECT_DOUBLE_EQ(recall->low, 0.0);
+  EXPECT_DOUBLE_EQ(recall->high, 1.0);
+  // The same seed, the same intervals.
+  std::vector<MetricInterval> again = BootstrapIntervals(two[0], options);
+  ASSERT_EQ(again.size(), list.size());
+  for (size_t i = 0; i < list.size(); ++i) {
+    EXPECT_EQ(again[i].metric, list[i].metric);
+    EXPECT_EQ(again[i].low, list[i].low);
+    EXPECT_EQ(again[i].high, list[i].high);
+  }
+  // A hundred documents, half found: the interval narrows around 0.5 (its
+  // standard error is 0.05).
+  std::vector<Doc> many;
+  for (int i = 0; i < 50; ++i) {
+    many.push_back(FoundDoc());
+    many.push_back(MissedDoc());
+  }
+  std::vector<DatasetScores> hundred = ScorePerDocument(many);
+  ASSERT_EQ(hundred.size(), 1u);
+  list = BootstrapIntervals(hundred[0], options);
+  recall = FindInterval(list, "content@0.5 recall");
+  ASSERT_NE(recall, nullptr);
+  EXPECT_DOUBLE_EQ(recall->value, 0.5);
+  EXPECT_GT(recall->low, 0.35);
+  EXPECT_LT(recall->low, 0.5);
+  EXPECT_GT(recall->high, 0.5);
+  EXPECT_LT(recall->high, 0.65);
+  // A narrower confidence gives a narrower interval.
+  options.confidence = 0.5;
+  const MetricInterval* half =
+      FindInterval(BootstrapIntervals(hundred[0], options), "content@0.5 recall");
+  ASSERT_NE(half, nullptr);
+  EXPECT_GT(half->low, recall->low);
+  EXPECT_LT(half->high, recall->high);
+}
+
+TEST(Bootstrap, FormatScoresPrintsTheIntervals) {
+  std::vector<DatasetScores> two = ScorePerDocument({FoundDoc(), MissedDoc()});
+  BootstrapOptions options;
+  options.rounds = 200;
+  const std::string text = FormatScores(two, ReportFormat::kText, &options);
+  EXPECT_THAT(text, HasSubstr("95% intervals over documents drawn with "
+                              "replacement (200 rounds, seed 1):"));
+  EXPECT_THAT(text, HasSubstr("[0.0%, 100.0%]"));
+  const std::string md = FormatScores(two, ReportFormat::kMarkdown, &options);
+  EXPECT_THAT(md, HasSubstr("| content@0.5 recall | [0.0%, 100.0%] |"));
+  const std::string json = FormatScores(two, ReportFormat::kJson, &options);
+  absl::StatusOr<internal::JsonValue> parsed = internal::ParseJson(json);
+  ASSERT_TRUE(parsed.ok()) << parsed.status() << "\n" << json;
+  EXPECT_THAT(json, HasSubstr("\"intervals\":{\"content@0.5 precision\":"));
+  EXPECT_THAT(json, HasSubstr("\"content@0.5 recall\":{\"value\":0.5,\"low\":0,"
+                              "\"high\":1}"));
+  // No per-document counts: the table says so.
+  std::vector<DatasetScores> plain =
+      ScorePerDocument({FoundDoc(), MissedDoc()}, /*per_document=*/false);
+  EXPECT_THAT(FormatScores(plain, ReportFormat::kText, &options),
+              HasSubstr("none: no per-document counts"));
+  // Without options, the table is as before.
+  EXPECT_THAT(FormatScores(two, ReportFormat::kText), Not(HasSubstr("intervals")));
 }
 
 }  // namespace

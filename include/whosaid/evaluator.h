@@ -223,11 +223,8 @@ struct ErrorGroup {
   std::vector<std::pair<std::string, int64_t>> subgroups;
 };
 
-// The scores of one dataset (one GoldDocument::source).
-struct DatasetScores {
-  std::string source;
-  int64_t documents = 0;
-
+// The counts behind every score, for a dataset or for one document of it.
+struct ScoreCounts {
   Prf content;     // content@min_overlap
   Prf exact;       // trimmed parts identical
   Prf end_to_end;  // content match and speaker right
@@ -245,6 +242,20 @@ struct DatasetScores {
   Ratio stance;
   Ratio addressee;
   Ratio reported_via;
+
+  // Adds (or, with sign -1, subtracts) every count of `other`.
+  void Add(const ScoreCounts& other, int sign = 1);
+};
+
+// The scores of one dataset (one GoldDocument::source).
+struct DatasetScores : ScoreCounts {
+  std::string source;
+  int64_t documents = 0;
+
+  // The counts of each document, in the order added, when
+  // EvaluatorOptions::per_document is set (else empty): what
+  // BootstrapIntervals() resamples. They sum to the counts above.
+  std::vector<ScoreCounts> per_document;
 
   // Error counts: cause -> subgroup -> count.
   std::array<std::map<std::string, int64_t>, kNumErrorCauses> errors;
@@ -267,6 +278,9 @@ struct EvaluatorOptions {
   // How many misses, false alarms and wrong speakers to keep per dataset,
   // with context, for --errors. Default 0: counts only.
   size_t max_examples = 0;
+  // Whether to keep each document's counts (DatasetScores::per_document),
+  // for BootstrapIntervals().
+  bool per_document = false;
 };
 
 // Accumulates (gold document, predicted extraction) pairs and scores them
@@ -309,14 +323,52 @@ enum class ReportFormat { kText, kMarkdown, kJson };
 // Parses "text", "markdown" (or "md"), "json"; "" is text.
 absl::StatusOr<ReportFormat> ParseReportFormat(absl::string_view name);
 
+// How BootstrapIntervals() resamples.
+struct BootstrapOptions {
+  // Resampled datasets; 0 gives no intervals.
+  int rounds = 1000;
+  // The share of resampled values inside each interval (0.95: from the
+  // 2.5th to the 97.5th percentile).
+  double confidence = 0.95;
+  // The seed of the generator (std::mt19937_64): the same seed and
+  // documents give the same intervals.
+  uint64_t seed = 1;
+};
+
+// A metric's value over the dataset and the central interval of its values
+// over the resampled datasets.
+struct MetricInterval {
+  std::string metric;  // the row name of FormatScores(): "content@0.5 F1"
+  double value = 0;
+  double low = 0;
+  double high = 0;
+};
+
+// BootstrapIntervals()
+//
+// How far each score may move on another sample of documents of the same
+// kind (a held-out set): `options.rounds` times, as many documents as
+// `scores` holds are drawn from its per_document counts with replacement and
+// scored; each rate metric of FormatScores() gets the central
+// `options.confidence` share of those values. Documents, not quotes, are
+// drawn, since the quotes of one article share their style and speakers.
+// Metrics with no denominator in the dataset are left out. Empty when
+// `scores.per_document` is empty or does not hold `scores.documents`
+// entries.
+std::vector<MetricInterval> BootstrapIntervals(const DatasetScores& scores,
+                                               const BootstrapOptions& options);
+
 // FormatScores()
 //
 // The scores as a table: one row per metric, one column per dataset; cells
 // "62.5% (5/8)", or "n/a" for an empty denominator. kMarkdown is a GitHub
 // table to paste into BENCHMARKS.md; kJson one JSON object with every count,
-// the error groups and the examples.
+// the error groups and the examples. With `bootstrap` (and per-document
+// counts), a second table gives each metric's BootstrapIntervals() as
+// "[73.2%, 75.5%]" (kJson: an "intervals" object per dataset).
 std::string FormatScores(absl::Span<const DatasetScores> scores,
-                         ReportFormat format);
+                         ReportFormat format,
+                         const BootstrapOptions* bootstrap = nullptr);
 
 // FormatErrors()
 //
