@@ -2400,6 +2400,59 @@ bool RestrictiveRelativeBefore(const Lexicon& lex, absl::string_view text,
   return absl::ascii_isalnum(before);
 }
 
+// When `inner`'s speaker is a relative word (class rel: "who", "which")
+// after a comma inside `r`, and the next comma after its content inside `r`
+// (no semicolon, colon or period before it) comes before an auxiliary,
+// copula or modal ("said the contractor, who denied C in May, is now
+// working with them": an aside of the reported clause's subject), the
+// offset of that auxiliary, with *open set to the comma before the aside;
+// else 0.
+uint32_t ClosedRelativeAside(const Lexicon& lex, absl::string_view text, const Range& r,
+                             const Finding& inner, uint32_t* open) {
+  const Range& s = inner.speaker;
+  if (s.end <= s.begin || s.begin <= r.begin || s.end - s.begin > 6 || inner.content.empty()) {
+    return 0;
+  }
+  uint32_t p = s.begin;
+  while (p > r.begin && text[p - 1] == ' ') --p;
+  if (p == r.begin || text[p - 1] != ',') return 0;
+  *open = p - 1;
+  char lower[8];
+  for (uint32_t k = s.begin; k < s.end; ++k) lower[k - s.begin] = absl::ascii_tolower(text[k]);
+  if (lex.FunctionWord(absl::string_view(lower, s.end - s.begin)) != WordClass::kRel) return 0;
+  uint32_t e = inner.content.back().end;
+  while (e < r.end && text[e] != ',' && text[e] != ';' && text[e] != ':' && text[e] != '.') ++e;
+  if (e >= r.end || text[e] != ',') return 0;
+  ++e;
+  while (e < r.end && text[e] == ' ') ++e;
+  uint32_t w = e;
+  while (w < r.end && absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) ++w;
+  if (w == e || w - e > 8) return 0;
+  const WordInfo* v = lex.Word(absl::AsciiStrToLower(text.substr(e, w - e)));
+  if (v == nullptr || (v->word_class != WordClass::kAux && v->word_class != WordClass::kCop &&
+                       v->word_class != WordClass::kModal)) {
+    return 0;
+  }
+  return e;
+}
+
+// ClosedRelativeAside for part `ri` of `outer`'s content: when it holds,
+// the part ends at the comma before the aside and a new part goes on from
+// the word after it. Kept out of line: the nesting loop is hot.
+ABSL_ATTRIBUTE_NOINLINE bool SplitAtClosedRelativeAside(const Lexicon& lex,
+                                                        absl::string_view text,
+                                                        const Finding& inner, size_t ri,
+                                                        Finding* outer) {
+  Range& r = outer->content[ri];
+  uint32_t open = 0;
+  const uint32_t resume = ClosedRelativeAside(lex, text, r, inner, &open);
+  if (resume == 0) return false;
+  const Range rest{resume, r.end};
+  r.end = open;
+  outer->content.insert(outer->content.begin() + ri + 1, rest);
+  return true;
+}
+
 // Is the word before `pos`, or the one before an adverb there, a modal
 // ("would offer", "will probably add", "she'll add"; function_words.tsv)?
 bool ModalBefore(const Lexicon& lex, absl::string_view text, uint32_t pos) {
@@ -6901,6 +6954,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // before it restricts a noun of the reported clause; the cue in it
           // does not end that clause (PolNeAR marks the outer claim whole).
           if (RestrictiveRelativeBefore(*lex_, text, r.begin, inner.cue.begin)) break;
+          // "said that Keller, who denied C last year, is now working with
+          // them": a relative aside after a comma that a comma and an
+          // auxiliary, copula or modal close is an aside of the reported
+          // clause's subject; the clause goes on after it, the aside left
+          // out (PolNeAR marks the outer claim in two parts around it).
+          if (SplitAtClosedRelativeAside(*lex_, text, inner, ri, &outer)) break;
           uint32_t cut = inner.cue.begin;
           if (inner.speaker.end > inner.speaker.begin && inner.speaker.begin >= r.begin &&
               inner.speaker.begin < cut) {
