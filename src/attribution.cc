@@ -3178,9 +3178,16 @@ void Attributor::EndAtTimePhrase(absl::string_view text,
                                  const std::string& tags, size_t a, size_t b,
                                  size_t cue_end, Range* r) const {
   if (a < cue_end || a > cue_end + 1) return;
-  // A plain noun phrase or one word.
+  // A plain noun phrase or one word; or one with phrases of its own ("his
+  // support for the sheriff") or an -ing noun ("her backing"), when a
+  // preposition of place, occasion or time opens a phrase of a day ("on
+  // Monday"; not "the memory of the flood of 1990", and not a year: "his
+  // run for the seat in 2014" is the run's).
   static const RE2* const kPlainNounPhrase =
       new RE2(absl::StrCat(kPlainNounPhraseTags, "|[o0]"));
+  static const RE2* const kNounPhrase = new RE2(absl::StrCat(
+      "(?:", kPlainNounPhraseTags, "|[dp]i)(?:r(?:", kPlainNounPhraseTags,
+      "))*"));
   size_t e = b;
   while (e > a && tokens[e - 1].end > r->end) --e;
   while (e > a && IsTrimTag(tags[e - 1])) --e;
@@ -3237,8 +3244,25 @@ void Attributor::EndAtTimePhrase(absl::string_view text,
   if (o > a && tags[o - 1] == 'l') --o;  // "here on Sunday"
   size_t c = a;
   while (c < o && IsTrimTag(tags[c])) ++c;
-  if (c >= o || !RE2::FullMatch(re2::StringPiece(tags.data() + c, o - c),
-                                *kPlainNounPhrase)) {
+  // (A closed quotation alone is a phrase too: "tweeted \"Go Ohio!\" on
+  // Friday".)
+  const bool quotation = c < o && tags[c] == 'q' && tags[o - 1] == 'Q' &&
+                         std::count(tags.begin() + c, tags.begin() + o, 'q') == 1 &&
+                         std::count(tags.begin() + c, tags.begin() + o, 'Q') == 1;
+  // (The preposition of the phrase of time, if any.)
+  bool act_prep = false;
+  for (size_t k = o; k < s; ++k) {
+    if (tags[k] != 'r') continue;
+    const WordClass w = word_class(k);
+    act_prep = w == WordClass::kVenuePrep || w == WordClass::kAdjunctPrep ||
+               w == WordClass::kTimeSub;
+    break;
+  }
+  if (c >= o ||
+      (!quotation &&
+       !RE2::FullMatch(re2::StringPiece(tags.data() + c, o - c), *kPlainNounPhrase) &&
+       !(act_prep && dated &&
+         RE2::FullMatch(re2::StringPiece(tags.data() + c, o - c), *kNounPhrase)))) {
     return;
   }
   // One word before a bare day may be the day's own ("late Thursday").
@@ -3820,6 +3844,34 @@ size_t Attributor::StartAfterTopicPrep(absl::string_view text,
   }
   r->begin = tokens[p + 1].begin;
   return p + 1;
+}
+
+// "didn't ask her about it", "asked Reyes whether she would run",
+// "questioned Lopez about the budget": after a cue of a question, the one
+// asked (an object pronoun, or a name of at most three words) before a word
+// of list question_topic (function_words.tsv: "about", "whether", "if") is
+// no part of what was asked: the content starts after the name, and after
+// "about" too (as after "asked about C"). (Not "asked the council about
+// C": the gold is no surer of a noun phrase.)
+size_t Attributor::StartAfterAskedAddressee(absl::string_view text,
+                                            const std::vector<Token>& tokens,
+                                            const std::string& tags, size_t a,
+                                            size_t b, Range* r) const {
+  size_t p = a;
+  if (p < b && IsOneOf("opP", tags[p]) &&
+      InList(*lex_, text, tokens[p], WordList::kObjectPronoun)) {
+    ++p;
+  } else {
+    while (p < b && p < a + 3 && tags[p] == 'N') ++p;
+  }
+  if (p == a || p + 1 >= b || !IsOneOf("rs", tags[p]) ||
+      !InList(*lex_, text, tokens[p], WordList::kQuestionTopic)) {
+    return a;
+  }
+  if (tags[p] == 'r') ++p;
+  if (tokens[p].begin <= r->begin || tokens[p].begin >= r->end) return a;
+  r->begin = tokens[p].begin;
+  return p;
 }
 
 // "The mayor appears to be losing ground after the vote", "support seems
@@ -5521,6 +5573,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed, time_lead);
+          // Where the content starts after the one asked ("asked her about
+          // C"), if it does: the ends of a cue's object below look from there.
+          size_t asked_start = 0;
           {
             // "denied that was the case" (after a noun cue, "his remarks that
             // were aired", "that" is a relative word).
@@ -5556,6 +5611,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             if (c == a && a == cue_end) {
               c = StartAfterMediumComma(text, tokens, marked, a, b, &r);
               if (c == a) c = StartAfterTopicPrep(text, tokens, marked, a, b, &r);
+              if (c == a && cue.stance == v1::STANCE_QUESTION) {
+                c = StartAfterAskedAddressee(text, tokens, marked, a, b, &r);
+                if (c > a) asked_start = c;
+              }
             }
             // The quotations of the phrase are no longer in the content.
             if (c > a && mixed) {
@@ -5657,6 +5716,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             EndAtAdjunct(text, tokens, marked, a + 1, b, a + 1, &r);
             EndAtPhraseTail(text, tokens, marked, a + 1, b, a + 1, &r);
             EndAtTimePhrase(text, tokens, marked, a + 1, b, a + 1, &r);
+          }
+          // The same after the one asked and "about": "asked her about the
+          // plan on Sunday and left".
+          if (!direct && asked_start > 0) {
+            const size_t c = asked_start;
+            EndAtAdjunct(text, tokens, marked, c, b, c, &r);
+            EndAtPhraseTail(text, tokens, marked, c, b, c, &r);
+            EndAtCoordinatedVerb(text, tokens, marked, c, b, c, progressive, &r);
+            EndAtTimePhrase(text, tokens, marked, c, b, c, &r);
           }
           if (!direct) {
             EndAtInfinitiveAdjunct(text, tokens, marked, a, b, cue_end, &r);
