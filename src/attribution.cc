@@ -2708,10 +2708,25 @@ void Attributor::EndAtFrontedPhrase(absl::string_view text,
   }
 }
 
+// Is there, among tokens [c, m) of a phrase matched by its tags, a word in
+// -ed right after a noun, the verb of a clause ("the town's mayor
+// resigned")? ("the party's elected officials" has none after a noun.)
+static bool HasVerbAfterNoun(absl::string_view text,
+                             const std::vector<Token>& tokens,
+                             const std::string& tags, size_t c, size_t m) {
+  for (size_t k = c + 1; k < m; ++k) {
+    if (tags[k] == 'o' && IsOneOf("on", tags[k - 1]) && LowerEdWord(text, tokens[k])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The tags of a plain noun phrase: a determiner or possessive and at most two
-// words, or a name, perhaps with a possessive.
+// words (the last may be a title: "the party chairman"), or a name, perhaps
+// with a possessive ("the mayor's plan").
 constexpr char kPlainNounPhraseTags[] =
-    "[dp][jN0]*[on]{1,2}|[NR]+|[NR]+g[jN]*[on]{1,2}";
+    "[dp][jN0]*(?:[on]{1,2}|[on]?R)(?:g[jN]*[on]{1,2})?|[NR]+(?:g[jN]*[on]{1,2})?";
 
 // "The senator endorsed Tom Reyes during a rally on Sunday", "denied the
 // charges through a lawyer", "praised the mayor after the vote": when what
@@ -2787,8 +2802,9 @@ void Attributor::EndAtAdjunct(absl::string_view text,
     // no determiner before a subordinator and a subject pronoun, "shouting
     // warnings as she ran": two may be a clause, "prices rise when they".)
     const bool phrase =
-        c < m && (RE2::FullMatch(re2::StringPiece(tags.data() + c, m - c),
-                                 *kNounPhrase) ||
+        c < m && ((RE2::FullMatch(re2::StringPiece(tags.data() + c, m - c),
+                                  *kNounPhrase) &&
+                   !HasVerbAfterNoun(text, tokens, tags, c, m)) ||
                   IsNeuterIt(text, tokens, tags, c, m) ||
                   (m == c + 1 && tags[c] == 'o' && tags[m] == 's' &&
                    m + 1 < b && tags[m + 1] == 'P'));
@@ -3258,7 +3274,7 @@ void Attributor::EndAtTimePhrase(absl::string_view text,
                w == WordClass::kTimeSub;
     break;
   }
-  if (c >= o ||
+  if (c >= o || HasVerbAfterNoun(text, tokens, tags, c, o) ||
       (!quotation &&
        !RE2::FullMatch(re2::StringPiece(tags.data() + c, o - c), *kPlainNounPhrase) &&
        !(act_prep && dated &&
