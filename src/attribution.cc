@@ -3034,6 +3034,9 @@ bool Attributor::LooksLikeVerb(absl::string_view text,
   // word, stands for a determiner there.)
   if (k + 1 >= tags.size() ||
       !(IsOneOf("dpP", tags[k + 1]) ||
+        // ("jailed him": an object pronoun may be tagged as a word.)
+        (tags[k + 1] == 'o' &&
+         InList(*lex_, text, tokens[k + 1], WordList::kObjectPronoun)) ||
         (tags[k + 1] == 'o' && k + 2 < tags.size() && tags[k + 2] == 'r' &&
          InList(*lex_, text, tokens[k + 1], WordList::kDetOne)))) {
     return false;
@@ -3113,6 +3116,9 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
                      infinitive_after(n) && IsOneOf("obl", tags[n + 2])))) {
       continue;
     }
+    // ("accused of shooting and killing him": -ing words first and after
+    // "and" are a list.)
+    if (tags[n] == 'i' && tags[c] == 'i') return;
     for (size_t k = c + 1; k < m; ++k) {
       // ("projects like installing panels and giving grants": a list; not
       // an -ing word after a possessive or determiner, a noun: "Fiorina's
