@@ -5886,6 +5886,20 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!direct && PassiveAdjunct(text, tokens, marked, k, a, b)) {
             r = Range{};
           }
+          // "was questioned about the dispute on Sunday": after a passive
+          // cue, "about" (list question_topic) opens the topic, the content;
+          // the ends of a cue's object look from there.
+          // (Not "about 11" nor "about or involved in", "tweeted about by
+          // X".)
+          if (!direct && marked[k] == '=' && a + 1 < b && marked[a] == 'r' &&
+              !IsOneOf("0xr", marked[a + 1]) &&
+              tokens[a + 1].begin > r.begin && tokens[a + 1].begin < r.end &&
+              InList(*lex_, text, tokens[a], WordList::kQuestionTopic)) {
+            r.begin = tokens[a + 1].begin;
+            EndAtAdjunct(text, tokens, marked, a + 1, b, a + 1, &r);
+            EndAtTimePhrase(text, tokens, marked, a + 1, b, a + 1, &r);
+            EndAtMedium(text, tokens, marked, a + 1, b, &r);
+          }
           // "C1, a spokesman said, adding that C2": a lower-case cue in -ing
           // right after the attribution's comma opens the speaker's next act,
           // a claim of its own, not the rest of C1. (A gerund subject is no
