@@ -2761,10 +2761,25 @@ void Attributor::EndAtFrontedPhrase(absl::string_view text,
   }
 }
 
+// Is there, among tokens [c, m) of a phrase matched by its tags, a word in
+// -ed right after a noun, the verb of a clause ("the town's mayor
+// resigned")? ("the party's elected officials" has none after a noun.)
+static bool HasVerbAfterNoun(absl::string_view text,
+                             const std::vector<Token>& tokens,
+                             const std::string& tags, size_t c, size_t m) {
+  for (size_t k = c + 1; k < m; ++k) {
+    if (tags[k] == 'o' && IsOneOf("on", tags[k - 1]) && LowerEdWord(text, tokens[k])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The tags of a plain noun phrase: a determiner or possessive and at most two
-// words, or a name, perhaps with a possessive.
+// words (the last may be a title: "the party chairman"), or a name, perhaps
+// with a possessive ("the mayor's plan").
 constexpr char kPlainNounPhraseTags[] =
-    "[dp][jN0]*[on]{1,2}|[NR]+|[NR]+g[jN]*[on]{1,2}";
+    "[dp][jN0]*(?:[on]{1,2}|[on]?R)(?:g[jN]*[on]{1,2})?|[NR]+(?:g[jN]*[on]{1,2})?";
 
 // "The senator endorsed Tom Reyes during a rally on Sunday", "denied the
 // charges through a lawyer", "praised the mayor after the vote": when what
@@ -2840,8 +2855,9 @@ void Attributor::EndAtAdjunct(absl::string_view text,
     // no determiner before a subordinator and a subject pronoun, "shouting
     // warnings as she ran": two may be a clause, "prices rise when they".)
     const bool phrase =
-        c < m && (RE2::FullMatch(re2::StringPiece(tags.data() + c, m - c),
-                                 *kNounPhrase) ||
+        c < m && ((RE2::FullMatch(re2::StringPiece(tags.data() + c, m - c),
+                                  *kNounPhrase) &&
+                   !HasVerbAfterNoun(text, tokens, tags, c, m)) ||
                   IsNeuterIt(text, tokens, tags, c, m) ||
                   (m == c + 1 && tags[c] == 'o' && tags[m] == 's' &&
                    m + 1 < b && tags[m + 1] == 'P'));
@@ -3071,6 +3087,9 @@ bool Attributor::LooksLikeVerb(absl::string_view text,
   // word, stands for a determiner there.)
   if (k + 1 >= tags.size() ||
       !(IsOneOf("dpP", tags[k + 1]) ||
+        // ("jailed him": an object pronoun may be tagged as a word.)
+        (tags[k + 1] == 'o' &&
+         InList(*lex_, text, tokens[k + 1], WordList::kObjectPronoun)) ||
         (tags[k + 1] == 'o' && k + 2 < tags.size() && tags[k + 2] == 'r' &&
          InList(*lex_, text, tokens[k + 1], WordList::kDetOne)))) {
     return false;
@@ -3150,6 +3169,9 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
                      infinitive_after(n) && IsOneOf("obl", tags[n + 2])))) {
       continue;
     }
+    // ("accused of shooting and killing him": -ing words first and after
+    // "and" are a list.)
+    if (tags[n] == 'i' && tags[c] == 'i') return;
     for (size_t k = c + 1; k < m; ++k) {
       // ("projects like installing panels and giving grants": a list; not
       // an -ing word after a possessive or determiner, a noun: "Fiorina's
@@ -3231,9 +3253,16 @@ void Attributor::EndAtTimePhrase(absl::string_view text,
                                  const std::string& tags, size_t a, size_t b,
                                  size_t cue_end, Range* r) const {
   if (a < cue_end || a > cue_end + 1) return;
-  // A plain noun phrase or one word.
+  // A plain noun phrase or one word; or one with phrases of its own ("his
+  // support for the sheriff") or an -ing noun ("her backing"), when a
+  // preposition of place, occasion or time opens a phrase of a day ("on
+  // Monday"; not "the memory of the flood of 1990", and not a year: "his
+  // run for the seat in 2014" is the run's).
   static const RE2* const kPlainNounPhrase =
       new RE2(absl::StrCat(kPlainNounPhraseTags, "|[o0]"));
+  static const RE2* const kNounPhrase = new RE2(absl::StrCat(
+      "(?:", kPlainNounPhraseTags, "|[dp]i)(?:r(?:", kPlainNounPhraseTags,
+      "))*"));
   size_t e = b;
   while (e > a && tokens[e - 1].end > r->end) --e;
   while (e > a && IsTrimTag(tags[e - 1])) --e;
@@ -3290,8 +3319,25 @@ void Attributor::EndAtTimePhrase(absl::string_view text,
   if (o > a && tags[o - 1] == 'l') --o;  // "here on Sunday"
   size_t c = a;
   while (c < o && IsTrimTag(tags[c])) ++c;
-  if (c >= o || !RE2::FullMatch(re2::StringPiece(tags.data() + c, o - c),
-                                *kPlainNounPhrase)) {
+  // (A closed quotation alone is a phrase too: "tweeted \"Go Ohio!\" on
+  // Friday".)
+  const bool quotation = c < o && tags[c] == 'q' && tags[o - 1] == 'Q' &&
+                         std::count(tags.begin() + c, tags.begin() + o, 'q') == 1 &&
+                         std::count(tags.begin() + c, tags.begin() + o, 'Q') == 1;
+  // (The preposition of the phrase of time, if any.)
+  bool act_prep = false;
+  for (size_t k = o; k < s; ++k) {
+    if (tags[k] != 'r') continue;
+    const WordClass w = word_class(k);
+    act_prep = w == WordClass::kVenuePrep || w == WordClass::kAdjunctPrep ||
+               w == WordClass::kTimeSub;
+    break;
+  }
+  if (c >= o || HasVerbAfterNoun(text, tokens, tags, c, o) ||
+      (!quotation &&
+       !RE2::FullMatch(re2::StringPiece(tags.data() + c, o - c), *kPlainNounPhrase) &&
+       !(act_prep && dated &&
+         RE2::FullMatch(re2::StringPiece(tags.data() + c, o - c), *kNounPhrase)))) {
     return;
   }
   // One word before a bare day may be the day's own ("late Thursday").
@@ -3873,6 +3919,34 @@ size_t Attributor::StartAfterTopicPrep(absl::string_view text,
   }
   r->begin = tokens[p + 1].begin;
   return p + 1;
+}
+
+// "didn't ask her about it", "asked Reyes whether she would run",
+// "questioned Lopez about the budget": after a cue of a question, the one
+// asked (an object pronoun, or a name of at most three words) before a word
+// of list question_topic (function_words.tsv: "about", "whether", "if") is
+// no part of what was asked: the content starts after the name, and after
+// "about" too (as after "asked about C"). (Not "asked the council about
+// C": the gold is no surer of a noun phrase.)
+size_t Attributor::StartAfterAskedAddressee(absl::string_view text,
+                                            const std::vector<Token>& tokens,
+                                            const std::string& tags, size_t a,
+                                            size_t b, Range* r) const {
+  size_t p = a;
+  if (p < b && IsOneOf("opP", tags[p]) &&
+      InList(*lex_, text, tokens[p], WordList::kObjectPronoun)) {
+    ++p;
+  } else {
+    while (p < b && p < a + 3 && tags[p] == 'N') ++p;
+  }
+  if (p == a || p + 1 >= b || !IsOneOf("rs", tags[p]) ||
+      !InList(*lex_, text, tokens[p], WordList::kQuestionTopic)) {
+    return a;
+  }
+  if (tags[p] == 'r') ++p;
+  if (tokens[p].begin <= r->begin || tokens[p].begin >= r->end) return a;
+  r->begin = tokens[p].begin;
+  return p;
 }
 
 // "The mayor appears to be losing ground after the vote", "support seems
@@ -5574,6 +5648,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed, time_lead);
+          // Where the content starts after the one asked ("asked her about
+          // C"), if it does: the ends of a cue's object below look from there.
+          size_t asked_start = 0;
           {
             // "denied that was the case" (after a noun cue, "his remarks that
             // were aired", "that" is a relative word).
@@ -5609,6 +5686,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             if (c == a && a == cue_end) {
               c = StartAfterMediumComma(text, tokens, marked, a, b, &r);
               if (c == a) c = StartAfterTopicPrep(text, tokens, marked, a, b, &r);
+              if (c == a && cue.stance == v1::STANCE_QUESTION) {
+                c = StartAfterAskedAddressee(text, tokens, marked, a, b, &r);
+                if (c > a) asked_start = c;
+              }
             }
             // The quotations of the phrase are no longer in the content.
             if (c > a && mixed) {
@@ -5710,6 +5791,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             EndAtAdjunct(text, tokens, marked, a + 1, b, a + 1, &r);
             EndAtPhraseTail(text, tokens, marked, a + 1, b, a + 1, &r);
             EndAtTimePhrase(text, tokens, marked, a + 1, b, a + 1, &r);
+          }
+          // The same after the one asked and "about": "asked her about the
+          // plan on Sunday and left".
+          if (!direct && asked_start > 0) {
+            const size_t c = asked_start;
+            EndAtAdjunct(text, tokens, marked, c, b, c, &r);
+            EndAtPhraseTail(text, tokens, marked, c, b, c, &r);
+            EndAtCoordinatedVerb(text, tokens, marked, c, b, c, progressive, &r);
+            EndAtTimePhrase(text, tokens, marked, c, b, c, &r);
           }
           if (!direct) {
             EndAtInfinitiveAdjunct(text, tokens, marked, a, b, cue_end, &r);
@@ -5848,6 +5938,20 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           if (!direct && PassiveAdjunct(text, tokens, marked, k, a, b)) {
             r = Range{};
+          }
+          // "was questioned about the dispute on Sunday": after a passive
+          // cue, "about" (list question_topic) opens the topic, the content;
+          // the ends of a cue's object look from there.
+          // (Not "about 11" nor "about or involved in", "tweeted about by
+          // X".)
+          if (!direct && marked[k] == '=' && a + 1 < b && marked[a] == 'r' &&
+              !IsOneOf("0xr", marked[a + 1]) &&
+              tokens[a + 1].begin > r.begin && tokens[a + 1].begin < r.end &&
+              InList(*lex_, text, tokens[a], WordList::kQuestionTopic)) {
+            r.begin = tokens[a + 1].begin;
+            EndAtAdjunct(text, tokens, marked, a + 1, b, a + 1, &r);
+            EndAtTimePhrase(text, tokens, marked, a + 1, b, a + 1, &r);
+            EndAtMedium(text, tokens, marked, a + 1, b, &r);
           }
           // "C1, a spokesman said, adding that C2": a lower-case cue in -ing
           // right after the attribution's comma opens the speaker's next act,

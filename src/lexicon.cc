@@ -176,6 +176,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"conj_adverb", WordList::kConjAdverb},
       {"label_prep", WordList::kLabelPrep},
       {"partitive", WordList::kPartitive},
+      {"question_topic", WordList::kQuestionTopic},
   };
   return ParseNamed(kLists, s, out);
 }

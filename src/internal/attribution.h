@@ -311,6 +311,12 @@ class Attributor {
                              const std::vector<Token>& tokens,
                              const std::string& tags, size_t a, size_t b,
                              Range* r) const;
+  // Starts a content after the one asked and "about" ("asked her about C";
+  // see attribution.cc). Returns the content's new first token, or `a`.
+  size_t StartAfterAskedAddressee(absl::string_view text,
+                                  const std::vector<Token>& tokens,
+                                  const std::string& tags, size_t a, size_t b,
+                                  Range* r) const;
   // Starts a content after its cue past a phrase of its medium closed by a
   // comma ("said in a statement, C"; see attribution.cc). Returns the
   // content's new first token, or `a`.

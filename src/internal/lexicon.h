@@ -327,6 +327,10 @@ enum class WordList : uint32_t {
   // ("half", "all", "some", "of"; partitive): after a lone dash that closes
   // a content, "- half of what the port sought" is the writer's.
   kPartitive = 1 << 23,
+  // A word that opens the matter of a question after the one asked
+  // ("about", "whether", "if"; question_topic): "asked her about C",
+  // "asked Reyes whether C" (Attributor::StartAfterAskedAddressee).
+  kQuestionTopic = 1 << 24,
 };
 
 struct PronounInfo {
