@@ -468,6 +468,12 @@ const RuleCase kCases[] = {
     {"speaker_cue_quote_closed",
      "The protesters chanted \"No more cuts!\" and marched to the town hall.",
      "The protesters", "chanted", "No more cuts!"},
+    // A three-word quote cue ("used the phrase"): the quotation right after
+    // it, whatever the sentence goes on with.
+    {"speaker_use_words_quote",
+     "Mayor Anna Keller has used the phrase \"pier of the future\" often in "
+     "her campaign.",
+     "Mayor Anna Keller", "used the phrase", "pier of the future"},
     // A document named by a quotation, in the voice of the one who issued
     // it.
     {"issued_titled_quote",
