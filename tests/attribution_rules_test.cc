@@ -470,6 +470,12 @@ const RuleCase kCases[] = {
      "The protesters", "chanted", "No more cuts!"},
     // A three-word quote cue ("used the phrase"): the quotation right after
     // it, whatever the sentence goes on with.
+    // A participle of a manner of speaking (class quote) after a comma,
+    // right before a quotation: the clause subject's.
+    {"participle_quote_manner",
+     "At the picnic, Mayor Anna Keller invited the volunteers to the stage, "
+     "singing \"Here Comes the Sun.\"",
+     "Mayor Anna Keller", "singing", "Here Comes the Sun."},
     {"speaker_use_words_quote",
      "Mayor Anna Keller has used the phrase \"pier of the future\" often in "
      "her campaign.",
