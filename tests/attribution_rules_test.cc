@@ -476,6 +476,12 @@ const RuleCase kCases[] = {
      "At the picnic, Mayor Anna Keller invited the volunteers to the stage, "
      "singing \"Here Comes the Sun.\"",
      "Mayor Anna Keller", "singing", "Here Comes the Sun."},
+    // An infinitive cue after the subject's verb, a preposition and a
+    // channel the speaker goes to (list outlet): the subject's.
+    {"speaker_outlet_to_cue",
+     "Mayor Anna Keller took to Twitter on Monday to say that the pier "
+     "would reopen.",
+     "Mayor Anna Keller", "say", "the pier would reopen"},
     {"speaker_use_words_quote",
      "Mayor Anna Keller has used the phrase \"pier of the future\" often in "
      "her campaign.",
