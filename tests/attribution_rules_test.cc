@@ -482,6 +482,11 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller took to Twitter on Monday to say that the pier "
      "would reopen.",
      "Mayor Anna Keller", "say", "the pier would reopen"},
+    // A passive tell cue with no agent before a clause with a cue of its
+    // own: the clause, no speaker.
+    {"passive_tell_clause",
+     "Residents were told that the council wants a new pier.",
+     "", "told", "the council wants a new pier"},
     {"speaker_use_words_quote",
      "Mayor Anna Keller has used the phrase \"pier of the future\" often in "
      "her campaign.",
