@@ -199,6 +199,9 @@ struct Attributor::CompiledRule {
   // line its cue, punctuation (a colon), labels: "Mayor Keller on Ferry
   // Dock: C"; not a cue word ("Keller on Monday said C").
   int labelprep = 0;
+  // A group "outlet": one word of list outlet ("took to Twitter to say C":
+  // the channel a speaker goes to, not the subject of the infinitive).
+  int outlet = 0;
   // A group "when": words that must all be of time ("Friday"), or a phrase
   // of time ("earlier this year", OnlyTimePhrase), after a cue in a
   // participle form ("the deal announced Friday").
@@ -1772,6 +1775,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->forsubj = group("forsubj");
     rule->indef = group("indef");
     rule->labelprep = group("labelprep");
+    rule->outlet = group("outlet");
     rule->attributive = absl::StartsWith(spec.name, "attributive_");
     rule->thing = absl::StartsWith(spec.name, "np_thing_participle");
     if (absl::StartsWith(spec.name, "subject")) {
@@ -5410,6 +5414,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           const WordInfo* w = nullptr;
           if (range_of(rule->indef, &ga, &gb) && gb == ga + 1) w = WordOf(text, tokens[ga]);
           if (w == nullptr || w->word_class != WordClass::kIndefinite) continue;
+        }
+        if (rule->outlet != 0) {
+          size_t ga, gb;
+          if (!range_of(rule->outlet, &ga, &gb) || gb != ga + 1 ||
+              !InList(*lex_, text, tokens[ga], WordList::kOutlet)) {
+            continue;
+          }
         }
         if (rule->labelprep != 0) {
           size_t ga, gb;

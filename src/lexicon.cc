@@ -175,6 +175,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"alternative", WordList::kAlternative},
       {"conj_adverb", WordList::kConjAdverb},
       {"label_prep", WordList::kLabelPrep},
+      {"outlet", WordList::kOutlet},
       {"partitive", WordList::kPartitive},
       {"question_topic", WordList::kQuestionTopic},
   };

@@ -468,6 +468,29 @@ const RuleCase kCases[] = {
     {"speaker_cue_quote_closed",
      "The protesters chanted \"No more cuts!\" and marched to the town hall.",
      "The protesters", "chanted", "No more cuts!"},
+    // A three-word quote cue ("used the phrase"): the quotation right after
+    // it, whatever the sentence goes on with.
+    // A participle of a manner of speaking (class quote) after a comma,
+    // right before a quotation: the clause subject's.
+    {"participle_quote_manner",
+     "At the picnic, Mayor Anna Keller invited the volunteers to the stage, "
+     "singing \"Here Comes the Sun.\"",
+     "Mayor Anna Keller", "singing", "Here Comes the Sun."},
+    // An infinitive cue after the subject's verb, a preposition and a
+    // channel the speaker goes to (list outlet): the subject's.
+    {"speaker_outlet_to_cue",
+     "Mayor Anna Keller took to Twitter on Monday to say that the pier "
+     "would reopen.",
+     "Mayor Anna Keller", "say", "the pier would reopen"},
+    // A passive tell cue with no agent before a clause with a cue of its
+    // own: the clause, no speaker.
+    {"passive_tell_clause",
+     "Residents were told that the council wants a new pier.",
+     "", "told", "the council wants a new pier"},
+    {"speaker_use_words_quote",
+     "Mayor Anna Keller has used the phrase \"pier of the future\" often in "
+     "her campaign.",
+     "Mayor Anna Keller", "used the phrase", "pier of the future"},
     // A document named by a quotation, in the voice of the one who issued
     // it.
     {"issued_titled_quote",

@@ -323,6 +323,11 @@ enum class WordList : uint32_t {
   // A counting number written as a word ("one" to "ten"; number_word):
   // "one in four say C" is a share, as "1 in 4" is.
   kNumberWord = 1 << 21,
+  // A channel or stage a speaker goes to in order to speak ("Twitter",
+  // "CNN", "podium"; outlet): "X took to Twitter to say C", "X went on CNN
+  // to declare C" are X's, the name after the preposition no subject of
+  // the infinitive.
+  kOutlet = 1 << 22,
   // A quantifier that with "of" names a part of a set, and that "of"
   // ("half", "all", "some", "of"; partitive): after a lone dash that closes
   // a content, "- half of what the port sought" is the writer's.
