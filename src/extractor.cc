@@ -668,6 +668,28 @@ bool AssignDialogueTurns(absl::string_view text,
         (*speaker)[i].entity = called;
       }
     }
+    // In a book, a quotation paragraph that took its speaker from a claim
+    // of the narration before it that is no quotation and whose speaker is
+    // no person ("A snap of the gate between the bamboos added a metallic
+    // note ...", "two sets of horses, one going by steam") follows
+    // narration: the one the narration is about speaks.
+    if (layout.hard_wrapped && f.turn_open && !f.narrated &&
+        f.speaker.end > f.speaker.begin &&
+        (*speaker)[i].entity >= 0 &&
+        resolver.entities()[(*speaker)[i].entity].type != v1::ENTITY_TYPE_PERSON) {
+      for (size_t j = i; j-- > 0;) {
+        const Finding& g = (*findings)[j];
+        if (g.paragraph < f.paragraph - 1) break;
+        if (g.speaker.begin == f.speaker.begin && g.speaker.end == f.speaker.end) {
+          if (!g.direct && !g.mixed) {
+            f.narrated = true;
+            f.speaker = Range();
+            (*speaker)[i] = internal::Resolution();
+          }
+          break;
+        }
+      }
+    }
     const bool after_narration = f.narrated;
     if (after_narration) {
       // A turn after narration: the one the narration is about speaks.
