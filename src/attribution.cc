@@ -1197,6 +1197,25 @@ bool ObjectPronounThat(const Lexicon& lex, absl::string_view text,
   return InList(lex, text, tokens[k], WordList::kObjectPronoun);
 }
 
+// '"Close the hatch!" he shouted to me.', '"It must be!" he muttered to
+// himself,': an object pronoun (list objpron) after "to" that ends the
+// clause of a speech tag (a stop, a comma, a colon, a dash or a quotation
+// mark follows, and a quotation stands before the cue or right after) is
+// the one spoken to, not the verb of an infinitive ("wanted to leave.").
+bool ObjectPronounEndsTag(const Lexicon& lex, absl::string_view text,
+                          const std::vector<Token>& tokens, const std::string& tags,
+                          size_t k) {
+  if (k >= tokens.size() || !InList(lex, text, tokens[k], WordList::kObjectPronoun)) {
+    return false;
+  }
+  if (k + 1 < tokens.size() && !IsOneOf(".,;:~qQ", tags[k + 1])) return false;
+  // (A speech tag: a quotation closes before the cue, or opens after the
+  // pronoun; not "gave answers to them.")
+  const size_t next = k + 1 < tokens.size() && IsOneOf(",:", tags[k + 1]) ? k + 2 : k + 1;
+  return tags.rfind('Q', k) != std::string::npos ||
+         (next < tokens.size() && tags[next] == 'q');
+}
+
 // Whether `w` is a verb that makes its object speak (function_words.tsv
 // classes causative and causative_verb: "prompted", "led").
 bool IsCausative(const WordInfo* w) {
@@ -5242,7 +5261,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           absl::EqualsIgnoreCase(text.substr(tokens[after].begin,
                                              tokens[after].end - tokens[after].begin),
                                  "to") &&
-          !ObjectPronounThat(*lex_, text, tokens, tags, after + 1)) {
+          !ObjectPronounThat(*lex_, text, tokens, tags, after + 1) &&
+          !ObjectPronounEndsTag(*lex_, text, tokens, tags, after + 1)) {
         continue;
       }
       if (marked_at == std::string::npos) {

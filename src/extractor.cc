@@ -117,18 +117,32 @@ absl::string_view Slice(absl::string_view text, Range r) {
 // "Curtis, ring the bell", "Good night, Mr. Denham." A capitalised word
 // after the start or a comma, before a comma or final punctuation (after
 // any titles: "Mr. Denham"), in text order.
+// With `wide` (in a book), a name may also follow a stop of exclamation or
+// question, a semicolon or a dash, and "and" or "but" after any of these:
+// "Nonsense, Fergus! But isn't it strange, mamma?", "--and Fergus, what
+// have you been doing?".
 template <typename Fn>
-void ForEachVocativeWord(absl::string_view text, Range r, Fn&& fn) {
+void ForEachVocativeWord(absl::string_view text, Range r, Fn&& fn, bool wide = false) {
   const uint32_t end = std::min<uint32_t>(r.end, static_cast<uint32_t>(text.size()));
   uint32_t i = r.begin;
   bool after_break = true;  // at the start, or after ", "
+  bool after_dash = false;
   while (i < end) {
     const unsigned char c = text[i];
     if (!absl::ascii_isalpha(c)) {
-      if (c == ',') {
+      if (c == ',' || (wide && (c == '!' || c == '?' || c == ';'))) {
         after_break = true;
+      } else if (wide && (c == '-' || (c == 0xE2 && i + 2 < end && text[i + 1] == '\x80' &&
+                                       (text[i + 2] == '\x94' || text[i + 2] == '\x93')))) {
+        // A dash (hyphens, an em or en dash): a name only after "and" or
+        // "but" ("--Mrs. Joe Gargery,--" is an aside, not a call).
+        after_break = false;
+        after_dash = true;
+        i += c == '-' ? 1 : 3;
+        continue;
       } else if (c != ' ' && c != '\n') {
         after_break = false;
+        after_dash = false;
       }
       ++i;
       continue;
@@ -158,19 +172,27 @@ void ForEachVocativeWord(absl::string_view text, Range r, Fn&& fn) {
       while (!w.empty() && w.back() == '.') w.remove_suffix(1);
       if (!w.empty() && fn(w)) return;
     }
-    after_break = false;
+    // "--and Fergus, what have you been doing?": a conjunction after a
+    // break keeps it.
+    const absl::string_view word = text.substr(i, j - i);
+    after_break = wide && (after_break || after_dash) &&
+                  (absl::EqualsIgnoreCase(word, "and") || absl::EqualsIgnoreCase(word, "but"));
+    after_dash = false;
     i = j;
   }
 }
 
 // The person a quotation speaks to by name, among the known; -1 if none.
 int Vocative(absl::string_view text, Range r,
-             const internal::SpeakerResolver& resolver) {
+             const internal::SpeakerResolver& resolver, bool wide = false) {
   int e = -1;
-  ForEachVocativeWord(text, r, [&](absl::string_view w) {
-    e = resolver.PersonNamed(w);
-    return e >= 0;
-  });
+  ForEachVocativeWord(
+      text, r,
+      [&](absl::string_view w) {
+        e = resolver.PersonNamed(w);
+        return e >= 0;
+      },
+      wide);
   // A name that is the whole first sentence ("Stroud. Stroud, sir.") answers
   // with that name; it calls nobody.
   uint32_t j = r.begin;
@@ -517,7 +539,7 @@ bool AssignDialogueTurns(absl::string_view text,
   for (size_t i = 0, prev_turn = 0; i < findings->size(); ++i) {
     const Finding& f = (*findings)[i];
     if (!f.turn) continue;
-    vocative[i] = Vocative(text, f.content.front(), resolver);
+    vocative[i] = Vocative(text, f.content.front(), resolver, layout.hard_wrapped);
     const Finding& p = (*findings)[prev_turn];
     if (vocative[i] >= 0 && i > 0 && p.turn && p.paragraph == f.paragraph - 1) {
       bool asks_name = false;
@@ -644,6 +666,28 @@ bool AssignDialogueTurns(absl::string_view text,
           (own < 0 || entities[own].gender == 0 || entities[called].gender == 0 ||
            entities[own].gender == entities[called].gender)) {
         (*speaker)[i].entity = called;
+      }
+    }
+    // In a book, a quotation paragraph that took its speaker from a claim
+    // of the narration before it that is no quotation and whose speaker is
+    // no person ("A snap of the gate between the bamboos added a metallic
+    // note ...", "two sets of horses, one going by steam") follows
+    // narration: the one the narration is about speaks.
+    if (layout.hard_wrapped && f.turn_open && !f.narrated &&
+        f.speaker.end > f.speaker.begin &&
+        (*speaker)[i].entity >= 0 &&
+        resolver.entities()[(*speaker)[i].entity].type != v1::ENTITY_TYPE_PERSON) {
+      for (size_t j = i; j-- > 0;) {
+        const Finding& g = (*findings)[j];
+        if (g.paragraph < f.paragraph - 1) break;
+        if (g.speaker.begin == f.speaker.begin && g.speaker.end == f.speaker.end) {
+          if (!g.direct && !g.mixed) {
+            f.narrated = true;
+            f.speaker = Range();
+            (*speaker)[i] = internal::Resolution();
+          }
+          break;
+        }
       }
     }
     const bool after_narration = f.narrated;
@@ -1395,10 +1439,13 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       addressee[i] = resolver.Resolve(findings[i].addressee);
     }
   }
-  // In a book (hard-wrapped text) that holds a conversation each quotation
-  // is an utterance of its own: '"A," said X. "B."' gives two claims, as
-  // fiction is read, not one claim in two parts, as news reports a
-  // statement interrupted by its attribution.
+  // In a book (hard-wrapped text) each quotation is an utterance of its
+  // own, in a conversation or not ('"The road is flooded," said the
+  // carrier, "and I must go round."' in a page of narration too): '"A,"
+  // said X. "B."' gives two claims, as fiction is read, not one claim in two
+  // parts, as news reports a statement interrupted by its attribution.
+  // (Until session 23 only in a conversation: LitBank dev content@0.5
+  // 1023 -> 1054 of 1193, end-to-end 731 -> 750.)
   // A novel's narrator tells what its people know, feel and think ("she
   // felt that ..."): thought, not a claim anybody made. In a book
   // (hard-wrapped text) belief cues report only quotations. Label cues
@@ -1566,7 +1613,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     const Finding& f = findings[i];
     if (f.drop) continue;
     const bool split =
-        dialogue && layout.hard_wrapped && f.direct && f.content.size() > 1;
+        layout.hard_wrapped && f.direct && f.content.size() > 1;
     for (size_t part = 0; part < (split ? f.content.size() : 1); ++part) {
     absl::Span<const Range> content = f.content;
     if (split) content = absl::Span<const Range>(&f.content[part], 1);

@@ -395,6 +395,10 @@ const RuleCase kCases[] = {
     {"quote_dash_speaker",
      "\"The pool will reopen in June,\" said Mayor Anna Keller.",
      "Mayor Anna Keller", "said", "The pool will reopen in June,"},
+    // Adjectives in a row before the speaker's noun: the whole description.
+    {"quote_cue_adjectives_speaker",
+     "\"Not before the spring,\" said a tall, gaunt man in black.",
+     "a tall, gaunt man", "said", "Not before the spring,"},
     {"quote_cue_speaker", "\"Who will pay for this?\" asked Senator Bill Hart.",
      "Senator Bill Hart", "asked", "Who will pay for this?"},
     // A speech tag of the "quote" class (returned, laughed) beside a quote.
