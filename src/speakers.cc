@@ -632,7 +632,9 @@ void SpeakerResolver::Index() {
       full_names_.emplace(run[0], run[1]);
     }
     if (run.size() >= 2) {
-      if (PersonFromWords(run, run_pos, /*allow_unknown=*/false) < 0) {
+      if (PersonFromWords(run, run_pos, /*allow_unknown=*/false) < 0 &&
+          !(!quiet_ && run.size() == 2 && layout_ != nullptr && layout_->hard_wrapped &&
+            SubjectFullName(run, run_pos))) {
         NoteOrganisation(run, run_pos);
       }
     } else {
@@ -868,6 +870,81 @@ void SpeakerResolver::SubjectName(absl::string_view w, uint32_t position) {
     const int e = PersonFromWords({w}, position, /*allow_unknown=*/true);
     if (e >= 0 && entities_[e].gender == 0) entities_[e].gender = g;
   }
+}
+
+bool SpeakerResolver::SubjectFullName(const std::vector<absl::string_view>& run,
+                                      uint32_t position) {
+  const absl::string_view t = text_;
+  for (absl::string_view w : run) {
+    if (StripPossessive(w).size() != w.size() || IsLexiconWord(w) || IsTitleWord(w)) {
+      return false;
+    }
+    // Letters only, and no word the text also writes in lower case
+    // ("Young Anthony", "the Low Country").
+    for (char c : w) {
+      if (!absl::ascii_isalpha(static_cast<unsigned char>(c))) return false;
+    }
+    const std::string lower = Lower(w);
+    for (size_t at = t.find(lower); at != absl::string_view::npos; at = t.find(lower, at + 1)) {
+      const bool starts = at == 0 || !absl::ascii_isalpha(static_cast<unsigned char>(t[at - 1]));
+      const size_t end = at + lower.size();
+      const bool ends = end >= t.size() || !absl::ascii_isalpha(static_cast<unsigned char>(t[end]));
+      if (starts && ends) return false;
+    }
+  }
+  // The subject of a clause: at the start of a sentence or after a comma
+  // or conjunction, not after "the" or "in".
+  {
+    size_t b = position;
+    while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\n')) --b;
+    if (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[b - 1]))) {
+      size_t a = b;
+      while (a > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[a - 1]))) --a;
+      const WordInfo* before = WordOf(t.substr(a, b - a));
+      const WordClass cls = before != nullptr ? before->word_class : WordClass::kNone;
+      if (cls != WordClass::kConj && cls != WordClass::kSub) return false;
+    }
+  }
+  // A verb after it: a lower-case word that is no function word (or an
+  // auxiliary or copula) and no pronoun.
+  size_t j = static_cast<size_t>(run.back().data() - t.data()) + run.back().size();
+  if (j + 2 >= t.size() || t[j] != ' ' ||
+      !absl::ascii_islower(static_cast<unsigned char>(t[j + 1]))) {
+    return false;
+  }
+  size_t k = j + 1;
+  while (k < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[k]))) ++k;
+  if (lex_->Pronoun(Lowered(t.substr(j + 1, k - j - 1)).view()) != nullptr) return false;
+  const WordInfo* info = WordOf(t.substr(j + 1, k - j - 1));
+  const WordClass after = info != nullptr ? info->word_class : WordClass::kNone;
+  if (after != WordClass::kNone && after != WordClass::kAux && after != WordClass::kCop) {
+    return false;
+  }
+  char g = PronounSexAfter(t, k);
+  if (g == 0) {
+    // The next sentence goes on with "He" or "She": the end of this one,
+    // then its first word.
+    size_t e = k;
+    while (e < t.size() && e - k < 160 && t[e] != '.' && t[e] != '!' && t[e] != '?' &&
+           t[e] != '"' && static_cast<unsigned char>(t[e]) != 0xE2) {
+      ++e;
+    }
+    if (e >= t.size() || t[e] != '.') return false;
+    ++e;
+    while (e < t.size() && (t[e] == ' ' || t[e] == '\n')) ++e;
+    const absl::string_view rest = t.substr(e, 4);
+    if (absl::StartsWith(rest, "He ")) {
+      g = 'm';
+    } else if (rest == "She ") {
+      g = 'f';
+    } else {
+      return false;
+    }
+  }
+  const int e = PersonFromWords(run, position, /*allow_unknown=*/true);
+  if (e < 0) return false;
+  if (entities_[e].gender == 0) entities_[e].gender = g;
+  return true;
 }
 
 // "The German Foreign Ministry summoned ...": a run of capitalised words

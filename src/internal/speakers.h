@@ -228,6 +228,10 @@ class SpeakerResolver {
                       uint32_t position, bool allow_unknown);
   void Note(int entity, uint32_t position);
   void SubjectName(absl::string_view w, uint32_t position);
+  // In a book, two capitalised words no lexicon knows, the subject of a
+  // clause that "he" or "she" goes on about: a person's given name and
+  // surname ("Ansel Birk looked up. He ..."). True if taken for one.
+  bool SubjectFullName(const std::vector<absl::string_view>& run, uint32_t position);
   void NoteOrganisation(const std::vector<absl::string_view>& run,
                         uint32_t position);
   // Where a backward search over mentions_ stops (a recency window).
