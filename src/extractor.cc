@@ -582,7 +582,15 @@ bool AssignDialogueTurns(absl::string_view text,
           (*findings)[before].paragraph == f.paragraph - 2 && b >= 0 &&
           b != (*speaker)[last].entity && b != (*speaker)[i].entity &&
           resolver.entities()[b].type == v1::ENTITY_TYPE_PERSON &&
-          resolver.entities()[b].gender == resolver.entities()[(*speaker)[i].entity].gender) {
+          resolver.entities()[b].gender == resolver.entities()[(*speaker)[i].entity].gender &&
+          // In a book, not when the narration since the last turn (after
+          // its attribution) names the one the pronoun found, who did not
+          // just speak: he is the one it is about ('"...," Anna said. Tom
+          // frowned. "...," he asked.').
+          (!layout.hard_wrapped || (*speaker)[i].entity == (*speaker)[last].entity ||
+           !resolver.MentionedIn((*speaker)[i].entity,
+                                 std::max(prev.content.back().end, prev.speaker.end),
+                                 f.content.front().begin))) {
         (*speaker)[i].entity = b;
       }
     }

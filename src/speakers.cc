@@ -1046,6 +1046,16 @@ int SpeakerResolver::LastOtherMention(int entity, uint32_t position,
   return -1;
 }
 
+bool SpeakerResolver::MentionedIn(int entity, uint32_t begin, uint32_t end) const {
+  auto it = std::lower_bound(
+      mentions_.begin(), mentions_.end(), begin,
+      [](const NameMention& x, uint32_t pos) { return x.position < pos; });
+  for (; it != mentions_.end() && it->position < end; ++it) {
+    if (it->entity == entity) return true;
+  }
+  return false;
+}
+
 int SpeakerResolver::OtherPerson(int entity, uint32_t position) const {
   return LastOtherMention(entity, position, [](const ResolvedEntity& e) {
     return e.type == v1::ENTITY_TYPE_PERSON;

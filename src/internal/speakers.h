@@ -145,6 +145,9 @@ class SpeakerResolver {
   template <typename Pred>
   int LastOtherMention(int entity, uint32_t position, const Pred& pred) const;
 
+  // `entity` is mentioned at a position in [begin, end).
+  bool MentionedIn(int entity, uint32_t begin, uint32_t end) const;
+
   // The person known by name (not only by a description such as "the
   // man") mentioned last before `position` who is not `entity` and, when
   // `gender` is 'm' or 'f' and the person's is known, of that sex; -1 if
