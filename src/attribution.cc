@@ -99,6 +99,9 @@ struct Attributor::HalfAutomata {
 struct Attributor::CompiledRule {
   const RuleSpec* spec = nullptr;
   int index = 0;
+  // An inverted attribution, "C, said X" (content_cue_speaker,
+  // content_cue_speaker_content): its speaker follows the cue.
+  bool inverted = false;
   // The whole pattern. A rule cut in halves seldom needs it (MatchesRule,
   // MatchRuleGroups): it is compiled when first asked for, which spares
   // most of the cost of Create().
@@ -1734,6 +1737,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     auto rule = std::make_unique<CompiledRule>();
     rule->spec = &spec;
     rule->index = static_cast<int>(i);
+    rule->inverted = spec.name == "content_cue_speaker" || spec.name == "content_cue_speaker_content";
     // Cut in halves where the pattern can be (CueGroupEnd): they number
     // their groups as the whole does, left then right, and need distinct
     // names (the whole would refuse the same name twice). Otherwise, or if
@@ -5388,6 +5392,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         };
         size_t ca, cb;
         if (!range_of(rule->cue, &ca, &cb) || ca != k) continue;
+        // "C, mocked the party and its leaders": after a cue whose object
+        // follows it (verbs.tsv flag noinvert) the noun phrase is that
+        // object, no inverted speaker (content_cue_speaker and
+        // content_cue_speaker_content, known by name); the clause before
+        // it goes to its own subject ("Biden complained about C, mocked
+        // the party": Biden's).
+        if (cue.no_inversion && rule->inverted) continue;
         if (rule->thing && rule->speaker != 0) {
           // ("issued a correction the same day noting that C", "the Fed,
           // which entered the year predicting that C": a phrase of time

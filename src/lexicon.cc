@@ -265,25 +265,29 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     if (!ParseCueClass(f[2], &e.cue_class)) {
       return absl::InvalidArgumentError(absl::StrCat("unknown class '", f[2], "'"));
     }
-    if (f.size() > 4 && !f[4].empty()) {
-      if (f[4] == "clause") {
+    // (Several flags: comma-separated, "clause,noinvert".)
+    const absl::string_view flags = f.size() > 4 ? f[4] : absl::string_view();
+    for (absl::string_view flag : absl::StrSplit(flags, ',', absl::SkipWhitespace())) {
+      if (flag == "noinvert") {
+        e.no_inversion = true;
+      } else if (flag == "clause") {
         e.clause_only = true;
-      } else if (f[4] == "light" && e.cue_class == CueClass::kNominal) {
+      } else if (flag == "light" && e.cue_class == CueClass::kNominal) {
         e.light_only = true;
-      } else if (f[4] == "verb") {
+      } else if (flag == "verb") {
         e.verb_only = true;
-      } else if (f[4] == "source") {
+      } else if (flag == "source") {
         e.source_only = true;
-      } else if (f[4] == "adverb") {
+      } else if (flag == "adverb") {
         e.adverb_only = true;
-      } else if (f[4] == "passive") {
+      } else if (flag == "passive") {
         e.passive_only = true;
-      } else if (f[4] == "infinitive") {
+      } else if (flag == "infinitive") {
         e.infinitive_only = true;
-      } else if (f[4] == "attributive") {
+      } else if (flag == "attributive") {
         e.attributive_only = true;
       } else {
-        return absl::InvalidArgumentError(absl::StrCat("unknown flag '", f[4], "'"));
+        return absl::InvalidArgumentError(absl::StrCat("unknown flag '", flag, "'"));
       }
     }
     e.words = CountWords(e.lemma);

@@ -175,6 +175,8 @@ TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {
        "verbs.tsv:4: unknown stance 'warning'"},
       {"verbs.tsv", "say\tassert\tyell\n", "verbs.tsv:1: unknown class 'yell'"},
       {"verbs.tsv", "say\tassert\n", "verbs.tsv:1: expected lemma, stance"},
+      {"verbs.tsv", "post\tassert\tsay\t\tclause,inverted\n",
+       "verbs.tsv:1: unknown flag 'inverted'"},
       {"verbs.tsv", "call on\tdemand\tdirective\tcall,calls on\n",
        "verbs.tsv:1: form 'call' has a different number of words"},
       // The tagger reads a cue phrase into a fixed buffer: a longer form is
@@ -242,6 +244,23 @@ TEST_F(LexiconDirTest, FileInDirReplacesTheBuiltInOne) {
   EXPECT_EQ((*lex)->FindCue("said"), nullptr);
   // Other files stay built in.
   EXPECT_TRUE((*lex)->IsTitle("minister"));
+}
+
+TEST_F(LexiconDirTest, AVerbMayCarrySeveralFlags) {
+  ASSERT_TRUE(
+      LoadWith("verbs.tsv", "say\tassert\tsay\nmock\tcondemn\tsay\t\tnoinvert\n"
+                            "post\tassert\tsay\t\tclause,noinvert\n")
+          .ok());
+  auto lex = Lexicon::Load(dir_.string());
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  ASSERT_NE((*lex)->FindCue("posted"), nullptr);
+  EXPECT_TRUE((*lex)->FindCue("posted")->clause_only);
+  EXPECT_TRUE((*lex)->FindCue("posted")->no_inversion);
+  ASSERT_NE((*lex)->FindCue("mocked"), nullptr);
+  EXPECT_FALSE((*lex)->FindCue("mocked")->clause_only);
+  EXPECT_TRUE((*lex)->FindCue("mocked")->no_inversion);
+  ASSERT_NE((*lex)->FindCue("says"), nullptr);
+  EXPECT_FALSE((*lex)->FindCue("says")->no_inversion);
 }
 
 TEST_F(LexiconDirTest, TitlesTellASexOnlyWhereTheFileSaysSo) {

@@ -60,6 +60,10 @@ struct CueEntry {
   // object or a state, no claim ("felt unsafe", "knows nothing", "posted a
   // photo").
   bool clause_only = false;
+  // "thank", "mock", "declare" ("noinvert" in the fifth column of
+  // verbs.tsv): the noun phrase right after the cue is its object, never an
+  // inverted subject: "C, mocked the party" is no "C, said the mayor".
+  bool no_inversion = false;
   // A noun cue (class nominal) with "light" in the fifth column: a cue only
   // as the object of a light verb ("made the case for C", "made the point
   // that C"), not after a possessive ("the company's case against him",
