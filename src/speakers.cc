@@ -302,6 +302,8 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   if (!full_names_.empty()) full_names_.clear();
   mentions_.clear();
   if (!name_votes_.empty()) name_votes_.clear();
+  if (!lower_words_.empty()) lower_words_.clear();
+  lower_words_read_ = false;
   if (!appositions_.empty()) appositions_.clear();
   // (The memo is by address, and a new text may lie where the last one did.)
   word_memo_.fill(WordMemo());
@@ -884,13 +886,25 @@ bool SpeakerResolver::SubjectFullName(const std::vector<absl::string_view>& run,
     for (char c : w) {
       if (!absl::ascii_isalpha(static_cast<unsigned char>(c))) return false;
     }
-    const std::string lower = Lower(w);
-    for (size_t at = t.find(lower); at != absl::string_view::npos; at = t.find(lower, at + 1)) {
-      const bool starts = at == 0 || !absl::ascii_isalpha(static_cast<unsigned char>(t[at - 1]));
-      const size_t end = at + lower.size();
-      const bool ends = end >= t.size() || !absl::ascii_isalpha(static_cast<unsigned char>(t[end]));
-      if (starts && ends) return false;
+  }
+  if (!lower_words_read_) {
+    lower_words_read_ = true;
+    for (size_t i = 0; i < t.size();) {
+      if (!absl::ascii_isalpha(static_cast<unsigned char>(t[i]))) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      bool lower = true;
+      for (; j < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[j])); ++j) {
+        lower &= absl::ascii_islower(static_cast<unsigned char>(t[j]));
+      }
+      if (lower) lower_words_.insert(t.substr(i, j - i));
+      i = j;
     }
+  }
+  for (absl::string_view w : run) {
+    if (lower_words_.contains(Lower(w))) return false;
   }
   // The subject of a clause: at the start of a sentence or after a comma
   // or conjunction, not after "the" or "in".

@@ -211,14 +211,54 @@ TEST_F(ExtractCliTest, HugeAndPathologicalArticles) {
   std::string endless;
   while (endless.size() < (1 << 20)) endless += clause;
   std::string endless_txt = Write("endless.txt", endless);
+  // A hard-wrapped book of 8 MB full of names no lexicon knows, each the
+  // subject of a sentence that "He" goes on about: every one is looked into
+  // as a person's name (a search of the whole text for each once made this
+  // quadratic: half a minute for 2 MB, and past this test's timeout for 8).
+  std::string book;
+  const char* const kSyllables[] = {"ba", "ko", "mi", "tu", "ze", "ra", "lo", "vi"};
+  auto name = [&](int i) {
+    std::string w;
+    for (int n = 0; n < 6; i /= 8, ++n) w += kSyllables[i % 8];
+    w[0] = static_cast<char>(w[0] - 'a' + 'A');
+    return w;
+  };
+  for (int i = 0; book.size() < (8 << 20); ++i) {
+    // A paragraph of four sentences wrapped at 70 columns, then a line of
+    // dialogue.
+    std::string para;
+    for (int s = 0; s < 4; ++s) {
+      const int n = 4 * i + s;
+      absl::StrAppend(&para, s > 0 ? " " : "", name(n), " ", name(n + 99991),
+                      " peered at her. He nodded slowly and turned away.");
+    }
+    size_t column = 0;
+    for (absl::string_view word : absl::StrSplit(para, ' ')) {
+      if (column > 0 && column + 1 + word.size() > 70) {
+        book += '\n';
+        column = 0;
+      } else if (column > 0) {
+        book += ' ';
+        ++column;
+      }
+      absl::StrAppend(&book, word);
+      column += word.size();
+    }
+    book += "\n\n\"We must go,\" he said.\n\n";
+  }
+  std::string book_txt = Write("book.txt", book);
 
   RunResult r = Extract(absl::StrCat("--format=json ", big_jsonl, " ", big_txt,
                                      " ", unbalanced, " ", dense_txt, " ",
-                                     endless_txt));
+                                     endless_txt, " ", book_txt));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   absl::StatusOr<internal::JsonValue> v = internal::ParseJson(r.out);
   ASSERT_TRUE(v.ok()) << v.status();
-  ASSERT_EQ(v->array().size(), 5u);
+  ASSERT_EQ(v->array().size(), 6u);
+  // The book's dialogue lines are claims.
+  const internal::JsonValue* book_claims = v->array()[5].Find("claims");
+  ASSERT_NE(book_claims, nullptr);
+  EXPECT_GT(book_claims->array().size(), 1000u);
   EXPECT_EQ(v->array()[0].Find("document")->Find("id")->string_value(), "big");
   EXPECT_EQ(v->array()[3].Find("document")->Find("id")->string_value(),
             "dense");

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "internal/lexicon.h"
@@ -312,6 +313,11 @@ class SpeakerResolver {
   std::vector<NameMention> mentions_;  // every entity mention, text order
   // SubjectName(): per unknown word, how often "he" and "she" followed it.
   WordMap<std::pair<int, int>> name_votes_;
+  // SubjectFullName(): the words the text writes in lower case (runs of
+  // ASCII letters, all lower case), gathered in one pass at the first call
+  // for a text, so that each call is a lookup, not a search of the text.
+  absl::flat_hash_set<absl::string_view> lower_words_;
+  bool lower_words_read_ = false;
   // AppositionName(): per noun, where its first apposition ends in the text
   // and the name's last word (empty when none), found once per noun.
   mutable WordMap<std::pair<uint32_t, std::string>> appositions_;
