@@ -21,7 +21,7 @@ namespace whosaid {
 
 using internal::Stmt;
 
-const int kStoreSchemaVersion = 2;
+const int kStoreSchemaVersion = 3;
 
 namespace {
 
@@ -100,6 +100,12 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(
   content, speaker, tokenize = 'unicode61 remove_diacritics 2');
 )sql";
 
+// Version 3: each claim's confidence, for ClaimQuery::min_confidence (the
+// claims stored before are filled in from their protos).
+const char kSchemaV3[] = R"sql(
+ALTER TABLE claims ADD COLUMN confidence REAL NOT NULL DEFAULT 0;
+)sql";
+
 int64_t Now() { return absl::ToUnixSeconds(absl::Now()); }
 
 std::optional<int64_t> Seconds(const google::protobuf::Timestamp& t) {
@@ -128,12 +134,14 @@ std::string FtsQuery(absl::string_view text) {
   return absl::StrJoin(words, " ");
 }
 
-using Bindable = std::variant<int64_t, std::string>;
+using Bindable = std::variant<int64_t, std::string, double>;
 
 void BindAll(Stmt* stmt, const std::vector<Bindable>& binds) {
   for (size_t i = 0; i < binds.size(); ++i) {
     if (const int64_t* v = std::get_if<int64_t>(&binds[i])) {
       stmt->Bind(static_cast<int>(i + 1), *v);
+    } else if (const double* d = std::get_if<double>(&binds[i])) {
+      stmt->BindDouble(static_cast<int>(i + 1), *d);
     } else {
       stmt->Bind(static_cast<int>(i + 1), std::get<std::string>(binds[i]));
     }
@@ -329,6 +337,9 @@ absl::Status ClaimStore::Migrate() {
   for (int v = *now_version + 1; v <= target; ++v) {
     if (v == 1) {
       s = db_->Exec(kSchemaV1);
+    } else if (v == 3) {
+      s = db_->Exec(kSchemaV3);
+      if (s.ok()) s = FillConfidences();
     } else if (v == 2) {
       s = db_->Exec(kSchemaV2);
       // Index the claims stored under version 1.
@@ -365,6 +376,29 @@ absl::Status ClaimStore::Migrate() {
     schema_version_ = v;
   }
   return db_->Exec("COMMIT");
+}
+
+absl::Status ClaimStore::FillConfidences() {
+  auto read = db_->Prepare("SELECT rowid, proto FROM claims");
+  if (!read.ok()) return read.status();
+  auto write = db_->Prepare("UPDATE claims SET confidence = ? WHERE rowid = ?");
+  if (!write.ok()) return write.status();
+  while (true) {
+    auto r = (*read)->Step();
+    if (!r.ok()) return r.status();
+    if (!*r) return absl::OkStatus();
+    v1::Claim c;
+    absl::string_view blob = (*read)->Blob(1);
+    if (!c.ParseFromArray(blob.data(), static_cast<int>(blob.size()))) {
+      return absl::DataLossError(absl::StrCat(
+          path_, ": claim row ", (*read)->Int(0), " is corrupt"));
+    }
+    absl::Status s = (*write)
+                         ->BindDouble(1, c.confidence())
+                         .Bind(2, (*read)->Int(0))
+                         .Run();
+    if (!s.ok()) return s;
+  }
 }
 
 absl::Status ClaimStore::Begin() {
@@ -735,8 +769,8 @@ absl::Status ClaimStore::InsertClaim(int64_t doc_rowid, const v1::Claim& in,
   }
   auto ins = Sql(
       "INSERT INTO claims(id, document_rowid, speaker_id, speaker_norm, kind, "
-      "stance, published, outlet, proto) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT(id) DO NOTHING");
+      "stance, published, outlet, proto, confidence) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING");
   if (!ins.ok()) return ins.status();
   (*ins)
       ->Bind(1, claim.id())
@@ -746,7 +780,10 @@ absl::Status ClaimStore::InsertClaim(int64_t doc_rowid, const v1::Claim& in,
       .Bind(5, static_cast<int64_t>(claim.kind()))
       .Bind(6, static_cast<int64_t>(claim.stance()));
   if (published) (*ins)->Bind(7, *published);
-  (*ins)->Bind(8, outlet).BindBlob(9, claim.SerializeAsString());
+  (*ins)
+      ->Bind(8, outlet)
+      .BindBlob(9, claim.SerializeAsString())
+      .BindDouble(10, claim.confidence());
   absl::Status s = (*ins)->Run();
   if (!s.ok()) return s;
   if (db_->changes() == 0) return absl::OkStatus();  // duplicate claim id
@@ -1270,6 +1307,10 @@ absl::StatusOr<std::vector<StoredClaim>> ClaimStore::FindClaims(
   if (query.kind != v1::CLAIM_KIND_UNSPECIFIED) {
     sql += "AND c.kind = ? ";
     binds.push_back(static_cast<int64_t>(query.kind));
+  }
+  if (query.min_confidence > 0) {
+    sql += "AND c.confidence >= ? ";
+    binds.push_back(static_cast<double>(query.min_confidence));
   }
   if (!query.topic.empty()) {
     sql +=

@@ -232,6 +232,38 @@ void AppendIntervalsJson(const std::vector<MetricInterval>& intervals,
   out->push_back('}');
 }
 
+void AppendTallyJson(const ClaimTally& t, std::string* out) {
+  absl::StrAppend(out, "\"claims\":", t.predicted, ",\"matched\":", t.matched,
+                  ",\"end_to_end\":", t.end_to_end,
+                  absl::StrFormat(",\"mean_confidence\":%.6g", t.mean_confidence()));
+}
+
+// The "by_rule" and "by_confidence" members of a dataset's JSON object.
+void AppendTalliesJson(const DatasetScores& d, std::string* out) {
+  *out += "\"by_rule\":[";
+  bool first = true;
+  for (const auto& [rule, t] : d.by_rule) {
+    if (!first) out->push_back(',');
+    first = false;
+    out->push_back('{');
+    AppendKey("rule", out);
+    internal::AppendJsonString(rule, out);
+    out->push_back(',');
+    AppendTallyJson(t, out);
+    out->push_back('}');
+  }
+  *out += "],\"by_confidence\":[";
+  for (int b = 0; b < kConfidenceBands; ++b) {
+    if (b > 0) out->push_back(',');
+    absl::StrAppend(out, absl::StrFormat("{\"low\":%.1f,\"high\":%.1f,",
+                                         static_cast<double>(b) / kConfidenceBands,
+                                         static_cast<double>(b + 1) / kConfidenceBands));
+    AppendTallyJson(d.by_confidence[b], out);
+    out->push_back('}');
+  }
+  out->push_back(']');
+}
+
 // `intervals`: empty, or one list per dataset (BootstrapIntervals()).
 std::string Json(absl::Span<const DatasetScores> scores,
                  const std::vector<std::vector<MetricInterval>>& intervals) {
@@ -286,6 +318,8 @@ std::string Json(absl::Span<const DatasetScores> scores,
       out += "]}";
     }
     out += "],";
+    AppendTalliesJson(d, &out);
+    out += ",";
     if (i < intervals.size()) {
       AppendIntervalsJson(intervals[i], &out);
       out += ",";
@@ -400,6 +434,61 @@ std::string FormatScores(absl::Span<const DatasetScores> scores,
     out += "none: no per-document counts\n";
   } else {
     out += TextTable(header, body, format);
+  }
+  return out;
+}
+
+std::string FormatClaimTallies(absl::Span<const DatasetScores> scores,
+                               ReportFormat format) {
+  if (format == ReportFormat::kJson) return "";
+  const bool md = format == ReportFormat::kMarkdown;
+  auto cells = [](const ClaimTally& t) {
+    return std::vector<std::string>{
+        absl::StrCat(t.predicted), Cell(t.matched, t.predicted),
+        Cell(t.end_to_end, t.predicted),
+        t.predicted == 0 ? "n/a" : absl::StrFormat("%.2f", t.mean_confidence())};
+  };
+  std::string out;
+  for (const DatasetScores& d : scores) {
+    absl::StrAppend(&out, md ? "\n### Claims by rule: " : "\n== Claims by rule: ",
+                    d.source, md ? "\n\n" : " ==\n");
+    std::vector<std::pair<std::string, const ClaimTally*>> rules;
+    for (const auto& [rule, t] : d.by_rule) rules.emplace_back(rule, &t);
+    // Most claims first; ties by name.
+    std::sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) {
+      if (a.second->predicted != b.second->predicted) {
+        return a.second->predicted > b.second->predicted;
+      }
+      return a.first < b.first;
+    });
+    std::vector<std::vector<std::string>> body;
+    for (const auto& [rule, t] : rules) {
+      std::vector<std::string> row = {rule.empty() ? "(none)" : rule};
+      for (std::string& c : cells(*t)) row.push_back(std::move(c));
+      body.push_back(std::move(row));
+    }
+    const std::vector<std::string> columns = {
+        "claims", "content precision", "end-to-end precision", "mean confidence"};
+    std::vector<std::string> header = {"rule"};
+    header.insert(header.end(), columns.begin(), columns.end());
+    out += body.empty() ? "no claims\n" : TextTable(header, body, format);
+
+    absl::StrAppend(&out, md ? "\n### Claims by confidence: "
+                             : "\n== Claims by confidence: ",
+                    d.source, md ? "\n\n" : " ==\n");
+    body.clear();
+    for (int b = 0; b < kConfidenceBands; ++b) {
+      const ClaimTally& t = d.by_confidence[b];
+      if (t.predicted == 0) continue;
+      std::vector<std::string> row = {absl::StrFormat(
+          b + 1 < kConfidenceBands ? "[%.1f, %.1f)" : "[%.1f, %.1f]",
+          static_cast<double>(b) / kConfidenceBands,
+          static_cast<double>(b + 1) / kConfidenceBands)};
+      for (std::string& c : cells(t)) row.push_back(std::move(c));
+      body.push_back(std::move(row));
+    }
+    header[0] = "confidence";
+    out += body.empty() ? "no claims\n" : TextTable(header, body, format);
   }
   return out;
 }

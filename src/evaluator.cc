@@ -561,8 +561,8 @@ Ratio* RecallOfKind(v1::ClaimKind kind, DatasetScores* d) {
 
 // Speaker (and end-to-end), canonical name, cue, kind and the seed roles
 // of a content match; up to `max_examples` wrong speakers kept with their
-// context.
-void ScoreMatch(const GoldDocument& gold, const GoldQuote& q, const v1::Claim& c,
+// context. Returns whether the match is right end to end.
+bool ScoreMatch(const GoldDocument& gold, const GoldQuote& q, const v1::Claim& c,
                 bool speech_cue, size_t max_examples, DatasetScores* d) {
   const absl::string_view text = gold.text;
   bool e2e;
@@ -624,7 +624,7 @@ void ScoreMatch(const GoldDocument& gold, const GoldQuote& q, const v1::Claim& c
                             KindName(c.kind())));
     }
   }
-  if (!q.has_roles) return;
+  if (!q.has_roles) return e2e;
   if (q.stance.has_value()) {
     d->stance.total++;
     if (StanceName(c.stance(), c.without_evidence()) == *q.stance) {
@@ -635,6 +635,15 @@ void ScoreMatch(const GoldDocument& gold, const GoldQuote& q, const v1::Claim& c
             c.addressee(), &d->addressee);
   ScoreRole(q.reported_via, HasMention(c.has_reported_via(), c.reported_via()),
             c.reported_via(), &d->reported_via);
+  return e2e;
+}
+
+// The band of DatasetScores::by_confidence that `confidence` falls in (out
+// of range values in the first or last).
+int ConfidenceBand(float confidence) {
+  if (!(confidence > 0)) return 0;  // (NaN too)
+  return std::min(kConfidenceBands - 1,
+                  static_cast<int>(confidence * kConfidenceBands));
 }
 
 }  // namespace
@@ -661,6 +670,8 @@ absl::Status Evaluator::Add(const GoldDocument& gold,
   d.content.matched += m.matches;
   d.exact.matched += CountExactMatches(gold, predicted);
 
+  // Whether each gold quote's match is right end to end.
+  std::vector<bool> g_end_to_end(gold.quotes.size(), false);
   for (size_t g = 0; g < gold.quotes.size(); ++g) {
     const GoldQuote& q = gold.quotes[g];
     const bool matched = m.g_match[g] >= 0;
@@ -677,8 +688,8 @@ absl::Status Evaluator::Add(const GoldDocument& gold,
       if (matched) d.speech_cue_recall.right++;
     }
     if (matched) {
-      ScoreMatch(gold, q, predicted.claims(m.g_match[g]), speech_cue,
-                 options_.max_examples, &d);
+      g_end_to_end[g] = ScoreMatch(gold, q, predicted.claims(m.g_match[g]),
+                                   speech_cue, options_.max_examples, &d);
       continue;
     }
     const bool boundary = m.g_overlapped[g];
@@ -693,6 +704,18 @@ absl::Status Evaluator::Add(const GoldDocument& gold,
       const v1::Claim* near =
           boundary ? &predicted.claims(m.g_best[g]) : nullptr;
       d.misses.push_back(Example(cause, sub, gold, &q, near));
+    }
+  }
+
+  for (int p = 0; p < predicted.claims_size(); ++p) {
+    const v1::Claim& c = predicted.claims(p);
+    const int g = m.p_match[p];
+    for (ClaimTally* t : {&d.by_rule[c.rule()],
+                          &d.by_confidence[ConfidenceBand(c.confidence())]}) {
+      t->predicted++;
+      t->confidence_sum += c.confidence();
+      if (g >= 0) t->matched++;
+      if (g >= 0 && g_end_to_end[g]) t->end_to_end++;
     }
   }
 

@@ -1244,6 +1244,7 @@ class ExtractorImpl {
   // Screens contents for the set; null if it cannot.
   std::unique_ptr<AtomScreen> content_stance_screen;
   size_t max_bytes = 0;
+  float min_confidence = 0;
 
   // text_checked: the caller has run CheckDocumentText() on doc.text().
   // The claims' cues and mentions come from `parts` when it has some.
@@ -1602,6 +1603,19 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     }
   }
 
+  const auto& rules = lexicon->rules();
+  // The confidence of a finding's claim: its rule's, less for a turn of
+  // dialogue or a quote paragraph inherited from another claim.
+  auto confidence_of = [&rules](const Finding& f) {
+    float confidence = f.rule >= 0 ? rules[f.rule].confidence : 0.6f;
+    if (f.inherited) confidence *= 0.9f;
+    return confidence;
+  };
+  if (min_confidence > 0) {
+    for (Finding& f : findings) {
+      if (confidence_of(f) < min_confidence) f.drop = true;
+    }
+  }
   std::vector<ClaimIdText>& ids = scratch.ids;
   ids.assign(findings.size(), ClaimIdText());
   const uint64_t doc_hash = Fnv1a(doc.id());
@@ -1615,7 +1629,6 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   std::vector<std::string>& entity_ids = scratch.entity_ids;
   entity_ids.resize(resolver.entities().size());
   for (std::string& id : entity_ids) id.clear();
-  const auto& rules = lexicon->rules();
   std::vector<std::string>& topic_names = scratch.topic_names;  // a claim's
   for (size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
@@ -1717,9 +1730,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       topics->Tag(c->content(), &topic_names);
       for (std::string& name : topic_names) c->add_topics(std::move(name));
     }
-    float confidence = f.rule >= 0 ? rules[f.rule].confidence : 0.6f;
-    if (f.inherited) confidence *= 0.9f;
-    c->set_confidence(confidence);
+    c->set_confidence(confidence_of(f));
     Assign(c->mutable_rule(), f.rule >= 0 ? absl::string_view(rules[f.rule].name)
                               : absl::string_view(f.builtin_rule ? f.builtin_rule : ""));
     Assign(c->mutable_extractor_version(), kExtractorVersion);
@@ -1769,6 +1780,10 @@ Extractor::~Extractor() = default;
 
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
     const ExtractorOptions& options) {
+  if (!(options.min_confidence >= 0 && options.min_confidence <= 1)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "min_confidence must be from 0 to 1, not ", options.min_confidence));
+  }
   auto impl = std::make_unique<ExtractorImpl>();
   auto lex = internal::Lexicon::Load(options.lexicon_dir);
   if (!lex.ok()) return lex.status();
@@ -1787,6 +1802,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   if (!stances.ok()) return stances;
   impl->topics = *std::move(topics);
   impl->max_bytes = options.max_document_bytes;
+  impl->min_confidence = options.min_confidence;
   return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
 }
 

@@ -138,6 +138,10 @@ Stmt& Stmt::BindBlob(int i, absl::string_view blob) {
                     SQLITE_TRANSIENT);
   return *this;
 }
+Stmt& Stmt::BindDouble(int i, double v) {
+  sqlite3_bind_double(stmt_, i, v);
+  return *this;
+}
 Stmt& Stmt::BindNull(int i) {
   sqlite3_bind_null(stmt_, i);
   return *this;

@@ -556,6 +556,75 @@ TEST_F(ClaimStoreTest, MigratesFromVersionOne) {
               ElementsAre("old words about troops"));
 }
 
+TEST_F(ClaimStoreTest, MinConfidenceFiltersClaims) {
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  DocBuilder d("conf", "2021-05-01");
+  d.Claim("person:a-b", "A B", "A B", "sure words");
+  d.last()->set_confidence(0.95f);
+  d.Claim("person:a-b", "A B", "A B", "doubtful words");
+  d.last()->set_confidence(0.5f);
+  ASSERT_TRUE(store->Put(d.get()).ok());
+  ClaimQuery q;
+  q.speaker = "A B";
+  EXPECT_THAT(Contents(store->FindClaims(q)),
+              UnorderedElementsAre("sure words", "doubtful words"));
+  q.min_confidence = 0.9f;
+  EXPECT_THAT(Contents(store->FindClaims(q)), ElementsAre("sure words"));
+  q.min_confidence = 0.5f;  // inclusive
+  EXPECT_EQ(Contents(store->FindClaims(q)).size(), 2u);
+  q.min_confidence = 0.99f;
+  EXPECT_THAT(Contents(store->FindClaims(q)), IsEmpty());
+}
+
+TEST_F(ClaimStoreTest, MigratesFromVersionTwoKeepingConfidences) {
+  {
+    ClaimStoreOptions v2_only;
+    v2_only.TEST_max_schema_version = 2;
+    auto store = OpenStore(v2_only);
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(store->schema_version(), 2);
+  }
+  // A claim stored under version 2 (no confidence column), by hand.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "INSERT INTO documents(id, text_hash, ingested_at, "
+                         "proto) VALUES ('old', 0, 0, x'')",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  for (const auto& [id, confidence] :
+       {std::pair<const char*, float>{"old:1", 0.9f}, {"old:2", 0.4f}}) {
+    v1::Claim c;
+    c.set_id(id);
+    c.set_content(absl::StrCat("words of ", id));
+    c.set_confidence(confidence);
+    std::string blob = c.SerializeAsString();
+    sqlite3_stmt* stmt = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db,
+                                 "INSERT INTO claims(id, document_rowid, kind, "
+                                 "stance, proto) VALUES (?, 1, 1, 1, ?)",
+                                 -1, &stmt, nullptr),
+              SQLITE_OK);
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(stmt, 2, blob.data(), static_cast<int>(blob.size()),
+                      SQLITE_TRANSIENT);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_DONE);
+    sqlite3_finalize(stmt);
+  }
+  sqlite3_close(db);
+
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->schema_version(), kStoreSchemaVersion);
+  ClaimQuery q;
+  q.ingest_order = true;
+  EXPECT_THAT(Contents(store->FindClaims(q)),
+              ElementsAre("words of old:1", "words of old:2"));
+  q.min_confidence = 0.5f;
+  EXPECT_THAT(Contents(store->FindClaims(q)), ElementsAre("words of old:1"));
+}
+
 TEST_F(ClaimStoreTest, NewerSchemaIsRefused) {
   { ASSERT_NE(OpenStore(), nullptr); }
   sqlite3* db = nullptr;

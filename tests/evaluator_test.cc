@@ -772,6 +772,100 @@ TEST(FormatScores, TextMarkdownAndJson) {
   EXPECT_EQ(FormatErrors(scores, ReportFormat::kJson), "");
 }
 
+TEST(ClaimTallies, ByRuleAndByConfidenceBand) {
+  Doc d("Ana said it rained. Bo said it snowed. Cy said it hailed. Fog fell.");
+  d.Gold({"it rained"}, "Ana", "said");
+  d.Gold({"it snowed"}, "Bo", "said");
+  // Right end to end.
+  v1::Claim& a = d.Predict({"it rained"}, "Ana", "said");
+  a.set_rule("speaker_cue_that");
+  a.set_confidence(0.85f);
+  // The content right, the speaker wrong.
+  v1::Claim& b = d.Predict({"it snowed"}, "Cy", "said");
+  b.set_rule("speaker_cue_that");
+  b.set_confidence(0.8f);
+  // A false alarm.
+  v1::Claim& c = d.Predict({"Fog fell"}, "", "");
+  c.set_rule("orphan");
+  c.set_confidence(0.3f);
+  // No rule, out-of-range confidence: the first band.
+  v1::Claim& e = d.Predict({"it hailed"}, "Cy", "said");
+  e.set_confidence(-1);
+  DatasetScores s = d.Score();
+
+  ASSERT_EQ(s.by_rule.size(), 3u);
+  const ClaimTally& cue_that = s.by_rule.at("speaker_cue_that");
+  EXPECT_EQ(cue_that.predicted, 2);
+  EXPECT_EQ(cue_that.matched, 2);
+  EXPECT_EQ(cue_that.end_to_end, 1);
+  EXPECT_DOUBLE_EQ(cue_that.precision(), 0.5);
+  EXPECT_NEAR(cue_that.mean_confidence(), 0.825, 1e-6);
+  EXPECT_EQ(s.by_rule.at("orphan").predicted, 1);
+  EXPECT_EQ(s.by_rule.at("orphan").matched, 0);
+  EXPECT_EQ(s.by_rule.at("").predicted, 1);
+
+  EXPECT_EQ(s.by_confidence[8].predicted, 2);  // 0.8, 0.85
+  EXPECT_EQ(s.by_confidence[8].end_to_end, 1);
+  EXPECT_EQ(s.by_confidence[3].predicted, 1);  // 0.3
+  EXPECT_EQ(s.by_confidence[0].predicted, 1);  // -1
+  int64_t total = 0;
+  for (const ClaimTally& t : s.by_confidence) total += t.predicted;
+  EXPECT_EQ(total, 4);
+  // The tallies agree with the dataset's counts.
+  EXPECT_EQ(cue_that.matched + s.by_rule.at("orphan").matched +
+                s.by_rule.at("").matched,
+            s.content.matched);
+}
+
+TEST(ClaimTallies, ConfidenceOneIsInTheLastBand) {
+  Doc d("Ana said it rained.");
+  d.Gold({"it rained"}, "Ana", "said");
+  d.Predict({"it rained"}, "Ana", "said").set_confidence(1.0f);
+  DatasetScores s = d.Score();
+  EXPECT_EQ(s.by_confidence[kConfidenceBands - 1].predicted, 1);
+  EXPECT_EQ(s.by_confidence[kConfidenceBands - 1].end_to_end, 1);
+}
+
+TEST(ClaimTallies, Formats) {
+  Doc d("Ana said it rained. Fog fell.");
+  d.Gold({"it rained"}, "Ana", "said");
+  v1::Claim& a = d.Predict({"it rained"}, "Ana", "said");
+  a.set_rule("speaker_cue_that");
+  a.set_confidence(0.8f);
+  v1::Claim& b = d.Predict({"Fog fell"}, "", "");
+  b.set_rule("orphan");
+  b.set_confidence(0.8f);
+  std::vector<DatasetScores> scores = {d.Score()};
+
+  const std::string text = FormatClaimTallies(scores, ReportFormat::kText);
+  EXPECT_THAT(text, HasSubstr("== Claims by rule: test =="));
+  EXPECT_THAT(text, HasSubstr("== Claims by confidence: test =="));
+  EXPECT_THAT(text, HasSubstr("100.0% (1/1)"));
+  EXPECT_THAT(text, HasSubstr("[0.8, 0.9)"));
+  EXPECT_THAT(text, HasSubstr("50.0% (1/2)"));
+  // Bands without claims are left out.
+  EXPECT_THAT(text, Not(HasSubstr("[0.1, 0.2)")));
+  const std::string md = FormatClaimTallies(scores, ReportFormat::kMarkdown);
+  EXPECT_THAT(md, HasSubstr("### Claims by rule: test"));
+  EXPECT_THAT(md, HasSubstr("| orphan | 1 | 0.0% (0/1) | 0.0% (0/1) | 0.80 |"));
+  EXPECT_EQ(FormatClaimTallies(scores, ReportFormat::kJson), "");
+
+  const std::string json = FormatScores(scores, ReportFormat::kJson);
+  absl::StatusOr<internal::JsonValue> v = internal::ParseJson(json);
+  ASSERT_TRUE(v.ok()) << v.status() << json;
+  const internal::JsonValue& dataset = v->Find("datasets")->array()[0];
+  const internal::JsonValue* by_rule = dataset.Find("by_rule");
+  ASSERT_NE(by_rule, nullptr);
+  ASSERT_EQ(by_rule->array().size(), 2u);
+  // (By name: "orphan" first.)
+  EXPECT_EQ(by_rule->array()[1].Find("rule")->string_value(), "speaker_cue_that");
+  EXPECT_EQ(by_rule->array()[1].Find("end_to_end")->number(), 1);
+  const internal::JsonValue* bands = dataset.Find("by_confidence");
+  ASSERT_NE(bands, nullptr);
+  ASSERT_EQ(bands->array().size(), static_cast<size_t>(kConfidenceBands));
+  EXPECT_EQ(bands->array()[8].Find("claims")->number(), 2);
+}
+
 TEST(ParseReportFormat, Names) {
   EXPECT_EQ(*ParseReportFormat(""), ReportFormat::kText);
   EXPECT_EQ(*ParseReportFormat("markdown"), ReportFormat::kMarkdown);

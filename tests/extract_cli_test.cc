@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -151,6 +152,37 @@ TEST_F(ExtractCliTest, UsageErrors) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr(missing + ": no such file or directory"));
   EXPECT_THAT(r.out, HasSubstr("== defense-ministers-call"));
+}
+
+TEST_F(ExtractCliTest, MinConfidenceLeavesOutClaims) {
+  RunResult all = Extract(std::string("--format=jsonl ") + kSeed);
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  // The highest confidence of the seed's claims, as printed, and how many
+  // claims have it.
+  std::string highest;
+  int at_highest = 0, claims = 0;
+  std::istringstream lines(all.out);
+  for (std::string line; std::getline(lines, line);) {
+    ++claims;
+    const size_t at = line.find("\"confidence\":");
+    ASSERT_NE(at, std::string::npos) << line;
+    const size_t begin = at + 13;
+    const std::string value =
+        line.substr(begin, line.find_first_of(",}", begin) - begin);
+    if (highest.empty() || std::stod(value) > std::stod(highest)) {
+      highest = value;
+      at_highest = 0;
+    }
+    if (value == highest) ++at_highest;
+  }
+  ASSERT_GT(claims, at_highest) << "the seed's claims need two confidences";
+  RunResult some =
+      Extract("--format=jsonl --min_confidence=" + highest + " " + kSeed);
+  ASSERT_EQ(some.exit_code, 0) << some.err;
+  EXPECT_EQ(std::count(some.out.begin(), some.out.end(), '\n'), at_highest);
+  RunResult bad = Extract(std::string("--min_confidence=2 ") + kSeed);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("min_confidence must be from 0 to 1"));
 }
 
 TEST_F(ExtractCliTest, OutputThatCannotBeWrittenExits2) {

@@ -5,10 +5,13 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -518,6 +521,65 @@ TEST(Extractor, DocumentOverTheLimitIsRejected) {
   EXPECT_EQ(out.claims_size(), 0);
   doc.set_text(std::string(100, 'a'));
   EXPECT_TRUE((*e)->Extract(doc, &out).ok());
+}
+
+TEST(Extractor, MinConfidenceLeavesOutLessCertainClaims) {
+  std::ifstream in("seeds/defense-ministers-call.txt", std::ios::binary);
+  ASSERT_TRUE(in) << "run from the source directory";
+  std::stringstream text;
+  text << in.rdbuf();
+  const v1::Extraction all = ExtractText(text.str(), "seed");
+  std::set<float> levels;
+  for (const v1::Claim& c : all.claims()) levels.insert(c.confidence());
+  ASSERT_GE(levels.size(), 2u) << "the seed's claims need two confidences";
+  // The second-lowest level: the claims of the lowest are left out.
+  const float threshold = *std::next(levels.begin());
+
+  ExtractorOptions options;
+  options.min_confidence = threshold;
+  auto e = Extractor::Create(options);
+  ASSERT_TRUE(e.ok()) << e.status();
+  v1::Document doc;
+  doc.set_id("seed");
+  doc.set_text(text.str());
+  v1::Extraction some;
+  ASSERT_TRUE((*e)->Extract(doc, &some).ok());
+
+  std::vector<const v1::Claim*> kept;
+  std::set<std::string> dropped;
+  for (const v1::Claim& c : all.claims()) {
+    if (c.confidence() >= threshold) {
+      kept.push_back(&c);
+    } else {
+      dropped.insert(c.id());
+    }
+  }
+  ASSERT_FALSE(dropped.empty());
+  ASSERT_EQ(some.claims_size(), static_cast<int>(kept.size()));
+  for (int i = 0; i < some.claims_size(); ++i) {
+    const v1::Claim& c = some.claims(i);
+    EXPECT_EQ(c.id(), kept[i]->id());
+    EXPECT_GE(c.confidence(), threshold);
+    // A claim reported through a left-out one keeps the intermediary's
+    // mention, not the link to a claim no longer there.
+    if (dropped.count(kept[i]->reported_via_claim_id()) > 0) {
+      EXPECT_TRUE(c.reported_via_claim_id().empty());
+      EXPECT_EQ(c.reported_via().text(), kept[i]->reported_via().text());
+    } else {
+      EXPECT_EQ(c.reported_via_claim_id(), kept[i]->reported_via_claim_id());
+    }
+  }
+}
+
+TEST(Extractor, MinConfidenceOutOfRangeIsRejected) {
+  for (float bad : {-0.1f, 1.5f, std::nanf("")}) {
+    ExtractorOptions options;
+    options.min_confidence = bad;
+    auto e = Extractor::Create(options);
+    EXPECT_EQ(e.status().code(), absl::StatusCode::kInvalidArgument) << bad;
+    EXPECT_TRUE(absl::StrContains(e.status().message(), "min_confidence"))
+        << e.status();
+  }
 }
 
 // (How fast: BM_ExtractUnbalancedQuotes in extractor_benchmark.)

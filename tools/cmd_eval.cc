@@ -4,7 +4,8 @@
 //   whosaid eval --gold=polnear-dev.jsonl --gold=litbank-dev.jsonl
 //   [--errors=20]
 //       [--format=text|markdown|json] [--predictions=FILE.jsonl]
-//       [--speech_cues=FILE] [--lexicons=DIR] [--bootstrap=N]
+//       [--speech_cues=FILE] [--lexicons=DIR] [--bootstrap=N] [--by_rule]
+//       [--min_confidence=X]
 //       [MORE_GOLD.jsonl ...]
 #include <cstdio>
 #include <memory>
@@ -79,6 +80,10 @@ ABSL_FLAG(int, bootstrap, 0,
           "replacement, fixed seed): how far the score may move on another "
           "sample of such documents, a held-out set. 0: none; 1000 is "
           "usual.");
+ABSL_FLAG(bool, by_rule, false,
+          "eval: also print, per dataset, each rule's claims with their "
+          "content and end-to-end precision and mean confidence, and the "
+          "same by band of confidence (are the confidences calibrated?).");
 ABSL_FLAG(std::string, speech_cues, "",
           "eval: a speech-cue word list replacing the built-in "
           "speech_cues.tsv.");
@@ -188,7 +193,7 @@ int RunEval(const Args& args) {
                  "whosaid eval: no gold file; usage: whosaid eval "
                  "--gold=FILE.jsonl[,FILE2...] [--errors=N] "
                  "[--format=text|markdown|json] [--predictions=FILE] "
-                 "[--bootstrap=N]\n");
+                 "[--bootstrap=N] [--by_rule] [--min_confidence=X]\n");
     return 2;
   }
   absl::StatusOr<whosaid::ReportFormat> format =
@@ -217,6 +222,13 @@ int RunEval(const Args& args) {
     return 2;
   }
   const bool agreement = absl::GetFlag(FLAGS_agreement);
+  if ((agreement || !absl::GetFlag(FLAGS_predictions).empty()) &&
+      absl::GetFlag(FLAGS_min_confidence) != 0) {
+    std::fprintf(stderr,
+                 "whosaid eval: --min_confidence filters the engine's claims; "
+                 "it does not apply to --predictions or --agreement\n");
+    return 2;
+  }
   if (agreement && !absl::GetFlag(FLAGS_predictions).empty()) {
     std::fprintf(stderr,
                  "whosaid eval: --agreement and --predictions exclude each "
@@ -278,6 +290,9 @@ int RunEval(const Args& args) {
   bootstrap.rounds = bootstrap_rounds;
   std::string out = whosaid::FormatScores(
       scores, *format, bootstrap_rounds > 0 ? &bootstrap : nullptr);
+  if (absl::GetFlag(FLAGS_by_rule)) {
+    out += whosaid::FormatClaimTallies(scores, *format);
+  }
   if (max_errors > 0) out += whosaid::FormatErrors(scores, *format);
   std::fwrite(out.data(), 1, out.size(), stdout);
   if (failures > 0) {

@@ -1,5 +1,5 @@
 // whosaid extract [--format=text|jsonl|json|textproto|pb|annotations]
-//                 [--lexicons=DIR] [FILE|DIR|-]...
+//                 [--lexicons=DIR] [--min_confidence=X] [FILE|DIR|-]...
 //
 // Exit codes: 0 all inputs read and written; 1 some record was skipped (each
 // one reported on stderr as "path:line: message"); 2 usage error, bad

@@ -358,6 +358,12 @@ absl::Status QueryFromFlags(ClaimQuery* q) {
     q->kind = kind;
   }
   if (q->topic.empty()) q->topic = absl::GetFlag(FLAGS_topic);
+  const double min_confidence = absl::GetFlag(FLAGS_min_confidence);
+  if (!(min_confidence >= 0 && min_confidence <= 1)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--min_confidence must be from 0 to 1, not ", min_confidence));
+  }
+  q->min_confidence = static_cast<float>(min_confidence);
   q->limit = absl::GetFlag(FLAGS_limit);
   if (q->limit < 0) return absl::InvalidArgumentError("--limit must be >= 0");
   return absl::OkStatus();

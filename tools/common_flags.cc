@@ -14,6 +14,10 @@ ABSL_FLAG(std::string, store, "",
 ABSL_FLAG(std::string, topics, "",
           "A topic lexicon (textproto) replacing the built-in one.");
 ABSL_FLAG(bool, quiet, false, "No progress on stderr.");
+ABSL_FLAG(double, min_confidence, 0,
+          "extract/ingest/reindex/eval: leave out claims whose confidence "
+          "(how often the rule behind them is right on the gold data) is "
+          "below this, from 0 to 1: fewer claims, more of them right.");
 
 namespace whosaid_tool {
 
@@ -21,6 +25,8 @@ absl::StatusOr<std::unique_ptr<whosaid::Extractor>> ExtractorFromFlags() {
   whosaid::ExtractorOptions options;
   options.lexicon_dir = absl::GetFlag(FLAGS_lexicons);
   options.topics_file = absl::GetFlag(FLAGS_topics);
+  options.min_confidence =
+      static_cast<float>(absl::GetFlag(FLAGS_min_confidence));
   return whosaid::Extractor::Create(options);
 }
 

@@ -15,11 +15,12 @@ ABSL_DECLARE_FLAG(std::string, lexicons);
 ABSL_DECLARE_FLAG(std::string, store);
 ABSL_DECLARE_FLAG(std::string, topics);
 ABSL_DECLARE_FLAG(bool, quiet);
+ABSL_DECLARE_FLAG(double, min_confidence);
 
 namespace whosaid_tool {
 
-// The engine with --lexicons and --topics (which replaces the built-in topic
-// lexicon). Errors name the lexicon file and line.
+// The engine with --lexicons, --topics (which replaces the built-in topic
+// lexicon) and --min_confidence. Errors name the lexicon file and line.
 absl::StatusOr<std::unique_ptr<whosaid::Extractor>> ExtractorFromFlags();
 
 }  // namespace whosaid_tool

@@ -22,8 +22,10 @@ struct Command {
 
 const Command kCommands[] = {
     {"extract", whosaid_tool::RunExtract,
-     "[--format=text|jsonl|json|textproto|pb|annotations] [FILE|DIR|-]...\n"
-     "      find who said what in articles (text files, JSONL, or stdin)"},
+     "[--format=text|jsonl|json|textproto|pb|annotations]\n"
+     "      [--min_confidence X] [FILE|DIR|-]...\n"
+     "      find who said what in articles (text files, JSONL, or stdin);\n"
+     "      --min_confidence leaves out claims of rules less often right"},
     {"tags", whosaid_tool::RunTags,
      "[--lexicons DIR] [FILE|DIR|-]...\n"
      "      for rule authors: each sentence with the tag string the rules\n"
@@ -31,17 +33,20 @@ const Command kCommands[] = {
     {"eval", whosaid_tool::RunEval,
      "--gold FILE.jsonl [--gold FILE2...] [--errors N]\n"
      "      [--format=text|markdown|json] [--predictions FILE.jsonl]\n"
+     "      [--bootstrap N] [--by_rule] [--min_confidence X]\n"
      "      score the engine (or a predictions file in the gold format)\n"
      "      against gold annotations, per dataset"},
     // STORE_COMMAND_TABLE
     {"ingest", whosaid_tool::RunIngest,
-     "[--store FILE] [--topics FILE] [--quiet] [FILE|DIR|-]...\n"
+     "[--store FILE] [--topics FILE] [--min_confidence X] [--quiet]\n"
+     "      [FILE|DIR|-]...\n"
      "      extract claims into the store (re-ingesting adds nothing)"},
     {"reindex", whosaid_tool::RunReindex,
-     "[--lexicons DIR] [--topics FILE]\n"
+     "[--lexicons DIR] [--topics FILE] [--min_confidence X]\n"
      "      re-run the current engine over every stored document"},
     {"who", whosaid_tool::RunWho,
-     "NAME [--since D --until D --stance S --kind K --topic T --limit N]\n"
+     "NAME [--since D --until D --stance S --kind K --topic T --limit N\n"
+     "      --min_confidence X]\n"
      "      everything a speaker said, newest first"},
     {"topic", whosaid_tool::RunTopic,
      "TOPIC [filters]\n      claims on a topic, grouped by speaker"},

@@ -141,6 +141,8 @@ struct ClaimQuery {
   // (words are quoted, so FTS5 syntax characters are plain text); results
   // are ranked by BM25 instead of date.
   std::string text;
+  // Only claims whose confidence (Claim::confidence) is at least this.
+  float min_confidence = 0;
   // Only claims that carry a review.
   bool reviewed_only = false;
   // 0: no limit.
@@ -271,6 +273,9 @@ class ClaimStore {
   absl::Status ReplaceInBatch(const v1::Extraction& x);
   absl::Status ImportInBatch(const v1::Claim& claim);
   absl::Status Migrate();
+  // Schema version 3: sets the confidence column of the claims stored
+  // before it from their protos.
+  absl::Status FillConfidences();
   absl::StatusOr<int64_t> DocumentRowid(absl::string_view id);
   absl::Status DeleteDocumentClaims(int64_t doc_rowid);
   absl::Status InsertExtraction(int64_t doc_rowid, const v1::Extraction& x,

@@ -247,6 +247,27 @@ struct ScoreCounts {
   void Add(const ScoreCounts& other, int sign = 1);
 };
 
+// The predicted claims of one group (one rule, one band of confidence) and
+// how many of them were right.
+struct ClaimTally {
+  int64_t predicted = 0;
+  int64_t matched = 0;      // content@min_overlap
+  int64_t end_to_end = 0;   // content and speaker
+  double confidence_sum = 0;  // Claim::confidence, summed
+
+  // end_to_end / predicted; 0 when there are no claims.
+  double precision() const {
+    return predicted == 0 ? 0.0 : static_cast<double>(end_to_end) / predicted;
+  }
+  double mean_confidence() const {
+    return predicted == 0 ? 0.0 : confidence_sum / predicted;
+  }
+};
+
+// The confidence bands of DatasetScores::by_confidence: [0, 0.1), [0.1,
+// 0.2), ..., [0.9, 1].
+inline constexpr int kConfidenceBands = 10;
+
 // The scores of one dataset (one GoldDocument::source).
 struct DatasetScores : ScoreCounts {
   std::string source;
@@ -256,6 +277,12 @@ struct DatasetScores : ScoreCounts {
   // EvaluatorOptions::per_document is set (else empty): what
   // BootstrapIntervals() resamples. They sum to the counts above.
   std::vector<ScoreCounts> per_document;
+
+  // The predicted claims by Claim::rule ("" for claims without one), and by
+  // band of Claim::confidence: how right each rule is, and whether the
+  // confidences say so (FormatClaimTallies()).
+  std::map<std::string, ClaimTally> by_rule;
+  std::array<ClaimTally, kConfidenceBands> by_confidence;
 
   // Error counts: cause -> subgroup -> count.
   std::array<std::map<std::string, int64_t>, kNumErrorCauses> errors;
@@ -369,6 +396,17 @@ std::vector<MetricInterval> BootstrapIntervals(const DatasetScores& scores,
 std::string FormatScores(absl::Span<const DatasetScores> scores,
                          ReportFormat format,
                          const BootstrapOptions* bootstrap = nullptr);
+
+// FormatClaimTallies()
+//
+// Two tables per dataset: each rule with its claims, their content and
+// end-to-end precision and their mean confidence (most claims first); and
+// each band of confidence with the same counts, which shows whether the
+// confidences are calibrated (a band's end-to-end precision near its mean
+// confidence). Empty for kJson (FormatScores() includes "by_rule" and
+// "by_confidence").
+std::string FormatClaimTallies(absl::Span<const DatasetScores> scores,
+                               ReportFormat format);
 
 // FormatErrors()
 //

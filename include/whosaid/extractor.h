@@ -50,6 +50,12 @@ struct ExtractorOptions {
   // Documents larger than this are rejected with kInvalidArgument rather than
   // processed. Default: 64 MiB.
   size_t max_document_bytes = 64 << 20;
+
+  // Claims whose confidence (Claim::confidence: how often the rule behind
+  // them is right, see rules.tsv) is below this are left out; a claim
+  // reported through a left-out one keeps its reported_via mention but no
+  // reported_via_claim_id. In [0, 1]; default 0: every claim.
+  float min_confidence = 0;
 };
 
 class ClaimWriter;

@@ -70,6 +70,8 @@ class Stmt {
   Stmt& Bind(int i, int64_t v);
   Stmt& Bind(int i, absl::string_view text);
   Stmt& BindBlob(int i, absl::string_view blob);
+  // (Not an overload of Bind: an int argument would be ambiguous.)
+  Stmt& BindDouble(int i, double v);
   Stmt& BindNull(int i);
 
   // Steps once: true with a row, false when done; errors as Status.
