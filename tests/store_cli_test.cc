@@ -152,11 +152,23 @@ TEST_F(StoreCliTest, IngestTwiceAddsNothingAndQueriesAnswer) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_FALSE(r.out.empty());
   }
+  // --min_confidence: the claims at or above it, no more.
+  auto lines = [](const std::string& s) {
+    return std::count(s.begin(), s.end(), '\n');
+  };
+  RunResult any = Whosaid("who Keller --format=jsonl");
+  RunResult none = Whosaid("who Keller --format=jsonl --min_confidence=1");
+  RunResult low = Whosaid("who Keller --format=jsonl --min_confidence=0.01");
+  ASSERT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_GT(lines(any.out), 0);
+  EXPECT_EQ(lines(none.out), 0);
+  EXPECT_EQ(low.out, any.out);
   // Usage errors exit 2 with a message.
   for (const char* q :
        {"who", "who Keller --stance=shouting", "who Keller --since=yesterday",
         "who Keller --format=xml", "show no-such-claim",
-        "speakers --type=robot", "merge person:nobody person:anna-keller"}) {
+        "speakers --type=robot", "merge person:nobody person:anna-keller",
+        "who Keller --min_confidence=1.5"}) {
     SCOPED_TRACE(q);
     RunResult r = Whosaid(q);
     EXPECT_EQ(r.exit_code, 2);

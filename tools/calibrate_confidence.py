@@ -13,8 +13,8 @@ promises:
 
 A rule with few claims in the gold corpus stays near its author's estimate:
 the measured share is smoothed toward the rule's current mean confidence
-with the weight of --weight claims (default 20). Rules the corpus never saw
-keep their value. rules.tsv is rewritten in place (through a temporary file
+with the weight of --weight claims (default 20), and none is set above 0.99.
+Rules the corpus never saw keep their value. rules.tsv is rewritten in place (through a temporary file
 and a rename); every change is listed on stderr.
 """
 
@@ -73,7 +73,7 @@ def main():
         smoothed = (right + args.weight * mean) / (n + args.weight)
         # The rule's own value, so that its claims' mean (some of them
         # inherited, at 0.9 of it) comes out at the smoothed share.
-        value = min(1.0, max(0.01, round(smoothed * base / mean, 2)))
+        value = min(0.99, max(0.01, round(smoothed * base / mean, 2)))
         if f"{value:g}" != fields[3]:
             print(f"{name}: {fields[3]} -> {value:g} "
                   f"({right}/{n} right end to end)", file=sys.stderr)
