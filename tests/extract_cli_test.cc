@@ -147,6 +147,9 @@ TEST_F(ExtractCliTest, UsageErrors) {
   r = Extract(std::string("--format=yaml ") + kSeed);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("unknown output format 'yaml'"));
+  r = Extract(std::string("--jobs=-1 ") + kSeed);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--jobs must be from 0 (one per core) to 256"));
   std::string missing = (dir_ / "no-such-file.txt").string();
   r = Extract(missing + " " + kSeed);
   EXPECT_EQ(r.exit_code, 1);

@@ -176,6 +176,37 @@ TEST_F(StoreCliTest, IngestTwiceAddsNothingAndQueriesAnswer) {
   }
 }
 
+TEST_F(StoreCliTest, IngestWithJobsStoresWhatOneThreadStores) {
+  // 150 documents (more than a batch), one id twice with another text and
+  // one text twice under another id, in the same batch, and a broken line.
+  std::string corpus = Corpus(150);
+  absl::StrAppend(&corpus,
+                  "{\"id\": \"gen-3\", \"text\": \"Ann Lee said the vote was close.\"}\n",
+                  "{\"id\": \"gen-copy\", \"text\": \"Ann Lee said the vote was close.\"}\n",
+                  "{\"id\": \"broken\", \"text\": \n");
+  std::string path = Write("c.jsonl", corpus);
+  std::vector<std::string> exports, messages;
+  for (int jobs : {1, 3}) {
+    SCOPED_TRACE(jobs);
+    const std::string store = (dir_ / absl::StrCat("j", jobs, ".db")).string();
+    RunResult in = Run(absl::StrCat("ingest --jobs=", jobs, " --store=", store, " ", path));
+    EXPECT_EQ(in.exit_code, 1) << in.err;  // the broken line
+    // The error line and the counts, without the store's name and timing.
+    const size_t counts = in.err.find(".db: ");
+    ASSERT_NE(counts, std::string::npos) << in.err;
+    messages.push_back(in.err.substr(0, in.err.rfind('\n', counts)) +
+                       in.err.substr(counts, in.err.find(" MB in ") - counts));
+    RunResult out = Run(absl::StrCat("export --format=jsonl --store=", store));
+    ASSERT_EQ(out.exit_code, 0) << out.err;
+    exports.push_back(out.out);
+  }
+  EXPECT_THAT(messages[0], HasSubstr("150 added, 1 replaced, 0 unchanged, 1 duplicate texts, 1 skipped"));
+  EXPECT_EQ(messages[1], messages[0]);
+  EXPECT_FALSE(exports[0].empty());
+  EXPECT_EQ(exports[1], exports[0]);
+  EXPECT_EQ(Run(absl::StrCat("ingest --jobs=-1 --store=", store_, " ", path)).exit_code, 2);
+}
+
 TEST_F(StoreCliTest, ReindexWithAUserLexiconRetagsAndKeepsCounts) {
   std::string corpus = Write("c.jsonl", Corpus(25));
   ASSERT_EQ(Whosaid(absl::StrCat("ingest ", corpus)).exit_code, 0);

@@ -1,5 +1,6 @@
 // whosaid extract [--format=text|jsonl|json|textproto|pb|annotations]
-//                 [--lexicons=DIR] [--min_confidence=X] [FILE|DIR|-]...
+//                 [--lexicons=DIR] [--min_confidence=X] [--jobs=N]
+//                 [FILE|DIR|-]...
 //
 // Exit codes: 0 all inputs read and written; 1 some record was skipped (each
 // one reported on stderr as "path:line: message"); 2 usage error, bad
@@ -50,10 +51,12 @@ int RunExtract(const Args& args) {
   if (!extractor.ok()) return Fail(extractor.status().message());
   auto reader = whosaid::DocumentReader::Open(args);
   if (!reader.ok()) return Fail(reader.status().message());
+  auto jobs = JobsFromFlags();
+  if (!jobs.ok()) return Fail(jobs.status().message());
 
   std::ios::sync_with_stdio(false);
   absl::StatusOr<whosaid::ExtractionStats> stats = whosaid::RunExtraction(
-      reader->get(), **extractor, writer->get(), &std::cerr);
+      reader->get(), **extractor, writer->get(), &std::cerr, *jobs);
   if (!stats.ok()) return Fail(stats.status().message());
   // The process ends when this returns: the extractor (its rules' automata,
   // lexicons and topic matcher, tens of thousands of blocks) is left for the

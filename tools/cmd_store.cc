@@ -37,6 +37,7 @@
 #include "whosaid/claim_store.h"
 #include "whosaid/document_reader.h"
 #include "whosaid/extractor.h"
+#include "whosaid/pipeline.h"
 #include "whosaid/proto_json.h"
 #include "whosaid/store_export.h"
 
@@ -446,44 +447,96 @@ int RunIngest(const Args& args) {
   int64_t docs = 0, bytes = 0, claims = 0, added = 0, replaced = 0,
           unchanged = 0, duplicates = 0, skipped = 0;
   absl::Time start = absl::Now();
-  v1::Document doc;
-  std::string origin;
-  absl::Status error;
-  v1::Extraction x;
-  while ((*reader)->Next(&doc, &origin, &error)) {
-    if (!error.ok()) {
-      std::fprintf(stderr, "%s\n", std::string(error.message()).c_str());
-      ++skipped;
-      continue;
+  // Documents are read in batches, the new and changed ones extracted on
+  // --jobs threads, then stored one by one in reading order: the store and
+  // the messages are as one thread leaves them. (A document is checked
+  // again just before it is stored: an earlier one of the same batch may
+  // have stored its id or text meanwhile.)
+  auto jobs = JobsFromFlags();
+  if (!jobs.ok()) return Fail(cmd, jobs.status());
+  whosaid::ExtractorPool pool(**extractor, *jobs);
+  whosaid::ExtractorPool::Options options;
+  options.text_checked = true;  // by the reader
+  constexpr size_t kBatchDocuments = 64;
+  constexpr size_t kBatchBytes = 8 << 20;
+  struct Record {
+    v1::Document doc;
+    std::string origin;
+    absl::Status error;
+    int extraction = -1;  // index in `extractions`, if extracted
+  };
+  std::vector<Record> batch(kBatchDocuments);
+  std::vector<const v1::Document*> to_extract;
+  std::vector<v1::Extraction> extractions;
+  std::vector<absl::Status> statuses;
+  for (bool more = true; more;) {
+    size_t n = 0, batch_bytes = 0;
+    to_extract.clear();
+    while (n < kBatchDocuments && batch_bytes < kBatchBytes) {
+      Record& r = batch[n];
+      r.error = absl::OkStatus();
+      r.extraction = -1;
+      if (!(*reader)->Next(&r.doc, &r.origin, &r.error)) {
+        more = false;
+        break;
+      }
+      ++n;
+      if (!r.error.ok()) continue;
+      auto state = (*store)->Check(r.doc);
+      if (!state.ok()) return Fail(cmd, state.status());
+      if (*state == whosaid::DocumentState::kNew ||
+          *state == whosaid::DocumentState::kChanged) {
+        r.extraction = static_cast<int>(to_extract.size());
+        to_extract.push_back(&r.doc);
+        batch_bytes += r.doc.text().size();
+      }
     }
-    ++docs;
-    bytes += static_cast<int64_t>(doc.text().size());
-    auto state = (*store)->Check(doc);
-    if (!state.ok()) return Fail(cmd, state.status());
-    if (*state == whosaid::DocumentState::kUnchanged) {
-      ++unchanged;
-    } else if (*state == whosaid::DocumentState::kDuplicate) {
-      ++duplicates;
-    } else {
-      absl::Status s = (*extractor)->Extract(doc, &x);
-      if (!s.ok()) {
-        std::fprintf(stderr, "%s: %s\n", origin.c_str(),
-                     std::string(s.message()).c_str());
+    pool.ExtractAll(to_extract, &extractions, &statuses, options);
+    for (size_t i = 0; i < n; ++i) {
+      Record& r = batch[i];
+      if (!r.error.ok()) {
+        std::fprintf(stderr, "%s\n", std::string(r.error.message()).c_str());
         ++skipped;
         continue;
       }
-      auto put = (*store)->Put(x);
-      if (!put.ok()) return Fail(cmd, put.status());
-      if (*put == whosaid::PutResult::kReplaced) {
-        ++replaced;
+      ++docs;
+      bytes += static_cast<int64_t>(r.doc.text().size());
+      auto state = (*store)->Check(r.doc);
+      if (!state.ok()) return Fail(cmd, state.status());
+      if (*state == whosaid::DocumentState::kUnchanged) {
+        ++unchanged;
+      } else if (*state == whosaid::DocumentState::kDuplicate) {
+        ++duplicates;
       } else {
-        ++added;
+        v1::Extraction x;
+        absl::Status s;
+        if (r.extraction >= 0) {
+          s = statuses[r.extraction];
+          x.Swap(&extractions[r.extraction]);
+        } else {
+          // (Unchanged when the batch was read; an earlier document of the
+          // batch has changed it since.)
+          s = (*extractor)->Extract(r.doc, &x);
+        }
+        if (!s.ok()) {
+          std::fprintf(stderr, "%s: %s\n", r.origin.c_str(),
+                       std::string(s.message()).c_str());
+          ++skipped;
+          continue;
+        }
+        auto put = (*store)->Put(x);
+        if (!put.ok()) return Fail(cmd, put.status());
+        if (*put == whosaid::PutResult::kReplaced) {
+          ++replaced;
+        } else {
+          ++added;
+        }
+        claims += x.claims_size();
       }
-      claims += x.claims_size();
+      if (delay_us > 0)
+        std::this_thread::sleep_for(std::chrono::microseconds(delay_us));
+      progress.Update(docs, bytes, claims, false);
     }
-    if (delay_us > 0)
-      std::this_thread::sleep_for(std::chrono::microseconds(delay_us));
-    progress.Update(docs, bytes, claims, false);
   }
   absl::Status s = (*store)->Commit();
   if (!s.ok()) return Fail(cmd, s);

@@ -1,6 +1,11 @@
 #include "common_flags.h"
 
+#include <algorithm>
+#include <thread>
+
 #include "absl/flags/flag.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 
 ABSL_FLAG(std::string, format, "",
           "Output format. extract: text|jsonl|json|textproto|pb|annotations "
@@ -19,7 +24,22 @@ ABSL_FLAG(double, min_confidence, 0,
           "(how often the rule behind them is right on the gold data) is "
           "below this, from 0 to 1: fewer claims, more of them right.");
 
+ABSL_FLAG(int32_t, jobs, 0,
+          "extract/ingest: threads that extract documents (0: one per core). "
+          "The output is the same for any number.");
+
 namespace whosaid_tool {
+
+absl::StatusOr<int> JobsFromFlags() {
+  const int32_t jobs = absl::GetFlag(FLAGS_jobs);
+  if (jobs < 0 || jobs > 256) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--jobs must be from 0 (one per core) to 256, not ", jobs));
+  }
+  if (jobs > 0) return jobs;
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : static_cast<int>(std::min(cores, 256u));
+}
 
 absl::StatusOr<std::unique_ptr<whosaid::Extractor>> ExtractorFromFlags() {
   whosaid::ExtractorOptions options;

@@ -16,12 +16,16 @@ ABSL_DECLARE_FLAG(std::string, store);
 ABSL_DECLARE_FLAG(std::string, topics);
 ABSL_DECLARE_FLAG(bool, quiet);
 ABSL_DECLARE_FLAG(double, min_confidence);
+ABSL_DECLARE_FLAG(int32_t, jobs);
 
 namespace whosaid_tool {
 
 // The engine with --lexicons, --topics (which replaces the built-in topic
 // lexicon) and --min_confidence. Errors name the lexicon file and line.
 absl::StatusOr<std::unique_ptr<whosaid::Extractor>> ExtractorFromFlags();
+
+// --jobs: the threads that extract (0, the default: one per core).
+absl::StatusOr<int> JobsFromFlags();
 
 }  // namespace whosaid_tool
 

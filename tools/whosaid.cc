@@ -23,7 +23,7 @@ struct Command {
 const Command kCommands[] = {
     {"extract", whosaid_tool::RunExtract,
      "[--format=text|jsonl|json|textproto|pb|annotations]\n"
-     "      [--min_confidence X] [FILE|DIR|-]...\n"
+     "      [--min_confidence X] [--jobs N] [FILE|DIR|-]...\n"
      "      find who said what in articles (text files, JSONL, or stdin);\n"
      "      --min_confidence leaves out claims of rules less often right"},
     {"tags", whosaid_tool::RunTags,
@@ -38,8 +38,8 @@ const Command kCommands[] = {
      "      against gold annotations, per dataset"},
     // STORE_COMMAND_TABLE
     {"ingest", whosaid_tool::RunIngest,
-     "[--store FILE] [--topics FILE] [--min_confidence X] [--quiet]\n"
-     "      [FILE|DIR|-]...\n"
+     "[--store FILE] [--topics FILE] [--min_confidence X] [--jobs N]\n"
+     "      [--quiet] [FILE|DIR|-]...\n"
      "      extract claims into the store (re-ingesting adds nothing)"},
     {"reindex", whosaid_tool::RunReindex,
      "[--lexicons DIR] [--topics FILE] [--min_confidence X]\n"

@@ -99,11 +99,14 @@ class Extractor {
 
  private:
   // RunExtraction() reads documents through a DocumentReader, which has
-  // checked every text with CheckDocumentText() already.
+  // checked every text with CheckDocumentText() already; so may the callers
+  // of ExtractorPool.
   friend absl::StatusOr<ExtractionStats> RunExtraction(DocumentReader* reader,
                                                        const Extractor& extractor,
                                                        ClaimWriter* writer,
-                                                       std::ostream* errors);
+                                                       std::ostream* errors,
+                                                       int jobs);
+  friend class ExtractorPool;
 
   explicit Extractor(std::unique_ptr<ExtractorImpl> impl);
   // ExtractClaims(); with text_checked, for a text that CheckDocumentText()
