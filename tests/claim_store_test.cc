@@ -104,6 +104,34 @@ class ClaimStoreTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
+  // Writes a document "old" and `claims` into the store file with SQLite
+  // alone, in the columns every schema version has: a store as an older
+  // whosaid left it.
+  void StoreByHand(const std::vector<v1::Claim>& claims) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "INSERT INTO documents(id, text_hash, ingested_at, "
+                           "proto) VALUES ('old', 0, 0, x'')",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    for (const v1::Claim& c : claims) {
+      std::string blob = c.SerializeAsString();
+      sqlite3_stmt* stmt = nullptr;
+      ASSERT_EQ(sqlite3_prepare_v2(db,
+                                   "INSERT INTO claims(id, document_rowid, kind, "
+                                   "stance, proto) VALUES (?, 1, 1, 1, ?)",
+                                   -1, &stmt, nullptr),
+                SQLITE_OK);
+      sqlite3_bind_text(stmt, 1, c.id().c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_blob(stmt, 2, blob.data(), static_cast<int>(blob.size()),
+                        SQLITE_TRANSIENT);
+      ASSERT_EQ(sqlite3_step(stmt), SQLITE_DONE);
+      sqlite3_finalize(stmt);
+    }
+    sqlite3_close(db);
+  }
+
   std::unique_ptr<ClaimStore> OpenStore(ClaimStoreOptions options = {}) {
     auto store = ClaimStore::Open(path_, options);
     EXPECT_TRUE(store.ok()) << store.status();
@@ -524,28 +552,10 @@ TEST_F(ClaimStoreTest, MigratesFromVersionOne) {
     (void)x;
   }
   // Fill a version 1 store by hand (no FTS table), then open it.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   v1::Claim c;
   c.set_id("old:1");
   c.set_content("old words about troops");
-  std::string blob = c.SerializeAsString();
-  ASSERT_EQ(sqlite3_exec(db,
-                         "INSERT INTO documents(id, text_hash, ingested_at, "
-                         "proto) VALUES ('old', 0, 0, x'')",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db,
-                               "INSERT INTO claims(id, document_rowid, kind, "
-                               "stance, proto) VALUES ('old:1', 1, 1, 1, ?)",
-                               -1, &stmt, nullptr),
-            SQLITE_OK);
-  sqlite3_bind_blob(stmt, 1, blob.data(), static_cast<int>(blob.size()),
-                    SQLITE_TRANSIENT);
-  ASSERT_EQ(sqlite3_step(stmt), SQLITE_DONE);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
+  StoreByHand({c});
 
   auto store = OpenStore();
   ASSERT_NE(store, nullptr);
@@ -585,34 +595,14 @@ TEST_F(ClaimStoreTest, MigratesFromVersionTwoKeepingConfidences) {
     ASSERT_NE(store, nullptr);
     EXPECT_EQ(store->schema_version(), 2);
   }
-  // A claim stored under version 2 (no confidence column), by hand.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db,
-                         "INSERT INTO documents(id, text_hash, ingested_at, "
-                         "proto) VALUES ('old', 0, 0, x'')",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  for (const auto& [id, confidence] :
-       {std::pair<const char*, float>{"old:1", 0.9f}, {"old:2", 0.4f}}) {
-    v1::Claim c;
-    c.set_id(id);
-    c.set_content(absl::StrCat("words of ", id));
-    c.set_confidence(confidence);
-    std::string blob = c.SerializeAsString();
-    sqlite3_stmt* stmt = nullptr;
-    ASSERT_EQ(sqlite3_prepare_v2(db,
-                                 "INSERT INTO claims(id, document_rowid, kind, "
-                                 "stance, proto) VALUES (?, 1, 1, 1, ?)",
-                                 -1, &stmt, nullptr),
-              SQLITE_OK);
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(stmt, 2, blob.data(), static_cast<int>(blob.size()),
-                      SQLITE_TRANSIENT);
-    ASSERT_EQ(sqlite3_step(stmt), SQLITE_DONE);
-    sqlite3_finalize(stmt);
-  }
-  sqlite3_close(db);
+  // Claims stored under version 2 (no confidence column), by hand.
+  std::vector<v1::Claim> claims(2);
+  claims[0].set_id("old:1");
+  claims[0].set_confidence(0.9f);
+  claims[1].set_id("old:2");
+  claims[1].set_confidence(0.4f);
+  for (v1::Claim& c : claims) c.set_content(absl::StrCat("words of ", c.id()));
+  StoreByHand(claims);
 
   auto store = OpenStore();
   ASSERT_NE(store, nullptr);

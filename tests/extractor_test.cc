@@ -42,14 +42,7 @@ std::string ContentText(absl::string_view text, const v1::Claim& c) {
   return absl::StrJoin(parts, " ... ");
 }
 
-const Extractor& BuiltIn() {
-  static const Extractor* const kExtractor = [] {
-    auto e = Extractor::Create(ExtractorOptions());
-    EXPECT_TRUE(e.ok()) << e.status();
-    return e.ok() ? e->release() : nullptr;
-  }();
-  return *kExtractor;
-}
+using test::BuiltIn;
 
 v1::Extraction ExtractText(absl::string_view text,
                            absl::string_view id = "doc") {

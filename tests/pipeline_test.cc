@@ -19,14 +19,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-const Extractor& BuiltIn() {
-  static const Extractor* const kExtractor = [] {
-    auto e = Extractor::Create(ExtractorOptions());
-    EXPECT_TRUE(e.ok()) << e.status();
-    return e.ok() ? e->release() : nullptr;
-  }();
-  return *kExtractor;
-}
+using test::BuiltIn;
 
 // JSON Lines of `n` documents of different sizes (empty texts among them),
 // with malformed lines and NUL bytes.

@@ -1,6 +1,6 @@
 // Helpers shared by the tests that run the `whosaid` binary or write files:
-// a scratch directory per test, file reading and writing, and shell runs
-// with stdout and stderr captured.
+// a scratch directory per test, file reading and writing, shell runs with
+// stdout and stderr captured, and the built-in extractor.
 #ifndef WHOSAID_TESTS_TEST_UTIL_H_
 #define WHOSAID_TESTS_TEST_UTIL_H_
 
@@ -17,9 +17,21 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "gtest/gtest.h"
+#include "whosaid/extractor.h"
 
 namespace whosaid {
 namespace test {
+
+// The extractor with the built-in lexicons, made once (compiling the rules
+// takes a while) and kept for the whole test program.
+inline const Extractor& BuiltIn() {
+  static const Extractor* const kExtractor = [] {
+    auto e = Extractor::Create(ExtractorOptions());
+    EXPECT_TRUE(e.ok()) << e.status();
+    return e.ok() ? e->release() : nullptr;
+  }();
+  return *kExtractor;
+}
 
 // A content part's words: a part that is a whole quotation spans its marks
 // (any style the layout knows), which the claim's content text leaves out:
