@@ -2149,6 +2149,25 @@ bool Attributor::PrepositionBeforeDeterminer(absl::string_view text, const Token
   return lex_->FirstNameGender(w) == 0;
 }
 
+// "Those who know him say C": a plural determiner (function_words.tsv
+// det_pl) right before the relative "who" is a pronoun for people when it
+// opens its clause (at the sentence's start, after a comma, a colon, a
+// subordinator, "that" or "and", perhaps after adverbs: "Even those who");
+// not after a verb or preposition, where it is an object ("warned those
+// who C", "criticised those who", "many of those who").
+bool Attributor::PluralDemonstrativeWho(absl::string_view text,
+                                        const std::vector<Token>& tokens,
+                                        const std::string& tags, size_t a) const {
+  if (a + 1 >= tokens.size() || tags[a + 1] != 'w') return false;
+  size_t before = a;
+  while (before > 0 && tags[before - 1] == 'l') --before;
+  if (before > 0 && !IsOneOf(",;:~(stx", tags[before - 1])) return false;
+  const WordInfo* w = WordOf(text, tokens[a]);
+  if (w == nullptr || w->det_number != 'p') return false;
+  return absl::EqualsIgnoreCase(
+      text.substr(tokens[a + 1].begin, tokens[a + 1].end - tokens[a + 1].begin), "who");
+}
+
 bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
   const WordInfo* w = WordOf(text, t);
   return w != nullptr && (w->word_class == WordClass::kPronDet ||
@@ -6147,8 +6166,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           }
           // A lone determiner speaks only if it stands for a noun phrase
-          // ("Another said", not "the only question").
-          if (b == a + 1 && tags[a] == 'd' && !IsPronDet(text, tokens[a])) continue;
+          // ("Another said", not "the only question"), as a plural
+          // demonstrative does before "who" ("Those who know him say C").
+          if (b == a + 1 && tags[a] == 'd' && !IsPronDet(text, tokens[a]) &&
+              !PluralDemonstrativeWho(text, tokens, tags, a)) {
+            continue;
+          }
           // "What do you think of C?", "How will the mayor explain it?": a
           // subject between an inverted auxiliary after a question word and
           // the cue asks a question; no one says C.
