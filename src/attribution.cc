@@ -3893,6 +3893,38 @@ size_t Attributor::StartAfterLeadInThat(absl::string_view text,
 // verb or clause word) closed by a comma tells where it was said; the content
 // starts after the comma. `a` is the first token of a content that follows
 // its cue right away. Returns the token the content now starts at, or `a`.
+// "Nate Cole, writing in The Daily Ledger, argued that C", "she wrote in
+// The Atlantic.": after a cue of lemma "write", a preposition of venue or
+// adjunct or a plain one ("in", "for"; not the agent's "by") and a name phrase (capitalised words, determiners,
+// numbers, words of time) and nothing else is where the writing appeared,
+// not what was written; the content after the cue is that phrase alone.
+// `a` is the first token after the cue; [ra, rb) the content's tokens.
+bool Attributor::WritingVenueOnly(absl::string_view text,
+                                  const std::vector<Token>& tokens,
+                                  const std::string& tags,
+                                  absl::string_view lemma, size_t a, size_t ra,
+                                  size_t rb) const {
+  if (lemma != "write" || a >= tags.size() || tags[a] != 'r' || ra != a + 1 || ra >= rb) {
+    return false;
+  }
+  const WordInfo* p = WordOf(text, tokens[a]);
+  if (p == nullptr || (p->word_class != WordClass::kVenuePrep &&
+                       p->word_class != WordClass::kAdjunctPrep &&
+                       p->word_class != WordClass::kPrep)) {
+    return false;
+  }
+  bool name = false;
+  for (size_t m = ra; m < rb; ++m) {
+    const char c = tags[m];
+    if (c == 'N' || c == 'R') {
+      name = true;
+    } else if (!(IsOneOf("dg0-", c) || tokens[m].time)) {
+      return false;
+    }
+  }
+  return name;
+}
+
 size_t Attributor::StartAfterMediumComma(absl::string_view text,
                                          const std::vector<Token>& tokens,
                                          const std::string& tags, size_t a,
@@ -5885,6 +5917,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               !direct && !mixed &&
               ((a > k &&
                 (OnlyAdverbs(text, tokens, marked, a, b) ||
+                 WritingVenueOnly(text, tokens, marked, cue.lemma, a, ra, rb) ||
                  IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma))) ||
                // "Earlier this year, X spoke to Y about C", "At the camp, X
                // pleaded": a phrase that opens the sentence before the
