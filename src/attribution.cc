@@ -2149,6 +2149,25 @@ bool Attributor::PrepositionBeforeDeterminer(absl::string_view text, const Token
   return lex_->FirstNameGender(w) == 0;
 }
 
+// "Those who know him say C": a plural determiner (function_words.tsv
+// det_pl) right before the relative "who" is a pronoun for people when it
+// opens its clause (at the sentence's start, after a comma, a colon, a
+// subordinator, "that" or "and", perhaps after adverbs: "Even those who");
+// not after a verb or preposition, where it is an object ("warned those
+// who C", "criticised those who", "many of those who").
+bool Attributor::PluralDemonstrativeWho(absl::string_view text,
+                                        const std::vector<Token>& tokens,
+                                        const std::string& tags, size_t a) const {
+  if (a + 1 >= tokens.size() || tags[a + 1] != 'w') return false;
+  size_t before = a;
+  while (before > 0 && tags[before - 1] == 'l') --before;
+  if (before > 0 && !IsOneOf(",;:~(stx", tags[before - 1])) return false;
+  const WordInfo* w = WordOf(text, tokens[a]);
+  if (w == nullptr || w->det_number != 'p') return false;
+  return absl::EqualsIgnoreCase(
+      text.substr(tokens[a + 1].begin, tokens[a + 1].end - tokens[a + 1].begin), "who");
+}
+
 bool Attributor::IsPronDet(absl::string_view text, const Token& t) const {
   const WordInfo* w = WordOf(text, t);
   return w != nullptr && (w->word_class == WordClass::kPronDet ||
@@ -3874,6 +3893,38 @@ size_t Attributor::StartAfterLeadInThat(absl::string_view text,
 // verb or clause word) closed by a comma tells where it was said; the content
 // starts after the comma. `a` is the first token of a content that follows
 // its cue right away. Returns the token the content now starts at, or `a`.
+// "Nate Cole, writing in The Daily Ledger, argued that C", "she wrote in
+// The Atlantic.": after a cue of lemma "write", a preposition of venue or
+// adjunct or a plain one ("in", "for"; not the agent's "by") and a name phrase (capitalised words, determiners,
+// numbers, words of time) and nothing else is where the writing appeared,
+// not what was written; the content after the cue is that phrase alone.
+// `a` is the first token after the cue; [ra, rb) the content's tokens.
+bool Attributor::WritingVenueOnly(absl::string_view text,
+                                  const std::vector<Token>& tokens,
+                                  const std::string& tags,
+                                  absl::string_view lemma, size_t a, size_t ra,
+                                  size_t rb) const {
+  if (lemma != "write" || a >= tags.size() || tags[a] != 'r' || ra != a + 1 || ra >= rb) {
+    return false;
+  }
+  const WordInfo* p = WordOf(text, tokens[a]);
+  if (p == nullptr || (p->word_class != WordClass::kVenuePrep &&
+                       p->word_class != WordClass::kAdjunctPrep &&
+                       p->word_class != WordClass::kPrep)) {
+    return false;
+  }
+  bool name = false;
+  for (size_t m = ra; m < rb; ++m) {
+    const char c = tags[m];
+    if (c == 'N' || c == 'R') {
+      name = true;
+    } else if (!(IsOneOf("dg0-", c) || tokens[m].time)) {
+      return false;
+    }
+  }
+  return name;
+}
+
 size_t Attributor::StartAfterMediumComma(absl::string_view text,
                                          const std::vector<Token>& tokens,
                                          const std::string& tags, size_t a,
@@ -5866,6 +5917,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               !direct && !mixed &&
               ((a > k &&
                 (OnlyAdverbs(text, tokens, marked, a, b) ||
+                 WritingVenueOnly(text, tokens, marked, cue.lemma, a, ra, rb) ||
                  IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma))) ||
                // "Earlier this year, X spoke to Y about C", "At the camp, X
                // pleaded": a phrase that opens the sentence before the
@@ -6147,8 +6199,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           }
           // A lone determiner speaks only if it stands for a noun phrase
-          // ("Another said", not "the only question").
-          if (b == a + 1 && tags[a] == 'd' && !IsPronDet(text, tokens[a])) continue;
+          // ("Another said", not "the only question"), as a plural
+          // demonstrative does before "who" ("Those who know him say C").
+          if (b == a + 1 && tags[a] == 'd' && !IsPronDet(text, tokens[a]) &&
+              !PluralDemonstrativeWho(text, tokens, tags, a)) {
+            continue;
+          }
           // "What do you think of C?", "How will the mayor explain it?": a
           // subject between an inverted auxiliary after a question word and
           // the cue asks a question; no one says C.

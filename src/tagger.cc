@@ -1589,7 +1589,23 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         t.time = true;  // "yesterday" (not "USA Today")
         return 'l';
       case WordClass::kNeg: return 'z';
-      case WordClass::kMod: return t.cap ? 'N' : 'j';
+      case WordClass::kMod: {
+        if (t.cap) return 'N';
+        // "The chief of staff says C", "The agency's chief, Ruth Dole,
+        // said C": a modifier that is also a title (titles.tsv: "chief")
+        // heads its noun phrase before a preposition or punctuation; no
+        // noun follows it.
+        if (info->title && i + 1 < tokens.size()) {
+          const absl::string_view next = TokenText(text, tokens[i + 1]);
+          if (!next.empty() && !absl::ascii_isalnum(static_cast<unsigned char>(next[0])) &&
+              next[0] != '-' && next[0] != '\'' && static_cast<unsigned char>(next[0]) < 0x80) {
+            return 'R';
+          }
+          const WordInfo* n = tokens[i + 1].cap ? nullptr : EntryOf(text, tokens[i + 1]);
+          if (n != nullptr && n->word_class == WordClass::kPrep) return 'R';
+        }
+        return 'j';
+      }
       case WordClass::kCount: return t.cap ? 'N' : '0';
       case WordClass::kNone:
       case WordClass::kRefuse:

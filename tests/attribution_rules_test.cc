@@ -567,6 +567,11 @@ const RuleCase kCases[] = {
     {"content_speaker_cue",
      "The pool will reopen in June, Mayor Anna Keller said.",
      "Mayor Anna Keller", "said", "The pool will reopen in June"},
+    // A question before its asker and a cue of class directive that ends
+    // the sentence.
+    {"content_speaker_asked",
+     "Why should the town pay for the pier, councillor Ruth Dole asked.",
+     "councillor Ruth Dole", "asked", "Why should the town pay for the pier"},
     // A cue of several words after its subject.
     {"content_speaker_cue_words",
      "The pool will reopen in June, the mayor pointed out on Monday.",

@@ -388,6 +388,11 @@ class Attributor {
   // ("Outside the arena, X ..."): see attribution.cc.
   bool PrepositionBeforeDeterminer(absl::string_view text, const Token& t) const;
   bool IsPronDet(absl::string_view text, const Token& t) const;
+  bool WritingVenueOnly(absl::string_view text, const std::vector<Token>& tokens,
+                        const std::string& tags, absl::string_view lemma, size_t a,
+                        size_t ra, size_t rb) const;
+  bool PluralDemonstrativeWho(absl::string_view text, const std::vector<Token>& tokens,
+                              const std::string& tags, size_t a) const;
   // Is [a, b) "it" alone (a speaker: "It seems that C", nobody; an object:
   // "rejected it on procedural grounds")?
   bool IsNeuterIt(absl::string_view text, const std::vector<Token>& tokens,
