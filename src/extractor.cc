@@ -738,6 +738,7 @@ bool AssignDialogueTurns(absl::string_view text,
       const int beat = e < 0 && other < 0 ? BeatSubject(text, layout, f, resolver) : -1;
       if (e >= 0) {
         (*speaker)[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
+        f.narration_subject = true;
       } else if (other >= 0) {
         f.speaker = (*findings)[other].speaker;
         (*speaker)[i] = (*speaker)[other];
@@ -1005,6 +1006,7 @@ void AlternateExchanges(absl::string_view text,
           const int i = order[k];
           if (named(i)) continue;
           Finding& f = (*findings)[i];
+          if (f.narration_subject) continue;
           const int e = party[side_of(k)];
           internal::Resolution& r = (*speaker)[i];
           if (r.entity == e) continue;
