@@ -556,6 +556,25 @@ bool AssignDialogueTurns(absl::string_view text,
         own_name[i] = vocative[i];
         vocative[i] = -1;
       }
+      // '"... Dorian Gray's good looks ..." / "Dorian Gray? Is that his
+      // name?"': in a book a turn that opens with a name and a question
+      // mark, a name the paragraph of the turn before said, echoes the
+      // name; it calls nobody (who answers is not Dorian Gray).
+      if (layout.hard_wrapped && vocative[i] >= 0 && own_name[i] < 0) {
+        size_t e = 0;  // past the name's words
+        while (e < first.size() &&
+               (absl::ascii_isalpha(static_cast<unsigned char>(first[e])) || first[e] == ' ' ||
+                first[e] == '.')) {
+          ++e;
+        }
+        const absl::string_view name = first.substr(0, e);
+        const absl::string_view last_word = name.substr(name.rfind(' ') + 1);
+        if (e > 0 && e < first.size() && first[e] == '?' &&
+            (resolver.PersonNamed(last_word) == vocative[i] ||
+             resolver.PersonNamed(name.substr(0, name.find(' '))) == vocative[i])) {
+          if (HasWord(Slice(text, layout.paragraphs[p.paragraph]), name)) vocative[i] = -1;
+        }
+      }
     }
     if (vocative[i] >= 0 && !f.needs_conversation) ++vocatives;
     prev_turn = i;
@@ -719,6 +738,7 @@ bool AssignDialogueTurns(absl::string_view text,
       const int beat = e < 0 && other < 0 ? BeatSubject(text, layout, f, resolver) : -1;
       if (e >= 0) {
         (*speaker)[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
+        f.narration_subject = true;
       } else if (other >= 0) {
         f.speaker = (*findings)[other].speaker;
         (*speaker)[i] = (*speaker)[other];
@@ -894,6 +914,15 @@ void AlternateExchanges(absl::string_view text,
     return f.rule >= 0 && f.speaker.end > f.speaker.begin &&
            (*speaker)[i].kind == v1::MENTION_KIND_PRONOUN && (*speaker)[i].entity >= 0;
   };
+  // '"...," answered the old woman': a cue's description of a person the
+  // text knows by no name.
+  auto described = [&](int i) {
+    const Finding& f = (*findings)[i];
+    const int e = (*speaker)[i].entity;
+    return f.rule >= 0 && f.speaker.end > f.speaker.begin &&
+           (*speaker)[i].kind == v1::MENTION_KIND_NOMINAL && e >= 0 &&
+           entities[e].type == v1::ENTITY_TYPE_PERSON && entities[e].described;
+  };
   constexpr int kMinRun = 3;
   constexpr int kStep = 2;
   size_t start = 0;
@@ -928,13 +957,15 @@ void AlternateExchanges(absl::string_view text,
         }
         any_named = true;
       }
-      // A side no name gives: the person its pronoun turns point at most.
+      // A side no name gives: the person its pronoun turns point at most,
+      // or the one its cues describe ('"...," answered the old woman': not
+      // a man named in the narration before the run).
       for (int side = 0; side < 2 && any_named; ++side) {
         if (party[side] != -1) continue;
         std::vector<std::pair<int, int>> votes;  // entity, count
         for (size_t k = start; k < end; ++k) {
           const int i = order[k];
-          if (side_of(k) != side || !pronoun(i)) continue;
+          if (side_of(k) != side || !(pronoun(i) || described(i))) continue;
           const int e = (*speaker)[i].entity;
           auto it = std::find_if(votes.begin(), votes.end(),
                                  [&](const std::pair<int, int>& v) { return v.first == e; });
@@ -975,6 +1006,7 @@ void AlternateExchanges(absl::string_view text,
           const int i = order[k];
           if (named(i)) continue;
           Finding& f = (*findings)[i];
+          if (f.narration_subject) continue;
           const int e = party[side_of(k)];
           internal::Resolution& r = (*speaker)[i];
           if (r.entity == e) continue;

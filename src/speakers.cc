@@ -728,7 +728,20 @@ void SpeakerResolver::Index() {
           layout_->hard_wrapped) {
         gender = PronounSexAfter(t, j);
       }
-      if (info != nullptr && gender != 0 && det_at != kNoDet &&
+      // "the": not "a", "this" or "that".
+      auto the_article = [&]() {
+        return det_at + 3 < t.size() && (t[det_at] | 0x20) == 't' &&
+               (t[det_at + 1] | 0x20) == 'h' && (t[det_at + 2] | 0x20) == 'e' &&
+               !IsWordChar(t[det_at + 3]);
+      };
+      // "The doctor bent down." (no pronoun tells the sex): in a book "the
+      // doctor" is a mention still, of one whom another sentence may tell
+      // the sex of ("The doctor handed him back to his nurse"). (LitBank
+      // dev speaker canonical 757 -> 759 of 1059.)
+      const bool sexless_the = info != nullptr && gender == 0 && det_at != kNoDet &&
+                               info->nominal == v1::ENTITY_TYPE_PERSON &&
+                               layout_ != nullptr && layout_->hard_wrapped && the_article();
+      if (info != nullptr && (gender != 0 || sexless_the) && det_at != kNoDet &&
           !apposition()) {
         if (!inside_quote(static_cast<uint32_t>(det_at))) {
           // "old man" in "the old man": the words after the article.
@@ -741,11 +754,9 @@ void SpeakerResolver::Index() {
           }
           // In a book, "the man" whom no "a man" brought in is the man of
           // the scene, by name (see Resolve()).
-          const bool the = det_at + 3 < t.size() && (t[det_at] | 0x20) == 't' &&
-                           (t[det_at + 1] | 0x20) == 'h' && (t[det_at + 2] | 0x20) == 'e' &&
-                           !IsWordChar(t[det_at + 3]);
+          // (Not by sex when the sex is not known.)
           int scene = -1;
-          if (the && layout_ != nullptr && layout_->hard_wrapped) {
+          if (the_article() && gender != 0 && layout_ != nullptr && layout_->hard_wrapped) {
             auto known = by_name_.find(Lowered(name).view());
             if (known == by_name_.end() || !entities_[known->second].introduced) {
               scene = SceneReferent(gender, static_cast<uint32_t>(det_at));

@@ -59,6 +59,10 @@ struct Finding {
   // paragraph after narration (narrated_turn) and the turns that follow it.
   bool needs_conversation = false;
   bool narrated = false;  // narrated_turn: the paragraph before is narration
+  // A narrated turn whose speaker is the one the narration before it is
+  // about ("The doctor bent down." / "\"Let me take him.\""): no exchange
+  // of two overrides it.
+  bool narration_subject = false;
 };
 
 // The tags that mark the cue being attributed in a tag string: '@' for a
