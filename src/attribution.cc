@@ -1820,6 +1820,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
         }
       }
       subject.speaker = rule->speaker;
+      subject.and_clause = spec.name == "subject_and_clause";
       a->subjects_.push_back(std::move(subject));
       continue;
     }
@@ -6355,15 +6356,38 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         if (look_further) {
           Range relative_speaker;
+          // A participle after a clause coordinated by ", and" that has a
+          // subject of its own ("X say C, and the union has sued the city,
+          // saying C2"): where that subject begins (the subject rules below
+          // name it), else 0.
+          uint32_t and_clause_at = 0;
+          if (marked[k] == '%') {
+            for (const SubjectRule& subject : subjects_) {
+              if (!subject.and_clause) continue;
+              const int sn = subject.re->NumberOfCapturingGroups() + 1;
+              std::vector<re2::StringPiece>& sg = scratch.subject_groups;
+              sg.assign(sn, re2::StringPiece());
+              if (MatchWhole([&subject]() -> const RE2& { return *subject.re; },
+                             subject.dfa.get(), subject.groups.get(), marked, sg.data(),
+                             sn) &&
+                  sg[subject.speaker].data() != nullptr && !sg[subject.speaker].empty()) {
+                const size_t sa = sg[subject.speaker].data() - marked.data();
+                if (sa < k) and_clause_at = tokens[sa].begin;
+              }
+              break;
+            }
+          }
           // Coordinated or participial cue: the speaker of the clause.
           // Not from a cue nested in another's content ("X reaffirmed that
-          // France condemned it and said ...": X said it).
+          // France condemned it and said ...": X said it), nor from one
+          // before a coordinated clause with a subject of its own.
           for (size_t j = out->size(); j > first_finding; --j) {
             const Finding& prev = (*out)[j - 1];
             if (prev.speaker.end == prev.speaker.begin ||
                 prev.cue.begin >= f.cue.begin) {
               continue;
             }
+            if (prev.cue.end <= and_clause_at) break;  // (0: none)
             bool nested = false;
             for (size_t i = first_finding; i < out->size(); ++i) {
               for (const Range& r : (*out)[i].content) {

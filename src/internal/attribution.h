@@ -492,6 +492,10 @@ class Attributor {
     std::unique_ptr<TagDfa> dfa;
     std::unique_ptr<TagSubmatcher> groups;
     int speaker = 0;  // the group "speaker"
+    // subject_and_clause: a clause coordinated after ", and" with a
+    // subject of its own, which a participle after it hangs on rather than
+    // on the cue before it.
+    bool and_clause = false;
   };
   std::vector<SubjectRule> subjects_;
   // The "none" lines of content_stances.tsv, or null: a content they match
