@@ -2194,6 +2194,15 @@ bool Attributor::IsExtraposedIt(absl::string_view text,
   return copula && judgement;
 }
 
+// A finding whose speaker is one relative word ("who", "which").
+bool Attributor::IsRelativeSpeaker(absl::string_view text, const Finding& f) const {
+  if (f.speaker.end <= f.speaker.begin || f.speaker.end - f.speaker.begin > 5) return false;
+  const std::string lower = absl::AsciiStrToLower(
+      text.substr(f.speaker.begin, f.speaker.end - f.speaker.begin));
+  const PronounInfo* p = lex_->Pronoun(lower);
+  return p != nullptr && p->relative;
+}
+
 // "it" alone: the neuter singular pronoun, tokens [a, b).
 bool Attributor::IsNeuterIt(absl::string_view text, const std::vector<Token>& tokens,
                             const std::string& tags, size_t a, size_t b) const {
@@ -6713,7 +6722,20 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       f.needs_conversation = true;
       f.narrated = true;
     } else {
-      const Finding& prev = (*out)[para_last[p - 1]];
+      // (A relative word speaks for its own clause only: after '"Q1," said
+      // X, who thinks C.', the quotation goes on in the voice of the quoted
+      // claim before it in that paragraph.)
+      int from = para_last[p - 1];
+      for (int j = from; IsRelativeSpeaker(text, (*out)[from]) && j-- > 0;) {
+        const Finding& g = (*out)[j];
+        if (g.paragraph != (*out)[from].paragraph) break;
+        if ((g.direct || g.mixed) && g.speaker.end > g.speaker.begin &&
+            !IsRelativeSpeaker(text, g)) {
+          from = j;
+          break;
+        }
+      }
+      const Finding& prev = (*out)[from];
       const bool follow_on =
           prev.speaker.end > prev.speaker.begin && q.end - q.begin >= 20;
       if (!follow_on && !prev.turn) continue;
@@ -6731,10 +6753,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       if (follow_on && !layout.hard_wrapped && (prev.direct || prev.mixed) &&
           prev.cue.begin >= prev.content.front().end &&
           (q.end - q.begin >= kFoldMin || whole_paragraph)) {
-        Finding& into = (*out)[para_last[p - 1]];
+        Finding& into = (*out)[from];
         into.content.push_back(Range{q.begin, q.end});
         AddQuoteContinuations(layout, &into);
-        para_last[p] = para_last[p - 1];
+        para_last[p] = from;
         continue;
       }
       if (follow_on) {

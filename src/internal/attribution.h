@@ -390,6 +390,7 @@ class Attributor {
   bool IsPronDet(absl::string_view text, const Token& t) const;
   // Is [a, b) "it" alone (a speaker: "It seems that C", nobody; an object:
   // "rejected it on procedural grounds")?
+  bool IsRelativeSpeaker(absl::string_view text, const Finding& f) const;
   bool IsNeuterIt(absl::string_view text, const std::vector<Token>& tokens,
                   const std::string& tags, size_t a, size_t b) const;
   // Is the speaker [a, b) a phrase of time ("last week", "this year", a year
