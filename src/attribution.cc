@@ -5305,8 +5305,27 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         if (but_said) continue;
       }
+      // ('"Q," he insisted to reporters', '"Q," X explained to voters': in a
+      // speech tag right after a quotation that opens the sentence, a
+      // lower-case word in -s after "to" is a noun, the hearer, not an
+      // infinitive; not "-ss" or "-us": "to discuss", "to focus". Elsewhere
+      // "thanks to sanctions", "answers to shareholders" report nothing.)
+      const auto plural_after_to = [&]() {
+        if (after + 1 >= tokens.size() || tags[after + 1] != 'o') return false;
+        bool tag_of_quote = false;
+        for (size_t m = k >= 6 ? k - 6 : 0; m < k && !tag_of_quote; ++m) {
+          tag_of_quote = tags[m] == 'Q';
+        }
+        size_t first = 0;  // (the sentence opens with the quotation)
+        while (first < k && IsOneOf("lx(", tags[first])) ++first;
+        if (!tag_of_quote || tags[first] != 'q') return false;
+        const absl::string_view w = text.substr(
+            tokens[after + 1].begin, tokens[after + 1].end - tokens[after + 1].begin);
+        return w.size() > 3 && absl::EndsWith(w, "s") && !absl::EndsWith(w, "ss") &&
+               !absl::EndsWith(w, "us");
+      };
       if (after + 1 < tokens.size() && tags[after] == 'r' &&
-          (tags[after + 1] == 'o' || tags[after + 1] == 'b' ||
+          ((tags[after + 1] == 'o' && !plural_after_to()) || tags[after + 1] == 'b' ||
            tags[after + 1] == 'v' || tags[after + 1] == 'l' ||
            tags[after + 1] == 'C') &&
           cue.lemma != "say" && cue.cue_class == CueClass::kSay &&
