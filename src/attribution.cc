@@ -220,6 +220,9 @@ struct Attributor::CompiledRule {
   // noun before a participle, so a phrase of time there ("the same day
   // noting that C") is when, not who, and gives no claim.
   bool thing = false;
+  // A rule named "colon_...": it reports a colon cue only ("X addressed the
+  // crowd: \"Q\"").
+  bool colon = false;
   bool classes[kCueClasses] = {};
   std::bitset<128> needs;
 };
@@ -1801,6 +1804,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->outlet = group("outlet");
     rule->attributive = absl::StartsWith(spec.name, "attributive_");
     rule->thing = absl::StartsWith(spec.name, "np_thing_participle");
+    rule->colon = absl::StartsWith(spec.name, "colon_");
     if (absl::StartsWith(spec.name, "subject")) {
       if (rule->speaker == 0) {
         return absl::InvalidArgumentError(absl::StrCat(
@@ -5393,6 +5397,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if ((rule->needs & missing).any()) continue;
         // (A rule with a labelprep group takes a punctuation cue only.)
         if (rule->labelprep != 0 && absl::ascii_isalpha(text[tokens[k].begin])) continue;
+        if (rule->colon && text[tokens[k].begin] != ':') continue;
         // "reportedly" (verbs.tsv flag adverb) passes on hearsay from no
         // one named: only a rule without a speaker reports it ("the
         // shooter reportedly had ties to C" is no claim of the shooter's).
