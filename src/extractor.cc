@@ -421,7 +421,8 @@ int BeatSubject(absl::string_view text, const internal::TextLayout& layout,
 // The one the last sentence that begins inside `r`, after its start, is
 // about (SpeakerResolver::SubjectOf()); -1 if none or if `r` is one sentence.
 int LastSentenceSubject(const internal::TextLayout& layout,
-                        const internal::SpeakerResolver& resolver, Range r) {
+                        const internal::SpeakerResolver& resolver, Range r,
+                        Range* where = nullptr) {
   if (r.end <= r.begin + 1) return -1;
   auto s = std::upper_bound(
       layout.sentences.begin(), layout.sentences.end(), r.end - 1,
@@ -429,7 +430,7 @@ int LastSentenceSubject(const internal::TextLayout& layout,
   if (s == layout.sentences.begin()) return -1;
   --s;
   if (s->begin <= r.begin || s->begin >= r.end) return -1;
-  return resolver.SubjectOf(Range{s->begin, r.end});
+  return resolver.SubjectOf(Range{s->begin, r.end}, where);
 }
 
 // 'm' or 'f' for a pronoun of one person of that sex ("he", "she" in
@@ -1513,18 +1514,19 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     const absl::string_view rule = f.builtin_rule;
     if (rule != "narration_quote" && rule != "orphan_quote") continue;
     const Range& para = layout.paragraphs[f.paragraph];
-    // In a book, the sentence right before it first ("The light was going.
-    // Tom stopped at the water. \"We may cross.\"").
-    int e = -1;
-    if (rule == "narration_quote") {
-      uint32_t open = f.content.front().begin;  // back over the opening mark
-      while (open > para.begin && text[open - 1] != ' ' && text[open - 1] != '\n') --open;
-      e = LastSentenceSubject(layout, resolver, Range{para.begin, open});
-    }
     // (In news, the words that name the speaker in the paragraph are the
     // claim's speaker mention.)
     Range where;
     Range* const named = rule == "orphan_quote" ? &where : nullptr;
+    // The sentence right before it first: in a book ("The light was going.
+    // Tom stopped at the water. \"We may cross.\""), and in news, the
+    // sentence that leads into it ("This weekend, Ryan took issue with him.
+    // Trump swiped at Ryan in a series of tweets: \"Q\""). (News, before
+    // session 24 the first words of the paragraph: PolNeAR dev end-to-end
+    // 8912 -> 8915.)
+    uint32_t open = f.content.front().begin;  // back over the opening mark
+    while (open > para.begin && text[open - 1] != ' ' && text[open - 1] != '\n') --open;
+    int e = LastSentenceSubject(layout, resolver, Range{para.begin, open}, named);
     if (e < 0) e = resolver.SubjectOf(Range{para.begin, f.content.front().begin}, named);
     if (e < 0 && rule == "orphan_quote") {
       e = resolver.SubjectOf(Range{AfterQuote(text, f, para), para.end}, named);

@@ -686,6 +686,23 @@ const RuleCase kCases[] = {
      "The vote came late on Monday, when members of the union stopped the "
      "count, chanting \"no deal today!\"",
      "members of the union", "chanting", "no deal today!"},
+    // A colon that introduces a quotation after a clause whose verb is no
+    // cue: the clause's subject, not the noun before the colon.
+    {"colon_subject_quote",
+     "Mayor Anna Keller then addressed the fishermen again: \"The quay will "
+     "be rebuilt.\"",
+     "Mayor Anna Keller", ":", "The quay will be rebuilt."},
+    {"colon_name_subject_quote",
+     "Keller has taken a hard line on the harbour: \"The quay will be "
+     "rebuilt.\"",
+     "Keller", ":", "The quay will be rebuilt."},
+    // After a clause coordinated by ", and" with a subject of its own, that
+    // subject (rule subject_and_clause), not the speaker of the cue before.
+    {"participle_clause",
+     "Residents say the new parking fees are unfair, and the tenants union "
+     "has already sued the city over them, saying the council never held a "
+     "vote.",
+     "the tenants union", "saying", "the council never held a vote"},
     // In a relative clause, the relative word (rule subject_who), not the
     // sentence's subject.
     {"coordinated_cue",

@@ -399,6 +399,7 @@ class Attributor {
                               const std::string& tags, size_t a) const;
   // Is [a, b) "it" alone (a speaker: "It seems that C", nobody; an object:
   // "rejected it on procedural grounds")?
+  bool IsRelativeSpeaker(absl::string_view text, const Finding& f) const;
   bool IsNeuterIt(absl::string_view text, const std::vector<Token>& tokens,
                   const std::string& tags, size_t a, size_t b) const;
   // Is the speaker [a, b) a phrase of time ("last week", "this year", a year
@@ -501,6 +502,10 @@ class Attributor {
     std::unique_ptr<TagDfa> dfa;
     std::unique_ptr<TagSubmatcher> groups;
     int speaker = 0;  // the group "speaker"
+    // subject_and_clause: a clause coordinated after ", and" with a
+    // subject of its own, which a participle after it hangs on rather than
+    // on the cue before it.
+    bool and_clause = false;
   };
   std::vector<SubjectRule> subjects_;
   // The "none" lines of content_stances.tsv, or null: a content they match
