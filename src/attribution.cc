@@ -7228,6 +7228,34 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       }
     }
   }
+
+  // "something riders say could change C", "C - something Moscow denies": an
+  // indefinite pronoun of a thing (class indef, in "-thing") that opens a
+  // speaker of more words is the object of a relative clause without "that";
+  // the words after it speak. (Last, once every content is set: the ends of
+  // the contents before look at the speaker's first word.)
+  for (Finding& f : *out) {
+    if (f.speaker.end <= f.speaker.begin) continue;
+    const absl::string_view sp = text.substr(f.speaker.begin, f.speaker.end - f.speaker.begin);
+    const size_t space = sp.find(' ');
+    if (space == absl::string_view::npos || space + 1 >= sp.size() ||
+        !absl::EndsWithIgnoreCase(sp.substr(0, space), "thing")) {
+      continue;
+    }
+    const WordClass c = lex_->FunctionWord(absl::AsciiStrToLower(sp.substr(0, space)));
+    if (c != WordClass::kIndefinite) continue;
+    // (The words after it open a noun phrase: a determiner, a possessive,
+    // a pronoun or a word of no closed class; not "something like 70
+    // percent", "nothing about this deal", "anything but".)
+    absl::string_view next = sp.substr(space + 1);
+    next = next.substr(0, next.find(' '));
+    const WordClass n = lex_->FunctionWord(absl::AsciiStrToLower(next));
+    if (n != WordClass::kNone && n != WordClass::kDet && n != WordClass::kPoss &&
+        n != WordClass::kPron && n != WordClass::kIndefinite) {
+      continue;
+    }
+    f.speaker.begin += static_cast<uint32_t>(space + 1);
+  }
 }
 
 }  // namespace internal
