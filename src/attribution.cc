@@ -7209,6 +7209,22 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // clause's subject; the clause goes on after it, the aside left
           // out (PolNeAR marks the outer claim in two parts around it).
           if (SplitAtClosedRelativeAside(*lex_, text, inner, ri, &outer)) break;
+          // "claimed that, after the fact, she had been told C": a passive
+          // cue of telling with no speaker inside a reported clause is that
+          // clause's verb (its subject, the one told, is in the clause): the
+          // clause goes on. (Not other passives: "as X is attacked while Y is
+          // celebrated" are claims of their own in PolNeAR.)
+          if (inner.speaker.end == inner.speaker.begin && inner.cue.begin > r.begin &&
+              lex_->cues()[inner.cue_index].cue_class == CueClass::kTell) {
+            uint32_t e = inner.cue.begin;
+            while (e > r.begin && text[e - 1] == ' ') --e;
+            uint32_t w = e;
+            while (w > r.begin && absl::ascii_isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+            if (w < e && lex_->FunctionWord(absl::AsciiStrToLower(text.substr(w, e - w))) ==
+                             WordClass::kCop) {
+              break;
+            }
+          }
           uint32_t cut = inner.cue.begin;
           if (inner.speaker.end > inner.speaker.begin && inner.speaker.begin >= r.begin &&
               inner.speaker.begin < cut) {
