@@ -5550,6 +5550,30 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           }
         }
+        // "The council voted C, a plan announced last month", "..., a move
+        // criticized by residents": after a content and a comma, "a"/"an"
+        // (perhaps a modifier) and a noun that names an act or a thing said
+        // (class aside, or a cue form that is no nominal head: "plan",
+        // "claim", "call"; not "a report", "a statement", "a source") before
+        // the cue is the writer's appositive with a participle of its own,
+        // no speaker.
+        {
+          size_t sa, sb, ca, cb;
+          if (range_of(rule->speaker, &sa, &sb) && sb == k && sa > 0 &&
+              marked[sa - 1] == ',' && sb - sa >= 2 && sb - sa <= 3 &&
+              range_of(rule->content, &ca, &cb) && cb <= sa &&
+              marked[sb - 1] == 'o' &&
+              InList(*lex_, text, tokens[sa], WordList::kDetOne)) {
+            const WordInfo* w = WordOf(text, tokens[sb - 1]);
+            const std::string head = absl::AsciiStrToLower(
+                text.substr(tokens[sb - 1].begin, tokens[sb - 1].end - tokens[sb - 1].begin));
+            if ((w != nullptr && w->word_class == WordClass::kAsideNoun) ||
+                (lex_->FindCue(head) != nullptr &&
+                 lex_->Nominal(head) == v1::ENTITY_TYPE_UNSPECIFIED)) {
+              continue;
+            }
+          }
+        }
         Finding f;
         f.rule = rule->index;
         f.cue_index = tokens[k].cue;
