@@ -5557,7 +5557,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // "claim", "call"; not "a report", "a statement", "a source") before
         // the cue is the writer's appositive with a participle of its own,
         // no speaker.
-        {
+        // (The tags first: most matches have no such words before the cue.)
+        if (k >= 3 && marked[k - 1] == 'o' &&
+            (marked[k - 3] == ',' || (k >= 4 && marked[k - 4] == ','))) {
           size_t sa, sb, ca, cb;
           if (range_of(rule->speaker, &sa, &sb) && sb == k && sa > 0 &&
               marked[sa - 1] == ',' && sb - sa >= 2 && sb - sa <= 3 &&
