@@ -4008,6 +4008,58 @@ size_t Attributor::StartAfterMediumComma(absl::string_view text,
   return a;
 }
 
+// "asked on Twitter whether C", "complained in a tweet about C", "said in an
+// interview the plan was dead": right after the cue, a preposition of class
+// venue or adjunct whose phrase (determiners and modifiers only) holds a noun
+// of class medium or a word of list outlet ("on Twitter", "on television")
+// tells where the act took place, not what it was about: the content starts
+// after the phrase. When nothing but punctuation follows the phrase ('"Q?" X
+// asked on Twitter.') the cue has no content here: `r` is left empty and `b`
+// returned. Returns the token the content now starts at, or `a`.
+size_t Attributor::StartAfterMediumPhrase(absl::string_view text,
+                                          const std::vector<Token>& tokens,
+                                          const std::string& tags, size_t a,
+                                          size_t b, Range* r) const {
+  if (a + 1 >= b || tags[a] != 'r') return a;
+  const WordInfo* p = WordOf(text, tokens[a]);
+  if (p == nullptr || (p->word_class != WordClass::kVenuePrep &&
+                       p->word_class != WordClass::kAdjunctPrep)) {
+    return a;
+  }
+  // (The medium word ends the phrase, or names after it do: "on Fox
+  // News"; "in an interview the plan was dead" ends at "interview".)
+  size_t head = b, e = a + 1;
+  for (; e < b && e <= a + 5; ++e) {
+    if (head < b ? !IsOneOf("NR", tags[e]) : !IsOneOf("dpjNRno0g-", tags[e])) break;
+    const WordInfo* w = WordOf(text, tokens[e]);
+    if (head == b && ((w != nullptr && w->word_class == WordClass::kMediumNoun) ||
+                      InList(*lex_, text, tokens[e], WordList::kOutlet))) {
+      head = e;
+    }
+  }
+  if (head == b) return a;
+  // (Not "in a statement of principles", "on television screens": the
+  // phrase goes on.)
+  // What follows the phrase opens a clause or a noun phrase, or is the
+  // topic's "about": not another preposition ("in an interview with X",
+  // "in a letter to Y": the phrase goes on), a cue, a verb or an adverb.
+  if (e < b && !IsOneOf("stdpPNRjw0.;:!?),~qQ", tags[e]) &&
+      !(tags[e] == 'r' && InList(*lex_, text, tokens[e], WordList::kQuestionTopic))) {
+    return a;
+  }
+  size_t f = e;
+  while (f < b && IsOneOf(".;:!?)", tags[f])) ++f;
+  if (f >= b) {
+    r->end = r->begin;
+    return b;
+  }
+  // (A comma, colon, dash or quotation after the phrase: the other starts.)
+  if (IsOneOf(",:;~(qQ", tags[e])) return a;
+  if (tokens[e].begin <= r->begin || tokens[e].begin >= r->end) return a;
+  r->begin = tokens[e].begin;
+  return e;
+}
+
 // "boasted about the plan", "insisted on a vote", "hinted at a shakeup",
 // "hoped for a win": a preposition right after the cue opens what the cue is
 // about; it belongs to the act, and the content starts at its object. (Not
@@ -5624,6 +5676,32 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           }
         }
+        // "The council voted C, a plan announced last month", "..., a move
+        // criticized by residents": after a content and a comma, "a"/"an"
+        // (perhaps a modifier) and a noun that names an act or a thing said
+        // (class aside, or a cue form that is no nominal head: "plan",
+        // "claim", "call"; not "a report", "a statement", "a source") before
+        // the cue is the writer's appositive with a participle of its own,
+        // no speaker.
+        // (The tags first: most matches have no such words before the cue.)
+        if (k >= 3 && marked[k - 1] == 'o' &&
+            (marked[k - 3] == ',' || (k >= 4 && marked[k - 4] == ','))) {
+          size_t sa, sb, ca, cb;
+          if (range_of(rule->speaker, &sa, &sb) && sb == k && sa > 0 &&
+              marked[sa - 1] == ',' && sb - sa >= 2 && sb - sa <= 3 &&
+              range_of(rule->content, &ca, &cb) && cb <= sa &&
+              marked[sb - 1] == 'o' &&
+              InList(*lex_, text, tokens[sa], WordList::kDetOne)) {
+            const WordInfo* w = WordOf(text, tokens[sb - 1]);
+            const std::string head = absl::AsciiStrToLower(
+                text.substr(tokens[sb - 1].begin, tokens[sb - 1].end - tokens[sb - 1].begin));
+            if ((w != nullptr && w->word_class == WordClass::kAsideNoun) ||
+                (lex_->FindCue(head) != nullptr &&
+                 lex_->Nominal(head) == v1::ENTITY_TYPE_UNSPECIFIED)) {
+              continue;
+            }
+          }
+        }
         Finding f;
         f.rule = rule->index;
         f.cue_index = tokens[k].cue;
@@ -5853,10 +5931,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             size_t c = StartAfterLeadInThat(text, tokens, marked, a, b, &r);
             if (c == a && a == cue_end) {
               c = StartAfterMediumComma(text, tokens, marked, a, b, &r);
-              if (c == a) c = StartAfterTopicPrep(text, tokens, marked, a, b, &r);
-              if (c == a && cue.stance == v1::STANCE_QUESTION) {
-                c = StartAfterAskedAddressee(text, tokens, marked, a, b, &r);
-                if (c > a) asked_start = c;
+              // (After a phrase of the medium, "asked on Twitter about C",
+              // the same starts look from its end.)
+              const size_t s =
+                  c == a ? StartAfterMediumPhrase(text, tokens, marked, a, b, &r) : a;
+              if (c == a && s < b) {
+                c = StartAfterTopicPrep(text, tokens, marked, s, b, &r);
+                if (c == s && cue.stance == v1::STANCE_QUESTION) {
+                  c = StartAfterAskedAddressee(text, tokens, marked, s, b, &r);
+                  if (c > s) asked_start = c;
+                }
+              } else if (c == a) {
+                c = s;
               }
             }
             // The quotations of the phrase are no longer in the content.
@@ -7137,6 +7223,49 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           (*out)[i].drop = true;
           continue;
         }
+        // 'X fired back: "A," she wrote, "B."', 'X scolded him: "A," she
+        // said.': the colon's content runs over a trailing attribution of
+        // its own words (a quotation closes right before it, and the
+        // attribution and all the trailing claim's words lie inside the
+        // colon's content): one claim, the colon cue's (PolNeAR marks it,
+        // with the named speaker), of the words before the attribution and
+        // the trailing claim's words after it. (Not a cue inside the quoted
+        // words: 'X said: "Y told me the pier was shut."' stays two.)
+        if (inner.cue.end > inner.cue.begin + 1 && !inner.content.empty() &&
+            !inner.drop && colon_cue()) {
+          const auto within = [&outer](uint32_t b, uint32_t e) {
+            for (const Range& r : outer.content) {
+              if (r.begin <= b && e <= r.end) return true;
+            }
+            return false;
+          };
+          uint32_t p = attr_begin;
+          while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == ',')) --p;
+          const auto q = std::lower_bound(
+              layout.quotes.begin(), layout.quotes.end(), p,
+              [](const Quote& x, uint32_t off) { return x.close_end < off; });
+          bool inside = q != layout.quotes.end() && q->closed && q->close_end == p &&
+                        within(attr_begin, attr_end);
+          for (const Range& r : inner.content) inside = inside && within(r.begin, r.end);
+          if (inside) {
+            std::vector<Range> parts;
+            for (const Range& r : outer.content) {
+              if (r.begin >= attr_begin) break;
+              uint32_t end = std::min(r.end, attr_begin);
+              while (end > r.begin && (text[end - 1] == ' ' || text[end - 1] == ',')) --end;
+              if (end > r.begin) parts.push_back(Range{r.begin, end});
+            }
+            for (const Range& r : inner.content) {
+              if (r.begin >= attr_end) parts.push_back(r);
+            }
+            Finding& colon = (*out)[i];
+            colon.content.assign(parts.begin(), parts.end());
+            colon.direct = inner.direct;
+            colon.mixed = inner.mixed;
+            inner.drop = true;
+            continue;
+          }
+        }
         if (!covers) continue;
         inner.via = i;
         // "X said they would expand the plan and push for C": a bare verb
@@ -7286,6 +7415,22 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // clause's subject; the clause goes on after it, the aside left
           // out (PolNeAR marks the outer claim in two parts around it).
           if (SplitAtClosedRelativeAside(*lex_, text, inner, ri, &outer)) break;
+          // "claimed that, after the fact, she had been told C": a passive
+          // cue of telling with no speaker inside a reported clause is that
+          // clause's verb (its subject, the one told, is in the clause): the
+          // clause goes on. (Not other passives: "as X is attacked while Y is
+          // celebrated" are claims of their own in PolNeAR.)
+          if (inner.speaker.end == inner.speaker.begin && inner.cue.begin > r.begin &&
+              lex_->cues()[inner.cue_index].cue_class == CueClass::kTell) {
+            uint32_t e = inner.cue.begin;
+            while (e > r.begin && text[e - 1] == ' ') --e;
+            uint32_t w = e;
+            while (w > r.begin && absl::ascii_isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+            if (w < e && lex_->FunctionWord(absl::AsciiStrToLower(text.substr(w, e - w))) ==
+                             WordClass::kCop) {
+              break;
+            }
+          }
           uint32_t cut = inner.cue.begin;
           if (inner.speaker.end > inner.speaker.begin && inner.speaker.begin >= r.begin &&
               inner.speaker.begin < cut) {
@@ -7304,6 +7449,34 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
       }
     }
+  }
+
+  // "something riders say could change C", "C - something Moscow denies": an
+  // indefinite pronoun of a thing (class indef, in "-thing") that opens a
+  // speaker of more words is the object of a relative clause without "that";
+  // the words after it speak. (Last, once every content is set: the ends of
+  // the contents before look at the speaker's first word.)
+  for (Finding& f : *out) {
+    if (f.speaker.end <= f.speaker.begin) continue;
+    const absl::string_view sp = text.substr(f.speaker.begin, f.speaker.end - f.speaker.begin);
+    const size_t space = sp.find(' ');
+    if (space == absl::string_view::npos || space + 1 >= sp.size() ||
+        !absl::EndsWithIgnoreCase(sp.substr(0, space), "thing")) {
+      continue;
+    }
+    const WordClass c = lex_->FunctionWord(absl::AsciiStrToLower(sp.substr(0, space)));
+    if (c != WordClass::kIndefinite) continue;
+    // (The words after it open a noun phrase: a determiner, a possessive,
+    // a pronoun or a word of no closed class; not "something like 70
+    // percent", "nothing about this deal", "anything but".)
+    absl::string_view next = sp.substr(space + 1);
+    next = next.substr(0, next.find(' '));
+    const WordClass n = lex_->FunctionWord(absl::AsciiStrToLower(next));
+    if (n != WordClass::kNone && n != WordClass::kDet && n != WordClass::kPoss &&
+        n != WordClass::kPron && n != WordClass::kIndefinite) {
+      continue;
+    }
+    f.speaker.begin += static_cast<uint32_t>(space + 1);
   }
 }
 

@@ -321,6 +321,14 @@ class Attributor {
                                   const std::vector<Token>& tokens,
                                   const std::string& tags, size_t a, size_t b,
                                   Range* r) const;
+  // Starts a content after its cue past a phrase of its medium with no comma
+  // ("asked on Twitter whether C"; see attribution.cc). Returns the
+  // content's new first token, `a`, or `b` (and an empty `r`) when nothing
+  // follows the phrase ("asked on Twitter.").
+  size_t StartAfterMediumPhrase(absl::string_view text,
+                                const std::vector<Token>& tokens,
+                                const std::string& tags, size_t a, size_t b,
+                                Range* r) const;
   // Starts a content after its cue past a phrase of its medium closed by a
   // comma ("said in a statement, C"; see attribution.cc). Returns the
   // content's new first token, or `a`.
