@@ -480,10 +480,11 @@ std::string FormatClaimTallies(absl::Span<const DatasetScores> scores,
     for (int b = 0; b < kConfidenceBands; ++b) {
       const ClaimTally& t = d.by_confidence[b];
       if (t.predicted == 0) continue;
-      std::vector<std::string> row = {absl::StrFormat(
-          b + 1 < kConfidenceBands ? "[%.1f, %.1f)" : "[%.1f, %.1f]",
-          static_cast<double>(b) / kConfidenceBands,
-          static_cast<double>(b + 1) / kConfidenceBands)};
+      // (The last band holds 1.)
+      std::vector<std::string> row = {absl::StrCat(
+          absl::StrFormat("[%.1f, %.1f", static_cast<double>(b) / kConfidenceBands,
+                          static_cast<double>(b + 1) / kConfidenceBands),
+          b + 1 < kConfidenceBands ? ")" : "]")};
       for (std::string& c : cells(t)) row.push_back(std::move(c));
       body.push_back(std::move(row));
     }
