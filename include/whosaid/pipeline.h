@@ -44,7 +44,11 @@ struct ExtractionStats {
 // same order, as one thread would give them.
 //
 //   whosaid::ExtractorPool pool(**extractor, /*jobs=*/4);
-//   pool.ExtractAll(docs, &extractions, &statuses);
+//   std::vector<const whosaid::v1::Document*> docs = ...;
+//   std::vector<whosaid::v1::Extraction> extractions;
+//   std::vector<absl::Status> statuses;
+//   pool.ExtractAll(docs, &extractions, &statuses,
+//                   whosaid::ExtractorPool::Options());
 //
 // Thread-compatible: one caller at a time.
 class ExtractorPool {
