@@ -6,6 +6,7 @@
 #include <cstring>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
@@ -379,26 +380,31 @@ absl::Status ClaimStore::Migrate() {
 }
 
 absl::Status ClaimStore::FillConfidences() {
-  auto read = db_->Prepare("SELECT rowid, proto FROM claims");
-  if (!read.ok()) return read.status();
+  // Read first, then written: no row changes under the running SELECT.
+  std::vector<std::pair<int64_t, float>> confidences;
+  {
+    auto read = db_->Prepare("SELECT rowid, proto FROM claims");
+    if (!read.ok()) return read.status();
+    while (true) {
+      auto r = (*read)->Step();
+      if (!r.ok()) return r.status();
+      if (!*r) break;
+      v1::Claim c;
+      absl::string_view blob = (*read)->Blob(1);
+      if (!c.ParseFromArray(blob.data(), static_cast<int>(blob.size()))) {
+        return absl::DataLossError(absl::StrCat(
+            path_, ": claim row ", (*read)->Int(0), " is corrupt"));
+      }
+      if (c.confidence() != 0) confidences.emplace_back((*read)->Int(0), c.confidence());
+    }
+  }
   auto write = db_->Prepare("UPDATE claims SET confidence = ? WHERE rowid = ?");
   if (!write.ok()) return write.status();
-  while (true) {
-    auto r = (*read)->Step();
-    if (!r.ok()) return r.status();
-    if (!*r) return absl::OkStatus();
-    v1::Claim c;
-    absl::string_view blob = (*read)->Blob(1);
-    if (!c.ParseFromArray(blob.data(), static_cast<int>(blob.size()))) {
-      return absl::DataLossError(absl::StrCat(
-          path_, ": claim row ", (*read)->Int(0), " is corrupt"));
-    }
-    absl::Status s = (*write)
-                         ->BindDouble(1, c.confidence())
-                         .Bind(2, (*read)->Int(0))
-                         .Run();
+  for (const auto& [rowid, confidence] : confidences) {
+    absl::Status s = (*write)->BindDouble(1, confidence).Bind(2, rowid).Run();
     if (!s.ok()) return s;
   }
+  return absl::OkStatus();
 }
 
 absl::Status ClaimStore::Begin() {
