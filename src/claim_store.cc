@@ -338,34 +338,34 @@ absl::Status ClaimStore::Migrate() {
   for (int v = *now_version + 1; v <= target; ++v) {
     if (v == 1) {
       s = db_->Exec(kSchemaV1);
-    } else if (v == 3) {
-      s = db_->Exec(kSchemaV3);
-      if (s.ok()) s = FillConfidences();
     } else if (v == 2) {
       s = db_->Exec(kSchemaV2);
       // Index the claims stored under version 1.
       if (s.ok()) {
-        auto read = db_->Prepare("SELECT rowid, proto FROM claims");
         auto write = db_->Prepare(
             "INSERT INTO claims_fts(rowid, content, speaker) VALUES (?, ?, ?)");
-        if (!read.ok()) return fail(read.status());
         if (!write.ok()) return fail(write.status());
-        while (true) {
-          auto r = (*read)->Step();
-          if (!r.ok()) return fail(r.status());
-          if (!*r) break;
-          v1::Claim c;
-          absl::string_view blob = (*read)->Blob(1);
-          if (!c.ParseFromArray(blob.data(), static_cast<int>(blob.size()))) {
-            return fail(absl::DataLossError(absl::StrCat(
-                path_, ": claim row ", (*read)->Int(0), " is corrupt")));
-          }
-          s = (*write)
-                  ->Bind(1, (*read)->Int(0))
-                  .Bind(2, c.content())
-                  .Bind(3, FtsSpeaker(c))
-                  .Run();
-          if (!s.ok()) return fail(s);
+        s = ForEachStoredClaim([&](int64_t rowid, const v1::Claim& c) {
+          return (*write)->Bind(1, rowid).Bind(2, c.content()).Bind(3, FtsSpeaker(c)).Run();
+        });
+      }
+    } else if (v == 3) {
+      s = db_->Exec(kSchemaV3);
+      // The confidences of the claims stored before, from their protos:
+      // read first, then written, so that no row changes under the SELECT.
+      std::vector<std::pair<int64_t, float>> confidences;
+      if (s.ok()) {
+        s = ForEachStoredClaim([&](int64_t rowid, const v1::Claim& c) {
+          if (c.confidence() != 0) confidences.emplace_back(rowid, c.confidence());
+          return absl::OkStatus();
+        });
+      }
+      if (s.ok()) {
+        auto write = db_->Prepare("UPDATE claims SET confidence = ? WHERE rowid = ?");
+        if (!write.ok()) return fail(write.status());
+        for (const auto& [rowid, confidence] : confidences) {
+          s = (*write)->BindDouble(1, confidence).Bind(2, rowid).Run();
+          if (!s.ok()) break;
         }
       }
     }
@@ -379,32 +379,23 @@ absl::Status ClaimStore::Migrate() {
   return db_->Exec("COMMIT");
 }
 
-absl::Status ClaimStore::FillConfidences() {
-  // Read first, then written: no row changes under the running SELECT.
-  std::vector<std::pair<int64_t, float>> confidences;
-  {
-    auto read = db_->Prepare("SELECT rowid, proto FROM claims");
-    if (!read.ok()) return read.status();
-    while (true) {
-      auto r = (*read)->Step();
-      if (!r.ok()) return r.status();
-      if (!*r) break;
-      v1::Claim c;
-      absl::string_view blob = (*read)->Blob(1);
-      if (!c.ParseFromArray(blob.data(), static_cast<int>(blob.size()))) {
-        return absl::DataLossError(absl::StrCat(
-            path_, ": claim row ", (*read)->Int(0), " is corrupt"));
-      }
-      if (c.confidence() != 0) confidences.emplace_back((*read)->Int(0), c.confidence());
+absl::Status ClaimStore::ForEachStoredClaim(
+    absl::FunctionRef<absl::Status(int64_t rowid, const v1::Claim& claim)> fn) {
+  auto read = db_->Prepare("SELECT rowid, proto FROM claims");
+  if (!read.ok()) return read.status();
+  while (true) {
+    auto r = (*read)->Step();
+    if (!r.ok()) return r.status();
+    if (!*r) return absl::OkStatus();
+    v1::Claim c;
+    absl::string_view blob = (*read)->Blob(1);
+    if (!c.ParseFromArray(blob.data(), static_cast<int>(blob.size()))) {
+      return absl::DataLossError(
+          absl::StrCat(path_, ": claim row ", (*read)->Int(0), " is corrupt"));
     }
-  }
-  auto write = db_->Prepare("UPDATE claims SET confidence = ? WHERE rowid = ?");
-  if (!write.ok()) return write.status();
-  for (const auto& [rowid, confidence] : confidences) {
-    absl::Status s = (*write)->BindDouble(1, confidence).Bind(2, rowid).Run();
+    absl::Status s = fn((*read)->Int(0), c);
     if (!s.ok()) return s;
   }
-  return absl::OkStatus();
 }
 
 absl::Status ClaimStore::Begin() {

@@ -21,11 +21,6 @@ void Report(std::ostream* errors, absl::string_view origin,
   }
 }
 
-// A batch of RunExtraction() with several jobs: at most this many documents,
-// and no more text than this once it holds one.
-constexpr size_t kBatchDocuments = 64;
-constexpr size_t kBatchBytes = 8 << 20;
-
 }  // namespace
 
 ExtractorPool::ExtractorPool(const Extractor& extractor, int jobs)
@@ -137,7 +132,7 @@ absl::StatusOr<ExtractionStats> RunInBatches(DocumentReader* reader,
     std::string origin;
     absl::Status error;
   };
-  std::vector<Record> batch(kBatchDocuments);
+  std::vector<Record> batch(kExtractBatchDocuments);
   std::vector<const v1::Document*> docs;
   std::vector<size_t> doc_record;  // docs[k] is batch[doc_record[k]].doc
   std::vector<v1::Extraction> extractions;
@@ -147,7 +142,7 @@ absl::StatusOr<ExtractionStats> RunInBatches(DocumentReader* reader,
     size_t n = 0, bytes = 0;
     docs.clear();
     doc_record.clear();
-    while (n < kBatchDocuments && bytes < kBatchBytes) {
+    while (n < kExtractBatchDocuments && bytes < kExtractBatchBytes) {
       Record& r = batch[n];
       r.error = absl::OkStatus();
       if (!reader->Next(&r.doc, &r.origin, &r.error)) {

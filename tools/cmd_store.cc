@@ -457,22 +457,20 @@ int RunIngest(const Args& args) {
   whosaid::ExtractorPool pool(**extractor, *jobs);
   whosaid::ExtractorPool::Options options;
   options.text_checked = true;  // by the reader
-  constexpr size_t kBatchDocuments = 64;
-  constexpr size_t kBatchBytes = 8 << 20;
   struct Record {
     v1::Document doc;
     std::string origin;
     absl::Status error;
     int extraction = -1;  // index in `extractions`, if extracted
   };
-  std::vector<Record> batch(kBatchDocuments);
+  std::vector<Record> batch(whosaid::kExtractBatchDocuments);
   std::vector<const v1::Document*> to_extract;
   std::vector<v1::Extraction> extractions;
   std::vector<absl::Status> statuses;
   for (bool more = true; more;) {
     size_t n = 0, batch_bytes = 0;
     to_extract.clear();
-    while (n < kBatchDocuments && batch_bytes < kBatchBytes) {
+    while (n < whosaid::kExtractBatchDocuments && batch_bytes < whosaid::kExtractBatchBytes) {
       Record& r = batch[n];
       r.error = absl::OkStatus();
       r.extraction = -1;

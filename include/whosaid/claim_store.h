@@ -78,6 +78,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -273,9 +274,11 @@ class ClaimStore {
   absl::Status ReplaceInBatch(const v1::Extraction& x);
   absl::Status ImportInBatch(const v1::Claim& claim);
   absl::Status Migrate();
-  // Schema version 3: sets the confidence column of the claims stored
-  // before it from their protos.
-  absl::Status FillConfidences();
+  // Calls fn(rowid, claim) for each stored claim, in rowid order (the
+  // migrations that fill new columns or indexes from the protos); stops at
+  // fn's first error, or kDataLoss naming a claim row that does not parse.
+  absl::Status ForEachStoredClaim(
+      absl::FunctionRef<absl::Status(int64_t rowid, const v1::Claim& claim)> fn);
   absl::StatusOr<int64_t> DocumentRowid(absl::string_view id);
   absl::Status DeleteDocumentClaims(int64_t doc_rowid);
   absl::Status InsertExtraction(int64_t doc_rowid, const v1::Extraction& x,

@@ -17,6 +17,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <mutex>
 #include <ostream>
@@ -101,6 +102,11 @@ class ExtractorPool {
   Options options_;
   std::atomic<size_t> next_{0};
 };
+
+// A batch of documents read for an ExtractorPool (RunExtraction, ingest):
+// at most this many documents, and no more text than this once it holds one.
+inline constexpr size_t kExtractBatchDocuments = 64;
+inline constexpr size_t kExtractBatchBytes = 8 << 20;
 
 // Reads every record of `reader`, extracts the claims of each document and
 // writes them with `writer`, then calls writer->Finish().
