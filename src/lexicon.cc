@@ -325,11 +325,6 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       for (const std::string& form : forms) lex->source_cues_[form] = index;
       return absl::OkStatus();
     }
-    // "speak to ... about": the gap takes an addressee; the tagger looks such
-    // forms up apart from the plain phrases.
-    if (!absl::StrContains(e.lemma, " ... ")) {
-      lex->max_cue_words_ = std::max(lex->max_cue_words_, e.words);
-    }
     for (const std::string& form : forms) {
       if (form.size() > kMaxCueForm) {
         return absl::InvalidArgumentError(
@@ -582,7 +577,20 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     size_t sp = form.find(' ');
     if (sp == std::string::npos) {
       lex->words_[form].cue = index;
+    } else if (const std::string last = form.substr(form.rfind(' ') + 1);
+               lex->cues_[index].cue_class == CueClass::kNone &&
+               !lex->cue_forms_.contains(absl::string_view(form).substr(0, sp)) &&
+               lex->cue_forms_.contains(last)) {
+      // "all told": looked up from its cue word, the last, not from its
+      // first, which is no cue (so the tagger does not try every "all").
+      lex->words_[last].none_phrase_end = true;
+      lex->max_none_end_words_ = std::max(lex->max_none_end_words_, CountWords(form));
     } else {
+      // "speak to ... about": the gap takes an addressee; the tagger looks
+      // such forms up apart from the plain phrases.
+      if (!absl::StrContains(form, " ... ")) {
+        lex->max_cue_words_ = std::max(lex->max_cue_words_, CountWords(form));
+      }
       WordInfo& first = lex->words_[form.substr(0, sp)];
       first.cue_prefix = true;
       if (absl::StrContains(form, " ... ")) first.gap_cue_prefix = true;

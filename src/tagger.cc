@@ -869,6 +869,39 @@ bool Tagger::LabelsTopicLine(absl::string_view text, const std::vector<Token>& t
   return lex_->InListAnyCase(TokenText(text, tokens[m]), WordList::kLabelPrep);
 }
 
+int Tagger::NonePhraseEndingAt(absl::string_view text, const std::vector<Token>& tokens,
+                               size_t i) const {
+  // A sentence adverb is set off by punctuation: "All told, C", "C, all
+  // told." ("They all told the court C" is a claim.)
+  if (i + 1 < tokens.size() && tokens[i + 1].tag != ',' && tokens[i + 1].tag != '.') {
+    return -1;
+  }
+  // The phrase from the word `n` words before token i up to it, lower-cased
+  // in a buffer as the forward lookup in WordTag() builds its phrases.
+  for (int n = 1; n < lex_->max_none_end_words() && static_cast<size_t>(n) <= i; ++n) {
+    char phrase_buf[Lexicon::kMaxCueForm];
+    size_t size = 0;
+    bool fits = true;
+    for (size_t k = i - n; k <= i && fits; ++k) {
+      const absl::string_view w = TokenText(text, tokens[k]);
+      if (w.empty() || !absl::ascii_isalpha(static_cast<unsigned char>(w[0])) ||
+          size + (k > i - n) + w.size() > sizeof(phrase_buf)) {
+        fits = false;
+        break;
+      }
+      if (k > i - n) phrase_buf[size++] = ' ';
+      for (char c : w) phrase_buf[size++] = absl::ascii_tolower(c);
+    }
+    if (!fits) return -1;
+    auto it = lex_->cue_forms().find(absl::string_view(phrase_buf, size));
+    if (it != lex_->cue_forms().end() &&
+        lex_->cues()[it->second].cue_class == CueClass::kNone) {
+      return it->second;
+    }
+  }
+  return -1;
+}
+
 const WordInfo* Tagger::EntryOf(absl::string_view text, const Token& token) const {
   if (token.info != &kWordNotLookedUp) return token.info;
   const absl::string_view w = TokenText(text, token);
@@ -1532,6 +1565,12 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
             t.cue = gap_cue;
           }
         }
+      }
+      // "All told, C", "Truth be told, C": the cue word ends a phrase of
+      // class none that the words before it begin.
+      if (ABSL_PREDICT_FALSE(t.cue_words == 1 && info->none_phrase_end)) {
+        const int index = NonePhraseEndingAt(text, tokens, i);
+        if (index >= 0) t.cue = index;
       }
       // "adding to her lead", "known as": a longer form of class none
       // reports nothing; the word is tagged as any other.

@@ -642,6 +642,10 @@ const RuleCase kCases[] = {
     {"speaker_both_cue_that",
      "The mayor and the governor both said the pool would reopen in June.",
      "The mayor and the governor", "said", "the pool would reopen in June"},
+    // The same with a cue that takes an addressee before "that".
+    {"speaker_both_tell_that",
+     "The mayor and the governor both told the council that the pool would reopen.",
+     "The mayor and the governor", "told", "the pool would reopen"},
     // A participle and an infinitive cue after a comma: the clause's
     // subject says what follows "that" or a wh-word.
     {"participle_to_cue_that",

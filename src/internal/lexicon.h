@@ -359,6 +359,10 @@ struct WordInfo {
   bool cue_prefix = false;  // first word of a multi-word cue form
   // First word of a cue form with an addressee gap ("spoke to ... about").
   bool gap_cue_prefix = false;
+  // Last word of a phrase of class none whose first word is no cue, a
+  // sentence adverb ("all told", "truth be told"): the tagger looks back
+  // from the cue word for the rest of it.
+  bool none_phrase_end = false;
   // Noun cue form (class nominal, one word): a cue only after a possessive
   // ("her denial of C"); index into cues().
   int noun_cue = -1;
@@ -561,6 +565,9 @@ class Lexicon {
   const CueEntry* FindCue(absl::string_view lower_form) const;
   // Longest cue phrase length in words.
   int max_cue_words() const { return max_cue_words_; }
+  // The longest phrase of class none looked up from its last word
+  // (WordInfo::none_phrase_end), in words.
+  int max_none_end_words() const { return max_none_end_words_; }
   // The longest a cue form may be, in bytes (a longer one is a load error):
   // the tagger builds the phrases it looks up in a buffer of this size.
   static constexpr size_t kMaxCueForm = 64;
@@ -662,6 +669,7 @@ class Lexicon {
   std::vector<std::string> poll_nouns_;  // see poll_nouns()
   KeyScan poll_keys_;                    // see FindPollNoun()
   int max_cue_words_ = 1;
+  int max_none_end_words_ = 0;
   size_t max_weekday_word_ = 0;
   WordMap<WordClass> function_words_;
   WordMap<char> det_numbers_;  // see WordInfo::det_number

@@ -104,6 +104,10 @@ class Tagger {
   // The lexicons' entry of the word of `token` (nullptr: none): the one
   // the tagger looked it up by, or looked up now when it did not.
   const WordInfo* EntryOf(absl::string_view text, const Token& token) const;
+  // The cue index of the phrase of class none that ends at token i and
+  // begins with a word before it ("all told"), or -1.
+  int NonePhraseEndingAt(absl::string_view text, const std::vector<Token>& tokens,
+                         size_t i) const;
   // Whether the word of `token` is a title of titles.tsv ("chief").
   bool IsTitleWord(absl::string_view text, const Token& token) const;
   // Whether the colon at k labels the line after it as what the headline's
