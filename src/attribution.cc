@@ -5215,6 +5215,22 @@ std::string Attributor::TagsFor(absl::string_view text,
   return tags;
 }
 
+namespace {
+
+// Whether the cue word of `token` may be read as a noun: the base form of
+// its lemma's first word or that form with -s ("report", "reports",
+// "question"), not a past form or participle ("reported", "reporting").
+bool NounReading(absl::string_view text, const Token& token, const CueEntry& cue) {
+  const absl::string_view word = text.substr(token.begin, token.end - token.begin);
+  absl::string_view head = cue.lemma;
+  head = head.substr(0, head.find(' '));
+  if (!absl::StartsWithIgnoreCase(word, head)) return false;
+  const absl::string_view rest = word.substr(head.size());
+  return rest.empty() || absl::EqualsIgnoreCase(rest, "s") || absl::EqualsIgnoreCase(rest, "es");
+}
+
+}  // namespace
+
 void Attributor::Find(absl::string_view text, const TextLayout& layout,
                       std::vector<Finding>* out) const {
   out->clear();
@@ -5729,6 +5745,30 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // The cue's own words are no content ("talking about": not
           // "about"), however the pattern split them.
           if (a < k + tokens[k].cue_words && b > k) continue;
+          // "The NBC News report also referenced C", "The November jobs
+          // report, however, was good news": a content after the cue that
+          // opens, past adverbs, with a cue of its own, or past an aside
+          // adverb and its comma with a copula or an auxiliary, has no
+          // subject: the cue word is a noun, the head of the sentence's
+          // subject. (Not "asks there be C", "demand now is the time",
+          // "asked, is it fair?", "said, should the bill pass, C".)
+          // (Only a cue word with a noun reading: its base or -s form,
+          // without the flag verb; not "according to" nor "appear to", whose
+          // content may open with an adverb and a verb: "appear to finally
+          // recognize C".)
+          if (a >= cue_end && a < b && (marked[a] == 'l' || marked[a] == ',')) {
+            size_t m = a;
+            bool adverb = false, aside = false;
+            for (; m < b && (marked[m] == ',' || marked[m] == 'l'); ++m) {
+              adverb |= marked[m] == 'l';
+              aside |= marked[m] == ',' && m > a && marked[m - 1] == 'l';
+            }
+            if (m < b && ((adverb && marked[m] == 'C') || (aside && IsOneOf("bv", marked[m]))) &&
+                !cue.verb_only && cue.cue_class != CueClass::kAccording &&
+                cue.cue_class != CueClass::kSeem && NounReading(text, tokens[k], cue)) {
+              continue;
+            }
+          }
           // What was refused comes after the refusal: a clause before it is
           // no content of it ("If the bill fails, the mayor declined to
           // comment" does not report the bill's failure).
