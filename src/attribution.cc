@@ -2470,6 +2470,7 @@ uint32_t TrimConnective(const Lexicon& lex, absl::string_view text,
     return e;
   };
   uint32_t e = trim_punct(end);
+  bool trimmed = false;
   for (int words = 0; words < 3; ++words) {
     uint32_t w = e;
     while (w > begin && absl::ascii_isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
@@ -2477,6 +2478,18 @@ uint32_t TrimConnective(const Lexicon& lex, absl::string_view text,
     const std::string word = absl::AsciiStrToLower(text.substr(w, e - w));
     if (!IsConnectiveClass(lex.FunctionWord(word))) break;
     e = trim_punct(w);
+    trimmed = true;
+  }
+  // "had no problem with it, even | if they ...", ", just | as they ...": an
+  // adverb (class adv) between a comma and the subordinator just trimmed
+  // leans on that clause; it goes with it, not with what was said before.
+  if (trimmed) {
+    uint32_t w = e;
+    while (w > begin && absl::ascii_isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+    if (w < e && w >= begin + 2 && text[w - 1] == ' ' && text[w - 2] == ',' &&
+        lex.FunctionWord(absl::AsciiStrToLower(text.substr(w, e - w))) == WordClass::kAdv) {
+      e = trim_punct(w);
+    }
   }
   return e;
 }
