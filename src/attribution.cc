@@ -187,6 +187,11 @@ struct Attributor::CompiledRule {
   // message from X saying C", not "a letter to X criticizing C". It is kept
   // as notplace with this flag set.
   bool notplace_route = false;
+  // A group "notinf": a preposition that must not be the marker of an
+  // infinitive (list inf_to: "to"): "C, X said to reporters", not "After
+  // the vote, X pledged to campaign for Y" (the cue takes an infinitive;
+  // what comes before it is no content).
+  int notinf = 0;
   // A group "place": one preposition that must be one of place or occasion
   // ("vocal in denouncing C": venue_place, not "praised X for saying C").
   int place = 0;
@@ -1795,6 +1800,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       rule->notplace = g;
       rule->notplace_route = true;
     }
+    rule->notinf = group("notinf");
     rule->place = group("place");
     rule->causer = group("causer");
     rule->when = group("when");
@@ -5677,6 +5683,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!range_of(rule->place, &ga, &gb) || gb != ga + 1) continue;
           const WordInfo* w = WordOf(text, tokens[ga]);
           if (w == nullptr || !w->place) continue;
+        }
+        if (rule->notinf != 0) {
+          size_t ga, gb;
+          // ("to" before a plain lower-case word not in -s: a verb, "to
+          // campaign", "to retain"; not "to reporters", "to the council".)
+          if (range_of(rule->notinf, &ga, &gb) && ga + 1 < tokens.size() &&
+              InList(*lex_, text, tokens[ga], WordList::kInfinitiveTo) &&
+              IsOneOf("onlj", marked[ga + 1])) {
+            const absl::string_view next =
+                text.substr(tokens[ga + 1].begin, tokens[ga + 1].end - tokens[ga + 1].begin);
+            if (!absl::EndsWith(next, "s") || absl::EndsWith(next, "ss")) continue;
+          }
         }
         if (rule->notplace != 0) {
           size_t ga, gb;
