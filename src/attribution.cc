@@ -710,9 +710,47 @@ void AddUnit(absl::string_view text, const TextLayout& layout, Unit u,
   if (!split || u.range.end > u.range.begin) units->push_back(u);
 }
 
-// `is_cue_word` tells whether a word is a reporting cue.
+// Whether the sentence `s` opens as the speech tag of a quotation before it:
+// a subject pronoun (class pron, not "it"), a cue word and a subordinator of
+// time or a preposition of place or occasion (classes adsub, timesub, venue,
+// venue_place, adjunct): "He tweeted when the senator ended the debate". (Not
+// "He said the plan failed": a clause after the cue is a claim of its own.)
+bool OpensAsSpeechTag(absl::string_view text, const Sentence& s,
+                      absl::FunctionRef<bool(absl::string_view)> is_cue_word,
+                      absl::FunctionRef<WordClass(absl::string_view)> word_class) {
+  absl::string_view words[3];
+  size_t p = s.begin;
+  for (int w = 0; w < 3; ++w) {
+    const size_t b = p;
+    while (p < s.end && absl::ascii_isalpha(static_cast<unsigned char>(text[p]))) ++p;
+    if (p == b || p >= s.end || text[p] != ' ') return false;
+    words[w] = text.substr(b, p - b);
+    ++p;
+  }
+  if (words[0].size() > 4 || words[1].size() > 24 || words[2].size() > 8) return false;
+  if (!absl::ascii_isupper(static_cast<unsigned char>(words[0][0])) ||
+      !absl::ascii_islower(static_cast<unsigned char>(words[1][0])) ||
+      absl::EqualsIgnoreCase(words[0], "it") ||
+      word_class(absl::AsciiStrToLower(words[0])) != WordClass::kPron ||
+      !is_cue_word(words[1])) {
+    return false;
+  }
+  switch (word_class(absl::AsciiStrToLower(words[2]))) {
+    case WordClass::kAdverbialSub:
+    case WordClass::kTimeSub:
+    case WordClass::kVenuePrep:
+    case WordClass::kAdjunctPrep:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// `is_cue_word` tells whether a word is a reporting cue; `word_class`, the
+// closed class of a lower-case word.
 void BuildUnits(absl::string_view text, const TextLayout& layout,
                 absl::FunctionRef<bool(absl::string_view)> is_cue_word,
+                absl::FunctionRef<WordClass(absl::string_view)> word_class,
                 std::vector<Unit>* units) {
   units->clear();
   const auto& sents = layout.sentences;
@@ -749,6 +787,19 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
            IsShort(sents[t])) {
       u.range.end = sents[t].end;
       ++t;
+    }
+    // '"Too forced?" He tweeted when the senator ended a debate with a
+    // reference to the film.': after a quotation that ends in "?" or "!",
+    // a sentence of any length that opens as its speech tag attributes it
+    // (the sentence ended at the mark before the pronoun).
+    if (t < sents.size() && sents[t].paragraph == u.paragraph &&
+        u.range.end >= u.range.begin + 4 && IsQuotationUnit(layout, u.range)) {
+      const absl::string_view tail = text.substr(u.range.end - 4, 4);
+      if (tail.find_first_of("?!") != absl::string_view::npos &&
+          OpensAsSpeechTag(text, sents[t], is_cue_word, word_class)) {
+        u.range.end = sents[t].end;
+        ++t;
+      }
     }
     // "Cruz continued:" closing a paragraph introduces the quotation that
     // opens the next one: they make one unit. (Only a short lead-in, or one
@@ -800,8 +851,9 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
 // The units of a document and the quote marks its tagger needs.
 void PrepareUnits(absl::string_view text, const TextLayout& layout,
                   absl::FunctionRef<bool(absl::string_view)> is_cue_word,
+                  absl::FunctionRef<WordClass(absl::string_view)> word_class,
                   std::vector<Unit>* units, QuoteMarks* marks) {
-  BuildUnits(text, layout, is_cue_word, units);
+  BuildUnits(text, layout, is_cue_word, word_class, units);
   marks->Build(layout);
 }
 
@@ -5207,7 +5259,7 @@ void Attributor::TagUnits(
   QuoteMarks marks;
   PrepareUnits(
       text, layout, [this](absl::string_view w) { return HasCueWord(w); },
-      &units, &marks);
+      [this](absl::string_view w) { return lex_->FunctionWord(w); }, &units, &marks);
   std::vector<Token> tokens;
   std::string tags;
   for (const Unit& unit : units) {
@@ -5255,7 +5307,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   QuoteMarks& marks = scratch.marks;
   PrepareUnits(
       text, layout, [this](absl::string_view w) { return HasCueWord(w); },
-      &units, &marks);
+      [this](absl::string_view w) { return lex_->FunctionWord(w); }, &units, &marks);
 
   std::vector<Token>& tokens = scratch.tokens;
   std::string& tags = scratch.tags;
