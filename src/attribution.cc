@@ -187,6 +187,11 @@ struct Attributor::CompiledRule {
   // message from X saying C", not "a letter to X criticizing C". It is kept
   // as notplace with this flag set.
   bool notplace_route = false;
+  // A group "notinf": a preposition that must not be the marker of an
+  // infinitive (list inf_to: "to"): "C, X said to reporters", not "After
+  // the vote, X pledged to campaign for Y" (the cue takes an infinitive;
+  // what comes before it is no content).
+  int notinf = 0;
   // A group "place": one preposition that must be one of place or occasion
   // ("vocal in denouncing C": venue_place, not "praised X for saying C").
   int place = 0;
@@ -705,9 +710,47 @@ void AddUnit(absl::string_view text, const TextLayout& layout, Unit u,
   if (!split || u.range.end > u.range.begin) units->push_back(u);
 }
 
-// `is_cue_word` tells whether a word is a reporting cue.
+// Whether the sentence `s` opens as the speech tag of a quotation before it:
+// a subject pronoun (class pron, not "it"), a cue word and a subordinator of
+// time or a preposition of place or occasion (classes adsub, timesub, venue,
+// venue_place, adjunct): "He tweeted when the senator ended the debate". (Not
+// "He said the plan failed": a clause after the cue is a claim of its own.)
+bool OpensAsSpeechTag(absl::string_view text, const Sentence& s,
+                      absl::FunctionRef<bool(absl::string_view)> is_cue_word,
+                      absl::FunctionRef<WordClass(absl::string_view)> word_class) {
+  absl::string_view words[3];
+  size_t p = s.begin;
+  for (int w = 0; w < 3; ++w) {
+    const size_t b = p;
+    while (p < s.end && absl::ascii_isalpha(static_cast<unsigned char>(text[p]))) ++p;
+    if (p == b || p >= s.end || text[p] != ' ') return false;
+    words[w] = text.substr(b, p - b);
+    ++p;
+  }
+  if (words[0].size() > 4 || words[1].size() > 24 || words[2].size() > 8) return false;
+  if (!absl::ascii_isupper(static_cast<unsigned char>(words[0][0])) ||
+      !absl::ascii_islower(static_cast<unsigned char>(words[1][0])) ||
+      absl::EqualsIgnoreCase(words[0], "it") ||
+      word_class(absl::AsciiStrToLower(words[0])) != WordClass::kPron ||
+      !is_cue_word(words[1])) {
+    return false;
+  }
+  switch (word_class(absl::AsciiStrToLower(words[2]))) {
+    case WordClass::kAdverbialSub:
+    case WordClass::kTimeSub:
+    case WordClass::kVenuePrep:
+    case WordClass::kAdjunctPrep:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// `is_cue_word` tells whether a word is a reporting cue; `word_class`, the
+// closed class of a lower-case word.
 void BuildUnits(absl::string_view text, const TextLayout& layout,
                 absl::FunctionRef<bool(absl::string_view)> is_cue_word,
+                absl::FunctionRef<WordClass(absl::string_view)> word_class,
                 std::vector<Unit>* units) {
   units->clear();
   const auto& sents = layout.sentences;
@@ -744,6 +787,19 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
            IsShort(sents[t])) {
       u.range.end = sents[t].end;
       ++t;
+    }
+    // '"Too forced?" He tweeted when the senator ended a debate with a
+    // reference to the film.': after a quotation that ends in "?" or "!",
+    // a sentence of any length that opens as its speech tag attributes it
+    // (the sentence ended at the mark before the pronoun).
+    if (t < sents.size() && sents[t].paragraph == u.paragraph &&
+        u.range.end >= u.range.begin + 4 && IsQuotationUnit(layout, u.range)) {
+      const absl::string_view tail = text.substr(u.range.end - 4, 4);
+      if (tail.find_first_of("?!") != absl::string_view::npos &&
+          OpensAsSpeechTag(text, sents[t], is_cue_word, word_class)) {
+        u.range.end = sents[t].end;
+        ++t;
+      }
     }
     // "Cruz continued:" closing a paragraph introduces the quotation that
     // opens the next one: they make one unit. (Only a short lead-in, or one
@@ -795,8 +851,9 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
 // The units of a document and the quote marks its tagger needs.
 void PrepareUnits(absl::string_view text, const TextLayout& layout,
                   absl::FunctionRef<bool(absl::string_view)> is_cue_word,
+                  absl::FunctionRef<WordClass(absl::string_view)> word_class,
                   std::vector<Unit>* units, QuoteMarks* marks) {
-  BuildUnits(text, layout, is_cue_word, units);
+  BuildUnits(text, layout, is_cue_word, word_class, units);
   marks->Build(layout);
 }
 
@@ -1795,6 +1852,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       rule->notplace = g;
       rule->notplace_route = true;
     }
+    rule->notinf = group("notinf");
     rule->place = group("place");
     rule->causer = group("causer");
     rule->when = group("when");
@@ -2470,6 +2528,7 @@ uint32_t TrimConnective(const Lexicon& lex, absl::string_view text,
     return e;
   };
   uint32_t e = trim_punct(end);
+  bool trimmed = false;
   for (int words = 0; words < 3; ++words) {
     uint32_t w = e;
     while (w > begin && absl::ascii_isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
@@ -2477,6 +2536,18 @@ uint32_t TrimConnective(const Lexicon& lex, absl::string_view text,
     const std::string word = absl::AsciiStrToLower(text.substr(w, e - w));
     if (!IsConnectiveClass(lex.FunctionWord(word))) break;
     e = trim_punct(w);
+    trimmed = true;
+  }
+  // "had no problem with it, even | if they ...", ", just | as they ...": an
+  // adverb (class adv) between a comma and the subordinator just trimmed
+  // leans on that clause; it goes with it, not with what was said before.
+  if (trimmed) {
+    uint32_t w = e;
+    while (w > begin && absl::ascii_isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+    if (w < e && w >= begin + 2 && text[w - 1] == ' ' && text[w - 2] == ',' &&
+        lex.FunctionWord(absl::AsciiStrToLower(text.substr(w, e - w))) == WordClass::kAdv) {
+      e = trim_punct(w);
+    }
   }
   return e;
 }
@@ -5188,7 +5259,7 @@ void Attributor::TagUnits(
   QuoteMarks marks;
   PrepareUnits(
       text, layout, [this](absl::string_view w) { return HasCueWord(w); },
-      &units, &marks);
+      [this](absl::string_view w) { return lex_->FunctionWord(w); }, &units, &marks);
   std::vector<Token> tokens;
   std::string tags;
   for (const Unit& unit : units) {
@@ -5252,7 +5323,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   QuoteMarks& marks = scratch.marks;
   PrepareUnits(
       text, layout, [this](absl::string_view w) { return HasCueWord(w); },
-      &units, &marks);
+      [this](absl::string_view w) { return lex_->FunctionWord(w); }, &units, &marks);
 
   std::vector<Token>& tokens = scratch.tokens;
   std::string& tags = scratch.tags;
@@ -5680,6 +5751,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!range_of(rule->place, &ga, &gb) || gb != ga + 1) continue;
           const WordInfo* w = WordOf(text, tokens[ga]);
           if (w == nullptr || !w->place) continue;
+        }
+        if (rule->notinf != 0) {
+          size_t ga, gb;
+          // ("to" before a plain lower-case word not in -s: a verb, "to
+          // campaign", "to retain"; not "to reporters", "to the council".)
+          if (range_of(rule->notinf, &ga, &gb) && ga + 1 < tokens.size() &&
+              InList(*lex_, text, tokens[ga], WordList::kInfinitiveTo) &&
+              IsOneOf("onlj", marked[ga + 1])) {
+            const absl::string_view next =
+                text.substr(tokens[ga + 1].begin, tokens[ga + 1].end - tokens[ga + 1].begin);
+            if (!absl::EndsWith(next, "s") || absl::EndsWith(next, "ss")) continue;
+          }
         }
         if (rule->notplace != 0) {
           size_t ga, gb;

@@ -178,6 +178,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"outlet", WordList::kOutlet},
       {"partitive", WordList::kPartitive},
       {"question_topic", WordList::kQuestionTopic},
+      {"verb_after_name", WordList::kVerbAfterName},
   };
   return ParseNamed(kLists, s, out);
 }

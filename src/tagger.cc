@@ -607,6 +607,15 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tag_at[k] = t.tag;
       continue;
     }
+    // "Moody's said C", "Lloyd's said": a name's "'s" before a form of a
+    // verb of saying that reads as no noun (function_words.tsv list
+    // verb_after_name) ends the name; the form is its verb.
+    if (t.tag == 'g' && k > 0 && tag_at[k - 1] == 'N' && k + 1 < n &&
+        lex_->InListAnyCase(TokenText(text, tok_at[k + 1]), WordList::kVerbAfterName)) {
+      t.tag = 'N';
+      tag_at[k] = t.tag;
+      continue;
+    }
     if (t.tag != 'o') continue;
     t.tag = WordTag(text, tokens, k, headline, &lower, &classes);
     // "about one in four say C", "three in ten said C", "nine in 10 said

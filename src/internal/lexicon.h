@@ -340,6 +340,11 @@ enum class WordList : uint32_t {
   // ("about", "whether", "if"; question_topic): "asked her about C",
   // "asked Reyes whether C" (Attributor::StartAfterAskedAddressee).
   kQuestionTopic = 1 << 24,
+  // A form of a verb of saying that has no reading as a noun or as an
+  // adjective before one ("said", "says", "told", "tells"; verb_after_name):
+  // after a name and "'s" it is the verb of that name ("Moody's said C",
+  // "Lloyd's said"), not a possessed noun ("Labour's claimed deficit").
+  kVerbAfterName = 1 << 25,
 };
 
 struct PronounInfo {
