@@ -1609,6 +1609,50 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       }
     }
   }
+  // '"Oh yes," he replied, "... Do you know him?" Strether wound up.': in a
+  // book, a name right after the last quotation of a paragraph whose cue
+  // says "he" or "she" ends the same utterance: the pronoun is that person
+  // (not the man named last before it), when of the pronoun's sex.
+  if (layout.hard_wrapped) {
+    for (size_t i = 0; i < findings.size(); ++i) {
+      const Finding& f = findings[i];
+      if (f.drop || !f.direct || f.speaker.end <= f.speaker.begin ||
+          speaker[i].kind != v1::MENTION_KIND_PRONOUN || f.speaker.end > f.content.back().begin) {
+        continue;
+      }
+      const char sex = PronounSex(*lexicon, Slice(text, f.speaker));
+      if (sex == 0) continue;
+      int e = NamedBeatSubject(text, layout, f, resolver);
+      if (e < 0 && BeatSubject(text, layout, f, resolver) < 0) {
+        // A name the resolver placed nowhere in the narration yet: the
+        // capitalised word right after the closing mark, then a word in
+        // lower case ("Strether wound up").
+        uint32_t b = f.content.back().end;
+        const uint32_t end = layout.paragraphs[f.paragraph].end;
+        while (b < end && !absl::ascii_isalpha(static_cast<unsigned char>(text[b]))) ++b;
+        uint32_t w = b;
+        while (w < end && absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) ++w;
+        if (w > b && absl::ascii_isupper(static_cast<unsigned char>(text[b])) && w + 1 < end &&
+            text[w] == ' ' && absl::ascii_islower(static_cast<unsigned char>(text[w + 1]))) {
+          e = resolver.PersonNamed(text.substr(b, w - b));
+        }
+      }
+      if (e < 0 || e == speaker[i].entity) continue;
+      const internal::ResolvedEntity& named = resolver.entities()[e];
+      if (named.type != v1::ENTITY_TYPE_PERSON) continue;
+      // The quotation ends its sentence with a period ('"I'll see to it."
+      // Anna went in.'): what follows is a new sentence about whoever.
+      const Range last = f.content.back();
+      uint32_t q = last.end;
+      while (q > last.begin && !absl::ascii_isalpha(static_cast<unsigned char>(text[q - 1])) &&
+             text[q - 1] != '.' && text[q - 1] != '?' && text[q - 1] != '!' &&
+             text[q - 1] != ',') {
+        --q;
+      }
+      if (q == last.begin || text[q - 1] == '.') continue;
+      speaker[i].entity = e;
+    }
+  }
   bool dialogue = false;
   AssignDialogueTurns(text, layout, resolver, &findings, &speaker, &addressee,
                       &dialogue);
