@@ -582,9 +582,45 @@ bool AssignDialogueTurns(absl::string_view text,
   }
   // People who call each other by name are talking to each other.
   const bool conversation = short_pairs >= 2 || vocatives >= 2;
+  // In a book, three or more paragraphs in a row that each open with a
+  // quotation, two of them in a row short, are an exchange of their own
+  // ('"What's up, Jim?"' / '"The army's going to move."' / '"How do you
+  // know?"'), in a document with no other conversation too: its turns are
+  // kept.
+  std::vector<char> in_exchange;
+  if (!conversation && layout.hard_wrapped) {
+    in_exchange.assign(findings->size(), 0);
+    size_t run_start = 0;
+    int run_paragraphs = 0, run_short_pairs = 0, last_para = -2;
+    bool last_short = false;
+    auto close_run = [&](size_t end) {
+      if (run_paragraphs >= 3 && run_short_pairs >= 1) {
+        for (size_t k = run_start; k < end; ++k) in_exchange[k] = 1;
+      }
+    };
+    for (size_t i = 0; i < findings->size(); ++i) {
+      const Finding& f = (*findings)[i];
+      if (f.drop || !f.turn || f.paragraph == last_para) continue;
+      const bool is_short = f.content.front().end - f.content.front().begin < kShortTurn;
+      if (f.paragraph == last_para + 1) {
+        ++run_paragraphs;
+        if (is_short && last_short) ++run_short_pairs;
+      } else {
+        close_run(i);
+        run_start = i;
+        run_paragraphs = 1;
+        run_short_pairs = 0;
+      }
+      last_para = f.paragraph;
+      last_short = is_short;
+    }
+    close_run(findings->size());
+  }
   for (size_t i = 0; i < findings->size(); ++i) {
     Finding& f = (*findings)[i];
-    if (f.needs_conversation && !conversation) f.drop = true;
+    if (f.needs_conversation && !conversation && (in_exchange.empty() || !in_exchange[i])) {
+      f.drop = true;
+    }
     if (!f.turn || f.drop) continue;
     if (num_turns > 0) {
       const int last_para = (*findings)[turns[num_turns - 1]].paragraph;
@@ -853,6 +889,15 @@ bool AssignDialogueTurns(absl::string_view text,
       --num_turns;
     }
     turns[num_turns++] = static_cast<int>(i);
+  }
+  // A turn kept only for its exchange (see in_exchange) that found no
+  // speaker is left out: the exchange of a document with no conversation
+  // names too few people to tell who speaks.
+  for (size_t i = 0; i < in_exchange.size(); ++i) {
+    Finding& f = (*findings)[i];
+    if (in_exchange[i] && f.needs_conversation && !f.drop && !has_speaker(static_cast<int>(i))) {
+      f.drop = true;
+    }
   }
   // '"We ought to have brought food." / "Right you are, Lucy. ..."': a
   // bare turn is said by the one the reply calls by name.
