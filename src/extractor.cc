@@ -1562,7 +1562,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     // (In news, the words that name the speaker in the paragraph are the
     // claim's speaker mention.)
     Range where;
-    Range* const named = rule == "orphan_quote" ? &where : nullptr;
+    Range* const named = rule == "orphan_quote" || layout.hard_wrapped ? &where : nullptr;
     // The sentence right before it first: in a book ("The light was going.
     // Tom stopped at the water. \"We may cross.\""), and in news, the
     // sentence that leads into it ("This weekend, Ryan took issue with him.
@@ -1576,7 +1576,37 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     if (e < 0 && rule == "orphan_quote") {
       e = resolver.SubjectOf(Range{AfterQuote(text, f, para), para.end}, named);
     }
-    if (e >= 0 && where.end > where.begin) findings[i].speaker = where;
+    if (e >= 0 && where.end > where.begin && rule == "orphan_quote") findings[i].speaker = where;
+    // In a book, after a claim in its paragraph ('"Fellows, he is not here
+    // yet," he called. "Put the horses under the shed."'), a quotation the
+    // narration gives nobody is no claim; and a "he" or "she" of that
+    // narration ('"I know them," Big Medicine stated. He jerked his thumb
+    // toward Miguel. "I can tell you ..."') is that claim's speaker, when of
+    // that sex (not the man named last before it). The turns of an exchange
+    // do not override it.
+    int before = -1;  // the last claim before it in its paragraph
+    for (size_t j = 0; layout.hard_wrapped && rule == "narration_quote" && j < findings.size();
+         ++j) {
+      const Finding& g = findings[j];
+      if (j == i || g.drop || g.paragraph != f.paragraph ||
+          g.content.front().begin >= f.content.front().begin) {
+        continue;
+      }
+      if (before < 0 || g.content.front().begin > findings[before].content.front().begin) {
+        before = static_cast<int>(j);
+      }
+    }
+    if (before >= 0 && e < 0) {
+      findings[i].drop = true;
+    } else if (before >= 0) {
+      const char sex = where.end > where.begin ? PronounSex(*lexicon, Slice(text, where)) : 0;
+      const int e2 = speaker[before].entity;
+      if (sex != 0 && e2 >= 0 && e2 != e &&
+          (resolver.entities()[e2].gender == 0 || resolver.entities()[e2].gender == sex)) {
+        e = e2;
+      }
+      findings[i].narration_subject = true;
+    }
     // Else the speaker of the claim before it, in its paragraph or the one
     // before (news goes on quoting the last speaker).
     for (size_t j = i; e < 0 && rule == "orphan_quote" && j-- > 0;) {
