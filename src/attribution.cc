@@ -7070,14 +7070,40 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   // cue ("Lord Henry elevated his eyebrows. \"Not send it anywhere?\""),
   // is said by the one the narration is about: the extractor keeps it in a
   // conversation and gives it that speaker.
+  // So too in a paragraph that holds a claim already, after a sentence of
+  // narration that follows it ('"Is it old?" He hung fire again. "It is a
+  // woman's hand."'), when no claim holds the quotation.
   if (layout.hard_wrapped) {
+    std::vector<Range> held;
+    for (const Finding& f : *out) {
+      for (const Range& r : f.content) held.push_back(r);
+    }
+    std::sort(held.begin(), held.end(),
+              [](const Range& a, const Range& b) { return a.begin < b.begin; });
+    uint32_t held_end = 0;  // the furthest end of the ranges before q
+    size_t h = 0;
     for (const Quote& q : layout.quotes) {
+      while (h < held.size() && held[h].begin <= q.begin) {
+        held_end = std::max(held_end, held[h].end);
+        ++h;
+      }
       if (!q.closed || q.continues || q.end <= q.begin + 12) continue;
       const int p = q.paragraph;
       if (p < 0 || p >= static_cast<int>(layout.paragraphs.size()) ||
-          para_last[p] >= 0 || q.open <= layout.paragraphs[p].begin ||
-          taken.contains(q.begin)) {
+          q.open <= layout.paragraphs[p].begin || taken.contains(q.begin)) {
         continue;
+      }
+      if (para_last[p] >= 0) {
+        if (held_end > q.begin) continue;  // inside a claim's content
+        uint32_t b = q.open;
+        while (b > layout.paragraphs[p].begin &&
+               (text[b - 1] == ' ' || text[b - 1] == '\n')) {
+          --b;
+        }
+        if (b == layout.paragraphs[p].begin ||
+            (text[b - 1] != '.' && text[b - 1] != '!' && text[b - 1] != '?')) {
+          continue;
+        }
       }
       const unsigned char first = static_cast<unsigned char>(text[q.begin]);
       const char last = text[q.end - 1];

@@ -582,9 +582,45 @@ bool AssignDialogueTurns(absl::string_view text,
   }
   // People who call each other by name are talking to each other.
   const bool conversation = short_pairs >= 2 || vocatives >= 2;
+  // In a book, three or more paragraphs in a row that each open with a
+  // quotation, two of them in a row short, are an exchange of their own
+  // ('"What's up, Jim?"' / '"The army's going to move."' / '"How do you
+  // know?"'), in a document with no other conversation too: its turns are
+  // kept.
+  std::vector<char> in_exchange;
+  if (!conversation && layout.hard_wrapped) {
+    in_exchange.assign(findings->size(), 0);
+    size_t run_start = 0;
+    int run_paragraphs = 0, run_short_pairs = 0, last_para = -2;
+    bool last_short = false;
+    auto close_run = [&](size_t end) {
+      if (run_paragraphs >= 3 && run_short_pairs >= 1) {
+        for (size_t k = run_start; k < end; ++k) in_exchange[k] = 1;
+      }
+    };
+    for (size_t i = 0; i < findings->size(); ++i) {
+      const Finding& f = (*findings)[i];
+      if (f.drop || !f.turn || f.paragraph == last_para) continue;
+      const bool is_short = f.content.front().end - f.content.front().begin < kShortTurn;
+      if (f.paragraph == last_para + 1) {
+        ++run_paragraphs;
+        if (is_short && last_short) ++run_short_pairs;
+      } else {
+        close_run(i);
+        run_start = i;
+        run_paragraphs = 1;
+        run_short_pairs = 0;
+      }
+      last_para = f.paragraph;
+      last_short = is_short;
+    }
+    close_run(findings->size());
+  }
   for (size_t i = 0; i < findings->size(); ++i) {
     Finding& f = (*findings)[i];
-    if (f.needs_conversation && !conversation) f.drop = true;
+    if (f.needs_conversation && !conversation && (in_exchange.empty() || !in_exchange[i])) {
+      f.drop = true;
+    }
     if (!f.turn || f.drop) continue;
     if (num_turns > 0) {
       const int last_para = (*findings)[turns[num_turns - 1]].paragraph;
@@ -853,6 +889,15 @@ bool AssignDialogueTurns(absl::string_view text,
       --num_turns;
     }
     turns[num_turns++] = static_cast<int>(i);
+  }
+  // A turn kept only for its exchange (see in_exchange) that found no
+  // speaker is left out: the exchange of a document with no conversation
+  // names too few people to tell who speaks.
+  for (size_t i = 0; i < in_exchange.size(); ++i) {
+    Finding& f = (*findings)[i];
+    if (in_exchange[i] && f.needs_conversation && !f.drop && !has_speaker(static_cast<int>(i))) {
+      f.drop = true;
+    }
   }
   // '"We ought to have brought food." / "Right you are, Lucy. ..."': a
   // bare turn is said by the one the reply calls by name.
@@ -1517,7 +1562,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     // (In news, the words that name the speaker in the paragraph are the
     // claim's speaker mention.)
     Range where;
-    Range* const named = rule == "orphan_quote" ? &where : nullptr;
+    Range* const named = rule == "orphan_quote" || layout.hard_wrapped ? &where : nullptr;
     // The sentence right before it first: in a book ("The light was going.
     // Tom stopped at the water. \"We may cross.\""), and in news, the
     // sentence that leads into it ("This weekend, Ryan took issue with him.
@@ -1531,7 +1576,37 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     if (e < 0 && rule == "orphan_quote") {
       e = resolver.SubjectOf(Range{AfterQuote(text, f, para), para.end}, named);
     }
-    if (e >= 0 && where.end > where.begin) findings[i].speaker = where;
+    if (e >= 0 && where.end > where.begin && rule == "orphan_quote") findings[i].speaker = where;
+    // In a book, after a claim in its paragraph ('"Fellows, he is not here
+    // yet," he called. "Put the horses under the shed."'), a quotation the
+    // narration gives nobody is no claim; and a "he" or "she" of that
+    // narration ('"I know them," Big Medicine stated. He jerked his thumb
+    // toward Miguel. "I can tell you ..."') is that claim's speaker, when of
+    // that sex (not the man named last before it). The turns of an exchange
+    // do not override it.
+    int before = -1;  // the last claim before it in its paragraph
+    for (size_t j = 0; layout.hard_wrapped && rule == "narration_quote" && j < findings.size();
+         ++j) {
+      const Finding& g = findings[j];
+      if (j == i || g.drop || g.paragraph != f.paragraph ||
+          g.content.front().begin >= f.content.front().begin) {
+        continue;
+      }
+      if (before < 0 || g.content.front().begin > findings[before].content.front().begin) {
+        before = static_cast<int>(j);
+      }
+    }
+    if (before >= 0 && e < 0) {
+      findings[i].drop = true;
+    } else if (before >= 0) {
+      const char sex = where.end > where.begin ? PronounSex(*lexicon, Slice(text, where)) : 0;
+      const int e2 = speaker[before].entity;
+      if (sex != 0 && e2 >= 0 && e2 != e &&
+          (resolver.entities()[e2].gender == 0 || resolver.entities()[e2].gender == sex)) {
+        e = e2;
+      }
+      findings[i].narration_subject = true;
+    }
     // Else the speaker of the claim before it, in its paragraph or the one
     // before (news goes on quoting the last speaker).
     for (size_t j = i; e < 0 && rule == "orphan_quote" && j-- > 0;) {
@@ -1607,6 +1682,50 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       if (word != "i" && word != "he" && word != "she" && word != "we" && word != "they") {
         f.drop = true;
       }
+    }
+  }
+  // '"Oh yes," he replied, "... Do you know him?" Strether wound up.': in a
+  // book, a name right after the last quotation of a paragraph whose cue
+  // says "he" or "she" ends the same utterance: the pronoun is that person
+  // (not the man named last before it), when of the pronoun's sex.
+  if (layout.hard_wrapped) {
+    for (size_t i = 0; i < findings.size(); ++i) {
+      const Finding& f = findings[i];
+      if (f.drop || !f.direct || f.speaker.end <= f.speaker.begin ||
+          speaker[i].kind != v1::MENTION_KIND_PRONOUN || f.speaker.end > f.content.back().begin) {
+        continue;
+      }
+      const char sex = PronounSex(*lexicon, Slice(text, f.speaker));
+      if (sex == 0) continue;
+      int e = NamedBeatSubject(text, layout, f, resolver);
+      if (e < 0 && BeatSubject(text, layout, f, resolver) < 0) {
+        // A name the resolver placed nowhere in the narration yet: the
+        // capitalised word right after the closing mark, then a word in
+        // lower case ("Strether wound up").
+        uint32_t b = f.content.back().end;
+        const uint32_t end = layout.paragraphs[f.paragraph].end;
+        while (b < end && !absl::ascii_isalpha(static_cast<unsigned char>(text[b]))) ++b;
+        uint32_t w = b;
+        while (w < end && absl::ascii_isalpha(static_cast<unsigned char>(text[w]))) ++w;
+        if (w > b && absl::ascii_isupper(static_cast<unsigned char>(text[b])) && w + 1 < end &&
+            text[w] == ' ' && absl::ascii_islower(static_cast<unsigned char>(text[w + 1]))) {
+          e = resolver.PersonNamed(text.substr(b, w - b));
+        }
+      }
+      if (e < 0 || e == speaker[i].entity) continue;
+      const internal::ResolvedEntity& named = resolver.entities()[e];
+      if (named.type != v1::ENTITY_TYPE_PERSON) continue;
+      // The quotation ends its sentence with a period ('"I'll see to it."
+      // Anna went in.'): what follows is a new sentence about whoever.
+      const Range last = f.content.back();
+      uint32_t q = last.end;
+      while (q > last.begin && !absl::ascii_isalpha(static_cast<unsigned char>(text[q - 1])) &&
+             text[q - 1] != '.' && text[q - 1] != '?' && text[q - 1] != '!' &&
+             text[q - 1] != ',') {
+        --q;
+      }
+      if (q == last.begin || text[q - 1] == '.') continue;
+      speaker[i].entity = e;
     }
   }
   bool dialogue = false;
