@@ -1505,6 +1505,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     std::vector<bool> used_entity;
     std::vector<std::string> entity_ids;
     std::vector<std::string> topic_names;
+    std::vector<size_t> by_paragraph;
   };
   thread_local Scratch scratch;
   // Resolve speakers in the order they appear.
@@ -1553,6 +1554,23 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   // A quotation in news that no rule took (orphan_quote): the same, or the
   // person named right after it ("\"Q,\" Blige sings to Clinton"), or the
   // speaker of the claim before it; with none, no claim.
+  // (In a book, the findings by paragraph and by where their content
+  // begins, then by index: the claim before a narration quotation in its
+  // paragraph is looked up there, not in a pass over all of them.)
+  std::vector<size_t>& by_paragraph = scratch.by_paragraph;
+  by_paragraph.clear();
+  if (layout.hard_wrapped) {
+    for (size_t i = 0; i < findings.size(); ++i) by_paragraph.push_back(i);
+    std::sort(by_paragraph.begin(), by_paragraph.end(), [&](size_t a, size_t b) {
+      const Finding& x = findings[a];
+      const Finding& y = findings[b];
+      if (x.paragraph != y.paragraph) return x.paragraph < y.paragraph;
+      if (x.content.front().begin != y.content.front().begin) {
+        return x.content.front().begin < y.content.front().begin;
+      }
+      return a < b;
+    });
+  }
   for (size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
     if (f.builtin_rule == nullptr) continue;
@@ -1584,15 +1602,28 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     // toward Miguel. "I can tell you ..."') is that claim's speaker, when of
     // that sex (not the man named last before it). The turns of an exchange
     // do not override it.
-    int before = -1;  // the last claim before it in its paragraph
-    for (size_t j = 0; layout.hard_wrapped && rule == "narration_quote" && j < findings.size();
-         ++j) {
-      const Finding& g = findings[j];
-      if (j == i || g.drop || g.paragraph != f.paragraph ||
-          g.content.front().begin >= f.content.front().begin) {
-        continue;
-      }
-      if (before < 0 || g.content.front().begin > findings[before].content.front().begin) {
+    // The last claim before it in its paragraph (of those that begin at the
+    // same byte, the first found).
+    int before = -1;
+    if (layout.hard_wrapped && rule == "narration_quote") {
+      // Past the findings of its paragraph that begin before it ...
+      auto at = std::lower_bound(
+          by_paragraph.begin(), by_paragraph.end(), i, [&](size_t a, size_t) {
+            const Finding& x = findings[a];
+            return x.paragraph < f.paragraph ||
+                   (x.paragraph == f.paragraph &&
+                    x.content.front().begin < f.content.front().begin);
+          });
+      // ... and back over them to the last one not dropped.
+      while (at != by_paragraph.begin()) {
+        const size_t j = *--at;
+        const Finding& g = findings[j];
+        if (g.paragraph != f.paragraph) break;
+        if (g.drop) continue;
+        if (before >= 0 &&
+            g.content.front().begin != findings[before].content.front().begin) {
+          break;
+        }
         before = static_cast<int>(j);
       }
     }
