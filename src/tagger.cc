@@ -795,8 +795,21 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // LabelsTopicLine, in the test of the colon below.
     // Nor when a finite verb before it in the sentence attributes the quote
     // ("the campaign said in a statement: ..."; but "From X writing at Y:").
+    // (Not one inside a phrase of a preposition that opens the sentence and
+    // ends at its first comma: "With leaders worried about X, Obama has one
+    // message: \"Q\""; a subordinate clause keeps its cue: "As the office
+    // lays out online, the case turns on one point: \"Q\"".)
+    size_t fronted_end = 0;
+    {
+      size_t f = 0;
+      while (f < k && ((*tags)[f] == 'x' || (*tags)[f] == 'l')) ++f;
+      if (f < k && (*tags)[f] == 'r') {
+        const size_t comma = tags->find(',', f);
+        if (comma != std::string::npos && comma < k) fronted_end = comma;
+      }
+    }
     bool verb_before = false;
-    for (size_t m = 0; tag == ':' && m < k; ++m) {
+    for (size_t m = fronted_end; tag == ':' && m < k; ++m) {
       const Token& v = (*tokens)[m];
       verb_before |= (*tags)[m] == 'C' &&
                      !absl::EndsWith(text.substr(v.begin, v.end - v.begin), "ing");
