@@ -706,8 +706,11 @@ void AddUnit(absl::string_view text, const TextLayout& layout, Unit u,
 }
 
 // `is_cue_word` tells whether a word is a reporting cue.
+// `tag_after_question` tells whether a sentence reads as the speech tag of
+// a quotation that ends in "?" or "!" before it (see the loop below).
 void BuildUnits(absl::string_view text, const TextLayout& layout,
                 absl::FunctionRef<bool(absl::string_view)> is_cue_word,
+                absl::FunctionRef<bool(absl::string_view)> tag_after_question,
                 std::vector<Unit>* units) {
   units->clear();
   const auto& sents = layout.sentences;
@@ -744,6 +747,25 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
            IsShort(sents[t])) {
       u.range.end = sents[t].end;
       ++t;
+    }
+    // "\"Too forced?\" He tweeted when C": a capitalised pronoun after a
+    // question or exclamation quoted alone opens a sentence of its own, but
+    // when a cue follows it and then the sentence ends or a clause of time
+    // or cause opens, the sentence is the quotation's speech tag, however
+    // long ("\"Q?\" He said \"A\"", "He replies: \"A\"", "He said that
+    // C" have content of their own).
+    if (t < sents.size() && sents[t].paragraph == u.paragraph &&
+        u.range.end > 1 && IsQuotationUnit(layout, u.range)) {
+      uint32_t e = u.range.end;
+      while (e > u.range.begin && !absl::ascii_isalnum(static_cast<unsigned char>(text[e - 1])) &&
+             text[e - 1] != '?' && text[e - 1] != '!') {
+        --e;
+      }
+      if (e > u.range.begin && (text[e - 1] == '?' || text[e - 1] == '!') &&
+          tag_after_question(text.substr(sents[t].begin, sents[t].end - sents[t].begin))) {
+        u.range.end = sents[t].end;
+        ++t;
+      }
     }
     // "Cruz continued:" closing a paragraph introduces the quotation that
     // opens the next one: they make one unit. (Only a short lead-in, or one
@@ -795,8 +817,9 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
 // The units of a document and the quote marks its tagger needs.
 void PrepareUnits(absl::string_view text, const TextLayout& layout,
                   absl::FunctionRef<bool(absl::string_view)> is_cue_word,
+                  absl::FunctionRef<bool(absl::string_view)> tag_after_question,
                   std::vector<Unit>* units, QuoteMarks* marks) {
-  BuildUnits(text, layout, is_cue_word, units);
+  BuildUnits(text, layout, is_cue_word, tag_after_question, units);
   marks->Build(layout);
 }
 
@@ -5014,6 +5037,33 @@ bool Attributor::HasCueWord(absl::string_view text) const {
                       [](size_t, size_t, const WordInfo&) { return true; });
 }
 
+bool Attributor::TagAfterQuestion(absl::string_view sentence) const {
+  // Three words: a capitalised subject pronoun, a cue word, and then the
+  // sentence's end or a subordinator of time, cause or manner ("when",
+  // "as", "after", "because").
+  absl::string_view words[3];
+  size_t n = 0, i = 0;
+  while (n < 3 && i < sentence.size()) {
+    const size_t b = i;
+    while (i < sentence.size() && absl::ascii_isalpha(static_cast<unsigned char>(sentence[i]))) ++i;
+    if (i == b) break;
+    words[n++] = sentence.substr(b, i - b);
+    if (i >= sentence.size() || sentence[i] != ' ') break;
+    ++i;
+  }
+  if (n < 2 || !absl::ascii_isupper(static_cast<unsigned char>(words[0][0]))) return false;
+  const auto word_class = [&](absl::string_view w) {
+    const WordInfo* info = lex_->Word(absl::AsciiStrToLower(w));
+    return info == nullptr ? WordClass::kNone : info->word_class;
+  };
+  if (word_class(words[0]) != WordClass::kPron || !HasCueWord(words[1])) return false;
+  if (n == 2) {
+    return i < sentence.size() && sentence[i] == '.' && i + 1 == sentence.size();
+  }
+  const WordClass c = word_class(words[2]);
+  return c == WordClass::kSub || c == WordClass::kAdverbialSub || c == WordClass::kTimeSub;
+}
+
 namespace {
 
 // For MayHaveCue(): whether the word p[i, j) of a text of `size` bytes,
@@ -5188,7 +5238,7 @@ void Attributor::TagUnits(
   QuoteMarks marks;
   PrepareUnits(
       text, layout, [this](absl::string_view w) { return HasCueWord(w); },
-      &units, &marks);
+      [this](absl::string_view s) { return TagAfterQuestion(s); }, &units, &marks);
   std::vector<Token> tokens;
   std::string tags;
   for (const Unit& unit : units) {
@@ -5236,7 +5286,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   QuoteMarks& marks = scratch.marks;
   PrepareUnits(
       text, layout, [this](absl::string_view w) { return HasCueWord(w); },
-      &units, &marks);
+      [this](absl::string_view s) { return TagAfterQuestion(s); }, &units, &marks);
 
   std::vector<Token>& tokens = scratch.tokens;
   std::string& tags = scratch.tags;

@@ -376,6 +376,9 @@ class Attributor {
   explicit Attributor(const Lexicon* lexicon);
   // The candidate filter: does `text` hold a cue word?
   bool HasCueWord(absl::string_view text) const;
+  // Whether `sentence` reads as the speech tag of a quoted question or
+  // exclamation before it ("He tweeted when C", "She asked."): BuildUnits.
+  bool TagAfterQuestion(absl::string_view sentence) const;
   // Can the unit hold an attribution (a cue word the tagger may make a cue,
   // a colon or a dash)?
   bool IsCandidate(absl::string_view unit) const;
