@@ -817,10 +817,25 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // Nor right after a cue, which introduces the quotation itself
     // ("..., saying: \"Q\"", "goes on to say: \"Q\"").
     const bool after_cue = k > 0 && ((*tags)[k - 1] == 'C' || (*tags)[k - 1] == '_');
+    // Nor after a participle tell cue and its addressee ("..., telling
+    // reporters: \"Q\"", "with X telling MPs: \"Q\""): the participle
+    // introduces the quotation; the one told is no speaker.
+    bool after_tell_object = false;
+    if (tag == ':' && k > 1) {
+      size_t m = k;
+      while (m > 0 && k - m < 4 && std::strchr("dpjNRno0g", (*tags)[m - 1]) != nullptr) --m;
+      if (m < k && m > 0 && (*tags)[m - 1] == 'C') {
+        const Token& v = (*tokens)[m - 1];
+        after_tell_object =
+            v.cue_words > 0 && v.cue >= 0 &&
+            lex_->cues()[static_cast<size_t>(v.cue)].cue_class == CueClass::kTell &&
+            absl::EndsWith(text.substr(v.begin, v.end - v.begin), "ing");
+      }
+    }
     bool colon = tag == ':' && k + 1 < tokens->size() &&
                  ((*tags)[k + 1] == 'q' || name_label ||
                   (first == 0 && LabelsTopicLine(text, *tokens, *tags, k))) &&
-                 !verb_before && !after_cue;
+                 !verb_before && !after_cue && !after_tell_object;
     // (A dash after a quote labels it only when a name follows.)
     bool dash = tag == '~' && k > 0 && (*tags)[k - 1] == 'Q' &&
                 k + 1 < tokens->size() &&
