@@ -712,12 +712,15 @@ void AddUnit(absl::string_view text, const TextLayout& layout, Unit u,
 
 // Whether the sentence `s` opens as the speech tag of a quotation before it:
 // a subject pronoun (class pron, not "it"), a cue word and a subordinator of
-// time or a preposition of place or occasion (classes adsub, timesub, venue,
-// venue_place, adjunct): "He tweeted when the senator ended the debate". (Not
-// "He said the plan failed": a clause after the cue is a claim of its own.)
+// time or a preposition of place or occasion (classes adsub, timesub, sub,
+// venue, venue_place, adjunct): "He tweeted when the senator ended the
+// debate", "She asked as the council voted". (Not "He said the plan failed":
+// a clause after the cue is a claim of its own; nor "He asked whether C",
+// a subordinator that opens a question, list question_topic.)
 bool OpensAsSpeechTag(absl::string_view text, const Sentence& s,
                       absl::FunctionRef<bool(absl::string_view)> is_cue_word,
-                      absl::FunctionRef<WordClass(absl::string_view)> word_class) {
+                      absl::FunctionRef<WordClass(absl::string_view)> word_class,
+                      absl::FunctionRef<bool(absl::string_view)> opens_question) {
   absl::string_view words[3];
   size_t p = s.begin;
   for (int w = 0; w < 3; ++w) {
@@ -736,6 +739,8 @@ bool OpensAsSpeechTag(absl::string_view text, const Sentence& s,
     return false;
   }
   switch (word_class(absl::AsciiStrToLower(words[2]))) {
+    case WordClass::kSub:
+      return !opens_question(words[2]);
     case WordClass::kAdverbialSub:
     case WordClass::kTimeSub:
     case WordClass::kVenuePrep:
@@ -747,10 +752,12 @@ bool OpensAsSpeechTag(absl::string_view text, const Sentence& s,
 }
 
 // `is_cue_word` tells whether a word is a reporting cue; `word_class`, the
-// closed class of a lower-case word.
+// closed class of a lower-case word; `opens_question`, whether a word opens
+// a question (list question_topic: "whether").
 void BuildUnits(absl::string_view text, const TextLayout& layout,
                 absl::FunctionRef<bool(absl::string_view)> is_cue_word,
                 absl::FunctionRef<WordClass(absl::string_view)> word_class,
+                absl::FunctionRef<bool(absl::string_view)> opens_question,
                 std::vector<Unit>* units) {
   units->clear();
   const auto& sents = layout.sentences;
@@ -796,7 +803,7 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
         u.range.end >= u.range.begin + 4 && IsQuotationUnit(layout, u.range)) {
       const absl::string_view tail = text.substr(u.range.end - 4, 4);
       if (tail.find_first_of("?!") != absl::string_view::npos &&
-          OpensAsSpeechTag(text, sents[t], is_cue_word, word_class)) {
+          OpensAsSpeechTag(text, sents[t], is_cue_word, word_class, opens_question)) {
         u.range.end = sents[t].end;
         ++t;
       }
@@ -852,8 +859,9 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
 void PrepareUnits(absl::string_view text, const TextLayout& layout,
                   absl::FunctionRef<bool(absl::string_view)> is_cue_word,
                   absl::FunctionRef<WordClass(absl::string_view)> word_class,
+                  absl::FunctionRef<bool(absl::string_view)> opens_question,
                   std::vector<Unit>* units, QuoteMarks* marks) {
-  BuildUnits(text, layout, is_cue_word, word_class, units);
+  BuildUnits(text, layout, is_cue_word, word_class, opens_question, units);
   marks->Build(layout);
 }
 
@@ -5259,7 +5267,9 @@ void Attributor::TagUnits(
   QuoteMarks marks;
   PrepareUnits(
       text, layout, [this](absl::string_view w) { return HasCueWord(w); },
-      [this](absl::string_view w) { return lex_->FunctionWord(w); }, &units, &marks);
+      [this](absl::string_view w) { return lex_->FunctionWord(w); },
+      [this](absl::string_view w) { return lex_->InListAnyCase(w, WordList::kQuestionTopic); },
+      &units, &marks);
   std::vector<Token> tokens;
   std::string tags;
   for (const Unit& unit : units) {
@@ -5323,7 +5333,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   QuoteMarks& marks = scratch.marks;
   PrepareUnits(
       text, layout, [this](absl::string_view w) { return HasCueWord(w); },
-      [this](absl::string_view w) { return lex_->FunctionWord(w); }, &units, &marks);
+      [this](absl::string_view w) { return lex_->FunctionWord(w); },
+      [this](absl::string_view w) { return lex_->InListAnyCase(w, WordList::kQuestionTopic); },
+      &units, &marks);
 
   std::vector<Token>& tokens = scratch.tokens;
   std::string& tags = scratch.tags;

@@ -804,8 +804,21 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // LabelsTopicLine, in the test of the colon below.
     // Nor when a finite verb before it in the sentence attributes the quote
     // ("the campaign said in a statement: ..."; but "From X writing at Y:").
+    // (Not one inside a phrase of a preposition that opens the sentence and
+    // ends at its first comma: "With leaders worried about X, Obama has one
+    // message: \"Q\""; a subordinate clause keeps its cue: "As the office
+    // lays out online, the case turns on one point: \"Q\"".)
+    size_t fronted_end = 0;
+    {
+      size_t f = 0;
+      while (f < k && ((*tags)[f] == 'x' || (*tags)[f] == 'l')) ++f;
+      if (f < k && (*tags)[f] == 'r') {
+        const size_t comma = tags->find(',', f);
+        if (comma != std::string::npos && comma < k) fronted_end = comma;
+      }
+    }
     bool verb_before = false;
-    for (size_t m = 0; tag == ':' && m < k; ++m) {
+    for (size_t m = fronted_end; tag == ':' && m < k; ++m) {
       const Token& v = (*tokens)[m];
       verb_before |= (*tags)[m] == 'C' &&
                      !absl::EndsWith(text.substr(v.begin, v.end - v.begin), "ing");
@@ -813,10 +826,25 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // Nor right after a cue, which introduces the quotation itself
     // ("..., saying: \"Q\"", "goes on to say: \"Q\"").
     const bool after_cue = k > 0 && ((*tags)[k - 1] == 'C' || (*tags)[k - 1] == '_');
+    // Nor after a participle tell cue and its addressee ("..., telling
+    // reporters: \"Q\"", "with X telling MPs: \"Q\""): the participle
+    // introduces the quotation; the one told is no speaker.
+    bool after_tell_object = false;
+    if (tag == ':' && k > 1) {
+      size_t m = k;
+      while (m > 0 && k - m < 4 && std::strchr("dpjNRno0g", (*tags)[m - 1]) != nullptr) --m;
+      if (m < k && m > 0 && (*tags)[m - 1] == 'C') {
+        const Token& v = (*tokens)[m - 1];
+        after_tell_object =
+            v.cue_words > 0 && v.cue >= 0 &&
+            lex_->cues()[static_cast<size_t>(v.cue)].cue_class == CueClass::kTell &&
+            absl::EndsWith(text.substr(v.begin, v.end - v.begin), "ing");
+      }
+    }
     bool colon = tag == ':' && k + 1 < tokens->size() &&
                  ((*tags)[k + 1] == 'q' || name_label ||
                   (first == 0 && LabelsTopicLine(text, *tokens, *tags, k))) &&
-                 !verb_before && !after_cue;
+                 !verb_before && !after_cue && !after_tell_object;
     // (A dash after a quote labels it only when a name follows.)
     bool dash = tag == '~' && k > 0 && (*tags)[k - 1] == 'Q' &&
                 k + 1 < tokens->size() &&

@@ -370,6 +370,58 @@ const char* NestedCurlyClose(const char* m, int len, const char* end) {
   return nullptr;
 }
 
+// A straight mark " at m that opens while a quotation is open: when the
+// paragraph goes on with one straight mark that closes and then either
+// another that closes with no opening one between ("\"People wearing "Settle
+// For Hillary" shirts.\""), or nothing more before the paragraph ends and
+// the next paragraph opens with a quotation mark (the outer quotation goes
+// on there: "X said: \"When I was elected, the quay was the "heart of the
+// town" and ..." and a new paragraph "\"It was ..."), the mark opens a
+// quotation nested in the open one; returns its closing mark (else null).
+// pb: where the paragraph begins.
+const char* NestedStraightClose(const char* pb, const char* m, const char* end) {
+  if (*m != '"') return nullptr;
+  // Only inside a sentence: not after one ends ("... home. \"I felt ...":
+  // a paragraph run on after a quotation left open), and only a phrase
+  // (no sentence ends inside it).
+  const char* before = m;
+  while (before > pb && At(before - 1) == ' ') --before;
+  if (before == pb || At(before - 1) == '.' || At(before - 1) == '!' ||
+      At(before - 1) == '?' || At(before - 1) == ':') {
+    return nullptr;
+  }
+  const char* first = nullptr;
+  const char* p = m + 1;
+  for (; p < end; ++p) {
+    const Byte b = At(p);
+    if (b == '\n' || b == '\r') break;
+    if (b == 0xE2 && end - p >= 3 && At(p + 1) == 0x80 && At(p + 2) == 0x9C) {
+      return nullptr;  // a curly opening mark: not this shape
+    }
+    const bool curly_close = b == 0xE2 && end - p >= 3 && At(p + 1) == 0x80 &&
+                             At(p + 2) == 0x9D;
+    if (first == nullptr && (b == '.' || b == '!' || b == '?') && p + 1 < end &&
+        At(p + 1) == ' ') {
+      return nullptr;
+    }
+    if (b != '"' && !curly_close) continue;
+    const bool opens = !curly_close && (At(p - 1) == ' ' || At(p - 1) == '(') &&
+                       p + 1 < end && At(p + 1) != ' ' && At(p + 1) != '\n' &&
+                       At(p + 1) != '\r';
+    if (opens) return nullptr;
+    if (first != nullptr) return first;
+    first = p;
+  }
+  if (first == nullptr) return nullptr;
+  while (p < end && absl::ascii_isspace(At(p))) ++p;
+  if (p >= end) return nullptr;
+  if (*p == '"' || (end - p >= 3 && At(p) == 0xE2 && At(p + 1) == 0x80 &&
+                    At(p + 2) == 0x9C)) {
+    return first;
+  }
+  return nullptr;
+}
+
 // Handles the quote mark [m, m + len) of paragraph `index`, which begins at
 // pb (the text ends at `end`). `*open` is the index into `quotes` of the
 // quote open now, or -1.
@@ -851,7 +903,10 @@ const char* Segmenter::ScanParagraph(const char* base, const char* pb,
           continue;
         }
         if (open >= 0 && nested_close == nullptr &&
-            (nested_close = NestedCurlyClose(p, len, end)) != nullptr) {
+            ((nested_close = NestedCurlyClose(p, len, end)) != nullptr ||
+             (*p == '"' &&
+              OpensQuote(pb, end, p, len, shape, true, out->hard_wrapped) &&
+              (nested_close = NestedStraightClose(pb, p, end)) != nullptr))) {
           p += len;  // opens a quotation nested in the open one
           continue;
         }

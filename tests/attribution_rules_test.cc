@@ -727,6 +727,11 @@ const RuleCase kCases[] = {
      "The mayor wrote to the staff, thanking them and telling them, \"You "
      "did well.\"",
      "The mayor", "telling", "You did well."},
+    {"participle_quote_open",
+     "Mayor Anna Keller opened the library, telling reporters: \"The pool "
+     "will reopen in June.\n\n\"The fees will stay low.\"",
+     "Mayor Anna Keller", "telling",
+     "The pool will reopen in June ... The fees will stay low."},
     {"np_participle_say_quote",
      "The ministry released a video of spokesman Paul Dunn saying \"the "
      "talks went well.\"",
@@ -742,6 +747,12 @@ const RuleCase kCases[] = {
      "The ministry released a video of spokesman Paul Dunn telling "
      "reporters \"the talks went well.\"",
      "spokesman Paul Dunn", "telling", "the talks went well."},
+    // A quotation left open after the colon goes on in the next paragraph.
+    {"np_participle_quote_open",
+     "The ministry released a video of spokesman Paul Dunn telling "
+     "reporters: \"The talks went well.\n\n\"We will meet again.\"",
+     "spokesman Paul Dunn", "telling",
+     "The talks went well ... We will meet again."},
     {"np_participle_clause",
      "The city council released a statement saying the pool would reopen "
      "in June.",
