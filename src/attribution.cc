@@ -6243,6 +6243,22 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             !HoldsClause(text, tokens, marked, f.content.front())) {
           continue;
         }
+        // "The video was posted to YouTube", "the case was decided in
+        // June": the subject of such a cue in the passive is its object,
+        // no proposition; a claim only when a clause follows the cue ("it
+        // was decided that C", "it has not been decided who will lead").
+        if (cue.clause_only && !f.direct && !f.mixed && marked[k] == '=' &&
+            f.content.front().end <= f.cue.begin) {
+          bool clause = false;
+          for (const Range& r : f.content) {
+            clause |= r.begin >= f.cue.end && HoldsClause(text, tokens, marked, r);
+          }
+          size_t c2a, c2b;
+          if (!clause && range_of(rule->content2, &c2a, &c2b) && c2b > c2a) {
+            clause = HoldsClause(text, tokens, marked, TokenSpan(tokens, c2a, c2b));
+          }
+          if (!clause) continue;
+        }
         {
           size_t sa, sb;
           if (range_of(rule->speaker, &sa, &sb) && sb <= k &&
