@@ -3742,7 +3742,12 @@ Range Attributor::ContactAntecedent(absl::string_view text,
   if (tags[head] != 'n' && tags[head] != 'o') return Range();
   if (tokens[head].time) return Range();
   const WordInfo* w = WordOf(text, tokens[head]);
-  if (w != nullptr && w->word_class != WordClass::kNone) return Range();
+  // (A noun of class notice is a noun as any other here: "a story he says
+  // is false".)
+  if (w != nullptr && w->word_class != WordClass::kNone &&
+      w->word_class != WordClass::kNotice) {
+    return Range();
+  }
   size_t s = head;
   while (s > 0 && IsOneOf("jon0-", tags[s - 1])) --s;
   if (s == 0 || (tags[s - 1] != 'd' && tags[s - 1] != 'p')) return Range();
@@ -6431,6 +6436,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // below look for the one who issued the document, which speaks only
         // when they find nobody.
         bool has_speaker = range_of(rule->speaker, &a, &b);
+        // "Story highlights C", "Photo credit: X", "STORY: C": a
+        // capitalised word of class notice alone before a cue form with a
+        // noun reading or a colon, opening its sentence, labels a part of
+        // the page; the word after it is the label's noun, no cue. (Not a
+        // past form: "Corrections said C", the department.)
+        if (has_speaker && a == 0 && b == 1 && tokens[0].cap &&
+            (NounReading(text, tokens[k], cue) ||
+             (tokens[k].end == tokens[k].begin + 1 && text[tokens[k].begin] == ':'))) {
+          const WordInfo* w = WordOf(text, tokens[0]);
+          if (w != nullptr && w->word_class == WordClass::kNotice) continue;
+        }
         Range issued_document;
         if (has_speaker && IssuedDocument(text, tokens, marked, a, b)) {
           issued_document = TokenSpan(tokens, a, b);
