@@ -1406,6 +1406,13 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
                      n->word_class != WordClass::kThat);
       }
     }
+    // "Olympic champion Kim Lee", "world champion Johnson": the base form
+    // of a cue that is also a title word (titles.tsv) right before a
+    // capitalised word is the title of the name it opens, not a verb.
+    if (!noun_slot && info->cue >= 0 && info->title && i + 1 < tokens.size() &&
+        tokens[i + 1].cap && lower == lex_->cues()[info->cue].lemma) {
+      noun_slot = true;
+    }
     // "White House press secretary", ", press secretary Dana Lee": a base
     // form right before a title in lower case modifies it (a verb before a
     // title meets it capitalised, with a name: "urge President Hart").
