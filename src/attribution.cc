@@ -3750,7 +3750,12 @@ Range Attributor::ContactAntecedent(absl::string_view text,
   if (tags[head] != 'n' && tags[head] != 'o') return Range();
   if (tokens[head].time) return Range();
   const WordInfo* w = WordOf(text, tokens[head]);
-  if (w != nullptr && w->word_class != WordClass::kNone) return Range();
+  // (A noun of class notice is a noun as any other here: "a story he says
+  // is false".)
+  if (w != nullptr && w->word_class != WordClass::kNone &&
+      w->word_class != WordClass::kNotice) {
+    return Range();
+  }
   size_t s = head;
   while (s > 0 && IsOneOf("jon0-", tags[s - 1])) --s;
   if (s == 0 || (tags[s - 1] != 'd' && tags[s - 1] != 'p')) return Range();
@@ -6255,6 +6260,22 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             !HoldsClause(text, tokens, marked, f.content.front())) {
           continue;
         }
+        // "The video was posted to YouTube", "the case was decided in
+        // June": the subject of such a cue in the passive is its object,
+        // no proposition; a claim only when a clause follows the cue ("it
+        // was decided that C", "it has not been decided who will lead").
+        if (cue.clause_only && !f.direct && !f.mixed && marked[k] == '=' &&
+            f.content.front().end <= f.cue.begin) {
+          bool clause = false;
+          for (const Range& r : f.content) {
+            clause |= r.begin >= f.cue.end && HoldsClause(text, tokens, marked, r);
+          }
+          size_t c2a, c2b;
+          if (!clause && range_of(rule->content2, &c2a, &c2b) && c2b > c2a) {
+            clause = HoldsClause(text, tokens, marked, TokenSpan(tokens, c2a, c2b));
+          }
+          if (!clause) continue;
+        }
         {
           size_t sa, sb;
           if (range_of(rule->speaker, &sa, &sb) && sb <= k &&
@@ -6427,6 +6448,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // below look for the one who issued the document, which speaks only
         // when they find nobody.
         bool has_speaker = range_of(rule->speaker, &a, &b);
+        // "Story highlights C", "Photo credit: X", "STORY: C": a
+        // capitalised word of class notice alone before a cue form with a
+        // noun reading or a colon, opening its sentence, labels a part of
+        // the page; the word after it is the label's noun, no cue. (Not a
+        // past form: "Corrections said C", the department.)
+        if (has_speaker && a == 0 && b == 1 && tokens[0].cap &&
+            (NounReading(text, tokens[k], cue) ||
+             (tokens[k].end == tokens[k].begin + 1 && text[tokens[k].begin] == ':'))) {
+          const WordInfo* w = WordOf(text, tokens[0]);
+          if (w != nullptr && w->word_class == WordClass::kNotice) continue;
+        }
         Range issued_document;
         if (has_speaker && IssuedDocument(text, tokens, marked, a, b)) {
           issued_document = TokenSpan(tokens, a, b);

@@ -1418,6 +1418,28 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       absl::string_view before = text.substr(tokens[i - 1].begin,
                                              tokens[i - 1].end - tokens[i - 1].begin);
       noun_slot = AdjectiveShaped(before);
+      // "raised questions", "unveiled plans", "settled charges that C": a
+      // form in -s right after a lower-case past form is its object or the
+      // noun a participle modifies, not the verb of a subject ending in it.
+      // (Not before a preposition or "that": a noun of speech with its
+      // topic or its content, "faced questions about C", "prompted calls
+      // for C", "amid published reports that C", reports a claim still.)
+      if (!noun_slot && before.size() >= 5 && absl::EndsWith(before, "ed") &&
+          i + 1 < tokens.size()) {
+        const WordInfo* n = EntryOf(text, tokens[i + 1]);
+        noun_slot = n == nullptr ||
+                    (n->word_class != WordClass::kPrep && n->word_class != WordClass::kAgent &&
+                     n->word_class != WordClass::kVenuePrep &&
+                     n->word_class != WordClass::kAdjunctPrep &&
+                     n->word_class != WordClass::kThat);
+      }
+    }
+    // "Olympic champion Kim Lee", "world champion Johnson": the base form
+    // of a cue that is also a title word (titles.tsv) right before a
+    // capitalised word is the title of the name it opens, not a verb.
+    if (!noun_slot && info->cue >= 0 && info->title && i + 1 < tokens.size() &&
+        tokens[i + 1].cap && lower == lex_->cues()[info->cue].lemma) {
+      noun_slot = true;
     }
     // "White House press secretary", ", press secretary Dana Lee": a base
     // form right before a title in lower case modifies it (a verb before a
