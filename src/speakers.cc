@@ -1632,9 +1632,15 @@ Resolution SpeakerResolver::Resolve(Range span) {
   };
   // A coordination names its first conjunct: "Kyiv and its allies"; a
   // party tag is not part of a name: "Sen. Bill Hart (R-Texas)".
+  // So does a list of names: "Keller, Lopez and Reyes".
   size_t n = toks.size();
   for (size_t k = 1; k < n; ++k) {
     if (tags[k] == 'x' || tags[k] == '(') { n = k; break; }
+    if (tags[k] == ',' && tags[k - 1] == 'N') {
+      size_t m = k + 1;
+      while (m < n && (tags[m] == 'N' || tags[m] == 'R' || tags[m] == ',')) ++m;
+      if (m > k + 1 && m < n && tags[m] == 'x' && tags[m - 1] == 'N') { n = k; break; }
+    }
   }
   // "Miss Varley herself": the reflexive is no part of the name.
   if (n > 1) {
