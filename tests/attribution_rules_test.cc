@@ -434,6 +434,9 @@ const RuleCase kCases[] = {
     {"quote_speaker_perceived_participle",
      "\"We will close the pier,\" the mayor was heard saying on the tape.",
      "the mayor", "saying", "We will close the pier,"},
+    {"quote_speaker_perceived_participle",
+     "\"The levy is needed,\" Keller was quoted as saying by the Gazette.",
+     "Keller", "saying", "The levy is needed,"},
     // After a clause and a dash, a quotation with its own speech tag.
     {"dash_quote_speaker_cue",
      "The pool will close in June - \"It is too old,\" the mayor said.",
