@@ -6685,6 +6685,49 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               }
               break;
             }
+            // "Keller, Lopez and Reyes said C", "While A, B and C told X
+            // C": names joined by "and" after a comma and a list of names
+            // that opens the sentence (or a clause after a subordinator)
+            // are its last items; the speaker is the whole list. (Not "X,
+            // a friend and colleague, said": a name list only.)
+            if (a >= 2 && tags[a - 1] == ',' && tags[b - 1] == 'N') {
+              size_t conj = 0;
+              bool names = true;
+              for (size_t m = a; m < b && names; ++m) {
+                if (tags[m] == 'x') {
+                  ++conj;
+                  names = m > a && tags[m - 1] == 'N';
+                } else {
+                  names = (tags[m] == 'N' || tags[m] == 'R') && tokens[m].cap;
+                }
+              }
+              size_t start = a;
+              while (names && conj == 1 && start >= 2 && tags[start - 1] == ',') {
+                size_t m = start - 1;
+                while (m > 0 && (tags[m - 1] == 'N' || tags[m - 1] == 'R') && tokens[m - 1].cap) {
+                  --m;
+                }
+                if (m == start - 1 || tags[start - 2] != 'N') break;
+                start = m;
+              }
+              // (Not a sentence adverb or a phrase of time written with a
+              // capital: "Well, A and B said", "Late Friday, A said".)
+              for (size_t m = start; m < a && start < a; ++m) {
+                if (tokens[m].time) start = a;
+              }
+              if (start < a) {
+                const WordInfo* w = WordOf(text, tokens[start]);
+                if (w != nullptr && !w->title && w->person_gender == 0 &&
+                    w->nominal == v1::ENTITY_TYPE_UNSPECIFIED) {
+                  start = a;
+                }
+              }
+              if (start < a) {
+                size_t lead = 0;
+                while (lead < start && IsOneOf("lsx", tags[lead])) ++lead;
+                if (lead == start) a = start;
+              }
+            }
             f.speaker = TokenSpan(tokens, a, b);
             f.document = IsDocumentHead(text, tokens, a, b);
             // "41% said": the sign belongs to the number that speaks.

@@ -1632,9 +1632,15 @@ Resolution SpeakerResolver::Resolve(Range span) {
   };
   // A coordination names its first conjunct: "Kyiv and its allies"; a
   // party tag is not part of a name: "Sen. Bill Hart (R-Texas)".
+  // So does a list of names: "Keller, Lopez and Reyes".
   size_t n = toks.size();
   for (size_t k = 1; k < n; ++k) {
     if (tags[k] == 'x' || tags[k] == '(') { n = k; break; }
+    if (tags[k] == ',' && tags[k - 1] == 'N') {
+      size_t m = k + 1;
+      while (m < n && (tags[m] == 'N' || tags[m] == 'R' || tags[m] == ',')) ++m;
+      if (m > k + 1 && m < n && tags[m] == 'x' && tags[m - 1] == 'N') { n = k; break; }
+    }
   }
   // "Miss Varley herself": the reflexive is no part of the name.
   if (n > 1) {
@@ -1726,16 +1732,49 @@ Resolution SpeakerResolver::Resolve(Range span) {
     }
     res.kind = v1::MENTION_KIND_NAME;
     entity = PersonFromWords(words, pos, /*allow_unknown=*/false);
+    // "Moody's said C", "Standard and Poor's says C": a name that ends the
+    // mention in a possessive right before a verb with no noun reading is
+    // the subject and keeps its "'s" (a firm's name), unless the text knows
+    // the name without it ("Biden's said C": "Biden has said").
+    size_t name_end = head;
+    if (entity < 0 && toks.size() >= 2 && toks.back().end == span.end &&
+        head + 1 < toks.size()) {
+      const size_t last = toks.size() - 1;
+      const absl::string_view s = word(last);
+      bool names = s == "'s" || s == "\u2019s";
+      for (size_t k = head + 1; names && k < last; ++k) {
+        names = toks[k].cap || tags[k] == 'x' || tags[k] == '-';
+      }
+      // (Not a place: "North Korea's said C" is "has said".)
+      for (size_t k = run; names && k < last; ++k) {
+        names = nominal_of(k) == v1::ENTITY_TYPE_UNSPECIFIED;
+      }
+      if (names) {
+        size_t k = span.end;
+        while (k < text_.size() && text_[k] == ' ') ++k;
+        size_t e = k;
+        while (e < text_.size() && absl::ascii_islower(static_cast<unsigned char>(text_[e]))) ++e;
+        const WordInfo* next = e > k ? WordOf(text_.substr(k, e - k)) : nullptr;
+        const absl::string_view bare =
+            text_.substr(toks[run].begin, toks[last].begin - toks[run].begin);
+        if (next != nullptr && next->cue >= 0 && next->noun_cue < 0 &&
+            by_name_.find(Lowered(bare).view()) == by_name_.end() &&
+            by_surname_.find(word(last - 1)) == by_surname_.end()) {
+          name_end = last;
+        }
+      }
+    }
+    const bool possessive_subject = name_end != head;
     if (entity < 0) {
-      std::string name(text_.substr(toks[run].begin, toks[head].end - toks[run].begin));
-      name = std::string(StripPossessive(name));
+      std::string name(text_.substr(toks[run].begin, toks[name_end].end - toks[run].begin));
+      if (!possessive_subject) name = std::string(StripPossessive(name));
       v1::EntityType t = v1::ENTITY_TYPE_UNKNOWN;
       for (absl::string_view w : words) {
         v1::EntityType wt = NominalOf(w);
         if (wt == v1::ENTITY_TYPE_GOVERNMENT || wt == v1::ENTITY_TYPE_ORGANISATION) t = wt;
       }
       // A lone surname not seen before is most likely a person.
-      if (words.size() == 1 && t == v1::ENTITY_TYPE_UNKNOWN &&
+      if (words.size() == 1 && t == v1::ENTITY_TYPE_UNKNOWN && !possessive_subject &&
           by_name_.find(Lowered(name).view()) == by_name_.end()) {
         entity = PersonFromWords(words, pos, /*allow_unknown=*/true);
       }

@@ -429,6 +429,14 @@ const RuleCase kCases[] = {
     {"quote_speaker_cue",
      "\"It was bad timing,\" the clerk said, that both ferries broke down.",
      "the clerk", "said", "It was bad timing, ... both ferries broke down"},
+    // A quotation, its speaker, a copula, a participle of perception and
+    // a cue in -ing.
+    {"quote_speaker_perceived_participle",
+     "\"We will close the pier,\" the mayor was heard saying on the tape.",
+     "the mayor", "saying", "We will close the pier,"},
+    {"quote_speaker_perceived_participle",
+     "\"The levy is needed,\" Keller was quoted as saying by the Gazette.",
+     "Keller", "saying", "The levy is needed,"},
     // After a clause and a dash, a quotation with its own speech tag.
     {"dash_quote_speaker_cue",
      "The pool will close in June - \"It is too old,\" the mayor said.",
