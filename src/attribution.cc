@@ -710,54 +710,12 @@ void AddUnit(absl::string_view text, const TextLayout& layout, Unit u,
   if (!split || u.range.end > u.range.begin) units->push_back(u);
 }
 
-// Whether the sentence `s` opens as the speech tag of a quotation before it:
-// a subject pronoun (class pron, not "it"), a cue word and a subordinator of
-// time or a preposition of place or occasion (classes adsub, timesub, sub,
-// venue, venue_place, adjunct): "He tweeted when the senator ended the
-// debate", "She asked as the council voted". (Not "He said the plan failed":
-// a clause after the cue is a claim of its own; nor "He asked whether C",
-// a subordinator that opens a question, list question_topic.)
-bool OpensAsSpeechTag(absl::string_view text, const Sentence& s,
-                      absl::FunctionRef<bool(absl::string_view)> is_cue_word,
-                      absl::FunctionRef<WordClass(absl::string_view)> word_class,
-                      absl::FunctionRef<bool(absl::string_view)> opens_question) {
-  absl::string_view words[3];
-  size_t p = s.begin;
-  for (int w = 0; w < 3; ++w) {
-    const size_t b = p;
-    while (p < s.end && absl::ascii_isalpha(static_cast<unsigned char>(text[p]))) ++p;
-    if (p == b || p >= s.end || text[p] != ' ') return false;
-    words[w] = text.substr(b, p - b);
-    ++p;
-  }
-  if (words[0].size() > 4 || words[1].size() > 24 || words[2].size() > 8) return false;
-  if (!absl::ascii_isupper(static_cast<unsigned char>(words[0][0])) ||
-      !absl::ascii_islower(static_cast<unsigned char>(words[1][0])) ||
-      absl::EqualsIgnoreCase(words[0], "it") ||
-      word_class(absl::AsciiStrToLower(words[0])) != WordClass::kPron ||
-      !is_cue_word(words[1])) {
-    return false;
-  }
-  switch (word_class(absl::AsciiStrToLower(words[2]))) {
-    case WordClass::kSub:
-      return !opens_question(words[2]);
-    case WordClass::kAdverbialSub:
-    case WordClass::kTimeSub:
-    case WordClass::kVenuePrep:
-    case WordClass::kAdjunctPrep:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// `is_cue_word` tells whether a word is a reporting cue; `word_class`, the
-// closed class of a lower-case word; `opens_question`, whether a word opens
-// a question (list question_topic: "whether").
+// `is_cue_word` tells whether a word is a reporting cue; `speech_tag`,
+// whether a sentence opens as the speech tag of a quotation before it
+// (Attributor::OpensAsSpeechTag).
 void BuildUnits(absl::string_view text, const TextLayout& layout,
                 absl::FunctionRef<bool(absl::string_view)> is_cue_word,
-                absl::FunctionRef<WordClass(absl::string_view)> word_class,
-                absl::FunctionRef<bool(absl::string_view)> opens_question,
+                absl::FunctionRef<bool(absl::string_view)> speech_tag,
                 std::vector<Unit>* units) {
   units->clear();
   const auto& sents = layout.sentences;
@@ -803,7 +761,7 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
         u.range.end >= u.range.begin + 4 && IsQuotationUnit(layout, u.range)) {
       const absl::string_view tail = text.substr(u.range.end - 4, 4);
       if (tail.find_first_of("?!") != absl::string_view::npos &&
-          OpensAsSpeechTag(text, sents[t], is_cue_word, word_class, opens_question)) {
+          speech_tag(text.substr(sents[t].begin, sents[t].end - sents[t].begin))) {
         u.range.end = sents[t].end;
         ++t;
       }
@@ -858,10 +816,9 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
 // The units of a document and the quote marks its tagger needs.
 void PrepareUnits(absl::string_view text, const TextLayout& layout,
                   absl::FunctionRef<bool(absl::string_view)> is_cue_word,
-                  absl::FunctionRef<WordClass(absl::string_view)> word_class,
-                  absl::FunctionRef<bool(absl::string_view)> opens_question,
+                  absl::FunctionRef<bool(absl::string_view)> speech_tag,
                   std::vector<Unit>* units, QuoteMarks* marks) {
-  BuildUnits(text, layout, is_cue_word, word_class, opens_question, units);
+  BuildUnits(text, layout, is_cue_word, speech_tag, units);
   marks->Build(layout);
 }
 
@@ -5093,6 +5050,44 @@ inline bool ScanCueWords(const Lexicon& lex, const uint32_t* shapes,
 
 }  // namespace
 
+// Whether the sentence `s` opens as the speech tag of a quotation before it:
+// a subject pronoun (class pron, not "it"), a cue word and a subordinator of
+// time or a preposition of place or occasion (classes adsub, timesub, sub,
+// venue, venue_place, adjunct): "He tweeted when the senator ended the
+// debate", "She asked as the council voted". (Not "He said the plan failed":
+// a clause after the cue is a claim of its own; nor "He asked whether C",
+// a subordinator that opens a question, list question_topic.)
+bool Attributor::OpensAsSpeechTag(absl::string_view s) const {
+  absl::string_view words[3];
+  size_t p = 0;
+  for (int w = 0; w < 3; ++w) {
+    const size_t b = p;
+    while (p < s.size() && absl::ascii_isalpha(static_cast<unsigned char>(s[p]))) ++p;
+    if (p == b || p >= s.size() || s[p] != ' ') return false;
+    words[w] = s.substr(b, p - b);
+    ++p;
+  }
+  if (words[0].size() > 4 || words[1].size() > 24 || words[2].size() > 8) return false;
+  if (!absl::ascii_isupper(static_cast<unsigned char>(words[0][0])) ||
+      !absl::ascii_islower(static_cast<unsigned char>(words[1][0])) ||
+      absl::EqualsIgnoreCase(words[0], "it") ||
+      lex_->FunctionWord(absl::AsciiStrToLower(words[0])) != WordClass::kPron ||
+      !HasCueWord(words[1])) {
+    return false;
+  }
+  switch (lex_->FunctionWord(absl::AsciiStrToLower(words[2]))) {
+    case WordClass::kSub:
+      return !lex_->InListAnyCase(words[2], WordList::kQuestionTopic);
+    case WordClass::kAdverbialSub:
+    case WordClass::kTimeSub:
+    case WordClass::kVenuePrep:
+    case WordClass::kAdjunctPrep:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool Attributor::HasCueWord(absl::string_view text) const {
   return ScanCueWords(*lex_, cue_shapes_.data(), text,
                       [](size_t, size_t, const WordInfo&) { return true; });
@@ -5272,9 +5267,7 @@ void Attributor::TagUnits(
   QuoteMarks marks;
   PrepareUnits(
       text, layout, [this](absl::string_view w) { return HasCueWord(w); },
-      [this](absl::string_view w) { return lex_->FunctionWord(w); },
-      [this](absl::string_view w) { return lex_->InListAnyCase(w, WordList::kQuestionTopic); },
-      &units, &marks);
+      [this](absl::string_view s) { return OpensAsSpeechTag(s); }, &units, &marks);
   std::vector<Token> tokens;
   std::string tags;
   for (const Unit& unit : units) {
@@ -5338,9 +5331,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   QuoteMarks& marks = scratch.marks;
   PrepareUnits(
       text, layout, [this](absl::string_view w) { return HasCueWord(w); },
-      [this](absl::string_view w) { return lex_->FunctionWord(w); },
-      [this](absl::string_view w) { return lex_->InListAnyCase(w, WordList::kQuestionTopic); },
-      &units, &marks);
+      [this](absl::string_view s) { return OpensAsSpeechTag(s); }, &units, &marks);
 
   std::vector<Token>& tokens = scratch.tokens;
   std::string& tags = scratch.tags;

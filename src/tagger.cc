@@ -919,7 +919,7 @@ int Tagger::NonePhraseEndingAt(absl::string_view text, const std::vector<Token>&
     char phrase_buf[Lexicon::kMaxCueForm];
     size_t size = 0;
     bool fits = true;
-    for (size_t k = i - n; k <= i && fits; ++k) {
+    for (size_t k = i - n; k <= i; ++k) {
       const absl::string_view w = TokenText(text, tokens[k]);
       if (w.empty() || !absl::ascii_isalpha(static_cast<unsigned char>(w[0])) ||
           size + (k > i - n) + w.size() > sizeof(phrase_buf)) {

@@ -376,6 +376,9 @@ class Attributor {
   explicit Attributor(const Lexicon* lexicon);
   // The candidate filter: does `text` hold a cue word?
   bool HasCueWord(absl::string_view text) const;
+  // Whether `sentence` opens as the speech tag of a quotation before it
+  // ("He tweeted when C"; see attribution.cc): BuildUnits joins them.
+  bool OpensAsSpeechTag(absl::string_view sentence) const;
   // Can the unit hold an attribution (a cue word the tagger may make a cue,
   // a colon or a dash)?
   bool IsCandidate(absl::string_view unit) const;
