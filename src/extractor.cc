@@ -252,6 +252,41 @@ bool CapitalisedInSentence(absl::string_view text, absl::string_view word) {
   });
 }
 
+// "By signing up, you agree to our Privacy Policy", "By clicking Submit I
+// accept the terms": a web page's consent line, where the reader (or the
+// writer) as a deictic singular pronoun (pronouns.tsv: "you", "I") follows a
+// means clause, the agent preposition (function_words.tsv class agent: "by")
+// and a word in -ing, in the same sentence and at most eight words before.
+// It states the terms of the page; nobody said anything. (A claim of a
+// named subject after such a clause stays: "By signing the accord, Iran
+// agreed to C".)
+bool ConsentLine(absl::string_view text, const internal::Lexicon& lexicon,
+                 internal::Range speaker) {
+  const internal::PronounInfo* pronoun =
+      lexicon.Pronoun(absl::AsciiStrToLower(Slice(text, speaker)));
+  if (pronoun == nullptr || !pronoun->deictic || pronoun->plural) return false;
+  // The words before the speaker, right to left: `next` is the word after
+  // the one read.
+  absl::string_view next;
+  size_t at = speaker.begin;
+  for (int words = 0; words < 8 && at > 0; ++words) {
+    size_t e = at;
+    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == ',')) --e;
+    size_t b = e;
+    while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+    if (b == e) return false;  // a sentence end, a quote mark, a line break
+    const absl::string_view word = text.substr(b, e - b);
+    const internal::WordInfo* info = lexicon.Word(absl::AsciiStrToLower(word));
+    if (info != nullptr && info->word_class == internal::WordClass::kAgent &&
+        next.size() > 4 && absl::EndsWith(next, "ing")) {
+      return true;
+    }
+    next = word;
+    at = b;
+  }
+  return false;
+}
+
 // "Her name was Martha Quill", "His name is Tom Reed" in the narration: the
 // person the pronoun points back to is called so (when known only by a
 // description). Up to three capitalised words.
@@ -1436,6 +1471,12 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   segmenter->Segment(text, &layout);
   attributor->Find(text, layout, &findings);
   if (findings.empty()) return absl::OkStatus();
+  for (Finding& f : findings) {
+    if (!f.direct && f.speaker.end > f.speaker.begin && f.speaker.end - f.speaker.begin <= 3 &&
+        ConsentLine(text, *lexicon, f.speaker)) {
+      f.drop = true;
+    }
+  }
 
   // The thread's resolver, reset for this document: its containers keep
   // their memory from one document to the next.
