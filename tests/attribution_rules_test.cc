@@ -650,6 +650,13 @@ const RuleCase kCases[] = {
     {"speaker_both_cue_that",
      "The mayor and the governor both said the pool would reopen in June.",
      "The mayor and the governor", "said", "the pool would reopen in June"},
+    // A subject pronoun and a quantifier ("they all", "we both").
+    {"speaker_both_cue_that",
+     "They all said the pool would reopen in June.",
+     "They", "said", "the pool would reopen in June"},
+    {"speaker_both_tell_that",
+     "We both told the council that the pool would reopen.",
+     "We", "told", "the pool would reopen"},
     // The same with a cue that takes an addressee before "that".
     {"speaker_both_tell_that",
      "The mayor and the governor both told the council that the pool would reopen.",
