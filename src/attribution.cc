@@ -6244,6 +6244,27 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           f.mixed = mixed;
         }
         if (f.content.empty() || IsNoClaim(text, f.content.front())) continue;
+        // "The district has yet to comment, but it has other problems", "The
+        // justices agreed, but the court sided with X": a content after its
+        // cue that opens with a conjunction in lower case (tag 'x': "and",
+        // "but", "or"; not one of list conj_adverb, "yet another inquiry")
+        // is the writer's next clause, not what was said. The finding stays,
+        // with no content, to give its speaker to a cue coordinated with it
+        // and to end the content of a claim it stands in ("72 percent said
+        // yes, while 48 percent agreed and ..."); it is dropped after that.
+        if (!f.direct && !f.mixed && !f.drop && f.content.front().begin >= f.cue.end) {
+          const uint32_t at = f.content.front().begin;
+          const auto t = std::lower_bound(
+              tokens.begin(), tokens.end(), at,
+              [](const Token& tok, uint32_t b) { return tok.begin < b; });
+          if (t != tokens.end() && t->begin == at && !t->cap &&
+              marked[t - tokens.begin()] == 'x' &&
+              !InList(*lex_, text, *t, WordList::kConjAdverb)) {
+            f.content.clear();
+            f.content.push_back(Range{at, at});
+            f.cut_only = true;
+          }
+        }
         // "He felt unsafe", "she knows nothing": a cue that takes a
         // proposition reports no claim of an object or a state.
         if (cue.clause_only && !f.direct && !f.mixed && f.content.size() == 1 &&
@@ -7677,6 +7698,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       }
     }
   }
+
+  for (Finding& f : *out) f.drop |= f.cut_only;
 
   // "something riders say could change C", "C - something Moscow denies": an
   // indefinite pronoun of a thing (class indef, in "-thing") that opens a

@@ -45,6 +45,10 @@ struct Finding {
   bool inherited = false;      // speaker taken from the context
   int via = -1;                // index of the finding it is reported through
   bool drop = false;           // folded into another finding
+  // No claim of its own (dropped once contents are cut), but a cue that ends
+  // the content of a claim it stands in: "C1, while 48 percent agreed and
+  // C2".
+  bool cut_only = false;
   bool without_evidence = false;
   bool negated = false;        // "did not say C": the cue is negated
   bool infinitive = false;     // the cue is an infinitive after "to" ('&')
