@@ -619,6 +619,11 @@ const RuleCase kCases[] = {
     {"speaker_tell",
      "Mayor Anna Keller told residents the pool would reopen in June.",
      "Mayor Anna Keller", "told", "the pool would reopen in June"},
+    // A name with "and" in it is the one told ("the Harbour and Canal
+    // Board", "Health and Safety Inspector Ann Hale").
+    {"speaker_tell",
+     "The firm told the Harbour and Canal Board it had sold its stake.",
+     "The firm", "told", "it had sold its stake"},
     {"speaker_directive",
      "Mayor Anna Keller urged residents to use the new pool.",
      "Mayor Anna Keller", "urged", "residents to use the new pool"},
