@@ -507,6 +507,13 @@ bool AssignDialogueTurns(absl::string_view text,
     return (*findings)[a].speaker.end > (*findings)[a].speaker.begin ||
            (*speaker)[a].entity >= 0;
   };
+  // In a book, a turn said by "it" ('"Be in your chamber at eight," it
+  // said.': a letter read out) is no party of the conversation: the turns
+  // go back and forth between the people talking.
+  auto party = [&](int a) {
+    return !layout.hard_wrapped ||
+           !absl::EqualsIgnoreCase(Slice(text, (*findings)[a].speaker), "it");
+  };
   // The turns of the conversation going on, latest last. A conversation
   // ends where more than kGap paragraphs pass without a turn.
   constexpr int kGap = 3;
@@ -762,7 +769,7 @@ bool AssignDialogueTurns(absl::string_view text,
         const int last = turns[num_turns - 1];
         for (size_t k = num_turns - 1; k > 0 && has_speaker(last); --k) {
           const int t = turns[k - 1];
-          if (has_speaker(t) && !same_speaker(t, last)) {
+          if (has_speaker(t) && !same_speaker(t, last) && party(t)) {
             other = t;
             break;
           }
@@ -797,7 +804,7 @@ bool AssignDialogueTurns(absl::string_view text,
       if (prev.paragraph == f.paragraph - 1 && has_speaker(last)) {
         for (size_t k = num_turns - 1; k > 0; --k) {
           const int t = turns[k - 1];
-          if (has_speaker(t) && !same_speaker(t, last)) {
+          if (has_speaker(t) && !same_speaker(t, last) && party(t)) {
             other = t;
             break;
           }
