@@ -789,8 +789,22 @@ bool AssignDialogueTurns(absl::string_view text,
       } else if (beat >= 0) {
         (*speaker)[i] = internal::Resolution{beat, v1::MENTION_KIND_NAME};
       } else if (f.needs_conversation) {
-        f.drop = true;
-        continue;
+        // '"Uncle, you are not looking well." / "I'm not well, Florence."':
+        // in a book, a turn that opens a conversation no narration names
+        // is said by the one the reply calls by name.
+        int called = -1;
+        for (size_t j = i + 1; layout.hard_wrapped && conversation && j < findings->size(); ++j) {
+          const Finding& g = (*findings)[j];
+          if (g.paragraph > f.paragraph + 1) break;
+          if (g.paragraph != f.paragraph + 1 || !g.turn || g.drop) continue;
+          called = vocative[j];
+          break;
+        }
+        if (called < 0 || resolver.entities()[called].type != v1::ENTITY_TYPE_PERSON) {
+          f.drop = true;
+          continue;
+        }
+        (*speaker)[i] = internal::Resolution{called, v1::MENTION_KIND_NAME};
       }
     } else if (f.turn_open && num_turns > 0) {
       const int last = turns[num_turns - 1];
