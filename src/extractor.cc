@@ -1570,6 +1570,32 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       }
     }
   }
+  // '"She crouched beside him and whispered in eager, tense tones:
+  // \"Dreams!\""': in a book, what a cue of narration reports up to a
+  // colon that opens a quotation ending its content is how it was said;
+  // the quotation is what was said.
+  if (layout.hard_wrapped) {
+    for (Finding& f : findings) {
+      if (f.drop || f.direct || !f.mixed || f.content.size() != 1) continue;
+      const Range c = f.content.front();
+      auto it = std::lower_bound(
+          layout.quotes.begin(), layout.quotes.end(), c.end,
+          [](const internal::Quote& q, uint32_t off) { return q.open < off; });
+      if (it == layout.quotes.begin()) continue;
+      const internal::Quote& q = *--it;
+      if (!q.closed || q.open <= c.begin || q.close_end + 1 < c.end || q.end > c.end + 1 ||
+          q.end <= q.begin) {
+        continue;
+      }
+      uint32_t b = q.open;
+      while (b > c.begin && text[b - 1] == ' ') --b;
+      const char lead = b > c.begin ? text[b - 1] : 0;
+      if (lead != ':') continue;
+      f.content.front() = Range{q.begin, q.end};
+      f.direct = true;
+      f.mixed = false;
+    }
+  }
   // A quotation after narration in its paragraph, with no cue: the one the
   // narration before it is about.
   // A quotation in news that no rule took (orphan_quote): the same, or the
