@@ -542,6 +542,13 @@ bool AssignDialogueTurns(absl::string_view text,
     return (*findings)[a].speaker.end > (*findings)[a].speaker.begin ||
            (*speaker)[a].entity >= 0;
   };
+  // In a book, a turn said by "it" ('"Be in your chamber at eight," it
+  // said.': a letter read out) is no party of the conversation: the turns
+  // go back and forth between the people talking.
+  auto party = [&](int a) {
+    return !layout.hard_wrapped ||
+           !absl::EqualsIgnoreCase(Slice(text, (*findings)[a].speaker), "it");
+  };
   // The turns of the conversation going on, latest last. A conversation
   // ends where more than kGap paragraphs pass without a turn.
   constexpr int kGap = 3;
@@ -797,7 +804,7 @@ bool AssignDialogueTurns(absl::string_view text,
         const int last = turns[num_turns - 1];
         for (size_t k = num_turns - 1; k > 0 && has_speaker(last); --k) {
           const int t = turns[k - 1];
-          if (has_speaker(t) && !same_speaker(t, last)) {
+          if (has_speaker(t) && !same_speaker(t, last) && party(t)) {
             other = t;
             break;
           }
@@ -817,8 +824,22 @@ bool AssignDialogueTurns(absl::string_view text,
       } else if (beat >= 0) {
         (*speaker)[i] = internal::Resolution{beat, v1::MENTION_KIND_NAME};
       } else if (f.needs_conversation) {
-        f.drop = true;
-        continue;
+        // '"Uncle, you are not looking well." / "I'm not well, Florence."':
+        // in a book, a turn that opens a conversation no narration names
+        // is said by the one the reply calls by name.
+        int called = -1;
+        for (size_t j = i + 1; layout.hard_wrapped && conversation && j < findings->size(); ++j) {
+          const Finding& g = (*findings)[j];
+          if (g.paragraph > f.paragraph + 1) break;
+          if (g.paragraph != f.paragraph + 1 || !g.turn || g.drop) continue;
+          called = vocative[j];
+          break;
+        }
+        if (called < 0 || resolver.entities()[called].type != v1::ENTITY_TYPE_PERSON) {
+          f.drop = true;
+          continue;
+        }
+        (*speaker)[i] = internal::Resolution{called, v1::MENTION_KIND_NAME};
       }
     } else if (f.turn_open && num_turns > 0) {
       const int last = turns[num_turns - 1];
@@ -832,7 +853,7 @@ bool AssignDialogueTurns(absl::string_view text,
       if (prev.paragraph == f.paragraph - 1 && has_speaker(last)) {
         for (size_t k = num_turns - 1; k > 0; --k) {
           const int t = turns[k - 1];
-          if (has_speaker(t) && !same_speaker(t, last)) {
+          if (has_speaker(t) && !same_speaker(t, last) && party(t)) {
             other = t;
             break;
           }
@@ -1588,6 +1609,32 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
           (c == internal::CueClass::kLabel && !f.mixed)) {
         f.drop = true;
       }
+    }
+  }
+  // '"She crouched beside him and whispered in eager, tense tones:
+  // \"Dreams!\""': in a book, what a cue of narration reports up to a
+  // colon that opens a quotation ending its content is how it was said;
+  // the quotation is what was said.
+  if (layout.hard_wrapped) {
+    for (Finding& f : findings) {
+      if (f.drop || f.direct || !f.mixed || f.content.size() != 1) continue;
+      const Range c = f.content.front();
+      auto it = std::lower_bound(
+          layout.quotes.begin(), layout.quotes.end(), c.end,
+          [](const internal::Quote& q, uint32_t off) { return q.open < off; });
+      if (it == layout.quotes.begin()) continue;
+      const internal::Quote& q = *--it;
+      if (!q.closed || q.open <= c.begin || q.close_end + 1 < c.end || q.end > c.end + 1 ||
+          q.end <= q.begin) {
+        continue;
+      }
+      uint32_t b = q.open;
+      while (b > c.begin && text[b - 1] == ' ') --b;
+      const char lead = b > c.begin ? text[b - 1] : 0;
+      if (lead != ':') continue;
+      f.content.front() = Range{q.begin, q.end};
+      f.direct = true;
+      f.mixed = false;
     }
   }
   // A quotation after narration in its paragraph, with no cue: the one the
