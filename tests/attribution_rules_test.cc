@@ -829,6 +829,11 @@ const RuleCase kCases[] = {
     {"participle_object_of_verb",
      "Senator Maria Lopez avoided openly criticizing the new tariffs.",
      "Senator Maria Lopez", "criticizing", "the new tariffs"},
+    // A participle of telling after a passive verb of perception.
+    {"perceived_participle_tell",
+     "The harbour master was heard on the radio telling Captain Reyes to turn "
+     "back.",
+     "The harbour master", "telling", "to turn back"},
     // A verb of belief or evidence after another cue and "to", before "that".
     {"speaker_cue_to_belief_that",
      "Harbour residents continue to believe that the ferry will return.",
