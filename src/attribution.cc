@@ -1305,8 +1305,13 @@ bool IsBarePhrase(absl::string_view text, const std::vector<Token>& tokens,
                              "to")) {
     return false;
   }
+  // (After "that", a determiner or possessive after a noun or number opens
+  // the clause's subject, no object of the preposition: "said that in 2009
+  // the town voted".)
+  const bool after_that = a > 0 && tags[a - 1] == 't';
   for (size_t k = a + 1; k < b; ++k) {
     if (!IsOneOf("dpjNRno0gl", tags[k])) return false;
+    if (after_that && IsOneOf("dp", tags[k]) && !IsOneOf("rl", tags[k - 1])) return false;
   }
   return true;
 }
@@ -3030,6 +3035,15 @@ static void EndAtContrastedCount(absl::string_view text,
     const WordInfo* w =
         lex.Word(absl::AsciiStrToLower(text.substr(t.begin, t.end - t.begin)));
     if (w == nullptr || w->word_class != WordClass::kAdverbialSub) continue;
+    // (Not after a phrase alone, "claimed that in 1994, while 13 and
+    // trying to C, she was hurt": "while" and a number open an aside of
+    // the clause still to come, no other group.)
+    size_t c = a;
+    while (c < m && (IsTrimTag(tags[c]) || tags[c] == 't')) ++c;
+    if (c < m && tags[c] == 'r' &&
+        OnlyWordsWhere(tags, c + 1, m, [&](size_t k) { return IsOneOf("dpjNRno0gl", tags[k]); })) {
+      return;
+    }
     EndBefore(tokens, tags, a, m, r);
     return;
   }

@@ -841,6 +841,20 @@ const RuleCase kCases[] = {
     {"participle_object_of_verb",
      "Senator Maria Lopez avoided openly criticizing the new tariffs.",
      "Senator Maria Lopez", "criticizing", "the new tariffs"},
+    // A relative clause with no relative word after a comma: the noun phrase
+    // before its subject is what the cue at its end reports.
+    {"contact_object_cue",
+     "The port hired a private broker, an arrangement the city council has "
+     "criticized.",
+     "the city council", "criticized", "an arrangement"},
+    {"contact_object_cue_pronoun",
+     "The ferry fare went up, something she criticized as a councillor.",
+     "she", "criticized", "something"},
+    // A participle of telling after a passive verb of perception.
+    {"perceived_participle_tell",
+     "The harbour master was heard on the radio telling Captain Reyes to turn "
+     "back.",
+     "The harbour master", "telling", "to turn back"},
     // A verb of belief or evidence after another cue and "to", before "that".
     {"speaker_cue_to_belief_that",
      "Harbour residents continue to believe that the ferry will return.",
