@@ -542,12 +542,15 @@ bool AssignDialogueTurns(absl::string_view text,
     return (*findings)[a].speaker.end > (*findings)[a].speaker.begin ||
            (*speaker)[a].entity >= 0;
   };
-  // In a book, a turn said by "it" ('"Be in your chamber at eight," it
-  // said.': a letter read out) is no party of the conversation: the turns
-  // go back and forth between the people talking.
+  // In a book, a turn said by "it" (a neuter singular pronoun, pronouns.tsv:
+  // '"Be in your chamber at eight," it said.': a letter read out) is no
+  // party of the conversation: the turns go back and forth between the
+  // people talking.
   auto party = [&](int a) {
-    return !layout.hard_wrapped ||
-           !absl::EqualsIgnoreCase(Slice(text, (*findings)[a].speaker), "it");
+    if (!layout.hard_wrapped) return true;
+    const internal::PronounInfo* p = resolver.lexicon().Pronoun(
+        absl::AsciiStrToLower(Slice(text, (*findings)[a].speaker)));
+    return p == nullptr || p->gender != 'n' || p->plural;
   };
   // The turns of the conversation going on, latest last. A conversation
   // ends where more than kGap paragraphs pass without a turn.
