@@ -599,8 +599,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   }
   for (const auto& [word, cls] : lex->function_words_) {
     lex->words_[word].word_class = cls;
-    if (cls == WordClass::kWeekday) {
-      lex->max_weekday_word_ = std::max(lex->max_weekday_word_, word.size());
+    if (cls == WordClass::kWeekday && !word.empty()) {
+      lex->weekday_shapes_.set(WordShape(word));
     }
   }
   for (const auto& [word, n] : lex->det_numbers_) lex->words_[word].det_number = n;
@@ -609,12 +609,18 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   for (const auto& word : lex->titles_) lex->words_[word].title = true;
   for (const auto& [word, g] : lex->title_genders_) lex->words_[word].title_gender = g;
   for (const auto& [word, type] : lex->nominals_) lex->words_[word].nominal = type;
-  for (const auto& [word, g] : lex->person_genders_) lex->words_[word].person_gender = g;
+  for (const auto& [word, g] : lex->person_genders_) {
+    lex->words_[word].person_gender = g;
+    if (!word.empty()) lex->sexed_person_shapes_.set(WordShape(word));
+  }
   for (const auto& [word, info] : lex->words_) {
     if (!word.empty()) lex->word_shapes_.set(WordShape(word));
   }
   lex->short_words_.Build(lex->words_, [](const WordInfo& info) { return &info; });
   lex->short_first_names_.Build(lex->first_names_, [](char g) { return g; });
+  for (const auto& [name, g] : lex->first_names_) {
+    if (!name.empty()) lex->first_name_shapes_.set(WordShape(name));
+  }
   return lex;
 }
 
@@ -649,8 +655,7 @@ const PronounInfo* Lexicon::Possessive(absl::string_view lower) const {
   return it == possessives_.end() ? nullptr : &it->second;
 }
 
-char Lexicon::FirstNameGender(absl::string_view name) const {
-  if (name.empty()) return 0;
+char Lexicon::FindFirstName(absl::string_view name) const {
   if (name.size() <= kShortWord) return short_first_names_.Find(name);
   auto it = first_names_.find(name);
   return it == first_names_.end() ? 0 : it->second;

@@ -92,7 +92,7 @@ inline bool WordStartsAt(const unsigned char* p, size_t i, size_t k) {
   return !kWordChar.starts[p[m]];
 }
 
-// The `n` bytes at `w`, a word starting with a lower-case 'a' or 't', are
+// The `n` bytes at `w`, a word that is not capitalised (IsUpperStart()), are
 // an article as IsArticleWord() reads one, in any case after the first
 // byte: "a", "an", "the", "this", "that".
 inline bool IsSmallArticle(const unsigned char* w, size_t n) {
@@ -112,15 +112,51 @@ inline bool IsSmallArticle(const unsigned char* w, size_t n) {
   }
 }
 
+// Whether a person noun of one sex may follow the article that ends at
+// t[end] ("a", "The", ...) in the noun phrase that Index() reads after it
+// in text that is not hard-wrapped ("the old man", "a girl"): up to three
+// words, lower-case, no article, separated by spaces alone, the last ending
+// no sentence (see Index()). The nouns are known by the shape of a word
+// (Lexicon::MayBeSexedPersonNoun()): the answer may be yes in vain, never
+// no in vain. Most articles bring in no person of one sex ("the bill", "a
+// new law"), and the words after them need no looking up. `tail` is
+// LastWordStart(t).
+bool MaySexedPersonFollow(const Lexicon& lex, absl::string_view t, size_t end,
+                          size_t tail) {
+  const unsigned char* const p = reinterpret_cast<const unsigned char*>(t.data());
+  const size_t n = t.size();
+  size_t k = end;
+  for (int words = 0; words < 3; ++words) {
+    if (k >= n || p[k] != ' ') return false;
+    while (k < n && p[k] == ' ') ++k;
+    if (k >= n || !kWordChar.starts[p[k]]) return false;
+    const size_t e = WordEnd(t, k, tail);
+    // A capitalised word ends the phrase (a day, or a run of its own).
+    if (IsUpperStart(absl::string_view(t.data() + k, e - k))) return false;
+    const bool final_period = p[e - 1] == '.';
+    const absl::string_view w(t.data() + k, (final_period ? e - 1 : e) - k);
+    // Another article begins a phrase of its own.
+    if (IsSmallArticle(p + k, w.size())) return false;
+    if (lex.MayBeSexedPersonNoun(w)) return true;
+    if (final_period) return false;
+    k = e;
+  }
+  return false;
+}
+
 // From `i`, a byte where Index() is between words, to the start of the next
-// word that is capitalised or an article (t.size() if none): words are
-// read as Index() reads them. The words skipped change nothing while no run
-// of capitalised words and no article is pending (a lower-case word that is
-// no article, or an article that ends a sentence, "the.", is read and
+// word that is capitalised or an article (t.size() if none) that
+// `article_matters(end)` (`end` where the article ends) is true of: words
+// are read as Index() reads them. The words skipped change nothing while no
+// run of capitalised words and no article is pending (a lower-case word
+// that is no article, an article that ends a sentence, "the.", or one that
+// no phrase Index() could take for a mention follows, is read and
 // forgotten). Such words come every few words: SSE2 looks for the bytes
 // that may begin one 16 bytes at a time, as a byte of IsOpenStart() after a
 // byte that begins no word. `tail` is LastWordStart(t).
-size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail) {
+template <typename ArticleMatters>
+size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
+                      const ArticleMatters& article_matters) {
   const unsigned char* const p = reinterpret_cast<const unsigned char*>(t.data());
   const size_t n = t.size();
   if (i >= n) return i;
@@ -132,7 +168,7 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail) {
     const unsigned char c = p[at];
     if (c != 'a' && c != 't') return true;
     const size_t end = WordEnd(t, at, tail);
-    if (IsSmallArticle(p + at, end - at)) return true;
+    if (IsSmallArticle(p + at, end - at) && article_matters(end)) return true;
     from = end;
     return false;
   };
@@ -667,11 +703,18 @@ void SpeakerResolver::Index() {
   size_t det_at = kNoDet;  // where the last determiner began
   int since_det = 0;       // words after it
   const size_t tail = LastWordStart(t);
+  // In a book a line break, a capitalised conjunction or a person noun of
+  // no sex goes on with or makes a mention after an article as well: every
+  // article is read there.
+  const bool book = layout_ != nullptr && layout_->hard_wrapped;
+  auto article_matters = [&](size_t end) {
+    return book || MaySexedPersonFollow(*lex_, t, end, tail);
+  };
   size_t i = 0;
   while (i < t.size()) {
     // (Most words are of no interest: skipped 16 bytes at a time.)
     if (run.empty() && det_at == kNoDet) {
-      i = SkipPlainWords(t, i, tail);
+      i = SkipPlainWords(t, i, tail, article_matters);
       if (i == t.size()) break;
     }
     unsigned char c = t[i];
@@ -796,8 +839,7 @@ void SpeakerResolver::Index() {
     // are no "Super" or "Black"); in a book, "And Beth looked up", "But
     // Sidney said": a conjunction or an adverb opening the sentence is no
     // part of the name after it. (Looked up only where it can matter.)
-    const bool book = layout_ != nullptr && layout_->hard_wrapped;
-    if (run.empty() && (book || w.size() <= lex_->max_weekday_word())) {
+    if (run.empty() && (book || lex_->MayBeWeekday(w))) {
       const WordInfo* info = WordOf(w);
       const WordClass cls = info == nullptr ? WordClass::kNone : info->word_class;
       if (cls == WordClass::kWeekday) {
@@ -817,7 +859,7 @@ void SpeakerResolver::Index() {
     if (run.empty()) run_pos = static_cast<uint32_t>(i);
     run.push_back(w);
     // "The" opening a sentence.
-    det_at = run.size() == 1 && IsArticleWord(w) ? i : kNoDet;
+    det_at = run.size() == 1 && IsArticleWord(w) && article_matters(j) ? i : kNoDet;
     since_det = 0;
     if (ends_sentence) {
       flush();

@@ -120,6 +120,7 @@ TEST_F(BuiltInLexicon, WordsNamesAndRules) {
   EXPECT_EQ(lex_->FirstNameGender("John"), 'm');
   EXPECT_EQ(lex_->FirstNameGender("Anna"), 'f');
   EXPECT_EQ(lex_->FirstNameGender("Zyxw"), 0);
+  EXPECT_EQ(lex_->FirstNameGender(""), 0);
   EXPECT_TRUE(lex_->abbreviations().contains("Sen."));
   ASSERT_FALSE(lex_->rules().empty());
   for (const RuleSpec& r : lex_->rules()) {
@@ -164,6 +165,32 @@ class LexiconDirTest : public testing::Test {
 
   std::filesystem::path dir_;
 };
+
+TEST_F(BuiltInLexicon, ShapeFiltersPassEveryWordTheyStandFor) {
+  // A filter may pass a word in vain, never fail one of its words, in any
+  // case.
+  int weekdays = 0, sexed = 0;
+  for (const auto& [word, info] : lex_->words()) {
+    SCOPED_TRACE(word);
+    if (info.word_class == WordClass::kWeekday) {
+      ++weekdays;
+      EXPECT_TRUE(lex_->MayBeWeekday(word));
+      EXPECT_TRUE(lex_->MayBeWeekday(absl::AsciiStrToUpper(word)));
+    }
+    if (info.person_gender != 0) {
+      ++sexed;
+      EXPECT_TRUE(lex_->MayBeSexedPersonNoun(word));
+    }
+  }
+  EXPECT_EQ(weekdays, 7);
+  EXPECT_GT(sexed, 10);
+  EXPECT_TRUE(lex_->MayBeWeekday("Friday"));
+  EXPECT_FALSE(lex_->MayBeWeekday("Trump"));
+  EXPECT_FALSE(lex_->MayBeWeekday(""));
+  EXPECT_TRUE(lex_->MayBeSexedPersonNoun("woman"));
+  EXPECT_FALSE(lex_->MayBeSexedPersonNoun("x"));
+  EXPECT_FALSE(lex_->MayBeSexedPersonNoun(""));
+}
 
 TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {
   struct Case {

@@ -185,6 +185,33 @@ TEST_F(SpeakersTest, PersonNounsAreAntecedents) {
   EXPECT_EQ(r[0].canonical, "");
 }
 
+TEST_F(SpeakersTest, PersonNounAfterAnArticleWithinThreeWords) {
+  // The article's phrase: up to three lower-case words, spaces between
+  // them; a comma or a fourth word ends it first. (Index() reads it only
+  // where a word of the phrase may be such a noun.)
+  struct Case {
+    const char* phrase;
+    const char* canonical;
+  } cases[] = {
+      {"a tall quiet boy", "tall quiet boy"},
+      {"a  tall  quiet boy", "tall  quiet boy"},
+      {"a tall, quiet boy", ""},
+      {"a big tall quiet boy", ""},
+      {"a tall Quiet boy", ""},
+      {"a tall. Quiet boy", ""},
+      {"a the boy", "boy"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.phrase);
+    const std::string text = absl::StrCat(
+        "Mayor Anna Keller left early. We met ", c.phrase,
+        " at the gate. He said nothing.");
+    auto r = ResolveAll(text, {{"He", 0}});
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].canonical, c.canonical);
+  }
+}
+
 TEST_F(SpeakersTest, NamedPersonBeatsADescriptionJustBefore) {
   // "the lad" is Tom himself more often than someone new.
   const std::string text =

@@ -576,9 +576,18 @@ class Lexicon {
   // The longest a cue form may be, in bytes (a longer one is a load error):
   // the tagger builds the phrases it looks up in a buffer of this size.
   static constexpr size_t kMaxCueForm = 64;
-  // The length of the longest word of WordClass::kWeekday, so that callers
-  // look up only words that may be one.
-  size_t max_weekday_word() const { return max_weekday_word_; }
+  // False when `w` cannot be a person noun of one sex ("man", "girl":
+  // WordInfo::person_gender) as Word() looks it up: the shape filter of
+  // Word() over those nouns alone.
+  bool MayBeSexedPersonNoun(absl::string_view w) const {
+    return !w.empty() && sexed_person_shapes_[WordShape(w)];
+  }
+  // False when `w`, in any case, cannot be a word of WordClass::kWeekday
+  // ("Friday"): the shape filter of Word() over those words alone, so that
+  // callers look up only words that may be one.
+  bool MayBeWeekday(absl::string_view w) const {
+    return !w.empty() && weekday_shapes_[WordShape(w)];
+  }
   // All cue forms, for building the candidate matcher.
   const WordMap<int>& cue_forms() const {
     return cue_forms_;
@@ -648,8 +657,13 @@ class Lexicon {
   // A possessive determiner ("her", "their") as the pronoun it stands for,
   // or nullptr.
   const PronounInfo* Possessive(absl::string_view lower) const;
-  // 'm', 'f', or 0 when the first name is unknown.
-  char FirstNameGender(absl::string_view name) const;
+  // 'm', 'f', or 0 when the first name is unknown. (Most capitalised words
+  // the resolver asks about are no first name: the shape filter of Word()
+  // over the first names answers for them without a lookup.)
+  char FirstNameGender(absl::string_view name) const {
+    if (name.empty() || !first_name_shapes_[WordShape(name)]) return 0;
+    return FindFirstName(name);
+  }
 
   const absl::flat_hash_set<std::string>& abbreviations() const {
     return abbreviations_.all;
@@ -675,7 +689,6 @@ class Lexicon {
   KeyScan poll_keys_;                    // see FindPollNoun()
   int max_cue_words_ = 1;
   int max_none_end_words_ = 0;
-  size_t max_weekday_word_ = 0;
   WordMap<WordClass> function_words_;
   WordMap<char> det_numbers_;  // see WordInfo::det_number
   WordMap<uint32_t> word_lists_;  // WordList bits, see InList()
@@ -701,6 +714,10 @@ class Lexicon {
            (static_cast<unsigned char>(w.back()) & 31);
   }
   std::bitset<17 * 32 * 32> word_shapes_;
+  std::bitset<17 * 32 * 32> weekday_shapes_;  // see MayBeWeekday()
+  std::bitset<17 * 32 * 32> sexed_person_shapes_;  // see MayBeSexedPersonNoun()
+  std::bitset<17 * 32 * 32> first_name_shapes_;  // see FirstNameGender()
+  char FindFirstName(absl::string_view name) const;
   // The words of words_ of up to kShortWord bytes, and the first names.
   ShortWordTable<const WordInfo*> short_words_;
   ShortWordTable<char> short_first_names_;
