@@ -1674,9 +1674,24 @@ Resolution SpeakerResolver::Resolve(Range span) {
   };
   // A coordination names its first conjunct: "Kyiv and its allies"; a
   // party tag is not part of a name: "Sen. Bill Hart (R-Texas)".
-  // So does a list of names: "Keller, Lopez and Reyes".
+  // So does a list of names: "Keller, Lopez and Reyes". Not "and" inside
+  // one name, a mention of capitalised words alone (after "the", say) that
+  // a noun of an organisation or a government ends (nominals.tsv), with two
+  // words or more after "and": "the Securities and Exchange Commission",
+  // "the Food and Drug Administration". (The word before "and" is then no
+  // such noun or name itself, nor an acronym: "the House and Senate",
+  // "Spain and Portugal", "the IMF and World Bank" are two.)
   size_t n = toks.size();
+  const size_t name_begin = tags[0] == 'd' ? 1 : 0;
   for (size_t k = 1; k < n; ++k) {
+    if (tags[k] == 'x' && k > name_begin && k + 2 < n &&
+        tags.find_first_not_of('N', name_begin) == k &&
+        tags.find_first_not_of('N', k + 1) >= n &&
+        nominal_of(k - 1) == v1::ENTITY_TYPE_UNSPECIFIED &&
+        !absl::ascii_isupper(static_cast<unsigned char>(word(k - 1).back()))) {
+      const v1::EntityType head = nominal_of(n - 1);
+      if (head == v1::ENTITY_TYPE_ORGANISATION || head == v1::ENTITY_TYPE_GOVERNMENT) break;
+    }
     if (tags[k] == 'x' || tags[k] == '(') { n = k; break; }
     if (tags[k] == ',' && tags[k - 1] == 'N') {
       size_t m = k + 1;
