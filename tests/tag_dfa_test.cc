@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "internal/attribution.h"
@@ -337,6 +338,62 @@ TEST(TagDfa, LeavesOtherBytesToRe2) {
   EXPECT_EQ(reverse->Match("za\nb", 0, 4), -1);
   EXPECT_EQ(reverse->LeftmostStart("za\nb"), -2);
   EXPECT_EQ(reverse->LeftmostStart("zaxb"), 1);
+}
+
+// The automaton's states are sets of NFA states kept as bitmaps: for a
+// pattern of several hundred NFA states (bitmaps of several words, NFA
+// states that read one class spread over all of them) each state is built
+// once, searched again it answers from the states built, and a search that
+// needs more states than it may build answers -1, never wrongly.
+TEST(TagDfa, KeepsEachStateOnceOverBitmapsOfManyWords) {
+  static constexpr absl::string_view kPattern =
+      "(?:[ab]x{0,40}|c[^d]{0,30}y|(?:ab|ba){2,20})+(?:d|$)";
+  static constexpr absl::string_view kBytes = "abcdxy,";
+  std::mt19937 rng(20261205);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 3000; ++i) {
+    std::string t(1 + rng() % 40, ' ');
+    for (char& c : t) c = kBytes[rng() % kBytes.size()];
+    texts.push_back(t);
+  }
+  for (TagDfa::Mode mode :
+       {TagDfa::kAnchored, TagDfa::kUnanchored, TagDfa::kReverse}) {
+    const std::string pattern = mode == TagDfa::kReverse
+                                    ? absl::StrCat("(?:", kPattern, ")$")
+                                    : std::string(kPattern);
+    RE2 re(pattern);
+    ASSERT_TRUE(re.ok());
+    const RE2::Anchor anchor =
+        mode == TagDfa::kAnchored ? RE2::ANCHOR_START : RE2::UNANCHORED;
+    auto dfa = TagDfa::Compile(pattern, mode);
+    auto small = TagDfa::Compile(pattern, mode, /*max_states=*/20);
+    ASSERT_NE(dfa, nullptr);
+    ASSERT_NE(small, nullptr);
+    int cut_short = 0;
+    for (int round = 0; round < 2; ++round) {
+      const int states = dfa->states();
+      for (const std::string& t : texts) {
+        const int want = re.Match(re2::StringPiece(t.data(), t.size()), 0,
+                                  t.size(), anchor, nullptr, 0)
+                             ? 1
+                             : 0;
+        ASSERT_EQ(dfa->Match(t, 0, t.size()), want) << pattern << " on " << t;
+        const int got = small->Match(t, 0, t.size());
+        if (got < 0) {
+          ++cut_short;
+        } else {
+          ASSERT_EQ(got, want) << pattern << " on " << t;
+        }
+      }
+      // (The second round builds nothing: every state is found again.)
+      if (round == 1) {
+        EXPECT_EQ(dfa->states(), states) << pattern;
+      }
+    }
+    EXPECT_GT(dfa->states(), 20) << pattern;
+    EXPECT_LE(small->states(), 20) << pattern;
+    EXPECT_GT(cut_short, 0) << pattern;
+  }
 }
 
 // One TagPattern serves the automata of every mode and the submatcher: each

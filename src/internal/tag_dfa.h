@@ -127,12 +127,12 @@ class TagDfa {
   // works it out and keeps it.
   bool WorkOutMatchAtEnd(int32_t s) const;
   // The index of the state of the automaton's states `list` (in any order,
-  // repeats allowed; sorted and made unique here), added if need be; -1
-  // when the automaton is full. Called with mu_ held.
-  int32_t Intern(std::vector<int>& list) const;
-  // As Intern, for a `list` already sorted, without repeats, whose hash
-  // (ListBitsHash() in tag_dfa.cc) is `hash`.
-  int32_t InternSorted(const std::vector<int>& list, size_t hash) const;
+  // repeats allowed), added if need be; -1 when the automaton is full.
+  // Called with mu_ held.
+  int32_t Intern(const std::vector<int>& list) const;
+  // As Intern, for the set of states marked in Impl::marks, whose words
+  // outside [lo, hi) are all zero.
+  int32_t InternMarks(size_t lo, size_t hi) const;
 
   std::unique_ptr<Impl> impl_;
   bool reverse_ = false;
