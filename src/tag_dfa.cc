@@ -1089,6 +1089,28 @@ uint8_t MemoShape(size_t len, bool both_ends, bool at_begin, bool at_end) {
 TagSubmatcher::TagSubmatcher() = default;
 TagSubmatcher::~TagSubmatcher() = default;
 
+std::bitset<128> TagSubmatcher::LoopBytes(
+    const TagSubmatcher& m, const std::vector<std::bitset<128>>& firsts, int x,
+    int head, int depth) {
+  const Inst& inst = m.prog_[x];
+  if (inst.op == Inst::kSet) {
+    return inst.row < 0 && inst.out == head ? m.sets_[inst.arg]
+                                            : std::bitset<128>();
+  }
+  // (A path that reads no byte goes round no loop: depth bounds it.)
+  if (inst.op != Inst::kSplit || (depth > 0 && inst.row >= 0) || depth > 100) {
+    return std::bitset<128>();
+  }
+  // The bytes at which each branch is viable away from the ends of the
+  // text (see viable_).
+  auto viable = [&](int b) {
+    return (m.prog_[b].empty & 1) != 0 ? std::bitset<128>().set() : firsts[b];
+  };
+  const std::bitset<128> first = viable(inst.out), second = viable(inst.out1);
+  return (LoopBytes(m, firsts, inst.out, head, depth + 1) & first & ~second) |
+         (LoopBytes(m, firsts, inst.out1, head, depth + 1) & second & ~first);
+}
+
 std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
     absl::string_view pattern) {
   const std::unique_ptr<TagPattern> parsed = TagPattern::Parse(pattern);
@@ -1186,6 +1208,31 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
       if (empty) viable[128] |= static_cast<uint8_t>(1 << k);
     }
     viable += 129;
+  }
+  // The loops a byte goes round alone (bit 2 of viable_): from a split
+  // marked visited (a loop's head is reached from two places), the bytes
+  // for which one branch alone is viable at each split on the way, none of
+  // them marked, to a set that reads the byte and goes back to the head:
+  // "(?:[^.qQ]|q[^qQ]*Q??)+?" on a byte other than '.', 'q' and 'Q' and
+  // those that can end the loop. Match() takes such a round in one step.
+  // (Each split not marked has one way in: it is walked from one head.
+  // Only a split that a set not marked goes back to can head such a loop.)
+  std::vector<uint8_t> set_goes_back(m->prog_.size(), 0);
+  for (const Inst& inst : m->prog_) {
+    if (inst.op == Inst::kSet && inst.row < 0) set_goes_back[inst.out] = 1;
+  }
+  for (size_t k = 0; k < m->prog_.size(); ++k) {
+    const Inst& inst = m->prog_[k];
+    if (inst.op != Inst::kSplit || inst.row < 0 || !set_goes_back[k]) continue;
+    const std::bitset<128> alone =
+        LoopBytes(*m, firsts, static_cast<int>(k), static_cast<int>(k), 0);
+    const uint64_t word[2] = {(alone & low).to_ullong(),
+                              (alone >> 64).to_ullong()};
+    for (int w = 0; w < 2; ++w) {
+      for (uint64_t bits = word[w]; bits != 0; bits &= bits - 1) {
+        m->viable_[inst.arg + 64 * w + __builtin_ctzll(bits)] |= 4;
+      }
+    }
   }
   return m;
 }
@@ -1303,12 +1350,28 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
         // (A path that can neither read the next byte nor match here is
         // not tried: it would fail; the order of the others is kept.)
         int viable = viable_of[inst->arg + (i < endpos ? p[i] : 128)];
-        // (i - 1 wraps: one test for i == 0 or i == text.size().)
+        // Rounds of a loop that the bytes take alone (bit 2, see Compile):
+        // back at its head a byte later each, as the steps of a round would
+        // be, with nothing pushed, saved or marked on the way but the head,
+        // marked here as at the top of this loop. (i - 1 wraps: one test
+        // for i == 0 or i == text.size(), where bit 2 does not hold.)
+        bool seen = false;
+        while ((viable & 4) != 0 && i - 1 < text.size() - 1) {
+          ++i;
+          const size_t bit =
+              static_cast<size_t>(inst->row) * row_size + (i - startpos);
+          seen = (visited[bit >> 6] & (uint64_t{1} << (bit & 63))) != 0;
+          if (seen) break;
+          visited[bit >> 6] |= uint64_t{1} << (bit & 63);
+          viable = viable_of[inst->arg + (i < endpos ? p[i] : 128)];
+        }
+        if (seen) break;
         if (i - 1 >= text.size() - 1) {
           const int here = (i == 0 ? 2 : 0) | (i == text.size() ? 1 : 0);
           viable |= ((prog[inst->out].empty >> here) & 1) |
                     (((prog[inst->out1].empty >> here) & 1) << 1);
         }
+        viable &= 3;
         if (viable == 0) break;
         // Go on along the first viable branch; the second waits on the
         // stack only when both are viable (else it is taken at once, as

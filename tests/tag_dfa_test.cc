@@ -229,6 +229,65 @@ TEST(TagSubmatcher, GivesRe2sGroups) {
   }
 }
 
+// Match() takes a round of a loop that a byte goes round alone in one step
+// (TagSubmatcher::LoopBytes): lazy and greedy loops over classes and
+// alternations (a body with a group, or that overlaps what follows the
+// loop, goes round alone on fewer bytes or none), nested loops, loops at
+// the ends of the text, as RE2 on random strings longer than the answers
+// Match() keeps, from each place, anchored at one end or both, to the end
+// of the text or short of it.
+TEST(TagSubmatcher, TakesLoopRoundsAsRe2Does) {
+  const char* patterns[] = {
+      // (A lazy "Q?" "?" is split in two: no trigraph.)
+      "(?P<c>(?:[^.qQ]|q[^qQ]*Q?" "?|\\([^()qQ]*\\))+?)(?:,N.*|;.*)?[.]?$",
+      "(?P<c>(?:[^.qQ]|q[^qQ]*Q?" "?)*)(?P<d>,N*)?$",
+      "^(?P<a>[^,]*?),(?P<b>(?:N|o|,N)+)(?:x|$)",
+      "(?P<a>(?:N(?P<b>o)?|d)*?)x", "(?:(?:No)+|N)*d(?P<a>.*?)(?:,|$)",
+      "(?P<a>(?:[Nn]|N[,x])*)(?P<b>[n,]*)", "(?P<a>[^x]{2,12}?)x?(?P<b>.*)",
+      "(?:N|o)+?(?P<a>o*)$", "^(?P<a>(?:[^q]|q[^Q]*Q)*?)(?P<b>q.*)?$"};
+  static constexpr absl::string_view kBytes = "NNNoodxnq,Q.;()";
+  std::mt19937 rng(20261205);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 400; ++i) {
+    std::string t(9 + rng() % 24, ' ');
+    for (char& c : t) c = kBytes[rng() % kBytes.size()];
+    texts.push_back(t);
+  }
+  int matches = 0;
+  for (const char* pattern : patterns) {
+    RE2 re(pattern);
+    ASSERT_TRUE(re.ok()) << pattern;
+    auto sub = TagSubmatcher::Compile(pattern);
+    ASSERT_NE(sub, nullptr) << pattern;
+    const int n = sub->groups() + 1;
+    for (const std::string& text : texts) {
+      const re2::StringPiece piece(text.data(), text.size());
+      for (size_t start = 0; start < text.size(); start += 3) {
+        for (size_t end : {text.size(), text.size() - 1}) {
+          for (bool both : {false, true}) {
+            std::vector<re2::StringPiece> g(n), h(n);
+            const bool want =
+                re.Match(piece, start, end,
+                         both ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START, g.data(), n);
+            ASSERT_EQ(sub->Match(text, start, end, both, h.data(), n),
+                      want ? 1 : 0)
+                << pattern << " on " << text << " [" << start << ", " << end
+                << ")";
+            matches += want;
+            for (int i = 0; want && i < n; ++i) {
+              ASSERT_EQ(g[i].data(), h[i].data())
+                  << pattern << " on " << text << " group " << i;
+              ASSERT_EQ(g[i].size(), h[i].size())
+                  << pattern << " on " << text << " group " << i;
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(matches, 1000);
+}
+
 TEST(TagSubmatcher, KeepsAnswersOnlyForTheSameSearch) {
   // Match() keeps its answers for short searches: the same bytes searched
   // again, elsewhere in the text, with "^" or "$" holding there or not,
