@@ -545,8 +545,8 @@ class Builder {
 namespace {
 
 // The hash of a set of NFA states, from the nonzero words of its bitmap in
-// order (Step has them at hand), each with its place: FoldWord() each, then
-// FinishHash().
+// order, each with its place: FoldWord() each, then FinishHash(). (Step
+// knows which words it set: it hashes only those.)
 inline uint64_t FoldWord(uint64_t h, size_t index, uint64_t word) {
   h ^= word + 0x9E3779B97F4A7C15ull * (index + 1);
   h *= 0xff51afd7ed558ccdull;
@@ -557,46 +557,41 @@ inline size_t FinishHash(uint64_t h) {
   h *= 0xc4ceb9fe1a85ec53ull;
   return static_cast<size_t>(h ^ (h >> 33));
 }
-// The same hash of a sorted list of the states.
-size_t ListBitsHash(const std::vector<int>& list) {
-  uint64_t h = 0;
-  size_t index = 0;
-  uint64_t word = 0;
-  for (int t : list) {
-    const size_t w = static_cast<size_t>(t) >> 6;
-    if (word != 0 && w != index) {
-      h = FoldWord(h, index, word);
-      word = 0;
-    }
-    index = w;
-    word |= uint64_t{1} << (t & 63);
-  }
-  if (word != 0) h = FoldWord(h, index, word);
-  return FinishHash(h);
-}
 
-// Hashes and compares the automaton's states by their lists of NFA states
-// (a state is its index into `lists`), and a list looked up as it is: the
-// index holds each list once, in `lists`, and each hash once, in `hashes`
+// A set of NFA states looked up among the automaton's states: its bitmap
+// and the bitmap's hash.
+struct StateKey {
+  const uint64_t* bits;
+  size_t hash;
+};
+
+// Hashes and compares the automaton's states (a state is its index: its
+// bitmap is in `bits`, its hash in `hashes`, see TagDfa::Impl) and a
+// StateKey looked up: the index holds each bitmap once, and each hash once
 // (growing the index hashes every state again).
-struct ListHash {
+struct StateHash {
   using is_transparent = void;
   const std::vector<size_t>* hashes;
-  size_t operator()(const std::vector<int>& list) const {
-    return ListBitsHash(list);
-  }
+  size_t operator()(const StateKey& key) const { return key.hash; }
   size_t operator()(int32_t s) const { return (*hashes)[s]; }
 };
-struct ListEq {
+struct StateEq {
   using is_transparent = void;
-  const std::vector<std::vector<int>>* lists;
-  const std::vector<int>& List(int32_t s) const { return (*lists)[s]; }
-  const std::vector<int>& List(const std::vector<int>& list) const {
-    return list;
+  const std::vector<uint64_t>* bits;
+  const size_t* words;  // of a bitmap
+  const uint64_t* Bits(int32_t s) const {
+    return bits->data() + static_cast<size_t>(s) * *words;
   }
+  const uint64_t* Bits(const StateKey& key) const { return key.bits; }
   template <typename A, typename B>
   bool operator()(const A& a, const B& b) const {
-    return List(a) == List(b);
+    // (A few words: a loop costs less than a call to memcmp.)
+    const uint64_t* x = Bits(a);
+    const uint64_t* y = Bits(b);
+    for (size_t w = 0; w < *words; ++w) {
+      if (x[w] != y[w]) return false;
+    }
+    return true;
   }
 };
 
@@ -621,7 +616,8 @@ struct TagDfa::Impl {
   explicit Impl(Nfa n)
       : nfa(std::move(n)),
         builder(nfa),
-        index(0, ListHash{&hashes}, ListEq{&lists}) {}
+        words(nfa.states.size() / 64 + 1),
+        index(0, StateHash{&hashes}, StateEq{&bits, &words}) {}
   // (Not copyable: `builder` and the functors of `index` point into it.)
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
@@ -631,25 +627,40 @@ struct TagDfa::Impl {
   int max_states = 0;
   // One byte of each column.
   std::vector<unsigned char> representative;
-  // The states of the automaton, each a sorted list of the automaton's
-  // states; 0 is the empty list (dead). (Declared before `index`, whose
-  // functors read it.)
-  std::vector<std::vector<int>> lists;
-  std::vector<size_t> hashes;  // of each list, as ListHash hashes it
-  // The states by their lists.
-  absl::flat_hash_set<int32_t, ListHash, ListEq> index;
+  // The words of a bitmap of the NFA's states.
+  size_t words = 0;
+  // The states of the automaton, each a set of the NFA's states: state s
+  // has the bitmap of `words` words from bits[s * words]; 0 is the empty
+  // set (dead). Bitmaps rather than sorted lists: a step ORs the sets its
+  // NFA states go to into a bitmap and looks that up as it is, with no list
+  // to build, and a new state costs no allocation of its own. (Declared
+  // before `index`, whose functors read them.)
+  std::vector<uint64_t> bits;
+  std::vector<size_t> hashes;  // of each state's bitmap (FoldWord)
+  // The states by their bitmaps.
+  absl::flat_hash_set<int32_t, StateHash, StateEq> index;
   // Where an unanchored search may start a match: after the beginning, at
   // every byte. Empty for the other modes.
   StateBits later;
   std::vector<int> scratch;
-  std::vector<int> next;
+  // For each column c, from takes[c * words], the bitmap of the NFA states
+  // that read its bytes, made when a step first reads the column
+  // (takes_made[c]): a step goes from those of its state's NFA states at
+  // once, with no test of each one's class.
+  std::vector<uint64_t> takes;
+  std::vector<uint8_t> takes_made;
+  // For each class k of nfa.sets, from readers[k * words], the bitmap of
+  // the NFA states that read it (made with the first step): a column's
+  // `takes` is the union of those of the classes that hold its bytes.
+  std::vector<uint64_t> readers;
   // For each state t of the automaton that reads a byte, the states
   // reached from there without reading another (Close of its `out` away
   // from the ends of the text), worked out the first time a step needs
   // them; `closed[t]` says whether they have been.
   std::vector<StateBits> after;
   std::vector<uint8_t> closed;
-  // A bit per state of the automaton, for Step; all clear between steps.
+  // A bitmap of the NFA's states, for Step and Intern; all clear between
+  // their uses.
   std::vector<uint64_t> marks;
 };
 
@@ -716,6 +727,9 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
   }
   dfa->columns_ = static_cast<int>(impl.representative.size());
   dfa->row_ = dfa->columns_ + 2;  // the stop cell, the columns, "not read"
+  impl.marks.assign(impl.words, 0);
+  impl.takes.assign(impl.representative.size() * impl.words, 0);
+  impl.takes_made.assign(impl.representative.size(), 0);
 
   // (No lock needed: nobody else sees the automaton yet.)
   std::vector<int> list;
@@ -739,29 +753,38 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
 
 int TagDfa::states() const {
   std::lock_guard<TagDfaLock> lock(mu_);
-  return static_cast<int>(impl_->lists.size());
+  return static_cast<int>(impl_->hashes.size());
 }
 
-int32_t TagDfa::Intern(std::vector<int>& list) const {
-  std::sort(list.begin(), list.end());
-  list.erase(std::unique(list.begin(), list.end()), list.end());
-  return InternSorted(list, ListBitsHash(list));
-}
-
-int32_t TagDfa::InternSorted(const std::vector<int>& list, size_t hash) const {
+int32_t TagDfa::Intern(const std::vector<int>& list) const {
   Impl& impl = *impl_;
-  auto it = impl.index.find(list, hash);
+  uint64_t* marks = impl.marks.data();
+  for (int t : list) marks[t >> 6] |= uint64_t{1} << (t & 63);
+  const int32_t s = InternMarks(0, impl.words);
+  std::fill_n(marks, impl.words, 0);
+  return s;
+}
+
+int32_t TagDfa::InternMarks(size_t lo, size_t hi) const {
+  Impl& impl = *impl_;
+  const uint64_t* marks = impl.marks.data();
+  uint64_t hash = 0;
+  for (size_t w = lo; w < hi; ++w) {
+    if (marks[w] != 0) hash = FoldWord(hash, w, marks[w]);
+  }
+  const StateKey key{marks, FinishHash(hash)};
+  auto it = impl.index.find(key);
   if (it != impl.index.end()) return *it;
-  if (static_cast<int>(impl.lists.size()) >= impl.max_states) return -1;
-  const int32_t s = static_cast<int32_t>(impl.lists.size());
+  if (static_cast<int>(impl.hashes.size()) >= impl.max_states) return -1;
+  const int32_t s = static_cast<int32_t>(impl.hashes.size());
   // Whether it holds a match now; at the end of the text: worked out when
   // a search first ends there (MatchAtEnd).
-  const bool now = std::binary_search(list.begin(), list.end(), impl.match);
+  const bool now = (marks[impl.match >> 6] >> (impl.match & 63)) & 1;
   match_at_end_.push_back(now ? 1 : 2);
   next_.resize(next_.size() + row_, -1);
   next_[static_cast<size_t>(s) * row_] = (now ? 1 : 0) | (s == 0 ? 2 : 0);
-  impl.lists.push_back(list);
-  impl.hashes.push_back(hash);
+  impl.bits.insert(impl.bits.end(), marks, marks + impl.words);
+  impl.hashes.push_back(key.hash);
   impl.index.insert(s);
   return s;
 }
@@ -777,8 +800,12 @@ bool TagDfa::WorkOutMatchAtEnd(int32_t s) const {
   Impl& impl = *impl_;
   impl.scratch.clear();
   impl.builder.NewGeneration();
-  for (int t : impl.lists[s]) {
-    impl.builder.Close(t, /*at_begin=*/false, /*at_end=*/true, &impl.scratch);
+  const uint64_t* bits = impl.bits.data() + static_cast<size_t>(s) * impl.words;
+  for (size_t w = 0; w < impl.words; ++w) {
+    for (uint64_t b = bits[w]; b != 0; b &= b - 1) {
+      impl.builder.Close(static_cast<int>(64 * w) + __builtin_ctzll(b),
+                         /*at_begin=*/false, /*at_end=*/true, &impl.scratch);
+    }
   }
   const bool match = std::find(impl.scratch.begin(), impl.scratch.end(),
                                impl.match) != impl.scratch.end();
@@ -788,20 +815,33 @@ bool TagDfa::WorkOutMatchAtEnd(int32_t s) const {
 
 int32_t TagDfa::Step(int32_t s, int c) const {
   Impl& impl = *impl_;
-  std::vector<int>& next = impl.next;
-  next.clear();
-  const unsigned char b = impl.representative[c];
+  const size_t words = impl.words;
   if (impl.closed.empty()) {
     impl.closed.assign(impl.nfa.states.size(), 0);
     impl.after.resize(impl.nfa.states.size());
-    impl.marks.assign(impl.nfa.states.size() / 64 + 1, 0);
+    impl.readers.assign(impl.nfa.sets.size() * words, 0);
+    for (size_t t = 0; t < impl.nfa.states.size(); ++t) {
+      const Nfa::State& st = impl.nfa.states[t];
+      if (st.kind == Nfa::kSet) {
+        impl.readers[static_cast<size_t>(st.set) * words + (t >> 6)] |=
+            uint64_t{1} << (t & 63);
+      }
+    }
   }
-  // The states reached are marked in a bitmap, then read from it in order:
-  // the lists joined hold many repeats, and sorting them cost more than
-  // the marks (most steps end on a state already built, so the sorted
-  // list is all that is needed to find it).
+  uint64_t* const takes = impl.takes.data() + static_cast<size_t>(c) * words;
+  if (!impl.takes_made[c]) {
+    const unsigned char b = impl.representative[c];
+    for (size_t k = 0; k < impl.nfa.sets.size(); ++k) {
+      if (!impl.nfa.sets[k][b]) continue;
+      const uint64_t* readers = impl.readers.data() + k * words;
+      for (size_t w = 0; w < words; ++w) takes[w] |= readers[w];
+    }
+    impl.takes_made[c] = 1;
+  }
+  // The states reached are marked in a bitmap, which is then looked up as
+  // it is (most steps end on a state already built).
   uint64_t* marks = impl.marks.data();
-  size_t lo = impl.marks.size(), hi = 0;  // the words marked
+  size_t lo = words, hi = 0;  // the words marked
   auto mark = [&](const StateBits& bits) {
     const size_t n = bits.words.size();
     if (n == 0) return;
@@ -809,15 +849,16 @@ int32_t TagDfa::Step(int32_t s, int c) const {
     lo = std::min(lo, bits.lo);
     hi = std::max(hi, bits.lo + n);
   };
-  for (int t : impl.lists[s]) {
-    const Nfa::State& st = impl.nfa.states[t];
-    if (st.kind == Nfa::kSet && impl.nfa.sets[st.set][b]) {
+  const uint64_t* from = impl.bits.data() + static_cast<size_t>(s) * words;
+  for (size_t w = 0; w < words; ++w) {
+    for (uint64_t b = from[w] & takes[w]; b != 0; b &= b - 1) {
+      const int t = static_cast<int>(64 * w) + __builtin_ctzll(b);
       if (!impl.closed[t]) {
         std::vector<int>& closure = impl.scratch;
         closure.clear();
         impl.builder.NewGeneration();
-        impl.builder.Close(st.out, /*at_begin=*/false, /*at_end=*/false,
-                           &closure);
+        impl.builder.Close(impl.nfa.states[t].out, /*at_begin=*/false,
+                           /*at_end=*/false, &closure);
         std::sort(closure.begin(), closure.end());
         impl.after[t] = StateBits(closure);
         impl.closed[t] = 1;
@@ -826,17 +867,9 @@ int32_t TagDfa::Step(int32_t s, int c) const {
     }
   }
   mark(impl.later);
-  // (The list's hash from the same words: see ListBitsHash.)
-  uint64_t hash = 0;
-  for (size_t w = lo; w < hi; ++w) {
-    if (marks[w] == 0) continue;
-    hash = FoldWord(hash, w, marks[w]);
-    for (uint64_t bits = marks[w]; bits != 0; bits &= bits - 1) {
-      next.push_back(static_cast<int>(64 * w) + __builtin_ctzll(bits));
-    }
-    marks[w] = 0;
-  }
-  const int32_t to = InternSorted(next, FinishHash(hash));
+  // (InternMarks may grow impl.bits: `from` is not read after it.)
+  const int32_t to = InternMarks(lo, hi);
+  if (lo < hi) std::fill(marks + lo, marks + hi, 0);
   if (to >= 0) next_[static_cast<size_t>(s) * row_ + 1 + c] = to * row_;
   return to;
 }
@@ -1056,6 +1089,28 @@ uint8_t MemoShape(size_t len, bool both_ends, bool at_begin, bool at_end) {
 TagSubmatcher::TagSubmatcher() = default;
 TagSubmatcher::~TagSubmatcher() = default;
 
+std::bitset<128> TagSubmatcher::LoopBytes(
+    const TagSubmatcher& m, const std::vector<std::bitset<128>>& firsts, int x,
+    int head, int depth) {
+  const Inst& inst = m.prog_[x];
+  if (inst.op == Inst::kSet) {
+    return inst.row < 0 && inst.out == head ? m.sets_[inst.arg]
+                                            : std::bitset<128>();
+  }
+  // (A path that reads no byte goes round no loop: depth bounds it.)
+  if (inst.op != Inst::kSplit || (depth > 0 && inst.row >= 0) || depth > 100) {
+    return std::bitset<128>();
+  }
+  // The bytes at which each branch is viable away from the ends of the
+  // text (see viable_).
+  auto viable = [&](int b) {
+    return (m.prog_[b].empty & 1) != 0 ? std::bitset<128>().set() : firsts[b];
+  };
+  const std::bitset<128> first = viable(inst.out), second = viable(inst.out1);
+  return (LoopBytes(m, firsts, inst.out, head, depth + 1) & first & ~second) |
+         (LoopBytes(m, firsts, inst.out1, head, depth + 1) & second & ~first);
+}
+
 std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
     absl::string_view pattern) {
   const std::unique_ptr<TagPattern> parsed = TagPattern::Parse(pattern);
@@ -1153,6 +1208,31 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
       if (empty) viable[128] |= static_cast<uint8_t>(1 << k);
     }
     viable += 129;
+  }
+  // The loops a byte goes round alone (bit 2 of viable_): from a split
+  // marked visited (a loop's head is reached from two places), the bytes
+  // for which one branch alone is viable at each split on the way, none of
+  // them marked, to a set that reads the byte and goes back to the head:
+  // "(?:[^.qQ]|q[^qQ]*Q??)+?" on a byte other than '.', 'q' and 'Q' and
+  // those that can end the loop. Match() takes such a round in one step.
+  // (Each split not marked has one way in: it is walked from one head.
+  // Only a split that a set not marked goes back to can head such a loop.)
+  std::vector<uint8_t> set_goes_back(m->prog_.size(), 0);
+  for (const Inst& inst : m->prog_) {
+    if (inst.op == Inst::kSet && inst.row < 0) set_goes_back[inst.out] = 1;
+  }
+  for (size_t k = 0; k < m->prog_.size(); ++k) {
+    const Inst& inst = m->prog_[k];
+    if (inst.op != Inst::kSplit || inst.row < 0 || !set_goes_back[k]) continue;
+    const std::bitset<128> alone =
+        LoopBytes(*m, firsts, static_cast<int>(k), static_cast<int>(k), 0);
+    const uint64_t word[2] = {(alone & low).to_ullong(),
+                              (alone >> 64).to_ullong()};
+    for (int w = 0; w < 2; ++w) {
+      for (uint64_t bits = word[w]; bits != 0; bits &= bits - 1) {
+        m->viable_[inst.arg + 64 * w + __builtin_ctzll(bits)] |= 4;
+      }
+    }
   }
   return m;
 }
@@ -1270,12 +1350,28 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
         // (A path that can neither read the next byte nor match here is
         // not tried: it would fail; the order of the others is kept.)
         int viable = viable_of[inst->arg + (i < endpos ? p[i] : 128)];
-        // (i - 1 wraps: one test for i == 0 or i == text.size().)
+        // Rounds of a loop that the bytes take alone (bit 2, see Compile):
+        // back at its head a byte later each, as the steps of a round would
+        // be, with nothing pushed, saved or marked on the way but the head,
+        // marked here as at the top of this loop. (i - 1 wraps: one test
+        // for i == 0 or i == text.size(), where bit 2 does not hold.)
+        bool seen = false;
+        while ((viable & 4) != 0 && i - 1 < text.size() - 1) {
+          ++i;
+          const size_t bit =
+              static_cast<size_t>(inst->row) * row_size + (i - startpos);
+          seen = (visited[bit >> 6] & (uint64_t{1} << (bit & 63))) != 0;
+          if (seen) break;
+          visited[bit >> 6] |= uint64_t{1} << (bit & 63);
+          viable = viable_of[inst->arg + (i < endpos ? p[i] : 128)];
+        }
+        if (seen) break;
         if (i - 1 >= text.size() - 1) {
           const int here = (i == 0 ? 2 : 0) | (i == text.size() ? 1 : 0);
           viable |= ((prog[inst->out].empty >> here) & 1) |
                     (((prog[inst->out1].empty >> here) & 1) << 1);
         }
+        viable &= 3;
         if (viable == 0) break;
         // Go on along the first viable branch; the second waits on the
         // stack only when both are viable (else it is taken at once, as

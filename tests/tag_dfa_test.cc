@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "internal/attribution.h"
@@ -228,6 +229,65 @@ TEST(TagSubmatcher, GivesRe2sGroups) {
   }
 }
 
+// Match() takes a round of a loop that a byte goes round alone in one step
+// (TagSubmatcher::LoopBytes): lazy and greedy loops over classes and
+// alternations (a body with a group, or that overlaps what follows the
+// loop, goes round alone on fewer bytes or none), nested loops, loops at
+// the ends of the text, as RE2 on random strings longer than the answers
+// Match() keeps, from each place, anchored at one end or both, to the end
+// of the text or short of it.
+TEST(TagSubmatcher, TakesLoopRoundsAsRe2Does) {
+  const char* patterns[] = {
+      // (A lazy "Q?" "?" is split in two: no trigraph.)
+      "(?P<c>(?:[^.qQ]|q[^qQ]*Q?" "?|\\([^()qQ]*\\))+?)(?:,N.*|;.*)?[.]?$",
+      "(?P<c>(?:[^.qQ]|q[^qQ]*Q?" "?)*)(?P<d>,N*)?$",
+      "^(?P<a>[^,]*?),(?P<b>(?:N|o|,N)+)(?:x|$)",
+      "(?P<a>(?:N(?P<b>o)?|d)*?)x", "(?:(?:No)+|N)*d(?P<a>.*?)(?:,|$)",
+      "(?P<a>(?:[Nn]|N[,x])*)(?P<b>[n,]*)", "(?P<a>[^x]{2,12}?)x?(?P<b>.*)",
+      "(?:N|o)+?(?P<a>o*)$", "^(?P<a>(?:[^q]|q[^Q]*Q)*?)(?P<b>q.*)?$"};
+  static constexpr absl::string_view kBytes = "NNNoodxnq,Q.;()";
+  std::mt19937 rng(20261205);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 400; ++i) {
+    std::string t(9 + rng() % 24, ' ');
+    for (char& c : t) c = kBytes[rng() % kBytes.size()];
+    texts.push_back(t);
+  }
+  int matches = 0;
+  for (const char* pattern : patterns) {
+    RE2 re(pattern);
+    ASSERT_TRUE(re.ok()) << pattern;
+    auto sub = TagSubmatcher::Compile(pattern);
+    ASSERT_NE(sub, nullptr) << pattern;
+    const int n = sub->groups() + 1;
+    for (const std::string& text : texts) {
+      const re2::StringPiece piece(text.data(), text.size());
+      for (size_t start = 0; start < text.size(); start += 3) {
+        for (size_t end : {text.size(), text.size() - 1}) {
+          for (bool both : {false, true}) {
+            std::vector<re2::StringPiece> g(n), h(n);
+            const bool want =
+                re.Match(piece, start, end,
+                         both ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START, g.data(), n);
+            ASSERT_EQ(sub->Match(text, start, end, both, h.data(), n),
+                      want ? 1 : 0)
+                << pattern << " on " << text << " [" << start << ", " << end
+                << ")";
+            matches += want;
+            for (int i = 0; want && i < n; ++i) {
+              ASSERT_EQ(g[i].data(), h[i].data())
+                  << pattern << " on " << text << " group " << i;
+              ASSERT_EQ(g[i].size(), h[i].size())
+                  << pattern << " on " << text << " group " << i;
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(matches, 1000);
+}
+
 TEST(TagSubmatcher, KeepsAnswersOnlyForTheSameSearch) {
   // Match() keeps its answers for short searches: the same bytes searched
   // again, elsewhere in the text, with "^" or "$" holding there or not,
@@ -337,6 +397,62 @@ TEST(TagDfa, LeavesOtherBytesToRe2) {
   EXPECT_EQ(reverse->Match("za\nb", 0, 4), -1);
   EXPECT_EQ(reverse->LeftmostStart("za\nb"), -2);
   EXPECT_EQ(reverse->LeftmostStart("zaxb"), 1);
+}
+
+// The automaton's states are sets of NFA states kept as bitmaps: for a
+// pattern of several hundred NFA states (bitmaps of several words, NFA
+// states that read one class spread over all of them) each state is built
+// once, searched again it answers from the states built, and a search that
+// needs more states than it may build answers -1, never wrongly.
+TEST(TagDfa, KeepsEachStateOnceOverBitmapsOfManyWords) {
+  static constexpr absl::string_view kPattern =
+      "(?:[ab]x{0,40}|c[^d]{0,30}y|(?:ab|ba){2,20})+(?:d|$)";
+  static constexpr absl::string_view kBytes = "abcdxy,";
+  std::mt19937 rng(20261205);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 3000; ++i) {
+    std::string t(1 + rng() % 40, ' ');
+    for (char& c : t) c = kBytes[rng() % kBytes.size()];
+    texts.push_back(t);
+  }
+  for (TagDfa::Mode mode :
+       {TagDfa::kAnchored, TagDfa::kUnanchored, TagDfa::kReverse}) {
+    const std::string pattern = mode == TagDfa::kReverse
+                                    ? absl::StrCat("(?:", kPattern, ")$")
+                                    : std::string(kPattern);
+    RE2 re(pattern);
+    ASSERT_TRUE(re.ok());
+    const RE2::Anchor anchor =
+        mode == TagDfa::kAnchored ? RE2::ANCHOR_START : RE2::UNANCHORED;
+    auto dfa = TagDfa::Compile(pattern, mode);
+    auto small = TagDfa::Compile(pattern, mode, /*max_states=*/20);
+    ASSERT_NE(dfa, nullptr);
+    ASSERT_NE(small, nullptr);
+    int cut_short = 0;
+    for (int round = 0; round < 2; ++round) {
+      const int states = dfa->states();
+      for (const std::string& t : texts) {
+        const int want = re.Match(re2::StringPiece(t.data(), t.size()), 0,
+                                  t.size(), anchor, nullptr, 0)
+                             ? 1
+                             : 0;
+        ASSERT_EQ(dfa->Match(t, 0, t.size()), want) << pattern << " on " << t;
+        const int got = small->Match(t, 0, t.size());
+        if (got < 0) {
+          ++cut_short;
+        } else {
+          ASSERT_EQ(got, want) << pattern << " on " << t;
+        }
+      }
+      // (The second round builds nothing: every state is found again.)
+      if (round == 1) {
+        EXPECT_EQ(dfa->states(), states) << pattern;
+      }
+    }
+    EXPECT_GT(dfa->states(), 20) << pattern;
+    EXPECT_LE(small->states(), 20) << pattern;
+    EXPECT_GT(cut_short, 0) << pattern;
+  }
 }
 
 // One TagPattern serves the automata of every mode and the submatcher: each

@@ -127,12 +127,12 @@ class TagDfa {
   // works it out and keeps it.
   bool WorkOutMatchAtEnd(int32_t s) const;
   // The index of the state of the automaton's states `list` (in any order,
-  // repeats allowed; sorted and made unique here), added if need be; -1
-  // when the automaton is full. Called with mu_ held.
-  int32_t Intern(std::vector<int>& list) const;
-  // As Intern, for a `list` already sorted, without repeats, whose hash
-  // (ListBitsHash() in tag_dfa.cc) is `hash`.
-  int32_t InternSorted(const std::vector<int>& list, size_t hash) const;
+  // repeats allowed), added if need be; -1 when the automaton is full.
+  // Called with mu_ held.
+  int32_t Intern(const std::vector<int>& list) const;
+  // As Intern, for the set of states marked in Impl::marks, whose words
+  // outside [lo, hi) are all zero.
+  int32_t InternMarks(size_t lo, size_t hi) const;
 
   std::unique_ptr<Impl> impl_;
   bool reverse_ = false;
@@ -209,12 +209,24 @@ class TagSubmatcher {
  private:
   TagSubmatcher();
 
+  // For Compile: the bytes b (below 128) for which the path from
+  // instruction x of m's program, away from the ends of the text, goes on
+  // at each split by the one branch viable at b (none of them marked
+  // visited but the loop's head, where depth is 0) to a set not marked that
+  // reads b and goes back to `head`. `firsts`: the bytes each instruction
+  // can read first.
+  static std::bitset<128> LoopBytes(const TagSubmatcher& m,
+                                    const std::vector<std::bitset<128>>& firsts,
+                                    int x, int head, int depth);
+
   std::vector<Inst> prog_;
   std::vector<std::bitset<128>> sets_;
   // For a split of the program whose Inst::arg is a, viable_[a + b]: bit 0
   // when its first branch can go on at a byte b, bit 1 when its second
   // can; b 128: at the end of the search, no byte to read. (Away from the
-  // ends of the text: Inst::empty adds what "^" and "$" allow.)
+  // ends of the text: Inst::empty adds what "^" and "$" allow.) Bit 2 (away
+  // from the ends of the text only): the split heads a loop that byte b
+  // goes round alone, back to the split a byte later (see Compile).
   std::vector<uint8_t> viable_;
   int start_ = 0;
   int groups_ = 0;
