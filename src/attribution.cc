@@ -6497,6 +6497,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // that C": evidence needs a document or a person).
         bool time_speaker = false;
         bool look_further = false;
+        bool participle_speaker = false;
+        size_t participle_at = 0;
         if (rule->nospeaker != 0) {
           // "Asked whether C, ...": the question has no speaker in the text.
           // (But "had been asked to keep them by the committee": the agent
@@ -6755,6 +6757,35 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               }
             }
             f.speaker = TokenSpan(tokens, a, b);
+            // "..., giving Democrats some hope that C", ", and brushing off
+            // requests ... by saying C": a lower-case -ing word after a
+            // comma (and "and"), alone or before a word of no class, opens a
+            // participle clause (its subject is the main clause's): unless
+            // the rules below find that subject, it is no speaker. (Not
+            // ending in a person noun, a plural or a name: ", banking sources
+            // said", ", leading bankers say"; nor with an object pronoun,
+            // who may be the one who speaks: ", giving them leverage to
+            // insist on C"; nor opening the sentence: "And streaming
+            // services have revealed C".)
+            participle_speaker =
+                a > 0 && tags[a] == 'i' && !tokens[a].cap &&
+                (tags[a - 1] == ',' ||
+                 (tags[a - 1] == 'x' && a > 1 && tags[a - 2] == ',')) &&
+                (b == a + 1 || tags[a + 1] == 'o');
+            if (participle_speaker && b > a + 1) {
+              const WordInfo* w = WordOf(text, tokens[b - 1]);
+              const absl::string_view last = text.substr(
+                  tokens[b - 1].begin, tokens[b - 1].end - tokens[b - 1].begin);
+              if (tokens[b - 1].cap || absl::EndsWith(last, "s") ||
+                  InList(*lex_, text, tokens[a + 1],
+                         WordList::kObjectPronoun) ||
+                  (w != nullptr &&
+                   (w->title || w->person_gender != 0 ||
+                    w->nominal != v1::ENTITY_TYPE_UNSPECIFIED))) {
+                participle_speaker = false;
+              }
+            }
+            participle_at = f.speaker.begin;
             f.document = IsDocumentHead(text, tokens, a, b);
             // "41% said": the sign belongs to the number that speaks.
             if (tags[b - 1] == '0' && f.speaker.end < text.size() &&
@@ -6916,6 +6947,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           while (b > a && (IsTrimTag(tags[b - 1]) || tags[b - 1] == 'r')) --b;
           f.addressee = TokenSpan(tokens, a, b);
         }
+        if (participle_speaker && f.speaker.begin == participle_at) continue;
         if (f.direct) {
           AddQuoteBeginnings(layout, &f);
           AddQuoteContinuations(layout, &f);
