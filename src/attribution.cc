@@ -6785,6 +6785,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 participle_speaker = false;
               }
             }
+            // "From ABC News in July: Q", "the committee in August said
+            // C": a month or a weekday alone after a preposition tells
+            // when; unless the rules below find who, it is no speaker.
+            // (Not without the preposition: "May said C", the name.)
+            if (b == a + 1 && a > 0 && tags[a - 1] == 'r') {
+              const WordInfo* w = WordOf(text, tokens[a]);
+              if (w != nullptr && (w->word_class == WordClass::kMonth ||
+                                   w->word_class == WordClass::kWeekday)) {
+                participle_speaker = true;
+              }
+            }
             participle_at = f.speaker.begin;
             f.document = IsDocumentHead(text, tokens, a, b);
             // "41% said": the sign belongs to the number that speaks.
