@@ -6497,8 +6497,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // that C": evidence needs a document or a person).
         bool time_speaker = false;
         bool look_further = false;
-        bool participle_speaker = false;
-        size_t participle_at = 0;
+        // The speaker a rule found is no speaker ("..., giving Democrats
+        // hope that C", "in July"), unless a rule below replaces it.
+        bool not_speaker = false;
+        size_t not_speaker_at = 0;
         if (rule->nospeaker != 0) {
           // "Asked whether C, ...": the question has no speaker in the text.
           // (But "had been asked to keep them by the committee": the agent
@@ -6767,12 +6769,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             // who may be the one who speaks: ", giving them leverage to
             // insist on C"; nor opening the sentence: "And streaming
             // services have revealed C".)
-            participle_speaker =
+            not_speaker =
                 a > 0 && tags[a] == 'i' && !tokens[a].cap &&
                 (tags[a - 1] == ',' ||
                  (tags[a - 1] == 'x' && a > 1 && tags[a - 2] == ',')) &&
                 (b == a + 1 || tags[a + 1] == 'o');
-            if (participle_speaker && b > a + 1) {
+            if (not_speaker && b > a + 1) {
               const WordInfo* w = WordOf(text, tokens[b - 1]);
               const absl::string_view last = text.substr(
                   tokens[b - 1].begin, tokens[b - 1].end - tokens[b - 1].begin);
@@ -6782,7 +6784,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                   (w != nullptr &&
                    (w->title || w->person_gender != 0 ||
                     w->nominal != v1::ENTITY_TYPE_UNSPECIFIED))) {
-                participle_speaker = false;
+                not_speaker = false;
               }
             }
             // "From ABC News in July: Q", "the committee in August said
@@ -6793,10 +6795,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               const WordInfo* w = WordOf(text, tokens[a]);
               if (w != nullptr && (w->word_class == WordClass::kMonth ||
                                    w->word_class == WordClass::kWeekday)) {
-                participle_speaker = true;
+                not_speaker = true;
               }
             }
-            participle_at = f.speaker.begin;
+            not_speaker_at = f.speaker.begin;
             f.document = IsDocumentHead(text, tokens, a, b);
             // "41% said": the sign belongs to the number that speaks.
             if (tags[b - 1] == '0' && f.speaker.end < text.size() &&
@@ -6958,7 +6960,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           while (b > a && (IsTrimTag(tags[b - 1]) || tags[b - 1] == 'r')) --b;
           f.addressee = TokenSpan(tokens, a, b);
         }
-        if (participle_speaker && f.speaker.begin == participle_at) continue;
+        if (not_speaker && f.speaker.begin == not_speaker_at) continue;
         if (f.direct) {
           AddQuoteBeginnings(layout, &f);
           AddQuoteContinuations(layout, &f);
