@@ -112,6 +112,26 @@ inline bool IsSmallArticle(const unsigned char* w, size_t n) {
   }
 }
 
+// Where the word at p[at], which begins with 'a' or 't', ends when it is
+// an article as IsSmallArticle() reads one ("a", "an", "the", "this",
+// "that"), else 0: the bytes after the first tested one by one, no search
+// for the word's end. Reads p[at] to p[at + 4], which must lie in the text.
+inline size_t ArticleEnd(const unsigned char* p, size_t at) {
+  const unsigned char* const w = p + at;
+  if (w[0] == 'a') {
+    if (!kWordChar.is[w[1]]) return at + 1;
+    return (w[1] | 0x20) == 'n' && !kWordChar.is[w[2]] ? at + 2 : 0;
+  }
+  if ((w[1] | 0x20) != 'h') return 0;
+  const unsigned char c2 = w[2] | 0x20;
+  if (c2 == 'e') return kWordChar.is[w[3]] ? 0 : at + 3;
+  const unsigned char c3 = w[3] | 0x20;
+  if ((c2 == 'i' && c3 == 's') || (c2 == 'a' && c3 == 't')) {
+    return kWordChar.is[w[4]] ? 0 : at + 4;
+  }
+  return 0;
+}
+
 // Whether a person noun of one sex may follow the article that ends at
 // t[end] ("a", "The", ...) in the noun phrase that Index() reads after it
 // in text that is not hard-wrapped ("the old man", "a girl"): up to three
@@ -121,8 +141,10 @@ inline bool IsSmallArticle(const unsigned char* w, size_t n) {
 // no in vain. Most articles bring in no person of one sex ("the bill", "a
 // new law"), and the words after them need no looking up. `tail` is
 // LastWordStart(t).
-bool MaySexedPersonFollow(const Lexicon& lex, absl::string_view t, size_t end,
-                          size_t tail) {
+// (Out of line: the callers' loops stay small.)
+__attribute__((noinline)) bool MaySexedPersonFollow(const Lexicon& lex,
+                                                   absl::string_view t, size_t end,
+                                                   size_t tail) {
   const unsigned char* const p = reinterpret_cast<const unsigned char*>(t.data());
   const size_t n = t.size();
   size_t k = end;
@@ -164,9 +186,17 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
   size_t from = i;
   // The word at `at` (IsOpenStart()) is one to stop at; if not, `from` is
   // set past it.
-  auto stops_at = [&](size_t at) {
+  // (Inline: it is asked at every such byte.)
+  auto stops_at = [&](size_t at) __attribute__((always_inline)) {
     const unsigned char c = p[at];
     if (c != 'a' && c != 't') return true;
+    // (Most words of 'a' and 't' are no article, "and", "to", "they": told
+    // by their first bytes. `from` stays: WordStartsAt() tells no byte
+    // inside the word for the start of one.)
+    if (n - at >= 5) {
+      const size_t end = ArticleEnd(p, at);
+      return end != 0 && article_matters(end);
+    }
     const size_t end = WordEnd(t, at, tail);
     if (IsSmallArticle(p + at, end - at) && article_matters(end)) return true;
     from = end;
