@@ -128,6 +128,14 @@ void ForEachVocativeWord(absl::string_view text, Range r, Fn&& fn, bool wide = f
   bool after_break = true;  // at the start, or after ", "
   bool after_dash = false;
   while (i < end) {
+    if (!wide && !after_break) {
+      // Outside a book only a comma makes a break again: the words up to
+      // the next one call nobody. (Quotations are long; most of their
+      // words are skipped so.)
+      const void* comma = std::memchr(text.data() + i, ',', end - i);
+      if (comma == nullptr) return;
+      i = static_cast<uint32_t>(static_cast<const char*>(comma) - text.data());
+    }
     const unsigned char c = text[i];
     if (!absl::ascii_isalpha(c)) {
       if (c == ',' || (wide && (c == '!' || c == '?' || c == ';'))) {
