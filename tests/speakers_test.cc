@@ -212,6 +212,32 @@ TEST_F(SpeakersTest, PersonNounAfterAnArticleWithinThreeWords) {
   }
 }
 
+TEST_F(SpeakersTest, ArticleIsTheWholeWordInAnyCaseAfterItsFirstLetter) {
+  // "a", "an", "the", "this", "that", lower-case first, in any case after
+  // it; no longer word that begins so ("thee", "than", "a-tall").
+  struct Case {
+    const char* phrase;
+    const char* canonical;
+  } cases[] = {
+      {"the tall boy", "tall boy"},   {"tHE tall boy", "tall boy"},
+      {"thIS tall boy", "tall boy"},  {"thAt tall boy", "tall boy"},
+      {"an old boy", "old boy"},      {"aN old boy", "old boy"},
+      {"a boy", "boy"},               {"thee tall boy", ""},
+      {"these tall boy", ""},         {"than a boy", "boy"},
+      {"ant boy", ""},                {"a-tall boy", ""},
+      {"that.boy", ""},               {"th boy", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.phrase);
+    const std::string text = absl::StrCat(
+        "Mayor Anna Keller left early. We met ", c.phrase,
+        " at the gate. He said nothing.");
+    auto r = ResolveAll(text, {{"He", 0}});
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].canonical, c.canonical);
+  }
+}
+
 TEST_F(SpeakersTest, NamedPersonBeatsADescriptionJustBefore) {
   // "the lad" is Tom himself more often than someone new.
   const std::string text =
