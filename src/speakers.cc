@@ -253,7 +253,7 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
 
 // "Macron's" -> "Macron"; "Sen." stays.
 // (The last byte first: most words end in no "s" and cost one test.)
-inline absl::string_view StripPossessive(absl::string_view w) {
+__attribute__((always_inline)) inline absl::string_view StripPossessive(absl::string_view w) {
   const size_t n = w.size();
   if (n < 2) return w;
   const char last = w[n - 1];
