@@ -688,7 +688,9 @@ void SpeakerResolver::Index() {
     while (qi < quotes->size() && (*quotes)[qi].end <= pos) ++qi;
     return qi < quotes->size() && (*quotes)[qi].begin <= pos;
   };
-  std::vector<absl::string_view> run;
+  // (The resolver's vector, with the memory it grew to in earlier texts.)
+  std::vector<absl::string_view>& run = run_;
+  run.clear();
   uint32_t run_pos = 0;
   auto flush_run = [&]() {
     quiet_ = inside_quote(run_pos);

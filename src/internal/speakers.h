@@ -303,6 +303,8 @@ class SpeakerResolver {
   std::vector<Token> tokens_;
   std::string tags_;
   Range tagged_;
+  // Index()'s run of capitalised words, kept to reuse its memory.
+  std::vector<absl::string_view> run_;
   // PersonFromWords()'s full name, joined here to reuse the memory.
   std::string full_name_;
   FilteredWordMap by_first_;    // "Florence" -> person
