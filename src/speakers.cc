@@ -341,6 +341,11 @@ SpeakerResolver::WindowEnd() const {
          std::min<ptrdiff_t>(static_cast<ptrdiff_t>(mentions_.size()), kWindow);
 }
 
+std::vector<uint8_t>& SpeakerResolver::NoneTested() {
+  tested_.assign(entities_.size(), 0);
+  return tested_;
+}
+
 SpeakerResolver::SpeakerResolver(const Lexicon* lexicon, absl::string_view text,
                                  const TextLayout* layout)
     : lex_(lexicon), text_(text), layout_(layout), tagger_(lexicon) {
@@ -1512,7 +1517,10 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     int issuer = -1;
     if (mods.size() == 1 && !by_name_.contains(Lowered(mods[0]).view())) {
       std::string adj = Lower(mods[0]);
+      std::vector<uint8_t>& tested = NoneTested();
       for (auto it = mentions_.rbegin(); it != WindowEnd(); ++it) {
+        if (tested[it->entity]) continue;
+        tested[it->entity] = 1;
         const ResolvedEntity& e = entities_[it->entity];
         if ((e.type == v1::ENTITY_TYPE_GOVERNMENT ||
              e.type == v1::ENTITY_TYPE_ORGANISATION) &&
@@ -1541,8 +1549,10 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
 
   if (tags[head] == 'R' || type == v1::ENTITY_TYPE_PERSON) {
     // A role: the latest person holding it.
+    std::vector<uint8_t>& tested = NoneTested();
     for (auto it = mentions_.rbegin(); it != WindowEnd(); ++it) {
-      if (it->position >= position) continue;
+      if (it->position >= position || tested[it->entity]) continue;
+      tested[it->entity] = 1;
       const ResolvedEntity& e = entities_[it->entity];
       if (e.type != v1::ENTITY_TYPE_PERSON) continue;
       for (const std::string& role : e.roles) {
@@ -1558,8 +1568,10 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
 
   if (definite && mods.empty() && type != v1::ENTITY_TYPE_UNSPECIFIED) {
     // "the ministry": the latest entity whose name has that word.
+    std::vector<uint8_t>& tested = NoneTested();
     for (auto it = mentions_.rbegin(); it != WindowEnd(); ++it) {
-      if (it->position >= position) continue;
+      if (it->position >= position || tested[it->entity]) continue;
+      tested[it->entity] = 1;
       const ResolvedEntity& e = entities_[it->entity];
       if (absl::StrContains(Lowered(e.canonical).view(), head_lower)) return it->entity;
     }

@@ -83,6 +83,20 @@ TEST_F(SpeakersTest, TitleNameThenSurname) {
   }
 }
 
+TEST_F(SpeakersTest, RoleOrNameWordIsTheLatestEntityThatHasIt) {
+  // "the minister" is the last person whose role has the word, behind
+  // others named more often since; "the ministry" the last entity whose
+  // name has it. (Each entity is tested once however often it is named.)
+  const std::string text =
+      "Defense Minister Jane Doe met Senator Bob Smith and the Foreign "
+      "Ministry. Smith spoke. Smith left. Smith came back. Later the minister "
+      "said talks went well, and the ministry said so too.";
+  auto r = ResolveAll(text, {{"the minister", 0}, {"the ministry", 0}});
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].canonical, "Jane Doe");
+  EXPECT_EQ(r[1].canonical, "Foreign Ministry");
+}
+
 TEST_F(SpeakersTest, SurnameOfAPersonNamedOnlyInTheText) {
   // Index() finds "President Emmanuel Macron" though it is never a speaker.
   const std::string text =

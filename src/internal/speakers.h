@@ -241,6 +241,10 @@ class SpeakerResolver {
                         uint32_t position);
   // Where a backward search over mentions_ stops (a recency window).
   std::vector<NameMention>::const_reverse_iterator WindowEnd() const;
+  // tested_, a zero per entity: a search over the mentions in the window
+  // that tests each entity's name or roles the same way marks it there and
+  // tests it once (the window names the same few entities over and over).
+  std::vector<uint8_t>& NoneTested();
   // What the lexicons know of `w` lower-cased, or nullptr.
   const WordInfo* WordOf(absl::string_view w) const;
   // `w` is a title or role word, in any case.
@@ -303,6 +307,8 @@ class SpeakerResolver {
   std::vector<Token> tokens_;
   std::string tags_;
   Range tagged_;
+  // NoneTested()'s marks, kept to reuse their memory.
+  std::vector<uint8_t> tested_;
   // Index()'s run of capitalised words, kept to reuse its memory.
   std::vector<absl::string_view> run_;
   // PersonFromWords()'s full name, joined here to reuse the memory.
