@@ -1867,8 +1867,10 @@ Resolution SpeakerResolver::Resolve(Range span) {
     }
     const bool possessive_subject = name_end != head;
     if (entity < 0) {
-      std::string name(text_.substr(toks[run].begin, toks[name_end].end - toks[run].begin));
-      if (!possessive_subject) name = std::string(StripPossessive(name));
+      // (Views of the text: FindOrAdd() copies a name only when it is new.)
+      absl::string_view name =
+          text_.substr(toks[run].begin, toks[name_end].end - toks[run].begin);
+      if (!possessive_subject) name = StripPossessive(name);
       v1::EntityType t = v1::ENTITY_TYPE_UNKNOWN;
       for (absl::string_view w : words) {
         v1::EntityType wt = NominalOf(w);
@@ -1943,12 +1945,13 @@ Resolution SpeakerResolver::Resolve(Range span) {
       // A description that names nobody known: keep it as written.
       size_t end = pre;
       while (end > first && (tags[end - 1] == ',' || tags[end - 1] == '-')) --end;
-      std::string name(text_.substr(toks[first].begin, toks[end - 1].end - toks[first].begin));
+      absl::string_view name =
+          text_.substr(toks[first].begin, toks[end - 1].end - toks[first].begin);
       if (span.end > toks[pre - 1].end && pre < toks.size() && n == toks.size()) {
         // Keep the prepositional tail: "representative to the United Nations".
         size_t last = toks.size();
         while (last > first + 1 && (tags[last - 1] == ',' || tags[last - 1] == '.')) --last;
-        name = std::string(text_.substr(toks[first].begin, toks[last - 1].end - toks[first].begin));
+        name = text_.substr(toks[first].begin, toks[last - 1].end - toks[first].begin);
       }
       v1::EntityType t = head_type;
       if (t == v1::ENTITY_TYPE_UNSPECIFIED) {
