@@ -516,6 +516,35 @@ uint32_t AfterQuote(absl::string_view text, const Finding& f, const Range& para)
   return after;
 }
 
+// '"Come in," called a girl's voice': a speaker that is the voice
+// (function_words.tsv list voice_of) of someone named by a possessive
+// before it is that someone ("a girl", "his mother"); else `speaker` as it
+// is.
+Range VoiceOwner(absl::string_view text, const internal::Lexicon& lexicon, Range speaker) {
+  uint32_t b = speaker.end;
+  while (b > speaker.begin && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  if (b == speaker.end || b <= speaker.begin + 3 || text[b - 1] != ' ' ||
+      !lexicon.InList(Slice(text, Range{b, speaker.end}), internal::WordList::kVoiceOf)) {
+    return speaker;
+  }
+  // The possessive before it: "'s", "’s", or a plural's lone mark.
+  uint32_t e = b - 1;
+  if (e >= speaker.begin + 2 && text[e - 1] == 's' && text[e - 2] == '\'') {
+    e -= 2;
+  } else if (e >= speaker.begin + 4 && text[e - 1] == 's' &&
+             text.substr(e - 4, 3) == "\xE2\x80\x99") {
+    e -= 4;
+  } else if (e >= speaker.begin + 2 && text[e - 1] == '\'' && text[e - 2] == 's') {
+    e -= 1;
+  } else {
+    return speaker;
+  }
+  if (e <= speaker.begin || !absl::ascii_isalpha(static_cast<unsigned char>(text[e - 1]))) {
+    return speaker;
+  }
+  return Range{speaker.begin, e};
+}
+
 // Who speaks a turn of dialogue that names no speaker. After a turn that
 // speaks to someone ("he asked Katharine"), that someone answers; in an
 // exchange ("A," said X. / "B," said Y.) the other party of the
@@ -1586,6 +1615,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   addressee.assign(findings.size(), internal::Resolution());
   for (size_t i : order) {
     if (findings[i].speaker.end > findings[i].speaker.begin) {
+      findings[i].speaker = VoiceOwner(text, *lexicon, findings[i].speaker);
       speaker[i] = resolver.Resolve(findings[i].speaker);
     }
     if (findings[i].addressee.end > findings[i].addressee.begin) {
