@@ -1890,6 +1890,37 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   // book the narration names one it knew only by a description ("my
   // grandmother"); her turns are hers by that name.
   if (layout.hard_wrapped) NameTheDescribed(text, layout, *lexicon, &resolver);
+  // Nobody calls himself by name: in a book a quotation the narration
+  // gives its speaker (narration_quote, narrated_turn: the one the
+  // narration is about) that calls that one by name after other words
+  // ('"Wait a minute, Alexandra. Why can't I drive you?"') is the other
+  // one's, the person named last before it. (A name that opens the
+  // quotation may answer with the speaker's own: "Stroud, of Bristol.")
+  if (layout.hard_wrapped) {
+    for (size_t i = 0; i < findings.size(); ++i) {
+      Finding& f = findings[i];
+      if (f.drop || !f.direct || f.builtin_rule == nullptr || speaker[i].entity < 0) continue;
+      const absl::string_view rule = f.builtin_rule;
+      if (rule != "narration_quote" && rule != "narrated_turn") continue;
+      bool calls_speaker = false;
+      for (const Range& r : f.content) {
+        ForEachVocativeWord(
+            text, r,
+            [&](absl::string_view w) {
+              calls_speaker = w.data() != text.data() + r.begin &&
+                              resolver.PersonNamed(w) == speaker[i].entity;
+              return calls_speaker;
+            },
+            /*wide=*/true);
+        if (calls_speaker) break;
+      }
+      if (!calls_speaker) continue;
+      const int e = resolver.OtherPerson(speaker[i].entity, f.content.front().begin);
+      f.speaker = Range();
+      speaker[i] = e >= 0 ? internal::Resolution{e, v1::MENTION_KIND_NAME}
+                          : internal::Resolution();
+    }
+  }
   // A claim that goes on reporting the same speaker as the one before keeps
   // its intermediary ("a statement said X told ...; X also called on ...").
   std::vector<int>& via = scratch.via;
