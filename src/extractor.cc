@@ -524,6 +524,35 @@ uint32_t AfterQuote(absl::string_view text, const Finding& f, const Range& para)
   return after;
 }
 
+// '"Come in," called a girl's voice': a speaker that is the voice
+// (function_words.tsv list voice_of) of someone named by a possessive
+// before it is that someone ("a girl", "his mother"); else `speaker` as it
+// is.
+Range VoiceOwner(absl::string_view text, const internal::Lexicon& lexicon, Range speaker) {
+  uint32_t b = speaker.end;
+  while (b > speaker.begin && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  if (b == speaker.end || b <= speaker.begin + 3 || text[b - 1] != ' ' ||
+      !lexicon.InList(Slice(text, Range{b, speaker.end}), internal::WordList::kVoiceOf)) {
+    return speaker;
+  }
+  // The possessive before it: "'s", "’s", or a plural's lone mark.
+  uint32_t e = b - 1;
+  if (e >= speaker.begin + 2 && text[e - 1] == 's' && text[e - 2] == '\'') {
+    e -= 2;
+  } else if (e >= speaker.begin + 4 && text[e - 1] == 's' &&
+             text.substr(e - 4, 3) == "\xE2\x80\x99") {
+    e -= 4;
+  } else if (e >= speaker.begin + 2 && text[e - 1] == '\'' && text[e - 2] == 's') {
+    e -= 1;
+  } else {
+    return speaker;
+  }
+  if (e <= speaker.begin || !absl::ascii_isalpha(static_cast<unsigned char>(text[e - 1]))) {
+    return speaker;
+  }
+  return Range{speaker.begin, e};
+}
+
 // Who speaks a turn of dialogue that names no speaker. After a turn that
 // speaks to someone ("he asked Katharine"), that someone answers; in an
 // exchange ("A," said X. / "B," said Y.) the other party of the
@@ -1594,6 +1623,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   addressee.assign(findings.size(), internal::Resolution());
   for (size_t i : order) {
     if (findings[i].speaker.end > findings[i].speaker.begin) {
+      findings[i].speaker = VoiceOwner(text, *lexicon, findings[i].speaker);
       speaker[i] = resolver.Resolve(findings[i].speaker);
     }
     if (findings[i].addressee.end > findings[i].addressee.begin) {
@@ -1868,6 +1898,37 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   // book the narration names one it knew only by a description ("my
   // grandmother"); her turns are hers by that name.
   if (layout.hard_wrapped) NameTheDescribed(text, layout, *lexicon, &resolver);
+  // Nobody calls himself by name: in a book a quotation the narration
+  // gives its speaker (narration_quote, narrated_turn: the one the
+  // narration is about) that calls that one by name after other words
+  // ('"Wait a minute, Alexandra. Why can't I drive you?"') is the other
+  // one's, the person named last before it. (A name that opens the
+  // quotation may answer with the speaker's own: "Stroud, of Bristol.")
+  if (layout.hard_wrapped) {
+    for (size_t i = 0; i < findings.size(); ++i) {
+      Finding& f = findings[i];
+      if (f.drop || !f.direct || f.builtin_rule == nullptr || speaker[i].entity < 0) continue;
+      const absl::string_view rule = f.builtin_rule;
+      if (rule != "narration_quote" && rule != "narrated_turn") continue;
+      bool calls_speaker = false;
+      for (const Range& r : f.content) {
+        ForEachVocativeWord(
+            text, r,
+            [&](absl::string_view w) {
+              calls_speaker = w.data() != text.data() + r.begin &&
+                              resolver.PersonNamed(w) == speaker[i].entity;
+              return calls_speaker;
+            },
+            /*wide=*/true);
+        if (calls_speaker) break;
+      }
+      if (!calls_speaker) continue;
+      const int e = resolver.OtherPerson(speaker[i].entity, f.content.front().begin);
+      f.speaker = Range();
+      speaker[i] = e >= 0 ? internal::Resolution{e, v1::MENTION_KIND_NAME}
+                          : internal::Resolution();
+    }
+  }
   // A claim that goes on reporting the same speaker as the one before keeps
   // its intermediary ("a statement said X told ...; X also called on ...").
   std::vector<int>& via = scratch.via;

@@ -179,6 +179,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"partitive", WordList::kPartitive},
       {"question_topic", WordList::kQuestionTopic},
       {"verb_after_name", WordList::kVerbAfterName},
+      {"voice_of", WordList::kVoiceOf},
   };
   return ParseNamed(kLists, s, out);
 }
