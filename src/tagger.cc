@@ -1620,24 +1620,15 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         std::memcpy(phrase_buf, lower.data(), phrase_size);
         // One adverb in -ly may stand inside the phrase ("spoke briefly
         // about", "spoke out sharply against"): it is one of the cue's words,
-        // not of the phrase looked up. So may a day of the week, the day of
-        // the saying ("called Monday for", "spoke out Tuesday about"),
-        // before more of the phrase.
+        // not of the phrase looked up.
         size_t skipped = 0;
         for (int n = 2; n <= lex_->max_cue_words(); ++n) {
           size_t k = i + n - 1 + skipped;
-          if (k >= tokens.size() || tokens[k].tag != 'o') break;
-          const absl::string_view w = TokenText(text, tokens[k]);
-          if (skipped == 0 && tokens[k].cap && k + 1 < tokens.size() &&
-              tokens[k + 1].tag == 'o' && !tokens[k + 1].cap) {
-            const WordInfo* day = EntryOf(text, tokens[k]);
-            if (day != nullptr && day->word_class == WordClass::kWeekday) {
-              skipped = 1;
-              --n;
-              continue;
-            }
+          if (k >= tokens.size() || tokens[k].tag != 'o' ||
+              (tokens[k].cap && !sentence_start())) {
+            break;
           }
-          if (tokens[k].cap && !sentence_start()) break;
+          const absl::string_view w = TokenText(text, tokens[k]);
           if (skipped == 0 && w.size() > 4 &&
               absl::EndsWithIgnoreCase(w, "ly")) {
             skipped = 1;
