@@ -1565,6 +1565,40 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         }
       }
     }
+    // "A Financial Times report said C", "the NBC News report also said
+    // C": the base or -s form of a cue with a noun reading (a nominal of
+    // nominals.tsv, "report", or a noun cue, "claim") right after a name or
+    // a nominal, before the finite verb of another cue (a past form, or a
+    // form of a cue of flag verb, "says"; perhaps after one adverb), heads
+    // the subject: a verb there would take no second verb. (Not before a
+    // noun, "Democrats demand answers"; nor a verb with no noun reading
+    // before a participle that modifies its object, "Critics blast
+    // proposed rules".)
+    if (!noun_slot && (prev == 'N' || prev == 'n' || prev == 'o') && info->cue >= 0 &&
+        (info->nominal != v1::ENTITY_TYPE_UNSPECIFIED || info->noun_cue >= 0) &&
+        !lex_->cues()[info->cue].verb_only && i + 1 < tokens.size()) {
+      const std::string& lemma = lex_->cues()[info->cue].lemma;
+      const bool base = lower == lemma;
+      const bool s_form = !base && absl::StartsWith(lower, lemma) &&
+                          absl::EndsWith(lower, "s") && lower.size() <= lemma.size() + 2;
+      size_t j = i + 1;
+      if (base || s_form) {
+        const WordInfo* a = EntryOf(text, tokens[j]);
+        if (a != nullptr && a->word_class == WordClass::kAdv && !tokens[j].cap &&
+            j + 1 < tokens.size()) {
+          ++j;
+        }
+      }
+      const WordInfo* v = (base || s_form) && !tokens[j].cap ? EntryOf(text, tokens[j]) : nullptr;
+      if (v != nullptr && v->cue >= 0) {
+        const CueEntry& next = lex_->cues()[v->cue];
+        const absl::string_view nw = TokenText(text, tokens[j]);
+        const bool ing = absl::EndsWithIgnoreCase(nw, "ing");
+        const bool past = !ing && !absl::EndsWithIgnoreCase(nw, "s") &&
+                          !absl::EqualsIgnoreCase(nw, next.lemma);
+        noun_slot = next.cue_class != CueClass::kNone && (past || (next.verb_only && !ing));
+      }
+    }
     // "a self-described socialist" (flag attributive): a cue only right
     // after a determiner of one or a conjunction.
     if (info->cue >= 0 && lex_->cues()[info->cue].attributive_only) {
