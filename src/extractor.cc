@@ -1346,8 +1346,13 @@ class ClaimParts {
   ClaimParts(const ClaimParts&) = delete;
   ClaimParts& operator=(const ClaimParts&) = delete;
 
-  // Takes the cues and mentions out of the claims of `out`.
+  // Takes the cues and mentions out of the claims of `out`, and its
+  // document.
   void TakeFrom(v1::Extraction* out) {
+    if (out->has_document()) {
+      document_.reset(out->release_document());
+      document_->Clear();
+    }
     for (v1::Claim& c : *out->mutable_claims()) {
       if (c.has_cue()) Keep(c.release_cue(), &cues_);
       if (c.has_speaker()) Keep(c.release_speaker(), &mentions_);
@@ -1373,6 +1378,13 @@ class ClaimParts {
   v1::Mention* ReportedVia(v1::Claim* c) {
     if (!c->has_reported_via()) c->set_allocated_reported_via(Take(&mentions_));
     return c->mutable_reported_via();
+  }
+  // out->mutable_document(), the one taken when `out` has none yet.
+  v1::Document* Document(v1::Extraction* out) {
+    if (!out->has_document() && document_ != nullptr) {
+      out->set_allocated_document(document_.release());
+    }
+    return out->mutable_document();
   }
   // m->mutable_span() for a cue or a mention.
   template <typename M>
@@ -1403,6 +1415,9 @@ class ClaimParts {
   std::vector<std::unique_ptr<v1::Cue>> cues_;
   std::vector<std::unique_ptr<v1::Mention>> mentions_;
   std::vector<std::unique_ptr<v1::Span>> spans_;
+  // (Extraction::Clear() would delete it, and every document allocate its
+  // id, url, title, outlet and language anew.)
+  std::unique_ptr<v1::Document> document_;
 };
 
 class ExtractorImpl {
@@ -2178,7 +2193,7 @@ absl::Status Extractor::ExtractClaims(const v1::Document& doc,
     return s;
   }
   // Everything but the text, which callers of this variant keep already.
-  v1::Document* d = out->mutable_document();
+  v1::Document* d = parts.Document(out);
   d->set_id(doc.id());
   d->set_url(doc.url());
   d->set_title(doc.title());
