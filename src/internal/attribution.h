@@ -105,6 +105,9 @@ struct HalfDfas {
   const TagSubmatcher* left_to_cue_groups = nullptr;
   const TagSubmatcher* right_groups = nullptr;
   const TagSubmatcher* left_groups = nullptr;
+  // The tag bytes every match of the left half (the right half) holds:
+  // a half whose bytes the part of the tags it reads lacks does not match.
+  std::bitset<128> left_needs, right_needs;
 };
 
 // Does rule pattern `whole` match `tags`, whose cue mark (once) begins the
@@ -499,9 +502,10 @@ class Attributor {
   // 0 for 'a'): most words of a text fail this test and need no lexicon
   // lookup in HasCueWord().
   std::vector<uint32_t> cue_shapes_;
-  // The second words of the cue phrases ("clear" of "make clear"), for
-  // MayHaveCue().
-  WordMap<bool> cue_second_words_;
+  // The first two words of the cue phrases ("make clear", of "make clear"
+  // and "make clear that"), for MayHaveCue(): the tagger tries a phrase
+  // only from such a pair.
+  WordMap<bool> cue_word_pairs_;
   // The lengths and last letters of the determiners and possessives, each
   // with the set of their first letters (bit 0 for 'a'): for MayHaveCue(),
   // which passes over a cue word right after one.
