@@ -5597,7 +5597,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       half_known.assign(halves_.size(), -1);
       // The tag characters missing from the marked string up to the cue's
       // end and after it, once a rule's halves are tested for them.
-      bool sides_read = false;
+      bool before_read = false, after_read = false;
       std::bitset<128> missing_before, missing_after;
       // Whether a causative verb stands before the cue: -1 not looked yet.
       int causative_before = -1;
@@ -5672,19 +5672,21 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         const HalfDfas& dfas = rule->Dfas();
         if (const int l = rule->left_half, r = rule->right_half;
             l >= 0 && r >= 0) {
-          if (!sides_read) {
-            const absl::string_view m = marked;
-            missing_before = ~TagCharacters(m.substr(0, cue_end));
-            missing_after = ~TagCharacters(m.substr(cue_end));
-            sides_read = true;
-          }
-          if (half_known[l] < 0 && (dfas.left_needs & missing_before).any()) {
-            half_known[l] = 0;
+          const absl::string_view m = marked;
+          if (half_known[l] < 0 && dfas.left_needs.any()) {
+            if (!before_read) {
+              missing_before = ~TagCharacters(m.substr(0, cue_end));
+              before_read = true;
+            }
+            if ((dfas.left_needs & missing_before).any()) half_known[l] = 0;
           }
           if (half_known[l] == 0) continue;
-          if (cue_end == k + 1 && half_known[r] < 0 &&
-              (dfas.right_needs & missing_after).any()) {
-            half_known[r] = 0;
+          if (cue_end == k + 1 && half_known[r] < 0 && dfas.right_needs.any()) {
+            if (!after_read) {
+              missing_after = ~TagCharacters(m.substr(cue_end));
+              after_read = true;
+            }
+            if ((dfas.right_needs & missing_after).any()) half_known[r] = 0;
           }
           if (cue_end == k + 1 && half_known[r] == 0) continue;
         }
