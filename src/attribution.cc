@@ -1995,9 +1995,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   }
   for (const auto& [form, cue] : lexicon->cue_forms()) {
     const std::vector<absl::string_view> words = absl::StrSplit(form, ' ');
-    if (words.size() >= 2) {
-      a->cue_word_pairs_[absl::StrCat(words[0], " ", words[1])] = true;
-    }
+    if (words.size() >= 2) a->cue_second_words_[words[1]] = true;
   }
   a->cue_shapes_.assign(kMaxCueWord * 26 * 26, 0);
   for (const auto& [word, info] : lexicon->words()) {
@@ -5129,15 +5127,14 @@ namespace {
 // (Out of line: few words get here, and the scan that calls it stays as
 // tight as HasCueWord's.)
 ABSL_ATTRIBUTE_NOINLINE bool MayBecomeCue(const Lexicon& lex,
-                                          const WordMap<bool>& word_pairs,
+                                          const WordMap<bool>& second_words,
                                           const unsigned char* p, size_t size,
                                           size_t i, size_t j,
                                           const WordInfo& info) {
   const char* const lower = kLetters.lower;
   // The first word of a cue phrase is one only before a word that some
-  // phrase of that first word has second (the tagger looks the phrase up
-  // token by token; an adverb in -ly may stand between): "would be" opens
-  // none, though "be" is the second word of other phrases.
+  // phrase has second (the tagger looks the phrase up token by token; an
+  // adverb in -ly may stand between).
   auto phrase_may_follow = [&] {
     if (j >= size) return false;
     if (!IsSpace(p[j])) return true;
@@ -5153,14 +5150,10 @@ ABSL_ATTRIBUTE_NOINLINE bool MayBecomeCue(const Lexicon& lex,
       return true;
     }
     if (b - a > 4 && lower[p[b - 2]] == 'l' && lower[p[b - 1]] == 'y') return true;
-    // (Both words as the tagger looks them up: lower case, one space.)
-    char buf[2 * kMaxCueWord + 1];
-    if (j - i > kMaxCueWord || b - a > kMaxCueWord) return false;
-    size_t n = 0;
-    for (size_t k = i; k < j; ++k) buf[n++] = lower[p[k]];
-    buf[n++] = ' ';
-    for (size_t k = a; k < b; ++k) buf[n++] = lower[p[k]];
-    return word_pairs.contains(absl::string_view(buf, n));
+    char buf[kMaxCueWord];
+    if (b - a > sizeof(buf)) return false;
+    for (size_t k = a; k < b; ++k) buf[k - a] = lower[p[k]];
+    return second_words.contains(absl::string_view(buf, b - a));
   };
   // A noun cue is one only in lower case, after a possessive (perhaps with
   // one or two modifiers between): a possessive determiner or an apostrophe
@@ -5277,7 +5270,7 @@ bool Attributor::MayHaveCue(absl::string_view text) const {
       reinterpret_cast<const unsigned char*>(text.data());
   auto may_become_cue = [&](size_t i, size_t j, const WordInfo& info) {
     if (info.cue < 0 && !info.gap_cue_prefix &&
-        !MayBecomeCue(*lex_, cue_word_pairs_, p, text.size(), i, j, info)) {
+        !MayBecomeCue(*lex_, cue_second_words_, p, text.size(), i, j, info)) {
       return false;
     }
     // (Most cue words follow one space after a word that no determiner or

@@ -502,10 +502,9 @@ class Attributor {
   // 0 for 'a'): most words of a text fail this test and need no lexicon
   // lookup in HasCueWord().
   std::vector<uint32_t> cue_shapes_;
-  // The first two words of the cue phrases ("make clear", of "make clear"
-  // and "make clear that"), for MayHaveCue(): the tagger tries a phrase
-  // only from such a pair.
-  WordMap<bool> cue_word_pairs_;
+  // The second words of the cue phrases ("clear" of "make clear"), for
+  // MayHaveCue().
+  WordMap<bool> cue_second_words_;
   // The lengths and last letters of the determiners and possessives, each
   // with the set of their first letters (bit 0 for 'a'): for MayHaveCue(),
   // which passes over a cue word right after one.
