@@ -55,36 +55,43 @@ struct RulePattern {
 // a left half itself, unanchored. Null where TagDfa or TagSubmatcher does
 // not read the pattern (or the submatcher counts other groups).
 struct Attributor::HalfAutomata {
+  // Each sets `needs` to the bytes every match of the pattern holds
+  // (TagPattern::Required).
   void Right(const RulePattern& p, const TagDfa** dfa,
-             const TagSubmatcher** groups) {
+             const TagSubmatcher** groups, std::bitset<128>* needs) {
     absl::call_once(right_once, [&] { right = Compile(p, TagDfa::kAnchored); });
     *dfa = right.dfa.get();
     *groups = right.groups.get();
+    *needs = right.needs;
   }
   void LeftToCue(const RulePattern& p, const TagDfa** dfa,
-                 const TagSubmatcher** groups) {
+                 const TagSubmatcher** groups, std::bitset<128>* needs) {
     absl::call_once(left_to_cue_once,
                     [&] { left_to_cue = Compile(p, TagDfa::kReverse); });
     *dfa = left_to_cue.dfa.get();
     *groups = left_to_cue.groups.get();
+    *needs = left_to_cue.needs;
   }
   void Left(const RulePattern& p, const TagDfa** dfa,
-            const TagSubmatcher** groups) {
+            const TagSubmatcher** groups, std::bitset<128>* needs) {
     absl::call_once(left_once, [&] { left = Compile(p, TagDfa::kUnanchored); });
     *dfa = left.dfa.get();
     *groups = left.groups.get();
+    *needs = left.needs;
   }
 
  private:
   struct Automata {
     std::unique_ptr<TagDfa> dfa;
     std::unique_ptr<TagSubmatcher> groups;
+    std::bitset<128> needs;  // none when the pattern is not read
   };
   static Automata Compile(const RulePattern& p, TagDfa::Mode mode) {
     Automata a;
     // (Read once for both.)
     const std::unique_ptr<TagPattern> parsed = TagPattern::Parse(p.pattern);
     if (parsed == nullptr) return a;
+    a.needs = parsed->Required();
     a.dfa = TagDfa::Compile(*parsed, mode);
     a.groups = TagSubmatcher::Compile(*parsed);
     if (a.groups != nullptr && a.groups->groups() != p.groups) {
@@ -149,15 +156,19 @@ struct Attributor::CompiledRule {
   const HalfDfas& Dfas() const {
     absl::call_once(dfas_once, [this] {
       if (left_automata == nullptr || right_automata == nullptr) return;
-      right_automata->Right(*right, &dfas.right, &dfas.right_groups);
+      right_automata->Right(*right, &dfas.right, &dfas.right_groups,
+                            &dfas.right_needs);
       if (left_to_cue != nullptr) {
         left_automata->LeftToCue(*left_to_cue, &dfas.left_to_cue,
-                                 &dfas.left_to_cue_groups);
+                                 &dfas.left_to_cue_groups, &dfas.left_needs);
       }
       // A left half anchored with "^", or one with no left-to-cue pattern,
       // is run forward over the tags.
+      // (Its bytes are those of its left-to-cue pattern, "(?:left)$".)
       if (absl::StartsWith(left->pattern, "^") || left_to_cue == nullptr) {
-        left_automata->Left(*left, &dfas.left, &dfas.left_groups);
+        std::bitset<128> needs;
+        left_automata->Left(*left, &dfas.left, &dfas.left_groups, &needs);
+        if (left_to_cue == nullptr) dfas.left_needs = needs;
       }
     });
     return dfas;
@@ -5577,6 +5588,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       while (cue_end < marked.size() && marked[cue_end] == '_') ++cue_end;
       // What each shared half answered for this cue: -1 not asked yet.
       half_known.assign(halves_.size(), -1);
+      // The tag characters missing from the marked string up to the cue's
+      // end and after it, once a rule's halves are tested for them.
+      bool before_read = false, after_read = false;
+      std::bitset<128> missing_before, missing_after;
       // Whether a causative verb stands before the cue: -1 not looked yet.
       int causative_before = -1;
       if (!present_read) {
@@ -5642,6 +5657,32 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             half_known[r] == 0) {
           continue;
         }
+        // A half that needs a tag the part of the string it reads lacks
+        // does not match there: the left half in the tags up to the cue's
+        // end, the right half, after a cue of one word, in those after it.
+        // (Most units hold the tags a rule needs, but not all on the side
+        // of the cue where its half reads them.)
+        const HalfDfas& dfas = rule->Dfas();
+        if (const int l = rule->left_half, r = rule->right_half;
+            l >= 0 && r >= 0) {
+          const absl::string_view m = marked;
+          if (half_known[l] < 0 && dfas.left_needs.any()) {
+            if (!before_read) {
+              missing_before = ~TagCharacters(m.substr(0, cue_end));
+              before_read = true;
+            }
+            if ((dfas.left_needs & missing_before).any()) half_known[l] = 0;
+          }
+          if (half_known[l] == 0) continue;
+          if (cue_end == k + 1 && half_known[r] < 0 && dfas.right_needs.any()) {
+            if (!after_read) {
+              missing_after = ~TagCharacters(m.substr(cue_end));
+              after_read = true;
+            }
+            if ((dfas.right_needs & missing_after).any()) half_known[r] = 0;
+          }
+          if (cue_end == k + 1 && half_known[r] == 0) continue;
+        }
         // A match/no-match answer needs only the DFA; submatches cost more.
         auto whole = [&rule]() -> const CompiledRule& { return *rule; };
         if (!MatchesRuleWith(
@@ -5650,7 +5691,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 rule->left_half >= 0 ? &half_known[rule->left_half] : nullptr,
                 rule->right_half >= 0 ? &half_known[rule->right_half]
                                       : nullptr,
-                rule->Dfas())) {
+                dfas)) {
           continue;
         }
         // A rule with a causer needs a causative verb before the cue: when
@@ -5668,7 +5709,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (!MatchRuleGroupsWith(whole, rule->groups + 1, rule->left,
                                  rule->right, rule->left_to_cue,
                                  rule->left_reach, marked, k, &groups,
-                                 rule->Dfas())) {
+                                 dfas)) {
           continue;
         }
         auto range_of = [&](int g, size_t* a, size_t* b) {

@@ -409,6 +409,44 @@ std::unique_ptr<TagPattern> TagPattern::Parse(absl::string_view pattern) {
 
 namespace {
 
+// TagPattern::Required() for node n, one of `nodes`.
+std::bitset<128> RequiredBytes(const Nodes& nodes, const Node& n) {
+  std::bitset<128> bytes;
+  const absl::Span<const Node> kids = Kids(nodes, n);
+  switch (n.kind) {
+    case Node::kSet:
+      if (n.set.count() == 1) bytes = n.set;
+      break;
+    case Node::kCat:
+      for (const Node& kid : kids) bytes |= RequiredBytes(nodes, kid);
+      break;
+    case Node::kAlt:
+      // (What every alternative holds.)
+      for (size_t k = 0; k < kids.size(); ++k) {
+        const std::bitset<128> of = RequiredBytes(nodes, kids[k]);
+        bytes = k == 0 ? of : bytes & of;
+      }
+      break;
+    case Node::kRepeat:
+      if (n.min >= 1) bytes = RequiredBytes(nodes, kids[0]);
+      break;
+    case Node::kCapture:
+      bytes = RequiredBytes(nodes, kids[0]);
+      break;
+    default:  // kBegin, kEnd, kEmpty
+      break;
+  }
+  return bytes;
+}
+
+}  // namespace
+
+std::bitset<128> TagPattern::Required() const {
+  return RequiredBytes(tree_->nodes, tree_->root);
+}
+
+namespace {
+
 // A Thompson automaton of a parsed pattern.
 struct Nfa {
   enum Kind : uint8_t { kSet, kSplit, kEmpty, kBegin, kEnd, kMatch };

@@ -105,6 +105,9 @@ struct HalfDfas {
   const TagSubmatcher* left_to_cue_groups = nullptr;
   const TagSubmatcher* right_groups = nullptr;
   const TagSubmatcher* left_groups = nullptr;
+  // The tag bytes every match of the left half (the right half) holds:
+  // a half whose bytes the part of the tags it reads lacks does not match.
+  std::bitset<128> left_needs, right_needs;
 };
 
 // Does rule pattern `whole` match `tags`, whose cue mark (once) begins the

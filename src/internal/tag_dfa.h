@@ -62,6 +62,12 @@ class TagPattern {
   static std::unique_ptr<TagPattern> Parse(absl::string_view pattern);
   ~TagPattern();
 
+  // The bytes every match holds (those the pattern reads alone, as a
+  // literal or a class of one byte, outside alternatives that may go
+  // without them and repetitions that may be skipped): a text that lacks
+  // one does not match.
+  std::bitset<128> Required() const;
+
  private:
   friend class TagDfa;
   friend class TagSubmatcher;
