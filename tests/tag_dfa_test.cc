@@ -5,6 +5,7 @@
 #include "internal/tag_dfa.h"
 
 #include <algorithm>
+#include <bitset>
 #include <cstring>
 #include <iostream>
 #include <map>
@@ -495,6 +496,56 @@ TEST(TagPattern, OneReadingServesEveryCompile) {
     }
   }
   EXPECT_EQ(found, 4);  // all but "vv"
+}
+
+// The bytes every match holds: Find skips a rule half whose required tags
+// its side of the cue lacks, so a byte named here that some match can go
+// without would lose claims. Each pattern's set as written, then RE2 on
+// random strings: no string that lacks a required byte matches.
+TEST(TagPattern, RequiredBytesAreInEveryMatch) {
+  auto bytes = [](const char* pattern) {
+    auto parsed = TagPattern::Parse(pattern);
+    EXPECT_NE(parsed, nullptr) << pattern;
+    std::string out;
+    if (parsed == nullptr) return out;
+    const std::bitset<128> required = parsed->Required();
+    for (int c = 0; c < 128; ++c) {
+      if (required[c]) out.push_back(static_cast<char>(c));
+    }
+    return out;
+  };
+  EXPECT_EQ(bytes("(?P<who>[dp]?N+)(?P<cue>@_*),?(?P<what>.*?)[.]?"), "@N");
+  EXPECT_EQ(bytes("N(?:v|vb)C"), "CNv");  // in every alternative
+  EXPECT_EQ(bytes("N(?:v|b)C"), "CN");    // in one alternative only
+  EXPECT_EQ(bytes("x*y?z{0,2}"), "");     // repetitions that may be skipped
+  EXPECT_EQ(bytes("x{2,}[.]"), ".x");     // a class of one byte is a literal
+  EXPECT_EQ(bytes("[ab]c"), "c");         // a class of two requires neither
+
+  const char* const kPatterns[] = {
+      "N(?:v|vb)C", "(?:dN|pN)+,?C", "q[^Q]*Q,?N@", "^(?:N|P)l?@", "(?:ab|ac)*d?c", "N(?:@_*)?o$"};
+  static constexpr absl::string_view kChars = "NPdpvbCq,Qlo@_acd";
+  std::mt19937 rng(20261205);
+  for (const char* pattern : kPatterns) {
+    auto parsed = TagPattern::Parse(pattern);
+    ASSERT_NE(parsed, nullptr) << pattern;
+    const std::bitset<128> required = parsed->Required();
+    RE2 re(pattern);
+    ASSERT_TRUE(re.ok()) << pattern;
+    int matched = 0;
+    for (int n = 0; n < 20000; ++n) {
+      std::string s(rng() % 8, ' ');
+      for (char& c : s) c = kChars[rng() % kChars.size()];
+      if (!RE2::PartialMatch(s, re)) continue;
+      ++matched;
+      for (int c = 0; c < 128; ++c) {
+        if (required[c]) {
+          EXPECT_NE(s.find(static_cast<char>(c)), std::string::npos)
+              << pattern << " matched '" << s << "' without '" << static_cast<char>(c) << "'";
+        }
+      }
+    }
+    EXPECT_GT(matched, 0) << pattern;  // the check above was reached
+  }
 }
 
 // Threads that search one new automaton at once build its states together
