@@ -4847,8 +4847,13 @@ namespace {
 // a subordinator or a relative word, a quotation, or an infinitive ("to"
 // before a verb-like word). A noun phrase or an adjective alone is not:
 // "felt unsafe", "wanted a bigger harbour", "posted a photo of the crowd".
-bool HoldsClause(absl::string_view text, const std::vector<Token>& tokens,
-                 const std::string& tags, Range content) {
+bool HoldsClause(const Lexicon& lex, absl::string_view text,
+                 const std::vector<Token>& tokens, const std::string& tags,
+                 Range content) {
+  // A content that starts past the sentence's last word is a block of text
+  // after a colon ("The governor added:" and a paragraph of its own): the
+  // statement itself, which the tags of this sentence cannot show.
+  if (tokens.empty() || content.begin >= tokens.back().end) return true;
   for (size_t m = 0; m < tokens.size(); ++m) {
     if (tokens[m].begin < content.begin) continue;
     if (tokens[m].end > content.end) break;
@@ -4869,10 +4874,12 @@ bool HoldsClause(absl::string_view text, const std::vector<Token>& tokens,
     // release", not "posted it to voters": only at the content's start.)
     const absl::string_view verb_like =
         tokens[m].begin == content.begin ? "olbvCn" : "olbvC";
+    // (Not a number written as a word: "pleaded guilty to two counts".)
     if (c == 'r' && m + 1 < tokens.size() && tokens[m + 1].end <= content.end &&
         verb_like.find(tags[m + 1]) != absl::string_view::npos &&
         absl::EqualsIgnoreCase(
-            text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin), "to")) {
+            text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin), "to") &&
+        !InList(lex, text, tokens[m + 1], WordList::kNumberWord)) {
       return true;
     }
   }
@@ -6324,7 +6331,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // proposition reports no claim of an object or a state.
         if (cue.clause_only && !f.direct && !f.mixed && f.content.size() == 1 &&
             f.content.front().begin >= f.cue.end &&
-            !HoldsClause(text, tokens, marked, f.content.front())) {
+            !HoldsClause(*lex_, text, tokens, marked, f.content.front())) {
           continue;
         }
         // "The video was posted to YouTube", "the case was decided in
@@ -6335,11 +6342,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             f.content.front().end <= f.cue.begin) {
           bool clause = false;
           for (const Range& r : f.content) {
-            clause |= r.begin >= f.cue.end && HoldsClause(text, tokens, marked, r);
+            clause |= r.begin >= f.cue.end && HoldsClause(*lex_, text, tokens, marked, r);
           }
           size_t c2a, c2b;
           if (!clause && range_of(rule->content2, &c2a, &c2b) && c2b > c2a) {
-            clause = HoldsClause(text, tokens, marked, TokenSpan(tokens, c2a, c2b));
+            clause = HoldsClause(*lex_, text, tokens, marked, TokenSpan(tokens, c2a, c2b));
           }
           if (!clause) continue;
         }
