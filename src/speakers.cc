@@ -369,6 +369,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   // something in them.)
   if (!by_name_.empty()) by_name_.clear();
   if (!by_surname_.empty()) by_surname_.clear();
+  also_by_surname_.clear();
   if (!by_first_.empty()) by_first_.clear();
   if (!full_names_.empty()) full_names_.clear();
   mentions_.clear();
@@ -617,10 +618,23 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     if (it != by_surname_.end() && title_gender != 0 &&
         entities_[it->second].gender != 0 &&
         entities_[it->second].gender != title_gender) {
-      entity = FindOrAdd(absl::StrCat(w[last_title], " ", surname),
-                         v1::ENTITY_TYPE_PERSON);
-      entities_[entity].type = v1::ENTITY_TYPE_PERSON;
-      entities_[entity].gender = title_gender;
+      // "Ms. Trump": another person of that surname named in full, of
+      // the title's sex, if the text has one.
+      entity = -1;
+      for (int other : also_by_surname_) {
+        const ResolvedEntity& e = entities_[other];
+        if (e.gender == title_gender && absl::EndsWith(e.canonical, surname) &&
+            e.canonical.size() > surname.size() &&
+            e.canonical[e.canonical.size() - surname.size() - 1] == ' ') {
+          entity = other;
+        }
+      }
+      if (entity < 0) {
+        entity = FindOrAdd(absl::StrCat(w[last_title], " ", surname),
+                           v1::ENTITY_TYPE_PERSON);
+        entities_[entity].type = v1::ENTITY_TYPE_PERSON;
+        entities_[entity].gender = title_gender;
+      }
     } else if (it != by_surname_.end()) {
       entity = it->second;
     } else if (first != by_first_.end()) {
@@ -662,7 +676,25 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     }
     entity = FindOrAdd(full, v1::ENTITY_TYPE_PERSON);
     entities_[entity].type = v1::ENTITY_TYPE_PERSON;
-    by_surname_.try_emplace(surname, entity).first->second = entity;
+    // "Trump" alone is the first person the text named in full with that
+    // surname ("President Donald Trump"), not one named later ("Ivanka
+    // Trump, the president's daughter"), whom the news names in full or by
+    // given name again. (Index() reads the whole text before any speaker is
+    // resolved: the last such name would win everywhere.) A surname known
+    // alone before, or from a description, gives way to the full name. (Not
+    // in a book, whose family members share the stage: LitBank dev canonical
+    // speaker -1.)
+    auto [slot, added] = by_surname_.try_emplace(surname, entity);
+    if (!added && slot->second != entity) {
+      const ResolvedEntity& first_named = entities_[slot->second];
+      if ((layout_ == nullptr || !layout_->hard_wrapped) &&
+          first_named.type == v1::ENTITY_TYPE_PERSON && !first_named.described &&
+          first_named.canonical.find(' ') != std::string::npos) {
+        also_by_surname_.push_back(entity);
+      } else {
+        slot->second = entity;
+      }
+    }
     AddAlias(entity, surname);
     if (char g = lex_->FirstNameGender(name.front())) {
       entities_[entity].gender = g;

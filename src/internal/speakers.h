@@ -302,6 +302,9 @@ class SpeakerResolver {
   std::vector<ResolvedEntity> spare_entities_;
   WordMap<int> by_name_;     // lower canonical
   FilteredWordMap by_surname_;  // persons
+  // Persons named in full after another of the same surname, whom
+  // by_surname_ keeps: found by a title of their sex ("Ms. Trump").
+  std::vector<int> also_by_surname_;
   // Resolve()'s tokens and tags, kept to reuse their memory, and the span
   // they are of (empty when none).
   std::vector<Token> tokens_;
