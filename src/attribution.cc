@@ -2256,6 +2256,39 @@ bool Attributor::IsExtraposedIt(absl::string_view text,
   return copula && judgement;
 }
 
+// "It is worth noting that C", "it may be worth asking why C": the writer
+// points at C; "it" is nobody. A copula (and auxiliaries, adverbs,
+// negations) stands between the pronoun and the word of judgement
+// (function_words.tsv category judge), and the cue, a form in -ing,
+// follows that word at once.
+bool Attributor::IsExtraposedParticiple(absl::string_view text,
+                                        const std::vector<Token>& tokens,
+                                        const std::string& tags, size_t a,
+                                        size_t b, size_t k) const {
+  if (k < b + 2 || !IsNeuterIt(text, tokens, tags, a, b)) return false;
+  if (!absl::EndsWith(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin),
+                      "ing")) {
+    return false;
+  }
+  const WordInfo* judge = WordOf(text, tokens[k - 1]);
+  if (judge == nullptr || judge->word_class != WordClass::kJudgement) return false;
+  bool copula = false;
+  for (size_t m = b; m + 1 < k; ++m) {
+    switch (tags[m]) {
+      case 'b':
+      case 'v':
+        copula = true;
+        break;
+      case 'l':
+      case 'z':
+        break;
+      default:
+        return false;
+    }
+  }
+  return copula;
+}
+
 // A finding whose speaker is one relative word ("who", "which").
 bool Attributor::IsRelativeSpeaker(absl::string_view text, const Finding& f) const {
   if (f.speaker.end <= f.speaker.begin || f.speaker.end - f.speaker.begin > 5) return false;
@@ -6557,6 +6590,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         } else if (has_speaker && f.infinitive &&
                    IsExtraposedIt(text, tokens, tags, a, b, k)) {
           // "It is important to note that C": the writer's, no speaker.
+        } else if (has_speaker && IsExtraposedParticiple(text, tokens, tags, a, b, k)) {
+          // "It is worth noting that C": the same.
         } else if (has_speaker && cue.cue_class == CueClass::kSeem &&
                    IsNeuterIt(text, tokens, tags, a, b)) {
           // "It seems that C", "it seemed unlikely C": the neuter pronoun

@@ -430,6 +430,12 @@ class Attributor {
   bool IsExtraposedIt(absl::string_view text, const std::vector<Token>& tokens,
                       const std::string& tags, size_t a, size_t b,
                       size_t k) const;
+  // "It is worth noting that C": the same with a participle cue k right
+  // after the word of judgement.
+  bool IsExtraposedParticiple(absl::string_view text,
+                              const std::vector<Token>& tokens,
+                              const std::string& tags, size_t a, size_t b,
+                              size_t k) const;
   // Whether a "none" line of content_stances.tsv matches the content.
   // Is the content [a, b) after cue token k a passive participle's agent
   // ("reported by a local station")? (See attribution.cc.)
