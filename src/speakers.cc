@@ -1560,7 +1560,9 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
   }
   absl::InlinedVector<absl::string_view, 8> mods;
   for (size_t k = first; k < head; ++k) mods.push_back(word(k));
-  bool definite = first > 0 && tags[first - 1] == 'd';
+  // (Not "a", "each": "A House panel said" is no earlier House entity.)
+  bool definite = first > 0 && tags[first - 1] == 'd' &&
+                  !lex_->InListAnyCase(word(first - 1), WordList::kDetOne);
 
   if (type == v1::ENTITY_TYPE_DOCUMENT) {
     // A statement speaks for its issuer. Not a lone modifier capitalised
