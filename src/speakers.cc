@@ -1167,6 +1167,51 @@ bool SpeakerResolver::IsLexiconWord(absl::string_view w) const {
   return WordOf(w) != nullptr;
 }
 
+bool SpeakerResolver::OpensSentence(uint32_t at) const {
+  const absl::string_view t = text_;
+  while (at > 0) {
+    const unsigned char c = t[at - 1];
+    if (c == ' ' || c == '"' || c == '\'' || c == '(' || c == '\t') {
+      --at;
+    } else if (at >= 3 && (c == 0x9C || c == 0x98) &&
+               static_cast<unsigned char>(t[at - 2]) == 0x80 &&
+               static_cast<unsigned char>(t[at - 3]) == 0xE2) {
+      at -= 3;  // an opening curly quotation mark
+    } else {
+      return c == '\n' || c == '\r' || c == '.' || c == '!' || c == '?';
+    }
+  }
+  return true;
+}
+
+bool SpeakerResolver::WrittenAsName(absl::string_view w, uint32_t at) const {
+  // An initial, or a capital inside the word: "Q Poll", "FBI", "McAfee".
+  if (w.size() == 1) return true;
+  for (size_t k = 1; k < w.size(); ++k) {
+    if (absl::ascii_isupper(static_cast<unsigned char>(w[k]))) return true;
+  }
+  if (by_name_.contains(Lowered(w).view()) || by_surname_.contains(w) ||
+      lex_->FirstNameGender(w) != 0) {
+    return true;
+  }
+  // (Only a lone word at a sentence's opening before a document noun is
+  // looked for, so the search stays rare.)
+  const absl::string_view t = text_;
+  for (size_t k = t.find(w); k != absl::string_view::npos; k = t.find(w, k + 1)) {
+    if (k == at || (k > 0 && IsWordChar(t[k - 1])) ||
+        (k + w.size() < t.size() && IsWordChar(t[k + w.size()]) &&
+         t[k + w.size()] != '.' && t[k + w.size()] != '\'')) {
+      continue;
+    }
+    size_t b = k;
+    while (b > 0 && t[b - 1] == ' ') --b;
+    if (b == k || b == 0) continue;
+    const unsigned char c = t[b - 1];
+    if (absl::ascii_islower(c) || c == ',') return true;
+  }
+  return false;
+}
+
 template <typename Pred>
 int SpeakerResolver::LastOtherMention(int entity, uint32_t position,
                                       const Pred& pred) const {
@@ -1531,20 +1576,40 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     return text_.substr(toks[k].begin, toks[k].end - toks[k].begin);
   };
   std::string head_lower = Lower(word(head));
+  v1::EntityType type = lex_->Nominal(head_lower);
   // Capitalised modifiers before the head ("French", "Defense Ministry").
   size_t first = head;
-  while (first > 0 && (tags[first - 1] == 'N' || tags[first - 1] == 'R')) --first;
+  // (A document's issuer may have a lower-case preposition inside its name,
+  // "House of Commons": Resolve() only makes a document the head after
+  // such a name.)
+  bool linked = false;
+  while (first > 0 && (tags[first - 1] == 'N' || tags[first - 1] == 'R' ||
+                       (type == v1::ENTITY_TYPE_DOCUMENT && first >= 2 && tags[first - 1] == 'r' &&
+                        !toks[first - 1].cap && tags[first - 2] == 'N' &&
+                        tags[first] == 'N'))) {
+    linked |= tags[first - 1] == 'r';
+    --first;
+  }
   absl::InlinedVector<absl::string_view, 8> mods;
   for (size_t k = first; k < head; ++k) mods.push_back(word(k));
-  bool definite = first > 0 && tags[first - 1] == 'd';
-  v1::EntityType type = lex_->Nominal(head_lower);
+  // (Not "a", "each": "A House panel said" is no earlier House entity.)
+  bool definite = first > 0 && tags[first - 1] == 'd' &&
+                  !lex_->InListAnyCase(word(first - 1), WordList::kDetOne);
 
   if (type == v1::ENTITY_TYPE_DOCUMENT) {
-    // A statement speaks for its issuer. (Not a lone modifier capitalised
-    // because it opens the sentence: "New polls released Sunday".)
+    // A statement speaks for its issuer. Not a lone modifier capitalised
+    // because it opens the mention ("New polls released Sunday"), nor a
+    // lone word that opens the sentence and that the text never writes as
+    // a name elsewhere: an adjective or a noun capitalised for its place
+    // ("Anecdotal reports", "Exit polls"). Such documents, with no article,
+    // are new ones, not the last issuer's either: the document itself
+    // speaks, as written.
     if (mods.size() == 1 && first == 0) {
       const WordInfo* info = WordOf(mods[0]);
-      if (info != nullptr && info->word_class == WordClass::kMod) mods.clear();
+      if ((info != nullptr && info->word_class == WordClass::kMod) ||
+          (OpensSentence(toks[0].begin) && !WrittenAsName(mods[0], toks[0].begin))) {
+        return -1;
+      }
     }
     int issuer = -1;
     if (mods.size() == 1 && !by_name_.contains(Lowered(mods[0]).view())) {
@@ -1571,7 +1636,8 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
           t = v1::ENTITY_TYPE_GOVERNMENT;
         }
       }
-      int person = PersonFromWords(mods, position, false);
+      // (No person's name has a preposition inside.)
+      int person = linked ? -1 : PersonFromWords(mods, position, false);
       issuer = person >= 0 ? person : FindOrAdd(name, t);
     }
     if (issuer < 0) issuer = last_document_issuer_;
@@ -1786,8 +1852,36 @@ Resolution SpeakerResolver::Resolve(Range span) {
   // and is no day: "a poll released Friday", "the announcement Monday".
   size_t pre = n;
   while (pre > 1 && toks[pre - 1].time) --pre;
+  // Not a preposition inside the name of a document's issuer: "A House of
+  // Commons report", "a Center for Immigration Studies study": capitalised
+  // words joined by lower-case prepositions, right after the determiners
+  // that open the mention, and a document noun right after them. (The
+  // document is the head; ResolveNominal() takes the whole name.)
+  size_t name_links_end = 0;
+  {
+    size_t m = 0;
+    while (m < pre && (tags[m] == 'd' || tags[m] == 'p')) ++m;
+    bool linked = false;
+    while (m < pre && tags[m] == 'N') {
+      while (m < pre && tags[m] == 'N') ++m;
+      if (m + 1 < pre && tags[m] == 'r' && !toks[m].cap && tags[m + 1] == 'N') {
+        linked = true;
+        ++m;
+      } else {
+        break;
+      }
+    }
+    // (The noun may be tagged as a cue: "report". Not a noun that modifies
+    // another: "the Bank of Japan survey data". A plain word after it is
+    // taken for a participle, "a Bank of Japan survey released Monday", as
+    // below.)
+    if (linked && m < pre && !toks[m].cap && nominal_of(m) == v1::ENTITY_TYPE_DOCUMENT &&
+        !(m + 1 < pre && (tags[m + 1] == 'n' || tags[m + 1] == 'N' || tags[m + 1] == 'C'))) {
+      name_links_end = m;
+    }
+  }
   for (size_t k = 1; k < pre; ++k) {
-    if (tags[k] == 'r') { pre = k; break; }
+    if (tags[k] == 'r' && k >= name_links_end) { pre = k; break; }
   }
   size_t head = pre;
   while (head > 0 && (tags[head - 1] == ',' || tags[head - 1] == 'g' ||

@@ -288,6 +288,13 @@ class SpeakerResolver {
                    const std::string& tags, size_t first, size_t head_index) const;
   // `w`, lower-cased, is in some lexicon (a cue, function word, title...).
   bool IsLexiconWord(absl::string_view w) const;
+  // Only spaces, quotation marks and opening brackets stand between the
+  // start of the text, a line break or the end of a sentence and `at`.
+  bool OpensSentence(uint32_t at) const;
+  // The capitalised word `w` (written at `at`) is a name: in capitals, a
+  // name the text already knows, or written elsewhere after a lower-case
+  // word or a comma ("the Pentagon", "at Gallup, which").
+  bool WrittenAsName(absl::string_view w, uint32_t at) const;
   // 'm' or 'f' when `w` is a person noun with a sex ("girl"), else 0.
   char PersonGender(absl::string_view w) const;
 
