@@ -1,10 +1,12 @@
 #include "whosaid/extractor.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <utility>
 #include <vector>
+
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -104,6 +106,22 @@ void Assign(std::string* field, absl::string_view s) {
   field->append(s.data(), s.size());
 }
 
+// A canonical name, with each run of spaces as one when read from text
+// whose Unicode spaces were blanked (BlankUnicodeSpaces()): it has a run
+// where the text has one such space. (Other names stay as they are: the
+// test is not worth its instructions on every mention.)
+void AssignName(std::string* field, absl::string_view s, bool blanked) {
+  if (!blanked || s.find("  ") == absl::string_view::npos) {
+    Assign(field, s);
+    return;
+  }
+  field->clear();
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ' && i > 0 && s[i - 1] == ' ') continue;
+    field->push_back(s[i]);
+  }
+}
+
 void SetSpan(Range r, v1::Span* span) {
   span->set_begin(r.begin);
   span->set_end(r.end);
@@ -111,6 +129,24 @@ void SetSpan(Range r, v1::Span* span) {
 
 absl::string_view Slice(absl::string_view text, Range r) {
   return text.substr(r.begin, r.end - r.begin);
+}
+
+// `text` with the Unicode spaces the layout found (TextLayout::
+// unicode_spaces) blanked with as many ASCII spaces as they have bytes,
+// in *copy: the same length, so offsets into it are offsets into `text`.
+// `text` itself when it has none. Web pages put no-break spaces between
+// words ("Ted Cruz\u00a0at"), and every stage (tagger, rules, resolver)
+// then reads them as the spaces they are without a test of its own.
+absl::string_view BlankUnicodeSpaces(absl::string_view text,
+                                     const internal::TextLayout& layout,
+                                     std::string* copy) {
+  if (layout.unicode_spaces.empty()) return text;
+  copy->assign(text.data(), text.size());
+  for (uint32_t at : layout.unicode_spaces) {
+    const size_t n = static_cast<unsigned char>(text[at]) == 0xC2 ? 2 : 3;
+    std::memset(&(*copy)[at], ' ', n);
+  }
+  return *copy;
 }
 
 // The words a quotation may call someone by: "True, Florence, but ...",
@@ -1449,7 +1485,7 @@ class ExtractorImpl {
   v1::Stance ContentStance(absl::string_view content, v1::Stance stance) const;
   // `entity_ids` caches SpeakerResolver::EntityId() by entity; empty
   // entries are computed here.
-  void FillMention(absl::string_view text, Range span,
+  void FillMention(absl::string_view text, bool blanked, Range span,
                    const internal::Resolution& res,
                    const internal::SpeakerResolver& resolver,
                    std::vector<std::string>* entity_ids,
@@ -1505,7 +1541,8 @@ v1::Stance ExtractorImpl::ContentStance(absl::string_view content,
   return content_stance_of[*std::min_element(hits.begin(), hits.end())];
 }
 
-void ExtractorImpl::FillMention(absl::string_view text, Range span,
+void ExtractorImpl::FillMention(absl::string_view text, bool blanked,
+                                Range span,
                                 const internal::Resolution& res,
                                 const internal::SpeakerResolver& resolver,
                                 std::vector<std::string>* entity_ids,
@@ -1518,7 +1555,7 @@ void ExtractorImpl::FillMention(absl::string_view text, Range span,
     std::string& id = (*entity_ids)[res.entity];
     if (id.empty()) id = internal::SpeakerResolver::EntityId(e);
     Assign(m->mutable_entity_id(), id);
-    Assign(m->mutable_canonical_name(), e.canonical);
+    AssignName(m->mutable_canonical_name(), e.canonical, blanked);
     m->set_entity_type(e.type);
   } else {
     Assign(m->mutable_canonical_name(), m->text());
@@ -1529,14 +1566,16 @@ void ExtractorImpl::FillMention(absl::string_view text, Range span,
 absl::Status ExtractorImpl::Extract(const v1::Document& doc,
                                     v1::Extraction* out, bool text_checked,
                                     ClaimParts* parts, bool with_entities) const {
-  const std::string& text = doc.text();
-  if (text.size() > max_bytes) {
+  // Output text is sliced from the document as written; `text`, which
+  // every stage reads, has its Unicode spaces blanked (BlankUnicodeSpaces()).
+  const std::string& original = doc.text();
+  if (original.size() > max_bytes) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "document is ", text.size(), " bytes, more than the limit of ",
+        "document is ", original.size(), " bytes, more than the limit of ",
         max_bytes));
   }
   if (!text_checked) {
-    absl::Status s = internal::ValidateUtf8(text);
+    absl::Status s = internal::ValidateUtf8(original);
     if (!s.ok()) return s;
   }
 
@@ -1544,7 +1583,11 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   // filled again: their vectors keep the memory they grew to.
   thread_local internal::TextLayout layout;
   thread_local std::vector<Finding> findings;
-  segmenter->Segment(text, &layout);
+  segmenter->Segment(original, &layout);
+  thread_local std::string blanked_text;
+  const absl::string_view text = BlankUnicodeSpaces(original, layout, &blanked_text);
+  // (Names read from `text` may then hold runs of spaces: AssignName().)
+  const bool blanked = text.data() != original.data();
   attributor->Find(text, layout, &findings);
   if (findings.empty()) return absl::OkStatus();
   for (Finding& f : findings) {
@@ -2005,7 +2048,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     std::string* joined = c->mutable_content();
     for (const Range& r : content) {
       if (&r != &content.front()) joined->append(" ... ");
-      absl::string_view part = Slice(text, r);
+      absl::string_view part = Slice(original, r);
       joined->append(part.data(), part.size());
       // '"No," she said.': a part that is a whole quotation spans its
       // quotation marks too (both gold corpora mark the quotation as
@@ -2024,36 +2067,36 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     const internal::CueEntry* cue =
         f.cue_index >= 0 ? &lexicon->cues()[f.cue_index] : nullptr;
     if (f.cue.end > f.cue.begin) {
-      Assign(parts->Cue(c)->mutable_text(), Slice(text, f.cue));
+      Assign(parts->Cue(c)->mutable_text(), Slice(original, f.cue));
       SetSpan(f.cue, parts->SpanOf(parts->Cue(c)));
     }
     if (cue != nullptr) Assign(parts->Cue(c)->mutable_lemma(), cue->lemma);
     // "did not say C": readers see the negation (and no stance, below).
     if (f.negated) parts->Cue(c)->set_negated(true);
     if (f.speaker.end > f.speaker.begin) {
-      FillMention(text, f.speaker, speaker[i], resolver, &entity_ids, parts,
+      FillMention(original, blanked, f.speaker, speaker[i], resolver, &entity_ids, parts,
                   parts->Speaker(c));
       if (speaker[i].entity >= 0) used_entity[speaker[i].entity] = true;
     } else if (speaker[i].entity >= 0) {
       // A turn of dialogue given to a person not named at the quote.
       const internal::ResolvedEntity& e = resolver.entities()[speaker[i].entity];
       v1::Mention* m = parts->Speaker(c);
-      Assign(m->mutable_text(), e.canonical);
+      AssignName(m->mutable_text(), e.canonical, blanked);
       m->set_kind(speaker[i].kind);
       m->set_entity_id(internal::SpeakerResolver::EntityId(e));
-      Assign(m->mutable_canonical_name(), e.canonical);
+      AssignName(m->mutable_canonical_name(), e.canonical, blanked);
       m->set_entity_type(e.type);
       used_entity[speaker[i].entity] = true;
     }
     if (f.addressee.end > f.addressee.begin) {
-      FillMention(text, f.addressee, addressee[i], resolver, &entity_ids, parts,
+      FillMention(original, blanked, f.addressee, addressee[i], resolver, &entity_ids, parts,
                   parts->Addressee(c));
       if (addressee[i].entity >= 0) used_entity[addressee[i].entity] = true;
     }
     if (via[i] >= 0) {
       const Finding& outer = findings[via[i]];
       if (outer.speaker.end > outer.speaker.begin) {
-        FillMention(text, outer.speaker, speaker[via[i]], resolver, &entity_ids,
+        FillMention(original, blanked, outer.speaker, speaker[via[i]], resolver, &entity_ids,
                     parts, parts->ReportedVia(c));
         if (speaker[via[i]].entity >= 0) used_entity[speaker[via[i]].entity] = true;
       }
@@ -2105,7 +2148,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       entity_ids[e] = internal::SpeakerResolver::EntityId(re);
     }
     ent->set_id(std::move(entity_ids[e]));
-    Assign(ent->mutable_canonical_name(), re.canonical);
+    AssignName(ent->mutable_canonical_name(), re.canonical, blanked);
     ent->set_type(re.type);
     Assign(ent->mutable_affiliation(), re.affiliation);
     for (const std::string& role : re.roles) {
@@ -2127,6 +2170,8 @@ std::vector<Extractor::TaggedUnit> Extractor::TagUnits(
   if (!internal::ValidateUtf8(text).ok()) return out;
   internal::TextLayout layout;
   impl_->segmenter->Segment(text, &layout);
+  std::string blanked;
+  text = BlankUnicodeSpaces(text, layout, &blanked);
   std::vector<std::pair<Range, std::string>> units;
   impl_->attributor->TagUnits(text, layout, &units);
   for (auto& [range, tags] : units) {

@@ -221,6 +221,29 @@ int MatchQuoteMark(const char* p, const char* end, Shape* shape,
   }
 }
 
+// Length of the Unicode space between words at p (U+00A0 no-break,
+// U+2000..U+200B, U+202F narrow no-break, U+205F), or 0: the characters
+// TextLayout::unicode_spaces lists. (A subset of IsSpace(): not the line
+// separators nor the marks of text direction.)
+int UnicodeSpaceLength(const char* p, const char* end) {
+  const Byte b = At(p);
+  if (b == 0xC2) return end - p >= 2 && At(p + 1) == 0xA0 ? 2 : 0;
+  if (b != 0xE2 || end - p < 3) return 0;
+  const Byte b1 = At(p + 1), b2 = At(p + 2);
+  if (b1 == 0x80 && (b2 <= 0x8B || b2 == 0xAF)) return 3;
+  return b1 == 0x81 && b2 == 0x9F ? 3 : 0;
+}
+
+// Notes the Unicode spaces in [p, end) in `out` (see UnicodeSpaceLength()).
+void NoteUnicodeSpaces(const char* base, const char* p, const char* end,
+                       TextLayout* out) {
+  for (; p < end; ++p) {
+    if (UnicodeSpaceLength(p, end) > 0) {
+      out->unicode_spaces.push_back(static_cast<uint32_t>(p - base));
+    }
+  }
+}
+
 // Length of the line break at p, or 0.
 int LineBreakLength(const char* p, const char* end) {
   const Byte b = At(p);
@@ -613,8 +636,14 @@ size_t DatelineLength(const char* p, const char* end) {
   } else if (title_case) {
     return 0;
   }
+  // (The spaces about the dash may be no-break ones: "WASHINGTON\u00a0\u2015".)
+  auto skip_spaces = [&]() {
+    for (int n; q < end && (*q == ' ' || (n = UnicodeSpaceLength(q, end)) > 0);) {
+      q += *q == ' ' ? 1 : n;
+    }
+  };
   const char* d = q;
-  while (q < end && *q == ' ') ++q;
+  skip_spaces();
   // A dash written closed up to the text after it ("SELMA, N.C.\u2014Donald
   // Trump", "WASHINGTON \u2014Two panels"): only a dash of its own
   // character, never a hyphen.
@@ -631,7 +660,7 @@ size_t DatelineLength(const char* p, const char* end) {
   }
   if (q - d > 5) return 0;
   const char* text = q;
-  while (q < end && *q == ' ') ++q;
+  skip_spaces();
   if ((q == text && !closed_up) || q >= end || q - p > kMax) return 0;
   const Byte next = At(q);
   const bool opens = (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') ||
@@ -841,6 +870,9 @@ void Segmenter::Segment(absl::string_view text, TextLayout* out) const {
     // Skip line breaks and blank space up to the paragraph's first character.
     int n = LineBreakLength(p, end);
     if (n > 0 || IsSpace(Decode(p, end, &n))) {
+      if (n > 1 && UnicodeSpaceLength(p, end) > 0) {
+        out->unicode_spaces.push_back(static_cast<uint32_t>(p - base));
+      }
       p += n;
       continue;
     }
@@ -882,6 +914,7 @@ const char* Segmenter::ScanParagraph(const char* base, const char* pb,
       out->sentences.push_back(Sentence{static_cast<uint32_t>(pb - base),
                                         static_cast<uint32_t>(dash_end - base),
                                         index});
+      NoteUnicodeSpaces(base, pb, pb + n, out);
       start = p = pb + n;
     }
   }
@@ -918,6 +951,13 @@ const char* Segmenter::ScanParagraph(const char* base, const char* pb,
     }
     if ((cls & kTermByte) && (At(p) != 0xE2 || IsEllipsisAt(p, end))) {
       p = OnTerminator(base, pb, end, p, index, &start, out);
+      continue;
+    }
+    // (SkipPlain() stops at every 0xC2 and 0xE2: the lead bytes of these
+    // spaces.)
+    if (const int n = UnicodeSpaceLength(p, end); n > 0) {
+      out->unicode_spaces.push_back(static_cast<uint32_t>(p - base));
+      p += n;
       continue;
     }
     ++p;

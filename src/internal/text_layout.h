@@ -74,11 +74,16 @@ struct TextLayout {
   // Dialogue is in single quotation marks (‘...’ or '...'): lines open with
   // them and never with double marks.
   bool single_quotes = false;
+  // Where the text has a Unicode space between words (U+00A0 no-break,
+  // U+2000..U+200B, U+202F, U+205F), in order: the extractor reads them
+  // as ASCII spaces.
+  std::vector<uint32_t> unicode_spaces;
 
   void Clear() {
     paragraphs.clear();
     sentences.clear();
     quotes.clear();
+    unicode_spaces.clear();
     hard_wrapped = false;
     single_quotes = false;
   }
