@@ -7,6 +7,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -147,6 +151,119 @@ absl::string_view BlankUnicodeSpaces(absl::string_view text,
     std::memset(&(*copy)[at], ' ', n);
   }
   return *copy;
+}
+
+// The end of The Hill's inline link text, when " MORE" at t[more] closes
+// one: a name, the person's full name run into a list of headlines, then
+// "MORE" ("Sen. Mitch McConnell Addison (Mitch) Mitchell McConnellGOP
+// senators balk at ... trial MORE (R-Ky.) said"). Returns where the name
+// the text goes on from ends (after the first "McConnell"), or 0. The
+// full name and the first headline are written together with no space
+// ("McConnellGOP"): a word whose capitalised head ends a word shortly
+// before; "MORE" is in capitals after a space, on the same line, and no
+// capitalised word follows it (a verb, a party in brackets, punctuation).
+// Whether t[begin, end) is the rest of a full name, as The Hill writes it
+// in a link: words that open with a capital or a bracket ("Addison
+// (Mitch) Mitchell ", "Juan C. "), nothing in lower case.
+bool FullNameBetween(absl::string_view t, size_t begin, size_t end) {
+  bool word_start = true;
+  for (size_t i = begin; i < end; ++i) {
+    const unsigned char c = t[i];
+    if (c == ' ') {
+      word_start = true;
+      continue;
+    }
+    if (word_start && !absl::ascii_isupper(c) && c != '(') return false;
+    word_start = false;
+  }
+  return true;
+}
+
+size_t LinkTextStart(absl::string_view t, size_t more) {
+  constexpr size_t kMaxRun = 700;  // the name and three headlines
+  constexpr size_t kMaxFullName = 80;
+  const size_t after = more + 5;
+  if (after < t.size()) {
+    const unsigned char c = t[after];
+    if (absl::ascii_isalnum(c) || c == '-') return 0;
+    if (c == ' ' && after + 1 < t.size()) {
+      const unsigned char d = t[after + 1];
+      if (!absl::ascii_islower(d) && d != '(') return 0;
+    }
+  }
+  const size_t lim = more > kMaxRun ? more - kMaxRun : 0;
+  for (size_t g = more; g > lim + 1; --g) {
+    const unsigned char c = t[g], b = t[g - 1];
+    if (c == '\n') return 0;
+    if (!absl::ascii_islower(b) ||
+        !(absl::ascii_isupper(c) || absl::ascii_isdigit(c) || c == '"')) {
+      continue;
+    }
+    size_t w = g - 1;
+    while (w > lim && absl::ascii_isalpha(static_cast<unsigned char>(t[w - 1]))) --w;
+    if (!absl::ascii_isupper(static_cast<unsigned char>(t[w])) || g - w < 3) continue;
+    const absl::string_view head = t.substr(w, g - w);
+    // The same word as a word of its own just before: the link's name.
+    const size_t from = w > kMaxFullName ? w - kMaxFullName : 0;
+    for (size_t e = w - 1; e > from + head.size(); --e) {
+      const size_t b0 = e - head.size();
+      if (t.substr(b0, head.size()) == head && t[b0 - 1] == ' ' &&
+          !absl::ascii_islower(static_cast<unsigned char>(t[e])) &&
+          FullNameBetween(t, e, w)) {
+        return e;
+      }
+    }
+  }
+  return 0;
+}
+
+// Blanks (in *copy, made from `text` if `*copied` is false) The Hill's
+// inline link texts (LinkTextStart()) from the end of the name to the end
+// of "MORE", so that the name reads on to what follows it ("Sen. Mitch
+// McConnell (R-Ky.) said"). Returns whether it blanked any. "MORE" is
+// looked for 64 bytes at a time: most texts have none.
+bool BlankLinkTexts(absl::string_view text, std::string* copy, bool* copied) {
+  bool any = false;
+  const char* const p = text.data();
+  const size_t size = text.size();
+  auto at_m = [&](size_t i) {
+    if (i == 0 || i + 4 > size || p[i - 1] != ' ' || p[i + 1] != 'O' ||
+        p[i + 2] != 'R' || p[i + 3] != 'E') {
+      return;
+    }
+    const size_t begin = LinkTextStart(text, i - 1);
+    if (begin == 0) return;
+    if (!*copied) {
+      copy->assign(text.data(), text.size());
+      *copied = true;
+    }
+    std::memset(&(*copy)[begin], ' ', i + 4 - begin);
+    any = true;
+  };
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i m = _mm_set1_epi8('M');
+  for (; size - i >= 64; i += 64) {
+    __m128i hit[4];
+    for (int k = 0; k < 4; ++k) {
+      hit[k] = _mm_cmpeq_epi8(
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 16 * k)), m);
+    }
+    const __m128i either =
+        _mm_or_si128(_mm_or_si128(hit[0], hit[1]), _mm_or_si128(hit[2], hit[3]));
+    if (_mm_movemask_epi8(either) == 0) continue;
+    for (int k = 0; k < 4; ++k) {
+      for (unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(hit[k]));
+           bits != 0; bits &= bits - 1) {
+        at_m(i + 16 * k + static_cast<size_t>(__builtin_ctz(bits)));
+      }
+    }
+  }
+#endif
+  for (; i < size; ++i) {
+    if (p[i] == 'M') at_m(i);
+  }
+  return any;
 }
 
 // The words a quotation may call someone by: "True, Florence, but ...",
@@ -1485,7 +1602,7 @@ class ExtractorImpl {
   v1::Stance ContentStance(absl::string_view content, v1::Stance stance) const;
   // `entity_ids` caches SpeakerResolver::EntityId() by entity; empty
   // entries are computed here.
-  void FillMention(absl::string_view text, bool blanked, Range span,
+  void FillMention(absl::string_view text, bool links, bool blanked, Range span,
                    const internal::Resolution& res,
                    const internal::SpeakerResolver& resolver,
                    std::vector<std::string>* entity_ids,
@@ -1541,13 +1658,13 @@ v1::Stance ExtractorImpl::ContentStance(absl::string_view content,
   return content_stance_of[*std::min_element(hits.begin(), hits.end())];
 }
 
-void ExtractorImpl::FillMention(absl::string_view text, bool blanked,
-                                Range span,
+void ExtractorImpl::FillMention(absl::string_view text, bool links,
+                                bool blanked, Range span,
                                 const internal::Resolution& res,
                                 const internal::SpeakerResolver& resolver,
                                 std::vector<std::string>* entity_ids,
                                 ClaimParts* parts, v1::Mention* m) const {
-  Assign(m->mutable_text(), Slice(text, span));
+  AssignName(m->mutable_text(), Slice(text, span), links);
   SetSpan(span, parts->SpanOf(m));
   m->set_kind(res.kind);
   if (res.entity >= 0) {
@@ -1585,9 +1702,19 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   thread_local std::vector<Finding> findings;
   segmenter->Segment(original, &layout);
   thread_local std::string blanked_text;
-  const absl::string_view text = BlankUnicodeSpaces(original, layout, &blanked_text);
+  absl::string_view text = BlankUnicodeSpaces(original, layout, &blanked_text);
+  bool copied = text.data() != original.data();
+  // Link texts blanked change the sentences: the layout is made again.
+  const bool links = BlankLinkTexts(text, &blanked_text, &copied);
+  if (links) {
+    text = blanked_text;
+    segmenter->Segment(text, &layout);
+  }
   // (Names read from `text` may then hold runs of spaces: AssignName().)
-  const bool blanked = text.data() != original.data();
+  const bool blanked = copied;
+  // The text claims show: the document as written, or with link texts
+  // blanked (and runs of spaces closed up) when it has them.
+  const absl::string_view shown = links ? text : absl::string_view(original);
   attributor->Find(text, layout, &findings);
   if (findings.empty()) return absl::OkStatus();
   for (Finding& f : findings) {
@@ -2048,8 +2175,15 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     std::string* joined = c->mutable_content();
     for (const Range& r : content) {
       if (&r != &content.front()) joined->append(" ... ");
-      absl::string_view part = Slice(original, r);
-      joined->append(part.data(), part.size());
+      absl::string_view part = Slice(shown, r);
+      if (links) {
+        std::string& j = *joined;
+        for (char ch : part) {
+          if (ch != ' ' || j.empty() || j.back() != ' ') j.push_back(ch);
+        }
+      } else {
+        joined->append(part.data(), part.size());
+      }
       // '"No," she said.': a part that is a whole quotation spans its
       // quotation marks too (both gold corpora mark the quotation as
       // written, and the marks weigh most on the shortest quotations);
@@ -2067,14 +2201,14 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     const internal::CueEntry* cue =
         f.cue_index >= 0 ? &lexicon->cues()[f.cue_index] : nullptr;
     if (f.cue.end > f.cue.begin) {
-      Assign(parts->Cue(c)->mutable_text(), Slice(original, f.cue));
+      Assign(parts->Cue(c)->mutable_text(), Slice(shown, f.cue));
       SetSpan(f.cue, parts->SpanOf(parts->Cue(c)));
     }
     if (cue != nullptr) Assign(parts->Cue(c)->mutable_lemma(), cue->lemma);
     // "did not say C": readers see the negation (and no stance, below).
     if (f.negated) parts->Cue(c)->set_negated(true);
     if (f.speaker.end > f.speaker.begin) {
-      FillMention(original, blanked, f.speaker, speaker[i], resolver, &entity_ids, parts,
+      FillMention(shown, links, blanked, f.speaker, speaker[i], resolver, &entity_ids, parts,
                   parts->Speaker(c));
       if (speaker[i].entity >= 0) used_entity[speaker[i].entity] = true;
     } else if (speaker[i].entity >= 0) {
@@ -2089,14 +2223,14 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       used_entity[speaker[i].entity] = true;
     }
     if (f.addressee.end > f.addressee.begin) {
-      FillMention(original, blanked, f.addressee, addressee[i], resolver, &entity_ids, parts,
+      FillMention(shown, links, blanked, f.addressee, addressee[i], resolver, &entity_ids, parts,
                   parts->Addressee(c));
       if (addressee[i].entity >= 0) used_entity[addressee[i].entity] = true;
     }
     if (via[i] >= 0) {
       const Finding& outer = findings[via[i]];
       if (outer.speaker.end > outer.speaker.begin) {
-        FillMention(original, blanked, outer.speaker, speaker[via[i]], resolver, &entity_ids,
+        FillMention(shown, links, blanked, outer.speaker, speaker[via[i]], resolver, &entity_ids,
                     parts, parts->ReportedVia(c));
         if (speaker[via[i]].entity >= 0) used_entity[speaker[via[i]].entity] = true;
       }
