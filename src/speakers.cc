@@ -1878,6 +1878,16 @@ Resolution SpeakerResolver::Resolve(Range span) {
         while (e < end && tags[e] == 'N') ++e;
         if (e == end && end == toks.size() && tags[end - 1] == 'N') name_end = end;
       }
+      // A title and a name after the whole name are a person of it:
+      // "Department of Energy Secretary Rick Perry", "the Department of
+      // Energy official John Smith" are the person, as "Energy Secretary
+      // Rick Perry" is (not the organisation, nor the words as written).
+      if (name_end > 0 && k + 1 < end && end == toks.size() && tags[k] == 'R' &&
+          tags[k + 1] == 'N') {
+        size_t e = k + 1;
+        while (e < end && tags[e] == 'N') ++e;
+        if (e == end) return Resolve(Range{toks[k].begin, span.end});
+      }
       if (name_end > 0 && !(k == end || tags[k] == 'r' || (tags[k] == 'g' && k + 1 == end))) {
         name_end = 0;
       }
