@@ -1847,6 +1847,37 @@ Resolution SpeakerResolver::Resolve(Range span) {
       const v1::EntityType t = nominal_of(i);
       return t == v1::ENTITY_TYPE_ORGANISATION || t == v1::ENTITY_TYPE_GOVERNMENT;
     };
+    // A title with a link inside and a person's name after it: "Secretary
+    // of State Mike Pompeo", "the Minister of Foreign Affairs Wang Yi" are
+    // the person (not the words as written, nor the latest holder of some
+    // "secretary"). The name opens with a known given
+    // name after the title's first word, or, when the text names the
+    // person by the last word alone, is the last two words (the last one
+    // after a title of two words, "Secretary of State Pompeo").
+    {
+      size_t t = m;
+      while (t < end && (tags[t] == 'N' || tags[t] == 'R')) ++t;
+      size_t from = t + 1;
+      if (from < end && tags[from] == 'd') ++from;
+      size_t e = from;
+      while (e < end && tags[e] == 'N') ++e;
+      if (t > m && tags[t - 1] == 'R' && toks[t - 1].cap && t + 1 < end && link(t) &&
+          end == toks.size() && e == end && end - from >= 2) {
+        size_t p = end;
+        for (size_t i = from + 1; i + 1 < end; ++i) {
+          if (lex_->FirstNameGender(word(i)) != 0) {
+            p = i;
+            break;
+          }
+        }
+        if (p == end && by_surname_.contains(StripPossessive(word(end - 1)))) {
+          p = end - from >= 3 ? end - 2 : end - 1;
+        }
+        // (The title is not made the person's role: a later "Secretary of
+        // X" with a name not found here would be taken for this one.)
+        if (p < end) return Resolve(Range{toks[p].begin, span.end});
+      }
+    }
     size_t name_end = 0;
     if (k > m && k + 1 < end && tags[k - 1] == 'N' && toks[k - 1].cap &&
         organisation(k - 1) && link(k)) {
