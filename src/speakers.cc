@@ -1816,7 +1816,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
   };
   // An organisation's or a government's name with lower-case prepositions
   // inside (function_words.tsv list name_link): "the Department of
-  // Veterans Affairs", "the Center for Responsive Politics", "Russia's
+  // Veterans Affairs", "the Bank for International Settlements", "Russia's
   // Ministry of Foreign Affairs". Capitalised words after the determiners
   // that open the mention, the last a noun of an organisation or a
   // government (nominals.tsv); then after each link (and perhaps an
@@ -1850,10 +1850,10 @@ Resolution SpeakerResolver::Resolve(Range span) {
     // A title with a link inside and a person's name after it: "Secretary
     // of State Mike Pompeo", "the Minister of Foreign Affairs Wang Yi" are
     // the person (not the words as written, nor the latest holder of some
-    // "secretary"). The name opens with a known given
-    // name after the title's first word, or, when the text names the
-    // person by the last word alone, is the last two words (the last one
-    // after a title of two words, "Secretary of State Pompeo").
+    // "secretary"). The name opens with a known given name after the
+    // title's first word, or, when the text names the person by the last
+    // word alone, is the last two words (the last one after a title of two
+    // words, "Secretary of State Pompeo").
     {
       size_t t = m;
       while (t < end && (tags[t] == 'N' || tags[t] == 'R')) ++t;

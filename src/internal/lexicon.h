@@ -347,7 +347,7 @@ enum class WordList : uint32_t {
   kVerbAfterName = 1 << 25,
   // A preposition written in lower case inside an organisation's name
   // ("of", "for", "on"; name_link): "the Department of Veterans Affairs",
-  // "the Center for Responsive Politics", "the Commission on Civil Rights"
+  // "the Bank for International Settlements", "the Commission on Civil Rights"
   // are one name each.
   kNameLink = 1 << 26,
   // The sound of somebody speaking ("voice"; voice_of): "called a girl's
