@@ -1814,6 +1814,143 @@ Resolution SpeakerResolver::Resolve(Range span) {
     const WordInfo* info = word_info(k);
     return info != nullptr ? info->person_gender : 0;
   };
+  // An organisation's or a government's name with lower-case prepositions
+  // inside (function_words.tsv list name_link): "the Department of
+  // Veterans Affairs", "the Bank for International Settlements", "Russia's
+  // Ministry of Foreign Affairs". Capitalised words after the determiners
+  // that open the mention, the last a noun of an organisation or a
+  // government (nominals.tsv); then after each link (and perhaps an
+  // article) capitalised words, "and" inside allowed as in "the Securities
+  // and Exchange Commission" (the word before it no such noun, nor an
+  // acronym: "the Department of Health and Human Services"); up to the end
+  // of the mention, a closing "'s", or a preposition that opens a tail
+  // ("in Washington", "on Monday"). It is one name, resolved whole: not an
+  // earlier entity that shares its noun ("the Defense Department"), nor the
+  // noun alone. (Not a person of an organisation, "Giovanni Peri of the
+  // University of California", nor a role, "the inspector general of the
+  // Department of Energy": the noun is capitalised and comes first.)
+  {
+    size_t end = toks.size();
+    while (end > 1 && toks[end - 1].time) --end;
+    size_t m = 0;
+    while (m < end && (tags[m] == 'd' || tags[m] == 'p')) ++m;
+    size_t k = m;
+    while (k < end && (tags[k] == 'N' || (tags[k] == 'g' && k > m && k + 1 < end &&
+                                          tags[k + 1] == 'N'))) {
+      ++k;
+    }
+    auto link = [&](size_t i) {
+      return tags[i] == 'r' && !toks[i].cap &&
+             lex_->InListAnyCase(word(i), WordList::kNameLink);
+    };
+    auto organisation = [&](size_t i) {
+      const v1::EntityType t = nominal_of(i);
+      return t == v1::ENTITY_TYPE_ORGANISATION || t == v1::ENTITY_TYPE_GOVERNMENT;
+    };
+    // A title with a link inside and a person's name after it: "Secretary
+    // of State Mike Pompeo", "the Minister of Foreign Affairs Wang Yi" are
+    // the person (not the words as written, nor the latest holder of some
+    // "secretary"). The name opens with a known given name after the
+    // title's first word, or, when the text names the person by the last
+    // word alone, is the last two words (the last one after a title of two
+    // words, "Secretary of State Pompeo").
+    {
+      size_t t = m;
+      while (t < end && (tags[t] == 'N' || tags[t] == 'R')) ++t;
+      size_t from = t + 1;
+      if (from < end && tags[from] == 'd') ++from;
+      size_t e = from;
+      while (e < end && tags[e] == 'N') ++e;
+      if (t > m && tags[t - 1] == 'R' && toks[t - 1].cap && t + 1 < end && link(t) &&
+          end == toks.size() && e == end && end - from >= 2) {
+        size_t p = end;
+        for (size_t i = from + 1; i + 1 < end; ++i) {
+          if (lex_->FirstNameGender(word(i)) != 0) {
+            p = i;
+            break;
+          }
+        }
+        if (p == end && by_surname_.contains(StripPossessive(word(end - 1)))) {
+          p = end - from >= 3 ? end - 2 : end - 1;
+        }
+        // (The title is not made the person's role: a later "Secretary of
+        // X" with a name not found here would be taken for this one.)
+        if (p < end) return Resolve(Range{toks[p].begin, span.end});
+      }
+    }
+    size_t name_end = 0;
+    if (k > m && k + 1 < end && tags[k - 1] == 'N' && toks[k - 1].cap &&
+        organisation(k - 1) && link(k)) {
+      const size_t head = k - 1;
+      int links = 0;
+      while (k < end && link(k)) {
+        size_t from = k + 1;
+        if (from < end && tags[from] == 'd') ++from;
+        size_t e = from;
+        while (e < end && tags[e] == 'N') ++e;
+        while (e > from && e + 1 < end && tags[e] == 'x' && tags[e + 1] == 'N' &&
+               nominal_of(e - 1) == v1::ENTITY_TYPE_UNSPECIFIED &&
+               !absl::ascii_isupper(static_cast<unsigned char>(word(e - 1).back()))) {
+          ++e;
+          while (e < end && tags[e] == 'N') ++e;
+        }
+        if (e == from) break;  // no name after it: it opens a tail
+        k = e;
+        name_end = k;
+        ++links;
+      }
+      // A tail of capitalised words after another preposition to the end
+      // of the mention is part of the name too, as below: "the University
+      // of California at Berkeley", "the Embassy of the United States in
+      // Cairo"; not a phrase of time: "on Monday".
+      if (name_end > 0 && k + 1 < end && tags[k] == 'r' && !link(k)) {
+        size_t e = k + 1;
+        if (tags[e] == 'd') ++e;
+        while (e < end && tags[e] == 'N') ++e;
+        if (e == end && end == toks.size() && tags[end - 1] == 'N') name_end = end;
+      }
+      // A title and a name after the whole name are a person of it:
+      // "Department of Energy Secretary Rick Perry", "the Department of
+      // Energy official John Smith" are the person, as "Energy Secretary
+      // Rick Perry" is (not the organisation, nor the words as written).
+      if (name_end > 0 && k + 1 < end && end == toks.size() && tags[k] == 'R' &&
+          tags[k + 1] == 'N') {
+        size_t e = k + 1;
+        while (e < end && tags[e] == 'N') ++e;
+        if (e == end) return Resolve(Range{toks[k].begin, span.end});
+      }
+      if (name_end > 0 && !(k == end || tags[k] == 'r' || (tags[k] == 'g' && k + 1 == end))) {
+        name_end = 0;
+      }
+      if (name_end > 0) {
+        std::string name(
+            text_.substr(toks[m].begin, toks[name_end - 1].end - toks[m].begin));
+        for (char& ch : name) {
+          if (ch == '\n' || ch == '\r') ch = ' ';
+        }
+        // "the Department of Defense" after "the Defense Department": the
+        // same one, the words after the one link before the noun.
+        int entity = -1;
+        if (head == m && links == 1 && name_end > head + 2) {
+          size_t from = head + 2;
+          if (tags[from] == 'd') ++from;
+          if (from < name_end) {
+            const std::string turned = absl::StrCat(
+                text_.substr(toks[from].begin, toks[name_end - 1].end - toks[from].begin), " ",
+                word(head));
+            auto known = by_name_.find(Lowered(turned).view());
+            if (known != by_name_.end()) entity = known->second;
+          }
+        }
+        if (entity < 0) entity = FindOrAdd(name, nominal_of(head));
+        Note(entity, span.begin);
+        AddAlias(entity, text_.substr(span.begin, span.end - span.begin));
+        res.kind = v1::MENTION_KIND_NOMINAL;
+        res.entity = entity;
+        return res;
+      }
+    }
+  }
   // A coordination names its first conjunct: "Kyiv and its allies"; a
   // party tag is not part of a name: "Sen. Bill Hart (R-Texas)".
   // So does a list of names: "Keller, Lopez and Reyes". Not "and" inside

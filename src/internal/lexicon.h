@@ -345,6 +345,11 @@ enum class WordList : uint32_t {
   // after a name and "'s" it is the verb of that name ("Moody's said C",
   // "Lloyd's said"), not a possessed noun ("Labour's claimed deficit").
   kVerbAfterName = 1 << 25,
+  // A preposition written in lower case inside an organisation's name
+  // ("of", "for", "on"; name_link): "the Department of Veterans Affairs",
+  // "the Bank for International Settlements", "the Commission on Civil Rights"
+  // are one name each.
+  kNameLink = 1 << 26,
   // The sound of somebody speaking ("voice"; voice_of): "called a girl's
   // voice", "interrupted his mother's voice" are said by the one whose
   // voice it is, the possessor ("a girl", "his mother").
