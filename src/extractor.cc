@@ -204,6 +204,9 @@ size_t LinkTextStart(absl::string_view t, size_t more) {
     if (!absl::ascii_isupper(static_cast<unsigned char>(t[w])) || g - w < 3) continue;
     const absl::string_view head = t.substr(w, g - w);
     // The same word as a word of its own just before: the link's name.
+    // (It needs room for itself and a space before `w`: a word at the
+    // start of the text has no name before it.)
+    if (w < head.size() + 2) continue;
     const size_t from = w > kMaxFullName ? w - kMaxFullName : 0;
     for (size_t e = w - 1; e > from + head.size(); --e) {
       const size_t b0 = e - head.size();
