@@ -269,6 +269,32 @@ bool BlankLinkTexts(absl::string_view text, std::string* copy, bool* copied) {
   return any;
 }
 
+// The text every stage reads, segmented into `layout`: `original` with its
+// Unicode spaces (BlankUnicodeSpaces()) and The Hill's link texts
+// (BlankLinkTexts()) blanked, in *copy when there are any; `original`
+// itself when there are none. Blanked link texts change the sentences, so
+// the layout is then made again.
+struct ReadableText {
+  absl::string_view text;
+  bool links = false;    // link texts were blanked
+  bool blanked = false;  // `text` is the copy
+};
+ReadableText MakeReadable(absl::string_view original,
+                          const internal::Segmenter& segmenter,
+                          internal::TextLayout* layout, std::string* copy) {
+  segmenter.Segment(original, layout);
+  ReadableText r;
+  r.text = BlankUnicodeSpaces(original, *layout, copy);
+  bool copied = r.text.data() != original.data();
+  r.links = BlankLinkTexts(r.text, copy, &copied);
+  if (r.links) {
+    r.text = *copy;
+    segmenter.Segment(r.text, layout);
+  }
+  r.blanked = copied;
+  return r;
+}
+
 // The words a quotation may call someone by: "True, Florence, but ...",
 // "Curtis, ring the bell", "Good night, Mr. Denham." A capitalised word
 // after the start or a comma, before a comma or final punctuation (after
@@ -1703,18 +1729,13 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   // filled again: their vectors keep the memory they grew to.
   thread_local internal::TextLayout layout;
   thread_local std::vector<Finding> findings;
-  segmenter->Segment(original, &layout);
   thread_local std::string blanked_text;
-  absl::string_view text = BlankUnicodeSpaces(original, layout, &blanked_text);
-  bool copied = text.data() != original.data();
-  // Link texts blanked change the sentences: the layout is made again.
-  const bool links = BlankLinkTexts(text, &blanked_text, &copied);
-  if (links) {
-    text = blanked_text;
-    segmenter->Segment(text, &layout);
-  }
+  const ReadableText readable =
+      MakeReadable(original, *segmenter, &layout, &blanked_text);
+  const absl::string_view text = readable.text;
+  const bool links = readable.links;
   // (Names read from `text` may then hold runs of spaces: AssignName().)
-  const bool blanked = copied;
+  const bool blanked = readable.blanked;
   // The text claims show: the document as written, or with link texts
   // blanked (and runs of spaces closed up) when it has them.
   const absl::string_view shown = links ? text : absl::string_view(original);
@@ -2306,9 +2327,9 @@ std::vector<Extractor::TaggedUnit> Extractor::TagUnits(
   std::vector<TaggedUnit> out;
   if (!internal::ValidateUtf8(text).ok()) return out;
   internal::TextLayout layout;
-  impl_->segmenter->Segment(text, &layout);
   std::string blanked;
-  text = BlankUnicodeSpaces(text, layout, &blanked);
+  // (The text the rules read, as Extract() makes it.)
+  text = MakeReadable(text, *impl_->segmenter, &layout, &blanked).text;
   std::vector<std::pair<Range, std::string>> units;
   impl_->attributor->TagUnits(text, layout, &units);
   for (auto& [range, tags] : units) {
