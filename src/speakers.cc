@@ -690,6 +690,11 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
       if ((layout_ == nullptr || !layout_->hard_wrapped) &&
           first_named.type == v1::ENTITY_TYPE_PERSON && !first_named.described &&
           first_named.canonical.find(' ') != std::string::npos) {
+        // (Once each, the latest named last: a person named again and again
+        // would grow the list that every "Ms. Trump" reads.)
+        also_by_surname_.erase(
+            std::remove(also_by_surname_.begin(), also_by_surname_.end(), entity),
+            also_by_surname_.end());
         also_by_surname_.push_back(entity);
       } else {
         slot->second = entity;
