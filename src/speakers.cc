@@ -370,6 +370,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   if (!by_name_.empty()) by_name_.clear();
   if (!by_surname_.empty()) by_surname_.clear();
   also_by_surname_.clear();
+  if (!written_as_name_.empty()) written_as_name_.clear();
   if (!by_first_.empty()) by_first_.clear();
   if (!full_names_.empty()) full_names_.clear();
   mentions_.clear();
@@ -1200,21 +1201,28 @@ bool SpeakerResolver::WrittenAsName(absl::string_view w, uint32_t at) const {
     return true;
   }
   // (Only a lone word at a sentence's opening before a document noun is
-  // looked for, so the search stays rare.)
-  const absl::string_view t = text_;
-  for (size_t k = t.find(w); k != absl::string_view::npos; k = t.find(w, k + 1)) {
-    if (k == at || (k > 0 && IsWordChar(t[k - 1])) ||
-        (k + w.size() < t.size() && IsWordChar(t[k + w.size()]) &&
-         t[k + w.size()] != '.' && t[k + w.size()] != '\'')) {
-      continue;
+  // looked for, so the search stays rare; its answer is kept by word.)
+  auto [slot, added] = written_as_name_.try_emplace(
+      std::string(w), std::array<size_t, 2>{std::string::npos, std::string::npos});
+  std::array<size_t, 2>& found = slot->second;
+  if (added) {
+    const absl::string_view t = text_;
+    int n = 0;
+    for (size_t k = t.find(w); n < 2 && k != absl::string_view::npos; k = t.find(w, k + 1)) {
+      if ((k > 0 && IsWordChar(t[k - 1])) ||
+          (k + w.size() < t.size() && IsWordChar(t[k + w.size()]) &&
+           t[k + w.size()] != '.' && t[k + w.size()] != '\'')) {
+        continue;
+      }
+      size_t b = k;
+      while (b > 0 && t[b - 1] == ' ') --b;
+      if (b == k || b == 0) continue;
+      const unsigned char c = t[b - 1];
+      if (absl::ascii_islower(c) || c == ',') found[n++] = k;
     }
-    size_t b = k;
-    while (b > 0 && t[b - 1] == ' ') --b;
-    if (b == k || b == 0) continue;
-    const unsigned char c = t[b - 1];
-    if (absl::ascii_islower(c) || c == ',') return true;
   }
-  return false;
+  // Somewhere other than `at`.
+  return (found[0] != std::string::npos && found[0] != at) || found[1] != std::string::npos;
 }
 
 template <typename Pred>

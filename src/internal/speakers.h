@@ -321,6 +321,11 @@ class SpeakerResolver {
   std::vector<uint8_t> tested_;
   // Index()'s run of capitalised words, kept to reuse its memory.
   std::vector<absl::string_view> run_;
+  // WrittenAsName()'s search of the text, by word: the first two offsets
+  // where the text writes the word as a name (npos: none). Asked once per
+  // word and document: a text that opens many sentences with one word
+  // would otherwise be searched whole for each.
+  mutable absl::flat_hash_map<std::string, std::array<size_t, 2>> written_as_name_;
   // PersonFromWords()'s full name, joined here to reuse the memory.
   std::string full_name_;
   FilteredWordMap by_first_;    // "Florence" -> person
