@@ -610,6 +610,19 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
   if (name.size() == 1 && last_title < 0 && IsIndefinite(surname)) return -1;
   if (name.size() == 1) {
     auto it = by_surname_.find(surname);
+    // "YEUTTER SAYS ...", "NEWSOM: ...": a surname in capitals (a
+    // headline's, a transcript's label) is the person the text names in
+    // full with it ("Clayton Yeutter").
+    char title_cased[kMaxWordOf];
+    if (it == by_surname_.end() && surname.size() >= 3 && surname.size() <= kMaxWordOf &&
+        std::all_of(surname.begin(), surname.end(),
+                    [](char c) { return absl::ascii_isupper(static_cast<unsigned char>(c)); })) {
+      title_cased[0] = surname[0];
+      for (size_t k = 1; k < surname.size(); ++k) {
+        title_cased[k] = absl::ascii_tolower(static_cast<unsigned char>(surname[k]));
+      }
+      it = by_surname_.find(absl::string_view(title_cased, surname.size()));
+    }
     auto first = by_first_.end();
     if (it == by_surname_.end() && last_title < 0) first = by_first_.find(surname);
     // "Mr. Hilbery" is not "Katharine Hilbery": a title of the other sex
