@@ -7,11 +7,6 @@
 #include <utility>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -114,16 +109,22 @@ void Assign(std::string* field, absl::string_view s) {
 // whose Unicode spaces were blanked (BlankUnicodeSpaces()): it has a run
 // where the text has one such space. (Other names stay as they are: the
 // test is not worth its instructions on every mention.)
+// Appends `s` to *out with each run of spaces as one (a run that *out
+// ends with included): blanked text (BlankUnicodeSpaces(), BlankLinkTexts())
+// as a reader sees it.
+void AppendClosingUpSpaces(std::string* out, absl::string_view s) {
+  for (char c : s) {
+    if (c != ' ' || out->empty() || out->back() != ' ') out->push_back(c);
+  }
+}
+
 void AssignName(std::string* field, absl::string_view s, bool blanked) {
   if (!blanked || s.find("  ") == absl::string_view::npos) {
     Assign(field, s);
     return;
   }
   field->clear();
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ' ' && i > 0 && s[i - 1] == ' ') continue;
-    field->push_back(s[i]);
-  }
+  AppendClosingUpSpaces(field, s);
 }
 
 void SetSpan(Range r, v1::Span* span) {
@@ -153,15 +154,6 @@ absl::string_view BlankUnicodeSpaces(absl::string_view text,
   return *copy;
 }
 
-// The end of The Hill's inline link text, when " MORE" at t[more] closes
-// one: a name, the person's full name run into a list of headlines, then
-// "MORE" ("Sen. Mitch McConnell Addison (Mitch) Mitchell McConnellGOP
-// senators balk at ... trial MORE (R-Ky.) said"). Returns where the name
-// the text goes on from ends (after the first "McConnell"), or 0. The
-// full name and the first headline are written together with no space
-// ("McConnellGOP"): a word whose capitalised head ends a word shortly
-// before; "MORE" is in capitals after a space, on the same line, and no
-// capitalised word follows it (a verb, a party in brackets, punctuation).
 // Whether t[begin, end) is the rest of a full name, as The Hill writes it
 // in a link: words that open with a capital or a bracket ("Addison
 // (Mitch) Mitchell ", "Juan C. "), nothing in lower case.
@@ -179,6 +171,15 @@ bool FullNameBetween(absl::string_view t, size_t begin, size_t end) {
   return true;
 }
 
+// The end of The Hill's inline link text, when " MORE" at t[more] closes
+// one: a name, the person's full name run into a list of headlines, then
+// "MORE" ("Sen. Mitch McConnell Addison (Mitch) Mitchell McConnellGOP
+// senators balk at ... trial MORE (R-Ky.) said"). Returns where the name
+// the text goes on from ends (after the first "McConnell"), or 0. The
+// full name and the first headline are written together with no space
+// ("McConnellGOP"): a word whose capitalised head ends a word shortly
+// before; "MORE" is in capitals after a space, on the same line, and no
+// capitalised word follows it (a verb, a party in brackets, punctuation).
 size_t LinkTextStart(absl::string_view t, size_t more) {
   constexpr size_t kMaxRun = 700;  // the name and three headlines
   constexpr size_t kMaxFullName = 80;
@@ -223,48 +224,21 @@ size_t LinkTextStart(absl::string_view t, size_t more) {
 // Blanks (in *copy, made from `text` if `*copied` is false) The Hill's
 // inline link texts (LinkTextStart()) from the end of the name to the end
 // of "MORE", so that the name reads on to what follows it ("Sen. Mitch
-// McConnell (R-Ky.) said"). Returns whether it blanked any. "MORE" is
-// looked for 64 bytes at a time: most texts have none.
+// McConnell (R-Ky.) said"). Returns whether it blanked any.
 bool BlankLinkTexts(absl::string_view text, std::string* copy, bool* copied) {
   bool any = false;
-  const char* const p = text.data();
-  const size_t size = text.size();
-  auto at_m = [&](size_t i) {
-    if (i == 0 || i + 4 > size || p[i - 1] != ' ' || p[i + 1] != 'O' ||
-        p[i + 2] != 'R' || p[i + 3] != 'E') {
-      return;
-    }
-    const size_t begin = LinkTextStart(text, i - 1);
-    if (begin == 0) return;
+  // (Looked for by its "M", a rare byte, then the space before it.)
+  for (size_t m = text.find("MORE"); m != absl::string_view::npos;
+       m = text.find("MORE", m + 1)) {
+    if (m == 0 || text[m - 1] != ' ') continue;
+    const size_t begin = LinkTextStart(text, m - 1);
+    if (begin == 0) continue;
     if (!*copied) {
       copy->assign(text.data(), text.size());
       *copied = true;
     }
-    std::memset(&(*copy)[begin], ' ', i + 4 - begin);
+    std::memset(&(*copy)[begin], ' ', m + 4 - begin);
     any = true;
-  };
-  size_t i = 0;
-#if defined(__SSE2__)
-  const __m128i m = _mm_set1_epi8('M');
-  for (; size - i >= 64; i += 64) {
-    __m128i hit[4];
-    for (int k = 0; k < 4; ++k) {
-      hit[k] = _mm_cmpeq_epi8(
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 16 * k)), m);
-    }
-    const __m128i either =
-        _mm_or_si128(_mm_or_si128(hit[0], hit[1]), _mm_or_si128(hit[2], hit[3]));
-    if (_mm_movemask_epi8(either) == 0) continue;
-    for (int k = 0; k < 4; ++k) {
-      for (unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(hit[k]));
-           bits != 0; bits &= bits - 1) {
-        at_m(i + 16 * k + static_cast<size_t>(__builtin_ctz(bits)));
-      }
-    }
-  }
-#endif
-  for (; i < size; ++i) {
-    if (p[i] == 'M') at_m(i);
   }
   return any;
 }
@@ -2201,10 +2175,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       if (&r != &content.front()) joined->append(" ... ");
       absl::string_view part = Slice(shown, r);
       if (links) {
-        std::string& j = *joined;
-        for (char ch : part) {
-          if (ch != ' ' || j.empty() || j.back() != ' ') j.push_back(ch);
-        }
+        AppendClosingUpSpaces(joined, part);
       } else {
         joined->append(part.data(), part.size());
       }
