@@ -180,6 +180,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"question_topic", WordList::kQuestionTopic},
       {"verb_after_name", WordList::kVerbAfterName},
       {"voice_of", WordList::kVoiceOf},
+      {"org_before_link", WordList::kOrgBeforeLink},
       {"name_link", WordList::kNameLink},
   };
   return ParseNamed(kLists, s, out);

@@ -1873,6 +1873,14 @@ Resolution SpeakerResolver::Resolve(Range span) {
       const v1::EntityType t = nominal_of(i);
       return t == v1::ENTITY_TYPE_ORGANISATION || t == v1::ENTITY_TYPE_GOVERNMENT;
     };
+    // The type of the name the noun heads: a noun that heads one only
+    // with a link ("the Center for Responsive Politics"; org_before_link)
+    // an organisation.
+    auto name_type = [&](size_t i) {
+      return lex_->InListAnyCase(word(i), WordList::kOrgBeforeLink)
+                 ? v1::ENTITY_TYPE_ORGANISATION
+                 : nominal_of(i);
+    };
     // A title with a link inside and a person's name after it: "Secretary
     // of State Mike Pompeo", "the Minister of Foreign Affairs Wang Yi" are
     // the person (not the words as written, nor the latest holder of some
@@ -1906,7 +1914,8 @@ Resolution SpeakerResolver::Resolve(Range span) {
     }
     size_t name_end = 0;
     if (k > m && k + 1 < end && tags[k - 1] == 'N' && toks[k - 1].cap &&
-        organisation(k - 1) && link(k)) {
+        (organisation(k - 1) || lex_->InListAnyCase(word(k - 1), WordList::kOrgBeforeLink)) &&
+        link(k)) {
       const size_t head = k - 1;
       int links = 0;
       while (k < end && link(k)) {
@@ -1968,7 +1977,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
             if (known != by_name_.end()) entity = known->second;
           }
         }
-        if (entity < 0) entity = FindOrAdd(name, nominal_of(head));
+        if (entity < 0) entity = FindOrAdd(name, name_type(head));
         Note(entity, span.begin);
         AddAlias(entity, text_.substr(span.begin, span.end - span.begin));
         res.kind = v1::MENTION_KIND_NOMINAL;

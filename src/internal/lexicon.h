@@ -354,6 +354,12 @@ enum class WordList : uint32_t {
   // voice", "interrupted his mother's voice" are said by the one whose
   // voice it is, the possessor ("a girl", "his mother").
   kVoiceOf = 1 << 27,
+  // A noun that heads an organisation's name only with a name_link and
+  // capitalised words after it ("center"; org_before_link): "the Center for
+  // Responsive Politics", "the Federation of American Scientists". Alone it
+  // names a place as often as a body ("the World Trade Center"), so it is
+  // no organisation noun of nominals.tsv.
+  kOrgBeforeLink = 1 << 29,
 };
 
 struct PronounInfo {
