@@ -1690,13 +1690,19 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     return -1;
   }
 
-  if (definite && mods.empty() && type != v1::ENTITY_TYPE_UNSPECIFIED) {
+  // "the center" after "the Center for Responsive Politics": a noun that
+  // heads an organisation's name only with a link (org_before_link) refers
+  // back to an organisation alone, never to "the World Trade Center".
+  const bool org_only =
+      type == v1::ENTITY_TYPE_UNSPECIFIED && lex_->InList(head_lower, WordList::kOrgBeforeLink);
+  if (definite && mods.empty() && (type != v1::ENTITY_TYPE_UNSPECIFIED || org_only)) {
     // "the ministry": the latest entity whose name has that word.
     std::vector<uint8_t>& tested = NoneTested();
     for (auto it = mentions_.rbegin(); it != WindowEnd(); ++it) {
       if (it->position >= position || tested[it->entity]) continue;
       tested[it->entity] = 1;
       const ResolvedEntity& e = entities_[it->entity];
+      if (org_only && e.type != v1::ENTITY_TYPE_ORGANISATION) continue;
       if (absl::StrContains(Lowered(e.canonical).view(), head_lower)) return it->entity;
     }
   }
