@@ -956,6 +956,35 @@ void SpeakerResolver::Index() {
     i = j;
   }
   flush();
+  // In a book a person first known by one name ("His Christian name was
+  // Gabriel") whom the text names in full later ("Gabriel Oak") goes by the
+  // fullest name the text gives: the full name is the canonical one.
+  // (Entities are few; the full name is looked up once per person.)
+  if (book) {
+    for (size_t k = 0; k < entities_.size(); ++k) {
+      ResolvedEntity& e = entities_[k];
+      if (e.type != v1::ENTITY_TYPE_PERSON || e.described ||
+          e.canonical.find(' ') != std::string::npos) {
+        continue;
+      }
+      auto full = full_names_.find(absl::string_view(e.canonical));
+      if (full == full_names_.end()) continue;
+      std::string& joined = full_name_;
+      joined.assign(e.canonical);
+      joined.push_back(' ');
+      joined.append(full->second.data(), full->second.size());
+      auto named = by_name_.find(Lowered(joined).view());
+      if (named == by_name_.end() || named->second == static_cast<int>(k)) continue;
+      const ResolvedEntity& f = entities_[named->second];
+      if (f.type != v1::ENTITY_TYPE_PERSON ||
+          (f.gender != 0 && e.gender != 0 && f.gender != e.gender)) {
+        continue;
+      }
+      AddAlias(static_cast<int>(k), e.canonical);
+      e.canonical = f.canonical;
+      if (e.gender == 0) e.gender = f.gender;
+    }
+  }
 }
 
 // In a book, a word no lexicon knows, inside a sentence, the subject of its
