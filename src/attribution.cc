@@ -1962,6 +1962,27 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       a->left_start_[index].set();
     }
   }
+  // The same tests by rule and byte (see rule_before_), as Find makes them
+  // below: a rule cut in halves whose left half cannot end before the mark
+  // with the byte there, or begin with the first byte of the tags; one
+  // whose right half cannot begin with the byte after a cue of one word.
+  int rules = 0;
+  for (const auto& rule : a->rules_) rules = std::max(rules, rule->index + 1);
+  a->rule_words_ = (rules + 63) / 64;
+  a->rule_before_.assign(256 * a->rule_words_, ~uint64_t{0});
+  a->rule_start_.assign(256 * a->rule_words_, ~uint64_t{0});
+  a->rule_after_.assign(256 * a->rule_words_, ~uint64_t{0});
+  for (const auto& rule : a->rules_) {
+    const int l = rule->left_half, r = rule->right_half;
+    const size_t word = rule->index >> 6;
+    const uint64_t bit = uint64_t{1} << (rule->index & 63);
+    for (int b = 0; b < 256; ++b) {
+      const size_t at = b * a->rule_words_ + word;
+      if (l >= 0 && !a->half_edge_[l][b]) a->rule_before_[at] &= ~bit;
+      if (l >= 0 && !a->left_start_[l][b]) a->rule_start_[at] &= ~bit;
+      if (l >= 0 && r >= 0 && !a->half_edge_[r][b]) a->rule_after_[at] &= ~bit;
+    }
+  }
   for (const auto& rule : a->rules_) {
     if (rule->attributive) {
       a->attributive_rules_.push_back(rule.get());
@@ -5390,6 +5411,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     std::string opener_tags;
     std::vector<int> unit_findings;
     std::vector<int8_t> half_known;
+    std::vector<uint64_t> may_match;  // rule_words_ words (see Find)
   };
   thread_local Scratch scratch;
   std::vector<Unit>& units = scratch.units;
@@ -5414,6 +5436,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   std::vector<int>& unit_findings = scratch.unit_findings;
   unit_findings.assign(units.size(), 0);
   std::vector<int8_t>& half_known = scratch.half_known;
+  scratch.may_match.resize(rule_words_);
 
   for (size_t u = 0; u < units.size(); ++u) {
     const Unit& unit = units[u];
@@ -5660,7 +5683,32 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               ? rules_by_class_[static_cast<int>(cue.cue_class)]
               : rules_by_class_mark_[static_cast<int>(cue.cue_class)][mark_index]
                                     [unit_held];
+      // A right half that cannot begin with the byte after a cue of one
+      // word does not match there, nor a left half whose part before the
+      // cue group cannot end with the byte before the mark, or that cannot
+      // begin with the first byte of the tags: no need to run them. These
+      // tests, made by rule for each byte when the rules are read
+      // (rule_before_), rule out most rules the loop visits: each is passed
+      // over with a bit test. (news-5mb: 1.1431e9 -> 1.1294e9 instructions.)
+      uint64_t* const may = scratch.may_match.data();
+      {
+        const size_t w = static_cast<size_t>(rule_words_);
+        const uint64_t* start =
+            &rule_start_[static_cast<unsigned char>(marked[0]) * w];
+        const uint64_t* before =
+            k > 0 ? &rule_before_[static_cast<unsigned char>(marked[k - 1]) * w]
+                  : nullptr;
+        const uint64_t* after =
+            cue_end == k + 1 && cue_end < marked.size()
+                ? &rule_after_[static_cast<unsigned char>(marked[cue_end]) * w]
+                : nullptr;
+        for (size_t i = 0; i < w; ++i) {
+          may[i] = start[i] & (before != nullptr ? before[i] : ~uint64_t{0}) &
+                   (after != nullptr ? after[i] : ~uint64_t{0});
+        }
+      }
       for (const CompiledRule* rule : class_rules) {
+        if (((may[rule->index >> 6] >> (rule->index & 63)) & 1) == 0) continue;
         if ((rule->needs & missing).any()) continue;
         // (A rule with a labelprep group takes a punctuation cue only.)
         if (rule->labelprep != 0 && absl::ascii_isalpha(text[tokens[k].begin])) continue;
@@ -5669,21 +5717,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // one named: only a rule without a speaker reports it ("the
         // shooter reportedly had ties to C" is no claim of the shooter's).
         if (cue.adverb_only && rule->nospeaker == 0) continue;
-        // A right half that cannot begin with the byte after the cue does
-        // not match there, nor a left half whose part before the cue group
-        // cannot end with the byte before the mark: no need to run them.
-        // (The left half first: a rule whose left half is known to fail is
-        // passed over at once, as MatchesRuleWith() would, without the
-        // right half's test, which a later rule sharing it makes itself.)
-        if (const int l = rule->left_half; l >= 0) {
-          if (half_known[l] < 0 &&
-              ((k > 0 &&
-                !half_edge_[l][static_cast<unsigned char>(marked[k - 1])]) ||
-               !left_start_[l][static_cast<unsigned char>(marked[0])])) {
-            half_known[l] = 0;
-          }
-          if (half_known[l] == 0) continue;
+        // A left half known to fail (an earlier rule's search) rules the
+        // rule out, as MatchesRuleWith() would, before the right half's
+        // test below.
+        if (const int l = rule->left_half; l >= 0 && half_known[l] == 0) {
+          continue;
         }
+        // (After a cue of more words, the right half's edge is noted for
+        // MatchesRuleWith(), which reads it where the cue group ends last.)
         if (const int r = rule->right_half;
             r >= 0 && half_known[r] < 0 && cue_end < marked.size() &&
             !half_edge_[r][static_cast<unsigned char>(marked[cue_end])]) {

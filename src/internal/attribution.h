@@ -497,6 +497,14 @@ class Attributor {
   // can begin with (FirstBytes), where known, else every byte: a tag string
   // that begins with another byte is no match for it.
   std::vector<std::bitset<256>> left_start_;
+  // The edge tests of half_edge_ and left_start_ by rule, for Find to pass
+  // over at once the rules they rule out (most of those it visits): for
+  // each byte b, bit i of the rule_words_ words from b * rule_words_ says
+  // whether the rule of index i may match where b is the byte before the
+  // cue's mark (rule_before_), the first byte of the tags (rule_start_),
+  // or the byte after a cue of one word (rule_after_).
+  int rule_words_ = 0;
+  std::vector<uint64_t> rule_before_, rule_start_, rule_after_;
   // By index in halves_: the left halves' LeftToCuePattern, where given.
   std::vector<std::unique_ptr<RulePattern>> left_to_cue_;
   // By index in halves_: the half's automata (see HalfDfas), each compiled
