@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/base/optimization.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -1407,33 +1408,34 @@ class AtomScreen {
       }
     }
     for (int c = 'A'; c <= 'Z'; ++c) class_of_[c] = class_of_[c - 'A' + 'a'];
-    next_.assign(classes_, 0);  // state 0: the root
-    found_.assign(1, 0);
+    // (Class 0, a byte in no atom, leads every state back to the root.)
+    std::vector<uint16_t> next(classes_, 0);  // state 0: the root
+    std::vector<uint64_t> found(1, 0);         // by state: the atoms ending there
     for (size_t a = 0; a < atoms.size(); ++a) {
       size_t s = 0;
       for (unsigned char c : atoms[a]) {
-        uint16_t& to = next_[s * classes_ + class_of_[c]];
+        uint16_t& to = next[s * classes_ + class_of_[c]];
         if (to == 0) {
-          to = static_cast<uint16_t>(found_.size());
-          found_.push_back(0);
-          next_.resize(next_.size() + classes_, 0);
+          to = static_cast<uint16_t>(found.size());
+          found.push_back(0);
+          next.resize(next.size() + classes_, 0);
         }
-        s = next_[s * classes_ + class_of_[c]];
+        s = next[s * classes_ + class_of_[c]];
       }
-      found_[s] |= uint64_t{1} << a;
+      found[s] |= uint64_t{1} << a;
     }
-    if (found_.size() > 0xffff) return false;
-    std::vector<uint16_t> fail(found_.size(), 0);
+    if (found.size() > 0xffff) return false;
+    std::vector<uint16_t> fail(found.size(), 0);
     std::vector<uint16_t> queue;
     for (int c = 1; c < classes_; ++c) {
-      if (next_[c] != 0) queue.push_back(next_[c]);
+      if (next[c] != 0) queue.push_back(next[c]);
     }
     for (size_t q = 0; q < queue.size(); ++q) {
       const size_t s = queue[q];
-      found_[s] |= found_[fail[s]];
+      found[s] |= found[fail[s]];
       for (int c = 1; c < classes_; ++c) {
-        uint16_t& to = next_[s * classes_ + c];
-        const uint16_t via = next_[fail[s] * classes_ + c];
+        uint16_t& to = next[s * classes_ + c];
+        const uint16_t via = next[fail[s] * classes_ + c];
         if (to != 0) {
           fail[to] = via;
           queue.push_back(to);
@@ -1442,6 +1444,25 @@ class AtomScreen {
         }
       }
     }
+    // The states renumbered, those where no atom ends first (the root
+    // stays 0), each as the offset of its row in next_.
+    const size_t states = found.size();
+    std::vector<uint32_t> row(states);
+    uint32_t count = 0;
+    for (int pass = 0; pass < 2; ++pass) {
+      if (pass == 1) found_from_ = count * classes_;
+      for (size_t s = 0; s < states; ++s) {
+        if ((found[s] != 0) == (pass == 1)) row[s] = count++ * classes_;
+      }
+    }
+    next_.resize(next.size());
+    found_.assign(states, 0);
+    for (size_t s = 0; s < states; ++s) {
+      for (int c = 0; c < classes_; ++c) {
+        next_[row[s] + c] = row[next[s * classes_ + c]];
+      }
+      found_[row[s] / classes_] = found[s];
+    }
     return true;
   }
 
@@ -1449,25 +1470,44 @@ class AtomScreen {
   bool MayMatch(absl::string_view text) const {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const size_t n = text.size();
-    const uint16_t* const next = next_.data();
-    const size_t classes = classes_;
-    uint64_t found = 0;
-    size_t s = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const unsigned char c = p[i];
-      if (c >= 0x80) {
-        // U+017F and U+212A, which RE2 folds to "s" and "k".
-        if (non_ascii_atoms_ || (c == 0xc5 && i + 1 < n && p[i + 1] == 0xbf) ||
-            (c == 0xe2 && i + 2 < n && p[i + 1] == 0x84 &&
-             p[i + 2] == 0xaa)) {
-          return true;
+    // Bytes above 0x7F first: U+017F and U+212A, which RE2 folds to "s" and
+    // "k", and any such byte when an atom holds one, send the text to the
+    // set. (No atom holds the others: class 0, back to the root.)
+    for (size_t i = 0; i < n;) {
+      // (Sixteen ASCII bytes at a time: most of a text.)
+      if (n - i >= 16) {
+        uint64_t chunk[2];
+        std::memcpy(chunk, p + i, 16);
+        if (((chunk[0] | chunk[1]) & 0x8080808080808080ull) == 0) {
+          i += 16;
+          continue;
         }
-        s = 0;  // no atom holds such a byte
-        continue;
       }
-      s = next[s * classes + class_of_[c]];
-      found |= found_[s];
+      const unsigned char c = p[i];
+      if (c >= 0x80 &&
+          (non_ascii_atoms_ || (c == 0xc5 && i + 1 < n && p[i + 1] == 0xbf) ||
+           (c == 0xe2 && i + 2 < n && p[i + 1] == 0x84 && p[i + 2] == 0xaa))) {
+        return true;
+      }
+      ++i;
     }
+    const uint32_t* const next = next_.data();
+    const size_t found_from = found_from_;
+    uint64_t found = 0;
+    size_t row = 0;
+    // (Most states end no atom: only those from row found_from_ do.)
+    auto step = [&](unsigned char c) {
+      row = next[row + class_of_[c]];
+      if (ABSL_PREDICT_FALSE(row >= found_from)) found |= found_[row / classes_];
+    };
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {  // (four steps a round, written out)
+      step(p[i]);
+      step(p[i + 1]);
+      step(p[i + 2]);
+      step(p[i + 3]);
+    }
+    for (; i < n; ++i) step(p[i]);
     if (found == 0) return false;
     for (const std::vector<uint64_t>& clauses : clauses_) {
       if (std::all_of(clauses.begin(), clauses.end(),
@@ -1485,9 +1525,12 @@ class AtomScreen {
   bool non_ascii_atoms_ = false;
   uint8_t class_of_[256] = {};  // 0: a byte in no atom
   int classes_ = 1;
-  // next_[state * classes_ + class]: the automaton, failure links folded in.
-  std::vector<uint16_t> next_;
-  std::vector<uint64_t> found_;  // by state: the atoms ending there
+  // next_[row + class]: the automaton, failure links folded in. A state's
+  // row is its number times classes_; the states where an atom ends come
+  // last, from row found_from_. The root is row 0.
+  std::vector<uint32_t> next_;
+  uint32_t found_from_ = 0;
+  std::vector<uint64_t> found_;  // by state number: the atoms ending there
 };
 
 }  // namespace

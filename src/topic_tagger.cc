@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <bitset>
 #include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <unordered_set>
 #include <utility>
 
 #include "absl/base/call_once.h"
+#include "absl/base/optimization.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
@@ -358,7 +360,7 @@ bool NeedsNonAsciiText(const Sequence& sequence) {
   return false;
 }
 
-// What WordAutomaton::Scan() saw in the text besides words.
+// What a text holds besides ASCII (ScanNonAscii()).
 struct TextScan {
   // The text has U+017F or U+212A, which RE2 folds to "s" and "k": the
   // automaton's answer is incomplete.
@@ -367,11 +369,48 @@ struct TextScan {
   bool non_ascii = false;
 };
 
+// Reports in *scan what `text` holds besides ASCII (TextScan).
+void ScanNonAscii(absl::string_view text, TextScan* scan) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    // (Sixteen ASCII bytes at a time: most of a text.)
+    if (n - i >= 16) {
+      uint64_t chunk[2];
+      std::memcpy(chunk, p + i, 16);
+      if (((chunk[0] | chunk[1]) & 0x8080808080808080ull) == 0) {
+        i += 16;
+        continue;
+      }
+    }
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+    } else if (c == 0xe2 && i + 2 < n && p[i + 1] == 0x80 &&
+               (p[i + 2] & 0xc0) == 0x80) {
+      i += 3;  // U+2000..U+203F: quotes, dashes
+    } else if ((c == 0xc5 && i + 1 < n && p[i + 1] == 0xbf) ||
+               (c == 0xe2 && i + 2 < n && p[i + 1] == 0x84 &&
+                p[i + 2] == 0xaa)) {
+      scan->folds_to_ascii = true;
+      scan->non_ascii = true;
+      i += c == 0xc5 ? 2 : 3;
+    } else {
+      scan->non_ascii = true;
+      ++i;
+    }
+  }
+}
+
 // A deterministic automaton over bytes for word patterns whose sequences are
 // ASCII and begin with word characters. Such a sequence can match only from
-// the start of a word (a word character after a non-word one, \b), so Scan()
-// runs the automaton from each word start until it dies, usually one or two
-// bytes later: no lowercase copy of the text, no hashing, no backtracking.
+// the start of a word (a word character after a non-word one, \b): the
+// automaton begins every sequence again at each word start as it reads, so
+// Scan() takes one step a byte of the text: no lowercase copy of the text,
+// no hashing, no backtracking. (Until session 28 it ran from each word start
+// until it died, then skipped the rest of the word: each byte of a word
+// was read twice, and each word cost a call.)
 class WordAutomaton {
  public:
   struct Entry {
@@ -384,9 +423,8 @@ class WordAutomaton {
   bool Build(const std::vector<Entry>& entries);
 
   // Appends to *topics the topic of every entry matching `text` (with
-  // repeats) and reports what else the text holds.
-  void Scan(absl::string_view text, std::vector<int>* topics,
-            TextScan* scan) const;
+  // repeats).
+  void Scan(absl::string_view text, std::vector<int>* topics) const;
 
  private:
   struct Accept {
@@ -396,13 +434,10 @@ class WordAutomaton {
       return topic == o.topic && period_end == o.period_end;
     }
   };
-  using StateId = uint16_t;
-  static constexpr StateId kDead = 0;
-  static constexpr StateId kStart = 1;
+  using StateId = uint32_t;
   static constexpr size_t kMaxStates = 1 << 16;
-
-  void Walk(const unsigned char* text, size_t begin, size_t size,
-            std::vector<int>* topics) const;
+  // The item of a state that says the byte read last is a word byte.
+  static constexpr uint32_t kAfterWord = ~uint32_t{0};
 
   // Build()'s states by their items (see there), looked up by a list of
   // items too.
@@ -432,18 +467,25 @@ class WordAutomaton {
   using StateSet = absl::flat_hash_set<StateId, StateHash, StateEq>;
 
   uint8_t class_of_[256] = {};
-  int32_t classes_ = 1;
-  // next_[state * classes_ + class]: the next state; kDead has no way out.
-  std::vector<StateId> next_;
-  // The entries ending in state s: accepts_[accept_begin_[s] ..
-  // accept_begin_[s + 1]).
+  uint32_t classes_ = 1;
+  // next_[row + class]: the row of the next state. A state's row is its
+  // number times classes_; the states that end an entry come last, from
+  // row accepting_, so one comparison tells. The start (nothing read, or
+  // a byte that is no word byte and nothing matching) is row 0.
+  std::vector<uint32_t> next_;
+  uint32_t accepting_ = 0;
+  // The entries ending in the state of row r (number s = r / classes_):
+  // accepts_[accept_begin_[s] .. accept_begin_[s + 1]).
   std::vector<uint32_t> accept_begin_;
   std::vector<Accept> accepts_;
 };
 
 bool WordAutomaton::Build(const std::vector<Entry>& entries) {
-  // Bytes no atom tells apart share a class.
-  std::unordered_set<ByteSet> distinct;
+  // Bytes no atom tells apart share a class, but never a word byte and
+  // another (a word starts at a word byte after another byte).
+  ByteSet word_bytes;
+  for (int b = 0; b < 256; ++b) word_bytes[b] = kWord.is[b];
+  std::unordered_set<ByteSet> distinct = {word_bytes};
   for (const Entry& entry : entries) {
     for (const Atom& atom : entry.atoms) distinct.insert(atom.ascii);
   }
@@ -459,6 +501,10 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
     classes = next;
   }
   classes_ = classes;
+  std::vector<bool> word_class(classes_);
+  for (int b = 0; b < 256; ++b) {
+    if (kWord.is[b]) word_class[class_of_[b]] = true;
+  }
   // The classes each atom takes.
   absl::flat_hash_map<ByteSet, std::vector<int>> classes_of;
   for (const ByteSet& set : distinct) {
@@ -467,7 +513,7 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
       if (set[b]) taken[class_of_[b]] = true;
     }
     std::vector<int>& list = classes_of[set];
-    for (int c = 0; c < classes_; ++c) {
+    for (uint32_t c = 0; c < classes_; ++c) {
       if (taken[c]) list.push_back(c);
     }
   }
@@ -479,32 +525,71 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
       atom_classes[e].push_back(&classes_of[atom.ascii]);
     }
   }
+  // By word class: the items of the entries a word that starts with a byte
+  // of the class begins to match, in order, then kAfterWord.
+  std::vector<std::vector<uint32_t>> starts(classes_);
+  for (size_t e = 0; e < entries.size(); ++e) {
+    for (int c : *atom_classes[e][0]) {
+      starts[c].push_back(static_cast<uint32_t>(e) << 8 | 1);
+    }
+  }
+  for (uint32_t c = 0; c < classes_; ++c) {
+    if (word_class[c]) starts[c].push_back(kAfterWord);
+  }
 
   // Subset construction. A state is a sorted set of items entry << 8 |
-  // atoms matched; state s's are items[item_begin[s] .. item_begin[s + 1]),
-  // all in one vector (thousands of states: no allocation each).
+  // atoms matched, and kAfterWord (last) when the byte read last is a word
+  // byte; state s's are items[item_begin[s] .. item_begin[s + 1]), all in
+  // one vector (thousands of states: no allocation each). State 0, the
+  // start, has none.
   std::vector<uint32_t> items;
-  std::vector<uint32_t> item_begin = {0, 0};  // kDead: none
-  for (size_t e = 0; e < entries.size(); ++e) {
-    items.push_back(static_cast<uint32_t>(e) << 8);
-  }
-  item_begin.push_back(static_cast<uint32_t>(items.size()));  // kStart
+  std::vector<uint32_t> item_begin = {0, 0};
   const StateSet::hasher hash{&items, &item_begin};
   StateSet ids(/*bucket_count=*/0, hash, StateSet::key_equal{hash});
-  ids.insert(kDead);
-  ids.insert(kStart);
-  next_.assign(2 * classes_, kDead);
-  std::vector<std::vector<uint32_t>> targets(classes_);
-  std::vector<int> reached;  // the classes whose targets are not empty
-  for (size_t s = kStart; s + 1 < item_begin.size(); ++s) {
+  ids.insert(0);
+  std::vector<StateId> next(classes_, 0);  // by state number, as next_
+  bool too_large = false;
+  // The state of the items `target` (sorted, each once), added if new.
+  auto state_of = [&](const std::vector<uint32_t>& target) -> StateId {
+    auto it = ids.find(absl::MakeConstSpan(target));
+    if (it != ids.end()) return *it;
+    const size_t size = item_begin.size() - 1;  // states so far
+    if (size >= kMaxStates) {
+      too_large = true;
+      return 0;
+    }
+    items.insert(items.end(), target.begin(), target.end());
+    item_begin.push_back(static_cast<uint32_t>(items.size()));
+    next.resize((size + 1) * classes_, 0);
+    return *ids.insert(static_cast<StateId>(size)).first;
+  };
+  // Where a byte goes that no item of the state takes, by class, after a
+  // word byte and after another byte: a byte that is no word byte to the
+  // start (0); a word byte after one to the state of kAfterWord alone, and
+  // after another byte to the state of the starts of its class. (Most of
+  // the classes, from most states: found once, not looked up for each.)
+  std::vector<StateId> after_word_row(classes_, 0), after_other_row(classes_, 0);
+  const StateId in_word = state_of({kAfterWord});
+  for (uint32_t c = 0; c < classes_; ++c) {
+    if (!word_class[c]) continue;
+    after_word_row[c] = in_word;
+    after_other_row[c] = state_of(starts[c]);
+  }
+  std::vector<std::vector<uint32_t>> steps(classes_);
+  std::vector<int> reached;  // the classes whose steps are not empty
+  std::vector<uint32_t> target;
+  for (size_t s = 0; s + 1 < item_begin.size() && !too_large; ++s) {
+    // (By index: `items` grows as states are added below.)
+    const uint32_t first = item_begin[s], last = item_begin[s + 1];
+    const bool after_word = last > first && items[last - 1] == kAfterWord;
     reached.clear();
     auto add = [&](int c, uint32_t item) {
-      if (targets[c].empty()) reached.push_back(c);
-      targets[c].push_back(item);
+      if (steps[c].empty()) reached.push_back(c);
+      steps[c].push_back(item);
     };
-    // (By index: `items` grows as states are added below.)
-    for (uint32_t k = item_begin[s]; k < item_begin[s + 1]; ++k) {
+    for (uint32_t k = first; k < last; ++k) {
       const uint32_t item = items[k];
+      if (item == kAfterWord) continue;
       const size_t e = item >> 8, matched = item & 0xff;
       const Sequence& atoms = entries[e].atoms;
       if (matched < atoms.size()) {
@@ -514,97 +599,114 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
         for (int c : *atom_classes[e][matched - 1]) add(c, item);
       }
     }
-    // (In class order, as the states are numbered in the order found.)
+    const std::vector<StateId>& row = after_word ? after_word_row : after_other_row;
+    std::copy(row.begin(), row.end(), next.begin() + s * classes_);
+    // (In class order: the states are numbered in the order found.)
     std::sort(reached.begin(), reached.end());
     for (int c : reached) {
-      std::vector<uint32_t>& target = targets[c];
-      std::sort(target.begin(), target.end());
-      target.erase(std::unique(target.begin(), target.end()), target.end());
-      auto it = ids.find(absl::MakeConstSpan(target));
-      if (it == ids.end()) {
-        const size_t size = item_begin.size() - 1;  // states so far
-        if (size >= kMaxStates) return false;
-        items.insert(items.end(), target.begin(), target.end());
-        item_begin.push_back(static_cast<uint32_t>(items.size()));
-        it = ids.insert(static_cast<StateId>(size)).first;
-        next_.resize((size + 1) * classes_, kDead);
-      }
-      next_[s * classes_ + c] = *it;
+      std::vector<uint32_t>& step = steps[c];
+      std::sort(step.begin(), step.end());
       target.clear();
+      if (!word_class[c]) {
+        target.swap(step);
+      } else if (after_word) {
+        target.swap(step);
+        target.push_back(kAfterWord);
+      } else {
+        // A word starts: the starts of its first byte's class join. (Both
+        // lists are in order: merged, not sorted again.)
+        std::merge(step.begin(), step.end(), starts[c].begin(),
+                   starts[c].end(), std::back_inserter(target));
+      }
+      step.clear();
+      target.erase(std::unique(target.begin(), target.end()), target.end());
+      next[s * classes_ + c] = state_of(target);
     }
   }
-  accept_begin_.assign(1, 0);
-  for (size_t s = 0; s + 1 < item_begin.size(); ++s) {
-    const size_t first = accepts_.size();
+  if (too_large) return false;
+  const size_t states = item_begin.size() - 1;
+  // The entries each state ends, then the states renumbered: those that
+  // end none first (the start stays 0).
+  std::vector<uint32_t> begin_of(states + 1, 0);  // by old number
+  std::vector<Accept> accepts;
+  for (size_t s = 0; s < states; ++s) {
+    const size_t first = accepts.size();
     for (uint32_t k = item_begin[s]; k < item_begin[s + 1]; ++k) {
       const uint32_t item = items[k];
+      if (item == kAfterWord) continue;
       const Entry& entry = entries[item >> 8];
       if ((item & 0xff) != entry.atoms.size()) continue;
       Accept accept = {entry.topic, entry.period_end};
-      if (std::find(accepts_.begin() + first, accepts_.end(), accept) ==
-          accepts_.end()) {
-        accepts_.push_back(accept);
+      if (std::find(accepts.begin() + first, accepts.end(), accept) ==
+          accepts.end()) {
+        accepts.push_back(accept);
       }
     }
+    begin_of[s + 1] = static_cast<uint32_t>(accepts.size());
+  }
+  auto ends_entry = [&](size_t s) { return begin_of[s + 1] > begin_of[s]; };
+  std::vector<StateId> renumbered(states);
+  StateId count = 0;
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1) accepting_ = count * classes_;
+    for (size_t s = 0; s < states; ++s) {
+      if (ends_entry(s) == (pass == 1)) renumbered[s] = count++;
+    }
+  }
+  std::vector<StateId> old_of(states);
+  for (size_t s = 0; s < states; ++s) {
+    old_of[renumbered[s]] = s;
+    renumbered[s] *= classes_;  // its row
+  }
+  next_.resize(next.size());
+  accept_begin_.assign(1, 0);
+  for (size_t r = 0; r < states; ++r) {
+    const StateId* const from = &next[old_of[r] * classes_];
+    uint32_t* const to = &next_[r * classes_];
+    for (uint32_t c = 0; c < classes_; ++c) to[c] = renumbered[from[c]];
+    const size_t s = old_of[r];
+    accepts_.insert(accepts_.end(), accepts.begin() + begin_of[s],
+                    accepts.begin() + begin_of[s + 1]);
     accept_begin_.push_back(static_cast<uint32_t>(accepts_.size()));
   }
   return true;
 }
 
-void WordAutomaton::Walk(const unsigned char* text, size_t begin, size_t size,
+void WordAutomaton::Scan(absl::string_view text,
                          std::vector<int>* topics) const {
   // (Locals: the compiler cannot tell that topics->push_back() leaves the
   // members alone.)
-  const StateId* const next = next_.data();
-  const size_t classes = classes_;
-  size_t s = kStart;
-  for (size_t i = begin; i < size; ++i) {
-    s = next[s * classes + class_of_[text[i]]];
-    if (s == kDead) return;
-    uint32_t a = accept_begin_[s];
-    const uint32_t end = accept_begin_[s + 1];
-    if (a == end) continue;
-    // The match ends after text[i]: \b there, or (?:\W|$).
-    const bool before = kWord.is[text[i]];
-    const bool after = i + 1 < size && kWord.is[text[i + 1]];
-    for (; a < end; ++a) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = p + text.size();
+  const uint32_t* const next = next_.data();
+  const size_t accepting = accepting_;
+  size_t row = 0;
+  // The entries that end after *at, in the state of `row`: \b there, or
+  // (?:\W|$).
+  auto report = [&](const unsigned char* at) {
+    const bool before = kWord.is[*at];
+    const bool after = at + 1 < end && kWord.is[at[1]];
+    const size_t s = row / classes_;
+    for (uint32_t a = accept_begin_[s]; a < accept_begin_[s + 1]; ++a) {
       const Accept& accept = accepts_[a];
       if (accept.period_end ? !after : before != after) {
         topics->push_back(accept.topic);
       }
     }
+  };
+  auto step = [&](const unsigned char* at) {
+    row = next[row + class_of_[*at]];
+    if (ABSL_PREDICT_FALSE(row >= accepting)) report(at);
+  };
+  // (Four steps a round, written out: the test of the loop cost a good
+  // part of a step.)
+  for (; end - p >= 4; p += 4) {
+    step(p);
+    step(p + 1);
+    step(p + 2);
+    step(p + 3);
   }
-}
-
-void WordAutomaton::Scan(absl::string_view text, std::vector<int>* topics,
-                         TextScan* scan) const {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  size_t i = 0;
-  while (i < n) {
-    const unsigned char c = p[i];
-    if (kWord.is[c]) {
-      // A word starts here (the byte before, if any, is not a word byte).
-      Walk(p, i, n, topics);
-      do {
-        ++i;
-      } while (i < n && kWord.is[p[i]]);
-    } else if (c < 0x80) {
-      ++i;
-    } else if (c == 0xe2 && i + 2 < n && p[i + 1] == 0x80 &&
-               (p[i + 2] & 0xc0) == 0x80) {
-      i += 3;  // U+2000..U+203F: quotes, dashes
-    } else if ((c == 0xc5 && i + 1 < n && p[i + 1] == 0xbf) ||
-               (c == 0xe2 && i + 2 < n && p[i + 1] == 0x84 &&
-                p[i + 2] == 0xaa)) {
-      scan->folds_to_ascii = true;
-      scan->non_ascii = true;
-      i += c == 0xc5 ? 2 : 3;
-    } else {
-      scan->non_ascii = true;
-      ++i;
-    }
-  }
+  for (; p < end; ++p) step(p);
 }
 
 }  // namespace
@@ -798,7 +900,8 @@ void TopicTagger::Tag(absl::string_view text,
   hits.clear();
   const Patterns& m = *patterns_;
   TextScan scan;
-  if (!m.all_only) m.words.Scan(text, &hits, &scan);
+  ScanNonAscii(text, &scan);
+  if (!m.all_only) m.words.Scan(text, &hits);
   // (Should the set be too large to compile, a text with U+017F or U+212A
   // gets what the automaton and `rest` find, as if those were other
   // letters.)
