@@ -268,6 +268,23 @@ bool AdjectiveShaped(absl::string_view w) {
   return false;
 }
 
+// True if a lower-case word may be a verb in -s of a singular subject
+// ("follows", "cites"): ends in "s", but not as a singular noun does ("-ss",
+// "-us", "-is", "-ics": "press", "campus", "analysis", "politics").
+// A plural noun in its place would have no verb in -s after it.
+bool VerbShapedInS(absl::string_view w) {
+  if (w.size() < 5) return false;  // (not "news")
+  for (char c : w) {
+    if (!(c >= 'a' && c <= 'z')) return false;
+  }
+  if (w.back() != 's') return false;
+  static constexpr absl::string_view kSingularEndings[] = {"ss", "us", "is", "ics"};
+  for (absl::string_view e : kSingularEndings) {
+    if (absl::EndsWith(w, e)) return false;
+  }
+  return true;
+}
+
 // Whether the token modifies the noun after it: a modifier, or a
 // lower-case word not in -s unless shaped like an adjective ("his
 // infamous"; not "his aides claim": a word in -s there is a plural
@@ -1417,7 +1434,20 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         !absl::EndsWith(lower, "ss")) {
       absl::string_view before = text.substr(tokens[i - 1].begin,
                                              tokens[i - 1].end - tokens[i - 1].begin);
-      noun_slot = AdjectiveShaped(before);
+      // "The trip follows claims that C", "her arrest follows reports
+      // that C": after a determiner or a possessive, a noun not in -s and
+      // a lower-case word in -s, a verb that agrees with it, a form in -s
+      // with a noun reading (no flag verb in verbs.tsv) is that verb's
+      // object ("The party headquarters says C" keeps its verb). (Not after a plural noun that ends a longer
+      // phrase: "a review of attacks on federal agencies shows C", "the
+      // average of the past two weeks shows C".)
+      noun_slot = AdjectiveShaped(before) ||
+                  (info->cue >= 0 && !lex_->cues()[info->cue].verb_only && i >= 3 &&
+                   (tokens[i - 3].tag == 'd' || tokens[i - 3].tag == 'p') &&
+                   (tokens[i - 2].tag == 'o' || tokens[i - 2].tag == 'n') &&
+                   !tokens[i - 2].cap && text[tokens[i - 2].end - 1] != 's' &&
+                   VerbShapedInS(before) &&
+                   !lex_->InListAnyCase(TokenText(text, tokens[i - 2]), WordList::kNumberWord));
       // "raised questions", "unveiled plans", "settled charges that C": a
       // form in -s right after a lower-case past form is its object or the
       // noun a participle modifies, not the verb of a subject ending in it.
