@@ -6087,6 +6087,45 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               }
             }
           }
+          // "said that after the call, the staffer asked C", "say that if he
+          // wins, they want C": after "that", a phrase that opens with a
+          // preposition or a subordinator and ends at a comma cannot be all
+          // that was said. A noun phrase or pronoun and another cue after the
+          // comma, with words after that cue, are the content's own clause
+          // (reported on its own as well), not a trailing attribution ("said
+          // that in 2010, officials said." stays cut): the content goes on
+          // to the end of that clause.
+          // (A phrase of time may stand before "that": "complained Thursday
+          // that in making it, he C".)
+          size_t lead = a;
+          if (b > k && a >= cue_end && marked[a - 1] != 't') {
+            while (lead < b && lead < a + 3 && IsOneOf("Nlo0", marked[lead])) ++lead;
+            lead = lead < b && marked[lead] == 't' ? lead + 1 : b;
+          }
+          if (b > k && lead > cue_end && lead + 1 < b && marked[lead - 1] == 't' &&
+              IsOneOf("rs", marked[lead]) && b + 3 < marked.size() && marked[b] == ',') {
+            bool one_phrase = true;
+            for (size_t m = lead; m < b && one_phrase; ++m) {
+              one_phrase = !IsOneOf(",;:~qQ(", marked[m]);
+            }
+            size_t n = b + 1;
+            if (marked[n] == 'P') {
+              ++n;
+            } else {
+              while (n < marked.size() && IsOneOf("dpjgNRno0", marked[n])) ++n;
+            }
+            size_t c = n;
+            while (c < marked.size() && IsOneOf("lvz", marked[c])) ++c;
+            if (one_phrase && n > b + 1 && c < marked.size() && marked[c] == 'C' &&
+                tokens[c].cue != tokens[k].cue) {
+              const size_t e = clause_end(c + 1);
+              const size_t cue_words = std::max<size_t>(1, tokens[c].cue_words);
+              if (e > c + cue_words) {
+                f.lead_comma = tokens[b].begin;
+                b = e;
+              }
+            }
+          }
           if (b > k && a < b) b = ExtendThroughList(text, tokens, marked, a, b);
           if (b > k) EndAtQuoteClose(text, tokens, marked, a, &b);
           // "declined to comment on C", "refused to endorse C": the refused
@@ -7729,7 +7768,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                                     inner.speaker.begin >= r.begin
                                 ? inner.speaker.begin
                                 : inner.cue.begin;
-            const absl::string_view lead = text.substr(r.begin, from - r.begin);
+            absl::string_view lead = text.substr(r.begin, from - r.begin);
+            // (Past the comma of a phrase that opens the reported clause:
+            // "said that after the call, the staff asked C".)
+            if (outer.lead_comma > r.begin && outer.lead_comma < from) {
+              lead = text.substr(outer.lead_comma + 1, from - outer.lead_comma - 1);
+            }
             if (UnbrokenLead(lead)) inner.drop = true;
             break;
           }

@@ -67,6 +67,10 @@ struct Finding {
   // about ("The doctor bent down." / "\"Let me take him.\""): no exchange
   // of two overrides it.
   bool narration_subject = false;
+  // The comma that closes a phrase opening the content after "that" ("said
+  // that after the call, the staff asked C"); 0 when none. A cue after it
+  // stands in the reported clause.
+  uint32_t lead_comma = 0;
 };
 
 // The tags that mark the cue being attributed in a tag string: '@' for a
