@@ -450,6 +450,10 @@ class Attributor {
   // Is the content [a, b) adverbs and words of time only ("said simply")?
   bool OnlyAdverbs(absl::string_view text, const std::vector<Token>& tokens,
                    const std::string& tags, size_t a, size_t b) const;
+  // Is the content [a, b) "as" and one noun phrase only ("dismissed as
+  // paranoia", "testify as a witness")?
+  bool AsPhraseOnly(absl::string_view text, const std::vector<Token>& tokens,
+                    const std::string& tags, size_t a, size_t b) const;
   // Is the content [a, b) one phrase of time only ("in 2013", "last month",
   // "a few days later")?
   bool OnlyTimePhrase(absl::string_view text, const std::vector<Token>& tokens,
