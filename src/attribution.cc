@@ -6142,7 +6142,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             while (lead < b && lead < a + 3 && IsOneOf("Nlo0", marked[lead])) ++lead;
             lead = lead < b && marked[lead] == 't' ? lead + 1 : b;
           }
-          if (b > k && lead > cue_end && lead + 1 < b && marked[lead - 1] == 't' &&
+          // (Or a comma after "that": "note that, at a hearing in May, she
+          // did not say C".)
+          if (lead < b && lead > cue_end && marked[lead] == ',' && marked[lead - 1] == 't') ++lead;
+          if (b > k && lead > cue_end && lead + 1 < b &&
+              (marked[lead - 1] == 't' || (marked[lead - 1] == ',' && marked[lead - 2] == 't')) &&
               IsOneOf("rs", marked[lead]) && b + 3 < marked.size() && marked[b] == ',') {
             bool one_phrase = true;
             for (size_t m = lead; m < b && one_phrase; ++m) {
