@@ -4803,7 +4803,10 @@ bool Attributor::AsPhraseOnly(absl::string_view text, const std::vector<Token>& 
                               const std::string& tags, size_t a, size_t b) const {
   // (Not one word, a pro-form or a term: "said as much", "known as
   // hydrofluorocarbons".)
-  if (a + 2 >= b || !LowerWordIn(*lex_, text, tokens[a], WordList::kComparison)) return false;
+  if (a + 2 >= b || tags[a] != 's' ||
+      !LowerWordIn(*lex_, text, tokens[a], WordList::kComparison)) {
+    return false;
+  }
   // (Nor a quantifier that stands for what was said: "admitted as much on
   // Friday"; list partitive.)
   if (InList(*lex_, text, tokens[a + 1], WordList::kPartitive)) return false;

@@ -715,6 +715,12 @@ Range VoiceOwner(absl::string_view text, const internal::Lexicon& lexicon, Range
 // capitals (perhaps with titles and initials) follow, closed by a comma or
 // a parenthesis, is that name's person. The name's range, or an empty one.
 Range ApposedName(absl::string_view text, const internal::Lexicon& lexicon, Range speaker) {
+  // (The comma and capital first: most speakers have neither after them.)
+  uint32_t at = speaker.end;
+  if (at + 2 >= text.size() || text[at] != ',' || text[at + 1] != ' ' ||
+      !absl::ascii_isupper(static_cast<unsigned char>(text[at + 2]))) {
+    return Range();
+  }
   // (The last word's letters, accented ones too: "Velázquez" is a name.)
   uint32_t b = speaker.end;
   while (b > speaker.begin && (absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1])) ||
@@ -728,8 +734,6 @@ Range ApposedName(absl::string_view text, const internal::Lexicon& lexicon, Rang
       lexicon.Pronoun(absl::AsciiStrToLower(Slice(text, Range{b, speaker.end}))) != nullptr) {
     return Range();
   }
-  uint32_t at = speaker.end;
-  if (at + 2 >= text.size() || text[at] != ',' || text[at + 1] != ' ') return Range();
   at += 2;
   const uint32_t begin = at;
   uint32_t end = at;
