@@ -4812,6 +4812,49 @@ bool Attributor::OnlyAdverbs(absl::string_view text,
   });
 }
 
+// "a claim that Moscow dismisses as paranoia", "which her campaign refers
+// to as a firewall", "subpoenaed to testify as a witness in the inquiry": a
+// content right after its cue that is "as" (list comparison) and one noun
+// phrase, perhaps with phrases of its own, says what the cue's object was
+// called, or in what role the act was done; the object itself stands
+// before the cue or nowhere. No claim. (Not a clause, "said as long as the
+// vote holds, C"; nor a heavy object after the phrase, "described as a
+// disaster the plan to C": a second noun phrase.)
+bool Attributor::AsPhraseOnly(absl::string_view text, const std::vector<Token>& tokens,
+                              const std::string& tags, size_t a, size_t b) const {
+  // (Not one word, a pro-form or a term: "said as much", "known as
+  // hydrofluorocarbons".)
+  if (a + 2 >= b || tags[a] != 's' ||
+      !LowerWordIn(*lex_, text, tokens[a], WordList::kComparison)) {
+    return false;
+  }
+  // (Nor a quantifier that stands for what was said: "admitted as much on
+  // Friday"; list partitive.)
+  if (InList(*lex_, text, tokens[a + 1], WordList::kPartitive)) return false;
+  bool head = false;  // a noun phrase's head word seen since the last preposition
+  bool common = false;  // a word in lower case heads it: a description, not a name
+  for (size_t m = a + 1; m < b && !common; ++m) common = tags[m] == 'n' || tags[m] == 'o';
+  if (!common) return false;
+  for (size_t m = a + 1; m < b; ++m) {
+    const char t = tags[m];
+    if (t == 'r') {
+      head = false;
+    } else if (t == 'd' || t == 'p') {
+      if (head) return false;
+    } else if (t == 'N' || t == 'R' || t == 'n' || t == 'o' || t == '0') {
+      // (A lower-case word after a name may be its verb: "tweeted as Obama
+      // spoke".)
+      if (t == 'o' && head && (tags[m - 1] == 'N' || LooksLikeVerb(text, tokens, tags, m))) {
+        return false;
+      }
+      head = true;
+    } else if (t != 'j' && t != 'g' && t != 'q' && t != 'Q') {
+      return false;
+    }
+  }
+  return head;
+}
+
 // "The senator proposed it in 2013" cut before the object, "she told
 // reporters last month", "the agency reported a few days later": a content
 // that is phrases of time only (prepositions, determiners, adverbs and
@@ -6128,6 +6171,49 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               }
             }
           }
+          // "said that after the call, the staffer asked C", "say that if he
+          // wins, they want C": after "that", a phrase that opens with a
+          // preposition or a subordinator and ends at a comma cannot be all
+          // that was said. A noun phrase or pronoun and another cue after the
+          // comma, with words after that cue, are the content's own clause
+          // (reported on its own as well), not a trailing attribution ("said
+          // that in 2010, officials said." stays cut): the content goes on
+          // to the end of that clause.
+          // (A phrase of time may stand before "that": "complained Thursday
+          // that in making it, he C".)
+          size_t lead = a;
+          if (b > k && a >= cue_end && marked[a - 1] != 't') {
+            while (lead < b && lead < a + 3 && IsOneOf("Nlo0", marked[lead])) ++lead;
+            lead = lead < b && marked[lead] == 't' ? lead + 1 : b;
+          }
+          // (Or a comma after "that": "note that, at a hearing in May, she
+          // did not say C".)
+          if (lead < b && lead > cue_end && marked[lead] == ',' && marked[lead - 1] == 't') ++lead;
+          if (b > k && lead > cue_end && lead + 1 < b &&
+              (marked[lead - 1] == 't' || (marked[lead - 1] == ',' && marked[lead - 2] == 't')) &&
+              IsOneOf("rs", marked[lead]) && b + 3 < marked.size() && marked[b] == ',') {
+            bool one_phrase = true;
+            for (size_t m = lead; m < b && one_phrase; ++m) {
+              one_phrase = !IsOneOf(",;:~qQ(", marked[m]);
+            }
+            size_t n = b + 1;
+            if (marked[n] == 'P') {
+              ++n;
+            } else {
+              while (n < marked.size() && IsOneOf("dpjgNRno0", marked[n])) ++n;
+            }
+            size_t c = n;
+            while (c < marked.size() && IsOneOf("lvz", marked[c])) ++c;
+            if (one_phrase && n > b + 1 && c < marked.size() && marked[c] == 'C' &&
+                tokens[c].cue != tokens[k].cue) {
+              const size_t e = clause_end(c + 1);
+              const size_t cue_words = std::max<size_t>(1, tokens[c].cue_words);
+              if (e > c + cue_words) {
+                f.lead_comma = tokens[b].begin;
+                b = e;
+              }
+            }
+          }
           if (b > k && a < b) b = ExtendThroughList(text, tokens, marked, a, b);
           if (b > k) EndAtQuoteClose(text, tokens, marked, a, &b);
           // "declined to comment on C", "refused to endorse C": the refused
@@ -6341,10 +6427,23 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           while (ra < rb && tokens[ra].begin < r.begin) ++ra;
           while (rb > ra && tokens[rb - 1].end > r.end) --rb;
           size_t sa2, sb2;
+          // ("the house, which she describes as her second home": a
+          // relative word before the speaker is the cue's object, and the
+          // first part of the content below.)
+          auto relative_object = [&] {
+            size_t sa, sb;
+            if (!range_of(rule->speaker, &sa, &sb) || sb > k) return false;
+            // (Back over a determiner or possessive: "which her campaign".)
+            while (sa > 0 && IsOneOf("dpj", marked[sa - 1])) --sa;
+            const Range rel = RelativeBefore(text, tokens, marked, sa, ra, cue_end, false);
+            return rel.end > rel.begin;
+          };
           const bool empty_act =
               !direct && !mixed &&
               ((a > k &&
                 (OnlyAdverbs(text, tokens, marked, a, b) ||
+                 (ra == cue_end && AsPhraseOnly(text, tokens, marked, ra, rb) &&
+                  !relative_object()) ||
                  WritingVenueOnly(text, tokens, marked, cue.lemma, a, ra, rb) ||
                  IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma))) ||
                // "Earlier this year, X spoke to Y about C", "At the camp, X
@@ -7770,7 +7869,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                                     inner.speaker.begin >= r.begin
                                 ? inner.speaker.begin
                                 : inner.cue.begin;
-            const absl::string_view lead = text.substr(r.begin, from - r.begin);
+            absl::string_view lead = text.substr(r.begin, from - r.begin);
+            // (Past the comma of a phrase that opens the reported clause:
+            // "said that after the call, the staff asked C".)
+            if (outer.lead_comma > r.begin && outer.lead_comma < from) {
+              lead = text.substr(outer.lead_comma + 1, from - outer.lead_comma - 1);
+            }
             if (UnbrokenLead(lead)) inner.drop = true;
             break;
           }

@@ -710,6 +710,70 @@ Range VoiceOwner(absl::string_view text, const internal::Lexicon& lexicon, Range
   return Range{speaker.begin, e};
 }
 
+// "His accuser, Christine Blasey Ford, is refusing to testify", "One
+// Republican fiscal hawk, Senator Bob Corker, said C": a description (its
+// last word in lower case, no pronoun) that a comma and a name in
+// capitals (perhaps with titles and initials) follow, closed by a comma or
+// a parenthesis, is that name's person. The name's range, or an empty one.
+Range ApposedName(absl::string_view text, const internal::Lexicon& lexicon, Range speaker) {
+  // (The comma and capital first: most speakers have neither after them.)
+  uint32_t at = speaker.end;
+  if (at + 2 >= text.size() || text[at] != ',' || text[at + 1] != ' ' ||
+      !absl::ascii_isupper(static_cast<unsigned char>(text[at + 2]))) {
+    return Range();
+  }
+  // (The last word's letters, accented ones too: "Velázquez" is a name.)
+  uint32_t b = speaker.end;
+  while (b > speaker.begin && (absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1])) ||
+                               static_cast<unsigned char>(text[b - 1]) >= 0x80)) {
+    --b;
+  }
+  // (Not two people: "Both Trump and the doctor, Harold Bornstein, insisted"
+  // names the second only.)
+  if (b == speaker.end || !absl::ascii_islower(static_cast<unsigned char>(text[b])) ||
+      absl::StrContains(Slice(text, speaker), " and ") ||
+      lexicon.Pronoun(absl::AsciiStrToLower(Slice(text, Range{b, speaker.end}))) != nullptr) {
+    return Range();
+  }
+  at += 2;
+  const uint32_t begin = at;
+  uint32_t end = at;
+  // Up to six words in capitals ("Army Gen. Keith Alexander", "Robert C.
+  // O'Brien"), each letters with inner apostrophes, hyphens or a closing
+  // period.
+  for (int words = 0; words < 6 && at < text.size(); ++words) {
+    if (!absl::ascii_isupper(static_cast<unsigned char>(text[at]))) break;
+    uint32_t w = at;
+    while (w < text.size() &&
+           (absl::ascii_isalpha(static_cast<unsigned char>(text[w])) || text[w] == '\'' ||
+            text[w] == '-' || text[w] == '.' || static_cast<unsigned char>(text[w]) >= 0x80)) {
+      ++w;
+    }
+    // (Not a word of a place and a modifier: "Cincinnati-based".)
+    const absl::string_view word = text.substr(at, w - at);
+    const size_t hyphen = word.find('-');
+    if (hyphen != absl::string_view::npos && hyphen + 1 < word.size() &&
+        absl::ascii_islower(static_cast<unsigned char>(word[hyphen + 1]))) {
+      return Range();
+    }
+    end = w;
+    if (w >= text.size() || text[w] != ' ') break;
+    at = w + 1;
+  }
+  if (end == begin || end >= text.size()) return Range();
+  // The apposition closes, and the sentence goes on in lower case (not a
+  // list of names or a title: "the report, Intifada, Closures and ...").
+  if (text[end] == ',') {
+    if (end + 2 >= text.size() || text[end + 1] != ' ' ||
+        !absl::ascii_islower(static_cast<unsigned char>(text[end + 2]))) {
+      return Range();
+    }
+  } else if (!(text[end] == ' ' && end + 1 < text.size() && text[end + 1] == '(')) {
+    return Range();
+  }
+  return Range{begin, end};
+}
+
 // Who speaks a turn of dialogue that names no speaker. After a turn that
 // speaks to someone ("he asked Katharine"), that someone answers; in an
 // exchange ("A," said X. / "B," said Y.) the other party of the
@@ -1848,9 +1912,24 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   speaker.assign(findings.size(), internal::Resolution());
   addressee.assign(findings.size(), internal::Resolution());
   for (size_t i : order) {
+    bool by_name = false;
     if (findings[i].speaker.end > findings[i].speaker.begin) {
       findings[i].speaker = VoiceOwner(text, *lexicon, findings[i].speaker);
-      speaker[i] = resolver.Resolve(findings[i].speaker);
+      // A description with a person's name after it is that person (in
+      // the news: a book's "the artist himself, Walter Tarrant" the
+      // resolver knows).
+      const Range name = layout.hard_wrapped
+                             ? Range()
+                             : ApposedName(text, *lexicon, findings[i].speaker);
+      if (name.end > name.begin) {
+        const internal::Resolution named = resolver.Resolve(name);
+        if (named.kind == v1::MENTION_KIND_NAME && named.entity >= 0 &&
+            resolver.entities()[named.entity].type == v1::ENTITY_TYPE_PERSON) {
+          speaker[i] = internal::Resolution{named.entity, v1::MENTION_KIND_NOMINAL};
+          by_name = true;
+        }
+      }
+      if (!by_name) speaker[i] = resolver.Resolve(findings[i].speaker);
     }
     if (findings[i].addressee.end > findings[i].addressee.begin) {
       addressee[i] = resolver.Resolve(findings[i].addressee);

@@ -67,6 +67,10 @@ struct Finding {
   // about ("The doctor bent down." / "\"Let me take him.\""): no exchange
   // of two overrides it.
   bool narration_subject = false;
+  // The comma that closes a phrase opening the content after "that" ("said
+  // that after the call, the staff asked C"); 0 when none. A cue after it
+  // stands in the reported clause.
+  uint32_t lead_comma = 0;
 };
 
 // The tags that mark the cue being attributed in a tag string: '@' for a
@@ -446,6 +450,10 @@ class Attributor {
   // Is the content [a, b) adverbs and words of time only ("said simply")?
   bool OnlyAdverbs(absl::string_view text, const std::vector<Token>& tokens,
                    const std::string& tags, size_t a, size_t b) const;
+  // Is the content [a, b) "as" and one noun phrase only ("dismissed as
+  // paranoia", "testify as a witness")?
+  bool AsPhraseOnly(absl::string_view text, const std::vector<Token>& tokens,
+                    const std::string& tags, size_t a, size_t b) const;
   // Is the content [a, b) one phrase of time only ("in 2013", "last month",
   // "a few days later")?
   bool OnlyTimePhrase(absl::string_view text, const std::vector<Token>& tokens,
