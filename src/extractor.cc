@@ -1538,15 +1538,8 @@ class AtomScreen {
     // "k", and any such byte when an atom holds one, send the text to the
     // set. (No atom holds the others: class 0, back to the root.)
     for (size_t i = 0; i < n;) {
-      // (Sixteen ASCII bytes at a time: most of a text.)
-      if (n - i >= 16) {
-        uint64_t chunk[2];
-        std::memcpy(chunk, p + i, 16);
-        if (((chunk[0] | chunk[1]) & 0x8080808080808080ull) == 0) {
-          i += 16;
-          continue;
-        }
-      }
+      i = internal::SkipAsciiBlocks(text, i);
+      if (i >= n) break;
       const unsigned char c = p[i];
       if (c >= 0x80 &&
           (non_ascii_atoms_ || (c == 0xc5 && i + 1 < n && p[i + 1] == 0xbf) ||

@@ -23,6 +23,7 @@
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
 #include "internal/embedded.h"
+#include "internal/text_layout.h"
 #include "re2/re2.h"
 #include "re2/set.h"
 #include "whosaid/v1/topics.pb.h"
@@ -375,15 +376,8 @@ void ScanNonAscii(absl::string_view text, TextScan* scan) {
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
-    // (Sixteen ASCII bytes at a time: most of a text.)
-    if (n - i >= 16) {
-      uint64_t chunk[2];
-      std::memcpy(chunk, p + i, 16);
-      if (((chunk[0] | chunk[1]) & 0x8080808080808080ull) == 0) {
-        i += 16;
-        continue;
-      }
-    }
+    i = internal::SkipAsciiBlocks(text, i);
+    if (i >= n) break;
     const unsigned char c = p[i];
     if (c < 0x80) {
       ++i;

@@ -11,6 +11,7 @@
 #define WHOSAID_INTERNAL_TEXT_LAYOUT_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -114,6 +115,19 @@ absl::StatusOr<Abbreviations> ParseAbbreviations(absl::string_view text,
 // of the first bad byte: "invalid UTF-8 at byte 1234". NUL bytes are valid
 // UTF-8 but rejected too: "NUL byte at byte 17".
 absl::Status ValidateUtf8(absl::string_view text);
+
+// The first offset from `i` on where the 16 bytes of `text` are not all
+// ASCII, or where fewer than 16 remain: for scans that look only at bytes
+// above 0x7F, which most of a news text has none of.
+inline size_t SkipAsciiBlocks(absl::string_view text, size_t i) {
+  while (text.size() - i >= 16) {
+    uint64_t chunk[2];
+    std::memcpy(chunk, text.data() + i, 16);
+    if (((chunk[0] | chunk[1]) & 0x8080808080808080ull) != 0) break;
+    i += 16;
+  }
+  return i;
+}
 
 class Segmenter {
  public:
