@@ -1249,6 +1249,12 @@ void SpeakerResolver::SexFromClauses() {
     if (after != WordClass::kNone && after != WordClass::kAux && after != WordClass::kCop) {
       continue;
     }
+    // "Ms Jowell insisted his concerns had been met": after a verb of
+    // speech a possessive begins what was said, about anybody.
+    if (info != nullptr && info->cue >= 0 && k + 4 < t.size() && t[k] == ' ' &&
+        (t.substr(k + 1, 4) == "his " || t.substr(k + 1, 4) == "her ")) {
+      continue;
+    }
     const char g = SubjectPronounSex(k);
     if (g == 0) continue;
     std::pair<int, int>& v = sex_votes_[m.entity];
