@@ -607,6 +607,7 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
   // (A view of the text: no string built for each mention.)
   const absl::string_view surname = name.back();
   int entity;
+  bool named_before = false;  // a full name the text gave before
   if (name.size() == 1 && last_title < 0 && IsIndefinite(surname)) return -1;
   if (name.size() == 1) {
     auto it = by_surname_.find(surname);
@@ -690,6 +691,7 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     }
     entity = FindOrAdd(full, v1::ENTITY_TYPE_PERSON);
     entities_[entity].type = v1::ENTITY_TYPE_PERSON;
+    named_before = !entities_[entity].aliases.empty();
     // "Trump" alone is the first person the text named in full with that
     // surname ("President Donald Trump"), not one named later ("Ivanka
     // Trump, the president's daughter"), whom the news names in full or by
@@ -725,7 +727,12 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     const absl::string_view role(
         w[0].data(),
         static_cast<size_t>(w[last_title].data() + w[last_title].size() - w[0].data()));
+    // "the future Mrs. Newland Archer" after "Newland Archer": a wife goes
+    // by her husband's full name. The title tells the sex of a full name
+    // only where it first comes, and changes no sex the text told before.
+    const char g = entities_[entity].gender;
     AddRole(entity, role);
+    if (named_before) entities_[entity].gender = g;
   }
   Note(entity, position);
   return entity;
@@ -956,6 +963,7 @@ void SpeakerResolver::Index() {
     i = j;
   }
   flush();
+  SexFromClauses();
   // In a book a person first known by one name ("His Christian name was
   // Gabriel") whom the text names in full later ("Gabriel Oak") goes by the
   // fullest name the text gives: the full name is the canonical one.
@@ -1129,6 +1137,139 @@ bool SpeakerResolver::SubjectFullName(const std::vector<absl::string_view>& run,
   if (e < 0) return false;
   if (entities_[e].gender == 0) entities_[e].gender = g;
   return true;
+}
+
+char SpeakerResolver::SubjectPronounSex(size_t from) const {
+  const absl::string_view t = text_;
+  constexpr size_t kMaxScan = 160;
+  const size_t end = std::min(t.size(), from + kMaxScan);
+  // "Ada asked him what he had done": after "him" a "he" may be the one
+  // asked; after "her" a "she" may be her. Only the other sex tells.
+  bool him = false, her = false;
+  size_t i = from;
+  while (i < end) {
+    const unsigned char c = t[i];
+    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '"' || c == 0xE2) {
+      return 0;
+    }
+    if (!absl::ascii_isalpha(c)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[j]))) ++j;
+    // Another name ("asked Carl what he") or person noun ("asked the boy
+    // what he") may be the one the pronoun is about.
+    if (absl::ascii_isupper(c)) return 0;
+    const absl::string_view w = t.substr(i, j - i);
+    if (w == "he" || w == "his" || w == "himself") return him ? 0 : 'm';
+    if (w == "she" || w == "hers" || w == "herself") return her ? 0 : 'f';
+    if (w == "him") {
+      him = true;
+    } else if (w == "her") {
+      // "to have her purchases packed before she set out": "her" before a
+      // noun is whose, and most often the subject's; "asked her" is
+      // somebody else.
+      size_t n = j + 1;
+      while (n < end && absl::ascii_isalpha(static_cast<unsigned char>(t[n]))) ++n;
+      const absl::string_view next = j + 1 < n && t[j] == ' ' ? t.substr(j + 1, n - j - 1)
+                                                               : absl::string_view();
+      const WordInfo* next_info = next.empty() ? nullptr : WordOf(next);
+      if (next.empty() || !absl::ascii_islower(static_cast<unsigned char>(next[0])) ||
+          (next_info != nullptr && next_info->word_class != WordClass::kNone) ||
+          lex_->Pronoun(Lowered(next).view()) != nullptr) {
+        her = true;
+      }
+    } else {
+      const WordInfo* info = WordOf(w);
+      if (info != nullptr && info->nominal == v1::ENTITY_TYPE_PERSON) return 0;
+    }
+    i = j;
+  }
+  return 0;
+}
+
+// A person the lexicons tell no sex of ("Alexandra", "Strether", a surname
+// alone) is "she" where the article goes on about her as "she": the clauses
+// she is the subject of ("Alexandra went into the store before she set
+// out"). All of them, so that one "he" against her (a pronoun about
+// somebody else) leaves her sex unknown. One pass over the mentions, a
+// bounded scan after each of those whose sex is unknown.
+void SpeakerResolver::SexFromClauses() {
+  const absl::string_view t = text_;
+  sex_votes_.assign(entities_.size(), std::pair<int, int>{0, 0});
+  bool any = false;
+  auto word_char = [&](size_t k) {
+    const unsigned char c = static_cast<unsigned char>(t[k]);
+    return absl::ascii_isalpha(c) || c == '.' || c == '\'' || c == '-' || c >= 0x80;
+  };
+  for (const NameMention& m : mentions_) {
+    const ResolvedEntity& e = entities_[m.entity];
+    if (e.type != v1::ENTITY_TYPE_PERSON || e.described || e.gender != 0) continue;
+    // The subject of a clause: not after a preposition or determiner ("to
+    // Alexandra", "the Strether household").
+    size_t b = m.position;
+    while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\n')) --b;
+    if (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[b - 1]))) {
+      size_t a = b;
+      while (a > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[a - 1]))) --a;
+      const WordInfo* before = WordOf(t.substr(a, b - a));
+      const WordClass cls = before != nullptr ? before->word_class : WordClass::kNone;
+      if (cls != WordClass::kNone && cls != WordClass::kConj && cls != WordClass::kSub) {
+        continue;
+      }
+    }
+    // Past the name's words.
+    size_t j = m.position;
+    for (int words = 0; words < 5 && j < t.size(); ++words) {
+      while (j < t.size() && word_char(j)) ++j;
+      if (j + 1 < t.size() && t[j] == ' ' &&
+          absl::ascii_isupper(static_cast<unsigned char>(t[j + 1]))) {
+        j = j + 1;
+        continue;
+      }
+      break;
+    }
+    // Not "Alexandra's brother": a possessive.
+    if (j >= 2 && t[j - 1] == 's' &&
+        (t[j - 2] == '\'' || static_cast<unsigned char>(t[j - 2]) >= 0x80)) {
+      continue;
+    }
+    if (j + 2 >= t.size() || (t[j] != ' ' && t[j] != '\n') ||
+        !absl::ascii_islower(static_cast<unsigned char>(t[j + 1]))) {
+      continue;
+    }
+    // Its verb: a word of no function class, an auxiliary or a copula.
+    size_t k = j + 1;
+    while (k < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[k]))) ++k;
+    const absl::string_view verb = t.substr(j + 1, k - j - 1);
+    if (lex_->Pronoun(Lowered(verb).view()) != nullptr) continue;
+    const WordInfo* info = WordOf(verb);
+    const WordClass after = info != nullptr ? info->word_class : WordClass::kNone;
+    if (after != WordClass::kNone && after != WordClass::kAux && after != WordClass::kCop) {
+      continue;
+    }
+    // "Ms Jowell insisted his concerns had been met": after a verb of
+    // speech a possessive begins what was said, about anybody.
+    if (info != nullptr && info->cue >= 0 && k + 4 < t.size() && t[k] == ' ' &&
+        (t.substr(k + 1, 4) == "his " || t.substr(k + 1, 4) == "her ")) {
+      continue;
+    }
+    const char g = SubjectPronounSex(k);
+    if (g == 0) continue;
+    std::pair<int, int>& v = sex_votes_[m.entity];
+    (g == 'm' ? v.first : v.second)++;
+    any = true;
+  }
+  if (!any) return;
+  for (size_t k = 0; k < entities_.size(); ++k) {
+    const auto [male, female] = sex_votes_[k];
+    if (male > 0 && female == 0) {
+      entities_[k].gender = 'm';
+    } else if (female > 0 && male == 0) {
+      entities_[k].gender = 'f';
+    }
+  }
 }
 
 // "The German Foreign Ministry summoned ...": a run of capitalised words

@@ -237,6 +237,12 @@ class SpeakerResolver {
   // clause that "he" or "she" goes on about: a person's given name and
   // surname ("Ansel Birk looked up. He ..."). True if taken for one.
   bool SubjectFullName(const std::vector<absl::string_view>& run, uint32_t position);
+  // After Index(): a named person of no known sex takes the sex that the
+  // article's own pronouns give her where she is the subject of a clause.
+  void SexFromClauses();
+  // The sex of the pronoun that goes on about the subject of the clause
+  // whose verb starts at `from`, else 0 (see SexFromClauses()).
+  char SubjectPronounSex(size_t from) const;
   void NoteOrganisation(const std::vector<absl::string_view>& run,
                         uint32_t position);
   // Where a backward search over mentions_ stops (a recency window).
@@ -337,6 +343,9 @@ class SpeakerResolver {
   std::vector<NameMention> mentions_;  // every entity mention, text order
   // SubjectName(): per unknown word, how often "he" and "she" followed it.
   WordMap<std::pair<int, int>> name_votes_;
+  // SexFromClauses(): per entity, how many clauses went on with "he" and
+  // with "she".
+  std::vector<std::pair<int, int>> sex_votes_;
   // SubjectFullName(): the words the text writes in lower case (runs of
   // ASCII letters, all lower case), gathered in one pass at the first call
   // for a text, so that each call is a lookup, not a search of the text.
