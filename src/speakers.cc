@@ -1804,7 +1804,14 @@ int SpeakerResolver::OwnedNominal(const std::vector<Token>& toks,
       if (owner < 0) {
         auto known = by_name_.find(Lowered(text_.substr(
             toks[first].begin, toks[end - 1].end - toks[first].begin)).view());
-        if (known != by_name_.end()) owner = known->second;
+        // (Not a company's name before a capitalised noun, "the Chase
+        // Manhattan Bank" after "Chase Manhattan Corp": one name.)
+        if (known != by_name_.end() &&
+            !(toks[head].cap && tags[end] != 'g' &&
+              entities_[known->second].canonical.size() !=
+                  toks[end - 1].end - toks[first].begin)) {
+          owner = known->second;
+        }
       }
       rest = tags[end] == 'g' ? end + 1 : end;
     }
@@ -2320,6 +2327,15 @@ Resolution SpeakerResolver::Resolve(Range span) {
       // A description that names nobody known: keep it as written.
       size_t end = pre;
       while (end > first && (tags[end - 1] == ',' || tags[end - 1] == '-')) --end;
+      // A company's unit after its parent's name, "Du Pont Co's Conoco Inc",
+      // is the unit: the name after the parent's suffix and "'s".
+      if (toks[head].cap && lex_->InListAnyCase(word(head), WordList::kCorpSuffix)) {
+        for (size_t k = first + 1; k + 1 < head; ++k) {
+          if (tags[k] == 'g' && lex_->InListAnyCase(word(k - 1), WordList::kCorpSuffix)) {
+            first = k + 1;
+          }
+        }
+      }
       absl::string_view name =
           text_.substr(toks[first].begin, toks[end - 1].end - toks[first].begin);
       if (span.end > toks[pre - 1].end && pre < toks.size() && n == toks.size()) {
