@@ -1151,6 +1151,13 @@ void SpeakerResolver::NoteOrganisation(const std::vector<absl::string_view>& run
     if (info == nullptr || info->word_class == WordClass::kNone) break;
     ++first;
   }
+  // "CSX Corp's CSX Transportation Inc": the unit after its parent's name.
+  for (size_t k = first; k + 2 < run.size(); ++k) {
+    const absl::string_view bare = StripPossessive(run[k]);
+    if (bare.size() != run[k].size() && lex_->InListAnyCase(bare, WordList::kCorpSuffix)) {
+      first = k + 1;
+    }
+  }
   if (run.size() - first < 2) return;
   // "Co Inc" after "J.P. Morgan and": the suffixes of a name the run does
   // not hold, no organisation of their own.
