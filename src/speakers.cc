@@ -2355,6 +2355,18 @@ Resolution SpeakerResolver::Resolve(Range span) {
       if (t == v1::ENTITY_TYPE_UNSPECIFIED) {
         t = tags[head] == 'R' ? v1::ENTITY_TYPE_PERSON : v1::ENTITY_TYPE_UNKNOWN;
       }
+      // "an official familiar with the talks", "sources close to him": a
+      // plain word with its preposition after a person's noun modifies it;
+      // the one described is a person (or people) as the noun says.
+      if (t == v1::ENTITY_TYPE_UNKNOWN && tags[head] == 'o' && head > first &&
+          head + 1 < toks.size() && tags[head + 1] == 'r' && !toks[head - 1].cap) {
+        const v1::EntityType before = nominal_of(head - 1);
+        if (before == v1::ENTITY_TYPE_PERSON || before == v1::ENTITY_TYPE_GROUP) {
+          t = before;
+        } else if (tags[head - 1] == 'R') {
+          t = v1::ENTITY_TYPE_PERSON;
+        }
+      }
       entity = FindOrAdd(name, t);
       if (toks[head].cap) AliasBeforeSuffix(name, entity);
     }
