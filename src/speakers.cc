@@ -421,6 +421,15 @@ int SpeakerResolver::FindOrAdd(absl::string_view canonical,
   if (!added) {
     ResolvedEntity& e = entities_[it->second];
     if (e.type == v1::ENTITY_TYPE_UNKNOWN) e.type = type;
+    // A name of several words first met in capitals (a headline's, "CIGNA
+    // CORP") goes by the text's own spelling once the text writes it so.
+    if (e.canonical.size() == canonical.size() && e.canonical.find(' ') != std::string::npos &&
+        std::none_of(e.canonical.begin(), e.canonical.end(),
+                     [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); }) &&
+        std::any_of(canonical.begin(), canonical.end(),
+                    [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); })) {
+      e.canonical.assign(canonical.data(), canonical.size());
+    }
     return it->second;
   }
   const int index = AddEntity(canonical, type);
