@@ -181,6 +181,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"verb_after_name", WordList::kVerbAfterName},
       {"voice_of", WordList::kVoiceOf},
       {"org_before_link", WordList::kOrgBeforeLink},
+      {"corp_suffix", WordList::kCorpSuffix},
       {"name_link", WordList::kNameLink},
   };
   return ParseNamed(kLists, s, out);

@@ -421,6 +421,15 @@ int SpeakerResolver::FindOrAdd(absl::string_view canonical,
   if (!added) {
     ResolvedEntity& e = entities_[it->second];
     if (e.type == v1::ENTITY_TYPE_UNKNOWN) e.type = type;
+    // A name of several words first met in capitals (a headline's, "CIGNA
+    // CORP") goes by the text's own spelling once the text writes it so.
+    if (e.canonical.size() == canonical.size() && e.canonical.find(' ') != std::string::npos &&
+        std::none_of(e.canonical.begin(), e.canonical.end(),
+                     [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); }) &&
+        std::any_of(canonical.begin(), canonical.end(),
+                    [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); })) {
+      e.canonical.assign(canonical.data(), canonical.size());
+    }
     return it->second;
   }
   const int index = AddEntity(canonical, type);
@@ -1292,13 +1301,47 @@ void SpeakerResolver::NoteOrganisation(const std::vector<absl::string_view>& run
     if (info == nullptr || info->word_class == WordClass::kNone) break;
     ++first;
   }
+  // "CSX Corp's CSX Transportation Inc": the unit after its parent's name.
+  for (size_t k = first; k + 2 < run.size(); ++k) {
+    const absl::string_view bare = StripPossessive(run[k]);
+    if (bare.size() != run[k].size() && lex_->InListAnyCase(bare, WordList::kCorpSuffix)) {
+      first = k + 1;
+    }
+  }
   if (run.size() - first < 2) return;
+  // "Co Inc" after "J.P. Morgan and": the suffixes of a name the run does
+  // not hold, no organisation of their own.
+  if (lex_->InListAnyCase(run[first], WordList::kCorpSuffix)) return;
   absl::string_view tail = StripPossessive(run.back());
   std::string name(run[first].data(),
                    tail.data() + tail.size() - run[first].data());
-  Note(FindOrAdd(name, type), position +
-                                  static_cast<uint32_t>(run[first].data() -
-                                                        run.front().data()));
+  const int entity = FindOrAdd(name, type);
+  AliasBeforeSuffix(name, entity);
+  Note(entity, position + static_cast<uint32_t>(run[first].data() - run.front().data()));
+}
+
+void SpeakerResolver::AliasBeforeSuffix(absl::string_view name, int entity) {
+  // (Most organisations end in no suffix: the last word is tested first.)
+  absl::string_view rest = name;
+  for (;;) {
+    const size_t space = rest.rfind(' ');
+    if (space == absl::string_view::npos ||
+        !lex_->InListAnyCase(rest.substr(space + 1), WordList::kCorpSuffix)) {
+      break;
+    }
+    rest = absl::StripTrailingAsciiWhitespace(rest.substr(0, space));
+    if (absl::ConsumeSuffix(&rest, ",") || absl::ConsumeSuffix(&rest, " and") ||
+        absl::ConsumeSuffix(&rest, " &")) {
+      rest = absl::StripTrailingAsciiWhitespace(rest);
+    }
+  }
+  // Not a word that names a body or a place alone ("Canada" before "Ltd"
+  // is still the government): only words no lexicon types.
+  if (rest.size() == name.size() || rest.empty() ||
+      NominalOf(rest) != v1::ENTITY_TYPE_UNSPECIFIED) {
+    return;
+  }
+  by_name_.try_emplace(Lowered(rest).view(), entity);
 }
 
 int SpeakerResolver::TitledPerson(absl::string_view head,
@@ -1891,6 +1934,9 @@ int SpeakerResolver::OwnedNominal(const std::vector<Token>& toks,
   auto word = [&](size_t k) {
     return text_.substr(toks[k].begin, toks[k].end - toks[k].begin);
   };
+  // "Boeing Co" is the company, not Boeing's "Co" (the words before a
+  // corporate suffix find the company by name: AliasBeforeSuffix()).
+  if (lex_->InListAnyCase(word(head), WordList::kCorpSuffix)) return -1;
   int owner = -1;
   size_t rest = first;  // where the owned words begin
   if (first > 0 && tags[first - 1] == 'p') {
@@ -1908,13 +1954,22 @@ int SpeakerResolver::OwnedNominal(const std::vector<Token>& toks,
       absl::InlinedVector<absl::string_view, 8> name;
       for (size_t k = first; k < end; ++k) name.push_back(word(k));
       owner = PersonFromWords(name, position, /*allow_unknown=*/false);
+      // A lone surname, as Resolve() reads one: the person before a company
+      // named after the family ("Clinton insiders" with a "Clinton Inc."
+      // somewhere).
+      if (owner < 0 && end == first + 1) owner = PersonNamed(StripPossessive(word(first)));
       if (owner < 0) {
         auto known = by_name_.find(Lowered(text_.substr(
             toks[first].begin, toks[end - 1].end - toks[first].begin)).view());
-        if (known != by_name_.end()) owner = known->second;
+        // (Not a company's name before a capitalised noun, "the Chase
+        // Manhattan Bank" after "Chase Manhattan Corp": one name.)
+        if (known != by_name_.end() &&
+            !(toks[head].cap && tags[end] != 'g' &&
+              entities_[known->second].canonical.size() !=
+                  toks[end - 1].end - toks[first].begin)) {
+          owner = known->second;
+        }
       }
-      // A lone surname, as Resolve() reads one.
-      if (owner < 0 && end == first + 1) owner = PersonNamed(StripPossessive(word(first)));
       rest = tags[end] == 'g' ? end + 1 : end;
     }
   }
@@ -2171,12 +2226,16 @@ Resolution SpeakerResolver::Resolve(Range span) {
   // "the Food and Drug Administration". (The word before "and" is then no
   // such noun or name itself, nor an acronym: "the House and Senate",
   // "Spain and Portugal", "the IMF and World Bank" are two.)
+  // A company's name that a corporate suffix ends may have a possessive
+  // after "and": "Standard and Poor's Corp" is one.
   size_t n = toks.size();
   const size_t name_begin = tags[0] == 'd' ? 1 : 0;
   for (size_t k = 1; k < n; ++k) {
     if (tags[k] == 'x' && k > name_begin && k + 2 < n &&
         tags.find_first_not_of('N', name_begin) == k &&
-        tags.find_first_not_of('N', k + 1) >= n &&
+        (tags.find_first_not_of('N', k + 1) >= n ||
+         (tags.find_first_not_of("Ng", k + 1) >= n && tags[n - 1] == 'N' &&
+          lex_->InListAnyCase(word(n - 1), WordList::kCorpSuffix))) &&
         nominal_of(k - 1) == v1::ENTITY_TYPE_UNSPECIFIED &&
         !absl::ascii_isupper(static_cast<unsigned char>(word(k - 1).back()))) {
       const v1::EntityType head = nominal_of(n - 1);
@@ -2350,10 +2409,16 @@ Resolution SpeakerResolver::Resolve(Range span) {
         v1::EntityType wt = NominalOf(w);
         if (wt == v1::ENTITY_TYPE_GOVERNMENT || wt == v1::ENTITY_TYPE_ORGANISATION) t = wt;
       }
-      // A lone surname not seen before is most likely a person.
-      if (words.size() == 1 && t == v1::ENTITY_TYPE_UNKNOWN && !possessive_subject &&
-          by_name_.find(Lowered(name).view()) == by_name_.end()) {
-        entity = PersonFromWords(words, pos, /*allow_unknown=*/true);
+      // A lone surname not seen before is most likely a person. So is one
+      // the text gives a person, though a company bears it too ("Boyle"
+      // after "Senator Ann Boyle" and "Boyle Co": AliasBeforeSuffix()).
+      if (words.size() == 1 && t == v1::ENTITY_TYPE_UNKNOWN && !possessive_subject) {
+        auto known = by_name_.find(Lowered(name).view());
+        if (known == by_name_.end() ||
+            (entities_[known->second].canonical.size() != name.size() &&
+             PersonNamed(name) >= 0)) {
+          entity = PersonFromWords(words, pos, /*allow_unknown=*/true);
+        }
       }
       if (entity < 0) {
         entity = FindOrAdd(name, t);
@@ -2419,6 +2484,15 @@ Resolution SpeakerResolver::Resolve(Range span) {
       // A description that names nobody known: keep it as written.
       size_t end = pre;
       while (end > first && (tags[end - 1] == ',' || tags[end - 1] == '-')) --end;
+      // A company's unit after its parent's name, "Du Pont Co's Conoco Inc",
+      // is the unit: the name after the parent's suffix and "'s".
+      if (toks[head].cap && lex_->InListAnyCase(word(head), WordList::kCorpSuffix)) {
+        for (size_t k = first + 1; k + 1 < head; ++k) {
+          if (tags[k] == 'g' && lex_->InListAnyCase(word(k - 1), WordList::kCorpSuffix)) {
+            first = k + 1;
+          }
+        }
+      }
       absl::string_view name =
           text_.substr(toks[first].begin, toks[end - 1].end - toks[first].begin);
       if (span.end > toks[pre - 1].end && pre < toks.size() && n == toks.size()) {
@@ -2431,7 +2505,20 @@ Resolution SpeakerResolver::Resolve(Range span) {
       if (t == v1::ENTITY_TYPE_UNSPECIFIED) {
         t = tags[head] == 'R' ? v1::ENTITY_TYPE_PERSON : v1::ENTITY_TYPE_UNKNOWN;
       }
+      // "an official familiar with the talks", "sources close to him": a
+      // plain word with its preposition after a person's noun modifies it;
+      // the one described is a person (or people) as the noun says.
+      if (t == v1::ENTITY_TYPE_UNKNOWN && tags[head] == 'o' && head > first &&
+          head + 1 < toks.size() && tags[head + 1] == 'r' && !toks[head - 1].cap) {
+        const v1::EntityType before = nominal_of(head - 1);
+        if (before == v1::ENTITY_TYPE_PERSON || before == v1::ENTITY_TYPE_GROUP) {
+          t = before;
+        } else if (tags[head - 1] == 'R') {
+          t = v1::ENTITY_TYPE_PERSON;
+        }
+      }
       entity = FindOrAdd(name, t);
+      if (toks[head].cap) AliasBeforeSuffix(name, entity);
     }
     Note(entity, pos);
   }

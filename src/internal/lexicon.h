@@ -360,6 +360,10 @@ enum class WordList : uint32_t {
   // names a place as often as a body ("the World Trade Center"), so it is
   // no organisation noun of nominals.tsv.
   kOrgBeforeLink = 1 << 29,
+  // A word that ends a company's legal name ("corp", "inc", "co", "ltd",
+  // "plc"; corp_suffix): the words before it name the company alone too,
+  // "Boeing" after "Boeing Co", "Texaco" after "Texaco Inc".
+  kCorpSuffix = 1 << 28,
 };
 
 struct PronounInfo {

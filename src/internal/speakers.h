@@ -245,6 +245,9 @@ class SpeakerResolver {
   char SubjectPronounSex(size_t from) const;
   void NoteOrganisation(const std::vector<absl::string_view>& run,
                         uint32_t position);
+  // `name` ends in corporate suffixes ("Boeing Co", "Morgan Stanley and Co
+  // Inc"): the words before them ("Boeing") find `entity` by name too.
+  void AliasBeforeSuffix(absl::string_view name, int entity);
   // Where a backward search over mentions_ stops (a recency window).
   std::vector<NameMention>::const_reverse_iterator WindowEnd() const;
   // tested_, a zero per entity: a search over the mentions in the window
