@@ -3824,10 +3824,13 @@ bool Attributor::ObjectGapRelative(absl::string_view text,
                                    const std::string& tags, size_t sa,
                                    size_t sb, size_t k, size_t cue_end,
                                    size_t b, bool no_inversion) const {
-  if (sa < 2 || sb > k) return false;
+  if (sb > k) return false;
   for (size_t m = sb; m < k; ++m) {
     if (!IsOneOf("vlz", tags[m])) return false;
   }
+  // (Back over the speaker's determiner or possessive: "the council".)
+  while (sa > 0 && IsOneOf("dp", tags[sa - 1])) --sa;
+  if (sa < 2) return false;
   size_t head = sa - 1;
   if (tags[head] == 't') {
     --head;
@@ -3850,11 +3853,7 @@ bool Attributor::ObjectGapRelative(absl::string_view text,
   // of an infinitive), a subordinator other than "as", or the end.
   size_t g = cue_end;
   while (g < b && IsOneOf("lz", tags[g])) ++g;
-  bool time = false;
-  while (g < b && tokens[g].time) {
-    ++g;
-    time = true;
-  }
+  while (g < b && tokens[g].time) ++g;
   // (Not at the end, nor before a comma or dash: "the plan he proposed,
   // C" and "the kind he described - C" may go on with what was said.)
   if (g >= b) return false;
@@ -3873,7 +3872,8 @@ bool Attributor::ObjectGapRelative(absl::string_view text,
                      (gw->word_class == WordClass::kTimeSub ||
                       gw->word_class == WordClass::kAdverbialSub) &&
                      !LowerWordIn(*lex_, text, tokens[g], WordList::kComparison);
-    const bool verb = time && (c == 'v' || c == 'b');
+    // (The main clause's verb after the cue: checked below.)
+    const bool verb = c == 'v' || c == 'b';
     if (!prep && !sub && !verb) return false;
   }
   bool verb = false;
@@ -3881,8 +3881,8 @@ bool Attributor::ObjectGapRelative(absl::string_view text,
     if (IsOneOf("tqQC@:", tags[m])) return false;
     verb |= tags[m] == 'v' || tags[m] == 'b';
   }
-  // A verb after the adjuncts with no subject of its own may be the
-  // relative clause's own ("a possibility that an aide said Friday is under
+  // A verb after the cue (or after its adjuncts) with no subject of its
+  // own may be the relative clause's own ("a possibility that an aide said Friday is under
   // consideration": the noun is the subject of what was said), unless the
   // cue takes a noun phrase for its object (verbs.tsv flag noinvert: "the
   // plan that the mayor proposed in May would cost C").
