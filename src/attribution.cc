@@ -3872,8 +3872,10 @@ bool Attributor::ObjectGapRelative(absl::string_view text,
                      (gw->word_class == WordClass::kTimeSub ||
                       gw->word_class == WordClass::kAdverbialSub) &&
                      !LowerWordIn(*lex_, text, tokens[g], WordList::kComparison);
-    // (The main clause's verb after the cue: checked below.)
-    const bool verb = c == 'v' || c == 'b';
+    // (The main clause's verb after an adjunct: checked below. Right after
+    // the cue it is the relative clause's own as often, "the employees
+    // they thought were fit": see ContactAntecedent.)
+    const bool verb = g > cue_end && (c == 'v' || c == 'b');
     if (!prep && !sub && !verb) return false;
   }
   bool verb = false;
