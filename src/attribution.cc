@@ -3846,6 +3846,9 @@ bool Attributor::ObjectGapRelative(absl::string_view text,
   const bool det = s > 0 && (tags[s - 1] == 'd' || tags[s - 1] == 'p');
   if (head + 1 == sa && !det) return false;
   if (det) --s;
+  // (With no relative word, not a phrase that opens the sentence: "The
+  // next day the reporter asked for C" is the cue's adjunct of time.)
+  if (head + 1 == sa && s == 0) return false;
   bool fronted = s > 0;
   for (size_t m = 0; m < s && fronted; ++m) fronted = IsOneOf("rslx,", tags[m]);
   if (fronted) return false;
@@ -3862,9 +3865,12 @@ bool Attributor::ObjectGapRelative(absl::string_view text,
     // ("to" before a word in lower case other than a determiner,
     // possessive, pronoun or number is an infinitive's: "a fight it expects
     // to last", "seems to be".)
+    // ("of", of list partitive, is the object of the cue's own: "learned of
+    // the death", "accused of fraud".)
     const bool prep =
         c == 'r' && !(InList(*lex_, text, tokens[g], WordList::kInfinitiveTo) &&
-                      g + 1 < b && !tokens[g + 1].cap && !IsOneOf("dpP0", tags[g + 1]));
+                      g + 1 < b && !tokens[g + 1].cap && !IsOneOf("dpP0", tags[g + 1])) &&
+        !InList(*lex_, text, tokens[g], WordList::kPartitive);
     // (A subordinator of time or of an adverbial clause only: "knows how
     // to", "said if it lost, C" report a clause.)
     const WordInfo* gw = WordOf(text, tokens[g]);
@@ -6655,9 +6661,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             // dropped, to give its speaker to a cue coordinated with it.
             // PolNeAR marks the noun phrase as the content, but its extent
             // is too often wrong to report: "the kind we see", "ones that
-            // Democrats want".)
+            // Democrats want". Not a label cue, whose phrase after the cue
+            // is what the noun was called, nor "seems", which takes no
+            // object: "the time it seems like C".)
             if (!f.direct && !f.mixed && cue.cue_class != CueClass::kNominal &&
                 cue.cue_class != CueClass::kAccording && cue.cue_class != CueClass::kLabel &&
+                cue.cue_class != CueClass::kSeem &&
                 ObjectGapRelative(text, tokens, marked, sa, sb, k, cue_end, b,
                                   cue.no_inversion)) {
               f.content.clear();
