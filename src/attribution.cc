@@ -3802,6 +3802,101 @@ Range Attributor::ContactAntecedent(absl::string_view text,
   return Range{tokens[s].begin, tokens[head].end};
 }
 
+// "the changes that the senator suggested before the vote", "the cases
+// she argued before the court were harder", "the 3 percent the alliance
+// recommends for members": a cue in a relative clause whose object is the
+// noun before the clause (after "that", or with no relative word after a
+// noun phrase a determiner or possessive opens; "which" stays a content
+// part, see RelativeBefore) has said what that noun names; the words after
+// the cue are its adjuncts and are not what was said. Whether sa..sb, the
+// speaker before the cue at k (adverbs, negations and auxiliaries
+// between), stands in such a clause, and what follows the cue up to b
+// opens with adverbs, then a phrase of time, a preposition (not the "to"
+// of an infinitive) or a subordinator of time or of an adverbial clause
+// ("before", "while"; not "as", "if", "how"), with no "that", cue,
+// quotation or colon after it ("told reporters that officials said on
+// Friday that C", "the things we know about it: C" go on). (Not a noun
+// phrase that opens the sentence after a preposition: "In the speech he
+// gave on Monday" may be the cue's own adjunct.) `no_inversion`: the cue
+// takes a noun phrase for its object (verbs.tsv flag noinvert).
+bool Attributor::ObjectGapRelative(absl::string_view text,
+                                   const std::vector<Token>& tokens,
+                                   const std::string& tags, size_t sa,
+                                   size_t sb, size_t k, size_t cue_end,
+                                   size_t b, bool no_inversion) const {
+  if (sb > k) return false;
+  for (size_t m = sb; m < k; ++m) {
+    if (!IsOneOf("vlz", tags[m])) return false;
+  }
+  // (Back over the speaker's determiner or possessive: "the council".)
+  while (sa > 0 && IsOneOf("dp", tags[sa - 1])) --sa;
+  if (sa < 2) return false;
+  size_t head = sa - 1;
+  if (tags[head] == 't') {
+    --head;
+  } else if (!IsOneOf("PdpN", tags[sa])) {
+    return false;
+  }
+  if (tags[head] != 'n' && tags[head] != 'o' && tags[head] != '0') return false;
+  if (tokens[head].time) return false;
+  // The noun phrase is no phrase that opens the sentence ("In the speech
+  // he promised ...", "On Friday the mayor said ...").
+  size_t s = head;
+  while (s > 0 && IsOneOf("jon0-", tags[s - 1])) --s;
+  const bool det = s > 0 && (tags[s - 1] == 'd' || tags[s - 1] == 'p');
+  if (head + 1 == sa && !det) return false;
+  if (det) --s;
+  // (With no relative word, not a phrase that opens the sentence: "The
+  // next day the reporter asked for C" is the cue's adjunct of time.)
+  if (head + 1 == sa && s == 0) return false;
+  bool fronted = s > 0;
+  for (size_t m = 0; m < s && fronted; ++m) fronted = IsOneOf("rslx,", tags[m]);
+  if (fronted) return false;
+  // The gap: adverbs, then a phrase of time, a preposition (not the "to"
+  // of an infinitive), a subordinator other than "as", or the end.
+  size_t g = cue_end;
+  while (g < b && IsOneOf("lz", tags[g])) ++g;
+  while (g < b && tokens[g].time) ++g;
+  // (Not at the end, nor before a comma or dash: "the plan he proposed,
+  // C" and "the kind he described - C" may go on with what was said.)
+  if (g >= b) return false;
+  {
+    const char c = tags[g];
+    // ("to" before a word in lower case other than a determiner,
+    // possessive, pronoun or number is an infinitive's: "a fight it expects
+    // to last", "seems to be".)
+    // ("of", of list partitive, is the object of the cue's own: "learned of
+    // the death", "accused of fraud".)
+    const bool prep =
+        c == 'r' && !(InList(*lex_, text, tokens[g], WordList::kInfinitiveTo) &&
+                      g + 1 < b && !tokens[g + 1].cap && !IsOneOf("dpP0", tags[g + 1])) &&
+        !InList(*lex_, text, tokens[g], WordList::kPartitive);
+    // (A subordinator of time or of an adverbial clause only: "knows how
+    // to", "said if it lost, C" report a clause.)
+    const WordInfo* gw = WordOf(text, tokens[g]);
+    const bool sub = c == 's' && gw != nullptr &&
+                     (gw->word_class == WordClass::kTimeSub ||
+                      gw->word_class == WordClass::kAdverbialSub) &&
+                     !LowerWordIn(*lex_, text, tokens[g], WordList::kComparison);
+    // (The main clause's verb after an adjunct: checked below. Right after
+    // the cue it is the relative clause's own as often, "the employees
+    // they thought were fit": see ContactAntecedent.)
+    const bool verb = g > cue_end && (c == 'v' || c == 'b');
+    if (!prep && !sub && !verb) return false;
+  }
+  bool verb = false;
+  for (size_t m = g; m < b; ++m) {
+    if (IsOneOf("tqQC@:", tags[m])) return false;
+    verb |= tags[m] == 'v' || tags[m] == 'b';
+  }
+  // A verb after the cue (or after its adjuncts) with no subject of its
+  // own may be the relative clause's own ("a possibility that an aide said Friday is under
+  // consideration": the noun is the subject of what was said), unless the
+  // cue takes a noun phrase for its object (verbs.tsv flag noinvert: "the
+  // plan that the mayor proposed in May would cost C").
+  return !verb || no_inversion;
+}
+
 // "The new rules, which the mayor said would hurt shops, take effect in May",
 // "the plan -- which the senator denounced on Friday -- goes to a vote",
 // "voters who believe the race is rigged, however, are few": a cue inside a
@@ -6559,7 +6654,25 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 }
               }
             }
-            if (rel_only) {
+            // ("the plan that the mayor proposed in May", "the cases she
+            // argued before the court": the cue's object is the noun
+            // before the relative clause, and what follows the cue is not
+            // what was said. No claim; the finding stays, empty and
+            // dropped, to give its speaker to a cue coordinated with it.
+            // PolNeAR marks the noun phrase as the content, but its extent
+            // is too often wrong to report: "the kind we see", "ones that
+            // Democrats want". Not a label cue, whose phrase after the cue
+            // is what the noun was called, nor "seems", which takes no
+            // object: "the time it seems like C".)
+            if (!f.direct && !f.mixed && cue.cue_class != CueClass::kNominal &&
+                cue.cue_class != CueClass::kAccording && cue.cue_class != CueClass::kLabel &&
+                cue.cue_class != CueClass::kSeem &&
+                ObjectGapRelative(text, tokens, marked, sa, sb, k, cue_end, b,
+                                  cue.no_inversion)) {
+              f.content.clear();
+              f.content.push_back(Range{f.cue.end, f.cue.end});
+              f.drop = true;
+            } else if (rel_only) {
               f.content.clear();
               f.content.push_back(rel);
             } else if (rel.end > rel.begin) {

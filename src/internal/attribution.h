@@ -286,6 +286,14 @@ class Attributor {
                           const std::vector<Token>& tokens,
                           const std::string& tags, size_t sa, size_t sb,
                           size_t a, size_t b, size_t cue_end) const;
+  // Is the cue at token k the verb of a relative clause whose object is
+  // the noun before it ("the plan that the mayor proposed in May"), with
+  // nothing said after the cue? (See attribution.cc.)
+  bool ObjectGapRelative(absl::string_view text,
+                         const std::vector<Token>& tokens,
+                         const std::string& tags, size_t sa, size_t sb,
+                         size_t k, size_t cue_end, size_t b,
+                         bool no_inversion) const;
   // Is there a verb in the tokens from `from` to token k (see attribution.cc)?
   bool VerbBetween(absl::string_view text, const std::vector<Token>& tokens,
                    const std::string& tags, uint32_t from, size_t k) const;
