@@ -1096,14 +1096,9 @@ bool SpeakerResolver::SubjectFullName(const std::vector<absl::string_view>& run,
   // The subject of a clause: at the start of a sentence or after a comma
   // or conjunction, not after "the" or "in".
   {
-    size_t b = position;
-    while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\n')) --b;
-    if (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[b - 1]))) {
-      size_t a = b;
-      while (a > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[a - 1]))) --a;
-      const WordInfo* before = WordOf(t.substr(a, b - a));
-      const WordClass cls = before != nullptr ? before->word_class : WordClass::kNone;
-      if (cls != WordClass::kConj && cls != WordClass::kSub) return false;
+    WordClass cls;
+    if (WordBefore(position, &cls) && cls != WordClass::kConj && cls != WordClass::kSub) {
+      return false;
     }
   }
   // A verb after it: a lower-case word that is no function word (or an
@@ -1145,6 +1140,18 @@ bool SpeakerResolver::SubjectFullName(const std::vector<absl::string_view>& run,
   const int e = PersonFromWords(run, position, /*allow_unknown=*/true);
   if (e < 0) return false;
   if (entities_[e].gender == 0) entities_[e].gender = g;
+  return true;
+}
+
+bool SpeakerResolver::WordBefore(size_t position, WordClass* cls) const {
+  const absl::string_view t = text_;
+  size_t b = position;
+  while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\n')) --b;
+  if (b == 0 || !absl::ascii_isalpha(static_cast<unsigned char>(t[b - 1]))) return false;
+  size_t a = b;
+  while (a > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[a - 1]))) --a;
+  const WordInfo* before = WordOf(t.substr(a, b - a));
+  *cls = before != nullptr ? before->word_class : WordClass::kNone;
   return true;
 }
 
@@ -1217,16 +1224,10 @@ void SpeakerResolver::SexFromClauses() {
     if (e.type != v1::ENTITY_TYPE_PERSON || e.described || e.gender != 0) continue;
     // The subject of a clause: not after a preposition or determiner ("to
     // Alexandra", "the Strether household").
-    size_t b = m.position;
-    while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\n')) --b;
-    if (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[b - 1]))) {
-      size_t a = b;
-      while (a > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[a - 1]))) --a;
-      const WordInfo* before = WordOf(t.substr(a, b - a));
-      const WordClass cls = before != nullptr ? before->word_class : WordClass::kNone;
-      if (cls != WordClass::kNone && cls != WordClass::kConj && cls != WordClass::kSub) {
-        continue;
-      }
+    WordClass cls;
+    if (WordBefore(m.position, &cls) && cls != WordClass::kNone && cls != WordClass::kConj &&
+        cls != WordClass::kSub) {
+      continue;
     }
     // Past the name's words.
     size_t j = m.position;

@@ -243,6 +243,11 @@ class SpeakerResolver {
   // The sex of the pronoun that goes on about the subject of the clause
   // whose verb starts at `from`, else 0 (see SexFromClauses()).
   char SubjectPronounSex(size_t from) const;
+  // Whether a word stands right before `position` (spaces and line breaks
+  // between); then *cls is its function class (kNone for a word no
+  // lexicon classes). Callers ask whether a name there is a clause's
+  // subject: not after "the" or "in", but after "and" or "when".
+  bool WordBefore(size_t position, WordClass* cls) const;
   void NoteOrganisation(const std::vector<absl::string_view>& run,
                         uint32_t position);
   // `name` ends in corporate suffixes ("Boeing Co", "Morgan Stanley and Co
