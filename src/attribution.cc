@@ -2253,8 +2253,19 @@ bool Attributor::IsExtraposedIt(absl::string_view text,
       !IsNeuterIt(text, tokens, tags, a, b)) {
     return false;
   }
-  bool copula = false, judgement = false;
-  for (size_t m = b; m + 1 < k; ++m) {
+  bool judgement = false;
+  return CopulaPhrase(text, tokens, tags, b, k - 1, &judgement) && judgement;
+}
+
+// Whether tags [b, e) hold a copula (or auxiliary) with adverbs and
+// negations only around it; with `judgement`, determiners and other words
+// too, *judgement saying whether one is a word of judgement (function_words.tsv
+// class judge): "is no exaggeration", "would be fair".
+bool Attributor::CopulaPhrase(absl::string_view text, const std::vector<Token>& tokens,
+                              const std::string& tags, size_t b, size_t e,
+                              bool* judgement) const {
+  bool copula = false;
+  for (size_t m = b; m < e; ++m) {
     switch (tags[m]) {
       case 'b':
       case 'v':
@@ -2262,19 +2273,22 @@ bool Attributor::IsExtraposedIt(absl::string_view text,
         break;
       case 'l':
       case 'z':
+        break;
       case 'd':
+        if (judgement == nullptr) return false;
         break;
       case 'o':
       case 'j': {
+        if (judgement == nullptr) return false;
         const WordInfo* w = WordOf(text, tokens[m]);
-        judgement |= w != nullptr && w->word_class == WordClass::kJudgement;
+        *judgement |= w != nullptr && w->word_class == WordClass::kJudgement;
         break;
       }
       default:
         return false;
     }
   }
-  return copula && judgement;
+  return copula;
 }
 
 // "It is worth noting that C", "it may be worth asking why C": the writer
@@ -2293,21 +2307,7 @@ bool Attributor::IsExtraposedParticiple(absl::string_view text,
   }
   const WordInfo* judge = WordOf(text, tokens[k - 1]);
   if (judge == nullptr || judge->word_class != WordClass::kJudgement) return false;
-  bool copula = false;
-  for (size_t m = b; m + 1 < k; ++m) {
-    switch (tags[m]) {
-      case 'b':
-      case 'v':
-        copula = true;
-        break;
-      case 'l':
-      case 'z':
-        break;
-      default:
-        return false;
-    }
-  }
-  return copula;
+  return CopulaPhrase(text, tokens, tags, b, k - 1, /*judgement=*/nullptr);
 }
 
 // A finding whose speaker is one relative word ("who", "which").

@@ -436,6 +436,10 @@ class Attributor {
   // alone): when, not who?
   bool IsTimePhrase(absl::string_view text, const std::vector<Token>& tokens,
                     const std::string& tags, size_t a, size_t b) const;
+  // A copula with adverbs between the neuter pronoun and what follows it
+  // (IsExtraposedIt, IsExtraposedParticiple).
+  bool CopulaPhrase(absl::string_view text, const std::vector<Token>& tokens,
+                    const std::string& tags, size_t b, size_t e, bool* judgement) const;
   // "It is important to note that C": is the speaker [a, b) a neuter
   // pronoun before a copula and a word of judgement, with the infinitive
   // cue k after them? (See attribution.cc.)
