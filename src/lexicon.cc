@@ -459,13 +459,23 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   s = ReadLexicon(dir, "pronouns.tsv", &text);
   if (!s.ok()) return s;
   s = ForEachLine("pronouns.tsv", text, [&](const std::vector<absl::string_view>& f) {
+    // What the fourth column makes of a form. Only the subjects and the
+    // possessive determiners point back to a speaker; the object, reflexive
+    // and independent forms tell a sex only (PronounFormOf()).
+    static constexpr std::pair<absl::string_view, uint8_t> kKinds[] = {
+        {"person", PronounForm::kSubject},     {"group", PronounForm::kSubject},
+        {"any", PronounForm::kSubject},        {"relative", PronounForm::kSubject},
+        {"possessive", PronounForm::kPossessive}, {"object", PronounForm::kObject},
+        {"reflexive", PronounForm::kReflexive}, {"independent", PronounForm::kIndependent}};
+    uint8_t kind = 0;
+    for (const auto& [name, bit] : kKinds) {
+      if (f.size() >= 4 && f[3] == name) kind = bit;
+    }
     if (f.size() < 4 || f[1].size() != 1 || !absl::StrContains("mfnx", f[1][0]) ||
-        (f[2] != "s" && f[2] != "p") ||
-        (f[3] != "person" && f[3] != "group" && f[3] != "any" &&
-         f[3] != "relative" && f[3] != "possessive")) {
+        (f[2] != "s" && f[2] != "p") || kind == 0) {
       return absl::InvalidArgumentError(
           "expected pronoun, gender (m f n x), number (s p), "
-          "person|group|any|relative|possessive");
+          "person|group|any|relative|possessive|object|reflexive|independent");
     }
     PronounInfo p;
     p.gender = f[1][0];
@@ -479,10 +489,22 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       }
       p.deictic = true;
     }
+    const std::string lower = absl::AsciiStrToLower(f[0]);
+    PronounForm& form = lex->pronoun_forms_[lower];
+    if (form.kinds != 0 && form.gender != p.gender) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "'", f[0], "' has gender ", f[1], " here and ",
+          absl::string_view(&form.gender, 1), " on an earlier line"));
+    }
+    form.gender = p.gender;
+    form.kinds |= kind;
     // A possessive ("her campaign") points back as a pronoun does, but is
     // no subject: kept apart so that no speaker is ever just "her".
-    (f[3] == "possessive" ? lex->possessives_ : lex->pronouns_)
-        .emplace(absl::AsciiStrToLower(f[0]), p);
+    if (kind == PronounForm::kPossessive) {
+      lex->possessives_.emplace(lower, p);
+    } else if (kind == PronounForm::kSubject) {
+      lex->pronouns_.emplace(lower, p);
+    }
     return absl::OkStatus();
   });
   if (!s.ok()) return s;
@@ -657,6 +679,11 @@ const PronounInfo* Lexicon::Pronoun(absl::string_view lower) const {
 const PronounInfo* Lexicon::Possessive(absl::string_view lower) const {
   auto it = possessives_.find(lower);
   return it == possessives_.end() ? nullptr : &it->second;
+}
+
+const PronounForm* Lexicon::PronounFormOf(absl::string_view lower) const {
+  auto it = pronoun_forms_.find(lower);
+  return it == pronoun_forms_.end() ? nullptr : &it->second;
 }
 
 char Lexicon::FindFirstName(absl::string_view name) const {

@@ -1178,23 +1178,30 @@ char SpeakerResolver::SubjectPronounSex(size_t from) const {
     // what he") may be the one the pronoun is about.
     if (absl::ascii_isupper(c)) return 0;
     const absl::string_view w = t.substr(i, j - i);
-    if (w == "he" || w == "his" || w == "himself") return him ? 0 : 'm';
-    if (w == "she" || w == "hers" || w == "herself") return her ? 0 : 'f';
-    if (w == "him") {
-      him = true;
-    } else if (w == "her") {
-      // "to have her purchases packed before she set out": "her" before a
-      // noun is whose, and most often the subject's; "asked her" is
-      // somebody else.
-      size_t n = j + 1;
-      while (n < end && absl::ascii_isalpha(static_cast<unsigned char>(t[n]))) ++n;
-      const absl::string_view next = j + 1 < n && t[j] == ' ' ? t.substr(j + 1, n - j - 1)
-                                                               : absl::string_view();
-      const WordInfo* next_info = next.empty() ? nullptr : WordOf(next);
-      if (next.empty() || !absl::ascii_islower(static_cast<unsigned char>(next[0])) ||
-          (next_info != nullptr && next_info->word_class != WordClass::kNone) ||
-          lex_->Pronoun(Lowered(next).view()) != nullptr) {
-        her = true;
+    // A pronoun of a sex (pronouns.tsv): its subject, possessive, reflexive
+    // or independent form ("he", "his", "himself", "hers") tells the sex.
+    const PronounForm* form = lex_->PronounFormOf(w);
+    if (form != nullptr && (form->gender == 'm' || form->gender == 'f')) {
+      bool& object_seen = form->gender == 'm' ? him : her;
+      const bool object = (form->kinds & PronounForm::kObject) != 0;
+      if (object && (form->kinds & PronounForm::kPossessive) != 0) {
+        // "to have her purchases packed before she set out": "her" before a
+        // noun is whose, and most often the subject's; "asked her" is
+        // somebody else.
+        size_t n = j + 1;
+        while (n < end && absl::ascii_isalpha(static_cast<unsigned char>(t[n]))) ++n;
+        const absl::string_view next = j + 1 < n && t[j] == ' ' ? t.substr(j + 1, n - j - 1)
+                                                                 : absl::string_view();
+        const WordInfo* next_info = next.empty() ? nullptr : WordOf(next);
+        if (next.empty() || !absl::ascii_islower(static_cast<unsigned char>(next[0])) ||
+            (next_info != nullptr && next_info->word_class != WordClass::kNone) ||
+            lex_->Pronoun(Lowered(next).view()) != nullptr) {
+          object_seen = true;
+        }
+      } else if (object) {
+        object_seen = true;
+      } else {
+        return object_seen ? 0 : form->gender;
       }
     } else {
       const WordInfo* info = WordOf(w);

@@ -117,6 +117,18 @@ TEST_F(BuiltInLexicon, WordsNamesAndRules) {
   EXPECT_EQ(lex_->Pronoun("she")->gender, 'f');
   EXPECT_FALSE(lex_->Pronoun("she")->plural);
   EXPECT_EQ(lex_->Pronoun("bridge"), nullptr);
+  // The object and reflexive forms tell a sex, but are no subject: "him"
+  // is never a speaker's pronoun. "her" is both object and possessive.
+  EXPECT_EQ(lex_->Pronoun("him"), nullptr);
+  ASSERT_NE(lex_->PronounFormOf("him"), nullptr);
+  EXPECT_EQ(lex_->PronounFormOf("him")->gender, 'm');
+  EXPECT_EQ(lex_->PronounFormOf("him")->kinds, PronounForm::kObject);
+  ASSERT_NE(lex_->PronounFormOf("her"), nullptr);
+  EXPECT_EQ(lex_->PronounFormOf("her")->kinds,
+            PronounForm::kObject | PronounForm::kPossessive);
+  EXPECT_EQ(lex_->PronounFormOf("herself")->gender, 'f');
+  EXPECT_EQ(lex_->PronounFormOf("she")->kinds, PronounForm::kSubject);
+  EXPECT_EQ(lex_->PronounFormOf("bridge"), nullptr);
   EXPECT_EQ(lex_->FirstNameGender("John"), 'm');
   EXPECT_EQ(lex_->FirstNameGender("Anna"), 'f');
   EXPECT_EQ(lex_->FirstNameGender("Zyxw"), 0);
@@ -227,6 +239,11 @@ TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {
        "first_names.tsv:2: expected name"},
       {"pronouns.tsv", "he\tm\ts\tperson\nwho\tx\ts\tanyone\n",
        "pronouns.tsv:2: expected pronoun"},
+      {"pronouns.tsv", "him\tm\ts\tobject\nhimself\tm\ts\tmirror\n",
+       "pronouns.tsv:2: expected pronoun"},
+      // One form with two sexes would make SubjectPronounSex() guess.
+      {"pronouns.tsv", "her\tf\ts\tpossessive\nher\tm\ts\tobject\n",
+       "pronouns.tsv:2: 'her' has gender m here and f on an earlier line"},
       {"rules.tsv", "define\tX\n", "rules.tsv:1: expected: define NAME"},
       {"rules.tsv", "rule\tx\tshout\t0.5\t(?P<cue>@)\n",
        "rules.tsv:1: unknown cue class 'shout'"},

@@ -376,6 +376,21 @@ struct PronounInfo {
   bool deictic = false;
 };
 
+// Every form of a pronoun that pronouns.tsv lists (subject, possessive
+// determiner, object, reflexive, or a possessive standing alone): its gender
+// and what it can be. "her" is both an object and a possessive.
+struct PronounForm {
+  enum Kind : uint8_t {
+    kSubject = 1,      // "he", "they", "who" (person group any relative)
+    kPossessive = 2,   // "his", "her" before a noun
+    kObject = 4,       // "him", "her"
+    kReflexive = 8,    // "himself"
+    kIndependent = 16  // "hers", "theirs"
+  };
+  char gender = 'x';  // m f n x
+  uint8_t kinds = 0;  // Kind bits
+};
+
 // Everything the lexicons say about one lower-case word, for taggers that
 // look each word up once.
 struct WordInfo {
@@ -676,6 +691,9 @@ class Lexicon {
   // A possessive determiner ("her", "their") as the pronoun it stands for,
   // or nullptr.
   const PronounInfo* Possessive(absl::string_view lower) const;
+  // Any form of a pronoun ("him", "herself", "hers" as well as "he" and
+  // "his"), or nullptr.
+  const PronounForm* PronounFormOf(absl::string_view lower) const;
   // 'm', 'f', or 0 when the first name is unknown. (Most capitalised words
   // the resolver asks about are no first name: the shape filter of Word()
   // over the first names answers for them without a lookup.)
@@ -719,6 +737,7 @@ class Lexicon {
   WordMap<char> person_genders_;  // "girl" -> 'f'
   WordMap<PronounInfo> pronouns_;
   WordMap<PronounInfo> possessives_;  // "his", "their" (pronouns.tsv)
+  WordMap<PronounForm> pronoun_forms_;  // every row of pronouns.tsv
   WordMap<char> first_names_;
   Abbreviations abbreviations_;
   std::vector<RuleSpec> rules_;
