@@ -301,8 +301,9 @@ bool Contains(const std::vector<std::string>& v, absl::string_view s) {
 
 // The sex of the first third-person singular pronoun in the rest of the
 // sentence from `from` ("... shook his head."), else 0. Not past a quotation
-// mark: the pronouns of quoted words are about others.
-char PronounSexAfter(absl::string_view t, size_t from) {
+// mark: the pronouns of quoted words are about others. Not an object form
+// ("him", "her": pronouns.tsv), which is more often somebody else.
+char PronounSexAfter(const Lexicon& lex, absl::string_view t, size_t from) {
   constexpr size_t kMaxScan = 160;
   const size_t end = std::min(t.size(), from + kMaxScan);
   size_t i = from;
@@ -315,10 +316,11 @@ char PronounSexAfter(absl::string_view t, size_t from) {
     }
     size_t j = i;
     while (j < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[j]))) ++j;
-    const absl::string_view w = t.substr(i, j - i);
-    // (Not "him" or "her": an object is more often somebody else.)
-    if (w == "he" || w == "his" || w == "himself") return 'm';
-    if (w == "she" || w == "hers" || w == "herself") return 'f';
+    const PronounForm* form = lex.PronounFormOf(t.substr(i, j - i));
+    if (form != nullptr && (form->gender == 'm' || form->gender == 'f') &&
+        (form->kinds & PronounForm::kObject) == 0) {
+      return form->gender;
+    }
     i = j;
   }
   return 0;
@@ -421,9 +423,11 @@ int SpeakerResolver::FindOrAdd(absl::string_view canonical,
   if (!added) {
     ResolvedEntity& e = entities_[it->second];
     if (e.type == v1::ENTITY_TYPE_UNKNOWN) e.type = type;
-    // A name of several words first met in capitals (a headline's, "CIGNA
-    // CORP") goes by the text's own spelling once the text writes it so.
-    if (e.canonical.size() == canonical.size() && e.canonical.find(' ') != std::string::npos &&
+    // A name first met in capitals (a headline's, "CIGNA CORP", "CITICORP")
+    // goes by the text's own spelling once the text writes it so. (Not a
+    // word of four letters or fewer, which may be an acronym: "NATO".)
+    if (e.canonical.size() == canonical.size() &&
+        (e.canonical.size() > 4 || e.canonical.find(' ') != std::string::npos) &&
         std::none_of(e.canonical.begin(), e.canonical.end(),
                      [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); }) &&
         std::any_of(canonical.begin(), canonical.end(),
@@ -873,7 +877,7 @@ void SpeakerResolver::Index() {
       if (info != nullptr && gender == 0 && det_at != kNoDet &&
           info->nominal == v1::ENTITY_TYPE_PERSON && layout_ != nullptr &&
           layout_->hard_wrapped) {
-        gender = PronounSexAfter(t, j);
+        gender = PronounSexAfter(*lex_, t, j);
       }
       // "the": not "a", "this" or "that".
       auto the_article = [&]() {
@@ -1050,7 +1054,7 @@ void SpeakerResolver::SubjectName(absl::string_view w, uint32_t position) {
     return;
   }
   if (IsLexiconWord(w) || IsTitleWord(w)) return;
-  const char g = PronounSexAfter(t, k);
+  const char g = PronounSexAfter(*lex_, t, k);
   if (g == 0) return;
   auto it = name_votes_.try_emplace(w, std::pair<int, int>{0, 0}).first;
   (g == 'm' ? it->second.first : it->second.second)++;
@@ -1116,7 +1120,7 @@ bool SpeakerResolver::SubjectFullName(const std::vector<absl::string_view>& run,
   if (after != WordClass::kNone && after != WordClass::kAux && after != WordClass::kCop) {
     return false;
   }
-  char g = PronounSexAfter(t, k);
+  char g = PronounSexAfter(*lex_, t, k);
   if (g == 0) {
     // The next sentence goes on with "He" or "She": the end of this one,
     // then its first word.
@@ -2256,12 +2260,11 @@ Resolution SpeakerResolver::Resolve(Range span) {
       if (m > k + 1 && m < n && tags[m] == 'x' && tags[m - 1] == 'N') { n = k; break; }
     }
   }
-  // "Miss Varley herself": the reflexive is no part of the name.
+  // "Miss Varley herself", "the company itself": a reflexive pronoun
+  // (pronouns.tsv) is no part of the name.
   if (n > 1) {
-    const absl::string_view last = word(n - 1);
-    if (absl::EqualsIgnoreCase(last, "himself") || absl::EqualsIgnoreCase(last, "herself")) {
-      --n;
-    }
+    const PronounForm* form = lex_->PronounFormOf(Lowered(word(n - 1)).view());
+    if (form != nullptr && (form->kinds & PronounForm::kReflexive) != 0) --n;
   }
   // The head comes before any preposition: "representative to the UN",
   // and is no day: "a poll released Friday", "the announcement Monday".

@@ -318,6 +318,25 @@ ABSL_ATTRIBUTE_NOINLINE size_t PossessiveBeforeModifiers(absl::string_view text,
              : 0;
 }
 
+// Whether the angle bracket at i (in [begin, end)) is one of the pair
+// around a stock ticker, as wire copy writes one after a company's name
+// ("Canon Inc <CANN.T> said C"): capitals, digits and periods between "<"
+// and ">" with no space. Such a pair is a parenthesis, the name's aside.
+bool BracketsTicker(absl::string_view text, size_t begin, size_t end, size_t i) {
+  auto ticker_byte = [&](size_t k) {
+    const char c = text[k];
+    return absl::ascii_isupper(c) || absl::ascii_isdigit(c) || c == '.';
+  };
+  if (text[i] == '<') {
+    size_t j = i + 1;
+    while (j < end && ticker_byte(j)) ++j;
+    return j > i + 1 && j < end && text[j] == '>';
+  }
+  size_t k = i;
+  while (k > begin && ticker_byte(k - 1)) --k;
+  return k < i && k > begin && text[k - 1] == '<';
+}
+
 }  // namespace
 
 void AsciiLower(absl::string_view s, std::string* out) {
@@ -535,6 +554,9 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
           case '.': case '!': case '?': tok.tag = '.'; break;
           case '(': case '[': tok.tag = '('; break;
           case ')': case ']': tok.tag = ')'; break;
+          case '<': case '>':
+            tok.tag = !BracketsTicker(text, range.begin, end, i) ? '-' : c == '<' ? '(' : ')';
+            break;
           default: tok.tag = '-'; break;
         }
         if (c == '-' && i + 1 < end && text[i + 1] == '-') {
