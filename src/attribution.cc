@@ -4321,6 +4321,52 @@ size_t Attributor::StartAfterTopicPrep(absl::string_view text,
   return p + 1;
 }
 
+// "A new group called Black Votes Matter held a rally", "An initiative
+// called Matrix paired police officers with social workers", "a firm called
+// Crowdstrike": after a noun phrase that opens with "a" or "an", a label cue
+// that also gives names (flag naming in verbs.tsv: "called", "dubbed")
+// followed by a name, and then by the sentence's verb
+// (an auxiliary, a copula, a cue, an adverb before one, a lower-case word
+// in -ed, or one before a determiner, possessive or number) or by nothing
+// more, is a reduced relative that gives the new
+// thing's name ("a group that is called X"), not an act of calling someone
+// something: that takes a label after its object ("A senior official called
+// Reyes a liar", "called Keller out by name").
+bool Attributor::NamesIndefinite(absl::string_view text,
+                                 const std::vector<Token>& tokens,
+                                 const std::string& tags, size_t sa,
+                                 size_t cue_end, size_t b) const {
+  if (sa >= tokens.size() || tags[sa] != 'd') return false;
+  const WordInfo* det = WordOf(text, tokens[sa]);
+  if (det == nullptr || det->det_number != 's') return false;
+  size_t m = cue_end;
+  if (m < b && tags[m] == 'd') ++m;  // "called the Minnesota Voters Alliance"
+  const size_t name = m;
+  // (A name may hold a number or a lower-case preposition between its
+  // capitalised words: "Future 45", "the Gang of Six".)
+  while (m < b && (tags[m] == 'N' ||
+                   (m > name && (tags[m] == '0' ||
+                                 (tags[m] == 'r' && m + 1 < b && tags[m + 1] == 'N' &&
+                                  !tokens[m].cap))))) {
+    ++m;
+  }
+  if (m == name) return false;
+  if (m == b) return true;
+  // ("Stop Operation Soros (SOS) is launching": an acronym in brackets.)
+  if (tags[m] == '(' && m + 2 < b && tags[m + 1] == 'N' && tags[m + 2] == ')') m += 3;
+  while (m < b && tags[m] == 'l') ++m;
+  if (m == b) return false;
+  if (IsOneOf("vbC", tags[m])) return true;
+  if (tags[m] != 'o' || tokens[m].cap) return false;
+  const absl::string_view word =
+      text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin);
+  // (Or a verb the tagger does not know before its object: "ran its first
+  // ads", "gave $5,000"; not a plural noun of the label, "called Trump
+  // supporters the worst".)
+  return absl::EndsWith(word, "ed") ||
+         (!absl::EndsWith(word, "s") && m + 1 < b && IsOneOf("dp0-", tags[m + 1]));
+}
+
 // "didn't ask her about it", "asked Reyes whether she would run",
 // "questioned Lopez about the budget": after a cue of a question, the one
 // asked (an object pronoun, or a name of at most three words) before a word
@@ -6617,6 +6663,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             clause = HoldsClause(*lex_, text, tokens, marked, TokenSpan(tokens, c2a, c2b));
           }
           if (!clause) continue;
+        }
+        // "A group called Black Votes Matter held a rally": a name given,
+        // not a label (NamesIndefinite()).
+        if (cue.naming && marked[k] == '@' &&
+            !f.direct && !f.mixed) {
+          size_t sa, sb, ca, cb;
+          if (range_of(rule->speaker, &sa, &sb) && sb <= k &&
+              range_of(rule->content, &ca, &cb) && ca == cue_end &&
+              NamesIndefinite(text, tokens, marked, sa, cue_end, cb)) {
+            continue;
+          }
         }
         {
           size_t sa, sb;

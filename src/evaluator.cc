@@ -699,7 +699,8 @@ absl::Status Evaluator::Add(const GoldDocument& gold,
                                 ? std::string(KindName(q.kind))
                                 : internal::MissedSubgroup(text, q, *cues_);
     AddError(&d, cause, sub);
-    if (d.misses.size() < options_.max_examples) {
+    if (d.misses.size() < options_.max_examples &&
+        (speech_cue || !options_.speech_cue_misses_only)) {
       // A boundary error shows the prediction that overlaps it most.
       const v1::Claim* near =
           boundary ? &predicted.claims(m.g_best[g]) : nullptr;

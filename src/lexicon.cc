@@ -277,6 +277,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         e.no_inversion = true;
       } else if (flag == "clause") {
         e.clause_only = true;
+      } else if (flag == "naming" && e.cue_class == CueClass::kLabel) {
+        e.naming = true;
       } else if (flag == "light" && e.cue_class == CueClass::kNominal) {
         e.light_only = true;
       } else if (flag == "verb") {

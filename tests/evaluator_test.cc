@@ -94,9 +94,11 @@ class Doc {
     return *c;
   }
 
-  DatasetScores Score(size_t max_examples = 5) const {
+  DatasetScores Score(size_t max_examples = 5,
+                      bool speech_cue_misses_only = false) const {
     EvaluatorOptions options;
     options.max_examples = max_examples;
+    options.speech_cue_misses_only = speech_cue_misses_only;
     Evaluator e(&Cues(), options);
     absl::Status s = e.Add(gold_, predicted_);
     EXPECT_TRUE(s.ok()) << s;
@@ -717,6 +719,21 @@ TEST(GroupErrors, BiggestFirstWithCappedSubgroups) {
   EXPECT_EQ(g[1].subgroups[2],
             std::make_pair(std::string("(2 other groups)"), int64_t{2}));
   EXPECT_EQ(g[2].cause, ErrorCause::kWrongCue);
+}
+
+TEST(Evaluator, SpeechCueMissesOnly) {
+  Doc d("Smith said that prices rose. Jones fears that prices will fall.");
+  d.Gold({"that prices rose"}, "Smith", "said");
+  d.Gold({"that prices will fall"}, "Jones", "fears");
+  // Both missed; only the miss of "said" (a speech cue) is listed, and
+  // the counts stay whole.
+  DatasetScores all = d.Score(5);
+  EXPECT_EQ(all.misses.size(), 2u);
+  DatasetScores speech = d.Score(5, /*speech_cue_misses_only=*/true);
+  ASSERT_EQ(speech.misses.size(), 1u);
+  EXPECT_THAT(speech.misses[0].context, HasSubstr("<Smith> said"));
+  EXPECT_EQ(speech.speech_cue_recall.total, 1);
+  EXPECT_EQ(speech.content.gold, all.content.gold);
 }
 
 TEST(Context, MarksGoldAndPredictedSpans) {

@@ -4,7 +4,8 @@
 //   whosaid eval --gold=polnear-dev.jsonl --gold=litbank-dev.jsonl
 //   [--errors=20]
 //       [--format=text|markdown|json] [--predictions=FILE.jsonl]
-//       [--speech_cues=FILE] [--lexicons=DIR] [--bootstrap=N] [--by_rule]
+//       [--speech_cues=FILE] [--speech_cue_errors] [--lexicons=DIR]
+//       [--bootstrap=N] [--by_rule]
 //       [--min_confidence=X]
 //       [MORE_GOLD.jsonl ...]
 #include <cstdio>
@@ -84,6 +85,10 @@ ABSL_FLAG(bool, by_rule, false,
           "eval: also print, per dataset, each rule's claims with their "
           "content and end-to-end precision and mean confidence, and the "
           "same by band of confidence (are the confidences calibrated?).");
+ABSL_FLAG(bool, speech_cue_errors, false,
+          "eval: with --errors, list only the misses of gold quotes whose "
+          "cue is a speech cue (those the speech-cue recall counts); the "
+          "error table and the false alarms stay whole.");
 ABSL_FLAG(std::string, speech_cues, "",
           "eval: a speech-cue word list replacing the built-in "
           "speech_cues.tsv.");
@@ -246,6 +251,7 @@ int RunEval(const Args& args) {
   }
   whosaid::EvaluatorOptions options;
   options.max_examples = static_cast<size_t>(max_errors);
+  options.speech_cue_misses_only = absl::GetFlag(FLAGS_speech_cue_errors);
   options.per_document = bootstrap_rounds > 0;
   whosaid::Evaluator evaluator(&*cues, options);
   const bool quiet = absl::GetFlag(FLAGS_quiet);

@@ -31,7 +31,7 @@ const Command kCommands[] = {
      "      for rule authors: each sentence with the tag string the rules\n"
      "      of rules.tsv match, and the rule behind each claim"},
     {"eval", whosaid_tool::RunEval,
-     "--gold FILE.jsonl [--gold FILE2...] [--errors N]\n"
+     "--gold FILE.jsonl [--gold FILE2...] [--errors N] [--speech_cue_errors]\n"
      "      [--format=text|markdown|json] [--predictions FILE.jsonl]\n"
      "      [--bootstrap N] [--by_rule] [--min_confidence X]\n"
      "      score the engine (or a predictions file in the gold format)\n"

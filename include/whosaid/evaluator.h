@@ -305,6 +305,10 @@ struct EvaluatorOptions {
   // How many misses, false alarms and wrong speakers to keep per dataset,
   // with context, for --errors. Default 0: counts only.
   size_t max_examples = 0;
+  // Whether the misses kept for --errors are only those of gold quotes whose
+  // cue is a speech cue (SpeechCues): the ones the speech-cue recall counts.
+  // The counts and the other examples are unchanged.
+  bool speech_cue_misses_only = false;
   // Whether to keep each document's counts (DatasetScores::per_document),
   // for BootstrapIntervals().
   bool per_document = false;

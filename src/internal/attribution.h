@@ -327,6 +327,13 @@ class Attributor {
                               const std::vector<Token>& tokens,
                               const std::string& tags, size_t a, size_t b,
                               Range* r) const;
+  // Whether a label cue after a noun phrase that opens with "a" or "an"
+  // names what the phrase introduces ("A group called Black Votes Matter
+  // held a rally"; see attribution.cc): tokens [sa, ...) the speaker,
+  // [cue_end, b) what follows the cue.
+  bool NamesIndefinite(absl::string_view text, const std::vector<Token>& tokens,
+                       const std::string& tags, size_t sa, size_t cue_end,
+                       size_t b) const;
   // Starts a content after a preposition right after its cue ("boasted
   // about C"; see attribution.cc). Returns the content's new first token, or
   // `a`.

@@ -64,6 +64,10 @@ struct CueEntry {
   // verbs.tsv): the noun phrase right after the cue is its object, never an
   // inverted subject: "C, mocked the party" is no "C, said the mayor".
   bool no_inversion = false;
+  // "call", "dub" ("naming" in the fifth column of verbs.tsv): a label cue
+  // that also gives a name: "a group called Black Votes Matter held a
+  // rally" names the group, and calls no one anything.
+  bool naming = false;
   // A noun cue (class nominal) with "light" in the fifth column: a cue only
   // as the object of a light verb ("made the case for C", "made the point
   // that C"), not after a possessive ("the company's case against him",
