@@ -1356,7 +1356,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   // "addressed him as follows:": after "as" a word of list after_as closes
   // an adverb of manner; it heads no noun phrase (no speaker before the
   // colon).
-  if (i > 0 && !t.cap && absl::EqualsIgnoreCase(TokenText(text, tokens[i - 1]), "as") &&
+  if (i > 0 && tokens[i - 1].end - tokens[i - 1].begin == 2 && !t.cap &&
+      (text[tokens[i - 1].begin] | 0x20) == 'a' && (text[tokens[i - 1].begin + 1] | 0x20) == 's' &&
       lex_->InList(lower, WordList::kAfterAs)) {
     return 'l';
   }
