@@ -183,7 +183,6 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"org_before_link", WordList::kOrgBeforeLink},
       {"corp_suffix", WordList::kCorpSuffix},
       {"name_link", WordList::kNameLink},
-      {"after_as", WordList::kAfterAs},
   };
   return ParseNamed(kLists, s, out);
 }

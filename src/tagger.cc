@@ -1353,14 +1353,6 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   // attribution rules would look up.)
   if (lower.size() == word.size()) t.info = info;
   if (info != nullptr) *classes |= uint64_t{1} << static_cast<int>(info->word_class);
-  // "addressed him as follows:": after "as" a word of list after_as closes
-  // an adverb of manner; it heads no noun phrase (no speaker before the
-  // colon).
-  if (i > 0 && tokens[i - 1].end - tokens[i - 1].begin == 2 && !t.cap &&
-      (text[tokens[i - 1].begin] | 0x20) == 'a' && (text[tokens[i - 1].begin + 1] | 0x20) == 's' &&
-      lex_->InList(lower, WordList::kAfterAs)) {
-    return 'l';
-  }
   // "her denial", "the senator's sharp warning", "his infamous recent
   // comment": a noun cue (class nominal) right after a possessive, perhaps
   // with one or two modifiers between.

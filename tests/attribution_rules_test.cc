@@ -716,8 +716,8 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller then addressed the fishermen again: \"The quay will "
      "be rebuilt.\"",
      "Mayor Anna Keller", ":", "The quay will be rebuilt."},
-    // The quotation may run on past its sentence, left open ('as follows:'
-    // is no noun phrase, so no speaker before the colon).
+    // The quotation may run on past its sentence, left open: still the
+    // clause's subject, not the noun before the colon ("follows").
     {"colon_subject_quote",
      "Mayor Anna Keller addressed the fishermen as follows: \"The quay will "
      "be rebuilt. The fleet will come home.",

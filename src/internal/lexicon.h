@@ -364,10 +364,6 @@ enum class WordList : uint32_t {
   // "plc"; corp_suffix): the words before it name the company alone too,
   // "Boeing" after "Boeing Co", "Texaco" after "Texaco Inc".
   kCorpSuffix = 1 << 28,
-  // A word that after "as" closes an adverb of manner ("follows";
-  // after_as): 'addressed him as follows: "Q"' has no noun phrase before
-  // its colon, so no speaker there; the subject of the clause is.
-  kAfterAs = 1 << 30,
 };
 
 struct PronounInfo {
