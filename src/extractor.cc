@@ -270,6 +270,15 @@ ReadableText MakeReadable(absl::string_view original,
   return r;
 }
 
+// Whether `word` (a short word with its period, "Mr.", "Dr.") is a title
+// of titles.tsv.
+bool IsTitleAbbreviation(const internal::Lexicon& lex, absl::string_view word) {
+  char lower[8];
+  if (word.size() > sizeof(lower)) return false;
+  for (size_t i = 0; i < word.size(); ++i) lower[i] = absl::ascii_tolower(word[i]);
+  return lex.IsTitle(absl::string_view(lower, word.size()));
+}
+
 // The words a quotation may call someone by: "True, Florence, but ...",
 // "Curtis, ring the bell", "Good night, Mr. Denham." A capitalised word
 // after the start or a comma, before a comma or final punctuation (after
@@ -278,8 +287,12 @@ ReadableText MakeReadable(absl::string_view original,
 // question, a semicolon or a dash, and "and" or "but" after any of these:
 // "Nonsense, Fergus! But isn't it strange, mamma?", "--and Fergus, what
 // have you been doing?".
+// A word with a period before another capitalised word is a title only if
+// the lexicon lists it as one ("Mr. Denham", "Dr. Lee"): "But I forgive
+// ye, Tom. I reckon ..." calls Tom.
 template <typename Fn>
-void ForEachVocativeWord(absl::string_view text, Range r, Fn&& fn, bool wide = false) {
+void ForEachVocativeWord(absl::string_view text, const internal::Lexicon& lex, Range r,
+                         Fn&& fn, bool wide = false) {
   const uint32_t end = std::min<uint32_t>(r.end, static_cast<uint32_t>(text.size()));
   uint32_t i = r.begin;
   bool after_break = true;  // at the start, or after ", "
@@ -322,7 +335,7 @@ void ForEachVocativeWord(absl::string_view text, Range r, Fn&& fn, bool wide = f
     uint32_t k = j;
     while (after_break && absl::ascii_isupper(c) && k + 1 < end && text[k] == ' ' &&
            absl::ascii_isupper(static_cast<unsigned char>(text[k + 1])) &&
-           (text[k - 1] != '.' || k - i <= 4)) {
+           (text[k - 1] != '.' || (k - i <= 4 && IsTitleAbbreviation(lex, text.substr(i, k - i))))) {
       uint32_t m = k + 1;
       while (m < end && absl::ascii_isalpha(static_cast<unsigned char>(text[m]))) ++m;
       i = k + 1;
@@ -352,7 +365,7 @@ int Vocative(absl::string_view text, Range r,
              const internal::SpeakerResolver& resolver, bool wide = false) {
   int e = -1;
   ForEachVocativeWord(
-      text, r,
+      text, resolver.lexicon(), r,
       [&](absl::string_view w) {
         e = resolver.PersonNamed(w);
         return e >= 0;
@@ -571,7 +584,7 @@ int NarratorEntity(absl::string_view text, const internal::TextLayout& layout,
     const Finding& f = findings[i];
     if (f.drop || !f.direct || is_narrator(i)) continue;
     for (const Range& part : f.content) {
-      ForEachVocativeWord(text, part, [&](absl::string_view w) {
+      ForEachVocativeWord(text, resolver->lexicon(), part, [&](absl::string_view w) {
         if (!resolver->MayBeName(w)) return false;
         auto it = std::find_if(called.begin(), called.end(),
                                [&](const Called& c) { return c.name == w; });
@@ -1017,7 +1030,7 @@ bool AssignDialogueTurns(absl::string_view text,
       int called = -1;
       if (last >= 0 && !(last < static_cast<int>(i) && own_name[last] >= 0)) {
         for (const Range& r : (*findings)[last].content) {
-          ForEachVocativeWord(text, r, [&](absl::string_view w) {
+          ForEachVocativeWord(text, resolver.lexicon(), r, [&](absl::string_view w) {
             if (w.data() == text.data() + r.begin) return false;
             called = resolver.PersonNamed(w);
             return called >= 0;
@@ -1362,7 +1375,7 @@ void AlternateExchanges(absl::string_view text,
         // (A name that answers "What name?" is the speaker's own, and was
         // given so.)
         two = (*speaker)[order[k]].entity == own ||
-              Vocative(text, f.content.front(), resolver) != own;
+              Vocative(text, f.content.front(), resolver, /*wide=*/true) != own;
       }
       if (two) {
         for (size_t k = start; k < end; ++k) {
@@ -2211,7 +2224,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       bool calls_speaker = false;
       for (const Range& r : f.content) {
         ForEachVocativeWord(
-            text, r,
+            text, resolver.lexicon(), r,
             [&](absl::string_view w) {
               calls_speaker = w.data() != text.data() + r.begin &&
                               resolver.PersonNamed(w) == speaker[i].entity;

@@ -716,6 +716,12 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller then addressed the fishermen again: \"The quay will "
      "be rebuilt.\"",
      "Mayor Anna Keller", ":", "The quay will be rebuilt."},
+    // The quotation may run on past its sentence, left open: still the
+    // clause's subject, not the noun before the colon ("follows").
+    {"colon_subject_quote",
+     "Mayor Anna Keller addressed the fishermen as follows: \"The quay will "
+     "be rebuilt. The fleet will come home.",
+     "Mayor Anna Keller", ":", "The quay will be rebuilt. The fleet will come home"},
     {"colon_name_subject_quote",
      "Keller has taken a hard line on the harbour: \"The quay will be "
      "rebuilt.\"",
