@@ -335,12 +335,6 @@ constexpr ptrdiff_t kWindow = 400;
 // such clause before she speaks: two would miss her.)
 constexpr int kMinNameVotes = 1;
 
-std::vector<SpeakerResolver::NameMention>::const_reverse_iterator
-SpeakerResolver::WindowEnd() const {
-  return mentions_.rbegin() +
-         std::min<ptrdiff_t>(static_cast<ptrdiff_t>(mentions_.size()), kWindow);
-}
-
 std::vector<uint8_t>& SpeakerResolver::NoneTested() {
   tested_.assign(entities_.size(), 0);
   return tested_;
@@ -545,16 +539,7 @@ bool SpeakerResolver::IsTitleWord(absl::string_view w) const {
 
 void SpeakerResolver::Note(int entity, uint32_t position) {
   if (entity < 0 || quiet_) return;
-  NameMention m{position, entity};
-  // (Index() notes in text order: most mentions go last, no search.)
-  if (mentions_.empty() || mentions_.back().position <= position) {
-    mentions_.push_back(m);
-    return;
-  }
-  auto it = std::upper_bound(
-      mentions_.begin(), mentions_.end(), position,
-      [](uint32_t p, const NameMention& x) { return p < x.position; });
-  mentions_.insert(it, m);
+  mentions_.Add(entity, position);
 }
 
 // Words w (a run of capitalised words): "French Defense Minister Sebastien
@@ -1219,7 +1204,9 @@ void SpeakerResolver::SexFromClauses() {
     const unsigned char c = static_cast<unsigned char>(t[k]);
     return absl::ascii_isalpha(c) || c == '.' || c == '\'' || c == '-' || c >= 0x80;
   };
-  for (const NameMention& m : mentions_) {
+  MentionList::Cursor all = mentions_.Begin();
+  Mention m;
+  while (all.Next(&m)) {
     const ResolvedEntity& e = entities_[m.entity];
     if (e.type != v1::ENTITY_TYPE_PERSON || e.described || e.gender != 0) continue;
     // The subject of a clause: not after a preposition or determiner ("to
@@ -1377,15 +1364,12 @@ int SpeakerResolver::SceneReferent(char gender, uint32_t position) const {
   if (p == paras.begin()) return -1;
   --p;
   const uint32_t from = (p - std::min<ptrdiff_t>(p - paras.begin(), 8))->begin;
-  auto end = std::lower_bound(
-      mentions_.begin(), mentions_.end(), position,
-      [](const NameMention& x, uint32_t pos) { return x.position < pos; });
-  for (auto it = end; it != mentions_.begin();) {
-    --it;
-    if (it->position < from) break;
-    const ResolvedEntity& e = entities_[it->entity];
+  MentionList::Cursor back = mentions_.LowerBound(position);
+  Mention m;
+  while (back.Prev(&m) && m.position >= from) {
+    const ResolvedEntity& e = entities_[m.entity];
     if (e.type == v1::ENTITY_TYPE_PERSON && !e.described && e.gender == gender) {
-      return it->entity;
+      return m.entity;
     }
   }
   return -1;
@@ -1455,24 +1439,20 @@ bool SpeakerResolver::WrittenAsName(absl::string_view w, uint32_t at) const {
 template <typename Pred>
 int SpeakerResolver::LastOtherMention(int entity, uint32_t position,
                                       const Pred& pred) const {
-  auto end = std::upper_bound(
-      mentions_.begin(), mentions_.end(), position,
-      [](uint32_t pos, const NameMention& x) { return pos < x.position; });
-  const auto window = end - std::min<ptrdiff_t>(end - mentions_.begin(), kWindow);
-  for (auto it = end; it != window;) {
-    --it;
-    if (it->position >= position || it->entity == entity) continue;
-    if (pred(entities_[it->entity])) return it->entity;
+  MentionList::Cursor back = mentions_.UpperBound(position);
+  Mention m;
+  for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
+    if (m.position >= position || m.entity == entity) continue;
+    if (pred(entities_[m.entity])) return m.entity;
   }
   return -1;
 }
 
 bool SpeakerResolver::MentionedIn(int entity, uint32_t begin, uint32_t end) const {
-  auto it = std::lower_bound(
-      mentions_.begin(), mentions_.end(), begin,
-      [](const NameMention& x, uint32_t pos) { return x.position < pos; });
-  for (; it != mentions_.end() && it->position < end; ++it) {
-    if (it->entity == entity) return true;
+  MentionList::Cursor it = mentions_.LowerBound(begin);
+  Mention m;
+  while (it.Next(&m) && m.position < end) {
+    if (m.entity == entity) return true;
   }
   return false;
 }
@@ -1619,16 +1599,14 @@ int SpeakerResolver::SubjectOf(Range paragraph, Range* where) const {
   }
   // The subject is named in the first words: "The girl flushed."
   constexpr uint32_t kFirstWords = 40;
-  auto it = std::lower_bound(
-      mentions_.begin(), mentions_.end(), paragraph.begin,
-      [](const NameMention& x, uint32_t pos) { return x.position < pos; });
-  for (; it != mentions_.end() && it->position < paragraph.end &&
-         it->position < paragraph.begin + kFirstWords;
-       ++it) {
-    if (entities_[it->entity].type != v1::ENTITY_TYPE_PERSON) continue;
+  MentionList::Cursor it = mentions_.LowerBound(paragraph.begin);
+  Mention m;
+  while (it.Next(&m) && m.position < paragraph.end &&
+         m.position < paragraph.begin + kFirstWords) {
+    if (entities_[m.entity].type != v1::ENTITY_TYPE_PERSON) continue;
     if (where != nullptr) {
       // The name's words: capitalised, up to the first that is not.
-      uint32_t e = it->position;
+      uint32_t e = m.position;
       while (e < paragraph.end) {
         uint32_t w = e;
         while (w < paragraph.end && (absl::ascii_isalpha(static_cast<unsigned char>(text_[w])) ||
@@ -1639,12 +1617,12 @@ int SpeakerResolver::SubjectOf(Range paragraph, Range* where) const {
         if (w == e || !absl::ascii_isupper(static_cast<unsigned char>(text_[e]))) break;
         uint32_t end = w;
         while (end > e && text_[end - 1] == '.' && end - e > 2) --end;  // not "Jr." alone
-        *where = Range{it->position, end};
+        *where = Range{m.position, end};
         if (w >= paragraph.end || text_[w] != ' ') break;
         e = w + 1;
       }
     }
-    return it->entity;
+    return m.entity;
   }
   return -1;
 }
@@ -1677,23 +1655,22 @@ uint32_t SpeakerResolver::SentenceWithPronounSubject(const PronounInfo& p,
 
 // The latest sentence with an antecedent names its subject first: of the
 // compatible people it names, the first.
-int SpeakerResolver::SubjectFirst(
-    const PronounInfo& p, std::vector<NameMention>::const_iterator found,
-    std::vector<NameMention>::const_iterator window) const {
-  if (layout_ == nullptr || layout_->sentences.empty()) return found->entity;
+int SpeakerResolver::SubjectFirst(const PronounInfo& p, const Mention& found,
+                                  MentionList::Cursor back, ptrdiff_t left) const {
+  if (layout_ == nullptr || layout_->sentences.empty()) return found.entity;
   const auto& sents = layout_->sentences;
-  auto s = std::upper_bound(sents.begin(), sents.end(), found->position,
+  auto s = std::upper_bound(sents.begin(), sents.end(), found.position,
                             [](uint32_t pos, const Sentence& x) { return pos < x.begin; });
-  if (s == sents.begin()) return found->entity;
+  if (s == sents.begin()) return found.entity;
   const uint32_t begin = (s - 1)->begin;
-  int best = found->entity;
-  for (auto it = found; it != window;) {
-    --it;
-    if (it->position < begin) break;
-    const ResolvedEntity& e = entities_[it->entity];
+  int best = found.entity;
+  Mention m;
+  for (; left > 0 && back.Prev(&m); --left) {
+    if (m.position < begin) break;
+    const ResolvedEntity& e = entities_[m.entity];
     if (e.type != v1::ENTITY_TYPE_PERSON || e.described) continue;
     if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;
-    best = it->entity;
+    best = m.entity;
   }
   return best;
 }
@@ -1724,12 +1701,10 @@ bool SpeakerResolver::PronounFollows(uint32_t position, char gender) const {
 int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
                                     int depth) const {
   if (p.deictic) return -1;  // "I said": the narrator, not the last name
-  auto end = std::upper_bound(
-      mentions_.begin(), mentions_.end(), position,
-      [](uint32_t pos, const NameMention& x) { return pos < x.position; });
   // Antecedents are recent: look back over a bounded window of mentions,
   // so long documents stay linear.
-  const auto window = end - std::min<ptrdiff_t>(end - mentions_.begin(), kWindow);
+  MentionList::Cursor back = mentions_.UpperBound(position);
+  Mention m;
   if (p.relative) {
     // "Anna Keller, who chairs the board, said": the nearest mention before
     // it in the same sentence.
@@ -1738,10 +1713,9 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
         [](uint32_t pos, const Sentence& x) { return pos < x.begin; });
     if (sent == layout_->sentences.begin()) return -1;
     const uint32_t sentence_begin = (sent - 1)->begin;
-    for (auto it = end; it != window;) {
-      --it;
-      if (it->position >= position) continue;
-      return it->position >= sentence_begin ? it->entity : -1;
+    for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
+      if (m.position >= position) continue;
+      return m.position >= sentence_begin ? m.entity : -1;
     }
     return -1;
   }
@@ -1756,26 +1730,25 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
   constexpr int kMaxSkipped = 4;
   int skipped[kMaxSkipped];
   int num_skipped = 0;
-  for (auto it = end; it != window;) {
-    --it;
-    if (it->position >= position) continue;
-    const ResolvedEntity& e = entities_[it->entity];
+  for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
+    if (m.position >= position) continue;
+    const ResolvedEntity& e = entities_[m.entity];
     if (p.person || p.gender == 'm' || p.gender == 'f') {
       if (described >= 0 && ++since > kPreferName) return described;
       if (e.type != v1::ENTITY_TYPE_PERSON) continue;
       if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;
       if (e.described) {
-        if (described < 0) described = it->entity;
+        if (described < 0) described = m.entity;
         continue;
       }
       // "In front of Winterbourne he paused": a pronoun of this sex right
       // after the name is somebody else, the one this pronoun goes on about.
       // So is that name before it, here.
-      if (std::find(skipped, skipped + num_skipped, it->entity) != skipped + num_skipped) {
+      if (std::find(skipped, skipped + num_skipped, m.entity) != skipped + num_skipped) {
         continue;
       }
-      if ((p.gender == 'm' || p.gender == 'f') && PronounFollows(it->position, p.gender)) {
-        if (num_skipped < kMaxSkipped) skipped[num_skipped++] = it->entity;
+      if ((p.gender == 'm' || p.gender == 'f') && PronounFollows(m.position, p.gender)) {
+        if (num_skipped < kMaxSkipped) skipped[num_skipped++] = m.entity;
         continue;
       }
       // "He glanced round; save for Katharine, they were all over forty,
@@ -1783,25 +1756,25 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
       // pronoun goes on about the one that pronoun is, not the person it
       // names after it.
       if ((p.gender == 'm' || p.gender == 'f') && depth < 3 && layout_ != nullptr) {
-        const uint32_t begin = SentenceWithPronounSubject(p, it->position);
+        const uint32_t begin = SentenceWithPronounSubject(p, m.position);
         if (begin != kNoSentence) {
           const int e = ResolvePronoun(p, begin, depth + 1);
           if (e >= 0) return e;
         }
       }
-      return SubjectFirst(p, it, window);
+      return SubjectFirst(p, m, back, kWindow - k - 1);
     }
     if (p.plural) {
       if (e.type == v1::ENTITY_TYPE_GROUP ||
           e.type == v1::ENTITY_TYPE_ORGANISATION ||
           e.type == v1::ENTITY_TYPE_GOVERNMENT) {
-        return it->entity;
+        return m.entity;
       }
       continue;
     }
     if (p.gender == 'n' && e.type != v1::ENTITY_TYPE_PERSON &&
         e.type != v1::ENTITY_TYPE_UNKNOWN) {
-      return it->entity;
+      return m.entity;
     }
   }
   return described;
@@ -1855,14 +1828,16 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     if (mods.size() == 1 && !by_name_.contains(Lowered(mods[0]).view())) {
       std::string adj = Lower(mods[0]);
       std::vector<uint8_t>& tested = NoneTested();
-      for (auto it = mentions_.rbegin(); it != WindowEnd(); ++it) {
-        if (tested[it->entity]) continue;
-        tested[it->entity] = 1;
-        const ResolvedEntity& e = entities_[it->entity];
+      MentionList::Cursor back = mentions_.End();
+      Mention m;
+      for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
+        if (tested[m.entity]) continue;
+        tested[m.entity] = 1;
+        const ResolvedEntity& e = entities_[m.entity];
         if ((e.type == v1::ENTITY_TYPE_GOVERNMENT ||
              e.type == v1::ENTITY_TYPE_ORGANISATION) &&
             absl::StrContains(Lowered(e.canonical).view(), adj)) {
-          issuer = it->entity;
+          issuer = m.entity;
           break;
         }
       }
@@ -1888,17 +1863,21 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
   if (tags[head] == 'R' || type == v1::ENTITY_TYPE_PERSON) {
     // A role: the latest person holding it.
     std::vector<uint8_t>& tested = NoneTested();
-    for (auto it = mentions_.rbegin(); it != WindowEnd(); ++it) {
-      if (it->position >= position || tested[it->entity]) continue;
-      tested[it->entity] = 1;
-      const ResolvedEntity& e = entities_[it->entity];
+    MentionList::Cursor back = mentions_.End();
+    Mention m;
+    for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
+      if (m.position >= position || tested[m.entity]) continue;
+      tested[m.entity] = 1;
+      const ResolvedEntity& e = entities_[m.entity];
       if (e.type != v1::ENTITY_TYPE_PERSON) continue;
       for (const std::string& role : e.roles) {
         const Lowered r(role);
         if (!absl::StrContains(r.view(), head_lower)) continue;
         bool all = true;
-        for (absl::string_view m : mods) all &= absl::StrContains(r.view(), Lowered(m).view());
-        if (all) return it->entity;
+        for (absl::string_view mod : mods) {
+          all &= absl::StrContains(r.view(), Lowered(mod).view());
+        }
+        if (all) return m.entity;
       }
     }
     return -1;
@@ -1912,12 +1891,14 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
   if (definite && mods.empty() && (type != v1::ENTITY_TYPE_UNSPECIFIED || org_only)) {
     // "the ministry": the latest entity whose name has that word.
     std::vector<uint8_t>& tested = NoneTested();
-    for (auto it = mentions_.rbegin(); it != WindowEnd(); ++it) {
-      if (it->position >= position || tested[it->entity]) continue;
-      tested[it->entity] = 1;
-      const ResolvedEntity& e = entities_[it->entity];
+    MentionList::Cursor back = mentions_.End();
+    Mention m;
+    for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
+      if (m.position >= position || tested[m.entity]) continue;
+      tested[m.entity] = 1;
+      const ResolvedEntity& e = entities_[m.entity];
       if (org_only && e.type != v1::ENTITY_TYPE_ORGANISATION) continue;
-      if (absl::StrContains(Lowered(e.canonical).view(), head_lower)) return it->entity;
+      if (absl::StrContains(Lowered(e.canonical).view(), head_lower)) return m.entity;
     }
   }
   return -1;

@@ -9,6 +9,7 @@
 #define WHOSAID_INTERNAL_SPEAKERS_H_
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -19,6 +20,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "internal/lexicon.h"
+#include "internal/mention_list.h"
 #include "internal/tagger.h"
 #include "internal/text_layout.h"
 #include "whosaid/v1/claim.pb.h"
@@ -191,10 +193,7 @@ class SpeakerResolver {
   static std::string EntityId(const ResolvedEntity& e);
 
  private:
-  struct NameMention {
-    uint32_t position;
-    int entity;
-  };
+  using Mention = MentionList::Mention;
   // A new entity (its name not put in by_name_: FindOrAdd() does that).
   int AddEntity(absl::string_view canonical, v1::EntityType type);
   int FindOrAdd(absl::string_view canonical, v1::EntityType type);
@@ -216,9 +215,10 @@ class SpeakerResolver {
   // The name mentioned at `position` is followed straight by "he" (gender
   // 'm') or "she" ('f'): "In front of Winterbourne he paused".
   bool PronounFollows(uint32_t position, char gender) const;
-  int SubjectFirst(const PronounInfo& p,
-                   std::vector<NameMention>::const_iterator found,
-                   std::vector<NameMention>::const_iterator window) const;
+  // (ResolvePronoun()'s walk: `found` the mention it stopped at, `back`
+  // where it stands, `left` the steps left in the window.)
+  int SubjectFirst(const PronounInfo& p, const Mention& found, MentionList::Cursor back,
+                   ptrdiff_t left) const;
   // The entity of the noun before a relative word at `at`, or -1 (see
   // speakers.cc).
   int RelativeAntecedent(uint32_t at);
@@ -253,8 +253,6 @@ class SpeakerResolver {
   // `name` ends in corporate suffixes ("Boeing Co", "Morgan Stanley and Co
   // Inc"): the words before them ("Boeing") find `entity` by name too.
   void AliasBeforeSuffix(absl::string_view name, int entity);
-  // Where a backward search over mentions_ stops (a recency window).
-  std::vector<NameMention>::const_reverse_iterator WindowEnd() const;
   // tested_, a zero per entity: a search over the mentions in the window
   // that tests each entity's name or roles the same way marks it there and
   // tests it once (the window names the same few entities over and over).
@@ -348,7 +346,7 @@ class SpeakerResolver {
   // capitalised words Index() reads).
   absl::flat_hash_map<absl::string_view, absl::string_view, WordHash, WordEq>
       full_names_;
-  std::vector<NameMention> mentions_;  // every entity mention, text order
+  MentionList mentions_;  // every entity mention
   // SubjectName(): per unknown word, how often "he" and "she" followed it.
   WordMap<std::pair<int, int>> name_votes_;
   // SexFromClauses(): per entity, how many clauses went on with "he" and
