@@ -335,9 +335,16 @@ constexpr ptrdiff_t kWindow = 400;
 // such clause before she speaks: two would miss her.)
 constexpr int kMinNameVotes = 1;
 
-std::vector<uint8_t>& SpeakerResolver::NoneTested() {
-  tested_.assign(entities_.size(), 0);
-  return tested_;
+void SpeakerResolver::StartTests() {
+  // A new number makes every mark an old one, the marks left as they are:
+  // clearing one per entity for each search took time quadratic in a
+  // document that names ever more entities. (Numbers go on across
+  // documents: the marks of an earlier one are old too.)
+  if (++tests_ == 0) {
+    std::fill(tested_.begin(), tested_.end(), 0);
+    tests_ = 1;
+  }
+  if (tested_.size() < entities_.size()) tested_.resize(entities_.size(), 0);
 }
 
 SpeakerResolver::SpeakerResolver(const Lexicon* lexicon, absl::string_view text,
@@ -1827,12 +1834,11 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     int issuer = -1;
     if (mods.size() == 1 && !by_name_.contains(Lowered(mods[0]).view())) {
       std::string adj = Lower(mods[0]);
-      std::vector<uint8_t>& tested = NoneTested();
+      StartTests();
       MentionList::Cursor back = mentions_.End();
       Mention m;
       for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
-        if (tested[m.entity]) continue;
-        tested[m.entity] = 1;
+        if (!FirstTest(m.entity)) continue;
         const ResolvedEntity& e = entities_[m.entity];
         if ((e.type == v1::ENTITY_TYPE_GOVERNMENT ||
              e.type == v1::ENTITY_TYPE_ORGANISATION) &&
@@ -1862,12 +1868,11 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
 
   if (tags[head] == 'R' || type == v1::ENTITY_TYPE_PERSON) {
     // A role: the latest person holding it.
-    std::vector<uint8_t>& tested = NoneTested();
+    StartTests();
     MentionList::Cursor back = mentions_.End();
     Mention m;
     for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
-      if (m.position >= position || tested[m.entity]) continue;
-      tested[m.entity] = 1;
+      if (m.position >= position || !FirstTest(m.entity)) continue;
       const ResolvedEntity& e = entities_[m.entity];
       if (e.type != v1::ENTITY_TYPE_PERSON) continue;
       for (const std::string& role : e.roles) {
@@ -1890,12 +1895,11 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
       type == v1::ENTITY_TYPE_UNSPECIFIED && lex_->InList(head_lower, WordList::kOrgBeforeLink);
   if (definite && mods.empty() && (type != v1::ENTITY_TYPE_UNSPECIFIED || org_only)) {
     // "the ministry": the latest entity whose name has that word.
-    std::vector<uint8_t>& tested = NoneTested();
+    StartTests();
     MentionList::Cursor back = mentions_.End();
     Mention m;
     for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
-      if (m.position >= position || tested[m.entity]) continue;
-      tested[m.entity] = 1;
+      if (m.position >= position || !FirstTest(m.entity)) continue;
       const ResolvedEntity& e = entities_[m.entity];
       if (org_only && e.type != v1::ENTITY_TYPE_ORGANISATION) continue;
       if (absl::StrContains(Lowered(e.canonical).view(), head_lower)) return m.entity;

@@ -253,10 +253,16 @@ class SpeakerResolver {
   // `name` ends in corporate suffixes ("Boeing Co", "Morgan Stanley and Co
   // Inc"): the words before them ("Boeing") find `entity` by name too.
   void AliasBeforeSuffix(absl::string_view name, int entity);
-  // tested_, a zero per entity: a search over the mentions in the window
-  // that tests each entity's name or roles the same way marks it there and
-  // tests it once (the window names the same few entities over and over).
-  std::vector<uint8_t>& NoneTested();
+  // A search over the mentions in the window that tests each entity's name
+  // or roles the same way tests each entity once (the window names the same
+  // few entities over and over): StartTests() begins one, and
+  // FirstTest(entity) is true the first time the search asks it of entity.
+  void StartTests();
+  bool FirstTest(int entity) {
+    if (tested_[entity] == tests_) return false;
+    tested_[entity] = tests_;
+    return true;
+  }
   // What the lexicons know of `w` lower-cased, or nullptr.
   const WordInfo* WordOf(absl::string_view w) const;
   // `w` is a title or role word, in any case.
@@ -329,8 +335,10 @@ class SpeakerResolver {
   std::vector<Token> tokens_;
   std::string tags_;
   Range tagged_;
-  // NoneTested()'s marks, kept to reuse their memory.
-  std::vector<uint8_t> tested_;
+  // FirstTest()'s marks: per entity, the number of the search that tested
+  // it last; tests_, the number of the current one.
+  std::vector<uint32_t> tested_;
+  uint32_t tests_ = 0;
   // Index()'s run of capitalised words, kept to reuse its memory.
   std::vector<absl::string_view> run_;
   // WrittenAsName()'s search of the text, by word: the first two offsets
