@@ -1371,9 +1371,11 @@ int SpeakerResolver::SceneReferent(char gender, uint32_t position) const {
   if (p == paras.begin()) return -1;
   --p;
   const uint32_t from = (p - std::min<ptrdiff_t>(p - paras.begin(), 8))->begin;
+  // (Within the window too: a book of one long paragraph, whose scene is
+  // all the text before, stays linear.)
   MentionList::Cursor back = mentions_.LowerBound(position);
   Mention m;
-  while (back.Prev(&m) && m.position >= from) {
+  for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m) && m.position >= from; ++k) {
     const ResolvedEntity& e = entities_[m.entity];
     if (e.type == v1::ENTITY_TYPE_PERSON && !e.described && e.gender == gender) {
       return m.entity;

@@ -299,8 +299,7 @@ class SpeakerResolver {
   // person titled "Parson" in the text; -1 if none or several.
   // In a book, "the young man" not brought in before as "a young man":
   // the person of that sex named last, in this paragraph or the eight before
-  // (a scene);
-  // -1 if none.
+  // (a scene) and within the window of recent mentions; -1 if none.
   int SceneReferent(char gender, uint32_t position) const;
   int TitledPerson(absl::string_view head, const std::vector<Token>& toks,
                    const std::string& tags, size_t first, size_t head_index) const;
