@@ -379,6 +379,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   if (!lower_words_.empty()) lower_words_.clear();
   lower_words_read_ = false;
   if (!appositions_.empty()) appositions_.clear();
+  if (!by_role_.empty()) by_role_.clear();
   // (The memo is by address, and a new text may lie where the last one did.)
   word_memo_.fill(WordMemo());
   last_document_issuer_ = -1;
@@ -450,7 +451,15 @@ void SpeakerResolver::AddAlias(int entity, absl::string_view alias) {
 void SpeakerResolver::AddRole(int entity, absl::string_view role) {
   if (entity < 0 || role.empty()) return;
   auto& roles = entities_[entity].roles;
-  if (!Contains(roles, role)) roles.emplace_back(role);
+  if (!Contains(roles, role)) {
+    roles.emplace_back(role);
+    // (Only a book's "the parson" asks, and only for a role of one word.)
+    if (layout_ != nullptr && layout_->hard_wrapped &&
+        role.find(' ') == absl::string_view::npos) {
+      std::vector<int>& holders = by_role_[Lowered(role).view()];
+      if (holders.empty() || holders.back() != entity) holders.push_back(entity);
+    }
+  }
   // "Mrs." tells the sex; "MSNBC host" does not.
   const char g = TitleGender(role.substr(0, role.find(' ')));
   if (g != 0) entities_[entity].gender = g;
@@ -1351,15 +1360,13 @@ int SpeakerResolver::TitledPerson(absl::string_view head,
                               "the")) {
     return -1;
   }
+  auto holders = by_role_.find(Lowered(head).view());
+  if (holders == by_role_.end()) return -1;
   int only = -1;
-  for (size_t k = 0; k < entities_.size(); ++k) {
-    const ResolvedEntity& e = entities_[k];
-    if (e.type != v1::ENTITY_TYPE_PERSON) continue;
-    for (const std::string& role : e.roles) {
-      if (!absl::EqualsIgnoreCase(role, head)) continue;
-      if (only >= 0 && only != static_cast<int>(k)) return -1;
-      only = static_cast<int>(k);
-    }
+  for (int k : holders->second) {
+    if (entities_[k].type != v1::ENTITY_TYPE_PERSON) continue;
+    if (only >= 0 && only != k) return -1;
+    only = k;
   }
   return only;
 }

@@ -316,6 +316,24 @@ TEST_F(SpeakersTest, InABookThePersonNounBeforeANameIsATitle) {
   EXPECT_EQ(news[0].canonical, "parson");
 }
 
+TEST_F(SpeakersTest, InABookThePersonNounOfTwoTitledPersonsIsNeither) {
+  // Two parsons named: "the parson" is neither of them in particular; so
+  // too when the title is written in another case ("PARSON Hale"). With one,
+  // he.
+  for (absl::string_view second : {"Farmer Hale", "Parson Hale", "PARSON Hale"}) {
+    const std::string book = absl::StrCat(
+        "The road from the mill ran down past the church and the old yew tree,\n"
+        "and it was there, one evening late in the autumn, that Parson Mallory\n"
+        "met ", second, " on a gray mare coming slowly up the hill to the\n"
+        "village, humming a tune to himself as if nobody in the world could hear.\n"
+        "\n"
+        "\"Good evening,\" said the parson.\n");
+    auto r = ResolveAll(book, {{"the parson", 0}});
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].canonical, second == "Farmer Hale" ? "Mallory" : "parson") << second;
+  }
+}
+
 TEST_F(SpeakersTest, InABookTheDescriptionOfSomebodyInTheSceneIsHim) {
   // "the weary man" was never brought in as "a weary man": Tom Baker, named
   // just before. A described stranger ("a stranger" ... "the stranger")

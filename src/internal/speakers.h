@@ -364,6 +364,10 @@ class SpeakerResolver {
   // for a text, so that each call is a lookup, not a search of the text.
   absl::flat_hash_set<absl::string_view> lower_words_;
   bool lower_words_read_ = false;
+  // TitledPerson(): per role of one word, lower-cased, the entities it was
+  // given to, in a book (a search of every entity's roles for each "the
+  // parson" was quadratic in a book naming ever more people).
+  WordMap<std::vector<int>> by_role_;
   // AppositionName(): per noun, where its first apposition ends in the text
   // and the name's last word (empty when none), found once per noun.
   mutable WordMap<std::pair<uint32_t, std::string>> appositions_;
