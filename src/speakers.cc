@@ -372,6 +372,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   if (!by_surname_.empty()) by_surname_.clear();
   also_by_surname_.clear();
   if (!written_as_name_.empty()) written_as_name_.clear();
+  written_read_.reset();
   if (!by_first_.empty()) by_first_.clear();
   if (!full_names_.empty()) full_names_.clear();
   mentions_.clear();
@@ -1427,15 +1428,48 @@ bool SpeakerResolver::WrittenAsName(absl::string_view w, uint32_t at) const {
       lex_->FirstNameGender(w) != 0) {
     return true;
   }
-  // (Only a lone word at a sentence's opening before a document noun is
-  // looked for, so the search stays rare; its answer is kept by word.)
-  auto [slot, added] = written_as_name_.try_emplace(
-      std::string(w), std::array<size_t, 2>{std::string::npos, std::string::npos});
-  std::array<size_t, 2>& found = slot->second;
-  if (added) {
-    const absl::string_view t = text_;
+  // The first two places where the text writes `w` after a lower-case
+  // letter or a comma and spaces, a word ending there or at a period or an
+  // apostrophe. (Only a lone word at a sentence's opening before a document
+  // noun is looked for, so this stays rare.)
+  constexpr size_t npos = std::string::npos;
+  std::array<size_t, 2> found = {npos, npos};
+  const absl::string_view t = text_;
+  if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return IsWordChar(c); })) {
+    // Read for all the words of w's first byte at once: a search of the
+    // text per word was quadratic in a text that opens ever more sentences
+    // with new words ("Gizmo7 reports said").
+    const unsigned char first = w[0];
+    if (!written_read_[first]) {
+      written_read_[first] = true;
+      for (size_t k = t.find(w[0], 1); k != npos; k = t.find(w[0], k + 1)) {
+        size_t b = k;
+        while (b > 0 && t[b - 1] == ' ') --b;
+        if (b == k || b == 0) continue;
+        const unsigned char c = t[b - 1];
+        if (!absl::ascii_islower(c) && c != ',') continue;
+        for (size_t e = k + 1;; ++e) {
+          const bool word_ends = e == t.size() || !IsWordChar(t[e]);
+          if (word_ends || t[e] == '.' || t[e] == '\'') {
+            auto slot = written_as_name_.try_emplace(t.substr(k, e - k),
+                                                     std::array<size_t, 2>{npos, npos});
+            std::array<size_t, 2>& at_k = slot.first->second;
+            if (at_k[0] == npos) {
+              at_k[0] = k;
+            } else if (at_k[1] == npos) {
+              at_k[1] = k;
+            }
+          }
+          if (word_ends) break;
+        }
+      }
+    }
+    auto known = written_as_name_.find(w);
+    if (known != written_as_name_.end()) found = known->second;
+  } else {
+    // (No word of the tagger's: searched for alone.)
     int n = 0;
-    for (size_t k = t.find(w); n < 2 && k != absl::string_view::npos; k = t.find(w, k + 1)) {
+    for (size_t k = t.find(w); n < 2 && k != npos; k = t.find(w, k + 1)) {
       if ((k > 0 && IsWordChar(t[k - 1])) ||
           (k + w.size() < t.size() && IsWordChar(t[k + w.size()]) &&
            t[k + w.size()] != '.' && t[k + w.size()] != '\'')) {
@@ -1449,7 +1483,7 @@ bool SpeakerResolver::WrittenAsName(absl::string_view w, uint32_t at) const {
     }
   }
   // Somewhere other than `at`.
-  return (found[0] != std::string::npos && found[0] != at) || found[1] != std::string::npos;
+  return (found[0] != npos && found[0] != at) || found[1] != npos;
 }
 
 template <typename Pred>

@@ -547,6 +547,32 @@ TEST_F(SpeakersTest, NominalTypes) {
   }
 }
 
+// "Zenith reports" opening a sentence: Zenith issues them when the text
+// writes "Zenith" as a name somewhere else (after a lower-case word or a
+// comma, before a space, a period or an apostrophe), not when it never
+// does ("Anecdotal reports": the document speaks, as written), nor for a
+// word that only begins such a name ("Zenithal").
+TEST_F(SpeakersTest, SentenceOpeningIssuerWrittenAsANameElsewhere) {
+  struct Case {
+    const char* before;
+    const char* canonical;  // who speaks for "Zenith reports"
+  } cases[] = {
+      {"Analysts at Zenith said sales rose.", "Zenith"},
+      {"Sales rose, Zenith's analysts said.", "Zenith"},
+      {"The analysts of Zenith. They said sales rose.", "Zenith"},
+      {"Sales rose. Analysts agreed.", "Zenith reports"},
+      {"Analysts at Zenithal said sales rose.", "Zenith reports"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.before);
+    const std::string text =
+        absl::StrCat(c.before, "\n\nZenith reports suggest that turnout fell.");
+    auto r = ResolveAll(text, {{"Zenith reports", 0}});
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].canonical, c.canonical);
+  }
+}
+
 // A resolver Reset() for a second text answers as a new one would, though
 // the first text's names, mentions and word memo were in it, and the
 // second text lies where the first did.

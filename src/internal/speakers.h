@@ -9,6 +9,7 @@
 #define WHOSAID_INTERNAL_SPEAKERS_H_
 
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -340,11 +341,12 @@ class SpeakerResolver {
   uint32_t tests_ = 0;
   // Index()'s run of capitalised words, kept to reuse its memory.
   std::vector<absl::string_view> run_;
-  // WrittenAsName()'s search of the text, by word: the first two offsets
-  // where the text writes the word as a name (npos: none). Asked once per
-  // word and document: a text that opens many sentences with one word
-  // would otherwise be searched whole for each.
-  mutable absl::flat_hash_map<std::string, std::array<size_t, 2>> written_as_name_;
+  // WrittenAsName()'s reading of the text, by word (views of the text): the
+  // first two offsets where the text writes the word as a name (npos:
+  // none), for the words of the first bytes read (written_read_), each
+  // read in one pass over the text.
+  mutable absl::flat_hash_map<absl::string_view, std::array<size_t, 2>> written_as_name_;
+  mutable std::bitset<256> written_read_;
   // PersonFromWords()'s full name, joined here to reuse the memory.
   std::string full_name_;
   FilteredWordMap by_first_;    // "Florence" -> person
