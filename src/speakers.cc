@@ -337,15 +337,16 @@ constexpr ptrdiff_t kWindow = 400;
 // such clause before she speaks: two would miss her.)
 constexpr int kMinNameVotes = 1;
 
-std::vector<SpeakerResolver::NameMention>::const_reverse_iterator
-SpeakerResolver::WindowEnd() const {
-  return mentions_.rbegin() +
-         std::min<ptrdiff_t>(static_cast<ptrdiff_t>(mentions_.size()), kWindow);
-}
-
-std::vector<uint8_t>& SpeakerResolver::NoneTested() {
-  tested_.assign(entities_.size(), 0);
-  return tested_;
+void SpeakerResolver::StartTests() {
+  // A new number makes every mark an old one, the marks left as they are:
+  // clearing one per entity for each search took time quadratic in a
+  // document that names ever more entities. (Numbers go on across
+  // documents: the marks of an earlier one are old too.)
+  if (++tests_ == 0) {
+    std::fill(tested_.begin(), tested_.end(), 0);
+    tests_ = 1;
+  }
+  if (tested_.size() < entities_.size()) tested_.resize(entities_.size(), 0);
 }
 
 SpeakerResolver::SpeakerResolver(const Lexicon* lexicon, absl::string_view text,
@@ -373,6 +374,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   if (!by_surname_.empty()) by_surname_.clear();
   also_by_surname_.clear();
   if (!written_as_name_.empty()) written_as_name_.clear();
+  written_read_.reset();
   if (!by_first_.empty()) by_first_.clear();
   if (!full_names_.empty()) full_names_.clear();
   mentions_.clear();
@@ -380,6 +382,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   if (!lower_words_.empty()) lower_words_.clear();
   lower_words_read_ = false;
   if (!appositions_.empty()) appositions_.clear();
+  if (!by_role_.empty()) by_role_.clear();
   // (The memo is by address, and a new text may lie where the last one did.)
   word_memo_.fill(WordMemo());
   last_document_issuer_ = -1;
@@ -453,7 +456,15 @@ void SpeakerResolver::AddAlias(int entity, absl::string_view alias) {
 void SpeakerResolver::AddRole(int entity, absl::string_view role) {
   if (entity < 0 || role.empty()) return;
   auto& roles = entities_[entity].roles;
-  if (!Contains(roles, role)) roles.emplace_back(role);
+  if (!Contains(roles, role)) {
+    roles.emplace_back(role);
+    // (Only a book's "the parson" asks, and only for a role of one word.)
+    if (layout_ != nullptr && layout_->hard_wrapped &&
+        role.find(' ') == absl::string_view::npos) {
+      std::vector<int>& holders = by_role_[Lowered(role).view()];
+      if (holders.empty() || holders.back() != entity) holders.push_back(entity);
+    }
+  }
   // "Mrs." tells the sex; "MSNBC host" does not.
   const char g = TitleGender(role.substr(0, role.find(' ')));
   if (g != 0) entities_[entity].gender = g;
@@ -549,16 +560,7 @@ bool SpeakerResolver::IsTitleWord(absl::string_view w) const {
 
 void SpeakerResolver::Note(int entity, uint32_t position) {
   if (entity < 0 || quiet_) return;
-  NameMention m{position, entity};
-  // (Index() notes in text order: most mentions go last, no search.)
-  if (mentions_.empty() || mentions_.back().position <= position) {
-    mentions_.push_back(m);
-    return;
-  }
-  auto it = std::upper_bound(
-      mentions_.begin(), mentions_.end(), position,
-      [](uint32_t p, const NameMention& x) { return p < x.position; });
-  mentions_.insert(it, m);
+  mentions_.Add(entity, position);
 }
 
 // Words w (a run of capitalised words): "French Defense Minister Sebastien
@@ -1230,7 +1232,9 @@ void SpeakerResolver::SexFromClauses() {
     const unsigned char c = static_cast<unsigned char>(t[k]);
     return absl::ascii_isalpha(c) || c == '.' || c == '\'' || c == '-' || c >= 0x80;
   };
-  for (const NameMention& m : mentions_) {
+  MentionList::Cursor all = mentions_.Begin();
+  Mention m;
+  while (all.Next(&m)) {
     const ResolvedEntity& e = entities_[m.entity];
     if (e.type != v1::ENTITY_TYPE_PERSON || e.described || e.gender != 0) continue;
     // The subject of a clause: not after a preposition or determiner ("to
@@ -1368,15 +1372,13 @@ int SpeakerResolver::TitledPerson(absl::string_view head,
                               "the")) {
     return -1;
   }
+  auto holders = by_role_.find(Lowered(head).view());
+  if (holders == by_role_.end()) return -1;
   int only = -1;
-  for (size_t k = 0; k < entities_.size(); ++k) {
-    const ResolvedEntity& e = entities_[k];
-    if (e.type != v1::ENTITY_TYPE_PERSON) continue;
-    for (const std::string& role : e.roles) {
-      if (!absl::EqualsIgnoreCase(role, head)) continue;
-      if (only >= 0 && only != static_cast<int>(k)) return -1;
-      only = static_cast<int>(k);
-    }
+  for (int k : holders->second) {
+    if (entities_[k].type != v1::ENTITY_TYPE_PERSON) continue;
+    if (only >= 0 && only != k) return -1;
+    only = k;
   }
   return only;
 }
@@ -1388,15 +1390,14 @@ int SpeakerResolver::SceneReferent(char gender, uint32_t position) const {
   if (p == paras.begin()) return -1;
   --p;
   const uint32_t from = (p - std::min<ptrdiff_t>(p - paras.begin(), 8))->begin;
-  auto end = std::lower_bound(
-      mentions_.begin(), mentions_.end(), position,
-      [](const NameMention& x, uint32_t pos) { return x.position < pos; });
-  for (auto it = end; it != mentions_.begin();) {
-    --it;
-    if (it->position < from) break;
-    const ResolvedEntity& e = entities_[it->entity];
+  // (Within the window too: a book of one long paragraph, whose scene is
+  // all the text before, stays linear.)
+  MentionList::Cursor back = mentions_.LowerBound(position);
+  Mention m;
+  for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m) && m.position >= from; ++k) {
+    const ResolvedEntity& e = entities_[m.entity];
     if (e.type == v1::ENTITY_TYPE_PERSON && !e.described && e.gender == gender) {
-      return it->entity;
+      return m.entity;
     }
   }
   return -1;
@@ -1438,15 +1439,48 @@ bool SpeakerResolver::WrittenAsName(absl::string_view w, uint32_t at) const {
       lex_->FirstNameGender(w) != 0) {
     return true;
   }
-  // (Only a lone word at a sentence's opening before a document noun is
-  // looked for, so the search stays rare; its answer is kept by word.)
-  auto [slot, added] = written_as_name_.try_emplace(
-      std::string(w), std::array<size_t, 2>{std::string::npos, std::string::npos});
-  std::array<size_t, 2>& found = slot->second;
-  if (added) {
-    const absl::string_view t = text_;
+  // The first two places where the text writes `w` after a lower-case
+  // letter or a comma and spaces, a word ending there or at a period or an
+  // apostrophe. (Only a lone word at a sentence's opening before a document
+  // noun is looked for, so this stays rare.)
+  constexpr size_t npos = std::string::npos;
+  std::array<size_t, 2> found = {npos, npos};
+  const absl::string_view t = text_;
+  if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return IsWordChar(c); })) {
+    // Read for all the words of w's first byte at once: a search of the
+    // text per word was quadratic in a text that opens ever more sentences
+    // with new words ("Gizmo7 reports said").
+    const unsigned char first = w[0];
+    if (!written_read_[first]) {
+      written_read_[first] = true;
+      for (size_t k = t.find(w[0], 1); k != npos; k = t.find(w[0], k + 1)) {
+        size_t b = k;
+        while (b > 0 && t[b - 1] == ' ') --b;
+        if (b == k || b == 0) continue;
+        const unsigned char c = t[b - 1];
+        if (!absl::ascii_islower(c) && c != ',') continue;
+        for (size_t e = k + 1;; ++e) {
+          const bool word_ends = e == t.size() || !IsWordChar(t[e]);
+          if (word_ends || t[e] == '.' || t[e] == '\'') {
+            auto slot = written_as_name_.try_emplace(t.substr(k, e - k),
+                                                     std::array<size_t, 2>{npos, npos});
+            std::array<size_t, 2>& at_k = slot.first->second;
+            if (at_k[0] == npos) {
+              at_k[0] = k;
+            } else if (at_k[1] == npos) {
+              at_k[1] = k;
+            }
+          }
+          if (word_ends) break;
+        }
+      }
+    }
+    auto known = written_as_name_.find(w);
+    if (known != written_as_name_.end()) found = known->second;
+  } else {
+    // (No word of the tagger's: searched for alone.)
     int n = 0;
-    for (size_t k = t.find(w); n < 2 && k != absl::string_view::npos; k = t.find(w, k + 1)) {
+    for (size_t k = t.find(w); n < 2 && k != npos; k = t.find(w, k + 1)) {
       if ((k > 0 && IsWordChar(t[k - 1])) ||
           (k + w.size() < t.size() && IsWordChar(t[k + w.size()]) &&
            t[k + w.size()] != '.' && t[k + w.size()] != '\'')) {
@@ -1460,30 +1494,26 @@ bool SpeakerResolver::WrittenAsName(absl::string_view w, uint32_t at) const {
     }
   }
   // Somewhere other than `at`.
-  return (found[0] != std::string::npos && found[0] != at) || found[1] != std::string::npos;
+  return (found[0] != npos && found[0] != at) || found[1] != npos;
 }
 
 template <typename Pred>
 int SpeakerResolver::LastOtherMention(int entity, uint32_t position,
                                       const Pred& pred) const {
-  auto end = std::upper_bound(
-      mentions_.begin(), mentions_.end(), position,
-      [](uint32_t pos, const NameMention& x) { return pos < x.position; });
-  const auto window = end - std::min<ptrdiff_t>(end - mentions_.begin(), kWindow);
-  for (auto it = end; it != window;) {
-    --it;
-    if (it->position >= position || it->entity == entity) continue;
-    if (pred(entities_[it->entity])) return it->entity;
+  MentionList::Cursor back = mentions_.UpperBound(position);
+  Mention m;
+  for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
+    if (m.position >= position || m.entity == entity) continue;
+    if (pred(entities_[m.entity])) return m.entity;
   }
   return -1;
 }
 
 bool SpeakerResolver::MentionedIn(int entity, uint32_t begin, uint32_t end) const {
-  auto it = std::lower_bound(
-      mentions_.begin(), mentions_.end(), begin,
-      [](const NameMention& x, uint32_t pos) { return x.position < pos; });
-  for (; it != mentions_.end() && it->position < end; ++it) {
-    if (it->entity == entity) return true;
+  MentionList::Cursor it = mentions_.LowerBound(begin);
+  Mention m;
+  while (it.Next(&m) && m.position < end) {
+    if (m.entity == entity) return true;
   }
   return false;
 }
@@ -1630,16 +1660,14 @@ int SpeakerResolver::SubjectOf(Range paragraph, Range* where) const {
   }
   // The subject is named in the first words: "The girl flushed."
   constexpr uint32_t kFirstWords = 40;
-  auto it = std::lower_bound(
-      mentions_.begin(), mentions_.end(), paragraph.begin,
-      [](const NameMention& x, uint32_t pos) { return x.position < pos; });
-  for (; it != mentions_.end() && it->position < paragraph.end &&
-         it->position < paragraph.begin + kFirstWords;
-       ++it) {
-    if (entities_[it->entity].type != v1::ENTITY_TYPE_PERSON) continue;
+  MentionList::Cursor it = mentions_.LowerBound(paragraph.begin);
+  Mention m;
+  while (it.Next(&m) && m.position < paragraph.end &&
+         m.position < paragraph.begin + kFirstWords) {
+    if (entities_[m.entity].type != v1::ENTITY_TYPE_PERSON) continue;
     if (where != nullptr) {
       // The name's words: capitalised, up to the first that is not.
-      uint32_t e = it->position;
+      uint32_t e = m.position;
       while (e < paragraph.end) {
         uint32_t w = e;
         while (w < paragraph.end && (absl::ascii_isalpha(static_cast<unsigned char>(text_[w])) ||
@@ -1650,12 +1678,12 @@ int SpeakerResolver::SubjectOf(Range paragraph, Range* where) const {
         if (w == e || !absl::ascii_isupper(static_cast<unsigned char>(text_[e]))) break;
         uint32_t end = w;
         while (end > e && text_[end - 1] == '.' && end - e > 2) --end;  // not "Jr." alone
-        *where = Range{it->position, end};
+        *where = Range{m.position, end};
         if (w >= paragraph.end || text_[w] != ' ') break;
         e = w + 1;
       }
     }
-    return it->entity;
+    return m.entity;
   }
   return -1;
 }
@@ -1688,23 +1716,22 @@ uint32_t SpeakerResolver::SentenceWithPronounSubject(const PronounInfo& p,
 
 // The latest sentence with an antecedent names its subject first: of the
 // compatible people it names, the first.
-int SpeakerResolver::SubjectFirst(
-    const PronounInfo& p, std::vector<NameMention>::const_iterator found,
-    std::vector<NameMention>::const_iterator window) const {
-  if (layout_ == nullptr || layout_->sentences.empty()) return found->entity;
+int SpeakerResolver::SubjectFirst(const PronounInfo& p, const Mention& found,
+                                  MentionList::Cursor back, ptrdiff_t left) const {
+  if (layout_ == nullptr || layout_->sentences.empty()) return found.entity;
   const auto& sents = layout_->sentences;
-  auto s = std::upper_bound(sents.begin(), sents.end(), found->position,
+  auto s = std::upper_bound(sents.begin(), sents.end(), found.position,
                             [](uint32_t pos, const Sentence& x) { return pos < x.begin; });
-  if (s == sents.begin()) return found->entity;
+  if (s == sents.begin()) return found.entity;
   const uint32_t begin = (s - 1)->begin;
-  int best = found->entity;
-  for (auto it = found; it != window;) {
-    --it;
-    if (it->position < begin) break;
-    const ResolvedEntity& e = entities_[it->entity];
+  int best = found.entity;
+  Mention m;
+  for (; left > 0 && back.Prev(&m); --left) {
+    if (m.position < begin) break;
+    const ResolvedEntity& e = entities_[m.entity];
     if (e.type != v1::ENTITY_TYPE_PERSON || e.described) continue;
     if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;
-    best = it->entity;
+    best = m.entity;
   }
   return best;
 }
@@ -1735,12 +1762,10 @@ bool SpeakerResolver::PronounFollows(uint32_t position, char gender) const {
 int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
                                     int depth) const {
   if (p.deictic) return -1;  // "I said": the narrator, not the last name
-  auto end = std::upper_bound(
-      mentions_.begin(), mentions_.end(), position,
-      [](uint32_t pos, const NameMention& x) { return pos < x.position; });
   // Antecedents are recent: look back over a bounded window of mentions,
   // so long documents stay linear.
-  const auto window = end - std::min<ptrdiff_t>(end - mentions_.begin(), kWindow);
+  MentionList::Cursor back = mentions_.UpperBound(position);
+  Mention m;
   if (p.relative) {
     // "Anna Keller, who chairs the board, said": the nearest mention before
     // it in the same sentence.
@@ -1749,10 +1774,9 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
         [](uint32_t pos, const Sentence& x) { return pos < x.begin; });
     if (sent == layout_->sentences.begin()) return -1;
     const uint32_t sentence_begin = (sent - 1)->begin;
-    for (auto it = end; it != window;) {
-      --it;
-      if (it->position >= position) continue;
-      return it->position >= sentence_begin ? it->entity : -1;
+    for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
+      if (m.position >= position) continue;
+      return m.position >= sentence_begin ? m.entity : -1;
     }
     return -1;
   }
@@ -1767,26 +1791,25 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
   constexpr int kMaxSkipped = 4;
   int skipped[kMaxSkipped];
   int num_skipped = 0;
-  for (auto it = end; it != window;) {
-    --it;
-    if (it->position >= position) continue;
-    const ResolvedEntity& e = entities_[it->entity];
+  for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
+    if (m.position >= position) continue;
+    const ResolvedEntity& e = entities_[m.entity];
     if (p.person || p.gender == 'm' || p.gender == 'f') {
       if (described >= 0 && ++since > kPreferName) return described;
       if (e.type != v1::ENTITY_TYPE_PERSON) continue;
       if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;
       if (e.described) {
-        if (described < 0) described = it->entity;
+        if (described < 0) described = m.entity;
         continue;
       }
       // "In front of Winterbourne he paused": a pronoun of this sex right
       // after the name is somebody else, the one this pronoun goes on about.
       // So is that name before it, here.
-      if (std::find(skipped, skipped + num_skipped, it->entity) != skipped + num_skipped) {
+      if (std::find(skipped, skipped + num_skipped, m.entity) != skipped + num_skipped) {
         continue;
       }
-      if ((p.gender == 'm' || p.gender == 'f') && PronounFollows(it->position, p.gender)) {
-        if (num_skipped < kMaxSkipped) skipped[num_skipped++] = it->entity;
+      if ((p.gender == 'm' || p.gender == 'f') && PronounFollows(m.position, p.gender)) {
+        if (num_skipped < kMaxSkipped) skipped[num_skipped++] = m.entity;
         continue;
       }
       // "He glanced round; save for Katharine, they were all over forty,
@@ -1794,25 +1817,25 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
       // pronoun goes on about the one that pronoun is, not the person it
       // names after it.
       if ((p.gender == 'm' || p.gender == 'f') && depth < 3 && layout_ != nullptr) {
-        const uint32_t begin = SentenceWithPronounSubject(p, it->position);
+        const uint32_t begin = SentenceWithPronounSubject(p, m.position);
         if (begin != kNoSentence) {
           const int e = ResolvePronoun(p, begin, depth + 1);
           if (e >= 0) return e;
         }
       }
-      return SubjectFirst(p, it, window);
+      return SubjectFirst(p, m, back, kWindow - k - 1);
     }
     if (p.plural) {
       if (e.type == v1::ENTITY_TYPE_GROUP ||
           e.type == v1::ENTITY_TYPE_ORGANISATION ||
           e.type == v1::ENTITY_TYPE_GOVERNMENT) {
-        return it->entity;
+        return m.entity;
       }
       continue;
     }
     if (p.gender == 'n' && e.type != v1::ENTITY_TYPE_PERSON &&
         e.type != v1::ENTITY_TYPE_UNKNOWN) {
-      return it->entity;
+      return m.entity;
     }
   }
   return described;
@@ -1865,15 +1888,16 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     int issuer = -1;
     if (mods.size() == 1 && !by_name_.contains(Lowered(mods[0]).view())) {
       std::string adj = Lower(mods[0]);
-      std::vector<uint8_t>& tested = NoneTested();
-      for (auto it = mentions_.rbegin(); it != WindowEnd(); ++it) {
-        if (tested[it->entity]) continue;
-        tested[it->entity] = 1;
-        const ResolvedEntity& e = entities_[it->entity];
+      StartTests();
+      MentionList::Cursor back = mentions_.End();
+      Mention m;
+      for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
+        if (!FirstTest(m.entity)) continue;
+        const ResolvedEntity& e = entities_[m.entity];
         if ((e.type == v1::ENTITY_TYPE_GOVERNMENT ||
              e.type == v1::ENTITY_TYPE_ORGANISATION) &&
             absl::StrContains(Lowered(e.canonical).view(), adj)) {
-          issuer = it->entity;
+          issuer = m.entity;
           break;
         }
       }
@@ -1898,18 +1922,21 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
 
   if (tags[head] == 'R' || type == v1::ENTITY_TYPE_PERSON) {
     // A role: the latest person holding it.
-    std::vector<uint8_t>& tested = NoneTested();
-    for (auto it = mentions_.rbegin(); it != WindowEnd(); ++it) {
-      if (it->position >= position || tested[it->entity]) continue;
-      tested[it->entity] = 1;
-      const ResolvedEntity& e = entities_[it->entity];
+    StartTests();
+    MentionList::Cursor back = mentions_.End();
+    Mention m;
+    for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
+      if (m.position >= position || !FirstTest(m.entity)) continue;
+      const ResolvedEntity& e = entities_[m.entity];
       if (e.type != v1::ENTITY_TYPE_PERSON) continue;
       for (const std::string& role : e.roles) {
         const Lowered r(role);
         if (!absl::StrContains(r.view(), head_lower)) continue;
         bool all = true;
-        for (absl::string_view m : mods) all &= absl::StrContains(r.view(), Lowered(m).view());
-        if (all) return it->entity;
+        for (absl::string_view mod : mods) {
+          all &= absl::StrContains(r.view(), Lowered(mod).view());
+        }
+        if (all) return m.entity;
       }
     }
     return -1;
@@ -1922,13 +1949,14 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
       type == v1::ENTITY_TYPE_UNSPECIFIED && lex_->InList(head_lower, WordList::kOrgBeforeLink);
   if (definite && mods.empty() && (type != v1::ENTITY_TYPE_UNSPECIFIED || org_only)) {
     // "the ministry": the latest entity whose name has that word.
-    std::vector<uint8_t>& tested = NoneTested();
-    for (auto it = mentions_.rbegin(); it != WindowEnd(); ++it) {
-      if (it->position >= position || tested[it->entity]) continue;
-      tested[it->entity] = 1;
-      const ResolvedEntity& e = entities_[it->entity];
+    StartTests();
+    MentionList::Cursor back = mentions_.End();
+    Mention m;
+    for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
+      if (m.position >= position || !FirstTest(m.entity)) continue;
+      const ResolvedEntity& e = entities_[m.entity];
       if (org_only && e.type != v1::ENTITY_TYPE_ORGANISATION) continue;
-      if (absl::StrContains(Lowered(e.canonical).view(), head_lower)) return it->entity;
+      if (absl::StrContains(Lowered(e.canonical).view(), head_lower)) return m.entity;
     }
   }
   return -1;

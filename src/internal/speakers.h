@@ -9,6 +9,8 @@
 #define WHOSAID_INTERNAL_SPEAKERS_H_
 
 #include <array>
+#include <bitset>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -19,6 +21,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "internal/lexicon.h"
+#include "internal/mention_list.h"
 #include "internal/tagger.h"
 #include "internal/text_layout.h"
 #include "whosaid/v1/claim.pb.h"
@@ -191,10 +194,7 @@ class SpeakerResolver {
   static std::string EntityId(const ResolvedEntity& e);
 
  private:
-  struct NameMention {
-    uint32_t position;
-    int entity;
-  };
+  using Mention = MentionList::Mention;
   // A new entity (its name not put in by_name_: FindOrAdd() does that).
   int AddEntity(absl::string_view canonical, v1::EntityType type);
   int FindOrAdd(absl::string_view canonical, v1::EntityType type);
@@ -216,9 +216,10 @@ class SpeakerResolver {
   // The name mentioned at `position` is followed straight by "he" (gender
   // 'm') or "she" ('f'): "In front of Winterbourne he paused".
   bool PronounFollows(uint32_t position, char gender) const;
-  int SubjectFirst(const PronounInfo& p,
-                   std::vector<NameMention>::const_iterator found,
-                   std::vector<NameMention>::const_iterator window) const;
+  // (ResolvePronoun()'s walk: `found` the mention it stopped at, `back`
+  // where it stands, `left` the steps left in the window.)
+  int SubjectFirst(const PronounInfo& p, const Mention& found, MentionList::Cursor back,
+                   ptrdiff_t left) const;
   // The entity of the noun before a relative word at `at`, or -1 (see
   // speakers.cc).
   int RelativeAntecedent(uint32_t at);
@@ -253,12 +254,16 @@ class SpeakerResolver {
   // `name` ends in corporate suffixes ("Boeing Co", "Morgan Stanley and Co
   // Inc"): the words before them ("Boeing") find `entity` by name too.
   void AliasBeforeSuffix(absl::string_view name, int entity);
-  // Where a backward search over mentions_ stops (a recency window).
-  std::vector<NameMention>::const_reverse_iterator WindowEnd() const;
-  // tested_, a zero per entity: a search over the mentions in the window
-  // that tests each entity's name or roles the same way marks it there and
-  // tests it once (the window names the same few entities over and over).
-  std::vector<uint8_t>& NoneTested();
+  // A search over the mentions in the window that tests each entity's name
+  // or roles the same way tests each entity once (the window names the same
+  // few entities over and over): StartTests() begins one, and
+  // FirstTest(entity) is true the first time the search asks it of entity.
+  void StartTests();
+  bool FirstTest(int entity) {
+    if (tested_[entity] == tests_) return false;
+    tested_[entity] = tests_;
+    return true;
+  }
   // What the lexicons know of `w` lower-cased, or nullptr.
   const WordInfo* WordOf(absl::string_view w) const;
   // `w` is a title or role word, in any case.
@@ -295,8 +300,7 @@ class SpeakerResolver {
   // person titled "Parson" in the text; -1 if none or several.
   // In a book, "the young man" not brought in before as "a young man":
   // the person of that sex named last, in this paragraph or the eight before
-  // (a scene);
-  // -1 if none.
+  // (a scene) and within the window of recent mentions; -1 if none.
   int SceneReferent(char gender, uint32_t position) const;
   int TitledPerson(absl::string_view head, const std::vector<Token>& toks,
                    const std::string& tags, size_t first, size_t head_index) const;
@@ -331,15 +335,18 @@ class SpeakerResolver {
   std::vector<Token> tokens_;
   std::string tags_;
   Range tagged_;
-  // NoneTested()'s marks, kept to reuse their memory.
-  std::vector<uint8_t> tested_;
+  // FirstTest()'s marks: per entity, the number of the search that tested
+  // it last; tests_, the number of the current one.
+  std::vector<uint32_t> tested_;
+  uint32_t tests_ = 0;
   // Index()'s run of capitalised words, kept to reuse its memory.
   std::vector<absl::string_view> run_;
-  // WrittenAsName()'s search of the text, by word: the first two offsets
-  // where the text writes the word as a name (npos: none). Asked once per
-  // word and document: a text that opens many sentences with one word
-  // would otherwise be searched whole for each.
-  mutable absl::flat_hash_map<std::string, std::array<size_t, 2>> written_as_name_;
+  // WrittenAsName()'s reading of the text, by word (views of the text): the
+  // first two offsets where the text writes the word as a name (npos:
+  // none), for the words of the first bytes read (written_read_), each
+  // read in one pass over the text.
+  mutable absl::flat_hash_map<absl::string_view, std::array<size_t, 2>> written_as_name_;
+  mutable std::bitset<256> written_read_;
   // PersonFromWords()'s full name, joined here to reuse the memory.
   std::string full_name_;
   FilteredWordMap by_first_;    // "Florence" -> person
@@ -348,7 +355,7 @@ class SpeakerResolver {
   // capitalised words Index() reads).
   absl::flat_hash_map<absl::string_view, absl::string_view, WordHash, WordEq>
       full_names_;
-  std::vector<NameMention> mentions_;  // every entity mention, text order
+  MentionList mentions_;  // every entity mention
   // SubjectName(): per unknown word, how often "he" and "she" followed it.
   WordMap<std::pair<int, int>> name_votes_;
   // SexFromClauses(): per entity, how many clauses went on with "he" and
@@ -359,6 +366,10 @@ class SpeakerResolver {
   // for a text, so that each call is a lookup, not a search of the text.
   absl::flat_hash_set<absl::string_view> lower_words_;
   bool lower_words_read_ = false;
+  // TitledPerson(): per role of one word, lower-cased, the entities it was
+  // given to, in a book (a search of every entity's roles for each "the
+  // parson" was quadratic in a book naming ever more people).
+  WordMap<std::vector<int>> by_role_;
   // AppositionName(): per noun, where its first apposition ends in the text
   // and the name's last word (empty when none), found once per noun.
   mutable WordMap<std::pair<uint32_t, std::string>> appositions_;
