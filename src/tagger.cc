@@ -858,7 +858,12 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
             absl::EndsWith(text.substr(v.begin, v.end - v.begin), "ing");
       }
     }
-    bool colon = tag == ':' && k + 1 < tokens->size() &&
+    // Nor when the words before it label a topic or a part of the article
+    // and name nobody ("VERDICT: It's complicated", "ESTATE TAX: The bill
+    // doubles the exemption"; but "TAPPER: Take a listen.").
+    const bool no_speaker = tag == ':' && k > first && k - first <= 5 &&
+                            LabelsNoSpeaker(text, *tokens, *tags, first, k);
+    bool colon = tag == ':' && k + 1 < tokens->size() && !no_speaker &&
                  ((*tags)[k + 1] == 'q' || name_label ||
                   (first == 0 && LabelsTopicLine(text, *tokens, *tags, k))) &&
                  !verb_before && !after_cue && !after_tell_object;
@@ -875,6 +880,42 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     t.tag = 'C';
     (*tags)[k] = 'C';
   }
+}
+
+bool Tagger::LabelsNoSpeaker(absl::string_view text, const std::vector<Token>& tokens,
+                             const std::string& tags, size_t first, size_t k) const {
+  const absl::string_view head = TokenText(text, tokens[k - 1]);
+  if (lex_->InListAnyCase(head, WordList::kLabelWord) ||
+      lex_->InListAnyCase(TokenText(text, tokens[first]), WordList::kLabelWord)) {
+    return true;
+  }
+  // A label of a script names its speaker, often by a role ("KING:",
+  // "MODERATOR:"); only a name or a common noun is left to tell apart.
+  char buf[kShortWord];
+  if (head.size() < 3 || head.size() > sizeof(buf) || tags[k - 1] == 'R') return false;
+  for (char c : head) {
+    if (absl::ascii_islower(c)) return false;  // only a label in capitals
+  }
+  const absl::string_view lower = LowerWord(head, buf);
+  // (Nor a noun of a speaker, "MODERATOR:", or of a document that can
+  // speak, "VIDEO:" in a debate's transcript.)
+  if (lex_->Nominal(lower) != v1::ENTITY_TYPE_UNSPECIFIED) return false;
+  // A common noun: the article writes it in lower case near the label (the
+  // paragraph it heads, the one before); a name it does not. (A window of
+  // bounded size: a script of many labels stays linear.)
+  constexpr size_t kNear = 1500;
+  const size_t at = tokens[k].begin;
+  const size_t lo = at > kNear ? at - kNear : 0;
+  const absl::string_view near = text.substr(lo, std::min(text.size(), at + kNear) - lo);
+  for (size_t pos = near.find(lower); pos != absl::string_view::npos;
+       pos = near.find(lower, pos + 1)) {
+    const bool starts = pos == 0 || !absl::ascii_isalnum(static_cast<unsigned char>(near[pos - 1]));
+    const size_t end = pos + lower.size();
+    const bool ends =
+        end == near.size() || !absl::ascii_isalnum(static_cast<unsigned char>(near[end]));
+    if (starts && ends) return true;
+  }
+  return false;
 }
 
 bool Tagger::LabelsTopicLine(absl::string_view text, const std::vector<Token>& tokens,
