@@ -897,9 +897,13 @@ bool Tagger::LabelsNoSpeaker(absl::string_view text, const std::vector<Token>& t
   // "MODERATOR:"); only a name or a common noun is left to tell apart.
   char buf[kShortWord];
   if (head.size() < 3 || head.size() > sizeof(buf) || tags[k - 1] == 'R') return false;
+  // (Only a label in capitals: not a year, "2018: \"Kids in cages.\"".)
+  bool upper = false;
   for (char c : head) {
-    if (absl::ascii_islower(c)) return false;  // only a label in capitals
+    if (absl::ascii_islower(c)) return false;
+    upper |= absl::ascii_isupper(c);
   }
+  if (!upper) return false;
   const absl::string_view lower = LowerWord(head, buf);
   // (Nor a noun of a speaker, "MODERATOR:", or of a document that can
   // speak, "VIDEO:" in a debate's transcript.)
