@@ -5096,6 +5096,22 @@ bool HoldsClause(const Lexicon& lex, absl::string_view text,
     if (tokens[m].begin < content.begin) continue;
     if (tokens[m].end > content.end) break;
     const char c = tags[m];
+    // (Not a cue form that heads a noun phrase: after a determiner, a
+    // possessive, a word of amount or a preposition other than "to" it is a
+    // noun, "added more charges", "offered her thanks", "a note of
+    // caution"; a form in -ing after a preposition is a verb still, "by
+    // saying C". Nor a subordinator that ends the content with no clause
+    // after it, "added a note of caution though".)
+    if (c == 'C' && m > 0 && tokens[m - 1].begin >= content.begin) {
+      const char p = tags[m - 1];
+      const absl::string_view w = text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin);
+      if (p == 'd' || p == 'p' || InList(lex, text, tokens[m - 1], WordList::kAmount) ||
+          (p == 'r' && !absl::EqualsIgnoreCase(text.substr(tokens[m - 1].begin, tokens[m - 1].end - tokens[m - 1].begin), "to") &&
+           !absl::EndsWith(w, "ing"))) {
+        continue;
+      }
+    }
+    if (c == 's' && (m + 1 == tokens.size() || tokens[m + 1].begin >= content.end)) continue;
     if (IsOneOf("vbCzPtswqQ=&@%", c)) {
       return true;
     }
@@ -5104,8 +5120,11 @@ bool HoldsClause(const Lexicon& lex, absl::string_view text,
     // delayed", "felt the council acted too late".
     const absl::string_view word =
         text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin);
-    if (c == 'o' && tokens[m].begin > content.begin &&
-        absl::EndsWith(word, "ed")) {
+    // (Not a word of three letters, a noun as often, "posted a picture of
+    // his hospital bed"; nor a number, "a hundred".)
+    if (c == 'o' && tokens[m].begin > content.begin && word.size() > 3 &&
+        absl::EndsWith(word, "ed") &&
+        !InList(lex, text, tokens[m], WordList::kNumberWord)) {
       return true;
     }
     // (A noun head may be a verb the lexicons list as a noun: "plans to

@@ -183,6 +183,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"org_before_link", WordList::kOrgBeforeLink},
       {"corp_suffix", WordList::kCorpSuffix},
       {"name_link", WordList::kNameLink},
+      {"label_word", WordList::kLabelWord},
   };
   return ParseNamed(kLists, s, out);
 }

@@ -884,6 +884,11 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
                  ((*tags)[k + 1] == 'q' || name_label ||
                   (first == 0 && LabelsTopicLine(text, *tokens, *tags, k))) &&
                  !verb_before && !after_cue && !after_tell_object;
+    // Nor when the words before it label a topic or a part of the article
+    // and name nobody ("VERDICT: It's complicated", "ESTATE TAX: The bill
+    // doubles the exemption"; but "TAPPER: Take a listen."). (Asked last:
+    // the test reads the text around the colon.)
+    colon = colon && !LabelsNoSpeaker(text, *tokens, *tags, k);
     // (A dash after a quote labels it only when a name follows.)
     bool dash = tag == '~' && k > 0 && (*tags)[k - 1] == 'Q' &&
                 k + 1 < tokens->size() &&
@@ -897,6 +902,54 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     t.tag = 'C';
     (*tags)[k] = 'C';
   }
+}
+
+bool Tagger::LabelsNoSpeaker(absl::string_view text, const std::vector<Token>& tokens,
+                             const std::string& tags, size_t k) const {
+  // (After the quotation mark that opens a line of a transcript quoted in
+  // full; up to five words.)
+  const size_t first = tags[0] == 'q' ? 1 : 0;
+  if (k <= first || k - first > 5) return false;
+  const absl::string_view head = TokenText(text, tokens[k - 1]);
+  if (lex_->InListAnyCase(head, WordList::kLabelWord) ||
+      lex_->InListAnyCase(TokenText(text, tokens[first]), WordList::kLabelWord)) {
+    return true;
+  }
+  // A label of a script names its speaker, often by a role ("KING:",
+  // "MODERATOR:"); only a name or a common noun is left to tell apart.
+  char buf[kShortWord];
+  if (head.size() < 3 || head.size() > sizeof(buf) || tags[k - 1] == 'R') return false;
+  // (Only a label in capitals: not a year, "2018: \"Kids in cages.\"".)
+  bool upper = false;
+  for (char c : head) {
+    if (absl::ascii_islower(c)) return false;
+    upper |= absl::ascii_isupper(c);
+  }
+  if (!upper) return false;
+  const absl::string_view lower = LowerWord(head, buf);
+  // (Nor a noun of a speaker, "MODERATOR:", or of a document that can
+  // speak, "VIDEO:" in a debate's transcript.)
+  if (lex_->Nominal(lower) != v1::ENTITY_TYPE_UNSPECIFIED) return false;
+  // A common noun: the article writes it in lower case near the label (the
+  // paragraph it heads, the one before); a name it does not. (A window of
+  // bounded size: a script of many labels stays linear.)
+  constexpr size_t kNear = 1500;
+  const size_t at = tokens[k].begin;
+  const size_t lo = at > kNear ? at - kNear : 0;
+  const absl::string_view near = text.substr(lo, std::min(text.size(), at + kNear) - lo);
+  // (memmem: a script of many labels asks this for each of them.)
+  const char* const base = near.data();
+  const char* const stop = base + near.size();
+  for (const char* hit = base; hit < stop; ++hit) {
+    hit = static_cast<const char*>(
+        memmem(hit, static_cast<size_t>(stop - hit), lower.data(), lower.size()));
+    if (hit == nullptr) return false;
+    const char* const end = hit + lower.size();
+    const bool starts = hit == base || !absl::ascii_isalnum(static_cast<unsigned char>(hit[-1]));
+    const bool ends = end == stop || !absl::ascii_isalnum(static_cast<unsigned char>(*end));
+    if (starts && ends) return true;
+  }
+  return false;
 }
 
 bool Tagger::LabelsTopicLine(absl::string_view text, const std::vector<Token>& tokens,

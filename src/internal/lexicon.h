@@ -368,6 +368,10 @@ enum class WordList : uint32_t {
   // "plc"; corp_suffix): the words before it name the company alone too,
   // "Boeing" after "Boeing Co", "Texaco" after "Texaco Inc".
   kCorpSuffix = 1 << 28,
+  // A word that labels a part of an article or a line of a script and names
+  // nobody ("verdict", "update", "video", "sot"; label_word): "VERDICT: It's
+  // complicated", "EDITOR'S NOTE: ...", "SOT: ..." give no speaker.
+  kLabelWord = 1u << 31,
 };
 
 struct PronounInfo {

@@ -116,6 +116,17 @@ class Tagger {
   ABSL_ATTRIBUTE_NOINLINE bool LabelsTopicLine(absl::string_view text,
                                                const std::vector<Token>& tokens,
                                                const std::string& tags, size_t k) const;
+  // Whether the words before a colon at k (up to five, from the sentence's
+  // start or its opening quotation mark) label a topic or a part of the
+  // article rather than name a speaker: a word of list label_word first or
+  // last ("VERDICT:", "EDITOR'S NOTE:"), or a last word in capitals that
+  // the article writes in lower case near the colon ("ESTATE TAX: The bill
+  // doubles the estate tax exemption"), unless it is a title or a noun of
+  // nominals.tsv ("KING:", "MODERATOR:", "VIDEO:"). (Out of line, and asked
+  // with few arguments: Tag(), its caller, stays as fast as it was.)
+  ABSL_ATTRIBUTE_NOINLINE bool LabelsNoSpeaker(absl::string_view text,
+                                               const std::vector<Token>& tokens,
+                                               const std::string& tags, size_t k) const;
   ABSL_ATTRIBUTE_NOINLINE bool LightVerbObject(absl::string_view text,
                                                const std::vector<Token>& tokens,
                                                size_t i) const;
