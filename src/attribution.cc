@@ -7204,13 +7204,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             // phrase with "a" or "an" (NamesIndefinite()) is only part of
             // the subject; the speaker is the whole phrase, from where it
             // opens the clause.
-            if (a >= 3 && marked[a - 1] == 'C' && !tokens[a - 1].cap) {
+            size_t d = a >= 3 && marked[a - 1] == 'C' && !tokens[a - 1].cap ? a - 1 : 0;
+            while (d > 0 && IsOneOf("jonNR0-", marked[d - 1])) --d;
+            if (d >= 1 && d + 1 < a && marked[d - 1] == 'd') {
               const CueEntry* named = lex_->FindCue(absl::AsciiStrToLower(
                   text.substr(tokens[a - 1].begin, tokens[a - 1].end - tokens[a - 1].begin)));
-              size_t d = a - 1;
-              while (d > 0 && IsOneOf("jonNR0-", marked[d - 1])) --d;
-              if (named != nullptr && named->naming && d + 1 < a && d >= 1 &&
-                  marked[d - 1] == 'd' &&
+              if (named != nullptr && named->naming &&
                   NamesIndefinite(text, tokens, marked, d - 1, a, b)) {
                 size_t start = d - 1;
                 while (start > 0 && IsOneOf("dpjonNR0-gr", marked[start - 1])) --start;
