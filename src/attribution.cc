@@ -4304,6 +4304,35 @@ size_t Attributor::StartAfterTopicPrep(absl::string_view text,
     const WordInfo* n = WordOf(text, tokens[p]);
     stance = n != nullptr && n->word_class == WordClass::kStanceNoun;
   }
+  // "said concern about the budget was growing", "said support for the
+  // plan has faded": when the preposition's object (a noun phrase, perhaps
+  // with attachments of its own) is followed by a verb, the stance noun is
+  // the subject of the reported clause, not the cue's object; the content
+  // starts where it did.
+  if (stance) {
+    // (A verb: an auxiliary or copula, not "being", or a form of class
+    // verb, "grew", or a word in -ed not before a word of the phrase,
+    // "mounted", not "the proposed budget"; neither before a preposition,
+    // "condolences to people caught in the attack". A determiner or
+    // possessive only opens the phrase or follows a preposition: "about
+    // online communications his staff uses" is a phrase and a clause.)
+    auto clause_verb = [&](size_t k) {
+      if (IsOneOf("vb", tags[k])) return !LowerIngWord(text, tokens[k]);
+      if (tags[k] != 'o' || (k + 1 < b && tags[k + 1] == 'r')) return false;
+      const WordInfo* v = WordOf(text, tokens[k]);
+      if (v != nullptr && v->word_class == WordClass::kVerb) return true;
+      return LowerEdWord(text, tokens[k]) &&
+             (k + 1 >= b || !IsOneOf("jonNRi0-", tags[k + 1]));
+    };
+    size_t q = p + 2;
+    while (q < b &&
+           (IsOneOf("jonNRg0-r", tags[q]) ||
+            (IsOneOf("dp", tags[q]) && (q == p + 2 || tags[q - 1] == 'r'))) &&
+           !(q > p + 2 && clause_verb(q))) {
+      ++q;
+    }
+    if (q > p + 2 && q < b && clause_verb(q)) return a;
+  }
   p = stance ? p + 1 : a;
   if (p + 1 >= b || tags[p] != 'r' || tokens[p + 1].time) return a;
   if (IsTrimTag(tags[p + 1]) || tags[p + 1] == 't') return a;
@@ -7168,6 +7197,50 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 size_t lead = 0;
                 while (lead < start && IsOneOf("lsx", tags[lead])) ++lead;
                 if (lead == start) a = start;
+              }
+            }
+            // "Citing public health concerns, the legislature moved back
+            // the primary", "Defending the timing, an official pointed to
+            // the policy": after a participle that opens the sentence, the
+            // subject runs up to its verb, which the tagger may not know
+            // (tagged as a plain word); when a plain word follows the
+            // speaker, a verb inside it (a form of class verb, or a
+            // lower-case word in -ed, right after a word of the phrase's
+            // head) ends the subject there. (Not "the elected mayor".)
+            if (marked[k] == '%' && k < a && b < marked.size() && marked[b] == 'o') {
+              for (size_t m = a + 1; m < b; ++m) {
+                if (marked[m] != 'o' || !IsOneOf("NRno", marked[m - 1])) continue;
+                const WordInfo* w = WordOf(text, tokens[m]);
+                if ((w != nullptr && w->word_class == WordClass::kVerb) ||
+                    LowerEdWord(text, tokens[m])) {
+                  b = m;
+                  break;
+                }
+              }
+            }
+            // "A spokesperson for a group called the Center for Popular
+            // Democracy said C": a name given by a naming cue after a noun
+            // phrase with "a" or "an" (NamesIndefinite()) is only part of
+            // the subject; the speaker is the whole phrase, from where it
+            // opens the clause.
+            size_t d = a >= 3 && marked[a - 1] == 'C' && !tokens[a - 1].cap ? a - 1 : 0;
+            while (d > 0 && IsOneOf("jonNR0-", marked[d - 1])) --d;
+            if (d >= 1 && d + 1 < a && marked[d - 1] == 'd') {
+              const CueEntry* named = lex_->FindCue(absl::AsciiStrToLower(
+                  text.substr(tokens[a - 1].begin, tokens[a - 1].end - tokens[a - 1].begin)));
+              if (named != nullptr && named->naming &&
+                  NamesIndefinite(text, tokens, marked, d - 1, a, b)) {
+                size_t start = d - 1;
+                while (start > 0 && IsOneOf("dpjonNR0-gr", marked[start - 1])) --start;
+                while (start < d - 1 && marked[start] == 'r') ++start;
+                // (Only when the named thing hangs on a preposition, "a
+                // spokesperson for a group called X"; "a group called X
+                // said" is X speaking.)
+                bool attached = false;
+                for (size_t m = start; m < d - 1; ++m) attached |= marked[m] == 'r';
+                if (attached && (start == 0 || IsOneOf(",;:(~xsQ", marked[start - 1]))) {
+                  a = start;
+                }
               }
             }
             f.speaker = TokenSpan(tokens, a, b);
