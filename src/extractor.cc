@@ -671,6 +671,50 @@ bool IsIndefinite(absl::string_view description) {
          absl::StartsWithIgnoreCase(first_word, "any");
 }
 
+// Whether the byte at `i` starts a letter or a digit: an ASCII one, or the
+// lead byte of a code point beyond Latin-1's symbols that is not general
+// punctuation (U+2000..U+207F: dashes, curly quotes, the ellipsis).
+bool StartsLetter(absl::string_view text, size_t i) {
+  const unsigned char c = text[i];
+  if (c < 0x80) return absl::ascii_isalnum(c);
+  if (c < 0xC3) return false;  // (continuation bytes; U+0080..U+00BF)
+  if (c == 0xE2 && i + 1 < text.size()) {
+    const unsigned char d = text[i + 1];
+    return d != 0x80 && d != 0x81;
+  }
+  return true;
+}
+
+// The kind of a claim as readers see its content: direct when every letter
+// of it is inside quotation marks, indirect when none is, mixed otherwise.
+// (The rules judge the kind of the content they first find; a content cut
+// later, "denounced C and pledged ...", "said \"Q\" on Sunday", keeps a
+// kind the words shown no longer have.) A quotation that holds the cue too
+// quotes someone else's words that report the claim ("\"... his allies
+// believe that C ...,\" the paper wrote"): its marks are not the claim's;
+// nor are the marks of a markup attribute ('<tweet author="@x">').
+v1::ClaimKind KindOfContent(absl::string_view text, const internal::TextLayout& layout,
+                            absl::Span<const Range> content, Range cue) {
+  uint32_t inside = 0, outside = 0;
+  for (const Range& r : content) {
+    // The first quote that ends after the part begins.
+    auto q = std::lower_bound(layout.quotes.begin(), layout.quotes.end(), r.begin,
+                              [](const internal::Quote& q, uint32_t b) { return q.end <= b; });
+    for (uint32_t i = r.begin; i < r.end && i < text.size(); ++i) {
+      if (!StartsLetter(text, i)) continue;
+      while (q != layout.quotes.end() && q->end <= i) ++q;
+      if (q != layout.quotes.end() && q->begin <= i && !(q->open > 0 && text[q->open - 1] == '=') &&
+          !(cue.end > cue.begin && q->begin <= cue.begin && cue.end <= q->end)) {
+        ++inside;
+      } else {
+        ++outside;
+      }
+    }
+  }
+  if (inside == 0) return v1::CLAIM_KIND_INDIRECT;
+  return outside == 0 ? v1::CLAIM_KIND_DIRECT : v1::CLAIM_KIND_MIXED;
+}
+
 // Past the closing mark of a finding's last quotation and the punctuation
 // after it, within its paragraph `para`.
 uint32_t AfterQuote(absl::string_view text, const Finding& f, const Range& para) {
@@ -2305,9 +2349,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       }
       SetSpan(marked, c->add_content_parts());
     }
-    c->set_kind(f.direct  ? v1::CLAIM_KIND_DIRECT
-                : f.mixed ? v1::CLAIM_KIND_MIXED
-                          : v1::CLAIM_KIND_INDIRECT);
+    c->set_kind(KindOfContent(text, layout, content, f.cue));
     const internal::CueEntry* cue =
         f.cue_index >= 0 ? &lexicon->cues()[f.cue_index] : nullptr;
     if (f.cue.end > f.cue.begin) {
