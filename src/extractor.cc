@@ -695,24 +695,42 @@ bool StartsLetter(absl::string_view text, size_t i) {
 // nor are the marks of a markup attribute ('<tweet author="@x">').
 v1::ClaimKind KindOfContent(absl::string_view text, const internal::TextLayout& layout,
                             absl::Span<const Range> content, Range cue) {
-  uint32_t inside = 0, outside = 0;
-  for (const Range& r : content) {
-    // The first quote that ends after the part begins.
-    auto q = std::lower_bound(layout.quotes.begin(), layout.quotes.end(), r.begin,
-                              [](const internal::Quote& q, uint32_t b) { return q.end <= b; });
-    for (uint32_t i = r.begin; i < r.end && i < text.size(); ++i) {
-      if (!StartsLetter(text, i)) continue;
-      while (q != layout.quotes.end() && q->end <= i) ++q;
-      if (q != layout.quotes.end() && q->begin <= i && !(q->open > 0 && text[q->open - 1] == '=') &&
-          !(cue.end > cue.begin && q->begin <= cue.begin && cue.end <= q->end)) {
-        ++inside;
-      } else {
-        ++outside;
-      }
+  // Whether [b, e) holds a letter (a scan that stops at the first).
+  auto has_letter = [&text](uint32_t b, uint32_t e) {
+    e = std::min<uint32_t>(e, text.size());
+    for (uint32_t i = b; i < e; ++i) {
+      if (StartsLetter(text, i)) return true;
     }
+    return false;
+  };
+  auto counts = [&text, cue](const internal::Quote& q) {
+    return !(q.open > 0 && text[q.open - 1] == '=') &&
+           !(cue.end > cue.begin && q.begin <= cue.begin && cue.end <= q.end);
+  };
+  auto first_quote = [&layout](const Range& r) {
+    return std::lower_bound(layout.quotes.begin(), layout.quotes.end(), r.begin,
+                            [](const internal::Quote& q, uint32_t b) { return q.end <= b; });
+  };
+  // Letters inside quotation marks (most contents have no quote to look at).
+  bool inside = false;
+  for (const Range& r : content) {
+    for (auto q = first_quote(r); !inside && q != layout.quotes.end() && q->begin < r.end; ++q) {
+      if (counts(*q)) inside = has_letter(std::max(q->begin, r.begin), std::min(q->end, r.end));
+    }
+    if (inside) break;
   }
-  if (inside == 0) return v1::CLAIM_KIND_INDIRECT;
-  return outside == 0 ? v1::CLAIM_KIND_DIRECT : v1::CLAIM_KIND_MIXED;
+  if (!inside) return v1::CLAIM_KIND_INDIRECT;
+  // Letters outside them: the stretches of the parts between the quotes.
+  for (const Range& r : content) {
+    uint32_t at = r.begin;
+    for (auto q = first_quote(r); q != layout.quotes.end() && q->begin < r.end; ++q) {
+      if (!counts(*q)) continue;
+      if (at < q->begin && has_letter(at, q->begin)) return v1::CLAIM_KIND_MIXED;
+      at = std::max(at, q->end);
+    }
+    if (at < r.end && has_letter(at, r.end)) return v1::CLAIM_KIND_MIXED;
+  }
+  return v1::CLAIM_KIND_DIRECT;
 }
 
 // Past the closing mark of a finding's last quotation and the punctuation
