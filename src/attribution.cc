@@ -4195,6 +4195,62 @@ bool Attributor::WritingVenueOnly(absl::string_view text,
   return name;
 }
 
+// 'told reporters in Nashua last week, "Q"', 'responded pointedly, with a
+// smile: "Q"', 'asked her: "Q"': before a quotation that ends the content,
+// after a comma or colon, a lead-in that opens with an adverb, a word of
+// time or a preposition and holds only phrases of such words (determiners,
+// modifiers, nouns, names, numbers, commas: no verb, clause word, cue or
+// quotation) tells how, when or where the words were said; so does a lone
+// object pronoun, the one spoken to. The quotation alone is what was said,
+// and the content is direct. (Not 'said the plan, "Q"' nor 'said Trump
+// lied, "Q"': a noun phrase first may be what was said or its subject; nor
+// 'said that if elected, "Q"'; nor after "that": 'said that on the ranch,
+// "Q"' reports the phrase as part of what was said.) `a` is the first token
+// of a content that
+// follows its cue, [a, b) its tokens. Returns whether the content now
+// starts at the quotation (then `r` holds its text).
+bool Attributor::StartAtClosingQuotation(absl::string_view text,
+                                         const std::vector<Token>& tokens,
+                                         const std::string& tags, size_t a,
+                                         size_t b, Range* r) const {
+  while (a < b && IsTrimTag(tags[a])) ++a;
+  while (b > a && IsTrimTag(tags[b - 1])) --b;
+  if (b < a + 4 || tags[a] == 't' || tags[b - 1] != 'Q') return false;
+  for (size_t m = a; m > 0 && (tags[m - 1] == 't' || IsTrimTag(tags[m - 1])); --m) {
+    if (tags[m - 1] == 't') return false;  // ('said that, in his view, "Q"')
+  }
+  size_t o = b - 1;
+  while (o > a && tags[o - 1] != 'q' && tags[o - 1] != 'Q') --o;
+  if (o <= a + 1 || tags[o - 1] != 'q') return false;
+  --o;  // the opening mark
+  if (o + 2 >= b || (tags[o - 1] != ',' && tags[o - 1] != ':')) return false;
+  const size_t lead_end = o - 1;
+  if (lead_end == a + 1 && IsOneOf("opP", tags[a]) &&
+      InList(*lex_, text, tokens[a], WordList::kObjectPronoun)) {
+    // ('asked her: "Q"')
+  } else {
+    if (!(tags[a] == 'l' || tags[a] == 'r' || tokens[a].time)) return false;
+    if (lead_end - a > 12) return false;
+    for (size_t m = a; m < lead_end; ++m) {
+      if (!(IsOneOf("lrdpjonNR0g,-", tags[m]) || tokens[m].time)) return false;
+      // (A determiner opens the object of a preposition, or else the
+      // cue's own object: 'noted on Twitter the change, "Q"'.)
+      if (IsOneOf("dp", tags[m]) && !tokens[m].time && (m == a || tags[m - 1] != 'r')) {
+        return false;
+      }
+      // (Not "to" before a verb: 'said to expect delays, "Q"'.)
+      if (tags[m] == 'r' && m + 1 < lead_end && tags[m + 1] == 'o' &&
+          InList(*lex_, text, tokens[m], WordList::kInfinitiveTo)) {
+        return false;
+      }
+    }
+  }
+  const Range q{tokens[o].end, tokens[b - 1].begin};
+  if (q.begin < r->begin || q.end > r->end || q.end <= q.begin) return false;
+  *r = q;
+  return true;
+}
+
 size_t Attributor::StartAfterMediumComma(absl::string_view text,
                                          const std::vector<Token>& tokens,
                                          const std::string& tags, size_t a,
@@ -6436,6 +6492,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           bool direct = false, mixed = false;
           Range r = ContentSpan(tokens, marked, a, b, &direct, &mixed, time_lead);
+          if (mixed && a >= cue_end &&
+              StartAtClosingQuotation(text, tokens, marked, a, b, &r)) {
+            direct = true;
+            mixed = false;
+          }
           // Where the content starts after the one asked ("asked her about
           // C"), if it does: the ends of a cue's object below look from there.
           size_t asked_start = 0;

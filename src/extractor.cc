@@ -684,6 +684,68 @@ bool IsIndefinite(absl::string_view description) {
          absl::StartsWithIgnoreCase(first_word, "any");
 }
 
+// Whether the byte at `i` starts a letter or a digit: an ASCII one, or the
+// lead byte of a code point beyond Latin-1's symbols that is not general
+// punctuation (U+2000..U+207F: dashes, curly quotes, the ellipsis).
+bool StartsLetter(absl::string_view text, size_t i) {
+  const unsigned char c = text[i];
+  if (c < 0x80) return absl::ascii_isalnum(c);
+  if (c < 0xC3) return false;  // (continuation bytes; U+0080..U+00BF)
+  if (c == 0xE2 && i + 1 < text.size()) {
+    const unsigned char d = text[i + 1];
+    return d != 0x80 && d != 0x81;
+  }
+  return true;
+}
+
+// The kind of a claim as readers see its content: direct when every letter
+// of it is inside quotation marks, indirect when none is, mixed otherwise.
+// (The rules judge the kind of the content they first find; a content cut
+// later, "denounced C and pledged ...", "said \"Q\" on Sunday", keeps a
+// kind the words shown no longer have.) A quotation that holds the cue too
+// quotes someone else's words that report the claim ("\"... his allies
+// believe that C ...,\" the paper wrote"): its marks are not the claim's;
+// nor are the marks of a markup attribute ('<tweet author="@x">').
+v1::ClaimKind KindOfContent(absl::string_view text, const internal::TextLayout& layout,
+                            absl::Span<const Range> content, Range cue) {
+  // Whether [b, e) holds a letter (a scan that stops at the first).
+  auto has_letter = [&text](uint32_t b, uint32_t e) {
+    e = std::min<uint32_t>(e, text.size());
+    for (uint32_t i = b; i < e; ++i) {
+      if (StartsLetter(text, i)) return true;
+    }
+    return false;
+  };
+  auto counts = [&text, cue](const internal::Quote& q) {
+    return !(q.open > 0 && text[q.open - 1] == '=') &&
+           !(cue.end > cue.begin && q.begin <= cue.begin && cue.end <= q.end);
+  };
+  auto first_quote = [&layout](const Range& r) {
+    return std::lower_bound(layout.quotes.begin(), layout.quotes.end(), r.begin,
+                            [](const internal::Quote& q, uint32_t b) { return q.end <= b; });
+  };
+  // Letters inside quotation marks (most contents have no quote to look at).
+  bool inside = false;
+  for (const Range& r : content) {
+    for (auto q = first_quote(r); !inside && q != layout.quotes.end() && q->begin < r.end; ++q) {
+      if (counts(*q)) inside = has_letter(std::max(q->begin, r.begin), std::min(q->end, r.end));
+    }
+    if (inside) break;
+  }
+  if (!inside) return v1::CLAIM_KIND_INDIRECT;
+  // Letters outside them: the stretches of the parts between the quotes.
+  for (const Range& r : content) {
+    uint32_t at = r.begin;
+    for (auto q = first_quote(r); q != layout.quotes.end() && q->begin < r.end; ++q) {
+      if (!counts(*q)) continue;
+      if (at < q->begin && has_letter(at, q->begin)) return v1::CLAIM_KIND_MIXED;
+      at = std::max(at, q->end);
+    }
+    if (at < r.end && has_letter(at, r.end)) return v1::CLAIM_KIND_MIXED;
+  }
+  return v1::CLAIM_KIND_DIRECT;
+}
+
 // Past the closing mark of a finding's last quotation and the punctuation
 // after it, within its paragraph `para`.
 uint32_t AfterQuote(absl::string_view text, const Finding& f, const Range& para) {
@@ -2318,9 +2380,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       }
       SetSpan(marked, c->add_content_parts());
     }
-    c->set_kind(f.direct  ? v1::CLAIM_KIND_DIRECT
-                : f.mixed ? v1::CLAIM_KIND_MIXED
-                          : v1::CLAIM_KIND_INDIRECT);
+    c->set_kind(KindOfContent(text, layout, content, f.cue));
     const internal::CueEntry* cue =
         f.cue_index >= 0 ? &lexicon->cues()[f.cue_index] : nullptr;
     if (f.cue.end > f.cue.begin) {

@@ -355,6 +355,15 @@ class Attributor {
                                 const std::vector<Token>& tokens,
                                 const std::string& tags, size_t a, size_t b,
                                 Range* r) const;
+  // Starts a content after its cue at the quotation that closes it when
+  // only a phrase of how, when or where it was said, or the one spoken to,
+  // stands before it ('told reporters in Nashua last week, "Q"'; see
+  // attribution.cc). Returns whether it did (then `r` is the quotation's
+  // text and the content direct).
+  bool StartAtClosingQuotation(absl::string_view text,
+                               const std::vector<Token>& tokens,
+                               const std::string& tags, size_t a, size_t b,
+                               Range* r) const;
   // Starts a content after its cue past a phrase of its medium closed by a
   // comma ("said in a statement, C"; see attribution.cc). Returns the
   // content's new first token, or `a`.
