@@ -1888,8 +1888,10 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     int issuer = -1;
     if (mods.size() == 1 && !by_name_.contains(Lowered(mods[0]).view())) {
       std::string adj = Lower(mods[0]);
+      // (The latest mentions before this one, not the document's last: in a
+      // long text those may be far after it.)
       StartTests();
-      MentionList::Cursor back = mentions_.End();
+      MentionList::Cursor back = mentions_.LowerBound(position);
       Mention m;
       for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
         if (!FirstTest(m.entity)) continue;
@@ -1923,10 +1925,10 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
   if (tags[head] == 'R' || type == v1::ENTITY_TYPE_PERSON) {
     // A role: the latest person holding it.
     StartTests();
-    MentionList::Cursor back = mentions_.End();
+    MentionList::Cursor back = mentions_.LowerBound(position);
     Mention m;
     for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
-      if (m.position >= position || !FirstTest(m.entity)) continue;
+      if (!FirstTest(m.entity)) continue;
       const ResolvedEntity& e = entities_[m.entity];
       if (e.type != v1::ENTITY_TYPE_PERSON) continue;
       for (const std::string& role : e.roles) {
@@ -1950,10 +1952,10 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
   if (definite && mods.empty() && (type != v1::ENTITY_TYPE_UNSPECIFIED || org_only)) {
     // "the ministry": the latest entity whose name has that word.
     StartTests();
-    MentionList::Cursor back = mentions_.End();
+    MentionList::Cursor back = mentions_.LowerBound(position);
     Mention m;
     for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
-      if (m.position >= position || !FirstTest(m.entity)) continue;
+      if (!FirstTest(m.entity)) continue;
       const ResolvedEntity& e = entities_[m.entity];
       if (org_only && e.type != v1::ENTITY_TYPE_ORGANISATION) continue;
       if (absl::StrContains(Lowered(e.canonical).view(), head_lower)) return m.entity;
