@@ -1888,19 +1888,33 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     int issuer = -1;
     if (mods.size() == 1 && !by_name_.contains(Lowered(mods[0]).view())) {
       std::string adj = Lower(mods[0]);
-      // (The latest mentions before this one, not the document's last: in a
-      // long text those may be far after it.)
+      auto issues = [&](int entity) {
+        const ResolvedEntity& e = entities_[entity];
+        return (e.type == v1::ENTITY_TYPE_GOVERNMENT ||
+                e.type == v1::ENTITY_TYPE_ORGANISATION) &&
+               absl::StrContains(Lowered(e.canonical).view(), adj);
+      };
+      // The latest issuer named before this mention (not the document's
+      // last: in a long text those may be far after it); else the first
+      // named after it, as a headline or an opening "according to a
+      // Congressional report" names it in full only in the next sentence.
       StartTests();
       MentionList::Cursor back = mentions_.LowerBound(position);
       Mention m;
       for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
-        if (!FirstTest(m.entity)) continue;
-        const ResolvedEntity& e = entities_[m.entity];
-        if ((e.type == v1::ENTITY_TYPE_GOVERNMENT ||
-             e.type == v1::ENTITY_TYPE_ORGANISATION) &&
-            absl::StrContains(Lowered(e.canonical).view(), adj)) {
+        if (FirstTest(m.entity) && issues(m.entity)) {
           issuer = m.entity;
           break;
+        }
+      }
+      if (issuer < 0) {
+        StartTests();
+        MentionList::Cursor ahead = mentions_.LowerBound(position);
+        for (ptrdiff_t k = 0; k < kWindow && ahead.Next(&m); ++k) {
+          if (FirstTest(m.entity) && issues(m.entity)) {
+            issuer = m.entity;
+            break;
+          }
         }
       }
     }
