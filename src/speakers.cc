@@ -1888,17 +1888,33 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     int issuer = -1;
     if (mods.size() == 1 && !by_name_.contains(Lowered(mods[0]).view())) {
       std::string adj = Lower(mods[0]);
+      auto issues = [&](int entity) {
+        const ResolvedEntity& e = entities_[entity];
+        return (e.type == v1::ENTITY_TYPE_GOVERNMENT ||
+                e.type == v1::ENTITY_TYPE_ORGANISATION) &&
+               absl::StrContains(Lowered(e.canonical).view(), adj);
+      };
+      // The latest issuer named before this mention (not the document's
+      // last: in a long text those may be far after it); else the first
+      // named after it, as a headline or an opening "according to a
+      // Congressional report" names it in full only in the next sentence.
       StartTests();
-      MentionList::Cursor back = mentions_.End();
+      MentionList::Cursor back = mentions_.LowerBound(position);
       Mention m;
       for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
-        if (!FirstTest(m.entity)) continue;
-        const ResolvedEntity& e = entities_[m.entity];
-        if ((e.type == v1::ENTITY_TYPE_GOVERNMENT ||
-             e.type == v1::ENTITY_TYPE_ORGANISATION) &&
-            absl::StrContains(Lowered(e.canonical).view(), adj)) {
+        if (FirstTest(m.entity) && issues(m.entity)) {
           issuer = m.entity;
           break;
+        }
+      }
+      if (issuer < 0) {
+        StartTests();
+        MentionList::Cursor ahead = mentions_.LowerBound(position);
+        for (ptrdiff_t k = 0; k < kWindow && ahead.Next(&m); ++k) {
+          if (FirstTest(m.entity) && issues(m.entity)) {
+            issuer = m.entity;
+            break;
+          }
         }
       }
     }
@@ -1923,10 +1939,10 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
   if (tags[head] == 'R' || type == v1::ENTITY_TYPE_PERSON) {
     // A role: the latest person holding it.
     StartTests();
-    MentionList::Cursor back = mentions_.End();
+    MentionList::Cursor back = mentions_.LowerBound(position);
     Mention m;
     for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
-      if (m.position >= position || !FirstTest(m.entity)) continue;
+      if (!FirstTest(m.entity)) continue;
       const ResolvedEntity& e = entities_[m.entity];
       if (e.type != v1::ENTITY_TYPE_PERSON) continue;
       for (const std::string& role : e.roles) {
@@ -1950,10 +1966,10 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
   if (definite && mods.empty() && (type != v1::ENTITY_TYPE_UNSPECIFIED || org_only)) {
     // "the ministry": the latest entity whose name has that word.
     StartTests();
-    MentionList::Cursor back = mentions_.End();
+    MentionList::Cursor back = mentions_.LowerBound(position);
     Mention m;
     for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
-      if (m.position >= position || !FirstTest(m.entity)) continue;
+      if (!FirstTest(m.entity)) continue;
       const ResolvedEntity& e = entities_[m.entity];
       if (org_only && e.type != v1::ENTITY_TYPE_ORGANISATION) continue;
       if (absl::StrContains(Lowered(e.canonical).view(), head_lower)) return m.entity;

@@ -106,6 +106,24 @@ TEST_F(SpeakersTest, RoleOrNameWordIsTheLatestEntityThatHasIt) {
   EXPECT_EQ(r[1].canonical, "Foreign Ministry");
 }
 
+TEST_F(SpeakersTest, NominalsLookBackFromWhereTheyAre) {
+  // "the minister", "the ministry" and "a French statement" early in a long
+  // text refer to what was named before them, however many mentions come
+  // after: not to nothing, nor to a ministry named at the end.
+  std::string text =
+      "Defense Minister Jane Doe met Senator Bob Smith at the French Defense "
+      "Ministry. Later the minister said talks went well, and the ministry "
+      "said so too. A French statement said the same.";
+  for (int i = 0; i < 450; ++i) absl::StrAppend(&text, " Smith spoke.");
+  absl::StrAppend(&text, " The French Foreign Ministry said nothing.");
+  auto r = ResolveAll(
+      text, {{"the minister", 0}, {"the ministry", 0}, {"A French statement", 0}});
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0].canonical, "Jane Doe");
+  EXPECT_EQ(r[1].canonical, "French Defense Ministry");
+  EXPECT_EQ(r[2].canonical, "French Defense Ministry");
+}
+
 TEST_F(SpeakersTest, SurnameOfAPersonNamedOnlyInTheText) {
   // Index() finds "President Emmanuel Macron" though it is never a speaker.
   const std::string text =
