@@ -349,6 +349,28 @@ void SpeakerResolver::StartTests() {
   if (tested_.size() < entities_.size()) tested_.resize(entities_.size(), 0);
 }
 
+int SpeakerResolver::LatestBefore(uint32_t position,
+                                  absl::FunctionRef<bool(const ResolvedEntity&)> accept) {
+  StartTests();
+  MentionList::Cursor back = mentions_.LowerBound(position);
+  Mention m;
+  for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
+    if (FirstTest(m.entity) && accept(entities_[m.entity])) return m.entity;
+  }
+  return -1;
+}
+
+int SpeakerResolver::FirstAfter(uint32_t position,
+                                absl::FunctionRef<bool(const ResolvedEntity&)> accept) {
+  StartTests();
+  MentionList::Cursor ahead = mentions_.LowerBound(position);
+  Mention m;
+  for (ptrdiff_t k = 0; k < kWindow && ahead.Next(&m); ++k) {
+    if (FirstTest(m.entity) && accept(entities_[m.entity])) return m.entity;
+  }
+  return -1;
+}
+
 SpeakerResolver::SpeakerResolver(const Lexicon* lexicon, absl::string_view text,
                                  const TextLayout* layout)
     : lex_(lexicon), text_(text), layout_(layout), tagger_(lexicon) {
@@ -1888,8 +1910,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     int issuer = -1;
     if (mods.size() == 1 && !by_name_.contains(Lowered(mods[0]).view())) {
       std::string adj = Lower(mods[0]);
-      auto issues = [&](int entity) {
-        const ResolvedEntity& e = entities_[entity];
+      auto issues = [&](const ResolvedEntity& e) {
         return (e.type == v1::ENTITY_TYPE_GOVERNMENT ||
                 e.type == v1::ENTITY_TYPE_ORGANISATION) &&
                absl::StrContains(Lowered(e.canonical).view(), adj);
@@ -1898,25 +1919,8 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
       // last: in a long text those may be far after it); else the first
       // named after it, as a headline or an opening "according to a
       // Congressional report" names it in full only in the next sentence.
-      StartTests();
-      MentionList::Cursor back = mentions_.LowerBound(position);
-      Mention m;
-      for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
-        if (FirstTest(m.entity) && issues(m.entity)) {
-          issuer = m.entity;
-          break;
-        }
-      }
-      if (issuer < 0) {
-        StartTests();
-        MentionList::Cursor ahead = mentions_.LowerBound(position);
-        for (ptrdiff_t k = 0; k < kWindow && ahead.Next(&m); ++k) {
-          if (FirstTest(m.entity) && issues(m.entity)) {
-            issuer = m.entity;
-            break;
-          }
-        }
-      }
+      issuer = LatestBefore(position, issues);
+      if (issuer < 0) issuer = FirstAfter(position, issues);
     }
     if (issuer < 0 && !mods.empty()) {
       std::string name(mods.front().data(),
@@ -1938,13 +1942,8 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
 
   if (tags[head] == 'R' || type == v1::ENTITY_TYPE_PERSON) {
     // A role: the latest person holding it.
-    StartTests();
-    MentionList::Cursor back = mentions_.LowerBound(position);
-    Mention m;
-    for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
-      if (!FirstTest(m.entity)) continue;
-      const ResolvedEntity& e = entities_[m.entity];
-      if (e.type != v1::ENTITY_TYPE_PERSON) continue;
+    return LatestBefore(position, [&](const ResolvedEntity& e) {
+      if (e.type != v1::ENTITY_TYPE_PERSON) return false;
       for (const std::string& role : e.roles) {
         const Lowered r(role);
         if (!absl::StrContains(r.view(), head_lower)) continue;
@@ -1952,10 +1951,10 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
         for (absl::string_view mod : mods) {
           all &= absl::StrContains(r.view(), Lowered(mod).view());
         }
-        if (all) return m.entity;
+        if (all) return true;
       }
-    }
-    return -1;
+      return false;
+    });
   }
 
   // "the center" after "the Center for Responsive Politics": a noun that
@@ -1965,15 +1964,10 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
       type == v1::ENTITY_TYPE_UNSPECIFIED && lex_->InList(head_lower, WordList::kOrgBeforeLink);
   if (definite && mods.empty() && (type != v1::ENTITY_TYPE_UNSPECIFIED || org_only)) {
     // "the ministry": the latest entity whose name has that word.
-    StartTests();
-    MentionList::Cursor back = mentions_.LowerBound(position);
-    Mention m;
-    for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
-      if (!FirstTest(m.entity)) continue;
-      const ResolvedEntity& e = entities_[m.entity];
-      if (org_only && e.type != v1::ENTITY_TYPE_ORGANISATION) continue;
-      if (absl::StrContains(Lowered(e.canonical).view(), head_lower)) return m.entity;
-    }
+    return LatestBefore(position, [&](const ResolvedEntity& e) {
+      return !(org_only && e.type != v1::ENTITY_TYPE_ORGANISATION) &&
+             absl::StrContains(Lowered(e.canonical).view(), head_lower);
+    });
   }
   return -1;
 }

@@ -18,6 +18,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "internal/lexicon.h"
@@ -264,6 +265,11 @@ class SpeakerResolver {
     tested_[entity] = tests_;
     return true;
   }
+  // The entity of the latest mention before `position`, within the window,
+  // that `accept` takes (each entity asked once), else -1; FirstAfter(), of
+  // the first mention at or after it.
+  int LatestBefore(uint32_t position, absl::FunctionRef<bool(const ResolvedEntity&)> accept);
+  int FirstAfter(uint32_t position, absl::FunctionRef<bool(const ResolvedEntity&)> accept);
   // What the lexicons know of `w` lower-cased, or nullptr.
   const WordInfo* WordOf(absl::string_view w) const;
   // `w` is a title or role word, in any case.
