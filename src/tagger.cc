@@ -811,29 +811,41 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         }
       }
     }
-    // "The FBI notes do raise questions", "The mayor notes are vague": a cue
+    // "The FBI notes do raise questions", "Media reports have said C": a cue
     // form in -s right before an auxiliary or a copula, after a noun phrase
-    // that opens the sentence with a determiner, is a plural noun heading
-    // the subject. As a verb it would leave the auxiliary without a subject:
-    // a clause with a gap needs a head before it ("the cost, which some say
-    // would rise"; "the plan officials say is hampering growth"), and then
-    // the words before the cue are no bare noun phrase.
-    if (t.cue_words == 1 && k >= 2 && k + 1 < n &&
+    // that opens the sentence (or the line after a label's colon), is a
+    // plural noun heading the subject. As a verb it would leave the
+    // auxiliary without a subject: a clause with a gap needs a head before
+    // it ("the cost, which some say would rise"; "the plan officials say is
+    // hampering growth"), and then the words before the cue are no noun
+    // phrase that opens the sentence.
+    if (t.cue_words == 1 && k >= 1 && k + 1 < n &&
         (tag_at[k + 1] == 'v' || tag_at[k + 1] == 'b') && !t.cap &&
-        IsOneOf("dp", tag_at[0]) && IsOneOf("NnRo", tag_at[k - 1])) {
+        IsOneOf("NnRoji", tag_at[k - 1])) {
       const absl::string_view w = TokenText(text, t);
       // (Not before "having" or "being": "The commission says having voters
       // register C" opens the content with a gerund.)
       const absl::string_view next = TokenText(text, tok_at[k + 1]);
-      bool noun_phrase = w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' &&
-                         !absl::EndsWith(next, "ing");
-      for (size_t m = 1; noun_phrase && m < k; ++m) noun_phrase = IsOneOf("NnRjo0g", tag_at[m]);
-      if (noun_phrase) {
-        t.tag = 'n';
-        t.cue = -1;
-        t.cue_words = 0;
-        tag_at[k] = 'n';
-        continue;
+      if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' &&
+          !absl::EndsWith(next, "ing")) {
+        size_t m = k - 1;
+        while (m > 0 && IsOneOf("NnRjoi0g", tag_at[m - 1])) --m;
+        // (Without a determiner, only after a common noun in lower case:
+        // "Media reports have said C", "Government estimates have shown C";
+        // a headline drops the subject of the clause after a name or a
+        // title, "Haley says does not want X", "U.S. general says would
+        // resist X".)
+        const bool determiner = m > 0 && IsOneOf("dp", tag_at[m - 1]);
+        if (determiner) --m;
+        if ((m == 0 || IsOneOf(":q", tag_at[m - 1])) &&
+            (determiner || (k - 1 > m && !tok_at[k - 1].cap &&
+                            IsOneOf("noji", tag_at[k - 1])))) {
+          t.tag = 'n';
+          t.cue = -1;
+          t.cue_words = 0;
+          tag_at[k] = 'n';
+          continue;
+        }
       }
     }
     if (t.cue < 0 || !lex_->cues()[t.cue].adverb_only) continue;
