@@ -184,6 +184,7 @@ bool ParseWordList(absl::string_view s, WordList* out) {
       {"corp_suffix", WordList::kCorpSuffix},
       {"name_link", WordList::kNameLink},
       {"label_word", WordList::kLabelWord},
+      {"ordinal", WordList::kOrdinal},
   };
   return ParseNamed(kLists, s, out);
 }

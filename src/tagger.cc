@@ -655,6 +655,23 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tag_at[k] = t.tag;
       continue;
     }
+    // "Cheung Kong (Holdings) Ltd told X", "Fleming (Securities) Ltd": a
+    // capitalised word or two in brackets between a name and a corporate
+    // suffix (function_words.tsv list corp_suffix) belong to the company's
+    // name, which runs on to the suffix; the brackets join it.
+    if (t.tag == ')' && k >= 3 && k + 1 < n && tok_at[k + 1].cap &&
+        tag_at[k - 1] == 'N' &&
+        lex_->InListAnyCase(TokenText(text, tok_at[k + 1]), WordList::kCorpSuffix)) {
+      size_t open = k - 2;
+      if (tag_at[open] == 'N' && open >= 2) --open;
+      if (tag_at[open] == '(' && open >= 1 && tag_at[open - 1] == 'N') {
+        tok_at[open].tag = 'N';
+        tag_at[open] = 'N';
+        t.tag = 'N';
+        tag_at[k] = 'N';
+      }
+      continue;
+    }
     if (t.tag != 'o') continue;
     t.tag = WordTag(text, tokens, k, headline, &lower, &classes);
     // "about one in four say C", "three in ten said C", "nine in 10 said
@@ -729,6 +746,20 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         }
       }
     } else if (tag == 'l') {
+      // "First Chicago Corp said C": a capitalised ordinal (list ordinal)
+      // that opens a run of capitalised words ending in a corporate suffix
+      // (list corp_suffix) is the first word of the company's name.
+      if (t.cap && k + 2 < n && tok_at[k + 1].cap &&
+          lex_->InListAnyCase(TokenText(text, t), WordList::kOrdinal)) {
+        size_t m = k + 1;
+        while (m + 1 < n && m - k < 5 && tok_at[m + 1].cap) ++m;
+        if (m > k + 1 &&
+            lex_->InListAnyCase(TokenText(text, tok_at[m]), WordList::kCorpSuffix)) {
+          t.tag = 'N';
+          tag_at[k] = 'N';
+          continue;
+        }
+      }
       // "have so far said", "Producers so far refused", "he once again
       // said": a plain subordinator (class sub, not an adverbial one such as
       // "while") in lower case right before an adverb, after an auxiliary or
@@ -777,6 +808,43 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         for (size_t j = m - 1; j < k; ++j) {
           tok_at[j].tag = 'l';
           tag_at[j] = 'l';
+        }
+      }
+    }
+    // "The FBI notes do raise questions", "Media reports have said C": a cue
+    // form in -s right before an auxiliary or a copula, after a noun phrase
+    // that opens the sentence (or the line after a label's colon), is a
+    // plural noun heading the subject. As a verb it would leave the
+    // auxiliary without a subject: a clause with a gap needs a head before
+    // it ("the cost, which some say would rise"; "the plan officials say is
+    // hampering growth"), and then the words before the cue are no noun
+    // phrase that opens the sentence.
+    if (t.cue_words == 1 && k >= 1 && k + 1 < n &&
+        (tag_at[k + 1] == 'v' || tag_at[k + 1] == 'b') && !t.cap &&
+        IsOneOf("NnRoji", tag_at[k - 1])) {
+      const absl::string_view w = TokenText(text, t);
+      // (Not before "having" or "being": "The commission says having voters
+      // register C" opens the content with a gerund.)
+      const absl::string_view next = TokenText(text, tok_at[k + 1]);
+      if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' &&
+          !absl::EndsWith(next, "ing")) {
+        size_t m = k - 1;
+        while (m > 0 && IsOneOf("NnRjoi0g", tag_at[m - 1])) --m;
+        // (Without a determiner, only after a common noun in lower case:
+        // "Media reports have said C", "Government estimates have shown C";
+        // a headline drops the subject of the clause after a name or a
+        // title, "Haley says does not want X", "U.S. general says would
+        // resist X".)
+        const bool determiner = m > 0 && IsOneOf("dp", tag_at[m - 1]);
+        if (determiner) --m;
+        if ((m == 0 || IsOneOf(":q", tag_at[m - 1])) &&
+            (determiner || (k - 1 > m && !tok_at[k - 1].cap &&
+                            IsOneOf("noji", tag_at[k - 1])))) {
+          t.tag = 'n';
+          t.cue = -1;
+          t.cue_words = 0;
+          tag_at[k] = 'n';
+          continue;
         }
       }
     }

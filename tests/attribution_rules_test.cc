@@ -619,6 +619,10 @@ const RuleCase kCases[] = {
     {"speaker_tell",
      "Mayor Anna Keller told residents the pool would reopen in June.",
      "Mayor Anna Keller", "told", "the pool would reopen in June"},
+    // A bracketed ticker or acronym after the teller's name.
+    {"speaker_tell",
+     "The Harbor Tenants Union (HTU) told reporters the rents would rise.",
+     "The Harbor Tenants Union (HTU)", "told", "the rents would rise"},
     // A name with "and" in it is the one told ("the Harbour and Canal
     // Board", "Health and Safety Inspector Ann Hale").
     {"speaker_tell",

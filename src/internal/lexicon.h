@@ -372,6 +372,11 @@ enum class WordList : uint32_t {
   // nobody ("verdict", "update", "video", "sot"; label_word): "VERDICT: It's
   // complicated", "EDITOR'S NOTE: ...", "SOT: ..." give no speaker.
   kLabelWord = 1u << 31,
+  // An ordinal number word ("first", "second"; ordinal): capitalised at the
+  // start of a run of capitalised words that ends in a corporate suffix it
+  // is part of the company's name ("First Chicago Corp", "First Boston
+  // Inc"), not an adverb.
+  kOrdinal = 1 << 30,
 };
 
 struct PronounInfo {
