@@ -5191,7 +5191,7 @@ bool HoldsClause(const Lexicon& lex, absl::string_view text,
       const char p = tags[m - 1];
       const absl::string_view w = text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin);
       if (p == 'd' || p == 'p' || InList(lex, text, tokens[m - 1], WordList::kAmount) ||
-          (p == 'r' && !absl::EqualsIgnoreCase(text.substr(tokens[m - 1].begin, tokens[m - 1].end - tokens[m - 1].begin), "to") &&
+          (p == 'r' && !InList(lex, text, tokens[m - 1], WordList::kInfinitiveTo) &&
            !absl::EndsWith(w, "ing"))) {
         continue;
       }
@@ -7287,9 +7287,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             size_t d = a >= 3 && marked[a - 1] == 'C' && !tokens[a - 1].cap ? a - 1 : 0;
             while (d > 0 && IsOneOf("jonNR0-", marked[d - 1])) --d;
             if (d >= 1 && d + 1 < a && marked[d - 1] == 'd') {
-              const CueEntry* named = lex_->FindCue(absl::AsciiStrToLower(
-                  text.substr(tokens[a - 1].begin, tokens[a - 1].end - tokens[a - 1].begin)));
-              if (named != nullptr && named->naming &&
+              // (The cue the tagger found for the word.)
+              const int named = tokens[a - 1].cue;
+              if (named >= 0 && lex_->cues()[named].naming &&
                   NamesIndefinite(text, tokens, marked, d - 1, a, b)) {
                 size_t start = d - 1;
                 while (start > 0 && IsOneOf("dpjonNR0-gr", marked[start - 1])) --start;

@@ -318,6 +318,20 @@ ABSL_ATTRIBUTE_NOINLINE size_t PossessiveBeforeModifiers(absl::string_view text,
              : 0;
 }
 
+// Whether a cue form has the shape of a plural noun: four letters or more
+// in -s, not -ss ("reports", "notes"; not "press").
+bool PluralShaped(absl::string_view w) {
+  return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's';
+}
+
+// Makes the cue token a plural noun, no cue.
+void TagPluralNoun(Token* t, char* tag) {
+  t->tag = 'n';
+  t->cue = -1;
+  t->cue_words = 0;
+  *tag = 'n';
+}
+
 // Whether the angle bracket at i (in [begin, end)) is one of the pair
 // around a stock ticker, as wire copy writes one after a company's name
 // ("Canon Inc <CANN.T> said C"): capitals, digits and periods between "<"
@@ -719,13 +733,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       // plural noun.
       if (k == 1 && tag_at[0] == 'C' && tok_at[0].cap &&
           tok_at[0].cue_words == 1) {
-        const absl::string_view first = TokenText(text, tok_at[0]);
-        if (first.size() > 3 && first.back() == 's' && first[first.size() - 2] != 's') {
-          tok_at[0].tag = 'n';
-          tok_at[0].cue = -1;
-          tok_at[0].cue_words = 0;
-          tag_at[0] = 'n';
-        }
+        if (PluralShaped(TokenText(text, tok_at[0]))) TagPluralNoun(&tok_at[0], &tag_at[0]);
       }
       // "The police chief said C": the title that WordTag() let head the noun
       // phrase before the cue is its head, not a modifier.
@@ -822,12 +830,10 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     if (t.cue_words == 1 && k >= 1 && k + 1 < n &&
         (tag_at[k + 1] == 'v' || tag_at[k + 1] == 'b') && !t.cap &&
         IsOneOf("NnRoji", tag_at[k - 1])) {
-      const absl::string_view w = TokenText(text, t);
       // (Not before "having" or "being": "The commission says having voters
       // register C" opens the content with a gerund.)
-      const absl::string_view next = TokenText(text, tok_at[k + 1]);
-      if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' &&
-          !absl::EndsWith(next, "ing")) {
+      if (PluralShaped(TokenText(text, t)) &&
+          !absl::EndsWith(TokenText(text, tok_at[k + 1]), "ing")) {
         size_t m = k - 1;
         while (m > 0 && IsOneOf("NnRjoi0g", tag_at[m - 1])) --m;
         // (Without a determiner, only after a common noun in lower case:
@@ -840,10 +846,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         if ((m == 0 || IsOneOf(":q", tag_at[m - 1])) &&
             (determiner || (k - 1 > m && !tok_at[k - 1].cap &&
                             IsOneOf("noji", tag_at[k - 1])))) {
-          t.tag = 'n';
-          t.cue = -1;
-          t.cue_words = 0;
-          tag_at[k] = 'n';
+          TagPluralNoun(&t, &tag_at[k]);
           continue;
         }
       }
