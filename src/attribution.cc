@@ -7728,6 +7728,19 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           break;
         }
       }
+      // (A participle aside speaks for the quoted claim it hangs on: after
+      // '"Q1," X said, referring to C.', the quotation goes on with Q1,
+      // the claim before it in that paragraph with the same speaker.)
+      if (from > 0 && !(*out)[from].direct && !(*out)[from].mixed &&
+          (*out)[from].cue.begin >= (*out)[from].speaker.end) {
+        const Finding& aside = (*out)[from];
+        const Finding& g = (*out)[from - 1];
+        if (g.paragraph == aside.paragraph && (g.direct || g.mixed) &&
+            g.speaker.end > g.speaker.begin && g.speaker.begin == aside.speaker.begin &&
+            g.speaker.end == aside.speaker.end && g.cue.end <= aside.cue.begin) {
+          from = from - 1;
+        }
+      }
       const Finding& prev = (*out)[from];
       const bool follow_on =
           prev.speaker.end > prev.speaker.begin && q.end - q.begin >= 20;
