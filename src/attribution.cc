@@ -3226,6 +3226,17 @@ void Attributor::EndAtAsideClose(absl::string_view text,
   }
 }
 
+// Does token t open a question: a subordinator (class sub) of list
+// question_topic ("whether", "how", "why"), or a free relative word (class
+// freerel: "what")? Not "if" (class condsub) nor "as", "once", "where".
+bool Attributor::OpensQuestion(absl::string_view text, const Token& t) const {
+  const WordInfo* w = WordOf(text, t);
+  if (w == nullptr) return false;
+  return w->word_class == WordClass::kFreeRel ||
+         (w->word_class == WordClass::kSub &&
+          InList(*lex_, text, t, WordList::kQuestionTopic));
+}
+
 // "The council opposed the new tax, allotting two days to the vote", "the
 // senator criticized the plan, the third such bill this year": when what
 // follows the cue is a phrase (no clause word, auxiliary, pronoun subject,
@@ -3253,8 +3264,11 @@ void Attributor::EndAtPhraseTail(absl::string_view text,
   if (c >= b || tags[c] == 'r') return;
   for (size_t m = c + 1; m + 1 < b; ++m) {
     if (tags[m] == ',') {
+      // (Not a word that opens a question: "spoke of the flood, and how
+      // the town rebuilt" joins a second matter; see OpensQuestion.)
       bool tail = tags[m + 1] == 'i' ||
-                  (tags[m + 1] == 'x' && m + 2 < b && tags[m + 2] == 's');
+                  (tags[m + 1] == 'x' && m + 2 < b && tags[m + 2] == 's' &&
+                   !OpensQuestion(text, tokens[m + 2]));
       if (tags[m + 1] == 'd') {
         tail = true;
         for (size_t q = m + 1; q < b && tail; ++q) {
@@ -3343,6 +3357,7 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
   while (c < b && IsTrimTag(tags[c])) ++c;
   if (c >= b) return;
   auto is_verb = [&](size_t k) { return LooksLikeVerb(text, tokens, tags, k); };
+  static const RE2* const kPlainObject = new RE2(kPlainNounPhraseTags);
   // ("called it \"horrific\" and was ...": an object pronoun, or "it",
   // before a quoted label is the cue's object, no subject of a clause.)
   size_t first = c;
@@ -3358,6 +3373,18 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
     if (tags[m] == 'q') {
       while (m + 1 < b && tags[m] != 'Q') ++m;
       if (tags[m] != 'Q') return;
+      continue;
+    }
+    // ("offered himself as a \"law and order\" candidate and made ...":
+    // after an object pronoun or a plain noun phrase, "as" (list
+    // comparison) before a determiner, possessive or quotation opens a
+    // phrase of the object, no clause; "said the council saw the pier as a
+    // risk and voted ..." has words before "as" that may hide a verb.)
+    if (tags[m] == 's' && m > c && m + 1 < b && IsOneOf("dpq", tags[m + 1]) &&
+        LowerWordIn(*lex_, text, tokens[m], WordList::kComparison) &&
+        ((m == c + 1 && InList(*lex_, text, tokens[c], WordList::kObjectPronoun)) ||
+         RE2::FullMatch(re2::StringPiece(tags.data() + c, m - c),
+                        *kPlainObject))) {
       continue;
     }
     if (IsOneOf("PvbCtwsqQ:;~(", tags[m])) return;
@@ -6457,6 +6484,24 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 f.lead_comma = tokens[b].begin;
                 b = e;
               }
+            }
+          }
+          // "spoke of the legacy of racism, and how the fight went on",
+          // "discussed the costs and whether the plan would pass": "and"
+          // (perhaps after a comma) and a word that opens a question
+          // (OpensQuestion) join a second matter to what the cue is about:
+          // the content goes on to the end of that clause. (Not "if", class
+          // condsub: "said C, and if it fails, ..." opens the writer's
+          // clause; nor "as", "once": "C, and as the vote neared, ...".)
+          // (Only a content after its cue: in "the gap between what X says
+          // C and what ...", "and what" goes on the phrase the content
+          // stands in.)
+          if (a > k && a < b && b + 2 < marked.size() &&
+              (marked[b] == 'x' || (marked[b] == ',' && marked[b + 1] == 'x'))) {
+            const size_t s = marked[b] == 'x' ? b + 1 : b + 2;
+            if (marked[s] == 's' && OpensQuestion(text, tokens[s])) {
+              const size_t e = clause_end(s + 1);
+              if (e > s + 1) b = e;
             }
           }
           if (b > k && a < b) b = ExtendThroughList(text, tokens, marked, a, b);

@@ -209,6 +209,9 @@ class Attributor {
                        const std::vector<Token>& tokens,
                        const std::string& tags, size_t a, size_t b, size_t k,
                        Range* r) const;
+  // Whether token t opens a question ("whether", "how", "what"; see
+  // attribution.cc).
+  bool OpensQuestion(absl::string_view text, const Token& t) const;
   // Whether token k looks like a verb: a listed form, or "-ed"/"-ing"
   // before a determiner or pronoun (see attribution.cc).
   bool LooksLikeVerb(absl::string_view text, const std::vector<Token>& tokens,
