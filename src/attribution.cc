@@ -4651,6 +4651,32 @@ void Attributor::EndAtInfinitiveAdjunct(absl::string_view text,
       EndBefore(tokens, tags, a, m, r);
       return;
     }
+    // ("pledged to work together after a meeting ended", "warned them to
+    // boost security after hackers targeted two states": a subordinator of
+    // time (class timesub) whose clause has a subject and a verb in -ed
+    // tells when the pledge or warning came, comma or not; "vowed to stay
+    // until the convention" and "to act before voters head to the polls"
+    // have no past clause.)
+    if (tags[m] == 's' && m + 2 < b) {
+      const WordInfo* w = WordOf(text, tokens[m]);
+      if (w != nullptr && w->word_class == WordClass::kTimeSub) {
+        // (The subject: words of a noun phrase, an -ing noun among them
+        // but not first, "after a meeting ended"; the first -ed word after
+        // them its verb. "after a grueling fight" has none, and "after
+        // signing it" no subject. Not after an auxiliary or copula: "to
+        // reopen the pier after the repairs are finished" is still to come.)
+        size_t n = m + 1;
+        while (n < b && (IsOneOf("dpjNRno0g", tags[n]) || (tags[n] == 'i' && n > m + 1)) &&
+               !(n > m + 1 && tags[n] == 'o' && LowerEdWord(text, tokens[n]))) {
+          ++n;
+        }
+        const bool subject = n > m + 1 && IsOneOf("NRnoi0", tags[n - 1]);
+        if (subject && n < b && tags[n] == 'o' && LowerEdWord(text, tokens[n])) {
+          EndBefore(tokens, tags, a, m, r);
+          return;
+        }
+      }
+    }
     if (tags[m] != ',') continue;
     size_t n = m + 1;
     while (n < b && tags[n] == 'l') ++n;
