@@ -4672,7 +4672,11 @@ void Attributor::EndAtInfinitiveAdjunct(absl::string_view text,
         }
         const bool subject = n > m + 1 && IsOneOf("NRnoi0", tags[n - 1]);
         if (subject && n < b && tags[n] == 'o' && LowerEdWord(text, tokens[n])) {
-          EndBefore(tokens, tags, a, m, r);
+          // (And before a conjunction that opens it: "to make it hell, but
+          // after a few days the emails stopped".)
+          size_t e = m;
+          while (e > c + 2 && IsOneOf("x,", tags[e - 1])) --e;
+          EndBefore(tokens, tags, a, e, r);
           return;
         }
       }
@@ -6516,18 +6520,26 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // "discussed the costs and whether the plan would pass": "and"
           // (perhaps after a comma) and a word that opens a question
           // (OpensQuestion) join a second matter to what the cue is about:
-          // the content goes on to the end of that clause. (Not "if", class
-          // condsub: "said C, and if it fails, ..." opens the writer's
-          // clause; nor "as", "once": "C, and as the vote neared, ...".)
+          // the content goes on to the end of that clause. (Only after "and"
+          // or "or", list phraseconj: "promised a revolution, but what does
+          // that mean" is the writer's question. Not "if", class condsub:
+          // "said C, and if it fails, ..." opens the writer's clause; nor
+          // "as", "once": "C, and as the vote neared, ...".)
           // (Only a content after its cue: in "the gap between what X says
           // C and what ...", "and what" goes on the phrase the content
           // stands in.)
           if (a > k && a < b && b + 2 < marked.size() &&
               (marked[b] == 'x' || (marked[b] == ',' && marked[b + 1] == 'x'))) {
-            const size_t s = marked[b] == 'x' ? b + 1 : b + 2;
-            if (marked[s] == 's' && OpensQuestion(text, tokens[s])) {
+            const size_t x = marked[b] == 'x' ? b : b + 1;
+            const size_t s = x + 1;
+            if (marked[s] == 's' && OpensQuestion(text, tokens[s]) &&
+                InList(*lex_, text, tokens[x], WordList::kPhraseConj)) {
+              // (Not over a cue of its own: in "and how he believes in C"
+              // the clause is another's attribution, a claim of its own.)
               const size_t e = clause_end(s + 1);
-              if (e > s + 1) b = e;
+              bool own_cue = false;
+              for (size_t m = s + 1; m < e && !own_cue; ++m) own_cue = marked[m] == 'C';
+              if (e > s + 1 && !own_cue) b = e;
             }
           }
           if (b > k && a < b) b = ExtendThroughList(text, tokens, marked, a, b);
