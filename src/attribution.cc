@@ -3114,6 +3114,37 @@ static void EndAtContrastedCount(absl::string_view text,
   }
 }
 
+// "Most voters say they want an outsider, compared with 40 percent who say
+// the reverse": after a comma, a phrase with no verb of its own that holds
+// a number (words, prepositions, modifiers, names; no comma) and then a
+// relative word and a cue ("who say", "who also said") name another group
+// and its own answer, a claim of its own: the content ends before the
+// comma. ("said the fee, which 40 percent say is fair, ..." has no phrase
+// with a number before the relative word.)
+static void EndAtContrastedGroup(const std::vector<Token>& tokens,
+                                 const std::string& tags, size_t a, size_t b,
+                                 Range* r) {
+  // (Most contents have no relative word: look for one first.)
+  if (std::memchr(tags.data() + a, 'w', b - a) == nullptr) return;
+  int open = 0;
+  for (size_t m = a + 1; m + 3 < b; ++m) {
+    if (tags[m] == 'q') ++open;
+    if (tags[m] == 'Q') --open;
+    if (open > 0 || tags[m] != ',') continue;
+    if (tokens[m].begin >= r->end) return;
+    size_t n = m + 1;
+    bool number = false;
+    while (n < b && IsOneOf("ordjnNRl0", tags[n])) number |= tags[n++] == '0';
+    if (!number || n >= b || tags[n] != 'w') continue;
+    ++n;
+    while (n < b && IsOneOf("lvz", tags[n])) ++n;
+    if (n < b && tags[n] == 'C') {
+      EndBefore(tokens, tags, a, m, r);
+      return;
+    }
+  }
+}
+
 // "said the levy was needed, a claim the council disputes", "accused him
 // of lying, an allegation he denied": after a comma, a determiner of one
 // (list det_one: "a", "an", "each"), at most two modifiers and a noun, then
@@ -6701,6 +6732,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
           if (!direct) EndAtPhraseTail(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtContrastedCount(text, tokens, *lex_, marked, a, b, &r);
+          if (!direct) EndAtContrastedGroup(tokens, marked, a, b, &r);
           if (!direct) EndAtContactAppositive(text, tokens, *lex_, marked, a, b, &r);
           if (!direct) EndAtAsideClose(text, tokens, marked, a, b, k, &r);
           if (!direct) {
