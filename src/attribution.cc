@@ -4955,6 +4955,33 @@ void Attributor::EndAtWritersTerms(absl::string_view text,
       m = n - 1;
       break;
     }
+    // ", despite a small number of complaints", ", despite pursuing
+    // support": a comma and a word of concession (list concessive) before
+    // a phrase that runs to the end of the content, with a determiner,
+    // name, noun, number or -ing word and no clause of its own (no subject
+    // pronoun, auxiliary, copula, cue or word in -ed before its end or a
+    // "that"), is the writer's; ", though it is unclear" has a clause,
+    // ", though not likely" no noun, and ", despite his flaws, would be"
+    // and ", though conservative, areas" are asides that the content goes
+    // on after.
+    if (t[n - 1] == ',' && in(n, WordList::kConcessive)) {
+      size_t q = n + 1;
+      bool clause = false, noun = false;
+      while (q < b && !IsOneOf(",;:~t", t[q]) && !clause) {
+        clause = IsOneOf("PvbC", t[q]) ||
+                 (t[q] == 'o' && LowerEdWord(text, tokens[q]));
+        noun = noun || IsOneOf("dpNRn0i", t[q]);
+        ++q;
+      }
+      // (It runs to the end of the content, or to a "that" of its noun:
+      // "despite the fact that ...".)
+      const bool to_end = q >= b || t[q] == 't' ||
+                          (q + 1 == b && IsOneOf(",;:", t[q]));
+      if (noun && !clause && to_end) {
+        m = n - 1;
+        break;
+      }
+    }
     // ", as he did", ", as has the mayor", ", as was the case": a
     // comparison with an auxiliary or copula of its own, the writer's.
     if (t[n - 1] == ',' && n + 2 < b &&
