@@ -7701,7 +7701,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     for (const Range& r : f.content) taken.insert(r.begin);
   }
   for (size_t p = 1; p < layout.paragraphs.size(); ++p) {
-    if (para_last[p] >= 0 || para_quote[p] < 0) continue;
+    if (para_quote[p] < 0) continue;
+    // In a book, a paragraph that opens with a quotation no claim holds is
+    // a turn even when its narration reports speech later ('"I'll have to
+    // go up after her." Carl thrust his hands into his pockets. ... When
+    // he came back, Alexandra asked him what he had done with his
+    // overcoat.'). That later claim stays the paragraph's last.
+    const bool claim_after = para_last[p] >= 0;
+    if (claim_after && !layout.hard_wrapped) continue;
     const int qi = para_quote[p];
     const Quote& q = layout.quotes[qi];
     // Already part of a multi-paragraph quote?
@@ -7767,7 +7774,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     f.turn = true;
     f.turn_open = true;
     AddQuoteContinuations(layout, &f);
-    para_last[p] = static_cast<int>(out->size());
+    f.needs_beat = claim_after;
+    if (!claim_after) para_last[p] = static_cast<int>(out->size());
     out->push_back(std::move(f));
   }
   // In a book, a quotation that follows narration in its paragraph, with no

@@ -2003,6 +2003,37 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       addressee[i] = resolver.Resolve(findings[i].addressee);
     }
   }
+  // A turn kept only for the narration after it ('"I'll have to go up
+  // after her." Carl thrust his hands into his pockets.') is that one's.
+  for (size_t i = 0; i < findings.size(); ++i) {
+    Finding& f = findings[i];
+    if (!f.needs_beat || f.drop) continue;
+    // Only a name that opens the narration ("Carl thrust", "Mrs. Hall
+    // hung"): a description ("the parson rode on") may be anybody's.
+    const int beat = NamedBeatSubject(text, layout, f, resolver);
+    bool named = false;
+    if (beat >= 0) {
+      const uint32_t end = layout.paragraphs[f.paragraph].end;
+      uint32_t b = f.content.back().end;
+      for (int w = 0; w < 2 && !named; ++w) {
+        while (b < end && !absl::ascii_isalpha(static_cast<unsigned char>(text[b]))) ++b;
+        uint32_t e = b;
+        while (e < end && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) ++e;
+        if (e == b || !absl::ascii_isupper(static_cast<unsigned char>(text[b]))) break;
+        named = resolver.PersonNamed(text.substr(b, e - b)) == beat;
+        b = e;
+      }
+    }
+    if (!named || resolver.entities()[beat].type != v1::ENTITY_TYPE_PERSON) {
+      f.drop = true;
+      continue;
+    }
+    f.speaker = Range();
+    speaker[i] = internal::Resolution{beat, v1::MENTION_KIND_NAME};
+    f.turn_open = false;
+    f.needs_conversation = false;
+    f.narration_subject = true;
+  }
   // In a book (hard-wrapped text) each quotation is an utterance of its
   // own, in a conversation or not ('"The road is flooded," said the
   // carrier, "and I must go round."' in a page of narration too): '"A,"
