@@ -2056,6 +2056,54 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       }
     }
   }
+  // In a book a report in the narrator's words tells what someone said,
+  // not what a verb of speech is about: not a single word standing for
+  // somebody or something ("mentioned it", "told him", "tells us", "which
+  // he observed"; a word standing for what was said, "said so", is one),
+  // nor what comes after a preposition ("exclaimed against female
+  // acquirements", "said in her praise", "insisted on her husband buying
+  // it").
+  if (layout.hard_wrapped) {
+    for (Finding& f : findings) {
+      if (f.drop || f.direct || f.mixed || f.content.size() != 1) continue;
+      const Range r = f.content.front();
+      const absl::string_view c = Slice(text, r);
+      size_t b = 0;
+      while (b < c.size() && !absl::ascii_isalpha(static_cast<unsigned char>(c[b]))) ++b;
+      size_t e = b;
+      while (e < c.size() && absl::ascii_isalpha(static_cast<unsigned char>(c[e]))) ++e;
+      bool one_word = e > b;
+      for (size_t k = e; k < c.size() && one_word; ++k) {
+        one_word = !absl::ascii_isalnum(static_cast<unsigned char>(c[k]));
+      }
+      if (one_word) {
+        const internal::WordInfo* info =
+            lexicon->Word(absl::AsciiStrToLower(c.substr(b, e - b)));
+        if (info == nullptr ||
+            (info->word_class != internal::WordClass::kProAdv && !info->proform)) {
+          f.drop = true;
+          continue;
+        }
+      }
+      // The word right before the content, after the cue.
+      if (f.cue.end <= f.cue.begin || f.cue.end > r.begin) continue;
+      uint32_t we = r.begin;
+      while (we > f.cue.end && !absl::ascii_isalpha(static_cast<unsigned char>(text[we - 1]))) {
+        --we;
+      }
+      uint32_t wb = we;
+      while (wb > f.cue.end && absl::ascii_isalpha(static_cast<unsigned char>(text[wb - 1]))) {
+        --wb;
+      }
+      if (wb == we || wb <= f.cue.end) continue;  // the cue's own word
+      const std::string before = absl::AsciiStrToLower(text.substr(wb, we - wb));
+      const internal::WordInfo* info = lexicon->Word(before);
+      if (info != nullptr && info->word_class == internal::WordClass::kPrep &&
+          !lexicon->InList(before, internal::WordList::kInfinitiveTo)) {
+        f.drop = true;
+      }
+    }
+  }
   // '"She crouched beside him and whispered in eager, tense tones:
   // \"Dreams!\""': in a book, what a cue of narration reports up to a
   // colon that opens a quotation ending its content is how it was said;
