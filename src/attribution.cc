@@ -5163,6 +5163,21 @@ bool OpensCoordinatedCue(const std::string& tags, size_t a, size_t b) {
 
 namespace {
 
+// Whether a finding's content is one word that stands for what was said
+// (function_words.tsv: "so" of sub_proform, "thus" of class proadv):
+// "said so", "concluding thus". A claim still, though no clause.
+bool ProformContent(const Lexicon& lex, absl::string_view text, const Finding& f) {
+  if (f.content.size() != 1) return false;
+  const Range r = f.content.front();
+  if (r.end <= r.begin || r.end > text.size()) return false;
+  const absl::string_view c = text.substr(r.begin, r.end - r.begin);
+  for (char ch : c) {
+    if (!absl::ascii_isalpha(static_cast<unsigned char>(ch))) return false;
+  }
+  const WordInfo* info = lex.Word(absl::AsciiStrToLower(c));
+  return info != nullptr && (info->word_class == WordClass::kProAdv || info->proform);
+}
+
 // "felt that C", "wants to leave", "posted: \"Q\"": what follows a cue
 // that takes a proposition (clause_only in verbs.tsv) is a clause when it
 // holds a verb the tagger knows (an auxiliary, a copula, a cue, or a word
@@ -6751,8 +6766,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
         }
         // "He felt unsafe", "she knows nothing": a cue that takes a
-        // proposition reports no claim of an object or a state.
-        if (cue.clause_only && !f.direct && !f.mixed && f.content.size() == 1 &&
+        // proposition reports no claim of an object or a state. Nor does
+        // any cue in a book, where a report in the narrator's words tells
+        // what was said, not what a verb of speech or display is about
+        // ("he explained his process of deduction", "his bared head
+        // revealed a shock of red hair", "I observed no signs of cooking").
+        if ((cue.clause_only || (layout.hard_wrapped && !ProformContent(*lex_, text, f))) &&
+            !f.direct && !f.mixed && f.content.size() == 1 &&
             f.content.front().begin >= f.cue.end &&
             !HoldsClause(*lex_, text, tokens, marked, f.content.front())) {
           continue;

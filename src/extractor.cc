@@ -2098,7 +2098,9 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       if (wb == we || wb <= f.cue.end) continue;  // the cue's own word
       const std::string before = absl::AsciiStrToLower(text.substr(wb, we - wb));
       const internal::WordInfo* info = lexicon->Word(before);
-      if (info != nullptr && info->word_class == internal::WordClass::kPrep &&
+      if (info != nullptr &&
+          (info->word_class == internal::WordClass::kPrep ||
+           info->word_class == internal::WordClass::kVenuePrep) &&
           !lexicon->InList(before, internal::WordList::kInfinitiveTo)) {
         f.drop = true;
       }
