@@ -6767,11 +6767,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         // "He felt unsafe", "she knows nothing": a cue that takes a
         // proposition reports no claim of an object or a state. Nor does
-        // any cue in a book, where a report in the narrator's words tells
-        // what was said, not what a verb of speech or display is about
-        // ("he explained his process of deduction", "his bared head
-        // revealed a shock of red hair", "I observed no signs of cooking").
-        if ((cue.clause_only || (layout.hard_wrapped && !ProformContent(*lex_, text, f))) &&
+        // any cue that asserts in a book, where a report in the narrator's
+        // words tells what was said, not what a verb of speech or display
+        // is about ("he explained his process of deduction", "his bared
+        // head revealed a shock of red hair", "I observed no signs of
+        // cooking"). A cue of a stance takes its object as the claim still
+        // ("applauding America's leadership", "condemned the attack").
+        if ((cue.clause_only || (layout.hard_wrapped && cue.stance == v1::STANCE_ASSERT &&
+                                 !ProformContent(*lex_, text, f))) &&
             !f.direct && !f.mixed && f.content.size() == 1 &&
             f.content.front().begin >= f.cue.end &&
             !HoldsClause(*lex_, text, tokens, marked, f.content.front())) {
