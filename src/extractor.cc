@@ -342,10 +342,15 @@ void ForEachVocativeWord(absl::string_view text, const internal::Lexicon& lex, R
       j = k = m;
     }
     // The word takes in a period: "Good night, Mr. Denham." ends there.
+    // In a book so does a name after a title that ends a sentence ("I can
+    // tell you nothing, Aunt Juley.  I know no more than you do."): the
+    // title's words were read without the period.
     if (after_break && absl::ascii_isupper(c) &&
         (j >= end || text[j] == ',' || text[j] == '!' || text[j] == '?' ||
          text[j] == ';' ||
-         (text[j - 1] == '.' && (text[j] == ' ' || text[j] == '\n')))) {
+         (text[j - 1] == '.' && (text[j] == ' ' || text[j] == '\n')) ||
+         (wide && text[j] == '.' &&
+          (j + 1 >= end || text[j + 1] == ' ' || text[j + 1] == '\n')))) {
       absl::string_view w = text.substr(i, j - i);
       while (!w.empty() && w.back() == '.') w.remove_suffix(1);
       if (!w.empty() && fn(w)) return;
@@ -2062,7 +2067,10 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   // he observed"; a word standing for what was said, "said so", is one),
   // nor what comes after a preposition ("exclaimed against female
   // acquirements", "said in her praise", "insisted on her husband buying
-  // it").
+  // it"; function_words.tsv prep, venue and venue_place, not inf_to),
+  // unless a "that" in it opens what was said after all ("wrote from the
+  // coast that he was engaged": the content's start is wrong, the claim
+  // is one).
   if (layout.hard_wrapped) {
     for (Finding& f : findings) {
       if (f.drop || f.direct || f.mixed || f.content.size() != 1) continue;
@@ -2098,12 +2106,24 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       if (wb == we || wb <= f.cue.end) continue;  // the cue's own word
       const std::string before = absl::AsciiStrToLower(text.substr(wb, we - wb));
       const internal::WordInfo* info = lexicon->Word(before);
-      if (info != nullptr &&
-          (info->word_class == internal::WordClass::kPrep ||
-           info->word_class == internal::WordClass::kVenuePrep) &&
-          !lexicon->InList(before, internal::WordList::kInfinitiveTo)) {
-        f.drop = true;
+      if (info == nullptr ||
+          (info->word_class != internal::WordClass::kPrep &&
+           info->word_class != internal::WordClass::kVenuePrep) ||
+          lexicon->InList(before, internal::WordList::kInfinitiveTo)) {
+        continue;
       }
+      bool that = false;
+      for (size_t k = 0; k < c.size() && !that;) {
+        while (k < c.size() && !absl::ascii_isalpha(static_cast<unsigned char>(c[k]))) ++k;
+        size_t m = k;
+        while (m < c.size() && absl::ascii_isalpha(static_cast<unsigned char>(c[m]))) ++m;
+        if (m > k) {
+          const internal::WordInfo* w = lexicon->Word(absl::AsciiStrToLower(c.substr(k, m - k)));
+          that = w != nullptr && w->word_class == internal::WordClass::kThat;
+        }
+        k = m;
+      }
+      if (!that) f.drop = true;
     }
   }
   // '"She crouched beside him and whispered in eager, tense tones:
