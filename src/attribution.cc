@@ -5285,6 +5285,21 @@ bool OpensCoordinatedCue(const std::string& tags, size_t a, size_t b) {
 
 namespace {
 
+// Whether a finding's content is one word that stands for what was said
+// (function_words.tsv: "so" of sub_proform, "thus" of class proadv):
+// "said so", "concluding thus". A claim still, though no clause.
+bool ProformContent(const Lexicon& lex, absl::string_view text, const Finding& f) {
+  if (f.content.size() != 1) return false;
+  const Range r = f.content.front();
+  if (r.end <= r.begin || r.end > text.size()) return false;
+  const absl::string_view c = text.substr(r.begin, r.end - r.begin);
+  for (char ch : c) {
+    if (!absl::ascii_isalpha(static_cast<unsigned char>(ch))) return false;
+  }
+  const WordInfo* info = lex.Word(absl::AsciiStrToLower(c));
+  return info != nullptr && (info->word_class == WordClass::kProAdv || info->proform);
+}
+
 // "felt that C", "wants to leave", "posted: \"Q\"": what follows a cue
 // that takes a proposition (clause_only in verbs.tsv) is a clause when it
 // holds a verb the tagger knows (an auxiliary, a copula, a cue, or a word
@@ -6900,8 +6915,16 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
         }
         // "He felt unsafe", "she knows nothing": a cue that takes a
-        // proposition reports no claim of an object or a state.
-        if (cue.clause_only && !f.direct && !f.mixed && f.content.size() == 1 &&
+        // proposition reports no claim of an object or a state. Nor does
+        // any cue that asserts in a book, where a report in the narrator's
+        // words tells what was said, not what a verb of speech or display
+        // is about ("he explained his process of deduction", "his bared
+        // head revealed a shock of red hair", "I observed no signs of
+        // cooking"). A cue of a stance takes its object as the claim still
+        // ("applauding America's leadership", "condemned the attack").
+        if ((cue.clause_only || (layout.hard_wrapped && cue.stance == v1::STANCE_ASSERT &&
+                                 !ProformContent(*lex_, text, f))) &&
+            !f.direct && !f.mixed && f.content.size() == 1 &&
             f.content.front().begin >= f.cue.end &&
             !HoldsClause(*lex_, text, tokens, marked, f.content.front())) {
           continue;
@@ -7850,7 +7873,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     for (const Range& r : f.content) taken.insert(r.begin);
   }
   for (size_t p = 1; p < layout.paragraphs.size(); ++p) {
-    if (para_last[p] >= 0 || para_quote[p] < 0) continue;
+    if (para_quote[p] < 0) continue;
+    // In a book, a paragraph that opens with a quotation no claim holds is
+    // a turn even when its narration reports speech later ('"I'll have to
+    // go up after her." Carl thrust his hands into his pockets. ... When
+    // he came back, Alexandra asked him what he had done with his
+    // overcoat.'). That later claim stays the paragraph's last.
+    const bool claim_after = para_last[p] >= 0;
+    if (claim_after && !layout.hard_wrapped) continue;
     const int qi = para_quote[p];
     const Quote& q = layout.quotes[qi];
     // Already part of a multi-paragraph quote?
@@ -7929,7 +7959,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     f.turn = true;
     f.turn_open = true;
     AddQuoteContinuations(layout, &f);
-    para_last[p] = static_cast<int>(out->size());
+    f.needs_beat = claim_after;
+    if (!claim_after) para_last[p] = static_cast<int>(out->size());
     out->push_back(std::move(f));
   }
   // In a book, a quotation that follows narration in its paragraph, with no

@@ -342,10 +342,15 @@ void ForEachVocativeWord(absl::string_view text, const internal::Lexicon& lex, R
       j = k = m;
     }
     // The word takes in a period: "Good night, Mr. Denham." ends there.
+    // In a book so does a name after a title that ends a sentence ("I can
+    // tell you nothing, Aunt Juley.  I know no more than you do."): the
+    // title's words were read without the period.
     if (after_break && absl::ascii_isupper(c) &&
         (j >= end || text[j] == ',' || text[j] == '!' || text[j] == '?' ||
          text[j] == ';' ||
-         (text[j - 1] == '.' && (text[j] == ' ' || text[j] == '\n')))) {
+         (text[j - 1] == '.' && (text[j] == ' ' || text[j] == '\n')) ||
+         (wide && text[j] == '.' &&
+          (j + 1 >= end || text[j + 1] == ' ' || text[j + 1] == '\n')))) {
       absl::string_view w = text.substr(i, j - i);
       while (!w.empty() && w.back() == '.') w.remove_suffix(1);
       if (!w.empty() && fn(w)) return;
@@ -2003,6 +2008,37 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       addressee[i] = resolver.Resolve(findings[i].addressee);
     }
   }
+  // A turn kept only for the narration after it ('"I'll have to go up
+  // after her." Carl thrust his hands into his pockets.') is that one's.
+  for (size_t i = 0; i < findings.size(); ++i) {
+    Finding& f = findings[i];
+    if (!f.needs_beat || f.drop) continue;
+    // Only a name that opens the narration ("Carl thrust", "Mrs. Hall
+    // hung"): a description ("the parson rode on") may be anybody's.
+    const int beat = NamedBeatSubject(text, layout, f, resolver);
+    bool named = false;
+    if (beat >= 0) {
+      const uint32_t end = layout.paragraphs[f.paragraph].end;
+      uint32_t b = f.content.back().end;
+      for (int w = 0; w < 2 && !named; ++w) {
+        while (b < end && !absl::ascii_isalpha(static_cast<unsigned char>(text[b]))) ++b;
+        uint32_t e = b;
+        while (e < end && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) ++e;
+        if (e == b || !absl::ascii_isupper(static_cast<unsigned char>(text[b]))) break;
+        named = resolver.PersonNamed(text.substr(b, e - b)) == beat;
+        b = e;
+      }
+    }
+    if (!named || resolver.entities()[beat].type != v1::ENTITY_TYPE_PERSON) {
+      f.drop = true;
+      continue;
+    }
+    f.speaker = Range();
+    speaker[i] = internal::Resolution{beat, v1::MENTION_KIND_NAME};
+    f.turn_open = false;
+    f.needs_conversation = false;
+    f.narration_subject = true;
+  }
   // In a book (hard-wrapped text) each quotation is an utterance of its
   // own, in a conversation or not ('"The road is flooded," said the
   // carrier, "and I must go round."' in a page of narration too): '"A,"
@@ -2023,6 +2059,71 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
           (c == internal::CueClass::kLabel && !f.mixed)) {
         f.drop = true;
       }
+    }
+  }
+  // In a book a report in the narrator's words tells what someone said,
+  // not what a verb of speech is about: not a single word standing for
+  // somebody or something ("mentioned it", "told him", "tells us", "which
+  // he observed"; a word standing for what was said, "said so", is one),
+  // nor what comes after a preposition ("exclaimed against female
+  // acquirements", "said in her praise", "insisted on her husband buying
+  // it"; function_words.tsv prep, venue and venue_place, not inf_to),
+  // unless a "that" in it opens what was said after all ("wrote from the
+  // coast that he was engaged": the content's start is wrong, the claim
+  // is one).
+  if (layout.hard_wrapped) {
+    for (Finding& f : findings) {
+      if (f.drop || f.direct || f.mixed || f.content.size() != 1) continue;
+      const Range r = f.content.front();
+      const absl::string_view c = Slice(text, r);
+      size_t b = 0;
+      while (b < c.size() && !absl::ascii_isalpha(static_cast<unsigned char>(c[b]))) ++b;
+      size_t e = b;
+      while (e < c.size() && absl::ascii_isalpha(static_cast<unsigned char>(c[e]))) ++e;
+      bool one_word = e > b;
+      for (size_t k = e; k < c.size() && one_word; ++k) {
+        one_word = !absl::ascii_isalnum(static_cast<unsigned char>(c[k]));
+      }
+      if (one_word) {
+        const internal::WordInfo* info =
+            lexicon->Word(absl::AsciiStrToLower(c.substr(b, e - b)));
+        if (info == nullptr ||
+            (info->word_class != internal::WordClass::kProAdv && !info->proform)) {
+          f.drop = true;
+          continue;
+        }
+      }
+      // The word right before the content, after the cue.
+      if (f.cue.end <= f.cue.begin || f.cue.end > r.begin) continue;
+      uint32_t we = r.begin;
+      while (we > f.cue.end && !absl::ascii_isalpha(static_cast<unsigned char>(text[we - 1]))) {
+        --we;
+      }
+      uint32_t wb = we;
+      while (wb > f.cue.end && absl::ascii_isalpha(static_cast<unsigned char>(text[wb - 1]))) {
+        --wb;
+      }
+      if (wb == we || wb <= f.cue.end) continue;  // the cue's own word
+      const std::string before = absl::AsciiStrToLower(text.substr(wb, we - wb));
+      const internal::WordInfo* info = lexicon->Word(before);
+      if (info == nullptr ||
+          (info->word_class != internal::WordClass::kPrep &&
+           info->word_class != internal::WordClass::kVenuePrep) ||
+          lexicon->InList(before, internal::WordList::kInfinitiveTo)) {
+        continue;
+      }
+      bool that = false;
+      for (size_t k = 0; k < c.size() && !that;) {
+        while (k < c.size() && !absl::ascii_isalpha(static_cast<unsigned char>(c[k]))) ++k;
+        size_t m = k;
+        while (m < c.size() && absl::ascii_isalpha(static_cast<unsigned char>(c[m]))) ++m;
+        if (m > k) {
+          const internal::WordInfo* w = lexicon->Word(absl::AsciiStrToLower(c.substr(k, m - k)));
+          that = w != nullptr && w->word_class == internal::WordClass::kThat;
+        }
+        k = m;
+      }
+      if (!that) f.drop = true;
     }
   }
   // '"She crouched beside him and whispered in eager, tense tones:

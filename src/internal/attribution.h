@@ -67,6 +67,10 @@ struct Finding {
   // about ("The doctor bent down." / "\"Let me take him.\""): no exchange
   // of two overrides it.
   bool narration_subject = false;
+  // A turn that opens a paragraph whose narration reports speech later
+  // (in a book): kept only when the narration right after its quotation
+  // names who speaks (see NamedBeatSubject in extractor.cc).
+  bool needs_beat = false;
   // The comma that closes a phrase opening the content after "that" ("said
   // that after the call, the staff asked C"); 0 when none. A cue after it
   // stands in the reported clause.
