@@ -537,6 +537,13 @@ const RuleCase kCases[] = {
     {"content_speaker_cue_content",
      "The old pier, the mayor said in an interview, will close in May.",
      "the mayor", "said", "The old pier ... will close in May"},
+    // A phrase of "to" before a noun phrase ("said to reporters") is one
+    // of the attribution's own (an infinitive is no such phrase: "After
+    // the vote, the mayor pledged to rebuild the pier, ..." has its content
+    // after the cue).
+    {"content_speaker_cue_content",
+     "The old pier, the mayor said to reporters, will close in May.",
+     "the mayor", "said", "The old pier ... will close in May"},
     // That phrase may hold words that are cues elsewhere ("reply",
     // "questions").
     {"content_speaker_cue_content",
