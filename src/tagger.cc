@@ -1569,6 +1569,21 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         noun_slot = true;
       }
     }
+    // A cue of flag subject ("states") is one only right after a subject
+    // pronoun ("it states that C") or a noun of a document (nominals.tsv
+    // type document: "the memo states that C"), perhaps with an adverb
+    // between ("the memo also states"); elsewhere it is the plural noun it
+    // mostly is ("in swing states that C", "the states that voted").
+    if (info->cue >= 0 && lex_->cues()[info->cue].subject_only) {
+      size_t s = i;
+      if (s >= 2 && prev == 'l') --s;
+      const char before = s >= 1 ? tokens[s - 1].tag : ' ';
+      const WordInfo* head = before == 'n' ? EntryOf(text, tokens[s - 1]) : nullptr;
+      if (before != 'P' &&
+          (head == nullptr || head->nominal != v1::ENTITY_TYPE_DOCUMENT)) {
+        noun_slot = true;
+      }
+    }
     // A noun cue after a possessive and its modifiers is a noun ("his
     // infamous comment", "her earlier warning"), but a form in -s after a
     // word not shaped like an adjective may be a verb ("his spokesman

@@ -111,6 +111,11 @@ struct CueEntry {
   // "Q"'); elsewhere it is memory, not speech ("could not remember how C"),
   // and the tagger makes it a plain word.
   bool quoted_only = false;
+  // "states" ("subject" in the fifth column of verbs.tsv): a form that is
+  // a cue only right after a subject pronoun or a noun of a document ("it
+  // states that C", "the memo states that C"), elsewhere the plural noun
+  // it mostly is ("swing states").
+  bool subject_only = false;
 };
 
 // A phrase in the content of a neutral claim that gives it a stance
