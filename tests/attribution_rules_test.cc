@@ -987,6 +987,11 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller released a letter from her doctor that says she is "
      "in good health.",
      "Mayor Anna Keller", "says", "she is in good health"},
+    // A one-word name after opening phrases, a light verb and a colon.
+    {"colon_subject_quote_fronted_name",
+     "On July 6, 2015, Keller made the following comment: \"The pier will "
+     "reopen.\"",
+     "Keller", ":", "The pier will reopen."},
     // A subject with a clause of a pronoun and a verb that ends in its
     // preposition.
     {"relative_subject_cue",
