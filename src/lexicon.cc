@@ -295,6 +295,10 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         e.infinitive_only = true;
       } else if (flag == "attributive") {
         e.attributive_only = true;
+      } else if (flag == "quoted") {
+        e.quoted_only = true;
+      } else if (flag == "subject") {
+        e.subject_only = true;
       } else {
         return absl::InvalidArgumentError(absl::StrCat("unknown flag '", flag, "'"));
       }

@@ -324,6 +324,21 @@ bool PluralShaped(absl::string_view w) {
   return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's';
 }
 
+// Whether the cue at k stands beside a quotation: before a comma or a colon
+// and its opening mark ('X remembered: "Q"'; not 'Anyone remember "Q"?',
+// a quotation mentioned as an object), or after its
+// closing mark (and a comma) with at most a short subject between ('"Q,"
+// she remembered', '"Q," the aide remembered').
+bool BesideQuotation(const char* tags, size_t n, size_t k) {
+  if (k + 2 < n && (tags[k + 1] == ',' || tags[k + 1] == ':') && tags[k + 2] == 'q') {
+    return true;
+  }
+  size_t j = k;
+  while (j > 0 && k - j < 5 && IsOneOf("NRnPdpjogl0-", tags[j - 1])) --j;
+  if (j > 0 && tags[j - 1] == ',') --j;
+  return j > 0 && tags[j - 1] == 'Q';
+}
+
 // Makes the cue token a plural noun, no cue.
 void TagPluralNoun(Token* t, char* tag) {
   t->tag = 'n';
@@ -850,6 +865,14 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
           continue;
         }
       }
+    }
+    // A cue of flag quoted ("remember") is one only beside a quotation.
+    if (t.cue >= 0 && lex_->cues()[t.cue].quoted_only && !BesideQuotation(tag_at, n, k)) {
+      t.tag = 'o';
+      t.cue = -1;
+      t.cue_words = 0;
+      tag_at[k] = 'o';
+      continue;
     }
     if (t.cue < 0 || !lex_->cues()[t.cue].adverb_only) continue;
     size_t m = k + 1;
@@ -1543,6 +1566,21 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     if (info->cue >= 0 && lex_->cues()[info->cue].infinitive_only) {
       if (prev != 'r' ||
           !lex_->InListAnyCase(TokenText(text, tokens[i - 1]), WordList::kInfinitiveTo)) {
+        noun_slot = true;
+      }
+    }
+    // A cue of flag subject ("states") is one only right after a subject
+    // pronoun ("it states that C") or a noun of a document (nominals.tsv
+    // type document: "the memo states that C"), perhaps with an adverb
+    // between ("the memo also states"); elsewhere it is the plural noun it
+    // mostly is ("in swing states that C", "the states that voted").
+    if (info->cue >= 0 && lex_->cues()[info->cue].subject_only) {
+      size_t s = i;
+      if (s >= 2 && prev == 'l') --s;
+      const char before = s >= 1 ? tokens[s - 1].tag : ' ';
+      const WordInfo* head = before == 'n' ? EntryOf(text, tokens[s - 1]) : nullptr;
+      if (before != 'P' &&
+          (head == nullptr || head->nominal != v1::ENTITY_TYPE_DOCUMENT)) {
         noun_slot = true;
       }
     }

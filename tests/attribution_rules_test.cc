@@ -509,6 +509,11 @@ const RuleCase kCases[] = {
      "On Monday, Mayor Anna Keller released a report titled \"The Bridge "
      "Can Wait.\"",
      "Mayor Anna Keller", "titled", "The Bridge Can Wait."},
+    // The document's noun with a phrase of a place and a comma after it.
+    {"issued_titled_quote",
+     "Ruth Abara published a column in the Harbour Beacon, entitled, \"Why "
+     "the Ferry Matters.\"",
+     "Ruth Abara", "entitled", "Why the Ferry Matters."},
     // A thing that shows words: a participle or a relative clause of class
     // quote before a quotation.
     {"np_quote_participle",
@@ -531,6 +536,13 @@ const RuleCase kCases[] = {
     // The interrupting attribution may carry a phrase of its own.
     {"content_speaker_cue_content",
      "The old pier, the mayor said in an interview, will close in May.",
+     "the mayor", "said", "The old pier ... will close in May"},
+    // A phrase of "to" before a noun phrase ("said to reporters") is one
+    // of the attribution's own (an infinitive is no such phrase: "After
+    // the vote, the mayor pledged to rebuild the pier, ..." has its content
+    // after the cue).
+    {"content_speaker_cue_content",
+     "The old pier, the mayor said to reporters, will close in May.",
      "the mayor", "said", "The old pier ... will close in May"},
     // That phrase may hold words that are cues elsewhere ("reply",
     // "questions").
@@ -975,6 +987,20 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller released a letter from her doctor that says she is "
      "in good health.",
      "Mayor Anna Keller", "says", "she is in good health"},
+    // A one-word name after opening phrases, a light verb and a colon.
+    {"colon_subject_quote_fronted_name",
+     "On July 6, 2015, Keller made the following comment: \"The pier will "
+     "reopen.\"",
+     "Keller", ":", "The pier will reopen."},
+    // A subject with a clause of a pronoun and a verb that ends in its
+    // preposition.
+    {"relative_subject_cue",
+     "The ferry riders we spoke with said the fares were too high.",
+     "The ferry riders", "said", "the fares were too high"},
+    // The same after a phrase that opens the sentence and a comma.
+    {"relative_subject_cue_fronted",
+     "On Monday, the ferry riders I interviewed said the fares were too high.",
+     "the ferry riders", "said", "the fares were too high"},
     // A subject with a relative clause that runs over commas to the cue.
     {"relative_subject_cue",
      "Some farmers who have listened to the mayor over the years, at fairs or "

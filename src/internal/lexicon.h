@@ -105,6 +105,17 @@ struct CueEntry {
   // name for someone the sentence goes on to talk about: "the self-described
   // socialist has vowed to fight on").
   bool attributive_only = false;
+  // "remember" ("quoted" in the fifth column of verbs.tsv): a cue only
+  // beside a quotation, right after it and a short subject ('"Q," she
+  // remembered', '"Q," remembered X') or right before it ('X remembered:
+  // "Q"'); elsewhere it is memory, not speech ("could not remember how C"),
+  // and the tagger makes it a plain word.
+  bool quoted_only = false;
+  // "states" ("subject" in the fifth column of verbs.tsv): a form that is
+  // a cue only right after a subject pronoun or a noun of a document ("it
+  // states that C", "the memo states that C"), elsewhere the plural noun
+  // it mostly is ("swing states").
+  bool subject_only = false;
 };
 
 // A phrase in the content of a neutral claim that gives it a stance
