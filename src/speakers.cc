@@ -1893,6 +1893,40 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
                   !lex_->InListAnyCase(word(first - 1), WordList::kDetOne);
 
   if (type == v1::ENTITY_TYPE_DOCUMENT) {
+    // "The Washington Post", "the Iowa Poll", "the Drudge Report": after
+    // "the" and capitalised words, a document noun capitalised too is the
+    // last word of a publication's name, which speaks as a whole (not an
+    // issuer "Washington"). "The Post" alone is the one so named before or
+    // after it ("The Washington Post ... the Post"). (Not "a Washington Post
+    // report": there the document is the head.)
+    if (toks[head].cap && definite && !linked && first > 0 &&
+        lex_->InListAnyCase(word(first - 1), WordList::kArticle)) {
+      bool capitalised = true;
+      for (size_t k = first; k < head && capitalised; ++k) capitalised = toks[k].cap;
+      if (capitalised && !mods.empty()) {
+        std::string name(text_.substr(toks[first].begin, toks[head].end - toks[first].begin));
+        for (char& ch : name) {
+          if (ch == '\n' || ch == '\r') ch = ' ';
+        }
+        // (The publication issues the documents after it, as an issuer
+        // named in it would: "The report said" next.)
+        last_document_issuer_ = FindOrAdd(name, v1::ENTITY_TYPE_ORGANISATION);
+        return last_document_issuer_;
+      }
+      if (mods.empty()) {
+        const std::string tail = absl::StrCat(" ", Lower(word(head)));
+        auto named = [&](const ResolvedEntity& e) {
+          return e.type == v1::ENTITY_TYPE_ORGANISATION &&
+                 absl::EndsWith(Lowered(e.canonical).view(), tail);
+        };
+        int publication = LatestBefore(position, named);
+        if (publication < 0) publication = FirstAfter(position, named);
+        if (publication >= 0) {
+          last_document_issuer_ = publication;
+          return publication;
+        }
+      }
+    }
     // A statement speaks for its issuer. Not a lone modifier capitalised
     // because it opens the mention ("New polls released Sunday"), nor a
     // lone word that opens the sentence and that the text never writes as
