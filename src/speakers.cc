@@ -2327,6 +2327,16 @@ Resolution SpeakerResolver::Resolve(Range span) {
     }
     if (tags[k] == 'x' || tags[k] == '(') { n = k; break; }
     if (tags[k] == ',' && tags[k - 1] == 'N') {
+      // "Rep. Anna Keller, D-Ohio": a party's initial joined by a hyphen to
+      // a state after the comma is the party tag, as in parentheses.
+      if (k + 1 < n) {
+        const absl::string_view tag = word(k + 1);
+        if (tag.size() >= 3 && absl::ascii_isupper(static_cast<unsigned char>(tag[0])) &&
+            tag[1] == '-' && absl::ascii_isupper(static_cast<unsigned char>(tag[2]))) {
+          n = k;
+          break;
+        }
+      }
       size_t m = k + 1;
       while (m < n && (tags[m] == 'N' || tags[m] == 'R' || tags[m] == ',')) ++m;
       if (m > k + 1 && m < n && tags[m] == 'x' && tags[m - 1] == 'N') { n = k; break; }
