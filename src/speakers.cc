@@ -2084,14 +2084,38 @@ int SpeakerResolver::RelativeAntecedent(uint32_t at) {
   while (e > 0 && text_[e - 1] == ' ') --e;
   if (e > 0 && text_[e - 1] == ',') --e;
   while (e > 0 && text_[e - 1] == ' ') --e;
+  // "Ed Begley Jr., who": a name may end in an abbreviation's period
+  // (abbreviations.tsv), "Jr.", "Inc.".
   uint32_t b = e;
-  while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text_[b - 1]))) --b;
+  if (b > 0 && text_[b - 1] == '.') {
+    uint32_t a = b - 1;
+    while (a > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text_[a - 1]))) --a;
+    if (a < b - 1 && absl::ascii_isupper(static_cast<unsigned char>(text_[a])) &&
+        lex_->abbreviations().contains(text_.substr(a, b - a))) {
+      b = a;
+    }
+  }
+  if (b == e) {
+    while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text_[b - 1]))) --b;
+  }
   if (b == e || e - b < 3) return -1;
   const absl::string_view w = text_.substr(b, e - b);
   const WordInfo* info = WordOf(w);
+  // "those who", "one who"; not the last word of a name of capitalised
+  // words ("Judicial Watch, which": "watch" has a class of its own; but
+  // "on Tuesday, which" is no one).
   if (info != nullptr && info->word_class != WordClass::kNone &&
       info->nominal == v1::ENTITY_TYPE_UNSPECIFIED) {
-    return -1;  // "those who", "one who"
+    uint32_t x = b;
+    while (x > 0 && text_[x - 1] == ' ') --x;
+    const bool in_name = absl::ascii_isupper(static_cast<unsigned char>(w[0])) && x < b &&
+                         x > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text_[x - 1]));
+    uint32_t y = x;
+    while (y > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text_[y - 1]))) --y;
+    if (!in_name || !absl::ascii_isupper(static_cast<unsigned char>(text_[y])) ||
+        OpensSentence(y)) {
+      return -1;
+    }
   }
   // The word before: a run of capitalised words is one name ("North
   // Korea, which"); a determiner marks a noun ("a councillor who").
