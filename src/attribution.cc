@@ -2067,6 +2067,22 @@ int Attributor::Half(const std::string& pattern, bool left) {
   return index;
 }
 
+bool Attributor::PageLabel(absl::string_view text, const Token& t) const {
+  const WordInfo* w = WordOf(text, t);
+  if (w == nullptr) return false;
+  if (w->word_class == WordClass::kNotice) return true;
+  // A noun that a text may let speak ("the video shows C", "Human Rights
+  // Watch:") is a label only in capitals, as a page sets its labels.
+  if (w->word_class != WordClass::kMediumNoun && w->nominal != v1::ENTITY_TYPE_DOCUMENT) {
+    return false;
+  }
+  if (t.end - t.begin < 3) return false;
+  for (uint32_t k = t.begin; k < t.end; ++k) {
+    if (absl::ascii_islower(static_cast<unsigned char>(text[k]))) return false;
+  }
+  return true;
+}
+
 const WordInfo* Attributor::WordOf(absl::string_view text, const Token& t) const {
   const uint32_t size = t.end - t.begin;
   // (The shape filter first, on the word as written: it reads the same
@@ -7149,9 +7165,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // "CORRECTION: An earlier version ...", "Editor's note: ...": a
           // word of class notice before a colon labels a publication's
           // notice; no one speaks the words after it.
-          if (tokens[k].end == tokens[k].begin + 1 && text[tokens[k].begin] == ':') {
-            const WordInfo* w = WordOf(text, tokens[b - 1]);
-            if (w != nullptr && w->word_class == WordClass::kNotice) continue;
+          if (tokens[k].end == tokens[k].begin + 1 && text[tokens[k].begin] == ':' &&
+              PageLabel(text, tokens[b - 1])) {
+            continue;
           }
           // "The senator's call for C": the possessor speaks, without
           // the possessive ending.
