@@ -7060,6 +7060,25 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               continue;
             }
           }
+          // "Let me tell you a story", "help us see C", "made them seem C":
+          // a bare word and an object pronoun (function_words.tsv list
+          // objpron; not a reflexive one, "patients themselves report C")
+          // right before the cue are a verb and its object, and the cue
+          // the object's bare infinitive; no subject speaks. (Not after a
+          // relative word: "groups that support them say C" is the groups'.)
+          if (b == a + 2 && b == k && tags[a] == 'o' &&
+              (a == 0 || (tags[a - 1] != 't' && tags[a - 1] != 'w')) &&
+              InList(*lex_, text, tokens[a + 1], WordList::kObjectPronoun)) {
+            const absl::string_view object =
+                text.substr(tokens[a + 1].begin, tokens[a + 1].end - tokens[a + 1].begin);
+            char lower[16];
+            const PronounForm* form = nullptr;
+            if (object.size() <= sizeof(lower)) {
+              for (size_t c = 0; c < object.size(); ++c) lower[c] = absl::ascii_tolower(object[c]);
+              form = lex_->PronounFormOf(absl::string_view(lower, object.size()));
+            }
+            if (form == nullptr || (form->kinds & PronounForm::kReflexive) == 0) continue;
+          }
           // "Journalists at the firm met on Friday to discuss C", "Ms Barr
           // came back to post C": before an infinitive cue, a past tense of
           // class verb (function_words.tsv: "met", "came") is the subject's
