@@ -1998,10 +1998,26 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
       type == v1::ENTITY_TYPE_UNSPECIFIED && lex_->InList(head_lower, WordList::kOrgBeforeLink);
   if (definite && mods.empty() && (type != v1::ENTITY_TYPE_UNSPECIFIED || org_only)) {
     // "the ministry": the latest entity whose name has that word.
-    return LatestBefore(position, [&](const ResolvedEntity& e) {
+    const int named = LatestBefore(position, [&](const ResolvedEntity& e) {
       return !(org_only && e.type != v1::ENTITY_TYPE_ORGANISATION) &&
              absl::StrContains(Lowered(e.canonical).view(), head_lower);
     });
+    if (named >= 0 || type != v1::ENTITY_TYPE_ORGANISATION) return named;
+    // "Comdata Network Inc said C. The company said C": an organisation's
+    // noun that no name holds is the latest organisation named before it
+    // if that one is a company, its name ending in a corporate suffix
+    // (function_words.tsv list corp_suffix).
+    const int latest = LatestBefore(position, [&](const ResolvedEntity& e) {
+      return e.type == v1::ENTITY_TYPE_ORGANISATION;
+    });
+    if (latest < 0) return -1;
+    const std::string& name = entities_[latest].canonical;
+    const size_t space = name.rfind(' ');
+    if (space == std::string::npos ||
+        !lex_->InListAnyCase(absl::string_view(name).substr(space + 1), WordList::kCorpSuffix)) {
+      return -1;
+    }
+    return latest;
   }
   return -1;
 }
