@@ -2002,11 +2002,12 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
       return !(org_only && e.type != v1::ENTITY_TYPE_ORGANISATION) &&
              absl::StrContains(Lowered(e.canonical).view(), head_lower);
     });
-    if (named >= 0 || type != v1::ENTITY_TYPE_ORGANISATION) return named;
-    // "Comdata Network Inc said C. The company said C": an organisation's
-    // noun that no name holds is the latest organisation named before it
-    // if that one is a company, its name ending in a corporate suffix
-    // (function_words.tsv list corp_suffix).
+    if (named >= 0 || !lex_->InList(head_lower, WordList::kCorpSuffix)) return named;
+    // "Comdata Network Inc said C. The company said C": a noun that ends a
+    // company's legal name (function_words.tsv list corp_suffix) that no
+    // name holds is the latest organisation named before it if that one is
+    // a company, its name ending in such a word. (Not "the agency" after a
+    // company its rating agency rated.)
     const int latest = LatestBefore(position, [&](const ResolvedEntity& e) {
       return e.type == v1::ENTITY_TYPE_ORGANISATION;
     });
@@ -2036,7 +2037,11 @@ int SpeakerResolver::OwnedNominal(const std::vector<Token>& toks,
   };
   // "Boeing Co" is the company, not Boeing's "Co" (the words before a
   // corporate suffix find the company by name: AliasBeforeSuffix()).
-  if (lex_->InListAnyCase(word(head), WordList::kCorpSuffix)) return -1;
+  // (After a possessive pronoun it is a noun: "his insurance company".)
+  if (lex_->InListAnyCase(word(head), WordList::kCorpSuffix) &&
+      !(first > 0 && tags[first - 1] == 'p')) {
+    return -1;
+  }
   int owner = -1;
   size_t rest = first;  // where the owned words begin
   if (first > 0 && tags[first - 1] == 'p') {
