@@ -606,6 +606,16 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     }
   }
   size_t start = last_title + 1;
+  // "Martin Luther King Jr.": a title word followed only by an
+  // abbreviation (abbreviations.tsv: "Jr.") is part of the name, no title.
+  if (last_title >= 0 && start + 1 == w.size() && absl::EndsWith(w[start], ".") &&
+      lex_->abbreviations().contains(w[start])) {
+    last_title = -1;
+    for (int i = static_cast<int>(start) - 2; i >= 0 && last_title < 0; --i) {
+      if (info[i] != nullptr && info[i]->title) last_title = i;
+    }
+    start = last_title + 1;
+  }
   if (start >= w.size()) return -1;
   if (last_title < 0) {
     // No title: a known first name must start the name, or the caller
@@ -2619,9 +2629,14 @@ Resolution SpeakerResolver::Resolve(Range span) {
     if (entity < 0) entity = ResolveNominal(toks, tags, head, pos);
     if (entity < 0) entity = OwnedNominal(toks, tags, first, head, pos);
     if (entity < 0) {
-      // A description that names nobody known: keep it as written.
+      // A description that names nobody known: keep it as written (with a
+      // percent sign after its number: "42%").
       size_t end = pre;
-      while (end > first && (tags[end - 1] == ',' || tags[end - 1] == '-')) --end;
+      while (end > first && (tags[end - 1] == ',' || tags[end - 1] == '-') &&
+             !(tags[end - 1] == '-' && end - 1 > first && tags[end - 2] == '0' &&
+               word(end - 1) == "%")) {
+        --end;
+      }
       // A company's unit after its parent's name, "Du Pont Co's Conoco Inc",
       // is the unit: the name after the parent's suffix and "'s".
       if (toks[head].cap && lex_->InListAnyCase(word(head), WordList::kCorpSuffix)) {
