@@ -2067,6 +2067,22 @@ int Attributor::Half(const std::string& pattern, bool left) {
   return index;
 }
 
+bool Attributor::PageLabel(absl::string_view text, const Token& t) const {
+  const WordInfo* w = WordOf(text, t);
+  if (w == nullptr) return false;
+  if (w->word_class == WordClass::kNotice) return true;
+  // A noun that a text may let speak ("the video shows C", "Human Rights
+  // Watch:") is a label only in capitals, as a page sets its labels.
+  if (w->word_class != WordClass::kMediumNoun && w->nominal != v1::ENTITY_TYPE_DOCUMENT) {
+    return false;
+  }
+  if (t.end - t.begin < 3) return false;
+  for (uint32_t k = t.begin; k < t.end; ++k) {
+    if (absl::ascii_islower(static_cast<unsigned char>(text[k]))) return false;
+  }
+  return true;
+}
+
 const WordInfo* Attributor::WordOf(absl::string_view text, const Token& t) const {
   const uint32_t size = t.end - t.begin;
   // (The shape filter first, on the word as written: it reads the same
@@ -7216,6 +7232,25 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               continue;
             }
           }
+          // "Let me tell you a story", "help us see C", "made them seem C":
+          // a bare word and an object pronoun (function_words.tsv list
+          // objpron; not a reflexive one, "patients themselves report C")
+          // right before the cue are a verb and its object, and the cue
+          // the object's bare infinitive; no subject speaks. (Not after a
+          // relative word: "groups that support them say C" is the groups'.)
+          if (b == a + 2 && b == k && tags[a] == 'o' &&
+              (a == 0 || (tags[a - 1] != 't' && tags[a - 1] != 'w')) &&
+              InList(*lex_, text, tokens[a + 1], WordList::kObjectPronoun)) {
+            const absl::string_view object =
+                text.substr(tokens[a + 1].begin, tokens[a + 1].end - tokens[a + 1].begin);
+            char lower[16];
+            const PronounForm* form = nullptr;
+            if (object.size() <= sizeof(lower)) {
+              for (size_t c = 0; c < object.size(); ++c) lower[c] = absl::ascii_tolower(object[c]);
+              form = lex_->PronounFormOf(absl::string_view(lower, object.size()));
+            }
+            if (form == nullptr || (form->kinds & PronounForm::kReflexive) == 0) continue;
+          }
           // "Journalists at the firm met on Friday to discuss C", "Ms Barr
           // came back to post C": before an infinitive cue, a past tense of
           // class verb (function_words.tsv: "met", "came") is the subject's
@@ -7321,9 +7356,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // "CORRECTION: An earlier version ...", "Editor's note: ...": a
           // word of class notice before a colon labels a publication's
           // notice; no one speaks the words after it.
-          if (tokens[k].end == tokens[k].begin + 1 && text[tokens[k].begin] == ':') {
-            const WordInfo* w = WordOf(text, tokens[b - 1]);
-            if (w != nullptr && w->word_class == WordClass::kNotice) continue;
+          if (tokens[k].end == tokens[k].begin + 1 && text[tokens[k].begin] == ':' &&
+              PageLabel(text, tokens[b - 1])) {
+            continue;
           }
           // "The senator's call for C": the possessor speaks, without
           // the possessive ending.

@@ -606,6 +606,16 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     }
   }
   size_t start = last_title + 1;
+  // "Martin Luther King Jr.": a title word followed only by an
+  // abbreviation (abbreviations.tsv: "Jr.") is part of the name, no title.
+  if (last_title >= 0 && start + 1 == w.size() && absl::EndsWith(w[start], ".") &&
+      lex_->abbreviations().contains(w[start])) {
+    last_title = -1;
+    for (int i = static_cast<int>(start) - 2; i >= 0 && last_title < 0; --i) {
+      if (info[i] != nullptr && info[i]->title) last_title = i;
+    }
+    start = last_title + 1;
+  }
   if (start >= w.size()) return -1;
   if (last_title < 0) {
     // No title: a known first name must start the name, or the caller
@@ -1893,6 +1903,40 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
                   !lex_->InListAnyCase(word(first - 1), WordList::kDetOne);
 
   if (type == v1::ENTITY_TYPE_DOCUMENT) {
+    // "The Washington Post", "the Iowa Poll", "the Drudge Report": after
+    // "the" and capitalised words, a document noun capitalised too is the
+    // last word of a publication's name, which speaks as a whole (not an
+    // issuer "Washington"). "The Post" alone is the one so named before or
+    // after it ("The Washington Post ... the Post"). (Not "a Washington Post
+    // report": there the document is the head.)
+    if (toks[head].cap && definite && !linked && first > 0 &&
+        lex_->InListAnyCase(word(first - 1), WordList::kArticle)) {
+      bool capitalised = true;
+      for (size_t k = first; k < head && capitalised; ++k) capitalised = toks[k].cap;
+      if (capitalised && !mods.empty()) {
+        std::string name(text_.substr(toks[first].begin, toks[head].end - toks[first].begin));
+        for (char& ch : name) {
+          if (ch == '\n' || ch == '\r') ch = ' ';
+        }
+        // (The publication issues the documents after it, as an issuer
+        // named in it would: "The report said" next.)
+        last_document_issuer_ = FindOrAdd(name, v1::ENTITY_TYPE_ORGANISATION);
+        return last_document_issuer_;
+      }
+      if (mods.empty()) {
+        const std::string tail = absl::StrCat(" ", Lower(word(head)));
+        auto named = [&](const ResolvedEntity& e) {
+          return e.type == v1::ENTITY_TYPE_ORGANISATION &&
+                 absl::EndsWith(Lowered(e.canonical).view(), tail);
+        };
+        int publication = LatestBefore(position, named);
+        if (publication < 0) publication = FirstAfter(position, named);
+        if (publication >= 0) {
+          last_document_issuer_ = publication;
+          return publication;
+        }
+      }
+    }
     // A statement speaks for its issuer. Not a lone modifier capitalised
     // because it opens the mention ("New polls released Sunday"), nor a
     // lone word that opens the sentence and that the text never writes as
@@ -1964,10 +2008,27 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
       type == v1::ENTITY_TYPE_UNSPECIFIED && lex_->InList(head_lower, WordList::kOrgBeforeLink);
   if (definite && mods.empty() && (type != v1::ENTITY_TYPE_UNSPECIFIED || org_only)) {
     // "the ministry": the latest entity whose name has that word.
-    return LatestBefore(position, [&](const ResolvedEntity& e) {
+    const int named = LatestBefore(position, [&](const ResolvedEntity& e) {
       return !(org_only && e.type != v1::ENTITY_TYPE_ORGANISATION) &&
              absl::StrContains(Lowered(e.canonical).view(), head_lower);
     });
+    if (named >= 0 || !lex_->InList(head_lower, WordList::kCorpSuffix)) return named;
+    // "Comdata Network Inc said C. The company said C": a noun that ends a
+    // company's legal name (function_words.tsv list corp_suffix) that no
+    // name holds is the latest organisation named before it if that one is
+    // a company, its name ending in such a word. (Not "the agency" after a
+    // company its rating agency rated.)
+    const int latest = LatestBefore(position, [&](const ResolvedEntity& e) {
+      return e.type == v1::ENTITY_TYPE_ORGANISATION;
+    });
+    if (latest < 0) return -1;
+    const std::string& name = entities_[latest].canonical;
+    const size_t space = name.rfind(' ');
+    if (space == std::string::npos ||
+        !lex_->InListAnyCase(absl::string_view(name).substr(space + 1), WordList::kCorpSuffix)) {
+      return -1;
+    }
+    return latest;
   }
   return -1;
 }
@@ -1986,7 +2047,11 @@ int SpeakerResolver::OwnedNominal(const std::vector<Token>& toks,
   };
   // "Boeing Co" is the company, not Boeing's "Co" (the words before a
   // corporate suffix find the company by name: AliasBeforeSuffix()).
-  if (lex_->InListAnyCase(word(head), WordList::kCorpSuffix)) return -1;
+  // (After a possessive pronoun it is a noun: "his insurance company".)
+  if (lex_->InListAnyCase(word(head), WordList::kCorpSuffix) &&
+      !(first > 0 && tags[first - 1] == 'p')) {
+    return -1;
+  }
   int owner = -1;
   size_t rest = first;  // where the owned words begin
   if (first > 0 && tags[first - 1] == 'p') {
@@ -2050,14 +2115,38 @@ int SpeakerResolver::RelativeAntecedent(uint32_t at) {
   while (e > 0 && text_[e - 1] == ' ') --e;
   if (e > 0 && text_[e - 1] == ',') --e;
   while (e > 0 && text_[e - 1] == ' ') --e;
+  // "Ed Begley Jr., who": a name may end in an abbreviation's period
+  // (abbreviations.tsv), "Jr.", "Inc.".
   uint32_t b = e;
-  while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text_[b - 1]))) --b;
+  if (b > 0 && text_[b - 1] == '.') {
+    uint32_t a = b - 1;
+    while (a > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text_[a - 1]))) --a;
+    if (a < b - 1 && absl::ascii_isupper(static_cast<unsigned char>(text_[a])) &&
+        lex_->abbreviations().contains(text_.substr(a, b - a))) {
+      b = a;
+    }
+  }
+  if (b == e) {
+    while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text_[b - 1]))) --b;
+  }
   if (b == e || e - b < 3) return -1;
   const absl::string_view w = text_.substr(b, e - b);
   const WordInfo* info = WordOf(w);
+  // "those who", "one who"; not the last word of a name of capitalised
+  // words ("Judicial Watch, which": "watch" has a class of its own; but
+  // "on Tuesday, which" is no one).
   if (info != nullptr && info->word_class != WordClass::kNone &&
       info->nominal == v1::ENTITY_TYPE_UNSPECIFIED) {
-    return -1;  // "those who", "one who"
+    uint32_t x = b;
+    while (x > 0 && text_[x - 1] == ' ') --x;
+    const bool in_name = absl::ascii_isupper(static_cast<unsigned char>(w[0])) && x < b &&
+                         x > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text_[x - 1]));
+    uint32_t y = x;
+    while (y > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text_[y - 1]))) --y;
+    if (!in_name || !absl::ascii_isupper(static_cast<unsigned char>(text_[y])) ||
+        OpensSentence(y)) {
+      return -1;
+    }
   }
   // The word before: a run of capitalised words is one name ("North
   // Korea, which"); a determiner marks a noun ("a councillor who").
@@ -2293,6 +2382,16 @@ Resolution SpeakerResolver::Resolve(Range span) {
     }
     if (tags[k] == 'x' || tags[k] == '(') { n = k; break; }
     if (tags[k] == ',' && tags[k - 1] == 'N') {
+      // "Rep. Anna Keller, D-Ohio": a party's initial joined by a hyphen to
+      // a state after the comma is the party tag, as in parentheses.
+      if (k + 1 < n) {
+        const absl::string_view tag = word(k + 1);
+        if (tag.size() >= 3 && absl::ascii_isupper(static_cast<unsigned char>(tag[0])) &&
+            tag[1] == '-' && absl::ascii_isupper(static_cast<unsigned char>(tag[2]))) {
+          n = k;
+          break;
+        }
+      }
       size_t m = k + 1;
       while (m < n && (tags[m] == 'N' || tags[m] == 'R' || tags[m] == ',')) ++m;
       if (m > k + 1 && m < n && tags[m] == 'x' && tags[m - 1] == 'N') { n = k; break; }
@@ -2530,9 +2629,14 @@ Resolution SpeakerResolver::Resolve(Range span) {
     if (entity < 0) entity = ResolveNominal(toks, tags, head, pos);
     if (entity < 0) entity = OwnedNominal(toks, tags, first, head, pos);
     if (entity < 0) {
-      // A description that names nobody known: keep it as written.
+      // A description that names nobody known: keep it as written (with a
+      // percent sign after its number: "42%").
       size_t end = pre;
-      while (end > first && (tags[end - 1] == ',' || tags[end - 1] == '-')) --end;
+      while (end > first && (tags[end - 1] == ',' || tags[end - 1] == '-') &&
+             !(tags[end - 1] == '-' && end - 1 > first && tags[end - 2] == '0' &&
+               word(end - 1) == "%")) {
+        --end;
+      }
       // A company's unit after its parent's name, "Du Pont Co's Conoco Inc",
       // is the unit: the name after the parent's suffix and "'s".
       if (toks[head].cap && lex_->InListAnyCase(word(head), WordList::kCorpSuffix)) {

@@ -440,6 +440,10 @@ class Attributor {
   // token longer than kMaxWordOfToken bytes).
   const WordInfo* WordOf(absl::string_view text, const Token& t) const;
   static constexpr uint32_t kMaxWordOfToken = 24;
+  // Whether token `t` before a colon labels a part of the page rather than
+  // naming who speaks: a word of class notice ("Correction:"), or a noun
+  // of a medium or a document written all in capitals ("VIDEO:", "POLL:").
+  bool PageLabel(absl::string_view text, const Token& t) const;
   // "another", "some": a determiner that can stand for a noun phrase.
   // A capitalised first word before a determiner that opens a phrase
   // ("Outside the arena, X ..."): see attribution.cc.
