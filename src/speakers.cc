@@ -337,6 +337,7 @@ constexpr ptrdiff_t kWindow = 400;
 // such clause before she speaks: two would miss her.)
 constexpr int kMinNameVotes = 1;
 
+
 void SpeakerResolver::StartTests() {
   // A new number makes every mark an old one, the marks left as they are:
   // clearing one per entity for each search took time quadratic in a
@@ -672,15 +673,17 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
         entities_[it->second].gender != title_gender) {
       // "Ms. Trump": another person of that surname named in full, of
       // the title's sex, if the text has one.
+      // One whose sex the text does not tell ("Kellyanne Conway", after
+      // "George Conway") will do when none of the title's sex is named.
       entity = -1;
+      int unsexed = -1;
       for (int other : also_by_surname_) {
         const ResolvedEntity& e = entities_[other];
-        if (e.gender == title_gender && absl::EndsWith(e.canonical, surname) &&
-            e.canonical.size() > surname.size() &&
-            e.canonical[e.canonical.size() - surname.size() - 1] == ' ') {
-          entity = other;
-        }
+        if (!HasSurname(e, surname)) continue;
+        if (e.gender == title_gender) entity = other;
+        if (e.gender == 0) unsexed = other;
       }
+      if (entity < 0) entity = unsexed;
       if (entity < 0) {
         entity = FindOrAdd(absl::StrCat(w[last_title], " ", surname),
                            v1::ENTITY_TYPE_PERSON);
@@ -688,7 +691,14 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
         entities_[entity].gender = title_gender;
       }
     } else if (it != by_surname_.end()) {
-      entity = it->second;
+      // (Where the name's last word ends in the text; past its end when the
+      // words are not the text's.)
+      const uintptr_t at = reinterpret_cast<uintptr_t>(w.back().data());
+      const uintptr_t text = reinterpret_cast<uintptr_t>(text_.data());
+      const size_t after = at >= text && at + w.back().size() <= text + text_.size()
+                               ? at - text + w.back().size()
+                               : text_.size();
+      entity = SameSurnamePerson(it->second, surname, title_gender, position, after);
     } else if (first != by_first_.end()) {
       entity = first->second;
     } else if (auto full = last_title < 0 ? full_names_.find(surname)
@@ -775,6 +785,93 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
   return entity;
 }
 
+bool SpeakerResolver::HasSurname(const ResolvedEntity& e, absl::string_view surname) {
+  return e.type == v1::ENTITY_TYPE_PERSON && !e.described &&
+         e.canonical.size() > surname.size() && absl::EndsWith(e.canonical, surname) &&
+         e.canonical[e.canonical.size() - surname.size() - 1] == ' ';
+}
+
+char SpeakerResolver::SubjectGoesOnWith(uint32_t position, size_t after) const {
+  // The subject of its clause: at the start of a sentence or after a comma,
+  // a conjunction or "when" ("Obama hugs Clinton after he spoke" tells
+  // nothing of Clinton).
+  WordClass cls;
+  if (WordBefore(position, &cls) && cls != WordClass::kConj && cls != WordClass::kSub) {
+    return 0;
+  }
+  const absl::string_view t = text_;
+  constexpr size_t kMaxScan = 80;
+  const size_t end = std::min(t.size(), after + kMaxScan);
+  for (size_t i = after; i < end;) {
+    const unsigned char c = t[i];
+    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '"' || c == 0xE2) {
+      return 0;
+    }
+    if (!absl::ascii_isalpha(c)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[j]))) ++j;
+    // Another name first: the pronoun may be that person's ("Clinton said
+    // Sanders was wrong because he ...").
+    if (absl::ascii_isupper(c)) return 0;
+    const PronounForm* form = lex_->PronounFormOf(t.substr(i, j - i));
+    if (form != nullptr) {
+      // "his claims", "her": whose, the words do not tell.
+      return (form->gender == 'm' || form->gender == 'f') && form->kinds == PronounForm::kSubject
+                 ? form->gender
+                 : 0;
+    }
+    i = j;
+  }
+  return 0;
+}
+
+int SpeakerResolver::SameSurnamePerson(int first_named, absl::string_view surname, char sex,
+                                       uint32_t position, size_t after) {
+  const ResolvedEntity& named_first = entities_[first_named];
+  // "Joseph R. Biden" and "Joe Biden", "Mike" and "Michael Bloomberg": one
+  // person named two ways, whose given names start alike. Only another
+  // given name tells another person.
+  auto other_person = [&](const ResolvedEntity& e) {
+    if (!HasSurname(e, surname)) return false;
+    const absl::string_view a = e.canonical;
+    const absl::string_view b = named_first.canonical;
+    if (b.find(' ') == absl::string_view::npos) return true;
+    return absl::ascii_tolower(a[0]) != absl::ascii_tolower(b[0]) ||
+           absl::ascii_tolower(a[1]) != absl::ascii_tolower(b[1]);
+  };
+  // (Most texts name no two people of one surname: the list is empty.)
+  bool shared = false;
+  for (int other : also_by_surname_) {
+    if (other != first_named && other_person(entities_[other])) {
+      shared = true;
+      break;
+    }
+  }
+  if (!shared) return first_named;
+  // The surname alone is the person the text named first ("Trump" after
+  // "Donald Trump" and "his wife, Melania Trump"): the news names the others
+  // by given name or title. Only a sex that is not hers tells another: the
+  // title's, or that of the pronoun its clause goes on with ("Conway asked
+  // the reporter why she ..." after "her husband, George Conway"). Then it is
+  // the person of that sex and surname mentioned last.
+  if (sex == 0 && after < text_.size()) sex = SubjectGoesOnWith(position, after);
+  if (sex == 0 || named_first.gender == 0 || named_first.gender == sex) return first_named;
+  MentionList::Cursor back = mentions_.LowerBound(position);
+  Mention m;
+  for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
+    const ResolvedEntity& e = entities_[m.entity];
+    if (e.gender == sex && other_person(e) &&
+        std::find(also_by_surname_.begin(), also_by_surname_.end(), m.entity) !=
+            also_by_surname_.end()) {
+      return m.entity;
+    }
+  }
+  return first_named;
+}
+
 void SpeakerResolver::Index() {
   // Runs of capitalised words, separated by single spaces, and person nouns
   // after a determiner ("the old man", "a girl"). Mentions inside quotation
@@ -813,7 +910,9 @@ void SpeakerResolver::Index() {
       auto first = it == by_surname_.end() && !by_first_.empty() ? by_first_.find(w)
                                                                 : by_first_.end();
       if (it != by_surname_.end()) {
-        Note(it->second, run_pos);
+        Note(SameSurnamePerson(it->second, w, 0, run_pos,
+                               static_cast<size_t>(run[0].data() - t.data()) + run[0].size()),
+             run_pos);
       } else if (first != by_first_.end()) {
         Note(first->second, run_pos);
       } else if (!quiet_ && lex_->FirstNameGender(w) != 0 && !IsLexiconWord(w)) {

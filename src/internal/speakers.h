@@ -231,6 +231,20 @@ class SpeakerResolver {
   // that owner's "Maria Lopez's campaign", or -1.
   int OwnedNominal(const std::vector<Token>& toks, const std::string& tags,
                    size_t first, size_t head, uint32_t position);
+  // `e` is a person named in full with the last word `surname`.
+  static bool HasSurname(const ResolvedEntity& e, absl::string_view surname);
+  // The person a surname alone (after a title of sex `sex`, or 0) at
+  // `position`, its word ending at `after` in the text (or past the text's
+  // end when the words are not the text's), names when the text names more
+  // than one of that surname: `first_named` (by_surname_'s) unless a sex not
+  // hers tells another.
+  // The sex of the subject pronoun a name at `position`, ending at `after`,
+  // goes on with when it is the subject of a clause ("Clinton later said
+  // she ..."): 'm', 'f' or 0 when none comes before another name, a
+  // pronoun of another kind or the end of the sentence.
+  char SubjectGoesOnWith(uint32_t position, size_t after) const;
+  int SameSurnamePerson(int first_named, absl::string_view surname, char sex,
+                        uint32_t position, size_t after);
   int PersonFromWords(absl::Span<const absl::string_view> words,
                       uint32_t position, bool allow_unknown);
   void Note(int entity, uint32_t position);
