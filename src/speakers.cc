@@ -12,6 +12,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "absl/types/span.h"
@@ -760,6 +761,27 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
             also_by_surname_.end());
         also_by_surname_.push_back(entity);
       } else {
+        // "President Obama" in a story's first lines, "President Barack
+        // Obama" after: one person, whom the surname alone names from here
+        // on; every mention of the surname's entity resolves to the full
+        // name. Not a title of another sex ("Mrs. Archer", "Newland
+        // Archer").
+        ResolvedEntity& alone = entities_[slot->second];
+        const char sex = lex_->FirstNameGender(name.front());
+        // Nor a full name brought in as somebody's kin ("first lady
+        // Michelle Obama", "his wife, Melania Trump") after "President
+        // Obama": a person noun of a sex right before it.
+        size_t b = position;
+        while (b > 0 && (text_[b - 1] == ' ' || text_[b - 1] == ',')) --b;
+        size_t a = b;
+        while (a > 0 && absl::ascii_islower(static_cast<unsigned char>(text_[a - 1]))) --a;
+        const bool kin = b > a && PersonGender(text_.substr(a, b - a)) != 0;
+        if (!kin && (layout_ == nullptr || !layout_->hard_wrapped) &&
+            alone.type == v1::ENTITY_TYPE_PERSON && !alone.described &&
+            alone.same_as < 0 && alone.canonical == surname &&
+            (alone.gender == 0 || sex == 0 || alone.gender == sex)) {
+          alone.same_as = entity;
+        }
         slot->second = entity;
       }
     }
@@ -828,19 +850,24 @@ char SpeakerResolver::SubjectGoesOnWith(uint32_t position, size_t after) const {
   return 0;
 }
 
-int SpeakerResolver::SameSurnamePerson(int first_named, absl::string_view surname, char sex,
-                                       uint32_t position, size_t after) {
-  const ResolvedEntity& named_first = entities_[first_named];
+bool SpeakerResolver::SameGivenName(const ResolvedEntity& a, const ResolvedEntity& b) {
   // "Joseph R. Biden" and "Joe Biden", "Mike" and "Michael Bloomberg": one
   // person named two ways, whose given names start alike. Only another
   // given name tells another person.
+  const absl::string_view x = a.canonical;
+  const absl::string_view y = b.canonical;
+  if (x.find(' ') == absl::string_view::npos || y.find(' ') == absl::string_view::npos) {
+    return false;
+  }
+  return absl::ascii_tolower(x[0]) == absl::ascii_tolower(y[0]) &&
+         absl::ascii_tolower(x[1]) == absl::ascii_tolower(y[1]);
+}
+
+int SpeakerResolver::SameSurnamePerson(int first_named, absl::string_view surname, char sex,
+                                       uint32_t position, size_t after) {
+  const ResolvedEntity& named_first = entities_[first_named];
   auto other_person = [&](const ResolvedEntity& e) {
-    if (!HasSurname(e, surname)) return false;
-    const absl::string_view a = e.canonical;
-    const absl::string_view b = named_first.canonical;
-    if (b.find(' ') == absl::string_view::npos) return true;
-    return absl::ascii_tolower(a[0]) != absl::ascii_tolower(b[0]) ||
-           absl::ascii_tolower(a[1]) != absl::ascii_tolower(b[1]);
+    return HasSurname(e, surname) && !SameGivenName(e, named_first);
   };
   // (Most texts name no two people of one surname: the list is empty.)
   bool shared = false;
@@ -1100,6 +1127,7 @@ void SpeakerResolver::Index() {
   }
   flush();
   SexFromClauses();
+  ConfirmSameAs();
   // In a book a person first known by one name ("His Christian name was
   // Gabriel") whom the text names in full later ("Gabriel Oak") goes by the
   // fullest name the text gives: the full name is the canonical one.
@@ -1345,6 +1373,74 @@ char SpeakerResolver::SubjectPronounSex(size_t from) const {
 // out"). All of them, so that one "he" against her (a pronoun about
 // somebody else) leaves her sex unknown. One pass over the mentions, a
 // bounded scan after each of those whose sex is unknown.
+bool SpeakerResolver::RolesDisagree(const ResolvedEntity& a, const ResolvedEntity& b) const {
+  // A word of a role of each, not a title that tells only the sex ("Mr.").
+  auto has_role = [&](const ResolvedEntity& e) {
+    for (const std::string& role : e.roles) {
+      for (absl::string_view word : absl::StrSplit(role, ' ', absl::SkipEmpty())) {
+        if (TitleGender(word) == 0) return true;
+      }
+    }
+    return false;
+  };
+  if (!has_role(a) || !has_role(b)) return false;
+  for (const std::string& ra : a.roles) {
+    for (absl::string_view x : absl::StrSplit(ra, ' ', absl::SkipEmpty())) {
+      if (TitleGender(x) != 0) continue;
+      for (const std::string& rb : b.roles) {
+        for (absl::string_view y : absl::StrSplit(rb, ' ', absl::SkipEmpty())) {
+          if (absl::EqualsIgnoreCase(x, y)) return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+void SpeakerResolver::ConfirmSameAs() {
+  for (ResolvedEntity& alone : entities_) {
+    if (alone.same_as < 0) continue;
+    // "President Trump" is "Donald Trump" of "Donald Trump" and "first lady
+    // Melania Trump" only by his sex: the full names of that surname whose
+    // given names differ, and of them the one of the surname's sex (from
+    // its title, or the pronouns of its clauses) when there is one; none
+    // when the sex does not choose.
+    const int first = alone.same_as;
+    int chosen = -1;
+    int fitting = 0;
+    auto consider = [&](int candidate) {
+      const ResolvedEntity& e = entities_[candidate];
+      if (alone.gender != 0 && e.gender != 0 && e.gender != alone.gender) return;
+      if (RolesDisagree(alone, e)) return;
+      if (alone.gender == 0 || e.gender == alone.gender) {
+        ++fitting;
+        if (chosen < 0) chosen = candidate;
+      }
+    };
+    consider(first);
+    int others = 0;
+    for (int other : also_by_surname_) {
+      if (other != first && HasSurname(entities_[other], alone.canonical) &&
+          !SameGivenName(entities_[other], entities_[first])) {
+        ++others;
+        consider(other);
+      }
+    }
+    if (others == 0) {
+      // One full name of that surname: the same person unless the sexes
+      // or the roles differ ("President Obama", "first lady Michelle
+      // Obama").
+      const char g = entities_[first].gender;
+      if ((alone.gender != 0 && g != 0 && g != alone.gender) ||
+          RolesDisagree(alone, entities_[first])) {
+        alone.same_as = -1;
+      }
+      continue;
+    }
+    alone.same_as = alone.gender != 0 && fitting == 1 ? chosen : -1;
+  }
+}
+
 void SpeakerResolver::SexFromClauses() {
   const absl::string_view t = text_;
   sex_votes_.assign(entities_.size(), std::pair<int, int>{0, 0});
@@ -2190,6 +2286,15 @@ int SpeakerResolver::RelativeAntecedent(uint32_t at) {
 }
 
 Resolution SpeakerResolver::Resolve(Range span) {
+  Resolution res = ResolveSpan(span);
+  // (A surname-only person the text went on to name in full: that person.)
+  while (res.entity >= 0 && entities_[res.entity].same_as >= 0) {
+    res.entity = entities_[res.entity].same_as;
+  }
+  return res;
+}
+
+Resolution SpeakerResolver::ResolveSpan(Range span) {
   Resolution res;
   if (span.end <= span.begin || span.end > text_.size()) return res;
   const std::vector<Token>& toks = tokens_;

@@ -40,6 +40,9 @@ struct ResolvedEntity {
   std::vector<std::string> aliases;
   // Whose it is: "Maria Lopez" for "Maria Lopez's campaign".
   std::string affiliation;
+  // A person known by surname only ("President Obama") whom the text named
+  // in full later: that entity's index, which Resolve() gives instead; -1.
+  int same_as = -1;
 
   // Every field back to its default, the strings and vectors keeping their
   // memory (SpeakerResolver reuses the entities of earlier documents).
@@ -52,6 +55,7 @@ struct ResolvedEntity {
     roles.clear();
     aliases.clear();
     affiliation.clear();
+    same_as = -1;
   }
 };
 
@@ -231,6 +235,14 @@ class SpeakerResolver {
   // that owner's "Maria Lopez's campaign", or -1.
   int OwnedNominal(const std::vector<Token>& toks, const std::string& tags,
                    size_t first, size_t head, uint32_t position);
+  // After Index(): a surname-only person goes by a full name of that
+  // surname (same_as) only when the sexes leave one such name.
+  void ConfirmSameAs();
+  // Both have roles beyond a title of sex, and share no word of them
+  // ("President", "first lady").
+  bool RolesDisagree(const ResolvedEntity& a, const ResolvedEntity& b) const;
+  // `a` and `b`, both named in full, have given names that start alike.
+  static bool SameGivenName(const ResolvedEntity& a, const ResolvedEntity& b);
   // `e` is a person named in full with the last word `surname`.
   static bool HasSurname(const ResolvedEntity& e, absl::string_view surname);
   // The person a surname alone (after a title of sex `sex`, or 0) at
@@ -245,6 +257,8 @@ class SpeakerResolver {
   char SubjectGoesOnWith(uint32_t position, size_t after) const;
   int SameSurnamePerson(int first_named, absl::string_view surname, char sex,
                         uint32_t position, size_t after);
+  // Resolve() before a surname-only person is taken for the full name.
+  Resolution ResolveSpan(Range span);
   int PersonFromWords(absl::Span<const absl::string_view> words,
                       uint32_t position, bool allow_unknown);
   void Note(int entity, uint32_t position);
