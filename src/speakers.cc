@@ -411,6 +411,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   word_memo_.fill(WordMemo());
   last_document_issuer_ = -1;
   quiet_ = false;
+  indexed_ = false;
   // (tokens_ and tags_ are scratch that Resolve() fills anew for each
   // span.)
   tagged_ = Range();
@@ -781,6 +782,9 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
             alone.same_as < 0 && alone.canonical == surname &&
             (alone.gender == 0 || sex == 0 || alone.gender == sex)) {
           alone.same_as = entity;
+          // (After Index(), a full name first met by Resolve() is judged at
+          // once.)
+          if (indexed_) ConfirmSameAs(alone);
         }
         slot->second = entity;
       }
@@ -1128,6 +1132,8 @@ void SpeakerResolver::Index() {
   flush();
   SexFromClauses();
   ConfirmSameAs();
+  // (ConfirmSameAs() has judged every same_as: no more are set after it.)
+  indexed_ = true;
   // In a book a person first known by one name ("His Christian name was
   // Gabriel") whom the text names in full later ("Gabriel Oak") goes by the
   // fullest name the text gives: the full name is the canonical one.
@@ -1399,46 +1405,49 @@ bool SpeakerResolver::RolesDisagree(const ResolvedEntity& a, const ResolvedEntit
 
 void SpeakerResolver::ConfirmSameAs() {
   for (ResolvedEntity& alone : entities_) {
-    if (alone.same_as < 0) continue;
-    // "President Trump" is "Donald Trump" of "Donald Trump" and "first lady
-    // Melania Trump" only by his sex: the full names of that surname whose
-    // given names differ, and of them the one of the surname's sex (from
-    // its title, or the pronouns of its clauses) when there is one; none
-    // when the sex does not choose.
-    const int first = alone.same_as;
-    int chosen = -1;
-    int fitting = 0;
-    auto consider = [&](int candidate) {
-      const ResolvedEntity& e = entities_[candidate];
-      if (alone.gender != 0 && e.gender != 0 && e.gender != alone.gender) return;
-      if (RolesDisagree(alone, e)) return;
-      if (alone.gender == 0 || e.gender == alone.gender) {
-        ++fitting;
-        if (chosen < 0) chosen = candidate;
-      }
-    };
-    consider(first);
-    int others = 0;
-    for (int other : also_by_surname_) {
-      if (other != first && HasSurname(entities_[other], alone.canonical) &&
-          !SameGivenName(entities_[other], entities_[first])) {
-        ++others;
-        consider(other);
-      }
-    }
-    if (others == 0) {
-      // One full name of that surname: the same person unless the sexes
-      // or the roles differ ("President Obama", "first lady Michelle
-      // Obama").
-      const char g = entities_[first].gender;
-      if ((alone.gender != 0 && g != 0 && g != alone.gender) ||
-          RolesDisagree(alone, entities_[first])) {
-        alone.same_as = -1;
-      }
-      continue;
-    }
-    alone.same_as = alone.gender != 0 && fitting == 1 ? chosen : -1;
+    if (alone.same_as >= 0) ConfirmSameAs(alone);
   }
+}
+
+void SpeakerResolver::ConfirmSameAs(ResolvedEntity& alone) {
+  // "President Trump" is "Donald Trump" of "Donald Trump" and "first lady
+  // Melania Trump" only by his sex: the full names of that surname whose
+  // given names differ, and of them the one of the surname's sex (from
+  // its title, or the pronouns of its clauses) when there is one; none
+  // when the sex does not choose.
+  const int first = alone.same_as;
+  int chosen = -1;
+  int fitting = 0;
+  auto consider = [&](int candidate) {
+    const ResolvedEntity& e = entities_[candidate];
+    if (alone.gender != 0 && e.gender != 0 && e.gender != alone.gender) return;
+    if (RolesDisagree(alone, e)) return;
+    if (alone.gender == 0 || e.gender == alone.gender) {
+      ++fitting;
+      if (chosen < 0) chosen = candidate;
+    }
+  };
+  consider(first);
+  int others = 0;
+  for (int other : also_by_surname_) {
+    if (other != first && HasSurname(entities_[other], alone.canonical) &&
+        !SameGivenName(entities_[other], entities_[first])) {
+      ++others;
+      consider(other);
+    }
+  }
+  if (others == 0) {
+    // One full name of that surname: the same person unless the sexes
+    // or the roles differ ("President Obama", "first lady Michelle
+    // Obama").
+    const char g = entities_[first].gender;
+    if ((alone.gender != 0 && g != 0 && g != alone.gender) ||
+        RolesDisagree(alone, entities_[first])) {
+      alone.same_as = -1;
+    }
+    return;
+  }
+  alone.same_as = alone.gender != 0 && fitting == 1 ? chosen : -1;
 }
 
 void SpeakerResolver::SexFromClauses() {

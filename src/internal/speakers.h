@@ -238,6 +238,8 @@ class SpeakerResolver {
   // After Index(): a surname-only person goes by a full name of that
   // surname (same_as) only when the sexes leave one such name.
   void ConfirmSameAs();
+  // The same for one surname-only person whose same_as is set.
+  void ConfirmSameAs(ResolvedEntity& alone);
   // Both have roles beyond a title of sex, and share no word of them
   // ("President", "first lady").
   bool RolesDisagree(const ResolvedEntity& a, const ResolvedEntity& b) const;
@@ -361,6 +363,8 @@ class SpeakerResolver {
   std::vector<ResolvedEntity> spare_entities_;
   WordMap<int> by_name_;     // lower canonical
   FilteredWordMap by_surname_;  // persons
+  // Index() is done (ResolvedEntity::same_as is set only before).
+  bool indexed_ = false;
   // Persons named in full after another of the same surname, whom
   // by_surname_ keeps: found by a title of their sex ("Ms. Trump").
   std::vector<int> also_by_surname_;
