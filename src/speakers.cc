@@ -12,8 +12,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/types/span.h"
 #include "internal/store_util.h"
@@ -337,7 +337,6 @@ constexpr ptrdiff_t kWindow = 400;
 // person's name (SubjectName()). (A character may be the subject of only one
 // such clause before she speaks: two would miss her.)
 constexpr int kMinNameVotes = 1;
-
 
 void SpeakerResolver::StartTests() {
   // A new number makes every mark an old one, the marks left as they are:
@@ -1132,7 +1131,7 @@ void SpeakerResolver::Index() {
   flush();
   SexFromClauses();
   ConfirmSameAs();
-  // (ConfirmSameAs() has judged every same_as: no more are set after it.)
+  // (A same_as set from here on is judged where it is set.)
   indexed_ = true;
   // In a book a person first known by one name ("His Christian name was
   // Gabriel") whom the text names in full later ("Gabriel Oak") goes by the
@@ -1373,12 +1372,6 @@ char SpeakerResolver::SubjectPronounSex(size_t from) const {
   return 0;
 }
 
-// A person the lexicons tell no sex of ("Alexandra", "Strether", a surname
-// alone) is "she" where the article goes on about her as "she": the clauses
-// she is the subject of ("Alexandra went into the store before she set
-// out"). All of them, so that one "he" against her (a pronoun about
-// somebody else) leaves her sex unknown. One pass over the mentions, a
-// bounded scan after each of those whose sex is unknown.
 bool SpeakerResolver::RolesDisagree(const ResolvedEntity& a, const ResolvedEntity& b) const {
   // A word of a role of each, not a title that tells only the sex ("Mr.").
   auto has_role = [&](const ResolvedEntity& e) {
@@ -1450,6 +1443,12 @@ void SpeakerResolver::ConfirmSameAs(ResolvedEntity& alone) {
   alone.same_as = alone.gender != 0 && fitting == 1 ? chosen : -1;
 }
 
+// A person the lexicons tell no sex of ("Alexandra", "Strether", a surname
+// alone) is "she" where the article goes on about her as "she": the clauses
+// she is the subject of ("Alexandra went into the store before she set
+// out"). All of them, so that one "he" against her (a pronoun about
+// somebody else) leaves her sex unknown. One pass over the mentions, a
+// bounded scan after each of those whose sex is unknown.
 void SpeakerResolver::SexFromClauses() {
   const absl::string_view t = text_;
   sex_votes_.assign(entities_.size(), std::pair<int, int>{0, 0});

@@ -247,16 +247,16 @@ class SpeakerResolver {
   static bool SameGivenName(const ResolvedEntity& a, const ResolvedEntity& b);
   // `e` is a person named in full with the last word `surname`.
   static bool HasSurname(const ResolvedEntity& e, absl::string_view surname);
-  // The person a surname alone (after a title of sex `sex`, or 0) at
-  // `position`, its word ending at `after` in the text (or past the text's
-  // end when the words are not the text's), names when the text names more
-  // than one of that surname: `first_named` (by_surname_'s) unless a sex not
-  // hers tells another.
   // The sex of the subject pronoun a name at `position`, ending at `after`,
   // goes on with when it is the subject of a clause ("Clinton later said
   // she ..."): 'm', 'f' or 0 when none comes before another name, a
   // pronoun of another kind or the end of the sentence.
   char SubjectGoesOnWith(uint32_t position, size_t after) const;
+  // The person a surname alone (after a title of sex `sex`, or 0) at
+  // `position`, its word ending at `after` in the text (or past the text's
+  // end when the words are not the text's), names when the text names more
+  // than one of that surname: `first_named` (by_surname_'s) unless a sex not
+  // hers tells another.
   int SameSurnamePerson(int first_named, absl::string_view surname, char sex,
                         uint32_t position, size_t after);
   // Resolve() before a surname-only person is taken for the full name.
@@ -363,10 +363,11 @@ class SpeakerResolver {
   std::vector<ResolvedEntity> spare_entities_;
   WordMap<int> by_name_;     // lower canonical
   FilteredWordMap by_surname_;  // persons
-  // Index() is done (ResolvedEntity::same_as is set only before).
+  // Index() is done: a same_as set after is judged where it is set.
   bool indexed_ = false;
   // Persons named in full after another of the same surname, whom
-  // by_surname_ keeps: found by a title of their sex ("Ms. Trump").
+  // by_surname_ keeps: found by a title of their sex ("Ms. Trump"), or by
+  // the pronoun a surname alone goes on with (SameSurnamePerson()).
   std::vector<int> also_by_surname_;
   // Resolve()'s tokens and tags, kept to reuse their memory, and the span
   // they are of (empty when none).
