@@ -13,6 +13,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/types/span.h"
 #include "internal/store_util.h"
@@ -409,6 +410,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   word_memo_.fill(WordMemo());
   last_document_issuer_ = -1;
   quiet_ = false;
+  indexed_ = false;
   // (tokens_ and tags_ are scratch that Resolve() fills anew for each
   // span.)
   tagged_ = Range();
@@ -682,15 +684,17 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
         entities_[it->second].gender != title_gender) {
       // "Ms. Trump": another person of that surname named in full, of
       // the title's sex, if the text has one.
+      // One whose sex the text does not tell ("Kellyanne Conway", after
+      // "George Conway") will do when none of the title's sex is named.
       entity = -1;
+      int unsexed = -1;
       for (int other : also_by_surname_) {
         const ResolvedEntity& e = entities_[other];
-        if (e.gender == title_gender && absl::EndsWith(e.canonical, surname) &&
-            e.canonical.size() > surname.size() &&
-            e.canonical[e.canonical.size() - surname.size() - 1] == ' ') {
-          entity = other;
-        }
+        if (!HasSurname(e, surname)) continue;
+        if (e.gender == title_gender) entity = other;
+        if (e.gender == 0) unsexed = other;
       }
+      if (entity < 0) entity = unsexed;
       if (entity < 0) {
         entity = FindOrAdd(absl::StrCat(w[last_title], " ", surname),
                            v1::ENTITY_TYPE_PERSON);
@@ -698,7 +702,14 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
         entities_[entity].gender = title_gender;
       }
     } else if (it != by_surname_.end()) {
-      entity = it->second;
+      // (Where the name's last word ends in the text; past its end when the
+      // words are not the text's.)
+      const uintptr_t at = reinterpret_cast<uintptr_t>(w.back().data());
+      const uintptr_t text = reinterpret_cast<uintptr_t>(text_.data());
+      const size_t after = at >= text && at + w.back().size() <= text + text_.size()
+                               ? at - text + w.back().size()
+                               : text_.size();
+      entity = SameSurnamePerson(it->second, surname, title_gender, position, after);
     } else if (first != by_first_.end()) {
       entity = first->second;
     } else if (auto full = last_title < 0 ? full_names_.find(surname)
@@ -760,6 +771,30 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
             also_by_surname_.end());
         also_by_surname_.push_back(entity);
       } else {
+        // "President Obama" in a story's first lines, "President Barack
+        // Obama" after: one person, whom the surname alone names from here
+        // on; every mention of the surname's entity resolves to the full
+        // name. Not a title of another sex ("Mrs. Archer", "Newland
+        // Archer").
+        ResolvedEntity& alone = entities_[slot->second];
+        const char sex = lex_->FirstNameGender(name.front());
+        // Nor a full name brought in as somebody's kin ("first lady
+        // Michelle Obama", "his wife, Melania Trump") after "President
+        // Obama": a person noun of a sex right before it.
+        size_t b = position;
+        while (b > 0 && (text_[b - 1] == ' ' || text_[b - 1] == ',')) --b;
+        size_t a = b;
+        while (a > 0 && absl::ascii_islower(static_cast<unsigned char>(text_[a - 1]))) --a;
+        const bool kin = b > a && PersonGender(text_.substr(a, b - a)) != 0;
+        if (!kin && (layout_ == nullptr || !layout_->hard_wrapped) &&
+            alone.type == v1::ENTITY_TYPE_PERSON && !alone.described &&
+            alone.same_as < 0 && alone.canonical == surname &&
+            (alone.gender == 0 || sex == 0 || alone.gender == sex)) {
+          alone.same_as = entity;
+          // (After Index(), a full name first met by Resolve() is judged at
+          // once.)
+          if (indexed_) ConfirmSameAs(alone);
+        }
         slot->second = entity;
       }
     }
@@ -783,6 +818,98 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
   }
   Note(entity, position);
   return entity;
+}
+
+bool SpeakerResolver::HasSurname(const ResolvedEntity& e, absl::string_view surname) {
+  return e.type == v1::ENTITY_TYPE_PERSON && !e.described &&
+         e.canonical.size() > surname.size() && absl::EndsWith(e.canonical, surname) &&
+         e.canonical[e.canonical.size() - surname.size() - 1] == ' ';
+}
+
+char SpeakerResolver::SubjectGoesOnWith(uint32_t position, size_t after) const {
+  // The subject of its clause: at the start of a sentence or after a comma,
+  // a conjunction or "when" ("Obama hugs Clinton after he spoke" tells
+  // nothing of Clinton).
+  WordClass cls;
+  if (WordBefore(position, &cls) && cls != WordClass::kConj && cls != WordClass::kSub) {
+    return 0;
+  }
+  const absl::string_view t = text_;
+  constexpr size_t kMaxScan = 80;
+  const size_t end = std::min(t.size(), after + kMaxScan);
+  for (size_t i = after; i < end;) {
+    const unsigned char c = t[i];
+    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '"' || c == 0xE2) {
+      return 0;
+    }
+    if (!absl::ascii_isalpha(c)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[j]))) ++j;
+    // Another name first: the pronoun may be that person's ("Clinton said
+    // Sanders was wrong because he ...").
+    if (absl::ascii_isupper(c)) return 0;
+    const PronounForm* form = lex_->PronounFormOf(t.substr(i, j - i));
+    if (form != nullptr) {
+      // "his claims", "her": whose, the words do not tell.
+      return (form->gender == 'm' || form->gender == 'f') && form->kinds == PronounForm::kSubject
+                 ? form->gender
+                 : 0;
+    }
+    i = j;
+  }
+  return 0;
+}
+
+bool SpeakerResolver::SameGivenName(const ResolvedEntity& a, const ResolvedEntity& b) {
+  // "Joseph R. Biden" and "Joe Biden", "Mike" and "Michael Bloomberg": one
+  // person named two ways, whose given names start alike. Only another
+  // given name tells another person.
+  const absl::string_view x = a.canonical;
+  const absl::string_view y = b.canonical;
+  if (x.find(' ') == absl::string_view::npos || y.find(' ') == absl::string_view::npos) {
+    return false;
+  }
+  return absl::ascii_tolower(x[0]) == absl::ascii_tolower(y[0]) &&
+         absl::ascii_tolower(x[1]) == absl::ascii_tolower(y[1]);
+}
+
+int SpeakerResolver::SameSurnamePerson(int first_named, absl::string_view surname, char sex,
+                                       uint32_t position, size_t after) {
+  const ResolvedEntity& named_first = entities_[first_named];
+  auto other_person = [&](const ResolvedEntity& e) {
+    return HasSurname(e, surname) && !SameGivenName(e, named_first);
+  };
+  // (Most texts name no two people of one surname: the list is empty.)
+  bool shared = false;
+  for (int other : also_by_surname_) {
+    if (other != first_named && other_person(entities_[other])) {
+      shared = true;
+      break;
+    }
+  }
+  if (!shared) return first_named;
+  // The surname alone is the person the text named first ("Trump" after
+  // "Donald Trump" and "his wife, Melania Trump"): the news names the others
+  // by given name or title. Only a sex that is not hers tells another: the
+  // title's, or that of the pronoun its clause goes on with ("Conway asked
+  // the reporter why she ..." after "her husband, George Conway"). Then it is
+  // the person of that sex and surname mentioned last.
+  if (sex == 0 && after < text_.size()) sex = SubjectGoesOnWith(position, after);
+  if (sex == 0 || named_first.gender == 0 || named_first.gender == sex) return first_named;
+  MentionList::Cursor back = mentions_.LowerBound(position);
+  Mention m;
+  for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
+    const ResolvedEntity& e = entities_[m.entity];
+    if (e.gender == sex && other_person(e) &&
+        std::find(also_by_surname_.begin(), also_by_surname_.end(), m.entity) !=
+            also_by_surname_.end()) {
+      return m.entity;
+    }
+  }
+  return first_named;
 }
 
 void SpeakerResolver::Index() {
@@ -823,7 +950,9 @@ void SpeakerResolver::Index() {
       auto first = it == by_surname_.end() && !by_first_.empty() ? by_first_.find(w)
                                                                 : by_first_.end();
       if (it != by_surname_.end()) {
-        Note(it->second, run_pos);
+        Note(SameSurnamePerson(it->second, w, 0, run_pos,
+                               static_cast<size_t>(run[0].data() - t.data()) + run[0].size()),
+             run_pos);
       } else if (first != by_first_.end()) {
         Note(first->second, run_pos);
       } else if (!quiet_ && lex_->FirstNameGender(w) != 0 && !IsLexiconWord(w)) {
@@ -1011,6 +1140,9 @@ void SpeakerResolver::Index() {
   }
   flush();
   SexFromClauses();
+  ConfirmSameAs();
+  // (A same_as set from here on is judged where it is set.)
+  indexed_ = true;
   // In a book a person first known by one name ("His Christian name was
   // Gabriel") whom the text names in full later ("Gabriel Oak") goes by the
   // fullest name the text gives: the full name is the canonical one.
@@ -1248,6 +1380,77 @@ char SpeakerResolver::SubjectPronounSex(size_t from) const {
     i = j;
   }
   return 0;
+}
+
+bool SpeakerResolver::RolesDisagree(const ResolvedEntity& a, const ResolvedEntity& b) const {
+  // A word of a role of each, not a title that tells only the sex ("Mr.").
+  auto has_role = [&](const ResolvedEntity& e) {
+    for (const std::string& role : e.roles) {
+      for (absl::string_view word : absl::StrSplit(role, ' ', absl::SkipEmpty())) {
+        if (TitleGender(word) == 0) return true;
+      }
+    }
+    return false;
+  };
+  if (!has_role(a) || !has_role(b)) return false;
+  for (const std::string& ra : a.roles) {
+    for (absl::string_view x : absl::StrSplit(ra, ' ', absl::SkipEmpty())) {
+      if (TitleGender(x) != 0) continue;
+      for (const std::string& rb : b.roles) {
+        for (absl::string_view y : absl::StrSplit(rb, ' ', absl::SkipEmpty())) {
+          if (absl::EqualsIgnoreCase(x, y)) return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+void SpeakerResolver::ConfirmSameAs() {
+  for (ResolvedEntity& alone : entities_) {
+    if (alone.same_as >= 0) ConfirmSameAs(alone);
+  }
+}
+
+void SpeakerResolver::ConfirmSameAs(ResolvedEntity& alone) {
+  // "President Trump" is "Donald Trump" of "Donald Trump" and "first lady
+  // Melania Trump" only by his sex: the full names of that surname whose
+  // given names differ, and of them the one of the surname's sex (from
+  // its title, or the pronouns of its clauses) when there is one; none
+  // when the sex does not choose.
+  const int first = alone.same_as;
+  int chosen = -1;
+  int fitting = 0;
+  auto consider = [&](int candidate) {
+    const ResolvedEntity& e = entities_[candidate];
+    if (alone.gender != 0 && e.gender != 0 && e.gender != alone.gender) return;
+    if (RolesDisagree(alone, e)) return;
+    if (alone.gender == 0 || e.gender == alone.gender) {
+      ++fitting;
+      if (chosen < 0) chosen = candidate;
+    }
+  };
+  consider(first);
+  int others = 0;
+  for (int other : also_by_surname_) {
+    if (other != first && HasSurname(entities_[other], alone.canonical) &&
+        !SameGivenName(entities_[other], entities_[first])) {
+      ++others;
+      consider(other);
+    }
+  }
+  if (others == 0) {
+    // One full name of that surname: the same person unless the sexes
+    // or the roles differ ("President Obama", "first lady Michelle
+    // Obama").
+    const char g = entities_[first].gender;
+    if ((alone.gender != 0 && g != 0 && g != alone.gender) ||
+        RolesDisagree(alone, entities_[first])) {
+      alone.same_as = -1;
+    }
+    return;
+  }
+  alone.same_as = alone.gender != 0 && fitting == 1 ? chosen : -1;
 }
 
 // A person the lexicons tell no sex of ("Alexandra", "Strether", a surname
@@ -2180,6 +2383,15 @@ int SpeakerResolver::RelativeAntecedent(uint32_t at) {
 }
 
 Resolution SpeakerResolver::Resolve(Range span) {
+  Resolution res = ResolveSpan(span);
+  // (A surname-only person the text went on to name in full: that person.)
+  while (res.entity >= 0 && entities_[res.entity].same_as >= 0) {
+    res.entity = entities_[res.entity].same_as;
+  }
+  return res;
+}
+
+Resolution SpeakerResolver::ResolveSpan(Range span) {
   Resolution res;
   if (span.end <= span.begin || span.end > text_.size()) return res;
   const std::vector<Token>& toks = tokens_;

@@ -40,6 +40,9 @@ struct ResolvedEntity {
   std::vector<std::string> aliases;
   // Whose it is: "Maria Lopez" for "Maria Lopez's campaign".
   std::string affiliation;
+  // A person known by surname only ("President Obama") whom the text named
+  // in full later: that entity's index, which Resolve() gives instead; -1.
+  int same_as = -1;
 
   // Every field back to its default, the strings and vectors keeping their
   // memory (SpeakerResolver reuses the entities of earlier documents).
@@ -52,6 +55,7 @@ struct ResolvedEntity {
     roles.clear();
     aliases.clear();
     affiliation.clear();
+    same_as = -1;
   }
 };
 
@@ -231,6 +235,32 @@ class SpeakerResolver {
   // that owner's "Maria Lopez's campaign", or -1.
   int OwnedNominal(const std::vector<Token>& toks, const std::string& tags,
                    size_t first, size_t head, uint32_t position);
+  // After Index(): a surname-only person goes by a full name of that
+  // surname (same_as) only when the sexes leave one such name.
+  void ConfirmSameAs();
+  // The same for one surname-only person whose same_as is set.
+  void ConfirmSameAs(ResolvedEntity& alone);
+  // Both have roles beyond a title of sex, and share no word of them
+  // ("President", "first lady").
+  bool RolesDisagree(const ResolvedEntity& a, const ResolvedEntity& b) const;
+  // `a` and `b`, both named in full, have given names that start alike.
+  static bool SameGivenName(const ResolvedEntity& a, const ResolvedEntity& b);
+  // `e` is a person named in full with the last word `surname`.
+  static bool HasSurname(const ResolvedEntity& e, absl::string_view surname);
+  // The sex of the subject pronoun a name at `position`, ending at `after`,
+  // goes on with when it is the subject of a clause ("Clinton later said
+  // she ..."): 'm', 'f' or 0 when none comes before another name, a
+  // pronoun of another kind or the end of the sentence.
+  char SubjectGoesOnWith(uint32_t position, size_t after) const;
+  // The person a surname alone (after a title of sex `sex`, or 0) at
+  // `position`, its word ending at `after` in the text (or past the text's
+  // end when the words are not the text's), names when the text names more
+  // than one of that surname: `first_named` (by_surname_'s) unless a sex not
+  // hers tells another.
+  int SameSurnamePerson(int first_named, absl::string_view surname, char sex,
+                        uint32_t position, size_t after);
+  // Resolve() before a surname-only person is taken for the full name.
+  Resolution ResolveSpan(Range span);
   int PersonFromWords(absl::Span<const absl::string_view> words,
                       uint32_t position, bool allow_unknown);
   void Note(int entity, uint32_t position);
@@ -333,8 +363,11 @@ class SpeakerResolver {
   std::vector<ResolvedEntity> spare_entities_;
   WordMap<int> by_name_;     // lower canonical
   FilteredWordMap by_surname_;  // persons
+  // Index() is done: a same_as set after is judged where it is set.
+  bool indexed_ = false;
   // Persons named in full after another of the same surname, whom
-  // by_surname_ keeps: found by a title of their sex ("Ms. Trump").
+  // by_surname_ keeps: found by a title of their sex ("Ms. Trump"), or by
+  // the pronoun a surname alone goes on with (SameSurnamePerson()).
   std::vector<int> also_by_surname_;
   // Resolve()'s tokens and tags, kept to reuse their memory, and the span
   // they are of (empty when none).
