@@ -1684,47 +1684,57 @@ uint8_t ConfidenceFeatures(absl::string_view text, const internal::Lexicon& lexi
   // clause (a subject pronoun, an auxiliary, copula, modal or negation, a
   // verb form the lexicons know, a past "-ed" form) rather than a noun
   // phrase ("offered a pathway to citizenship").
+  // Read only as far as both answers need: a content of more than
+  // kClauseWords words with no sign of a clause in them is taken for one all
+  // the same (its verb one the lexicons do not know: "the economy grows"),
+  // not for a noun phrase.
+  constexpr int kClauseWords = 12;
+  const bool quoted = f.direct || f.mixed;  // a clause or not, no matter
   int words = 0;
   bool clause = false;
   char lower[internal::kShortWord + 1];
   for (const Range& r : f.content) {
-    size_t i = r.begin;
-    while (i < r.end) {
-      if (!absl::ascii_isalnum(static_cast<unsigned char>(text[i]))) {
-        ++i;
+    const char* p = text.data() + r.begin;
+    const char* const end = text.data() + r.end;
+    while (p < end && !(words > 3 && (clause || quoted || words > kClauseWords))) {
+      if (!absl::ascii_isalnum(static_cast<unsigned char>(*p))) {
+        ++p;
         continue;
       }
-      size_t e = i;
-      while (e < r.end && absl::ascii_isalnum(static_cast<unsigned char>(text[e]))) ++e;
-      ++words;
-      const size_t n = e - i;
-      if (!clause && n <= internal::kShortWord) {
-        for (size_t j = 0; j < n; ++j) lower[j] = absl::ascii_tolower(static_cast<unsigned char>(text[i + j]));
-        const absl::string_view w(lower, n);
-        if (const internal::WordInfo* info = lexicon.Word(w)) {
-          switch (info->word_class) {
-            case internal::WordClass::kPron:
-            case internal::WordClass::kAux:
-            case internal::WordClass::kCop:
-            case internal::WordClass::kModal:
-            case internal::WordClass::kNeg:
-            case internal::WordClass::kVerb:
-              clause = true;
-              break;
-            default:
-              // A cue's past or participle ("said", "planned", "saying"),
-              // not its lemma or "-s" form, which may be a noun ("a plan",
-              // "reports").
-              clause = info->cue >= 0 && w.back() != 's' &&
-                       w != lexicon.cues()[info->cue].lemma;
-          }
-        }
-        if (n >= 5 && w.substr(n - 2) == "ed") clause = true;
+      // A capitalised word past the first is a name, no sign of a clause
+      // (but "I"): no need to look it up.
+      const bool look = !clause && !quoted && words < kClauseWords &&
+                        (words == 0 || !absl::ascii_isupper(static_cast<unsigned char>(*p)) ||
+                         (p + 1 == end || !absl::ascii_isalnum(static_cast<unsigned char>(p[1]))));
+      size_t n = 0;
+      for (; p < end && absl::ascii_isalnum(static_cast<unsigned char>(*p)); ++p, ++n) {
+        if (n < internal::kShortWord) lower[n] = absl::ascii_tolower(static_cast<unsigned char>(*p));
       }
-      i = e;
+      ++words;
+      if (!look || n > internal::kShortWord) continue;
+      const absl::string_view w(lower, n);
+      if (const internal::WordInfo* info = lexicon.Word(w)) {
+        switch (info->word_class) {
+          case internal::WordClass::kPron:
+          case internal::WordClass::kAux:
+          case internal::WordClass::kCop:
+          case internal::WordClass::kModal:
+          case internal::WordClass::kNeg:
+          case internal::WordClass::kVerb:
+            clause = true;
+            break;
+          default:
+            // A cue's past or participle ("said", "planned", "saying"), not
+            // its lemma or "-s" form, which may be a noun ("a plan",
+            // "reports").
+            clause = info->cue >= 0 && w.back() != 's' &&
+                     w != lexicon.cues()[info->cue].lemma;
+        }
+      }
+      if (n >= 5 && w.substr(n - 2) == "ed") clause = true;
     }
   }
-  if (!f.direct && !f.mixed && !clause) out |= bit(ConfidenceFeature::kNpContent);
+  if (!quoted && !clause && words <= kClauseWords) out |= bit(ConfidenceFeature::kNpContent);
   if (!lexicon.IsSpeechCue(f.cue_index)) out |= bit(ConfidenceFeature::kNonSpeechCue);
   if (speaker.entity < 0 && speaker.kind == v1::MENTION_KIND_PRONOUN) {
     out |= bit(ConfidenceFeature::kUnresolvedPronoun);
@@ -2511,6 +2521,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   features.resize(findings.size());
   for (size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
+    if (f.drop) continue;  // no claim
     float base = f.rule >= 0 ? rules[f.rule].confidence : 0.6f;
     if (f.inherited) base *= 0.9f;
     features[i] = ConfidenceFeatures(text, *lexicon, f, speaker[i]);
