@@ -1688,7 +1688,7 @@ uint8_t ConfidenceFeatures(absl::string_view text, const internal::Lexicon& lexi
   // kClauseWords words with no sign of a clause in them is taken for one all
   // the same (its verb one the lexicons do not know: "the economy grows"),
   // not for a noun phrase.
-  constexpr int kClauseWords = 12;
+  constexpr int kClauseWords = 25;
   const bool quoted = f.direct || f.mixed;  // a clause or not, no matter
   int words = 0;
   bool clause = false;
