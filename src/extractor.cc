@@ -1671,7 +1671,6 @@ class AtomScreen {
   std::vector<uint64_t> found_;  // by state number: the atoms ending there
 };
 
-
 // The ConfidenceFeatures (a bit for each) of finding `f`, whose speaker
 // resolved to `speaker`: what its rule cannot tell of how likely the claim
 // is right end to end.
@@ -1683,11 +1682,10 @@ uint8_t ConfidenceFeatures(absl::string_view text, const internal::Lexicon& lexi
   // The content's words: how many, and whether any of them makes it a
   // clause (a subject pronoun, an auxiliary, copula, modal or negation, a
   // verb form the lexicons know, a past "-ed" form) rather than a noun
-  // phrase ("offered a pathway to citizenship").
-  // Read only as far as both answers need: a content of more than
-  // kClauseWords words with no sign of a clause in them is taken for one all
-  // the same (its verb one the lexicons do not know: "the economy grows"),
-  // not for a noun phrase.
+  // phrase ("offered a pathway to citizenship"). Read only as far as both
+  // answers need: a content of more than kClauseWords words with no sign of
+  // a clause in them is taken for one all the same (its verb one the
+  // lexicons do not know: "the economy grows"), not for a noun phrase.
   constexpr int kClauseWords = 25;
   const bool quoted = f.direct || f.mixed;  // a clause or not, no matter
   int words = 0;
