@@ -1,6 +1,7 @@
 #include "whosaid/extractor.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -1670,6 +1671,90 @@ class AtomScreen {
   std::vector<uint64_t> found_;  // by state number: the atoms ending there
 };
 
+// The ConfidenceFeatures (a bit for each) of finding `f`, whose speaker
+// resolved to `speaker`: what its rule cannot tell of how likely the claim
+// is right end to end.
+uint8_t ConfidenceFeatures(absl::string_view text, const internal::Lexicon& lexicon,
+                           const Finding& f, const internal::Resolution& speaker) {
+  using internal::ConfidenceFeature;
+  auto bit = [](ConfidenceFeature k) { return static_cast<uint8_t>(1u << static_cast<int>(k)); };
+  uint8_t out = 0;
+  // The content's words: how many, and whether any of them makes it a
+  // clause (a subject pronoun, an auxiliary, copula, modal or negation, a
+  // verb form the lexicons know, a past "-ed" form) rather than a noun
+  // phrase ("offered a pathway to citizenship"). Read only as far as both
+  // answers need: a content of more than kClauseWords words with no sign of
+  // a clause in them is taken for one all the same (its verb one the
+  // lexicons do not know: "the economy grows"), not for a noun phrase.
+  constexpr int kClauseWords = 25;
+  const bool quoted = f.direct || f.mixed;  // a clause or not, no matter
+  int words = 0;
+  bool clause = false;
+  char lower[internal::kShortWord + 1];
+  for (const Range& r : f.content) {
+    const char* p = text.data() + r.begin;
+    const char* const end = text.data() + r.end;
+    while (p < end && !(words > 3 && (clause || quoted || words > kClauseWords))) {
+      if (!absl::ascii_isalnum(static_cast<unsigned char>(*p))) {
+        ++p;
+        continue;
+      }
+      // A capitalised word past the first is a name, no sign of a clause
+      // (but "I"): no need to look it up.
+      const bool look = !clause && !quoted && words < kClauseWords &&
+                        (words == 0 || !absl::ascii_isupper(static_cast<unsigned char>(*p)) ||
+                         (p + 1 == end || !absl::ascii_isalnum(static_cast<unsigned char>(p[1]))));
+      size_t n = 0;
+      for (; p < end && absl::ascii_isalnum(static_cast<unsigned char>(*p)); ++p, ++n) {
+        if (n < internal::kShortWord) lower[n] = absl::ascii_tolower(static_cast<unsigned char>(*p));
+      }
+      ++words;
+      if (!look || n > internal::kShortWord) continue;
+      const absl::string_view w(lower, n);
+      if (const internal::WordInfo* info = lexicon.Word(w)) {
+        switch (info->word_class) {
+          case internal::WordClass::kPron:
+          case internal::WordClass::kAux:
+          case internal::WordClass::kCop:
+          case internal::WordClass::kModal:
+          case internal::WordClass::kNeg:
+          case internal::WordClass::kVerb:
+            clause = true;
+            break;
+          default:
+            // A cue's past or participle ("said", "planned", "saying"), not
+            // its lemma or "-s" form, which may be a noun ("a plan",
+            // "reports").
+            clause = info->cue >= 0 && w.back() != 's' &&
+                     w != lexicon.cues()[info->cue].lemma;
+        }
+      }
+      if (n >= 5 && w.substr(n - 2) == "ed") clause = true;
+    }
+  }
+  if (!quoted && !clause && words <= kClauseWords) out |= bit(ConfidenceFeature::kNpContent);
+  if (!lexicon.IsSpeechCue(f.cue_index)) out |= bit(ConfidenceFeature::kNonSpeechCue);
+  if (speaker.entity < 0 && speaker.kind == v1::MENTION_KIND_PRONOUN) {
+    out |= bit(ConfidenceFeature::kUnresolvedPronoun);
+  }
+  if (words <= 3) out |= bit(ConfidenceFeature::kShortContent);
+  return out;
+}
+
+// A claim's confidence: `base` (its rule's) with the weights of `model` for
+// its `features` added to its log-odds, kept within [0.01, 0.99]. With no
+// weights, `base` itself.
+float ClaimConfidence(const internal::ConfidenceModel& model, float base, uint8_t features) {
+  float z = model.bias;
+  for (int k = 0; k < internal::kConfidenceFeatures; ++k) {
+    if (features & (1u << k)) z += model.weight[k];
+  }
+  if (z == 0) return base;
+  const float p = std::min(0.99f, std::max(0.01f, base));
+  const float odds = p / (1 - p) * std::exp(z);
+  return std::min(0.99f, std::max(0.01f, odds / (1 + odds)));
+}
+
 }  // namespace
 
 // The cues and mentions (with their spans) of the claims an Extraction held
@@ -1770,6 +1855,7 @@ class ExtractorImpl {
   std::unique_ptr<AtomScreen> content_stance_screen;
   size_t max_bytes = 0;
   float min_confidence = 0;
+  bool rule_with_confidence_features = false;
 
   // text_checked: the caller has run CheckDocumentText() on doc.text().
   // The claims' cues and mentions come from `parts` when it has some.
@@ -1971,6 +2057,8 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     std::vector<std::string> entity_ids;
     std::vector<std::string> topic_names;
     std::vector<size_t> by_paragraph;
+    std::vector<float> confidence;
+    std::vector<uint8_t> features;
   };
   thread_local Scratch scratch;
   // Resolve speakers in the order they appear.
@@ -2422,17 +2510,21 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   }
 
   const auto& rules = lexicon->rules();
-  // The confidence of a finding's claim: its rule's, less for a turn of
-  // dialogue or a quote paragraph inherited from another claim.
-  auto confidence_of = [&rules](const Finding& f) {
-    float confidence = f.rule >= 0 ? rules[f.rule].confidence : 0.6f;
-    if (f.inherited) confidence *= 0.9f;
-    return confidence;
-  };
-  if (min_confidence > 0) {
-    for (Finding& f : findings) {
-      if (confidence_of(f) < min_confidence) f.drop = true;
-    }
+  // The confidence of each finding's claim: its rule's (less for a turn of
+  // dialogue or a quote paragraph inherited from another claim), moved by
+  // what the rule cannot tell of the claim (confidence.tsv).
+  std::vector<float>& confidence = scratch.confidence;
+  std::vector<uint8_t>& features = scratch.features;
+  confidence.resize(findings.size());
+  features.resize(findings.size());
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (f.drop) continue;  // no claim
+    float base = f.rule >= 0 ? rules[f.rule].confidence : 0.6f;
+    if (f.inherited) base *= 0.9f;
+    features[i] = ConfidenceFeatures(text, *lexicon, f, speaker[i]);
+    confidence[i] = ClaimConfidence(lexicon->confidence_model(), base, features[i]);
+    if (min_confidence > 0 && confidence[i] < min_confidence) findings[i].drop = true;
   }
   std::vector<ClaimIdText>& ids = scratch.ids;
   ids.assign(findings.size(), ClaimIdText());
@@ -2550,9 +2642,17 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       topics->Tag(c->content(), &topic_names);
       for (std::string& name : topic_names) c->add_topics(std::move(name));
     }
-    c->set_confidence(confidence_of(f));
+    c->set_confidence(confidence[i]);
     Assign(c->mutable_rule(), f.rule >= 0 ? absl::string_view(rules[f.rule].name)
                               : absl::string_view(f.builtin_rule ? f.builtin_rule : ""));
+    if (rule_with_confidence_features) {
+      for (int k = 0; k < internal::kConfidenceFeatures; ++k) {
+        if (features[i] & (1u << k)) {
+          absl::StrAppend(c->mutable_rule(), "+", internal::kConfidenceFeatureNames[k]);
+        }
+      }
+      if (f.inherited) absl::StrAppend(c->mutable_rule(), "+inherited");
+    }
     Assign(c->mutable_extractor_version(), kExtractorVersion);
     if (doc.has_published()) *c->mutable_published() = doc.published();
     }  // part
@@ -2625,6 +2725,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
   impl->topics = *std::move(topics);
   impl->max_bytes = options.max_document_bytes;
   impl->min_confidence = options.min_confidence;
+  impl->rule_with_confidence_features = options.rule_with_confidence_features;
   return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
 }
 

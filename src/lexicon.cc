@@ -1,6 +1,7 @@
 #include "internal/lexicon.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -604,6 +605,61 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     return absl::OkStatus();
   }, &line_no);
   if (!s.ok()) return s;
+
+  // confidence.tsv: "bias VALUE" and "weight FEATURE VALUE" (log-odds).
+  s = ReadLexicon(dir, "confidence.tsv", &text);
+  if (!s.ok()) return s;
+  s = ForEachLine("confidence.tsv", text, [&](const std::vector<absl::string_view>& f) {
+    float value = 0;
+    const absl::string_view v = f.back();
+    if (f[0] == "bias" && f.size() == 2) {
+      if (!absl::SimpleAtof(v, &value) || !(std::fabs(value) <= 10)) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("bias '", v, "' is not a number from -10 to 10"));
+      }
+      lex->confidence_model_.bias = value;
+      return absl::OkStatus();
+    }
+    if (f[0] != "weight" || f.size() != 3) {
+      return absl::InvalidArgumentError("expected: bias VALUE or weight FEATURE VALUE");
+    }
+    int feature = -1;
+    for (int k = 0; k < kConfidenceFeatures; ++k) {
+      if (f[1] == kConfidenceFeatureNames[k]) feature = k;
+    }
+    if (feature < 0) {
+      return absl::InvalidArgumentError(absl::StrCat("unknown feature '", f[1], "'"));
+    }
+    if (!absl::SimpleAtof(v, &value) || !(std::fabs(value) <= 10)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("weight '", v, "' is not a number from -10 to 10"));
+    }
+    lex->confidence_model_.weight[feature] = value;
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+
+  // speech_cues.tsv (form [lemma]): which cues are speech cues.
+  s = ReadLexicon(dir, "speech_cues.tsv", &text);
+  if (!s.ok()) return s;
+  {
+    absl::flat_hash_set<std::string> speech;
+    s = ForEachLine("speech_cues.tsv", text, [&](const std::vector<absl::string_view>& f) {
+      if (f[0].empty() || f.size() > 2) {
+        return absl::InvalidArgumentError("expected form and an optional lemma");
+      }
+      speech.insert(absl::AsciiStrToLower(f[0]));
+      if (f.size() == 2 && !f[1].empty()) speech.insert(absl::AsciiStrToLower(f[1]));
+      return absl::OkStatus();
+    });
+    if (!s.ok()) return s;
+    lex->speech_cue_.assign(lex->cues_.size(), false);
+    for (size_t i = 0; i < lex->cues_.size(); ++i) {
+      const std::string& lemma = lex->cues_[i].lemma;
+      lex->speech_cue_[i] = speech.contains(lemma) ||
+                            speech.contains(lemma.substr(0, lemma.find(' ')));
+    }
+  }
 
   s = ReadLexicon(dir, "topics.textproto", &lex->topics_text_);
   if (!s.ok()) return s;

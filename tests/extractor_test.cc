@@ -669,6 +669,72 @@ class TempLexiconDir {
   std::filesystem::path path_;
 };
 
+// The confidence of the one claim of `text` and the rule behind it.
+std::pair<float, std::string> OnlyClaimConfidence(absl::string_view text) {
+  const v1::Extraction out = ExtractText(text);
+  EXPECT_EQ(out.claims_size(), 1) << text;
+  if (out.claims_size() != 1) return {0.0f, ""};
+  return {out.claims(0).confidence(), out.claims(0).rule()};
+}
+
+TEST(Extractor, ClauseAfterSaidOutranksNounPhraseAfterNonSpeechVerb) {
+  // One rule, two claims: what the rule cannot tell (confidence.tsv) sets
+  // them apart.
+  const auto said = OnlyClaimConfidence(
+      "Senator Jane Smith said the plan would cut taxes for families.");
+  const auto offered = OnlyClaimConfidence(
+      "Senator Jane Smith offered a pathway to citizenship for millions.");
+  ASSERT_EQ(said.second, offered.second);
+  EXPECT_GT(said.first, offered.first);
+  // Each feature alone lowers it too: a noun phrase after a speech cue, a
+  // clause after a cue of belief.
+  const auto np = OnlyClaimConfidence(
+      "Senator Jane Smith announced a new pathway to citizenship.");
+  const auto belief = OnlyClaimConfidence(
+      "Senator Jane Smith believes the plan would cut taxes for families.");
+  ASSERT_EQ(np.second, said.second);
+  ASSERT_EQ(belief.second, said.second);
+  EXPECT_GT(said.first, np.first);
+  EXPECT_GT(said.first, belief.first);
+  EXPECT_GT(np.first, offered.first);
+  EXPECT_GT(belief.first, offered.first);
+}
+
+TEST(Extractor, ConfidenceWithoutFeatureWeightsIsTheRules) {
+  // With no weights, claims of one rule have one confidence, whatever
+  // their features.
+  TempLexiconDir dir;
+  dir.Write("confidence.tsv", "# none\n");
+  ExtractorOptions options;
+  options.lexicon_dir = dir.path();
+  auto e = Extractor::Create(options);
+  ASSERT_TRUE(e.ok()) << e.status();
+  v1::Document doc;
+  doc.set_id("doc");
+  doc.set_text(
+      "Senator Jane Smith offered a pathway to citizenship for millions.\n\n"
+      "Senator Jane Smith said the plan would cut taxes for families.");
+  v1::Extraction out;
+  ASSERT_TRUE((*e)->Extract(doc, &out).ok());
+  ASSERT_EQ(out.claims_size(), 2);
+  EXPECT_EQ(out.claims(0).rule(), out.claims(1).rule());
+  EXPECT_EQ(out.claims(0).confidence(), out.claims(1).confidence());
+}
+
+TEST(Extractor, RuleWithConfidenceFeaturesNamesThem) {
+  ExtractorOptions options;
+  options.rule_with_confidence_features = true;
+  auto e = Extractor::Create(options);
+  ASSERT_TRUE(e.ok()) << e.status();
+  v1::Document doc;
+  doc.set_id("doc");
+  doc.set_text("Senator Jane Smith offered a pathway to citizenship for millions.");
+  v1::Extraction out;
+  ASSERT_TRUE((*e)->Extract(doc, &out).ok());
+  ASSERT_EQ(out.claims_size(), 1);
+  EXPECT_EQ(out.claims(0).rule(), "speaker_cue_that+np_content+nonspeech_cue");
+}
+
 TEST(Extractor, MissingLexiconDirIsNotFound) {
   ExtractorOptions options;
   options.lexicon_dir = "/nonexistent/whosaid/lexicons";
@@ -699,6 +765,10 @@ TEST(Extractor, BrokenLexiconFilesNameFileAndLine) {
        "content_stances.tsv:2: bad pattern"},
       {"content_stances.tsv", "# c\nnoevidence\twithout (proof\n",
        "content_stances.tsv:2: bad pattern"},
+      {"confidence.tsv", "# model\nbias\t0.3\nweight\tloud_speaker\t-0.5\n",
+       "confidence.tsv:3: unknown feature 'loud_speaker'"},
+      {"confidence.tsv", "weight\tnp_content\n",
+       "confidence.tsv:1: expected: bias VALUE or weight FEATURE VALUE"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(absl::StrCat(c.file, ": ", c.contents));

@@ -249,6 +249,14 @@ TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {
        "rules.tsv:1: unknown cue class 'shout'"},
       {"rules.tsv", "rule\tx\tsay\t1.5\t(?P<cue>@)\n",
        "rules.tsv:1: confidence must be a number in [0, 1]"},
+      {"confidence.tsv", "# c\nbias\t0.3\nweight\tlong_content\t-1\n",
+       "confidence.tsv:3: unknown feature 'long_content'"},
+      {"confidence.tsv", "weight\tshort_content\tlow\n",
+       "confidence.tsv:1: weight 'low' is not a number from -10 to 10"},
+      {"confidence.tsv", "bias\t0\nbias\t40\n",
+       "confidence.tsv:2: bias '40' is not a number from -10 to 10"},
+      {"confidence.tsv", "np_content\t-0.2\n",
+       "confidence.tsv:1: expected: bias VALUE or weight FEATURE VALUE"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(absl::StrCat(c.file, ": ", c.text));
@@ -256,6 +264,31 @@ TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
     EXPECT_TRUE(absl::StrContains(s.message(), c.want)) << s;
   }
+}
+
+TEST_F(LexiconDirTest, ConfidenceModelReadsBiasAndWeights) {
+  ASSERT_TRUE(LoadWith("confidence.tsv",
+                       "# c\nbias\t0.5\nweight\tnonspeech_cue\t-0.25\n")
+                  .ok());
+  auto lex = Lexicon::Load(dir_.string());
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  const ConfidenceModel& m = (*lex)->confidence_model();
+  EXPECT_FLOAT_EQ(m.bias, 0.5f);
+  EXPECT_FLOAT_EQ(m.weight[static_cast<int>(ConfidenceFeature::kNonSpeechCue)], -0.25f);
+  // A feature not listed weighs nothing.
+  EXPECT_FLOAT_EQ(m.weight[static_cast<int>(ConfidenceFeature::kNpContent)], 0.0f);
+}
+
+TEST_F(BuiltInLexicon, SpeechCuesAreTheCuesOfSpeechCuesTsv) {
+  auto cue = [&](const char* form) {
+    const CueEntry* e = lex_->FindCue(form);
+    EXPECT_NE(e, nullptr) << form;
+    return e == nullptr ? -1 : static_cast<int>(e - lex_->cues().data());
+  };
+  EXPECT_TRUE(lex_->IsSpeechCue(cue("said")));
+  EXPECT_TRUE(lex_->IsSpeechCue(cue("according to")));
+  EXPECT_FALSE(lex_->IsSpeechCue(cue("believes")));
+  EXPECT_FALSE(lex_->IsSpeechCue(-1));
 }
 
 TEST_F(LexiconDirTest, RepeatedWordWithTheSameCategoryIsAccepted) {

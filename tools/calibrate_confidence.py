@@ -14,7 +14,13 @@ promises:
 A rule with few claims in the gold corpus stays near its author's estimate:
 the measured share is smoothed toward the rule's current mean confidence
 with the weight of --weight claims (default 20), and none is set above 0.99.
-Rules the corpus never saw keep their value. rules.tsv is rewritten in place (through a temporary file
+Rules the corpus never saw keep their value.
+
+The confidence claims carry also moves with a few features of the claim
+(confidence.tsv, fitted by tools/fit_confidence_features.py on top of the
+rules' values). Calibrate the rules first, with a --lexicons directory whose
+confidence.tsv holds no weights (so that each rule's mean confidence is its
+own), then refit the features. rules.tsv is rewritten in place (through a temporary file
 and a rename); every change is listed on stderr.
 """
 

@@ -24,6 +24,11 @@ ABSL_FLAG(double, min_confidence, 0,
           "(how often the rule behind them is right on the gold data) is "
           "below this, from 0 to 1: fewer claims, more of them right.");
 
+ABSL_FLAG(bool, confidence_features, false,
+          "eval/extract: follow each claim's rule name with its confidence "
+          "features (\"say_that+short_content\"), for "
+          "tools/calibrate_confidence.py --features.");
+
 ABSL_FLAG(int32_t, jobs, 0,
           "extract/ingest: threads that extract documents (0: one per core). "
           "The output is the same for any number.");
@@ -47,6 +52,7 @@ absl::StatusOr<std::unique_ptr<whosaid::Extractor>> ExtractorFromFlags() {
   options.topics_file = absl::GetFlag(FLAGS_topics);
   options.min_confidence =
       static_cast<float>(absl::GetFlag(FLAGS_min_confidence));
+  options.rule_with_confidence_features = absl::GetFlag(FLAGS_confidence_features);
   return whosaid::Extractor::Create(options);
 }
 

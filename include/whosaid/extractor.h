@@ -56,6 +56,13 @@ struct ExtractorOptions {
   // reported through a left-out one keeps its reported_via mention but no
   // reported_via_claim_id. In [0, 1]; default 0: every claim.
   float min_confidence = 0;
+
+  // For tools/calibrate_confidence.py: each claim's rule name is followed
+  // by the confidence features it has, "+" before each ("say_that+short_
+  // content+inherited"; see confidence.tsv), so that `whosaid eval
+  // --by_rule` counts claims by rule and features. Claims otherwise stay
+  // the same. Default false: the rule's name alone.
+  bool rule_with_confidence_features = false;
 };
 
 class ClaimWriter;

@@ -616,6 +616,26 @@ struct RuleSpec {
   int line = 0;
 };
 
+// What a claim's confidence takes from the claim beside its rule's
+// (confidence.tsv): features the rule alone cannot tell, each with a weight
+// added to the log-odds of the rule's confidence. See ClaimConfidence() in
+// extractor.cc for what each feature is.
+enum class ConfidenceFeature : uint8_t {
+  kNpContent,          // reported words with no clause: "offered a pathway"
+  kNonSpeechCue,       // "believes", "wants", "offered": no speech cue
+  kUnresolvedPronoun,  // a pronoun speaker no entity stands behind
+  kShortContent,       // three words or fewer
+};
+inline constexpr int kConfidenceFeatures =
+    static_cast<int>(ConfidenceFeature::kShortContent) + 1;
+// The names confidence.tsv gives the features, in enum order.
+inline constexpr const char* kConfidenceFeatureNames[kConfidenceFeatures] = {
+    "np_content", "nonspeech_cue", "unresolved_pronoun", "short_content"};
+struct ConfidenceModel {
+  float bias = 0;  // added to every claim's log-odds
+  float weight[kConfidenceFeatures] = {};
+};
+
 class Lexicon {
  public:
   // Loads every lexicon: from `dir` when it holds a file of that name, else
@@ -731,6 +751,14 @@ class Lexicon {
   }
   const Abbreviations& abbreviation_lexicon() const { return abbreviations_; }
   const std::vector<RuleSpec>& rules() const { return rules_; }
+  const ConfidenceModel& confidence_model() const { return confidence_model_; }
+  // Whether cue `index` (into cues()) is a speech cue: its lemma, or its
+  // first word, is a lemma or form of speech_cues.tsv ("say", "according
+  // to"; not "believe", "offer").
+  bool IsSpeechCue(int index) const {
+    return index >= 0 && static_cast<size_t>(index) < speech_cue_.size() &&
+           speech_cue_[index];
+  }
   const std::vector<ContentStance>& content_stances() const {
     return content_stances_;
   }
@@ -765,6 +793,8 @@ class Lexicon {
   WordMap<char> first_names_;
   Abbreviations abbreviations_;
   std::vector<RuleSpec> rules_;
+  ConfidenceModel confidence_model_;
+  std::vector<bool> speech_cue_;  // see IsSpeechCue()
   std::vector<ContentStance> content_stances_;
   WordMap<WordInfo> words_;
   // Where a word falls in word_shapes_: its length (up to 16) and the low
