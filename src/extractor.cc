@@ -1690,7 +1690,6 @@ uint8_t ConfidenceFeatures(absl::string_view text, const internal::Lexicon& lexi
   const bool quoted = f.direct || f.mixed;  // a clause or not, no matter
   int words = 0;
   bool clause = false;
-  char lower[internal::kShortWord + 1];
   for (const Range& r : f.content) {
     const char* p = text.data() + r.begin;
     const char* const end = text.data() + r.end;
@@ -1699,37 +1698,44 @@ uint8_t ConfidenceFeatures(absl::string_view text, const internal::Lexicon& lexi
         ++p;
         continue;
       }
+      const char* const word = p;
+      do ++p;
+      while (p < end && absl::ascii_isalnum(static_cast<unsigned char>(*p)));
+      const size_t n = p - word;
+      ++words;
       // A capitalised word past the first is a name, no sign of a clause
       // (but "I"): no need to look it up.
-      const bool look = !clause && !quoted && words < kClauseWords &&
-                        (words == 0 || !absl::ascii_isupper(static_cast<unsigned char>(*p)) ||
-                         (p + 1 == end || !absl::ascii_isalnum(static_cast<unsigned char>(p[1]))));
-      size_t n = 0;
-      for (; p < end && absl::ascii_isalnum(static_cast<unsigned char>(*p)); ++p, ++n) {
-        if (n < internal::kShortWord) lower[n] = absl::ascii_tolower(static_cast<unsigned char>(*p));
+      if (clause || quoted || words > kClauseWords || n > internal::kShortWord ||
+          (words > 1 && n > 1 && absl::ascii_isupper(static_cast<unsigned char>(*word)))) {
+        continue;
       }
-      ++words;
-      if (!look || n > internal::kShortWord) continue;
-      const absl::string_view w(lower, n);
-      if (const internal::WordInfo* info = lexicon.Word(w)) {
-        switch (info->word_class) {
-          case internal::WordClass::kPron:
-          case internal::WordClass::kAux:
-          case internal::WordClass::kCop:
-          case internal::WordClass::kModal:
-          case internal::WordClass::kNeg:
-          case internal::WordClass::kVerb:
-            clause = true;
-            break;
-          default:
-            // A cue's past or participle ("said", "planned", "saying"), not
-            // its lemma or "-s" form, which may be a noun ("a plan",
-            // "reports").
-            clause = info->cue >= 0 && w.back() != 's' &&
-                     w != lexicon.cues()[info->cue].lemma;
-        }
+      if (n >= 5 && (word[n - 2] | 0x20) == 'e' && (word[n - 1] | 0x20) == 'd') {
+        clause = true;  // a past "-ed" form
+        continue;
       }
-      if (n >= 5 && w.substr(n - 2) == "ed") clause = true;
+      // (The shape filter reads the word in any case: lower-case it only
+      // for the words that pass, into zeroes as PaddedWord() takes them.)
+      if (!lexicon.MayBeWord(absl::string_view(word, n))) continue;
+      char lower[internal::kShortWord] = {};
+      for (size_t k = 0; k < n; ++k) lower[k] = absl::ascii_tolower(static_cast<unsigned char>(word[k]));
+      const internal::WordInfo* info = lexicon.PaddedWord(lower);
+      if (info == nullptr) continue;
+      switch (info->word_class) {
+        case internal::WordClass::kPron:
+        case internal::WordClass::kAux:
+        case internal::WordClass::kCop:
+        case internal::WordClass::kModal:
+        case internal::WordClass::kNeg:
+        case internal::WordClass::kVerb:
+          clause = true;
+          break;
+        default:
+          // A cue's past or participle ("said", "planned", "saying"), not
+          // its lemma or "-s" form, which may be a noun ("a plan",
+          // "reports").
+          clause = info->cue >= 0 && lower[n - 1] != 's' &&
+                   absl::string_view(lower, n) != lexicon.cues()[info->cue].lemma;
+      }
     }
   }
   if (!quoted && !clause && words <= kClauseWords) out |= bit(ConfidenceFeature::kNpContent);
