@@ -1693,7 +1693,7 @@ uint8_t ConfidenceFeatures(absl::string_view text, const internal::Lexicon& lexi
   for (const Range& r : f.content) {
     const char* p = text.data() + r.begin;
     const char* const end = text.data() + r.end;
-    while (p < end && !(words > 3 && (clause || quoted || words > kClauseWords))) {
+    while (p < end) {
       if (!absl::ascii_isalnum(static_cast<unsigned char>(*p))) {
         ++p;
         continue;
@@ -1703,9 +1703,15 @@ uint8_t ConfidenceFeatures(absl::string_view text, const internal::Lexicon& lexi
       while (p < end && absl::ascii_isalnum(static_cast<unsigned char>(*p)));
       const size_t n = p - word;
       ++words;
+      // Four words tell a short content; then only a clause not yet seen
+      // within kClauseWords words needs more.
+      if (clause || quoted || words > kClauseWords) {
+        if (words > 3) break;
+        continue;
+      }
       // A capitalised word past the first is a name, no sign of a clause
       // (but "I"): no need to look it up.
-      if (clause || quoted || words > kClauseWords || n > internal::kShortWord ||
+      if (n > internal::kShortWord ||
           (words > 1 && n > 1 && absl::ascii_isupper(static_cast<unsigned char>(*word)))) {
         continue;
       }
@@ -1737,6 +1743,7 @@ uint8_t ConfidenceFeatures(absl::string_view text, const internal::Lexicon& lexi
                    absl::string_view(lower, n) != lexicon.cues()[info->cue].lemma;
       }
     }
+    if (words > 3 && (clause || quoted || words > kClauseWords)) break;
   }
   if (!quoted && !clause && words <= kClauseWords) out |= bit(ConfidenceFeature::kNpContent);
   if (!lexicon.IsSpeechCue(f.cue_index)) out |= bit(ConfidenceFeature::kNonSpeechCue);
