@@ -1680,8 +1680,9 @@ uint8_t ConfidenceFeatures(absl::string_view text, const internal::Lexicon& lexi
   auto bit = [](ConfidenceFeature k) { return static_cast<uint8_t>(1u << static_cast<int>(k)); };
   uint8_t out = 0;
   // The content's words: how many, and whether any of them makes it a
-  // clause (a subject pronoun, an auxiliary, copula, modal or negation, a
-  // verb form the lexicons know, a past "-ed" form) rather than a noun
+  // clause (a word of WordInfo::clause_sign: a subject pronoun, an
+  // auxiliary, copula, modal or negation, a verb form the lexicons know; or
+  // a past "-ed" form) rather than a noun
   // phrase ("offered a pathway to citizenship"). Read only as far as both
   // answers need: a content of more than kClauseWords words with no sign of
   // a clause in them is taken for one all the same (its verb one the
@@ -1719,29 +1720,13 @@ uint8_t ConfidenceFeatures(absl::string_view text, const internal::Lexicon& lexi
         clause = true;  // a past "-ed" form
         continue;
       }
-      // (The shape filter reads the word in any case: lower-case it only
-      // for the words that pass, into zeroes as PaddedWord() takes them.)
-      if (!lexicon.MayBeWord(absl::string_view(word, n))) continue;
-      char lower[internal::kShortWord] = {};
+      // (Most words are no clause sign: the shape filter, which reads the
+      // word in any case, before the lower-casing and the lookup.)
+      if (!lexicon.MayBeClauseSign(absl::string_view(word, n))) continue;
+      char lower[internal::kShortWord] = {};  // zeroed, as PaddedWord() takes it
       for (size_t k = 0; k < n; ++k) lower[k] = absl::ascii_tolower(static_cast<unsigned char>(word[k]));
       const internal::WordInfo* info = lexicon.PaddedWord(lower);
-      if (info == nullptr) continue;
-      switch (info->word_class) {
-        case internal::WordClass::kPron:
-        case internal::WordClass::kAux:
-        case internal::WordClass::kCop:
-        case internal::WordClass::kModal:
-        case internal::WordClass::kNeg:
-        case internal::WordClass::kVerb:
-          clause = true;
-          break;
-        default:
-          // A cue's past or participle ("said", "planned", "saying"), not
-          // its lemma or "-s" form, which may be a noun ("a plan",
-          // "reports").
-          clause = info->cue >= 0 && lower[n - 1] != 's' &&
-                   absl::string_view(lower, n) != lexicon.cues()[info->cue].lemma;
-      }
+      clause = info != nullptr && info->clause_sign;
     }
     if (words > 3 && (clause || quoted || words > kClauseWords)) break;
   }
