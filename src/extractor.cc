@@ -1680,8 +1680,9 @@ uint8_t ConfidenceFeatures(absl::string_view text, const internal::Lexicon& lexi
   auto bit = [](ConfidenceFeature k) { return static_cast<uint8_t>(1u << static_cast<int>(k)); };
   uint8_t out = 0;
   // The content's words: how many, and whether any of them makes it a
-  // clause (a subject pronoun, an auxiliary, copula, modal or negation, a
-  // verb form the lexicons know, a past "-ed" form) rather than a noun
+  // clause (a word of WordInfo::clause_sign: a subject pronoun, an
+  // auxiliary, copula, modal or negation, a verb form the lexicons know; or
+  // a past "-ed" form) rather than a noun
   // phrase ("offered a pathway to citizenship"). Read only as far as both
   // answers need: a content of more than kClauseWords words with no sign of
   // a clause in them is taken for one all the same (its verb one the
@@ -1690,47 +1691,44 @@ uint8_t ConfidenceFeatures(absl::string_view text, const internal::Lexicon& lexi
   const bool quoted = f.direct || f.mixed;  // a clause or not, no matter
   int words = 0;
   bool clause = false;
-  char lower[internal::kShortWord + 1];
   for (const Range& r : f.content) {
     const char* p = text.data() + r.begin;
     const char* const end = text.data() + r.end;
-    while (p < end && !(words > 3 && (clause || quoted || words > kClauseWords))) {
+    while (p < end) {
       if (!absl::ascii_isalnum(static_cast<unsigned char>(*p))) {
         ++p;
         continue;
       }
+      const char* const word = p;
+      do ++p;
+      while (p < end && absl::ascii_isalnum(static_cast<unsigned char>(*p)));
+      const size_t n = p - word;
+      ++words;
+      // Four words tell a short content; then only a clause not yet seen
+      // within kClauseWords words needs more.
+      if (clause || quoted || words > kClauseWords) {
+        if (words > 3) break;
+        continue;
+      }
       // A capitalised word past the first is a name, no sign of a clause
       // (but "I"): no need to look it up.
-      const bool look = !clause && !quoted && words < kClauseWords &&
-                        (words == 0 || !absl::ascii_isupper(static_cast<unsigned char>(*p)) ||
-                         (p + 1 == end || !absl::ascii_isalnum(static_cast<unsigned char>(p[1]))));
-      size_t n = 0;
-      for (; p < end && absl::ascii_isalnum(static_cast<unsigned char>(*p)); ++p, ++n) {
-        if (n < internal::kShortWord) lower[n] = absl::ascii_tolower(static_cast<unsigned char>(*p));
+      if (n > internal::kShortWord ||
+          (words > 1 && n > 1 && absl::ascii_isupper(static_cast<unsigned char>(*word)))) {
+        continue;
       }
-      ++words;
-      if (!look || n > internal::kShortWord) continue;
-      const absl::string_view w(lower, n);
-      if (const internal::WordInfo* info = lexicon.Word(w)) {
-        switch (info->word_class) {
-          case internal::WordClass::kPron:
-          case internal::WordClass::kAux:
-          case internal::WordClass::kCop:
-          case internal::WordClass::kModal:
-          case internal::WordClass::kNeg:
-          case internal::WordClass::kVerb:
-            clause = true;
-            break;
-          default:
-            // A cue's past or participle ("said", "planned", "saying"), not
-            // its lemma or "-s" form, which may be a noun ("a plan",
-            // "reports").
-            clause = info->cue >= 0 && w.back() != 's' &&
-                     w != lexicon.cues()[info->cue].lemma;
-        }
+      if (n >= 5 && (word[n - 2] | 0x20) == 'e' && (word[n - 1] | 0x20) == 'd') {
+        clause = true;  // a past "-ed" form
+        continue;
       }
-      if (n >= 5 && w.substr(n - 2) == "ed") clause = true;
+      // (Most words are no clause sign: the shape filter, which reads the
+      // word in any case, before the lower-casing and the lookup.)
+      if (!lexicon.MayBeClauseSign(absl::string_view(word, n))) continue;
+      char lower[internal::kShortWord] = {};  // zeroed, as PaddedWord() takes it
+      for (size_t k = 0; k < n; ++k) lower[k] = absl::ascii_tolower(static_cast<unsigned char>(word[k]));
+      const internal::WordInfo* info = lexicon.PaddedWord(lower);
+      clause = info != nullptr && info->clause_sign;
     }
+    if (words > 3 && (clause || quoted || words > kClauseWords)) break;
   }
   if (!quoted && !clause && words <= kClauseWords) out |= bit(ConfidenceFeature::kNpContent);
   if (!lexicon.IsSpeechCue(f.cue_index)) out |= bit(ConfidenceFeature::kNonSpeechCue);

@@ -703,8 +703,23 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     lex->words_[word].person_gender = g;
     if (!word.empty()) lex->sexed_person_shapes_.set(WordShape(word));
   }
-  for (const auto& [word, info] : lex->words_) {
-    if (!word.empty()) lex->word_shapes_.set(WordShape(word));
+  for (auto& [word, info] : lex->words_) {
+    if (word.empty()) continue;
+    lex->word_shapes_.set(WordShape(word));
+    switch (info.word_class) {
+      case WordClass::kPron:
+      case WordClass::kAux:
+      case WordClass::kCop:
+      case WordClass::kModal:
+      case WordClass::kNeg:
+      case WordClass::kVerb:
+        info.clause_sign = true;
+        break;
+      default:
+        info.clause_sign = info.cue >= 0 && word.back() != 's' &&
+                           word != lex->cues_[info.cue].lemma;
+    }
+    if (info.clause_sign) lex->clause_sign_shapes_.set(WordShape(word));
   }
   lex->short_words_.Build(lex->words_, [](const WordInfo& info) { return &info; });
   lex->short_first_names_.Build(lex->first_names_, [](char g) { return g; });

@@ -448,6 +448,12 @@ struct WordInfo {
   // 'm' or 'f' for a noun that names a person of that sex ("man", "girl",
   // "mother"; nominals.tsv), else 0.
   char person_gender = 0;
+  // A word that makes the words it is in a clause, not a noun phrase
+  // ("offered a pathway to citizenship"; a claim's confidence feature
+  // np_content): a subject pronoun, auxiliary, copula, modal, negation or
+  // verb, or a cue's past or participle ("said", "planned", "saying"), not
+  // its lemma or "-s" form, which may be a noun ("a plan", "reports").
+  bool clause_sign = false;
 };
 
 // The hash of the word-keyed lexicon maps. The taggers look up nearly every
@@ -666,6 +672,11 @@ class Lexicon {
   bool MayBeWeekday(absl::string_view w) const {
     return !w.empty() && weekday_shapes_[WordShape(w)];
   }
+  // False when `w`, in any case, cannot be a word of clause_sign: the
+  // shape filter of Word() over those words alone.
+  bool MayBeClauseSign(absl::string_view w) const {
+    return !w.empty() && clause_sign_shapes_[WordShape(w)];
+  }
   // All cue forms, for building the candidate matcher.
   const WordMap<int>& cue_forms() const {
     return cue_forms_;
@@ -807,6 +818,7 @@ class Lexicon {
   }
   std::bitset<17 * 32 * 32> word_shapes_;
   std::bitset<17 * 32 * 32> weekday_shapes_;  // see MayBeWeekday()
+  std::bitset<17 * 32 * 32> clause_sign_shapes_;  // see MayBeClauseSign()
   std::bitset<17 * 32 * 32> sexed_person_shapes_;  // see MayBeSexedPersonNoun()
   std::bitset<17 * 32 * 32> first_name_shapes_;  // see FirstNameGender()
   char FindFirstName(absl::string_view name) const;
