@@ -7509,6 +7509,30 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 if (lead == start) a = start;
               }
             }
+            // "He and Pelosi said C", "though she and her aides claim C": a
+            // subject pronoun and a conjunction that joins noun phrases
+            // (function_words.tsv list phraseconj) right before the subject
+            // found are its first item (a subject pronoun is no object of a
+            // verb before it); the speaker is the pair. (Only a pronoun of
+            // a sex, pronouns.tsv m or f, "he", "she": "it" and "you" may be
+            // objects, "store it and retrieve files". Not "he or she", one
+            // person either way: list alternative.)
+            if (a >= 2 && tags[a - 1] == 'x' && tags[a - 2] == 'P' && !tokens[a - 1].cap &&
+                InList(*lex_, text, tokens[a - 1], WordList::kPhraseConj) &&
+                !InList(*lex_, text, tokens[a - 1], WordList::kAlternative)) {
+              const absl::string_view pronoun =
+                  text.substr(tokens[a - 2].begin, tokens[a - 2].end - tokens[a - 2].begin);
+              char lower[8];
+              const PronounForm* form = nullptr;
+              if (pronoun.size() <= sizeof(lower)) {
+                for (size_t c = 0; c < pronoun.size(); ++c) lower[c] = absl::ascii_tolower(pronoun[c]);
+                form = lex_->PronounFormOf(absl::string_view(lower, pronoun.size()));
+              }
+              if (form != nullptr && (form->kinds & PronounForm::kSubject) != 0 &&
+                  (form->gender == 'm' || form->gender == 'f')) {
+                a -= 2;
+              }
+            }
             // "Citing public health concerns, the legislature moved back
             // the primary", "Defending the timing, an official pointed to
             // the policy": after a participle that opens the sentence, the
