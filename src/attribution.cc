@@ -5835,6 +5835,42 @@ bool NounReading(absl::string_view text, const Token& token, const CueEntry& cue
   return rest.empty() || absl::EqualsIgnoreCase(rest, "s") || absl::EqualsIgnoreCase(rest, "es");
 }
 
+// "amid recent reports that C", "voiced fears that C", "took questions
+// about C": is the cue at k, in a form with a noun reading, that noun,
+// modified by the word right before it or that word's object, rather than
+// the verb of a subject ending in the word? The word (its entry `before`,
+// or nullptr) is written in lower case and is an adjective
+// (function_words.tsv class adj, or judge: "tough questions") or a verb:
+// a form of class verb or causative ("took", "prompted"), or, before a
+// form in -s, a past form in -ed ("raised fears"; a base form may be the
+// verb of a subject that ends in a participle: "those surveyed say C").
+// (Not a light verb: "his friends make jokes about C" are the friends'.)
+bool NounAfterModifierOrVerb(absl::string_view text, const std::vector<Token>& tokens,
+                             const std::string& tags, size_t k, const WordInfo* before,
+                             const CueEntry& cue) {
+  if (k == 0 || tags[k - 1] != 'o' || tokens[k - 1].cap || !NounReading(text, tokens[k], cue)) {
+    return false;
+  }
+  if (before != nullptr &&
+      (before->word_class == WordClass::kAdjective || before->word_class == WordClass::kJudgement)) {
+    return true;
+  }
+  // (A verb has no determiner or possessive right before it: "The left
+  // believes C", "the accused claims C" are nouns that speak.)
+  if (k >= 2 && IsOneOf("dpg", tags[k - 2])) return false;
+  if (before != nullptr &&
+      (before->word_class == WordClass::kVerb || before->word_class == WordClass::kCausative ||
+       before->word_class == WordClass::kCausativeVerb)) {
+    return true;
+  }
+  const absl::string_view word = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+  return (before == nullptr ||
+          (before->word_class == WordClass::kNone && !before->title &&
+           before->nominal == v1::ENTITY_TYPE_UNSPECIFIED)) &&
+         LowerEdWord(text, tokens[k - 1]) && word.size() > 3 &&
+         word.back() == 's' && word[word.size() - 2] != 's';
+}
+
 }  // namespace
 
 void Attributor::Find(absl::string_view text, const TextLayout& layout,
@@ -7386,6 +7422,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             // "One lurking question is whether C", "a passing promise that
             // C": the words before the cue are its modifiers, the cue a
             // noun; the claim has no speaker.
+          } else if (b == k && !f.content.empty() && f.content.front().begin >= tokens[k].end &&
+                     NounAfterModifierOrVerb(text, tokens, tags, k, WordOf(text, tokens[k - 1]),
+                                             cue)) {
+            // So with an adjective or a verb right before it, what was said
+            // after it: "amid recent reports that C", "raised fears that C".
+            f.noun_modifiers = TokenSpan(tokens, a, b);
           } else if (participle || IsTimePhrase(text, tokens, tags, a, b)) {
             if (cue.cue_class == CueClass::kEvidence) continue;
             // "X spoke for an hour, taking credit for C": a content before
@@ -7465,6 +7507,30 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 size_t lead = 0;
                 while (lead < start && IsOneOf("lsx", tags[lead])) ++lead;
                 if (lead == start) a = start;
+              }
+            }
+            // "He and Pelosi said C", "though she and her aides claim C": a
+            // subject pronoun and a conjunction that joins noun phrases
+            // (function_words.tsv list phraseconj) right before the subject
+            // found are its first item (a subject pronoun is no object of a
+            // verb before it); the speaker is the pair. (Only a pronoun of
+            // a sex, pronouns.tsv m or f, "he", "she": "it" and "you" may be
+            // objects, "store it and retrieve files". Not "he or she", one
+            // person either way: list alternative.)
+            if (a >= 2 && tags[a - 1] == 'x' && tags[a - 2] == 'P' && !tokens[a - 1].cap &&
+                InList(*lex_, text, tokens[a - 1], WordList::kPhraseConj) &&
+                !InList(*lex_, text, tokens[a - 1], WordList::kAlternative)) {
+              const absl::string_view pronoun =
+                  text.substr(tokens[a - 2].begin, tokens[a - 2].end - tokens[a - 2].begin);
+              char lower[8];
+              const PronounForm* form = nullptr;
+              if (pronoun.size() <= sizeof(lower)) {
+                for (size_t c = 0; c < pronoun.size(); ++c) lower[c] = absl::ascii_tolower(pronoun[c]);
+                form = lex_->PronounFormOf(absl::string_view(lower, pronoun.size()));
+              }
+              if (form != nullptr && (form->kinds & PronounForm::kSubject) != 0 &&
+                  (form->gender == 'm' || form->gender == 'f')) {
+                a -= 2;
               }
             }
             // "Citing public health concerns, the legislature moved back
@@ -8518,9 +8584,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           }
           uint32_t cut = inner.cue.begin;
-          if (inner.speaker.end > inner.speaker.begin && inner.speaker.begin >= r.begin &&
-              inner.speaker.begin < cut) {
-            cut = inner.speaker.begin;
+          const Range& before = inner.speaker.end > inner.speaker.begin ? inner.speaker
+                                                                        : inner.noun_modifiers;
+          if (before.end > before.begin && before.begin >= r.begin && before.begin < cut) {
+            cut = before.begin;
           }
           cut = TrimConnective(*lex_, text, r.begin, cut);
           if (prep > 0 && prep < cut) {

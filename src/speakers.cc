@@ -409,6 +409,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   // (The memo is by address, and a new text may lie where the last one did.)
   word_memo_.fill(WordMemo());
   last_document_issuer_ = -1;
+  last_document_head_.clear();
   quiet_ = false;
   indexed_ = false;
   // (tokens_ and tags_ are scratch that Resolve() fills anew for each
@@ -2124,6 +2125,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
         // (The publication issues the documents after it, as an issuer
         // named in it would: "The report said" next.)
         last_document_issuer_ = FindOrAdd(name, v1::ENTITY_TYPE_ORGANISATION);
+        last_document_head_ = head_lower;
         return last_document_issuer_;
       }
       if (mods.empty()) {
@@ -2136,6 +2138,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
         if (publication < 0) publication = FirstAfter(position, named);
         if (publication >= 0) {
           last_document_issuer_ = publication;
+          last_document_head_ = head_lower;
           return publication;
         }
       }
@@ -2182,8 +2185,27 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
       int person = linked ? -1 : PersonFromWords(mods, position, false);
       issuer = person >= 0 ? person : FindOrAdd(name, t);
     }
-    if (issuer < 0) issuer = last_document_issuer_;
-    if (issuer >= 0) last_document_issuer_ = issuer;
+    // A bare document noun ("the statement") is the last document's when
+    // it names the same thing, as a definite noun points back to its own
+    // noun; another one ("the video", "the transcripts") speaks itself.
+    absl::string_view same = head_lower;
+    if (same.size() > 3 && same.back() == 's' && same[same.size() - 2] != 's') {
+      same.remove_suffix(1);
+    }
+    // (Two nouns of a poll, function_words.tsv class poll, name one:
+    // "a Pew Research Center survey ... In the poll".)
+    auto poll = [&](absl::string_view w) {
+      const WordInfo* info = w.empty() ? nullptr : lex_->Word(w);
+      return info != nullptr && info->word_class == WordClass::kPollNoun;
+    };
+    if (issuer < 0 && (same == last_document_head_ ||
+                       (poll(head_lower) && poll(last_document_head_)))) {
+      issuer = last_document_issuer_;
+    }
+    if (issuer >= 0) {
+      last_document_issuer_ = issuer;
+      last_document_head_.assign(same.data(), same.size());
+    }
     return issuer;
   }
 

@@ -884,8 +884,8 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tag_at[k] = 'l';
     }
   }
-  // (kPollNoun is the last class.)
-  static_assert(static_cast<int>(WordClass::kPollNoun) < 64, "a class per bit");
+  // (kAdjective is the last class.)
+  static_assert(static_cast<int>(WordClass::kAdjective) < 64, "a class per bit");
   constexpr auto bit = [](WordClass c) { return uint64_t{1} << static_cast<int>(c); };
   // A preposition of class source makes a cue only before a poll noun.
   if (classes & bit(WordClass::kPollNoun)) any_cue |= TagSourceCue(text, tokens, tags);
@@ -1410,6 +1410,7 @@ int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& to
       case WordClass::kJudgement:
       case WordClass::kStanceNoun:
       case WordClass::kPollNoun:
+      case WordClass::kAdjective:
         break;
       // "apologized to his staff and to the mayor for": a second addressee
       // after "and"/"or" and the gap's own preposition again.
@@ -1968,7 +1969,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kVerb:
       case WordClass::kCausative:
       case WordClass::kCausativeVerb:
-      case WordClass::kLightVerb: break;
+      case WordClass::kLightVerb:
+      case WordClass::kAdjective: break;
     }
   }
   if (info != nullptr && info->title) return 'R';

@@ -71,6 +71,12 @@ struct Finding {
   // (in a book): kept only when the narration right after its quotation
   // names who speaks (see NamedBeatSubject in extractor.cc).
   bool needs_beat = false;
+  // The words before a noun cue that modify it or take it as an object
+  // ("recent reports that C", "X raised fears that C"), which speak no
+  // claim: a content around it ends before them as before a speaker
+  // ("announced C amid published reports that C2"; "asked tough questions
+  // of both sides" goes on whole). Empty when none.
+  Range noun_modifiers;
   // The comma that closes a phrase opening the content after "that" ("said
   // that after the call, the staff asked C"); 0 when none. A cue after it
   // stands in the reported clause.

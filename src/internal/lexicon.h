@@ -267,6 +267,12 @@ enum class WordClass : uint8_t {
   // as a noun phrase ("At least half of voters say C", "about a third say
   // C"); capitalised it is tagged as any capitalised word.
   kCount,
+  // An adjective that modifies a noun and does not stand for people
+  // ("recent", "false", "controversial"; not "rich", "elderly"): tagged as
+  // any other word. A cue form with a noun reading right after one is that
+  // noun ("amid recent reports that C"), not the verb of a subject ending
+  // in the adjective: the claim names no speaker.
+  kAdjective,
 };
 
 // Word lists of function_words.tsv: closed sets of words that some check

@@ -420,6 +420,11 @@ class SpeakerResolver {
   };
   mutable std::array<WordMemo, 8> word_memo_;
   int last_document_issuer_ = -1;
+  // The head noun of the document that named it, lower case, without a
+  // plural's -s ("statement"): a bare document noun takes that issuer only
+  // when it is the same noun ("a Petrobras statement ... the statement
+  // said"; not "the video" after "a FEC filing").
+  std::string last_document_head_;
   bool quiet_ = false;  // Note() records nothing (indexing inside a quote)
 };
 
