@@ -835,33 +835,42 @@ char SpeakerResolver::SubjectGoesOnWith(uint32_t position, size_t after) const {
   if (WordBefore(position, &cls) && cls != WordClass::kConj && cls != WordClass::kSub) {
     return 0;
   }
-  const absl::string_view t = text_;
   constexpr size_t kMaxScan = 80;
-  const size_t end = std::min(t.size(), after + kMaxScan);
-  for (size_t i = after; i < end;) {
-    const unsigned char c = t[i];
-    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '"' || c == 0xE2) {
-      return 0;
-    }
-    if (!absl::ascii_isalpha(c)) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[j]))) ++j;
+  const size_t end = std::min(text_.size(), after + kMaxScan);
+  size_t i = after;
+  absl::string_view w;
+  while (NextClauseWord(&i, end, &w)) {
     // Another name first: the pronoun may be that person's ("Clinton said
     // Sanders was wrong because he ...").
-    if (absl::ascii_isupper(c)) return 0;
-    const PronounForm* form = lex_->PronounFormOf(t.substr(i, j - i));
+    if (absl::ascii_isupper(static_cast<unsigned char>(w[0]))) return 0;
+    const PronounForm* form = lex_->PronounFormOf(w);
     if (form != nullptr) {
       // "his claims", "her": whose, the words do not tell.
       return (form->gender == 'm' || form->gender == 'f') && form->kinds == PronounForm::kSubject
                  ? form->gender
                  : 0;
     }
-    i = j;
   }
   return 0;
+}
+
+bool SpeakerResolver::NextClauseWord(size_t* i, size_t end, absl::string_view* w) const {
+  const absl::string_view t = text_;
+  size_t k = *i;
+  for (; k < end; ++k) {
+    const unsigned char c = t[k];
+    // (0xE2 opens a curly quotation mark or a dash.)
+    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '"' || c == 0xE2) {
+      return false;
+    }
+    if (absl::ascii_isalpha(c)) break;
+  }
+  if (k >= end) return false;
+  size_t j = k;
+  while (j < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[j]))) ++j;
+  *w = t.substr(k, j - k);
+  *i = j;
+  return true;
 }
 
 bool SpeakerResolver::SameGivenName(const ResolvedEntity& a, const ResolvedEntity& b) {
@@ -1333,22 +1342,12 @@ char SpeakerResolver::SubjectPronounSex(size_t from) const {
   // "Ada asked him what he had done": after "him" a "he" may be the one
   // asked; after "her" a "she" may be her. Only the other sex tells.
   bool him = false, her = false;
-  size_t i = from;
-  while (i < end) {
-    const unsigned char c = t[i];
-    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '"' || c == 0xE2) {
-      return 0;
-    }
-    if (!absl::ascii_isalpha(c)) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[j]))) ++j;
+  size_t j = from;  // past the word read
+  absl::string_view w;
+  while (NextClauseWord(&j, end, &w)) {
     // Another name ("asked Carl what he") or person noun ("asked the boy
     // what he") may be the one the pronoun is about.
-    if (absl::ascii_isupper(c)) return 0;
-    const absl::string_view w = t.substr(i, j - i);
+    if (absl::ascii_isupper(static_cast<unsigned char>(w[0]))) return 0;
     // A pronoun of a sex (pronouns.tsv): its subject, possessive, reflexive
     // or independent form ("he", "his", "himself", "hers") tells the sex.
     const PronounForm* form = lex_->PronounFormOf(w);
@@ -1378,7 +1377,6 @@ char SpeakerResolver::SubjectPronounSex(size_t from) const {
       const WordInfo* info = WordOf(w);
       if (info != nullptr && info->nominal == v1::ENTITY_TYPE_PERSON) return 0;
     }
-    i = j;
   }
   return 0;
 }

@@ -26,9 +26,9 @@ and a rename); every change is listed on stderr.
 
 import argparse
 import json
-import os
 import sys
-import tempfile
+
+from replace_file import replace_file
 
 
 def main():
@@ -87,12 +87,7 @@ def main():
         fields[3] = f"{value:g}"
         out.append("\t".join(fields) + "\n")
 
-    directory = os.path.dirname(os.path.abspath(args.rules_tsv))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".rules.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.writelines(out)
-    os.chmod(tmp, os.stat(args.rules_tsv).st_mode & 0o777)
-    os.replace(tmp, args.rules_tsv)
+    replace_file(args.rules_tsv, out)
     print(f"calibrate_confidence: {changed} rules changed", file=sys.stderr)
 
 

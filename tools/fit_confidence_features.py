@@ -28,9 +28,9 @@ precision-by-claims-kept curve.
 import argparse
 import json
 import math
-import os
 import sys
-import tempfile
+
+from replace_file import replace_file
 
 FEATURES = ["np_content", "nonspeech_cue", "unresolved_pronoun", "short_content"]
 BUILTIN_CONFIDENCE = 0.6  # extractor.cc: a built-in rule's confidence
@@ -230,12 +230,7 @@ def main():
     out.append(f"bias\t{bias:.3f}\n")
     for k, name in enumerate(FEATURES):
         out.append(f"weight\t{name}\t{weights[k]:.3f}\n")
-    directory = os.path.dirname(os.path.abspath(args.confidence_tsv))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".confidence.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.writelines(out)
-    os.chmod(tmp, os.stat(args.confidence_tsv).st_mode & 0o777)
-    os.replace(tmp, args.confidence_tsv)
+    replace_file(args.confidence_tsv, out)
 
 
 if __name__ == "__main__":

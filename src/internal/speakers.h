@@ -252,6 +252,10 @@ class SpeakerResolver {
   // she ..."): 'm', 'f' or 0 when none comes before another name, a
   // pronoun of another kind or the end of the sentence.
   char SubjectGoesOnWith(uint32_t position, size_t after) const;
+  // The next word (letters only) from *i, found before `end` and before
+  // the clause ends (a sentence's end, ";", ":" or a quotation mark): true,
+  // with *w the word and *i just past it; false at the clause's end.
+  bool NextClauseWord(size_t* i, size_t end, absl::string_view* w) const;
   // The person a surname alone (after a title of sex `sex`, or 0) at
   // `position`, its word ending at `after` in the text (or past the text's
   // end when the words are not the text's), names when the text names more
