@@ -1,6 +1,6 @@
 // Fuzzes lexicon loading: the first byte picks the file (rules.tsv,
-// verbs.tsv, content_stances.tsv, pronouns.tsv, function_words.tsv or
-// nominals.tsv), the rest is written as that file into a temporary lexicon
+// verbs.tsv, content_stances.tsv, pronouns.tsv, function_words.tsv,
+// nominals.tsv, confidence.tsv or speech_cues.tsv), the rest is written as that file into a temporary lexicon
 // directory. Extractor::Create() must return a Status, never crash; when it
 // succeeds, the engine must run on a short article.
 #include <cstddef>
@@ -20,11 +20,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1 || size > 64 * 1024) return 0;
   // (Even bytes below 128 choose rules.tsv and odd ones verbs.tsv, as the
   // corpus was written before the other files joined.)
+  // (Bytes from 128 choose the others; the last two joined later, so
+  // bytes from 248 pick them and the corpus keeps its files.)
   static const char* const kFiles[] = {"rules.tsv",          "verbs.tsv",
                                        "content_stances.tsv", "pronouns.tsv",
-                                       "function_words.tsv", "nominals.tsv"};
-  const char* name = data[0] < 128 ? kFiles[data[0] % 2]
-                                   : kFiles[2 + (data[0] - 128) % 4];
+                                       "function_words.tsv", "nominals.tsv",
+                                       "confidence.tsv",      "speech_cues.tsv"};
+  const char* name = data[0] < 128   ? kFiles[data[0] % 2]
+                     : data[0] < 248 ? kFiles[2 + (data[0] - 128) % 4]
+                                     : kFiles[6 + data[0] % 2];
   for (const char* f : kFiles) std::filesystem::remove(dir / f);
   {
     std::ofstream out(dir / name, std::ios::binary);
