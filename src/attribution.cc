@@ -5312,8 +5312,7 @@ bool ProformContent(const Lexicon& lex, absl::string_view text, const Finding& f
   for (char ch : c) {
     if (!absl::ascii_isalpha(static_cast<unsigned char>(ch))) return false;
   }
-  const WordInfo* info = lex.Word(absl::AsciiStrToLower(c));
-  return info != nullptr && (info->word_class == WordClass::kProAdv || info->proform);
+  return StandsForWhatWasSaid(lex.Word(absl::AsciiStrToLower(c)));
 }
 
 // "felt that C", "wants to leave", "posted: \"Q\"": what follows a cue

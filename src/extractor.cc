@@ -2171,10 +2171,8 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
         one_word = !absl::ascii_isalnum(static_cast<unsigned char>(c[k]));
       }
       if (one_word) {
-        const internal::WordInfo* info =
-            lexicon->Word(absl::AsciiStrToLower(c.substr(b, e - b)));
-        if (info == nullptr ||
-            (info->word_class != internal::WordClass::kProAdv && !info->proform)) {
+        if (!internal::StandsForWhatWasSaid(
+                lexicon->Word(absl::AsciiStrToLower(c.substr(b, e - b))))) {
           f.drop = true;
           continue;
         }

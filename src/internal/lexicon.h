@@ -462,6 +462,13 @@ struct WordInfo {
   bool clause_sign = false;
 };
 
+// Whether a word stands for what was said, so that a report whose content
+// is that word alone is a claim still: a subordinator of sub_proform ("said
+// so") or an adverb of class proadv ("concluding thus").
+inline bool StandsForWhatWasSaid(const WordInfo* w) {
+  return w != nullptr && (w->word_class == WordClass::kProAdv || w->proform);
+}
+
 // The hash of the word-keyed lexicon maps. The taggers look up nearly every
 // word of the text, and on keys this short a multiply-and-fold hash is
 // several times cheaper than absl::Hash. Transparent: string_view lookups
