@@ -2210,6 +2210,19 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
       const WordInfo* p = w.empty() ? nullptr : lex_->Word(w);
       return p != nullptr && p->word_class == WordClass::kPollNoun;
     };
+    // "A study", "another survey" are new documents, not the last one: one
+    // with no issuer named speaks as written, and so does a bare noun after
+    // it ("... The study found"), which names it, not an older issuer. (One
+    // with a phrase after it, "a release from Gallup", "a study by X",
+    // names its issuer there: it speaks as written and leaves the last
+    // document be.)
+    if (issuer < 0 && first > 0 && lex_->InListAnyCase(word(first - 1), WordList::kDetOne)) {
+      if (head + 1 < toks.size() && tags[head + 1] == 'r') return -1;
+      last_document_issuer_ = -1;
+      last_document_head_.assign(same.data(), same.size());
+      last_document_kinds_ = kinds;
+      return -1;
+    }
     if (issuer < 0 && (same == last_document_head_ ||
                        (poll(head_lower) && poll(last_document_head_)) ||
                        (bare && (kinds & last_document_kinds_) != 0))) {
