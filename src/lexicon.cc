@@ -441,6 +441,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
 
   s = ReadLexicon(dir, "nominals.tsv", &text);
   if (!s.ok()) return s;
+  std::vector<std::string> document_kind_names;
   s = ForEachLine("nominals.tsv", text, [&](const std::vector<absl::string_view>& f) {
     v1::EntityType t;
     if (f.size() < 2 || !ParseEntityType(f[1], &t)) {
@@ -448,15 +449,30 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
           "expected word and a type (person organisation government group document)");
     }
     char gender = 0;
-    if (f.size() >= 3) {
+    uint16_t kinds = 0;
+    if (f.size() >= 3 && t == v1::ENTITY_TYPE_DOCUMENT) {
+      // The kinds of a document noun, comma-separated names, each one bit
+      // in the order first seen ("research", "text"; WordInfo::document_kinds).
+      for (absl::string_view name : absl::StrSplit(f[2], ',', absl::SkipEmpty())) {
+        auto found = std::find(document_kind_names.begin(), document_kind_names.end(), name);
+        if (found == document_kind_names.end()) {
+          if (document_kind_names.size() >= 16) {
+            return absl::InvalidArgumentError("more than 16 kinds of document");
+          }
+          found = document_kind_names.insert(found, std::string(name));
+        }
+        kinds |= uint16_t{1} << (found - document_kind_names.begin());
+      }
+    } else if (f.size() >= 3) {
       if (t != v1::ENTITY_TYPE_PERSON || (f[2] != "m" && f[2] != "f")) {
         return absl::InvalidArgumentError(
-            "a third column (gender m or f) is only for person nouns");
+            "a third column is a gender (m or f) for a person noun or kinds for a document noun");
       }
       gender = f[2][0];
     }
     std::string lower = absl::AsciiStrToLower(f[0]);
     if (gender != 0) lex->person_genders_.emplace(lower, gender);
+    if (kinds != 0) lex->document_kinds_.emplace(lower, kinds);
     auto [it, added] = lex->nominals_.emplace(lower, t);
     if (!added && it->second != t) {
       return absl::InvalidArgumentError(
@@ -700,6 +716,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   for (const auto& word : lex->titles_) lex->words_[word].title = true;
   for (const auto& [word, g] : lex->title_genders_) lex->words_[word].title_gender = g;
   for (const auto& [word, type] : lex->nominals_) lex->words_[word].nominal = type;
+  for (const auto& [word, k] : lex->document_kinds_) lex->words_[word].document_kinds = k;
   for (const auto& [word, g] : lex->person_genders_) {
     lex->words_[word].person_gender = g;
     if (!word.empty()) lex->sexed_person_shapes_.set(WordShape(word));

@@ -410,6 +410,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   word_memo_.fill(WordMemo());
   last_document_issuer_ = -1;
   last_document_head_.clear();
+  last_document_kinds_ = 0;
   quiet_ = false;
   indexed_ = false;
   // (tokens_ and tags_ are scratch that Resolve() fills anew for each
@@ -2124,6 +2125,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
         // named in it would: "The report said" next.)
         last_document_issuer_ = FindOrAdd(name, v1::ENTITY_TYPE_ORGANISATION);
         last_document_head_ = head_lower;
+        last_document_kinds_ = 0;  // (a publication's noun is no kind of its documents)
         return last_document_issuer_;
       }
       if (mods.empty()) {
@@ -2137,6 +2139,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
         if (publication >= 0) {
           last_document_issuer_ = publication;
           last_document_head_ = head_lower;
+          last_document_kinds_ = 0;
           return publication;
         }
       }
@@ -2190,19 +2193,45 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     if (same.size() > 3 && same.back() == 's' && same[same.size() - 2] != 's') {
       same.remove_suffix(1);
     }
-    // (Two nouns of a poll, function_words.tsv class poll, name one:
-    // "a Pew Research Center survey ... In the poll".)
+    // So does a noun of the same kind (nominals.tsv: "a Pew Research
+    // Center survey ... the findings", "a GFOA analysis ... the report"),
+    // not one of another ("the video" after "a FEC filing").
+    // Only "the" and the noun alone, though: "a survey", "recent figures",
+    // "the state's statistics", "the analysis of census data" are other
+    // documents.
+    const WordInfo* info = lex_->Word(head_lower);
+    const uint16_t kinds = info != nullptr ? info->document_kinds : 0;
+    const bool bare = mods.empty() && definite &&
+                      lex_->InListAnyCase(word(first - 1), WordList::kArticle) &&
+                      (head + 1 >= toks.size() || tags[head + 1] != 'r');
+    // (Two nouns of a poll, function_words.tsv class poll, name one however
+    // written: "a Pew Research Center survey ... In the poll".)
     auto poll = [&](absl::string_view w) {
-      const WordInfo* info = w.empty() ? nullptr : lex_->Word(w);
-      return info != nullptr && info->word_class == WordClass::kPollNoun;
+      const WordInfo* p = w.empty() ? nullptr : lex_->Word(w);
+      return p != nullptr && p->word_class == WordClass::kPollNoun;
     };
+    // "A study", "another survey" are new documents, not the last one: one
+    // with no issuer named speaks as written, and so does a bare noun after
+    // it ("... The study found"), which names it, not an older issuer. (One
+    // with a phrase after it, "a release from Gallup", "a study by X",
+    // names its issuer there: it speaks as written and leaves the last
+    // document be.)
+    if (issuer < 0 && first > 0 && lex_->InListAnyCase(word(first - 1), WordList::kDetOne)) {
+      if (head + 1 < toks.size() && tags[head + 1] == 'r') return -1;
+      last_document_issuer_ = -1;
+      last_document_head_.assign(same.data(), same.size());
+      last_document_kinds_ = kinds;
+      return -1;
+    }
     if (issuer < 0 && (same == last_document_head_ ||
-                       (poll(head_lower) && poll(last_document_head_)))) {
+                       (poll(head_lower) && poll(last_document_head_)) ||
+                       (bare && (kinds & last_document_kinds_) != 0))) {
       issuer = last_document_issuer_;
     }
     if (issuer >= 0) {
       last_document_issuer_ = issuer;
       last_document_head_.assign(same.data(), same.size());
+      last_document_kinds_ = kinds;
     }
     return issuer;
   }

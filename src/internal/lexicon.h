@@ -454,6 +454,11 @@ struct WordInfo {
   // 'm' or 'f' for a noun that names a person of that sex ("man", "girl",
   // "mother"; nominals.tsv), else 0.
   char person_gender = 0;
+  // For a document noun, the kinds of document it names, one bit each
+  // (nominals.tsv third column: "report" is research and text), else 0.
+  // Two nouns of one kind may name one document ("a GFOA analysis ... the
+  // report").
+  uint16_t document_kinds = 0;
   // A word that makes the words it is in a clause, not a noun phrase
   // ("offered a pathway to citizenship"; a claim's confidence feature
   // np_content): a subject pronoun, auxiliary, copula, modal, negation or
@@ -811,6 +816,7 @@ class Lexicon {
   WordMap<char> title_genders_;  // "mrs." -> 'f'
   WordMap<v1::EntityType> nominals_;
   WordMap<char> person_genders_;  // "girl" -> 'f'
+  WordMap<uint16_t> document_kinds_;  // see WordInfo::document_kinds
   WordMap<PronounInfo> pronouns_;
   WordMap<PronounInfo> possessives_;  // "his", "their" (pronouns.tsv)
   WordMap<PronounForm> pronoun_forms_;  // every row of pronouns.tsv

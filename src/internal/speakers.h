@@ -429,6 +429,9 @@ class SpeakerResolver {
   // when it is the same noun ("a Petrobras statement ... the statement
   // said"; not "the video" after "a FEC filing").
   std::string last_document_head_;
+  // Its kinds (WordInfo::document_kinds): a bare noun of one of them takes
+  // the issuer too ("a Suffolk poll ... the findings").
+  uint16_t last_document_kinds_ = 0;
   bool quiet_ = false;  // Note() records nothing (indexing inside a quote)
 };
 
