@@ -910,17 +910,13 @@ int SpeakerResolver::SameSurnamePerson(int first_named, absl::string_view surnam
   // the person of that sex and surname mentioned last.
   if (sex == 0 && after < text_.size()) sex = SubjectGoesOnWith(position, after);
   if (sex == 0 || named_first.gender == 0 || named_first.gender == sex) return first_named;
-  MentionList::Cursor back = mentions_.LowerBound(position);
-  Mention m;
-  for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
-    const ResolvedEntity& e = entities_[m.entity];
-    if (e.gender == sex && other_person(e) &&
-        std::find(also_by_surname_.begin(), also_by_surname_.end(), m.entity) !=
-            also_by_surname_.end()) {
-      return m.entity;
-    }
-  }
-  return first_named;
+  const int other = LatestBefore(position, [&](const ResolvedEntity& e) {
+    const int index = static_cast<int>(&e - entities_.data());
+    return e.gender == sex && other_person(e) &&
+           std::find(also_by_surname_.begin(), also_by_surname_.end(), index) !=
+               also_by_surname_.end();
+  });
+  return other >= 0 ? other : first_named;
 }
 
 void SpeakerResolver::Index() {
