@@ -181,6 +181,9 @@ struct Attributor::CompiledRule {
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
   // An empty group "nospeaker": the claim has no speaker (an unnamed asker).
   int nospeaker = 0;
+  // An empty group "document": the speaker must be a document ("a poll
+  // that found C", IsDocumentHead()), or there is no claim.
+  int document = 0;
   // A group "agent": one preposition, which must be one of the passive
   // agent ("by" in function_words.tsv class agent: "Asked by a reporter
   // whether C", not "Asked about the plan").
@@ -1826,6 +1829,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->content2 = group("content2");
     rule->addressee = group("addressee");
     rule->nospeaker = group("nospeaker");
+    rule->document = group("document");
     rule->agent = group("agent");
     rule->notagent = group("notagent");
     rule->notplace = group("notplace");
@@ -2187,6 +2191,16 @@ bool RelativeWordAt(const std::vector<Token>& tokens, const std::string& tags,
     if (tokens[m].begin == speaker.begin) {
       return tokens[m].end == speaker.end && tags[m] == 'w';
     }
+  }
+  return false;
+}
+
+// Is `speaker` a noun phrase right before a relative "that", the subject of
+// that clause ("a poll that found C": np_that_relative_cue)?
+bool RelativeThatSubject(const std::vector<Token>& tokens, const std::string& tags,
+                         Range speaker) {
+  for (size_t e = 0; e + 1 < tokens.size() && tokens[e].end <= speaker.end; ++e) {
+    if (tokens[e].end == speaker.end) return tags[e + 1] == 't';
   }
   return false;
 }
@@ -6297,6 +6311,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           }
         }
+        if (rule->document != 0) {
+          size_t da, db;
+          if (!range_of(rule->speaker, &da, &db) || !IsDocumentHead(text, tokens, da, db)) {
+            continue;
+          }
+        }
         if (rule->agent != 0) {
           size_t ga, gb;
           if (!range_of(rule->agent, &ga, &gb) || gb != ga + 1) continue;
@@ -7684,6 +7704,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             // nobody, the relative word stays.)
             if (marked[k] == '%' && RelativeWordAt(tokens, tags, prev.speaker) &&
                 VerbBetween(text, tokens, tags, prev.content.back().end, k)) {
+              relative_speaker = prev.speaker;
+              break;
+            }
+            // So with a document before a relative "that" (a document
+            // does not go on to act: "Morey sought to defuse the fallout
+            // over his tweet that showed support for X, saying C": Morey's),
+            // with or without a verb between; the document stays if the
+            // subject rules find nobody.
+            if (marked[k] == '%' && RelativeThatSubject(tokens, tags, prev.speaker)) {
               relative_speaker = prev.speaker;
               break;
             }

@@ -987,6 +987,11 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller released a letter from her doctor that says she is "
      "in good health.",
      "Mayor Anna Keller", "says", "she is in good health"},
+    // Elsewhere, a document before a relative "that" speaks for its clause.
+    {"np_that_relative_cue",
+     "The pier was closed after a harbour survey that found the pilings "
+     "were rotten.",
+     "a harbour survey", "found", "the pilings were rotten"},
     // A one-word name after opening phrases, a light verb and a colon.
     {"colon_subject_quote_fronted_name",
      "On July 6, 2015, Keller made the following comment: \"The pier will "
