@@ -8307,9 +8307,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       out->push_back(std::move(f));
     }
   }
-  std::stable_sort(out->begin(), out->end(), [](const Finding& a, const Finding& b) {
+  // (Most documents' findings are in order already: the test spares the
+  // stable sort's buffer and its moves of each finding. news-5mb: 1.16483e9
+  // -> 1.16214e9 instructions.)
+  const auto content_first = [](const Finding& a, const Finding& b) {
     return a.content.front().begin < b.content.front().begin;
-  });
+  };
+  if (!std::is_sorted(out->begin(), out->end(), content_first)) {
+    std::stable_sort(out->begin(), out->end(), content_first);
+  }
 
   // Nesting: a cue inside another finding's content is reported through it.
   // "According to X" only names the source of what it covers. Both lie in
