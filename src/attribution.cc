@@ -1987,20 +1987,30 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       if (l >= 0 && r >= 0 && !a->half_edge_[r][b]) a->rule_after_[at] &= ~bit;
     }
   }
+  a->rule_at_.assign(rules, nullptr);
+  for (const auto& rule : a->rules_) a->rule_at_[rule->index] = rule.get();
+  auto add = [&a](const CompiledRule& rule, std::vector<uint64_t>* set) {
+    (*set)[rule.index >> 6] |= uint64_t{1} << (rule.index & 63);
+  };
+  a->attributive_rules_.assign(a->rule_words_, 0);
+  for (auto& set : a->rules_by_class_) set.assign(a->rule_words_, 0);
   for (const auto& rule : a->rules_) {
     if (rule->attributive) {
-      a->attributive_rules_.push_back(rule.get());
+      add(*rule, &a->attributive_rules_);
       continue;
     }
     for (int c = 0; c < kCueClasses; ++c) {
-      if (rule->classes[c]) a->rules_by_class_[c].push_back(rule.get());
+      if (rule->classes[c]) add(*rule, &a->rules_by_class_[c]);
     }
   }
-  static_assert(kCueMarks.size() == 4, "rules_by_class_mark_ has a list per mark");
+  static_assert(kCueMarks.size() == 4, "rules_by_class_mark_ has a set per mark");
   for (int c = 0; c < kCueClasses; ++c) {
     for (size_t m = 0; m < kCueMarks.size(); ++m) {
       for (int held = 0; held < (1 << kSplitTags.size()); ++held) {
-        for (const CompiledRule* rule : a->rules_by_class_[c]) {
+        std::vector<uint64_t>& set = a->rules_by_class_mark_[c][m][held];
+        set.assign(a->rule_words_, 0);
+        for (const auto& rule : a->rules_) {
+          if (rule->attributive || !rule->classes[c]) continue;
           bool fails = false;
           for (size_t t = 0; t < kSplitTags.size(); ++t) {
             if (rule->needs[static_cast<unsigned char>(kSplitTags[t])] &&
@@ -2013,7 +2023,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
               fails = true;
             }
           }
-          if (!fails) a->rules_by_class_mark_[c][m][held].push_back(rule);
+          if (!fails) add(*rule, &set);
         }
       }
     }
@@ -6167,7 +6177,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // does not match.
       const std::bitset<128> missing = ~here;
       const size_t mark_index = CueMarkIndex(marked[k]);
-      const std::vector<const CompiledRule*>& class_rules =
+      const std::vector<uint64_t>& class_rules =
           cue.attributive_only ? attributive_rules_
           : tags_hold_mark
               ? rules_by_class_[static_cast<int>(cue.cue_class)]
@@ -6178,27 +6188,36 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // cue group cannot end with the byte before the mark, or that cannot
       // begin with the first byte of the tags: no need to run them. These
       // tests, made by rule for each byte when the rules are read
-      // (rule_before_), rule out most rules the loop visits: each is passed
-      // over with a bit test. (news-5mb: 1.1431e9 -> 1.1294e9 instructions.)
+      // (rule_before_), rule out most rules of the class: the loop below
+      // visits only those left, by their bits. (news-5mb: 1.1431e9 ->
+      // 1.1294e9 instructions; visiting by bits rather than testing each
+      // rule of the class: 1.1683e9 -> 1.1648e9.)
       uint64_t* const may = scratch.may_match.data();
+      const size_t words = static_cast<size_t>(rule_words_);
       {
-        const size_t w = static_cast<size_t>(rule_words_);
         const uint64_t* start =
-            &rule_start_[static_cast<unsigned char>(marked[0]) * w];
+            &rule_start_[static_cast<unsigned char>(marked[0]) * words];
         const uint64_t* before =
-            k > 0 ? &rule_before_[static_cast<unsigned char>(marked[k - 1]) * w]
+            k > 0 ? &rule_before_[static_cast<unsigned char>(marked[k - 1]) * words]
                   : nullptr;
         const uint64_t* after =
             cue_end == k + 1 && cue_end < marked.size()
-                ? &rule_after_[static_cast<unsigned char>(marked[cue_end]) * w]
+                ? &rule_after_[static_cast<unsigned char>(marked[cue_end]) * words]
                 : nullptr;
-        for (size_t i = 0; i < w; ++i) {
-          may[i] = start[i] & (before != nullptr ? before[i] : ~uint64_t{0}) &
+        for (size_t i = 0; i < words; ++i) {
+          may[i] = class_rules[i] & start[i] &
+                   (before != nullptr ? before[i] : ~uint64_t{0}) &
                    (after != nullptr ? after[i] : ~uint64_t{0});
         }
       }
-      for (const CompiledRule* rule : class_rules) {
-        if (((may[rule->index >> 6] >> (rule->index & 63)) & 1) == 0) continue;
+      // (The bits of may[word] not visited yet are in `bits`.)
+      size_t word = 0;
+      uint64_t bits = words > 0 ? may[0] : 0;
+      while (true) {
+        while (bits == 0 && ++word < words) bits = may[word];
+        if (bits == 0) break;
+        const CompiledRule* rule = rule_at_[64 * word + __builtin_ctzll(bits)];
+        bits &= bits - 1;
         if ((rule->needs & missing).any()) continue;
         // (A rule with a labelprep group takes a punctuation cue only.)
         if (rule->labelprep != 0 && absl::ascii_isalpha(text[tokens[k].begin])) continue;
@@ -8317,9 +8336,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       out->push_back(std::move(f));
     }
   }
-  std::stable_sort(out->begin(), out->end(), [](const Finding& a, const Finding& b) {
+  // (Most documents' findings are in order already: the test spares the
+  // stable sort's buffer and its moves of each finding. news-5mb: 1.16483e9
+  // -> 1.16214e9 instructions.)
+  const auto content_first = [](const Finding& a, const Finding& b) {
     return a.content.front().begin < b.content.front().begin;
-  });
+  };
+  if (!std::is_sorted(out->begin(), out->end(), content_first)) {
+    std::stable_sort(out->begin(), out->end(), content_first);
+  }
 
   // Nesting: a cue inside another finding's content is reported through it.
   // "According to X" only names the source of what it covers. Both lie in

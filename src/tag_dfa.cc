@@ -928,15 +928,22 @@ int TagDfa::LeftmostStart(absl::string_view text) const {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   std::lock_guard<TagDfaLock> lock(mu_);
   // (The row of the state, not its index: see next_.)
-  int32_t r = start_at_begin_ * row_;
+  int64_t r = start_at_begin_ * row_;
+  const int32_t* next = next_.data();  // (as in Match)
   int best = -1;
   for (size_t i = text.size();; --i) {
-    if (i == 0) return MatchAtEnd(r / row_) ? 0 : best;
-    const int32_t stop = next_[r];
+    if (i == 0) return MatchAtEnd(static_cast<int32_t>(r / row_)) ? 0 : best;
+    const int32_t stop = next[r];
     if (stop & 1) best = static_cast<int>(i);
     if (stop & 2) return best;
-    r = StepRow(r, p[i - 1]);
+    const int64_t t = next[r + 1 + column_[p[i - 1]]];
+    if (t >= 0) {
+      r = t;
+      continue;
+    }
+    r = StepRow(static_cast<int32_t>(r), p[i - 1]);
     if (r < 0) return -2;
+    next = next_.data();
   }
 }
 
@@ -946,31 +953,51 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
   if (text.empty() || startpos > endpos || endpos > text.size()) return -1;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   std::lock_guard<TagDfaLock> lock(mu_);
-  // (The row of the state, not its index: see next_.)
+  // (The row of the state, not its index: see next_. It is kept as a 64-bit
+  // index, the cells read through a local pointer, read again only after a
+  // step that builds a state, and the text through a pointer that moves:
+  // a step that finds its state built, most of them, is a few loads.
+  // news-5mb: 1.16214e9 -> 1.15927e9 instructions.)
+  const int32_t* next = next_.data();
   if (reverse_) {
     if (endpos != text.size()) return -1;
-    int32_t r = start_at_begin_ * row_;
-    for (size_t i = endpos;; --i) {
-      if (i == 0) return MatchAtEnd(r / row_);
-      const int32_t stop = next_[r];
+    int64_t r = start_at_begin_ * row_;
+    const unsigned char* const start = p + startpos;
+    for (const unsigned char* q = p + endpos;; --q) {
+      if (q == p) return MatchAtEnd(static_cast<int32_t>(r / row_));
+      const int32_t stop = next[r];
       if (stop & 1) return 1;
-      if (i == startpos || stop != 0) return 0;
-      r = StepRow(r, p[i - 1]);
+      if (q == start || stop != 0) return 0;
+      const int64_t t = next[r + 1 + column_[q[-1]]];
+      if (t >= 0) {
+        r = t;
+        continue;
+      }
+      r = StepRow(static_cast<int32_t>(r), q[-1]);
       if (r < 0) return -1;
+      next = next_.data();
     }
   }
-  int32_t r = (startpos == 0 ? start_at_begin_ : start_later_) * row_;
-  for (size_t i = startpos;; ++i) {
+  int64_t r = (startpos == 0 ? start_at_begin_ : start_later_) * row_;
+  // (A match at the end of the text, by "$", only there.)
+  const bool ends_text = endpos == text.size();
+  const unsigned char* const end = p + endpos;
+  for (const unsigned char* q = p + startpos;; ++q) {
     // (One test of the stop cell for a match now and the dead state, which
     // has none at the end of the text either.)
-    if (const int32_t stop = next_[r]; stop != 0) {
+    if (const int32_t stop = next[r]; stop != 0) {
       if (stop & 1) return 1;
-      return i == text.size() ? MatchAtEnd(r / row_) : 0;
+      return q == end && ends_text ? MatchAtEnd(static_cast<int32_t>(r / row_)) : 0;
     }
-    // (A match at the end of the text, by "$", only there.)
-    if (i == endpos) return i == text.size() ? MatchAtEnd(r / row_) : 0;
-    r = StepRow(r, p[i]);
+    if (q == end) return ends_text ? MatchAtEnd(static_cast<int32_t>(r / row_)) : 0;
+    const int64_t t = next[r + 1 + column_[*q]];
+    if (t >= 0) {
+      r = t;
+      continue;
+    }
+    r = StepRow(static_cast<int32_t>(r), *q);
     if (r < 0) return -1;
+    next = next_.data();
   }
 }
 

@@ -525,9 +525,13 @@ class Attributor {
   const Lexicon* lex_;
   Tagger tagger_;
   std::vector<std::unique_ptr<CompiledRule>> rules_;
-  // By cue class: the rules of rules_ that name it, in file order (Find
-  // tries only those).
-  std::vector<const CompiledRule*> rules_by_class_[kCueClasses];
+  // Sets of rules as bitmaps of rule_words_ words, bit i for the rule of
+  // index i (rule_at_): Find visits the rules of a set that pass its byte
+  // tests (rule_before_ and the others below) by their bits, in file order,
+  // without a test for each rule that fails.
+  std::vector<const CompiledRule*> rule_at_;  // by index; null for none
+  // By cue class: the rules of rules_ that name it (Find tries only those).
+  std::vector<uint64_t> rules_by_class_[kCueClasses];
   // The same by cue class, by the mark of the cue (its index in kCueMarks)
   // and by which of the tags of kSplitTags the unit holds (bit i for
   // kSplitTags[i]), without the rules that need another mark or one of
@@ -535,11 +539,10 @@ class Attributor {
   // tags hold none the cue's own is the only one, and those rules do not
   // match (Find passes over them unread).
   static constexpr absl::string_view kSplitTags = "qQ,";
-  std::vector<const CompiledRule*>
-      rules_by_class_mark_[kCueClasses][4][1 << kSplitTags.size()];
-  // The rules named "attributive_..." (in none of the lists above): the only ones
+  std::vector<uint64_t> rules_by_class_mark_[kCueClasses][4][1 << kSplitTags.size()];
+  // The rules named "attributive_..." (in none of the sets above): the only ones
   // tried for a cue of flag attributive ("a self-described socialist").
-  std::vector<const CompiledRule*> attributive_rules_;
+  std::vector<uint64_t> attributive_rules_;
   std::vector<std::unique_ptr<RulePattern>> halves_;
   absl::flat_hash_map<std::string, int> half_index_;
   // For each right half of halves_, the bytes it can begin with
