@@ -4,6 +4,10 @@
 #include <cstdint>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "absl/base/attributes.h"
 #include "absl/base/optimization.h"
 #include "absl/numeric/bits.h"
@@ -168,6 +172,42 @@ inline uint64_t NotAlnum8(uint64_t v) {
   return (~(letter | digit) | v) & kHigh;
 }
 
+#ifdef __SSE2__
+// Sixteen bytes a step: the tokenizer finds where a word ends and looks it
+// up from one load of the bytes at its start.
+
+// Bit k set for each of the 16 bytes of `x` that is not an ASCII letter or
+// digit. (An unsigned range test as a signed one: adding 0x80 - lo maps
+// lo..hi to -128.. .)
+inline uint32_t NotAlnum16(__m128i x) {
+  const __m128i letter = _mm_cmplt_epi8(
+      _mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x80 - 'a')),
+      _mm_set1_epi8(static_cast<char>(0x80 + 26)));
+  const __m128i digit =
+      _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x80 - '0')),
+                     _mm_set1_epi8(static_cast<char>(0x80 + 10)));
+  return ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) &
+         0xFFFF;
+}
+
+// Sixteen bytes of ones, then sixteen of zeros: the sixteen from
+// kPrefixMask + 16 - n keep the first n bytes of a vector.
+constexpr char kPrefixMask[32] = {-1, -1, -1, -1, -1, -1, -1, -1,
+                                  -1, -1, -1, -1, -1, -1, -1, -1};
+
+// `x` with its ASCII upper-case letters lower-cased, and its bytes from
+// `len` (at most 16) on zeroed.
+inline __m128i LowerPrefix16(__m128i x, size_t len) {
+  const __m128i upper =
+      _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x80 - 'A')),
+                     _mm_set1_epi8(static_cast<char>(0x80 + 26)));
+  const __m128i kept =
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(kPrefixMask + 16 - len));
+  return _mm_and_si128(_mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))),
+                       kept);
+}
+#endif  // __SSE2__
+
 // Lower-cases the ASCII letters of 8 (or 4) bytes at `in` into `out`, if
 // every byte is ASCII; else returns false. With every byte below 0x80
 // neither sum carries into the next byte: the high bit of a byte is set in
@@ -227,6 +267,33 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline absl::string_view LowerWord(
     out[n++] = kAsciiAlnum.lower[c];
   }
   return absl::string_view(out, n);
+}
+
+// The tag of a word no lexicon gives one, by its shape: an adverb in -ly
+// ('l'; not "rally"), a form in -ing ('i'), else a plain word ('o'). `w` is
+// lower-cased, or ASCII in either case: (b | 0x20) is a lower-case letter
+// for that letter in either case and for no other byte.
+inline char ShapeTag(absl::string_view w) {
+  const size_t n = w.size();
+  if (n <= 5) return 'o';
+  auto at = [&](size_t k) { return static_cast<char>(w[k] | 0x20); };
+  if (at(n - 2) == 'l' && at(n - 1) == 'y') return 'l';
+  if (at(n - 3) == 'i' && at(n - 2) == 'n' && at(n - 1) == 'g') return 'i';
+  return 'o';
+}
+
+// `word`, one Tag() looked up as it read it (see WordTag()), lower-cased
+// into `out` (16 bytes).
+inline absl::string_view LowerLookedUp(absl::string_view word, char* out) {
+#ifdef __SSE2__
+  _mm_storeu_si128(
+      reinterpret_cast<__m128i*>(out),
+      LowerPrefix16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(word.data())),
+                    word.size()));
+  return absl::string_view(out, word.size());
+#else
+  return LowerWord(word, out);
+#endif
 }
 
 // The text of a token. (Not substr(), which tests the bounds: a token lies
@@ -434,6 +501,9 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   // (The bytes read for every token go through a plain pointer: the
   // string_view's operator[] tests the bounds, and [i, end) lies inside.)
   const char* const p = text.data();
+  // Where the last token ends (none yet: never): a possessive or a
+  // contraction follows a word with no space.
+  size_t prev_end = SIZE_MAX;
   while (i < end) {
     const unsigned char c = p[i];
     if (absl::ascii_isspace(c)) { ++i; continue; }
@@ -445,6 +515,35 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // multi-byte punctuation and n't begin otherwise): the tests for those
     // are skipped.
     const bool plain = kAsciiAlnum.starts_word[c];
+#ifdef __SSE2__
+    // Most tokens are words of ASCII letters and digits that end at a space
+    // or at punctuation that cannot carry a word on: read from one load of
+    // sixteen bytes, without the tests of the general path below (no quote
+    // mark is here: one comparison tells).
+    if (plain && i < next_offset && i + 16 <= text.size()) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      const size_t len = absl::countr_zero(NotAlnum16(x) | 0x10000u);
+      const size_t j = i + len;
+      if (len < 16 && j <= end &&
+          (j == end || !kAsciiAlnum.goes_on[static_cast<unsigned char>(p[j])])) {
+        tok.end = static_cast<uint32_t>(j);
+        tok.cap = c >= 'A' && c <= 'Z';
+        if (!absl::ascii_isdigit(c)) {
+          // Looked up for WordTag() (see there), lower-cased from the same
+          // bytes, as every reader of Token::info would look it up.
+          alignas(16) char padded[kShortWord];
+          _mm_store_si128(reinterpret_cast<__m128i*>(padded), LowerPrefix16(x, len));
+          tok.info = lex_->PaddedWord(padded);
+          ++words;
+          capitals += tok.cap;
+        }
+        tokens->push_back(tok);
+        prev_end = i = j;
+        if (i < end && p[i] == ' ') ++i;
+        continue;
+      }
+    }
+#endif
     if (char m = mark_at(i)) {
       // A paired quote mark: its length is that of the character there.
       size_t len = c == '"' ? 1 : (c == 0xC2 ? 2 : (c >= 0xE0 ? 3 : 1));
@@ -457,12 +556,11 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     } else if (size_t alen = 0; !plain && IsApostrophe(text, i, &alen) &&
                i + alen < end && (text[i + alen] == 's' || text[i + alen] == 'S') &&
                (i + alen + 1 >= end || !IsWordByte(text, i + alen + 1)) &&
-               !tokens->empty() && tokens->back().end == i) {
+               prev_end == i) {
       tok.end = static_cast<uint32_t>(i + alen + 1);  // possessive 's
       tok.tag = 'g';
     } else if (size_t clen = 0;
-               !plain && !tokens->empty() && tokens->back().end == i &&
-               IsApostrophe(text, i, &alen) &&
+               !plain && prev_end == i && IsApostrophe(text, i, &alen) &&
                (clen = ContractionLength(text, i + alen, end)) > 0) {
       // An auxiliary ("'d", "'ll", "'ve", "'re", "'m"): a word the lexicon
       // tags (function_words.tsv).
@@ -475,6 +573,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tok.tag = ptag;
       colon_or_dash |= ptag == '~';
       tokens->push_back(tok);
+      prev_end = i;
       continue;
     } else if ((c == 'n' || c == 'N') && i + 1 < end &&
                IsApostrophe(text, i + 1, &nt_len) && i + 1 + nt_len < end &&
@@ -484,9 +583,24 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tok.tag = 'z';
     } else if (plain || IsWordByte(text, i)) {
       size_t j = i;
-      // The run of ASCII letters and digits: eight bytes a test while the
-      // sentence has them, then byte by byte.
+      // The run of ASCII letters and digits: sixteen (or eight) bytes a test
+      // while the sentence has them, then byte by byte.
       bool run_ended = false;
+#ifdef __SSE2__
+      // (Up to the end of the text, which the run then stops at `end`
+      // inside; most sentences end at a period.)
+      while (j + 16 <= text.size()) {
+        const uint32_t stop =
+            NotAlnum16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j)));
+        if (stop != 0) {
+          j += absl::countr_zero(stop);
+          run_ended = true;
+          break;
+        }
+        j += 16;
+      }
+      if (j > end) j = end;
+#else
       while (j + 8 <= end) {
         uint64_t v;
         std::memcpy(&v, p + j, 8);
@@ -497,6 +611,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         }
         j += 8;
       }
+#endif
       while (!run_ended && j < end &&
              kAsciiAlnum.is[static_cast<unsigned char>(p[j])]) {
         ++j;
@@ -566,8 +681,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
             (k + 1 >= end || !IsWordByte(text, k + 1))) {
           tok.end = static_cast<uint32_t>(k + 1);
           tok.tag = 'g';
-        } else if (!tokens->empty() && tokens->back().end == i &&
-                   text[i - 1] == 's') {
+        } else if (prev_end == i && text[i - 1] == 's') {
           tok.end = static_cast<uint32_t>(k);  // plural possessive: voters'
           tok.tag = 'g';
         } else {
@@ -602,6 +716,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     }
     i = tok.end;
     tokens->push_back(tok);
+    prev_end = i;
     // (Most tokens are followed by one space: skipped here, without the
     // tests at the top of the loop.)
     if (i < end && p[i] == ' ') ++i;
@@ -1507,21 +1622,31 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   };
   absl::string_view word = TokenText(text, t);
   if (word.empty()) return '-';
-  // Zeroed: LowerWord() writes no byte past the word, so a short word
-  // stands in `small` as Lexicon::PaddedWord() takes it.
-  char small[32] = {};
-  if (word.size() > sizeof(small) && buffer->size() < word.size()) {
-    buffer->resize(word.size());
+  char small[32];
+  absl::string_view lower;
+  const WordInfo* info;
+  if (t.info != &kWordNotLookedUp) {
+    // Tag() looked the word up as it read it (most words): ASCII letters
+    // and digits, no number, and sixteen bytes of text from its start. Most
+    // such words are in no lexicon, and only their shape tells their tag.
+    info = t.info;
+    if (info == nullptr) return t.cap ? 'N' : ShapeTag(word);
+    lower = LowerLookedUp(word, small);
+  } else {
+    // Zeroed: LowerWord() writes no byte past the word, so a short word
+    // stands in `small` as Lexicon::PaddedWord() takes it.
+    std::memset(small, 0, sizeof(small));
+    if (word.size() > sizeof(small) && buffer->size() < word.size()) {
+      buffer->resize(word.size());
+    }
+    lower = LowerWord(word, word.size() <= sizeof(small) ? small : &(*buffer)[0]);
+    if (absl::ascii_isdigit(lower[0])) return '0';
+    info = lower.data() == small && lower.size() <= kShortWord ? lex_->PaddedWord(small)
+                                                               : lex_->Word(lower);
+    // (A word whose \u2019 was read as an apostrophe is not the word the
+    // attribution rules would look up.)
+    if (lower.size() == word.size()) t.info = info;
   }
-  const absl::string_view lower = LowerWord(
-      word, word.size() <= sizeof(small) ? small : &(*buffer)[0]);
-  if (absl::ascii_isdigit(lower[0])) return '0';
-  const WordInfo* info = lower.data() == small && lower.size() <= kShortWord
-                             ? lex_->PaddedWord(small)
-                             : lex_->Word(lower);
-  // (A word whose \u2019 was read as an apostrophe is not the word the
-  // attribution rules would look up.)
-  if (lower.size() == word.size()) t.info = info;
   if (info != nullptr) *classes |= uint64_t{1} << static_cast<int>(info->word_class);
   // "her denial", "the senator's sharp warning", "his infamous recent
   // comment": a noun cue (class nominal) right after a possessive, perhaps
@@ -1976,9 +2101,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   if (info != nullptr && info->title) return 'R';
   if (t.cap) return 'N';
   if (info != nullptr && info->nominal != v1::ENTITY_TYPE_UNSPECIFIED) return 'n';
-  if (absl::EndsWith(lower, "ly") && lower.size() > 5) return 'l';  // not "rally"
-  if (absl::EndsWith(lower, "ing") && lower.size() > 5) return 'i';
-  return 'o';
+  return ShapeTag(lower);
 }
 
 }  // namespace internal
