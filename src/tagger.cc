@@ -767,56 +767,61 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   for (size_t k = 0; k < n; ++k) {
     Token& t = tok_at[k];
     tag_at[k] = t.tag;
-    // "he's", "that's", "who's": 's after a pronoun is "is" before an -ing
-    // form ("he's claiming", "he's not saying": a copula), else "has"
-    // ("she's said": an auxiliary), not a possessive.
-    if (t.tag == 'g' && k > 0 && IsOneOf("Ptw", tag_at[k - 1])) {
-      size_t next = k + 1;
-      // (Past a negation: "n't", or a word of function_words.tsv category
-      // neg; the next token is not tagged yet.)
-      if (k + 2 < n) {
-        const WordInfo* w = EntryOf(text, tok_at[k + 1]);
-        if (tok_at[k + 1].tag == 'z' ||
-            (w != nullptr && w->word_class == WordClass::kNeg)) {
-          next = k + 2;
+    // Tokens other than words keep the tag the tokenizer gave them, but for
+    // a possessive and a bracket in the names and clauses below. (Tested
+    // first: most tokens are words.)
+    if (t.tag != 'o') {
+      // "he's", "that's", "who's": 's after a pronoun is "is" before an -ing
+      // form ("he's claiming", "he's not saying": a copula), else "has"
+      // ("she's said": an auxiliary), not a possessive.
+      if (t.tag == 'g' && k > 0 && IsOneOf("Ptw", tag_at[k - 1])) {
+        size_t next = k + 1;
+        // (Past a negation: "n't", or a word of function_words.tsv category
+        // neg; the next token is not tagged yet.)
+        if (k + 2 < n) {
+          const WordInfo* w = EntryOf(text, tok_at[k + 1]);
+          if (tok_at[k + 1].tag == 'z' ||
+              (w != nullptr && w->word_class == WordClass::kNeg)) {
+            next = k + 2;
+          }
         }
+        const bool ing =
+            next < n &&
+            absl::EndsWith(text.substr(tok_at[next].begin,
+                                       tok_at[next].end - tok_at[next].begin),
+                           "ing");
+        t.tag = ing ? 'b' : 'v';
+        tag_at[k] = t.tag;
+        continue;
       }
-      const bool ing =
-          next < n &&
-          absl::EndsWith(text.substr(tok_at[next].begin,
-                                     tok_at[next].end - tok_at[next].begin),
-                         "ing");
-      t.tag = ing ? 'b' : 'v';
-      tag_at[k] = t.tag;
-      continue;
-    }
-    // "Moody's said C", "Lloyd's said": a name's "'s" before a form of a
-    // verb of saying that reads as no noun (function_words.tsv list
-    // verb_after_name) ends the name; the form is its verb.
-    if (t.tag == 'g' && k > 0 && tag_at[k - 1] == 'N' && k + 1 < n &&
-        lex_->InListAnyCase(TokenText(text, tok_at[k + 1]), WordList::kVerbAfterName)) {
-      t.tag = 'N';
-      tag_at[k] = t.tag;
-      continue;
-    }
-    // "Cheung Kong (Holdings) Ltd told X", "Fleming (Securities) Ltd": a
-    // capitalised word or two in brackets between a name and a corporate
-    // suffix (function_words.tsv list corp_suffix) belong to the company's
-    // name, which runs on to the suffix; the brackets join it.
-    if (t.tag == ')' && k >= 3 && k + 1 < n && tok_at[k + 1].cap &&
-        tag_at[k - 1] == 'N' &&
-        lex_->InListAnyCase(TokenText(text, tok_at[k + 1]), WordList::kCorpSuffix)) {
-      size_t open = k - 2;
-      if (tag_at[open] == 'N' && open >= 2) --open;
-      if (tag_at[open] == '(' && open >= 1 && tag_at[open - 1] == 'N') {
-        tok_at[open].tag = 'N';
-        tag_at[open] = 'N';
+      // "Moody's said C", "Lloyd's said": a name's "'s" before a form of a
+      // verb of saying that reads as no noun (function_words.tsv list
+      // verb_after_name) ends the name; the form is its verb.
+      if (t.tag == 'g' && k > 0 && tag_at[k - 1] == 'N' && k + 1 < n &&
+          lex_->InListAnyCase(TokenText(text, tok_at[k + 1]), WordList::kVerbAfterName)) {
         t.tag = 'N';
-        tag_at[k] = 'N';
+        tag_at[k] = t.tag;
+        continue;
+      }
+      // "Cheung Kong (Holdings) Ltd told X", "Fleming (Securities) Ltd": a
+      // capitalised word or two in brackets between a name and a corporate
+      // suffix (function_words.tsv list corp_suffix) belong to the company's
+      // name, which runs on to the suffix; the brackets join it.
+      if (t.tag == ')' && k >= 3 && k + 1 < n && tok_at[k + 1].cap &&
+          tag_at[k - 1] == 'N' &&
+          lex_->InListAnyCase(TokenText(text, tok_at[k + 1]), WordList::kCorpSuffix)) {
+        size_t open = k - 2;
+        if (tag_at[open] == 'N' && open >= 2) --open;
+        if (tag_at[open] == '(' && open >= 1 && tag_at[open - 1] == 'N') {
+          tok_at[open].tag = 'N';
+          tag_at[open] = 'N';
+          t.tag = 'N';
+          tag_at[k] = 'N';
+        }
+        continue;
       }
       continue;
     }
-    if (t.tag != 'o') continue;
     t.tag = WordTag(text, tokens, k, headline, &lower, &classes);
     // "about one in four say C", "three in ten said C", "nine in 10 said
     // C": a counting number written as a word (list number_word) before
@@ -883,6 +888,15 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
           tag_at[k - 1] = 'l';
         }
       }
+      // (Only a cue phrase spans several words: WordTag() tags no other
+      // word with cue_words above 1.)
+      if (t.cue_words > 1) {
+        for (size_t m = 1; m < t.cue_words && k + m < n; ++m) {
+          tok_at[k + m].tag = '_';
+          tag_at[k + m] = '_';
+        }
+        k += t.cue_words - 1;
+      }
     } else if (tag == 'l') {
       // "First Chicago Corp said C": a capitalised ordinal (list ordinal)
       // that opens a run of capitalised words ending in a corporate suffix
@@ -914,13 +928,6 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
           tag_at[k - 1] = 'l';
         }
       }
-    }
-    if (t.cue_words > 1) {
-      for (size_t m = 1; m < t.cue_words && k + m < n; ++m) {
-        tok_at[k + m].tag = '_';
-        tag_at[k + m] = '_';
-      }
-      k += t.cue_words - 1;
     }
   }
   // "X reportedly said C": an adverb cue (verbs.tsv flag adverb) right
@@ -1621,16 +1628,16 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
            kOpensSentence.after[static_cast<unsigned char>(tokens[i - 1].tag)];
   };
   absl::string_view word = TokenText(text, t);
+  // Tag() looked most words up as it read them (a word of ASCII letters
+  // and digits, no number, with sixteen bytes of text from its start): for
+  // one no lexicon knows, the commonest, only its shape tells its tag.
+  if (t.info == nullptr) return t.cap ? 'N' : ShapeTag(word);
   if (word.empty()) return '-';
   char small[32];
   absl::string_view lower;
   const WordInfo* info;
   if (t.info != &kWordNotLookedUp) {
-    // Tag() looked the word up as it read it (most words): ASCII letters
-    // and digits, no number, and sixteen bytes of text from its start. Most
-    // such words are in no lexicon, and only their shape tells their tag.
     info = t.info;
-    if (info == nullptr) return t.cap ? 'N' : ShapeTag(word);
     lower = LowerLookedUp(word, small);
   } else {
     // Zeroed: LowerWord() writes no byte past the word, so a short word
