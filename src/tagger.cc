@@ -466,18 +466,33 @@ char QuoteMarks::At(uint32_t offset) const {
   return it != sorted_.end() && it->offset == offset ? it->tag : 0;
 }
 
-void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
-                 std::vector<Token>* tokens, std::string* tags) const {
-  tokens->clear();
-  // (`tags` is not emptied: it is resized to the tokens below and every tag
-  // written; resizing an empty string would first fill it with zeros.)
+namespace {
+
+// What Tokenize() counts as it reads a sentence.
+struct TokenCounts {
+  // Words (tokens tagged 'o' that begin with an ASCII letter) and the
+  // capitalised ones among them: see headline in Tagger::Tag().
+  size_t words = 0;
+  size_t capitals = 0;
+  // Whether a colon or a dash was read: only then Tagger::Tag() looks for
+  // punctuation that attributes.
+  bool colon_or_dash = false;
+};
+
+// Appends the tokens of text[range.begin, range.end) to `tokens` (empty),
+// each with the tag its characters tell: a word 'o' (Tagger::WordTag() tags
+// it), a possessive 'g', "n't" 'z', a quote mark 'q' or 'Q', punctuation.
+// (Out of line: in a function of its own the loop keeps what it reads for
+// every token in registers, where inside Tag() it spilled them.)
+ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text,
+                                      Range range, const QuoteMarks& marks,
+                                      std::vector<Token>* tokens, TokenCounts* counts) {
   const size_t end = std::min<size_t>(range.end, text.size());
   size_t i = range.begin;
   // Room for a token per four bytes, about what prose has, so that the
   // vector (kept by callers from sentence to sentence) seldom grows token by
   // token.
   if (end > i) tokens->reserve((end - i) / 4 + 4);
-  std::string lower;
   // The next quote mark at or after i.
   const std::vector<QuoteMarks::Mark>& mark_list = marks.sorted();
   auto next_mark = std::lower_bound(
@@ -492,11 +507,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     next_offset = next_mark != mark_list.end() ? next_mark->offset : UINT32_MAX;
     return next_offset == offset ? next_mark->tag : 0;
   };
-  // Words (tokens tagged 'o' that begin with an ASCII letter) and the
-  // capitalised ones among them, counted as they are read: see headline.
   size_t words = 0, capitals = 0;
-  // Whether a colon or a dash was read: only then the loop at the end looks
-  // for punctuation that attributes.
   bool colon_or_dash = false;
   // (The bytes read for every token go through a plain pointer: the
   // string_view's operator[] tests the bounds, and [i, end) lies inside.)
@@ -533,7 +544,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
           // bytes, as every reader of Token::info would look it up.
           alignas(16) char padded[kShortWord];
           _mm_store_si128(reinterpret_cast<__m128i*>(padded), LowerPrefix16(x, len));
-          tok.info = lex_->PaddedWord(padded);
+          tok.info = lex.PaddedWord(padded);
           ++words;
           capitals += tok.cap;
         }
@@ -658,9 +669,9 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         bool initial = j - i == 1 && StartsUpper(text, i);
         // (A title after a hyphen too, "then-Gov.", "ex-Sen.", inside the
         // unit: a period that ends it ends a sentence.)
-        if (initial || lex_->abbreviations().contains(w) ||
+        if (initial || lex.abbreviations().contains(w) ||
             absl::StrContains(text.substr(i, j - i), '.') ||
-            (j + 2 < end && TitleAfterHyphen(lex_->abbreviations(), w))) {
+            (j + 2 < end && TitleAfterHyphen(lex.abbreviations(), w))) {
           ++j;
         }
       }
@@ -721,6 +732,23 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // tests at the top of the loop.)
     if (i < end && p[i] == ' ') ++i;
   }
+  counts->words = words;
+  counts->capitals = capitals;
+  counts->colon_or_dash = colon_or_dash;
+}
+
+}  // namespace
+
+void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
+                 std::vector<Token>* tokens, std::string* tags) const {
+  tokens->clear();
+  // (`tags` is not emptied: it is resized to the tokens below and every tag
+  // written; resizing an empty string would first fill it with zeros.)
+  TokenCounts counts;
+  Tokenize(*lex_, text, range, marks, tokens, &counts);
+  const size_t words = counts.words, capitals = counts.capitals;
+  const bool colon_or_dash = counts.colon_or_dash;
+  std::string lower;
   // The tag string, written once the tokens are known (cheaper than a
   // push_back per token), by the loop over the words below.
   // (The loops below read the tokens and the tags through plain pointers:
