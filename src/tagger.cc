@@ -517,11 +517,6 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
   size_t prev_end = SIZE_MAX;
   while (i < end) {
     const unsigned char c = p[i];
-    if (absl::ascii_isspace(c)) { ++i; continue; }
-    Token tok;
-    tok.begin = static_cast<uint32_t>(i);
-    char ptag;
-    size_t nt_len = 0;
     // A letter or digit other than n can only begin a word (an apostrophe,
     // multi-byte punctuation and n't begin otherwise): the tests for those
     // are skipped.
@@ -537,24 +532,30 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
       const size_t j = i + len;
       if (len < 16 && j <= end &&
           (j == end || !kAsciiAlnum.goes_on[static_cast<unsigned char>(p[j])])) {
-        tok.end = static_cast<uint32_t>(j);
-        tok.cap = c >= 'A' && c <= 'Z';
+        Token& word = tokens->emplace_back();
+        word.begin = static_cast<uint32_t>(i);
+        word.end = static_cast<uint32_t>(j);
+        word.cap = c >= 'A' && c <= 'Z';
         if (!absl::ascii_isdigit(c)) {
           // Looked up for WordTag() (see there), lower-cased from the same
           // bytes, as every reader of Token::info would look it up.
           alignas(16) char padded[kShortWord];
           _mm_store_si128(reinterpret_cast<__m128i*>(padded), LowerPrefix16(x, len));
-          tok.info = lex.PaddedWord(padded);
+          word.info = lex.PaddedWord(padded);
           ++words;
-          capitals += tok.cap;
+          capitals += word.cap;
         }
-        tokens->push_back(tok);
         prev_end = i = j;
         if (i < end && p[i] == ' ') ++i;
         continue;
       }
     }
 #endif
+    if (absl::ascii_isspace(c)) { ++i; continue; }
+    Token tok;
+    tok.begin = static_cast<uint32_t>(i);
+    char ptag;
+    size_t nt_len = 0;
     if (char m = mark_at(i)) {
       // A paired quote mark: its length is that of the character there.
       size_t len = c == '"' ? 1 : (c == 0xC2 ? 2 : (c >= 0xE0 ? 3 : 1));
@@ -850,7 +851,11 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       }
       continue;
     }
-    t.tag = WordTag(text, tokens, k, headline, &lower, &classes);
+    // (A word the tokenizer looked up and found in no lexicon, the
+    // commonest, is tagged by its shape here, as WordTag() would tag it:
+    // the loop stays small for it.)
+    t.tag = t.info == nullptr ? (t.cap ? 'N' : ShapeTag(TokenText(text, t)))
+                              : WordTag(text, tokens, k, headline, &lower, &classes);
     // "about one in four say C", "three in ten said C", "nine in 10 said
     // C": a counting number written as a word (list number_word) before
     // "in" and another such word or a number in digits is a share, a noun
