@@ -795,11 +795,11 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   // read; a cue phrase writes the '_' of the words it skips.)
   for (size_t k = 0; k < n; ++k) {
     Token& t = tok_at[k];
-    tag_at[k] = t.tag;
     // Tokens other than words keep the tag the tokenizer gave them, but for
     // a possessive and a bracket in the names and clauses below. (Tested
-    // first: most tokens are words.)
+    // first: most tokens are words. A word's tag is copied once known.)
     if (t.tag != 'o') {
+      tag_at[k] = t.tag;
       // "he's", "that's", "who's": 's after a pronoun is "is" before an -ing
       // form ("he's claiming", "he's not saying": a copula), else "has"
       // ("she's said": an auxiliary), not a possessive.
