@@ -854,13 +854,15 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // (A word the tokenizer looked up and found in no lexicon, the
     // commonest, is tagged by its shape here, as WordTag() would tag it:
     // the loop stays small for it.)
-    t.tag = t.info == nullptr ? (t.cap ? 'N' : ShapeTag(TokenText(text, t)))
-                              : WordTag(text, tokens, k, headline, &lower, &classes);
+    // (The tag in a local until it is final: the stores through tag_at
+    // below may alias the token's.)
+    char tag = t.info == nullptr ? (t.cap ? 'N' : ShapeTag(TokenText(text, t)))
+                                 : WordTag(text, tokens, k, headline, &lower, &classes);
     // "about one in four say C", "three in ten said C", "nine in 10 said
     // C": a counting number written as a word (list number_word) before
     // "in" and another such word or a number in digits is a share, a noun
     // phrase as "1 in 4" is: both are tagged as digits are.
-    if (t.tag == 'o' && k + 2 < n && tok_at[k + 1].end - tok_at[k + 1].begin == 2 &&
+    if (tag == 'o' && k + 2 < n && tok_at[k + 1].end - tok_at[k + 1].begin == 2 &&
         absl::EqualsIgnoreCase(TokenText(text, tok_at[k + 1]), "in") &&
         lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord) &&
         (lex_->InListAnyCase(TokenText(text, tok_at[k + 2]), WordList::kNumberWord) ||
@@ -869,22 +871,21 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
           std::all_of(text.begin() + tok_at[k + 2].begin,
                       text.begin() + tok_at[k + 2].end,
                       [](char c) { return absl::ascii_isdigit(c); })))) {
-      t.tag = '0';
-    } else if (t.tag == 'o' && k >= 2 && tag_at[k - 2] == '0' &&
+      tag = '0';
+    } else if (tag == 'o' && k >= 2 && tag_at[k - 2] == '0' &&
                tok_at[k - 1].end - tok_at[k - 1].begin == 2 &&
                absl::EqualsIgnoreCase(TokenText(text, tok_at[k - 1]), "in") &&
                lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord)) {
-      t.tag = '0';
+      tag = '0';
     }
     // A capitalised word that opens a sentence may be an adverb or a
     // participle rather than a name ("Similarly, ...").
-    if (t.tag == 'N' && k + 1 < n && !headline && t.end - t.begin > 5 &&
+    if (tag == 'N' && k + 1 < n && !headline && t.end - t.begin > 5 &&
         (k == 0 || kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])])) {
-      t.tag = OpenerTag(text, tok_at + k, tok_at + n);
+      tag = OpenerTag(text, tok_at + k, tok_at + n);
     }
-    // (The tag in a local: the stores through tag_at below may alias it. Only
-    // a cue, and an adverb, have the neighbours looked at below.)
-    const char tag = t.tag;
+    // (Only a cue, and an adverb, have the neighbours looked at below.)
+    t.tag = tag;
     tag_at[k] = tag;
     if (tag == 'C') {
       any_cue = true;
