@@ -530,8 +530,10 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
       const size_t len = absl::countr_zero(NotAlnum16(x) | 0x10000u);
       const size_t j = i + len;
+      // (A comma before a space, or at the end, ends a word as a space does.)
       if (len < 16 && j <= end &&
-          (j == end || !kAsciiAlnum.goes_on[static_cast<unsigned char>(p[j])])) {
+          (j == end || !kAsciiAlnum.goes_on[static_cast<unsigned char>(p[j])] ||
+           (p[j] == ',' && (j + 1 == end || p[j + 1] == ' ')))) {
         Token& word = tokens->emplace_back();
         word.begin = static_cast<uint32_t>(i);
         word.end = static_cast<uint32_t>(j);
