@@ -4,6 +4,10 @@
 #include <cstdint>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "absl/base/attributes.h"
 #include "absl/base/optimization.h"
 #include "absl/numeric/bits.h"
@@ -168,6 +172,42 @@ inline uint64_t NotAlnum8(uint64_t v) {
   return (~(letter | digit) | v) & kHigh;
 }
 
+#ifdef __SSE2__
+// Sixteen bytes a step: the tokenizer finds where a word ends and looks it
+// up from one load of the bytes at its start.
+
+// Bit k set for each of the 16 bytes of `x` that is not an ASCII letter or
+// digit. (An unsigned range test as a signed one: adding 0x80 - lo maps
+// lo..hi to -128.. .)
+inline uint32_t NotAlnum16(__m128i x) {
+  const __m128i letter = _mm_cmplt_epi8(
+      _mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x80 - 'a')),
+      _mm_set1_epi8(static_cast<char>(0x80 + 26)));
+  const __m128i digit =
+      _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x80 - '0')),
+                     _mm_set1_epi8(static_cast<char>(0x80 + 10)));
+  return ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) &
+         0xFFFF;
+}
+
+// Sixteen bytes of ones, then sixteen of zeros: the sixteen from
+// kPrefixMask + 16 - n keep the first n bytes of a vector.
+constexpr char kPrefixMask[32] = {-1, -1, -1, -1, -1, -1, -1, -1,
+                                  -1, -1, -1, -1, -1, -1, -1, -1};
+
+// `x` with its ASCII upper-case letters lower-cased, and its bytes from
+// `len` (at most 16) on zeroed.
+inline __m128i LowerPrefix16(__m128i x, size_t len) {
+  const __m128i upper =
+      _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x80 - 'A')),
+                     _mm_set1_epi8(static_cast<char>(0x80 + 26)));
+  const __m128i kept =
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(kPrefixMask + 16 - len));
+  return _mm_and_si128(_mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))),
+                       kept);
+}
+#endif  // __SSE2__
+
 // Lower-cases the ASCII letters of 8 (or 4) bytes at `in` into `out`, if
 // every byte is ASCII; else returns false. With every byte below 0x80
 // neither sum carries into the next byte: the high bit of a byte is set in
@@ -227,6 +267,33 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline absl::string_view LowerWord(
     out[n++] = kAsciiAlnum.lower[c];
   }
   return absl::string_view(out, n);
+}
+
+// The tag of a word no lexicon gives one, by its shape: an adverb in -ly
+// ('l'; not "rally"), a form in -ing ('i'), else a plain word ('o'). `w` is
+// lower-cased, or ASCII in either case: (b | 0x20) is a lower-case letter
+// for that letter in either case and for no other byte.
+inline char ShapeTag(absl::string_view w) {
+  const size_t n = w.size();
+  if (n <= 5) return 'o';
+  auto at = [&](size_t k) { return static_cast<char>(w[k] | 0x20); };
+  if (at(n - 2) == 'l' && at(n - 1) == 'y') return 'l';
+  if (at(n - 3) == 'i' && at(n - 2) == 'n' && at(n - 1) == 'g') return 'i';
+  return 'o';
+}
+
+// `word`, one Tag() looked up as it read it (see WordTag()), lower-cased
+// into `out` (16 bytes).
+inline absl::string_view LowerLookedUp(absl::string_view word, char* out) {
+#ifdef __SSE2__
+  _mm_storeu_si128(
+      reinterpret_cast<__m128i*>(out),
+      LowerPrefix16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(word.data())),
+                    word.size()));
+  return absl::string_view(out, word.size());
+#else
+  return LowerWord(word, out);
+#endif
 }
 
 // The text of a token. (Not substr(), which tests the bounds: a token lies
@@ -399,18 +466,33 @@ char QuoteMarks::At(uint32_t offset) const {
   return it != sorted_.end() && it->offset == offset ? it->tag : 0;
 }
 
-void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
-                 std::vector<Token>* tokens, std::string* tags) const {
-  tokens->clear();
-  // (`tags` is not emptied: it is resized to the tokens below and every tag
-  // written; resizing an empty string would first fill it with zeros.)
+namespace {
+
+// What Tokenize() counts as it reads a sentence.
+struct TokenCounts {
+  // Words (tokens tagged 'o' that begin with an ASCII letter) and the
+  // capitalised ones among them: see headline in Tagger::Tag().
+  size_t words = 0;
+  size_t capitals = 0;
+  // Whether a colon or a dash was read: only then Tagger::Tag() looks for
+  // punctuation that attributes.
+  bool colon_or_dash = false;
+};
+
+// Appends the tokens of text[range.begin, range.end) to `tokens` (empty),
+// each with the tag its characters tell: a word 'o' (Tagger::WordTag() tags
+// it), a possessive 'g', "n't" 'z', a quote mark 'q' or 'Q', punctuation.
+// (Out of line: in a function of its own the loop keeps what it reads for
+// every token in registers, where inside Tag() it spilled them.)
+ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text,
+                                      Range range, const QuoteMarks& marks,
+                                      std::vector<Token>* tokens, TokenCounts* counts) {
   const size_t end = std::min<size_t>(range.end, text.size());
   size_t i = range.begin;
   // Room for a token per four bytes, about what prose has, so that the
   // vector (kept by callers from sentence to sentence) seldom grows token by
   // token.
   if (end > i) tokens->reserve((end - i) / 4 + 4);
-  std::string lower;
   // The next quote mark at or after i.
   const std::vector<QuoteMarks::Mark>& mark_list = marks.sorted();
   auto next_mark = std::lower_bound(
@@ -425,26 +507,57 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     next_offset = next_mark != mark_list.end() ? next_mark->offset : UINT32_MAX;
     return next_offset == offset ? next_mark->tag : 0;
   };
-  // Words (tokens tagged 'o' that begin with an ASCII letter) and the
-  // capitalised ones among them, counted as they are read: see headline.
   size_t words = 0, capitals = 0;
-  // Whether a colon or a dash was read: only then the loop at the end looks
-  // for punctuation that attributes.
   bool colon_or_dash = false;
   // (The bytes read for every token go through a plain pointer: the
   // string_view's operator[] tests the bounds, and [i, end) lies inside.)
   const char* const p = text.data();
+  // Where the last token ends (none yet: never): a possessive or a
+  // contraction follows a word with no space.
+  size_t prev_end = SIZE_MAX;
   while (i < end) {
     const unsigned char c = p[i];
+    // A letter or digit other than n can only begin a word (an apostrophe,
+    // multi-byte punctuation and n't begin otherwise): the tests for those
+    // are skipped.
+    const bool plain = kAsciiAlnum.starts_word[c];
+#ifdef __SSE2__
+    // Most tokens are words of ASCII letters and digits that end at a space
+    // or at punctuation that cannot carry a word on: read from one load of
+    // sixteen bytes, without the tests of the general path below (no quote
+    // mark is here: one comparison tells).
+    if (plain && i < next_offset && i + 16 <= text.size()) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      const size_t len = absl::countr_zero(NotAlnum16(x) | 0x10000u);
+      const size_t j = i + len;
+      // (A comma before a space, or at the end, ends a word as a space does.)
+      if (len < 16 && j <= end &&
+          (j == end || !kAsciiAlnum.goes_on[static_cast<unsigned char>(p[j])] ||
+           (p[j] == ',' && (j + 1 == end || p[j + 1] == ' ')))) {
+        Token& word = tokens->emplace_back();
+        word.begin = static_cast<uint32_t>(i);
+        word.end = static_cast<uint32_t>(j);
+        word.cap = c >= 'A' && c <= 'Z';
+        if (!absl::ascii_isdigit(c)) {
+          // Looked up for WordTag() (see there), lower-cased from the same
+          // bytes, as every reader of Token::info would look it up.
+          alignas(16) char padded[kShortWord];
+          _mm_store_si128(reinterpret_cast<__m128i*>(padded), LowerPrefix16(x, len));
+          word.info = lex.PaddedWord(padded);
+          ++words;
+          capitals += word.cap;
+        }
+        prev_end = i = j;
+        if (i < end && p[i] == ' ') ++i;
+        continue;
+      }
+    }
+#endif
     if (absl::ascii_isspace(c)) { ++i; continue; }
     Token tok;
     tok.begin = static_cast<uint32_t>(i);
     char ptag;
     size_t nt_len = 0;
-    // A letter or digit other than n can only begin a word (an apostrophe,
-    // multi-byte punctuation and n't begin otherwise): the tests for those
-    // are skipped.
-    const bool plain = kAsciiAlnum.starts_word[c];
     if (char m = mark_at(i)) {
       // A paired quote mark: its length is that of the character there.
       size_t len = c == '"' ? 1 : (c == 0xC2 ? 2 : (c >= 0xE0 ? 3 : 1));
@@ -457,12 +570,11 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     } else if (size_t alen = 0; !plain && IsApostrophe(text, i, &alen) &&
                i + alen < end && (text[i + alen] == 's' || text[i + alen] == 'S') &&
                (i + alen + 1 >= end || !IsWordByte(text, i + alen + 1)) &&
-               !tokens->empty() && tokens->back().end == i) {
+               prev_end == i) {
       tok.end = static_cast<uint32_t>(i + alen + 1);  // possessive 's
       tok.tag = 'g';
     } else if (size_t clen = 0;
-               !plain && !tokens->empty() && tokens->back().end == i &&
-               IsApostrophe(text, i, &alen) &&
+               !plain && prev_end == i && IsApostrophe(text, i, &alen) &&
                (clen = ContractionLength(text, i + alen, end)) > 0) {
       // An auxiliary ("'d", "'ll", "'ve", "'re", "'m"): a word the lexicon
       // tags (function_words.tsv).
@@ -475,6 +587,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tok.tag = ptag;
       colon_or_dash |= ptag == '~';
       tokens->push_back(tok);
+      prev_end = i;
       continue;
     } else if ((c == 'n' || c == 'N') && i + 1 < end &&
                IsApostrophe(text, i + 1, &nt_len) && i + 1 + nt_len < end &&
@@ -484,9 +597,24 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tok.tag = 'z';
     } else if (plain || IsWordByte(text, i)) {
       size_t j = i;
-      // The run of ASCII letters and digits: eight bytes a test while the
-      // sentence has them, then byte by byte.
+      // The run of ASCII letters and digits: sixteen (or eight) bytes a test
+      // while the sentence has them, then byte by byte.
       bool run_ended = false;
+#ifdef __SSE2__
+      // (Up to the end of the text, which the run then stops at `end`
+      // inside; most sentences end at a period.)
+      while (j + 16 <= text.size()) {
+        const uint32_t stop =
+            NotAlnum16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j)));
+        if (stop != 0) {
+          j += absl::countr_zero(stop);
+          run_ended = true;
+          break;
+        }
+        j += 16;
+      }
+      if (j > end) j = end;
+#else
       while (j + 8 <= end) {
         uint64_t v;
         std::memcpy(&v, p + j, 8);
@@ -497,6 +625,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         }
         j += 8;
       }
+#endif
       while (!run_ended && j < end &&
              kAsciiAlnum.is[static_cast<unsigned char>(p[j])]) {
         ++j;
@@ -543,9 +672,9 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         bool initial = j - i == 1 && StartsUpper(text, i);
         // (A title after a hyphen too, "then-Gov.", "ex-Sen.", inside the
         // unit: a period that ends it ends a sentence.)
-        if (initial || lex_->abbreviations().contains(w) ||
+        if (initial || lex.abbreviations().contains(w) ||
             absl::StrContains(text.substr(i, j - i), '.') ||
-            (j + 2 < end && TitleAfterHyphen(lex_->abbreviations(), w))) {
+            (j + 2 < end && TitleAfterHyphen(lex.abbreviations(), w))) {
           ++j;
         }
       }
@@ -566,8 +695,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
             (k + 1 >= end || !IsWordByte(text, k + 1))) {
           tok.end = static_cast<uint32_t>(k + 1);
           tok.tag = 'g';
-        } else if (!tokens->empty() && tokens->back().end == i &&
-                   text[i - 1] == 's') {
+        } else if (prev_end == i && text[i - 1] == 's') {
           tok.end = static_cast<uint32_t>(k);  // plural possessive: voters'
           tok.tag = 'g';
         } else {
@@ -602,10 +730,28 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     }
     i = tok.end;
     tokens->push_back(tok);
+    prev_end = i;
     // (Most tokens are followed by one space: skipped here, without the
     // tests at the top of the loop.)
     if (i < end && p[i] == ' ') ++i;
   }
+  counts->words = words;
+  counts->capitals = capitals;
+  counts->colon_or_dash = colon_or_dash;
+}
+
+}  // namespace
+
+void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
+                 std::vector<Token>* tokens, std::string* tags) const {
+  tokens->clear();
+  // (`tags` is not emptied: it is resized to the tokens below and every tag
+  // written; resizing an empty string would first fill it with zeros.)
+  TokenCounts counts;
+  Tokenize(*lex_, text, range, marks, tokens, &counts);
+  const size_t words = counts.words, capitals = counts.capitals;
+  const bool colon_or_dash = counts.colon_or_dash;
+  std::string lower;
   // The tag string, written once the tokens are known (cheaper than a
   // push_back per token), by the loop over the words below.
   // (The loops below read the tokens and the tags through plain pointers:
@@ -651,63 +797,74 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   // read; a cue phrase writes the '_' of the words it skips.)
   for (size_t k = 0; k < n; ++k) {
     Token& t = tok_at[k];
-    tag_at[k] = t.tag;
-    // "he's", "that's", "who's": 's after a pronoun is "is" before an -ing
-    // form ("he's claiming", "he's not saying": a copula), else "has"
-    // ("she's said": an auxiliary), not a possessive.
-    if (t.tag == 'g' && k > 0 && IsOneOf("Ptw", tag_at[k - 1])) {
-      size_t next = k + 1;
-      // (Past a negation: "n't", or a word of function_words.tsv category
-      // neg; the next token is not tagged yet.)
-      if (k + 2 < n) {
-        const WordInfo* w = EntryOf(text, tok_at[k + 1]);
-        if (tok_at[k + 1].tag == 'z' ||
-            (w != nullptr && w->word_class == WordClass::kNeg)) {
-          next = k + 2;
+    // Tokens other than words keep the tag the tokenizer gave them, but for
+    // a possessive and a bracket in the names and clauses below. (Tested
+    // first: most tokens are words. A word's tag is copied once known.)
+    if (t.tag != 'o') {
+      tag_at[k] = t.tag;
+      // "he's", "that's", "who's": 's after a pronoun is "is" before an -ing
+      // form ("he's claiming", "he's not saying": a copula), else "has"
+      // ("she's said": an auxiliary), not a possessive.
+      if (t.tag == 'g' && k > 0 && IsOneOf("Ptw", tag_at[k - 1])) {
+        size_t next = k + 1;
+        // (Past a negation: "n't", or a word of function_words.tsv category
+        // neg; the next token is not tagged yet.)
+        if (k + 2 < n) {
+          const WordInfo* w = EntryOf(text, tok_at[k + 1]);
+          if (tok_at[k + 1].tag == 'z' ||
+              (w != nullptr && w->word_class == WordClass::kNeg)) {
+            next = k + 2;
+          }
         }
+        const bool ing =
+            next < n &&
+            absl::EndsWith(text.substr(tok_at[next].begin,
+                                       tok_at[next].end - tok_at[next].begin),
+                           "ing");
+        t.tag = ing ? 'b' : 'v';
+        tag_at[k] = t.tag;
+        continue;
       }
-      const bool ing =
-          next < n &&
-          absl::EndsWith(text.substr(tok_at[next].begin,
-                                     tok_at[next].end - tok_at[next].begin),
-                         "ing");
-      t.tag = ing ? 'b' : 'v';
-      tag_at[k] = t.tag;
-      continue;
-    }
-    // "Moody's said C", "Lloyd's said": a name's "'s" before a form of a
-    // verb of saying that reads as no noun (function_words.tsv list
-    // verb_after_name) ends the name; the form is its verb.
-    if (t.tag == 'g' && k > 0 && tag_at[k - 1] == 'N' && k + 1 < n &&
-        lex_->InListAnyCase(TokenText(text, tok_at[k + 1]), WordList::kVerbAfterName)) {
-      t.tag = 'N';
-      tag_at[k] = t.tag;
-      continue;
-    }
-    // "Cheung Kong (Holdings) Ltd told X", "Fleming (Securities) Ltd": a
-    // capitalised word or two in brackets between a name and a corporate
-    // suffix (function_words.tsv list corp_suffix) belong to the company's
-    // name, which runs on to the suffix; the brackets join it.
-    if (t.tag == ')' && k >= 3 && k + 1 < n && tok_at[k + 1].cap &&
-        tag_at[k - 1] == 'N' &&
-        lex_->InListAnyCase(TokenText(text, tok_at[k + 1]), WordList::kCorpSuffix)) {
-      size_t open = k - 2;
-      if (tag_at[open] == 'N' && open >= 2) --open;
-      if (tag_at[open] == '(' && open >= 1 && tag_at[open - 1] == 'N') {
-        tok_at[open].tag = 'N';
-        tag_at[open] = 'N';
+      // "Moody's said C", "Lloyd's said": a name's "'s" before a form of a
+      // verb of saying that reads as no noun (function_words.tsv list
+      // verb_after_name) ends the name; the form is its verb.
+      if (t.tag == 'g' && k > 0 && tag_at[k - 1] == 'N' && k + 1 < n &&
+          lex_->InListAnyCase(TokenText(text, tok_at[k + 1]), WordList::kVerbAfterName)) {
         t.tag = 'N';
-        tag_at[k] = 'N';
+        tag_at[k] = t.tag;
+        continue;
+      }
+      // "Cheung Kong (Holdings) Ltd told X", "Fleming (Securities) Ltd": a
+      // capitalised word or two in brackets between a name and a corporate
+      // suffix (function_words.tsv list corp_suffix) belong to the company's
+      // name, which runs on to the suffix; the brackets join it.
+      if (t.tag == ')' && k >= 3 && k + 1 < n && tok_at[k + 1].cap &&
+          tag_at[k - 1] == 'N' &&
+          lex_->InListAnyCase(TokenText(text, tok_at[k + 1]), WordList::kCorpSuffix)) {
+        size_t open = k - 2;
+        if (tag_at[open] == 'N' && open >= 2) --open;
+        if (tag_at[open] == '(' && open >= 1 && tag_at[open - 1] == 'N') {
+          tok_at[open].tag = 'N';
+          tag_at[open] = 'N';
+          t.tag = 'N';
+          tag_at[k] = 'N';
+        }
+        continue;
       }
       continue;
     }
-    if (t.tag != 'o') continue;
-    t.tag = WordTag(text, tokens, k, headline, &lower, &classes);
+    // (A word the tokenizer looked up and found in no lexicon, the
+    // commonest, is tagged by its shape here, as WordTag() would tag it:
+    // the loop stays small for it.)
+    // (The tag in a local until it is final: the stores through tag_at
+    // below may alias the token's.)
+    char tag = t.info == nullptr ? (t.cap ? 'N' : ShapeTag(TokenText(text, t)))
+                                 : WordTag(text, tokens, k, headline, &lower, &classes);
     // "about one in four say C", "three in ten said C", "nine in 10 said
     // C": a counting number written as a word (list number_word) before
     // "in" and another such word or a number in digits is a share, a noun
     // phrase as "1 in 4" is: both are tagged as digits are.
-    if (t.tag == 'o' && k + 2 < n && tok_at[k + 1].end - tok_at[k + 1].begin == 2 &&
+    if (tag == 'o' && k + 2 < n && tok_at[k + 1].end - tok_at[k + 1].begin == 2 &&
         absl::EqualsIgnoreCase(TokenText(text, tok_at[k + 1]), "in") &&
         lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord) &&
         (lex_->InListAnyCase(TokenText(text, tok_at[k + 2]), WordList::kNumberWord) ||
@@ -716,22 +873,21 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
           std::all_of(text.begin() + tok_at[k + 2].begin,
                       text.begin() + tok_at[k + 2].end,
                       [](char c) { return absl::ascii_isdigit(c); })))) {
-      t.tag = '0';
-    } else if (t.tag == 'o' && k >= 2 && tag_at[k - 2] == '0' &&
+      tag = '0';
+    } else if (tag == 'o' && k >= 2 && tag_at[k - 2] == '0' &&
                tok_at[k - 1].end - tok_at[k - 1].begin == 2 &&
                absl::EqualsIgnoreCase(TokenText(text, tok_at[k - 1]), "in") &&
                lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord)) {
-      t.tag = '0';
+      tag = '0';
     }
     // A capitalised word that opens a sentence may be an adverb or a
     // participle rather than a name ("Similarly, ...").
-    if (t.tag == 'N' && k + 1 < n && !headline && t.end - t.begin > 5 &&
+    if (tag == 'N' && k + 1 < n && !headline && t.end - t.begin > 5 &&
         (k == 0 || kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])])) {
-      t.tag = OpenerTag(text, tok_at + k, tok_at + n);
+      tag = OpenerTag(text, tok_at + k, tok_at + n);
     }
-    // (The tag in a local: the stores through tag_at below may alias it. Only
-    // a cue, and an adverb, have the neighbours looked at below.)
-    const char tag = t.tag;
+    // (Only a cue, and an adverb, have the neighbours looked at below.)
+    t.tag = tag;
     tag_at[k] = tag;
     if (tag == 'C') {
       any_cue = true;
@@ -768,6 +924,15 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
           tag_at[k - 1] = 'l';
         }
       }
+      // (Only a cue phrase spans several words: WordTag() tags no other
+      // word with cue_words above 1.)
+      if (t.cue_words > 1) {
+        for (size_t m = 1; m < t.cue_words && k + m < n; ++m) {
+          tok_at[k + m].tag = '_';
+          tag_at[k + m] = '_';
+        }
+        k += t.cue_words - 1;
+      }
     } else if (tag == 'l') {
       // "First Chicago Corp said C": a capitalised ordinal (list ordinal)
       // that opens a run of capitalised words ending in a corporate suffix
@@ -799,13 +964,6 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
           tag_at[k - 1] = 'l';
         }
       }
-    }
-    if (t.cue_words > 1) {
-      for (size_t m = 1; m < t.cue_words && k + m < n; ++m) {
-        tok_at[k + m].tag = '_';
-        tag_at[k + m] = '_';
-      }
-      k += t.cue_words - 1;
     }
   }
   // "X reportedly said C": an adverb cue (verbs.tsv flag adverb) right
@@ -1506,22 +1664,32 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
            kOpensSentence.after[static_cast<unsigned char>(tokens[i - 1].tag)];
   };
   absl::string_view word = TokenText(text, t);
+  // Tag() looked most words up as it read them (a word of ASCII letters
+  // and digits, no number, with sixteen bytes of text from its start): for
+  // one no lexicon knows, the commonest, only its shape tells its tag.
+  if (t.info == nullptr) return t.cap ? 'N' : ShapeTag(word);
   if (word.empty()) return '-';
-  // Zeroed: LowerWord() writes no byte past the word, so a short word
-  // stands in `small` as Lexicon::PaddedWord() takes it.
-  char small[32] = {};
-  if (word.size() > sizeof(small) && buffer->size() < word.size()) {
-    buffer->resize(word.size());
+  char small[32];
+  absl::string_view lower;
+  const WordInfo* info;
+  if (t.info != &kWordNotLookedUp) {
+    info = t.info;
+    lower = LowerLookedUp(word, small);
+  } else {
+    // Zeroed: LowerWord() writes no byte past the word, so a short word
+    // stands in `small` as Lexicon::PaddedWord() takes it.
+    std::memset(small, 0, sizeof(small));
+    if (word.size() > sizeof(small) && buffer->size() < word.size()) {
+      buffer->resize(word.size());
+    }
+    lower = LowerWord(word, word.size() <= sizeof(small) ? small : &(*buffer)[0]);
+    if (absl::ascii_isdigit(lower[0])) return '0';
+    info = lower.data() == small && lower.size() <= kShortWord ? lex_->PaddedWord(small)
+                                                               : lex_->Word(lower);
+    // (A word whose \u2019 was read as an apostrophe is not the word the
+    // attribution rules would look up.)
+    if (lower.size() == word.size()) t.info = info;
   }
-  const absl::string_view lower = LowerWord(
-      word, word.size() <= sizeof(small) ? small : &(*buffer)[0]);
-  if (absl::ascii_isdigit(lower[0])) return '0';
-  const WordInfo* info = lower.data() == small && lower.size() <= kShortWord
-                             ? lex_->PaddedWord(small)
-                             : lex_->Word(lower);
-  // (A word whose \u2019 was read as an apostrophe is not the word the
-  // attribution rules would look up.)
-  if (lower.size() == word.size()) t.info = info;
   if (info != nullptr) *classes |= uint64_t{1} << static_cast<int>(info->word_class);
   // "her denial", "the senator's sharp warning", "his infamous recent
   // comment": a noun cue (class nominal) right after a possessive, perhaps
@@ -1976,9 +2144,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   if (info != nullptr && info->title) return 'R';
   if (t.cap) return 'N';
   if (info != nullptr && info->nominal != v1::ENTITY_TYPE_UNSPECIFIED) return 'n';
-  if (absl::EndsWith(lower, "ly") && lower.size() > 5) return 'l';  // not "rally"
-  if (absl::EndsWith(lower, "ing") && lower.size() > 5) return 'i';
-  return 'o';
+  return ShapeTag(lower);
 }
 
 }  // namespace internal
