@@ -2415,7 +2415,28 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
   }
 
   if (tags[head] == 'R' || type == v1::ENTITY_TYPE_PERSON) {
-    // A role: the latest person holding it.
+    // A role: the latest person holding it. Not one a title of lower rank
+    // (titles.tsv rank) opens that the mention leaves out: "the prime
+    // minister" is no "Deputy Prime Minister", "the president" no "Vice
+    // President".
+    auto ranked_below = [&](absl::string_view r) {
+      const size_t at = r.find(head_lower);
+      for (absl::string_view w : absl::StrSplit(r.substr(0, at), ' ', absl::SkipEmpty())) {
+        const WordInfo* info = lex_->Word(w);
+        if (info == nullptr || !info->lower_rank) continue;
+        // (Written anywhere before the head: "the Wisconsin deputy
+        // insurance commissioner", "the ex-vice president".)
+        bool named = false;
+        for (size_t k = 0; k < head && !named; ++k) {
+          const absl::string_view x = word(k);
+          named = absl::EqualsIgnoreCase(x, w) ||
+                  (x.size() > w.size() && x[x.size() - w.size() - 1] == '-' &&
+                   absl::EqualsIgnoreCase(x.substr(x.size() - w.size()), w));
+        }
+        if (!named) return true;
+      }
+      return false;
+    };
     return LatestBefore(position, [&](const ResolvedEntity& e) {
       if (e.type != v1::ENTITY_TYPE_PERSON) return false;
       for (const std::string& role : e.roles) {
@@ -2425,7 +2446,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
         for (absl::string_view mod : mods) {
           all &= absl::StrContains(r.view(), Lowered(mod).view());
         }
-        if (all) return true;
+        if (all && !ranked_below(r.view())) return true;
       }
       return false;
     });
