@@ -2089,6 +2089,10 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
         }
       }
       if (!by_name) speaker[i] = resolver.Resolve(findings[i].speaker);
+      if (findings[i].cue_index >= 0) {
+        resolver.NoteIssuer(speaker[i], findings[i].speaker, findings[i].cue,
+                            lexicon->cues()[findings[i].cue_index].lemma);
+      }
     }
     if (findings[i].addressee.end > findings[i].addressee.begin) {
       addressee[i] = resolver.Resolve(findings[i].addressee);

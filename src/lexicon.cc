@@ -362,6 +362,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     char det_number;
     bool place;
     bool proform;
+    bool lower_rank;
     int line;
   };
   absl::flat_hash_map<std::string, Category> first;
@@ -369,7 +370,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   s = ForEachLine(
       "function_words.tsv", text,
       [&](const std::vector<absl::string_view>& f) {
-        Category c{WordClass::kNone, 0, false, false, line};
+        Category c{WordClass::kNone, 0, false, false, false, line};
         WordList list;
         if (f.size() >= 2 && ParseWordList(f[1], &list)) {
           // (A list, not a category: a word may be in several.)
@@ -385,6 +386,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         } else if (f.size() >= 2 && f[1] == "sub_proform") {
           c.word_class = WordClass::kSub;
           c.proform = true;
+        } else if (f.size() >= 2 && f[1] == "mod_rank") {
+          c.word_class = WordClass::kMod;
+          c.lower_rank = true;
         } else if (f.size() < 2 || !ParseWordClass(f[1], &c.word_class)) {
           return absl::InvalidArgumentError("expected word and a category (det, prep, ...)");
         }
@@ -392,7 +396,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         if (!added && (it->second.word_class != c.word_class ||
                        it->second.det_number != c.det_number ||
                        it->second.place != c.place ||
-                       it->second.proform != c.proform)) {
+                       it->second.proform != c.proform ||
+                       it->second.lower_rank != c.lower_rank)) {
           return absl::InvalidArgumentError(absl::StrCat(
               "'", it->first, "' already has another category at line ", it->second.line));
         }
@@ -405,6 +410,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     if (c.det_number != 0) lex->det_numbers_.emplace(word, c.det_number);
     if (c.place) lex->place_preps_.insert(word);
     if (c.proform) lex->proforms_.insert(word);
+    if (c.lower_rank) lex->lower_ranks_.insert(word);
   }
   if (!s.ok()) return s;
   // What FindPollNoun() searches for: each poll noun that has no other as
@@ -428,11 +434,14 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   s = ForEachLine("titles.tsv", text, [&](const std::vector<absl::string_view>& f) {
     std::string lower = absl::AsciiStrToLower(f[0]);
     if (f.size() >= 2) {
-      if (f[1] != "m" && f[1] != "f") {
+      if (f[1] == "rank") {
+        lex->lower_ranks_.insert(lower);
+      } else if (f[1] != "m" && f[1] != "f") {
         return absl::InvalidArgumentError(
-            "a second column, if any, is the sex the title tells: m or f");
+            "a second column, if any, is the sex the title tells (m or f) or rank");
+      } else {
+        lex->title_genders_[lower] = f[1][0];
       }
-      lex->title_genders_[lower] = f[1][0];
     }
     lex->titles_.insert(std::move(lower));
     return absl::OkStatus();
@@ -715,6 +724,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   for (const auto& word : lex->proforms_) lex->words_[word].proform = true;
   for (const auto& word : lex->titles_) lex->words_[word].title = true;
   for (const auto& [word, g] : lex->title_genders_) lex->words_[word].title_gender = g;
+  for (const auto& word : lex->lower_ranks_) lex->words_[word].lower_rank = true;
   for (const auto& [word, type] : lex->nominals_) lex->words_[word].nominal = type;
   for (const auto& [word, k] : lex->document_kinds_) lex->words_[word].document_kinds = k;
   for (const auto& [word, g] : lex->person_genders_) {

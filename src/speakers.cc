@@ -589,6 +589,41 @@ void SpeakerResolver::Note(int entity, uint32_t position) {
   mentions_.Add(entity, position);
 }
 
+void SpeakerResolver::NoteIssuer(const Resolution& res, Range mention, Range cue,
+                                 absl::string_view cue_lemma) {
+  int entity = res.entity;
+  if (entity < 0 || entity >= static_cast<int>(entities_.size()) || cue.end > text_.size() ||
+      cue.end < cue.begin + 4 || mention.end > text_.size() || mention.end <= mention.begin) {
+    return;
+  }
+  const ResolvedEntity& e = entities_[entity];
+  // A name, or an organisation's noun that stands for one ("The Budget
+  // Office", "the company" after "Comdata Inc").
+  const bool named = res.kind == v1::MENTION_KIND_NAME ||
+                     (res.kind == v1::MENTION_KIND_NOMINAL && !e.canonical.empty() &&
+                      absl::ascii_isupper(static_cast<unsigned char>(e.canonical[0])) &&
+                      (e.type == v1::ENTITY_TYPE_ORGANISATION ||
+                       e.type == v1::ENTITY_TYPE_GOVERNMENT));
+  if (!named || e.type == v1::ENTITY_TYPE_DOCUMENT) return;
+  if (absl::EndsWith(text_.substr(cue.begin, cue.end - cue.begin), "ing")) return;
+  const WordInfo* info = lex_->Word(cue_lemma);
+  if (info == nullptr || info->nominal != v1::ENTITY_TYPE_DOCUMENT) return;
+  // A person who reports is most often a journalist, whose report the text
+  // may not name again: the noun after it is no older issuer's, but the
+  // document itself. (A name after an article is no person's: "The GAO
+  // reported".)
+  if (e.type == v1::ENTITY_TYPE_PERSON) {
+    absl::string_view m = text_.substr(mention.begin, mention.end - mention.begin);
+    const size_t sp = m.find(' ');
+    if (sp == absl::string_view::npos || !lex_->InListAnyCase(m.substr(0, sp), WordList::kArticle)) {
+      entity = -1;
+    }
+  }
+  last_document_issuer_ = entity;
+  last_document_head_.assign(cue_lemma.data(), cue_lemma.size());
+  last_document_kinds_ = info->document_kinds;
+}
+
 // Words w (a run of capitalised words): "French Defense Minister Sebastien
 // Lecornu" -> person "Sebastien Lecornu" with role "French Defense
 // Minister". Returns -1 when the run does not name a person.
@@ -2097,6 +2132,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
   }
   absl::InlinedVector<absl::string_view, 8> mods;
   for (size_t k = first; k < head; ++k) mods.push_back(word(k));
+  size_t first_mod = first;  // where mods begin
   // (Not "a", "each": "A House panel said" is no earlier House entity.)
   bool definite = first > 0 && tags[first - 1] == 'd' &&
                   !lex_->InListAnyCase(word(first - 1), WordList::kDetOne);
@@ -2140,6 +2176,30 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
         }
       }
     }
+    // A month dates the document and a lower-case word describes it:
+    // neither names its issuer ("the June survey", "a November Gallup
+    // poll", "official figures"; function_words.tsv month). (A day may:
+    // "the Sunday Telegraph report".)
+    {
+      auto dates = [&](size_t k) {
+        if (!toks[k].cap) return true;
+        const WordInfo* info = WordOf(word(k));
+        return info != nullptr && info->word_class == WordClass::kMonth;
+      };
+      size_t from = first, to = head;
+      while (from < to && tags[from] != 'r' && dates(from)) ++from;
+      while (to > from && tags[to - 1] != 'r' && dates(to - 1)) --to;
+      // (A day alone dates it too: "a Wednesday letter".)
+      if (to == from + 1) {
+        const WordInfo* info = WordOf(word(from));
+        if (info != nullptr && info->word_class == WordClass::kWeekday) to = from;
+      }
+      if (from != first || to != head) {
+        mods.clear();
+        for (size_t k = from; k < to; ++k) mods.push_back(word(k));
+        first_mod = from;
+      }
+    }
     // A statement speaks for its issuer. Not a lone modifier capitalised
     // because it opens the mention ("New polls released Sunday"), nor a
     // lone word that opens the sentence and that the text never writes as
@@ -2147,10 +2207,20 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     // ("Anecdotal reports", "Exit polls"). Such documents, with no article,
     // are new ones, not the last issuer's either: the document itself
     // speaks, as written.
-    if (mods.size() == 1 && first == 0) {
+    if (mods.size() == 1 && first_mod == 0) {
       const WordInfo* info = WordOf(mods[0]);
       if ((info != nullptr && info->word_class == WordClass::kMod) ||
           (OpensSentence(toks[0].begin) && !WrittenAsName(mods[0], toks[0].begin))) {
+        // (A bare noun after it means it: "The figures also showed".)
+        last_document_issuer_ = -1;
+        absl::string_view same = head_lower;
+        if (same.size() > 3 && same.back() == 's' && same[same.size() - 2] != 's') {
+          same.remove_suffix(1);
+        }
+        last_document_head_.assign(same.data(), same.size());
+        last_document_kinds_ = lex_->Word(head_lower) != nullptr
+                                   ? lex_->Word(head_lower)->document_kinds
+                                   : 0;
         return -1;
       }
     }
@@ -2212,11 +2282,123 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     // with a phrase after it, "a release from Gallup", "a study by X",
     // names its issuer there: it speaks as written and leaves the last
     // document be.)
-    if (issuer < 0 && first > 0 && lex_->InListAnyCase(word(first - 1), WordList::kDetOne)) {
-      if (head + 1 < toks.size() && tags[head + 1] == 'r') return -1;
+    // (The determiner may stand before numbers and adjectives: "A 2014
+    // study", "a new report".)
+    size_t det = first;
+    while (det > 0 && (tags[det - 1] == '0' || tags[det - 1] == 'j' || tags[det - 1] == 'o' ||
+                       tags[det - 1] == 'n' || toks[det - 1].time)) {
+      --det;
+    }
+    const bool det_one = det > 0 && lex_->InListAnyCase(word(det - 1), WordList::kDetOne);
+    // "A 2014 study by the Urban Institute", "the report by the Center for
+    // American Progress": the agent (function_words.tsv agent) names the
+    // issuer of this document, which the bare noun after it ("The study
+    // said") means, not an older one's. A new document ("a study by X")
+    // speaks as written; "the report by X" speaks for X.
+    if (issuer < 0 && head + 2 < toks.size() && tags[head + 1] == 'r') {
+      const WordInfo* by = WordOf(word(head + 1));
+      size_t from = head + 2;
+      if (from < toks.size() && tags[from] == 'd') ++from;
+      // (A name may have lower-case links inside, function_words.tsv
+      // name_link: "the Center for American Progress".)
+      // A person's name ends before a link: "Jeffrey Fagan of Columbia
+      // University".
+      size_t to = from;
+      size_t unlinked = 0;  // where the words before the first link end
+      while (to < toks.size() && (tags[to] == 'N' || (tags[to] == 'R' && toks[to].cap))) {
+        ++to;
+        if (to + 1 < toks.size() && tags[to] == 'r' && !toks[to].cap && tags[to + 1] == 'N' &&
+            lex_->InListAnyCase(word(to), WordList::kNameLink)) {
+          if (unlinked == 0) unlinked = to;
+          ++to;
+        }
+      }
+      if (unlinked == 0) unlinked = to;
+      // The name ends the phrase, or a comma, a parenthesis, a preposition,
+      // a conjunction (the first of two issuers) or a relative word follows:
+      // not the first words of a longer one ("by Northeastern University
+      // criminology professor James Alan Fox", "by US researchers", "by the
+      // A.F.L.-C.I.O.").
+      const bool whole = to >= toks.size() || tags[to] == ',' || tags[to] == '(' ||
+                         tags[to] == 'r' || tags[to] == 'w' || tags[to] == 'x';
+      if (by != nullptr && by->word_class == WordClass::kAgent && to > from && whole) {
+        absl::InlinedVector<absl::string_view, 8> words;
+        for (size_t k = from; k < unlinked; ++k) words.push_back(word(k));
+        int agent = PersonFromWords(words, position, false);
+        if (agent < 0) {
+          words.clear();
+          for (size_t k = from; k < to; ++k) words.push_back(word(k));
+          std::string name(text_.substr(toks[from].begin, toks[to - 1].end - toks[from].begin));
+          for (char& ch : name) {
+            if (ch == '\n' || ch == '\r') ch = ' ';
+          }
+          v1::EntityType t = v1::ENTITY_TYPE_ORGANISATION;
+          for (absl::string_view w : words) {
+            if (NominalOf(w) == v1::ENTITY_TYPE_GOVERNMENT) t = v1::ENTITY_TYPE_GOVERNMENT;
+          }
+          agent = FindOrAdd(StripPossessive(name), t);
+        }
+        last_document_issuer_ = agent;
+        last_document_head_.assign(same.data(), same.size());
+        last_document_kinds_ = kinds;
+        return det_one ? -1 : agent;
+      }
+    }
+    if (issuer < 0 && det_one) {
+      // (Its issuer after "by", though not read as a name, is no older one.)
+      if (head + 1 < toks.size() && tags[head + 1] == 'r') {
+        const WordInfo* by = WordOf(word(head + 1));
+        if (by == nullptr || by->word_class != WordClass::kAgent) return -1;
+      }
       last_document_issuer_ = -1;
       last_document_head_.assign(same.data(), same.size());
       last_document_kinds_ = kinds;
+      return -1;
+    }
+    // "Robert Mueller's report", "the group's report": a possessive names
+    // the issuer, no older one; the mention speaks as written, and a bare
+    // noun after it is a named possessor's ("CAP's data ... the report").
+    // (Not one of time, "this week's poll", "Tuesday's survey".)
+    const size_t owned = issuer < 0 && first > det ? det : first;
+    if (issuer < 0 && owned > 1 && tags[owned - 1] == 'g' && !toks[owned - 2].time) {
+      const WordInfo* owner = WordOf(word(owned - 2));
+      const WordClass c = owner != nullptr ? owner->word_class : WordClass::kNone;
+      if (c != WordClass::kTimeNoun && c != WordClass::kWeekday && c != WordClass::kMonth) {
+        size_t b = owned - 1;
+        while (b > 0 && (tags[b - 1] == 'N' || (tags[b - 1] == 'R' && toks[b - 1].cap))) --b;
+        if (b < owned - 1) {
+          absl::InlinedVector<absl::string_view, 8> words;
+          for (size_t k = b; k < owned - 1; ++k) words.push_back(word(k));
+          int possessor = PersonFromWords(words, position, false);
+          if (possessor < 0) {
+            const absl::string_view name = StripPossessive(
+                text_.substr(toks[b].begin, toks[owned - 2].end - toks[b].begin));
+            auto known = by_name_.find(Lowered(name).view());
+            if (known != by_name_.end()) {
+              possessor = known->second;
+            } else {
+              // (A name an organisation's noun ends: "the Harbour
+              // Authority's report".)
+              const v1::EntityType t = NominalOf(words.back());
+              if ((t == v1::ENTITY_TYPE_ORGANISATION || t == v1::ENTITY_TYPE_GOVERNMENT) &&
+                  name.find('\n') == absl::string_view::npos) {
+                possessor = FindOrAdd(name, t);
+              }
+            }
+          }
+          if (possessor >= 0) {
+            last_document_issuer_ = possessor;
+            last_document_head_.assign(same.data(), same.size());
+            last_document_kinds_ = kinds;
+          }
+        }
+        return -1;
+      }
+    }
+    // "reports", "multiple reports", "media reports": a plural with no
+    // determiner is any number of documents, not the last one.
+    if (issuer < 0 && same.size() != head_lower.size() &&
+        !(det > 0 && (tags[det - 1] == 'd' || tags[det - 1] == 'p' || tags[det - 1] == 'g'))) {
       return -1;
     }
     if (issuer < 0 && (same == last_document_head_ ||
@@ -2233,7 +2415,28 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
   }
 
   if (tags[head] == 'R' || type == v1::ENTITY_TYPE_PERSON) {
-    // A role: the latest person holding it.
+    // A role: the latest person holding it. Not one a title of lower rank
+    // (titles.tsv rank) opens that the mention leaves out: "the prime
+    // minister" is no "Deputy Prime Minister", "the president" no "Vice
+    // President".
+    auto ranked_below = [&](absl::string_view r) {
+      const size_t at = r.find(head_lower);
+      for (absl::string_view w : absl::StrSplit(r.substr(0, at), ' ', absl::SkipEmpty())) {
+        const WordInfo* info = lex_->Word(w);
+        if (info == nullptr || !info->lower_rank) continue;
+        // (Written anywhere before the head: "the Wisconsin deputy
+        // insurance commissioner", "the ex-vice president".)
+        bool named = false;
+        for (size_t k = 0; k < head && !named; ++k) {
+          const absl::string_view x = word(k);
+          named = absl::EqualsIgnoreCase(x, w) ||
+                  (x.size() > w.size() && x[x.size() - w.size() - 1] == '-' &&
+                   absl::EqualsIgnoreCase(x.substr(x.size() - w.size()), w));
+        }
+        if (!named) return true;
+      }
+      return false;
+    };
     return LatestBefore(position, [&](const ResolvedEntity& e) {
       if (e.type != v1::ENTITY_TYPE_PERSON) return false;
       for (const std::string& role : e.roles) {
@@ -2243,7 +2446,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
         for (absl::string_view mod : mods) {
           all &= absl::StrContains(r.view(), Lowered(mod).view());
         }
-        if (all) return true;
+        if (all && !ranked_below(r.view())) return true;
       }
       return false;
     });

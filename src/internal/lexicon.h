@@ -450,6 +450,10 @@ struct WordInfo {
   // 'm' or 'f' for a title that tells the sex of the one it names ("Mrs.";
   // titles.tsv), else 0.
   char title_gender = 0;
+  // A word that ranks the holder of the title after it below that title
+  // ("vice", titles.tsv second column rank; "deputy", function_words.tsv
+  // category mod_rank): "the president" is not the vice president.
+  bool lower_rank = false;
   v1::EntityType nominal = v1::ENTITY_TYPE_UNSPECIFIED;
   // 'm' or 'f' for a noun that names a person of that sex ("man", "girl",
   // "mother"; nominals.tsv), else 0.
@@ -814,6 +818,7 @@ class Lexicon {
   absl::flat_hash_set<std::string> proforms_;     // see WordInfo::proform
   absl::flat_hash_set<std::string> titles_;
   WordMap<char> title_genders_;  // "mrs." -> 'f'
+  absl::flat_hash_set<std::string> lower_ranks_;  // see WordInfo::lower_rank
   WordMap<v1::EntityType> nominals_;
   WordMap<char> person_genders_;  // "girl" -> 'f'
   WordMap<uint16_t> document_kinds_;  // see WordInfo::document_kinds

@@ -144,6 +144,15 @@ class SpeakerResolver {
   // Resolves the mention text[span]. Call in text order.
   Resolution Resolve(Range span);
 
+  // The speaker `res`, named at text[mention], of a cue at text[cue] whose
+  // lemma is a document noun ("The GAO reported that C"; nominals.tsv)
+  // issued such a document: a bare one after it ("The report said") is that
+  // speaker's, not an older issuer's. Only a name, not a description ("when
+  // companies report C"), nor a participle's ("a prosecutor reporting to
+  // X"). Call in text order, after Resolve().
+  void NoteIssuer(const Resolution& res, Range mention, Range cue,
+                  absl::string_view cue_lemma);
+
   const std::vector<ResolvedEntity>& entities() const { return entities_; }
 
   // The person mentioned last before `position` (outside quotation marks)
