@@ -296,6 +296,36 @@ class Lowered {
 
 // "Everyone", "Nothing", "One": capitalised at a sentence's start, never a
 // person's name.
+// Whether t[begin, end) is a word written all in capitals ("CNN", "BOP",
+// "U.S.") next to a word that is not: an acronym, the name of a body, a
+// firm or a place, never a surname ("CNN said", "the BOP said"). (In a
+// headline set in capitals, "RUBIO SAYS", the word may be a name.)
+bool AcronymInMixedCase(absl::string_view t, size_t begin, size_t end) {
+  int upper = 0;
+  for (size_t k = begin; k < end; ++k) {
+    const unsigned char c = static_cast<unsigned char>(t[k]);
+    if (absl::ascii_islower(c) || c >= 0x80) return false;
+    if (absl::ascii_isupper(c)) ++upper;
+  }
+  if (upper < 2) return false;
+  // The next word, else the one before.
+  auto letter = [&](size_t k) { return absl::ascii_isalpha(static_cast<unsigned char>(t[k])); };
+  size_t wb = end;
+  while (wb < t.size() && t[wb] == ' ') ++wb;
+  size_t we = wb;
+  while (we < t.size() && letter(we)) ++we;
+  if (we == wb) {
+    we = begin;
+    while (we > 0 && t[we - 1] == ' ') --we;
+    wb = we;
+    while (wb > 0 && letter(wb - 1)) --wb;
+  }
+  for (size_t k = wb; k < we; ++k) {
+    if (absl::ascii_islower(static_cast<unsigned char>(t[k]))) return true;
+  }
+  return false;
+}
+
 bool Contains(const std::vector<std::string>& v, absl::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -983,7 +1013,9 @@ void SpeakerResolver::Index() {
     if (run.size() >= 2) {
       if (PersonFromWords(run, run_pos, /*allow_unknown=*/false) < 0 &&
           !(!quiet_ && run.size() == 2 && layout_ != nullptr && layout_->hard_wrapped &&
-            SubjectFullName(run, run_pos))) {
+            SubjectFullName(run, run_pos)) &&
+          !(!quiet_ && (layout_ == nullptr || !layout_->hard_wrapped) &&
+            NameAfterRole(run, run_pos))) {
         NoteOrganisation(run, run_pos);
       }
     } else {
@@ -2002,6 +2034,56 @@ int SpeakerResolver::SubjectFirst(const PronounInfo& p, const Mention& found,
   return best;
 }
 
+bool SpeakerResolver::FullNameShape(absl::string_view given, absl::string_view surname) const {
+  for (absl::string_view w : {given, surname}) {
+    if (w.size() < 2 || !absl::ascii_isupper(static_cast<unsigned char>(w[0])) ||
+        IsLexiconWord(w) || IsTitleWord(w)) {
+      return false;
+    }
+    // (A double name: "Riley-Cromartie", "Jean-Claude".)
+    for (size_t k = 1; k < w.size(); ++k) {
+      const unsigned char c = static_cast<unsigned char>(w[k]);
+      if (absl::ascii_islower(c)) continue;
+      if (c == '-' && k + 2 < w.size() && absl::ascii_isupper(static_cast<unsigned char>(w[k + 1]))) {
+        ++k;
+        continue;
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+bool SpeakerResolver::UnknownFullName(const ResolvedEntity& e) const {
+  if (e.type != v1::ENTITY_TYPE_UNKNOWN || e.described || layout_ == nullptr ||
+      layout_->hard_wrapped) {
+    return false;
+  }
+  const absl::string_view name = e.canonical;
+  const size_t space = name.find(' ');
+  if (space == absl::string_view::npos || name.find(' ', space + 1) != absl::string_view::npos) {
+    return false;
+  }
+  return FullNameShape(name.substr(0, space), name.substr(space + 1));
+}
+
+bool SpeakerResolver::NameAfterRole(const std::vector<absl::string_view>& run,
+                                    uint32_t position) {
+  if (run.size() != 2) return false;
+  const absl::string_view t = text_;
+  size_t b = position;
+  while (b > 0 && t[b - 1] == ' ') --b;
+  size_t a = b;
+  while (a > 0 && absl::ascii_islower(static_cast<unsigned char>(t[a - 1]))) --a;
+  if (a == b || (a > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[a - 1])))) {
+    return false;
+  }
+  const absl::string_view role = t.substr(a, b - a);
+  if (!IsTitleWord(role) && NominalOf(role) != v1::ENTITY_TYPE_PERSON) return false;
+  if (!FullNameShape(run[0], run[1])) return false;
+  return PersonFromWords(run, position, /*allow_unknown=*/true) >= 0;
+}
+
 bool SpeakerResolver::PronounFollows(uint32_t position, char gender) const {
   // Past the name's words: letters, periods, apostrophes ("Mr. O'Hara's").
   size_t j = position;
@@ -2062,7 +2144,7 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
     const ResolvedEntity& e = entities_[m.entity];
     if (p.person || p.gender == 'm' || p.gender == 'f') {
       if (described >= 0 && ++since > kPreferName) return described;
-      if (e.type != v1::ENTITY_TYPE_PERSON) continue;
+      if (e.type != v1::ENTITY_TYPE_PERSON && !UnknownFullName(e)) continue;
       if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;
       if (e.described) {
         if (described < 0) described = m.entity;
@@ -3020,7 +3102,12 @@ Resolution SpeakerResolver::ResolveSpan(Range span) {
       // A lone surname not seen before is most likely a person. So is one
       // the text gives a person, though a company bears it too ("Boyle"
       // after "Senator Ann Boyle" and "Boyle Co": AliasBeforeSuffix()).
-      if (words.size() == 1 && t == v1::ENTITY_TYPE_UNKNOWN && !possessive_subject) {
+      // Not a word in capitals in mixed-case text ("CNN said": an acronym)
+      // nor one after an article ("the Guardian", "the Pentagon"): neither
+      // is a surname, and neither is a person "he" or "she" may stand for.
+      if (words.size() == 1 && t == v1::ENTITY_TYPE_UNKNOWN && !possessive_subject &&
+          !AcronymInMixedCase(text_, toks[run].begin, toks[run].end) &&
+          !(run > 0 && tags[run - 1] == 'd' && IsArticleWord(word(run - 1)))) {
         auto known = by_name_.find(Lowered(name).view());
         if (known == by_name_.end() ||
             (entities_[known->second].canonical.size() != name.size() &&

@@ -282,6 +282,17 @@ class SpeakerResolver {
   // clause that "he" or "she" goes on about: a person's given name and
   // surname ("Ansel Birk looked up. He ..."). True if taken for one.
   bool SubjectFullName(const std::vector<absl::string_view>& run, uint32_t position);
+  // In the news, an entity of unknown type named by two capitalised words
+  // no lexicon knows, in lower case but the first letter ("Zeynep Akar"):
+  // most likely a person whose given name the lexicon lacks, whom "he" or
+  // "she" may stand for.
+  bool UnknownFullName(const ResolvedEntity& e) const;
+  // Two capitalised words of a name's shape, neither a word of the lexicon.
+  bool FullNameShape(absl::string_view given, absl::string_view surname) const;
+  // In the news, two such words right after a noun of a person's role
+  // ("presidential candidate Carly Fiorina", "economist Ian Harwood"): a
+  // person, whose surname alone names her later. True if taken for one.
+  bool NameAfterRole(const std::vector<absl::string_view>& run, uint32_t position);
   // After Index(): a named person of no known sex takes the sex that the
   // article's own pronouns give her where she is the subject of a clause.
   void SexFromClauses();
