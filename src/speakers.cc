@@ -1626,9 +1626,10 @@ void SpeakerResolver::NoteOrganisation(const std::vector<absl::string_view>& run
   // "Co Inc" after "J.P. Morgan and": the suffixes of a name the run does
   // not hold, no organisation of their own.
   if (lex_->InListAnyCase(run[first], WordList::kCorpSuffix)) return;
-  absl::string_view tail = StripPossessive(run.back());
-  std::string name(run[first].data(),
-                   tail.data() + tail.size() - run[first].data());
+  // (A view of the text: FindOrAdd() copies the name only when it is new.)
+  const absl::string_view tail = StripPossessive(run.back());
+  const absl::string_view name(run[first].data(),
+                               tail.data() + tail.size() - run[first].data());
   const int entity = FindOrAdd(name, type);
   AliasBeforeSuffix(name, entity);
   Note(entity, position + static_cast<uint32_t>(run[first].data() - run.front().data()));
