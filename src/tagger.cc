@@ -2021,17 +2021,18 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
           if (phrase_size + 1 + w.size() > sizeof(phrase_buf)) break;
           phrase_buf[phrase_size++] = ' ';
           for (char c : w) phrase_buf[phrase_size++] = absl::ascii_tolower(c);
-          auto it = lex_->cue_forms().find(absl::string_view(phrase_buf, phrase_size));
-          // "opened up about 300 beds": "about" before an amount is no
-          // preposition (AmountAfter; as in AddresseeGapCue).
-          if (it != lex_->cue_forms().end() && absl::EqualsIgnoreCase(w, "about") &&
-              AmountAfter(text, tokens, k)) {
-            break;
-          }
-          if (it != lex_->cue_forms().end()) {
+          // (No form begins with the phrase: no longer one is looked up.)
+          const Lexicon::CuePhrase* phrase =
+              lex_->FindCuePhrase(absl::string_view(phrase_buf, phrase_size));
+          if (phrase == nullptr) break;
+          if (phrase->cue >= 0) {
+            // "opened up about 300 beds": "about" before an amount is no
+            // preposition (AmountAfter; as in AddresseeGapCue).
+            if (absl::EqualsIgnoreCase(w, "about") && AmountAfter(text, tokens, k)) break;
             t.cue_words = static_cast<uint8_t>(n + skipped);
-            t.cue = it->second;
+            t.cue = phrase->cue;
           }
+          if (!phrase->longer) break;
         }
         if (ABSL_PREDICT_FALSE(t.cue_words == 0 && info->gap_cue_prefix)) {
           int gap_cue = -1;

@@ -699,6 +699,19 @@ class Lexicon {
   const WordMap<int>& cue_forms() const {
     return cue_forms_;
   }
+  // A phrase of two words or more that is a cue form, or begins a longer
+  // one ("spoke out" of "spoke out against"), or both.
+  struct CuePhrase {
+    int cue = -1;         // index into cues() of the form, or -1
+    bool longer = false;  // whether a longer form begins with it
+  };
+  // What the phrase `lower` (lower case, one space between words, two
+  // words or more) is of the cue forms, or nullptr if it begins none: the
+  // tagger extends a phrase a word at a time and stops there.
+  const CuePhrase* FindCuePhrase(absl::string_view lower) const {
+    auto it = cue_phrases_.find(lower);
+    return it == cue_phrases_.end() ? nullptr : &it->second;
+  }
   const std::vector<CueEntry>& cues() const { return cues_; }
   // The words of WordClass::kPollNoun, lower case ("poll", "surveys").
   const std::vector<std::string>& poll_nouns() const { return poll_nouns_; }
@@ -802,6 +815,7 @@ class Lexicon {
 
   std::vector<CueEntry> cues_;
   WordMap<int> cue_forms_;
+  WordMap<CuePhrase> cue_phrases_;  // see FindCuePhrase()
   WordMap<int> source_cues_;  // see SourceCue()
   std::vector<std::string> poll_nouns_;  // see poll_nouns()
   KeyScan poll_keys_;                    // see FindPollNoun()
