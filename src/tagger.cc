@@ -1670,11 +1670,20 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   if (t.info == nullptr) return t.cap ? 'N' : ShapeTag(word);
   if (word.empty()) return '-';
   char small[32];
+  // The word in lower case; for a word Tag() looked up, the word as
+  // written until lower_case() makes it so: most known words are function
+  // words their class alone tags, and ShapeTag() reads either case.
   absl::string_view lower;
+  bool lowered = true;
+  auto lower_case = [&] {
+    if (!lowered) lower = LowerLookedUp(word, small);
+    lowered = true;
+  };
   const WordInfo* info;
   if (t.info != &kWordNotLookedUp) {
     info = t.info;
-    lower = LowerLookedUp(word, small);
+    lower = word;
+    lowered = false;
   } else {
     // Zeroed: LowerWord() writes no byte past the word, so a short word
     // stands in `small` as Lexicon::PaddedWord() takes it.
@@ -1721,6 +1730,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   // ("the report", "his call": nouns).
   if (info != nullptr && (info->cue >= 0 || info->cue_prefix) &&
       (!t.cap || sentence_start())) {
+    lower_case();
     char prev = i > 0 ? tokens[i - 1].tag : ' ';
     // "the report", "his call": nouns.
     bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j';
@@ -2065,7 +2075,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     size_t len = 0;
     t.time = t.end >= text.size() || !IsApostrophe(text, t.end, &len);
   }
-  if (info != nullptr && (!t.cap || sentence_start() || lower == "i")) {
+  if (info != nullptr &&
+      (!t.cap || sentence_start() || absl::EqualsIgnoreCase(lower, "i"))) {
     switch (info->word_class) {
       case WordClass::kDet:
       case WordClass::kPronDet:
@@ -2078,6 +2089,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kAgent: return 'r';
       case WordClass::kConj: {
         // "has yet to", "not yet", "yet again": an adverb (list conj_adverb).
+        lower_case();
         if (lex_->InList(lower, WordList::kConjAdverb)) {
           const char before = i > 0 ? tokens[i - 1].tag : ' ';
           if (before == 'v' || before == 'b' || before == 'z') return 'l';
