@@ -552,6 +552,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     absl::StatusOr<Abbreviations> abbr = ParseAbbreviations(text, "abbreviations.tsv");
     if (!abbr.ok()) return abbr.status();
     lex->abbreviations_ = *std::move(abbr);
+    std::vector<std::pair<absl::string_view, bool>> entries;
+    for (const std::string& a : lex->abbreviations_.all) entries.emplace_back(a, true);
+    lex->short_abbreviations_.Build(entries, [](bool b) { return b; });
   }
 
   // rules.tsv: "define NAME pattern" and "rule NAME classes confidence pattern".

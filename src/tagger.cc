@@ -195,6 +195,20 @@ inline uint32_t NotAlnum16(__m128i x) {
 constexpr char kPrefixMask[32] = {-1, -1, -1, -1, -1, -1, -1, -1,
                                   -1, -1, -1, -1, -1, -1, -1, -1};
 
+// Whether the run of ASCII letters and digits that ends at p[j] (j <= end)
+// is a word of its own, as the general path of Tokenize() would read it: at
+// the end, or before a byte that cannot carry a word on. A comma before a
+// space or at the end ends it too, and so does a period before an ASCII
+// byte that is no letter or digit, or at the end (but an abbreviation keeps
+// that period: see the caller).
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool EndsAsciiWord(const char* p, size_t j,
+                                                       size_t end) {
+  auto at = [p](size_t k) { return static_cast<unsigned char>(p[k]); };
+  return j == end || !kAsciiAlnum.goes_on[at(j)] ||
+         (at(j) == ',' && (j + 1 == end || at(j + 1) == ' ')) ||
+         (at(j) == '.' && (j + 1 == end || (at(j + 1) < 0x80 && !kAsciiAlnum.is[at(j + 1)])));
+}
+
 // `x` with its ASCII upper-case letters lower-cased, and its bytes from
 // `len` (at most 16) on zeroed.
 inline __m128i LowerPrefix16(__m128i x, size_t len) {
@@ -530,24 +544,30 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
       const size_t len = absl::countr_zero(NotAlnum16(x) | 0x10000u);
       const size_t j = i + len;
-      // (A comma before a space, or at the end, ends a word as a space does.)
-      if (len < 16 && j <= end &&
-          (j == end || !kAsciiAlnum.goes_on[static_cast<unsigned char>(p[j])] ||
-           (p[j] == ',' && (j + 1 == end || p[j + 1] == ' ')))) {
+      if (len < 16 && j <= end && EndsAsciiWord(p, j, end)) {
+        // An abbreviation or an initial keeps its period ("Sen.", "J."), as
+        // on the general path.
+        size_t word_end = j;
+        if (j < end && p[j] == '.' &&
+            ((len == 1 && c >= 'A' && c <= 'Z') ||
+             lex.IsAbbreviation(absl::string_view(p + i, len + 1)))) {
+          ++word_end;
+        }
         Token& word = tokens->emplace_back();
         word.begin = static_cast<uint32_t>(i);
-        word.end = static_cast<uint32_t>(j);
+        word.end = static_cast<uint32_t>(word_end);
         word.cap = c >= 'A' && c <= 'Z';
         if (!absl::ascii_isdigit(c)) {
           // Looked up for WordTag() (see there), lower-cased from the same
           // bytes, as every reader of Token::info would look it up.
           alignas(16) char padded[kShortWord];
-          _mm_store_si128(reinterpret_cast<__m128i*>(padded), LowerPrefix16(x, len));
+          _mm_store_si128(reinterpret_cast<__m128i*>(padded),
+                          LowerPrefix16(x, word_end - i));
           word.info = lex.PaddedWord(padded);
           ++words;
           capitals += word.cap;
         }
-        prev_end = i = j;
+        prev_end = i = word_end;
         if (i < end && p[i] == ' ') ++i;
         continue;
       }
@@ -672,7 +692,7 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
         bool initial = j - i == 1 && StartsUpper(text, i);
         // (A title after a hyphen too, "then-Gov.", "ex-Sen.", inside the
         // unit: a period that ends it ends a sentence.)
-        if (initial || lex.abbreviations().contains(w) ||
+        if (initial || lex.IsAbbreviation(w) ||
             absl::StrContains(text.substr(i, j - i), '.') ||
             (j + 2 < end && TitleAfterHyphen(lex.abbreviations(), w))) {
           ++j;

@@ -792,6 +792,12 @@ class Lexicon {
     return abbreviations_.all;
   }
   const Abbreviations& abbreviation_lexicon() const { return abbreviations_; }
+  // Whether `w` is one of abbreviations(), as contains() tells, looked up
+  // as the tokenizer asks for every word before a period: most are short.
+  bool IsAbbreviation(absl::string_view w) const {
+    return w.size() <= kShortWord ? !w.empty() && short_abbreviations_.Find(w)
+                                  : abbreviations_.all.contains(w);
+  }
   const std::vector<RuleSpec>& rules() const { return rules_; }
   const ConfidenceModel& confidence_model() const { return confidence_model_; }
   // Whether cue `index` (into cues()) is a speech cue: its lemma, or its
@@ -836,6 +842,7 @@ class Lexicon {
   WordMap<PronounForm> pronoun_forms_;  // every row of pronouns.tsv
   WordMap<char> first_names_;
   Abbreviations abbreviations_;
+  ShortWordTable<bool> short_abbreviations_;  // see IsAbbreviation()
   std::vector<RuleSpec> rules_;
   ConfidenceModel confidence_model_;
   std::vector<bool> speech_cue_;  // see IsSpeechCue()
