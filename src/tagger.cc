@@ -820,12 +820,14 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // Tokens other than words keep the tag the tokenizer gave them, but for
     // a possessive and a bracket in the names and clauses below. (Tested
     // first: most tokens are words. A word's tag is copied once known.)
-    if (t.tag != 'o') {
-      tag_at[k] = t.tag;
+    // (The token's tag in a local: the stores through tag_at may alias it.)
+    const char given = t.tag;
+    if (given != 'o') {
+      tag_at[k] = given;
       // "he's", "that's", "who's": 's after a pronoun is "is" before an -ing
       // form ("he's claiming", "he's not saying": a copula), else "has"
       // ("she's said": an auxiliary), not a possessive.
-      if (t.tag == 'g' && k > 0 && IsOneOf("Ptw", tag_at[k - 1])) {
+      if (given == 'g' && k > 0 && IsOneOf("Ptw", tag_at[k - 1])) {
         size_t next = k + 1;
         // (Past a negation: "n't", or a word of function_words.tsv category
         // neg; the next token is not tagged yet.)
@@ -848,7 +850,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       // "Moody's said C", "Lloyd's said": a name's "'s" before a form of a
       // verb of saying that reads as no noun (function_words.tsv list
       // verb_after_name) ends the name; the form is its verb.
-      if (t.tag == 'g' && k > 0 && tag_at[k - 1] == 'N' && k + 1 < n &&
+      if (given == 'g' && k > 0 && tag_at[k - 1] == 'N' && k + 1 < n &&
           lex_->InListAnyCase(TokenText(text, tok_at[k + 1]), WordList::kVerbAfterName)) {
         t.tag = 'N';
         tag_at[k] = t.tag;
@@ -858,7 +860,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       // capitalised word or two in brackets between a name and a corporate
       // suffix (function_words.tsv list corp_suffix) belong to the company's
       // name, which runs on to the suffix; the brackets join it.
-      if (t.tag == ')' && k >= 3 && k + 1 < n && tok_at[k + 1].cap &&
+      if (given == ')' && k >= 3 && k + 1 < n && tok_at[k + 1].cap &&
           tag_at[k - 1] == 'N' &&
           lex_->InListAnyCase(TokenText(text, tok_at[k + 1]), WordList::kCorpSuffix)) {
         size_t open = k - 2;
@@ -1684,11 +1686,10 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
            kOpensSentence.after[static_cast<unsigned char>(tokens[i - 1].tag)];
   };
   absl::string_view word = TokenText(text, t);
-  // Tag() looked most words up as it read them (a word of ASCII letters
-  // and digits, no number, with sixteen bytes of text from its start): for
-  // one no lexicon knows, the commonest, only its shape tells its tag.
-  if (t.info == nullptr) return t.cap ? 'N' : ShapeTag(word);
-  if (word.empty()) return '-';
+  // (Tag() looked most words up as it read them, a word of ASCII letters
+  // and digits, no number, with sixteen bytes of text from its start, and
+  // tags one no lexicon knows, the commonest, by its shape: t.info is not
+  // nullptr here.)
   char small[32];
   // The word in lower case; for a word Tag() looked up, the word as
   // written until lower_case() makes it so: most known words are function
@@ -1705,6 +1706,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     lower = word;
     lowered = false;
   } else {
+    if (word.empty()) return '-';
     // Zeroed: LowerWord() writes no byte past the word, so a short word
     // stands in `small` as Lexicon::PaddedWord() takes it.
     std::memset(small, 0, sizeof(small));
