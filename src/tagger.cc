@@ -77,6 +77,9 @@ struct AsciiAlnumTable {
   // Letters and digits other than n and N: they can only begin a word (an
   // apostrophe, multi-byte punctuation and n't begin otherwise).
   bool starts_word[256];
+  // The tag of ASCII punctuation that is a token of one byte wherever it
+  // stands, unless a quote mark: , : ; . ! ? ( ) [ ]. Else 0.
+  char punctuation[256];
 };
 constexpr AsciiAlnumTable MakeAsciiAlnumTable() {
   AsciiAlnumTable t{};
@@ -89,6 +92,10 @@ constexpr AsciiAlnumTable MakeAsciiAlnumTable() {
                    c == '\'';
     t.starts_word[c] = t.is[c] && c != 'n' && c != 'N';
   }
+  for (char c : {',', ':', ';', '.', '(', ')'}) t.punctuation[static_cast<int>(c)] = c;
+  t.punctuation[static_cast<int>('!')] = t.punctuation[static_cast<int>('?')] = '.';
+  t.punctuation[static_cast<int>('[')] = '(';
+  t.punctuation[static_cast<int>(']')] = ')';
   return t;
 }
 constexpr AsciiAlnumTable kAsciiAlnum = MakeAsciiAlnumTable();
@@ -573,6 +580,18 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
       }
     }
 #endif
+    // Punctuation of one byte (most of the tokens that are no words), as the
+    // general path reads it.
+    if (const char tag = kAsciiAlnum.punctuation[c]; tag != 0 && i < next_offset) {
+      Token& mark = tokens->emplace_back();
+      mark.begin = static_cast<uint32_t>(i);
+      mark.end = static_cast<uint32_t>(i + 1);
+      mark.tag = tag;
+      colon_or_dash |= tag == ':';
+      prev_end = ++i;
+      if (i < end && p[i] == ' ') ++i;
+      continue;
+    }
     if (absl::ascii_isspace(c)) { ++i; continue; }
     Token tok;
     tok.begin = static_cast<uint32_t>(i);
