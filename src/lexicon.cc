@@ -561,6 +561,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     absl::StatusOr<Abbreviations> abbr = ParseAbbreviations(text, "abbreviations.tsv");
     if (!abbr.ok()) return abbr.status();
     lex->abbreviations_ = *std::move(abbr);
+    std::vector<std::pair<absl::string_view, bool>> entries;
+    for (const std::string& a : lex->abbreviations_.all) entries.emplace_back(a, true);
+    lex->short_abbreviations_.Build(entries, [](bool b) { return b; });
   }
 
   // rules.tsv: "define NAME pattern" and "rule NAME classes confidence pattern".
@@ -690,6 +693,18 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   s = ReadLexicon(dir, "topics.textproto", &lex->topics_text_);
   if (!s.ok()) return s;
 
+  // The phrases the tagger looks up as it reads a cue phrase word by word:
+  // each form of two words or more, and each proper prefix of two words or
+  // more of one ("spoke out" of "spoke out against").
+  for (const auto& [form, index] : lex->cue_forms_) {
+    const size_t sp = form.find(' ');
+    if (sp == std::string::npos) continue;
+    lex->cue_phrases_[form].cue = index;
+    for (size_t end = form.find(' ', sp + 1); end != std::string::npos;
+         end = form.find(' ', end + 1)) {
+      lex->cue_phrases_[form.substr(0, end)].longer = true;
+    }
+  }
   for (const auto& [form, index] : lex->cue_forms_) {
     size_t sp = form.find(' ');
     if (sp == std::string::npos) {

@@ -77,6 +77,9 @@ struct AsciiAlnumTable {
   // Letters and digits other than n and N: they can only begin a word (an
   // apostrophe, multi-byte punctuation and n't begin otherwise).
   bool starts_word[256];
+  // The tag of ASCII punctuation that is a token of one byte wherever it
+  // stands, unless a quote mark: , : ; . ! ? ( ) [ ]. Else 0.
+  char punctuation[256];
 };
 constexpr AsciiAlnumTable MakeAsciiAlnumTable() {
   AsciiAlnumTable t{};
@@ -89,6 +92,10 @@ constexpr AsciiAlnumTable MakeAsciiAlnumTable() {
                    c == '\'';
     t.starts_word[c] = t.is[c] && c != 'n' && c != 'N';
   }
+  for (char c : {',', ':', ';', '.', '(', ')'}) t.punctuation[static_cast<int>(c)] = c;
+  t.punctuation[static_cast<int>('!')] = t.punctuation[static_cast<int>('?')] = '.';
+  t.punctuation[static_cast<int>('[')] = '(';
+  t.punctuation[static_cast<int>(']')] = ')';
   return t;
 }
 constexpr AsciiAlnumTable kAsciiAlnum = MakeAsciiAlnumTable();
@@ -194,6 +201,20 @@ inline uint32_t NotAlnum16(__m128i x) {
 // kPrefixMask + 16 - n keep the first n bytes of a vector.
 constexpr char kPrefixMask[32] = {-1, -1, -1, -1, -1, -1, -1, -1,
                                   -1, -1, -1, -1, -1, -1, -1, -1};
+
+// Whether the run of ASCII letters and digits that ends at p[j] (j <= end)
+// is a word of its own, as the general path of Tokenize() would read it: at
+// the end, or before a byte that cannot carry a word on. A comma before a
+// space or at the end ends it too, and so does a period before an ASCII
+// byte that is no letter or digit, or at the end (but an abbreviation keeps
+// that period: see the caller).
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool EndsAsciiWord(const char* p, size_t j,
+                                                       size_t end) {
+  auto at = [p](size_t k) { return static_cast<unsigned char>(p[k]); };
+  return j == end || !kAsciiAlnum.goes_on[at(j)] ||
+         (at(j) == ',' && (j + 1 == end || at(j + 1) == ' ')) ||
+         (at(j) == '.' && (j + 1 == end || (at(j + 1) < 0x80 && !kAsciiAlnum.is[at(j + 1)])));
+}
 
 // `x` with its ASCII upper-case letters lower-cased, and its bytes from
 // `len` (at most 16) on zeroed.
@@ -530,29 +551,47 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
       const size_t len = absl::countr_zero(NotAlnum16(x) | 0x10000u);
       const size_t j = i + len;
-      // (A comma before a space, or at the end, ends a word as a space does.)
-      if (len < 16 && j <= end &&
-          (j == end || !kAsciiAlnum.goes_on[static_cast<unsigned char>(p[j])] ||
-           (p[j] == ',' && (j + 1 == end || p[j + 1] == ' ')))) {
+      if (len < 16 && j <= end && EndsAsciiWord(p, j, end)) {
+        // An abbreviation or an initial keeps its period ("Sen.", "J."), as
+        // on the general path.
+        size_t word_end = j;
+        if (j < end && p[j] == '.' &&
+            ((len == 1 && c >= 'A' && c <= 'Z') ||
+             lex.IsAbbreviation(absl::string_view(p + i, len + 1)))) {
+          ++word_end;
+        }
         Token& word = tokens->emplace_back();
         word.begin = static_cast<uint32_t>(i);
-        word.end = static_cast<uint32_t>(j);
+        word.end = static_cast<uint32_t>(word_end);
         word.cap = c >= 'A' && c <= 'Z';
         if (!absl::ascii_isdigit(c)) {
           // Looked up for WordTag() (see there), lower-cased from the same
           // bytes, as every reader of Token::info would look it up.
           alignas(16) char padded[kShortWord];
-          _mm_store_si128(reinterpret_cast<__m128i*>(padded), LowerPrefix16(x, len));
+          _mm_store_si128(reinterpret_cast<__m128i*>(padded),
+                          LowerPrefix16(x, word_end - i));
           word.info = lex.PaddedWord(padded);
           ++words;
           capitals += word.cap;
         }
-        prev_end = i = j;
+        prev_end = i = word_end;
         if (i < end && p[i] == ' ') ++i;
         continue;
       }
     }
 #endif
+    // Punctuation of one byte (most of the tokens that are no words), as the
+    // general path reads it.
+    if (const char tag = kAsciiAlnum.punctuation[c]; tag != 0 && i < next_offset) {
+      Token& mark = tokens->emplace_back();
+      mark.begin = static_cast<uint32_t>(i);
+      mark.end = static_cast<uint32_t>(i + 1);
+      mark.tag = tag;
+      colon_or_dash |= tag == ':';
+      prev_end = ++i;
+      if (i < end && p[i] == ' ') ++i;
+      continue;
+    }
     if (absl::ascii_isspace(c)) { ++i; continue; }
     Token tok;
     tok.begin = static_cast<uint32_t>(i);
@@ -672,7 +711,7 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
         bool initial = j - i == 1 && StartsUpper(text, i);
         // (A title after a hyphen too, "then-Gov.", "ex-Sen.", inside the
         // unit: a period that ends it ends a sentence.)
-        if (initial || lex.abbreviations().contains(w) ||
+        if (initial || lex.IsAbbreviation(w) ||
             absl::StrContains(text.substr(i, j - i), '.') ||
             (j + 2 < end && TitleAfterHyphen(lex.abbreviations(), w))) {
           ++j;
@@ -800,12 +839,14 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // Tokens other than words keep the tag the tokenizer gave them, but for
     // a possessive and a bracket in the names and clauses below. (Tested
     // first: most tokens are words. A word's tag is copied once known.)
-    if (t.tag != 'o') {
-      tag_at[k] = t.tag;
+    // (The token's tag in a local: the stores through tag_at may alias it.)
+    const char given = t.tag;
+    if (given != 'o') {
+      tag_at[k] = given;
       // "he's", "that's", "who's": 's after a pronoun is "is" before an -ing
       // form ("he's claiming", "he's not saying": a copula), else "has"
       // ("she's said": an auxiliary), not a possessive.
-      if (t.tag == 'g' && k > 0 && IsOneOf("Ptw", tag_at[k - 1])) {
+      if (given == 'g' && k > 0 && IsOneOf("Ptw", tag_at[k - 1])) {
         size_t next = k + 1;
         // (Past a negation: "n't", or a word of function_words.tsv category
         // neg; the next token is not tagged yet.)
@@ -828,7 +869,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       // "Moody's said C", "Lloyd's said": a name's "'s" before a form of a
       // verb of saying that reads as no noun (function_words.tsv list
       // verb_after_name) ends the name; the form is its verb.
-      if (t.tag == 'g' && k > 0 && tag_at[k - 1] == 'N' && k + 1 < n &&
+      if (given == 'g' && k > 0 && tag_at[k - 1] == 'N' && k + 1 < n &&
           lex_->InListAnyCase(TokenText(text, tok_at[k + 1]), WordList::kVerbAfterName)) {
         t.tag = 'N';
         tag_at[k] = t.tag;
@@ -838,7 +879,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       // capitalised word or two in brackets between a name and a corporate
       // suffix (function_words.tsv list corp_suffix) belong to the company's
       // name, which runs on to the suffix; the brackets join it.
-      if (t.tag == ')' && k >= 3 && k + 1 < n && tok_at[k + 1].cap &&
+      if (given == ')' && k >= 3 && k + 1 < n && tok_at[k + 1].cap &&
           tag_at[k - 1] == 'N' &&
           lex_->InListAnyCase(TokenText(text, tok_at[k + 1]), WordList::kCorpSuffix)) {
         size_t open = k - 2;
@@ -1664,18 +1705,27 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
            kOpensSentence.after[static_cast<unsigned char>(tokens[i - 1].tag)];
   };
   absl::string_view word = TokenText(text, t);
-  // Tag() looked most words up as it read them (a word of ASCII letters
-  // and digits, no number, with sixteen bytes of text from its start): for
-  // one no lexicon knows, the commonest, only its shape tells its tag.
-  if (t.info == nullptr) return t.cap ? 'N' : ShapeTag(word);
-  if (word.empty()) return '-';
+  // (Tag() looked most words up as it read them, a word of ASCII letters
+  // and digits, no number, with sixteen bytes of text from its start, and
+  // tags one no lexicon knows, the commonest, by its shape: t.info is not
+  // nullptr here.)
   char small[32];
+  // The word in lower case; for a word Tag() looked up, the word as
+  // written until lower_case() makes it so: most known words are function
+  // words their class alone tags, and ShapeTag() reads either case.
   absl::string_view lower;
+  bool lowered = true;
+  auto lower_case = [&] {
+    if (!lowered) lower = LowerLookedUp(word, small);
+    lowered = true;
+  };
   const WordInfo* info;
   if (t.info != &kWordNotLookedUp) {
     info = t.info;
-    lower = LowerLookedUp(word, small);
+    lower = word;
+    lowered = false;
   } else {
+    if (word.empty()) return '-';
     // Zeroed: LowerWord() writes no byte past the word, so a short word
     // stands in `small` as Lexicon::PaddedWord() takes it.
     std::memset(small, 0, sizeof(small));
@@ -1721,6 +1771,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   // ("the report", "his call": nouns).
   if (info != nullptr && (info->cue >= 0 || info->cue_prefix) &&
       (!t.cap || sentence_start())) {
+    lower_case();
     char prev = i > 0 ? tokens[i - 1].tag : ' ';
     // "the report", "his call": nouns.
     bool noun_slot = prev == 'd' || prev == 'p' || prev == 'g' || prev == 'j';
@@ -2021,17 +2072,18 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
           if (phrase_size + 1 + w.size() > sizeof(phrase_buf)) break;
           phrase_buf[phrase_size++] = ' ';
           for (char c : w) phrase_buf[phrase_size++] = absl::ascii_tolower(c);
-          auto it = lex_->cue_forms().find(absl::string_view(phrase_buf, phrase_size));
-          // "opened up about 300 beds": "about" before an amount is no
-          // preposition (AmountAfter; as in AddresseeGapCue).
-          if (it != lex_->cue_forms().end() && absl::EqualsIgnoreCase(w, "about") &&
-              AmountAfter(text, tokens, k)) {
-            break;
-          }
-          if (it != lex_->cue_forms().end()) {
+          // (No form begins with the phrase: no longer one is looked up.)
+          const Lexicon::CuePhrase* phrase =
+              lex_->FindCuePhrase(absl::string_view(phrase_buf, phrase_size));
+          if (phrase == nullptr) break;
+          if (phrase->cue >= 0) {
+            // "opened up about 300 beds": "about" before an amount is no
+            // preposition (AmountAfter; as in AddresseeGapCue).
+            if (absl::EqualsIgnoreCase(w, "about") && AmountAfter(text, tokens, k)) break;
             t.cue_words = static_cast<uint8_t>(n + skipped);
-            t.cue = it->second;
+            t.cue = phrase->cue;
           }
+          if (!phrase->longer) break;
         }
         if (ABSL_PREDICT_FALSE(t.cue_words == 0 && info->gap_cue_prefix)) {
           int gap_cue = -1;
@@ -2064,7 +2116,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     size_t len = 0;
     t.time = t.end >= text.size() || !IsApostrophe(text, t.end, &len);
   }
-  if (info != nullptr && (!t.cap || sentence_start() || lower == "i")) {
+  if (info != nullptr &&
+      (!t.cap || sentence_start() || absl::EqualsIgnoreCase(lower, "i"))) {
     switch (info->word_class) {
       case WordClass::kDet:
       case WordClass::kPronDet:
@@ -2077,6 +2130,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kAgent: return 'r';
       case WordClass::kConj: {
         // "has yet to", "not yet", "yet again": an adverb (list conj_adverb).
+        lower_case();
         if (lex_->InList(lower, WordList::kConjAdverb)) {
           const char before = i > 0 ? tokens[i - 1].tag : ' ';
           if (before == 'v' || before == 'b' || before == 'z') return 'l';

@@ -703,6 +703,19 @@ class Lexicon {
   const WordMap<int>& cue_forms() const {
     return cue_forms_;
   }
+  // A phrase of two words or more that is a cue form, or begins a longer
+  // one ("spoke out" of "spoke out against"), or both.
+  struct CuePhrase {
+    int cue = -1;         // index into cues() of the form, or -1
+    bool longer = false;  // whether a longer form begins with it
+  };
+  // What the phrase `lower` (lower case, one space between words, two
+  // words or more) is of the cue forms, or nullptr if it begins none: the
+  // tagger extends a phrase a word at a time and stops there.
+  const CuePhrase* FindCuePhrase(absl::string_view lower) const {
+    auto it = cue_phrases_.find(lower);
+    return it == cue_phrases_.end() ? nullptr : &it->second;
+  }
   const std::vector<CueEntry>& cues() const { return cues_; }
   // The words of WordClass::kPollNoun, lower case ("poll", "surveys").
   const std::vector<std::string>& poll_nouns() const { return poll_nouns_; }
@@ -783,6 +796,12 @@ class Lexicon {
     return abbreviations_.all;
   }
   const Abbreviations& abbreviation_lexicon() const { return abbreviations_; }
+  // Whether `w` is one of abbreviations(), as contains() tells, looked up
+  // as the tokenizer asks for every word before a period: most are short.
+  bool IsAbbreviation(absl::string_view w) const {
+    return w.size() <= kShortWord ? !w.empty() && short_abbreviations_.Find(w)
+                                  : abbreviations_.all.contains(w);
+  }
   const std::vector<RuleSpec>& rules() const { return rules_; }
   const ConfidenceModel& confidence_model() const { return confidence_model_; }
   // Whether cue `index` (into cues()) is a speech cue: its lemma, or its
@@ -806,6 +825,7 @@ class Lexicon {
 
   std::vector<CueEntry> cues_;
   WordMap<int> cue_forms_;
+  WordMap<CuePhrase> cue_phrases_;  // see FindCuePhrase()
   WordMap<int> source_cues_;  // see SourceCue()
   std::vector<std::string> poll_nouns_;  // see poll_nouns()
   KeyScan poll_keys_;                    // see FindPollNoun()
@@ -827,6 +847,7 @@ class Lexicon {
   WordMap<PronounForm> pronoun_forms_;  // every row of pronouns.tsv
   WordMap<char> first_names_;
   Abbreviations abbreviations_;
+  ShortWordTable<bool> short_abbreviations_;  // see IsAbbreviation()
   std::vector<RuleSpec> rules_;
   ConfidenceModel confidence_model_;
   std::vector<bool> speech_cue_;  // see IsSpeechCue()

@@ -74,6 +74,8 @@ class Tagger {
   // Sets the bit of the word's class (1 << WordClass) in `*classes` when
   // the lexicons know the word: Tag() gathers them over the sentence, so
   // that the passes after it run only where their words are.
+  // Not for a word whose Token::info is nullptr (one Tag() looked up and
+  // found in no lexicon): Tag() tags it by its shape.
   // (Inline, and defined in tagger.cc: Tag() is its only caller.)
   inline char WordTag(absl::string_view text, std::vector<Token>* tokens,
                       size_t i, bool headline, std::string* buffer,
