@@ -294,8 +294,6 @@ class Lowered {
   absl::string_view view_;
 };
 
-// "Everyone", "Nothing", "One": capitalised at a sentence's start, never a
-// person's name.
 // Whether t[begin, end) is a word written all in capitals ("CNN", "BOP",
 // "U.S.") next to a word that is not: an acronym, the name of a body, a
 // firm or a place, never a surname ("CNN said", "the BOP said"). (In a
@@ -326,6 +324,7 @@ bool AcronymInMixedCase(absl::string_view t, size_t begin, size_t end) {
   return false;
 }
 
+// Whether `v` holds `s`.
 bool Contains(const std::vector<std::string>& v, absl::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
