@@ -1989,7 +1989,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   }
   a->rule_at_.assign(rules, nullptr);
   for (const auto& rule : a->rules_) a->rule_at_[rule->index] = rule.get();
-  auto add = [&a](const CompiledRule& rule, std::vector<uint64_t>* set) {
+  auto add = [](const CompiledRule& rule, std::vector<uint64_t>* set) {
     (*set)[rule.index >> 6] |= uint64_t{1} << (rule.index & 63);
   };
   a->attributive_rules_.assign(a->rule_words_, 0);

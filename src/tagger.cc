@@ -162,6 +162,7 @@ bool StartsUpper(absl::string_view t, size_t i) {
   return false;
 }
 
+#ifndef __SSE2__
 // The high bit of each of the 8 bytes in `v` (in memory order, little
 // endian) that is not an ASCII letter or digit. Per byte, for bytes below
 // 0x80: x + (0x80 - lo) has its high bit set from lo on, x + (0x7F - hi)
@@ -178,6 +179,7 @@ inline uint64_t NotAlnum8(uint64_t v) {
   const uint64_t digit = in_range(v, '0', '9');
   return (~(letter | digit) | v) & kHigh;
 }
+#endif  // __SSE2__
 
 #ifdef __SSE2__
 // Sixteen bytes a step: the tokenizer finds where a word ends and looks it
