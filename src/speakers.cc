@@ -2022,7 +2022,12 @@ int SpeakerResolver::SubjectFirst(const PronounInfo& p, const Mention& found,
                             [](uint32_t pos, const Sentence& x) { return pos < x.begin; });
   if (s == sents.begin()) return found.entity;
   const uint32_t begin = (s - 1)->begin;
+  // "Asked by Sen. Bill Bradley about it, Yeutter replied": a phrase that
+  // opens the sentence and ends at a comma is no subject; the people it
+  // names give way to one named after it.
+  const uint32_t fronted = FrontedPhraseEnd(begin, found.position);
   int best = found.entity;
+  int after = found.position > fronted || fronted == kNoSentence ? found.entity : -1;
   Mention m;
   for (; left > 0 && back.Prev(&m); --left) {
     if (m.position < begin) break;
@@ -2030,8 +2035,102 @@ int SpeakerResolver::SubjectFirst(const PronounInfo& p, const Mention& found,
     if (e.type != v1::ENTITY_TYPE_PERSON || e.described) continue;
     if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;
     best = m.entity;
+    if (fronted == kNoSentence || m.position > fronted) after = m.entity;
+    // ("Manning said Tuesday, ...": a name that opens the sentence is its
+    // subject, whatever word ends it.)
+    if (m.position == begin) return best;
   }
-  return best;
+  return after >= 0 ? after : best;
+}
+
+bool SpeakerResolver::NameBetweenCommas(uint32_t a) const {
+  const absl::string_view t = text_;
+  // (A name is a few words: look no further than this.)
+  const uint32_t limit = std::min<uint32_t>(t.size(), a + 80);
+  uint32_t k = a;
+  while (k < limit) {
+    uint32_t e = k;
+    while (e < limit && t[e] != ' ' && t[e] != ',') ++e;
+    const absl::string_view w = t.substr(k, e - k);
+    if (!w.empty() && !absl::ascii_isupper(static_cast<unsigned char>(w[0])) &&
+        !lex_->InList(w, WordList::kNameLink) && !lex_->InList(w, WordList::kArticle) &&
+        !lex_->InList(w, WordList::kPhraseConj)) {
+      return false;
+    }
+    if (e < limit && t[e] == ',') {
+      // (And the phrase goes on after it in lower case: "Herman Smith,
+      // Jr. explained" is the subject's name.)
+      ++e;
+      while (e < t.size() && t[e] == ' ') ++e;
+      return e < t.size() && absl::ascii_islower(static_cast<unsigned char>(t[e]));
+    }
+    k = e + 1;
+  }
+  return false;
+}
+
+uint32_t SpeakerResolver::FrontedPhraseEnd(uint32_t begin, uint32_t limit) const {
+  const absl::string_view t = text_;
+  uint32_t j = begin;
+  while (j < t.size() && j < limit && absl::ascii_isalpha(static_cast<unsigned char>(t[j]))) ++j;
+  const uint32_t n = j - begin;
+  // The first word, then a space.
+  if (n < 2 || n > 12 || j + 1 >= limit || t[j] != ' ') return kNoSentence;
+  char buf[12];
+  for (uint32_t k = 0; k < n; ++k) {
+    buf[k] = absl::ascii_tolower(static_cast<unsigned char>(t[begin + k]));
+  }
+  const absl::string_view w(buf, n);
+  bool opener = false;
+  switch (lex_->FunctionWord(w)) {
+    case WordClass::kPrep:
+    case WordClass::kVenuePrep:
+    case WordClass::kAdjunctPrep:
+    case WordClass::kAgent:
+    case WordClass::kAdverbialSub:
+    case WordClass::kCondSub:
+    case WordClass::kTimeSub:
+      opener = true;
+      break;
+    case WordClass::kNone:
+      // A participle ("Asked", "Speaking") before a word in lower case:
+      // not a name that opens the sentence ("Manning said", "Ted Cruz").
+      opener = n >= 5 && absl::ascii_islower(static_cast<unsigned char>(t[j + 1])) &&
+               (absl::EndsWith(w, "ing") || absl::EndsWith(w, "ed")) &&
+               lex_->FirstNameGender(absl::string_view(t.data() + begin, n)) == 0;
+      break;
+    default:
+      break;
+  }
+  if (!opener) return kNoSentence;
+  for (uint32_t k = j; k < limit; ++k) {
+    if (t[k] == ',') {
+      // The subject after it is a name: "Asked whether O'Rourke agreed,
+      // he answered" names its subject in the phrase, and "According to X,
+      // a few of Y's friends ..." has a subject that is no name.
+      uint32_t a = k + 1;
+      while (a < t.size() && t[a] == ' ') ++a;
+      uint32_t e = a;
+      while (e < t.size() && e - a < 12 && absl::ascii_isalpha(static_cast<unsigned char>(t[e]))) ++e;
+      if (e == a || e - a >= 12 || !absl::ascii_isupper(static_cast<unsigned char>(t[a]))) {
+        return kNoSentence;
+      }
+      char next[12];
+      for (uint32_t i = a; i < e; ++i) next[i - a] = absl::ascii_tolower(static_cast<unsigned char>(t[i]));
+      const absl::string_view nw(next, e - a);
+      if (lex_->Pronoun(nw) != nullptr || lex_->FunctionWord(nw) != WordClass::kNone) {
+        return kNoSentence;
+      }
+      // "Asked whether X agreed with a rival, Gov. Jay Inslee of Washington,
+      // that ...": a name between two commas is an apposition inside the
+      // phrase, which goes on.
+      if (!NameBetweenCommas(a)) return k;
+    }
+    // (A quote, a semicolon or a colon before the comma: no plain phrase
+    // that opens a sentence.)
+    if (t[k] == '"' || t[k] == ';' || t[k] == ':') return kNoSentence;
+  }
+  return kNoSentence;
 }
 
 bool SpeakerResolver::FullNameShape(absl::string_view given, absl::string_view surname) const {

@@ -234,6 +234,14 @@ class SpeakerResolver {
   // where it stands, `left` the steps left in the window.)
   int SubjectFirst(const PronounInfo& p, const Mention& found, MentionList::Cursor back,
                    ptrdiff_t left) const;
+  // Where a phrase that opens the sentence at `begin` ends, at a comma
+  // before `limit`, when its first word is a preposition, a subordinator or
+  // a participle ("With Obama trashing the plan, Trump ..."); else
+  // kNoSentence.
+  uint32_t FrontedPhraseEnd(uint32_t begin, uint32_t limit) const;
+  // The words from `a` to the next comma are a name (words in capitals,
+  // and "of", "the", "and" among them) and a word in lower case follows.
+  bool NameBetweenCommas(uint32_t a) const;
   // The entity of the noun before a relative word at `at`, or -1 (see
   // speakers.cc).
   int RelativeAntecedent(uint32_t at);
