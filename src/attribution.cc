@@ -13,6 +13,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/functional/function_ref.h"
+#include "absl/numeric/bits.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -6216,7 +6217,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       while (true) {
         while (bits == 0 && ++word < words) bits = may[word];
         if (bits == 0) break;
-        const CompiledRule* rule = rule_at_[64 * word + __builtin_ctzll(bits)];
+        const CompiledRule* rule = rule_at_[64 * word + absl::countr_zero(bits)];
         bits &= bits - 1;
         if ((rule->needs & missing).any()) continue;
         // (A rule with a labelprep group takes a punctuation cue only.)

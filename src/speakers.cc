@@ -294,6 +294,13 @@ class Lowered {
   absl::string_view view_;
 };
 
+// A name as one line: the line breaks of hard-wrapped text become spaces.
+void OnOneLine(std::string* name) {
+  for (char& ch : *name) {
+    if (ch == '\n' || ch == '\r') ch = ' ';
+  }
+}
+
 // Whether t[begin, end) is a word written all in capitals ("CNN", "BOP",
 // "U.S.") next to a word that is not: an acronym, the name of a body, a
 // firm or a place, never a surname ("CNN said", "the BOP said"). (In a
@@ -437,9 +444,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   if (!by_role_.empty()) by_role_.clear();
   // (The memo is by address, and a new text may lie where the last one did.)
   word_memo_.fill(WordMemo());
-  last_document_issuer_ = -1;
-  last_document_head_.clear();
-  last_document_kinds_ = 0;
+  NoteDocument(-1, "", 0);
   quiet_ = false;
   indexed_ = false;
   // (tokens_ and tags_ are scratch that Resolve() fills anew for each
@@ -648,9 +653,7 @@ void SpeakerResolver::NoteIssuer(const Resolution& res, Range mention, Range cue
       entity = -1;
     }
   }
-  last_document_issuer_ = entity;
-  last_document_head_.assign(cue_lemma.data(), cue_lemma.size());
-  last_document_kinds_ = info->document_kinds;
+  NoteDocument(entity, cue_lemma, info->document_kinds);
 }
 
 // Words w (a run of capitalised words): "French Defense Minister Sebastien
@@ -1136,9 +1139,7 @@ void SpeakerResolver::Index() {
           while (from < i && IsWordChar(t[from])) ++from;
           while (from < i && !IsWordChar(t[from])) ++from;
           std::string name(t.substr(from, word_end - from));
-          for (char& ch : name) {
-            if (ch == '\n' || ch == '\r') ch = ' ';
-          }
+          OnOneLine(&name);
           // In a book, "the man" whom no "a man" brought in is the man of
           // the scene, by name (see Resolve()).
           // (Not by sex when the sex is not known.)
@@ -2331,14 +2332,11 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
       for (size_t k = first; k < head && capitalised; ++k) capitalised = toks[k].cap;
       if (capitalised && !mods.empty()) {
         std::string name(text_.substr(toks[first].begin, toks[head].end - toks[first].begin));
-        for (char& ch : name) {
-          if (ch == '\n' || ch == '\r') ch = ' ';
-        }
+        OnOneLine(&name);
         // (The publication issues the documents after it, as an issuer
         // named in it would: "The report said" next.)
-        last_document_issuer_ = FindOrAdd(name, v1::ENTITY_TYPE_ORGANISATION);
-        last_document_head_ = head_lower;
-        last_document_kinds_ = 0;  // (a publication's noun is no kind of its documents)
+        // (A publication's noun is no kind of its documents.)
+        NoteDocument(FindOrAdd(name, v1::ENTITY_TYPE_ORGANISATION), head_lower, 0);
         return last_document_issuer_;
       }
       if (mods.empty()) {
@@ -2350,9 +2348,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
         int publication = LatestBefore(position, named);
         if (publication < 0) publication = FirstAfter(position, named);
         if (publication >= 0) {
-          last_document_issuer_ = publication;
-          last_document_head_ = head_lower;
-          last_document_kinds_ = 0;
+          NoteDocument(publication, head_lower, 0);
           return publication;
         }
       }
@@ -2388,20 +2384,20 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     // ("Anecdotal reports", "Exit polls"). Such documents, with no article,
     // are new ones, not the last issuer's either: the document itself
     // speaks, as written.
+    // The noun in the singular, and its kinds of document (nominals.tsv),
+    // as the last document is remembered.
+    absl::string_view same = head_lower;
+    if (same.size() > 3 && same.back() == 's' && same[same.size() - 2] != 's') {
+      same.remove_suffix(1);
+    }
+    const WordInfo* head_info = lex_->Word(head_lower);
+    const uint16_t kinds = head_info != nullptr ? head_info->document_kinds : 0;
     if (mods.size() == 1 && first_mod == 0) {
       const WordInfo* info = WordOf(mods[0]);
       if ((info != nullptr && info->word_class == WordClass::kMod) ||
           (OpensSentence(toks[0].begin) && !WrittenAsName(mods[0], toks[0].begin))) {
         // (A bare noun after it means it: "The figures also showed".)
-        last_document_issuer_ = -1;
-        absl::string_view same = head_lower;
-        if (same.size() > 3 && same.back() == 's' && same[same.size() - 2] != 's') {
-          same.remove_suffix(1);
-        }
-        last_document_head_.assign(same.data(), same.size());
-        last_document_kinds_ = lex_->Word(head_lower) != nullptr
-                                   ? lex_->Word(head_lower)->document_kinds
-                                   : 0;
+        NoteDocument(-1, same, kinds);
         return -1;
       }
     }
@@ -2434,20 +2430,14 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
       issuer = person >= 0 ? person : FindOrAdd(name, t);
     }
     // A bare document noun ("the statement") is the last document's when
-    // it names the same thing, as a definite noun points back to its own
-    // noun; another one ("the video", "the transcripts") speaks itself.
-    absl::string_view same = head_lower;
-    if (same.size() > 3 && same.back() == 's' && same[same.size() - 2] != 's') {
-      same.remove_suffix(1);
-    }
-    // So does a noun of the same kind (nominals.tsv: "a Pew Research
-    // Center survey ... the findings", "a GFOA analysis ... the report"),
-    // not one of another ("the video" after "a FEC filing").
+    // it names the same thing (`same`, above), as a definite noun points
+    // back to its own noun; another one ("the video", "the transcripts")
+    // speaks itself. So does a noun of the same kind (`kinds`: "a Pew
+    // Research Center survey ... the findings", "a GFOA analysis ... the
+    // report"), not one of another ("the video" after "a FEC filing").
     // Only "the" and the noun alone, though: "a survey", "recent figures",
     // "the state's statistics", "the analysis of census data" are other
     // documents.
-    const WordInfo* info = lex_->Word(head_lower);
-    const uint16_t kinds = info != nullptr ? info->document_kinds : 0;
     const bool bare = mods.empty() && definite &&
                       lex_->InListAnyCase(word(first - 1), WordList::kArticle) &&
                       (head + 1 >= toks.size() || tags[head + 1] != 'r');
@@ -2510,18 +2500,14 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
           words.clear();
           for (size_t k = from; k < to; ++k) words.push_back(word(k));
           std::string name(text_.substr(toks[from].begin, toks[to - 1].end - toks[from].begin));
-          for (char& ch : name) {
-            if (ch == '\n' || ch == '\r') ch = ' ';
-          }
+          OnOneLine(&name);
           v1::EntityType t = v1::ENTITY_TYPE_ORGANISATION;
           for (absl::string_view w : words) {
             if (NominalOf(w) == v1::ENTITY_TYPE_GOVERNMENT) t = v1::ENTITY_TYPE_GOVERNMENT;
           }
           agent = FindOrAdd(StripPossessive(name), t);
         }
-        last_document_issuer_ = agent;
-        last_document_head_.assign(same.data(), same.size());
-        last_document_kinds_ = kinds;
+        NoteDocument(agent, same, kinds);
         return det_one ? -1 : agent;
       }
     }
@@ -2531,9 +2517,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
         const WordInfo* by = WordOf(word(head + 1));
         if (by == nullptr || by->word_class != WordClass::kAgent) return -1;
       }
-      last_document_issuer_ = -1;
-      last_document_head_.assign(same.data(), same.size());
-      last_document_kinds_ = kinds;
+      NoteDocument(-1, same, kinds);
       return -1;
     }
     // "Robert Mueller's report", "the group's report": a possessive names
@@ -2568,9 +2552,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
             }
           }
           if (possessor >= 0) {
-            last_document_issuer_ = possessor;
-            last_document_head_.assign(same.data(), same.size());
-            last_document_kinds_ = kinds;
+            NoteDocument(possessor, same, kinds);
           }
         }
         return -1;
@@ -2587,11 +2569,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
                        (bare && (kinds & last_document_kinds_) != 0))) {
       issuer = last_document_issuer_;
     }
-    if (issuer >= 0) {
-      last_document_issuer_ = issuer;
-      last_document_head_.assign(same.data(), same.size());
-      last_document_kinds_ = kinds;
-    }
+    if (issuer >= 0) NoteDocument(issuer, same, kinds);
     return issuer;
   }
 
@@ -2728,9 +2706,7 @@ int SpeakerResolver::OwnedNominal(const std::vector<Token>& toks,
   }
   const std::string owner_name = entities_[owner].canonical;
   std::string owned(text_.substr(toks[rest].begin, toks[head].end - toks[rest].begin));
-  for (char& ch : owned) {
-    if (ch == '\n' || ch == '\r') ch = ' ';
-  }
+  OnOneLine(&owned);
   const int e = FindOrAdd(absl::StrCat(owner_name, "'s ", owned), type);
   entities_[e].type = type;
   if (entities_[e].affiliation.empty()) entities_[e].affiliation = owner_name;
@@ -2971,9 +2947,7 @@ Resolution SpeakerResolver::ResolveSpan(Range span) {
       if (name_end > 0) {
         std::string name(
             text_.substr(toks[m].begin, toks[name_end - 1].end - toks[m].begin));
-        for (char& ch : name) {
-          if (ch == '\n' || ch == '\r') ch = ' ';
-        }
+        OnOneLine(&name);
         // "the Department of Defense" after "the Defense Department": the
         // same one, the words after the one link before the noun.
         int entity = -1;
@@ -3229,9 +3203,7 @@ Resolution SpeakerResolver::ResolveSpan(Range span) {
     // up to the head.
     res.kind = v1::MENTION_KIND_NOMINAL;
     std::string name(text_.substr(toks[first].begin, toks[head].end - toks[first].begin));
-    for (char& ch : name) {
-      if (ch == '\n' || ch == '\r') ch = ' ';
-    }
+    OnOneLine(&name);
     // In a book, "the tired man" whom no "a tired man" brought in
     // is somebody in the scene already, by name.
     if (layout_ != nullptr && layout_->hard_wrapped && first > 0 && first == 1 &&
@@ -3260,9 +3232,7 @@ Resolution SpeakerResolver::ResolveSpan(Range span) {
     if (lower_head && head_type == v1::ENTITY_TYPE_PERSON && first > 0 &&
         tags[first - 1] == 'd' && layout_ != nullptr && layout_->hard_wrapped) {
       std::string name(text_.substr(toks[first].begin, toks[head].end - toks[first].begin));
-      for (char& ch : name) {
-        if (ch == '\n' || ch == '\r') ch = ' ';
-      }
+      OnOneLine(&name);
       // "the artist himself, Walter Tarrant," before: that person.
       entity = AppositionName(name, pos);
       if (entity < 0) {

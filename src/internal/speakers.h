@@ -242,6 +242,14 @@ class SpeakerResolver {
   // The words from `a` to the next comma are a name (words in capitals,
   // and "of", "the", "and" among them) and a word in lower case follows.
   bool NameBetweenCommas(uint32_t a) const;
+  // Remembers the last document named: its issuer (or -1: it speaks as
+  // written), its head noun in the singular and its kinds (see the members
+  // last_document_*_ below).
+  void NoteDocument(int issuer, absl::string_view head, uint16_t kinds) {
+    last_document_issuer_ = issuer;
+    last_document_head_.assign(head.data(), head.size());
+    last_document_kinds_ = kinds;
+  }
   // The entity of the noun before a relative word at `at`, or -1 (see
   // speakers.cc).
   int RelativeAntecedent(uint32_t at);
