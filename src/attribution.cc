@@ -4888,6 +4888,55 @@ void Attributor::EndAtDashAppositive(absl::string_view text,
   }
 }
 
+// "Trump was criticized by some of his rivals for failing to visit", "he
+// was accused by a reporter of grabbing her": after a passive cue and its
+// agent, a preposition before an -ing word opens the act the cue reports
+// (what he was criticized for), not a phrase of the agent's noun ("some of
+// his rivals" keeps its "of", which takes no -ing word there; nor does
+// "leaders of striking crews", whose -ing word takes no object). The agent
+// `speaker` ends before the preposition and the phrase opens `content2`,
+// with what followed it there. Not a preposition of the agent ("by"), of
+// place or occasion ("officials in training"), nor one inside parentheses
+// (an aside of the agent's own), nor when `content2` does not follow the
+// agent right away ("by X and by Y").
+void Attributor::SplitAgentComplement(absl::string_view text,
+                                      const std::vector<Token>& tokens,
+                                      const std::string& marked, int speaker,
+                                      int content2,
+                                      std::vector<re2::StringPiece>* groups) const {
+  if (speaker == 0 || content2 == 0) return;
+  const re2::StringPiece sp = (*groups)[speaker];
+  if (sp.data() == nullptr || sp.size() < 3) return;
+  const size_t sa = sp.data() - marked.data();
+  const size_t sb = sa + sp.size();
+  const re2::StringPiece c2 = (*groups)[content2];
+  if (c2.data() != nullptr && !c2.empty() &&
+      static_cast<size_t>(c2.data() - marked.data()) != sb) {
+    return;
+  }
+  int paren = 0;
+  for (size_t m = sa + 1; m + 1 < sb; ++m) {
+    if (marked[m] == '(') ++paren;
+    if (marked[m] == ')') --paren;
+    // (The -ing word takes an object or a phrase of its own, a determiner,
+    // possessive, pronoun or preposition after it: "of hiding the report",
+    // "for failing to"; "leaders of striking crews" is a modifier.)
+    if (paren > 0 || marked[m] != 'r' || marked[m + 1] != 'i' ||
+        m + 2 >= marked.size() || !IsOneOf("dpPr", marked[m + 2])) {
+      continue;
+    }
+    const WordInfo* w = WordOf(text, tokens[m]);
+    if (w == nullptr || w->place || w->word_class == WordClass::kAgent ||
+        w->word_class == WordClass::kVenuePrep) {
+      continue;
+    }
+    const size_t end = c2.data() != nullptr && !c2.empty() ? sb + c2.size() : sb;
+    (*groups)[speaker] = re2::StringPiece(marked.data() + sa, m - sa);
+    (*groups)[content2] = re2::StringPiece(marked.data() + m, end - m);
+    return;
+  }
+}
+
 // "made no mention of God, religion or his faith", "took aim at the
 // billionaire class, the fossil fuel industry and super PACs": a content
 // that a rule ended at a comma after a noun, before more noun phrases
@@ -6352,6 +6401,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                                 cue.lemma)) {
             continue;
           }
+          SplitAgentComplement(text, tokens, marked, rule->speaker,
+                               rule->content2, &groups);
         }
         if (rule->causer != 0) {
           size_t ga, gb;
