@@ -4898,7 +4898,8 @@ void Attributor::EndAtDashAppositive(absl::string_view text,
 // with what followed it there. Not a preposition of the agent ("by"), of
 // place or occasion ("officials in training"), nor one inside parentheses
 // (an aside of the agent's own), nor when `content2` does not follow the
-// agent right away ("by X and by Y").
+// agent right away ("by X and by Y"). A second -ing word after "and" goes on
+// with it; an auxiliary or copula after "and" ends it.
 void Attributor::SplitAgentComplement(absl::string_view text,
                                       const std::vector<Token>& tokens,
                                       const std::string& marked, int speaker,
@@ -4930,7 +4931,27 @@ void Attributor::SplitAgentComplement(absl::string_view text,
         w->word_class == WordClass::kVenuePrep) {
       continue;
     }
-    const size_t end = c2.data() != nullptr && !c2.empty() ? sb + c2.size() : sb;
+    size_t end = c2.data() != nullptr && !c2.empty() ? sb + c2.size() : sb;
+    // ("for closing the pier and has since resigned": "and" before an
+    // auxiliary, copula or negation opens the subject's next predicate,
+    // no more of what was reported.)
+    for (size_t q = m + 2; q + 1 < end; ++q) {
+      if (marked[q] == 'x' && IsOneOf("vbz", marked[q + 1])) {
+        end = q;
+        break;
+      }
+    }
+    // ("for failing to visit and largely ignoring its mayors": a second
+    // -ing word after "and" (perhaps after adverbs) shares the preposition
+    // and goes on with what was reported, up to a comma or the end.)
+    if (end < marked.size() && marked[end] == 'x') {
+      size_t q = end + 1;
+      while (q < marked.size() && marked[q] == 'l') ++q;
+      if (q < marked.size() && marked[q] == 'i') {
+        while (q < marked.size() && !IsOneOf(",.;~:@CqQ()", marked[q])) ++q;
+        end = q;
+      }
+    }
     (*groups)[speaker] = re2::StringPiece(marked.data() + sa, m - sa);
     (*groups)[content2] = re2::StringPiece(marked.data() + m, end - m);
     return;
