@@ -4888,6 +4888,76 @@ void Attributor::EndAtDashAppositive(absl::string_view text,
   }
 }
 
+// "Trump was criticized by some of his rivals for failing to visit", "he
+// was accused by a reporter of grabbing her": after a passive cue and its
+// agent, a preposition before an -ing word opens the act the cue reports
+// (what he was criticized for), not a phrase of the agent's noun ("some of
+// his rivals" keeps its "of", which takes no -ing word there; nor does
+// "leaders of striking crews", whose -ing word takes no object). The agent
+// `speaker` ends before the preposition and the phrase opens `content2`,
+// with what followed it there. Not a preposition of the agent ("by"), of
+// place or occasion ("officials in training"), nor one inside parentheses
+// (an aside of the agent's own), nor when `content2` does not follow the
+// agent right away ("by X and by Y"). A second -ing word after "and" goes on
+// with it; an auxiliary or copula after "and" ends it.
+void Attributor::SplitAgentComplement(absl::string_view text,
+                                      const std::vector<Token>& tokens,
+                                      const std::string& marked, int speaker,
+                                      int content2,
+                                      std::vector<re2::StringPiece>* groups) const {
+  if (speaker == 0 || content2 == 0) return;
+  const re2::StringPiece sp = (*groups)[speaker];
+  if (sp.data() == nullptr || sp.size() < 3) return;
+  const size_t sa = sp.data() - marked.data();
+  const size_t sb = sa + sp.size();
+  const re2::StringPiece c2 = (*groups)[content2];
+  if (c2.data() != nullptr && !c2.empty() &&
+      static_cast<size_t>(c2.data() - marked.data()) != sb) {
+    return;
+  }
+  int paren = 0;
+  for (size_t m = sa + 1; m + 1 < sb; ++m) {
+    if (marked[m] == '(') ++paren;
+    if (marked[m] == ')') --paren;
+    // (The -ing word takes an object or a phrase of its own, a determiner,
+    // possessive, pronoun or preposition after it: "of hiding the report",
+    // "for failing to"; "leaders of striking crews" is a modifier.)
+    if (paren > 0 || marked[m] != 'r' || marked[m + 1] != 'i' ||
+        m + 2 >= marked.size() || !IsOneOf("dpPr", marked[m + 2])) {
+      continue;
+    }
+    const WordInfo* w = WordOf(text, tokens[m]);
+    if (w == nullptr || w->place || w->word_class == WordClass::kAgent ||
+        w->word_class == WordClass::kVenuePrep) {
+      continue;
+    }
+    size_t end = c2.data() != nullptr && !c2.empty() ? sb + c2.size() : sb;
+    // ("for closing the pier and has since resigned": "and" before an
+    // auxiliary, copula or negation opens the subject's next predicate,
+    // no more of what was reported.)
+    for (size_t q = m + 2; q + 1 < end; ++q) {
+      if (marked[q] == 'x' && IsOneOf("vbz", marked[q + 1])) {
+        end = q;
+        break;
+      }
+    }
+    // ("for failing to visit and largely ignoring its mayors": a second
+    // -ing word after "and" (perhaps after adverbs) shares the preposition
+    // and goes on with what was reported, up to a comma or the end.)
+    if (end < marked.size() && marked[end] == 'x') {
+      size_t q = end + 1;
+      while (q < marked.size() && marked[q] == 'l') ++q;
+      if (q < marked.size() && marked[q] == 'i') {
+        while (q < marked.size() && !IsOneOf(",.;~:@CqQ()", marked[q])) ++q;
+        end = q;
+      }
+    }
+    (*groups)[speaker] = re2::StringPiece(marked.data() + sa, m - sa);
+    (*groups)[content2] = re2::StringPiece(marked.data() + m, end - m);
+    return;
+  }
+}
+
 // "made no mention of God, religion or his faith", "took aim at the
 // billionaire class, the fossil fuel industry and super PACs": a content
 // that a rule ended at a comma after a noun, before more noun phrases
@@ -6352,6 +6422,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                                 cue.lemma)) {
             continue;
           }
+          SplitAgentComplement(text, tokens, marked, rule->speaker,
+                               rule->content2, &groups);
         }
         if (rule->causer != 0) {
           size_t ga, gb;

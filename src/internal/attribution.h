@@ -485,6 +485,14 @@ class Attributor {
                               const std::vector<Token>& tokens,
                               const std::string& tags, size_t a, size_t b,
                               size_t k) const;
+  // "was criticized by X for failing to C": moves a phrase of a preposition
+  // and an -ing word out of the agent `speaker` into `content2` (see
+  // attribution.cc).
+  void SplitAgentComplement(absl::string_view text,
+                            const std::vector<Token>& tokens,
+                            const std::string& marked, int speaker,
+                            int content2,
+                            std::vector<re2::StringPiece>* groups) const;
   // Whether a "none" line of content_stances.tsv matches the content.
   // Is the content [a, b) after cue token k a passive participle's agent
   // ("reported by a local station")? (See attribution.cc.)
