@@ -8144,7 +8144,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       const Finding& prev = (*out)[from];
       const bool follow_on =
           prev.speaker.end > prev.speaker.begin && q.end - q.begin >= 20;
-      if (!follow_on && !prev.turn) continue;
+      // In a book, a short quotation paragraph after a paragraph whose last
+      // claim is a quotation that is no turn of its own ('He muttered. Then
+      // aloud he said abruptly: "You are an American?"' / '"Yes."') is the
+      // answer: the next turn.
+      if (!follow_on && !prev.turn && !(layout.hard_wrapped && prev.direct)) continue;
       // In news, a quotation paragraph after a quoted claim whose cue
       // follows its quotation ('"Q1," X said.' then '"Q2."') is more of
       // that claim: a further part, not a claim of its own. A short one is

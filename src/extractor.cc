@@ -366,6 +366,37 @@ void ForEachVocativeWord(absl::string_view text, const internal::Lexicon& lex, R
   }
 }
 
+// A noun for a person of one sex (nominals.tsv: "uncle", "papa", "aunt",
+// "girl") that a quotation calls someone by: at its start or after a comma,
+// before a comma or a stop ("Surely, uncle, you cannot mean----", "I don't
+// know, aunt."). Its span, or an empty range.
+Range KinVocative(absl::string_view text, const internal::Lexicon& lex, Range r) {
+  const uint32_t end = std::min<uint32_t>(r.end, static_cast<uint32_t>(text.size()));
+  for (uint32_t i = r.begin; i < end;) {
+    if (!absl::ascii_isalpha(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    uint32_t j = i;
+    while (j < end && absl::ascii_isalpha(static_cast<unsigned char>(text[j]))) ++j;
+    uint32_t b = i;  // before the word: the start or ", "
+    while (b > r.begin && text[b - 1] == ' ') --b;
+    const bool opens = b == r.begin || text[b - 1] == ',';
+    const bool closes = j >= end || text[j] == ',' || text[j] == '.' || text[j] == '!' ||
+                        text[j] == '?';
+    if (opens && closes && j - i <= 12) {
+      char lower[12];
+      for (uint32_t k = i; k < j; ++k) {
+        lower[k - i] = absl::ascii_tolower(static_cast<unsigned char>(text[k]));
+      }
+      const internal::WordInfo* info = lex.Word(absl::string_view(lower, j - i));
+      if (info != nullptr && info->person_gender != 0) return Range{i, j};
+    }
+    i = j;
+  }
+  return Range();
+}
+
 // The person a quotation speaks to by name, among the known; -1 if none.
 int Vocative(absl::string_view text, Range r,
              const internal::SpeakerResolver& resolver, bool wide = false) {
@@ -1254,9 +1285,26 @@ bool AssignDialogueTurns(absl::string_view text,
           }
         }
         if (e < 0) e = resolver.OtherPerson((*speaker)[last].entity, f.content.front().begin);
+        // In a book, '"Surely, uncle, you cannot mean----"' with nobody else
+        // named: the one it calls "uncle" answers.
+        const Range kin = e < 0 && layout.hard_wrapped
+                              ? KinVocative(text, resolver.lexicon(), prev.content.front())
+                              : Range();
         if (e >= 0) {
           f.speaker = Range();
           (*speaker)[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
+        } else if (kin.end > kin.begin) {
+          f.speaker = kin;
+          (*speaker)[i] = internal::Resolution{-1, v1::MENTION_KIND_NOMINAL};
+        }
+      } else if (layout.hard_wrapped && prev.paragraph == f.paragraph - 1 &&
+                 !has_speaker(last) && !has_speaker(static_cast<int>(i))) {
+        // So too after a turn that found no speaker ('"I don't know,
+        // aunt."' -- the aunt answers).
+        const Range kin = KinVocative(text, resolver.lexicon(), prev.content.front());
+        if (kin.end > kin.begin) {
+          f.speaker = kin;
+          (*speaker)[i] = internal::Resolution{-1, v1::MENTION_KIND_NOMINAL};
         }
       }
     }
