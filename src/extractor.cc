@@ -762,6 +762,61 @@ uint32_t AfterQuote(absl::string_view text, const Finding& f, const Range& para)
   return after;
 }
 
+// Whether `name`, found by SpeakerResolver::SubjectOf() in the words that
+// follow quotation `q` (from `after`, their first letter, to `end`, its
+// paragraph's end), names who said it. When the quotation's sentence goes
+// on (it ends in a comma, a question or an exclamation, or a dash follows
+// it), the short tag of news, whatever its verb: the name and one word
+// ('"Q," Hannity started.', '"Q," Coffman sobbed.'), a word and the name
+// ('"Q?" reacted Trump.'), or the name and an apposition ('"Q," Gabriel
+// Zucman, an economist at ...'). After a quotation that ends its sentence,
+// only a byline, the name and no sentence ('"Q." David Frum, The
+// Atlantic'): not '"Q." Tom Ruiz, the banker, left.'. Not a sentence that
+// goes on ('"Q," Barr quotes Mueller as saying.'), nor a pronoun
+// (SubjectOf() resolves those its own way).
+bool NameTagsQuote(absl::string_view text, const internal::Lexicon& lexicon, Range q,
+                   uint32_t after, uint32_t end, Range name) {
+  if (name.end <= name.begin || name.end > end || name.begin < after || q.end <= q.begin ||
+      q.end > after) {
+    return false;
+  }
+  if (lexicon.Pronoun(absl::AsciiStrToLower(Slice(text, name))) != nullptr) return false;
+  const char last = text[q.end - 1];
+  bool joined = last == ',' || last == '?' || last == '!';
+  for (uint32_t k = q.end; k < after && !joined; ++k) {
+    // '-', or the first byte of an en, em or horizontal-bar dash (E2 80 93-95).
+    joined = text[k] == '-' || (static_cast<unsigned char>(text[k]) == 0xE2 && k + 2 < after &&
+                                static_cast<unsigned char>(text[k + 1]) == 0x80 &&
+                                static_cast<unsigned char>(text[k + 2]) >= 0x93 &&
+                                static_cast<unsigned char>(text[k + 2]) <= 0x95);
+  }
+  if (!joined) {
+    return name.begin == after &&
+           text.substr(name.end, end - name.end).find_first_of(".?!") == absl::string_view::npos;
+  }
+  auto word_end = [&](uint32_t k) {
+    while (k < end && absl::ascii_isalpha(static_cast<unsigned char>(text[k]))) ++k;
+    return k;
+  };
+  auto closes = [&](uint32_t k) {
+    return k >= end || text[k] == ',' ||
+           (text[k] == '.' && (k + 1 >= end || text[k + 1] == ' ' || text[k + 1] == '\n'));
+  };
+  if (name.begin > after) {
+    // A word in lower case, then the name: '"Q," kvelled Ernst.'
+    const uint32_t w = word_end(after);
+    return w > after && absl::ascii_islower(static_cast<unsigned char>(text[after])) &&
+           w + 1 == name.begin && text[w] == ' ' && closes(name.end);
+  }
+  if (closes(name.end)) return true;
+  // The name, then a word in lower case that ends the sentence.
+  if (text[name.end] != ' ' || name.end + 1 >= end ||
+      !absl::ascii_islower(static_cast<unsigned char>(text[name.end + 1]))) {
+    return false;
+  }
+  return closes(word_end(name.end + 1));
+}
+
 // '"Come in," called a girl's voice': a speaker that is the voice
 // (function_words.tsv list voice_of) of someone named by a possessive
 // before it is that someone ("a girl", "his mother"); else `speaker` as it
@@ -2340,19 +2395,26 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   }
   // '"Q," Mayor Keller went on.': a quotation paragraph that goes on in the
   // voice of the claim before it and names that speaker right after the
-  // quotation is said by that mention.
+  // quotation is said by that mention. A quotation paragraph whose short tag
+  // names someone else, with a verb no rule knows for speech ('"Q,"
+  // Hannity started.'), or that ends with its speaker's name as a byline,
+  // is that one's: the paragraph says so, not the claim before it.
   for (size_t i = 0; i < findings.size() && !layout.hard_wrapped; ++i) {
     Finding& f = findings[i];
     if (f.builtin_rule == nullptr || absl::string_view(f.builtin_rule) != "follow_on_quote" ||
-        speaker[i].entity < 0 || f.paragraph < 0) {
+        f.paragraph < 0) {
       continue;
     }
     const Range& para = layout.paragraphs[f.paragraph];
     Range where;
-    if (resolver.SubjectOf(Range{AfterQuote(text, f, para), para.end}, &where) ==
-            speaker[i].entity &&
-        where.end > where.begin) {
+    const uint32_t after = AfterQuote(text, f, para);
+    const int e = resolver.SubjectOf(Range{after, para.end}, &where);
+    if (e < 0 || where.end <= where.begin) continue;
+    if (e == speaker[i].entity) {
       f.speaker = where;
+    } else if (NameTagsQuote(text, *lexicon, f.content.back(), after, para.end, where)) {
+      f.speaker = where;
+      speaker[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
     }
   }
   // "said I" in a story its narrator tells: the narrator, when named.
