@@ -2406,13 +2406,34 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       continue;
     }
     const Range& para = layout.paragraphs[f.paragraph];
+    // (The tag follows the first part of a quotation that goes on after it:
+    // '"Q1," Trump said from his desk. "Q2."'.)
+    Range q = f.content.back();
+    uint32_t after = AfterQuote(text, f, para);
+    if (f.content.size() > 1) {
+      uint32_t a = f.content.front().end;
+      while (a < para.end && !absl::ascii_isalpha(static_cast<unsigned char>(text[a]))) ++a;
+      if (a < f.content[1].begin) {
+        q = f.content.front();
+        after = a;
+      }
+    }
     Range where;
-    const uint32_t after = AfterQuote(text, f, para);
     const int e = resolver.SubjectOf(Range{after, para.end}, &where);
     if (e < 0 || where.end <= where.begin) continue;
-    if (e == speaker[i].entity) {
+    // ('"Q," Moore said.' after Johnnie Moore's claim: the one it goes on
+    // from, when the two share the surname the tag names.)
+    bool same = e == speaker[i].entity;
+    if (!same && speaker[i].entity >= 0) {
+      const absl::string_view tag = Slice(text, where);
+      const absl::string_view surname = tag.substr(tag.rfind(' ') + 1);
+      const absl::string_view before = resolver.entities()[speaker[i].entity].canonical;
+      same = before.size() > surname.size() && absl::EndsWith(before, surname) &&
+             before[before.size() - surname.size() - 1] == ' ';
+    }
+    if (same) {
       f.speaker = where;
-    } else if (NameTagsQuote(text, *lexicon, f.content.back(), after, para.end, where)) {
+    } else if (NameTagsQuote(text, *lexicon, q, after, para.end, where)) {
       f.speaker = where;
       speaker[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
     }
