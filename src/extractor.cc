@@ -2405,6 +2405,27 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
         f.paragraph < 0) {
       continue;
     }
+    // A claim reported inside the content of another speaks for its own
+    // clause only: after 'Gat says he sees no hope.' or 'Trump said an
+    // investigation will confirm C.', the quotation goes on in the voice of
+    // the claim that holds it, not of "he" or "an investigation".
+    if (f.follows >= 0 && static_cast<size_t>(f.follows) < i) {
+      const Finding& inner = findings[f.follows];
+      const int o = inner.via;
+      if (o >= 0 && o != f.follows && !findings[o].drop &&
+          findings[o].speaker.end > findings[o].speaker.begin &&
+          speaker[o].entity != speaker[i].entity) {
+        const Finding& outer = findings[o];
+        for (const Range& r : outer.content) {
+          if (r.begin <= f.speaker.begin && f.speaker.end <= r.end) {
+            f.speaker = outer.speaker;
+            f.cue_index = outer.cue_index;  // (its stance too)
+            speaker[i] = speaker[o];
+            break;
+          }
+        }
+      }
+    }
     const Range& para = layout.paragraphs[f.paragraph];
     // (The tag follows the first part of a quotation that goes on after it:
     // '"Q1," Trump said from his desk. "Q2."'.)
