@@ -766,14 +766,14 @@ uint32_t AfterQuote(absl::string_view text, const Finding& f, const Range& para)
 // follow quotation `q` (from `after`, their first letter, to `end`, its
 // paragraph's end), names who said it. When the quotation's sentence goes
 // on (it ends in a comma, a question or an exclamation, or a dash follows
-// it), the short tag of news, whatever its verb: the name and one word
-// ('"Q," Hannity started.', '"Q," Coffman sobbed.'), a word and the name
-// ('"Q?" reacted Trump.'), or the name and an apposition ('"Q," Gabriel
-// Zucman, an economist at ...'). After a quotation that ends its sentence,
-// only a byline, the name and no sentence ('"Q." David Frum, The
-// Atlantic'): not '"Q." Tom Ruiz, the banker, left.'. Not a sentence that
-// goes on ('"Q," Barr quotes Mueller as saying.'), nor a pronoun
-// (SubjectOf() resolves those its own way).
+// it), the short tag of news, whatever its verb: the name and its verb
+// ('"Q," Hannity started.', '"Q," Connolly pondered in an interview.'), a
+// word and the name ('"Q?" reacted Trump.'), or the name and an apposition
+// ('"Q," Gabriel Zucman, an economist at ...'); not a verb with someone
+// after it ('"Q," Barr quotes Mueller as saying.'). After a quotation that
+// ends its sentence, only a byline, the name and no sentence ('"Q." David
+// Frum, The Atlantic'): not '"Q." Tom Ruiz, the banker, left.'. Not a
+// pronoun (SubjectOf() resolves those its own way).
 bool NameTagsQuote(absl::string_view text, const internal::Lexicon& lexicon, Range q,
                    uint32_t after, uint32_t end, Range name) {
   if (name.end <= name.begin || name.end > end || name.begin < after || q.end <= q.begin ||
@@ -809,12 +809,21 @@ bool NameTagsQuote(absl::string_view text, const internal::Lexicon& lexicon, Ran
            w + 1 == name.begin && text[w] == ' ' && closes(name.end);
   }
   if (closes(name.end)) return true;
-  // The name, then a word in lower case that ends the sentence.
+  // The name, then a word in lower case (its verb: '"Q," Geng Shuang said
+  // Tuesday.', '"Q," Dille texted the group.'), but not one with someone
+  // else after it, whose words the name may report ('"Q," Barr quotes
+  // Mueller as saying.', '"Q," Ruiz quotes her as saying.').
   if (text[name.end] != ' ' || name.end + 1 >= end ||
       !absl::ascii_islower(static_cast<unsigned char>(text[name.end + 1]))) {
     return false;
   }
-  return closes(word_end(name.end + 1));
+  const uint32_t verb_end = word_end(name.end + 1);
+  if (closes(verb_end)) return true;
+  if (text[verb_end] != ' ' || verb_end + 1 >= end) return false;
+  const uint32_t next_end = word_end(verb_end + 1);
+  const absl::string_view next = Slice(text, Range{verb_end + 1, next_end});
+  return !next.empty() && !absl::ascii_isupper(static_cast<unsigned char>(next[0])) &&
+         lexicon.PronounFormOf(next) == nullptr;
 }
 
 // '"Come in," called a girl's voice': a speaker that is the voice
