@@ -774,8 +774,9 @@ uint32_t AfterQuote(absl::string_view text, const Finding& f, const Range& para)
 // ends its sentence, only a byline, the name and no sentence ('"Q." David
 // Frum, The Atlantic'): not '"Q." Tom Ruiz, the banker, left.'. Not a
 // pronoun (SubjectOf() resolves those its own way).
-bool NameTagsQuote(absl::string_view text, const internal::Lexicon& lexicon, Range q,
-                   uint32_t after, uint32_t end, Range name) {
+bool NameTagsQuote(absl::string_view text, const internal::Lexicon& lexicon,
+                   const internal::SpeakerResolver& resolver, Range q, uint32_t after,
+                   uint32_t end, Range name) {
   if (name.end <= name.begin || name.end > end || name.begin < after || q.end <= q.begin ||
       q.end > after) {
     return false;
@@ -822,8 +823,8 @@ bool NameTagsQuote(absl::string_view text, const internal::Lexicon& lexicon, Ran
   if (text[verb_end] != ' ' || verb_end + 1 >= end) return false;
   const uint32_t next_end = word_end(verb_end + 1);
   const absl::string_view next = Slice(text, Range{verb_end + 1, next_end});
-  return !next.empty() && !absl::ascii_isupper(static_cast<unsigned char>(next[0])) &&
-         lexicon.PronounFormOf(next) == nullptr;
+  return !next.empty() && lexicon.PronounFormOf(next) == nullptr &&
+         resolver.PersonNamed(next) < 0;
 }
 
 // '"Come in," called a girl's voice': a speaker that is the voice
@@ -2463,7 +2464,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     }
     if (same) {
       f.speaker = where;
-    } else if (NameTagsQuote(text, *lexicon, q, after, para.end, where)) {
+    } else if (NameTagsQuote(text, *lexicon, resolver, q, after, para.end, where)) {
       f.speaker = where;
       speaker[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
     }
