@@ -8172,6 +8172,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       if (follow_on) {
         f.speaker = prev.speaker;
         f.cue_index = prev.cue_index;
+        f.follows = from;
       }
       f.builtin_rule = follow_on ? "follow_on_quote" : "dialogue_turn";
       f.needs_conversation = prev.needs_conversation;

@@ -793,6 +793,71 @@ uint32_t AfterQuote(absl::string_view text, const Finding& f, const Range& para)
   return after;
 }
 
+// Whether `name`, found by SpeakerResolver::SubjectOf() in the words that
+// follow quotation `q` (from `after`, their first letter, to `end`, its
+// paragraph's end), names who said it. When the quotation's sentence goes
+// on (it ends in a comma, a question or an exclamation, or a dash follows
+// it), the short tag of news, whatever its verb: the name and its verb
+// ('"Q," Hannity started.', '"Q," Connolly pondered in an interview.'), a
+// word and the name ('"Q?" reacted Trump.'), or the name and an apposition
+// ('"Q," Gabriel Zucman, an economist at ...'); not a verb with someone
+// after it ('"Q," Barr quotes Mueller as saying.'). After a quotation that
+// ends its sentence, only a byline, the name and no sentence ('"Q." David
+// Frum, The Atlantic'): not '"Q." Tom Ruiz, the banker, left.'. Not a
+// pronoun (SubjectOf() resolves those its own way).
+bool NameTagsQuote(absl::string_view text, const internal::Lexicon& lexicon,
+                   const internal::SpeakerResolver& resolver, Range q, uint32_t after,
+                   uint32_t end, Range name) {
+  if (name.end <= name.begin || name.end > end || name.begin < after || q.end <= q.begin ||
+      q.end > after) {
+    return false;
+  }
+  if (lexicon.Pronoun(absl::AsciiStrToLower(Slice(text, name))) != nullptr) return false;
+  const char last = text[q.end - 1];
+  bool joined = last == ',' || last == '?' || last == '!';
+  for (uint32_t k = q.end; k < after && !joined; ++k) {
+    // '-', or the first byte of an en, em or horizontal-bar dash (E2 80 93-95).
+    joined = text[k] == '-' || (static_cast<unsigned char>(text[k]) == 0xE2 && k + 2 < after &&
+                                static_cast<unsigned char>(text[k + 1]) == 0x80 &&
+                                static_cast<unsigned char>(text[k + 2]) >= 0x93 &&
+                                static_cast<unsigned char>(text[k + 2]) <= 0x95);
+  }
+  if (!joined) {
+    return name.begin == after &&
+           text.substr(name.end, end - name.end).find_first_of(".?!") == absl::string_view::npos;
+  }
+  auto word_end = [&](uint32_t k) {
+    while (k < end && absl::ascii_isalpha(static_cast<unsigned char>(text[k]))) ++k;
+    return k;
+  };
+  auto closes = [&](uint32_t k) {
+    return k >= end || text[k] == ',' ||
+           (text[k] == '.' && (k + 1 >= end || text[k + 1] == ' ' || text[k + 1] == '\n'));
+  };
+  if (name.begin > after) {
+    // A word in lower case, then the name: '"Q," kvelled Ernst.'
+    const uint32_t w = word_end(after);
+    return w > after && absl::ascii_islower(static_cast<unsigned char>(text[after])) &&
+           w + 1 == name.begin && text[w] == ' ' && closes(name.end);
+  }
+  if (closes(name.end)) return true;
+  // The name, then a word in lower case (its verb: '"Q," Geng Shuang said
+  // Tuesday.', '"Q," Dille texted the group.'), but not one with someone
+  // else after it, whose words the name may report ('"Q," Barr quotes
+  // Mueller as saying.', '"Q," Ruiz quotes her as saying.').
+  if (text[name.end] != ' ' || name.end + 1 >= end ||
+      !absl::ascii_islower(static_cast<unsigned char>(text[name.end + 1]))) {
+    return false;
+  }
+  const uint32_t verb_end = word_end(name.end + 1);
+  if (closes(verb_end)) return true;
+  if (text[verb_end] != ' ' || verb_end + 1 >= end) return false;
+  const uint32_t next_end = word_end(verb_end + 1);
+  const absl::string_view next = Slice(text, Range{verb_end + 1, next_end});
+  return !next.empty() && lexicon.PronounFormOf(next) == nullptr &&
+         resolver.PersonNamed(next) < 0;
+}
+
 // '"Come in," called a girl's voice': a speaker that is the voice
 // (function_words.tsv list voice_of) of someone named by a possessive
 // before it is that someone ("a girl", "his mother"); else `speaker` as it
@@ -2388,19 +2453,68 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   }
   // '"Q," Mayor Keller went on.': a quotation paragraph that goes on in the
   // voice of the claim before it and names that speaker right after the
-  // quotation is said by that mention.
+  // quotation is said by that mention. A quotation paragraph whose short tag
+  // names someone else, with a verb no rule knows for speech ('"Q,"
+  // Hannity started.'), or that ends with its speaker's name as a byline,
+  // is that one's: the paragraph says so, not the claim before it.
   for (size_t i = 0; i < findings.size() && !layout.hard_wrapped; ++i) {
     Finding& f = findings[i];
     if (f.builtin_rule == nullptr || absl::string_view(f.builtin_rule) != "follow_on_quote" ||
-        speaker[i].entity < 0 || f.paragraph < 0) {
+        f.paragraph < 0) {
       continue;
     }
+    // A claim reported inside the content of another speaks for its own
+    // clause only: after 'Gat says he sees no hope.' or 'Trump said an
+    // investigation will confirm C.', the quotation goes on in the voice of
+    // the claim that holds it, not of "he" or "an investigation".
+    if (f.follows >= 0 && static_cast<size_t>(f.follows) < i) {
+      const Finding& inner = findings[f.follows];
+      const int o = inner.via;
+      if (o >= 0 && o != f.follows && !findings[o].drop &&
+          findings[o].speaker.end > findings[o].speaker.begin &&
+          speaker[o].entity != speaker[i].entity) {
+        const Finding& outer = findings[o];
+        for (const Range& r : outer.content) {
+          if (r.begin <= f.speaker.begin && f.speaker.end <= r.end) {
+            f.speaker = outer.speaker;
+            f.cue_index = outer.cue_index;  // (its stance too)
+            speaker[i] = speaker[o];
+            break;
+          }
+        }
+      }
+    }
     const Range& para = layout.paragraphs[f.paragraph];
+    // (The tag follows the first part of a quotation that goes on after it:
+    // '"Q1," Trump said from his desk. "Q2."'.)
+    Range q = f.content.back();
+    uint32_t after = AfterQuote(text, f, para);
+    if (f.content.size() > 1) {
+      uint32_t a = f.content.front().end;
+      while (a < para.end && !absl::ascii_isalpha(static_cast<unsigned char>(text[a]))) ++a;
+      if (a < f.content[1].begin) {
+        q = f.content.front();
+        after = a;
+      }
+    }
     Range where;
-    if (resolver.SubjectOf(Range{AfterQuote(text, f, para), para.end}, &where) ==
-            speaker[i].entity &&
-        where.end > where.begin) {
+    const int e = resolver.SubjectOf(Range{after, para.end}, &where);
+    if (e < 0 || where.end <= where.begin) continue;
+    // ('"Q," Moore said.' after Johnnie Moore's claim: the one it goes on
+    // from, when the two share the surname the tag names.)
+    bool same = e == speaker[i].entity;
+    if (!same && speaker[i].entity >= 0) {
+      const absl::string_view tag = Slice(text, where);
+      const absl::string_view surname = tag.substr(tag.rfind(' ') + 1);
+      const absl::string_view before = resolver.entities()[speaker[i].entity].canonical;
+      same = before.size() > surname.size() && absl::EndsWith(before, surname) &&
+             before[before.size() - surname.size() - 1] == ' ';
+    }
+    if (same) {
       f.speaker = where;
+    } else if (NameTagsQuote(text, *lexicon, resolver, q, after, para.end, where)) {
+      f.speaker = where;
+      speaker[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
     }
   }
   // "said I" in a story its narrator tells: the narrator, when named.

@@ -44,6 +44,7 @@ struct Finding {
   bool mixed = false;          // content contains quoted material
   bool inherited = false;      // speaker taken from the context
   int via = -1;                // index of the finding it is reported through
+  int follows = -1;            // a follow_on_quote: the finding whose speaker it goes on with
   bool drop = false;           // folded into another finding
   // No claim of its own (dropped once contents are cut), but a cue that ends
   // the content of a claim it stands in: "C1, while 48 percent agreed and
