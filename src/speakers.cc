@@ -436,6 +436,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   written_read_.reset();
   if (!by_first_.empty()) by_first_.clear();
   if (!full_names_.empty()) full_names_.clear();
+  place_tests_.clear();
   mentions_.clear();
   if (!name_votes_.empty()) name_votes_.clear();
   if (!lower_words_.empty()) lower_words_.clear();
@@ -2161,10 +2162,65 @@ bool SpeakerResolver::UnknownFullName(const ResolvedEntity& e) const {
   }
   const absl::string_view name = e.canonical;
   const size_t space = name.find(' ');
-  if (space == absl::string_view::npos || name.find(' ', space + 1) != absl::string_view::npos) {
+  if (space == absl::string_view::npos || name.find(' ', space + 1) != absl::string_view::npos ||
+      !FullNameShape(name.substr(0, space), name.substr(space + 1))) {
     return false;
   }
-  return FullNameShape(name.substr(0, space), name.substr(space + 1));
+  // (Each entity's answer is kept: a pronoun asks of the same names again.
+  // Past the first few entities a text names so, no search: the text is
+  // read a bounded number of times.)
+  const int index = static_cast<int>(&e - entities_.data());
+  for (const auto& [entity, place] : place_tests_) {
+    if (entity == index) return !place;
+  }
+  if (place_tests_.size() >= kMaxPlaceTests) return true;
+  const bool place = WrittenAsPlaceOrBody(name);
+  place_tests_.emplace_back(index, place);
+  return !place;
+}
+
+bool SpeakerResolver::WrittenAsPlaceOrBody(absl::string_view name) const {
+  const absl::string_view t = text_;
+  for (size_t at = t.find(name); at != absl::string_view::npos; at = t.find(name, at + 1)) {
+    const size_t end = at + name.size();
+    if (at < 2 || t[at - 1] != ' ' ||
+        (end < t.size() && absl::ascii_isalnum(static_cast<unsigned char>(t[end])))) {
+      continue;
+    }
+    // ("Club's", "Club’s".)
+    const absl::string_view rest = t.substr(end, 5);
+    const bool possessive = absl::StartsWith(rest, "'s") || absl::StartsWith(rest, "\xE2\x80\x99s");
+    // The word right before: a preposition of place ("in", "at"), or an
+    // article of one thing named ("the", not "a").
+    const size_t b = at - 1;
+    size_t a = b;
+    while (a > 0 && b - a < 4 && absl::ascii_isalpha(static_cast<unsigned char>(t[a - 1]))) --a;
+    if (a == b || (a > 0 && IsWordChar(t[a - 1]))) continue;
+    const absl::string_view before = t.substr(a, b - a);
+    const WordInfo* info = WordOf(before);
+    if (info == nullptr) continue;
+    if (info->place) {
+      // Not "in Carly Fiorina's words".
+      if (!possessive) return true;
+      continue;
+    }
+    if (!lex_->InListAnyCase(before, WordList::kArticle) ||
+        lex_->InListAnyCase(before, WordList::kDetOne)) {
+      continue;
+    }
+    // "The Sierra Club's report" is a body's. Not "the Carly Fiorina
+    // campaign": a name before a noun it modifies. A punctuation mark, or a
+    // word the lexicon knows that is no noun ("said", "and"), ends the name
+    // there.
+    if (possessive || end >= t.size() || t[end] != ' ') return true;
+    size_t k = end + 1, e = k;
+    while (e < t.size() && e - k <= kMaxWordOf && absl::ascii_isalpha(static_cast<unsigned char>(t[e]))) ++e;
+    if (e == k) return true;
+    if (absl::ascii_isupper(static_cast<unsigned char>(t[k]))) continue;  // a longer name
+    const WordInfo* next = WordOf(t.substr(k, e - k));
+    if (next != nullptr && next->nominal == v1::ENTITY_TYPE_UNSPECIFIED) return true;
+  }
+  return false;
 }
 
 bool SpeakerResolver::NameAfterRole(const std::vector<absl::string_view>& run,
