@@ -2448,10 +2448,15 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     }
     const WordInfo* head_info = lex_->Word(head_lower);
     const uint16_t kinds = head_info != nullptr ? head_info->document_kinds : 0;
-    if (mods.size() == 1 && first_mod == 0) {
+    // Nor, wherever it stands, a lone word that describes the holder of a
+    // title (function_words.tsv mod: "Republican", "Democratic", "former"):
+    // "an August Democratic poll" is a party's pollster's, no issuer
+    // "Democratic".
+    if (mods.size() == 1) {
       const WordInfo* info = WordOf(mods[0]);
       if ((info != nullptr && info->word_class == WordClass::kMod) ||
-          (OpensSentence(toks[0].begin) && !WrittenAsName(mods[0], toks[0].begin))) {
+          (first_mod == 0 && OpensSentence(toks[0].begin) &&
+           !WrittenAsName(mods[0], toks[0].begin))) {
         // (A bare noun after it means it: "The figures also showed".)
         NoteDocument(-1, same, kinds);
         return -1;
