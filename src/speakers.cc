@@ -2295,6 +2295,7 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
   constexpr int kMaxSkipped = 4;
   int skipped[kMaxSkipped];
   int num_skipped = 0;
+  int n_before = 0;  // mentions before the pronoun read for "it"
   for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
     if (m.position >= position) continue;
     const ResolvedEntity& e = entities_[m.entity];
@@ -2340,6 +2341,17 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
     if (p.gender == 'n' && e.type != v1::ENTITY_TYPE_PERSON &&
         e.type != v1::ENTITY_TYPE_UNKNOWN) {
       return m.entity;
+    }
+    // "Winn-Dixie said C. It said C2": the last one named before "it", by
+    // a capitalised word no list of first names knows and of no known type,
+    // is a firm or a body (a person is "he" or "she"). Only the nearest
+    // mention: past another, "it" may be anything.
+    if (p.gender == 'n') {
+      if (n_before++ == 0 && e.type == v1::ENTITY_TYPE_UNKNOWN && !e.described &&
+          e.canonical.find(' ') == std::string::npos && IsUpperStart(e.canonical) &&
+          lex_->FirstNameGender(e.canonical) == 0 && !by_surname_.contains(e.canonical)) {
+        return m.entity;
+      }
     }
   }
   return described;
