@@ -2721,8 +2721,13 @@ int SpeakerResolver::OwnedNominal(const std::vector<Token>& toks,
                                   size_t head, uint32_t position) {
   const v1::EntityType type = NominalOf(text_.substr(
       toks[head].begin, toks[head].end - toks[head].begin));
+  // In the news a person's noun after a possessive pronoun is that one's
+  // too ("her spokesman": "Maria Lopez's spokesman", as "her campaign" is),
+  // a description, not a name.
+  const bool person = type == v1::ENTITY_TYPE_PERSON && first == head && first > 0 &&
+                      tags[first - 1] == 'p' && layout_ != nullptr && !layout_->hard_wrapped;
   if (type != v1::ENTITY_TYPE_ORGANISATION && type != v1::ENTITY_TYPE_GOVERNMENT &&
-      type != v1::ENTITY_TYPE_GROUP) {
+      type != v1::ENTITY_TYPE_GROUP && !person) {
     return -1;
   }
   auto word = [&](size_t k) {
@@ -2783,6 +2788,11 @@ int SpeakerResolver::OwnedNominal(const std::vector<Token>& toks,
   const int e = FindOrAdd(absl::StrCat(owner_name, "'s ", owned), type);
   entities_[e].type = type;
   if (entities_[e].affiliation.empty()) entities_[e].affiliation = owner_name;
+  if (person) {
+    // (As any description of a person: a pronoun prefers a name.)
+    if (entities_[e].aliases.empty()) entities_[e].described = true;
+    if (entities_[e].gender == 0) entities_[e].gender = PersonGender(word(head));
+  }
   return e;
 }
 
@@ -3316,6 +3326,14 @@ Resolution SpeakerResolver::ResolveSpan(Range span) {
       Note(entity, pos);
     }
     if (entity < 0) entity = ResolveNominal(toks, tags, head, pos);
+    // "her spokesman" whom no name before answers for (the bare role):
+    // hers, by her name.
+    if (head_type == v1::ENTITY_TYPE_PERSON && entity >= 0 &&
+        absl::EqualsIgnoreCase(entities_[entity].canonical,
+                               text_.substr(toks[head].begin, toks[head].end - toks[head].begin))) {
+      const int owned = OwnedNominal(toks, tags, first, head, pos);
+      if (owned >= 0) entity = owned;
+    }
     if (entity < 0) entity = OwnedNominal(toks, tags, first, head, pos);
     if (entity < 0) {
       // A description that names nobody known: keep it as written (with a
