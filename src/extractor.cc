@@ -467,6 +467,20 @@ bool CapitalisedInSentence(absl::string_view text, absl::string_view word) {
   });
 }
 
+// Whether the paragraph ends in a running time after a space ("Boehner
+// responds to immigration order 04:13", "Listen · 3:37 3:37"): a media
+// player's caption, the title of a video or a recording the page links to,
+// not the article's reporting.
+bool MediaCaption(absl::string_view text, Range para) {
+  const uint32_t e = para.end;
+  if (e > text.size() || e < para.begin + 6) return false;
+  auto digit = [&](uint32_t k) { return absl::ascii_isdigit(static_cast<unsigned char>(text[k])); };
+  if (!digit(e - 1) || !digit(e - 2) || text[e - 3] != ':' || !digit(e - 4)) return false;
+  uint32_t b = e - 4;
+  if (digit(b - 1)) --b;  // mm:ss
+  return b > para.begin && text[b - 1] == ' ';
+}
+
 // "By signing up, you agree to our Privacy Policy", "By clicking Submit I
 // accept the terms": a web page's consent line, where the reader (or the
 // writer) as a deictic singular pronoun (pronouns.tsv: "you", "I") follows a
@@ -2092,7 +2106,18 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   const absl::string_view shown = links ? text : absl::string_view(original);
   attributor->Find(text, layout, &findings);
   if (findings.empty()) return absl::OkStatus();
+  int caption_paragraph = -1;  // the last paragraph tested, and its answer
+  bool caption = false;
   for (Finding& f : findings) {
+    if (f.paragraph != caption_paragraph && f.paragraph >= 0 &&
+        static_cast<size_t>(f.paragraph) < layout.paragraphs.size()) {
+      caption_paragraph = f.paragraph;
+      caption = MediaCaption(text, layout.paragraphs[f.paragraph]);
+    }
+    if (caption) {
+      f.drop = true;
+      continue;
+    }
     if (!f.direct && f.speaker.end > f.speaker.begin && f.speaker.end - f.speaker.begin <= 3 &&
         ConsentLine(text, *lexicon, f.speaker)) {
       f.drop = true;

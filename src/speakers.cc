@@ -436,6 +436,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   written_read_.reset();
   if (!by_first_.empty()) by_first_.clear();
   if (!full_names_.empty()) full_names_.clear();
+  place_tests_.clear();
   mentions_.clear();
   if (!name_votes_.empty()) name_votes_.clear();
   if (!lower_words_.empty()) lower_words_.clear();
@@ -2161,10 +2162,65 @@ bool SpeakerResolver::UnknownFullName(const ResolvedEntity& e) const {
   }
   const absl::string_view name = e.canonical;
   const size_t space = name.find(' ');
-  if (space == absl::string_view::npos || name.find(' ', space + 1) != absl::string_view::npos) {
+  if (space == absl::string_view::npos || name.find(' ', space + 1) != absl::string_view::npos ||
+      !FullNameShape(name.substr(0, space), name.substr(space + 1))) {
     return false;
   }
-  return FullNameShape(name.substr(0, space), name.substr(space + 1));
+  // (Each entity's answer is kept: a pronoun asks of the same names again.
+  // Past the first few entities a text names so, no search: the text is
+  // read a bounded number of times.)
+  const int index = static_cast<int>(&e - entities_.data());
+  for (const auto& [entity, place] : place_tests_) {
+    if (entity == index) return !place;
+  }
+  if (place_tests_.size() >= kMaxPlaceTests) return true;
+  const bool place = WrittenAsPlaceOrBody(name);
+  place_tests_.emplace_back(index, place);
+  return !place;
+}
+
+bool SpeakerResolver::WrittenAsPlaceOrBody(absl::string_view name) const {
+  const absl::string_view t = text_;
+  for (size_t at = t.find(name); at != absl::string_view::npos; at = t.find(name, at + 1)) {
+    const size_t end = at + name.size();
+    if (at < 2 || t[at - 1] != ' ' ||
+        (end < t.size() && absl::ascii_isalnum(static_cast<unsigned char>(t[end])))) {
+      continue;
+    }
+    // ("Club's", "Club’s".)
+    const absl::string_view rest = t.substr(end, 5);
+    const bool possessive = absl::StartsWith(rest, "'s") || absl::StartsWith(rest, "\xE2\x80\x99s");
+    // The word right before: a preposition of place ("in", "at"), or an
+    // article of one thing named ("the", not "a").
+    const size_t b = at - 1;
+    size_t a = b;
+    while (a > 0 && b - a < 4 && absl::ascii_isalpha(static_cast<unsigned char>(t[a - 1]))) --a;
+    if (a == b || (a > 0 && IsWordChar(t[a - 1]))) continue;
+    const absl::string_view before = t.substr(a, b - a);
+    const WordInfo* info = WordOf(before);
+    if (info == nullptr) continue;
+    if (info->place) {
+      // Not "in Carly Fiorina's words".
+      if (!possessive) return true;
+      continue;
+    }
+    if (!lex_->InListAnyCase(before, WordList::kArticle) ||
+        lex_->InListAnyCase(before, WordList::kDetOne)) {
+      continue;
+    }
+    // "The Sierra Club's report" is a body's. Not "the Carly Fiorina
+    // campaign": a name before a noun it modifies. A punctuation mark, or a
+    // word the lexicon knows that is no noun ("said", "and"), ends the name
+    // there.
+    if (possessive || end >= t.size() || t[end] != ' ') return true;
+    size_t k = end + 1, e = k;
+    while (e < t.size() && e - k <= kMaxWordOf && absl::ascii_isalpha(static_cast<unsigned char>(t[e]))) ++e;
+    if (e == k) return true;
+    if (absl::ascii_isupper(static_cast<unsigned char>(t[k]))) continue;  // a longer name
+    const WordInfo* next = WordOf(t.substr(k, e - k));
+    if (next != nullptr && next->nominal == v1::ENTITY_TYPE_UNSPECIFIED) return true;
+  }
+  return false;
 }
 
 bool SpeakerResolver::NameAfterRole(const std::vector<absl::string_view>& run,
@@ -2239,6 +2295,7 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
   constexpr int kMaxSkipped = 4;
   int skipped[kMaxSkipped];
   int num_skipped = 0;
+  int n_before = 0;  // mentions before the pronoun read for "it"
   for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
     if (m.position >= position) continue;
     const ResolvedEntity& e = entities_[m.entity];
@@ -2284,6 +2341,17 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
     if (p.gender == 'n' && e.type != v1::ENTITY_TYPE_PERSON &&
         e.type != v1::ENTITY_TYPE_UNKNOWN) {
       return m.entity;
+    }
+    // "Winn-Dixie said C. It said C2": the last one named before "it", by
+    // a capitalised word no list of first names knows and of no known type,
+    // is a firm or a body (a person is "he" or "she"). Only the nearest
+    // mention: past another, "it" may be anything.
+    if (p.gender == 'n') {
+      if (n_before++ == 0 && e.type == v1::ENTITY_TYPE_UNKNOWN && !e.described &&
+          e.canonical.find(' ') == std::string::npos && IsUpperStart(e.canonical) &&
+          lex_->FirstNameGender(e.canonical) == 0 && !by_surname_.contains(e.canonical)) {
+        return m.entity;
+      }
     }
   }
   return described;
@@ -2392,10 +2460,15 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     }
     const WordInfo* head_info = lex_->Word(head_lower);
     const uint16_t kinds = head_info != nullptr ? head_info->document_kinds : 0;
-    if (mods.size() == 1 && first_mod == 0) {
+    // Nor, wherever it stands, a lone word that describes the holder of a
+    // title (function_words.tsv mod: "Republican", "Democratic", "former"):
+    // "an August Democratic poll" is a party's pollster's, no issuer
+    // "Democratic".
+    if (mods.size() == 1) {
       const WordInfo* info = WordOf(mods[0]);
       if ((info != nullptr && info->word_class == WordClass::kMod) ||
-          (OpensSentence(toks[0].begin) && !WrittenAsName(mods[0], toks[0].begin))) {
+          (first_mod == 0 && OpensSentence(toks[0].begin) &&
+           !WrittenAsName(mods[0], toks[0].begin))) {
         // (A bare noun after it means it: "The figures also showed".)
         NoteDocument(-1, same, kinds);
         return -1;
@@ -2648,8 +2721,13 @@ int SpeakerResolver::OwnedNominal(const std::vector<Token>& toks,
                                   size_t head, uint32_t position) {
   const v1::EntityType type = NominalOf(text_.substr(
       toks[head].begin, toks[head].end - toks[head].begin));
+  // In the news a person's noun after a possessive pronoun is that one's
+  // too ("her spokesman": "Maria Lopez's spokesman", as "her campaign" is),
+  // a description, not a name.
+  const bool person = type == v1::ENTITY_TYPE_PERSON && first == head && first > 0 &&
+                      tags[first - 1] == 'p' && layout_ != nullptr && !layout_->hard_wrapped;
   if (type != v1::ENTITY_TYPE_ORGANISATION && type != v1::ENTITY_TYPE_GOVERNMENT &&
-      type != v1::ENTITY_TYPE_GROUP) {
+      type != v1::ENTITY_TYPE_GROUP && !person) {
     return -1;
   }
   auto word = [&](size_t k) {
@@ -2710,6 +2788,11 @@ int SpeakerResolver::OwnedNominal(const std::vector<Token>& toks,
   const int e = FindOrAdd(absl::StrCat(owner_name, "'s ", owned), type);
   entities_[e].type = type;
   if (entities_[e].affiliation.empty()) entities_[e].affiliation = owner_name;
+  if (person) {
+    // (As any description of a person: a pronoun prefers a name.)
+    if (entities_[e].aliases.empty()) entities_[e].described = true;
+    if (entities_[e].gender == 0) entities_[e].gender = PersonGender(word(head));
+  }
   return e;
 }
 
@@ -3243,6 +3326,14 @@ Resolution SpeakerResolver::ResolveSpan(Range span) {
       Note(entity, pos);
     }
     if (entity < 0) entity = ResolveNominal(toks, tags, head, pos);
+    // "her spokesman" whom no name before answers for (the bare role):
+    // hers, by her name.
+    if (head_type == v1::ENTITY_TYPE_PERSON && entity >= 0 &&
+        absl::EqualsIgnoreCase(entities_[entity].canonical,
+                               text_.substr(toks[head].begin, toks[head].end - toks[head].begin))) {
+      const int owned = OwnedNominal(toks, tags, first, head, pos);
+      if (owned >= 0) entity = owned;
+    }
     if (entity < 0) entity = OwnedNominal(toks, tags, first, head, pos);
     if (entity < 0) {
       // A description that names nobody known: keep it as written (with a

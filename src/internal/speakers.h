@@ -18,6 +18,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
@@ -302,7 +303,13 @@ class SpeakerResolver {
   // no lexicon knows, in lower case but the first letter ("Zeynep Akar"):
   // most likely a person whose given name the lexicon lacks, whom "he" or
   // "she" may stand for.
+  // Not a name the text writes as a place's or a body's
+  // (WrittenAsPlaceOrBody()).
   bool UnknownFullName(const ResolvedEntity& e) const;
+  // Whether the text writes `name`, two capitalised words, as a place's or
+  // a body's name somewhere: after "in" or "at" ("in Los Angeles"), or
+  // after "the" and before no noun it modifies ("the Sierra Club said").
+  bool WrittenAsPlaceOrBody(absl::string_view name) const;
   // Two capitalised words of a name's shape, neither a word of the lexicon.
   bool FullNameShape(absl::string_view given, absl::string_view surname) const;
   // In the news, two such words right after a noun of a person's role
@@ -435,6 +442,12 @@ class SpeakerResolver {
   absl::flat_hash_map<absl::string_view, absl::string_view, WordHash, WordEq>
       full_names_;
   MentionList mentions_;  // every entity mention
+  // UnknownFullName(): its answers for the entities it asked
+  // WrittenAsPlaceOrBody() about (each a search of the text), at most
+  // kMaxPlaceTests per text.
+  static constexpr size_t kMaxPlaceTests = 8;
+  mutable absl::InlinedVector<std::pair<int, bool>, kMaxPlaceTests>
+      place_tests_;
   // SubjectName(): per unknown word, how often "he" and "she" followed it.
   WordMap<std::pair<int, int>> name_votes_;
   // SexFromClauses(): per entity, how many clauses went on with "he" and
