@@ -110,6 +110,8 @@ struct Attributor::CompiledRule {
   // An inverted attribution, "C, said X" (content_cue_speaker,
   // content_cue_speaker_content): its speaker follows the cue.
   bool inverted = false;
+  // participle_belief: only a belief cue with verbs.tsv flag "adjunct".
+  bool adjunct_only = false;
   // The whole pattern. A rule cut in halves seldom needs it (MatchesRule,
   // MatchRuleGroups): it is compiled when first asked for, which spares
   // most of the cost of Create().
@@ -1783,6 +1785,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->spec = &spec;
     rule->index = static_cast<int>(i);
     rule->inverted = spec.name == "content_cue_speaker" || spec.name == "content_cue_speaker_content";
+    rule->adjunct_only = spec.name == "participle_belief";
     // Cut in halves where the pattern can be (CueGroupEnd): they number
     // their groups as the whole does, left then right, and need distinct
     // names (the whole would refuse the same name twice). Otherwise, or if
@@ -6388,6 +6391,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // it goes to its own subject ("Biden complained about C, mocked
         // the party": Biden's).
         if (cue.no_inversion && rule->inverted) continue;
+        // (", considering the cost", ", knowing him": no belief reported.)
+        if (rule->adjunct_only && !cue.adjunct) continue;
         if (rule->thing && rule->speaker != 0) {
           // ("issued a correction the same day noting that C", "the Fed,
           // which entered the year predicting that C": a phrase of time

@@ -301,6 +301,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         e.quoted_only = true;
       } else if (flag == "subject") {
         e.subject_only = true;
+      } else if (flag == "adjunct" && e.cue_class == CueClass::kBelief) {
+        e.adjunct = true;
       } else {
         return absl::InvalidArgumentError(absl::StrCat("unknown flag '", flag, "'"));
       }

@@ -822,6 +822,12 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller wrote to the council, urging members to delay the "
      "vote.",
      "Mayor Anna Keller", "urging", "members to delay the vote"},
+    // A participle of hope, fear or intent (verbs.tsv flag adjunct): what
+    // the clause's subject hopes.
+    {"participle_belief",
+     "The ferry company cut its fares in May, hoping the tourists would come "
+     "back.",
+     "The ferry company", "hoping", "the tourists would come back"},
     // The comma before the participle may stand inside a closing quote mark.
     {"participle_clause",
      "The mayor praised the deal as \"a fine start,\" saying the council "

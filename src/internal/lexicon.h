@@ -116,6 +116,13 @@ struct CueEntry {
   // states that C", "the memo states that C"), elsewhere the plural noun
   // it mostly is ("swing states").
   bool subject_only = false;
+  // "hope", "fear", "seek" ("adjunct" in the fifth column of verbs.tsv): a
+  // belief cue whose participle after a comma reports what the clause's
+  // subject hopes or fears ("X set out early, hoping to C"; rule
+  // participle_belief). Other belief participles there mostly give a reason
+  // or a circumstance, not a belief ("considering the cost", "knowing him",
+  // "declining the offer").
+  bool adjunct = false;
 };
 
 // A phrase in the content of a neutral claim that gives it a stance
