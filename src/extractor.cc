@@ -965,6 +965,94 @@ Range ApposedName(absl::string_view text, const internal::Lexicon& lexicon, Rang
   return Range{begin, end};
 }
 
+// A speaker mention of one lower-case word (ASCII letters) that resolved to
+// nothing the lexicons type (no person, body, group or document noun, no
+// pronoun, no title), that does not end in "s" as a plural does, and that no
+// determiner or possessive comes right before. See the caller.
+bool BareUnknownNounSpeaker(absl::string_view text, const internal::Lexicon& lexicon,
+                            Range span, const internal::Resolution& res,
+                            const internal::SpeakerResolver& resolver) {
+  if (span.end <= span.begin + 1 || res.kind != v1::MENTION_KIND_NOMINAL) return false;
+  if (res.entity >= 0 &&
+      resolver.entities()[res.entity].type != v1::ENTITY_TYPE_UNKNOWN) {
+    return false;
+  }
+  const absl::string_view w = Slice(text, span);
+  for (char c : w) {
+    if (!absl::ascii_islower(static_cast<unsigned char>(c))) return false;
+  }
+  // (Plurals: "dealers", and "women", "children".)
+  if (w.back() == 's' || absl::EndsWith(w, "men") || absl::EndsWith(w, "ren")) return false;
+  // (Nor a pronoun, "him" too, a word of amount or a number: "according
+  // to him", "more call themselves C", "eight said".)
+  if (lexicon.Pronoun(w) != nullptr ||
+      lexicon.InList(w, internal::WordList::kObjectPronoun) ||
+      lexicon.InList(w, internal::WordList::kAmount) ||
+      lexicon.InList(w, internal::WordList::kNumberWord)) {
+    return false;
+  }
+  const internal::WordInfo* info = lexicon.Word(w);
+  if (info != nullptr &&
+      (info->nominal != v1::ENTITY_TYPE_UNSPECIFIED || info->title ||
+       info->person_gender != 0)) {
+    return false;
+  }
+  // (Nor a word that stands for a noun phrase by itself: "some", "others",
+  // "someone", "who", "that".)
+  if (info != nullptr) {
+    switch (info->word_class) {
+      case internal::WordClass::kDet:
+      case internal::WordClass::kPoss:
+      case internal::WordClass::kPron:
+      case internal::WordClass::kRel:
+      case internal::WordClass::kThat:
+      case internal::WordClass::kPronDet:
+      case internal::WordClass::kPronDetSingular:
+      case internal::WordClass::kIndefinite:
+      case internal::WordClass::kFreeRel:
+      case internal::WordClass::kPossRel:
+      case internal::WordClass::kAgent:
+      case internal::WordClass::kMediumNoun:
+        return false;
+      default:
+        break;
+    }
+  }
+  // The word before it, if a determiner, a demonstrative or a possessive
+  // ("a banner reading C", "that person said", "its chair said").
+  // Nor after a closing quotation mark or a word in capitals, which may
+  // end a modifier after a determiner further back ('the "Avatar" star',
+  // "the GOP contingent").
+  uint32_t e = span.begin;
+  while (e > 0 && text[e - 1] == ' ') --e;
+  if (e > 0 && (text[e - 1] == '"' || text[e - 1] == '\'' ||
+                (e >= 3 && (text.substr(e - 3, 3) == "\xE2\x80\x9D" ||
+                            text.substr(e - 3, 3) == "\xE2\x80\x99")))) {
+    return false;
+  }
+  uint32_t b = e;
+  while (b > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  if (b < e && absl::ascii_isupper(static_cast<unsigned char>(text[b])) &&
+      !(b == 0 || text[b - 1] == '\n' ||
+        (b >= 2 && text[b - 1] == ' ' && text[b - 2] == '.'))) {
+    return false;
+  }
+  if (b < e && e - b <= 12) {
+    const internal::WordInfo* before =
+        lexicon.Word(absl::AsciiStrToLower(text.substr(b, e - b)));
+    if (before != nullptr &&
+        (before->word_class == internal::WordClass::kDet ||
+         before->word_class == internal::WordClass::kPoss ||
+         before->word_class == internal::WordClass::kThat ||
+         before->word_class == internal::WordClass::kPronDet ||
+         before->word_class == internal::WordClass::kPronDetSingular ||
+         before->det_number != 0)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Who speaks a turn of dialogue that names no speaker. After a turn that
 // speaks to someone ("he asked Katharine"), that someone answers; in an
 // exchange ("A," said X. / "B," said Y.) the other party of the
@@ -2475,6 +2563,29 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     }
     if (e >= 0) speaker[i] = internal::Resolution{e, v1::MENTION_KIND_NAME};
     if (e < 0 && rule == "orphan_quote") findings[i].drop = true;
+  }
+  // A speaker that is one lower-case word the lexicons know as no noun of
+  // people, bodies or documents, with no determiner before it and no plural
+  // ending, is no noun phrase that can say anything: a singular count noun
+  // takes a determiner ("the analyst said"), so a bare one is a verb, an
+  // adjective or a noun modifier before a cue word ("He cast doubt on C",
+  // "Manafort all but begged reporters to ask", "tax credits"). The claim
+  // keeps no speaker rather than that word: what was said may still be
+  // right (PolNeAR annotates "cast doubt on C"), who said it is not known.
+  // Bare plurals ("dealers said") and known nouns ("officials") stay.
+  // (News only: a book's narration has its own bare words, "the boy half
+  // cried"; and after the quotations with no cue took the speakers of the
+  // claims before them.)
+  for (size_t i = 0; i < findings.size() && !layout.hard_wrapped; ++i) {
+    Finding& f = findings[i];
+    // (Not a quotation with no cue, which keeps a speaker or nothing.)
+    // (Only a word before its cue: "said loyalist" puts the noun after it.)
+    if (f.drop || f.cue_index < 0 || f.speaker.end > f.cue.begin ||
+        !BareUnknownNounSpeaker(text, *lexicon, f.speaker, speaker[i], resolver)) {
+      continue;
+    }
+    f.speaker = Range();
+    speaker[i] = internal::Resolution();
   }
   // '"Q," Mayor Keller went on.': a quotation paragraph that goes on in the
   // voice of the claim before it and names that speaker right after the
