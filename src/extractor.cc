@@ -2790,7 +2790,15 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     }
   }
   // A claim that goes on reporting the same speaker as the one before keeps
-  // its intermediary ("a statement said X told ...; X also called on ...").
+  // its intermediary only while it goes on with what the intermediary
+  // reports: in the same sentence ("X reaffirmed C and said C2, according
+  // to the statement"), as a quotation that continues the claim ("'A,' X
+  // told Y, according to The Post. 'B,' he added."), or in the sentence
+  // right after a document's report, where the speaker comes back as a
+  // title or pronoun ("a statement said X told Y C. / The minister also
+  // called on ..."). A speaker named anew, or one a person or outlet
+  // relayed once ("X said C, according to Y. / On Tuesday, X said C2"),
+  // speaks for themselves.
   std::vector<int>& via = scratch.via;
   via.assign(findings.size(), -1);
   for (size_t i = 0; i < findings.size(); ++i) {
@@ -2803,7 +2811,13 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     if (via[i] < 0 && i > 0 && via[i - 1] >= 0 && speaker[i].entity >= 0 &&
         speaker[i].entity == speaker[i - 1].entity &&
         findings[i].paragraph - findings[i - 1].paragraph <= 1) {
-      via[i] = via[i - 1];
+      const Finding& f = findings[i];
+      const Finding& prev = findings[i - 1];
+      const bool goes_on =
+          f.unit == prev.unit || f.follows == static_cast<int>(i) - 1 ||
+          (findings[via[i - 1]].document && f.unit == prev.unit + 1 &&
+           speaker[i].kind != v1::MENTION_KIND_NAME);
+      if (goes_on) via[i] = via[i - 1];
     }
   }
 

@@ -2669,7 +2669,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
       }
       return false;
     };
-    return LatestBefore(position, [&](const ResolvedEntity& e) {
+    auto holds = [&](const ResolvedEntity& e) {
       if (e.type != v1::ENTITY_TYPE_PERSON) return false;
       for (const std::string& role : e.roles) {
         const Lowered r(role);
@@ -2681,7 +2681,68 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
         if (all && !ranked_below(r.view())) return true;
       }
       return false;
-    });
+    };
+    const int latest = LatestBefore(position, holds);
+    if (latest >= 0 || (layout_ != nullptr && layout_->hard_wrapped)) return latest;
+    // "The president told reporters C" in a story that writes "President
+    // Tom Ruiz" only further down: in the news, the one person the article
+    // names with that title anywhere. Two holders ("President Ruiz", later
+    // "President Hale") leave it unresolved: which one it means is
+    // anybody's guess. Only "the" and a title word alone, as a reader
+    // takes it: not one a modifier or a possessive narrows ("the 45th
+    // president", "Mexico's president"), nor one a phrase goes on with
+    // ("the president of the union"), nor one in capitals (a headline's
+    // label, "THE JUDGE:"). The title ends the holder's role: "the
+    // attorney" is no "Attorney General".
+    bool caps = true;
+    for (char c : word(head)) caps &= !absl::ascii_islower(static_cast<unsigned char>(c));
+    if (tags[head] != 'R' || caps || first != head || !definite ||
+        !lex_->InListAnyCase(word(head - 1), WordList::kArticle) ||
+        (head + 1 < toks.size() && tags[head + 1] == 'r')) {
+      return -1;
+    }
+    int only = -1;
+    for (size_t k = 0; k < entities_.size(); ++k) {
+      const ResolvedEntity& e = entities_[k];
+      if (!holds(e)) continue;
+      // (Nor one a lower-case word before the title sets in the past or
+      // elsewhere: "former President Hale".)
+      bool ends = false;
+      for (const std::string& role : e.roles) {
+        const Lowered r(role);
+        bool lower = false;
+        for (absl::string_view w : absl::StrSplit(role, ' ', absl::SkipEmpty())) {
+          lower |= absl::ascii_islower(static_cast<unsigned char>(w[0]));
+        }
+        ends |= !lower && absl::EndsWith(r.view(), head_lower) &&
+                (r.view().size() == head_lower.size() ||
+                 r.view()[r.view().size() - head_lower.size() - 1] == ' ');
+      }
+      if (!ends) continue;
+      const int person = e.same_as >= 0 ? e.same_as : static_cast<int>(k);
+      if (only >= 0 && only != person) return -1;
+      only = person;
+    }
+    if (only < 0) return -1;
+    // And only one the story has brought in before, by the surname at
+    // least ("Ruiz Takes the Bait" in a headline, "Ruiz's advisers"; "The
+    // president said C"): a holder named first further down is likely
+    // another one ("when President Hale took office" in a story's
+    // history).
+    const std::string& full = entities_[only].canonical;
+    const absl::string_view surname =
+        absl::string_view(full).substr(full.rfind(' ') == std::string::npos ? 0
+                                                                            : full.rfind(' ') + 1);
+    const absl::string_view before = text_.substr(0, position);
+    for (size_t at = before.find(surname); !surname.empty() && at != absl::string_view::npos;
+         at = before.find(surname, at + 1)) {
+      const size_t end = at + surname.size();
+      if ((at == 0 || !absl::ascii_isalpha(static_cast<unsigned char>(before[at - 1]))) &&
+          (end == before.size() || !absl::ascii_isalpha(static_cast<unsigned char>(before[end])))) {
+        return only;
+      }
+    }
+    return -1;
   }
 
   // "the center" after "the Center for Responsive Politics": a noun that

@@ -254,6 +254,32 @@ const PatternCase kPatterns[] = {
      "would reopen.",
      2, 1, "the pool would reopen", kIndirect, v1::STANCE_ASSERT, "Anna Keller",
      "adding", "", "", false},
+    // A document's report goes on in the next sentence when the speaker
+    // comes back as a title; a speaker named anew, or one an outlet
+    // relayed, speaks for themselves.
+    {"document_report_goes_on_title",
+     "Mayor Anna Keller told the council that the pool would reopen in "
+     "June, a city statement said.\nThe mayor also said the library would "
+     "close.",
+     3, 2, "the library would close", kIndirect, v1::STANCE_ASSERT,
+     "Anna Keller", "said", "", "city statement", false},
+    {"document_report_then_name_anew_no_via",
+     "Mayor Anna Keller told the council that the pool would reopen in "
+     "June, a city statement said.\nOn Tuesday, Keller said the library "
+     "would close.",
+     3, 2, "the library would close", kIndirect, v1::STANCE_ASSERT,
+     "Anna Keller", "said", "", "", false},
+    {"outlet_report_not_carried_to_next_paragraph",
+     "Mayor Anna Keller told the council that the pool would reopen in "
+     "June, the Valley Gazette reported.\nThe mayor also said the library "
+     "would close.",
+     2, 1, "the library would close", kIndirect, v1::STANCE_ASSERT,
+     "Anna Keller", "said", "", "", false},
+    {"follow_on_quote_keeps_via",
+     "\"The pool will reopen in June,\" Mayor Anna Keller told the council, "
+     "according to a city statement. \"The library will close,\" she added.",
+     2, 1, "The library will close,", kDirect, v1::STANCE_ASSERT,
+     "Anna Keller", "added", "", "city statement", false},
     {"coordinated_tell_addressee",
      "Mayor Anna Keller would not give a date but told Governor Tom Ruiz "
      "that the pool would reopen.",
