@@ -437,6 +437,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   if (!by_first_.empty()) by_first_.clear();
   if (!full_names_.empty()) full_names_.clear();
   place_tests_.clear();
+  if (!surname_at_.empty()) surname_at_.clear();
   mentions_.clear();
   if (!name_votes_.empty()) name_votes_.clear();
   if (!lower_words_.empty()) lower_words_.clear();
@@ -2729,20 +2730,35 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
     // president said C"): a holder named first further down is likely
     // another one ("when President Hale took office" in a story's
     // history).
-    const std::string& full = entities_[only].canonical;
-    const absl::string_view surname =
-        absl::string_view(full).substr(full.rfind(' ') == std::string::npos ? 0
-                                                                            : full.rfind(' ') + 1);
-    const absl::string_view before = text_.substr(0, position);
-    for (size_t at = before.find(surname); !surname.empty() && at != absl::string_view::npos;
-         at = before.find(surname, at + 1)) {
-      const size_t end = at + surname.size();
-      if ((at == 0 || !absl::ascii_isalpha(static_cast<unsigned char>(before[at - 1]))) &&
-          (end == before.size() || !absl::ascii_isalpha(static_cast<unsigned char>(before[end])))) {
-        return only;
+    // (Where the surname is first written as a word is kept per holder: a
+    // story that says "the president" often reads the text once, not once a
+    // mention.)
+    auto found = surname_at_.find(only);
+    if (found == surname_at_.end()) {
+      const std::string& full = entities_[only].canonical;
+      const absl::string_view surname = absl::string_view(full).substr(
+          full.rfind(' ') == std::string::npos ? 0 : full.rfind(' ') + 1);
+      const absl::string_view t = text_;
+      size_t first = absl::string_view::npos;
+      for (size_t at = t.find(surname); !surname.empty() && at != absl::string_view::npos;
+           at = t.find(surname, at + 1)) {
+        const size_t end = at + surname.size();
+        if ((at == 0 || !absl::ascii_isalpha(static_cast<unsigned char>(t[at - 1]))) &&
+            (end == t.size() || !absl::ascii_isalpha(static_cast<unsigned char>(t[end])))) {
+          first = at;
+          break;
+        }
       }
+      found = surname_at_.emplace(only, first).first;
     }
-    return -1;
+    // (Before the mention, and ending by it, as a search of the text
+    // before it would find.)
+    const size_t at = found->second;
+    const size_t length = entities_[only].canonical.size() -
+                          (entities_[only].canonical.rfind(' ') == std::string::npos
+                               ? 0
+                               : entities_[only].canonical.rfind(' ') + 1);
+    return at != absl::string_view::npos && at + length <= position ? only : -1;
   }
 
   // "the center" after "the Center for Responsive Politics": a noun that

@@ -448,6 +448,9 @@ class SpeakerResolver {
   static constexpr size_t kMaxPlaceTests = 8;
   mutable absl::InlinedVector<std::pair<int, bool>, kMaxPlaceTests>
       place_tests_;
+  // ResolveNominal(): per holder of a title, where its surname is first
+  // written as a word in the text (npos if nowhere).
+  absl::flat_hash_map<int, size_t> surname_at_;
   // SubjectName(): per unknown word, how often "he" and "she" followed it.
   WordMap<std::pair<int, int>> name_votes_;
   // SexFromClauses(): per entity, how many clauses went on with "he" and
