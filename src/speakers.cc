@@ -1564,14 +1564,20 @@ void SpeakerResolver::SexFromClauses() {
         !absl::ascii_islower(static_cast<unsigned char>(t[j + 1]))) {
       continue;
     }
-    // Its verb: a word of no function class, an auxiliary or a copula.
+    // Its verb: a word of no function class, an auxiliary, a copula or a
+    // verb form the lexicon lists as a verb ("Alexandra went into the store
+    // ... before she set out"); without this a person whose every clause
+    // has such a verb gets no sex here, and the first pronoun resolved to
+    // her, of either sex, fixes it.
     size_t k = j + 1;
     while (k < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[k]))) ++k;
     const absl::string_view verb = t.substr(j + 1, k - j - 1);
     if (lex_->Pronoun(Lowered(verb).view()) != nullptr) continue;
     const WordInfo* info = WordOf(verb);
     const WordClass after = info != nullptr ? info->word_class : WordClass::kNone;
-    if (after != WordClass::kNone && after != WordClass::kAux && after != WordClass::kCop) {
+    if (after != WordClass::kNone && after != WordClass::kAux && after != WordClass::kCop &&
+        after != WordClass::kVerb && after != WordClass::kCausativeVerb &&
+        after != WordClass::kLightVerb) {
       continue;
     }
     // "Ms Jowell insisted his concerns had been met": after a verb of
