@@ -2101,6 +2101,22 @@ bool Attributor::PageLabel(absl::string_view text, const Token& t) const {
   return true;
 }
 
+// Whether token `t` labels a part of a web page (function_words.tsv
+// category control, notice or medium): written all in capitals when
+// `capitals_only`, else capitalised.
+bool Attributor::PageLabel(absl::string_view text, const Token& t, bool capitals_only) const {
+  if (!t.cap || t.end < t.begin + 2) return false;
+  if (capitals_only) {
+    for (uint32_t i = t.begin; i < t.end; ++i) {
+      if (!absl::ascii_isupper(static_cast<unsigned char>(text[i]))) return false;
+    }
+  }
+  const WordInfo* w = WordOf(text, t);
+  return w != nullptr && (w->word_class == WordClass::kPageControl ||
+                          w->word_class == WordClass::kNotice ||
+                          w->word_class == WordClass::kMediumNoun);
+}
+
 const WordInfo* Attributor::WordOf(absl::string_view text, const Token& t) const {
   const uint32_t size = t.end - t.begin;
   // (The shape filter first, on the word as written: it reads the same
@@ -7324,6 +7340,21 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
              (tokens[k].end == tokens[k].begin + 1 && text[tokens[k].begin] == ':'))) {
           const WordInfo* w = WordOf(text, tokens[0]);
           if (w != nullptr && w->word_class == WordClass::kNotice) continue;
+        }
+        // "CLOSE Beto O'Rourke announced C" (a video's caption under its
+        // close button), "SHARE THIS ARTICLE Share Tweet Post Email": a
+        // page's label in capitals at the start of a speaker (a control,
+        // a notice or a medium: function_words.tsv categories control,
+        // notice, medium) and any such words after it are furniture, no
+        // part of the speaker; the speaker starts at the capitalised word
+        // after them, and a speaker of such words alone is none. (Not an
+        // acronym, "NBC", nor a word in lower case or mixed case first:
+        // "Human Rights Watch", "Glenn Close".)
+        if (has_speaker && PageLabel(text, tokens[a], /*capitals_only=*/true)) {
+          size_t m = a + 1;
+          while (m < b && PageLabel(text, tokens[m], /*capitals_only=*/false)) ++m;
+          if (m == b) continue;
+          if (tokens[m].cap) a = m;
         }
         Range issued_document;
         if (has_speaker && IssuedDocument(text, tokens, marked, a, b)) {

@@ -152,6 +152,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"causative_verb", WordClass::kCausativeVerb},
       {"light", WordClass::kLightVerb},
       {"count", WordClass::kCount},
+      {"control", WordClass::kPageControl},
       {"adj", WordClass::kAdjective},
   };
   return ParseNamed(kClasses, s, out);

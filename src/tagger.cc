@@ -1611,6 +1611,7 @@ int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& to
       case WordClass::kJudgement:
       case WordClass::kStanceNoun:
       case WordClass::kPollNoun:
+      case WordClass::kPageControl:
       case WordClass::kAdjective:
         break;
       // "apologized to his staff and to the mayor for": a second addressee
@@ -2194,6 +2195,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kCausative:
       case WordClass::kCausativeVerb:
       case WordClass::kLightVerb:
+      case WordClass::kPageControl:
       case WordClass::kAdjective: break;
     }
   }

@@ -446,6 +446,7 @@ class Attributor {
   // The lexicon entry of token `t`, lower-cased, or nullptr (also for a
   // token longer than kMaxWordOfToken bytes).
   const WordInfo* WordOf(absl::string_view text, const Token& t) const;
+  bool PageLabel(absl::string_view text, const Token& t, bool capitals_only) const;
   static constexpr uint32_t kMaxWordOfToken = 24;
   // Whether token `t` before a colon labels a part of the page rather than
   // naming who speaks: a word of class notice ("Correction:"), or a noun

@@ -274,6 +274,12 @@ enum class WordClass : uint8_t {
   // as a noun phrase ("At least half of voters say C", "about a third say
   // C"); capitalised it is tagged as any capitalised word.
   kCount,
+  // The label of a web page's control ("close", "share", "listen"):
+  // tagged as any other word. Written in capitals at the start of a
+  // speaker, glued before the words of a paragraph ("CLOSE Beto O'Rourke
+  // announced C", a video's caption under its close button), it is page
+  // furniture, no part of the speaker.
+  kPageControl,
   // An adjective that modifies a noun and does not stand for people
   // ("recent", "false", "controversial"; not "rich", "elderly"): tagged as
   // any other word. A cue form with a noun reading right after one is that
