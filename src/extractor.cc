@@ -129,6 +129,66 @@ void AssignName(std::string* field, absl::string_view s, bool blanked) {
   AppendClosingUpSpaces(field, s);
 }
 
+// A canonical name without the marks a cut at a quotation's edge leaves on
+// it: quote marks and spaces before it ("‘California Democrats", "’
+// judge"); after it quote marks, a colon or a comma ("State Department:"),
+// a sentence's period before a closing quote mark ("Breitbart Media.”"),
+// and the lone mark of a plural's possessive ("Bernie Sanders’"). (Not
+// the period of an abbreviation with no quote mark after it: "Calif.",
+// "Jr.".) Only the name written out: the resolver keys and the entity's id
+// keep the name as found, so who is who does not change.
+absl::string_view WithoutStrayMarks(absl::string_view name) {
+  absl::string_view n = name;
+  auto starts = [&](absl::string_view m) { return absl::StartsWith(n, m); };
+  auto ends = [&](absl::string_view m) { return absl::EndsWith(n, m); };
+  // (A mark that pairs with one inside the name stays: "'Ashamed' Franken",
+  // "the \"clawback\" plan", "standards of \u201cfairness.\u201d"; so does
+  // the apostrophe of a decade, "'80s".)
+  auto closes_inside = [&](size_t from) {
+    for (size_t i = from; i + 1 < n.size(); ++i) {
+      if (n[i + 1] != ' ') continue;
+      if (n[i] == '"' || n[i] == '\'') return true;
+      if (i >= 2 && n.substr(i - 2, 3) == "\xE2\x80\x99") return true;
+      if (i >= 2 && n.substr(i - 2, 3) == "\xE2\x80\x9D") return true;
+    }
+    return false;
+  };
+  for (;;) {
+    if ((starts("\xE2\x80\x9C") || starts("\xE2\x80\x98") || starts("\xE2\x80\x99") ||
+         starts("\xE2\x80\x9D")) &&
+        !closes_inside(3)) {
+      n.remove_prefix(3);
+    } else if ((starts("\"") || starts("'")) && !closes_inside(1) &&
+               !(n.size() > 1 && absl::ascii_isdigit(static_cast<unsigned char>(n[1])))) {
+      n.remove_prefix(1);
+    } else if (starts(" ")) {
+      n.remove_prefix(1);
+    } else {
+      break;
+    }
+  }
+  bool quote = false;
+  for (;;) {
+    if ((ends("\xE2\x80\x9D") && !absl::StrContains(n, "\xE2\x80\x9C")) ||
+        ends("\xE2\x80\x99")) {
+      n.remove_suffix(3);
+      quote = true;
+    } else if ((ends("\"") && std::count(n.begin(), n.end(), '"') % 2 == 1) || ends("'")) {
+      n.remove_suffix(1);
+      quote = true;
+    } else if (ends(":") || ends(",") || ends(" ")) {
+      n.remove_suffix(1);
+    } else if (quote && ends(".") && n.size() >= 3 &&
+               absl::ascii_islower(static_cast<unsigned char>(n[n.size() - 2])) &&
+               absl::ascii_islower(static_cast<unsigned char>(n[n.size() - 3]))) {
+      n.remove_suffix(1);
+    } else {
+      break;
+    }
+  }
+  return n.size() >= 2 ? n : name;
+}
+
 void SetSpan(Range r, v1::Span* span) {
   span->set_begin(r.begin);
   span->set_end(r.end);
@@ -2154,10 +2214,10 @@ void ExtractorImpl::FillMention(absl::string_view text, bool links,
     std::string& id = (*entity_ids)[res.entity];
     if (id.empty()) id = internal::SpeakerResolver::EntityId(e);
     Assign(m->mutable_entity_id(), id);
-    AssignName(m->mutable_canonical_name(), e.canonical, blanked);
+    AssignName(m->mutable_canonical_name(), WithoutStrayMarks(e.canonical), blanked);
     m->set_entity_type(e.type);
   } else {
-    Assign(m->mutable_canonical_name(), m->text());
+    Assign(m->mutable_canonical_name(), WithoutStrayMarks(m->text()));
     m->set_entity_type(v1::ENTITY_TYPE_UNKNOWN);
   }
 }
@@ -2906,7 +2966,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       AssignName(m->mutable_text(), e.canonical, blanked);
       m->set_kind(speaker[i].kind);
       m->set_entity_id(internal::SpeakerResolver::EntityId(e));
-      AssignName(m->mutable_canonical_name(), e.canonical, blanked);
+      AssignName(m->mutable_canonical_name(), WithoutStrayMarks(e.canonical), blanked);
       m->set_entity_type(e.type);
       used_entity[speaker[i].entity] = true;
     }
@@ -2978,7 +3038,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       entity_ids[e] = internal::SpeakerResolver::EntityId(re);
     }
     ent->set_id(std::move(entity_ids[e]));
-    AssignName(ent->mutable_canonical_name(), re.canonical, blanked);
+    AssignName(ent->mutable_canonical_name(), WithoutStrayMarks(re.canonical), blanked);
     ent->set_type(re.type);
     Assign(ent->mutable_affiliation(), re.affiliation);
     for (const std::string& role : re.roles) {
