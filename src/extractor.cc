@@ -2381,7 +2381,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       }
     }
     if (findings[i].addressee.end > findings[i].addressee.begin) {
-      addressee[i] = resolver.Resolve(findings[i].addressee);
+      addressee[i] = resolver.ResolveAddressee(findings[i].addressee, speaker[i].entity >= 0);
     }
   }
   // A turn kept only for the narration after it ('"I'll have to go up

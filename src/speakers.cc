@@ -800,7 +800,9 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
       if (entities_[entity].gender == 0) {
         entities_[entity].gender = lex_->FirstNameGender(surname);
       }
-    } else if (last_title >= 0 || allow_unknown) {
+    } else if (last_title >= 0 ||
+               (allow_unknown && (!no_lone_person_ || lex_->FirstNameGender(surname) != 0 ||
+                                  SurnameOfPair(surname)))) {
       entity = FindOrAdd(surname, v1::ENTITY_TYPE_PERSON);
       by_surname_.try_emplace(surname, entity);
       if (last_title < 0 && entities_[entity].gender == 0) {
@@ -1387,6 +1389,16 @@ bool SpeakerResolver::SubjectFullName(const std::vector<absl::string_view>& run,
   if (e < 0) return false;
   if (entities_[e].gender == 0) entities_[e].gender = g;
   return true;
+}
+
+bool SpeakerResolver::ArticleBefore(size_t position) const {
+  const absl::string_view t = text_;
+  size_t b = std::min(position, t.size());
+  while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\n')) --b;
+  size_t a = b;
+  while (a > 0 && b - a < 4 && absl::ascii_isalpha(static_cast<unsigned char>(t[a - 1]))) --a;
+  return a < b && (a == 0 || !absl::ascii_isalpha(static_cast<unsigned char>(t[a - 1]))) &&
+         IsArticleWord(t.substr(a, b - a));
 }
 
 bool SpeakerResolver::WordBefore(size_t position, WordClass* cls) const {
@@ -2308,7 +2320,12 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
     const ResolvedEntity& e = entities_[m.entity];
     if (p.person || p.gender == 'm' || p.gender == 'f') {
       if (described >= 0 && ++since > kPreferName) return described;
-      if (e.type != v1::ENTITY_TYPE_PERSON && !UnknownFullName(e)) continue;
+      // (Not a name met only as the addressee of a cue, "told Reuters":
+      // the one who told it is nearer in the telling.)
+      if ((e.addressed_only && e.teller_known) ||
+          (e.type != v1::ENTITY_TYPE_PERSON && !UnknownFullName(e))) {
+        continue;
+      }
       if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;
       if (e.described) {
         if (described < 0) described = m.entity;
@@ -2353,7 +2370,9 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
     // a capitalised word no list of first names knows and of no known type,
     // is a firm or a body (a person is "he" or "she"). Only the nearest
     // mention: past another, "it" may be anything.
-    if (p.gender == 'n') {
+    // (Nor one met only as the addressee of a cue: "He told Reuters C. It
+    // also plans C2" is about his firm.)
+    if (p.gender == 'n' && !(e.addressed_only && e.teller_known)) {
       if (n_before++ == 0 && e.type == v1::ENTITY_TYPE_UNKNOWN && !e.described &&
           e.canonical.find(' ') == std::string::npos && IsUpperStart(e.canonical) &&
           lex_->FirstNameGender(e.canonical) == 0 && !by_surname_.contains(e.canonical)) {
@@ -2953,11 +2972,34 @@ int SpeakerResolver::RelativeAntecedent(uint32_t at) {
   return Resolve(Range{b, e}).entity;
 }
 
+bool SpeakerResolver::SurnameOfPair(absl::string_view word) const {
+  for (const auto& [first, last] : full_names_) {
+    if (last == word) return true;
+  }
+  return false;
+}
+
 Resolution SpeakerResolver::Resolve(Range span) {
   Resolution res = ResolveSpan(span);
+  // (Named as a speaker or otherwise: no longer only an addressee.)
+  if (!no_lone_person_ && res.entity >= 0) entities_[res.entity].addressed_only = false;
   // (A surname-only person the text went on to name in full: that person.)
   while (res.entity >= 0 && entities_[res.entity].same_as >= 0) {
     res.entity = entities_[res.entity].same_as;
+  }
+  return res;
+}
+
+Resolution SpeakerResolver::ResolveAddressee(Range span, bool teller_known) {
+  // (In a book a bare surname is a person's: "told Holmes".)
+  no_lone_person_ = layout_ == nullptr || !layout_->hard_wrapped;
+  const size_t known = entities_.size();
+  const Resolution res = Resolve(span);
+  no_lone_person_ = false;
+  if (res.entity >= static_cast<int>(known) && res.kind == v1::MENTION_KIND_NAME &&
+      entities_[res.entity].type == v1::ENTITY_TYPE_UNKNOWN) {
+    entities_[res.entity].addressed_only = true;
+    entities_[res.entity].teller_known = teller_known;
   }
   return res;
 }
@@ -3350,8 +3392,11 @@ Resolution SpeakerResolver::ResolveSpan(Range span) {
         auto known = by_name_.find(Lowered(name).view());
         if (known == by_name_.end() ||
             (entities_[known->second].canonical.size() != name.size() &&
-             PersonNamed(name) >= 0)) {
+             PersonNamed(name) >= 0) ||
+            (entities_[known->second].addressed_only && !no_lone_person_ &&
+             !ArticleBefore(toks[run].begin))) {
           entity = PersonFromWords(words, pos, /*allow_unknown=*/true);
+          if (entity >= 0) entities_[entity].addressed_only = false;
         }
       }
       if (entity < 0) {

@@ -44,6 +44,14 @@ struct ResolvedEntity {
   // A person known by surname only ("President Obama") whom the text named
   // in full later: that entity's index, which Resolve() gives instead; -1.
   int same_as = -1;
+  // A name of no known type met only as a cue's addressee so far
+  // (ResolveAddressee()): a lone word the text goes on to use as a subject
+  // of its own is a surname after all ("Axelrod calls on Dean ... Dean, a
+  // former governor, said").
+  bool addressed_only = false;
+  // Met so with the one who told it known ("Cathy Campbell told Fox News"):
+  // no antecedent of a pronoun while only an addressee (ResolveAddressee()).
+  bool teller_known = false;
 
   // Every field back to its default, the strings and vectors keeping their
   // memory (SpeakerResolver reuses the entities of earlier documents).
@@ -57,6 +65,8 @@ struct ResolvedEntity {
     aliases.clear();
     affiliation.clear();
     same_as = -1;
+    addressed_only = false;
+    teller_known = false;
   }
 };
 
@@ -144,6 +154,18 @@ class SpeakerResolver {
 
   // Resolves the mention text[span]. Call in text order.
   Resolution Resolve(Range span);
+
+  // Resolves the addressee of a cue ("told Reuters", "said in an interview
+  // with Politico"). As Resolve(), but in the news a lone capitalised word
+  // the text has not named as a person before is no new person: the news
+  // names a person in full before it uses a surname alone, and what it
+  // tells a reader was "told" to a bare name is most often a news outlet
+  // or a body. When the one who told it is known (`teller_known`: the
+  // cue's speaker resolved), a name first met here is no antecedent of a
+  // pronoun until the text names it otherwise: "Cathy Campbell told Fox
+  // News C. '...,' she said" goes on about the teller. ("I told Megyn
+  // Kelly": no teller for "she" to stand for.)
+  Resolution ResolveAddressee(Range span, bool teller_known);
 
   // The speaker `res`, named at text[mention], of a cue at text[cue] whose
   // lemma is a document noun ("The GAO reported that C"; nominals.tsv)
@@ -485,6 +507,16 @@ class SpeakerResolver {
   // the issuer too ("a Suffolk poll ... the findings").
   uint16_t last_document_kinds_ = 0;
   bool quiet_ = false;  // Note() records nothing (indexing inside a quote)
+  // PersonFromWords() makes no new person of an unknown lone word (set by
+  // ResolveAddressee()).
+  bool no_lone_person_ = false;
+  // Whether `word` ends a given name and surname pair the text writes
+  // ("Lori Oglesbee-Petter"; full_names_), a person's surname even when
+  // the given name is not a known one.
+  bool SurnameOfPair(absl::string_view word) const;
+  // Whether the word right before text[position] is an article ("the
+  // Times": no surname).
+  bool ArticleBefore(size_t position) const;
 };
 
 }  // namespace internal
