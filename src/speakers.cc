@@ -436,6 +436,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   written_read_.reset();
   if (!by_first_.empty()) by_first_.clear();
   if (!full_names_.empty()) full_names_.clear();
+  if (!pair_surnames_.empty()) pair_surnames_.clear();
   place_tests_.clear();
   if (!surname_at_.empty()) surname_at_.clear();
   mentions_.clear();
@@ -1014,7 +1015,7 @@ void SpeakerResolver::Index() {
       // Two capitalised words, neither a title nor a common word: a given
       // name and a surname, for a later lone given name. (The first pair
       // with that given name stays.)
-      full_names_.emplace(run[0], run[1]);
+      if (full_names_.emplace(run[0], run[1]).second) pair_surnames_.insert(run[1]);
     }
     if (run.size() >= 2) {
       if (PersonFromWords(run, run_pos, /*allow_unknown=*/false) < 0 &&
@@ -2973,10 +2974,7 @@ int SpeakerResolver::RelativeAntecedent(uint32_t at) {
 }
 
 bool SpeakerResolver::SurnameOfPair(absl::string_view word) const {
-  for (const auto& [first, last] : full_names_) {
-    if (last == word) return true;
-  }
-  return false;
+  return pair_surnames_.contains(word);
 }
 
 Resolution SpeakerResolver::Resolve(Range span) {

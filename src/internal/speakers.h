@@ -463,6 +463,9 @@ class SpeakerResolver {
   // capitalised words Index() reads).
   absl::flat_hash_map<absl::string_view, absl::string_view, WordHash, WordEq>
       full_names_;
+  // The surnames of full_names_ ("Waring"), for SurnameOfPair(): a look-up,
+  // not a walk over every pair for each addressee.
+  absl::flat_hash_set<absl::string_view> pair_surnames_;
   MentionList mentions_;  // every entity mention
   // UnknownFullName(): its answers for the entities it asked
   // WrittenAsPlaceOrBody() about (each a search of the text), at most
