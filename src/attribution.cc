@@ -2101,10 +2101,8 @@ bool Attributor::PageLabel(absl::string_view text, const Token& t) const {
   return true;
 }
 
-// Whether token `t` labels a part of a web page (function_words.tsv
-// category control, notice or medium): written all in capitals when
-// `capitals_only`, else capitalised.
-bool Attributor::PageLabel(absl::string_view text, const Token& t, bool capitals_only) const {
+bool Attributor::PageFurniture(absl::string_view text, const Token& t,
+                               bool capitals_only) const {
   if (!t.cap || t.end < t.begin + 2) return false;
   if (capitals_only) {
     for (uint32_t i = t.begin; i < t.end; ++i) {
@@ -7350,9 +7348,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // after them, and a speaker of such words alone is none. (Not an
         // acronym, "NBC", nor a word in lower case or mixed case first:
         // "Human Rights Watch", "Glenn Close".)
-        if (has_speaker && PageLabel(text, tokens[a], /*capitals_only=*/true)) {
+        if (has_speaker && PageFurniture(text, tokens[a], /*capitals_only=*/true)) {
           size_t m = a + 1;
-          while (m < b && PageLabel(text, tokens[m], /*capitals_only=*/false)) ++m;
+          while (m < b && PageFurniture(text, tokens[m], /*capitals_only=*/false)) ++m;
           if (m == b) continue;
           if (tokens[m].cap) a = m;
         }

@@ -1393,16 +1393,13 @@ bool SpeakerResolver::SubjectFullName(const std::vector<absl::string_view>& run,
 }
 
 bool SpeakerResolver::ArticleBefore(size_t position) const {
-  const absl::string_view t = text_;
-  size_t b = std::min(position, t.size());
-  while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\n')) --b;
-  size_t a = b;
-  while (a > 0 && b - a < 4 && absl::ascii_isalpha(static_cast<unsigned char>(t[a - 1]))) --a;
-  return a < b && (a == 0 || !absl::ascii_isalpha(static_cast<unsigned char>(t[a - 1]))) &&
-         IsArticleWord(t.substr(a, b - a));
+  WordClass cls;
+  absl::string_view word;
+  return WordBefore(std::min(position, text_.size()), &cls, &word) && IsArticleWord(word);
 }
 
-bool SpeakerResolver::WordBefore(size_t position, WordClass* cls) const {
+bool SpeakerResolver::WordBefore(size_t position, WordClass* cls,
+                                 absl::string_view* word) const {
   const absl::string_view t = text_;
   size_t b = position;
   while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\n')) --b;
@@ -1411,6 +1408,7 @@ bool SpeakerResolver::WordBefore(size_t position, WordClass* cls) const {
   while (a > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[a - 1]))) --a;
   const WordInfo* before = WordOf(t.substr(a, b - a));
   *cls = before != nullptr ? before->word_class : WordClass::kNone;
+  if (word != nullptr) *word = t.substr(a, b - a);
   return true;
 }
 

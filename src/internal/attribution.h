@@ -446,7 +446,12 @@ class Attributor {
   // The lexicon entry of token `t`, lower-cased, or nullptr (also for a
   // token longer than kMaxWordOfToken bytes).
   const WordInfo* WordOf(absl::string_view text, const Token& t) const;
-  bool PageLabel(absl::string_view text, const Token& t, bool capitals_only) const;
+  // Whether token `t` at the start of a speaker is a web page's furniture
+  // glued before it ("CLOSE Beto O'Rourke announced"): a word of class
+  // control, notice or medium, capitalised, and all in capitals when
+  // `capitals_only`. (Not PageLabel(), which reads a label before a colon
+  // and takes a document noun too: "POLL:".)
+  bool PageFurniture(absl::string_view text, const Token& t, bool capitals_only) const;
   static constexpr uint32_t kMaxWordOfToken = 24;
   // Whether token `t` before a colon labels a part of the page rather than
   // naming who speaks: a word of class notice ("Correction:"), or a noun

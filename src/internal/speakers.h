@@ -347,8 +347,10 @@ class SpeakerResolver {
   // Whether a word stands right before `position` (spaces and line breaks
   // between); then *cls is its function class (kNone for a word no
   // lexicon classes). Callers ask whether a name there is a clause's
-  // subject: not after "the" or "in", but after "and" or "when".
-  bool WordBefore(size_t position, WordClass* cls) const;
+  // subject: not after "the" or "in", but after "and" or "when". The word
+  // itself goes to *word when asked for.
+  bool WordBefore(size_t position, WordClass* cls,
+                  absl::string_view* word = nullptr) const;
   void NoteOrganisation(const std::vector<absl::string_view>& run,
                         uint32_t position);
   // `name` ends in corporate suffixes ("Boeing Co", "Morgan Stanley and Co
