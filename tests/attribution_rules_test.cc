@@ -659,6 +659,15 @@ const RuleCase kCases[] = {
     {"speaker_to_cue",
      "Mayor Anna Keller went on to say that the pool would reopen in June.",
      "Mayor Anna Keller", "say", "the pool would reopen in June"},
+    // "the first", "the only", "the last" (perhaps with a title or a
+    // nominal) after a copula and before an infinitive cue: the subject of
+    // the copula speaks.
+    {"speaker_first_to_cue",
+     "Councillor Ruth Abara was the first to say that the ferry should stop.",
+     "Councillor Ruth Abara", "say", "the ferry should stop"},
+    {"speaker_first_to_cue",
+     "Ruth Abara was the only senator to call for a recount.",
+     "Ruth Abara", "call for", "a recount"},
     {"speaker_cue_that",
      "Mayor Anna Keller said that the pool would reopen in June.",
      "Mayor Anna Keller", "said", "the pool would reopen in June"},
