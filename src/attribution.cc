@@ -5494,6 +5494,41 @@ bool HoldsClause(const Lexicon& lex, absl::string_view text,
 
 }  // namespace
 
+// "testified before the Senate committee", "wrote while a student at
+// Marquette", "was attacked because of his reporting": after its cue, a
+// subordinator of time or reason (class timesub or adsub) with a noun phrase
+// and no clause of its own tells when or why the act took place; what was
+// said is not there. (A clause after the phrase still is content: "decided
+// after a long inquiry not to charge her", "said after the meeting that C".)
+bool Attributor::AdjunctPhraseOnly(absl::string_view text,
+                                   const std::vector<Token>& tokens,
+                                   const std::string& tags, size_t a,
+                                   size_t b) const {
+  if (a + 1 >= b || tags[a] != 's') return false;
+  // (A comma and more words after it: the phrase leads the clause that was
+  // said, "said despite the rift, the allies remain close", whether or not
+  // the content was cut at the comma and the clause holds a verb the
+  // tagger knows.)
+  if (b + 1 < tokens.size() && tags[b] == ',') return false;
+  for (size_t m = a + 1; m + 1 < b; ++m) {
+    if (tags[m] == ',') return false;
+  }
+  const WordInfo* w = WordOf(text, tokens[a]);
+  if (w == nullptr || (w->word_class != WordClass::kAdverbialSub &&
+                       w->word_class != WordClass::kTimeSub)) {
+    return false;
+  }
+  // (A topic after the phrase is what the act was about: "testified before
+  // the committee about her use of a private server", list question_topic.)
+  for (size_t m = a + 1; m < b; ++m) {
+    if (tags[m] == 'r' && InList(*lex_, text, tokens[m], WordList::kQuestionTopic)) {
+      return false;
+    }
+  }
+  return !HoldsClause(*lex_, text, tokens, tags,
+                      Range{tokens[a + 1].begin, tokens[b - 1].end});
+}
+
 bool Attributor::IsNoClaim(absl::string_view text, Range content) const {
   if (no_claim_ == nullptr) return false;
   if (content.end > content.begin) {
@@ -7061,7 +7096,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               (OnlyAdverbs(text, tokens, marked, ra, rb) ||
                OnlyTimePhrase(text, tokens, marked, ra, rb) ||
                OnlyLinkWords(text, tokens, marked, ra, rb));
-          if (bare_link ||
+          // (Not limited in length: "testified before the Senate Judiciary
+          // Committee during his confirmation hearing in ...". Up to the
+          // content's end before the ends above cut it: "said despite the
+          // rift, the allies remain close" reports the clause after the
+          // comma. Not after a relative word that is the cue's object:
+          // "what she told NBC before her appearance".)
+          const bool adjunct_only =
+              !direct && !mixed && a > k && ra < rb && ra >= cue_end &&
+              AdjunctPhraseOnly(text, tokens, marked, ra, b) &&
+              !relative_object();
+          if (bare_link || adjunct_only ||
               (!direct && !mixed && a > k && OpensCoordinatedCue(marked, a, b))) {
             // No claim, but the finding stays (empty, dropped) to give its
             // speaker to the coordinated cue ("X agreed but contended C").

@@ -522,6 +522,13 @@ class Attributor {
   // prepositions and brackets only ("said because", "(pun intended)")?
   bool OnlyLinkWords(absl::string_view text, const std::vector<Token>& tokens,
                      const std::string& tags, size_t a, size_t b) const;
+  // Is the content [a, b) an adverbial subordinator of time or reason and
+  // a phrase with no clause of its own ("testified before a grand jury",
+  // "wrote while a student at the university", "was attacked because of
+  // his reporting")?
+  bool AdjunctPhraseOnly(absl::string_view text,
+                         const std::vector<Token>& tokens,
+                         const std::string& tags, size_t a, size_t b) const;
   bool IsNoClaim(absl::string_view text, Range content) const;
   // Whether a "noevidence" line of content_stances.tsv matches the sentence.
   bool SaysNoEvidence(absl::string_view sentence) const;
