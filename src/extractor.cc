@@ -1,6 +1,7 @@
 #include "whosaid/extractor.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -457,14 +458,33 @@ Range KinVocative(absl::string_view text, const internal::Lexicon& lex, Range r)
   return Range();
 }
 
+// A word of two or more letters all in capitals ("TOMMY") as a name is
+// written, its first letter a capital and the rest small ("Tommy"), in
+// `buf`; else an empty view. (Only words that fit in the buffer: names are
+// short.)
+absl::string_view CapitalsAsName(absl::string_view w, std::array<char, 24>* buf) {
+  if (w.size() < 2 || w.size() > buf->size()) return absl::string_view();
+  for (size_t k = 0; k < w.size(); ++k) {
+    const unsigned char c = static_cast<unsigned char>(w[k]);
+    if (!absl::ascii_isupper(c)) return absl::string_view();
+    (*buf)[k] = k == 0 ? static_cast<char>(c) : absl::ascii_tolower(c);
+  }
+  return absl::string_view(buf->data(), w.size());
+}
+
 // The person a quotation speaks to by name, among the known; -1 if none.
 int Vocative(absl::string_view text, Range r,
              const internal::SpeakerResolver& resolver, bool wide = false) {
   int e = -1;
+  std::array<char, 24> name_buf;
   ForEachVocativeWord(
       text, resolver.lexicon(), r,
       [&](absl::string_view w) {
         e = resolver.PersonNamed(w);
+        // In a book a name in capitals ('"TOMMY, old thing!"': the first
+        // words of a chapter are set in capitals) is the name as the text
+        // writes it elsewhere, "Tommy".
+        if (e < 0 && wide) e = resolver.PersonNamed(CapitalsAsName(w, &name_buf));
         return e >= 0;
       },
       wide);
@@ -1532,6 +1552,17 @@ bool AssignDialogueTurns(absl::string_view text,
         if (kin.end > kin.begin) {
           f.speaker = kin;
           (*speaker)[i] = internal::Resolution{-1, v1::MENTION_KIND_NOMINAL};
+        } else if (num_turns >= 2) {
+          // '"You are an American?" he said.' / '"Yes."' / '"A patriotic
+          // one?"': three turns in three paragraphs in a row, the middle
+          // one nobody's we know, go back and forth: the third is the
+          // first one's.
+          const int before = turns[num_turns - 2];
+          const Finding& b = (*findings)[before];
+          if (b.paragraph == f.paragraph - 2 && has_speaker(before) && party(before)) {
+            f.speaker = b.speaker;
+            (*speaker)[i] = (*speaker)[before];
+          }
         }
       }
     }
