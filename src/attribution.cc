@@ -848,6 +848,31 @@ bool IsTrimTag(char c) {
   return c == ',' || c == '.' || c == ';' || c == '~' || c == ':' || c == '-';
 }
 
+// Whether the token is a quote mark the layout paired with none (the tagger
+// tags it '-', a plain symbol): '"', "'", "''", "`", « », curly marks.
+bool StrayQuoteMark(absl::string_view text, const Token& token, char tag) {
+  if (tag != '-' || token.end <= token.begin) return false;
+  absl::string_view t = text.substr(token.begin, token.end - token.begin);
+  while (!t.empty()) {
+    const unsigned char c = t[0];
+    if (c == '"' || c == '\'' || c == '`') {
+      t.remove_prefix(1);
+    } else if (c == 0xC2 && t.size() >= 2 &&
+               (static_cast<unsigned char>(t[1]) == 0xAB ||
+                static_cast<unsigned char>(t[1]) == 0xBB)) {
+      t.remove_prefix(2);
+    } else if (c == 0xE2 && t.size() >= 3 && static_cast<unsigned char>(t[1]) == 0x80 &&
+               ((static_cast<unsigned char>(t[2]) >= 0x98 &&
+                 static_cast<unsigned char>(t[2]) <= 0x9F) ||
+                static_cast<unsigned char>(t[2]) == 0xB3)) {
+      t.remove_prefix(3);
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The tag characters of `tags` (each taken below 128) as a set. (Built in
 // two words a register holds: std::bitset::set() loads and stores the word
 // of each character in memory, and every unit with a cue reads its tags.)
@@ -7373,6 +7398,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // below look for the one who issued the document, which speaks only
         // when they find nobody.
         bool has_speaker = range_of(rule->speaker, &a, &b);
+        // 'C,' Obama said: the closing mark of a quotation whose opening
+        // mark the layout paired with none (a headline's single marks, a
+        // quotation whose opening mark the text left out) is tagged as a
+        // plain symbol, which a noun phrase may open with; it ends the
+        // content and is no part of the speaker. (A mark with a space after
+        // it closes; one against the word after it opens: "'Empire' actor
+        // Jussie Smollett" stays whole.)
+        if (has_speaker) {
+          size_t m = a;
+          while (m + 1 < b && StrayQuoteMark(text, tokens[m], tags[m])) ++m;
+          if (m > a && tokens[m - 1].end < tokens[m].begin) a = m;
+        }
         // "Story highlights C", "Photo credit: X", "STORY: C": a
         // capitalised word of class notice alone before a cue form with a
         // noun reading or a colon, opening its sentence, labels a part of

@@ -952,6 +952,26 @@ bool NameTagsQuote(absl::string_view text, const internal::Lexicon& lexicon,
          resolver.PersonNamed(next) < 0;
 }
 
+// Whether the finding's cue reports a clause, not an object: its content
+// is quoted or comes before the cue ('C, Politico reports'), or "that"
+// follows the cue ("reported that C"); not "Clark reported her assault".
+bool ReportsClause(absl::string_view text, const internal::Lexicon& lexicon, const Finding& f) {
+  if (f.direct || f.mixed) return true;
+  if (f.content.empty()) return false;
+  if (f.content.front().begin < f.cue.begin) return true;
+  size_t b = f.cue.end;
+  while (b < text.size() && text[b] == ' ') ++b;
+  size_t e = b;
+  while (e < text.size() && e - b < 5 && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) {
+    ++e;
+  }
+  if (e == b || (e < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[e])))) {
+    return false;
+  }
+  const internal::WordInfo* info = lexicon.Word(absl::AsciiStrToLower(text.substr(b, e - b)));
+  return info != nullptr && info->word_class == internal::WordClass::kThat;
+}
+
 // '"Come in," called a girl's voice': a speaker that is the voice
 // (function_words.tsv list voice_of) of someone named by a possessive
 // before it is that someone ("a girl", "his mother"); else `speaker` as it
@@ -2409,6 +2429,12 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       if (findings[i].cue_index >= 0) {
         resolver.NoteIssuer(speaker[i], findings[i].speaker, findings[i].cue,
                             lexicon->cues()[findings[i].cue_index].lemma);
+        // (Only where it reports a clause: 'C, Politico reports', "reported
+        // that C", a quotation; not an object, "Clark reported her assault".)
+        if (lexicon->cues()[findings[i].cue_index].press &&
+            ReportsClause(text, *lexicon, findings[i])) {
+          resolver.NotePress(speaker[i]);
+        }
       }
     }
     if (findings[i].addressee.end > findings[i].addressee.begin) {

@@ -302,6 +302,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         e.quoted_only = true;
       } else if (flag == "subject") {
         e.subject_only = true;
+      } else if (flag == "press") {
+        e.press = true;
       } else if (flag == "adjunct" && e.cue_class == CueClass::kBelief) {
         e.adjunct = true;
       } else {

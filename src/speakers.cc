@@ -626,6 +626,18 @@ void SpeakerResolver::Note(int entity, uint32_t position) {
   mentions_.Add(entity, position);
 }
 
+void SpeakerResolver::NotePress(const Resolution& res) {
+  if (res.kind != v1::MENTION_KIND_NAME || res.entity < 0 ||
+      res.entity >= static_cast<int>(entities_.size())) {
+    return;
+  }
+  ResolvedEntity& e = entities_[res.entity];
+  if ((e.type == v1::ENTITY_TYPE_PERSON || e.type == v1::ENTITY_TYPE_UNKNOWN) &&
+      e.gender == 0 && !e.described && e.roles.empty()) {
+    e.press = true;
+  }
+}
+
 void SpeakerResolver::NoteIssuer(const Resolution& res, Range mention, Range cue,
                                  absl::string_view cue_lemma) {
   int entity = res.entity;
@@ -2313,7 +2325,7 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
   constexpr int kMaxSkipped = 4;
   int skipped[kMaxSkipped];
   int num_skipped = 0;
-  int n_before = 0;  // mentions before the pronoun read for "it"
+  int n_before = 0;  // mentions before the pronoun read for "it" or "they"
   for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
     if (m.position >= position) continue;
     const ResolvedEntity& e = entities_[m.entity];
@@ -2321,7 +2333,8 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
       if (described >= 0 && ++since > kPreferName) return described;
       // (Not a name met only as the addressee of a cue, "told Reuters":
       // the one who told it is nearer in the telling.)
-      if ((e.addressed_only && e.teller_known) ||
+      // (Nor a name that reports as the press does, "Politico reports C".)
+      if ((e.addressed_only && e.teller_known) || e.press ||
           (e.type != v1::ENTITY_TYPE_PERSON && !UnknownFullName(e))) {
         continue;
       }
@@ -2354,11 +2367,17 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
       return SubjectFirst(p, m, back, kWindow - k - 1);
     }
     if (p.plural) {
+      // A body named in the singular ("the Supreme Court", "Congress") is
+      // "they" only as the nearest mention ("Global Petroleum said C. They
+      // said C2"); past another, "they" goes on about people the text
+      // names by a plural noun no speaker holds ("judges", "farmers"), not
+      // a body met before them.
       if (e.type == v1::ENTITY_TYPE_GROUP ||
-          e.type == v1::ENTITY_TYPE_ORGANISATION ||
-          e.type == v1::ENTITY_TYPE_GOVERNMENT) {
+          (n_before == 0 && (e.type == v1::ENTITY_TYPE_ORGANISATION ||
+                             e.type == v1::ENTITY_TYPE_GOVERNMENT))) {
         return m.entity;
       }
+      ++n_before;
       continue;
     }
     if (p.gender == 'n' && e.type != v1::ENTITY_TYPE_PERSON &&

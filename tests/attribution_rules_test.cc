@@ -587,6 +587,18 @@ const RuleCase kCases[] = {
     {"content_speaker_cue",
      "The pool will reopen in June, Mayor Anna Keller said.",
      "Mayor Anna Keller", "said", "The pool will reopen in June"},
+    // A closing quote mark the layout paired with none (the opening one
+    // left out, a headline's single marks) ends the content, not opens the
+    // speaker; an opening one against its word stays in the speaker.
+    {"content_speaker_cue",
+     "The pool will reopen in June,\" Mayor Anna Keller said.",
+     "Mayor Anna Keller", "said", "The pool will reopen in June"},
+    {"content_speaker_cue",
+     "Bridge repairs 'will take a year,' engineers say",
+     "engineers", "say", "Bridge repairs 'will take a year"},
+    {"speaker_cue_that",
+     "'Harbour' actor Jon Reyes said the show would end.",
+     "'Harbour' actor Jon Reyes", "said", "the show would end"},
     // A question before its asker and a cue of class directive that ends
     // the sentence.
     {"content_speaker_asked",

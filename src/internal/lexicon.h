@@ -123,6 +123,11 @@ struct CueEntry {
   // or a circumstance, not a belief ("considering the cost", "knowing him",
   // "declining the offer").
   bool adjunct = false;
+  // "report" ("press" in the fifth column of verbs.tsv): what publications
+  // do; a name of no person's sex that speaks through it is a publication
+  // or an agency ("Politico reports C"), no antecedent of "he" or "she"
+  // (SpeakerResolver::NotePress()).
+  bool press = false;
 };
 
 // A phrase in the content of a neutral claim that gives it a stance

@@ -52,6 +52,9 @@ struct ResolvedEntity {
   // Met so with the one who told it known ("Cathy Campbell told Fox News"):
   // no antecedent of a pronoun while only an addressee (ResolveAddressee()).
   bool teller_known = false;
+  // Named as the speaker of a cue of the press with no sign of a person
+  // ("Politico reports C"; NotePress()): no antecedent of "he" or "she".
+  bool press = false;
 
   // Every field back to its default, the strings and vectors keeping their
   // memory (SpeakerResolver reuses the entities of earlier documents).
@@ -67,6 +70,7 @@ struct ResolvedEntity {
     same_as = -1;
     addressed_only = false;
     teller_known = false;
+    press = false;
   }
 };
 
@@ -175,6 +179,12 @@ class SpeakerResolver {
   // X"). Call in text order, after Resolve().
   void NoteIssuer(const Resolution& res, Range mention, Range cue,
                   absl::string_view cue_lemma);
+
+  // The speaker `res` of a cue of the press (verbs.tsv flag press): a name
+  // of no known sex, title or person noun ("Politico reports C", "CNN
+  // reported C") is a publication's or an agency's, which a later "he" or
+  // "she" does not stand for. Call in text order, after Resolve().
+  void NotePress(const Resolution& res);
 
   const std::vector<ResolvedEntity>& entities() const { return entities_; }
 
