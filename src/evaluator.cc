@@ -560,8 +560,8 @@ Ratio* RecallOfKind(v1::ClaimKind kind, DatasetScores* d) {
 }
 
 // Speaker (and end-to-end), canonical name, cue, kind and the seed roles
-// of a content match; up to `max_examples` wrong speakers kept with their
-// context. Returns whether the match is right end to end.
+// of a content match; up to `max_examples` wrong speakers and as many
+// wrong kinds kept with their context. Returns whether the match is right end to end.
 bool ScoreMatch(const GoldDocument& gold, const GoldQuote& q, const v1::Claim& c,
                 bool speech_cue, size_t max_examples, DatasetScores* d) {
   const absl::string_view text = gold.text;
@@ -619,9 +619,12 @@ bool ScoreMatch(const GoldDocument& gold, const GoldQuote& q, const v1::Claim& c
     if (c.kind() == q.kind) {
       d->kind.right++;
     } else {
-      AddError(d, ErrorCause::kWrongKind,
-               absl::StrCat("gold ", KindName(q.kind), ", predicted ",
-                            KindName(c.kind())));
+      std::string sub = absl::StrCat("gold ", KindName(q.kind), ", predicted ",
+                                     KindName(c.kind()));
+      if (d->wrong_kinds.size() < max_examples) {
+        d->wrong_kinds.push_back(Example(ErrorCause::kWrongKind, sub, gold, &q, &c));
+      }
+      AddError(d, ErrorCause::kWrongKind, sub);
     }
   }
   if (!q.has_roles) return e2e;

@@ -877,6 +877,135 @@ v1::ClaimKind KindOfContent(absl::string_view text, const internal::TextLayout& 
   return v1::CLAIM_KIND_DIRECT;
 }
 
+// Whether the word right before `at` (after `from`) is a preposition:
+// "said to reporters" names the one spoken to.
+bool FollowsPreposition(absl::string_view text, const internal::Lexicon& lexicon,
+                        uint32_t from, uint32_t at) {
+  uint32_t e = at;
+  while (e > from && text[e - 1] == ' ') --e;
+  uint32_t b = e;
+  while (b > from && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  char lower[16];
+  if (b == e || e - b >= sizeof(lower) || (b > from && text[b - 1] != ' ')) return false;
+  for (uint32_t k = b; k < e; ++k) lower[k - b] = absl::ascii_tolower(text[k]);
+  const internal::WordInfo* info = lexicon.Word(absl::string_view(lower, e - b));
+  return info != nullptr && (info->word_class == internal::WordClass::kPrep ||
+                             info->word_class == internal::WordClass::kVenuePrep ||
+                             info->word_class == internal::WordClass::kAdjunctPrep);
+}
+
+// Where the reporter's clause that a quoted fragment goes on with begins,
+// or 0 when the quotation is no such fragment. "Cruz said the people of
+// upstate New York \"have been suffering ...\"", "Clinton says Trump's
+// \"latest twitter meltdown is unhinged\"": the quotation opens in lower
+// case right after words of the clause the cue reports (its subject, a
+// determiner, an auxiliary), so its words are verbatim but not whole, and
+// the claim is the clause: the words after the cue (after the one spoken
+// to, or a speaker named after the cue) up to the quotation. Not a
+// quotation right after the cue ("called it \"rigged\""), after "that"
+// ("said that \"as a nation, we have to do better\"": the clause is all
+// quoted), after prepositions only ("warned of \"dire consequences\"":
+// the quotation is what the cue's phrase names), nor across punctuation
+// or a word of time, a conjunction or an adverb ("said Tuesday \"...\"",
+// "said, but \"...\"").
+uint32_t FragmentClauseStart(absl::string_view text, const internal::TextLayout& layout,
+                             const internal::Lexicon& lexicon, const Finding& f) {
+  constexpr int kMaxWords = 6;
+  if (!f.direct || f.content.size() != 1 || f.cue.end <= f.cue.begin || f.cue_index < 0) {
+    return 0;
+  }
+  // Only a cue whose noun phrase after it can be no object of its own
+  // ("praised Pompeo for his \"tremendous energy\"", "urged them to
+  // \"act\"" name someone else; verbs.tsv noinvert, class directive).
+  const internal::CueEntry& cue = lexicon.cues()[f.cue_index];
+  if ((cue.cue_class != internal::CueClass::kSay &&
+       cue.cue_class != internal::CueClass::kBelief) ||
+      cue.no_inversion) {
+    return 0;
+  }
+  const auto q = internal::QuoteAt(layout, f.content.front().begin);
+  if (q == layout.quotes.end() || q->open < f.cue.end || q->begin >= q->end) return 0;
+  // The quotation's first letter is a lower-case one.
+  uint32_t i = q->begin;
+  while (i < q->end && (text[i] == ' ' || text[i] == '\'' || text[i] == '"')) ++i;
+  if (i >= q->end || !absl::ascii_islower(static_cast<unsigned char>(text[i]))) return 0;
+  uint32_t start = f.cue.end;
+  if (f.speaker.end > f.speaker.begin && f.speaker.begin >= f.cue.end && f.speaker.end <= q->open) {
+    start = f.speaker.end;
+  }
+  const Range a = f.addressee;
+  if (a.end > a.begin && a.begin >= start && a.end <= q->open &&
+      FollowsPreposition(text, lexicon, start, a.begin)) {
+    start = a.end;
+  }
+  // The words between, back from the opening mark.
+  uint32_t e = q->open;
+  int words = 0;
+  bool clause_word = false;  // one that is no preposition
+  bool first_prep = false;   // the first word is a preposition
+  uint32_t first = 0;
+  while (true) {
+    while (e > start && text[e - 1] == ' ') --e;
+    if (e <= start) break;
+    uint32_t b = e;
+    while (b > start && text[b - 1] != ' ') --b;
+    char lower[32];
+    const uint32_t n = e - b;
+    if (n >= sizeof(lower) || ++words > kMaxWords) return 0;
+    bool alnum = false;  // (a lone "-" is a dash)
+    for (uint32_t k = 0; k < n; ++k) {
+      const unsigned char c = text[b + k];
+      // Letters, digits, apostrophes (also U+2019) and hyphens only.
+      if (!(absl::ascii_isalnum(c) || c == '\'' || c == '-' || c >= 0x80)) return 0;
+      if (c == 0xE2 && !(k + 2 < n && static_cast<unsigned char>(text[b + k + 1]) == 0x80 &&
+                         static_cast<unsigned char>(text[b + k + 2]) == 0x99)) {
+        return 0;  // a dash, a quotation mark: punctuation
+      }
+      alnum = alnum || absl::ascii_isalnum(c);
+      lower[k] = absl::ascii_tolower(c);
+    }
+    if (!alnum) return 0;
+    const absl::string_view word(lower, n);
+    const internal::WordInfo* info = lexicon.Word(word);
+    const internal::WordClass wc = info ? info->word_class : internal::WordClass::kNone;
+    switch (wc) {
+      case internal::WordClass::kThat:
+      case internal::WordClass::kConj:
+      case internal::WordClass::kSub:
+      case internal::WordClass::kAdverbialSub:
+      case internal::WordClass::kCondSub:
+      case internal::WordClass::kTimeSub:
+      case internal::WordClass::kAdv:
+      case internal::WordClass::kProAdv:
+      case internal::WordClass::kTime:
+      case internal::WordClass::kWeekday:
+      case internal::WordClass::kMonth:
+      case internal::WordClass::kTimeNoun:
+      case internal::WordClass::kRel:
+        return 0;
+      case internal::WordClass::kPrep:
+      case internal::WordClass::kVenuePrep:
+      case internal::WordClass::kAdjunctPrep:
+      case internal::WordClass::kAgent:
+        // ("applauded the agency for \"transforming ...\"": the quotation
+        // is what the preposition takes, not the rest of a clause.)
+        if (words == 1) return 0;
+        first_prep = true;
+        first = b;
+        e = b;
+        continue;
+      default:
+        if (!lexicon.InList(word, internal::WordList::kInfinitiveTo)) clause_word = true;
+    }
+    first_prep = false;
+    first = b;
+    e = b;
+  }
+  // ("the items referenced by the FDA were \"topical ...\"": a clause
+  // does not open with a preposition.)
+  return clause_word && !first_prep ? first : 0;
+}
+
 // Past the closing mark of a finding's last quotation and the punctuation
 // after it, within its paragraph `para`.
 uint32_t AfterQuote(absl::string_view text, const Finding& f, const Range& para) {
@@ -2935,6 +3064,23 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
           (findings[via[i - 1]].document && f.unit == prev.unit + 1 &&
            speaker[i].kind != v1::MENTION_KIND_NAME);
       if (goes_on) via[i] = via[i - 1];
+    }
+  }
+
+  // A quoted fragment that goes on with the reporter's clause: the claim
+  // is the clause, its kind mixed (FragmentClauseStart).
+  if (!layout.hard_wrapped) {
+    for (Finding& f : findings) {
+      if (f.drop) continue;
+      const uint32_t start = FragmentClauseStart(text, layout, *lexicon, f);
+      if (start == 0) continue;
+      const auto q = internal::QuoteAt(layout, f.content.front().begin);
+      f.content.front() = Range{start, q->closed ? q->close_end : q->end};
+      // "said the people of upstate New York \"have ...\"": the noun phrase
+      // the rule took for the one spoken to is the clause's subject.
+      if (f.addressee.begin >= start && f.addressee.end <= q->open) f.addressee = Range{};
+      f.direct = false;
+      f.mixed = true;
     }
   }
 

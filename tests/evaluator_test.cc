@@ -449,6 +449,11 @@ TEST(Evaluator, CueKindAndSpeechCueRecall) {
   EXPECT_EQ(
       ErrorCount(s, ErrorCause::kWrongKind, "gold direct, predicted indirect"),
       1);
+  // Kept with its context for --errors, the contents marked.
+  ASSERT_EQ(s.wrong_kinds.size(), 1u);
+  EXPECT_EQ(s.wrong_kinds[0].subgroup, "gold direct, predicted indirect");
+  EXPECT_THAT(s.wrong_kinds[0].context, HasSubstr("{\"no.\"}"));
+  EXPECT_THAT(s.wrong_kinds[0].detail, HasSubstr("indirect"));
   // "has said" and "told" are speech cues; "fears" is not.
   EXPECT_EQ(s.speech_cue_recall.total, 2);
   EXPECT_EQ(s.speech_cue_recall.right, 2);

@@ -290,6 +290,7 @@ struct DatasetScores : ScoreCounts {
   std::vector<ErrorExample> misses;        // kMissed and kBoundary
   std::vector<ErrorExample> false_alarms;  // kFalseAlarm
   std::vector<ErrorExample> wrong_speakers;  // kWrongSpeaker
+  std::vector<ErrorExample> wrong_kinds;     // kWrongKind
 };
 
 // The error counts of `scores` grouped by cause, biggest first (ties in
