@@ -614,6 +614,12 @@ const RuleCase kCases[] = {
      "The pool will reopen in June, the mayor said in an interview with the "
      "local radio station.",
      "the mayor", "said", "The pool will reopen in June"},
+    // A subordinator and a noun phrase after a trailing cue and its day: a
+    // phrase of time, not content.
+    {"content_speaker_cue_pp",
+     "The pool will reopen in June, the mayor said today after a council "
+     "meeting.",
+     "the mayor", "said", "The pool will reopen in June"},
     // A subject with an appositive is the speaker, not inverted content.
     {"content_as_speaker_cue",
      "The pool will reopen in June, as Mayor Anna Keller noted on Monday.",

@@ -227,6 +227,12 @@ class Attributor {
   // before a determiner or pronoun (see attribution.cc).
   bool LooksLikeVerb(absl::string_view text, const std::vector<Token>& tokens,
                      const std::string& tags, size_t k) const;
+  // Whether the speaker tokens [a, b) hold the verb of a clause of their
+  // own after a noun or name and the start of its object ("Sanders stepped
+  // up demands", "officials reviewed hundreds of requests"; see
+  // attribution.cc).
+  bool SpeakerHoldsVerb(absl::string_view text, const std::vector<Token>& tokens,
+                        const std::string& tags, size_t a, size_t b) const;
   // Ends the content of a cue of class seem before a subordinate clause
   // ("appears to be losing ground after the vote"; see attribution.cc).
   void EndAtSeemAdjunct(absl::string_view text,
