@@ -2342,20 +2342,7 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
     auto sent = std::upper_bound(
         layout_->sentences.begin(), layout_->sentences.end(), position,
         [](uint32_t pos, const Sentence& x) { return pos < x.begin; });
-    if (sent - layout_->sentences.begin() >= 2) {
-      // A sentence that goes on with "they" ("Republicans picked up other
-      // themes. They harped on Medicare. They endorsed ...") carries the
-      // group it goes on about: the window reaches back past it, a few
-      // sentences at most.
-      constexpr int kMaxChained = 3;
-      auto first = sent - 2;
-      for (int k = 0; k < kMaxChained && first != layout_->sentences.begin() &&
-                      NamedIn("They", first->begin, std::min<uint32_t>(first->begin + 4, first->end));
-           ++k) {
-        --first;
-      }
-      plural_from = first->begin;
-    }
+    if (sent - layout_->sentences.begin() >= 2) plural_from = (sent - 2)->begin;
   }
   for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
     if (m.position >= position) continue;
