@@ -2293,6 +2293,20 @@ bool SpeakerResolver::PronounFollows(uint32_t position, char gender) const {
   return false;
 }
 
+bool SpeakerResolver::NamedIn(absl::string_view name, uint32_t begin, uint32_t end) const {
+  if (name.empty() || begin >= end || end > text_.size()) return false;
+  const absl::string_view window = text_.substr(begin, end - begin);
+  for (size_t at = window.find(name); at != absl::string_view::npos;
+       at = window.find(name, at + 1)) {
+    const size_t after = at + name.size();
+    if ((at == 0 || !IsWordChar(window[at - 1])) &&
+        (after >= window.size() || !IsWordChar(window[after]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
                                     int depth) const {
   if (p.deictic) return -1;  // "I said": the narrator, not the last name
@@ -2326,6 +2340,22 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
   int skipped[kMaxSkipped];
   int num_skipped = 0;
   int n_before = 0;  // mentions before the pronoun read for "it" or "they"
+  // "they" goes back to a group or a body named in its own sentence or the
+  // one before it. Further back, plural nouns the resolver keeps no
+  // mention of ("advocates of the alliance", "people", "firms") stand
+  // between, and the group named long before is seldom the one meant; so
+  // is an unresolved "they" better than a wrong body. (News: in a book, a
+  // "they" whose body is a place ("Geneva") is dropped as no claim, and
+  // the walk stays as it was.)
+  uint32_t plural_from = 0;
+  constexpr int kMaxNamedTests = 3;
+  int named_tests = 0;
+  if (p.plural && layout_ != nullptr && !layout_->hard_wrapped) {
+    auto sent = std::upper_bound(
+        layout_->sentences.begin(), layout_->sentences.end(), position,
+        [](uint32_t pos, const Sentence& x) { return pos < x.begin; });
+    if (sent - layout_->sentences.begin() >= 2) plural_from = (sent - 2)->begin;
+  }
   for (ptrdiff_t k = 0; k < kWindow && back.Prev(&m); ++k) {
     if (m.position >= position) continue;
     const ResolvedEntity& e = entities_[m.entity];
@@ -2375,7 +2405,14 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
       if (e.type == v1::ENTITY_TYPE_GROUP ||
           (n_before == 0 && (e.type == v1::ENTITY_TYPE_ORGANISATION ||
                              e.type == v1::ENTITY_TYPE_GOVERNMENT))) {
-        return m.entity;
+        if (m.position >= plural_from) return m.entity;
+        // Named before the window, it may still be named again inside it
+        // where the resolver kept no mention ("Republicans have been
+        // blocking the nominees, but they signaled"). A few such bodies
+        // are looked for in the window's text, which is two sentences
+        // long: the work per pronoun stays bounded.
+        if (named_tests++ >= kMaxNamedTests) return -1;
+        if (NamedIn(e.canonical, plural_from, position)) return m.entity;
       }
       ++n_before;
       continue;

@@ -256,6 +256,8 @@ class SpeakerResolver {
   std::pair<uint32_t, std::string> FindApposition(absl::string_view noun) const;
   // `depth` counts the sentences followed back through pronoun subjects.
   int ResolvePronoun(const PronounInfo& p, uint32_t position, int depth = 0) const;
+  // Whether text_[begin, end) names `name` as a whole word or words.
+  bool NamedIn(absl::string_view name, uint32_t begin, uint32_t end) const;
   // Where the sentence holding `position` begins, when its first word is a
   // pronoun of p's sex ("He glanced round ..."); else kNoSentence.
   static constexpr uint32_t kNoSentence = static_cast<uint32_t>(-1);
