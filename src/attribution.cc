@@ -8011,6 +8011,34 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
         }
         if (range_of(rule->addressee, &a, &b)) {
+          while (a < b && IsTrimTag(tags[a])) ++a;
+          // Whom the words were addressed to. A tell or directive cue takes
+          // its addressee as its object ("told reporters", "urged Congress");
+          // any other cue only after "to" ("said to reporters", "wrote to
+          // the council"): the noun phrase after "said", "wrote on",
+          // "responded with" is a time, a place, a medium, a manner or the
+          // subject of what was said ("said in a statement", "said Kelly
+          // was upset"), and a preposition other than "to" opens no
+          // addressee after a tell cue either ("warned in a column").
+          // ("to" before a plain lower-case word not in -s, an auxiliary
+          // or a copula is an infinitive's: "vowed to go", "promised to
+          // be".) The subject of a passive cue is its addressee on the same
+          // terms: "officials were told", not "these questions".
+          if (a < b) {
+            bool addressed;
+            if (a > k && tags[a] == 'r') {
+              addressed = InList(*lex_, text, tokens[a], WordList::kInfinitiveTo);
+              if (addressed && a + 1 < b && IsOneOf("onljvb", tags[a + 1])) {
+                const absl::string_view next =
+                    text.substr(tokens[a + 1].begin, tokens[a + 1].end - tokens[a + 1].begin);
+                addressed = absl::EndsWith(next, "s") && !absl::EndsWith(next, "ss");
+              }
+            } else {
+              addressed = cue.cue_class == CueClass::kTell ||
+                          cue.cue_class == CueClass::kDirective;
+            }
+            if (!addressed) b = a;
+          }
           while (a < b && (IsTrimTag(tags[a]) || tags[a] == 'r')) ++a;
           while (b > a && (IsTrimTag(tags[b - 1]) || tags[b - 1] == 'r')) --b;
           f.addressee = TokenSpan(tokens, a, b);

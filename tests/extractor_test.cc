@@ -442,6 +442,32 @@ TEST(Extractor, NegatedCueGivesAClaimWithoutStance) {
   EXPECT_FALSE(ExtractText("The minister said the plant would close.").claims(0).cue().negated());
 }
 
+// The addressee is the one the words were said to: the object of a tell
+// or directive cue, or the noun phrase after "to" with any other cue. The
+// noun phrase after "said in", "warned in" is a medium, a place or a time.
+TEST(Extractor, AddresseeIsWhomTheWordsWereSaidTo) {
+  const struct {
+    const char* text;
+    const char* addressee;  // "" for none
+  } kCases[] = {
+      {"Mayor Anna Keller told reporters: \"The pool will reopen in June.\"",
+       "reporters"},
+      {"Mayor Anna Keller said to reporters: \"The pool will reopen in June.\"",
+       "reporters"},
+      {"Mayor Anna Keller said in a statement: \"The pool will reopen in June.\"",
+       ""},
+      {"Mayor Anna Keller warned the council that the pool would close.", "the council"},
+      {"Mayor Anna Keller warned in a letter that the pool would close.", ""},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.text);
+    const v1::Extraction out = ExtractText(c.text);
+    ASSERT_EQ(out.claims_size(), 1);
+    EXPECT_EQ(out.claims(0).has_addressee() ? out.claims(0).addressee().text() : "",
+              c.addressee);
+  }
+}
+
 TEST(Extractor, TitleAndNameGiveCanonicalNameAndRole) {
   const v1::Extraction out = ExtractText(
       "President Emmanuel Macron met workers in Lyon on Friday.\nMacron said "
