@@ -8039,8 +8039,26 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
             if (!addressed) b = a;
           }
+          // The addressee ends before a phrase of time or a "that" its rule
+          // took along ("told reporters on Tuesday", "told the council last
+          // week", "telling the media that"): when it was said, not to whom.
+          // (Addressee groups are a few words long: the scan is short.)
+          // (Then an adverb or subordinator left at its end goes too: "the
+          // Post late Thursday", "the public since July".)
+          for (size_t m = a + 1; m < b; ++m) {
+            if (tags[m] == 't') b = m;
+          }
+          for (size_t m = a + 1; m < b; ++m) {
+            if (OnlyTimePhrase(text, tokens, tags, m, b)) {
+              // (With the determiner, adverb or number that places it:
+              // "this week", "earlier Thursday", "two days ago".)
+              while (m > a + 1 && IsOneOf("dl0", tags[m - 1])) --m;
+              b = m;
+              break;
+            }
+          }
           while (a < b && (IsTrimTag(tags[a]) || tags[a] == 'r')) ++a;
-          while (b > a && (IsTrimTag(tags[b - 1]) || tags[b - 1] == 'r')) --b;
+          while (b > a && (IsTrimTag(tags[b - 1]) || IsOneOf("rls(", tags[b - 1]))) --b;
           f.addressee = TokenSpan(tokens, a, b);
         }
         if (not_speaker && f.speaker.begin == not_speaker_at) continue;

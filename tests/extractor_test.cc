@@ -444,7 +444,8 @@ TEST(Extractor, NegatedCueGivesAClaimWithoutStance) {
 
 // The addressee is the one the words were said to: the object of a tell
 // or directive cue, or the noun phrase after "to" with any other cue. The
-// noun phrase after "said in", "warned in" is a medium, a place or a time.
+// noun phrase after "said in", "warned in" is a medium, a place or a time,
+// and a phrase of time or a "that" after the addressee is not part of it.
 TEST(Extractor, AddresseeIsWhomTheWordsWereSaidTo) {
   const struct {
     const char* text;
@@ -458,6 +459,16 @@ TEST(Extractor, AddresseeIsWhomTheWordsWereSaidTo) {
        ""},
       {"Mayor Anna Keller warned the council that the pool would close.", "the council"},
       {"Mayor Anna Keller warned in a letter that the pool would close.", ""},
+      // A phrase of time after the addressee tells when, not to whom; a
+      // capitalised day inside a name stays.
+      {"Mayor Anna Keller told the council last week that the pool would close.",
+       "the council"},
+      {"Mayor Anna Keller told reporters on Tuesday that the pool would close.", "reporters"},
+      {"Mayor Anna Keller told the Sunday Times that the pool would close.",
+       "the Sunday Times"},
+      {"Mayor Anna Keller warned last week that the pool would close.", ""},
+      {"The mayor shrugged it off, telling the council that \"the pool will close.\"",
+       "the council"},
   };
   for (const auto& c : kCases) {
     SCOPED_TRACE(c.text);
