@@ -8039,14 +8039,16 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
             if (!addressed) b = a;
           }
-          // The addressee ends before a phrase of time or a "that" its rule
-          // took along ("told reporters on Tuesday", "told the council last
-          // week", "telling the media that"): when it was said, not to whom.
+          // The addressee ends before a phrase of time, a "that" or a
+          // subordinator its rule took along ("told reporters on Tuesday",
+          // "told the council last week", "telling the media that", "asked
+          // Putin if C"): when it was said, or what, not to whom.
           // (Addressee groups are a few words long: the scan is short.)
-          // (Then an adverb or subordinator left at its end goes too: "the
-          // Post late Thursday", "the public since July".)
-          for (size_t m = a + 1; m < b; ++m) {
-            if (tags[m] == 't') b = m;
+          for (size_t m = a; m < b; ++m) {
+            if (tags[m] == 't' || tags[m] == 's') {
+              b = m;
+              break;
+            }
           }
           for (size_t m = a + 1; m < b; ++m) {
             if (OnlyTimePhrase(text, tokens, tags, m, b)) {
@@ -8057,8 +8059,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               break;
             }
           }
+          // (Then a preposition, adverb, subordinator, article, opening
+          // quote mark or a determiner after other words left at its end
+          // goes too: "the Post late Thursday", "the public since July",
+          // "Labour of a", "the company no later than"; a determiner alone
+          // stands for its noun: "asked each to".)
           while (a < b && (IsTrimTag(tags[a]) || tags[a] == 'r')) ++a;
-          while (b > a && (IsTrimTag(tags[b - 1]) || IsOneOf("rls(", tags[b - 1]))) --b;
+          while (b > a &&
+                 (IsTrimTag(tags[b - 1]) || IsOneOf("rls(q", tags[b - 1]) ||
+                  (tags[b - 1] == 'd' &&
+                   (b - 1 > a || InList(*lex_, text, tokens[b - 1], WordList::kArticle))))) {
+            --b;
+          }
           f.addressee = TokenSpan(tokens, a, b);
         }
         if (not_speaker && f.speaker.begin == not_speaker_at) continue;

@@ -469,6 +469,9 @@ TEST(Extractor, AddresseeIsWhomTheWordsWereSaidTo) {
       {"Mayor Anna Keller warned last week that the pool would close.", ""},
       {"The mayor shrugged it off, telling the council that \"the pool will close.\"",
        "the council"},
+      {"The mayor shrugged it off, warning that \"the pool will close.\"", ""},
+      // A question's addressee ends before "if" or "whether".
+      {"The mayor asked the council if repairs to the pool were done.", "the council"},
   };
   for (const auto& c : kCases) {
     SCOPED_TRACE(c.text);
