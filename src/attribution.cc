@@ -8052,8 +8052,66 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           }
         }
         if (range_of(rule->addressee, &a, &b)) {
+          while (a < b && IsTrimTag(tags[a])) ++a;
+          // Whom the words were addressed to. A tell or directive cue takes
+          // its addressee as its object ("told reporters", "urged Congress");
+          // any other cue only after "to" ("said to reporters", "wrote to
+          // the council"): the noun phrase after "said", "wrote on",
+          // "responded with" is a time, a place, a medium, a manner or the
+          // subject of what was said ("said in a statement", "said Kelly
+          // was upset"), and a preposition other than "to" opens no
+          // addressee after a tell cue either ("warned in a column").
+          // ("to" before a plain lower-case word not in -s, an auxiliary
+          // or a copula is an infinitive's: "vowed to go", "promised to
+          // be".) The subject of a passive cue is its addressee on the same
+          // terms: "officials were told", not "these questions".
+          if (a < b) {
+            bool addressed;
+            if (a > k && tags[a] == 'r') {
+              addressed = InList(*lex_, text, tokens[a], WordList::kInfinitiveTo);
+              if (addressed && a + 1 < b && IsOneOf("onljvb", tags[a + 1])) {
+                const absl::string_view next =
+                    text.substr(tokens[a + 1].begin, tokens[a + 1].end - tokens[a + 1].begin);
+                addressed = absl::EndsWith(next, "s") && !absl::EndsWith(next, "ss");
+              }
+            } else {
+              addressed = cue.cue_class == CueClass::kTell ||
+                          cue.cue_class == CueClass::kDirective;
+            }
+            if (!addressed) b = a;
+          }
+          // The addressee ends before a phrase of time, a "that" or a
+          // subordinator its rule took along ("told reporters on Tuesday",
+          // "told the council last week", "telling the media that", "asked
+          // Putin if C"): when it was said, or what, not to whom.
+          // (Addressee groups are a few words long: the scan is short.)
+          for (size_t m = a; m < b; ++m) {
+            if (tags[m] == 't' || tags[m] == 's') {
+              b = m;
+              break;
+            }
+          }
+          for (size_t m = a + 1; m < b; ++m) {
+            if (OnlyTimePhrase(text, tokens, tags, m, b)) {
+              // (With the determiner, adverb or number that places it:
+              // "this week", "earlier Thursday", "two days ago".)
+              while (m > a + 1 && IsOneOf("dl0", tags[m - 1])) --m;
+              b = m;
+              break;
+            }
+          }
+          // (Then a preposition, adverb, subordinator, article, opening
+          // quote mark or a determiner after other words left at its end
+          // goes too: "the Post late Thursday", "the public since July",
+          // "Labour of a", "the company no later than"; a determiner alone
+          // stands for its noun: "asked each to".)
           while (a < b && (IsTrimTag(tags[a]) || tags[a] == 'r')) ++a;
-          while (b > a && (IsTrimTag(tags[b - 1]) || tags[b - 1] == 'r')) --b;
+          while (b > a &&
+                 (IsTrimTag(tags[b - 1]) || IsOneOf("rls(q", tags[b - 1]) ||
+                  (tags[b - 1] == 'd' &&
+                   (b - 1 > a || InList(*lex_, text, tokens[b - 1], WordList::kArticle))))) {
+            --b;
+          }
           f.addressee = TokenSpan(tokens, a, b);
         }
         if (not_speaker && f.speaker.begin == not_speaker_at) continue;
