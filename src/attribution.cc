@@ -861,7 +861,8 @@ bool StrayQuoteMark(absl::string_view text, const Token& token, char tag) {
                (static_cast<unsigned char>(t[1]) == 0xAB ||
                 static_cast<unsigned char>(t[1]) == 0xBB)) {
       t.remove_prefix(2);
-    } else if (c == 0xE2 && t.size() >= 3 && static_cast<unsigned char>(t[1]) == 0x80 &&
+    } else if (c == 0xE2 && t.size() >= 3 &&
+               static_cast<unsigned char>(t[1]) == 0x80 &&
                ((static_cast<unsigned char>(t[2]) >= 0x98 &&
                  static_cast<unsigned char>(t[2]) <= 0x9F) ||
                 static_cast<unsigned char>(t[2]) == 0xB3)) {
@@ -3467,7 +3468,8 @@ bool Attributor::SpeakerHoldsVerb(absl::string_view text,
                                   size_t b) const {
   for (size_t m = a + 1; m + 1 < b; ++m) {
     // (Not a compound in -ed, "customs-cleared export statistics".)
-    const absl::string_view word = text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin);
+    const absl::string_view word =
+        text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin);
     if (tags[m] != 'o' || tokens[m].cap || !IsOneOf("o0", tags[m + 1]) ||
         absl::StrContains(word, '-') ||
         !(tags[m - 1] == 'n' || (IsOneOf("NR", tags[m - 1]) && m - 1 > a))) {
@@ -5581,7 +5583,8 @@ bool Attributor::AdjunctPhraseOnly(absl::string_view text,
   // (A topic after the phrase is what the act was about: "testified before
   // the committee about her use of a private server", list question_topic.)
   for (size_t m = a + 1; m < b; ++m) {
-    if (tags[m] == 'r' && InList(*lex_, text, tokens[m], WordList::kQuestionTopic)) {
+    if (tags[m] == 'r' &&
+        InList(*lex_, text, tokens[m], WordList::kQuestionTopic)) {
       return false;
     }
   }
@@ -7167,7 +7170,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               AdjunctPhraseOnly(text, tokens, marked, ra, b) &&
               !relative_object();
           if (bare_link || adjunct_only ||
-              (!direct && !mixed && a > k && OpensCoordinatedCue(marked, a, b))) {
+              (!direct && !mixed && a > k &&
+               OpensCoordinatedCue(marked, a, b))) {
             // No claim, but the finding stays (empty, dropped) to give its
             // speaker to the coordinated cue ("X agreed but contended C").
             f.content.push_back(Range{r.begin, r.begin});
@@ -8068,11 +8072,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (a < b) {
             bool addressed;
             if (a > k && tags[a] == 'r') {
-              addressed = InList(*lex_, text, tokens[a], WordList::kInfinitiveTo);
+              addressed =
+                  InList(*lex_, text, tokens[a], WordList::kInfinitiveTo);
               if (addressed && a + 1 < b && IsOneOf("onljvb", tags[a + 1])) {
                 const absl::string_view next =
-                    text.substr(tokens[a + 1].begin, tokens[a + 1].end - tokens[a + 1].begin);
-                addressed = absl::EndsWith(next, "s") && !absl::EndsWith(next, "ss");
+                    text.substr(tokens[a + 1].begin,
+                                tokens[a + 1].end - tokens[a + 1].begin);
+                addressed =
+                    absl::EndsWith(next, "s") && !absl::EndsWith(next, "ss");
               }
             } else {
               addressed = cue.cue_class == CueClass::kTell ||
@@ -8109,7 +8116,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           while (b > a &&
                  (IsTrimTag(tags[b - 1]) || IsOneOf("rls(q", tags[b - 1]) ||
                   (tags[b - 1] == 'd' &&
-                   (b - 1 > a || InList(*lex_, text, tokens[b - 1], WordList::kArticle))))) {
+                   (b - 1 > a ||
+                    InList(*lex_, text, tokens[b - 1], WordList::kArticle))))) {
             --b;
           }
           f.addressee = TokenSpan(tokens, a, b);

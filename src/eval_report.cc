@@ -533,7 +533,8 @@ std::string FormatErrors(absl::Span<const DatasetScores> scores,
     examples("false alarms (predicted {content} |speaker|)", d.false_alarms);
     examples("wrong speakers (gold <speaker>, predicted |speaker|)",
              d.wrong_speakers);
-    examples("wrong kinds (gold [content], predicted {content})", d.wrong_kinds);
+    examples("wrong kinds (gold [content], predicted {content})",
+             d.wrong_kinds);
   }
   return out;
 }

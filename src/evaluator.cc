@@ -561,7 +561,8 @@ Ratio* RecallOfKind(v1::ClaimKind kind, DatasetScores* d) {
 
 // Speaker (and end-to-end), canonical name, cue, kind and the seed roles
 // of a content match; up to `max_examples` wrong speakers and as many
-// wrong kinds kept with their context. Returns whether the match is right end to end.
+// wrong kinds kept with their context. Returns whether the match is right end
+// to end.
 bool ScoreMatch(const GoldDocument& gold, const GoldQuote& q, const v1::Claim& c,
                 bool speech_cue, size_t max_examples, DatasetScores* d) {
   const absl::string_view text = gold.text;
@@ -622,7 +623,8 @@ bool ScoreMatch(const GoldDocument& gold, const GoldQuote& q, const v1::Claim& c
       std::string sub = absl::StrCat("gold ", KindName(q.kind), ", predicted ",
                                      KindName(c.kind()));
       if (d->wrong_kinds.size() < max_examples) {
-        d->wrong_kinds.push_back(Example(ErrorCause::kWrongKind, sub, gold, &q, &c));
+        d->wrong_kinds.push_back(
+            Example(ErrorCause::kWrongKind, sub, gold, &q, &c));
       }
       AddError(d, ErrorCause::kWrongKind, sub);
     }

@@ -462,7 +462,8 @@ Range KinVocative(absl::string_view text, const internal::Lexicon& lex, Range r)
 // written, its first letter a capital and the rest small ("Tommy"), in
 // `buf`; else an empty view. (Only words that fit in the buffer: names are
 // short.)
-absl::string_view CapitalsAsName(absl::string_view w, std::array<char, 24>* buf) {
+absl::string_view CapitalsAsName(absl::string_view w,
+                                 std::array<char, 24>* buf) {
   if (w.size() < 2 || w.size() > buf->size()) return absl::string_view();
   for (size_t k = 0; k < w.size(); ++k) {
     const unsigned char c = static_cast<unsigned char>(w[k]);
@@ -484,7 +485,8 @@ int Vocative(absl::string_view text, Range r,
         // In a book a name in capitals ('"TOMMY, old thing!"': the first
         // words of a chapter are set in capitals) is the name as the text
         // writes it elsewhere, "Tommy".
-        if (e < 0 && wide) e = resolver.PersonNamed(CapitalsAsName(w, &name_buf));
+        if (e < 0 && wide)
+          e = resolver.PersonNamed(CapitalsAsName(w, &name_buf));
         return e >= 0;
       },
       wide);
@@ -879,19 +881,25 @@ v1::ClaimKind KindOfContent(absl::string_view text, const internal::TextLayout& 
 
 // Whether the word right before `at` (after `from`) is a preposition:
 // "said to reporters" names the one spoken to.
-bool FollowsPreposition(absl::string_view text, const internal::Lexicon& lexicon,
-                        uint32_t from, uint32_t at) {
+bool FollowsPreposition(absl::string_view text,
+                        const internal::Lexicon& lexicon, uint32_t from,
+                        uint32_t at) {
   uint32_t e = at;
   while (e > from && text[e - 1] == ' ') --e;
   uint32_t b = e;
-  while (b > from && absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  while (b > from &&
+         absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1])))
+    --b;
   char lower[16];
-  if (b == e || e - b >= sizeof(lower) || (b > from && text[b - 1] != ' ')) return false;
+  if (b == e || e - b >= sizeof(lower) || (b > from && text[b - 1] != ' '))
+    return false;
   for (uint32_t k = b; k < e; ++k) lower[k - b] = absl::ascii_tolower(text[k]);
-  const internal::WordInfo* info = lexicon.Word(absl::string_view(lower, e - b));
-  return info != nullptr && (info->word_class == internal::WordClass::kPrep ||
-                             info->word_class == internal::WordClass::kVenuePrep ||
-                             info->word_class == internal::WordClass::kAdjunctPrep);
+  const internal::WordInfo* info =
+      lexicon.Word(absl::string_view(lower, e - b));
+  return info != nullptr &&
+         (info->word_class == internal::WordClass::kPrep ||
+          info->word_class == internal::WordClass::kVenuePrep ||
+          info->word_class == internal::WordClass::kAdjunctPrep);
 }
 
 // Where the reporter's clause that a quoted fragment goes on with begins,
@@ -908,10 +916,13 @@ bool FollowsPreposition(absl::string_view text, const internal::Lexicon& lexicon
 // the quotation is what the cue's phrase names), nor across punctuation
 // or a word of time, a conjunction or an adverb ("said Tuesday \"...\"",
 // "said, but \"...\"").
-uint32_t FragmentClauseStart(absl::string_view text, const internal::TextLayout& layout,
-                             const internal::Lexicon& lexicon, const Finding& f) {
+uint32_t FragmentClauseStart(absl::string_view text,
+                             const internal::TextLayout& layout,
+                             const internal::Lexicon& lexicon,
+                             const Finding& f) {
   constexpr int kMaxWords = 6;
-  if (!f.direct || f.content.size() != 1 || f.cue.end <= f.cue.begin || f.cue_index < 0) {
+  if (!f.direct || f.content.size() != 1 || f.cue.end <= f.cue.begin ||
+      f.cue_index < 0) {
     return 0;
   }
   // Only a cue whose noun phrase after it can be no object of its own
@@ -924,13 +935,17 @@ uint32_t FragmentClauseStart(absl::string_view text, const internal::TextLayout&
     return 0;
   }
   const auto q = internal::QuoteAt(layout, f.content.front().begin);
-  if (q == layout.quotes.end() || q->open < f.cue.end || q->begin >= q->end) return 0;
+  if (q == layout.quotes.end() || q->open < f.cue.end || q->begin >= q->end)
+    return 0;
   // The quotation's first letter is a lower-case one.
   uint32_t i = q->begin;
-  while (i < q->end && (text[i] == ' ' || text[i] == '\'' || text[i] == '"')) ++i;
-  if (i >= q->end || !absl::ascii_islower(static_cast<unsigned char>(text[i]))) return 0;
+  while (i < q->end && (text[i] == ' ' || text[i] == '\'' || text[i] == '"'))
+    ++i;
+  if (i >= q->end || !absl::ascii_islower(static_cast<unsigned char>(text[i])))
+    return 0;
   uint32_t start = f.cue.end;
-  if (f.speaker.end > f.speaker.begin && f.speaker.begin >= f.cue.end && f.speaker.end <= q->open) {
+  if (f.speaker.end > f.speaker.begin && f.speaker.begin >= f.cue.end &&
+      f.speaker.end <= q->open) {
     start = f.speaker.end;
   }
   const Range a = f.addressee;
@@ -956,9 +971,11 @@ uint32_t FragmentClauseStart(absl::string_view text, const internal::TextLayout&
     for (uint32_t k = 0; k < n; ++k) {
       const unsigned char c = text[b + k];
       // Letters, digits, apostrophes (also U+2019) and hyphens only.
-      if (!(absl::ascii_isalnum(c) || c == '\'' || c == '-' || c >= 0x80)) return 0;
-      if (c == 0xE2 && !(k + 2 < n && static_cast<unsigned char>(text[b + k + 1]) == 0x80 &&
-                         static_cast<unsigned char>(text[b + k + 2]) == 0x99)) {
+      if (!(absl::ascii_isalnum(c) || c == '\'' || c == '-' || c >= 0x80))
+        return 0;
+      if (c == 0xE2 &&
+          !(k + 2 < n && static_cast<unsigned char>(text[b + k + 1]) == 0x80 &&
+            static_cast<unsigned char>(text[b + k + 2]) == 0x99)) {
         return 0;  // a dash, a quotation mark: punctuation
       }
       alnum = alnum || absl::ascii_isalnum(c);
@@ -967,7 +984,8 @@ uint32_t FragmentClauseStart(absl::string_view text, const internal::TextLayout&
     if (!alnum) return 0;
     const absl::string_view word(lower, n);
     const internal::WordInfo* info = lexicon.Word(word);
-    const internal::WordClass wc = info ? info->word_class : internal::WordClass::kNone;
+    const internal::WordClass wc =
+        info ? info->word_class : internal::WordClass::kNone;
     switch (wc) {
       case internal::WordClass::kThat:
       case internal::WordClass::kConj:
@@ -995,7 +1013,8 @@ uint32_t FragmentClauseStart(absl::string_view text, const internal::TextLayout&
         e = b;
         continue;
       default:
-        if (!lexicon.InList(word, internal::WordList::kInfinitiveTo)) clause_word = true;
+        if (!lexicon.InList(word, internal::WordList::kInfinitiveTo))
+          clause_word = true;
     }
     first_prep = false;
     first = b;
@@ -1084,20 +1103,24 @@ bool NameTagsQuote(absl::string_view text, const internal::Lexicon& lexicon,
 // Whether the finding's cue reports a clause, not an object: its content
 // is quoted or comes before the cue ('C, Politico reports'), or "that"
 // follows the cue ("reported that C"); not "Clark reported her assault".
-bool ReportsClause(absl::string_view text, const internal::Lexicon& lexicon, const Finding& f) {
+bool ReportsClause(absl::string_view text, const internal::Lexicon& lexicon,
+                   const Finding& f) {
   if (f.direct || f.mixed) return true;
   if (f.content.empty()) return false;
   if (f.content.front().begin < f.cue.begin) return true;
   size_t b = f.cue.end;
   while (b < text.size() && text[b] == ' ') ++b;
   size_t e = b;
-  while (e < text.size() && e - b < 5 && absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) {
+  while (e < text.size() && e - b < 5 &&
+         absl::ascii_isalpha(static_cast<unsigned char>(text[e]))) {
     ++e;
   }
-  if (e == b || (e < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[e])))) {
+  if (e == b || (e < text.size() &&
+                 absl::ascii_isalpha(static_cast<unsigned char>(text[e])))) {
     return false;
   }
-  const internal::WordInfo* info = lexicon.Word(absl::AsciiStrToLower(text.substr(b, e - b)));
+  const internal::WordInfo* info =
+      lexicon.Word(absl::AsciiStrToLower(text.substr(b, e - b)));
   return info != nullptr && info->word_class == internal::WordClass::kThat;
 }
 
@@ -1708,7 +1731,8 @@ bool AssignDialogueTurns(absl::string_view text,
           // first one's.
           const int before = turns[num_turns - 2];
           const Finding& b = (*findings)[before];
-          if (b.paragraph == f.paragraph - 2 && has_speaker(before) && party(before)) {
+          if (b.paragraph == f.paragraph - 2 && has_speaker(before) &&
+              party(before)) {
             f.speaker = b.speaker;
             (*speaker)[i] = (*speaker)[before];
           }
@@ -3078,7 +3102,8 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       f.content.front() = Range{start, q->closed ? q->close_end : q->end};
       // "said the people of upstate New York \"have ...\"": the noun phrase
       // the rule took for the one spoken to is the clause's subject.
-      if (f.addressee.begin >= start && f.addressee.end <= q->open) f.addressee = Range{};
+      if (f.addressee.begin >= start && f.addressee.end <= q->open)
+        f.addressee = Range{};
       f.direct = false;
       f.mixed = true;
     }

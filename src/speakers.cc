@@ -2293,7 +2293,8 @@ bool SpeakerResolver::PronounFollows(uint32_t position, char gender) const {
   return false;
 }
 
-bool SpeakerResolver::NamedIn(absl::string_view name, uint32_t begin, uint32_t end) const {
+bool SpeakerResolver::NamedIn(absl::string_view name, uint32_t begin,
+                              uint32_t end) const {
   if (name.empty() || begin >= end || end > text_.size()) return false;
   const absl::string_view window = text_.substr(begin, end - begin);
   for (size_t at = window.find(name); at != absl::string_view::npos;

@@ -455,30 +455,37 @@ TEST(Extractor, AddresseeIsWhomTheWordsWereSaidTo) {
        "reporters"},
       {"Mayor Anna Keller said to reporters: \"The pool will reopen in June.\"",
        "reporters"},
-      {"Mayor Anna Keller said in a statement: \"The pool will reopen in June.\"",
+      {"Mayor Anna Keller said in a statement: \"The pool will reopen in "
+       "June.\"",
        ""},
-      {"Mayor Anna Keller warned the council that the pool would close.", "the council"},
+      {"Mayor Anna Keller warned the council that the pool would close.",
+       "the council"},
       {"Mayor Anna Keller warned in a letter that the pool would close.", ""},
       // A phrase of time after the addressee tells when, not to whom; a
       // capitalised day inside a name stays.
-      {"Mayor Anna Keller told the council last week that the pool would close.",
+      {"Mayor Anna Keller told the council last week that the pool would "
+       "close.",
        "the council"},
-      {"Mayor Anna Keller told reporters on Tuesday that the pool would close.", "reporters"},
+      {"Mayor Anna Keller told reporters on Tuesday that the pool would close.",
+       "reporters"},
       {"Mayor Anna Keller told the Sunday Times that the pool would close.",
        "the Sunday Times"},
       {"Mayor Anna Keller warned last week that the pool would close.", ""},
-      {"The mayor shrugged it off, telling the council that \"the pool will close.\"",
+      {"The mayor shrugged it off, telling the council that \"the pool will "
+       "close.\"",
        "the council"},
       {"The mayor shrugged it off, warning that \"the pool will close.\"", ""},
       // A question's addressee ends before "if" or "whether".
-      {"The mayor asked the council if repairs to the pool were done.", "the council"},
+      {"The mayor asked the council if repairs to the pool were done.",
+       "the council"},
   };
   for (const auto& c : kCases) {
     SCOPED_TRACE(c.text);
     const v1::Extraction out = ExtractText(c.text);
     ASSERT_EQ(out.claims_size(), 1);
-    EXPECT_EQ(out.claims(0).has_addressee() ? out.claims(0).addressee().text() : "",
-              c.addressee);
+    EXPECT_EQ(
+        out.claims(0).has_addressee() ? out.claims(0).addressee().text() : "",
+        c.addressee);
   }
 }
 

@@ -231,7 +231,8 @@ class Attributor {
   // own after a noun or name and the start of its object ("Sanders stepped
   // up demands", "officials reviewed hundreds of requests"; see
   // attribution.cc).
-  bool SpeakerHoldsVerb(absl::string_view text, const std::vector<Token>& tokens,
+  bool SpeakerHoldsVerb(absl::string_view text,
+                        const std::vector<Token>& tokens,
                         const std::string& tags, size_t a, size_t b) const;
   // Ends the content of a cue of class seem before a subordinate clause
   // ("appears to be losing ground after the vote"; see attribution.cc).
