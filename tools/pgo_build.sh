@@ -36,77 +36,83 @@ die() {
   exit 1
 }
 
-src=$(cd "$(dirname "$0")/.." && pwd)
-training=""
-build=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --training) [ $# -ge 2 ] || die "--training needs a file"; training=$2; shift 2 ;;
-    --training=*) training=${1#--training=}; shift ;;
-    -h|--help) sed -n '2,/^set -eu/p' "$0" | sed '$d'; exit 0 ;;
-    -*) die "unknown option $1 (usage: $0 [--training FILE] [BUILD_DIR])" ;;
-    *) [ -z "$build" ] || die "one BUILD_DIR only"; build=$1; shift ;;
+# One function, read whole before it runs: editing this file while a build
+# runs does not break that build.
+main() {
+  src=$(cd "$(dirname "$0")/.." && pwd)
+  training=""
+  build=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --training) [ $# -ge 2 ] || die "--training needs a file"; training=$2; shift 2 ;;
+      --training=*) training=${1#--training=}; shift ;;
+      -h|--help) sed -n '2,/^set -eu/p' "$0" | sed '$d'; exit 0 ;;
+      -*) die "unknown option $1 (usage: $0 [--training FILE] [BUILD_DIR])" ;;
+      *) [ -z "$build" ] || die "one BUILD_DIR only"; build=$1; shift ;;
+    esac
+  done
+  build=${build:-$src/build-pgo}
+  jobs=${JOBS:-2}
+
+  # Fail before building anything if a tool is missing or the compiler is not GCC.
+  for tool in cmake python3; do
+    command -v "$tool" >/dev/null 2>&1 || die "$tool not found"
+  done
+  cxx=${CXX:-c++}
+  command -v "$cxx" >/dev/null 2>&1 || die "C++ compiler $cxx not found"
+  macros=$(echo | "$cxx" -dM -E -x c++ - 2>/dev/null) || die "$cxx does not run"
+  case "$macros" in
+    *__clang__*) die "$cxx is clang; this script uses GCC's -fprofile-* (set CXX=g++)" ;;
+    *__GNUC__*) ;;
+    *) die "$cxx is not GCC" ;;
   esac
-done
-build=${build:-$src/build-pgo}
-jobs=${JOBS:-2}
+  if [ -n "$training" ]; then
+    [ -r "$training" ] || die "cannot read training file $training"
+    training=$(realpath "$training")
+  fi
 
-# Fail before building anything if a tool is missing or the compiler is not GCC.
-for tool in cmake python3; do
-  command -v "$tool" >/dev/null 2>&1 || die "$tool not found"
-done
-cxx=${CXX:-c++}
-command -v "$cxx" >/dev/null 2>&1 || die "C++ compiler $cxx not found"
-macros=$(echo | "$cxx" -dM -E -x c++ - 2>/dev/null) || die "$cxx does not run"
-case "$macros" in
-  *__clang__*) die "$cxx is clang; this script uses GCC's -fprofile-* (set CXX=g++)" ;;
-  *__GNUC__*) ;;
-  *) die "$cxx is not GCC" ;;
-esac
-if [ -n "$training" ]; then
-  [ -r "$training" ] || die "cannot read training file $training"
-  training=$(realpath "$training")
-fi
+  mkdir -p "$build"
+  build=$(cd "$build" && pwd)
+  profile="$build/profile"
+  binary="$build/whosaid"
 
-mkdir -p "$build"
-build=$(cd "$build" && pwd)
-profile="$build/profile"
-binary="$build/whosaid"
+  # A binary is left in BUILD_DIR only when every step succeeded: the
+  # instrumented one (or an older one) must not pass for the optimised build.
+  rm -f "$binary"
+  trap 'status=$?; if [ $status -ne 0 ]; then rm -f "$binary"; echo "pgo_build.sh: failed; no binary left in $build" >&2; fi' EXIT
 
-# A binary is left in BUILD_DIR only when every step succeeded: the
-# instrumented one (or an older one) must not pass for the optimised build.
-rm -f "$binary"
-trap 'status=$?; if [ $status -ne 0 ]; then rm -f "$binary"; echo "pgo_build.sh: failed; no binary left in $build" >&2; fi' EXIT
+  rm -rf "$profile"
+  mkdir -p "$profile"
+  if [ -z "$training" ]; then
+    training="$profile/training.jsonl"
+    python3 "$src/tools/make_training_text.py" >"$training" || die "make_training_text.py failed"
+  fi
 
-rm -rf "$profile"
-mkdir -p "$profile"
-if [ -z "$training" ]; then
-  training="$profile/training.jsonl"
-  python3 "$src/tools/make_training_text.py" >"$training" || die "make_training_text.py failed"
-fi
+  # 1. Instrumented build. (The object files keep their paths in both builds:
+  # GCC finds each one's profile by that path.)
+  # shellcheck disable=SC2086  # PGO_CMAKE_ARGS is a list of options.
+  cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release ${PGO_CMAKE_ARGS:-} \
+    -DCMAKE_CXX_FLAGS_RELEASE="-O3 -DNDEBUG -fprofile-generate -fprofile-update=single -fprofile-dir=$profile" \
+    -DCMAKE_EXE_LINKER_FLAGS="-fprofile-generate" >/dev/null
+  cmake --build "$build" -j"$jobs" --target whosaid_tool
 
-# 1. Instrumented build. (The object files keep their paths in both builds:
-# GCC finds each one's profile by that path.)
-# shellcheck disable=SC2086  # PGO_CMAKE_ARGS is a list of options.
-cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release ${PGO_CMAKE_ARGS:-} \
-  -DCMAKE_CXX_FLAGS_RELEASE="-O3 -DNDEBUG -fprofile-generate -fprofile-update=single -fprofile-dir=$profile" \
-  -DCMAKE_EXE_LINKER_FLAGS="-fprofile-generate" >/dev/null
-cmake --build "$build" -j"$jobs" --target whosaid_tool
+  # 2. Training run (one thread: -fprofile-update=single counts are not atomic).
+  # Bad records in the training input only cost their documents, so exit code 1
+  # (some records skipped) is accepted; anything else (a crash) is not.
+  status=0
+  "$binary" extract --jobs=1 --format=pb "$training" >/dev/null || status=$?
+  [ "$status" -le 1 ] || die "training run failed (exit $status)"
+  find "$profile" -name '*.gcda' | grep -q . || die "the training run wrote no profile"
+  rm -f "$binary"
 
-# 2. Training run (one thread: -fprofile-update=single counts are not atomic).
-# Bad records in the training input only cost their documents, so exit code 1
-# (some records skipped) is accepted; anything else (a crash) is not.
-status=0
-"$binary" extract --jobs=1 --format=pb "$training" >/dev/null || status=$?
-[ "$status" -le 1 ] || die "training run failed (exit $status)"
-find "$profile" -name '*.gcda' | grep -q . || die "the training run wrote no profile"
-rm -f "$binary"
+  # 3. The build that uses the profile. Functions the training never ran are
+  # optimised as usual (-fprofile-partial-training), not for size.
+  # shellcheck disable=SC2086
+  cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release ${PGO_CMAKE_ARGS:-} \
+    -DCMAKE_CXX_FLAGS_RELEASE="-O3 -DNDEBUG -fprofile-use -fprofile-partial-training -Wno-missing-profile -fprofile-dir=$profile" \
+    -DCMAKE_EXE_LINKER_FLAGS="" >/dev/null
+  cmake --build "$build" -j"$jobs" --target whosaid_tool
+  echo "built $binary with the profile of $training"
+}
 
-# 3. The build that uses the profile. Functions the training never ran are
-# optimised as usual (-fprofile-partial-training), not for size.
-# shellcheck disable=SC2086
-cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release ${PGO_CMAKE_ARGS:-} \
-  -DCMAKE_CXX_FLAGS_RELEASE="-O3 -DNDEBUG -fprofile-use -fprofile-partial-training -Wno-missing-profile -fprofile-dir=$profile" \
-  -DCMAKE_EXE_LINKER_FLAGS="" >/dev/null
-cmake --build "$build" -j"$jobs" --target whosaid_tool
-echo "built $binary with the profile of $training"
+main "$@"
