@@ -851,27 +851,8 @@ bool IsTrimTag(char c) {
 // Whether the token is a quote mark the layout paired with none (the tagger
 // tags it '-', a plain symbol): '"', "'", "''", "`", « », curly marks.
 bool StrayQuoteMark(absl::string_view text, const Token& token, char tag) {
-  if (tag != '-' || token.end <= token.begin) return false;
-  absl::string_view t = text.substr(token.begin, token.end - token.begin);
-  while (!t.empty()) {
-    const unsigned char c = t[0];
-    if (c == '"' || c == '\'' || c == '`') {
-      t.remove_prefix(1);
-    } else if (c == 0xC2 && t.size() >= 2 &&
-               (static_cast<unsigned char>(t[1]) == 0xAB ||
-                static_cast<unsigned char>(t[1]) == 0xBB)) {
-      t.remove_prefix(2);
-    } else if (c == 0xE2 && t.size() >= 3 &&
-               static_cast<unsigned char>(t[1]) == 0x80 &&
-               ((static_cast<unsigned char>(t[2]) >= 0x98 &&
-                 static_cast<unsigned char>(t[2]) <= 0x9F) ||
-                static_cast<unsigned char>(t[2]) == 0xB3)) {
-      t.remove_prefix(3);
-    } else {
-      return false;
-    }
-  }
-  return true;
+  return tag == '-' && token.end > token.begin &&
+         AllQuoteChars(text.substr(token.begin, token.end - token.begin));
 }
 
 // The tag characters of `tags` (each taken below 128) as a set. (Built in

@@ -890,12 +890,8 @@ bool FollowsPreposition(absl::string_view text,
   while (b > from &&
          absl::ascii_isalpha(static_cast<unsigned char>(text[b - 1])))
     --b;
-  char lower[16];
-  if (b == e || e - b >= sizeof(lower) || (b > from && text[b - 1] != ' '))
-    return false;
-  for (uint32_t k = b; k < e; ++k) lower[k - b] = absl::ascii_tolower(text[k]);
-  const internal::WordInfo* info =
-      lexicon.Word(absl::string_view(lower, e - b));
+  if (b == e || (b > from && text[b - 1] != ' ')) return false;
+  const internal::WordInfo* info = lexicon.WordAnyCase(text.substr(b, e - b));
   return info != nullptr &&
          (info->word_class == internal::WordClass::kPrep ||
           info->word_class == internal::WordClass::kVenuePrep ||
@@ -964,9 +960,8 @@ uint32_t FragmentClauseStart(absl::string_view text,
     if (e <= start) break;
     uint32_t b = e;
     while (b > start && text[b - 1] != ' ') --b;
-    char lower[32];
     const uint32_t n = e - b;
-    if (n >= sizeof(lower) || ++words > kMaxWords) return 0;
+    if (n >= 32 || ++words > kMaxWords) return 0;
     bool alnum = false;  // (a lone "-" is a dash)
     for (uint32_t k = 0; k < n; ++k) {
       const unsigned char c = text[b + k];
@@ -979,11 +974,10 @@ uint32_t FragmentClauseStart(absl::string_view text,
         return 0;  // a dash, a quotation mark: punctuation
       }
       alnum = alnum || absl::ascii_isalnum(c);
-      lower[k] = absl::ascii_tolower(c);
     }
     if (!alnum) return 0;
-    const absl::string_view word(lower, n);
-    const internal::WordInfo* info = lexicon.Word(word);
+    const absl::string_view word = text.substr(b, n);
+    const internal::WordInfo* info = lexicon.WordAnyCase(word);
     const internal::WordClass wc =
         info ? info->word_class : internal::WordClass::kNone;
     switch (wc) {
@@ -1013,7 +1007,7 @@ uint32_t FragmentClauseStart(absl::string_view text,
         e = b;
         continue;
       default:
-        if (!lexicon.InList(word, internal::WordList::kInfinitiveTo))
+        if (!lexicon.InListAnyCase(word, internal::WordList::kInfinitiveTo))
           clause_word = true;
     }
     first_prep = false;
@@ -1119,8 +1113,7 @@ bool ReportsClause(absl::string_view text, const internal::Lexicon& lexicon,
                  absl::ascii_isalpha(static_cast<unsigned char>(text[e])))) {
     return false;
   }
-  const internal::WordInfo* info =
-      lexicon.Word(absl::AsciiStrToLower(text.substr(b, e - b)));
+  const internal::WordInfo* info = lexicon.WordAnyCase(text.substr(b, e - b));
   return info != nullptr && info->word_class == internal::WordClass::kThat;
 }
 

@@ -802,6 +802,18 @@ std::vector<Quote>::const_iterator QuoteAt(const TextLayout& layout,
                                                          : layout.quotes.end();
 }
 
+bool AllQuoteChars(absl::string_view s) {
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  if (p == end) return false;
+  while (p < end) {
+    int len;
+    if (!IsQuoteChar(Decode(p, end, &len))) return false;
+    p += len;
+  }
+  return true;
+}
+
 absl::Status ValidateUtf8(absl::string_view text) {
   const char* const begin = text.data();
   const char* const end = begin + text.size();

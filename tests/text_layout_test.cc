@@ -178,6 +178,21 @@ TEST(ValidateUtf8, ExactOffsetAtEveryAlignment) {
   }
 }
 
+TEST(AllQuoteChars, OnlyQuoteLikeCharacters) {
+  EXPECT_TRUE(AllQuoteChars("\""));
+  EXPECT_TRUE(AllQuoteChars("''"));
+  EXPECT_TRUE(AllQuoteChars("`"));
+  EXPECT_TRUE(AllQuoteChars("\xE2\x80\x9D"));          // ”
+  EXPECT_TRUE(AllQuoteChars("\xE2\x80\x99\x22"));      // ’"
+  EXPECT_TRUE(AllQuoteChars("\xC2\xBB"));              // »
+  EXPECT_TRUE(AllQuoteChars("\xE2\x80\xB3"));          // ″
+  EXPECT_FALSE(AllQuoteChars(""));
+  EXPECT_FALSE(AllQuoteChars("'a"));
+  EXPECT_FALSE(AllQuoteChars("-"));
+  EXPECT_FALSE(AllQuoteChars("\xE2\x80\x94"));         // — a dash
+  EXPECT_FALSE(AllQuoteChars("\xE2\x80"));              // truncated
+}
+
 TEST(ParseAbbreviations, ReadsEntriesAndFlags) {
   auto parsed = ParseAbbreviations(
       "# comment\nMr.\n\n  U.S.\tfinal # trailing comment\r\nInc. final\n",

@@ -774,6 +774,16 @@ class Lexicon {
   bool MayBeWord(absl::string_view w) const {
     return !w.empty() && word_shapes_[WordShape(w)];
   }
+  // As Word(), for `word` in any case (ASCII letters lower-cased; a word
+  // longer than 32 bytes is looked up as no word).
+  const WordInfo* WordAnyCase(absl::string_view word) const {
+    char lower[32];
+    if (!MayBeWord(word) || word.size() > sizeof(lower)) return nullptr;
+    for (size_t i = 0; i < word.size(); ++i) {
+      lower[i] = absl::ascii_tolower(static_cast<unsigned char>(word[i]));
+    }
+    return Word(absl::string_view(lower, word.size()));
+  }
   // Every word the lexicons know, for building filters over them.
   const WordMap<WordInfo>& words() const { return words_; }
   WordClass FunctionWord(absl::string_view lower) const;

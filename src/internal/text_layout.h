@@ -95,6 +95,12 @@ struct TextLayout {
 std::vector<Quote>::const_iterator QuoteAt(const TextLayout& layout,
                                            uint32_t begin);
 
+// Whether `s` is made of quote-like characters only, one or more: straight
+// and curly double and single marks, low and reversed marks, guillemets,
+// primes, backticks (the characters the segmenter reads as quotation marks
+// or as their context).
+bool AllQuoteChars(absl::string_view s);
+
 // The abbreviation lexicon (seeds/lexicons/abbreviations.tsv): one
 // abbreviation per line with its period(s), optionally followed by a tab and
 // `final` when it often ends a sentence ("U.S.\tfinal"); '#' starts a
