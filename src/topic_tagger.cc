@@ -429,7 +429,7 @@ class WordAutomaton {
     }
   };
   using StateId = uint32_t;
-  static constexpr size_t kMaxStates = 1 << 16;
+  static constexpr size_t kMaxStates = 1 << 16;  // (next_ holds 16 bits)
   // The item of a state that says the byte read last is a word byte.
   static constexpr uint32_t kAfterWord = ~uint32_t{0};
 
@@ -462,13 +462,21 @@ class WordAutomaton {
 
   uint8_t class_of_[256] = {};
   uint32_t classes_ = 1;
-  // next_[row + class]: the row of the next state. A state's row is its
-  // number times classes_; the states that end an entry come last, from
-  // row accepting_, so one comparison tells. The start (nothing read, or
-  // a byte that is no word byte and nothing matching) is row 0.
-  std::vector<uint32_t> next_;
+  // next_[column_[byte] + state]: the state after reading the byte. The
+  // table is by class, then by state (column_[b] is class_of_[b] times the
+  // number of states), and holds 16-bit states (kMaxStates): a step is one
+  // addition and one load, as it was with rows of 32-bit row offsets, but
+  // the table is half the size. (The walk is a chain of dependent loads:
+  // with the default lexicon's 4646 states and 57 classes the old table
+  // took 1 MiB, and Scan() took 6% of the time for 1.6% of the
+  // instructions, waiting on cache misses.) The states that end an entry
+  // come last, from accepting_, so one comparison tells. The start
+  // (nothing read, or a byte that is no word byte and nothing matching) is
+  // state 0.
+  std::vector<uint16_t> next_;
+  uint32_t column_[256] = {};
   uint32_t accepting_ = 0;
-  // The entries ending in the state of row r (number s = r / classes_):
+  // The entries ending in state s:
   // accepts_[accept_begin_[s] .. accept_begin_[s + 1]).
   std::vector<uint32_t> accept_begin_;
   std::vector<Accept> accepts_;
@@ -652,32 +660,31 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
   std::vector<StateId> renumbered(states);
   StateId count = 0;
   for (int pass = 0; pass < 2; ++pass) {
-    if (pass == 1) accepting_ = count * classes_;
+    if (pass == 1) accepting_ = count;
     for (size_t s = 0; s < states; ++s) {
       if (ends_entry(s) == (pass == 1)) renumbered[s] = count++;
     }
   }
   std::vector<StateId> old_of(states);
-  for (size_t s = 0; s < states; ++s) {
-    old_of[renumbered[s]] = s;
-    renumbered[s] *= classes_;  // its row
-  }
-  // The default rows in the new numbering; each state's row is its
-  // default one with its moves written over it.
+  for (size_t s = 0; s < states; ++s) old_of[renumbered[s]] = s;
+  // The default rows in the new numbering; each state's moves are its
+  // default ones with its own written over them.
   for (uint32_t c = 0; c < classes_; ++c) {
     after_word_row[c] = renumbered[after_word_row[c]];
     after_other_row[c] = renumbered[after_other_row[c]];
   }
-  next_.clear();
-  next_.reserve(states * classes_);
+  for (int b = 0; b < 256; ++b) column_[b] = class_of_[b] * states;
+  next_.assign(classes_ * states, 0);
   accept_begin_.assign(1, 0);
   for (size_t r = 0; r < states; ++r) {
     const size_t s = old_of[r];
     const std::vector<StateId>& row = in_a_word(s) ? after_word_row : after_other_row;
-    next_.insert(next_.end(), row.begin(), row.end());
-    uint32_t* const to = &next_[r * classes_];
+    for (uint32_t c = 0; c < classes_; ++c) {
+      next_[c * states + r] = static_cast<uint16_t>(row[c]);
+    }
     for (uint32_t m = move_begin[s]; m < move_begin[s + 1]; ++m) {
-      to[moves[m].first] = renumbered[moves[m].second];
+      next_[moves[m].first * states + r] =
+          static_cast<uint16_t>(renumbered[moves[m].second]);
     }
     accepts_.insert(accepts_.end(), accepts.begin() + begin_of[s],
                     accepts.begin() + begin_of[s + 1]);
@@ -692,16 +699,15 @@ void WordAutomaton::Scan(absl::string_view text,
   // members alone.)
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* const end = p + text.size();
-  const uint32_t* const next = next_.data();
+  const uint16_t* const next = next_.data();
   const size_t accepting = accepting_;
-  size_t row = 0;
-  // The entries that end after *at, in the state of `row`: \b there, or
-  // (?:\W|$).
+  size_t state = 0;
+  // The entries that end after *at, in `state`: \b there, or (?:\W|$).
   auto report = [&](const unsigned char* at) {
     const bool before = kWord.is[*at];
     const bool after = at + 1 < end && kWord.is[at[1]];
-    const size_t s = row / classes_;
-    for (uint32_t a = accept_begin_[s]; a < accept_begin_[s + 1]; ++a) {
+    for (uint32_t a = accept_begin_[state]; a < accept_begin_[state + 1];
+         ++a) {
       const Accept& accept = accepts_[a];
       if (accept.period_end ? !after : before != after) {
         topics->push_back(accept.topic);
@@ -709,8 +715,8 @@ void WordAutomaton::Scan(absl::string_view text,
     }
   };
   auto step = [&](const unsigned char* at) {
-    row = next[row + class_of_[*at]];
-    if (ABSL_PREDICT_FALSE(row >= accepting)) report(at);
+    state = next[column_[*at] + state];
+    if (ABSL_PREDICT_FALSE(state >= accepting)) report(at);
   };
   // (Four steps a round, written out: the test of the loop cost a good
   // part of a step.)
