@@ -458,9 +458,13 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   std::vector<std::string> document_kind_names;
   s = ForEachLine("nominals.tsv", text, [&](const std::vector<absl::string_view>& f) {
     v1::EntityType t;
+    if (f.size() == 2 && f[1] == "people") {
+      lex->people_nouns_.emplace(absl::AsciiStrToLower(f[0]), true);
+      return absl::OkStatus();
+    }
     if (f.size() < 2 || !ParseEntityType(f[1], &t)) {
       return absl::InvalidArgumentError(
-          "expected word and a type (person organisation government group document)");
+          "expected word and a type (person organisation government group document people)");
     }
     char gender = 0;
     uint16_t kinds = 0;

@@ -365,6 +365,11 @@ char PronounSexAfter(const Lexicon& lex, absl::string_view t, size_t from) {
 
 }  // namespace
 
+// How many bytes before a pronoun are read for a noun or a name of its
+// antecedent ("they", "it"; PluralSubjectBefore(), NamedIn()): two
+// sentences of news, and no more in a text of endless sentences.
+constexpr uint32_t kMaxWindowBytes = 2000;
+
 // How many of the latest mentions are searched for an antecedent.
 constexpr ptrdiff_t kWindow = 400;
 
@@ -2308,6 +2313,153 @@ bool SpeakerResolver::NamedIn(absl::string_view name, uint32_t begin,
   return false;
 }
 
+bool SpeakerResolver::PluralNoun(absl::string_view name) {
+  return name.size() > 3 && name.back() == 's' && name[name.size() - 2] != 's' &&
+         absl::ascii_islower(static_cast<unsigned char>(name[name.size() - 2]));
+}
+
+bool SpeakerResolver::InsideQuote(uint32_t position) const {
+  if (layout_ == nullptr) return false;
+  const std::vector<Quote>& quotes = layout_->quotes;
+  // The last quotation that opens before `position` (they never overlap).
+  auto q = std::upper_bound(quotes.begin(), quotes.end(), position,
+                            [](uint32_t pos, const Quote& x) { return pos < x.open; });
+  return q != quotes.begin() && (q - 1)->begin <= position && position < (q - 1)->end;
+}
+
+// "Money traders said C. The rate was 4 pct, they said": the news names a
+// group by a plural noun the resolver keeps no mention of, and "they" goes
+// on about it. Only a clause's subject: its noun phrase opens the sentence
+// or follows a comma, a conjunction or a subordinator, and a verb follows it
+// (a lower-case word that is no function word but an auxiliary, a copula or
+// an adverb): not the object of a verb or a preposition ("hurt voters.",
+// "opposition by supporters"), which "they" seldom means.
+Range SpeakerResolver::PluralSubjectBefore(uint32_t position) const {
+  const Range none;
+  if (layout_ == nullptr || layout_->hard_wrapped || layout_->sentences.empty() ||
+      position > text_.size()) {
+    return none;
+  }
+  const auto& sents = layout_->sentences;
+  auto s = std::upper_bound(sents.begin(), sents.end(), position,
+                            [](uint32_t pos, const Sentence& x) { return pos < x.begin; });
+  if (s == sents.begin()) return none;
+  const uint32_t own = (s - 1)->begin;
+  uint32_t from = s - 1 == sents.begin() ? own : (s - 2)->begin;
+  // (A bounded stretch: a text of one endless sentence stays linear.)
+  if (position - from > kMaxWindowBytes) from = position - kMaxWindowBytes;
+  const absl::string_view t = text_;
+  auto alpha = [&](size_t k) { return absl::ascii_isalpha(static_cast<unsigned char>(t[k])); };
+  auto class_of = [&](absl::string_view w) {
+    const WordInfo* info = WordOf(w);
+    return info != nullptr ? info->word_class : WordClass::kNone;
+  };
+  Range best;
+  size_t i = from;
+  while (i < position) {
+    if (!alpha(i) || (i > from && (alpha(i - 1) || t[i - 1] == '\'' || t[i - 1] == '.'))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < position && alpha(j)) ++j;
+    const absl::string_view head = t.substr(i, j - i);
+    const size_t head_begin = i;
+    i = j;
+    if (head.size() < 4 || (NominalOf(head) != v1::ENTITY_TYPE_GROUP &&
+                            !lex_->PeopleNoun(Lowered(head).view()))) {
+      continue;
+    }
+    // Another such noun after the subject, not one itself, may be the one
+    // "they" means ("... which hits liberals where they live"): none then,
+    // unless a subject follows it.
+    if (!InsideQuote(static_cast<uint32_t>(head_begin))) best = none;
+    // A verb after it.
+    if (j + 2 >= position || t[j] != ' ' ||
+        !absl::ascii_islower(static_cast<unsigned char>(t[j + 1]))) {
+      continue;
+    }
+    size_t k = j + 1;
+    while (k < t.size() && alpha(k)) ++k;
+    const absl::string_view verb = t.substr(j + 1, k - j - 1);
+    const WordClass after = class_of(verb);
+    if ((after != WordClass::kNone && after != WordClass::kAux && after != WordClass::kCop &&
+         after != WordClass::kAdv && after != WordClass::kModal) ||
+        lex_->Pronoun(Lowered(verb).view()) != nullptr ||
+        NominalOf(verb) != v1::ENTITY_TYPE_UNSPECIFIED) {
+      continue;
+    }
+    if (InsideQuote(static_cast<uint32_t>(head_begin))) continue;
+    // The words before it: up to three modifiers ("gay rights supporters",
+    // "U.S. officials") and a determiner, back to where a clause opens.
+    const uint32_t sentence = head_begin >= own ? own : from;
+    size_t begin = head_begin;
+    bool subject = false;
+    for (int words = 0; words <= 3; ++words) {
+      if (begin <= sentence) {
+        subject = true;
+        break;
+      }
+      if (t[begin - 1] != ' ' || begin < 2) break;
+      if (t[begin - 2] == ',') {
+        subject = true;
+        break;
+      }
+      size_t a = begin - 1;
+      while (a > sentence && t[a - 1] != ' ' && t[a - 1] != '\n') --a;
+      const absl::string_view w = t.substr(a, begin - 1 - a);
+      if (w.empty()) break;
+      if (absl::ascii_isupper(static_cast<unsigned char>(w[0]))) {
+        const WordClass c = class_of(w);
+        if (c == WordClass::kConj || c == WordClass::kSub) {
+          subject = true;
+          break;
+        }
+        // A capitalised determiner opens the sentence: "The judges".
+        if (c != WordClass::kNone && c != WordClass::kMod && c != WordClass::kDet &&
+            c != WordClass::kPronDet) {
+          break;
+        }
+        if (words == 3) break;
+        begin = a;
+        continue;
+      }
+      bool letters = true;
+      for (char c : w) letters &= absl::ascii_islower(static_cast<unsigned char>(c)) || c == '-';
+      if (!letters) break;
+      const WordClass c = class_of(w);
+      // (Or a relative word: "firms in which some managers had". Not a
+      // conjunction that joins noun phrases, function_words.tsv
+      // phraseconj, unless a comma before it joins clauses: "killed 20
+      // children and six educators" is an object, ", and analysts say" a
+      // subject.)
+      if (c == WordClass::kConj && lex_->InListAnyCase(w, WordList::kPhraseConj) &&
+          !(a >= 2 && t[a - 1] == ' ' && t[a - 2] == ',')) {
+        break;
+      }
+      if (c == WordClass::kConj || c == WordClass::kSub || c == WordClass::kRel) {
+        subject = true;
+        break;
+      }
+      if (c == WordClass::kDet || c == WordClass::kPronDet) {
+        // A determiner opens the phrase: what stands before it must open
+        // the clause.
+        // (The next turn only tests where the phrase begins.)
+        begin = a;
+        words = 2;
+        continue;
+      }
+      if ((c != WordClass::kNone && c != WordClass::kMod) || words == 3 ||
+          lex_->Pronoun(w) != nullptr) {
+        break;
+      }
+      begin = a;
+    }
+    if (subject) best = Range{static_cast<uint32_t>(begin), static_cast<uint32_t>(j)};
+  }
+  return best;
+}
+
 int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
                                     int depth) const {
   if (p.deictic) return -1;  // "I said": the narrator, not the last name
@@ -2351,7 +2503,10 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
   uint32_t plural_from = 0;
   constexpr int kMaxNamedTests = 3;
   int named_tests = 0;
-  if (p.plural && layout_ != nullptr && !layout_->hard_wrapped) {
+  // So with "it": a body named further back is seldom the one meant ("It
+  // states that courts ..." after "a Supreme Court case" two paragraphs on;
+  // "It is designed to ..." about a thing the resolver keeps no mention of).
+  if ((p.plural || p.gender == 'n') && layout_ != nullptr && !layout_->hard_wrapped) {
     auto sent = std::upper_bound(
         layout_->sentences.begin(), layout_->sentences.end(), position,
         [](uint32_t pos, const Sentence& x) { return pos < x.begin; });
@@ -2418,9 +2573,22 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
       ++n_before;
       continue;
     }
+    // (Not a group named by a plural noun, "Republican groups": that is
+    // "they".)
     if (p.gender == 'n' && e.type != v1::ENTITY_TYPE_PERSON &&
-        e.type != v1::ENTITY_TYPE_UNKNOWN) {
-      return m.entity;
+        e.type != v1::ENTITY_TYPE_UNKNOWN &&
+        !(e.type == v1::ENTITY_TYPE_GROUP && PluralNoun(e.canonical))) {
+      if (m.position >= plural_from) return m.entity;
+      // (Unless the window names it again where no mention was kept: "The
+      // report also provided details ... It said"; a few bodies at most,
+      // as for "they".)
+      if (named_tests++ >= kMaxNamedTests) return -1;
+      if (NamedIn(e.canonical,
+                  std::max(plural_from, position > kMaxWindowBytes ? position - kMaxWindowBytes : 0),
+                  position)) {
+        return m.entity;
+      }
+      continue;
     }
     // "Winn-Dixie said C. It said C2": the last one named before "it", by
     // a capitalised word no list of first names knows and of no known type,
@@ -3354,7 +3522,31 @@ Resolution SpeakerResolver::ResolveSpan(Range span) {
                                                     : lex_->Pronoun(Lowered(word(0)).view());
     if (p != nullptr) entity = ResolvePronoun(*p, pos);
     const absl::string_view pronoun = word(0);
-    if (entity < 0 && tags[0] == 'w') entity = RelativeAntecedent(span.begin);
+    const char tag = tags[0];
+    bool from_noun = false;
+    if (entity < 0 && p != nullptr && p->plural && !p->deictic) {
+      // (Resolve() tags the phrase in the scratch that toks and tags are:
+      // neither is read after it.)
+      const Range group = PluralSubjectBefore(pos);
+      if (group.end > group.begin) {
+        // (A noun of people, nominals.tsv type people, is no nominal head:
+        // the phrase resolves as a name no lexicon types, "Money traders",
+        // which is the group.)
+        // (Quietly: the phrase is no mention the resolver met, only the
+        // pronoun is.)
+        const bool quiet = quiet_;
+        quiet_ = true;
+        const Resolution named = Resolve(group);
+        quiet_ = quiet;
+        if (named.entity >= 0 && (entities_[named.entity].type == v1::ENTITY_TYPE_GROUP ||
+                                  entities_[named.entity].type == v1::ENTITY_TYPE_UNKNOWN)) {
+          entity = named.entity;
+          entities_[entity].type = v1::ENTITY_TYPE_GROUP;
+          from_noun = true;
+        }
+      }
+    }
+    if (entity < 0 && tag == 'w') entity = RelativeAntecedent(span.begin);
     if (entity >= 0) {
       AddAlias(entity, pronoun);
       if (p != nullptr && (p->gender == 'm' || p->gender == 'f') &&
@@ -3363,7 +3555,11 @@ Resolution SpeakerResolver::ResolveSpan(Range span) {
       }
     }
     res.entity = entity;
-    Note(entity, pos);
+    // (A "they" read from a plural noun in the text is no mention that
+    // others go back to: they find that noun again, or nothing. A quoted
+    // headline after "the Democrats are acting as though they want to
+    // lose" is not theirs.)
+    if (!from_noun) Note(entity, pos);
     return res;
   }
 

@@ -805,6 +805,10 @@ class Lexicon {
   }
   // The entity type a nominal head marks, or ENTITY_TYPE_UNSPECIFIED.
   v1::EntityType Nominal(absl::string_view lower) const;
+  // A plural noun of people (nominals.tsv type people: "traders",
+  // "judges") that "they" may point back to as a group, though it is no
+  // nominal head of its own (the taggers know nothing of it).
+  bool PeopleNoun(absl::string_view lower) const { return people_nouns_.contains(lower); }
   const PronounInfo* Pronoun(absl::string_view lower) const;
   // A possessive determiner ("her", "their") as the pronoun it stands for,
   // or nullptr.
@@ -868,6 +872,7 @@ class Lexicon {
   WordMap<char> title_genders_;  // "mrs." -> 'f'
   absl::flat_hash_set<std::string> lower_ranks_;  // see WordInfo::lower_rank
   WordMap<v1::EntityType> nominals_;
+  WordMap<bool> people_nouns_;
   WordMap<char> person_genders_;  // "girl" -> 'f'
   WordMap<uint16_t> document_kinds_;  // see WordInfo::document_kinds
   WordMap<PronounInfo> pronouns_;

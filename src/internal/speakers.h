@@ -256,6 +256,17 @@ class SpeakerResolver {
   std::pair<uint32_t, std::string> FindApposition(absl::string_view noun) const;
   // `depth` counts the sentences followed back through pronoun subjects.
   int ResolvePronoun(const PronounInfo& p, uint32_t position, int depth = 0) const;
+  // In the news, the noun phrase of a group's plural noun (nominals.tsv
+  // type group: "money traders", "the judges") that is the subject of a
+  // clause in the sentence holding `position` or the one before it, the
+  // last such before `position`; an empty range if none. Read from the
+  // text: two sentences per pronoun.
+  Range PluralSubjectBefore(uint32_t position) const;
+  // Whether a name ends as a plural noun does ("Republican groups",
+  // "officials"): a lower-case letter and an "s", not "ss".
+  static bool PluralNoun(absl::string_view name);
+  // Whether `position` lies inside a quotation.
+  bool InsideQuote(uint32_t position) const;
   // Whether text_[begin, end) names `name` as a whole word or words.
   bool NamedIn(absl::string_view name, uint32_t begin, uint32_t end) const;
   // Where the sentence holding `position` begins, when its first word is a
