@@ -6936,6 +6936,22 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               r.begin = tokens[t].begin;
             }
           }
+          // "said, however, that C", "noted, though, the plan failed": a
+          // one-word adverb or subordinator set off by commas right after the
+          // cue links the sentence to the writer's last one; what was said
+          // starts after it (and after "that", as at the cue; "noted,
+          // however, that C" as "noted that C").
+          if (!direct && a > cue_end && a + 2 < b && marked[a - 1] == ',' &&
+              IsOneOf("ls", marked[a]) && marked[a + 1] == ',' &&
+              r.begin == tokens[a].begin) {
+            size_t c = a + 2;
+            // (Not the pronoun "that": "however, that might change".)
+            if (marked[c] == 't' && c + 1 < b &&
+                !ThatOpensContent(text, tokens, marked, c, b)) {
+              ++c;
+            }
+            r.begin = tokens[c].begin;
+          }
           // "agreed to pay the fine", "aims to build on the law": the "to"
           // that ends a cue of verbs.tsv flag toclause opens the infinitive
           // that was agreed or aimed at, as after "pledged"; the content
