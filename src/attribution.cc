@@ -6936,6 +6936,49 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               r.begin = tokens[t].begin;
             }
           }
+          // "said, however, that C", "noted, though, the plan failed": a
+          // one-word adverb or subordinator set off by commas right after the
+          // cue links the sentence to the writer's last one; what was said
+          // starts after it (and after "that", as at the cue; "noted,
+          // however, that C" as "noted that C").
+          if (!direct && a > cue_end && a + 2 < b && marked[a - 1] == ',' &&
+              IsOneOf("ls", marked[a]) && marked[a + 1] == ',' &&
+              r.begin == tokens[a].begin) {
+            size_t c = a + 2;
+            // (Not the pronoun "that": "however, that might change".)
+            if (marked[c] == 't' && c + 1 < b &&
+                !ThatOpensContent(text, tokens, marked, c, b)) {
+              ++c;
+            }
+            r.begin = tokens[c].begin;
+          }
+          // "agreed to pay the fine", "aims to build on the law": the "to"
+          // that ends a cue of verbs.tsv flag toclause opens the infinitive
+          // that was agreed or aimed at, as after "pledged"; the content
+          // starts at it and the cue ends before it. The word after it (or
+          // after an adverb) is a verb: a plain lower-case word not in a
+          // plural's -s, or a copula, or a word the tagger knows as a noun
+          // with its object after it ("agreed to review them", "to study the
+          // plan"). (Before a determiner, a name or a pronoun, or a plural,
+          // "to" is a preposition: "agreed to the deal", "agreed to terms".)
+          if (!direct && cue.to_clause && a == cue_end && cue_end > k + 1 &&
+              a < b && r.begin == tokens[a].begin &&
+              f.cue.end == tokens[cue_end - 1].end) {
+            // (Past an adverb: "agreed to quickly raise the fees".)
+            const size_t v = marked[a] == 'l' && a + 1 < b ? a + 1 : a;
+            const absl::string_view w =
+                text.substr(tokens[v].begin, tokens[v].end - tokens[v].begin);
+            const bool plural = w.size() > 3 && absl::EndsWith(w, "s") &&
+                                !absl::EndsWith(w, "ss") && !absl::EndsWith(w, "us");
+            // (Not an adjective of function_words.tsv: "agreed to big cuts".)
+            const WordInfo* wi = WordOf(text, tokens[v]);
+            const bool adjective = wi != nullptr && wi->word_class == WordClass::kAdjective;
+            if (marked[v] == 'b' || (marked[v] == 'o' && !plural && !adjective) ||
+                (marked[v] == 'n' && v + 1 < b && IsOneOf("dpoP", marked[v + 1]))) {
+              r.begin = tokens[cue_end - 1].begin;
+              f.cue = TokenSpan(tokens, negated ? p : k, cue_end - 1);
+            }
+          }
           // "X said C, a move that ...": an appositive that sums up the
           // reported act (a comma, "a"/"an", perhaps one modifier, a noun of
           // class aside) is the writer's comment; the content ends before it.

@@ -302,6 +302,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         e.quoted_only = true;
       } else if (flag == "subject") {
         e.subject_only = true;
+      } else if (flag == "toclause" && absl::EndsWith(e.lemma, " to")) {
+        e.to_clause = true;
       } else if (flag == "press") {
         e.press = true;
       } else if (flag == "adjunct" && e.cue_class == CueClass::kBelief) {

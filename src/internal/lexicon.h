@@ -123,6 +123,12 @@ struct CueEntry {
   // or a circumstance, not a belief ("considering the cost", "knowing him",
   // "declining the offer").
   bool adjunct = false;
+  // "agree to", "aim to" ("toclause" in the fifth column of verbs.tsv): a
+  // cue whose last word is the "to" of an infinitive; before a verb ("agreed
+  // to pay the fine") that "to" opens what was agreed, as it does after
+  // "pledged" or "vowed", and belongs to the content, not the cue ("agreed
+  // to the deal" keeps it: a preposition before its object).
+  bool to_clause = false;
   // "report" ("press" in the fifth column of verbs.tsv): what publications
   // do; a name of no person's sex that speaks through it is a publication
   // or an agency ("Politico reports C"), no antecedent of "he" or "she"
