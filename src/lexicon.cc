@@ -775,7 +775,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     }
     if (info.clause_sign) lex->clause_sign_shapes_.set(WordShape(word));
   }
-  lex->short_words_.Build(lex->words_, [](const WordInfo& info) { return &info; });
+  lex->short_words_.Build(lex->words_, [](const WordInfo& info) { return info; });
   lex->short_first_names_.Build(lex->first_names_, [](char g) { return g; });
   for (const auto& [name, g] : lex->first_names_) {
     if (!name.empty()) lex->first_name_shapes_.set(WordShape(name));
@@ -820,7 +820,10 @@ const PronounForm* Lexicon::PronounFormOf(absl::string_view lower) const {
 }
 
 char Lexicon::FindFirstName(absl::string_view name) const {
-  if (name.size() <= kShortWord) return short_first_names_.Find(name);
+  if (name.size() <= kShortWord) {
+    const char* g = short_first_names_.Find(name);
+    return g == nullptr ? 0 : *g;
+  }
   auto it = first_names_.find(name);
   return it == first_names_.end() ? 0 : it->second;
 }
