@@ -763,7 +763,7 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
     }
     impl.representative.push_back(static_cast<unsigned char>(first));
   }
-  dfa->columns_ = static_cast<int>(impl.representative.size());
+  dfa->columns_ = static_cast<uint8_t>(impl.representative.size());
   // (The columns and "not read": rows of a power of two cells, so that no
   // row of up to 32 cells crosses a line.)
   while ((1 << dfa->shift_) < dfa->columns_ + 1) ++dfa->shift_;
@@ -820,8 +820,8 @@ int32_t TagDfa::InternMarks(size_t lo, size_t hi) const {
   // Whether it holds a match now; at the end of the text: worked out when
   // a search first ends there (MatchAtEnd).
   const bool now = (marks[impl.match >> 6] >> (impl.match & 63)) & 1;
-  match_at_end_.push_back(now ? 1 : 2);
-  stop_.push_back((now ? 1 : 0) | (s == 0 ? 2 : 0));
+  state_.push_back((now ? kMatchNow | kAtEndKnown | kMatchAtEnd : 0) |
+                   (s == 0 ? kDead : 0));
   const size_t cells = static_cast<size_t>(s + 1) << shift_;
   if (next_.size() * 32 < cells) next_.resize((cells + 31) / 32);
   std::fill_n(next_.data()->cells + (static_cast<size_t>(s) << shift_),
@@ -835,8 +835,9 @@ int32_t TagDfa::InternMarks(size_t lo, size_t hi) const {
 inline bool TagDfa::MatchAtEnd(int32_t s) const {
   // (Inline, the answer worked out before: most searches that reach the
   // end of the text ask for one.)
-  const uint8_t known = match_at_end_[s];
-  return known != 2 ? known == 1 : WorkOutMatchAtEnd(s);
+  const uint8_t state = state_[s];
+  return state & kAtEndKnown ? (state & kMatchAtEnd) != 0
+                             : WorkOutMatchAtEnd(s);
 }
 
 bool TagDfa::WorkOutMatchAtEnd(int32_t s) const {
@@ -852,7 +853,7 @@ bool TagDfa::WorkOutMatchAtEnd(int32_t s) const {
   }
   const bool match = std::find(impl.scratch.begin(), impl.scratch.end(),
                                impl.match) != impl.scratch.end();
-  match_at_end_[s] = match ? 1 : 0;
+  state_[s] |= kAtEndKnown | (match ? kMatchAtEnd : 0);
   return match;
 }
 
@@ -931,9 +932,9 @@ int TagDfa::LeftmostStart(absl::string_view text) const {
     const uint32_t s = v & ~uint32_t{kStops};
     if (i == 0) return MatchAtEnd(static_cast<int32_t>(s)) ? 0 : best;
     if (v & kStops) {
-      const uint8_t stop = stop_[s];
-      if (stop & 1) best = static_cast<int>(i);
-      if (stop & 2) return best;
+      const uint8_t state = state_[s];
+      if (state & kMatchNow) best = static_cast<int>(i);
+      if (state & kDead) return best;
     }
     const int c = column_[p[i - 1]];
     v = next[(s << shift_) + c];
@@ -953,7 +954,7 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   std::lock_guard<TagDfaLock> lock(mu_);
   // The walk holds the cell that led to the state, v: its state's index,
-  // with kStops when the search may end there (then stop_ says how). A step
+  // with kStops when the search may end there (then state_ says how). A step
   // that finds its state built, most of them, is one load of a cell of a
   // row that lies in one line (see next_), its address a shift and an add
   // from the last. The cells are read through a local pointer, read again
@@ -965,7 +966,7 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
     const unsigned char* const start = p + startpos;
     for (const unsigned char* q = p + endpos;; --q) {
       if (q == p) return MatchAtEnd(static_cast<int32_t>(v & ~uint32_t{kStops}));
-      if (v & kStops) return stop_[v & ~uint32_t{kStops}] & 1;
+      if (v & kStops) return state_[v & ~uint32_t{kStops}] & kMatchNow;
       if (q == start) return 0;
       const int c = column_[q[-1]];
       const uint32_t s = v;
@@ -987,7 +988,7 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
       // A match now, or the dead state, which has none at the end of the
       // text either.
       const uint32_t s = v & ~uint32_t{kStops};
-      if (stop_[s] & 1) return 1;
+      if (state_[s] & kMatchNow) return 1;
       return q == end && ends_text ? MatchAtEnd(static_cast<int32_t>(s)) : 0;
     }
     if (q == end) return ends_text ? MatchAtEnd(static_cast<int32_t>(v)) : 0;

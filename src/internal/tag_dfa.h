@@ -76,7 +76,9 @@ class TagPattern {
   std::unique_ptr<Tree> tree_;
 };
 
-class TagDfa {
+// (Aligned to a line: the fields a search reads at each call share one, see
+// below.)
+class alignas(64) TagDfa {
  public:
   enum Mode {
     // A match must start at the search's start position (RE2::ANCHOR_START).
@@ -148,24 +150,34 @@ class TagDfa {
   int32_t InternMarks(size_t lo, size_t hi) const;
   // The cell that leads to state s (see next_).
   uint16_t CellOf(int32_t s) const {
-    return static_cast<uint16_t>(s | (stop_[s] != 0 ? kStops : 0));
+    return static_cast<uint16_t>(s | ((state_[s] & kStopBits) != 0 ? kStops : 0));
   }
   const uint16_t* cells() const { return next_.data()->cells; }
 
-  std::unique_ptr<Impl> impl_;
+  // Bits of state_.
+  static constexpr uint8_t kMatchNow = 1;  // a match that needs nothing more
+  static constexpr uint8_t kDead = 2;      // (state 0)
+  static constexpr uint8_t kStopBits = kMatchNow | kDead;
+  static constexpr uint8_t kAtEndKnown = 4;  // kMatchAtEnd worked out
+  static constexpr uint8_t kMatchAtEnd = 8;  // a match at the end of the text
+
+  // (The fields a search reads at each call, in the first line of the
+  // object; the byte map's hot part, the bytes of tags, in the next two:
+  // a call reaches hundreds of automata in turn, each likely out of the
+  // first-level cache.)
+  mutable TagDfaLock mu_;
   bool reverse_ = false;
-  // Byte -> column; columns_ for a byte not read here (its cell in each
-  // row of next_ stays kUnbuilt: a step finds it unbuilt, then tells it
-  // apart).
-  uint8_t column_[256];
-  int columns_ = 0;  // of the bytes read here
+  // The cells that lead to where a search starts at position 0 of the text
+  // (for kReverse: at its end), and elsewhere.
+  uint16_t start_at_begin_ = 0;
+  uint16_t start_later_ = 0;
+  uint8_t columns_ = 0;  // of the bytes read here
   // State s has the row of 1 << shift_ cells from cell s << shift_ of
   // next_ (the columns, "not read", unused ones), rows in lines of 64 bytes.
-  int shift_ = 0;
-  mutable TagDfaLock mu_;
+  uint8_t shift_ = 0;
   // The cell of column c of state s's row: the state s goes to on that
   // column, with kStops set when that state ends a search there (a match
-  // that needs nothing more, or the dead state: see stop_), or kUnbuilt
+  // that needs nothing more, or the dead state: see state_), or kUnbuilt
   // when not built yet (always, for the column of bytes not read).
   // (A search walks these rows with a load latency a byte, often a miss
   // of the first-level cache: hundreds of automata, thousands of states
@@ -173,18 +185,17 @@ class TagDfa {
   // to 31 columns in one line, and the stop read from the cell that leads
   // to the state rather than from a cell of the state's own row. news.jsonl,
   // 301 automata of 34.5k states: 4.3 MB of rows of 32-bit cells, 2.2 MB
-  // now.) Guarded by mu_, as the ones below.
+  // now.) Guarded by mu_, as the one below.
   mutable std::vector<Line> next_;
-  // For state s: bit 0 a match that needs nothing more, bit 1 the dead
-  // state (state 0).
-  mutable std::vector<uint8_t> stop_;
-  // Whether state s holds a match at the end of the text (perhaps by "$";
-  // 2: not worked out yet).
-  mutable std::vector<uint8_t> match_at_end_;
-  // The cells that lead to where a search starts at position 0 of the text
-  // (for kReverse: at its end), and elsewhere.
-  uint16_t start_at_begin_ = 0;
-  uint16_t start_later_ = 0;
+  // For state s: kMatchNow, kDead, kAtEndKnown, kMatchAtEnd (whether it
+  // holds a match at the end of the text, perhaps by "$", worked out when a
+  // search first ends there).
+  mutable std::vector<uint8_t> state_;
+  std::unique_ptr<Impl> impl_;
+  // Byte -> column; columns_ for a byte not read here (its cell in each
+  // row of next_ stays kUnbuilt: a step finds it unbuilt, then tells it
+  // apart).
+  uint8_t column_[256];
 };
 
 // Whether TagDfa reads `pattern` and RE2 surely accepts it: escapes of
