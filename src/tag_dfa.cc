@@ -822,10 +822,7 @@ int32_t TagDfa::InternMarks(size_t lo, size_t hi) const {
   const bool now = (marks[impl.match >> 6] >> (impl.match & 63)) & 1;
   state_.push_back((now ? kMatchNow | kAtEndKnown | kMatchAtEnd : 0) |
                    (s == 0 ? kDead : 0));
-  const size_t cells = static_cast<size_t>(s + 1) << shift_;
-  if (next_.size() * 32 < cells) next_.resize((cells + 31) / 32);
-  std::fill_n(next_.data()->cells + (static_cast<size_t>(s) << shift_),
-              size_t{1} << shift_, kUnbuilt);
+  next_.resize(static_cast<size_t>(s + 1) << shift_, kUnbuilt);
   impl.bits.insert(impl.bits.end(), marks, marks + impl.words);
   impl.hashes.push_back(key.hash);
   impl.index.insert(s);
@@ -916,7 +913,7 @@ int32_t TagDfa::Step(int32_t s, int c) const {
   if (lo < hi) std::fill(marks + lo, marks + hi, 0);
   if (to < 0) return -1;
   const uint16_t cell = CellOf(to);
-  next_.data()->cells[(static_cast<size_t>(s) << shift_) + c] = cell;
+  next_[(static_cast<size_t>(s) << shift_) + c] = cell;
   return cell;
 }
 

@@ -23,6 +23,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <string>
 #include <thread>
 #include <vector>
@@ -127,9 +128,19 @@ class alignas(64) TagDfa {
   static constexpr uint16_t kUnbuilt = 0xFFFF;
   // The most states: their indices stay below kStops (and kUnbuilt).
   static constexpr int kMaxStates = 0x7FFF;
-  // A line of next_ (see there).
-  struct alignas(64) Line {
-    uint16_t cells[32];
+  // Allocates next_ aligned to a 64-byte line (see there).
+  template <typename T>
+  struct LineAllocator {
+    using value_type = T;
+    LineAllocator() = default;
+    template <typename U>
+    LineAllocator(const LineAllocator<U>&) {}
+    T* allocate(size_t n) {
+      return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t{64}));
+    }
+    void deallocate(T* p, size_t) { ::operator delete(p, std::align_val_t{64}); }
+    bool operator==(const LineAllocator&) const { return true; }
+    bool operator!=(const LineAllocator&) const { return false; }
   };
 
   // The cell (see next_) of the state that state s goes to on column c,
@@ -152,7 +163,7 @@ class alignas(64) TagDfa {
   uint16_t CellOf(int32_t s) const {
     return static_cast<uint16_t>(s | ((state_[s] & kStopBits) != 0 ? kStops : 0));
   }
-  const uint16_t* cells() const { return next_.data()->cells; }
+  const uint16_t* cells() const { return next_.data(); }
 
   // Bits of state_.
   static constexpr uint8_t kMatchNow = 1;  // a match that needs nothing more
@@ -173,7 +184,8 @@ class alignas(64) TagDfa {
   uint16_t start_later_ = 0;
   uint8_t columns_ = 0;  // of the bytes read here
   // State s has the row of 1 << shift_ cells from cell s << shift_ of
-  // next_ (the columns, "not read", unused ones), rows in lines of 64 bytes.
+  // next_ (the columns, "not read", unused ones): next_ starts at a line of
+  // 64 bytes, so no row of up to 32 cells crosses one.
   uint8_t shift_ = 0;
   // The cell of column c of state s's row: the state s goes to on that
   // column, with kStops set when that state ends a search there (a match
@@ -186,7 +198,7 @@ class alignas(64) TagDfa {
   // to the state rather than from a cell of the state's own row. news.jsonl,
   // 301 automata of 34.5k states: 4.3 MB of rows of 32-bit cells, 2.2 MB
   // now.) Guarded by mu_, as the one below.
-  mutable std::vector<Line> next_;
+  mutable std::vector<uint16_t, LineAllocator<uint16_t>> next_;
   // For state s: kMatchNow, kDead, kAtEndKnown, kMatchAtEnd (whether it
   // holds a match at the end of the text, perhaps by "$", worked out when a
   // search first ends there).
