@@ -962,7 +962,9 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
     uint32_t v = start_at_begin_;
     const unsigned char* const start = p + startpos;
     for (const unsigned char* q = p + endpos;; --q) {
-      if (q == p) return MatchAtEnd(static_cast<int32_t>(v & ~uint32_t{kStops}));
+      if (q == p) {
+        return MatchAtEnd(static_cast<int32_t>(v & ~uint32_t{kStops}));
+      }
       if (v & kStops) return state_[v & ~uint32_t{kStops}] & kMatchNow;
       if (q == start) return 0;
       const int c = column_[q[-1]];

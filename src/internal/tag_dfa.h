@@ -136,9 +136,12 @@ class alignas(64) TagDfa {
     template <typename U>
     LineAllocator(const LineAllocator<U>&) {}
     T* allocate(size_t n) {
-      return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t{64}));
+      return static_cast<T*>(
+          ::operator new(n * sizeof(T), std::align_val_t{64}));
     }
-    void deallocate(T* p, size_t) { ::operator delete(p, std::align_val_t{64}); }
+    void deallocate(T* p, size_t) {
+      ::operator delete(p, std::align_val_t{64});
+    }
     bool operator==(const LineAllocator&) const { return true; }
     bool operator!=(const LineAllocator&) const { return false; }
   };
@@ -161,7 +164,8 @@ class alignas(64) TagDfa {
   int32_t InternMarks(size_t lo, size_t hi) const;
   // The cell that leads to state s (see next_).
   uint16_t CellOf(int32_t s) const {
-    return static_cast<uint16_t>(s | ((state_[s] & kStopBits) != 0 ? kStops : 0));
+    return static_cast<uint16_t>(s |
+                                 ((state_[s] & kStopBits) != 0 ? kStops : 0));
   }
   const uint16_t* cells() const { return next_.data(); }
 
