@@ -725,7 +725,7 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
   dfa->impl_ = std::make_unique<Impl>(std::move(nfa));
   Impl& impl = *dfa->impl_;
   impl.match = match;
-  impl.max_states = max_states;
+  impl.max_states = std::min(max_states, kMaxStates);
   // Bytes that every class takes or leaves alike share a column: the
   // readable bytes, split by each distinct class in turn.
   std::vector<std::bitset<128>> columns;
@@ -746,7 +746,7 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
   }
   // (Bytes not read here: the column after the others, see column_.)
   for (int b = 0; b < 256; ++b) {
-    dfa->column_[b] = static_cast<int16_t>(columns.size());
+    dfa->column_[b] = static_cast<uint8_t>(columns.size());
   }
   // (Each readable byte is in one column: its bits read a word at a time.)
   const std::bitset<128> low(~uint64_t{0});
@@ -758,13 +758,15 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
       for (uint64_t bits = words[w]; bits != 0; bits &= bits - 1) {
         const int b = 64 * w + __builtin_ctzll(bits);
         if (first < 0) first = b;
-        dfa->column_[b] = static_cast<int16_t>(k);
+        dfa->column_[b] = static_cast<uint8_t>(k);
       }
     }
     impl.representative.push_back(static_cast<unsigned char>(first));
   }
-  dfa->columns_ = static_cast<int>(impl.representative.size());
-  dfa->row_ = dfa->columns_ + 2;  // the stop cell, the columns, "not read"
+  dfa->columns_ = static_cast<uint8_t>(impl.representative.size());
+  // (The columns and "not read": rows of a power of two cells, so that no
+  // row of up to 32 cells crosses a line.)
+  while ((1 << dfa->shift_) < dfa->columns_ + 1) ++dfa->shift_;
   impl.marks.assign(impl.words, 0);
   impl.takes.assign(impl.representative.size() * impl.words, 0);
   impl.takes_made.assign(impl.representative.size(), 0);
@@ -781,11 +783,11 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
   }
   impl.builder.NewGeneration();
   impl.builder.Close(start, /*at_begin=*/true, /*at_end=*/false, &list);
-  dfa->start_at_begin_ = dfa->Intern(list);
+  dfa->start_at_begin_ = dfa->CellOf(dfa->Intern(list));
   list.clear();
   impl.builder.NewGeneration();
   impl.builder.Close(start, /*at_begin=*/false, /*at_end=*/false, &list);
-  dfa->start_later_ = dfa->Intern(list);
+  dfa->start_later_ = dfa->CellOf(dfa->Intern(list));
   return dfa;
 }
 
@@ -818,9 +820,9 @@ int32_t TagDfa::InternMarks(size_t lo, size_t hi) const {
   // Whether it holds a match now; at the end of the text: worked out when
   // a search first ends there (MatchAtEnd).
   const bool now = (marks[impl.match >> 6] >> (impl.match & 63)) & 1;
-  match_at_end_.push_back(now ? 1 : 2);
-  next_.resize(next_.size() + row_, -1);
-  next_[static_cast<size_t>(s) * row_] = (now ? 1 : 0) | (s == 0 ? 2 : 0);
+  state_.push_back((now ? kMatchNow | kAtEndKnown | kMatchAtEnd : 0) |
+                   (s == 0 ? kDead : 0));
+  next_.resize(static_cast<size_t>(s + 1) << shift_, kUnbuilt);
   impl.bits.insert(impl.bits.end(), marks, marks + impl.words);
   impl.hashes.push_back(key.hash);
   impl.index.insert(s);
@@ -830,8 +832,9 @@ int32_t TagDfa::InternMarks(size_t lo, size_t hi) const {
 inline bool TagDfa::MatchAtEnd(int32_t s) const {
   // (Inline, the answer worked out before: most searches that reach the
   // end of the text ask for one.)
-  const uint8_t known = match_at_end_[s];
-  return known != 2 ? known == 1 : WorkOutMatchAtEnd(s);
+  const uint8_t state = state_[s];
+  return state & kAtEndKnown ? (state & kMatchAtEnd) != 0
+                             : WorkOutMatchAtEnd(s);
 }
 
 bool TagDfa::WorkOutMatchAtEnd(int32_t s) const {
@@ -847,7 +850,7 @@ bool TagDfa::WorkOutMatchAtEnd(int32_t s) const {
   }
   const bool match = std::find(impl.scratch.begin(), impl.scratch.end(),
                                impl.match) != impl.scratch.end();
-  match_at_end_[s] = match ? 1 : 0;
+  state_[s] |= kAtEndKnown | (match ? kMatchAtEnd : 0);
   return match;
 }
 
@@ -908,42 +911,36 @@ int32_t TagDfa::Step(int32_t s, int c) const {
   // (InternMarks may grow impl.bits: `from` is not read after it.)
   const int32_t to = InternMarks(lo, hi);
   if (lo < hi) std::fill(marks + lo, marks + hi, 0);
-  if (to >= 0) next_[static_cast<size_t>(s) * row_ + 1 + c] = to * row_;
-  return to;
-}
-
-inline int32_t TagDfa::StepRow(int32_t r, unsigned char byte) const {
-  const int c = column_[byte];
-  const int32_t t = next_[r + 1 + c];
-  if (t >= 0) return t;
-  // (A byte not read here has the cell that is never built: one test
-  // fewer a byte on the way that finds the next state built.)
-  if (c == columns_) return -1;
-  const int32_t to = Step(r / row_, c);
-  return to >= 0 ? to * row_ : -1;
+  if (to < 0) return -1;
+  const uint16_t cell = CellOf(to);
+  next_[(static_cast<size_t>(s) << shift_) + c] = cell;
+  return cell;
 }
 
 int TagDfa::LeftmostStart(absl::string_view text) const {
   if (!reverse_ || text.empty()) return -2;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   std::lock_guard<TagDfaLock> lock(mu_);
-  // (The row of the state, not its index: see next_.)
-  int64_t r = start_at_begin_ * row_;
-  const int32_t* next = next_.data();  // (as in Match)
+  // (The cell that led to the state: see next_ and Match.)
+  uint32_t v = start_at_begin_;
+  const uint16_t* next = cells();
   int best = -1;
   for (size_t i = text.size();; --i) {
-    if (i == 0) return MatchAtEnd(static_cast<int32_t>(r / row_)) ? 0 : best;
-    const int32_t stop = next[r];
-    if (stop & 1) best = static_cast<int>(i);
-    if (stop & 2) return best;
-    const int64_t t = next[r + 1 + column_[p[i - 1]]];
-    if (t >= 0) {
-      r = t;
-      continue;
+    const uint32_t s = v & ~uint32_t{kStops};
+    if (i == 0) return MatchAtEnd(static_cast<int32_t>(s)) ? 0 : best;
+    if (v & kStops) {
+      const uint8_t state = state_[s];
+      if (state & kMatchNow) best = static_cast<int>(i);
+      if (state & kDead) return best;
     }
-    r = StepRow(static_cast<int32_t>(r), p[i - 1]);
-    if (r < 0) return -2;
-    next = next_.data();
+    const int c = column_[p[i - 1]];
+    v = next[(s << shift_) + c];
+    if (v != kUnbuilt) continue;
+    if (c == columns_) return -2;
+    const int32_t cell = Step(static_cast<int32_t>(s), c);
+    if (cell < 0) return -2;
+    v = static_cast<uint32_t>(cell);
+    next = cells();
   }
 }
 
@@ -953,51 +950,56 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
   if (text.empty() || startpos > endpos || endpos > text.size()) return -1;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   std::lock_guard<TagDfaLock> lock(mu_);
-  // (The row of the state, not its index: see next_. It is kept as a 64-bit
-  // index, the cells read through a local pointer, read again only after a
-  // step that builds a state, and the text through a pointer that moves:
-  // a step that finds its state built, most of them, is a few loads.
-  // news-5mb: 1.16214e9 -> 1.15927e9 instructions.)
-  const int32_t* next = next_.data();
+  // The walk holds the cell that led to the state, v: its state's index,
+  // with kStops when the search may end there (then state_ says how). A step
+  // that finds its state built, most of them, is one load of a cell of a
+  // row that lies in one line (see next_), its address a shift and an add
+  // from the last. The cells are read through a local pointer, read again
+  // only after a step that builds a state.
+  const uint16_t* next = cells();
   if (reverse_) {
     if (endpos != text.size()) return -1;
-    int64_t r = start_at_begin_ * row_;
+    uint32_t v = start_at_begin_;
     const unsigned char* const start = p + startpos;
     for (const unsigned char* q = p + endpos;; --q) {
-      if (q == p) return MatchAtEnd(static_cast<int32_t>(r / row_));
-      const int32_t stop = next[r];
-      if (stop & 1) return 1;
-      if (q == start || stop != 0) return 0;
-      const int64_t t = next[r + 1 + column_[q[-1]]];
-      if (t >= 0) {
-        r = t;
-        continue;
+      if (q == p) {
+        return MatchAtEnd(static_cast<int32_t>(v & ~uint32_t{kStops}));
       }
-      r = StepRow(static_cast<int32_t>(r), q[-1]);
-      if (r < 0) return -1;
-      next = next_.data();
+      if (v & kStops) return state_[v & ~uint32_t{kStops}] & kMatchNow;
+      if (q == start) return 0;
+      const int c = column_[q[-1]];
+      const uint32_t s = v;
+      v = next[(s << shift_) + c];
+      if (v != kUnbuilt) continue;
+      if (c == columns_) return -1;
+      const int32_t cell = Step(static_cast<int32_t>(s), c);
+      if (cell < 0) return -1;
+      v = static_cast<uint32_t>(cell);
+      next = cells();
     }
   }
-  int64_t r = (startpos == 0 ? start_at_begin_ : start_later_) * row_;
+  uint32_t v = startpos == 0 ? start_at_begin_ : start_later_;
   // (A match at the end of the text, by "$", only there.)
   const bool ends_text = endpos == text.size();
   const unsigned char* const end = p + endpos;
   for (const unsigned char* q = p + startpos;; ++q) {
-    // (One test of the stop cell for a match now and the dead state, which
-    // has none at the end of the text either.)
-    if (const int32_t stop = next[r]; stop != 0) {
-      if (stop & 1) return 1;
-      return q == end && ends_text ? MatchAtEnd(static_cast<int32_t>(r / row_)) : 0;
+    if (v & kStops) {
+      // A match now, or the dead state, which has none at the end of the
+      // text either.
+      const uint32_t s = v & ~uint32_t{kStops};
+      if (state_[s] & kMatchNow) return 1;
+      return q == end && ends_text ? MatchAtEnd(static_cast<int32_t>(s)) : 0;
     }
-    if (q == end) return ends_text ? MatchAtEnd(static_cast<int32_t>(r / row_)) : 0;
-    const int64_t t = next[r + 1 + column_[*q]];
-    if (t >= 0) {
-      r = t;
-      continue;
-    }
-    r = StepRow(static_cast<int32_t>(r), *q);
-    if (r < 0) return -1;
-    next = next_.data();
+    if (q == end) return ends_text ? MatchAtEnd(static_cast<int32_t>(v)) : 0;
+    const int c = column_[*q];
+    const uint32_t s = v;
+    v = next[(s << shift_) + c];
+    if (v != kUnbuilt) continue;
+    if (c == columns_) return -1;
+    const int32_t cell = Step(static_cast<int32_t>(s), c);
+    if (cell < 0) return -1;
+    v = static_cast<uint32_t>(cell);
+    next = cells();
   }
 }
 

@@ -23,6 +23,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <string>
 #include <thread>
 #include <vector>
@@ -76,7 +77,9 @@ class TagPattern {
   std::unique_ptr<Tree> tree_;
 };
 
-class TagDfa {
+// (Aligned to a line: the fields a search reads at each call share one, see
+// below.)
+class alignas(64) TagDfa {
  public:
   enum Mode {
     // A match must start at the search's start position (RE2::ANCHOR_START).
@@ -92,7 +95,7 @@ class TagDfa {
 
   // The automaton of `pattern` for searches of the given mode. Null when
   // the pattern uses syntax not read here. Once it has built `max_states`
-  // states, a search that needs another returns -1.
+  // states (32767 at most), a search that needs another returns -1.
   static std::unique_ptr<TagDfa> Compile(absl::string_view pattern, Mode mode,
                                          int max_states = 10000);
   // As above, for a pattern already read (null only when it is too large).
@@ -119,13 +122,33 @@ class TagDfa {
   struct Impl;
   TagDfa();
 
-  // The state that state s goes to on column c, built if need be; -1 when
-  // the automaton is full. Called with mu_ held.
+  // A cell of next_: the state a transition goes to, kStops set when that
+  // state ends a search (see next_), or kUnbuilt.
+  static constexpr uint16_t kStops = 0x8000;
+  static constexpr uint16_t kUnbuilt = 0xFFFF;
+  // The most states: their indices stay below kStops (and kUnbuilt).
+  static constexpr int kMaxStates = 0x7FFF;
+  // Allocates next_ aligned to a 64-byte line (see there).
+  template <typename T>
+  struct LineAllocator {
+    using value_type = T;
+    LineAllocator() = default;
+    template <typename U>
+    LineAllocator(const LineAllocator<U>&) {}
+    T* allocate(size_t n) {
+      return static_cast<T*>(
+          ::operator new(n * sizeof(T), std::align_val_t{64}));
+    }
+    void deallocate(T* p, size_t) {
+      ::operator delete(p, std::align_val_t{64});
+    }
+    bool operator==(const LineAllocator&) const { return true; }
+    bool operator!=(const LineAllocator&) const { return false; }
+  };
+
+  // The cell (see next_) of the state that state s goes to on column c,
+  // built if need be; -1 when the automaton is full. Called with mu_ held.
   int32_t Step(int32_t s, int c) const;
-  // The row (see next_) that the state of row r goes to on `byte`, built if
-  // need be; -1 when the byte is not read here or the automaton is full.
-  // Called with mu_ held.
-  int32_t StepRow(int32_t r, unsigned char byte) const;
   // Whether state s holds a match at the end of the text (worked out the
   // first time). Called with mu_ held.
   bool MatchAtEnd(int32_t s) const;
@@ -139,31 +162,56 @@ class TagDfa {
   // As Intern, for the set of states marked in Impl::marks, whose words
   // outside [lo, hi) are all zero.
   int32_t InternMarks(size_t lo, size_t hi) const;
+  // The cell that leads to state s (see next_).
+  uint16_t CellOf(int32_t s) const {
+    return static_cast<uint16_t>(s |
+                                 ((state_[s] & kStopBits) != 0 ? kStops : 0));
+  }
+  const uint16_t* cells() const { return next_.data(); }
 
-  std::unique_ptr<Impl> impl_;
-  bool reverse_ = false;
-  // Byte -> column; columns_ for a byte not read here (its cell in each
-  // row of next_ stays -1: StepRow finds it unbuilt, then tells it apart).
-  int16_t column_[256];
-  int columns_ = 0;  // of the bytes read here
-  // The cells of a state's row of next_: columns_ + 2.
-  int row_ = 0;
+  // Bits of state_.
+  static constexpr uint8_t kMatchNow = 1;  // a match that needs nothing more
+  static constexpr uint8_t kDead = 2;      // (state 0)
+  static constexpr uint8_t kStopBits = kMatchNow | kDead;
+  static constexpr uint8_t kAtEndKnown = 4;  // kMatchAtEnd worked out
+  static constexpr uint8_t kMatchAtEnd = 8;  // a match at the end of the text
+
+  // (The fields a search reads at each call, in the first line of the
+  // object; the byte map's hot part, the bytes of tags, in the next two:
+  // a call reaches hundreds of automata in turn, each likely out of the
+  // first-level cache.)
   mutable TagDfaLock mu_;
-  // State s has the row of cells from next_[s * row_]. Its first cell says
-  // how a search stops there: bit 0 a match that needs nothing more, bit 1
-  // the dead state (state 0); the cell of column c after it, where state s
-  // goes on that column: the row of that state (its index times row_), or
-  // -1 when not built yet (always, for the column of bytes not read).
-  // (Rows rather than indices, and the stop in the row: a step of a search
-  // is an add and two loads.) Guarded by mu_, as the one below.
-  mutable std::vector<int32_t> next_;
-  // Whether state s holds a match at the end of the text (perhaps by "$";
-  // 2: not worked out yet).
-  mutable std::vector<uint8_t> match_at_end_;
-  // Where a search starts at position 0 of the text (for kReverse: at its
-  // end), and elsewhere.
-  int32_t start_at_begin_ = 0;
-  int32_t start_later_ = 0;
+  bool reverse_ = false;
+  // The cells that lead to where a search starts at position 0 of the text
+  // (for kReverse: at its end), and elsewhere.
+  uint16_t start_at_begin_ = 0;
+  uint16_t start_later_ = 0;
+  uint8_t columns_ = 0;  // of the bytes read here
+  // State s has the row of 1 << shift_ cells from cell s << shift_ of
+  // next_ (the columns, "not read", unused ones): next_ starts at a line of
+  // 64 bytes, so no row of up to 32 cells crosses one.
+  uint8_t shift_ = 0;
+  // The cell of column c of state s's row: the state s goes to on that
+  // column, with kStops set when that state ends a search there (a match
+  // that needs nothing more, or the dead state: see state_), or kUnbuilt
+  // when not built yet (always, for the column of bytes not read).
+  // (A search walks these rows with a load latency a byte, often a miss
+  // of the first-level cache: hundreds of automata, thousands of states
+  // in the largest. So rows are kept small: cells of 16 bits, a row of up
+  // to 31 columns in one line, and the stop read from the cell that leads
+  // to the state rather than from a cell of the state's own row. news.jsonl,
+  // 301 automata of 34.5k states: 4.3 MB of rows of 32-bit cells, 2.2 MB
+  // now.) Guarded by mu_, as the one below.
+  mutable std::vector<uint16_t, LineAllocator<uint16_t>> next_;
+  // For state s: kMatchNow, kDead, kAtEndKnown, kMatchAtEnd (whether it
+  // holds a match at the end of the text, perhaps by "$", worked out when a
+  // search first ends there).
+  mutable std::vector<uint8_t> state_;
+  std::unique_ptr<Impl> impl_;
+  // Byte -> column; columns_ for a byte not read here (its cell in each
+  // row of next_ stays kUnbuilt: a step finds it unbuilt, then tells it
+  // apart).
+  uint8_t column_[256];
 };
 
 // Whether TagDfa reads `pattern` and RE2 surely accepts it: escapes of
