@@ -6709,10 +6709,26 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // is gone, "a step critics said would fail", "a plan the city hopes
           // will pass", "a move Democrats hope will help", "what they know
           // is".)
-          if (a == cue_end && a < b && IsOneOf("bv", marked[a]) && k > 0 &&
+          // (A gerund is an object, not a verb: "12% report having ...",
+          // "police reported being ordered to leave".)
+          const bool finite_after =
+              a == cue_end && a < b && IsOneOf("bv", marked[a]) &&
+              !absl::EndsWith(text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin), "ing");
+          if (finite_after && k > 0 &&
               IsOneOf("onNj0-", marked[k - 1]) && !cue.verb_only &&
               cue.cue_class != CueClass::kAccording && cue.cue_class != CueClass::kSeem &&
               BaseForm(text, tokens[k], cue) && !EndsLikePlural(text, tokens[k - 1])) {
+            continue;
+          }
+          // "The opinions expressed are his own": a participle in -ed after
+          // a determiner and a noun that open the sentence, and before a
+          // copula or an auxiliary, modifies the noun; the sentence has no
+          // speaker. (Mid-sentence such a phrase is more often a relative
+          // clause whose object is gone: "a group the U.S. said were
+          // involved".)
+          if (finite_after && k == 2 && marked[0] == 'd' &&
+              IsOneOf("no", marked[1]) &&
+              absl::EndsWith(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), "ed")) {
             continue;
           }
           // What was refused comes after the refusal: a clause before it is
