@@ -6025,6 +6025,24 @@ bool NounReading(absl::string_view text, const Token& token, const CueEntry& cue
   return rest.empty() || absl::EqualsIgnoreCase(rest, "s") || absl::EqualsIgnoreCase(rest, "es");
 }
 
+// Whether the cue's token is its lemma's first word as it stands ("report",
+// not "reports" or "reported").
+bool BaseForm(absl::string_view text, const Token& token, const CueEntry& cue) {
+  absl::string_view head = cue.lemma;
+  head = head.substr(0, head.find(' '));
+  const absl::string_view word = text.substr(token.begin, token.end - token.begin);
+  return !word.empty() && absl::ascii_isalpha(static_cast<unsigned char>(word[0])) &&
+         absl::EqualsIgnoreCase(word, head);
+}
+
+// Whether the token ends as a plural noun would: in -s, not -ss ("experts",
+// not "press").
+bool EndsLikePlural(absl::string_view text, const Token& token) {
+  const absl::string_view word = text.substr(token.begin, token.end - token.begin);
+  return word.size() > 2 && absl::ascii_tolower(static_cast<unsigned char>(word.back())) == 's' &&
+         absl::ascii_tolower(static_cast<unsigned char>(word[word.size() - 2])) != 's';
+}
+
 // "amid recent reports that C", "voiced fears that C", "took questions
 // about C": is the cue at k, in a form with a noun reading, that noun,
 // modified by the word right before it or that word's object, rather than
@@ -6681,6 +6699,37 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                 cue.cue_class != CueClass::kSeem && NounReading(text, tokens[k], cue)) {
               continue;
             }
+          }
+          // "The 87-page report has yet to be released", "the wall funding
+          // dispute was building": a copula or an auxiliary right after the
+          // cue's base form, which follows a word that is no plural noun,
+          // makes the cue a noun, the head of the subject (a verb after a
+          // singular noun takes -s). (Not a form in -s or -ed, nor after a
+          // plural or a pronoun: the verb of a relative clause whose object
+          // is gone, "a step critics said would fail", "a plan the city hopes
+          // will pass", "a move Democrats hope will help", "what they know
+          // is".)
+          // (A gerund is an object, not a verb: "12% report having ...",
+          // "police reported being ordered to leave".)
+          const bool finite_after =
+              a == cue_end && a < b && IsOneOf("bv", marked[a]) &&
+              !absl::EndsWith(text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin), "ing");
+          if (finite_after && k > 0 &&
+              IsOneOf("onNj0-", marked[k - 1]) && !cue.verb_only &&
+              cue.cue_class != CueClass::kAccording && cue.cue_class != CueClass::kSeem &&
+              BaseForm(text, tokens[k], cue) && !EndsLikePlural(text, tokens[k - 1])) {
+            continue;
+          }
+          // "The opinions expressed are his own": a participle in -ed after
+          // a determiner and a noun that open the sentence, and before a
+          // copula or an auxiliary, modifies the noun; the sentence has no
+          // speaker. (Mid-sentence such a phrase is more often a relative
+          // clause whose object is gone: "a group the U.S. said were
+          // involved".)
+          if (finite_after && k == 2 && marked[0] == 'd' &&
+              IsOneOf("no", marked[1]) &&
+              absl::EndsWith(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), "ed")) {
+            continue;
           }
           // What was refused comes after the refusal: a clause before it is
           // no content of it ("If the bill fails, the mayor declined to
