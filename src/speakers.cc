@@ -2065,6 +2065,32 @@ int SpeakerResolver::SubjectFirst(const PronounInfo& p, const Mention& found,
   const uint32_t fronted = FrontedPhraseEnd(begin, found.position);
   int best = found.entity;
   int after = found.position > fronted || fronted == kNoSentence ? found.entity : -1;
+  // Of those, the first that is a clause's subject: "Mr Brown accused
+  // Oliver Letwin" and "Speaking before meeting with King Abdullah, Obama
+  // implied" are about the one who accused and the one who spoke. (None
+  // such: the first, as before.)
+  // (Nor a people named in the plural that the resolver took for a person,
+  // "Americans": one word in the plural, of no sex, no one's surname; nor a
+  // function word, a month or a day alone, "November".)
+  auto subject_at = [&](const Mention& x) {
+    const ResolvedEntity& e = entities_[x.entity];
+    const std::string& name = e.canonical;
+    if (name.find(' ') == std::string::npos) {
+      const WordInfo* info = WordOf(name);
+      if ((info != nullptr && info->word_class != WordClass::kNone) ||
+          (PluralNoun(name) && e.gender == 0 && !pair_surnames_.contains(name))) {
+        return false;
+      }
+    }
+    return !NameNotSubject(x.position, begin);
+  };
+  // The walk meets them last to first; the first few are kept, in a ring,
+  // and tested first to last after it: most sentences answer at the
+  // first, and the tests per pronoun stay few.
+  constexpr int kRing = 8;
+  Mention ring[kRing];
+  int kept = 0;
+  if (after >= 0) ring[kept++ % kRing] = found;
   Mention m;
   for (; left > 0 && back.Prev(&m); --left) {
     if (m.position < begin) break;
@@ -2072,12 +2098,135 @@ int SpeakerResolver::SubjectFirst(const PronounInfo& p, const Mention& found,
     if (e.type != v1::ENTITY_TYPE_PERSON || e.described) continue;
     if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;
     best = m.entity;
-    if (fronted == kNoSentence || m.position > fronted) after = m.entity;
+    if (fronted == kNoSentence || m.position > fronted) {
+      after = m.entity;
+      ring[kept++ % kRing] = m;
+    }
     // ("Manning said Tuesday, ...": a name that opens the sentence is its
     // subject, whatever word ends it.)
-    if (m.position == begin) return best;
+    if (m.position == begin) break;
+  }
+  for (int k = kept - 1; k >= 0 && k >= kept - kRing; --k) {
+    if (subject_at(ring[k % kRing])) return ring[k % kRing].entity;
   }
   return after >= 0 ? after : best;
+}
+
+bool SpeakerResolver::NameNotSubject(uint32_t position, uint32_t begin) const {
+  const absl::string_view t = text_;
+  auto word_byte = [&](size_t k) {
+    const unsigned char c = static_cast<unsigned char>(t[k]);
+    return absl::ascii_isalpha(c) || c == '.' || c == '\'' || c == '-' || c >= 0x80;
+  };
+  // The name's words, capitalised ones after single spaces: a possessive
+  // among them, or a common noun after them ("the Trump administration",
+  // "Clinton aides"), makes the name a modifier.
+  size_t j = position;
+  // (Where the name ends: "said Kawakami." ends a sentence, "told Collins
+  // as she" goes on.)
+  bool ends_clause = false;
+  for (int words = 0; words < 6 && j < t.size(); ++words) {
+    const size_t a = j;
+    while (j < t.size() && word_byte(j)) ++j;
+    const absl::string_view w = t.substr(a, j - a);
+    if (w.empty()) break;
+    if (StripPossessive(w).size() != w.size()) {
+      // (Not "Christie's been making the case": "has" or "is".)
+      size_t k = j + 1, e = k;
+      while (e < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[e]))) ++e;
+      const absl::string_view after = t.substr(k, e - k);
+      const WordInfo* next = j < t.size() && t[j] == ' ' ? WordOf(after) : nullptr;
+      // (A participle, "'s said", not a verb that may be a noun, "'s air".)
+      const bool participle = absl::EndsWith(after, "ed") || absl::EndsWith(after, "en") ||
+                              absl::EndsWith(after, "ing");
+      return next == nullptr ||
+             !((next->clause_sign && participle) || next->word_class == WordClass::kAux ||
+               next->word_class == WordClass::kCop || next->word_class == WordClass::kNeg ||
+               next->word_class == WordClass::kAdv);
+    }
+    if (j >= t.size() || t[j] == ',' || w.back() == '.' || t[j] == '\n') {
+      ends_clause = true;
+      break;
+    }
+    if (j + 1 >= t.size() || t[j] != ' ') break;
+    const unsigned char next = static_cast<unsigned char>(t[j + 1]);
+    if (absl::ascii_islower(next)) {
+      size_t e = j + 1;
+      while (e < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[e]))) ++e;
+      const WordInfo* info = WordOf(t.substr(j + 1, e - j - 1));
+      if (info != nullptr && info->word_class == WordClass::kNone && !info->clause_sign &&
+          info->cue < 0 && info->nominal != v1::ENTITY_TYPE_UNSPECIFIED) {
+        return true;
+      }
+      break;
+    }
+    if (!absl::ascii_isupper(next)) break;
+    ++j;
+  }
+  // The words before it, back over the rest of its noun phrase (titles,
+  // modifiers, a possessive: "shadow chancellor", "New York magazine's"),
+  // to a preposition or a verb that takes it as its object. A comma, a
+  // quotation mark or anything else before it leaves it a subject, as does
+  // a verb with a comma before it and nothing after the name ("C," said
+  // Kawakami.): not "X, an administrator, told New York magazine's Lisa
+  // Miller that C".
+  // A word in lower case is of the name's noun phrase only before a title
+  // or a person's noun ("GOP presidential candidate Mitt Romney"): "in the
+  // campaign Trump gave" opens a new phrase at the name.
+  size_t b = position;
+  bool in_phrase = false;
+  for (int words = 0; words < 8; ++words) {
+    if (b <= begin + 1 || t[b - 1] != ' ') return false;
+    size_t a = b - 1;
+    while (a > begin && word_byte(a - 1)) --a;
+    const absl::string_view w = t.substr(a, b - 1 - a);
+    if (w.empty()) return false;
+    b = a;
+    if (!absl::ascii_islower(static_cast<unsigned char>(w[0]))) {
+      if (absl::ascii_isupper(static_cast<unsigned char>(w[0]))) continue;
+      return false;  // a dash, a number
+    }
+    const absl::string_view bare = StripPossessive(w);
+    if (bare.size() != w.size()) {
+      in_phrase = true;
+      continue;
+    }
+    const WordInfo* info = WordOf(w);
+    if (info == nullptr) {
+      if (in_phrase) continue;
+      return false;
+    }
+    if (info->title || info->nominal == v1::ENTITY_TYPE_PERSON) {
+      in_phrase = true;
+      continue;
+    }
+    switch (info->word_class) {
+      case WordClass::kPrep:
+      case WordClass::kVenuePrep:
+      case WordClass::kAdjunctPrep:
+      case WordClass::kAgent:
+        return true;
+      case WordClass::kNone:
+        if (info->clause_sign) {
+          size_t c = a;
+          while (c > begin && t[c - 1] == ' ') --c;
+          const bool inverted =
+              ends_clause && (c <= begin || t[c - 1] == ',' || t[c - 1] == '"' ||
+                              t[c - 1] == '\'' ||
+                              (c >= begin + 3 && t[c - 3] == '\xE2' && t[c - 2] == '\x80'));
+          return !inverted;
+        }
+        if (in_phrase) continue;
+        return false;
+      case WordClass::kDet:
+      case WordClass::kMod:
+      case WordClass::kPoss:
+        continue;
+      default:
+        return false;
+    }
+  }
+  return false;
 }
 
 bool SpeakerResolver::NameBetweenCommas(uint32_t a) const {

@@ -280,6 +280,12 @@ class SpeakerResolver {
   // where it stands, `left` the steps left in the window.)
   int SubjectFirst(const PronounInfo& p, const Mention& found, MentionList::Cursor back,
                    ptrdiff_t left) const;
+  // The name mentioned at `position` (in the sentence from `begin`) is no
+  // clause's subject: the object of a verb or a preposition ("accused Oliver
+  // Letwin", "told New York magazine's Lisa Miller", "win over Mitt
+  // Romney"), or a modifier of a noun ("Trump's policy", "the Trump
+  // administration").
+  bool NameNotSubject(uint32_t position, uint32_t begin) const;
   // Where a phrase that opens the sentence at `begin` ends, at a comma
   // before `limit`, when its first word is a preposition, a subordinator or
   // a participle ("With Obama trashing the plan, Trump ..."); else
