@@ -2043,17 +2043,18 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     const std::vector<absl::string_view> words = absl::StrSplit(form, ' ');
     if (words.size() >= 2) a->cue_second_words_[words[1]] = true;
   }
-  a->cue_shapes_.assign(kMaxCueWord * 26 * 26, 0);
   for (const auto& [word, info] : lexicon->words()) {
     if (info.cue < 0 && !info.cue_prefix && info.noun_cue < 0) continue;
     if (word.empty() || word.size() > kMaxCueWord) continue;
     // HasCueWord() looks up only lower-cased runs of ASCII letters.
     bool letters = true;
     for (char c : word) letters &= c >= 'a' && c <= 'z';
-    // (A word of one letter is its own second letter.)
     if (letters) {
-      a->cue_shapes_[CueShape(word.size(), word.front(), word.back())] |=
-          uint32_t{1} << (word[word.size() > 1 ? 1 : 0] - 'a');
+      const size_t n = word.size();
+      const size_t second = n > 1 ? 1 : 0;
+      const size_t bit = CueShape(n, word[0], word[second],
+                                  word[n - 1 - second], word[n - 1]);
+      a->cue_shapes_[bit / 64] |= uint64_t{1} << (bit % 64);
     }
   }
   for (const auto& [word, info] : lexicon->words()) {
@@ -5693,9 +5694,15 @@ bool Attributor::MayHaveSource(absl::string_view unit) const {
   return false;
 }
 
-size_t Attributor::CueShape(size_t length, char first, char last) {
-  return ((length - 1) * 26 + (absl::ascii_tolower(first) - 'a')) * 26 +
-         (absl::ascii_tolower(last) - 'a');
+size_t Attributor::CueShape(size_t length, char first, char second,
+                            char penult, char last) {
+  // The high bits of a multiplicative hash.
+  const uint64_t key = length | uint64_t{static_cast<uint8_t>(first)} << 8 |
+                       uint64_t{static_cast<uint8_t>(second)} << 16 |
+                       uint64_t{static_cast<uint8_t>(penult)} << 24 |
+                       uint64_t{static_cast<uint8_t>(last)} << 32;
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >>
+                             (64 - kCueShapeBits));
 }
 
 namespace {
@@ -5716,11 +5723,11 @@ constexpr LetterTable kLetters;
 // Calls accept(i, j, info) for each word p[i, j) of ASCII letters in `text`
 // that the lexicon lists as a cue word, a cue phrase's first word or a noun
 // cue, until it returns true. Words are looked up lower-cased, after a test
-// of their length, first and last letters, then their second letter, among
-// the cue words' (`shapes`, see Create): cheaper than tagging. (Every unit
-// is scanned: a few instructions a byte count.)
+// of their shape (length, first two and last two letters) among the cue
+// words' (`shapes`, see Create): cheaper than tagging. (Every unit is
+// scanned: a few instructions a byte count.)
 template <typename Accept>
-inline bool ScanCueWords(const Lexicon& lex, const uint32_t* shapes,
+inline bool ScanCueWords(const Lexicon& lex, const uint64_t* shapes,
                          absl::string_view text, Accept accept) {
   const char* const lower = kLetters.lower;
   const unsigned char* const p =
@@ -5728,13 +5735,12 @@ inline bool ScanCueWords(const Lexicon& lex, const uint32_t* shapes,
   char buf[kMaxCueWord];
   auto is_cue = [&](size_t i, size_t j) {
     const size_t length = j - i;
-    if (length > sizeof(buf) ||
-        ((shapes[((length - 1) * 26 + (lower[p[i]] - 'a')) * 26 +
-                 (lower[p[j - 1]] - 'a')] >>
-          (lower[p[length > 1 ? i + 1 : i]] - 'a')) &
-         1) == 0) {
-      return false;
-    }
+    if (length > sizeof(buf)) return false;
+    const size_t second = length > 1 ? 1 : 0;
+    const size_t shape =
+        Attributor::CueShape(length, lower[p[i]], lower[p[i + second]],
+                             lower[p[j - 1 - second]], lower[p[j - 1]]);
+    if (((shapes[shape / 64] >> (shape % 64)) & 1) == 0) return false;
     // Zeroed past the word, as Lexicon::PaddedWord() takes a short one.
     std::memset(buf, 0, kShortWord);
     for (size_t k = i; k < j; ++k) buf[k - i] = lower[p[k]];
@@ -5806,7 +5812,7 @@ bool Attributor::OpensAsSpeechTag(absl::string_view s) const {
 }
 
 bool Attributor::HasCueWord(absl::string_view text) const {
-  return ScanCueWords(*lex_, cue_shapes_.data(), text,
+  return ScanCueWords(*lex_, cue_shapes_, text,
                       [](size_t, size_t, const WordInfo&) { return true; });
 }
 
@@ -5973,7 +5979,7 @@ bool Attributor::MayHaveCue(absl::string_view text) const {
                        (lower[p[i - 2]] - 'a')] ||
            !InNounSlot(*lex_, slot_shapes_, p, text.size(), i, j, info);
   };
-  return ScanCueWords(*lex_, cue_shapes_.data(), text, may_become_cue);
+  return ScanCueWords(*lex_, cue_shapes_, text, may_become_cue);
 }
 
 void Attributor::TagUnits(

@@ -196,6 +196,13 @@ class Attributor {
   std::string TagsFor(absl::string_view text, const TextLayout& layout,
                       Range range) const;
 
+  // Where a word of 1 to 24 ASCII letters falls in cue_shapes_,
+  // a bit number below 2^kCueShapeBits, by its length and its first two
+  // and last two letters in lower case (a word of one letter is each).
+  static size_t CueShape(size_t length, char first, char second, char penult,
+                         char last);
+  static constexpr int kCueShapeBits = 15;
+
  private:
   // Ends content that follows a cue inside a sentence-opening adverbial
   // clause where that clause ends (see attribution.cc).
@@ -448,8 +455,6 @@ class Attributor {
   // possessive before it, and a cue word right after a determiner or a
   // possessive, where the tagger reads a noun (see attribution.cc).
   bool MayHaveCue(absl::string_view text) const;
-  // Where a word of ASCII letters falls in cue_shapes_.
-  static size_t CueShape(size_t length, char first, char last);
   // The lexicon entry of token `t`, lower-cased, or nullptr (also for a
   // token longer than kMaxWordOfToken bytes).
   const WordInfo* WordOf(absl::string_view text, const Token& t) const;
@@ -596,11 +601,12 @@ class Attributor {
   // when a search first needs it.
   struct HalfAutomata;
   std::unique_ptr<HalfAutomata[]> half_automata_;
-  // The lengths and first and last letters of the cue words (and first
-  // words of cue phrases), each with the set of their second letters (bit
-  // 0 for 'a'): most words of a text fail this test and need no lexicon
-  // lookup in HasCueWord().
-  std::vector<uint32_t> cue_shapes_;
+  // A bit set for the shape (CueShape) of each cue word (and first word
+  // of a cue phrase, and noun cue): most words of a text fail this test
+  // and need no lexicon lookup in HasCueWord(). (4 KB: it stays in the
+  // first-level cache, where a table by length and first and last letters
+  // did not.)
+  uint64_t cue_shapes_[(size_t{1} << kCueShapeBits) / 64] = {};
   // The second words of the cue phrases ("clear" of "make clear"), for
   // MayHaveCue().
   WordMap<bool> cue_second_words_;

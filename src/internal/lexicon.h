@@ -600,10 +600,11 @@ class ShortWordTable {
     });
     entries_.clear();
     entries_.reserve(keyed.size());
-    // A slot holds its entry's number plus one in the low index_bits_ bits
-    // (0: empty) and the fingerprint in the rest.
-    index_bits_ = 1;
-    while ((size_t{1} << index_bits_) <= keyed.size()) ++index_bits_;
+    // A slot holds its entry's number plus one in the low bits of
+    // number_mask_ (0: empty) and the fingerprint in the rest.
+    int index_bits = 1;
+    while ((size_t{1} << index_bits) <= keyed.size()) ++index_bits;
+    number_mask_ = static_cast<uint32_t>((uint64_t{1} << index_bits) - 1);
     int bits = 1;
     while ((size_t{1} << bits) < 2 * keyed.size()) ++bits;
     slots_.assign(size_t{1} << bits, 0);
@@ -648,12 +649,12 @@ class ShortWordTable {
   // The hash's low bits above the entry number (the slot comes from its
   // high bits).
   uint32_t Fingerprint(size_t h) const {
-    return static_cast<uint32_t>(h) >> index_bits_ << index_bits_;
+    return static_cast<uint32_t>(h) & ~number_mask_;
   }
   const Value* Find(uint64_t lo, uint64_t hi) const {
     const size_t h = Hash(lo, hi);
-    const uint32_t fingerprint = Fingerprint(h);
-    const uint32_t number_mask = (uint32_t{1} << index_bits_) - 1;
+    const uint32_t number_mask = number_mask_;
+    const uint32_t fingerprint = static_cast<uint32_t>(h) & ~number_mask;
     for (size_t k = h >> shift_;; k = (k + 1) & mask_) {
       const uint32_t slot = slots_[k];
       if (slot == 0) return nullptr;
@@ -693,7 +694,9 @@ class ShortWordTable {
   std::vector<uint32_t> slots_ = std::vector<uint32_t>(2);
   size_t mask_ = 1;
   int shift_ = 63;
-  int index_bits_ = 1;
+  // The low bits of a slot that hold the entry number (a mask, not a bit
+  // count: no variable shifts in a lookup).
+  uint32_t number_mask_ = 1;
 };
 
 // One attribution rule (rules.tsv): a named RE2 pattern over the tag string
