@@ -2000,6 +2000,16 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   }
   a->rule_at_.assign(rules, nullptr);
   for (const auto& rule : a->rules_) a->rule_at_[rule->index] = rule.get();
+  a->rule_screen_.assign(rules, RuleScreen());
+  for (const auto& rule : a->rules_) {
+    RuleScreen& screen = a->rule_screen_[rule->index];
+    screen.needs = rule->needs;
+    screen.left_half = rule->left_half;
+    screen.right_half = rule->right_half;
+    screen.labelprep = rule->labelprep != 0;
+    screen.colon = rule->colon;
+    screen.speaker = rule->nospeaker == 0;
+  }
   auto add = [](const CompiledRule& rule, std::vector<uint64_t>* set) {
     (*set)[rule.index >> 6] |= uint64_t{1} << (rule.index & 63);
   };
@@ -6407,25 +6417,27 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       while (true) {
         while (bits == 0 && ++word < words) bits = may[word];
         if (bits == 0) break;
-        const CompiledRule* rule = rule_at_[64 * word + absl::countr_zero(bits)];
+        const size_t index = 64 * word + absl::countr_zero(bits);
         bits &= bits - 1;
-        if ((rule->needs & missing).any()) continue;
+        // (The tests up to the rule's automata read rule_screen_ only.)
+        const RuleScreen& screen = rule_screen_[index];
+        if ((screen.needs & missing).any()) continue;
         // (A rule with a labelprep group takes a punctuation cue only.)
-        if (rule->labelprep != 0 && absl::ascii_isalpha(text[tokens[k].begin])) continue;
-        if (rule->colon && text[tokens[k].begin] != ':') continue;
+        if (screen.labelprep && absl::ascii_isalpha(text[tokens[k].begin])) continue;
+        if (screen.colon && text[tokens[k].begin] != ':') continue;
         // "reportedly" (verbs.tsv flag adverb) passes on hearsay from no
         // one named: only a rule without a speaker reports it ("the
         // shooter reportedly had ties to C" is no claim of the shooter's).
-        if (cue.adverb_only && rule->nospeaker == 0) continue;
+        if (cue.adverb_only && screen.speaker) continue;
         // A left half known to fail (an earlier rule's search) rules the
         // rule out, as MatchesRuleWith() would, before the right half's
         // test below.
-        if (const int l = rule->left_half; l >= 0 && half_known[l] == 0) {
+        if (const int l = screen.left_half; l >= 0 && half_known[l] == 0) {
           continue;
         }
         // (After a cue of more words, the right half's edge is noted for
         // MatchesRuleWith(), which reads it where the cue group ends last.)
-        if (const int r = rule->right_half;
+        if (const int r = screen.right_half;
             r >= 0 && half_known[r] < 0 && cue_end < marked.size() &&
             !half_edge_[r][static_cast<unsigned char>(marked[cue_end])]) {
           half_known[r] = 0;
@@ -6433,11 +6445,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // (A cue of one word, in a rule cut in halves: no match when the
         // right half is known not to match right after it, as
         // MatchesRuleWith() would answer.)
-        if (const int r = rule->right_half;
-            r >= 0 && rule->left_half >= 0 && cue_end == k + 1 &&
+        if (const int r = screen.right_half;
+            r >= 0 && screen.left_half >= 0 && cue_end == k + 1 &&
             half_known[r] == 0) {
           continue;
         }
+        const CompiledRule* rule = rule_at_[index];
         // A half that needs a tag the part of the string it reads lacks
         // does not match there: the left half in the tags up to the cue's
         // end, the right half, after a cue of one word, in those after it.

@@ -564,6 +564,18 @@ class Attributor {
   // tests (rule_before_ and the others below) by their bits, in file order,
   // without a test for each rule that fails.
   std::vector<const CompiledRule*> rule_at_;  // by index; null for none
+  // By index, the fields of rule_at_'s rule that Find's first tests of a
+  // rule read, packed together: most rules visited fail one of them, and
+  // a CompiledRule spans cache lines of its own (one load missing the
+  // cache a rule, where a few hundred rules share a line here).
+  struct RuleScreen {
+    std::bitset<128> needs;  // CompiledRule::needs
+    int left_half = -1, right_half = -1;
+    bool labelprep = false;  // a labelprep group
+    bool colon = false;
+    bool speaker = true;  // no nospeaker group
+  };
+  std::vector<RuleScreen> rule_screen_;
   // By cue class: the rules of rules_ that name it (Find tries only those).
   std::vector<uint64_t> rules_by_class_[kCueClasses];
   // The same by cue class, by the mark of the cue (its index in kCueMarks)
