@@ -2062,8 +2062,8 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     if (letters) {
       const size_t n = word.size();
       const size_t second = n > 1 ? 1 : 0;
-      const size_t bit = CueShape(n, word[0], word[second],
-                                  word[n - 1 - second], word[n - 1]);
+      const size_t bit =
+          CueShape(n, word[0], word[second], word[n - 1 - second], word[n - 1]);
       a->cue_shapes_[bit / 64] |= uint64_t{1} << (bit % 64);
     }
   }
@@ -5704,8 +5704,8 @@ bool Attributor::MayHaveSource(absl::string_view unit) const {
   return false;
 }
 
-size_t Attributor::CueShape(size_t length, char first, char second,
-                            char penult, char last) {
+size_t Attributor::CueShape(size_t length, char first, char second, char penult,
+                            char last) {
   // The high bits of a multiplicative hash.
   const uint64_t key = length | uint64_t{static_cast<uint8_t>(first)} << 8 |
                        uint64_t{static_cast<uint8_t>(second)} << 16 |
@@ -6046,17 +6046,22 @@ bool NounReading(absl::string_view text, const Token& token, const CueEntry& cue
 bool BaseForm(absl::string_view text, const Token& token, const CueEntry& cue) {
   absl::string_view head = cue.lemma;
   head = head.substr(0, head.find(' '));
-  const absl::string_view word = text.substr(token.begin, token.end - token.begin);
-  return !word.empty() && absl::ascii_isalpha(static_cast<unsigned char>(word[0])) &&
+  const absl::string_view word =
+      text.substr(token.begin, token.end - token.begin);
+  return !word.empty() &&
+         absl::ascii_isalpha(static_cast<unsigned char>(word[0])) &&
          absl::EqualsIgnoreCase(word, head);
 }
 
 // Whether the token ends as a plural noun would: in -s, not -ss ("experts",
 // not "press").
 bool EndsLikePlural(absl::string_view text, const Token& token) {
-  const absl::string_view word = text.substr(token.begin, token.end - token.begin);
-  return word.size() > 2 && absl::ascii_tolower(static_cast<unsigned char>(word.back())) == 's' &&
-         absl::ascii_tolower(static_cast<unsigned char>(word[word.size() - 2])) != 's';
+  const absl::string_view word =
+      text.substr(token.begin, token.end - token.begin);
+  return word.size() > 2 &&
+         absl::ascii_tolower(static_cast<unsigned char>(word.back())) == 's' &&
+         absl::ascii_tolower(
+             static_cast<unsigned char>(word[word.size() - 2])) != 's';
 }
 
 // "amid recent reports that C", "voiced fears that C", "took questions
@@ -6423,7 +6428,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         const RuleScreen& screen = rule_screen_[index];
         if ((screen.needs & missing).any()) continue;
         // (A rule with a labelprep group takes a punctuation cue only.)
-        if (screen.labelprep && absl::ascii_isalpha(text[tokens[k].begin])) continue;
+        if (screen.labelprep && absl::ascii_isalpha(text[tokens[k].begin]))
+          continue;
         if (screen.colon && text[tokens[k].begin] != ':') continue;
         // "reportedly" (verbs.tsv flag adverb) passes on hearsay from no
         // one named: only a rule without a speaker reports it ("the
@@ -6445,9 +6451,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // (A cue of one word, in a rule cut in halves: no match when the
         // right half is known not to match right after it, as
         // MatchesRuleWith() would answer.)
-        if (const int r = screen.right_half;
-            r >= 0 && screen.left_half >= 0 && cue_end == k + 1 &&
-            half_known[r] == 0) {
+        if (const int r = screen.right_half; r >= 0 && screen.left_half >= 0 &&
+                                             cue_end == k + 1 &&
+                                             half_known[r] == 0) {
           continue;
         }
         const CompiledRule* rule = rule_at_[index];
@@ -6732,11 +6738,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // "police reported being ordered to leave".)
           const bool finite_after =
               a == cue_end && a < b && IsOneOf("bv", marked[a]) &&
-              !absl::EndsWith(text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin), "ing");
-          if (finite_after && k > 0 &&
-              IsOneOf("onNj0-", marked[k - 1]) && !cue.verb_only &&
-              cue.cue_class != CueClass::kAccording && cue.cue_class != CueClass::kSeem &&
-              BaseForm(text, tokens[k], cue) && !EndsLikePlural(text, tokens[k - 1])) {
+              !absl::EndsWith(
+                  text.substr(tokens[a].begin, tokens[a].end - tokens[a].begin),
+                  "ing");
+          if (finite_after && k > 0 && IsOneOf("onNj0-", marked[k - 1]) &&
+              !cue.verb_only && cue.cue_class != CueClass::kAccording &&
+              cue.cue_class != CueClass::kSeem &&
+              BaseForm(text, tokens[k], cue) &&
+              !EndsLikePlural(text, tokens[k - 1])) {
             continue;
           }
           // "The opinions expressed are his own": a participle in -ed after
@@ -6747,7 +6756,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // involved".)
           if (finite_after && k == 2 && marked[0] == 'd' &&
               IsOneOf("no", marked[1]) &&
-              absl::EndsWith(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), "ed")) {
+              absl::EndsWith(
+                  text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin),
+                  "ed")) {
             continue;
           }
           // What was refused comes after the refusal: a clause before it is
@@ -7037,12 +7048,16 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             const absl::string_view w =
                 text.substr(tokens[v].begin, tokens[v].end - tokens[v].begin);
             const bool plural = w.size() > 3 && absl::EndsWith(w, "s") &&
-                                !absl::EndsWith(w, "ss") && !absl::EndsWith(w, "us");
+                                !absl::EndsWith(w, "ss") &&
+                                !absl::EndsWith(w, "us");
             // (Not an adjective of function_words.tsv: "agreed to big cuts".)
             const WordInfo* wi = WordOf(text, tokens[v]);
-            const bool adjective = wi != nullptr && wi->word_class == WordClass::kAdjective;
-            if (marked[v] == 'b' || (marked[v] == 'o' && !plural && !adjective) ||
-                (marked[v] == 'n' && v + 1 < b && IsOneOf("dpoP", marked[v + 1]))) {
+            const bool adjective =
+                wi != nullptr && wi->word_class == WordClass::kAdjective;
+            if (marked[v] == 'b' ||
+                (marked[v] == 'o' && !plural && !adjective) ||
+                (marked[v] == 'n' && v + 1 < b &&
+                 IsOneOf("dpoP", marked[v + 1]))) {
               r.begin = tokens[cue_end - 1].begin;
               f.cue = TokenSpan(tokens, negated ? p : k, cue_end - 1);
             }

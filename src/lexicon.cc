@@ -466,7 +466,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     }
     if (f.size() < 2 || !ParseEntityType(f[1], &t)) {
       return absl::InvalidArgumentError(
-          "expected word and a type (person organisation government group document people)");
+          "expected word and a type (person organisation government group "
+          "document people)");
     }
     char gender = 0;
     uint16_t kinds = 0;
@@ -775,7 +776,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     }
     if (info.clause_sign) lex->clause_sign_shapes_.set(WordShape(word));
   }
-  lex->short_words_.Build(lex->words_, [](const WordInfo& info) { return info; });
+  lex->short_words_.Build(lex->words_,
+                          [](const WordInfo& info) { return info; });
   lex->short_first_names_.Build(lex->first_names_, [](char g) { return g; });
   for (const auto& [name, g] : lex->first_names_) {
     if (!name.empty()) lex->first_name_shapes_.set(WordShape(name));

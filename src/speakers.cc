@@ -2078,7 +2078,8 @@ int SpeakerResolver::SubjectFirst(const PronounInfo& p, const Mention& found,
     if (name.find(' ') == std::string::npos) {
       const WordInfo* info = WordOf(name);
       if ((info != nullptr && info->word_class != WordClass::kNone) ||
-          (PluralNoun(name) && e.gender == 0 && !pair_surnames_.contains(name))) {
+          (PluralNoun(name) && e.gender == 0 &&
+           !pair_surnames_.contains(name))) {
         return false;
       }
     }
@@ -2116,7 +2117,8 @@ bool SpeakerResolver::NameNotSubject(uint32_t position, uint32_t begin) const {
   const absl::string_view t = text_;
   auto word_byte = [&](size_t k) {
     const unsigned char c = static_cast<unsigned char>(t[k]);
-    return absl::ascii_isalpha(c) || c == '.' || c == '\'' || c == '-' || c >= 0x80;
+    return absl::ascii_isalpha(c) || c == '.' || c == '\'' || c == '-' ||
+           c >= 0x80;
   };
   // The name's words, capitalised ones after single spaces: a possessive
   // among them, or a common noun after them ("the Trump administration",
@@ -2133,16 +2135,21 @@ bool SpeakerResolver::NameNotSubject(uint32_t position, uint32_t begin) const {
     if (StripPossessive(w).size() != w.size()) {
       // (Not "Christie's been making the case": "has" or "is".)
       size_t k = j + 1, e = k;
-      while (e < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[e]))) ++e;
+      while (e < t.size() &&
+             absl::ascii_isalpha(static_cast<unsigned char>(t[e])))
+        ++e;
       const absl::string_view after = t.substr(k, e - k);
-      const WordInfo* next = j < t.size() && t[j] == ' ' ? WordOf(after) : nullptr;
+      const WordInfo* next =
+          j < t.size() && t[j] == ' ' ? WordOf(after) : nullptr;
       // (A participle, "'s said", not a verb that may be a noun, "'s air".)
-      const bool participle = absl::EndsWith(after, "ed") || absl::EndsWith(after, "en") ||
+      const bool participle = absl::EndsWith(after, "ed") ||
+                              absl::EndsWith(after, "en") ||
                               absl::EndsWith(after, "ing");
-      return next == nullptr ||
-             !((next->clause_sign && participle) || next->word_class == WordClass::kAux ||
-               next->word_class == WordClass::kCop || next->word_class == WordClass::kNeg ||
-               next->word_class == WordClass::kAdv);
+      return next == nullptr || !((next->clause_sign && participle) ||
+                                  next->word_class == WordClass::kAux ||
+                                  next->word_class == WordClass::kCop ||
+                                  next->word_class == WordClass::kNeg ||
+                                  next->word_class == WordClass::kAdv);
     }
     if (j >= t.size() || t[j] == ',' || w.back() == '.' || t[j] == '\n') {
       ends_clause = true;
@@ -2152,10 +2159,13 @@ bool SpeakerResolver::NameNotSubject(uint32_t position, uint32_t begin) const {
     const unsigned char next = static_cast<unsigned char>(t[j + 1]);
     if (absl::ascii_islower(next)) {
       size_t e = j + 1;
-      while (e < t.size() && absl::ascii_isalpha(static_cast<unsigned char>(t[e]))) ++e;
+      while (e < t.size() &&
+             absl::ascii_isalpha(static_cast<unsigned char>(t[e])))
+        ++e;
       const WordInfo* info = WordOf(t.substr(j + 1, e - j - 1));
-      if (info != nullptr && info->word_class == WordClass::kNone && !info->clause_sign &&
-          info->cue < 0 && info->nominal != v1::ENTITY_TYPE_UNSPECIFIED) {
+      if (info != nullptr && info->word_class == WordClass::kNone &&
+          !info->clause_sign && info->cue < 0 &&
+          info->nominal != v1::ENTITY_TYPE_UNSPECIFIED) {
         return true;
       }
       break;
@@ -2211,9 +2221,10 @@ bool SpeakerResolver::NameNotSubject(uint32_t position, uint32_t begin) const {
           size_t c = a;
           while (c > begin && t[c - 1] == ' ') --c;
           const bool inverted =
-              ends_clause && (c <= begin || t[c - 1] == ',' || t[c - 1] == '"' ||
-                              t[c - 1] == '\'' ||
-                              (c >= begin + 3 && t[c - 3] == '\xE2' && t[c - 2] == '\x80'));
+              ends_clause &&
+              (c <= begin || t[c - 1] == ',' || t[c - 1] == '"' ||
+               t[c - 1] == '\'' ||
+               (c >= begin + 3 && t[c - 3] == '\xE2' && t[c - 2] == '\x80'));
           return !inverted;
         }
         if (in_phrase) continue;
@@ -2463,7 +2474,8 @@ bool SpeakerResolver::NamedIn(absl::string_view name, uint32_t begin,
 }
 
 bool SpeakerResolver::PluralNoun(absl::string_view name) {
-  return name.size() > 3 && name.back() == 's' && name[name.size() - 2] != 's' &&
+  return name.size() > 3 && name.back() == 's' &&
+         name[name.size() - 2] != 's' &&
          absl::ascii_islower(static_cast<unsigned char>(name[name.size() - 2]));
 }
 
@@ -2471,9 +2483,11 @@ bool SpeakerResolver::InsideQuote(uint32_t position) const {
   if (layout_ == nullptr) return false;
   const std::vector<Quote>& quotes = layout_->quotes;
   // The last quotation that opens before `position` (they never overlap).
-  auto q = std::upper_bound(quotes.begin(), quotes.end(), position,
-                            [](uint32_t pos, const Quote& x) { return pos < x.open; });
-  return q != quotes.begin() && (q - 1)->begin <= position && position < (q - 1)->end;
+  auto q = std::upper_bound(
+      quotes.begin(), quotes.end(), position,
+      [](uint32_t pos, const Quote& x) { return pos < x.open; });
+  return q != quotes.begin() && (q - 1)->begin <= position &&
+         position < (q - 1)->end;
 }
 
 // "Money traders said C. The rate was 4 pct, they said": the news names a
@@ -2485,20 +2499,23 @@ bool SpeakerResolver::InsideQuote(uint32_t position) const {
 // "opposition by supporters"), which "they" seldom means.
 Range SpeakerResolver::PluralSubjectBefore(uint32_t position) const {
   const Range none;
-  if (layout_ == nullptr || layout_->hard_wrapped || layout_->sentences.empty() ||
-      position > text_.size()) {
+  if (layout_ == nullptr || layout_->hard_wrapped ||
+      layout_->sentences.empty() || position > text_.size()) {
     return none;
   }
   const auto& sents = layout_->sentences;
-  auto s = std::upper_bound(sents.begin(), sents.end(), position,
-                            [](uint32_t pos, const Sentence& x) { return pos < x.begin; });
+  auto s = std::upper_bound(
+      sents.begin(), sents.end(), position,
+      [](uint32_t pos, const Sentence& x) { return pos < x.begin; });
   if (s == sents.begin()) return none;
   const uint32_t own = (s - 1)->begin;
   uint32_t from = s - 1 == sents.begin() ? own : (s - 2)->begin;
   // (A bounded stretch: a text of one endless sentence stays linear.)
   if (position - from > kMaxWindowBytes) from = position - kMaxWindowBytes;
   const absl::string_view t = text_;
-  auto alpha = [&](size_t k) { return absl::ascii_isalpha(static_cast<unsigned char>(t[k])); };
+  auto alpha = [&](size_t k) {
+    return absl::ascii_isalpha(static_cast<unsigned char>(t[k]));
+  };
   auto class_of = [&](absl::string_view w) {
     const WordInfo* info = WordOf(w);
     return info != nullptr ? info->word_class : WordClass::kNone;
@@ -2506,7 +2523,8 @@ Range SpeakerResolver::PluralSubjectBefore(uint32_t position) const {
   Range best;
   size_t i = from;
   while (i < position) {
-    if (!alpha(i) || (i > from && (alpha(i - 1) || t[i - 1] == '\'' || t[i - 1] == '.'))) {
+    if (!alpha(i) ||
+        (i > from && (alpha(i - 1) || t[i - 1] == '\'' || t[i - 1] == '.'))) {
       ++i;
       continue;
     }
@@ -2532,8 +2550,9 @@ Range SpeakerResolver::PluralSubjectBefore(uint32_t position) const {
     while (k < t.size() && alpha(k)) ++k;
     const absl::string_view verb = t.substr(j + 1, k - j - 1);
     const WordClass after = class_of(verb);
-    if ((after != WordClass::kNone && after != WordClass::kAux && after != WordClass::kCop &&
-         after != WordClass::kAdv && after != WordClass::kModal) ||
+    if ((after != WordClass::kNone && after != WordClass::kAux &&
+         after != WordClass::kCop && after != WordClass::kAdv &&
+         after != WordClass::kModal) ||
         lex_->Pronoun(Lowered(verb).view()) != nullptr ||
         NominalOf(verb) != v1::ENTITY_TYPE_UNSPECIFIED) {
       continue;
@@ -2565,8 +2584,8 @@ Range SpeakerResolver::PluralSubjectBefore(uint32_t position) const {
           break;
         }
         // A capitalised determiner opens the sentence: "The judges".
-        if (c != WordClass::kNone && c != WordClass::kMod && c != WordClass::kDet &&
-            c != WordClass::kPronDet) {
+        if (c != WordClass::kNone && c != WordClass::kMod &&
+            c != WordClass::kDet && c != WordClass::kPronDet) {
           break;
         }
         if (words == 3) break;
@@ -2574,7 +2593,9 @@ Range SpeakerResolver::PluralSubjectBefore(uint32_t position) const {
         continue;
       }
       bool letters = true;
-      for (char c : w) letters &= absl::ascii_islower(static_cast<unsigned char>(c)) || c == '-';
+      for (char c : w)
+        letters &=
+            absl::ascii_islower(static_cast<unsigned char>(c)) || c == '-';
       if (!letters) break;
       const WordClass c = class_of(w);
       // (Or a relative word: "firms in which some managers had". Not a
@@ -2582,11 +2603,13 @@ Range SpeakerResolver::PluralSubjectBefore(uint32_t position) const {
       // phraseconj, unless a comma before it joins clauses: "killed 20
       // children and six educators" is an object, ", and analysts say" a
       // subject.)
-      if (c == WordClass::kConj && lex_->InListAnyCase(w, WordList::kPhraseConj) &&
+      if (c == WordClass::kConj &&
+          lex_->InListAnyCase(w, WordList::kPhraseConj) &&
           !(a >= 2 && t[a - 1] == ' ' && t[a - 2] == ',')) {
         break;
       }
-      if (c == WordClass::kConj || c == WordClass::kSub || c == WordClass::kRel) {
+      if (c == WordClass::kConj || c == WordClass::kSub ||
+          c == WordClass::kRel) {
         subject = true;
         break;
       }
@@ -2604,7 +2627,8 @@ Range SpeakerResolver::PluralSubjectBefore(uint32_t position) const {
       }
       begin = a;
     }
-    if (subject) best = Range{static_cast<uint32_t>(begin), static_cast<uint32_t>(j)};
+    if (subject)
+      best = Range{static_cast<uint32_t>(begin), static_cast<uint32_t>(j)};
   }
   return best;
 }
@@ -2655,7 +2679,8 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
   // So with "it": a body named further back is seldom the one meant ("It
   // states that courts ..." after "a Supreme Court case" two paragraphs on;
   // "It is designed to ..." about a thing the resolver keeps no mention of).
-  if ((p.plural || p.gender == 'n') && layout_ != nullptr && !layout_->hard_wrapped) {
+  if ((p.plural || p.gender == 'n') && layout_ != nullptr &&
+      !layout_->hard_wrapped) {
     auto sent = std::upper_bound(
         layout_->sentences.begin(), layout_->sentences.end(), position,
         [](uint32_t pos, const Sentence& x) { return pos < x.begin; });
@@ -2733,7 +2758,9 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
       // as for "they".)
       if (named_tests++ >= kMaxNamedTests) return -1;
       if (NamedIn(e.canonical,
-                  std::max(plural_from, position > kMaxWindowBytes ? position - kMaxWindowBytes : 0),
+                  std::max(plural_from, position > kMaxWindowBytes
+                                            ? position - kMaxWindowBytes
+                                            : 0),
                   position)) {
         return m.entity;
       }
@@ -3687,8 +3714,9 @@ Resolution SpeakerResolver::ResolveSpan(Range span) {
         quiet_ = true;
         const Resolution named = Resolve(group);
         quiet_ = quiet;
-        if (named.entity >= 0 && (entities_[named.entity].type == v1::ENTITY_TYPE_GROUP ||
-                                  entities_[named.entity].type == v1::ENTITY_TYPE_UNKNOWN)) {
+        if (named.entity >= 0 &&
+            (entities_[named.entity].type == v1::ENTITY_TYPE_GROUP ||
+             entities_[named.entity].type == v1::ENTITY_TYPE_UNKNOWN)) {
           entity = named.entity;
           entities_[entity].type = v1::ENTITY_TYPE_GROUP;
           from_noun = true;

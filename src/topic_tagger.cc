@@ -706,8 +706,7 @@ void WordAutomaton::Scan(absl::string_view text,
   auto report = [&](const unsigned char* at) {
     const bool before = kWord.is[*at];
     const bool after = at + 1 < end && kWord.is[at[1]];
-    for (uint32_t a = accept_begin_[state]; a < accept_begin_[state + 1];
-         ++a) {
+    for (uint32_t a = accept_begin_[state]; a < accept_begin_[state + 1]; ++a) {
       const Accept& accept = accepts_[a];
       if (accept.period_end ? !after : before != after) {
         topics->push_back(accept.topic);

@@ -594,10 +594,12 @@ class ShortWordTable {
       if (key.empty() || key.size() > kShortWord) continue;
       keyed.emplace_back(key, value(entry.second));
     }
-    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-      return a.first.size() != b.first.size() ? a.first.size() < b.first.size()
-                                              : a.first < b.first;
-    });
+    std::stable_sort(keyed.begin(), keyed.end(),
+                     [](const auto& a, const auto& b) {
+                       return a.first.size() != b.first.size()
+                                  ? a.first.size() < b.first.size()
+                                  : a.first < b.first;
+                     });
     entries_.clear();
     entries_.reserve(keyed.size());
     // A slot holds its entry's number plus one in the low bits of
@@ -858,7 +860,9 @@ class Lexicon {
   // A plural noun of people (nominals.tsv type people: "traders",
   // "judges") that "they" may point back to as a group, though it is no
   // nominal head of its own (the taggers know nothing of it).
-  bool PeopleNoun(absl::string_view lower) const { return people_nouns_.contains(lower); }
+  bool PeopleNoun(absl::string_view lower) const {
+    return people_nouns_.contains(lower);
+  }
   const PronounInfo* Pronoun(absl::string_view lower) const;
   // A possessive determiner ("her", "their") as the pronoun it stands for,
   // or nullptr.
@@ -881,8 +885,9 @@ class Lexicon {
   // Whether `w` is one of abbreviations(), as contains() tells, looked up
   // as the tokenizer asks for every word before a period: most are short.
   bool IsAbbreviation(absl::string_view w) const {
-    return w.size() <= kShortWord ? !w.empty() && short_abbreviations_.Find(w) != nullptr
-                                  : abbreviations_.all.contains(w);
+    return w.size() <= kShortWord
+               ? !w.empty() && short_abbreviations_.Find(w) != nullptr
+               : abbreviations_.all.contains(w);
   }
   const std::vector<RuleSpec>& rules() const { return rules_; }
   const ConfidenceModel& confidence_model() const { return confidence_model_; }

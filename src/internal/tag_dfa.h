@@ -137,10 +137,10 @@ class alignas(64) TagDfa {
     LineAllocator(const LineAllocator<U>&) {}
     T* allocate(size_t n) {
       return static_cast<T*>(
-          ::operator new(n * sizeof(T), std::align_val_t{64}));
+          ::operator new (n * sizeof(T), std::align_val_t{64}));
     }
     void deallocate(T* p, size_t) {
-      ::operator delete(p, std::align_val_t{64});
+      ::operator delete (p, std::align_val_t{64});
     }
     bool operator==(const LineAllocator&) const { return true; }
     bool operator!=(const LineAllocator&) const { return false; }
