@@ -933,14 +933,9 @@ int TagDfa::LeftmostStart(absl::string_view text) const {
       if (state & kMatchNow) best = static_cast<int>(i);
       if (state & kDead) return best;
     }
-    const int c = column_[p[i - 1]];
-    v = next[(s << shift_) + c];
-    if (v != kUnbuilt) continue;
-    if (c == columns_) return -2;
-    const int32_t cell = Step(static_cast<int32_t>(s), c);
+    const int32_t cell = NextCell(s, column_[p[i - 1]], &next);
     if (cell < 0) return -2;
     v = static_cast<uint32_t>(cell);
-    next = cells();
   }
 }
 
@@ -967,15 +962,9 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
       }
       if (v & kStops) return state_[v & ~uint32_t{kStops}] & kMatchNow;
       if (q == start) return 0;
-      const int c = column_[q[-1]];
-      const uint32_t s = v;
-      v = next[(s << shift_) + c];
-      if (v != kUnbuilt) continue;
-      if (c == columns_) return -1;
-      const int32_t cell = Step(static_cast<int32_t>(s), c);
+      const int32_t cell = NextCell(v, column_[q[-1]], &next);
       if (cell < 0) return -1;
       v = static_cast<uint32_t>(cell);
-      next = cells();
     }
   }
   uint32_t v = startpos == 0 ? start_at_begin_ : start_later_;
@@ -991,15 +980,9 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
       return q == end && ends_text ? MatchAtEnd(static_cast<int32_t>(s)) : 0;
     }
     if (q == end) return ends_text ? MatchAtEnd(static_cast<int32_t>(v)) : 0;
-    const int c = column_[*q];
-    const uint32_t s = v;
-    v = next[(s << shift_) + c];
-    if (v != kUnbuilt) continue;
-    if (c == columns_) return -1;
-    const int32_t cell = Step(static_cast<int32_t>(s), c);
+    const int32_t cell = NextCell(v, column_[*q], &next);
     if (cell < 0) return -1;
     v = static_cast<uint32_t>(cell);
-    next = cells();
   }
 }
 
