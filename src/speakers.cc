@@ -2220,11 +2220,13 @@ bool SpeakerResolver::NameNotSubject(uint32_t position, uint32_t begin) const {
         if (info->clause_sign) {
           size_t c = a;
           while (c > begin && t[c - 1] == ' ') --c;
+          // (A closing mark of one byte or of three, as the segmenter
+          // reads them: AllQuoteChars.)
           const bool inverted =
               ends_clause &&
-              (c <= begin || t[c - 1] == ',' || t[c - 1] == '"' ||
-               t[c - 1] == '\'' ||
-               (c >= begin + 3 && t[c - 3] == '\xE2' && t[c - 2] == '\x80'));
+              (c <= begin || t[c - 1] == ',' ||
+               AllQuoteChars(t.substr(c - 1, 1)) ||
+               (c >= begin + 3 && AllQuoteChars(t.substr(c - 3, 3))));
           return !inverted;
         }
         if (in_phrase) continue;
@@ -2540,7 +2542,8 @@ Range SpeakerResolver::PluralSubjectBefore(uint32_t position) const {
     // Another such noun after the subject, not one itself, may be the one
     // "they" means ("... which hits liberals where they live"): none then,
     // unless a subject follows it.
-    if (!InsideQuote(static_cast<uint32_t>(head_begin))) best = none;
+    const bool quoted = InsideQuote(static_cast<uint32_t>(head_begin));
+    if (!quoted) best = none;
     // A verb after it.
     if (j + 2 >= position || t[j] != ' ' ||
         !absl::ascii_islower(static_cast<unsigned char>(t[j + 1]))) {
@@ -2557,7 +2560,7 @@ Range SpeakerResolver::PluralSubjectBefore(uint32_t position) const {
         NominalOf(verb) != v1::ENTITY_TYPE_UNSPECIFIED) {
       continue;
     }
-    if (InsideQuote(static_cast<uint32_t>(head_begin))) continue;
+    if (quoted) continue;
     // The words before it: up to three modifiers ("gay rights supporters",
     // "U.S. officials") and a determiner, back to where a clause opens.
     const uint32_t sentence = head_begin >= own ? own : from;

@@ -257,10 +257,10 @@ class SpeakerResolver {
   // `depth` counts the sentences followed back through pronoun subjects.
   int ResolvePronoun(const PronounInfo& p, uint32_t position, int depth = 0) const;
   // In the news, the noun phrase of a group's plural noun (nominals.tsv
-  // type group: "money traders", "the judges") that is the subject of a
-  // clause in the sentence holding `position` or the one before it, the
-  // last such before `position`; an empty range if none. Read from the
-  // text: two sentences per pronoun.
+  // type group, or type people: "money traders", "the judges") that is the
+  // subject of a clause in the sentence holding `position` or the one
+  // before it, the last such before `position`; an empty range if none.
+  // Read from the text: two sentences per pronoun.
   Range PluralSubjectBefore(uint32_t position) const;
   // Whether a name ends as a plural noun does ("Republican groups",
   // "officials"): a lower-case letter and an "s", not "ss".
