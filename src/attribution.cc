@@ -6053,6 +6053,13 @@ bool BaseForm(absl::string_view text, const Token& token, const CueEntry& cue) {
          absl::EqualsIgnoreCase(word, head);
 }
 
+// Whether a lower-case word after "to" is a plural noun rather than a
+// verb: in -s, not -ss or -us ("to voters", not "to discuss", "to focus").
+bool PluralAfterTo(absl::string_view w) {
+  return w.size() > 3 && absl::EndsWith(w, "s") && !absl::EndsWith(w, "ss") &&
+         !absl::EndsWith(w, "us");
+}
+
 // Whether the token ends as a plural noun would: in -s, not -ss ("experts",
 // not "press").
 bool EndsLikePlural(absl::string_view text, const Token& token) {
@@ -6317,8 +6324,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (!tag_of_quote || tags[first] != 'q') return false;
         const absl::string_view w = text.substr(
             tokens[after + 1].begin, tokens[after + 1].end - tokens[after + 1].begin);
-        return w.size() > 3 && absl::EndsWith(w, "s") && !absl::EndsWith(w, "ss") &&
-               !absl::EndsWith(w, "us");
+        return PluralAfterTo(w);
       };
       if (after + 1 < tokens.size() && tags[after] == 'r' &&
           ((tags[after + 1] == 'o' && !plural_after_to()) || tags[after + 1] == 'b' ||
@@ -7047,9 +7053,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             const size_t v = marked[a] == 'l' && a + 1 < b ? a + 1 : a;
             const absl::string_view w =
                 text.substr(tokens[v].begin, tokens[v].end - tokens[v].begin);
-            const bool plural = w.size() > 3 && absl::EndsWith(w, "s") &&
-                                !absl::EndsWith(w, "ss") &&
-                                !absl::EndsWith(w, "us");
+            const bool plural = PluralAfterTo(w);
             // (Not an adjective of function_words.tsv: "agreed to big cuts".)
             const WordInfo* wi = WordOf(text, tokens[v]);
             const bool adjective =
