@@ -967,13 +967,22 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
     a = t;
     while (a < b && (IsTrimTag(tags[a]) || tags[a] == 't')) ++a;
   }
-  // "has said repeatedly that C": adverbs before "that" are the saying's
-  // (not in "Earlier that day, ...").
+  // "has said repeatedly that C", "said last week that C": adverbs before
+  // "that" are the saying's (not in "Earlier that day, ...": "that" before
+  // a noun is a determiner there, unless the noun is the subject of a verb
+  // right after it, not a noun of time: "said last week that officials
+  // would resign").
   t = a;
   while (t < b && tags[t] == 'l') ++t;
-  if (t > a && t + 1 < b && tags[t] == 't' && tags[t + 1] != 'o' &&
-      tags[t + 1] != 'n') {
-    a = t + 1;
+  if (t > a && t + 1 < b && tags[t] == 't') {
+    bool opens = tags[t + 1] != 'o' && tags[t + 1] != 'n';
+    if (!opens && !(tokens[t + 1].info != nullptr &&
+                    tokens[t + 1].info->word_class == WordClass::kTimeNoun)) {
+      size_t v = t + 1;
+      while (v < b && IsOneOf("jon", tags[v])) ++v;
+      opens = v < b && IsOneOf("vbz", tags[v]);
+    }
+    if (opens) a = t + 1;
   }
   while (b > a && IsTrimTag(tags[b - 1])) --b;
   *direct = false;
