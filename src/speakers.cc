@@ -707,6 +707,17 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     }
     start = last_title + 1;
   }
+  // "Ellen Lord", "Stephen King": a title word last, right after a known
+  // given name, is a surname. (A title word before it still is one:
+  // "Undersecretary Ellen Lord".)
+  if (start == w.size() && last_title >= 1 &&
+      lex_->FirstNameGender(w[last_title - 1]) != 0) {
+    last_title = -1;
+    for (int i = static_cast<int>(w.size()) - 3; i >= 0 && last_title < 0; --i) {
+      if (info[i] != nullptr && info[i]->title) last_title = i;
+    }
+    start = last_title + 1;
+  }
   if (start >= w.size()) return -1;
   if (last_title < 0) {
     // No title: a known first name must start the name, or the caller
