@@ -2107,7 +2107,10 @@ int SpeakerResolver::SubjectFirst(const PronounInfo& p, const Mention& found,
   for (; left > 0 && back.Prev(&m); --left) {
     if (m.position < begin) break;
     const ResolvedEntity& e = entities_[m.entity];
-    if (e.type != v1::ENTITY_TYPE_PERSON || e.described) continue;
+    // (A full name whose given name no list knows, "Oleksiy Danilov", is a
+    // person's in the news, as it is for ResolvePronoun(): the subject
+    // before an object named in full, "Oleksiy Danilov met Joe Biden".)
+    if ((e.type != v1::ENTITY_TYPE_PERSON && !UnknownFullName(e)) || e.described) continue;
     if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;
     if ((p.gender == 'm' || p.gender == 'f') && PeopleNounAsName(e)) continue;
     best = m.entity;
