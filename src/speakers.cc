@@ -707,6 +707,17 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     }
     start = last_title + 1;
   }
+  // "Ellen Lord", "Stephen King": a title word last, right after a known
+  // given name, is a surname. (A title word before it still is one:
+  // "Undersecretary Ellen Lord".)
+  if (start == w.size() && last_title >= 1 &&
+      lex_->FirstNameGender(w[last_title - 1]) != 0) {
+    last_title = -1;
+    for (int i = static_cast<int>(w.size()) - 3; i >= 0 && last_title < 0; --i) {
+      if (info[i] != nullptr && info[i]->title) last_title = i;
+    }
+    start = last_title + 1;
+  }
   if (start >= w.size()) return -1;
   if (last_title < 0) {
     // No title: a known first name must start the name, or the caller
@@ -2096,8 +2107,12 @@ int SpeakerResolver::SubjectFirst(const PronounInfo& p, const Mention& found,
   for (; left > 0 && back.Prev(&m); --left) {
     if (m.position < begin) break;
     const ResolvedEntity& e = entities_[m.entity];
-    if (e.type != v1::ENTITY_TYPE_PERSON || e.described) continue;
+    // (A full name whose given name no list knows, "Oleksiy Danilov", is a
+    // person's in the news, as it is for ResolvePronoun(): the subject
+    // before an object named in full, "Oleksiy Danilov met Joe Biden".)
+    if ((e.type != v1::ENTITY_TYPE_PERSON && !UnknownFullName(e)) || e.described) continue;
     if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;
+    if ((p.gender == 'm' || p.gender == 'f') && PeopleNounAsName(e)) continue;
     best = m.entity;
     if (fronted == kNoSentence || m.position > fronted) {
       after = m.entity;
@@ -2481,6 +2496,19 @@ bool SpeakerResolver::PluralNoun(absl::string_view name) {
          absl::ascii_islower(static_cast<unsigned char>(name[name.size() - 2]));
 }
 
+bool SpeakerResolver::PeopleNounAsName(const ResolvedEntity& e) const {
+  const absl::string_view name = e.canonical;
+  if (!PluralNoun(name) || name.find(' ') != absl::string_view::npos ||
+      name.size() > kMaxWordOf) {
+    return false;
+  }
+  // A listed noun of people ("parents": nominals.tsv type people), or the
+  // plural of a noun of a person ("prisoners" of "prisoner"). (A surname
+  // in -s is no such word: "Davis", "Reynolds".)
+  if (lex_->PeopleNoun(Lowered(name).view())) return true;
+  return NominalOf(name.substr(0, name.size() - 1)) == v1::ENTITY_TYPE_PERSON;
+}
+
 bool SpeakerResolver::InsideQuote(uint32_t position) const {
   if (layout_ == nullptr) return false;
   const std::vector<Quote>& quotes = layout_->quotes;
@@ -2698,7 +2726,8 @@ int SpeakerResolver::ResolvePronoun(const PronounInfo& p, uint32_t position,
       // the one who told it is nearer in the telling.)
       // (Nor a name that reports as the press does, "Politico reports C".)
       if ((e.addressed_only && e.teller_known) || e.press ||
-          (e.type != v1::ENTITY_TYPE_PERSON && !UnknownFullName(e))) {
+          (e.type != v1::ENTITY_TYPE_PERSON && !UnknownFullName(e)) ||
+          ((p.gender == 'm' || p.gender == 'f') && PeopleNounAsName(e))) {
         continue;
       }
       if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;

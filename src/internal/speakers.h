@@ -265,6 +265,10 @@ class SpeakerResolver {
   // Whether a name ends as a plural noun does ("Republican groups",
   // "officials"): a lower-case letter and an "s", not "ss".
   static bool PluralNoun(absl::string_view name);
+  // A name of one word that is a noun of people in the plural ("Parents",
+  // "Judges", "Prisoners"): capitalised where it opens a sentence and taken
+  // for a person's name, it is no antecedent of "he" or "she".
+  bool PeopleNounAsName(const ResolvedEntity& e) const;
   // Whether `position` lies inside a quotation.
   bool InsideQuote(uint32_t position) const;
   // Whether text_[begin, end) names `name` as a whole word or words.
