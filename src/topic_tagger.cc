@@ -476,6 +476,9 @@ class WordAutomaton {
   std::vector<uint16_t> next_;
   uint32_t column_[256] = {};
   uint32_t accepting_ = 0;
+  // The state after a word byte with no entry matching (kAfterWord alone):
+  // with the start, the only states of no item (see Scan()).
+  uint32_t in_word_ = 0;
   // The entries ending in state s:
   // accepts_[accept_begin_[s] .. accept_begin_[s + 1]).
   std::vector<uint32_t> accept_begin_;
@@ -669,6 +672,7 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
   for (size_t s = 0; s < states; ++s) old_of[renumbered[s]] = s;
   // The default rows in the new numbering; each state's moves are its
   // default ones with its own written over them.
+  in_word_ = renumbered[in_word];
   for (uint32_t c = 0; c < classes_; ++c) {
     after_word_row[c] = renumbered[after_word_row[c]];
     after_other_row[c] = renumbered[after_other_row[c]];
@@ -697,13 +701,12 @@ void WordAutomaton::Scan(absl::string_view text,
                          std::vector<int>* topics) const {
   // (Locals: the compiler cannot tell that topics->push_back() leaves the
   // members alone.)
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* const end = p + text.size();
+  const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = begin + text.size();
   const uint16_t* const next = next_.data();
   const size_t accepting = accepting_;
-  size_t state = 0;
-  // The entries that end after *at, in `state`: \b there, or (?:\W|$).
-  auto report = [&](const unsigned char* at) {
+  // The entries that end after *at in `state`: \b there, or (?:\W|$).
+  auto report = [&](const unsigned char* at, size_t state) {
     const bool before = kWord.is[*at];
     const bool after = at + 1 < end && kWord.is[at[1]];
     for (uint32_t a = accept_begin_[state]; a < accept_begin_[state + 1]; ++a) {
@@ -713,19 +716,76 @@ void WordAutomaton::Scan(absl::string_view text,
       }
     }
   };
-  auto step = [&](const unsigned char* at) {
-    state = next[column_[*at] + state];
-    if (ABSL_PREDICT_FALSE(state >= accepting)) report(at);
+  auto step = [&](const unsigned char* at, size_t* state) __attribute__((always_inline)) {
+    *state = next[column_[*at] + *state];
+    if (ABSL_PREDICT_FALSE(*state >= accepting)) report(at, *state);
   };
-  // (Four steps a round, written out: the test of the loop cost a good
-  // part of a step.)
-  for (; end - p >= 4; p += 4) {
-    step(p);
-    step(p + 1);
-    step(p + 2);
-    step(p + 3);
+  // A step is a load that waits on the one before (the table is larger
+  // than the first-level cache): the text is read as four parts at once,
+  // four chains of loads the processor overlaps (two for a short text). A
+  // part after the first starts after a byte that is no word byte, in the
+  // start state. A part's state is then at each byte a subset of the true
+  // one (a subset construction's state is a set of items: fewer items,
+  // fewer moves; the entries begun before the part are missing), so what it
+  // reports is reported in any case. Where the true state has no item (the
+  // start, or in_word_) the state of any part there is the true one. Each
+  // part is walked to its end and then on until its state has no item: at
+  // every byte some part walks in the true state, and the parts between
+  // them report every entry the text has. (Topics are gathered as a set:
+  // what two parts report counts once.)
+  constexpr size_t kMinPart = 16;  // bytes of a part, at least
+  const size_t n = text.size();
+  auto part_start = [&](size_t at) {
+    while (at < n && kWord.is[begin[at - 1]]) ++at;
+    return begin + at;
+  };
+  const unsigned char* from1 = end;
+  const unsigned char* from2 = end;
+  const unsigned char* from3 = end;
+  if (n >= 4 * kMinPart) {
+    from1 = part_start(n / 4);
+    from2 = std::max(from1, part_start(n / 2));
+    from3 = std::max(from2, part_start(n - n / 4));
+  } else if (n >= 2 * kMinPart) {
+    // Two parts: the middle two are empty.
+    from1 = from2 = from3 = part_start(n / 2);
   }
-  for (; p < end; ++p) step(p);
+  size_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  const unsigned char* p0 = begin;
+  const unsigned char* p1 = from1;
+  const unsigned char* p2 = from2;
+  const unsigned char* p3 = from3;
+  if (from1 < from2) {
+    const size_t all =
+        std::min({from1 - begin, from2 - from1, from3 - from2, end - from3});
+    for (size_t k = 0; k < all; ++k) {
+      step(p0 + k, &s0);
+      step(p1 + k, &s1);
+      step(p2 + k, &s2);
+      step(p3 + k, &s3);
+    }
+    p0 += all;
+    p1 += all;
+    p2 += all;
+    p3 += all;
+  } else {
+    const size_t all = std::min(from1 - begin, end - from3);
+    for (size_t k = 0; k < all; ++k) {
+      step(p0 + k, &s0);
+      step(p3 + k, &s3);
+    }
+    p0 += all;
+    p3 += all;
+  }
+  // Each part to its end, then on until it agrees with the next part's.
+  auto finish = [&](const unsigned char* p, const unsigned char* to, size_t s) {
+    for (; p < to; ++p) step(p, &s);
+    for (; p < end && s != 0 && s != in_word_; ++p) step(p, &s);
+  };
+  finish(p3, end, s3);
+  finish(p2, from3, s2);
+  finish(p1, from2, s1);
+  finish(p0, from1, s0);
 }
 
 }  // namespace

@@ -255,6 +255,53 @@ TEST(TopicTagger, AgreesWithPlainSetOverManyTextsAndLexicons) {
   }
 }
 
+// Long texts, which Tag() walks as two or four parts at once (see
+// WordAutomaton::Scan()): phrases that run across the places it cuts them,
+// and patterns that repeat ("+") or span words, agree with the plain set.
+TEST(TopicTagger, LongTextsAgreeWithPlainSet) {
+  const std::vector<std::vector<std::string>> lexicon = {
+      {"al[- ]Qaeda"},
+      {"Qaeda"},
+      {"vot(e|es|ed|er|ers|ing)"},
+      {"re-?elect(ed|ion)?"},
+      {"wa+r", "war-torn"},
+      {"(?-i:ISIS|ISIL)", "U\\.S\\.?"},
+      {"(voters?|voting)+"},
+      {"the said", "said"},
+      {"Z[\xc3\xbcu]rich", "kyiv"},
+  };
+  std::string textproto;
+  std::vector<std::string> names;
+  for (size_t t = 0; t < lexicon.size(); ++t) {
+    names.push_back(absl::StrCat("t", t));
+    absl::StrAppend(&textproto, "topics { name: \"t", t, "\"");
+    for (const std::string& p : lexicon[t]) {
+      absl::StrAppend(&textproto, " patterns: ", Quote(p));
+    }
+    absl::StrAppend(&textproto, " }\n");
+  }
+  auto tagger = TopicTagger::Create(textproto, "long.textproto");
+  ASSERT_TRUE(tagger.ok()) << tagger.status();
+  ReferenceTagger reference(lexicon);
+  uint64_t state = 99;
+  int tagged = 0;
+  for (int i = 0; i < 5000; ++i) {
+    // 1 to 16 random texts, 0 to 200 bytes or so.
+    std::string text;
+    const int pieces = 1 + static_cast<int>((state >> 40) % 16);
+    for (int k = 0; k < pieces; ++k) {
+      if (!text.empty() && k % 3 != 0) text += ' ';
+      text += RandomText(&state);
+    }
+    std::vector<std::string> want;
+    for (int t : reference.Topics(text)) want.push_back(names[t]);
+    std::vector<std::string> got = TagWith(**tagger, text);
+    ASSERT_EQ(got, want) << "text: \"" << text << "\"";
+    if (got.size() > 1) ++tagged;
+  }
+  EXPECT_GT(tagged, 1000);
+}
+
 // The default lexicon agrees with the plain set on texts made of its own
 // words and phrases (the strings its word patterns spell, cut and joined at
 // random, in random case) and the tricky words above.
