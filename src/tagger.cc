@@ -292,19 +292,6 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline absl::string_view LowerWord(
   return absl::string_view(out, n);
 }
 
-// The tag of a word no lexicon gives one, by its shape: an adverb in -ly
-// ('l'; not "rally"), a form in -ing ('i'), else a plain word ('o'). `w` is
-// lower-cased, or ASCII in either case: (b | 0x20) is a lower-case letter
-// for that letter in either case and for no other byte.
-inline char ShapeTag(absl::string_view w) {
-  const size_t n = w.size();
-  if (n <= 5) return 'o';
-  auto at = [&](size_t k) { return static_cast<char>(w[k] | 0x20); };
-  if (at(n - 2) == 'l' && at(n - 1) == 'y') return 'l';
-  if (at(n - 3) == 'i' && at(n - 2) == 'n' && at(n - 1) == 'g') return 'i';
-  return 'o';
-}
-
 // `word`, one Tag() looked up as it read it (see WordTag()), lower-cased
 // into `out` (16 bytes).
 inline absl::string_view LowerLookedUp(absl::string_view word, char* out) {
@@ -901,8 +888,19 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // the loop stays small for it.)
     // (The tag in a local until it is final: the stores through tag_at
     // below may alias the token's.)
-    char tag = t.info == nullptr ? (t.cap ? 'N' : ShapeTag(TokenText(text, t)))
-                                 : WordTag(text, tokens, k, headline, &lower, &classes);
+    // (And a known word in lower case that the word alone tags, most
+    // function words, by the tag the lexicon holds for it, as WordTag()
+    // would tag it.)
+    const WordInfo* const info = t.info;
+    char tag;
+    if (info == nullptr) {
+      tag = t.cap ? 'N' : ShapeTag(TokenText(text, t));
+    } else if (info->plain_tag != 0 && !t.cap) {
+      tag = info->plain_tag;
+      classes |= uint64_t{1} << static_cast<int>(info->word_class);
+    } else {
+      tag = WordTag(text, tokens, k, headline, &lower, &classes);
+    }
     // "about one in four say C", "three in ten said C", "nine in 10 said
     // C": a counting number written as a word (list number_word) before
     // "in" and another such word or a number in digits is a share, a noun

@@ -458,6 +458,12 @@ struct WordInfo {
   // sentence adverb ("all told", "truth be told"): the tagger looks back
   // from the cue word for the rest of it.
   bool none_phrase_end = false;
+  // The tag the tagger gives the word in lower case wherever it stands, or
+  // 0 when its neighbours, its case or a cue form decide (Lexicon fills it
+  // in from the fields below, as Tagger's WordTag() reads them): most
+  // known words are function words whose class alone tags them, and the
+  // tagger then skips WordTag(). (In padding: the entry keeps its size.)
+  char plain_tag = 0;
   // Noun cue form (class nominal, one word): a cue only after a possessive
   // ("her denial of C"); index into cues().
   int noun_cue = -1;
@@ -496,6 +502,19 @@ struct WordInfo {
   // its lemma or "-s" form, which may be a noun ("a plan", "reports").
   bool clause_sign = false;
 };
+
+// The tag of a word no lexicon gives one, by its shape: an adverb in -ly
+// ('l'; not "rally"), a form in -ing ('i'), else a plain word ('o'). `w` is
+// lower-cased, or ASCII in either case: (b | 0x20) is a lower-case letter
+// for that letter in either case and for no other byte.
+inline char ShapeTag(absl::string_view w) {
+  const size_t n = w.size();
+  if (n <= 5) return 'o';
+  auto at = [&](size_t k) { return static_cast<char>(w[k] | 0x20); };
+  if (at(n - 2) == 'l' && at(n - 1) == 'y') return 'l';
+  if (at(n - 3) == 'i' && at(n - 2) == 'n' && at(n - 1) == 'g') return 'i';
+  return 'o';
+}
 
 // Whether a word stands for what was said, so that a report whose content
 // is that word alone is a claim still: a subordinator of sub_proform ("said
