@@ -1,5 +1,7 @@
 #include "internal/attribution.h"
 
+#include <emmintrin.h>
+
 #include <algorithm>
 #include <bitset>
 #include <cstring>
@@ -855,19 +857,41 @@ bool StrayQuoteMark(absl::string_view text, const Token& token, char tag) {
          AllQuoteChars(text.substr(token.begin, token.end - token.begin));
 }
 
-// The tag characters of `tags` (each taken below 128) as a set. (Built in
-// two words a register holds: std::bitset::set() loads and stores the word
-// of each character in memory, and every unit with a cue reads its tags.)
-std::bitset<128> TagCharacters(absl::string_view tags) {
-  uint64_t low = 0, high = 0;
-  for (unsigned char c : tags) {
-    const uint64_t bit = uint64_t{1} << (c & 63);
-    if (c & 64) {
-      high |= bit;
-    } else {
-      low |= bit;
-    }
+// Bit c of 128 as two words, by c: TagCharacters() ORs them in.
+struct TagBitTable {
+  alignas(16) uint64_t bits[128][2];
+  constexpr TagBitTable() : bits() {
+    for (int c = 0; c < 128; ++c) bits[c][c >> 6] = uint64_t{1} << (c & 63);
   }
+};
+constexpr TagBitTable kTagBits;
+
+// The tag characters of `tags` (each taken below 128) as a set. (Built in
+// a register: std::bitset::set() loads and stores the word of each
+// character in memory; and by a table, which has no branch on the
+// character's word to mispredict: every unit with a cue reads its tags,
+// most cues the tags before and after them. news.jsonl, a branch per
+// character -> the table: TagCharacters 0.61% -> 0.28% of the time.)
+std::bitset<128> TagCharacters(absl::string_view tags) {
+  const unsigned char* const p =
+      reinterpret_cast<const unsigned char*>(tags.data());
+  const size_t n = tags.size();
+  auto bit = [](unsigned char c) {
+    return _mm_load_si128(
+        reinterpret_cast<const __m128i*>(kTagBits.bits[c & 127]));
+  };
+  // (Two chains of ORs, which run side by side.)
+  __m128i a = _mm_setzero_si128(), b = _mm_setzero_si128();
+  size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    a = _mm_or_si128(a, bit(p[i]));
+    b = _mm_or_si128(b, bit(p[i + 1]));
+  }
+  if (i < n) a = _mm_or_si128(a, bit(p[i]));
+  a = _mm_or_si128(a, b);
+  const uint64_t low = static_cast<uint64_t>(_mm_cvtsi128_si64(a));
+  const uint64_t high =
+      static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(a, a)));
   return (std::bitset<128>(high) << 64) | std::bitset<128>(low);
 }
 
