@@ -1,5 +1,7 @@
 #include "internal/attribution.h"
 
+#include <emmintrin.h>
+
 #include <algorithm>
 #include <bitset>
 #include <cstring>
@@ -855,19 +857,41 @@ bool StrayQuoteMark(absl::string_view text, const Token& token, char tag) {
          AllQuoteChars(text.substr(token.begin, token.end - token.begin));
 }
 
-// The tag characters of `tags` (each taken below 128) as a set. (Built in
-// two words a register holds: std::bitset::set() loads and stores the word
-// of each character in memory, and every unit with a cue reads its tags.)
-std::bitset<128> TagCharacters(absl::string_view tags) {
-  uint64_t low = 0, high = 0;
-  for (unsigned char c : tags) {
-    const uint64_t bit = uint64_t{1} << (c & 63);
-    if (c & 64) {
-      high |= bit;
-    } else {
-      low |= bit;
-    }
+// Bit c of 128 as two words, by c: TagCharacters() ORs them in.
+struct TagBitTable {
+  alignas(16) uint64_t bits[128][2];
+  constexpr TagBitTable() : bits() {
+    for (int c = 0; c < 128; ++c) bits[c][c >> 6] = uint64_t{1} << (c & 63);
   }
+};
+constexpr TagBitTable kTagBits;
+
+// The tag characters of `tags` (each taken below 128) as a set. (Built in
+// a register: std::bitset::set() loads and stores the word of each
+// character in memory; and by a table, which has no branch on the
+// character's word to mispredict: every unit with a cue reads its tags,
+// most cues the tags before and after them. news.jsonl, a branch per
+// character -> the table: TagCharacters 0.61% -> 0.28% of the time.)
+std::bitset<128> TagCharacters(absl::string_view tags) {
+  const unsigned char* const p =
+      reinterpret_cast<const unsigned char*>(tags.data());
+  const size_t n = tags.size();
+  auto bit = [](unsigned char c) {
+    return _mm_load_si128(
+        reinterpret_cast<const __m128i*>(kTagBits.bits[c & 127]));
+  };
+  // (Two chains of ORs, which run side by side.)
+  __m128i a = _mm_setzero_si128(), b = _mm_setzero_si128();
+  size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    a = _mm_or_si128(a, bit(p[i]));
+    b = _mm_or_si128(b, bit(p[i + 1]));
+  }
+  if (i < n) a = _mm_or_si128(a, bit(p[i]));
+  a = _mm_or_si128(a, b);
+  const uint64_t low = static_cast<uint64_t>(_mm_cvtsi128_si64(a));
+  const uint64_t high =
+      static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(a, a)));
   return (std::bitset<128>(high) << 64) | std::bitset<128>(low);
 }
 
@@ -5777,22 +5801,53 @@ inline bool ScanCueWords(const Lexicon& lex, const uint64_t* shapes,
     }
     return accept(i, j, *info);
   };
-  // A word that ends the text is read apart: before `m` every run of
-  // letters ends at a byte that is none, and is read without a bounds test.
-  size_t m = text.size();
-  while (m > 0 && lower[p[m - 1]] != 0) --m;
-  size_t i = 0;
-  while (i < m) {
-    if (lower[p[i]] == 0) {
-      ++i;
-      continue;
+  // The runs of letters are found 16 bytes at a time, from a mask of the
+  // bytes that are letters (those lower[] gives a letter): a loop byte by
+  // byte mispredicts the end of nearly every word, whose lengths vary,
+  // where this loop mispredicts about once a block. (news.jsonl:
+  // MayHaveCue 3.18% -> 2.24% of the time, for a few more instructions.)
+  const size_t n = text.size();
+  const __m128i kCase = _mm_set1_epi8(0x20);
+  const __m128i kBeforeA = _mm_set1_epi8('a' - 1);
+  const __m128i kAfterZ = _mm_set1_epi8('z' + 1);
+  auto letters = [&](const unsigned char* q) {
+    // (A byte from 0x80 is negative here: no letter.)
+    const __m128i x = _mm_or_si128(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(q)), kCase);
+    return static_cast<uint32_t>(_mm_movemask_epi8(_mm_and_si128(
+        _mm_cmpgt_epi8(x, kBeforeA), _mm_cmplt_epi8(x, kAfterZ))));
+  };
+  size_t begin = 0;    // where the last run of letters begins
+  uint32_t carry = 0;  // 1: the byte before the block is a letter
+  for (size_t b = 0; b < n; b += 16) {
+    uint32_t mask;
+    if (n - b >= 16) {
+      mask = letters(p + b);
+    } else {
+      // (The last bytes, with no letter after them: a run that reaches
+      // the end of the text ends in this block.)
+      unsigned char last[16] = {};
+      std::memcpy(last, p + b, n - b);
+      mask = letters(last);
     }
-    size_t j = i + 1;
-    while (lower[p[j]] != 0) ++j;
-    if (is_cue(i, j)) return true;
-    i = j + 1;  // p[j] is no letter
+    // Bit t: a run begins at byte b + t (starts), ends before it (ends).
+    const uint32_t after_letter = (mask << 1) | carry;
+    uint32_t starts = mask & ~after_letter;
+    uint32_t ends = ~mask & after_letter & 0xFFFF;
+    carry = (mask >> 15) & 1;
+    while (ends != 0) {
+      const int e = absl::countr_zero(ends);
+      if (starts != 0 && absl::countr_zero(starts) < e) {
+        begin = b + absl::countr_zero(starts);
+        starts &= starts - 1;
+      }
+      if (is_cue(begin, b + e)) return true;
+      ends &= ends - 1;
+    }
+    if (starts != 0) begin = b + absl::countr_zero(starts);
   }
-  return m < text.size() && is_cue(m, text.size());
+  // (A run of letters up to the end of a last block of 16 bytes.)
+  return carry != 0 && is_cue(begin, n);
 }
 
 }  // namespace
