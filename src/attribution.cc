@@ -1,6 +1,8 @@
 #include "internal/attribution.h"
 
+#if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <bitset>
@@ -857,6 +859,7 @@ bool StrayQuoteMark(absl::string_view text, const Token& token, char tag) {
          AllQuoteChars(text.substr(token.begin, token.end - token.begin));
 }
 
+#if defined(__SSE2__)
 // Bit c of 128 as two words, by c: TagCharacters() ORs them in.
 struct TagBitTable {
   alignas(16) uint64_t bits[128][2];
@@ -865,6 +868,7 @@ struct TagBitTable {
   }
 };
 constexpr TagBitTable kTagBits;
+#endif
 
 // The tag characters of `tags` (each taken below 128) as a set. (Built in
 // a register: std::bitset::set() loads and stores the word of each
@@ -873,6 +877,7 @@ constexpr TagBitTable kTagBits;
 // most cues the tags before and after them. news.jsonl, a branch per
 // character -> the table: TagCharacters 0.61% -> 0.28% of the time.)
 std::bitset<128> TagCharacters(absl::string_view tags) {
+#if defined(__SSE2__)
   const unsigned char* const p =
       reinterpret_cast<const unsigned char*>(tags.data());
   const size_t n = tags.size();
@@ -892,6 +897,17 @@ std::bitset<128> TagCharacters(absl::string_view tags) {
   const uint64_t low = static_cast<uint64_t>(_mm_cvtsi128_si64(a));
   const uint64_t high =
       static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(a, a)));
+#else
+  uint64_t low = 0, high = 0;
+  for (unsigned char c : tags) {
+    const uint64_t bit = uint64_t{1} << (c & 63);
+    if (c & 64) {
+      high |= bit;
+    } else {
+      low |= bit;
+    }
+  }
+#endif
   return (std::bitset<128>(high) << 64) | std::bitset<128>(low);
 }
 
@@ -5801,6 +5817,7 @@ inline bool ScanCueWords(const Lexicon& lex, const uint64_t* shapes,
     }
     return accept(i, j, *info);
   };
+#if defined(__SSE2__)
   // The runs of letters are found 16 bytes at a time, from a mask of the
   // bytes that are letters (those lower[] gives a letter): a loop byte by
   // byte mispredicts the end of nearly every word, whose lengths vary,
@@ -5848,6 +5865,24 @@ inline bool ScanCueWords(const Lexicon& lex, const uint64_t* shapes,
   }
   // (A run of letters up to the end of a last block of 16 bytes.)
   return carry != 0 && is_cue(begin, n);
+#else
+  // A word that ends the text is read apart: before `m` every run of
+  // letters ends at a byte that is none, and is read without a bounds test.
+  size_t m = text.size();
+  while (m > 0 && lower[p[m - 1]] != 0) --m;
+  size_t i = 0;
+  while (i < m) {
+    if (lower[p[i]] == 0) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (lower[p[j]] != 0) ++j;
+    if (is_cue(i, j)) return true;
+    i = j + 1;  // p[j] is no letter
+  }
+  return m < text.size() && is_cue(m, text.size());
+#endif
 }
 
 }  // namespace
