@@ -2418,6 +2418,24 @@ bool SpeakerResolver::UnknownFullName(const ResolvedEntity& e) const {
 
 bool SpeakerResolver::WrittenAsPlaceOrBody(absl::string_view name) const {
   const absl::string_view t = text_;
+  // "Fox News", "Clearing Services": a last word in the plural that the
+  // text also writes in lower case ("the news", "services") is a common
+  // noun capitalised in a body's name, not a surname. (Only in the plural:
+  // "Lashonda Hall", "Mickey White" in a text about "the mess hall" or
+  // "white women" are people; a surname in -s seldom stands in lower case,
+  // "Williams", "Reynolds".)
+  const absl::string_view last = name.substr(name.rfind(' ') + 1);
+  if (last.size() <= kMaxWordOf && PluralNoun(last)) {
+    const Lowered lower(last);
+    const absl::string_view low = lower.view();
+    for (size_t at = t.find(low); at != absl::string_view::npos; at = t.find(low, at + 1)) {
+      const size_t end = at + low.size();
+      if ((at == 0 || !IsWordChar(t[at - 1])) &&
+          (end >= t.size() || !absl::ascii_isalnum(static_cast<unsigned char>(t[end])))) {
+        return true;
+      }
+    }
+  }
   for (size_t at = t.find(name); at != absl::string_view::npos; at = t.find(name, at + 1)) {
     const size_t end = at + name.size();
     if (at < 2 || t[at - 1] != ' ' ||
@@ -2434,6 +2452,25 @@ bool SpeakerResolver::WrittenAsPlaceOrBody(absl::string_view name) const {
     while (a > 0 && b - a < 4 && absl::ascii_isalpha(static_cast<unsigned char>(t[a - 1]))) --a;
     if (a == b || (a > 0 && IsWordChar(t[a - 1]))) continue;
     const absl::string_view before = t.substr(a, b - a);
+    // "the Centre for Global Development", "the Department of Homeland
+    // Security": after a lower-case link word ("of", "for", "on";
+    // function_words.tsv name_link) that follows the capitalised head of
+    // a body's name (a noun of an organisation or a government in
+    // nominals.tsv, or one of org_before_link), the words end that name.
+    // (Not after any capitalised word: "The Death of Fidel Castro" is a
+    // headline about a man.)
+    if (a >= 2 && t[a - 1] == ' ' && lex_->InList(before, WordList::kNameLink)) {
+      size_t w = a - 1;
+      while (w > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[w - 1]))) --w;
+      const absl::string_view head = t.substr(w, a - 1 - w);
+      if (!head.empty() && absl::ascii_isupper(static_cast<unsigned char>(head[0]))) {
+        const v1::EntityType type = NominalOf(head);
+        if (type == v1::ENTITY_TYPE_ORGANISATION || type == v1::ENTITY_TYPE_GOVERNMENT ||
+            lex_->InListAnyCase(head, WordList::kOrgBeforeLink)) {
+          return true;
+        }
+      }
+    }
     const WordInfo* info = WordOf(before);
     if (info == nullptr) continue;
     if (info->place) {

@@ -362,8 +362,11 @@ class SpeakerResolver {
   // (WrittenAsPlaceOrBody()).
   bool UnknownFullName(const ResolvedEntity& e) const;
   // Whether the text writes `name`, two capitalised words, as a place's or
-  // a body's name somewhere: after "in" or "at" ("in Los Angeles"), or
-  // after "the" and before no noun it modifies ("the Sierra Club said").
+  // a body's name somewhere: after "in" or "at" ("in Los Angeles"), after
+  // "the" and before no noun it modifies ("the Sierra Club said"), after a
+  // body's head and a link word ("the Centre for Global Development"), or
+  // with a last word in the plural it also writes in lower case ("Fox
+  // News" and "the news").
   bool WrittenAsPlaceOrBody(absl::string_view name) const;
   // Two capitalised words of a name's shape, neither a word of the lexicon.
   bool FullNameShape(absl::string_view given, absl::string_view surname) const;
