@@ -2423,10 +2423,16 @@ bool SpeakerResolver::WrittenAsPlaceOrBody(absl::string_view name) const {
   // noun capitalised in a body's name, not a surname. (Only in the plural:
   // "Lashonda Hall", "Mickey White" in a text about "the mess hall" or
   // "white women" are people; a surname in -s seldom stands in lower case,
-  // "Williams", "Reynolds".)
+  // "Williams", "Reynolds".) So is a first word of five letters or more
+  // that the text writes in lower case: a word that opens the sentence
+  // ("Maybe Clinton thinks", "maybe not") or a common word in a title
+  // ("Understanding Obamacare"); a short one may be a particle of a
+  // surname ("De Blasio", "El Dibany" and "de", "el").
   const absl::string_view last = name.substr(name.rfind(' ') + 1);
-  if (last.size() <= kMaxWordOf && PluralNoun(last)) {
-    const Lowered lower(last);
+  const absl::string_view first = name.substr(0, name.find(' '));
+  for (const absl::string_view word : {first, last}) {
+    if (word.size() > kMaxWordOf || (word.data() == last.data() ? !PluralNoun(word) : word.size() < 5)) continue;
+    const Lowered lower(word);
     const absl::string_view low = lower.view();
     for (size_t at = t.find(low); at != absl::string_view::npos; at = t.find(low, at + 1)) {
       const size_t end = at + low.size();

@@ -365,8 +365,9 @@ class SpeakerResolver {
   // a body's name somewhere: after "in" or "at" ("in Los Angeles"), after
   // "the" and before no noun it modifies ("the Sierra Club said"), after a
   // body's head and a link word ("the Centre for Global Development"), or
-  // with a last word in the plural it also writes in lower case ("Fox
-  // News" and "the news").
+  // with a last word in the plural or a first word of five letters or more
+  // it also writes in lower case ("Fox News" and "the news", "Maybe
+  // Clinton" and "maybe").
   bool WrittenAsPlaceOrBody(absl::string_view name) const;
   // Two capitalised words of a name's shape, neither a word of the lexicon.
   bool FullNameShape(absl::string_view given, absl::string_view surname) const;
