@@ -2496,7 +2496,22 @@ bool SpeakerResolver::WrittenAsPlaceOrBody(absl::string_view name) const {
     size_t k = end + 1, e = k;
     while (e < t.size() && e - k <= kMaxWordOf && absl::ascii_isalpha(static_cast<unsigned char>(t[e]))) ++e;
     if (e == k) return true;
-    if (absl::ascii_isupper(static_cast<unsigned char>(t[k]))) continue;  // a longer name
+    if (absl::ascii_isupper(static_cast<unsigned char>(t[k]))) {
+      // A longer name: a body's when its next word or the one after heads
+      // one ("the West Virginia Insurance Commission"), else go on.
+      for (int words = 0; words < 2 && e < t.size(); ++words) {
+        const v1::EntityType type = NominalOf(t.substr(k, e - k));
+        if (type == v1::ENTITY_TYPE_ORGANISATION || type == v1::ENTITY_TYPE_GOVERNMENT) return true;
+        if (t[e] != ' ' || e + 1 >= t.size() ||
+            !absl::ascii_isupper(static_cast<unsigned char>(t[e + 1]))) {
+          break;
+        }
+        k = e + 1;
+        e = k;
+        while (e < t.size() && e - k <= kMaxWordOf && absl::ascii_isalpha(static_cast<unsigned char>(t[e]))) ++e;
+      }
+      continue;
+    }
     const WordInfo* next = WordOf(t.substr(k, e - k));
     if (next != nullptr && next->nominal == v1::ENTITY_TYPE_UNSPECIFIED) return true;
   }

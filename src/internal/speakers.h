@@ -363,7 +363,9 @@ class SpeakerResolver {
   bool UnknownFullName(const ResolvedEntity& e) const;
   // Whether the text writes `name`, two capitalised words, as a place's or
   // a body's name somewhere: after "in" or "at" ("in Los Angeles"), after
-  // "the" and before no noun it modifies ("the Sierra Club said"), after a
+  // "the" and before no noun it modifies ("the Sierra Club said") or before
+  // capitalised words that head a body's name ("the West Virginia
+  // Insurance Commission"), after a
   // body's head and a link word ("the Centre for Global Development"), or
   // with a last word in the plural or a first word of five letters or more
   // it also writes in lower case ("Fox News" and "the news", "Maybe
