@@ -2171,7 +2171,9 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         // speaker or what was said, as the day is.
         if (t.cap) break;
         t.time = i > 0 && tokens[i - 1].time;
-        return 'o';
+        // ("On Sunday morning Mr. Trump wrote C": before a name the time
+        // is an adverb, as "yesterday" is; the name begins the subject.)
+        return t.time && i + 1 < tokens.size() && tokens[i + 1].cap ? 'l' : 'o';
       case WordClass::kMod: {
         if (t.cap) return 'N';
         // "The chief of staff says C", "The agency's chief, Ruth Dole,
