@@ -989,6 +989,7 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
   size_t t = a;
   // ("told voters this weekend C", "wrote this morning that C": the two
   // words of such a phrase, `time_lead`, are the time.)
+  bool adverbs = false;  // (the time ends a run of adverbs)
   while (t < b) {
     if (tokens[t].time ||
         (tags[t] == 'r' && t + 1 < b && tokens[t + 1].time)) {
@@ -999,11 +1000,33 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
                tokens[t].info != nullptr &&
                tokens[t].info->word_class == WordClass::kTimeNoun) {
       ++t;  // "said Tuesday morning that C": a noun of time after the day
+    } else if (tags[t] == 'l') {
+      // "claimed this morning that C", "writes this week, C": adverbs
+      // that end in a noun of time (the tagger's phrase of time after a
+      // cue) are the time of the saying.
+      size_t e = t;
+      while (e < b && tags[e] == 'l') ++e;
+      if (tokens[e - 1].info == nullptr ||
+          tokens[e - 1].info->word_class != WordClass::kTimeNoun) {
+        break;
+      }
+      t = e;
+      adverbs = true;
     } else {
       break;
     }
   }
-  if (t > a && (t == b || !IsOneOf("vbCz_g", tags[t]))) {
+  // (Not before a preposition of place or occasion after such adverbs,
+  // function_words.tsv venue, with no "that", colon or quotation after it:
+  // "said this week on television" tells when and where, and nothing of
+  // what was said; "said last week in an interview that C" has C.)
+  bool venue_only = false;
+  if (adverbs && t < b && tokens[t].info != nullptr &&
+      tokens[t].info->word_class == WordClass::kVenuePrep) {
+    venue_only = true;
+    for (size_t m = t + 1; venue_only && m < b; ++m) venue_only = !IsOneOf("t:q~", tags[m]);
+  }
+  if (t > a && (t == b || !IsOneOf("vbCz_g", tags[t])) && !venue_only) {
     a = t;
     while (a < b && (IsTrimTag(tags[a]) || tags[a] == 't')) ++a;
   }

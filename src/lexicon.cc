@@ -212,7 +212,8 @@ int CountWords(absl::string_view s) {
 // `info`) in lower case wherever it stands, or 0 when more than the word
 // decides it: a cue form (its neighbours), a conjunction that may be an
 // adverb ("yet"), a modifier that is also a title ("chief"), a day of the
-// week or a word of time (WordTag() marks those as time). Keep the two in
+// week, a word of time or a noun of time (WordTag() marks those as time,
+// the noun after a day: "Tuesday morning"). Keep the two in
 // step: WordTag() returns, for a lower-case word none of those, its
 // class's tag, else 'R' for a title, 'n' for a nominal, else its shape's.
 char PlainTag(const Lexicon& lex, absl::string_view word, const WordInfo& info) {
@@ -245,7 +246,8 @@ char PlainTag(const Lexicon& lex, absl::string_view word, const WordInfo& info) 
     case WordClass::kMod: return info.title ? 0 : 'j';
     case WordClass::kCount: return '0';
     case WordClass::kTime:
-    case WordClass::kWeekday: return 0;
+    case WordClass::kWeekday:
+    case WordClass::kTimeNoun: return 0;
     default: break;
   }
   if (info.title) return 'R';

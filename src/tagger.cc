@@ -1483,8 +1483,12 @@ void Tagger::TagTimeAfterCue(absl::string_view text, std::vector<Token>* tokens,
     for (size_t q = j; q < m; ++q) lead_ok &= (*tags)[q] != 'o' || ago;
     if (!lead_ok) continue;
     // Not a noun phrase that goes on ("said this week's vote", "said the
-    // year ahead").
+    // year ahead", "called for a week of protests").
     if (end < n && IsOneOf("gonNRij0", (*tags)[end])) continue;
+    if (end < n && (*tags)[end] == 'r' &&
+        absl::EqualsIgnoreCase(TokenText(text, (*tokens)[end]), "of")) {
+      continue;
+    }
     // A determiner only as one that places the time from now ("this week",
     // "next year": list timedet) or counts it ("a week ago", "each day":
     // list time_count); not "the year", "his day".
@@ -2159,6 +2163,17 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         t.time = true;  // "yesterday" (not "USA Today")
         return 'l';
       case WordClass::kNeg: return 'z';
+      case WordClass::kTimeNoun:
+        // A noun of time is a plain word whatever its shape ("morning",
+        // "evening" are no forms in -ing: "announced Monday morning on
+        // Twitter"); after a day or a word of time it is part of that time
+        // ("Tuesday morning", "yesterday evening"), no part of a name, a
+        // speaker or what was said, as the day is.
+        if (t.cap) break;
+        t.time = i > 0 && tokens[i - 1].time;
+        // ("On Sunday morning Mr. Trump wrote C": before a name the time
+        // is an adverb, as "yesterday" is; the name begins the subject.)
+        return t.time && i + 1 < tokens.size() && tokens[i + 1].cap ? 'l' : 'o';
       case WordClass::kMod: {
         if (t.cap) return 'N';
         // "The chief of staff says C", "The agency's chief, Ruth Dole,
@@ -2181,7 +2196,6 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       case WordClass::kRefuse:
       case WordClass::kIndefinite:
       case WordClass::kWeekday:
-      case WordClass::kTimeNoun:
       case WordClass::kMonth:
       case WordClass::kAsideNoun:
       case WordClass::kMediumNoun:
