@@ -9,6 +9,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "absl/base/optimization.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -2186,6 +2190,29 @@ class AtomScreen {
   std::vector<uint64_t> found_;  // by state number: the atoms ending there
   std::vector<uint8_t> depth_;   // by state number: its prefix's length
 };
+// The first byte in [p, end) that is no ASCII letter or digit, or end.
+const char* AlnumEnd(const char* p, const char* end) {
+#if defined(__SSE2__)
+  // 16 bytes tested at once: a loop of a byte a round mispredicts its exit
+  // at the end of most words. x - lo, shifted by 128, is signed-less than
+  // n - 128 for an x in lo..lo+n-1 only.
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    auto in_range = [](__m128i x, char lo, char n) {
+      return _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(-128 - lo))),
+                            _mm_set1_epi8(static_cast<char>(-128 + n)));
+    };
+    const __m128i alnum = _mm_or_si128(
+        in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26), in_range(v, '0', 10));
+    const unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(alnum)) & 0xFFFF;
+    if (other != 0) return p + __builtin_ctz(other);
+    p += 16;
+  }
+#endif
+  while (p < end && absl::ascii_isalnum(static_cast<unsigned char>(*p))) ++p;
+  return p;
+}
+
 // The ConfidenceFeatures (a bit for each) of finding `f`, whose speaker
 // resolved to `speaker`: what its rule cannot tell of how likely the claim
 // is right end to end.
@@ -2215,8 +2242,7 @@ uint8_t ConfidenceFeatures(absl::string_view text, const internal::Lexicon& lexi
         continue;
       }
       const char* const word = p;
-      do ++p;
-      while (p < end && absl::ascii_isalnum(static_cast<unsigned char>(*p)));
+      p = AlnumEnd(p + 1, end);
       const size_t n = p - word;
       ++words;
       // Four words tell a short content; then only a clause not yet seen
