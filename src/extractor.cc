@@ -9,6 +9,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "absl/base/optimization.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -2017,6 +2021,7 @@ class AtomScreen {
     }
     // The trie of the atoms, then its failure links breadth first.
     for (const std::string& atom : atoms) {
+      if (atom.size() > 0xff) return false;  // (depth_ is a byte)
       for (unsigned char c : atom) {
         // (A letter outside ASCII may be written in either case: any byte
         // above 0x7F then sends the text to the set.)
@@ -2028,6 +2033,7 @@ class AtomScreen {
     // (Class 0, a byte in no atom, leads every state back to the root.)
     std::vector<uint16_t> next(classes_, 0);  // state 0: the root
     std::vector<uint64_t> found(1, 0);         // by state: the atoms ending there
+    std::vector<uint8_t> depth(1, 0);          // by state: its prefix's length
     for (size_t a = 0; a < atoms.size(); ++a) {
       size_t s = 0;
       for (unsigned char c : atoms[a]) {
@@ -2035,6 +2041,7 @@ class AtomScreen {
         if (to == 0) {
           to = static_cast<uint16_t>(found.size());
           found.push_back(0);
+          depth.push_back(static_cast<uint8_t>(depth[s] + 1));
           next.resize(next.size() + classes_, 0);
         }
         s = next[s * classes_ + class_of_[c]];
@@ -2062,23 +2069,31 @@ class AtomScreen {
       }
     }
     // The states renumbered, those where no atom ends first (the root
-    // stays 0), each as the offset of its row in next_.
+    // stays 0), each as the offset of its row in next_: its number shifted
+    // by shift_, rows a power of two long, so that a row's state number
+    // is a shift away (MayMatch() takes it at every found atom).
+    while ((1 << shift_) < classes_) ++shift_;
     const size_t states = found.size();
-    std::vector<uint32_t> row(states);
+    if ((states << shift_) > 0x10000) return false;  // rows as uint16_t
+    std::vector<uint16_t> row(states);
     uint32_t count = 0;
     for (int pass = 0; pass < 2; ++pass) {
-      if (pass == 1) found_from_ = count * classes_;
+      if (pass == 1) found_from_ = count << shift_;
       for (size_t s = 0; s < states; ++s) {
-        if ((found[s] != 0) == (pass == 1)) row[s] = count++ * classes_;
+        if ((found[s] != 0) == (pass == 1)) {
+          row[s] = static_cast<uint16_t>(count++ << shift_);
+        }
       }
     }
-    next_.resize(next.size());
+    next_.assign(states << shift_, 0);
     found_.assign(states, 0);
+    depth_.assign(states, 0);
     for (size_t s = 0; s < states; ++s) {
       for (int c = 0; c < classes_; ++c) {
         next_[row[s] + c] = row[next[s * classes_ + c]];
       }
-      found_[row[s] / classes_] = found[s];
+      found_[row[s] >> shift_] = found[s];
+      depth_[row[s] >> shift_] = depth[s];
     }
     return true;
   }
@@ -2087,37 +2102,68 @@ class AtomScreen {
   bool MayMatch(absl::string_view text) const {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const size_t n = text.size();
-    // Bytes above 0x7F first: U+017F and U+212A, which RE2 folds to "s" and
-    // "k", and any such byte when an atom holds one, send the text to the
-    // set. (No atom holds the others: class 0, back to the root.)
-    for (size_t i = 0; i < n;) {
-      i = internal::SkipAsciiBlocks(text, i);
-      if (i >= n) break;
-      const unsigned char c = p[i];
-      if (c >= 0x80 &&
-          (non_ascii_atoms_ || (c == 0xc5 && i + 1 < n && p[i + 1] == 0xbf) ||
-           (c == 0xe2 && i + 2 < n && p[i + 1] == 0x84 && p[i + 2] == 0xaa))) {
-        return true;
-      }
-      ++i;
-    }
-    const uint32_t* const next = next_.data();
+    const uint16_t* const next = next_.data();
     const size_t found_from = found_from_;
+    const int shift = shift_;
     uint64_t found = 0;
-    size_t row = 0;
+    unsigned bytes = 0;  // the text's bytes ORed: above 0x7F if it has one
     // (Most states end no atom: only those from row found_from_ do.)
-    auto step = [&](unsigned char c) {
-      row = next[row + class_of_[c]];
-      if (ABSL_PREDICT_FALSE(row >= found_from)) found |= found_[row / classes_];
+    auto step = [&](size_t* row, unsigned char c) __attribute__((always_inline)) {
+      bytes |= c;
+      *row = next[*row + class_of_[c]];
+      if (ABSL_PREDICT_FALSE(*row >= found_from)) found |= found_[*row >> shift];
     };
-    size_t i = 0;
-    for (; i + 4 <= n; i += 4) {  // (four steps a round, written out)
-      step(p[i]);
-      step(p[i + 1]);
-      step(p[i + 2]);
-      step(p[i + 3]);
+    // A step is a load that waits on the one before: the text is read as
+    // four parts at once, four chains of loads the processor overlaps (two
+    // for a short text). A part starts at the root, so its state at each
+    // byte is the longest atom prefix that ends there and begins within the
+    // part or after it: whatever it finds the text holds. Each part is
+    // walked to its end and then on until its prefix begins at or after the
+    // next part's start, from where the two parts are in the same state. At
+    // every byte some part is then in the true state, and every atom of
+    // the text is found.
+    constexpr size_t kMinPart = 8;  // bytes of a part, at least
+    size_t cut1 = n, cut2 = n, cut3 = n;
+    if (n >= 4 * kMinPart) {
+      cut1 = n / 4;
+      cut2 = n / 2;
+      cut3 = n - n / 4;
+    } else if (n >= 2 * kMinPart) {
+      cut1 = cut2 = cut3 = n / 2;  // two parts: the middle two are empty
     }
-    for (; i < n; ++i) step(p[i]);
+    // (Part 0, [0, cut1), is no longer than any other part.)
+    size_t r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+    size_t i0 = 0, i1 = cut1, i2 = cut2, i3 = cut3;
+    if (cut1 < cut2) {
+      for (; i0 < cut1; ++i0, ++i1, ++i2, ++i3) {
+        step(&r0, p[i0]);
+        step(&r1, p[i1]);
+        step(&r2, p[i2]);
+        step(&r3, p[i3]);
+      }
+    } else if (cut1 < n) {
+      for (; i0 < cut1; ++i0, ++i3) {
+        step(&r0, p[i0]);
+        step(&r3, p[i3]);
+      }
+    }
+    auto finish = [&](size_t i, size_t to, size_t row) {
+      for (; i < to; ++i) step(&row, p[i]);
+      for (; i < n && depth_[row >> shift] > i - to; ++i) step(&row, p[i]);
+    };
+    finish(i3, n, r3);
+    finish(i2, cut3, r2);
+    finish(i1, cut2, r1);
+    finish(i0, cut1, r0);
+    // Bytes above 0x7F (which most texts have none of): any, when an atom
+    // holds one, and U+017F and U+212A, which RE2 folds to "s" and "k",
+    // send the text to the set. (No atom holds the others: class 0, back
+    // to the root.)
+    if (ABSL_PREDICT_FALSE(bytes >= 0x80) &&
+        (non_ascii_atoms_ || absl::StrContains(text, "\xc5\xbf") ||
+         absl::StrContains(text, "\xe2\x84\xaa"))) {
+      return true;
+    }
     if (found == 0) return false;
     for (const std::vector<uint64_t>& clauses : clauses_) {
       if (std::all_of(clauses.begin(), clauses.end(),
@@ -2135,13 +2181,37 @@ class AtomScreen {
   bool non_ascii_atoms_ = false;
   uint8_t class_of_[256] = {};  // 0: a byte in no atom
   int classes_ = 1;
+  int shift_ = 0;  // classes_ rounded up to a power of two: 1 << shift_
   // next_[row + class]: the automaton, failure links folded in. A state's
-  // row is its number times classes_; the states where an atom ends come
-  // last, from row found_from_. The root is row 0.
-  std::vector<uint32_t> next_;
+  // row is its number shifted by shift_; the states where an atom ends
+  // come last, from row found_from_. The root is row 0.
+  std::vector<uint16_t> next_;
   uint32_t found_from_ = 0;
   std::vector<uint64_t> found_;  // by state number: the atoms ending there
+  std::vector<uint8_t> depth_;   // by state number: its prefix's length
 };
+// The first byte in [p, end) that is no ASCII letter or digit, or end.
+const char* AlnumEnd(const char* p, const char* end) {
+#if defined(__SSE2__)
+  // 16 bytes tested at once: a loop of a byte a round mispredicts its exit
+  // at the end of most words. x - lo, shifted by 128, is signed-less than
+  // n - 128 for an x in lo..lo+n-1 only.
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    auto in_range = [](__m128i x, char lo, char n) {
+      return _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(-128 - lo))),
+                            _mm_set1_epi8(static_cast<char>(-128 + n)));
+    };
+    const __m128i alnum = _mm_or_si128(
+        in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26), in_range(v, '0', 10));
+    const unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(alnum)) & 0xFFFF;
+    if (other != 0) return p + __builtin_ctz(other);
+    p += 16;
+  }
+#endif
+  while (p < end && absl::ascii_isalnum(static_cast<unsigned char>(*p))) ++p;
+  return p;
+}
 
 // The ConfidenceFeatures (a bit for each) of finding `f`, whose speaker
 // resolved to `speaker`: what its rule cannot tell of how likely the claim
@@ -2172,8 +2242,7 @@ uint8_t ConfidenceFeatures(absl::string_view text, const internal::Lexicon& lexi
         continue;
       }
       const char* const word = p;
-      do ++p;
-      while (p < end && absl::ascii_isalnum(static_cast<unsigned char>(*p)));
+      p = AlnumEnd(p + 1, end);
       const size_t n = p - word;
       ++words;
       // Four words tell a short content; then only a clause not yet seen
