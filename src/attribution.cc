@@ -1024,7 +1024,8 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
   if (adverbs && t < b && tokens[t].info != nullptr &&
       tokens[t].info->word_class == WordClass::kVenuePrep) {
     venue_only = true;
-    for (size_t m = t + 1; venue_only && m < b; ++m) venue_only = !IsOneOf("t:q~", tags[m]);
+    for (size_t m = t + 1; venue_only && m < b; ++m)
+      venue_only = !IsOneOf("t:q~", tags[m]);
   }
   if (t > a && (t == b || !IsOneOf("vbCz_g", tags[t])) && !venue_only) {
     a = t;

@@ -2108,10 +2108,12 @@ class AtomScreen {
     uint64_t found = 0;
     unsigned bytes = 0;  // the text's bytes ORed: above 0x7F if it has one
     // (Most states end no atom: only those from row found_from_ do.)
-    auto step = [&](size_t* row, unsigned char c) __attribute__((always_inline)) {
+    auto step = [&](size_t * row, unsigned char c)
+        __attribute__((always_inline)) {
       bytes |= c;
       *row = next[*row + class_of_[c]];
-      if (ABSL_PREDICT_FALSE(*row >= found_from)) found |= found_[*row >> shift];
+      if (ABSL_PREDICT_FALSE(*row >= found_from))
+        found |= found_[*row >> shift];
     };
     // A step is a load that waits on the one before: the text is read as
     // four parts at once, four chains of loads the processor overlaps (two
@@ -2199,12 +2201,15 @@ const char* AlnumEnd(const char* p, const char* end) {
   while (end - p >= 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     auto in_range = [](__m128i x, char lo, char n) {
-      return _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(-128 - lo))),
-                            _mm_set1_epi8(static_cast<char>(-128 + n)));
+      return _mm_cmplt_epi8(
+          _mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(-128 - lo))),
+          _mm_set1_epi8(static_cast<char>(-128 + n)));
     };
-    const __m128i alnum = _mm_or_si128(
-        in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26), in_range(v, '0', 10));
-    const unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(alnum)) & 0xFFFF;
+    const __m128i alnum =
+        _mm_or_si128(in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26),
+                     in_range(v, '0', 10));
+    const unsigned other =
+        ~static_cast<unsigned>(_mm_movemask_epi8(alnum)) & 0xFFFF;
     if (other != 0) return p + __builtin_ctz(other);
     p += 16;
   }

@@ -82,18 +82,21 @@ inline size_t WordEnd(absl::string_view t, size_t i, size_t tail) {
     // x - lo, shifted by 128, is signed-less than n - 128 for an x in
     // lo..lo+n-1 only.
     auto in_range = [&v](char lo, char n) {
-      return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(-128 - lo))),
-                            _mm_set1_epi8(static_cast<char>(-128 + n)));
+      return _mm_cmplt_epi8(
+          _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(-128 - lo))),
+          _mm_set1_epi8(static_cast<char>(-128 + n)));
     };
     __m128i word = _mm_cmplt_epi8(v, _mm_setzero_si128());
-    word = _mm_or_si128(word, _mm_cmplt_epi8(
-                                  _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
-                                               _mm_set1_epi8(static_cast<char>(-128 - 'a'))),
-                                  _mm_set1_epi8(static_cast<char>(-128 + 26))));
+    word = _mm_or_si128(
+        word, _mm_cmplt_epi8(
+                  _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+                               _mm_set1_epi8(static_cast<char>(-128 - 'a'))),
+                  _mm_set1_epi8(static_cast<char>(-128 + 26))));
     word = _mm_or_si128(word, in_range('0', 10));
     word = _mm_or_si128(word, in_range('-', 2));  // - .
     word = _mm_or_si128(word, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
-    const unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(word)) & 0xFFFF;
+    const unsigned other =
+        ~static_cast<unsigned>(_mm_movemask_epi8(word)) & 0xFFFF;
     if (other != 0) return j + static_cast<size_t>(__builtin_ctz(other));
     j += 16;
   }
@@ -738,7 +741,8 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
   if (start == w.size() && last_title >= 1 &&
       lex_->FirstNameGender(w[last_title - 1]) != 0) {
     last_title = -1;
-    for (int i = static_cast<int>(w.size()) - 3; i >= 0 && last_title < 0; --i) {
+    for (int i = static_cast<int>(w.size()) - 3; i >= 0 && last_title < 0;
+         --i) {
       if (info[i] != nullptr && info[i]->title) last_title = i;
     }
     start = last_title + 1;
@@ -2135,7 +2139,9 @@ int SpeakerResolver::SubjectFirst(const PronounInfo& p, const Mention& found,
     // (A full name whose given name no list knows, "Oleksiy Danilov", is a
     // person's in the news, as it is for ResolvePronoun(): the subject
     // before an object named in full, "Oleksiy Danilov met Joe Biden".)
-    if ((e.type != v1::ENTITY_TYPE_PERSON && !UnknownFullName(e)) || e.described) continue;
+    if ((e.type != v1::ENTITY_TYPE_PERSON && !UnknownFullName(e)) ||
+        e.described)
+      continue;
     if (e.gender != 0 && p.gender != 'x' && e.gender != p.gender) continue;
     if ((p.gender == 'm' || p.gender == 'f') && PeopleNounAsName(e)) continue;
     best = m.entity;
@@ -2431,13 +2437,17 @@ bool SpeakerResolver::WrittenAsPlaceOrBody(absl::string_view name) const {
   const absl::string_view last = name.substr(name.rfind(' ') + 1);
   const absl::string_view first = name.substr(0, name.find(' '));
   for (const absl::string_view word : {first, last}) {
-    if (word.size() > kMaxWordOf || (word.data() == last.data() ? !PluralNoun(word) : word.size() < 5)) continue;
+    if (word.size() > kMaxWordOf ||
+        (word.data() == last.data() ? !PluralNoun(word) : word.size() < 5))
+      continue;
     const Lowered lower(word);
     const absl::string_view low = lower.view();
-    for (size_t at = t.find(low); at != absl::string_view::npos; at = t.find(low, at + 1)) {
+    for (size_t at = t.find(low); at != absl::string_view::npos;
+         at = t.find(low, at + 1)) {
       const size_t end = at + low.size();
       if ((at == 0 || !IsWordChar(t[at - 1])) &&
-          (end >= t.size() || !absl::ascii_isalnum(static_cast<unsigned char>(t[end])))) {
+          (end >= t.size() ||
+           !absl::ascii_isalnum(static_cast<unsigned char>(t[end])))) {
         return true;
       }
     }
@@ -2465,13 +2475,17 @@ bool SpeakerResolver::WrittenAsPlaceOrBody(absl::string_view name) const {
     // nominals.tsv, or one of org_before_link), the words end that name.
     // (Not after any capitalised word: "The Death of Fidel Castro" is a
     // headline about a man.)
-    if (a >= 2 && t[a - 1] == ' ' && lex_->InList(before, WordList::kNameLink)) {
+    if (a >= 2 && t[a - 1] == ' ' &&
+        lex_->InList(before, WordList::kNameLink)) {
       size_t w = a - 1;
-      while (w > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[w - 1]))) --w;
+      while (w > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[w - 1])))
+        --w;
       const absl::string_view head = t.substr(w, a - 1 - w);
-      if (!head.empty() && absl::ascii_isupper(static_cast<unsigned char>(head[0]))) {
+      if (!head.empty() &&
+          absl::ascii_isupper(static_cast<unsigned char>(head[0]))) {
         const v1::EntityType type = NominalOf(head);
-        if (type == v1::ENTITY_TYPE_ORGANISATION || type == v1::ENTITY_TYPE_GOVERNMENT ||
+        if (type == v1::ENTITY_TYPE_ORGANISATION ||
+            type == v1::ENTITY_TYPE_GOVERNMENT ||
             lex_->InListAnyCase(head, WordList::kOrgBeforeLink)) {
           return true;
         }
@@ -2501,14 +2515,18 @@ bool SpeakerResolver::WrittenAsPlaceOrBody(absl::string_view name) const {
       // one ("the West Virginia Insurance Commission"), else go on.
       for (int words = 0; words < 2 && e < t.size(); ++words) {
         const v1::EntityType type = NominalOf(t.substr(k, e - k));
-        if (type == v1::ENTITY_TYPE_ORGANISATION || type == v1::ENTITY_TYPE_GOVERNMENT) return true;
+        if (type == v1::ENTITY_TYPE_ORGANISATION ||
+            type == v1::ENTITY_TYPE_GOVERNMENT)
+          return true;
         if (t[e] != ' ' || e + 1 >= t.size() ||
             !absl::ascii_isupper(static_cast<unsigned char>(t[e + 1]))) {
           break;
         }
         k = e + 1;
         e = k;
-        while (e < t.size() && e - k <= kMaxWordOf && absl::ascii_isalpha(static_cast<unsigned char>(t[e]))) ++e;
+        while (e < t.size() && e - k <= kMaxWordOf &&
+               absl::ascii_isalpha(static_cast<unsigned char>(t[e])))
+          ++e;
       }
       continue;
     }

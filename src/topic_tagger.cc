@@ -716,7 +716,8 @@ void WordAutomaton::Scan(absl::string_view text,
       }
     }
   };
-  auto step = [&](const unsigned char* at, size_t* state) __attribute__((always_inline)) {
+  auto step = [&](const unsigned char* at, size_t* state)
+      __attribute__((always_inline)) {
     *state = next[column_[*at] + *state];
     if (ABSL_PREDICT_FALSE(*state >= accepting)) report(at, *state);
   };
