@@ -215,47 +215,15 @@ int CountWords(absl::string_view s) {
 // week, a word of time or a noun of time (WordTag() marks those as time,
 // the noun after a day: "Tuesday morning"). Keep the two in
 // step: WordTag() returns, for a lower-case word none of those, its
-// class's tag, else 'R' for a title, 'n' for a nominal, else its shape's.
+// class's tag (ClassTag(), which both read; else the cases below), else
+// 'R' for a title, 'n' for a nominal, else its shape's.
 char PlainTag(const Lexicon& lex, absl::string_view word,
               const WordInfo& info) {
   if (info.cue >= 0 || info.cue_prefix || info.noun_cue >= 0) return 0;
+  if (const char tag = ClassTag(info.word_class); tag != 0) return tag;
   switch (info.word_class) {
-    case WordClass::kDet:
-    case WordClass::kPronDet:
-    case WordClass::kPronDetSingular:
-      return 'd';
-    case WordClass::kPoss:
-      return 'p';
-    case WordClass::kPron:
-      return 'P';
-    case WordClass::kPrep:
-    case WordClass::kAdjunctPrep:
-    case WordClass::kVenuePrep:
-    case WordClass::kAgent:
-      return 'r';
     case WordClass::kConj:
       return lex.InList(word, WordList::kConjAdverb) ? 0 : 'x';
-    case WordClass::kSub:
-    case WordClass::kAdverbialSub:
-    case WordClass::kCondSub:
-    case WordClass::kFreeRel:
-    case WordClass::kTimeSub:
-      return 's';
-    case WordClass::kRel:
-    case WordClass::kPossRel:
-      return 'w';
-    case WordClass::kThat:
-      return 't';
-    case WordClass::kAux:
-    case WordClass::kModal:
-      return 'v';
-    case WordClass::kCop:
-      return 'b';
-    case WordClass::kAdv:
-    case WordClass::kProAdv:
-      return 'l';
-    case WordClass::kNeg:
-      return 'z';
     case WordClass::kMod:
       return info.title ? 0 : 'j';
     case WordClass::kCount:

@@ -2123,16 +2123,9 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   }
   if (info != nullptr &&
       (!t.cap || sentence_start() || absl::EqualsIgnoreCase(lower, "i"))) {
+    // (Most function words: their class alone tags them, ClassTag().)
+    if (const char tag = ClassTag(info->word_class); tag != 0) return tag;
     switch (info->word_class) {
-      case WordClass::kDet:
-      case WordClass::kPronDet:
-      case WordClass::kPronDetSingular: return 'd';
-      case WordClass::kPoss: return 'p';
-      case WordClass::kPron: return 'P';
-      case WordClass::kPrep:
-      case WordClass::kAdjunctPrep:
-      case WordClass::kVenuePrep:
-      case WordClass::kAgent: return 'r';
       case WordClass::kConj: {
         // "has yet to", "not yet", "yet again": an adverb (list conj_adverb).
         lower_case();
@@ -2146,23 +2139,9 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         }
         return 'x';
       }
-      case WordClass::kSub:
-      case WordClass::kAdverbialSub:
-      case WordClass::kCondSub:
-      case WordClass::kFreeRel:
-      case WordClass::kTimeSub: return 's';
-      case WordClass::kRel:
-      case WordClass::kPossRel: return 'w';
-      case WordClass::kThat: return 't';
-      case WordClass::kAux:
-      case WordClass::kModal: return 'v';
-      case WordClass::kCop: return 'b';
-      case WordClass::kAdv:
-      case WordClass::kProAdv: return 'l';
       case WordClass::kTime:
         t.time = true;  // "yesterday" (not "USA Today")
         return 'l';
-      case WordClass::kNeg: return 'z';
       case WordClass::kTimeNoun:
         // A noun of time is a plain word whatever its shape ("morning",
         // "evening" are no forms in -ing: "announced Monday morning on
@@ -2192,23 +2171,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         return 'j';
       }
       case WordClass::kCount: return t.cap ? 'N' : '0';
-      case WordClass::kNone:
-      case WordClass::kRefuse:
-      case WordClass::kIndefinite:
-      case WordClass::kWeekday:
-      case WordClass::kMonth:
-      case WordClass::kAsideNoun:
-      case WordClass::kMediumNoun:
-      case WordClass::kJudgement:
-      case WordClass::kStanceNoun:
-      case WordClass::kPollNoun:
-      case WordClass::kNotice:
-      case WordClass::kVerb:
-      case WordClass::kCausative:
-      case WordClass::kCausativeVerb:
-      case WordClass::kLightVerb:
-      case WordClass::kPageControl:
-      case WordClass::kAdjective: break;
+      default:
+        break;  // (the others: ClassTag() gave none)
     }
   }
   if (info != nullptr && info->title) return 'R';

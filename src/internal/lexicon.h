@@ -516,6 +516,76 @@ inline char ShapeTag(absl::string_view w) {
   return 'o';
 }
 
+// The tag a word of class `c` takes in lower case by its class alone: a
+// function word ('d', 'p', 'P', 'r', 's', 'w', 't', 'v', 'b', 'l', 'z'), or 0
+// for a class whose words' tags more than the class decides (a conjunction
+// that may be an adverb, a word of time, a modifier that may be a title, a
+// number word) or that gives no tag (the word's shape or entry does).
+// Tagger's WordTag() and the lexicon's plain tags (WordInfo::plain_tag)
+// both read it, so the two cannot disagree.
+inline char ClassTag(WordClass c) {
+  switch (c) {
+    case WordClass::kDet:
+    case WordClass::kPronDet:
+    case WordClass::kPronDetSingular:
+      return 'd';
+    case WordClass::kPoss:
+      return 'p';
+    case WordClass::kPron:
+      return 'P';
+    case WordClass::kPrep:
+    case WordClass::kAdjunctPrep:
+    case WordClass::kVenuePrep:
+    case WordClass::kAgent:
+      return 'r';
+    case WordClass::kSub:
+    case WordClass::kAdverbialSub:
+    case WordClass::kCondSub:
+    case WordClass::kFreeRel:
+    case WordClass::kTimeSub:
+      return 's';
+    case WordClass::kRel:
+    case WordClass::kPossRel:
+      return 'w';
+    case WordClass::kThat:
+      return 't';
+    case WordClass::kAux:
+    case WordClass::kModal:
+      return 'v';
+    case WordClass::kCop:
+      return 'b';
+    case WordClass::kAdv:
+    case WordClass::kProAdv:
+      return 'l';
+    case WordClass::kNeg:
+      return 'z';
+    case WordClass::kConj:
+    case WordClass::kTime:
+    case WordClass::kTimeNoun:
+    case WordClass::kMod:
+    case WordClass::kCount:
+    case WordClass::kNone:
+    case WordClass::kRefuse:
+    case WordClass::kIndefinite:
+    case WordClass::kWeekday:
+    case WordClass::kMonth:
+    case WordClass::kAsideNoun:
+    case WordClass::kMediumNoun:
+    case WordClass::kJudgement:
+    case WordClass::kStanceNoun:
+    case WordClass::kPollNoun:
+    case WordClass::kNotice:
+    case WordClass::kVerb:
+    case WordClass::kCausative:
+    case WordClass::kCausativeVerb:
+    case WordClass::kLightVerb:
+    case WordClass::kPageControl:
+    case WordClass::kAdjective:
+      break;
+  }
+  return 0;
+}
+
 // Whether a word stands for what was said, so that a report whose content
 // is that word alone is a claim still: a subordinator of sub_proform ("said
 // so") or an adverb of class proadv ("concluding thus").
