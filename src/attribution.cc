@@ -983,9 +983,10 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
     ++a;
   }
   // "said Tuesday that C", "said on Friday the plan", "said Tuesday
-  // morning that C" (a noun of time, function_words.tsv timenoun, in lower
-  // case after the day): the time of the saying is no part of what was
-  // said (but "said Friday was the deadline" is: a verb follows).
+  // morning that C" (the tagger marks a noun of time, function_words.tsv
+  // timenoun, in lower case after the day as time too): the time of the
+  // saying is no part of what was said (but "said Friday was the
+  // deadline" is: a verb follows).
   size_t t = a;
   // ("told voters this weekend C", "wrote this morning that C": the two
   // words of such a phrase, `time_lead`, are the time.)
@@ -996,10 +997,6 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
       ++t;
     } else if (t + 2 < b && time_lead(t) && IsOneOf("dpPNRt,0q", tags[t + 2])) {
       t += 2;  // (not before a word that may be a verb: "this year represents")
-    } else if (t > a && tokens[t - 1].time && !tokens[t].cap &&
-               tokens[t].info != nullptr &&
-               tokens[t].info->word_class == WordClass::kTimeNoun) {
-      ++t;  // "said Tuesday morning that C": a noun of time after the day
     } else if (tags[t] == 'l') {
       // "claimed this morning that C", "writes this week, C": adverbs
       // that end in a noun of time (the tagger's phrase of time after a
