@@ -20,6 +20,7 @@
 #include "absl/types/span.h"
 #include "internal/attribution.h"
 #include "internal/lexicon.h"
+#include "internal/part_walk.h"
 #include "internal/speakers.h"
 #include "internal/text_layout.h"
 #include "re2/filtered_re2.h"
@@ -2107,23 +2108,11 @@ class AtomScreen {
     const int shift = shift_;
     uint64_t found = 0;
     unsigned bytes = 0;  // the text's bytes ORed: above 0x7F if it has one
-    // (Most states end no atom: only those from row found_from_ do.)
-    auto step = [&](size_t * row, unsigned char c)
-        __attribute__((always_inline)) {
-      bytes |= c;
-      *row = next[*row + class_of_[c]];
-      if (ABSL_PREDICT_FALSE(*row >= found_from))
-        found |= found_[*row >> shift];
-    };
-    // A step is a load that waits on the one before: the text is read as
-    // four parts at once, four chains of loads the processor overlaps (two
-    // for a short text). A part starts at the root, so its state at each
-    // byte is the longest atom prefix that ends there and begins within the
-    // part or after it: whatever it finds the text holds. Each part is
-    // walked to its end and then on until its prefix begins at or after the
-    // next part's start, from where the two parts are in the same state. At
-    // every byte some part is then in the true state, and every atom of
-    // the text is found.
+    // Four parts at once (WalkInParts()): a step is a load that waits on
+    // the one before. A part starts at the root, so its state at each byte
+    // is the longest atom prefix that ends there and begins within the part
+    // or after it: whatever it finds the text holds. Its prefix begun at or
+    // after the next part's start, the two parts are in the same state.
     constexpr size_t kMinPart = 8;  // bytes of a part, at least
     size_t cut1 = n, cut2 = n, cut3 = n;
     if (n >= 4 * kMinPart) {
@@ -2133,30 +2122,21 @@ class AtomScreen {
     } else if (n >= 2 * kMinPart) {
       cut1 = cut2 = cut3 = n / 2;  // two parts: the middle two are empty
     }
-    // (Part 0, [0, cut1), is no longer than any other part.)
-    size_t r0 = 0, r1 = 0, r2 = 0, r3 = 0;
-    size_t i0 = 0, i1 = cut1, i2 = cut2, i3 = cut3;
-    if (cut1 < cut2) {
-      for (; i0 < cut1; ++i0, ++i1, ++i2, ++i3) {
-        step(&r0, p[i0]);
-        step(&r1, p[i1]);
-        step(&r2, p[i2]);
-        step(&r3, p[i3]);
-      }
-    } else if (cut1 < n) {
-      for (; i0 < cut1; ++i0, ++i3) {
-        step(&r0, p[i0]);
-        step(&r3, p[i3]);
-      }
-    }
-    auto finish = [&](size_t i, size_t to, size_t row) {
-      for (; i < to; ++i) step(&row, p[i]);
-      for (; i < n && depth_[row >> shift] > i - to; ++i) step(&row, p[i]);
-    };
-    finish(i3, n, r3);
-    finish(i2, cut3, r2);
-    finish(i1, cut2, r1);
-    finish(i0, cut1, r0);
+    const uint8_t* const depth = depth_.data();
+    internal::WalkInParts(
+        n, cut1, cut2, cut3,
+        [&](size_t * row, size_t i) __attribute__((always_inline)) {
+          const unsigned char c = p[i];
+          bytes |= c;
+          *row = next[*row + class_of_[c]];
+          // (Most states end no atom: only those from row found_from_ do.)
+          if (ABSL_PREDICT_FALSE(*row >= found_from)) {
+            found |= found_[*row >> shift];
+          }
+        },
+        [depth, shift](size_t row, size_t i, size_t to) {
+          return depth[row >> shift] <= i - to;
+        });
     // Bytes above 0x7F (which most texts have none of): any, when an atom
     // holds one, and U+017F and U+212A, which RE2 folds to "s" and "k",
     // send the text to the set. (No atom holds the others: class 0, back

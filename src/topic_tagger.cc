@@ -23,6 +23,7 @@
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
 #include "internal/embedded.h"
+#include "internal/part_walk.h"
 #include "internal/text_layout.h"
 #include "re2/re2.h"
 #include "re2/set.h"
@@ -716,77 +717,39 @@ void WordAutomaton::Scan(absl::string_view text,
       }
     }
   };
-  auto step = [&](const unsigned char* at, size_t* state)
-      __attribute__((always_inline)) {
-    *state = next[column_[*at] + *state];
-    if (ABSL_PREDICT_FALSE(*state >= accepting)) report(at, *state);
-  };
-  // A step is a load that waits on the one before (the table is larger
-  // than the first-level cache): the text is read as four parts at once,
-  // four chains of loads the processor overlaps (two for a short text). A
-  // part after the first starts after a byte that is no word byte, in the
-  // start state. A part's state is then at each byte a subset of the true
-  // one (a subset construction's state is a set of items: fewer items,
-  // fewer moves; the entries begun before the part are missing), so what it
-  // reports is reported in any case. Where the true state has no item (the
-  // start, or in_word_) the state of any part there is the true one. Each
-  // part is walked to its end and then on until its state has no item: at
-  // every byte some part walks in the true state, and the parts between
-  // them report every entry the text has. (Topics are gathered as a set:
-  // what two parts report counts once.)
+  // Four parts at once (WalkInParts()), for the table is larger than the
+  // first-level cache. A part after the first starts after a byte that is
+  // no word byte, in the start state. A part's state is then at each byte
+  // a subset of the true one (a subset construction's state is a set of
+  // items: fewer items, fewer moves; the entries begun before the part are
+  // missing), so what it reports is reported in any case; where the true
+  // state has no item (the start, or in_word_) the state of any part there
+  // is the true one. (Topics are gathered as a set: what two parts report
+  // counts once.)
   constexpr size_t kMinPart = 16;  // bytes of a part, at least
   const size_t n = text.size();
   auto part_start = [&](size_t at) {
     while (at < n && kWord.is[begin[at - 1]]) ++at;
-    return begin + at;
+    return at;
   };
-  const unsigned char* from1 = end;
-  const unsigned char* from2 = end;
-  const unsigned char* from3 = end;
+  size_t cut1 = n, cut2 = n, cut3 = n;
   if (n >= 4 * kMinPart) {
-    from1 = part_start(n / 4);
-    from2 = std::max(from1, part_start(n / 2));
-    from3 = std::max(from2, part_start(n - n / 4));
+    cut1 = part_start(n / 4);
+    cut2 = std::max(cut1, part_start(n / 2));
+    cut3 = std::max(cut2, part_start(n - n / 4));
   } else if (n >= 2 * kMinPart) {
-    // Two parts: the middle two are empty.
-    from1 = from2 = from3 = part_start(n / 2);
+    cut1 = cut2 = cut3 = part_start(n / 2);  // two parts
   }
-  size_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  const unsigned char* p0 = begin;
-  const unsigned char* p1 = from1;
-  const unsigned char* p2 = from2;
-  const unsigned char* p3 = from3;
-  if (from1 < from2) {
-    const size_t all =
-        std::min({from1 - begin, from2 - from1, from3 - from2, end - from3});
-    for (size_t k = 0; k < all; ++k) {
-      step(p0 + k, &s0);
-      step(p1 + k, &s1);
-      step(p2 + k, &s2);
-      step(p3 + k, &s3);
-    }
-    p0 += all;
-    p1 += all;
-    p2 += all;
-    p3 += all;
-  } else {
-    const size_t all = std::min(from1 - begin, end - from3);
-    for (size_t k = 0; k < all; ++k) {
-      step(p0 + k, &s0);
-      step(p3 + k, &s3);
-    }
-    p0 += all;
-    p3 += all;
-  }
-  // Each part to its end, then on until it agrees with the next part's.
-  auto finish = [&](const unsigned char* p, const unsigned char* to, size_t s) {
-    for (; p < to; ++p) step(p, &s);
-    for (; p < end && s != 0 && s != in_word_; ++p) step(p, &s);
-  };
-  finish(p3, end, s3);
-  finish(p2, from3, s2);
-  finish(p1, from2, s1);
-  finish(p0, from1, s0);
+  const size_t in_word = in_word_;
+  internal::WalkInParts(
+      n, cut1, cut2, cut3,
+      [&](size_t * state, size_t i) __attribute__((always_inline)) {
+        *state = next[column_[begin[i]] + *state];
+        if (ABSL_PREDICT_FALSE(*state >= accepting)) report(begin + i, *state);
+      },
+      [in_word](size_t state, size_t, size_t) {
+        return state == 0 || state == in_word;
+      });
 }
 
 }  // namespace
