@@ -1,9 +1,5 @@
 #include "internal/attribution.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <algorithm>
 #include <bitset>
 #include <cstring>
@@ -23,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "internal/byte_masks.h"
 #include "re2/filtered_re2.h"
 #include "re2/re2.h"
 #include "re2/set.h"
@@ -5845,15 +5842,9 @@ inline bool ScanCueWords(const Lexicon& lex, const uint64_t* shapes,
   // where this loop mispredicts about once a block. (news.jsonl:
   // MayHaveCue 3.18% -> 2.24% of the time, for a few more instructions.)
   const size_t n = text.size();
-  const __m128i kCase = _mm_set1_epi8(0x20);
-  const __m128i kBeforeA = _mm_set1_epi8('a' - 1);
-  const __m128i kAfterZ = _mm_set1_epi8('z' + 1);
   auto letters = [&](const unsigned char* q) {
-    // (A byte from 0x80 is negative here: no letter.)
-    const __m128i x = _mm_or_si128(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(q)), kCase);
-    return static_cast<uint32_t>(_mm_movemask_epi8(_mm_and_si128(
-        _mm_cmpgt_epi8(x, kBeforeA), _mm_cmplt_epi8(x, kAfterZ))));
+    return static_cast<uint32_t>(_mm_movemask_epi8(
+        AsciiLetters16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(q)))));
   };
   size_t begin = 0;    // where the last run of letters begins
   uint32_t carry = 0;  // 1: the byte before the block is a letter

@@ -9,16 +9,13 @@
 #include <utility>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "absl/base/optimization.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/types/span.h"
 #include "internal/attribution.h"
+#include "internal/byte_masks.h"
 #include "internal/lexicon.h"
 #include "internal/part_walk.h"
 #include "internal/speakers.h"
@@ -2176,20 +2173,10 @@ class AtomScreen {
 const char* AlnumEnd(const char* p, const char* end) {
 #if defined(__SSE2__)
   // 16 bytes tested at once: a loop of a byte a round mispredicts its exit
-  // at the end of most words. x - lo, shifted by 128, is signed-less than
-  // n - 128 for an x in lo..lo+n-1 only.
+  // at the end of most words.
   while (end - p >= 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    auto in_range = [](__m128i x, char lo, char n) {
-      return _mm_cmplt_epi8(
-          _mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(-128 - lo))),
-          _mm_set1_epi8(static_cast<char>(-128 + n)));
-    };
-    const __m128i alnum =
-        _mm_or_si128(in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26),
-                     in_range(v, '0', 10));
-    const unsigned other =
-        ~static_cast<unsigned>(_mm_movemask_epi8(alnum)) & 0xFFFF;
+    const uint32_t other = internal::NotAlnum16(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
     if (other != 0) return p + __builtin_ctz(other);
     p += 16;
   }

@@ -16,6 +16,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/types/span.h"
+#include "internal/byte_masks.h"
 #include "internal/store_util.h"
 
 namespace whosaid {
@@ -79,21 +80,9 @@ inline size_t WordEnd(absl::string_view t, size_t i, size_t tail) {
   // of a word: kWordChar.is, a letter, a digit, - . ' or 0x80 and above.)
   if (t.size() - j >= 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
-    // x - lo, shifted by 128, is signed-less than n - 128 for an x in
-    // lo..lo+n-1 only.
-    auto in_range = [&v](char lo, char n) {
-      return _mm_cmplt_epi8(
-          _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(-128 - lo))),
-          _mm_set1_epi8(static_cast<char>(-128 + n)));
-    };
-    __m128i word = _mm_cmplt_epi8(v, _mm_setzero_si128());
-    word = _mm_or_si128(
-        word, _mm_cmplt_epi8(
-                  _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
-                               _mm_set1_epi8(static_cast<char>(-128 - 'a'))),
-                  _mm_set1_epi8(static_cast<char>(-128 + 26))));
-    word = _mm_or_si128(word, in_range('0', 10));
-    word = _mm_or_si128(word, in_range('-', 2));  // - .
+    __m128i word = _mm_cmplt_epi8(v, _mm_setzero_si128());  // 0x80 and above
+    word = _mm_or_si128(word, AsciiAlnum16(v));
+    word = _mm_or_si128(word, BytesInRange16(v, '-', 2));  // - .
     word = _mm_or_si128(word, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
     const unsigned other =
         ~static_cast<unsigned>(_mm_movemask_epi8(word)) & 0xFFFF;

@@ -13,6 +13,7 @@
 #include "absl/numeric/bits.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "internal/byte_masks.h"
 
 namespace whosaid {
 namespace internal {
@@ -183,21 +184,7 @@ inline uint64_t NotAlnum8(uint64_t v) {
 
 #ifdef __SSE2__
 // Sixteen bytes a step: the tokenizer finds where a word ends and looks it
-// up from one load of the bytes at its start.
-
-// Bit k set for each of the 16 bytes of `x` that is not an ASCII letter or
-// digit. (An unsigned range test as a signed one: adding 0x80 - lo maps
-// lo..hi to -128.. .)
-inline uint32_t NotAlnum16(__m128i x) {
-  const __m128i letter = _mm_cmplt_epi8(
-      _mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x80 - 'a')),
-      _mm_set1_epi8(static_cast<char>(0x80 + 26)));
-  const __m128i digit =
-      _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(0x80 - '0')),
-                     _mm_set1_epi8(static_cast<char>(0x80 + 10)));
-  return ~static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) &
-         0xFFFF;
-}
+// up from one load of the bytes at its start (NotAlnum16(), byte_masks.h).
 
 // Sixteen bytes of ones, then sixteen of zeros: the sixteen from
 // kPrefixMask + 16 - n keep the first n bytes of a vector.
