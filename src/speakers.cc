@@ -234,14 +234,40 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
   const __m128i digits = _mm_set1_epi8(static_cast<char>(-128 + 10));
   const __m128i small_a = _mm_set1_epi8('a');
   const __m128i small_t = _mm_set1_epi8('t');
+  const __m128i small_h = _mm_set1_epi8('h');
+  const __m128i small_n = _mm_set1_epi8('n');
   const __m128i c3 = _mm_set1_epi8(static_cast<char>(0xC3));
-  while (k < n && n - k >= 16) {
+  // (While 20 bytes are left: the loads read two bytes past the sixteen,
+  // and every 'a' or 't' among them has four bytes after it, so that
+  // stops_at() asks ArticleEnd() of it and leaves `from` as it is when it
+  // is no article: dropping it here changes nothing. The last bytes are
+  // read by the loop below.)
+  while (k < n && n - k >= 20) {
     const __m128i cur = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
     const __m128i prev =
         _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k - 1));
+    const __m128i next =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 1));
+    const __m128i next2 =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 2));
     __m128i open = _mm_cmplt_epi8(_mm_add_epi8(cur, shift_upper), letters);
-    open = _mm_or_si128(open, _mm_cmpeq_epi8(cur, small_a));
-    open = _mm_or_si128(open, _mm_cmpeq_epi8(cur, small_t));
+    // An 'a' or a 't' that may begin an article (ArticleEnd()): most
+    // words of them are no article ("as", "to", "and") and are told here,
+    // not one by one below, where whether each is one is a branch taken
+    // at random. An 'a' not followed by a lower-case letter, or by an 'n'
+    // and then none ("a", "an", "aN"); a 't' followed by 'h' or 'H'. (The
+    // articles and a few more: the test below is the exact one.)
+    const __m128i next_n = _mm_cmpeq_epi8(next, small_n);
+    const __m128i next_lower =
+        _mm_cmplt_epi8(_mm_add_epi8(next, shift_lower), letters);
+    const __m128i next2_lower =
+        _mm_cmplt_epi8(_mm_add_epi8(next2, shift_lower), letters);
+    const __m128i not_a = _mm_or_si128(_mm_andnot_si128(next_n, next_lower),
+                                       _mm_and_si128(next_n, next2_lower));
+    open = _mm_or_si128(open, _mm_andnot_si128(not_a, _mm_cmpeq_epi8(cur, small_a)));
+    open = _mm_or_si128(
+        open, _mm_and_si128(_mm_cmpeq_epi8(cur, small_t),
+                            _mm_cmpeq_epi8(_mm_or_si128(next, lower_bit), small_h)));
     open = _mm_or_si128(open, _mm_cmpeq_epi8(cur, c3));
     // kWordChar.starts: a letter, a digit or a byte of 0x80 or above.
     __m128i starts = _mm_cmplt_epi8(prev, zero);
