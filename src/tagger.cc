@@ -1305,10 +1305,10 @@ bool Tagger::LabelsTopicLine(absl::string_view text, const std::vector<Token>& t
 int Tagger::NonePhraseEndingAt(absl::string_view text, const std::vector<Token>& tokens,
                                size_t i) const {
   // A sentence adverb is set off by punctuation: "All told, C", "C, all
-  // told." ("They all told the court C" is a claim.)
-  if (i + 1 < tokens.size() && tokens[i + 1].tag != ',' && tokens[i + 1].tag != '.') {
-    return -1;
-  }
+  // told." ("They all told the court C" is a claim.) A noun compound
+  // ("tax credits", flag compound) is one anywhere.
+  const bool set_off =
+      i + 1 >= tokens.size() || tokens[i + 1].tag == ',' || tokens[i + 1].tag == '.';
   // The phrase from the word `n` words before token i up to it, lower-cased
   // in a buffer as the forward lookup in WordTag() builds its phrases.
   for (int n = 1; n < lex_->max_none_end_words() && static_cast<size_t>(n) <= i; ++n) {
@@ -1328,7 +1328,8 @@ int Tagger::NonePhraseEndingAt(absl::string_view text, const std::vector<Token>&
     if (!fits) return -1;
     auto it = lex_->cue_forms().find(absl::string_view(phrase_buf, size));
     if (it != lex_->cue_forms().end() &&
-        lex_->cues()[it->second].cue_class == CueClass::kNone) {
+        lex_->cues()[it->second].cue_class == CueClass::kNone &&
+        (set_off || lex_->cues()[it->second].compound)) {
       return it->second;
     }
   }
