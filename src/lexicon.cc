@@ -340,6 +340,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         e.press = true;
       } else if (flag == "adjunct" && e.cue_class == CueClass::kBelief) {
         e.adjunct = true;
+      } else if (flag == "compound" && e.cue_class == CueClass::kNone) {
+        e.compound = true;
       } else {
         return absl::InvalidArgumentError(absl::StrCat("unknown flag '", flag, "'"));
       }

@@ -1200,12 +1200,22 @@ bool Tagger::LabelsNoSpeaker(absl::string_view text, const std::vector<Token>& t
   char buf[kShortWord];
   if (head.size() < 3 || head.size() > sizeof(buf) || tags[k - 1] == 'R') return false;
   // (Only a label in capitals: not a year, "2018: \"Kids in cages.\"".)
+  // A single word with only its first letter capitalised that opens the
+  // line labels it too when it is a common noun ("Deal: Britain will sign
+  // on", "Money: Trump didn't need much of it"): tested as one in capitals
+  // is, but a first name ("Annie:") or a word the text writes as a
+  // surname, after a capitalised word ("Charlie Rose" and "Rose: ..."),
+  // names the one who speaks.
+  const bool titled = k == first + 1 && absl::ascii_isupper(static_cast<unsigned char>(head[0])) &&
+                      absl::ascii_islower(static_cast<unsigned char>(head[1]));
   bool upper = false;
-  for (char c : head) {
-    if (absl::ascii_islower(c)) return false;
+  for (size_t i = titled ? 1 : 0; i < head.size(); ++i) {
+    const char c = head[i];
+    if (titled ? absl::ascii_isupper(c) : absl::ascii_islower(c)) return false;
     upper |= absl::ascii_isupper(c);
   }
-  if (!upper) return false;
+  if (!upper && !titled) return false;
+  if (titled && lex_->FirstNameGender(head) != 0) return false;
   const absl::string_view lower = LowerWord(head, buf);
   // (Nor a noun of a speaker, "MODERATOR:", or of a document that can
   // speak, "VIDEO:" in a debate's transcript.)
@@ -1220,16 +1230,30 @@ bool Tagger::LabelsNoSpeaker(absl::string_view text, const std::vector<Token>& t
   // (memmem: a script of many labels asks this for each of them.)
   const char* const base = near.data();
   const char* const stop = base + near.size();
-  for (const char* hit = base; hit < stop; ++hit) {
+  bool common = false;
+  for (const char* hit = base; hit < stop && !common; ++hit) {
     hit = static_cast<const char*>(
         memmem(hit, static_cast<size_t>(stop - hit), lower.data(), lower.size()));
-    if (hit == nullptr) return false;
+    if (hit == nullptr) break;
     const char* const end = hit + lower.size();
     const bool starts = hit == base || !absl::ascii_isalnum(static_cast<unsigned char>(hit[-1]));
     const bool ends = end == stop || !absl::ascii_isalnum(static_cast<unsigned char>(*end));
-    if (starts && ends) return true;
+    common = starts && ends;
   }
-  return false;
+  if (!common || !titled) return common;
+  // (The word as a surname: a space and a capitalised word before it.)
+  for (const char* hit = base; hit < stop; ++hit) {
+    hit = static_cast<const char*>(
+        memmem(hit, static_cast<size_t>(stop - hit), head.data(), head.size()));
+    if (hit == nullptr) return true;
+    const char* const end = hit + head.size();
+    if (end < stop && absl::ascii_isalnum(static_cast<unsigned char>(*end))) continue;
+    const char* w = hit - 1;
+    if (w <= base || *w != ' ') continue;
+    while (w > base && absl::ascii_isalpha(static_cast<unsigned char>(w[-1]))) --w;
+    if (w < hit - 1 && absl::ascii_isupper(static_cast<unsigned char>(*w))) return false;
+  }
+  return true;
 }
 
 bool Tagger::LabelsTopicLine(absl::string_view text, const std::vector<Token>& tokens,
@@ -1281,10 +1305,10 @@ bool Tagger::LabelsTopicLine(absl::string_view text, const std::vector<Token>& t
 int Tagger::NonePhraseEndingAt(absl::string_view text, const std::vector<Token>& tokens,
                                size_t i) const {
   // A sentence adverb is set off by punctuation: "All told, C", "C, all
-  // told." ("They all told the court C" is a claim.)
-  if (i + 1 < tokens.size() && tokens[i + 1].tag != ',' && tokens[i + 1].tag != '.') {
-    return -1;
-  }
+  // told." ("They all told the court C" is a claim.) A noun compound
+  // ("tax credits", flag compound) is one anywhere.
+  const bool set_off =
+      i + 1 >= tokens.size() || tokens[i + 1].tag == ',' || tokens[i + 1].tag == '.';
   // The phrase from the word `n` words before token i up to it, lower-cased
   // in a buffer as the forward lookup in WordTag() builds its phrases.
   for (int n = 1; n < lex_->max_none_end_words() && static_cast<size_t>(n) <= i; ++n) {
@@ -1304,7 +1328,8 @@ int Tagger::NonePhraseEndingAt(absl::string_view text, const std::vector<Token>&
     if (!fits) return -1;
     auto it = lex_->cue_forms().find(absl::string_view(phrase_buf, size));
     if (it != lex_->cue_forms().end() &&
-        lex_->cues()[it->second].cue_class == CueClass::kNone) {
+        lex_->cues()[it->second].cue_class == CueClass::kNone &&
+        (set_off || lex_->cues()[it->second].compound)) {
       return it->second;
     }
   }

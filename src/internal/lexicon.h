@@ -125,6 +125,12 @@ struct CueEntry {
   // or a circumstance, not a belief ("considering the cost", "knowing him",
   // "declining the offer").
   bool adjunct = false;
+  // "tax credit" ("compound" in the fifth column of verbs.tsv, class none
+  // only): a noun compound that ends in a cue word and whose first word is no
+  // cue; the cue word in it is the noun wherever the phrase stands ("net
+  // includes tax credits of 14.5 mln dlrs"), where a sentence adverb of
+  // class none ("all told") is one only when set off by punctuation.
+  bool compound = false;
   // "agree to", "aim to" ("toclause" in the fifth column of verbs.tsv): a
   // cue whose last word is the "to" of an infinitive; before a verb ("agreed
   // to pay the fine") that "to" opens what was agreed, as it does after
