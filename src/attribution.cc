@@ -1000,8 +1000,13 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
       // cue) are the time of the saying.
       size_t e = t;
       while (e < b && tags[e] == 'l') ++e;
-      if (tokens[e - 1].info == nullptr ||
-          tokens[e - 1].info->word_class != WordClass::kTimeNoun) {
+      // ("said late Tuesday that C", "said early on Friday that C":
+      // adverbs before a day, or before a preposition and a day, open it.)
+      const bool before_day =
+          e < b && (tokens[e].time ||
+                    (tags[e] == 'r' && e + 1 < b && tokens[e + 1].time));
+      if (!before_day && (tokens[e - 1].info == nullptr ||
+                          tokens[e - 1].info->word_class != WordClass::kTimeNoun)) {
         break;
       }
       t = e;
