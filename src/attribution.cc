@@ -1005,8 +1005,9 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
       const bool before_day =
           e < b && (tokens[e].time ||
                     (tags[e] == 'r' && e + 1 < b && tokens[e + 1].time));
-      if (!before_day && (tokens[e - 1].info == nullptr ||
-                          tokens[e - 1].info->word_class != WordClass::kTimeNoun)) {
+      if (!before_day && !tokens[e - 1].time &&
+          (tokens[e - 1].info == nullptr ||
+           tokens[e - 1].info->word_class != WordClass::kTimeNoun)) {
         break;
       }
       t = e;
