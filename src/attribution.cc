@@ -1000,8 +1000,14 @@ Range ContentSpan(const std::vector<Token>& tokens, const std::string& tags,
       // cue) are the time of the saying.
       size_t e = t;
       while (e < b && tags[e] == 'l') ++e;
-      if (tokens[e - 1].info == nullptr ||
-          tokens[e - 1].info->word_class != WordClass::kTimeNoun) {
+      // ("said late Tuesday that C", "said early on Friday that C":
+      // adverbs before a day, or before a preposition and a day, open it.)
+      const bool before_day =
+          e < b && (tokens[e].time ||
+                    (tags[e] == 'r' && e + 1 < b && tokens[e + 1].time));
+      if (!before_day && !tokens[e - 1].time &&
+          (tokens[e - 1].info == nullptr ||
+           tokens[e - 1].info->word_class != WordClass::kTimeNoun)) {
         break;
       }
       t = e;
@@ -4639,6 +4645,19 @@ size_t Attributor::StartAfterTopicPrep(absl::string_view text,
     if (q > p + 2 && q < b && clause_verb(q)) return a;
   }
   p = stance ? p + 1 : a;
+  // ("has been asking repeatedly about C", "wrote often about C": adverbs
+  // between the cue and "about" (list question_topic) modify the act. Not
+  // before another preposition, which may open a phrase of time or place:
+  // "said earlier in the day that C".)
+  if (!stance && p + 2 < b && tags[p] == 'l') {
+    size_t q = p;
+    while (q + 2 < b && tags[q] == 'l') ++q;
+    // (Not "about" before a number: "reported last month about 80% of C".)
+    if (tags[q] == 'r' && InList(*lex_, text, tokens[q], WordList::kQuestionTopic) &&
+        tags[q + 1] != '0' && !InList(*lex_, text, tokens[q + 1], WordList::kNumberWord)) {
+      p = q;
+    }
+  }
   if (p + 1 >= b || tags[p] != 'r' || tokens[p + 1].time) return a;
   if (IsTrimTag(tags[p + 1]) || tags[p + 1] == 't') return a;
   if (!stance && InList(*lex_, text, tokens[p], WordList::kInfinitiveTo)) return a;

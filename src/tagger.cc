@@ -2132,6 +2132,9 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   if (info != nullptr && info->word_class == WordClass::kWeekday) {
     size_t len = 0;
     t.time = t.end >= text.size() || !IsApostrophe(text, t.end, &len);
+    // ("Officials late Friday said C", "said early Tuesday that C": after
+    // a lower-case adverb, the day ends that adverb's phrase of time.)
+    if (t.time && i > 0 && tokens[i - 1].tag == 'l' && !tokens[i - 1].cap) return 'l';
   }
   if (info != nullptr &&
       (!t.cap || sentence_start() || absl::EqualsIgnoreCase(lower, "i"))) {
