@@ -5,6 +5,7 @@
 #include <bitset>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -859,25 +860,34 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
     // the set of two copies apart, without the one between, is one state
     // too). A state covers only states emitted before it (lower indices):
     // from the highest down, each takes in those of its own.
+    // (The pairs by t, highest first; each t's states in `flat`, from
+    // begin[t] to end[t].)
+    std::vector<std::pair<int, int>> pairs = impl.nfa.covers;
+    std::sort(pairs.begin(), pairs.end(), std::greater<>());
     const size_t n = impl.nfa.states.size();
-    std::vector<std::vector<int>> direct(n), all(n);
-    for (const auto& [t, u] : impl.nfa.covers) direct[t].push_back(u);
-    for (size_t t = n; t-- > 0;) {
-      std::vector<int>& to = all[t];
-      for (int u : direct[t]) {
-        to.push_back(u);
-        to.insert(to.end(), all[u].begin(), all[u].end());
+    std::vector<int> begin(n, 0), end(n, 0), flat;
+    for (size_t k = 0; k < pairs.size();) {
+      const int t = pairs[k].first;
+      const size_t from = flat.size();
+      for (; k < pairs.size() && pairs[k].first == t; ++k) {
+        const int u = pairs[k].second;
+        flat.push_back(u);
+        for (int j = begin[u]; j < end[u]; ++j) flat.push_back(flat[j]);
       }
-      std::sort(to.begin(), to.end());
-      to.erase(std::unique(to.begin(), to.end()), to.end());
+      std::sort(flat.begin() + from, flat.end());
+      flat.erase(std::unique(flat.begin() + from, flat.end()), flat.end());
+      begin[t] = static_cast<int>(from);
+      end[t] = static_cast<int>(flat.size());
     }
     impl.covered.assign(impl.words, 0);
     impl.cover_at.assign(n + 1, 0);
+    impl.cover.reserve(flat.size());
     for (size_t t = 0; t < n; ++t) {
-      if (!all[t].empty()) {
+      if (end[t] > begin[t]) {
         impl.covered[t >> 6] |= uint64_t{1} << (t & 63);
+        impl.cover.insert(impl.cover.end(), flat.begin() + begin[t],
+                          flat.begin() + end[t]);
       }
-      impl.cover.insert(impl.cover.end(), all[t].begin(), all[t].end());
       impl.cover_at[t + 1] = static_cast<int>(impl.cover.size());
     }
   }
