@@ -456,6 +456,59 @@ TEST(TagDfa, KeepsEachStateOnceOverBitmapsOfManyWords) {
   }
 }
 
+// A set of states that holds a state of a counted repetition's copy and the
+// same state of the copy before it is kept without the first (what follows
+// it also follows the other): the answers stay RE2's, in every mode and
+// from every place, where searches from several places run at once or the
+// copies nest, and the states are fewer.
+TEST(TagDfa, DropsStatesOfLaterCopiesOfACountedRepetition) {
+  static constexpr absl::string_view kPatterns[] = {
+      "[ab]{0,9}c",
+      "a(?:[ab]{0,9}c|b{2,6}a$)",
+      "(?:a[bc]{0,4}|[ab]{1,3}c){0,3}b{0,5}$",
+      "(?:^|[ac])(?:b[^a]{0,6}|c{0,2}a){1,4}(?:a|$)",
+      "(?:[abc]{0,3}(?:ab){0,2}){0,3}c",
+  };
+  static constexpr absl::string_view kBytes = "abcd";
+  std::mt19937 rng(20261206);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 600; ++i) {
+    std::string t(1 + rng() % 24, ' ');
+    for (char& c : t) c = kBytes[rng() % kBytes.size()];
+    texts.push_back(t);
+  }
+  int matches = 0;
+  for (absl::string_view base : kPatterns) {
+    for (TagDfa::Mode mode :
+         {TagDfa::kAnchored, TagDfa::kUnanchored, TagDfa::kReverse}) {
+      const std::string pattern = mode == TagDfa::kReverse
+                                      ? absl::StrCat("(?:", base, ")$")
+                                      : std::string(base);
+      RE2 re(pattern);
+      ASSERT_TRUE(re.ok()) << pattern;
+      auto dfa = TagDfa::Compile(pattern, mode);
+      ASSERT_NE(dfa, nullptr) << pattern;
+      for (const std::string& t : texts) {
+        ExpectSameAnswers(pattern, re, *dfa, mode, t, &matches);
+        if (HasFatalFailure()) return;
+      }
+    }
+  }
+  EXPECT_GT(matches, 1000);
+  // "b[ab]{0,8}c" searched unanchored over 'a' and 'b': a match may start
+  // at each 'b' of the last nine bytes, each in its own copy, so the sets
+  // of copies are hundreds; kept without the later copies, the last 'b'
+  // alone decides, one state for each place it may be.
+  auto dfa = TagDfa::Compile("b[ab]{0,8}c", TagDfa::kUnanchored);
+  ASSERT_NE(dfa, nullptr);
+  for (int i = 0; i < 2000; ++i) {
+    std::string t(1 + rng() % 30, ' ');
+    for (char& c : t) c = "ab"[rng() % 2];
+    ASSERT_EQ(dfa->Match(t, 0, t.size()), 0) << t;
+  }
+  EXPECT_LE(dfa->states(), 14);
+}
+
 // One TagPattern serves the automata of every mode and the submatcher: each
 // answers as the one compiled from the pattern's text, which the other
 // tests compare with RE2.
