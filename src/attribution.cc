@@ -5759,11 +5759,13 @@ bool Attributor::IsCandidate(absl::string_view unit,
 
 bool Attributor::MayHaveSource(absl::string_view unit) const {
   // A poll noun first (a plain search, in lower case or capitalised), then
-  // a source preposition before it.
+  // a source preposition before one: before the first, or else the first
+  // preposition, before another after it ("After months of polling, X led
+  // in a Marist poll": the search finds "poll" in "polling" first).
   const size_t poll = lex_->FindPollNoun(unit);
   if (poll == absl::string_view::npos) return false;
   std::string word;
-  for (size_t i = 0; i < poll;) {
+  for (size_t i = 0; i < unit.size();) {
     if (!absl::ascii_isalpha(static_cast<unsigned char>(unit[i]))) {
       ++i;
       continue;
@@ -5771,7 +5773,10 @@ bool Attributor::MayHaveSource(absl::string_view unit) const {
     size_t j = i;
     while (j < unit.size() && absl::ascii_isalpha(static_cast<unsigned char>(unit[j]))) ++j;
     AsciiLower(unit.substr(i, j - i), &word);
-    if (lex_->SourceCue(word) >= 0) return true;
+    if (lex_->SourceCue(word) >= 0) {
+      return i < poll ||
+             lex_->FindPollNoun(unit.substr(j)) != absl::string_view::npos;
+    }
     i = j;
   }
   return false;
