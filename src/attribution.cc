@@ -5767,21 +5767,24 @@ bool ColonMayAttribute(absl::string_view unit) {
 
 }  // namespace
 
-bool Attributor::IsCandidate(absl::string_view unit) const {
+bool Attributor::IsCandidate(absl::string_view unit,
+                             absl::Span<const Range> quoted) const {
   // Only sentences with a cue word, or a colon or dash that may attribute
   // a quotation, can hold an attribution; or one with a source preposition
   // before a poll ("In a poll released Sunday, C"; Tagger::TagSourceCue).
-  return MayHaveCue(unit) || ColonMayAttribute(unit) || HasDash(unit) ||
+  return MayHaveCue(unit, quoted) || ColonMayAttribute(unit) || HasDash(unit) ||
          MayHaveSource(unit);
 }
 
 bool Attributor::MayHaveSource(absl::string_view unit) const {
   // A poll noun first (a plain search, in lower case or capitalised), then
-  // a source preposition before it.
+  // a source preposition before one: before the first, or else the first
+  // preposition, before another after it ("After months of polling, X led
+  // in a Marist poll": the search finds "poll" in "polling" first).
   const size_t poll = lex_->FindPollNoun(unit);
   if (poll == absl::string_view::npos) return false;
   std::string word;
-  for (size_t i = 0; i < poll;) {
+  for (size_t i = 0; i < unit.size();) {
     if (!absl::ascii_isalpha(static_cast<unsigned char>(unit[i]))) {
       ++i;
       continue;
@@ -5789,7 +5792,10 @@ bool Attributor::MayHaveSource(absl::string_view unit) const {
     size_t j = i;
     while (j < unit.size() && absl::ascii_isalpha(static_cast<unsigned char>(unit[j]))) ++j;
     AsciiLower(unit.substr(i, j - i), &word);
-    if (lex_->SourceCue(word) >= 0) return true;
+    if (lex_->SourceCue(word) >= 0) {
+      return i < poll ||
+             lex_->FindPollNoun(unit.substr(j)) != absl::string_view::npos;
+    }
     i = j;
   }
   return false;
@@ -6105,13 +6111,17 @@ ABSL_ATTRIBUTE_NOINLINE bool InNounSlot(const Lexicon& lex,
 
 }  // namespace
 
-bool Attributor::MayHaveCue(absl::string_view text) const {
+bool Attributor::MayHaveCue(absl::string_view text,
+                            absl::Span<const Range> quoted) const {
   // HasCueWord()'s scan, which reads on past a word the tagger cannot make
   // a cue where it stands.
   const char* const lower = kLetters.lower;
   const unsigned char* const p =
       reinterpret_cast<const unsigned char*>(text.data());
-  auto may_become_cue = [&](size_t i, size_t j, const WordInfo& info) {
+  // (Offsets in `text`: the tests read the words around the cue word.)
+  size_t from = 0;  // where the part of the text scanned begins
+  auto may_become_cue = [&](size_t wi, size_t wj, const WordInfo& info) {
+    const size_t i = from + wi, j = from + wj;
     if (info.cue < 0 && !info.gap_cue_prefix &&
         !MayBecomeCue(*lex_, cue_second_words_, p, text.size(), i, j, info)) {
       return false;
@@ -6124,7 +6134,20 @@ bool Attributor::MayHaveCue(absl::string_view text) const {
                        (lower[p[i - 2]] - 'a')] ||
            !InNounSlot(*lex_, slot_shapes_, p, text.size(), i, j, info);
   };
-  return ScanCueWords(*lex_, cue_shapes_, text, may_become_cue);
+  // The parts of the text outside `quoted`, each scanned alone: their
+  // words are not read at all. (A quotation begins after its opening mark
+  // and ends at its closing mark, or where the text does: no word runs
+  // across its edges.)
+  for (const Range& r : quoted) {
+    if (r.begin > from &&
+        ScanCueWords(*lex_, cue_shapes_, text.substr(from, r.begin - from),
+                     may_become_cue)) {
+      return true;
+    }
+    from = std::max<size_t>(from, r.end);
+  }
+  return from < text.size() &&
+         ScanCueWords(*lex_, cue_shapes_, text.substr(from), may_become_cue);
 }
 
 void Attributor::TagUnits(
@@ -6260,6 +6283,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     std::vector<int> unit_findings;
     std::vector<int8_t> half_known;
     std::vector<uint64_t> may_match;  // rule_words_ words (see Find)
+    std::vector<Range> quoted;
   };
   thread_local Scratch scratch;
   std::vector<Unit>& units = scratch.units;
@@ -6290,7 +6314,27 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     const Unit& unit = units[u];
     absl::string_view utext =
         text.substr(unit.range.begin, unit.range.end - unit.range.begin);
-    if (!IsCandidate(utext)) continue;
+    // The quotations the unit opens after a space (or at its start): a
+    // token begins at each opening mark, which the tagger tags 'q', and the
+    // loop below passes over every cue word after it up to the closing
+    // mark (its 'Q'); so a unit whose cue words all stand inside them
+    // needs no tags. (Only the colon of a transcript label counts inside a
+    // quotation: IsCandidate reads colons as before.) (news-5mb: 1.1387e9
+    // -> 1.1330e9 instructions, Tokenize and Tag 4% fewer.)
+    std::vector<Range>& quoted = scratch.quoted;
+    quoted.clear();
+    for (auto it = std::lower_bound(
+             layout.quotes.begin(), layout.quotes.end(), unit.range.begin,
+             [](const Quote& q, uint32_t off) { return q.open < off; });
+         it != layout.quotes.end() && it->open < unit.range.end; ++it) {
+      if (it->open > unit.range.begin &&
+          !absl::ascii_isspace(static_cast<unsigned char>(text[it->open - 1]))) {
+        continue;
+      }
+      quoted.push_back({it->begin - unit.range.begin,
+                        std::min(it->end, unit.range.end) - unit.range.begin});
+    }
+    if (!IsCandidate(utext, quoted)) continue;
     tagger_.Tag(text, unit.range, marks, &tokens, &tags);
     const size_t first_finding = out->size();
     // The tag characters of the unit, for the rules' NEEDS: read when the

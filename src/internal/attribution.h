@@ -17,6 +17,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "internal/lexicon.h"
 #include "internal/tag_dfa.h"
 #include "internal/tagger.h"
@@ -443,8 +444,10 @@ class Attributor {
   // ("He tweeted when C"; see attribution.cc): BuildUnits joins them.
   bool OpensAsSpeechTag(absl::string_view sentence) const;
   // Can the unit hold an attribution (a cue word the tagger may make a cue,
-  // a colon or a dash)?
-  bool IsCandidate(absl::string_view unit) const;
+  // a colon or a dash)? A cue word inside one of `quoted` (byte ranges of
+  // `unit`, in order) counts for nothing (see MayHaveCue).
+  bool IsCandidate(absl::string_view unit,
+                   absl::Span<const Range> quoted = {}) const;
   // Whether `unit` holds a source preposition and a poll noun after it
   // ("In a poll released Sunday, C", "C in a poll"): a unit the tagger may
   // give a cue though it has no cue word.
@@ -453,8 +456,11 @@ class Attributor {
   // where they stand: the first word of a cue phrase before a word that no
   // phrase has second, a noun cue that is capitalised or has no
   // possessive before it, and a cue word right after a determiner or a
-  // possessive, where the tagger reads a noun (see attribution.cc).
-  bool MayHaveCue(absl::string_view text) const;
+  // possessive, where the tagger reads a noun (see attribution.cc); and
+  // one inside one of `quoted` (byte ranges of `text`, in order), a
+  // quotation whose words Find passes over.
+  bool MayHaveCue(absl::string_view text,
+                  absl::Span<const Range> quoted = {}) const;
   // The lexicon entry of token `t`, lower-cased, or nullptr (also for a
   // token longer than kMaxWordOfToken bytes).
   const WordInfo* WordOf(absl::string_view text, const Token& t) const;
