@@ -5572,6 +5572,43 @@ bool ProformContent(const Lexicon& lex, absl::string_view text, const Finding& f
   return StandsForWhatWasSaid(lex.Word(absl::AsciiStrToLower(c)));
 }
 
+// "understood it", "noticed it", "understand that very well", "I understand
+// that concern": a content that is a pronoun (tag 'P') or "that" ('t') with
+// nothing after it but adverbs is the cue's object, no clause. After "that",
+// up to two plain lower-case words count too ("that very well", "that
+// concern") unless one looks like a verb (ends in -s or -ed; "that it
+// works" has a pronoun). A clause goes on: "realized it was late", "ruled
+// that the law stands". So does a phrasal verb: a particle after the
+// pronoun (function_words.tsv class particle: "ruled that out", "wrote it
+// off") makes an act of speech of its own, a ruling out or a dismissal,
+// whose object is what it is about.
+bool PronounObjectOnly(absl::string_view text, const std::vector<Token>& tokens,
+                       const std::string& tags, Range content) {
+  const auto first = std::lower_bound(
+      tokens.begin(), tokens.end(), content.begin,
+      [](const Token& tok, uint32_t b) { return tok.begin < b; });
+  if (first == tokens.end() || first->end > content.end) return false;
+  const size_t m0 = first - tokens.begin();
+  if (tags[m0] != 'P' && tags[m0] != 't') return false;
+  int plain = 0;
+  for (size_t m = m0 + 1; m < tokens.size() && tokens[m].end <= content.end; ++m) {
+    const char c = tags[m];
+    if (c == 'l' || IsOneOf(".,;:", c)) continue;
+    const WordInfo* w = tokens[m].info;
+    if (w != nullptr && w != &kWordNotLookedUp && w->word_class == WordClass::kParticle) {
+      return false;
+    }
+    const absl::string_view word =
+        text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin);
+    if (tags[m0] == 't' && c == 'o' && !tokens[m].cap && ++plain <= 2 &&
+        !absl::EndsWith(word, "s") && !absl::EndsWith(word, "ed")) {
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 // "felt that C", "wants to leave", "posted: \"Q\"": what follows a cue
 // that takes a proposition (clause_only in verbs.tsv) is a clause when it
 // holds a verb the tagger knows (an auxiliary, a copula, a cue, or a word
@@ -5586,6 +5623,7 @@ bool HoldsClause(const Lexicon& lex, absl::string_view text,
   // after a colon ("The governor added:" and a paragraph of its own): the
   // statement itself, which the tags of this sentence cannot show.
   if (tokens.empty() || content.begin >= tokens.back().end) return true;
+  if (PronounObjectOnly(text, tokens, tags, content)) return false;
   for (size_t m = 0; m < tokens.size(); ++m) {
     if (tokens[m].begin < content.begin) continue;
     if (tokens[m].end > content.end) break;

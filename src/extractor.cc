@@ -565,6 +565,20 @@ bool MediaCaption(absl::string_view text, Range para) {
   return b > para.begin && text[b - 1] == ' ';
 }
 
+// "You understand what I mean", "you realize how hard it is": a cue of
+// coming to know (verbs.tsv flag factive) with the hearer as its subject
+// (pronouns.tsv: "you", flag hearer) is a generic address to the reader or
+// listener, no one's belief. (Not a want or a feeling, "if you want to C",
+// which PolNeAR reports; nor a cue of speech, "you said C".)
+bool GenericHearerBelief(absl::string_view text, const internal::Lexicon& lexicon,
+                         const internal::Finding& f) {
+  if (f.mixed || f.cue_index < 0) return false;
+  if (!lexicon.cues()[f.cue_index].factive) return false;
+  const internal::PronounInfo* pronoun =
+      lexicon.Pronoun(absl::AsciiStrToLower(Slice(text, f.speaker)));
+  return pronoun != nullptr && pronoun->hearer;
+}
+
 // "By signing up, you agree to our Privacy Policy", "By clicking Submit I
 // accept the terms": a web page's consent line, where the reader (or the
 // writer) as a deictic singular pronoun (pronouns.tsv: "you", "I") follows a
@@ -2505,7 +2519,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       continue;
     }
     if (!f.direct && f.speaker.end > f.speaker.begin && f.speaker.end - f.speaker.begin <= 3 &&
-        ConsentLine(text, *lexicon, f.speaker)) {
+        (ConsentLine(text, *lexicon, f.speaker) || GenericHearerBelief(text, *lexicon, f))) {
       f.drop = true;
     }
   }
