@@ -155,6 +155,7 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"control", WordClass::kPageControl},
       {"adj", WordClass::kAdjective},
       {"particle", WordClass::kParticle},
+      {"causative_bare", WordClass::kCausativeBare},
   };
   return ParseNamed(kClasses, s, out);
 }

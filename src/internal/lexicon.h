@@ -316,6 +316,11 @@ enum class WordClass : uint8_t {
   // makes an act of its own, a ruling out or a dismissal, whose object is
   // what it is about: a claim, though no clause follows.
   kParticle,
+  // A verb that takes an object and a bare infinitive ("help", "let"):
+  // tagged as any other word. "materials to help police understand C": the
+  // one helped to a belief holds none yet; a belief cue in its base form
+  // after it reports no claim.
+  kCausativeBare,
 };
 
 // Word lists of function_words.tsv: closed sets of words that some check
@@ -603,6 +608,7 @@ inline char ClassTag(WordClass c) {
     case WordClass::kPageControl:
     case WordClass::kAdjective:
     case WordClass::kParticle:
+    case WordClass::kCausativeBare:
       break;
   }
   return 0;
