@@ -5572,6 +5572,115 @@ bool ProformContent(const Lexicon& lex, absl::string_view text, const Finding& f
   return StandsForWhatWasSaid(lex.Word(absl::AsciiStrToLower(c)));
 }
 
+// "understood it", "noticed it", "understand that very well", "I understand
+// that concern": a content that is a pronoun (tag 'P') or "that" ('t') with
+// nothing after it but adverbs is the cue's object, no clause. After "that",
+// up to two plain lower-case words count too ("that very well", "that
+// concern") unless one looks like a verb (ends in -s or -ed; "that it
+// works" has a pronoun). A clause goes on: "realized it was late", "ruled
+// that the law stands". So does a phrasal verb: a particle after the
+// pronoun (function_words.tsv class particle: "ruled that out", "wrote it
+// off") makes an act of speech of its own, a ruling out or a dismissal,
+// whose object is what it is about.
+bool PronounObjectOnly(absl::string_view text, const std::vector<Token>& tokens,
+                       const std::string& tags, Range content) {
+  const auto first = std::lower_bound(
+      tokens.begin(), tokens.end(), content.begin,
+      [](const Token& tok, uint32_t b) { return tok.begin < b; });
+  if (first == tokens.end() || first->end > content.end) return false;
+  const size_t m0 = first - tokens.begin();
+  if (tags[m0] != 'P' && tags[m0] != 't') return false;
+  int plain = 0;
+  for (size_t m = m0 + 1; m < tokens.size() && tokens[m].end <= content.end; ++m) {
+    const char c = tags[m];
+    if (c == 'l' || IsOneOf(".,;:", c)) continue;
+    const WordInfo* w = tokens[m].info;
+    if (w != nullptr && w != &kWordNotLookedUp && w->word_class == WordClass::kParticle) {
+      return false;
+    }
+    const absl::string_view word =
+        text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin);
+    if (tags[m0] == 't' && c == 'o' && !tokens[m].cap && ++plain <= 2 &&
+        !absl::EndsWith(word, "s") && !absl::EndsWith(word, "ed")) {
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+// "understand the assumptions that modelers have used", "noticed a man who
+// was limping": a content that opens with a determiner or possessive and a
+// noun phrase (modifiers, nouns, names, numbers), with a relative word
+// ("that", "who") right after its head and no verb after the relative
+// clause's own, is an object with a relative clause, no clause of its own.
+// (A clause goes on: "realized the men who attacked him were armed" has a
+// second verb; "realized the plan would fail" has no relative word.)
+bool ObjectWithRelative(absl::string_view text, const std::vector<Token>& tokens,
+                        const std::string& tags, Range content) {
+  const auto first = std::lower_bound(
+      tokens.begin(), tokens.end(), content.begin,
+      [](const Token& tok, uint32_t b) { return tok.begin < b; });
+  if (first == tokens.end() || first->end > content.end) return false;
+  size_t m = first - tokens.begin();
+  if (tags[m] != 'd' && tags[m] != 'p') return false;
+  ++m;
+  const size_t head = m;
+  while (m < tokens.size() && tokens[m].end <= content.end && IsOneOf("ojnNRl0g", tags[m])) ++m;
+  if (m == head || m >= tokens.size() || tokens[m].end > content.end) return false;
+  if (tags[m] != 't' && tags[m] != 'w') return false;
+  // (Not after a noun that takes a clause of what was said or held: "his
+  // stance that C", "clear promises that C": a noun cue, a cue form, or a
+  // noun of stance, function_words.tsv class stance.)
+  const WordInfo* h = tokens[m - 1].info;
+  if (h == &kWordNotLookedUp ||
+      (h != nullptr && (h->noun_cue >= 0 || h->cue >= 0 || h->cue_prefix ||
+                        h->word_class == WordClass::kStanceNoun))) {
+    return false;
+  }
+  // The relative clause's verbs: one run of auxiliaries, negations and a
+  // verb (a cue, or a lower-case word in -ed the tagger does not know); a
+  // second run after other words is the verb of a clause whose subject the
+  // phrase is.
+  const auto is_verb = [&](size_t k) {
+    const absl::string_view word =
+        text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+    return IsOneOf("vbzC", tags[k]) ||
+           (tags[k] == 'o' && word.size() > 3 && absl::EndsWith(word, "ed"));
+  };
+  const auto inside = [&](size_t k) {
+    return k < tokens.size() && tokens[k].end <= content.end;
+  };
+  // The relative clause opens with its verb ("a van that was parked") or
+  // with a subject, a pronoun or a plain noun phrase, and then its verb
+  // ("the assumptions that modelers have used"). Anything else may hide a
+  // verb the tagger does not know, "the men who ran the market were
+  // gone": a clause, for all this can tell.
+  size_t k = m + 1;
+  while (inside(k) && tags[k] == 'l') ++k;
+  if (inside(k) && !is_verb(k)) {
+    if (tags[k] == 'P') {
+      ++k;
+    } else {
+      if (tags[k] == 'd' || tags[k] == 'p') ++k;
+      const size_t np = k;
+      while (inside(k) && IsOneOf("ojnN0", tags[k]) && !is_verb(k)) ++k;
+      if (k == np) return false;
+    }
+    while (inside(k) && tags[k] == 'l') ++k;
+    if (!inside(k) || !is_verb(k)) return false;
+  }
+  int runs = 0;
+  bool in_run = false;
+  for (++m; m < tokens.size() && tokens[m].end <= content.end; ++m) {
+    const bool verb = is_verb(m);
+    if (verb && !in_run && ++runs > 1) return false;
+    in_run = verb;
+    if (IsOneOf("tswqQ", tags[m])) return false;
+  }
+  return true;
+}
+
 // "felt that C", "wants to leave", "posted: \"Q\"": what follows a cue
 // that takes a proposition (clause_only in verbs.tsv) is a clause when it
 // holds a verb the tagger knows (an auxiliary, a copula, a cue, or a word
@@ -5579,13 +5688,17 @@ bool ProformContent(const Lexicon& lex, absl::string_view text, const Finding& f
 // a subordinator or a relative word, a quotation, or an infinitive ("to"
 // before a verb-like word). A noun phrase or an adjective alone is not:
 // "felt unsafe", "wanted a bigger harbour", "posted a photo of the crowd".
+// With `object`, the content is what the cue takes right after it, so a
+// noun phrase with a relative clause is its object too (ObjectWithRelative).
 bool HoldsClause(const Lexicon& lex, absl::string_view text,
                  const std::vector<Token>& tokens, const std::string& tags,
-                 Range content) {
+                 Range content, bool object = true) {
   // A content that starts past the sentence's last word is a block of text
   // after a colon ("The governor added:" and a paragraph of its own): the
   // statement itself, which the tags of this sentence cannot show.
   if (tokens.empty() || content.begin >= tokens.back().end) return true;
+  if (PronounObjectOnly(text, tokens, tags, content)) return false;
+  if (object && ObjectWithRelative(text, tokens, tags, content)) return false;
   for (size_t m = 0; m < tokens.size(); ++m) {
     if (tokens[m].begin < content.begin) continue;
     if (tokens[m].end > content.end) break;
@@ -5671,8 +5784,10 @@ bool Attributor::AdjunctPhraseOnly(absl::string_view text,
       return false;
     }
   }
+  // (The phrase after the subordinator is no object of the cue: "admitted
+  // before a court that he lied" holds the cue's own "that".)
   return !HoldsClause(*lex_, text, tokens, tags,
-                      Range{tokens[a + 1].begin, tokens[b - 1].end});
+                      Range{tokens[a + 1].begin, tokens[b - 1].end}, /*object=*/false);
 }
 
 bool Attributor::IsNoClaim(absl::string_view text, Range content) const {

@@ -13,6 +13,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/types/span.h"
 #include "internal/attribution.h"
 #include "internal/byte_masks.h"
@@ -563,6 +564,52 @@ bool MediaCaption(absl::string_view text, Range para) {
   uint32_t b = e - 4;
   if (digit(b - 1)) --b;  // mm:ss
   return b > para.begin && text[b - 1] == ' ';
+}
+
+// "You understand what I mean", "you realize how hard it is": a cue of
+// coming to know (verbs.tsv flag factive) with the hearer as its subject
+// (pronouns.tsv: "you", flag hearer) is a generic address to the reader or
+// listener, no one's belief. (Not a want or a feeling, "if you want to C",
+// which PolNeAR reports; nor a cue of speech, "you said C".)
+bool GenericHearerBelief(absl::string_view text, const internal::Lexicon& lexicon,
+                         const internal::Finding& f) {
+  if (f.mixed || f.cue_index < 0) return false;
+  if (!lexicon.cues()[f.cue_index].factive) return false;
+  const internal::PronounInfo* pronoun =
+      lexicon.Pronoun(absl::AsciiStrToLower(Slice(text, f.speaker)));
+  return pronoun != nullptr && pronoun->hearer;
+}
+
+// "materials produced to help police understand C", "making members of both
+// parties understand C": a belief cue in its base form whose speaker span
+// holds a verb that takes an object and a bare infinitive (function_words.tsv
+// class causative_bare, "help", "let"; or class light, of which only "make"
+// takes one), in lower case, before a word that is no preposition and no
+// number: the cue is that infinitive, and tells what someone is brought to,
+// no one's belief. ("Americans making $10,000 see C": "making" earns.)
+bool CausedBelief(absl::string_view text, const internal::Lexicon& lexicon,
+                  const internal::Finding& f) {
+  if (f.mixed || f.cue_index < 0) return false;
+  const internal::CueEntry& cue = lexicon.cues()[f.cue_index];
+  if (cue.cue_class != internal::CueClass::kBelief) return false;
+  if (!absl::EqualsIgnoreCase(Slice(text, f.cue), cue.lemma)) return false;
+  const absl::string_view span = Slice(text, f.speaker);
+  bool causative = false;  // the word before was such a verb
+  for (absl::string_view word : absl::StrSplit(span, ' ', absl::SkipEmpty())) {
+    const internal::WordInfo* info = lexicon.Word(absl::AsciiStrToLower(word));
+    if (causative && absl::ascii_isalpha(static_cast<unsigned char>(word[0]))) {
+      if (info == nullptr || (info->word_class != internal::WordClass::kPrep &&
+                              info->word_class != internal::WordClass::kVenuePrep &&
+                              info->word_class != internal::WordClass::kAdjunctPrep &&
+                              info->word_class != internal::WordClass::kTimeSub)) {
+        return true;
+      }
+    }
+    causative = info != nullptr && absl::ascii_islower(static_cast<unsigned char>(word[0])) &&
+                (info->word_class == internal::WordClass::kCausativeBare ||
+                 info->word_class == internal::WordClass::kLightVerb);
+  }
+  return false;
 }
 
 // "By signing up, you agree to our Privacy Policy", "By clicking Submit I
@@ -2505,7 +2552,10 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       continue;
     }
     if (!f.direct && f.speaker.end > f.speaker.begin && f.speaker.end - f.speaker.begin <= 3 &&
-        ConsentLine(text, *lexicon, f.speaker)) {
+        (ConsentLine(text, *lexicon, f.speaker) || GenericHearerBelief(text, *lexicon, f))) {
+      f.drop = true;
+    }
+    if (!f.direct && f.speaker.end > f.speaker.begin && CausedBelief(text, *lexicon, f)) {
       f.drop = true;
     }
   }

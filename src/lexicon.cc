@@ -154,6 +154,8 @@ bool ParseWordClass(absl::string_view s, WordClass* out) {
       {"count", WordClass::kCount},
       {"control", WordClass::kPageControl},
       {"adj", WordClass::kAdjective},
+      {"particle", WordClass::kParticle},
+      {"causative_bare", WordClass::kCausativeBare},
   };
   return ParseNamed(kClasses, s, out);
 }
@@ -338,6 +340,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         e.to_clause = true;
       } else if (flag == "press") {
         e.press = true;
+      } else if (flag == "factive" && e.cue_class == CueClass::kBelief) {
+        e.factive = true;
       } else if (flag == "adjunct" && e.cue_class == CueClass::kBelief) {
         e.adjunct = true;
       } else if (flag == "compound" && e.cue_class == CueClass::kNone) {
@@ -564,11 +568,12 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     p.person = f[3] == "person";
     p.relative = f[3] == "relative";
     if (f.size() >= 5) {
-      if (f[4] != "deictic") {
+      if (f[4] != "deictic" && f[4] != "hearer") {
         return absl::InvalidArgumentError(
-            "the fifth column of a pronoun can only be 'deictic'");
+            "the fifth column of a pronoun can only be 'deictic' or 'hearer'");
       }
       p.deictic = true;
+      p.hearer = f[4] == "hearer";
     }
     const std::string lower = absl::AsciiStrToLower(f[0]);
     PronounForm& form = lex->pronoun_forms_[lower];

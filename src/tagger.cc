@@ -1070,8 +1070,8 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tag_at[k] = 'l';
     }
   }
-  // (kAdjective is the last class.)
-  static_assert(static_cast<int>(WordClass::kAdjective) < 64, "a class per bit");
+  // (kCausativeBare is the last class.)
+  static_assert(static_cast<int>(WordClass::kCausativeBare) < 64, "a class per bit");
   constexpr auto bit = [](WordClass c) { return uint64_t{1} << static_cast<int>(c); };
   // A preposition of class source makes a cue only before a poll noun.
   if (classes & bit(WordClass::kPollNoun)) any_cue |= TagSourceCue(text, tokens, tags);
@@ -1627,6 +1627,8 @@ int Tagger::AddresseeGapCue(absl::string_view text, const std::vector<Token>& to
       case WordClass::kPollNoun:
       case WordClass::kPageControl:
       case WordClass::kAdjective:
+      case WordClass::kParticle:
+      case WordClass::kCausativeBare:
         break;
       // "apologized to his staff and to the mayor for": a second addressee
       // after "and"/"or" and the gap's own preposition again.

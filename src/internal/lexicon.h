@@ -62,6 +62,12 @@ struct CueEntry {
   // object or a state, no claim ("felt unsafe", "knows nothing", "posted a
   // photo").
   bool clause_only = false;
+  // "realize", "understand" ("factive" in the fifth column of verbs.tsv, a
+  // belief cue only): coming to know what the clause states. With the
+  // hearer as subject ("you realize how hard it is", pronouns.tsv flag
+  // hearer) it is the writer's generic address, no one's belief; a want or
+  // a feeling of "you" is still reported ("if you want to C").
+  bool factive = false;
   // "thank", "mock", "declare" ("noinvert" in the fifth column of
   // verbs.tsv): the noun phrase right after the cue is its object, never an
   // inverted subject: "C, mocked the party" is no "C, said the mayor".
@@ -305,6 +311,16 @@ enum class WordClass : uint8_t {
   // noun ("amid recent reports that C"), not the verb of a subject ending
   // in the adjective: the claim names no speaker.
   kAdjective,
+  // The particle of a phrasal verb ("out", "off"): tagged as any other
+  // word. After a pronoun a cue takes ("ruled it out", "wrote them off") it
+  // makes an act of its own, a ruling out or a dismissal, whose object is
+  // what it is about: a claim, though no clause follows.
+  kParticle,
+  // A verb that takes an object and a bare infinitive ("help", "let"):
+  // tagged as any other word. "materials to help police understand C": the
+  // one helped to a belief holds none yet; a belief cue in its base form
+  // after it reports no claim.
+  kCausativeBare,
 };
 
 // Word lists of function_words.tsv: closed sets of words that some check
@@ -436,6 +452,10 @@ struct PronounInfo {
   // Points at the speaker or the hearer ("I", "we", "you"): never resolved
   // to an earlier mention.
   bool deictic = false;
+  // Points at the hearer or reader ("you"), as a deictic one does: a
+  // belief of "you" is mostly the writer's generic address ("you realize
+  // how hard it is", "if you want to help").
+  bool hearer = false;
 };
 
 // Every form of a pronoun that pronouns.tsv lists (subject, possessive
@@ -587,6 +607,8 @@ inline char ClassTag(WordClass c) {
     case WordClass::kLightVerb:
     case WordClass::kPageControl:
     case WordClass::kAdjective:
+    case WordClass::kParticle:
+    case WordClass::kCausativeBare:
       break;
   }
   return 0;
