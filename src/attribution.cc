@@ -4653,8 +4653,10 @@ size_t Attributor::StartAfterTopicPrep(absl::string_view text,
     size_t q = p;
     while (q + 2 < b && tags[q] == 'l') ++q;
     // (Not "about" before a number: "reported last month about 80% of C".)
-    if (tags[q] == 'r' && InList(*lex_, text, tokens[q], WordList::kQuestionTopic) &&
-        tags[q + 1] != '0' && !InList(*lex_, text, tokens[q + 1], WordList::kNumberWord)) {
+    if (tags[q] == 'r' &&
+        InList(*lex_, text, tokens[q], WordList::kQuestionTopic) &&
+        tags[q + 1] != '0' &&
+        !InList(*lex_, text, tokens[q + 1], WordList::kNumberWord)) {
       p = q;
     }
   }
@@ -5591,11 +5593,13 @@ bool PronounObjectOnly(absl::string_view text, const std::vector<Token>& tokens,
   const size_t m0 = first - tokens.begin();
   if (tags[m0] != 'P' && tags[m0] != 't') return false;
   int plain = 0;
-  for (size_t m = m0 + 1; m < tokens.size() && tokens[m].end <= content.end; ++m) {
+  for (size_t m = m0 + 1; m < tokens.size() && tokens[m].end <= content.end;
+       ++m) {
     const char c = tags[m];
     if (c == 'l' || IsOneOf(".,;:", c)) continue;
     const WordInfo* w = tokens[m].info;
-    if (w != nullptr && w != &kWordNotLookedUp && w->word_class == WordClass::kParticle) {
+    if (w != nullptr && w != &kWordNotLookedUp &&
+        w->word_class == WordClass::kParticle) {
       return false;
     }
     const absl::string_view word =
@@ -5616,7 +5620,8 @@ bool PronounObjectOnly(absl::string_view text, const std::vector<Token>& tokens,
 // clause's own, is an object with a relative clause, no clause of its own.
 // (A clause goes on: "realized the men who attacked him were armed" has a
 // second verb; "realized the plan would fail" has no relative word.)
-bool ObjectWithRelative(absl::string_view text, const std::vector<Token>& tokens,
+bool ObjectWithRelative(absl::string_view text,
+                        const std::vector<Token>& tokens,
                         const std::string& tags, Range content) {
   const auto first = std::lower_bound(
       tokens.begin(), tokens.end(), content.begin,
@@ -5626,8 +5631,11 @@ bool ObjectWithRelative(absl::string_view text, const std::vector<Token>& tokens
   if (tags[m] != 'd' && tags[m] != 'p') return false;
   ++m;
   const size_t head = m;
-  while (m < tokens.size() && tokens[m].end <= content.end && IsOneOf("ojnNRl0g", tags[m])) ++m;
-  if (m == head || m >= tokens.size() || tokens[m].end > content.end) return false;
+  while (m < tokens.size() && tokens[m].end <= content.end &&
+         IsOneOf("ojnNRl0g", tags[m]))
+    ++m;
+  if (m == head || m >= tokens.size() || tokens[m].end > content.end)
+    return false;
   if (tags[m] != 't' && tags[m] != 'w') return false;
   // (Not after a noun that takes a clause of what was said or held: "his
   // stance that C", "clear promises that C": a noun cue, a cue form, or a
@@ -5787,7 +5795,8 @@ bool Attributor::AdjunctPhraseOnly(absl::string_view text,
   // (The phrase after the subordinator is no object of the cue: "admitted
   // before a court that he lied" holds the cue's own "that".)
   return !HoldsClause(*lex_, text, tokens, tags,
-                      Range{tokens[a + 1].begin, tokens[b - 1].end}, /*object=*/false);
+                      Range{tokens[a + 1].begin, tokens[b - 1].end},
+                      /*object=*/false);
 }
 
 bool Attributor::IsNoClaim(absl::string_view text, Range content) const {
@@ -6441,10 +6450,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     quoted.clear();
     for (auto it = std::lower_bound(
              layout.quotes.begin(), layout.quotes.end(), unit.range.begin,
-             [](const Quote& q, uint32_t off) { return q.open < off; });
+             [](const Quote&q, uint32_t off) { return q.open < off; });
          it != layout.quotes.end() && it->open < unit.range.end; ++it) {
       if (it->open > unit.range.begin &&
-          !absl::ascii_isspace(static_cast<unsigned char>(text[it->open - 1]))) {
+          !absl::ascii_isspace(
+              static_cast<unsigned char>(text[it->open - 1]))) {
         continue;
       }
       quoted.push_back({it->begin - unit.range.begin,

@@ -571,7 +571,8 @@ bool MediaCaption(absl::string_view text, Range para) {
 // (pronouns.tsv: "you", flag hearer) is a generic address to the reader or
 // listener, no one's belief. (Not a want or a feeling, "if you want to C",
 // which PolNeAR reports; nor a cue of speech, "you said C".)
-bool GenericHearerBelief(absl::string_view text, const internal::Lexicon& lexicon,
+bool GenericHearerBelief(absl::string_view text,
+                         const internal::Lexicon& lexicon,
                          const internal::Finding& f) {
   if (f.mixed || f.cue_index < 0) return false;
   if (!lexicon.cues()[f.cue_index].factive) return false;
@@ -598,14 +599,16 @@ bool CausedBelief(absl::string_view text, const internal::Lexicon& lexicon,
   for (absl::string_view word : absl::StrSplit(span, ' ', absl::SkipEmpty())) {
     const internal::WordInfo* info = lexicon.Word(absl::AsciiStrToLower(word));
     if (causative && absl::ascii_isalpha(static_cast<unsigned char>(word[0]))) {
-      if (info == nullptr || (info->word_class != internal::WordClass::kPrep &&
-                              info->word_class != internal::WordClass::kVenuePrep &&
-                              info->word_class != internal::WordClass::kAdjunctPrep &&
-                              info->word_class != internal::WordClass::kTimeSub)) {
+      if (info == nullptr ||
+          (info->word_class != internal::WordClass::kPrep &&
+           info->word_class != internal::WordClass::kVenuePrep &&
+           info->word_class != internal::WordClass::kAdjunctPrep &&
+           info->word_class != internal::WordClass::kTimeSub)) {
         return true;
       }
     }
-    causative = info != nullptr && absl::ascii_islower(static_cast<unsigned char>(word[0])) &&
+    causative = info != nullptr &&
+                absl::ascii_islower(static_cast<unsigned char>(word[0])) &&
                 (info->word_class == internal::WordClass::kCausativeBare ||
                  info->word_class == internal::WordClass::kLightVerb);
   }
@@ -2551,11 +2554,14 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       f.drop = true;
       continue;
     }
-    if (!f.direct && f.speaker.end > f.speaker.begin && f.speaker.end - f.speaker.begin <= 3 &&
-        (ConsentLine(text, *lexicon, f.speaker) || GenericHearerBelief(text, *lexicon, f))) {
+    if (!f.direct && f.speaker.end > f.speaker.begin &&
+        f.speaker.end - f.speaker.begin <= 3 &&
+        (ConsentLine(text, *lexicon, f.speaker) ||
+         GenericHearerBelief(text, *lexicon, f))) {
       f.drop = true;
     }
-    if (!f.direct && f.speaker.end > f.speaker.begin && CausedBelief(text, *lexicon, f)) {
+    if (!f.direct && f.speaker.end > f.speaker.begin &&
+        CausedBelief(text, *lexicon, f)) {
       f.drop = true;
     }
   }

@@ -264,10 +264,12 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
         _mm_cmplt_epi8(_mm_add_epi8(next2, shift_lower), letters);
     const __m128i not_a = _mm_or_si128(_mm_andnot_si128(next_n, next_lower),
                                        _mm_and_si128(next_n, next2_lower));
-    open = _mm_or_si128(open, _mm_andnot_si128(not_a, _mm_cmpeq_epi8(cur, small_a)));
+    open = _mm_or_si128(open,
+                        _mm_andnot_si128(not_a, _mm_cmpeq_epi8(cur, small_a)));
     open = _mm_or_si128(
-        open, _mm_and_si128(_mm_cmpeq_epi8(cur, small_t),
-                            _mm_cmpeq_epi8(_mm_or_si128(next, lower_bit), small_h)));
+        open,
+        _mm_and_si128(_mm_cmpeq_epi8(cur, small_t),
+                      _mm_cmpeq_epi8(_mm_or_si128(next, lower_bit), small_h)));
     open = _mm_or_si128(open, _mm_cmpeq_epi8(cur, c3));
     // kWordChar.starts: a letter, a digit or a byte of 0x80 or above.
     __m128i starts = _mm_cmplt_epi8(prev, zero);

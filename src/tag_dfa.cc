@@ -917,8 +917,7 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
       }
       closure.clear();
       impl.builder.NewGeneration();
-      impl.builder.Close(st.out, /*at_begin=*/false, /*at_end=*/true,
-                         &closure);
+      impl.builder.Close(st.out, /*at_begin=*/false, /*at_end=*/true, &closure);
       if (std::find(closure.begin(), closure.end(), match) == closure.end()) {
         continue;
       }

@@ -1071,7 +1071,8 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     }
   }
   // (kCausativeBare is the last class.)
-  static_assert(static_cast<int>(WordClass::kCausativeBare) < 64, "a class per bit");
+  static_assert(static_cast<int>(WordClass::kCausativeBare) < 64,
+                "a class per bit");
   constexpr auto bit = [](WordClass c) { return uint64_t{1} << static_cast<int>(c); };
   // A preposition of class source makes a cue only before a poll noun.
   if (classes & bit(WordClass::kPollNoun)) any_cue |= TagSourceCue(text, tokens, tags);
@@ -1206,8 +1207,10 @@ bool Tagger::LabelsNoSpeaker(absl::string_view text, const std::vector<Token>& t
   // is, but a first name ("Annie:") or a word the text writes as a
   // surname, after a capitalised word ("Charlie Rose" and "Rose: ..."),
   // names the one who speaks.
-  const bool titled = k == first + 1 && absl::ascii_isupper(static_cast<unsigned char>(head[0])) &&
-                      absl::ascii_islower(static_cast<unsigned char>(head[1]));
+  const bool titled =
+      k == first + 1 &&
+      absl::ascii_isupper(static_cast<unsigned char>(head[0])) &&
+      absl::ascii_islower(static_cast<unsigned char>(head[1]));
   bool upper = false;
   for (size_t i = titled ? 1 : 0; i < head.size(); ++i) {
     const char c = head[i];
@@ -1247,11 +1250,14 @@ bool Tagger::LabelsNoSpeaker(absl::string_view text, const std::vector<Token>& t
         memmem(hit, static_cast<size_t>(stop - hit), head.data(), head.size()));
     if (hit == nullptr) return true;
     const char* const end = hit + head.size();
-    if (end < stop && absl::ascii_isalnum(static_cast<unsigned char>(*end))) continue;
+    if (end < stop && absl::ascii_isalnum(static_cast<unsigned char>(*end)))
+      continue;
     const char* w = hit - 1;
     if (w <= base || *w != ' ') continue;
-    while (w > base && absl::ascii_isalpha(static_cast<unsigned char>(w[-1]))) --w;
-    if (w < hit - 1 && absl::ascii_isupper(static_cast<unsigned char>(*w))) return false;
+    while (w > base && absl::ascii_isalpha(static_cast<unsigned char>(w[-1])))
+      --w;
+    if (w < hit - 1 && absl::ascii_isupper(static_cast<unsigned char>(*w)))
+      return false;
   }
   return true;
 }
@@ -1307,8 +1313,8 @@ int Tagger::NonePhraseEndingAt(absl::string_view text, const std::vector<Token>&
   // A sentence adverb is set off by punctuation: "All told, C", "C, all
   // told." ("They all told the court C" is a claim.) A noun compound
   // ("tax credits", flag compound) is one anywhere.
-  const bool set_off =
-      i + 1 >= tokens.size() || tokens[i + 1].tag == ',' || tokens[i + 1].tag == '.';
+  const bool set_off = i + 1 >= tokens.size() || tokens[i + 1].tag == ',' ||
+                       tokens[i + 1].tag == '.';
   // The phrase from the word `n` words before token i up to it, lower-cased
   // in a buffer as the forward lookup in WordTag() builds its phrases.
   for (int n = 1; n < lex_->max_none_end_words() && static_cast<size_t>(n) <= i; ++n) {
@@ -2136,7 +2142,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     t.time = t.end >= text.size() || !IsApostrophe(text, t.end, &len);
     // ("Officials late Friday said C", "said early Tuesday that C": after
     // a lower-case adverb, the day ends that adverb's phrase of time.)
-    if (t.time && i > 0 && tokens[i - 1].tag == 'l' && !tokens[i - 1].cap) return 'l';
+    if (t.time && i > 0 && tokens[i - 1].tag == 'l' && !tokens[i - 1].cap)
+      return 'l';
   }
   if (info != nullptr &&
       (!t.cap || sentence_start() || absl::EqualsIgnoreCase(lower, "i"))) {

@@ -22,7 +22,6 @@
 #include "internal/tag_dfa.h"
 #include "internal/tagger.h"
 #include "internal/text_layout.h"
-
 #include "re2/re2.h"
 #include "re2/set.h"
 
