@@ -5574,6 +5574,15 @@ bool ProformContent(const Lexicon& lex, absl::string_view text, const Finding& f
   return StandsForWhatWasSaid(lex.Word(absl::AsciiStrToLower(c)));
 }
 
+// The index of the first of `tokens` that begins at `offset` or after it
+// (tokens.size() if none does).
+size_t FirstTokenFrom(const std::vector<Token>& tokens, uint32_t offset) {
+  return std::lower_bound(
+             tokens.begin(), tokens.end(), offset,
+             [](const Token& tok, uint32_t b) { return tok.begin < b; }) -
+         tokens.begin();
+}
+
 // "understood it", "noticed it", "understand that very well", "I understand
 // that concern": a content that is a pronoun (tag 'P') or "that" ('t') with
 // nothing after it but adverbs is the cue's object, no clause. After "that",
@@ -5586,11 +5595,8 @@ bool ProformContent(const Lexicon& lex, absl::string_view text, const Finding& f
 // whose object is what it is about.
 bool PronounObjectOnly(absl::string_view text, const std::vector<Token>& tokens,
                        const std::string& tags, Range content) {
-  const auto first = std::lower_bound(
-      tokens.begin(), tokens.end(), content.begin,
-      [](const Token& tok, uint32_t b) { return tok.begin < b; });
-  if (first == tokens.end() || first->end > content.end) return false;
-  const size_t m0 = first - tokens.begin();
+  const size_t m0 = FirstTokenFrom(tokens, content.begin);
+  if (m0 == tokens.size() || tokens[m0].end > content.end) return false;
   if (tags[m0] != 'P' && tags[m0] != 't') return false;
   int plain = 0;
   for (size_t m = m0 + 1; m < tokens.size() && tokens[m].end <= content.end;
@@ -5623,11 +5629,8 @@ bool PronounObjectOnly(absl::string_view text, const std::vector<Token>& tokens,
 bool ObjectWithRelative(absl::string_view text,
                         const std::vector<Token>& tokens,
                         const std::string& tags, Range content) {
-  const auto first = std::lower_bound(
-      tokens.begin(), tokens.end(), content.begin,
-      [](const Token& tok, uint32_t b) { return tok.begin < b; });
-  if (first == tokens.end() || first->end > content.end) return false;
-  size_t m = first - tokens.begin();
+  size_t m = FirstTokenFrom(tokens, content.begin);
+  if (m == tokens.size() || tokens[m].end > content.end) return false;
   if (tags[m] != 'd' && tags[m] != 'p') return false;
   ++m;
   const size_t head = m;
@@ -7610,12 +7613,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // yes, while 48 percent agreed and ..."); it is dropped after that.
         if (!f.direct && !f.mixed && !f.drop && f.content.front().begin >= f.cue.end) {
           const uint32_t at = f.content.front().begin;
-          const auto t = std::lower_bound(
-              tokens.begin(), tokens.end(), at,
-              [](const Token& tok, uint32_t b) { return tok.begin < b; });
-          if (t != tokens.end() && t->begin == at && !t->cap &&
-              marked[t - tokens.begin()] == 'x' &&
-              !InList(*lex_, text, *t, WordList::kConjAdverb)) {
+          const size_t t = FirstTokenFrom(tokens, at);
+          if (t < tokens.size() && tokens[t].begin == at && !tokens[t].cap &&
+              marked[t] == 'x' &&
+              !InList(*lex_, text, tokens[t], WordList::kConjAdverb)) {
             f.content.clear();
             f.content.push_back(Range{at, at});
             f.cut_only = true;

@@ -597,7 +597,7 @@ bool CausedBelief(absl::string_view text, const internal::Lexicon& lexicon,
   const absl::string_view span = Slice(text, f.speaker);
   bool causative = false;  // the word before was such a verb
   for (absl::string_view word : absl::StrSplit(span, ' ', absl::SkipEmpty())) {
-    const internal::WordInfo* info = lexicon.Word(absl::AsciiStrToLower(word));
+    const internal::WordInfo* info = lexicon.WordAnyCase(word);
     if (causative && absl::ascii_isalpha(static_cast<unsigned char>(word[0]))) {
       if (info == nullptr ||
           (info->word_class != internal::WordClass::kPrep &&

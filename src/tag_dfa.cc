@@ -925,42 +925,26 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
       impl.rest[t >> 6] |= uint64_t{1} << (t & 63);
     }
     if (!impl.rest.empty()) {
-      // The states that reach the match without "$": back from the match
-      // along the NFA's arrows, but those out of a "$".
-      std::vector<int> from_at(n + 1, 0), from;
-      for (size_t x = 0; x < n; ++x) {
-        if (states[x].kind == Nfa::kEnd) continue;
-        for (int y : {states[x].out, states[x].out1}) {
-          if (y >= 0) ++from_at[y + 1];
-        }
-      }
-      for (size_t y = 0; y < n; ++y) from_at[y + 1] += from_at[y];
-      from.resize(from_at[n]);
-      {
-        std::vector<int> fill(from_at.begin(), from_at.end() - 1);
+      // The states that reach the match without "$": the match, then every
+      // state an arrow leads from to one of them, but those of a "$",
+      // until no more are found (at start-up, over a few hundred states).
+      std::vector<uint8_t> reaches(n, 0);
+      reaches[match] = 1;
+      for (bool grew = true; grew;) {
+        grew = false;
         for (size_t x = 0; x < n; ++x) {
-          if (states[x].kind == Nfa::kEnd) continue;
-          for (int y : {states[x].out, states[x].out1}) {
-            if (y >= 0) from[fill[y]++] = static_cast<int>(x);
-          }
-        }
-      }
-      std::vector<uint8_t> free(n, 0);
-      std::vector<int> todo = {match};
-      free[match] = 1;
-      while (!todo.empty()) {
-        const int y = todo.back();
-        todo.pop_back();
-        for (int k = from_at[y]; k < from_at[y + 1]; ++k) {
-          if (!free[from[k]]) {
-            free[from[k]] = 1;
-            todo.push_back(from[k]);
+          const Nfa::State& st = states[x];
+          if (reaches[x] || st.kind == Nfa::kEnd) continue;
+          if ((st.out >= 0 && reaches[st.out]) ||
+              (st.out1 >= 0 && reaches[st.out1])) {
+            reaches[x] = 1;
+            grew = true;
           }
         }
       }
       impl.end_only.assign(impl.words, 0);
       for (size_t t = 0; t < n; ++t) {
-        if (states[t].kind == Nfa::kSet && !free[t]) {
+        if (states[t].kind == Nfa::kSet && !reaches[t]) {
           impl.end_only[t >> 6] |= uint64_t{1} << (t & 63);
         }
       }
