@@ -1162,47 +1162,52 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
                   size_t endpos) const {
   // (An empty text, where "$" and "^" meet, is left to RE2.)
   if (text.empty() || startpos > endpos || endpos > text.size()) return -1;
+  if (reverse_ && endpos != text.size()) return -1;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   std::lock_guard<TagDfaLock> lock(mu_);
   // The walk holds the cell that led to the state, v: its state's index,
-  // with kStops when the search may end there (then state_ says how). A step
-  // that finds its state built, most of them, is one load of a cell of a
-  // row that lies in one line (see next_), its address a shift and an add
-  // from the last. The cells are read through a local pointer, read again
-  // only after a step that builds a state.
+  // with kStops when the search may end there (then state_ says how: a
+  // match now, or the dead state, which has none at the end of the text
+  // either). A step that finds its state built, most of them, is one load
+  // of a cell of a row that lies in one line (see next_), its address a
+  // shift and an add from the last, and one test of the cell: kUnbuilt
+  // has kStops set too, so a cell to build and a cell that ends the search
+  // leave the loop by the same branch. The cells are read through a local
+  // pointer, read again only after a step that builds a state.
   const uint16_t* next = cells();
-  if (reverse_) {
-    if (endpos != text.size()) return -1;
-    uint32_t v = start_at_begin_;
-    const unsigned char* const start = p + startpos;
-    for (const unsigned char* q = p + endpos;; --q) {
-      if (q == p) {
-        return MatchAtEnd(static_cast<int32_t>(v & ~uint32_t{kStops}));
+  uint32_t v = reverse_ || startpos == 0 ? start_at_begin_ : start_later_;
+  if (v & kStops) return state_[v & ~uint32_t{kStops}] & kMatchNow;
+  // The cell after v on the byte of column c: ends the search (-1, 0, 1)
+  // or goes on (the cell, below kStops, as `*cell`).
+  auto step = [&](int c, uint32_t* cell) -> int {
+    uint32_t to = next[(v << shift_) + c];
+    if (to & kStops) {
+      if (to == kUnbuilt) {
+        const int32_t built = BuildCell(v, c, &next);
+        if (built < 0) return -1;
+        to = static_cast<uint32_t>(built);
       }
-      if (v & kStops) return state_[v & ~uint32_t{kStops}] & kMatchNow;
-      if (q == start) return 0;
-      const int32_t cell = NextCell(v, column_[q[-1]], &next);
-      if (cell < 0) return -1;
-      v = static_cast<uint32_t>(cell);
+      if (to & kStops) return state_[to & ~uint32_t{kStops}] & kMatchNow;
     }
+    *cell = to;
+    return 2;
+  };
+  if (reverse_) {
+    const unsigned char* const start = p + startpos;
+    for (const unsigned char* q = p + endpos; q != start; --q) {
+      const int answer = step(column_[q[-1]], &v);
+      if (answer != 2) return answer;
+    }
+    return start == p ? MatchAtEnd(static_cast<int32_t>(v)) : 0;
   }
-  uint32_t v = startpos == 0 ? start_at_begin_ : start_later_;
   // (A match at the end of the text, by "$", only there.)
   const bool ends_text = endpos == text.size();
   const unsigned char* const end = p + endpos;
-  for (const unsigned char* q = p + startpos;; ++q) {
-    if (v & kStops) {
-      // A match now, or the dead state, which has none at the end of the
-      // text either.
-      const uint32_t s = v & ~uint32_t{kStops};
-      if (state_[s] & kMatchNow) return 1;
-      return q == end && ends_text ? MatchAtEnd(static_cast<int32_t>(s)) : 0;
-    }
-    if (q == end) return ends_text ? MatchAtEnd(static_cast<int32_t>(v)) : 0;
-    const int32_t cell = NextCell(v, column_[*q], &next);
-    if (cell < 0) return -1;
-    v = static_cast<uint32_t>(cell);
+  for (const unsigned char* q = p + startpos; q != end; ++q) {
+    const int answer = step(column_[*q], &v);
+    if (answer != 2) return answer;
   }
+  return ends_text ? MatchAtEnd(static_cast<int32_t>(v)) : 0;
 }
 
 // (16 bytes: Match() reads one a step.)

@@ -171,11 +171,14 @@ class alignas(64) TagDfa {
   // The cell after state s on the byte of column c, through the cells at
   // *next, which are read again after a step that builds a state (Step()
   // may move them); -1 when the automaton is full or c is the column of
-  // no byte. The step each walk (Match, LeftmostStart) takes a byte.
-  // Called with mu_ held.
+  // no byte. The step LeftmostStart takes a byte. Called with mu_ held.
   int32_t NextCell(uint32_t s, int c, const uint16_t** next) const {
     const uint16_t cell = (*next)[(s << shift_) + c];
     if (cell != kUnbuilt) return cell;
+    return BuildCell(s, c, next);
+  }
+  // NextCell() for a cell found kUnbuilt.
+  int32_t BuildCell(uint32_t s, int c, const uint16_t** next) const {
     if (c == columns_) return -1;
     const int32_t built = Step(static_cast<int32_t>(s), c);
     if (built >= 0) *next = cells();
