@@ -1140,22 +1140,35 @@ int TagDfa::LeftmostStart(absl::string_view text) const {
   if (!reverse_ || text.empty()) return -2;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   std::lock_guard<TagDfaLock> lock(mu_);
-  // (The cell that led to the state: see next_ and Match.)
-  uint32_t v = start_at_begin_;
+  // (The walk of Match: a cell with kStops set, one to build or one that
+  // leads to a match now or to the dead state, leaves the loop's one test.
+  // A match now is noted and the walk goes on, from its state.)
   const uint16_t* next = cells();
   int best = -1;
-  for (size_t i = text.size();; --i) {
-    const uint32_t s = v & ~uint32_t{kStops};
-    if (i == 0) return MatchAtEnd(static_cast<int32_t>(s)) ? 0 : best;
-    if (v & kStops) {
-      const uint8_t state = state_[s];
-      if (state & kMatchNow) best = static_cast<int>(i);
-      if (state & kDead) return best;
-    }
-    const int32_t cell = NextCell(s, column_[p[i - 1]], &next);
-    if (cell < 0) return -2;
-    v = static_cast<uint32_t>(cell);
+  uint32_t v = start_at_begin_;
+  if (v & kStops) {
+    v &= ~uint32_t{kStops};
+    if (state_[v] & kDead) return best;
+    best = static_cast<int>(text.size());
   }
+  for (size_t i = text.size(); i > 0; --i) {
+    const int c = column_[p[i - 1]];
+    uint32_t cell = next[(v << shift_) + c];
+    if (cell & kStops) {
+      if (cell == kUnbuilt) {
+        const int32_t built = BuildCell(v, c, &next);
+        if (built < 0) return -2;
+        cell = static_cast<uint32_t>(built);
+      }
+      if (cell & kStops) {
+        cell &= ~uint32_t{kStops};
+        if (state_[cell] & kDead) return best;
+        best = static_cast<int>(i - 1);
+      }
+    }
+    v = cell;
+  }
+  return MatchAtEnd(static_cast<int32_t>(v)) ? 0 : best;
 }
 
 int TagDfa::Match(absl::string_view text, size_t startpos,
