@@ -1640,19 +1640,25 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
         // Rounds of a loop that the bytes take alone (bit 2, see Compile):
         // back at its head a byte later each, as the steps of a round would
         // be, with nothing pushed, saved or marked on the way but the head,
-        // marked here as at the top of this loop. (i - 1 wraps: one test
-        // for i == 0 or i == text.size(), where bit 2 does not hold.)
-        bool seen = false;
-        while ((viable & 4) != 0 && i - 1 < text.size() - 1) {
-          ++i;
-          const size_t bit =
+        // marked here as at the top of this loop. (Not at i == 0, where
+        // "^" may hold: bit 2 is for places away from the ends of the text.
+        // It is set for bytes only, not for the end of the search: a round
+        // reads a byte before endpos, so only the first needs the test.)
+        if ((viable & 4) != 0 && i != 0) {
+          const uint8_t* const row_of = viable_of + inst->arg;
+          size_t bit =
               static_cast<size_t>(inst->row) * row_size + (i - startpos);
-          seen = (visited[bit >> 6] & (uint64_t{1} << (bit & 63))) != 0;
+          bool seen = false;
+          do {
+            ++i;
+            ++bit;
+            seen = (visited[bit >> 6] & (uint64_t{1} << (bit & 63))) != 0;
+            if (seen) break;
+            visited[bit >> 6] |= uint64_t{1} << (bit & 63);
+            viable = row_of[i < endpos ? p[i] : 128];
+          } while ((viable & 4) != 0);
           if (seen) break;
-          visited[bit >> 6] |= uint64_t{1} << (bit & 63);
-          viable = viable_of[inst->arg + (i < endpos ? p[i] : 128)];
         }
-        if (seen) break;
         if (i - 1 >= text.size() - 1) {
           const int here = (i == 0 ? 2 : 0) | (i == text.size() ? 1 : 0);
           viable |= ((prog[inst->out].empty >> here) & 1) |
