@@ -1478,21 +1478,24 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
   for (Inst& inst : m->prog_) {
     if (inst.op != Inst::kSplit) continue;
     inst.arg = static_cast<int>(viable - m->viable_.data());
+    // The bytes each branch can go on at: all of them where it can match
+    // with no byte (as words of 64 bytes).
     const int branch[2] = {inst.out, inst.out1};
+    uint64_t word[2][2];
     for (int k = 0; k < 2; ++k) {
       const bool empty = (m->prog_[branch[k]].empty & 1) != 0;
-      const uint64_t word[2] = {(firsts[branch[k]] & low).to_ullong(),
-                                (firsts[branch[k]] >> 64).to_ullong()};
-      // Eight bytes at a time (see SpreadTable).
-      for (int g = 0; g < 16; ++g) {
-        const uint64_t bits =
-            empty ? 0xff : (word[g >> 3] >> (8 * (g & 7))) & 0xff;
-        uint64_t eight;
-        std::memcpy(&eight, viable + 8 * g, 8);
-        eight |= kSpread.of[bits] << k;  // (each byte 0 or 1: no carry)
-        std::memcpy(viable + 8 * g, &eight, 8);
-      }
+      word[k][0] = empty ? ~uint64_t{0} : (firsts[branch[k]] & low).to_ullong();
+      word[k][1] = empty ? ~uint64_t{0} : (firsts[branch[k]] >> 64).to_ullong();
       if (empty) viable[128] |= static_cast<uint8_t>(1 << k);
+    }
+    // Eight bytes at a time, both branches at once (see SpreadTable; each
+    // byte 0 or 1, so no carry).
+    for (int g = 0; g < 16; ++g) {
+      const int half = g >> 3, shift = 8 * (g & 7);
+      const uint64_t eight =
+          kSpread.of[(word[0][half] >> shift) & 0xff] |
+          (kSpread.of[(word[1][half] >> shift) & 0xff] << 1);
+      std::memcpy(viable + 8 * g, &eight, 8);
     }
     viable += 129;
   }
