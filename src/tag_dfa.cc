@@ -1492,9 +1492,8 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
     // byte 0 or 1, so no carry).
     for (int g = 0; g < 16; ++g) {
       const int half = g >> 3, shift = 8 * (g & 7);
-      const uint64_t eight =
-          kSpread.of[(word[0][half] >> shift) & 0xff] |
-          (kSpread.of[(word[1][half] >> shift) & 0xff] << 1);
+      const uint64_t eight = kSpread.of[(word[0][half] >> shift) & 0xff] |
+                             (kSpread.of[(word[1][half] >> shift) & 0xff] << 1);
       std::memcpy(viable + 8 * g, &eight, 8);
     }
     viable += 129;
