@@ -805,6 +805,12 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     lex->words_[word].person_gender = g;
     if (!word.empty()) lex->sexed_person_shapes_.set(WordShape(word));
   }
+  // (Before PlainTag() below, which asks InList().)
+  lex->short_word_lists_.Build(lex->word_lists_,
+                               [](uint32_t lists) { return lists; });
+  for (const auto& [word, lists] : lex->word_lists_) {
+    if (!word.empty()) lex->word_list_shapes_.set(WordShape(word));
+  }
   for (auto& [word, info] : lex->words_) {
     if (word.empty()) continue;
     lex->word_shapes_.set(WordShape(word));

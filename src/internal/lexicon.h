@@ -958,16 +958,27 @@ class Lexicon {
   WordClass FunctionWord(absl::string_view lower) const;
   // Whether the lower-case word is in `list` (function_words.tsv).
   bool InList(absl::string_view lower, WordList list) const {
-    auto it = word_lists_.find(lower);
-    return it != word_lists_.end() && (it->second & static_cast<uint32_t>(list)) != 0;
+    if (lower.empty() || lower.size() > kShortWord) {
+      auto it = word_lists_.find(lower);
+      return it != word_lists_.end() && (it->second & static_cast<uint32_t>(list)) != 0;
+    }
+    if (!word_list_shapes_[WordShape(lower)]) return false;
+    const uint32_t* lists = short_word_lists_.Find(lower);
+    return lists != nullptr && (*lists & static_cast<uint32_t>(list)) != 0;
   }
   // The same for `word` in any case (ASCII letters lower-cased; a word
-  // longer than kShortWord is in no list).
+  // longer than kShortWord is in no list). (The attribution rules ask this
+  // of many words, most in no list: the shape filter answers for those,
+  // the same for a word in either case, before it is lower-cased.)
   bool InListAnyCase(absl::string_view word, WordList list) const {
-    char lower[kShortWord];
-    if (word.empty() || word.size() > sizeof(lower)) return false;
+    if (word.empty() || word.size() > kShortWord ||
+        !word_list_shapes_[WordShape(word)]) {
+      return false;
+    }
+    alignas(8) char lower[kShortWord] = {};
     for (size_t i = 0; i < word.size(); ++i) lower[i] = absl::ascii_tolower(word[i]);
-    return InList(absl::string_view(lower, word.size()), list);
+    const uint32_t* lists = short_word_lists_.FindPadded(lower);
+    return lists != nullptr && (*lists & static_cast<uint32_t>(list)) != 0;
   }
   bool IsTitle(absl::string_view lower) const {
     return titles_.contains(lower);
@@ -1038,6 +1049,10 @@ class Lexicon {
   WordMap<WordClass> function_words_;
   WordMap<char> det_numbers_;  // see WordInfo::det_number
   WordMap<uint32_t> word_lists_;  // WordList bits, see InList()
+  // word_lists_'s keys of 1 to kShortWord bytes, and the shapes of its
+  // keys (see WordShape()), for InList().
+  ShortWordTable<uint32_t> short_word_lists_;
+  std::bitset<17 * 32 * 32> word_list_shapes_;
   absl::flat_hash_set<std::string> place_preps_;  // see WordInfo::place
   absl::flat_hash_set<std::string> proforms_;     // see WordInfo::proform
   absl::flat_hash_set<std::string> titles_;
