@@ -168,11 +168,18 @@ __attribute__((noinline)) bool MaySexedPersonFollow(const Lexicon& lex,
   size_t k = end;
   for (int words = 0; words < 3; ++words) {
     if (k >= n || p[k] != ' ') return false;
-    while (k < n && p[k] == ' ') ++k;
+    do {
+      ++k;
+    } while (k < n && p[k] == ' ');
     if (k >= n || !kWordChar.starts[p[k]]) return false;
-    const size_t e = WordEnd(t, k, tail);
     // A capitalised word ends the phrase (a day, or a run of its own).
-    if (IsUpperStart(absl::string_view(t.data() + k, e - k))) return false;
+    // (IsUpperStart() of the word, told before its end is looked for: a
+    // byte after 0xC3 that makes a capital is a byte of the word.)
+    if ((p[k] >= 'A' && p[k] <= 'Z') ||
+        (p[k] == 0xC3 && k + 1 < n && p[k + 1] >= 0x80 && p[k + 1] <= 0x9E)) {
+      return false;
+    }
+    const size_t e = WordEnd(t, k, tail);
     const bool final_period = p[e - 1] == '.';
     const absl::string_view w(t.data() + k, (final_period ? e - 1 : e) - k);
     // Another article begins a phrase of its own.
@@ -223,15 +230,12 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
   if (IsOpenStart(p[i]) && stops_at(i)) return i;
   size_t k = std::max(i + 1, from);
 #if defined(__SSE2__)
-  const __m128i zero = _mm_setzero_si128();
   const __m128i lower_bit = _mm_set1_epi8(0x20);
-  // x - lo, shifted by 128, is signed-less than 26 - 128 (10 - 128) for an
-  // x in lo..lo+25 (lo..lo+9) only.
+  // x - lo, shifted by 128, is signed-less than 26 - 128 for an x in
+  // lo..lo+25 only.
   const __m128i shift_upper = _mm_set1_epi8(static_cast<char>(128 - 'A'));
   const __m128i shift_lower = _mm_set1_epi8(static_cast<char>(128 - 'a'));
-  const __m128i shift_digit = _mm_set1_epi8(static_cast<char>(128 - '0'));
   const __m128i letters = _mm_set1_epi8(static_cast<char>(-128 + 26));
-  const __m128i digits = _mm_set1_epi8(static_cast<char>(-128 + 10));
   const __m128i small_a = _mm_set1_epi8('a');
   const __m128i small_t = _mm_set1_epi8('t');
   const __m128i small_h = _mm_set1_epi8('h');
@@ -271,15 +275,14 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
         _mm_and_si128(_mm_cmpeq_epi8(cur, small_t),
                       _mm_cmpeq_epi8(_mm_or_si128(next, lower_bit), small_h)));
     open = _mm_or_si128(open, _mm_cmpeq_epi8(cur, c3));
-    // kWordChar.starts: a letter, a digit or a byte of 0x80 or above.
-    __m128i starts = _mm_cmplt_epi8(prev, zero);
-    starts = _mm_or_si128(
-        starts, _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(prev, lower_bit), shift_lower),
-                               letters));
-    starts = _mm_or_si128(
-        starts, _mm_cmplt_epi8(_mm_add_epi8(prev, shift_digit), digits));
+    // A letter before it: inside a word. (Only the letters of
+    // kWordChar.starts: a digit or a byte of 0x80 or above before it is
+    // rare, "4th", a curly quotation mark, and WordStartsAt() below tells
+    // it, as it tells the - . ' of a word.)
+    const __m128i inside = _mm_cmplt_epi8(
+        _mm_add_epi8(_mm_or_si128(prev, lower_bit), shift_lower), letters);
     unsigned mask =
-        static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(starts, open)));
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(inside, open)));
     while (mask != 0) {
       const size_t at = k + static_cast<size_t>(__builtin_ctz(mask));
       mask &= mask - 1;
