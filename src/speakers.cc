@@ -317,6 +317,18 @@ __attribute__((always_inline)) inline absl::string_view StripPossessive(absl::st
 
 std::string Lower(absl::string_view s) { return absl::AsciiStrToLower(s); }
 
+// The eight bytes of `x` with A-Z lower-cased, as absl::ascii_tolower() does
+// byte by byte (bytes of 0x80 and above stay as they are).
+inline uint64_t LowerAscii8(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  const uint64_t low7 = x & (0x7F * kOnes);
+  // Top bit of each byte: its low seven bits are at least 'A', above 'Z'.
+  const uint64_t ge_a = low7 + (0x80 - 'A') * kOnes;
+  const uint64_t gt_z = low7 + (0x7F - 'Z') * kOnes;
+  const uint64_t upper = ge_a & ~gt_z & ~x & (0x80 * kOnes);
+  return x | (upper >> 2);
+}
+
 // `s` with its ASCII letters lower-cased, for a lookup: on the stack when it
 // is as short as names and words are (Lower() allocates past 15 bytes).
 // A temporary: Lowered(s).view() lives to the end of its full expression.
@@ -328,8 +340,23 @@ class Lowered {
       large_.resize(s.size());
       out = &large_[0];
     }
-    for (size_t i = 0; i < s.size(); ++i) out[i] = absl::ascii_tolower(s[i]);
-    view_ = absl::string_view(out, s.size());
+    // (Eight bytes at a time, the last eight of a name of eight or more
+    // overlapping the ones before: FindOrAdd() lowers every name it is
+    // given.)
+    const size_t n = s.size();
+    if (n >= 8) {
+      for (size_t i = 0;; i += 8) {
+        const size_t at = i + 8 <= n ? i : n - 8;
+        uint64_t eight;
+        std::memcpy(&eight, s.data() + at, 8);
+        eight = LowerAscii8(eight);
+        std::memcpy(out + at, &eight, 8);
+        if (at + 8 == n) break;
+      }
+    } else {
+      for (size_t i = 0; i < n; ++i) out[i] = absl::ascii_tolower(s[i]);
+    }
+    view_ = absl::string_view(out, n);
   }
   Lowered(const Lowered&) = delete;
   Lowered& operator=(const Lowered&) = delete;
@@ -590,18 +617,6 @@ void SpeakerResolver::AddRole(int entity, absl::string_view role) {
 constexpr size_t kMaxWordOf = 32;
 
 namespace {
-
-// The eight bytes of `x` with A-Z lower-cased, as absl::ascii_tolower() does
-// byte by byte (bytes of 0x80 and above stay as they are).
-inline uint64_t LowerAscii8(uint64_t x) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  const uint64_t low7 = x & (0x7F * kOnes);
-  // Top bit of each byte: its low seven bits are at least 'A', above 'Z'.
-  const uint64_t ge_a = low7 + (0x80 - 'A') * kOnes;
-  const uint64_t gt_z = low7 + (0x7F - 'Z') * kOnes;
-  const uint64_t upper = ge_a & ~gt_z & ~x & (0x80 * kOnes);
-  return x | (upper >> 2);
-}
 
 // A mask of the first `n` (1 to 8) bytes of a little-endian word.
 inline uint64_t KeepBytes(size_t n) {
