@@ -281,8 +281,8 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
     // it, as it tells the - . ' of a word.)
     const __m128i inside = _mm_cmplt_epi8(
         _mm_add_epi8(_mm_or_si128(prev, lower_bit), shift_lower), letters);
-    unsigned mask =
-        static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(inside, open)));
+    unsigned mask = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_andnot_si128(inside, open)));
     while (mask != 0) {
       const size_t at = k + static_cast<size_t>(__builtin_ctz(mask));
       mask &= mask - 1;
