@@ -168,11 +168,18 @@ __attribute__((noinline)) bool MaySexedPersonFollow(const Lexicon& lex,
   size_t k = end;
   for (int words = 0; words < 3; ++words) {
     if (k >= n || p[k] != ' ') return false;
-    while (k < n && p[k] == ' ') ++k;
+    do {
+      ++k;
+    } while (k < n && p[k] == ' ');
     if (k >= n || !kWordChar.starts[p[k]]) return false;
-    const size_t e = WordEnd(t, k, tail);
     // A capitalised word ends the phrase (a day, or a run of its own).
-    if (IsUpperStart(absl::string_view(t.data() + k, e - k))) return false;
+    // (IsUpperStart() of the word, told before its end is looked for: a
+    // byte after 0xC3 that makes a capital is a byte of the word.)
+    if ((p[k] >= 'A' && p[k] <= 'Z') ||
+        (p[k] == 0xC3 && k + 1 < n && p[k + 1] >= 0x80 && p[k + 1] <= 0x9E)) {
+      return false;
+    }
+    const size_t e = WordEnd(t, k, tail);
     const bool final_period = p[e - 1] == '.';
     const absl::string_view w(t.data() + k, (final_period ? e - 1 : e) - k);
     // Another article begins a phrase of its own.
@@ -223,15 +230,12 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
   if (IsOpenStart(p[i]) && stops_at(i)) return i;
   size_t k = std::max(i + 1, from);
 #if defined(__SSE2__)
-  const __m128i zero = _mm_setzero_si128();
   const __m128i lower_bit = _mm_set1_epi8(0x20);
-  // x - lo, shifted by 128, is signed-less than 26 - 128 (10 - 128) for an
-  // x in lo..lo+25 (lo..lo+9) only.
+  // x - lo, shifted by 128, is signed-less than 26 - 128 for an x in
+  // lo..lo+25 only.
   const __m128i shift_upper = _mm_set1_epi8(static_cast<char>(128 - 'A'));
   const __m128i shift_lower = _mm_set1_epi8(static_cast<char>(128 - 'a'));
-  const __m128i shift_digit = _mm_set1_epi8(static_cast<char>(128 - '0'));
   const __m128i letters = _mm_set1_epi8(static_cast<char>(-128 + 26));
-  const __m128i digits = _mm_set1_epi8(static_cast<char>(-128 + 10));
   const __m128i small_a = _mm_set1_epi8('a');
   const __m128i small_t = _mm_set1_epi8('t');
   const __m128i small_h = _mm_set1_epi8('h');
@@ -271,15 +275,14 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
         _mm_and_si128(_mm_cmpeq_epi8(cur, small_t),
                       _mm_cmpeq_epi8(_mm_or_si128(next, lower_bit), small_h)));
     open = _mm_or_si128(open, _mm_cmpeq_epi8(cur, c3));
-    // kWordChar.starts: a letter, a digit or a byte of 0x80 or above.
-    __m128i starts = _mm_cmplt_epi8(prev, zero);
-    starts = _mm_or_si128(
-        starts, _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(prev, lower_bit), shift_lower),
-                               letters));
-    starts = _mm_or_si128(
-        starts, _mm_cmplt_epi8(_mm_add_epi8(prev, shift_digit), digits));
-    unsigned mask =
-        static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(starts, open)));
+    // A letter before it: inside a word. (Only the letters of
+    // kWordChar.starts: a digit or a byte of 0x80 or above before it is
+    // rare, "4th", a curly quotation mark, and WordStartsAt() below tells
+    // it, as it tells the - . ' of a word.)
+    const __m128i inside = _mm_cmplt_epi8(
+        _mm_add_epi8(_mm_or_si128(prev, lower_bit), shift_lower), letters);
+    unsigned mask = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_andnot_si128(inside, open)));
     while (mask != 0) {
       const size_t at = k + static_cast<size_t>(__builtin_ctz(mask));
       mask &= mask - 1;
@@ -314,6 +317,18 @@ __attribute__((always_inline)) inline absl::string_view StripPossessive(absl::st
 
 std::string Lower(absl::string_view s) { return absl::AsciiStrToLower(s); }
 
+// The eight bytes of `x` with A-Z lower-cased, as absl::ascii_tolower() does
+// byte by byte (bytes of 0x80 and above stay as they are).
+inline uint64_t LowerAscii8(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  const uint64_t low7 = x & (0x7F * kOnes);
+  // Top bit of each byte: its low seven bits are at least 'A', above 'Z'.
+  const uint64_t ge_a = low7 + (0x80 - 'A') * kOnes;
+  const uint64_t gt_z = low7 + (0x7F - 'Z') * kOnes;
+  const uint64_t upper = ge_a & ~gt_z & ~x & (0x80 * kOnes);
+  return x | (upper >> 2);
+}
+
 // `s` with its ASCII letters lower-cased, for a lookup: on the stack when it
 // is as short as names and words are (Lower() allocates past 15 bytes).
 // A temporary: Lowered(s).view() lives to the end of its full expression.
@@ -325,8 +340,23 @@ class Lowered {
       large_.resize(s.size());
       out = &large_[0];
     }
-    for (size_t i = 0; i < s.size(); ++i) out[i] = absl::ascii_tolower(s[i]);
-    view_ = absl::string_view(out, s.size());
+    // (Eight bytes at a time, the last eight of a name of eight or more
+    // overlapping the ones before: FindOrAdd() lowers every name it is
+    // given.)
+    const size_t n = s.size();
+    if (n >= 8) {
+      for (size_t i = 0;; i += 8) {
+        const size_t at = i + 8 <= n ? i : n - 8;
+        uint64_t eight;
+        std::memcpy(&eight, s.data() + at, 8);
+        eight = LowerAscii8(eight);
+        std::memcpy(out + at, &eight, 8);
+        if (at + 8 == n) break;
+      }
+    } else {
+      for (size_t i = 0; i < n; ++i) out[i] = absl::ascii_tolower(s[i]);
+    }
+    view_ = absl::string_view(out, n);
   }
   Lowered(const Lowered&) = delete;
   Lowered& operator=(const Lowered&) = delete;
@@ -587,18 +617,6 @@ void SpeakerResolver::AddRole(int entity, absl::string_view role) {
 constexpr size_t kMaxWordOf = 32;
 
 namespace {
-
-// The eight bytes of `x` with A-Z lower-cased, as absl::ascii_tolower() does
-// byte by byte (bytes of 0x80 and above stay as they are).
-inline uint64_t LowerAscii8(uint64_t x) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  const uint64_t low7 = x & (0x7F * kOnes);
-  // Top bit of each byte: its low seven bits are at least 'A', above 'Z'.
-  const uint64_t ge_a = low7 + (0x80 - 'A') * kOnes;
-  const uint64_t gt_z = low7 + (0x7F - 'Z') * kOnes;
-  const uint64_t upper = ge_a & ~gt_z & ~x & (0x80 * kOnes);
-  return x | (upper >> 2);
-}
 
 // A mask of the first `n` (1 to 8) bytes of a little-endian word.
 inline uint64_t KeepBytes(size_t n) {
