@@ -7922,9 +7922,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // counts that plural noun; a verb after a number of speakers has no
         // -s ("39 say"). (Not "1"; nor a cue that is only a verb, flag verb,
         // or of class seem: "3 says C" names the company "3".)
-        if (has_speaker && b == k && b == a + 1 && tags[a] == '0' && !cue.verb_only &&
-            cue.cue_class != CueClass::kSeem && NumberInFigures(text, tokens[a]) &&
-            NounReading(text, tokens[k], cue) && EndsLikePlural(text, tokens[k])) {
+        if (has_speaker && b == k && b == a + 1 && tags[a] == '0' &&
+            !cue.verb_only && cue.cue_class != CueClass::kSeem &&
+            NumberInFigures(text, tokens[a]) &&
+            NounReading(text, tokens[k], cue) &&
+            EndsLikePlural(text, tokens[k])) {
           break;
         }
         Range issued_document;

@@ -937,7 +937,8 @@ v1::ClaimKind KindOfContent(absl::string_view text, const internal::TextLayout& 
     uint32_t e = q->open;
     while (e > 0 && text[e - 1] == ' ') --e;
     if (e >= 5 && absl::EqualsIgnoreCase(text.substr(e - 4, 4), "that") &&
-        !StartsLetter(text, e - 5) && text[e - 5] != '-' && text[e - 5] != '\'') {
+        !StartsLetter(text, e - 5) && text[e - 5] != '-' &&
+        text[e - 5] != '\'') {
       return v1::CLAIM_KIND_MIXED;
     }
   }
