@@ -6356,6 +6356,25 @@ bool EndsLikePlural(absl::string_view text, const Token& token) {
              static_cast<unsigned char>(word[word.size() - 2])) != 's';
 }
 
+// Whether the token is a number greater than one in figures: digits, with
+// commas or a point between them ("1,400", "260.74"; not "1", "9:23PM").
+bool NumberInFigures(absl::string_view text, const Token& token) {
+  const absl::string_view word =
+      text.substr(token.begin, token.end - token.begin);
+  if (word.empty() || word == "1" ||
+      !absl::ascii_isdigit(static_cast<unsigned char>(word.front())) ||
+      !absl::ascii_isdigit(static_cast<unsigned char>(word.back()))) {
+    return false;
+  }
+  for (char c : word) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(c)) && c != ',' &&
+        c != '.') {
+      return false;
+    }
+  }
+  return true;
+}
+
 // "amid recent reports that C", "voiced fears that C", "took questions
 // about C": is the cue at k, in a form with a noun reading, that noun,
 // modified by the word right before it or that word's object, rather than
@@ -7896,6 +7915,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // stepped up demands that C" is no claim of "field office".)
         if (has_speaker && b == k && NounReading(text, tokens[k], cue) &&
             SpeakerHoldsVerb(text, tokens, tags, a, b)) {
+          break;
+        }
+        // "drew 1,400 posts about C", "9 questions about C", "as 911 calls
+        // dropped": a number in figures alone right before a cue form in -s
+        // counts that plural noun; a verb after a number of speakers has no
+        // -s ("39 say"). (Not "1"; nor a cue that is only a verb, flag verb,
+        // or of class seem: "3 says C" names the company "3".)
+        if (has_speaker && b == k && b == a + 1 && tags[a] == '0' &&
+            !cue.verb_only && cue.cue_class != CueClass::kSeem &&
+            NumberInFigures(text, tokens[a]) &&
+            NounReading(text, tokens[k], cue) &&
+            EndsLikePlural(text, tokens[k])) {
           break;
         }
         Range issued_document;

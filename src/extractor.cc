@@ -884,7 +884,8 @@ bool StartsLetter(absl::string_view text, size_t i) {
 }
 
 // The kind of a claim as readers see its content: direct when every letter
-// of it is inside quotation marks, indirect when none is, mixed otherwise.
+// of it is inside quotation marks (but for a quotation after "that", below),
+// indirect when none is, mixed otherwise.
 // (The rules judge the kind of the content they first find; a content cut
 // later, "denounced C and pledged ...", "said \"Q\" on Sunday", keeps a
 // kind the words shown no longer have.) A quotation that holds the cue too
@@ -927,6 +928,19 @@ v1::ClaimKind KindOfContent(absl::string_view text, const internal::TextLayout& 
       at = std::max(at, q->end);
     }
     if (at < r.end && has_letter(at, r.end)) return v1::CLAIM_KIND_MIXED;
+  }
+  // 'said that "we will win"': a quotation after the conjunction "that" is
+  // the clause of an indirect report, quoted word for word; the report is
+  // mixed (PolNeAR marks it so, with "that").
+  const auto q = first_quote(content.front());
+  if (q != layout.quotes.end() && q->begin <= content.front().begin) {
+    uint32_t e = q->open;
+    while (e > 0 && text[e - 1] == ' ') --e;
+    if (e >= 5 && absl::EqualsIgnoreCase(text.substr(e - 4, 4), "that") &&
+        !StartsLetter(text, e - 5) && text[e - 5] != '-' &&
+        text[e - 5] != '\'') {
+      return v1::CLAIM_KIND_MIXED;
+    }
   }
   return v1::CLAIM_KIND_DIRECT;
 }
