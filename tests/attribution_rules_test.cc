@@ -212,7 +212,7 @@ const RuleCase kCases[] = {
     {"passive_it_that",
      "It was widely reported that the pool would reopen in June.", "",
      "reported", "the pool would reopen in June"},
-    {"passive_it_that",
+    {"passive_it_comma",
      "In the old days, it is said, the mayor swam here daily.", "",
      "said", "the mayor swam here daily"},
     // A passive belief with an infinitive: no one named; the subject and
