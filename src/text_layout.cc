@@ -715,35 +715,58 @@ struct ClassTable {
 };
 constexpr ClassTable kClass;
 
-// Returns the first byte in [p, end) of a class in kClass, or end. Most text
-// has one every few dozen bytes, so SSE2 tests 16 at a time.
-const char* SkipPlain(const char* p, const char* end) {
+// Finds the bytes of a class in kClass, in order. Most text has one every
+// few dozen bytes, so SSE2 tests 16 at a time; the mask of the last 16 is
+// kept, for the next byte of a class is most often in the same 16 (the
+// scan goes on right after the byte it stopped at).
+class PlainSkipper {
+ public:
+  // Returns the first byte in [p, end) of a class in kClass, or end.
+  const char* Next(const char* p, const char* end) {
 #if defined(__SSE2__)
-  const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
-  const __m128i dq = _mm_set1_epi8('"'), bq = _mm_set1_epi8('`');
-  const __m128i sq = _mm_set1_epi8('\''), dot = _mm_set1_epi8('.');
-  const __m128i ex = _mm_set1_epi8('!'), qm = _mm_set1_epi8('?');
-  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
-  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
-  while (end - p >= 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, dq));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, bq));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, sq));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, dot));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, ex));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, qm));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, c2));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, e2));
-    const int mask = _mm_movemask_epi8(m);
-    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
-    p += 16;
-  }
+    const uintptr_t in_block = reinterpret_cast<uintptr_t>(p) - block_;
+    if (in_block < 16) {
+      const uint32_t rest = mask_ & (~uint32_t{0} << in_block);
+      if (rest != 0)
+        return reinterpret_cast<const char*>(block_) + __builtin_ctz(rest);
+      p = reinterpret_cast<const char*>(block_) + 16;
+    }
+    const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    const __m128i dq = _mm_set1_epi8('"'), bq = _mm_set1_epi8('`');
+    const __m128i sq = _mm_set1_epi8('\''), dot = _mm_set1_epi8('.');
+    const __m128i ex = _mm_set1_epi8('!'), qm = _mm_set1_epi8('?');
+    const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
+    const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+    while (end - p >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, dq));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, bq));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, sq));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, dot));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, ex));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, qm));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, c2));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, e2));
+      const uint32_t mask = static_cast<uint32_t>(_mm_movemask_epi8(m));
+      if (mask != 0) {
+        block_ = reinterpret_cast<uintptr_t>(p);
+        mask_ = mask;
+        return p + __builtin_ctz(mask);
+      }
+      p += 16;
+    }
 #endif
-  while (p < end && kClass.cls[At(p)] == 0) ++p;
-  return p;
-}
+    while (p < end && kClass.cls[At(p)] == 0) ++p;
+    return p;
+  }
+
+ private:
+  // The 16 bytes from block_ (an address), and their bytes of a class as
+  // the bits of mask_; none yet at first.
+  uintptr_t block_ = 0;
+  uint32_t mask_ = 0;
+};
 
 bool IsDottedAcronym(absl::string_view token) {
   // (Letter ".")+ with at least two letters: "J.K.", "F.B.I.".
@@ -930,7 +953,8 @@ const char* Segmenter::ScanParagraph(const char* base, const char* pb,
       start = p = pb + n;
     }
   }
-  while ((p = SkipPlain(p, end)) < end) {
+  PlainSkipper plain;
+  while ((p = plain.Next(p, end)) < end) {
     const uint8_t cls = kClass.cls[At(p)];
     if ((cls & kBreakByte) && LineBreakLength(p, end) > 0) {
       const int soft = SoftBreakLength(p, end, out->hard_wrapped);
@@ -965,7 +989,7 @@ const char* Segmenter::ScanParagraph(const char* base, const char* pb,
       p = OnTerminator(base, pb, end, p, index, &start, out);
       continue;
     }
-    // (SkipPlain() stops at every 0xC2 and 0xE2: the lead bytes of these
+    // (PlainSkipper stops at every 0xC2 and 0xE2: the lead bytes of these
     // spaces.)
     if (const int n = UnicodeSpaceLength(p, end); n > 0) {
       out->unicode_spaces.push_back(static_cast<uint32_t>(p - base));
