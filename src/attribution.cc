@@ -5982,9 +5982,9 @@ inline bool ScanCueWords(const Lexicon& lex, const uint64_t* shapes,
       // it, in one store rather than a byte at a time. (news-5mb: 1.13575e9
       // -> 1.13477e9 instructions; no change in time that perf could tell
       // from the noise.)
-      const __m128i word = _mm_or_si128(
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)),
-          _mm_set1_epi8(0x20));
+      const __m128i word =
+          _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)),
+                       _mm_set1_epi8(0x20));
       const __m128i in_word = _mm_cmpgt_epi8(
           _mm_set1_epi8(static_cast<char>(length)),
           _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
