@@ -5975,9 +5975,28 @@ inline bool ScanCueWords(const Lexicon& lex, const uint64_t* shapes,
         Attributor::CueShape(length, lower[p[i]], lower[p[i + second]],
                              lower[p[j - 1 - second]], lower[p[j - 1]]);
     if (((shapes[shape / 64] >> (shape % 64)) & 1) == 0) return false;
-    // Zeroed past the word, as Lexicon::PaddedWord() takes a short one.
-    std::memset(buf, 0, kShortWord);
-    for (size_t k = i; k < j; ++k) buf[k - i] = lower[p[k]];
+#if defined(__SSE2__)
+    if (length <= kShortWord && i + 16 <= text.size()) {
+      // The word's sixteen bytes lower-cased (each is a letter: setting bit
+      // 5 lower-cases it) and zeroed past the word, as PaddedWord() takes
+      // it, in one store rather than a byte at a time. (news-5mb: 1.13575e9
+      // -> 1.13477e9 instructions; no change in time that perf could tell
+      // from the noise.)
+      const __m128i word =
+          _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)),
+                       _mm_set1_epi8(0x20));
+      const __m128i in_word = _mm_cmpgt_epi8(
+          _mm_set1_epi8(static_cast<char>(length)),
+          _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(buf),
+                       _mm_and_si128(word, in_word));
+    } else
+#endif
+    {
+      // Zeroed past the word, as Lexicon::PaddedWord() takes a short one.
+      std::memset(buf, 0, kShortWord);
+      for (size_t k = i; k < j; ++k) buf[k - i] = lower[p[k]];
+    }
     const WordInfo* info = length <= kShortWord
                                ? lex.PaddedWord(buf)
                                : lex.Word(absl::string_view(buf, length));
