@@ -764,6 +764,10 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       lex->cue_phrases_[form.substr(0, end)].longer = true;
     }
   }
+  // (WordInfo keeps cue indices in 16 bits.)
+  if (lex->cues_.size() > INT16_MAX) {
+    return absl::InvalidArgumentError("verbs.tsv: too many cues for WordInfo");
+  }
   for (const auto& [form, index] : lex->cue_forms_) {
     size_t sp = form.find(' ');
     if (sp == std::string::npos) {

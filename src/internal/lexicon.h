@@ -475,59 +475,77 @@ struct PronounForm {
 
 // Everything the lexicons say about one lower-case word, for taggers that
 // look each word up once.
+//
+// Sixteen bytes, so that a ShortWordTable entry (the key and this) is 32
+// bytes on a 32-byte boundary and never straddles two cache lines: with
+// 32-byte WordInfos (int cue indices, a byte a flag) a quarter of the
+// 48-byte entries had their key on one line and their fields on the next,
+// a second miss for the tagger. Hence the 16-bit cue indices and the flags
+// as bits.
 struct WordInfo {
-  int cue = -1;             // single-word cue form: index into cues()
-  bool cue_prefix = false;  // first word of a multi-word cue form
-  // First word of a cue form with an addressee gap ("spoke to ... about").
-  bool gap_cue_prefix = false;
-  // Last word of a phrase of class none whose first word is no cue, a
-  // sentence adverb ("all told", "truth be told"): the tagger looks back
-  // from the cue word for the rest of it.
-  bool none_phrase_end = false;
+  WordInfo()
+      : cue_prefix(false),
+        gap_cue_prefix(false),
+        none_phrase_end(false),
+        place(false),
+        proform(false),
+        title(false),
+        lower_rank(false),
+        clause_sign(false) {}
+
+  int16_t cue = -1;  // single-word cue form: index into cues()
+  // Noun cue form (class nominal, one word): a cue only after a possessive
+  // ("her denial of C"); index into cues().
+  int16_t noun_cue = -1;
+  v1::EntityType nominal = v1::ENTITY_TYPE_UNSPECIFIED;
   // The tag the tagger gives the word in lower case wherever it stands, or
   // 0 when its neighbours, its case or a cue form decide (Lexicon fills it
   // in from the fields below, as Tagger's WordTag() reads them): most
   // known words are function words whose class alone tags them, and the
-  // tagger then skips WordTag(). (In padding: the entry keeps its size.)
+  // tagger then skips WordTag().
   char plain_tag = 0;
-  // Noun cue form (class nominal, one word): a cue only after a possessive
-  // ("her denial of C"); index into cues().
-  int noun_cue = -1;
   WordClass word_class = WordClass::kNone;
   // For a determiner, the number of the noun it takes: 's' ("a", "an";
   // function_words.tsv category det_sg), 'p' ("these", "those"; det_pl),
   // else 0.
   char det_number = 0;
-  // A venue preposition of place or occasion, never of a topic ("in", "at";
-  // function_words.tsv category venue_place: "her remarks in Ohio").
-  bool place = false;
-  // A subordinator that also stands for what was said ("so" in "said so";
-  // function_words.tsv category sub_proform).
-  bool proform = false;
-  bool title = false;
   // 'm' or 'f' for a title that tells the sex of the one it names ("Mrs.";
   // titles.tsv), else 0.
   char title_gender = 0;
-  // A word that ranks the holder of the title after it below that title
-  // ("vice", titles.tsv second column rank; "deputy", function_words.tsv
-  // category mod_rank): "the president" is not the vice president.
-  bool lower_rank = false;
-  v1::EntityType nominal = v1::ENTITY_TYPE_UNSPECIFIED;
   // 'm' or 'f' for a noun that names a person of that sex ("man", "girl",
   // "mother"; nominals.tsv), else 0.
   char person_gender = 0;
-  // For a document noun, the kinds of document it names, one bit each
-  // (nominals.tsv third column: "report" is research and text), else 0.
-  // Two nouns of one kind may name one document ("a GFOA analysis ... the
-  // report").
-  uint16_t document_kinds = 0;
+  bool cue_prefix : 1;  // first word of a multi-word cue form
+  // First word of a cue form with an addressee gap ("spoke to ... about").
+  bool gap_cue_prefix : 1;
+  // Last word of a phrase of class none whose first word is no cue, a
+  // sentence adverb ("all told", "truth be told"): the tagger looks back
+  // from the cue word for the rest of it.
+  bool none_phrase_end : 1;
+  // A venue preposition of place or occasion, never of a topic ("in", "at";
+  // function_words.tsv category venue_place: "her remarks in Ohio").
+  bool place : 1;
+  // A subordinator that also stands for what was said ("so" in "said so";
+  // function_words.tsv category sub_proform).
+  bool proform : 1;
+  bool title : 1;
+  // A word that ranks the holder of the title after it below that title
+  // ("vice", titles.tsv second column rank; "deputy", function_words.tsv
+  // category mod_rank): "the president" is not the vice president.
+  bool lower_rank : 1;
   // A word that makes the words it is in a clause, not a noun phrase
   // ("offered a pathway to citizenship"; a claim's confidence feature
   // np_content): a subject pronoun, auxiliary, copula, modal, negation or
   // verb, or a cue's past or participle ("said", "planned", "saying"), not
   // its lemma or "-s" form, which may be a noun ("a plan", "reports").
-  bool clause_sign = false;
+  bool clause_sign : 1;
+  // For a document noun, the kinds of document it names, one bit each
+  // (nominals.tsv third column: "report" is research and text), else 0.
+  // Two nouns of one kind may name one document ("a GFOA analysis ... the
+  // report").
+  uint16_t document_kinds = 0;
 };
+static_assert(sizeof(WordInfo) == 16, "see WordInfo");
 
 // The tag of a word no lexicon gives one, by its shape: an adverb in -ly
 // ('l'; not "rally"), a form in -ing ('i'), else a plain word ('o'). `w` is
@@ -756,7 +774,12 @@ class ShortWordTable {
   }
 
  private:
-  struct Entry {
+  // An entry of a power-of-two size (32 bytes with a WordInfo) is aligned
+  // to it, so that none straddles two cache lines.
+  static constexpr size_t kEntrySize = 16 + sizeof(Value);
+  struct alignas((kEntrySize & (kEntrySize - 1)) == 0
+                     ? kEntrySize
+                     : alignof(uint64_t)) Entry {
     uint64_t lo = 0;
     uint64_t hi = 0;
     Value value = Value();
