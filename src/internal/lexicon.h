@@ -983,7 +983,8 @@ class Lexicon {
   bool InList(absl::string_view lower, WordList list) const {
     if (lower.empty() || lower.size() > kShortWord) {
       auto it = word_lists_.find(lower);
-      return it != word_lists_.end() && (it->second & static_cast<uint32_t>(list)) != 0;
+      return it != word_lists_.end() &&
+             (it->second & static_cast<uint32_t>(list)) != 0;
     }
     if (!word_list_shapes_[WordShape(lower)]) return false;
     const uint32_t* lists = short_word_lists_.Find(lower);
