@@ -766,7 +766,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   }
   // (WordInfo keeps cue indices in 16 bits.)
   if (lex->cues_.size() > INT16_MAX) {
-    return absl::InvalidArgumentError("verbs.tsv: too many cues for WordInfo");
+    return absl::InvalidArgumentError(
+        absl::StrCat("verbs.tsv: ", lex->cues_.size(), " cues, more than the ",
+                     INT16_MAX, " the word table can hold"));
   }
   for (const auto& [form, index] : lex->cue_forms_) {
     size_t sp = form.find(' ');
