@@ -409,6 +409,11 @@ const RuleCase kCases[] = {
     {"quote_speaker_cue",
      "\"The pool will reopen in June,\" Mayor Anna Keller said.",
      "Mayor Anna Keller", "said", "The pool will reopen in June,"},
+    // A quotation that ends in a bare word, its speech tag ending the
+    // sentence: still the speaker's (a title would run on into a clause).
+    {"quote_bare_speaker_cue",
+     "\"We will rebuild the bridge\" one resident told reporters.",
+     "one resident", "told", "We will rebuild the bridge"},
     {"quote_speaker_cue",
      "\"We are not afraid,\" Mayor Anna Keller said, \"and we will not "
      "leave.\"",
