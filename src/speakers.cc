@@ -443,6 +443,7 @@ char PronounSexAfter(const Lexicon& lex, absl::string_view t, size_t from) {
 // article at `det` opens (at most one word before it, "Once"), else 0. A
 // person brought in as the subject is the one the next sentence goes on
 // about; brought in later ("Peter met a soldier. He ...") it may not be.
+// Not past a quotation mark or a semicolon, as PronounSexAfter().
 // (For "a" or "an" only: "the newcomer" is a mention already, and a sex
 // would make it the man of the scene named before.)
 char NextSentenceSex(const Lexicon& lex, absl::string_view t, size_t det,
@@ -478,7 +479,9 @@ char NextSentenceSex(const Lexicon& lex, absl::string_view t, size_t det,
          absl::ascii_isalpha(static_cast<unsigned char>(t[j]))) {
     ++j;
   }
-  if (j == i || j - i > 3 || !IsUpperStart(t.substr(i, 1))) return 0;
+  if (j == i || j - i > 3 || !absl::ascii_isupper(static_cast<unsigned char>(t[i]))) {
+    return 0;
+  }
   const PronounForm* form =
       lex.PronounFormOf(absl::AsciiStrToLower(t.substr(i, j - i)));
   if (form != nullptr && (form->gender == 'm' || form->gender == 'f') &&
