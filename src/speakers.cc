@@ -451,7 +451,8 @@ char NextSentenceSex(const Lexicon& lex, absl::string_view t, size_t det,
   size_t b = det;
   while (b > 0 && t[b - 1] == ' ') --b;
   size_t w = b;
-  while (w > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[w - 1]))) --w;
+  while (w > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[w - 1])))
+    --w;
   if (w < b) {
     b = w;
     while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\n')) --b;
@@ -466,7 +467,8 @@ char NextSentenceSex(const Lexicon& lex, absl::string_view t, size_t det,
   const size_t end = std::min(t.size(), from + kMaxScan);
   size_t i = from;
   while (i < end && t[i] != '.' && t[i] != '!' && t[i] != '?') {
-    if (t[i] == '"' || static_cast<unsigned char>(t[i]) == 0xE2 || t[i] == ';') {
+    if (t[i] == '"' || static_cast<unsigned char>(t[i]) == 0xE2 ||
+        t[i] == ';') {
       return 0;
     }
     ++i;
@@ -479,7 +481,8 @@ char NextSentenceSex(const Lexicon& lex, absl::string_view t, size_t det,
          absl::ascii_isalpha(static_cast<unsigned char>(t[j]))) {
     ++j;
   }
-  if (j == i || j - i > 3 || !absl::ascii_isupper(static_cast<unsigned char>(t[i]))) {
+  if (j == i || j - i > 3 ||
+      !absl::ascii_isupper(static_cast<unsigned char>(t[i]))) {
     return 0;
   }
   const PronounForm* form =
