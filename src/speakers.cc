@@ -8,6 +8,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "absl/base/attributes.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -445,9 +446,11 @@ char PronounSexAfter(const Lexicon& lex, absl::string_view t, size_t from) {
 // about; brought in later ("Peter met a soldier. He ...") it may not be.
 // Not past a quotation mark or a semicolon, as PronounSexAfter().
 // (For "a" or "an" only: "the newcomer" is a mention already, and a sex
-// would make it the man of the scene named before.)
-char NextSentenceSex(const Lexicon& lex, absl::string_view t, size_t det,
-                     size_t from) {
+// would make it the man of the scene named before.) Out of line: books only,
+// and Index() reads every text.
+ABSL_ATTRIBUTE_NOINLINE char NextSentenceSex(const Lexicon& lex,
+                                             absl::string_view t, size_t det,
+                                             size_t from) {
   size_t b = det;
   while (b > 0 && t[b - 1] == ' ') --b;
   size_t w = b;
