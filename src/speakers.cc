@@ -8,6 +8,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "absl/base/attributes.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -434,6 +435,64 @@ char PronounSexAfter(const Lexicon& lex, absl::string_view t, size_t from) {
       return form->gender;
     }
     i = j;
+  }
+  return 0;
+}
+
+// "Once a certain tall soldier went to wash a shirt. He came back ...": the
+// sex of the "He" or "She" that opens the sentence after the one the
+// article at `det` opens (at most one word before it, "Once"), else 0. A
+// person brought in as the subject is the one the next sentence goes on
+// about; brought in later ("Peter met a soldier. He ...") it may not be.
+// Not past a quotation mark or a semicolon, as PronounSexAfter().
+// (For "a" or "an" only: "the newcomer" is a mention already, and a sex
+// would make it the man of the scene named before.) Out of line: books only,
+// and Index() reads every text.
+ABSL_ATTRIBUTE_NOINLINE char NextSentenceSex(const Lexicon& lex,
+                                             absl::string_view t, size_t det,
+                                             size_t from) {
+  size_t b = det;
+  while (b > 0 && t[b - 1] == ' ') --b;
+  size_t w = b;
+  while (w > 0 && absl::ascii_isalpha(static_cast<unsigned char>(t[w - 1])))
+    --w;
+  if (w < b) {
+    b = w;
+    while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\n')) --b;
+  } else {
+    while (b > 0 && t[b - 1] == '\n') --b;
+  }
+  if (b > 0 && t[b - 1] != '.' && t[b - 1] != '!' && t[b - 1] != '?' &&
+      !(b < det && t[b] == '\n' && b + 1 < det && t[b + 1] == '\n')) {
+    return 0;
+  }
+  constexpr size_t kMaxScan = 200;
+  const size_t end = std::min(t.size(), from + kMaxScan);
+  size_t i = from;
+  while (i < end && t[i] != '.' && t[i] != '!' && t[i] != '?') {
+    if (t[i] == '"' || static_cast<unsigned char>(t[i]) == 0xE2 ||
+        t[i] == ';') {
+      return 0;
+    }
+    ++i;
+  }
+  if (i >= end) return 0;
+  ++i;
+  while (i < t.size() && (t[i] == ' ' || t[i] == '\n')) ++i;
+  size_t j = i;
+  while (j < t.size() && j - i < 4 &&
+         absl::ascii_isalpha(static_cast<unsigned char>(t[j]))) {
+    ++j;
+  }
+  if (j == i || j - i > 3 ||
+      !absl::ascii_isupper(static_cast<unsigned char>(t[i]))) {
+    return 0;
+  }
+  const PronounForm* form =
+      lex.PronounFormOf(absl::AsciiStrToLower(t.substr(i, j - i)));
+  if (form != nullptr && (form->gender == 'm' || form->gender == 'f') &&
+      (form->kinds & PronounForm::kSubject) != 0) {
+    return form->gender;
   }
   return 0;
 }
@@ -1214,6 +1273,9 @@ void SpeakerResolver::Index() {
           info->nominal == v1::ENTITY_TYPE_PERSON && layout_ != nullptr &&
           layout_->hard_wrapped) {
         gender = PronounSexAfter(*lex_, t, j);
+        if (gender == 0 && (t[det_at] | 0x20) == 'a') {
+          gender = NextSentenceSex(*lex_, t, det_at, j);
+        }
       }
       // "the": not "a", "this" or "that".
       auto the_article = [&]() {
