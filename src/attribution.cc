@@ -4611,7 +4611,15 @@ size_t Attributor::StartAfterTopicPrep(absl::string_view text,
        ++m) {
     ++p;
   }
-  if (p + 1 < b && tags[p + 1] == 'r') {
+  // (Not before "from", which names the source, "questions from the
+  // press", nor before a phrase of time, "optimism over the weekend that".)
+  if (p + 2 < b && tags[p + 1] == 'r' &&
+      !absl::EqualsIgnoreCase(
+          text.substr(tokens[p + 1].begin,
+                      tokens[p + 1].end - tokens[p + 1].begin),
+          "from") &&
+      !(tags[p + 2] == 'd' && p + 3 < b && tokens[p + 3].info != nullptr &&
+        tokens[p + 3].info->word_class == WordClass::kTimeNoun)) {
     const WordInfo* n = WordOf(text, tokens[p]);
     stance = n != nullptr && n->word_class == WordClass::kStanceNoun;
   }
