@@ -532,7 +532,13 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
     // mark is here: one comparison tells).
     if (plain && i < next_offset && i + 16 <= text.size()) {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      const size_t len = absl::countr_zero(NotAlnum16(x) | 0x10000u);
+      // (NotAlnum16() in parts: the letters lower-case the word below. The
+      // mask has no bits from 16 on, so its complement stops the count at
+      // 16.)
+      const __m128i letters = AsciiLetters16(x);
+      const uint32_t alnum = static_cast<uint32_t>(
+          _mm_movemask_epi8(_mm_or_si128(letters, BytesInRange16(x, '0', 10))));
+      const size_t len = absl::countr_zero(~alnum);
       const size_t j = i + len;
       if (len < 16 && j <= end && EndsAsciiWord(p, j, end)) {
         // An abbreviation or an initial keeps its period ("Sen.", "J."), as
@@ -551,8 +557,13 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
           // Looked up for WordTag() (see there), lower-cased from the same
           // bytes, as every reader of Token::info would look it up.
           alignas(16) char padded[kShortWord];
-          _mm_store_si128(reinterpret_cast<__m128i*>(padded),
-                          LowerPrefix16(x, word_end - i));
+          // (A letter with 0x20 set is in lower case; the bytes from the
+          // word's end on are zeroed.)
+          _mm_store_si128(
+              reinterpret_cast<__m128i*>(padded),
+              _mm_and_si128(_mm_or_si128(x, _mm_and_si128(letters, _mm_set1_epi8(0x20))),
+                            _mm_loadu_si128(reinterpret_cast<const __m128i*>(
+                                kPrefixMask + 16 - (word_end - i)))));
           word.info = lex.PaddedWord(padded);
           ++words;
           capitals += word.cap;
