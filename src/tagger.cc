@@ -561,9 +561,10 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
           // word's end on are zeroed.)
           _mm_store_si128(
               reinterpret_cast<__m128i*>(padded),
-              _mm_and_si128(_mm_or_si128(x, _mm_and_si128(letters, _mm_set1_epi8(0x20))),
-                            _mm_loadu_si128(reinterpret_cast<const __m128i*>(
-                                kPrefixMask + 16 - (word_end - i)))));
+              _mm_and_si128(
+                  _mm_or_si128(x, _mm_and_si128(letters, _mm_set1_epi8(0x20))),
+                  _mm_loadu_si128(reinterpret_cast<const __m128i*>(
+                      kPrefixMask + 16 - (word_end - i)))));
           word.info = lex.PaddedWord(padded);
           ++words;
           capitals += word.cap;
@@ -758,7 +759,9 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
                      i + 2 < end && absl::ascii_isdigit(text[i + 2]))) {
           tok.tag = '~';  // " - " stands for a dash (not in "9 - 10")
         }
-        if (tok.tag == ':' || tok.tag == '~') note_colon_or_dash(tokens->size());
+        if (tok.tag == ':' || tok.tag == '~') {
+          note_colon_or_dash(tokens->size());
+        }
       }
     }
     i = tok.end;
@@ -1098,8 +1101,8 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   // Punctuation that attributes a quotation when the lexicon lists it as a
   // cue: a colon before one ("Pew Research: \"...\""), a dash after one
   // ("\"...\" \u2015 Esther Tapia").
-  for (size_t k = counts.first_colon_or_dash; k <= counts.last_colon_or_dash && k < n;
-       ++k) {
+  for (size_t k = counts.first_colon_or_dash;
+       k <= counts.last_colon_or_dash && k < n; ++k) {
     const char tag = tag_at[k];
     // Only colons and dashes; the loops below look back over the sentence,
     // so they run for colons alone.
