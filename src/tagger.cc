@@ -471,9 +471,11 @@ struct TokenCounts {
   // capitalised ones among them: see headline in Tagger::Tag().
   size_t words = 0;
   size_t capitals = 0;
-  // Whether a colon or a dash was read: only then Tagger::Tag() looks for
-  // punctuation that attributes.
-  bool colon_or_dash = false;
+  // The first and the last token that is a colon or a dash (none: first
+  // past last): Tagger::Tag() looks for punctuation that attributes only
+  // there, not over the whole sentence (no later pass makes a token one).
+  size_t first_colon_or_dash = SIZE_MAX;
+  size_t last_colon_or_dash = 0;
 };
 
 // Appends the tokens of text[range.begin, range.end) to `tokens` (empty),
@@ -505,7 +507,12 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
     return next_offset == offset ? next_mark->tag : 0;
   };
   size_t words = 0, capitals = 0;
-  bool colon_or_dash = false;
+  // (Colons and dashes are rare: a token that is one is noted by its index.)
+  size_t first_colon_or_dash = SIZE_MAX, last_colon_or_dash = 0;
+  auto note_colon_or_dash = [&](size_t index) {
+    if (first_colon_or_dash == SIZE_MAX) first_colon_or_dash = index;
+    last_colon_or_dash = index;
+  };
   // (The bytes read for every token go through a plain pointer: the
   // string_view's operator[] tests the bounds, and [i, end) lies inside.)
   const char* const p = text.data();
@@ -525,7 +532,13 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
     // mark is here: one comparison tells).
     if (plain && i < next_offset && i + 16 <= text.size()) {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      const size_t len = absl::countr_zero(NotAlnum16(x) | 0x10000u);
+      // (NotAlnum16() in parts: the letters lower-case the word below. The
+      // mask has no bits from 16 on, so its complement stops the count at
+      // 16.)
+      const __m128i letters = AsciiLetters16(x);
+      const uint32_t alnum = static_cast<uint32_t>(
+          _mm_movemask_epi8(_mm_or_si128(letters, BytesInRange16(x, '0', 10))));
+      const size_t len = absl::countr_zero(~alnum);
       const size_t j = i + len;
       if (len < 16 && j <= end && EndsAsciiWord(p, j, end)) {
         // An abbreviation or an initial keeps its period ("Sen.", "J."), as
@@ -544,8 +557,14 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
           // Looked up for WordTag() (see there), lower-cased from the same
           // bytes, as every reader of Token::info would look it up.
           alignas(16) char padded[kShortWord];
-          _mm_store_si128(reinterpret_cast<__m128i*>(padded),
-                          LowerPrefix16(x, word_end - i));
+          // (A letter with 0x20 set is in lower case; the bytes from the
+          // word's end on are zeroed.)
+          _mm_store_si128(
+              reinterpret_cast<__m128i*>(padded),
+              _mm_and_si128(
+                  _mm_or_si128(x, _mm_and_si128(letters, _mm_set1_epi8(0x20))),
+                  _mm_loadu_si128(reinterpret_cast<const __m128i*>(
+                      kPrefixMask + 16 - (word_end - i)))));
           word.info = lex.PaddedWord(padded);
           ++words;
           capitals += word.cap;
@@ -563,7 +582,7 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
       mark.begin = static_cast<uint32_t>(i);
       mark.end = static_cast<uint32_t>(i + 1);
       mark.tag = tag;
-      colon_or_dash |= tag == ':';
+      if (tag == ':') note_colon_or_dash(tokens->size() - 1);
       prev_end = ++i;
       if (i < end && p[i] == ' ') ++i;
       continue;
@@ -600,7 +619,7 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
       if (ptag == ' ') continue;
       tok.end = static_cast<uint32_t>(i);
       tok.tag = ptag;
-      colon_or_dash |= ptag == '~';
+      if (ptag == '~') note_colon_or_dash(tokens->size());
       tokens->push_back(tok);
       prev_end = i;
       continue;
@@ -740,7 +759,9 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
                      i + 2 < end && absl::ascii_isdigit(text[i + 2]))) {
           tok.tag = '~';  // " - " stands for a dash (not in "9 - 10")
         }
-        colon_or_dash |= tok.tag == ':' || tok.tag == '~';
+        if (tok.tag == ':' || tok.tag == '~') {
+          note_colon_or_dash(tokens->size());
+        }
       }
     }
     i = tok.end;
@@ -752,7 +773,8 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
   }
   counts->words = words;
   counts->capitals = capitals;
-  counts->colon_or_dash = colon_or_dash;
+  counts->first_colon_or_dash = first_colon_or_dash;
+  counts->last_colon_or_dash = last_colon_or_dash;
 }
 
 }  // namespace
@@ -765,7 +787,6 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   TokenCounts counts;
   Tokenize(*lex_, text, range, marks, tokens, &counts);
   const size_t words = counts.words, capitals = counts.capitals;
-  const bool colon_or_dash = counts.colon_or_dash;
   std::string lower;
   // The tag string, written once the tokens are known (cheaper than a
   // push_back per token), by the loop over the words below.
@@ -1080,7 +1101,8 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   // Punctuation that attributes a quotation when the lexicon lists it as a
   // cue: a colon before one ("Pew Research: \"...\""), a dash after one
   // ("\"...\" \u2015 Esther Tapia").
-  for (size_t k = 0; colon_or_dash && k < n; ++k) {
+  for (size_t k = counts.first_colon_or_dash;
+       k <= counts.last_colon_or_dash && k < n; ++k) {
     const char tag = tag_at[k];
     // Only colons and dashes; the loops below look back over the sentence,
     // so they run for colons alone.
