@@ -2018,6 +2018,14 @@ void AlternateExchanges(absl::string_view text,
   }
 }
 
+// Whether `text` has a byte above 0x7F.
+bool HasNonAscii(absl::string_view text) {
+  const size_t i = internal::SkipAsciiBlocks(text, 0);
+  return std::any_of(text.begin() + i, text.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
 // A screen for an RE2::Set of case-insensitive patterns: re2::FilteredRE2
 // names the strings ("atoms", lower-cased) a pattern cannot match without,
 // as a monotone and/or of them. From it Build() draws, for each pattern,
@@ -2168,7 +2176,6 @@ class AtomScreen {
     const size_t found_from = found_from_;
     const int shift = shift_;
     uint64_t found = 0;
-    unsigned bytes = 0;  // the text's bytes ORed: above 0x7F if it has one
     // Four parts at once (WalkInParts()): a step is a load that waits on
     // the one before. A part starts at the root, so its state at each byte
     // is the longest atom prefix that ends there and begins within the part
@@ -2187,9 +2194,7 @@ class AtomScreen {
     internal::WalkInParts(
         n, cut1, cut2, cut3,
         [&](size_t * row, size_t i) __attribute__((always_inline)) {
-          const unsigned char c = p[i];
-          bytes |= c;
-          *row = next[*row + class_of_[c]];
+          *row = next[*row + class_of_[p[i]]];
           // (Most states end no atom: only those from row found_from_ do.)
           if (ABSL_PREDICT_FALSE(*row >= found_from)) {
             found |= found_[*row >> shift];
@@ -2201,8 +2206,8 @@ class AtomScreen {
     // Bytes above 0x7F (which most texts have none of): any, when an atom
     // holds one, and U+017F and U+212A, which RE2 folds to "s" and "k",
     // send the text to the set. (No atom holds the others: class 0, back
-    // to the root.)
-    if (ABSL_PREDICT_FALSE(bytes >= 0x80) &&
+    // to the root.) (Looked for 16 bytes at a time, not in the walk.)
+    if (ABSL_PREDICT_FALSE(HasNonAscii(text)) &&
         (non_ascii_atoms_ || absl::StrContains(text, "\xc5\xbf") ||
          absl::StrContains(text, "\xe2\x84\xaa"))) {
       return true;

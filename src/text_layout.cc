@@ -284,39 +284,37 @@ bool AtParagraphEnd(const char* p, const char* end, bool wrapped) {
   return true;
 }
 
-// Dialogue in single quotation marks: at least three lines open with ' or
-// ‘ and none with a double mark.
-bool DialogueInSingleQuotes(const char* p, const char* end) {
+// What the lines of [p, end) tell of the text, read in one pass (a
+// memchr a line; news has a few dozen lines a document):
+// - hard_wrapped: at least three lines run on into the next one, and at
+//   least 80% of those are 30 to 80 characters long (a book at a fixed
+//   width; news puts each paragraph on one line);
+// - single_quotes: dialogue in single quotation marks: at least three lines
+//   open with ' or ‘ and none with a double mark.
+struct LineShape {
+  bool hard_wrapped = false;
+  bool single_quotes = false;
+};
+LineShape ReadLines(const char* p, const char* end) {
+  int joined = 0, fixed = 0;
   int singles = 0;
+  bool doubles = false;  // a line opens with a double mark
   const char* line = p;
   while (line < end) {
-    const char* q = line;
-    while (q < end && (*q == ' ' || *q == '\t')) ++q;
-    if (q < end) {
-      if (*q == '"' || (end - q >= 3 && At(q) == 0xE2 && At(q + 1) == 0x80 &&
-                        (At(q + 2) == 0x9C || At(q + 2) == 0x9D))) {
-        return false;
-      }
-      if ((*q == '\'' && !(end - q >= 2 && q[1] == '\'')) ||
-          (end - q >= 3 && At(q) == 0xE2 && At(q + 1) == 0x80 && At(q + 2) == 0x98)) {
-        ++singles;
+    if (!doubles) {
+      const char* q = line;
+      while (q < end && (*q == ' ' || *q == '\t')) ++q;
+      if (q < end) {
+        if (*q == '"' || (end - q >= 3 && At(q) == 0xE2 && At(q + 1) == 0x80 &&
+                          (At(q + 2) == 0x9C || At(q + 2) == 0x9D))) {
+          doubles = true;
+        } else if ((*q == '\'' && !(end - q >= 2 && q[1] == '\'')) ||
+                   (end - q >= 3 && At(q) == 0xE2 && At(q + 1) == 0x80 &&
+                    At(q + 2) == 0x98)) {
+          ++singles;
+        }
       }
     }
-    const char* nl = static_cast<const char*>(
-        std::memchr(line, '\n', static_cast<size_t>(end - line)));
-    if (nl == nullptr) break;
-    line = nl + 1;
-  }
-  return singles >= 3;
-}
-
-// Hard-wrapped text: at least three lines run on into the next one, and at
-// least 80% of those are 30 to 80 characters long (a book at a fixed width;
-// news puts each paragraph on one line).
-bool LooksHardWrapped(const char* p, const char* end) {
-  int joined = 0, fixed = 0;
-  const char* line = p;
-  while (line < end) {
     const char* nl = static_cast<const char*>(
         std::memchr(line, '\n', static_cast<size_t>(end - line)));
     if (nl == nullptr) break;
@@ -332,7 +330,10 @@ bool LooksHardWrapped(const char* p, const char* end) {
     }
     line = next;
   }
-  return joined >= 3 && fixed * 5 >= joined * 4;
+  LineShape shape;
+  shape.hard_wrapped = joined >= 3 && fixed * 5 >= joined * 4;
+  shape.single_quotes = !doubles && singles >= 3;
+  return shape;
 }
 
 // Decides whether the mark [m, m + len) of the paragraph that begins at pb
@@ -898,8 +899,9 @@ void Segmenter::Segment(absl::string_view text, TextLayout* out) const {
   constexpr size_t kNoQuote = static_cast<size_t>(-1);
   size_t last_unclosed = kNoQuote;  // quote open at the end of the last
                                     // paragraph
-  out->hard_wrapped = LooksHardWrapped(base, end);
-  out->single_quotes = DialogueInSingleQuotes(base, end);
+  const LineShape lines = ReadLines(base, end);
+  out->hard_wrapped = lines.hard_wrapped;
+  out->single_quotes = lines.single_quotes;
   const char* p = base;
   while (p < end) {
     // Skip line breaks and blank space up to the paragraph's first character.
