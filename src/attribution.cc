@@ -7167,10 +7167,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             };
             for (size_t m = b; m > a + 1; --m) {
               // (A colon before a quotation may be tagged as a cue.)
-              if ((marked[m - 2] == ':' ||
+              // (The quotation first: most tags are none.)
+              if (marked[m - 1] == 'q' &&
+                  (marked[m - 2] == ':' ||
                    (marked[m - 2] == '~' && quote_to_end(m - 1)) ||
-                   (marked[m - 2] == 'C' && text[tokens[m - 2].begin] == ':')) &&
-                  marked[m - 1] == 'q') {
+                   (marked[m - 2] == 'C' &&
+                    text[tokens[m - 2].begin] == ':'))) {
                 a = m - 1;
                 break;
               }
