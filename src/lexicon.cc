@@ -223,7 +223,9 @@ int CountWords(absl::string_view s) {
 // decides it: a cue form (its neighbours), a conjunction that may be an
 // adverb ("yet"), a modifier that is also a title ("chief"), a day of the
 // week, a word of time or a noun of time (WordTag() marks those as time,
-// the noun after a day: "Tuesday morning"). Keep the two in
+// the noun after a day: "Tuesday morning"), or a poll noun (WordTag()
+// notes its class, so that the tagger looks for a poll's source only in a
+// sentence that has one; the plain words go uncounted). Keep the two in
 // step: WordTag() returns, for a lower-case word none of those, its
 // class's tag (ClassTag(), which both read; else the cases below), else
 // 'R' for a title, 'n' for a nominal, else its shape's.
@@ -241,6 +243,7 @@ char PlainTag(const Lexicon& lex, absl::string_view word,
     case WordClass::kTime:
     case WordClass::kWeekday:
     case WordClass::kTimeNoun:
+    case WordClass::kPollNoun:
       return 0;
     default:
       break;

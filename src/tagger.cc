@@ -516,9 +516,12 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
   // (The bytes read for every token go through a plain pointer: the
   // string_view's operator[] tests the bounds, and [i, end) lies inside.)
   const char* const p = text.data();
-  // Where the last token ends (none yet: never): a possessive or a
-  // contraction follows a word with no space.
-  size_t prev_end = SIZE_MAX;
+  // Whether the last token ends at `offset`: a possessive or a contraction
+  // follows a word with no space. (Read from the token, not kept in a
+  // variable every token would write: few tokens ask.)
+  auto follows_token = [tokens](size_t offset) {
+    return !tokens->empty() && tokens->back().end == offset;
+  };
   while (i < end) {
     const unsigned char c = p[i];
     // A letter or digit other than n can only begin a word (an apostrophe,
@@ -569,7 +572,7 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
           ++words;
           capitals += word.cap;
         }
-        prev_end = i = word_end;
+        i = word_end;
         if (i < end && p[i] == ' ') ++i;
         continue;
       }
@@ -583,7 +586,7 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
       mark.end = static_cast<uint32_t>(i + 1);
       mark.tag = tag;
       if (tag == ':') note_colon_or_dash(tokens->size() - 1);
-      prev_end = ++i;
+      ++i;
       if (i < end && p[i] == ' ') ++i;
       continue;
     }
@@ -604,11 +607,11 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
     } else if (size_t alen = 0; !plain && IsApostrophe(text, i, &alen) &&
                i + alen < end && (text[i + alen] == 's' || text[i + alen] == 'S') &&
                (i + alen + 1 >= end || !IsWordByte(text, i + alen + 1)) &&
-               prev_end == i) {
+               follows_token(i)) {
       tok.end = static_cast<uint32_t>(i + alen + 1);  // possessive 's
       tok.tag = 'g';
     } else if (size_t clen = 0;
-               !plain && prev_end == i && IsApostrophe(text, i, &alen) &&
+               !plain && follows_token(i) && IsApostrophe(text, i, &alen) &&
                (clen = ContractionLength(text, i + alen, end)) > 0) {
       // An auxiliary ("'d", "'ll", "'ve", "'re", "'m"): a word the lexicon
       // tags (function_words.tsv).
@@ -621,7 +624,6 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
       tok.tag = ptag;
       if (ptag == '~') note_colon_or_dash(tokens->size());
       tokens->push_back(tok);
-      prev_end = i;
       continue;
     } else if ((c == 'n' || c == 'N') && i + 1 < end &&
                IsApostrophe(text, i + 1, &nt_len) && i + 1 + nt_len < end &&
@@ -729,7 +731,7 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
             (k + 1 >= end || !IsWordByte(text, k + 1))) {
           tok.end = static_cast<uint32_t>(k + 1);
           tok.tag = 'g';
-        } else if (prev_end == i && text[i - 1] == 's') {
+        } else if (follows_token(i) && text[i - 1] == 's') {
           tok.end = static_cast<uint32_t>(k);  // plural possessive: voters'
           tok.tag = 'g';
         } else {
@@ -766,7 +768,6 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
     }
     i = tok.end;
     tokens->push_back(tok);
-    prev_end = i;
     // (Most tokens are followed by one space: skipped here, without the
     // tests at the top of the loop.)
     if (i < end && p[i] == ' ') ++i;
@@ -826,7 +827,8 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
   // The classes of the words WordTag() looked up (bit 1 << WordClass): the
   // passes after the loop look for poll nouns and nouns of time, which
   // most sentences lack. (Every word tagged 'o' or read by those passes
-  // goes through WordTag(), with the same lower-cased form.)
+  // goes through WordTag(), with the same lower-cased form: neither is a
+  // word the lexicon gives a plain tag, whose class is not noted.)
   uint64_t classes = 0;
   // Tag words now that neighbours are known. (Each tag is copied as its
   // token is reached: the tags before it are final, and none after it is
@@ -905,7 +907,6 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tag = t.cap ? 'N' : ShapeTag(TokenText(text, t));
     } else if (info->plain_tag != 0 && !t.cap) {
       tag = info->plain_tag;
-      classes |= uint64_t{1} << static_cast<int>(info->word_class);
     } else {
       tag = WordTag(text, tokens, k, headline, &lower, &classes);
     }
