@@ -735,10 +735,12 @@ class ShortWordTable {
                                   ? a.first.size() < b.first.size()
                                   : a.first < b.first;
                      });
-    entries_.clear();
-    entries_.reserve(keyed.size());
-    // A slot holds its entry's number plus one in the low bits of
-    // number_mask_ (0: empty) and the fingerprint in the rest.
+    // Entry 0 is none (its key is no word's): a slot holds its entry's
+    // number in the low bits of number_mask_ (0: empty) and the
+    // fingerprint in the rest, and a lookup indexes the entries with it
+    // as it is.
+    entries_.assign(1, Entry());
+    entries_.reserve(keyed.size() + 1);
     int index_bits = 1;
     while ((size_t{1} << index_bits) <= keyed.size()) ++index_bits;
     number_mask_ = static_cast<uint32_t>((uint64_t{1} << index_bits) - 1);
@@ -755,7 +757,7 @@ class ShortWordTable {
       size_t k = h >> shift_;
       while (slots_[k] != 0) k = (k + 1) & mask_;
       entries_.push_back(e);
-      slots_[k] = Fingerprint(h) | static_cast<uint32_t>(entries_.size());
+      slots_[k] = Fingerprint(h) | static_cast<uint32_t>(entries_.size() - 1);
     }
   }
   // The value of `key` (1 to kShortWord bytes), or nullptr.
@@ -801,7 +803,7 @@ class ShortWordTable {
       const uint32_t slot = slots_[k];
       if (slot == 0) return nullptr;
       if ((slot & ~number_mask) == fingerprint) {
-        const Entry& e = entries_[(slot & number_mask) - 1];
+        const Entry& e = entries_[slot & number_mask];
         if (e.lo == lo && e.hi == hi) return &e.value;
       }
     }
