@@ -253,6 +253,13 @@ char PlainTag(const Lexicon& lex, absl::string_view word,
   return ShapeTag(word);
 }
 
+// The error of a lexicon with more words than its lookup tables number
+// (ShortWordTable::kMaxKeys).
+absl::Status TooManyWords(absl::string_view what) {
+  return absl::InvalidArgumentError(
+      absl::StrCat(what, ": more words than a lookup table holds"));
+}
+
 }  // namespace
 
 std::vector<std::string> InflectVerb(absl::string_view lemma) {
@@ -625,7 +632,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     lex->abbreviations_ = *std::move(abbr);
     std::vector<std::pair<absl::string_view, bool>> entries;
     for (const std::string& a : lex->abbreviations_.all) entries.emplace_back(a, true);
-    lex->short_abbreviations_.Build(entries, [](bool b) { return b; });
+    if (!lex->short_abbreviations_.Build(entries, [](bool b) { return b; })) {
+      return TooManyWords("abbreviations.tsv");
+    }
   }
 
   // rules.tsv: "define NAME pattern" and "rule NAME classes confidence pattern".
@@ -815,8 +824,10 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     if (!word.empty()) lex->sexed_person_shapes_.set(WordShape(word));
   }
   // (Before PlainTag() below, which asks InList().)
-  lex->short_word_lists_.Build(lex->word_lists_,
-                               [](uint32_t lists) { return lists; });
+  if (!lex->short_word_lists_.Build(lex->word_lists_,
+                                   [](uint32_t lists) { return lists; })) {
+    return TooManyWords("function_words.tsv");
+  }
   for (const auto& [word, lists] : lex->word_lists_) {
     if (!word.empty()) lex->word_list_shapes_.set(WordShape(word));
   }
@@ -839,9 +850,13 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     if (info.clause_sign) lex->clause_sign_shapes_.set(WordShape(word));
     info.plain_tag = PlainTag(*lex, word, info);
   }
-  lex->short_words_.Build(lex->words_,
-                          [](const WordInfo& info) { return info; });
-  lex->short_first_names_.Build(lex->first_names_, [](char g) { return g; });
+  if (!lex->short_words_.Build(lex->words_,
+                               [](const WordInfo& info) { return info; })) {
+    return TooManyWords("the word lexicons");
+  }
+  if (!lex->short_first_names_.Build(lex->first_names_, [](char g) { return g; })) {
+    return TooManyWords("first_names.tsv");
+  }
   for (const auto& [name, g] : lex->first_names_) {
     if (!name.empty()) lex->first_name_shapes_.set(WordShape(name));
   }

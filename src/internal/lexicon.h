@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/numeric/int128.h"
@@ -719,10 +720,13 @@ inline constexpr size_t kShortWord = 16;
 template <typename Value>
 class ShortWordTable {
  public:
+  // The most keys a table holds (see kNumberMask).
+  static constexpr size_t kMaxKeys = 0xFFFF;
   // The keys of `map` of 1 to kShortWord bytes, each with value(its mapped
-  // value).
+  // value). False, and the table left as it was, when they are more than
+  // kMaxKeys.
   template <typename Map, typename ValueFn>
-  void Build(const Map& map, ValueFn value) {
+  ABSL_MUST_USE_RESULT bool Build(const Map& map, ValueFn value) {
     std::vector<std::pair<absl::string_view, Value>> keyed;
     for (const auto& entry : map) {
       const absl::string_view key = entry.first;
@@ -735,15 +739,12 @@ class ShortWordTable {
                                   ? a.first.size() < b.first.size()
                                   : a.first < b.first;
                      });
+    if (keyed.size() > kMaxKeys) return false;
     // Entry 0 is none (its key is no word's): a slot holds its entry's
-    // number in the low bits of number_mask_ (0: empty) and the
-    // fingerprint in the rest, and a lookup indexes the entries with it
-    // as it is.
+    // number in its low bits, kNumberMask (0: empty), and the fingerprint
+    // in the rest, and a lookup indexes the entries with it as it is.
     entries_.assign(1, Entry());
     entries_.reserve(keyed.size() + 1);
-    int index_bits = 1;
-    while ((size_t{1} << index_bits) <= keyed.size()) ++index_bits;
-    number_mask_ = static_cast<uint32_t>((uint64_t{1} << index_bits) - 1);
     int bits = 1;
     while ((size_t{1} << bits) < 2 * keyed.size()) ++bits;
     slots_.assign(size_t{1} << bits, 0);
@@ -759,6 +760,7 @@ class ShortWordTable {
       entries_.push_back(e);
       slots_[k] = Fingerprint(h) | static_cast<uint32_t>(entries_.size() - 1);
     }
+    return true;
   }
   // The value of `key` (1 to kShortWord bytes), or nullptr.
   const Value* Find(absl::string_view key) const {
@@ -790,20 +792,23 @@ class ShortWordTable {
     return static_cast<size_t>((lo * 0x9E3779B97F4A7C15ull) ^
                                (hi * 0xC2B2AE3D27D4EB4Full));
   }
+  // The low bits of a slot that hold the entry number: a constant, not a
+  // member, so that a lookup masks with immediates (a lexicon has a few
+  // thousand words).
+  static constexpr uint32_t kNumberMask = kMaxKeys;
   // The hash's low bits above the entry number (the slot comes from its
   // high bits).
-  uint32_t Fingerprint(size_t h) const {
-    return static_cast<uint32_t>(h) & ~number_mask_;
+  static uint32_t Fingerprint(size_t h) {
+    return static_cast<uint32_t>(h) & ~kNumberMask;
   }
   const Value* Find(uint64_t lo, uint64_t hi) const {
     const size_t h = Hash(lo, hi);
-    const uint32_t number_mask = number_mask_;
-    const uint32_t fingerprint = static_cast<uint32_t>(h) & ~number_mask;
+    const uint32_t fingerprint = Fingerprint(h);
     for (size_t k = h >> shift_;; k = (k + 1) & mask_) {
       const uint32_t slot = slots_[k];
       if (slot == 0) return nullptr;
-      if ((slot & ~number_mask) == fingerprint) {
-        const Entry& e = entries_[slot & number_mask];
+      if ((slot & ~kNumberMask) == fingerprint) {
+        const Entry& e = entries_[slot & kNumberMask];
         if (e.lo == lo && e.hi == hi) return &e.value;
       }
     }
@@ -838,9 +843,6 @@ class ShortWordTable {
   std::vector<uint32_t> slots_ = std::vector<uint32_t>(2);
   size_t mask_ = 1;
   int shift_ = 63;
-  // The low bits of a slot that hold the entry number (a mask, not a bit
-  // count: no variable shifts in a lookup).
-  uint32_t number_mask_ = 1;
 };
 
 // One attribution rule (rules.tsv): a named RE2 pattern over the tag string
