@@ -825,7 +825,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   }
   // (Before PlainTag() below, which asks InList().)
   if (!lex->short_word_lists_.Build(lex->word_lists_,
-                                   [](uint32_t lists) { return lists; })) {
+                                    [](uint32_t lists) { return lists; })) {
     return TooManyWords("function_words.tsv");
   }
   for (const auto& [word, lists] : lex->word_lists_) {
@@ -854,7 +854,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
                                [](const WordInfo& info) { return info; })) {
     return TooManyWords("the word lexicons");
   }
-  if (!lex->short_first_names_.Build(lex->first_names_, [](char g) { return g; })) {
+  if (!lex->short_first_names_.Build(lex->first_names_,
+                                     [](char g) { return g; })) {
     return TooManyWords("first_names.tsv");
   }
   for (const auto& [name, g] : lex->first_names_) {

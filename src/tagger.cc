@@ -604,8 +604,9 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
       }
       tok.end = static_cast<uint32_t>(std::min(end, i + len));
       tok.tag = m;
-    } else if (size_t alen = 0; !plain && IsApostrophe(text, i, &alen) &&
-               i + alen < end && (text[i + alen] == 's' || text[i + alen] == 'S') &&
+    } else if (size_t alen = 0;
+               !plain && IsApostrophe(text, i, &alen) && i + alen < end &&
+               (text[i + alen] == 's' || text[i + alen] == 'S') &&
                (i + alen + 1 >= end || !IsWordByte(text, i + alen + 1)) &&
                follows_token(i)) {
       tok.end = static_cast<uint32_t>(i + alen + 1);  // possessive 's
