@@ -8418,6 +8418,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               }
             }
             if (nested) continue;
+            // "X was outraged by Y's announcement that C, saying D": the
+            // possessor of a noun cue, a name or noun with "'s", is no
+            // subject of the clause. (A possessive pronoun mostly is its
+            // subject: "Obama gave no hints in his remarks, offering C".)
+            if (prev.cue_index >= 0 &&
+                lex_->cues()[prev.cue_index].cue_class == CueClass::kNominal) {
+              size_t m = FirstTokenFrom(tokens, prev.speaker.end);
+              const size_t cue_at = FirstTokenFrom(tokens, prev.cue.begin);
+              const bool possessor = m < cue_at && tags[m] == 'g';
+              while (m < cue_at && IsOneOf("gjol", tags[m])) ++m;
+              if (possessor && m == cue_at) continue;
+            }
             size_t first;
             if (OpeningClauseSubject(tokens, tags, prev.speaker, prev.cue, k, &first)) {
               // (Not "so", which joins clauses: "So X took to Twitter,

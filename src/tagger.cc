@@ -1858,14 +1858,20 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     // word not shaped like an adjective may be a verb ("his spokesman
     // claims that C"), unless a preposition stands before the possessive.
     // So is one after a single modifier in -ed or -est right after the
-    // possessive ("his repeated claims that C", "her latest remarks on C").
+    // possessive ("his repeated claims that C", "her latest remarks on C"),
+    // or after an adjective of function_words.tsv class adj ("Trump's false
+    // claims that C").
     if (possessed_noun && !noun_slot) {
       const absl::string_view before = TokenText(text, tokens[i - 1]);
-      noun_slot = !absl::EndsWith(lower, "s") || prev == 'j' || possessed_object ||
-                  light_object || AdjectiveShaped(before) ||
-                  (i >= 2 && (tokens[i - 2].tag == 'g' || tokens[i - 2].tag == 'p') &&
-                   before.size() >= 5 &&
-                   (absl::EndsWith(before, "ed") || absl::EndsWith(before, "est")));
+      const WordInfo* modifier = tokens[i - 1].info;
+      noun_slot =
+          !absl::EndsWith(lower, "s") || prev == 'j' || possessed_object ||
+          light_object || AdjectiveShaped(before) ||
+          (modifier != nullptr &&
+           modifier->word_class == WordClass::kAdjective) ||
+          (i >= 2 && (tokens[i - 2].tag == 'g' || tokens[i - 2].tag == 'p') &&
+           before.size() >= 5 &&
+           (absl::EndsWith(before, "ed") || absl::EndsWith(before, "est")));
     }
     // "derogatory comments", "early-morning tweets": a form in -s after an
     // adjective is a plural noun, not a verb (a subject before a verb in -s

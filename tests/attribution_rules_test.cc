@@ -330,6 +330,18 @@ const RuleCase kCases[] = {
      "After the vote, the mayor's claim that the pool was safe, made in March, "
      "drew scorn.",
      "the mayor", "claim", "the pool was safe"},
+    {"possessive_noun_place_that",
+     "Despite Tom Hale's claim in a radio interview that the pier was safe, "
+     "the ferry stayed in port.",
+     "Tom Hale", "claim", "the pier was safe"},
+    {"possessive_noun_time_that",
+     "Voters were angered by Mayor Anna Keller's announcement Friday that the "
+     "harbor would close.",
+     "Mayor Anna Keller", "announcement", "the harbor would close"},
+    {"possessive_noun_time_to",
+     "Despite Senator Maria Lopez's pledge Monday to cut the tolls, the fees "
+     "rose again.",
+     "Senator Maria Lopez", "pledge", "to cut the tolls"},
     {"possessive_noun_about",
      "Senator Maria Lopez's attacks on rival ferry operators have raised doubts.",
      "Senator Maria Lopez", "attacks", "rival ferry operators"},
