@@ -2002,7 +2002,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     // credits have": the base or -s form after a lower-case word not in -s
     // and before an auxiliary, a copula, "and"/"or" or another cue heads the
     // subject; it is no verb.
-    if (!noun_slot && (prev == 'o' || prev == 'N') && i >= 2 && info->cue >= 0 &&
+    if (!noun_slot && (prev == 'o' || prev == 'N' || prev == 'i') && i >= 2 && info->cue >= 0 &&
         !absl::EndsWith(TokenText(text, tokens[i - 1]), "s")) {
       const std::string& lemma = lex_->cues()[info->cue].lemma;
       const bool base = lower == lemma;
@@ -2016,7 +2016,10 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         char dl[16];
         const WordInfo* d =
             det.size() <= sizeof(dl) ? lex_->Word(LowerWord(det, dl)) : nullptr;
-        compound_start = d != nullptr && d->word_class == WordClass::kDet && d->det_number != 'p';
+        // (After "a" and an -ing word the bare form may still report what
+        // follows: "a passing promise that C".)
+        compound_start = d != nullptr && d->word_class == WordClass::kDet &&
+                         d->det_number != 'p' && (prev != 'i' || d->det_number != 's');
       }
       // "A new Pew Research report compares", "the Clinton deposition
       // request": so after a longer run of modifiers, names and nouns that
