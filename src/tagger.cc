@@ -1905,8 +1905,14 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       // with no plural subject).
       const WordInfo* det = i >= 2 && tokens[i - 2].tag == 'd' ? EntryOf(text, tokens[i - 2])
                                                                : nullptr;
+      // "The project, too, raises questions", "it draws complaints": so after
+      // a form in -s of a verb right after its subject, a pronoun, an adverb
+      // or the comma that closes an aside (not "-ies": "the series claims").
       noun_slot = AdjectiveShaped(before) ||
                   (det != nullptr && det->det_number == 'p' && !absl::EndsWith(before, "s")) ||
+                  (i >= 2 && IsOneOf(",lP", tokens[i - 2].tag) && VerbShapedInS(before) &&
+                   !absl::EndsWith(before, "ies") && info->cue >= 0 &&
+                   !lex_->cues()[info->cue].verb_only) ||
                   (info->cue >= 0 && !lex_->cues()[info->cue].verb_only && i >= 3 &&
                    (tokens[i - 3].tag == 'd' || tokens[i - 3].tag == 'p') &&
                    (tokens[i - 2].tag == 'o' || tokens[i - 2].tag == 'n') &&
