@@ -1868,7 +1868,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     // "her Wall Street remarks", "their Fifth Amendment claims": a cue
     // form with a noun reading right after a possessive pronoun and names
     // is the noun the names modify (a name after "her" is no subject).
-    if (!noun_slot && prev == 'N' && info->cue >= 0 && !lex_->cues()[info->cue].verb_only) {
+    if (!noun_slot && prev == 'N' && info->cue >= 0 &&
+        !lex_->cues()[info->cue].verb_only) {
       size_t s = i - 1;
       while (s > 0 && i - s < 4 && tokens[s - 1].tag == 'N') --s;
       noun_slot = s > 0 && tokens[s - 1].tag == 'p' && !tokens[s - 1].cap;
@@ -1897,28 +1898,33 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       // that C": after a determiner or a possessive, a noun not in -s and
       // a lower-case word in -s, a verb that agrees with it, a form in -s
       // with a noun reading (no flag verb in verbs.tsv) is that verb's
-      // object ("The party headquarters says C" keeps its verb). (Not after a plural noun that ends a longer
-      // phrase: "a review of attacks on federal agencies shows C", "the
-      // average of the past two weeks shows C".)
-      // "those recent comments": after a plural determiner and a word not
-      // in -s, the form in -s heads the noun phrase (its verb would agree
-      // with no plural subject).
-      const WordInfo* det = i >= 2 && tokens[i - 2].tag == 'd' ? EntryOf(text, tokens[i - 2])
-                                                               : nullptr;
+      // object ("The party headquarters says C" keeps its verb). (Not after a
+      // plural noun that ends a longer phrase: "a review of attacks on federal
+      // agencies shows C", "the average of the past two weeks shows C".)
+      //
+      // "those recent comments": after a plural determiner and a word not in
+      // -s, the form in -s heads the noun phrase (its verb would agree with no
+      // plural subject).
+      const WordInfo* det = i >= 2 && tokens[i - 2].tag == 'd'
+                                ? EntryOf(text, tokens[i - 2])
+                                : nullptr;
       // "The project, too, raises questions", "it draws complaints": so after
       // a form in -s of a verb right after its subject, a pronoun, an adverb
       // or the comma that closes an aside (not "-ies": "the series claims").
-      noun_slot = AdjectiveShaped(before) ||
-                  (det != nullptr && det->det_number == 'p' && !absl::EndsWith(before, "s")) ||
-                  (i >= 2 && IsOneOf(",lP", tokens[i - 2].tag) && VerbShapedInS(before) &&
-                   !absl::EndsWith(before, "ies") && info->cue >= 0 &&
-                   !lex_->cues()[info->cue].verb_only) ||
-                  (info->cue >= 0 && !lex_->cues()[info->cue].verb_only && i >= 3 &&
-                   (tokens[i - 3].tag == 'd' || tokens[i - 3].tag == 'p') &&
-                   (tokens[i - 2].tag == 'o' || tokens[i - 2].tag == 'n') &&
-                   !tokens[i - 2].cap && text[tokens[i - 2].end - 1] != 's' &&
-                   VerbShapedInS(before) &&
-                   !lex_->InListAnyCase(TokenText(text, tokens[i - 2]), WordList::kNumberWord));
+      noun_slot =
+          AdjectiveShaped(before) ||
+          (det != nullptr && det->det_number == 'p' &&
+           !absl::EndsWith(before, "s")) ||
+          (i >= 2 && IsOneOf(",lP", tokens[i - 2].tag) &&
+           VerbShapedInS(before) && !absl::EndsWith(before, "ies") &&
+           info->cue >= 0 && !lex_->cues()[info->cue].verb_only) ||
+          (info->cue >= 0 && !lex_->cues()[info->cue].verb_only && i >= 3 &&
+           (tokens[i - 3].tag == 'd' || tokens[i - 3].tag == 'p') &&
+           (tokens[i - 2].tag == 'o' || tokens[i - 2].tag == 'n') &&
+           !tokens[i - 2].cap && text[tokens[i - 2].end - 1] != 's' &&
+           VerbShapedInS(before) &&
+           !lex_->InListAnyCase(TokenText(text, tokens[i - 2]),
+                                WordList::kNumberWord));
       // "raised questions", "unveiled plans", "settled charges that C": a
       // form in -s right after a lower-case past form is its object or the
       // noun a participle modifies, not the verb of a subject ending in it.
@@ -2008,7 +2014,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     // credits have": the base or -s form after a lower-case word not in -s
     // and before an auxiliary, a copula, "and"/"or" or another cue heads the
     // subject; it is no verb.
-    if (!noun_slot && (prev == 'o' || prev == 'N' || prev == 'i') && i >= 2 && info->cue >= 0 &&
+    if (!noun_slot && (prev == 'o' || prev == 'N' || prev == 'i') && i >= 2 &&
+        info->cue >= 0 &&
         !absl::EndsWith(TokenText(text, tokens[i - 1]), "s")) {
       const std::string& lemma = lex_->cues()[info->cue].lemma;
       const bool base = lower == lemma;
@@ -2025,7 +2032,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         // (After "a" and an -ing word the bare form may still report what
         // follows: "a passing promise that C".)
         compound_start = d != nullptr && d->word_class == WordClass::kDet &&
-                         d->det_number != 'p' && (prev != 'i' || d->det_number != 's');
+                         d->det_number != 'p' &&
+                         (prev != 'i' || d->det_number != 's');
       }
       // "A new Pew Research report compares", "the Clinton deposition
       // request": so after a longer run of modifiers, names and nouns that
@@ -2039,13 +2047,15 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         size_t s = i - 2;
         while (s > 0 && i - s < 6 && IsOneOf("oijNn0-", tokens[s].tag) &&
                text[tokens[s].end - 1] != 's' &&
-               (tokens[s - 1].tag == 'd' || !absl::EndsWith(TokenText(text, tokens[s]), "ed"))) {
+               (tokens[s - 1].tag == 'd' ||
+                !absl::EndsWith(TokenText(text, tokens[s]), "ed"))) {
           --s;
         }
-        if (tokens[s].tag == 'd' && (s == 0 || !IsOneOf("rvx", tokens[s - 1].tag))) {
+        if (tokens[s].tag == 'd' &&
+            (s == 0 || !IsOneOf("rvx", tokens[s - 1].tag))) {
           const WordInfo* d = EntryOf(text, tokens[s]);
-          compound_start =
-              d != nullptr && d->word_class == WordClass::kDet && d->det_number != 'p';
+          compound_start = d != nullptr && d->word_class == WordClass::kDet &&
+                           d->det_number != 'p';
         }
       }
       if (base && compound_start && !lex_->cues()[info->cue].verb_only) {
@@ -2128,8 +2138,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         const bool agrees =
             (base && !ing && absl::EndsWithIgnoreCase(nw, "s") &&
              absl::StartsWithIgnoreCase(nw, next.lemma)) ||
-            (s_form && absl::EqualsIgnoreCase(nw, next.lemma) && v->noun_cue < 0 &&
-             v->nominal == v1::ENTITY_TYPE_UNSPECIFIED &&
+            (s_form && absl::EqualsIgnoreCase(nw, next.lemma) &&
+             v->noun_cue < 0 && v->nominal == v1::ENTITY_TYPE_UNSPECIFIED &&
              (next.verb_only || next.cue_class == CueClass::kEvidence));
         noun_slot = next.cue_class != CueClass::kNone &&
                     (past || (next.verb_only && !ing) || agrees);
