@@ -1873,6 +1873,15 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
            before.size() >= 5 &&
            (absl::EndsWith(before, "ed") || absl::EndsWith(before, "est")));
     }
+    // "her Wall Street remarks", "their Fifth Amendment claims": a cue
+    // form with a noun reading right after a possessive pronoun and names
+    // is the noun the names modify (a name after "her" is no subject).
+    if (!noun_slot && prev == 'N' && info->cue >= 0 &&
+        !lex_->cues()[info->cue].verb_only) {
+      size_t s = i - 1;
+      while (s > 0 && i - s < 4 && tokens[s - 1].tag == 'N') --s;
+      noun_slot = s > 0 && tokens[s - 1].tag == 'p' && !tokens[s - 1].cap;
+    }
     // "derogatory comments", "early-morning tweets": a form in -s after an
     // adjective is a plural noun, not a verb (a subject before a verb in -s
     // is a noun or a name, rarely shaped like an adjective).
@@ -1897,16 +1906,33 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       // that C": after a determiner or a possessive, a noun not in -s and
       // a lower-case word in -s, a verb that agrees with it, a form in -s
       // with a noun reading (no flag verb in verbs.tsv) is that verb's
-      // object ("The party headquarters says C" keeps its verb). (Not after a plural noun that ends a longer
-      // phrase: "a review of attacks on federal agencies shows C", "the
-      // average of the past two weeks shows C".)
-      noun_slot = AdjectiveShaped(before) ||
-                  (info->cue >= 0 && !lex_->cues()[info->cue].verb_only && i >= 3 &&
-                   (tokens[i - 3].tag == 'd' || tokens[i - 3].tag == 'p') &&
-                   (tokens[i - 2].tag == 'o' || tokens[i - 2].tag == 'n') &&
-                   !tokens[i - 2].cap && text[tokens[i - 2].end - 1] != 's' &&
-                   VerbShapedInS(before) &&
-                   !lex_->InListAnyCase(TokenText(text, tokens[i - 2]), WordList::kNumberWord));
+      // object ("The party headquarters says C" keeps its verb). (Not after a
+      // plural noun that ends a longer phrase: "a review of attacks on federal
+      // agencies shows C", "the average of the past two weeks shows C".)
+      //
+      // "those recent comments": after a plural determiner and a word not in
+      // -s, the form in -s heads the noun phrase (its verb would agree with no
+      // plural subject).
+      const WordInfo* det = i >= 2 && tokens[i - 2].tag == 'd'
+                                ? EntryOf(text, tokens[i - 2])
+                                : nullptr;
+      // "The project, too, raises questions", "it draws complaints": so after
+      // a form in -s of a verb right after its subject, a pronoun, an adverb
+      // or the comma that closes an aside (not "-ies": "the series claims").
+      noun_slot =
+          AdjectiveShaped(before) ||
+          (det != nullptr && det->det_number == 'p' &&
+           !absl::EndsWith(before, "s")) ||
+          (i >= 2 && IsOneOf(",lP", tokens[i - 2].tag) &&
+           VerbShapedInS(before) && !absl::EndsWith(before, "ies") &&
+           info->cue >= 0 && !lex_->cues()[info->cue].verb_only) ||
+          (info->cue >= 0 && !lex_->cues()[info->cue].verb_only && i >= 3 &&
+           (tokens[i - 3].tag == 'd' || tokens[i - 3].tag == 'p') &&
+           (tokens[i - 2].tag == 'o' || tokens[i - 2].tag == 'n') &&
+           !tokens[i - 2].cap && text[tokens[i - 2].end - 1] != 's' &&
+           VerbShapedInS(before) &&
+           !lex_->InListAnyCase(TokenText(text, tokens[i - 2]),
+                                WordList::kNumberWord));
       // "raised questions", "unveiled plans", "settled charges that C": a
       // form in -s right after a lower-case past form is its object or the
       // noun a participle modifies, not the verb of a subject ending in it.
@@ -1996,7 +2022,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     // credits have": the base or -s form after a lower-case word not in -s
     // and before an auxiliary, a copula, "and"/"or" or another cue heads the
     // subject; it is no verb.
-    if (!noun_slot && (prev == 'o' || prev == 'N') && i >= 2 && info->cue >= 0 &&
+    if (!noun_slot && (prev == 'o' || prev == 'N' || prev == 'i') && i >= 2 &&
+        info->cue >= 0 &&
         !absl::EndsWith(TokenText(text, tokens[i - 1]), "s")) {
       const std::string& lemma = lex_->cues()[info->cue].lemma;
       const bool base = lower == lemma;
@@ -2010,7 +2037,34 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         char dl[16];
         const WordInfo* d =
             det.size() <= sizeof(dl) ? lex_->Word(LowerWord(det, dl)) : nullptr;
-        compound_start = d != nullptr && d->word_class == WordClass::kDet && d->det_number != 'p';
+        // (After "a" and an -ing word the bare form may still report what
+        // follows: "a passing promise that C".)
+        compound_start = d != nullptr && d->word_class == WordClass::kDet &&
+                         d->det_number != 'p' &&
+                         (prev != 'i' || d->det_number != 's');
+      }
+      // "A new Pew Research report compares", "the Clinton deposition
+      // request": so after a longer run of modifiers, names and nouns that
+      // such a determiner opens, none in -s ("The Iranians wanna see C") nor
+      // in -ed but right after the determiner ("the ACLU helped defend C";
+      // "a pointed follow-up question"), but not one after a preposition
+      // ("residents of a Chicago suburb claim C" may end the subject
+      // there), a conjunction ("X and the White House question C") or an
+      // auxiliary ("Did the Clinton Foundation refuse to C?").
+      if (base && !compound_start && IsOneOf("oijNn0-", before_tag)) {
+        size_t s = i - 2;
+        while (s > 0 && i - s < 6 && IsOneOf("oijNn0-", tokens[s].tag) &&
+               text[tokens[s].end - 1] != 's' &&
+               (tokens[s - 1].tag == 'd' ||
+                !absl::EndsWith(TokenText(text, tokens[s]), "ed"))) {
+          --s;
+        }
+        if (tokens[s].tag == 'd' &&
+            (s == 0 || !IsOneOf("rvx", tokens[s - 1].tag))) {
+          const WordInfo* d = EntryOf(text, tokens[s]);
+          compound_start = d != nullptr && d->word_class == WordClass::kDet &&
+                           d->det_number != 'p';
+        }
       }
       if (base && compound_start && !lex_->cues()[info->cue].verb_only) {
         noun_slot = true;
@@ -2085,7 +2139,18 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
         const bool ing = absl::EndsWithIgnoreCase(nw, "ing");
         const bool past = !ing && !absl::EndsWithIgnoreCase(nw, "s") &&
                           !absl::EqualsIgnoreCase(nw, next.lemma);
-        noun_slot = next.cue_class != CueClass::kNone && (past || (next.verb_only && !ing));
+        // "a police report indicates C": a base form before a form in -s;
+        // "company reports show C": a form in -s before a base form of a
+        // verb with no noun reading ("Trump claims support from X" is a
+        // verb and its object).
+        const bool agrees =
+            (base && !ing && absl::EndsWithIgnoreCase(nw, "s") &&
+             absl::StartsWithIgnoreCase(nw, next.lemma)) ||
+            (s_form && absl::EqualsIgnoreCase(nw, next.lemma) &&
+             v->noun_cue < 0 && v->nominal == v1::ENTITY_TYPE_UNSPECIFIED &&
+             (next.verb_only || next.cue_class == CueClass::kEvidence));
+        noun_slot = next.cue_class != CueClass::kNone &&
+                    (past || (next.verb_only && !ing) || agrees);
       }
     }
     // "a self-described socialist" (flag attributive): a cue only right
