@@ -817,7 +817,14 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
   // Hale", "Aunt Maud".
   const bool books = layout_ != nullptr && layout_->hard_wrapped;
   // What the lexicons know of each word, looked up once for the tests below.
-  absl::InlinedVector<const WordInfo*, 8> info(w.size());
+  // (On the stack for a run of up to eight words: most runs are a name.)
+  const WordInfo* few[8];
+  std::vector<const WordInfo*> many;
+  const WordInfo** info = few;
+  if (w.size() > sizeof(few) / sizeof(few[0])) {
+    many.resize(w.size());
+    info = many.data();
+  }
   for (size_t i = 0; i < w.size(); ++i) {
     info[i] = WordOf(w[i]);
     if (info[i] != nullptr &&
