@@ -49,15 +49,34 @@ inline uint64_t Fnv1aByte(unsigned char c, uint64_t h) {
   return (h ^ c) * 1099511628211ull;
 }
 
+// "00" to "99", two digits a number.
+constexpr struct DigitPairs {
+  char pair[200];
+  constexpr DigitPairs() : pair() {
+    for (int v = 0; v < 100; ++v) {
+      pair[2 * v] = static_cast<char>('0' + v / 10);
+      pair[2 * v + 1] = static_cast<char>('0' + v % 10);
+    }
+  }
+} kDigitPairs;
+
 // Fnv1a() of `v` in decimal, from `h`.
 inline uint64_t Fnv1aDecimal(uint32_t v, uint64_t h) {
+  // (The digits from the last, two a division: offsets have five or six.)
   char digits[10];
-  size_t d = 0;
-  do {
-    digits[d++] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  } while (v != 0);
-  while (d > 0) h = Fnv1aByte(digits[--d], h);
+  size_t d = sizeof(digits);
+  while (v >= 100) {
+    d -= 2;
+    std::memcpy(digits + d, kDigitPairs.pair + 2 * (v % 100), 2);
+    v /= 100;
+  }
+  if (v >= 10) {
+    d -= 2;
+    std::memcpy(digits + d, kDigitPairs.pair + 2 * v, 2);
+  } else {
+    digits[--d] = static_cast<char>('0' + v);
+  }
+  for (; d < sizeof(digits); ++d) h = Fnv1aByte(digits[d], h);
   return h;
 }
 

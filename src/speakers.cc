@@ -685,9 +685,8 @@ inline uint64_t KeepBytes(size_t n) {
 }  // namespace
 
 const WordInfo* SpeakerResolver::WordOf(absl::string_view w) const {
-  char buf[kMaxWordOf];
   // (Most words are in no lexicon: the shape test first, before the copy.)
-  if (w.size() > sizeof(buf) || !lex_->MayBeWord(w)) return nullptr;
+  if (w.size() > kMaxWordOf || !lex_->MayBeWord(w)) return nullptr;
   // A word of the text is looked up several times in a row (a weekday? a
   // title? a nominal?): its last answers are kept by where it is. (Only for
   // words of the text, which stays as it is; not for copies.)
@@ -696,6 +695,13 @@ const WordInfo* SpeakerResolver::WordOf(absl::string_view w) const {
   const bool in_text = at >= text && at + w.size() <= text + text_.size();
   WordMemo& memo = word_memo_[(at ^ w.size()) % word_memo_.size()];
   if (in_text && memo.data == w.data() && memo.size == w.size()) return memo.info;
+  return LookUpWord(w, in_text, &memo);
+}
+
+__attribute__((noinline)) const WordInfo* SpeakerResolver::LookUpWord(
+    absl::string_view w, bool in_text, WordMemo* memo) const {
+  const auto at = reinterpret_cast<uintptr_t>(w.data());
+  const auto text = reinterpret_cast<uintptr_t>(text_.data());
   const WordInfo* info;
   if (w.size() <= kShortWord && in_text && at + kShortWord <= text + text_.size()) {
     // Sixteen bytes of the text from the word (inside it), lower-cased
@@ -716,10 +722,11 @@ const WordInfo* SpeakerResolver::WordOf(absl::string_view w) const {
     for (size_t i = 0; i < w.size(); ++i) padded[i] = absl::ascii_tolower(w[i]);
     info = lex_->PaddedWord(padded);
   } else {
+    char buf[kMaxWordOf];
     for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
     info = lex_->Word(absl::string_view(buf, w.size()));
   }
-  if (in_text) memo = {w.data(), w.size(), info};
+  if (in_text) *memo = {w.data(), w.size(), info};
   return info;
 }
 
@@ -809,7 +816,14 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
   // Hale", "Aunt Maud".
   const bool books = layout_ != nullptr && layout_->hard_wrapped;
   // What the lexicons know of each word, looked up once for the tests below.
-  absl::InlinedVector<const WordInfo*, 8> info(w.size());
+  // (On the stack for a run of up to eight words: most runs are a name.)
+  const WordInfo* few[8];
+  std::vector<const WordInfo*> many;
+  const WordInfo** info = few;
+  if (w.size() > sizeof(few) / sizeof(few[0])) {
+    many.resize(w.size());
+    info = many.data();
+  }
   for (size_t i = 0; i < w.size(); ++i) {
     info[i] = WordOf(w[i]);
     if (info[i] != nullptr &&

@@ -1041,6 +1041,11 @@ const char* Segmenter::OnTerminator(const char* base, const char* pb,
   while (p < end && (n = ClosingMarkLength(p, end)) > 0) p += n;
   const char* const sentence_end = p;
   while (p < end) {
+    // (Most often a single ASCII space: no break, a space.)
+    if (*p == ' ') {
+      ++p;
+      continue;
+    }
     const int soft = SoftBreakLength(p, end, out->hard_wrapped);
     if (soft > 0) {
       p += soft;

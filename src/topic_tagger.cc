@@ -381,7 +381,12 @@ void ScanNonAscii(absl::string_view text, TextScan* scan) {
     if (i >= n) break;
     const unsigned char c = p[i];
     if (c < 0x80) {
-      ++i;
+      // The other ASCII bytes of a block that holds some beside them, read
+      // here: SkipAsciiBlocks() would stop at each.
+      const size_t block_end = std::min(n, i + 16);
+      do {
+        ++i;
+      } while (i < block_end && p[i] < 0x80);
     } else if (c == 0xe2 && i + 2 < n && p[i + 1] == 0x80 &&
                (p[i + 2] & 0xc0) == 0x80) {
       i += 3;  // U+2000..U+203F: quotes, dashes

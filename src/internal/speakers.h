@@ -412,6 +412,12 @@ class SpeakerResolver {
   int FirstAfter(uint32_t position, absl::FunctionRef<bool(const ResolvedEntity&)> accept);
   // What the lexicons know of `w` lower-cased, or nullptr.
   const WordInfo* WordOf(absl::string_view w) const;
+  // WordOf()'s lookup of a word that passed its filter and is not in
+  // `memo`, which it fills when `in_text`. (Out of line: WordOf() answers
+  // most words by the filter or the memo, with few registers.)
+  struct WordMemo;
+  const WordInfo* LookUpWord(absl::string_view w, bool in_text,
+                             WordMemo* memo) const;
   // `w` is a title or role word, in any case.
   bool IsTitleWord(absl::string_view w) const;
   // The sex a title tells ("Mrs." 'f'; titles.tsv), in any case, or 0.
