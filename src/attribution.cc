@@ -210,6 +210,9 @@ struct Attributor::CompiledRule {
   // the vote, X pledged to campaign for Y" (the cue takes an infinitive;
   // what comes before it is no content).
   int notinf = 0;
+  // A group "inf": one preposition that must be that marker ("vowed to
+  // \"fight on\"", not "accused X of \"lying\"").
+  int inf = 0;
   // A group "place": one preposition that must be one of place or occasion
   // ("vocal in denouncing C": venue_place, not "praised X for saying C").
   int place = 0;
@@ -1927,6 +1930,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       rule->notplace_route = true;
     }
     rule->notinf = group("notinf");
+    rule->inf = group("inf");
     rule->place = group("place");
     rule->causer = group("causer");
     rule->when = group("when");
@@ -6995,6 +6999,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             const absl::string_view next =
                 text.substr(tokens[ga + 1].begin, tokens[ga + 1].end - tokens[ga + 1].begin);
             if (!absl::EndsWith(next, "s") || absl::EndsWith(next, "ss")) continue;
+          }
+        }
+        if (rule->inf != 0) {
+          size_t ga, gb;
+          if (!range_of(rule->inf, &ga, &gb) ||
+              !InList(*lex_, text, tokens[ga], WordList::kInfinitiveTo)) {
+            continue;
           }
         }
         if (rule->notplace != 0) {
