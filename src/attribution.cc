@@ -3970,19 +3970,19 @@ void Attributor::EndAtQuoteClose(absl::string_view text,
   uint32_t last = tokens[m].begin;
   while (last > tokens[a].end && text[last - 1] == ' ') --last;
   const bool closed = last > tokens[a].end && IsOneOf(",.!?", text[last - 1]);
-  for (size_t q = m + 1; q < *b; ++q) {
-    if (tags[q] == 'q' || tags[q] == 'Q') return;
-  }
   // ('said, "I am proud to be an American" - the first to say so': a dash
   // right after the mark, with no second dash after it to close an aside
   // that the clause goes on from, opens the writer's tail.)
   if (!closed) {
     if (m + 1 >= *b || tags[m + 1] != '~') return;
     for (size_t d = m + 2; d < *b; ++d) {
-      if (tags[d] == '~') return;
+      if (tags[d] == '~' || tags[d] == 'q' || tags[d] == 'Q') return;
     }
     *b = m + 1;
     return;
+  }
+  for (size_t q = m + 1; q < *b; ++q) {
+    if (tags[q] == 'q' || tags[q] == 'Q') return;
   }
   size_t n = m + 1;
   while (n < *b && tags[n] == ',') ++n;
