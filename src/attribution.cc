@@ -210,6 +210,9 @@ struct Attributor::CompiledRule {
   // the vote, X pledged to campaign for Y" (the cue takes an infinitive;
   // what comes before it is no content).
   int notinf = 0;
+  // A group "inf": one preposition that must be that marker ("vowed to
+  // \"fight on\"", not "accused X of \"lying\"").
+  int inf = 0;
   // A group "place": one preposition that must be one of place or occasion
   // ("vocal in denouncing C": venue_place, not "praised X for saying C").
   int place = 0;
@@ -1927,6 +1930,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       rule->notplace_route = true;
     }
     rule->notinf = group("notinf");
+    rule->inf = group("inf");
     rule->place = group("place");
     rule->causer = group("causer");
     rule->when = group("when");
@@ -3961,10 +3965,22 @@ void Attributor::EndAtQuoteClose(absl::string_view text,
   while (m < *b && tags[m] != 'q' && tags[m] != 'Q') ++m;
   if (m >= *b || tags[m] != 'Q' || m < a + 2) return;
   // The quotation closes a sentence or clause of its own ("...up!",
-  // "...it,"), and no other quote mark follows.
+  // "...it,"), or a lone dash follows its mark (below), and no other quote
+  // mark follows.
   uint32_t last = tokens[m].begin;
   while (last > tokens[a].end && text[last - 1] == ' ') --last;
-  if (last <= tokens[a].end || !IsOneOf(",.!?", text[last - 1])) return;
+  const bool closed = last > tokens[a].end && IsOneOf(",.!?", text[last - 1]);
+  // ('said, "I am proud to be an American" - the first to say so': a dash
+  // right after the mark, with no second dash after it to close an aside
+  // that the clause goes on from, opens the writer's tail.)
+  if (!closed) {
+    if (m + 1 >= *b || tags[m + 1] != '~') return;
+    for (size_t d = m + 2; d < *b; ++d) {
+      if (tags[d] == '~' || tags[d] == 'q' || tags[d] == 'Q') return;
+    }
+    *b = m + 1;
+    return;
+  }
   for (size_t q = m + 1; q < *b; ++q) {
     if (tags[q] == 'q' || tags[q] == 'Q') return;
   }
@@ -6995,6 +7011,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             const absl::string_view next =
                 text.substr(tokens[ga + 1].begin, tokens[ga + 1].end - tokens[ga + 1].begin);
             if (!absl::EndsWith(next, "s") || absl::EndsWith(next, "ss")) continue;
+          }
+        }
+        if (rule->inf != 0) {
+          size_t ga, gb;
+          if (!range_of(rule->inf, &ga, &gb) ||
+              !InList(*lex_, text, tokens[ga], WordList::kInfinitiveTo)) {
+            continue;
           }
         }
         if (rule->notplace != 0) {

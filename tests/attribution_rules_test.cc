@@ -466,6 +466,15 @@ const RuleCase kCases[] = {
      "Mayor Anna Keller", "said", "The pool will reopen in June."},
     {"speaker_cue_quote", "Trump: \"We will win again.\"", "Trump", ":",
      "We will win again."},
+    // A quotation that opens with a verb after the "to" of an infinitive:
+    // "to" and the quotation.
+    {"speaker_cue_inf_quote",
+     "Mayor Anna Keller vowed to \"keep the pool open all summer.\"",
+     "Mayor Anna Keller", "vowed", "to \"keep the pool open all summer.\""},
+    // The one asked and a quotation that ends the sentence.
+    {"speaker_tell_np_quote",
+     "Mayor Anna Keller asked the crowd \"Who will pay for the pool?\"",
+     "Mayor Anna Keller", "asked", "Who will pay for the pool?"},
     // A noun phrase before the quotation is its subject (a say cue), not
     // an addressee: mixed content.
     // A lead-in that the quotation after the attribution completes: both
@@ -813,6 +822,9 @@ const RuleCase kCases[] = {
      "The mayor wrote to the staff, thanking them and telling them, \"You "
      "did well.\"",
      "The mayor", "telling", "You did well."},
+    {"participle_inf_quote",
+     "The mayor wrote to the staff, urging them to \"stay calm.\"", "The mayor",
+     "urging", "to \"stay calm.\""},
     {"participle_quote_open",
      "Mayor Anna Keller opened the library, telling reporters: \"The pool "
      "will reopen in June.\n\n\"The fees will stay low.\"",
@@ -833,6 +845,10 @@ const RuleCase kCases[] = {
      "The ministry released a video of spokesman Paul Dunn telling "
      "reporters \"the talks went well.\"",
      "spokesman Paul Dunn", "telling", "the talks went well."},
+    {"np_participle_inf_quote",
+     "The ministry released a video of spokesman Paul Dunn urging "
+     "reporters to \"wait for the talks.\"",
+     "spokesman Paul Dunn", "urging", "to \"wait for the talks.\""},
     // A quotation left open after the colon goes on in the next paragraph.
     {"np_participle_quote_open",
      "The ministry released a video of spokesman Paul Dunn telling "
