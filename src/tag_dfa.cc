@@ -1664,20 +1664,36 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
           // for places away from the ends of the text, and is set for bytes
           // only, not for the end of the search: a round reads a byte
           // before endpos, so only the first needs the test.)
+          // (The rounds up to the first place the loop's byte test stops
+          // them are found first, then that run of places is marked a word
+          // of the bitmap at a time, up to the first marked already, where
+          // the path ends.)
           if ((viable & 4) != 0) {
             const uint8_t* const row_of = viable_of + inst->arg;
-            size_t bit =
-                static_cast<size_t>(inst->row) * row_size + (i - startpos);
+            size_t end = i + 1;
+            while (end < endpos && (row_of[p[end]] & 4) != 0) ++end;
+            // Bits [from, to): the head's places i + 1 to end.
+            size_t from =
+                static_cast<size_t>(inst->row) * row_size + (i - startpos) + 1;
+            const size_t to = from + (end - i);
             bool seen = false;
-            do {
-              ++i;
-              ++bit;
-              seen = (visited[bit >> 6] & (uint64_t{1} << (bit & 63))) != 0;
+            while (from < to) {
+              const size_t lo = from & 63;
+              const size_t hi = std::min<size_t>(64, lo + (to - from));
+              uint64_t mask = (hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1) &
+                              ~((uint64_t{1} << lo) - 1);
+              const uint64_t hit = visited[from >> 6] & mask;
+              if (hit != 0) {
+                mask &= (hit & (~hit + 1)) - 1;  // (those below the first)
+                seen = true;
+              }
+              visited[from >> 6] |= mask;
               if (seen) break;
-              visited[bit >> 6] |= uint64_t{1} << (bit & 63);
-              viable = row_of[i < endpos ? p[i] : 128];
-            } while ((viable & 4) != 0);
+              from += hi - lo;
+            }
             if (seen) break;
+            i = end;
+            viable = row_of[i < endpos ? p[i] : 128];
             if (i == text.size()) viable = at_edges(viable);
           }
         } else {
