@@ -1549,8 +1549,7 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
   // (x - 0x01..) & ~x & 0x80.. test, exact as to whether there is one; the
   // zero bytes that pad a short search are none).
   auto unreadable = [](uint64_t w) {
-    constexpr uint64_t kOnes = 0x0101010101010101,
-                       kTops = 0x8080808080808080,
+    constexpr uint64_t kOnes = 0x0101010101010101, kTops = 0x8080808080808080,
                        kNewlines = 0x0a0a0a0a0a0a0a0a;
     const uint64_t x = w ^ kNewlines;
     return ((w | ((x - kOnes) & ~x)) & kTops) != 0;
@@ -1680,8 +1679,9 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
             while (from < to) {
               const size_t lo = from & 63;
               const size_t hi = std::min<size_t>(64, lo + (to - from));
-              uint64_t mask = (hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1) &
-                              ~((uint64_t{1} << lo) - 1);
+              uint64_t mask =
+                  (hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1) &
+                  ~((uint64_t{1} << lo) - 1);
               const uint64_t hit = visited[from >> 6] & mask;
               if (hit != 0) {
                 mask &= (hit & (~hit + 1)) - 1;  // (those below the first)
