@@ -1539,10 +1539,34 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
   MemoSlot* memo = nullptr;
   uint64_t bytes = 0;
   uint8_t shape = 0;
-  if (len <= kMemoSpan && groups_ < kMemoGroups) {
+  if (len <= kMemoSpan) {
     for (size_t k = 0; k < len; ++k) {
       bytes |= static_cast<uint64_t>(p[startpos + k]) << (8 * k);
     }
+  }
+  // Eight bytes at a time: a byte outside ASCII sets its top bit, and a
+  // newline is a zero byte of w ^ kNewlines (found by the usual
+  // (x - 0x01..) & ~x & 0x80.. test, exact as to whether there is one; the
+  // zero bytes that pad a short search are none).
+  auto unreadable = [](uint64_t w) {
+    constexpr uint64_t kOnes = 0x0101010101010101, kTops = 0x8080808080808080,
+                       kNewlines = 0x0a0a0a0a0a0a0a0a;
+    const uint64_t x = w ^ kNewlines;
+    return ((w | ((x - kOnes) & ~x)) & kTops) != 0;
+  };
+  if (len <= kMemoSpan) {
+    if (unreadable(bytes)) return -1;
+  } else {
+    // (The last word ends at endpos, over bytes read already.)
+    uint64_t w;
+    for (size_t i = startpos; i + 8 < endpos; i += 8) {
+      std::memcpy(&w, p + i, 8);
+      if (unreadable(w)) return -1;
+    }
+    std::memcpy(&w, p + endpos - 8, 8);
+    if (unreadable(w)) return -1;
+  }
+  if (len <= kMemoSpan && groups_ < kMemoGroups) {
     shape = MemoShape(len, both_ends, startpos == 0, endpos == text.size());
     const uint64_t h =
         (bytes ^ (id_ << 8) ^ shape) * 0x9E3779B97F4A7C15ull;
@@ -1557,23 +1581,6 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
                         : re2::StringPiece();
       }
       return 1;
-    }
-  }
-  {
-    // Eight bytes at a time: a byte outside ASCII sets its top bit, and a
-    // newline is a zero byte of w ^ kNewlines (found by the usual
-    // (x - 0x01..) & ~x & 0x80.. test, exact as to whether there is one).
-    constexpr uint64_t kOnes = 0x0101010101010101, kTops = 0x8080808080808080,
-                       kNewlines = 0x0a0a0a0a0a0a0a0a;
-    size_t i = startpos;
-    for (; i + 8 <= endpos; i += 8) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      const uint64_t x = w ^ kNewlines;
-      if (((w | ((x - kOnes) & ~x)) & kTops) != 0) return -1;
-    }
-    for (; i < endpos; ++i) {
-      if (!Readable(p[i])) return -1;
     }
   }
   // Each instruction at each place in [startpos, endpos] once.
@@ -1638,33 +1645,60 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
       if (inst->op == Inst::kSplit) {
         // (A path that can neither read the next byte nor match here is
         // not tried: it would fail; the order of the others is kept.)
-        int viable = viable_of[inst->arg + (i < endpos ? p[i] : 128)];
-        // Rounds of a loop that the bytes take alone (bit 2, see Compile):
-        // back at its head a byte later each, as the steps of a round would
-        // be, with nothing pushed, saved or marked on the way but the head,
-        // marked here as at the top of this loop. (Not at i == 0, where
-        // "^" may hold: bit 2 is for places away from the ends of the text.
-        // It is set for bytes only, not for the end of the search: a round
-        // reads a byte before endpos, so only the first needs the test.)
-        if ((viable & 4) != 0 && i != 0) {
-          const uint8_t* const row_of = viable_of + inst->arg;
-          size_t bit =
-              static_cast<size_t>(inst->row) * row_size + (i - startpos);
-          bool seen = false;
-          do {
-            ++i;
-            ++bit;
-            seen = (visited[bit >> 6] & (uint64_t{1} << (bit & 63))) != 0;
-            if (seen) break;
-            visited[bit >> 6] |= uint64_t{1} << (bit & 63);
-            viable = row_of[i < endpos ? p[i] : 128];
-          } while ((viable & 4) != 0);
-          if (seen) break;
-        }
-        if (i - 1 >= text.size() - 1) {
+        // What "^" and "$" add where they hold (see Inst::empty).
+        auto at_edges = [&](int viable) {
           const int here = (i == 0 ? 2 : 0) | (i == text.size() ? 1 : 0);
-          viable |= ((prog[inst->out].empty >> here) & 1) |
-                    (((prog[inst->out1].empty >> here) & 1) << 1);
+          return viable | ((prog[inst->out].empty >> here) & 1) |
+                 (((prog[inst->out1].empty >> here) & 1) << 1);
+        };
+        int viable;
+        if (i - 1 < endpos - 1) {
+          // Past the start and before endpos (most steps): a byte to read,
+          // and "^" does not hold; nor "$", but after rounds of a loop.
+          viable = viable_of[inst->arg + p[i]];
+          // Rounds of a loop that the bytes take alone (bit 2, see
+          // Compile): back at its head a byte later each, as the steps of a
+          // round would be, with nothing pushed, saved or marked on the way
+          // but the head, marked here as at the top of this loop. (Bit 2 is
+          // for places away from the ends of the text, and is set for bytes
+          // only, not for the end of the search: a round reads a byte
+          // before endpos, so only the first needs the test.)
+          // (The rounds up to the first place the loop's byte test stops
+          // them are found first, then that run of places is marked a word
+          // of the bitmap at a time, up to the first marked already, where
+          // the path ends.)
+          if ((viable & 4) != 0) {
+            const uint8_t* const row_of = viable_of + inst->arg;
+            size_t end = i + 1;
+            while (end < endpos && (row_of[p[end]] & 4) != 0) ++end;
+            // Bits [from, to): the head's places i + 1 to end.
+            size_t from =
+                static_cast<size_t>(inst->row) * row_size + (i - startpos) + 1;
+            const size_t to = from + (end - i);
+            bool seen = false;
+            while (from < to) {
+              const size_t lo = from & 63;
+              const size_t hi = std::min<size_t>(64, lo + (to - from));
+              uint64_t mask =
+                  (hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1) &
+                  ~((uint64_t{1} << lo) - 1);
+              const uint64_t hit = visited[from >> 6] & mask;
+              if (hit != 0) {
+                mask &= (hit & (~hit + 1)) - 1;  // (those below the first)
+                seen = true;
+              }
+              visited[from >> 6] |= mask;
+              if (seen) break;
+              from += hi - lo;
+            }
+            if (seen) break;
+            i = end;
+            viable = row_of[i < endpos ? p[i] : 128];
+            if (i == text.size()) viable = at_edges(viable);
+          }
+        } else {
+          viable = viable_of[inst->arg + (i < endpos ? p[i] : 128)];
+          if (i == 0 || i == text.size()) viable = at_edges(viable);
         }
         viable &= 3;
         if (viable == 0) break;
@@ -1677,8 +1711,9 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
         }
         inst = prog + (viable == 2 ? inst->out1 : inst->out);
         // A set that a byte made viable surely takes it (a set reads at
-        // least a byte, so its branch is viable only so): read it here.
-        if (inst->op == Inst::kSet && inst->row < 0 && i < endpos) {
+        // least a byte, so its branch is viable only so, before endpos):
+        // read it here.
+        if (inst->op == Inst::kSet && inst->row < 0) {
           ++i;
           inst = prog + inst->out;
         }
