@@ -256,8 +256,9 @@ char PlainTag(const Lexicon& lex, absl::string_view word,
 // The error of a lexicon with more words than its lookup tables number
 // (ShortWordTable::kMaxKeys).
 absl::Status TooManyWords(absl::string_view what) {
-  return absl::InvalidArgumentError(
-      absl::StrCat(what, ": more words than a lookup table holds"));
+  return absl::InvalidArgumentError(absl::StrCat(
+      what, ": more than ", ShortWordTable<char>::kMaxKeys, " words of up to ",
+      kShortWord, " bytes, the most a lookup table holds"));
 }
 
 }  // namespace

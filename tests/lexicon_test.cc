@@ -266,6 +266,28 @@ TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {
   }
 }
 
+TEST_F(LexiconDirTest, TooManyShortWordsIsAnErrorNamingTheFile) {
+  // The lookup tables number their words in 16 bits: a list longer than
+  // that is refused when it loads, never looked up wrong.
+  auto first_names = [](int count) {
+    std::string names;
+    for (int i = 0; i < count; ++i) {
+      std::string name = "Nm";
+      for (int n = i, k = 0; k < 4; ++k, n /= 26)
+        name += static_cast<char>('a' + n % 26);
+      absl::StrAppend(&names, name, "\tf\n");
+    }
+    return names;
+  };
+  absl::Status s = LoadWith("first_names.tsv", first_names(70000));
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
+  EXPECT_TRUE(absl::StrContains(
+      s.message(), "first_names.tsv: more than 65535 words of up to 16 bytes"))
+      << s;
+  // As many as a table holds load.
+  EXPECT_TRUE(LoadWith("first_names.tsv", first_names(60000)).ok());
+}
+
 TEST_F(LexiconDirTest, ConfidenceModelReadsBiasAndWeights) {
   ASSERT_TRUE(LoadWith("confidence.tsv",
                        "# c\nbias\t0.5\nweight\tnonspeech_cue\t-0.25\n")
