@@ -911,6 +911,19 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     } else {
       tag = WordTag(text, tokens, k, headline, &lower, &classes);
     }
+    // "Two years later, he said C", "Four hours earlier, X said C": a
+    // capitalised counting number (list number_word) that opens a sentence
+    // before a noun of time is tagged as digits are ("3 years later"): it
+    // opens a phrase of time and names no one (the speaker is the subject
+    // of the clause after it).
+    if (tag == 'N' && k + 1 < n && !tok_at[k + 1].cap && !headline &&
+        (k == 0 ||
+         kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])]) &&
+        lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord)) {
+      const WordInfo* next = EntryOf(text, tok_at[k + 1]);
+      if (next != nullptr && next->word_class == WordClass::kTimeNoun)
+        tag = '0';
+    }
     // "about one in four say C", "three in ten said C", "nine in 10 said
     // C": a counting number written as a word (list number_word) before
     // "in" and another such word or a number in digits is a share, a noun
