@@ -916,13 +916,15 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // before a noun of time is tagged as digits are ("3 years later"): it
     // opens a phrase of time and names no one (the speaker is the subject
     // of the clause after it).
+    // (The noun of time first: the tokenizer looked it up.)
     if (tag == 'N' && k + 1 < n && !tok_at[k + 1].cap && !headline &&
         (k == 0 ||
-         kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])]) &&
-        lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord)) {
+         kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])])) {
       const WordInfo* next = EntryOf(text, tok_at[k + 1]);
-      if (next != nullptr && next->word_class == WordClass::kTimeNoun)
+      if (next != nullptr && next->word_class == WordClass::kTimeNoun &&
+          lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord)) {
         tag = '0';
+      }
     }
     // "about one in four say C", "three in ten said C", "nine in 10 said
     // C": a counting number written as a word (list number_word) before
