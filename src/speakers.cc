@@ -698,7 +698,7 @@ const WordInfo* SpeakerResolver::WordOf(absl::string_view w) const {
   return LookUpWord(w, in_text, &memo);
 }
 
-__attribute__((noinline)) const WordInfo* SpeakerResolver::LookUpWord(
+ABSL_ATTRIBUTE_NOINLINE const WordInfo* SpeakerResolver::LookUpWord(
     absl::string_view w, bool in_text, WordMemo* memo) const {
   const auto at = reinterpret_cast<uintptr_t>(w.data());
   const auto text = reinterpret_cast<uintptr_t>(text_.data());

@@ -1878,7 +1878,7 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     // claims that C").
     if (possessed_noun && !noun_slot) {
       const absl::string_view before = TokenText(text, tokens[i - 1]);
-      const WordInfo* modifier = tokens[i - 1].info;
+      const WordInfo* modifier = EntryOf(text, tokens[i - 1]);
       noun_slot =
           !absl::EndsWith(lower, "s") || prev == 'j' || possessed_object ||
           light_object || AdjectiveShaped(before) ||
