@@ -48,6 +48,10 @@ struct RulePattern {
   const std::string pattern;
   int groups = 0;  // capturing groups
   std::map<std::string, int> names;
+  // The pattern as ReadTagPattern() read it, for its automata (HalfAutomata),
+  // or null: read once, not again when they are compiled (news-5mb:
+  // 1.0986e9 -> 1.0915e9 instructions).
+  std::unique_ptr<TagPattern> parsed;
   mutable std::once_flag once;
   mutable std::unique_ptr<RE2> compiled;
 };
@@ -55,51 +59,76 @@ struct RulePattern {
 // The automata of one half of halves_ (HalfDfas), compiled on first use:
 // a right half's, anchored; a left half's LeftToCuePattern, read backward;
 // a left half itself, unanchored. Null where TagDfa or TagSubmatcher does
-// not read the pattern (or the submatcher counts other groups).
+// not read the pattern (or the submatcher counts other groups). The
+// submatcher of each is compiled later, when groups are first asked of it
+// (RightGroups() and so on): most halves a run tries fail at their
+// automaton every time (news-5mb: 1.1002e9 -> 1.0986e9 instructions).
 struct Attributor::HalfAutomata {
   // Each sets `needs` to the bytes every match of the pattern holds
   // (TagPattern::Required).
   void Right(const RulePattern& p, const TagDfa** dfa,
-             const TagSubmatcher** groups, std::bitset<128>* needs) {
-    absl::call_once(right_once, [&] { right = Compile(p, TagDfa::kAnchored); });
+             std::bitset<128>* needs) {
+    absl::call_once(right_once, [&] { Compile(p, TagDfa::kAnchored, &right); });
     *dfa = right.dfa.get();
-    *groups = right.groups.get();
     *needs = right.needs;
   }
   void LeftToCue(const RulePattern& p, const TagDfa** dfa,
-                 const TagSubmatcher** groups, std::bitset<128>* needs) {
+                 std::bitset<128>* needs) {
     absl::call_once(left_to_cue_once,
-                    [&] { left_to_cue = Compile(p, TagDfa::kReverse); });
+                    [&] { Compile(p, TagDfa::kReverse, &left_to_cue); });
     *dfa = left_to_cue.dfa.get();
-    *groups = left_to_cue.groups.get();
     *needs = left_to_cue.needs;
   }
   void Left(const RulePattern& p, const TagDfa** dfa,
-            const TagSubmatcher** groups, std::bitset<128>* needs) {
-    absl::call_once(left_once, [&] { left = Compile(p, TagDfa::kUnanchored); });
+            std::bitset<128>* needs) {
+    absl::call_once(left_once, [&] { Compile(p, TagDfa::kUnanchored, &left); });
     *dfa = left.dfa.get();
-    *groups = left.groups.get();
     *needs = left.needs;
+  }
+  // The submatchers, each after the call above of the same half.
+  const TagSubmatcher* RightGroups(const RulePattern& p) {
+    return right.Groups(p);
+  }
+  const TagSubmatcher* LeftToCueGroups(const RulePattern& p) {
+    return left_to_cue.Groups(p);
+  }
+  const TagSubmatcher* LeftGroups(const RulePattern& p) {
+    return left.Groups(p);
   }
 
  private:
   struct Automata {
     std::unique_ptr<TagDfa> dfa;
-    std::unique_ptr<TagSubmatcher> groups;
     std::bitset<128> needs;  // none when the pattern is not read
-  };
-  static Automata Compile(const RulePattern& p, TagDfa::Mode mode) {
-    Automata a;
-    // (Read once for both.)
-    const std::unique_ptr<TagPattern> parsed = TagPattern::Parse(p.pattern);
-    if (parsed == nullptr) return a;
-    a.needs = parsed->Required();
-    a.dfa = TagDfa::Compile(*parsed, mode);
-    a.groups = TagSubmatcher::Compile(*parsed);
-    if (a.groups != nullptr && a.groups->groups() != p.groups) {
-      a.groups = nullptr;
+    // The pattern as read (RulePattern::parsed, or `own`), kept for the
+    // submatcher until it is compiled.
+    const TagPattern* parsed = nullptr;
+    std::unique_ptr<TagPattern> own;
+    absl::once_flag groups_once;
+    std::unique_ptr<TagSubmatcher> groups;
+    const TagSubmatcher* Groups(const RulePattern& p) {
+      absl::call_once(groups_once, [&] {
+        if (parsed == nullptr) return;
+        groups = TagSubmatcher::Compile(*parsed);
+        if (groups != nullptr && groups->groups() != p.groups) {
+          groups = nullptr;
+        }
+        parsed = nullptr;
+        own = nullptr;
+      });
+      return groups.get();
     }
-    return a;
+  };
+  static void Compile(const RulePattern& p, TagDfa::Mode mode, Automata* a) {
+    // (Read once for both, when Create() read it already.)
+    a->parsed = p.parsed.get();
+    if (a->parsed == nullptr) {
+      a->own = TagPattern::Parse(p.pattern);
+      a->parsed = a->own.get();
+    }
+    if (a->parsed == nullptr) return;
+    a->needs = a->parsed->Required();
+    a->dfa = TagDfa::Compile(*a->parsed, mode);
   }
   absl::once_flag right_once, left_to_cue_once, left_once;
   Automata right, left_to_cue, left;
@@ -153,34 +182,52 @@ struct Attributor::CompiledRule {
   // null. Owned by Attributor::left_to_cue_.
   const RulePattern* left_to_cue = nullptr;
   int left_reach = 0;  // CueGroupReach of the left half
-  // The automata and submatchers that answer for the halves without RE2
-  // (MatchOnly, MatchRuleGroupsWith), or null. Compiled when the rule is
-  // first tried (most runs try few rules: an empty input none), and owned
-  // by the HalfAutomata of the halves, which rules that share a half share.
+  // The automata that answer for the halves without RE2 (MatchOnly), or
+  // null. Compiled when the rule is first tried (most runs try few rules:
+  // an empty input none), and owned by the HalfAutomata of the halves,
+  // which rules that share a half share.
   const HalfDfas& Dfas() const {
     absl::call_once(dfas_once, [this] {
       if (left_automata == nullptr || right_automata == nullptr) return;
-      right_automata->Right(*right, &dfas.right, &dfas.right_groups,
-                            &dfas.right_needs);
+      right_automata->Right(*right, &dfas.right, &dfas.right_needs);
       if (left_to_cue != nullptr) {
         left_automata->LeftToCue(*left_to_cue, &dfas.left_to_cue,
-                                 &dfas.left_to_cue_groups, &dfas.left_needs);
+                                 &dfas.left_needs);
       }
-      // A left half anchored with "^", or one with no left-to-cue pattern,
-      // is run forward over the tags.
-      // (Its bytes are those of its left-to-cue pattern, "(?:left)$".)
-      if (absl::StartsWith(left->pattern, "^") || left_to_cue == nullptr) {
+      if (RunsLeftForward()) {
         std::bitset<128> needs;
-        left_automata->Left(*left, &dfas.left, &dfas.left_groups, &needs);
+        left_automata->Left(*left, &dfas.left, &needs);
         if (left_to_cue == nullptr) dfas.left_needs = needs;
       }
     });
     return dfas;
   }
+  // Dfas() with the submatchers too (MatchRuleGroupsWith), compiled when
+  // the rule first matches.
+  const HalfDfas& DfasWithGroups() const {
+    Dfas();
+    absl::call_once(groups_once, [this] {
+      if (left_automata == nullptr || right_automata == nullptr) return;
+      dfas.right_groups = right_automata->RightGroups(*right);
+      if (left_to_cue != nullptr) {
+        dfas.left_to_cue_groups = left_automata->LeftToCueGroups(*left_to_cue);
+      }
+      if (RunsLeftForward()) {
+        dfas.left_groups = left_automata->LeftGroups(*left);
+      }
+    });
+    return dfas;
+  }
+  // A left half anchored with "^", or one with no left-to-cue pattern,
+  // is run forward over the tags.
+  // (Its bytes are those of its left-to-cue pattern, "(?:left)$".)
+  bool RunsLeftForward() const {
+    return absl::StartsWith(left->pattern, "^") || left_to_cue == nullptr;
+  }
   // The automata of halves_[left_half] and halves_[right_half], or null.
   HalfAutomata* left_automata = nullptr;
   HalfAutomata* right_automata = nullptr;
-  mutable absl::once_flag dfas_once;
+  mutable absl::once_flag dfas_once, groups_once;
   mutable HalfDfas dfas;
   int cue = 0, speaker = 0, content = 0, content2 = 0, addressee = 0;
   // An empty group "nospeaker": the claim has no speaker (an unnamed asker).
@@ -2012,7 +2059,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       std::string pattern = LeftToCuePattern(a->halves_[l]->pattern);
       if (pattern.empty()) continue;
       auto p = std::make_unique<RulePattern>(std::move(pattern));
-      if (!ReadTagPattern(p->pattern, &p->groups, &p->names)) {
+      if (!ReadTagPattern(p->pattern, &p->groups, &p->names, &p->parsed)) {
         auto re = std::make_unique<RE2>(p->pattern, RuleOptions());
         if (!re->ok()) continue;
         p->groups = re->NumberOfCapturingGroups();
@@ -2171,7 +2218,7 @@ int Attributor::Half(const std::string& pattern, bool left) {
   auto it = half_index_.find(key);
   if (it != half_index_.end()) return it->second;
   auto half = std::make_unique<RulePattern>(pattern);
-  if (!ReadTagPattern(pattern, &half->groups, &half->names)) {
+  if (!ReadTagPattern(pattern, &half->groups, &half->names, &half->parsed)) {
     // Not read by TagDfa, or not surely valid: RE2 decides now.
     auto re = std::make_unique<RE2>(pattern, RuleOptions());
     if (!re->ok()) return -1;
@@ -6885,7 +6932,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (!MatchRuleGroupsWith(whole, rule->groups + 1, rule->left,
                                  rule->right, rule->left_to_cue,
                                  rule->left_reach, marked, k, &groups,
-                                 dfas)) {
+                                 rule->DfasWithGroups())) {
           continue;
         }
         auto range_of = [&](int g, size_t* a, size_t* b) {
