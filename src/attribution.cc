@@ -162,10 +162,13 @@ struct Attributor::CompiledRule {
   // submatch engine for each of these few searches.
   bool Match(const re2::StringPiece& tags, size_t startpos, size_t endpos,
              RE2::Anchor anchor, re2::StringPiece* groups, int n) const;
-  // The whole pattern's automaton and submatcher, built with the first
-  // search that needs them; null when TagDfa does not read the pattern.
-  mutable std::once_flag whole_automata_once;
+  // The whole pattern's automaton and submatcher, each built with the
+  // first search that needs it (most need no groups); null when TagDfa
+  // does not read the pattern. `whole_parsed` is kept for the submatcher
+  // until it is built.
+  mutable std::once_flag whole_automata_once, whole_groups_once;
   mutable std::unique_ptr<TagDfa> whole_dfa;
+  mutable std::unique_ptr<TagPattern> whole_parsed;
   mutable std::unique_ptr<TagSubmatcher> whole_groups;
   int groups = 0;  // capturing groups of the whole pattern
   // The pattern cut after its cue group, when that group stands at the top
@@ -303,18 +306,22 @@ struct Attributor::CompiledRule {
 namespace {
 
 // re.Match(tags, 0, tags.size(), RE2::UNANCHORED, groups, n), answered by
-// `dfa` (the automaton of re's pattern, kUnanchored) and `sub` (its
-// submatcher) where they can; `re()` gives the RE2 when they cannot.
-template <typename Re>
-bool MatchWhole(const Re& re, const TagDfa* dfa, const TagSubmatcher* sub,
+// `dfa` (the automaton of re's pattern, kUnanchored) and `sub()` (its
+// submatcher, or null; asked for only when the groups of a match are)
+// where they can; `re()` gives the RE2 when they cannot.
+template <typename Re, typename Sub>
+bool MatchWhole(const Re& re, const TagDfa* dfa, const Sub& sub,
                 absl::string_view tags, re2::StringPiece* groups, int n) {
   if (dfa != nullptr) {
     const int found = dfa->Match(tags, 0, tags.size());
     if (found == 0) return false;
     if (found == 1 && n == 0) return true;
-    if (found == 1 && sub != nullptr &&
-        sub->MatchUnanchored(tags, groups, n) == 1) {
-      return true;
+    if (found == 1) {
+      const TagSubmatcher* groups_of = sub();
+      if (groups_of != nullptr &&
+          groups_of->MatchUnanchored(tags, groups, n) == 1) {
+        return true;
+      }
     }
   }
   return re().Match(re2::StringPiece(tags.data(), tags.size()), 0,
@@ -328,16 +335,23 @@ bool Attributor::CompiledRule::Match(const re2::StringPiece& tags,
                                      RE2::Anchor anchor,
                                      re2::StringPiece* groups, int n) const {
   std::call_once(whole_automata_once, [this] {
-    const std::unique_ptr<TagPattern> parsed = TagPattern::Parse(spec->pattern);
-    if (parsed == nullptr) return;
-    whole_dfa = TagDfa::Compile(*parsed, TagDfa::kUnanchored);
-    if (whole_dfa != nullptr) {
-      whole_groups = TagSubmatcher::Compile(*parsed);
-    }
+    whole_parsed = TagPattern::Parse(spec->pattern);
+    if (whole_parsed == nullptr) return;
+    whole_dfa = TagDfa::Compile(*whole_parsed, TagDfa::kUnanchored);
+    if (whole_dfa == nullptr) whole_parsed = nullptr;
   });
   if (anchor == RE2::UNANCHORED && startpos == 0 && endpos == tags.size()) {
+    auto sub = [this]() -> const TagSubmatcher* {
+      std::call_once(whole_groups_once, [this] {
+        if (whole_parsed != nullptr) {
+          whole_groups = TagSubmatcher::Compile(*whole_parsed);
+          whole_parsed = nullptr;
+        }
+      });
+      return whole_groups.get();
+    };
     return MatchWhole([this]() -> const RE2& { return Whole(); },
-                      whole_dfa.get(), whole_groups.get(),
+                      whole_dfa.get(), sub,
                       absl::string_view(tags.data(), tags.size()), groups, n);
   }
   return Whole().Match(tags, startpos, endpos, anchor, groups, n);
@@ -8464,7 +8478,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               std::vector<re2::StringPiece>& sg = scratch.subject_groups;
               sg.assign(sn, re2::StringPiece());
               if (MatchWhole([&subject]() -> const RE2& { return *subject.re; },
-                             subject.dfa.get(), subject.groups.get(), marked, sg.data(),
+                             subject.dfa.get(),
+                             [&subject] { return subject.groups.get(); }, marked, sg.data(),
                              sn) &&
                   sg[subject.speaker].data() != nullptr && !sg[subject.speaker].empty()) {
                 const size_t sa = sg[subject.speaker].data() - marked.data();
@@ -8544,7 +8559,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               std::vector<re2::StringPiece>& sg = scratch.subject_groups;
               sg.assign(sn, re2::StringPiece());
               if (!MatchWhole([&subject]() -> const RE2& { return *subject.re; },
-                              subject.dfa.get(), subject.groups.get(), with,
+                              subject.dfa.get(),
+                              [&subject] { return subject.groups.get(); }, with,
                               sg.data(), sn)) {
                 continue;
               }
