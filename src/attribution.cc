@@ -79,8 +79,7 @@ struct Attributor::HalfAutomata {
     *dfa = left_to_cue.dfa.get();
     *needs = left_to_cue.needs;
   }
-  void Left(const RulePattern& p, const TagDfa** dfa,
-            std::bitset<128>* needs) {
+  void Left(const RulePattern& p, const TagDfa** dfa, std::bitset<128>* needs) {
     absl::call_once(left_once, [&] { Compile(p, TagDfa::kUnanchored, &left); });
     *dfa = left.dfa.get();
     *needs = left.needs;
@@ -3249,9 +3248,8 @@ void Attributor::EndAtAdjunct(absl::string_view text,
   if (a < cue_end || a > cue_end + 1) return;
   // A plain noun phrase, perhaps with phrases of its own ("the budget of
   // the city council").
-  static const TagPhrase* const kNounPhrase =
-      new TagPhrase(absl::StrCat("(?:", kPlainNounPhraseTags, ")(?:r(?:",
-                                 kPlainNounPhraseTags, "))*"));
+  static const TagPhrase* const kNounPhrase = new TagPhrase(absl::StrCat(
+      "(?:", kPlainNounPhraseTags, ")(?:r(?:", kPlainNounPhraseTags, "))*"));
   for (size_t m = a + 1; m < b; ++m) {
     if (tags[m] == ',' || tags[m] == ';' || tags[m] == '~' || tags[m] == ':' ||
         tags[m] == 'q' || tags[m] == 'Q') {
@@ -3303,12 +3301,12 @@ void Attributor::EndAtAdjunct(absl::string_view text,
     // no determiner before a subordinator and a subject pronoun, "shouting
     // warnings as she ran": two may be a clause, "prices rise when they".)
     const bool phrase =
-        c < m && ((kNounPhrase->FullMatch(
-                       absl::string_view(tags.data() + c, m - c)) &&
-                   !HasVerbAfterNoun(text, tokens, tags, c, m)) ||
-                  IsNeuterIt(text, tokens, tags, c, m) ||
-                  (m == c + 1 && tags[c] == 'o' && tags[m] == 's' &&
-                   m + 1 < b && tags[m + 1] == 'P'));
+        c < m &&
+        ((kNounPhrase->FullMatch(absl::string_view(tags.data() + c, m - c)) &&
+          !HasVerbAfterNoun(text, tokens, tags, c, m)) ||
+         IsNeuterIt(text, tokens, tags, c, m) ||
+         (m == c + 1 && tags[c] == 'o' && tags[m] == 's' && m + 1 < b &&
+          tags[m + 1] == 'P'));
     if (phrase && tokens[m - 1].end > r->begin) {
       r->end = std::min(r->end, tokens[m - 1].end);
     }
@@ -3698,7 +3696,8 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
     // risk and voted ..." has words before "as" that may hide a verb.)
     if (tags[m] == 's' && m > c && m + 1 < b && IsOneOf("dpq", tags[m + 1]) &&
         LowerWordIn(*lex_, text, tokens[m], WordList::kComparison) &&
-        ((m == c + 1 && InList(*lex_, text, tokens[c], WordList::kObjectPronoun)) ||
+        ((m == c + 1 &&
+          InList(*lex_, text, tokens[c], WordList::kObjectPronoun)) ||
          kPlainObject->FullMatch(absl::string_view(tags.data() + c, m - c)))) {
       continue;
     }
@@ -3818,9 +3817,9 @@ void Attributor::EndAtTimePhrase(absl::string_view text,
   // run for the seat in 2014" is the run's).
   static const TagPhrase* const kPlainNounPhrase =
       new TagPhrase(absl::StrCat(kPlainNounPhraseTags, "|[o0]"));
-  static const TagPhrase* const kNounPhrase = new TagPhrase(absl::StrCat(
-      "(?:", kPlainNounPhraseTags, "|[dp]i)(?:r(?:", kPlainNounPhraseTags,
-      "))*"));
+  static const TagPhrase* const kNounPhrase = new TagPhrase(
+      absl::StrCat("(?:", kPlainNounPhraseTags,
+                   "|[dp]i)(?:r(?:", kPlainNounPhraseTags, "))*"));
   size_t e = b;
   while (e > a && tokens[e - 1].end > r->end) --e;
   while (e > a && IsTrimTag(tags[e - 1])) --e;
@@ -3893,7 +3892,8 @@ void Attributor::EndAtTimePhrase(absl::string_view text,
   }
   if (c >= o || HasVerbAfterNoun(text, tokens, tags, c, o) ||
       (!quotation &&
-       !kPlainNounPhrase->FullMatch(absl::string_view(tags.data() + c, o - c)) &&
+       !kPlainNounPhrase->FullMatch(
+           absl::string_view(tags.data() + c, o - c)) &&
        !(act_prep && dated &&
          kNounPhrase->FullMatch(absl::string_view(tags.data() + c, o - c))))) {
     return;
@@ -4017,7 +4017,8 @@ void Attributor::EndAtInnerTimePhrase(absl::string_view text,
                      word_class(t) == WordClass::kVenuePrep))) {
       return;
     }
-    if (!kNounPhrase->FullMatch(absl::string_view(tags.data() + c, o - c))) return;
+    if (!kNounPhrase->FullMatch(absl::string_view(tags.data() + c, o - c)))
+      return;
     // (Not a word of the phrase of time, "next Tuesday", nor a verb or
     // participle in -ed right before it, "Castile died Wednesday night at
     // the hospital", "an anecdote published Sunday in the Times".)
@@ -8501,9 +8502,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               sg.assign(sn, re2::StringPiece());
               if (MatchWhole([&subject]() -> const RE2& { return *subject.re; },
                              subject.dfa.get(),
-                             [&subject] { return subject.groups.get(); }, marked, sg.data(),
-                             sn) &&
-                  sg[subject.speaker].data() != nullptr && !sg[subject.speaker].empty()) {
+                             [&subject] { return subject.groups.get(); },
+                             marked, sg.data(), sn) &&
+                  sg[subject.speaker].data() != nullptr &&
+                  !sg[subject.speaker].empty()) {
                 const size_t sa = sg[subject.speaker].data() - marked.data();
                 if (sa < k) and_clause_at = tokens[sa].begin;
               }
@@ -8580,10 +8582,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               const int sn = subject.re->NumberOfCapturingGroups() + 1;
               std::vector<re2::StringPiece>& sg = scratch.subject_groups;
               sg.assign(sn, re2::StringPiece());
-              if (!MatchWhole([&subject]() -> const RE2& { return *subject.re; },
-                              subject.dfa.get(),
-                              [&subject] { return subject.groups.get(); }, with,
-                              sg.data(), sn)) {
+              if (!MatchWhole(
+                      [&subject]() -> const RE2& { return *subject.re; },
+                      subject.dfa.get(),
+                      [&subject] { return subject.groups.get(); }, with,
+                      sg.data(), sn)) {
                 continue;
               }
               const int g = subject.speaker;
