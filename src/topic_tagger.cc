@@ -140,8 +140,10 @@ using Sequence = std::vector<Atom>;
 // A pattern reading as more strings than this is left to RE2.
 constexpr size_t kMaxSequences = 256;
 
-// Reads a pattern RE2 has accepted into the sequences of atoms it matches,
-// or says it is not a word pattern.
+// Reads a pattern into the sequences of atoms it matches, or says it is not
+// a word pattern. What it reads RE2 reads too (its syntax, stricter: an
+// escape of punctuation only, a class of single characters, UTF-8 as RE2
+// decodes it), and can match no empty string.
 class SequenceReader {
  public:
   explicit SequenceReader(absl::string_view pattern) : p_(pattern) {}
@@ -308,7 +310,9 @@ class SequenceReader {
       if ((byte(pos_ + i) & 0xc0) != 0x80) return false;
       r = (r << 6) | (byte(pos_ + i) & 0x3f);
     }
-    if (r < 0x80) return false;
+    // As RE2 decodes it: in the shortest form, and no more than U+10FFFF.
+    static constexpr uint32_t kLeast[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (lead >= 0xf8 || r < kLeast[length] || r > 0x10ffff) return false;
     *rune = r;
     pos_ += length;
     return true;
@@ -317,6 +321,15 @@ class SequenceReader {
   absl::string_view p_;
   size_t pos_ = 0;
 };
+
+// Whether `pattern` is a word pattern (SequenceReader) short enough, as
+// PlainWords() asks, for RE2 to compile it alone: then Create() need not
+// compile it alone to know it is valid and matches no empty string.
+bool ShortWordPattern(absl::string_view pattern) {
+  if (pattern.size() > 256) return false;
+  std::vector<Sequence> sequences;
+  return SequenceReader(pattern).Read(&sequences);
+}
 
 // The bytes RE2's \b counts as word characters.
 struct WordBytes {
@@ -860,7 +873,7 @@ absl::StatusOr<std::unique_ptr<TopicTagger>> TopicTagger::Create(
       int line = topic_tree == nullptr
                      ? topic_line
                      : topic_tree->GetLocation(patterns_field, p).line + 1;
-      if (!PlainWords(pattern)) {
+      if (!PlainWords(pattern) && !ShortWordPattern(pattern)) {
         RE2 alone(pattern, options);
         if (!alone.ok()) {
           return absl::InvalidArgumentError(
@@ -873,8 +886,8 @@ absl::StatusOr<std::unique_ptr<TopicTagger>> TopicTagger::Create(
                            "\" matches the empty string"));
         }
       }
-      // (RE2 has read the pattern alone, or PlainWords() says it can: so it
-      // also reads as part of the set.)
+      // (RE2 has read the pattern alone, or PlainWords() or
+      // ShortWordPattern() says it can: so it also reads as part of the set.)
       tagger->patterns_->wrapped.push_back(WholeWords(pattern));
       tagger->pattern_topic_.push_back(t);
     }
