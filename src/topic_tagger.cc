@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <unordered_set>
 #include <utility>
 
@@ -492,7 +493,9 @@ class WordAutomaton {
   // come last, from accepting_, so one comparison tells. The start
   // (nothing read, or a byte that is no word byte and nothing matching) is
   // state 0.
-  std::vector<uint16_t> next_;
+  // (An array: Build() writes every entry, and a vector would zero them
+  // first.)
+  std::unique_ptr<uint16_t[]> next_;
   uint32_t column_[256] = {};
   uint32_t accepting_ = 0;
   // The state after a word byte with no entry matching (kAfterWord alone):
@@ -702,11 +705,11 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
   // column's length from the last, cost 0.85M more instructions.)
   std::vector<uint8_t> word_state(states);  // in_a_word(), by new number
   for (size_t r = 0; r < states; ++r) word_state[r] = in_a_word(old_of[r]);
-  next_.resize(classes_ * states);
+  next_.reset(new uint16_t[classes_ * states]);
   for (uint32_t c = 0; c < classes_; ++c) {
     const uint16_t after_word = static_cast<uint16_t>(after_word_row[c]);
     const uint16_t after_other = static_cast<uint16_t>(after_other_row[c]);
-    uint16_t* const column = next_.data() + c * states;
+    uint16_t* const column = next_.get() + c * states;
     for (size_t r = 0; r < states; ++r) {
       column[r] = word_state[r] != 0 ? after_word : after_other;
     }
@@ -731,7 +734,7 @@ void WordAutomaton::Scan(absl::string_view text,
   // members alone.)
   const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
   const auto* const end = begin + text.size();
-  const uint16_t* const next = next_.data();
+  const uint16_t* const next = next_.get();
   const size_t accepting = accepting_;
   // The entries that end after *at in `state`: \b there, or (?:\W|$).
   auto report = [&](const unsigned char* at, size_t state) {
