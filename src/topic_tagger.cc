@@ -181,6 +181,9 @@ class SequenceReader {
 
   bool Concatenation(bool fold, std::vector<Sequence>* out) {
     out->assign(1, Sequence());
+    // (Room for the characters of a word or two, no more: most branches are
+    // one sequence, which grows a character at a time.)
+    (*out)[0].reserve(std::min<size_t>(p_.size() - pos_, 24));
     // (One piece's sequences after another's in the same vector: a piece
     // of one character, most of them, fills the memory of the last.)
     std::vector<Sequence> piece;
