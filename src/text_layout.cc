@@ -920,9 +920,9 @@ void Segmenter::Segment(absl::string_view text, TextLayout* out) const {
     const int index = static_cast<int>(out->paragraphs.size());
     const size_t first_quote = out->quotes.size();
     const char* const line_end = ScanParagraph(base, p, end, index, out);
-    out->paragraphs.push_back(
-        Range{static_cast<uint32_t>(p - base),
-              static_cast<uint32_t>(TrimRight(p, line_end) - base)});
+    // (The paragraph's text ends where its last sentence does: ScanParagraph()
+    // trimmed the spaces after it already.)
+    out->paragraphs.push_back(Range{static_cast<uint32_t>(p - base), out->sentences.back().end});
     const Range& para = out->paragraphs.back();
     if (last_unclosed != kNoQuote && out->quotes.size() > first_quote &&
         out->quotes[first_quote].open == para.begin) {
@@ -939,6 +939,7 @@ void Segmenter::Segment(absl::string_view text, TextLayout* out) const {
 
 // One pass over the paragraph starting at pb (a non-space byte): finds its
 // quotes and sentences and returns where it ends (a line break or `end`).
+// The last sentence it appends ends where the paragraph's text does.
 const char* Segmenter::ScanParagraph(const char* base, const char* pb,
                                      const char* end, int index,
                                      TextLayout* out) const {
