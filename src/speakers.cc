@@ -1378,8 +1378,8 @@ void SpeakerResolver::Index() {
     run.push_back(w);
     // "The" opening a sentence. (A capitalised article begins with 'A' or
     // 'T': the first byte tells most words, with no call.)
-    det_at = run.size() == 1 && (w[0] == 'A' || w[0] == 'T') && IsArticleWord(w) &&
-                     article_matters(j)
+    det_at = run.size() == 1 && (w[0] == 'A' || w[0] == 'T') &&
+                     IsArticleWord(w) && article_matters(j)
                  ? i
                  : kNoDet;
     since_det = 0;

@@ -922,7 +922,8 @@ void Segmenter::Segment(absl::string_view text, TextLayout* out) const {
     const char* const line_end = ScanParagraph(base, p, end, index, out);
     // (The paragraph's text ends where its last sentence does: ScanParagraph()
     // trimmed the spaces after it already.)
-    out->paragraphs.push_back(Range{static_cast<uint32_t>(p - base), out->sentences.back().end});
+    out->paragraphs.push_back(
+        Range{static_cast<uint32_t>(p - base), out->sentences.back().end});
     const Range& para = out->paragraphs.back();
     if (last_unclosed != kNoQuote && out->quotes.size() > first_quote &&
         out->quotes[first_quote].open == para.begin) {
