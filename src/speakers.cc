@@ -1376,8 +1376,12 @@ void SpeakerResolver::Index() {
     }
     if (run.empty()) run_pos = static_cast<uint32_t>(i);
     run.push_back(w);
-    // "The" opening a sentence.
-    det_at = run.size() == 1 && IsArticleWord(w) && article_matters(j) ? i : kNoDet;
+    // "The" opening a sentence. (A capitalised article begins with 'A' or
+    // 'T': the first byte tells most words, with no call.)
+    det_at = run.size() == 1 && (w[0] == 'A' || w[0] == 'T') &&
+                     IsArticleWord(w) && article_matters(j)
+                 ? i
+                 : kNoDet;
     since_det = 0;
     if (ends_sentence) {
       flush();

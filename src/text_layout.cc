@@ -719,7 +719,9 @@ constexpr ClassTable kClass;
 // Finds the bytes of a class in kClass, in order. Most text has one every
 // few dozen bytes, so SSE2 tests 16 at a time; the mask of the last 16 is
 // kept, for the next byte of a class is most often in the same 16 (the
-// scan goes on right after the byte it stopped at).
+// scan goes on right after the byte it stopped at). (SSE2 may stop at a few
+// bytes of no class too, 0x08 to 0x0F but a line break, the tab among them:
+// the scan passes over them as over any byte it need not stop at.)
 class PlainSkipper {
  public:
   // Returns the first byte in [p, end) of a class in kClass, or end.
@@ -732,23 +734,25 @@ class PlainSkipper {
         return reinterpret_cast<const char*>(block_) + __builtin_ctz(rest);
       p = reinterpret_cast<const char*>(block_) + 16;
     }
-    const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    // A byte of 0x08 to 0x0F, '\n' and '\r' among them, with its three low
+    // bits set is 0x0F; 0xC2 and 0xE2 with bit 0x20 set are 0xE2: one
+    // comparison each.
+    const __m128i low3 = _mm_set1_epi8(7), x0f = _mm_set1_epi8(0x0F);
+    const __m128i bit5 = _mm_set1_epi8(0x20);
     const __m128i dq = _mm_set1_epi8('"'), bq = _mm_set1_epi8('`');
     const __m128i sq = _mm_set1_epi8('\''), dot = _mm_set1_epi8('.');
     const __m128i ex = _mm_set1_epi8('!'), qm = _mm_set1_epi8('?');
-    const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
     const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
     while (end - p >= 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr));
+      __m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, low3), x0f),
+                               _mm_cmpeq_epi8(_mm_or_si128(v, bit5), e2));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, dq));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, bq));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, sq));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, dot));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, ex));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, qm));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, c2));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, e2));
       const uint32_t mask = static_cast<uint32_t>(_mm_movemask_epi8(m));
       if (mask != 0) {
         block_ = reinterpret_cast<uintptr_t>(p);
@@ -916,9 +920,10 @@ void Segmenter::Segment(absl::string_view text, TextLayout* out) const {
     const int index = static_cast<int>(out->paragraphs.size());
     const size_t first_quote = out->quotes.size();
     const char* const line_end = ScanParagraph(base, p, end, index, out);
+    // (The paragraph's text ends where its last sentence does: ScanParagraph()
+    // trimmed the spaces after it already.)
     out->paragraphs.push_back(
-        Range{static_cast<uint32_t>(p - base),
-              static_cast<uint32_t>(TrimRight(p, line_end) - base)});
+        Range{static_cast<uint32_t>(p - base), out->sentences.back().end});
     const Range& para = out->paragraphs.back();
     if (last_unclosed != kNoQuote && out->quotes.size() > first_quote &&
         out->quotes[first_quote].open == para.begin) {
@@ -935,6 +940,7 @@ void Segmenter::Segment(absl::string_view text, TextLayout* out) const {
 
 // One pass over the paragraph starting at pb (a non-space byte): finds its
 // quotes and sentences and returns where it ends (a line break or `end`).
+// The last sentence it appends ends where the paragraph's text does.
 const char* Segmenter::ScanParagraph(const char* base, const char* pb,
                                      const char* end, int index,
                                      TextLayout* out) const {

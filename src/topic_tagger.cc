@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <unordered_set>
 #include <utility>
 
@@ -140,8 +141,10 @@ using Sequence = std::vector<Atom>;
 // A pattern reading as more strings than this is left to RE2.
 constexpr size_t kMaxSequences = 256;
 
-// Reads a pattern RE2 has accepted into the sequences of atoms it matches,
-// or says it is not a word pattern.
+// Reads a pattern into the sequences of atoms it matches, or says it is not
+// a word pattern. What it reads RE2 reads too (its syntax, stricter: an
+// escape of punctuation only, a class of single characters, UTF-8 as RE2
+// decodes it), and can match no empty string.
 class SequenceReader {
  public:
   explicit SequenceReader(absl::string_view pattern) : p_(pattern) {}
@@ -178,6 +181,9 @@ class SequenceReader {
 
   bool Concatenation(bool fold, std::vector<Sequence>* out) {
     out->assign(1, Sequence());
+    // (Room for the characters of a word or two, no more: most branches are
+    // one sequence, which grows a character at a time.)
+    (*out)[0].reserve(std::min<size_t>(p_.size() - pos_, 24));
     // (One piece's sequences after another's in the same vector: a piece
     // of one character, most of them, fills the memory of the last.)
     std::vector<Sequence> piece;
@@ -308,7 +314,9 @@ class SequenceReader {
       if ((byte(pos_ + i) & 0xc0) != 0x80) return false;
       r = (r << 6) | (byte(pos_ + i) & 0x3f);
     }
-    if (r < 0x80) return false;
+    // As RE2 decodes it: in the shortest form, and no more than U+10FFFF.
+    static constexpr uint32_t kLeast[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (lead >= 0xf8 || r < kLeast[length] || r > 0x10ffff) return false;
     *rune = r;
     pos_ += length;
     return true;
@@ -317,6 +325,15 @@ class SequenceReader {
   absl::string_view p_;
   size_t pos_ = 0;
 };
+
+// Whether `pattern` is a word pattern (SequenceReader) short enough, as
+// PlainWords() asks, for RE2 to compile it alone: then Create() need not
+// compile it alone to know it is valid and matches no empty string.
+bool ShortWordPattern(absl::string_view pattern) {
+  if (pattern.size() > 256) return false;
+  std::vector<Sequence> sequences;
+  return SequenceReader(pattern).Read(&sequences);
+}
 
 // The bytes RE2's \b counts as word characters.
 struct WordBytes {
@@ -479,7 +496,9 @@ class WordAutomaton {
   // come last, from accepting_, so one comparison tells. The start
   // (nothing read, or a byte that is no word byte and nothing matching) is
   // state 0.
-  std::vector<uint16_t> next_;
+  // (An array: Build() writes every entry, and a vector would zero them
+  // first.)
+  std::unique_ptr<uint16_t[]> next_;
   uint32_t column_[256] = {};
   uint32_t accepting_ = 0;
   // The state after a word byte with no entry matching (kAfterWord alone):
@@ -684,14 +703,23 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
     after_other_row[c] = renumbered[after_other_row[c]];
   }
   for (int b = 0; b < 256; ++b) column_[b] = class_of_[b] * states;
-  next_.assign(classes_ * states, 0);
+  // The default rows, a class at a time along the table's memory: a loop
+  // the compiler makes of wide stores. (A state at a time, each store a
+  // column's length from the last, cost 0.85M more instructions.)
+  std::vector<uint8_t> word_state(states);  // in_a_word(), by new number
+  for (size_t r = 0; r < states; ++r) word_state[r] = in_a_word(old_of[r]);
+  next_.reset(new uint16_t[classes_ * states]);
+  for (uint32_t c = 0; c < classes_; ++c) {
+    const uint16_t after_word = static_cast<uint16_t>(after_word_row[c]);
+    const uint16_t after_other = static_cast<uint16_t>(after_other_row[c]);
+    uint16_t* const column = next_.get() + c * states;
+    for (size_t r = 0; r < states; ++r) {
+      column[r] = word_state[r] != 0 ? after_word : after_other;
+    }
+  }
   accept_begin_.assign(1, 0);
   for (size_t r = 0; r < states; ++r) {
     const size_t s = old_of[r];
-    const std::vector<StateId>& row = in_a_word(s) ? after_word_row : after_other_row;
-    for (uint32_t c = 0; c < classes_; ++c) {
-      next_[c * states + r] = static_cast<uint16_t>(row[c]);
-    }
     for (uint32_t m = move_begin[s]; m < move_begin[s + 1]; ++m) {
       next_[moves[m].first * states + r] =
           static_cast<uint16_t>(renumbered[moves[m].second]);
@@ -709,7 +737,7 @@ void WordAutomaton::Scan(absl::string_view text,
   // members alone.)
   const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
   const auto* const end = begin + text.size();
-  const uint16_t* const next = next_.data();
+  const uint16_t* const next = next_.get();
   const size_t accepting = accepting_;
   // The entries that end after *at in `state`: \b there, or (?:\W|$).
   auto report = [&](const unsigned char* at, size_t state) {
@@ -851,7 +879,7 @@ absl::StatusOr<std::unique_ptr<TopicTagger>> TopicTagger::Create(
       int line = topic_tree == nullptr
                      ? topic_line
                      : topic_tree->GetLocation(patterns_field, p).line + 1;
-      if (!PlainWords(pattern)) {
+      if (!PlainWords(pattern) && !ShortWordPattern(pattern)) {
         RE2 alone(pattern, options);
         if (!alone.ok()) {
           return absl::InvalidArgumentError(
@@ -864,8 +892,8 @@ absl::StatusOr<std::unique_ptr<TopicTagger>> TopicTagger::Create(
                            "\" matches the empty string"));
         }
       }
-      // (RE2 has read the pattern alone, or PlainWords() says it can: so it
-      // also reads as part of the set.)
+      // (RE2 has read the pattern alone, or PlainWords() or
+      // ShortWordPattern() says it can: so it also reads as part of the set.)
       tagger->patterns_->wrapped.push_back(WholeWords(pattern));
       tagger->pattern_topic_.push_back(t);
     }

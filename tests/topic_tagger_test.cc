@@ -604,6 +604,43 @@ TEST(TopicTagger, PlainLookingPatternsAreStillChecked) {
   EXPECT_THAT(TagWith(**tagger, "an invader's trade deals"), ElementsAre("deal"));
 }
 
+// Nor alone a word pattern of escapes, classes and groups that RE2 would
+// read ("(?-i:NATO)|Nato", "[E\303\211]lys[e\303\251]e"): one that does not
+// parse, holds UTF-8 that RE2 refuses or matches the empty string is still
+// refused.
+TEST(TopicTagger, WordPatternsAreStillChecked) {
+  struct Row {
+    const char* pattern;
+    const char* want;  // substring of the message
+  };
+  const Row rows[] = {
+      {"(?-i:)", "matches the empty string"},
+      {"(?-i:NATO)|", "matches the empty string"},
+      {"[ab", "bad pattern \"[ab\": missing ]"},
+      {"(?-i:NATO", "bad pattern \"(?-i:NATO\": missing )"},
+      {"a++", "bad pattern"},
+      {"U\\\\.S\\\\.??+", "bad pattern"},
+      // U+00E9 written in three bytes, not two: RE2 reads no such UTF-8.
+      {"caf\\340\\203\\251", "bad pattern"},
+      {"\\370\\220\\200\\200", "bad pattern"},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.pattern);
+    auto tagger = TopicTagger::Create(
+        absl::StrCat("topics { name: \"t\" patterns: \"", row.pattern, "\" }"),
+        "t.textproto");
+    ASSERT_FALSE(tagger.ok());
+    EXPECT_THAT(tagger.status().message(), HasSubstr(row.want));
+  }
+  auto tagger = TopicTagger::Create(
+      "topics { name: \"nato\" patterns: \"(?-i:NATO)|Nato\" }\n"
+      "topics { name: \"us\" patterns: \"U\\\\.S\\\\.(A\\\\.)?\" }",
+      "t.textproto");
+  ASSERT_TRUE(tagger.ok()) << tagger.status();
+  EXPECT_THAT(TagWith(**tagger, "NATO and the U.S.A. met"),
+              ElementsAre("nato", "us"));
+}
+
 TEST(TopicTagger, EmptyLexiconTagsNothing) {
   auto tagger = TopicTagger::Create("# nothing\n", "empty.textproto");
   ASSERT_TRUE(tagger.ok()) << tagger.status();
