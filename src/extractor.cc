@@ -938,9 +938,14 @@ v1::ClaimKind KindOfContent(absl::string_view text, const internal::TextLayout& 
     return !(q.open > 0 && text[q.open - 1] == '=') &&
            !(cue.end > cue.begin && q.begin <= cue.begin && cue.end <= q.end);
   };
-  auto first_quote = [&layout](const Range& r) {
+  // (The first part's, which every content has, looked up once.)
+  auto first_quote_of = [&layout](const Range& r) {
     return std::lower_bound(layout.quotes.begin(), layout.quotes.end(), r.begin,
                             [](const internal::Quote& q, uint32_t b) { return q.end <= b; });
+  };
+  const auto front_quote = first_quote_of(content.front());
+  auto first_quote = [&](const Range& r) {
+    return &r == &content.front() ? front_quote : first_quote_of(r);
   };
   // Letters inside quotation marks (most contents have no quote to look at).
   bool inside = false;
@@ -964,7 +969,7 @@ v1::ClaimKind KindOfContent(absl::string_view text, const internal::TextLayout& 
   // 'said that "we will win"': a quotation after the conjunction "that" is
   // the clause of an indirect report, quoted word for word; the report is
   // mixed (PolNeAR marks it so, with "that").
-  const auto q = first_quote(content.front());
+  const auto q = front_quote;
   if (q != layout.quotes.end() && q->begin <= content.front().begin) {
     uint32_t e = q->open;
     while (e > 0 && text[e - 1] == ' ') --e;
