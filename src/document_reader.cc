@@ -540,7 +540,9 @@ class DocumentReader::Impl {
         return false;
       }
       ++line_no_;
-      *origin = absl::StrCat(path_, ":", line_no_);
+      // (Written over the last line's, in the memory it has.)
+      origin->assign(path_);
+      absl::StrAppend(origin, ":", line_no_);
       if (r == LineReader::kReadError) {
         *error =
             At(*origin,

@@ -60,24 +60,37 @@ constexpr struct DigitPairs {
   }
 } kDigitPairs;
 
-// Fnv1a() of `v` in decimal, from `h`.
+// Fnv1a() of the two digits of `v` < 100 ("07" for 7), from `h`.
+inline uint64_t Fnv1aPair(uint32_t v, uint64_t h) {
+  h = Fnv1aByte(kDigitPairs.pair[2 * v], h);
+  return Fnv1aByte(kDigitPairs.pair[2 * v + 1], h);
+}
+
+// Fnv1a() of `v` in decimal, from `h`: the digits from the first, two a
+// step, with no buffer between (offsets have four or five).
 inline uint64_t Fnv1aDecimal(uint32_t v, uint64_t h) {
-  // (The digits from the last, two a division: offsets have five or six.)
-  char digits[10];
-  size_t d = sizeof(digits);
-  while (v >= 100) {
-    d -= 2;
-    std::memcpy(digits + d, kDigitPairs.pair + 2 * (v % 100), 2);
-    v /= 100;
+  if (v >= 1000000) {
+    h = Fnv1aDecimal(v / 1000000, h);
+    v %= 1000000;
+    h = Fnv1aPair(v / 10000, h);
+    v %= 10000;
+  } else if (v >= 10000) {
+    if (v >= 100000) {
+      h = Fnv1aPair(v / 10000, h);
+    } else {
+      h = Fnv1aByte(static_cast<unsigned char>('0' + v / 10000), h);
+    }
+    v %= 10000;
+  } else if (v < 100) {
+    if (v >= 10) return Fnv1aPair(v, h);
+    return Fnv1aByte(static_cast<unsigned char>('0' + v), h);
+  } else if (v < 1000) {
+    h = Fnv1aByte(static_cast<unsigned char>('0' + v / 100), h);
+    return Fnv1aPair(v % 100, h);
   }
-  if (v >= 10) {
-    d -= 2;
-    std::memcpy(digits + d, kDigitPairs.pair + 2 * v, 2);
-  } else {
-    digits[--d] = static_cast<char>('0' + v);
-  }
-  for (; d < sizeof(digits); ++d) h = Fnv1aByte(digits[d], h);
-  return h;
+  // The last four digits of a number of four or more.
+  h = Fnv1aPair(v / 100, h);
+  return Fnv1aPair(v % 100, h);
 }
 
 // Fnv1a() of `mark`, r.begin in decimal, "-", r.end in decimal: what
@@ -925,9 +938,14 @@ v1::ClaimKind KindOfContent(absl::string_view text, const internal::TextLayout& 
     return !(q.open > 0 && text[q.open - 1] == '=') &&
            !(cue.end > cue.begin && q.begin <= cue.begin && cue.end <= q.end);
   };
-  auto first_quote = [&layout](const Range& r) {
+  // (The first part's, which every content has, looked up once.)
+  auto first_quote_of = [&layout](const Range& r) {
     return std::lower_bound(layout.quotes.begin(), layout.quotes.end(), r.begin,
                             [](const internal::Quote& q, uint32_t b) { return q.end <= b; });
+  };
+  const auto front_quote = first_quote_of(content.front());
+  auto first_quote = [&](const Range& r) {
+    return &r == &content.front() ? front_quote : first_quote_of(r);
   };
   // Letters inside quotation marks (most contents have no quote to look at).
   bool inside = false;
@@ -951,7 +969,7 @@ v1::ClaimKind KindOfContent(absl::string_view text, const internal::TextLayout& 
   // 'said that "we will win"': a quotation after the conjunction "that" is
   // the clause of an indirect report, quoted word for word; the report is
   // mixed (PolNeAR marks it so, with "that").
-  const auto q = first_quote(content.front());
+  const auto q = front_quote;
   if (q != layout.quotes.end() && q->begin <= content.front().begin) {
     uint32_t e = q->open;
     while (e > 0 && text[e - 1] == ' ') --e;

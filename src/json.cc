@@ -115,6 +115,11 @@ int HexValue(char c) {
   return -1;
 }
 
+// Room for the members of an object from the start: a document's line has
+// a few ("id", "text", "title", ...), and vectors grown one member at a time
+// would allocate and move them again at the second and the third.
+constexpr size_t kReservedMembers = 4;
+
 // Recursive-descent parser over one buffer. Errors are recorded once (the
 // first) and every routine returns false from then on.
 class Parser {
@@ -197,6 +202,7 @@ class Parser {
     }
     ++p_;  // '{'
     *out = JsonValue::Object();
+    out->ReserveMembers(kReservedMembers);
     SkipSpace();
     if (p_ < end_ && *p_ == '}') {
       ++p_;
@@ -515,6 +521,11 @@ JsonValue* JsonValue::FindMutable(absl::string_view key) {
 JsonValue* JsonValue::Append(JsonValue v) {
   items_.push_back(std::move(v));
   return &items_.back();
+}
+
+void JsonValue::ReserveMembers(size_t n) {
+  keys_.reserve(n);
+  items_.reserve(n);
 }
 
 JsonValue* JsonValue::Set(std::string key, JsonValue v) {

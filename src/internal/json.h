@@ -82,6 +82,8 @@ class JsonValue {
   // a member; does not replace an existing one). They return the new element.
   JsonValue* Append(JsonValue v);
   JsonValue* Set(std::string key, JsonValue v);
+  // Room for `n` members of an object without reallocation.
+  void ReserveMembers(size_t n);
   std::string* mutable_string() { return &str_; }
 
  private:
