@@ -500,10 +500,20 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
   // (Called for every token: most are before the next mark, which one
   // comparison tells.)
   uint32_t next_offset = next_mark != mark_list.end() ? next_mark->offset : UINT32_MAX;
+#ifdef __SSE2__
+  // Where the fast path below stops: at the next quote mark, or where
+  // sixteen bytes from a token's start would pass the end of the text (one
+  // comparison a word for both).
+  const size_t text_fast_end = text.size() >= 16 ? text.size() - 15 : 0;
+  size_t fast_end = std::min<size_t>(next_offset, text_fast_end);
+#endif
   auto mark_at = [&](size_t offset) -> char {
     if (offset < next_offset) return 0;
     while (next_mark != mark_list.end() && next_mark->offset < offset) ++next_mark;
     next_offset = next_mark != mark_list.end() ? next_mark->offset : UINT32_MAX;
+#ifdef __SSE2__
+    fast_end = std::min<size_t>(next_offset, text_fast_end);
+#endif
     return next_offset == offset ? next_mark->tag : 0;
   };
   size_t words = 0, capitals = 0;
@@ -533,7 +543,7 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
     // or at punctuation that cannot carry a word on: read from one load of
     // sixteen bytes, without the tests of the general path below (no quote
     // mark is here: one comparison tells).
-    if (plain && i < next_offset && i + 16 <= text.size()) {
+    if (plain && i < fast_end) {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
       // (NotAlnum16() in parts: the letters lower-case the word below. The
       // mask has no bits from 16 on, so its complement stops the count at
@@ -543,15 +553,29 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
           _mm_movemask_epi8(_mm_or_si128(letters, BytesInRange16(x, '0', 10))));
       const size_t len = absl::countr_zero(~alnum);
       const size_t j = i + len;
-      if (len < 16 && j <= end && EndsAsciiWord(p, j, end)) {
-        // An abbreviation or an initial keeps its period ("Sen.", "J."), as
-        // on the general path.
-        size_t word_end = j;
-        if (j < end && p[j] == '.' &&
-            ((len == 1 && c >= 'A' && c <= 'Z') ||
-             lex.IsAbbreviation(absl::string_view(p + i, len + 1)))) {
-          ++word_end;
+      // (EndsAsciiWord() in parts: the byte after the run, read once,
+      // tells both whether the word ends there and whether it may keep a
+      // period.)
+      size_t word_end = j;
+      bool ends = false;
+      if (len < 16 && j <= end) {
+        if (j == end) {
+          ends = true;
+        } else if (const unsigned char d = p[j]; !kAsciiAlnum.goes_on[d]) {
+          ends = true;
+        } else if (d == ',') {
+          ends = j + 1 == end || p[j + 1] == ' ';
+        } else if (d == '.') {
+          ends = EndsAsciiWord(p, j, end);
+          // An abbreviation or an initial keeps its period ("Sen.", "J."),
+          // as on the general path.
+          if (ends && ((len == 1 && c >= 'A' && c <= 'Z') ||
+                       lex.IsAbbreviation(absl::string_view(p + i, len + 1)))) {
+            ++word_end;
+          }
         }
+      }
+      if (ends) {
         Token& word = tokens->emplace_back();
         word.begin = static_cast<uint32_t>(i);
         word.end = static_cast<uint32_t>(word_end);
