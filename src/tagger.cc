@@ -299,6 +299,13 @@ inline absl::string_view TokenText(absl::string_view text, const Token& t) {
   return absl::string_view(text.data() + t.begin, t.end - t.begin);
 }
 
+// Whether a token of two bytes is "in", in any case. (Only 'I' and 'i' are
+// 'i' with 0x20 set, and only 'N' and 'n' are 'n'.)
+inline bool IsWordIn(absl::string_view text, const Token& t) {
+  const char* w = text.data() + t.begin;
+  return (w[0] | 0x20) == 'i' && (w[1] | 0x20) == 'n';
+}
+
 // Whether token k + 1 opens an amount, a digit or "$" ("about $9 billion",
 // "about 300 beds"), not a date ("about 9/11"): after one, a preposition
 // that would close a cue's form ("spoke about") is no preposition.
@@ -941,21 +948,26 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // opens a phrase of time and names no one (the speaker is the subject
     // of the clause after it).
     // (The noun of time first: the tokenizer looked it up.)
-    if (tag == 'N' && k + 1 < n && !tok_at[k + 1].cap && !headline &&
-        (k == 0 ||
-         kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])])) {
-      const WordInfo* next = EntryOf(text, tok_at[k + 1]);
-      if (next != nullptr && next->word_class == WordClass::kTimeNoun &&
-          lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord)) {
-        tag = '0';
+    // A capitalised word that opens a sentence may also be an adverb or a
+    // participle rather than a name ("Similarly, ..."): see OpenerTag().
+    // (Both tests in one: most names stand inside their sentence.)
+    if (tag == 'N' && !headline && k + 1 < n &&
+        (k == 0 || kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])])) {
+      if (!tok_at[k + 1].cap) {
+        const WordInfo* next = EntryOf(text, tok_at[k + 1]);
+        if (next != nullptr && next->word_class == WordClass::kTimeNoun &&
+            lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord)) {
+          tag = '0';
+        }
       }
+      if (tag == 'N' && t.end - t.begin > 5) tag = OpenerTag(text, tok_at + k, tok_at + n);
     }
     // "about one in four say C", "three in ten said C", "nine in 10 said
     // C": a counting number written as a word (list number_word) before
     // "in" and another such word or a number in digits is a share, a noun
     // phrase as "1 in 4" is: both are tagged as digits are.
-    if (tag == 'o' && k + 2 < n && tok_at[k + 1].end - tok_at[k + 1].begin == 2 &&
-        absl::EqualsIgnoreCase(TokenText(text, tok_at[k + 1]), "in") &&
+    else if (tag == 'o' && k + 2 < n && tok_at[k + 1].end - tok_at[k + 1].begin == 2 &&
+        IsWordIn(text, tok_at[k + 1]) &&
         lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord) &&
         (lex_->InListAnyCase(TokenText(text, tok_at[k + 2]), WordList::kNumberWord) ||
          (tok_at[k + 2].end > tok_at[k + 2].begin &&
@@ -966,15 +978,9 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tag = '0';
     } else if (tag == 'o' && k >= 2 && tag_at[k - 2] == '0' &&
                tok_at[k - 1].end - tok_at[k - 1].begin == 2 &&
-               absl::EqualsIgnoreCase(TokenText(text, tok_at[k - 1]), "in") &&
+               IsWordIn(text, tok_at[k - 1]) &&
                lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord)) {
       tag = '0';
-    }
-    // A capitalised word that opens a sentence may be an adverb or a
-    // participle rather than a name ("Similarly, ...").
-    if (tag == 'N' && k + 1 < n && !headline && t.end - t.begin > 5 &&
-        (k == 0 || kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])])) {
-      tag = OpenerTag(text, tok_at + k, tok_at + n);
     }
     // (Only a cue, and an adverb, have the neighbours looked at below.)
     t.tag = tag;
