@@ -952,7 +952,8 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // participle rather than a name ("Similarly, ..."): see OpenerTag().
     // (Both tests in one: most names stand inside their sentence.)
     if (tag == 'N' && !headline && k + 1 < n &&
-        (k == 0 || kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])])) {
+        (k == 0 ||
+         kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])])) {
       if (!tok_at[k + 1].cap) {
         const WordInfo* next = EntryOf(text, tok_at[k + 1]);
         if (next != nullptr && next->word_class == WordClass::kTimeNoun &&
@@ -960,21 +961,24 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
           tag = '0';
         }
       }
-      if (tag == 'N' && t.end - t.begin > 5) tag = OpenerTag(text, tok_at + k, tok_at + n);
-    }
-    // "about one in four say C", "three in ten said C", "nine in 10 said
-    // C": a counting number written as a word (list number_word) before
-    // "in" and another such word or a number in digits is a share, a noun
-    // phrase as "1 in 4" is: both are tagged as digits are.
-    else if (tag == 'o' && k + 2 < n && tok_at[k + 1].end - tok_at[k + 1].begin == 2 &&
-        IsWordIn(text, tok_at[k + 1]) &&
-        lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord) &&
-        (lex_->InListAnyCase(TokenText(text, tok_at[k + 2]), WordList::kNumberWord) ||
-         (tok_at[k + 2].end > tok_at[k + 2].begin &&
-          tok_at[k + 2].end - tok_at[k + 2].begin <= 3 &&  // not a year
-          std::all_of(text.begin() + tok_at[k + 2].begin,
-                      text.begin() + tok_at[k + 2].end,
-                      [](char c) { return absl::ascii_isdigit(c); })))) {
+      if (tag == 'N' && t.end - t.begin > 5) {
+        tag = OpenerTag(text, tok_at + k, tok_at + n);
+      }
+    } else if (tag == 'o' && k + 2 < n &&
+               tok_at[k + 1].end - tok_at[k + 1].begin == 2 &&
+               IsWordIn(text, tok_at[k + 1]) &&
+               lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord) &&
+               (lex_->InListAnyCase(TokenText(text, tok_at[k + 2]),
+                                    WordList::kNumberWord) ||
+                (tok_at[k + 2].end > tok_at[k + 2].begin &&
+                 tok_at[k + 2].end - tok_at[k + 2].begin <= 3 &&  // not a year
+                 std::all_of(text.begin() + tok_at[k + 2].begin,
+                             text.begin() + tok_at[k + 2].end,
+                             [](char c) { return absl::ascii_isdigit(c); })))) {
+      // "about one in four say C", "three in ten said C", "nine in 10 said
+      // C": a counting number written as a word (list number_word) before
+      // "in" and another such word or a number in digits is a share, a noun
+      // phrase as "1 in 4" is: both are tagged as digits are.
       tag = '0';
     } else if (tag == 'o' && k >= 2 && tag_at[k - 2] == '0' &&
                tok_at[k - 1].end - tok_at[k - 1].begin == 2 &&
