@@ -299,6 +299,13 @@ inline absl::string_view TokenText(absl::string_view text, const Token& t) {
   return absl::string_view(text.data() + t.begin, t.end - t.begin);
 }
 
+// Whether a token of two bytes is "in", in any case. (Only 'I' and 'i' are
+// 'i' with 0x20 set, and only 'N' and 'n' are 'n'.)
+inline bool IsWordIn(absl::string_view text, const Token& t) {
+  const char* w = text.data() + t.begin;
+  return (w[0] | 0x20) == 'i' && (w[1] | 0x20) == 'n';
+}
+
 // Whether token k + 1 opens an amount, a digit or "$" ("about $9 billion",
 // "about 300 beds"), not a date ("about 9/11"): after one, a preposition
 // that would close a cue's form ("spoke about") is no preposition.
@@ -500,10 +507,20 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
   // (Called for every token: most are before the next mark, which one
   // comparison tells.)
   uint32_t next_offset = next_mark != mark_list.end() ? next_mark->offset : UINT32_MAX;
+#ifdef __SSE2__
+  // Where the fast path below stops: at the next quote mark, or where
+  // sixteen bytes from a token's start would pass the end of the text (one
+  // comparison a word for both).
+  const size_t text_fast_end = text.size() >= 16 ? text.size() - 15 : 0;
+  size_t fast_end = std::min<size_t>(next_offset, text_fast_end);
+#endif
   auto mark_at = [&](size_t offset) -> char {
     if (offset < next_offset) return 0;
     while (next_mark != mark_list.end() && next_mark->offset < offset) ++next_mark;
     next_offset = next_mark != mark_list.end() ? next_mark->offset : UINT32_MAX;
+#ifdef __SSE2__
+    fast_end = std::min<size_t>(next_offset, text_fast_end);
+#endif
     return next_offset == offset ? next_mark->tag : 0;
   };
   size_t words = 0, capitals = 0;
@@ -533,7 +550,7 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
     // or at punctuation that cannot carry a word on: read from one load of
     // sixteen bytes, without the tests of the general path below (no quote
     // mark is here: one comparison tells).
-    if (plain && i < next_offset && i + 16 <= text.size()) {
+    if (plain && i < fast_end) {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
       // (NotAlnum16() in parts: the letters lower-case the word below. The
       // mask has no bits from 16 on, so its complement stops the count at
@@ -543,15 +560,29 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
           _mm_movemask_epi8(_mm_or_si128(letters, BytesInRange16(x, '0', 10))));
       const size_t len = absl::countr_zero(~alnum);
       const size_t j = i + len;
-      if (len < 16 && j <= end && EndsAsciiWord(p, j, end)) {
-        // An abbreviation or an initial keeps its period ("Sen.", "J."), as
-        // on the general path.
-        size_t word_end = j;
-        if (j < end && p[j] == '.' &&
-            ((len == 1 && c >= 'A' && c <= 'Z') ||
-             lex.IsAbbreviation(absl::string_view(p + i, len + 1)))) {
-          ++word_end;
+      // (EndsAsciiWord() in parts: the byte after the run, read once,
+      // tells both whether the word ends there and whether it may keep a
+      // period.)
+      size_t word_end = j;
+      bool ends = false;
+      if (len < 16 && j <= end) {
+        if (j == end) {
+          ends = true;
+        } else if (const unsigned char d = p[j]; !kAsciiAlnum.goes_on[d]) {
+          ends = true;
+        } else if (d == ',') {
+          ends = j + 1 == end || p[j + 1] == ' ';
+        } else if (d == '.') {
+          ends = EndsAsciiWord(p, j, end);
+          // An abbreviation or an initial keeps its period ("Sen.", "J."),
+          // as on the general path.
+          if (ends && ((len == 1 && c >= 'A' && c <= 'Z') ||
+                       lex.IsAbbreviation(absl::string_view(p + i, len + 1)))) {
+            ++word_end;
+          }
         }
+      }
+      if (ends) {
         Token& word = tokens->emplace_back();
         word.begin = static_cast<uint32_t>(i);
         word.end = static_cast<uint32_t>(word_end);
@@ -917,40 +948,43 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // opens a phrase of time and names no one (the speaker is the subject
     // of the clause after it).
     // (The noun of time first: the tokenizer looked it up.)
-    if (tag == 'N' && k + 1 < n && !tok_at[k + 1].cap && !headline &&
+    // A capitalised word that opens a sentence may also be an adverb or a
+    // participle rather than a name ("Similarly, ..."): see OpenerTag().
+    // (Both tests in one: most names stand inside their sentence.)
+    if (tag == 'N' && !headline && k + 1 < n &&
         (k == 0 ||
          kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])])) {
-      const WordInfo* next = EntryOf(text, tok_at[k + 1]);
-      if (next != nullptr && next->word_class == WordClass::kTimeNoun &&
-          lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord)) {
-        tag = '0';
+      if (!tok_at[k + 1].cap) {
+        const WordInfo* next = EntryOf(text, tok_at[k + 1]);
+        if (next != nullptr && next->word_class == WordClass::kTimeNoun &&
+            lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord)) {
+          tag = '0';
+        }
       }
-    }
-    // "about one in four say C", "three in ten said C", "nine in 10 said
-    // C": a counting number written as a word (list number_word) before
-    // "in" and another such word or a number in digits is a share, a noun
-    // phrase as "1 in 4" is: both are tagged as digits are.
-    if (tag == 'o' && k + 2 < n && tok_at[k + 1].end - tok_at[k + 1].begin == 2 &&
-        absl::EqualsIgnoreCase(TokenText(text, tok_at[k + 1]), "in") &&
-        lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord) &&
-        (lex_->InListAnyCase(TokenText(text, tok_at[k + 2]), WordList::kNumberWord) ||
-         (tok_at[k + 2].end > tok_at[k + 2].begin &&
-          tok_at[k + 2].end - tok_at[k + 2].begin <= 3 &&  // not a year
-          std::all_of(text.begin() + tok_at[k + 2].begin,
-                      text.begin() + tok_at[k + 2].end,
-                      [](char c) { return absl::ascii_isdigit(c); })))) {
+      if (tag == 'N' && t.end - t.begin > 5) {
+        tag = OpenerTag(text, tok_at + k, tok_at + n);
+      }
+    } else if (tag == 'o' && k + 2 < n &&
+               tok_at[k + 1].end - tok_at[k + 1].begin == 2 &&
+               IsWordIn(text, tok_at[k + 1]) &&
+               lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord) &&
+               (lex_->InListAnyCase(TokenText(text, tok_at[k + 2]),
+                                    WordList::kNumberWord) ||
+                (tok_at[k + 2].end > tok_at[k + 2].begin &&
+                 tok_at[k + 2].end - tok_at[k + 2].begin <= 3 &&  // not a year
+                 std::all_of(text.begin() + tok_at[k + 2].begin,
+                             text.begin() + tok_at[k + 2].end,
+                             [](char c) { return absl::ascii_isdigit(c); })))) {
+      // "about one in four say C", "three in ten said C", "nine in 10 said
+      // C": a counting number written as a word (list number_word) before
+      // "in" and another such word or a number in digits is a share, a noun
+      // phrase as "1 in 4" is: both are tagged as digits are.
       tag = '0';
     } else if (tag == 'o' && k >= 2 && tag_at[k - 2] == '0' &&
                tok_at[k - 1].end - tok_at[k - 1].begin == 2 &&
-               absl::EqualsIgnoreCase(TokenText(text, tok_at[k - 1]), "in") &&
+               IsWordIn(text, tok_at[k - 1]) &&
                lex_->InListAnyCase(TokenText(text, t), WordList::kNumberWord)) {
       tag = '0';
-    }
-    // A capitalised word that opens a sentence may be an adverb or a
-    // participle rather than a name ("Similarly, ...").
-    if (tag == 'N' && k + 1 < n && !headline && t.end - t.begin > 5 &&
-        (k == 0 || kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])])) {
-      tag = OpenerTag(text, tok_at + k, tok_at + n);
     }
     // (Only a cue, and an adverb, have the neighbours looked at below.)
     t.tag = tag;
