@@ -8451,8 +8451,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               const size_t s = FirstTokenFrom(tokens, prev.speaker.begin);
               const size_t c = FirstTokenFrom(tokens, prev.cue.begin);
               if (std::count(tags.begin(), tags.begin() + s, '~') % 2 == 1 &&
-                  c < k && std::find(tags.begin() + c, tags.begin() + k, '~') != tags.begin() + k) {
-                if (relative_speaker.end == relative_speaker.begin) relative_speaker = prev.speaker;
+                  c < k &&
+                  std::find(tags.begin() + c, tags.begin() + k, '~') !=
+                      tags.begin() + k) {
+                if (relative_speaker.end == relative_speaker.begin)
+                  relative_speaker = prev.speaker;
                 continue;
               }
             }
