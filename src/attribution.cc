@@ -8530,6 +8530,24 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
               }
             }
             if (nested) continue;
+            // "X questioned the plan - \"Q,\" an aide said - and charged C":
+            // a cue inside a paired dash aside (an odd number of dashes
+            // before its speaker, one after its cue) speaks for the aside
+            // only; the cue after it goes on with the clause around it.
+            // (Its speaker stays if nobody else is found, as a relative
+            // word's does below.)
+            {
+              const size_t s = FirstTokenFrom(tokens, prev.speaker.begin);
+              const size_t c = FirstTokenFrom(tokens, prev.cue.begin);
+              if (std::count(tags.begin(), tags.begin() + s, '~') % 2 == 1 &&
+                  c < k &&
+                  std::find(tags.begin() + c, tags.begin() + k, '~') !=
+                      tags.begin() + k) {
+                if (relative_speaker.end == relative_speaker.begin)
+                  relative_speaker = prev.speaker;
+                continue;
+              }
+            }
             // "X was outraged by Y's announcement that C, saying D": the
             // possessor of a noun cue, a name or noun with "'s", is no
             // subject of the clause. (A possessive pronoun mostly is its

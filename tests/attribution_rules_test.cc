@@ -950,9 +950,23 @@ const RuleCase kCases[] = {
     // A participle right after a noun phrase that follows a preposition has
     // that noun phrase for its subject.
     {"np_subject_participle",
-     "The council vote passed on Monday, with Mayor Anna Keller saying that "
-     "the pier would stay open.",
+     "The council vote ended with Mayor Anna Keller saying that the pier "
+     "would stay open.",
      "Mayor Anna Keller", "saying", "the pier would stay open"},
+    // The same after a comma (an absolute construction), also with a
+    // phrase whose head is a title or a number.
+    {"absolute_participle_that",
+     "The council vote passed on Monday, with 60% of residents saying that "
+     "the pier should stay open.",
+     "60% of residents", "saying", "the pier should stay open"},
+    {"absolute_participle_say_quote",
+     "The ministry denied the report, with a ministry spokesman saying, "
+     "\"The figures are wrong.\"",
+     "a ministry spokesman", "saying", "The figures are wrong."},
+    {"absolute_participle_label",
+     "The council split over the ferry plan, with the former mayor calling "
+     "it \"a floating disaster.\"",
+     "the former mayor", "calling", "it \"a floating disaster.\""},
     {"np_subject_participle_tell",
      "The film opens with voters telling reporters that the ferry is too "
      "slow.",
