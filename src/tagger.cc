@@ -403,6 +403,15 @@ bool BesideQuotation(const char* tags, size_t n, size_t k) {
   return j > 0 && tags[j - 1] == 'Q';
 }
 
+// Whether the word is a copula or an auxiliary that agrees only with a
+// plural subject (or "I", "you"): "are", "were", "have", "do".
+bool PluralOnlyVerb(absl::string_view w) {
+  for (absl::string_view v : {"are", "were", "have", "do"}) {
+    if (absl::EqualsIgnoreCase(w, v)) return true;
+  }
+  return false;
+}
+
 // Makes the cue token a plural noun, no cue.
 void TagPluralNoun(Token* t, char* tag) {
   t->tag = 'n';
@@ -1080,11 +1089,18 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         // a headline drops the subject of the clause after a name or a
         // title, "Haley says does not want X", "U.S. general says would
         // resist X".)
+        // (Nor is a capital in the way before an auxiliary or a copula that
+        // agrees only with a plural, "are", "were", "have", "do": the
+        // subject a headline drops is the one before the verb in -s, a
+        // singular ("Tehran warns is running out"); "Media reports have
+        // said C", "Criminal charges are expected".)
         const bool determiner = m > 0 && IsOneOf("dp", tag_at[m - 1]);
         if (determiner) --m;
         if ((m == 0 || IsOneOf(":q", tag_at[m - 1])) &&
-            (determiner || (k - 1 > m && !tok_at[k - 1].cap &&
-                            IsOneOf("noji", tag_at[k - 1])))) {
+            (determiner ||
+             (k - 1 > m && !tok_at[k - 1].cap &&
+              IsOneOf("noji", tag_at[k - 1])) ||
+             PluralOnlyVerb(TokenText(text, tok_at[k + 1])))) {
           TagPluralNoun(&t, &tag_at[k]);
           continue;
         }
