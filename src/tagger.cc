@@ -412,6 +412,15 @@ bool PluralOnlyVerb(absl::string_view w) {
   return false;
 }
 
+// Whether the word is a copula or an auxiliary that agrees only with a
+// singular subject: "is", "was", "has", "does".
+bool SingularOnlyVerb(absl::string_view w) {
+  for (absl::string_view v : {"is", "was", "has", "does"}) {
+    if (absl::EqualsIgnoreCase(w, v)) return true;
+  }
+  return false;
+}
+
 // Makes the cue token a plural noun, no cue.
 void TagPluralNoun(Token* t, char* tag) {
   t->tag = 'n';
@@ -1102,6 +1111,29 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
               IsOneOf("noji", tag_at[k - 1])) ||
              PluralOnlyVerb(TokenText(text, tok_at[k + 1])))) {
           TagPluralNoun(&t, &tag_at[k]);
+          continue;
+        }
+      }
+    }
+    // "The jobs report was released", "The Fox News report did not say
+    // why": the cue's base form before a copula or an auxiliary that agrees
+    // only with a singular ("is", "was", "has", "does"), in a noun phrase
+    // that a determiner opens at the start of the sentence, is the noun
+    // heading the subject, even after a word in -s (WordTag() leaves "The
+    // Iranians say C" a subject and its verb): a plural subject's verb
+    // would leave the auxiliary without a subject of its own.
+    if (t.cue_words == 1 && k >= 2 && k + 1 < n &&
+        (tag_at[k + 1] == 'v' || tag_at[k + 1] == 'b') && !t.cap &&
+        IsOneOf("Nnoj", tag_at[k - 1]) &&
+        SingularOnlyVerb(TokenText(text, tok_at[k + 1])) &&
+        !lex_->cues()[t.cue].verb_only) {
+      const std::string& lemma = lex_->cues()[t.cue].lemma;
+      if (absl::EqualsIgnoreCase(TokenText(text, t),
+                                 absl::string_view(lemma).substr(0, lemma.find(' ')))) {
+        size_t m = k - 1;
+        while (m > 0 && IsOneOf("NnRjoi0g", tag_at[m - 1])) --m;
+        if (m > 0 && tag_at[m - 1] == 'd' && (m == 1 || IsOneOf(":q", tag_at[m - 2]))) {
+          TagPluralNoun(&t, &tag_at[k]);  // (the same tag for a singular)
           continue;
         }
       }
