@@ -5260,8 +5260,7 @@ void Attributor::EndAtWritersTerms(absl::string_view text,
     // hers); not an aside whose comma the content's own verb follows
     // ("Trump, even as a candidate, had raised the stakes").
     if (n >= 2 && t[n - 2] == ',' && t[n - 1] == 'l' &&
-        in(n - 1, WordList::kConcessiveLead) &&
-        in(n, WordList::kComparison) &&
+        in(n - 1, WordList::kConcessiveLead) && in(n, WordList::kComparison) &&
         memchr(t + b, '@', tags.size() - b) == nullptr) {
       size_t q = n + 1;
       while (q < b && t[q] != ',') ++q;

@@ -1128,11 +1128,13 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         SingularOnlyVerb(TokenText(text, tok_at[k + 1])) &&
         !lex_->cues()[t.cue].verb_only) {
       const std::string& lemma = lex_->cues()[t.cue].lemma;
-      if (absl::EqualsIgnoreCase(TokenText(text, t),
-                                 absl::string_view(lemma).substr(0, lemma.find(' ')))) {
+      if (absl::EqualsIgnoreCase(
+              TokenText(text, t),
+              absl::string_view(lemma).substr(0, lemma.find(' ')))) {
         size_t m = k - 1;
         while (m > 0 && IsOneOf("NnRjoi0g", tag_at[m - 1])) --m;
-        if (m > 0 && tag_at[m - 1] == 'd' && (m == 1 || IsOneOf(":q", tag_at[m - 2]))) {
+        if (m > 0 && tag_at[m - 1] == 'd' &&
+            (m == 1 || IsOneOf(":q", tag_at[m - 2]))) {
           TagPluralNoun(&t, &tag_at[k]);  // (the same tag for a singular)
           continue;
         }
