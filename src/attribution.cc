@@ -5338,6 +5338,22 @@ void Attributor::EndAtWritersTerms(absl::string_view text,
       m = n - 1;
       break;
     }
+    // "said the plan was sound, even as he understands the risk": so
+    // "even" and "as" (comparison) after a comma, in a content after its
+    // cue (the cue '@' is not after it: "C, even as D, she wrote" is all
+    // hers); not an aside whose comma the content's own verb follows
+    // ("Trump, even as a candidate, had raised the stakes").
+    if (n >= 2 && t[n - 2] == ',' && t[n - 1] == 'l' &&
+        in(n - 1, WordList::kConcessiveLead) && in(n, WordList::kComparison) &&
+        memchr(t + b, '@', tags.size() - b) == nullptr) {
+      size_t q = n + 1;
+      while (q < b && t[q] != ',') ++q;
+      while (q + 1 < b && IsOneOf(",l", t[q + 1])) ++q;
+      if (q + 1 >= b || !IsOneOf("vb", t[q + 1])) {
+        m = n - 2;
+        break;
+      }
+    }
     // ", despite a small number of complaints", ", despite pursuing
     // support": a comma and a word of concession (list concessive) before
     // a phrase that runs to the end of the content, with a determiner,
@@ -5381,10 +5397,14 @@ void Attributor::EndAtWritersTerms(absl::string_view text,
     const void* p = memchr(t + n, ',', m - 2 - n);
     if (p == nullptr) break;
     n = static_cast<size_t>(static_cast<const char*>(p) - t);
-    if (IsOneOf("NRno0", t[n - 1]) && in(n + 1, WordList::kPlaceRelative)) {
+    if (IsOneOf("NRno0", t[n - 1]) &&
+        (in(n + 1, WordList::kPlaceRelative) ||
+         (t[n + 1] == 'r' && word(n + 2, "whom")))) {
       // "would seek a recanvass in the Kentucky primary, where he trailed
       // by a point": a relative clause of place that runs to the end of
-      // the content (no comma of its own but a last one) is the writer's.
+      // the content (no comma of its own but a last one) is the writer's;
+      // so is one that a preposition and "whom" open after a name or a
+      // noun ("attacked the mayor, with whom he clashed at the debate").
       size_t q = n + 2;
       while (q < b && tokens[q].end <= r->end &&
              !IsOneOf(",;:~qQ", t[q])) {

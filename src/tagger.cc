@@ -410,6 +410,24 @@ bool BesideQuotation(const char* tags, size_t n, size_t k) {
   return j > 0 && tags[j - 1] == 'Q';
 }
 
+// Whether the word is a copula or an auxiliary that agrees only with a
+// plural subject (or "I", "you"): "are", "were", "have", "do".
+bool PluralOnlyVerb(absl::string_view w) {
+  for (absl::string_view v : {"are", "were", "have", "do"}) {
+    if (absl::EqualsIgnoreCase(w, v)) return true;
+  }
+  return false;
+}
+
+// Whether the word is a copula or an auxiliary that agrees only with a
+// singular subject: "is", "was", "has", "does".
+bool SingularOnlyVerb(absl::string_view w) {
+  for (absl::string_view v : {"is", "was", "has", "does"}) {
+    if (absl::EqualsIgnoreCase(w, v)) return true;
+  }
+  return false;
+}
+
 // Makes the cue token a plural noun, no cue.
 void TagPluralNoun(Token* t, char* tag) {
   t->tag = 'n';
@@ -1114,12 +1132,44 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
         // a headline drops the subject of the clause after a name or a
         // title, "Haley says does not want X", "U.S. general says would
         // resist X".)
+        // (Nor is a capital in the way before an auxiliary or a copula that
+        // agrees only with a plural, "are", "were", "have", "do": the
+        // subject a headline drops is the one before the verb in -s, a
+        // singular ("Tehran warns is running out"); "Media reports have
+        // said C", "Criminal charges are expected".)
         const bool determiner = m > 0 && IsOneOf("dp", tag_at[m - 1]);
         if (determiner) --m;
         if ((m == 0 || IsOneOf(":q", tag_at[m - 1])) &&
-            (determiner || (k - 1 > m && !tok_at[k - 1].cap &&
-                            IsOneOf("noji", tag_at[k - 1])))) {
+            (determiner ||
+             (k - 1 > m && !tok_at[k - 1].cap &&
+              IsOneOf("noji", tag_at[k - 1])) ||
+             PluralOnlyVerb(TokenText(text, tok_at[k + 1])))) {
           TagPluralNoun(&t, &tag_at[k]);
+          continue;
+        }
+      }
+    }
+    // "The jobs report was released", "The Fox News report did not say
+    // why": the cue's base form before a copula or an auxiliary that agrees
+    // only with a singular ("is", "was", "has", "does"), in a noun phrase
+    // that a determiner opens at the start of the sentence, is the noun
+    // heading the subject, even after a word in -s (WordTag() leaves "The
+    // Iranians say C" a subject and its verb): a plural subject's verb
+    // would leave the auxiliary without a subject of its own.
+    if (t.cue_words == 1 && k >= 2 && k + 1 < n &&
+        (tag_at[k + 1] == 'v' || tag_at[k + 1] == 'b') && !t.cap &&
+        IsOneOf("Nnoj", tag_at[k - 1]) &&
+        SingularOnlyVerb(TokenText(text, tok_at[k + 1])) &&
+        !lex_->cues()[t.cue].verb_only) {
+      const std::string& lemma = lex_->cues()[t.cue].lemma;
+      if (absl::EqualsIgnoreCase(
+              TokenText(text, t),
+              absl::string_view(lemma).substr(0, lemma.find(' ')))) {
+        size_t m = k - 1;
+        while (m > 0 && IsOneOf("NnRjoi0g", tag_at[m - 1])) --m;
+        if (m > 0 && tag_at[m - 1] == 'd' &&
+            (m == 1 || IsOneOf(":q", tag_at[m - 2]))) {
+          TagPluralNoun(&t, &tag_at[k]);  // (the same tag for a singular)
           continue;
         }
       }
