@@ -48,10 +48,6 @@ struct RulePattern {
   const std::string pattern;
   int groups = 0;  // capturing groups
   std::map<std::string, int> names;
-  // The pattern as ReadTagPattern() read it, for its automata (HalfAutomata),
-  // or null: read once, not again when they are compiled (news-5mb:
-  // 1.0986e9 -> 1.0915e9 instructions).
-  std::unique_ptr<TagPattern> parsed;
   mutable std::once_flag once;
   mutable std::unique_ptr<RE2> compiled;
 };
@@ -99,10 +95,10 @@ struct Attributor::HalfAutomata {
   struct Automata {
     std::unique_ptr<TagDfa> dfa;
     std::bitset<128> needs;  // none when the pattern is not read
-    // The pattern as read (RulePattern::parsed, or `own`), kept for the
-    // submatcher until it is compiled.
-    const TagPattern* parsed = nullptr;
-    std::unique_ptr<TagPattern> own;
+    // The pattern as read, kept for the submatcher until it is compiled.
+    // (Not kept from Create(): holding every half's parse until its first
+    // search took 2.7 MB for about 7M instructions once a run.)
+    std::unique_ptr<TagPattern> parsed;
     absl::once_flag groups_once;
     std::unique_ptr<TagSubmatcher> groups;
     const TagSubmatcher* Groups(const RulePattern& p) {
@@ -113,18 +109,12 @@ struct Attributor::HalfAutomata {
           groups = nullptr;
         }
         parsed = nullptr;
-        own = nullptr;
       });
       return groups.get();
     }
   };
   static void Compile(const RulePattern& p, TagDfa::Mode mode, Automata* a) {
-    // (Read once for both, when Create() read it already.)
-    a->parsed = p.parsed.get();
-    if (a->parsed == nullptr) {
-      a->own = TagPattern::Parse(p.pattern);
-      a->parsed = a->own.get();
-    }
+    a->parsed = TagPattern::Parse(p.pattern);
     if (a->parsed == nullptr) return;
     a->needs = a->parsed->Required();
     a->dfa = TagDfa::Compile(*a->parsed, mode);
@@ -2072,7 +2062,7 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       std::string pattern = LeftToCuePattern(a->halves_[l]->pattern);
       if (pattern.empty()) continue;
       auto p = std::make_unique<RulePattern>(std::move(pattern));
-      if (!ReadTagPattern(p->pattern, &p->groups, &p->names, &p->parsed)) {
+      if (!ReadTagPattern(p->pattern, &p->groups, &p->names)) {
         auto re = std::make_unique<RE2>(p->pattern, RuleOptions());
         if (!re->ok()) continue;
         p->groups = re->NumberOfCapturingGroups();
@@ -2231,7 +2221,7 @@ int Attributor::Half(const std::string& pattern, bool left) {
   auto it = half_index_.find(key);
   if (it != half_index_.end()) return it->second;
   auto half = std::make_unique<RulePattern>(pattern);
-  if (!ReadTagPattern(pattern, &half->groups, &half->names, &half->parsed)) {
+  if (!ReadTagPattern(pattern, &half->groups, &half->names)) {
     // Not read by TagDfa, or not surely valid: RE2 decides now.
     auto re = std::make_unique<RE2>(pattern, RuleOptions());
     if (!re->ok()) return -1;

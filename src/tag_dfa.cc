@@ -374,33 +374,27 @@ int64_t ProgramSize(const Nodes& nodes, const Node& n) {
 
 }  // namespace
 
+bool ReadTagPattern(absl::string_view pattern, int* groups,
+                    std::map<std::string, int>* names) {
+  Nodes nodes;
+  Parser parser(pattern, &nodes);
+  Node root;
+  // (RE2 refuses nested counts whose product passes 1000; a program of
+  // 100000 instructions stays far below the memory RuleOptions give it.)
+  if (!parser.Parse(&root) || !parser.sure() || RepeatProduct(nodes, root) > 1000 ||
+      ProgramSize(nodes, root) > 100000) {
+    return false;
+  }
+  *groups = parser.groups();
+  *names = parser.names();
+  return true;
+}
+
 struct TagPattern::Tree {
   Nodes nodes;  // all but the root
   Node root;
   int groups = 0;  // capturing groups
 };
-
-bool ReadTagPattern(absl::string_view pattern, int* groups,
-                    std::map<std::string, int>* names,
-                    std::unique_ptr<TagPattern>* parsed) {
-  auto tree = std::make_unique<TagPattern::Tree>();
-  Parser parser(pattern, &tree->nodes);
-  // (RE2 refuses nested counts whose product passes 1000; a program of
-  // 100000 instructions stays far below the memory RuleOptions give it.)
-  if (!parser.Parse(&tree->root) || !parser.sure() ||
-      RepeatProduct(tree->nodes, tree->root) > 1000 ||
-      ProgramSize(tree->nodes, tree->root) > 100000) {
-    return false;
-  }
-  *groups = parser.groups();
-  *names = parser.names();
-  if (parsed != nullptr) {
-    tree->groups = parser.groups();
-    parsed->reset(new TagPattern());
-    (*parsed)->tree_ = std::move(tree);
-  }
-  return true;
-}
 
 TagPattern::TagPattern() = default;
 TagPattern::~TagPattern() = default;

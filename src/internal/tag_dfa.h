@@ -72,9 +72,6 @@ class TagPattern {
  private:
   friend class TagDfa;
   friend class TagSubmatcher;
-  friend bool ReadTagPattern(absl::string_view pattern, int* groups,
-                             std::map<std::string, int>* names,
-                             std::unique_ptr<TagPattern>* parsed);
   struct Tree;  // the parsed pattern (tag_dfa.cc)
   TagPattern();
   std::unique_ptr<Tree> tree_;
@@ -241,11 +238,8 @@ class alignas(64) TagDfa {
 // ones, numbered as RE2 numbers them. False when in doubt: ask RE2. Lets a
 // caller refuse a bad pattern at once and compile its RE2 only when a
 // search needs it.
-// When `parsed` is given, it gets the pattern as read (see TagPattern), for
-// the automata and submatchers compiled later, which need not read it again.
 bool ReadTagPattern(absl::string_view pattern, int* groups,
-                    std::map<std::string, int>* names,
-                    std::unique_ptr<TagPattern>* parsed = nullptr);
+                    std::map<std::string, int>* names);
 
 // The groups of a match of a rule's half, as RE2 gives them: a backtracking
 // search in the order of RE2's leftmost-first preferences (alternatives in
