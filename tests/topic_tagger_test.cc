@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/types/span.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
@@ -560,16 +561,29 @@ TEST(TopicTagger, ErrorsNameFileAndLine) {
   }
 }
 
+// A topic pattern Create() must refuse, and a substring of its message.
+struct RefusedPattern {
+  const char* pattern;
+  const char* want;
+};
+
+void ExpectEachRefused(absl::Span<const RefusedPattern> rows) {
+  for (const RefusedPattern& row : rows) {
+    SCOPED_TRACE(row.pattern);
+    auto tagger = TopicTagger::Create(
+        absl::StrCat("topics { name: \"t\" patterns: \"", row.pattern, "\" }"),
+        "t.textproto");
+    ASSERT_FALSE(tagger.ok());
+    EXPECT_THAT(tagger.status().message(), HasSubstr(row.want));
+  }
+}
+
 // Create() compiles alone only the patterns that are not plain words: a
 // pattern that looks plain but is not (it can match the empty string, or
 // does not parse) is still refused, with the message RE2's reading gives;
 // a plain one tags as its regular expression reads.
 TEST(TopicTagger, PlainLookingPatternsAreStillChecked) {
-  struct Row {
-    const char* pattern;
-    const char* want;  // substring of the message
-  };
-  const Row rows[] = {
+  const RefusedPattern rows[] = {
       {"wars?|", "matches the empty string"},
       {"|wars?", "matches the empty string"},
       {"(war|)", "matches the empty string"},
@@ -582,14 +596,7 @@ TEST(TopicTagger, PlainLookingPatternsAreStillChecked) {
       {"war|?s", "bad pattern \"war|?s\": no argument for repetition operator"},
       {"(?war)", "bad pattern \"(?war)\": invalid perl operator"},
   };
-  for (const Row& row : rows) {
-    SCOPED_TRACE(row.pattern);
-    auto tagger = TopicTagger::Create(
-        absl::StrCat("topics { name: \"t\" patterns: \"", row.pattern, "\" }"),
-        "t.textproto");
-    ASSERT_FALSE(tagger.ok());
-    EXPECT_THAT(tagger.status().message(), HasSubstr(row.want));
-  }
+  ExpectEachRefused(rows);
   auto tagger = TopicTagger::Create(
       "topics { name: \"war\" patterns: \"air ?strikes?|invad(e|es|ed|ing)\" }\n"
       "topics { name: \"vote\" patterns: \"re-?elect(ed|ion)?\" }\n"
@@ -609,11 +616,7 @@ TEST(TopicTagger, PlainLookingPatternsAreStillChecked) {
 // parse, holds UTF-8 that RE2 refuses or matches the empty string is still
 // refused.
 TEST(TopicTagger, WordPatternsAreStillChecked) {
-  struct Row {
-    const char* pattern;
-    const char* want;  // substring of the message
-  };
-  const Row rows[] = {
+  const RefusedPattern rows[] = {
       {"(?-i:)", "matches the empty string"},
       {"(?-i:NATO)|", "matches the empty string"},
       {"[ab", "bad pattern \"[ab\": missing ]"},
@@ -624,14 +627,7 @@ TEST(TopicTagger, WordPatternsAreStillChecked) {
       {"caf\\340\\203\\251", "bad pattern"},
       {"\\370\\220\\200\\200", "bad pattern"},
   };
-  for (const Row& row : rows) {
-    SCOPED_TRACE(row.pattern);
-    auto tagger = TopicTagger::Create(
-        absl::StrCat("topics { name: \"t\" patterns: \"", row.pattern, "\" }"),
-        "t.textproto");
-    ASSERT_FALSE(tagger.ok());
-    EXPECT_THAT(tagger.status().message(), HasSubstr(row.want));
-  }
+  ExpectEachRefused(rows);
   auto tagger = TopicTagger::Create(
       "topics { name: \"nato\" patterns: \"(?-i:NATO)|Nato\" }\n"
       "topics { name: \"us\" patterns: \"U\\\\.S\\\\.(A\\\\.)?\" }",
