@@ -420,10 +420,13 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   if (!s.ok()) return s;
   // A word has one category: a second line that gives it another would be
   // ignored without a word, so it is an error naming the first line.
-  // (det_sg and det_pl are determiners that tell their noun's number.)
+  // (det_sg and det_pl are determiners that tell their noun's number;
+  // aux_sg, aux_pl, cop_sg and cop_pl auxiliaries and copulas that tell
+  // their subject's.)
   struct Category {
     WordClass word_class;
     char det_number;
+    char verb_number;
     bool place;
     bool proform;
     bool lower_rank;
@@ -434,7 +437,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   s = ForEachLine(
       "function_words.tsv", text,
       [&](const std::vector<absl::string_view>& f) {
-        Category c{WordClass::kNone, 0, false, false, false, line};
+        Category c{WordClass::kNone, 0, 0, false, false, false, line};
         WordList list;
         if (f.size() >= 2 && ParseWordList(f[1], &list)) {
           // (A list, not a category: a word may be in several.)
@@ -444,6 +447,10 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         if (f.size() >= 2 && (f[1] == "det_sg" || f[1] == "det_pl")) {
           c.word_class = WordClass::kDet;
           c.det_number = f[1] == "det_sg" ? 's' : 'p';
+        } else if (f.size() >= 2 && (f[1] == "aux_sg" || f[1] == "aux_pl" ||
+                                     f[1] == "cop_sg" || f[1] == "cop_pl")) {
+          c.word_class = f[1][0] == 'a' ? WordClass::kAux : WordClass::kCop;
+          c.verb_number = absl::EndsWith(f[1], "_sg") ? 's' : 'p';
         } else if (f.size() >= 2 && f[1] == "venue_place") {
           c.word_class = WordClass::kVenuePrep;
           c.place = true;
@@ -457,11 +464,12 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
           return absl::InvalidArgumentError("expected word and a category (det, prep, ...)");
         }
         auto [it, added] = first.emplace(absl::AsciiStrToLower(f[0]), c);
-        if (!added && (it->second.word_class != c.word_class ||
-                       it->second.det_number != c.det_number ||
-                       it->second.place != c.place ||
-                       it->second.proform != c.proform ||
-                       it->second.lower_rank != c.lower_rank)) {
+        if (!added &&
+            (it->second.word_class != c.word_class ||
+             it->second.det_number != c.det_number ||
+             it->second.verb_number != c.verb_number ||
+             it->second.place != c.place || it->second.proform != c.proform ||
+             it->second.lower_rank != c.lower_rank)) {
           return absl::InvalidArgumentError(absl::StrCat(
               "'", it->first, "' already has another category at line ", it->second.line));
         }
@@ -472,6 +480,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     lex->function_words_.emplace(word, c.word_class);
     if (c.word_class == WordClass::kPollNoun) lex->poll_nouns_.push_back(word);
     if (c.det_number != 0) lex->det_numbers_.emplace(word, c.det_number);
+    if (c.verb_number != 0) lex->verb_numbers_.emplace(word, c.verb_number);
     if (c.place) lex->place_preps_.insert(word);
     if (c.proform) lex->proforms_.insert(word);
     if (c.lower_rank) lex->lower_ranks_.insert(word);

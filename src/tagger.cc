@@ -410,24 +410,6 @@ bool BesideQuotation(const char* tags, size_t n, size_t k) {
   return j > 0 && tags[j - 1] == 'Q';
 }
 
-// Whether the word is a copula or an auxiliary that agrees only with a
-// plural subject (or "I", "you"): "are", "were", "have", "do".
-bool PluralOnlyVerb(absl::string_view w) {
-  for (absl::string_view v : {"are", "were", "have", "do"}) {
-    if (absl::EqualsIgnoreCase(w, v)) return true;
-  }
-  return false;
-}
-
-// Whether the word is a copula or an auxiliary that agrees only with a
-// singular subject: "is", "was", "has", "does".
-bool SingularOnlyVerb(absl::string_view w) {
-  for (absl::string_view v : {"is", "was", "has", "does"}) {
-    if (absl::EqualsIgnoreCase(w, v)) return true;
-  }
-  return false;
-}
-
 // Makes the cue token a plural noun, no cue.
 void TagPluralNoun(Token* t, char* tag) {
   t->tag = 'n';
@@ -1143,7 +1125,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
             (determiner ||
              (k - 1 > m && !tok_at[k - 1].cap &&
               IsOneOf("noji", tag_at[k - 1])) ||
-             PluralOnlyVerb(TokenText(text, tok_at[k + 1])))) {
+             AgreesWith(text, tok_at[k + 1], 'p'))) {
           TagPluralNoun(&t, &tag_at[k]);
           continue;
         }
@@ -1159,7 +1141,7 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     if (t.cue_words == 1 && k >= 2 && k + 1 < n &&
         (tag_at[k + 1] == 'v' || tag_at[k + 1] == 'b') && !t.cap &&
         IsOneOf("Nnoj", tag_at[k - 1]) &&
-        SingularOnlyVerb(TokenText(text, tok_at[k + 1])) &&
+        AgreesWith(text, tok_at[k + 1], 's') &&
         !lex_->cues()[t.cue].verb_only) {
       const std::string& lemma = lex_->cues()[t.cue].lemma;
       if (absl::EqualsIgnoreCase(
@@ -1463,6 +1445,14 @@ int Tagger::NonePhraseEndingAt(absl::string_view text, const std::vector<Token>&
     }
   }
   return -1;
+}
+
+bool Tagger::AgreesWith(absl::string_view text, const Token& token,
+                        char number) const {
+  const absl::string_view w = TokenText(text, token);
+  char buf[kShortWord];
+  return w.size() <= sizeof(buf) &&
+         lex_->VerbNumber(LowerWord(w, buf)) == number;
 }
 
 const WordInfo* Tagger::EntryOf(absl::string_view text, const Token& token) const {

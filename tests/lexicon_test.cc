@@ -334,6 +334,30 @@ TEST_F(LexiconDirTest, DeterminersMayTellTheirNounsNumber) {
   EXPECT_EQ((*lex)->Word("those")->det_number, 'p');
 }
 
+TEST_F(LexiconDirTest, AuxiliariesAndCopulasMayTellTheirSubjectsNumber) {
+  ASSERT_TRUE(LoadWith("function_words.tsv",
+                       "had\taux\nhas\taux_sg\nHave\taux_pl\nwas\tcop_sg\n"
+                       "were\tcop_pl\n")
+                  .ok());
+  auto lex = Lexicon::Load(dir_.string());
+  ASSERT_TRUE(lex.ok()) << lex.status();
+  for (const char* w : {"had", "has", "have"}) {
+    ASSERT_NE((*lex)->Word(w), nullptr) << w;
+    EXPECT_EQ((*lex)->Word(w)->word_class, WordClass::kAux) << w;
+  }
+  EXPECT_EQ((*lex)->Word("were")->word_class, WordClass::kCop);
+  EXPECT_EQ((*lex)->VerbNumber("had"), 0);
+  EXPECT_EQ((*lex)->VerbNumber("has"), 's');
+  EXPECT_EQ((*lex)->VerbNumber("have"), 'p');
+  EXPECT_EQ((*lex)->VerbNumber("was"), 's');
+  EXPECT_EQ((*lex)->VerbNumber("were"), 'p');
+  // One word, two numbers: an error naming the first line.
+  const absl::Status twice =
+      LoadWith("function_words.tsv", "is\tcop_sg\nis\tcop_pl\n");
+  EXPECT_TRUE(absl::StrContains(twice.message(), "another category at line 1"))
+      << twice;
+}
+
 TEST_F(LexiconDirTest, FileInDirReplacesTheBuiltInOne) {
   ASSERT_TRUE(LoadWith("verbs.tsv", "shout\tassert\tsay\n").ok());
   auto lex = Lexicon::Load(dir_.string());

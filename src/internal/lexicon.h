@@ -1008,6 +1008,14 @@ class Lexicon {
     const uint32_t* lists = short_word_lists_.FindPadded(lower);
     return lists != nullptr && (*lists & static_cast<uint32_t>(list)) != 0;
   }
+  // For an auxiliary or a copula that agrees only with a subject of one
+  // number, that number: 's' ("is", "has"; function_words.tsv categories
+  // cop_sg, aux_sg), 'p' ("are", "have"; cop_pl, aux_pl), else 0. (Not a
+  // field of WordInfo: the tagger asks it of a few words only.)
+  char VerbNumber(absl::string_view lower) const {
+    auto it = verb_numbers_.find(lower);
+    return it != verb_numbers_.end() ? it->second : 0;
+  }
   bool IsTitle(absl::string_view lower) const {
     return titles_.contains(lower);
   }
@@ -1075,7 +1083,8 @@ class Lexicon {
   int max_cue_words_ = 1;
   int max_none_end_words_ = 0;
   WordMap<WordClass> function_words_;
-  WordMap<char> det_numbers_;  // see WordInfo::det_number
+  WordMap<char> det_numbers_;     // see WordInfo::det_number
+  WordMap<char> verb_numbers_;    // see VerbNumber()
   WordMap<uint32_t> word_lists_;  // WordList bits, see InList()
   // word_lists_'s keys of 1 to kShortWord bytes, and the shapes of its
   // keys (see WordShape()), for InList().

@@ -106,6 +106,11 @@ class Tagger {
   // The lexicons' entry of the word of `token` (nullptr: none): the one
   // the tagger looked it up by, or looked up now when it did not.
   const WordInfo* EntryOf(absl::string_view text, const Token& token) const;
+  // Whether the word of `token` is an auxiliary or a copula that agrees
+  // only with a subject of `number`, 's' or 'p' (Lexicon::VerbNumber()):
+  // "is", "has" / "are", "have".
+  bool AgreesWith(absl::string_view text, const Token& token,
+                  char number) const;
   // The cue index of the phrase of class none that ends at token i and
   // begins with a word before it ("all told"), or -1.
   int NonePhraseEndingAt(absl::string_view text, const std::vector<Token>& tokens,
