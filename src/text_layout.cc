@@ -879,6 +879,7 @@ Segmenter::Segmenter(const absl::flat_hash_set<std::string>& abbreviations,
     abbreviations_.insert(entry);
     final_abbreviations_.insert(entry);
   }
+  NoteShapes();
 }
 
 Segmenter::Segmenter(const absl::flat_hash_set<std::string>& abbreviations) {
@@ -890,6 +891,13 @@ Segmenter::Segmenter(const absl::flat_hash_set<std::string>& abbreviations) {
     if (fields.size() >= 2 && fields[1] == "final") {
       final_abbreviations_.insert(std::string(fields[0]));
     }
+  }
+  NoteShapes();
+}
+
+void Segmenter::NoteShapes() {
+  for (const std::string& entry : abbreviations_) {
+    if (!entry.empty()) abbreviation_shapes_.set(ShapeOf(entry));
   }
 }
 
@@ -1106,7 +1114,9 @@ bool Segmenter::LooksLikeSpeechTag(const char* p, const char* end) const {
     }
     if (p < end && *p == '.') {
       const absl::string_view token(word, static_cast<size_t>(p + 1 - word));
-      if (!abbreviations_.contains(token)) return false;
+      if (!MayBeAbbreviation(token) || !abbreviations_.contains(token)) {
+        return false;
+      }
       ++p;
     }
     if (p >= end || *p != ' ') return false;
@@ -1151,7 +1161,10 @@ bool Segmenter::BoundaryAfterPeriod(const char* para_begin,
       after_hyphen + 1 < period) {
     const absl::string_view last(
         after_hyphen, static_cast<size_t>(period + 1 - after_hyphen));
-    if (abbreviations_.contains(last) || IsDottedAcronym(last)) token = last;
+    if ((MayBeAbbreviation(last) && abbreviations_.contains(last)) ||
+        IsDottedAcronym(last)) {
+      token = last;
+    }
   }
   // After an ambiguous period a quote may open the next sentence; a bracket
   // usually does not ("SACRAMENTO, Calif. (AP)").
@@ -1169,7 +1182,7 @@ bool Segmenter::BoundaryAfterPeriod(const char* para_begin,
       opener_next = false;
     }
   }
-  if (abbreviations_.contains(token)) {
+  if (MayBeAbbreviation(token) && abbreviations_.contains(token)) {
     if (!final_abbreviations_.contains(token)) return false;
     return opener_next || StartsWithSentenceStarter(next, para_end);
   }

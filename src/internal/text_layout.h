@@ -10,6 +10,8 @@
 #ifndef WHOSAID_INTERNAL_TEXT_LAYOUT_H_
 #define WHOSAID_INTERNAL_TEXT_LAYOUT_H_
 
+#include <algorithm>
+#include <bitset>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -183,8 +185,22 @@ class Segmenter {
   bool BoundaryAfterPeriod(const char* para_begin, const char* para_end,
                            const char* period, const char* next) const;
 
+  // Whether `token` may be one of abbreviations_, told by its length (up
+  // to 15 bytes; longer ones as 15) and first byte: most words before a
+  // period ("said.", "year.") are told here, not hashed for the set.
+  bool MayBeAbbreviation(absl::string_view token) const {
+    return !token.empty() && abbreviation_shapes_[ShapeOf(token)];
+  }
+  static size_t ShapeOf(absl::string_view token) {
+    return std::min<size_t>(token.size(), 15) * 256 +
+           static_cast<unsigned char>(token[0]);
+  }
+  // (After every insertion into abbreviations_.)
+  void NoteShapes();
+
   absl::flat_hash_set<std::string> abbreviations_;
   absl::flat_hash_set<std::string> final_abbreviations_;  // subset
+  std::bitset<16 * 256> abbreviation_shapes_;  // see MayBeAbbreviation()
 };
 
 }  // namespace internal
