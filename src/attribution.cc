@@ -6629,6 +6629,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     // first cue of the unit reaches the rules (many units have none).
     std::bitset<128> present;
     bool present_read = false;
+    // Those of the tags before `prefix_end` and from `suffix_from` on, which
+    // the halves' tests below read: the first cue's read with `present`, in
+    // the same pass; the prefix carried on from cue to cue (cues come in
+    // order), the rest read again when a later cue needs it.
+    std::bitset<128> prefix, suffix;
+    size_t prefix_end = 0, suffix_from = std::string::npos;
     bool tags_hold_mark = false;
     int unit_held = 0;  // the tags of kSplitTags in the unit's (bit i: the i-th)
     // Where `marked` differs from the tags: npos before the unit's first cue
@@ -6837,7 +6843,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // Whether a causative verb stands before the cue: -1 not looked yet.
       int causative_before = -1;
       if (!present_read) {
-        present = TagCharacters(tags);
+        prefix = TagCharacters(absl::string_view(tags).substr(0, k));
+        prefix_end = k;
+        suffix = TagCharacters(absl::string_view(tags).substr(cue_end));
+        suffix_from = cue_end;
+        present = prefix | suffix |
+                  TagCharacters(absl::string_view(tags).substr(k, cue_end - k));
         present_read = true;
         // (Whether the tags hold a mark of their own: then every rule of the
         // class is tried, as the tests below decide for it.)
@@ -6938,10 +6949,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         const HalfDfas& dfas = rule->Dfas();
         if (const int l = rule->left_half, r = rule->right_half;
             l >= 0 && r >= 0) {
-          const absl::string_view m = marked;
           if (half_known[l] < 0 && dfas.left_needs.any()) {
             if (!before_read) {
-              missing_before = ~TagCharacters(m.substr(0, cue_end));
+              // (The marked string up to the cue's end: the tags before
+              // the cue, its mark and the '_' of its further words.)
+              prefix |= TagCharacters(
+                  absl::string_view(tags).substr(prefix_end, k - prefix_end));
+              prefix_end = k;
+              missing_before = prefix;
+              missing_before.set(static_cast<unsigned char>(marked[k]));
+              if (cue_end > k + 1) missing_before.set('_');
+              missing_before.flip();
               before_read = true;
             }
             if ((dfas.left_needs & missing_before).any()) half_known[l] = 0;
@@ -6949,7 +6967,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (half_known[l] == 0) continue;
           if (cue_end == k + 1 && half_known[r] < 0 && dfas.right_needs.any()) {
             if (!after_read) {
-              missing_after = ~TagCharacters(m.substr(cue_end));
+              if (suffix_from != cue_end) {
+                suffix = TagCharacters(absl::string_view(tags).substr(cue_end));
+                suffix_from = cue_end;
+              }
+              missing_after = ~suffix;
               after_read = true;
             }
             if ((dfas.right_needs & missing_after).any()) half_known[r] = 0;
