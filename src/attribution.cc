@@ -985,7 +985,8 @@ int QuoteBalance(absl::string_view tags) {
   };
   for (; i + 16 <= n; i += 16) open += block(i, 0);
   // (The last tags in the block that ends the string.)
-  if (i < n && n >= 16) return open + block(n - 16, static_cast<int>(i + 16 - n));
+  if (i < n && n >= 16)
+    return open + block(n - 16, static_cast<int>(i + 16 - n));
 #endif
   for (; i < tags.size(); ++i) {
     open += tags[i] == 'q' ? 1 : (tags[i] == 'Q' ? -1 : 0);
