@@ -935,15 +935,19 @@ std::bitset<128> TagCharacters(absl::string_view tags) {
     return _mm_load_si128(
         reinterpret_cast<const __m128i*>(kTagBits.bits[c & 127]));
   };
-  // (Two chains of ORs, which run side by side.)
-  __m128i a = _mm_setzero_si128(), b = _mm_setzero_si128();
+  // (Four chains of ORs, which run side by side, and a loop's test for
+  // every four characters.)
+  __m128i a = _mm_setzero_si128(), b = _mm_setzero_si128(),
+          c = _mm_setzero_si128(), d = _mm_setzero_si128();
   size_t i = 0;
-  for (; i + 2 <= n; i += 2) {
+  for (; i + 4 <= n; i += 4) {
     a = _mm_or_si128(a, bit(p[i]));
     b = _mm_or_si128(b, bit(p[i + 1]));
+    c = _mm_or_si128(c, bit(p[i + 2]));
+    d = _mm_or_si128(d, bit(p[i + 3]));
   }
-  if (i < n) a = _mm_or_si128(a, bit(p[i]));
-  a = _mm_or_si128(a, b);
+  for (; i < n; ++i) a = _mm_or_si128(a, bit(p[i]));
+  a = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
   const uint64_t low = static_cast<uint64_t>(_mm_cvtsi128_si64(a));
   const uint64_t high =
       static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(a, a)));
@@ -959,6 +963,35 @@ std::bitset<128> TagCharacters(absl::string_view tags) {
   }
 #endif
   return (std::bitset<128>(high) << 64) | std::bitset<128>(low);
+}
+
+// The opening quotation marks of `tags` less the closing ones (tags 'q'
+// and 'Q'). (Sixteen tags a test: a content that holds a quotation is
+// mostly long, and a test of each tag cost about two instructions a tag.)
+int QuoteBalance(absl::string_view tags) {
+  int open = 0;
+  size_t i = 0;
+#if defined(__SSE2__)
+  const size_t n = tags.size();
+  // (The marks of the block at `at`, but its first `skip` tags.)
+  auto block = [&](size_t at, int skip) {
+    const __m128i x =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(tags.data() + at));
+    const uint32_t q = static_cast<uint32_t>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('q'))));
+    const uint32_t close = static_cast<uint32_t>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('Q'))));
+    return absl::popcount(q >> skip) - absl::popcount(close >> skip);
+  };
+  for (; i + 16 <= n; i += 16) open += block(i, 0);
+  // (The last tags in the block that ends the string.)
+  if (i < n && n >= 16)
+    return open + block(n - 16, static_cast<int>(i + 16 - n));
+#endif
+  for (; i < tags.size(); ++i) {
+    open += tags[i] == 'q' ? 1 : (tags[i] == 'Q' ? -1 : 0);
+  }
+  return open;
 }
 
 // The first of the tokens [from, k) that is no adverb (tag 'l') or
@@ -6629,6 +6662,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     // first cue of the unit reaches the rules (many units have none).
     std::bitset<128> present;
     bool present_read = false;
+    // Those of the tags before `prefix_end` and from `suffix_from` on, which
+    // the halves' tests below read: the first cue's read with `present`, in
+    // the same pass; the prefix carried on from cue to cue (cues come in
+    // order), the rest read again when a later cue needs it.
+    std::bitset<128> prefix, suffix;
+    size_t prefix_end = 0, suffix_from = std::string::npos;
     bool tags_hold_mark = false;
     int unit_held = 0;  // the tags of kSplitTags in the unit's (bit i: the i-th)
     // Where `marked` differs from the tags: npos before the unit's first cue
@@ -6837,7 +6876,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // Whether a causative verb stands before the cue: -1 not looked yet.
       int causative_before = -1;
       if (!present_read) {
-        present = TagCharacters(tags);
+        prefix = TagCharacters(absl::string_view(tags).substr(0, k));
+        prefix_end = k;
+        suffix = TagCharacters(absl::string_view(tags).substr(cue_end));
+        suffix_from = cue_end;
+        present = prefix | suffix |
+                  TagCharacters(absl::string_view(tags).substr(k, cue_end - k));
         present_read = true;
         // (Whether the tags hold a mark of their own: then every rule of the
         // class is tried, as the tests below decide for it.)
@@ -6938,10 +6982,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         const HalfDfas& dfas = rule->Dfas();
         if (const int l = rule->left_half, r = rule->right_half;
             l >= 0 && r >= 0) {
-          const absl::string_view m = marked;
           if (half_known[l] < 0 && dfas.left_needs.any()) {
             if (!before_read) {
-              missing_before = ~TagCharacters(m.substr(0, cue_end));
+              // (The marked string up to the cue's end: the tags before
+              // the cue, its mark and the '_' of its further words.)
+              prefix |= TagCharacters(
+                  absl::string_view(tags).substr(prefix_end, k - prefix_end));
+              prefix_end = k;
+              missing_before = prefix;
+              missing_before.set(static_cast<unsigned char>(marked[k]));
+              if (cue_end > k + 1) missing_before.set('_');
+              missing_before.flip();
               before_read = true;
             }
             if ((dfas.left_needs & missing_before).any()) half_known[l] = 0;
@@ -6949,7 +7000,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (half_known[l] == 0) continue;
           if (cue_end == k + 1 && half_known[r] < 0 && dfas.right_needs.any()) {
             if (!after_read) {
-              missing_after = ~TagCharacters(m.substr(cue_end));
+              if (suffix_from != cue_end) {
+                suffix = TagCharacters(absl::string_view(tags).substr(cue_end));
+                suffix_from = cue_end;
+              }
+              missing_after = ~suffix;
               after_read = true;
             }
             if ((dfas.right_needs & missing_after).any()) half_known[r] = 0;
@@ -7256,9 +7311,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // (Counted only when the content opens one: most hold no mark.)
           int open = 0;
           if (a < b && std::memchr(marked.data() + a, 'q', b - a) != nullptr) {
-            for (size_t m = a; m < b; ++m) {
-              open += marked[m] == 'q' ? 1 : (marked[m] == 'Q' ? -1 : 0);
-            }
+            open = QuoteBalance(absl::string_view(marked).substr(a, b - a));
           }
           size_t e = b;
           while (open > 0 && e < marked.size() &&
