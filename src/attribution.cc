@@ -4508,14 +4508,15 @@ size_t Attributor::StartAfterLeadInThat(absl::string_view text,
 // verb or clause word) closed by a comma tells where it was said; the content
 // starts after the comma. So does a phrase of at most three words after such
 // a preposition when the clause after the comma opens with its subject
-// ("noted at one point, it made C", "said at the hearing, the council"). `a` is the first token of a content that follows
-// its cue right away. Returns the token the content now starts at, or `a`.
-// "Nate Cole, writing in The Daily Ledger, argued that C", "she wrote in
-// The Atlantic.": after a cue of lemma "write", a preposition of venue or
-// adjunct or a plain one ("in", "for"; not the agent's "by") and a name phrase (capitalised words, determiners,
-// numbers, words of time) and nothing else is where the writing appeared,
-// not what was written; the content after the cue is that phrase alone.
-// `a` is the first token after the cue; [ra, rb) the content's tokens.
+// ("noted at one point, it made C", "said at the hearing, the council"). `a` is
+// the first token of a content that follows its cue right away. Returns the
+// token the content now starts at, or `a`. "Nate Cole, writing in The Daily
+// Ledger, argued that C", "she wrote in The Atlantic.": after a cue of lemma
+// "write", a preposition of venue or adjunct or a plain one ("in", "for"; not
+// the agent's "by") and a name phrase (capitalised words, determiners, numbers,
+// words of time) and nothing else is where the writing appeared, not what was
+// written; the content after the cue is that phrase alone. `a` is the first
+// token after the cue; [ra, rb) the content's tokens.
 bool Attributor::WritingVenueOnly(absl::string_view text,
                                   const std::vector<Token>& tokens,
                                   const std::string& tags,
