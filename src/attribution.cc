@@ -4539,14 +4539,17 @@ size_t Attributor::StartAfterLeadInThat(absl::string_view text,
 // of the medium of the act (a preposition, then determiners and modifiers
 // before a noun of class medium, perhaps more phrases of place or time, no
 // verb or clause word) closed by a comma tells where it was said; the content
-// starts after the comma. `a` is the first token of a content that follows
-// its cue right away. Returns the token the content now starts at, or `a`.
-// "Nate Cole, writing in The Daily Ledger, argued that C", "she wrote in
-// The Atlantic.": after a cue of lemma "write", a preposition of venue or
-// adjunct or a plain one ("in", "for"; not the agent's "by") and a name phrase (capitalised words, determiners,
-// numbers, words of time) and nothing else is where the writing appeared,
-// not what was written; the content after the cue is that phrase alone.
-// `a` is the first token after the cue; [ra, rb) the content's tokens.
+// starts after the comma. So does a phrase of at most three words after such
+// a preposition when the clause after the comma opens with its subject
+// ("noted at one point, it made C", "said at the hearing, the council"). `a` is
+// the first token of a content that follows its cue right away. Returns the
+// token the content now starts at, or `a`. "Nate Cole, writing in The Daily
+// Ledger, argued that C", "she wrote in The Atlantic.": after a cue of lemma
+// "write", a preposition of venue or adjunct or a plain one ("in", "for"; not
+// the agent's "by") and a name phrase (capitalised words, determiners, numbers,
+// words of time) and nothing else is where the writing appeared, not what was
+// written; the content after the cue is that phrase alone. `a` is the first
+// token after the cue; [ra, rb) the content's tokens.
 bool Attributor::WritingVenueOnly(absl::string_view text,
                                   const std::vector<Token>& tokens,
                                   const std::string& tags,
@@ -4643,7 +4646,23 @@ size_t Attributor::StartAfterMediumComma(absl::string_view text,
   for (size_t m = a + 1; m + 3 < b; ++m) {
     const char c = tags[m];
     if (c == ',') {
-      if (!medium || !IsOneOf("dpPNRnoj0", tags[m + 1])) return a;
+      // (Without a medium, a short phrase of place or time before a
+      // subject: "noted at one point, it made the schedule tight"; not in
+      // an adverbial clause, whose comma closes it: "When they concluded
+      // on Friday, the consensus was C"; nor before names that a comma or
+      // "and" follows, the next items of a list: "argued on immigration,
+      // Muslims, trade and more".)
+      bool place = !medium && m <= a + 4 && IsOneOf("dpPNR", tags[m + 1]);
+      size_t n = m + 1;
+      while (place && n < b && IsOneOf("NRn0-", tags[n])) ++n;
+      if (n > m + 1 && n < b && IsOneOf(",x", tags[n])) place = false;
+      for (size_t k = a; place && k-- > 0 && !IsOneOf(",;:", tags[k]);) {
+        const WordInfo* w = tags[k] == 's' ? WordOf(text, tokens[k]) : nullptr;
+        place = w == nullptr || !(w->word_class == WordClass::kAdverbialSub ||
+                                  w->word_class == WordClass::kCondSub ||
+                                  w->word_class == WordClass::kTimeSub);
+      }
+      if (!(medium || place) || !IsOneOf("dpPNRnoj0", tags[m + 1])) return a;
       if (tokens[m + 1].begin <= r->begin || tokens[m + 1].begin >= r->end) {
         return a;
       }

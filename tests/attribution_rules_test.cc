@@ -959,6 +959,14 @@ const RuleCase kCases[] = {
      "The council vote passed on Monday, with 60% of residents saying that "
      "the pier should stay open.",
      "60% of residents", "saying", "the pier should stay open"},
+    {"absolute_participle_tell_that",
+     "The strike ended on Monday, with union leader Tom Ruiz telling members "
+     "that the deal was fair.",
+     "union leader Tom Ruiz", "telling", "the deal was fair"},
+    {"absolute_participle_tell",
+     "The council voted to delay the plan, with Mayor Anna Keller telling "
+     "reporters on Friday she viewed the delay as a mistake.",
+     "Mayor Anna Keller", "telling", "she viewed the delay as a mistake"},
     {"absolute_participle_say_quote",
      "The ministry denied the report, with a ministry spokesman saying, "
      "\"The figures are wrong.\"",
