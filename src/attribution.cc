@@ -718,6 +718,94 @@ int ParagraphAt(const TextLayout& layout, uint32_t off) {
              : static_cast<int>(it - layout.paragraphs.begin()) - 1;
 }
 
+// The author's name in `line`, which ends its paragraph, when it is the
+// byline a digest of opinion prints with an excerpt of a column: "Paul
+// Waldman, Washington Post" alone on the line below the quoted paragraphs,
+// or after the quotation that ends a paragraph ('..." Kevin Drum, Mother
+// Jones'). A line of capitalised words, one comma, no final period, right
+// after a quotation of some length. The name (before the comma) is up to
+// six words, initials ("Aaron E. Carroll") and "and" ("Li Zhou and Andrew
+// Prokop") among them, each other word with a small letter (not a headline
+// in capitals) and no possessive ("Republicans' Long, Uneasy History With
+// Race" is a subheading); the outlet after it up to five words ("The
+// American Conservative", "Issues & Insights"). An empty range when `line`
+// is none; else `*quote` is the index of that quotation.
+Range ExcerptByline(absl::string_view text, const TextLayout& layout,
+                    Range line, int* quote) {
+  constexpr uint32_t kMaxLine = 100, kMinExcerpt = 40, kMaxGap = 8;
+  if (line.end - line.begin > kMaxLine || text[line.end - 1] == '.') return {};
+  auto q = std::lower_bound(
+      layout.quotes.begin(), layout.quotes.end(), line.begin,
+      [](const Quote& x, uint32_t off) { return x.open < off; });
+  if (q == layout.quotes.begin()) return {};
+  --q;
+  if (!q->closed || q->end - q->begin < kMinExcerpt ||
+      q->close_end >= line.begin || line.begin - q->close_end > kMaxGap ||
+      !std::all_of(text.begin() + q->close_end, text.begin() + line.begin,
+                   absl::ascii_isspace)) {
+    return {};
+  }
+  *quote = static_cast<int>(q - layout.quotes.begin());
+  const absl::string_view words =
+      text.substr(line.begin, line.end - line.begin);
+  const size_t comma = words.find(", ");
+  if (comma == absl::string_view::npos ||
+      words.find(',', comma + 1) != absl::string_view::npos) {
+    return {};
+  }
+  auto word_count = [](absl::string_view part, bool name) {
+    int n = 0;
+    for (absl::string_view w : absl::StrSplit(part, ' ')) {
+      const unsigned char c = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+      if (w == "and" || w == "&" || (!name && (w == "of" || w == "the"))) {
+        if (n == 0) return 0;
+      } else if (name && w.size() == 2 && absl::ascii_isupper(c) &&
+                 w[1] == '.') {
+        // an initial
+      } else if (!(absl::ascii_isupper(c) ||
+                   (!name && absl::ascii_isdigit(c))) ||
+                 (name &&
+                  (std::none_of(w.begin(), w.end(), absl::ascii_islower) ||
+                   absl::StrContains(w, ".") || absl::EndsWith(w, "'s") ||
+                   absl::EndsWith(w, "\u2019s") || absl::EndsWith(w, "'") ||
+                   absl::EndsWith(w, "\u2019")))) {
+        return 0;
+      }
+      ++n;
+    }
+    return n;
+  };
+  const int name_words = word_count(words.substr(0, comma), true);
+  const int outlet_words = word_count(words.substr(comma + 2), false);
+  if (name_words == 0 || name_words > 6 || outlet_words == 0 ||
+      outlet_words > 5)
+    return {};
+  return Range{line.begin, line.begin + static_cast<uint32_t>(comma)};
+}
+
+// The byline of paragraph p (ExcerptByline): the whole paragraph, or the
+// words after its last quotation; an empty range when none. Sets *name and
+// *quote as ExcerptByline does.
+Range BylineOf(absl::string_view text, const TextLayout& layout, int p,
+               Range* name, int* quote) {
+  const Range para = layout.paragraphs[p];
+  // (Names and outlets end in a letter; most paragraphs in a period.)
+  if (!absl::ascii_isalpha(static_cast<unsigned char>(text[para.end - 1])))
+    return {};
+  *name = ExcerptByline(text, layout, para, quote);
+  if (name->end > 0) return para;
+  auto last = std::lower_bound(
+      layout.quotes.begin(), layout.quotes.end(), para.end,
+      [](const Quote& x, uint32_t off) { return x.open < off; });
+  if (last == layout.quotes.begin() || (last - 1)->paragraph != p ||
+      (last - 1)->close_end + 1 >= para.end) {
+    return {};
+  }
+  const Range tail{(last - 1)->close_end + 1, para.end};
+  *name = ExcerptByline(text, layout, tail, quote);
+  return name->end > 0 ? tail : Range{};
+}
+
 // A unit longer than this is read in pieces. Every rule reads the whole
 // unit around each cue in it, so a unit of n bytes with cues all through it
 // costs n squared: a "sentence" of a megabyte with no period (a table or a
@@ -6650,7 +6738,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   scratch.may_match.resize(rule_words_);
 
   for (size_t u = 0; u < units.size(); ++u) {
-    const Unit& unit = units[u];
+    Unit unit = units[u];
+    // A byline under an excerpt says nothing ("Paul Waldman, Washington
+    // Post" is no "Post" said by "Washington"): it names the author of the
+    // quotations before it (see the end).
+    if (unit.range.end == layout.paragraphs[unit.paragraph].end) {
+      Range name;
+      int quote;
+      const Range byline =
+          BylineOf(text, layout, unit.paragraph, &name, &quote);
+      if (byline.end > 0 && byline.begin <= unit.range.begin) continue;
+      if (byline.end > 0) unit.range.end = layout.quotes[quote].close_end;
+    }
     absl::string_view utext =
         text.substr(unit.range.begin, unit.range.end - unit.range.begin);
     // The quotations the unit opens after a space (or at its start): a
@@ -9123,6 +9222,74 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     f.needs_beat = claim_after;
     if (!claim_after) para_last[p] = static_cast<int>(out->size());
     out->push_back(std::move(f));
+  }
+  // The quotations right above a byline (ExcerptByline) are the words of
+  // the author it names, whatever voice they seemed to go on in: in a
+  // digest the claim before them is the summary that introduces the
+  // excerpts ("The left argues that C." / "\"Q.\"" / "Paul Waldman,
+  // Washington Post"). From the quotation right before the byline back to
+  // where it opens (a quotation of several paragraphs), and on through the
+  // paragraphs before that are one such quotation each. A claim a cue
+  // gives, or a speaker the quotation's own paragraph names, stays.
+  for (int b = 0;
+       !layout.hard_wrapped && b < static_cast<int>(layout.paragraphs.size());
+       ++b) {
+    Range name;
+    int qi = -1;
+    if (BylineOf(text, layout, b, &name, &qi).end == 0) continue;
+    while (qi >= 0) {
+      while (qi > 0 && layout.quotes[qi - 1].continues) --qi;
+      const Quote& q = layout.quotes[qi];
+      Finding* holder = nullptr;
+      for (Finding& f : *out) {
+        for (const Range& r : f.content) {
+          if (r.begin <= q.begin && q.begin < r.end && !f.drop) holder = &f;
+        }
+      }
+      if (holder == nullptr) {
+        // (Not a quotation after a sentence of narration in its paragraph,
+        // "X is frustrated. \"Q.\"": the excerpt quotes X there.)
+        const absl::string_view lead = absl::StripTrailingAsciiWhitespace(
+            text.substr(layout.paragraphs[q.paragraph].begin,
+                        q.open - layout.paragraphs[q.paragraph].begin));
+        if (!lead.empty() && absl::string_view(".!?").find(lead.back()) !=
+                                 absl::string_view::npos)
+          break;
+        out->emplace_back();
+        holder = &out->back();
+        holder->content.push_back(Range{q.begin, q.end});
+        holder->paragraph = q.paragraph;
+        holder->unit = -1;
+        holder->direct = true;
+        holder->turn = para_quote[q.paragraph] == qi;
+        AddQuoteContinuations(layout, holder);
+      } else if (holder->rule >= 0 || !holder->inherited || !holder->turn) {
+        // ("It's worth noting that \"Q\"": who notes it, the byline says.)
+        if (holder->speaker.end <= holder->speaker.begin && !holder->document) {
+          holder->speaker = name;
+        }
+        break;
+      }
+      holder->speaker = name;
+      holder->cue = Range{};
+      holder->cue_index = -1;
+      holder->follows = -1;
+      holder->builtin_rule = "excerpt_byline";
+      holder->inherited = true;
+      holder->turn_open = false;
+      holder->needs_conversation = false;
+      holder->narrated = false;
+      holder->needs_beat = false;
+      // On to the paragraph before when this one is the quotation alone
+      // and the one before ends with one.
+      const int p = q.paragraph;
+      if (para_quote[p] != qi || p == 0 || qi == 0 ||
+          !layout.quotes[qi - 1].closed ||
+          layout.quotes[qi - 1].close_end != layout.paragraphs[p - 1].end) {
+        break;
+      }
+      --qi;
+    }
   }
   // In a book, a quotation that follows narration in its paragraph, with no
   // cue ("Lord Henry elevated his eyebrows. \"Not send it anywhere?\""),
