@@ -1126,12 +1126,20 @@ int32_t TagDfa::Step(int32_t s, int c) const {
       hi = std::max<size_t>(hi, to.lo + n);
     }
   }
-  mark(impl.later);
-  // (InternMarks may grow impl.bits: `from` is not read after it.)
-  const int32_t to = InternMarks(lo, hi);
-  if (lo < hi) std::fill(marks + lo, marks + hi, 0);
-  if (to < 0) return -1;
-  const uint16_t cell = CellOf(to);
+  uint16_t cell;
+  if (lo >= hi) {
+    // None of s's NFA states reads the column (one step in eight): the set
+    // reached is `later` alone, the set of start_later_ (unanchored), or
+    // the empty one, state 0 (dead), with no lookup.
+    cell = impl.later.words.empty() ? CellOf(0) : start_later_;
+  } else {
+    mark(impl.later);
+    // (InternMarks may grow impl.bits: `from` is not read after it.)
+    const int32_t to = InternMarks(lo, hi);
+    std::fill(marks + lo, marks + hi, 0);
+    if (to < 0) return -1;
+    cell = CellOf(to);
+  }
   next_[(static_cast<size_t>(s) << shift_) + c] = cell;
   return cell;
 }
