@@ -1126,12 +1126,20 @@ int32_t TagDfa::Step(int32_t s, int c) const {
       hi = std::max<size_t>(hi, to.lo + n);
     }
   }
-  mark(impl.later);
-  // (InternMarks may grow impl.bits: `from` is not read after it.)
-  const int32_t to = InternMarks(lo, hi);
-  if (lo < hi) std::fill(marks + lo, marks + hi, 0);
-  if (to < 0) return -1;
-  const uint16_t cell = CellOf(to);
+  uint16_t cell;
+  if (lo >= hi) {
+    // None of s's NFA states reads the column (one step in eight): the set
+    // reached is `later` alone, the set of start_later_ (unanchored), or
+    // the empty one, state 0 (dead), with no lookup.
+    cell = impl.later.words.empty() ? CellOf(0) : start_later_;
+  } else {
+    mark(impl.later);
+    // (InternMarks may grow impl.bits: `from` is not read after it.)
+    const int32_t to = InternMarks(lo, hi);
+    std::fill(marks + lo, marks + hi, 0);
+    if (to < 0) return -1;
+    cell = CellOf(to);
+  }
   next_[(static_cast<size_t>(s) << shift_) + c] = cell;
   return cell;
 }
@@ -1171,6 +1179,20 @@ int TagDfa::LeftmostStart(absl::string_view text) const {
   return MatchAtEnd(static_cast<int32_t>(v)) ? 0 : best;
 }
 
+int TagDfa::Stopped(int c, int shift, size_t* row,
+                    const uint16_t** next) const {
+  uint32_t to = (*next)[*row + c];
+  if (to == kUnbuilt) {
+    const int32_t built =
+        BuildCell(static_cast<uint32_t>(*row >> shift), c, next);
+    if (built < 0) return -1;
+    to = static_cast<uint32_t>(built);
+  }
+  if (to & kStops) return state_[to & ~uint32_t{kStops}] & kMatchNow;
+  *row = static_cast<size_t>(to) << shift;
+  return 2;
+}
+
 int TagDfa::Match(absl::string_view text, size_t startpos,
                   size_t endpos) const {
   // (An empty text, where "$" and "^" meet, is left to RE2.)
@@ -1188,39 +1210,40 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
   // leave the loop by the same branch. The cells are read through a local
   // pointer, read again only after a step that builds a state.
   const uint16_t* next = cells();
-  uint32_t v = reverse_ || startpos == 0 ? start_at_begin_ : start_later_;
+  const uint32_t v = reverse_ || startpos == 0 ? start_at_begin_ : start_later_;
   if (v & kStops) return state_[v & ~uint32_t{kStops}] & kMatchNow;
-  // The cell after v on the byte of column c: ends the search (-1, 0, 1)
-  // or goes on (the cell, below kStops, as `*cell`).
-  auto step = [&](int c, uint32_t* cell) -> int {
-    uint32_t to = next[(v << shift_) + c];
-    if (to & kStops) {
-      if (to == kUnbuilt) {
-        const int32_t built = BuildCell(v, c, &next);
-        if (built < 0) return -1;
-        to = static_cast<uint32_t>(built);
-      }
-      if (to & kStops) return state_[to & ~uint32_t{kStops}] & kMatchNow;
-    }
-    *cell = to;
-    return 2;
-  };
+  // (The walk keeps where the state's row starts rather than the state,
+  // the shift in a register, and leaves the loop for any cell with kStops
+  // set: a step is then a load of the byte, of its column and of the cell,
+  // the test and the shift.)
+  const int shift = shift_;
+  size_t row = static_cast<size_t>(v) << shift;
   if (reverse_) {
     const unsigned char* const start = p + startpos;
     for (const unsigned char* q = p + endpos; q != start; --q) {
-      const int answer = step(column_[q[-1]], &v);
-      if (answer != 2) return answer;
+      size_t to = next[row + column_[q[-1]]];
+      if (to & kStops) {
+        const int answer = Stopped(column_[q[-1]], shift, &row, &next);
+        if (answer != 2) return answer;
+        continue;
+      }
+      row = to << shift;
     }
-    return start == p ? MatchAtEnd(static_cast<int32_t>(v)) : 0;
+    return start == p ? MatchAtEnd(static_cast<int32_t>(row >> shift)) : 0;
   }
   // (A match at the end of the text, by "$", only there.)
   const bool ends_text = endpos == text.size();
   const unsigned char* const end = p + endpos;
   for (const unsigned char* q = p + startpos; q != end; ++q) {
-    const int answer = step(column_[*q], &v);
-    if (answer != 2) return answer;
+    size_t to = next[row + column_[*q]];
+    if (to & kStops) {
+      const int answer = Stopped(column_[*q], shift, &row, &next);
+      if (answer != 2) return answer;
+      continue;
+    }
+    row = to << shift;
   }
-  return ends_text ? MatchAtEnd(static_cast<int32_t>(v)) : 0;
+  return ends_text ? MatchAtEnd(static_cast<int32_t>(row >> shift)) : 0;
 }
 
 // (16 bytes: Match() reads one a step.)

@@ -185,6 +185,12 @@ class alignas(64) TagDfa {
     return built;
   }
 
+  // For Match(): the step from the state whose row starts at cell *row on
+  // column c, where that cell has kStops set (a cell to build, or one
+  // that ends the search): -1, 0 or 1 as Match() answers, or 2 when the
+  // walk goes on (*row set to the next state's row). Called with mu_ held.
+  int Stopped(int c, int shift, size_t* row, const uint16_t** next) const;
+
   // Bits of state_.
   static constexpr uint8_t kMatchNow = 1;  // a match that needs nothing more
   static constexpr uint8_t kDead = 2;      // (state 0)
