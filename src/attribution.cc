@@ -730,8 +730,8 @@ int ParagraphAt(const TextLayout& layout, uint32_t off) {
 // Race" is a subheading); the outlet after it up to five words ("The
 // American Conservative", "Issues & Insights"). An empty range when `line`
 // is none; else `*quote` is the index of that quotation.
-Range ExcerptByline(absl::string_view text, const TextLayout& layout,
-                    Range line, int* quote) {
+Range ExcerptByline(const Lexicon& lexicon, absl::string_view text,
+                    const TextLayout& layout, Range line, int* quote) {
   constexpr uint32_t kMaxLine = 100, kMinExcerpt = 40, kMaxGap = 8;
   if (line.end - line.begin > kMaxLine || text[line.end - 1] == '.') return {};
   auto q = std::lower_bound(
@@ -753,11 +753,15 @@ Range ExcerptByline(absl::string_view text, const TextLayout& layout,
       words.find(',', comma + 1) != absl::string_view::npos) {
     return {};
   }
-  auto word_count = [](absl::string_view part, bool name) {
+  auto word_count = [&lexicon](absl::string_view part, bool name) {
     int n = 0;
     for (absl::string_view w : absl::StrSplit(part, ' ')) {
       const unsigned char c = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
-      if (w == "and" || w == "&" || (!name && (w == "of" || w == "the"))) {
+      // ("&" and the small words that join the parts of a name, as
+      // function_words.tsv lists them: "and"; "of", "the" in an outlet.)
+      if (w == "&" || lexicon.InList(w, WordList::kPhraseConj) ||
+          (!name && (lexicon.InList(w, WordList::kArticle) ||
+                     lexicon.InList(w, WordList::kNameLink)))) {
         if (n == 0) return 0;
       } else if (name && w.size() == 2 && absl::ascii_isupper(c) &&
                  w[1] == '.') {
@@ -786,13 +790,13 @@ Range ExcerptByline(absl::string_view text, const TextLayout& layout,
 // The byline of paragraph p (ExcerptByline): the whole paragraph, or the
 // words after its last quotation; an empty range when none. Sets *name and
 // *quote as ExcerptByline does.
-Range BylineOf(absl::string_view text, const TextLayout& layout, int p,
-               Range* name, int* quote) {
+Range BylineOf(const Lexicon& lexicon, absl::string_view text,
+               const TextLayout& layout, int p, Range* name, int* quote) {
   const Range para = layout.paragraphs[p];
   // (Names and outlets end in a letter; most paragraphs in a period.)
   if (!absl::ascii_isalpha(static_cast<unsigned char>(text[para.end - 1])))
     return {};
-  *name = ExcerptByline(text, layout, para, quote);
+  *name = ExcerptByline(lexicon, text, layout, para, quote);
   if (name->end > 0) return para;
   auto last = std::lower_bound(
       layout.quotes.begin(), layout.quotes.end(), para.end,
@@ -802,7 +806,7 @@ Range BylineOf(absl::string_view text, const TextLayout& layout, int p,
     return {};
   }
   const Range tail{(last - 1)->close_end + 1, para.end};
-  *name = ExcerptByline(text, layout, tail, quote);
+  *name = ExcerptByline(lexicon, text, layout, tail, quote);
   return name->end > 0 ? tail : Range{};
 }
 
@@ -6746,7 +6750,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       Range name;
       int quote;
       const Range byline =
-          BylineOf(text, layout, unit.paragraph, &name, &quote);
+          BylineOf(*lex_, text, layout, unit.paragraph, &name, &quote);
       if (byline.end > 0 && byline.begin <= unit.range.begin) continue;
       if (byline.end > 0) unit.range.end = layout.quotes[quote].close_end;
     }
@@ -9236,7 +9240,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
        ++b) {
     Range name;
     int qi = -1;
-    if (BylineOf(text, layout, b, &name, &qi).end == 0) continue;
+    if (BylineOf(*lex_, text, layout, b, &name, &qi).end == 0) continue;
     while (qi >= 0) {
       while (qi > 0 && layout.quotes[qi - 1].continues) --qi;
       const Quote& q = layout.quotes[qi];
