@@ -759,9 +759,10 @@ Range ExcerptByline(const Lexicon& lexicon, absl::string_view text,
       const unsigned char c = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
       // ("&" and the small words that join the parts of a name, as
       // function_words.tsv lists them: "and"; "of", "the" in an outlet.)
-      if (w == "&" || lexicon.InList(w, WordList::kPhraseConj) ||
-          (!name && (lexicon.InList(w, WordList::kArticle) ||
-                     lexicon.InList(w, WordList::kNameLink)))) {
+      if (w == "&" || (absl::ascii_islower(c) &&
+                       (lexicon.InList(w, WordList::kPhraseConj) ||
+                        (!name && (lexicon.InList(w, WordList::kArticle) ||
+                                   lexicon.InList(w, WordList::kNameLink)))))) {
         if (n == 0) return 0;
       } else if (name && w.size() == 2 && absl::ascii_isupper(c) &&
                  w[1] == '.') {
