@@ -5,6 +5,7 @@
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <queue>
 #include <set>
 #include <utility>
 
@@ -809,6 +810,52 @@ Range BylineOf(const Lexicon& lexicon, absl::string_view text,
   const Range tail{(last - 1)->close_end + 1, para.end};
   *name = ExcerptByline(lexicon, text, layout, tail, quote);
   return name->end > 0 ? tail : Range{};
+}
+
+// A byline of the document (BylineOf): its paragraph, the line, the name in
+// it and the quotation it signs.
+struct Byline {
+  int paragraph = 0;
+  Range line, name;
+  int quote = -1;
+};
+
+// For each quotation of `layout`, the last of `findings` not dropped with a
+// content part that holds the quotation's start, or -1. (One sweep over
+// the parts in order of their starts, a heap of those open keeping the
+// latest finding on top: asking each finding for each quotation made a
+// digest of many excerpts cost the square of its length.)
+std::vector<int> QuotationHolders(const TextLayout& layout,
+                                  const std::vector<Finding>& findings) {
+  std::vector<std::pair<Range, int>> parts;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (findings[i].drop) continue;
+    for (const Range& r : findings[i].content) {
+      parts.emplace_back(r, static_cast<int>(i));
+    }
+  }
+  std::sort(parts.begin(), parts.end(),
+            [](const std::pair<Range, int>& a, const std::pair<Range, int>& b) {
+              return a.first.begin < b.first.begin;
+            });
+  std::vector<int> order(layout.quotes.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::sort(order.begin(), order.end(), [&layout](int a, int b) {
+    return layout.quotes[a].begin < layout.quotes[b].begin;
+  });
+  std::vector<int> holder(layout.quotes.size(), -1);
+  std::priority_queue<std::pair<int, uint32_t>> open;  // finding, part's end
+  size_t next = 0;
+  for (const int qi : order) {
+    const uint32_t at = layout.quotes[qi].begin;
+    for (; next < parts.size() && parts[next].first.begin <= at; ++next) {
+      open.emplace(parts[next].second, parts[next].first.end);
+    }
+    // (A part that ended before this quotation ends before every later one.)
+    while (!open.empty() && open.top().second <= at) open.pop();
+    if (!open.empty()) holder[qi] = open.top().first;
+  }
+  return holder;
 }
 
 // A unit longer than this is read in pieces. Every rule reads the whole
@@ -6741,19 +6788,28 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   unit_findings.assign(units.size(), 0);
   std::vector<int8_t>& half_known = scratch.half_known;
   scratch.may_match.resize(rule_words_);
+  // The bylines under excerpts (BylineOf), read once: a byline says nothing
+  // ("Paul Waldman, Washington Post" is no "Post" said by "Washington"),
+  // and names the author of the quotations before it (see the end).
+  std::vector<Byline> bylines;
+  for (int p = 0; p < static_cast<int>(layout.paragraphs.size()); ++p) {
+    Byline b;
+    b.paragraph = p;
+    b.line = BylineOf(*lex_, text, layout, p, &b.name, &b.quote);
+    if (b.line.end > 0) bylines.push_back(b);
+  }
 
   for (size_t u = 0; u < units.size(); ++u) {
     Unit unit = units[u];
-    // A byline under an excerpt says nothing ("Paul Waldman, Washington
-    // Post" is no "Post" said by "Washington"): it names the author of the
-    // quotations before it (see the end).
-    if (unit.range.end == layout.paragraphs[unit.paragraph].end) {
-      Range name;
-      int quote;
-      const Range byline =
-          BylineOf(*lex_, text, layout, unit.paragraph, &name, &quote);
-      if (byline.end > 0 && byline.begin <= unit.range.begin) continue;
-      if (byline.end > 0) unit.range.end = layout.quotes[quote].close_end;
+    if (!bylines.empty() &&
+        unit.range.end == layout.paragraphs[unit.paragraph].end) {
+      auto by = std::lower_bound(
+          bylines.begin(), bylines.end(), unit.paragraph,
+          [](const Byline& b, int p) { return b.paragraph < p; });
+      if (by != bylines.end() && by->paragraph == unit.paragraph) {
+        if (by->line.begin <= unit.range.begin) continue;
+        unit.range.end = layout.quotes[by->quote].close_end;
+      }
     }
     absl::string_view utext =
         text.substr(unit.range.begin, unit.range.end - unit.range.begin);
@@ -9236,21 +9292,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   // where it opens (a quotation of several paragraphs), and on through the
   // paragraphs before that are one such quotation each. A claim a cue
   // gives, or a speaker the quotation's own paragraph names, stays.
-  for (int b = 0;
-       !layout.hard_wrapped && b < static_cast<int>(layout.paragraphs.size());
-       ++b) {
-    Range name;
-    int qi = -1;
-    if (BylineOf(*lex_, text, layout, b, &name, &qi).end == 0) continue;
+  // (The holders are read before the pass: what it adds holds only
+  // quotations it has passed, as no walk goes back past another byline.)
+  const std::vector<int> holders = layout.hard_wrapped || bylines.empty()
+                                       ? std::vector<int>()
+                                       : QuotationHolders(layout, *out);
+  for (size_t b = 0; !layout.hard_wrapped && b < bylines.size(); ++b) {
+    const Range name = bylines[b].name;
+    int qi = bylines[b].quote;
     while (qi >= 0) {
       while (qi > 0 && layout.quotes[qi - 1].continues) --qi;
       const Quote& q = layout.quotes[qi];
-      Finding* holder = nullptr;
-      for (Finding& f : *out) {
-        for (const Range& r : f.content) {
-          if (r.begin <= q.begin && q.begin < r.end && !f.drop) holder = &f;
-        }
-      }
+      Finding* holder = holders[qi] >= 0 ? &(*out)[holders[qi]] : nullptr;
       if (holder == nullptr) {
         // (Not a quotation after a sentence of narration in its paragraph,
         // "X is frustrated. \"Q.\"": the excerpt quotes X there.)
