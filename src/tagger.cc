@@ -299,6 +299,38 @@ inline absl::string_view TokenText(absl::string_view text, const Token& t) {
   return absl::string_view(text.data() + t.begin, t.end - t.begin);
 }
 
+// Whether token j is a single quotation mark that opens a quotation: the
+// tokenizer tags it as other punctuation, for it may be an apostrophe.
+// (Not inside a quotation in double marks, where single marks quote
+// someone the speaker quotes: "X tweeted: \"Recap ... Roe: 'Q'\"".)
+inline bool IsSingleQuoteOpening(absl::string_view text, const std::vector<Token>& tokens,
+                                 const std::string& tags, size_t j) {
+  if (j + 1 >= tokens.size() || tags[j] != '-') return false;
+  const absl::string_view w = TokenText(text, tokens[j]);
+  // (It opens a word: no space after it, a letter first; not a closing
+  // mark after a colon inside the quotation, "'At what cost:' X agreed".)
+  if ((w != "'" && w != "\u2018") || tokens[j + 1].begin != tokens[j].end ||
+      !absl::ascii_isalpha(static_cast<unsigned char>(text[tokens[j + 1].begin]))) {
+    return false;
+  }
+  const size_t open = tags.rfind('q', j);
+  if (open != std::string::npos && tags.find('Q', open) > j) return false;
+  // (Nor one whose closing mark runs on into a capitalised word, a dash or
+  // a colon: the unit runs two lines together, "Cheney: 'Q' He says C",
+  // "X: 'Q' - Fox News: \"Q\"", and the words after it are no part of
+  // the quotation's line.)
+  for (size_t c = j + 2; c < tokens.size(); ++c) {
+    const absl::string_view m = TokenText(text, tokens[c]);
+    if ((m != "'" && m != "\u2019") || tokens[c].begin != tokens[c - 1].end ||
+        (c + 1 < tokens.size() && tokens[c + 1].begin == tokens[c].end)) {
+      continue;
+    }
+    return c + 1 >= tokens.size() ||
+           !(tokens[c + 1].cap || IsOneOf(":~", tags[c + 1]));
+  }
+  return true;
+}
+
 // Whether a token of two bytes is "in", in any case. (Only 'I' and 'i' are
 // 'i' with 0x20 set, and only 'N' and 'n' are 'n'.)
 inline bool IsWordIn(absl::string_view text, const Token& t) {
@@ -1266,8 +1298,14 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
             absl::EndsWith(text.substr(v.begin, v.end - v.begin), "ing");
       }
     }
+    // A quotation in single marks after the colon is labelled only by a
+    // name, a title or a noun before it ("Somali official: 'Q'"; not
+    // "Obama visits Red Cross: 'Q'", whose speaker opens a clause).
+    bool named = k > first && k - first <= 5;
+    for (size_t m = first; named && m < k; ++m) named = IsOneOf("NRng", (*tags)[m]);
     bool colon = tag == ':' && k + 1 < tokens->size() &&
-                 ((*tags)[k + 1] == 'q' || name_label ||
+                 ((*tags)[k + 1] == 'q' ||
+                  (named && IsSingleQuoteOpening(text, *tokens, *tags, k + 1)) || name_label ||
                   (first == 0 && LabelsTopicLine(text, *tokens, *tags, k))) &&
                  !verb_before && !after_cue && !after_tell_object;
     // Nor when the words before it label a topic or a part of the article
@@ -1379,25 +1417,35 @@ bool Tagger::LabelsTopicLine(absl::string_view text, const std::vector<Token>& t
     has_name |= tags[m] == 'N';
     ++m;
   }
-  if (!has_name || tags[m - 1] == 'g' || m + 1 >= k || k - (m + 1) > 5 || tags[m] != 'r') {
+  // A quotation after the colon is what was said whatever the topic's case
+  // ("Romney on minimum wage: 'We ought to raise it'"): then the topic may
+  // be longer and hold lower-case words, modifiers, prepositions and a
+  // quoted word ("Trump on media 'hostility': ...").
+  // (A single quotation mark after the colon may be tagged as other
+  // punctuation.)
+  const bool quoted =
+      k + 1 < n && (tags[k + 1] == 'q' || IsSingleQuoteOpening(text, tokens, tags, k + 1));
+  if (!has_name || tags[m - 1] == 'g' || m + 1 >= k || k - (m + 1) > (quoted ? 7 : 5) ||
+      tags[m] != 'r') {
     return false;
   }
   for (size_t j = m + 1; j < k; ++j) {
     const char c = tags[j];
     if (!(c == 'N' || c == 'R' || c == 'g' || (c == 'd' && j + 1 < k) ||
-          ((c == 'n' || c == 'o') && tokens[j].cap))) {
+          ((c == 'n' || c == 'o') && tokens[j].cap) ||
+          (quoted && IsOneOf("dpjonirs0qQ-", c)))) {
       return false;
     }
   }
-  // (A single quotation mark after the colon may be tagged as other
-  // punctuation: a capital after it.)
+  // (Else a capital after the colon, or after a quotation mark tagged as
+  // other punctuation.)
   const auto opens_line = [&](size_t j) { return j < n && (tags[j] == 'q' || tokens[j].cap); };
   const auto quote_mark = [&](size_t j) {
     const absl::string_view w = TokenText(text, tokens[j]);
     return w == "'" || w == "\u2018" || w == "\u201c";
   };
-  if (!opens_line(k + 1) && !(k + 1 < n && tags[k + 1] == '-' && quote_mark(k + 1) &&
-                              opens_line(k + 2))) {
+  if (!quoted && !opens_line(k + 1) &&
+      !(k + 1 < n && tags[k + 1] == '-' && quote_mark(k + 1) && opens_line(k + 2))) {
     return false;
   }
   // (Not a handle after it: "Follow Keller on Twitter: @keller".)
