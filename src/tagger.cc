@@ -1251,6 +1251,22 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     for (size_t m = first; proper && m < k; ++m) proper = (*tags)[m] == 'N';
     name_label &= headline || shouted ||
                   (proper && (*tokens)[k + 1].cap && tokens->size() >= k + 7);
+    // A capitalised cue word alone before a colon that opens a capitalised
+    // line is the noun of a document that reports it ("Report: Walker to
+    // speak at the convention", "Reports: C"): tagged as a nominal, it
+    // speaks as a name would.
+    if (tag == ':' && k == first + 1 && (*tags)[first] == 'C' && (*tokens)[first].cap &&
+        (*tokens)[first].cue_words == 1 && k + 1 < n && (*tokens)[k + 1].cap) {
+      const WordInfo* w = EntryOf(text, (*tokens)[first]);
+      if (w != nullptr && w->nominal == v1::ENTITY_TYPE_DOCUMENT) {
+        Token& noun = (*tokens)[first];
+        noun.cue_words = 0;
+        noun.cue = -1;
+        noun.tag = 'n';
+        (*tags)[first] = 'n';
+        name_label = true;
+      }
+    }
     // A headline's speaker, a preposition of list label_prep and the topic
     // or the one addressed, before a colon that opens a quotation or a
     // capitalised line, label it too ("Mayor Keller on Ferry Dock: 'It Will
