@@ -1249,8 +1249,15 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // the course") is too short to be a sentence.
     bool proper = name_label;
     for (size_t m = first; proper && m < k; ++m) proper = (*tags)[m] == 'N';
+    // (Nor too short when the line speaks in the first person: "Clinton: I
+    // support statehood", "Hewitt: We did.")
+    const auto first_person = [&](size_t j) {
+      const absl::string_view w = TokenText(text, (*tokens)[j]);
+      return (IsOneOf("Pp", (*tags)[j]) && (w == "I" || w == "We" || w == "My" || w == "Our"));
+    };
     name_label &= headline || shouted ||
-                  (proper && (*tokens)[k + 1].cap && tokens->size() >= k + 7);
+                  (proper && (*tokens)[k + 1].cap &&
+                   (tokens->size() >= k + 7 || first_person(k + 1)));
     // A capitalised cue word alone before a colon that opens a capitalised
     // line is the noun of a document that reports it ("Report: Walker to
     // speak at the convention", "Reports: C"): tagged as a nominal, it
