@@ -303,14 +303,16 @@ inline absl::string_view TokenText(absl::string_view text, const Token& t) {
 // tokenizer tags it as other punctuation, for it may be an apostrophe.
 // (Not inside a quotation in double marks, where single marks quote
 // someone the speaker quotes: "X tweeted: \"Recap ... Roe: 'Q'\"".)
-inline bool IsSingleQuoteOpening(absl::string_view text, const std::vector<Token>& tokens,
+inline bool IsSingleQuoteOpening(absl::string_view text,
+                                 const std::vector<Token>& tokens,
                                  const std::string& tags, size_t j) {
   if (j + 1 >= tokens.size() || tags[j] != '-') return false;
   const absl::string_view w = TokenText(text, tokens[j]);
   // (It opens a word: no space after it, a letter first; not a closing
   // mark after a colon inside the quotation, "'At what cost:' X agreed".)
   if ((w != "'" && w != "\u2018") || tokens[j + 1].begin != tokens[j].end ||
-      !absl::ascii_isalpha(static_cast<unsigned char>(text[tokens[j + 1].begin]))) {
+      !absl::ascii_isalpha(
+          static_cast<unsigned char>(text[tokens[j + 1].begin]))) {
     return false;
   }
   const size_t open = tags.rfind('q', j);
@@ -1253,7 +1255,8 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // support statehood", "Hewitt: We did.")
     const auto first_person = [&](size_t j) {
       const absl::string_view w = TokenText(text, (*tokens)[j]);
-      return (IsOneOf("Pp", (*tags)[j]) && (w == "I" || w == "We" || w == "My" || w == "Our"));
+      return (IsOneOf("Pp", (*tags)[j]) &&
+              (w == "I" || w == "We" || w == "My" || w == "Our"));
     };
     name_label &= headline || shouted ||
                   (proper && (*tokens)[k + 1].cap &&
@@ -1262,8 +1265,9 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // line is the noun of a document that reports it ("Report: Walker to
     // speak at the convention", "Reports: C"): tagged as a nominal, it
     // speaks as a name would.
-    if (tag == ':' && k == first + 1 && (*tags)[first] == 'C' && (*tokens)[first].cap &&
-        (*tokens)[first].cue_words == 1 && k + 1 < n && (*tokens)[k + 1].cap) {
+    if (tag == ':' && k == first + 1 && (*tags)[first] == 'C' &&
+        (*tokens)[first].cap && (*tokens)[first].cue_words == 1 && k + 1 < n &&
+        (*tokens)[k + 1].cap) {
       const WordInfo* w = EntryOf(text, (*tokens)[first]);
       if (w != nullptr && w->nominal == v1::ENTITY_TYPE_DOCUMENT) {
         Token& noun = (*tokens)[first];
@@ -1324,13 +1328,20 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     // A quotation in single marks after the colon is labelled only by a
     // name, a title or a noun before it ("Somali official: 'Q'"; not
     // "Obama visits Red Cross: 'Q'", whose speaker opens a clause).
-    bool named = k > first && k - first <= 5;
-    for (size_t m = first; named && m < k; ++m) named = IsOneOf("NRng", (*tags)[m]);
-    bool colon = tag == ':' && k + 1 < tokens->size() &&
-                 ((*tags)[k + 1] == 'q' ||
-                  (named && IsSingleQuoteOpening(text, *tokens, *tags, k + 1)) || name_label ||
-                  (first == 0 && LabelsTopicLine(text, *tokens, *tags, k))) &&
-                 !verb_before && !after_cue && !after_tell_object;
+    const auto named = [&] {
+      if (k <= first || k - first > 5) return false;
+      for (size_t m = first; m < k; ++m) {
+        if (!IsOneOf("NRng", (*tags)[m])) return false;
+      }
+      return true;
+    };
+    bool colon =
+        tag == ':' && k + 1 < tokens->size() &&
+        ((*tags)[k + 1] == 'q' ||
+         (IsSingleQuoteOpening(text, *tokens, *tags, k + 1) && named()) ||
+         name_label ||
+         (first == 0 && LabelsTopicLine(text, *tokens, *tags, k))) &&
+        !verb_before && !after_cue && !after_tell_object;
     // Nor when the words before it label a topic or a part of the article
     // and name nobody ("VERDICT: It's complicated", "ESTATE TAX: The bill
     // doubles the exemption"; but "TAPPER: Take a listen."). (Asked last:
@@ -1447,9 +1458,10 @@ bool Tagger::LabelsTopicLine(absl::string_view text, const std::vector<Token>& t
   // (A single quotation mark after the colon may be tagged as other
   // punctuation.)
   const bool quoted =
-      k + 1 < n && (tags[k + 1] == 'q' || IsSingleQuoteOpening(text, tokens, tags, k + 1));
-  if (!has_name || tags[m - 1] == 'g' || m + 1 >= k || k - (m + 1) > (quoted ? 7 : 5) ||
-      tags[m] != 'r') {
+      k + 1 < n &&
+      (tags[k + 1] == 'q' || IsSingleQuoteOpening(text, tokens, tags, k + 1));
+  if (!has_name || tags[m - 1] == 'g' || m + 1 >= k ||
+      k - (m + 1) > (quoted ? 7 : 5) || tags[m] != 'r') {
     return false;
   }
   for (size_t j = m + 1; j < k; ++j) {
@@ -1468,7 +1480,8 @@ bool Tagger::LabelsTopicLine(absl::string_view text, const std::vector<Token>& t
     return w == "'" || w == "\u2018" || w == "\u201c";
   };
   if (!quoted && !opens_line(k + 1) &&
-      !(k + 1 < n && tags[k + 1] == '-' && quote_mark(k + 1) && opens_line(k + 2))) {
+      !(k + 1 < n && tags[k + 1] == '-' && quote_mark(k + 1) &&
+        opens_line(k + 2))) {
     return false;
   }
   // (Not a handle after it: "Follow Keller on Twitter: @keller".)
