@@ -4112,6 +4112,85 @@ void Attributor::EndAtLabelQuoteComma(absl::string_view text,
   if (tokens[e].end > r->begin && tokens[e].end < r->end) r->end = tokens[e].end;
 }
 
+// "urged them to close the \"harbor loophole,\" which lets trawlers skip
+// inspections", "said the pier would be \"fully repaired,\" despite the
+// cuts", "called the deal \"a giveaway,\" a reference to the lease": a
+// comma inside the closing mark of a quotation in the content stands where
+// the comma after it would, and the writer's tails that a plain comma ends
+// (rules.tsv TRAIL, EndAtWritersTerms) end the content there too, after the
+// mark: a relative clause of "which"/"who"/"whose" (not "that") that runs
+// to the end of the content with no comma or quotation of its own; a
+// determiner and at most three words of a noun phrase that close the
+// content, or go on only with a relative clause or an -ing word of their
+// own, or "a"/"an" and a noun that sums up the act ("a move that ..."); a
+// word of concession (list concessive) and a phrase with a noun and
+// no clause of its own to the end.
+void Attributor::EndAtQuoteCommaTail(absl::string_view text,
+                                     const std::vector<Token>& tokens,
+                                     const std::string& tags, size_t a,
+                                     size_t b, Range* r) const {
+  // (Most contents hold no closing mark.)
+  if (b <= a + 3 || std::memchr(tags.data() + a, 'Q', b - a) == nullptr) return;
+  size_t e = b;
+  while (e > a && (IsTrimTag(tags[e - 1]) || tokens[e - 1].begin >= r->end)) --e;
+  auto to = [&](size_t m) {
+    return m >= a && m < e && tags[m] == 'r' &&
+           absl::EqualsIgnoreCase(
+               text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin), "to");
+  };
+  int open = 0;
+  size_t o = a;  // the quotation's opening mark
+  for (size_t m = a; m + 2 < e; ++m) {
+    if (tags[m] == 'q' && open++ == 0) o = m;
+    if (tags[m] == 'Q') --open;
+    if (open != 1 || tags[m] != ',' || tags[m + 1] != 'Q') continue;
+    const size_t n = m + 2;
+    bool tail = false;
+    // (Not inside brackets, which would stay open.)
+    for (size_t q = a; q < m; ++q) {
+      if (tags[q] == '(') return;
+    }
+    if (tags[n] == 'w') {
+      tail = true;
+      for (size_t q = n + 1; q < e && tail; ++q) tail = !IsOneOf(",qQ", tags[q]);
+    } else if (tags[n] == 'd' && !to(o - 1) && !to(o + 1) &&
+               !(IsOneOf("vbC", tags[m - 1]) ||
+                 (tags[m - 1] == 'o' && LooksLikeVerb(text, tokens, tags, m - 1)))) {
+      // (After a verb, or an infinitive's quotation, the phrase is its
+      // object: "wants \"to refine, and repeal,\" the resolution".)
+      size_t q = n + 1;
+      while (q < e && q <= n + 3 && IsOneOf("dpjgNRnor0-", tags[q])) ++q;
+      tail = q == e;
+      // (An -ing word after a noun, not the head: "the meeting may ...".)
+      if (!tail && q < e && (tags[q] == 'w' || (tags[q] == 'i' && q > n + 1 &&
+                                                IsOneOf("nNRo", tags[q - 1])))) {
+        tail = true;
+        for (++q; q < e && tail; ++q) tail = tags[q] != ',';
+      }
+      // (Or "a"/"an", perhaps one modifier, and a noun of class aside that
+      // sums up the act, whatever follows: "a reference to ...".)
+      size_t h = n + 1;
+      if (h + 1 < e && tags[h] == 'j') ++h;
+      if (!tail && h < e && InList(*lex_, text, tokens[n], WordList::kDetOne)) {
+        const WordInfo* w = WordOf(text, tokens[h]);
+        tail = w != nullptr && w->word_class == WordClass::kAsideNoun;
+      }
+    } else if (tags[n] == 's' && InList(*lex_, text, tokens[n], WordList::kConcessive)) {
+      bool clause = false, noun = false;
+      for (size_t q = n + 1; q < e && !clause; ++q) {
+        clause = IsOneOf("PvbCtqQ,;:~", tags[q]) ||
+                 (tags[q] == 'o' && LowerEdWord(text, tokens[q]));
+        noun = noun || IsOneOf("dpNRn0i", tags[q]);
+      }
+      tail = noun && !clause;
+    }
+    if (tail && tokens[m + 1].end > r->begin && tokens[m + 1].end < r->end) {
+      r->end = tokens[m + 1].end;
+    }
+    return;
+  }
+}
+
 // "The senator announced her campaign last year in the lobby of the
 // hotel", "praised the chief's record last week, days before the vote",
 // "conceded defeat Tuesday night -- and left": when what follows the cue is
@@ -7899,6 +7978,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // ("praised the crew on Sunday and toured the site").
           if (!direct) EndAtInnerTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtLabelQuoteComma(text, tokens, marked, a, b, act_cue_end, &r);
+          if (!direct && a >= cue_end) EndAtQuoteCommaTail(text, tokens, marked, a, b, &r);
           if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtWritersTerms(text, tokens, marked, a, b, &r);
           // "asked about her status when she was 25", "spoke about the
