@@ -4129,27 +4129,37 @@ void Attributor::EndAtQuoteCommaTail(absl::string_view text,
                                      const std::vector<Token>& tokens,
                                      const std::string& tags, size_t a,
                                      size_t b, Range* r) const {
-  // (Most contents hold no closing mark.)
-  if (b <= a + 3 || std::memchr(tags.data() + a, 'Q', b - a) == nullptr) return;
-  size_t e = b;
-  while (e > a && (IsTrimTag(tags[e - 1]) || tokens[e - 1].begin >= r->end)) --e;
   auto to = [&](size_t m) {
-    return m >= a && m < e && tags[m] == 'r' &&
+    return m >= a && m < b && tags[m] == 'r' &&
            absl::EqualsIgnoreCase(
                text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin), "to");
   };
-  int open = 0;
-  size_t o = a;  // the quotation's opening mark
-  for (size_t m = a; m + 2 < e; ++m) {
-    if (tags[m] == 'q' && open++ == 0) o = m;
-    if (tags[m] == 'Q') --open;
-    if (open != 1 || tags[m] != ',' || tags[m + 1] != 'Q') continue;
-    const size_t n = m + 2;
-    bool tail = false;
-    // (Not inside brackets, which would stay open.)
-    for (size_t q = a; q < m; ++q) {
-      if (tags[q] == '(') return;
+  // (Most contents hold no closing mark: only the marks are looked at.)
+  const char* t = tags.data();
+  for (size_t c = a + 1; c + 2 < b; ++c) {
+    const void* p = std::memchr(t + c, 'Q', b - 1 - c);
+    if (p == nullptr) return;
+    c = static_cast<size_t>(static_cast<const char*>(p) - t);
+    if (tokens[c + 1].end > r->end) return;
+    if (t[c - 1] != ',') continue;
+    // The comma closes a quotation of the content's own (one level deep).
+    int open = 0;
+    size_t o = a;  // its opening mark
+    for (size_t q = a; q < c; ++q) {
+      if (t[q] == 'q' && open++ == 0) o = q;
+      if (t[q] == 'Q') --open;
+      // (Not inside brackets, which would stay open.)
+      if (t[q] == '(') return;
     }
+    if (open != 1) continue;
+    const size_t m = c - 1;  // the comma
+    const size_t n = c + 1;
+    // (The content's last word, before its closing punctuation.)
+    size_t e = n;
+    while (e < b && tokens[e].end <= r->end) ++e;
+    while (e > n && IsTrimTag(tags[e - 1])) --e;
+    if (e == n) return;
+    bool tail = false;
     if (tags[n] == 'w') {
       tail = true;
       for (size_t q = n + 1; q < e && tail; ++q) tail = !IsOneOf(",qQ", tags[q]);
@@ -7978,7 +7988,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // ("praised the crew on Sunday and toured the site").
           if (!direct) EndAtInnerTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtLabelQuoteComma(text, tokens, marked, a, b, act_cue_end, &r);
-          if (!direct && a >= cue_end) EndAtQuoteCommaTail(text, tokens, marked, a, b, &r);
+          if (!direct && mixed && a >= cue_end) {
+            EndAtQuoteCommaTail(text, tokens, marked, a, b, &r);
+          }
           if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtWritersTerms(text, tokens, marked, a, b, &r);
           // "asked about her status when she was 25", "spoke about the
