@@ -5820,6 +5820,35 @@ bool Attributor::IsAgentAfterParticiple(absl::string_view text,
       lemma);
 }
 
+// "The opinions expressed in this column are the author's", "the fears
+// voiced at the hearing were unfounded": a past participle right after a
+// plain noun (tag 'o': no speaker the lexicons know), before a preposition
+// and one noun phrase opened by a determiner or possessive that the
+// sentence's own verb (an auxiliary or copula) follows, modifies the noun;
+// no one speaks. ("The mayor said in a letter
+// the pier would close": a title or nominal speaks, and a second noun
+// phrase opens the clause.)
+bool Attributor::IsParticipleOfNoun(absl::string_view text,
+                                    const std::vector<Token>& tokens,
+                                    const std::string& tags, size_t k,
+                                    size_t a, size_t b,
+                                    absl::string_view lemma) const {
+  const size_t words = std::max<size_t>(tokens[k].cue_words, 1);
+  if (k == 0 || tags[k - 1] != 'o' || a != k + words || tags[a] != 'r') {
+    return false;
+  }
+  // (A determiner or possessive opens the phrase: "said on Friday residents
+  // would ...", "said about 200 ships were ..." report a clause.)
+  size_t m = a + 1;
+  if (m >= b || !IsOneOf("dp", tags[m])) return false;
+  const size_t head = ++m;
+  while (m < b && IsOneOf("jonNR0g", tags[m])) ++m;
+  if (m == head || m >= b || !IsOneOf("vb", tags[m])) return false;
+  return IsParticipleForm(
+      text.substr(tokens[k].begin, tokens[k + words - 1].end - tokens[k].begin),
+      lemma);
+}
+
 // "she said simply", "a voter who responded anonymously", "figures reported
 // on Sunday now suggest": a content of adverbs and words of time only tells
 // how or when, not what was said. (An adverb that stands for what was said,
@@ -8050,7 +8079,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                  (ra == cue_end && AsPhraseOnly(text, tokens, marked, ra, rb) &&
                   !relative_object()) ||
                  WritingVenueOnly(text, tokens, marked, cue.lemma, a, ra, rb) ||
-                 IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma))) ||
+                 IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma) ||
+                 IsParticipleOfNoun(text, tokens, marked, k, a, b, cue.lemma))) ||
                // "Earlier this year, X spoke to Y about C", "At the camp, X
                // pleaded": a phrase that opens the sentence before the
                // speaker is no content; a later rule may find the one after

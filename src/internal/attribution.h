@@ -531,6 +531,12 @@ class Attributor {
                               const std::vector<Token>& tokens,
                               const std::string& tags, size_t k, size_t a,
                               size_t b, absl::string_view lemma) const;
+  // Is cue token k a participle that modifies the plain noun before it
+  // ("the opinions expressed in this column are ...")? (See attribution.cc.)
+  bool IsParticipleOfNoun(absl::string_view text,
+                          const std::vector<Token>& tokens,
+                          const std::string& tags, size_t k, size_t a,
+                          size_t b, absl::string_view lemma) const;
   // Is the content [a, b) adverbs and words of time only ("said simply")?
   bool OnlyAdverbs(absl::string_view text, const std::vector<Token>& tokens,
                    const std::string& tags, size_t a, size_t b) const;
