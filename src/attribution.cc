@@ -8079,8 +8079,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                  (ra == cue_end && AsPhraseOnly(text, tokens, marked, ra, rb) &&
                   !relative_object()) ||
                  WritingVenueOnly(text, tokens, marked, cue.lemma, a, ra, rb) ||
-                 IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma) ||
-                 IsParticipleOfNoun(text, tokens, marked, k, a, b, cue.lemma))) ||
+                 // (Both open the content with a preposition.)
+                 (marked[a] == 'r' &&
+                  (IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma) ||
+                   IsParticipleOfNoun(text, tokens, marked, k, a, b, cue.lemma))))) ||
                // "Earlier this year, X spoke to Y about C", "At the camp, X
                // pleaded": a phrase that opens the sentence before the
                // speaker is no content; a later rule may find the one after
