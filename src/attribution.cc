@@ -4132,7 +4132,8 @@ void Attributor::EndAtQuoteCommaTail(absl::string_view text,
   auto to = [&](size_t m) {
     return m >= a && m < b && tags[m] == 'r' &&
            absl::EqualsIgnoreCase(
-               text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin), "to");
+               text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin),
+               "to");
   };
   // (Most contents hold no closing mark: only the marks are looked at.)
   const char* t = tags.data();
@@ -4162,18 +4163,21 @@ void Attributor::EndAtQuoteCommaTail(absl::string_view text,
     bool tail = false;
     if (tags[n] == 'w') {
       tail = true;
-      for (size_t q = n + 1; q < e && tail; ++q) tail = !IsOneOf(",qQ", tags[q]);
+      for (size_t q = n + 1; q < e && tail; ++q)
+        tail = !IsOneOf(",qQ", tags[q]);
     } else if (tags[n] == 'd' && !to(o - 1) && !to(o + 1) &&
                !(IsOneOf("vbC", tags[m - 1]) ||
-                 (tags[m - 1] == 'o' && LooksLikeVerb(text, tokens, tags, m - 1)))) {
+                 (tags[m - 1] == 'o' &&
+                  LooksLikeVerb(text, tokens, tags, m - 1)))) {
       // (After a verb, or an infinitive's quotation, the phrase is its
       // object: "wants \"to refine, and repeal,\" the resolution".)
       size_t q = n + 1;
       while (q < e && q <= n + 3 && IsOneOf("dpjgNRnor0-", tags[q])) ++q;
       tail = q == e;
       // (An -ing word after a noun, not the head: "the meeting may ...".)
-      if (!tail && q < e && (tags[q] == 'w' || (tags[q] == 'i' && q > n + 1 &&
-                                                IsOneOf("nNRo", tags[q - 1])))) {
+      if (!tail && q < e &&
+          (tags[q] == 'w' ||
+           (tags[q] == 'i' && q > n + 1 && IsOneOf("nNRo", tags[q - 1])))) {
         tail = true;
         for (++q; q < e && tail; ++q) tail = tags[q] != ',';
       }
@@ -4185,7 +4189,8 @@ void Attributor::EndAtQuoteCommaTail(absl::string_view text,
         const WordInfo* w = WordOf(text, tokens[h]);
         tail = w != nullptr && w->word_class == WordClass::kAsideNoun;
       }
-    } else if (tags[n] == 's' && InList(*lex_, text, tokens[n], WordList::kConcessive)) {
+    } else if (tags[n] == 's' &&
+               InList(*lex_, text, tokens[n], WordList::kConcessive)) {
       bool clause = false, noun = false;
       for (size_t q = n + 1; q < e && !clause; ++q) {
         clause = IsOneOf("PvbCtqQ,;:~", tags[q]) ||
@@ -5830,9 +5835,8 @@ bool Attributor::IsAgentAfterParticiple(absl::string_view text,
 // phrase opens the clause.)
 bool Attributor::IsParticipleOfNoun(absl::string_view text,
                                     const std::vector<Token>& tokens,
-                                    const std::string& tags, size_t k,
-                                    size_t a, size_t b,
-                                    absl::string_view lemma) const {
+                                    const std::string& tags, size_t k, size_t a,
+                                    size_t b, absl::string_view lemma) const {
   const size_t words = std::max<size_t>(tokens[k].cue_words, 1);
   if (k == 0 || tags[k - 1] != 'o' || a != k + words || tags[a] != 'r') {
     return false;
@@ -8081,8 +8085,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                  WritingVenueOnly(text, tokens, marked, cue.lemma, a, ra, rb) ||
                  // (Both open the content with a preposition.)
                  (marked[a] == 'r' &&
-                  (IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma) ||
-                   IsParticipleOfNoun(text, tokens, marked, k, a, b, cue.lemma))))) ||
+                  (IsAgentAfterParticiple(text, tokens, marked, k, a, b,
+                                          cue.lemma) ||
+                   IsParticipleOfNoun(text, tokens, marked, k, a, b,
+                                      cue.lemma))))) ||
                // "Earlier this year, X spoke to Y about C", "At the camp, X
                // pleaded": a phrase that opens the sentence before the
                // speaker is no content; a later rule may find the one after
@@ -8090,7 +8096,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                (b <= k && ra < rb && !range_of(rule->content2, &sa2, &sb2) &&
                 ((rb - ra <= 12 &&
                   (OnlyTimePhrase(text, tokens, marked, ra, rb) ||
-                   IsBarePhrase(text, tokens, marked, ra, rb, cue.cue_class))) ||
+                   IsBarePhrase(text, tokens, marked, ra, rb,
+                                cue.cue_class))) ||
                  IsFrontedPhrases(marked, ra, rb, cue.cue_class))));
           // What the ends above left is a phrase of time or a link whose
           // words went to another clause: no claim, but the cue and its

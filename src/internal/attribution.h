@@ -535,8 +535,8 @@ class Attributor {
   // ("the opinions expressed in this column are ...")? (See attribution.cc.)
   bool IsParticipleOfNoun(absl::string_view text,
                           const std::vector<Token>& tokens,
-                          const std::string& tags, size_t k, size_t a,
-                          size_t b, absl::string_view lemma) const;
+                          const std::string& tags, size_t k, size_t a, size_t b,
+                          absl::string_view lemma) const;
   // Is the content [a, b) adverbs and words of time only ("said simply")?
   bool OnlyAdverbs(absl::string_view text, const std::vector<Token>& tokens,
                    const std::string& tags, size_t a, size_t b) const;
