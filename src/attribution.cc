@@ -4112,6 +4112,100 @@ void Attributor::EndAtLabelQuoteComma(absl::string_view text,
   if (tokens[e].end > r->begin && tokens[e].end < r->end) r->end = tokens[e].end;
 }
 
+// "urged them to close the \"harbor loophole,\" which lets trawlers skip
+// inspections", "said the pier would be \"fully repaired,\" despite the
+// cuts", "called the deal \"a giveaway,\" a reference to the lease": a
+// comma inside the closing mark of a quotation in the content stands where
+// the comma after it would, and the writer's tails that a plain comma ends
+// (rules.tsv TRAIL, EndAtWritersTerms) end the content there too, after the
+// mark: a relative clause of "which"/"who"/"whose" (not "that") that runs
+// to the end of the content with no comma or quotation of its own; a
+// determiner and at most three words of a noun phrase that close the
+// content, or go on only with a relative clause or an -ing word of their
+// own, or "a"/"an" and a noun that sums up the act ("a move that ..."); a
+// word of concession (list concessive) and a phrase with a noun and
+// no clause of its own to the end.
+void Attributor::EndAtQuoteCommaTail(absl::string_view text,
+                                     const std::vector<Token>& tokens,
+                                     const std::string& tags, size_t a,
+                                     size_t b, Range* r) const {
+  auto to = [&](size_t m) {
+    return m >= a && m < b && tags[m] == 'r' &&
+           absl::EqualsIgnoreCase(
+               text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin),
+               "to");
+  };
+  // (Most contents hold no closing mark: only the marks are looked at.)
+  const char* t = tags.data();
+  for (size_t c = a + 1; c + 2 < b; ++c) {
+    const void* p = std::memchr(t + c, 'Q', b - 1 - c);
+    if (p == nullptr) return;
+    c = static_cast<size_t>(static_cast<const char*>(p) - t);
+    if (tokens[c + 1].end > r->end) return;
+    if (t[c - 1] != ',') continue;
+    // The comma closes a quotation of the content's own (one level deep).
+    int open = 0;
+    size_t o = a;  // its opening mark
+    for (size_t q = a; q < c; ++q) {
+      if (t[q] == 'q' && open++ == 0) o = q;
+      if (t[q] == 'Q') --open;
+      // (Not inside brackets, which would stay open.)
+      if (t[q] == '(') return;
+    }
+    if (open != 1) continue;
+    const size_t m = c - 1;  // the comma
+    const size_t n = c + 1;
+    // (The content's last word, before its closing punctuation.)
+    size_t e = n;
+    while (e < b && tokens[e].end <= r->end) ++e;
+    while (e > n && IsTrimTag(tags[e - 1])) --e;
+    if (e == n) return;
+    bool tail = false;
+    if (tags[n] == 'w') {
+      tail = true;
+      for (size_t q = n + 1; q < e && tail; ++q)
+        tail = !IsOneOf(",qQ", tags[q]);
+    } else if (tags[n] == 'd' && !to(o - 1) && !to(o + 1) &&
+               !(IsOneOf("vbC", tags[m - 1]) ||
+                 (tags[m - 1] == 'o' &&
+                  LooksLikeVerb(text, tokens, tags, m - 1)))) {
+      // (After a verb, or an infinitive's quotation, the phrase is its
+      // object: "wants \"to refine, and repeal,\" the resolution".)
+      size_t q = n + 1;
+      while (q < e && q <= n + 3 && IsOneOf("dpjgNRnor0-", tags[q])) ++q;
+      tail = q == e;
+      // (An -ing word after a noun, not the head: "the meeting may ...".)
+      if (!tail && q < e &&
+          (tags[q] == 'w' ||
+           (tags[q] == 'i' && q > n + 1 && IsOneOf("nNRo", tags[q - 1])))) {
+        tail = true;
+        for (++q; q < e && tail; ++q) tail = tags[q] != ',';
+      }
+      // (Or "a"/"an", perhaps one modifier, and a noun of class aside that
+      // sums up the act, whatever follows: "a reference to ...".)
+      size_t h = n + 1;
+      if (h + 1 < e && tags[h] == 'j') ++h;
+      if (!tail && h < e && InList(*lex_, text, tokens[n], WordList::kDetOne)) {
+        const WordInfo* w = WordOf(text, tokens[h]);
+        tail = w != nullptr && w->word_class == WordClass::kAsideNoun;
+      }
+    } else if (tags[n] == 's' &&
+               InList(*lex_, text, tokens[n], WordList::kConcessive)) {
+      bool clause = false, noun = false;
+      for (size_t q = n + 1; q < e && !clause; ++q) {
+        clause = IsOneOf("PvbCtqQ,;:~", tags[q]) ||
+                 (tags[q] == 'o' && LowerEdWord(text, tokens[q]));
+        noun = noun || IsOneOf("dpNRn0i", tags[q]);
+      }
+      tail = noun && !clause;
+    }
+    if (tail && tokens[m + 1].end > r->begin && tokens[m + 1].end < r->end) {
+      r->end = tokens[m + 1].end;
+    }
+    return;
+  }
+}
+
 // "The senator announced her campaign last year in the lobby of the
 // hotel", "praised the chief's record last week, days before the vote",
 // "conceded defeat Tuesday night -- and left": when what follows the cue is
@@ -5726,6 +5820,34 @@ bool Attributor::IsAgentAfterParticiple(absl::string_view text,
   }
   const WordInfo* w = WordOf(text, tokens[a]);
   if (w == nullptr || w->word_class != WordClass::kAgent) return false;
+  return IsParticipleForm(
+      text.substr(tokens[k].begin, tokens[k + words - 1].end - tokens[k].begin),
+      lemma);
+}
+
+// "The opinions expressed in this column are the author's", "the fears
+// voiced at the hearing were unfounded": a past participle right after a
+// plain noun (tag 'o': no speaker the lexicons know), before a preposition
+// and one noun phrase opened by a determiner or possessive that the
+// sentence's own verb (an auxiliary or copula) follows, modifies the noun;
+// no one speaks. ("The mayor said in a letter
+// the pier would close": a title or nominal speaks, and a second noun
+// phrase opens the clause.)
+bool Attributor::IsParticipleOfNoun(absl::string_view text,
+                                    const std::vector<Token>& tokens,
+                                    const std::string& tags, size_t k, size_t a,
+                                    size_t b, absl::string_view lemma) const {
+  const size_t words = std::max<size_t>(tokens[k].cue_words, 1);
+  if (k == 0 || tags[k - 1] != 'o' || a != k + words || tags[a] != 'r') {
+    return false;
+  }
+  // (A determiner or possessive opens the phrase: "said on Friday residents
+  // would ...", "said about 200 ships were ..." report a clause.)
+  size_t m = a + 1;
+  if (m >= b || !IsOneOf("dp", tags[m])) return false;
+  const size_t head = ++m;
+  while (m < b && IsOneOf("jonNR0g", tags[m])) ++m;
+  if (m == head || m >= b || !IsOneOf("vb", tags[m])) return false;
   return IsParticipleForm(
       text.substr(tokens[k].begin, tokens[k + words - 1].end - tokens[k].begin),
       lemma);
@@ -7899,6 +8021,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // ("praised the crew on Sunday and toured the site").
           if (!direct) EndAtInnerTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtLabelQuoteComma(text, tokens, marked, a, b, act_cue_end, &r);
+          if (!direct && mixed && a >= cue_end) {
+            EndAtQuoteCommaTail(text, tokens, marked, a, b, &r);
+          }
           if (!direct) EndAtTimePhrase(text, tokens, marked, a, b, cue_end, &r);
           if (!direct) EndAtWritersTerms(text, tokens, marked, a, b, &r);
           // "asked about her status when she was 25", "spoke about the
@@ -7958,7 +8083,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                  (ra == cue_end && AsPhraseOnly(text, tokens, marked, ra, rb) &&
                   !relative_object()) ||
                  WritingVenueOnly(text, tokens, marked, cue.lemma, a, ra, rb) ||
-                 IsAgentAfterParticiple(text, tokens, marked, k, a, b, cue.lemma))) ||
+                 // (Both open the content with a preposition.)
+                 (marked[a] == 'r' &&
+                  (IsAgentAfterParticiple(text, tokens, marked, k, a, b,
+                                          cue.lemma) ||
+                   IsParticipleOfNoun(text, tokens, marked, k, a, b,
+                                      cue.lemma))))) ||
                // "Earlier this year, X spoke to Y about C", "At the camp, X
                // pleaded": a phrase that opens the sentence before the
                // speaker is no content; a later rule may find the one after
@@ -7966,7 +8096,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                (b <= k && ra < rb && !range_of(rule->content2, &sa2, &sb2) &&
                 ((rb - ra <= 12 &&
                   (OnlyTimePhrase(text, tokens, marked, ra, rb) ||
-                   IsBarePhrase(text, tokens, marked, ra, rb, cue.cue_class))) ||
+                   IsBarePhrase(text, tokens, marked, ra, rb,
+                                cue.cue_class))) ||
                  IsFrontedPhrases(marked, ra, rb, cue.cue_class))));
           // What the ends above left is a phrase of time or a link whose
           // words went to another clause: no claim, but the cue and its

@@ -3947,8 +3947,8 @@ Resolution SpeakerResolver::ResolveSpan(Range span) {
           : nullptr;
   // "her" alone: the possessor of a noun cue ("her denial of C"), the one
   // the possessive points back to.
-  if (n == 1 && (tags[0] == 'P' || tags[0] == 'w' || tags[0] == 'p' ||
-                 before_period != nullptr)) {
+  if (n == 1 && (tags[0] == 'P' || tags[0] == 'w' || tags[0] == 't' ||
+                 tags[0] == 'p' || before_period != nullptr)) {
     res.kind = v1::MENTION_KIND_PRONOUN;
     const PronounInfo* p = before_period != nullptr ? before_period
                            : tags[0] == 'p'         ? lex_->Possessive(Lowered(word(0)).view())
@@ -3980,7 +3980,9 @@ Resolution SpeakerResolver::ResolveSpan(Range span) {
         }
       }
     }
-    if (entity < 0 && tag == 'w') entity = RelativeAntecedent(span.begin);
+    // (The relative "that" of "a sign that read \"Q\"" too.)
+    if (entity < 0 && (tag == 'w' || tag == 't'))
+      entity = RelativeAntecedent(span.begin);
     if (entity >= 0) {
       AddAlias(entity, pronoun);
       if (p != nullptr && (p->gender == 'm' || p->gender == 'f') &&

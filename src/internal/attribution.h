@@ -291,6 +291,13 @@ class Attributor {
                             const std::vector<Token>& tokens,
                             const std::string& tags, size_t a, size_t b,
                             size_t cue_end, Range* r) const;
+  // Ends a content at a quotation closed by its own comma before a tail of
+  // the writer's ("the \"harbor loophole,\" which lets ..."; see
+  // attribution.cc).
+  void EndAtQuoteCommaTail(absl::string_view text,
+                           const std::vector<Token>& tokens,
+                           const std::string& tags, size_t a, size_t b,
+                           Range* r) const;
   // Ends a noun-phrase content before a phrase of time that more adjuncts
   // follow ("announced her bid last year in the lobby"; see attribution.cc).
   void EndAtInnerTimePhrase(absl::string_view text,
@@ -524,6 +531,12 @@ class Attributor {
                               const std::vector<Token>& tokens,
                               const std::string& tags, size_t k, size_t a,
                               size_t b, absl::string_view lemma) const;
+  // Is cue token k a participle that modifies the plain noun before it
+  // ("the opinions expressed in this column are ...")? (See attribution.cc.)
+  bool IsParticipleOfNoun(absl::string_view text,
+                          const std::vector<Token>& tokens,
+                          const std::string& tags, size_t k, size_t a, size_t b,
+                          absl::string_view lemma) const;
   // Is the content [a, b) adverbs and words of time only ("said simply")?
   bool OnlyAdverbs(absl::string_view text, const std::vector<Token>& tokens,
                    const std::string& tags, size_t a, size_t b) const;
