@@ -616,6 +616,21 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
     const uint32_t first = item_begin[s], last = item_begin[s + 1];
     return last > first && items[last - 1] == kAfterWord;
   };
+  // The class of the letters of the other case (-1: none, or no one class):
+  // most atoms fold, and take a letter's class and its partner's alike, so
+  // a state most often steps the same items on both and goes to one state.
+  // Where the items and the starts are the same, the target is found once
+  // for the two. (A case-sensitive pattern, "(?-i:US)", keeps the classes
+  // apart.)
+  std::vector<int> partner(classes_, -2);
+  for (int b = 0; b < 256; ++b) {
+    const int c = class_of_[b];
+    const int p = absl::ascii_isalpha(static_cast<unsigned char>(b)) ? class_of_[b ^ 0x20] : -1;
+    partner[c] = partner[c] == -2 || partner[c] == p ? p : -1;
+  }
+  for (uint32_t c = 0; c < classes_; ++c) {
+    if (partner[c] == static_cast<int>(c)) partner[c] = -1;
+  }
   std::vector<std::vector<uint32_t>> steps(classes_);
   std::vector<int> reached;  // the classes whose steps are not empty
   std::vector<uint32_t> target;
@@ -644,6 +659,10 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
     std::sort(reached.begin(), reached.end());
     for (int c : reached) {
       std::vector<uint32_t>& step = steps[c];
+      if (step.empty()) continue;  // its partner's move was its own
+      const int p = partner[c];
+      const bool same = p >= 0 && steps[p] == step &&
+                        (after_word || !word_class[c] || starts[p] == starts[c]);
       std::sort(step.begin(), step.end());
       target.clear();
       if (!word_class[c]) {
@@ -659,7 +678,12 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
       }
       step.clear();
       target.erase(std::unique(target.begin(), target.end()), target.end());
-      moves.emplace_back(c, state_of(target));
+      const StateId to = state_of(target);
+      moves.emplace_back(c, to);
+      if (same) {
+        moves.emplace_back(p, to);
+        steps[p].clear();
+      }
     }
     move_begin.push_back(static_cast<uint32_t>(moves.size()));
   }
