@@ -7,7 +7,6 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
-#include <unordered_set>
 #include <utility>
 
 #include "absl/base/call_once.h"
@@ -513,11 +512,21 @@ class WordAutomaton {
 bool WordAutomaton::Build(const std::vector<Entry>& entries) {
   // Bytes no atom tells apart share a class, but never a word byte and
   // another (a word starts at a word byte after another byte).
+  // The distinct byte sets, numbered as first met, and each atom's number
+  // (entry by entry), found with one lookup an atom. (The classes, below,
+  // are numbered by their first byte whatever the order of the sets.)
   ByteSet word_bytes;
   for (int b = 0; b < 256; ++b) word_bytes[b] = kWord.is[b];
-  std::unordered_set<ByteSet> distinct = {word_bytes};
+  std::vector<ByteSet> distinct = {word_bytes};
+  absl::flat_hash_map<ByteSet, uint32_t> set_number = {{word_bytes, 0}};
+  std::vector<uint32_t> atom_set;
   for (const Entry& entry : entries) {
-    for (const Atom& atom : entry.atoms) distinct.insert(atom.ascii);
+    for (const Atom& atom : entry.atoms) {
+      const auto [it, added] =
+          set_number.try_emplace(atom.ascii, static_cast<uint32_t>(distinct.size()));
+      if (added) distinct.push_back(atom.ascii);
+      atom_set.push_back(it->second);
+    }
   }
   int classes = 1;
   for (const ByteSet& set : distinct) {
@@ -535,24 +544,23 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
   for (int b = 0; b < 256; ++b) {
     if (kWord.is[b]) word_class[class_of_[b]] = true;
   }
-  // The classes each atom takes.
-  absl::flat_hash_map<ByteSet, std::vector<int>> classes_of;
-  for (const ByteSet& set : distinct) {
+  // The classes each set takes, and so each atom.
+  std::vector<std::vector<int>> classes_of(distinct.size());
+  for (size_t k = 0; k < distinct.size(); ++k) {
     std::vector<bool> taken(classes_);
     for (int b = 0; b < 256; ++b) {
-      if (set[b]) taken[class_of_[b]] = true;
+      if (distinct[k][b]) taken[class_of_[b]] = true;
     }
-    std::vector<int>& list = classes_of[set];
     for (uint32_t c = 0; c < classes_; ++c) {
-      if (taken[c]) list.push_back(c);
+      if (taken[c]) classes_of[k].push_back(c);
     }
   }
   std::vector<std::vector<const std::vector<int>*>> atom_classes(
       entries.size());
-  for (size_t e = 0; e < entries.size(); ++e) {
+  for (size_t e = 0, k = 0; e < entries.size(); ++e) {
     atom_classes[e].reserve(entries[e].atoms.size());
-    for (const Atom& atom : entries[e].atoms) {
-      atom_classes[e].push_back(&classes_of[atom.ascii]);
+    for (size_t a = 0; a < entries[e].atoms.size(); ++a) {
+      atom_classes[e].push_back(&classes_of[atom_set[k++]]);
     }
   }
   // By word class: the items of the entries a word that starts with a byte
