@@ -522,8 +522,8 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
   std::vector<uint32_t> atom_set;
   for (const Entry& entry : entries) {
     for (const Atom& atom : entry.atoms) {
-      const auto [it, added] =
-          set_number.try_emplace(atom.ascii, static_cast<uint32_t>(distinct.size()));
+      const auto [it, added] = set_number.try_emplace(
+          atom.ascii, static_cast<uint32_t>(distinct.size()));
       if (added) distinct.push_back(atom.ascii);
       atom_set.push_back(it->second);
     }
@@ -633,7 +633,9 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
   std::vector<int> partner(classes_, -2);
   for (int b = 0; b < 256; ++b) {
     const int c = class_of_[b];
-    const int p = absl::ascii_isalpha(static_cast<unsigned char>(b)) ? class_of_[b ^ 0x20] : -1;
+    const int p = absl::ascii_isalpha(static_cast<unsigned char>(b))
+                      ? class_of_[b ^ 0x20]
+                      : -1;
     partner[c] = partner[c] == -2 || partner[c] == p ? p : -1;
   }
   for (uint32_t c = 0; c < classes_; ++c) {
@@ -669,8 +671,9 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
       std::vector<uint32_t>& step = steps[c];
       if (step.empty()) continue;  // its partner's move was its own
       const int p = partner[c];
-      const bool same = p >= 0 && steps[p] == step &&
-                        (after_word || !word_class[c] || starts[p] == starts[c]);
+      const bool same =
+          p >= 0 && steps[p] == step &&
+          (after_word || !word_class[c] || starts[p] == starts[c]);
       std::sort(step.begin(), step.end());
       target.clear();
       if (!word_class[c]) {
