@@ -1,6 +1,7 @@
 #include "internal/tag_dfa.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <bitset>
 #include <cstdint>
@@ -1246,8 +1247,8 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
   return ends_text ? MatchAtEnd(static_cast<int32_t>(row >> shift)) : 0;
 }
 
-// (16 bytes: Match() reads one a step.)
-struct TagSubmatcher::Inst {
+// (32 bytes, aligned so: Match() reads one a step, in one line.)
+struct alignas(32) TagSubmatcher::Inst {
   enum Op : uint8_t { kSet, kSplit, kSave, kBegin, kEnd, kMatch };
   Op op;
   // A path from here that reads no byte reaches the match through "^" and
@@ -1257,14 +1258,32 @@ struct TagSubmatcher::Inst {
   // neither read the next byte nor match where it stands fails: it is not
   // tried.
   uint8_t empty = 0;
-  int16_t row = -1;         // of the visited bitmap, or -1: not marked
-  int out = -1, out1 = -1;  // kSplit: out first
-  // kSet: into sets_; kSave: the slot; kSplit: where its row of viable_
-  // begins.
-  int arg = 0;
+  int16_t row = -1;  // of the visited bitmap, or -1: not marked
+  int16_t out = -1;
+  int16_t out1 = -1;  // kSplit: the second branch; kSave: the slot
+  // A mask of classes (bit c: class c, see class_). kSet: the classes it
+  // reads. kSplit (away from the ends of the text only): the classes that
+  // go round a loop the split heads alone, back to it a byte later (see
+  // Compile).
+  uint64_t classes = 0;
+  // kSplit: bits 2c and 2c + 1 of these 128 (lowest first): whether its
+  // first branch (out) and its second (out1) can go on at class c, or at
+  // the end of the search for c = ends_ (away from the ends of the text:
+  // `empty` adds what "^" and "$" allow).
+  uint64_t viable[2] = {0, 0};
 };
 
 namespace {
+
+// An instruction of the program as Compile() builds it: TagSubmatcher::Inst
+// before the sets and branches are read as masks of classes.
+struct ProgInst {
+  TagSubmatcher::Inst::Op op;
+  uint8_t empty = 0;  // (see TagSubmatcher::Inst)
+  int row = -1;
+  int out = -1, out1 = -1;  // kSplit: out first
+  int arg = 0;              // kSet: into the sets; kSave: the slot
+};
 
 // Emits the program of a parsed pattern, backward (each part knows what
 // follows it), keeping RE2's order of preference.
@@ -1272,15 +1291,16 @@ class ProgBuilder {
  public:
   using Inst = TagSubmatcher::Inst;
   // Emits the nodes of `nodes` and their root.
-  ProgBuilder(const Nodes& nodes, std::vector<Inst>* prog,
+  ProgBuilder(const Nodes& nodes, std::vector<ProgInst>* prog,
               std::vector<std::bitset<128>>* sets)
       : nodes_(nodes), prog_(prog), sets_(sets) {}
 
   bool too_big = false;
 
   int Add(Inst::Op op, int out, int out1 = -1, int arg = 0) {
+    // (Indices and slots are kept in 16 bits: see TagSubmatcher::Inst.)
     if (prog_->size() > 20000) too_big = true;
-    Inst inst;
+    ProgInst inst;
     inst.op = op;
     inst.out = out;
     inst.out1 = out1;
@@ -1350,21 +1370,8 @@ class ProgBuilder {
 
  private:
   const Nodes& nodes_;
-  std::vector<Inst>* prog_;
+  std::vector<ProgInst>* prog_;
   std::vector<std::bitset<128>>* sets_;
-};
-
-// The eight bytes of of[x], as they lie in memory, are the bits of x (0
-// or 1), lowest first.
-struct SpreadTable {
-  uint64_t of[256];
-  SpreadTable() {
-    for (int x = 0; x < 256; ++x) {
-      uint8_t bytes[8];
-      for (int j = 0; j < 8; ++j) bytes[j] = (x >> j) & 1;
-      std::memcpy(&of[x], bytes, 8);
-    }
-  }
 };
 
 // Match()'s answers for short searches, kept per thread: the spans a
@@ -1394,32 +1401,52 @@ uint8_t MemoShape(size_t len, bool both_ends, bool at_begin, bool at_end) {
                               (at_begin ? 0x20 : 0) | (at_end ? 0x40 : 0));
 }
 
+// For Compile: the classes (see TagSubmatcher::class_) of the bytes for
+// which the path from instruction x of `prog`, away from the ends of the
+// text, goes on at each split by the one branch viable at the byte (none of
+// them marked visited but the loop's head, where depth is 0) to a set not
+// marked that reads it and goes back to `head`. `sets`: the classes each
+// set reads; `firsts`: those each instruction can read first; `all`: every
+// class.
+uint64_t LoopClasses(const std::vector<ProgInst>& prog,
+                     const std::vector<uint64_t>& sets,
+                     const std::vector<uint64_t>& firsts, uint64_t all, int x,
+                     int head, int depth) {
+  using Inst = TagSubmatcher::Inst;
+  const ProgInst& inst = prog[x];
+  if (inst.op == Inst::kSet) {
+    return inst.row < 0 && inst.out == head ? sets[inst.arg] : 0;
+  }
+  // (A path that reads no byte goes round no loop: depth bounds it.)
+  if (inst.op != Inst::kSplit || (depth > 0 && inst.row >= 0) || depth > 100) {
+    return 0;
+  }
+  // The classes at which each branch is viable away from the ends of the
+  // text.
+  auto viable = [&](int b) {
+    return (prog[b].empty & 1) != 0 ? all : firsts[b];
+  };
+  const uint64_t first = viable(inst.out), second = viable(inst.out1);
+  return (LoopClasses(prog, sets, firsts, all, inst.out, head, depth + 1) &
+          first & ~second) |
+         (LoopClasses(prog, sets, firsts, all, inst.out1, head, depth + 1) &
+          second & ~first);
+}
+
+// The 32 low bits of x at the even places of the result, lowest first.
+uint64_t Spread(uint64_t x) {
+  x &= 0xFFFFFFFFull;
+  x = (x | (x << 16)) & 0x0000FFFF0000FFFFull;
+  x = (x | (x << 8)) & 0x00FF00FF00FF00FFull;
+  x = (x | (x << 4)) & 0x0F0F0F0F0F0F0F0Full;
+  x = (x | (x << 2)) & 0x3333333333333333ull;
+  return (x | (x << 1)) & 0x5555555555555555ull;
+}
+
 }  // namespace
 
 TagSubmatcher::TagSubmatcher() = default;
 TagSubmatcher::~TagSubmatcher() = default;
-
-std::bitset<128> TagSubmatcher::LoopBytes(
-    const TagSubmatcher& m, const std::vector<std::bitset<128>>& firsts, int x,
-    int head, int depth) {
-  const Inst& inst = m.prog_[x];
-  if (inst.op == Inst::kSet) {
-    return inst.row < 0 && inst.out == head ? m.sets_[inst.arg]
-                                            : std::bitset<128>();
-  }
-  // (A path that reads no byte goes round no loop: depth bounds it.)
-  if (inst.op != Inst::kSplit || (depth > 0 && inst.row >= 0) || depth > 100) {
-    return std::bitset<128>();
-  }
-  // The bytes at which each branch is viable away from the ends of the
-  // text (see viable_).
-  auto viable = [&](int b) {
-    return (m.prog_[b].empty & 1) != 0 ? std::bitset<128>().set() : firsts[b];
-  };
-  const std::bitset<128> first = viable(inst.out), second = viable(inst.out1);
-  return (LoopBytes(m, firsts, inst.out, head, depth + 1) & first & ~second) |
-         (LoopBytes(m, firsts, inst.out1, head, depth + 1) & second & ~first);
-}
 
 std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
     absl::string_view pattern) {
@@ -1430,55 +1457,122 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
 std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
     const TagPattern& pattern) {
   const TagPattern::Tree& tree = *pattern.tree_;
-  std::unique_ptr<TagSubmatcher> m(new TagSubmatcher());
-  ProgBuilder builder(tree.nodes, &m->prog_, &m->sets_);
+  std::vector<ProgInst> prog;
+  std::vector<std::bitset<128>> sets;
+  ProgBuilder builder(tree.nodes, &prog, &sets);
   const int match = builder.Add(Inst::kMatch, -1);
-  m->start_ = builder.Emit(tree.root, match);
+  const int start = builder.Emit(tree.root, match);
   if (builder.too_big) return nullptr;
+  // Sets of bytes as two words of 64, lowest first.
+  using Words = std::array<uint64_t, 2>;
+  std::vector<Words> set_words(sets.size());
+  {
+    const std::bitset<128> low(~uint64_t{0});
+    for (size_t k = 0; k < sets.size(); ++k) {
+      set_words[k] = {(sets[k] & low).to_ullong(), (sets[k] >> 64).to_ullong()};
+    }
+  }
+  // The byte classes: each set splits the classes it reads part of (at
+  // most 63, and one more for the end of the search, for masks of 64
+  // bits). Every mask Compile makes is of sets, or all bytes.
+  std::vector<Words> classes(1, Words{~uint64_t{0}, ~uint64_t{0}});
+  {
+    // (Each set once: rules repeat a few.)
+    std::vector<Words> distinct = set_words;
+    std::sort(distinct.begin(), distinct.end(),
+              [](const Words& a, const Words& b) {
+                return a[0] != b[0] ? a[0] < b[0] : a[1] < b[1];
+              });
+    distinct.erase(std::unique(distinct.begin(), distinct.end(),
+                               [](const Words& a, const Words& b) {
+                                 return a[0] == b[0] && a[1] == b[1];
+                               }),
+                   distinct.end());
+    for (const Words& set : distinct) {
+      for (size_t c = 0, n = classes.size(); c < n; ++c) {
+        const Words in = {classes[c][0] & set[0], classes[c][1] & set[1]};
+        if ((in[0] | in[1]) == 0 ||
+            (in[0] == classes[c][0] && in[1] == classes[c][1])) {
+          continue;
+        }
+        classes.push_back({classes[c][0] & ~set[0], classes[c][1] & ~set[1]});
+        classes[c] = in;
+      }
+      if (classes.size() > 63) return nullptr;
+    }
+  }
+  std::unique_ptr<TagSubmatcher> m(new TagSubmatcher());
+  m->start_ = start;
+  m->ends_ = static_cast<int>(classes.size());
+  // One byte of each class tells for the class: masks are of whole ones.
+  Words firsts_of_classes = {0, 0};
+  for (size_t c = 0; c < classes.size(); ++c) {
+    for (int w = 0; w < 2; ++w) {
+      for (uint64_t bits = classes[c][w]; bits != 0; bits &= bits - 1) {
+        m->class_[64 * w + __builtin_ctzll(bits)] = static_cast<uint8_t>(c);
+      }
+    }
+    const int w = classes[c][0] != 0 ? 0 : 1;
+    firsts_of_classes[w] |= classes[c][w] & (~classes[c][w] + 1);
+  }
+  // The classes each set reads.
+  std::vector<uint64_t> set_classes(sets.size(), 0);
+  for (size_t k = 0; k < sets.size(); ++k) {
+    for (int w = 0; w < 2; ++w) {
+      for (uint64_t bits = set_words[k][w] & firsts_of_classes[w]; bits != 0;
+           bits &= bits - 1) {
+        set_classes[k] |= uint64_t{1}
+                          << m->class_[64 * w + __builtin_ctzll(bits)];
+      }
+    }
+  }
+  // Every class, the end of the search too.
+  const uint64_t all =
+      m->ends_ == 63 ? ~uint64_t{0} : (uint64_t{1} << (m->ends_ + 1)) - 1;
   m->groups_ = pattern.tree_->groups;
   static std::atomic<uint64_t> next_id{1};
   m->id_ = next_id.fetch_add(1, std::memory_order_relaxed);
   // Only an instruction reached from two places (or more) can be reached
   // twice at one byte without its predecessor being so: only those are
   // marked visited, each with its own row of the bitmap.
-  std::vector<int> from(m->prog_.size(), 0);
-  ++from[m->start_];
-  for (const Inst& inst : m->prog_) {
+  std::vector<int> from(prog.size(), 0);
+  ++from[start];
+  for (const ProgInst& inst : prog) {
     if (inst.out >= 0) ++from[inst.out];
     if (inst.out1 >= 0) ++from[inst.out1];
   }
-  for (size_t k = 0; k < m->prog_.size(); ++k) {
-    m->prog_[k].row = static_cast<int16_t>(from[k] >= 2 ? m->rows_++ : -1);
+  for (size_t k = 0; k < prog.size(); ++k) {
+    prog[k].row = from[k] >= 2 ? m->rows_++ : -1;
   }
-  // First bytes (the bytes a path from each instruction can read first)
-  // and empty matches, to a fixed point (loops). (The bits of `empty`
-  // where "^" holds: 2 and 3; where "$" does: 1 and 3.)
-  std::vector<std::bitset<128>> firsts(m->prog_.size());
+  // First classes (those of the bytes a path from each instruction can
+  // read first) and empty matches, to a fixed point (loops). (The bits of
+  // `empty` where "^" holds: 2 and 3; where "$" does: 1 and 3.)
+  std::vector<uint64_t> firsts(prog.size(), 0);
   for (bool changed = true; changed;) {
     changed = false;
-    for (size_t k = 0; k < m->prog_.size(); ++k) {
-      Inst& inst = m->prog_[k];
-      std::bitset<128> first = firsts[k];
+    for (size_t k = 0; k < prog.size(); ++k) {
+      ProgInst& inst = prog[k];
+      uint64_t first = firsts[k];
       uint8_t empty = inst.empty;
       switch (inst.op) {
         case Inst::kSet:
-          first = m->sets_[inst.arg];
+          first = set_classes[inst.arg];
           break;
         case Inst::kSplit:
           first |= firsts[inst.out] | firsts[inst.out1];
-          empty |= m->prog_[inst.out].empty | m->prog_[inst.out1].empty;
+          empty |= prog[inst.out].empty | prog[inst.out1].empty;
           break;
         case Inst::kSave:
           first |= firsts[inst.out];
-          empty |= m->prog_[inst.out].empty;
+          empty |= prog[inst.out].empty;
           break;
         case Inst::kBegin:
           // (A byte after "^" is read only at the start: more is no harm.)
           first |= firsts[inst.out];
-          empty |= m->prog_[inst.out].empty & 0b1100;
+          empty |= prog[inst.out].empty & 0b1100;
           break;
         case Inst::kEnd:  // no byte is read after the end
-          empty |= m->prog_[inst.out].empty & 0b1010;
+          empty |= prog[inst.out].empty & 0b1010;
           break;
         case Inst::kMatch:
           empty = 0b1111;
@@ -1491,58 +1585,44 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
       }
     }
   }
-  // Each split's table of viable branches (see viable_).
-  static const SpreadTable kSpread;
-  size_t splits = 0;
-  for (const Inst& inst : m->prog_) splits += inst.op == Inst::kSplit;
-  m->viable_.assign(129 * splits, 0);
-  uint8_t* viable = m->viable_.data();
-  const std::bitset<128> low(~uint64_t{0});
-  for (Inst& inst : m->prog_) {
-    if (inst.op != Inst::kSplit) continue;
-    inst.arg = static_cast<int>(viable - m->viable_.data());
-    // The bytes each branch can go on at: all of them where it can match
-    // with no byte (as words of 64 bytes).
-    const int branch[2] = {inst.out, inst.out1};
-    uint64_t word[2][2];
-    for (int k = 0; k < 2; ++k) {
-      const bool empty = (m->prog_[branch[k]].empty & 1) != 0;
-      word[k][0] = empty ? ~uint64_t{0} : (firsts[branch[k]] & low).to_ullong();
-      word[k][1] = empty ? ~uint64_t{0} : (firsts[branch[k]] >> 64).to_ullong();
-      if (empty) viable[128] |= static_cast<uint8_t>(1 << k);
-    }
-    // Eight bytes at a time, both branches at once (see SpreadTable; each
-    // byte 0 or 1, so no carry).
-    for (int g = 0; g < 16; ++g) {
-      const int half = g >> 3, shift = 8 * (g & 7);
-      const uint64_t eight = kSpread.of[(word[0][half] >> shift) & 0xff] |
-                             (kSpread.of[(word[1][half] >> shift) & 0xff] << 1);
-      std::memcpy(viable + 8 * g, &eight, 8);
-    }
-    viable += 129;
-  }
-  // The loops a byte goes round alone (bit 2 of viable_): from a split
-  // marked visited (a loop's head is reached from two places), the bytes
-  // for which one branch alone is viable at each split on the way, none of
-  // them marked, to a set that reads the byte and goes back to the head:
-  // "(?:[^.qQ]|q[^qQ]*Q??)+?" on a byte other than '.', 'q' and 'Q' and
-  // those that can end the loop. Match() takes such a round in one step.
-  // (Each split not marked has one way in: it is walked from one head.
-  // Only a split that a set not marked goes back to can head such a loop.)
-  std::vector<uint8_t> set_goes_back(m->prog_.size(), 0);
-  for (const Inst& inst : m->prog_) {
+  // The loops a byte goes round alone (Inst::classes of a split): from a
+  // split marked visited (a loop's head is reached from two places), the
+  // bytes for which one branch alone is viable at each split on the way,
+  // none of them marked, to a set that reads the byte and goes back to the
+  // head: "(?:[^.qQ]|q[^qQ]*Q??)+?" on a byte other than '.', 'q' and 'Q'
+  // and those that can end the loop. Match() takes such a round in one
+  // step. (Each split not marked has one way in: it is walked from one
+  // head. Only a split that a set not marked goes back to can head such a
+  // loop.)
+  std::vector<uint8_t> set_goes_back(prog.size(), 0);
+  for (const ProgInst& inst : prog) {
     if (inst.op == Inst::kSet && inst.row < 0) set_goes_back[inst.out] = 1;
   }
-  for (size_t k = 0; k < m->prog_.size(); ++k) {
-    const Inst& inst = m->prog_[k];
-    if (inst.op != Inst::kSplit || inst.row < 0 || !set_goes_back[k]) continue;
-    const std::bitset<128> alone =
-        LoopBytes(*m, firsts, static_cast<int>(k), static_cast<int>(k), 0);
-    const uint64_t word[2] = {(alone & low).to_ullong(),
-                              (alone >> 64).to_ullong()};
-    for (int w = 0; w < 2; ++w) {
-      for (uint64_t bits = word[w]; bits != 0; bits &= bits - 1) {
-        m->viable_[inst.arg + 64 * w + __builtin_ctzll(bits)] |= 4;
+  // The program as Match() reads it.
+  m->prog_.resize(prog.size());
+  for (size_t k = 0; k < prog.size(); ++k) {
+    const ProgInst& from_inst = prog[k];
+    Inst& inst = m->prog_[k];
+    inst.op = from_inst.op;
+    inst.empty = from_inst.empty;
+    inst.row = static_cast<int16_t>(from_inst.row);
+    inst.out = static_cast<int16_t>(from_inst.out);
+    inst.out1 = static_cast<int16_t>(
+        from_inst.op == Inst::kSave ? from_inst.arg : from_inst.out1);
+    if (from_inst.op == Inst::kSet) {
+      inst.classes = set_classes[from_inst.arg];
+    } else if (from_inst.op == Inst::kSplit) {
+      // The classes each branch can go on at: all of them, and the end of
+      // the search, where it can match with no byte.
+      auto on = [&](int b) {
+        return (prog[b].empty & 1) != 0 ? all : firsts[b];
+      };
+      const uint64_t first = on(from_inst.out), second = on(from_inst.out1);
+      inst.viable[0] = Spread(first) | (Spread(second) << 1);
+      inst.viable[1] = Spread(first >> 32) | (Spread(second >> 32) << 1);
+      if (from_inst.row >= 0 && set_goes_back[k]) {
+        inst.classes = LoopClasses(prog, set_classes, firsts, all,
+                                   static_cast<int>(k), static_cast<int>(k), 0);
       }
     }
   }
@@ -1647,7 +1727,6 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
   std::fill_n(cap, slots, -1);
   push(start_, static_cast<int>(startpos), 0);
   const Inst* const prog = prog_.data();
-  const uint8_t* const viable_of = viable_.data();
   while (top > 0) {
     const Job job = jobs[--top];
     if (job.inst < 0) {
@@ -1674,26 +1753,31 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
           return viable | ((prog[inst->out].empty >> here) & 1) |
                  (((prog[inst->out1].empty >> here) & 1) << 1);
         };
+        // The branches viable at class c.
+        auto viable_at = [&](size_t c) {
+          const size_t bit = 2 * c;
+          return static_cast<int>((inst->viable[bit >> 6] >> (bit & 63)) & 3);
+        };
         int viable;
         if (i - 1 < endpos - 1) {
           // Past the start and before endpos (most steps): a byte to read,
           // and "^" does not hold; nor "$", but after rounds of a loop.
-          viable = viable_of[inst->arg + p[i]];
-          // Rounds of a loop that the bytes take alone (bit 2, see
+          // Rounds of a loop that the bytes take alone (Inst::classes, see
           // Compile): back at its head a byte later each, as the steps of a
           // round would be, with nothing pushed, saved or marked on the way
-          // but the head, marked here as at the top of this loop. (Bit 2 is
-          // for places away from the ends of the text, and is set for bytes
-          // only, not for the end of the search: a round reads a byte
-          // before endpos, so only the first needs the test.)
+          // but the head, marked here as at the top of this loop. (That
+          // mask is for places away from the ends of the text: a round
+          // reads a byte before endpos, so only the first needs the test.)
           // (The rounds up to the first place the loop's byte test stops
           // them are found first, then that run of places is marked a word
           // of the bitmap at a time, up to the first marked already, where
           // the path ends.)
-          if ((viable & 4) != 0) {
-            const uint8_t* const row_of = viable_of + inst->arg;
+          const size_t c = class_[p[i]];
+          viable = viable_at(c);
+          const uint64_t loop = inst->classes;
+          if (((loop >> c) & 1) != 0) {
             size_t end = i + 1;
-            while (end < endpos && (row_of[p[end]] & 4) != 0) ++end;
+            while (end < endpos && ((loop >> class_[p[end]]) & 1) != 0) ++end;
             // Bits [from, to): the head's places i + 1 to end.
             size_t from =
                 static_cast<size_t>(inst->row) * row_size + (i - startpos) + 1;
@@ -1716,14 +1800,13 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
             }
             if (seen) break;
             i = end;
-            viable = row_of[i < endpos ? p[i] : 128];
+            viable = viable_at(i < endpos ? class_[p[i]] : ends_);
             if (i == text.size()) viable = at_edges(viable);
           }
         } else {
-          viable = viable_of[inst->arg + (i < endpos ? p[i] : 128)];
+          viable = viable_at(i < endpos ? class_[p[i]] : ends_);
           if (i == 0 || i == text.size()) viable = at_edges(viable);
         }
-        viable &= 3;
         if (viable == 0) break;
         // Go on along the first viable branch; the second waits on the
         // stack only when both are viable (else it is taken at once, as
@@ -1743,7 +1826,7 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
         continue;
       }
       if (inst->op == Inst::kSet) {
-        if (i >= endpos || !sets_[inst->arg][p[i]]) break;
+        if (i >= endpos || ((inst->classes >> class_[p[i]]) & 1) == 0) break;
         ++i;
         inst = prog + inst->out;
         continue;
@@ -1754,8 +1837,8 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
         case Inst::kSplit:
           break;
         case Inst::kSave:
-          if (branches > 0) push(-1, inst->arg, cap[inst->arg]);
-          cap[inst->arg] = static_cast<int>(i);
+          if (branches > 0) push(-1, inst->out1, cap[inst->out1]);
+          cap[inst->out1] = static_cast<int>(i);
           break;
         case Inst::kBegin:
           go = i == 0;

@@ -257,9 +257,11 @@ bool ReadTagPattern(absl::string_view pattern, int* groups,
 // A TagSubmatcher is immutable and safe for concurrent use.
 class TagSubmatcher {
  public:
-  // Null when the pattern uses syntax TagDfa does not read.
+  // Null when the pattern uses syntax TagDfa does not read, or tells more
+  // than 63 kinds of byte apart (see class_).
   static std::unique_ptr<TagSubmatcher> Compile(absl::string_view pattern);
-  // As above, for a pattern already read (null only when it is too large).
+  // As above, for a pattern already read (null only when it is too large or
+  // tells too many bytes apart).
   static std::unique_ptr<TagSubmatcher> Compile(const TagPattern& pattern);
   ~TagSubmatcher();
 
@@ -285,25 +287,15 @@ class TagSubmatcher {
  private:
   TagSubmatcher();
 
-  // For Compile: the bytes b (below 128) for which the path from
-  // instruction x of m's program, away from the ends of the text, goes on
-  // at each split by the one branch viable at b (none of them marked
-  // visited but the loop's head, where depth is 0) to a set not marked that
-  // reads b and goes back to `head`. `firsts`: the bytes each instruction
-  // can read first.
-  static std::bitset<128> LoopBytes(const TagSubmatcher& m,
-                                    const std::vector<std::bitset<128>>& firsts,
-                                    int x, int head, int depth);
-
+  // The program: instructions of 32 bytes (aligned so), each with what a
+  // step from it reads (see Inst), so that a step reads one line of it.
   std::vector<Inst> prog_;
-  std::vector<std::bitset<128>> sets_;
-  // For a split of the program whose Inst::arg is a, viable_[a + b]: bit 0
-  // when its first branch can go on at a byte b, bit 1 when its second
-  // can; b 128: at the end of the search, no byte to read. (Away from the
-  // ends of the text: Inst::empty adds what "^" and "$" allow.) Bit 2 (away
-  // from the ends of the text only): the split heads a loop that byte b
-  // goes round alone, back to the split a byte later (see Compile).
-  std::vector<uint8_t> viable_;
+  // Byte (below 128) -> its class: the bytes that every set of the pattern
+  // reads alike share one. Class ends_ (at most 63) stands for the end of
+  // the search, where no byte is read: a step reads the class of the byte
+  // at its place in a mask of 64 bits.
+  uint8_t class_[128];
+  int ends_ = 0;
   int start_ = 0;
   int groups_ = 0;
   int rows_ = 0;  // of the visited bitmap (see Inst::row)
