@@ -7281,6 +7281,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // (Most units hold the tags a rule needs, but not all on the side
         // of the cue where its half reads them.)
         const HalfDfas& dfas = rule->Dfas();
+        // (The automata the rule runs, and the fields of the next rule's
+        // that this loop reads, are asked for while the tests below and the
+        // first search run.)
+        if (dfas.right != nullptr) dfas.right->Prefetch();
+        if (bits != 0) {
+          __builtin_prefetch(
+              &rule_at_[64 * word + absl::countr_zero(bits)]->dfas);
+        }
         if (const int l = rule->left_half, r = rule->right_half;
             l >= 0 && r >= 0) {
           if (half_known[l] < 0 && dfas.left_needs.any()) {

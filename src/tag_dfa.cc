@@ -26,6 +26,24 @@ namespace {
 // and negated classes do in RE2: not followed here).
 bool Readable(unsigned char c) { return c < 128 && c != '\n'; }
 
+// The bytes of the tag strings the rules read (the tagger's tags and the
+// cue marks, see rules.tsv), each with a slot of TagDfa::slot_column_ in
+// this order; any other byte takes the last slot.
+constexpr absl::string_view kTagBytes = "@%&=_CNPQRbdgijlnopqrstvwxz0(),-.:;~";
+
+struct TagSlots {
+  constexpr TagSlots() : slot() {
+    for (int b = 0; b < 256; ++b) slot[b] = kTagBytes.size();
+    for (size_t k = 0; k < kTagBytes.size(); ++k) {
+      slot[static_cast<unsigned char>(kTagBytes[k])] = static_cast<uint8_t>(k);
+    }
+  }
+  uint8_t slot[256];
+};
+constexpr TagSlots kTagSlotOf;
+
+inline int TagSlot(unsigned char b) { return kTagSlotOf.slot[b]; }
+
 // A node of a parsed pattern. The nodes of a pattern are kept in one
 // vector, each node's kids a run of it: a pattern of a few hundred nodes
 // costs no allocation per node.
@@ -853,6 +871,12 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
   // (The columns and "not read": rows of a power of two cells, so that no
   // row of up to 32 cells crosses a line.)
   while ((1 << dfa->shift_) < dfa->columns_ + 1) ++dfa->shift_;
+  static_assert(kTagBytes.size() + 1 == kTagSlots, "a slot for each tag");
+  for (size_t k = 0; k < kTagBytes.size(); ++k) {
+    dfa->slot_column_[k] =
+        dfa->column_[static_cast<unsigned char>(kTagBytes[k])];
+  }
+  dfa->slot_column_[kTagBytes.size()] = dfa->columns_;
   impl.marks.assign(impl.words, 0);
   impl.drop.assign(impl.words, 0);
   if (!impl.nfa.covers.empty()) {
@@ -1047,6 +1071,8 @@ int32_t TagDfa::InternMarks(size_t lo, size_t hi) const {
   state_.push_back((now ? kMatchNow | kAtEndKnown | kMatchAtEnd : 0) |
                    (s == 0 ? kDead : 0));
   next_.resize(static_cast<size_t>(s + 1) << shift_, kUnbuilt);
+  rows_ = next_.data();
+  flags_ = state_.data();
   impl.bits.insert(impl.bits.end(), marks, marks + impl.words);
   impl.hashes.push_back(key.hash);
   impl.index.insert(s);
@@ -1056,7 +1082,7 @@ int32_t TagDfa::InternMarks(size_t lo, size_t hi) const {
 inline bool TagDfa::MatchAtEnd(int32_t s) const {
   // (Inline, the answer worked out before: most searches that reach the
   // end of the text ask for one.)
-  const uint8_t state = state_[s];
+  const uint8_t state = flags_[s];
   return state & kAtEndKnown ? (state & kMatchAtEnd) != 0
                              : WorkOutMatchAtEnd(s);
 }
@@ -1149,29 +1175,34 @@ int TagDfa::LeftmostStart(absl::string_view text) const {
   if (!reverse_ || text.empty()) return -2;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   std::lock_guard<TagDfaLock> lock(mu_);
-  // (The walk of Match: a cell with kStops set, one to build or one that
-  // leads to a match now or to the dead state, leaves the loop's one test.
-  // A match now is noted and the walk goes on, from its state.)
+  // (The walk of Match: a cell with kStops set, one to build, one of a
+  // byte not of tags or one that leads to a match now or to the dead state,
+  // leaves the loop's one test. A match now is noted and the walk goes on,
+  // from its state.)
   const uint16_t* next = cells();
   int best = -1;
   uint32_t v = start_at_begin_;
   if (v & kStops) {
+    if (v == kStops) return best;  // (the dead state)
     v &= ~uint32_t{kStops};
-    if (state_[v] & kDead) return best;
     best = static_cast<int>(text.size());
   }
   for (size_t i = text.size(); i > 0; --i) {
-    const int c = column_[p[i - 1]];
-    uint32_t cell = next[(v << shift_) + c];
+    uint32_t cell = next[(v << shift_) + slot_column_[TagSlot(p[i - 1])]];
     if (cell & kStops) {
       if (cell == kUnbuilt) {
-        const int32_t built = BuildCell(v, c, &next);
-        if (built < 0) return -2;
-        cell = static_cast<uint32_t>(built);
+        // (A cell to build, or the slot of a byte not of tags.)
+        const int c = column_[p[i - 1]];
+        cell = next[(v << shift_) + c];
+        if (cell == kUnbuilt) {
+          const int32_t built = BuildCell(v, c, &next);
+          if (built < 0) return -2;
+          cell = static_cast<uint32_t>(built);
+        }
       }
       if (cell & kStops) {
+        if (cell == kStops) return best;
         cell &= ~uint32_t{kStops};
-        if (state_[cell] & kDead) return best;
         best = static_cast<int>(i - 1);
       }
     }
@@ -1180,16 +1211,22 @@ int TagDfa::LeftmostStart(absl::string_view text) const {
   return MatchAtEnd(static_cast<int32_t>(v)) ? 0 : best;
 }
 
-int TagDfa::Stopped(int c, int shift, size_t* row,
+int TagDfa::Stopped(uint32_t to, unsigned char b, int shift, size_t* row,
                     const uint16_t** next) const {
-  uint32_t to = (*next)[*row + c];
   if (to == kUnbuilt) {
-    const int32_t built =
-        BuildCell(static_cast<uint32_t>(*row >> shift), c, next);
-    if (built < 0) return -1;
-    to = static_cast<uint32_t>(built);
+    // (A cell to build, or the slot of a byte not of tags: its own column.)
+    const int c = column_[b];
+    to = (*next)[*row + c];
+    if (to == kUnbuilt) {
+      const int32_t built =
+          BuildCell(static_cast<uint32_t>(*row >> shift), c, next);
+      if (built < 0) return -1;
+      to = static_cast<uint32_t>(built);
+    }
   }
-  if (to & kStops) return state_[to & ~uint32_t{kStops}] & kMatchNow;
+  // (The dead state is state 0: any other state a cell stops at holds a
+  // match now.)
+  if (to & kStops) return to != kStops;
   *row = static_cast<size_t>(to) << shift;
   return 2;
 }
@@ -1202,29 +1239,31 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   std::lock_guard<TagDfaLock> lock(mu_);
   // The walk holds the cell that led to the state, v: its state's index,
-  // with kStops when the search may end there (then state_ says how: a
-  // match now, or the dead state, which has none at the end of the text
-  // either). A step that finds its state built, most of them, is one load
-  // of a cell of a row that lies in one line (see next_), its address a
-  // shift and an add from the last, and one test of the cell: kUnbuilt
-  // has kStops set too, so a cell to build and a cell that ends the search
-  // leave the loop by the same branch. The cells are read through a local
-  // pointer, read again only after a step that builds a state.
+  // with kStops when the search may end there (a match now, or the dead
+  // state, state 0, which has none at the end of the text either). A step
+  // that finds its state built, most of them, is one load of a cell of a
+  // row that lies in one line (see next_), its address a shift and an add
+  // from the last, and one test of the cell: kUnbuilt has kStops set too,
+  // so a cell to build and a cell that ends the search leave the loop by
+  // the same branch. The cells are read through a local pointer, read
+  // again only after a step that builds a state.
   const uint16_t* next = cells();
   const uint32_t v = reverse_ || startpos == 0 ? start_at_begin_ : start_later_;
-  if (v & kStops) return state_[v & ~uint32_t{kStops}] & kMatchNow;
+  if (v & kStops) return v != kStops;
   // (The walk keeps where the state's row starts rather than the state,
   // the shift in a register, and leaves the loop for any cell with kStops
-  // set: a step is then a load of the byte, of its column and of the cell,
-  // the test and the shift.)
+  // set: a step is then a load of the byte, of its slot, of its column and
+  // of the cell, the test and the shift. The byte's slot and column are
+  // read from a table all automata share and from the object's first
+  // line, not from a byte map of the object's own.)
   const int shift = shift_;
   size_t row = static_cast<size_t>(v) << shift;
   if (reverse_) {
     const unsigned char* const start = p + startpos;
     for (const unsigned char* q = p + endpos; q != start; --q) {
-      size_t to = next[row + column_[q[-1]]];
+      size_t to = next[row + slot_column_[TagSlot(q[-1])]];
       if (to & kStops) {
-        const int answer = Stopped(column_[q[-1]], shift, &row, &next);
+        const int answer = Stopped(to, q[-1], shift, &row, &next);
         if (answer != 2) return answer;
         continue;
       }
@@ -1236,9 +1275,9 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
   const bool ends_text = endpos == text.size();
   const unsigned char* const end = p + endpos;
   for (const unsigned char* q = p + startpos; q != end; ++q) {
-    size_t to = next[row + column_[*q]];
+    size_t to = next[row + slot_column_[TagSlot(*q)]];
     if (to & kStops) {
-      const int answer = Stopped(column_[*q], shift, &row, &next);
+      const int answer = Stopped(to, *q, shift, &row, &next);
       if (answer != 2) return answer;
       continue;
     }

@@ -118,6 +118,11 @@ class alignas(64) TagDfa {
   // The states built so far.
   int states() const;
 
+  // Asks for the line a search reads first (all but the rows), for a
+  // caller that knows a search of this automaton is coming: hundreds of
+  // automata take turns, most of them out of the first-level cache.
+  void Prefetch() const { __builtin_prefetch(this); }
+
  private:
   struct Impl;
   TagDfa();
@@ -128,6 +133,9 @@ class alignas(64) TagDfa {
   static constexpr uint16_t kUnbuilt = 0xFFFF;
   // The most states: their indices stay below kStops (and kUnbuilt).
   static constexpr int kMaxStates = 0x7FFF;
+  // The bytes of tags have slots of their own (TagSlot() in tag_dfa.cc),
+  // the others share the last one.
+  static constexpr int kTagSlots = 37;
   // Allocates next_ aligned to a 64-byte line (see there).
   template <typename T>
   struct LineAllocator {
@@ -167,7 +175,7 @@ class alignas(64) TagDfa {
     return static_cast<uint16_t>(s |
                                  ((state_[s] & kStopBits) != 0 ? kStops : 0));
   }
-  const uint16_t* cells() const { return next_.data(); }
+  const uint16_t* cells() const { return rows_; }
   // The cell after state s on the byte of column c, through the cells at
   // *next, which are read again after a step that builds a state (Step()
   // may move them); -1 when the automaton is full or c is the column of
@@ -186,10 +194,12 @@ class alignas(64) TagDfa {
   }
 
   // For Match(): the step from the state whose row starts at cell *row on
-  // column c, where that cell has kStops set (a cell to build, or one
-  // that ends the search): -1, 0 or 1 as Match() answers, or 2 when the
-  // walk goes on (*row set to the next state's row). Called with mu_ held.
-  int Stopped(int c, int shift, size_t* row, const uint16_t** next) const;
+  // byte b, where the cell of b's slot, `to`, has kStops set (a cell to
+  // build, or the slot of bytes not of tags, when kUnbuilt; else one that
+  // ends the search): -1, 0 or 1 as Match() answers, or 2 when the walk
+  // goes on (*row set to the next state's row). Called with mu_ held.
+  int Stopped(uint32_t to, unsigned char b, int shift, size_t* row,
+              const uint16_t** next) const;
 
   // Bits of state_.
   static constexpr uint8_t kMatchNow = 1;  // a match that needs nothing more
@@ -198,25 +208,33 @@ class alignas(64) TagDfa {
   static constexpr uint8_t kAtEndKnown = 4;  // kMatchAtEnd worked out
   static constexpr uint8_t kMatchAtEnd = 8;  // a match at the end of the text
 
-  // (The fields a search reads at each call, in the first line of the
-  // object; the byte map's hot part, the bytes of tags, in the next two:
-  // a call reaches hundreds of automata in turn, each likely out of the
-  // first-level cache.)
+  // (The fields a search reads at each call, the byte map of the bytes of
+  // tags among them, fill the first line of the object: a call reaches
+  // hundreds of automata in turn, each likely out of the first-level cache,
+  // and a walk read the byte map from two more lines before.)
   mutable TagDfaLock mu_;
   bool reverse_ = false;
-  // The cells that lead to where a search starts at position 0 of the text
-  // (for kReverse: at its end), and elsewhere.
-  uint16_t start_at_begin_ = 0;
-  uint16_t start_later_ = 0;
   uint8_t columns_ = 0;  // of the bytes read here
   // State s has the row of 1 << shift_ cells from cell s << shift_ of
   // next_ (the columns, "not read", unused ones): next_ starts at a line of
   // 64 bytes, so no row of up to 32 cells crosses one.
   uint8_t shift_ = 0;
+  // The cells that lead to where a search starts at position 0 of the text
+  // (for kReverse: at its end), and elsewhere.
+  uint16_t start_at_begin_ = 0;
+  uint16_t start_later_ = 0;
+  // next_.data() and state_.data(), set again when they grow.
+  mutable const uint16_t* rows_ = nullptr;
+  mutable const uint8_t* flags_ = nullptr;
+  // Tag slot (TagSlot() in tag_dfa.cc) -> column: the column of the byte
+  // of a tag, or columns_ for the slot of every other byte, whose cells
+  // stay kUnbuilt: a step reads column_ for it when it leaves the walk.
+  uint8_t slot_column_[kTagSlots];
+
   // The cell of column c of state s's row: the state s goes to on that
   // column, with kStops set when that state ends a search there (a match
-  // that needs nothing more, or the dead state: see state_), or kUnbuilt
-  // when not built yet (always, for the column of bytes not read).
+  // that needs nothing more, or the dead state, state 0: see state_), or
+  // kUnbuilt when not built yet (always, for the column of bytes not read).
   // (A search walks these rows with a load latency a byte, often a miss
   // of the first-level cache: hundreds of automata, thousands of states
   // in the largest. So rows are kept small: cells of 16 bits, a row of up
