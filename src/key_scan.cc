@@ -123,7 +123,8 @@ void KeyScan::Scan(absl::string_view text, Found found) const {
       const __m128i x = _mm_or_si128(
           _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + block)), fold);
       const __m128i y = _mm_or_si128(
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + block + 1)), fold);
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + block + 1)),
+          fold);
       __m128i hit = _mm_and_si128(_mm_cmpeq_epi8(x, firsts[0]),
                                   _mm_cmpeq_epi8(y, seconds[0]));
       for (size_t a = 1; a < anchors_.size(); ++a) {
