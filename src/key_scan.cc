@@ -118,21 +118,35 @@ void KeyScan::Scan(absl::string_view text, Found found) const {
       firsts[a] = _mm_set1_epi8(static_cast<char>(anchors_[a].first));
       seconds[a] = _mm_set1_epi8(static_cast<char>(anchors_[a].second));
     }
-    for (; i + 17 <= n; i += 16) {
+    // The places of the pairs at block..block + 15.
+    auto pairs_at = [&](size_t block) {
       const __m128i x = _mm_or_si128(
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + i)), fold);
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + block)), fold);
       const __m128i y = _mm_or_si128(
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + i + 1)), fold);
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + block + 1)),
+          fold);
       __m128i hit = _mm_and_si128(_mm_cmpeq_epi8(x, firsts[0]),
                                   _mm_cmpeq_epi8(y, seconds[0]));
       for (size_t a = 1; a < anchors_.size(); ++a) {
         hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(x, firsts[a]),
                                               _mm_cmpeq_epi8(y, seconds[a])));
       }
-      for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
-           mask != 0; mask &= mask - 1) {
+      return static_cast<unsigned>(_mm_movemask_epi8(hit));
+    };
+    for (; i + 17 <= n; i += 16) {
+      for (unsigned mask = pairs_at(i); mask != 0; mask &= mask - 1) {
         if (Check(text, i + __builtin_ctz(mask), found)) return;
       }
+    }
+    // The last places (fewer than sixteen) from the block that ends with
+    // the text, the places before i dropped: not byte by byte below.
+    if (i >= 1 && i + 1 < n) {
+      const size_t block = n - 17;
+      for (unsigned mask = pairs_at(block) & (~0u << (i - block)); mask != 0;
+           mask &= mask - 1) {
+        if (Check(text, block + __builtin_ctz(mask), found)) return;
+      }
+      return;
     }
   }
 #endif

@@ -1948,6 +1948,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     lowered = false;
   } else {
     if (word.empty()) return '-';
+    // (A number is tagged by its first byte, which lower-casing keeps.)
+    if (absl::ascii_isdigit(static_cast<unsigned char>(word[0]))) return '0';
     // Zeroed: LowerWord() writes no byte past the word, so a short word
     // stands in `small` as Lexicon::PaddedWord() takes it.
     std::memset(small, 0, sizeof(small));
@@ -1955,7 +1957,6 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       buffer->resize(word.size());
     }
     lower = LowerWord(word, word.size() <= sizeof(small) ? small : &(*buffer)[0]);
-    if (absl::ascii_isdigit(lower[0])) return '0';
     info = lower.data() == small && lower.size() <= kShortWord ? lex_->PaddedWord(small)
                                                                : lex_->Word(lower);
     // (A word whose \u2019 was read as an apostrophe is not the word the
