@@ -1956,7 +1956,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     if (word.size() > sizeof(small) && buffer->size() < word.size()) {
       buffer->resize(word.size());
     }
-    lower = LowerWord(word, word.size() <= sizeof(small) ? small : &(*buffer)[0]);
+    lower =
+        LowerWord(word, word.size() <= sizeof(small) ? small : &(*buffer)[0]);
     info = lower.data() == small && lower.size() <= kShortWord ? lex_->PaddedWord(small)
                                                                : lex_->Word(lower);
     // (A word whose \u2019 was read as an apostrophe is not the word the
