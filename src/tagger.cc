@@ -1252,11 +1252,14 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
     bool proper = name_label;
     for (size_t m = first; proper && m < k; ++m) proper = (*tags)[m] == 'N';
     // (Nor too short when the line speaks in the first person: "Clinton: I
-    // support statehood", "Hewitt: We did.")
+    // support statehood", "Hewitt: We did": a pronoun that points at the
+    // speaker, pronouns.tsv flag deictic, not hearer.)
     const auto first_person = [&](size_t j) {
       const absl::string_view w = TokenText(text, (*tokens)[j]);
-      return (IsOneOf("Pp", (*tags)[j]) &&
-              (w == "I" || w == "We" || w == "My" || w == "Our"));
+      char buf[8];
+      if ((*tags)[j] != 'P' || w.size() > sizeof(buf)) return false;
+      const PronounInfo* p = lex_->Pronoun(LowerWord(w, buf));
+      return p != nullptr && p->deictic && !p->hearer;
     };
     name_label &= headline || shouted ||
                   (proper && (*tokens)[k + 1].cap &&
