@@ -4137,6 +4137,11 @@ void Attributor::EndAtQuoteCommaTail(absl::string_view text,
   };
   // (Most contents hold no closing mark: only the marks are looked at.)
   const char* t = tags.data();
+  // The quotations open before `read` (one level deep: the opening mark of
+  // the outer one at `o`), counted once, as the search goes on from mark
+  // to mark.
+  int open = 0;
+  size_t o = a, read = a;
   for (size_t c = a + 1; c + 2 < b; ++c) {
     const void* p = std::memchr(t + c, 'Q', b - 1 - c);
     if (p == nullptr) return;
@@ -4144,13 +4149,11 @@ void Attributor::EndAtQuoteCommaTail(absl::string_view text,
     if (tokens[c + 1].end > r->end) return;
     if (t[c - 1] != ',') continue;
     // The comma closes a quotation of the content's own (one level deep).
-    int open = 0;
-    size_t o = a;  // its opening mark
-    for (size_t q = a; q < c; ++q) {
-      if (t[q] == 'q' && open++ == 0) o = q;
-      if (t[q] == 'Q') --open;
+    for (; read < c; ++read) {
+      if (t[read] == 'q' && open++ == 0) o = read;
+      if (t[read] == 'Q') --open;
       // (Not inside brackets, which would stay open.)
-      if (t[q] == '(') return;
+      if (t[read] == '(') return;
     }
     if (open != 1) continue;
     const size_t m = c - 1;  // the comma
