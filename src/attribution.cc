@@ -4129,11 +4129,10 @@ void Attributor::EndAtQuoteCommaTail(absl::string_view text,
                                      const std::vector<Token>& tokens,
                                      const std::string& tags, size_t a,
                                      size_t b, Range* r) const {
+  // (The marker of an infinitive, list inf_to.)
   auto to = [&](size_t m) {
     return m >= a && m < b && tags[m] == 'r' &&
-           absl::EqualsIgnoreCase(
-               text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin),
-               "to");
+           InList(*lex_, text, tokens[m], WordList::kInfinitiveTo);
   };
   // (Most contents hold no closing mark: only the marks are looked at.)
   const char* t = tags.data();
