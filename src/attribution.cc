@@ -3460,14 +3460,18 @@ void Attributor::EndAtAdjunct(absl::string_view text,
     }
     size_t c = a;
     while (c < m && IsTrimTag(tags[c])) ++c;
-    // (Or "it" alone: "opposed it because it cut funds"; or one word with
-    // no determiner before a subordinator and a subject pronoun, "shouting
-    // warnings as she ran": two may be a clause, "prices rise when they".)
+    // (Or "it" alone: "opposed it because it cut funds"; or an object
+    // pronoun alone, function_words.tsv list objpron: "blasted them after
+    // the game"; or one word with no determiner before a subordinator and
+    // a subject pronoun, "shouting warnings as she ran": two may be a
+    // clause, "prices rise when they".)
     const bool phrase =
         c < m &&
         ((kNounPhrase->FullMatch(absl::string_view(tags.data() + c, m - c)) &&
           !HasVerbAfterNoun(text, tokens, tags, c, m)) ||
          IsNeuterIt(text, tokens, tags, c, m) ||
+         (m == c + 1 &&
+          InList(*lex_, text, tokens[c], WordList::kObjectPronoun)) ||
          (m == c + 1 && tags[c] == 'o' && tags[m] == 's' && m + 1 < b &&
           tags[m + 1] == 'P'));
     if (phrase && tokens[m - 1].end > r->begin) {
@@ -5361,7 +5365,13 @@ void Attributor::EndAtMedium(absl::string_view text,
       const bool ing_modifier =
           tags[n] == 'i' && n + 1 < b && IsOneOf("onNC", tags[n + 1]);
       const bool cue_noun = tags[n] == 'C' && n > m + 1 && IsOneOf("dpjio-", tags[n - 1]);
-      if (!IsOneOf("dpjNRno0g-", tags[n]) && !ing_modifier && !cue_noun) break;
+      // (An adverb right after the preposition dates the occasion, "in
+      // last Sunday's debate", "in earlier interviews".)
+      const bool adverb = tags[n] == 'l' && n == m + 1;
+      if (!IsOneOf("dpjNRno0g-", tags[n]) && !ing_modifier && !cue_noun &&
+          !adverb) {
+        break;
+      }
       const WordInfo* w = WordOf(text, tokens[n]);
       if (w != nullptr && w->word_class == WordClass::kMediumNoun) head = n;
       if (cue_noun) break;
