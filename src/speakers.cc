@@ -522,7 +522,7 @@ void SpeakerResolver::StartTests() {
     std::fill(tested_.begin(), tested_.end(), 0);
     tests_ = 1;
   }
-  if (tested_.size() < entities_.size()) tested_.resize(entities_.size(), 0);
+  if (tested_.size() < num_entities_) tested_.resize(num_entities_, 0);
 }
 
 int SpeakerResolver::LatestBefore(uint32_t position,
@@ -564,8 +564,7 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   text_ = text;
   layout_ = layout;
   tagger_ = Tagger(lexicon);
-  for (ResolvedEntity& e : entities_) spare_entities_.push_back(std::move(e));
-  entities_.clear();
+  num_entities_ = 0;
   // (A map cleared walks all its slots, empty or not: only those with
   // something in them.)
   if (!by_name_.empty()) by_name_.clear();
@@ -603,13 +602,11 @@ int SpeakerResolver::AddEntity(absl::string_view canonical, v1::EntityType type)
   // A spare entity of an earlier document, emptied and filled where it
   // lies, when there is one. (`canonical` may be a view of an entity's
   // name: copied before entities_ grows.)
-  if (!spare_entities_.empty()) {
-    ResolvedEntity& spare = spare_entities_.back();
+  if (num_entities_ < entities_.size()) {
+    ResolvedEntity& spare = entities_[num_entities_];
     spare.Clear();
     spare.canonical.assign(canonical.data(), canonical.size());
     spare.type = type;
-    entities_.push_back(std::move(spare));
-    spare_entities_.pop_back();
   } else {
     ResolvedEntity e;
     e.canonical.assign(canonical.data(), canonical.size());
@@ -617,7 +614,7 @@ int SpeakerResolver::AddEntity(absl::string_view canonical, v1::EntityType type)
     entities_.push_back(std::move(e));
   }
   // (FindOrAdd() has put the lower-case name in by_name_.)
-  return static_cast<int>(entities_.size()) - 1;
+  return static_cast<int>(num_entities_++);
 }
 
 int SpeakerResolver::FindOrAdd(absl::string_view canonical,
@@ -762,7 +759,7 @@ void SpeakerResolver::Note(int entity, uint32_t position) {
 
 void SpeakerResolver::NotePress(const Resolution& res) {
   if (res.kind != v1::MENTION_KIND_NAME || res.entity < 0 ||
-      res.entity >= static_cast<int>(entities_.size())) {
+      res.entity >= static_cast<int>(num_entities_)) {
     return;
   }
   ResolvedEntity& e = entities_[res.entity];
@@ -775,8 +772,9 @@ void SpeakerResolver::NotePress(const Resolution& res) {
 void SpeakerResolver::NoteIssuer(const Resolution& res, Range mention, Range cue,
                                  absl::string_view cue_lemma) {
   int entity = res.entity;
-  if (entity < 0 || entity >= static_cast<int>(entities_.size()) || cue.end > text_.size() ||
-      cue.end < cue.begin + 4 || mention.end > text_.size() || mention.end <= mention.begin) {
+  if (entity < 0 || entity >= static_cast<int>(num_entities_) ||
+      cue.end > text_.size() || cue.end < cue.begin + 4 ||
+      mention.end > text_.size() || mention.end <= mention.begin) {
     return;
   }
   const ResolvedEntity& e = entities_[entity];
@@ -1399,7 +1397,7 @@ void SpeakerResolver::Index() {
   // fullest name the text gives: the full name is the canonical one.
   // (Entities are few; the full name is looked up once per person.)
   if (book) {
-    for (size_t k = 0; k < entities_.size(); ++k) {
+    for (size_t k = 0; k < num_entities_; ++k) {
       ResolvedEntity& e = entities_[k];
       if (e.type != v1::ENTITY_TYPE_PERSON || e.described ||
           e.canonical.find(' ') != std::string::npos) {
@@ -1655,7 +1653,8 @@ bool SpeakerResolver::RolesDisagree(const ResolvedEntity& a, const ResolvedEntit
 }
 
 void SpeakerResolver::ConfirmSameAs() {
-  for (ResolvedEntity& alone : entities_) {
+  for (size_t k = 0; k < num_entities_; ++k) {
+    ResolvedEntity& alone = entities_[k];
     if (alone.same_as >= 0) ConfirmSameAs(alone);
   }
 }
@@ -1709,7 +1708,7 @@ void SpeakerResolver::ConfirmSameAs(ResolvedEntity& alone) {
 // bounded scan after each of those whose sex is unknown.
 void SpeakerResolver::SexFromClauses() {
   const absl::string_view t = text_;
-  sex_votes_.assign(entities_.size(), std::pair<int, int>{0, 0});
+  sex_votes_.assign(num_entities_, std::pair<int, int>{0, 0});
   bool any = false;
   auto word_char = [&](size_t k) {
     const unsigned char c = static_cast<unsigned char>(t[k]);
@@ -1776,7 +1775,7 @@ void SpeakerResolver::SexFromClauses() {
     any = true;
   }
   if (!any) return;
-  for (size_t k = 0; k < entities_.size(); ++k) {
+  for (size_t k = 0; k < num_entities_; ++k) {
     const auto [male, female] = sex_votes_[k];
     if (male > 0 && female == 0) {
       entities_[k].gender = 'm';
@@ -3376,7 +3375,7 @@ int SpeakerResolver::ResolveNominal(const std::vector<Token>& toks,
       return -1;
     }
     int only = -1;
-    for (size_t k = 0; k < entities_.size(); ++k) {
+    for (size_t k = 0; k < num_entities_; ++k) {
       const ResolvedEntity& e = entities_[k];
       if (!holds(e)) continue;
       // (Nor one a lower-case word before the title sets in the past or
@@ -3638,7 +3637,7 @@ Resolution SpeakerResolver::Resolve(Range span) {
 Resolution SpeakerResolver::ResolveAddressee(Range span, bool teller_known) {
   // (In a book a bare surname is a person's: "told Holmes".)
   no_lone_person_ = layout_ == nullptr || !layout_->hard_wrapped;
-  const size_t known = entities_.size();
+  const size_t known = num_entities_;
   const Resolution res = Resolve(span);
   no_lone_person_ = false;
   if (res.entity >= static_cast<int>(known) && res.kind == v1::MENTION_KIND_NAME &&

@@ -186,7 +186,9 @@ class SpeakerResolver {
   // "she" does not stand for. Call in text order, after Resolve().
   void NotePress(const Resolution& res);
 
-  const std::vector<ResolvedEntity>& entities() const { return entities_; }
+  absl::Span<const ResolvedEntity> entities() const {
+    return absl::MakeConstSpan(entities_.data(), num_entities_);
+  }
 
   // The person mentioned last before `position` (outside quotation marks)
   // who is not `entity`, or -1: the other party of a conversation.
@@ -473,10 +475,13 @@ class SpeakerResolver {
   const TextLayout* layout_;
   Tagger tagger_;
   QuoteMarks no_marks_;
+  // The document's entities, entities_[0, num_entities_), then the spare
+  // ones of earlier documents, which AddEntity() fills again where they lie,
+  // their strings and vectors with the memory they grew to. (Reset() moved
+  // each entity to a list of spares and AddEntity() moved it back: two moves
+  // of an entity that had left the cache, and a miss for each of its lines.)
   std::vector<ResolvedEntity> entities_;
-  // The entities of earlier documents, given back by Reset(): AddEntity()
-  // fills one again, its strings and vectors with the memory they grew to.
-  std::vector<ResolvedEntity> spare_entities_;
+  size_t num_entities_ = 0;
   WordMap<int> by_name_;     // lower canonical
   FilteredWordMap by_surname_;  // persons
   // Index() is done: a same_as set after is judged where it is set.
