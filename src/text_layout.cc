@@ -1147,8 +1147,9 @@ bool Segmenter::BoundaryAfterPeriod(const char* para_begin,
     if (IsSpace(c)) break;
     tb -= n;
   }
-  // Drop opening marks and brackets: `(Mr.`, `"Gen.`.
-  while (tb < period) {
+  // Drop opening marks and brackets: `(Mr.`, `"Gen.`. (A letter or digit,
+  // most often, is neither.)
+  while (tb < period && !absl::ascii_isalnum(At(tb))) {
     const int32_t c = Decode(tb, period, &n);
     if (!IsSentenceOpener(c) && !IsQuoteChar(c)) break;
     tb += n;
@@ -1169,22 +1170,22 @@ bool Segmenter::BoundaryAfterPeriod(const char* para_begin,
   // After an ambiguous period a quote may open the next sentence; a bracket
   // usually does not ("SACRAMENTO, Calif. (AP)").
   // Nor does a quoted word in lower case: `the U.S. "clearly" needed`.
-  const int32_t c = Decode(next, para_end, &n);
-  bool opener_next = IsSentenceOpener(c) && c != '(' && c != '[';
-  if (opener_next) {
-    const char* q = next + n;
+  // (Read only after an abbreviation or a dotted acronym.)
+  auto opener_next = [&] {
+    int len;
+    const int32_t c = Decode(next, para_end, &len);
+    if (!IsSentenceOpener(c) || c == '(' || c == '[') return false;
+    const char* q = next + len;
     int32_t after = c;
-    while (q < para_end && IsSentenceOpener(after = Decode(q, para_end, &n))) {
-      q += n;
+    while (q < para_end && IsSentenceOpener(after = Decode(q, para_end, &len))) {
+      q += len;
     }
-    if ((after >= 'a' && after <= 'z') ||
-        (after >= 0xDF && after <= 0xFF && after != 0xF7)) {
-      opener_next = false;
-    }
-  }
+    return !((after >= 'a' && after <= 'z') ||
+             (after >= 0xDF && after <= 0xFF && after != 0xF7));
+  };
   if (MayBeAbbreviation(token) && abbreviations_.contains(token)) {
     if (!final_abbreviations_.contains(token)) return false;
-    return opener_next || StartsWithSentenceStarter(next, para_end);
+    return opener_next() || StartsWithSentenceStarter(next, para_end);
   }
   // A single-letter initial: "W." in "George W. Bush".
   const int32_t first = Decode(tb, period, &n);
@@ -1192,7 +1193,7 @@ bool Segmenter::BoundaryAfterPeriod(const char* para_begin,
     return StartsWithSentenceStarter(next, para_end);
   }
   if (IsDottedAcronym(token)) {
-    return opener_next || StartsWithSentenceStarter(next, para_end);
+    return opener_next() || StartsWithSentenceStarter(next, para_end);
   }
   // A list number opening the paragraph: "1. The first point".
   if (tb == para_begin) {
