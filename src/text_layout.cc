@@ -1060,6 +1060,7 @@ const char* Segmenter::OnTerminator(const char* base, const char* pb,
       ++p;
       continue;
     }
+    if (At(p) > ' ' && At(p) < 0x80) break;  // no space, no line break
     const int soft = SoftBreakLength(p, end, out->hard_wrapped);
     if (soft > 0) {
       p += soft;
@@ -1071,9 +1072,10 @@ const char* Segmenter::OnTerminator(const char* base, const char* pb,
   if (p == sentence_end || p >= end || LineBreakLength(p, end) > 0) {
     return run_end;
   }
-  const int32_t next = Decode(p, end, &n);
-  if (!IsUpper(next) && !(next >= '0' && next <= '9') &&
-      !IsSentenceOpener(next)) {
+  // (Most often an ASCII capital: no decoding, no calls.)
+  const int32_t next = At(p) < 0x80 ? At(p) : Decode(p, end, &n);
+  if (!(next >= 'A' && next <= 'Z') && !(next >= '0' && next <= '9') &&
+      !IsUpper(next) && !IsSentenceOpener(next)) {
     return run_end;
   }
   bool boundary;
