@@ -366,7 +366,17 @@ bool OpensQuote(const char* pb, const char* end, const char* m, int len,
 // Strips whitespace from the end of [begin, end).
 const char* TrimRight(const char* begin, const char* end) {
   int n;
-  while (end > begin && IsSpace(DecodeBefore(begin, end, &n))) end -= n;
+  while (end > begin) {
+    // (An ASCII byte, most often, is its own character: no decoding.)
+    const Byte b = At(end - 1);
+    if (b < 0x80) {
+      if (b != ' ' && (b < 0x09 || b > 0x0D)) break;
+      --end;
+      continue;
+    }
+    if (!IsSpace(DecodeBefore(begin, end, &n))) break;
+    end -= n;
+  }
   return end;
 }
 
