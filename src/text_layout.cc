@@ -343,8 +343,12 @@ LineShape ReadLines(const char* p, const char* end) {
 bool OpensQuote(const char* pb, const char* end, const char* m, int len,
                 Shape shape, bool quote_open, bool wrapped) {
   int n;
-  const int32_t prev = DecodeBefore(pb, m, &n);
-  const int32_t next = m + len < end ? Decode(m + len, end, &n) : kNone;
+  // (ASCII neighbours, most often, are their own characters: no decoding.)
+  const int32_t prev =
+      m > pb && At(m - 1) < 0x80 ? At(m - 1) : DecodeBefore(pb, m, &n);
+  const int32_t next = m + len >= end           ? kNone
+                       : At(m + len) < 0x80 ? At(m + len)
+                                            : Decode(m + len, end, &n);
   const bool prev_space = prev == kNone || IsSpace(prev);
   const bool next_space = next == kNone || IsSpace(next);
   const bool can_open = (prev_space || IsOpeningBracket(prev) || IsDash(prev) ||
