@@ -931,8 +931,10 @@ void Segmenter::Segment(absl::string_view text, TextLayout* out) const {
   const char* p = base;
   while (p < end) {
     // Skip line breaks and blank space up to the paragraph's first character.
-    int n = LineBreakLength(p, end);
-    if (n > 0 || IsSpace(Decode(p, end, &n))) {
+    // (An ASCII byte that is no space, most often, is that character.)
+    int n;
+    if (!(At(p) > ' ' && At(p) < 0x80) &&
+        ((n = LineBreakLength(p, end)) > 0 || IsSpace(Decode(p, end, &n)))) {
       if (n > 1 && UnicodeSpaceLength(p, end) > 0) {
         out->unicode_spaces.push_back(static_cast<uint32_t>(p - base));
       }
