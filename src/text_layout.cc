@@ -988,6 +988,16 @@ const char* Segmenter::ScanParagraph(const char* base, const char* pb,
   PlainSkipper plain;
   while ((p = plain.Next(p, end)) < end) {
     const uint8_t cls = kClass.cls[At(p)];
+    // (A curly apostrophe or a dash, the commonest of the bytes from 0xE2,
+    // is nothing to look at: no line break, quotation mark, terminator or
+    // space. An apostrophe may be a quotation mark only in dialogue in
+    // single quotation marks.)
+    if (At(p) == 0xE2 && end - p >= 3 && At(p + 1) == 0x80 &&
+        (At(p + 2) == 0x93 || At(p + 2) == 0x94 ||
+         (At(p + 2) == 0x99 && !out->single_quotes))) {
+      p += 3;
+      continue;
+    }
     if ((cls & kBreakByte) && LineBreakLength(p, end) > 0) {
       const int soft = SoftBreakLength(p, end, out->hard_wrapped);
       if (soft == 0) break;
