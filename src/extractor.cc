@@ -176,7 +176,8 @@ void AssignName(std::string* field, absl::string_view s, bool blanked) {
 absl::string_view WithoutStrayMarks(absl::string_view name) {
   // (Most names open and end with a letter: none of the loops below would
   // take a byte off them.)
-  if (name.size() >= 2 && absl::ascii_isalnum(static_cast<unsigned char>(name.front())) &&
+  if (name.size() >= 2 &&
+      absl::ascii_isalnum(static_cast<unsigned char>(name.front())) &&
       absl::ascii_isalnum(static_cast<unsigned char>(name.back()))) {
     return name;
   }

@@ -346,7 +346,7 @@ bool OpensQuote(const char* pb, const char* end, const char* m, int len,
   // (ASCII neighbours, most often, are their own characters: no decoding.)
   const int32_t prev =
       m > pb && At(m - 1) < 0x80 ? At(m - 1) : DecodeBefore(pb, m, &n);
-  const int32_t next = m + len >= end           ? kNone
+  const int32_t next = m + len >= end       ? kNone
                        : At(m + len) < 0x80 ? At(m + len)
                                             : Decode(m + len, end, &n);
   const bool prev_space = prev == kNone || IsSpace(prev);
@@ -1205,7 +1205,8 @@ bool Segmenter::BoundaryAfterPeriod(const char* para_begin,
     if (!IsSentenceOpener(c) || c == '(' || c == '[') return false;
     const char* q = next + len;
     int32_t after = c;
-    while (q < para_end && IsSentenceOpener(after = Decode(q, para_end, &len))) {
+    while (q < para_end &&
+           IsSentenceOpener(after = Decode(q, para_end, &len))) {
       q += len;
     }
     return !((after >= 'a' && after <= 'z') ||
