@@ -174,6 +174,13 @@ void AssignName(std::string* field, absl::string_view s, bool blanked) {
 // "Jr.".) Only the name written out: the resolver keys and the entity's id
 // keep the name as found, so who is who does not change.
 absl::string_view WithoutStrayMarks(absl::string_view name) {
+  // (Most names open and end with a letter: none of the loops below would
+  // take a byte off them.)
+  if (name.size() >= 2 &&
+      absl::ascii_isalnum(static_cast<unsigned char>(name.front())) &&
+      absl::ascii_isalnum(static_cast<unsigned char>(name.back()))) {
+    return name;
+  }
   absl::string_view n = name;
   auto starts = [&](absl::string_view m) { return absl::StartsWith(n, m); };
   auto ends = [&](absl::string_view m) { return absl::EndsWith(n, m); };

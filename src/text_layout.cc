@@ -343,8 +343,12 @@ LineShape ReadLines(const char* p, const char* end) {
 bool OpensQuote(const char* pb, const char* end, const char* m, int len,
                 Shape shape, bool quote_open, bool wrapped) {
   int n;
-  const int32_t prev = DecodeBefore(pb, m, &n);
-  const int32_t next = m + len < end ? Decode(m + len, end, &n) : kNone;
+  // (ASCII neighbours, most often, are their own characters: no decoding.)
+  const int32_t prev =
+      m > pb && At(m - 1) < 0x80 ? At(m - 1) : DecodeBefore(pb, m, &n);
+  const int32_t next = m + len >= end       ? kNone
+                       : At(m + len) < 0x80 ? At(m + len)
+                                            : Decode(m + len, end, &n);
   const bool prev_space = prev == kNone || IsSpace(prev);
   const bool next_space = next == kNone || IsSpace(next);
   const bool can_open = (prev_space || IsOpeningBracket(prev) || IsDash(prev) ||
@@ -366,7 +370,17 @@ bool OpensQuote(const char* pb, const char* end, const char* m, int len,
 // Strips whitespace from the end of [begin, end).
 const char* TrimRight(const char* begin, const char* end) {
   int n;
-  while (end > begin && IsSpace(DecodeBefore(begin, end, &n))) end -= n;
+  while (end > begin) {
+    // (An ASCII byte, most often, is its own character: no decoding.)
+    const Byte b = At(end - 1);
+    if (b < 0x80) {
+      if (b != ' ' && (b < 0x09 || b > 0x0D)) break;
+      --end;
+      continue;
+    }
+    if (!IsSpace(DecodeBefore(begin, end, &n))) break;
+    end -= n;
+  }
   return end;
 }
 
@@ -917,8 +931,10 @@ void Segmenter::Segment(absl::string_view text, TextLayout* out) const {
   const char* p = base;
   while (p < end) {
     // Skip line breaks and blank space up to the paragraph's first character.
-    int n = LineBreakLength(p, end);
-    if (n > 0 || IsSpace(Decode(p, end, &n))) {
+    // (An ASCII byte that is no space, most often, is that character.)
+    int n;
+    if (!(At(p) > ' ' && At(p) < 0x80) &&
+        ((n = LineBreakLength(p, end)) > 0 || IsSpace(Decode(p, end, &n)))) {
       if (n > 1 && UnicodeSpaceLength(p, end) > 0) {
         out->unicode_spaces.push_back(static_cast<uint32_t>(p - base));
       }
@@ -972,6 +988,16 @@ const char* Segmenter::ScanParagraph(const char* base, const char* pb,
   PlainSkipper plain;
   while ((p = plain.Next(p, end)) < end) {
     const uint8_t cls = kClass.cls[At(p)];
+    // (A curly apostrophe or a dash, the commonest of the bytes from 0xE2,
+    // is nothing to look at: no line break, quotation mark, terminator or
+    // space. An apostrophe may be a quotation mark only in dialogue in
+    // single quotation marks.)
+    if (At(p) == 0xE2 && end - p >= 3 && At(p + 1) == 0x80 &&
+        (At(p + 2) == 0x93 || At(p + 2) == 0x94 ||
+         (At(p + 2) == 0x99 && !out->single_quotes))) {
+      p += 3;
+      continue;
+    }
     if ((cls & kBreakByte) && LineBreakLength(p, end) > 0) {
       const int soft = SoftBreakLength(p, end, out->hard_wrapped);
       if (soft == 0) break;
@@ -1060,6 +1086,7 @@ const char* Segmenter::OnTerminator(const char* base, const char* pb,
       ++p;
       continue;
     }
+    if (At(p) > ' ' && At(p) < 0x80) break;  // no space, no line break
     const int soft = SoftBreakLength(p, end, out->hard_wrapped);
     if (soft > 0) {
       p += soft;
@@ -1071,9 +1098,10 @@ const char* Segmenter::OnTerminator(const char* base, const char* pb,
   if (p == sentence_end || p >= end || LineBreakLength(p, end) > 0) {
     return run_end;
   }
-  const int32_t next = Decode(p, end, &n);
-  if (!IsUpper(next) && !(next >= '0' && next <= '9') &&
-      !IsSentenceOpener(next)) {
+  // (Most often an ASCII capital: no decoding, no calls.)
+  const int32_t next = At(p) < 0x80 ? At(p) : Decode(p, end, &n);
+  if (!(next >= 'A' && next <= 'Z') && !(next >= '0' && next <= '9') &&
+      !IsUpper(next) && !IsSentenceOpener(next)) {
     return run_end;
   }
   bool boundary;
@@ -1147,8 +1175,9 @@ bool Segmenter::BoundaryAfterPeriod(const char* para_begin,
     if (IsSpace(c)) break;
     tb -= n;
   }
-  // Drop opening marks and brackets: `(Mr.`, `"Gen.`.
-  while (tb < period) {
+  // Drop opening marks and brackets: `(Mr.`, `"Gen.`. (A letter or digit,
+  // most often, is neither.)
+  while (tb < period && !absl::ascii_isalnum(At(tb))) {
     const int32_t c = Decode(tb, period, &n);
     if (!IsSentenceOpener(c) && !IsQuoteChar(c)) break;
     tb += n;
@@ -1169,22 +1198,23 @@ bool Segmenter::BoundaryAfterPeriod(const char* para_begin,
   // After an ambiguous period a quote may open the next sentence; a bracket
   // usually does not ("SACRAMENTO, Calif. (AP)").
   // Nor does a quoted word in lower case: `the U.S. "clearly" needed`.
-  const int32_t c = Decode(next, para_end, &n);
-  bool opener_next = IsSentenceOpener(c) && c != '(' && c != '[';
-  if (opener_next) {
-    const char* q = next + n;
+  // (Read only after an abbreviation or a dotted acronym.)
+  auto opener_next = [&] {
+    int len;
+    const int32_t c = Decode(next, para_end, &len);
+    if (!IsSentenceOpener(c) || c == '(' || c == '[') return false;
+    const char* q = next + len;
     int32_t after = c;
-    while (q < para_end && IsSentenceOpener(after = Decode(q, para_end, &n))) {
-      q += n;
+    while (q < para_end &&
+           IsSentenceOpener(after = Decode(q, para_end, &len))) {
+      q += len;
     }
-    if ((after >= 'a' && after <= 'z') ||
-        (after >= 0xDF && after <= 0xFF && after != 0xF7)) {
-      opener_next = false;
-    }
-  }
+    return !((after >= 'a' && after <= 'z') ||
+             (after >= 0xDF && after <= 0xFF && after != 0xF7));
+  };
   if (MayBeAbbreviation(token) && abbreviations_.contains(token)) {
     if (!final_abbreviations_.contains(token)) return false;
-    return opener_next || StartsWithSentenceStarter(next, para_end);
+    return opener_next() || StartsWithSentenceStarter(next, para_end);
   }
   // A single-letter initial: "W." in "George W. Bush".
   const int32_t first = Decode(tb, period, &n);
@@ -1192,7 +1222,7 @@ bool Segmenter::BoundaryAfterPeriod(const char* para_begin,
     return StartsWithSentenceStarter(next, para_end);
   }
   if (IsDottedAcronym(token)) {
-    return opener_next || StartsWithSentenceStarter(next, para_end);
+    return opener_next() || StartsWithSentenceStarter(next, para_end);
   }
   // A list number opening the paragraph: "1. The first point".
   if (tb == para_begin) {
