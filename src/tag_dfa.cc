@@ -1295,8 +1295,11 @@ struct alignas(32) TagSubmatcher::Inst {
   // end) of `empty` says whether one does there. (What a path can read
   // first, Compile() works out beside the program.) A path that can
   // neither read the next byte nor match where it stands fails: it is not
-  // tried.
+  // tried. Bit kTakesAtOnce: a kSet not marked visited (row -1), which a
+  // split whose branch it heads takes with the byte that made the branch
+  // viable (see Match()), read with one test.
   uint8_t empty = 0;
+  static constexpr uint8_t kTakesAtOnce = 0x10;
   int16_t row = -1;  // of the visited bitmap, or -1: not marked
   int16_t out = -1;
   int16_t out1 = -1;  // kSplit: the second branch; kSave: the slot
@@ -1644,6 +1647,9 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
     Inst& inst = m->prog_[k];
     inst.op = from_inst.op;
     inst.empty = from_inst.empty;
+    if (from_inst.op == Inst::kSet && from_inst.row < 0) {
+      inst.empty |= Inst::kTakesAtOnce;
+    }
     inst.row = static_cast<int16_t>(from_inst.row);
     inst.out = static_cast<int16_t>(from_inst.out);
     inst.out1 = static_cast<int16_t>(
@@ -1858,7 +1864,7 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
         // A set that a byte made viable surely takes it (a set reads at
         // least a byte, so its branch is viable only so, before endpos):
         // read it here.
-        if (inst->op == Inst::kSet && inst->row < 0) {
+        if ((inst->empty & Inst::kTakesAtOnce) != 0) {
           ++i;
           inst = prog + inst->out;
         }
