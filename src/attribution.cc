@@ -6887,6 +6887,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     std::vector<uint64_t> may_match;  // rule_words_ words (see Find)
     std::vector<Range> quoted;
     std::vector<uint32_t> taken;  // see "taken" below
+    std::vector<std::pair<int, int>> by_unit;  // see "by_unit" below
   };
   thread_local Scratch scratch;
   std::vector<Unit>& units = scratch.units;
@@ -7186,6 +7187,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // Where the cue's words end in the tag string.
       size_t cue_end = k + 1;
       while (cue_end < marked.size() && marked[cue_end] == '_') ++cue_end;
+      const bool one_word = cue_end == k + 1;
       // What each shared half answered for this cue: -1 not asked yet.
       half_known.assign(halves_.size(), -1);
       // The tag characters missing from the marked string up to the cue's
@@ -7279,8 +7281,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         }
         // (After a cue of more words, the right half's edge is noted for
         // MatchesRuleWith(), which reads it where the cue group ends last.)
+        // (After a cue of one word, rule_after_ has passed over the rules
+        // whose right half fails that test.)
         if (const int r = screen.right_half;
-            r >= 0 && half_known[r] < 0 && cue_end < marked.size() &&
+            !one_word && r >= 0 && half_known[r] < 0 &&
+            cue_end < marked.size() &&
             !half_edge_[r][static_cast<unsigned char>(marked[cue_end])]) {
           half_known[r] = 0;
         }
@@ -9751,7 +9756,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   // one unit, so only findings of the same unit are compared.
   // (unit, finding) pairs sorted: each unit's findings in index order, with
   // no allocation per unit.
-  std::vector<std::pair<int, int>> by_unit;
+  std::vector<std::pair<int, int>>& by_unit = scratch.by_unit;
+  by_unit.clear();
   for (size_t i = 0; i < out->size(); ++i) {
     if ((*out)[i].unit >= 0) by_unit.emplace_back((*out)[i].unit, static_cast<int>(i));
   }
