@@ -3093,6 +3093,10 @@ bool NamedSpeaker(absl::string_view text, Range speaker) {
 class ContentIndex {
  public:
   explicit ContentIndex(const std::vector<Finding>& findings) {
+    size_t n = 0;
+    for (const Finding& f : findings) n += f.content.size();
+    ranges_.reserve(n);
+    reach_.reserve(n);
     for (const Finding& f : findings) {
       for (const Range& r : f.content) ranges_.push_back(r);
     }
@@ -6888,6 +6892,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     std::vector<Range> quoted;
     std::vector<uint32_t> taken;  // see "taken" below
     std::vector<std::pair<int, int>> by_unit;  // see "by_unit" below
+    std::vector<std::pair<uint32_t, size_t>> direct_ends;  // see below
   };
   thread_local Scratch scratch;
   std::vector<Unit>& units = scratch.units;
@@ -9668,7 +9673,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     // Direct findings by where their content ends, swept in step with the
     // quotations; best[p] is the one of paragraph p that ends last before
     // the quotation at hand.
-    std::vector<std::pair<uint32_t, size_t>> direct_ends;
+    std::vector<std::pair<uint32_t, size_t>>& direct_ends = scratch.direct_ends;
+    direct_ends.clear();
     for (size_t i = 0; i < out->size(); ++i) {
       if ((*out)[i].direct) direct_ends.emplace_back((*out)[i].content.back().end, i);
     }
