@@ -6893,6 +6893,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     std::vector<uint32_t> taken;  // see "taken" below
     std::vector<std::pair<int, int>> by_unit;  // see "by_unit" below
     std::vector<std::pair<uint32_t, size_t>> direct_ends;  // see below
+    std::vector<int> para_quote, para_last, best;  // by paragraph, see below
   };
   thread_local Scratch scratch;
   std::vector<Unit>& units = scratch.units;
@@ -9307,7 +9308,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
   }
 
   // The quotations that open their paragraph: turns of dialogue.
-  std::vector<int> para_quote(layout.paragraphs.size(), -1);
+  std::vector<int>& para_quote = scratch.para_quote;
+  para_quote.assign(layout.paragraphs.size(), -1);
   for (size_t qi = 0, p = 0; qi < layout.quotes.size(); ++qi) {
     const Quote& q = layout.quotes[qi];
     while (p < layout.paragraphs.size() && layout.paragraphs[p].begin < q.open) ++p;
@@ -9335,7 +9337,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
 
   // A paragraph that is only a quotation continues the speaker of the one
   // before it, or, after a turn of dialogue, is the next turn.
-  std::vector<int> para_last(layout.paragraphs.size(), -1);
+  std::vector<int>& para_last = scratch.para_last;
+  para_last.assign(layout.paragraphs.size(), -1);
   for (size_t i = 0; i < out->size(); ++i) {
     // (A quotation introduced across a paragraph break ends in a later one.)
     // (Most contents end in the finding's paragraph: no search then.)
@@ -9679,7 +9682,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       if ((*out)[i].direct) direct_ends.emplace_back((*out)[i].content.back().end, i);
     }
     std::sort(direct_ends.begin(), direct_ends.end());
-    std::vector<int> best(layout.paragraphs.size(), -1);
+    std::vector<int>& best = scratch.best;
+    best.assign(layout.paragraphs.size(), -1);
     size_t swept = 0;
     for (const Quote& q : layout.quotes) {
       if (!q.closed || q.continues || q.end <= q.begin) continue;
