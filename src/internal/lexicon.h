@@ -825,12 +825,13 @@ class ShortWordTable {
     const Entry& e = entries_[NumberIn(b, h)];
     const bool hit = (e.lo == lo) & (e.hi == hi);
     // (Overflowed and missed, in one test.)
-    if (ABSL_PREDICT_FALSE(b.fingerprint[kKeyLanes] > static_cast<uint16_t>(hit))) {
+    if (ABSL_PREDICT_FALSE(b.fingerprint[kKeyLanes] >
+                           static_cast<uint16_t>(hit))) {
       return FindAfter(h, lo, hi);
     }
     // (A mask: GCC makes `hit ? &e.value : nullptr` a branch.)
-    return reinterpret_cast<const Value*>(reinterpret_cast<uintptr_t>(&e.value) &
-                                          (uintptr_t{0} - hit));
+    return reinterpret_cast<const Value*>(
+        reinterpret_cast<uintptr_t>(&e.value) & (uintptr_t{0} - hit));
   }
 
  private:
@@ -861,21 +862,25 @@ class ShortWordTable {
   }
   // Sixteen bits of the hash below those that pick the bucket (at most 16:
   // kMaxKeys keys take 2^15 buckets).
-  static uint16_t Fingerprint(size_t h) { return static_cast<uint16_t>(h >> 32); }
+  static uint16_t Fingerprint(size_t h) {
+    return static_cast<uint16_t>(h >> 32);
+  }
   // The entry number of the first key lane of `b` whose fingerprint is
   // Fingerprint(h) (perhaps an empty lane's 0), else 0.
   static size_t NumberIn(const Bucket& b, size_t h) {
 #if defined(__SSE2__)
     // (Fingerprint(h), the hash's third 16-bit word, in every lane.)
     const __m128i fingerprint = _mm_shuffle_epi32(
-        _mm_shufflelo_epi16(_mm_cvtsi64_si128(static_cast<int64_t>(h)), 0xAA), 0);
+        _mm_shufflelo_epi16(_mm_cvtsi64_si128(static_cast<int64_t>(h)), 0xAA),
+        0);
     // (Two mask bits a lane: the lowest set one is twice the lane, the
     // offset in bytes of its number. The last lane's bits are set, so
     // that no match reads its 0.)
-    const __m128i lanes = _mm_load_si128(reinterpret_cast<const __m128i*>(b.fingerprint));
-    const uint32_t match =
-        static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi16(lanes, fingerprint))) |
-        0xC000u;
+    const __m128i lanes =
+        _mm_load_si128(reinterpret_cast<const __m128i*>(b.fingerprint));
+    const uint32_t match = static_cast<uint32_t>(_mm_movemask_epi8(
+                               _mm_cmpeq_epi16(lanes, fingerprint))) |
+                           0xC000u;
     uint16_t number;
     std::memcpy(&number,
                 reinterpret_cast<const char*>(b.number) +
@@ -895,15 +900,16 @@ class ShortWordTable {
       const Entry& e = entries_[number];
       if (e.lo == lo && e.hi == hi) return &e.value;
     }
-    if (ABSL_PREDICT_FALSE(b.fingerprint[kKeyLanes] != 0)) return FindAfter(h, lo, hi);
+    if (ABSL_PREDICT_FALSE(b.fingerprint[kKeyLanes] != 0))
+      return FindAfter(h, lo, hi);
     return nullptr;
   }
   // Find() in the buckets after the key's, which overflowed.
   ABSL_ATTRIBUTE_NOINLINE const Value* FindAfter(size_t h, uint64_t lo,
                                                  uint64_t hi) const {
     size_t k = h >> shift_;
-    for (size_t step = 0; step < mask_ && buckets_[k].fingerprint[kKeyLanes] != 0;
-         ++step) {
+    for (size_t step = 0;
+         step < mask_ && buckets_[k].fingerprint[kKeyLanes] != 0; ++step) {
       k = (k + 1) & mask_;
       const size_t number = NumberIn(buckets_[k], h);
       const Entry& e = entries_[number];
