@@ -633,7 +633,7 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
                   _mm_or_si128(x, _mm_and_si128(letters, _mm_set1_epi8(0x20))),
                   _mm_loadu_si128(reinterpret_cast<const __m128i*>(
                       kPrefixMask + 16 - (word_end - i)))));
-          word.info = lex.PaddedWord(padded);
+          word.info = lex.PaddedWordBranchFree(padded);
           ++words;
           capitals += word.cap;
         }

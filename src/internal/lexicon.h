@@ -17,9 +17,15 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "absl/base/attributes.h"
+#include "absl/base/optimization.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/numeric/bits.h"
 #include "absl/numeric/int128.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
@@ -700,27 +706,38 @@ inline constexpr size_t kShortWord = 16;
 
 // Keys of 1 to kShortWord bytes, each as its two 8-byte halves (little
 // endian, the bytes after the key zero), with their values, in a dense
-// array of entries, found through an open-addressing index with linear
-// probing, at most half full: a lookup is a multiply, a probe of 4-byte
-// index slots and, when a slot's fingerprint matches, two compares in the
-// entry, where a WordMap hashes the bytes and compares them one by one.
+// array of entries, found through an index of buckets, at most half full: a
+// lookup is a multiply, one compare of a bucket's eight fingerprints, and two
+// compares in the entry, where a WordMap hashes the bytes and compares them
+// one by one.
 //
 // Why the index and the fingerprints: the tokenizer and the taggers look
 // up nearly every word of a text, and the lookups wait on cache misses
 // more than they compute. Slots of the key and a value pointer at a
 // quarter load (96 bytes of table a word) with the values scattered in a
 // WordMap made a known word two misses. Now the index takes 8 to 16 bytes a
-// word, sixteen slots a cache line: a word no lexicon knows (most names
-// and content words) reads an index line, and a known word one more line,
-// its entry, which holds its value in place (the tagger then reads the
-// value from that same line). Entries are ordered by key length, shortest
-// first, so that the common function words share lines. (news.jsonl,
-// interleaved runs: about 2% less user time, median of 12 paired runs;
-// instructions up 1.5%, which counting alone would have read as a loss.)
+// word, two buckets a cache line: a word no lexicon knows (most names and
+// content words) reads an index line, and a known word one more line, its
+// entry, which holds its value in place (the tagger then reads the value
+// from that same line). Entries are ordered by key length, shortest first,
+// so that the common function words share lines. (news.jsonl, interleaved
+// runs: about 2% less user time, median of 12 paired runs; instructions up
+// 1.5%, which counting alone would have read as a loss.)
+//
+// Why buckets: with linear probing over single slots, whether a word's
+// first slot was empty, and whether its fingerprint matched, were branches
+// taken at random (a known word, a word no lexicon knows, a slot some other
+// key took) that waited on the index line's miss (news-5mb: about 590k of
+// the 1.1M lookups mispredicted one). A key lives in its own bucket unless
+// that is full, so a lookup picks the one lane whose fingerprint matches
+// (or none) and then knows: one branch, which a caller's own test of the
+// answer repeats (the predictor learns the one from the other), or none at
+// all (FindPaddedBranchFree()); only the few lookups in a bucket that
+// overflowed go on to the next.
 template <typename Value>
 class ShortWordTable {
  public:
-  // The most keys a table holds (see kNumberMask).
+  // The most keys a table holds (entry numbers are 16 bits; 0 is none).
   static constexpr size_t kMaxKeys = 0xFFFF;
   // The keys of `map` of 1 to kShortWord bytes, each with value(its mapped
   // value). False, and the table left as it was, when they are more than
@@ -740,25 +757,40 @@ class ShortWordTable {
                                   : a.first < b.first;
                      });
     if (keyed.size() > kMaxKeys) return false;
-    // Entry 0 is none (its key is no word's): a slot holds its entry's
-    // number in its low bits, kNumberMask (0: empty), and the fingerprint
-    // in the rest, and a lookup indexes the entries with it as it is.
+    // Entry 0 is none: an empty lane, and the last lane of every bucket,
+    // number it, and a lookup that finds no key compares it and misses.
     entries_.assign(1, Entry());
     entries_.reserve(keyed.size() + 1);
     int bits = 1;
-    while ((size_t{1} << bits) < 2 * keyed.size()) ++bits;
-    slots_.assign(size_t{1} << bits, 0);
-    mask_ = slots_.size() - 1;
+    while ((size_t{kKeyLanes} << bits) < 2 * keyed.size()) ++bits;
+    buckets_.assign(size_t{1} << bits, Bucket());
+    mask_ = buckets_.size() - 1;
     shift_ = 64 - bits;
     for (const auto& [key, v] : keyed) {
       Entry e;
       Load(key, &e.lo, &e.hi);
       e.value = v;
       const size_t h = Hash(e.lo, e.hi);
-      size_t k = h >> shift_;
-      while (slots_[k] != 0) k = (k + 1) & mask_;
+      const uint16_t fingerprint = Fingerprint(h);
       entries_.push_back(e);
-      slots_[k] = Fingerprint(h) | static_cast<uint32_t>(entries_.size() - 1);
+      const auto number = static_cast<uint16_t>(entries_.size() - 1);
+      // The first bucket from the key's own with a free lane and no key of
+      // the same fingerprint (so that the first lane a lookup matches is
+      // the only one); those it passes are marked as overflowed.
+      for (size_t k = h >> shift_;; k = (k + 1) & mask_) {
+        Bucket& b = buckets_[k];
+        size_t lane = 0;
+        while (lane < kKeyLanes && b.number[lane] != 0 &&
+               b.fingerprint[lane] != fingerprint) {
+          ++lane;
+        }
+        if (lane < kKeyLanes && b.number[lane] == 0) {
+          b.fingerprint[lane] = fingerprint;
+          b.number[lane] = number;
+          break;
+        }
+        b.fingerprint[kKeyLanes] = 1;
+      }
     }
     return true;
   }
@@ -776,6 +808,31 @@ class ShortWordTable {
     std::memcpy(&hi, padded + 8, 8);
     return Find(lo, hi);
   }
+  // As FindPadded(), for a key whose first byte is not NUL, with no branch
+  // on whether the key is there (but for the few keys of a bucket that
+  // overflowed): for a caller that keeps the answer rather than branching
+  // on it, which then need not wait for the table's lines (where a branch
+  // on an answer still on its way from memory, taken at random, stalled it
+  // when mispredicted).
+  const Value* FindPaddedBranchFree(const char* padded) const {
+    uint64_t lo, hi;
+    std::memcpy(&lo, padded, 8);
+    std::memcpy(&hi, padded + 8, 8);
+    const size_t h = Hash(lo, hi);
+    const Bucket& b = buckets_[h >> shift_];
+    // (Entry 0, which no match reads, has a key of zero bytes: a key whose
+    // first byte is not NUL is never it.)
+    const Entry& e = entries_[NumberIn(b, h)];
+    const bool hit = (e.lo == lo) & (e.hi == hi);
+    // (Overflowed and missed, in one test.)
+    if (ABSL_PREDICT_FALSE(b.fingerprint[kKeyLanes] >
+                           static_cast<uint16_t>(hit))) {
+      return FindAfter(h, lo, hi);
+    }
+    // (A mask: GCC makes `hit ? &e.value : nullptr` a branch.)
+    return reinterpret_cast<const Value*>(
+        reinterpret_cast<uintptr_t>(&e.value) & (uintptr_t{0} - hit));
+  }
 
  private:
   // An entry of a power-of-two size (32 bytes with a WordInfo) is aligned
@@ -788,33 +845,77 @@ class ShortWordTable {
     uint64_t hi = 0;
     Value value = Value();
   };
-  // One multiply of the halves folded together: the slot comes from the
-  // product's high bits, which every bit of both halves reaches. (Most
-  // keys have 8 bytes or fewer, and a zero `hi`: for them this is the hash
-  // of two multiplies it replaced, and the table is laid out as before.)
+  // Lanes of a bucket that hold keys; the last lane of the eight holds
+  // none: its number is always 0, and its fingerprint is 1 when the
+  // bucket overflowed (a key whose bucket it is, or one before it, lives in
+  // a bucket after it), else 0.
+  static constexpr size_t kKeyLanes = 7;
+  // 32 bytes on a 32-byte boundary: a lookup reads one line.
+  struct alignas(32) Bucket {
+    uint16_t fingerprint[kKeyLanes + 1] = {};  // 0 in an empty lane
+    uint16_t number[kKeyLanes + 1] = {};       // the key's entry; 0: empty
+  };
+  // One multiply of the halves folded together: the bucket comes from the
+  // product's high bits, which every bit of both halves reaches.
   static size_t Hash(uint64_t lo, uint64_t hi) {
     return static_cast<size_t>((lo ^ hi) * 0x9E3779B97F4A7C15ull);
   }
-  // The low bits of a slot that hold the entry number: a constant, not a
-  // member, so that a lookup masks with immediates (a lexicon has a few
-  // thousand words).
-  static constexpr uint32_t kNumberMask = kMaxKeys;
-  // The hash's low bits above the entry number (the slot comes from its
-  // high bits).
-  static uint32_t Fingerprint(size_t h) {
-    return static_cast<uint32_t>(h) & ~kNumberMask;
+  // Sixteen bits of the hash below those that pick the bucket (at most 16:
+  // kMaxKeys keys take 2^15 buckets).
+  static uint16_t Fingerprint(size_t h) {
+    return static_cast<uint16_t>(h >> 32);
+  }
+  // The entry number of the first key lane of `b` whose fingerprint is
+  // Fingerprint(h) (perhaps an empty lane's 0), else 0.
+  static size_t NumberIn(const Bucket& b, size_t h) {
+#if defined(__SSE2__)
+    // (Fingerprint(h), the hash's third 16-bit word, in every lane.)
+    const __m128i fingerprint = _mm_shuffle_epi32(
+        _mm_shufflelo_epi16(_mm_cvtsi64_si128(static_cast<int64_t>(h)), 0xAA),
+        0);
+    // (Two mask bits a lane: the lowest set one is twice the lane, the
+    // offset in bytes of its number. The last lane's bits are set, so
+    // that no match reads its 0.)
+    const __m128i lanes =
+        _mm_load_si128(reinterpret_cast<const __m128i*>(b.fingerprint));
+    const uint32_t match = static_cast<uint32_t>(_mm_movemask_epi8(
+                               _mm_cmpeq_epi16(lanes, fingerprint))) |
+                           0xC000u;
+    uint16_t number;
+    std::memcpy(&number,
+                reinterpret_cast<const char*>(b.number) +
+                    static_cast<uint32_t>(absl::countr_zero(match)),
+                sizeof(number));
+    return number;
+#else
+    size_t lane = 0;
+    while (lane < kKeyLanes && b.fingerprint[lane] != Fingerprint(h)) ++lane;
+    return b.number[lane];
+#endif
   }
   const Value* Find(uint64_t lo, uint64_t hi) const {
     const size_t h = Hash(lo, hi);
-    const uint32_t fingerprint = Fingerprint(h);
-    for (size_t k = h >> shift_;; k = (k + 1) & mask_) {
-      const uint32_t slot = slots_[k];
-      if (slot == 0) return nullptr;
-      if ((slot & ~kNumberMask) == fingerprint) {
-        const Entry& e = entries_[slot & kNumberMask];
-        if (e.lo == lo && e.hi == hi) return &e.value;
-      }
+    const Bucket& b = buckets_[h >> shift_];
+    if (const size_t number = NumberIn(b, h); number != 0) {
+      const Entry& e = entries_[number];
+      if (e.lo == lo && e.hi == hi) return &e.value;
     }
+    if (ABSL_PREDICT_FALSE(b.fingerprint[kKeyLanes] != 0))
+      return FindAfter(h, lo, hi);
+    return nullptr;
+  }
+  // Find() in the buckets after the key's, which overflowed.
+  ABSL_ATTRIBUTE_NOINLINE const Value* FindAfter(size_t h, uint64_t lo,
+                                                 uint64_t hi) const {
+    size_t k = h >> shift_;
+    for (size_t step = 0;
+         step < mask_ && buckets_[k].fingerprint[kKeyLanes] != 0; ++step) {
+      k = (k + 1) & mask_;
+      const size_t number = NumberIn(buckets_[k], h);
+      const Entry& e = entries_[number];
+      if (number != 0 && e.lo == lo && e.hi == hi) return &e.value;
+    }
+    return nullptr;
   }
   // The halves of a key of 1 to kShortWord bytes, without reading past its
   // end: two overlapping loads shifted into place, or its first, middle and
@@ -843,7 +944,7 @@ class ShortWordTable {
 
   std::vector<Entry> entries_;
   // Never empty once built: a power of two.
-  std::vector<uint32_t> slots_ = std::vector<uint32_t>(2);
+  std::vector<Bucket> buckets_ = std::vector<Bucket>(2);
   size_t mask_ = 1;
   int shift_ = 63;
 };
@@ -965,6 +1066,13 @@ class Lexicon {
   // function words and verbs.)
   __attribute__((always_inline)) const WordInfo* PaddedWord(const char* padded) const {
     return short_words_.FindPadded(padded);
+  }
+  // As PaddedWord(), with no branch on whether the word is known: for the
+  // tokenizer, which keeps the answer in the word's token (see
+  // ShortWordTable::FindPaddedBranchFree()).
+  __attribute__((always_inline)) const WordInfo* PaddedWordBranchFree(
+      const char* padded) const {
+    return short_words_.FindPaddedBranchFree(padded);
   }
   // False when no word of the lexicons can be `w` lower-cased: the shape
   // filter of Word(), which reads the length and the low five bits of the
