@@ -5807,9 +5807,12 @@ bool Attributor::SaysNoEvidence(absl::string_view sentence) const {
 
 namespace {
 
-// Whether a cue's words may be a past participle: not its lemma ("say"),
-// nor an -s or -ing form ("says", "saying").
-bool IsParticipleForm(absl::string_view cue, absl::string_view lemma) {
+// Whether the cue's words, tokens [k, end), may be a past participle: not
+// its lemma ("say"), nor an -s or -ing form ("says", "saying").
+bool IsParticipleForm(absl::string_view text, const std::vector<Token>& tokens,
+                      size_t k, size_t end, absl::string_view lemma) {
+  const Range r = TokenSpan(tokens, k, end);
+  const absl::string_view cue = text.substr(r.begin, r.end - r.begin);
   return !absl::EqualsIgnoreCase(cue, lemma) && !absl::EndsWith(cue, "s") &&
          !absl::EndsWith(cue, "ing");
 }
@@ -5836,9 +5839,7 @@ bool Attributor::IsAgentAfterParticiple(absl::string_view text,
   }
   const WordInfo* w = WordOf(text, tokens[a]);
   if (w == nullptr || w->word_class != WordClass::kAgent) return false;
-  return IsParticipleForm(
-      text.substr(tokens[k].begin, tokens[k + words - 1].end - tokens[k].begin),
-      lemma);
+  return IsParticipleForm(text, tokens, k, k + words, lemma);
 }
 
 // "The opinions expressed in this column are the author's", "the fears
@@ -5864,9 +5865,7 @@ bool Attributor::IsParticipleOfNoun(absl::string_view text,
   const size_t head = ++m;
   while (m < b && IsOneOf("jonNR0g", tags[m])) ++m;
   if (m == head || m >= b || !IsOneOf("vb", tags[m])) return false;
-  return IsParticipleForm(
-      text.substr(tokens[k].begin, tokens[k + words - 1].end - tokens[k].begin),
-      lemma);
+  return IsParticipleForm(text, tokens, k, k + words, lemma);
 }
 
 // "she said simply", "a voter who responded anonymously", "figures reported
@@ -7433,10 +7432,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           // plan announced by the mayor"): "says by" or "saying by" is no
           // passive.
           if (ga == cue_end && marked[k] == '@' &&
-              !IsParticipleForm(text.substr(tokens[k].begin,
-                                            tokens[cue_end - 1].end -
-                                                tokens[k].begin),
-                                cue.lemma)) {
+              !IsParticipleForm(text, tokens, k, cue_end, cue.lemma)) {
             continue;
           }
           SplitAgentComplement(text, tokens, marked, rule->speaker,
@@ -7477,14 +7473,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         if (rule->when != 0) {
           size_t ga, gb;
           if (!range_of(rule->when, &ga, &gb) ||
-              (!AllTime(tokens, ga, gb) && !OnlyTimePhrase(text, tokens, tags, ga, gb)) ||
+              (!AllTime(tokens, ga, gb) &&
+               !OnlyTimePhrase(text, tokens, tags, ga, gb)) ||
               // (A cue that takes a proposition reports no thing: not "a
               // letter posted Friday".)
               cue.clause_only ||
-              !IsParticipleForm(text.substr(tokens[k].begin,
-                                            tokens[cue_end - 1].end -
-                                                tokens[k].begin),
-                                cue.lemma)) {
+              !IsParticipleForm(text, tokens, k, cue_end, cue.lemma)) {
             continue;
           }
         }
