@@ -583,8 +583,10 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
     // Most tokens are words of ASCII letters and digits that end at a space
     // or at punctuation that cannot carry a word on: read from one load of
     // sixteen bytes, without the tests of the general path below (no quote
-    // mark is here: one comparison tells).
-    if (plain && i < fast_end) {
+    // mark is here: one comparison tells). (Words in n too, "not", "new":
+    // n't, which the general path reads from an n, goes on past the n to an
+    // apostrophe, where no word ends here.)
+    if (kAsciiAlnum.is[c] && i < fast_end) {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
       // (NotAlnum16() in parts: the letters lower-case the word below. The
       // mask has no bits from 16 on, so its complement stops the count at
@@ -604,6 +606,13 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
           ends = true;
         } else if (const unsigned char d = p[j]; !kAsciiAlnum.goes_on[d]) {
           ends = true;
+        } else if (d >= 0x80) {
+          // Multi-byte punctuation ends the word too (a closing \u201D, a
+          // dash), as on the general path; but for \u2019, an apostrophe
+          // ("Trump\u2019s"), which the general path reads on.
+          char punctuation_tag;
+          ends = PunctuationAt(text, j, &punctuation_tag) != 0 &&
+                 !(d == 0xE2 && static_cast<unsigned char>(p[j + 2]) == 0x99);
         } else if (d == ',') {
           ends = j + 1 == end || p[j + 1] == ' ';
         } else if (d == '.') {
@@ -669,6 +678,14 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
       }
       tok.end = static_cast<uint32_t>(std::min(end, i + len));
       tok.tag = m;
+      // (The cursor moves on past the mark now, so that the word after it
+      // is read on the fast path above.)
+      ++next_mark;
+      next_offset =
+          next_mark != mark_list.end() ? next_mark->offset : UINT32_MAX;
+#ifdef __SSE2__
+      fast_end = std::min<size_t>(next_offset, text_fast_end);
+#endif
     } else if (size_t alen = 0;
                !plain && IsApostrophe(text, i, &alen) && i + alen < end &&
                (text[i + alen] == 's' || text[i + alen] == 'S') &&
