@@ -640,7 +640,14 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
     if (!abbr.ok()) return abbr.status();
     lex->abbreviations_ = *std::move(abbr);
     std::vector<std::pair<absl::string_view, bool>> entries;
-    for (const std::string& a : lex->abbreviations_.all) entries.emplace_back(a, true);
+    for (const std::string& a : lex->abbreviations_.all) {
+      entries.emplace_back(a, true);
+      // (The shape of the word but its last byte: see IsAbbreviation().)
+      if (a.size() >= 2) {
+        lex->abbreviation_shapes_.set(
+            WordShape(absl::string_view(a).substr(0, a.size() - 1)));
+      }
+    }
     if (!lex->short_abbreviations_.Build(entries, [](bool b) { return b; })) {
       return TooManyWords("abbreviations.tsv");
     }

@@ -1159,7 +1159,13 @@ class Lexicon {
   const Abbreviations& abbreviation_lexicon() const { return abbreviations_; }
   // Whether `w` is one of abbreviations(), as contains() tells, looked up
   // as the tokenizer asks for every word before a period: most are short.
+  // (Most such words are none: a bit for the shape of the word without
+  // its last byte, usually the period, rules them out without a lookup.)
   bool IsAbbreviation(absl::string_view w) const {
+    if (w.size() >= 2 &&
+        !abbreviation_shapes_[WordShape(w.substr(0, w.size() - 1))]) {
+      return false;
+    }
     return w.size() <= kShortWord
                ? !w.empty() && short_abbreviations_.Find(w) != nullptr
                : abbreviations_.all.contains(w);
@@ -1216,6 +1222,7 @@ class Lexicon {
   WordMap<char> first_names_;
   Abbreviations abbreviations_;
   ShortWordTable<bool> short_abbreviations_;  // see IsAbbreviation()
+  std::bitset<17 * 32 * 32> abbreviation_shapes_;  // see IsAbbreviation()
   std::vector<RuleSpec> rules_;
   ConfidenceModel confidence_model_;
   std::vector<bool> speech_cue_;  // see IsSpeechCue()
