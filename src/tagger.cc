@@ -444,6 +444,25 @@ bool BesideQuotation(const char* tags, size_t n, size_t k) {
   return j > 0 && tags[j - 1] == 'Q';
 }
 
+// The tag WordTag() gives a capitalised word whose lower-case form its
+// entry tags wherever it stands (WordInfo::plain_tag, not 0): where it
+// reads as in lower case (`opens`: it begins a sentence), the tag of its
+// class, or of a conjunction, 'x'; a modifier or a number word there, and
+// any such word elsewhere, is a name or, if a title, a title.
+inline char CapitalisedPlainTag(const WordInfo& info, bool opens) {
+  if (opens) {
+    // (The plain tag of a class ClassTag() tags is that tag.)
+    if (ClassTag(info.word_class) != 0 || info.word_class == WordClass::kConj) {
+      return info.plain_tag;
+    }
+    if (info.word_class == WordClass::kMod ||
+        info.word_class == WordClass::kCount) {
+      return 'N';
+    }
+  }
+  return info.title ? 'R' : 'N';
+}
+
 // Makes the cue token a plural noun, no cue.
 void TagPluralNoun(Token* t, char* tag) {
   t->tag = 'n';
@@ -990,6 +1009,15 @@ void Tagger::Tag(absl::string_view text, Range range, const QuoteMarks& marks,
       tag = t.cap ? 'N' : ShapeTag(TokenText(text, t));
     } else if (info->plain_tag != 0 && !t.cap) {
       tag = info->plain_tag;
+    } else if (info->plain_tag != 0) {
+      // (Capitalised, "The", "He", "House": as WordTag() tags it, which
+      // reads it as in lower case only where it begins a sentence, or is
+      // "I".)
+      const bool opens =
+          headline || k == 0 ||
+          kOpensSentence.after[static_cast<unsigned char>(tag_at[k - 1])] ||
+          (t.end - t.begin == 1 && text[t.begin] == 'I');
+      tag = CapitalisedPlainTag(*info, opens);
     } else {
       tag = WordTag(text, tokens, k, headline, &lower, &classes);
     }
