@@ -854,15 +854,22 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
     start = last_title + 1;
   }
   if (start >= w.size()) return -1;
+  // The sex the first names give the first word of the name, once known
+  // (-1 until then: the search below knows it when there is no title).
+  int front_sex = -1;
   if (last_title < 0) {
     // No title: a known first name must start the name, or the caller
     // accepts an unknown one.
     size_t i = 0;
-    while (i < w.size() && lex_->FirstNameGender(w[i]) == 0) ++i;
+    char sex = 0;
+    while (i < w.size() && (sex = lex_->FirstNameGender(w[i])) == 0) ++i;
     if (i < w.size() && i + 1 < w.size()) {
       start = i;
+      front_sex = sex;
     } else if (!allow_unknown) {
       return -1;
+    } else {
+      front_sex = i == 0 ? sex : 0;  // the name starts at w[0]
     }
   }
   // At most three words: no allocation for them.
@@ -1014,7 +1021,8 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
         // name. Not a title of another sex ("Mrs. Archer", "Newland
         // Archer").
         ResolvedEntity& alone = entities_[slot->second];
-        const char sex = lex_->FirstNameGender(name.front());
+        if (front_sex < 0) front_sex = lex_->FirstNameGender(name.front());
+        const char sex = static_cast<char>(front_sex);
         // Nor a full name brought in as somebody's kin ("first lady
         // Michelle Obama", "his wife, Melania Trump") after "President
         // Obama": a person noun of a sex right before it.
@@ -1036,8 +1044,9 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
       }
     }
     AddAlias(entity, surname);
-    if (char g = lex_->FirstNameGender(name.front())) {
-      entities_[entity].gender = g;
+    if (front_sex < 0) front_sex = lex_->FirstNameGender(name.front());
+    if (front_sex != 0) {
+      entities_[entity].gender = static_cast<char>(front_sex);
       // "Florence" after "Florence Linden": the same person.
       if (name.size() >= 2) by_first_.try_emplace(name.front(), entity);
     }
