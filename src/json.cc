@@ -396,6 +396,20 @@ class Parser {
     return 0;
   }
 
+  // The length of the UTF-8 sequence at p_ (a byte from 0x80), 0 if it is
+  // none: two-byte sequences and the common three-byte ones (curly
+  // quotation marks, dashes) inline, the others by Utf8SequenceLength().
+  int SequenceLength() const {
+    const auto* q = reinterpret_cast<const unsigned char*>(p_);
+    const unsigned char c = q[0];
+    auto cont = [q](int i) { return (q[i] & 0xC0) == 0x80; };
+    if (c >= 0xC2 && c <= 0xDF && end_ - p_ >= 2) return cont(1) ? 2 : 0;
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && end_ - p_ >= 3) {
+      return cont(1) && cont(2) ? 3 : 0;
+    }
+    return Utf8SequenceLength(absl::string_view(begin_, end_ - begin_), p_ - begin_);
+  }
+
   bool ParseString(std::string* out) {
     const char* open = p_;
     ++p_;
@@ -423,8 +437,7 @@ class Parser {
       } else if (c < 0x20) {
         return Fail("control character in string must be escaped");
       } else if (c >= 0x80) {
-        int n = Utf8SequenceLength(absl::string_view(begin_, end_ - begin_),
-                                   p_ - begin_);
+        int n = SequenceLength();
         if (n == 0) return Fail("invalid UTF-8 in string");
         p_ += n;
       } else {
