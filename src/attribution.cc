@@ -2521,15 +2521,20 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     screen.needs = rule->needs;
     screen.left_half = rule->left_half;
     screen.right_half = rule->right_half;
-    screen.labelprep = rule->labelprep != 0;
-    screen.colon = rule->colon;
-    screen.speaker = rule->nospeaker == 0;
     screen.cue_group_cut = rule->left_reach != 0;
   }
   auto add = [](const CompiledRule& rule, std::vector<uint64_t>* set) {
     (*set)[rule.index >> 6] |= uint64_t{1} << (rule.index & 63);
   };
   a->attributive_rules_.assign(a->rule_words_, 0);
+  a->labelprep_rules_.assign(a->rule_words_, 0);
+  a->colon_rules_.assign(a->rule_words_, 0);
+  a->speaker_rules_.assign(a->rule_words_, 0);
+  for (const auto& rule : a->rules_) {
+    if (rule->labelprep != 0) add(*rule, &a->labelprep_rules_);
+    if (rule->colon) add(*rule, &a->colon_rules_);
+    if (rule->nospeaker == 0) add(*rule, &a->speaker_rules_);
+  }
   for (auto& set : a->rules_by_class_) set.assign(a->rule_words_, 0);
   for (const auto& rule : a->rules_) {
     if (rule->attributive) {
@@ -7467,6 +7472,18 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // rule of the class: 1.1683e9 -> 1.1648e9.)
       uint64_t* const may = scratch.may_match.data();
       const size_t words = static_cast<size_t>(rule_words_);
+      // (A rule with a labelprep group takes a punctuation cue only, a
+      // colon rule a colon only. "reportedly" (verbs.tsv flag adverb)
+      // passes on hearsay from no one named: only a rule without a speaker
+      // reports it ("the shooter reportedly had ties to C" is no claim of
+      // the shooter's).)
+      const char cue_first = text[tokens[k].begin];
+      const uint64_t* const labelprep =
+          absl::ascii_isalpha(cue_first) ? labelprep_rules_.data() : nullptr;
+      const uint64_t* const colon =
+          cue_first != ':' ? colon_rules_.data() : nullptr;
+      const uint64_t* const speaker =
+          cue.adverb_only ? speaker_rules_.data() : nullptr;
       {
         const uint64_t* start =
             &rule_start_[static_cast<unsigned char>(marked[0]) * words];
@@ -7480,7 +7497,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         for (size_t i = 0; i < words; ++i) {
           may[i] = class_rules[i] & start[i] &
                    (before != nullptr ? before[i] : ~uint64_t{0}) &
-                   (after != nullptr ? after[i] : ~uint64_t{0});
+                   (after != nullptr ? after[i] : ~uint64_t{0}) &
+                   ~((labelprep != nullptr ? labelprep[i] : 0) |
+                     (colon != nullptr ? colon[i] : 0) |
+                     (speaker != nullptr ? speaker[i] : 0));
         }
       }
       // (The bits of may[word] not visited yet are in `bits`.)
@@ -7494,14 +7514,6 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         // (The tests up to the rule's automata read rule_screen_ only.)
         const RuleScreen& screen = rule_screen_[index];
         if ((screen.needs & missing).any()) continue;
-        // (A rule with a labelprep group takes a punctuation cue only.)
-        if (screen.labelprep && absl::ascii_isalpha(text[tokens[k].begin]))
-          continue;
-        if (screen.colon && text[tokens[k].begin] != ':') continue;
-        // "reportedly" (verbs.tsv flag adverb) passes on hearsay from no
-        // one named: only a rule without a speaker reports it ("the
-        // shooter reportedly had ties to C" is no claim of the shooter's).
-        if (cue.adverb_only && screen.speaker) continue;
         // A left half known to fail (an earlier rule's search) rules the
         // rule out, as MatchesRuleWith() would, before the right half's
         // test below.

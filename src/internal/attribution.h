@@ -610,9 +610,6 @@ class Attributor {
   struct RuleScreen {
     std::bitset<128> needs;  // CompiledRule::needs
     int left_half = -1, right_half = -1;
-    bool labelprep = false;  // a labelprep group
-    bool colon = false;
-    bool speaker = true;  // no nospeaker group
     // A left half whose cue group ends at the cue's mark or in the run of
     // its further words (CompiledRule::left_reach is not 0): after a cue
     // of more words, the rule matches only where the right half does after
@@ -633,6 +630,11 @@ class Attributor {
   // The rules named "attributive_..." (in none of the sets above): the only ones
   // tried for a cue of flag attributive ("a self-described socialist").
   std::vector<uint64_t> attributive_rules_;
+  // The rules with a labelprep group (which take a punctuation cue only),
+  // the rules named "colon_..." (a colon cue only) and those with a speaker
+  // (no nospeaker group: not for a cue of flag adverb), as sets of rules:
+  // Find leaves them out of a cue's set at once, not a rule at a time.
+  std::vector<uint64_t> labelprep_rules_, colon_rules_, speaker_rules_;
   std::vector<std::unique_ptr<RulePattern>> halves_;
   absl::flat_hash_map<std::string, int> half_index_;
   // For each right half of halves_, the bytes it can begin with
