@@ -358,8 +358,8 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
       if (!right_needs.HeldBy(after)) {
         ++rights_ruled_out;
         for (size_t at = mark + 1; at <= cue_end; ++at) {
-          ASSERT_FALSE(right.Match(tags, at, tags.size(), RE2::ANCHOR_START,
-                                   nullptr, 0))
+          ASSERT_FALSE(
+              right.Match(tags, at, tags.size(), RE2::ANCHOR_START, nullptr, 0))
               << spec.name << " at " << at << " of " << tags;
         }
       }
