@@ -15,6 +15,7 @@
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "internal/lexicon.h"
+#include "internal/tag_dfa.h"
 #include "internal/text_layout.h"
 #include "re2/re2.h"
 #include "test_util.h"
@@ -140,6 +141,42 @@ TEST(LastBytes, ReadsWhatAMatchEndsWith) {
   EXPECT_FALSE(LastBytes("^[lx]*", &last));
 }
 
+// The bytes of a set, and "|" before each set of any_of given.
+std::string Needs(absl::string_view pattern) {
+  PatternNeeds needs;
+  if (!ReadPatternNeeds(pattern, &needs)) return "?";
+  auto bytes = [](const std::bitset<128>& set) {
+    std::string out;
+    for (int b = 0; b < 127; ++b) {
+      if (set[b]) out += static_cast<char>(b);
+    }
+    return out;
+  };
+  std::string out = bytes(needs.all);
+  for (const std::bitset<128>& set : needs.any_of) {
+    if (!set[127]) out += "|" + bytes(set);
+  }
+  return out;
+}
+
+TEST(ReadPatternNeeds, ReadsWhatEveryMatchHolds) {
+  EXPECT_EQ(Needs("ab"), "ab");
+  EXPECT_EQ(Needs("a(?:b|c)d"), "ad|bc");
+  // A part that may be skipped needs nothing, whatever it holds.
+  EXPECT_EQ(Needs("a(?:b|c)*x?(?:y|z){0,2}"), "a");
+  EXPECT_EQ(Needs("a(?P<g>b|c)+"), "a|bc");
+  // Each alternative holds a byte of each set, smallest sets first.
+  EXPECT_EQ(Needs("(?:x[NR]|P)y"), "y|Px|NPR");
+  // An alternative that needs nothing: no set.
+  EXPECT_EQ(Needs("(?:x|N*)y"), "y");
+  // Negated classes and "." hold bytes above 126: no set.
+  EXPECT_EQ(Needs("[^q]+.b\\("), "(b");
+  // Brackets in classes and escaped are no groups. (A set that holds a
+  // byte needed alone says nothing more: "()" goes.)
+  EXPECT_EQ(Needs("[()]\\((?:a|b)"), "(|ab");
+  EXPECT_EQ(Needs("(?i)a"), "?");
+}
+
 // Group offsets, -1 for a group that did not take part.
 std::vector<std::pair<int, int>> Offsets(absl::string_view tags,
                                          const std::vector<re2::StringPiece>& g) {
@@ -225,7 +262,8 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
   const RE2 anything("");
   int rules_cut = 0, matches = 0, phrase_matches = 0, rights_read = 0,
       lefts_read = 0, to_cue_rules = 0, to_cue_matches = 0,
-      anchored_lefts_read = 0, anchored_left_matches = 0;
+      anchored_lefts_read = 0, anchored_left_matches = 0, lefts_ruled_out = 0,
+      rights_ruled_out = 0;
   for (const RuleSpec& spec : (*lex)->rules()) {
     const size_t cut = CueGroupEnd(spec.pattern);
     if (cut == kNpos) continue;
@@ -283,6 +321,47 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
         } else {
           anchored_left_matches +=
               left.Match(tags, 0, cue_end, RE2::UNANCHORED, nullptr, 0);
+        }
+      }
+    }
+    // A half whose needs the tags on its side of the cue lack does not
+    // match there (Find's test): the left half in the tags up to the cue's
+    // end, the right half from anywhere after the cue's mark. And what
+    // every match holds alone is at least what TagPattern finds.
+    PatternNeeds left_needs, right_needs;
+    const std::string right_pattern = spec.pattern.substr(cut);
+    ASSERT_TRUE(ReadPatternNeeds(left_pattern, &left_needs)) << spec.name;
+    ASSERT_TRUE(ReadPatternNeeds(right_pattern, &right_needs)) << spec.name;
+    for (const std::string* half : {&left_pattern, &right_pattern}) {
+      const std::unique_ptr<TagPattern> parsed = TagPattern::Parse(*half);
+      ASSERT_NE(parsed, nullptr) << spec.name;
+      EXPECT_TRUE((parsed->Required() &
+                   ~(half == &left_pattern ? left_needs : right_needs).all)
+                      .none())
+          << spec.name;
+    }
+    for (const std::string& tags : marked) {
+      const size_t mark = absl::string_view(tags).find_first_of(kCueMarks);
+      size_t cue_end = mark + 1;
+      while (cue_end < tags.size() && tags[cue_end] == '_') ++cue_end;
+      std::bitset<128> before, after;
+      before.set(127);
+      after.set(127);
+      for (size_t i = 0; i < tags.size(); ++i) {
+        if (i < cue_end) before.set(static_cast<unsigned char>(tags[i]) & 127);
+        if (i > mark) after.set(static_cast<unsigned char>(tags[i]) & 127);
+      }
+      if (!left_needs.HeldBy(before)) {
+        ++lefts_ruled_out;
+        ASSERT_FALSE(left.Match(tags, 0, cue_end, RE2::UNANCHORED, nullptr, 0))
+            << spec.name << " on " << tags;
+      }
+      if (!right_needs.HeldBy(after)) {
+        ++rights_ruled_out;
+        for (size_t at = mark + 1; at <= cue_end; ++at) {
+          ASSERT_FALSE(
+              right.Match(tags, at, tags.size(), RE2::ANCHOR_START, nullptr, 0))
+              << spec.name << " at " << at << " of " << tags;
         }
       }
     }
@@ -366,6 +445,9 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
   // Some left halves are anchored at the start, and match some strings.
   EXPECT_GE(anchored_lefts_read, 3);
   EXPECT_GE(anchored_left_matches, 10);
+  // The halves' needs rule out some halves on the strings.
+  EXPECT_GE(lefts_ruled_out, 1000);
+  EXPECT_GE(rights_ruled_out, 1000);
   // Most rules have a left half run from the cue's end, and it matches.
   EXPECT_GE(to_cue_rules, 20);
   EXPECT_GE(to_cue_matches, 500);

@@ -120,9 +120,6 @@ struct HalfDfas {
   const TagSubmatcher* left_to_cue_groups = nullptr;
   const TagSubmatcher* right_groups = nullptr;
   const TagSubmatcher* left_groups = nullptr;
-  // The tag bytes every match of the left half (the right half) holds:
-  // a half whose bytes the part of the tags it reads lacks does not match.
-  std::bitset<128> left_needs, right_needs;
 };
 
 // Does rule pattern `whole` match `tags`, whose cue mark (once) begins the
@@ -169,6 +166,30 @@ std::string LeftToCuePattern(absl::string_view left);
 bool FirstBytes(absl::string_view pattern, std::bitset<256>* first);
 // The same for the bytes a match of `pattern` can end with.
 bool LastBytes(absl::string_view pattern, std::bitset<256>* last);
+
+// What every match of a pattern holds, for a test cheaper than running it
+// on a tag string: each byte of `all`, and a byte of each set of `any_of`
+// (bit 127, which no tag is, stands for a set not given: the string's set
+// of bytes always holds it). (64 bytes: Find reads a half's in one line.)
+struct alignas(64) PatternNeeds {
+  static constexpr int kAnyOf = 3;
+  std::bitset<128> all;
+  std::bitset<128> any_of[kAnyOf] = {std::bitset<128>().set(127),
+                                     std::bitset<128>().set(127),
+                                     std::bitset<128>().set(127)};
+  // Whether a string whose set of bytes is `held` (with bit 127 set) can
+  // hold a match.
+  bool HeldBy(const std::bitset<128>& held) const {
+    return (all & ~held).none() && (any_of[0] & held).any() &&
+           (any_of[1] & held).any() && (any_of[2] & held).any();
+  }
+};
+// Reads what every match of `pattern` holds (sets of bytes of which the
+// match holds one: a byte or a class outside repetitions that may be
+// skipped, a set of each alternative's; the smallest sets kept) into
+// `needs`; false when the pattern uses syntax not read here (as for
+// FirstBytes), and then `needs` is not changed.
+bool ReadPatternNeeds(absl::string_view pattern, PatternNeeds* needs);
 
 // A rule's half (or another pattern cut from a rule) and its RE2, compiled
 // only when a search needs it (see attribution.cc).
@@ -589,9 +610,11 @@ class Attributor {
   struct RuleScreen {
     std::bitset<128> needs;  // CompiledRule::needs
     int left_half = -1, right_half = -1;
-    bool labelprep = false;  // a labelprep group
-    bool colon = false;
-    bool speaker = true;  // no nospeaker group
+    // A left half whose cue group ends at the cue's mark or in the run of
+    // its further words (CompiledRule::left_reach is not 0): after a cue
+    // of more words, the rule matches only where the right half does after
+    // the mark (MatchesRuleWith).
+    bool cue_group_cut = false;
   };
   std::vector<RuleScreen> rule_screen_;
   // By cue class: the rules of rules_ that name it (Find tries only those).
@@ -607,12 +630,21 @@ class Attributor {
   // The rules named "attributive_..." (in none of the sets above): the only ones
   // tried for a cue of flag attributive ("a self-described socialist").
   std::vector<uint64_t> attributive_rules_;
+  // The rules with a labelprep group (which take a punctuation cue only),
+  // the rules named "colon_..." (a colon cue only) and those with a speaker
+  // (no nospeaker group: not for a cue of flag adverb), as sets of rules:
+  // Find leaves them out of a cue's set at once, not a rule at a time.
+  std::vector<uint64_t> labelprep_rules_, colon_rules_, speaker_rules_;
   std::vector<std::unique_ptr<RulePattern>> halves_;
   absl::flat_hash_map<std::string, int> half_index_;
   // For each right half of halves_, the bytes it can begin with
   // (FirstBytes); for each left half, those the part before its cue group
   // can end with (LastBytes): every byte where they are not known.
   std::vector<std::bitset<256>> half_edge_;
+  // For each half of halves_, what every match of it holds
+  // (ReadPatternNeeds; nothing where not known): Find rules out a half
+  // whose side of the cue lacks it before it reads the rule.
+  std::vector<PatternNeeds> half_needs_;
   // For each left half anchored at the start ("^..."), the bytes a match
   // can begin with (FirstBytes), where known, else every byte: a tag string
   // that begins with another byte is no match for it.
