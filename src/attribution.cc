@@ -4670,6 +4670,10 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
                           (LowerEdWord(text, tokens[n]) &&
                            (n + 1 == b || IsOneOf("ro", tags[n + 1])))))) {
           EndBefore(tokens, tags, a, n, r);
+          // (The object's adjuncts and time then end as after any object:
+          // "who attacked the plan on Monday are now ...".)
+          EndAtAdjunct(text, tokens, tags, a, n, a, r);
+          EndAtTimePhrase(text, tokens, tags, a, n, a, r);
           return;
         }
       }
