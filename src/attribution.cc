@@ -4555,23 +4555,25 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
   // or word), it is the sentence's own. The clause ends at the cue: no
   // content.
   {
-    size_t k = a;
-    while (k > speaker && tags[k - 1] != '@' && tags[k - 1] == '_') --k;
+    size_t k = a;  // just after the cue's first word, when `a` follows the cue
+    while (k > speaker && tags[k - 1] == '_') --k;
     size_t s = speaker;
     if (s > 0 && IsOneOf("dp", tags[s - 1])) --s;
-    if (k > speaker && tags[k - 1] == '@' && s > 0 && IsOneOf("on", tags[s - 1]) &&
-        IsOneOf("dpPNRno", tags[speaker]) &&
+    if (k > speaker && tags[k - 1] == '@' && s > 0 &&
+        IsOneOf("on", tags[s - 1]) && IsOneOf("dpPNRno", tags[speaker]) &&
         ObjectStance(lex_->cues()[tokens[k - 1].cue].stance)) {
+      auto time_word = [&](size_t n) {
+        if (tags[n] == 'l' || tokens[n].time) return true;
+        const WordInfo* wi = tags[n] == 'o' ? WordOf(text, tokens[n]) : nullptr;
+        return wi != nullptr && wi->word_class == WordClass::kTimeNoun;
+      };
       size_t n = a;
-      while (n < b && (tags[n] == 'l' || tokens[n].time ||
-                       (tags[n] == 'o' && WordOf(text, tokens[n]) != nullptr &&
-                        WordOf(text, tokens[n])->word_class == WordClass::kTimeNoun))) {
-        ++n;
-      }
+      while (n < b && time_word(n)) ++n;
       if (n < b && (IsOneOf("vb", tags[n]) ||
-                    (tags[n] == 'o' && (LooksLikeVerb(text, tokens, tags, n) ||
-                                        (LowerEdWord(text, tokens[n]) &&
-                                         (n + 1 == b || IsOneOf("ro", tags[n + 1]))))))) {
+                    (tags[n] == 'o' &&
+                     (LooksLikeVerb(text, tokens, tags, n) ||
+                      (LowerEdWord(text, tokens[n]) &&
+                       (n + 1 == b || IsOneOf("ro", tags[n + 1]))))))) {
         r->end = r->begin;
         return;
       }
