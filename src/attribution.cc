@@ -4761,6 +4761,40 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
                                      const std::vector<Token>& tokens,
                                      const std::string& tags, size_t speaker,
                                      size_t a, size_t b, Range* r) const {
+  // "The deal she once supported makes sense", "the plan the mayor praised
+  // last week failed": a subject right after a plain noun (tag 'o' or 'n',
+  // perhaps with the subject's determiner between) and a cue that takes a
+  // noun phrase for its object (ObjectStance()) make a relative clause
+  // with no relative word, whose object is that noun; when a verb follows
+  // the cue at once (perhaps after adverbs and words of time: an
+  // auxiliary, a copula, a verb form or a word in -ed before a preposition
+  // or word), it is the sentence's own. The clause ends at the cue: no
+  // content.
+  {
+    size_t k = a;  // just after the cue's first word, when `a` follows the cue
+    while (k > speaker && tags[k - 1] == '_') --k;
+    size_t s = speaker;
+    if (s > 0 && IsOneOf("dp", tags[s - 1])) --s;
+    if (k > speaker && tags[k - 1] == '@' && s > 0 &&
+        IsOneOf("on", tags[s - 1]) && IsOneOf("dpPNRno", tags[speaker]) &&
+        ObjectStance(lex_->cues()[tokens[k - 1].cue].stance)) {
+      auto time_word = [&](size_t n) {
+        if (tags[n] == 'l' || tokens[n].time) return true;
+        const WordInfo* wi = tags[n] == 'o' ? WordOf(text, tokens[n]) : nullptr;
+        return wi != nullptr && wi->word_class == WordClass::kTimeNoun;
+      };
+      size_t n = a;
+      while (n < b && time_word(n)) ++n;
+      if (n < b && (IsOneOf("vb", tags[n]) ||
+                    (tags[n] == 'o' &&
+                     (LooksLikeVerb(text, tokens, tags, n) ||
+                      (LowerEdWord(text, tokens[n]) &&
+                       (n + 1 == b || IsOneOf("ro", tags[n + 1]))))))) {
+        r->end = r->begin;
+        return;
+      }
+    }
+  }
   size_t w;
   if (tags[speaker] == 'w') {
     w = speaker;
@@ -4810,7 +4844,8 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
     EndBefore(tokens, tags, a, m, r);
     return;
   }
-  if (w == 0 || !IsOneOf("noNR", tags[w - 1])) return;
+  // (A determiner alone stands for its noun: "those who said C".)
+  if (w == 0 || !IsOneOf("noNRd", tags[w - 1])) return;
   for (size_t m = 0; m < w; ++m) {
     if (IsOneOf("vbzC@%P:;qQ", tags[m])) return;
   }
@@ -4828,6 +4863,35 @@ void Attributor::EndAtRelativeClause(absl::string_view text,
         if (IsOneOf("xtwsPC,;:~qQ(", tags[n])) break;
         if (IsOneOf("vb", tags[n])) {
           EndBefore(tokens, tags, a, n, r);
+          return;
+        }
+      }
+    }
+  }
+  // ("The senators who attacked the plan are now backing it", "voters who
+  // praised the budget outnumbered its critics": a cue that takes a noun
+  // phrase for its object, ObjectStance(), has no verb of its own in its
+  // content; the first verb after the object's noun, an auxiliary, a
+  // copula or a verb form (LooksLikeVerb(), or a word in -ed before a
+  // preposition or word), is the sentence's.)
+  {
+    size_t k = a;
+    while (k > w && tags[k - 1] != '@') --k;
+    if (k > w && ObjectStance(lex_->cues()[tokens[k - 1].cue].stance)) {
+      for (size_t n = a + 1; n < b; ++n) {
+        const char c = tags[n];
+        if (IsOneOf("xtwsPCz,;:~qQ(", c)) break;
+        const char before = tags[n - 1];
+        if (!IsOneOf("onNR0", before)) continue;
+        if (IsOneOf("vb", c) ||
+            (c == 'o' && (LooksLikeVerb(text, tokens, tags, n) ||
+                          (LowerEdWord(text, tokens[n]) &&
+                           (n + 1 == b || IsOneOf("ro", tags[n + 1])))))) {
+          EndBefore(tokens, tags, a, n, r);
+          // (The object's adjuncts and time then end as after any object:
+          // "who attacked the plan on Monday are now ...".)
+          EndAtAdjunct(text, tokens, tags, a, n, a, r);
+          EndAtTimePhrase(text, tokens, tags, a, n, a, r);
           return;
         }
       }
