@@ -6570,9 +6570,9 @@ namespace {
 bool ThatFollows(const unsigned char* p, size_t size, size_t j) {
   if (j >= size || !IsSpace(p[j])) return false;
   while (j < size && IsSpace(p[j])) ++j;
-  return j + 4 < size && kLetters.lower[p[j]] == 't' && kLetters.lower[p[j + 1]] == 'h' &&
-         kLetters.lower[p[j + 2]] == 'a' && kLetters.lower[p[j + 3]] == 't' &&
-         kLetters.lower[p[j + 4]] == 0;
+  return j + 4 < size && kLetters.lower[p[j]] == 't' &&
+         kLetters.lower[p[j + 1]] == 'h' && kLetters.lower[p[j + 2]] == 'a' &&
+         kLetters.lower[p[j + 3]] == 't' && kLetters.lower[p[j + 4]] == 0;
 }
 
 // For MayHaveCue(): whether the word p[i, j) of a text of `size` bytes,

@@ -1999,9 +1999,10 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     // announcement that C": with no possessor and right before "that", a noun
     // cue that opens its clause, perhaps with a determiner and two modifiers,
     // reports that clause from no one named (rule noun_that): at the
-    // sentence's start, after a subordinator, or after "there" and a copula. (The object of a
-    // verb or preposition, "said in a statement that C", "persisted in
-    // arguments that C", is mostly the act of that verb's subject.)
+    // sentence's start, after a subordinator, or after "there" and a copula.
+    // (The object of a verb or preposition, "said in a statement that C",
+    // "persisted in arguments that C", is mostly the act of that verb's
+    // subject.)
     if (!possessed_noun && i + 1 < tokens.size() &&
         absl::EqualsIgnoreCase(TokenText(text, tokens[i + 1]), "that")) {
       size_t s = i;
@@ -2376,7 +2377,9 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     // cue right after a subordinator or a modifier is no verb (a verb there
     // would have no subject).
     // (Not a form in -ing: "after warning that C" is a gerund.)
-    if (bare_noun && IsOneOf("sj", prev) && !absl::EndsWith(lower, "ing")) noun_slot = true;
+    if (bare_noun && IsOneOf("sj", prev) && !absl::EndsWith(lower, "ing")) {
+      noun_slot = true;
+    }
     if (!noun_slot) {
       if (info->cue >= 0) {
         t.cue_words = 1;
