@@ -6845,6 +6845,16 @@ bool Attributor::HasCueWord(absl::string_view text) const {
 
 namespace {
 
+// For MayHaveCue(): whether the word "that" follows the word that ends at
+// p[j] ("complaints that C": a noun cue, Tagger::WordTag()).
+bool ThatFollows(const unsigned char* p, size_t size, size_t j) {
+  if (j >= size || !IsSpace(p[j])) return false;
+  while (j < size && IsSpace(p[j])) ++j;
+  return j + 4 < size && kLetters.lower[p[j]] == 't' &&
+         kLetters.lower[p[j + 1]] == 'h' && kLetters.lower[p[j + 2]] == 'a' &&
+         kLetters.lower[p[j + 3]] == 't' && kLetters.lower[p[j + 4]] == 0;
+}
+
 // For MayHaveCue(): whether the word p[i, j) of a text of `size` bytes,
 // whose entry `info` makes it the first word of a cue phrase or a noun cue
 // only, can be tagged a cue where it stands. Anything not read plainly
@@ -6888,6 +6898,7 @@ ABSL_ATTRIBUTE_NOINLINE bool MayBecomeCue(const Lexicon& lex,
   // a light verb among the four runs before.
   auto noun_may_be_cue = [&] {
     if (lower[p[i]] != static_cast<char>(p[i])) return false;  // capitalised
+    if (ThatFollows(p, size, j)) return true;
     size_t k = i;
     int runs = 0;
     while (k > 0) {
@@ -6961,6 +6972,8 @@ ABSL_ATTRIBUTE_NOINLINE bool InNounSlot(const Lexicon& lex,
     return false;
   }
   if (det->word_class == WordClass::kDet) {
+    // ("the claim that C": a noun cue before "that" is one.)
+    if (info.noun_cue >= 0 && ThatFollows(p, size, j)) return false;
     if (info.noun_cue < 0 || b == 0) return true;
     // "made the case": a noun cue after a light verb and its determiner.
     size_t ve = b;

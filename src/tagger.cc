@@ -2022,6 +2022,8 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
   bool possessed_object = false;
   // Whether a light verb takes it as its object ("made the case"): a noun.
   bool light_object = false;
+  // Whether it reports a clause of "that" with no possessor (below).
+  bool bare_noun = false;
   if (info != nullptr && info->noun_cue >= 0 && !t.cap && i > 0) {
     const char prev = tokens[i - 1].tag;
     const size_t possessive = prev == 'p' || prev == 'g' ? 0 : PossessiveBeforeModifiers(text, tokens, i);
@@ -2037,6 +2039,39 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       possessed_noun = true;
       possessed_object = possessive > 0 && tokens[possessive].tag == 'p' &&
                          tokens[possessive - 1].tag == 'r';
+    }
+    // "Despite complaints that C", "there were complaints that C", "The
+    // announcement that C": with no possessor and right before "that", a noun
+    // cue that opens its clause, perhaps with a determiner and two modifiers,
+    // reports that clause from no one named (rule noun_that): at the
+    // sentence's start, after a subordinator, or after "there" and a copula.
+    // (The object of a verb or preposition, "said in a statement that C",
+    // "persisted in arguments that C", is mostly the act of that verb's
+    // subject.)
+    if (!possessed_noun && i + 1 < tokens.size() &&
+        absl::EqualsIgnoreCase(TokenText(text, tokens[i + 1]), "that")) {
+      size_t s = i;
+      while (s > 0 && i - s < 2 && IsOneOf("jloi", tokens[s - 1].tag)) --s;
+      if (s > 0 && tokens[s - 1].tag == 'd') --s;
+      size_t o = s;  // (after "But" or "Still,": the start still)
+      while (o > 0 && IsOneOf("xl,", tokens[o - 1].tag)) --o;
+      size_t v = s;
+      while (v > 0 && i - v < 5 && IsOneOf("bv", tokens[v - 1].tag)) --v;
+      // (Not before a light verb: "the promise that the firm made" is
+      // what the firm made.)
+      bool made = false;
+      for (size_t k = i + 2; k < tokens.size() && k < i + 6 && !made; ++k) {
+        const WordInfo* w = tokens[k].cap ? nullptr : EntryOf(text, tokens[k]);
+        made = w != nullptr && w->word_class == WordClass::kLightVerb;
+      }
+      if (!made && (o == 0 || tokens[s - 1].tag == 's' ||
+                    (v < s && v > 0 && tokens[s - 1].tag == 'b' &&
+                     lex_->InListAnyCase(TokenText(text, tokens[v - 1]),
+                                         WordList::kLocative)))) {
+        t.cue_words = 1;
+        t.cue = info->noun_cue;
+        bare_noun = true;
+      }
     }
   }
   // Cues: lower case (or first in the sentence), not after a determiner
@@ -2382,6 +2417,13 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
       noun_slot = !(prev == 'x' ||
                     (prev == 'd' && lex_->InListAnyCase(TokenText(text, tokens[i - 1]),
                                                         WordList::kDetOne)));
+    }
+    // "amid fears that C", "despite false claims that C": such a noun
+    // cue right after a subordinator or a modifier is no verb (a verb there
+    // would have no subject).
+    // (Not a form in -ing: "after warning that C" is a gerund.)
+    if (bare_noun && IsOneOf("sj", prev) && !absl::EndsWith(lower, "ing")) {
+      noun_slot = true;
     }
     if (!noun_slot) {
       if (info->cue >= 0) {

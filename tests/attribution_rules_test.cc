@@ -326,6 +326,20 @@ const RuleCase kCases[] = {
     {"light_verb_noun",
      "The port official has made conflicting statements about the levy.",
      "The port official", "statements", "the levy"},
+    // A noun cue with no possessor that opens its clause before "that": no
+    // one named speaks.
+    {"noun_that",
+     "Despite complaints that the ferry runs late, the council kept the "
+     "timetable.",
+     "", "complaints", "the ferry runs late"},
+    {"noun_that_there",
+     "There were numerous complaints that the new parking meters overcharged "
+     "drivers.",
+     "", "complaints", "the new parking meters overcharged drivers"},
+    {"noun_that_copula",
+     "There has been speculation that the coach will leave at the end of the "
+     "season.",
+     "", "speculation", "the coach will leave at the end of the season"},
     {"possessive_noun_that",
      "After the vote, the mayor's claim that the pool was safe, made in March, "
      "drew scorn.",
