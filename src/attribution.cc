@@ -1830,27 +1830,31 @@ class FirstReader {
     return true;
   }
 
+  // Passes over a group's "(" and its "?:" or "?P<name>"; false (and ok_
+  // false) for flags or a name that does not close.
+  bool OpenGroup() {
+    ++i_;
+    if (i_ >= p_.size() || p_[i_] != '?') return true;
+    if (i_ + 1 < p_.size() && p_[i_ + 1] == ':') {
+      i_ += 2;
+      return true;
+    }
+    if (i_ + 2 < p_.size() && p_[i_ + 1] == 'P' && p_[i_ + 2] == '<') {
+      const size_t close = p_.find('>', i_);
+      if (close != absl::string_view::npos) {
+        i_ = close + 1;
+        return true;
+      }
+    }
+    ok_ = false;  // flags, or an unclosed name
+    return false;
+  }
+
   First Atom() {
     First f;
     const char c = p_[i_];
     if (c == '(') {
-      ++i_;
-      if (i_ < p_.size() && p_[i_] == '?') {
-        if (i_ + 1 < p_.size() && p_[i_ + 1] == ':') {
-          i_ += 2;
-        } else if (i_ + 2 < p_.size() && p_[i_ + 1] == 'P' &&
-                   p_[i_ + 2] == '<') {
-          const size_t close = p_.find('>', i_);
-          if (close == absl::string_view::npos) {
-            ok_ = false;
-            return f;
-          }
-          i_ = close + 1;
-        } else {
-          ok_ = false;  // flags
-          return f;
-        }
-      }
+      if (!OpenGroup()) return f;
       f = Alternation();
       if (!ok_ || i_ >= p_.size() || p_[i_] != ')') {
         ok_ = false;
@@ -2096,23 +2100,7 @@ class NeedsReader : private FirstReader {
         i_ = after;  // may be skipped: no set
         return f;
       }
-      ++i_;
-      if (i_ < p_.size() && p_[i_] == '?') {
-        if (i_ + 1 < p_.size() && p_[i_ + 1] == ':') {
-          i_ += 2;
-        } else if (i_ + 2 < p_.size() && p_[i_ + 1] == 'P' &&
-                   p_[i_ + 2] == '<') {
-          const size_t close = p_.find('>', i_);
-          if (close == absl::string_view::npos) {
-            ok_ = false;
-            return f;
-          }
-          i_ = close + 1;
-        } else {
-          ok_ = false;  // flags
-          return f;
-        }
-      }
+      if (!OpenGroup()) return f;
       f = Alternation(end);
       if (!ok_ || i_ >= p_.size() || p_[i_] != ')') {
         ok_ = false;
