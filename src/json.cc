@@ -407,7 +407,8 @@ class Parser {
     if (c >= 0xE1 && c <= 0xEF && c != 0xED && end_ - p_ >= 3) {
       return cont(1) && cont(2) ? 3 : 0;
     }
-    return Utf8SequenceLength(absl::string_view(begin_, end_ - begin_), p_ - begin_);
+    return Utf8SequenceLength(absl::string_view(begin_, end_ - begin_),
+                              p_ - begin_);
   }
 
   bool ParseString(std::string* out) {
