@@ -71,10 +71,13 @@ const RuleCase kCases[] = {
     // "In a poll ..., C" and "C in a poll ...": a source preposition (flag
     // source in verbs.tsv) before a poll the writer names.
     {"according_front",
-     "In a Harbour Gazette poll released on Monday, most islanders backed the ferry.",
-     "a Harbour Gazette poll released on Monday", "In", "most islanders backed the ferry"},
+     "In a Harbour Gazette poll released on Monday, most islanders backed the "
+     "ferry.",
+     "a Harbour Gazette poll released on Monday", "In",
+     "most islanders backed the ferry"},
     {"source_back",
-     "But the ferry company slipped to third place in a Harbour Gazette poll released on Monday.",
+     "But the ferry company slipped to third place in a Harbour Gazette poll "
+     "released on Monday.",
      "a Harbour Gazette poll released on Monday", "in",
      "the ferry company slipped to third place"},
     // An attribution that closes a parenthesis sources what it holds.
@@ -84,8 +87,8 @@ const RuleCase kCases[] = {
      "the council", "according to", "the pool reopened there in June"},
     // "As reported by X, C" and "C, as noted by X": the agent is the source.
     {"as_cue_by_front",
-     "As reported by the Courier, the pool will reopen in June.",
-     "the Courier", "reported", "the pool will reopen in June"},
+     "As reported by the Courier, the pool will reopen in June.", "the Courier",
+     "reported", "the pool will reopen in June"},
     {"as_cue_by_back",
      "The pool will reopen in June, as noted by the city council.",
      "the city council", "noted", "The pool will reopen in June"},
@@ -131,24 +134,23 @@ const RuleCase kCases[] = {
      "Asked at a news conference in Salem about the new pier, the mayor "
      "smiled.",
      "", "Asked", "the new pier"},
-    {"asked_about",
-     "Asked about the cost of the plan, the mayor nodded.",
-     "", "Asked", "the cost of the plan"},
+    {"asked_about", "Asked about the cost of the plan, the mayor nodded.", "",
+     "Asked", "the cost of the plan"},
     // A question put by someone the text does not name: no speaker.
     {"asked_whether",
-     "Asked whether the pool would reopen in June, the mayor nodded.",
-     "", "Asked", "whether the pool would reopen in June"},
-    {"asked_about", "When asked about the new pool, the mayor smiled.",
-     "", "asked", "the new pool"},
+     "Asked whether the pool would reopen in June, the mayor nodded.", "",
+     "Asked", "whether the pool would reopen in June"},
+    {"asked_about", "When asked about the new pool, the mayor smiled.", "",
+     "asked", "the new pool"},
     {"asked_wh", "The mayor smiled when asked what the council would do next.",
      "", "asked", "what the council would do next"},
     // An infinitive whose verb is a cue itself ("asked to describe").
-    {"asked_wh", "Asked to describe the new pool, the mayor nodded.",
-     "", "Asked", "to describe the new pool"},
+    {"asked_wh", "Asked to describe the new pool, the mayor nodded.", "",
+     "Asked", "to describe the new pool"},
     // The question as the object of an opening "asked".
     {"asked_object",
-     "Asked a direct question about the pool, the mayor nodded.",
-     "", "Asked", "a direct question about the pool"},
+     "Asked a direct question about the pool, the mayor nodded.", "", "Asked",
+     "a direct question about the pool"},
     // A passive whose agent ends the sentence: the agent is the source, the
     // subject what it reported.
     // A passive cue of telling with its agent and a clause: the agent
@@ -201,20 +203,19 @@ const RuleCase kCases[] = {
     {"label_relative_quote",
      "The council passed a plan which Mayor Anna Keller called \"a "
      "betrayal of voters.\"",
-     "Mayor Anna Keller", "called",
-     "which ... a betrayal of voters."},
+     "Mayor Anna Keller", "called", "which ... a betrayal of voters."},
     // A passive question: the asker is not named.
     {"passive_asked",
-     "The mayor was asked whether the pool would reopen in June.", "",
-     "asked", "whether the pool would reopen in June"},
+     "The mayor was asked whether the pool would reopen in June.", "", "asked",
+     "whether the pool would reopen in June"},
     // An impersonal passive with no agent: the clause after it is the
     // content, said by no one named.
     {"passive_it_that",
      "It was widely reported that the pool would reopen in June.", "",
      "reported", "the pool would reopen in June"},
     {"passive_it_comma",
-     "In the old days, it is said, the mayor swam here daily.", "",
-     "said", "the mayor swam here daily"},
+     "In the old days, it is said, the mayor swam here daily.", "", "said",
+     "the mayor swam here daily"},
     // A passive belief with an infinitive: no one named; the subject and
     // the infinitive are the content.
     // A passive speech cue with no agent: no speaker; the subject and what
@@ -227,14 +228,14 @@ const RuleCase kCases[] = {
     // An indefinite pronoun before a relative clause with no relative word
     // whose cue the sentence's copula follows: the pronoun alone.
     {"indef_contact_subject", "Everything the harbour clerk says is a guess.",
-     "the harbour clerk",
-     "says", "Everything"},
+     "the harbour clerk", "says", "Everything"},
     // The same on the object of a preposition that opens the sentence.
     {"np_participle_time_object",
-     "In a batch of new ferry fares announced Tuesday, weekend tickets cost less.", "",
-     "announced", "a batch of new ferry fares"},
-    {"passive_no_agent", "The senator has been accused of taking bribes.",
-     "", "accused", "The senator ... of taking bribes"},
+     "In a batch of new ferry fares announced Tuesday, weekend tickets cost "
+     "less.",
+     "", "announced", "a batch of new ferry fares"},
+    {"passive_no_agent", "The senator has been accused of taking bribes.", "",
+     "accused", "The senator ... of taking bribes"},
     // A preposition after the cue other than the agent's.
     {"passive_no_agent", "The mayor was criticized for the long delay.", "",
      "criticized", "The mayor ... for the long delay"},
@@ -247,16 +248,17 @@ const RuleCase kCases[] = {
     {"passive_belief_to_coordinated",
      "The mayor will visit the harbour but is not expected to speak.", "",
      "not expected", "to speak"},
-    {"passive_belief_to",
-     "The new pool is widely expected to open in June.", "", "expected",
-     "The new pool ... to open in June"},
+    {"passive_belief_to", "The new pool is widely expected to open in June.",
+     "", "expected", "The new pool ... to open in June"},
     // A passive say before "to be"/"to have": hearsay from no one named.
-    {"passive_say_to", "The harbor master is said to be furious with the board.",
-     "", "said", "The harbor master ... to be furious with the board"},
+    {"passive_say_to",
+     "The harbor master is said to be furious with the board.", "", "said",
+     "The harbor master ... to be furious with the board"},
     // "is seen as C": a passive belief with no agent; the subject and the
     // complement are the content.
-    {"passive_belief_as", "The new pier is widely seen as a gift to the company.",
-     "", "seen as", "The new pier ... a gift to the company"},
+    {"passive_belief_as",
+     "The new pier is widely seen as a gift to the company.", "", "seen as",
+     "The new pier ... a gift to the company"},
     // "X remains wary of C": an adjective of belief after a copula; the
     // subject holds it.
     {"adjective_belief", "The council remains wary of the new ferry tax.",
@@ -302,12 +304,13 @@ const RuleCase kCases[] = {
     // A subject of two conjuncts after "that", before its own verb (a cue).
     {"speaker_cue_that_pair_subject",
      "The clerk noted that Reyes and Keller have shown they can work together.",
-     "The clerk", "noted", "Reyes and Keller have shown they can work together"},
+     "The clerk", "noted",
+     "Reyes and Keller have shown they can work together"},
     // A demonstrative that opens the sentence stands for what was just
     // reported.
     {"demonstrative_subject_cue",
-     "That suggests a lack of faith in the new pool.",
-     "That", "suggests", "a lack of faith in the new pool"},
+     "That suggests a lack of faith in the new pool.", "That", "suggests",
+     "a lack of faith in the new pool"},
     {"speaker_cue_that",
      "Before the vote, Senator Ruth Ames, who chairs the panel, privately "
      "expressed doubts that the bridge would hold.",
@@ -357,7 +360,8 @@ const RuleCase kCases[] = {
      "rose again.",
      "Senator Maria Lopez", "pledge", "to cut the tolls"},
     {"possessive_noun_about",
-     "Senator Maria Lopez's attacks on rival ferry operators have raised doubts.",
+     "Senator Maria Lopez's attacks on rival ferry operators have raised "
+     "doubts.",
      "Senator Maria Lopez", "attacks", "rival ferry operators"},
     {"possessive_noun_of",
      "Voters cheered Senator Maria Lopez's denial of the rumours.",
@@ -367,21 +371,21 @@ const RuleCase kCases[] = {
     // A free relative before a label quotation with a determiner: the label
     // ends at its closing mark, before the sentence's later cue.
     {"label_relative_det_quote",
-     "The college is what former students have called a \"costly trap\" ever since the dean claimed it was fair.",
+     "The college is what former students have called a \"costly trap\" ever "
+     "since the dean claimed it was fair.",
      "former students", "called", "what ... a \"costly trap\""},
     {"speaker_label_split",
-     "Keller called Reyes, her Republican rival, a reckless gambler.",
-     "Keller", "called", "Reyes ... a reckless gambler"},
+     "Keller called Reyes, her Republican rival, a reckless gambler.", "Keller",
+     "called", "Reyes ... a reckless gambler"},
     {"speaker_label_split_phrase",
-     "The Harbor Gazette called them in an editorial last week, \"paper tigers.\"",
+     "The Harbor Gazette called them in an editorial last week, \"paper "
+     "tigers.\"",
      "The Harbor Gazette", "called", "them ... paper tigers."},
-    {"speaker_label",
-     "Mayor Anna Keller called the plan a betrayal of voters.",
+    {"speaker_label", "Mayor Anna Keller called the plan a betrayal of voters.",
      "Mayor Anna Keller", "called", "the plan a betrayal of voters"},
     // The label may hold a word that is a cue elsewhere ("promises").
-    {"speaker_label",
-     "Critics would call the plan empty promises.",
-     "Critics", "call", "the plan empty promises"},
+    {"speaker_label", "Critics would call the plan empty promises.", "Critics",
+     "call", "the plan empty promises"},
     // A participle clause opening the sentence: the subject after it.
     {"participle_front",
      "Insisting that the water was safe, Mayor Anna Keller reopened the pool.",
@@ -428,10 +432,10 @@ const RuleCase kCases[] = {
     {"quote_cue_speaker", "\"Who will pay for this?\" asked Senator Bill Hart.",
      "Senator Bill Hart", "asked", "Who will pay for this?"},
     // A speech tag of the "quote" class (returned, laughed) beside a quote.
-    {"quote_cue_speaker", "\"Not yet,\" returned the old man.",
-     "the old man", "returned", "Not yet,"},
-    {"quote_speaker_cue", "\"Not yet,\" the old man laughed.",
-     "the old man", "laughed", "Not yet,"},
+    {"quote_cue_speaker", "\"Not yet,\" returned the old man.", "the old man",
+     "returned", "Not yet,"},
+    {"quote_speaker_cue", "\"Not yet,\" the old man laughed.", "the old man",
+     "laughed", "Not yet,"},
     {"quote_speaker_cue",
      "\"The pool will reopen in June,\" Mayor Anna Keller said.",
      "Mayor Anna Keller", "said", "The pool will reopen in June,"},
@@ -496,17 +500,22 @@ const RuleCase kCases[] = {
     // sentence of its own, the lead-in only its scene).
     {"content_speaker_cue_quote",
      "If the levy passes, the mayor said, \"every household will pay more.\"",
-     "the mayor", "said", "If the levy passes ... every household will pay more."},
+     "the mayor", "said",
+     "If the levy passes ... every household will pay more."},
     // The lead-in may hold a quotation whose closing comma stands inside the
     // marks.
     {"content_speaker_cue_quote",
-     "Her record means \"she must be doing something right,\" Dole says, \"but I will not vote for her.\"",
+     "Her record means \"she must be doing something right,\" Dole says, \"but "
+     "I will not vote for her.\"",
      "Dole", "says",
-     "Her record means \"she must be doing something right,\" ... but I will not vote for her."},
+     "Her record means \"she must be doing something right,\" ... but I will "
+     "not vote for her."},
     // A tell cue's addressee may be a plain word ("told reporters").
     {"content_speaker_tell_quote",
-     "Sooner or later, the harbour master told reporters, \"the pier will pay for itself.\"",
-     "the harbour master", "told", "Sooner or later ... the pier will pay for itself."},
+     "Sooner or later, the harbour master told reporters, \"the pier will pay "
+     "for itself.\"",
+     "the harbour master", "told",
+     "Sooner or later ... the pier will pay for itself."},
     {"speaker_cue_np_quote",
      "Mayor Anna Keller said the council \"wasted a whole year.\"",
      "Mayor Anna Keller", "said", "the council \"wasted a whole year.\""},
@@ -537,8 +546,8 @@ const RuleCase kCases[] = {
     // A passive tell cue with no agent before a clause with a cue of its
     // own: the clause, no speaker.
     {"passive_tell_clause",
-     "Residents were told that the council wants a new pier.",
-     "", "told", "the council wants a new pier"},
+     "Residents were told that the council wants a new pier.", "", "told",
+     "the council wants a new pier"},
     {"speaker_use_words_quote",
      "Mayor Anna Keller has used the phrase \"pier of the future\" often in "
      "her campaign.",
@@ -560,8 +569,8 @@ const RuleCase kCases[] = {
      "The marchers carried a banner reading, \"Save the Pool\" on Sunday.",
      "banner", "reading", "Save the Pool"},
     {"relative_quote",
-     "He pointed at the placard, which read \"No Tolls\", and smiled.",
-     "which", "read", "No Tolls"},
+     "He pointed at the placard, which read \"No Tolls\", and smiled.", "which",
+     "read", "No Tolls"},
     // A short answer after the cue of a sentence opened by a question.
     {"asked_answer", "Asked whether the pool would reopen, the mayor said no.",
      "the mayor", "said", "no"},
@@ -569,7 +578,8 @@ const RuleCase kCases[] = {
     // comma.
     {"content_quote_speaker_cue_content",
      "Drivers who take the \"old coast road,\" the mayor said, lose an hour.",
-     "the mayor", "said", "Drivers who take the \"old coast road,\" ... lose an hour"},
+     "the mayor", "said",
+     "Drivers who take the \"old coast road,\" ... lose an hour"},
     {"content_speaker_cue_content",
      "After the storm, the mayor said, the pool will reopen in June.",
      "the mayor", "said", "After the storm ... the pool will reopen in June"},
@@ -594,20 +604,23 @@ const RuleCase kCases[] = {
     // sentence: no bare prepositional phrase.
     {"content_speaker_cue_content",
      "To pass the budget, the mayor said, the council must meet in May.",
-     "the mayor", "said", "To pass the budget ... the council must meet in May"},
+     "the mayor", "said",
+     "To pass the budget ... the council must meet in May"},
     // The content's verb after the interruption may be a word that is a
     // cue elsewhere ("began"); evidence cues interrupt content too.
     {"content_speaker_cue_content",
-     "The trouble, the mayor wrote, began in the spring.",
-     "the mayor", "wrote", "The trouble ... began in the spring"},
+     "The trouble, the mayor wrote, began in the spring.", "the mayor", "wrote",
+     "The trouble ... began in the spring"},
     {"content_speaker_cue_content",
      "The real winner, the harbor survey shows, is the old town.",
      "the harbor survey", "shows", "The real winner ... is the old town"},
     // The part after the interruption may open with a quotation whose first
     // word is a verb: the part before is its subject.
     {"content_speaker_cue_content",
-     "The new dock, Captain Ruth Dole said, \"is a gift to the town\" for years to come.",
-     "Captain Ruth Dole", "said", "The new dock ... \"is a gift to the town\" for years to come"},
+     "The new dock, Captain Ruth Dole said, \"is a gift to the town\" for "
+     "years to come.",
+     "Captain Ruth Dole", "said",
+     "The new dock ... \"is a gift to the town\" for years to come"},
     // A tell cue that interrupts its content may name the one told, when the
     // part after the interruption opens with its verb.
     {"content_speaker_tell_content",
@@ -633,11 +646,9 @@ const RuleCase kCases[] = {
     {"content_speaker_cue",
      "The pool will reopen in June,\" Mayor Anna Keller said.",
      "Mayor Anna Keller", "said", "The pool will reopen in June"},
-    {"content_speaker_cue",
-     "Bridge repairs 'will take a year,' engineers say",
+    {"content_speaker_cue", "Bridge repairs 'will take a year,' engineers say",
      "engineers", "say", "Bridge repairs 'will take a year"},
-    {"speaker_cue_that",
-     "'Harbour' actor Jon Reyes said the show would end.",
+    {"speaker_cue_that", "'Harbour' actor Jon Reyes said the show would end.",
      "'Harbour' actor Jon Reyes", "said", "the show would end"},
     // A question before its asker and a cue of class directive that ends
     // the sentence.
@@ -724,8 +735,8 @@ const RuleCase kCases[] = {
      "Councillor Ruth Abara was the first to say that the ferry should stop.",
      "Councillor Ruth Abara", "say", "the ferry should stop"},
     {"speaker_first_to_cue",
-     "Ruth Abara was the only senator to call for a recount.",
-     "Ruth Abara", "call for", "a recount"},
+     "Ruth Abara was the only senator to call for a recount.", "Ruth Abara",
+     "call for", "a recount"},
     {"speaker_cue_that",
      "Mayor Anna Keller said that the pool would reopen in June.",
      "Mayor Anna Keller", "said", "the pool would reopen in June"},
@@ -733,21 +744,22 @@ const RuleCase kCases[] = {
     // it has no subject of its own, so no new attribution starts there.
     {"speaker_cue_that",
      "The senator said any \"sensible voter\" should have known the risk.",
-     "The senator", "said", "any \"sensible voter\" should have known the risk"},
+     "The senator", "said",
+     "any \"sensible voter\" should have known the risk"},
     // A quantifier between coordinated subjects and their cue.
     {"speaker_both_cue_that",
      "The mayor and the governor both said the pool would reopen in June.",
      "The mayor and the governor", "said", "the pool would reopen in June"},
     // A subject pronoun and a quantifier ("they all", "we both").
-    {"speaker_both_cue_that",
-     "They all said the pool would reopen in June.",
+    {"speaker_both_cue_that", "They all said the pool would reopen in June.",
      "They", "said", "the pool would reopen in June"},
     {"speaker_both_tell_that",
-     "We both told the council that the pool would reopen.",
-     "We", "told", "the pool would reopen"},
+     "We both told the council that the pool would reopen.", "We", "told",
+     "the pool would reopen"},
     // The same with a cue that takes an addressee before "that".
     {"speaker_both_tell_that",
-     "The mayor and the governor both told the council that the pool would reopen.",
+     "The mayor and the governor both told the council that the pool would "
+     "reopen.",
      "The mayor and the governor", "told", "the pool would reopen"},
     // A participle and an infinitive cue after a comma: the clause's
     // subject says what follows "that" or a wh-word.
@@ -804,7 +816,8 @@ const RuleCase kCases[] = {
     {"colon_subject_quote",
      "Mayor Anna Keller addressed the fishermen as follows: \"The quay will "
      "be rebuilt. The fleet will come home.",
-     "Mayor Anna Keller", ":", "The quay will be rebuilt. The fleet will come home"},
+     "Mayor Anna Keller", ":",
+     "The quay will be rebuilt. The fleet will come home"},
     {"colon_name_subject_quote",
      "Keller has taken a hard line on the harbour: \"The quay will be "
      "rebuilt.\"",
@@ -853,8 +866,7 @@ const RuleCase kCases[] = {
     {"np_participle_say_quote",
      "The mayor's office released a statement saying she \"remains "
      "committed to the plan.\"",
-     "The mayor's office", "saying",
-     "she \"remains committed to the plan.\""},
+     "The mayor's office", "saying", "she \"remains committed to the plan.\""},
     {"np_participle_quote",
      "The ministry released a video of spokesman Paul Dunn telling "
      "reporters \"the talks went well.\"",
@@ -950,8 +962,8 @@ const RuleCase kCases[] = {
      "criticized.",
      "the city council", "criticized", "an arrangement"},
     {"contact_object_cue_pronoun",
-     "The ferry fare went up, something she criticized as a councillor.",
-     "she", "criticized", "something"},
+     "The ferry fare went up, something she criticized as a councillor.", "she",
+     "criticized", "something"},
     // A participle of telling after a passive verb of perception.
     {"perceived_participle_tell",
      "The harbour master was heard on the radio telling Captain Reyes to turn "
@@ -1063,14 +1075,16 @@ const RuleCase kCases[] = {
      "The man who told reporters the bridge was unsafe was fired on Monday.",
      "who", "told", "the bridge was unsafe"},
     {"relative_cue_that",
-     "A councillor who said the plan would fail was voted out in May.",
-     "who", "said", "the plan would fail"},
+     "A councillor who said the plan would fail was voted out in May.", "who",
+     "said", "the plan would fail"},
     // An opening participial phrase is no speaker: the name after it is.
     {"participle_opener_speaker_paren_cue",
-     "Speaking at the pier, Mayor Anna Keller, the chair, said the pool would reopen.",
+     "Speaking at the pier, Mayor Anna Keller, the chair, said the pool would "
+     "reopen.",
      "Mayor Anna Keller", "said", "the pool would reopen"},
     {"passive_opener_speaker_paren_cue",
-     "Angered by the delays, Mayor Anna Keller, the chair, said the pool would reopen.",
+     "Angered by the delays, Mayor Anna Keller, the chair, said the pool would "
+     "reopen.",
      "Mayor Anna Keller", "said", "the pool would reopen"},
     // A cue inside a subject's relative clause, without commas: its object
     // ends before the main verb, and the noun phrase before "who" speaks.
@@ -1082,8 +1096,8 @@ const RuleCase kCases[] = {
      "who", "said", "the pool would reopen in June"},
     // Relative "that" after a noun, before a quotation.
     {"that_relative_cue",
-     "Residents carried signs that said \"Open the pool!\"",
-     "that", "said", "Open the pool!"},
+     "Residents carried signs that said \"Open the pool!\"", "that", "said",
+     "Open the pool!"},
     // A document the subject issues speaks for it in a "that" clause.
     {"that_relative_cue_clause",
      "Mayor Anna Keller released a letter from her doctor that says she is "
@@ -1128,10 +1142,12 @@ const RuleCase kCases[] = {
     {"speaker_colon_quoted",
      "\"KELLER: If I may, we have limited time. Will the pool reopen?\"",
      "KELLER", ":", "If I may, we have limited time. Will the pool reopen"},
-    {"speaker_label_prep_colon", "Mayor Keller on Ferry Dock: Repairs Will Take a Year.",
-     "Mayor Keller", ":", "Repairs Will Take a Year"},
-    {"speaker_colon", "Keller: Council\u2019s \u2018Pool Plan Is In Question.\u2019",
-     "Keller", ":", "Council\u2019s \u2018Pool Plan Is In Question"},
+    {"speaker_label_prep_colon",
+     "Mayor Keller on Ferry Dock: Repairs Will Take a Year.", "Mayor Keller",
+     ":", "Repairs Will Take a Year"},
+    {"speaker_colon",
+     "Keller: Council\u2019s \u2018Pool Plan Is In Question.\u2019", "Keller",
+     ":", "Council\u2019s \u2018Pool Plan Is In Question"},
 };
 
 // The rule names of rules.tsv, in file order.
