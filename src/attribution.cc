@@ -1939,7 +1939,9 @@ class FirstReader {
 // The bytes NeedsReader's scan for where groups close stops at.
 struct GroupByteTable {
   bool is[256] = {};
-  constexpr GroupByteTable() { is['('] = is[')'] = is['['] = is['\\'] = true; }
+  constexpr GroupByteTable() {
+    for (const unsigned char c : {'(', ')', '[', '\\'}) is[c] = true;
+  }
 };
 constexpr GroupByteTable kGroupBytes;
 
