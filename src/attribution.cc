@@ -1789,25 +1789,9 @@ class FirstReader {
       } else if (c == '+') {
         ++i_;
       } else if (c == '{') {
-        // "{n}", "{n,}", "{n,m}": empty when n is 0.
-        size_t j = i_ + 1;
-        int n = 0;
-        bool digits = false;
-        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') {
-          n = std::min(n * 10 + (p_[j] - '0'), 1000);
-          digits = true;
-          ++j;
-        }
-        if (j < p_.size() && p_[j] == ',') {
-          ++j;
-          while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') ++j;
-        }
-        if (!digits || j >= p_.size() || p_[j] != '}') {
-          ok_ = false;  // RE2 would read "{" as a literal: not followed here
-          return f;
-        }
-        if (n == 0) f.empty = true;
-        i_ = j + 1;
+        bool zero;
+        if (!Count(&zero)) return f;
+        if (zero) f.empty = true;  // "{0}", "{0,m}": may be empty
       } else {
         break;
       }
@@ -1827,6 +1811,30 @@ class FirstReader {
     }
     *c = p_[i_ + 1];
     i_ += 2;
+    return true;
+  }
+
+  // Passes over a count "{n}", "{n,}" or "{n,m}" at i_, setting *zero to
+  // whether n is 0; false (and ok_ false) for any other "{" (RE2 would read
+  // it as a literal: not followed here).
+  bool Count(bool* zero) {
+    size_t j = i_ + 1;
+    bool digits = false;
+    *zero = true;
+    while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') {
+      *zero = *zero && p_[j] == '0';
+      digits = true;
+      ++j;
+    }
+    if (j < p_.size() && p_[j] == ',') {
+      ++j;
+      while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') ++j;
+    }
+    if (!digits || j >= p_.size() || p_[j] != '}') {
+      ok_ = false;
+      return false;
+    }
+    i_ = j + 1;
     return true;
   }
 
@@ -2062,24 +2070,9 @@ class NeedsReader : private FirstReader {
       } else if (c == '+') {
         ++i_;
       } else if (c == '{') {
-        // "{n}", "{n,}", "{n,m}": skipped when n is 0.
-        size_t j = i_ + 1;
-        bool zero = true, digits = false;
-        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') {
-          zero = zero && p_[j] == '0';
-          digits = true;
-          ++j;
-        }
-        if (j < p_.size() && p_[j] == ',') {
-          ++j;
-          while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') ++j;
-        }
-        if (!digits || j >= p_.size() || p_[j] != '}') {
-          ok_ = false;  // RE2 would read "{" as a literal: not followed here
-          return f;
-        }
-        if (zero) f = Sets();
-        i_ = j + 1;
+        bool zero;
+        if (!Count(&zero)) return f;
+        if (zero) f = Sets();  // may be skipped
       } else {
         break;
       }
@@ -6835,14 +6828,20 @@ bool Attributor::HasCueWord(absl::string_view text) const {
 
 namespace {
 
-// For MayHaveCue(): whether the word "that" follows the word that ends at
-// p[j] ("complaints that C": a noun cue, Tagger::WordTag()).
-bool ThatFollows(const unsigned char* p, size_t size, size_t j) {
+// For MayHaveCue(): whether a word of class that (function_words.tsv)
+// follows the word that ends at p[j] ("complaints that C": a noun cue,
+// Tagger::WordTag()).
+bool ThatFollows(const Lexicon& lex, const unsigned char* p, size_t size,
+                 size_t j) {
   if (j >= size || !IsSpace(p[j])) return false;
   while (j < size && IsSpace(p[j])) ++j;
-  return j + 4 < size && kLetters.lower[p[j]] == 't' &&
-         kLetters.lower[p[j + 1]] == 'h' && kLetters.lower[p[j + 2]] == 'a' &&
-         kLetters.lower[p[j + 3]] == 't' && kLetters.lower[p[j + 4]] == 0;
+  size_t e = j;
+  while (e < size && kLetters.lower[p[e]] != 0) ++e;
+  if (e == j || e - j > kShortWord) return false;
+  char buf[kShortWord] = {};
+  for (size_t k = j; k < e; ++k) buf[k - j] = kLetters.lower[p[k]];
+  const WordInfo* w = lex.PaddedWord(buf);
+  return w != nullptr && w->word_class == WordClass::kThat;
 }
 
 // For MayHaveCue(): whether the word p[i, j) of a text of `size` bytes,
@@ -6888,7 +6887,7 @@ ABSL_ATTRIBUTE_NOINLINE bool MayBecomeCue(const Lexicon& lex,
   // a light verb among the four runs before.
   auto noun_may_be_cue = [&] {
     if (lower[p[i]] != static_cast<char>(p[i])) return false;  // capitalised
-    if (ThatFollows(p, size, j)) return true;
+    if (ThatFollows(lex, p, size, j)) return true;
     size_t k = i;
     int runs = 0;
     while (k > 0) {
@@ -6963,7 +6962,7 @@ ABSL_ATTRIBUTE_NOINLINE bool InNounSlot(const Lexicon& lex,
   }
   if (det->word_class == WordClass::kDet) {
     // ("the claim that C": a noun cue before "that" is one.)
-    if (info.noun_cue >= 0 && ThatFollows(p, size, j)) return false;
+    if (info.noun_cue >= 0 && ThatFollows(lex, p, size, j)) return false;
     if (info.noun_cue < 0 || b == 0) return true;
     // "made the case": a noun cue after a light verb and its determiner.
     size_t ve = b;

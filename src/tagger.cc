@@ -2048,8 +2048,10 @@ char Tagger::WordTag(absl::string_view text, std::vector<Token>* token_list,
     // (The object of a verb or preposition, "said in a statement that C",
     // "persisted in arguments that C", is mostly the act of that verb's
     // subject.)
-    if (!possessed_noun && i + 1 < tokens.size() &&
-        absl::EqualsIgnoreCase(TokenText(text, tokens[i + 1]), "that")) {
+    const WordInfo* next =
+        i + 1 < tokens.size() ? EntryOf(text, tokens[i + 1]) : nullptr;
+    if (!possessed_noun && next != nullptr &&
+        next->word_class == WordClass::kThat) {
       size_t s = i;
       while (s > 0 && i - s < 2 && IsOneOf("jloi", tokens[s - 1].tag)) --s;
       if (s > 0 && tokens[s - 1].tag == 'd') --s;
