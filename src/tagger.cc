@@ -191,18 +191,48 @@ inline uint64_t NotAlnum8(uint64_t v) {
 constexpr char kPrefixMask[32] = {-1, -1, -1, -1, -1, -1, -1, -1,
                                   -1, -1, -1, -1, -1, -1, -1, -1};
 
-// Whether the run of ASCII letters and digits that ends at p[j] (j <= end)
-// is a word of its own, as the general path of Tokenize() would read it: at
-// the end, or before a byte that cannot carry a word on. A comma before a
-// space or at the end ends it too, and so does a period before an ASCII
-// byte that is no letter or digit, or at the end (but an abbreviation keeps
-// that period: see the caller).
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool EndsAsciiWord(const char* p, size_t j,
-                                                       size_t end) {
-  auto at = [p](size_t k) { return static_cast<unsigned char>(p[k]); };
-  return j == end || !kAsciiAlnum.goes_on[at(j)] ||
-         (at(j) == ',' && (j + 1 == end || at(j + 1) == ' ')) ||
-         (at(j) == '.' && (j + 1 == end || (at(j + 1) < 0x80 && !kAsciiAlnum.is[at(j + 1)])));
+// Whether the run of ASCII letters and digits of a word that ends at t[j],
+// before a byte that may carry a word on (kAsciiAlnum.goes_on; j < end), is
+// a word of its own, as the general path of Tokenize() reads it (but an
+// abbreviation keeps a period after it: see the caller): before multi-byte
+// punctuation (a closing \u201D, a dash); before an apostrophe, ' or
+// \u2019, that no word byte follows, or a possessive s ("voters'", "Trump's",
+// "Trump\u2019s"); before a comma, but between digits ("1,000"); before a
+// period that no word byte follows, or between a digit and a letter
+// ("2016.The"; not "U.S", "3.5"). Where the general path reads on past the
+// byte ("vice-president", "AT&T", "O'Neill", a letter of two bytes) or
+// splits the word elsewhere ("don't", "he'd"), false.
+// (A quote mark may stand at t[j], the closing single mark of "'Vote
+// Trump'": the general path ends the word there too, and the loop then
+// reads the mark.)
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool RunEndsBefore(absl::string_view t,
+                                                       size_t j, size_t end) {
+  const char* const p = t.data();
+  auto word_at = [&](size_t k) { return k < end && IsWordByte(t, k); };
+  // An apostrophe that ends at k.
+  auto apostrophe_ends_run = [&](size_t k) {
+    return !word_at(k) || ((p[k] == 's' || p[k] == 'S') && !word_at(k + 1));
+  };
+  const unsigned char d = p[j];
+  if (d >= 0x80) {
+    char tag;
+    if (PunctuationAt(t, j, &tag) == 0) return false;
+    // (PunctuationAt() read 0x80 after a lead byte 0xE2.)
+    return d != 0xE2 || static_cast<unsigned char>(p[j + 2]) != 0x99 ||
+           apostrophe_ends_run(j + 3);
+  }
+  switch (d) {
+    case '\'':
+      return apostrophe_ends_run(j + 1);
+    case ',':
+      return !(j + 1 < end && absl::ascii_isdigit(p[j - 1]) &&
+               absl::ascii_isdigit(p[j + 1]));
+    case '.':
+      return !word_at(j + 1) ||
+             absl::ascii_isdigit(p[j - 1]) != absl::ascii_isdigit(p[j + 1]);
+    default:
+      return false;
+  }
 }
 
 // `x` with its ASCII upper-case letters lower-cased, and its bytes from
@@ -615,31 +645,21 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
           _mm_movemask_epi8(_mm_or_si128(letters, BytesInRange16(x, '0', 10))));
       const size_t len = absl::countr_zero(~alnum);
       const size_t j = i + len;
-      // (EndsAsciiWord() in parts: the byte after the run, read once,
-      // tells both whether the word ends there and whether it may keep a
-      // period.)
+      // (The byte after the run, read once, tells whether the word ends
+      // there; most words end at a byte that cannot carry a word on.)
       size_t word_end = j;
       bool ends = false;
       if (len < 16 && j <= end) {
-        if (j == end) {
+        if (j == end ||
+            !kAsciiAlnum.goes_on[static_cast<unsigned char>(p[j])]) {
           ends = true;
-        } else if (const unsigned char d = p[j]; !kAsciiAlnum.goes_on[d]) {
+        } else if (RunEndsBefore(text, j, end)) {
           ends = true;
-        } else if (d >= 0x80) {
-          // Multi-byte punctuation ends the word too (a closing \u201D, a
-          // dash), as on the general path; but for \u2019, an apostrophe
-          // ("Trump\u2019s"), which the general path reads on.
-          char punctuation_tag;
-          ends = PunctuationAt(text, j, &punctuation_tag) != 0 &&
-                 !(d == 0xE2 && static_cast<unsigned char>(p[j + 2]) == 0x99);
-        } else if (d == ',') {
-          ends = j + 1 == end || p[j + 1] == ' ';
-        } else if (d == '.') {
-          ends = EndsAsciiWord(p, j, end);
           // An abbreviation or an initial keeps its period ("Sen.", "J."),
           // as on the general path.
-          if (ends && ((len == 1 && c >= 'A' && c <= 'Z') ||
-                       lex.IsAbbreviation(absl::string_view(p + i, len + 1)))) {
+          if (p[j] == '.' &&
+              ((len == 1 && c >= 'A' && c <= 'Z') ||
+               lex.IsAbbreviation(absl::string_view(p + i, len + 1)))) {
             ++word_end;
           }
         }
