@@ -669,9 +669,9 @@ class Attributor {
   // first-level cache, where a table by length and first and last letters
   // did not.)
   uint64_t cue_shapes_[(size_t{1} << kCueShapeBits) / 64] = {};
-  // The second words of the cue phrases ("clear" of "make clear"), for
-  // MayHaveCue().
-  WordMap<bool> cue_second_words_;
+  // The first two words of each cue phrase ("make it" of "make it
+  // clear"), for MayHaveCue().
+  WordMap<bool> cue_phrase_starts_;
   // The lengths and last letters of the determiners and possessives, each
   // with the set of their first letters (bit 0 for 'a'): for MayHaveCue(),
   // which passes over a cue word right after one.
