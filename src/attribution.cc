@@ -10177,9 +10177,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                         within(attr_begin, attr_end);
           for (const Range& r : inner.content) inside = inside && within(r.begin, r.end);
           if (inside) {
-            std::vector<Range> parts;
+            // ('X scolded him: "A," she said. "B."': a quotation the colon's
+            // claim took on after the trailing attribution's sentence goes
+            // on that attribution's claim, which stays, as after '"A," she
+            // said.' alone; PolNeAR marks "B" with "she said".)
+            std::vector<Range> parts, later;
             for (const Range& r : outer.content) {
-              if (r.begin >= attr_begin) break;
+              if (r.begin >= attr_end) {
+                later.push_back(r);
+                continue;
+              }
+              if (r.begin >= attr_begin) continue;
               uint32_t end = std::min(r.end, attr_begin);
               while (end > r.begin && (text[end - 1] == ' ' || text[end - 1] == ',')) --end;
               if (end > r.begin) parts.push_back(Range{r.begin, end});
@@ -10191,7 +10199,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             colon.content.assign(parts.begin(), parts.end());
             colon.direct = inner.direct;
             colon.mixed = inner.mixed;
-            inner.drop = true;
+            if (later.empty()) {
+              inner.drop = true;
+            } else {
+              inner.content.assign(later.begin(), later.end());
+            }
             continue;
           }
         }
