@@ -9506,8 +9506,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     const uint32_t after = std::max(f.cue.end, f.content.back().end);
     for (size_t j = 0; j < out->size() && !later && !layout.hard_wrapped; ++j) {
       const Finding& g = (*out)[j];
+      // (Not a negated cue: '"Q1," X said, though officials haven't said
+      // C. "Q2."' goes on with X.)
       later = j != i && g.unit == f.unit && g.paragraph == f.paragraph &&
-              g.cue.begin >= after && !g.content.empty() && g.cue_index >= 0 &&
+              g.cue.begin >= after && !g.content.empty() && g.cue_index >= 0 && !g.negated &&
               (lex_->cues()[g.cue_index].lemma == "add" ||
                lex_->cues()[g.cue_index].lemma == "say" || g.direct);
     }
