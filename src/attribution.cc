@@ -9509,7 +9509,8 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       // (Not a negated cue: '"Q1," X said, though officials haven't said
       // C. "Q2."' goes on with X.)
       later = j != i && g.unit == f.unit && g.paragraph == f.paragraph &&
-              g.cue.begin >= after && !g.content.empty() && g.cue_index >= 0 && !g.negated &&
+              g.cue.begin >= after && !g.content.empty() && g.cue_index >= 0 &&
+              !g.negated &&
               (lex_->cues()[g.cue_index].lemma == "add" ||
                lex_->cues()[g.cue_index].lemma == "say" || g.direct);
     }

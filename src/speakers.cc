@@ -2166,7 +2166,8 @@ int SpeakerResolver::SubjectOf(Range paragraph, Range* where) const {
   MentionList::Cursor it = mentions_.LowerBound(first);
   Mention m;
   while (true) {
-    if (!it.Next(&m) || m.position >= paragraph.end || m.position >= first + kFirstWords) {
+    if (!it.Next(&m) || m.position >= paragraph.end ||
+        m.position >= first + kFirstWords) {
       if (first == paragraph.begin) break;
       first = paragraph.begin;  // no person after the phrase: the first words
       it = mentions_.LowerBound(first);
