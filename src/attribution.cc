@@ -1675,6 +1675,14 @@ Range NameAfterFrontedPhrase(const Lexicon& lex, absl::string_view text,
                              Range sentence, const Finding& f) {
   if (f.speaker.end <= f.speaker.begin || f.cue.begin < f.speaker.end)
     return Range{};
+  // (The cheap tests first: most speakers have no name set off after them.)
+  uint32_t a = f.speaker.end;
+  if (a + 2 >= f.cue.begin || text[a] != ',' || text[a + 1] != ' ')
+    return Range{};
+  a += 2;
+  const size_t comma = text.substr(a, f.cue.begin - a).find(',');
+  if (comma == absl::string_view::npos) return Range{};
+  const absl::string_view aside = text.substr(a, comma);
   const auto alpha = [&text](uint32_t k) {
     return absl::ascii_isalpha(static_cast<unsigned char>(text[k]));
   };
@@ -1688,6 +1696,10 @@ Range NameAfterFrontedPhrase(const Lexicon& lex, absl::string_view text,
   uint32_t e = w;
   while (e < f.speaker.begin && alpha(e)) ++e;
   if (e == w || e - w > 12 || e >= f.speaker.begin) return Range{};
+  if (text.substr(w, f.speaker.begin - w).find_first_of(",;:\"") !=
+      absl::string_view::npos) {
+    return Range{};
+  }
   switch (lex.FunctionWord(absl::AsciiStrToLower(text.substr(w, e - w)))) {
     case WordClass::kPrep:
     case WordClass::kVenuePrep:
@@ -1698,28 +1710,20 @@ Range NameAfterFrontedPhrase(const Lexicon& lex, absl::string_view text,
     default:
       return Range{};
   }
-  if (text.substr(w, f.speaker.begin - w).find_first_of(",;:\"") !=
-      absl::string_view::npos) {
-    return Range{};
-  }
-  uint32_t a = f.speaker.end;
-  if (a + 2 >= f.cue.begin || text[a] != ',' || text[a + 1] != ' ')
-    return Range{};
-  a += 2;
-  const size_t comma = text.find(',', a);
-  if (comma == absl::string_view::npos || comma >= f.cue.begin) return Range{};
-  uint32_t k = a;
-  while (k < comma && alpha(k)) ++k;
-  if (k == a) return Range{};
-  if (!absl::ascii_isupper(static_cast<unsigned char>(text[a])) &&
-      lex.Possessive(absl::AsciiStrToLower(text.substr(a, k - a))) == nullptr) {
+  size_t k = 0;
+  while (k < aside.size() &&
+         absl::ascii_isalpha(static_cast<unsigned char>(aside[k])))
+    ++k;
+  if (k == 0) return Range{};
+  if (!absl::ascii_isupper(static_cast<unsigned char>(aside[0])) &&
+      lex.Possessive(absl::AsciiStrToLower(aside.substr(0, k))) == nullptr) {
     return Range{};
   }
   // A name or title of a few words, with a word of letters: not a party
   // and state ("X, R-Minn., announced") nor a clause ("After his defeat,
   // Anderson became a visiting professor at two universities, wrote C").
   const std::vector<absl::string_view> words =
-      absl::StrSplit(text.substr(a, comma - a), ' ', absl::SkipEmpty());
+      absl::StrSplit(aside, ' ', absl::SkipEmpty());
   bool letters = false;
   for (absl::string_view x : words) {
     letters |= x.size() >= 3 && std::all_of(x.begin(), x.end(), [](char c) {
@@ -1727,7 +1731,7 @@ Range NameAfterFrontedPhrase(const Lexicon& lex, absl::string_view text,
                });
   }
   if (!letters || words.size() > 7) return Range{};
-  return Range{a, static_cast<uint32_t>(comma)};
+  return Range{a, static_cast<uint32_t>(a + comma)};
 }
 
 void AddQuoteContinuations(const TextLayout& layout, Finding* f) {
