@@ -1661,6 +1661,79 @@ bool IsFrontedPhrases(const std::string& tags, size_t a, size_t b, CueClass c) {
   return true;
 }
 
+// "After the vote, Sen. Ann Roe, D-Ohio, said C", "Amid the hills, Ned
+// Hale, a grower, said C": a phrase that opens the sentence with a
+// preposition or a subordinator of time (function_words.tsv prep, venue,
+// adjunct, agent, timesub) names no subject. A speaker a rule took inside
+// it, right before a name set off by a comma before the cue, is that
+// name's (the rule read the name as an aside of the phrase's noun): the
+// span of the name, else an empty range. A possessive may open the name
+// ("In opposing the request, her lawyer, Dan Kopp, wrote C"). Not after
+// "when", "as" or "while", whose noun may be the subject with its own
+// apposition ("When the moderator, Ann Roe, asked C").
+Range NameAfterFrontedPhrase(const Lexicon& lex, absl::string_view text,
+                             Range sentence, const Finding& f) {
+  if (f.speaker.end <= f.speaker.begin || f.cue.begin < f.speaker.end)
+    return Range{};
+  // (The cheap tests first: most speakers have no name set off after them.)
+  uint32_t a = f.speaker.end;
+  if (a + 2 >= f.cue.begin || text[a] != ',' || text[a + 1] != ' ')
+    return Range{};
+  a += 2;
+  const size_t comma = text.substr(a, f.cue.begin - a).find(',');
+  if (comma == absl::string_view::npos) return Range{};
+  const absl::string_view aside = text.substr(a, comma);
+  const auto alpha = [&text](uint32_t k) {
+    return absl::ascii_isalpha(static_cast<unsigned char>(text[k]));
+  };
+  // (The sentence's first word, after an opening mark: not "1 of 2 This
+  // page shows ... after the paper in Lumberton, N.C., announced C".)
+  uint32_t w = sentence.begin;
+  while (w < f.speaker.begin && (text[w] == ' ' || text[w] == '"' ||
+                                 static_cast<unsigned char>(text[w]) >= 0x80)) {
+    ++w;
+  }
+  uint32_t e = w;
+  while (e < f.speaker.begin && alpha(e)) ++e;
+  if (e == w || e - w > 12 || e >= f.speaker.begin) return Range{};
+  if (text.substr(w, f.speaker.begin - w).find_first_of(",;:\"") !=
+      absl::string_view::npos) {
+    return Range{};
+  }
+  switch (lex.FunctionWord(absl::AsciiStrToLower(text.substr(w, e - w)))) {
+    case WordClass::kPrep:
+    case WordClass::kVenuePrep:
+    case WordClass::kAdjunctPrep:
+    case WordClass::kAgent:
+    case WordClass::kTimeSub:
+      break;
+    default:
+      return Range{};
+  }
+  size_t k = 0;
+  while (k < aside.size() &&
+         absl::ascii_isalpha(static_cast<unsigned char>(aside[k])))
+    ++k;
+  if (k == 0) return Range{};
+  if (!absl::ascii_isupper(static_cast<unsigned char>(aside[0])) &&
+      lex.Possessive(absl::AsciiStrToLower(aside.substr(0, k))) == nullptr) {
+    return Range{};
+  }
+  // A name or title of a few words, with a word of letters: not a party
+  // and state ("X, R-Minn., announced") nor a clause ("After his defeat,
+  // Anderson became a visiting professor at two universities, wrote C").
+  const std::vector<absl::string_view> words =
+      absl::StrSplit(aside, ' ', absl::SkipEmpty());
+  bool letters = false;
+  for (absl::string_view x : words) {
+    letters |= x.size() >= 3 && std::all_of(x.begin(), x.end(), [](char c) {
+                 return absl::ascii_isalpha(static_cast<unsigned char>(c));
+               });
+  }
+  if (!letters || words.size() > 7) return Range{};
+  return Range{a, static_cast<uint32_t>(a + comma)};
+}
+
 void AddQuoteContinuations(const TextLayout& layout, Finding* f) {
   // A quote that runs on into following paragraphs: add each as a part.
   auto it = QuoteAt(layout, f->content.back().begin);
@@ -9511,6 +9584,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     }
   }
 
+  // A speaker inside a phrase that opens the sentence, before a name and
+  // the cue: the name (NameAfterFrontedPhrase).
+  for (Finding& f : *out) {
+    if (f.unit < 0) continue;
+    const Range name =
+        NameAfterFrontedPhrase(*lex_, text, units[f.unit].range, f);
+    if (name.end > name.begin) f.speaker = name;
+  }
+
   // "A," Mr. Obama said. "B." -- a quote that opens the next sentence of
   // the paragraph continues the attributed claim, direct or not ("X said
   // that C. \"B.\"").
@@ -9539,8 +9621,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     const uint32_t after = std::max(f.cue.end, f.content.back().end);
     for (size_t j = 0; j < out->size() && !later && !layout.hard_wrapped; ++j) {
       const Finding& g = (*out)[j];
+      // (Not a negated cue: '"Q1," X said, though officials haven't said
+      // C. "Q2."' goes on with X.)
       later = j != i && g.unit == f.unit && g.paragraph == f.paragraph &&
               g.cue.begin >= after && !g.content.empty() && g.cue_index >= 0 &&
+              !g.negated &&
               (lex_->cues()[g.cue_index].lemma == "add" ||
                lex_->cues()[g.cue_index].lemma == "say" || g.direct);
     }
@@ -10210,9 +10295,17 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
                         within(attr_begin, attr_end);
           for (const Range& r : inner.content) inside = inside && within(r.begin, r.end);
           if (inside) {
-            std::vector<Range> parts;
+            // ('X scolded him: "A," she said. "B."': a quotation the colon's
+            // claim took on after the trailing attribution's sentence goes
+            // on that attribution's claim, which stays, as after '"A," she
+            // said.' alone; PolNeAR marks "B" with "she said".)
+            std::vector<Range> parts, later;
             for (const Range& r : outer.content) {
-              if (r.begin >= attr_begin) break;
+              if (r.begin >= attr_end) {
+                later.push_back(r);
+                continue;
+              }
+              if (r.begin >= attr_begin) continue;
               uint32_t end = std::min(r.end, attr_begin);
               while (end > r.begin && (text[end - 1] == ' ' || text[end - 1] == ',')) --end;
               if (end > r.begin) parts.push_back(Range{r.begin, end});
@@ -10224,7 +10317,11 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             colon.content.assign(parts.begin(), parts.end());
             colon.direct = inner.direct;
             colon.mixed = inner.mixed;
-            inner.drop = true;
+            if (later.empty()) {
+              inner.drop = true;
+            } else {
+              inner.content.assign(later.begin(), later.end());
+            }
             continue;
           }
         }

@@ -2156,12 +2156,23 @@ int SpeakerResolver::SubjectOf(Range paragraph, Range* where) const {
       return ResolvePronoun(*p, paragraph.begin);
     }
   }
-  // The subject is named in the first words: "The girl flushed."
+  // The subject is named in the first words: "The girl flushed." Not in a
+  // phrase that opens the sentence and ends at a comma ("After Mayor Ruiz
+  // spoke, Senator Lopez left with a message: \"Q\""): the person named
+  // after it, if any.
   constexpr uint32_t kFirstWords = 40;
-  MentionList::Cursor it = mentions_.LowerBound(paragraph.begin);
+  const uint32_t fronted = FrontedPhraseEnd(paragraph.begin, paragraph.end);
+  uint32_t first = fronted != kNoSentence ? fronted : paragraph.begin;
+  MentionList::Cursor it = mentions_.LowerBound(first);
   Mention m;
-  while (it.Next(&m) && m.position < paragraph.end &&
-         m.position < paragraph.begin + kFirstWords) {
+  while (true) {
+    if (!it.Next(&m) || m.position >= paragraph.end ||
+        m.position >= first + kFirstWords) {
+      if (first == paragraph.begin) break;
+      first = paragraph.begin;  // no person after the phrase: the first words
+      it = mentions_.LowerBound(first);
+      continue;
+    }
     if (entities_[m.entity].type != v1::ENTITY_TYPE_PERSON) continue;
     if (where != nullptr) {
       // The name's words: capitalised, up to the first that is not.
