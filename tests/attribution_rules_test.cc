@@ -407,6 +407,13 @@ const RuleCase kCases[] = {
      "The council passed the harbour levy, which Mayor Anna Keller proposed "
      "in May.",
      "Mayor Anna Keller", "proposed", "which"},
+    {"object_relative_that_cue",
+     "The council raised bus fares, a step that commuter groups have "
+     "criticized.",
+     "commuter groups", "criticized", "that"},
+    {"contact_relative_cue",
+     "The council cut the pool budget, something she opposed as a senator.",
+     "she", "opposed", "something"},
     {"participle_label",
      "Mayor Anna Keller attacked the council, calling its plan a betrayal.",
      "Mayor Anna Keller", "calling", "its plan a betrayal"},
