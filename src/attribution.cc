@@ -360,9 +360,24 @@ bool MatchOnly(const Half& re, const TagDfa* dfa, absl::string_view text,
   return Re(re).Match(Piece(text), startpos, endpos, anchor, nullptr, 0);
 }
 
+// The length of the atom at the start of `s` that reads the cue's mark: a
+// mark ("@") or a class of marks only ("[@&]"); 0 for anything else.
+size_t CueMarkAtom(absl::string_view s) {
+  if (!s.empty() && IsOneOf(kCueMarks, s[0])) return 1;
+  if (s.size() < 3 || s[0] != '[') return 0;
+  const size_t close = s.find(']', 1);
+  if (close == absl::string_view::npos || close == 1) return 0;
+  for (size_t i = 1; i < close; ++i) {
+    if (!IsOneOf(kCueMarks, s[i])) return 0;
+  }
+  return close + 1;
+}
+
 // How far can the cue group that ends a left half reach? "(?P<cue>@)" ends
 // right after the mark (1); "(?P<cue>@_*)" anywhere in the run of '_' (the
-// cue's further words) after it (2); any other group: not known here (0).
+// cue's further words) after it (2); "(?P<cue>@_+)" anywhere in that run
+// after its first '_' (3); any other group: not known here (0). The mark
+// may be a class of marks ("[@&]", CueMarkAtom): a tag string holds one.
 int CueGroupReach(absl::string_view left) {
   static constexpr absl::string_view kCue = "(?P<cue>";
   if (!absl::EndsWith(left, ")")) return 0;
@@ -371,11 +386,18 @@ int CueGroupReach(absl::string_view left) {
   if (absl::EndsWith(left, "_*")) {
     left.remove_suffix(2);
     reach = 2;
+  } else if (absl::EndsWith(left, "_+")) {
+    left.remove_suffix(2);
+    reach = 3;
   }
-  if (left.empty() || !IsOneOf(kCueMarks, left.back())) {
+  const size_t atom = left.empty() || left.back() != ']'
+                          ? (left.empty() ? 0 : left.size() - 1)
+                          : left.rfind('[');
+  if (atom == absl::string_view::npos ||
+      CueMarkAtom(left.substr(atom)) != left.size() - atom) {
     return 0;
   }
-  left.remove_suffix(1);
+  left.remove_suffix(left.size() - atom);
   return absl::EndsWith(left, kCue) ? reach : 0;
 }
 
@@ -422,7 +444,7 @@ bool MatchesRuleWith(const Whole& whole, const Half* left, const Half* right,
       size_t mark;
       const int reach = mark_and_reach(&mark);
       if (reach != 0) {
-        const size_t end = reach == 2 ? cue_end : mark + 1;
+        const size_t end = reach == 1 ? mark + 1 : cue_end;
         return MatchOnly(*left_to_cue, dfas.left_to_cue, tags.substr(0, end),
                          0, end, RE2::UNANCHORED);
       }
@@ -447,11 +469,12 @@ bool MatchesRuleWith(const Whole& whole, const Half* left, const Half* right,
   }
   // A cue of more words ("@__"): the cue group starts at the mark, the only
   // one of the string, and ends right after it ("(?P<cue>@)") or anywhere
-  // in the run of '_' after it ("(?P<cue>@_*)"): the whole pattern matches
-  // exactly when the left half matches before the end of the run (then it
-  // can end at any of those places, the part before the mark being the
-  // same) and the right half matches at one of them. The whole pattern
-  // decides for any other cue group.
+  // in the run of '_' after it ("(?P<cue>@_*)"; after its first '_' for
+  // "(?P<cue>@_+)"): the whole pattern matches exactly when the left half
+  // matches before the end of the run (then it can end at any of those
+  // places, the part before the mark being the same) and the right half
+  // matches at one of them. The whole pattern decides for any other cue
+  // group.
   if (left != nullptr && right != nullptr && cue_end >= 2 &&
       cue_end <= tags.size()) {
     size_t mark;
@@ -461,9 +484,11 @@ bool MatchesRuleWith(const Whole& whole, const Half* left, const Half* right,
       if (!known(left_known, left_before_cue_end)) return false;
       // The end of the run first: its answer may be known already.
       bool right_matches = false;
-      if (reach == 2) {
+      if (reach != 1) {
         right_matches = known(right_known, [&] { return right_at(cue_end); });
-        for (size_t cut = cue_end - 1; !right_matches && cut > mark; --cut) {
+        const size_t first_cut = reach == 3 ? mark + 2 : mark + 1;
+        for (size_t cut = cue_end - 1; !right_matches && cut >= first_cut;
+             --cut) {
           right_matches = right_at(cut);
         }
       } else {
@@ -519,7 +544,7 @@ bool MatchRuleGroupsWith(const Whole& whole, int n, const Half* left,
                                         : CueGroupReach(PatternOf(*left));
     if (reach != 0) {
       size_t end = mark + 1;
-      while (reach == 2 && end < tags.size() && tags[end] == '_') ++end;
+      while (reach != 1 && end < tags.size() && tags[end] == '_') ++end;
       // Where that match starts, RE2 finds with its reverse automaton
       // before it runs the submatch anchored at both ends; ours tells it
       // (the same start, so the same groups), and RE2 runs only the
@@ -1703,8 +1728,9 @@ size_t CueGroupEnd(absl::string_view p) {
         // The group must take the cue's own mark first, once: then it
         // starts where Find marked the cue, and nowhere else.
         const size_t body = i + kCue.size();
-        if (body + 1 >= p.size() || kCueMarks.find(p[body]) == absl::string_view::npos ||
-            IsOneOf("?*+{", p[body + 1])) {
+        const size_t mark = CueMarkAtom(p.substr(body));
+        if (mark == 0 || body + mark >= p.size() ||
+            IsOneOf("?*+{", p[body + mark])) {
           return absl::string_view::npos;
         }
         cue_open = i;

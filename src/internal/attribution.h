@@ -98,7 +98,8 @@ constexpr size_t CueMarkIndex(char c) {
 
 // Where a rule's pattern can be cut in two: right after its cue group
 // "(?P<cue>...)" when that group stands at the top level of the pattern,
-// opens with one cue mark (kCueMarks), carries no quantifier and is not the
+// opens with one cue mark (kCueMarks) or a class of marks only ("[@&]": a
+// tag string holds one mark), carries no quantifier and is not the
 // end of the pattern, and the pattern has no top-level alternation and no
 // flag group; npos otherwise. Escapes and character classes are skipped, so
 // "\\(" and "[()]" are no parentheses. The Attributor matches a rule with
@@ -126,8 +127,8 @@ struct HalfDfas {
 // cue's words, which end at `cue_end`? The same answer as whole.Match(),
 // from the halves `left` and `right` of `whole` cut at CueGroupEnd() (or
 // from `whole` when they are null; for a cue of several words, also when
-// its cue group is neither "(?P<cue>@)" nor "(?P<cue>@_*)", with any cue
-// mark). `left_known` and `right_known`, when given, hold what each half
+// its cue group is none of "(?P<cue>@)", "(?P<cue>@_*)" and
+// "(?P<cue>@_+)", with any cue mark or a class of marks). `left_known` and `right_known`, when given, hold what each half
 // answered before for the same string and cue (left: in tags[0, cue_end);
 // right: anchored at cue_end; -1: not asked yet) and get its answer.
 // `left_to_cue`, when given, is the RE2 of LeftToCuePattern(left).
@@ -153,8 +154,8 @@ bool MatchRuleGroups(const re2::RE2& whole, const re2::RE2* left,
 // MatchRuleGroups run on the string up to where the cue group ends: RE2
 // runs it backward from that end, without the forward scan it makes for
 // `left` to find a match and its end. "" when `left`
-// is anchored at the start (no scan to spare), its cue group is neither
-// "(?P<cue>@)" nor "(?P<cue>@_*)", or it could answer otherwise on the
+// is anchored at the start (no scan to spare), its cue group is none of
+// those MatchesRule reads ("(?P<cue>@_*)"), or it could answer otherwise on the
 // shorter string ("$", "\z", word boundaries; flags and syntax not read).
 std::string LeftToCuePattern(absl::string_view left);
 
