@@ -1826,8 +1826,6 @@ class FirstReader {
     return f;
   }
 
-  // (NeedsReader reads classes and escapes as this reader does.)
- protected:
   // A punctuation character escaped is itself; letters and digits after
   // "\" (classes, assertions, codes) are not read here.
   bool Escaped(char* c) {
@@ -1970,191 +1968,6 @@ class FirstReader {
   bool ok_ = true;
 };
 
-// The bytes NeedsReader's scan for where groups close stops at.
-struct GroupByteTable {
-  bool is[256] = {};
-  constexpr GroupByteTable() {
-    for (const unsigned char c : {'(', ')', '[', '\\'}) is[c] = true;
-  }
-};
-constexpr GroupByteTable kGroupBytes;
-
-// Reads a pattern for ReadPatternNeeds(): sets of bytes of which every
-// match holds one. A byte or class outside repetitions that may be skipped
-// gives its set; a concatenation the sets of its parts; an alternation a
-// set for each pair of its alternatives' sets, their union (each
-// alternative holds a byte of its own). Sets with a byte above 126 (a
-// negated class, '.') are not kept: tags are below 127, and 127 stands for
-// "always present" in the sets of ReadPatternNeeds().
-//
-// (Parts whose sets would be dropped, a group that may be skipped and the
-// alternatives after one that gives no set, are passed over unread, to
-// their closing parenthesis: most of a rule's text is such.)
-class NeedsReader : private FirstReader {
- public:
-  explicit NeedsReader(absl::string_view p)
-      : FirstReader(p, false), close_(p.size(), p.size()) {
-    // Where each group closes ("(" to its ")"), past escapes and classes.
-    // (Most bytes are none of those four: one test each.)
-    std::vector<size_t> open;
-    for (size_t i = 0; i < p.size(); ++i) {
-      if (!kGroupBytes.is[static_cast<unsigned char>(p[i])]) continue;
-      if (p[i] == '\\') {
-        ++i;
-      } else if (p[i] == '[') {
-        // (A "]" right after "[" or "[^" is a member, not its end.)
-        size_t j = i + 1;
-        if (j < p.size() && p[j] == '^') ++j;
-        if (j < p.size() && p[j] == ']') ++j;
-        while (j < p.size() && p[j] != ']') j += p[j] == '\\' ? 2 : 1;
-        i = j;
-      } else if (p[i] == '(') {
-        open.push_back(i);
-      } else if (p[i] == ')' && !open.empty()) {
-        close_[open.back()] = i;
-        open.pop_back();
-      }
-    }
-  }
-
-  bool Read(PatternNeeds* needs) {
-    const Sets sets = Alternation(p_.size());
-    if (!ok_ || i_ != p_.size()) return false;
-    *needs = PatternNeeds();
-    int any = 0;
-    for (int k = 0; k < sets.n; ++k) {
-      if (sets.set[k].count() == 1) {
-        needs->all |= sets.set[k];
-      } else if (any < PatternNeeds::kAnyOf) {
-        needs->any_of[any++] = sets.set[k];  // (sets come smallest first)
-      }
-    }
-    return true;
-  }
-
- private:
-  // At most kKept sets, the smallest (those most often absent); none of
-  // them holds another (that one would say less).
-  static constexpr int kKept = 8;
-  struct Sets {
-    std::bitset<128> set[kKept];
-    int n = 0;
-    void Add(const std::bitset<128>& s) {
-      for (int k = 0; k < n; ++k) {
-        if ((set[k] & ~s).none()) return;  // set[k] is within s
-      }
-      int kept = 0;
-      for (int k = 0; k < n; ++k) {
-        if ((s & ~set[k]).any()) set[kept++] = set[k];
-      }
-      n = kept;
-      // In order of size: the largest falls out when all are kept.
-      int at = n;
-      while (at > 0 && set[at - 1].count() > s.count()) --at;
-      if (at == kKept) return;
-      for (int k = std::min(n, kKept - 1); k > at; --k) set[k] = set[k - 1];
-      set[at] = s;
-      n = std::min(n + 1, kKept);
-    }
-  };
-
-  // Up to `end`, where the group closes (the pattern's size at the top).
-  Sets Alternation(size_t end) {
-    Sets f = Concatenation();
-    while (ok_ && i_ < p_.size() && p_[i_] == '|') {
-      if (f.n == 0 && end < p_.size()) {
-        i_ = end;  // no set, whatever the other alternatives hold
-        return f;
-      }
-      ++i_;
-      const Sets g = Concatenation();
-      Sets both;
-      for (int a = 0; a < f.n; ++a) {
-        for (int b = 0; b < g.n; ++b) both.Add(f.set[a] | g.set[b]);
-      }
-      f = both;
-    }
-    return f;
-  }
-
-  Sets Concatenation() {
-    Sets f;
-    while (ok_ && i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
-      const Sets g = Repetition();
-      for (int k = 0; k < g.n; ++k) f.Add(g.set[k]);
-    }
-    return f;
-  }
-
-  Sets Repetition() {
-    Sets f = Atom();
-    while (ok_ && i_ < p_.size()) {
-      const char c = p_[i_];
-      if (c == '*' || c == '?') {
-        f = Sets();  // may be skipped
-        ++i_;
-      } else if (c == '+') {
-        ++i_;
-      } else if (c == '{') {
-        bool zero;
-        if (!Count(&zero)) return f;
-        if (zero) f = Sets();  // may be skipped
-      } else {
-        break;
-      }
-      if (i_ < p_.size() && p_[i_] == '?') ++i_;  // non-greedy
-    }
-    return f;
-  }
-
-  Sets Atom() {
-    Sets f;
-    std::bitset<256> bytes;
-    const char c = p_[i_];
-    if (c == '(') {
-      const size_t end = close_[i_];
-      const size_t after = end + 1;
-      if (after < p_.size() &&
-          (p_[after] == '*' || p_[after] == '?' ||
-           (p_[after] == '{' && after + 2 < p_.size() && p_[after + 1] == '0' &&
-            (p_[after + 2] == ',' || p_[after + 2] == '}')))) {
-        i_ = after;  // may be skipped: no set
-        return f;
-      }
-      if (!OpenGroup()) return f;
-      f = Alternation(end);
-      if (!ok_ || i_ >= p_.size() || p_[i_] != ')') {
-        ok_ = false;
-        return f;
-      }
-      ++i_;
-      return f;
-    }
-    if (c == '[') {
-      Class(&bytes);
-    } else if (c == '.' || c == '^' || c == '$') {
-      ++i_;  // any byte, or an assertion: no set
-    } else if (c == '\\') {
-      char e;
-      if (Escaped(&e)) bytes.set(static_cast<unsigned char>(e));
-    } else if (c == '*' || c == '+' || c == '?' || c == '{' || c == ')' ||
-               c == '|') {
-      ok_ = false;
-    } else {
-      bytes.set(static_cast<unsigned char>(c));
-      ++i_;
-    }
-    if (bytes.any() && (bytes >> 127).none()) {
-      const std::bitset<256> word(~uint64_t{0});
-      f.Add((std::bitset<128>(((bytes >> 64) & word).to_ullong()) << 64) |
-            std::bitset<128>((bytes & word).to_ullong()));
-    }
-    return f;
-  }
-
-  std::vector<size_t> close_;  // by the position of each "(" (else size)
-};
-
 // Compiles the content_stances.tsv lines whose `flag` is set, as one
 // case-insensitive alternation (a plain RE2 scan costs far less per finding
 // than a set's) into *out, or leaves *out null when there are none. Errors
@@ -2259,8 +2072,31 @@ bool LastBytes(absl::string_view pattern, std::bitset<256>* last) {
   return FirstReader(pattern, /*last=*/true).Read(last);
 }
 
+namespace {
+
+// PatternNeeds of TagPattern::NeededSets().
+PatternNeeds NeedsOf(const std::vector<std::bitset<128>>& sets) {
+  PatternNeeds needs;
+  int any = 0;
+  for (const std::bitset<128>& set : sets) {
+    if (set.count() == 1) {
+      needs.all |= set;
+    } else if (any < PatternNeeds::kAnyOf) {
+      needs.any_of[any++] = set;  // (sets come smallest first)
+    }
+  }
+  return needs;
+}
+
+}  // namespace
+
 bool ReadPatternNeeds(absl::string_view pattern, PatternNeeds* needs) {
-  return NeedsReader(pattern).Read(needs);
+  int groups;
+  std::map<std::string, int> names;
+  std::vector<std::bitset<128>> sets;
+  if (!ReadTagPattern(pattern, &groups, &names, &sets)) return false;
+  *needs = NeedsOf(sets);
+  return true;
 }
 
 namespace {
@@ -2486,10 +2322,6 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     }
     if (!known) a->half_edge_[index].set();
   }
-  a->half_needs_.assign(a->halves_.size(), PatternNeeds());
-  for (const auto& [key, index] : a->half_index_) {
-    ReadPatternNeeds(absl::string_view(key).substr(1), &a->half_needs_[index]);
-  }
   // The bytes each left half anchored at the start ("^...") can begin
   // with: a tag string that begins otherwise is no match for it. (A half
   // has no top-level alternation: CueGroupEnd cuts no pattern that has one.)
@@ -2619,7 +2451,13 @@ int Attributor::Half(const std::string& pattern, bool left) {
   auto it = half_index_.find(key);
   if (it != half_index_.end()) return it->second;
   auto half = std::make_unique<RulePattern>(pattern);
-  if (!ReadTagPattern(pattern, &half->groups, &half->names)) {
+  // (What every match holds, from the same reading: nothing where RE2
+  // reads the half.)
+  PatternNeeds needs;
+  std::vector<std::bitset<128>> needed;
+  if (ReadTagPattern(pattern, &half->groups, &half->names, &needed)) {
+    needs = NeedsOf(needed);
+  } else {
     // Not read by TagDfa, or not surely valid: RE2 decides now.
     auto re = std::make_unique<RE2>(pattern, RuleOptions());
     if (!re->ok()) return -1;
@@ -2628,6 +2466,7 @@ int Attributor::Half(const std::string& pattern, bool left) {
     half->compiled = std::move(re);
   }
   halves_.push_back(std::move(half));
+  half_needs_.push_back(needs);
   const int index = static_cast<int>(halves_.size()) - 1;
   half_index_.emplace(key, index);
   return index;

@@ -391,10 +391,88 @@ int64_t ProgramSize(const Nodes& nodes, const Node& n) {
   return std::min<int64_t>(size, 1000000000);
 }
 
+// Sets of bytes of which every match of a part holds one, at most kKept of
+// them, the smallest (those most often absent) first; none holds another
+// (that one would say less).
+struct NeededSets {
+  static constexpr int kKept = 8;
+  std::bitset<128> set[kKept];
+  int n = 0;
+  void Add(const std::bitset<128>& s) {
+    for (int k = 0; k < n; ++k) {
+      if ((set[k] & ~s).none()) return;  // set[k] is within s
+    }
+    int kept = 0;
+    for (int k = 0; k < n; ++k) {
+      if ((s & ~set[k]).any()) set[kept++] = set[k];
+    }
+    n = kept;
+    // In order of size: the largest falls out when all are kept.
+    int at = n;
+    while (at > 0 && set[at - 1].count() > s.count()) --at;
+    if (at == kKept) return;
+    for (int k = std::min(n, kKept - 1); k > at; --k) set[k] = set[k - 1];
+    set[at] = s;
+    n = std::min(n + 1, kKept);
+  }
+};
+
+// TagPattern::NeededSets() for node n, one of `nodes`: a set outside
+// repetitions that may be skipped gives itself (unless it holds byte 127,
+// as a negated class or "." do: see the header); a concatenation the sets
+// of its parts; an alternation a set for each pair of its alternatives'
+// sets, their union (each alternative holds a byte of its own).
+NeededSets NeededSetsOf(const Nodes& nodes, const Node& n) {
+  NeededSets f;
+  const absl::Span<const Node> kids = Kids(nodes, n);
+  switch (n.kind) {
+    case Node::kSet:
+      if (n.set.any() && !n.set[127]) f.Add(n.set);
+      break;
+    case Node::kCat:
+      for (const Node& kid : kids) {
+        const NeededSets g = NeededSetsOf(nodes, kid);
+        for (int k = 0; k < g.n; ++k) f.Add(g.set[k]);
+      }
+      break;
+    case Node::kAlt:
+      for (size_t k = 0; k < kids.size(); ++k) {
+        if (k > 0 && f.n == 0) break;  // no set, whatever the others hold
+        const NeededSets g = NeededSetsOf(nodes, kids[k]);
+        if (k == 0) {
+          f = g;
+          continue;
+        }
+        NeededSets both;
+        for (int a = 0; a < f.n; ++a) {
+          for (int b = 0; b < g.n; ++b) both.Add(f.set[a] | g.set[b]);
+        }
+        f = both;
+      }
+      break;
+    case Node::kRepeat:
+      if (n.min >= 1) f = NeededSetsOf(nodes, kids[0]);
+      break;
+    case Node::kCapture:
+      f = NeededSetsOf(nodes, kids[0]);
+      break;
+    default:  // kBegin, kEnd, kEmpty
+      break;
+  }
+  return f;
+}
+
+std::vector<std::bitset<128>> NeededSetList(const Nodes& nodes,
+                                            const Node& root) {
+  const NeededSets sets = NeededSetsOf(nodes, root);
+  return std::vector<std::bitset<128>>(sets.set, sets.set + sets.n);
+}
+
 }  // namespace
 
 bool ReadTagPattern(absl::string_view pattern, int* groups,
-                    std::map<std::string, int>* names) {
+                    std::map<std::string, int>* names,
+                    std::vector<std::bitset<128>>* needed) {
   Nodes nodes;
   Parser parser(pattern, &nodes);
   Node root;
@@ -406,6 +484,7 @@ bool ReadTagPattern(absl::string_view pattern, int* groups,
   }
   *groups = parser.groups();
   *names = parser.names();
+  if (needed != nullptr) *needed = NeededSetList(nodes, root);
   return true;
 }
 
@@ -427,42 +506,8 @@ std::unique_ptr<TagPattern> TagPattern::Parse(absl::string_view pattern) {
   return parsed;
 }
 
-namespace {
-
-// TagPattern::Required() for node n, one of `nodes`.
-std::bitset<128> RequiredBytes(const Nodes& nodes, const Node& n) {
-  std::bitset<128> bytes;
-  const absl::Span<const Node> kids = Kids(nodes, n);
-  switch (n.kind) {
-    case Node::kSet:
-      if (n.set.count() == 1) bytes = n.set;
-      break;
-    case Node::kCat:
-      for (const Node& kid : kids) bytes |= RequiredBytes(nodes, kid);
-      break;
-    case Node::kAlt:
-      // (What every alternative holds.)
-      for (size_t k = 0; k < kids.size(); ++k) {
-        const std::bitset<128> of = RequiredBytes(nodes, kids[k]);
-        bytes = k == 0 ? of : bytes & of;
-      }
-      break;
-    case Node::kRepeat:
-      if (n.min >= 1) bytes = RequiredBytes(nodes, kids[0]);
-      break;
-    case Node::kCapture:
-      bytes = RequiredBytes(nodes, kids[0]);
-      break;
-    default:  // kBegin, kEnd, kEmpty
-      break;
-  }
-  return bytes;
-}
-
-}  // namespace
-
-std::bitset<128> TagPattern::Required() const {
-  return RequiredBytes(tree_->nodes, tree_->root);
+std::vector<std::bitset<128>> TagPattern::NeededSets() const {
+  return NeededSetList(tree_->nodes, tree_->root);
 }
 
 namespace {

@@ -185,11 +185,10 @@ struct alignas(64) PatternNeeds {
            (any_of[1] & held).any() && (any_of[2] & held).any();
   }
 };
-// Reads what every match of `pattern` holds (sets of bytes of which the
-// match holds one: a byte or a class outside repetitions that may be
-// skipped, a set of each alternative's; the smallest sets kept) into
-// `needs`; false when the pattern uses syntax not read here (as for
-// FirstBytes), and then `needs` is not changed.
+// Reads what every match of `pattern` holds (TagPattern::NeededSets: sets
+// of bytes of which the match holds one, the smallest kept) into `needs`;
+// false when ReadTagPattern() does not vouch for the pattern, and then
+// `needs` is not changed.
 bool ReadPatternNeeds(absl::string_view pattern, PatternNeeds* needs);
 
 // A rule's half (or another pattern cut from a rule) and its RE2, compiled
@@ -643,7 +642,8 @@ class Attributor {
   // can end with (LastBytes): every byte where they are not known.
   std::vector<std::bitset<256>> half_edge_;
   // For each half of halves_, what every match of it holds
-  // (ReadPatternNeeds; nothing where not known): Find rules out a half
+  // (TagPattern::NeededSets of the reading that vouches for it, see
+  // Half(); nothing where RE2 reads it): Find rules out a half
   // whose side of the cue lacks it before it reads the rule.
   std::vector<PatternNeeds> half_needs_;
   // For each left half anchored at the start ("^..."), the bytes a match
