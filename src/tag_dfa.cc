@@ -370,25 +370,37 @@ class Parser {
   int depth_ = 0;  // of the groups open at i_
 };
 
-// The largest product of the counts of nested counted repetitions in n
-// ("x{n,m}": m, or n when there is no bound; "*", "+", "?": 1), as RE2
-// bounds it; at most 1e9 (more is no different to the caller).
-int64_t RepeatProduct(const Nodes& nodes, const Node& n) {
-  int64_t most = 1;
-  for (const Node& kid : Kids(nodes, n)) most = std::max(most, RepeatProduct(nodes, kid));
-  if (n.kind == Node::kRepeat) {
-    most = std::min<int64_t>(most * std::max({n.min, n.max, 1}), 1000000000);
-  }
-  return most;
-}
+// What ReadTagPattern() bounds in a parsed pattern: the largest product of
+// the counts of nested counted repetitions ("x{n,m}": m, or n when there is
+// no bound; "*", "+", "?": 1), as RE2 bounds it, and about how many
+// instructions the program takes once its repetitions are spelled out;
+// each at most 1e9 (more is no different to the caller).
+struct Bounds {
+  int64_t repeat_product = 1;
+  int64_t program_size = 1;
+};
 
-// About how many instructions the program of n takes once its repetitions
-// are spelled out; at most 1e9.
-int64_t ProgramSize(const Nodes& nodes, const Node& n) {
-  int64_t size = 1;
-  for (const Node& kid : Kids(nodes, n)) size += ProgramSize(nodes, kid);
-  if (n.kind == Node::kRepeat) size *= std::max({n.min, n.max, 1}) + 1;
-  return std::min<int64_t>(size, 1000000000);
+// Bounds of `root` (not one of `nodes`) and the nodes below it. A node's
+// kids come before it in `nodes` (the parser adds them first), so one pass
+// in order has each node's kids worked out before it: no recursion.
+Bounds BoundsOf(const Nodes& nodes, const Node& root) {
+  std::vector<Bounds> of(nodes.size());
+  auto bound = [&](const Node& n) {
+    Bounds b;
+    for (int k = n.first; k < n.first + n.count; ++k) {
+      b.repeat_product = std::max(b.repeat_product, of[k].repeat_product);
+      b.program_size += of[k].program_size;
+    }
+    if (n.kind == Node::kRepeat) {
+      const int64_t count = std::max({n.min, n.max, 1});
+      b.repeat_product = std::min<int64_t>(b.repeat_product * count, 1000000000);
+      b.program_size *= count + 1;
+    }
+    b.program_size = std::min<int64_t>(b.program_size, 1000000000);
+    return b;
+  };
+  for (size_t k = 0; k < nodes.size(); ++k) of[k] = bound(nodes[k]);
+  return bound(root);
 }
 
 // Sets of bytes of which every match of a part holds one, at most kKept of
@@ -478,8 +490,9 @@ bool ReadTagPattern(absl::string_view pattern, int* groups,
   Node root;
   // (RE2 refuses nested counts whose product passes 1000; a program of
   // 100000 instructions stays far below the memory RuleOptions give it.)
-  if (!parser.Parse(&root) || !parser.sure() || RepeatProduct(nodes, root) > 1000 ||
-      ProgramSize(nodes, root) > 100000) {
+  if (!parser.Parse(&root) || !parser.sure()) return false;
+  if (const Bounds b = BoundsOf(nodes, root);
+      b.repeat_product > 1000 || b.program_size > 100000) {
     return false;
   }
   *groups = parser.groups();
