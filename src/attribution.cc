@@ -1753,221 +1753,6 @@ size_t CueGroupEnd(absl::string_view p) {
 
 namespace {
 
-// Reads a pattern for FirstBytes(): what each part can begin with, and
-// whether it can match the empty string. Anything it does not know sets
-// ok = false.
-class FirstReader {
- public:
-  struct First {
-    std::bitset<256> bytes;
-    bool empty = true;  // can match the empty string
-  };
-
-  // `last`: what each part can end with instead.
-  FirstReader(absl::string_view p, bool last) : p_(p), last_(last) {}
-
-  bool Read(std::bitset<256>* first) {
-    First f = Alternation();
-    if (!ok_ || i_ != p_.size() || f.empty) return false;
-    *first = f.bytes;
-    return true;
-  }
-
- private:
-  First Alternation() {
-    First f = Concatenation();
-    while (ok_ && i_ < p_.size() && p_[i_] == '|') {
-      ++i_;
-      First g = Concatenation();
-      f.bytes |= g.bytes;
-      f.empty = f.empty || g.empty;
-    }
-    return f;
-  }
-
-  First Concatenation() {
-    First f;  // empty so far
-    while (ok_ && i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
-      const First g = Repetition();
-      if (!last_) {
-        // A part adds its first bytes while all before it can be empty.
-        if (!f.empty) continue;
-        f.bytes |= g.bytes;
-        f.empty = g.empty;
-      } else if (g.empty) {
-        // A part that can be empty adds its last bytes to those before it.
-        f.bytes |= g.bytes;
-      } else {
-        // One that cannot hides all before it.
-        f = g;
-      }
-    }
-    return f;
-  }
-
-  First Repetition() {
-    First f = Atom();
-    while (ok_ && i_ < p_.size()) {
-      const char c = p_[i_];
-      if (c == '*' || c == '?') {
-        f.empty = true;
-        ++i_;
-      } else if (c == '+') {
-        ++i_;
-      } else if (c == '{') {
-        bool zero;
-        if (!Count(&zero)) return f;
-        if (zero) f.empty = true;  // "{0}", "{0,m}": may be empty
-      } else {
-        break;
-      }
-      if (i_ < p_.size() && p_[i_] == '?') ++i_;  // non-greedy
-    }
-    return f;
-  }
-
-  // A punctuation character escaped is itself; letters and digits after
-  // "\" (classes, assertions, codes) are not read here.
-  bool Escaped(char* c) {
-    if (i_ + 1 >= p_.size() || absl::ascii_isalnum(p_[i_ + 1])) {
-      ok_ = false;
-      return false;
-    }
-    *c = p_[i_ + 1];
-    i_ += 2;
-    return true;
-  }
-
-  // Passes over a count "{n}", "{n,}" or "{n,m}" at i_, setting *zero to
-  // whether n is 0; false (and ok_ false) for any other "{" (RE2 would read
-  // it as a literal: not followed here).
-  bool Count(bool* zero) {
-    size_t j = i_ + 1;
-    bool digits = false;
-    *zero = true;
-    while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') {
-      *zero = *zero && p_[j] == '0';
-      digits = true;
-      ++j;
-    }
-    if (j < p_.size() && p_[j] == ',') {
-      ++j;
-      while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') ++j;
-    }
-    if (!digits || j >= p_.size() || p_[j] != '}') {
-      ok_ = false;
-      return false;
-    }
-    i_ = j + 1;
-    return true;
-  }
-
-  // Passes over a group's "(" and its "?:" or "?P<name>"; false (and ok_
-  // false) for flags or a name that does not close.
-  bool OpenGroup() {
-    ++i_;
-    if (i_ >= p_.size() || p_[i_] != '?') return true;
-    if (i_ + 1 < p_.size() && p_[i_ + 1] == ':') {
-      i_ += 2;
-      return true;
-    }
-    if (i_ + 2 < p_.size() && p_[i_ + 1] == 'P' && p_[i_ + 2] == '<') {
-      const size_t close = p_.find('>', i_);
-      if (close != absl::string_view::npos) {
-        i_ = close + 1;
-        return true;
-      }
-    }
-    ok_ = false;  // flags, or an unclosed name
-    return false;
-  }
-
-  First Atom() {
-    First f;
-    const char c = p_[i_];
-    if (c == '(') {
-      if (!OpenGroup()) return f;
-      f = Alternation();
-      if (!ok_ || i_ >= p_.size() || p_[i_] != ')') {
-        ok_ = false;
-        return f;
-      }
-      ++i_;
-      return f;
-    }
-    f.empty = false;
-    if (c == '[') {
-      Class(&f.bytes);
-    } else if (c == '.') {
-      f.bytes.set();
-      f.bytes.reset('\n');
-      ++i_;
-    } else if (c == '^' || c == '$') {
-      f.empty = true;  // an assertion: matches no byte
-      ++i_;
-    } else if (c == '\\') {
-      char e;
-      if (Escaped(&e)) f.bytes.set(static_cast<unsigned char>(e));
-    } else if (c == '*' || c == '+' || c == '?' || c == '{' || c == ')' ||
-               c == '|') {
-      ok_ = false;
-    } else {
-      f.bytes.set(static_cast<unsigned char>(c));
-      ++i_;
-    }
-    return f;
-  }
-
-  void Class(std::bitset<256>* bytes) {
-    ++i_;  // '['
-    bool negated = false;
-    if (i_ < p_.size() && p_[i_] == '^') {
-      negated = true;
-      ++i_;
-    }
-    std::bitset<256> members;
-    bool first = true;
-    while (ok_ && i_ < p_.size() && (p_[i_] != ']' || first)) {
-      first = false;
-      char lo;
-      if (p_[i_] == '\\') {
-        if (!Escaped(&lo)) return;
-      } else if (p_[i_] == '[') {
-        ok_ = false;  // "[[:alpha:]]"
-        return;
-      } else {
-        lo = p_[i_++];
-      }
-      char hi = lo;
-      if (i_ + 1 < p_.size() && p_[i_] == '-' && p_[i_ + 1] != ']') {
-        ++i_;
-        if (p_[i_] == '\\') {
-          if (!Escaped(&hi)) return;
-        } else {
-          hi = p_[i_++];
-        }
-      }
-      for (int b = static_cast<unsigned char>(lo);
-           b <= static_cast<unsigned char>(hi); ++b) {
-        members.set(b);
-      }
-    }
-    if (i_ >= p_.size()) {
-      ok_ = false;
-      return;
-    }
-    ++i_;  // ']'
-    // (A negated class matches any character but its members: bytes of
-    // UTF-8 sequences among them.)
-    *bytes = negated ? ~members : members;
-  }
-
-  absl::string_view p_;
-  const bool last_;
-  size_t i_ = 0;
-  bool ok_ = true;
-};
-
 // Compiles the content_stances.tsv lines whose `flag` is set, as one
 // case-insensitive alternation (a plain RE2 scan costs far less per finding
 // than a set's) into *out, or leaves *out null when there are none. Errors
@@ -2062,17 +1847,19 @@ std::vector<std::string> RequiredKeys(const Lexicon& lexicon,
   return keys;
 }
 
-}  // namespace
-
-bool FirstBytes(absl::string_view pattern, std::bitset<256>* first) {
-  return FirstReader(pattern, /*last=*/false).Read(first);
+// A set of bytes of TagPattern (below 128, never the newline) as a set of
+// the bytes RE2 may match there. Its sets hold byte 127 only from a
+// negated class or ".", which in RE2 also take every byte from 128 on (as
+// parts of UTF-8 sequences), and a negated class the newline.
+std::bitset<256> AllBytes(const std::bitset<128>& bytes) {
+  std::bitset<256> all;
+  for (int b = 0; b < 128; ++b) all[b] = bytes[b];
+  if (bytes[127]) {
+    all.set('\n');
+    for (int b = 128; b < 256; ++b) all[b] = true;
+  }
+  return all;
 }
-
-bool LastBytes(absl::string_view pattern, std::bitset<256>* last) {
-  return FirstReader(pattern, /*last=*/true).Read(last);
-}
-
-namespace {
 
 // PatternNeeds of TagPattern::NeededSets().
 PatternNeeds NeedsOf(const std::vector<std::bitset<128>>& sets) {
@@ -2090,12 +1877,32 @@ PatternNeeds NeedsOf(const std::vector<std::bitset<128>>& sets) {
 
 }  // namespace
 
+bool FirstBytes(absl::string_view pattern, std::bitset<256>* first) {
+  const std::unique_ptr<TagPattern> parsed = TagPattern::Parse(pattern);
+  std::bitset<128> bytes;
+  if (parsed == nullptr || !parsed->EdgeBytes(/*last=*/false, &bytes)) {
+    return false;
+  }
+  *first = AllBytes(bytes);
+  return true;
+}
+
+bool LastBytes(absl::string_view pattern, std::bitset<256>* last) {
+  const std::unique_ptr<TagPattern> parsed = TagPattern::Parse(pattern);
+  std::bitset<128> bytes;
+  if (parsed == nullptr || !parsed->EdgeBytes(/*last=*/true, &bytes)) {
+    return false;
+  }
+  *last = AllBytes(bytes);
+  return true;
+}
+
 bool ReadPatternNeeds(absl::string_view pattern, PatternNeeds* needs) {
   int groups;
   std::map<std::string, int> names;
-  std::vector<std::bitset<128>> sets;
-  if (!ReadTagPattern(pattern, &groups, &names, &sets)) return false;
-  *needs = NeedsOf(sets);
+  std::unique_ptr<TagPattern> parsed;
+  if (!ReadTagPattern(pattern, &groups, &names, &parsed)) return false;
+  *needs = NeedsOf(parsed->NeededSets());
   return true;
 }
 
@@ -2306,33 +2113,6 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     rule->left_automata = &a->half_automata_[l];
     rule->right_automata = &a->half_automata_[r];
   }
-  // The bytes each right half can begin with, and those the part of each
-  // left half before its cue group can end with.
-  // (Every byte where they are not known: no test then.)
-  a->half_edge_.assign(a->halves_.size(), std::bitset<256>());
-  for (const auto& [key, index] : a->half_index_) {
-    // A key is "L" or "R" and the pattern (see Half()).
-    absl::string_view pattern = absl::string_view(key).substr(1);
-    bool known = false;
-    if (key[0] == 'R') {
-      known = FirstBytes(pattern, &a->half_edge_[index]);
-    } else if (size_t cue = pattern.rfind("(?P<cue>");
-               cue != absl::string_view::npos) {
-      known = LastBytes(pattern.substr(0, cue), &a->half_edge_[index]);
-    }
-    if (!known) a->half_edge_[index].set();
-  }
-  // The bytes each left half anchored at the start ("^...") can begin
-  // with: a tag string that begins otherwise is no match for it. (A half
-  // has no top-level alternation: CueGroupEnd cuts no pattern that has one.)
-  a->left_start_.assign(a->halves_.size(), std::bitset<256>());
-  for (const auto& [key, index] : a->half_index_) {
-    absl::string_view pattern = absl::string_view(key).substr(1);
-    if (key[0] != 'L' || !absl::StartsWith(pattern, "^") ||
-        !FirstBytes(pattern, &a->left_start_[index])) {
-      a->left_start_[index].set();
-    }
-  }
   // The same tests by rule and byte (see rule_before_), as Find makes them
   // below: a rule cut in halves whose left half cannot end before the mark
   // with the byte there, or begin with the first byte of the tags; one
@@ -2451,12 +2231,30 @@ int Attributor::Half(const std::string& pattern, bool left) {
   auto it = half_index_.find(key);
   if (it != half_index_.end()) return it->second;
   auto half = std::make_unique<RulePattern>(pattern);
-  // (What every match holds, from the same reading: nothing where RE2
-  // reads the half.)
+  // What every match holds (half_needs_) and the bytes at its edges
+  // (half_edge_, left_start_), from the same reading: nothing known, every
+  // byte, where RE2 reads the half.
   PatternNeeds needs;
-  std::vector<std::bitset<128>> needed;
-  if (ReadTagPattern(pattern, &half->groups, &half->names, &needed)) {
-    needs = NeedsOf(needed);
+  std::bitset<256> edge, start;
+  edge.set();
+  start.set();
+  std::unique_ptr<TagPattern> parsed;
+  if (ReadTagPattern(pattern, &half->groups, &half->names, &parsed)) {
+    needs = NeedsOf(parsed->NeededSets());
+    std::bitset<128> bytes;
+    // A right half's first bytes; those the part of a left half before its
+    // cue group (its last top-level part, see CueGroupEnd) can end with.
+    if (left ? parsed->LastBytesBeforeLastPart(&bytes)
+             : parsed->EdgeBytes(/*last=*/false, &bytes)) {
+      edge = AllBytes(bytes);
+    }
+    // The first bytes of a left half anchored at the start ("^..."): a tag
+    // string that begins with another byte is no match for it. (A half has
+    // no top-level alternation: CueGroupEnd cuts no pattern that has one.)
+    if (left && absl::StartsWith(pattern, "^") &&
+        parsed->EdgeBytes(/*last=*/false, &bytes)) {
+      start = AllBytes(bytes);
+    }
   } else {
     // Not read by TagDfa, or not surely valid: RE2 decides now.
     auto re = std::make_unique<RE2>(pattern, RuleOptions());
@@ -2467,6 +2265,8 @@ int Attributor::Half(const std::string& pattern, bool left) {
   }
   halves_.push_back(std::move(half));
   half_needs_.push_back(needs);
+  half_edge_.push_back(edge);
+  left_start_.push_back(start);
   const int index = static_cast<int>(halves_.size()) - 1;
   half_index_.emplace(key, index);
   return index;

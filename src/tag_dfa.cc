@@ -474,20 +474,76 @@ NeededSets NeededSetsOf(const Nodes& nodes, const Node& n) {
   return f;
 }
 
-std::vector<std::bitset<128>> NeededSetList(const Nodes& nodes,
-                                            const Node& root) {
-  const NeededSets sets = NeededSetsOf(nodes, root);
-  return std::vector<std::bitset<128>>(sets.set, sets.set + sets.n);
+// The bytes a match of n can begin with (`last`: end with), and whether n
+// can match the empty string.
+struct Edge {
+  std::bitset<128> bytes;
+  bool empty = true;
+};
+
+Edge EdgeOf(const Nodes& nodes, const Node& n, bool last);
+
+// EdgeOf() for the concatenation of `kids`.
+Edge EdgeOfCat(const Nodes& nodes, absl::Span<const Node> kids, bool last) {
+  Edge e;  // (empty so far)
+  // A part adds its bytes while all before it (`last`: after it) can be
+  // empty.
+  for (size_t k = 0; k < kids.size() && e.empty; ++k) {
+    const Edge g = EdgeOf(nodes, kids[last ? kids.size() - 1 - k : k], last);
+    e.bytes |= g.bytes;
+    e.empty = g.empty;
+  }
+  return e;
+}
+
+Edge EdgeOf(const Nodes& nodes, const Node& n, bool last) {
+  const absl::Span<const Node> kids = Kids(nodes, n);
+  Edge e;
+  switch (n.kind) {
+    case Node::kSet:
+      e.bytes = n.set;
+      e.empty = false;
+      break;
+    case Node::kCat:
+      e = EdgeOfCat(nodes, kids, last);
+      break;
+    case Node::kAlt:
+      e.empty = false;
+      for (const Node& kid : kids) {
+        const Edge g = EdgeOf(nodes, kid, last);
+        e.bytes |= g.bytes;
+        e.empty = e.empty || g.empty;
+      }
+      break;
+    case Node::kRepeat:
+      e = EdgeOf(nodes, kids[0], last);
+      if (n.min == 0) e.empty = true;
+      break;
+    case Node::kCapture:
+      e = EdgeOf(nodes, kids[0], last);
+      break;
+    default:  // kBegin, kEnd, kEmpty: no byte
+      break;
+  }
+  return e;
 }
 
 }  // namespace
 
+struct TagPattern::Tree {
+  Nodes nodes;  // all but the root
+  Node root;
+  int groups = 0;  // capturing groups
+};
+
 bool ReadTagPattern(absl::string_view pattern, int* groups,
                     std::map<std::string, int>* names,
-                    std::vector<std::bitset<128>>* needed) {
-  Nodes nodes;
+                    std::unique_ptr<TagPattern>* parsed) {
+  std::unique_ptr<TagPattern> read(new TagPattern());
+  read->tree_ = std::make_unique<TagPattern::Tree>();
+  Nodes& nodes = read->tree_->nodes;
   Parser parser(pattern, &nodes);
-  Node root;
+  Node& root = read->tree_->root;
   // (RE2 refuses nested counts whose product passes 1000; a program of
   // 100000 instructions stays far below the memory RuleOptions give it.)
   if (!parser.Parse(&root) || !parser.sure()) return false;
@@ -497,15 +553,12 @@ bool ReadTagPattern(absl::string_view pattern, int* groups,
   }
   *groups = parser.groups();
   *names = parser.names();
-  if (needed != nullptr) *needed = NeededSetList(nodes, root);
+  if (parsed != nullptr) {
+    read->tree_->groups = parser.groups();
+    *parsed = std::move(read);
+  }
   return true;
 }
-
-struct TagPattern::Tree {
-  Nodes nodes;  // all but the root
-  Node root;
-  int groups = 0;  // capturing groups
-};
 
 TagPattern::TagPattern() = default;
 TagPattern::~TagPattern() = default;
@@ -520,7 +573,25 @@ std::unique_ptr<TagPattern> TagPattern::Parse(absl::string_view pattern) {
 }
 
 std::vector<std::bitset<128>> TagPattern::NeededSets() const {
-  return NeededSetList(tree_->nodes, tree_->root);
+  const struct NeededSets sets = NeededSetsOf(tree_->nodes, tree_->root);
+  return std::vector<std::bitset<128>>(sets.set, sets.set + sets.n);
+}
+
+bool TagPattern::EdgeBytes(bool last, std::bitset<128>* bytes) const {
+  const Edge e = EdgeOf(tree_->nodes, tree_->root, last);
+  if (e.empty) return false;
+  *bytes = e.bytes;
+  return true;
+}
+
+bool TagPattern::LastBytesBeforeLastPart(std::bitset<128>* bytes) const {
+  const Node& root = tree_->root;
+  if (root.kind != Node::kCat || root.count == 0) return false;
+  const Edge e = EdgeOfCat(
+      tree_->nodes, Kids(tree_->nodes, root).first(root.count - 1), true);
+  if (e.empty) return false;
+  *bytes = e.bytes;
+  return true;
 }
 
 namespace {

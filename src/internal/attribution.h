@@ -161,7 +161,7 @@ std::string LeftToCuePattern(absl::string_view left);
 
 // The bytes a match of `pattern` can begin with, in `first`; false when
 // that is not known (the pattern can match the empty string, or uses syntax
-// not read here: flags, Perl classes, ...). A superset at worst: a match
+// TagPattern does not read: flags, Perl classes, ...). A superset at worst: a match
 // anchored at position i of a string needs that string's byte i in `first`.
 // Find() uses it to answer for a right half without running it.
 bool FirstBytes(absl::string_view pattern, std::bitset<256>* first);
@@ -637,9 +637,10 @@ class Attributor {
   std::vector<uint64_t> labelprep_rules_, colon_rules_, speaker_rules_;
   std::vector<std::unique_ptr<RulePattern>> halves_;
   absl::flat_hash_map<std::string, int> half_index_;
-  // For each right half of halves_, the bytes it can begin with
-  // (FirstBytes); for each left half, those the part before its cue group
-  // can end with (LastBytes): every byte where they are not known.
+  // For each right half of halves_, the bytes it can begin with; for each
+  // left half, those the part before its cue group can end with (as
+  // FirstBytes and LastBytes, from the reading in Half()): every byte
+  // where they are not known.
   std::vector<std::bitset<256>> half_edge_;
   // For each half of halves_, what every match of it holds
   // (TagPattern::NeededSets of the reading that vouches for it, see
@@ -647,7 +648,7 @@ class Attributor {
   // whose side of the cue lacks it before it reads the rule.
   std::vector<PatternNeeds> half_needs_;
   // For each left half anchored at the start ("^..."), the bytes a match
-  // can begin with (FirstBytes), where known, else every byte: a tag string
+  // can begin with (as FirstBytes), where known, else every byte: a tag string
   // that begins with another byte is no match for it.
   std::vector<std::bitset<256>> left_start_;
   // The edge tests of half_edge_ and left_start_ by rule, for Find to pass

@@ -72,9 +72,20 @@ class TagPattern {
   // "always present".
   std::vector<std::bitset<128>> NeededSets() const;
 
+  // The bytes a match can begin with (`last`: end with) into `bytes`; false
+  // when a match can be empty (any byte, or none, may come there).
+  bool EdgeBytes(bool last, std::bitset<128>* bytes) const;
+  // As EdgeBytes(true, ...) for the pattern without its last top-level part
+  // (a rule's left half without its cue group); false also when the
+  // pattern has a top-level alternation.
+  bool LastBytesBeforeLastPart(std::bitset<128>* bytes) const;
+
  private:
   friend class TagDfa;
   friend class TagSubmatcher;
+  friend bool ReadTagPattern(absl::string_view pattern, int* groups,
+                             std::map<std::string, int>* names,
+                             std::unique_ptr<TagPattern>* parsed);
   struct Tree;  // the parsed pattern (tag_dfa.cc)
   TagPattern();
   std::unique_ptr<Tree> tree_;
@@ -262,13 +273,13 @@ class alignas(64) TagDfa {
 // multiplied), group names of a letter then letters, digits or '_', each
 // name once, and a program far below RE2's memory bound. If so, sets
 // `*groups` to the number of its capturing groups and `*names` to the named
-// ones, numbered as RE2 numbers them, and `*needed` (when given) to
-// TagPattern::NeededSets() of the same reading. False when in doubt: ask
-// RE2. Lets a caller refuse a bad pattern at once and compile its RE2 only
-// when a search needs it.
+// ones, numbered as RE2 numbers them, and `*parsed` (when given) to the
+// pattern as read (for what TagPattern tells of it without a second
+// reading). False when in doubt: ask RE2. Lets a caller refuse a bad
+// pattern at once and compile its RE2 only when a search needs it.
 bool ReadTagPattern(absl::string_view pattern, int* groups,
                     std::map<std::string, int>* names,
-                    std::vector<std::bitset<128>>* needed = nullptr);
+                    std::unique_ptr<TagPattern>* parsed = nullptr);
 
 // The groups of a match of a rule's half, as RE2 gives them: a backtracking
 // search in the order of RE2's leftmost-first preferences (alternatives in
