@@ -393,7 +393,8 @@ Bounds BoundsOf(const Nodes& nodes, const Node& root) {
     }
     if (n.kind == Node::kRepeat) {
       const int64_t count = std::max({n.min, n.max, 1});
-      b.repeat_product = std::min<int64_t>(b.repeat_product * count, 1000000000);
+      b.repeat_product =
+          std::min<int64_t>(b.repeat_product * count, 1000000000);
       b.program_size *= count + 1;
     }
     b.program_size = std::min<int64_t>(b.program_size, 1000000000);

@@ -575,13 +575,13 @@ TEST(TagPattern, NeededSetsAreInEveryMatch) {
   EXPECT_EQ(sets("N(?:v|b)C"), "N|C|bv");  // one of each alternative
   EXPECT_EQ(sets("x*y?z{0,2}"), "");       // repetitions that may be skipped
   EXPECT_EQ(sets("x{2,}[.]"), "x|.");
-  EXPECT_EQ(sets("[ab]c"), "c|ab");        // smallest first
-  EXPECT_EQ(sets("(?:x|N*)y"), "y");       // an alternative that needs nothing
-  EXPECT_EQ(sets("[^q]+.b"), "b");         // byte 127 in the set: left out
+  EXPECT_EQ(sets("[ab]c"), "c|ab");   // smallest first
+  EXPECT_EQ(sets("(?:x|N*)y"), "y");  // an alternative that needs nothing
+  EXPECT_EQ(sets("[^q]+.b"), "b");    // byte 127 in the set: left out
 
   const char* const kPatterns[] = {
-      "N(?:v|vb)C", "(?:dN|pN)+,?C", "q[^Q]*Q,?N@", "^(?:N|P)l?@", "(?:ab|ac)*d?c",
-      "N(?:@_*)?o$", "(?:N[dp]|P)(?:v|b)C"};
+      "N(?:v|vb)C",    "(?:dN|pN)+,?C", "q[^Q]*Q,?N@",        "^(?:N|P)l?@",
+      "(?:ab|ac)*d?c", "N(?:@_*)?o$",   "(?:N[dp]|P)(?:v|b)C"};
   static constexpr absl::string_view kChars = "NPdpvbCq,Qlo@_acd";
   std::mt19937 rng(20261205);
   for (const char* pattern : kPatterns) {

@@ -128,10 +128,11 @@ struct HalfDfas {
 // from the halves `left` and `right` of `whole` cut at CueGroupEnd() (or
 // from `whole` when they are null; for a cue of several words, also when
 // its cue group is none of "(?P<cue>@)", "(?P<cue>@_*)" and
-// "(?P<cue>@_+)", with any cue mark or a class of marks). `left_known` and `right_known`, when given, hold what each half
-// answered before for the same string and cue (left: in tags[0, cue_end);
-// right: anchored at cue_end; -1: not asked yet) and get its answer.
-// `left_to_cue`, when given, is the RE2 of LeftToCuePattern(left).
+// "(?P<cue>@_+)", with any cue mark or a class of marks). `left_known` and
+// `right_known`, when given, hold what each half answered before for the same
+// string and cue (left: in tags[0, cue_end); right: anchored at cue_end; -1:
+// not asked yet) and get its answer. `left_to_cue`, when given, is the RE2 of
+// LeftToCuePattern(left).
 bool MatchesRule(const re2::RE2& whole, const re2::RE2* left,
                  const re2::RE2* right, absl::string_view tags,
                  size_t cue_end, int8_t* left_known = nullptr,
@@ -161,9 +162,9 @@ std::string LeftToCuePattern(absl::string_view left);
 
 // The bytes a match of `pattern` can begin with, in `first`; false when
 // that is not known (the pattern can match the empty string, or uses syntax
-// TagPattern does not read: flags, Perl classes, ...). A superset at worst: a match
-// anchored at position i of a string needs that string's byte i in `first`.
-// Find() uses it to answer for a right half without running it.
+// TagPattern does not read: flags, Perl classes, ...). A superset at worst: a
+// match anchored at position i of a string needs that string's byte i in
+// `first`. Find() uses it to answer for a right half without running it.
 bool FirstBytes(absl::string_view pattern, std::bitset<256>* first);
 // The same for the bytes a match of `pattern` can end with.
 bool LastBytes(absl::string_view pattern, std::bitset<256>* last);
