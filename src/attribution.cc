@@ -360,9 +360,24 @@ bool MatchOnly(const Half& re, const TagDfa* dfa, absl::string_view text,
   return Re(re).Match(Piece(text), startpos, endpos, anchor, nullptr, 0);
 }
 
+// The length of the atom at the start of `s` that reads the cue's mark: a
+// mark ("@") or a class of marks only ("[@&]"); 0 for anything else.
+size_t CueMarkAtom(absl::string_view s) {
+  if (!s.empty() && IsOneOf(kCueMarks, s[0])) return 1;
+  if (s.size() < 3 || s[0] != '[') return 0;
+  const size_t close = s.find(']', 1);
+  if (close == absl::string_view::npos || close == 1) return 0;
+  for (size_t i = 1; i < close; ++i) {
+    if (!IsOneOf(kCueMarks, s[i])) return 0;
+  }
+  return close + 1;
+}
+
 // How far can the cue group that ends a left half reach? "(?P<cue>@)" ends
 // right after the mark (1); "(?P<cue>@_*)" anywhere in the run of '_' (the
-// cue's further words) after it (2); any other group: not known here (0).
+// cue's further words) after it (2); "(?P<cue>@_+)" anywhere in that run
+// after its first '_' (3); any other group: not known here (0). The mark
+// may be a class of marks ("[@&]", CueMarkAtom): a tag string holds one.
 int CueGroupReach(absl::string_view left) {
   static constexpr absl::string_view kCue = "(?P<cue>";
   if (!absl::EndsWith(left, ")")) return 0;
@@ -371,11 +386,18 @@ int CueGroupReach(absl::string_view left) {
   if (absl::EndsWith(left, "_*")) {
     left.remove_suffix(2);
     reach = 2;
+  } else if (absl::EndsWith(left, "_+")) {
+    left.remove_suffix(2);
+    reach = 3;
   }
-  if (left.empty() || !IsOneOf(kCueMarks, left.back())) {
+  const size_t atom = left.empty() || left.back() != ']'
+                          ? (left.empty() ? 0 : left.size() - 1)
+                          : left.rfind('[');
+  if (atom == absl::string_view::npos ||
+      CueMarkAtom(left.substr(atom)) != left.size() - atom) {
     return 0;
   }
-  left.remove_suffix(1);
+  left.remove_suffix(left.size() - atom);
   return absl::EndsWith(left, kCue) ? reach : 0;
 }
 
@@ -422,7 +444,7 @@ bool MatchesRuleWith(const Whole& whole, const Half* left, const Half* right,
       size_t mark;
       const int reach = mark_and_reach(&mark);
       if (reach != 0) {
-        const size_t end = reach == 2 ? cue_end : mark + 1;
+        const size_t end = reach == 1 ? mark + 1 : cue_end;
         return MatchOnly(*left_to_cue, dfas.left_to_cue, tags.substr(0, end),
                          0, end, RE2::UNANCHORED);
       }
@@ -447,11 +469,12 @@ bool MatchesRuleWith(const Whole& whole, const Half* left, const Half* right,
   }
   // A cue of more words ("@__"): the cue group starts at the mark, the only
   // one of the string, and ends right after it ("(?P<cue>@)") or anywhere
-  // in the run of '_' after it ("(?P<cue>@_*)"): the whole pattern matches
-  // exactly when the left half matches before the end of the run (then it
-  // can end at any of those places, the part before the mark being the
-  // same) and the right half matches at one of them. The whole pattern
-  // decides for any other cue group.
+  // in the run of '_' after it ("(?P<cue>@_*)"; after its first '_' for
+  // "(?P<cue>@_+)"): the whole pattern matches exactly when the left half
+  // matches before the end of the run (then it can end at any of those
+  // places, the part before the mark being the same) and the right half
+  // matches at one of them. The whole pattern decides for any other cue
+  // group.
   if (left != nullptr && right != nullptr && cue_end >= 2 &&
       cue_end <= tags.size()) {
     size_t mark;
@@ -461,9 +484,11 @@ bool MatchesRuleWith(const Whole& whole, const Half* left, const Half* right,
       if (!known(left_known, left_before_cue_end)) return false;
       // The end of the run first: its answer may be known already.
       bool right_matches = false;
-      if (reach == 2) {
+      if (reach != 1) {
         right_matches = known(right_known, [&] { return right_at(cue_end); });
-        for (size_t cut = cue_end - 1; !right_matches && cut > mark; --cut) {
+        const size_t first_cut = reach == 3 ? mark + 2 : mark + 1;
+        for (size_t cut = cue_end - 1; !right_matches && cut >= first_cut;
+             --cut) {
           right_matches = right_at(cut);
         }
       } else {
@@ -519,7 +544,7 @@ bool MatchRuleGroupsWith(const Whole& whole, int n, const Half* left,
                                         : CueGroupReach(PatternOf(*left));
     if (reach != 0) {
       size_t end = mark + 1;
-      while (reach == 2 && end < tags.size() && tags[end] == '_') ++end;
+      while (reach != 1 && end < tags.size() && tags[end] == '_') ++end;
       // Where that match starts, RE2 finds with its reverse automaton
       // before it runs the submatch anchored at both ends; ours tells it
       // (the same start, so the same groups), and RE2 runs only the
@@ -1776,8 +1801,9 @@ size_t CueGroupEnd(absl::string_view p) {
         // The group must take the cue's own mark first, once: then it
         // starts where Find marked the cue, and nowhere else.
         const size_t body = i + kCue.size();
-        if (body + 1 >= p.size() || kCueMarks.find(p[body]) == absl::string_view::npos ||
-            IsOneOf("?*+{", p[body + 1])) {
+        const size_t mark = CueMarkAtom(p.substr(body));
+        if (mark == 0 || body + mark >= p.size() ||
+            IsOneOf("?*+{", p[body + mark])) {
           return absl::string_view::npos;
         }
         cue_open = i;
@@ -1799,408 +1825,6 @@ size_t CueGroupEnd(absl::string_view p) {
 }
 
 namespace {
-
-// Reads a pattern for FirstBytes(): what each part can begin with, and
-// whether it can match the empty string. Anything it does not know sets
-// ok = false.
-class FirstReader {
- public:
-  struct First {
-    std::bitset<256> bytes;
-    bool empty = true;  // can match the empty string
-  };
-
-  // `last`: what each part can end with instead.
-  FirstReader(absl::string_view p, bool last) : p_(p), last_(last) {}
-
-  bool Read(std::bitset<256>* first) {
-    First f = Alternation();
-    if (!ok_ || i_ != p_.size() || f.empty) return false;
-    *first = f.bytes;
-    return true;
-  }
-
- private:
-  First Alternation() {
-    First f = Concatenation();
-    while (ok_ && i_ < p_.size() && p_[i_] == '|') {
-      ++i_;
-      First g = Concatenation();
-      f.bytes |= g.bytes;
-      f.empty = f.empty || g.empty;
-    }
-    return f;
-  }
-
-  First Concatenation() {
-    First f;  // empty so far
-    while (ok_ && i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
-      const First g = Repetition();
-      if (!last_) {
-        // A part adds its first bytes while all before it can be empty.
-        if (!f.empty) continue;
-        f.bytes |= g.bytes;
-        f.empty = g.empty;
-      } else if (g.empty) {
-        // A part that can be empty adds its last bytes to those before it.
-        f.bytes |= g.bytes;
-      } else {
-        // One that cannot hides all before it.
-        f = g;
-      }
-    }
-    return f;
-  }
-
-  First Repetition() {
-    First f = Atom();
-    while (ok_ && i_ < p_.size()) {
-      const char c = p_[i_];
-      if (c == '*' || c == '?') {
-        f.empty = true;
-        ++i_;
-      } else if (c == '+') {
-        ++i_;
-      } else if (c == '{') {
-        bool zero;
-        if (!Count(&zero)) return f;
-        if (zero) f.empty = true;  // "{0}", "{0,m}": may be empty
-      } else {
-        break;
-      }
-      if (i_ < p_.size() && p_[i_] == '?') ++i_;  // non-greedy
-    }
-    return f;
-  }
-
-  // (NeedsReader reads classes and escapes as this reader does.)
- protected:
-  // A punctuation character escaped is itself; letters and digits after
-  // "\" (classes, assertions, codes) are not read here.
-  bool Escaped(char* c) {
-    if (i_ + 1 >= p_.size() || absl::ascii_isalnum(p_[i_ + 1])) {
-      ok_ = false;
-      return false;
-    }
-    *c = p_[i_ + 1];
-    i_ += 2;
-    return true;
-  }
-
-  // Passes over a count "{n}", "{n,}" or "{n,m}" at i_, setting *zero to
-  // whether n is 0; false (and ok_ false) for any other "{" (RE2 would read
-  // it as a literal: not followed here).
-  bool Count(bool* zero) {
-    size_t j = i_ + 1;
-    bool digits = false;
-    *zero = true;
-    while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') {
-      *zero = *zero && p_[j] == '0';
-      digits = true;
-      ++j;
-    }
-    if (j < p_.size() && p_[j] == ',') {
-      ++j;
-      while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') ++j;
-    }
-    if (!digits || j >= p_.size() || p_[j] != '}') {
-      ok_ = false;
-      return false;
-    }
-    i_ = j + 1;
-    return true;
-  }
-
-  // Passes over a group's "(" and its "?:" or "?P<name>"; false (and ok_
-  // false) for flags or a name that does not close.
-  bool OpenGroup() {
-    ++i_;
-    if (i_ >= p_.size() || p_[i_] != '?') return true;
-    if (i_ + 1 < p_.size() && p_[i_ + 1] == ':') {
-      i_ += 2;
-      return true;
-    }
-    if (i_ + 2 < p_.size() && p_[i_ + 1] == 'P' && p_[i_ + 2] == '<') {
-      const size_t close = p_.find('>', i_);
-      if (close != absl::string_view::npos) {
-        i_ = close + 1;
-        return true;
-      }
-    }
-    ok_ = false;  // flags, or an unclosed name
-    return false;
-  }
-
-  First Atom() {
-    First f;
-    const char c = p_[i_];
-    if (c == '(') {
-      if (!OpenGroup()) return f;
-      f = Alternation();
-      if (!ok_ || i_ >= p_.size() || p_[i_] != ')') {
-        ok_ = false;
-        return f;
-      }
-      ++i_;
-      return f;
-    }
-    f.empty = false;
-    if (c == '[') {
-      Class(&f.bytes);
-    } else if (c == '.') {
-      f.bytes.set();
-      f.bytes.reset('\n');
-      ++i_;
-    } else if (c == '^' || c == '$') {
-      f.empty = true;  // an assertion: matches no byte
-      ++i_;
-    } else if (c == '\\') {
-      char e;
-      if (Escaped(&e)) f.bytes.set(static_cast<unsigned char>(e));
-    } else if (c == '*' || c == '+' || c == '?' || c == '{' || c == ')' ||
-               c == '|') {
-      ok_ = false;
-    } else {
-      f.bytes.set(static_cast<unsigned char>(c));
-      ++i_;
-    }
-    return f;
-  }
-
-  void Class(std::bitset<256>* bytes) {
-    ++i_;  // '['
-    bool negated = false;
-    if (i_ < p_.size() && p_[i_] == '^') {
-      negated = true;
-      ++i_;
-    }
-    std::bitset<256> members;
-    bool first = true;
-    while (ok_ && i_ < p_.size() && (p_[i_] != ']' || first)) {
-      first = false;
-      char lo;
-      if (p_[i_] == '\\') {
-        if (!Escaped(&lo)) return;
-      } else if (p_[i_] == '[') {
-        ok_ = false;  // "[[:alpha:]]"
-        return;
-      } else {
-        lo = p_[i_++];
-      }
-      char hi = lo;
-      if (i_ + 1 < p_.size() && p_[i_] == '-' && p_[i_ + 1] != ']') {
-        ++i_;
-        if (p_[i_] == '\\') {
-          if (!Escaped(&hi)) return;
-        } else {
-          hi = p_[i_++];
-        }
-      }
-      for (int b = static_cast<unsigned char>(lo);
-           b <= static_cast<unsigned char>(hi); ++b) {
-        members.set(b);
-      }
-    }
-    if (i_ >= p_.size()) {
-      ok_ = false;
-      return;
-    }
-    ++i_;  // ']'
-    // (A negated class matches any character but its members: bytes of
-    // UTF-8 sequences among them.)
-    *bytes = negated ? ~members : members;
-  }
-
-  absl::string_view p_;
-  const bool last_;
-  size_t i_ = 0;
-  bool ok_ = true;
-};
-
-// The bytes NeedsReader's scan for where groups close stops at.
-struct GroupByteTable {
-  bool is[256] = {};
-  constexpr GroupByteTable() {
-    for (const unsigned char c : {'(', ')', '[', '\\'}) is[c] = true;
-  }
-};
-constexpr GroupByteTable kGroupBytes;
-
-// Reads a pattern for ReadPatternNeeds(): sets of bytes of which every
-// match holds one. A byte or class outside repetitions that may be skipped
-// gives its set; a concatenation the sets of its parts; an alternation a
-// set for each pair of its alternatives' sets, their union (each
-// alternative holds a byte of its own). Sets with a byte above 126 (a
-// negated class, '.') are not kept: tags are below 127, and 127 stands for
-// "always present" in the sets of ReadPatternNeeds().
-//
-// (Parts whose sets would be dropped, a group that may be skipped and the
-// alternatives after one that gives no set, are passed over unread, to
-// their closing parenthesis: most of a rule's text is such.)
-class NeedsReader : private FirstReader {
- public:
-  explicit NeedsReader(absl::string_view p)
-      : FirstReader(p, false), close_(p.size(), p.size()) {
-    // Where each group closes ("(" to its ")"), past escapes and classes.
-    // (Most bytes are none of those four: one test each.)
-    std::vector<size_t> open;
-    for (size_t i = 0; i < p.size(); ++i) {
-      if (!kGroupBytes.is[static_cast<unsigned char>(p[i])]) continue;
-      if (p[i] == '\\') {
-        ++i;
-      } else if (p[i] == '[') {
-        // (A "]" right after "[" or "[^" is a member, not its end.)
-        size_t j = i + 1;
-        if (j < p.size() && p[j] == '^') ++j;
-        if (j < p.size() && p[j] == ']') ++j;
-        while (j < p.size() && p[j] != ']') j += p[j] == '\\' ? 2 : 1;
-        i = j;
-      } else if (p[i] == '(') {
-        open.push_back(i);
-      } else if (p[i] == ')' && !open.empty()) {
-        close_[open.back()] = i;
-        open.pop_back();
-      }
-    }
-  }
-
-  bool Read(PatternNeeds* needs) {
-    const Sets sets = Alternation(p_.size());
-    if (!ok_ || i_ != p_.size()) return false;
-    *needs = PatternNeeds();
-    int any = 0;
-    for (int k = 0; k < sets.n; ++k) {
-      if (sets.set[k].count() == 1) {
-        needs->all |= sets.set[k];
-      } else if (any < PatternNeeds::kAnyOf) {
-        needs->any_of[any++] = sets.set[k];  // (sets come smallest first)
-      }
-    }
-    return true;
-  }
-
- private:
-  // At most kKept sets, the smallest (those most often absent); none of
-  // them holds another (that one would say less).
-  static constexpr int kKept = 8;
-  struct Sets {
-    std::bitset<128> set[kKept];
-    int n = 0;
-    void Add(const std::bitset<128>& s) {
-      for (int k = 0; k < n; ++k) {
-        if ((set[k] & ~s).none()) return;  // set[k] is within s
-      }
-      int kept = 0;
-      for (int k = 0; k < n; ++k) {
-        if ((s & ~set[k]).any()) set[kept++] = set[k];
-      }
-      n = kept;
-      // In order of size: the largest falls out when all are kept.
-      int at = n;
-      while (at > 0 && set[at - 1].count() > s.count()) --at;
-      if (at == kKept) return;
-      for (int k = std::min(n, kKept - 1); k > at; --k) set[k] = set[k - 1];
-      set[at] = s;
-      n = std::min(n + 1, kKept);
-    }
-  };
-
-  // Up to `end`, where the group closes (the pattern's size at the top).
-  Sets Alternation(size_t end) {
-    Sets f = Concatenation();
-    while (ok_ && i_ < p_.size() && p_[i_] == '|') {
-      if (f.n == 0 && end < p_.size()) {
-        i_ = end;  // no set, whatever the other alternatives hold
-        return f;
-      }
-      ++i_;
-      const Sets g = Concatenation();
-      Sets both;
-      for (int a = 0; a < f.n; ++a) {
-        for (int b = 0; b < g.n; ++b) both.Add(f.set[a] | g.set[b]);
-      }
-      f = both;
-    }
-    return f;
-  }
-
-  Sets Concatenation() {
-    Sets f;
-    while (ok_ && i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
-      const Sets g = Repetition();
-      for (int k = 0; k < g.n; ++k) f.Add(g.set[k]);
-    }
-    return f;
-  }
-
-  Sets Repetition() {
-    Sets f = Atom();
-    while (ok_ && i_ < p_.size()) {
-      const char c = p_[i_];
-      if (c == '*' || c == '?') {
-        f = Sets();  // may be skipped
-        ++i_;
-      } else if (c == '+') {
-        ++i_;
-      } else if (c == '{') {
-        bool zero;
-        if (!Count(&zero)) return f;
-        if (zero) f = Sets();  // may be skipped
-      } else {
-        break;
-      }
-      if (i_ < p_.size() && p_[i_] == '?') ++i_;  // non-greedy
-    }
-    return f;
-  }
-
-  Sets Atom() {
-    Sets f;
-    std::bitset<256> bytes;
-    const char c = p_[i_];
-    if (c == '(') {
-      const size_t end = close_[i_];
-      const size_t after = end + 1;
-      if (after < p_.size() &&
-          (p_[after] == '*' || p_[after] == '?' ||
-           (p_[after] == '{' && after + 2 < p_.size() && p_[after + 1] == '0' &&
-            (p_[after + 2] == ',' || p_[after + 2] == '}')))) {
-        i_ = after;  // may be skipped: no set
-        return f;
-      }
-      if (!OpenGroup()) return f;
-      f = Alternation(end);
-      if (!ok_ || i_ >= p_.size() || p_[i_] != ')') {
-        ok_ = false;
-        return f;
-      }
-      ++i_;
-      return f;
-    }
-    if (c == '[') {
-      Class(&bytes);
-    } else if (c == '.' || c == '^' || c == '$') {
-      ++i_;  // any byte, or an assertion: no set
-    } else if (c == '\\') {
-      char e;
-      if (Escaped(&e)) bytes.set(static_cast<unsigned char>(e));
-    } else if (c == '*' || c == '+' || c == '?' || c == '{' || c == ')' ||
-               c == '|') {
-      ok_ = false;
-    } else {
-      bytes.set(static_cast<unsigned char>(c));
-      ++i_;
-    }
-    if (bytes.any() && (bytes >> 127).none()) {
-      const std::bitset<256> word(~uint64_t{0});
-      f.Add((std::bitset<128>(((bytes >> 64) & word).to_ullong()) << 64) |
-            std::bitset<128>((bytes & word).to_ullong()));
-    }
-    return f;
-  }
-
-  std::vector<size_t> close_;  // by the position of each "(" (else size)
-};
 
 // Compiles the content_stances.tsv lines whose `flag` is set, as one
 // case-insensitive alternation (a plain RE2 scan costs far less per finding
@@ -2296,18 +1920,63 @@ std::vector<std::string> RequiredKeys(const Lexicon& lexicon,
   return keys;
 }
 
+// A set of bytes of TagPattern (below 128, never the newline) as a set of
+// the bytes RE2 may match there. Its sets hold byte 127 only from a
+// negated class or ".", which in RE2 also take every byte from 128 on (as
+// parts of UTF-8 sequences), and a negated class the newline.
+std::bitset<256> AllBytes(const std::bitset<128>& bytes) {
+  std::bitset<256> all;
+  for (int b = 0; b < 128; ++b) all[b] = bytes[b];
+  if (bytes[127]) {
+    all.set('\n');
+    for (int b = 128; b < 256; ++b) all[b] = true;
+  }
+  return all;
+}
+
+// PatternNeeds of TagPattern::NeededSets().
+PatternNeeds NeedsOf(const std::vector<std::bitset<128>>& sets) {
+  PatternNeeds needs;
+  int any = 0;
+  for (const std::bitset<128>& set : sets) {
+    if (set.count() == 1) {
+      needs.all |= set;
+    } else if (any < PatternNeeds::kAnyOf) {
+      needs.any_of[any++] = set;  // (sets come smallest first)
+    }
+  }
+  return needs;
+}
+
 }  // namespace
 
 bool FirstBytes(absl::string_view pattern, std::bitset<256>* first) {
-  return FirstReader(pattern, /*last=*/false).Read(first);
+  const std::unique_ptr<TagPattern> parsed = TagPattern::Parse(pattern);
+  std::bitset<128> bytes;
+  if (parsed == nullptr || !parsed->EdgeBytes(/*last=*/false, &bytes)) {
+    return false;
+  }
+  *first = AllBytes(bytes);
+  return true;
 }
 
 bool LastBytes(absl::string_view pattern, std::bitset<256>* last) {
-  return FirstReader(pattern, /*last=*/true).Read(last);
+  const std::unique_ptr<TagPattern> parsed = TagPattern::Parse(pattern);
+  std::bitset<128> bytes;
+  if (parsed == nullptr || !parsed->EdgeBytes(/*last=*/true, &bytes)) {
+    return false;
+  }
+  *last = AllBytes(bytes);
+  return true;
 }
 
 bool ReadPatternNeeds(absl::string_view pattern, PatternNeeds* needs) {
-  return NeedsReader(pattern).Read(needs);
+  int groups;
+  std::map<std::string, int> names;
+  std::unique_ptr<TagPattern> parsed;
+  if (!ReadTagPattern(pattern, &groups, &names, &parsed)) return false;
+  *needs = NeedsOf(parsed->NeededSets());
+  return true;
 }
 
 namespace {
@@ -2497,7 +2166,13 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       std::string pattern = LeftToCuePattern(a->halves_[l]->pattern);
       if (pattern.empty()) continue;
       auto p = std::make_unique<RulePattern>(std::move(pattern));
-      if (!ReadTagPattern(p->pattern, &p->groups, &p->names)) {
+      const RulePattern& half = *a->halves_[l];
+      if (half.compiled == nullptr) {
+        // "(?:left)$" of a half ReadTagPattern vouched for (Half()) reads
+        // as the half does, with no group more: not read again (about a
+        // third of the readings at start-up).
+        p->groups = half.groups;
+      } else if (!ReadTagPattern(p->pattern, &p->groups, &p->names)) {
         auto re = std::make_unique<RE2>(p->pattern, RuleOptions());
         if (!re->ok()) continue;
         p->groups = re->NumberOfCapturingGroups();
@@ -2516,37 +2191,6 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     if (l < 0 || r < 0) continue;
     rule->left_automata = &a->half_automata_[l];
     rule->right_automata = &a->half_automata_[r];
-  }
-  // The bytes each right half can begin with, and those the part of each
-  // left half before its cue group can end with.
-  // (Every byte where they are not known: no test then.)
-  a->half_edge_.assign(a->halves_.size(), std::bitset<256>());
-  for (const auto& [key, index] : a->half_index_) {
-    // A key is "L" or "R" and the pattern (see Half()).
-    absl::string_view pattern = absl::string_view(key).substr(1);
-    bool known = false;
-    if (key[0] == 'R') {
-      known = FirstBytes(pattern, &a->half_edge_[index]);
-    } else if (size_t cue = pattern.rfind("(?P<cue>");
-               cue != absl::string_view::npos) {
-      known = LastBytes(pattern.substr(0, cue), &a->half_edge_[index]);
-    }
-    if (!known) a->half_edge_[index].set();
-  }
-  a->half_needs_.assign(a->halves_.size(), PatternNeeds());
-  for (const auto& [key, index] : a->half_index_) {
-    ReadPatternNeeds(absl::string_view(key).substr(1), &a->half_needs_[index]);
-  }
-  // The bytes each left half anchored at the start ("^...") can begin
-  // with: a tag string that begins otherwise is no match for it. (A half
-  // has no top-level alternation: CueGroupEnd cuts no pattern that has one.)
-  a->left_start_.assign(a->halves_.size(), std::bitset<256>());
-  for (const auto& [key, index] : a->half_index_) {
-    absl::string_view pattern = absl::string_view(key).substr(1);
-    if (key[0] != 'L' || !absl::StartsWith(pattern, "^") ||
-        !FirstBytes(pattern, &a->left_start_[index])) {
-      a->left_start_[index].set();
-    }
   }
   // The same tests by rule and byte (see rule_before_), as Find makes them
   // below: a rule cut in halves whose left half cannot end before the mark
@@ -2668,7 +2312,31 @@ int Attributor::Half(const std::string& pattern, bool left) {
   auto it = half_index_.find(key);
   if (it != half_index_.end()) return it->second;
   auto half = std::make_unique<RulePattern>(pattern);
-  if (!ReadTagPattern(pattern, &half->groups, &half->names)) {
+  // What every match holds (half_needs_) and the bytes at its edges
+  // (half_edge_, left_start_), from the same reading: nothing known, every
+  // byte, where RE2 reads the half.
+  PatternNeeds needs;
+  std::bitset<256> edge, start;
+  edge.set();
+  start.set();
+  std::unique_ptr<TagPattern> parsed;
+  if (ReadTagPattern(pattern, &half->groups, &half->names, &parsed)) {
+    needs = NeedsOf(parsed->NeededSets());
+    std::bitset<128> bytes;
+    // A right half's first bytes; those the part of a left half before its
+    // cue group (its last top-level part, see CueGroupEnd) can end with.
+    if (left ? parsed->LastBytesBeforeLastPart(&bytes)
+             : parsed->EdgeBytes(/*last=*/false, &bytes)) {
+      edge = AllBytes(bytes);
+    }
+    // The first bytes of a left half anchored at the start ("^..."): a tag
+    // string that begins with another byte is no match for it. (A half has
+    // no top-level alternation: CueGroupEnd cuts no pattern that has one.)
+    if (left && absl::StartsWith(pattern, "^") &&
+        parsed->EdgeBytes(/*last=*/false, &bytes)) {
+      start = AllBytes(bytes);
+    }
+  } else {
     // Not read by TagDfa, or not surely valid: RE2 decides now.
     auto re = std::make_unique<RE2>(pattern, RuleOptions());
     if (!re->ok()) return -1;
@@ -2677,6 +2345,9 @@ int Attributor::Half(const std::string& pattern, bool left) {
     half->compiled = std::move(re);
   }
   halves_.push_back(std::move(half));
+  half_needs_.push_back(needs);
+  half_edge_.push_back(edge);
+  left_start_.push_back(start);
   const int index = static_cast<int>(halves_.size()) - 1;
   half_index_.emplace(key, index);
   return index;

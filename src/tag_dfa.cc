@@ -370,50 +370,196 @@ class Parser {
   int depth_ = 0;  // of the groups open at i_
 };
 
-// The largest product of the counts of nested counted repetitions in n
-// ("x{n,m}": m, or n when there is no bound; "*", "+", "?": 1), as RE2
-// bounds it; at most 1e9 (more is no different to the caller).
-int64_t RepeatProduct(const Nodes& nodes, const Node& n) {
-  int64_t most = 1;
-  for (const Node& kid : Kids(nodes, n)) most = std::max(most, RepeatProduct(nodes, kid));
-  if (n.kind == Node::kRepeat) {
-    most = std::min<int64_t>(most * std::max({n.min, n.max, 1}), 1000000000);
-  }
-  return most;
+// What ReadTagPattern() bounds in a parsed pattern: the largest product of
+// the counts of nested counted repetitions ("x{n,m}": m, or n when there is
+// no bound; "*", "+", "?": 1), as RE2 bounds it, and about how many
+// instructions the program takes once its repetitions are spelled out;
+// each at most 1e9 (more is no different to the caller).
+struct Bounds {
+  int64_t repeat_product = 1;
+  int64_t program_size = 1;
+};
+
+// Bounds of `root` (not one of `nodes`) and the nodes below it. A node's
+// kids come before it in `nodes` (the parser adds them first), so one pass
+// in order has each node's kids worked out before it: no recursion.
+Bounds BoundsOf(const Nodes& nodes, const Node& root) {
+  std::vector<Bounds> of(nodes.size());
+  auto bound = [&](const Node& n) {
+    Bounds b;
+    for (int k = n.first; k < n.first + n.count; ++k) {
+      b.repeat_product = std::max(b.repeat_product, of[k].repeat_product);
+      b.program_size += of[k].program_size;
+    }
+    if (n.kind == Node::kRepeat) {
+      const int64_t count = std::max({n.min, n.max, 1});
+      b.repeat_product =
+          std::min<int64_t>(b.repeat_product * count, 1000000000);
+      b.program_size *= count + 1;
+    }
+    b.program_size = std::min<int64_t>(b.program_size, 1000000000);
+    return b;
+  };
+  for (size_t k = 0; k < nodes.size(); ++k) of[k] = bound(nodes[k]);
+  return bound(root);
 }
 
-// About how many instructions the program of n takes once its repetitions
-// are spelled out; at most 1e9.
-int64_t ProgramSize(const Nodes& nodes, const Node& n) {
-  int64_t size = 1;
-  for (const Node& kid : Kids(nodes, n)) size += ProgramSize(nodes, kid);
-  if (n.kind == Node::kRepeat) size *= std::max({n.min, n.max, 1}) + 1;
-  return std::min<int64_t>(size, 1000000000);
+// Sets of bytes of which every match of a part holds one, at most kKept of
+// them, the smallest (those most often absent) first; none holds another
+// (that one would say less).
+struct NeededSets {
+  static constexpr int kKept = 8;
+  std::bitset<128> set[kKept];
+  int n = 0;
+  void Add(const std::bitset<128>& s) {
+    for (int k = 0; k < n; ++k) {
+      if ((set[k] & ~s).none()) return;  // set[k] is within s
+    }
+    int kept = 0;
+    for (int k = 0; k < n; ++k) {
+      if ((s & ~set[k]).any()) set[kept++] = set[k];
+    }
+    n = kept;
+    // In order of size: the largest falls out when all are kept.
+    int at = n;
+    while (at > 0 && set[at - 1].count() > s.count()) --at;
+    if (at == kKept) return;
+    for (int k = std::min(n, kKept - 1); k > at; --k) set[k] = set[k - 1];
+    set[at] = s;
+    n = std::min(n + 1, kKept);
+  }
+};
+
+// TagPattern::NeededSets() for node n, one of `nodes`: a set outside
+// repetitions that may be skipped gives itself (unless it holds byte 127,
+// as a negated class or "." do: see the header); a concatenation the sets
+// of its parts; an alternation a set for each pair of its alternatives'
+// sets, their union (each alternative holds a byte of its own).
+NeededSets NeededSetsOf(const Nodes& nodes, const Node& n) {
+  NeededSets f;
+  const absl::Span<const Node> kids = Kids(nodes, n);
+  switch (n.kind) {
+    case Node::kSet:
+      if (n.set.any() && !n.set[127]) f.Add(n.set);
+      break;
+    case Node::kCat:
+      for (const Node& kid : kids) {
+        const NeededSets g = NeededSetsOf(nodes, kid);
+        for (int k = 0; k < g.n; ++k) f.Add(g.set[k]);
+      }
+      break;
+    case Node::kAlt:
+      for (size_t k = 0; k < kids.size(); ++k) {
+        if (k > 0 && f.n == 0) break;  // no set, whatever the others hold
+        const NeededSets g = NeededSetsOf(nodes, kids[k]);
+        if (k == 0) {
+          f = g;
+          continue;
+        }
+        NeededSets both;
+        for (int a = 0; a < f.n; ++a) {
+          for (int b = 0; b < g.n; ++b) both.Add(f.set[a] | g.set[b]);
+        }
+        f = both;
+      }
+      break;
+    case Node::kRepeat:
+      if (n.min >= 1) f = NeededSetsOf(nodes, kids[0]);
+      break;
+    case Node::kCapture:
+      f = NeededSetsOf(nodes, kids[0]);
+      break;
+    default:  // kBegin, kEnd, kEmpty
+      break;
+  }
+  return f;
+}
+
+// The bytes a match of n can begin with (`last`: end with), and whether n
+// can match the empty string.
+struct Edge {
+  std::bitset<128> bytes;
+  bool empty = true;
+};
+
+Edge EdgeOf(const Nodes& nodes, const Node& n, bool last);
+
+// EdgeOf() for the concatenation of `kids`.
+Edge EdgeOfCat(const Nodes& nodes, absl::Span<const Node> kids, bool last) {
+  Edge e;  // (empty so far)
+  // A part adds its bytes while all before it (`last`: after it) can be
+  // empty.
+  for (size_t k = 0; k < kids.size() && e.empty; ++k) {
+    const Edge g = EdgeOf(nodes, kids[last ? kids.size() - 1 - k : k], last);
+    e.bytes |= g.bytes;
+    e.empty = g.empty;
+  }
+  return e;
+}
+
+Edge EdgeOf(const Nodes& nodes, const Node& n, bool last) {
+  const absl::Span<const Node> kids = Kids(nodes, n);
+  Edge e;
+  switch (n.kind) {
+    case Node::kSet:
+      e.bytes = n.set;
+      e.empty = false;
+      break;
+    case Node::kCat:
+      e = EdgeOfCat(nodes, kids, last);
+      break;
+    case Node::kAlt:
+      e.empty = false;
+      for (const Node& kid : kids) {
+        const Edge g = EdgeOf(nodes, kid, last);
+        e.bytes |= g.bytes;
+        e.empty = e.empty || g.empty;
+      }
+      break;
+    case Node::kRepeat:
+      e = EdgeOf(nodes, kids[0], last);
+      if (n.min == 0) e.empty = true;
+      break;
+    case Node::kCapture:
+      e = EdgeOf(nodes, kids[0], last);
+      break;
+    default:  // kBegin, kEnd, kEmpty: no byte
+      break;
+  }
+  return e;
 }
 
 }  // namespace
-
-bool ReadTagPattern(absl::string_view pattern, int* groups,
-                    std::map<std::string, int>* names) {
-  Nodes nodes;
-  Parser parser(pattern, &nodes);
-  Node root;
-  // (RE2 refuses nested counts whose product passes 1000; a program of
-  // 100000 instructions stays far below the memory RuleOptions give it.)
-  if (!parser.Parse(&root) || !parser.sure() || RepeatProduct(nodes, root) > 1000 ||
-      ProgramSize(nodes, root) > 100000) {
-    return false;
-  }
-  *groups = parser.groups();
-  *names = parser.names();
-  return true;
-}
 
 struct TagPattern::Tree {
   Nodes nodes;  // all but the root
   Node root;
   int groups = 0;  // capturing groups
 };
+
+bool ReadTagPattern(absl::string_view pattern, int* groups,
+                    std::map<std::string, int>* names,
+                    std::unique_ptr<TagPattern>* parsed) {
+  std::unique_ptr<TagPattern> read(new TagPattern());
+  read->tree_ = std::make_unique<TagPattern::Tree>();
+  Nodes& nodes = read->tree_->nodes;
+  Parser parser(pattern, &nodes);
+  Node& root = read->tree_->root;
+  // (RE2 refuses nested counts whose product passes 1000; a program of
+  // 100000 instructions stays far below the memory RuleOptions give it.)
+  if (!parser.Parse(&root) || !parser.sure()) return false;
+  if (const Bounds b = BoundsOf(nodes, root);
+      b.repeat_product > 1000 || b.program_size > 100000) {
+    return false;
+  }
+  *groups = parser.groups();
+  *names = parser.names();
+  if (parsed != nullptr) {
+    read->tree_->groups = parser.groups();
+    *parsed = std::move(read);
+  }
+  return true;
+}
 
 TagPattern::TagPattern() = default;
 TagPattern::~TagPattern() = default;
@@ -427,42 +573,26 @@ std::unique_ptr<TagPattern> TagPattern::Parse(absl::string_view pattern) {
   return parsed;
 }
 
-namespace {
-
-// TagPattern::Required() for node n, one of `nodes`.
-std::bitset<128> RequiredBytes(const Nodes& nodes, const Node& n) {
-  std::bitset<128> bytes;
-  const absl::Span<const Node> kids = Kids(nodes, n);
-  switch (n.kind) {
-    case Node::kSet:
-      if (n.set.count() == 1) bytes = n.set;
-      break;
-    case Node::kCat:
-      for (const Node& kid : kids) bytes |= RequiredBytes(nodes, kid);
-      break;
-    case Node::kAlt:
-      // (What every alternative holds.)
-      for (size_t k = 0; k < kids.size(); ++k) {
-        const std::bitset<128> of = RequiredBytes(nodes, kids[k]);
-        bytes = k == 0 ? of : bytes & of;
-      }
-      break;
-    case Node::kRepeat:
-      if (n.min >= 1) bytes = RequiredBytes(nodes, kids[0]);
-      break;
-    case Node::kCapture:
-      bytes = RequiredBytes(nodes, kids[0]);
-      break;
-    default:  // kBegin, kEnd, kEmpty
-      break;
-  }
-  return bytes;
+std::vector<std::bitset<128>> TagPattern::NeededSets() const {
+  const struct NeededSets sets = NeededSetsOf(tree_->nodes, tree_->root);
+  return std::vector<std::bitset<128>>(sets.set, sets.set + sets.n);
 }
 
-}  // namespace
+bool TagPattern::EdgeBytes(bool last, std::bitset<128>* bytes) const {
+  const Edge e = EdgeOf(tree_->nodes, tree_->root, last);
+  if (e.empty) return false;
+  *bytes = e.bytes;
+  return true;
+}
 
-std::bitset<128> TagPattern::Required() const {
-  return RequiredBytes(tree_->nodes, tree_->root);
+bool TagPattern::LastBytesBeforeLastPart(std::bitset<128>* bytes) const {
+  const Node& root = tree_->root;
+  if (root.kind != Node::kCat || root.count == 0) return false;
+  const Edge e = EdgeOfCat(
+      tree_->nodes, Kids(tree_->nodes, root).first(root.count - 1), true);
+  if (e.empty) return false;
+  *bytes = e.bytes;
+  return true;
 }
 
 namespace {

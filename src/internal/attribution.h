@@ -98,7 +98,8 @@ constexpr size_t CueMarkIndex(char c) {
 
 // Where a rule's pattern can be cut in two: right after its cue group
 // "(?P<cue>...)" when that group stands at the top level of the pattern,
-// opens with one cue mark (kCueMarks), carries no quantifier and is not the
+// opens with one cue mark (kCueMarks) or a class of marks only ("[@&]": a
+// tag string holds one mark), carries no quantifier and is not the
 // end of the pattern, and the pattern has no top-level alternation and no
 // flag group; npos otherwise. Escapes and character classes are skipped, so
 // "\\(" and "[()]" are no parentheses. The Attributor matches a rule with
@@ -126,11 +127,12 @@ struct HalfDfas {
 // cue's words, which end at `cue_end`? The same answer as whole.Match(),
 // from the halves `left` and `right` of `whole` cut at CueGroupEnd() (or
 // from `whole` when they are null; for a cue of several words, also when
-// its cue group is neither "(?P<cue>@)" nor "(?P<cue>@_*)", with any cue
-// mark). `left_known` and `right_known`, when given, hold what each half
-// answered before for the same string and cue (left: in tags[0, cue_end);
-// right: anchored at cue_end; -1: not asked yet) and get its answer.
-// `left_to_cue`, when given, is the RE2 of LeftToCuePattern(left).
+// its cue group is none of "(?P<cue>@)", "(?P<cue>@_*)" and
+// "(?P<cue>@_+)", with any cue mark or a class of marks). `left_known` and
+// `right_known`, when given, hold what each half answered before for the same
+// string and cue (left: in tags[0, cue_end); right: anchored at cue_end; -1:
+// not asked yet) and get its answer. `left_to_cue`, when given, is the RE2 of
+// LeftToCuePattern(left).
 bool MatchesRule(const re2::RE2& whole, const re2::RE2* left,
                  const re2::RE2* right, absl::string_view tags,
                  size_t cue_end, int8_t* left_known = nullptr,
@@ -153,16 +155,16 @@ bool MatchRuleGroups(const re2::RE2& whole, const re2::RE2* left,
 // MatchRuleGroups run on the string up to where the cue group ends: RE2
 // runs it backward from that end, without the forward scan it makes for
 // `left` to find a match and its end. "" when `left`
-// is anchored at the start (no scan to spare), its cue group is neither
-// "(?P<cue>@)" nor "(?P<cue>@_*)", or it could answer otherwise on the
+// is anchored at the start (no scan to spare), its cue group is none of
+// those MatchesRule reads ("(?P<cue>@_*)"), or it could answer otherwise on the
 // shorter string ("$", "\z", word boundaries; flags and syntax not read).
 std::string LeftToCuePattern(absl::string_view left);
 
 // The bytes a match of `pattern` can begin with, in `first`; false when
 // that is not known (the pattern can match the empty string, or uses syntax
-// not read here: flags, Perl classes, ...). A superset at worst: a match
-// anchored at position i of a string needs that string's byte i in `first`.
-// Find() uses it to answer for a right half without running it.
+// TagPattern does not read: flags, Perl classes, ...). A superset at worst: a
+// match anchored at position i of a string needs that string's byte i in
+// `first`. Find() uses it to answer for a right half without running it.
 bool FirstBytes(absl::string_view pattern, std::bitset<256>* first);
 // The same for the bytes a match of `pattern` can end with.
 bool LastBytes(absl::string_view pattern, std::bitset<256>* last);
@@ -184,11 +186,10 @@ struct alignas(64) PatternNeeds {
            (any_of[1] & held).any() && (any_of[2] & held).any();
   }
 };
-// Reads what every match of `pattern` holds (sets of bytes of which the
-// match holds one: a byte or a class outside repetitions that may be
-// skipped, a set of each alternative's; the smallest sets kept) into
-// `needs`; false when the pattern uses syntax not read here (as for
-// FirstBytes), and then `needs` is not changed.
+// Reads what every match of `pattern` holds (TagPattern::NeededSets: sets
+// of bytes of which the match holds one, the smallest kept) into `needs`;
+// false when ReadTagPattern() does not vouch for the pattern, and then
+// `needs` is not changed.
 bool ReadPatternNeeds(absl::string_view pattern, PatternNeeds* needs);
 
 // A rule's half (or another pattern cut from a rule) and its RE2, compiled
@@ -637,16 +638,18 @@ class Attributor {
   std::vector<uint64_t> labelprep_rules_, colon_rules_, speaker_rules_;
   std::vector<std::unique_ptr<RulePattern>> halves_;
   absl::flat_hash_map<std::string, int> half_index_;
-  // For each right half of halves_, the bytes it can begin with
-  // (FirstBytes); for each left half, those the part before its cue group
-  // can end with (LastBytes): every byte where they are not known.
+  // For each right half of halves_, the bytes it can begin with; for each
+  // left half, those the part before its cue group can end with (as
+  // FirstBytes and LastBytes, from the reading in Half()): every byte
+  // where they are not known.
   std::vector<std::bitset<256>> half_edge_;
   // For each half of halves_, what every match of it holds
-  // (ReadPatternNeeds; nothing where not known): Find rules out a half
+  // (TagPattern::NeededSets of the reading that vouches for it, see
+  // Half(); nothing where RE2 reads it): Find rules out a half
   // whose side of the cue lacks it before it reads the rule.
   std::vector<PatternNeeds> half_needs_;
   // For each left half anchored at the start ("^..."), the bytes a match
-  // can begin with (FirstBytes), where known, else every byte: a tag string
+  // can begin with (as FirstBytes), where known, else every byte: a tag string
   // that begins with another byte is no match for it.
   std::vector<std::bitset<256>> left_start_;
   // The edge tests of half_edge_ and left_start_ by rule, for Find to pass

@@ -63,15 +63,29 @@ class TagPattern {
   static std::unique_ptr<TagPattern> Parse(absl::string_view pattern);
   ~TagPattern();
 
-  // The bytes every match holds (those the pattern reads alone, as a
-  // literal or a class of one byte, outside alternatives that may go
-  // without them and repetitions that may be skipped): a text that lacks
-  // one does not match.
-  std::bitset<128> Required() const;
+  // Sets of bytes of which every match holds one: a text that lacks all of
+  // one set does not match. A literal or class outside repetitions that
+  // may be skipped gives its set, an alternation the union of a set of
+  // each alternative; the smallest kept (at most 8, smallest first), none
+  // within another. Sets with byte 127 (negated classes, ".") are left
+  // out: tag strings hold bytes below 127, and a caller may take 127 for
+  // "always present".
+  std::vector<std::bitset<128>> NeededSets() const;
+
+  // The bytes a match can begin with (`last`: end with) into `bytes`; false
+  // when a match can be empty (any byte, or none, may come there).
+  bool EdgeBytes(bool last, std::bitset<128>* bytes) const;
+  // As EdgeBytes(true, ...) for the pattern without its last top-level part
+  // (a rule's left half without its cue group); false also when the
+  // pattern has a top-level alternation.
+  bool LastBytesBeforeLastPart(std::bitset<128>* bytes) const;
 
  private:
   friend class TagDfa;
   friend class TagSubmatcher;
+  friend bool ReadTagPattern(absl::string_view pattern, int* groups,
+                             std::map<std::string, int>* names,
+                             std::unique_ptr<TagPattern>* parsed);
   struct Tree;  // the parsed pattern (tag_dfa.cc)
   TagPattern();
   std::unique_ptr<Tree> tree_;
@@ -259,11 +273,13 @@ class alignas(64) TagDfa {
 // multiplied), group names of a letter then letters, digits or '_', each
 // name once, and a program far below RE2's memory bound. If so, sets
 // `*groups` to the number of its capturing groups and `*names` to the named
-// ones, numbered as RE2 numbers them. False when in doubt: ask RE2. Lets a
-// caller refuse a bad pattern at once and compile its RE2 only when a
-// search needs it.
+// ones, numbered as RE2 numbers them, and `*parsed` (when given) to the
+// pattern as read (for what TagPattern tells of it without a second
+// reading). False when in doubt: ask RE2. Lets a caller refuse a bad
+// pattern at once and compile its RE2 only when a search needs it.
 bool ReadTagPattern(absl::string_view pattern, int* groups,
-                    std::map<std::string, int>* names);
+                    std::map<std::string, int>* names,
+                    std::unique_ptr<TagPattern>* parsed = nullptr);
 
 // The groups of a match of a rule's half, as RE2 gives them: a backtracking
 // search in the order of RE2's leftmost-first preferences (alternatives in
