@@ -1171,7 +1171,8 @@ void SpeakerResolver::Index() {
   const absl::string_view t = text_;
   // (A span: no null test, and no vector to read through at each test.)
   const absl::Span<const Quote> quotes =
-      layout_ != nullptr ? absl::MakeConstSpan(layout_->quotes) : absl::Span<const Quote>();
+      layout_ != nullptr ? absl::MakeConstSpan(layout_->quotes)
+                         : absl::Span<const Quote>();
   size_t qi = 0;
   auto inside_quote = [&](uint32_t pos) {
     while (qi < quotes.size() && quotes[qi].end <= pos) ++qi;

@@ -745,7 +745,9 @@ bool WordAutomaton::Build(const std::vector<Entry>& entries) {
   std::vector<uint8_t> word_state(states);  // in_a_word(), by new number
   for (size_t r = 0; r < states; ++r) word_state[r] = in_a_word(old_of[r]);
   next_.reset(new uint16_t[classes_ * states]);
-  for (int b = 0; b < 256; ++b) column_[b] = next_.get() + class_of_[b] * states;
+  for (int b = 0; b < 256; ++b) {
+    column_[b] = next_.get() + class_of_[b] * states;
+  }
   for (uint32_t c = 0; c < classes_; ++c) {
     const uint16_t after_word = static_cast<uint16_t>(after_word_row[c]);
     const uint16_t after_other = static_cast<uint16_t>(after_other_row[c]);
