@@ -1169,12 +1169,14 @@ void SpeakerResolver::Index() {
   // marks are not antecedents (vocatives, people talked about): their names
   // are learnt but not noted.
   const absl::string_view t = text_;
-  const std::vector<Quote>* quotes = layout_ != nullptr ? &layout_->quotes : nullptr;
+  // (A span: no null test, and no vector to read through at each test.)
+  const absl::Span<const Quote> quotes =
+      layout_ != nullptr ? absl::MakeConstSpan(layout_->quotes)
+                         : absl::Span<const Quote>();
   size_t qi = 0;
   auto inside_quote = [&](uint32_t pos) {
-    if (quotes == nullptr) return false;
-    while (qi < quotes->size() && (*quotes)[qi].end <= pos) ++qi;
-    return qi < quotes->size() && (*quotes)[qi].begin <= pos;
+    while (qi < quotes.size() && quotes[qi].end <= pos) ++qi;
+    return qi < quotes.size() && quotes[qi].begin <= pos;
   };
   // (The resolver's vector, with the memory it grew to in earlier texts.)
   std::vector<absl::string_view>& run = run_;
