@@ -6307,18 +6307,21 @@ namespace {
 // Spaces between words, as the candidate filters read them.
 bool IsSpace(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
-// Whether `text` holds an em dash (U+2014) or a horizontal bar (U+2015):
-// one search for their first byte, not one a character.
-bool HasDash(absl::string_view text) {
-  const char* p = text.data();
-  const char* const end = text.data() + text.size();
+// The first em dash (U+2014) or horizontal bar (U+2015) in [p, end), or
+// null: one search for their first byte, not one a character.
+const char* NextDash(const char* p, const char* const end) {
   while (end - p >= 3) {
     p = static_cast<const char*>(std::memchr(p, '\xE2', end - p - 2));
-    if (p == nullptr) return false;
-    if (p[1] == '\x80' && (p[2] == '\x94' || p[2] == '\x95')) return true;
+    if (p == nullptr) return nullptr;
+    if (p[1] == '\x80' && (p[2] == '\x94' || p[2] == '\x95')) return p;
     ++p;
   }
-  return false;
+  return nullptr;
+}
+
+// Whether `text` holds an em dash or a horizontal bar.
+bool HasDash(absl::string_view text) {
+  return NextDash(text.data(), text.data() + text.size()) != nullptr;
 }
 
 // Whether `unit` holds an em dash or a horizontal bar the tagger may make
@@ -6329,20 +6332,15 @@ bool HasDash(absl::string_view text) {
 // candidates, 3,990 gave no claim, and about 98% of those had no such dash.)
 bool DashMayAttribute(absl::string_view unit) {
   const char* const begin = unit.data();
-  const char* p = begin;
   const char* const end = begin + unit.size();
-  while (end - p >= 3) {
-    p = static_cast<const char*>(std::memchr(p, '\xE2', end - p - 2));
-    if (p == nullptr) return false;
-    if (p[1] == '\x80' && (p[2] == '\x94' || p[2] == '\x95')) {
-      const char* q = p;
-      while (q > begin && IsSpace(static_cast<unsigned char>(q[-1]))) --q;
-      if (q > begin && (q[-1] == '"' || q[-1] == '\'' || q[-1] == '`' ||
-                        static_cast<unsigned char>(q[-1]) >= 0x80)) {
-        return true;
-      }
+  for (const char* p = NextDash(begin, end); p != nullptr;
+       p = NextDash(p + 3, end)) {
+    const char* q = p;
+    while (q > begin && IsSpace(static_cast<unsigned char>(q[-1]))) --q;
+    if (q > begin && (q[-1] == '"' || q[-1] == '\'' || q[-1] == '`' ||
+                      static_cast<unsigned char>(q[-1]) >= 0x80)) {
+      return true;
     }
-    ++p;
   }
   return false;
 }

@@ -66,13 +66,20 @@ TEST(CueGroupEnd, RefusesWhatCannotBeCut) {
   EXPECT_EQ(CueGroupEnd("N(?P<cue>@+)o"), kNpos);
 }
 
+// The bytes below `below` of a set, in order.
+template <size_t N>
+std::string Spelled(const std::bitset<N>& set, int below) {
+  std::string out;
+  for (int b = 0; b < below; ++b) {
+    if (set[b]) out += static_cast<char>(b);
+  }
+  return out;
+}
+
 std::string Bytes(absl::string_view pattern) {
   std::bitset<256> first;
   if (!FirstBytes(pattern, &first)) return "?";
-  std::string out;
-  for (int b = 0; b < 128; ++b) {
-    if (first[b]) out += static_cast<char>(b);
-  }
+  std::string out = Spelled(first, 128);
   // Bytes from 128 on: only a negated class or "." takes them, all at once.
   if (first[200]) out += "+";
   return out;
@@ -152,16 +159,9 @@ TEST(LastBytes, ReadsWhatAMatchEndsWith) {
 std::string Needs(absl::string_view pattern) {
   PatternNeeds needs;
   if (!ReadPatternNeeds(pattern, &needs)) return "?";
-  auto bytes = [](const std::bitset<128>& set) {
-    std::string out;
-    for (int b = 0; b < 127; ++b) {
-      if (set[b]) out += static_cast<char>(b);
-    }
-    return out;
-  };
-  std::string out = bytes(needs.all);
+  std::string out = Spelled(needs.all, 127);
   for (const std::bitset<128>& set : needs.any_of) {
-    if (!set[127]) out += "|" + bytes(set);
+    if (!set[127]) out += "|" + Spelled(set, 127);
   }
   return out;
 }

@@ -164,7 +164,9 @@ std::string LeftToCuePattern(absl::string_view left);
 // that is not known (the pattern can match the empty string, or uses syntax
 // TagPattern does not read: flags, Perl classes, ...). A superset at worst: a
 // match anchored at position i of a string needs that string's byte i in
-// `first`. Find() uses it to answer for a right half without running it.
+// `first`. Attributor::Half() reads the same for each rule half, from the
+// one TagPattern it parses for all it keeps of the half (edge bytes and
+// needs); this reading of a pattern alone is what the tests check.
 bool FirstBytes(absl::string_view pattern, std::bitset<256>* first);
 // The same for the bytes a match of `pattern` can end with.
 bool LastBytes(absl::string_view pattern, std::bitset<256>* last);
@@ -189,7 +191,7 @@ struct alignas(64) PatternNeeds {
 // Reads what every match of `pattern` holds (TagPattern::NeededSets: sets
 // of bytes of which the match holds one, the smallest kept) into `needs`;
 // false when ReadTagPattern() does not vouch for the pattern, and then
-// `needs` is not changed.
+// `needs` is not changed. (As FirstBytes: Half() reads the same.)
 bool ReadPatternNeeds(absl::string_view pattern, PatternNeeds* needs);
 
 // A rule's half (or another pattern cut from a rule) and its RE2, compiled
