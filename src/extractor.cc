@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/base/optimization.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -3097,6 +3098,17 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   // resolver knows for no person (which also drops some people it does not
   // know by their noun: "the curate explained that ...").
   if (layout.hard_wrapped) {
+    // Each answer reads the whole book: asked once per word, not once per
+    // claim (a book's speakers are few words said many times).
+    absl::flat_hash_map<absl::string_view, bool> known;
+    const auto lower_case_word = [&](absl::string_view w) {
+      auto [it, added] = known.try_emplace(w, false);
+      if (added) {
+        it->second = HasWord(text, absl::AsciiStrToLower(w)) &&
+                     !CapitalisedInSentence(text, w);
+      }
+      return it->second;
+    };
     for (size_t i = 0; i < findings.size(); ++i) {
       Finding& f = findings[i];
       if (f.drop || f.direct || f.speaker.end <= f.speaker.begin) continue;
@@ -3107,7 +3119,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
         // sentence ("Well may the mill stand idle", "Cart horses, ..., adding").
         const absl::string_view w = Slice(text, f.speaker);
         if (w.find_first_of(" \n") == absl::string_view::npos &&
-            HasWord(text, absl::AsciiStrToLower(w)) && !CapitalisedInSentence(text, w)) {
+            lower_case_word(w)) {
           f.drop = true;
           continue;
         }

@@ -13,6 +13,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
 #include "benchmark/benchmark.h"
 #include "internal/json.h"
 #include "internal/lexicon.h"
@@ -148,6 +150,44 @@ void BM_ExtractQuoteHeavyParagraph(benchmark::State& state) {
   RunExtract(state, text);
 }
 BENCHMARK(BM_ExtractQuoteHeavyParagraph)->Arg(256 << 10)->Arg(2 << 20);
+
+// One paragraph of claims that the passes after the rules pair with other
+// claims of their sentence (a two-part quote sourced by a trailing
+// "according to"): time per byte must not grow with the paragraph.
+void BM_ExtractAttributionParagraph(benchmark::State& state) {
+  std::string text;
+  while (text.size() < static_cast<size_t>(state.range(0))) {
+    text +=
+        "\"We will not stop,\" she said, adding that \"the plan\" works, "
+        "according to Roe. Roe said the talks failed. "
+        "\"A,\" Lee said, according to the Post. ";
+  }
+  RunExtract(state, text);
+}
+BENCHMARK(BM_ExtractAttributionParagraph)->Arg(256 << 10)->Arg(2 << 20);
+
+// A hard-wrapped book of one paragraph whose claims name one-word speakers:
+// the test of a speaker's name against the whole book must not run per claim.
+void BM_ExtractHardWrappedNames(benchmark::State& state) {
+  std::string text;
+  size_t line_start = 0;
+  while (text.size() < static_cast<size_t>(state.range(0))) {
+    for (absl::string_view word :
+         absl::StrSplit("Roe said that the plan would work. Lee told Hale that "
+                        "it was late. ",
+                        ' ')) {
+      if (word.empty()) continue;
+      if (text.size() > line_start &&
+          text.size() - line_start + word.size() > 68) {
+        text.back() = '\n';  // wrap the line at the space before the word
+        line_start = text.size();
+      }
+      absl::StrAppend(&text, word, " ");
+    }
+  }
+  RunExtract(state, text);
+}
+BENCHMARK(BM_ExtractHardWrappedNames)->Arg(256 << 10)->Arg(2 << 20);
 
 void BM_ParseJsonLongString(benchmark::State& state) {
   const std::string para =
