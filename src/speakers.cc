@@ -61,6 +61,11 @@ constexpr WordCharTable kWordChar = MakeWordCharTable();
 
 inline bool IsWordChar(unsigned char c) { return kWordChar.is[c]; }
 
+// A name's last word: what follows its last space (all of it when none).
+absl::string_view NameLastWord(absl::string_view name) {
+  return name.substr(name.rfind(' ') + 1);
+}
+
 // Where the word that ends `t` begins (t.size() if a byte of no word ends
 // it): a word that starts before it ends at a byte of no word, and is read
 // to its end without a bounds test.
@@ -569,7 +574,8 @@ void SpeakerResolver::Reset(const Lexicon* lexicon, absl::string_view text,
   // something in them.)
   if (!by_name_.empty()) by_name_.clear();
   if (!by_surname_.empty()) by_surname_.clear();
-  also_by_surname_.clear();
+  if (!also_by_surname_.empty()) also_by_surname_.clear();
+  also_named_ = 0;
   if (!written_as_name_.empty()) written_as_name_.clear();
   written_read_.reset();
   if (!by_first_.empty()) by_first_.clear();
@@ -634,7 +640,7 @@ int SpeakerResolver::FindOrAdd(absl::string_view canonical,
                      [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); }) &&
         std::any_of(canonical.begin(), canonical.end(),
                     [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); })) {
-      e.canonical.assign(canonical.data(), canonical.size());
+      SetCanonical(it->second, canonical);
     }
     return it->second;
   }
@@ -930,7 +936,7 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
       // "George Conway") will do when none of the title's sex is named.
       entity = -1;
       int unsexed = -1;
-      for (int other : also_by_surname_) {
+      for (int other : AlsoBySurname(surname)) {
         const ResolvedEntity& e = entities_[other];
         if (!HasSurname(e, surname)) continue;
         if (e.gender == title_gender) entity = other;
@@ -1010,10 +1016,7 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
           first_named.canonical.find(' ') != std::string::npos) {
         // (Once each, the latest named last: a person named again and again
         // would grow the list that every "Ms. Trump" reads.)
-        also_by_surname_.erase(
-            std::remove(also_by_surname_.begin(), also_by_surname_.end(), entity),
-            also_by_surname_.end());
-        also_by_surname_.push_back(entity);
+        NoteAlsoBySurname(entity);
       } else {
         // "President Obama" in a story's first lines, "President Barack
         // Obama" after: one person, whom the surname alone names from here
@@ -1070,6 +1073,48 @@ bool SpeakerResolver::HasSurname(const ResolvedEntity& e, absl::string_view surn
   return e.type == v1::ENTITY_TYPE_PERSON && !e.described &&
          e.canonical.size() > surname.size() && absl::EndsWith(e.canonical, surname) &&
          e.canonical[e.canonical.size() - surname.size() - 1] == ' ';
+}
+
+absl::Span<const int> SpeakerResolver::AlsoBySurname(
+    absl::string_view surname) const {
+  // (Most texts name no two people of one surname: nothing to hash.)
+  if (also_by_surname_.empty()) return {};
+  // (A name that ends in `surname` ends in its last word.)
+  const auto it = also_by_surname_.find(NameLastWord(surname));
+  if (it == also_by_surname_.end()) return {};
+  return it->second;
+}
+
+void SpeakerResolver::NoteAlsoBySurname(int entity) {
+  ResolvedEntity& e = entities_[entity];
+  std::vector<int>& persons =
+      also_by_surname_.try_emplace(NameLastWord(e.canonical)).first->second;
+  if (e.also_named != 0) {
+    persons.erase(std::find(persons.begin(), persons.end(), entity));
+  }
+  e.also_named = ++also_named_;
+  persons.push_back(entity);
+}
+
+void SpeakerResolver::SetCanonical(int entity, absl::string_view name) {
+  ResolvedEntity& e = entities_[entity];
+  if (e.also_named == 0) {
+    e.canonical.assign(name.data(), name.size());
+    return;
+  }
+  // (Rare: a name recased or completed after the person was filed.)
+  const std::string was(NameLastWord(e.canonical));
+  e.canonical.assign(name.data(), name.size());
+  const absl::string_view now = NameLastWord(e.canonical);
+  if (now == was) return;
+  std::vector<int>& from = also_by_surname_.find(was)->second;
+  from.erase(std::find(from.begin(), from.end(), entity));
+  std::vector<int>& to = also_by_surname_.try_emplace(now).first->second;
+  const auto later = [this](int x, uint32_t order) {
+    return entities_[x].also_named < order;
+  };
+  to.insert(std::lower_bound(to.begin(), to.end(), e.also_named, later),
+            entity);
 }
 
 char SpeakerResolver::SubjectGoesOnWith(uint32_t position, size_t after) const {
@@ -1139,7 +1184,7 @@ int SpeakerResolver::SameSurnamePerson(int first_named, absl::string_view surnam
   };
   // (Most texts name no two people of one surname: the list is empty.)
   bool shared = false;
-  for (int other : also_by_surname_) {
+  for (int other : AlsoBySurname(surname)) {
     if (other != first_named && other_person(entities_[other])) {
       shared = true;
       break;
@@ -1155,10 +1200,7 @@ int SpeakerResolver::SameSurnamePerson(int first_named, absl::string_view surnam
   if (sex == 0 && after < text_.size()) sex = SubjectGoesOnWith(position, after);
   if (sex == 0 || named_first.gender == 0 || named_first.gender == sex) return first_named;
   const int other = LatestBefore(position, [&](const ResolvedEntity& e) {
-    const int index = static_cast<int>(&e - entities_.data());
-    return e.gender == sex && other_person(e) &&
-           std::find(also_by_surname_.begin(), also_by_surname_.end(), index) !=
-               also_by_surname_.end();
+    return e.gender == sex && other_person(e) && e.also_named != 0;
   });
   return other >= 0 ? other : first_named;
 }
@@ -1428,7 +1470,7 @@ void SpeakerResolver::Index() {
         continue;
       }
       AddAlias(static_cast<int>(k), e.canonical);
-      e.canonical = f.canonical;
+      SetCanonical(static_cast<int>(k), f.canonical);
       if (e.gender == 0) e.gender = f.gender;
     }
   }
@@ -1690,7 +1732,7 @@ void SpeakerResolver::ConfirmSameAs(ResolvedEntity& alone) {
   };
   consider(first);
   int others = 0;
-  for (int other : also_by_surname_) {
+  for (int other : AlsoBySurname(alone.canonical)) {
     if (other != first && HasSurname(entities_[other], alone.canonical) &&
         !SameGivenName(entities_[other], entities_[first])) {
       ++others;
@@ -2120,10 +2162,10 @@ void SpeakerResolver::NameDescribed(int entity, absl::string_view name) {
   if (entity < 0 || name.empty() || !entities_[entity].described) return;
   ResolvedEntity& e = entities_[entity];
   AddAlias(entity, e.canonical);
-  e.canonical = std::string(name);
+  SetCanonical(entity, name);
   e.described = false;
   by_name_.emplace(Lower(name), entity);
-  by_surname_.emplace(std::string(name.substr(name.rfind(' ') + 1)), entity);
+  by_surname_.emplace(std::string(NameLastWord(name)), entity);
 }
 
 bool SpeakerResolver::MayBeName(absl::string_view w) const {
@@ -2570,7 +2612,7 @@ bool SpeakerResolver::WrittenAsPlaceOrBody(absl::string_view name) const {
   // ("Maybe Clinton thinks", "maybe not") or a common word in a title
   // ("Understanding Obamacare"); a short one may be a particle of a
   // surname ("De Blasio", "El Dibany" and "de", "el").
-  const absl::string_view last = name.substr(name.rfind(' ') + 1);
+  const absl::string_view last = NameLastWord(name);
   const absl::string_view first = name.substr(0, name.find(' '));
   for (const absl::string_view word : {first, last}) {
     if (word.size() > kMaxWordOf ||

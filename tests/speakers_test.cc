@@ -480,6 +480,18 @@ TEST_F(SpeakersTest, TitleOfTheOtherSexNamesAnotherPerson) {
   EXPECT_EQ(r[1].canonical, "Katharine Hilbery");
 }
 
+TEST_F(SpeakersTest, TitleOfTheOtherSexFindsThePersonOfTheSurnameNamedLater) {
+  // Donald Kessler holds the surname; "Ms. Kessler" is the woman of that
+  // surname named in full after him, not one of another surname named in
+  // full after someone else's (each surname's list is its own).
+  const std::string text =
+      "Donald Kessler spoke first. Mark Olsen followed, and Martha Kessler "
+      "sat down. Then Helen Olsen waved. Ms. Kessler said it was late.";
+  auto r = ResolveAll(text, {{"Ms. Kessler", 0}});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].canonical, "Martha Kessler");
+}
+
 TEST_F(SpeakersTest, OnlyATitleOfTheLexiconTellsTheSex) {
   // "Ms." makes Dana Whitfield a woman; a role that merely begins with the
   // same letters ("MSNBC host") says nothing of Carl Ostrow's sex, so "he"

@@ -55,6 +55,9 @@ struct ResolvedEntity {
   // Named as the speaker of a cue of the press with no sign of a person
   // ("Politico reports C"; NotePress()): no antecedent of "he" or "she".
   bool press = false;
+  // Its order among the persons of SpeakerResolver's also_by_surname_ (the
+  // later, the more recently named in full); 0 when not one of them.
+  uint32_t also_named = 0;
 
   // Every field back to its default, the strings and vectors keeping their
   // memory (SpeakerResolver reuses the entities of earlier documents).
@@ -71,6 +74,7 @@ struct ResolvedEntity {
     addressed_only = false;
     teller_known = false;
     press = false;
+    also_named = 0;
   }
 };
 
@@ -330,6 +334,14 @@ class SpeakerResolver {
   static bool SameGivenName(const ResolvedEntity& a, const ResolvedEntity& b);
   // `e` is a person named in full with the last word `surname`.
   static bool HasSurname(const ResolvedEntity& e, absl::string_view surname);
+  // The persons of also_by_surname_ whose names may end in `surname`
+  // (those filed under its last word), the latest named in full last.
+  absl::Span<const int> AlsoBySurname(absl::string_view surname) const;
+  // Files `entity` in also_by_surname_ as the latest named in full.
+  void NoteAlsoBySurname(int entity);
+  // Gives `entity` the canonical name `name`, refiled in also_by_surname_
+  // when it is there and the last word changes.
+  void SetCanonical(int entity, absl::string_view name);
   // The sex of the subject pronoun a name at `position`, ending at `after`,
   // goes on with when it is the subject of a clause ("Clinton later said
   // she ..."): 'm', 'f' or 0 when none comes before another name, a
@@ -488,8 +500,14 @@ class SpeakerResolver {
   bool indexed_ = false;
   // Persons named in full after another of the same surname, whom
   // by_surname_ keeps: found by a title of their sex ("Ms. Trump"), or by
-  // the pronoun a surname alone goes on with (SameSurnamePerson()).
-  std::vector<int> also_by_surname_;
+  // the pronoun a surname alone goes on with (SameSurnamePerson()). Filed
+  // by the last word of their canonical names, each list in the order of
+  // ResolvedEntity::also_named: a name reads the persons of its surname
+  // only, not those of every surname the text shares (which made a long
+  // text's resolution quadratic: 10 MB of news as one text, 1.1e9
+  // instructions in SameSurnamePerson).
+  absl::flat_hash_map<std::string, std::vector<int>> also_by_surname_;
+  uint32_t also_named_ = 0;  // the last ResolvedEntity::also_named given
   // Resolve()'s tokens and tags, kept to reuse their memory, and the span
   // they are of (empty when none).
   std::vector<Token> tokens_;
