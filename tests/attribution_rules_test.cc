@@ -735,6 +735,11 @@ const RuleCase kCases[] = {
     {"speaker_to_cue",
      "Mayor Anna Keller went on to say that the pool would reopen in June.",
      "Mayor Anna Keller", "say", "the pool would reopen in June"},
+    // A copula right before the infinitive cue: a plan or schedule of the
+    // subject's (a name, title or nominal).
+    {"speaker_be_to_cue",
+     "The Harbor Authority is to announce the new ferry fares on Monday.",
+     "The Harbor Authority", "announce", "the new ferry fares"},
     // "the first", "the only", "the last" (perhaps with a title or a
     // nominal) after a copula and before an infinitive cue: the subject of
     // the copula speaks.
