@@ -30,6 +30,7 @@ namespace internal {
 
 namespace {
 RE2::Options RuleOptions();
+bool EndsLikePlural(absl::string_view text, const Token& token);
 }  // namespace
 
 // The halves of the rules: TagDfa and TagSubmatcher answer for nearly every
@@ -6294,10 +6295,17 @@ bool Attributor::IssuedDocument(absl::string_view text,
   const bool colon = e == b && marked[e] == '@' && tokens[e].end == tokens[e].begin + 1 &&
                      text[tokens[e].begin] == ':';
   if (marked[e] != '%' && !colon) return false;
+  // (Or a possessive pronoun: "revised her statement explaining C", the
+  // issuer's own; or no determiner before a plural issued again and again:
+  // "has been running ads praising X".)
   size_t d = a;  // the determiner, inside the group or right before it
-  if (marked[d] != 'd') --d;
+  if (marked[d] != 'd' && marked[d] != 'p') --d;
   while (colon && d > 0 && d + 3 > a && (marked[d] == 'j' || marked[d] == 'i')) --d;
-  return marked[d] == 'd' && d >= 1 &&
+  const bool bare = d + 1 == a && b == a + 1 && !colon &&
+                    IsOneOf("oCi", marked[d]) &&
+                    EndsLikePlural(text, tokens[a]);
+  if (bare) return IsDocumentHead(text, tokens, a, b);
+  return (marked[d] == 'd' || marked[d] == 'p') && d >= 1 &&
          (marked[d - 1] == 'o' || marked[d - 1] == 'C') &&
          IsDocumentHead(text, tokens, a, b);
 }
