@@ -2526,6 +2526,43 @@ bool OpeningClauseSubject(const std::vector<Token>& tokens, const std::string& t
   return false;
 }
 
+// Is the comma tags[m] (before token k) one between a place after a
+// preposition and its state, before the subject's names and verb (see
+// CommaBeforeState)?
+bool StateAfterPlace(const std::string& tags, size_t m, size_t k) {
+  size_t p = m;  // the place
+  while (p > 0 && tags[p - 1] == 'N') --p;
+  if (p == m || p == 0 || tags[p - 1] != 'r') return false;
+  size_t n = m + 1;  // the state
+  while (n < k && n < m + 3 && tags[n] == 'N') ++n;
+  if (n == m + 1) return false;
+  if (n < k && tags[n] == '.') ++n;
+  if (n >= k || tags[n] != ',') return false;
+  const size_t subject = ++n;
+  while (n < k && IsOneOf("NR", tags[n])) ++n;
+  return n > subject && n < tags.size() && IsOneOf("ovbCl@%", tags[n]);
+}
+
+// "Speaking at a town hall in Salem, New Hampshire, Senator Roe went after
+// the governor, calling C", "The day before, at a rally in Beaumont, Tex.,
+// Mayor Reyes was blunt, claiming C": in the phrases that open the sentence
+// (no verb, cue, quotation or relative word in them; an -ing word may open
+// the first), a name after a preposition, a comma, one or two names (perhaps
+// with an abbreviation's period) and a comma are a place and its state, and
+// the names after them, right before a verb, the subject. Returns the comma
+// between place and state, which the subject rules then read as part of the
+// phrase, or npos. (Not "In Salem, Reyes, Lopez and Kim said": a list; nor
+// "In Salem, Reyes, the mayor, said": an appositive.)
+size_t CommaBeforeState(const std::string& tags, size_t k) {
+  size_t m = 0;
+  while (m < k && IsOneOf("xl", tags[m])) ++m;
+  if (m < k && tags[m] == 'i') ++m;
+  for (; m < k && !IsOneOf("vbC@%;:~qQw", tags[m]); ++m) {
+    if (tags[m] == ',' && StateAfterPlace(tags, m, k)) return m;
+  }
+  return std::string::npos;
+}
+
 }  // namespace
 
 // "Outside the arena, X ...", "Inside the hall, X ...": a first word that
@@ -9124,7 +9161,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           };
           if (f.speaker.end == f.speaker.begin) {
-            match_subjects(marked);
+            const size_t place_comma = CommaBeforeState(marked, k);
+            if (place_comma == std::string::npos) {
+              match_subjects(marked);
+            } else {
+              std::string& with = scratch.opener_tags;
+              with = marked;
+              with[place_comma] = 'o';
+              match_subjects(with);
+            }
             // "More recently, X has ...", "Looking out at the crowd, X
             // read ...", "One month after the vote, X ...": a first word
             // capitalised only for its place, of a class a lexicon knows
