@@ -6332,6 +6332,21 @@ bool Attributor::IssuedDocument(absl::string_view text,
   const bool colon = e == b && marked[e] == '@' && tokens[e].end == tokens[e].begin + 1 &&
                      text[tokens[e].begin] == ':';
   if (marked[e] != '%' && !colon) return false;
+  // "sent a text message to supporters saying C", "posted a message on
+  // Twitter reading C": the noun phrase after "to" or "on" (the prepositions
+  // of function_words.tsv list label_prep, which name where words go) and a
+  // medium or document (after a determiner, possessive, word or modifier)
+  // is where the document went, not who issued it. (Not a day: "a
+  // statement on Monday saying C".)
+  if (!colon && a >= 3 && marked[a - 1] == 'r' &&
+      IsOneOf("dpoj", marked[a - 3]) && !AllTime(tokens, a, b) &&
+      InList(*lex_, text, tokens[a - 1], WordList::kLabelPrep)) {
+    const WordInfo* w = WordOf(text, tokens[a - 2]);
+    if ((w != nullptr && w->word_class == WordClass::kMediumNoun) ||
+        IsDocumentHead(text, tokens, a - 2, a - 1)) {
+      return true;
+    }
+  }
   // (Or a possessive pronoun: "revised her statement explaining C", the
   // issuer's own; or no determiner before a plural issued again and again:
   // "has been running ads praising X".)
