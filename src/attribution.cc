@@ -30,6 +30,7 @@ namespace internal {
 
 namespace {
 RE2::Options RuleOptions();
+bool EndsLikePlural(absl::string_view text, const Token& token);
 }  // namespace
 
 // The halves of the rules: TagDfa and TagSubmatcher answer for nearly every
@@ -2535,6 +2536,43 @@ bool OpeningClauseSubject(const std::vector<Token>& tokens, const std::string& t
     if (tags[m] == 'q' || tags[m] == ';') return false;
   }
   return false;
+}
+
+// Is the comma tags[m] (before token k) one between a place after a
+// preposition and its state, before the subject's names and verb (see
+// CommaBeforeState)?
+bool StateAfterPlace(const std::string& tags, size_t m, size_t k) {
+  size_t p = m;  // the place
+  while (p > 0 && tags[p - 1] == 'N') --p;
+  if (p == m || p == 0 || tags[p - 1] != 'r') return false;
+  size_t n = m + 1;  // the state
+  while (n < k && n < m + 3 && tags[n] == 'N') ++n;
+  if (n == m + 1) return false;
+  if (n < k && tags[n] == '.') ++n;
+  if (n >= k || tags[n] != ',') return false;
+  const size_t subject = ++n;
+  while (n < k && IsOneOf("NR", tags[n])) ++n;
+  return n > subject && n < tags.size() && IsOneOf("ovbCl@%", tags[n]);
+}
+
+// "Speaking at a town hall in Salem, New Hampshire, Senator Roe went after
+// the governor, calling C", "The day before, at a rally in Beaumont, Tex.,
+// Mayor Reyes was blunt, claiming C": in the phrases that open the sentence
+// (no verb, cue, quotation or relative word in them; an -ing word may open
+// the first), a name after a preposition, a comma, one or two names (perhaps
+// with an abbreviation's period) and a comma are a place and its state, and
+// the names after them, right before a verb, the subject. Returns the comma
+// between place and state, which the subject rules then read as part of the
+// phrase, or npos. (Not "In Salem, Reyes, Lopez and Kim said": a list; nor
+// "In Salem, Reyes, the mayor, said": an appositive.)
+size_t CommaBeforeState(const std::string& tags, size_t k) {
+  size_t m = 0;
+  while (m < k && IsOneOf("xl", tags[m])) ++m;
+  if (m < k && tags[m] == 'i') ++m;
+  for (; m < k && !IsOneOf("vbC@%;:~qQw", tags[m]); ++m) {
+    if (tags[m] == ',' && StateAfterPlace(tags, m, k)) return m;
+  }
+  return std::string::npos;
 }
 
 }  // namespace
@@ -6306,10 +6344,32 @@ bool Attributor::IssuedDocument(absl::string_view text,
   const bool colon = e == b && marked[e] == '@' && tokens[e].end == tokens[e].begin + 1 &&
                      text[tokens[e].begin] == ':';
   if (marked[e] != '%' && !colon) return false;
+  // "sent a text message to supporters saying C", "posted a message on
+  // Twitter reading C": the noun phrase after "to" or "on" (the prepositions
+  // of function_words.tsv list label_prep, which name where words go) and a
+  // medium or document (after a determiner, possessive, word or modifier)
+  // is where the document went, not who issued it. (Not a day: "a
+  // statement on Monday saying C".)
+  if (!colon && a >= 3 && marked[a - 1] == 'r' &&
+      IsOneOf("dpoj", marked[a - 3]) && !AllTime(tokens, a, b) &&
+      InList(*lex_, text, tokens[a - 1], WordList::kLabelPrep)) {
+    const WordInfo* w = WordOf(text, tokens[a - 2]);
+    if ((w != nullptr && w->word_class == WordClass::kMediumNoun) ||
+        IsDocumentHead(text, tokens, a - 2, a - 1)) {
+      return true;
+    }
+  }
+  // (Or a possessive pronoun: "revised her statement explaining C", the
+  // issuer's own; or no determiner before a plural issued again and again:
+  // "has been running ads praising X".)
   size_t d = a;  // the determiner, inside the group or right before it
-  if (marked[d] != 'd') --d;
+  if (marked[d] != 'd' && marked[d] != 'p') --d;
   while (colon && d > 0 && d + 3 > a && (marked[d] == 'j' || marked[d] == 'i')) --d;
-  return marked[d] == 'd' && d >= 1 &&
+  const bool bare = d + 1 == a && b == a + 1 && !colon &&
+                    IsOneOf("oCi", marked[d]) &&
+                    EndsLikePlural(text, tokens[a]);
+  if (bare) return IsDocumentHead(text, tokens, a, b);
+  return (marked[d] == 'd' || marked[d] == 'p') && d >= 1 &&
          (marked[d - 1] == 'o' || marked[d - 1] == 'C') &&
          IsDocumentHead(text, tokens, a, b);
 }
@@ -9128,7 +9188,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             }
           };
           if (f.speaker.end == f.speaker.begin) {
-            match_subjects(marked);
+            const size_t place_comma = CommaBeforeState(marked, k);
+            if (place_comma == std::string::npos) {
+              match_subjects(marked);
+            } else {
+              std::string& with = scratch.opener_tags;
+              with = marked;
+              with[place_comma] = 'o';
+              match_subjects(with);
+            }
             // "More recently, X has ...", "Looking out at the crowd, X
             // read ...", "One month after the vote, X ...": a first word
             // capitalised only for its place, of a class a lexicon knows

@@ -160,11 +160,12 @@ const RuleCase kCases[] = {
      "collapse, but took no action.",
      "the city engineer", "warned", "the bridge could collapse"},
     // A document with a directive participle, its addressee and an
-    // infinitive.
+    // infinitive; those who issued it (the subject of the verb right before
+    // it) speak.
     {"np_participle_directive",
      "Residents have signed petitions urging the council to keep the pool "
      "open.",
-     "petitions", "urging", "the council to keep the pool open"},
+     "Residents", "urging", "the council to keep the pool open"},
     {"passive_agent", "The pool plan was first reported by the Daily Courier.",
      "the Daily Courier", "reported", "The pool plan"},
     // A relative word as the subject, and the sentence going on after the

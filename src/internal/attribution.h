@@ -587,7 +587,8 @@ class Attributor {
   // Whether a "noevidence" line of content_stances.tsv matches the sentence.
   bool SaysNoEvidence(absl::string_view sentence) const;
   // Whether the speaker [a, b) of a participle cue is a document that a
-  // verb before it issued ("released a statement saying").
+  // verb before it issued ("released a statement saying", "revised her
+  // statement explaining", "running ads praising").
   bool IssuedDocument(absl::string_view text, const std::vector<Token>& tokens,
                       const std::string& marked, size_t a, size_t b) const;
   // Is the noun phrase tokens[a, b) headed by a document ("the poll")?
