@@ -624,10 +624,6 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
   };
   while (i < end) {
     const unsigned char c = p[i];
-    // A letter or digit other than n can only begin a word (an apostrophe,
-    // multi-byte punctuation and n't begin otherwise): the tests for those
-    // are skipped.
-    const bool plain = kAsciiAlnum.starts_word[c];
 #ifdef __SSE2__
     // Most tokens are words of ASCII letters and digits that end at a space
     // or at punctuation that cannot carry a word on: read from one load of
@@ -704,6 +700,10 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
       continue;
     }
     if (absl::ascii_isspace(c)) { ++i; continue; }
+    // A letter or digit other than n can only begin a word (an apostrophe,
+    // multi-byte punctuation and n't begin otherwise): the tests for those
+    // are skipped.
+    const bool plain = kAsciiAlnum.starts_word[c];
     Token tok;
     tok.begin = static_cast<uint32_t>(i);
     char ptag;
