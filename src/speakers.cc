@@ -246,8 +246,9 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
   // and every 'a' or 't' among them has four bytes after it, so that
   // stops_at() asks ArticleEnd() of it and leaves `from` as it is when it
   // is no article: dropping it here changes nothing. The last bytes are
-  // read by the loop below.)
-  while (k < n && n - k >= 20) {
+  // read by the loop below.) (One comparison for both: k never comes near
+  // SIZE_MAX.)
+  while (k + 20 <= n) {
     const __m128i cur = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
     const __m128i prev =
         _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k - 1));
