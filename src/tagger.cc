@@ -633,12 +633,13 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
     // apostrophe, where no word ends here.)
     if (kAsciiAlnum.is[c] && i < fast_end) {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      // (NotAlnum16() in parts: the letters lower-case the word below. The
-      // mask has no bits from 16 on, so its complement stops the count at
-      // 16.)
-      const __m128i letters = AsciiLetters16(x);
-      const uint32_t alnum = static_cast<uint32_t>(
-          _mm_movemask_epi8(_mm_or_si128(letters, BytesInRange16(x, '0', 10))));
+      // (NotAlnum16() in parts: the bytes with 0x20 set, from which it tells
+      // the letters, are the word in lower case below. The mask has no bits
+      // from 16 on, so its complement stops the count at 16.)
+      const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
+      const uint32_t alnum =
+          static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(
+              BytesInRange16(folded, 'a', 26), BytesInRange16(x, '0', 10))));
       const size_t len = absl::countr_zero(~alnum);
       const size_t j = i + len;
       // (The byte after the run, read once, tells whether the word ends
@@ -669,14 +670,14 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
           // Looked up for WordTag() (see there), lower-cased from the same
           // bytes, as every reader of Token::info would look it up.
           alignas(16) char padded[kShortWord];
-          // (A letter with 0x20 set is in lower case; the bytes from the
-          // word's end on are zeroed.)
+          // (A letter with 0x20 set is in lower case, and a digit or the
+          // period an abbreviation keeps has it set already; the bytes from
+          // the word's end on are zeroed.)
           _mm_store_si128(
               reinterpret_cast<__m128i*>(padded),
-              _mm_and_si128(
-                  _mm_or_si128(x, _mm_and_si128(letters, _mm_set1_epi8(0x20))),
-                  _mm_loadu_si128(reinterpret_cast<const __m128i*>(
-                      kPrefixMask + 16 - (word_end - i)))));
+              _mm_and_si128(folded,
+                            _mm_loadu_si128(reinterpret_cast<const __m128i*>(
+                                kPrefixMask + 16 - (word_end - i)))));
           word.info = lex.PaddedWordBranchFree(padded);
           ++words;
           capitals += word.cap;
