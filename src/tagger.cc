@@ -647,8 +647,10 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
       size_t word_end = j;
       bool ends = false;
       if (len < 16 && j <= end) {
-        if (j == end ||
-            !kAsciiAlnum.goes_on[static_cast<unsigned char>(p[j])]) {
+        // (The byte first: most words end at one. It lies in the text
+        // even at the unit's end, sixteen bytes from i being inside.)
+        if (!kAsciiAlnum.goes_on[static_cast<unsigned char>(p[j])] ||
+            j == end) {
           ends = true;
         } else if (RunEndsBefore(text, j, end)) {
           ends = true;
