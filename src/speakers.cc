@@ -294,9 +294,12 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
     while (mask != 0) {
       const size_t at = k + static_cast<size_t>(__builtin_ctz(mask));
       mask &= mask - 1;
-      if (at >= from && WordStartsAt(p, i, at) && stops_at(at)) return at;
+      if (WordStartsAt(p, i, at) && stops_at(at)) return at;
     }
-    k = std::max(k + 16, from);
+    // (`from`, at most k when the loop began, stays there: stops_at()
+    // moves it only for a word that begins within five bytes of the end.
+    // No test of it, then, above or here.)
+    k += 16;
   }
 #endif
   for (; k < n; ++k) {
