@@ -75,6 +75,19 @@ size_t LastWordStart(absl::string_view t) {
   return tail;
 }
 
+#if defined(__SSE2__)
+// Bit b set for each of the 16 bytes from p[0] that is no byte of a word
+// (kWordChar.is: a letter, a digit, - . ' or 0x80 and above).
+inline uint32_t NotWordBytes16(const unsigned char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i word = _mm_cmplt_epi8(v, _mm_setzero_si128());  // 0x80 and above
+  word = _mm_or_si128(word, AsciiAlnum16(v));
+  word = _mm_or_si128(word, BytesInRange16(v, '-', 2));  // - .
+  word = _mm_or_si128(word, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+  return ~static_cast<uint32_t>(_mm_movemask_epi8(word)) & 0xFFFF;
+}
+#endif
+
 // The end of the word that starts at t[i]; `tail` is LastWordStart(t).
 inline size_t WordEnd(absl::string_view t, size_t i, size_t tail) {
   if (i >= tail) return t.size();
@@ -82,16 +95,9 @@ inline size_t WordEnd(absl::string_view t, size_t i, size_t tail) {
   size_t j = i + 1;
 #if defined(__SSE2__)
   // The first byte of no word among the next 16, found at once: a loop of
-  // a byte a round mispredicts its exit at the end of most words. (A byte
-  // of a word: kWordChar.is, a letter, a digit, - . ' or 0x80 and above.)
+  // a byte a round mispredicts its exit at the end of most words.
   if (t.size() - j >= 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
-    __m128i word = _mm_cmplt_epi8(v, _mm_setzero_si128());  // 0x80 and above
-    word = _mm_or_si128(word, AsciiAlnum16(v));
-    word = _mm_or_si128(word, BytesInRange16(v, '-', 2));  // - .
-    word = _mm_or_si128(word, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
-    const unsigned other =
-        ~static_cast<unsigned>(_mm_movemask_epi8(word)) & 0xFFFF;
+    const uint32_t other = NotWordBytes16(p + j);
     if (other != 0) return j + static_cast<size_t>(__builtin_ctz(other));
     j += 16;
   }
@@ -251,8 +257,9 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
   // and every 'a' or 't' among them has four bytes after it, so that
   // stops_at() asks ArticleEnd() of it and leaves `from` as it is when it
   // is no article: dropping it here changes nothing. The last bytes are
-  // read by the loop below.)
-  while (k < n && n - k >= 20) {
+  // read by the loop below.) (One comparison for both: k never comes near
+  // SIZE_MAX.)
+  while (k + 20 <= n) {
     const __m128i cur = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
     const __m128i prev =
         _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k - 1));
@@ -292,9 +299,12 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
     while (mask != 0) {
       const size_t at = k + static_cast<size_t>(__builtin_ctz(mask));
       mask &= mask - 1;
-      if (at >= from && WordStartsAt(p, i, at) && stops_at(at)) return at;
+      if (WordStartsAt(p, i, at) && stops_at(at)) return at;
     }
-    k = std::max(k + 16, from);
+    // (`from`, at most k when the loop began, stays there: stops_at()
+    // moves it only for a word that begins within five bytes of the end.
+    // No test of it, then, above or here.)
+    k += 16;
   }
 #endif
   for (; k < n; ++k) {

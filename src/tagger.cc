@@ -624,10 +624,6 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
   };
   while (i < end) {
     const unsigned char c = p[i];
-    // A letter or digit other than n can only begin a word (an apostrophe,
-    // multi-byte punctuation and n't begin otherwise): the tests for those
-    // are skipped.
-    const bool plain = kAsciiAlnum.starts_word[c];
 #ifdef __SSE2__
     // Most tokens are words of ASCII letters and digits that end at a space
     // or at punctuation that cannot carry a word on: read from one load of
@@ -637,12 +633,13 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
     // apostrophe, where no word ends here.)
     if (kAsciiAlnum.is[c] && i < fast_end) {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      // (NotAlnum16() in parts: the letters lower-case the word below. The
-      // mask has no bits from 16 on, so its complement stops the count at
-      // 16.)
-      const __m128i letters = AsciiLetters16(x);
-      const uint32_t alnum = static_cast<uint32_t>(
-          _mm_movemask_epi8(_mm_or_si128(letters, BytesInRange16(x, '0', 10))));
+      // (NotAlnum16() in parts: the bytes with 0x20 set, from which it tells
+      // the letters, are the word in lower case below. The mask has no bits
+      // from 16 on, so its complement stops the count at 16.)
+      const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
+      const uint32_t alnum =
+          static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(
+              BytesInRange16(folded, 'a', 26), BytesInRange16(x, '0', 10))));
       const size_t len = absl::countr_zero(~alnum);
       const size_t j = i + len;
       // (The byte after the run, read once, tells whether the word ends
@@ -650,8 +647,10 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
       size_t word_end = j;
       bool ends = false;
       if (len < 16 && j <= end) {
-        if (j == end ||
-            !kAsciiAlnum.goes_on[static_cast<unsigned char>(p[j])]) {
+        // (The byte first: most words end at one. It lies in the text
+        // even at the unit's end, sixteen bytes from i being inside.)
+        if (!kAsciiAlnum.goes_on[static_cast<unsigned char>(p[j])] ||
+            j == end) {
           ends = true;
         } else if (RunEndsBefore(text, j, end)) {
           ends = true;
@@ -673,14 +672,14 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
           // Looked up for WordTag() (see there), lower-cased from the same
           // bytes, as every reader of Token::info would look it up.
           alignas(16) char padded[kShortWord];
-          // (A letter with 0x20 set is in lower case; the bytes from the
-          // word's end on are zeroed.)
+          // (A letter with 0x20 set is in lower case, and a digit or the
+          // period an abbreviation keeps has it set already; the bytes from
+          // the word's end on are zeroed.)
           _mm_store_si128(
               reinterpret_cast<__m128i*>(padded),
-              _mm_and_si128(
-                  _mm_or_si128(x, _mm_and_si128(letters, _mm_set1_epi8(0x20))),
-                  _mm_loadu_si128(reinterpret_cast<const __m128i*>(
-                      kPrefixMask + 16 - (word_end - i)))));
+              _mm_and_si128(folded,
+                            _mm_loadu_si128(reinterpret_cast<const __m128i*>(
+                                kPrefixMask + 16 - (word_end - i)))));
           word.info = lex.PaddedWordBranchFree(padded);
           ++words;
           capitals += word.cap;
@@ -704,6 +703,10 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
       continue;
     }
     if (absl::ascii_isspace(c)) { ++i; continue; }
+    // A letter or digit other than n can only begin a word (an apostrophe,
+    // multi-byte punctuation and n't begin otherwise): the tests for those
+    // are skipped.
+    const bool plain = kAsciiAlnum.starts_word[c];
     Token tok;
     tok.begin = static_cast<uint32_t>(i);
     char ptag;

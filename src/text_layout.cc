@@ -734,8 +734,9 @@ constexpr ClassTable kClass;
 // few dozen bytes, so SSE2 tests 16 at a time; the mask of the last 16 is
 // kept, for the next byte of a class is most often in the same 16 (the
 // scan goes on right after the byte it stopped at). (SSE2 may stop at a few
-// bytes of no class too, 0x08 to 0x0F but a line break, the tab among them:
-// the scan passes over them as over any byte it need not stop at.)
+// bytes of no class too, 0x08 to 0x0F but a line break, the tab among them,
+// and '#' and '&': the scan passes over them as over any byte it need not
+// stop at.)
 class PlainSkipper {
  public:
   // Returns the first byte in [p, end) of a class in kClass, or end.
@@ -749,21 +750,24 @@ class PlainSkipper {
       p = reinterpret_cast<const char*>(block_) + 16;
     }
     // A byte of 0x08 to 0x0F, '\n' and '\r' among them, with its three low
-    // bits set is 0x0F; 0xC2 and 0xE2 with bit 0x20 set are 0xE2: one
-    // comparison each.
+    // bits set is 0x0F; 0xC2 and 0xE2 with bit 0x20 set are 0xE2; '"'
+    // (0x22) and '\'' (0x27), and the rare '#' and '&', with bits 0x05 set
+    // are 0x27: one comparison each.
     const __m128i low3 = _mm_set1_epi8(7), x0f = _mm_set1_epi8(0x0F);
     const __m128i bit5 = _mm_set1_epi8(0x20);
-    const __m128i dq = _mm_set1_epi8('"'), bq = _mm_set1_epi8('`');
-    const __m128i sq = _mm_set1_epi8('\''), dot = _mm_set1_epi8('.');
+    const __m128i bits05 = _mm_set1_epi8(0x05), sq = _mm_set1_epi8('\'');
+    const __m128i bq = _mm_set1_epi8('`'), dot = _mm_set1_epi8('.');
     const __m128i ex = _mm_set1_epi8('!'), qm = _mm_set1_epi8('?');
     const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
-    while (end - p >= 16) {
+    // (The last block's start, compared as an address: one comparison a
+    // block, where `end - p` is a subtraction as well.)
+    const uintptr_t last = reinterpret_cast<uintptr_t>(end) - 16;
+    while (reinterpret_cast<uintptr_t>(p) <= last) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
       __m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, low3), x0f),
                                _mm_cmpeq_epi8(_mm_or_si128(v, bit5), e2));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, dq));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(v, bits05), sq));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, bq));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, sq));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, dot));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, ex));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, qm));

@@ -633,6 +633,17 @@ TEST(Segmenter, Quotes) {
   }
 }
 
+// The 16-byte scan stops at '#' and '&' with the quotation marks ('"' and
+// '\'' differ from them in bits 0x05 only): the segmenter passes over them
+// as over any letter, beside a mark or a terminator too.
+TEST(Segmenter, HashAndAmpersandOpenNothing) {
+  EXPECT_THAT(Sentences("AT&T fell #3 places. R&D rose."),
+              ElementsAre("AT&T fell #3 places.", "R&D rose."));
+  const std::string text = "S&P said \"#1 & #2.\" #vote&go \"A&B\"&c.";
+  EXPECT_THAT(Quotes(text), ElementsAre("[#1 & #2.]", "[A&B]"));
+  CheckInvariants(text, Segment(text));
+}
+
 TEST(Segmenter, QuoteOffsets) {
   const std::string text = "He said \xE2\x80\x9Cyes\" twice.";
   TextLayout layout = Segment(text);
