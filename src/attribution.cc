@@ -2288,6 +2288,9 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
       const size_t bit =
           CueShape(n, word[0], word[second], word[n - 1 - second], word[n - 1]);
       a->cue_shapes_[bit / 64] |= uint64_t{1} << (bit % 64);
+      static_assert(kMaxCueWord < 32, "a length indexes cue_last_letters_");
+      a->cue_last_letters_[32 * (word[0] - 'a') + n] |= uint32_t{1}
+                                                        << (word[n - 1] - 'a');
     }
   }
   for (const auto& [word, info] : lexicon->words()) {
@@ -6440,12 +6443,14 @@ constexpr LetterTable kLetters;
 // Calls accept(i, j, info) for each word p[i, j) of ASCII letters in `text`
 // that the lexicon lists as a cue word, a cue phrase's first word or a noun
 // cue, until it returns true. Words are looked up lower-cased, after a test
-// of their shape (length, first two and last two letters) among the cue
-// words' (`shapes`, see Create): cheaper than tagging. (Every unit is
-// scanned: a few instructions a byte count.)
+// of their first and last letters by length (`last_letters`) and of their
+// shape (length, first two and last two letters: `shapes`) among the cue
+// words' (see Create): cheaper than tagging. (Every unit is scanned: a few
+// instructions a byte count.)
 template <typename Accept>
-inline bool ScanCueWords(const Lexicon& lex, const uint64_t* shapes,
-                         absl::string_view text, Accept accept) {
+inline bool ScanCueWords(const Lexicon& lex, const uint32_t* last_letters,
+                         const uint64_t* shapes, absl::string_view text,
+                         Accept accept) {
   const char* const lower = kLetters.lower;
   const unsigned char* const p =
       reinterpret_cast<const unsigned char*>(text.data());
@@ -6453,10 +6458,14 @@ inline bool ScanCueWords(const Lexicon& lex, const uint64_t* shapes,
   auto is_cue = [&](size_t i, size_t j) {
     const size_t length = j - i;
     if (length > sizeof(buf)) return false;
+    const char first = lower[p[i]], last = lower[p[j - 1]];
+    if (((last_letters[32 * (first - 'a') + length] >> (last - 'a')) & 1) ==
+        0) {
+      return false;
+    }
     const size_t second = length > 1 ? 1 : 0;
-    const size_t shape =
-        Attributor::CueShape(length, lower[p[i]], lower[p[i + second]],
-                             lower[p[j - 1 - second]], lower[p[j - 1]]);
+    const size_t shape = Attributor::CueShape(
+        length, first, lower[p[i + second]], lower[p[j - 1 - second]], last);
     if (((shapes[shape / 64] >> (shape % 64)) & 1) == 0) return false;
 #if defined(__SSE2__)
     if (length <= kShortWord && i + 16 <= text.size()) {
@@ -6592,7 +6601,7 @@ bool Attributor::OpensAsSpeechTag(absl::string_view s) const {
 }
 
 bool Attributor::HasCueWord(absl::string_view text) const {
-  return ScanCueWords(*lex_, cue_shapes_, text,
+  return ScanCueWords(*lex_, cue_last_letters_, cue_shapes_, text,
                       [](size_t, size_t, const WordInfo&) { return true; });
 }
 
@@ -6793,14 +6802,15 @@ bool Attributor::MayHaveCue(absl::string_view text,
   // across its edges.)
   for (const Range& r : quoted) {
     if (r.begin > from &&
-        ScanCueWords(*lex_, cue_shapes_, text.substr(from, r.begin - from),
-                     may_become_cue)) {
+        ScanCueWords(*lex_, cue_last_letters_, cue_shapes_,
+                     text.substr(from, r.begin - from), may_become_cue)) {
       return true;
     }
     from = std::max<size_t>(from, r.end);
   }
   return from < text.size() &&
-         ScanCueWords(*lex_, cue_shapes_, text.substr(from), may_become_cue);
+         ScanCueWords(*lex_, cue_last_letters_, cue_shapes_, text.substr(from),
+                      may_become_cue);
 }
 
 void Attributor::TagUnits(
