@@ -942,17 +942,32 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
   units->clear();
   const auto& sents = layout.sentences;
   const auto& quotes = layout.quotes;
+  // The first quotation that opens at or after the unit's start (units
+  // start in text order: found by walking on from the last unit's, with a
+  // binary search only for one that starts before it). (news-5mb: a
+  // binary search for each round of the loop below, 1.0359e9 -> 1.0342e9
+  // instructions.)
+  auto first_quote = quotes.begin();
+  uint32_t first_quote_from = 0;
   size_t s = 0;
   while (s < sents.size()) {
     Unit u{{sents[s].begin, sents[s].end}, sents[s].paragraph};
+    if (u.range.begin < first_quote_from) {
+      first_quote = std::lower_bound(
+          quotes.begin(), quotes.end(), u.range.begin,
+          [](const Quote& q, uint32_t off) { return q.open < off; });
+    } else {
+      while (first_quote != quotes.end() && first_quote->open < u.range.begin) {
+        ++first_quote;
+      }
+    }
+    first_quote_from = u.range.begin;
     size_t t = s + 1;
     bool grew = true;
     while (grew) {
       grew = false;
-      auto it = std::lower_bound(
-          quotes.begin(), quotes.end(), u.range.begin,
-          [](const Quote& q, uint32_t off) { return q.open < off; });
-      for (; it != quotes.end() && it->open < u.range.end; ++it) {
+      for (auto it = first_quote; it != quotes.end() && it->open < u.range.end;
+           ++it) {
         if (it->paragraph == u.paragraph && it->close_end > u.range.end) {
           u.range.end = it->close_end;
           grew = true;
