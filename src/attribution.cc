@@ -7692,8 +7692,6 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         f.cue = TokenSpan(tokens, negated ? p : k, k + tokens[k].cue_words);
         f.unit = static_cast<int>(u);
         f.paragraph = unit.paragraph;
-        if (no_evidence < 0) no_evidence = SaysNoEvidence(utext) ? 1 : 0;
-        f.without_evidence = no_evidence == 1;
         size_t a, b;
         // The content's tokens, for the evidence check below.
         size_t content_a = 0, content_b = 0;
@@ -9294,6 +9292,10 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           AddQuoteBeginnings(layout, &f);
           AddQuoteContinuations(layout, &f);
         }
+        // (Read once the finding is kept: most that match a rule are
+        // dropped above. news-5mb: 1.0342e9 -> 1.0338e9 instructions.)
+        if (no_evidence < 0) no_evidence = SaysNoEvidence(utext) ? 1 : 0;
+        f.without_evidence = no_evidence == 1;
         out->push_back(std::move(f));
         ++unit_findings[u];
         break;
