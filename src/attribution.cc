@@ -984,9 +984,11 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
     }
     // "...missing." Trump said. -- a short sentence after a quotation that
     // makes up the unit attributes it.
+    // (Its length first: most sentences fail that test, which reads no
+    // quotation. news-5mb: 1.0338e9 -> 1.0331e9 instructions.)
     while (t < sents.size() && sents[t].paragraph == u.paragraph &&
-           u.range.end > 0 && IsQuotationUnit(layout, u.range) &&
-           IsShort(sents[t])) {
+           u.range.end > 0 && IsShort(sents[t]) &&
+           IsQuotationUnit(layout, u.range)) {
       u.range.end = sents[t].end;
       ++t;
     }
