@@ -675,6 +675,12 @@ class Attributor {
   // first-level cache, where a table by length and first and last letters
   // did not.)
   uint64_t cue_shapes_[(size_t{1} << kCueShapeBits) / 64] = {};
+  // The same words' last letters (bit 0 for 'a') by first letter and
+  // length, 32 * (first - 'a') + length: a cheaper test, made before the
+  // shape's. (news-5mb: two of three words fail it, the shape most of the
+  // rest; 1.04012e9 -> 1.03724e9 instructions. 3.3 KB more to keep in the
+  // cache: the time was not measured, this host is too noisy for 0.3%.)
+  uint32_t cue_last_letters_[26 * 32] = {};
   // The first two words of each cue phrase ("make it" of "make it
   // clear"), for MayHaveCue().
   WordMap<bool> cue_phrase_starts_;
