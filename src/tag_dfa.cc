@@ -1688,9 +1688,8 @@ std::shared_ptr<const TagDfa> SharedTail(const std::string& key,
   dfa = TagDfa::Compile(tail, TagDfa::kAnchored);
   slot = dfa;
   if (shared->size() > 2 * swept + 64) {
-    absl::erase_if(*shared, [](const auto& entry) {
-      return entry.second.expired();
-    });
+    absl::erase_if(*shared,
+                   [](const auto& entry) { return entry.second.expired(); });
     swept = shared->size();
   }
   return dfa;

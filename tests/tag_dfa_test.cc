@@ -299,10 +299,11 @@ TEST(TagSubmatcher, TakesLoopRoundsAsRe2Does) {
 // automaton outlives the submatcher that made it.
 TEST(TagSubmatcher, AsksTheTailAsRe2Would) {
   const char* patterns[] = {
-      "(?P<c>(?:[^.qQ]|q[^qQ]*Q?" "?)+?)(?:,N[no]*x.*|;.*|Q,?d[^,]*)?[.]?$",
-      "(?P<a>N+)(?P<c>(?:[^.qQ]|q[^qQ]*Q?" "?)*?)(?:,N[no]*x.*|;.*|Q,?d[^,]*)?[.]?$",
-      "(?:N|o)+(?:,N.*|x[^,]*)[.]?$",
-      "(?P<a>N*?)(?:(?:,|)*x.*|;[^q]*q)$",
+      "(?P<c>(?:[^.qQ]|q[^qQ]*Q?"
+      "?)+?)(?:,N[no]*x.*|;.*|Q,?d[^,]*)?[.]?$",
+      "(?P<a>N+)(?P<c>(?:[^.qQ]|q[^qQ]*Q?"
+      "?)*?)(?:,N[no]*x.*|;.*|Q,?d[^,]*)?[.]?$",
+      "(?:N|o)+(?:,N.*|x[^,]*)[.]?$", "(?P<a>N*?)(?:(?:,|)*x.*|;[^q]*q)$",
       "(?P<a>[^,]*?)(?P<b>,?)(?:N[o,]{0,3}x|d.*|q[^Q]*Q)?$"};
   static constexpr absl::string_view kBytes = "NNNoodxnq,Q.;";
   std::mt19937 rng(20261207);
@@ -336,8 +337,8 @@ TEST(TagSubmatcher, AsksTheTailAsRe2Would) {
                   both ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START, g.data(), n);
               ASSERT_EQ(sub->Match(text, start, end, both, h.data(), n),
                         want ? 1 : 0)
-                  << pattern << " on " << text << " [" << start << ", "
-                  << end << ")";
+                  << pattern << " on " << text << " [" << start << ", " << end
+                  << ")";
               matches += want;
               for (int i = 0; want && i < n; ++i) {
                 ASSERT_EQ(g[i].data(), h[i].data())
