@@ -8,6 +8,8 @@
 #include <cstring>
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -1418,7 +1420,9 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
 
 // (32 bytes, aligned so: Match() reads one a step, in one line.)
 struct alignas(32) TagSubmatcher::Inst {
-  enum Op : uint8_t { kSet, kSplit, kSave, kBegin, kEnd, kMatch };
+  // kTail: where the pattern's tail begins (see tail_); a step that does
+  // nothing when the tail's automaton cannot answer.
+  enum Op : uint8_t { kSet, kSplit, kSave, kBegin, kEnd, kMatch, kTail };
   Op op;
   // A path from here that reads no byte reaches the match through "^" and
   // "$" only where they hold: bit 2 * (at the start of the text) + (at its
@@ -1619,6 +1623,78 @@ uint64_t Spread(uint64_t x) {
   return (x | (x << 1)) & 0x5555555555555555ull;
 }
 
+// Whether node n, one of `nodes`, holds a capturing group.
+bool Captures(const Nodes& nodes, const Node& n) {
+  if (n.kind == Node::kCapture) return true;
+  for (const Node& kid : Kids(nodes, n)) {
+    if (Captures(nodes, kid)) return true;
+  }
+  return false;
+}
+
+// The sets of bytes node n reads (one a repetition's kid reads counted
+// once).
+int SetsOf(const Nodes& nodes, const Node& n) {
+  int sets = n.kind == Node::kSet ? 1 : 0;
+  for (const Node& kid : Kids(nodes, n)) sets += SetsOf(nodes, kid);
+  return sets;
+}
+
+// Where the tail of a pattern (see TagSubmatcher::tail_) begins among the
+// parts of its root: after the last that holds a capturing group, when
+// the last is "$" and the tail reads enough sets to be worth a search of
+// its own ("[.]?$" is not); -1 otherwise.
+int TailOf(const Nodes& nodes, const Node& root) {
+  if (root.kind != Node::kCat || root.count == 0) return -1;
+  const absl::Span<const Node> kids = Kids(nodes, root);
+  if (kids.back().kind != Node::kEnd) return -1;
+  int tail = root.count;
+  while (tail > 0 && !Captures(nodes, kids[tail - 1])) --tail;
+  int sets = 0;
+  for (int k = tail; k < root.count; ++k) sets += SetsOf(nodes, kids[k]);
+  return sets >= 4 ? tail : -1;
+}
+
+// Appends node n, one of `nodes`, to *key: two nodes of the same key
+// match the same texts. (Not capture numbers: a tail holds none.)
+void AppendKey(const Nodes& nodes, const Node& n, std::string* key) {
+  const uint64_t words[2] = {
+      (n.set & std::bitset<128>(~uint64_t{0})).to_ullong(),
+      (n.set >> 64).to_ullong()};
+  const int fields[5] = {n.kind, n.min, n.max, n.lazy, n.count};
+  key->append(reinterpret_cast<const char*>(fields), sizeof(fields));
+  if (n.kind == Node::kSet) {
+    key->append(reinterpret_cast<const char*>(words), sizeof(words));
+  }
+  for (const Node& kid : Kids(nodes, n)) AppendKey(nodes, kid, key);
+}
+
+// The anchored automaton of `tail` (a pattern's tail, of that `key`),
+// one for every submatcher alive with the same tail: the rules' right
+// halves end in a few tails ("(?:{TRAIL}|...)?[.]?$"), and each automaton
+// costs its compilation and the states its searches build.
+std::shared_ptr<const TagDfa> SharedTail(const std::string& key,
+                                         const TagPattern& tail) {
+  // (Weak: an automaton goes with the last submatcher that holds it. The
+  // entries of those gone are dropped when the table has doubled.)
+  static std::mutex mu;
+  static auto* const shared =
+      new absl::flat_hash_map<std::string, std::weak_ptr<const TagDfa>>();
+  static size_t swept = 0;
+  std::lock_guard<std::mutex> lock(mu);
+  std::weak_ptr<const TagDfa>& slot = (*shared)[key];
+  std::shared_ptr<const TagDfa> dfa = slot.lock();
+  if (dfa != nullptr) return dfa;
+  dfa = TagDfa::Compile(tail, TagDfa::kAnchored);
+  slot = dfa;
+  if (shared->size() > 2 * swept + 64) {
+    absl::erase_if(*shared,
+                   [](const auto& entry) { return entry.second.expired(); });
+    swept = shared->size();
+  }
+  return dfa;
+}
+
 }  // namespace
 
 TagSubmatcher::TagSubmatcher() = default;
@@ -1637,7 +1713,20 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
   std::vector<std::bitset<128>> sets;
   ProgBuilder builder(tree.nodes, &prog, &sets);
   const int match = builder.Add(Inst::kMatch, -1);
-  const int start = builder.Emit(tree.root, match);
+  // (The parts of the root from `tail` on are the tail, see tail_: emitted
+  // as Emit() would, with kTail before them.)
+  const int tail = TailOf(tree.nodes, tree.root);
+  int start = match;
+  if (tail < 0) {
+    start = builder.Emit(tree.root, match);
+  } else {
+    const absl::Span<const Node> kids = Kids(tree.nodes, tree.root);
+    for (int k = tree.root.count; k > 0; --k) {
+      if (k == tail) start = builder.Add(Inst::kTail, start);
+      start = builder.Emit(kids[k - 1], start);
+    }
+    if (tail == 0) start = builder.Add(Inst::kTail, start);
+  }
   if (builder.too_big) return nullptr;
   // Sets of bytes as two words of 64, lowest first.
   using Words = std::array<uint64_t, 2>;
@@ -1706,6 +1795,18 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
   const uint64_t all =
       m->ends_ == 63 ? ~uint64_t{0} : (uint64_t{1} << (m->ends_ + 1)) - 1;
   m->groups_ = pattern.tree_->groups;
+  if (tail >= 0) {
+    TagPattern rest;
+    rest.tree_ = std::make_unique<TagPattern::Tree>();
+    rest.tree_->nodes = tree.nodes;
+    Node& root = rest.tree_->root;
+    root = tree.root;
+    root.first += tail;
+    root.count -= tail;
+    std::string key;
+    AppendKey(tree.nodes, root, &key);
+    m->tail_ = SharedTail(key, rest);
+  }
   static std::atomic<uint64_t> next_id{1};
   m->id_ = next_id.fetch_add(1, std::memory_order_relaxed);
   // Only an instruction reached from two places (or more) can be reached
@@ -1739,6 +1840,7 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
           empty |= prog[inst.out].empty | prog[inst.out1].empty;
           break;
         case Inst::kSave:
+        case Inst::kTail:
           first |= firsts[inst.out];
           empty |= prog[inst.out].empty;
           break;
@@ -1906,6 +2008,31 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
   std::fill_n(cap, slots, -1);
   push(start_, static_cast<int>(startpos), 0);
   const Inst* const prog = prog_.data();
+  // The answer for a match that ends at i, with the groups of cap (kept in
+  // the memo slot when there is one).
+  auto found = [&](size_t i) {
+    groups[0] = re2::StringPiece(text.data() + startpos, i - startpos);
+    for (int g = 1; g < n; ++g) {
+      const int a = cap[2 * g], b = cap[2 * g + 1];
+      groups[g] = a >= 0 && b >= 0 ? re2::StringPiece(text.data() + a, b - a)
+                                   : re2::StringPiece();
+    }
+    if (memo != nullptr) {
+      memo->owner = id_;
+      memo->bytes = bytes;
+      memo->shape = shape;
+      memo->found = 1;
+      memo->at[0] = 0;
+      memo->at[1] = static_cast<int8_t>(i - startpos);
+      for (int g = 1; g <= groups_; ++g) {
+        const int a = cap[2 * g], b = cap[2 * g + 1];
+        const bool set = a >= 0 && b >= 0;
+        memo->at[2 * g] = static_cast<int8_t>(set ? a - startpos : -1);
+        memo->at[2 * g + 1] = static_cast<int8_t>(set ? b - startpos : -1);
+      }
+    }
+    return 1;
+  };
   while (top > 0) {
     const Job job = jobs[--top];
     if (job.inst < 0) {
@@ -2025,34 +2152,21 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
         case Inst::kEnd:
           go = i == text.size();
           break;
-        case Inst::kMatch: {
+        case Inst::kTail:
+          // (A match through the tail ends at the end of the text and sets
+          // no group after here. -1: the tail is searched as it is.)
+          if (tail_ != nullptr && endpos == text.size()) {
+            const int answer = tail_->Match(text, i, endpos);
+            if (answer == 1) return found(endpos);
+            go = answer < 0;
+          }
+          break;
+        case Inst::kMatch:
           if (both_ends && i != endpos) {
             go = false;
             break;
           }
-          groups[0] = re2::StringPiece(text.data() + startpos, i - startpos);
-          for (int g = 1; g < n; ++g) {
-            const int a = cap[2 * g], b = cap[2 * g + 1];
-            groups[g] = a >= 0 && b >= 0
-                            ? re2::StringPiece(text.data() + a, b - a)
-                            : re2::StringPiece();
-          }
-          if (memo != nullptr) {
-            memo->owner = id_;
-            memo->bytes = bytes;
-            memo->shape = shape;
-            memo->found = 1;
-            memo->at[0] = 0;
-            memo->at[1] = static_cast<int8_t>(i - startpos);
-            for (int g = 1; g <= groups_; ++g) {
-              const int a = cap[2 * g], b = cap[2 * g + 1];
-              const bool set = a >= 0 && b >= 0;
-              memo->at[2 * g] = static_cast<int8_t>(set ? a - startpos : -1);
-              memo->at[2 * g + 1] = static_cast<int8_t>(set ? b - startpos : -1);
-            }
-          }
-          return 1;
-        }
+          return found(i);
       }
       if (!go) break;
       inst = prog + inst->out;

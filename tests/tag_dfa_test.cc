@@ -289,6 +289,72 @@ TEST(TagSubmatcher, TakesLoopRoundsAsRe2Does) {
   EXPECT_GT(matches, 1000);
 }
 
+// A pattern whose parts after its last group end in "$" and read enough
+// (a rule's right half: the content, then "(?:{TRAIL}|...)?[.]?$") has its
+// tail asked of an automaton where a path reaches it (TagSubmatcher::tail_),
+// shared by the patterns with the same tail: the groups stay RE2's, for
+// searches to the end of the text and short of it (where the tail is
+// searched as it is), a tail that is the whole pattern, one that can match
+// nothing, one with a loop that can go round empty, and a tail whose
+// automaton outlives the submatcher that made it.
+TEST(TagSubmatcher, AsksTheTailAsRe2Would) {
+  const char* patterns[] = {
+      "(?P<c>(?:[^.qQ]|q[^qQ]*Q?"
+      "?)+?)(?:,N[no]*x.*|;.*|Q,?d[^,]*)?[.]?$",
+      "(?P<a>N+)(?P<c>(?:[^.qQ]|q[^qQ]*Q?"
+      "?)*?)(?:,N[no]*x.*|;.*|Q,?d[^,]*)?[.]?$",
+      "(?:N|o)+(?:,N.*|x[^,]*)[.]?$", "(?P<a>N*?)(?:(?:,|)*x.*|;[^q]*q)$",
+      "(?P<a>[^,]*?)(?P<b>,?)(?:N[o,]{0,3}x|d.*|q[^Q]*Q)?$"};
+  static constexpr absl::string_view kBytes = "NNNoodxnq,Q.;";
+  std::mt19937 rng(20261207);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 300; ++i) {
+    std::string t(1 + rng() % 20, ' ');
+    for (char& c : t) c = kBytes[rng() % kBytes.size()];
+    texts.push_back(t);
+  }
+  int matches = 0;
+  for (int round = 0; round < 2; ++round) {
+    // (The second round's first submatcher is compiled after the first
+    // round's are gone, the second while the first is alive.)
+    std::vector<std::unique_ptr<TagSubmatcher>> subs;
+    for (const char* pattern : patterns) {
+      RE2 re(pattern);
+      ASSERT_TRUE(re.ok()) << pattern;
+      subs.push_back(TagSubmatcher::Compile(pattern));
+      const TagSubmatcher* sub = subs.back().get();
+      ASSERT_NE(sub, nullptr) << pattern;
+      const int n = sub->groups() + 1;
+      for (const std::string& text : texts) {
+        const re2::StringPiece piece(text.data(), text.size());
+        for (size_t start = 0; start < text.size(); ++start) {
+          for (size_t end : {text.size(), text.size() - 1}) {
+            if (end < start) continue;
+            for (bool both : {false, true}) {
+              std::vector<re2::StringPiece> g(n), h(n);
+              const bool want = re.Match(
+                  piece, start, end,
+                  both ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START, g.data(), n);
+              ASSERT_EQ(sub->Match(text, start, end, both, h.data(), n),
+                        want ? 1 : 0)
+                  << pattern << " on " << text << " [" << start << ", " << end
+                  << ")";
+              matches += want;
+              for (int i = 0; want && i < n; ++i) {
+                ASSERT_EQ(g[i].data(), h[i].data())
+                    << pattern << " on " << text << " group " << i;
+                ASSERT_EQ(g[i].size(), h[i].size())
+                    << pattern << " on " << text << " group " << i;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(matches, 1000);
+}
+
 TEST(TagSubmatcher, KeepsAnswersOnlyForTheSameSearch) {
   // Match() keeps its answers for short searches: the same bytes searched
   // again, elsewhere in the text, with "^" or "$" holding there or not,

@@ -336,6 +336,16 @@ class TagSubmatcher {
   // Names this submatcher in the answers Match() keeps (unlike its address,
   // never that of another one, even after this one is gone).
   uint64_t id_ = 0;
+  // The automaton of the pattern's tail, anchored: the parts after its
+  // last one that holds a capturing group, when they end in "$" (a rule's
+  // right half: "(?:{TRAIL}|...)?[.]?$" after its content group). A path
+  // that reaches the tail (Inst::kTail) at a place matches exactly when
+  // the tail matches from there to the end of the text, and sets no group
+  // on the way: Match() asks this automaton instead of backtracking
+  // through the tail's alternatives at each place. Shared by the
+  // submatchers of patterns with the same tail (SharedTail in
+  // tag_dfa.cc); null when the pattern has no such tail.
+  std::shared_ptr<const TagDfa> tail_;
 };
 
 }  // namespace internal
