@@ -230,6 +230,35 @@ TEST(TagSubmatcher, GivesRe2sGroups) {
   }
 }
 
+// The search of `text` from `start` to `end` (anchored at the start, or
+// at both ends) answered by `sub` as RE2 answers it, with the same groups;
+// a match adds one to *matches.
+::testing::AssertionResult SearchesAsRe2(const RE2& re,
+                                         const TagSubmatcher& sub,
+                                         const std::string& text, size_t start,
+                                         size_t end, bool both, int* matches) {
+  const int n = sub.groups() + 1;
+  std::vector<re2::StringPiece> g(n), h(n);
+  const bool want =
+      re.Match(re2::StringPiece(text.data(), text.size()), start, end,
+               both ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START, g.data(), n);
+  const int got = sub.Match(text, start, end, both, h.data(), n);
+  if (got != (want ? 1 : 0)) {
+    return ::testing::AssertionFailure()
+           << re.pattern() << " on " << text << " [" << start << ", " << end
+           << ")" << (both ? " both" : "") << ": " << got << ", RE2 " << want;
+  }
+  for (int i = 0; want && i < n; ++i) {
+    if (g[i].data() != h[i].data() || g[i].size() != h[i].size()) {
+      return ::testing::AssertionFailure()
+             << re.pattern() << " on " << text << " [" << start << ", " << end
+             << ") group " << i;
+    }
+  }
+  *matches += want;
+  return ::testing::AssertionSuccess();
+}
+
 // Match() takes a round of a loop that a byte goes round alone in one step
 // (TagSubmatcher::LoopBytes): lazy and greedy loops over classes and
 // alternations (a body with a group, or that overlaps what follows the
@@ -260,27 +289,12 @@ TEST(TagSubmatcher, TakesLoopRoundsAsRe2Does) {
     ASSERT_TRUE(re.ok()) << pattern;
     auto sub = TagSubmatcher::Compile(pattern);
     ASSERT_NE(sub, nullptr) << pattern;
-    const int n = sub->groups() + 1;
     for (const std::string& text : texts) {
-      const re2::StringPiece piece(text.data(), text.size());
       for (size_t start = 0; start < text.size(); start += 3) {
         for (size_t end : {text.size(), text.size() - 1}) {
           for (bool both : {false, true}) {
-            std::vector<re2::StringPiece> g(n), h(n);
-            const bool want =
-                re.Match(piece, start, end,
-                         both ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START, g.data(), n);
-            ASSERT_EQ(sub->Match(text, start, end, both, h.data(), n),
-                      want ? 1 : 0)
-                << pattern << " on " << text << " [" << start << ", " << end
-                << ")";
-            matches += want;
-            for (int i = 0; want && i < n; ++i) {
-              ASSERT_EQ(g[i].data(), h[i].data())
-                  << pattern << " on " << text << " group " << i;
-              ASSERT_EQ(g[i].size(), h[i].size())
-                  << pattern << " on " << text << " group " << i;
-            }
+            ASSERT_TRUE(
+                SearchesAsRe2(re, *sub, text, start, end, both, &matches));
           }
         }
       }
@@ -324,28 +338,13 @@ TEST(TagSubmatcher, AsksTheTailAsRe2Would) {
       subs.push_back(TagSubmatcher::Compile(pattern));
       const TagSubmatcher* sub = subs.back().get();
       ASSERT_NE(sub, nullptr) << pattern;
-      const int n = sub->groups() + 1;
       for (const std::string& text : texts) {
-        const re2::StringPiece piece(text.data(), text.size());
         for (size_t start = 0; start < text.size(); ++start) {
           for (size_t end : {text.size(), text.size() - 1}) {
             if (end < start) continue;
             for (bool both : {false, true}) {
-              std::vector<re2::StringPiece> g(n), h(n);
-              const bool want = re.Match(
-                  piece, start, end,
-                  both ? RE2::ANCHOR_BOTH : RE2::ANCHOR_START, g.data(), n);
-              ASSERT_EQ(sub->Match(text, start, end, both, h.data(), n),
-                        want ? 1 : 0)
-                  << pattern << " on " << text << " [" << start << ", " << end
-                  << ")";
-              matches += want;
-              for (int i = 0; want && i < n; ++i) {
-                ASSERT_EQ(g[i].data(), h[i].data())
-                    << pattern << " on " << text << " group " << i;
-                ASSERT_EQ(g[i].size(), h[i].size())
-                    << pattern << " on " << text << " group " << i;
-              }
+              ASSERT_TRUE(
+                  SearchesAsRe2(re, *sub, text, start, end, both, &matches));
             }
           }
         }
