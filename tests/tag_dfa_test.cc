@@ -230,6 +230,22 @@ TEST(TagSubmatcher, GivesRe2sGroups) {
   }
 }
 
+// `count` texts of `min_size` to `min_size + spread - 1` bytes drawn from
+// `bytes` (a byte that stands there twice is drawn twice as often), the
+// same ones for the same `seed`.
+std::vector<std::string> RandomTexts(absl::string_view bytes, int count,
+                                     size_t min_size, size_t spread,
+                                     uint32_t seed) {
+  std::mt19937 rng(seed);
+  std::vector<std::string> texts;
+  for (int i = 0; i < count; ++i) {
+    std::string t(min_size + rng() % spread, ' ');
+    for (char& c : t) c = bytes[rng() % bytes.size()];
+    texts.push_back(t);
+  }
+  return texts;
+}
+
 // The searches of `text` from every `step`-th place to its end or the byte
 // before, anchored at the start or at both ends, answered by `sub` as RE2
 // answers them, with the same groups; each match adds one to *matches.
@@ -285,13 +301,8 @@ TEST(TagSubmatcher, TakesLoopRoundsAsRe2Does) {
       "(?P<a>(?:[Nn]|N[,x])*)(?P<b>[n,]*)", "(?P<a>[^x]{2,12}?)x?(?P<b>.*)",
       "(?:N|o)+?(?P<a>o*)$", "^(?P<a>(?:[^q]|q[^Q]*Q)*?)(?P<b>q.*)?$"};
   static constexpr absl::string_view kBytes = "NNNoodxnq,Q.;()";
-  std::mt19937 rng(20261205);
-  std::vector<std::string> texts;
-  for (int i = 0; i < 400; ++i) {
-    std::string t(9 + rng() % 24, ' ');
-    for (char& c : t) c = kBytes[rng() % kBytes.size()];
-    texts.push_back(t);
-  }
+  const std::vector<std::string> texts =
+      RandomTexts(kBytes, 400, 9, 24, 20261205);
   int matches = 0;
   for (const char* pattern : patterns) {
     RE2 re(pattern);
@@ -322,13 +333,8 @@ TEST(TagSubmatcher, AsksTheTailAsRe2Would) {
       "(?:N|o)+(?:,N.*|x[^,]*)[.]?$", "(?P<a>N*?)(?:(?:,|)*x.*|;[^q]*q)$",
       "(?P<a>[^,]*?)(?P<b>,?)(?:N[o,]{0,3}x|d.*|q[^Q]*Q)?$"};
   static constexpr absl::string_view kBytes = "NNNoodxnq,Q.;";
-  std::mt19937 rng(20261207);
-  std::vector<std::string> texts;
-  for (int i = 0; i < 300; ++i) {
-    std::string t(1 + rng() % 20, ' ');
-    for (char& c : t) c = kBytes[rng() % kBytes.size()];
-    texts.push_back(t);
-  }
+  const std::vector<std::string> texts =
+      RandomTexts(kBytes, 300, 1, 20, 20261207);
   int matches = 0;
   for (int round = 0; round < 2; ++round) {
     // (The second round's first submatcher is compiled after the first
@@ -468,13 +474,8 @@ TEST(TagDfa, KeepsEachStateOnceOverBitmapsOfManyWords) {
   static constexpr absl::string_view kPattern =
       "(?:[ab]x{0,40}|c[^d]{0,30}y|(?:ab|ba){2,20})+(?:d|$)";
   static constexpr absl::string_view kBytes = "abcdxy,";
-  std::mt19937 rng(20261205);
-  std::vector<std::string> texts;
-  for (int i = 0; i < 3000; ++i) {
-    std::string t(1 + rng() % 40, ' ');
-    for (char& c : t) c = kBytes[rng() % kBytes.size()];
-    texts.push_back(t);
-  }
+  const std::vector<std::string> texts =
+      RandomTexts(kBytes, 3000, 1, 40, 20261205);
   for (TagDfa::Mode mode :
        {TagDfa::kAnchored, TagDfa::kUnanchored, TagDfa::kReverse}) {
     const std::string pattern = mode == TagDfa::kReverse
