@@ -6457,12 +6457,16 @@ bool NoNameToken(const Lexicon& lex, absl::string_view run) {
 // Whether `unit` holds a colon the tagger may make a cue (see
 // Tagger::Tag): one with a token after it (each of the tagger's tests
 // reads one), and before a quotation mark, or after a name of a few words
-// that opens the unit (at most six tokens before it; each run of non-space
-// bytes before it holds one at least), which holds no number nor a
-// lower-case word no lexicon lists (the tagger's label of a name and its
-// topic line take neither). (news-5mb: of the 594 units only a colon made
-// candidates, none with a cue once tagged, 445 fail this: "Advertisement:"
-// alone, "Photos:" after "Hide Caption 4 of 43", "One result: Crime ...".)
+// that opens the unit, which holds no number nor a lower-case word no
+// lexicon lists (the tagger's label of a name and its topic line take
+// neither). At most ten tokens before it (each run of non-space bytes
+// holds one at least): a topic line's four names and titles, its
+// preposition and five words of topic (Tagger::LabelsTopicLine; "Mayor
+// Jane Keller on the New Ferry Dock Bridge: Stop the Work"; the filter
+// stopped at seven, and lost such lines). (news-5mb: of the 594 units only a
+// colon made candidates, none with a cue once tagged, 445 fail this:
+// "Advertisement:" alone, "Photos:" after "Hide Caption 4 of 43", "One result:
+// Crime ...".)
 bool ColonMayAttribute(const Lexicon& lex, absl::string_view unit) {
   for (size_t k = unit.find(':'); k != absl::string_view::npos;
        k = unit.find(':', k + 1)) {
@@ -6483,7 +6487,7 @@ bool ColonMayAttribute(const Lexicon& lex, absl::string_view unit) {
       }
       const size_t b = m;
       while (m < k && !IsSpace(unit[m])) ++m;
-      named = ++runs <= 7 && !NoNameToken(lex, unit.substr(b, m - b));
+      named = ++runs <= 10 && !NoNameToken(lex, unit.substr(b, m - b));
     }
     if (named) return true;
   }
