@@ -1470,11 +1470,15 @@ bool AssignDialogueTurns(absl::string_view text,
     }
     prev = i;
   }
-  std::vector<int> vocative(findings->size(), -1);
+  // (By finding; kept per thread with their memory, as the scratch of
+  // Extract(): two allocations a document otherwise.)
+  thread_local std::vector<int> vocative;
+  vocative.assign(findings->size(), -1);
   int vocatives = 0;
   // '"What name?" / "Marlow, from the second floor."': a name opening
   // the answer to a question for a name is the speaker's own.
-  std::vector<int> own_name(findings->size(), -1);
+  thread_local std::vector<int> own_name;
+  own_name.assign(findings->size(), -1);
   for (size_t i = 0, prev_turn = 0; i < findings->size(); ++i) {
     const Finding& f = (*findings)[i];
     if (!f.turn) continue;
@@ -2564,7 +2568,7 @@ void ExtractorImpl::FillMention(absl::string_view text, bool links,
   if (res.entity >= 0) {
     const internal::ResolvedEntity& e = resolver.entities()[res.entity];
     std::string& id = (*entity_ids)[res.entity];
-    if (id.empty()) id = internal::SpeakerResolver::EntityId(e);
+    if (id.empty()) internal::SpeakerResolver::EntityId(e, &id);
     Assign(m->mutable_entity_id(), id);
     AssignName(m->mutable_canonical_name(), WithoutStrayMarks(e.canonical), blanked);
     m->set_entity_type(e.type);
@@ -3358,7 +3362,9 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       v1::Mention* m = parts->Speaker(c);
       AssignName(m->mutable_text(), e.canonical, blanked);
       m->set_kind(speaker[i].kind);
-      m->set_entity_id(internal::SpeakerResolver::EntityId(e));
+      std::string& id = entity_ids[speaker[i].entity];
+      if (id.empty()) internal::SpeakerResolver::EntityId(e, &id);
+      Assign(m->mutable_entity_id(), id);
       AssignName(m->mutable_canonical_name(), WithoutStrayMarks(e.canonical), blanked);
       m->set_entity_type(e.type);
       used_entity[speaker[i].entity] = true;
@@ -3437,7 +3443,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     const internal::ResolvedEntity& re = resolver.entities()[e];
     v1::Entity* ent = out->add_entities();
     if (entity_ids[e].empty()) {
-      entity_ids[e] = internal::SpeakerResolver::EntityId(re);
+      internal::SpeakerResolver::EntityId(re, &entity_ids[e]);
     }
     ent->set_id(std::move(entity_ids[e]));
     AssignName(ent->mutable_canonical_name(), WithoutStrayMarks(re.canonical), blanked);
