@@ -2737,8 +2737,11 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   std::vector<size_t>& order = scratch.order;
   order.resize(findings.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return findings[a].speaker.begin < findings[b].speaker.begin;
+  // (By index among equal starts: the order a stable sort gives, with no
+  // buffer allocated for each document.)
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const uint32_t x = findings[a].speaker.begin, y = findings[b].speaker.begin;
+    return x < y || (x == y && a < b);
   });
   std::vector<internal::Resolution>& speaker = scratch.speaker;
   std::vector<internal::Resolution>& addressee = scratch.addressee;
