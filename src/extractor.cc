@@ -1470,11 +1470,15 @@ bool AssignDialogueTurns(absl::string_view text,
     }
     prev = i;
   }
-  std::vector<int> vocative(findings->size(), -1);
+  // (By finding; kept per thread with their memory, as the scratch of
+  // Extract(): two allocations a document otherwise.)
+  thread_local std::vector<int> vocative;
+  vocative.assign(findings->size(), -1);
   int vocatives = 0;
   // '"What name?" / "Marlow, from the second floor."': a name opening
   // the answer to a question for a name is the speaker's own.
-  std::vector<int> own_name(findings->size(), -1);
+  thread_local std::vector<int> own_name;
+  own_name.assign(findings->size(), -1);
   for (size_t i = 0, prev_turn = 0; i < findings->size(); ++i) {
     const Finding& f = (*findings)[i];
     if (!f.turn) continue;
@@ -2084,12 +2088,19 @@ class AtomScreen {
   // cannot screen them (a pattern needs no atom, or there are too many).
   bool Build(const std::vector<std::string>& patterns,
              const RE2::Options& options) {
+    if (patterns.size() > 64) return false;  // (Candidates() is a mask)
+    all_patterns_ = patterns.size() == 64
+                        ? ~uint64_t{0}
+                        : (uint64_t{1} << patterns.size()) - 1;
     std::vector<std::string> atoms;  // every pattern's, each once
     clauses_.assign(patterns.size(), {});
+    filters_.clear();
+    filters_.reserve(patterns.size());
     for (size_t p = 0; p < patterns.size(); ++p) {
       // A filter of one pattern: it has few atoms, and each
-      // AllPotentials() call costs little.
-      re2::FilteredRE2 filter(/*min_atom_len=*/3);
+      // AllPotentials() call costs little. (Kept: Pattern().)
+      filters_.emplace_back(/*min_atom_len=*/3);
+      re2::FilteredRE2& filter = filters_.back();
       int id;
       if (filter.Add(patterns[p], options, &id) != RE2::NoError) return false;
       std::vector<std::string> own;
@@ -2213,8 +2224,12 @@ class AtomScreen {
     return true;
   }
 
-  // False if no pattern can match `text`.
-  bool MayMatch(absl::string_view text) const {
+  // Pattern `p` of those Build() took, compiled with its options (as
+  // RE2::Set compiles it: it matches what the set's pattern `p` matches).
+  const RE2& Pattern(size_t p) const { return filters_[p].GetRE2(0); }
+
+  // The patterns that may match `text` (bit i: pattern i); 0 if none can.
+  uint64_t Candidates(absl::string_view text) const {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const size_t n = text.size();
     const uint16_t* const next = next_.data();
@@ -2255,22 +2270,26 @@ class AtomScreen {
     if (ABSL_PREDICT_FALSE(HasNonAscii(text)) &&
         (non_ascii_atoms_ || absl::StrContains(text, "\xc5\xbf") ||
          absl::StrContains(text, "\xe2\x84\xaa"))) {
-      return true;
+      return all_patterns_;
     }
-    if (found == 0) return false;
-    for (const std::vector<uint64_t>& clauses : clauses_) {
-      if (std::all_of(clauses.begin(), clauses.end(),
+    if (found == 0) return 0;
+    uint64_t candidates = 0;
+    for (size_t p = 0; p < clauses_.size(); ++p) {
+      if (std::all_of(clauses_[p].begin(), clauses_[p].end(),
                       [found](uint64_t clause) { return found & clause; })) {
-        return true;
+        candidates |= uint64_t{1} << p;
       }
     }
-    return false;
+    return candidates;
   }
 
  private:
   // By pattern: atom sets (bit i: atom i) each of which the pattern needs
   // one of.
   std::vector<std::vector<uint64_t>> clauses_;
+  // By pattern: a filter that holds it alone (its RE2 is Pattern()).
+  std::vector<re2::FilteredRE2> filters_;
+  uint64_t all_patterns_ = 0;  // a bit for each pattern
   bool non_ascii_atoms_ = false;
   uint8_t class_of_[256] = {};  // 0: a byte in no atom
   int classes_ = 1;
@@ -2476,7 +2495,10 @@ class ExtractorImpl {
   // match wins. (Its "none" and "noevidence" lines are the attributor's.)
   std::unique_ptr<RE2::Set> content_stances;
   std::vector<v1::Stance> content_stance_of;  // by pattern index in the set
-  // Screens contents for the set; null if it cannot.
+  // Screens contents for the set; null if it cannot. A content it passes
+  // is asked of the patterns it names, one by one (AtomScreen::Pattern()):
+  // each a small automaton that stops at its first match, not the whole
+  // set's.
   std::unique_ptr<AtomScreen> content_stance_screen;
   size_t max_bytes = 0;
   float min_confidence = 0;
@@ -2536,11 +2558,19 @@ absl::Status ExtractorImpl::CompileContentStances() {
 v1::Stance ExtractorImpl::ContentStance(absl::string_view content,
                                         v1::Stance stance) const {
   if (content_stance_of.empty()) return stance;
-  if (content_stance_screen != nullptr &&
-      !content_stance_screen->MayMatch(content)) {
+  const re2::StringPiece piece(content.data(), content.size());
+  if (content_stance_screen != nullptr) {
+    // The first pattern that matches, of those the screen names (no other
+    // can match).
+    for (uint64_t may = content_stance_screen->Candidates(content); may != 0;
+         may &= may - 1) {
+      const int p = __builtin_ctzll(may);
+      if (RE2::PartialMatch(piece, content_stance_screen->Pattern(p))) {
+        return content_stance_of[p];
+      }
+    }
     return stance;
   }
-  const re2::StringPiece piece(content.data(), content.size());
   // (Most contents match no pattern: a test without the list of hits first,
   // which allocates nothing.)
   if (!content_stances->Match(piece, nullptr)) return stance;
@@ -2564,7 +2594,7 @@ void ExtractorImpl::FillMention(absl::string_view text, bool links,
   if (res.entity >= 0) {
     const internal::ResolvedEntity& e = resolver.entities()[res.entity];
     std::string& id = (*entity_ids)[res.entity];
-    if (id.empty()) id = internal::SpeakerResolver::EntityId(e);
+    if (id.empty()) internal::SpeakerResolver::EntityId(e, &id);
     Assign(m->mutable_entity_id(), id);
     AssignName(m->mutable_canonical_name(), WithoutStrayMarks(e.canonical), blanked);
     m->set_entity_type(e.type);
@@ -2707,8 +2737,11 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
   std::vector<size_t>& order = scratch.order;
   order.resize(findings.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return findings[a].speaker.begin < findings[b].speaker.begin;
+  // (By index among equal starts: the order a stable sort gives, with no
+  // buffer allocated for each document.)
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const uint32_t x = findings[a].speaker.begin, y = findings[b].speaker.begin;
+    return x < y || (x == y && a < b);
   });
   std::vector<internal::Resolution>& speaker = scratch.speaker;
   std::vector<internal::Resolution>& addressee = scratch.addressee;
@@ -3358,7 +3391,9 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
       v1::Mention* m = parts->Speaker(c);
       AssignName(m->mutable_text(), e.canonical, blanked);
       m->set_kind(speaker[i].kind);
-      m->set_entity_id(internal::SpeakerResolver::EntityId(e));
+      std::string& id = entity_ids[speaker[i].entity];
+      if (id.empty()) internal::SpeakerResolver::EntityId(e, &id);
+      Assign(m->mutable_entity_id(), id);
       AssignName(m->mutable_canonical_name(), WithoutStrayMarks(e.canonical), blanked);
       m->set_entity_type(e.type);
       used_entity[speaker[i].entity] = true;
@@ -3437,7 +3472,7 @@ absl::Status ExtractorImpl::Extract(const v1::Document& doc,
     const internal::ResolvedEntity& re = resolver.entities()[e];
     v1::Entity* ent = out->add_entities();
     if (entity_ids[e].empty()) {
-      entity_ids[e] = internal::SpeakerResolver::EntityId(re);
+      internal::SpeakerResolver::EntityId(re, &entity_ids[e]);
     }
     ent->set_id(std::move(entity_ids[e]));
     AssignName(ent->mutable_canonical_name(), WithoutStrayMarks(re.canonical), blanked);

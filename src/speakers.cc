@@ -614,6 +614,10 @@ std::string SpeakerResolver::EntityId(const ResolvedEntity& e) {
   return EntityIdFor(e.type, e.canonical);
 }
 
+void SpeakerResolver::EntityId(const ResolvedEntity& e, std::string* id) {
+  EntityIdFor(e.type, e.canonical, id);
+}
+
 int SpeakerResolver::AddEntity(absl::string_view canonical, v1::EntityType type) {
   // A spare entity of an earlier document, emptied and filled where it
   // lies, when there is one. (`canonical` may be a view of an entity's

@@ -35,13 +35,26 @@ std::string NormName(absl::string_view name) {
 }
 
 std::string EntityIdFor(v1::EntityType type, absl::string_view name) {
+  std::string id;
+  EntityIdFor(type, name, &id);
+  return id;
+}
+
+void EntityIdFor(v1::EntityType type, absl::string_view name, std::string* id) {
   std::string kind = EntityTypeName(type);
   if (kind.empty()) kind = "unknown";
-  // "kind:" and the slug written in place, in one string: an id is made for
+  // "kind:" and the slug written in place, in one buffer: an id is made for
   // every entity a claim names, and appending a byte at a time and joining
   // two strings cost more than the rest. The slug is no longer than `name`.
-  std::string id(kind.size() + 1 + name.size(), '\0');
-  char* out = std::copy(kind.begin(), kind.end(), &id[0]);
+  // (On the stack, then copied over what *id held, in the memory it has:
+  // resizing *id to write in it zero-filled it first, and cost as much as
+  // the slug.)
+  char on_stack[256];
+  std::string longer;
+  const size_t most = kind.size() + 1 + name.size();
+  if (most > sizeof(on_stack)) longer.resize(most);
+  char* const begin = most > sizeof(on_stack) ? &longer[0] : on_stack;
+  char* out = std::copy(kind.begin(), kind.end(), begin);
   *out++ = ':';
   char* const slug = out;
   for (unsigned char c : name) {
@@ -53,9 +66,9 @@ std::string EntityIdFor(v1::EntityType type, absl::string_view name) {
     }
   }
   while (out != slug && out[-1] == '-') --out;
-  id.resize(static_cast<size_t>(out - id.data()));
-  if (out == slug) id += "unnamed";
-  return id;
+  id->clear();
+  id->append(begin, static_cast<size_t>(out - begin));
+  if (out == slug) id->append("unnamed");
 }
 
 namespace {

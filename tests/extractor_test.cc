@@ -417,6 +417,36 @@ TEST(Extractor, ContentStanceScreenFoldsCaseAsRe2) {
   }
 }
 
+// A content the screen passes is asked of the patterns it names one by one:
+// of two lines that both match, the first in content_stances.tsv wins, as
+// with the set's lowest hit; words of a line's pattern with no match of it
+// give no stance.
+TEST(Extractor, ContentStanceFirstMatchingLineWins) {
+  const struct {
+    const char* text;
+    v1::Stance stance;
+  } kCases[] = {
+      // A denial (a line before the warnings) and a warning.
+      {"Governor Rita Moss said the charges were baseless and would lead "
+       "to more problems.",
+       v1::STANCE_DENY},
+      {"Governor Rita Moss said there is no evidence that the plan would "
+       "cause problems.",
+       v1::STANCE_DENY},
+      {"Governor Rita Moss said the plan would lead to serious problems.",
+       v1::STANCE_WARN},
+      // A modal and a noun of the warning, with no verb of one between.
+      {"Governor Rita Moss said the plan would help with problems.",
+       v1::STANCE_ASSERT},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.text);
+    v1::Extraction out = ExtractText(c.text);
+    ASSERT_EQ(out.claims_size(), 1);
+    EXPECT_EQ(out.claims(0).stance(), c.stance);
+  }
+}
+
 TEST(Extractor, DeclineAsFallGivesNoClaim) {
   EXPECT_EQ(ExtractText("Exports declined to 4 million tonnes in May.")
                 .claims_size(),

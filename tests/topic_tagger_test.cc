@@ -259,6 +259,49 @@ TEST(TopicTagger, AgreesWithPlainSetOverManyTextsAndLexicons) {
 // Long texts, which Tag() walks as two or four parts at once (see
 // WordAutomaton::Scan()): phrases that run across the places it cuts them,
 // and patterns that repeat ("+") or span words, agree with the plain set.
+// What a text holds besides ASCII is found at any offset, the first and
+// last sixteen bytes included and after a curly quote in the same sixteen,
+// as the plain set finds it: a letter RE2 folds to ASCII (U+017F LONG S,
+// "s"; U+212A KELVIN SIGN, "k"), a letter a pattern spells ("\xc3\xbc"),
+// and U+212B ANGSTROM SIGN, which folds to no ASCII letter.
+TEST(TopicTagger, NonAsciiFoundAtEveryOffset) {
+  const std::vector<std::vector<std::string>> lexicon = {{"kansas"},
+                                                         {"Z\xc3\xbcrich"}};
+  auto tagger = TopicTagger::Create(
+      R"pb(topics { name: "t0" patterns: "kansas" }
+           topics { name: "t1" patterns: "Z\303\274rich" })pb",
+      "offsets.textproto");
+  ASSERT_TRUE(tagger.ok()) << tagger.status();
+  ReferenceTagger reference(lexicon);
+  int found = 0;
+  for (size_t before = 0; before < 40; ++before) {
+    for (const char* quote : {"", "\xe2\x80\x9c"}) {
+      for (size_t after = 0; after < 20; after += 7) {
+        for (const char* word : {"kan\xc5\xbf"
+                                 "as",
+                                 "\xe2\x84\xaa"
+                                 "ansas",
+                                 "Z\xc3\xbcrich",
+                                 "kan\xe2\x84\xab"
+                                 "as"}) {
+          const std::string text =
+              absl::StrCat(std::string(before, 'a'), " ", quote, word, " ",
+                           std::string(after, 'b'));
+          std::vector<std::string> want;
+          for (int t : reference.Topics(text)) {
+            want.push_back(absl::StrCat("t", t));
+          }
+          const std::vector<std::string> got = TagWith(**tagger, text);
+          ASSERT_EQ(got, want) << "text: \"" << text << "\"";
+          if (!got.empty()) ++found;
+        }
+      }
+    }
+  }
+  // (At least the long s and the u with its umlaut, everywhere.)
+  EXPECT_GE(found, 40 * 2 * 3 * 2);
+}
+
 TEST(TopicTagger, LongTextsAgreeWithPlainSet) {
   const std::vector<std::vector<std::string>> lexicon = {
       {"al[- ]Qaeda"},

@@ -245,6 +245,8 @@ class SpeakerResolver {
 
   // "person:sebastien-lecornu".
   static std::string EntityId(const ResolvedEntity& e);
+  // The same, written over *id (in the memory it has).
+  static void EntityId(const ResolvedEntity& e, std::string* id);
 
  private:
   using Mention = MentionList::Mention;

@@ -26,6 +26,8 @@ std::string NormName(absl::string_view name);
 // unspecified); the slug is the letters and digits of `name` (ASCII ones
 // lowered, other UTF-8 bytes kept), other runs made '-'; "unnamed" if none.
 std::string EntityIdFor(v1::EntityType type, absl::string_view name);
+// The same, written over *id (in the memory it has).
+void EntityIdFor(v1::EntityType type, absl::string_view name, std::string* id);
 
 // The sentence(s) around a claim: from the start of the sentence holding the
 // earliest of its content parts, cue and speaker to the end of the sentence
