@@ -6571,7 +6571,12 @@ inline bool ScanCueWords(const Lexicon& lex, const uint32_t* last_letters,
   const unsigned char* const p =
       reinterpret_cast<const unsigned char*>(text.data());
   char buf[kMaxCueWord];
-  auto is_cue = [&](size_t i, size_t j) {
+  // The tests of a word's letters (first and last by length, then its
+  // shape), which most words fail, apart from its lookup: they are made
+  // where the scan finds the word, and the lookup only for a word that
+  // passes them. (news-5mb: 122k of the 372k words scanned pass the first
+  // test, fewer the shape's; 1.02575e9 -> 1.02349e9 instructions.)
+  auto letters_fit = [&](size_t i, size_t j) {
     const size_t length = j - i;
     if (length > sizeof(buf)) return false;
     const char first = lower[p[i]], last = lower[p[j - 1]];
@@ -6582,7 +6587,10 @@ inline bool ScanCueWords(const Lexicon& lex, const uint32_t* last_letters,
     const size_t second = length > 1 ? 1 : 0;
     const size_t shape = Attributor::CueShape(
         length, first, lower[p[i + second]], lower[p[j - 1 - second]], last);
-    if (((shapes[shape / 64] >> (shape % 64)) & 1) == 0) return false;
+    return ((shapes[shape / 64] >> (shape % 64)) & 1) != 0;
+  };
+  auto looked_up_cue = [&](size_t i, size_t j) {
+    const size_t length = j - i;
 #if defined(__SSE2__)
     if (length <= kShortWord && i + 16 <= text.size()) {
       // The word's sixteen bytes lower-cased (each is a letter: setting bit
@@ -6613,6 +6621,9 @@ inline bool ScanCueWords(const Lexicon& lex, const uint32_t* last_letters,
       return false;
     }
     return accept(i, j, *info);
+  };
+  auto is_cue = [&](size_t i, size_t j) {
+    return letters_fit(i, j) && looked_up_cue(i, j);
   };
 #if defined(__SSE2__)
   // The runs of letters are found 16 bytes at a time, from a mask of the
