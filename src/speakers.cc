@@ -279,8 +279,10 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
         _mm_cmplt_epi8(_mm_add_epi8(next, shift_lower), letters);
     const __m128i next2_lower =
         _mm_cmplt_epi8(_mm_add_epi8(next2, shift_lower), letters);
-    const __m128i not_a = _mm_or_si128(_mm_andnot_si128(next_n, next_lower),
-                                       _mm_and_si128(next_n, next2_lower));
+    // (No article: a lower-case letter after the 'a' that is no 'n' with
+    // none after it, in two steps.)
+    const __m128i an = _mm_andnot_si128(next2_lower, next_n);
+    const __m128i not_a = _mm_andnot_si128(an, next_lower);
     open = _mm_or_si128(open,
                         _mm_andnot_si128(not_a, _mm_cmpeq_epi8(cur, small_a)));
     open = _mm_or_si128(
