@@ -797,6 +797,21 @@ class PlainSkipper {
   uint32_t mask_ = 0;
 };
 
+// What BoundaryAfterPeriod() reads of each byte as it walks back over the
+// token before a period: most bytes are of the token and need no test but
+// this table's.
+enum : uint8_t { kTokenByte = 0, kAsciiSpaceByte, kHyphenByte, kHighByte };
+struct BackTable {
+  uint8_t kind[256] = {};
+  constexpr BackTable() {
+    for (int b = 0x09; b <= 0x0D; ++b) kind[b] = kAsciiSpaceByte;
+    kind[static_cast<Byte>(' ')] = kAsciiSpaceByte;
+    kind[static_cast<Byte>('-')] = kHyphenByte;
+    for (int b = 0x80; b <= 0xFF; ++b) kind[b] = kHighByte;
+  }
+};
+constexpr BackTable kBack;
+
 bool IsDottedAcronym(absl::string_view token) {
   // (Letter ".")+ with at least two letters: "J.K.", "F.B.I.".
   if (token.size() < 4 || token.size() % 2 != 0) return false;
@@ -1173,11 +1188,16 @@ bool Segmenter::BoundaryAfterPeriod(const char* para_begin,
   const char* after_hyphen = nullptr;  // after the token's last hyphen
   int n;
   while (tb > para_begin) {
-    // (An ASCII byte, most often, is its own character: no decoding.)
-    const Byte b = At(tb - 1);
-    if (b < 0x80) {
-      if (b == ' ' || (b >= 0x09 && b <= 0x0D)) break;
-      if (b == '-' && after_hyphen == nullptr) after_hyphen = tb;
+    // (An ASCII byte, most often, is its own character: no decoding. Most
+    // are of the token: one test of kBack.)
+    const uint8_t kind = kBack.kind[At(tb - 1)];
+    if (kind == kTokenByte) {
+      --tb;
+      continue;
+    }
+    if (kind == kAsciiSpaceByte) break;
+    if (kind == kHyphenByte) {
+      if (after_hyphen == nullptr) after_hyphen = tb;
       --tb;
       continue;
     }
