@@ -257,9 +257,11 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
   // and every 'a' or 't' among them has four bytes after it, so that
   // stops_at() asks ArticleEnd() of it and leaves `from` as it is when it
   // is no article: dropping it here changes nothing. The last bytes are
-  // read by the loop below.) (One comparison for both: k never comes near
-  // SIZE_MAX.)
-  while (k + 20 <= n) {
+  // read by the loop below.) (One comparison for both, with the last
+  // block's start, 20 bytes before the end, computed once: k is at least 1,
+  // so that no block is read from a text of fewer than 20 bytes.)
+  const size_t last = n >= 20 ? n - 20 : 0;
+  while (k <= last) {
     const __m128i cur = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
     const __m128i prev =
         _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k - 1));
@@ -279,8 +281,10 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
         _mm_cmplt_epi8(_mm_add_epi8(next, shift_lower), letters);
     const __m128i next2_lower =
         _mm_cmplt_epi8(_mm_add_epi8(next2, shift_lower), letters);
-    const __m128i not_a = _mm_or_si128(_mm_andnot_si128(next_n, next_lower),
-                                       _mm_and_si128(next_n, next2_lower));
+    // (No article: a lower-case letter after the 'a' that is no 'n' with
+    // none after it, in two steps.)
+    const __m128i an = _mm_andnot_si128(next2_lower, next_n);
+    const __m128i not_a = _mm_andnot_si128(an, next_lower);
     open = _mm_or_si128(open,
                         _mm_andnot_si128(not_a, _mm_cmpeq_epi8(cur, small_a)));
     open = _mm_or_si128(

@@ -671,16 +671,12 @@ ABSL_ATTRIBUTE_NOINLINE void Tokenize(const Lexicon& lex, absl::string_view text
         if (!absl::ascii_isdigit(c)) {
           // Looked up for WordTag() (see there), lower-cased from the same
           // bytes, as every reader of Token::info would look it up.
-          alignas(16) char padded[kShortWord];
           // (A letter with 0x20 set is in lower case, and a digit or the
           // period an abbreviation keeps has it set already; the bytes from
           // the word's end on are zeroed.)
-          _mm_store_si128(
-              reinterpret_cast<__m128i*>(padded),
-              _mm_and_si128(folded,
-                            _mm_loadu_si128(reinterpret_cast<const __m128i*>(
-                                kPrefixMask + 16 - (word_end - i)))));
-          word.info = lex.PaddedWordBranchFree(padded);
+          word.info = lex.WordKeyBranchFree(_mm_and_si128(
+              folded, _mm_loadu_si128(reinterpret_cast<const __m128i*>(
+                          kPrefixMask + 16 - (word_end - i)))));
           ++words;
           capitals += word.cap;
         }

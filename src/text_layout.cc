@@ -731,23 +731,25 @@ struct ClassTable {
 constexpr ClassTable kClass;
 
 // Finds the bytes of a class in kClass, in order. Most text has one every
-// few dozen bytes, so SSE2 tests 16 at a time; the mask of the last 16 is
-// kept, for the next byte of a class is most often in the same 16 (the
-// scan goes on right after the byte it stopped at). (SSE2 may stop at a few
-// bytes of no class too, 0x08 to 0x0F but a line break, the tab among them,
-// and '#' and '&': the scan passes over them as over any byte it need not
-// stop at.)
+// few dozen bytes, so SSE2 tests 32 at a time, as two blocks of 16 whose
+// masks are joined (one test and one step of the loop for both); the mask
+// of the last 32 is kept, for the next byte of a class is most often in the
+// same 32 (the scan goes on right after the byte it stopped at). (SSE2 may
+// stop at a few bytes of no class too, 0x08 to 0x0F but a line break, the
+// tab among them, and '#' and '&': the scan passes over them as over any
+// byte it need not stop at. The last bytes of the text, fewer than 32, are
+// read one at a time.)
 class PlainSkipper {
  public:
   // Returns the first byte in [p, end) of a class in kClass, or end.
   const char* Next(const char* p, const char* end) {
 #if defined(__SSE2__)
     const uintptr_t in_block = reinterpret_cast<uintptr_t>(p) - block_;
-    if (in_block < 16) {
+    if (in_block < 32) {
       const uint32_t rest = mask_ & (~uint32_t{0} << in_block);
       if (rest != 0)
         return reinterpret_cast<const char*>(block_) + __builtin_ctz(rest);
-      p = reinterpret_cast<const char*>(block_) + 16;
+      p = reinterpret_cast<const char*>(block_) + 32;
     }
     // A byte of 0x08 to 0x0F, '\n' and '\r' among them, with its three low
     // bits set is 0x0F; 0xC2 and 0xE2 with bit 0x20 set are 0xE2; '"'
@@ -759,11 +761,9 @@ class PlainSkipper {
     const __m128i bq = _mm_set1_epi8('`'), dot = _mm_set1_epi8('.');
     const __m128i ex = _mm_set1_epi8('!'), qm = _mm_set1_epi8('?');
     const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
-    // (The last block's start, compared as an address: one comparison a
-    // block, where `end - p` is a subtraction as well.)
-    const uintptr_t last = reinterpret_cast<uintptr_t>(end) - 16;
-    while (reinterpret_cast<uintptr_t>(p) <= last) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // The bytes of a class among the 16 at q, as bits.
+    auto classes = [&](const char* q) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
       __m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, low3), x0f),
                                _mm_cmpeq_epi8(_mm_or_si128(v, bit5), e2));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(v, bits05), sq));
@@ -771,13 +771,19 @@ class PlainSkipper {
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, dot));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, ex));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, qm));
-      const uint32_t mask = static_cast<uint32_t>(_mm_movemask_epi8(m));
+      return static_cast<uint32_t>(_mm_movemask_epi8(m));
+    };
+    // (The last window's start, compared as an address: one comparison a
+    // window, where `end - p` is a subtraction as well.)
+    const uintptr_t last = reinterpret_cast<uintptr_t>(end) - 32;
+    while (reinterpret_cast<uintptr_t>(p) <= last) {
+      const uint32_t mask = classes(p) | classes(p + 16) << 16;
       if (mask != 0) {
         block_ = reinterpret_cast<uintptr_t>(p);
         mask_ = mask;
         return p + __builtin_ctz(mask);
       }
-      p += 16;
+      p += 32;
     }
 #endif
     while (p < end && kClass.cls[At(p)] == 0) ++p;
@@ -785,11 +791,26 @@ class PlainSkipper {
   }
 
  private:
-  // The 16 bytes from block_ (an address), and their bytes of a class as
+  // The 32 bytes from block_ (an address), and their bytes of a class as
   // the bits of mask_; none yet at first.
   uintptr_t block_ = 0;
   uint32_t mask_ = 0;
 };
+
+// What BoundaryAfterPeriod() reads of each byte as it walks back over the
+// token before a period: most bytes are of the token and need no test but
+// this table's.
+enum : uint8_t { kTokenByte = 0, kAsciiSpaceByte, kHyphenByte, kHighByte };
+struct BackTable {
+  uint8_t kind[256] = {};
+  constexpr BackTable() {
+    for (int b = 0x09; b <= 0x0D; ++b) kind[b] = kAsciiSpaceByte;
+    kind[static_cast<Byte>(' ')] = kAsciiSpaceByte;
+    kind[static_cast<Byte>('-')] = kHyphenByte;
+    for (int b = 0x80; b <= 0xFF; ++b) kind[b] = kHighByte;
+  }
+};
+constexpr BackTable kBack;
 
 bool IsDottedAcronym(absl::string_view token) {
   // (Letter ".")+ with at least two letters: "J.K.", "F.B.I.".
@@ -1167,11 +1188,16 @@ bool Segmenter::BoundaryAfterPeriod(const char* para_begin,
   const char* after_hyphen = nullptr;  // after the token's last hyphen
   int n;
   while (tb > para_begin) {
-    // (An ASCII byte, most often, is its own character: no decoding.)
-    const Byte b = At(tb - 1);
-    if (b < 0x80) {
-      if (b == ' ' || (b >= 0x09 && b <= 0x0D)) break;
-      if (b == '-' && after_hyphen == nullptr) after_hyphen = tb;
+    // (An ASCII byte, most often, is its own character: no decoding. Most
+    // are of the token: one test of kBack.)
+    const uint8_t kind = kBack.kind[At(tb - 1)];
+    if (kind == kTokenByte) {
+      --tb;
+      continue;
+    }
+    if (kind == kAsciiSpaceByte) break;
+    if (kind == kHyphenByte) {
+      if (after_hyphen == nullptr) after_hyphen = tb;
       --tb;
       continue;
     }

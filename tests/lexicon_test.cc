@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -444,6 +445,33 @@ TEST(Lexicon, MissingDirIsNotFound) {
   auto lex = Lexicon::Load("/nonexistent/whosaid/lexicons");
   EXPECT_EQ(lex.status().code(), absl::StatusCode::kNotFound) << lex.status();
 }
+
+#if defined(__SSE2__)
+// The tokenizer's lookup from a vector answers as Find() does, for keys of
+// the table and keys not in it, of every length (where a bucket overflows,
+// in the buckets after it too).
+TEST(ShortWordTable, KeyLookupAnswersAsFind) {
+  absl::flat_hash_map<std::string, int> map;
+  for (int k = 0; k < 3000; ++k) {
+    std::string key = absl::StrCat("w", k * 7919 % 100003);
+    key.resize(1 + k % kShortWord, static_cast<char>('a' + k % 26));
+    map.emplace(key, k);
+  }
+  ShortWordTable<int> table;
+  ASSERT_TRUE(table.Build(map, [](int v) { return v; }));
+  for (int k = 0; k < 6000; ++k) {
+    std::string key = absl::StrCat("w", k * 7919 % 100003);
+    key.resize(1 + k % kShortWord, static_cast<char>('a' + k % 26));
+    SCOPED_TRACE(key);
+    alignas(16) char padded[kShortWord] = {};
+    key.copy(padded, key.size());
+    const int* found = table.Find(key);
+    EXPECT_EQ(found, table.FindKeyBranchFree(_mm_load_si128(
+                         reinterpret_cast<const __m128i*>(padded))));
+    EXPECT_EQ(found != nullptr, map.contains(key));
+  }
+}
+#endif  // __SSE2__
 
 }  // namespace
 }  // namespace internal

@@ -644,6 +644,39 @@ TEST(Segmenter, HashAndAmpersandOpenNothing) {
   CheckInvariants(text, Segment(text));
 }
 
+// The scan reads the last bytes of the text one at a time and the rest
+// many at a time: a paragraph splits into the same sentences and quotes
+// whether it ends the text or more text follows it, at every distance from
+// the end.
+TEST(Segmenter, ParagraphReadsTheSameWhereverTheTextEnds) {
+  const std::string paragraphs[] = {
+      "He said \"yes.\" Then he left. AT&T fell #3 places!",
+      "\xE2\x80\x9CWe\xE2\x80\x99ll see,\xE2\x80\x9D Sen. Li said\xE2\x80\xA6 "
+      "It's done?",
+      "A\tB said: 'no' and \"maybe\". Mr. Smith agreed. ``Fine,'' she said.",
+  };
+  for (const std::string& para : paragraphs) {
+    const TextLayout alone = Segment(para);
+    for (size_t pad = 0; pad <= 40; ++pad) {
+      const std::string text =
+          absl::StrCat(para, "\n\n", std::string(pad, 'x'), ".");
+      SCOPED_TRACE(text);
+      const TextLayout layout = Segment(text);
+      ASSERT_GE(layout.sentences.size(), alone.sentences.size());
+      for (size_t k = 0; k < alone.sentences.size(); ++k) {
+        EXPECT_EQ(layout.sentences[k].begin, alone.sentences[k].begin);
+        EXPECT_EQ(layout.sentences[k].end, alone.sentences[k].end);
+      }
+      ASSERT_EQ(layout.quotes.size(), alone.quotes.size());
+      for (size_t k = 0; k < alone.quotes.size(); ++k) {
+        EXPECT_EQ(layout.quotes[k].open, alone.quotes[k].open);
+        EXPECT_EQ(layout.quotes[k].close_end, alone.quotes[k].close_end);
+      }
+      CheckInvariants(text, layout);
+    }
+  }
+}
+
 TEST(Segmenter, QuoteOffsets) {
   const std::string text = "He said \xE2\x80\x9Cyes\" twice.";
   TextLayout layout = Segment(text);

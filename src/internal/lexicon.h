@@ -808,31 +808,45 @@ class ShortWordTable {
     std::memcpy(&hi, padded + 8, 8);
     return Find(lo, hi);
   }
-  // As FindPadded(), for a key whose first byte is not NUL, with no branch
+#if defined(__SSE2__)
+  // As FindPadded(), for a key whose first byte is not NUL, its sixteen
+  // bytes in a vector (the tokenizer makes the key there), with no branch
   // on whether the key is there (but for the few keys of a bucket that
   // overflowed): for a caller that keeps the answer rather than branching
   // on it, which then need not wait for the table's lines (where a branch
   // on an answer still on its way from memory, taken at random, stalled it
-  // when mispredicted).
-  const Value* FindPaddedBranchFree(const char* padded) const {
-    uint64_t lo, hi;
-    std::memcpy(&lo, padded, 8);
-    std::memcpy(&hi, padded + 8, 8);
-    const size_t h = Hash(lo, hi);
+  // when mispredicted). The halves are folded for the hash, and the entry's
+  // key compared, in the vector, not in two general registers each
+  // (news-5mb: about three instructions fewer a lookup).
+  const Value* FindKeyBranchFree(__m128i key) const {
+    // (The halves swapped by one shuffle, which leaves `key` as it is.)
+    const uint64_t folded = static_cast<uint64_t>(_mm_cvtsi128_si64(
+        _mm_xor_si128(key, _mm_shuffle_epi32(key, _MM_SHUFFLE(1, 0, 3, 2)))));
+    const size_t h = HashFolded(folded);
     const Bucket& b = buckets_[h >> shift_];
-    // (Entry 0, which no match reads, has a key of zero bytes: a key whose
-    // first byte is not NUL is never it.)
     const Entry& e = entries_[NumberIn(b, h)];
-    const bool hit = (e.lo == lo) & (e.hi == hi);
+    // (An entry of 32 bytes is aligned to them: the compare reads it in
+    // place.)
+    const __m128i entry_key =
+        alignof(Entry) >= 16
+            ? _mm_load_si128(reinterpret_cast<const __m128i*>(&e))
+            : _mm_loadu_si128(reinterpret_cast<const __m128i*>(&e));
+    // 1 when all sixteen bytes are equal (the mask 0xFFFF), else 0: an add
+    // and a shift, where a comparison to 0xFFFF made GCC set a byte twice
+    // and widen it twice.
+    const uint32_t equal = static_cast<uint32_t>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(key, entry_key)));
+    const uint32_t hit = (equal + 1) >> 16;
     // (Overflowed and missed, in one test.)
-    if (ABSL_PREDICT_FALSE(b.fingerprint[kKeyLanes] >
-                           static_cast<uint16_t>(hit))) {
-      return FindAfter(h, lo, hi);
+    if (ABSL_PREDICT_FALSE(b.fingerprint[kKeyLanes] > hit)) {
+      alignas(16) uint64_t half[2];
+      _mm_store_si128(reinterpret_cast<__m128i*>(half), key);
+      return FindAfter(h, half[0], half[1]);
     }
-    // (A mask: GCC makes `hit ? &e.value : nullptr` a branch.)
     return reinterpret_cast<const Value*>(
         reinterpret_cast<uintptr_t>(&e.value) & (uintptr_t{0} - hit));
   }
+#endif
 
  private:
   // An entry of a power-of-two size (32 bytes with a WordInfo) is aligned
@@ -857,8 +871,9 @@ class ShortWordTable {
   };
   // One multiply of the halves folded together: the bucket comes from the
   // product's high bits, which every bit of both halves reaches.
-  static size_t Hash(uint64_t lo, uint64_t hi) {
-    return static_cast<size_t>((lo ^ hi) * 0x9E3779B97F4A7C15ull);
+  static size_t Hash(uint64_t lo, uint64_t hi) { return HashFolded(lo ^ hi); }
+  static size_t HashFolded(uint64_t folded) {
+    return static_cast<size_t>(folded * 0x9E3779B97F4A7C15ull);
   }
   // Sixteen bits of the hash below those that pick the bucket (at most 16:
   // kMaxKeys keys take 2^15 buckets).
@@ -1067,13 +1082,16 @@ class Lexicon {
   __attribute__((always_inline)) const WordInfo* PaddedWord(const char* padded) const {
     return short_words_.FindPadded(padded);
   }
-  // As PaddedWord(), with no branch on whether the word is known: for the
-  // tokenizer, which keeps the answer in the word's token (see
-  // ShortWordTable::FindPaddedBranchFree()).
-  __attribute__((always_inline)) const WordInfo* PaddedWordBranchFree(
-      const char* padded) const {
-    return short_words_.FindPaddedBranchFree(padded);
+#if defined(__SSE2__)
+  // As PaddedWord(), for the sixteen bytes of the padded word in a vector,
+  // with no branch on whether the word is known: for the tokenizer, which
+  // keeps the answer in the word's token (see
+  // ShortWordTable::FindKeyBranchFree()).
+  __attribute__((always_inline)) const WordInfo* WordKeyBranchFree(
+      __m128i key) const {
+    return short_words_.FindKeyBranchFree(key);
   }
+#endif
   // False when no word of the lexicons can be `w` lower-cased: the shape
   // filter of Word(), which reads the length and the low five bits of the
   // first and last bytes, the same for an ASCII letter in either case. A
