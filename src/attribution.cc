@@ -963,6 +963,10 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
       }
     }
     first_quote_from = u.range.begin;
+    // Only a unit that a quotation opens can be one (IsQuotationUnit): the
+    // tests below ask that first, without a search.
+    const bool opens_quote =
+        first_quote != quotes.end() && first_quote->open == u.range.begin;
     size_t t = s + 1;
     bool grew = true;
     while (grew) {
@@ -988,7 +992,7 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
     // (Its length first: most sentences fail that test, which reads no
     // quotation. news-5mb: 1.0338e9 -> 1.0331e9 instructions.)
     while (t < sents.size() && sents[t].paragraph == u.paragraph &&
-           u.range.end > 0 && IsShort(sents[t]) &&
+           u.range.end > 0 && IsShort(sents[t]) && opens_quote &&
            IsQuotationUnit(layout, u.range)) {
       u.range.end = sents[t].end;
       ++t;
@@ -998,7 +1002,8 @@ void BuildUnits(absl::string_view text, const TextLayout& layout,
     // a sentence of any length that opens as its speech tag attributes it
     // (the sentence ended at the mark before the pronoun).
     if (t < sents.size() && sents[t].paragraph == u.paragraph &&
-        u.range.end >= u.range.begin + 4 && IsQuotationUnit(layout, u.range)) {
+        u.range.end >= u.range.begin + 4 && opens_quote &&
+        IsQuotationUnit(layout, u.range)) {
       const absl::string_view tail = text.substr(u.range.end - 4, 4);
       if (tail.find_first_of("?!") != absl::string_view::npos &&
           speech_tag(text.substr(sents[t].begin, sents[t].end - sents[t].begin))) {
