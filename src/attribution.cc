@@ -524,7 +524,10 @@ bool MatchRuleGroupsWith(const Whole& whole, int n, const Half* left,
                          int left_reach, absl::string_view tags, size_t mark,
                          std::vector<re2::StringPiece>* groups,
                          const HalfDfas& dfas) {
-  groups->assign(n, re2::StringPiece());
+  // (Sized, not cleared: a match writes all n groups, as the searches
+  // below each write all theirs, and no caller reads them after a failure.
+  // news-5mb: 23k calls, a fill of the vector each.)
+  groups->resize(n);
   if (left != nullptr && right != nullptr) {
     // The cue's mark is the only one of the tag string, so every match of
     // the whole pattern has the left half end after it, and the right half

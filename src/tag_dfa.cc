@@ -1982,10 +1982,16 @@ int TagSubmatcher::Match(absl::string_view text, size_t startpos,
   thread_local Scratch scratch;
   const size_t row_size = len + 1;
   const size_t words = (static_cast<size_t>(rows_) * row_size + 63) / 64;
-  if (scratch.visited.size() < words) scratch.visited.resize(words);
+  // (Eight words at least: a short search clears them with a few stores
+  // rather than a call to memset.)
+  const size_t room = std::max<size_t>(words, 8);
+  if (scratch.visited.size() < room) scratch.visited.resize(room);
   uint64_t* const visited = scratch.visited.data();
-  // (No words for a program of no rows: memset may not take its null.)
-  if (words > 0) std::memset(visited, 0, words * sizeof(uint64_t));
+  if (words <= 8) {
+    std::fill_n(visited, 8, uint64_t{0});
+  } else {
+    std::memset(visited, 0, words * sizeof(uint64_t));
+  }
   // The stack of jobs: grown by hand, as a push is most of a step.
   if (scratch.jobs.size() < 64) scratch.jobs.resize(64);
   Job* jobs = scratch.jobs.data();

@@ -369,13 +369,14 @@ TEST(MatchRuleGroups, HalvesAnswerAsTheWholePattern) {
       ASSERT_TRUE(to_cue->ok()) << spec.name;
       ++to_cue_rules;
     }
+    // (The groups of each string are written over those of the strings
+    // before, matched or not: a match writes every group.)
+    std::vector<re2::StringPiece> by_halves, by_whole, by_end;
     for (const std::string& tags : marked) {
-      std::vector<re2::StringPiece> by_halves, by_whole;
       bool a = MatchRuleGroups(whole, &left, &right, tags, &by_halves);
       bool b = MatchRuleGroups(whole, nullptr, nullptr, tags, &by_whole);
       ASSERT_EQ(a, b) << spec.name << " on " << tags;
       // And the left half run from where the cue group ends.
-      std::vector<re2::StringPiece> by_end;
       if (to_cue != nullptr) {
         ASSERT_EQ(MatchRuleGroups(whole, &left, &right, tags, &by_end, to_cue.get()), b)
             << spec.name << " on " << tags;
