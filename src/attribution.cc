@@ -8453,14 +8453,23 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (!clause) continue;
         }
         // "A group called Black Votes Matter held a rally": a name given,
-        // not a label (NamesIndefinite()).
+        // not a label (NamesIndefinite()). So in "the founder of a group
+        // called X", "the board of a small energy firm called X": the
+        // phrase with "a" the cue follows may close a longer speaker the
+        // rule took; its determiner is the one before the modifiers and
+        // head that end the speaker.
         if (cue.naming && marked[k] == '@' &&
             !f.direct && !f.mixed) {
           size_t sa, sb, ca, cb;
           if (range_of(rule->speaker, &sa, &sb) && sb <= k &&
-              range_of(rule->content, &ca, &cb) && ca == cue_end &&
-              NamesIndefinite(text, tokens, marked, sa, cue_end, cb)) {
-            continue;
+              range_of(rule->content, &ca, &cb) && ca == cue_end) {
+            size_t head = sb;
+            while (head > sa && IsOneOf("joinNR0-", marked[head - 1])) --head;
+            if (NamesIndefinite(text, tokens, marked, sa, cue_end, cb) ||
+                (head > sa && NamesIndefinite(text, tokens, marked, head - 1,
+                                              cue_end, cb))) {
+              continue;
+            }
           }
         }
         {
