@@ -191,12 +191,16 @@ __attribute__((noinline)) bool MaySexedPersonFollow(const Lexicon& lex,
         (p[k] == 0xC3 && k + 1 < n && p[k + 1] >= 0x80 && p[k + 1] <= 0x9E)) {
       return false;
     }
+    // Most words are no such noun by their first three bytes: the last
+    // word's end is then never looked for.
+    const bool may_be_noun = n - k < 3 || lex.MayBeginSexedPersonNoun(p + k);
+    if (!may_be_noun && words == 2) return false;
     const size_t e = WordEnd(t, k, tail);
     const bool final_period = p[e - 1] == '.';
     const absl::string_view w(t.data() + k, (final_period ? e - 1 : e) - k);
     // Another article begins a phrase of its own.
     if (IsSmallArticle(p + k, w.size())) return false;
-    if (lex.MayBeSexedPersonNoun(w)) return true;
+    if (may_be_noun && lex.MayBeSexedPersonNoun(w)) return true;
     if (final_period) return false;
     k = e;
   }
