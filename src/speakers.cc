@@ -90,18 +90,19 @@ inline uint32_t NotWordBytes16(const unsigned char* p) {
 
 // The end of the word that starts at t[i]; `tail` is LastWordStart(t).
 inline size_t WordEnd(absl::string_view t, size_t i, size_t tail) {
-  if (i >= tail) return t.size();
   const unsigned char* const p = reinterpret_cast<const unsigned char*>(t.data());
   size_t j = i + 1;
 #if defined(__SSE2__)
   // The first byte of no word among the next 16, found at once: a loop of
-  // a byte a round mispredicts its exit at the end of most words.
+  // a byte a round mispredicts its exit at the end of most words. (Before
+  // the test of `tail`: a word that runs to the end of the text has none.)
   if (t.size() - j >= 16) {
     const uint32_t other = NotWordBytes16(p + j);
     if (other != 0) return j + static_cast<size_t>(__builtin_ctz(other));
     j += 16;
   }
 #endif
+  if (i >= tail) return t.size();
   while (kWordChar.is[p[j]]) ++j;
   return j;
 }
