@@ -526,7 +526,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   s = ForEachLine("nominals.tsv", text, [&](const std::vector<absl::string_view>& f) {
     v1::EntityType t;
     if (f.size() == 2 && f[1] == "people") {
-      lex->people_nouns_.emplace(absl::AsciiStrToLower(f[0]), true);
+      std::string lower = absl::AsciiStrToLower(f[0]);
+      if (!lower.empty()) lex->people_shapes_.set(WordShape(lower));
+      lex->people_nouns_.emplace(std::move(lower), true);
       return absl::OkStatus();
     }
     if (f.size() < 2 || !ParseEntityType(f[1], &t)) {

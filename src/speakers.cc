@@ -394,6 +394,12 @@ class Lowered {
   absl::string_view view_;
 };
 
+// `w`, in any case, is a listed noun of people ("parents"; nominals.tsv
+// type people). (Most words fail the shape filter: no copy, no lookup.)
+bool IsPeopleNoun(const Lexicon& lex, absl::string_view w) {
+  return lex.MayBePeopleNoun(w) && lex.PeopleNoun(Lowered(w).view());
+}
+
 // A name as one line: the line breaks of hard-wrapped text become spaces.
 void OnOneLine(std::string* name) {
   for (char& ch : *name) {
@@ -2807,7 +2813,7 @@ bool SpeakerResolver::PeopleNounAsName(const ResolvedEntity& e) const {
   // A listed noun of people ("parents": nominals.tsv type people), or the
   // plural of a noun of a person ("prisoners" of "prisoner"). (A surname
   // in -s is no such word: "Davis", "Reynolds".)
-  if (lex_->PeopleNoun(Lowered(name).view())) return true;
+  if (IsPeopleNoun(*lex_, name)) return true;
   return NominalOf(name.substr(0, name.size() - 1)) == v1::ENTITY_TYPE_PERSON;
 }
 
@@ -2866,7 +2872,7 @@ Range SpeakerResolver::PluralSubjectBefore(uint32_t position) const {
     const size_t head_begin = i;
     i = j;
     if (head.size() < 4 || (NominalOf(head) != v1::ENTITY_TYPE_GROUP &&
-                            !lex_->PeopleNoun(Lowered(head).view()))) {
+                            !IsPeopleNoun(*lex_, head))) {
       continue;
     }
     // Another such noun after the subject, not one itself, may be the one

@@ -218,6 +218,12 @@ TEST_F(BuiltInLexicon, ShapeFiltersPassEveryWordTheyStandFor) {
   EXPECT_TRUE(may_begin("Man."));
   EXPECT_FALSE(may_begin("law"));
   EXPECT_FALSE(may_begin("new bill"));
+  // Nouns of people are no words of Word(): a filter of their own.
+  EXPECT_TRUE(lex_->PeopleNoun("traders"));
+  EXPECT_TRUE(lex_->MayBePeopleNoun("traders"));
+  EXPECT_TRUE(lex_->MayBePeopleNoun("TRADERS"));
+  EXPECT_FALSE(lex_->MayBePeopleNoun("x"));
+  EXPECT_FALSE(lex_->MayBePeopleNoun(""));
 }
 
 TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {

@@ -1163,6 +1163,11 @@ class Lexicon {
   bool PeopleNoun(absl::string_view lower) const {
     return people_nouns_.contains(lower);
   }
+  // False when `w`, in any case, cannot be a noun of PeopleNoun(): the
+  // shape filter of those nouns alone.
+  bool MayBePeopleNoun(absl::string_view w) const {
+    return !w.empty() && people_shapes_[WordShape(w)];
+  }
   const PronounInfo* Pronoun(absl::string_view lower) const;
   // A possessive determiner ("her", "their") as the pronoun it stands for,
   // or nullptr.
@@ -1239,6 +1244,7 @@ class Lexicon {
   absl::flat_hash_set<std::string> lower_ranks_;  // see WordInfo::lower_rank
   WordMap<v1::EntityType> nominals_;
   WordMap<bool> people_nouns_;
+  std::bitset<17 * 32 * 32> people_shapes_;  // see MayBePeopleNoun()
   WordMap<char> person_genders_;  // "girl" -> 'f'
   WordMap<uint16_t> document_kinds_;  // see WordInfo::document_kinds
   WordMap<PronounInfo> pronouns_;
