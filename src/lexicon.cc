@@ -526,7 +526,9 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   s = ForEachLine("nominals.tsv", text, [&](const std::vector<absl::string_view>& f) {
     v1::EntityType t;
     if (f.size() == 2 && f[1] == "people") {
-      lex->people_nouns_.emplace(absl::AsciiStrToLower(f[0]), true);
+      std::string lower = absl::AsciiStrToLower(f[0]);
+      if (!lower.empty()) lex->people_shapes_.set(WordShape(lower));
+      lex->people_nouns_.emplace(std::move(lower), true);
       return absl::OkStatus();
     }
     if (f.size() < 2 || !ParseEntityType(f[1], &t)) {
@@ -838,6 +840,15 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
   for (const auto& [word, g] : lex->person_genders_) {
     lex->words_[word].person_gender = g;
     if (!word.empty()) lex->sexed_person_shapes_.set(WordShape(word));
+    // Any bytes may follow a word shorter than three bytes: every key that
+    // differs from its own in theirs (the low bits) is set.
+    unsigned char first[3] = {0, 0, 0};
+    const size_t known = std::min<size_t>(word.size(), 3);
+    std::copy_n(word.data(), known, first);
+    const size_t key = PrefixKey(first[0], first[1], first[2]);
+    for (size_t k = 0; k < size_t{1} << (5 * (3 - known)); ++k) {
+      lex->sexed_person_prefixes_.set(key + k);
+    }
   }
   // (Before PlainTag() below, which asks InList().)
   if (!lex->short_word_lists_.Build(lex->word_lists_,

@@ -90,18 +90,19 @@ inline uint32_t NotWordBytes16(const unsigned char* p) {
 
 // The end of the word that starts at t[i]; `tail` is LastWordStart(t).
 inline size_t WordEnd(absl::string_view t, size_t i, size_t tail) {
-  if (i >= tail) return t.size();
   const unsigned char* const p = reinterpret_cast<const unsigned char*>(t.data());
   size_t j = i + 1;
 #if defined(__SSE2__)
   // The first byte of no word among the next 16, found at once: a loop of
-  // a byte a round mispredicts its exit at the end of most words.
+  // a byte a round mispredicts its exit at the end of most words. (Before
+  // the test of `tail`: a word that runs to the end of the text has none.)
   if (t.size() - j >= 16) {
     const uint32_t other = NotWordBytes16(p + j);
     if (other != 0) return j + static_cast<size_t>(__builtin_ctz(other));
     j += 16;
   }
 #endif
+  if (i >= tail) return t.size();
   while (kWordChar.is[p[j]]) ++j;
   return j;
 }
@@ -191,12 +192,16 @@ __attribute__((noinline)) bool MaySexedPersonFollow(const Lexicon& lex,
         (p[k] == 0xC3 && k + 1 < n && p[k + 1] >= 0x80 && p[k + 1] <= 0x9E)) {
       return false;
     }
+    // Most words are no such noun by their first three bytes: the last
+    // word's end is then never looked for.
+    const bool may_be_noun = n - k < 3 || lex.MayBeginSexedPersonNoun(p + k);
+    if (!may_be_noun && words == 2) return false;
     const size_t e = WordEnd(t, k, tail);
     const bool final_period = p[e - 1] == '.';
     const absl::string_view w(t.data() + k, (final_period ? e - 1 : e) - k);
     // Another article begins a phrase of its own.
     if (IsSmallArticle(p + k, w.size())) return false;
-    if (lex.MayBeSexedPersonNoun(w)) return true;
+    if (may_be_noun && lex.MayBeSexedPersonNoun(w)) return true;
     if (final_period) return false;
     k = e;
   }
@@ -388,6 +393,12 @@ class Lowered {
   std::string large_;
   absl::string_view view_;
 };
+
+// `w`, in any case, is a listed noun of people ("parents"; nominals.tsv
+// type people). (Most words fail the shape filter: no copy, no lookup.)
+bool IsPeopleNoun(const Lexicon& lex, absl::string_view w) {
+  return lex.MayBePeopleNoun(w) && lex.PeopleNoun(Lowered(w).view());
+}
 
 // A name as one line: the line breaks of hard-wrapped text become spaces.
 void OnOneLine(std::string* name) {
@@ -2802,7 +2813,7 @@ bool SpeakerResolver::PeopleNounAsName(const ResolvedEntity& e) const {
   // A listed noun of people ("parents": nominals.tsv type people), or the
   // plural of a noun of a person ("prisoners" of "prisoner"). (A surname
   // in -s is no such word: "Davis", "Reynolds".)
-  if (lex_->PeopleNoun(Lowered(name).view())) return true;
+  if (IsPeopleNoun(*lex_, name)) return true;
   return NominalOf(name.substr(0, name.size() - 1)) == v1::ENTITY_TYPE_PERSON;
 }
 
@@ -2861,7 +2872,7 @@ Range SpeakerResolver::PluralSubjectBefore(uint32_t position) const {
     const size_t head_begin = i;
     i = j;
     if (head.size() < 4 || (NominalOf(head) != v1::ENTITY_TYPE_GROUP &&
-                            !lex_->PeopleNoun(Lowered(head).view()))) {
+                            !IsPeopleNoun(*lex_, head))) {
       continue;
     }
     // Another such noun after the subject, not one itself, may be the one

@@ -193,6 +193,13 @@ TEST_F(BuiltInLexicon, ShapeFiltersPassEveryWordTheyStandFor) {
     if (info.person_gender != 0) {
       ++sexed;
       EXPECT_TRUE(lex_->MayBeSexedPersonNoun(word));
+      // Its first three bytes, in any case, with whatever follows a short
+      // word ("ma." would count a period).
+      for (const std::string& text :
+           {word + " ", absl::AsciiStrToUpper(word) + ".\n"}) {
+        EXPECT_TRUE(lex_->MayBeginSexedPersonNoun(
+            reinterpret_cast<const unsigned char*>(text.c_str())));
+      }
     }
   }
   EXPECT_EQ(weekdays, 7);
@@ -203,6 +210,20 @@ TEST_F(BuiltInLexicon, ShapeFiltersPassEveryWordTheyStandFor) {
   EXPECT_TRUE(lex_->MayBeSexedPersonNoun("woman"));
   EXPECT_FALSE(lex_->MayBeSexedPersonNoun("x"));
   EXPECT_FALSE(lex_->MayBeSexedPersonNoun(""));
+  auto may_begin = [&](const char* text) {
+    return lex_->MayBeginSexedPersonNoun(
+        reinterpret_cast<const unsigned char*>(text));
+  };
+  EXPECT_TRUE(may_begin("women"));
+  EXPECT_TRUE(may_begin("Man."));
+  EXPECT_FALSE(may_begin("law"));
+  EXPECT_FALSE(may_begin("new bill"));
+  // Nouns of people are no words of Word(): a filter of their own.
+  EXPECT_TRUE(lex_->PeopleNoun("traders"));
+  EXPECT_TRUE(lex_->MayBePeopleNoun("traders"));
+  EXPECT_TRUE(lex_->MayBePeopleNoun("TRADERS"));
+  EXPECT_FALSE(lex_->MayBePeopleNoun("x"));
+  EXPECT_FALSE(lex_->MayBePeopleNoun(""));
 }
 
 TEST_F(LexiconDirTest, MalformedFilesNameFileAndLine) {

@@ -1021,6 +1021,13 @@ class Lexicon {
   bool MayBeSexedPersonNoun(absl::string_view w) const {
     return !w.empty() && sexed_person_shapes_[WordShape(w)];
   }
+  // False when a word whose first three bytes are w[0..2] (the bytes after
+  // the end of a shorter word count too) cannot be a person noun of one sex,
+  // in any case: asked before the word's end is known, which a word of no
+  // such noun ("the new law") then needs only to go on to the next word.
+  bool MayBeginSexedPersonNoun(const unsigned char* w) const {
+    return sexed_person_prefixes_[PrefixKey(w[0], w[1], w[2])];
+  }
   // False when `w`, in any case, cannot be a word of WordClass::kWeekday
   // ("Friday"): the shape filter of Word() over those words alone, so that
   // callers look up only words that may be one.
@@ -1156,6 +1163,11 @@ class Lexicon {
   bool PeopleNoun(absl::string_view lower) const {
     return people_nouns_.contains(lower);
   }
+  // False when `w`, in any case, cannot be a noun of PeopleNoun(): the
+  // shape filter of those nouns alone.
+  bool MayBePeopleNoun(absl::string_view w) const {
+    return !w.empty() && people_shapes_[WordShape(w)];
+  }
   const PronounInfo* Pronoun(absl::string_view lower) const;
   // A possessive determiner ("her", "their") as the pronoun it stands for,
   // or nullptr.
@@ -1232,6 +1244,7 @@ class Lexicon {
   absl::flat_hash_set<std::string> lower_ranks_;  // see WordInfo::lower_rank
   WordMap<v1::EntityType> nominals_;
   WordMap<bool> people_nouns_;
+  std::bitset<17 * 32 * 32> people_shapes_;  // see MayBePeopleNoun()
   WordMap<char> person_genders_;  // "girl" -> 'f'
   WordMap<uint16_t> document_kinds_;  // see WordInfo::document_kinds
   WordMap<PronounInfo> pronouns_;
@@ -1258,6 +1271,13 @@ class Lexicon {
   std::bitset<17 * 32 * 32> weekday_shapes_;  // see MayBeWeekday()
   std::bitset<17 * 32 * 32> clause_sign_shapes_;  // see MayBeClauseSign()
   std::bitset<17 * 32 * 32> sexed_person_shapes_;  // see MayBeSexedPersonNoun()
+  // Where a word falls in sexed_person_prefixes_ (see
+  // MayBeginSexedPersonNoun()): the low five bits of its first three bytes,
+  // the same in either case.
+  static size_t PrefixKey(unsigned char a, unsigned char b, unsigned char c) {
+    return ((a & 31u) * 32 + (b & 31u)) * 32 + (c & 31u);
+  }
+  std::bitset<32 * 32 * 32> sexed_person_prefixes_;
   std::bitset<17 * 32 * 32> first_name_shapes_;  // see FirstNameGender()
   char FindFirstName(absl::string_view name) const;
   // The words of words_ of up to kShortWord bytes (copies: Word() answers
