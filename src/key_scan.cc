@@ -1,5 +1,6 @@
 #include "internal/key_scan.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <utility>
@@ -176,6 +177,23 @@ void KeyScan::FirstOccurrences(absl::string_view text, size_t* first) const {
     first[k] = start;
     return ++seen == anchored;
   });
+}
+
+size_t KeyScan::FirstOfAny(absl::string_view text) const {
+  size_t first = absl::string_view::npos;
+  if (plain_) {
+    for (const std::string& key : keys_)
+      first = std::min(first, text.find(key));
+    return first;
+  }
+  for (uint32_t k : short_keys_) first = std::min(first, text.find(keys_[k]));
+  // (A key found later in the scan may begin earlier, where keys overlap
+  // and their anchors lie at different offsets: the whole text is read.)
+  Scan(text, [&first](uint32_t, size_t start) {
+    first = std::min(first, start);
+    return false;
+  });
+  return first;
 }
 
 bool KeyScan::ContainsAny(absl::string_view text) const {

@@ -41,6 +41,11 @@ class KeyScan {
   // not occur). REQUIRES: `first` has room for keys().size() values.
   void FirstOccurrences(absl::string_view text, size_t* first) const;
 
+  // The least of FirstOccurrences' answers: where the first key to occur
+  // in `text` begins (npos when none does). (No array of answers to fill
+  // and read: Lexicon::FindPollNoun asks this of most units of a text.)
+  size_t FirstOfAny(absl::string_view text) const;
+
   // Whether some key occurs in `text` (false when there are no keys).
   bool ContainsAny(absl::string_view text) const;
 
