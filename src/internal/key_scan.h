@@ -68,6 +68,14 @@ class KeyScan {
   template <typename Found>
   void Scan(absl::string_view text, Found found) const;
 
+  // Scan's sixteen-at-a-time part for kAnchors anchors (SSE2 only): true
+  // when it read the whole text or found() stopped it, else it leaves the
+  // places from *i on (a text too short for a block) to the byte loop.
+  // (The anchors' count fixed, their bytes stay in registers and the test
+  // of each anchor has no loop around it.)
+  template <size_t kAnchors, typename Found>
+  bool ScanBlocks(absl::string_view text, size_t* i, Found& found) const;
+
   // Checks the anchored keys at the pair that starts at text[p].
   template <typename Found>
   bool Check(absl::string_view text, size_t p, Found& found) const;
