@@ -1086,62 +1086,6 @@ bool StrayQuoteMark(absl::string_view text, const Token& token, char tag) {
          AllQuoteChars(text.substr(token.begin, token.end - token.begin));
 }
 
-#if defined(__SSE2__)
-// Bit c of 128 as two words, by c: TagCharacters() ORs them in.
-struct TagBitTable {
-  alignas(16) uint64_t bits[128][2];
-  constexpr TagBitTable() : bits() {
-    for (int c = 0; c < 128; ++c) bits[c][c >> 6] = uint64_t{1} << (c & 63);
-  }
-};
-constexpr TagBitTable kTagBits;
-#endif
-
-// The tag characters of `tags` (each taken below 128) as a set. (Built in
-// a register: std::bitset::set() loads and stores the word of each
-// character in memory; and by a table, which has no branch on the
-// character's word to mispredict: every unit with a cue reads its tags,
-// most cues the tags before and after them. news.jsonl, a branch per
-// character -> the table: TagCharacters 0.61% -> 0.28% of the time.)
-std::bitset<128> TagCharacters(absl::string_view tags) {
-#if defined(__SSE2__)
-  const unsigned char* const p =
-      reinterpret_cast<const unsigned char*>(tags.data());
-  const size_t n = tags.size();
-  auto bit = [](unsigned char c) {
-    return _mm_load_si128(
-        reinterpret_cast<const __m128i*>(kTagBits.bits[c & 127]));
-  };
-  // (Four chains of ORs, which run side by side, and a loop's test for
-  // every four characters.)
-  __m128i a = _mm_setzero_si128(), b = _mm_setzero_si128(),
-          c = _mm_setzero_si128(), d = _mm_setzero_si128();
-  size_t i = 0;
-  for (; i + 4 <= n; i += 4) {
-    a = _mm_or_si128(a, bit(p[i]));
-    b = _mm_or_si128(b, bit(p[i + 1]));
-    c = _mm_or_si128(c, bit(p[i + 2]));
-    d = _mm_or_si128(d, bit(p[i + 3]));
-  }
-  for (; i < n; ++i) a = _mm_or_si128(a, bit(p[i]));
-  a = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
-  const uint64_t low = static_cast<uint64_t>(_mm_cvtsi128_si64(a));
-  const uint64_t high =
-      static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(a, a)));
-#else
-  uint64_t low = 0, high = 0;
-  for (unsigned char c : tags) {
-    const uint64_t bit = uint64_t{1} << (c & 63);
-    if (c & 64) {
-      high |= bit;
-    } else {
-      low |= bit;
-    }
-  }
-#endif
-  return (std::bitset<128>(high) << 64) | std::bitset<128>(low);
-}
-
 // The opening quotation marks of `tags` less the closing ones (tags 'q'
 // and 'Q'). (Sixteen tags a test: a content that holds a quotation is
 // mostly long, and a test of each tag cost about two instructions a tag.)
@@ -2256,11 +2200,11 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   a->rule_screen_.assign(rules, RuleScreen());
   for (const auto& rule : a->rules_) {
     RuleScreen& screen = a->rule_screen_[rule->index];
-    screen.needs = rule->needs;
     screen.left_half = rule->left_half;
     screen.right_half = rule->right_half;
     screen.cue_group_cut = rule->left_reach != 0;
   }
+  a->AssignTagSlots();
   auto add = [](const CompiledRule& rule, std::vector<uint64_t>* set) {
     (*set)[rule.index >> 6] |= uint64_t{1} << (rule.index & 63);
   };
@@ -2346,6 +2290,74 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
     }
   }
   return a;
+}
+
+void Attributor::AssignTagSlots() {
+  std::bitset<128> read;
+  for (const auto& rule : rules_) read |= rule->needs;
+  for (const PatternNeeds& needs : half_needs_) {
+    read |= needs.all;
+    for (const std::bitset<128>& set : needs.any_of) read |= set;
+  }
+  for (absl::string_view bytes :
+       {kCueMarks, kSplitTags, absl::string_view("_")}) {
+    for (char c : bytes) read.set(static_cast<unsigned char>(c));
+  }
+  uint64_t slot[128] = {};
+  int next = 0;
+  for (int b = 0; b < 127; ++b) {
+    if (read[b]) slot[b] = uint64_t{1} << std::min(next++, kSharedSlot);
+  }
+  slot[127] = kAlwaysHeld;
+  // (A byte from 128 on, which no tag is, counts as the byte below it, as
+  // the set of 128 bytes this replaces took it.)
+  for (int c = 0; c < 256; ++c) tag_slot_[c] = slot[c & 127];
+  for (const auto& rule : rules_) {
+    rule_screen_[rule->index].needs = Slots(rule->needs);
+  }
+  half_slot_needs_.resize(half_needs_.size());
+  for (size_t h = 0; h < half_needs_.size(); ++h) {
+    half_slot_needs_[h].all = Slots(half_needs_[h].all);
+    for (int i = 0; i < PatternNeeds::kAnyOf; ++i) {
+      half_slot_needs_[h].any_of[i] = Slots(half_needs_[h].any_of[i]);
+    }
+  }
+}
+
+uint64_t Attributor::Slots(const std::bitset<128>& bytes) const {
+  // (By the set bits of its two words: asked of every rule and half at
+  // start-up, a test of each of 128 bytes cost 1.6M instructions.)
+  const uint64_t words[2] = {
+      (bytes & std::bitset<128>(~uint64_t{0})).to_ullong(),
+      (bytes >> 64).to_ullong()};
+  uint64_t slots = 0;
+  for (int w = 0; w < 2; ++w) {
+    for (uint64_t bits = words[w]; bits != 0; bits &= bits - 1) {
+      slots |= tag_slot_[64 * w + absl::countr_zero(bits)];
+    }
+  }
+  return slots;
+}
+
+// (Inlined in Find, its only caller, at each of its five places: a call
+// cost more than the short tag strings most cues read. news-5mb: -1.44M.)
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline uint64_t Attributor::TagSlots(
+    absl::string_view tags) const {
+  const unsigned char* const p =
+      reinterpret_cast<const unsigned char*>(tags.data());
+  const size_t n = tags.size();
+  // (Four chains of ORs, which run side by side, and a loop's test for
+  // every four characters.)
+  uint64_t a = 0, b = 0, c = 0, d = 0;
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    a |= tag_slot_[p[i]];
+    b |= tag_slot_[p[i + 1]];
+    c |= tag_slot_[p[i + 2]];
+    d |= tag_slot_[p[i + 3]];
+  }
+  for (; i < n; ++i) a |= tag_slot_[p[i]];
+  return (a | b) | (c | d);
 }
 
 int Attributor::Half(const std::string& pattern, bool left) {
@@ -7197,13 +7209,13 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
     const size_t first_finding = out->size();
     // The tag characters of the unit, for the rules' NEEDS: read when the
     // first cue of the unit reaches the rules (many units have none).
-    std::bitset<128> present;
+    uint64_t present = 0;  // as TagSlots()
     bool present_read = false;
     // Those of the tags before `prefix_end` and from `suffix_from` on, which
     // the halves' tests below read: the first cue's read with `present`, in
     // the same pass; the prefix carried on from cue to cue (cues come in
     // order), the rest read again when a later cue needs it.
-    std::bitset<128> prefix, suffix;
+    uint64_t prefix = 0, suffix = 0;
     size_t prefix_end = 0, suffix_from = std::string::npos;
     bool tags_hold_mark = false;
     int unit_held = 0;  // the tags of kSplitTags in the unit's (bit i: the i-th)
@@ -7410,36 +7422,39 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
       half_known.assign(halves_.size(), -1);
       // The tag characters of the marked string up to the cue's end and
       // after it (from the cue's second word on after a cue of more), and
-      // bit 127 (see PatternNeeds), once a rule's halves are tested for
-      // them.
+      // kAlwaysHeld, once a rule's halves are tested for them.
       bool before_read = false, after_read = false;
-      std::bitset<128> held_before, held_after;
+      uint64_t held_before = 0, held_after = 0;
       // Whether a causative verb stands before the cue: -1 not looked yet.
       int causative_before = -1;
       if (!present_read) {
-        prefix = TagCharacters(absl::string_view(tags).substr(0, k));
+        prefix = TagSlots(absl::string_view(tags).substr(0, k));
         prefix_end = k;
-        suffix = TagCharacters(absl::string_view(tags).substr(cue_end));
+        suffix = TagSlots(absl::string_view(tags).substr(cue_end));
         suffix_from = cue_end;
         present = prefix | suffix |
-                  TagCharacters(absl::string_view(tags).substr(k, cue_end - k));
+                  TagSlots(absl::string_view(tags).substr(k, cue_end - k));
         present_read = true;
         // (Whether the tags hold a mark of their own: then every rule of the
         // class is tried, as the tests below decide for it.)
         tags_hold_mark = false;
         for (char m : kCueMarks) {
-          tags_hold_mark |= present[static_cast<unsigned char>(m)];
+          tags_hold_mark |=
+              (present & tag_slot_[static_cast<unsigned char>(m)]) != 0;
         }
         unit_held = 0;
         for (size_t t = 0; t < kSplitTags.size(); ++t) {
-          if (present[static_cast<unsigned char>(kSplitTags[t])]) unit_held |= 1 << t;
+          if ((present &
+               tag_slot_[static_cast<unsigned char>(kSplitTags[t])]) != 0) {
+            unit_held |= 1 << t;
+          }
         }
       }
-      std::bitset<128> here = present;
-      here.set(static_cast<unsigned char>(marked[k]));
+      const uint64_t here =
+          present | tag_slot_[static_cast<unsigned char>(marked[k])];
       // The tag characters the unit lacks, once a cue: a rule that needs one
       // does not match.
-      const std::bitset<128> missing = ~here;
+      const uint64_t missing = ~here;
       const size_t mark_index = CueMarkIndex(marked[k]);
       const std::vector<uint64_t>& class_rules =
           cue.attributive_only ? attributive_rules_
@@ -7499,7 +7514,7 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
         bits &= bits - 1;
         // (The tests up to the rule's automata read rule_screen_ only.)
         const RuleScreen& screen = rule_screen_[index];
-        if ((screen.needs & missing).any()) continue;
+        if ((screen.needs & missing) != 0) continue;
         // A left half known to fail (an earlier rule's search) rules the
         // rule out, as MatchesRuleWith() would, before the right half's
         // test below.
@@ -7538,16 +7553,15 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             if (!before_read) {
               // (The marked string up to the cue's end: the tags before
               // the cue, its mark and the '_' of its further words.)
-              prefix |= TagCharacters(
+              prefix |= TagSlots(
                   absl::string_view(tags).substr(prefix_end, k - prefix_end));
               prefix_end = k;
-              held_before = prefix;
-              held_before.set(static_cast<unsigned char>(marked[k]));
-              if (!one_word) held_before.set('_');
-              held_before.set(127);
+              held_before = prefix |
+                            tag_slot_[static_cast<unsigned char>(marked[k])] |
+                            (one_word ? 0 : tag_slot_['_']) | kAlwaysHeld;
               before_read = true;
             }
-            if (!half_needs_[l].HeldBy(held_before)) {
+            if (!half_slot_needs_[l].HeldBy(held_before)) {
               half_known[l] = 0;
               continue;
             }
@@ -7561,15 +7575,14 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
           if (half_known[r] == -1) {
             if (!after_read) {
               if (suffix_from != cue_end) {
-                suffix = TagCharacters(absl::string_view(tags).substr(cue_end));
+                suffix = TagSlots(absl::string_view(tags).substr(cue_end));
                 suffix_from = cue_end;
               }
-              held_after = suffix;
-              if (!one_word) held_after.set('_');
-              held_after.set(127);
+              held_after =
+                  suffix | (one_word ? 0 : tag_slot_['_']) | kAlwaysHeld;
               after_read = true;
             }
-            if (!half_needs_[r].HeldBy(held_after)) {
+            if (!half_slot_needs_[r].HeldBy(held_after)) {
               half_known[r] = 0;
               if (one_word || screen.cue_group_cut) continue;
             } else {

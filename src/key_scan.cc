@@ -1,5 +1,6 @@
 #include "internal/key_scan.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <utility>
@@ -102,6 +103,53 @@ bool KeyScan::Check(absl::string_view text, size_t p, Found& found) const {
   return false;
 }
 
+#ifdef __SSE2__
+template <size_t kAnchors, typename Found>
+bool KeyScan::ScanBlocks(absl::string_view text, size_t* i,
+                         Found& found) const {
+  const unsigned char* t = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  const __m128i fold = _mm_set1_epi8(0x20);
+  __m128i firsts[kAnchors], seconds[kAnchors];
+  for (size_t a = 0; a < kAnchors; ++a) {
+    firsts[a] = _mm_set1_epi8(static_cast<char>(anchors_[a].first));
+    seconds[a] = _mm_set1_epi8(static_cast<char>(anchors_[a].second));
+  }
+  // The places of the pairs at block..block + 15.
+  auto pairs_at = [&](size_t block) {
+    const __m128i x = _mm_or_si128(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + block)), fold);
+    const __m128i y = _mm_or_si128(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + block + 1)), fold);
+    __m128i hit = _mm_and_si128(_mm_cmpeq_epi8(x, firsts[0]),
+                                _mm_cmpeq_epi8(y, seconds[0]));
+    for (size_t a = 1; a < kAnchors; ++a) {
+      hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(x, firsts[a]),
+                                            _mm_cmpeq_epi8(y, seconds[a])));
+    }
+    return static_cast<unsigned>(_mm_movemask_epi8(hit));
+  };
+  size_t at = 0;
+  for (; at + 17 <= n; at += 16) {
+    for (unsigned mask = pairs_at(at); mask != 0; mask &= mask - 1) {
+      if (Check(text, at + __builtin_ctz(mask), found)) return true;
+    }
+  }
+  // The last places (fewer than sixteen) from the block that ends with
+  // the text, the places before `at` dropped: not byte by byte below.
+  if (at >= 1 && at + 1 < n) {
+    const size_t block = n - 17;
+    for (unsigned mask = pairs_at(block) & (~0u << (at - block)); mask != 0;
+         mask &= mask - 1) {
+      if (Check(text, block + __builtin_ctz(mask), found)) return true;
+    }
+    return true;
+  }
+  *i = at;
+  return at + 1 >= n;
+}
+#endif
+
 template <typename Found>
 void KeyScan::Scan(absl::string_view text, Found found) const {
   if (anchors_.empty()) return;
@@ -111,43 +159,21 @@ void KeyScan::Scan(absl::string_view text, Found found) const {
 #ifdef __SSE2__
   // Sixteen pairs a step: the bytes at i.. and at i + 1.., folded, against
   // each anchor. (Most texts have no anchor pair in most steps.)
-  if (anchors_.size() <= 4) {
-    const __m128i fold = _mm_set1_epi8(0x20);
-    __m128i firsts[4], seconds[4];
-    for (size_t a = 0; a < anchors_.size(); ++a) {
-      firsts[a] = _mm_set1_epi8(static_cast<char>(anchors_[a].first));
-      seconds[a] = _mm_set1_epi8(static_cast<char>(anchors_[a].second));
-    }
-    // The places of the pairs at block..block + 15.
-    auto pairs_at = [&](size_t block) {
-      const __m128i x = _mm_or_si128(
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + block)), fold);
-      const __m128i y = _mm_or_si128(
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + block + 1)),
-          fold);
-      __m128i hit = _mm_and_si128(_mm_cmpeq_epi8(x, firsts[0]),
-                                  _mm_cmpeq_epi8(y, seconds[0]));
-      for (size_t a = 1; a < anchors_.size(); ++a) {
-        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(x, firsts[a]),
-                                              _mm_cmpeq_epi8(y, seconds[a])));
-      }
-      return static_cast<unsigned>(_mm_movemask_epi8(hit));
-    };
-    for (; i + 17 <= n; i += 16) {
-      for (unsigned mask = pairs_at(i); mask != 0; mask &= mask - 1) {
-        if (Check(text, i + __builtin_ctz(mask), found)) return;
-      }
-    }
-    // The last places (fewer than sixteen) from the block that ends with
-    // the text, the places before i dropped: not byte by byte below.
-    if (i >= 1 && i + 1 < n) {
-      const size_t block = n - 17;
-      for (unsigned mask = pairs_at(block) & (~0u << (i - block)); mask != 0;
-           mask &= mask - 1) {
-        if (Check(text, block + __builtin_ctz(mask), found)) return;
-      }
-      return;
-    }
+  switch (anchors_.size()) {
+    case 1:
+      if (ScanBlocks<1>(text, &i, found)) return;
+      break;
+    case 2:
+      if (ScanBlocks<2>(text, &i, found)) return;
+      break;
+    case 3:
+      if (ScanBlocks<3>(text, &i, found)) return;
+      break;
+    case 4:
+      if (ScanBlocks<4>(text, &i, found)) return;
+      break;
+    default:
+      break;
   }
 #endif
   for (; i + 1 < n; ++i) {
@@ -176,6 +202,23 @@ void KeyScan::FirstOccurrences(absl::string_view text, size_t* first) const {
     first[k] = start;
     return ++seen == anchored;
   });
+}
+
+size_t KeyScan::FirstOfAny(absl::string_view text) const {
+  size_t first = absl::string_view::npos;
+  if (plain_) {
+    for (const std::string& key : keys_)
+      first = std::min(first, text.find(key));
+    return first;
+  }
+  for (uint32_t k : short_keys_) first = std::min(first, text.find(keys_[k]));
+  // (A key found later in the scan may begin earlier, where keys overlap
+  // and their anchors lie at different offsets: the whole text is read.)
+  Scan(text, [&first](uint32_t, size_t start) {
+    first = std::min(first, start);
+    return false;
+  });
+  return first;
 }
 
 bool KeyScan::ContainsAny(absl::string_view text) const {

@@ -937,17 +937,7 @@ char Lexicon::FindFirstName(absl::string_view name) const {
 }
 
 size_t Lexicon::FindPollNoun(absl::string_view text) const {
-  // Each key's first place, found in one pass; the first of them.
-  // (On the stack for the few keys a lexicon has: the screen of candidate
-  // units asks this of most units that have no cue word.)
-  const size_t keys = poll_keys_.keys().size();
-  size_t few[8];
-  std::vector<size_t> many;
-  size_t* const at = keys <= 8 ? few : (many.resize(keys), many.data());
-  poll_keys_.FirstOccurrences(text, at);
-  size_t first = absl::string_view::npos;
-  for (size_t k = 0; k < keys; ++k) first = std::min(first, at[k]);
-  return first;
+  return poll_keys_.FirstOfAny(text);
 }
 
 }  // namespace internal

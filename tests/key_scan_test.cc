@@ -1,8 +1,9 @@
-// KeyScan: its answers are those of one plain search per key, for the keys
-// the engine gives it (poll nouns, the "no evidence" words) and for random
-// keys and texts over a small alphabet, where keys overlap, share anchor
-// pairs, differ only in ASCII case or in bit 0x20 ("@" and "`"), are short
-// or empty, or are too many for the sixteen-at-a-time scan.
+// KeyScan: its answers are those of one plain search per key (and the least
+// of them), for the keys the engine gives it (poll nouns, the "no evidence"
+// words) and for random keys and texts over a small alphabet, where keys
+// overlap, share anchor pairs, differ only in ASCII case or in bit 0x20 ("@"
+// and "`"), are short or empty, or are too many for the sixteen-at-a-time
+// scan.
 #include "internal/key_scan.h"
 
 #include <algorithm>
@@ -24,13 +25,16 @@ void ExpectPlainAnswers(const std::vector<std::string>& keys,
   std::vector<size_t> first(keys.size() + 1, 12345);
   scan.FirstOccurrences(text, first.data());
   bool any = false;
+  size_t least = absl::string_view::npos;
   for (size_t k = 0; k < keys.size(); ++k) {
     EXPECT_EQ(first[k], text.find(keys[k]))
         << "key \"" << keys[k] << "\" in \"" << text << "\"";
     any |= text.find(keys[k]) != absl::string_view::npos;
+    least = std::min(least, text.find(keys[k]));
   }
   EXPECT_EQ(first[keys.size()], 12345u) << "wrote past the keys";
   EXPECT_EQ(scan.ContainsAny(text), any) << "in \"" << text << "\"";
+  EXPECT_EQ(scan.FirstOfAny(text), least) << "in \"" << text << "\"";
 }
 
 TEST(KeyScanTest, FindsWordsInSentences) {

@@ -612,7 +612,7 @@ class Attributor {
   // a CompiledRule spans cache lines of its own (one load missing the
   // cache a rule, where a few hundred rules share a line here).
   struct RuleScreen {
-    std::bitset<128> needs;  // CompiledRule::needs
+    uint64_t needs = 0;  // CompiledRule::needs, as TagSlots()
     int left_half = -1, right_half = -1;
     // A left half whose cue group ends at the cue's mark or in the run of
     // its further words (CompiledRule::left_reach is not 0): after a cue
@@ -649,8 +649,38 @@ class Attributor {
   // For each half of halves_, what every match of it holds
   // (TagPattern::NeededSets of the reading that vouches for it, see
   // Half(); nothing where RE2 reads it): Find rules out a half
-  // whose side of the cue lacks it before it reads the rule.
+  // whose side of the cue lacks it before it reads the rule (its copy in
+  // half_slot_needs_ below).
   std::vector<PatternNeeds> half_needs_;
+  // The tag bytes those tests read (the rules' and halves' needs, the marks
+  // of kCueMarks, the tags of kSplitTags and '_'), each as a bit of one
+  // word, by byte (a byte from 128 on as the byte below it that TagSlots'
+  // table keeps): Find tests a word where the tags' set of bytes took two.
+  // Bit kAlwaysHeld stands for byte 127 (see PatternNeeds); past
+  // kSharedSlot bytes, the rest share that bit (a test that passes more
+  // often, never one that fails where a match is).
+  static constexpr int kSharedSlot = 62;
+  static constexpr uint64_t kAlwaysHeld = uint64_t{1} << 63;
+  uint64_t tag_slot_[256] = {};
+  // half_needs_ in those bits.
+  struct alignas(32) SlotNeeds {
+    uint64_t all = 0;
+    uint64_t any_of[PatternNeeds::kAnyOf] = {kAlwaysHeld, kAlwaysHeld,
+                                             kAlwaysHeld};
+    // As PatternNeeds::HeldBy, of a word of TagSlots() with kAlwaysHeld.
+    bool HeldBy(uint64_t held) const {
+      return (all & ~held) == 0 && (any_of[0] & held) != 0 &&
+             (any_of[1] & held) != 0 && (any_of[2] & held) != 0;
+    }
+  };
+  std::vector<SlotNeeds> half_slot_needs_;
+  // Gives the bytes of tag_slot_ their bits, once the rules are read, and
+  // fills rule_screen_'s needs and half_slot_needs_.
+  void AssignTagSlots();
+  // A set of tag bytes in those bits.
+  uint64_t Slots(const std::bitset<128>& bytes) const;
+  // The bits of the tag bytes of `tags`.
+  uint64_t TagSlots(absl::string_view tags) const;
   // For each left half anchored at the start ("^..."), the bytes a match
   // can begin with (as FirstBytes), where known, else every byte: a tag string
   // that begins with another byte is no match for it.

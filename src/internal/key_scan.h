@@ -41,6 +41,11 @@ class KeyScan {
   // not occur). REQUIRES: `first` has room for keys().size() values.
   void FirstOccurrences(absl::string_view text, size_t* first) const;
 
+  // The least of FirstOccurrences' answers: where the first key to occur
+  // in `text` begins (npos when none does). (No array of answers to fill
+  // and read: Lexicon::FindPollNoun asks this of most units of a text.)
+  size_t FirstOfAny(absl::string_view text) const;
+
   // Whether some key occurs in `text` (false when there are no keys).
   bool ContainsAny(absl::string_view text) const;
 
@@ -62,6 +67,14 @@ class KeyScan {
   // true.
   template <typename Found>
   void Scan(absl::string_view text, Found found) const;
+
+  // Scan's sixteen-at-a-time part for kAnchors anchors (SSE2 only): true
+  // when it read the whole text or found() stopped it, else it leaves the
+  // places from *i on (a text too short for a block) to the byte loop.
+  // (The anchors' count fixed, their bytes stay in registers and the test
+  // of each anchor has no loop around it.)
+  template <size_t kAnchors, typename Found>
+  bool ScanBlocks(absl::string_view text, size_t* i, Found& found) const;
 
   // Checks the anchored keys at the pair that starts at text[p].
   template <typename Found>
