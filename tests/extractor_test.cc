@@ -55,6 +55,14 @@ v1::Extraction ExtractText(absl::string_view text,
   return out;
 }
 
+// `text` gives one claim, of stance `stance`.
+void ExpectOneClaimWithStance(absl::string_view text, v1::Stance stance) {
+  SCOPED_TRACE(text);
+  v1::Extraction out = ExtractText(text);
+  ASSERT_EQ(out.claims_size(), 1);
+  EXPECT_EQ(out.claims(0).stance(), stance);
+}
+
 struct PatternCase {
   const char* name;
   const char* text;
@@ -409,12 +417,7 @@ TEST(Extractor, ContentStanceScreenFoldsCaseAsRe2) {
        "delays for farmers.",
        v1::STANCE_ASSERT},
   };
-  for (const auto& c : kCases) {
-    SCOPED_TRACE(c.text);
-    v1::Extraction out = ExtractText(c.text);
-    ASSERT_EQ(out.claims_size(), 1);
-    EXPECT_EQ(out.claims(0).stance(), c.stance);
-  }
+  for (const auto& c : kCases) ExpectOneClaimWithStance(c.text, c.stance);
 }
 
 // A content the screen passes is asked of the patterns it names one by one:
@@ -439,12 +442,7 @@ TEST(Extractor, ContentStanceFirstMatchingLineWins) {
       {"Governor Rita Moss said the plan would help with problems.",
        v1::STANCE_ASSERT},
   };
-  for (const auto& c : kCases) {
-    SCOPED_TRACE(c.text);
-    v1::Extraction out = ExtractText(c.text);
-    ASSERT_EQ(out.claims_size(), 1);
-    EXPECT_EQ(out.claims(0).stance(), c.stance);
-  }
+  for (const auto& c : kCases) ExpectOneClaimWithStance(c.text, c.stance);
 }
 
 TEST(Extractor, DeclineAsFallGivesNoClaim) {
