@@ -2069,10 +2069,7 @@ void AlternateExchanges(absl::string_view text,
 
 // Whether `text` has a byte above 0x7F.
 bool HasNonAscii(absl::string_view text) {
-  const size_t i = internal::SkipAsciiBlocks(text, 0);
-  return std::any_of(text.begin() + i, text.end(), [](char c) {
-    return static_cast<unsigned char>(c) >= 0x80;
-  });
+  return internal::NextNonAscii(text, 0) < text.size();
 }
 
 // A screen for an RE2::Set of case-insensitive patterns: re2::FilteredRE2

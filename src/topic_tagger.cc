@@ -9,10 +9,6 @@
 #include <memory>
 #include <utility>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "absl/base/call_once.h"
 #include "absl/base/optimization.h"
 #include "absl/container/flat_hash_map.h"
@@ -28,6 +24,7 @@
 #include "google/protobuf/text_format.h"
 #include "internal/embedded.h"
 #include "internal/part_walk.h"
+#include "internal/text_layout.h"
 #include "re2/re2.h"
 #include "re2/set.h"
 #include "whosaid/v1/topics.pb.h"
@@ -390,34 +387,12 @@ struct TextScan {
   bool non_ascii = false;
 };
 
-// The first byte above 0x7F in p[i, n), or n.
-size_t NextNonAscii(const unsigned char* p, size_t i, size_t n) {
-#if defined(__SSE2__)
-  // 16 bytes at a time, the last load the text's last 16 bytes with those
-  // before `i` shifted out: the rest of a block after a curly quote, and a
-  // claim's last bytes, were read a byte a round.
-  if (n >= 16) {
-    while (i < n) {
-      const size_t at = std::min(i, n - 16);
-      const uint32_t high =
-          static_cast<uint32_t>(_mm_movemask_epi8(
-              _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)))) >>
-          (i - at);
-      if (high != 0) return i + static_cast<size_t>(__builtin_ctz(high));
-      i = at + 16;
-    }
-    return n;
-  }
-#endif
-  while (i < n && p[i] < 0x80) ++i;
-  return i;
-}
-
 // Reports in *scan what `text` holds besides ASCII (TextScan).
 void ScanNonAscii(absl::string_view text, TextScan* scan) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  for (size_t i = NextNonAscii(p, 0, n); i < n; i = NextNonAscii(p, i, n)) {
+  for (size_t i = internal::NextNonAscii(text, 0); i < n;
+       i = internal::NextNonAscii(text, i)) {
     const unsigned char c = p[i];
     if (c == 0xe2 && i + 2 < n && p[i + 1] == 0x80 &&
         (p[i + 2] & 0xc0) == 0x80) {
