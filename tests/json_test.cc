@@ -233,6 +233,32 @@ TEST(ParseJson, LongStringParsesWhole) {
   EXPECT_EQ(got.substr(0, 2 * want.size()), want + want);
 }
 
+// A string is read 32 bytes a step, then 16, 8 and one: each byte that
+// stops the reading is found wherever it stands, and the bytes next to
+// them in value (a space, '!', '#', '[', ']', DEL) are read as plain.
+TEST(ParseJson, StopsAtEveryOffset) {
+  auto parse = [](const std::string& inside) {
+    absl::StatusOr<JsonValue> v = ParseJson("\"" + inside);
+    return v.ok() ? "OK " + v->string_value()
+                  : "ERROR " + std::string(v.status().message());
+  };
+  for (size_t at = 0; at < 80; ++at) {
+    SCOPED_TRACE(at);
+    const std::string pad(at, 'x');
+    EXPECT_EQ(parse(pad + " !#[]\x7F" + pad + "\""),
+              "OK " + pad + " !#[]\x7F" + pad);
+    EXPECT_EQ(parse(pad + "\\n\\n\\\"\\u00e9" + pad + "\""),
+              "OK " + pad + "\n\n\"\xC3\xA9" + pad);
+    EXPECT_EQ(parse(pad + "\xE2\x80\x9C" + pad + "\""),
+              "OK " + pad + "\xE2\x80\x9C" + pad);
+    EXPECT_THAT(parse(pad + "\x01" + pad + "\""),
+                HasSubstr("control character"));
+    EXPECT_THAT(parse(pad + "\xFF" + pad + "\""), HasSubstr("invalid UTF-8"));
+    EXPECT_THAT(parse(pad), HasSubstr("unterminated string"));
+    EXPECT_THAT(parse(pad + "\\n\\"), HasSubstr("unterminated escape"));
+  }
+}
+
 }  // namespace
 }  // namespace internal
 }  // namespace whosaid
