@@ -736,9 +736,9 @@ constexpr ClassTable kClass;
 // of the last 32 is kept, for the next byte of a class is most often in the
 // same 32 (the scan goes on right after the byte it stopped at). (SSE2 may
 // stop at a few bytes of no class too, 0x08 to 0x0F but a line break, the
-// tab among them, and '#' and '&': the scan passes over them as over any
-// byte it need not stop at. The last bytes of the text, fewer than 32, are
-// read one at a time.)
+// tab among them, '#' to '&', '/' and '>': the scan passes over them as
+// over any byte it need not stop at. The last bytes of the text, fewer
+// than 32, are read one at a time.)
 class PlainSkipper {
  public:
   // Returns the first byte in [p, end) of a class in kClass, or end.
@@ -752,25 +752,28 @@ class PlainSkipper {
       p = reinterpret_cast<const char*>(block_) + 32;
     }
     // A byte of 0x08 to 0x0F, '\n' and '\r' among them, with its three low
-    // bits set is 0x0F; 0xC2 and 0xE2 with bit 0x20 set are 0xE2; '"'
-    // (0x22) and '\'' (0x27), and the rare '#' and '&', with bits 0x05 set
-    // are 0x27: one comparison each.
+    // bits set is 0x0F; 0xC2 and 0xE2 with bit 0x20 set are 0xE2; '.'
+    // (0x2E) and '?' (0x3F), and the rare '/' and '>', with bits 0x11 set
+    // are 0x3F: one comparison each. '!', '"' and '\'' lie in 0x21 to 0x27
+    // (with the rare '#' to '&'): those bytes, less 0x21 and shifted by
+    // 0x80, are the only ones below -121 as signed bytes, the only ones
+    // whose saturated difference to -121 has the high bit set (the bit
+    // the mask is made of): no comparison.
     const __m128i low3 = _mm_set1_epi8(7), x0f = _mm_set1_epi8(0x0F);
     const __m128i bit5 = _mm_set1_epi8(0x20);
-    const __m128i bits05 = _mm_set1_epi8(0x05), sq = _mm_set1_epi8('\'');
-    const __m128i bq = _mm_set1_epi8('`'), dot = _mm_set1_epi8('.');
-    const __m128i ex = _mm_set1_epi8('!'), qm = _mm_set1_epi8('?');
     const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+    const __m128i bits04 = _mm_set1_epi8(0x11), x3f = _mm_set1_epi8(0x3F);
+    const __m128i from_bang = _mm_set1_epi8(static_cast<char>(0x80 - '!'));
+    const __m128i below = _mm_set1_epi8(-121);
+    const __m128i bq = _mm_set1_epi8('`');
     // The bytes of a class among the 16 at q, as bits.
     auto classes = [&](const char* q) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
       __m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, low3), x0f),
                                _mm_cmpeq_epi8(_mm_or_si128(v, bit5), e2));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(v, bits05), sq));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(v, bits04), x3f));
+      m = _mm_or_si128(m, _mm_subs_epi8(_mm_add_epi8(v, from_bang), below));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, bq));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, dot));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, ex));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(v, qm));
       return static_cast<uint32_t>(_mm_movemask_epi8(m));
     };
     // (The last window's start, compared as an address: one comparison a

@@ -654,6 +654,9 @@ TEST(Segmenter, ParagraphReadsTheSameWhereverTheTextEnds) {
       "\xE2\x80\x9CWe\xE2\x80\x99ll see,\xE2\x80\x9D Sen. Li said\xE2\x80\xA6 "
       "It's done?",
       "A\tB said: 'no' and \"maybe\". Mr. Smith agreed. ``Fine,'' she said.",
+      // Bytes SSE2 stops at that are of no class: '$', '%', '/', '>'.
+      "Shares rose 5% to $30/unit > forecast. \"Sell!\" she said; 'why?' "
+      "he asked.",
   };
   for (const std::string& para : paragraphs) {
     const TextLayout alone = Segment(para);
