@@ -80,8 +80,8 @@ size_t LastWordStart(absl::string_view t) {
 // (kWordChar.is: a letter, a digit, - . ' or 0x80 and above).
 inline uint32_t NotWordBytes16(const unsigned char* p) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  __m128i word = _mm_cmplt_epi8(v, _mm_setzero_si128());  // 0x80 and above
-  word = _mm_or_si128(word, AsciiAlnum16(v));
+  // (A byte from 0x80 on has its high bit set: it is its own mask.)
+  __m128i word = _mm_or_si128(v, AsciiAlnum16(v));
   word = _mm_or_si128(word, BytesInRange16(v, '-', 2));  // - .
   word = _mm_or_si128(word, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
   return ~static_cast<uint32_t>(_mm_movemask_epi8(word)) & 0xFFFF;
@@ -248,11 +248,8 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
   size_t k = std::max(i + 1, from);
 #if defined(__SSE2__)
   const __m128i lower_bit = _mm_set1_epi8(0x20);
-  // x - lo, shifted by 128, is signed-less than 26 - 128 for an x in
-  // lo..lo+25 only.
-  const __m128i shift_upper = _mm_set1_epi8(static_cast<char>(128 - 'A'));
-  const __m128i shift_lower = _mm_set1_epi8(static_cast<char>(128 - 'a'));
-  const __m128i letters = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  // (The masks below are or-ed, and-ed and read by their high bits only, as
+  // BytesInRange16() makes them.)
   const __m128i small_a = _mm_set1_epi8('a');
   const __m128i small_t = _mm_set1_epi8('t');
   const __m128i small_h = _mm_set1_epi8('h');
@@ -274,7 +271,7 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
         _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 1));
     const __m128i next2 =
         _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 2));
-    __m128i open = _mm_cmplt_epi8(_mm_add_epi8(cur, shift_upper), letters);
+    __m128i open = BytesInRange16(cur, 'A', 26);
     // An 'a' or a 't' that may begin an article (ArticleEnd()): most
     // words of them are no article ("as", "to", "and") and are told here,
     // not one by one below, where whether each is one is a branch taken
@@ -282,10 +279,8 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
     // and then none ("a", "an", "aN"); a 't' followed by 'h' or 'H'. (The
     // articles and a few more: the test below is the exact one.)
     const __m128i next_n = _mm_cmpeq_epi8(next, small_n);
-    const __m128i next_lower =
-        _mm_cmplt_epi8(_mm_add_epi8(next, shift_lower), letters);
-    const __m128i next2_lower =
-        _mm_cmplt_epi8(_mm_add_epi8(next2, shift_lower), letters);
+    const __m128i next_lower = BytesInRange16(next, 'a', 26);
+    const __m128i next2_lower = BytesInRange16(next2, 'a', 26);
     // (No article: a lower-case letter after the 'a' that is no 'n' with
     // none after it, in two steps.)
     const __m128i an = _mm_andnot_si128(next2_lower, next_n);
@@ -301,8 +296,8 @@ size_t SkipPlainWords(absl::string_view t, size_t i, size_t tail,
     // kWordChar.starts: a digit or a byte of 0x80 or above before it is
     // rare, "4th", a curly quotation mark, and WordStartsAt() below tells
     // it, as it tells the - . ' of a word.)
-    const __m128i inside = _mm_cmplt_epi8(
-        _mm_add_epi8(_mm_or_si128(prev, lower_bit), shift_lower), letters);
+    const __m128i inside =
+        BytesInRange16(_mm_or_si128(prev, lower_bit), 'a', 26);
     unsigned mask = static_cast<unsigned>(
         _mm_movemask_epi8(_mm_andnot_si128(inside, open)));
     while (mask != 0) {

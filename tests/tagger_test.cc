@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
 #include "internal/attribution.h"
+#include "internal/byte_masks.h"
 #include "internal/lexicon.h"
 #include "internal/text_layout.h"
 
@@ -253,6 +256,31 @@ TEST_F(TaggerTest, SourceAndTimePassesRunWhereTheirWordsAre) {
     EXPECT_EQ(Tag(c.text), c.tags);
   }
 }
+
+#if defined(__SSE2__)
+// The masks of byte_masks.h have the high bit set in exactly the bytes of
+// their range, whatever the byte and wherever the range lies (its low bits
+// are of no meaning: only the high bits are read).
+TEST(ByteMasks, HighBitsMarkExactlyTheRange) {
+  for (int b = 0; b < 256; ++b) {
+    SCOPED_TRACE(b);
+    const __m128i x = _mm_set1_epi8(static_cast<char>(b));
+    auto bits = [](__m128i m) { return _mm_movemask_epi8(m); };
+    const std::pair<int, int> ranges[] = {{'A', 26}, {'a', 26}, {'0', 10},
+                                          {'-', 2},  {0, 1},    {0x80, 1},
+                                          {0xF0, 16}};
+    for (auto [lo, n] : ranges) {
+      const bool in = b >= lo && b < lo + n;
+      EXPECT_EQ(
+          bits(BytesInRange16(x, static_cast<char>(lo), static_cast<char>(n))),
+          in ? 0xFFFF : 0)
+          << lo << "+" << n;
+    }
+    EXPECT_EQ(bits(AsciiAlnum16(x)), absl::ascii_isalnum(b) ? 0xFFFF : 0);
+    EXPECT_EQ(NotAlnum16(x), absl::ascii_isalnum(b) ? 0u : 0xFFFFu);
+  }
+}
+#endif
 
 }  // namespace
 }  // namespace internal
