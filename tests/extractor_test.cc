@@ -942,6 +942,18 @@ TEST(Extractor, NoneContentStanceMakesNoClaim) {
   EXPECT_EQ(ExtractText(text).claims_size(), 2);
 }
 
+TEST(Extractor, ContentStanceWithoutScreenAsksTheSet) {
+  // A pattern that needs no word of three letters or more cannot be
+  // screened: the stances are then asked of the set, compiled only then.
+  const v1::Extraction out = ExtractWithLexiconFile(
+      "content_stances.tsv", "deny\t\\bno\\b\n",
+      "Senator Maria Lopez said there was no deal.\n"
+      "Mayor Anna Keller said the pool would reopen in June.");
+  ASSERT_EQ(out.claims_size(), 2);
+  EXPECT_EQ(out.claims(0).stance(), v1::STANCE_DENY);
+  EXPECT_EQ(out.claims(1).stance(), v1::STANCE_ASSERT);
+}
+
 TEST(Extractor, NoEvidenceLinesFlagTheClaimsOfTheirSentence) {
   // A "noevidence" line of content_stances.tsv is matched against the whole
   // sentence, so a phrase outside the content ("Without a shred of proof,")
