@@ -1079,6 +1079,17 @@ bool IsTrimTag(char c) {
   return c == ',' || c == '.' || c == ';' || c == '~' || c == ':' || c == '-';
 }
 
+// A set of tags as a table: one load tells whether a tag is in it, where
+// IsOneOf() compares the tag with each. For the loops over a content's
+// tags that pass over most of them (those in no such set).
+struct TagTable {
+  bool in[256];
+  constexpr explicit TagTable(const char* set) : in() {
+    for (; *set != '\0'; ++set) in[static_cast<unsigned char>(*set)] = true;
+  }
+  bool operator()(char c) const { return in[static_cast<unsigned char>(c)]; }
+};
+
 // Whether the token is a quote mark the layout paired with none (the tagger
 // tags it '-', a plain symbol): '"', "'", "''", "`", « », curly marks.
 bool StrayQuoteMark(absl::string_view text, const Token& token, char tag) {
@@ -3452,7 +3463,11 @@ void Attributor::EndAtAdjunct(absl::string_view text,
   // the city council").
   static const TagPhrase* const kNounPhrase = new TagPhrase(absl::StrCat(
       "(?:", kPlainNounPhraseTags, ")(?:r(?:", kPlainNounPhraseTags, "))*"));
+  // (The tags that end the search or may open an adjunct: the loop passes
+  // over the others.)
+  static constexpr TagTable kLooked(",;~:qQrs");
   for (size_t m = a + 1; m < b; ++m) {
+    if (!kLooked(tags[m])) continue;
     if (tags[m] == ',' || tags[m] == ';' || tags[m] == '~' || tags[m] == ':' ||
         tags[m] == 'q' || tags[m] == 'Q') {
       return;
@@ -3874,7 +3889,12 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
   if (a < cue_end || a > cue_end + 1) return;
   size_t c = a;
   while (c < b && IsTrimTag(tags[c])) ++c;
-  if (c >= b) return;
+  // (Most contents have no conjunction, tag 'x', after their first word
+  // and before their last: nothing to end before.)
+  if (c + 2 >= b ||
+      std::memchr(tags.data() + c + 1, 'x', b - c - 2) == nullptr) {
+    return;
+  }
   auto is_verb = [&](size_t k) { return LooksLikeVerb(text, tokens, tags, k); };
   static const TagPhrase* const kPlainObject =
       new TagPhrase(kPlainNounPhraseTags);
@@ -5448,8 +5468,12 @@ void Attributor::EndAtMedium(absl::string_view text,
                              Range* r) const {
   size_t c = a;
   while (c < b && (IsTrimTag(tags[c]) || tags[c] == 't')) ++c;
+  // (The tags that open or close a quotation, end the search or may open
+  // the phrase: the loop passes over the others.)
+  static constexpr TagTable kLooked("qQvbCtPwr");
   int open = 0;
   for (size_t m = c + 1; m < b; ++m) {
+    if (!kLooked(tags[m])) continue;
     if (tags[m] == 'q') ++open;
     if (tags[m] == 'Q') --open;
     if (open > 0) continue;
