@@ -3907,7 +3907,10 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
     first = c + 1;
   }
   // The tags first; words are looked up only for a content with "and".
+  // (The tags the loop looks at: it passes over the others.)
+  static constexpr TagTable kLooked("PvbCtwsqQ:;~(x");
   for (size_t m = first; m + 1 < b; ++m) {
+    if (!kLooked(tags[m])) continue;
     // A quoted label or phrase is part of the object ("called the deal
     // \"a disaster\" and left"): it is passed over whole.
     if (tags[m] == 'q') {
@@ -3995,8 +3998,11 @@ void Attributor::EndAtCoordinatedCue(absl::string_view text,
   auto subject_before = [&](size_t m) {
     return IsOneOf("NRnoP0Qgj", tags[m - 1]);
   };
+  // (The tags the loop looks at: it passes over the others.)
+  static constexpr TagTable kLooked("qQvbzCix");
   int open = 0;
   for (size_t m = c; m + 1 < b; ++m) {
+    if (!kLooked(tags[m])) continue;
     if (tags[m] == 'q') ++open;
     if (tags[m] == 'Q') --open;
     if (open > 0) continue;
