@@ -3544,9 +3544,16 @@ static void EndAtContrastedCount(absl::string_view text,
                                  const std::vector<Token>& tokens,
                                  const Lexicon& lex, const std::string& tags,
                                  size_t a, size_t b, Range* r) {
-  // (Most contents have no ", <subordinator>": look for one first.)
-  const size_t first = tags.find(",s", a + 1);
-  if (first == std::string::npos || first + 3 > b) return;
+  // (Most contents have no ", <subordinator>": look for one first, from
+  // subordinator to subordinator, inside the content.)
+  size_t sub = a + 2;
+  for (; sub + 1 < b; ++sub) {
+    const void* p = std::memchr(tags.data() + sub, 's', b - 1 - sub);
+    if (p == nullptr) return;
+    sub = static_cast<const char*>(p) - tags.data();
+    if (tags[sub - 1] == ',') break;
+  }
+  if (sub + 1 >= b) return;
   int open = 0;
   for (size_t m = a + 1; m + 2 < b; ++m) {
     if (tags[m] == 'q') ++open;
@@ -3677,10 +3684,7 @@ void Attributor::EndAtAsideClose(absl::string_view text,
                                  size_t k, Range* r) const {
   if (a <= k || k < 2) return;
   // (Most contents have no comma: look for one first.)
-  if (absl::string_view(tags.data() + a, b - a).find(',') ==
-      absl::string_view::npos) {
-    return;
-  }
+  if (std::memchr(tags.data() + a, ',', b - a) == nullptr) return;
   // The aside's opening comma before the cue, none after it.
   size_t open_at = std::string::npos;
   int quoted = 0;
