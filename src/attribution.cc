@@ -1079,6 +1079,17 @@ bool IsTrimTag(char c) {
   return c == ',' || c == '.' || c == ';' || c == '~' || c == ':' || c == '-';
 }
 
+// A set of tags as a table: one load tells whether a tag is in it, where
+// IsOneOf() compares the tag with each. For the loops over a content's
+// tags that pass over most of them (those in no such set).
+struct TagTable {
+  bool in[256];
+  constexpr explicit TagTable(const char* set) : in() {
+    for (; *set != '\0'; ++set) in[static_cast<unsigned char>(*set)] = true;
+  }
+  bool operator()(char c) const { return in[static_cast<unsigned char>(c)]; }
+};
+
 // Whether the token is a quote mark the layout paired with none (the tagger
 // tags it '-', a plain symbol): '"', "'", "''", "`", « », curly marks.
 bool StrayQuoteMark(absl::string_view text, const Token& token, char tag) {
@@ -3452,7 +3463,11 @@ void Attributor::EndAtAdjunct(absl::string_view text,
   // the city council").
   static const TagPhrase* const kNounPhrase = new TagPhrase(absl::StrCat(
       "(?:", kPlainNounPhraseTags, ")(?:r(?:", kPlainNounPhraseTags, "))*"));
+  // (The tags that end the search or may open an adjunct: the loop passes
+  // over the others.)
+  static constexpr TagTable kLooked(",;~:qQrs");
   for (size_t m = a + 1; m < b; ++m) {
+    if (!kLooked(tags[m])) continue;
     if (tags[m] == ',' || tags[m] == ';' || tags[m] == '~' || tags[m] == ':' ||
         tags[m] == 'q' || tags[m] == 'Q') {
       return;
@@ -3529,9 +3544,16 @@ static void EndAtContrastedCount(absl::string_view text,
                                  const std::vector<Token>& tokens,
                                  const Lexicon& lex, const std::string& tags,
                                  size_t a, size_t b, Range* r) {
-  // (Most contents have no ", <subordinator>": look for one first.)
-  const size_t first = tags.find(",s", a + 1);
-  if (first == std::string::npos || first + 3 > b) return;
+  // (Most contents have no ", <subordinator>": look for one first, from
+  // subordinator to subordinator, inside the content.)
+  size_t sub = a + 2;
+  for (; sub + 1 < b; ++sub) {
+    const void* p = std::memchr(tags.data() + sub, 's', b - 1 - sub);
+    if (p == nullptr) return;
+    sub = static_cast<const char*>(p) - tags.data();
+    if (tags[sub - 1] == ',') break;
+  }
+  if (sub + 1 >= b) return;
   int open = 0;
   for (size_t m = a + 1; m + 2 < b; ++m) {
     if (tags[m] == 'q') ++open;
@@ -3662,10 +3684,7 @@ void Attributor::EndAtAsideClose(absl::string_view text,
                                  size_t k, Range* r) const {
   if (a <= k || k < 2) return;
   // (Most contents have no comma: look for one first.)
-  if (absl::string_view(tags.data() + a, b - a).find(',') ==
-      absl::string_view::npos) {
-    return;
-  }
+  if (std::memchr(tags.data() + a, ',', b - a) == nullptr) return;
   // The aside's opening comma before the cue, none after it.
   size_t open_at = std::string::npos;
   int quoted = 0;
@@ -3874,7 +3893,12 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
   if (a < cue_end || a > cue_end + 1) return;
   size_t c = a;
   while (c < b && IsTrimTag(tags[c])) ++c;
-  if (c >= b) return;
+  // (Most contents have no conjunction, tag 'x', after their first word
+  // and before their last: nothing to end before.)
+  if (c + 2 >= b ||
+      std::memchr(tags.data() + c + 1, 'x', b - c - 2) == nullptr) {
+    return;
+  }
   auto is_verb = [&](size_t k) { return LooksLikeVerb(text, tokens, tags, k); };
   static const TagPhrase* const kPlainObject =
       new TagPhrase(kPlainNounPhraseTags);
@@ -3887,7 +3911,10 @@ void Attributor::EndAtCoordinatedVerb(absl::string_view text,
     first = c + 1;
   }
   // The tags first; words are looked up only for a content with "and".
+  // (The tags the loop looks at: it passes over the others.)
+  static constexpr TagTable kLooked("PvbCtwsqQ:;~(x");
   for (size_t m = first; m + 1 < b; ++m) {
+    if (!kLooked(tags[m])) continue;
     // A quoted label or phrase is part of the object ("called the deal
     // \"a disaster\" and left"): it is passed over whole.
     if (tags[m] == 'q') {
@@ -3975,8 +4002,11 @@ void Attributor::EndAtCoordinatedCue(absl::string_view text,
   auto subject_before = [&](size_t m) {
     return IsOneOf("NRnoP0Qgj", tags[m - 1]);
   };
+  // (The tags the loop looks at: it passes over the others.)
+  static constexpr TagTable kLooked("qQvbzCix");
   int open = 0;
   for (size_t m = c; m + 1 < b; ++m) {
+    if (!kLooked(tags[m])) continue;
     if (tags[m] == 'q') ++open;
     if (tags[m] == 'Q') --open;
     if (open > 0) continue;
@@ -5448,8 +5478,12 @@ void Attributor::EndAtMedium(absl::string_view text,
                              Range* r) const {
   size_t c = a;
   while (c < b && (IsTrimTag(tags[c]) || tags[c] == 't')) ++c;
+  // (The tags that open or close a quotation, end the search or may open
+  // the phrase: the loop passes over the others.)
+  static constexpr TagTable kLooked("qQvbCtPwr");
   int open = 0;
   for (size_t m = c + 1; m < b; ++m) {
+    if (!kLooked(tags[m])) continue;
     if (tags[m] == 'q') ++open;
     if (tags[m] == 'Q') --open;
     if (open > 0) continue;
