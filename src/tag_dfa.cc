@@ -1293,8 +1293,16 @@ int32_t TagDfa::Step(int32_t s, int c) const {
     cell = impl.later.words.empty() ? CellOf(0) : start_later_;
   } else {
     mark(impl.later);
+    // A step that stays where it is (the loop of ".*" or "[^,.]*") marks
+    // the set of its own state: that set is kept as InternMarks reduces it,
+    // and reducing it again changes nothing, so the step goes to s with no
+    // hash and no lookup (news-5mb: 11k of 41k steps).
+    // (A loop, not std::equal: a call to memcmp costs more than the few
+    // words, and most steps differ at the first.)
+    bool stays = true;
+    for (size_t w = 0; w < words && stays; ++w) stays = marks[w] == from[w];
     // (InternMarks may grow impl.bits: `from` is not read after it.)
-    const int32_t to = InternMarks(lo, hi);
+    const int32_t to = stays ? s : InternMarks(lo, hi);
     std::fill(marks + lo, marks + hi, 0);
     if (to < 0) return -1;
     cell = CellOf(to);
