@@ -898,11 +898,19 @@ struct TagDfa::Impl {
     StepBits& ref = after[t];
     ref.at = static_cast<uint32_t>(after_words.size());
     if (scratch.empty()) return;
-    std::sort(scratch.begin(), scratch.end());
-    const StateBits bits(scratch);
-    ref.lo = static_cast<uint16_t>(bits.lo);
-    ref.n = static_cast<uint16_t>(bits.words.size());
-    after_words.insert(after_words.end(), bits.words.begin(), bits.words.end());
+    // (Marked in place at the end of after_words: no sort, no vector of
+    // its own to allocate and free.)
+    const auto [least, most] =
+        std::minmax_element(scratch.begin(), scratch.end());
+    const size_t lo = static_cast<size_t>(*least) >> 6;
+    const size_t n = (static_cast<size_t>(*most) >> 6) + 1 - lo;
+    ref.lo = static_cast<uint16_t>(lo);
+    ref.n = static_cast<uint16_t>(n);
+    after_words.resize(after_words.size() + n, 0);
+    uint64_t* const words = after_words.data() + ref.at;
+    for (int u : scratch) {
+      words[(static_cast<size_t>(u) >> 6) - lo] |= uint64_t{1} << (u & 63);
+    }
   }
   // A bitmap of the NFA's states, for Step and Intern; all clear between
   // their uses.
@@ -1202,7 +1210,13 @@ int32_t TagDfa::InternMarks(size_t lo, size_t hi) const {
   const bool now = (marks[impl.match >> 6] >> (impl.match & 63)) & 1;
   state_.push_back((now ? kMatchNow | kAtEndKnown | kMatchAtEnd : 0) |
                    (s == 0 ? kDead : 0));
-  next_.resize(static_cast<size_t>(s + 1) << shift_, kUnbuilt);
+  // (The rows of states to come are filled ahead, doubling the cells: a
+  // resize for each state's row cost a call that filled it a cell at a
+  // time, next_'s allocator not being std::allocator.)
+  const size_t cells = static_cast<size_t>(s + 1) << shift_;
+  if (next_.size() < cells) {
+    next_.resize(std::max(cells, 2 * next_.size()), kUnbuilt);
+  }
   rows_ = next_.data();
   flags_ = state_.data();
   impl.bits.insert(impl.bits.end(), marks, marks + impl.words);
