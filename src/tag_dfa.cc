@@ -94,7 +94,13 @@ bool Nullable(const Nodes& nodes, const Node& n) {
 class Parser {
  public:
   // The nodes below the root go to *nodes.
-  Parser(absl::string_view p, Nodes* nodes) : p_(p), nodes_(nodes) {}
+  Parser(absl::string_view p, Nodes* nodes) : p_(p), nodes_(nodes) {
+    // (Room for the nodes of most patterns: a byte of the pattern gives
+    // at most one, most bytes of a class or a group's syntax none, and
+    // growing the vectors a node at a time cost more than reading them.)
+    pending_.reserve(p.size() / 4 + 16);
+    nodes_->reserve(p.size() / 4 + 16);
+  }
 
   bool Parse(Node* out) {
     *out = Alternation();
