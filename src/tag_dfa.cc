@@ -966,6 +966,9 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
   const TagPattern::Tree& tree = *pattern.tree_;
   Nfa nfa;
   nfa.reverse = mode == kReverse;
+  // (Room for a state a node, as for the program in TagSubmatcher::Compile:
+  // fewer steps of growth; repetitions may ask for more.)
+  nfa.states.reserve(tree.nodes.size() + 16);
   const int match = nfa.Add(Nfa::kMatch, -1);
   const int start = nfa.Emit(tree.nodes, tree.root, match);
   if (nfa.too_big) return nullptr;
@@ -1739,6 +1742,11 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
   const TagPattern::Tree& tree = *pattern.tree_;
   std::vector<ProgInst> prog;
   std::vector<std::bitset<128>> sets;
+  // (Room for an instruction and a set a node: the vectors grew from
+  // nothing an element at a time, at a cost near that of emitting them;
+  // repetitions may ask for more.)
+  prog.reserve(tree.nodes.size() + 16);
+  sets.reserve(tree.nodes.size() + 16);
   ProgBuilder builder(tree.nodes, &prog, &sets);
   const int match = builder.Add(Inst::kMatch, -1);
   // (The parts of the root from `tail` on are the tail, see tail_: emitted
