@@ -982,6 +982,7 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
   // Bytes that every class takes or leaves alike share a column: the
   // readable bytes, split by each distinct class in turn.
   std::vector<std::bitset<128>> columns;
+  columns.reserve(impl.nfa.sets.size() + 1);  // (room for a column a set)
   {
     std::bitset<128> readable;
     for (int b = 0; b < 128; ++b) readable[b] = Readable(b);
@@ -1127,6 +1128,12 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
   impl.takes.assign(impl.representative.size() * impl.words, 0);
   impl.takes_made.assign(impl.representative.size(), 0);
 
+  // (Room for the first states, which most automata do not outgrow: their
+  // vectors grew from nothing a state at a time.)
+  constexpr size_t kFirstStates = 32;
+  dfa->state_.reserve(kFirstStates);
+  impl.hashes.reserve(kFirstStates);
+  impl.bits.reserve(kFirstStates * impl.words);
   // (No lock needed: nobody else sees the automaton yet.)
   std::vector<int> list;
   dfa->Intern(list);
