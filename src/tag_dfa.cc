@@ -94,7 +94,13 @@ bool Nullable(const Nodes& nodes, const Node& n) {
 class Parser {
  public:
   // The nodes below the root go to *nodes.
-  Parser(absl::string_view p, Nodes* nodes) : p_(p), nodes_(nodes) {}
+  Parser(absl::string_view p, Nodes* nodes) : p_(p), nodes_(nodes) {
+    // (Room for the nodes of most patterns: a byte of the pattern gives
+    // at most one, most bytes of a class or a group's syntax none, and
+    // growing the vectors a node at a time cost more than reading them.)
+    pending_.reserve(p.size() / 4 + 16);
+    nodes_->reserve(p.size() / 4 + 16);
+  }
 
   bool Parse(Node* out) {
     *out = Alternation();
@@ -898,11 +904,19 @@ struct TagDfa::Impl {
     StepBits& ref = after[t];
     ref.at = static_cast<uint32_t>(after_words.size());
     if (scratch.empty()) return;
-    std::sort(scratch.begin(), scratch.end());
-    const StateBits bits(scratch);
-    ref.lo = static_cast<uint16_t>(bits.lo);
-    ref.n = static_cast<uint16_t>(bits.words.size());
-    after_words.insert(after_words.end(), bits.words.begin(), bits.words.end());
+    // (Marked in place at the end of after_words: no sort, no vector of
+    // its own to allocate and free.)
+    const auto [least, most] =
+        std::minmax_element(scratch.begin(), scratch.end());
+    const size_t lo = static_cast<size_t>(*least) >> 6;
+    const size_t n = (static_cast<size_t>(*most) >> 6) + 1 - lo;
+    ref.lo = static_cast<uint16_t>(lo);
+    ref.n = static_cast<uint16_t>(n);
+    after_words.resize(after_words.size() + n, 0);
+    uint64_t* const words = after_words.data() + ref.at;
+    for (int u : scratch) {
+      words[(static_cast<size_t>(u) >> 6) - lo] |= uint64_t{1} << (u & 63);
+    }
   }
   // A bitmap of the NFA's states, for Step and Intern; all clear between
   // their uses.
@@ -952,6 +966,9 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
   const TagPattern::Tree& tree = *pattern.tree_;
   Nfa nfa;
   nfa.reverse = mode == kReverse;
+  // (Room for a state a node, as for the program in TagSubmatcher::Compile:
+  // fewer steps of growth; repetitions may ask for more.)
+  nfa.states.reserve(tree.nodes.size() + 16);
   const int match = nfa.Add(Nfa::kMatch, -1);
   const int start = nfa.Emit(tree.nodes, tree.root, match);
   if (nfa.too_big) return nullptr;
@@ -965,6 +982,7 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
   // Bytes that every class takes or leaves alike share a column: the
   // readable bytes, split by each distinct class in turn.
   std::vector<std::bitset<128>> columns;
+  columns.reserve(impl.nfa.sets.size() + 1);  // (room for a column a set)
   {
     std::bitset<128> readable;
     for (int b = 0; b < 128; ++b) readable[b] = Readable(b);
@@ -1110,6 +1128,12 @@ std::unique_ptr<TagDfa> TagDfa::Compile(const TagPattern& pattern, Mode mode,
   impl.takes.assign(impl.representative.size() * impl.words, 0);
   impl.takes_made.assign(impl.representative.size(), 0);
 
+  // (Room for the first states, which most automata do not outgrow: their
+  // vectors grew from nothing a state at a time.)
+  constexpr size_t kFirstStates = 32;
+  dfa->state_.reserve(kFirstStates);
+  impl.hashes.reserve(kFirstStates);
+  impl.bits.reserve(kFirstStates * impl.words);
   // (No lock needed: nobody else sees the automaton yet.)
   std::vector<int> list;
   dfa->Intern(list);
@@ -1202,7 +1226,13 @@ int32_t TagDfa::InternMarks(size_t lo, size_t hi) const {
   const bool now = (marks[impl.match >> 6] >> (impl.match & 63)) & 1;
   state_.push_back((now ? kMatchNow | kAtEndKnown | kMatchAtEnd : 0) |
                    (s == 0 ? kDead : 0));
-  next_.resize(static_cast<size_t>(s + 1) << shift_, kUnbuilt);
+  // (The rows of states to come are filled ahead, doubling the cells: a
+  // resize for each state's row cost a call that filled it a cell at a
+  // time, next_'s allocator not being std::allocator.)
+  const size_t cells = static_cast<size_t>(s + 1) << shift_;
+  if (next_.size() < cells) {
+    next_.resize(std::max(cells, 2 * next_.size()), kUnbuilt);
+  }
   rows_ = next_.data();
   flags_ = state_.data();
   impl.bits.insert(impl.bits.end(), marks, marks + impl.words);
@@ -1293,8 +1323,16 @@ int32_t TagDfa::Step(int32_t s, int c) const {
     cell = impl.later.words.empty() ? CellOf(0) : start_later_;
   } else {
     mark(impl.later);
+    // A step that stays where it is (the loop of ".*" or "[^,.]*") marks
+    // the set of its own state: that set is kept as InternMarks reduces it,
+    // and reducing it again changes nothing, so the step goes to s with no
+    // hash and no lookup (news-5mb: 11k of 41k steps).
+    // (A loop, not std::equal: a call to memcmp costs more than the few
+    // words, and most steps differ at the first.)
+    bool stays = true;
+    for (size_t w = 0; w < words && stays; ++w) stays = marks[w] == from[w];
     // (InternMarks may grow impl.bits: `from` is not read after it.)
-    const int32_t to = InternMarks(lo, hi);
+    const int32_t to = stays ? s : InternMarks(lo, hi);
     std::fill(marks + lo, marks + hi, 0);
     if (to < 0) return -1;
     cell = CellOf(to);
@@ -1711,6 +1749,11 @@ std::unique_ptr<TagSubmatcher> TagSubmatcher::Compile(
   const TagPattern::Tree& tree = *pattern.tree_;
   std::vector<ProgInst> prog;
   std::vector<std::bitset<128>> sets;
+  // (Room for an instruction and a set a node: the vectors grew from
+  // nothing an element at a time, at a cost near that of emitting them;
+  // repetitions may ask for more.)
+  prog.reserve(tree.nodes.size() + 16);
+  sets.reserve(tree.nodes.size() + 16);
   ProgBuilder builder(tree.nodes, &prog, &sets);
   const int match = builder.Add(Inst::kMatch, -1);
   // (The parts of the root from `tail` on are the tail, see tail_: emitted

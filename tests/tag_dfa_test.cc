@@ -516,6 +516,49 @@ TEST(TagDfa, KeepsEachStateOnceOverBitmapsOfManyWords) {
   }
 }
 
+// A step whose NFA states lead back to the same set stays in its state
+// without a lookup (TagDfa::Step): loops that read any byte, a class, or
+// run to "$", alone or beside states that other places started (unanchored,
+// backward), give RE2's answers, and a long run of a loop's bytes builds no
+// state more than a short one.
+TEST(TagDfa, StaysInAStateThatLoops) {
+  static constexpr absl::string_view kPatterns[] = {
+      "a.*b", "a[^,.]*b", "a(?:o|,o)*b", "N[^.]*@.*$", "a[bo]{0,4}o*c",
+  };
+  static constexpr absl::string_view kBytes = "abcoN@,.";
+  const std::vector<std::string> texts =
+      RandomTexts(kBytes, 1500, 1, 30, 20261207);
+  for (absl::string_view p : kPatterns) {
+    for (TagDfa::Mode mode :
+         {TagDfa::kAnchored, TagDfa::kUnanchored, TagDfa::kReverse}) {
+      const std::string pattern = mode == TagDfa::kReverse
+                                      ? absl::StrCat("(?:", p, ")$")
+                                      : std::string(p);
+      RE2 re(pattern);
+      ASSERT_TRUE(re.ok());
+      const RE2::Anchor anchor =
+          mode == TagDfa::kAnchored ? RE2::ANCHOR_START : RE2::UNANCHORED;
+      auto dfa = TagDfa::Compile(pattern, mode);
+      ASSERT_NE(dfa, nullptr) << pattern;
+      for (const std::string& t : texts) {
+        const int want = re.Match(re2::StringPiece(t.data(), t.size()), 0,
+                                  t.size(), anchor, nullptr, 0)
+                             ? 1
+                             : 0;
+        ASSERT_EQ(dfa->Match(t, 0, t.size()), want) << pattern << " on " << t;
+      }
+      const std::string short_run = "aoooN" + std::string(3, 'o');
+      const std::string long_run = "aoooN" + std::string(3000, 'o');
+      dfa->Match(short_run, 0, short_run.size());
+      const int states = dfa->states();
+      const int want =
+          re.Match(long_run, 0, long_run.size(), anchor, nullptr, 0) ? 1 : 0;
+      EXPECT_EQ(dfa->Match(long_run, 0, long_run.size()), want) << pattern;
+      EXPECT_EQ(dfa->states(), states) << pattern;
+    }
+  }
+}
+
 // A set of states that holds a state of a counted repetition's copy and the
 // same state of the copy before it is kept without the first (what follows
 // it also follows the other): the answers stay RE2's, in every mode and
