@@ -679,6 +679,12 @@ const RuleCase kCases[] = {
      "The pool will reopen in June, the mayor said today after a council "
      "meeting.",
      "the mayor", "said", "The pool will reopen in June"},
+    // A long phrase of place or occasion that ends the sentence, after a
+    // content that opens with a subordinate clause: where it was said.
+    {"content_speaker_cue_place",
+     "When the storm hit, the pier was closed for a week, the mayor said in "
+     "a long interview with the local paper.",
+     "the mayor", "said", "the pier was closed for a week"},
     // A subject with an appositive is the speaker, not inverted content.
     {"content_as_speaker_cue",
      "The pool will reopen in June, as Mayor Anna Keller noted on Monday.",
