@@ -723,6 +723,11 @@ const RuleCase kCases[] = {
     {"speaker_tell",
      "The firm told the Harbour and Canal Board it had sold its stake.",
      "The firm", "told", "it had sold its stake"},
+    // A plain noun the lexicons do not know is the one told when a
+    // pronoun and an auxiliary follow.
+    {"speaker_tell_np_pronoun",
+     "Mayor Anna Keller told the crowd she would reopen the pool in June.",
+     "Mayor Anna Keller", "told", "she would reopen the pool in June"},
     {"speaker_directive",
      "Mayor Anna Keller urged residents to use the new pool.",
      "Mayor Anna Keller", "urged", "residents to use the new pool"},
