@@ -2004,6 +2004,83 @@ bool AnchoredAtStart(absl::string_view pattern) {
   return true;
 }
 
+// Whether RE2 bounds the first byte of a match of `pattern` compiled with
+// `options`, between *lo and *hi: every match s from the start of a text
+// has min <= s <= max, the bounds RE2::PossibleMatchRange() gives, so its
+// first byte lies between theirs. (An empty min or max bounds nothing; a
+// pattern that matches the empty string has an empty min.) Only for a
+// pattern anchored at the start: others match further on.
+bool FirstByteRange(absl::string_view pattern, const RE2::Options& options,
+                    int* lo, int* hi) {
+  if (!AnchoredAtStart(pattern)) return false;
+  const RE2 re(re2::StringPiece(pattern.data(), pattern.size()), options);
+  std::string min, max;
+  if (!re.ok() || !re.PossibleMatchRange(&min, &max, 8) || min.empty() ||
+      max.empty()) {
+    return false;
+  }
+  *lo = static_cast<unsigned char>(min[0]);
+  *hi = static_cast<unsigned char>(max[0]);
+  return true;
+}
+
+// `pattern` without its word boundaries (\b, \B), or "" when it quotes
+// text (\Q...\E, where "\b" is no boundary). The pattern left matches
+// every text the whole one does. (RE2 allows no \b in a class.)
+std::string WithoutWordBoundaries(absl::string_view pattern) {
+  if (absl::StrContains(pattern, "\\Q")) return "";
+  std::string out;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\' && i + 1 < pattern.size()) {
+      if (pattern[i + 1] != 'b' && pattern[i + 1] != 'B') {
+        out.append(pattern.data() + i, 2);
+      }
+      ++i;
+    } else {
+      out.push_back(pattern[i]);
+    }
+  }
+  return out;
+}
+
+// The bytes a match of the content_stances.tsv pattern `pattern` (matched
+// case-insensitively) may begin with; every byte when RE2 cannot tell.
+// The bounds of the pattern let every letter between the cases through
+// ("^not": N .. n, every capital and a .. n). So the bounds are also asked
+// of the pattern as written, case-sensitively ("^not": n .. n), and each
+// letter between them adds its case variants as RE2 folds them (the other
+// ASCII case, and the first byte of U+017F, long s, for s and of U+212A,
+// the Kelvin sign, for k): only the bytes both let through are kept, {n,
+// N}. (The case variants alone would add a .. z for "(?-i:[A-Z])".) A
+// folded letter may differ from the written one in being a word character
+// or not, so the second pattern has no word boundaries; and a bound past
+// ASCII keeps the first bounds: a non-ASCII letter may fold to an ASCII one.
+std::bitset<256> NoClaimFirstBytes(absl::string_view pattern) {
+  std::bitset<256> first;
+  first.set();
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(false);
+  int lo, hi;
+  if (!FirstByteRange(pattern, options, &lo, &hi)) return first;
+  for (int b = 0; b < 256; ++b) first[b] = b >= lo && b <= hi;
+  options.set_case_sensitive(true);
+  const std::string unbounded = WithoutWordBoundaries(pattern);
+  if (unbounded.empty() || !FirstByteRange(unbounded, options, &lo, &hi) ||
+      hi >= 0x80) {
+    return first;
+  }
+  std::bitset<256> written;
+  for (int b = lo; b <= hi; ++b) {
+    written.set(b);
+    if (!absl::ascii_isalpha(static_cast<unsigned char>(b))) continue;
+    written.set(b ^ 0x20);
+    if ((b | 0x20) == 's') written.set(0xC5);
+    if ((b | 0x20) == 'k') written.set(0xE2);
+  }
+  return first & written;
+}
+
 }  // namespace
 
 Attributor::Attributor(const Lexicon* lexicon)
@@ -2135,20 +2212,8 @@ absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create(
   if (a->no_evidence_ != nullptr) {
     a->no_evidence_keys_ = RequiredKeys(*lexicon, &ContentStance::no_evidence);
   }
-  if (a->no_claim_ != nullptr) {
-    // Every match s from the start of a text has min <= s <= max, so its
-    // first byte lies between theirs. (An empty min or max bounds nothing;
-    // a pattern that matches the empty string has an empty min.) Only for
-    // patterns anchored at the start: others match further on.
-    bool none_anchored = true;  // every pattern matches at the start only
-    for (const ContentStance& cs : lexicon->content_stances()) {
-      if (cs.no_claim) none_anchored = none_anchored && AnchoredAtStart(cs.pattern);
-    }
-    std::string min, max;
-    if (none_anchored && a->no_claim_->PossibleMatchRange(&min, &max, 8)) {
-      if (!min.empty()) a->no_claim_first_min_ = static_cast<unsigned char>(min[0]);
-      if (!max.empty()) a->no_claim_first_max_ = static_cast<unsigned char>(max[0]);
-    }
+  for (const ContentStance& cs : lexicon->content_stances()) {
+    if (cs.no_claim) a->no_claim_first_ |= NoClaimFirstBytes(cs.pattern);
   }
   // The left halves with "$" after them, for MatchRuleGroups.
   a->left_to_cue_.resize(a->halves_.size());
@@ -6385,9 +6450,9 @@ bool Attributor::AdjunctPhraseOnly(absl::string_view text,
 
 bool Attributor::IsNoClaim(absl::string_view text, Range content) const {
   if (no_claim_ == nullptr) return false;
-  if (content.end > content.begin) {
-    const unsigned char first = static_cast<unsigned char>(text[content.begin]);
-    if (first < no_claim_first_min_ || first > no_claim_first_max_) return false;
+  if (content.end > content.begin &&
+      !no_claim_first_[static_cast<unsigned char>(text[content.begin])]) {
+    return false;
   }
   // (RE2::PartialMatch's answer, without the work it does a call to read
   // submatches into its arguments: about 90 instructions of some 760.)

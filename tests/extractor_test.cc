@@ -942,6 +942,31 @@ TEST(Extractor, NoneContentStanceMakesNoClaim) {
   EXPECT_EQ(ExtractText(text).claims_size(), 2);
 }
 
+TEST(Extractor, NoneLinesOfEveryShapeDropTheirClaims) {
+  // IsNoClaim() skips RE2 for a content whose first byte no "none" line can
+  // begin with: the screen must hold for any line a user writes. A line in
+  // lower case drops a capitalised content, and one whose "k" folds to the
+  // Kelvin sign (U+212A) too; a case-sensitive group keeps its case ("Nato"
+  // stays); a line not anchored at the start reads the whole content.
+  const std::string text =
+      "Senator Maria Lopez said Bill Evans was late.\n"
+      "Mayor Anna Keller said \u212Aelvin Gray was late.\n"
+      "Judge Ella Brooks said NATO would meet in June.\n"
+      "Governor Tom Reyes said Nato would meet in May.\n"
+      "Coach Sam Ortiz said the game was postponed again.";
+  const v1::Extraction out = ExtractWithLexiconFile(
+      "content_stances.tsv",
+      "none\t^bill\\b\nnone\t^kelvin\\b\nnone\t^(?-i:[A-Z]{2,})\\s\n", text);
+  ASSERT_EQ(out.claims_size(), 2);
+  EXPECT_EQ(out.claims(0).content(), "Nato would meet in May");
+  EXPECT_EQ(out.claims(1).content(), "the game was postponed again");
+  const v1::Extraction unanchored = ExtractWithLexiconFile(
+      "content_stances.tsv", "none\t\\bpostponed\\b\n", text);
+  EXPECT_EQ(unanchored.claims_size(), 4);
+  // With the embedded lexicons all are claims.
+  EXPECT_EQ(ExtractText(text).claims_size(), 5);
+}
+
 TEST(Extractor, ContentStanceWithoutScreenAsksTheSet) {
   // A pattern that needs no word of three letters or more cannot be
   // screened: the stances are then asked of the set, compiled only then.

@@ -744,13 +744,11 @@ class Attributor {
   // Strings one of which a sentence must hold for no_evidence_ to match, or
   // empty to scan every sentence: see SaysNoEvidence().
   std::vector<std::string> no_evidence_keys_;
-  // The least and the greatest first byte of a match of no_claim_, from
-  // RE2::PossibleMatchRange(): a content that begins with another byte is
-  // no match, and IsNoClaim() answers without running RE2 (whose set-up
-  // costs more than the match for the short prefix these patterns read).
-  // 0 and 255 when RE2 cannot tell.
-  unsigned char no_claim_first_min_ = 0;
-  unsigned char no_claim_first_max_ = 255;
+  // The bytes a match of no_claim_ may begin with (NoClaimFirstBytes()): a
+  // content that begins with another byte is no match, and IsNoClaim()
+  // answers without running RE2 (whose set-up costs more than the match
+  // for the short prefix these patterns read). All when RE2 cannot tell.
+  std::bitset<256> no_claim_first_;
 };
 
 }  // namespace internal
