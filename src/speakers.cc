@@ -635,7 +635,9 @@ int SpeakerResolver::AddEntity(absl::string_view canonical, v1::EntityType type)
   if (num_entities_ < entities_.size()) {
     ResolvedEntity& spare = entities_[num_entities_];
     spare.Clear();
-    spare.canonical.assign(canonical.data(), canonical.size());
+    // (Appended to the emptied string: assign() would first test whether
+    // `canonical` lies inside it, which a spare's name never is.)
+    spare.canonical.append(canonical.data(), canonical.size());
     spare.type = type;
   } else {
     ResolvedEntity e;
