@@ -635,7 +635,9 @@ int SpeakerResolver::AddEntity(absl::string_view canonical, v1::EntityType type)
   if (num_entities_ < entities_.size()) {
     ResolvedEntity& spare = entities_[num_entities_];
     spare.Clear();
-    spare.canonical.assign(canonical.data(), canonical.size());
+    // (Appended to the emptied string: assign() would first test whether
+    // `canonical` lies inside it, which a spare's name never is.)
+    spare.canonical.append(canonical.data(), canonical.size());
     spare.type = type;
   } else {
     ResolvedEntity e;
@@ -863,8 +865,8 @@ int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
   size_t start = last_title + 1;
   // "Martin Luther King Jr.": a title word followed only by an
   // abbreviation (abbreviations.tsv: "Jr.") is part of the name, no title.
-  if (last_title >= 0 && start + 1 == w.size() && absl::EndsWith(w[start], ".") &&
-      lex_->abbreviations().contains(w[start])) {
+  if (last_title >= 0 && start + 1 == w.size() &&
+      absl::EndsWith(w[start], ".") && lex_->IsAbbreviation(w[start])) {
     last_title = -1;
     for (int i = static_cast<int>(start) - 2; i >= 0 && last_title < 0; --i) {
       if (info[i] != nullptr && info[i]->title) last_title = i;
@@ -1422,8 +1424,8 @@ void SpeakerResolver::Index() {
     // A sentence-final period ends the run unless the word is an initial or
     // an abbreviation ("W.", "Sen.").
     bool ends_sentence = false;
-    if (absl::EndsWith(w, ".") && w.size() > 2 &&
-        !lex_->abbreviations().contains(w) && !IsTitleWord(w)) {
+    if (absl::EndsWith(w, ".") && w.size() > 2 && !lex_->IsAbbreviation(w) &&
+        !IsTitleWord(w)) {
       w.remove_suffix(1);
       ends_sentence = true;
     }
@@ -3649,8 +3651,9 @@ int SpeakerResolver::RelativeAntecedent(uint32_t at) {
   if (b > 0 && text_[b - 1] == '.') {
     uint32_t a = b - 1;
     while (a > 0 && absl::ascii_isalpha(static_cast<unsigned char>(text_[a - 1]))) --a;
-    if (a < b - 1 && absl::ascii_isupper(static_cast<unsigned char>(text_[a])) &&
-        lex_->abbreviations().contains(text_.substr(a, b - a))) {
+    if (a < b - 1 &&
+        absl::ascii_isupper(static_cast<unsigned char>(text_[a])) &&
+        lex_->IsAbbreviation(text_.substr(a, b - a))) {
       b = a;
     }
   }
