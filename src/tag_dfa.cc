@@ -950,11 +950,6 @@ struct TagDfa::Impl {
   // Empty when the NFA has no state of `rest`.
   std::vector<uint64_t> end_only;
   std::vector<uint64_t> rest;
-  // The rows and flags of the automaton before they last grew, kept for
-  // the searches that may walk them without the lock (see rows_): about as
-  // many bytes as the current ones.
-  std::vector<std::vector<uint16_t, LineAllocator<uint16_t>>> old_rows;
-  std::vector<std::vector<uint8_t>> old_flags;
 };
 
 TagDfa::TagDfa() = default;
@@ -1229,15 +1224,6 @@ int32_t TagDfa::InternMarks(size_t lo, size_t hi) const {
   // Whether it holds a match now; at the end of the text: worked out when
   // a search first ends there (MatchAtEnd).
   const bool now = (marks[impl.match >> 6] >> (impl.match & 63)) & 1;
-  // (Both arrays grow into new ones, the old kept for the searches that
-  // may be walking them, see rows_.)
-  if (state_.size() == state_.capacity()) {
-    std::vector<uint8_t> grown;
-    grown.reserve(std::max<size_t>(2 * state_.size(), 32));
-    grown.assign(state_.begin(), state_.end());
-    if (!state_.empty()) impl.old_flags.push_back(std::move(state_));
-    state_ = std::move(grown);
-  }
   state_.push_back((now ? kMatchNow | kAtEndKnown | kMatchAtEnd : 0) |
                    (s == 0 ? kDead : 0));
   // (The rows of states to come are filled ahead, doubling the cells: a
@@ -1245,15 +1231,10 @@ int32_t TagDfa::InternMarks(size_t lo, size_t hi) const {
   // time, next_'s allocator not being std::allocator.)
   const size_t cells = static_cast<size_t>(s + 1) << shift_;
   if (next_.size() < cells) {
-    std::vector<uint16_t, LineAllocator<uint16_t>> grown;
-    grown.reserve(std::max(cells, 2 * next_.size()));
-    grown.assign(next_.begin(), next_.end());
-    grown.resize(grown.capacity(), kUnbuilt);
-    if (!next_.empty()) impl.old_rows.push_back(std::move(next_));
-    next_ = std::move(grown);
+    next_.resize(std::max(cells, 2 * next_.size()), kUnbuilt);
   }
-  rows_.store(next_.data(), std::memory_order_release);
-  flags_.store(state_.data(), std::memory_order_release);
+  rows_ = next_.data();
+  flags_ = state_.data();
   impl.bits.insert(impl.bits.end(), marks, marks + impl.words);
   impl.hashes.push_back(key.hash);
   impl.index.insert(s);
@@ -1263,7 +1244,7 @@ int32_t TagDfa::InternMarks(size_t lo, size_t hi) const {
 inline bool TagDfa::MatchAtEnd(int32_t s) const {
   // (Inline, the answer worked out before: most searches that reach the
   // end of the text ask for one.)
-  const uint8_t state = flags_.load(std::memory_order_relaxed)[s];
+  const uint8_t state = flags_[s];
   return state & kAtEndKnown ? (state & kMatchAtEnd) != 0
                              : WorkOutMatchAtEnd(s);
 }
@@ -1281,11 +1262,7 @@ bool TagDfa::WorkOutMatchAtEnd(int32_t s) const {
   }
   const bool match = std::find(impl.scratch.begin(), impl.scratch.end(),
                                impl.match) != impl.scratch.end();
-  // (Stored whole: a search without the lock may be reading it.)
-  __atomic_store_n(
-      &state_[s],
-      static_cast<uint8_t>(state_[s] | kAtEndKnown | (match ? kMatchAtEnd : 0)),
-      __ATOMIC_RELAXED);
+  state_[s] |= kAtEndKnown | (match ? kMatchAtEnd : 0);
   return match;
 }
 
@@ -1360,9 +1337,7 @@ int32_t TagDfa::Step(int32_t s, int c) const {
     if (to < 0) return -1;
     cell = CellOf(to);
   }
-  // (After the state it leads to is made: see LoadCell.)
-  __atomic_store_n(&next_[(static_cast<size_t>(s) << shift_) + c], cell,
-                   __ATOMIC_RELEASE);
+  next_[(static_cast<size_t>(s) << shift_) + c] = cell;
   return cell;
 }
 
@@ -1432,13 +1407,7 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
   if (text.empty() || startpos > endpos || endpos > text.size()) return -1;
   if (reverse_ && endpos != text.size()) return -1;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
-  // The walk along the states built, without the lock: a state's row, once
-  // reachable, only has cells go from kUnbuilt to their state (see
-  // LoadCell). At a cell not built (or the slot of a byte not of tags), or
-  // at the end of the text in a state whose answer there is not worked out
-  // yet, Resume() goes on from there with the lock (news.jsonl: most of
-  // 1.3M searches build nothing; a call that takes the lock for its walk
-  // also saves and restores the registers of the building).
+  std::lock_guard<TagDfaLock> lock(mu_);
   // The walk holds the cell that led to the state, v: its state's index,
   // with kStops when the search may end there (a match now, or the dead
   // state, state 0, which has none at the end of the text either). A step
@@ -1446,66 +1415,22 @@ int TagDfa::Match(absl::string_view text, size_t startpos,
   // row that lies in one line (see next_), its address a shift and an add
   // from the last, and one test of the cell: kUnbuilt has kStops set too,
   // so a cell to build and a cell that ends the search leave the loop by
-  // the same branch.
-  const uint16_t* const next = rows_.load(std::memory_order_acquire);
+  // the same branch. The cells are read through a local pointer, read
+  // again only after a step that builds a state.
+  const uint16_t* next = cells();
   const uint32_t v = reverse_ || startpos == 0 ? start_at_begin_ : start_later_;
   if (v & kStops) return v != kStops;
   // (The walk keeps where the state's row starts rather than the state,
-  // the shift in a register: a step is then a load of the byte, of its
-  // slot, of its column and of the cell, the test and the shift. The
-  // byte's slot and column are read from a table all automata share and
-  // from the object's first line, not from a byte map of the object's
-  // own.)
+  // the shift in a register, and leaves the loop for any cell with kStops
+  // set: a step is then a load of the byte, of its slot, of its column and
+  // of the cell, the test and the shift. The byte's slot and column are
+  // read from a table all automata share and from the object's first
+  // line, not from a byte map of the object's own.)
   const int shift = shift_;
   size_t row = static_cast<size_t>(v) << shift;
-  size_t at;  // where the walk ends
   if (reverse_) {
     const unsigned char* const start = p + startpos;
     for (const unsigned char* q = p + endpos; q != start; --q) {
-      const size_t to = LoadCell(next + row + slot_column_[TagSlot(q[-1])]);
-      if (to & kStops) {
-        if (to != kUnbuilt) return to != kStops;
-        return Resume(p, text.size(), startpos, q - p, row >> shift);
-      }
-      row = to << shift;
-    }
-    if (start != p) return 0;
-    at = 0;
-  } else {
-    // (A match at the end of the text, by "$", only there.)
-    const unsigned char* const end = p + endpos;
-    for (const unsigned char* q = p + startpos; q != end; ++q) {
-      const size_t to = LoadCell(next + row + slot_column_[TagSlot(*q)]);
-      if (to & kStops) {
-        if (to != kUnbuilt) return to != kStops;
-        return Resume(p, text.size(), q - p, endpos, row >> shift);
-      }
-      row = to << shift;
-    }
-    if (endpos != text.size()) return 0;
-    at = endpos;
-  }
-  // (The state's flags were stored before the cell that led to it, read
-  // with acquire: the flags read now hold them.)
-  const uint32_t s = static_cast<uint32_t>(row >> shift);
-  const uint8_t flags = __atomic_load_n(
-      flags_.load(std::memory_order_relaxed) + s, __ATOMIC_RELAXED);
-  if (flags & kAtEndKnown) return (flags & kMatchAtEnd) != 0;
-  return Resume(p, text.size(), at, at, s);
-}
-
-int TagDfa::Resume(const unsigned char* p, size_t size, size_t lo, size_t hi,
-                   uint32_t s) const {
-  std::lock_guard<TagDfaLock> lock(mu_);
-  // (The walk of Match(), with the steps to build: the cells are read
-  // through a local pointer, read again only after a step that builds a
-  // state.)
-  const uint16_t* next = cells();
-  const int shift = shift_;
-  size_t row = static_cast<size_t>(s) << shift;
-  if (reverse_) {
-    const unsigned char* const start = p + lo;
-    for (const unsigned char* q = p + hi; q != start; --q) {
       size_t to = next[row + slot_column_[TagSlot(q[-1])]];
       if (to & kStops) {
         const int answer = Stopped(to, q[-1], shift, &row, &next);
@@ -1514,10 +1439,12 @@ int TagDfa::Resume(const unsigned char* p, size_t size, size_t lo, size_t hi,
       }
       row = to << shift;
     }
-    return lo == 0 ? MatchAtEnd(static_cast<int32_t>(row >> shift)) : 0;
+    return start == p ? MatchAtEnd(static_cast<int32_t>(row >> shift)) : 0;
   }
-  const unsigned char* const end = p + hi;
-  for (const unsigned char* q = p + lo; q != end; ++q) {
+  // (A match at the end of the text, by "$", only there.)
+  const bool ends_text = endpos == text.size();
+  const unsigned char* const end = p + endpos;
+  for (const unsigned char* q = p + startpos; q != end; ++q) {
     size_t to = next[row + slot_column_[TagSlot(*q)]];
     if (to & kStops) {
       const int answer = Stopped(to, *q, shift, &row, &next);
@@ -1526,7 +1453,7 @@ int TagDfa::Resume(const unsigned char* p, size_t size, size_t lo, size_t hi,
     }
     row = to << shift;
   }
-  return hi == size ? MatchAtEnd(static_cast<int32_t>(row >> shift)) : 0;
+  return ends_text ? MatchAtEnd(static_cast<int32_t>(row >> shift)) : 0;
 }
 
 // (32 bytes, aligned so: Match() reads one a step, in one line.)

@@ -748,54 +748,6 @@ TEST(TagDfa, SearchesFromManyThreadsAgreeWithRe2) {
   }
 }
 
-// Searches walk the states built without the automaton's lock while other
-// threads build more: the rows and flags grow into new arrays (here past
-// the 32 states they first have room for, read backward too), and a search
-// that still walks the old ones, or ends in a state whose answer at the end
-// of the text is not worked out yet, gets the answer RE2 gives.
-TEST(TagDfa, SearchesWithoutTheLockWhileOthersBuild) {
-  const char* const kPattern =
-      "[^@]{0,3}(?:[dp]N|N[dp]?|z,)[^@]{0,7}@[,z]{0,5}(?:[Nr]|_d).{0,4}$";
-  const RE2 re(kPattern);
-  ASSERT_TRUE(re.ok());
-  std::mt19937 rng(11);
-  const std::string alphabet = "dpNz,@_r.";
-  std::vector<std::string> texts(6000);
-  for (std::string& t : texts) {
-    t.resize(std::uniform_int_distribution<size_t>(1, 28)(rng));
-    for (char& c : t) {
-      c = alphabet[std::uniform_int_distribution<size_t>(
-          0, alphabet.size() - 1)(rng)];
-    }
-  }
-  for (TagDfa::Mode mode :
-       {TagDfa::kAnchored, TagDfa::kUnanchored, TagDfa::kReverse}) {
-    auto dfa = TagDfa::Compile(kPattern, mode);
-    ASSERT_NE(dfa, nullptr);
-    const RE2::Anchor anchor =
-        mode == TagDfa::kAnchored ? RE2::ANCHOR_START : RE2::UNANCHORED;
-    std::vector<int> wrong(4, 0);
-    std::vector<std::thread> threads;
-    for (int th = 0; th < 4; ++th) {
-      threads.emplace_back([&, th] {
-        for (size_t i = 0; i < texts.size(); ++i) {
-          const std::string& t = texts[(i * (2 * th + 1)) % texts.size()];
-          // (Searches from a later start too: kUnanchored's other start.)
-          const size_t from = mode == TagDfa::kReverse ? 0 : i % 3 % t.size();
-          const bool want = re.Match(re2::StringPiece(t.data(), t.size()), from,
-                                     t.size(), anchor, nullptr, 0);
-          wrong[th] += dfa->Match(t, from, t.size()) != (want ? 1 : 0);
-        }
-      });
-    }
-    for (std::thread& th : threads) th.join();
-    for (int th = 0; th < 4; ++th) {
-      EXPECT_EQ(wrong[th], 0) << "mode " << mode << ", thread " << th;
-    }
-    EXPECT_GT(dfa->states(), 32) << "mode " << mode;
-  }
-}
-
 TEST(TagDfa, AnswersAsRe2ForEveryRule) {
   auto lex = Lexicon::Load("");
   ASSERT_TRUE(lex.ok()) << lex.status();

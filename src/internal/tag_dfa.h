@@ -13,9 +13,7 @@
 // "\b", bytes outside ASCII) makes Compile() return null: the caller keeps
 // RE2 for that pattern.
 //
-// A TagDfa is safe for concurrent use: a search walks the states built
-// without a lock, and takes it only to build a state (or to work out
-// whether one matches at the end of the text).
+// A TagDfa is safe for concurrent use (a search holds its lock).
 #ifndef WHOSAID_INTERNAL_TAG_DFA_H_
 #define WHOSAID_INTERNAL_TAG_DFA_H_
 
@@ -36,10 +34,11 @@
 namespace whosaid {
 namespace internal {
 
-// The lock of one automaton's builders. A search takes it only to build a
-// state, once it meets a step not built yet: an uncontended lock and unlock
-// are an atomic exchange and a store, where std::mutex's are two calls into
-// the C library. A thread that finds it held yields until it is free.
+// The lock of one automaton's searches. A search holds it for a walk along
+// a tag string, rarely longer (when it builds a state): an uncontended lock
+// and unlock are an atomic exchange and a store, where std::mutex's are two
+// calls into the C library (about 55 instructions a search, 0.7% of a run
+// over news text). A thread that finds it held yields until it is free.
 class TagDfaLock {
  public:
   void lock() {
@@ -169,19 +168,6 @@ class alignas(64) TagDfa {
     bool operator!=(const LineAllocator&) const { return false; }
   };
 
-  // Match() from where its walk without the lock stopped (a step not built
-  // yet, or an answer at the end of the text not worked out), with mu_
-  // held: from state s, the bytes of [lo, hi) of the text p of `size`
-  // bytes, forward from lo (or backward from hi, for kReverse), then the
-  // answer there.
-  int Resume(const unsigned char* p, size_t size, size_t lo, size_t hi,
-             uint32_t s) const;
-  // A cell of the rows at `cell`, as a search without the lock reads it:
-  // the builder stores it (release) after the state it leads to is made.
-  static uint32_t LoadCell(const uint16_t* cell) {
-    return __atomic_load_n(cell, __ATOMIC_ACQUIRE);
-  }
-
   // The cell (see next_) of the state that state s goes to on column c,
   // built if need be; -1 when the automaton is full. Called with mu_ held.
   int32_t Step(int32_t s, int c) const;
@@ -203,9 +189,7 @@ class alignas(64) TagDfa {
     return static_cast<uint16_t>(s |
                                  ((state_[s] & kStopBits) != 0 ? kStops : 0));
   }
-  const uint16_t* cells() const {
-    return rows_.load(std::memory_order_relaxed);
-  }
+  const uint16_t* cells() const { return rows_; }
   // The cell after state s on the byte of column c, through the cells at
   // *next, which are read again after a step that builds a state (Step()
   // may move them); -1 when the automaton is full or c is the column of
@@ -253,12 +237,9 @@ class alignas(64) TagDfa {
   // (for kReverse: at its end), and elsewhere.
   uint16_t start_at_begin_ = 0;
   uint16_t start_later_ = 0;
-  // next_.data() and state_.data(), set again (release) when they grow. A
-  // search without the lock may still walk the arrays it read before: they
-  // are kept until the automaton goes (Impl::old_rows, old_flags), and the
-  // states they hold, rows and cells, are those of the new ones.
-  mutable std::atomic<const uint16_t*> rows_{nullptr};
-  mutable std::atomic<const uint8_t*> flags_{nullptr};
+  // next_.data() and state_.data(), set again when they grow.
+  mutable const uint16_t* rows_ = nullptr;
+  mutable const uint8_t* flags_ = nullptr;
   // Tag slot (TagSlot() in tag_dfa.cc) -> column: the column of the byte
   // of a tag, or columns_ for the slot of every other byte, whose cells
   // stay kUnbuilt: a step reads column_ for it when it leaves the walk.
@@ -274,8 +255,7 @@ class alignas(64) TagDfa {
   // to 31 columns in one line, and the stop read from the cell that leads
   // to the state rather than from a cell of the state's own row. news.jsonl,
   // 301 automata of 34.5k states: 4.3 MB of rows of 32-bit cells, 2.2 MB
-  // now.) Written with mu_ held, as the one below; a cell is stored
-  // (release) once, over kUnbuilt, and read without the lock (LoadCell).
+  // now.) Guarded by mu_, as the one below.
   mutable std::vector<uint16_t, LineAllocator<uint16_t>> next_;
   // For state s: kMatchNow, kDead, kAtEndKnown, kMatchAtEnd (whether it
   // holds a match at the end of the text, perhaps by "$", worked out when a
