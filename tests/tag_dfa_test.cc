@@ -95,6 +95,13 @@ void ExpectSameAnswers(absl::string_view pattern, const RE2& re,
   }
 }
 
+// `base` as an automaton of `mode` is searched: one read backward
+// (kReverse) matches at the end of the text.
+std::string PatternInMode(absl::string_view base, TagDfa::Mode mode) {
+  return mode == TagDfa::kReverse ? absl::StrCat("(?:", base, ")$")
+                                  : std::string(base);
+}
+
 // TagSubmatcher's groups and RE2's, as Find asks for them: a left half
 // anchored with "^" from the start of the string; a right half
 // anchored at the start, from each place in or after the cue's words to the
@@ -478,9 +485,7 @@ TEST(TagDfa, KeepsEachStateOnceOverBitmapsOfManyWords) {
       RandomTexts(kBytes, 3000, 1, 40, 20261205);
   for (TagDfa::Mode mode :
        {TagDfa::kAnchored, TagDfa::kUnanchored, TagDfa::kReverse}) {
-    const std::string pattern = mode == TagDfa::kReverse
-                                    ? absl::StrCat("(?:", kPattern, ")$")
-                                    : std::string(kPattern);
+    const std::string pattern = PatternInMode(kPattern, mode);
     RE2 re(pattern);
     ASSERT_TRUE(re.ok());
     const RE2::Anchor anchor =
@@ -531,21 +536,17 @@ TEST(TagDfa, StaysInAStateThatLoops) {
   for (absl::string_view p : kPatterns) {
     for (TagDfa::Mode mode :
          {TagDfa::kAnchored, TagDfa::kUnanchored, TagDfa::kReverse}) {
-      const std::string pattern = mode == TagDfa::kReverse
-                                      ? absl::StrCat("(?:", p, ")$")
-                                      : std::string(p);
+      const std::string pattern = PatternInMode(p, mode);
       RE2 re(pattern);
       ASSERT_TRUE(re.ok());
       const RE2::Anchor anchor =
           mode == TagDfa::kAnchored ? RE2::ANCHOR_START : RE2::UNANCHORED;
       auto dfa = TagDfa::Compile(pattern, mode);
       ASSERT_NE(dfa, nullptr) << pattern;
+      int matches = 0;
       for (const std::string& t : texts) {
-        const int want = re.Match(re2::StringPiece(t.data(), t.size()), 0,
-                                  t.size(), anchor, nullptr, 0)
-                             ? 1
-                             : 0;
-        ASSERT_EQ(dfa->Match(t, 0, t.size()), want) << pattern << " on " << t;
+        ExpectSameAnswers(pattern, re, *dfa, mode, t, &matches);
+        if (HasFatalFailure()) return;
       }
       const std::string short_run = "aoooN" + std::string(3, 'o');
       const std::string long_run = "aoooN" + std::string(3000, 'o');
@@ -584,9 +585,7 @@ TEST(TagDfa, DropsStatesOfLaterCopiesOfACountedRepetition) {
   for (absl::string_view base : kPatterns) {
     for (TagDfa::Mode mode :
          {TagDfa::kAnchored, TagDfa::kUnanchored, TagDfa::kReverse}) {
-      const std::string pattern = mode == TagDfa::kReverse
-                                      ? absl::StrCat("(?:", base, ")$")
-                                      : std::string(base);
+      const std::string pattern = PatternInMode(base, mode);
       RE2 re(pattern);
       ASSERT_TRUE(re.ok()) << pattern;
       auto dfa = TagDfa::Compile(pattern, mode);
