@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "internal/byte_masks.h"
 
 namespace whosaid {
 namespace internal {
@@ -755,24 +756,20 @@ class PlainSkipper {
     // bits set is 0x0F; 0xC2 and 0xE2 with bit 0x20 set are 0xE2; '.'
     // (0x2E) and '?' (0x3F), and the rare '/' and '>', with bits 0x11 set
     // are 0x3F: one comparison each. '!', '"' and '\'' lie in 0x21 to 0x27
-    // (with the rare '#' to '&'): those bytes, less 0x21 and shifted by
-    // 0x80, are the only ones below -121 as signed bytes, the only ones
-    // whose saturated difference to -121 has the high bit set (the bit
-    // the mask is made of): no comparison.
+    // (with the rare '#' to '&'): one range test, BytesInRange16(), whose
+    // high bits are the mask (no comparison).
     const __m128i low3 = _mm_set1_epi8(7), x0f = _mm_set1_epi8(0x0F);
     const __m128i bit5 = _mm_set1_epi8(0x20);
     const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
-    const __m128i bits04 = _mm_set1_epi8(0x11), x3f = _mm_set1_epi8(0x3F);
-    const __m128i from_bang = _mm_set1_epi8(static_cast<char>(0x80 - '!'));
-    const __m128i below = _mm_set1_epi8(-121);
+    const __m128i bits11 = _mm_set1_epi8(0x11), x3f = _mm_set1_epi8(0x3F);
     const __m128i bq = _mm_set1_epi8('`');
     // The bytes of a class among the 16 at q, as bits.
     auto classes = [&](const char* q) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
       __m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, low3), x0f),
                                _mm_cmpeq_epi8(_mm_or_si128(v, bit5), e2));
-      m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(v, bits04), x3f));
-      m = _mm_or_si128(m, _mm_subs_epi8(_mm_add_epi8(v, from_bang), below));
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_or_si128(v, bits11), x3f));
+      m = _mm_or_si128(m, BytesInRange16(v, '!', 7));
       m = _mm_or_si128(m, _mm_cmpeq_epi8(v, bq));
       return static_cast<uint32_t>(_mm_movemask_epi8(m));
     };
