@@ -542,13 +542,14 @@ bool MatchRuleGroupsWith(const Whole& whole, int n, const Half* left,
     // the string up to there, finds it from that end: the same start and
     // groups, without the forward scan RE2 makes to find the end.
     if (mark == absl::string_view::npos) mark = tags.find_first_of(kCueMarks);
-    const int reach = left_to_cue == nullptr || mark == absl::string_view::npos
-                          ? 0
-                      : left_reach >= 0 ? left_reach
+    const int reach = mark == absl::string_view::npos ? 0
+                      : left_reach >= 0               ? left_reach
                                         : CueGroupReach(PatternOf(*left));
-    if (reach != 0) {
-      size_t end = mark + 1;
-      while (reach != 1 && end < tags.size() && tags[end] == '_') ++end;
+    // Where the cue's words end: no match of the left half ends after it
+    // when its cue group ends it (reach != 0); else the end of the string.
+    size_t end = reach == 0 ? tags.size() : mark + 1;
+    while (reach > 1 && end < tags.size() && tags[end] == '_') ++end;
+    if (reach != 0 && left_to_cue != nullptr) {
       // Where that match starts, RE2 finds with its reverse automaton
       // before it runs the submatch anchored at both ends; ours tells it
       // (the same start, so the same groups), and RE2 runs only the
@@ -577,16 +578,17 @@ bool MatchRuleGroupsWith(const Whole& whole, int n, const Half* left,
       }
     } else {
       // (A left half anchored with "^" matches from the start only: its
-      // groups anchored there are those of the unanchored search. Another
-      // is searched from each place in turn.)
+      // groups anchored there are those of the unanchored search, which
+      // need not look past `end`: no path that reads on from there can
+      // match. Another is searched from each place in turn.)
       int found = -1;
       if (dfas.left_groups != nullptr) {
-        found = absl::StartsWith(PatternOf(*left), "^")
-                    ? dfas.left_groups->Match(tags, 0, tags.size(),
-                                              /*both_ends=*/false,
-                                              groups->data(), nl)
-                    : dfas.left_groups->MatchUnanchored(tags, groups->data(),
-                                                        nl);
+        found =
+            absl::StartsWith(PatternOf(*left), "^")
+                ? dfas.left_groups->Match(tags, 0, end,
+                                          /*both_ends=*/false, groups->data(),
+                                          nl)
+                : dfas.left_groups->MatchUnanchored(tags, groups->data(), nl);
       }
       if (found == 0) return false;
       if (found < 0 && !Re(*left).Match(Piece(tags), 0, tags.size(),
