@@ -374,11 +374,8 @@ size_t CueMarkAtom(absl::string_view s) {
   return close + 1;
 }
 
-// How far can the cue group that ends a left half reach? "(?P<cue>@)" ends
-// right after the mark (1); "(?P<cue>@_*)" anywhere in the run of '_' (the
-// cue's further words) after it (2); "(?P<cue>@_+)" anywhere in that run
-// after its first '_' (3); any other group: not known here (0). The mark
-// may be a class of marks ("[@&]", CueMarkAtom): a tag string holds one.
+}  // namespace
+
 int CueGroupReach(absl::string_view left) {
   static constexpr absl::string_view kCue = "(?P<cue>";
   if (!absl::EndsWith(left, ")")) return 0;
@@ -401,6 +398,8 @@ int CueGroupReach(absl::string_view left) {
   left.remove_suffix(left.size() - atom);
   return absl::EndsWith(left, kCue) ? reach : 0;
 }
+
+namespace {
 
 // MatchesRule(), with the whole pattern from `whole()`, asked for only when
 // the halves cannot answer.

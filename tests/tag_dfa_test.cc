@@ -112,28 +112,41 @@ void ExpectSameGroups(absl::string_view pattern, const RE2& re,
                       TagDfa::Mode mode, absl::string_view text,
                       int* matches) {
   const int n = re.NumberOfCapturingGroups() + 1;
+  const size_t found_mark = text.find_first_of(kCueMarks);
+  const size_t mark =
+      found_mark != absl::string_view::npos ? found_mark : text.size() / 2;
+  size_t cue_end = mark + 1;
+  while (cue_end < text.size() && text[cue_end] == '_') ++cue_end;
   if (mode == TagDfa::kUnanchored) {
     // A left half anchored with "^": anchored from the start, against
-    // RE2's unanchored search, on the whole string. Another (one with no
-    // left-to-cue pattern): searched from each place in turn.
+    // RE2's unanchored search, on the whole string, and (as Find searches)
+    // on the string up to where its cue group can end (CueGroupReach). Another
+    // (one with no left-to-cue pattern): searched from each place in turn.
     std::vector<re2::StringPiece> g(n), h(n);
     const bool want = re.Match(re2::StringPiece(text.data(), text.size()), 0,
                                text.size(), RE2::UNANCHORED, g.data(), n);
-    const int got =
-        pattern[0] == '^' ? sub.Match(text, 0, text.size(), false, h.data(), n)
+    const int reach =
+        found_mark != absl::string_view::npos ? CueGroupReach(pattern) : 0;
+    const size_t reach_end = reach == 0   ? text.size()
+                             : reach == 1 ? mark + 1
+                                          : cue_end;
+    for (size_t end : {text.size(), reach_end}) {
+      if (pattern[0] != '^' && end != text.size()) continue;
+      const int got = pattern[0] == '^'
+                          ? sub.Match(text, 0, end, false, h.data(), n)
                           : sub.MatchUnanchored(text, h.data(), n);
-    ASSERT_EQ(got, want ? 1 : 0) << pattern << " on " << text;
-    for (int i = 0; want && i < n; ++i) {
-      ASSERT_EQ(g[i].data(), h[i].data()) << pattern << " on " << text;
-      ASSERT_EQ(g[i].size(), h[i].size()) << pattern << " on " << text;
+      ASSERT_EQ(got, want ? 1 : 0)
+          << pattern << " on " << text << " to " << end;
+      for (int i = 0; want && i < n; ++i) {
+        ASSERT_EQ(g[i].data(), h[i].data())
+            << pattern << " on " << text << " to " << end;
+        ASSERT_EQ(g[i].size(), h[i].size())
+            << pattern << " on " << text << " to " << end;
+      }
     }
     *matches += want;
     return;
   }
-  size_t mark = text.find_first_of(kCueMarks);
-  if (mark == absl::string_view::npos) mark = text.size() / 2;
-  size_t cue_end = mark + 1;
-  while (cue_end < text.size() && text[cue_end] == '_') ++cue_end;
   for (size_t at = std::min(mark + 1, text.size()); at <= cue_end; ++at) {
     absl::string_view t = text;
     size_t start = at, end = text.size();

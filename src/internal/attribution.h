@@ -160,6 +160,15 @@ bool MatchRuleGroups(const re2::RE2& whole, const re2::RE2* left,
 // shorter string ("$", "\z", word boundaries; flags and syntax not read).
 std::string LeftToCuePattern(absl::string_view left);
 
+// How far can the cue group that ends a left half reach? "(?P<cue>@)" ends
+// right after the mark (1); "(?P<cue>@_*)" anywhere in the run of '_' (the
+// cue's further words) after it (2); "(?P<cue>@_+)" anywhere in that run
+// after its first '_' (3); any other group: not known here (0). The mark
+// may be a class of marks ("[@&]"): a tag string holds one. When it is
+// known, no match of a left half cut at CueGroupEnd() ends after the cue's
+// words (MatchRuleGroups searches no further).
+int CueGroupReach(absl::string_view left);
+
 // The bytes a match of `pattern` can begin with, in `first`; false when
 // that is not known (the pattern can match the empty string, or uses syntax
 // TagPattern does not read: flags, Perl classes, ...). A superset at worst: a
