@@ -686,6 +686,37 @@ TEST(TopicTagger, EmptyLexiconTagsNothing) {
   EXPECT_THAT(TagWith(**tagger, "war in Ukraine"), IsEmpty());
 }
 
+// Word patterns that make more states than the automaton holds (1 << 16:
+// 3,000 words of 32 letters, of no common prefix past the first few, a
+// state a letter): Create()
+// stops adding states at the limit and Tag() answers with the plain set,
+// as it answers below the limit.
+TEST(TopicTagger, TooManyStatesFallsBackToThePlainSet) {
+  uint64_t state = 2026;
+  auto next = [&state]() {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  std::vector<std::string> words;
+  std::string textproto;
+  for (int t = 0; t < 3000; ++t) {
+    std::string word;
+    for (int k = 0; k < 32; ++k) word += static_cast<char>('a' + next() % 26);
+    absl::StrAppend(&textproto, "topics { name: \"t", t, "\" patterns: \"",
+                    word, "\" }\n");
+    words.push_back(word);
+  }
+  auto tagger = TopicTagger::Create(textproto, "many.textproto");
+  ASSERT_TRUE(tagger.ok()) << tagger.status();
+  EXPECT_THAT(TagWith(**tagger, absl::StrCat("said ", words[17], ".")),
+              ElementsAre("t17"));
+  EXPECT_THAT(TagWith(**tagger, absl::StrCat(words[2999], " and ", words[0])),
+              ElementsAre("t0", "t2999"));
+  // Near misses: a word cut short, or run on into another.
+  EXPECT_THAT(TagWith(**tagger, words[5].substr(0, 31)), IsEmpty());
+  EXPECT_THAT(TagWith(**tagger, absl::StrCat(words[5], "s")), IsEmpty());
+}
+
 TEST(TopicTagger, MissingFileIsNotFound) {
   auto tagger = TopicTagger::CreateFromFile("/nonexistent/topics.textproto");
   ASSERT_FALSE(tagger.ok());
