@@ -811,6 +811,7 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
       // "all told": looked up from its cue word, the last, not from its
       // first, which is no cue (so the tagger does not try every "all").
       lex->words_[last].none_phrase_end = true;
+      lex->cues_[index].backward = true;
       lex->max_none_end_words_ = std::max(lex->max_none_end_words_, CountWords(form));
     } else {
       // "speak to ... about": the gap takes an addressee; the tagger looks

@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -21,6 +22,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "gtest/gtest.h"
+#include "internal/embedded.h"
 #include "test_util.h"
 
 namespace whosaid {
@@ -924,6 +926,30 @@ TEST(Extractor, LexiconDirReplacesOneFile) {
       "Senator Maria Lopez said the bill would pass next week.");
   ASSERT_EQ(out.claims_size(), 1);
   EXPECT_EQ(out.claims(0).cue().text(), "said");
+}
+
+TEST(Extractor, CompoundNoneLineLeavesForwardPhrasesAlone) {
+  // A user's noun compound of class none ending in "report" ("jobs
+  // report", flag compound) is read backward from its last word; the
+  // embedded "press report", whose first word is a cue itself, is read
+  // forward from "press" only, so "The Associated Press reports, C" keeps
+  // its cue. The compound still makes no claim.
+  const std::string text =
+      "The Associated Press reports, citing two officials, that the deal "
+      "is done.\n"
+      "Analysts said the jobs report was strong.";
+  const std::string verbs = std::string(internal::FindEmbeddedFile("verbs.tsv")) +
+                            "jobs report\tassert\tnone\tjobs report,jobs "
+                            "reports\tcompound\n";
+  const v1::Extraction out = ExtractWithLexiconFile("verbs.tsv", verbs, text);
+  std::vector<std::string> cues;
+  for (const v1::Claim& c : out.claims()) cues.push_back(c.cue().text());
+  EXPECT_NE(std::find(cues.begin(), cues.end(), "reports"), cues.end())
+      << absl::StrJoin(cues, "|");
+  EXPECT_EQ(std::find(cues.begin(), cues.end(), "report"), cues.end())
+      << absl::StrJoin(cues, "|");
+  EXPECT_NE(std::find(cues.begin(), cues.end(), "said"), cues.end())
+      << absl::StrJoin(cues, "|");
 }
 
 TEST(Extractor, NoneContentStanceMakesNoClaim) {

@@ -144,6 +144,13 @@ struct CueEntry {
   // includes tax credits of 14.5 mln dlrs"), where a sentence adverb of
   // class none ("all told") is one only when set off by punctuation.
   bool compound = false;
+  // A phrase of class none whose first word is no cue ("all told", "tax
+  // credit"): the tagger looks it up backward from its last word
+  // (Tagger::NonePhraseEndingAt). One whose first word is a cue form too
+  // ("press reports") is found forward from that word, and only so: read
+  // backward, it would take the cue of "The Associated Press reports, C"
+  // once a backward phrase shares its last word ("jobs report").
+  bool backward = false;
   // "agree to", "aim to" ("toclause" in the fifth column of verbs.tsv): a
   // cue whose last word is the "to" of an infinitive; before a verb ("agreed
   // to pay the fine") that "to" opens what was agreed, as it does after
