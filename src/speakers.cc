@@ -2757,6 +2757,42 @@ bool SpeakerResolver::NameAfterRole(const std::vector<absl::string_view>& run,
   return PersonFromWords(run, position, /*allow_unknown=*/true) >= 0;
 }
 
+size_t SpeakerResolver::OfficeTitleAfterAnd(size_t and_at) const {
+  const std::vector<Token>& toks = tokens_;
+  const std::string& tags = tags_;
+  const size_t n = toks.size();
+  if (and_at == 0 || and_at + 3 >= n) return 0;
+  auto word = [&](size_t k) {
+    return text_.substr(toks[k].begin, toks[k].end - toks[k].begin);
+  };
+  // Before "and", capitalised words that name no one: no given name, no
+  // surname or name the text knows (Index() has read it all: a person in
+  // the news is named in full somewhere, "Trump and Chinese President Xi
+  // Jinping" are two), no person noun: "Health", "Homeland Security".
+  for (size_t k = 0; k < and_at; ++k) {
+    const absl::string_view w = word(k);
+    if (tags[k] != 'N' || !toks[k].cap || PersonGender(w) != 0 ||
+        lex_->FirstNameGender(w) != 0 || by_surname_.contains(w) ||
+        by_name_.contains(Lowered(w).view())) {
+      return 0;
+    }
+  }
+  // After it, capitalised words, the first no noun of a body ("Keller and
+  // Senate Majority Leader Bob Hale" are two; "Homeland Security and
+  // Governmental Affairs Committee Chairman Ron Johnson" is one), a title,
+  // and the person's name to the end or to a party tag ("Dave Camp
+  // (R-Mich.)").
+  size_t k = and_at + 1;
+  if (NominalOf(word(k)) != v1::ENTITY_TYPE_UNSPECIFIED) return 0;
+  while (k < n && tags[k] == 'N' && toks[k].cap) ++k;
+  const size_t title = k;
+  if (title == and_at + 1) return 0;
+  while (k < n && tags[k] == 'R') ++k;
+  if (k == title || k == n || tags[k] != 'N') return 0;
+  while (k < n && tags[k] == 'N') ++k;
+  return k == n || tags[k] == '(' ? title : 0;
+}
+
 bool SpeakerResolver::PronounFollows(uint32_t position, char gender) const {
   // Past the name's words: letters, periods, apostrophes ("Mr. O'Hara's").
   size_t j = position;
@@ -3946,6 +3982,12 @@ Resolution SpeakerResolver::ResolveSpan(Range span) {
         !absl::ascii_isupper(static_cast<unsigned char>(word(k - 1).back()))) {
       const v1::EntityType head = nominal_of(n - 1);
       if (head == v1::ENTITY_TYPE_ORGANISATION || head == v1::ENTITY_TYPE_GOVERNMENT) break;
+    }
+    // (Not "and" inside a department's name before a title: "Health and
+    // Human Services Secretary Alex Azar" is Alex Azar.)
+    if (tags[k] == 'x') {
+      const size_t title = OfficeTitleAfterAnd(k);
+      if (title > 0) return Resolve(Range{toks[title].begin, span.end});
     }
     if (tags[k] == 'x' || tags[k] == '(') { n = k; break; }
     if (tags[k] == ',' && tags[k - 1] == 'N') {

@@ -302,6 +302,12 @@ const RuleCase kCases[] = {
      "Last month, the Courier, a weekly paper, revealed that the pool was "
      "unsafe.",
      "the Courier", "revealed that", "the pool was unsafe"},
+    // A phrase a participle or a cue opens is no subject: the name of two
+    // words after it, between commas, is.
+    {"speaker_paren_cue_fronted",
+     "Based on the latest figures, Anna Keller, a budget analyst, said that "
+     "the budget was balanced.",
+     "Anna Keller", "said", "the budget was balanced"},
     // A subject of two conjuncts after "that", before its own verb (a cue).
     {"speaker_cue_that_pair_subject",
      "The clerk noted that Reyes and Keller have shown they can work together.",

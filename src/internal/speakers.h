@@ -393,6 +393,11 @@ class SpeakerResolver {
   // ("presidential candidate Carly Fiorina", "economist Ian Harwood"): a
   // person, whose surname alone names her later. True if taken for one.
   bool NameAfterRole(const std::vector<absl::string_view>& run, uint32_t position);
+  // Of Resolve()'s tokens and tags, the first "and" at `and_at`: where the
+  // title begins in a department's name with that "and" inside before a
+  // title and a person's name ("Health and Human Services Secretary Alex
+  // Azar"), else 0.
+  size_t OfficeTitleAfterAnd(size_t and_at) const;
   // After Index(): a named person of no known sex takes the sex that the
   // article's own pronouns give her where she is the subject of a clause.
   void SexFromClauses();
