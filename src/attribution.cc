@@ -5115,6 +5115,63 @@ size_t Attributor::StartAfterMediumComma(absl::string_view text,
   return a;
 }
 
+// "in a letter to Congress last month she would C", "in a speech to
+// supporters in Ohio that the plan was dead": after a phrase of place or
+// medium that ends at token e, one to three phrases of a preposition (a
+// determiner or possessive, then modifiers and nouns) or of words of time,
+// then a subject and its verb ("that" may stand before them), open the
+// clause that was said. Returns its first token, or b when the tail has
+// fewer than `min_phrases` phrases or no clause opens after it. (A subject is a
+// pronoun, or a determiner, possessive, name or number with modifiers and
+// nouns, right before an auxiliary, a copula or a cue: a plain word may be a
+// verb.)
+static size_t ClauseAfterPlaceTail(const std::vector<Token>& tokens,
+                                   const std::string& tags, size_t e, size_t b,
+                                   int min_phrases) {
+  // (A day, or a noun of time of function_words.tsv timenoun: "week".)
+  auto time = [&](size_t k) {
+    return tokens[k].time ||
+           (tokens[k].info != nullptr &&
+            tokens[k].info->word_class == WordClass::kTimeNoun);
+  };
+  size_t f = e;
+  int phrases = 0;
+  for (; f < b && phrases < 3; ++phrases) {
+    if (tags[f] == 'r') {
+      size_t g = f + 1;
+      if (g < b && IsOneOf("dp", tags[g])) ++g;
+      size_t h = g;
+      while (h < b && h < g + 4 && IsOneOf("jNRno0g-", tags[h])) ++h;
+      if (h == g) return b;
+      f = h;
+    } else if (time(f) ||
+               (f + 1 < b && time(f + 1) && IsOneOf("ldo0", tags[f]))) {
+      // ("last month", "this week": a modifier before the word of time.)
+      ++f;
+      while (f < b && time(f)) ++f;
+    } else {
+      break;
+    }
+  }
+  if (phrases < min_phrases || f >= b) return b;
+  const size_t s = tags[f] == 't' ? f + 1 : f;
+  if (s + 1 >= b) return b;
+  size_t g = s + 1;
+  if (tags[s] != 'P') {
+    if (!IsOneOf("dpNR0", tags[s])) return b;
+    while (g < b && g < s + 5 && IsOneOf("jNRno0g-", tags[g])) ++g;
+  }
+  if (g < b && tags[g] == 'l') ++g;
+  if (g >= b || !IsOneOf("vbzC", tags[g])) return b;
+  // (A relative clause of the phrase's noun before "that" is part of the
+  // phrase: "in a letter to the council she wrote last week that C", "told
+  // a news conference the council had called that C"; C starts after "that"
+  // when a subject opens it.)
+  while (g < b && IsOneOf("vblzC", tags[g])) ++g;
+  if (g >= b || tags[g] != 't') return s;
+  return g + 2 < b && IsOneOf("dpPNR0", tags[g + 1]) ? g + 1 : b;
+}
+
 // "asked on Twitter whether C", "complained in a tweet about C", "said in an
 // interview the plan was dead": right after the cue, a preposition of class
 // venue or adjunct whose phrase (determiners and modifiers only) holds a noun
@@ -5145,6 +5202,14 @@ size_t Attributor::StartAfterMediumPhrase(absl::string_view text,
     }
   }
   if (head == b) return a;
+  // ("in a letter to Congress last month she would C": the phrase may go on
+  // with phrases of its own and of time before the clause.)
+  const size_t clause = ClauseAfterPlaceTail(tokens, tags, e, b, 1);
+  if (clause < b && tokens[clause].begin > r->begin &&
+      tokens[clause].begin < r->end) {
+    r->begin = tokens[clause].begin;
+    return clause;
+  }
   // (Not "in a statement of principles", "on television screens": the
   // phrase goes on.)
   // What follows the phrase opens a clause or a noun phrase, or is the
@@ -5165,6 +5230,37 @@ size_t Attributor::StartAfterMediumPhrase(absl::string_view text,
   if (tokens[e].begin <= r->begin || tokens[e].begin >= r->end) return a;
   r->begin = tokens[e].begin;
   return e;
+}
+
+// "told a news conference the bank was ready", "told a rally in Dayton the
+// state would recover": the object of a tell cue that is a noun of a medium
+// or occasion (function_words.tsv medium) after a determiner or possessive
+// and modifiers, perhaps with phrases of its own and of time, says where
+// the act took place, not what was told: when a subject and its verb
+// follow, the content starts at them. Returns the token the content now
+// starts at, or `a`.
+size_t Attributor::StartAfterOccasionObject(absl::string_view text,
+                                            const std::vector<Token>& tokens,
+                                            const std::string& tags, size_t a,
+                                            size_t b, Range* r) const {
+  if (a + 2 >= b || !IsOneOf("dp", tags[a])) return a;
+  size_t head = b;
+  for (size_t e = a + 1; e < b && e <= a + 3 && head == b; ++e) {
+    const WordInfo* w = WordOf(text, tokens[e]);
+    if (w != nullptr && w->word_class == WordClass::kMediumNoun) {
+      head = e;
+    } else if (!IsOneOf("jonNR-", tags[e])) {
+      return a;
+    }
+  }
+  if (head == b) return a;
+  const size_t clause = ClauseAfterPlaceTail(tokens, tags, head + 1, b, 0);
+  if (clause >= b || tokens[clause].begin <= r->begin ||
+      tokens[clause].begin >= r->end) {
+    return a;
+  }
+  r->begin = tokens[clause].begin;
+  return clause;
 }
 
 // "boasted about the plan", "insisted on a vote", "hinted at a shakeup",
@@ -8299,6 +8395,9 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             size_t c = StartAfterLeadInThat(text, tokens, marked, a, b, &r);
             if (c == a && a == cue_end) {
               c = StartAfterMediumComma(text, tokens, marked, a, b, &r);
+              if (c == a && cue.cue_class == CueClass::kTell) {
+                c = StartAfterOccasionObject(text, tokens, marked, a, b, &r);
+              }
               // (After a phrase of the medium, "asked on Twitter about C",
               // the same starts look from its end.)
               const size_t s =

@@ -42,6 +42,16 @@ const RuleCase kCases[] = {
     {"according_front",
      "According to the city council, the pool will reopen in June.",
      "the city council", "According to", "the pool will reopen in June"},
+    // An apposition of a named source, or a relative clause of the source,
+    // between commas describes the source: the content starts after it.
+    {"according_front_apposition",
+     "According to Ann Roe, a spokeswoman for the council, the pool will "
+     "reopen in June.",
+     "Ann Roe", "According to", "the pool will reopen in June"},
+    {"according_front_relative",
+     "According to the harbour trust, which has tracked the pier for years, "
+     "the pool will reopen in June.",
+     "the harbour trust", "According to", "the pool will reopen in June"},
     {"according_back",
      "The pool will reopen in June, according to the city council.",
      "the city council", "according to", "The pool will reopen in June"},

@@ -415,6 +415,13 @@ class Attributor {
                                   const std::vector<Token>& tokens,
                                   const std::string& tags, size_t a, size_t b,
                                   Range* r) const;
+  // Starts the content of a tell cue past its object when that is a noun of
+  // a medium or occasion ("told a news conference C"; see attribution.cc).
+  // Returns the content's new first token, or `a`.
+  size_t StartAfterOccasionObject(absl::string_view text,
+                                  const std::vector<Token>& tokens,
+                                  const std::string& tags, size_t a, size_t b,
+                                  Range* r) const;
   // Starts a content after its cue past a phrase of its medium with no comma
   // ("asked on Twitter whether C"; see attribution.cc). Returns the
   // content's new first token, `a`, or `b` (and an empty `r`) when nothing
