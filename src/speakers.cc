@@ -840,6 +840,7 @@ void SpeakerResolver::NoteIssuer(const Resolution& res, Range mention, Range cue
 // Minister". Returns -1 when the run does not name a person.
 int SpeakerResolver::PersonFromWords(absl::Span<const absl::string_view> w,
                                      uint32_t position, bool allow_unknown) {
+  if (w.size() >= 3) w = w.first(NameRunSize(w));
   if (w.empty()) return -1;
   int last_title = -1;
   // In a book a person noun before a name is a title too: "Parson
@@ -1231,6 +1232,28 @@ int SpeakerResolver::SameSurnamePerson(int first_named, absl::string_view surnam
   return other >= 0 ? other : first_named;
 }
 
+ABSL_ATTRIBUTE_NOINLINE size_t
+SpeakerResolver::NameRunSize(absl::Span<const absl::string_view> w) const {
+  const size_t n = w.size();
+  // "Photos: NSA leaker Edward Snowden Photos: ...": a caption's label
+  // (function_words.tsv label_word) run into a name before its colon is
+  // no part of the name.
+  // (The colon is looked for only when the word is one of text_'s.)
+  const absl::string_view last = w[n - 1];
+  const uintptr_t at = reinterpret_cast<uintptr_t>(last.data());
+  const uintptr_t text = reinterpret_cast<uintptr_t>(text_.data());
+  const size_t end = at - text + last.size();
+  if (at >= text && end < text_.size() && text_[end] == ':' &&
+      lex_->InListAnyCase(last, WordList::kLabelWord)) {
+    return n - 1;
+  }
+  // "Rep. Richard Neal Neal said": a caption's or a headline's name run
+  // into a sentence that opens with the surname. A word twice in a row
+  // ends no name.
+  if (last == w[n - 2]) return n - 1;
+  return n;
+}
+
 void SpeakerResolver::Index() {
   // Runs of capitalised words, separated by single spaces, and person nouns
   // after a determiner ("the old man", "a girl"). Mentions inside quotation
@@ -1252,6 +1275,7 @@ void SpeakerResolver::Index() {
   uint32_t run_pos = 0;
   auto flush_run = [&]() {
     quiet_ = inside_quote(run_pos);
+    if (run.size() >= 3) run.resize(NameRunSize(run));
     if (run.size() == 2 && StripPossessive(run[1]).size() == run[1].size() &&
         !IsLexiconWord(run[0]) && !IsLexiconWord(run[1])) {
       // Two capitalised words, neither a title nor a common word: a given

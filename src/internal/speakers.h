@@ -159,6 +159,11 @@ class SpeakerResolver {
   // Finds the people named in the text (with their titles) so that later
   // surname-only and pronoun mentions can refer back to them.
   void Index();
+  // How many of the capitalised words w (words of text_) may make a name:
+  // all but a caption's label before its colon ("Edward Snowden Photos:")
+  // or a word repeated last ("Richard Neal Neal said"). For three words or
+  // more (a name of two is left whole).
+  size_t NameRunSize(absl::Span<const absl::string_view> w) const;
 
   // Resolves the mention text[span]. Call in text order.
   Resolution Resolve(Range span);
