@@ -1188,6 +1188,12 @@ const RuleCase kCases[] = {
     {"speaker_colon",
      "Keller: Council\u2019s \u2018Pool Plan Is In Question.\u2019", "Keller",
      ":", "Council\u2019s \u2018Pool Plan Is In Question"},
+    // After an apposition of the source, a bare plural noun before its verb
+    // is the subject of the content.
+    {"according_front_apposition",
+     "According to Dana Holt, the former union president, teachers are the "
+     "largest group of members.",
+     "Dana Holt", "According to", "teachers are the largest group of members"},
 };
 
 // The rule names of rules.tsv, in file order.
