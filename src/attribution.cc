@@ -6435,6 +6435,60 @@ bool ObjectWithRelative(absl::string_view text,
   return true;
 }
 
+// "employers added 236,000 jobs in March", "would add $1.5 trillion to the
+// debt", "financial services added 9,000 and health care created 55,000": a
+// count right after the cue, with the noun it counts, is the cue's object,
+// an amount gained, when a preposition, a conjunction, a subordinator, a
+// dash or a comma follows it: the clause after that is the writer's. (Not
+// a count that a verb follows, the subject of what was said, "added 300
+// people had left"; nor a partitive, "added 90% of the missiles were shot
+// down"; nor a count after "that", the cue's complementiser.)
+bool CountObjectOnly(const Lexicon& lex, absl::string_view text,
+                     const std::vector<Token>& tokens, const std::string& tags,
+                     Range content) {
+  size_t m = FirstTokenFrom(tokens, content.begin);
+  if (m == 0 || m >= tokens.size() || tokens[m].begin != content.begin)
+    return false;
+  if (tags[m - 1] != '@' && tags[m - 1] != '_') return false;
+  const auto inside = [&](size_t k) {
+    return k < tokens.size() && tokens[k].end <= content.end;
+  };
+  // Words of amount before the number: "more than", "nearly", "an
+  // estimated", "$" (not "the": "added the 2002 World Cup was a success").
+  for (const size_t first = m; inside(m) && tags[m] != '0'; ++m) {
+    if (m >= first + 3 ||
+        (!IsOneOf("ljos-", tags[m]) &&
+         !InList(lex, text, tokens[m], WordList::kTimeCount))) {
+      return false;
+    }
+  }
+  if (!inside(m)) return false;
+  // The number and the noun it counts; a word in -ed is a verb the tagger
+  // does not know ("added 300 people died").
+  for (; inside(m) && IsOneOf("0ojn-", tags[m]); ++m) {
+    const absl::string_view w =
+        text.substr(tokens[m].begin, tokens[m].end - tokens[m].begin);
+    if (tags[m] == 'o' && w.size() > 3 && absl::EndsWith(w, "ed")) return false;
+  }
+  if (!inside(m)) return true;
+  if (tags[m] == 'r' ? InList(lex, text, tokens[m], WordList::kPartitive)
+                     : !IsOneOf("xs~,;", tags[m])) {
+    return false;
+  }
+  // (A "that" or an infinitive further on is what was decided after a
+  // vote's count: "ruled 5-4 that the law stands", "ruled 5-4 to block
+  // it".)
+  for (; inside(m); ++m) {
+    if (tags[m] == 't') return false;
+    if (tags[m] == 'r' && inside(m + 1) && IsOneOf("olbvC", tags[m + 1]) &&
+        InList(lex, text, tokens[m], WordList::kInfinitiveTo) &&
+        !InList(lex, text, tokens[m + 1], WordList::kNumberWord)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // "felt that C", "wants to leave", "posted: \"Q\"": what follows a cue
 // that takes a proposition (clause_only in verbs.tsv) is a clause when it
 // holds a verb the tagger knows (an auxiliary, a copula, a cue, or a word
@@ -6453,6 +6507,7 @@ bool HoldsClause(const Lexicon& lex, absl::string_view text,
   if (tokens.empty() || content.begin >= tokens.back().end) return true;
   if (PronounObjectOnly(text, tokens, tags, content)) return false;
   if (object && ObjectWithRelative(text, tokens, tags, content)) return false;
+  if (object && CountObjectOnly(lex, text, tokens, tags, content)) return false;
   for (size_t m = 0; m < tokens.size(); ++m) {
     if (tokens[m].begin < content.begin) continue;
     if (tokens[m].end > content.end) break;
@@ -6543,6 +6598,23 @@ bool Attributor::AdjunctPhraseOnly(absl::string_view text,
   return !HoldsClause(*lex_, text, tokens, tags,
                       Range{tokens[a + 1].begin, tokens[b - 1].end},
                       /*object=*/false);
+}
+
+// "welcomed world leaders to the White House", "welcoming the chancellor
+// back to the campaign": a person or group after the cue (a name, title or
+// nominal for its head; no possessive: "welcomed France's proposals to the
+// creditors" praises them), then "to" before a noun phrase, not an
+// infinitive ("welcomed the chance to speak").
+bool Attributor::HostingOnly(absl::string_view text,
+                             const std::vector<Token>& tokens,
+                             const std::string& tags, size_t cue_end) const {
+  size_t m = cue_end;
+  while (m < tokens.size() && IsOneOf("djoNnR0", tags[m])) ++m;
+  if (m == cue_end || !IsOneOf("NnR", tags[m - 1])) return false;
+  if (m < tokens.size() && tags[m] == 'l') ++m;
+  return m + 1 < tokens.size() && tags[m] == 'r' &&
+         InList(*lex_, text, tokens[m], WordList::kInfinitiveTo) &&
+         IsOneOf("dpNnR0", tags[m + 1]);
 }
 
 bool Attributor::IsNoClaim(absl::string_view text, Range content) const {
@@ -8646,6 +8718,12 @@ void Attributor::Find(absl::string_view text, const TextLayout& layout,
             !f.direct && !f.mixed && f.content.size() == 1 &&
             f.content.front().begin >= f.cue.end &&
             !HoldsClause(*lex_, text, tokens, marked, f.content.front())) {
+          continue;
+        }
+        // "welcomed world leaders to the White House": a visit received,
+        // no praise of anything said or done (HostingOnly()).
+        if (cue.host && HostingOnly(text, tokens, marked, cue_end) &&
+            !f.direct && !f.mixed && f.content.front().begin >= f.cue.end) {
           continue;
         }
         // "The video was posted to YouTube", "the case was decided in

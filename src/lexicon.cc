@@ -358,6 +358,8 @@ absl::StatusOr<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& dir) {
         e.to_clause = true;
       } else if (flag == "press") {
         e.press = true;
+      } else if (flag == "host") {
+        e.host = true;
       } else if (flag == "factive" && e.cue_class == CueClass::kBelief) {
         e.factive = true;
       } else if (flag == "adjunct" && e.cue_class == CueClass::kBelief) {

@@ -599,6 +599,11 @@ class Attributor {
   bool AdjunctPhraseOnly(absl::string_view text,
                          const std::vector<Token>& tokens,
                          const std::string& tags, size_t a, size_t b) const;
+  // Is what follows the cue, whose words end before token `cue_end`, a
+  // person and "to" a place ("welcomed leaders to the White House",
+  // verbs.tsv flag host)?
+  bool HostingOnly(absl::string_view text, const std::vector<Token>& tokens,
+                   const std::string& tags, size_t cue_end) const;
   bool IsNoClaim(absl::string_view text, Range content) const;
   // Whether a "noevidence" line of content_stances.tsv matches the sentence.
   bool SaysNoEvidence(absl::string_view sentence) const;

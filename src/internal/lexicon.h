@@ -162,6 +162,11 @@ struct CueEntry {
   // or an agency ("Politico reports C"), no antecedent of "he" or "she"
   // (SpeakerResolver::NotePress()).
   bool press = false;
+  // "welcome" ("host" in the fifth column of verbs.tsv): with a person or
+  // group for its object and "to" a place or body after it ("welcomed
+  // world leaders to the White House") the cue tells of a visit received,
+  // no praise of anything said or done.
+  bool host = false;
 };
 
 // A phrase in the content of a neutral claim that gives it a stance
