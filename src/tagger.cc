@@ -1589,8 +1589,7 @@ int Tagger::NonePhraseEndingAt(absl::string_view text, const std::vector<Token>&
     }
     if (!fits) return -1;
     auto it = lex_->cue_forms().find(absl::string_view(phrase_buf, size));
-    if (it != lex_->cue_forms().end() &&
-        lex_->cues()[it->second].backward &&
+    if (it != lex_->cue_forms().end() && lex_->cues()[it->second].backward &&
         (set_off || lex_->cues()[it->second].compound)) {
       return it->second;
     }

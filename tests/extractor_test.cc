@@ -938,9 +938,10 @@ TEST(Extractor, CompoundNoneLineLeavesForwardPhrasesAlone) {
       "The Associated Press reports, citing two officials, that the deal "
       "is done.\n"
       "Analysts said the jobs report was strong.";
-  const std::string verbs = std::string(internal::FindEmbeddedFile("verbs.tsv")) +
-                            "jobs report\tassert\tnone\tjobs report,jobs "
-                            "reports\tcompound\n";
+  const std::string verbs =
+      std::string(internal::FindEmbeddedFile("verbs.tsv")) +
+      "jobs report\tassert\tnone\tjobs report,jobs "
+      "reports\tcompound\n";
   const v1::Extraction out = ExtractWithLexiconFile("verbs.tsv", verbs, text);
   std::vector<std::string> cues;
   for (const v1::Claim& c : out.claims()) cues.push_back(c.cue().text());
