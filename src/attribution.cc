@@ -6571,7 +6571,7 @@ bool Attributor::AdjunctPhraseOnly(absl::string_view text,
                                    const std::vector<Token>& tokens,
                                    const std::string& tags, size_t a,
                                    size_t b) const {
-  if (a + 1 >= b || tags[a] != 's') return false;
+  if (a + 1 >= b || (tags[a] != 's' && tags[a] != 'r')) return false;
   // (A comma and more words after it: the phrase leads the clause that was
   // said, "said despite the rift, the allies remain close", whether or not
   // the content was cut at the comma and the clause holds a verb the
@@ -6581,9 +6581,23 @@ bool Attributor::AdjunctPhraseOnly(absl::string_view text,
     if (tags[m] == ',') return false;
   }
   const WordInfo* w = WordOf(text, tokens[a]);
-  if (w == nullptr || (w->word_class != WordClass::kAdverbialSub &&
-                       w->word_class != WordClass::kTimeSub)) {
+  if (w == nullptr) return false;
+  if (tags[a] == 's' ? w->word_class != WordClass::kAdverbialSub &&
+                           w->word_class != WordClass::kTimeSub
+                     : w->word_class != WordClass::kAdjunctPrep && !w->place) {
     return false;
+  }
+  // (A preposition's phrase opens with a determiner, a possessive or a
+  // name: "at least 20% of them suffer" and "in savings" are no phrases of
+  // the act's place or occasion; nor is one of time, "said in January
+  // house prices rose", which a clause the tagger may not know follows.)
+  if (tags[a] == 'r') {
+    const WordInfo* next = WordOf(text, tokens[a + 1]);
+    if (!IsOneOf("dpN", tags[a + 1]) || tokens[a + 1].time ||
+        (next != nullptr && (next->word_class == WordClass::kMonth ||
+                             next->word_class == WordClass::kTimeNoun))) {
+      return false;
+    }
   }
   // (A topic after the phrase is what the act was about: "testified before
   // the committee about her use of a private server", list question_topic.)
