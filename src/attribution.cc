@@ -5115,6 +5115,15 @@ size_t Attributor::StartAfterMediumComma(absl::string_view text,
   return a;
 }
 
+// A word of time: a day ("Friday", "yesterday": the tagger's time flag), a
+// month, a weekday or a noun of time of function_words.tsv timenoun
+// ("week"), by the token and the entry it was looked up by (`w`, or null).
+static bool IsTimeWord(const Token& t, const WordInfo* w) {
+  return t.time || (w != nullptr && (w->word_class == WordClass::kMonth ||
+                                     w->word_class == WordClass::kWeekday ||
+                                     w->word_class == WordClass::kTimeNoun));
+}
+
 // "in a letter to Congress last month she would C", "in a speech to
 // supporters in Ohio that the plan was dead": after a phrase of place or
 // medium that ends at token e, one to three phrases of a preposition (a
@@ -5128,12 +5137,7 @@ size_t Attributor::StartAfterMediumComma(absl::string_view text,
 static size_t ClauseAfterPlaceTail(const std::vector<Token>& tokens,
                                    const std::string& tags, size_t e, size_t b,
                                    int min_phrases) {
-  // (A day, or a noun of time of function_words.tsv timenoun: "week".)
-  auto time = [&](size_t k) {
-    return tokens[k].time ||
-           (tokens[k].info != nullptr &&
-            tokens[k].info->word_class == WordClass::kTimeNoun);
-  };
+  auto time = [&](size_t k) { return IsTimeWord(tokens[k], tokens[k].info); };
   size_t f = e;
   int phrases = 0;
   for (; f < b && phrases < 3; ++phrases) {
@@ -6252,11 +6256,8 @@ bool Attributor::OnlyTimePhrase(absl::string_view text,
   bool time = false;
   for (size_t k = a; k < b; ++k) {
     if (IsTrimTag(tags[k])) continue;
-    const WordInfo* w = WordOf(text, tokens[k]);
-    const WordClass c = w == nullptr ? WordClass::kNone : w->word_class;
     const bool year = tags[k] == '0' && IsYear(text, tokens[k]);
-    if (tokens[k].time || c == WordClass::kMonth || c == WordClass::kWeekday ||
-        c == WordClass::kTimeNoun || year) {
+    if (IsTimeWord(tokens[k], WordOf(text, tokens[k])) || year) {
       time = true;
     } else if (tags[k] != 'l' && tags[k] != 'r' && tags[k] != 'd' &&
                tags[k] != '0' && tags[k] != 'x' && tags[k] != ',') {
@@ -6591,13 +6592,10 @@ bool Attributor::AdjunctPhraseOnly(absl::string_view text,
   // name: "at least 20% of them suffer" and "in savings" are no phrases of
   // the act's place or occasion; nor is one of time, "said in January
   // house prices rose", which a clause the tagger may not know follows.)
-  if (tags[a] == 'r') {
-    const WordInfo* next = WordOf(text, tokens[a + 1]);
-    if (!IsOneOf("dpN", tags[a + 1]) || tokens[a + 1].time ||
-        (next != nullptr && (next->word_class == WordClass::kMonth ||
-                             next->word_class == WordClass::kTimeNoun))) {
-      return false;
-    }
+  if (tags[a] == 'r' &&
+      (!IsOneOf("dpN", tags[a + 1]) ||
+       IsTimeWord(tokens[a + 1], WordOf(text, tokens[a + 1])))) {
+    return false;
   }
   // (A topic after the phrase is what the act was about: "testified before
   // the committee about her use of a private server", list question_topic.)

@@ -5,7 +5,6 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -21,6 +20,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "internal/embedded.h"
 #include "test_util.h"
@@ -945,12 +945,9 @@ TEST(Extractor, CompoundNoneLineLeavesForwardPhrasesAlone) {
   const v1::Extraction out = ExtractWithLexiconFile("verbs.tsv", verbs, text);
   std::vector<std::string> cues;
   for (const v1::Claim& c : out.claims()) cues.push_back(c.cue().text());
-  EXPECT_NE(std::find(cues.begin(), cues.end(), "reports"), cues.end())
-      << absl::StrJoin(cues, "|");
-  EXPECT_EQ(std::find(cues.begin(), cues.end(), "report"), cues.end())
-      << absl::StrJoin(cues, "|");
-  EXPECT_NE(std::find(cues.begin(), cues.end(), "said"), cues.end())
-      << absl::StrJoin(cues, "|");
+  EXPECT_THAT(cues, testing::Contains("reports"));
+  EXPECT_THAT(cues, testing::Contains("said"));
+  EXPECT_THAT(cues, testing::Not(testing::Contains("report")));
 }
 
 TEST(Extractor, NoneContentStanceMakesNoClaim) {
